@@ -1,0 +1,1 @@
+"""consistency: check whether news outlets agree with each other."""
