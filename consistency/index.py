@@ -31,6 +31,11 @@ class VectorIndex:
             np.ascontiguousarray(vecs, dtype=np.float32), np.asarray(ids, dtype=np.int64)
         )
 
+    def remove(self, ids: np.ndarray) -> None:
+        """Drop the vectors held under these ids."""
+        if len(ids):
+            self.index.remove_ids(np.asarray(ids, dtype=np.int64))
+
     def search(self, vecs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-k (scores, ids) per query row; missing neighbours have id -1."""
         k = max(1, min(k, len(self))) if len(self) else 1
