@@ -1,0 +1,133 @@
+import math
+
+import pytest
+
+from consistency.extract.quantities import find_quantities, quantities_agree, units_compatible
+
+
+def one(text: str):
+    qs = find_quantities(text)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+def test_quantities_offsets_point_into_text():
+    text = "Officials said at least 40 people were killed."
+    q = one(text)
+    assert text[q.start:q.end] == q.text == "at least 40"
+
+
+@pytest.mark.parametrize(
+    "text,value,low,high,hedge",
+    [
+        ("at least 40 people", 40, 40, math.inf, "at least"),
+        ("about 2 million people", 2e6, 1.8e6, 2.2e6, "about"),
+        ("nearly 40 people", 40, 36, 40, "nearly"),
+        ("up to 40 people", 40, 0, 40, "up to"),
+        ("1,973 people", 1973, 1973, 1973, None),
+        ("between 30 and 40 people", 35, 30, 40, "between"),
+        ("30-40 people", 35, 30, 40, "between"),
+    ],
+)
+def test_quantities_hedge_sets_interval(text, value, low, high, hedge):
+    q = one(text)
+    assert q.hedge == hedge
+    assert q.value == pytest.approx(value)
+    assert q.low == pytest.approx(low)
+    assert q.high == pytest.approx(high)
+
+
+def test_quantities_more_than_excludes_the_number():
+    q = one("more than 40 people")
+    assert q.low > 40 and q.high == math.inf
+
+
+def test_quantities_round_number_gets_slack_precise_none():
+    round_q = one("2,000 people")
+    precise = one("1,973 people")
+    assert round_q.low < 2000 < round_q.high
+    assert round_q.high - round_q.low <= 0.1 * 2000
+    assert precise.low == precise.high == 1973
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("two dozen people", 24), ("forty people", 40), ("1.5 million people", 1.5e6),
+     ("a dozen people", 12), ("One hundred and twenty people", 120), ("half a million people", 5e5)],
+)
+def test_quantities_numbers_in_words(text, value):
+    assert one(text).value == pytest.approx(value)
+
+
+def test_quantities_vague_plural_is_a_range():
+    q = one("hundreds of people")
+    assert q.low >= 100 and q.high < 1000 and q.unit == "people"
+
+
+def test_quantities_counted_noun_is_the_unit():
+    assert one("40 people killed").unit == "people"
+    assert one("300 Russian soldiers").unit == "troops"
+    assert one("2,000 civilian casualties").unit == "casualties"
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [("$3.5 billion", 3.5e9, "usd"), ("€20m", 2e7, "eur"), ("5 million rubles", 5e6, "rub"),
+     ("US$3.5bn", 3.5e9, "usd")],
+)
+def test_quantities_money(text, value, unit):
+    q = one(f"They pledged {text} in aid.")
+    assert (q.kind, q.unit) == ("money", unit)
+    assert q.value == pytest.approx(value)
+
+
+def test_quantities_percent():
+    assert (one("12% of voters").kind, one("12 percent of voters").unit) == ("percent", "percent")
+    assert one("12 percent of voters").value == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The summit took place in 2024.", "He spoke at a November 10th press briefing.",
+     "The talks began at 3 p.m. local time.", "The G7 discussed COVID-19 and the Oreshnik-2.",
+     "Under Article 5 of the treaty.", "It is the 21st century.", "The vote was on 10 November.",
+     "It happened at 10:30.", "No one was killed."],
+)
+def test_quantities_not_years_dates_times_or_names(text):
+    assert find_quantities(text) == []
+
+
+def test_quantities_year_next_to_a_count_keeps_only_the_count():
+    qs = find_quantities("In 2024, 300 people died.")
+    assert [q.value for q in qs] == [300]
+
+
+def test_quantities_agree_at_least_with_larger():
+    assert quantities_agree(one("at least 40 people"), one("42 people"))
+    assert not quantities_agree(one("at least 40 people"), one("35 people"))
+
+
+def test_quantities_agree_about_with_rounded():
+    assert quantities_agree(one("about 2 million people"), one("1.95 million people"))
+
+
+def test_quantities_disagree_order_of_magnitude_and_percent():
+    assert not quantities_agree(one("40 people"), one("400 people"))
+    assert not quantities_agree(one("12% of voters"), one("15% of voters"))
+
+
+def test_quantities_agree_converts_units():
+    assert quantities_agree(one("about 300 km"), one("190 miles"))
+    assert not quantities_agree(one("300 km"), one("300 miles"))
+    assert quantities_agree(one("3 tonnes"), one("3,000 kg"))
+
+
+def test_quantities_different_units_do_not_agree():
+    a, b = one("40 people"), one("40 tanks")
+    assert not units_compatible(a, b)
+    assert not quantities_agree(a, b)
+
+
+def test_quantities_unknown_unit_on_one_side_compares_numbers():
+    assert quantities_agree(one("killing 40"), one("40 people"))
+    assert not quantities_agree(one("killing 40"), one("45 people"))
