@@ -1,0 +1,180 @@
+"""Attribution extraction: who said what, how, and through which channel.
+
+A small linear model scores every candidate token as a cue (trained on PolNeAR by
+``scripts/train_attribution.py``); the source and content of each cue are read off the
+dependency parse, widened to the quotation they sit in, and quotes that run on into the
+next sentences stay with the same speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from consistency.extract.attribution_features import cue_probability, cue_threshold, is_candidate
+from consistency.extract.attribution_spans import Frame, frame_at, quote_spans, widen_to_quote
+from consistency.records import Attribution
+
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "him", "her", "his", "their", "who", "which", "that"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+ANON_HEADS = frozenset(
+    """source sources official officials aide aides person people insider insiders diplomat
+    diplomats spokesperson spokesman spokeswoman adviser advisers advisor advisors
+    representative representatives staffer staffers member members expert experts
+    analyst analysts observer observers critic critics someone witness witnesses""".split()
+)
+ANON_MARKERS = ("unnamed", "anonymous", "declined to be named", "not authorized", "not authorised",
+                "familiar with", "asked not to be", "speaking on condition", "requested anonymity")
+ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+CHANNEL_NOUNS = frozenset({"interview", "statement", "speech", "briefing", "conference", "letter",
+                           "post", "tweet", "email", "op-ed", "video", "address", "broadcast"})
+WRITTEN = frozenset({"statement", "post", "tweet", "email", "letter"})
+SOCIAL = frozenset({"x", "twitter", "facebook", "telegram", "instagram", "truth", "social", "weibo", "vk", "tiktok"})
+
+
+def _quote_kind(content: tuple[int, int], quotes: list[tuple[int, int]]) -> str:
+    a, b = content
+    inside = [q for q in quotes if q[0] < b and q[1] > a]
+    if not inside:
+        return "indirect"
+    if any(q[0] <= a + 1 and q[1] >= b - 1 for q in inside):
+        return "direct"
+    return "mixed"
+
+
+def _source_kind(span: Span) -> str:
+    low = span.text.lower()
+    head = span.root
+    if len(span) == 1 and head.lower_ in PRONOUNS:
+        return "pronoun"
+    if any(m in low for m in ANON_MARKERS):
+        return "anonymous"
+    ents = [e for e in span.ents]
+    if any(e.label_ == "PERSON" for e in ents):
+        return "named"
+    if any(e.label_ in ORG_LABELS for e in ents):
+        return "organisation"
+    if head.lemma_.lower() in ANON_HEADS or head.lower_ in ANON_HEADS:
+        return "anonymous"
+    if head.pos_ == "PROPN":
+        return "named"
+    return "organisation"
+
+
+def _channel(cue: Token) -> tuple[str, tuple[int, int]] | None:
+    """The outlet or medium a cue went through: "told TASS", "in an interview with Reuters"."""
+    for c in cue.children:
+        if cue.lemma_ == "tell" and c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or c.ent_type_ in ORG_LABELS):
+            sub = list(c.subtree)
+            return c.doc[sub[0].i: sub[-1].i + 1].text, (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+        if c.dep_ != "prep" or c.lower_ not in ("in", "on", "to", "during"):
+            continue
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        lem = pobj.lemma_.lower()
+        if c.lower_ in ("in", "during") and lem in CHANNEL_NOUNS:
+            with_ = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "with"), None)
+            inner = next((g for g in with_.children if g.dep_ == "pobj"), None) if with_ is not None else None
+            if inner is not None:
+                sub = list(inner.subtree)
+                return cue.doc[sub[0].i: sub[-1].i + 1].text, (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+            name = "statement" if lem in WRITTEN else lem
+            return name, (pobj.idx, pobj.idx + len(pobj.text))
+        if c.lower_ == "on":
+            sub = [t for t in pobj.subtree if t.dep_ not in ("det", "poss")]
+            text = cue.doc[sub[0].i: sub[-1].i + 1].text
+            if text.lower() in SOCIAL or pobj.lower_ in SOCIAL:
+                return "statement", (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+            if pobj.pos_ in ("PROPN", "NOUN"):
+                return text, (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+        if c.lower_ == "to" and cue.lemma_ == "say" and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ORG_LABELS):
+            return pobj.text, (pobj.idx, pobj.idx + len(pobj.text))
+    return None
+
+
+def _antecedent(doc: Doc, before: int, named: list[tuple[int, str]]) -> str | None:
+    """The closest preceding person: an earlier named source or a PERSON entity."""
+    best: tuple[int, str] | None = None
+    for pos, name in named:
+        if pos < before and (best is None or pos > best[0]):
+            best = (pos, name)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.end_char <= before and (best is None or ent.start_char > best[0]):
+            best = (ent.start_char, ent.text)
+    return best[1] if best else None
+
+
+def _frames(doc: Doc) -> list[Frame]:
+    threshold = cue_threshold()
+    frames: list[Frame] = []
+    seen: set[tuple[int, int]] = set()
+    for tok in doc:
+        if not is_candidate(tok) or cue_probability(tok) < threshold:
+            continue
+        fr = frame_at(tok)
+        if fr is None or fr.cue in seen:
+            continue
+        seen.add(fr.cue)
+        frames.append(fr)
+    return frames
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution in an article's doc, in text order."""
+    text = doc.text
+    quotes = quote_spans(text)
+    out: list[Attribution] = []
+    named: list[tuple[int, str]] = []
+    for fr in _frames(doc):
+        content, _ = widen_to_quote(fr.content, fr.cue, quotes)
+        kind = _quote_kind(content, quotes)
+        source, source_kind, resolved = "", "anonymous", None
+        if fr.source_tok is not None and fr.source is not None:
+            span = doc.char_span(*fr.source, alignment_mode="expand")
+            source = span.text
+            source_kind = _source_kind(span)
+            if source_kind == "pronoun" and span.root.lower_ in PERSON_PRONOUNS:
+                name = _antecedent(doc, fr.source[0], named)
+                if name is not None:
+                    source, source_kind, resolved = name, "named", span.text
+            if source_kind == "named":
+                named.append((fr.source[0], source))
+        ch = _channel(fr.cue_tok)
+        out.append(Attribution(
+            source=source,
+            source_kind=source_kind,
+            cue=text[fr.cue[0]:fr.cue[1]],
+            content=text[content[0]:content[1]],
+            quote=kind,
+            channel=ch[0] if ch else None,
+            source_span=fr.source,
+            cue_span=fr.cue,
+            content_span=content,
+            channel_span=ch[1] if ch else None,
+            resolved_from=resolved,
+        ))
+    return _continue_quotes(doc, out, quotes)
+
+
+def _continue_quotes(doc: Doc, attrs: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:
+    """Give a quote that follows a direct quote, with no cue of its own, to the same speaker."""
+    covered = [a.content_span for a in attrs if a.content_span] + [a.cue_span for a in attrs if a.cue_span]
+    extra: list[Attribution] = []
+    for a in attrs:
+        if a.quote != "direct" or a.content_span is None:
+            continue
+        end = max(a.content_span[1], a.cue_span[1] if a.cue_span else 0)
+        for qa, qb in quotes:
+            if qa < end:
+                continue
+            gap = doc.text[end:qa]
+            # only sentence-ending punctuation and whitespace may separate the pieces
+            if gap.strip(" \t\n.,;") or "\n\n" in gap:
+                break
+            if any(s is not None and s[0] < qb and s[1] > qa for s in covered):
+                break
+            extra.append(replace(a, content=doc.text[qa:qb], content_span=(qa, qb)))
+            end = qb
+    return sorted(attrs + extra, key=lambda x: (x.content_span or (0, 0))[0])

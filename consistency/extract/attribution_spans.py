@@ -1,0 +1,193 @@
+"""Source, cue and content spans around a cue token, read off the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Prepositions whose object is what the cue is about ("called for", "referring to").
+CONTENT_PREPS = frozenset({"for", "to", "about", "against", "on", "of", "at", "over", "with"})
+NON_SOURCE = frozenset({"it", "there", "this", "what"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Token-level spans of one attribution, as (start, end) character offsets."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    content: tuple[int, int]
+    source_tok: Token | None
+    cue_tok: Token
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations, marks included; an unclosed quote ends with its paragraph."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n" and start is not None:
+            spans.append((start, i))
+            start = None
+        elif ch == "“" or (ch == '"' and start is None):
+            start = i
+        elif (ch == "”" or ch == '"') and start is not None:
+            spans.append((start, i + 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return [s for s in spans if s[1] - s[0] > 2]
+
+
+def _extent(toks: list[Token]) -> tuple[int, int] | None:
+    """Character extent of tokens, without punctuation at either edge."""
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and toks[0].is_punct and toks[0].text not in "\"“":
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in "\"”":
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _subtree(tok: Token) -> list[Token]:
+    return list(tok.subtree)
+
+
+def _source_of(v: Token, depth: int = 0) -> Token | None:
+    """The subject of a cue verb, looking through conjunctions and participial clauses."""
+    for c in v.children:
+        if c.dep_ in SUBJ_DEPS and c.lower_ not in NON_SOURCE:
+            return c
+        if c.dep_ == "agent":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if any(c.dep_ in SUBJ_DEPS for c in v.children):
+        return None
+    # inverted "..., said one unnamed source": spaCy makes the speaker the object
+    if v.lemma_ in ("say", "add", "tell", "write") and any(
+        c.dep_ == "ccomp" and c.i < v.i for c in v.children
+    ):
+        objs = [c for c in v.children if c.dep_ in ("dobj", "attr") and c.i > v.i]
+        if objs:
+            return objs[0]
+    if depth < 2 and v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+        return _source_of(v.head, depth + 1)
+    return None
+
+
+def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
+    """Content tokens of a cue verb, and any extra tokens that join the cue ("called for")."""
+    children = list(v.children)
+    skip = set(src.subtree) if src is not None else set()
+    for c in children:
+        if c.dep_ == "ccomp":
+            return _subtree(c), []
+    # "..., he said" parsed with the quote as the head clause
+    if v.dep_ in ("ccomp", "parataxis") and v.head.i < v.i:
+        inner = set(v.subtree)
+        toks = [t for t in v.head.subtree if t not in inner and t.i < v.i]
+        return toks, []
+    for c in children:
+        if c.dep_ == "xcomp":
+            return _subtree(c), []
+    objs = [c for c in children if c.dep_ == "dobj" and c not in skip]
+    if objs:
+        toks = _subtree(objs[0])
+        for c in children:
+            if c.dep_ == "prep" and c.i > objs[0].i and c.lower_ in ("of", "for", "as"):
+                toks += _subtree(c)
+        return toks, []
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i > v.i:
+            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                return _subtree(pobj[0]), [c]
+    return [], []
+
+
+def _according(tok: Token) -> tuple[Token | None, list[Token], list[Token]]:
+    """(source, content, cue) of "according to X, ..."."""
+    to = [c for c in tok.children if c.lower_ == "to"]
+    if not to:
+        return None, [], []
+    objs = [c for c in to[0].children if c.dep_ == "pobj"]
+    src = objs[0] if objs else None
+    frame = set(tok.subtree)
+    sent = tok.sent
+    head = tok.head if tok.head != tok else sent.root
+    content = [t for t in head.subtree if t not in frame]
+    if not content:
+        content = [t for t in sent if t not in frame]
+    return src, content, [tok, to[0]]
+
+
+def _noun_frame(n: Token) -> tuple[Token | None, list[Token], list[Token]]:
+    """(source, content, cue) of a nominal cue: "his claim that ...", "the vision of X"."""
+    src = next((c for c in n.children if c.dep_ == "poss"), None)
+    for c in n.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
+            return src, _subtree(c), []
+        if c.dep_ == "prep" and c.lower_ in ("of", "about", "for", "on", "against") and c.i > n.i:
+            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                return src, _subtree(pobj[0]), [c]
+    if n.i + 1 < len(n.doc) and n.nbor(1).text == ":":
+        after = [t for t in n.sent if t.i > n.i + 1]
+        return src, after, [n.nbor(1)]
+    return src, [], []
+
+
+def _colon_frame(c: Token) -> tuple[Token | None, list[Token], list[Token]]:
+    """(source, content, cue) of "X: ..." where the colon alone introduces speech."""
+    head = c.head
+    src = next((t for t in head.children if t.dep_ in SUBJ_DEPS and t.i < c.i), None)
+    after = [t for t in c.sent if t.i > c.i]
+    return src, after, []
+
+
+def frame_at(tok: Token) -> Frame | None:
+    """The attribution frame around a cue token, or None when no content is found."""
+    if tok.lower_ == "according":
+        src, content, cue = _according(tok)
+    elif tok.text == ":":
+        src, content, cue = _colon_frame(tok)
+        cue = [tok]
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        src, content, extra = _noun_frame(tok)
+        cue = [tok] + extra
+    else:
+        src = _source_of(tok)
+        content, extra = _content_of(tok, src)
+        cue = [tok] + [c for c in tok.children if c.dep_ == "prt"] + extra
+    if src is not None:
+        content = [t for t in content if t not in set(src.subtree)]
+    cue_set = set(cue)
+    content = [t for t in content if t not in cue_set]
+    content_span = _extent(content)
+    if content_span is None:
+        return None
+    source_span = _extent(_subtree(src)) if src is not None else None
+    cue_span = _extent(sorted(cue, key=lambda t: t.i)) or (tok.idx, tok.idx + len(tok.text))
+    return Frame(cue_span, source_span, content_span, src, tok)
+
+
+def widen_to_quote(content: tuple[int, int], cue: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[tuple[int, int], bool]:
+    """Stretch content to the quotation it sits in or next to; True when it is a quote."""
+    a, b = content
+    for qa, qb in quotes:
+        if qa <= a + 1 and qb >= b - 1:
+            return (qa, qb), True
+        # the quote starts the content and runs on past the sentence end
+        if abs(qa - a) <= 1 and qb > b and not (qa < cue[0] < qb):
+            return (qa, qb), True
+    return content, False
+
+
+def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """Quotation spans of a doc."""
+    return quote_spans(doc.text)

@@ -1,0 +1,198 @@
+"""Score ``find_attributions`` against a PolNeAR split (source, cue and content P/R/F1).
+
+Usage: ``python3 scripts/bench_attribution.py DIR [--json] [--limit N]``
+
+``DIR`` holds ``text/<article>.txt`` and brat files ``attributions/<article>_<annotator>.ann``.
+An article annotated by several annotators is scored against each file and the counts are
+averaged (each file weighs 1/k), so that it counts as one article.
+
+Gold relations are the ``E`` lines of type ``Attribution`` and ``Attribution-no-source``
+(``Discard``/``Discuss`` are not attributions). A discontinuous gold span (``a b;c d``) is
+taken from its first start to its last end; ``Content2`` is merged into the content.
+
+Predictions sharing one cue span (a quote continued over several sentences under one
+"he said") are merged into one relation whose content runs from the first to the last quote,
+the way PolNeAR annotates them.
+
+Matching, done separately for source, cue and content:
+- exact: the same character span after trimming whitespace and punctuation (quotes, commas,
+  full stops, colons, dashes) at both edges;
+- overlap: the spans share at least one token (a run of word characters); each gold span and
+  each predicted span is matched at most once, greedily by the largest token overlap.
+P = matched / predicted, R = matched / gold, F1 their harmonic mean, micro-averaged over
+articles. Throughput counts spaCy parsing plus extraction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from consistency.extract.attribution import find_attributions  # noqa: E402
+from consistency.nlp import load_nlp  # noqa: E402
+
+ROLES = ("source", "cue", "content")
+_EDGE = set(" \t\r\n\"'“”‘’.,;:!?-—–()[]")
+_WORD = re.compile(r"\w+")
+
+
+def trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Shrink a span past whitespace and punctuation at both edges."""
+    a, b = span
+    while a < b and text[a] in _EDGE:
+        a += 1
+    while b > a and text[b - 1] in _EDGE:
+        b -= 1
+    return a, b
+
+
+def read_ann(path: Path) -> list[dict[str, tuple[int, int] | None]]:
+    """Gold relations of one brat file as role -> (start, end) extents."""
+    spans: dict[str, tuple[str, tuple[int, int]]] = {}
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2 and " " in parts[1]:
+            label, offsets = parts[1].split(" ", 1)
+            frags = [tuple(map(int, f.split())) for f in offsets.split(";")]
+            spans[parts[0]] = (label, (min(f[0] for f in frags), max(f[1] for f in frags)))
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(parts[1].split())
+    rels = []
+    for args in events:
+        roles = dict(a.split(":", 1) for a in args if ":" in a)
+        kind = next(iter(roles), "")
+        if kind not in ("Attribution", "Attribution-no-source"):
+            continue
+        rel: dict[str, tuple[int, int] | None] = {r: None for r in ROLES}
+        for role, tid in roles.items():
+            if tid not in spans:
+                continue
+            key = {"Source": "source", "Cue": "cue", "Content": "content", "Content2": "content"}.get(role)
+            if key is None:
+                continue
+            span = spans[tid][1]
+            old = rel[key]
+            rel[key] = span if old is None else (min(old[0], span[0]), max(old[1], span[1]))
+        rels.append(rel)
+    return rels
+
+
+def predicted_relations(attrs: list) -> list[dict[str, tuple[int, int] | None]]:
+    """Predictions as role -> span, merging quotes continued under one cue."""
+    merged: dict[object, dict[str, tuple[int, int] | None]] = {}
+    for i, a in enumerate(attrs):
+        key = a.cue_span if a.cue_span is not None else ("solo", i)
+        rel = merged.get(key)
+        if rel is None:
+            merged[key] = {"source": a.source_span, "cue": a.cue_span, "content": a.content_span}
+        elif a.content_span is not None:
+            old = rel["content"] or a.content_span
+            rel["content"] = (min(old[0], a.content_span[0]), max(old[1], a.content_span[1]))
+    return list(merged.values())
+
+
+def _tokens(text: str, span: tuple[int, int]) -> set[int]:
+    return {m.start() + span[0] for m in _WORD.finditer(text, span[0], span[1])}
+
+
+def match_counts(text: str, gold: list, pred: list) -> tuple[int, int]:
+    """(exact matches, overlap matches) between two span lists, one-to-one."""
+    g_ex = defaultdict(int)
+    for s in gold:
+        g_ex[trim(text, s)] += 1
+    exact = 0
+    for s in pred:
+        k = trim(text, s)
+        if g_ex[k] > 0:
+            g_ex[k] -= 1
+            exact += 1
+    gt = [_tokens(text, s) for s in gold]
+    pt = [_tokens(text, s) for s in pred]
+    pairs = sorted(
+        ((len(g & p), i, j) for i, g in enumerate(gt) for j, p in enumerate(pt) if g & p),
+        reverse=True,
+    )
+    used_g, used_p, overlap = set(), set(), 0
+    for _, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            overlap += 1
+    return exact, overlap
+
+
+def prf(tp: float, n_pred: float, n_gold: float) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def run(root: Path, limit: int | None = None) -> dict[str, float]:
+    """Score one split; returns the figures as a flat dict."""
+    nlp = load_nlp()
+    by_article: dict[str, list[Path]] = defaultdict(list)
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        base = re.sub(r"_[0-9a-f]+$", "", ann.stem)
+        by_article[base].append(ann)
+    names = sorted(n for n in by_article if (root / "text" / f"{n}.txt").exists())
+    if limit:
+        names = names[:limit]
+    c = defaultdict(float)
+    elapsed = 0.0
+    for name in names:
+        text = (root / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        t0 = time.perf_counter()
+        attrs = find_attributions(nlp(text))
+        elapsed += time.perf_counter() - t0
+        pred = predicted_relations(attrs)
+        files = by_article[name]
+        w = 1.0 / len(files)
+        for ann in files:
+            gold = read_ann(ann)
+            for role in ROLES:
+                g = [r[role] for r in gold if r[role] is not None]
+                p = [r[role] for r in pred if r[role] is not None]
+                ex, ov = match_counts(text, g, p)
+                c[f"{role}_gold"] += w * len(g)
+                c[f"{role}_pred"] += w * len(p)
+                c[f"{role}_exact"] += w * ex
+                c[f"{role}_overlap"] += w * ov
+            c["n_gold"] += w * len(gold)
+    out: dict[str, float] = {"n_articles": len(names), "n_gold": round(c["n_gold"], 1)}
+    for role in ROLES:
+        for mode in ("exact", "overlap"):
+            s = prf(c[f"{role}_{mode}"], c[f"{role}_pred"], c[f"{role}_gold"])
+            for k, v in s.items():
+                out[f"{role}_{mode}_{k}"] = round(v, 4)
+    out["articles_per_second"] = round(len(names) / elapsed, 2) if elapsed else 0.0
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dir", type=Path)
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args()
+    res = run(args.dir, args.limit)
+    if args.json:
+        print(json.dumps(res))
+        return
+    print(f"{res['n_articles']} articles, {res['n_gold']} gold relations, "
+          f"{res['articles_per_second']} articles/s")
+    for role in ROLES:
+        for mode in ("exact", "overlap"):
+            k = f"{role}_{mode}"
+            print(f"{k:16s} P {res[k + '_p']:.3f}  R {res[k + '_r']:.3f}  F1 {res[k + '_f1']:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+"""Train the cue scorer on a PolNeAR split and write consistency/models/attribution_cues.json.
+
+Usage: ``python3 scripts/train_attribution.py TRAIN_DIR [--docbin FILE --names FILE] [--c 0.3]``
+
+Each candidate token (see ``is_candidate``) is labelled 1 when it heads a gold cue span (the
+span token whose syntactic head lies outside the span). A logistic regression over the sparse
+features of ``token_features`` is fit on 90% of the articles; the decision threshold is the one
+with the best cue F1 on the other 10%; the final model is refit on all articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np  # noqa: E402
+from sklearn.feature_extraction import DictVectorizer  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+
+from consistency.extract.attribution_features import MODEL_PATH, is_candidate, token_features  # noqa: E402
+
+
+def gold_cues(ann: Path) -> list[tuple[int, int]]:
+    """Character fragments of every cue span in a brat file."""
+    out = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2 and parts[1].startswith("Cue "):
+            for frag in parts[1].split(" ", 1)[1].split(";"):
+                a, b = map(int, frag.split())
+                out.append((a, b))
+    return out
+
+
+def cue_heads(doc, spans: list[tuple[int, int]]) -> set[int]:
+    """Token indices heading the gold cue spans."""
+    heads = set()
+    for a, b in spans:
+        toks = [t for t in doc if t.idx >= a and t.idx + len(t.text) <= b]
+        if not toks:
+            continue
+        inside = {t.i for t in toks}
+        top = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+        cand = [t for t in top if is_candidate(t)] or [t for t in toks if is_candidate(t)]
+        if cand:
+            heads.add(cand[0].i)
+    return heads
+
+
+def load_docs(root: Path, docbin: Path | None, names_file: Path | None):
+    """(name, doc) pairs of a split, parsed now or read from a saved DocBin."""
+    if docbin is not None and names_file is not None:
+        from spacy.tokens import DocBin
+
+        from consistency.nlp import load_nlp
+
+        names = names_file.read_text().split("\n")
+        docs = DocBin().from_disk(docbin).get_docs(load_nlp().vocab)
+        return list(zip(names, docs))
+    from consistency.nlp import load_nlp
+
+    nlp = load_nlp()
+    names = sorted(p.stem for p in (root / "text").glob("*.txt"))
+    texts = [(root / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
+    return list(zip(names, nlp.pipe(texts, batch_size=16)))
+
+
+def examples(root: Path, pairs) -> tuple[list[list[dict]], list[list[int]]]:
+    """Per-article feature dicts and labels."""
+    anns = defaultdict(list)
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        anns[re.sub(r"_[0-9a-f]+$", "", ann.stem)].append(ann)
+    X, Y = [], []
+    for name, doc in pairs:
+        if name not in anns:
+            continue
+        heads = cue_heads(doc, gold_cues(anns[name][0]))
+        xs, ys = [], []
+        for tok in doc:
+            if is_candidate(tok):
+                xs.append({f: 1 for f in token_features(tok)})
+                ys.append(int(tok.i in heads))
+        X.append(xs)
+        Y.append(ys)
+    return X, Y
+
+
+def fit(X: list[dict], y: list[int], c: float) -> tuple[DictVectorizer, LogisticRegression]:
+    vec = DictVectorizer()
+    m = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
+    m.fit(vec.fit_transform(X), y)
+    return vec, m
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("train_dir", type=Path)
+    ap.add_argument("--docbin", type=Path)
+    ap.add_argument("--names", type=Path)
+    ap.add_argument("--c", type=float, default=0.3)
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = ap.parse_args()
+    X, Y = examples(args.train_dir, load_docs(args.train_dir, args.docbin, args.names))
+    cut = int(len(X) * 0.9)
+    flat = lambda rows: [r for doc in rows for r in doc]  # noqa: E731
+    vec, m = fit(flat(X[:cut]), flat(Y[:cut]), args.c)
+    p = m.predict_proba(vec.transform(flat(X[cut:])))[:, 1]
+    y = np.array(flat(Y[cut:]))
+    best = (0.0, 0.5)
+    for th in np.arange(0.2, 0.71, 0.05):
+        pred = p >= th
+        tp = float((pred & (y == 1)).sum())
+        f1 = 2 * tp / (pred.sum() + y.sum()) if pred.sum() + y.sum() else 0.0
+        print(f"threshold {th:.2f} cue-head F1 {f1:.3f}")
+        best = max(best, (f1, float(th)))
+    vec, m = fit(flat(X), flat(Y), args.c)
+    weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, m.coef_[0]) if abs(w) >= 0.01}
+    weights["bias"] = round(float(weights.get("bias", 0.0) + m.intercept_[0]), 4)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"threshold": round(best[1], 2), "weights": weights}, sort_keys=True))
+    print(f"{len(weights)} weights, threshold {best[1]:.2f} (held-out cue-head F1 {best[0]:.3f}) -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
