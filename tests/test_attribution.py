@@ -1,0 +1,124 @@
+"""Attribution extraction on small hand-written articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.extract.attribution_spans import quote_spans
+
+slow = pytest.mark.slow
+
+
+def _attrs(text: str):
+    from consistency.extract.attribution import find_attributions
+    from consistency.nlp import load_nlp
+
+    return find_attributions(load_nlp()(text))
+
+
+def _by_cue(attrs, cue: str):
+    found = [a for a in attrs if a.cue.lower().startswith(cue)]
+    assert found, f"no attribution with cue {cue!r} in {attrs}"
+    return found[0]
+
+
+def test_attribution_quote_spans_pairs_marks():
+    text = 'He said “no deal” and then "maybe later" again.'
+    spans = quote_spans(text)
+    assert [text[a:b] for a, b in spans] == ["“no deal”", '"maybe later"']
+
+
+def test_attribution_quote_spans_unclosed_ends_at_paragraph():
+    text = '"We will stay, she said\nNext paragraph.'
+    assert [text[a:b] for a, b in quote_spans(text)] == ['"We will stay, she said']
+
+
+@slow
+def test_attribution_direct_quote_and_continuation():
+    text = ('"We will not back down," Wolffovich said. "The alliance is a proxy for foreign interests."')
+    attrs = _attrs(text)
+    first = _by_cue(attrs, "said")
+    assert first.source == "Wolffovich"
+    assert first.source_kind == "named"
+    assert first.quote == "direct"
+    assert "We will not back down" in first.content
+    assert any("proxy for foreign interests" in a.content and a.source == "Wolffovich" for a in attrs)
+
+
+@slow
+def test_attribution_indirect_that_clause():
+    a = _by_cue(_attrs("The minister said that the talks had failed after two days."), "said")
+    assert a.source == "The minister"
+    assert a.quote == "indirect"
+    assert a.content.startswith("that the talks had failed")
+    text = "The minister said that the talks had failed after two days."
+    assert text[a.content_span[0]:a.content_span[1]] == a.content
+
+
+@slow
+def test_attribution_mixed_quote():
+    a = _by_cue(_attrs('Clinton said the plan was "a disaster for working families" and must be stopped.'), "said")
+    assert a.quote == "mixed"
+    assert a.source == "Clinton"
+
+
+@slow
+def test_attribution_according_to():
+    a = _by_cue(_attrs("According to the Interior Ministry, 40 people were arrested on Sunday."), "according")
+    assert a.source == "the Interior Ministry"
+    assert a.source_kind == "organisation"
+    assert "40 people were arrested" in a.content
+
+
+@slow
+def test_attribution_anonymous_sources():
+    attrs = _attrs(
+        "The convoy was stopped at the border, sources said. "
+        "The deal is off, one unnamed official told reporters."
+    )
+    kinds = {a.source: a.source_kind for a in attrs}
+    assert kinds.get("sources") == "anonymous"
+    assert kinds.get("one unnamed official") == "anonymous"
+    said = _by_cue(attrs, "said")
+    assert said.content.startswith("The convoy was stopped")
+
+
+@slow
+def test_attribution_channel_told_tass():
+    a = _by_cue(_attrs("Deputy minister Alexei Petrov told TASS that the summit would go ahead."), "told")
+    assert a.channel == "TASS"
+    assert a.source == "Deputy minister Alexei Petrov"
+
+
+@slow
+def test_attribution_channel_interview_with_reuters():
+    a = _by_cue(_attrs("Johnson said in an interview with Reuters that prices would rise next year."), "said")
+    assert a.channel == "Reuters"
+
+
+@slow
+def test_attribution_channel_statement():
+    a = _by_cue(_attrs("The company said in a statement that it would appeal the ruling."), "said")
+    assert a.channel == "statement"
+
+
+@slow
+def test_attribution_pronoun_resolved_to_speaker():
+    attrs = _attrs("Igor Wolffovich arrived in Minsk on Monday. He said the alliance would respond.")
+    a = _by_cue(attrs, "said")
+    assert a.source == "Igor Wolffovich"
+    assert a.resolved_from == "He"
+    assert a.source_kind == "named"
+    assert a.source_span is not None
+
+
+@slow
+def test_attribution_inverted_said_x():
+    a = _by_cue(_attrs('"Prices will fall," said Maria Lopez, the bank\'s chief economist.'), "said")
+    assert a.source.startswith("Maria Lopez")
+    assert a.quote == "direct"
+
+
+@slow
+def test_attribution_none_in_plain_sentence():
+    assert _attrs("The bridge opened to traffic in 1932 and carries four lanes.") == []
