@@ -1,0 +1,183 @@
+"""Find time expressions in English news text and normalise them to TIMEX3 values.
+
+A rule grammar in the manner of HeidelTime: ``timex_rules`` proposes spans, the longest
+non-overlapping ones win, and each is normalised against the publication date (the anchor),
+the tense of the sentence around it and the last date the text mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from consistency.extract.timex_norm import add_months, bounds
+from consistency.extract.timex_rules import COMPILED
+from consistency.records import TimeExpr
+
+_FUTURE = {"will", "wo", "'ll", "’ll", "shall", "going", "expect", "expects", "expected", "plan",
+           "plans", "planned", "scheduled", "schedule", "set", "due", "intend", "intends",
+           "would", "next", "upcoming", "tomorrow", "hope", "hopes", "aims", "aim", "until"}
+_PRESENT = {"is", "are", "am", "says", "say", "meets", "begins", "starts", "opens", "ends",
+            "takes", "holds", "closes", "comes", "goes"}
+_PAST = {"said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "made", "took",
+         "gave", "came", "went", "met", "began", "rose", "fell", "won", "lost", "sold", "bought",
+         "paid", "left", "held", "saw", "got", "became", "wrote", "spoke", "ran", "led", "put",
+         "set", "cut", "hit", "quit", "shut", "closed"}
+_NOT_PAST = {"need", "indeed", "red", "bed", "speed", "seed", "feed", "hundred", "united",
+             "based", "limited", "proposed", "expected", "scheduled", "planned", "related"}
+_WORD = re.compile(r"[A-Za-z'’]+")
+_SENT_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z])[.!?][\"'”’)]*\s+(?=[A-Z\"“'‘(])|\n\s*\n")
+
+
+class _Context:
+    """Document state used while normalising: anchor, tense cues and the last date seen."""
+
+    def __init__(self, text: str, anchor: date) -> None:
+        self.text = text
+        self.anchor = anchor
+        self.ref: tuple[str, str] | None = None  # (value, granularity) of the last date seen
+        self._bounds = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
+
+    def _sentence(self, start: int, end: int) -> tuple[int, int]:
+        lo = max((b for b in self._bounds if b <= start), default=0)
+        hi = min((b for b in self._bounds if b >= end), default=len(self.text))
+        return lo, hi
+
+    def tense(self, start: int, end: int) -> str | None:
+        """"past", "future", "present" or None from the verb cue nearest the span."""
+        lo, hi = self._sentence(start, end)
+        best: tuple[int, str] | None = None
+        for m in _WORD.finditer(self.text, lo, hi):
+            if start <= m.start() < end:
+                continue
+            w = m.group().lower()
+            if w in _FUTURE:
+                kind = "future"
+            elif w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST):
+                kind = "past"
+            elif w in _PRESENT:
+                kind = "present"
+            else:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            dist += 0 if m.end() <= start else 3  # a verb before the time phrase governs it more often
+            if best is None or dist < best[0]:
+                best = (dist, kind)
+        return best[1] if best else None
+
+    def month_year(self, month: int, start: int, end: int) -> int:
+        """Year of a month named without one."""
+        a, t = self.anchor, self.tense(start, end)
+        if t == "past" and month > a.month:
+            return a.year - 1
+        if t == "future" and month < a.month:
+            return a.year + 1
+        if t is None or t == "present":
+            if month - a.month > 6:
+                return a.year - 1
+            if a.month - month > 6:
+                return a.year + 1
+        return a.year
+
+    def month_day(self, month: int, day: int, start: int, end: int) -> date | None:
+        """Date of a month and day named without a year."""
+        a, t = self.anchor, self.tense(start, end)
+        try:
+            d = date(a.year, month, day)
+        except ValueError:
+            return None
+        try:
+            if t == "past" and d > a + timedelta(days=1):
+                return d.replace(year=a.year - 1)
+            if t == "future" and d < a - timedelta(days=1):
+                return d.replace(year=a.year + 1)
+            if (d - a).days > 183:
+                return d.replace(year=a.year - 1)
+            if (a - d).days > 183:
+                return d.replace(year=a.year + 1)
+        except ValueError:
+            return None
+        return d
+
+    def weekday(self, wd: int, start: int, end: int) -> date:
+        """The weekday meant: the latest one in past-tense context, else the coming one."""
+        a = self.anchor
+        if self.tense(start, end) in ("future", "present"):
+            return a + timedelta(days=(wd - a.isoweekday()) % 7)
+        return a - timedelta(days=(a.isoweekday() - wd) % 7)
+
+    def ref_day(self) -> date | None:
+        if self.ref and self.ref[1] in ("day", "time"):
+            return date.fromisoformat(self.ref[0][:10])
+        return None
+
+    def ref_year(self) -> int | None:
+        return int(self.ref[0][:4]) if self.ref and self.ref[1] not in ("decade", "century") else None
+
+    def ref_date(self, unit: str) -> date | None:
+        """A day inside the last mentioned period, if that period is at least as fine as ``unit``."""
+        if not self.ref:
+            return None
+        order = ["time", "day", "week", "month", "quarter", "half", "season", "year"]
+        v, g = self.ref
+        if g not in order or unit not in order or order.index(g) > order.index(unit):
+            return None
+        _, lo, _ = bounds(v)
+        return date.fromisoformat(lo) if lo else None
+
+    def quarter_context(self, pos: int) -> bool:
+        """Whether the nearby text talks about quarters (financial reporting)."""
+        if self.ref and self.ref[1] == "quarter":
+            return True
+        return bool(re.search(r"quarter", self.text[max(0, pos - 300): pos + 80], re.I))
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, object, re.Match]]:
+    out = []
+    for prio, (_, rx, handler) in enumerate(COMPILED):
+        for m in rx.finditer(text):
+            s, e = m.span()
+            while e > s and text[e - 1] in " ,":
+                e -= 1
+            if e > s:
+                out.append((s, e, prio, handler, m))
+    return out
+
+
+def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
+    """Time expressions in ``text``, normalised against the publication date ``anchor``."""
+    if isinstance(anchor, datetime):
+        anchor = anchor.date()
+    probe = _Context(text, anchor)
+    cands = []
+    for s, e, prio, handler, m in _candidates(text):
+        if handler(m, probe) is not None:
+            cands.append((s, e, prio, handler, m))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int, int, object, re.Match]] = []
+    for c in cands:
+        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c[0])
+    ctx = _Context(text, anchor)
+    out: list[TimeExpr] = []
+    for s, e, _, handler, m in taken:
+        r = handler(m, ctx)
+        if r is None:
+            continue
+        typ, value, mod = r
+        if typ == "DATE" and re.search(r"\bby\s+(?:the\s+)?$|no\s+later\s+than\s+$", text[max(0, s - 20):s]):
+            mod = "BEFORE"
+        if typ in ("DATE", "TIME") and value[:1].isdigit():
+            gran, lo, hi = bounds(value, mod)
+            if gran not in ("decade", "century"):
+                ctx.ref = (value, gran)
+        else:
+            gran = "duration" if typ == "DURATION" else "set" if typ == "SET" else "ref"
+            lo = hi = None
+        out.append(TimeExpr(text=text[s:e], start=s, end=e, type=typ, value=value,
+                            granularity=gran, earliest=lo, latest=hi, mod=mod))
+    return out
+
+
+__all__ = ["find_times", "add_months"]

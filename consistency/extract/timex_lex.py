@@ -1,0 +1,111 @@
+"""Vocabulary and regex building blocks for English time expressions."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
+    "thursday": 4, "thu": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
+    "sunday": 7, "sun": 7,
+}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+                "overnight": "NI", "tonight": "NI"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4, "final": 4, "last": 4}
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+VAGUE = ("a few", "few", "several", "some", "many", "a number of", "numerous", "the next few",
+         "a couple of", "couple of", "a couple")
+UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+             "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y", "decade": "E",
+             "century": "C", "centurie": "C"}
+TIME_UNITS = {"second", "minute", "hour"}
+
+# --- regex pieces (case-insensitive unless marked) ---
+MONTH_RE = (r"(?-i:(?:January|February|March|April|May|June|July|August|September|October"
+            r"|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\."
+            r"|Dec\.|Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![a-z]))")
+WEEKDAY_RE = (r"(?-i:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+              r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs)?\.|Fri\.|Sat\.|Sun\.)(?![a-z]))")
+YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
+DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_ONE_RE = "|".join(sorted(_ONES[1:], key=len, reverse=True))
+_TEN_RE = "|".join(_TENS)
+NUMWORD_RE = (rf"(?:(?:{_TEN_RE})(?:[- ](?:{_ONE_RE}))?|{_ONE_RE}|(?:a|one)\s+hundred"
+              r"|hundreds|thousands|dozens)")
+NUM_RE = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMWORD_RE}(?:\s+and\s+a\s+half)?|an?"
+          r"|(?:a\s+)?(?:few|couple(?:\s+of)?)|several|some|many|a\s+number\s+of|numerous)")
+UNIT_RE = r"(?:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|centur(?:y|ie))"
+APPROX_RE = (r"(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|at\s+least"
+             r"|at\s+most|more\s+than|less\s+than|fewer\s+than|up\s+to|under|just|only|over)")
+APPROX_MOD = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
+              "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+              "close to": "APPROX", "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
+              "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
+              "fewer than": "LESS_THAN", "up to": "EQUAL_OR_LESS", "under": "LESS_THAN"}
+POSMOD_RE = (r"(?:(?:early|late|mid|middle)[- ]|the\s+(?:end|beginning|start|middle|close|turn)"
+             r"\s+of\s+|(?:the\s+)?(?:first|second|latter)\s+half\s+of\s+)")
+
+
+def posmod(s: str | None) -> str | None:
+    """TIMEX3 mod of a leading "early"/"late"/"mid"/"the end of" phrase."""
+    if not s:
+        return None
+    s = s.lower()
+    if "early" in s or "beginning" in s or "start" in s or "first half" in s or "turn" in s:
+        return "START"
+    if "late" in s or "end" in s or "close" in s or "second half" in s:
+        return "END"
+    return "MID"
+
+
+def number(s: str) -> float | None:
+    """A number written in digits or words; None for vague amounts ("several")."""
+    s = s.lower().replace("-", " ").strip()
+    half = 0.0
+    if s.endswith("and a half"):
+        s, half = s[: -len("and a half")].strip(), 0.5
+    if s.endswith("1/2"):
+        s, half = s[:-3].strip(), 0.5
+    if re.fullmatch(r"\d+(\.\d+)?", s):
+        return float(s) + half
+    if s in ("a", "an"):
+        return 1 + half
+    if s in ("a couple", "couple of", "a couple of", "couple"):
+        return 2
+    if s in ("a hundred", "one hundred"):
+        return 100
+    total = 0
+    for w in s.split():
+        if w in _TENS:
+            total += _TENS[w]
+        elif w in _ONES:
+            total += _ONES.index(w)
+        else:
+            return None
+    return total + half
+
+
+def year_words(s: str) -> int | None:
+    """Years spelt out: "nineteen ninety-six", "two thousand", "two thousand and one"."""
+    w = s.lower().replace("-", " ").split()
+    if w[:2] == ["two", "thousand"]:
+        rest = [x for x in w[2:] if x != "and"]
+        n = number(" ".join(rest)) if rest else 0
+        return None if n is None else 2000 + int(n)
+    if len(w) >= 2 and w[0] in _ONES:
+        hi, lo = number(w[0]), number(" ".join(w[1:]))
+        if hi and lo is not None and 10 <= hi <= 20 and lo < 100:
+            return int(hi * 100 + lo)
+    return None

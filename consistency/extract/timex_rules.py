@@ -1,0 +1,534 @@
+"""The pattern grammar: one regex per kind of time expression, with its normaliser."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Callable
+
+from consistency.extract.timex_lex import (
+    APPROX_MOD, APPROX_RE, DAY_RE, MONTH_RE, MONTHS, NUM_RE, PARTS_OF_DAY, POSMOD_RE, SEASONS,
+    UNIT_CODE, UNIT_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE, number, posmod, year_words,
+)
+from consistency.extract.timex_norm import QUARTER_OF, add_months, iso_week, shift_value
+
+Result = tuple[str, str, "str | None"]  # type, value, mod
+
+
+def _mon(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _wd(s: str) -> int:
+    return WEEKDAYS[s.lower().rstrip(".")]
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group())
+
+
+def _apx(m: re.Match) -> str | None:
+    a = m.groupdict().get("apx")
+    return APPROX_MOD.get(" ".join(a.lower().split()), "APPROX") if a else None
+
+
+# ---------------------------------------------------------------- handlers
+def h_time(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    if g.get("nm"):
+        hh, mi = (12, 0) if g["nm"].lower() == "noon" else (24, 0)
+    else:
+        hh, mi = int(g["h"]), int(g["mi"] or 0)
+        ap = (g.get("ap") or "").lower()
+        if hh > 24 or mi > 59 or (ap and ap[0] in "ap" and not 1 <= hh <= 12):
+            return None
+        if ap.startswith("p") and hh < 12:
+            hh += 12
+        if ap.startswith("a") and hh == 12:
+            hh = 0
+    if g.get("wd"):
+        day = c.weekday(_wd(g["wd"]), m.start(), m.end())
+    elif g.get("rel"):
+        day = c.anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(g["rel"].lower(), 0))
+    elif g.get("mon"):
+        day = c.month_day(_mon(g["mon"]), _day(g["md"]), m.start(), m.end())
+        if day is None:
+            return None
+    else:
+        day = c.ref_day() or c.anchor
+    return "TIME", f"{day.isoformat()}T{hh:02d}:{mi:02d}", _apx(m)
+
+
+def h_full_date(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    mo, d = _mon(g["mon"]), _day(g["d"])
+    if g.get("y"):
+        try:
+            day = date(int(g["y"]), mo, d)
+        except ValueError:
+            return None
+    else:
+        day = c.month_day(mo, d, m.start(), m.end())
+        if day is None:
+            return None
+    if g.get("pod"):
+        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[g['pod'].lower()]}", None
+    return "DATE", day.isoformat(), _apx(m) or posmod(g.get("pm"))
+
+
+_MONTH_CUE = re.compile(
+    r"(?:\b(?:in|since|by|until|till|through|from|to|of|during|before|after|early|late|mid"
+    r"|last|next|this|that|between|and|or|throughout|around|for)|-)\s*$", re.I)
+
+
+def h_month(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    mo = _mon(g["mon"])
+    bare = not (g.get("y") or g.get("yrel") or g.get("rel") or g.get("pm"))
+    if bare and (g["mon"] in ("May", "March") or g["mon"][:3] == g["mon"].rstrip(".")[:3]
+                 and len(g["mon"]) <= 4) and not _MONTH_CUE.search(c.text[max(0, m.start() - 12):m.start()]):
+        return None
+    a = c.anchor
+    if g.get("y"):
+        y = int(g["y"])
+    elif g.get("yrel"):
+        y = a.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
+    elif g.get("rel"):
+        r = g["rel"].lower()
+        if r in ("last", "past", "this past", "the previous"):
+            y = a.year if mo < a.month else a.year - 1
+        elif r in ("next", "coming", "this coming", "the following"):
+            y = a.year if mo > a.month else a.year + 1
+        elif r == "that" and c.ref_day():
+            y = c.ref_day().year
+        else:
+            y = c.month_year(mo, m.start(), m.end())
+    else:
+        y = c.month_year(mo, m.start(), m.end())
+    return "DATE", f"{y:04d}-{mo:02d}", _apx(m) or posmod(g.get("pm"))
+
+
+def h_weekday(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    wd = _wd(g["wd"])
+    rel = (g.get("rel") or "").lower().split()
+    a = c.anchor
+    if rel and rel[-1] in ("last", "past"):
+        back = (a.isoweekday() - wd) % 7 or 7
+        day = a - timedelta(days=back)
+    elif rel and rel[-1] in ("next", "coming", "following"):
+        day = a + timedelta(days=(wd - a.isoweekday()) % 7 or 7)
+    elif rel and rel[-1] == "that" and c.ref_day():
+        r = c.ref_day()
+        day = r + timedelta(days=(wd - r.isoweekday()) % 7)
+    else:
+        day = c.weekday(wd, m.start(), m.end())
+    if g.get("pod"):
+        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[g['pod'].lower()]}", None
+    return "DATE", day.isoformat(), None
+
+
+def h_dayrel(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    w = " ".join(g["w"].lower().split())
+    a = c.anchor
+    offs = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+            "the day before yesterday": -2, "the day after tomorrow": 2}
+    day = a + timedelta(days=offs.get(w, 0))
+    pod = g.get("pod") or ("night" if w in ("tonight", "last night") else None)
+    if w.startswith("this "):
+        pod = w.split()[1]
+    if pod:
+        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[pod.lower()]}", None
+    el = (g.get("el") or "").lower()
+    return "DATE", day.isoformat(), {"earlier": "START", "later": "END"}.get(el)
+
+
+def h_year(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    y = int(g["y"])
+    pre, pm = g.get("pre"), g.get("pm")
+    if not (pre or pm or g.get("pp")):
+        after = c.text[m.end(): m.end() + 20]
+        before = c.text[max(0, m.start() - 15): m.start()].lower()
+        if re.match(r"\s*(%|percent|per\b|[a-z]+s\b(?!')|[-,]?\d)", after, re.I) and not \
+                re.search(r"\b(in|since|of|from|by|until|before|after|year|during)\s+$", before):
+            return None
+        if re.search(r"(\d[ ,.]|no\.\s*|number\s*|#\s*)$", before):
+            return None
+    mod = _apx(m) or posmod(pm)
+    if g.get("pp"):
+        mod = "BEFORE" if g["pp"].lower() == "pre" else "AFTER"
+    return "DATE", f"{y:04d}", mod
+
+
+def h_year_words(m: re.Match, c) -> Result | None:
+    y = year_words(m.group("yw"))
+    return ("DATE", f"{y:04d}", None) if y and 1000 < y < 2200 else None
+
+
+def h_decade(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+             "seventies": 7, "eighties": 8, "nineties": 9}
+    if g.get("dec"):
+        d = int(g["dec"])
+        value = f"{d // 100:02d}" if d % 100 == 0 else f"{d // 10:03d}"
+    else:
+        n = int(g["dd"]) // 10 if g.get("dd") else words[g["dw"].lower()]
+        value = f"19{n}"
+        if g.get("dw") and not (g.get("the") or g.get("pm")):
+            return None
+    return "DATE", value, posmod(g.get("pm"))
+
+
+def h_quarter(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    o = g["ord"].lower()
+    unit = g["unit"].lower()
+    n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+         "4th": 4, "final": 4, "last": 4}[o]
+    if unit == "half" and n > 2:
+        return None
+    a = c.anchor
+    if g.get("y") or g.get("y1"):
+        y = int(g.get("y") or g["y1"])
+    elif g.get("yrel"):
+        y = a.year + (-1 if "last" in g["yrel"] or "previous" in g["yrel"] else
+                      1 if "next" in g["yrel"] else 0)
+    elif o in ("last", "final"):
+        if unit == "quarter" and not g.get("the"):
+            return None
+        return "DATE", shift_value(a, unit, -1), None
+    else:
+        ref = c.ref_year()
+        y = ref if ref is not None else a.year
+        start_month = (n - 1) * (3 if unit == "quarter" else 6) + 1
+        if y == a.year and start_month > a.month and c.tense(m.start(), m.end()) == "past":
+            y -= 1
+    return "DATE", f"{y}-{'Q' if unit == 'quarter' else 'H'}{n}", posmod(g.get("pm"))
+
+
+def _season_value(a: date, code: str, shift: int) -> str:
+    """The season ``shift`` seasons from the one containing or nearest ``a``'s year."""
+    if shift == 0:
+        return f"{a.year}-{code}"
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    if shift < 0:
+        y = a.year if start + 2 < a.month else a.year - 1
+    else:
+        y = a.year if start > a.month else a.year + 1
+    return f"{y}-{code}"
+
+
+_BACK = {"last", "past", "previous", "prior", "preceding", "just-ended", "just-completed",
+         "latest", "recent", "most", "ended"}
+_FWD = {"next", "coming", "following", "upcoming"}
+
+
+def h_rel(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    det = " ".join(g["det"].lower().split())
+    adjs = set(re.split(r"[\s]+", (g.get("adjs") or "").lower().strip())) - {""}
+    u = g["u"].lower()
+    a = c.anchor
+    mod = _apx(m) or posmod(g.get("pm"))
+    if det == "by" or g.get("el"):
+        mod = mod if det != "by" else "BEFORE"
+    ago = det == "last year's" or any(x.startswith("year-") or x in ("year-ago", "year-earlier")
+                                      for x in adjs)
+    if u == "period":
+        if not (ago or adjs & {"latest", "same", "comparable", "current"}):
+            return None
+        u = "quarter" if c.quarter_context(m.start()) else "year"
+    if u == "day":
+        if not (adjs or det in ("that", "this")):
+            return None
+        r = c.ref_day() if det == "that" or adjs & {"same"} else None
+        day = r or a
+        if adjs & _BACK:
+            day -= timedelta(days=1)
+        elif adjs & _FWD:
+            day += timedelta(days=1)
+        return "DATE", day.isoformat(), mod
+    if u in SEASONS:
+        code = SEASONS[u]
+        shift = -1 if det == "last" or adjs & _BACK else 1 if det == "next" or adjs & _FWD else 0
+        if shift == 0 and det in ("the",) and not adjs:
+            shift = -1 if c.tense(m.start(), m.end()) == "past" else 0
+        return "DATE", _season_value(a, code, shift), mod
+    if u == "weekend":
+        back = det == "last" or adjs & _BACK or (det == "the" and c.tense(m.start(), m.end()) == "past")
+        if det == "next" or adjs & _FWD:
+            back = False
+        d = a - timedelta(days=(a.isoweekday() - 6) % 7) if back and a.isoweekday() < 6 else a
+        if not back and d.isoweekday() < 6:
+            d = d + timedelta(days=(6 - d.isoweekday()) % 7)
+        return "DATE", iso_week(d) + "-WE", mod
+    unit = u if u in ("week", "month", "quarter", "year", "decade", "century") else None
+    if unit is None:
+        return None
+    base = a
+    refv = c.ref_date(unit)
+    if ago:
+        if unit == "quarter" and refv is None:
+            base = add_months(a, -3)
+        elif refv is not None:
+            base = refv
+        return "DATE", shift_value(base, unit, -4 if unit == "quarter" else -1) if unit == "quarter" \
+            else shift_value(base, "year", -1) if unit == "year" else shift_value(base, unit, -52 if unit == "week" else -12), mod
+    if det == "that" or adjs & {"same"} or (det == "the" and not adjs and unit in ("quarter",)):
+        if refv is not None:
+            return "DATE", shift_value(refv, unit, 0), mod
+        if det == "that":
+            return None
+        return "DATE", shift_value(a, unit, -1), mod
+    if det == "last" or adjs & _BACK:
+        if adjs & {"latest", "recent", "most"} and unit != "quarter":
+            return "DATE", shift_value(a, unit, -1 if unit in ("quarter", "year") else 0), mod
+        if unit == "week" and det == "the" and "past" in adjs:
+            return "DURATION", "P1W", None
+        return "DATE", shift_value(a, unit, -1), mod
+    if det == "next" or adjs & _FWD:
+        base = refv if adjs & {"following"} and refv is not None else a
+        return "DATE", shift_value(base, unit, 1), mod
+    return "DATE", shift_value(a, unit, 0), mod
+
+
+def _duration_value(n: float | None, u: str) -> str:
+    code = UNIT_CODE[u]
+    t = "T" if u in ("second", "minute", "hour") else ""
+    if n is None:
+        return f"P{t}X{code}"
+    if u in ("century", "centurie"):
+        return f"P{int(n * 100)}Y"
+    if n != int(n):
+        whole, frac = int(n), n - int(n)
+        sub = {"Y": (12, "M"), "H": (60, "M"), "D": (24, "H"), "M": (30, "D") if not t else (60, "S"),
+               "W": (7, "D")}.get(code)
+        if sub:
+            extra = f"{int(round(frac * sub[0]))}{sub[1]}"
+            head = f"{whole}{code}" if whole else ""
+            if code == "D" or (code == "M" and not t) or code == "W":
+                return f"P{head}T{extra}" if code == "D" else f"P{head}{extra}"
+            return f"P{t}{head}{extra}"
+    return f"P{t}{int(n)}{code}"
+
+
+_DUR_CUE = re.compile(r"\b(for|in|within|than|about|nearly|almost|after|of|over|last(?:ed|s)?|"
+                      r"took|spent|spend|lasting|least|only|just|under|half)\s*$", re.I)
+_SET_CUE = re.compile(r"(\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|\bpercent|%|\bmillion|"
+                      r"\bbillion)\s*$", re.I)
+
+
+def h_duration(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    u = g["u"].lower()
+    if u == "weekend":
+        return None
+    raw = " ".join(g["n"].lower().split())
+    n = number(raw)
+    tail = " ".join((g.get("tail") or "").lower().split())
+    mod = _apx(m)
+    before = c.text[max(0, m.start() - 25): m.start()]
+    if raw in ("a", "an") and not (g.get("adj") or g.get("the") or tail or g.get("apx") or g.get("old")):
+        if _SET_CUE.search(before):
+            return "SET", _duration_value(1, u), None
+        if not (_DUR_CUE.search(before) or "-" in m.group()):
+            return None
+    if raw == "some" and not g.get("adj"):
+        return None
+    if tail:
+        sign = -1 if tail in ("ago", "earlier", "before", "back", "previously", "prior") else 1
+        if n is None:
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+        k = int(n)
+        if u in ("second", "minute", "hour"):
+            return None
+        base = a = c.anchor
+        if tail not in ("ago", "from now", "hence", "back"):
+            base = c.ref_day() or a
+        if u == "year" and k == 1 and c.quarter_context(m.start()):
+            rq = c.ref_date("quarter") or add_months(a, -3)
+            return "DATE", shift_value(rq, "quarter", -4 * sign * -1 if sign > 0 else -4), mod
+        if u in ("day", "night"):
+            return "DATE", (base + timedelta(days=sign * k)).isoformat(), mod
+        if u == "week":
+            return "DATE", (base + timedelta(weeks=sign * k)).isoformat(), mod
+        if u == "month":
+            return "DATE", shift_value(base, "month", sign * k), mod
+        if u == "quarter":
+            return "DATE", shift_value(base, "quarter", sign * k), mod
+        if u in ("year", "decade", "century", "centurie"):
+            mult = {"year": 1, "decade": 10}.get(u, 100)
+            return "DATE", shift_value(base, "year", sign * k * mult), mod
+        return None
+    return "DURATION", _duration_value(n, u), mod
+
+
+def h_ref(m: re.Match, c) -> Result | None:
+    w = " ".join(m.group().lower().split())
+    if re.search(r"(recent|coming|past|next|ahead)\b.*\b(months|weeks|days|hours|quarters)|"
+                 r"(months|weeks|days|hours|quarters) ahead", w):
+        u = re.search(r"(month|week|day|hour|quarter)s", w).group(1)
+        return "DURATION", _duration_value(None, u), None
+    if w.startswith("current"):
+        after = c.text[m.end(): m.end() + 12].lower()
+        if re.match(r"\s*(account|affairs|events|assets|liabilities|ly|s)", after):
+            return None
+    if re.search(r"now|current|present|these days|nowadays|time being|moment", w):
+        return "DATE", "PRESENT_REF", None
+    if re.search(r"future|soon|term|later date|coming|ahead", w):
+        return "DATE", "FUTURE_REF", None
+    return "DATE", "PAST_REF", None
+
+
+def h_set(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    if g.get("adv"):
+        adv = g["adv"].lower()
+        return "SET", {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W",
+                       "monthly": "P1M", "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D",
+                       "biweekly": "P2W", "semiannually": "P6M"}[adv], None
+    if g.get("wd"):
+        return "SET", f"XXXX-WXX-{_wd(g['wd'])}", None
+    if g.get("mon"):
+        return "SET", f"XXXX-{_mon(g['mon']):02d}", None
+    n = number(g["n"]) if g.get("n") else 1
+    return "SET", _duration_value(n or 1, g["u"].lower()), None
+
+
+def _easter(y: int) -> date:
+    a, b, cc = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(cc, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    mm = (a + 11 * h + 22 * l_) // 451
+    mo, da = divmod(h + l_ - 7 * mm + 114, 31)
+    return date(y, mo, da + 1)
+
+
+def _nth_weekday(y: int, mo: int, wd: int, n: int) -> date:
+    if n > 0:
+        first = date(y, mo, 1)
+        return first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = add_months(date(y, mo, 1), 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - wd) % 7)
+
+
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas eve": lambda y: date(y, 12, 24), "christmas day": lambda y: date(y, 12, 25),
+    "christmas": lambda y: date(y, 12, 25), "new year's eve": lambda y: date(y, 12, 31),
+    "new year's day": lambda y: date(y, 1, 1), "independence day": lambda y: date(y, 7, 4),
+    "halloween": lambda y: date(y, 10, 31), "valentine's day": lambda y: date(y, 2, 14),
+    "labor day": lambda y: _nth_weekday(y, 9, 1, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
+    "election day": lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1),
+    "easter sunday": _easter, "easter": _easter, "boxing day": lambda y: date(y, 12, 26),
+}
+
+
+def h_holiday(m: re.Match, c) -> Result | None:
+    name = " ".join(m.group("hn").lower().replace("’", "'").split())
+    f = HOLIDAYS[name]
+    if m.group("y"):
+        return "DATE", f(int(m.group("y"))).isoformat(), None
+    a = c.anchor
+    t = c.tense(m.start(), m.end())
+    day = f(a.year)
+    if t == "past" and day > a:
+        day = f(a.year - 1)
+    elif t == "future" and day < a:
+        day = f(a.year + 1)
+    return "DATE", day.isoformat(), None
+
+
+# ---------------------------------------------------------------- patterns
+_REL_ADJ = (r"(?:most\s+)?recent|latest|current|same|comparable|previous|prior|preceding|past"
+            r"|last|next|coming|following|upcoming|just[- ](?:ended|completed)|year[- ](?:earlier"
+            r"|ago|before)|full|whole|entire|fiscal|calendar|ended")
+_HOL = "|".join(sorted((k.replace("'", "['’]") for k in HOLIDAYS), key=len, reverse=True))
+_TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+
+RULES: list[tuple[str, str, Callable]] = [
+    ("time", rf"(?:(?P<apx>about|around|approximately|shortly\s+(?:before|after))\s+)?"
+             rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?-i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm|AM|PM)"
+             rf"|o'clock)|(?P<nm>noon|midnight)){_TZ}(?:\s*(?:,\s*|on\s+)?(?P<wd>{WEEKDAY_RE})"
+             rf"|\s+(?P<rel>today|yesterday|tomorrow|tonight)|\s+(?:on\s+)?(?P<mon>{MONTH_RE})\s*(?P<md>{DAY_RE}))?",
+     h_time),
+    ("clock", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?-i:\s+(?:[ECMP][SD]T|GMT|UTC))", h_time),
+    ("mdy", rf"(?:(?P<apx>about|around|approximately)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?"
+            rf"(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?!\d|:|,\d)"
+            rf"(?:\s*,?\s*(?P<y>{YEAR_RE})(?!\d))?(?:\s+(?P<pod>morning|afternoon|evening|night))?",
+     h_full_date),
+    ("dmy", rf"(?:(?P<pm>{POSMOD_RE})\s*)?(?:the\s+)?(?P<d>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+            rf"(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?", h_full_date),
+    ("month", rf"(?:(?P<apx>about|around)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<rel>last|next|this\s+past"
+              rf"|this\s+coming|this|that|the\s+following|the\s+previous|past|coming)\s+)?"
+              rf"(?P<mon>{MONTH_RE})(?:(?:\s+of|,)?\s+(?:(?P<y>{YEAR_RE})(?!\d)|(?P<yrel>this|last|next)\s+year))?",
+     h_month),
+    ("weekday", rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|coming|past|the\s+following)\s+)?"
+                rf"(?P<wd>{WEEKDAY_RE})(?:\s+(?P<pod>morning|afternoon|evening|night))?", h_weekday),
+    ("dayrel", r"(?:(?P<el>earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow"
+               r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night"
+               r"|this\s+(?:morning|afternoon|evening))(?:\s+(?P<pod>morning|afternoon|evening|night))?",
+     h_dayrel),
+    ("year", rf"(?:(?P<apx>about|around|circa)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<pp>pre|post)-)?"
+             rf"(?:(?P<pre>(?:the\s+)?fiscal(?:\s+year)?|the\s+(?:fiscal\s+|calendar\s+|model\s+)?year"
+             rf"|calendar|FY|fiscal-year)\s*)?(?P<y>{YEAR_RE})(?![\d'’]?\d|-\d|,\d{{3}})",
+     h_year),
+    ("year_words", r"(?:the\s+year\s+)?(?P<yw>(?:nineteen|eighteen)[- ](?:(?:twenty|thirty|forty|fifty"
+                   r"|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+                   r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+                   r"|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)",
+     h_year_words),
+    ("decade", rf"(?:(?P<the>the)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s"
+               r"|['’](?P<dd>\d0)s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
+               r"|nineties))", h_decade),
+    ("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<pm>early|late|mid)[- ])?(?:(?:fiscal"
+                rf"|calendar)\s+)*(?:(?P<y1>{YEAR_RE})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th"
+                rf"|final|last)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?"
+                rf"(?:(?P<y>{YEAR_RE})|(?P<yrel>this|last|next|current|previous)\s+(?:fiscal\s+)?year))?",
+     h_quarter),
+    ("rel", rf"(?:(?P<apx>about|around)\s+)?(?:(?P<pm>{POSMOD_RE})\s*|(?P<el>earlier|later)\s+)?"
+            rf"(?P<det>the|this|that|last|next|its|their|last\s+year['’]s)\s+"
+            rf"(?P<adjs>(?:(?:{_REL_ADJ})\s+)*)(?:fiscal\s+|calendar\s+)?"
+            r"(?P<u>quarter|period|year|month|week|day|weekend|decade|century|spring|summer|fall|autumn"
+            r"|winter)(?![\w-])", h_rel),
+    ("adj_ago", r"(?P<det>year[- ](?:earlier|ago))", lambda m, c: h_rel_adj(m, c)),
+    ("duration", rf"(?:(?P<apx>{APPROX_RE})\s+)?(?:(?P<the>the|its|their)\s+)?(?:(?P<adj>past|last|next"
+                 r"|previous|coming|first|final|following|remaining|initial|ensuing|latest|recent|entire"
+                 r"|full|whole|prior|preceding|further|additional|another|other)\s+)?"
+                 rf"(?P<n>{NUM_RE})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading"
+                 rf"|business|calendar|working|school)[- ])?(?P<u>{UNIT_RE})s?(?P<old>-old)?"
+                 r"(?P<tail>\s+(?:ago|earlier|later|before|after|from\s+now|hence|back|previously"
+                 r"|prior)(?![\w-]))?", h_duration),
+    ("ref", r"(?:right\s+)?now|currently|current|at\s+present|these\s+days|nowadays|for\s+the\s+time\s+being"
+            r"|(?:more\s+|most\s+|until\s+|only\s+)?recently|recent(?:\s+(?:years|decades|months|weeks|days))?"
+            r"|lately|the\s+past(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine"
+            r"|ten|year|month|week|day|decade|quarter|century))|(?:the|a)\s+(?:near|distant|foreseeable"
+            r"|not-too-distant)?\s*future|soon|the\s+(?:short|long|near)[- ]term|a\s+later\s+date"
+            r"|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|the\s+(?:years|months|weeks|days)"
+            r"\s+ahead", h_ref),
+    ("set", rf"(?:each|every|per)\s+(?:(?P<n>{NUM_RE})\s+)?(?P<u>{UNIT_RE})s?|(?:each|every)\s+"
+            rf"(?P<wd>{WEEKDAY_RE})|(?:each|every)\s+(?P<mon>{MONTH_RE})|(?P<adv>annually|yearly|daily"
+            r"|weekly|monthly|hourly|quarterly|nightly|biweekly|semiannually)", h_set),
+    ("holiday", rf"(?P<hn>{_HOL})(?:,?\s+(?P<y>{YEAR_RE}))?", h_holiday),
+]
+
+
+def h_rel_adj(m: re.Match, c) -> Result | None:
+    """"year-earlier"/"year-ago" on their own: the reference period a year back."""
+    a = c.anchor
+    if c.quarter_context(m.start()):
+        return "DATE", shift_value(c.ref_date("quarter") or add_months(a, -3), "quarter", -4), None
+    return "DATE", shift_value(c.ref_date("year") or a, "year", -1), None
+
+
+COMPILED = [(name, re.compile(rf"(?<![\w$.,/:'’-])(?:{p})(?![\w/]|-\w|,\d)", re.I), h)
+            for name, p, h in RULES]
