@@ -1,0 +1,317 @@
+"""Canonical ids for named entities across spelling, transliteration and short forms.
+
+"Alexander Wolffovich", "Volfovich" and "State Secretary Aleksandr Volfovitch" get one id;
+"the United Nations" and "UN" get one id; "Joe Biden" and "Hunter Biden" stay apart.
+Names are compared through a transliteration key (w→v, kh→h, tch→ch, y→i, doubled
+letters collapsed) and blocked by a consonant skeleton, so a lookup never scans all
+entities: a one-letter vowel difference may merge, a different consonant never does
+("Biden" and "Bidel" stay apart).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+
+_PREFIX = {"PERSON": "per", "ORG": "org", "GPE": "loc", "LOC": "loc", "FAC": "loc", "NORP": "norp"}
+_TITLES = {
+    "president", "prime", "minister", "pm", "foreign", "defence", "defense", "interior",
+    "finance", "state", "secretary", "general", "gen", "col", "colonel", "lt", "lieutenant",
+    "major", "maj", "captain", "capt", "sgt", "sergeant", "admiral", "adm", "marshal", "field",
+    "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "chancellor", "king",
+    "queen", "prince", "princess", "pope", "dr", "mr", "mrs", "ms", "miss", "sir", "lord", "dame",
+    "judge", "justice", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman",
+    "spokesperson", "ambassador", "commander", "premier", "vice", "deputy", "chief", "sheikh",
+    "rev", "reverend", "father", "ayatollah", "emir", "sultan", "crown", "acting", "former",
+    "speaker", "leader", "head", "director", "envoy", "mp", "prof", "professor", "ceo",
+    "senior", "first", "lady", "opposition", "of", "the", "council", "national", "security",
+    "house", "health", "economy", "trade", "justice", "attorney", "press",
+}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_STOPWORDS = {"of", "the", "and", "for", "on", "in", "&", "de", "des", "du", "la", "le"}
+_NICKNAMES = {
+    "joe": "joseph", "bill": "william", "will": "william", "bob": "robert", "rob": "robert",
+    "mike": "michael", "jim": "james", "tom": "thomas", "alex": "alexander",
+    "sasha": "alexander", "dick": "richard", "rick": "richard", "tony": "anthony",
+    "nick": "nicholas", "dan": "daniel", "dave": "david", "ben": "benjamin", "sam": "samuel",
+    "steve": "stephen", "kate": "katherine", "liz": "elizabeth", "vlad": "vladimir",
+    "volodymyr": "vladimir", "vova": "vladimir", "misha": "mikhail", "dima": "dmitry",
+    "kolya": "nikolai", "petro": "peter", "pyotr": "peter", "yury": "yuri", "georgy": "george",
+}
+_REWRITES = [
+    ("shch", "sh"), ("tsch", "ch"), ("sch", "sh"), ("tch", "ch"), ("kh", "h"), ("gh", "g"),
+    ("ph", "f"), ("th", "t"), ("dh", "d"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("w", "v"),
+    ("ou", "u"), ("y", "i"),
+]
+_SOFT_C = re.compile(r"c(?=[eiy])")
+
+
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d",
+                               "Đ": "D", "æ": "ae", "Æ": "AE", "œ": "oe", "ı": "i", "’": "'", "‘": "'"})
+
+
+def _fold(text: str) -> str:
+    """ASCII, lower case, typographic apostrophes made plain."""
+    text = text.translate(_UNDECOMPOSED)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def phonetic(word: str) -> str:
+    """A transliteration-insensitive spelling of one word ("Zelenskyy" -> "zelenski")."""
+    w = re.sub(r"[^a-z]", "", _fold(word))
+    w = re.sub(r"^(?:al|el)(?=[a-z]{3})", "", w) if "-" in word[:4] else w
+    w = _SOFT_C.sub("s", w)
+    w = w.replace("ch", "\0").replace("c", "k").replace("\0", "ch")
+    for a, b in _REWRITES:
+        w = w.replace(a, b)
+    w = re.sub(r"^ie", "e", w)  # Yevgeny / Evgeny
+    w = re.sub(r"(.)\1+", r"\1", w)
+    return w
+
+
+def _skeleton(key: str) -> str:
+    """First letter plus the consonants: the block a fuzzy match must share."""
+    if not key:
+        return ""
+    rest = re.sub(r"[aeiouh\s-]", "", key[1:])
+    return re.sub(r"(.)\1+", r"\1", key[0] + rest)
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, stopping once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _close(a: str, b: str, shortest: int = 4) -> bool:
+    """Same skeleton and at most a vowel or two apart, scaled by length."""
+    if a == b:
+        return True
+    if _skeleton(a) != _skeleton(b):
+        return False
+    n = min(len(a), len(b))
+    limit = 2 if n >= 8 else 1 if n >= shortest else 0
+    return _distance(a, b, limit) <= limit
+
+
+_NICK = {phonetic(k): phonetic(v) for k, v in _NICKNAMES.items()}
+
+
+def _given_ok(a: str, b: str) -> bool:
+    """Whether two given names (phonetic) can be the same person's."""
+    a, b = _NICK.get(a, a), _NICK.get(b, b)
+    if a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]):
+        return True
+    if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
+        return True
+    n = min(len(a), len(b))
+    limit = 2 if n >= 8 else 1 if n >= 5 else 0
+    return limit > 0 and _distance(a, b, limit) <= limit
+
+
+def _tokens(text: str) -> list[str]:
+    """Words of a mention without a leading "the", possessive or punctuation."""
+    text = re.sub(r"['’]s?\s*$", "", text.strip())
+    words = [w.strip(".,;:()\"“”") for w in text.split()]
+    words = [w for w in words if w and w not in ("'", "’")]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return words
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    """Drop titles and a nationality before them ("Belarusian President ...")."""
+    out = list(words)
+    while len(out) > 1 and (out[0].lower().rstrip(".") in _TITLES or (
+            out[0].lower().endswith(("ian", "an", "ese", "ish")) and out[1].lower().rstrip(".") in _TITLES)):
+        out = out[1:]
+    while len(out) > 1 and out[-1].lower().rstrip(".") in _SUFFIXES:
+        out = out[:-1]
+    return out
+
+
+def _acronym(words: list[str]) -> str | None:
+    """The letters of an acronym mention ("U.N." -> "un"), or None."""
+    if len(words) != 1:
+        return None
+    letters = words[0].replace(".", "")
+    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+        return letters.lower()
+    return None
+
+
+def _initials(words: list[str]) -> str | None:
+    sig = [w for w in words if w.lower() not in _STOPWORDS]
+    return "".join(_fold(w)[0] for w in sig) if len(sig) >= 2 else None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-")
+
+
+def name_key(text: str, label: str) -> str:
+    """A normalised spelling key: the surname for people, the whole name otherwise."""
+    prefix = _PREFIX.get(label, label.lower())
+    words = _tokens(text)
+    if prefix == "per":
+        words = _strip_titles(words)
+        return f"per:{phonetic(words[-1]) if words else ''}"
+    acr = _acronym(words)
+    return f"{prefix}:{acr or '-'.join(phonetic(w) for w in words)}"
+
+
+@dataclass
+class _Entity:
+    id: str
+    cls: str
+    key: str = ""  # phonetic whole name (surname for people)
+    given: str = ""  # phonetic given name, people only
+    acronym: str = ""
+    forms: dict[str, int] = field(default_factory=dict)
+    count: int = 0
+
+
+class EntityResolver:
+    """Assigns canonical ids to entity mentions, learning variants as they arrive."""
+
+    def __init__(self) -> None:
+        self._ents: dict[str, _Entity] = {}
+        self._by_skeleton: dict[tuple[str, str], list[str]] = {}
+        self._by_key: dict[str, list[str]] = {}
+        self._by_acronym: dict[str, list[str]] = {}
+
+    def resolve(self, text: str, label: str) -> str:
+        """Canonical id for this mention; new names get a new id."""
+        cls = _PREFIX.get(label, label.lower())
+        words = _tokens(text)
+        if not words:
+            return f"{cls}:"
+        if cls == "per" and not _acronym(words):
+            words = _strip_titles(words)
+            ent = self._person(words)
+        else:
+            ent = self._name(words, cls)
+        surface = " ".join(words)
+        ent.forms[surface] = ent.forms.get(surface, 0) + 1
+        ent.count += 1
+        return ent.id
+
+    def variants(self, canonical: str) -> list[str]:
+        """Surface forms seen for this id, in the order first seen."""
+        ent = self._ents.get(canonical)
+        return list(ent.forms) if ent else []
+
+    def to_dict(self) -> dict:
+        """JSON-serialisable state."""
+        return {"version": 1, "entities": [asdict(e) for e in self._ents.values()]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "EntityResolver":
+        """Rebuild a resolver from ``to_dict`` output."""
+        res = cls()
+        for e in d.get("entities", []):
+            res._add(_Entity(**e))
+        return res
+
+    def _add(self, ent: _Entity) -> _Entity:
+        self._ents[ent.id] = ent
+        self._index(ent)
+        return ent
+
+    def _index(self, ent: _Entity) -> None:
+        if ent.key:
+            block = (ent.cls if ent.cls == "per" else "name", _skeleton(ent.key))
+            ids = self._by_skeleton.setdefault(block, [])
+            if ent.id not in ids:
+                ids.append(ent.id)
+            if ent.cls != "per":
+                ids = self._by_key.setdefault(ent.key, [])
+                if ent.id not in ids:
+                    ids.append(ent.id)
+        if ent.acronym:
+            ids = self._by_acronym.setdefault(ent.acronym, [])
+            if ent.id not in ids:
+                ids.append(ent.id)
+
+    def _new_id(self, *options: str) -> str:
+        for opt in options:
+            if opt and opt not in self._ents:
+                return opt
+        n = 2
+        while f"{options[-1]}~{n}" in self._ents:
+            n += 1
+        return f"{options[-1]}~{n}"
+
+    def _surname_matches(self, surname: str) -> list[_Entity]:
+        ids = self._by_skeleton.get(("per", _skeleton(surname)), [])
+        return [self._ents[i] for i in ids if _close(self._ents[i].key, surname)]
+
+    def _person(self, words: list[str]) -> _Entity:
+        surname = phonetic(words[-1])
+        given = phonetic(words[0]) if len(words) > 1 else ""
+        cands = self._surname_matches(surname)
+        if given:
+            same = [e for e in cands if e.given and _given_ok(e.given, given)]
+            if same:
+                best = max(same, key=lambda e: e.count)
+                if len(given) > len(best.given) and len(best.given) == 1:
+                    best.given = given
+                return best
+            unnamed = [e for e in cands if not e.given]
+            if unnamed:
+                best = max(unnamed, key=lambda e: e.count)
+                best.given = given
+                return best
+        elif cands:
+            # a bare surname goes to the most mentioned person who carries it
+            return max(cands, key=lambda e: e.count)
+        if not cands:
+            fallback = self._by_key.get(" ".join(phonetic(w) for w in words))
+            if fallback and not given:
+                return self._ents[fallback[0]]  # a known organisation or place mislabelled
+        ent_id = self._new_id(f"per:{surname}", f"per:{given}-{surname}" if given else "")
+        return self._add(_Entity(id=ent_id, cls="per", key=surname, given=given))
+
+    def _name(self, words: list[str], cls: str) -> _Entity:
+        acr = _acronym(words)
+        key = acr if acr else " ".join(phonetic(w) for w in words)
+        prefer = lambda ids: max((self._ents[i] for i in ids),  # noqa: E731
+                                 key=lambda e: (e.cls == cls, e.count))
+        exact = self._by_key.get(key)
+        if len(words) == 1 and not acr:
+            people = [e for e in self._surname_matches(key) if e.given]
+            best_person = max(people, key=lambda e: e.count) if people else None
+            if best_person and (not exact or best_person.count > prefer(exact).count):
+                return best_person  # a surname the tagger took for an organisation or place
+        if exact:
+            return prefer(exact)
+        if acr:
+            if acr in self._by_acronym:
+                return prefer(self._by_acronym[acr])
+            ent_id = self._new_id(f"{cls}:{acr}")
+            return self._add(_Entity(id=ent_id, cls=cls, acronym=acr))
+        initials = _initials(words)
+        if initials and initials in self._by_acronym:
+            short = [self._ents[i] for i in self._by_acronym[initials] if not self._ents[i].key]
+            if short:
+                ent = max(short, key=lambda e: (e.cls == cls, e.count))
+                ent.key = key
+                self._index(ent)
+                return ent
+        block = self._by_skeleton.get(("name", _skeleton(key)), [])
+        near = [i for i in block if self._ents[i].key and _close(self._ents[i].key, key, shortest=3)]
+        if near:
+            return prefer(near)
+        ent_id = self._new_id(f"{cls}:{_slug(' '.join(words))}")
+        return self._add(_Entity(id=ent_id, cls=cls, key=key, acronym=initials or ""))
