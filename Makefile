@@ -1,0 +1,19 @@
+# The two commands a new machine needs: `make demo` and `make test`.
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+DEMO_STORE ?= .consistency/demo
+DEMO_OUT ?= out/demo
+
+.PHONY: demo test install
+
+install:
+	bash scripts/setup.sh
+
+demo: install
+	rm -rf $(DEMO_STORE)
+	consistency ingest corpora/sample --store $(DEMO_STORE) --format table
+	consistency check --store $(DEMO_STORE) --format table
+
+test:
+	bash scripts/setup.sh --browser
+	python3 -m pytest -q -p no:cacheprovider

@@ -1,0 +1,74 @@
+"""Line up the same claim across outlets: nearest neighbours in the FAISS index, never all pairs."""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+import numpy as np
+
+from .options import Options
+from .store import Store
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 2048
+
+
+def align_new_claims(store: Store, options: Options, *, progress: Callable[[str, int, int], None] | None = None) -> int:
+    """Store candidate pairs for claims not yet aligned; returns how many pairs were added.
+
+    Each new claim looks up its ``options.neighbours`` nearest claims; a pair is kept when
+    the two come from different outlets of the same story and their cosine similarity
+    reaches ``options.align_threshold``. Cost grows with the number of new claims only.
+    """
+    new = store.unchecked_rowids()
+    if not new:
+        return 0
+    index = store.index
+    added = 0
+    for i in range(0, len(new), CHUNK):
+        rows = new[i:i + CHUNK]
+        vecs = store.claim_vectors(rows)
+        scores, ids = index.search(vecs, options.neighbours + 1)
+        neighbour_ids = sorted({int(x) for x in ids.ravel() if x >= 0} | set(rows))
+        meta = _claim_meta(store, neighbour_ids)
+        pairs = []
+        for row, srow, irow in zip(rows, scores, ids):
+            me = meta.get(row)
+            if me is None:
+                continue
+            for score, other in zip(srow, irow):
+                other = int(other)
+                if other < 0 or other == row or score < options.align_threshold:
+                    continue
+                them = meta.get(other)
+                if them is None or them[0] == me[0]:  # same outlet: not a cross-outlet alignment
+                    continue
+                if me[1] and them[1] and me[1] != them[1]:  # different stories
+                    continue
+                pairs.append((row, other, float(score)))
+        with store.transaction():
+            store.add_pairs(pairs)
+            store.mark_checked(rows)
+        added += len(pairs)
+        if progress:
+            progress("align", min(i + CHUNK, len(new)), len(new))
+    logger.info("align: %d new claims, %d candidate pairs", len(new), added)
+    return added
+
+
+def _claim_meta(store: Store, rowids: list[int]) -> dict[int, tuple[str, str | None]]:
+    """rowid -> (outlet, story id) without decoding whole claims."""
+    out: dict[int, tuple[str, str | None]] = {}
+    for i in range(0, len(rowids), 500):
+        chunk = rowids[i:i + 500]
+        q = (f"SELECT c.rowid, a.outlet, a.story_id FROM claims c JOIN articles a ON a.id = c.article_id"
+             f" WHERE c.rowid IN ({','.join('?' * len(chunk))})")
+        for r, outlet, story in store.db.execute(q, chunk):
+            out[int(r)] = (outlet, story)
+    return out
+
+
+def cosine(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.dot(a, b))

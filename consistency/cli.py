@@ -1,0 +1,182 @@
+"""The command line: a thin layer over the Python API."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import render
+from .errors import ConsistencyError
+from .options import Options
+
+
+def store_options(fn):
+    """--store, --embedder, --format and -v, shared by every command."""
+
+    @click.option("--store", type=click.Path(path_type=Path), envvar="CONSISTENCY_STORE", default=None,
+                  help="Store directory (default: $CONSISTENCY_STORE or ./.consistency).")
+    @click.option("--embedder", type=click.Choice(["minilm", "hashing"]), envvar="CONSISTENCY_EMBEDDER",
+                  default=None, help="Sentence embedder (hashing is a fast fake for tests).")
+    @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default=None,
+                  help="Output format (default: table on a terminal, json in a pipe).")
+    @click.option("-v", "--verbose", count=True, help="Log each stage with counts and timings (-vv: debug).")
+    @functools.wraps(fn)
+    def wrapper(store, embedder, fmt, verbose, **kwargs):
+        _configure_logging(verbose)
+        options = Options().with_(store=store, embedder=embedder, progress=_is_tty())
+        fmt = fmt or ("table" if _is_tty() else "json")
+        try:
+            return fn(options=options, fmt=fmt, **kwargs)
+        except ConsistencyError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def _is_tty() -> bool:
+    return sys.stdout.isatty()
+
+
+def _configure_logging(verbose: int) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    for noisy in ("sentence_transformers", "transformers", "faiss", "httpx", "trafilatura", "htmldate"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+def _progress_bar(enabled: bool):
+    """A progress callback drawing a bar on a terminal; None in pipes and cron."""
+    if not enabled or not sys.stderr.isatty():
+        return None
+    bars: dict[str, object] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = tqdm(total=total, desc=stage, unit="item", leave=False, file=sys.stderr)
+        bar.n = done
+        bar.refresh()
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+@click.group()
+@click.version_option(package_name="consistency")
+def main() -> None:
+    """Check whether news outlets agree: claims, contradictions and unsupported repetitions.
+
+    \b
+    Example:
+        consistency ingest corpora/sample --store demo
+        consistency check --store demo
+        consistency query "the briefing was on March 10" --store demo
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_options
+def ingest(paths, options: Options, fmt: str) -> None:
+    """Ingest articles from JSONL, CSV, or folders of .txt/.json/.html files.
+
+    Already-stored articles are skipped and nothing is embedded twice. Exits 1 when any
+    record was rejected (each rejection names file, line, field and the fix).
+
+    \b
+    Example:
+        consistency ingest corpora/sample/articles.jsonl corpora/sample/more --store demo
+    """
+    from .pipeline import ingest as run_ingest
+
+    result = run_ingest(paths, options, progress=_progress_bar(options.progress))
+    click.echo(render.ingest(result, fmt))
+    for rejection in result.rejected:
+        click.echo(f"rejected: {rejection}", err=True)
+    if result.rejected:
+        sys.exit(1)
+
+
+@main.command()
+@store_options
+def check(options: Options, fmt: str) -> None:
+    """Align claims across outlets and print every flag (JSON: one flag per line).
+
+    \b
+    Example:
+        consistency check --store demo --format json | jq .type
+    """
+    from .pipeline import check as run_check
+
+    result = run_check(options, progress=_progress_bar(options.progress))
+    click.echo(render.flags(result.flags, fmt, reviews=_reviews(options)))
+
+
+@main.command()
+@click.argument("text")
+@click.option("-k", "k", type=click.IntRange(1, 200), default=10, show_default=True, help="Matches to return.")
+@store_options
+def query(text: str, k: int, options: Options, fmt: str) -> None:
+    """Find the stored claims that match TEXT, grouped by outlet, with their flags.
+
+    \b
+    Example:
+        consistency query "Oreshnik will be operational by December" -k 5 --store demo
+    """
+    from .query import query as run_query
+
+    try:
+        result = run_query(text, options, k)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(render.query(result, fmt))
+
+
+@main.command()
+@store_options
+def stats(options: Options, fmt: str) -> None:
+    """Count articles, claims, indexed vectors and open flags."""
+    from .pipeline import stats as run_stats
+
+    counts = run_stats(options)
+    click.echo(json.dumps(counts) if fmt == "json" else render.table([counts]))
+
+
+@main.command()
+@click.argument("flag_id")
+@click.option("--confirm", "verdict", flag_value="confirmed", help="The flag is a real problem.")
+@click.option("--dismiss", "verdict", flag_value="dismissed", help="The flag is a false alarm.")
+@click.option("--note", default="", help="Why; shown in the report.")
+@store_options
+def review(flag_id: str, verdict: str | None, note: str, options: Options, fmt: str) -> None:
+    """Record a verdict on a flag; it persists until the flag's evidence changes.
+
+    \b
+    Example:
+        consistency review tim-0123456789ab --dismiss --note "same briefing, time zones differ"
+    """
+    from .review import review as run_review
+
+    if verdict is None:
+        raise click.UsageError("give --confirm or --dismiss")
+    rec = run_review(flag_id, verdict, note, options)
+    click.echo(json.dumps(rec) if fmt == "json" else f"{flag_id}: {verdict}" + (f" ({note})" if note else ""))
+
+
+def _reviews(options: Options) -> dict:
+    from .pipeline import open_store
+
+    with open_store(options) as store:
+        return store.reviews()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

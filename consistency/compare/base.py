@@ -1,0 +1,64 @@
+"""What a comparator returns, and how it becomes a flag."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import Claim, Evidence, Flag, flag_id
+
+# A later report that says its figure or date replaces an earlier one.
+UPDATE_CUES = re.compile(
+    r"\b(has|have|had)\s+(risen|rose|climbed|grown|increased|jumped|fallen|dropped|been revised|been updated|"
+    r"been corrected|reached)\b|\b(rose|climbed|jumped|increased|grew|fell|dropped)\s+to\b|"
+    r"\b(revised|updated|corrected|correction|now stands|now put|latest (?:figure|count|toll|tally))\b|"
+    r"\b(postponed|rescheduled|moved|pushed back|brought forward|delayed)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One typed difference between an earlier claim ``a`` and a later claim ``b``."""
+
+    type: str
+    a: Claim
+    b: Claim
+    value_a: str
+    value_b: str
+    span_a: tuple[int, int]
+    span_b: tuple[int, int]
+    confidence: float
+    what: str  # what the value is about, e.g. "the date of the briefing"
+
+
+def is_update(a: Claim, b: Claim) -> bool:
+    """The later claim presents its value as a newer figure or a correction."""
+    return b.published > a.published and bool(UPDATE_CUES.search(b.text)) and not UPDATE_CUES.search(a.text)
+
+
+def make_flag(f: Finding) -> Flag:
+    """A flag with evidence and an explanation a fact-checker can paste into a note."""
+    from .explain import explain
+
+    claims = (f.a.id, f.b.id)
+    values = {f.a.outlet: f.value_a, f.b.outlet: f.value_b} if f.a.outlet != f.b.outlet else {
+        f"{f.a.outlet} ({f.a.article_id})": f.value_a, f"{f.b.outlet} ({f.b.article_id})": f.value_b}
+    return Flag(
+        id=flag_id(f.type, claims),
+        type=f.type,
+        claims=claims,
+        articles=(f.a.article_id, f.b.article_id),
+        outlets=(f.a.outlet, f.b.outlet),
+        values=values,
+        evidence=(evidence(f.a, *f.span_a), evidence(f.b, *f.span_b)),
+        confidence=round(f.confidence, 2),
+        explanation=explain(f),
+        story_id=f.a.story_id,
+    )
+
+
+def evidence(c: Claim, start: int, end: int) -> Evidence:
+    """The whole claim sentence as evidence; ``start``/``end`` mark the differing value."""
+    return Evidence(claim_id=c.id, article_id=c.article_id, outlet=c.outlet,
+                    published=c.published.date().isoformat(), text=c.text, start=start, end=end)

@@ -1,0 +1,36 @@
+"""Plain-language explanations a fact-checker can paste into a note."""
+
+from __future__ import annotations
+
+from .base import Finding
+
+
+def _who(c) -> str:
+    return f"{c.outlet} ({c.published.date().isoformat()})"
+
+
+def _quote(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return "\u201c" + (text if len(text) <= limit else text[: limit - 1] + "\u2026") + "\u201d"
+
+
+def explain(f: Finding) -> str:
+    """One or two sentences naming the outlets, dates and the differing values."""
+    a, b = f.a, f.b
+    if f.type == "timeline":
+        head = f"Timeline conflict: {_who(a)} gives the date as \u201c{f.value_a}\u201d, while {_who(b)} gives \u201c{f.value_b}\u201d for the same statement."
+    elif f.type == "number":
+        head = f"Number conflict: {_who(a)} reports \u201c{f.value_a}\u201d, while {_who(b)} reports \u201c{f.value_b}\u201d; the two figures do not agree even allowing for hedges and rounding."
+    elif f.type == "update":
+        head = f"Update, not a contradiction: {_who(b)} gives \u201c{f.value_b}\u201d as a newer figure or correction of the \u201c{f.value_a}\u201d reported by {_who(a)}."
+    elif f.type == "attribution":
+        head = f"Attribution conflict: {_who(a)} attributes the statement to {f.value_a}, while {_who(b)} attributes it to {f.value_b}."
+    elif f.type == "channel":
+        head = f"Channel conflict: {_who(a)} says the statement was given to {f.value_a}, while {_who(b)} says it was given to {f.value_b}."
+    elif f.type == "polarity":
+        head = f"Polarity conflict: the statement is {f.value_a} by {_who(a)} but {f.value_b} by {_who(b)}."
+    elif f.type == "name_variant":
+        head = f"Name variant: {_who(a)} spells the name \u201c{f.value_a}\u201d, {_who(b)} spells it \u201c{f.value_b}\u201d; they appear to be the same entity."
+    else:
+        head = f"{f.type}: {_who(a)} says \u201c{f.value_a}\u201d, {_who(b)} says \u201c{f.value_b}\u201d."
+    return f"{head} {a.outlet}: {_quote(a.text)} {b.outlet}: {_quote(b.text)}"

@@ -1,0 +1,73 @@
+"""Name variants: one entity spelled differently across outlets (informational)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable
+
+from ..records import Claim, Entity, Flag
+from .base import Finding, make_flag
+
+LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_TITLES = re.compile(r"^(president|prime minister|minister|mr|mrs|ms|dr|gen|general|secretary|chancellor|"
+                     r"senator|sen|rep|governor|gov|judge|justice|chief|ceo|spokesman|spokeswoman|the)\.?\s+", re.I)
+
+
+def _form(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip())
+    while True:
+        stripped = _TITLES.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    return " ".join(text.split())
+
+
+def is_spelling_variant(x: str, y: str) -> bool:
+    """True when two mentions spell a name differently, not merely shorten it or add a title."""
+    fx, fy = _form(x).casefold(), _form(y).casefold()
+    if fx == fy:
+        return False
+    tx, ty = set(fx.split()), set(fy.split())
+    if tx <= ty or ty <= tx:
+        return False  # "Lukashenko" and "Alexander Lukashenko": a short form
+    if fx.replace(" ", "") == fy.replace(" ", "") or fx.replace("-", " ") == fy.replace("-", " "):
+        return False
+    # An acronym and its expansion are not spelling variants either.
+    return not (fx.isalpha() and fx.upper() == fx and len(fx) <= 6) and len(fx) > 2 and len(fy) > 2
+
+
+def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver) -> list[Flag]:
+    """One flag per article that spells an entity in a minority form, paired with its best match."""
+    forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # canonical -> form -> articles
+    candidates: dict[tuple[str, str], tuple[float, Claim, Entity, Claim, Entity]] = {}
+    for a, b, score in aligned:
+        if a.outlet == b.outlet:
+            continue
+        for ea in a.entities:
+            if ea.label not in LABELS:
+                continue
+            for eb in b.entities:
+                if eb.label not in LABELS or ea.canonical != eb.canonical or not is_spelling_variant(ea.text, eb.text):
+                    continue
+                fa, fb = _form(ea.text), _form(eb.text)
+                forms[ea.canonical][fa].add(a.article_id)
+                forms[ea.canonical][fb].add(b.article_id)
+                for key, rec in (((ea.canonical, b.article_id + "|" + fb), (score, a, ea, b, eb)),
+                                 ((ea.canonical, a.article_id + "|" + fa), (score, b, eb, a, ea))):
+                    if key not in candidates or score > candidates[key][0]:
+                        candidates[key] = rec
+    flags = []
+    for (canonical, key), (score, ref, eref, var, evar) in candidates.items():
+        by_form = forms[canonical]
+        form_var, form_ref = _form(evar.text), _form(eref.text)
+        if len(by_form[form_var]) > len(by_form[form_ref]):
+            continue  # this article uses the majority spelling: the other side is the variant
+        if len(by_form[form_var]) == len(by_form[form_ref]) and (var.published, var.id) < (ref.published, ref.id):
+            continue  # a tie: the later article is taken as the variant
+        a, b, ea, eb = (ref, var, eref, evar) if (ref.published, ref.id) <= (var.published, var.id) else (var, ref, evar, eref)
+        finding = Finding("name_variant", a, b, ea.text, eb.text, (ea.start, ea.end), (eb.start, eb.end),
+                          confidence=min(0.9, 0.5 + score / 3), what="the spelling of the name")
+        flags.append(make_flag(finding))
+    return flags

@@ -1,0 +1,40 @@
+"""Number conflicts beyond hedges, rounding and unit conversion; newer figures are updates."""
+
+from __future__ import annotations
+
+import math
+
+from ..extract.quantities import quantities_agree
+from ..records import Claim, Quantity
+from .base import Finding, is_update
+
+MIN_SCORE = 0.80
+
+
+def _comparable(x: Quantity, y: Quantity) -> bool:
+    if x.kind != y.kind or x.kind == "ordinal":
+        return False
+    return x.unit == y.unit or x.unit is None or y.unit is None
+
+
+def _distance(x: Quantity, y: Quantity) -> float:
+    return abs(math.log1p(abs(x.value)) - math.log1p(abs(y.value)))
+
+
+def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
+    """A figure in one claim that no comparable figure in the other agrees with."""
+    if score < MIN_SCORE or not a.quantities or not b.quantities:
+        return None
+    for x in a.quantities:
+        comparable = [y for y in b.quantities if _comparable(x, y)]
+        if not comparable or any(quantities_agree(x, y) for y in comparable):
+            continue
+        y = min(comparable, key=lambda y: _distance(x, y))
+        # A figure of b that agrees with some other figure of a is a different detail, not this one.
+        if any(quantities_agree(y, other) for other in a.quantities if other is not x):
+            continue
+        kind = "update" if is_update(a, b) else "number"
+        confidence = 0.6 + min(0.35, (score - MIN_SCORE) * 2) if x.unit == y.unit else 0.55
+        return Finding(kind, a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
+                       confidence=confidence, what="the figure")
+    return None

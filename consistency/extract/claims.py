@@ -1,0 +1,139 @@
+"""Split articles into claims and fill every claim's slots.
+
+A claim is a declarative sentence that says something checkable. Its ``content`` is the
+statement without the attribution frame ("X said that ..."), so the same statement put in
+two mouths still embeds alike.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from typing import Iterable, Sequence
+
+from ..records import Article, Attribution, Claim, Entity
+from .attribution import find_attributions
+from .entities import EntityResolver
+from .polarity import polarity
+from .quantities import find_quantities
+from .timex import find_times
+
+logger = logging.getLogger(__name__)
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
+MIN_TOKENS = 5
+_QUOTE_EDGES = "\"'“”‘’«» ,.;:—–-\n"
+
+
+def extract_claims(articles: Sequence[Article], resolver: EntityResolver, *, batch_size: int = 16) -> list[Claim]:
+    """Claims of every article, in article order, with their slots filled."""
+    from ..nlp import load_nlp
+
+    nlp = load_nlp()
+    claims: list[Claim] = []
+    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs):
+        claims.extend(claims_from_doc(article, doc, resolver))
+    return claims
+
+
+def claims_from_doc(article: Article, doc, resolver: EntityResolver) -> list[Claim]:  # doc: spacy Doc
+    """The claims of one parsed article."""
+    attributions = find_attributions(doc)
+    anchor = article.published.date()
+    out: list[Claim] = []
+    for n, sent in enumerate(_sentences(doc)):
+        if not _is_checkable(sent):
+            continue
+        att = _attribution_for(sent, attributions)
+        content = _content(sent, att)
+        if len(content.split()) < 3:
+            continue
+        text = sent.text
+        offset = sent.start_char
+        times = tuple(replace(t, start=t.start + offset, end=t.end + offset) for t in find_times(text, anchor))
+        quantities = tuple(
+            replace(q, start=q.start + offset, end=q.end + offset)
+            for q in find_quantities(text)
+            if not any(t.start <= q.start + offset < t.end for t in times)
+        )
+        entities = tuple(
+            Entity(text=e.text, start=e.start_char, end=e.end_char, label=e.label_,
+                   canonical=resolver.resolve(e.text, e.label_))
+            for e in sent.ents if e.label_ in ENTITY_LABELS
+        )
+        negated, modality = polarity(sent)
+        if att is None:
+            att = Attribution(source=article.outlet, source_kind="outlet")
+        elif att.source_kind in ("named", "organisation"):
+            label = "PERSON" if att.source_kind == "named" else "ORG"
+            att = replace(att, source=_canonical_name(att.source, label, resolver))
+        out.append(Claim(
+            id=f"{article.id}#{n}", article_id=article.id, outlet=article.outlet, published=article.published,
+            text=text.strip(), start=sent.start_char, end=sent.end_char, content=content, attribution=att,
+            times=times, quantities=quantities, entities=entities, negated=negated, modality=modality,
+        ))
+    return out
+
+
+def _canonical_name(source: str, label: str, resolver: EntityResolver) -> str:
+    """Keep the source as written, but register it so spelling variants share an id."""
+    resolver.resolve(source, label)
+    return source
+
+
+def _sentences(doc) -> Iterable:
+    """Sentences, with paragraph breaks always ending one."""
+    for sent in doc.sents:
+        if "\n\n" not in sent.text.strip():
+            yield sent
+            continue
+        start = sent.start
+        for tok in sent:
+            if "\n\n" in tok.whitespace_ + tok.text and tok.i + 1 > start:
+                yield doc[start:tok.i + 1]
+                start = tok.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]
+
+
+def _is_checkable(sent) -> bool:
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if len(words) < MIN_TOKENS:
+        return False
+    if sent.text.rstrip().endswith("?"):
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _attribution_for(sent, attributions: Sequence[Attribution]) -> Attribution | None:
+    """The attribution whose content or cue lies in this sentence, preferring the largest overlap."""
+    best, best_overlap = None, 0
+    s0, s1 = sent.start_char, sent.end_char
+    for att in attributions:
+        overlap = 0
+        if att.content_span:
+            overlap = max(0, min(s1, att.content_span[1]) - max(s0, att.content_span[0]))
+        if att.cue_span and s0 <= att.cue_span[0] < s1:
+            overlap = max(overlap, 1)
+        if overlap > best_overlap:
+            best, best_overlap = att, overlap
+    return best
+
+
+def _content(sent, att: Attribution | None) -> str:
+    """The statement of a sentence without its attribution frame."""
+    text = sent.text
+    if att is None or not att.content_span:
+        return _tidy(text)
+    c0 = max(att.content_span[0], sent.start_char) - sent.start_char
+    c1 = min(att.content_span[1], sent.end_char) - sent.start_char
+    if c1 - c0 < 0.3 * len(text.strip()) or c1 <= c0:
+        return _tidy(text)
+    return _tidy(text[c0:c1])
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(_QUOTE_EDGES)
+    return text[:1].upper() + text[1:] if text else text

@@ -1,0 +1,25 @@
+"""Options from one place: defaults, then environment variables, then explicit arguments."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DEFAULT_STORE = Path(".consistency")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Everything a pipeline run needs to know; tests construct it directly."""
+
+    store: Path = field(default_factory=lambda: Path(os.environ.get("CONSISTENCY_STORE", DEFAULT_STORE)))
+    embedder: str = field(default_factory=lambda: os.environ.get("CONSISTENCY_EMBEDDER", "minilm"))
+    batch_size: int = 200  # articles per committed ingest chunk
+    neighbours: int = 10  # nearest neighbours examined per claim when aligning
+    align_threshold: float = 0.78  # cosine at which two claims count as the same statement
+    progress: bool = False
+
+    def with_(self, **changes: object) -> "Options":
+        """A copy with some fields changed (None values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})

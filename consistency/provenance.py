@@ -1,0 +1,174 @@
+"""Claim clusters, their independent origins, and unsupported repetition.
+
+A cluster is one claim carried by several outlets (aligned claims, joined transitively).
+Copies collapse into one origin when they share a named source (an "according to X"
+chain), come from an anonymous source, or repeat each other near-verbatim with no
+attribution (wire copy, syndication). A claim carried by two or more outlets whose copies
+all trace to one anonymous or absent origin is an unsupported repetition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .records import Claim, Evidence, Flag, flag_id
+
+CLUSTER_THRESHOLD = 0.84  # cosine at which two claims are taken as one claim
+VERBATIM = 0.6  # word-trigram overlap at which two copies are near-verbatim
+MIN_OUTLETS_ANONYMOUS = 2
+MIN_OUTLETS_UNATTRIBUTED = 3
+
+
+@dataclass
+class ClaimCluster:
+    """One claim as carried by several outlets."""
+
+    claims: list[Claim]
+    origins: dict[str, list[str]] = field(default_factory=dict)  # origin key -> claim ids
+
+    @property
+    def earliest(self) -> Claim:
+        return min(self.claims, key=lambda c: (c.published, c.id))
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({c.outlet for c in self.claims})
+
+    @property
+    def id(self) -> str:
+        return "clu-" + flag_id("cluster", [self.earliest.id])[4:]
+
+    def to_dict(self) -> dict:
+        first = self.earliest
+        return {
+            "id": self.id,
+            "text": first.text,
+            "claims": [c.id for c in self.claims],
+            "articles": sorted({c.article_id for c in self.claims}),
+            "outlets": self.outlets,
+            "earliest": {"claim_id": first.id, "outlet": first.outlet, "article_id": first.article_id,
+                         "published": first.published.isoformat()},
+            "independent_origins": len(self.origins),
+            "origins": [{"origin": k, "claims": v} for k, v in self.origins.items()],
+            "story_id": first.story_id,
+        }
+
+
+def claim_clusters(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Claim],
+                   threshold: float = CLUSTER_THRESHOLD) -> list[ClaimCluster]:
+    """Clusters of aligned claims spanning two or more outlets, with their origins traced."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, score in pairs:
+        if score >= threshold and a in claims and b in claims:
+            parent[find(a)] = find(b)
+    groups: dict[int, list[Claim]] = {}
+    for row in parent:
+        groups.setdefault(find(row), []).append(claims[row])
+    clusters = []
+    for members in groups.values():
+        if len({c.outlet for c in members}) < 2:
+            continue
+        members.sort(key=lambda c: (c.published, c.id))
+        clusters.append(ClaimCluster(members, trace_origins(members)))
+    clusters.sort(key=lambda c: (-len(c.outlets), len(c.origins), c.id))
+    return clusters
+
+
+def origin_kind(c: Claim) -> str:
+    att = c.attribution
+    if att is None or att.source_kind == "outlet":
+        return "absent"
+    return "anonymous" if att.source_kind == "anonymous" else "named"
+
+
+def trace_origins(members: Sequence[Claim]) -> dict[str, list[str]]:
+    """Origin key -> claim ids: named sources, one anonymous origin, and groups of verbatim copies."""
+    origins: dict[str, list[str]] = {}
+    copies: list[tuple[set[tuple[str, ...]], str]] = []  # trigram set of each unattributed origin
+    for c in members:
+        kind = origin_kind(c)
+        if kind == "named":
+            key = "named:" + c.attribution.source.casefold()
+        elif kind == "anonymous":
+            key = "anonymous"
+        else:
+            grams = _trigrams(c.content)
+            key = next((k for g, k in copies if _overlap(grams, g) >= VERBATIM), "")
+            if not key:
+                key = f"unattributed:{c.id}"
+                copies.append((grams, key))
+        origins.setdefault(key, []).append(c.id)
+    return origins
+
+
+def repetition_flags(clusters: Sequence[ClaimCluster], claims: dict[int, Claim] | None = None) -> list[Flag]:
+    """Flags for clusters whose copies all trace to one anonymous or absent origin."""
+    flags = []
+    for cluster in clusters:
+        if len(cluster.origins) != 1:
+            continue
+        (key, _), = cluster.origins.items()
+        if key.startswith("named:"):
+            continue
+        need = MIN_OUTLETS_ANONYMOUS if key == "anonymous" else MIN_OUTLETS_UNATTRIBUTED
+        if len(cluster.outlets) < need:
+            continue
+        flags.append(_repetition_flag(cluster, key))
+    return flags
+
+
+def _repetition_flag(cluster: ClaimCluster, key: str) -> Flag:
+    first = cluster.earliest
+    one_per_outlet: dict[str, Claim] = {}
+    for c in cluster.claims:
+        one_per_outlet.setdefault(c.outlet, c)
+    if key == "anonymous":
+        source = first.attribution.source if first.attribution else "an anonymous source"
+        basis = f"every copy cites only an anonymous source (\u201c{source}\u201d)"
+        value = lambda c: f"anonymous: {c.attribution.source}" if c.attribution else "anonymous"  # noqa: E731
+    else:
+        basis = "every copy repeats the same wording with no source at all"
+        value = lambda c: "no attribution"  # noqa: E731
+    outlets = cluster.outlets
+    text = " ".join(first.text.split())
+    explanation = (
+        f"Unsupported repetition: {len(outlets)} outlets ({', '.join(outlets)}) carry the claim "
+        f"\u201c{text[:200]}\u201d; {basis}, first published by {first.outlet} on "
+        f"{first.published.date().isoformat()}. No independent origin was found."
+    )
+    confidence = 0.6 + 0.1 * min(3, len(outlets) - 1) + (0.05 if key == "anonymous" else 0.0)
+    return Flag(
+        id=flag_id("unsupported_repetition", [first.id]),
+        type="unsupported_repetition",
+        claims=tuple(c.id for c in cluster.claims),
+        articles=tuple(dict.fromkeys(c.article_id for c in cluster.claims)),
+        outlets=tuple(outlets),
+        values={o: value(c) for o, c in one_per_outlet.items()},
+        evidence=tuple(Evidence(claim_id=c.id, article_id=c.article_id, outlet=c.outlet,
+                                published=c.published.date().isoformat(), text=c.text, start=c.start, end=c.end)
+                       for c in one_per_outlet.values()),
+        confidence=round(min(confidence, 0.95), 2),
+        explanation=explanation,
+        story_id=first.story_id,
+    )
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.casefold())
+    return {tuple(words[i:i + 3]) for i in range(max(1, len(words) - 2))}
+
+
+def _overlap(x: set, y: set) -> float:
+    return len(x & y) / max(1, min(len(x), len(y)))

@@ -1,0 +1,146 @@
+"""Answer a fact-checker's claim: matching claims by outlet, a side-by-side grid, flags and origins."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import asdict, dataclass, field
+
+from .options import Options
+from .provenance import ClaimCluster, claim_clusters
+from .records import Claim, Flag, Match
+from .store import Store
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class QueryResult:
+    query: str
+    matches: list[Match]
+    grid: list[dict] = field(default_factory=list)
+    clusters: list[dict] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        from .serial import flag_to_dict
+
+        return {
+            "query": self.query,
+            "matches": [asdict(m) for m in self.matches],
+            "grid": self.grid,
+            "clusters": self.clusters,
+            "flags": [flag_to_dict(f) for f in self.flags],
+            "ms": round(self.seconds * 1000, 1),
+        }
+
+
+class QueryEngine:
+    """Keeps the store, index and embedder loaded so that warm queries are fast."""
+
+    def __init__(self, options: Options) -> None:
+        from .pipeline import embedder_for, open_store
+
+        self.options = options
+        self.store: Store = open_store(options, readonly=True)
+        self.embedder = embedder_for(options)
+        self._index_mtime = -1.0
+        self._flags_by_claim: dict[str, list[Flag]] = {}
+        self._flags_version = None
+        self._retriever = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def refresh(self) -> None:
+        """Pick up what a batch wrote since the last query (a new index file, new flags)."""
+        from .index import VectorIndex
+        from .store import INDEX_NAME
+
+        path = self.store.path / INDEX_NAME
+        mtime = path.stat().st_mtime if path.exists() else 0.0
+        if mtime != self._index_mtime:
+            self.store._index = VectorIndex.load(path, self.store.dim)
+            self.store.sync_index(save=False)
+            self._index_mtime = mtime
+            self._retriever = None
+        version = self.store.db.execute("SELECT max(id) FROM runs").fetchone()[0]
+        if version != self._flags_version:
+            self._flags_by_claim = {}
+            for f in self.store.flags("open"):
+                for cid in f.claims:
+                    self._flags_by_claim.setdefault(cid, []).append(f)
+            self._flags_version = version
+
+    def search(self, text: str, k: int = 10) -> list[tuple[int, float]]:
+        """(claim rowid, score) of the best matches, best first."""
+        vec = self.embedder.embed([text])
+        scores, ids = self.store.index.search(vec, k)
+        return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
+
+    def query(self, text: str, k: int = 10) -> QueryResult:
+        t0 = time.perf_counter()
+        text = " ".join(text.split())
+        if not text:
+            raise ValueError("the query is empty; type the claim to look for")
+        self.refresh()
+        hits = self.search(text, k)
+        claims = self.store.claims([r for r, _ in hits])
+        meta = self.store.article_meta() if len(hits) > 0 else {}
+        matches, flags = [], {}
+        for rowid, score in hits:
+            c = claims.get(rowid)
+            if c is None:
+                continue
+            touching = self._flags_by_claim.get(c.id, [])
+            flags.update({f.id: f for f in touching})
+            art = meta.get(c.article_id, {})
+            matches.append(Match(claim_id=c.id, text=c.text, score=round(score, 4), outlet=c.outlet,
+                                 article_id=c.article_id, published=c.published.isoformat(),
+                                 flags=tuple(f.id for f in touching), url=art.get("url", ""),
+                                 title=art.get("title", "")))
+        clusters = self._clusters([r for r, _ in hits])
+        return QueryResult(query=text, matches=matches, grid=[grid_row(claims[r]) for r, _ in hits if r in claims],
+                           clusters=clusters, flags=sorted(flags.values(), key=lambda f: -f.confidence),
+                           seconds=time.perf_counter() - t0)
+
+    def _clusters(self, rowids: list[int]) -> list[dict]:
+        if not rowids:
+            return []
+        marks = ",".join("?" * len(rowids))
+        pairs = [(int(a), int(b), float(s)) for a, b, s in self.store.db.execute(
+            f"SELECT a, b, score FROM pairs WHERE a IN ({marks}) OR b IN ({marks})", rowids + rowids)]
+        members = {r for a, b, _ in pairs for r in (a, b)} | set(rowids)
+        claims = self.store.claims(sorted(members))
+        hit_ids = {claims[r].id for r in rowids if r in claims}
+        found: list[ClaimCluster] = claim_clusters(pairs, claims)
+        return [c.to_dict() for c in found if any(x.id in hit_ids for x in c.claims)]
+
+
+def grid_row(c: Claim) -> dict:
+    """What one outlet says: speaker, date, number, place and wording."""
+    att = c.attribution
+    return {
+        "claim_id": c.id,
+        "outlet": c.outlet,
+        "published": c.published.date().isoformat(),
+        "speaker": att.source if att and att.source_kind != "outlet" else "",
+        "channel": att.channel if att and att.channel else "",
+        "date": "; ".join(t.text for t in c.times),
+        "date_values": [t.value for t in c.times],
+        "number": "; ".join(q.text for q in c.quantities),
+        "place": "; ".join(dict.fromkeys(e.text for e in c.entities if e.label in ("GPE", "LOC", "FAC"))),
+        "quote": att.content if att and att.quote in ("direct", "mixed") else "",
+        "negated": c.negated,
+        "text": c.text,
+    }
+
+
+def query(text: str, options: Options | None = None, k: int = 10) -> QueryResult:
+    """Top-k matching claims across outlets for a free-text claim, with flags and origins."""
+    engine = QueryEngine(options or Options())
+    try:
+        return engine.query(text, k)
+    finally:
+        engine.close()
