@@ -1,48 +1,157 @@
-"""The FAISS vector index over claim embeddings, keyed by the claims' integer row ids."""
+"""The FAISS vector index over claim embeddings, keyed by the claims' integer row ids.
+
+Exact inner-product search (Flat) while the index is small; past ``flat_limit`` vectors an
+"auto" index turns itself into an inverted-file index (IVF, nlist about 4*sqrt(n)), which keeps
+single-query latency in milliseconds at a million vectors. Ids never change across the switch.
+"""
 
 from __future__ import annotations
 
 import logging
+import math
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
 logger = logging.getLogger(__name__)
 
+KINDS = ("auto", "flat", "ivf", "hnsw")
+FLAT_LIMIT = 200_000
+
+
+@contextmanager
+def _threads_for(nq: int):
+    """Search a handful of queries on one thread: OpenMP start-up costs more than it saves."""
+    import faiss
+
+    if nq >= 16:
+        yield
+        return
+    before = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
+    try:
+        yield
+    finally:
+        faiss.omp_set_num_threads(before)
+
+
+def ivf_params(n: int) -> tuple[int, int]:
+    """(nlist, starting nprobe) for ``n`` vectors: about 4*sqrt(n) lists, probing 1 in 32 at first."""
+    nlist = max(16, int(4 * math.sqrt(max(n, 1))))
+    return nlist, max(8, min(nlist, nlist // 32))
+
 
 class VectorIndex:
     """Inner-product search over L2-normalised vectors, with stable int64 ids."""
 
-    def __init__(self, dim: int, index=None) -> None:
+    def __init__(self, dim: int, index=None, *, kind: str = "auto", flat_limit: int = FLAT_LIMIT) -> None:
         import faiss
 
+        if kind not in KINDS:
+            raise ValueError(f"unknown index kind {kind!r}; use one of {', '.join(KINDS)}")
         self.dim = dim
-        self.index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        self.kind = kind
+        self.flat_limit = flat_limit
+        if index is not None:
+            self.index = index
+        elif kind == "hnsw":
+            self.index = faiss.IndexIDMap2(self._hnsw())
+        else:
+            self.index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        self._pending_ivf = kind == "ivf" and index is None
 
     def __len__(self) -> int:
         return int(self.index.ntotal)
+
+    @property
+    def type_name(self) -> str:
+        """"flat", "ivf" or "hnsw": the structure that currently answers searches."""
+        import faiss
+
+        inner = faiss.downcast_index(self.index.index)
+        if isinstance(inner, faiss.IndexIVF):
+            return "ivf"
+        if isinstance(inner, faiss.IndexHNSW):
+            return "hnsw"
+        return "flat"
+
+    def _hnsw(self):
+        import faiss
+
+        inner = faiss.IndexHNSWFlat(self.dim, 32, faiss.METRIC_INNER_PRODUCT)
+        inner.hnsw.efConstruction = 80
+        inner.hnsw.efSearch = 96
+        return inner
 
     def add(self, ids: np.ndarray, vecs: np.ndarray) -> None:
         """Add vectors under the given ids (ids already present must not be added again)."""
         if len(ids) == 0:
             return
-        self.index.add_with_ids(
-            np.ascontiguousarray(vecs, dtype=np.float32), np.asarray(ids, dtype=np.int64)
+        vecs = np.ascontiguousarray(vecs, dtype=np.float32)
+        ids = np.asarray(ids, dtype=np.int64)
+        grow = self.type_name == "flat" and (
+            self._pending_ivf or (self.kind == "auto" and len(self) + len(ids) > self.flat_limit)
         )
+        if grow:
+            old_ids, old_vecs = self._flat_contents()
+            self._to_ivf(np.concatenate([old_ids, ids]), np.vstack([old_vecs, vecs]))
+            return
+        self.index.add_with_ids(vecs, ids)
 
-    def remove(self, ids: np.ndarray) -> None:
-        """Drop the vectors held under these ids."""
-        if len(ids):
-            self.index.remove_ids(np.asarray(ids, dtype=np.int64))
+    def _flat_contents(self) -> tuple[np.ndarray, np.ndarray]:
+        import faiss
+
+        inner = faiss.downcast_index(self.index.index)
+        vecs = faiss.vector_to_array(inner.codes).view(np.float32).reshape(-1, self.dim)
+        return self.ids(), vecs
+
+    def _to_ivf(self, ids: np.ndarray, vecs: np.ndarray) -> None:
+        import faiss
+
+        nlist, nprobe = ivf_params(len(vecs))
+        nlist = min(nlist, max(1, len(vecs) // 39))
+        quantizer = faiss.IndexFlatIP(self.dim)
+        inner = faiss.IndexIVFFlat(quantizer, self.dim, nlist, faiss.METRIC_INNER_PRODUCT)
+        rng = np.random.default_rng(0)
+        sample = vecs if len(vecs) <= 64 * nlist else vecs[rng.choice(len(vecs), 64 * nlist, replace=False)]
+        inner.train(sample)
+        index = faiss.IndexIDMap2(inner)
+        index.add_with_ids(vecs, ids)
+        inner.nprobe = self._tune_nprobe(inner, vecs, start=max(1, min(nlist, nprobe)))
+        self.index = index
+        self._quantizer = quantizer  # the IVF index does not own it
+        self._pending_ivf = False
+        logger.info("switched to an IVF index: %d vectors, nlist %d, nprobe %d", len(vecs), nlist, inner.nprobe)
+
+    @staticmethod
+    def _tune_nprobe(inner, vecs: np.ndarray, start: int, target: float = 0.95) -> int:
+        """The smallest nprobe (doubling from ``start``) whose recall@10 on sample queries meets ``target``."""
+        rng = np.random.default_rng(1)
+        picks = rng.choice(len(vecs), min(200, len(vecs)), replace=False)
+        queries = vecs[picks] + 0.05 * rng.normal(size=(len(picks), vecs.shape[1])).astype(np.float32)
+        queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+        k = min(10, len(vecs))
+        exact = np.argpartition(-(queries @ vecs.T), k - 1, axis=1)[:, :k]
+        nprobe = start
+        while True:
+            inner.nprobe = nprobe
+            _, found = inner.search(queries, k)
+            recall = np.mean([len(set(f) & set(e)) / k for f, e in zip(found, exact)])
+            if recall >= target or nprobe >= inner.nlist:
+                logger.info("IVF nprobe %d gives recall@10 %.3f on sample queries", nprobe, recall)
+                return nprobe
+            nprobe = min(inner.nlist, nprobe * 2)
 
     def search(self, vecs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-k (scores, ids) per query row; missing neighbours have id -1."""
-        k = max(1, min(k, len(self))) if len(self) else 1
         if len(self) == 0:
             n = len(vecs)
             return np.zeros((n, 1), np.float32), -np.ones((n, 1), np.int64)
-        return self.index.search(np.ascontiguousarray(vecs, dtype=np.float32), k)
+        k = max(1, min(k, len(self)))
+        with _threads_for(len(vecs)):
+            return self.index.search(np.ascontiguousarray(vecs, dtype=np.float32), k)
 
     def ids(self) -> np.ndarray:
         """All ids held by the index."""

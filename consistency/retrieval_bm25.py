@@ -1,0 +1,149 @@
+"""An incremental Okapi BM25 over sparse postings, fast enough for a million short texts."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from scipy import sparse
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself no nor not of off on once only or other our ours ourselves out over own
+    same she should so some such than that the their theirs them themselves then there these they
+    this those through to too under until up very was we were what when where which while who whom
+    why will with would you your yours yourself yourselves s t rt amp via""".split()
+)
+# Negations matter for claims ("did not" vs "did"), so they are kept as words.
+STOPWORDS = STOPWORDS - {"no", "not", "nor"}
+
+
+def stem(word: str) -> str:
+    """A light English suffix stripper: plurals, -ing, -ed, possessives."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.replace("'", "")
+    for suf, rep in (("ies", "y"), ("sses", "ss"), ("ness", ""), ("ing", ""), ("edly", ""), ("ed", "")):
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            return word[: -len(suf)] + rep
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased, stemmed content words of ``text``."""
+    return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+class BM25:
+    """Okapi BM25 with postings in a CSC matrix; new texts go to a small delta merged lazily."""
+
+    def __init__(self, k1: float = 1.2, b: float = 0.75) -> None:
+        self.k1 = k1
+        self.b = b
+        self.vocab: dict[str, int] = {}
+        self.df = np.zeros(0, np.int64)
+        self.doclen = np.zeros(0, np.float32)
+        self._pending: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._main: sparse.csc_matrix | None = None
+        self._dlnorm = np.zeros(0, np.float32)
+        self._delta: sparse.csc_matrix | None = None
+
+    def __len__(self) -> int:
+        return len(self.doclen)
+
+    def add(self, texts: list[str]) -> None:
+        """Append texts; their rows follow the ones already held."""
+        base = len(self.doclen)
+        rows, cols, tfs, lens = [], [], [], []
+        for i, text in enumerate(texts):
+            counts: dict[int, int] = {}
+            toks = tokenize(text)
+            for tok in toks:
+                j = self.vocab.get(tok)
+                if j is None:
+                    j = self.vocab[tok] = len(self.vocab)
+                counts[j] = counts.get(j, 0) + 1
+            lens.append(len(toks))
+            rows.extend([base + i] * len(counts))
+            cols.extend(counts)
+            tfs.extend(counts.values())
+        cols_a = np.asarray(cols, np.int64)
+        if len(self.vocab) > len(self.df):
+            self.df = np.concatenate([self.df, np.zeros(len(self.vocab) - len(self.df), np.int64)])
+        np.add.at(self.df, cols_a, 1)
+        self.doclen = np.concatenate([self.doclen, np.asarray(lens, np.float32)])
+        self._pending.append((np.asarray(rows, np.int64), cols_a, np.asarray(tfs, np.float32)))
+
+    def _build(self, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> sparse.csc_matrix:
+        rows = np.concatenate([p[0] for p in parts])
+        cols = np.concatenate([p[1] for p in parts])
+        tf = np.concatenate([p[2] for p in parts])
+        shape = (len(self.doclen), max(len(self.vocab), 1))
+        return sparse.csc_matrix((tf, (rows, cols)), shape=shape, dtype=np.float32)
+
+    @staticmethod
+    def _triples(m: sparse.csc_matrix | None):
+        if m is None:
+            return None
+        coo = m.tocoo()
+        return coo.row.astype(np.int64), coo.col.astype(np.int64), coo.data
+
+    def _flush(self) -> None:
+        """Fold pending texts in: into the delta while it is small, else rebuild the main matrix."""
+        if not self._pending:
+            return
+        pending = sum(len(p[0]) for p in self._pending)
+        delta = 0 if self._delta is None else self._delta.nnz
+        if self._main is None or pending + delta > 0.1 * self._main.nnz:
+            parts = [self._triples(self._main), self._triples(self._delta)] + self._pending
+            self._main, self._delta = self._build([p for p in parts if p is not None]), None
+        else:
+            parts = [self._triples(self._delta)] + self._pending
+            self._delta = self._build([p for p in parts if p is not None])
+        self._pending = []
+        avgdl = max(float(self.doclen.mean()), 1.0)
+        self._dlnorm = (self.k1 * (1 - self.b + self.b * self.doclen / avgdl)).astype(np.float32)
+
+    def idf(self, cols: np.ndarray) -> np.ndarray:
+        """Lucene's non-negative BM25 idf of vocabulary columns."""
+        n = len(self.doclen)
+        df = self.df[cols].astype(np.float64)
+        return np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every held text for ``query`` (zeros where no term matches)."""
+        self._flush()
+        out = np.zeros(len(self.doclen), np.float32)
+        cols = sorted({self.vocab[t] for t in tokenize(query) if t in self.vocab})
+        if not cols:
+            return out
+        idf = self.idf(np.asarray(cols))
+        for m in (self._main, self._delta):
+            if m is None:
+                continue
+            for j, w in zip(cols, idf):
+                if j >= m.shape[1]:
+                    continue
+                lo, hi = m.indptr[j], m.indptr[j + 1]
+                if hi > lo:
+                    rows, tf = m.indices[lo:hi], m.data[lo:hi]
+                    out[rows] += w * (self.k1 + 1) * tf / (tf + self._dlnorm[rows])
+        return out
+
+    def top(self, query: str, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Rows and scores of the ``k`` best-scoring texts with a positive score, best first."""
+        s = self.scores(query)
+        k = min(k, len(s))
+        if k == 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        idx = np.argpartition(-s, k - 1)[:k] if k < len(s) else np.arange(len(s))
+        idx = idx[np.argsort(-s[idx], kind="stable")]
+        idx = idx[s[idx] > 0]
+        return idx.astype(np.int64), s[idx]
