@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from consistency.extract.timex_norm import add_months, bounds
+from consistency.extract.timex_norm import bounds
 from consistency.extract.timex_rules import COMPILED
 from consistency.records import TimeExpr
 
@@ -36,6 +36,7 @@ class _Context:
         self.text = text
         self.anchor = anchor
         self.ref: tuple[str, str] | None = None  # (value, granularity) of the last date seen
+        self.last_q: str | None = None
         self._bounds = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
 
     def _sentence(self, start: int, end: int) -> tuple[int, int]:
@@ -43,10 +44,17 @@ class _Context:
         hi = min((b for b in self._bounds if b >= end), default=len(self.text))
         return lo, hi
 
-    def tense(self, start: int, end: int) -> str | None:
-        """"past", "future", "present" or None from the verb cue nearest the span."""
+    def tense(self, start: int, end: int, future_first: bool = False) -> str | None:
+        """"past", "future", "present" or None from the verb cue nearest the span.
+
+        With ``future_first`` any future cue in the sentence wins ("said it will report
+        on Nov. 16").
+        """
         lo, hi = self._sentence(start, end)
         best: tuple[int, str] | None = None
+        if future_first and any(m.group().lower() in _FUTURE and not start <= m.start() < end
+                                for m in _WORD.finditer(self.text, lo, hi)):
+            return "future"
         for m in _WORD.finditer(self.text, lo, hi):
             if start <= m.start() < end:
                 continue
@@ -65,39 +73,35 @@ class _Context:
                 best = (dist, kind)
         return best[1] if best else None
 
+    def _pick_year(self, make, start: int, end: int) -> int | None:
+        """The year putting ``make(year)`` nearest the anchor, against the tense's direction at a cost."""
+        a, t = self.anchor, self.tense(start, end, future_first=True)
+        best: tuple[float, int] | None = None
+        for y in (a.year - 1, a.year, a.year + 1):
+            d = make(y)
+            if d is None:
+                continue
+            gap = (d - a).days
+            cost = abs(gap) * (3 if (t == "past" and gap > 0) or (t == "future" and gap < 0) else 1)
+            if best is None or cost < best[0]:
+                best = (cost, y)
+        return best[1] if best else None
+
     def month_year(self, month: int, start: int, end: int) -> int:
         """Year of a month named without one."""
-        a, t = self.anchor, self.tense(start, end)
-        if t == "past" and month > a.month:
-            return a.year - 1
-        if t == "future" and month < a.month:
-            return a.year + 1
-        if t is None or t == "present":
-            if month - a.month > 6:
-                return a.year - 1
-            if a.month - month > 6:
-                return a.year + 1
-        return a.year
+        y = self._pick_year(lambda y: date(y, month, 15), start, end)
+        return y if y is not None else self.anchor.year
 
     def month_day(self, month: int, day: int, start: int, end: int) -> date | None:
         """Date of a month and day named without a year."""
-        a, t = self.anchor, self.tense(start, end)
-        try:
-            d = date(a.year, month, day)
-        except ValueError:
-            return None
-        try:
-            if t == "past" and d > a + timedelta(days=1):
-                return d.replace(year=a.year - 1)
-            if t == "future" and d < a - timedelta(days=1):
-                return d.replace(year=a.year + 1)
-            if (d - a).days > 183:
-                return d.replace(year=a.year - 1)
-            if (a - d).days > 183:
-                return d.replace(year=a.year + 1)
-        except ValueError:
-            return None
-        return d
+        def make(y: int) -> date | None:
+            try:
+                return date(y, month, day)
+            except ValueError:
+                return None
+
+        y = self._pick_year(make, start, end)
+        return make(y) if y is not None else None
 
     def weekday(self, wd: int, start: int, end: int) -> date:
         """The weekday meant: the latest one in past-tense context, else the coming one."""
@@ -125,6 +129,10 @@ class _Context:
         _, lo, _ = bounds(v)
         return date.fromisoformat(lo) if lo else None
 
+    def last_quarter(self) -> str | None:
+        """The last quarter value the text mentioned ("1989-Q3")."""
+        return self.last_q
+
     def quarter_context(self, pos: int) -> bool:
         """Whether the nearby text talks about quarters (financial reporting)."""
         if self.ref and self.ref[1] == "quarter":
@@ -132,15 +140,20 @@ class _Context:
         return bool(re.search(r"quarter", self.text[max(0, pos - 300): pos + 80], re.I))
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, object, re.Match]]:
+# Rules whose values are read off the text rather than computed from the last reference.
+_ABSOLUTE = {"time", "clock", "mdy", "dmy", "month", "weekday", "dayrel", "year", "quarter",
+             "holiday", "year_words"}
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     out = []
-    for prio, (_, rx, handler) in enumerate(COMPILED):
+    for prio, (name, rx, _) in enumerate(COMPILED):
         for m in rx.finditer(text):
             s, e = m.span()
             while e > s and text[e - 1] in " ,":
                 e -= 1
             if e > s:
-                out.append((s, e, prio, handler, m))
+                out.append((s, e, prio, name, m))
     return out
 
 
@@ -150,19 +163,19 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
         anchor = anchor.date()
     probe = _Context(text, anchor)
     cands = []
-    for s, e, prio, handler, m in _candidates(text):
-        if handler(m, probe) is not None:
-            cands.append((s, e, prio, handler, m))
+    for s, e, prio, name, m in _candidates(text):
+        if _HANDLERS[name](m, probe) is not None:
+            cands.append((s, e, prio, name, m))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int, int, object, re.Match]] = []
+    taken: list[tuple[int, int, int, str, re.Match]] = []
     for c in cands:
         if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
             taken.append(c)
     taken.sort(key=lambda c: c[0])
     ctx = _Context(text, anchor)
     out: list[TimeExpr] = []
-    for s, e, _, handler, m in taken:
-        r = handler(m, ctx)
+    for s, e, _, name, m in taken:
+        r = _HANDLERS[name](m, ctx)
         if r is None:
             continue
         typ, value, mod = r
@@ -170,7 +183,9 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
             mod = "BEFORE"
         if typ in ("DATE", "TIME") and value[:1].isdigit():
             gran, lo, hi = bounds(value, mod)
-            if gran not in ("decade", "century"):
+            if gran == "quarter":
+                ctx.last_q = value
+            if name in _ABSOLUTE and gran not in ("decade", "century"):
                 ctx.ref = (value, gran)
         else:
             gran = "duration" if typ == "DURATION" else "set" if typ == "SET" else "ref"
@@ -180,4 +195,4 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
     return out
 
 
-__all__ = ["find_times", "add_months"]
+_HANDLERS = {name: h for name, _, h in COMPILED}

@@ -48,7 +48,7 @@ NUM_RE = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMWORD_RE}(?:\s+and\s+a\s+half)?|an?"
           r"|(?:a\s+)?(?:few|couple(?:\s+of)?)|several|some|many|a\s+number\s+of|numerous)")
 UNIT_RE = r"(?:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|centur(?:y|ie))"
 APPROX_RE = (r"(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|at\s+least"
-             r"|at\s+most|more\s+than|less\s+than|fewer\s+than|up\s+to|under|just|only|over)")
+             r"|at\s+most|more\s+than|less\s+than|fewer\s+than|up\s+to|no\s+more\s+than)")
 APPROX_MOD = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
               "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
               "close to": "APPROX", "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",

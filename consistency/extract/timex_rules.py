@@ -125,7 +125,7 @@ def h_weekday(m: re.Match, c) -> Result | None:
         day = c.weekday(wd, m.start(), m.end())
     if g.get("pod"):
         return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[g['pod'].lower()]}", None
-    return "DATE", day.isoformat(), None
+    return "DATE", day.isoformat(), _part_mod(g.get("pm"))
 
 
 def h_dayrel(m: re.Match, c) -> Result | None:
@@ -136,12 +136,20 @@ def h_dayrel(m: re.Match, c) -> Result | None:
             "the day before yesterday": -2, "the day after tomorrow": 2}
     day = a + timedelta(days=offs.get(w, 0))
     pod = g.get("pod") or ("night" if w in ("tonight", "last night") else None)
+    el = (g.get("el") or "").lower()
+    if el.startswith("mid") and el[-1] != "y":
+        pod = el.replace("mid", "").lstrip("-")
     if w.startswith("this "):
         pod = w.split()[1]
     if pod:
         return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[pod.lower()]}", None
-    el = (g.get("el") or "").lower()
-    return "DATE", day.isoformat(), {"earlier": "START", "later": "END"}.get(el)
+    return "DATE", day.isoformat(), _part_mod(g.get("el"))
+
+
+def _part_mod(s: str | None) -> str | None:
+    s = (s or "").lower()
+    return "START" if s.startswith("earl") else "END" if s.startswith("late") else \
+        "MID" if s.startswith("mid") else None
 
 
 def h_year(m: re.Match, c) -> Result | None:
@@ -201,8 +209,7 @@ def h_quarter(m: re.Match, c) -> Result | None:
             return None
         return "DATE", shift_value(a, unit, -1), None
     else:
-        ref = c.ref_year()
-        y = ref if ref is not None else a.year
+        y = a.year
         start_month = (n - 1) * (3 if unit == "quarter" else 6) + 1
         if y == a.year and start_month > a.month and c.tense(m.start(), m.end()) == "past":
             y -= 1
@@ -268,15 +275,20 @@ def h_rel(m: re.Match, c) -> Result | None:
     unit = u if u in ("week", "month", "quarter", "year", "decade", "century") else None
     if unit is None:
         return None
-    base = a
     refv = c.ref_date(unit)
+    if g.get("ry"):
+        y = int(g["ry"])
+        if unit == "quarter":
+            q = c.last_quarter() or shift_value(a, "quarter", -1)
+            return "DATE", f"{y}-{q[5:]}", mod
+        return ("DATE", f"{y}", mod) if unit == "year" else None
     if ago:
-        if unit == "quarter" and refv is None:
-            base = add_months(a, -3)
-        elif refv is not None:
-            base = refv
-        return "DATE", shift_value(base, unit, -4 if unit == "quarter" else -1) if unit == "quarter" \
-            else shift_value(base, "year", -1) if unit == "year" else shift_value(base, unit, -52 if unit == "week" else -12), mod
+        if unit == "quarter":
+            return "DATE", _year_back(c.last_quarter() or shift_value(a, "quarter", -1)), mod
+        base = refv or a
+        if unit == "year":
+            return "DATE", shift_value(base, "year", -1), mod
+        return "DATE", shift_value(base, unit, -52 if unit == "week" else -12), mod
     if det == "that" or adjs & {"same"} or (det == "the" and not adjs and unit in ("quarter",)):
         if refv is not None:
             return "DATE", shift_value(refv, unit, 0), mod
@@ -348,9 +360,8 @@ def h_duration(m: re.Match, c) -> Result | None:
         base = a = c.anchor
         if tail not in ("ago", "from now", "hence", "back"):
             base = c.ref_day() or a
-        if u == "year" and k == 1 and c.quarter_context(m.start()):
-            rq = c.ref_date("quarter") or add_months(a, -3)
-            return "DATE", shift_value(rq, "quarter", -4 * sign * -1 if sign > 0 else -4), mod
+        if u == "year" and k == 1 and sign < 0 and c.quarter_context(m.start()):
+            return "DATE", _year_back(c.last_quarter() or shift_value(a, "quarter", -1)), mod
         if u in ("day", "night"):
             return "DATE", (base + timedelta(days=sign * k)).isoformat(), mod
         if u == "week":
@@ -459,22 +470,24 @@ RULES: list[tuple[str, str, Callable]] = [
     ("time", rf"(?:(?P<apx>about|around|approximately|shortly\s+(?:before|after))\s+)?"
              rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?-i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm|AM|PM)"
              rf"|o'clock)|(?P<nm>noon|midnight)){_TZ}(?:\s*(?:,\s*|on\s+)?(?P<wd>{WEEKDAY_RE})"
-             rf"|\s+(?P<rel>today|yesterday|tomorrow|tonight)|\s+(?:on\s+)?(?P<mon>{MONTH_RE})\s*(?P<md>{DAY_RE}))?",
+             rf"|\s+(?P<rel>today|yesterday|tomorrow|tonight)|,?\s+(?:on\s+)?(?P<mon>{MONTH_RE})\s*(?P<md>{DAY_RE}))?",
      h_time),
     ("clock", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?-i:\s+(?:[ECMP][SD]T|GMT|UTC))", h_time),
     ("mdy", rf"(?:(?P<apx>about|around|approximately)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?"
-            rf"(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?!\d|:|,\d)"
+            rf"(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?!\d|:\d|,\d)"
             rf"(?:\s*,?\s*(?P<y>{YEAR_RE})(?!\d))?(?:\s+(?P<pod>morning|afternoon|evening|night))?",
      h_full_date),
     ("dmy", rf"(?:(?P<pm>{POSMOD_RE})\s*)?(?:the\s+)?(?P<d>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
             rf"(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?", h_full_date),
     ("month", rf"(?:(?P<apx>about|around)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<rel>last|next|this\s+past"
               rf"|this\s+coming|this|that|the\s+following|the\s+previous|past|coming)\s+)?"
-              rf"(?P<mon>{MONTH_RE})(?:(?:\s+of|,)?\s+(?:(?P<y>{YEAR_RE})(?!\d)|(?P<yrel>this|last|next)\s+year))?",
+              rf"(?P<mon>{MONTH_RE})(?!\s*\d{{1,2}}(?!\d))(?:(?:\s+of|,)?\s+(?:(?P<y>{YEAR_RE})(?!\d)|(?P<yrel>this|last|next)\s+year))?",
      h_month),
-    ("weekday", rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|coming|past|the\s+following)\s+)?"
+    ("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?:,?\s+(?P<y>{YEAR_RE}))?",
+     lambda m, c: h_week_of(m, c)),
+    ("weekday", rf"(?:(?P<pm>early|late|earlier|later|mid-?(?:morning|afternoon|day))\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|coming|past|the\s+following)\s+)?"
                 rf"(?P<wd>{WEEKDAY_RE})(?:\s+(?P<pod>morning|afternoon|evening|night))?", h_weekday),
-    ("dayrel", r"(?:(?P<el>earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow"
+    ("dayrel", r"(?:(?P<el>earlier|later|early|late|mid-?(?:morning|afternoon|day))\s+)?(?P<w>today|tonight|yesterday|tomorrow"
                r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night"
                r"|this\s+(?:morning|afternoon|evening))(?:\s+(?P<pod>morning|afternoon|evening|night))?",
      h_dayrel),
@@ -497,19 +510,18 @@ RULES: list[tuple[str, str, Callable]] = [
      h_quarter),
     ("rel", rf"(?:(?P<apx>about|around)\s+)?(?:(?P<pm>{POSMOD_RE})\s*|(?P<el>earlier|later)\s+)?"
             rf"(?P<det>the|this|that|last|next|its|their|last\s+year['’]s)\s+"
-            rf"(?P<adjs>(?:(?:{_REL_ADJ})\s+)*)(?:fiscal\s+|calendar\s+)?"
+            rf"(?P<adjs>(?:(?:{_REL_ADJ})\s+)*)(?:fiscal\s+|calendar\s+)?(?:(?P<ry>{YEAR_RE})\s+)?"
             r"(?P<u>quarter|period|year|month|week|day|weekend|decade|century|spring|summer|fall|autumn"
             r"|winter)(?![\w-])", h_rel),
     ("adj_ago", r"(?P<det>year[- ](?:earlier|ago))", lambda m, c: h_rel_adj(m, c)),
     ("duration", rf"(?:(?P<apx>{APPROX_RE})\s+)?(?:(?P<the>the|its|their)\s+)?(?:(?P<adj>past|last|next"
                  r"|previous|coming|first|final|following|remaining|initial|ensuing|latest|recent|entire"
                  r"|full|whole|prior|preceding|further|additional|another|other)\s+)?"
-                 rf"(?P<n>{NUM_RE})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading"
+                 rf"(?P<n>{NUM_RE})(?<!\d{4})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading"
                  rf"|business|calendar|working|school)[- ])?(?P<u>{UNIT_RE})s?(?P<old>-old)?"
-                 r"(?P<tail>\s+(?:ago|earlier|later|before|after|from\s+now|hence|back|previously"
-                 r"|prior)(?![\w-]))?", h_duration),
-    ("ref", r"(?:right\s+)?now|currently|current|at\s+present|these\s+days|nowadays|for\s+the\s+time\s+being"
-            r"|(?:more\s+|most\s+|until\s+|only\s+)?recently|recent(?:\s+(?:years|decades|months|weeks|days))?"
+                 r"(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence|back)(?![\w-]))?", h_duration),
+    ("ref", r"now|currently|current|at\s+present|these\s+days|nowadays|for\s+the\s+time\s+being"
+            r"|(?:more\s+|most\s+)?recently|recent(?:\s+(?:years|decades|months|weeks|days|quarters))?"
             r"|lately|the\s+past(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine"
             r"|ten|year|month|week|day|decade|quarter|century))|(?:the|a)\s+(?:near|distant|foreseeable"
             r"|not-too-distant)?\s*future|soon|the\s+(?:short|long|near)[- ]term|a\s+later\s+date"
@@ -522,11 +534,21 @@ RULES: list[tuple[str, str, Callable]] = [
 ]
 
 
+def h_week_of(m: re.Match, c) -> Result | None:
+    """"the week of March 6": the ISO week holding that day."""
+    r = h_full_date(m, c)
+    return ("DATE", iso_week(date.fromisoformat(r[1][:10])), None) if r else None
+
+
+def _year_back(q: str) -> str:
+    return f"{int(q[:4]) - 1}{q[4:]}"
+
+
 def h_rel_adj(m: re.Match, c) -> Result | None:
     """"year-earlier"/"year-ago" on their own: the reference period a year back."""
     a = c.anchor
     if c.quarter_context(m.start()):
-        return "DATE", shift_value(c.ref_date("quarter") or add_months(a, -3), "quarter", -4), None
+        return "DATE", _year_back(c.last_quarter() or shift_value(a, "quarter", -1)), None
     return "DATE", shift_value(c.ref_date("year") or a, "year", -1), None
 
 
