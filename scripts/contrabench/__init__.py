@@ -1,0 +1,1 @@
+"""A labelled contradiction benchmark: real multi-outlet coverage with controlled injected cases."""
