@@ -1,0 +1,154 @@
+"""Claim retrieval: BM25, fusion, re-ranking plumbing and tweet normalisation on hand-written text."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from consistency.embed import HashingEmbedder
+from consistency.retrieval import FUSIONS, HybridRetriever
+from consistency.retrieval_bm25 import BM25, stem, tokenize
+from consistency.retrieval_data import average_precision, evaluate
+from consistency.retrieval_rerank import FEATURES, SHIPPED, Reranker, parse_date
+from consistency.textnorm import normalize_social, split_tag, trailing_date
+
+CLAIMS = [
+    "The mayor of Springfield banned plastic bags in all grocery stores.",
+    "A video shows a shark swimming on a flooded highway after the hurricane.",
+    "The senator said the new tax bill will cut taxes for 90 percent of families.",
+    "Drinking hot water every fifteen minutes cures the coronavirus.",
+    "The president did not sign the executive order on border security.",
+    "A photograph shows a giant snake found in a swimming pool in Florida.",
+]
+
+
+def _retriever(**kw) -> HybridRetriever:
+    r = HybridRetriever(HashingEmbedder(), reranker=kw.pop("reranker", None), **kw)
+    r.add([10 * i + 1 for i in range(len(CLAIMS))], CLAIMS,
+          fields=[{"title": f"Claim {i}", "date": "26 May 2015"} for i in range(len(CLAIMS))])
+    return r
+
+
+def test_retrieval_bm25_matches_hand_computed_score():
+    bm = BM25(k1=1.2, b=0.75)
+    bm.add(["shark highway", "shark shark pool snake", "tax bill"])
+    n, df, tf, dl, avgdl = 3, 2, 1, 2, 8 / 3
+    idf = math.log1p((n - df + 0.5) / (df + 0.5))
+    expected = idf * tf * 2.2 / (tf + 1.2 * (1 - 0.75 + 0.75 * dl / avgdl))
+    assert bm.scores("shark")[0] == pytest.approx(expected, rel=1e-5)
+    assert bm.scores("shark")[2] == 0.0
+
+
+def test_retrieval_bm25_incremental_add_equals_fresh_build():
+    texts = [f"claim number {i} about topic {i % 7}" for i in range(200)] + ["unique zebra crossing"]
+    grown = BM25()
+    grown.add(texts[:150])
+    grown.scores("topic")
+    grown.add(texts[150:190])
+    grown.scores("topic")
+    grown.add(texts[190:])
+    fresh = BM25()
+    fresh.add(texts)
+    for q in ("zebra crossing", "topic 3 claim", "number 42"):
+        np.testing.assert_allclose(grown.scores(q), fresh.scores(q), rtol=1e-5)
+    assert grown.top("zebra", 3)[0][0] == 200
+
+
+def test_retrieval_bm25_rare_term_outweighs_common():
+    bm = BM25()
+    bm.add(["vaccine news today", "vaccine news", "vaccine microchip", "news today"])
+    rows, _ = bm.top("vaccine microchip news", 4)
+    assert rows[0] == 2
+
+
+def test_retrieval_tokenize_stems_and_keeps_negation():
+    assert stem("claims") == "claim" and stem("cities") == "city" and stem("banned") == "bann"
+    assert "not" in tokenize("The president did not sign it")
+    assert "the" not in tokenize("The president")
+
+
+@pytest.mark.parametrize("fusion", FUSIONS)
+def test_retrieval_every_fusion_finds_the_paraphrase(fusion):
+    r = _retriever(fusion=fusion)
+    hits = r.search("Shark swimming on the flooded highway after hurricane!! https://t.co/xyz", k=3)
+    assert hits[0][0] == 11
+    assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+
+
+def test_retrieval_given_vectors_are_used_for_dense_search():
+    emb = HashingEmbedder()
+    r = HybridRetriever(emb, reranker=None, fusion="dense")
+    vecs = emb.embed(CLAIMS)
+    vecs[0] = emb.embed(["giant python reptile"])[0]
+    r.add(list(range(len(CLAIMS))), CLAIMS, vectors=vecs)
+    assert r.search("giant python reptile", k=1)[0][0] == 0
+
+
+def test_retrieval_rejects_duplicate_ids_and_unknown_fusion():
+    r = _retriever()
+    with pytest.raises(ValueError, match="already indexed"):
+        r.add([11], ["again"])
+    with pytest.raises(ValueError, match="unknown fusion"):
+        HybridRetriever(HashingEmbedder(), fusion="magic")
+
+
+def test_retrieval_empty_retriever_returns_nothing():
+    assert HybridRetriever(HashingEmbedder(), reranker=None).search("anything") == []
+
+
+def test_retrieval_incremental_add_is_searchable():
+    r = _retriever()
+    r.search("plastic bags")
+    r.add([99], ["Aliens landed in the town square of Springfield on Tuesday."])
+    assert r.search("aliens landed in town square", k=1)[0][0] == 99
+
+
+def test_retrieval_shipped_reranker_loads_and_reorders():
+    assert SHIPPED.exists()
+    model = Reranker.load()
+    assert len(model.coef) == len(FEATURES)
+    r = _retriever(reranker="shipped")
+    hits = r.search("Senator says the tax bill cuts taxes for 90% of families", k=4)
+    assert hits[0][0] == 21
+    assert len(hits) == 4
+
+
+def test_retrieval_candidate_features_have_one_row_per_candidate():
+    r = _retriever()
+    cand = r.candidates("snake in a swimming pool — Jo (@jo) May 28, 2015")
+    assert cand.features.shape == (min(len(cand.rows), r.rerank_depth), len(FEATURES))
+    assert cand.features[:, FEATURES.index("has_dates")].max() == 1.0
+
+
+def test_retrieval_average_precision_follows_trec_map_cut():
+    assert average_precision(["a", "b", "c"], {"b"}, 5) == pytest.approx(0.5)
+    assert average_precision(["a", "b", "c"], {"a", "c"}, 5) == pytest.approx((1 + 2 / 3) / 2)
+    assert average_precision(["a", "b"], {"b"}, 1) == 0.0
+    res = evaluate({"q1": ["x", "y"], "q2": ["z"]}, {"q1": {"y"}, "q2": {"z"}})
+    assert res["mrr"] == pytest.approx(0.75) and res["p@1"] == 0.5
+
+
+def test_textnorm_strips_retweet_links_and_splits_tags():
+    tweet = "RT @NewsBot: BREAKING #DefundTheCBC now https://t.co/AbC123 via @realDonaldTrump 🇨🇦🔥"
+    assert normalize_social(tweet) == "BREAKING Defund The CBC now via real Donald Trump"
+
+
+def test_textnorm_drops_embedded_tweet_trailer_and_reads_its_date():
+    tweet = "Butterflies drink from a wombat hole pic.twitter.com/xyz — Jane Doe (@jdoe) January 2, 2020"
+    assert normalize_social(tweet) == "Butterflies drink from a wombat hole"
+    assert trailing_date(tweet).isoformat() == "2020-01-02"
+    assert trailing_date("no date here") is None
+
+
+def test_textnorm_names_emoji_on_request_and_splits_underscored_handles():
+    assert "face with tears of joy" in normalize_social("lol 😂", name_emoji=True)
+    assert split_tag("covid_19_Vaccine") == "covid 19 Vaccine"
+    assert normalize_social("Tom &amp; Jerry") == "Tom & Jerry"
+
+
+def test_retrieval_parse_date_reads_common_formats():
+    assert parse_date("26 May 2015").isoformat() == "2015-05-26"
+    assert parse_date("2021-03-06T10:00").isoformat() == "2021-03-06"
+    assert parse_date("someday") is None
