@@ -159,7 +159,8 @@ def h_year(m: re.Match, c) -> Result | None:
     if not (pre or pm or g.get("pp")):
         after = c.text[m.end(): m.end() + 20]
         before = c.text[max(0, m.start() - 15): m.start()].lower()
-        if re.match(r"\s*(%|percent|per\b|[a-z]+s\b(?!')|[-,]?\d)", after, re.I) and not \
+        if re.match(r"\s*(%|percent|per\b|[a-z]+s\b(?!')|people\b|men\b|women\b|children\b|police\b"
+                    r"|staff\b|personnel\b|feet\b|[-,]?\d)", after, re.I) and not \
                 re.search(r"\b(in|since|of|from|by|until|before|after|year|during)\s+$", before):
             return None
         if re.search(r"(\d[ ,.]|no\.\s*|number\s*|#\s*)$", before):

@@ -1,0 +1,123 @@
+from datetime import date
+
+import pytest
+
+from consistency.extract.timex import find_times
+from consistency.extract.timex_norm import bounds
+
+
+def _one(text: str, anchor: date, phrase: str):
+    hits = [t for t in find_times(text, anchor) if t.text == phrase]
+    assert hits, f"{phrase!r} not found in {[t.text for t in find_times(text, anchor)]}"
+    return hits[0]
+
+
+def test_timex_late_october_is_a_range():
+    t = _one("Talks stalled in late October.", date(2024, 11, 20), "late October")
+    assert (t.type, t.value, t.mod) == ("DATE", "2024-10", "END")
+    assert (t.earliest, t.latest, t.granularity) == ("2024-10-21", "2024-10-31", "month")
+
+
+def test_timex_by_december_is_the_coming_december_before():
+    t = _one("The deal must be signed by December.", date(2024, 11, 20), "December")
+    assert (t.value, t.mod, t.latest) == ("2024-12", "BEFORE", "2024-12-31")
+
+
+def test_timex_weekday_past_tense_resolves_backwards():
+    t = _one("The minister said on Wednesday that talks failed.", date(2024, 11, 22), "Wednesday")
+    assert t.value == "2024-11-20"
+
+
+def test_timex_weekday_future_tense_resolves_forwards():
+    t = _one("The summit will open on Monday.", date(2024, 11, 20), "Monday")
+    assert t.value == "2024-11-25"
+
+
+def test_timex_year_rolls_over_for_a_past_december_date():
+    t = _one("The talks ended on December 30.", date(2025, 1, 3), "December 30")
+    assert (t.value, t.earliest) == ("2024-12-30", "2024-12-30")
+
+
+def test_timex_offsets_point_into_the_text():
+    text = "Officials met yesterday in Minsk."
+    t = _one(text, date(2024, 11, 20), "yesterday")
+    assert text[t.start:t.end] == "yesterday"
+    assert t.value == "2024-11-19"
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        ("Prices rose last week.", "last week", "2024-W46"),
+        ("It happened two days ago.", "two days ago", "2024-11-18"),
+        ("Elections are due next month.", "next month", "2024-12"),
+        ("Sales fell this year.", "this year", "2024"),
+        ("Output grew in the third quarter.", "the third quarter", "2024-Q3"),
+        ("Profit doubled from a year earlier in the third quarter.", "a year earlier", "2023-Q3"),
+        ("Music of the 1990s was louder.", "the 1990s", "199"),
+        ("Revenue in fiscal 1998 was flat.", "fiscal 1998", "1998"),
+        ("The plant opened on Oct. 15, 1999.", "Oct. 15, 1999", "1999-10-15"),
+    ],
+)
+def test_timex_relative_and_calendar_values(text, phrase, value):
+    assert _one(text, date(2024, 11, 20), phrase).value == value
+
+
+def test_timex_monday_night_is_a_time_of_day():
+    t = _one("Rebels attacked on Monday night.", date(2024, 11, 20), "Monday night")
+    assert (t.type, t.value) == ("TIME", "2024-11-18TNI")
+
+
+def test_timex_durations():
+    ts = {t.text: t for t in find_times(
+        "He served three years in prison and the past two months at home, "
+        "after a five-year ban and talks lasting 2 1/2 hours.", date(2024, 11, 20))}
+    assert ts["three years"].value == "P3Y" and ts["three years"].type == "DURATION"
+    assert ts["the past two months"].value == "P2M"
+    assert ts["five-year"].value == "P5Y"
+    assert ts["2 1/2 hours"].value == "PT2H30M"
+    assert ts["three years"].earliest is None
+
+
+def test_timex_clock_times():
+    t = _one("Polls close at 3 p.m. today.", date(2024, 11, 20), "3 p.m. today")
+    assert (t.type, t.value) == ("TIME", "2024-11-20T15:00")
+    t = _one("Shots were heard at 10:35 a.m.", date(2024, 11, 20), "10:35 a.m.")
+    assert t.value == "2024-11-20T10:35"
+
+
+def test_timex_document_references():
+    ts = {t.text: t.value for t in find_times(
+        "Now the group is currently weaker; it recently split and may soon merge.",
+        date(2024, 11, 20))}
+    assert ts == {"Now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_REF",
+                  "soon": "FUTURE_REF"}
+
+
+def test_timex_range_from_march_to_may():
+    ts = {t.text: t.value for t in find_times("Talks ran from March to May 2024.",
+                                               date(2024, 11, 20))}
+    assert ts["March"] == "2024-03" and ts["May 2024"] == "2024-05"
+
+
+def test_timex_sets():
+    ts = {t.text: (t.type, t.value) for t in find_times(
+        "The board meets every Thursday and reports annually.", date(2024, 11, 20))}
+    assert ts["every Thursday"] == ("SET", "XXXX-WXX-4")
+    assert ts["annually"] == ("SET", "P1Y")
+
+
+def test_timex_modal_may_is_not_a_month():
+    assert find_times("The plan may fail, officials said.", date(2024, 11, 20)) == []
+    assert [t.value for t in find_times("It opened in May.", date(2024, 11, 20))] == ["2024-05"]
+
+
+def test_timex_counts_are_not_years():
+    assert [t.text for t in find_times("About 2000 people marched.", date(2024, 11, 20))] == []
+
+
+def test_timex_bounds_of_week_quarter_and_season():
+    assert bounds("2024-W44")[1:] == ("2024-10-28", "2024-11-03")
+    assert bounds("2024-Q3")[1:] == ("2024-07-01", "2024-09-30")
+    assert bounds("2024-WI")[1:] == ("2024-12-01", "2025-02-28")
+    assert bounds("2024-10", "START")[1:] == ("2024-10-01", "2024-10-10")
