@@ -152,6 +152,8 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
             s, e = m.span()
             while e > s and text[e - 1] in " ,":
                 e -= 1
+            if name == "duration" and m.group("the") and "-" in text[m.start("n"):m.start("u")]:
+                s = m.start("adj") if m.group("adj") else m.start("n")  # "the five-year plan"
             if e > s:
                 out.append((s, e, prio, name, m))
     return out

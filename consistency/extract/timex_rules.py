@@ -293,9 +293,7 @@ def h_rel(m: re.Match, c) -> Result | None:
     if det == "that" or adjs & {"same"} or (det == "the" and not adjs and unit in ("quarter",)):
         if refv is not None:
             return "DATE", shift_value(refv, unit, 0), mod
-        if det == "that":
-            return None
-        return "DATE", shift_value(a, unit, -1), mod
+        return "DATE", shift_value(a, unit, 0 if det == "that" else -1), mod
     if det == "last" or adjs & _BACK:
         if adjs & {"latest", "recent", "most"} and unit != "quarter":
             return "DATE", shift_value(a, unit, -1 if unit in ("quarter", "year") else 0), mod
@@ -518,8 +516,8 @@ RULES: list[tuple[str, str, Callable]] = [
     ("duration", rf"(?:(?P<apx>{APPROX_RE})\s+)?(?:(?P<the>the|its|their)\s+)?(?:(?P<adj>past|last|next"
                  r"|previous|coming|first|final|following|remaining|initial|ensuing|latest|recent|entire"
                  r"|full|whole|prior|preceding|further|additional|another|other)\s+)?"
-                 rf"(?P<n>{NUM_RE})(?<!\d{4})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading"
-                 rf"|business|calendar|working|school)[- ])?(?P<u>{UNIT_RE})s?(?P<old>-old)?"
+                 rf"(?P<n>{NUM_RE})(?<!\d{{4}})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading"
+                 rf"|business|calendar|working|school)[- ])?(?P<u>{UNIT_RE})s?(?!-old)"
                  r"(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence|back)(?![\w-]))?", h_duration),
     ("ref", r"now|currently|current|at\s+present|these\s+days|nowadays|for\s+the\s+time\s+being"
             r"|(?:more\s+|most\s+)?recently|recent(?:\s+(?:years|decades|months|weeks|days|quarters))?"
@@ -528,6 +526,8 @@ RULES: list[tuple[str, str, Callable]] = [
             r"|not-too-distant)?\s*future|soon|the\s+(?:short|long|near)[- ]term|a\s+later\s+date"
             r"|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|the\s+(?:years|months|weeks|days)"
             r"\s+ahead", h_ref),
+    ("vague_plural", r"(?<=\bfor\s)(?P<u>years|months|weeks|days|decades|hours)(?!\s+(?:ago|of|before|after))",
+     lambda m, c: ("DURATION", _duration_value(None, m.group("u").lower()[:-1]), None)),
     ("set", rf"(?:each|every|per)\s+(?:(?P<n>{NUM_RE})\s+)?(?P<u>{UNIT_RE})s?|(?:each|every)\s+"
             rf"(?P<wd>{WEEKDAY_RE})|(?:each|every)\s+(?P<mon>{MONTH_RE})|(?P<adv>annually|yearly|daily"
             r"|weekly|monthly|hourly|quarterly|nightly|biweekly|semiannually)", h_set),
