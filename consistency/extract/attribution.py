@@ -165,7 +165,10 @@ def _continue_quotes(doc: Doc, attrs: list[Attribution], quotes: list[tuple[int,
     for a in attrs:
         if a.quote != "direct" or a.content_span is None:
             continue
-        end = max(a.content_span[1], a.cue_span[1] if a.cue_span else 0)
+        end = max(a.content_span[1], a.cue_span[1] if a.cue_span else 0, a.source_span[1] if a.source_span else 0)
+        sent = doc.char_span(end - 1, end, alignment_mode="expand")
+        if sent is not None:
+            end = max(end, sent.sent.end_char)
         for qa, qb in quotes:
             if qa < end:
                 continue

@@ -80,12 +80,20 @@ def _source_of(v: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _before_frame(v: Token, comp: Token) -> list[Token]:
+    """Everything in the sentence before a trailing frame ("..., another source said")."""
+    last = max(t.i for t in comp.subtree)
+    return [t for t in v.sent if t.i <= last]
+
+
 def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
     """Content tokens of a cue verb, and any extra tokens that join the cue ("called for")."""
     children = list(v.children)
     skip = set(src.subtree) if src is not None else set()
     for c in children:
         if c.dep_ == "ccomp":
+            if c.i < v.i:
+                return _before_frame(v, c), []
             return _subtree(c), []
     # "..., he said" parsed with the quote as the head clause
     if v.dep_ in ("ccomp", "parataxis") and v.head.i < v.i:
@@ -150,6 +158,19 @@ def _colon_frame(c: Token) -> tuple[Token | None, list[Token], list[Token]]:
     return src, after, []
 
 
+def _left_modifiers(v: Token) -> list[Token]:
+    """Auxiliaries, negation and adverbs right before a verb: "has also said", "did not deny"."""
+    out: list[Token] = []
+    i = v.i - 1
+    while i >= v.sent.start:
+        t = v.doc[i]
+        if t.head != v or t.dep_ not in ("aux", "auxpass", "neg", "advmod") or t.is_punct:
+            break
+        out.insert(0, t)
+        i -= 1
+    return out
+
+
 def frame_at(tok: Token) -> Frame | None:
     """The attribution frame around a cue token, or None when no content is found."""
     if tok.lower_ == "according":
@@ -163,7 +184,7 @@ def frame_at(tok: Token) -> Frame | None:
     else:
         src = _source_of(tok)
         content, extra = _content_of(tok, src)
-        cue = [tok] + [c for c in tok.children if c.dep_ == "prt"] + extra
+        cue = _left_modifiers(tok) + [tok] + [c for c in tok.children if c.dep_ == "prt"] + extra
     if src is not None:
         content = [t for t in content if t not in set(src.subtree)]
     cue_set = set(cue)
