@@ -15,9 +15,10 @@ from consistency.extract.timex_rules import COMPILED
 from consistency.records import TimeExpr
 
 _FUTURE = {"will", "wo", "'ll", "’ll", "shall", "going", "expect", "expects", "expected", "plan",
-           "plans", "planned", "scheduled", "schedule", "set", "due", "intend", "intends",
-           "would", "next", "upcoming", "tomorrow", "hope", "hopes", "aims", "aim", "until"}
-_PRESENT = {"is", "are", "am", "says", "say", "meets", "begins", "starts", "opens", "ends",
+           "plans", "planning", "scheduled", "schedule", "due", "intend", "intends", "would",
+           "upcoming", "tomorrow", "hope", "hopes", "aims", "aim", "might", "may", "ready",
+           "preparing", "soon"}
+_PRESENT = {"is", "are", "am", "meets", "begins", "starts", "opens", "ends",
             "takes", "holds", "closes", "comes", "goes"}
 _PAST = {"said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "made", "took",
          "gave", "came", "went", "met", "began", "rose", "fell", "won", "lost", "sold", "bought",
@@ -106,7 +107,7 @@ class _Context:
     def weekday(self, wd: int, start: int, end: int) -> date:
         """The weekday meant: the latest one in past-tense context, else the coming one."""
         a = self.anchor
-        if self.tense(start, end) in ("future", "present"):
+        if self.tense(start, end) == "future":
             return a + timedelta(days=(wd - a.isoweekday()) % 7)
         return a - timedelta(days=(a.isoweekday() - wd) % 7)
 
