@@ -20,7 +20,7 @@ FLAG_CASES = ("timeline", "attribution", "channel", "number", "polarity", "name_
 SAFE_CASES = ("rounding", "hedge", "granularity", "cue")
 _INJECTORS: dict[str, Callable[..., Injection | None]] = {
     "timeline": inject_timeline, "attribution": inject_attribution, "channel": inject_channel,
-    "number": inject_number, "name_variant": inject_name_variant, "update": inject_update,
+    "number": inject_number, "polarity": inject_polarity, "name_variant": inject_name_variant, "update": inject_update,
     "rounding": inject_rounding, "hedge": inject_hedge, "granularity": inject_granularity,
     "cue": inject_cue,
 }
@@ -85,10 +85,10 @@ def story_context(texts: list[str], event: date, nlp: Any) -> StoryContext:
     places: Counter[str] = Counter()
     for doc in nlp.pipe(texts):
         for ent in doc.ents:
-            name = ent.text.strip()
-            if not re.fullmatch(r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}", name):
+            name = re.sub(r"(?:'s|’s)$", "", ent.text.strip())
+            if not re.fullmatch(r"[A-Z][a-zA-Z'-]+(?: [A-Z][a-zA-Z'-]+){0,3}", name):
                 continue
-            if ent.label_ == "PERSON" and " " in name and len(name.split()) <= 3:
+            if ent.label_ == "PERSON" and 2 <= len(name.split()) <= 3:
                 people[name] += 1
             elif ent.label_ == "ORG":
                 orgs[name] += 1
@@ -96,13 +96,13 @@ def story_context(texts: list[str], event: date, nlp: Any) -> StoryContext:
                 places[name] += 1
     seen: set[str] = set()
     persons: list[str] = []
-    for name, _ in people.most_common():
+    for name, count in people.most_common():
         surname = name.split()[-1]
-        if surname not in seen and not any(surname in o for o in orgs):
+        if count >= 2 and surname not in seen and not any(surname in o for o in orgs):
             seen.add(surname)
             persons.append(name)
     return StoryContext(tuple(persons[:8]), event, tuple(o for o, _ in orgs.most_common(3)),
-                        tuple(p for p, _ in places.most_common(3)))
+                        tuple(p for p, _ in places.most_common(3)), nlp)
 
 
 def _article_id(seed: int, doc_id: str) -> str:
@@ -119,7 +119,7 @@ def _prepare(story: str, sources: list[Source], rng: random.Random, seed: int) -
     works = []
     for src, outlet in zip(sources, outlets):
         sentences = [s for s in src.sentences if not date_of_line(s)]
-        day = base + timedelta(days=rng.choice([0, 0, 1, 1, 2, 3]))
+        day = base + timedelta(days=rng.choice([0, 0, 1, 1, 2, 2, 3, 4]))
         published = datetime(day.year, day.month, day.day, rng.randint(6, 22), rng.randint(0, 59))
         works.append(Work(_article_id(seed, src.doc_id), src, outlet, published, src.title,
                           sentences, [usable(s) for s in sentences]))
@@ -159,10 +159,7 @@ class StoryBuilder:
         self.rng.shuffle(idx)
         for i in idx:
             s = a.sentences[i]
-            if kind == "polarity":
-                inj = inject_polarity(s, self.rng, self.ctx, self.nlp)
-            else:
-                inj = _INJECTORS[kind](s, self.rng, self.ctx)
+            inj = _INJECTORS[kind](s, self.rng, self.ctx)
             if inj is None:
                 continue
             key = (inj.type, frozenset((a.id, b.id)))

@@ -23,6 +23,20 @@ class StoryContext:
     event_date: date
     orgs: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    nlp: Any = None  # a spaCy pipeline; without it the grammar checks are skipped
+
+    @property
+    def keep(self) -> frozenset[str]:
+        """Words that keep their capital at the start of a framed sentence."""
+        return frozenset(w for n in self.persons + self.orgs + self.places for w in n.split())
+
+
+def simple_past(s: str, ctx: StoryContext) -> bool:
+    """Whether the sentence reports a past event in the simple past, so a date can be added."""
+    if ctx.nlp is None:
+        return True
+    root = next((t for t in ctx.nlp(s) if t.dep_ == "ROOT"), None)
+    return root is not None and root.tag_ == "VBD" and root.lemma_ not in _REPORTING
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,14 +94,14 @@ def inject_timeline(s: str, rng: random.Random, ctx: StoryContext) -> Injection 
         new = _conflicting_date(kind, m, rng)
         b = s[: m.start()] + new + s[m.end():]
         return Injection("timeline", s, b, {"a": m.group(0), "b": new, "change": kind})
-    if not plain_sentence(s):
+    if not plain_sentence(s) or not simple_past(s, ctx):
         return None
     other = ctx.event_date - timedelta(days=rng.randint(2, 6))
     style = rng.choice(["md", "md", "weekday"])
     da, db = _date_clause(ctx.event_date, style), _date_clause(other, style)
     template = rng.choice(["{s} on {d}.", "On {d}, {s_lc}.", "{s} on {d}."])
-    a = frame(template.replace("{d}", da), s)
-    b = frame(template.replace("{d}", db), s)
+    a = frame(template.replace("{d}", da), s, ctx.keep)
+    b = frame(template.replace("{d}", db), s, ctx.keep)
     if a is None or b is None:
         return None
     return Injection("timeline", a, b, {"a": da, "b": db, "change": "added_" + style})
@@ -120,8 +134,8 @@ def inject_attribution(s: str, rng: random.Random, ctx: StoryContext) -> Injecti
         return None
     template = rng.choice(SPEAKER_FRAMES)
     cue = rng.choice(["said", "said", "stated", "noted"])
-    a = frame(template, s, x=pair[0], c=cue)
-    b = frame(template, s, x=pair[1], c=cue)
+    a = frame(template, s, ctx.keep, x=pair[0], c=cue)
+    b = frame(template, s, ctx.keep, x=pair[1], c=cue)
     if a is None or b is None:
         return None
     return Injection("attribution", a, b, {"a": pair[0], "b": pair[1], "change": "added_frame"})
@@ -152,8 +166,8 @@ def inject_channel(s: str, rng: random.Random, ctx: StoryContext) -> Injection |
     c1 = rng.choice(CHANNELS)
     c2 = _other_channel(c1, rng)
     template = rng.choice(CHANNEL_FRAMES)
-    a = frame(template, s, x=who[0], ch=c1)
-    b = frame(template, s, x=who[0], ch=c2)
+    a = frame(template, s, ctx.keep, x=who[0], ch=c1)
+    b = frame(template, s, ctx.keep, x=who[0], ch=c2)
     if a is None or b is None:
         return None
     return Injection("channel", a, b, {"a": c1, "b": c2, "speaker": who[0], "change": "added_frame"})
@@ -183,11 +197,13 @@ _CONTRACT = {"was": "wasn't", "is": "isn't", "were": "weren't", "are": "aren't",
              "does": "doesn't", "do": "don't"}
 
 
-def inject_polarity(s: str, rng: random.Random, ctx: StoryContext, nlp: Any) -> Injection | None:
+def inject_polarity(s: str, rng: random.Random, ctx: StoryContext) -> Injection | None:
     """Negate the main statement ("was arrested" -> "was not arrested", "confirmed" -> "denied")."""
     if re.search(r"\b(not|never|no|nor|without)\b|n't", s, re.IGNORECASE):
         return None
-    doc = nlp(s)
+    if ctx.nlp is None:
+        raise ValueError("polarity injection needs a spaCy pipeline in StoryContext.nlp")
+    doc = ctx.nlp(s)
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if not roots:
         return None
@@ -278,7 +294,8 @@ def inject_name_variant(s: str, rng: random.Random, ctx: StoryContext) -> Inject
 def inject_update(s: str, rng: random.Random, ctx: StoryContext) -> Injection | None:
     """A later report gives a newer figure and says it changed (an update, not a contradiction)."""
     spans = [sp for sp in number_spans(s) if sp.hedge is None and sp.value >= 2 and not sp.word
-             and noun_after(s, sp) and "." not in sp.text]
+             and "." not in sp.text]
+    spans = [sp for sp in spans if noun_after(s, sp)]  # a figure that can rise: a count
     if not spans:
         return None
     sp = rng.choice(spans)
@@ -292,11 +309,11 @@ def inject_update(s: str, rng: random.Random, ctx: StoryContext) -> Injection | 
     text = format_number(new, sp.text)
     copy = s[: sp.start] + text + s[sp.end:]
     noun = noun_after(s, sp)
-    if up and rng.random() < 0.35:
+    if noun and up and rng.random() < 0.35:
         b = rng.choice(UPDATE_FRAMES_NOUN).format(noun=noun, new=text)
     else:
         frames = [f for f in UPDATE_FRAMES_FULL if up or "up from" not in f]
-        b = frame(rng.choice(frames), copy, old=sp.text)
+        b = frame(rng.choice(frames), copy, ctx.keep, old=sp.text)
         if b is None:
             b = f"{strip_end(copy)}, revised from an earlier figure of {sp.text}."
     return Injection("update", s, b, {"a": sp.text, "b": text, "direction": "up" if up else "down"})

@@ -7,7 +7,7 @@ import math
 import random
 import re
 
-from .inject import Injection, StoryContext, _speakers
+from .inject import Injection, StoryContext, _speakers, simple_past
 from .lexicon import (ANON_FRAMES, ANONYMOUS_SOURCES, MONTHS, NEUTRAL_CUES, REPETITION_SWAPS,
                       REPETITION_TEMPLATES, SPEAKER_FRAMES)
 from .textutil import date_spans, format_number, frame, number_spans, plain_sentence
@@ -17,10 +17,17 @@ def _part_of_month(day: int) -> str:
     return "early" if day <= 10 else "mid-" if day <= 20 else "late"
 
 
+def _hedged(s: str, start: int, end: int, new: str) -> str:
+    if s[:start].endswith("$"):  # the hedge goes before the currency sign: "about $40"
+        hedge, _, num = new.rpartition(" ")
+        return s[: start - 1] + f"{hedge} ${num}" + s[end:]
+    return s[:start] + new + s[end:]
+
+
 def inject_rounding(s: str, rng: random.Random, ctx: StoryContext) -> Injection | None:
     """Round an exact figure and hedge it ("41" -> "about 40")."""
     spans = [sp for sp in number_spans(s) if sp.hedge is None and sp.value >= 12 and not sp.word
-             and "." not in sp.text]
+             and "." not in sp.text and sp.bare]
     for sp in rng.sample(spans, len(spans)):
         step = 10 ** max(1, len(str(int(sp.value))) - 2) if sp.value >= 100 else 10 if sp.value >= 30 else 5
         r = round(sp.value / step) * step
@@ -30,7 +37,7 @@ def inject_rounding(s: str, rng: random.Random, ctx: StoryContext) -> Injection 
         if r > sp.value:
             hedges += ["nearly", "almost"]
         new = f"{rng.choice(hedges)} {format_number(r, sp.text)}"
-        b = s[: sp.start] + new + s[sp.end:]
+        b = _hedged(s, sp.start, sp.end, new)
         return Injection("number", s, b, {"a": sp.text, "b": new, "edit": "rounding"}, "no_flag")
     return None
 
@@ -38,7 +45,7 @@ def inject_rounding(s: str, rng: random.Random, ctx: StoryContext) -> Injection 
 def inject_hedge(s: str, rng: random.Random, ctx: StoryContext) -> Injection | None:
     """Replace an exact figure by a hedged bound it satisfies ("45" -> "at least 40")."""
     spans = [sp for sp in number_spans(s) if sp.hedge is None and sp.value >= 5 and not sp.word
-             and "." not in sp.text]
+             and "." not in sp.text and sp.bare]
     if not spans:
         return None
     sp = rng.choice(spans)
@@ -54,7 +61,7 @@ def inject_hedge(s: str, rng: random.Random, ctx: StoryContext) -> Injection | N
     if bound <= 0:
         return None
     new = f"{hedge} {format_number(bound, sp.text)}"
-    b = s[: sp.start] + new + s[sp.end:]
+    b = _hedged(s, sp.start, sp.end, new)
     return Injection("number", s, b, {"a": sp.text, "b": new, "edit": "hedge"}, "no_flag")
 
 
@@ -78,14 +85,14 @@ def inject_granularity(s: str, rng: random.Random, ctx: StoryContext) -> Injecti
         b = s[:start] + coarse + s[m.end():]
         return Injection("timeline", s, b, {"a": m.group(0), "b": coarse, "edit": "granularity"},
                          "no_flag")
-    if date_spans(s) or not plain_sentence(s):
+    if date_spans(s) or not plain_sentence(s) or not simple_past(s, ctx):
         return None
     d = ctx.event_date
     exact = f"{MONTHS[d.month - 1]} {d.day}"
     coarse = rng.choice([f"in {MONTHS[d.month - 1]}",
                          f"in {_part_of_month(d.day)} {MONTHS[d.month - 1]}".replace("- ", "-")])
-    a = frame("{s} on " + exact + ".", s)
-    b = frame("{s} " + coarse + ".", s)
+    a = frame("{s} on " + exact + ".", s, ctx.keep)
+    b = frame("{s} " + coarse + ".", s, ctx.keep)
     if a is None or b is None:
         return None
     return Injection("timeline", a, b, {"a": exact, "b": coarse, "edit": "granularity"}, "no_flag")
@@ -99,7 +106,7 @@ def _month_index(name: str) -> int:
 def inject_cue(s: str, rng: random.Random, ctx: StoryContext) -> Injection | None:
     """Same statement, same speaker, another neutral reporting verb."""
     cues = "|".join(NEUTRAL_CUES)
-    m = re.search(rf"(?<=[\w,] )({cues})(?= (?:that |on |in |\w+))|(?<=, )({cues})(?=\.$)", s)
+    m = re.search(rf"(?<=[\w,] )({cues})(?= (?:that |on |in |\w+))|(?<=[\w,] )({cues})(?=[.,]|$)", s)
     if m and not re.search(r"\b(?:has|have|had|was|were|be)\s+$", s[: m.start()]):
         old = m.group(0)
         new = rng.choice(NEUTRAL_CUES[old])
@@ -112,8 +119,8 @@ def inject_cue(s: str, rng: random.Random, ctx: StoryContext) -> Injection | Non
         return None
     template = rng.choice(SPEAKER_FRAMES)
     new = rng.choice(NEUTRAL_CUES["said"])
-    a = frame(template, s, x=who[0], c="said")
-    b = frame(template, s, x=who[0], c=new)
+    a = frame(template, s, ctx.keep, x=who[0], c="said")
+    b = frame(template, s, ctx.keep, x=who[0], c=new)
     if a is None or b is None:
         return None
     return Injection("attribution", a, b, {"a": "said", "b": new, "speaker": who[0],
@@ -137,7 +144,7 @@ def make_repetition(rng: random.Random, ctx: StoryContext, copies: int) -> tuple
             old, new = rng.choice(swaps)
             text = text.replace(old, new)
         if source:
-            framed = frame(rng.choice(ANON_FRAMES), text, a=source)
-            text = framed or frame(ANON_FRAMES[0], text, a=source) or text
+            framed = frame(rng.choice(ANON_FRAMES), text, ctx.keep, a=source)
+            text = framed or frame(ANON_FRAMES[0], text, ctx.keep, a=source) or text
         out.append(text)
     return out, {"claim": claim, "source": source or "none"}

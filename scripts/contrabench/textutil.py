@@ -15,7 +15,7 @@ _ABBR = {"Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Aug.": 8, "Sep.": 9, "Sept
 DATE_MD = re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,? (\d{{4}}))?")
 DATE_DM = re.compile(rf"\b(\d{{1,2}}) {_MONTH}(?: (\d{{4}}))?")
 WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
-MONTH_ONLY = re.compile(rf"\b(?:in|since|until|by|during|early|late|mid-|of) {_MONTH}(?! \d{{1,2}}\b)")
+MONTH_ONLY = re.compile(rf"\b(?:in|since|until|by|during|early|late|mid-|of|from|to) {_MONTH}(?! \d{{1,2}}\b)")
 YEAR_IN = re.compile(r"\b(?:in|since) ((?:19[5-9]|20[0-3])\d)\b")
 
 CUE_WORDS = re.compile(
@@ -32,7 +32,8 @@ HEDGE_BEFORE = re.compile(
     r"just under)\s+\$?$",
     re.IGNORECASE,
 )
-_NUM = re.compile(r"(?<![\w.,/:#-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/:]|[.,]\d|-\d| ?[ap]\.?m\b)")
+_NUM = re.compile(r"(?<![\w.,/:#-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+                  r"(?![\w/:]|[.,] ?\d|-\d| ?[ap]\.?m\b)")
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -54,6 +55,7 @@ class Span:
     value: float = 0.0
     hedge: str | None = None
     word: bool = False
+    bare: bool = True  # a plain count a hedge can go before (not "33-year-old", ", 33,", "a 24%")
 
 
 def month_number(name: str) -> int:
@@ -90,13 +92,21 @@ def number_spans(s: str) -> list[Span]:
             continue  # "Flight 447", "Apollo 11": part of a name
         if re.match(r"\s*(?:st|nd|rd|th)\b", s[m.end():]):
             continue
+        if re.search(r"\d[.,] $", before):
+            continue  # the tail of a number split by a space ("40. 3", "30, 000")
         hedge = HEDGE_BEFORE.search(before)
-        out.append(Span(m.start(), m.end(), text, value, hedge.group(1).lower() if hedge else None))
+        after = s[m.end():]
+        bare = not (after.startswith("-") or (before.endswith(", ") and after.startswith(","))
+                    or re.search(r"\b(?:a|an|the|last|first|past|next|every)\s+\$?$", before,
+                              re.IGNORECASE))
+        out.append(Span(m.start(), m.end(), text, value,
+                        hedge.group(1).lower() if hedge else None, bare=bare))
     for m in _WORDNUM.finditer(s):
         before = s[: m.start()]
         hedge = HEDGE_BEFORE.search(before)
+        bare = not s[m.end():].startswith("-")
         out.append(Span(m.start(), m.end(), m.group(1), float(NUMBER_WORDS[m.group(1).lower()]),
-                        hedge.group(1).lower() if hedge else None, word=True))
+                        hedge.group(1).lower() if hedge else None, word=True, bare=bare))
     return sorted(out, key=lambda sp: sp.start)
 
 
@@ -159,20 +169,24 @@ def strip_end(s: str) -> str:
     return re.sub(r"[.!]\s*$", "", s.strip())
 
 
-def lower_first(s: str) -> str | None:
-    """The sentence as it reads after a frame; None when its first word cannot follow one."""
+def lower_first(s: str, keep: frozenset[str] = frozenset()) -> str | None:
+    """The sentence as it reads after a frame; None when its first word cannot follow one.
+
+    A first word in ``keep`` (a name) keeps its capital; an unknown capitalised word is not
+    guessed at.
+    """
     first = s.split(" ", 1)[0]
     if first.lower() in LOWERABLE:
         return first.lower() + s[len(first):]
-    if first[:1].isupper() and first.lower() not in LOWERABLE and first not in ("I",):
-        return s if first.isalpha() and len(first) > 1 else None
+    if re.sub(r"(?:'s|’s)$", "", first) in keep:
+        return s
     return None
 
 
-def frame(template: str, s: str, **slots: str) -> str | None:
+def frame(template: str, s: str, keep: frozenset[str] = frozenset(), **slots: str) -> str | None:
     """Put a sentence into a frame; None if the frame needs a lower-cased start it cannot have."""
     body = strip_end(s)
-    lc = lower_first(body) if "{s_lc}" in template else body
+    lc = lower_first(body, keep) if "{s_lc}" in template else body
     if lc is None:
         return None
     out = template.format(s=body, s_lc=lc, **slots)

@@ -1,0 +1,81 @@
+"""Measure the contradiction detectors on a benchmark built by make_contradiction_bench.py.
+
+Ingests DIR/articles.jsonl into a fresh store, runs the check, and scores the flags against
+DIR/gold.jsonl: precision, recall and F1 per type, false flags per 100 articles that carry no
+injected case, and flags raised on edits that must not be flagged (see contrabench/score.py for
+the exact matching rules).
+
+    python3 scripts/bench_contradictions.py /tmp/cbench --embedder minilm
+    python3 scripts/bench_contradictions.py /tmp/cbench --json --store /tmp/cbench-store
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from contrabench.score import render, score  # noqa: E402
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """The records of a JSON-lines file."""
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def run_check(bench: Path, store: Path, embedder: str) -> tuple[list, dict]:
+    """Ingest the benchmark's articles into ``store`` and return the flags and timings."""
+    from consistency import Options, check, ingest
+
+    opts = Options(store=store, embedder=embedder)
+    t0 = time.perf_counter()
+    ingested = ingest([bench / "articles.jsonl"], opts)
+    t1 = time.perf_counter()
+    result = check(opts)
+    t2 = time.perf_counter()
+    return list(result.flags), {"ingest_seconds": round(t1 - t0, 1), "check_seconds": round(t2 - t1, 1),
+                                "articles_new": getattr(ingested, "articles_new", None)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("dir", type=Path, help="a benchmark folder (articles.jsonl, gold.jsonl)")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--store", type=Path, help="keep the store here (must not exist yet)")
+    ap.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
+    args = ap.parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    for name in ("articles.jsonl", "gold.jsonl"):
+        if not (args.dir / name).is_file():
+            ap.error(f"{args.dir / name}: not found; build it with make_contradiction_bench.py")
+    if args.store and args.store.exists():
+        ap.error(f"{args.store}: already exists; the benchmark needs a fresh store")
+    gold = read_jsonl(args.dir / "gold.jsonl")
+    ids = [a["id"] for a in read_jsonl(args.dir / "articles.jsonl")]
+    if args.store:
+        flags, timing = run_check(args.dir, args.store, args.embedder)
+    else:
+        with tempfile.TemporaryDirectory(prefix="cbench-store-") as tmp:
+            flags, timing = run_check(args.dir, Path(tmp) / "store", args.embedder)
+    result = score(flags, gold, ids)
+    if args.json:
+        print(json.dumps(dict(result.as_dict(), flags=len(flags), articles=len(ids), **timing),
+                         indent=1))
+    else:
+        print(f"{len(ids)} articles, {len(gold)} gold lines, {len(flags)} flags "
+              f"(ingest {timing['ingest_seconds']}s, check {timing['check_seconds']}s)")
+        print(render(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
