@@ -99,3 +99,40 @@ def test_entities_state_round_trips_through_json():
 def test_entities_phonetic_folds_accents_and_doubles():
     assert phonetic("Zelenskyy") == phonetic("Zelenskiy") == phonetic("Zelensky")
     assert phonetic("Wałęsa") == phonetic("Walesa")
+
+
+@pytest.mark.parametrize(
+    "mentions",
+    [
+        [("Colts", "ORG"), ("Indianapolis Colts", "ORG")],
+        [("Indianapolis Colts", "ORG"), ("Colts", "ORG")],
+        [("Microsoft Corp.", "ORG"), ("Microsoft", "ORG")],
+        [("NATO", "ORG"), ("Nato", "ORG")],
+    ],
+)
+def test_entities_organisation_short_forms_share_an_id(mentions):
+    assert len(set(resolve_all(mentions))) == 1
+
+
+def test_entities_generic_head_is_not_a_short_form():
+    eu, union = resolve_all([("European Union", "ORG"), ("Union", "ORG")])
+    assert eu != union
+
+
+def test_entities_swapped_vowel_in_short_surname_stays_apart():
+    hiller, heller = resolve_all([("Hiller", "PERSON"), ("Heller", "PERSON")])
+    assert hiller != heller
+
+
+def test_entities_initial_before_given_name_still_matches():
+    ids = resolve_all([("Mark Felt", "PERSON"), ("W. Mark Felt", "PERSON"), ("Felt", "PERSON")])
+    assert len(set(ids)) == 1
+
+
+def test_entities_bare_surname_prefers_recently_named_person():
+    r = EntityResolver()
+    old = r.resolve("Jamal Williams", "PERSON")
+    for n in range(300):
+        r.resolve(f"Place{n}", "GPE")
+    recent = r.resolve("Esther Williams", "PERSON")
+    assert r.resolve("Williams", "PERSON") == recent != old

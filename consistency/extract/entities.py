@@ -29,6 +29,17 @@ _TITLES = {
     "house", "health", "economy", "trade", "justice", "attorney", "press",
 }
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_CORPORATE = {"corp", "corporation", "inc", "incorporated", "ltd", "limited", "co", "llc", "plc",
+              "ag", "sa", "gmbh", "nv", "group", "holdings"}
+# Heads too generic to stand for the whole name: "Union" is not "European Union".
+_GENERIC_HEADS = {
+    "organization", "organisation", "union", "council", "party", "ministry", "university",
+    "nations", "states", "association", "committee", "bank", "court", "army", "forces",
+    "agency", "department", "office", "police", "service", "services", "commission", "company",
+    "institute", "centre", "center", "school", "college", "federation", "republic", "kingdom",
+    "news", "times", "post", "press", "front", "movement", "alliance", "command", "guard",
+    "assembly", "parliament", "government", "administration", "board", "fund", "network",
+}
 _STOPWORDS = {"of", "the", "and", "for", "on", "in", "&", "de", "des", "du", "la", "le"}
 _NICKNAMES = {
     "joe": "joseph", "bill": "william", "will": "william", "bob": "robert", "rob": "robert",
@@ -101,6 +112,8 @@ def _close(a: str, b: str, shortest: int = 4) -> bool:
     if _skeleton(a) != _skeleton(b):
         return False
     n = min(len(a), len(b))
+    if len(a) == len(b) and n < 7:
+        return False  # a swapped vowel in a short name is another name: Hiller, Heller
     limit = 2 if n >= 8 else 1 if n >= shortest else 0
     return _distance(a, b, limit) <= limit
 
@@ -178,8 +191,14 @@ class _Entity:
     key: str = ""  # phonetic whole name (surname for people)
     given: str = ""  # phonetic given name, people only
     acronym: str = ""
+    aliases: list[str] = field(default_factory=list)  # further keys: "indianapolis colts" for "Colts"
     forms: dict[str, int] = field(default_factory=dict)
     count: int = 0
+    last: int = 0  # when it was last mentioned, in resolve calls
+
+
+# A bare surname prefers people mentioned this recently (in practice: the same article).
+_RECENT = 200
 
 
 class EntityResolver:
@@ -190,6 +209,9 @@ class EntityResolver:
         self._by_skeleton: dict[tuple[str, str], list[str]] = {}
         self._by_key: dict[str, list[str]] = {}
         self._by_acronym: dict[str, list[str]] = {}
+        self._by_given: dict[str, list[str]] = {}
+        self._by_head: dict[str, list[str]] = {}
+        self._tick = 0
 
     def resolve(self, text: str, label: str) -> str:
         """Canonical id for this mention; new names get a new id."""
@@ -205,6 +227,8 @@ class EntityResolver:
         surface = " ".join(words)
         ent.forms[surface] = ent.forms.get(surface, 0) + 1
         ent.count += 1
+        self._tick += 1
+        ent.last = self._tick
         return ent.id
 
     def variants(self, canonical: str) -> list[str]:
@@ -214,7 +238,7 @@ class EntityResolver:
 
     def to_dict(self) -> dict:
         """JSON-serialisable state."""
-        return {"version": 1, "entities": [asdict(e) for e in self._ents.values()]}
+        return {"version": 1, "tick": self._tick, "entities": [asdict(e) for e in self._ents.values()]}
 
     @classmethod
     def from_dict(cls, d: dict) -> "EntityResolver":
@@ -222,6 +246,7 @@ class EntityResolver:
         res = cls()
         for e in d.get("entities", []):
             res._add(_Entity(**e))
+        res._tick = d.get("tick", 0)
         return res
 
     def _add(self, ent: _Entity) -> _Entity:
@@ -230,6 +255,19 @@ class EntityResolver:
         return ent
 
     def _index(self, ent: _Entity) -> None:
+        if ent.given and len(ent.given) > 1:
+            ids = self._by_given.setdefault(ent.given, [])
+            if ent.id not in ids:
+                ids.append(ent.id)
+        for key in [ent.key, *ent.aliases]:
+            if ent.cls == "org" and " " in key:
+                ids = self._by_head.setdefault(key.rsplit(" ", 1)[1], [])
+                if ent.id not in ids:
+                    ids.append(ent.id)
+        for key in ent.aliases + ([phonetic(ent.acronym)] if ent.acronym and not ent.key else []):
+            ids = self._by_key.setdefault(key, [])  # "Nato" as well as "NATO"
+            if ent.id not in ids:
+                ids.append(ent.id)
         if ent.key:
             block = (ent.cls if ent.cls == "per" else "name", _skeleton(ent.key))
             ids = self._by_skeleton.setdefault(block, [])
@@ -259,7 +297,8 @@ class EntityResolver:
 
     def _person(self, words: list[str]) -> _Entity:
         surname = phonetic(words[-1])
-        given = phonetic(words[0]) if len(words) > 1 else ""
+        names = [w for w in words[:-1] if len(w.rstrip(".")) > 1] or words[:1]
+        given = phonetic(names[0]) if len(words) > 1 else ""
         cands = self._surname_matches(surname)
         if given:
             same = [e for e in cands if e.given and _given_ok(e.given, given)]
@@ -267,23 +306,49 @@ class EntityResolver:
                 best = max(same, key=lambda e: e.count)
                 if len(given) > len(best.given) and len(best.given) == 1:
                     best.given = given
+                    self._index(best)
                 return best
             unnamed = [e for e in cands if not e.given]
             if unnamed:
                 best = max(unnamed, key=lambda e: e.count)
                 best.given = given
+                self._index(best)
                 return best
         elif cands:
-            # a bare surname goes to the most mentioned person who carries it
-            return max(cands, key=lambda e: e.count)
-        if not cands:
+            # a bare surname goes to the most mentioned of the people recently named so
+            recent = [e for e in cands if e.last > self._tick - _RECENT]
+            return max(recent or cands, key=lambda e: e.count)
+        if not cands and not given:
             fallback = self._by_key.get(" ".join(phonetic(w) for w in words))
-            if fallback and not given:
+            if fallback:
                 return self._ents[fallback[0]]  # a known organisation or place mislabelled
+            by_first = [e for e in self._by_given.get(surname, []) if self._ents[e].key != surname]
+            if len(by_first) == 1:
+                return self._ents[by_first[0]]  # a first name alone, unambiguous so far
         ent_id = self._new_id(f"per:{surname}", f"per:{given}-{surname}" if given else "")
         return self._add(_Entity(id=ent_id, cls="per", key=surname, given=given))
 
+    def _head_match(self, words: list[str], cls: str) -> _Entity | None:
+        """A known organisation this short form ends ("Colts" for "Indianapolis Colts")."""
+        head = phonetic(words[-1])
+        if cls != "org" or words[-1].lower() in _GENERIC_HEADS:
+            return None
+        tail = " ".join(phonetic(w) for w in words)
+        ids = [i for i in self._by_head.get(head, [])
+               if any(k.endswith(" " + tail) for k in [self._ents[i].key, *self._ents[i].aliases])]
+        return max((self._ents[i] for i in ids), key=lambda e: e.count) if ids else None
+
+    def _short_form_of(self, words: list[str], cls: str) -> _Entity | None:
+        """A known one-word organisation that this full name expands ("Colts" seen first)."""
+        if cls != "org" or len(words) < 2 or words[-1].lower() in _GENERIC_HEADS:
+            return None
+        ids = [i for i in self._by_key.get(phonetic(words[-1]), []) if self._ents[i].cls == "org"
+               and self._ents[i].key == phonetic(words[-1])]
+        return max((self._ents[i] for i in ids), key=lambda e: e.count) if ids else None
+
     def _name(self, words: list[str], cls: str) -> _Entity:
+        while len(words) > 1 and words[-1].lower().rstrip(".") in _CORPORATE:
+            words = words[:-1]
         acr = _acronym(words)
         key = acr if acr else " ".join(phonetic(w) for w in words)
         prefer = lambda ids: max((self._ents[i] for i in ids),  # noqa: E731
@@ -309,6 +374,14 @@ class EntityResolver:
                 ent.key = key
                 self._index(ent)
                 return ent
+        head = self._head_match(words, cls)
+        if head is not None:
+            return head
+        short = self._short_form_of(words, cls)
+        if short is not None:
+            short.aliases.append(key)
+            self._index(short)
+            return short
         block = self._by_skeleton.get(("name", _skeleton(key)), [])
         near = [i for i in block if self._ents[i].key and _close(self._ents[i].key, key, shortest=3)]
         if near:
