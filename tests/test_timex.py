@@ -121,3 +121,15 @@ def test_timex_bounds_of_week_quarter_and_season():
     assert bounds("2024-Q3")[1:] == ("2024-07-01", "2024-09-30")
     assert bounds("2024-WI")[1:] == ("2024-12-01", "2025-02-28")
     assert bounds("2024-10", "START")[1:] == ("2024-10-01", "2024-10-10")
+
+
+def test_timex_range_keeps_its_order_across_the_new_year():
+    ts = {t.text: t.value for t in find_times("The offer runs from December 28 to January 4, 2025.",
+                                               date(2024, 11, 20))}
+    assert ts["December 28"] == "2024-12-28" and ts["January 4, 2025"] == "2025-01-04"
+
+
+def test_timex_year_end_and_century():
+    ts = {t.text: t.value for t in find_times(
+        "The sale should close by year-end, ending a 20th century dynasty.", date(2024, 11, 20))}
+    assert ts == {"year-end": "2024", "20th century": "19"}

@@ -7,6 +7,7 @@ the tense of the sentence around it and the last date the text mentioned.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, datetime, timedelta
 
@@ -53,13 +54,16 @@ class _Context:
         """
         lo, hi = self._sentence(start, end)
         best: tuple[int, str] | None = None
-        if future_first and any(m.group().lower() in _FUTURE and not start <= m.start() < end
+        if future_first and any(m.group().lower() in _FUTURE and m.group() != "May"
+                                and not start <= m.start() < end
                                 for m in _WORD.finditer(self.text, lo, hi)):
             return "future"
         for m in _WORD.finditer(self.text, lo, hi):
             if start <= m.start() < end:
                 continue
             w = m.group().lower()
+            if m.group() == "May":
+                continue
             if w in _FUTURE:
                 kind = "future"
             elif w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST):
@@ -195,6 +199,23 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
             lo = hi = None
         out.append(TimeExpr(text=text[s:e], start=s, end=e, type=typ, value=value,
                             granularity=gran, earliest=lo, latest=hi, mod=mod))
+    return _order_ranges(text, out)
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|through|until|till|and|-|–|—)\s*$", re.I)
+
+
+def _order_ranges(text: str, out: list[TimeExpr]) -> list[TimeExpr]:
+    """In "from March to May 2024" the first end takes the year that keeps the range in order."""
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if not (a.type == b.type == "DATE" and a.granularity == b.granularity
+                and a.granularity in ("day", "month") and a.value > b.value
+                and _RANGE_GAP.match(text[a.end:b.start]) and not re.search(r"\d{4}", a.text)):
+            continue
+        value = f"{int(b.value[:4]) - (a.value[4:] > b.value[4:])}{a.value[4:]}"
+        _, lo, hi = bounds(value, a.mod)
+        out[i] = dataclasses.replace(a, value=value, earliest=lo, latest=hi)
     return out
 
 

@@ -335,7 +335,7 @@ _SET_CUE = re.compile(r"(\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|\bpercent
 def h_duration(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     u = g["u"].lower()
-    if u == "weekend":
+    if u == "weekend" or (u == "quarter" and re.search(r"-quarters\b", m.group(), re.I)):
         return None
     raw = " ".join(g["n"].lower().split())
     n = number(raw)
@@ -398,7 +398,7 @@ def h_set(m: re.Match, c) -> Result | None:
     if g.get("adv"):
         adv = g["adv"].lower()
         return "SET", {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W",
-                       "monthly": "P1M", "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D",
+                       "monthly": "P1M", "hourly": "PT1H", "nightly": "P1D",
                        "biweekly": "P2W", "semiannually": "P6M"}[adv], None
     if g.get("wd"):
         return "SET", f"XXXX-WXX-{_wd(g['wd'])}", None
@@ -526,11 +526,16 @@ RULES: list[tuple[str, str, Callable]] = [
             r"|not-too-distant)?\s*future|soon|the\s+(?:short|long|near)[- ]term|a\s+later\s+date"
             r"|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|the\s+(?:years|months|weeks|days)"
             r"\s+ahead", h_ref),
-    ("vague_plural", r"(?<=\bfor\s)(?P<u>years|months|weeks|days|decades|hours)(?!\s+(?:ago|of|before|after))",
+    ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<u>years|months|weeks|days|decades|hours|centuries)"
+                     r"(?!\s+(?:ago|of|before|after))",
      lambda m, c: ("DURATION", _duration_value(None, m.group("u").lower()[:-1]), None)),
+    ("year_end", r"(?:around\s+)?(?:the\s+)?(?:year[- ]end|year['’]s\s+end|end\s+of\s+the\s+year)",
+     lambda m, c: h_year_end(m, c)),
+    ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century",
+     lambda m, c: ("DATE", f"{int(m.group('n')) - 1:02d}", None)),
     ("set", rf"(?:each|every|per)\s+(?:(?P<n>{NUM_RE})\s+)?(?P<u>{UNIT_RE})s?|(?:each|every)\s+"
             rf"(?P<wd>{WEEKDAY_RE})|(?:each|every)\s+(?P<mon>{MONTH_RE})|(?P<adv>annually|yearly|daily"
-            r"|weekly|monthly|hourly|quarterly|nightly|biweekly|semiannually)", h_set),
+            r"|weekly|monthly|hourly|nightly|biweekly|semiannually)", h_set),
     ("holiday", rf"(?P<hn>{_HOL})(?:,?\s+(?P<y>{YEAR_RE}))?", h_holiday),
 ]
 
@@ -539,6 +544,12 @@ def h_week_of(m: re.Match, c) -> Result | None:
     """"the week of March 6": the ISO week holding that day."""
     r = h_full_date(m, c)
     return ("DATE", iso_week(date.fromisoformat(r[1][:10])), None) if r else None
+
+
+def h_year_end(m: re.Match, c) -> Result | None:
+    """"year-end": the end of the current year, or of the last one after "since"."""
+    since = re.search(r"\bsince\s+$", c.text[max(0, m.start() - 8): m.start()], re.I)
+    return "DATE", f"{c.anchor.year - (1 if since else 0)}", "APPROX" if "around" in m.group() else "END"
 
 
 def _year_back(q: str) -> str:
