@@ -47,6 +47,7 @@ class HybridRetriever:
         depth: int = 100,
         rerank_depth: int = 50,
         normalize_queries: bool = True,
+        embed_fields: tuple[str, ...] = FIELDS,
         index: VectorIndex | None = None,
     ) -> None:
         if fusion not in FUSIONS:
@@ -57,6 +58,7 @@ class HybridRetriever:
         self.depth = depth
         self.rerank_depth = rerank_depth
         self.normalize_queries = normalize_queries
+        self.embed_fields = tuple(f for f in embed_fields if f in FIELDS)
         if reranker == "shipped":
             reranker = Reranker.load(SHIPPED) if SHIPPED.exists() else None
         elif isinstance(reranker, (str, Path)):
@@ -97,6 +99,8 @@ class HybridRetriever:
         stack = np.full((len(texts), 3, self.embedder.dim), np.nan, np.float16)
         stack[:, 0] = vectors
         for col, name in enumerate(FIELDS, start=1):
+            if name not in self.embed_fields:
+                continue
             rows = [i for i, f in enumerate(fields) if (f.get(name) or "").strip()]
             if rows:
                 stack[rows, col] = self.embedder.embed([fields[i][name] for i in rows])

@@ -117,33 +117,99 @@ class BM25:
         df = self.df[cols].astype(np.float64)
         return np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
 
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every held text for ``query`` (zeros where no term matches)."""
+    def _terms(self, query: str) -> tuple[list[int], np.ndarray]:
+        """Vocabulary columns of the query's known terms, rarest first, with their idf."""
         self._flush()
-        out = np.zeros(len(self.doclen), np.float32)
         cols = sorted({self.vocab[t] for t in tokenize(query) if t in self.vocab})
         if not cols:
-            return out
+            return [], np.zeros(0, np.float32)
         idf = self.idf(np.asarray(cols))
+        order = np.argsort(-idf, kind="stable")
+        return [cols[i] for i in order], idf[order]
+
+    def _posting(self, j: int) -> tuple[np.ndarray, np.ndarray]:
+        """Rows (ascending) holding term ``j`` and the term's frequency in each."""
+        rows, tfs = [], []
         for m in (self._main, self._delta):
-            if m is None:
-                continue
-            for j, w in zip(cols, idf):
-                if j >= m.shape[1]:
-                    continue
+            if m is not None and j < m.shape[1] and m.indptr[j + 1] > m.indptr[j]:
                 lo, hi = m.indptr[j], m.indptr[j + 1]
-                if hi > lo:
-                    rows, tf = m.indices[lo:hi], m.data[lo:hi]
-                    out[rows] += w * (self.k1 + 1) * tf / (tf + self._dlnorm[rows])
+                rows.append(m.indices[lo:hi])
+                tfs.append(m.data[lo:hi])
+        if not rows:
+            return np.zeros(0, np.int32), np.zeros(0, np.float32)
+        r = np.concatenate(rows) if len(rows) > 1 else rows[0]
+        tf = np.concatenate(tfs) if len(tfs) > 1 else tfs[0]
+        return r, tf
+
+    def _weight(self, rows: np.ndarray, tf: np.ndarray) -> np.ndarray:
+        return (self.k1 + 1) * tf / (tf + self._dlnorm[rows])
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every held text for ``query`` (zeros where no term matches)."""
+        out = np.zeros(len(self.doclen), np.float32)
+        cols, idf = self._terms(query)
+        for j, w in zip(cols, idf):
+            rows, tf = self._posting(j)
+            out[rows] += w * self._weight(rows, tf)
+        return out
+
+    def score_rows(self, query: str, rows: np.ndarray) -> np.ndarray:
+        """BM25 scores of the given rows only, by binary search in each term's postings."""
+        rows = np.asarray(rows, np.int64)
+        out = np.zeros(len(rows), np.float32)
+        cols, idf = self._terms(query)
+        order = np.argsort(rows, kind="stable")
+        for j, w in zip(cols, idf):
+            prow, tf = self._posting(j)
+            out[order] += self._probe(prow, tf, w, rows[order])
         return out
 
     def top(self, query: str, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Rows and scores of the ``k`` best-scoring texts with a positive score, best first."""
-        s = self.scores(query)
-        k = min(k, len(s))
-        if k == 0:
+        """Rows and scores of the ``k`` best-scoring texts with a positive score, best first.
+
+        Max-score pruning: once the k-th best partial score beats everything the remaining
+        (common, low-idf) terms could add, texts not yet matched cannot enter the top k, so
+        those terms' long postings are only probed for the texts already matched.
+        """
+        cols, idf = self._terms(query)
+        if not cols or k <= 0:
             return np.zeros(0, np.int64), np.zeros(0, np.float32)
-        idx = np.argpartition(-s, k - 1)[:k] if k < len(s) else np.arange(len(s))
-        idx = idx[np.argsort(-s[idx], kind="stable")]
-        idx = idx[s[idx] > 0]
-        return idx.astype(np.int64), s[idx]
+        postings = [self._posting(j) for j in cols]
+        out = np.zeros(len(self.doclen), np.float32)
+        if sum(len(p[0]) for p in postings) <= 200_000:
+            for (rows, tf), w in zip(postings, idf):
+                out[rows] += w * self._weight(rows, tf)
+            pool = np.flatnonzero(out)
+        else:
+            pool = self._pruned(postings, idf, k, out)
+        k = min(k, len(pool))
+        best = pool[np.argpartition(-out[pool], k - 1)[:k]] if k < len(pool) else pool
+        best = best[np.argsort(-out[best], kind="stable")]
+        best = best[out[best] > 0]
+        return best.astype(np.int64), out[best]
+
+    def _pruned(self, postings, idf: np.ndarray, k: int, out: np.ndarray) -> np.ndarray:
+        """Accumulate ``out`` term by term, rarest first, probing only matched texts once safe."""
+        bound = np.concatenate([np.cumsum((idf * (self.k1 + 1))[::-1])[::-1], [0.0]])
+        touched = np.zeros(len(out), bool)
+        pool: np.ndarray | None = None
+        for i, ((rows, tf), w) in enumerate(zip(postings, idf)):
+            if pool is None:
+                out[rows] += w * self._weight(rows, tf)
+                touched[rows] = True
+                if i + 1 < len(idf):
+                    cand = np.flatnonzero(touched)
+                    if len(cand) >= k and np.partition(out[cand], len(cand) - k)[len(cand) - k] > bound[i + 1]:
+                        pool = cand
+            else:
+                out[pool] += self._probe(rows, tf, w, pool)
+        return pool if pool is not None else np.flatnonzero(touched)
+
+    def _probe(self, prow: np.ndarray, tf: np.ndarray, w: float, rows: np.ndarray) -> np.ndarray:
+        """One term's contribution to the given ascending rows, by binary search in its postings."""
+        res = np.zeros(len(rows), np.float32)
+        if len(prow):
+            pos = np.minimum(np.searchsorted(prow, rows), len(prow) - 1)
+            hit = prow[pos] == rows
+            res[hit] = w * self._weight(rows[hit], tf[pos[hit]])
+        return res

@@ -116,10 +116,12 @@ class CachedEmbedder:
         missing = sorted({k: t for k, t in zip(keys, texts) if k not in self.keys}.items())
         if missing:
             logger.info("encoding %d new texts", len(missing))
-            new = self.inner.embed([t for _, t in missing])
+        for start in range(0, len(missing), 2000):
+            chunk = missing[start : start + 2000]
+            new = self.inner.embed([t for _, t in chunk])
             base = len(self.vecs)
             self.vecs = np.vstack([self.vecs, new]).astype(np.float32)
-            for j, (k, _) in enumerate(missing):
+            for j, (k, _) in enumerate(chunk):
                 self.keys[k] = base + j
             self._save()
         if not texts:

@@ -32,12 +32,13 @@ from consistency.retrieval_rerank import FEATURES, SHIPPED, Reranker  # noqa: E4
 logger = logging.getLogger("train_reranker")
 
 
-def collect(emb, claim_files: list[str], queries: str, qrels: str, fusion: str, weight: float):
+def collect(emb, claim_files: list[str], queries: str, qrels: str, fusion: str, weight: float,
+            fields: tuple[str, ...]):
     """Feature rows, labels and query groups for every training query with qrels."""
     claims = [c for f in claim_files for c in read_claims(Path(f))]
     gold = read_qrels(Path(qrels))
     qs = read_queries(Path(queries), keep=set(gold))
-    retriever = HybridRetriever(emb, reranker=None, fusion=fusion, bm25_weight=weight)
+    retriever = HybridRetriever(emb, reranker=None, fusion=fusion, bm25_weight=weight, embed_fields=fields)
     names = index_claims(retriever, claims)
     emb.embed([retriever.query_text(q) for _, q in qs])
     X, y, groups, n_rel = [], [], [], []
@@ -83,12 +84,15 @@ def fit(X: np.ndarray, y: np.ndarray, C: float) -> Reranker:
 @click.option("--bm25-weight", type=float, default=0.5, show_default=True)
 @click.option("--C", "c_values", default="0.01,0.1,1,10", show_default=True,
               help="Regularisation values tried by grouped cross-validation.")
+@click.option("--embed-fields", default="title,subtitle", show_default=True,
+              help="Claim fields embedded besides the claim text (comma-separated, may be empty).")
 @click.option("--cache-dir", type=click.Path(), default=None)
-def main(sets, out, fusion, bm25_weight, c_values, cache_dir) -> None:
+def main(sets, out, fusion, bm25_weight, c_values, embed_fields, cache_dir) -> None:
     """Collect candidate features on the training splits, pick C by 5-fold CV, fit, write weights."""
     logging.basicConfig(level=logging.INFO)
     emb = CachedEmbedder(get_embedder("minilm"), Path(cache_dir) if cache_dir else None)
-    parts = [collect(emb, c.split(","), q, r, fusion, bm25_weight) for c, q, r in sets]
+    fields = tuple(f for f in embed_fields.split(",") if f)
+    parts = [collect(emb, c.split(","), q, r, fusion, bm25_weight, fields) for c, q, r in sets]
     offset, Xs, ys, gs, rels = 0, [], [], [], []
     for X, y, g, n_rel in parts:
         Xs.append(X), ys.append(y), gs.append(g + offset), rels.append(n_rel)
@@ -109,7 +113,7 @@ def main(sets, out, fusion, bm25_weight, c_values, cache_dir) -> None:
             best = (C, cv)
     model = fit(X, y, best[0])
     model.meta = {"C": best[0], "cv_map@5": round(best[1], 4), "fusion": fusion,
-                  "bm25_weight": bm25_weight, "n_queries": int(offset), "n_pairs": int(len(y)),
+                  "bm25_weight": bm25_weight, "embed_fields": list(fields), "n_queries": int(offset), "n_pairs": int(len(y)),
                   "trained_on": [Path(q).parent.name + "/" + Path(r).name for _, q, r in sets]}
     model.save(Path(out))
     click.echo(json.dumps(model.meta))
