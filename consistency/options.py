@@ -17,7 +17,7 @@ class Options:
     embedder: str = field(default_factory=lambda: os.environ.get("CONSISTENCY_EMBEDDER", "minilm"))
     batch_size: int = 200  # articles per committed ingest chunk
     neighbours: int = 10  # nearest neighbours examined per claim when aligning
-    align_threshold: float = 0.78  # cosine at which two claims count as the same statement
+    align_threshold: float = 0.65  # cosine at which two claims become a candidate pair to compare
     progress: bool = False
 
     def with_(self, **changes: object) -> "Options":

@@ -75,6 +75,7 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
     result = IngestResult(rejected=list(read.rejected))
     with open_store(options) as store:
         store.lock()
+        store.sync_index()  # load the index and repair what an interrupted run left behind
         fresh = _new_articles(read.articles, store, result)
         if fresh:
             run_id = store.start_run("ingest")

@@ -98,6 +98,8 @@ def trace_origins(members: Sequence[Claim]) -> dict[str, list[str]]:
         kind = origin_kind(c)
         if kind == "named":
             key = "named:" + c.attribution.source.casefold()
+        elif kind == "anonymous" and not c.attribution.source.strip():
+            key = f"unknown:{c.id}"  # a source we could not read is no evidence of a shared origin
         elif kind == "anonymous":
             key = "anonymous"
         else:

@@ -12,9 +12,33 @@ UPDATE_CUES = re.compile(
     r"\b(has|have|had)\s+(risen|rose|climbed|grown|increased|jumped|fallen|dropped|been revised|been updated|"
     r"been corrected|reached)\b|\b(rose|climbed|jumped|increased|grew|fell|dropped)\s+to\b|"
     r"\b(revised|updated|corrected|correction|now stands|now put|latest (?:figure|count|toll|tally))\b|"
-    r"\b(postponed|rescheduled|moved|pushed back|brought forward|delayed)\b",
+    r"\b(postponed|rescheduled|pushed back|brought forward|delayed|moved (?:up|back|forward)|moved to)\b",
     re.I,
 )
+
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+STOP = frozenset(
+    "a an the of to in on at by for with from and or but as is are was were be been being has have had "
+    "that this these those it its it's he she they we i you his her their our said says say told would will "
+    "could should may might can not no than then there which who whom whose what when where while about after "
+    "before over into also".split()
+)
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.casefold()) if w not in STOP and len(w) > 1}
+
+
+def word_overlap(a: Claim, b: Claim) -> float:
+    """Share of content words the two statements have in common (Dice coefficient)."""
+    x, y = content_words(a.content), content_words(b.content)
+    return 2 * len(x & y) / max(1, len(x) + len(y))
+
+
+def same_statement(a: Claim, b: Claim, score: float, *, min_score: float = 0.8, min_overlap: float = 0.5) -> bool:
+    """Two claims make the same statement: close in meaning and largely in wording."""
+    return score >= min_score and word_overlap(a, b) >= min_overlap
 
 
 @dataclass(frozen=True, slots=True)

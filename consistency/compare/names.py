@@ -15,7 +15,7 @@ _TITLES = re.compile(r"^(president|prime minister|minister|mr|mrs|ms|dr|gen|gene
 
 
 def _form(text: str) -> str:
-    text = re.sub(r"['’]s$", "", text.strip())
+    text = re.sub(r"['’]s?$", "", text.strip())
     while True:
         stripped = _TITLES.sub("", text)
         if stripped == text:
@@ -38,6 +38,18 @@ def is_spelling_variant(x: str, y: str) -> bool:
     return not (fx.isalpha() and fx.upper() == fx and len(fx) <= 6) and len(fx) > 2 and len(fy) > 2
 
 
+def _entity_key(ea: Entity, eb: Entity, resolver) -> str | None:
+    """The shared id of two mentions, or None when they are different entities."""
+    if ea.canonical == eb.canonical:
+        return ea.canonical
+    # spaCy labels one name PERSON in one sentence and ORG in another: resolve both alike.
+    if {ea.label, eb.label} <= {"PERSON", "ORG"}:
+        ka, kb = resolver.resolve(_form(ea.text), "PERSON"), resolver.resolve(_form(eb.text), "PERSON")
+        if ka == kb:
+            return ka
+    return None
+
+
 def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver) -> list[Flag]:
     """One flag per article that spells an entity in a minority form, paired with its best match."""
     forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # canonical -> form -> articles
@@ -49,13 +61,16 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver) 
             if ea.label not in LABELS:
                 continue
             for eb in b.entities:
-                if eb.label not in LABELS or ea.canonical != eb.canonical or not is_spelling_variant(ea.text, eb.text):
+                if eb.label not in LABELS or not is_spelling_variant(ea.text, eb.text):
+                    continue
+                entity = _entity_key(ea, eb, resolver)
+                if entity is None:
                     continue
                 fa, fb = _form(ea.text), _form(eb.text)
-                forms[ea.canonical][fa].add(a.article_id)
-                forms[ea.canonical][fb].add(b.article_id)
-                for key, rec in (((ea.canonical, b.article_id + "|" + fb), (score, a, ea, b, eb)),
-                                 ((ea.canonical, a.article_id + "|" + fa), (score, b, eb, a, ea))):
+                forms[entity][fa].add(a.article_id)
+                forms[entity][fb].add(b.article_id)
+                for key, rec in (((entity, b.article_id + "|" + fb), (score, a, ea, b, eb)),
+                                 ((entity, a.article_id + "|" + fa), (score, b, eb, a, ea))):
                     if key not in candidates or score > candidates[key][0]:
                         candidates[key] = rec
     flags = []

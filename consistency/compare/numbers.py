@@ -6,9 +6,7 @@ import math
 
 from ..extract.quantities import quantities_agree
 from ..records import Claim, Quantity
-from .base import Finding, is_update
-
-MIN_SCORE = 0.80
+from .base import Finding, is_update, same_statement
 
 
 def _comparable(x: Quantity, y: Quantity) -> bool:
@@ -23,7 +21,10 @@ def _distance(x: Quantity, y: Quantity) -> float:
 
 def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
     """A figure in one claim that no comparable figure in the other agrees with."""
-    if score < MIN_SCORE or not a.quantities or not b.quantities:
+    if not a.quantities or not b.quantities:
+        return None
+    update = is_update(a, b)
+    if not same_statement(a, b, score, min_score=0.65 if update else 0.8, min_overlap=0.3 if update else 0.55):
         return None
     for x in a.quantities:
         comparable = [y for y in b.quantities if _comparable(x, y)]
@@ -33,8 +34,8 @@ def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | Non
         # A figure of b that agrees with some other figure of a is a different detail, not this one.
         if any(quantities_agree(y, other) for other in a.quantities if other is not x):
             continue
-        kind = "update" if is_update(a, b) else "number"
-        confidence = 0.6 + min(0.35, (score - MIN_SCORE) * 2) if x.unit == y.unit else 0.55
+        kind = "update" if update else "number"
+        confidence = 0.6 + min(0.35, max(0.0, score - 0.8) * 2) if x.unit == y.unit else 0.55
         return Finding(kind, a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
                        confidence=confidence, what="the figure")
     return None

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from ..records import Claim
-from .base import Finding
-
-MIN_SCORE = 0.84
+from .base import Finding, same_statement
 
 
 def _asserts(c: Claim) -> bool:
@@ -14,10 +12,10 @@ def _asserts(c: Claim) -> bool:
 
 def compare_polarity(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
     """The same statement asserted in one claim and negated or denied in the other."""
-    if score < MIN_SCORE or _asserts(a) == _asserts(b):
+    if _asserts(a) == _asserts(b) or not same_statement(a, b, score, min_score=0.8, min_overlap=0.6):
         return None
     value_a = "asserted" if _asserts(a) else ("denied" if a.modality == "denied" else "negated")
     value_b = "asserted" if _asserts(b) else ("denied" if b.modality == "denied" else "negated")
-    confidence = min(0.9, 0.55 + (score - MIN_SCORE) * 3)
+    confidence = min(0.9, 0.55 + max(0.0, score - 0.8) * 3)
     return Finding("polarity", a, b, value_a, value_b, (a.start, a.end), (b.start, b.end),
                    confidence=confidence, what="whether it happened")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from ..records import Claim, TimeExpr
-from .base import Finding, is_update
+from .base import Finding, is_update, same_statement
 
-MIN_SCORE = 0.80
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _interval(t: TimeExpr) -> tuple[date, date] | None:
@@ -30,19 +30,39 @@ def _dated(c: Claim) -> list[tuple[TimeExpr, tuple[date, date]]]:
 
 def compare_timeline(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
     """Dates that are incompatible at their own granularity ("late October" agrees with "October 28")."""
-    if score < MIN_SCORE:
+    update = is_update(a, b)
+    if not same_statement(a, b, score, min_score=0.7 if update else 0.8, min_overlap=0.5 if update else 0.6):
         return None
     ta, tb = _dated(a), _dated(b)
     if not ta or not tb:
         return None
     # Every date in one claim must find a compatible date in the other; else the closest two conflict.
     for (x, ix), others in ((t, tb) for t in ta):
-        if any(ix[0] <= iy[1] and iy[0] <= ix[1] for _, iy in others):
+        if any(_compatible(x, ix, y, iy) for y, iy in others):
             continue
         if len(ta) != len(tb):
             return None  # unequal numbers of dates: likely different details, not one date changed
         y, iy = min(others, key=lambda o: min(abs((o[1][0] - ix[1]).days), abs((ix[0] - o[1][1]).days)))
-        kind = "update" if is_update(a, b) else "timeline"
+        kind = "update" if update else "timeline"
         return Finding(kind, a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
-                       confidence=min(0.95, 0.55 + (score - MIN_SCORE) * 2), what="the date")
+                       confidence=min(0.95, 0.55 + (score - 0.8) * 2), what="the date")
     return None
+
+
+def _weekday(t: TimeExpr) -> str | None:
+    """The weekday a bare weekday expression names ("on Saturday"), else None."""
+    words = t.text.casefold().replace(",", " ").split()
+    named = [w for w in words if w in WEEKDAYS]
+    return named[0] if named and not any(ch.isdigit() for ch in t.text) else None
+
+
+def _compatible(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date, date]) -> bool:
+    """Overlapping intervals; a bare weekday also agrees with any date on that weekday within a week,
+    since which week it means depends on the reader's guess at tense."""
+    if ix[0] <= iy[1] and iy[0] <= ix[1]:
+        return True
+    for bare, ib, other, io in ((x, ix, y, iy), (y, iy, x, ix)):
+        day = _weekday(bare)
+        if day and io[0] == io[1] and abs((io[0] - ib[0]).days) <= 7:
+            return WEEKDAYS[io[0].weekday()] == day or _weekday(other) == day
+    return False

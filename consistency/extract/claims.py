@@ -64,11 +64,7 @@ def claims_from_doc(article: Article, doc, resolver: EntityResolver) -> list[Cla
             for e in sent.ents if e.label_ in ENTITY_LABELS
         )
         negated, modality = polarity(sent)
-        if att is None:
-            att = Attribution(source=article.outlet, source_kind="outlet")
-        elif att.source_kind in ("named", "organisation"):
-            label = "PERSON" if att.source_kind == "named" else "ORG"
-            att = replace(att, source=_canonical_name(att.source, label, resolver))
+        att = _normalise_source(att, entities, article, resolver)
         out.append(Claim(
             id=f"{article.id}#{n}", article_id=article.id, outlet=article.outlet, published=article.published,
             text=text.strip(), start=sent.start_char, end=sent.end_char, content=content, attribution=att,
@@ -77,10 +73,24 @@ def claims_from_doc(article: Article, doc, resolver: EntityResolver) -> list[Cla
     return out
 
 
-def _canonical_name(source: str, label: str, resolver: EntityResolver) -> str:
-    """Keep the source as written, but register it so spelling variants share an id."""
-    resolver.resolve(source, label)
-    return source
+def _normalise_source(att: Attribution | None, entities: Sequence[Entity], article: Article,
+                      resolver: EntityResolver) -> Attribution:
+    """Reduce a source phrase to the name it contains ("the pact's chief, Ruta Kalnina" -> "Ruta Kalnina")."""
+    if att is None:
+        return Attribution(source=article.outlet, source_kind="outlet")
+    if att.source_span is None or att.source_kind == "outlet":
+        return att
+    s0, s1 = att.source_span
+    inside = [e for e in entities if s0 <= e.start and e.end <= s1 and e.label in ("PERSON", "ORG", "NORP", "GPE")]
+    inside.sort(key=lambda e: (e.label != "PERSON", e.label != "ORG", e.start))
+    if inside and att.source_kind in ("named", "organisation", "anonymous", "pronoun"):
+        best = inside[0]
+        kind = "named" if best.label == "PERSON" else "organisation"
+        if att.source_kind == "anonymous" and best.label != "PERSON":
+            return att  # "a source close to the ministry": anonymous, whatever organisation it names
+        resolver.resolve(best.text, best.label)
+        return replace(att, source=best.text, source_kind=kind)
+    return att
 
 
 def _sentences(doc) -> Iterable:
