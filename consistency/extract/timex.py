@@ -39,6 +39,7 @@ class _Context:
         self.anchor = anchor
         self.ref: tuple[str, str] | None = None  # (value, granularity) of the last date seen
         self.last_q: str | None = None
+        self.derived = False  # set by a rule whose value was computed from the reference time
         self._bounds = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
 
     def _sentence(self, start: int, end: int) -> tuple[int, int]:
@@ -182,6 +183,7 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
     ctx = _Context(text, anchor)
     out: list[TimeExpr] = []
     for s, e, _, name, m in taken:
+        ctx.derived = False
         r = _HANDLERS[name](m, ctx)
         if r is None:
             continue
@@ -190,7 +192,7 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
             mod = "BEFORE"
         if typ in ("DATE", "TIME") and value[:1].isdigit():
             gran, lo, hi = bounds(value, mod)
-            if gran == "quarter":
+            if gran == "quarter" and not ctx.derived:
                 ctx.last_q = value
             if name in _ABSOLUTE and gran not in ("decade", "century"):
                 ctx.ref = (value, gran)

@@ -110,6 +110,7 @@ def h_rel(m: re.Match, c) -> Result | None:
             return "DATE", f"{y}-{q[5:]}", mod
         return ("DATE", f"{y}", mod) if unit == "year" else None
     if ago:
+        c.derived = True
         if unit == "quarter":
             return "DATE", _year_back(c.last_quarter() or shift_value(a, "quarter", -1)), mod
         base = refv or a
@@ -176,6 +177,7 @@ def h_duration(m: re.Match, c) -> Result | None:
     if raw == "some" and not g.get("adj"):
         return None
     if tail:
+        c.derived = True
         sign = -1 if tail in ("ago", "earlier", "before", "back", "previously", "prior") else 1
         if n is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
@@ -329,6 +331,7 @@ def _year_back(q: str) -> str:
 def h_rel_adj(m: re.Match, c) -> Result | None:
     """"year-earlier"/"year-ago" on their own: the reference period a year back."""
     a = c.anchor
+    c.derived = True
     if c.quarter_context(m.start()):
         return "DATE", _year_back(c.last_quarter() or shift_value(a, "quarter", -1)), None
     return "DATE", shift_value(c.ref_date("year") or a, "year", -1), None
