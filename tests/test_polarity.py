@@ -96,3 +96,15 @@ def test_polarity_modality(nlp, text, modality):
     negated, found = pol(nlp, text)
     assert not negated
     assert found == modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reports of a second outbreak in the city are untrue.",
+        "The story about the stolen tanks is a hoax.",
+        "Ministry DENIES that troops crossed the border.",
+    ],
+)
+def test_polarity_false_frames_and_headline_casing(nlp, text):
+    assert pol(nlp, text) == (True, "denied")

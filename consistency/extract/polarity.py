@@ -44,7 +44,23 @@ _TRUE_ADJ = {"true", "correct", "accurate", "right"}
 _NEG_PRONOUNS = {"nobody", "nothing", "none", "noone"}
 _ARGS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "dative"}
 _NOT_REALLY_NEG = {"only", "just", "merely", "simply"}
+_FALSE_NOUNS = {"hoax", "fabrication", "myth", "lie", "falsehood", "fiction", "fake", "misinformation",
+                "disinformation", "canard", "fakery"}
 _PRIORITY = ("denied", "possible", "expected", "reported")
+_KNOWN = (_DENIAL | _REPORTING | _UNCONFIRMING | _IMPLICATIVE_NEG | _HEARSAY_VERBS | _HEARSAY_PASSIVE
+          | _EXPECTED_VERBS | _FALSE_ADJ | _TRUE_ADJ | _FALSE_NOUNS | {"be", "go", "likely", "unlikely"})
+
+
+def _lemma(tok: Token) -> str:
+    """The lemma, recovered for headline casing ("DENIES", "Debunks") the tagger lemmatises badly."""
+    lemma = tok.lemma_.lower()
+    if lemma in _KNOWN or tok.is_lower:
+        return lemma
+    w = tok.lower_
+    for cand in (w, w[:-1], w[:-2], w[:-3] + "y", w[:-1] if w.endswith("d") else "", w[:-3]):
+        if cand in _KNOWN:
+            return cand
+    return lemma
 
 
 def _negated(verb: Token) -> bool:
@@ -94,9 +110,9 @@ def _modal_cues(verb: Token, reported_content: bool) -> set[str]:
                 cues.add("reported")
             elif low in _POSSIBLE_ADV:
                 cues.add("possible")
-        elif c.dep_ == "acomp" and c.lemma_ in ("likely", "unlikely") and _child(c, "xcomp"):
+        elif c.dep_ == "acomp" and _lemma(c) in ("likely", "unlikely") and _child(c, "xcomp"):
             cues.add("possible")
-        elif c.dep_ == "acomp" and c.lemma_ == "due" and _child(c, "xcomp"):
+        elif c.dep_ == "acomp" and _lemma(c) == "due" and _child(c, "xcomp"):
             cues.add("expected")
     return cues
 
@@ -109,12 +125,12 @@ def _follow_xcomp(verb: Token, cues: set[str]) -> tuple[Token, bool]:
         if x is None:
             break
         passive = _child(verb, "auxpass") is not None
-        if verb.lemma_ in _EXPECTED_VERBS or (verb.lemma_ == "go" and verb.tag_ == "VBG"):
+        if _lemma(verb) in _EXPECTED_VERBS or (_lemma(verb) == "go" and verb.tag_ == "VBG"):
             cues.add("expected")
-        elif passive and verb.lemma_ in _HEARSAY_PASSIVE:
+        elif passive and _lemma(verb) in _HEARSAY_PASSIVE:
             cues.add("reported")
-        elif verb.lemma_ in _IMPLICATIVE_NEG:
-            if x.lemma_ in _UNCONFIRMING:
+        elif _lemma(verb) in _IMPLICATIVE_NEG:
+            if _lemma(x) in _UNCONFIRMING:
                 cues.add("unconfirmed")
                 return x, flip
             flip = not flip
@@ -145,7 +161,7 @@ def _clause(verb: Token, cues: set[str], reported: bool, depth: int = 0) -> bool
     cues |= _modal_cues(verb, reported) | _argument_adverbs(verb)
     if depth > 3:
         return neg
-    if verb.lemma_ in _DENIAL:
+    if _lemma(verb) in _DENIAL:
         content = _child(verb, "ccomp")
         if content is None and (obj := _child(verb, "dobj")) is not None:
             content = _clause_of_noun(obj)
@@ -154,25 +170,29 @@ def _clause(verb: Token, cues: set[str], reported: bool, depth: int = 0) -> bool
             return content_neg
         cues.add("denied")
         return not content_neg
-    adj = _child(verb, "acomp") if verb.lemma_ == "be" else None
-    if adj is not None and (adj.lemma_ in _FALSE_ADJ or adj.lemma_ in _TRUE_ADJ):
+    adj = _child(verb, "acomp") if _lemma(verb) == "be" else None
+    if adj is not None and (_lemma(adj) in _FALSE_ADJ or _lemma(adj) in _TRUE_ADJ):
         content = _child(verb, "ccomp")
         if content is None and (subj := _child(verb, "nsubj")) is not None:
             content = _clause_of_noun(subj)
-        if content is not None:
-            flips = neg ^ (adj.lemma_ in _FALSE_ADJ)
-            if flips:
-                cues.add("denied")
-            return flips ^ _clause(content, cues, True, depth + 1)
+        flips = neg ^ (_lemma(adj) in _FALSE_ADJ)
+        if flips:
+            cues.add("denied")  # "it is not true that ...", "reports of ... are untrue"
+        return flips ^ (_clause(content, cues, True, depth + 1) if content is not None else False)
+    attr = _child(verb, "attr") if _lemma(verb) == "be" else None
+    if attr is not None and _lemma(attr) in _FALSE_NOUNS:
+        if not neg:
+            cues.add("denied")  # "the report is a hoax"
+        return not neg
     head, flip = _follow_xcomp(verb, cues)
     if "unconfirmed" in cues:
         return False
-    if head is verb and (verb.lemma_ in _REPORTING or verb.lemma_ in _HEARSAY_VERBS):
+    if head is verb and (_lemma(verb) in _REPORTING or _lemma(verb) in _HEARSAY_VERBS):
         ccomp = _child(verb, "ccomp")
-        if neg and (verb.lemma_ in _UNCONFIRMING or ccomp is not None):
+        if neg and (_lemma(verb) in _UNCONFIRMING or ccomp is not None):
             cues.add("unconfirmed")  # "did not confirm that ...": neither asserted nor denied
             return False
-        if verb.lemma_ in _HEARSAY_VERBS or (_child(verb, "auxpass") and verb.lemma_ in _HEARSAY_PASSIVE):
+        if _lemma(verb) in _HEARSAY_VERBS or (_child(verb, "auxpass") and _lemma(verb) in _HEARSAY_PASSIVE):
             cues.add("reported")
         if ccomp is not None:
             return _clause(ccomp, cues, True, depth + 1)
