@@ -131,3 +131,9 @@ def test_quantities_different_units_do_not_agree():
 def test_quantities_unknown_unit_on_one_side_compares_numbers():
     assert quantities_agree(one("killing 40"), one("40 people"))
     assert not quantities_agree(one("killing 40"), one("45 people"))
+
+
+def test_quantities_unit_is_compound_head_and_irregular_plural():
+    assert one("plans to cut 1.3 million coal jobs").unit == "jobs"
+    assert one("Six women were hired").unit == "women"
+    assert find_quantities("At one point, the talks stalled.") == []

@@ -179,6 +179,8 @@ def _plural(word: str) -> str:
     w = word.lower().strip(".'’")
     if w in _IRREGULAR:
         return _IRREGULAR[w]
+    if w in _IRREGULAR.values():
+        return w
     if w.endswith("s"):
         return w
     if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
@@ -221,6 +223,11 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, str, int]:
             continue
         if word in _STOP or word in _MONTH_SET or word.endswith(("ed", "ing", "ly")) or word in _SMALL:
             return None, "count", pos
+        nxt = _NEXT_WORD.match(text, m.end())
+        if nxt and not word.endswith("s") and word not in _IRREGULAR.values() and nxt.group(1).islower():
+            head = nxt.group(1).rstrip(".'’")
+            if head not in _STOP and not head.endswith(("ed", "ing", "ly")):
+                word, m = head, nxt  # a compound's head: "coal jobs", "mid-term elections"
         unit = _plural(word)
         return _PLURAL_SYNONYMS.get(unit, unit), "count", m.end()
     return None, "count", pos
@@ -312,7 +319,7 @@ def find_quantities(text: str) -> list[Quantity]:
             prev = _PREV_WORD.search(text, 0, start)
             if words.lower() == "one" and (
                 prev and prev.group(1).lower() in ("no", "any", "every", "each", "this", "that", "the", "which", "someone")
-                or re.match(r"\s+(?:of|another|day|time|way|another)\b", text[end:], re.I)
+                or re.match(r"\s+(?:of|another|day|time|way|point|side|hand|thing|reason)\b", text[end:], re.I)
             ):
                 continue
             if words.lower().startswith(("a ", "an ")) and not re.search(
