@@ -1,6 +1,6 @@
 """Train the cue scorer on a PolNeAR split and write consistency/models/attribution_cues.json.
 
-Usage: ``python3 scripts/train_attribution.py TRAIN_DIR [--docbin FILE --names FILE] [--c 0.3]``
+Usage: ``python3 scripts/train_attribution.py TRAIN_DIR [--docbin F.. --names F..] [--c 0.3]``
 
 Each candidate token (see ``is_candidate``) is labelled 1 when it heads a gold cue span (the
 span token whose syntactic head lies outside the span). A logistic regression over the sparse
@@ -53,16 +53,18 @@ def cue_heads(doc, spans: list[tuple[int, int]]) -> set[int]:
     return heads
 
 
-def load_docs(root: Path, docbin: Path | None, names_file: Path | None):
-    """(name, doc) pairs of a split, parsed now or read from a saved DocBin."""
-    if docbin is not None and names_file is not None:
+def load_docs(root: Path, docbins: list[Path] | None, names_files: list[Path] | None):
+    """(name, doc) pairs of a split, parsed now or read from saved DocBins."""
+    if docbins and names_files:
         from spacy.tokens import DocBin
 
         from consistency.nlp import load_nlp
 
-        names = names_file.read_text().split("\n")
-        docs = DocBin().from_disk(docbin).get_docs(load_nlp().vocab)
-        return list(zip(names, docs))
+        pairs = []
+        for docbin, names_file in zip(docbins, names_files):
+            names = names_file.read_text().split("\n")
+            pairs += list(zip(names, DocBin().from_disk(docbin).get_docs(load_nlp().vocab)))
+        return pairs
     from consistency.nlp import load_nlp
 
     nlp = load_nlp()
@@ -101,8 +103,8 @@ def fit(X: list[dict], y: list[int], c: float) -> tuple[DictVectorizer, Logistic
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("train_dir", type=Path)
-    ap.add_argument("--docbin", type=Path)
-    ap.add_argument("--names", type=Path)
+    ap.add_argument("--docbin", type=Path, nargs="*", help="pre-parsed docs (spaCy DocBin files)")
+    ap.add_argument("--names", type=Path, nargs="*", help="article names, one a line, per DocBin")
     ap.add_argument("--c", type=float, default=0.3)
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     args = ap.parse_args()

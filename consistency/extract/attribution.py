@@ -106,14 +106,14 @@ def _antecedent(doc: Doc, before: int, named: list[tuple[int, str]]) -> str | No
     return best[1] if best else None
 
 
-def _frames(doc: Doc) -> list[Frame]:
+def _frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
     threshold = cue_threshold()
     frames: list[Frame] = []
     seen: set[tuple[int, int]] = set()
     for tok in doc:
         if not is_candidate(tok) or cue_probability(tok) < threshold:
             continue
-        fr = frame_at(tok)
+        fr = frame_at(tok, quotes)
         if fr is None or fr.cue in seen:
             continue
         seen.add(fr.cue)
@@ -127,7 +127,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     quotes = quote_spans(text)
     out: list[Attribution] = []
     named: list[tuple[int, str]] = []
-    for fr in _frames(doc):
+    for fr in _frames(doc, quotes):
         content, _ = widen_to_quote(fr.content, fr.cue, quotes)
         kind = _quote_kind(content, quotes)
         source, source_kind, resolved = "", "anonymous", None

@@ -158,6 +158,23 @@ def _colon_frame(c: Token) -> tuple[Token | None, list[Token], list[Token]]:
     return src, after, []
 
 
+def _paragraph(tok: Token) -> tuple[int, int]:
+    """Character bounds of the paragraph (line) holding a token."""
+    text = tok.doc.text
+    lo = text.rfind("\n", 0, tok.idx) + 1
+    hi = text.find("\n", tok.idx)
+    return lo, (hi if hi >= 0 else len(text))
+
+
+def _source_tokens(src: Token, lo: int, hi: int) -> list[Token]:
+    """The source phrase: the subject's subtree without participial tails, inside its paragraph."""
+    drop: set[Token] = set()
+    for c in src.children:
+        if c.dep_ == "acl" and c.i > src.i:
+            drop.update(c.subtree)
+    return [t for t in src.subtree if t not in drop and lo <= t.idx < hi]
+
+
 def _left_modifiers(v: Token) -> list[Token]:
     """Auxiliaries, negation and adverbs right before a verb: "has also said", "did not deny"."""
     out: list[Token] = []
@@ -171,7 +188,17 @@ def _left_modifiers(v: Token) -> list[Token]:
     return out
 
 
-def frame_at(tok: Token) -> Frame | None:
+def _quote_after(tok: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A quotation opening right after a cue ("said: “...”")."""
+    end = tok.idx + len(tok.text)
+    gap_end = end
+    text = tok.doc.text
+    while gap_end < len(text) and text[gap_end] in " :,\n" and gap_end - end < 4:
+        gap_end += 1
+    return next(((a, b) for a, b in quotes if a == gap_end), None)
+
+
+def frame_at(tok: Token, quotes: list[tuple[int, int]] = ()) -> Frame | None:
     """The attribution frame around a cue token, or None when no content is found."""
     if tok.lower_ == "according":
         src, content, cue = _according(tok)
@@ -185,14 +212,19 @@ def frame_at(tok: Token) -> Frame | None:
         src = _source_of(tok)
         content, extra = _content_of(tok, src)
         cue = _left_modifiers(tok) + [tok] + [c for c in tok.children if c.dep_ == "prt"] + extra
+    lo, hi = _paragraph(tok)
+    content = [t for t in content if lo <= t.idx < hi]
+    src_toks = _source_tokens(src, lo, hi) if src is not None else []
     if src is not None:
         content = [t for t in content if t not in set(src.subtree)]
     cue_set = set(cue)
     content = [t for t in content if t not in cue_set]
     content_span = _extent(content)
     if content_span is None:
-        return None
-    source_span = _extent(_subtree(src)) if src is not None else None
+        content_span = _quote_after(cue[-1] if cue else tok, list(quotes))
+        if content_span is None:
+            return None
+    source_span = _extent(src_toks) if src_toks else None
     cue_span = _extent(sorted(cue, key=lambda t: t.i)) or (tok.idx, tok.idx + len(tok.text))
     return Frame(cue_span, source_span, content_span, src, tok)
 
