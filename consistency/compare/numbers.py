@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from ..extract.quantities import quantities_agree
+from ..extract.quantities import quantities_agree, units_compatible
 from ..records import Claim, Quantity
 from .base import Finding, is_update, same_statement
 
@@ -12,7 +12,7 @@ from .base import Finding, is_update, same_statement
 def _comparable(x: Quantity, y: Quantity) -> bool:
     if x.kind != y.kind or x.kind == "ordinal":
         return False
-    return x.unit == y.unit or x.unit is None or y.unit is None
+    return x.unit is None or y.unit is None or units_compatible(x, y)
 
 
 def _distance(x: Quantity, y: Quantity) -> float:
