@@ -87,6 +87,20 @@ def detokenize(tokens: list[str]) -> str:
     return "".join(out)
 
 
+_DATELINE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:last|updated|published|posted|at|on|"
+    r"am|pm|a\.m|p\.m|gmt|est|edt|pst|pdt|bst|ist|utc|by|the|white|house)\b|\d+",
+    re.IGNORECASE,
+)
+
+
+def _is_dateline(sentence: str) -> bool:
+    """A line such as "May 2, 2013, 1:12 PM" or "Last updated at 11:11 GMT": no headline."""
+    rest = re.findall(r"[^\W\d_]{2,}", _DATELINE_WORDS.sub(" ", sentence))
+    return len(rest) < 2 or len(sentence.split()) < 3
+
+
 def _is_url_sentence(tokens: list[str]) -> bool:
     joined = "".join(tokens)
     return bool(_URLISH.search(joined)) and " " not in joined and len(tokens) > 3
@@ -110,7 +124,7 @@ def read_ecbplus_file(path: Path) -> EcbDoc:
     if token_lists and _is_url_sentence(token_lists[0]):
         url = "".join(token_lists.pop(0))
     sentences = [detokenize(t) for t in token_lists]
-    title = sentences[0] if sentences else ""
+    title = next((s for s in sentences if not _is_dateline(s)), sentences[0] if sentences else "")
     if len(title) > 200:
         title = title[:200].rsplit(" ", 1)[0] + "…"
     return EcbDoc(

@@ -1,0 +1,151 @@
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import numpy as np
+
+from consistency.ecbplus import detokenize, read_ecbplus
+from consistency.embed import HashingEmbedder
+from consistency.records import Article
+from consistency.stories import StoryClusterer, article_vectors, split_sentences
+
+DAY = datetime(2024, 3, 4, 9, 0, tzinfo=timezone.utc)
+
+FLOOD = [
+    ("Floods cut off Brennick as the river Aller bursts its banks",
+     "The river Aller burst its banks at Brennick on Monday, flooding 300 homes. "
+     "Rescue teams evacuated residents of Brennick by boat, the county council said."),
+    ("Hundreds evacuated from Brennick after Aller floods",
+     "Rescue teams moved hundreds of residents out of Brennick after the Aller flooded "
+     "the town centre. The county council opened two shelters for flooded homes."),
+    ("Brennick flood: council says 300 homes under water",
+     "About 300 homes in Brennick are under water after the river Aller flooded, the "
+     "county council said, as rescue boats evacuated residents."),
+]
+TRANSFER = [
+    ("Kestrel United sign striker Tomas Varga for record fee",
+     "Kestrel United have signed striker Tomas Varga from Porto Alvo for a club record "
+     "fee of 40 million euros, the club announced."),
+    ("Varga joins Kestrel in record transfer",
+     "Striker Tomas Varga completed his record transfer to Kestrel United on Tuesday, "
+     "with Porto Alvo receiving 40 million euros."),
+    ("Kestrel complete Varga deal",
+     "Kestrel United confirmed the signing of Tomas Varga, the Porto Alvo striker, in a "
+     "record deal worth 40 million euros."),
+]
+
+
+def _articles(pairs, prefix, when=DAY):
+    return [
+        Article(f"{prefix}{i}", f"outlet{i}", f"https://example.org/{prefix}{i}", title, when, text)
+        for i, (title, text) in enumerate(pairs)
+    ]
+
+
+def _assign(sc, arts):
+    return sc.assign(arts, article_vectors(arts, HashingEmbedder()))
+
+
+def test_stories_groups_two_stories():
+    flood, transfer = _articles(FLOOD, "f"), _articles(TRANSFER, "t")
+    mixed = [flood[0], transfer[0], flood[1], transfer[1], flood[2], transfer[2]]
+    ids = _assign(StoryClusterer(), mixed)
+    flood_ids, transfer_ids = set(ids[0::2]), set(ids[1::2])
+    assert len(flood_ids) == 1 and len(transfer_ids) == 1
+    assert flood_ids != transfer_ids
+
+
+def test_stories_incremental_assign_keeps_earlier_ids():
+    flood, transfer = _articles(FLOOD, "f"), _articles(TRANSFER, "t")
+    sc = StoryClusterer()
+    first = _assign(sc, [flood[0], transfer[0], flood[1]])
+    later = _assign(sc, [transfer[1], flood[2], transfer[2]])
+    assert [sc.resolve(s) for s in first] == first
+    assert later == [first[1], first[0], first[1]]
+
+
+def test_stories_to_dict_round_trip():
+    flood, transfer = _articles(FLOOD, "f"), _articles(TRANSFER, "t")
+    sc = StoryClusterer(threshold=0.3, window_days=3)
+    ids = _assign(sc, flood[:2] + transfer[:2])
+    state = json.loads(json.dumps(sc.to_dict()))
+    again = StoryClusterer.from_dict(state)
+    assert again.to_dict() == state
+    assert again.threshold == 0.3 and again.window_days == 3
+    assert _assign(again, [transfer[2], flood[2]]) == [ids[2], ids[0]]
+
+
+def test_stories_time_is_soft_signal():
+    flood = _articles(FLOOD, "f")
+    late = _articles(FLOOD[2:], "late", when=DAY + timedelta(days=90))
+    sc = StoryClusterer()
+    ids = _assign(sc, flood[:2])
+    assert _assign(sc, late) == [ids[0]]  # the same event reported much later still joins
+
+
+def test_stories_merge_keeps_mapping():
+    flood = _articles(FLOOD, "f")
+    sc = StoryClusterer(threshold=1.01, merge_threshold=0.2)  # nothing joins, the merge pass does
+    ids = _assign(sc, flood)
+    assert len(set(ids)) == 1
+    assert len(sc.stories) == 1 and sc.merged_into
+    assert all(sc.resolve(old) == ids[0] for old in sc.merged_into)
+
+
+def test_stories_article_vectors_are_normalised():
+    vecs = article_vectors(_articles(FLOOD, "f"), HashingEmbedder())
+    assert vecs.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+
+
+def test_stories_split_sentences():
+    assert split_sentences('He left. "She came." Then 3 more!\nA line') == [
+        "He left.", '"She came."', "Then 3 more!", "A line"]
+
+
+def _token_xml(name: str, sentences: list[list[str]]) -> str:
+    rows, t_id = [], 1
+    for s, toks in enumerate(sentences):
+        for n, tok in enumerate(toks):
+            tok = tok.replace("&", "&amp;").replace("<", "&lt;")
+            rows.append(f'<token t_id="{t_id}" sentence="{s}" number="{n}">{tok}</token>')
+            t_id += 1
+    return (f'<?xml version="1.0" encoding="utf-8"?>\n<Document doc_name="{name}" doc_id="D1">\n'
+            + "\n".join(rows) + '\n<Markables>\n</Markables>\n<Relations>\n</Relations>\n'
+            "</Document>\n")
+
+
+def test_ecbplus_reads_fixture(tmp_path: Path):
+    topic = tmp_path / "ECB+" / "7"
+    topic.mkdir(parents=True)
+    (topic / "7_1ecb.xml").write_text(_token_xml("7_1ecb.xml", [
+        "The mayor of Brennick , Ann Lo , said the bridge `` will reopen '' on May 3 .".split(),
+        "It is n't safe ( yet ) , she said .".split(),
+    ]), encoding="utf-8")
+    (topic / "7_2ecbplus.xml").write_text(_token_xml("7_2ecbplus.xml", [
+        "http : / / www . example . com / brennick - bridge".split(),
+        "May 4 , 2013 , 1 : 12 PM".split(),
+        "Brennick bridge reopens after 90 - day repair".split(),
+    ]), encoding="utf-8")
+    other = tmp_path / "ECB+" / "8"
+    other.mkdir()
+    (other / "8_1ecb.xml").write_text(_token_xml("8_1ecb.xml", [["Other", "."]]), encoding="utf-8")
+
+    docs = read_ecbplus(tmp_path, topics=range(7, 8))
+    assert [(d.doc_id, d.topic, d.subtopic) for d in docs] == [
+        ("7_1ecb", 7, "ecb"), ("7_2ecbplus", 7, "ecbplus")]
+    ecb, plus = docs
+    assert ecb.sentences == [
+        'The mayor of Brennick, Ann Lo, said the bridge "will reopen" on May 3.',
+        "It isn't safe (yet), she said.",
+    ]
+    assert ecb.text == "\n".join(ecb.sentences) and ecb.title == ecb.sentences[0]
+    assert plus.url == "http://www.example.com/brennick-bridge"
+    assert plus.sentences[0] == "May 4, 2013, 1:12 PM"
+    assert plus.title == "Brennick bridge reopens after 90-day repair"
+    assert len(read_ecbplus(tmp_path)) == 3
+
+
+def test_ecbplus_detokenize_quotes_and_clitics():
+    toks = '" We will go , " Lohan ’ s lawyer said at 4 : 59 , costing $ 5 .'.split()
+    assert detokenize(toks) == '"We will go," Lohan’s lawyer said at 4:59, costing $5.'
