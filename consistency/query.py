@@ -87,7 +87,7 @@ class QueryEngine:
         self.refresh()
         hits = self.search(text, k)
         claims = self.store.claims([r for r, _ in hits])
-        meta = self.store.article_meta() if len(hits) > 0 else {}
+        meta = self._article_meta({c.article_id for c in claims.values()})
         matches, flags = [], {}
         for rowid, score in hits:
             c = claims.get(rowid)
@@ -104,6 +104,15 @@ class QueryEngine:
         return QueryResult(query=text, matches=matches, grid=[grid_row(claims[r]) for r, _ in hits if r in claims],
                            clusters=clusters, flags=sorted(flags.values(), key=lambda f: -f.confidence),
                            seconds=time.perf_counter() - t0)
+
+    def _article_meta(self, article_ids: set[str]) -> dict[str, dict]:
+        """url and title of just these articles: reading every article per query grows with the store."""
+        if not article_ids:
+            return {}
+        ids = sorted(article_ids)
+        rows = self.store.db.execute(
+            f"SELECT id, url, title FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
+        return {r[0]: {"url": r[1], "title": r[2]} for r in rows}
 
     def _clusters(self, rowids: list[int]) -> list[dict]:
         if not rowids:
