@@ -178,5 +178,56 @@ def _reviews(options: Options) -> dict:
         return store.reviews()
 
 
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), envvar="CONSISTENCY_OUT",
+              default=Path("consistency-report"), show_default=True,
+              help="Report folder: the latest report.html, report.json and CSVs, plus runs/<run-id>/ copies.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing unless something is wrong (for cron).")
+@store_options
+def run(sources, out_dir: Path, quiet: bool, options: Options, fmt: str) -> None:
+    """Nightly batch: ingest what is new, check, and write the report (HTML, JSON, CSV).
+
+    Exit status: 0 all well; 1 some input records were rejected (each listed on stderr);
+    2 failure (one line on stderr; -v for the traceback). The store stays consistent.
+
+    \b
+    Example (crontab):
+        15 2 * * * consistency run incoming/ --store /srv/news/store --out /srv/news/reports --quiet
+    """
+    from .nightly import run as run_nightly
+
+    verbose = click.get_current_context().params.get("verbose", 0)
+    if quiet and verbose:
+        raise click.UsageError("--quiet and -v contradict each other; give one")
+    try:
+        result = run_nightly(sources, options, out_dir, progress=_progress_bar(options.progress and not quiet))
+    except Exception as exc:  # cron needs exit status 2 and one readable line for any failure
+        _fail(exc, verbose)
+    if not quiet:
+        click.echo(json.dumps(result.to_dict()) if fmt == "json" else _run_summary(result))
+    for rejection in result.ingest.rejected:
+        click.echo(f"rejected: {rejection}", err=True)
+    sys.exit(result.exit_code)
+
+
+def _run_summary(result) -> str:
+    s = result.summary
+    return (f"{s['articles_new']} new articles ({s['articles_duplicate']} already seen, {s['rejected']} rejected), "
+            f"{s['claims_new']} new claims; flags: {s['flags_new']} new, {s['flags_resolved']} resolved, "
+            f"{s['flags_carried']} carried over, {s['flags_dismissed']} dismissed\nreport: {result.files['report.html']}")
+
+
+def _fail(exc: Exception, verbose: int) -> None:
+    import traceback
+
+    if verbose:
+        traceback.print_exception(exc, file=sys.stderr)
+    hint = "" if isinstance(exc, ConsistencyError) or verbose else "; rerun with -v for the traceback"
+    what = str(exc) if isinstance(exc, ConsistencyError) else f"{type(exc).__name__}: {exc}"
+    click.echo(f"consistency run failed: {what}{hint}", err=True)
+    sys.exit(2)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

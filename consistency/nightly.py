@@ -1,0 +1,124 @@
+"""The nightly batch: ingest what is new, check, and write the report.
+
+``run`` is what ``consistency run`` calls from cron. It checks that the report folder is
+writable before it touches the store, so a misconfigured job fails without side effects;
+the store itself commits in transactions, so a failure mid-run leaves it consistent.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
+
+from .errors import ConsistencyError, InputError
+from .options import Options
+from .pipeline import CheckResult, IngestResult, Progress, check, ingest, open_store
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_OUT = Path("consistency-report")
+
+
+class ReportError(ConsistencyError):
+    """The report cannot be written where it was asked for."""
+
+
+@dataclass
+class RunResult:
+    """What one nightly run did and where its report is."""
+
+    run_id: str
+    ingest: IngestResult
+    check: CheckResult
+    files: dict[str, Path]
+    run_dir: Path
+    summary: dict = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when all went well, 1 when some input records were rejected."""
+        return 1 if self.ingest.rejected else 0
+
+    def to_dict(self) -> dict:
+        return {
+            "run_id": self.run_id,
+            "exit_code": self.exit_code,
+            "summary": self.summary,
+            "ingest": self.ingest.to_dict(),
+            "flags": {"new": self.check.new, "carried": self.check.carried, "resolved": self.check.resolved},
+            "files": {k: str(v) for k, v in self.files.items()},
+            "run_dir": str(self.run_dir),
+            "timings": {k: round(v, 3) for k, v in self.timings.items()},
+        }
+
+
+def run(sources: Iterable[str | Path], options: Options | None = None, out_dir: str | Path = DEFAULT_OUT,
+        progress: Progress | None = None) -> RunResult:
+    """Ingest new articles from ``sources``, check the store, and write the report into ``out_dir``."""
+    from .report import RunInfo, build_report
+    from .report_files import write_report
+
+    options = options or Options()
+    sources = [Path(s) for s in sources]
+    out_dir = Path(out_dir)
+    _preflight(sources, out_dir)
+    timings: dict[str, float] = {}
+
+    t = time.perf_counter()
+    ingested = ingest(sources, options, progress=progress)
+    timings["ingest"] = time.perf_counter() - t
+    logger.info("run: ingest: %d new articles, %d already seen, %d claims, %d embedded, %d rejected in %.1fs",
+                ingested.articles_new, ingested.articles_duplicate, ingested.claims_new, ingested.embedded,
+                len(ingested.rejected), timings["ingest"])
+
+    t = time.perf_counter()
+    checked = check(options, progress=progress)
+    timings["check"] = time.perf_counter() - t
+    logger.info("run: check: %d open flags (%d new, %d carried over, %d resolved), %d claim clusters in %.1fs",
+                len(checked.flags), len(checked.new), len(checked.carried), len(checked.resolved),
+                len(checked.clusters), timings["check"])
+
+    t = time.perf_counter()
+    with open_store(options) as store:
+        info = _run_info(store)
+        report = build_report(store, checked, ingested, info)
+    files = write_report(report, out_dir)
+    timings["report"] = time.perf_counter() - t
+    logger.info("run: report: %d flags, %d stories, %d outlets written to %s in %.1fs", len(report["flags"]),
+                len(report["stories"]), len(report["outlets"]), files["report.html"], timings["report"])
+    return RunResult(run_id=info.run_id, ingest=ingested, check=checked, files=files,
+                     run_dir=out_dir / "runs" / info.run_id, summary=report["summary"], timings=timings)
+
+
+def _preflight(sources: list[Path], out_dir: Path) -> None:
+    """Fail before touching the store when an input is missing or the report cannot be written."""
+    if not sources:
+        raise InputError("no input given; name the files or folders that hold tonight's articles")
+    for path in sources:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = out_dir / f".write-test-{os.getpid()}"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        raise ReportError(f"{out_dir}: cannot write the report there ({exc.strerror or exc}); "
+                          "choose another folder with --out or fix its permissions") from exc
+
+
+def _run_info(store) -> "RunInfo":
+    from .report import RunInfo
+
+    runs = store.runs("check")
+    current = runs[-1]
+    previous = runs[-2]["finished"] or runs[-2]["started"] if len(runs) > 1 else None
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H%M%SZ")
+    return RunInfo(run_id=f"{stamp}-r{current['id']}", check_run=current["id"], started=current["started"],
+                   previous=previous)
