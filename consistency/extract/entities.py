@@ -53,7 +53,7 @@ _NICKNAMES = {
 _REWRITES = [
     ("shch", "sh"), ("tsch", "ch"), ("sch", "sh"), ("tch", "ch"), ("kh", "h"), ("gh", "g"),
     ("ph", "f"), ("th", "t"), ("dh", "d"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("w", "v"),
-    ("ou", "u"), ("y", "i"),
+    ("ou", "u"), ("y", "i"), ("tz", "ts"),
 ]
 _SOFT_C = re.compile(r"c(?=[eiy])")
 
