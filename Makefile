@@ -11,7 +11,7 @@ install:
 
 demo: install
 	rm -rf $(DEMO_STORE)
-	consistency ingest corpora/sample --store $(DEMO_STORE) --format table
+	consistency ingest corpora/sample/articles.jsonl corpora/sample/more --store $(DEMO_STORE) --format table
 	consistency check --store $(DEMO_STORE) --format table
 
 test:
