@@ -229,5 +229,23 @@ def _fail(exc: Exception, verbose: int) -> None:
     sys.exit(2)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost only by default).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
+@store_options
+def serve(host: str, port: int, options: Options, fmt: str) -> None:
+    """Serve the fact-checker's web page and the HTTP JSON API (docs at /docs).
+
+    \b
+    Example:
+        consistency serve --store demo --port 8765
+        curl 'http://127.0.0.1:8765/api/query?q=the+briefing+was+on+March+10&k=5'
+    """
+    from .server import serve as run_server
+
+    click.echo(f"serving {options.store} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    run_server(options, host, port)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
