@@ -96,7 +96,11 @@ def examples(root: Path, pairs) -> tuple[list[list[dict]], list[list[int]]]:
 def fit(X: list[dict], y: list[int], c: float) -> tuple[DictVectorizer, LogisticRegression]:
     vec = DictVectorizer()
     m = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
-    m.fit(vec.fit_transform(X), y)
+    mat = vec.fit_transform(X).tocsr()
+    # liblinear takes 32-bit sparse indices only
+    mat.indices = mat.indices.astype(np.int32)
+    mat.indptr = mat.indptr.astype(np.int32)
+    m.fit(mat, y)
     return vec, m
 
 
@@ -112,7 +116,10 @@ def main() -> None:
     cut = int(len(X) * 0.9)
     flat = lambda rows: [r for doc in rows for r in doc]  # noqa: E731
     vec, m = fit(flat(X[:cut]), flat(Y[:cut]), args.c)
-    p = m.predict_proba(vec.transform(flat(X[cut:])))[:, 1]
+    held = vec.transform(flat(X[cut:])).tocsr()
+    held.indices = held.indices.astype(np.int32)
+    held.indptr = held.indptr.astype(np.int32)
+    p = m.predict_proba(held)[:, 1]
     y = np.array(flat(Y[cut:]))
     best = (0.0, 0.5)
     for th in np.arange(0.2, 0.71, 0.05):
@@ -122,7 +129,7 @@ def main() -> None:
         print(f"threshold {th:.2f} cue-head F1 {f1:.3f}")
         best = max(best, (f1, float(th)))
     vec, m = fit(flat(X), flat(Y), args.c)
-    weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, m.coef_[0]) if abs(w) >= 0.01}
+    weights = {name: round(float(w), 3) for name, w in zip(vec.feature_names_, m.coef_[0]) if abs(w) >= 0.05}
     weights["bias"] = round(float(weights.get("bias", 0.0) + m.intercept_[0]), 4)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"threshold": round(best[1], 2), "weights": weights}, sort_keys=True))
