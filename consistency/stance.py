@@ -1,0 +1,259 @@
+"""Stance of a text towards a claim: it supports it ("for"), denies it ("against"), or only
+repeats or reports it without taking a side ("observing").
+
+The model is a multinomial logistic regression over hand-written features of the pair: cue
+lexicons for refuting, hedging, attributing and confirming language, negation alignment, question
+form, source prefixes and suffixes ("Officials: ...", "..., report says") and word overlap with
+the claim. Optionally a cosine similarity from the sentence embedder joins them. Weights ship as
+JSON, so loading needs neither pickle nor a network.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from consistency.embed import Embedder, get_embedder
+
+logger = logging.getLogger(__name__)
+
+LABELS: tuple[str, str, str] = ("for", "against", "observing")
+MODEL_PATH = Path(__file__).parent / "models" / "stance.json"
+
+NEGATION = frozenset("not no never none nobody nothing neither nor without n't cannot nope".split())
+REFUTE = frozenset(
+    """fake fakes faked fraud fraudulent hoax hoaxes false falsely deny denies denied denial
+    refute refutes refuted debunk debunks debunked debunking bogus myth myths untrue wrong incorrect
+    erroneous inaccurate baseless unfounded dismiss dismisses dismissed reject rejects rejected
+    retract retracts retracted retraction prank pranks pranked satire satirical fabricated
+    fabrication fiction fictional figment doubt doubts doubtful scam lie lies lied misleading
+    nonsense rubbish phony phoney busted bullshit staged invented imaginary""".split()
+)
+HEDGE = frozenset(
+    """alleged allegedly apparent apparently appear appears appeared purport purports purported
+    purportedly reported reportedly rumor rumors rumour rumours rumored rumoured unconfirmed
+    unverified possible possibly probably likely unlikely may might could perhaps maybe presumably
+    suspected suspect seems seem seemingly supposedly speculation speculate speculates speculated
+    claimed claim claims unclear unknown uncertain mystery""".split()
+)
+REPORT = frozenset(
+    """says say said saying tells told report reports according source sources insider insiders
+    suggests suggest suggesting believed believes thinks expects expected predicts predicted
+    forecast forecasts analyst analysts accuses accused blames blamed""".split()
+)
+CONFIRM = frozenset(
+    """confirm confirms confirmed confirmation officially proves proved proven proof true real
+    really indeed revealed reveals identified verified finally admits admitted""".split()
+)
+RUMOUR = frozenset("rumor rumors rumour rumours rumored rumoured".split())
+MODAL = frozenset("may might could".split())
+QUESTION_START = frozenset(
+    "did does do is are was were can could will would has have should who what why how".split()
+)
+# Prefixes that look like a source before a colon but only flag the story's format.
+NOT_SOURCES = frozenset(
+    "exclusive breaking update updated video watch photos photo pics live report analysis opinion".split()
+)
+STOP = frozenset(
+    "a an the of to in on for at by with and or is are was were be been has have had it its this that as from".split()
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|n't|[?:!\"]")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "refute_count", "has_refute", "negation_count", "has_negation", "negation_only_in_text",
+    "negation_only_in_claim", "starts_with_no", "hedge_count", "has_hedge", "report_count",
+    "has_report", "confirm_count", "has_question_mark", "ends_with_question", "question_form",
+    "source_prefix", "source_suffix", "has_colon", "has_quote", "claim_recall", "text_precision",
+    "shared_number", "different_number", "log_length", "has_rumour", "has_report_word",
+    "has_say", "has_modal", "has_claim_word", "negated_confirm",
+)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens, with "n't" split off and ? : ! " kept as tokens."""
+    text = text.casefold().translate(_QUOTES)
+    text = re.sub(r"(\w)n't\b", r"\1 n't", text)
+    return _TOKEN.findall(text)
+
+
+def _words(toks: list[str]) -> list[str]:
+    return [t for t in toks if t[0].isalnum() or t == "n't"]
+
+
+def pair_features(claim: str, text: str) -> list[float]:
+    """The hand-written features of one (claim, text) pair, in FEATURE_NAMES order."""
+    words = _words(tokens(text))
+    ws = set(words)
+    cs = set(_words(tokens(claim)))
+    claim_content, text_content = cs - STOP, ws - STOP
+    neg_text = sum(w in NEGATION for w in words)
+    neg_claim = sum(w in NEGATION for w in cs)
+    first = words[0] if words else ""
+    stripped = text.strip()
+    colon = stripped.find(":")
+    prefix = _words(tokens(stripped[:colon])) if colon > 0 else []
+    last_colon = stripped.rfind(":")
+    suffix = _words(tokens(stripped[last_colon + 1 :])) if last_colon > 0 else []
+    nums_claim = set(re.findall(r"\d+", claim))
+    nums_text = set(re.findall(r"\d+", text))
+    overlap = len(claim_content & text_content)
+    return [
+        sum(w in REFUTE for w in words),
+        float(bool(ws & REFUTE)),
+        neg_text,
+        float(neg_text > 0),
+        float(neg_text > 0 and neg_claim == 0),
+        float(neg_claim > 0 and neg_text == 0),
+        float(first in ("no", "not", "nope", "sorry")),
+        sum(w in HEDGE for w in words),
+        float(bool(ws & HEDGE)),
+        sum(w in REPORT for w in words),
+        float(bool(ws & REPORT)),
+        sum(w in CONFIRM for w in words),
+        float("?" in text),
+        float(stripped.endswith("?")),
+        float(first in QUESTION_START and "?" in text),
+        float(0 < len(prefix) <= 4 and not set(prefix) & NOT_SOURCES),
+        float(0 < len(suffix) <= 3 and last_colon > len(stripped) // 2),
+        float(colon > 0),
+        float("'" in text or '"' in text.translate(_QUOTES)),
+        overlap / max(1, len(claim_content)),
+        overlap / max(1, len(text_content)),
+        float(bool(nums_claim & nums_text)),
+        float(bool(nums_claim) and bool(nums_text) and not nums_claim & nums_text),
+        float(np.log1p(len(words))),
+        float(bool(ws & RUMOUR)),
+        float(bool(ws & {"report", "reports", "reportedly"})),
+        float(bool(ws & {"says", "say", "said"})),
+        float(bool(ws & MODAL)),
+        float(bool(ws & {"claims", "claim", "claimed"})),
+        float(neg_text > 0 and bool(ws & {"real", "true", "confirmed", "happen", "happened"})),
+    ]
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    """A trained stance classifier: feature scaling plus multinomial logistic regression weights."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray  # (3, n_features) in LABELS order
+    intercept: np.ndarray  # (3,)
+    use_cosine: bool = False
+
+    def features(
+        self, claims: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None
+    ) -> np.ndarray:
+        """The raw (unscaled) feature matrix of the pairs."""
+        return pair_matrix(claims, texts, embedder if self.use_cosine else None, self.use_cosine)
+
+    def predict_proba(
+        self, claims: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None
+    ) -> np.ndarray:
+        """Probabilities of shape (n, 3) in the order ("for", "against", "observing")."""
+        if len(claims) != len(texts):
+            raise ValueError(f"got {len(claims)} claims but {len(texts)} texts; pass one text per claim")
+        if not claims:
+            return np.zeros((0, len(LABELS)))
+        x = (self.features(claims, texts, embedder) - self.mean) / self.scale
+        logits = x @ self.coef.T + self.intercept
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        return p / p.sum(axis=1, keepdims=True)
+
+    def predict(
+        self, claims: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None
+    ) -> list[str]:
+        """One label per pair: "for", "against" or "observing"."""
+        proba = self.predict_proba(claims, texts, embedder)
+        return [LABELS[i] for i in proba.argmax(axis=1)]
+
+    def save(self, path: str | Path) -> None:
+        """Write the model as JSON."""
+        payload = {
+            "labels": list(LABELS),
+            "features": list(FEATURE_NAMES) + (["cosine"] if self.use_cosine else []),
+            "use_cosine": self.use_cosine,
+            "mean": self.mean.tolist(),
+            "scale": self.scale.tolist(),
+            "coef": self.coef.tolist(),
+            "intercept": self.intercept.tolist(),
+        }
+        Path(path).write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> "StanceModel":
+        """Read a model written by ``save``."""
+        payload = json.loads(Path(path).read_text(encoding="utf-8"))
+        expected = list(FEATURE_NAMES) + (["cosine"] if payload["use_cosine"] else [])
+        if payload["features"] != expected or payload["labels"] != list(LABELS):
+            raise ValueError(f"{path}: model features do not match this code; retrain it with scripts/train_stance.py")
+        return cls(
+            mean=np.asarray(payload["mean"]),
+            scale=np.asarray(payload["scale"]),
+            coef=np.asarray(payload["coef"]),
+            intercept=np.asarray(payload["intercept"]),
+            use_cosine=bool(payload["use_cosine"]),
+        )
+
+
+def pair_matrix(
+    claims: Sequence[str],
+    texts: Sequence[str],
+    embedder: Embedder | None = None,
+    use_cosine: bool = False,
+) -> np.ndarray:
+    """Feature matrix of the pairs; with ``use_cosine`` a last column holds embedding cosine."""
+    rows = np.array([pair_features(c, t) for c, t in zip(claims, texts)], dtype=np.float64)
+    rows = rows.reshape(len(claims), len(FEATURE_NAMES))
+    if not use_cosine:
+        return rows
+    embedder = embedder or get_embedder("minilm")
+    u = embedder.embed(list(claims))
+    v = embedder.embed(list(texts))
+    cosine = (u * v).sum(axis=1, keepdims=True).astype(np.float64)
+    return np.hstack([rows, cosine])
+
+
+def train_stance(
+    claims: Sequence[str],
+    texts: Sequence[str],
+    labels: Sequence[str],
+    embedder: Embedder | None = None,
+    use_cosine: bool = False,
+    C: float = 0.1,
+) -> StanceModel:
+    """Fit a StanceModel on labelled pairs (labels from LABELS)."""
+    from sklearn.linear_model import LogisticRegression
+
+    unknown = sorted(set(labels) - set(LABELS))
+    if unknown:
+        raise ValueError(f"unknown stance labels {unknown}; use {list(LABELS)}")
+    x = pair_matrix(claims, texts, embedder, use_cosine)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    clf = LogisticRegression(C=C, max_iter=5000)
+    clf.fit((x - mean) / scale, list(labels))
+    order = [list(clf.classes_).index(label) for label in LABELS]
+    return StanceModel(
+        mean=mean,
+        scale=scale,
+        coef=clf.coef_[order],
+        intercept=clf.intercept_[order],
+        use_cosine=use_cosine,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_stance_model() -> StanceModel:
+    """The shipped stance model, loaded once per process."""
+    return StanceModel.load(MODEL_PATH)

@@ -1,0 +1,87 @@
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from consistency.embed import get_embedder
+from consistency.stance import (
+    FEATURE_NAMES,
+    LABELS,
+    MODEL_PATH,
+    StanceModel,
+    load_stance_model,
+    pair_features,
+    tokens,
+    train_stance,
+)
+
+CLAIM = "A spider burrowed under a man's skin"
+PAIRS = [
+    ("No, a spider did not burrow under a man's skin, it's a hoax", "against"),
+    ("Spider burrows under man's skin and lives there for days", "for"),
+    ("Spider reportedly burrowed under man's skin, according to unconfirmed claims", "observing"),
+]
+
+
+def test_stance_tokens_split_negation_and_keep_question_mark():
+    assert tokens("Durex isn't making it?") == ["durex", "is", "n't", "making", "it", "?"]
+
+
+def test_stance_pair_features_have_one_value_per_name():
+    feats = dict(zip(FEATURE_NAMES, pair_features(CLAIM, PAIRS[0][0])))
+    assert len(pair_features(CLAIM, "")) == len(FEATURE_NAMES)
+    assert feats["starts_with_no"] == 1.0
+    assert feats["negation_only_in_text"] == 1.0
+    assert feats["has_refute"] == 1.0
+
+
+def test_stance_source_prefix_and_suffix():
+    prefix = dict(zip(FEATURE_NAMES, pair_features(CLAIM, "Officials: spider found under skin")))
+    suffix = dict(zip(FEATURE_NAMES, pair_features(CLAIM, "Spider found under man's skin: report")))
+    banner = dict(zip(FEATURE_NAMES, pair_features(CLAIM, "EXCLUSIVE: spider found under skin")))
+    assert prefix["source_prefix"] == 1.0
+    assert suffix["source_suffix"] == 1.0
+    assert banner["source_prefix"] == 0.0
+
+
+def test_stance_shipped_model_predicts_obvious_pairs():
+    model = load_stance_model()
+    texts = [t for t, _ in PAIRS]
+    assert model.predict([CLAIM] * 3, texts, embedder=get_embedder("hashing")) == [g for _, g in PAIRS]
+
+
+def test_stance_predict_proba_rows_sum_to_one():
+    proba = load_stance_model().predict_proba([CLAIM] * 3, [t for t, _ in PAIRS])
+    assert proba.shape == (3, len(LABELS))
+    assert np.allclose(proba.sum(axis=1), 1.0)
+
+
+def test_stance_predict_rejects_unequal_lengths():
+    with pytest.raises(ValueError, match="one text per claim"):
+        load_stance_model().predict([CLAIM, CLAIM], ["one text"])
+
+
+def test_stance_empty_input_gives_empty_output():
+    assert load_stance_model().predict([], []) == []
+
+
+def test_stance_model_file_is_small_json():
+    assert MODEL_PATH.stat().st_size < 5_000_000
+    assert json.loads(MODEL_PATH.read_text())["labels"] == list(LABELS)
+
+
+def test_stance_train_save_load_round_trip(tmp_path: Path):
+    claims = [CLAIM] * 6
+    texts = [t for t, _ in PAIRS] * 2
+    labels = [g for _, g in PAIRS] * 2
+    model = train_stance(claims, texts, labels, C=10.0)
+    model.save(tmp_path / "m.json")
+    loaded = StanceModel.load(tmp_path / "m.json")
+    assert np.allclose(loaded.predict_proba(claims, texts), model.predict_proba(claims, texts))
+    assert loaded.predict(claims, texts) == labels
+
+
+def test_stance_train_rejects_unknown_label():
+    with pytest.raises(ValueError, match="unknown stance labels"):
+        train_stance([CLAIM], ["text"], ["agree"])
