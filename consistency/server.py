@@ -77,17 +77,33 @@ class BodyLimit:
             await _too_large(send, self.limit)
             return
         seen = 0
+        over = False
+        answered = False
 
         async def limited() -> Message:
-            nonlocal seen
+            nonlocal seen, over
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
+                    over = True
                     raise ApiError(413, _too_large_text(self.limit))
             return message
 
-        await self.app(scope, limited, send)
+        async def checked_send(message: Message) -> None:
+            # The framework turns a failed body read into its own 400; answer 413 instead.
+            nonlocal answered
+            if not over:
+                await send(message)
+            elif not answered:
+                answered = True
+                await _too_large(send, self.limit)
+
+        try:
+            await self.app(scope, limited, checked_send)
+        except ApiError:
+            if not answered:
+                await _too_large(send, self.limit)
 
 
 def _too_large_text(limit: int) -> str:
