@@ -163,6 +163,8 @@ def test_make_contradiction_bench_polarity_negates_the_main_verb() -> None:
 def test_make_contradiction_bench_reads_datelines() -> None:
     assert date_of_line("June 6, 2013 3:05 PM EDT") == date(2013, 6, 6)
     assert date_of_line("06/06/13 07:05 PM ET EDT") == date(2013, 6, 6)
+    assert date_of_line("THURSDAY, DECEMBER 3, 2009, 9:36 AM") == date(2009, 12, 3)
+    assert date_of_line("Fri., May. 3, 2013 11:45 AM PDT") == date(2013, 5, 3)
     assert date_of_line("The bridge closed on June 6, 2013 after cracks were found.") is None
 
 

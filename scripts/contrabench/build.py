@@ -25,9 +25,12 @@ _INJECTORS: dict[str, Callable[..., Injection | None]] = {
     "cue": inject_cue,
 }
 _DATE_LINE = re.compile(
-    r"^(?:\w+day,? )?(?P<m>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?P<d>\d{1,2}),? (?P<y>\d{4})"
-    r"|^(?P<mm>\d{1,2})/(?P<dd>\d{1,2})/(?P<yy>\d{2,4})\b"
+    r"^(?:(?:\w+day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,? )?"
+    r"(?P<m>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? "
+    r"(?P<d>\d{1,2})(?:st|nd|rd|th)?,? (?P<y>\d{4})"
+    r"|^(?P<mm>\d{1,2})/(?P<dd>\d{1,2})/(?P<yy>\d{2,4})\b",
+    re.IGNORECASE,
 )
 
 
@@ -66,7 +69,7 @@ def date_of_line(line: str) -> date | None:
         return None
     try:
         if m.group("m"):
-            month = datetime.strptime(m.group("m")[:3], "%b").month
+            month = datetime.strptime(m.group("m")[:3].title(), "%b").month
             return date(int(m.group("y")), month, int(m.group("d")))
         year = int(m.group("yy"))
         return date(year + 2000 if year < 100 else year, int(m.group("mm")), int(m.group("dd")))

@@ -100,7 +100,7 @@ UPDATE_FRAMES_FULL: tuple[str, ...] = (
     "{s}, up from {old} reported earlier.",
     "{s}, revised from an earlier figure of {old}.",
     "In an updated count, {s_lc}.",
-    "{s}, according to revised figures released later.",
+    "{s} in the latest revised count.",
     "Updated figures now show that {s_lc}.",
     "The figure has since been revised: {s_lc}.",
 )
