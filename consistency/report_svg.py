@@ -75,7 +75,7 @@ def timeline_svg(points: Sequence[TimePoint], pubs: Sequence[Publication], title
         out.append(f'<text x="{x(d):.1f}" y="{axis_y + 16}" font-size="11" text-anchor="middle" '
                    f'fill="{COLOURS["text"]}">{escape(d.strftime("%b %d").replace(" 0", " "))}</text>')
     out.append(f'<text x="{WIDTH - RIGHT_PAD}" y="{axis_y + 30}" font-size="10" text-anchor="end" fill="#666">'
-               f'{escape(str(lo.year) if lo.year == hi.year else f"{lo.year}–{hi.year}")}</text>')
+               f'{escape(_years(lo + timedelta(days=1), hi - timedelta(days=1)))}</text>')
     for o, y in row.items():
         out.append(f'<text x="{LABEL_W - 8}" y="{y + 4:.1f}" font-size="12" text-anchor="end" '
                    f'fill="{COLOURS["text"]}">{escape(_cut(o, 28))}</text>')
@@ -160,6 +160,10 @@ def _ticks(lo: date, hi: date) -> list[date]:
 def _add_months(d: date, n: int) -> date:
     m = d.month - 1 + n
     return date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def _years(lo: date, hi: date) -> str:
+    return str(lo.year) if lo.year >= hi.year else f"{lo.year}\u2013{hi.year}"
 
 
 def _cut(text: str, n: int) -> str:
