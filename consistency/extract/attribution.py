@@ -166,15 +166,14 @@ def _continue_quotes(doc: Doc, attrs: list[Attribution], quotes: list[tuple[int,
         if a.quote != "direct" or a.content_span is None:
             continue
         end = max(a.content_span[1], a.cue_span[1] if a.cue_span else 0, a.source_span[1] if a.source_span else 0)
-        sent = doc.char_span(end - 1, end, alignment_mode="expand")
-        if sent is not None:
-            end = max(end, sent.sent.end_char)
         for qa, qb in quotes:
             if qa < end:
                 continue
             gap = doc.text[end:qa]
-            # only sentence-ending punctuation and whitespace may separate the pieces
-            if gap.strip(" \t\n.,;") or "\n\n" in gap:
+            # the next quote must open a new sentence of the same paragraph, close by
+            if "\n" in gap or len(gap) > 80 or any(q in gap for q in "\"“”"):
+                break
+            if end != a.content_span[1] and not any(p in gap for p in ".?!"):
                 break
             if any(s is not None and s[0] < qb and s[1] > qa for s in covered):
                 break

@@ -27,15 +27,20 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of quotations, marks included; an unclosed quote ends with its paragraph."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    for i, ch in enumerate(text):
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        width = 2 if text.startswith("\'\'", i) else 1
+        straight = ch == '"' or width == 2
         if ch == "\n" and start is not None:
             spans.append((start, i))
             start = None
-        elif ch == "“" or (ch == '"' and start is None):
+        elif ch == "“" or (straight and start is None):
             start = i
-        elif (ch == "”" or ch == '"') and start is not None:
-            spans.append((start, i + 1))
+        elif (ch == "”" or straight) and start is not None:
+            spans.append((start, i + width))
             start = None
+        i += width if straight else 1
     if start is not None:
         spans.append((start, len(text)))
     return [s for s in spans if s[1] - s[0] > 2]
@@ -95,10 +100,11 @@ def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
             if c.i < v.i:
                 return _before_frame(v, c), []
             return _subtree(c), []
-    # "..., he said" parsed with the quote as the head clause
-    if v.dep_ in ("ccomp", "parataxis") and v.head.i < v.i:
+    # "..., he said" and "The trouble, he said, began ..." parsed with the content as the head
+    as_clause = v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+    if (v.dep_ in ("ccomp", "parataxis") or as_clause) and v.head.pos_ in ("VERB", "AUX"):
         inner = set(v.subtree)
-        toks = [t for t in v.head.subtree if t not in inner and t.i < v.i]
+        toks = [t for t in v.head.subtree if t not in inner and (t.i < v.i or v.dep_ == "parataxis" or as_clause)]
         return toks, []
     for c in children:
         if c.dep_ == "xcomp":
@@ -115,6 +121,11 @@ def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj:
                 return _subtree(pobj[0]), [c]
+    # passive "X was first reported by BuzzFeed": what was reported is the subject
+    if any(c.dep_ == "agent" for c in children):
+        subj = [c for c in children if c.dep_ == "nsubjpass"]
+        if subj:
+            return _subtree(subj[0]), []
     return [], []
 
 
@@ -198,6 +209,16 @@ def _quote_after(tok: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] |
     return next(((a, b) for a, b in quotes if a == gap_end), None)
 
 
+def _quote_before(tok: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A quotation closing right before the frame ("“...,” Frank writes")."""
+    start = min(t.idx for t in tok.subtree) if tok.dep_ not in ("ROOT",) else tok.idx
+    text = tok.doc.text
+    for a, b in quotes:
+        if b <= start and not text[b:start].strip(" ,\n"):
+            return a, b
+    return None
+
+
 def frame_at(tok: Token, quotes: list[tuple[int, int]] = ()) -> Frame | None:
     """The attribution frame around a cue token, or None when no content is found."""
     if tok.lower_ == "according":
@@ -221,7 +242,7 @@ def frame_at(tok: Token, quotes: list[tuple[int, int]] = ()) -> Frame | None:
     content = [t for t in content if t not in cue_set]
     content_span = _extent(content)
     if content_span is None:
-        content_span = _quote_after(cue[-1] if cue else tok, list(quotes))
+        content_span = _quote_after(cue[-1] if cue else tok, list(quotes)) or _quote_before(src or tok, list(quotes))
         if content_span is None:
             return None
     source_span = _extent(src_toks) if src_toks else None
@@ -230,15 +251,22 @@ def frame_at(tok: Token, quotes: list[tuple[int, int]] = ()) -> Frame | None:
 
 
 def widen_to_quote(content: tuple[int, int], cue: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[tuple[int, int], bool]:
-    """Stretch content to the quotation it sits in or next to; True when it is a quote."""
+    """Stretch content over the quotations it cuts through; True when it is one whole quote."""
     a, b = content
     for qa, qb in quotes:
-        if qa <= a + 1 and qb >= b - 1:
+        if qa <= a + 1 and qb >= b - 1 and not (qa < cue[0] < qb):
             return (qa, qb), True
         # the quote starts the content and runs on past the sentence end
         if abs(qa - a) <= 1 and qb > b and not (qa < cue[0] < qb):
             return (qa, qb), True
-    return content, False
+    for qa, qb in quotes:
+        if qa < cue[0] < qb:
+            continue
+        if qa < b < qb and qa >= a:
+            b = qb
+        if qa < a < qb and qb <= b:
+            a = qa
+    return (a, b), False
 
 
 def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
