@@ -6,10 +6,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+SUBJ_DEPS = ("nsubj", "csubj")
+# Raising verbs take a subject that is not the one holding the view ("he appears to ...").
+NO_SOURCE_LEMMAS = frozenset({"seem", "appear", "sound", "look", "expect"})
 # Prepositions whose object is what the cue is about ("called for", "referring to").
 CONTENT_PREPS = frozenset({"for", "to", "about", "against", "on", "of", "at", "over", "with"})
-NON_SOURCE = frozenset({"it", "there", "this", "what"})
+NON_SOURCE = frozenset({"there", "what"})
+DASHES = frozenset({"-", "—", "–", "--"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,10 @@ def _subtree(tok: Token) -> list[Token]:
 
 def _source_of(v: Token, depth: int = 0) -> Token | None:
     """The subject of a cue verb, looking through conjunctions and participial clauses."""
+    if v.lemma_ in NO_SOURCE_LEMMAS or any(c.dep_ == "auxpass" for c in v.children):
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        objs = [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
+        return objs[0] if objs else None
     for c in v.children:
         if c.dep_ in SUBJ_DEPS and c.lower_ not in NON_SOURCE:
             return c
@@ -74,7 +81,7 @@ def _source_of(v: Token, depth: int = 0) -> Token | None:
     if any(c.dep_ in SUBJ_DEPS for c in v.children):
         return None
     # inverted "..., said one unnamed source": spaCy makes the speaker the object
-    if v.lemma_ in ("say", "add", "tell", "write") and any(
+    if v.lemma_ in ("say", "add", "write") and any(
         c.dep_ == "ccomp" and c.i < v.i for c in v.children
     ):
         objs = [c for c in v.children if c.dep_ in ("dobj", "attr") and c.i > v.i]
@@ -181,9 +188,15 @@ def _source_tokens(src: Token, lo: int, hi: int) -> list[Token]:
     """The source phrase: the subject's subtree without participial tails, inside its paragraph."""
     drop: set[Token] = set()
     for c in src.children:
-        if c.dep_ == "acl" and c.i > src.i:
+        # "Trump, speaking to veterans," is not part of the name; "documents reported by" is
+        if c.dep_ == "acl" and c.i > src.i and c.nbor(-1).text == ",":
             drop.update(c.subtree)
-    return [t for t in src.subtree if t not in drop and lo <= t.idx < hi]
+    toks = [t for t in src.subtree if t not in drop and lo <= t.idx < hi]
+    # a dateline ("CLEVELAND - Donald Trump") is not part of the source
+    for k, t in enumerate(toks[:4]):
+        if t.text in DASHES and k + 1 < len(toks):
+            return toks[k + 1:]
+    return toks
 
 
 def _left_modifiers(v: Token) -> list[Token]:
