@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .report import flags_chart
 
+MAX_HTML_FLAGS = 200  # per section; the JSON and CSV files hold every flag
 FILES = ("report.html", "report.json", "flags.csv", "claims.csv", "outlets.csv")
 FLAG_COLUMNS = ["id", "type", "section", "status", "confidence", "outlets", "story_id", "story_title", "explanation",
                 "values", "verdict", "note", "reviewed_at", "first_run", "last_run", "urls"]
@@ -31,11 +32,13 @@ def render_html(report: dict) -> str:
     sections: dict[str, list] = {}
     for f in report["flags"]:
         sections.setdefault(f["section"], []).append(f)
+    hidden = {}
     for name in ("new", "resolved", "carried", "dismissed"):
-        sections.setdefault(name, [])
+        items = sorted(sections.get(name, []), key=lambda f: -f["confidence"])
+        sections[name], hidden[name] = items[:MAX_HTML_FLAGS], max(0, len(items) - MAX_HTML_FLAGS)
     return env.get_template("report.html.j2").render(
         run=report["run"], s=report["summary"], rejected=report["rejected"], sections=sections,
-        stories=stories, outlets=report["outlets"], clusters=report["clusters"], chart=Markup(flags_chart(report)))
+        hidden=hidden, stories=stories, outlets=report["outlets"], clusters=report["clusters"], chart=Markup(flags_chart(report)))
 
 
 def write_report(report: dict, out_dir: Path) -> dict[str, Path]:
