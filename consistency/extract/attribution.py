@@ -160,7 +160,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
 
 def _continue_quotes(doc: Doc, attrs: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:
     """Give a quote that follows a direct quote, with no cue of its own, to the same speaker."""
-    covered = [a.content_span for a in attrs if a.content_span] + [a.cue_span for a in attrs if a.cue_span]
+    cues = [(a.cue_span, a.content_span) for a in attrs if a.cue_span and a.content_span]
     extra: list[Attribution] = []
     for a in attrs:
         if a.quote != "direct" or a.content_span is None:
@@ -173,9 +173,10 @@ def _continue_quotes(doc: Doc, attrs: list[Attribution], quotes: list[tuple[int,
             # the next quote must open a new sentence of the same paragraph, close by
             if "\n" in gap or len(gap) > 80 or any(q in gap for q in "\"“”"):
                 break
-            if end != a.content_span[1] and not any(p in gap for p in ".?!"):
+            if end != a.content_span[1] and gap.strip() not in ("", ",") and not any(p in gap for p in ".?!"):
                 break
-            if any(s is not None and s[0] < qb and s[1] > qa for s in covered):
+            # a quote already given to a cue outside it belongs to that cue
+            if any(c[1] <= qa or c[0] >= qb for c, s in cues if s[0] < qb and s[1] > qa and s != a.content_span):
                 break
             extra.append(replace(a, content=doc.text[qa:qb], content_span=(qa, qb)))
             end = qb

@@ -12,6 +12,7 @@ NO_SOURCE_LEMMAS = frozenset({"seem", "appear", "sound", "look", "expect"})
 # Prepositions whose object is what the cue is about ("called for", "referring to").
 CONTENT_PREPS = frozenset({"for", "to", "about", "against", "on", "of", "at", "over", "with"})
 NON_SOURCE = frozenset({"there", "what"})
+LEAD_INS = frozenset({"prep", "advmod", "npadvmod", "advcl", "cc", "mark", "intj", "punct"})
 DASHES = frozenset({"-", "—", "–", "--"})
 
 
@@ -111,6 +112,12 @@ def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
     as_clause = v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
     if (v.dep_ in ("ccomp", "parataxis") or as_clause) and v.head.pos_ in ("VERB", "AUX"):
         inner = set(v.subtree)
+        first = min(inner, key=lambda t: t.i).i
+        if v.dep_ == "parataxis" or as_clause:
+            # "In 2008, Trump said, the foundation ...": a lead-in adverbial is not content
+            for c in v.head.children:
+                if c.i < first and c.dep_ in LEAD_INS:
+                    inner.update(c.subtree)
         toks = [t for t in v.head.subtree if t not in inner and (t.i < v.i or v.dep_ == "parataxis" or as_clause)]
         return toks, []
     for c in children:
