@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import sys
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from typing import Iterator
 
 from .options import Options
 from .provenance import ClaimCluster, claim_clusters
@@ -75,7 +78,8 @@ class QueryEngine:
 
     def search(self, text: str, k: int = 10) -> list[tuple[int, float]]:
         """(claim rowid, score) of the best matches, best first."""
-        vec = self.embedder.embed([text])
+        with _one_torch_thread():
+            vec = self.embedder.embed([text])
         scores, ids = self.store.index.search(vec, k)
         return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
 
@@ -125,6 +129,21 @@ class QueryEngine:
         hit_ids = {claims[r].id for r in rowids if r in claims}
         found: list[ClaimCluster] = claim_clusters(pairs, claims)
         return [c.to_dict() for c in found if any(x.id in hit_ids for x in c.claims)]
+
+
+@contextmanager
+def _one_torch_thread() -> Iterator[None]:
+    """Encode one query on one thread: on a busy machine, intra-op threads waiting on each other cost seconds."""
+    torch = sys.modules.get("torch")
+    if torch is None:
+        yield
+        return
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def grid_row(c: Claim) -> dict:
