@@ -122,10 +122,21 @@ def repetition_flags(clusters: Sequence[ClaimCluster], claims: dict[int, Claim] 
         if key.startswith("named:"):
             continue
         need = MIN_OUTLETS_ANONYMOUS if key == "anonymous" else MIN_OUTLETS_UNATTRIBUTED
-        if len(cluster.outlets) < need:
+        if len(cluster.outlets) < need or not _repeats_one_claim(cluster, key):
             continue
         flags.append(_repetition_flag(cluster, key))
     return flags
+
+
+def _repeats_one_claim(cluster: ClaimCluster, key: str) -> bool:
+    """Copies of one checkable claim: they agree in polarity, and an unattributed copy names
+    something (an entity or a figure) rather than being a fragment of a quote attributed nearby."""
+    if len({c.negated for c in cluster.claims}) > 1:
+        return False
+    if key == "anonymous":
+        return True
+    first = cluster.earliest
+    return bool(first.entities or first.quantities) and not first.text.lstrip()[:1] in "\"'\u201c\u2018"
 
 
 def _repetition_flag(cluster: ClaimCluster, key: str) -> Flag:

@@ -7,6 +7,7 @@ into ``Flag`` records with evidence and a plain-language explanation.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Sequence
 
 from ..records import Claim, Flag
@@ -34,16 +35,32 @@ def compare_pair(a: Claim, b: Claim, score: float, resolver) -> list[Finding]:
 
 def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Claim], resolver) -> list[Flag]:
     """Flags for all aligned pairs, plus spelling variants of one entity across outlets."""
-    flags: list[Flag] = []
+    findings: list[tuple[Finding, float]] = []
     aligned: list[tuple[Claim, Claim, float]] = []
     for ra, rb, score in pairs:
         a, b = claims.get(ra), claims.get(rb)
         if a is None or b is None or a.article_id == b.article_id:
             continue
         aligned.append((a, b, score))
-        flags.extend(make_flag(f) for f in compare_pair(a, b, score, resolver))
+        findings.extend((f, score) for f in compare_pair(a, b, score, resolver))
+    flags = [make_flag(f) for f in one_per_deviation(findings)]
     flags.extend(name_variant_flags(aligned, resolver))
     return flags
+
+
+def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding]:
+    """When one claim differs from several copies that agree, flag it once, against its closest copy."""
+    involved: Counter = Counter()
+    for f, _ in findings:
+        involved[(f.type, f.a.id)] += 1
+        involved[(f.type, f.b.id)] += 1
+    best: dict[tuple[str, str], tuple[float, Finding]] = {}
+    for f, score in findings:
+        odd = f.a.id if involved[(f.type, f.a.id)] > involved[(f.type, f.b.id)] else f.b.id
+        key = (f.type, odd)
+        if key not in best or score > best[key][0]:
+            best[key] = (score, f)
+    return [f for _, f in best.values()]
 
 
 __all__ = ["compare_pair", "compare_pairs", "Finding"]

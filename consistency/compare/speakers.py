@@ -24,6 +24,21 @@ def same_source(x: Attribution, y: Attribution, resolver) -> bool:
     return resolver.resolve(x.source, "PERSON") == resolver.resolve(y.source, "PERSON")
 
 
+GENERIC_CHANNELS = re.compile(
+    r"^(a |an |the |its |his |her |their )?(statement|press release|release|interview|news conference|"
+    r"press conference|briefing|mag|magazine|paper|newspaper|website|site|tv|television|radio|reporters?|"
+    r"journalists?|social media|post|email|letter|blog)s?$", re.I)
+
+
+def _named_channel(channel: str) -> bool:
+    """A channel that names an outlet or agency ("TASS", "the Associated Press"), not a mode ("a statement")."""
+    return not GENERIC_CHANNELS.match(channel.strip()) and any(w[:1].isupper() for w in channel.split())
+
+
+def _proper(source: str) -> bool:
+    return any(w[:1].isupper() for w in _DET.sub("", source.strip()).split())
+
+
 def _quoted(att: Attribution) -> bool:
     return att.quote in ("direct", "mixed")
 
@@ -40,7 +55,7 @@ def compare_speakers(a: Claim, b: Claim, score: float, resolver) -> Finding | No
             return None
     elif not same_statement(a, b, score, min_score=0.85, min_overlap=0.85):
         return None
-    if x.source_kind not in NAMED or y.source_kind not in NAMED:
+    if x.source_kind not in NAMED or y.source_kind not in NAMED or not (_proper(x.source) and _proper(y.source)):
         return None
     if same_source(x, y, resolver):
         return None
@@ -59,6 +74,11 @@ def compare_channel(a: Claim, b: Claim, score: float, resolver) -> Finding | Non
     x, y = a.attribution, b.attribution
     if x is None or y is None or not x.channel or not y.channel:
         return None
+    if not (_named_channel(x.channel) and _named_channel(y.channel)):
+        return None
+    if any(t.start <= (x.channel_span or (-1, -1))[0] < t.end for t in a.times) or any(
+            t.start <= (y.channel_span or (-1, -1))[0] < t.end for t in b.times):
+        return None  # a date read as a channel
     if not same_statement(a, b, score, min_score=0.8, min_overlap=0.6):
         return None
     kx, ky = _channel_key(x.channel), _channel_key(y.channel)

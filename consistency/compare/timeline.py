@@ -61,6 +61,8 @@ def _compatible(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date,
     since which week it means depends on the reader's guess at tense."""
     if ix[0] <= iy[1] and iy[0] <= ix[1]:
         return True
+    if x.text.casefold() == y.text.casefold() and not any(ch.isdigit() for ch in x.text):
+        return True  # the same relative words ("today") in a copy republished another day
     for bare, ib, other, io in ((x, ix, y, iy), (y, iy, x, ix)):
         day = _weekday(bare)
         if day and io[0] == io[1] and abs((io[0] - ib[0]).days) <= 7:

@@ -81,7 +81,10 @@ def _normalise_source(att: Attribution | None, entities: Sequence[Entity], artic
     if att.source_span is None or att.source_kind == "outlet":
         return att
     s0, s1 = att.source_span
-    inside = [e for e in entities if s0 <= e.start and e.end <= s1 and e.label in ("PERSON", "ORG", "NORP", "GPE")]
+    text = article.text
+    # "Reid's rep" is the rep, not Reid: a possessive name is not the source.
+    inside = [e for e in entities if s0 <= e.start and e.end <= s1 and e.label in ("PERSON", "ORG", "NORP", "GPE")
+              and not text[e.end:e.end + 2] in ("'s", "\u2019s")]
     inside.sort(key=lambda e: (e.label != "PERSON", e.label != "ORG", e.start))
     if inside and att.source_kind in ("named", "organisation", "anonymous", "pronoun"):
         best = inside[0]
@@ -94,15 +97,16 @@ def _normalise_source(att: Attribution | None, entities: Sequence[Entity], artic
 
 
 def _sentences(doc) -> Iterable:
-    """Sentences, with paragraph breaks always ending one."""
+    """Sentences, with a line break always ending one (headlines, datelines, paragraphs)."""
     for sent in doc.sents:
-        if "\n\n" not in sent.text.strip():
+        if "\n" not in sent.text.strip():
             yield sent
             continue
         start = sent.start
         for tok in sent:
-            if "\n\n" in tok.whitespace_ + tok.text and tok.i + 1 > start:
-                yield doc[start:tok.i + 1]
+            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+                if tok.i + 1 > start:
+                    yield doc[start:tok.i + 1]
                 start = tok.i + 1
         if start < sent.end:
             yield doc[start:sent.end]
