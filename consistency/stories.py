@@ -1,12 +1,15 @@
 """Group articles into stories (reports of the same real-world event), incrementally.
 
-Each story keeps a dense centroid (sum of its articles' vectors) and a lexical profile (summed
-sublinear term counts, hashed). A new article is scored against every live story as
-``dense_weight * cos(vector, centroid) + lexical_weight * cos(tfidf, profile)`` minus a soft
-penalty when it lies far in time from the story; it joins the best story when the score clears
-``threshold`` and opens a new one otherwise. After each batch, stories touched by the batch are
-merged into older ones they now resemble; merged ids are kept in ``merged_into`` so an id handed
-out earlier always resolves (``resolve``). Cost per article is linear in the number of stories.
+Each story keeps the sum of its articles' dense vectors and the sum of their L2-normalised
+tf-idf vectors (hashed content words). A new article is scored against every live story as
+``dense_weight * dense + lexical_weight * lexical`` where, with the default average linkage,
+each part is the mean cosine between the article and the story's members (the summed vector
+divided by the story size, so a story that has grown diffuse does not keep attracting
+articles), minus a soft penalty when the article lies far in time from the story. It joins the
+best story when the score clears ``threshold`` and opens a new one otherwise. After each batch,
+stories touched by the batch are merged into stories they now resemble; merged ids are kept in
+``merged_into`` so an id handed out earlier always resolves (``resolve``). Cost per article is
+linear in the number of stories.
 """
 
 from __future__ import annotations
@@ -100,14 +103,17 @@ class StoryClusterer:
 
     def __init__(
         self,
-        threshold: float = 0.42,
+        threshold: float = 0.22,
         window_days: float = 7.0,
         dense_weight: float = 0.5,
         lexical_weight: float = 0.5,
-        merge_threshold: float | None = None,
-        time_penalty: float = 0.1,
+        merge_threshold: float | None = 0.2,
+        time_penalty: float = 0.05,
         max_profile_terms: int = 400,
+        linkage: str = "average",
     ) -> None:
+        if linkage not in ("average", "centroid"):
+            raise ValueError(f"linkage must be 'average' or 'centroid', got {linkage!r}")
         self.threshold = threshold
         self.window_days = window_days
         self.dense_weight = dense_weight
@@ -115,12 +121,13 @@ class StoryClusterer:
         self.merge_threshold = threshold if merge_threshold is None else merge_threshold
         self.time_penalty = time_penalty
         self.max_profile_terms = max_profile_terms
+        self.linkage = linkage
         self.stories: dict[str, _Story] = {}
         self.merged_into: dict[str, str] = {}
         self.df: Counter[int] = Counter()
         self.n_docs = 0
         self.dim: int | None = None
-        self._cache: dict[str, tuple[dict[int, float], float]] = {}
+        self._norms: dict[str, float] = {}
 
     # -- public -----------------------------------------------------------------------------
 
@@ -135,11 +142,11 @@ class StoryClusterer:
             self.dim = int(vectors.shape[1])
         elif vectors.shape[1] != self.dim:
             raise ValueError(f"vectors have dimension {vectors.shape[1]}, stories use {self.dim}")
-        bags = [_sublinear(lexical_terms(f"{a.title}\n{a.text}")) for a in articles]
-        for bag in bags:
-            self.df.update(bag.keys())
+        counts = [lexical_terms(f"{a.title}\n{a.text}") for a in articles]
+        for c in counts:
+            self.df.update(c.keys())
         self.n_docs += len(articles)
-        self._cache.clear()  # idf changed
+        bags = [self._tfidf(c) for c in counts]
         ids: list[str] = [""] * len(articles)
         touched: list[str] = []
         order = sorted(range(len(articles)), key=lambda i: articles[i].published)
@@ -181,6 +188,7 @@ class StoryClusterer:
                 "merge_threshold": self.merge_threshold,
                 "time_penalty": self.time_penalty,
                 "max_profile_terms": self.max_profile_terms,
+                "linkage": self.linkage,
             },
             "dim": self.dim,
             "n_docs": self.n_docs,
@@ -227,23 +235,27 @@ class StoryClusterer:
     def _idf(self, term: int) -> float:
         return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
-    def _weighted(self, bag: dict[int, float]) -> tuple[dict[int, float], float]:
-        w = {t: v * self._idf(t) for t, v in bag.items()}
-        return w, math.sqrt(sum(x * x for x in w.values())) or 1.0
+    def _tfidf(self, counts: Counter[int]) -> dict[int, float]:
+        """Sublinear tf times idf as known now, L2-normalised (the idf is frozen into profiles)."""
+        w = {t: (1.0 + math.log(c)) * self._idf(t) for t, c in counts.items()}
+        norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
+        return {t: x / norm for t, x in w.items()}
 
-    def _profile(self, sid: str) -> tuple[dict[int, float], float]:
-        """A story's idf-weighted profile and its norm, cached until the story or idf changes."""
-        hit = self._cache.get(sid)
-        if hit is None:
-            hit = self._cache[sid] = self._weighted(self.stories[sid].terms)
-        return hit
+    def _denominator(self, story: _Story, dense: bool) -> float:
+        """Average linkage divides by the size; centroid linkage by the summed vector's norm."""
+        if self.linkage == "average":
+            return float(story.n)
+        if dense:
+            return float(np.linalg.norm(story.centroid)) or 1.0
+        norm = self._norms.get(story.id)
+        if norm is None:
+            norm = self._norms[story.id] = math.sqrt(sum(x * x for x in story.terms.values()))
+        return norm or 1.0
 
-    def _lexical(self, a: str, b: str) -> float:
-        wa, na = self._profile(a)
-        wb, nb = self._profile(b)
-        if len(wa) > len(wb):
-            wa, wb = wb, wa
-        return sum(v * wb.get(t, 0.0) for t, v in wa.items()) / (na * nb)
+    def _lexical(self, a: _Story, b: _Story) -> float:
+        ta, tb = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
+        dot = sum(v * tb.get(t, 0.0) for t, v in ta.items())
+        return dot / (self._denominator(a, False) * self._denominator(b, False))
 
     def _time_gap(self, story: _Story, when: datetime) -> float:
         """Days between ``when`` and the story's span (0 inside it)."""
@@ -266,18 +278,16 @@ class StoryClusterer:
         self, vec: np.ndarray, bag: dict[int, float], when: datetime
     ) -> tuple[list[str], np.ndarray]:
         ids = list(self.stories)
-        cents = np.stack([self.stories[s].centroid for s in ids])
-        norms = np.linalg.norm(cents, axis=1)
-        norms[norms == 0] = 1.0
-        dense = cents @ vec / norms
-        wa, na = self._weighted(bag)
+        stories = [self.stories[s] for s in ids]
+        cents = np.stack([s.centroid for s in stories])
+        dense = cents @ vec / np.array([self._denominator(s, True) for s in stories])
         lex = np.zeros(len(ids), dtype=np.float32)
-        for k, sid in enumerate(ids):
+        for k, story in enumerate(stories):
             # loop over the article's terms only: the story profile is looked up, not scanned
-            wb, nb = self._profile(sid)
-            dot = sum(v * wb.get(t, 0.0) for t, v in wa.items())
+            terms = story.terms
+            dot = sum(v * terms.get(t, 0.0) for t, v in bag.items())
             if dot:
-                lex[k] = dot / (na * nb)
+                lex[k] = dot / self._denominator(story, False)
         scores = self.dense_weight * dense + self.lexical_weight * lex
         for k, sid in enumerate(ids):
             scores[k] -= self._penalty(self._time_gap(self.stories[sid], when))
@@ -294,7 +304,7 @@ class StoryClusterer:
 
     def _add(self, story: _Story, art: Article, vec: np.ndarray, bag: dict[int, float]) -> None:
         story.centroid = story.centroid + vec
-        self._cache.pop(story.id, None)
+        self._norms.pop(story.id, None)
         for t, v in bag.items():
             story.terms[t] = story.terms.get(t, 0.0) + v
         self._trim(story)
@@ -310,8 +320,8 @@ class StoryClusterer:
 
     def _story_pair_score(self, a: _Story, b: _Story) -> float:
         ca, cb = a.centroid, b.centroid
-        dense = float(ca @ cb) / ((np.linalg.norm(ca) * np.linalg.norm(cb)) or 1.0)
-        lex = self._lexical(a.id, b.id)
+        dense = float(ca @ cb) / (self._denominator(a, True) * self._denominator(b, True))
+        lex = self._lexical(a, b)
         gap = self._time_gap(a, datetime.fromisoformat(b.first))
         gap = min(gap, self._time_gap(a, datetime.fromisoformat(b.last)))
         return self.dense_weight * dense + self.lexical_weight * lex - self._penalty(gap)
@@ -337,8 +347,8 @@ class StoryClusterer:
 
     def _absorb(self, keep: _Story, drop: _Story) -> None:
         keep.centroid = keep.centroid + drop.centroid
-        self._cache.pop(keep.id, None)
-        self._cache.pop(drop.id, None)
+        self._norms.pop(keep.id, None)
+        self._norms.pop(drop.id, None)
         for t, v in drop.terms.items():
             keep.terms[t] = keep.terms.get(t, 0.0) + v
         self._trim(keep)
@@ -349,10 +359,6 @@ class StoryClusterer:
         del self.stories[drop.id]
         self.merged_into[drop.id] = keep.id
         logger.debug("merged story %s into %s", drop.id, keep.id)
-
-
-def _sublinear(counts: Counter[int]) -> dict[int, float]:
-    return {t: 1.0 + math.log(c) for t, c in counts.items()}
 
 
 def _span(first: str, last: str, when: str) -> tuple[str, str]:
