@@ -78,12 +78,12 @@ def _channel(cue: Token) -> tuple[str, tuple[int, int]] | None:
             with_ = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "with"), None)
             inner = next((g for g in with_.children if g.dep_ == "pobj"), None) if with_ is not None else None
             if inner is not None:
-                sub = list(inner.subtree)
+                sub = [t for t in inner.subtree if t.dep_ not in ("det", "poss")] or [inner]
                 return cue.doc[sub[0].i: sub[-1].i + 1].text, (sub[0].idx, sub[-1].idx + len(sub[-1].text))
             name = "statement" if lem in WRITTEN else lem
             return name, (pobj.idx, pobj.idx + len(pobj.text))
         if c.lower_ == "on":
-            sub = [t for t in pobj.subtree if t.dep_ not in ("det", "poss")]
+            sub = [t for t in pobj.subtree if t.dep_ not in ("det", "poss")] or [pobj]
             text = cue.doc[sub[0].i: sub[-1].i + 1].text
             if text.lower() in SOCIAL or pobj.lower_ in SOCIAL:
                 return "statement", (sub[0].idx, sub[-1].idx + len(sub[-1].text))
@@ -100,6 +100,9 @@ def _antecedent(doc: Doc, before: int, named: list[tuple[int, str]]) -> str | No
     for pos, name in named:
         if pos < before and (best is None or pos > best[0]):
             best = (pos, name)
+    # a speaker quoted in the last few sentences beats any person merely mentioned
+    if best is not None and before - best[0] < 600:
+        return best[1]
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.end_char <= before and (best is None or ent.start_char > best[0]):
             best = (ent.start_char, ent.text)
@@ -135,7 +138,13 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             span = doc.char_span(*fr.source, alignment_mode="expand")
             source = span.text
             source_kind = _source_kind(span)
-            if source_kind == "pronoun" and span.root.lower_ in PERSON_PRONOUNS:
+            rel = fr.source_tok
+            if rel.lower_ in ("who", "which", "that") and rel.head.dep_ == "relcl":
+                noun = rel.head.head
+                head_toks = [t for t in noun.subtree if t.i <= noun.i or t.dep_ in ("compound", "flat")]
+                named_span = doc[head_toks[0].i: noun.i + 1]
+                source, source_kind, resolved = named_span.text, _source_kind(named_span), span.text
+            elif source_kind == "pronoun" and span.root.lower_ in PERSON_PRONOUNS:
                 name = _antecedent(doc, fr.source[0], named)
                 if name is not None:
                     source, source_kind, resolved = name, "named", span.text

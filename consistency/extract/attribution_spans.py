@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -13,6 +14,7 @@ NO_SOURCE_LEMMAS = frozenset({"seem", "appear", "sound", "look", "expect"})
 CONTENT_PREPS = frozenset({"for", "to", "about", "against", "on", "of", "at", "over", "with"})
 NON_SOURCE = frozenset({"there", "what"})
 LEAD_INS = frozenset({"prep", "advmod", "npadvmod", "advcl", "cc", "mark", "intj", "punct"})
+ADDRESSEE_LEMMAS = frozenset({"tell", "inform", "assure", "remind", "brief"})
 DASHES = frozenset({"-", "—", "–", "--"})
 
 
@@ -47,7 +49,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         i += width if straight else 1
     if start is not None:
         spans.append((start, len(text)))
-    return [s for s in spans if s[1] - s[0] > 2]
+    spans = [s for s in spans if s[1] - s[0] > 2]
+    singles = [s for s in _single_quote_spans(text) if not any(a < s[1] and s[0] < b for a, b in spans)]
+    return sorted(spans + singles)
+
+
+_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[A-Za-z])([^‘’'\n]|[’'](?=\w))*?[.,!?]?[’'](?![\w’'])")
+
+
+def _single_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations in single marks ('...' or ‘...’), told apart from apostrophes."""
+    return [(m.start(), m.end()) for m in _SINGLE.finditer(text) if len(m.group(0).split()) >= 3]
 
 
 def _extent(toks: list[Token]) -> tuple[int, int] | None:
@@ -123,7 +135,8 @@ def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
     for c in children:
         if c.dep_ == "xcomp":
             return _subtree(c), []
-    objs = [c for c in children if c.dep_ == "dobj" and c not in skip]
+    # "told a journalist": the object of these verbs is who was addressed, not what was said
+    objs = [c for c in children if c.dep_ == "dobj" and c not in skip and v.lemma_ not in ADDRESSEE_LEMMAS]
     if objs:
         toks = _subtree(objs[0])
         for c in children:
