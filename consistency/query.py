@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Iterator
 
+import numpy as np
+
 from .options import Options
 from .provenance import ClaimCluster, claim_clusters
 from .records import Claim, Flag, Match
@@ -51,6 +53,7 @@ class QueryEngine:
         self._index_mtime = -1.0
         self._flags_by_claim: dict[str, list[Flag]] = {}
         self._flags_version = None
+        self._pairs = _PairIndex([])
         self._retriever = None
 
     def close(self) -> None:
@@ -68,12 +71,14 @@ class QueryEngine:
             self.store.sync_index(save=False)
             self._index_mtime = mtime
             self._retriever = None
-        version = self.store.db.execute("SELECT max(id) FROM runs").fetchone()[0]
+        # A check run saves its pairs and flags before it is marked finished, so a finished count moves last.
+        version = tuple(self.store.db.execute("SELECT max(id), count(finished) FROM runs").fetchone())
         if version != self._flags_version:
             self._flags_by_claim = {}
             for f in self.store.flags("open"):
                 for cid in f.claims:
                     self._flags_by_claim.setdefault(cid, []).append(f)
+            self._pairs = _PairIndex(self.store.db.execute("SELECT a, b, score FROM pairs").fetchall())
             self._flags_version = version
 
     def search(self, text: str, k: int = 10) -> list[tuple[int, float]]:
@@ -121,14 +126,35 @@ class QueryEngine:
     def _clusters(self, rowids: list[int]) -> list[dict]:
         if not rowids:
             return []
-        marks = ",".join("?" * len(rowids))
-        pairs = [(int(a), int(b), float(s)) for a, b, s in self.store.db.execute(
-            f"SELECT a, b, score FROM pairs WHERE a IN ({marks}) OR b IN ({marks})", rowids + rowids)]
+        pairs = self._pairs.touching(rowids)
         members = {r for a, b, _ in pairs for r in (a, b)} | set(rowids)
         claims = self.store.claims(sorted(members))
         hit_ids = {claims[r].id for r in rowids if r in claims}
         found: list[ClaimCluster] = claim_clusters(pairs, claims)
         return [c.to_dict() for c in found if any(x.id in hit_ids for x in c.claims)]
+
+
+class _PairIndex:
+    """Aligned pairs by either end, held in sorted arrays: the table is keyed by (a, b) only,
+    so looking pairs up by b in SQL scanned every pair on every query."""
+
+    def __init__(self, rows: list[tuple[int, int, float]]) -> None:
+        arr = np.array(rows, dtype=np.float64).reshape(-1, 3)
+        a, b = arr[:, 0].astype(np.int64), arr[:, 1].astype(np.int64)
+        ends, others = np.concatenate([a, b]), np.concatenate([b, a])
+        order = np.argsort(ends, kind="stable")
+        self.ends, self.others = ends[order], others[order]
+        self.scores = np.concatenate([arr[:, 2], arr[:, 2]])[order]
+
+    def touching(self, rowids: list[int]) -> list[tuple[int, int, float]]:
+        """(a, b, score) with a < b for every pair that has one of these rows at either end."""
+        keys = np.asarray(rowids, dtype=np.int64)
+        lo, hi = np.searchsorted(self.ends, keys, "left"), np.searchsorted(self.ends, keys, "right")
+        out = set()
+        for i, j in zip(lo, hi):
+            for e, o, sc in zip(self.ends[i:j], self.others[i:j], self.scores[i:j]):
+                out.add((int(min(e, o)), int(max(e, o)), float(sc)))
+        return sorted(out)
 
 
 @contextmanager
