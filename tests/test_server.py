@@ -59,8 +59,9 @@ def client(store):
 
 def timeline_flag(client) -> dict:
     flags = client.get("/api/flags", params={"type": "timeline"}).json()["flags"]
-    assert len(flags) == 1
-    return flags[0]
+    found = [f for f in flags if set(f["values"]) == {"Baltic Wire", "Riga Post"}]
+    assert len(found) == 1
+    return found[0]
 
 
 def test_server_health_counts_the_store(client, store):
@@ -81,8 +82,8 @@ def test_server_query_returns_matches_grid_and_flags(client):
     assert all(m["url"].startswith("https://") and m["title"] for m in d["matches"])
     dates = {row["outlet"]: row["date"] for row in d["grid"]}
     assert dates["Baltic Wire"] == "March 10" and dates["Riga Post"] == "March 12"
-    timeline = [f for f in d["flags"] if f["type"] == "timeline"]
-    assert timeline and "March 12" in timeline[0]["explanation"] and timeline[0]["review"] is None
+    timeline = [f for f in d["flags"] if f["type"] == "timeline" and "Baltic Wire" in f["values"]]
+    assert len(timeline) == 1 and "March 12" in timeline[0]["explanation"] and timeline[0]["review"] is None
     assert d["clusters"] and {"Baltic Wire", "Riga Post"} <= set(d["clusters"][0]["outlets"])
     post = client.post("/api/query", json={"q": QUERY, "k": 3}).json()
     assert [m["claim_id"] for m in post["matches"]] == [m["claim_id"] for m in d["matches"]]

@@ -99,7 +99,7 @@ def test_web_search_shows_outlets_grid_and_flags_with_markup_inert(page, server)
     outlets = page.locator("#grid td.col-outlet strong").all_text_contents()
     assert {"Baltic Wire", "Riga Post", "Harbour Courier"} <= set(outlets)
     assert "March 12" in page.locator("#grid").inner_text()
-    flag = page.locator(".flag.type-timeline")
+    flag = page.locator(".flag.type-timeline", has_text="Baltic Wire")
     assert flag.count() == 1
     assert "March 10" in flag.locator(".explanation").inner_text()
     assert page.locator("#clusters .cluster").count() >= 1
@@ -121,7 +121,7 @@ def test_web_search_shows_outlets_grid_and_flags_with_markup_inert(page, server)
 
 def test_web_dismiss_persists_through_the_api(page, server):
     search(page, server, "Markin told a press briefing the first battery reached its position")
-    flag = page.locator(".flag.type-timeline")
+    flag = page.locator(".flag.type-timeline", has_text="Baltic Wire")
     flag_id = flag.get_attribute("data-flag")
     flag.locator(".note").fill("same briefing, time zones differ")
     flag.locator("button.dismiss").click()
