@@ -155,6 +155,7 @@ class Service:
         with self.lock:
             self.engine.refresh()
             _ = self.engine.store.index
+            self.engine.search("warm up", 1)  # the first encode pays one-off set-up costs
         self.model = self.engine.embedder.name
 
     def query(self, text: str, k: int) -> dict:
