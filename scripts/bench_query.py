@@ -30,6 +30,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # idle OpenMP threads sleep instead of spinning on a shared machine
 
 PEOPLE = ["Ilya Markin", "Elsa Brandt", "Ruta Kalnina", "Pavel Krestov", "Aleksandr Voronets", "Maria Lindqvist",
           "Tomas Berg", "Anna Kovac", "Jonas Price", "Leila Haddad", "Oskar Nyberg", "Irina Volkova", "Samuel Okafor",
@@ -79,7 +80,7 @@ def build(store_dir: Path, n: int, embedder_name: str, seed: int) -> dict:
     from consistency.store import Store
 
     rng = np.random.default_rng(seed)
-    n_base = int(min(4000, max(200, n // 25)))
+    n_base = int(min(2000, max(200, n // 25)))
     base_texts = list(dict.fromkeys(render(rng) for _ in range(n_base * 2)))[:n_base]
     t0 = time.perf_counter()
     base_vecs = embedder(embedder_name).embed(base_texts)
