@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from collections import defaultdict
 from typing import Iterable
 
@@ -25,17 +26,15 @@ def _form(text: str) -> str:
 
 
 def is_spelling_variant(x: str, y: str) -> bool:
-    """True when two mentions spell a name differently, not merely shorten it or add a title."""
-    fx, fy = _form(x).casefold(), _form(y).casefold()
-    if fx == fy:
+    """True when two mentions spell one name differently ("Voronets"/"Voronetz"), not when one
+    shortens it, adds a title, or differs only in punctuation or by being another name."""
+    tx = [w.strip(".,:;") for w in _form(x).casefold().split()]
+    ty = [w.strip(".,:;") for w in _form(y).casefold().split()]
+    tx, ty = [w for w in tx if w], [w for w in ty if w]
+    if tx == ty or len(tx) != len(ty) or not tx:
         return False
-    tx, ty = set(fx.split()), set(fy.split())
-    if tx <= ty or ty <= tx:
-        return False  # "Lukashenko" and "Alexander Lukashenko": a short form
-    if fx.replace(" ", "") == fy.replace(" ", "") or fx.replace("-", " ") == fy.replace("-", " "):
-        return False
-    # An acronym and its expansion are not spelling variants either.
-    return not (fx.isalpha() and fx.upper() == fx and len(fx) <= 6) and len(fx) > 2 and len(fy) > 2
+    differing = [(a, b) for a, b in zip(tx, ty) if a != b]
+    return all(len(a) > 2 and len(b) > 2 and SequenceMatcher(None, a, b).ratio() >= 0.7 for a, b in differing)
 
 
 def _entity_key(ea: Entity, eb: Entity, resolver) -> str | None:
