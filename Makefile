@@ -10,9 +10,10 @@ install:
 	bash scripts/setup.sh
 
 demo: install
-	rm -rf $(DEMO_STORE)
-	consistency ingest corpora/sample/articles.jsonl corpora/sample/more --store $(DEMO_STORE) --format table
+	rm -rf $(DEMO_STORE) $(DEMO_OUT)
+	consistency run corpora/sample/articles.jsonl corpora/sample/more --store $(DEMO_STORE) --out $(DEMO_OUT) --quiet
 	consistency check --store $(DEMO_STORE) --format table
+	@echo "Report: $(DEMO_OUT)/report.html"
 
 test:
 	bash scripts/setup.sh --browser
