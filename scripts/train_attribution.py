@@ -129,10 +129,10 @@ def main() -> None:
         print(f"threshold {th:.2f} cue-head F1 {f1:.3f}")
         best = max(best, (f1, float(th)))
     vec, m = fit(flat(X), flat(Y), args.c)
-    weights = {name: round(float(w), 3) for name, w in zip(vec.feature_names_, m.coef_[0]) if abs(w) >= 0.05}
+    weights = {name: round(float(w), 3) for name, w in zip(vec.feature_names_, m.coef_[0]) if abs(w) >= 0.1}
     weights["bias"] = round(float(weights.get("bias", 0.0) + m.intercept_[0]), 4)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"threshold": round(best[1], 2), "weights": weights}, sort_keys=True))
+    args.out.write_text(json.dumps({"threshold": round(best[1], 2), "weights": weights}, sort_keys=True, separators=(",", ":")))
     print(f"{len(weights)} weights, threshold {best[1]:.2f} (held-out cue-head F1 {best[0]:.3f}) -> {args.out}")
 
 
