@@ -200,6 +200,8 @@ def run(sources, out_dir: Path, quiet: bool, options: Options, fmt: str) -> None
     verbose = click.get_current_context().params.get("verbose", 0)
     if quiet and verbose:
         raise click.UsageError("--quiet and -v contradict each other; give one")
+    if quiet or not sys.stderr.isatty():
+        _silence_model_progress()
     try:
         result = run_nightly(sources, options, out_dir, progress=_progress_bar(options.progress and not quiet))
     except Exception as exc:  # cron needs exit status 2 and one readable line for any failure
@@ -216,6 +218,15 @@ def _run_summary(result) -> str:
     return (f"{s['articles_new']} new articles ({s['articles_duplicate']} already seen, {s['rejected']} rejected), "
             f"{s['claims_new']} new claims; flags: {s['flags_new']} new, {s['flags_resolved']} resolved, "
             f"{s['flags_carried']} carried over, {s['flags_dismissed']} dismissed\nreport: {result.files['report.html']}")
+
+
+def _silence_model_progress() -> None:
+    """Keep the model loaders' own progress bars out of cron mail."""
+    import os
+
+    os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
+    if "transformers" in sys.modules:
+        sys.modules["transformers"].utils.logging.disable_progress_bar()
 
 
 def _fail(exc: Exception, verbose: int) -> None:

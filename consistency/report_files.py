@@ -50,6 +50,8 @@ def write_report(report: dict, out_dir: Path) -> dict[str, Path]:
     run_dir.mkdir(parents=True, exist_ok=True)
     data = {k: v for k, v in report.items()}
     data["stories"] = [{k: v for k, v in st.items() if k != "svg"} for st in report["stories"]]
+    data["flags"] = [dict(f, evidence=[{k: v for k, v in e.items() if k != "segments"} for e in f["evidence"]])
+                     for f in report["flags"]]
     _write_text(run_dir / "report.html", render_html(report))
     _write_text(run_dir / "report.json", json.dumps(data, ensure_ascii=False, indent=1, default=str))
     frames = {
