@@ -111,6 +111,7 @@ class StoryClusterer:
         time_penalty: float = 0.05,
         max_profile_terms: int = 400,
         linkage: str = "average",
+        merge_every: int = 5,
     ) -> None:
         if linkage not in ("average", "centroid"):
             raise ValueError(f"linkage must be 'average' or 'centroid', got {linkage!r}")
@@ -122,6 +123,7 @@ class StoryClusterer:
         self.time_penalty = time_penalty
         self.max_profile_terms = max_profile_terms
         self.linkage = linkage
+        self.merge_every = merge_every
         self.stories: dict[str, _Story] = {}
         self.merged_into: dict[str, str] = {}
         self.df: Counter[int] = Counter()
@@ -165,6 +167,11 @@ class StoryClusterer:
                 ids[i] = story.id
             if ids[i] not in touched:
                 touched.append(ids[i])
+            # merging as the batch goes, not only at its end, keeps results independent of
+            # how a night's articles are split into batches
+            if self.merge_every and len(touched) >= self.merge_every:
+                self._merge_pass(touched)
+                touched = []
         self._merge_pass(touched)
         return [self.resolve(s) for s in ids]
 
@@ -189,6 +196,7 @@ class StoryClusterer:
                 "time_penalty": self.time_penalty,
                 "max_profile_terms": self.max_profile_terms,
                 "linkage": self.linkage,
+                "merge_every": self.merge_every,
             },
             "dim": self.dim,
             "n_docs": self.n_docs,
