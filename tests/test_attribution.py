@@ -122,3 +122,21 @@ def test_attribution_inverted_said_x():
 @slow
 def test_attribution_none_in_plain_sentence():
     assert _attrs("The bridge opened to traffic in 1932 and carries four lanes.") == []
+
+
+@slow
+def test_attribution_single_quoted_speech_is_direct():
+    attrs = _attrs("'Belarus is no longer a passive player,' one unnamed CSTO source told a journalist.")
+    a = _by_cue(attrs, "told")
+    assert a.quote == "direct"
+    assert a.source_kind == "anonymous"
+    assert "passive player" in a.content
+
+
+@slow
+def test_attribution_relative_who_resolved_to_noun():
+    attrs = _attrs("The bill was drafted by Senator Maria Lopez, who said the vote would pass easily.")
+    a = _by_cue(attrs, "said")
+    assert a.source == "Senator Maria Lopez"
+    assert a.resolved_from == "who"
+    assert a.content.startswith("the vote would pass")
