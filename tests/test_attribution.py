@@ -140,3 +140,10 @@ def test_attribution_relative_who_resolved_to_noun():
     assert a.source == "Senator Maria Lopez"
     assert a.resolved_from == "who"
     assert a.content.startswith("the vote would pass")
+
+
+@slow
+def test_attribution_unnamed_officials_of_a_country_are_anonymous():
+    a = _by_cue(_attrs("Russian officials said the talks would resume in March."), "said")
+    assert a.source == "Russian officials"
+    assert a.source_kind == "anonymous"

@@ -53,10 +53,11 @@ def _source_kind(span: Span) -> str:
     ents = [e for e in span.ents]
     if any(e.label_ == "PERSON" for e in ents):
         return "named"
-    if any(e.label_ in ORG_LABELS for e in ents):
-        return "organisation"
+    # "Russian officials said" names a body but not a speaker
     if head.lemma_.lower() in ANON_HEADS or head.lower_ in ANON_HEADS:
         return "anonymous"
+    if any(e.label_ in ORG_LABELS for e in ents):
+        return "organisation"
     if head.pos_ == "PROPN":
         return "named"
     return "organisation"
