@@ -244,7 +244,7 @@ def _quote_after(tok: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] |
 
 def _quote_before(tok: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A quotation closing right before the frame ("“...,” Frank writes")."""
-    start = min(t.idx for t in tok.subtree) if tok.dep_ not in ("ROOT",) else tok.idx
+    start = tok.idx
     text = tok.doc.text
     for a, b in quotes:
         if b <= start and not text[b:start].strip(" ,\n"):
@@ -275,7 +275,10 @@ def frame_at(tok: Token, quotes: list[tuple[int, int]] = ()) -> Frame | None:
     content = [t for t in content if t not in cue_set]
     content_span = _extent(content)
     if content_span is None:
-        content_span = _quote_after(cue[-1] if cue else tok, list(quotes)) or _quote_before(src or tok, list(quotes))
+        frame = [t for t in cue] + (src_toks if src is not None and src.i > tok.i else [])
+        content_span = _quote_after(max(frame, key=lambda t: t.i), list(quotes)) or _quote_before(
+            min(frame + src_toks, key=lambda t: t.i), list(quotes)
+        )
         if content_span is None:
             return None
     source_span = _extent(src_toks) if src_toks else None
