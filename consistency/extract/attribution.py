@@ -4,6 +4,10 @@ A small linear model scores every candidate token as a cue (trained on PolNeAR b
 ``scripts/train_attribution.py``); the source and content of each cue are read off the
 dependency parse, widened to the quotation they sit in, and quotes that run on into the
 next sentences stay with the same speaker.
+
+``source_span`` points at the mention in the text (the pronoun, when ``source`` was resolved
+from one, with the pronoun kept in ``resolved_from``); an attribution with no stated source
+("it was reported that") has ``source`` "" and kind "anonymous".
 """
 
 from __future__ import annotations
