@@ -53,7 +53,7 @@ def write_report(report: dict, out_dir: Path) -> dict[str, Path]:
     data["flags"] = [dict(f, evidence=[{k: v for k, v in e.items() if k != "segments"} for e in f["evidence"]])
                      for f in report["flags"]]
     _write_text(run_dir / "report.html", render_html(report))
-    _write_text(run_dir / "report.json", json.dumps(data, ensure_ascii=False, indent=1, default=str))
+    _write_text(run_dir / "report.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str))
     frames = {
         "flags.csv": pd.DataFrame([_flag_row(f) for f in report["flags"]], columns=FLAG_COLUMNS),
         "claims.csv": pd.DataFrame(report["claims"], columns=["claim_id", "article_id", "outlet", "published",
