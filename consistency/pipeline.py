@@ -195,7 +195,7 @@ def _dedupe(flags: list[Flag]) -> list[Flag]:
 
 
 def assign_stories(store: Store, options: Options) -> None:
-    """Give every article without a story one, incrementally."""
+    """Give every article without a story one, incrementally; follow stories that merged."""
     from .stories import StoryClusterer, article_vectors
 
     rows = store.db.execute("SELECT id FROM articles WHERE story_id IS NULL ORDER BY published, rowid").fetchall()
@@ -207,15 +207,17 @@ def assign_stories(store: Store, options: Options) -> None:
     state = store.get_meta("stories")
     clusterer = StoryClusterer.from_dict(state) if state else StoryClusterer()
     vecs = article_vectors(articles, embedder_for(options))
-    ids = clusterer.assign(articles, vecs)
-    assignments = dict(zip((a.id for a in articles), ids))
+    assignments = dict(zip((a.id for a in articles), clusterer.assign(articles, vecs)))
+    # A new article can join two stories into one: articles stored earlier follow the merge.
+    for (article_id, story_id) in store.db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"):
+        if clusterer.resolve(story_id) != story_id:
+            assignments[article_id] = clusterer.resolve(story_id)
+    assignments = {a: clusterer.resolve(s) for a, s in assignments.items()}
+    claims = store.claims(article_ids=list(assignments))
     with store.transaction():
         store.set_stories(assignments)
         store.set_meta("stories", clusterer.to_dict())
-    by_article = {a: s for a, s in assignments.items()}
-    claims = store.claims(article_ids=list(by_article))
-    with store.transaction():
-        store.update_claims({r: replace(c, story_id=by_article[c.article_id]) for r, c in claims.items()})
+        store.update_claims({r: replace(c, story_id=assignments[c.article_id]) for r, c in claims.items()})
 
 
 def stats(options: Options | None = None) -> dict[str, int]:

@@ -60,13 +60,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.store and args.store.exists():
         ap.error(f"{args.store}: already exists; the benchmark needs a fresh store")
     gold = read_jsonl(args.dir / "gold.jsonl")
-    ids = [a["id"] for a in read_jsonl(args.dir / "articles.jsonl")]
+    articles = read_jsonl(args.dir / "articles.jsonl")
+    ids = [a["id"] for a in articles]
     if args.store:
         flags, timing = run_check(args.dir, args.store, args.embedder)
     else:
         with tempfile.TemporaryDirectory(prefix="cbench-store-") as tmp:
             flags, timing = run_check(args.dir, Path(tmp) / "store", args.embedder)
-    result = score(flags, gold, ids)
+    result = score(flags, gold, ids, {a["id"]: a["text"] for a in articles})
     if args.json:
         print(json.dumps(dict(result.as_dict(), flags=len(flags), articles=len(ids), **timing),
                          indent=1))

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Sequence
 
 from ..records import Claim, Flag
-from .base import Finding, make_flag
+from .base import UPDATE_CUES, Finding, make_flag
 from .names import name_variant_flags
 from .numbers import compare_numbers
 from .polarity import compare_polarity
@@ -25,6 +25,8 @@ def compare_pair(a: Claim, b: Claim, score: float, resolver) -> list[Finding]:
     """Every typed difference between two aligned claims (earlier claim first)."""
     if (b.published, b.id) < (a.published, a.id):
         a, b = b, a
+    if a.published == b.published and UPDATE_CUES.search(a.text) and not UPDATE_CUES.search(b.text):
+        a, b = b, a  # of two reports of the same time, the one saying it updates is the newer
     findings = []
     for comparator in COMPARATORS:
         finding = comparator(a, b, score, resolver)

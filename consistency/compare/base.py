@@ -57,8 +57,8 @@ class Finding:
 
 
 def is_update(a: Claim, b: Claim) -> bool:
-    """The later claim presents its value as a newer figure or a correction."""
-    return b.published > a.published and bool(UPDATE_CUES.search(b.text)) and not UPDATE_CUES.search(a.text)
+    """The later claim (or one of the same day) presents its value as a newer figure or a correction."""
+    return b.published >= a.published and bool(UPDATE_CUES.search(b.text)) and not UPDATE_CUES.search(a.text)
 
 
 def make_flag(f: Finding) -> Flag:

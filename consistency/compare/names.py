@@ -33,8 +33,16 @@ def is_spelling_variant(x: str, y: str) -> bool:
     tx, ty = [w for w in tx if w], [w for w in ty if w]
     if tx == ty or len(tx) != len(ty) or not tx:
         return False
-    differing = [(a, b) for a, b in zip(tx, ty) if a != b]
+    differing = [(a, b) for a, b in zip(tx, ty) if a != b and _regional(a) != _regional(b)]
+    if not differing:
+        return False
     return all(len(a) > 2 and len(b) > 2 and SequenceMatcher(None, a, b).ratio() >= 0.7 for a, b in differing)
+
+
+def _regional(word: str) -> str:
+    """A word with British/American spelling and a plural -s folded away (Centre/Center, Labour/Labor)."""
+    word = re.sub(r"re$", "er", word.rstrip("s") if len(word) > 4 else word)
+    return re.sub(r"our$", "or", word)
 
 
 def _entity_key(ea: Entity, eb: Entity, resolver) -> str | None:

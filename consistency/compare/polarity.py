@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from ..records import Claim
 from .base import Finding, same_statement
+
+NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nobody|nothing|cannot)\b|n['\u2019]t\b", re.I)
+DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)? (?:reports|claims|suggestions)|dismiss(?:es|ed)? (?:reports|claims)|"
+                    r"untrue|false|refut(?:es|ed))\b", re.I)
+
+
+def _negations(c: Claim) -> int:
+    return len(NEGATION.findall(c.text)) + len(DENIAL.findall(c.text))
 
 
 def _asserts(c: Claim) -> bool:
@@ -13,6 +23,10 @@ def _asserts(c: Claim) -> bool:
 def compare_polarity(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
     """The same statement asserted in one claim and negated or denied in the other."""
     if _asserts(a) == _asserts(b) or not same_statement(a, b, score, min_score=0.8, min_overlap=0.6):
+        return None
+    # The same number of negations in both wordings is a paraphrase ("I don't feel we were"
+    # vs "I feel we weren't"), whatever the parse attached them to.
+    if _negations(a) % 2 == _negations(b) % 2:
         return None
     value_a = "asserted" if _asserts(a) else ("denied" if a.modality == "denied" else "negated")
     value_b = "asserted" if _asserts(b) else ("denied" if b.modality == "denied" else "negated")

@@ -39,6 +39,12 @@ def _proper(source: str) -> bool:
     return any(w[:1].isupper() for w in _DET.sub("", source.strip()).split())
 
 
+def _mentions(text: str, source: str) -> bool:
+    """Whether the text names the source (by any of its capitalised words, e.g. the surname)."""
+    names = [w for w in re.findall(r"[A-Z][\w'-]+", source) if len(w) > 2]
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in names)
+
+
 def _quoted(att: Attribution) -> bool:
     return att.quote in ("direct", "mixed")
 
@@ -59,6 +65,10 @@ def compare_speakers(a: Claim, b: Claim, score: float, resolver) -> Finding | No
         return None
     if same_source(x, y, resolver):
         return None
+    if x.resolved_from or y.resolved_from:
+        return None  # "he said" resolved to a name is a guess; two guesses are no conflict
+    if _mentions(b.text, x.source) or _mentions(a.text, y.source):
+        return None  # both names stand in both sentences: the parse, not the outlets, disagrees
     confidence = min(0.95, 0.5 + word_overlap(a, b) * 0.45)
     return Finding("attribution", a, b, x.source, y.source, x.source_span or (a.start, a.end),
                    y.source_span or (b.start, b.end), confidence=confidence, what="the speaker")

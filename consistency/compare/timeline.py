@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..records import Claim, TimeExpr
@@ -40,13 +41,42 @@ def compare_timeline(a: Claim, b: Claim, score: float, resolver) -> Finding | No
     for (x, ix), others in ((t, tb) for t in ta):
         if any(_compatible(x, ix, y, iy) for y, iy in others):
             continue
+        others = [(y, iy) for y, iy in others if _comparable(x, y, a, b)]
+        if not others:
+            continue
         if len(ta) != len(tb):
             return None  # unequal numbers of dates: likely different details, not one date changed
         y, iy = min(others, key=lambda o: min(abs((o[1][0] - ix[1]).days), abs((ix[0] - o[1][1]).days)))
+        if not _same_role(a, x, b, y):
+            return None
         kind = "update" if update else "timeline"
         return Finding(kind, a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
                        confidence=min(0.95, 0.55 + (score - 0.8) * 2), what="the date")
     return None
+
+
+def _context(c: Claim, t: TimeExpr, width: int = 3) -> tuple[set[str], set[str]]:
+    """Content words just before and just after a time expression in its sentence."""
+    from .base import content_words
+
+    local = c.text.find(t.text, max(0, t.start - c.start - 5))
+    if local < 0:
+        return set(), set()
+    before = list(content_words(c.text[max(0, local - 60):local]))
+    after = list(content_words(c.text[local + len(t.text):local + len(t.text) + 60]))
+    left = c.text[max(0, local - 60):local].casefold().split()[-width:]
+    right = c.text[local + len(t.text):local + len(t.text) + 60].casefold().split()[:width]
+    return {w for w in left if w in before}, {w for w in right if w in after}
+
+
+def _same_role(a: Claim, x: TimeExpr, b: Claim, y: TimeExpr) -> bool:
+    """Whether two dates play the same part in their sentences ("died on Thursday" and "died
+    yesterday"), not different ones ("told a March 12 briefing" and "reached it on Monday")."""
+    la, ra = _context(a, x)
+    lb, rb = _context(b, y)
+    if not (la or ra) or not (lb or rb):
+        return True  # too little context to tell: let the statement-level check decide
+    return bool(la & lb or ra & rb)
 
 
 def _weekday(t: TimeExpr) -> str | None:
@@ -54,6 +84,33 @@ def _weekday(t: TimeExpr) -> str | None:
     words = t.text.casefold().replace(",", " ").split()
     named = [w for w in words if w in WEEKDAYS]
     return named[0] if named and not any(ch.isdigit() for ch in t.text) else None
+
+
+MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
+DEICTIC = re.compile(r"\b(today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week|weekend)|"
+                     r"last (?:night|week|weekend)|next week|now|earlier|later)\b", re.I)
+
+
+def anchor_kind(t: TimeExpr) -> str:
+    """How a time expression is anchored: "absolute" (names its month or year), "weekday",
+    "deictic" (today, last night: relative to the article's own date) or "other"."""
+    if MONTHS.search(t.text) or re.search(r"\b\d{4}\b", t.text):
+        return "absolute"
+    if _weekday(t):
+        return "weekday"
+    if DEICTIC.search(t.text) or t.type == "TIME":
+        return "deictic"
+    return "other"
+
+
+def _comparable(x: TimeExpr, y: TimeExpr, a: Claim, b: Claim) -> bool:
+    """Whether two expressions can be held against each other at all. Words relative to the
+    article's own date (today, yesterday) are only as good as that date: across articles of
+    different days they say little, so they are compared only within the same day."""
+    kx, ky = anchor_kind(x), anchor_kind(y)
+    if "deictic" in (kx, ky) or "other" in (kx, ky):
+        return kx == ky and a.published.date() == b.published.date()
+    return True
 
 
 def _compatible(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date, date]) -> bool:

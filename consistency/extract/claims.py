@@ -64,13 +64,30 @@ def claims_from_doc(article: Article, doc, resolver: EntityResolver) -> list[Cla
             for e in sent.ents if e.label_ in ENTITY_LABELS
         )
         negated, modality = polarity(sent)
-        att = _normalise_source(att, entities, article, resolver)
+        att = _channel_fallback(_normalise_source(att, entities, article, resolver), sent)
         out.append(Claim(
             id=f"{article.id}#{n}", article_id=article.id, outlet=article.outlet, published=article.published,
             text=text.strip(), start=sent.start_char, end=sent.end_char, content=content, attribution=att,
             times=times, quantities=quantities, entities=entities, negated=negated, modality=modality,
         ))
     return out
+
+
+_NAME = r"((?:the\s+)?[A-Z][\w&.'\u2019!-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w&.'\u2019!-]*)*)"
+_CHANNEL = re.compile(
+    r"\b(?:[Ss]peaking(?:\s+exclusively)?\s+to|[Tt]alking\s+to|[Ii]n\s+an?\s+(?:exclusive\s+)?(?:interview|conversation)\s+with|"
+    r"told|[Ww]riting\s+(?:in|for)|said\s+on|[Tt]elling)\s+" + _NAME)
+
+
+def _channel_fallback(att: Attribution | None, sent) -> Attribution | None:
+    """A channel the attribution missed ("Speaking to Sky News, X said ...")."""
+    if att is None or att.channel or att.source_kind == "outlet":
+        return att
+    m = _CHANNEL.search(sent.text)
+    if not m:
+        return att
+    start = sent.start_char + m.start(1)
+    return replace(att, channel=m.group(1).rstrip(".,"), channel_span=(start, start + len(m.group(1).rstrip(".,"))))
 
 
 def _normalise_source(att: Attribution | None, entities: Sequence[Entity], article: Article,
@@ -112,7 +129,13 @@ def _sentences(doc) -> Iterable:
             yield doc[start:sent.end]
 
 
+_METADATA = re.compile(r"^\s*(updated|posted|published|last updated|last modified|by|photo|image|copyright|"
+                       r"read more|related|advertisement)\b", re.I)
+
+
 def _is_checkable(sent) -> bool:
+    if _METADATA.match(sent.text):
+        return False  # bylines and datelines, not statements
     words = [t for t in sent if not t.is_punct and not t.is_space]
     if len(words) < MIN_TOKENS:
         return False

@@ -50,7 +50,11 @@ class Score:
                 "no_flag_violations": self.no_flag_violations, "duplicates": self.duplicates}
 
 
-def _matches(flag: FlagLike, gold: dict[str, Any]) -> float:
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _matches(flag: FlagLike, gold: dict[str, Any], texts: dict[str, str] | None = None) -> float:
     """How well a flag matches a gold line: 0 for no match, higher is better."""
     if flag.type != gold["type"]:
         return 0.0
@@ -67,6 +71,15 @@ def _matches(flag: FlagLike, gold: dict[str, Any]) -> float:
         others = set(gold.get("detail", {}).get("others", ()))
         if b in arts and (arts - {b}) <= others:
             return 0.9
+    detail = gold.get("detail", {})
+    if texts and len(arts) == 2 and detail.get("sentence_a") and detail.get("sentence_b"):
+        # The changed copy B contradicts every article that carries the original sentence
+        # verbatim (wire copies), not only the one it was taken from.
+        original, changed = _norm(detail["sentence_a"]), _norm(detail["sentence_b"])
+        for b in arts & want:
+            x = next(iter(arts - {b}), None)
+            if x and changed in texts.get(b, "") and original in texts.get(x, "") and changed not in texts.get(x, ""):
+                return 0.8
     return 0.0
 
 
@@ -74,8 +87,13 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 4) if b else None
 
 
-def score(flags: Iterable[FlagLike], gold: list[dict[str, Any]], article_ids: Iterable[str]) -> Score:
-    """Precision, recall and F1 per type, false flags on untouched articles, no_flag violations."""
+def score(flags: Iterable[FlagLike], gold: list[dict[str, Any]], article_ids: Iterable[str],
+          texts: dict[str, str] | None = None) -> Score:
+    """Precision, recall and F1 per type, false flags on untouched articles, no_flag violations.
+
+    ``texts`` (article id -> text) lets a pair flag match when its first article carries the
+    original sentence verbatim, as a wire copy of the source article does."""
+    texts = {k: _norm(v) for k, v in texts.items()} if texts else None
     flags = sorted(enumerate(flags), key=lambda p: -float(getattr(p[1], "confidence", 0.5)))
     touched = {a for g in gold for a in g["articles"]}
     untouched = set(article_ids) - touched
@@ -88,7 +106,7 @@ def score(flags: Iterable[FlagLike], gold: list[dict[str, Any]], article_ids: It
     duplicates = false_flags = 0
     matched: list[tuple[int, int]] = []
     for fi, flag in flags:
-        scored = [(_matches(flag, gold[gi]), gi) for gi in want]
+        scored = [(_matches(flag, gold[gi], texts), gi) for gi in want]
         scored = [(s, gi) for s, gi in scored if s > 0]
         free = [(s, gi) for s, gi in scored if gi not in taken]
         if free:
@@ -101,7 +119,7 @@ def score(flags: Iterable[FlagLike], gold: list[dict[str, Any]], article_ids: It
             duplicates += 1
             continue
         fp[flag.type] += 1
-        if any(_matches(flag, gold[gi]) > 0 for gi in avoid):
+        if any(_matches(flag, gold[gi], texts) > 0 for gi in avoid):
             violations[flag.type] += 1
         if set(flag.articles) & untouched:
             false_flags += 1
