@@ -150,12 +150,11 @@ class HybridRetriever:
         keep = d_ids[0] >= 0
         d_rows = np.array([self.id_rows[int(i)] for i in d_ids[0][keep]], np.int64)
         d_ref = d_scores[0][keep]
-        b_all = self.bm25.scores(text)
-        b_rows, b_ref = self._top(b_all, self.depth)
+        b_rows, b_ref = self.bm25.top(text, self.depth)
         rows = np.unique(np.concatenate([d_rows, b_rows]))
         vecs = self._vectors()[rows].astype(np.float32)
         cos = np.einsum("nfd,d->nf", vecs, qvec)
-        dense, bm = cos[:, 0], b_all[rows]
+        dense, bm = cos[:, 0], self.bm25.score_rows(text, rows)
         rank_d = self._ranks(rows, d_rows)
         rank_b = self._ranks(rows, b_rows)
         z_d, z_b = _zscore(dense, d_ref), _zscore(bm, b_ref)
@@ -173,14 +172,6 @@ class HybridRetriever:
             cos[top], bm[top], z_d[top], z_b[top], fused[: len(top)], rank_d[top], rank_b[top],
         )
         return Candidates(rows, fused, feats)
-
-    @staticmethod
-    def _top(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        k = min(k, len(scores))
-        idx = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
-        idx = idx[np.argsort(-scores[idx], kind="stable")]
-        idx = idx[scores[idx] > 0]
-        return idx.astype(np.int64), scores[idx]
 
     def _ranks(self, rows: np.ndarray, ranked: np.ndarray) -> np.ndarray:
         pos = {int(r): i for i, r in enumerate(ranked)}

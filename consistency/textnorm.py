@@ -10,8 +10,9 @@ _RT = re.compile(r"^\s*RT\s+@\w+\s*:\s*", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
 _BARE_LINK = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|ly|gov|io|news)/\S*", re.IGNORECASE)
 _TAG = re.compile(r"(?<![\w&])([@#])(\w+)")
-# Embedded tweets end with "— Name (@handle) Month D, YYYY": the author is not part of the claim.
-_TRAILER = re.compile(r"\s[—–-]{1,2}\s[^—–\n]{0,80}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
+# Embedded tweets end with "— Name (@handle) Month D, YYYY". The date and handle are noise, but
+# the author is often who the claim is about ("— Jill Stein"), so the name can be kept.
+_TRAILER = re.compile(r"\s*[—–]{1,2}\s*([^—–\n(]{0,80}?)\s*\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _SPACES = re.compile(r"\s+")
 _AMP = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
@@ -44,15 +45,14 @@ def strip_emoji(text: str, name: bool = False) -> str:
     return "".join(out)
 
 
-def normalize_social(text: str, *, drop_trailer: bool = True, name_emoji: bool = False) -> str:
+def normalize_social(text: str, *, keep_author: bool = True, name_emoji: bool = False) -> str:
     """Tweet text made fit for retrieval: no RT prefix, links or emoji; tags split into words."""
     for ent, rep in _AMP.items():
         text = text.replace(ent, rep)
     text = _RT.sub("", text)
     text = _URL.sub(" ", text)
     text = _BARE_LINK.sub(" ", text)
-    if drop_trailer:
-        text = _TRAILER.sub("", text)
+    text = _TRAILER.sub(lambda m: (" " + m.group(1)) if keep_author else "", text)
     text = _TAG.sub(lambda m: " " + split_tag(m.group(2)) + " ", text)
     text = strip_emoji(text, name=name_emoji)
     return _SPACES.sub(" ", text).strip()

@@ -135,9 +135,10 @@ def test_textnorm_strips_retweet_links_and_splits_tags():
     assert normalize_social(tweet) == "BREAKING Defund The CBC now via real Donald Trump"
 
 
-def test_textnorm_drops_embedded_tweet_trailer_and_reads_its_date():
+def test_textnorm_keeps_tweet_author_but_drops_handle_and_date():
     tweet = "Butterflies drink from a wombat hole pic.twitter.com/xyz — Jane Doe (@jdoe) January 2, 2020"
-    assert normalize_social(tweet) == "Butterflies drink from a wombat hole"
+    assert normalize_social(tweet) == "Butterflies drink from a wombat hole Jane Doe"
+    assert normalize_social(tweet, keep_author=False) == "Butterflies drink from a wombat hole"
     assert trailing_date(tweet).isoformat() == "2020-01-02"
     assert trailing_date("no date here") is None
 
