@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-import numpy as np
-
 from .options import Options
 from .store import Store
 
@@ -40,10 +38,10 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
                 continue
             for score, other in zip(srow, irow):
                 other = int(other)
-                if other < 0 or other == row or score < options.align_threshold:
-                    continue
-                them = meta.get(other)
+                them = meta.get(other) if other >= 0 and other != row else None
                 if them is None or them[0] == me[0]:  # same outlet: not a cross-outlet alignment
+                    continue
+                if score < min(options.align_threshold, _floor(me, them)):
                     continue
                 if me[1] and them[1] and me[1] != them[1]:  # different stories
                     continue
@@ -58,17 +56,23 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
     return added
 
 
-def _claim_meta(store: Store, rowids: list[int]) -> dict[int, tuple[str, str | None]]:
-    """rowid -> (outlet, story id) without decoding whole claims."""
-    out: dict[int, tuple[str, str | None]] = {}
+UPDATE_FLOOR = 0.45  # a report that says it updates a figure may word it quite differently
+
+
+def _floor(me: tuple, them: tuple) -> float:
+    return UPDATE_FLOOR if me[2] or them[2] else 1.0
+
+
+def _claim_meta(store: Store, rowids: list[int]) -> dict[int, tuple[str, str | None, bool]]:
+    """rowid -> (outlet, story id, whether it reads as an update) without building whole claims."""
+    from .compare.base import UPDATE_CUES
+
+    out: dict[int, tuple[str, str | None, bool]] = {}
     for i in range(0, len(rowids), 500):
         chunk = rowids[i:i + 500]
-        q = (f"SELECT c.rowid, a.outlet, a.story_id FROM claims c JOIN articles a ON a.id = c.article_id"
-             f" WHERE c.rowid IN ({','.join('?' * len(chunk))})")
-        for r, outlet, story in store.db.execute(q, chunk):
-            out[int(r)] = (outlet, story)
+        q = (f"SELECT c.rowid, a.outlet, a.story_id, json_extract(c.data, '$.text') FROM claims c"
+             f" JOIN articles a ON a.id = c.article_id WHERE c.rowid IN ({','.join('?' * len(chunk))})")
+        for r, outlet, story, text in store.db.execute(q, chunk):
+            out[int(r)] = (outlet, story, bool(UPDATE_CUES.search(text or "")))
     return out
 
-
-def cosine(a: np.ndarray, b: np.ndarray) -> float:
-    return float(np.dot(a, b))

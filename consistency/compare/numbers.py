@@ -24,7 +24,9 @@ def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | Non
     if not a.quantities or not b.quantities:
         return None
     update = is_update(a, b)
-    if not same_statement(a, b, score, min_score=0.65 if update else 0.8, min_overlap=0.3 if update else 0.55):
+    if update:
+        return _update(a, b, score)
+    if not same_statement(a, b, score, min_score=0.8, min_overlap=0.55):
         return None
     for x in a.quantities:
         comparable = [y for y in b.quantities if _comparable(x, y)]
@@ -34,8 +36,29 @@ def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | Non
         # A figure of b that agrees with some other figure of a is a different detail, not this one.
         if any(quantities_agree(y, other) for other in a.quantities if other is not x):
             continue
-        kind = "update" if update else "number"
         confidence = 0.6 + min(0.35, max(0.0, score - 0.8) * 2) if x.unit == y.unit else 0.55
-        return Finding(kind, a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
+        return Finding("number", a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
                        confidence=confidence, what="the figure")
+    return None
+
+
+def _update(a: Claim, b: Claim, score: float) -> Finding | None:
+    """A later report that says its figure is newer ("has risen to 14", "revised from 10 to 12").
+
+    The figures must count the same thing: the same counted noun, or statements that are
+    otherwise alike. A report that names the old figure beside the new one updates it too."""
+    if not same_statement(a, b, score, min_score=0.45, min_overlap=0.15):
+        return None
+    for x in a.quantities:
+        comparable = [y for y in b.quantities if _comparable(x, y)]
+        same_noun = [y for y in comparable if x.unit and y.unit == x.unit]
+        if not same_noun and not same_statement(a, b, score, min_score=0.65, min_overlap=0.3):
+            continue
+        candidates = same_noun or comparable
+        newer = [y for y in candidates if not quantities_agree(x, y)]
+        if not newer:
+            continue
+        y = min(newer, key=lambda y: _distance(x, y))
+        return Finding("update", a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
+                       confidence=0.6 if same_noun else 0.5, what="the figure")
     return None
