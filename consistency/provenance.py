@@ -19,6 +19,7 @@ CLUSTER_THRESHOLD = 0.84  # cosine at which two claims are taken as one claim
 VERBATIM = 0.6  # word-trigram overlap at which two copies are near-verbatim
 MIN_OUTLETS_ANONYMOUS = 2
 MIN_OUTLETS_UNATTRIBUTED = 3
+MIN_WORDS_UNATTRIBUTED = 8
 
 
 @dataclass
@@ -91,10 +92,14 @@ def origin_kind(c: Claim) -> str:
 
 
 def trace_origins(members: Sequence[Claim]) -> dict[str, list[str]]:
-    """Origin key -> claim ids: named sources, one anonymous origin, and groups of verbatim copies."""
+    """Origin key -> claim ids: named sources, one anonymous origin, and groups of verbatim copies.
+
+    An unattributed copy that repeats an anonymously sourced copy word for word is that same
+    origin with its frame dropped, not an independent one."""
     origins: dict[str, list[str]] = {}
-    copies: list[tuple[set[tuple[str, ...]], str]] = []  # trigram set of each unattributed origin
-    for c in members:
+    copies: list[tuple[set[tuple[str, ...]], str]] = []  # trigrams of each origin's first copy
+    ordered = sorted(members, key=lambda c: origin_kind(c) == "absent")  # attributed copies first
+    for c in ordered:
         kind = origin_kind(c)
         if kind == "named":
             key = "named:" + c.attribution.source.casefold()
@@ -102,6 +107,8 @@ def trace_origins(members: Sequence[Claim]) -> dict[str, list[str]]:
             key = f"unknown:{c.id}"  # a source we could not read is no evidence of a shared origin
         elif kind == "anonymous":
             key = "anonymous"
+            if not any(k == key for _, k in copies):
+                copies.append((_trigrams(c.content), key))
         else:
             grams = _trigrams(c.content)
             key = next((k for g, k in copies if _overlap(grams, g) >= VERBATIM), "")
@@ -114,6 +121,7 @@ def trace_origins(members: Sequence[Claim]) -> dict[str, list[str]]:
 
 def repetition_flags(clusters: Sequence[ClaimCluster], claims: dict[int, Claim] | None = None) -> list[Flag]:
     """Flags for clusters whose copies all trace to one anonymous or absent origin."""
+    shared = _article_sentences(claims or {})
     flags = []
     for cluster in clusters:
         if len(cluster.origins) != 1:
@@ -124,19 +132,46 @@ def repetition_flags(clusters: Sequence[ClaimCluster], claims: dict[int, Claim] 
         need = MIN_OUTLETS_ANONYMOUS if key == "anonymous" else MIN_OUTLETS_UNATTRIBUTED
         if len(cluster.outlets) < need or not _repeats_one_claim(cluster, key):
             continue
+        if key != "anonymous" and _syndicated(cluster, shared):
+            continue
         flags.append(_repetition_flag(cluster, key))
     return flags
 
 
+SYNDICATED_SENTENCES = 3
+
+
+def _article_sentences(claims: dict[int, Claim]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for c in claims.values():
+        out.setdefault(c.article_id, set()).add(c.content_hash)
+    return out
+
+
+def _syndicated(cluster: ClaimCluster, sentences: dict[str, set[str]]) -> bool:
+    """The carrying articles are copies of one wire story (they share several other sentences word
+    for word): the origin is that story and its byline, not an unsourced claim."""
+    articles = sorted({c.article_id for c in cluster.claims})
+    if len(articles) < 2 or not sentences:
+        return False
+    for i, x in enumerate(articles):
+        for y in articles[i + 1:]:
+            if len(sentences.get(x, set()) & sentences.get(y, set())) < SYNDICATED_SENTENCES + 1:
+                return False
+    return True
+
+
 def _repeats_one_claim(cluster: ClaimCluster, key: str) -> bool:
-    """Copies of one checkable claim: they agree in polarity, and an unattributed copy names
-    something (an entity or a figure) rather than being a fragment of a quote attributed nearby."""
+    """Copies of one checkable claim: they agree in polarity, and an unattributed copy is a full
+    statement rather than a short fragment of a quote attributed in a neighbouring sentence."""
     if len({c.negated for c in cluster.claims}) > 1:
         return False
     if key == "anonymous":
         return True
     first = cluster.earliest
-    return bool(first.entities or first.quantities) and not first.text.lstrip()[:1] in "\"'\u201c\u2018"
+    if any(c.text.lstrip()[:1] in "\"'\u201c\u2018" or c.text.rstrip()[-1:] in "\"'\u201d\u2019" for c in cluster.claims):
+        return False
+    return len(first.content.split()) >= MIN_WORDS_UNATTRIBUTED
 
 
 def _repetition_flag(cluster: ClaimCluster, key: str) -> Flag:
