@@ -47,7 +47,7 @@ class HybridRetriever:
         depth: int = 100,
         rerank_depth: int = 50,
         normalize_queries: bool = True,
-        embed_fields: tuple[str, ...] = FIELDS,
+        embed_fields: tuple[str, ...] = ("title",),
         index: VectorIndex | None = None,
     ) -> None:
         if fusion not in FUSIONS:
@@ -64,6 +64,9 @@ class HybridRetriever:
         elif isinstance(reranker, (str, Path)):
             reranker = Reranker.load(Path(reranker))
         self.reranker: Reranker | None = reranker
+        trained = tuple((reranker.meta if reranker else {}).get("embed_fields", self.embed_fields))
+        if trained != self.embed_fields:
+            logger.warning("re-ranker was trained with embedded fields %s, not %s", trained, self.embed_fields)
         self.index = index if index is not None else VectorIndex(embedder.dim)
         self.bm25 = BM25()
         self.row_ids: list[int] = []

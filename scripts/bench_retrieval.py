@@ -42,7 +42,7 @@ from consistency.retrieval_data import (  # noqa: E402
 @click.option("--reranker", "reranker_path", type=click.Path(exists=True), default=None,
               help="Re-ranker weights (default: the shipped ones).")
 @click.option("--embedder", default="minilm", show_default=True)
-@click.option("--embed-fields", default="title,subtitle", show_default=True,
+@click.option("--embed-fields", default="title", show_default=True,
               help="Claim fields embedded besides the claim text (comma-separated, may be empty).")
 @click.option("--cache-dir", type=click.Path(), default=None, help="Embedding cache folder.")
 @click.option("-v", "--verbose", is_flag=True)

@@ -84,7 +84,7 @@ def fit(X: np.ndarray, y: np.ndarray, C: float) -> Reranker:
 @click.option("--bm25-weight", type=float, default=0.5, show_default=True)
 @click.option("--C", "c_values", default="0.01,0.1,1,10", show_default=True,
               help="Regularisation values tried by grouped cross-validation.")
-@click.option("--embed-fields", default="title,subtitle", show_default=True,
+@click.option("--embed-fields", default="title", show_default=True,
               help="Claim fields embedded besides the claim text (comma-separated, may be empty).")
 @click.option("--cache-dir", type=click.Path(), default=None)
 def main(sets, out, fusion, bm25_weight, c_values, embed_fields, cache_dir) -> None:
