@@ -13,8 +13,9 @@ logger = logging.getLogger(__name__)
 CHUNK = 2048
 
 
-def align_new_claims(store: Store, options: Options, *, progress: Callable[[str, int, int], None] | None = None) -> int:
-    """Store candidate pairs for claims not yet aligned; returns how many pairs were added.
+def align_new_claims(store: Store, options: Options, *, progress: Callable[[str, int, int], None] | None = None
+                     ) -> list[tuple[int, int, float]]:
+    """Store candidate pairs for claims not yet aligned; returns the pairs added.
 
     Each new claim looks up its ``options.neighbours`` nearest claims; a pair is kept when
     the two come from different outlets of the same story and their cosine similarity
@@ -22,9 +23,9 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
     """
     new = store.unchecked_rowids()
     if not new:
-        return 0
+        return []
     index = store.index
-    added = 0
+    added: list[tuple[int, int, float]] = []
     for i in range(0, len(new), CHUNK):
         rows = new[i:i + CHUNK]
         vecs = store.claim_vectors(rows)
@@ -49,10 +50,10 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
         with store.transaction():
             store.add_pairs(pairs)
             store.mark_checked(rows)
-        added += len(pairs)
+        added.extend(pairs)
         if progress:
             progress("align", min(i + CHUNK, len(new)), len(new))
-    logger.info("align: %d new claims, %d candidate pairs", len(new), added)
+    logger.info("align: %d new claims, %d candidate pairs", len(new), len(added))
     return added
 
 

@@ -106,8 +106,9 @@ def ingest(paths, options: Options, fmt: str) -> None:
 
 
 @main.command()
+@click.option("--full", is_flag=True, help="Compare every stored pair again, not only those touching new claims.")
 @store_options
-def check(options: Options, fmt: str) -> None:
+def check(full: bool, options: Options, fmt: str) -> None:
     """Align claims across outlets and print every flag (JSON: one flag per line).
 
     \b
@@ -116,7 +117,7 @@ def check(options: Options, fmt: str) -> None:
     """
     from .pipeline import check as run_check
 
-    result = run_check(options, progress=_progress_bar(options.progress))
+    result = run_check(options, progress=_progress_bar(options.progress), full=full)
     click.echo(render.flags(result.flags, fmt, reviews=_reviews(options)))
 
 

@@ -158,8 +158,14 @@ class CheckResult:
     seconds: float = 0.0
 
 
-def check(options: Options | None = None, *, progress: Progress | None = None) -> CheckResult:
-    """Align new claims with their neighbours in other outlets, compare, and trace origins."""
+def check(options: Options | None = None, *, progress: Progress | None = None, full: bool = False) -> CheckResult:
+    """Align new claims with their neighbours in other outlets, compare, and trace origins.
+
+    Only pairs that touch a newly aligned claim are compared again; flags on claims that
+    nothing new touches are carried as they are (claims never change once stored).
+    ``full=True`` compares every stored pair, e.g. after an upgrade of the comparators.
+    Claim clusters and repetition flags are always rebuilt: new copies change them.
+    """
     from .align import align_new_claims
     from .compare import compare_pairs
     from .provenance import claim_clusters, repetition_flags
@@ -170,12 +176,20 @@ def check(options: Options | None = None, *, progress: Progress | None = None) -
         store.lock()
         run_id = store.start_run("check")
         assign_stories(store, options)
-        align_new_claims(store, options, progress=progress)
+        new_pairs = align_new_claims(store, options, progress=progress)
         pairs = store.pairs()
         rowids = sorted({r for a, b, _ in pairs for r in (a, b)})
         claims = store.claims(rowids)
         resolver = _load_resolver(store)
-        flags = compare_pairs(pairs, claims, resolver)
+        previous = [] if full else store.flags("open")
+        if previous:
+            touched = {r for a, b, _ in new_pairs for r in (a, b)}
+            touched_ids = {claims[r].id for r in touched if r in claims}
+            flags = [f for f in previous
+                     if f.type != "unsupported_repetition" and not set(f.claims) & touched_ids]
+            flags += compare_pairs([p for p in pairs if p[0] in touched or p[1] in touched], claims, resolver)
+        else:
+            flags = compare_pairs(pairs, claims, resolver)
         clusters = claim_clusters(pairs, claims)
         flags += repetition_flags(clusters, claims)
         flags = _dedupe(flags)

@@ -356,8 +356,11 @@ class Store:
             ev = evidence_hash(f)
             if f.id in existing and existing[f.id][1] == "open":
                 carried.append(f.id)
-                self.db.execute("UPDATE flags SET data=?, evidence_hash=?, last_run=? WHERE id=?",
-                                (flag_to_json(f), ev, run_id, f.id))
+                if existing[f.id][0] == ev:
+                    self.db.execute("UPDATE flags SET last_run=? WHERE id=?", (run_id, f.id))
+                else:
+                    self.db.execute("UPDATE flags SET data=?, evidence_hash=?, last_run=? WHERE id=?",
+                                    (flag_to_json(f), ev, run_id, f.id))
             else:
                 new.append(f.id)
                 self.db.execute(
