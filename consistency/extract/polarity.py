@@ -117,6 +117,9 @@ def _modal_cues(verb: Token, reported_content: bool) -> set[str]:
     return cues
 
 
+_VOLITIONAL = {"want", "wish", "like", "need", "have", "hope"}
+
+
 def _follow_xcomp(verb: Token, cues: set[str]) -> tuple[Token, bool]:
     """Walk "is expected to", "plans to", "is said to" down to the verb of the claim."""
     flip = False
@@ -129,6 +132,8 @@ def _follow_xcomp(verb: Token, cues: set[str]) -> tuple[Token, bool]:
             cues.add("expected")
         elif passive and _lemma(verb) in _HEARSAY_PASSIVE:
             cues.add("reported")
+        elif _lemma(verb) in _VOLITIONAL and _lemma(x) in _REPORTING:
+            pass  # "I want to say that ...": the saying carries the claim
         elif _lemma(verb) in _IMPLICATIVE_NEG:
             if _lemma(x) in _UNCONFIRMING:
                 cues.add("unconfirmed")
@@ -187,6 +192,8 @@ def _clause(verb: Token, cues: set[str], reported: bool, depth: int = 0) -> bool
     head, flip = _follow_xcomp(verb, cues)
     if "unconfirmed" in cues:
         return False
+    if head is not verb and _lemma(head) in _REPORTING and (said := _child(head, "ccomp")) is not None:
+        return neg ^ _clause(said, cues, True, depth + 1)
     if head is verb and (_lemma(verb) in _REPORTING or _lemma(verb) in _HEARSAY_VERBS):
         ccomp = _child(verb, "ccomp")
         if neg and (_lemma(verb) in _UNCONFIRMING or ccomp is not None):
