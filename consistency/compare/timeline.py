@@ -12,12 +12,15 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 
 def _interval(t: TimeExpr) -> tuple[date, date] | None:
-    if t.type not in ("DATE", "TIME") or not t.earliest or not t.latest:
+    """The days an expression allows; "by December" is open at the start, "after May" at the end."""
+    if t.type not in ("DATE", "TIME") or not (t.earliest or t.latest):
         return None
     try:
-        return date.fromisoformat(t.earliest[:10]), date.fromisoformat(t.latest[:10])
+        start = date.fromisoformat(t.earliest[:10]) if t.earliest else date.min
+        end = date.fromisoformat(t.latest[:10]) if t.latest else date.max
     except ValueError:
         return None
+    return start, end
 
 
 def _dated(c: Claim) -> list[tuple[TimeExpr, tuple[date, date]]]:
