@@ -17,6 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from consistency.extract.attribution_features import cue_probability, cue_threshold, is_candidate
+from consistency.extract.attribution_lines import line_frames
 from consistency.extract.attribution_spans import Frame, frame_at, quote_spans, widen_to_quote
 from consistency.records import Attribution
 
@@ -116,8 +117,8 @@ def _antecedent(doc: Doc, before: int, named: list[tuple[int, str]]) -> str | No
 
 def _frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
     threshold = cue_threshold()
-    frames: list[Frame] = []
-    seen: set[tuple[int, int]] = set()
+    frames = line_frames(doc)
+    seen = {f.cue for f in frames}
     for tok in doc:
         if not is_candidate(tok) or cue_probability(tok) < threshold:
             continue
@@ -126,7 +127,7 @@ def _frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
             continue
         seen.add(fr.cue)
         frames.append(fr)
-    return frames
+    return sorted(frames, key=lambda f: f.content[0])
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:

@@ -40,15 +40,45 @@ def _near_quote(tok: Token, window: int = 3) -> tuple[bool, bool]:
     return before, after
 
 
-def token_features(tok: Token) -> list[str]:
-    """Sparse binary features of one candidate token."""
+def _subject(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+
+
+def _kind(t: Token | None) -> str:
+    """A coarse class of a would-be source: person, organisation, pronoun, noun."""
+    if t is None:
+        return "none"
+    if t.ent_type_:
+        return t.ent_type_
+    if t.pos_ == "PRON":
+        return "pron:" + t.lower_
+    return t.pos_
+
+
+def _has_quote(toks) -> bool:
+    return any(t.text in QUOTE_CHARS or t.text in ("\'\'", "‘", "’") for t in toks)
+
+
+def token_features(tok: Token, prior: float | None = None) -> list[str]:
+    """Sparse binary features of one candidate token; ``prior`` overrides the lexicon rate."""
     lem = tok.lemma_.lower()
+    doc = tok.doc
     deps = sorted({c.dep_ for c in tok.children})
     preps = sorted({c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "prt")})
     before, after = _near_quote(tok)
-    has_subj = any(d.startswith("nsubj") for d in deps)
+    subj = _subject(tok)
+    has_subj = subj is not None
     has_comp = "ccomp" in deps or "xcomp" in deps
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
+    mark = next((g.lower_ for g in comp.children if g.dep_ in ("mark", "aux")), "-") if comp is not None else "-"
     head_before = tok.head.i < tok.i
+    nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
+    prv = tok.nbor(-1) if tok.i > 0 else None
+    sent = tok.sent
+    rel = (tok.i - sent.start) / max(1, len(sent))
+    if prior is None:
+        prior = lexicon_rate(lem)
+    pb = "unseen" if prior < 0 else str(min(9, int(prior * 10)))
     f = [
         "bias",
         f"lem={lem}",
@@ -59,20 +89,38 @@ def token_features(tok: Token) -> list[str]:
         f"lem|pos={lem}|{tok.pos_}",
         f"hdep={tok.head.dep_}",
         f"hpos={tok.head.pos_}",
+        f"hlem={tok.head.lemma_.lower()}",
+        f"dep|hlem={tok.dep_}|{tok.head.lemma_.lower()}",
         f"dep|hpos={tok.dep_}|{tok.head.pos_}|{head_before}",
         f"subj={has_subj}",
+        f"subjk={_kind(subj)}",
+        f"subjk|pos={_kind(subj)}|{tok.pos_}",
+        f"subjk|comp={_kind(subj)}|{has_comp}",
         f"comp={has_comp}",
+        f"mark={mark}",
+        f"tag|mark={tok.tag_}|{mark}",
         f"lem|comp={lem}|{has_comp}",
         f"lem|subj={lem}|{has_subj}",
         f"qb={before}",
         f"qa={after}",
+        f"qsent={_has_quote(sent)}",
+        f"qsub={_has_quote(tok.subtree)}",
         f"lem|q={lem}|{before}|{after}",
-        f"next={tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else '<end>'}",
-        f"lem|next={lem}|{tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else '<end>'}",
-        f"prev={tok.nbor(-1).lower_ if tok.i > 0 else '<s>'}",
+        f"next={nxt.lower_ if nxt is not None else '<end>'}",
+        f"npos={nxt.pos_ if nxt is not None else '<end>'}",
+        f"ppos={prv.pos_ if prv is not None else '<s>'}",
+        f"lem|next={lem}|{nxt.lower_ if nxt is not None else '<end>'}",
+        f"prev={prv.lower_ if prv is not None else '<s>'}",
+        f"relpos={int(rel * 4)}",
+        f"root={tok.dep_ == 'ROOT'}",
         f"speech={lem in SPEECH_LEMMAS}",
+        f"prior={pb}",
+        f"prior|pos={pb}|{tok.pos_}",
+        f"prior|comp={pb}|{has_comp}",
+        f"suf={lem[-3:]}",
     ]
     f.extend(f"cdep={d}" for d in deps)
+    f.extend(f"pos|cdep={tok.pos_}|{d}" for d in deps)
     f.extend(f"lem|cdep={lem}|{d}" for d in deps if d in ("ccomp", "xcomp", "dobj", "prep", "dative", "nsubj"))
     f.extend(f"lem|prep={lem}|{p}" for p in preps)
     f.extend(f"prep={p}" for p in preps)
@@ -80,13 +128,20 @@ def token_features(tok: Token) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def load_weights(path: str = str(MODEL_PATH)) -> tuple[dict[str, float], float]:
-    """The feature weights and decision threshold, or empty weights when no model ships."""
+def _model(path: str = str(MODEL_PATH)) -> dict:
     p = Path(path)
-    if not p.exists():
-        return {}, 0.5
-    data = json.loads(p.read_text(encoding="utf-8"))
-    return data["weights"], float(data.get("threshold", 0.5))
+    return json.loads(p.read_text(encoding="utf-8")) if p.exists() else {}
+
+
+def load_weights() -> tuple[dict[str, float], float]:
+    """The feature weights and decision threshold, or empty weights when no model ships."""
+    data = _model()
+    return data.get("weights", {}), float(data.get("threshold", 0.5))
+
+
+def lexicon_rate(lemma: str) -> float:
+    """How often a lemma heads a cue in the training data, or -1 when it was never seen."""
+    return _model().get("lexicon", {}).get(lemma, -1.0)
 
 
 def cue_probability(tok: Token) -> float:

@@ -135,6 +135,16 @@ def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
     for c in children:
         if c.dep_ == "xcomp":
             return _subtree(c), []
+    # "are wary of X", "is eager to Y", "is confident that Z": the adjective carries the stance
+    acomp = next((c for c in children if c.dep_ == "acomp" and c.i > v.i), None)
+    if acomp is not None:
+        for c in acomp.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                return _subtree(c), [acomp]
+            if c.dep_ == "prep" and c.i > acomp.i:
+                pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if pobj:
+                    return _subtree(pobj[0]), [acomp, c]
     # "told a journalist": the object of these verbs is who was addressed, not what was said
     objs = [c for c in children if c.dep_ == "dobj" and c not in skip and v.lemma_ not in ADDRESSEE_LEMMAS]
     if objs:
@@ -153,6 +163,12 @@ def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
         subj = [c for c in children if c.dep_ == "nsubjpass"]
         if subj:
             return _subtree(subj[0]), []
+    # "an arrangement the campaign has criticized", "candidates backed by super PACs":
+    # the noun the clause hangs on is what the cue is about
+    gap_object = v.dep_ == "relcl" and src is not None and src.lower_ not in ("who", "which", "that")
+    if gap_object or (v.dep_ == "acl" and any(c.dep_ == "agent" for c in children)):
+        inner = set(v.subtree)
+        return [t for t in v.head.subtree if t not in inner and t.i <= v.i], []
     return [], []
 
 
@@ -214,7 +230,8 @@ def _source_tokens(src: Token, lo: int, hi: int) -> list[Token]:
     toks = [t for t in src.subtree if t not in drop and lo <= t.idx < hi]
     # a dateline ("CLEVELAND - Donald Trump") is not part of the source
     for k, t in enumerate(toks[:4]):
-        if t.text in DASHES and k + 1 < len(toks):
+        # a spaced dash only: "big-bucks" is one word split in three
+        if t.text in DASHES and k + 1 < len(toks) and k > 0 and toks[k - 1].whitespace_:
             return toks[k + 1:]
     return toks
 

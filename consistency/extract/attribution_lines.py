@@ -1,0 +1,68 @@
+"""Attributions carried by the layout of a line rather than by a verb.
+
+- a headline "Sanders: Clinton needs to ..." (the first line, a short name before a colon);
+- a transcript turn "PENCE: Well, look, ..." (a capitalised speaker opening a paragraph);
+- a name opening a paragraph before a quotation, "Carl Bialik: “One of the ...”";
+- a quotation signed after a dash, "“Maybe we can build a wall.” ― Steve Quinlan".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from consistency.extract.attribution_spans import Frame
+
+_HEADLINE = re.compile(r"([^\S\n]*)([A-Z][^:\n]{0,60}?)(:)[^\S\n]+(\S[^\n]*)")
+_TURN = re.compile(r"^[\"“]?[^\S\n]*([A-Z][A-Z.'’ -]{1,40}[A-Z.])(:)[^\S\n]+(\S[^\n]*)", re.M)
+_NAMED_QUOTE = re.compile(r"(?:^|[-–—][^\S\n]+)((?:[A-Z][\w.'’-]*[^\S\n]){0,3}[A-Z][\w.'’-]*)(:)[^\S\n]*([“\"][^\n]*)", re.M)
+_SIGNED = re.compile(r"([“”\"][^\n“”\"]{10,}[”\"])[^\S\n]*([―—–])[^\S\n]*([A-Z][^\n“”\"]{1,50}?)[.\s]*$", re.M)
+# words a headline prefix starts with when it is a topic, not a speaker
+_NOT_SPEAKER = frozenset({"watch", "video", "update", "breaking", "exclusive", "analysis", "opinion",
+                          "editorial", "photos", "live", "read", "see", "note", "here", "why", "how", "what"})
+
+
+def _span(doc: Doc, a: int, b: int) -> Span | None:
+    return doc.char_span(a, b, alignment_mode="expand")
+
+
+def _frame(doc: Doc, src: tuple[int, int], cue: tuple[int, int], content: tuple[int, int]) -> Frame | None:
+    s, c = _span(doc, *src), _span(doc, *cue)
+    if s is None or c is None or content[1] - content[0] < 3:
+        return None
+    return Frame(cue, src, content, s.root, c.root)
+
+
+def _content_end(text: str, a: int, b: int) -> int:
+    """The end of a line's content, without a trailing full stop."""
+    while b > a and text[b - 1] in " .\u00a0":
+        b -= 1
+    return b
+
+
+def line_frames(doc: Doc) -> list[Frame]:
+    """Frames read off the layout: headlines, transcript turns, named and signed quotations."""
+    text = doc.text
+    out: list[Frame] = []
+    first = _HEADLINE.match(text)
+    if first and 1 <= len(first.group(2).split()) <= 6 and first.group(2).split()[0].lower() not in _NOT_SPEAKER:
+        a, b = first.span(2)
+        # "Pollsters agree - Carl Bialik: ..." names the speaker after the dash
+        dash = max(text.rfind(d, a, b) for d in ("- ", "– ", "— "))
+        fr = _frame(doc, (dash + 2 if dash >= 0 else a, b), first.span(3), (first.start(4), _content_end(text, first.start(4), first.end(4))))
+        if fr is not None:
+            out.append(fr)
+    for rx in (_TURN, _NAMED_QUOTE):
+        for m in rx.finditer(text):
+            if first and m.start(2) == first.start(3):
+                continue
+            fr = _frame(doc, m.span(1), m.span(2), (m.start(3), _content_end(text, m.start(3), m.end(3))))
+            if fr is not None:
+                out.append(fr)
+    for m in _SIGNED.finditer(text):
+        fr = _frame(doc, (m.start(3), _content_end(text, m.start(3), m.end(3))), m.span(2), m.span(1))
+        if fr is not None:
+            out.append(fr)
+    seen: set[tuple[int, int]] = set()
+    return [f for f in out if not (f.cue in seen or seen.add(f.cue))]
