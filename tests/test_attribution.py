@@ -147,3 +147,81 @@ def test_attribution_unnamed_officials_of_a_country_are_anonymous():
     a = _by_cue(_attrs("Russian officials said the talks would resume in March."), "said")
     assert a.source == "Russian officials"
     assert a.source_kind == "anonymous"
+
+
+def _line_frames(text: str):
+    import spacy
+
+    from consistency.extract.attribution_lines import line_frames
+
+    return [(text[slice(*f.source)], text[slice(*f.cue)], text[slice(*f.content)]) for f in line_frames(spacy.blank("en")(text))]
+
+
+def test_attribution_lines_headline_speaker():
+    assert _line_frames("Sanders: Clinton needs to change course.\n\nBody text.") == [
+        ("Sanders", ":", "Clinton needs to change course")
+    ]
+
+
+def test_attribution_lines_headline_topic_is_not_a_speaker():
+    assert _line_frames("Watch: the debate in two minutes.\n\nBody.") == []
+
+
+def test_attribution_lines_transcript_turns():
+    text = 'Partial transcript as follows:\n\n"WALLACE: Will she be there?\n\n"PENCE: She will not be attending.'
+    assert [(s, c) for s, _, c in _line_frames(text)] == [
+        ("WALLACE", "Will she be there?"), ("PENCE", "She will not be attending")
+    ]
+
+
+def test_attribution_lines_signed_quote():
+    text = "“Maybe we can build a wall around him.” ― Steve Quinlan.\nNext line."
+    assert _line_frames(text) == [("Steve Quinlan", "―", "“Maybe we can build a wall around him.”")]
+
+
+def test_attribution_lines_named_quote_after_dash():
+    text = "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one.”"
+    assert _line_frames(text)[0][:2] == ("Carl Bialik", ":")
+
+
+def test_attribution_lines_plain_prose_has_none():
+    assert _line_frames("The bridge opened in 1932.\nIt carries four lanes: two each way.") == []
+
+
+@slow
+def test_attribution_stance_adjective_with_preposition():
+    from consistency.extract.attribution_spans import frame_at
+    from consistency.nlp import load_nlp
+
+    text = "Democratic leaders are wary of steering the party too far left."
+    doc = load_nlp()(text)
+    fr = frame_at(next(t for t in doc if t.lower_ == "are"))
+    assert fr is not None
+    assert text[slice(*fr.cue)] == "are wary of"
+    assert text[slice(*fr.source)] == "Democratic leaders"
+    assert text[slice(*fr.content)] == "steering the party too far left"
+
+
+@slow
+def test_attribution_relative_clause_object_is_content():
+    from consistency.extract.attribution_spans import frame_at
+    from consistency.nlp import load_nlp
+
+    text = "The committee relies on an arrangement the Sanders campaign has criticized."
+    doc = load_nlp()(text)
+    fr = frame_at(next(t for t in doc if t.lower_ == "criticized"))
+    assert fr is not None
+    assert text[slice(*fr.source)] == "the Sanders campaign"
+    assert text[slice(*fr.content)] == "an arrangement"
+
+
+@slow
+def test_attribution_hyphenated_source_kept_whole():
+    from consistency.extract.attribution_spans import frame_at
+    from consistency.nlp import load_nlp
+
+    text = "The field was full of candidates backed by big-bucks super PACs."
+    doc = load_nlp()(text)
+    fr = frame_at(next(t for t in doc if t.lower_ == "backed"))
+    assert fr is not None
+    assert text[slice(*fr.source)] == "big-bucks super PACs"
