@@ -41,6 +41,9 @@ class QueryResult:
         }
 
 
+HYBRID_LIMIT = 300_000
+
+
 class QueryEngine:
     """Keeps the store, index and embedder loaded so that warm queries are fast."""
 
@@ -82,11 +85,33 @@ class QueryEngine:
             self._flags_version = version
 
     def search(self, text: str, k: int = 10) -> list[tuple[int, float]]:
-        """(claim rowid, score) of the best matches, best first."""
+        """(claim rowid, score) of the best matches, best first.
+
+        Stores up to ``HYBRID_LIMIT`` claims use hybrid retrieval (BM25 + dense, fused and
+        re-ranked); larger ones use the dense FAISS index alone, which stays fast at a million.
+        """
+        retriever = self._hybrid()
         with _one_torch_thread():
+            if retriever is not None:
+                return retriever.search(text, k)
             vec = self.embedder.embed([text])
         scores, ids = self.store.index.search(vec, k)
         return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
+
+    def _hybrid(self):  # -> HybridRetriever | None
+        """The hybrid retriever over every stored claim, built once per index version."""
+        if self._retriever is None and 0 < len(self.store.index) <= HYBRID_LIMIT:
+            from .retrieval import HybridRetriever
+
+            rows = self.store.db.execute(
+                "SELECT c.rowid, json_extract(c.data, '$.content'), a.title, a.published"
+                " FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.rowid").fetchall()
+            retriever = HybridRetriever(self.embedder)
+            ids = [int(r[0]) for r in rows]
+            retriever.add(ids, [r[1] for r in rows], vectors=self.store.claim_vectors(ids),
+                          fields=[{"title": r[2], "date": r[3][:10]} for r in rows])
+            self._retriever = retriever
+        return self._retriever
 
     def query(self, text: str, k: int = 10) -> QueryResult:
         t0 = time.perf_counter()

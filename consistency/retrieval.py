@@ -106,7 +106,10 @@ class HybridRetriever:
                 continue
             rows = [i for i, f in enumerate(fields) if (f.get(name) or "").strip()]
             if rows:
-                stack[rows, col] = self.embedder.embed([fields[i][name] for i in rows])
+                # Claims of one article share its title: embed each distinct text once.
+                distinct = list(dict.fromkeys(fields[i][name] for i in rows))
+                vecs = dict(zip(distinct, self.embedder.embed(distinct)))
+                stack[rows, col] = np.stack([vecs[fields[i][name]] for i in rows])
         base = len(self.row_ids)
         for j, i in enumerate(ids):
             self.id_rows[int(i)] = base + j
