@@ -52,6 +52,15 @@ CONFIRM = frozenset(
     """confirm confirms confirmed confirmation officially proves proved proven proof true real
     really indeed revealed reveals identified verified finally admits admitted""".split()
 )
+CORRECTION = frozenset(
+    """actually truth reality clarify clarifies clarified clarification alive safe evidence
+    correction corrects corrected""".split()
+)
+UNCERTAIN = frozenset(
+    """whether if probe probes probing investigate investigates investigating investigation fear
+    fears feared scare confusion talks hunt eye eyes eyeing considering weighs mulls plans
+    planning set expected""".split()
+)
 RUMOUR = frozenset("rumor rumors rumour rumours rumored rumoured".split())
 MODAL = frozenset("may might could".split())
 QUESTION_START = frozenset(
@@ -73,7 +82,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "has_report", "confirm_count", "has_question_mark", "ends_with_question", "question_form",
     "source_prefix", "source_suffix", "has_colon", "has_quote", "claim_recall", "text_precision",
     "shared_number", "different_number", "log_length", "has_rumour", "has_report_word",
-    "has_say", "has_modal", "has_claim_word", "negated_confirm",
+    "has_say", "has_modal", "has_claim_word", "negated_confirm", "correction_count",
+    "uncertain_count", "made_up",
 )
 
 
@@ -136,17 +146,72 @@ def pair_features(claim: str, text: str) -> list[float]:
         float(bool(ws & MODAL)),
         float(bool(ws & {"claims", "claim", "claimed"})),
         float(neg_text > 0 and bool(ws & {"real", "true", "confirmed", "happen", "happened"})),
+        sum(w in CORRECTION for w in words),
+        sum(w in UNCERTAIN for w in words),
+        float(" made up" in " " + " ".join(words) or "made it all up" in " ".join(words)),
     ]
 
 
 @dataclass(frozen=True)
+class Trees:
+    """Gradient-boosted trees flattened into arrays: one tree list per label, summed as logits."""
+
+    baseline: np.ndarray  # (3,) in LABELS order
+    roots: np.ndarray  # (n_trees,) index of each tree's root node
+    label: np.ndarray  # (n_trees,) which logit the tree adds to
+    feature: np.ndarray  # per node
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    is_leaf: np.ndarray
+    value: np.ndarray
+    depth: int
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        """Raw scores of shape (n, 3)."""
+        out = np.tile(self.baseline, (len(x), 1))
+        rows = np.arange(len(x))
+        for root, label in zip(self.roots, self.label):
+            node = np.full(len(x), root)
+            for _ in range(self.depth):
+                leaf = self.is_leaf[node]
+                go_left = x[rows, self.feature[node]] <= self.threshold[node]
+                node = np.where(leaf, node, np.where(go_left, self.left[node], self.right[node]))
+            out[:, label] += self.value[node]
+        return out
+
+    def to_dict(self) -> dict:
+        return {k: (v.tolist() if isinstance(v, np.ndarray) else v) for k, v in _fields(self).items()}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Trees":
+        ints = {"roots", "label", "feature", "left", "right"}
+        return cls(**{
+            k: (np.asarray(v, dtype=np.int64 if k in ints else bool if k == "is_leaf" else np.float64)
+                if isinstance(v, list) else v)
+            for k, v in d.items()
+        })
+
+
+def _fields(obj: object) -> dict:
+    return {f: getattr(obj, f) for f in obj.__dataclass_fields__}
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    logits = logits - logits.max(axis=1, keepdims=True)
+    p = np.exp(logits)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+@dataclass(frozen=True)
 class StanceModel:
-    """A trained stance classifier: feature scaling plus multinomial logistic regression weights."""
+    """A trained stance classifier: the mean of a logistic regression and boosted trees."""
 
     mean: np.ndarray
     scale: np.ndarray
     coef: np.ndarray  # (3, n_features) in LABELS order
     intercept: np.ndarray  # (3,)
+    trees: Trees | None = None
     use_cosine: bool = False
 
     def features(
@@ -163,11 +228,11 @@ class StanceModel:
             raise ValueError(f"got {len(claims)} claims but {len(texts)} texts; pass one text per claim")
         if not claims:
             return np.zeros((0, len(LABELS)))
-        x = (self.features(claims, texts, embedder) - self.mean) / self.scale
-        logits = x @ self.coef.T + self.intercept
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        return p / p.sum(axis=1, keepdims=True)
+        x = self.features(claims, texts, embedder)
+        proba = _softmax(((x - self.mean) / self.scale) @ self.coef.T + self.intercept)
+        if self.trees is not None:
+            proba = (proba + _softmax(self.trees.logits(x))) / 2
+        return proba
 
     def predict(
         self, claims: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None
@@ -186,8 +251,9 @@ class StanceModel:
             "scale": self.scale.tolist(),
             "coef": self.coef.tolist(),
             "intercept": self.intercept.tolist(),
+            "trees": self.trees.to_dict() if self.trees is not None else None,
         }
-        Path(path).write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+        Path(path).write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, path: str | Path) -> "StanceModel":
@@ -201,8 +267,32 @@ class StanceModel:
             scale=np.asarray(payload["scale"]),
             coef=np.asarray(payload["coef"]),
             intercept=np.asarray(payload["intercept"]),
+            trees=Trees.from_dict(payload["trees"]) if payload.get("trees") else None,
             use_cosine=bool(payload["use_cosine"]),
         )
+
+
+def _export_trees(clf) -> Trees:  # clf: fitted HistGradientBoostingClassifier
+    order = [list(clf.classes_).index(label) for label in LABELS]
+    cols: dict[str, list] = {k: [] for k in ("feature", "threshold", "left", "right", "is_leaf", "value")}
+    roots, label_of, depth = [], [], 0
+    for iteration in clf._predictors:
+        for k, label in enumerate(order):
+            nodes = iteration[label].nodes
+            offset = len(cols["value"])
+            roots.append(offset)
+            label_of.append(k)
+            depth = max(depth, int(nodes["depth"].max()))
+            cols["feature"] += nodes["feature_idx"].tolist()
+            cols["threshold"] += nodes["num_threshold"].tolist()
+            cols["left"] += (nodes["left"].astype(np.int64) + offset).tolist()
+            cols["right"] += (nodes["right"].astype(np.int64) + offset).tolist()
+            cols["is_leaf"] += nodes["is_leaf"].astype(bool).tolist()
+            cols["value"] += nodes["value"].tolist()
+    return Trees.from_dict({
+        "baseline": np.asarray(clf._baseline_prediction).ravel()[order].tolist(),
+        "roots": roots, "label": label_of, "depth": depth, **cols,
+    })
 
 
 def pair_matrix(
@@ -230,13 +320,17 @@ def train_stance(
     embedder: Embedder | None = None,
     use_cosine: bool = False,
     C: float = 0.1,
+    boosted: bool = True,
 ) -> StanceModel:
     """Fit a StanceModel on labelled pairs (labels from LABELS)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.linear_model import LogisticRegression
 
     unknown = sorted(set(labels) - set(LABELS))
     if unknown:
         raise ValueError(f"unknown stance labels {unknown}; use {list(LABELS)}")
+    if set(labels) != set(LABELS):
+        raise ValueError(f"training needs examples of every label {list(LABELS)}")
     x = pair_matrix(claims, texts, embedder, use_cosine)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
@@ -244,11 +338,18 @@ def train_stance(
     clf = LogisticRegression(C=C, max_iter=5000)
     clf.fit((x - mean) / scale, list(labels))
     order = [list(clf.classes_).index(label) for label in LABELS]
+    trees = None
+    if boosted:
+        boost = HistGradientBoostingClassifier(
+            max_iter=150, learning_rate=0.05, max_depth=3, l2_regularization=1.0, random_state=0
+        )
+        trees = _export_trees(boost.fit(x, list(labels)))
     return StanceModel(
         mean=mean,
         scale=scale,
         coef=clf.coef_[order],
         intercept=clf.intercept_[order],
+        trees=trees,
         use_cosine=use_cosine,
     )
 

@@ -75,11 +75,30 @@ def test_stance_train_save_load_round_trip(tmp_path: Path):
     claims = [CLAIM] * 6
     texts = [t for t, _ in PAIRS] * 2
     labels = [g for _, g in PAIRS] * 2
-    model = train_stance(claims, texts, labels, C=10.0)
+    model = train_stance(claims, texts, labels, C=10.0, boosted=False)
     model.save(tmp_path / "m.json")
     loaded = StanceModel.load(tmp_path / "m.json")
     assert np.allclose(loaded.predict_proba(claims, texts), model.predict_proba(claims, texts))
     assert loaded.predict(claims, texts) == labels
+
+
+def test_stance_exported_trees_match_sklearn():
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    from consistency.stance import _export_trees, _softmax
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 5))
+    y = np.array(LABELS)[(x[:, 0] > 0).astype(int) + (x[:, 1] > 1).astype(int)]
+    clf = HistGradientBoostingClassifier(max_iter=20, max_depth=3, random_state=0).fit(x, y)
+    order = [list(clf.classes_).index(label) for label in LABELS]
+    ours = _softmax(_export_trees(clf).logits(x))
+    assert np.allclose(ours, clf.predict_proba(x)[:, order])
+
+
+def test_stance_train_needs_every_label():
+    with pytest.raises(ValueError, match="every label"):
+        train_stance([CLAIM, CLAIM], ["a", "b"], ["for", "against"])
 
 
 def test_stance_train_rejects_unknown_label():
