@@ -1,11 +1,12 @@
 """Stance of a text towards a claim: it supports it ("for"), denies it ("against"), or only
 repeats or reports it without taking a side ("observing").
 
-The model is a multinomial logistic regression over hand-written features of the pair: cue
+The model averages a multinomial logistic regression and small gradient-boosted trees, both over
+hand-written features of the pair: cue
 lexicons for refuting, hedging, attributing and confirming language, negation alignment, question
 form, source prefixes and suffixes ("Officials: ...", "..., report says") and word overlap with
-the claim. Optionally a cosine similarity from the sentence embedder joins them. Weights ship as
-JSON, so loading needs neither pickle nor a network.
+the claim. A model trained with ``use_cosine`` also takes the embedding cosine of the pair (only
+then is ``embedder`` used). Weights and trees ship as JSON: loading needs no pickle and no network.
 """
 
 from __future__ import annotations
