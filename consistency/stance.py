@@ -2,9 +2,8 @@
 repeats or reports it without taking a side ("observing").
 
 The model averages a multinomial logistic regression and small gradient-boosted trees, both over
-hand-written features of the pair: cue
-lexicons for refuting, hedging, attributing and confirming language, negation alignment, question
-form, source prefixes and suffixes ("Officials: ...", "..., report says") and word overlap with
+hand-written features of the pair: cue lexicons for refuting, hedging, attributing and confirming
+language, negation alignment, question form, source prefixes and suffixes ("Officials: ...", "..., report says") and word overlap with
 the claim. A model trained with ``use_cosine`` also takes the embedding cosine of the pair (only
 then is ``embedder`` used). Weights and trees ship as JSON: loading needs no pickle and no network.
 """
