@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from consistency.extract.attribution_features import cue_probability, cue_threshold, is_candidate
 from consistency.extract.attribution_lines import line_frames
-from consistency.extract.attribution_spans import Frame, frame_at, quote_spans, widen_to_quote
+from consistency.extract.attribution_spans import Frame, doc_text, frame_at, quote_spans, widen_to_quote
 from consistency.records import Attribution
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "him", "her", "his", "their", "who", "which", "that"})
@@ -132,7 +132,7 @@ def _frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in an article's doc, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = quote_spans(text)
     out: list[Attribution] = []
     named: list[tuple[int, str]] = []
@@ -176,6 +176,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
 def _continue_quotes(doc: Doc, attrs: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:
     """Give a quote that follows a direct quote, with no cue of its own, to the same speaker."""
     cues = [(a.cue_span, a.content_span) for a in attrs if a.cue_span and a.content_span]
+    text = doc_text(doc)
     extra: list[Attribution] = []
     for a in attrs:
         if a.quote != "direct" or a.content_span is None:
@@ -184,7 +185,7 @@ def _continue_quotes(doc: Doc, attrs: list[Attribution], quotes: list[tuple[int,
         for qa, qb in quotes:
             if qa < end:
                 continue
-            gap = doc.text[end:qa]
+            gap = text[end:qa]
             # the next quote must open a new sentence of the same paragraph, close by
             if "\n" in gap or len(gap) > 80 or any(q in gap for q in "\"“”"):
                 break
@@ -193,6 +194,6 @@ def _continue_quotes(doc: Doc, attrs: list[Attribution], quotes: list[tuple[int,
             # a quote already given to a cue outside it belongs to that cue
             if any(c[1] <= qa or c[0] >= qb for c, s in cues if s[0] < qb and s[1] > qa and s != a.content_span):
                 break
-            extra.append(replace(a, content=doc.text[qa:qb], content_span=(qa, qb)))
+            extra.append(replace(a, content=text[qa:qb], content_span=(qa, qb)))
             end = qb
     return sorted(attrs + extra, key=lambda x: (x.content_span or (0, 0))[0])

@@ -13,6 +13,10 @@ NO_SOURCE_LEMMAS = frozenset({"seem", "appear", "sound", "look", "expect"})
 # Prepositions whose object is what the cue is about ("called for", "referring to").
 CONTENT_PREPS = frozenset({"for", "to", "about", "against", "on", "of", "at", "over", "with"})
 NON_SOURCE = frozenset({"there", "what"})
+# verbs that carry a cue on from the verb before them ("declined to comment on")
+CHAINED = frozenset({"comment", "discuss", "address", "acknowledge", "say", "talk", "speak", "explain",
+                     "describe", "criticize", "criticise", "deny", "confirm", "answer", "reveal"})
+LIGHT_PREPS = frozenset({"with", "over", "about", "on", "regarding", "against", "at"})
 LEAD_INS = frozenset({"prep", "advmod", "npadvmod", "advcl", "cc", "mark", "intj", "punct"})
 ADDRESSEE_LEMMAS = frozenset({"tell", "inform", "assure", "remind", "brief"})
 DASHES = frozenset({"-", "—", "–", "--"})
@@ -60,6 +64,16 @@ _SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[A-Za-z])([^‘’'\n]|[’'](?=\w)
 def _single_quote_spans(text: str) -> list[tuple[int, int]]:
     """Quotations in single marks ('...' or ‘...’), told apart from apostrophes."""
     return [(m.start(), m.end()) for m in _SINGLE.finditer(text) if len(m.group(0).split()) >= 3]
+
+
+_LAST_TEXT: list = [None, ""]
+
+
+def doc_text(doc: Doc) -> str:
+    """A doc's text, kept for the last doc asked: ``Doc.text`` rebuilds it from every token."""
+    if _LAST_TEXT[0] is not doc:
+        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
+    return _LAST_TEXT[1]
 
 
 def _extent(toks: list[Token]) -> tuple[int, int] | None:
@@ -134,6 +148,11 @@ def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
         return toks, []
     for c in children:
         if c.dep_ == "xcomp":
+            # "declined to comment on X", "refused to acknowledge that Y": the cue runs on
+            if c.i > v.i and (c.lemma_ in CHAINED or any(g.dep_ == "ccomp" for g in c.children)):
+                inner, extra = _content_of(c, None)
+                if inner:
+                    return inner, [g for g in c.children if g.dep_ == "aux" and g.i < c.i] + [c] + extra
             return _subtree(c), []
     # "are wary of X", "is eager to Y", "is confident that Z": the adjective carries the stance
     acomp = next((c for c in children if c.dep_ == "acomp" and c.i > v.i), None)
@@ -147,6 +166,12 @@ def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
                     return _subtree(pobj[0]), [acomp, c]
     # "told a journalist": the object of these verbs is who was addressed, not what was said
     objs = [c for c in children if c.dep_ == "dobj" and c not in skip and v.lemma_ not in ADDRESSEE_LEMMAS]
+    # "voiced displeasure with X", "expressed his condolences over X": the noun joins the cue
+    light = [g for g in objs[0].children if g.dep_ == "prep" and g.lower_ in LIGHT_PREPS] if objs else []
+    if light and objs[0].pos_ == "NOUN" and not any(g.dep_ == "det" for g in objs[0].children):
+        pobj = [g for g in light[0].children if g.dep_ in ("pobj", "pcomp")]
+        if pobj:
+            return _subtree(pobj[0]), [objs[0], light[0]]
     if objs:
         toks = _subtree(objs[0])
         for c in children:
@@ -214,7 +239,7 @@ def _colon_frame(c: Token) -> tuple[Token | None, list[Token], list[Token]]:
 
 def _paragraph(tok: Token) -> tuple[int, int]:
     """Character bounds of the paragraph (line) holding a token."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     lo = text.rfind("\n", 0, tok.idx) + 1
     hi = text.find("\n", tok.idx)
     return lo, (hi if hi >= 0 else len(text))
@@ -253,7 +278,7 @@ def _quote_after(tok: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] |
     """A quotation opening right after a cue ("said: “...”")."""
     end = tok.idx + len(tok.text)
     gap_end = end
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     while gap_end < len(text) and text[gap_end] in " :,\n" and gap_end - end < 4:
         gap_end += 1
     return next(((a, b) for a, b in quotes if a == gap_end), None)
@@ -262,7 +287,7 @@ def _quote_after(tok: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] |
 def _quote_before(tok: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A quotation closing right before the frame ("“...,” Frank writes")."""
     start = tok.idx
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     for a, b in quotes:
         if b <= start and not text[b:start].strip(" ,\n"):
             return a, b
