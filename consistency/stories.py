@@ -1,15 +1,23 @@
 """Group articles into stories (reports of the same real-world event), incrementally.
 
-Each story keeps the sum of its articles' dense vectors and the sum of their L2-normalised
-tf-idf vectors (hashed content words). A new article is scored against every live story as
-``dense_weight * dense + lexical_weight * lexical`` where, with the default average linkage,
-each part is the mean cosine between the article and the story's members (the summed vector
-divided by the story size, so a story that has grown diffuse does not keep attracting
-articles), minus a soft penalty when the article lies far in time from the story. It joins the
-best story when the score clears ``threshold`` and opens a new one otherwise. After each batch,
-stories touched by the batch are merged into stories they now resemble; merged ids are kept in
-``merged_into`` so an id handed out earlier always resolves (``resolve``). Cost per article is
-linear in the number of stories.
+A story keeps the sums of its articles' dense vectors, of their tf-idf vectors over content
+words and of their tf-idf vectors over names (see ``storyterms``). Two groups of articles (an
+article is a group of one) are compared by average linkage: the mean, over all pairs of
+members, of the dense cosine, of the word cosine and of the name cosine, each read off the
+summed vectors. Words and names are mixed into one text similarity, and the score is the
+geometric mean of the dense and the text similarity: the dense vector knows the kind of event
+(a shooting, a rehab stay), the words and names know which one, and a story needs both, so a
+high score on one cannot make up for nothing on the other. An article far in time from a story
+loses a little (time is a soft signal).
+
+An article joins the best story when the score clears ``threshold`` and opens a new story
+otherwise. Every few stories a batch touches, a merge pass joins the most similar pair of
+stories, again and again while a pair clears ``merge_threshold``. Merged ids stay in
+``merged_into``: an id handed out earlier is stale once its story merged, so anything that
+stores story ids must map them through ``resolve`` after each ``assign``.
+
+Only the ``candidates`` stories nearest by dense vector are scored in full, so the cost of an
+article grows with the number of stories only through one matrix-vector product.
 """
 
 from __future__ import annotations
@@ -17,81 +25,29 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Sequence
+from typing import Sequence
 
 import numpy as np
 
 from .records import Article
+from .storyterms import article_vectors, lexical_terms, name_terms, split_sentences
+
+__all__ = ["StoryClusterer", "article_vectors", "lexical_terms", "name_terms", "split_sentences"]
 
 logger = logging.getLogger(__name__)
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d[\d,.]*\d|\d", re.UNICODE)
-_SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’')\]]))\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
-_LEX_DIM = 1 << 18
-STATE_VERSION = 1
-
-
-def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS) | {
-        "said", "says", "say", "told", "according", "reported", "reports", "news", "year",
-        "years", "new", "just", "like", "also", "would", "could", "one", "two", "people",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "week", "day", "today", "yesterday", "time", "percent", "mr", "mrs", "ms",
-    }
-
-
-_STOP: frozenset[str] | None = None
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split article text into sentences on line breaks and sentence-final punctuation."""
-    return [s.strip() for s in _SENT.split(text) if s and s.strip()]
-
-
-def lexical_terms(text: str) -> Counter[int]:
-    """Hashed counts of the content words of ``text`` (lowercased, stop words dropped)."""
-    global _STOP
-    if _STOP is None:
-        _STOP = _stop_words()
-    counts: Counter[int] = Counter()
-    for tok in _WORD.findall(text.casefold()):
-        tok = tok.replace("’", "'")
-        if tok.endswith("'s"):
-            tok = tok[:-2]
-        if len(tok) < 3 or tok in _STOP:
-            continue
-        h = int.from_bytes(hashlib.blake2b(tok.encode(), digest_size=8).digest(), "little")
-        counts[h % _LEX_DIM] += 1
-    return counts
-
-
-def article_vectors(
-    articles: Sequence[Article], embedder: Any, lead_sentences: int = 4
-) -> np.ndarray:
-    """One L2-normalised vector per article: the title plus its lead, embedded as one text."""
-    texts = []
-    for a in articles:
-        sents = split_sentences(a.text)
-        if sents and a.title and sents[0].strip() == a.title.strip():
-            sents = sents[1:]
-        texts.append(" ".join([a.title, *sents[:lead_sentences]]).strip() or a.text[:1000])
-    vecs = np.asarray(embedder.embed(texts), dtype=np.float32)
-    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return vecs / norms
+STATE_VERSION = 2
 
 
 @dataclass
 class _Story:
     id: str
     centroid: np.ndarray  # sum of member vectors (unnormalised)
-    terms: dict[int, float]  # summed sublinear term weights
+    terms: dict[int, float]  # sum of the members' unit tf-idf vectors over content words
+    names: dict[int, float]  # the same over names
     n: int
     first: str  # ISO timestamps of the earliest and latest member
     last: str
@@ -99,37 +55,44 @@ class _Story:
 
 
 class StoryClusterer:
-    """Incremental, order-stable clustering of articles into stories."""
+    """Incremental, order-stable clustering of articles into stories.
+
+    ``assign`` returns live story ids, but a later ``assign`` may merge two stories: ids stored
+    earlier must then be mapped through ``resolve`` (which returns an id unchanged when its
+    story is still live).
+    """
 
     def __init__(
         self,
-        threshold: float = 0.22,
+        threshold: float = 0.3,
+        merge_threshold: float | None = 0.14,
+        name_weight: float = 0.3,
         window_days: float = 7.0,
-        dense_weight: float = 0.5,
-        lexical_weight: float = 0.5,
-        merge_threshold: float | None = 0.2,
         time_penalty: float = 0.05,
         max_profile_terms: int = 400,
-        linkage: str = "average",
         merge_every: int = 5,
+        candidates: int = 64,
+        small_margin: float = 0.2,
     ) -> None:
-        if linkage not in ("average", "centroid"):
-            raise ValueError(f"linkage must be 'average' or 'centroid', got {linkage!r}")
+        if not 0.0 <= name_weight <= 1.0:
+            raise ValueError(f"name_weight must be within [0, 1], got {name_weight}")
         self.threshold = threshold
-        self.window_days = window_days
-        self.dense_weight = dense_weight
-        self.lexical_weight = lexical_weight
         self.merge_threshold = threshold if merge_threshold is None else merge_threshold
+        self.name_weight = name_weight
+        self.window_days = window_days
         self.time_penalty = time_penalty
         self.max_profile_terms = max_profile_terms
-        self.linkage = linkage
         self.merge_every = merge_every
+        self.candidates = candidates
+        self.small_margin = small_margin
         self.stories: dict[str, _Story] = {}
         self.merged_into: dict[str, str] = {}
         self.df: Counter[int] = Counter()
         self.n_docs = 0
         self.dim: int | None = None
-        self._norms: dict[str, float] = {}
+        self._rows: dict[str, int] = {}  # story id -> row of the centroid matrix
+        self._ids: list[str] = []
+        self._mat = np.zeros((0, 0), dtype=np.float32)  # summed vector / size, one row a story
 
     # -- public -----------------------------------------------------------------------------
 
@@ -142,29 +105,28 @@ class StoryClusterer:
         vectors = np.asarray(vectors, dtype=np.float32)
         if self.dim is None:
             self.dim = int(vectors.shape[1])
+            self._mat = np.zeros((16, self.dim), dtype=np.float32)
         elif vectors.shape[1] != self.dim:
             raise ValueError(f"vectors have dimension {vectors.shape[1]}, stories use {self.dim}")
-        counts = [lexical_terms(f"{a.title}\n{a.text}") for a in articles]
-        for c in counts:
-            self.df.update(c.keys())
+        words = [lexical_terms(f"{a.title}\n{a.text}") for a in articles]
+        names = [name_terms(f"{a.title}\n{a.text}") for a in articles]
+        for w, nm in zip(words, names):
+            self.df.update(w.keys())
+            self.df.update(nm.keys())
         self.n_docs += len(articles)
-        bags = [self._tfidf(c) for c in counts]
         ids: list[str] = [""] * len(articles)
         touched: list[str] = []
-        order = sorted(range(len(articles)), key=lambda i: articles[i].published)
-        for i in order:
-            art, vec, bag = articles[i], vectors[i], bags[i]
-            best, best_score = None, -1.0
-            if self.stories:
-                scores = self._scores(vec, bag, art.published)
-                j = int(np.argmax(scores[1]))
-                best, best_score = scores[0][j], float(scores[1][j])
+        for i in sorted(range(len(articles)), key=lambda i: articles[i].published):
+            art = articles[i]
+            when = art.published.isoformat()
+            single = _Story("", vectors[i].copy(), self._tfidf(words[i]), self._tfidf(names[i]),
+                            1, when, when, [art.id])
+            best, best_score = self._best_match(single, exclude=None)
             if best is not None and best_score >= self.threshold:
-                self._add(self.stories[best], art, vec, bag)
-                ids[i] = best
+                self._absorb(best, single)
+                ids[i] = best.id
             else:
-                story = self._open(art, vec, bag)
-                ids[i] = story.id
+                ids[i] = self._open(single).id
             if ids[i] not in touched:
                 touched.append(ids[i])
             # merging as the batch goes, not only at its end, keeps results independent of
@@ -176,28 +138,22 @@ class StoryClusterer:
         return [self.resolve(s) for s in ids]
 
     def resolve(self, story_id: str) -> str:
-        """The live story an id now belongs to (itself unless it was merged)."""
+        """The live story an id handed out earlier now belongs to (itself unless merged)."""
         seen = set()
         while story_id in self.merged_into and story_id not in seen:
             seen.add(story_id)
             story_id = self.merged_into[story_id]
         return story_id
 
+    def score(self, a: str, b: str) -> float:
+        """The similarity of two live stories, as the join and merge rules see it."""
+        return self._pair_score(self.stories[self.resolve(a)], self.stories[self.resolve(b)])
+
     def to_dict(self) -> dict:
         """JSON-serialisable state."""
         return {
             "version": STATE_VERSION,
-            "params": {
-                "threshold": self.threshold,
-                "window_days": self.window_days,
-                "dense_weight": self.dense_weight,
-                "lexical_weight": self.lexical_weight,
-                "merge_threshold": self.merge_threshold,
-                "time_penalty": self.time_penalty,
-                "max_profile_terms": self.max_profile_terms,
-                "linkage": self.linkage,
-                "merge_every": self.merge_every,
-            },
+            "params": self.params(),
             "dim": self.dim,
             "n_docs": self.n_docs,
             "df": {str(k): v for k, v in self.df.items()},
@@ -207,6 +163,7 @@ class StoryClusterer:
                     "id": s.id,
                     "centroid": [round(float(x), 6) for x in s.centroid],
                     "terms": {str(k): round(v, 4) for k, v in s.terms.items()},
+                    "names": {str(k): round(v, 4) for k, v in s.names.items()},
                     "n": s.n,
                     "first": s.first,
                     "last": s.last,
@@ -216,157 +173,185 @@ class StoryClusterer:
             ],
         }
 
+    def params(self) -> dict:
+        """The constructor arguments this clusterer runs with."""
+        return {
+            "threshold": self.threshold,
+            "merge_threshold": self.merge_threshold,
+            "name_weight": self.name_weight,
+            "window_days": self.window_days,
+            "time_penalty": self.time_penalty,
+            "max_profile_terms": self.max_profile_terms,
+            "merge_every": self.merge_every,
+            "candidates": self.candidates,
+            "small_margin": self.small_margin,
+        }
+
     @classmethod
     def from_dict(cls, d: dict) -> "StoryClusterer":
-        """Rebuild a clusterer from ``to_dict`` output."""
-        if d.get("version") != STATE_VERSION:
-            raise ValueError(f"story state version {d.get('version')!r}; expected {STATE_VERSION}")
-        sc = cls(**d["params"])
-        sc.dim = d["dim"]
+        """Rebuild a clusterer from ``to_dict`` output (version 1 state loads with new rules)."""
+        version = d.get("version")
+        if version not in (1, STATE_VERSION):
+            raise ValueError(f"story state version {version!r}; expected {STATE_VERSION}")
+        # version 1 ran other rules: its stories keep their ids and members, not its settings
+        sc = cls(**d["params"]) if version == STATE_VERSION else cls()
         sc.n_docs = int(d["n_docs"])
         sc.df = Counter({int(k): int(v) for k, v in d["df"].items()})
         sc.merged_into = dict(d["merged_into"])
+        if d["dim"] is not None:
+            sc.dim = int(d["dim"])
+            sc._mat = np.zeros((max(16, len(d["stories"])), sc.dim), dtype=np.float32)
         for s in d["stories"]:
-            sc.stories[s["id"]] = _Story(
+            sc._put(_Story(
                 id=s["id"],
                 centroid=np.asarray(s["centroid"], dtype=np.float32),
                 terms={int(k): float(v) for k, v in s["terms"].items()},
+                names={int(k): float(v) for k, v in s.get("names", {}).items()},
                 n=int(s["n"]),
                 first=s["first"],
                 last=s["last"],
                 members=list(s["members"]),
-            )
+            ))
         return sc
 
     # -- scoring ----------------------------------------------------------------------------
 
-    def _idf(self, term: int) -> float:
-        return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
-
     def _tfidf(self, counts: Counter[int]) -> dict[int, float]:
         """Sublinear tf times idf as known now, L2-normalised (the idf is frozen into profiles)."""
-        w = {t: (1.0 + math.log(c)) * self._idf(t) for t, c in counts.items()}
+        n = self.n_docs + 1
+        w = {t: (1.0 + math.log(c)) * (math.log(n / (self.df.get(t, 0) + 1)) + 1.0)
+             for t, c in counts.items()}
         norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
         return {t: x / norm for t, x in w.items()}
 
-    def _denominator(self, story: _Story, dense: bool) -> float:
-        """Average linkage divides by the size; centroid linkage by the summed vector's norm."""
-        if self.linkage == "average":
-            return float(story.n)
-        if dense:
-            return float(np.linalg.norm(story.centroid)) or 1.0
-        norm = self._norms.get(story.id)
-        if norm is None:
-            norm = self._norms[story.id] = math.sqrt(sum(x * x for x in story.terms.values()))
-        return norm or 1.0
+    def _pair_score(self, a: _Story, b: _Story, dense: float | None = None) -> float:
+        """Geometric mean of the average dense and text similarities, less a time penalty."""
+        size = float(a.n * b.n)
+        if dense is None:
+            dense = float(a.centroid @ b.centroid) / size
+        if dense <= 0.0:
+            return dense
+        text = _dot(a.terms, b.terms) / size
+        if a.names and b.names and self.name_weight:
+            text = (1 - self.name_weight) * text + self.name_weight * _dot(a.names, b.names) / size
+        return math.sqrt(dense * max(text, 0.0)) - self._penalty(_gap(a, b))
 
-    def _lexical(self, a: _Story, b: _Story) -> float:
-        ta, tb = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
-        dot = sum(v * tb.get(t, 0.0) for t, v in ta.items())
-        return dot / (self._denominator(a, False) * self._denominator(b, False))
+    def _best_match(self, group: _Story, exclude: str | None) -> tuple[_Story | None, float]:
+        """The live story most similar to ``group``, among the nearest by dense vector."""
+        k = len(self._ids)
+        if k == 0:
+            return None, -1.0
+        dense = self._mat[:k] @ (group.centroid / group.n)
+        rows = np.arange(k)
+        if k > self.candidates:
+            rows = np.argpartition(-dense, self.candidates - 1)[: self.candidates]
+        best, best_score = None, -1.0
+        for r in sorted(rows.tolist()):
+            sid = self._ids[r]
+            if sid == exclude:
+                continue
+            story = self.stories[sid]
+            score = self._pair_score(group, story, float(dense[r]))
+            if score > best_score:
+                best, best_score = story, score
+        return best, best_score
 
-    def _time_gap(self, story: _Story, when: datetime) -> float:
-        """Days between ``when`` and the story's span (0 inside it)."""
-        first, last = datetime.fromisoformat(story.first), datetime.fromisoformat(story.last)
-        try:
-            if when < first:
-                return (first - when).total_seconds() / 86400
-            if when > last:
-                return (when - last).total_seconds() / 86400
-        except TypeError:  # naive against aware timestamps: no time signal
-            return 0.0
-        return 0.0
+    def _merge_bar(self, a: _Story, b: _Story) -> float:
+        # the mean over few pairs of articles is a noisy estimate: small stories need more
+        return self.merge_threshold + self.small_margin / math.sqrt(a.n * b.n)
 
     def _penalty(self, gap_days: float) -> float:
         if gap_days <= self.window_days or self.window_days <= 0:
             return 0.0
         return self.time_penalty * min(1.0, (gap_days - self.window_days) / self.window_days)
 
-    def _scores(
-        self, vec: np.ndarray, bag: dict[int, float], when: datetime
-    ) -> tuple[list[str], np.ndarray]:
-        ids = list(self.stories)
-        stories = [self.stories[s] for s in ids]
-        cents = np.stack([s.centroid for s in stories])
-        dense = cents @ vec / np.array([self._denominator(s, True) for s in stories])
-        lex = np.zeros(len(ids), dtype=np.float32)
-        for k, story in enumerate(stories):
-            # loop over the article's terms only: the story profile is looked up, not scanned
-            terms = story.terms
-            dot = sum(v * terms.get(t, 0.0) for t, v in bag.items())
-            if dot:
-                lex[k] = dot / self._denominator(story, False)
-        scores = self.dense_weight * dense + self.lexical_weight * lex
-        for k, sid in enumerate(ids):
-            scores[k] -= self._penalty(self._time_gap(self.stories[sid], when))
-        return ids, scores
-
     # -- updates ----------------------------------------------------------------------------
 
-    def _open(self, art: Article, vec: np.ndarray, bag: dict[int, float]) -> _Story:
-        sid = _story_id(art.id, self.stories, self.merged_into)
-        when = art.published.isoformat()
-        story = _Story(sid, vec.astype(np.float32).copy(), dict(bag), 1, when, when, [art.id])
-        self.stories[sid] = story
-        return story
+    def _open(self, single: _Story) -> _Story:
+        single.id = _story_id(single.members[0], self.stories, self.merged_into)
+        self._put(single)
+        return single
 
-    def _add(self, story: _Story, art: Article, vec: np.ndarray, bag: dict[int, float]) -> None:
-        story.centroid = story.centroid + vec
-        self._norms.pop(story.id, None)
-        for t, v in bag.items():
-            story.terms[t] = story.terms.get(t, 0.0) + v
-        self._trim(story)
-        story.n += 1
-        story.members.append(art.id)
-        when = art.published.isoformat()
-        story.first, story.last = _span(story.first, story.last, when)
+    def _put(self, story: _Story) -> None:
+        self.stories[story.id] = story
+        row = len(self._ids)
+        if row >= len(self._mat):
+            grown = np.zeros((max(16, 2 * len(self._mat)), self.dim or 0), dtype=np.float32)
+            grown[:row] = self._mat[:row]
+            self._mat = grown
+        self._ids.append(story.id)
+        self._rows[story.id] = row
+        self._mat[row] = story.centroid / story.n
 
-    def _trim(self, story: _Story) -> None:
-        if len(story.terms) > self.max_profile_terms * 2:
-            keep = sorted(story.terms.items(), key=lambda kv: -kv[1])[: self.max_profile_terms]
-            story.terms = dict(keep)
-
-    def _story_pair_score(self, a: _Story, b: _Story) -> float:
-        ca, cb = a.centroid, b.centroid
-        dense = float(ca @ cb) / (self._denominator(a, True) * self._denominator(b, True))
-        lex = self._lexical(a, b)
-        gap = self._time_gap(a, datetime.fromisoformat(b.first))
-        gap = min(gap, self._time_gap(a, datetime.fromisoformat(b.last)))
-        return self.dense_weight * dense + self.lexical_weight * lex - self._penalty(gap)
-
-    def _merge_pass(self, touched: list[str]) -> None:
-        """Merge stories touched by this batch into the stories they now resemble."""
-        for sid in touched:
-            sid = self.resolve(sid)
-            if sid not in self.stories:
-                continue
-            src = self.stories[sid]
-            best, best_score = None, self.merge_threshold
-            for other in self.stories.values():
-                if other.id == sid:
-                    continue
-                score = self._story_pair_score(src, other)
-                if score >= best_score:
-                    best, best_score = other, score
-            if best is None:
-                continue
-            keep, drop = (best, src) if best.n >= src.n else (src, best)
-            self._absorb(keep, drop)
+    def _remove(self, story_id: str) -> None:
+        del self.stories[story_id]
+        row, last = self._rows.pop(story_id), len(self._ids) - 1
+        if row != last:  # move the last row into the gap
+            moved = self._ids[last]
+            self._ids[row], self._rows[moved] = moved, row
+            self._mat[row] = self._mat[last]
+        self._ids.pop()
 
     def _absorb(self, keep: _Story, drop: _Story) -> None:
+        """Add ``drop``'s members and profiles to ``keep``."""
         keep.centroid = keep.centroid + drop.centroid
-        self._norms.pop(keep.id, None)
-        self._norms.pop(drop.id, None)
-        for t, v in drop.terms.items():
-            keep.terms[t] = keep.terms.get(t, 0.0) + v
-        self._trim(keep)
+        for mine, theirs in ((keep.terms, drop.terms), (keep.names, drop.names)):
+            for t, v in theirs.items():
+                mine[t] = mine.get(t, 0.0) + v
+        keep.terms = self._trim(keep.terms)
+        keep.names = self._trim(keep.names)
         keep.n += drop.n
         keep.members.extend(drop.members)
         keep.first, keep.last = _span(keep.first, keep.last, drop.first)
         keep.first, keep.last = _span(keep.first, keep.last, drop.last)
-        del self.stories[drop.id]
-        self.merged_into[drop.id] = keep.id
-        logger.debug("merged story %s into %s", drop.id, keep.id)
+        if keep.id in self._rows:
+            self._mat[self._rows[keep.id]] = keep.centroid / keep.n
+
+    def _trim(self, profile: dict[int, float]) -> dict[int, float]:
+        if len(profile) <= self.max_profile_terms * 2:
+            return profile
+        return dict(sorted(profile.items(), key=lambda kv: -kv[1])[: self.max_profile_terms])
+
+    def _merge_pass(self, touched: list[str]) -> None:
+        """Merge the most similar pair involving a touched story until none clears the bar."""
+        pending = {self.resolve(s) for s in touched} & self.stories.keys()
+        while pending:
+            found = []
+            for sid in sorted(pending):
+                src = self.stories[sid]
+                other, score = self._best_match(src, exclude=sid)
+                if other is not None and score >= self._merge_bar(src, other):
+                    found.append((score, sid, other.id))
+            if not found:
+                return
+            _, a, b = max(found)
+            sa, sb = self.stories[a], self.stories[b]
+            keep, drop = (sb, sa) if (sb.n, sa.id) > (sa.n, sb.id) else (sa, sb)
+            self._absorb(keep, drop)
+            self._remove(drop.id)
+            self.merged_into[drop.id] = keep.id
+            logger.debug("merged story %s into %s", drop.id, keep.id)
+            pending = (pending - {drop.id}) | {keep.id}
+
+
+def _dot(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def _gap(a: _Story, b: _Story) -> float:
+    """Days between the spans of two stories (0 when they overlap)."""
+    try:
+        a0, a1 = datetime.fromisoformat(a.first), datetime.fromisoformat(a.last)
+        b0, b1 = datetime.fromisoformat(b.first), datetime.fromisoformat(b.last)
+        if b1 < a0:
+            return (a0 - b1).total_seconds() / 86400
+        if b0 > a1:
+            return (b0 - a1).total_seconds() / 86400
+    except TypeError:  # naive against aware timestamps: no time signal
+        return 0.0
+    return 0.0
 
 
 def _span(first: str, last: str, when: str) -> tuple[str, str]:

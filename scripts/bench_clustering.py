@@ -92,7 +92,7 @@ def run(
         "n_topics": len({d.topic for d in docs}),
         "embed_seconds": round(t_embed, 1),
         "cluster_seconds": round(t_cluster, 1),
-        "params": {**StoryClusterer(**params).to_dict()["params"], "batch_size": batch_size,
+        "params": {**sc.params(), "batch_size": batch_size,
                    "seed": seed, "embedder": embedder_name},
     }
 
@@ -106,16 +106,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=50)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threshold", type=float, help="override the tuned default")
-    ap.add_argument("--dense-weight", type=float, help="override the tuned default")
+    ap.add_argument("--merge-threshold", type=float, help="override the tuned default")
+    ap.add_argument("--name-weight", type=float, help="override the tuned default")
     args = ap.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     logging.basicConfig(level=logging.WARNING)
     params = {}
     if args.threshold is not None:
         params["threshold"] = args.threshold
-    if args.dense_weight is not None:
-        params["dense_weight"] = args.dense_weight
-        params["lexical_weight"] = 1.0 - args.dense_weight
+    for key in ("merge_threshold", "name_weight"):
+        if getattr(args, key) is not None:
+            params[key] = getattr(args, key)
     res = run(args.data, parse_topics(args.topics), args.embedder, args.batch_size, args.seed,
               params)
     if args.json:
