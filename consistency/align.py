@@ -32,21 +32,15 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
         scores, ids = index.search(vecs, options.neighbours + 1)
         neighbour_ids = sorted({int(x) for x in ids.ravel() if x >= 0} | set(rows))
         meta = _claim_meta(store, neighbour_ids)
-        pairs = []
-        for row, srow, irow in zip(rows, scores, ids):
-            me = meta.get(row)
-            if me is None:
-                continue
-            for score, other in zip(srow, irow):
-                other = int(other)
-                them = meta.get(other) if other >= 0 and other != row else None
-                if them is None or them[0] == me[0]:  # same outlet: not a cross-outlet alignment
-                    continue
-                if score < min(options.align_threshold, _floor(me, them)):
-                    continue
-                if me[1] and them[1] and me[1] != them[1]:  # different stories
-                    continue
-                pairs.append((row, other, float(score)))
+        pairs = _keep(rows, scores, ids, meta, options.align_threshold)
+        # A report that says it revises a figure ("the number of games was revised to 14") may
+        # share little wording with the report it revises: it looks further, more loosely.
+        updates = [r for r in rows if r in meta and meta[r][2]]
+        if updates:
+            s2, i2 = index.search(store.claim_vectors(updates), UPDATE_NEIGHBOURS)
+            meta.update(_claim_meta(store, sorted({int(x) for x in i2.ravel() if x >= 0} - set(meta))))
+            seen = {(a, b) for a, b, _ in pairs}
+            pairs += [p for p in _keep(updates, s2, i2, meta, UPDATE_FLOOR) if (p[0], p[1]) not in seen]
         with store.transaction():
             store.add_pairs(pairs)
             store.mark_checked(rows)
@@ -57,11 +51,26 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
     return added
 
 
-UPDATE_FLOOR = 0.45  # a report that says it updates a figure may word it quite differently
+UPDATE_FLOOR = 0.3
+UPDATE_NEIGHBOURS = 50
 
 
-def _floor(me: tuple, them: tuple) -> float:
-    return UPDATE_FLOOR if me[2] or them[2] else 1.0
+def _keep(rows, scores, ids, meta, floor: float) -> list[tuple[int, int, float]]:
+    """Neighbours at or above ``floor`` from another outlet of the same story."""
+    pairs = []
+    for row, srow, irow in zip(rows, scores, ids):
+        me = meta.get(row)
+        if me is None:
+            continue
+        for score, other in zip(srow, irow):
+            other = int(other)
+            them = meta.get(other) if other >= 0 and other != row else None
+            if them is None or them[0] == me[0] or score < floor:  # same outlet: no cross-outlet pair
+                continue
+            if me[1] and them[1] and me[1] != them[1]:  # different stories
+                continue
+            pairs.append((row, other, float(score)))
+    return pairs
 
 
 def _claim_meta(store: Store, rowids: list[int]) -> dict[int, tuple[str, str | None, bool]]:

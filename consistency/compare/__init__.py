@@ -25,8 +25,8 @@ def compare_pair(a: Claim, b: Claim, score: float, resolver) -> list[Finding]:
     """Every typed difference between two aligned claims (earlier claim first)."""
     if (b.published, b.id) < (a.published, a.id):
         a, b = b, a
-    if a.published == b.published and UPDATE_CUES.search(a.text) and not UPDATE_CUES.search(b.text):
-        a, b = b, a  # of two reports of the same time, the one saying it updates is the newer
+    if UPDATE_CUES.search(a.text) and not UPDATE_CUES.search(b.text):
+        a, b = b, a  # the report that says it updates is the newer one, whatever its timestamp
     findings = []
     for comparator in COMPARATORS:
         finding = comparator(a, b, score, resolver)

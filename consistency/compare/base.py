@@ -9,8 +9,9 @@ from ..records import Claim, Evidence, Flag, flag_id
 
 # A later report that says its figure or date replaces an earlier one.
 UPDATE_CUES = re.compile(
-    r"\b(has|have|had)\s+(risen|rose|climbed|grown|increased|jumped|fallen|dropped|been revised|been updated|"
-    r"been corrected|reached)\b|\b(rose|climbed|jumped|increased|grew|fell|dropped)\s+to\b|"
+    r"\b(has|have|had)\s+(?:since\s+|now\s+|already\s+|further\s+)?(risen|rose|climbed|grown|increased|jumped|"
+    r"fallen|dropped|been revised|been updated|been corrected|reached)\b|"
+    r"\b(rose|climbed|jumped|increased|grew|fell|dropped|risen)\s+to\b|"
     r"\b(revised|updated|corrected|correction|now stands|now put|latest (?:figure|count|toll|tally))\b|"
     r"\b(postponed|rescheduled|pushed back|brought forward|delayed|moved (?:up|back|forward)|moved to)\b",
     re.I,
@@ -41,6 +42,23 @@ def same_statement(a: Claim, b: Claim, score: float, *, min_score: float = 0.8, 
     return score >= min_score and word_overlap(a, b) >= min_overlap
 
 
+SUBJECT_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT")
+
+
+def same_subjects(a: Claim, b: Claim) -> bool:
+    """The claims are about the same named things: when both name some, they share one.
+
+    "The Red Sox offered $184 million" and "The Orioles offered $150 million" differ in
+    figure because they are about different bidders, not because an outlet erred."""
+    x = {e.canonical for e in a.entities if e.label in SUBJECT_LABELS}
+    y = {e.canonical for e in b.entities if e.label in SUBJECT_LABELS}
+    return not x or not y or bool(x & y)
+
+
+def has_update_cue(c: Claim) -> bool:
+    return bool(UPDATE_CUES.search(c.text))
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One typed difference between an earlier claim ``a`` and a later claim ``b``."""
@@ -57,8 +75,8 @@ class Finding:
 
 
 def is_update(a: Claim, b: Claim) -> bool:
-    """The later claim (or one of the same day) presents its value as a newer figure or a correction."""
-    return b.published >= a.published and bool(UPDATE_CUES.search(b.text)) and not UPDATE_CUES.search(a.text)
+    """``b`` presents its value as a newer figure or a correction and ``a`` does not."""
+    return has_update_cue(b) and not has_update_cue(a)
 
 
 def make_flag(f: Finding) -> Flag:

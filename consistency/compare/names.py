@@ -10,7 +10,8 @@ from typing import Iterable
 from ..records import Claim, Entity, Flag
 from .base import Finding, make_flag
 
-LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+MIN_SCORE = 0.65
 _TITLES = re.compile(r"^(president|prime minister|minister|mr|mrs|ms|dr|gen|general|secretary|chancellor|"
                      r"senator|sen|rep|governor|gov|judge|justice|chief|ceo|spokesman|spokeswoman|the)\.?\s+", re.I)
 
@@ -33,7 +34,8 @@ def is_spelling_variant(x: str, y: str) -> bool:
     tx, ty = [w for w in tx if w], [w for w in ty if w]
     if tx == ty or len(tx) != len(ty) or not tx:
         return False
-    differing = [(a, b) for a, b in zip(tx, ty) if a != b and _regional(a) != _regional(b)]
+    differing = [(a, b) for a, b in zip(tx, ty) if a != b and _regional(a) != _regional(b)
+                 and not (a.startswith(b) or b.startswith(a))]  # Somali/Somalia: another word form
     if not differing:
         return False
     return all(len(a) > 2 and len(b) > 2 and SequenceMatcher(None, a, b).ratio() >= 0.7 for a, b in differing)
@@ -41,7 +43,9 @@ def is_spelling_variant(x: str, y: str) -> bool:
 
 def _regional(word: str) -> str:
     """A word with British/American spelling and a plural -s folded away (Centre/Center, Labour/Labor)."""
+    word = word.replace("-", "")
     word = re.sub(r"re$", "er", word.rstrip("s") if len(word) > 4 else word)
+    word = re.sub(r"is(ation|e|ed|ing)$", r"iz\1", word)
     return re.sub(r"our$", "or", word)
 
 
@@ -62,7 +66,7 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver) 
     forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # canonical -> form -> articles
     candidates: dict[tuple[str, str], tuple[float, Claim, Entity, Claim, Entity]] = {}
     for a, b, score in aligned:
-        if a.outlet == b.outlet:
+        if a.outlet == b.outlet or score < MIN_SCORE:
             continue
         for ea in a.entities:
             if ea.label not in LABELS:

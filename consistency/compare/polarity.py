@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..records import Claim
-from .base import Finding, same_statement
+from .base import Finding, same_statement, same_subjects
 
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nobody|nothing|cannot)\b|n['\u2019]t\b", re.I)
 DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)? (?:reports|claims|suggestions)|dismiss(?:es|ed)? (?:reports|claims)|"
@@ -23,6 +23,8 @@ def _asserts(c: Claim) -> bool:
 def compare_polarity(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
     """The same statement asserted in one claim and negated or denied in the other."""
     if _asserts(a) == _asserts(b) or not same_statement(a, b, score, min_score=0.8, min_overlap=0.6):
+        return None
+    if not same_subjects(a, b):
         return None
     # The same number of negations in both wordings is a paraphrase ("I don't feel we were"
     # vs "I feel we weren't"), whatever the parse attached them to.

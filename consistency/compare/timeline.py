@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from ..records import Claim, TimeExpr
-from .base import Finding, is_update, same_statement
+from .base import Finding, is_update, same_statement, same_subjects
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -36,6 +36,8 @@ def compare_timeline(a: Claim, b: Claim, score: float, resolver) -> Finding | No
     """Dates that are incompatible at their own granularity ("late October" agrees with "October 28")."""
     update = is_update(a, b)
     if not same_statement(a, b, score, min_score=0.7 if update else 0.8, min_overlap=0.5 if update else 0.6):
+        return None
+    if not same_subjects(a, b):
         return None
     ta, tb = _dated(a), _dated(b)
     if not ta or not tb:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from consistency.records import Quantity
 
@@ -96,6 +97,8 @@ _HEDGES = [
     ("in excess of", "more than"), ("up to", "up to"), ("as many as", "up to"),
     ("as much as", "up to"), ("fewer than", "fewer than"), ("less than", "fewer than"),
     ("under", "fewer than"), ("below", "fewer than"), ("at most", "up to"),
+    ("no more than", "up to"), ("not more than", "up to"), ("not less than", "at least"),
+    ("not fewer than", "at least"),
 ]
 _HEDGE_RE = re.compile(
     r"(?:^|(?<=[\s(\"'“]))(" + "|".join(re.escape(h) for h, _ in _HEDGES) + r")\s+$", re.I
@@ -266,6 +269,23 @@ def _num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
+_COUNT_OF = re.compile(
+    r"\b(?:number|count|total|tally|toll)\s+of\s+([a-z][a-z-]+)\b(?:[^.;]{0,60}?)\b"
+    r"(?:to|at|is|was|stands? at|reached|of)\s+(?:about\s+|at least\s+|nearly\s+)?$", re.I)
+
+
+def _count_of(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Give "the number of games was revised to 14" its counted noun, as "14 games" has."""
+    out = []
+    for q in found:
+        if q.unit is None and q.kind == "count":
+            m = _COUNT_OF.search(text[max(0, q.start - 120):q.start])
+            if m:
+                q = replace(q, unit=m.group(1).lower())
+        out.append(q)
+    return out
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Numbers in ``text`` with unit, hedge and the interval they allow."""
     out: list[Quantity] = []
@@ -351,7 +371,7 @@ def find_quantities(text: str) -> list[Quantity]:
             low, high = _interval(value, hedge, _rounding_slack(value, scaled))
         out.append(Quantity(text=text[start:end], start=start, end=end, value=value, low=low,
                             high=high, unit=unit, hedge=hedge, kind=kind))
-    return _join_ranges(text, out)
+    return _count_of(text, _join_ranges(text, out))
 
 
 def _join_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
