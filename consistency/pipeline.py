@@ -191,7 +191,7 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
         else:
             flags = compare_pairs(pairs, claims, resolver)
         clusters = claim_clusters(pairs, claims)
-        flags += repetition_flags(clusters, claims)
+        flags += repetition_flags(clusters, claims, pairs)
         flags = _dedupe(flags)
         with store.transaction():
             diff = store.save_flags(flags, run_id)

@@ -119,9 +119,10 @@ def trace_origins(members: Sequence[Claim]) -> dict[str, list[str]]:
     return origins
 
 
-def repetition_flags(clusters: Sequence[ClaimCluster], claims: dict[int, Claim] | None = None) -> list[Flag]:
+def repetition_flags(clusters: Sequence[ClaimCluster], claims: dict[int, Claim] | None = None,
+                     pairs: Sequence[tuple[int, int, float]] = ()) -> list[Flag]:
     """Flags for clusters whose copies all trace to one anonymous or absent origin."""
-    shared = _article_sentences(claims or {})
+    shared = _shared_sentences(claims or {}, pairs)
     flags = []
     for cluster in clusters:
         if len(cluster.origins) != 1:
@@ -139,26 +140,26 @@ def repetition_flags(clusters: Sequence[ClaimCluster], claims: dict[int, Claim] 
 
 
 SYNDICATED_SENTENCES = 3
+COPY_SCORE = 0.95
 
 
-def _article_sentences(claims: dict[int, Claim]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for c in claims.values():
-        out.setdefault(c.article_id, set()).add(c.content_hash)
+def _shared_sentences(claims: dict[int, Claim], pairs: Sequence[tuple[int, int, float]]) -> dict[tuple[str, str], int]:
+    """(article, article) -> how many sentences the two carry word for word (near-identical pairs)."""
+    out: dict[tuple[str, str], int] = {}
+    for a, b, score in pairs:
+        if score >= COPY_SCORE and a in claims and b in claims:
+            key = tuple(sorted((claims[a].article_id, claims[b].article_id)))
+            out[key] = out.get(key, 0) + 1
     return out
 
 
-def _syndicated(cluster: ClaimCluster, sentences: dict[str, set[str]]) -> bool:
+def _syndicated(cluster: ClaimCluster, shared: dict[tuple[str, str], int]) -> bool:
     """The carrying articles are copies of one wire story (they share several other sentences word
     for word): the origin is that story and its byline, not an unsourced claim."""
     articles = sorted({c.article_id for c in cluster.claims})
-    if len(articles) < 2 or not sentences:
+    if len(articles) < 2:
         return False
-    for i, x in enumerate(articles):
-        for y in articles[i + 1:]:
-            if len(sentences.get(x, set()) & sentences.get(y, set())) < SYNDICATED_SENTENCES + 1:
-                return False
-    return True
+    return all(shared.get((x, y), 0) > SYNDICATED_SENTENCES for i, x in enumerate(articles) for y in articles[i + 1:])
 
 
 def _repeats_one_claim(cluster: ClaimCluster, key: str) -> bool:
