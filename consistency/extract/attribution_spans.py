@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 SUBJ_DEPS = ("nsubj", "csubj")
 # Raising verbs take a subject that is not the one holding the view ("he appears to ...").
-NO_SOURCE_LEMMAS = frozenset({"seem", "appear", "sound", "look", "expect"})
+NO_SOURCE_LEMMAS = frozenset({"seem", "appear", "expect"})
 # Prepositions whose object is what the cue is about ("called for", "referring to").
 CONTENT_PREPS = frozenset({"for", "to", "about", "against", "on", "of", "at", "over", "with"})
 NON_SOURCE = frozenset({"there", "what"})
@@ -79,9 +79,9 @@ def doc_text(doc: Doc) -> str:
 def _extent(toks: list[Token]) -> tuple[int, int] | None:
     """Character extent of tokens, without punctuation at either edge."""
     toks = sorted(toks, key=lambda t: t.i)
-    while toks and toks[0].is_punct and toks[0].text not in "\"“":
+    while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in "\"“":
         toks = toks[1:]
-    while toks and toks[-1].is_punct and toks[-1].text not in "\"”":
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”":
         toks = toks[:-1]
     if not toks:
         return None
@@ -116,6 +116,9 @@ def _source_of(v: Token, depth: int = 0) -> Token | None:
             return objs[0]
     if depth < 2 and v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX"):
         return _source_of(v.head, depth + 1)
+    # "those describing themselves as conservative": the noun the participle hangs on
+    if depth == 0 and v.dep_ in ("acl", "advcl") and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return v.head
     return None
 
 
@@ -128,7 +131,7 @@ def _before_frame(v: Token, comp: Token) -> list[Token]:
 def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
     """Content tokens of a cue verb, and any extra tokens that join the cue ("called for")."""
     children = list(v.children)
-    skip = set(src.subtree) if src is not None else set()
+    skip = set(src.subtree) if src is not None and not (src.left_edge.i <= v.i <= src.right_edge.i) else set()
     for c in children:
         if c.dep_ == "ccomp":
             if c.i < v.i:
@@ -245,14 +248,27 @@ def _paragraph(tok: Token) -> tuple[int, int]:
     return lo, (hi if hi >= 0 else len(text))
 
 
-def _source_tokens(src: Token, lo: int, hi: int) -> list[Token]:
+def _opens_after_comma(c: Token) -> bool:
+    first = c.left_edge
+    return first.i > 0 and first.nbor(-1).text == ","
+
+
+def _source_tokens(src: Token, lo: int, hi: int, cue: Token | None = None) -> list[Token]:
     """The source phrase: the subject's subtree without participial tails, inside its paragraph."""
     drop: set[Token] = set()
     for c in src.children:
+        if cue is not None and c.left_edge.i <= cue.i <= c.right_edge.i:
+            drop.update(c.subtree)
         # "Trump, speaking to veterans," is not part of the name; "documents reported by" is
         if c.dep_ == "acl" and c.i > src.i and c.nbor(-1).text == ",":
             drop.update(c.subtree)
+        # "Sanders, who had said he would debate," is a comment on the speaker, not the speaker
+        if c.dep_ == "relcl" and c.i > src.i and _opens_after_comma(c):
+            drop.update(c.subtree)
     toks = [t for t in src.subtree if t not in drop and lo <= t.idx < hi]
+    # "even critics", "only 7 percent"
+    if len(toks) > 1 and toks[0].dep_ == "advmod" and toks[0].lower_ in ("even", "only", "also", "just"):
+        toks = toks[1:]
     # a dateline ("CLEVELAND - Donald Trump") is not part of the source
     for k, t in enumerate(toks[:4]):
         # a spaced dash only: "big-bucks" is one word split in three
@@ -310,9 +326,11 @@ def frame_at(tok: Token, quotes: list[tuple[int, int]] = ()) -> Frame | None:
         cue = _left_modifiers(tok) + [tok] + [c for c in tok.children if c.dep_ == "prt"] + extra
     lo, hi = _paragraph(tok)
     content = [t for t in content if lo <= t.idx < hi]
-    src_toks = _source_tokens(src, lo, hi) if src is not None else []
+    src_toks = _source_tokens(src, lo, hi, tok) if src is not None else []
     if src is not None:
-        content = [t for t in content if t not in set(src.subtree)]
+        # a participle hanging on its own source keeps its content out of the source's subtree
+        taken = set(src.subtree)
+        content = [t for t in content if t not in (set(src_toks) if tok in taken else taken)]
     cue_set = set(cue)
     content = [t for t in content if t not in cue_set]
     content_span = _extent(content)
