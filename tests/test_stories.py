@@ -7,7 +7,7 @@ import numpy as np
 from consistency.ecbplus import detokenize, read_ecbplus
 from consistency.embed import HashingEmbedder
 from consistency.records import Article
-from consistency.stories import StoryClusterer, article_vectors, split_sentences
+from consistency.stories import StoryClusterer, article_vectors, name_terms, split_sentences
 
 DAY = datetime(2024, 3, 4, 9, 0, tzinfo=timezone.utc)
 
@@ -149,3 +149,87 @@ def test_ecbplus_reads_fixture(tmp_path: Path):
 def test_ecbplus_detokenize_quotes_and_clitics():
     toks = '" We will go , " Lohan ’ s lawyer said at 4 : 59 , costing $ 5 .'.split()
     assert detokenize(toks) == '"We will go," Lohan’s lawyer said at 4:59, costing $5.'
+
+
+class _SameVector:
+    """Every text embeds to one vector: dense similarity says everything is the same story."""
+
+    dim = 8
+
+    def embed(self, texts):
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        out[:, 0] = 1.0
+        return out
+
+
+def test_stories_dense_alone_does_not_merge():
+    arts = _articles(FLOOD[:1], "f") + _articles(TRANSFER[:1], "t")
+    ids = StoryClusterer().assign(arts, _SameVector().embed([""] * 2))
+    assert ids[0] != ids[1]
+
+
+def test_stories_words_alone_do_not_merge():
+    arts = _articles([FLOOD[0], FLOOD[0]], "f")
+    vecs = np.eye(2, 8, dtype=np.float32)  # orthogonal: nothing in common by meaning
+    ids = StoryClusterer().assign(arts, vecs)
+    assert ids[0] != ids[1]
+    again = StoryClusterer().assign(_articles([FLOOD[0], FLOOD[0]], "g"), np.ones((2, 8)))
+    assert again[0] == again[1]
+
+
+def test_stories_small_stories_need_more_to_merge():
+    arts = _articles(FLOOD[:2], "f")
+    vecs = article_vectors(arts, HashingEmbedder())
+    probe = StoryClusterer(threshold=1.01, merge_threshold=1.01)
+    a, b = probe.assign(arts, vecs)
+    score = probe.score(a, b)
+    assert 0.0 < score < 1.0
+    loose = StoryClusterer(threshold=1.01, merge_threshold=score - 0.01, small_margin=0.0)
+    assert len(set(loose.assign(arts, vecs))) == 1
+    strict = StoryClusterer(threshold=1.01, merge_threshold=score - 0.01, small_margin=0.05)
+    assert len(set(strict.assign(arts, vecs))) == 2
+
+
+def test_stories_prefilter_keeps_the_right_story():
+    rng = np.random.default_rng(7)
+    noise = rng.normal(size=(300, 384)).astype(np.float32)
+    noise /= np.linalg.norm(noise, axis=1, keepdims=True)
+    fillers = [Article(f"n{i}", "o", "", f"Filler {i}", DAY, f"Item {i} about topic{i}")
+               for i in range(300)]
+    sc = StoryClusterer(candidates=8)
+    sc.assign(fillers, noise)
+    flood = _articles(FLOOD, "f")
+    ids = _assign(sc, flood)
+    assert len(set(ids)) == 1 and ids[0] not in {sc.resolve(f"n{i}") for i in range(300)}
+    assert len(sc.stories[ids[0]].members) == 3
+
+
+def test_stories_resolve_follows_chained_merges():
+    sc = StoryClusterer()
+    sc.merged_into = {"s1": "s2", "s2": "s3"}
+    assert sc.resolve("s1") == "s3" and sc.resolve("s3") == "s3" and sc.resolve("x") == "x"
+
+
+def test_stories_loads_version_1_state():
+    flood = _articles(FLOOD, "f")
+    sc = StoryClusterer()
+    ids = _assign(sc, flood[:2])
+    state = json.loads(json.dumps(sc.to_dict()))
+    state["version"] = 1
+    state["params"] = {"threshold": 0.22, "linkage": "average", "dense_weight": 0.5}
+    for s in state["stories"]:
+        del s["names"]
+    old = StoryClusterer.from_dict(state)
+    assert old.params() == StoryClusterer().params()
+    assert _assign(old, flood[2:]) == [ids[0]]
+
+
+def test_stories_name_terms_finds_names_inside_sentences():
+    text = ("Fire crews fought a blaze at the Waitrose store in Wellington on Monday.\n"
+            "Waitrose said staff were safe. The store will close.\n"
+            "Police Hunt Arson Suspect After Town Centre Blaze")
+    got = name_terms(text)
+    # Waitrose twice (once at a sentence start), Wellington once; not The, Monday or the headline
+    assert sorted(got.values()) == [1, 2]
+    assert set(got) == set(name_terms("near Waitrose and Wellington"))
+    assert name_terms("All lowercase words here, nothing named.") == {}
