@@ -41,7 +41,7 @@ class QueryResult:
         }
 
 
-HYBRID_LIMIT = 300_000
+HYBRID_LIMIT = 100_000
 
 
 class QueryEngine:
