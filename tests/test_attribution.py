@@ -225,3 +225,40 @@ def test_attribution_hyphenated_source_kept_whole():
     fr = frame_at(next(t for t in doc if t.lower_ == "backed"))
     assert fr is not None
     assert text[slice(*fr.source)] == "big-bucks super PACs"
+
+
+def _frame_texts(text: str, cue_word: str):
+    from consistency.extract.attribution_spans import frame_at
+    from consistency.nlp import load_nlp
+
+    doc = load_nlp()(text)
+    fr = frame_at(next(t for t in doc if t.text == cue_word))
+    assert fr is not None, f"no frame at {cue_word!r}"
+    return (text[slice(*fr.source)] if fr.source else None), text[slice(*fr.cue)], text[slice(*fr.content)]
+
+
+@slow
+def test_attribution_object_of_urge_is_in_content():
+    assert _frame_texts("The mayor urged supporters to monitor polling places.", "urged")[2] == (
+        "supporters to monitor polling places"
+    )
+
+
+@slow
+def test_attribution_light_verb_and_chained_cues():
+    assert _frame_texts("She expressed her condolences over the Orlando massacre.", "expressed")[1:] == (
+        "expressed her condolences over", "the Orlando massacre"
+    )
+    assert _frame_texts("The team declined to comment on reports that Starr had been fired.", "declined")[1:] == (
+        "declined to comment on", "reports that Starr had been fired"
+    )
+
+
+@slow
+def test_attribution_called_x_y_keeps_the_predicate():
+    assert _frame_texts("Warren called the bank's behavior outrageous.", "called")[2] == "the bank's behavior outrageous"
+
+
+@slow
+def test_attribution_comma_relative_clause_left_out_of_object():
+    assert _frame_texts("The union endorsed Trump, who says he is honored.", "endorsed")[2] == "Trump"

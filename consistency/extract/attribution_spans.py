@@ -16,6 +16,7 @@ NON_SOURCE = frozenset({"there", "what"})
 # verbs that carry a cue on from the verb before them ("declined to comment on")
 CHAINED = frozenset({"comment", "discuss", "address", "acknowledge", "say", "talk", "speak", "explain",
                      "describe", "criticize", "criticise", "deny", "confirm", "answer", "reveal"})
+RAISING = frozenset({"seem", "appear"})
 LIGHT_PREPS = frozenset({"with", "over", "about", "on", "regarding", "against", "at"})
 LEAD_INS = frozenset({"prep", "advmod", "npadvmod", "advcl", "cc", "mark", "intj", "punct"})
 ADDRESSEE_LEMMAS = frozenset({"tell", "inform", "assure", "remind", "brief"})
@@ -92,6 +93,16 @@ def _subtree(tok: Token) -> list[Token]:
     return list(tok.subtree)
 
 
+def _noun_phrase(n: Token) -> list[Token]:
+    """A noun's subtree without a relative clause set off by a comma ("Trump, who is 70")."""
+    drop: set[Token] = set()
+    for c in n.children:
+        if c.dep_ == "relcl" and c.i > n.i and _opens_after_comma(c):
+            drop.update(c.subtree)
+            drop.add(c.doc[c.left_edge.i - 1])
+    return [t for t in n.subtree if t not in drop]
+
+
 def _source_of(v: Token, depth: int = 0) -> Token | None:
     """The subject of a cue verb, looking through conjunctions and participial clauses."""
     if v.lemma_ in NO_SOURCE_LEMMAS or any(c.dep_ == "auxpass" for c in v.children):
@@ -156,7 +167,12 @@ def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
                 inner, extra = _content_of(c, None)
                 if inner:
                     return inner, [g for g in c.children if g.dep_ == "aux" and g.i < c.i] + [c] + extra
-            return _subtree(c), []
+            # "urged supporters to monitor polls": who was urged is part of what was urged
+            obj = next((g for g in children if g.dep_ == "dobj" and v.i < g.i < c.i), None)
+            # "he seems to have vanished": the raised subject belongs to the content
+            subj = next((g for g in children if g.dep_ == "nsubj"), None) if v.lemma_ in RAISING else None
+            lead = obj or subj
+            return (_subtree(lead) if lead is not None else []) + _subtree(c), []
     # "are wary of X", "is eager to Y", "is confident that Z": the adjective carries the stance
     acomp = next((c for c in children if c.dep_ == "acomp" and c.i > v.i), None)
     if acomp is not None:
@@ -166,7 +182,7 @@ def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
             if c.dep_ == "prep" and c.i > acomp.i:
                 pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if pobj:
-                    return _subtree(pobj[0]), [acomp, c]
+                    return _noun_phrase(pobj[0]), [acomp, c]
     # "told a journalist": the object of these verbs is who was addressed, not what was said
     objs = [c for c in children if c.dep_ == "dobj" and c not in skip and v.lemma_ not in ADDRESSEE_LEMMAS]
     # "voiced displeasure with X", "expressed his condolences over X": the noun joins the cue
@@ -174,18 +190,19 @@ def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
     if light and objs[0].pos_ == "NOUN" and not any(g.dep_ == "det" for g in objs[0].children):
         pobj = [g for g in light[0].children if g.dep_ in ("pobj", "pcomp")]
         if pobj:
-            return _subtree(pobj[0]), [objs[0], light[0]]
+            return _noun_phrase(pobj[0]), [objs[0], light[0]]
     if objs:
-        toks = _subtree(objs[0])
+        toks = _noun_phrase(objs[0])
         for c in children:
-            if c.dep_ == "prep" and c.i > objs[0].i and c.lower_ in ("of", "for", "as"):
+            # "called his behavior outrageous", "the vision of X", "X as Y"
+            if c.i > objs[0].i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in ("of", "for", "as")):
                 toks += _subtree(c)
         return toks, []
     for c in children:
         if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i > v.i:
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj:
-                return _subtree(pobj[0]), [c]
+                return _noun_phrase(pobj[0]), [c]
     # passive "X was first reported by BuzzFeed": what was reported is the subject
     if any(c.dep_ == "agent" for c in children):
         subj = [c for c in children if c.dep_ == "nsubjpass"]
@@ -225,7 +242,7 @@ def _noun_frame(n: Token) -> tuple[Token | None, list[Token], list[Token]]:
         if c.dep_ == "prep" and c.lower_ in ("of", "about", "for", "on", "against") and c.i > n.i:
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj:
-                return src, _subtree(pobj[0]), [c]
+                return src, _noun_phrase(pobj[0]), [c]
     if n.i + 1 < len(n.doc) and n.nbor(1).text == ":":
         after = [t for t in n.sent if t.i > n.i + 1]
         return src, after, [n.nbor(1)]
