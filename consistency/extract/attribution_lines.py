@@ -20,7 +20,18 @@ _NAMED_QUOTE = re.compile(r"(?:^|[-–—][^\S\n]+)((?:[A-Z][\w.'’-]*[^\S\n]){
 _SIGNED = re.compile(r"([“”\"][^\n“”\"]{10,}[”\"])[^\S\n]*([―—–])[^\S\n]*([A-Z][^\n“”\"]{1,50}?)[.\s]*$", re.M)
 # words a headline prefix starts with when it is a topic, not a speaker
 _NOT_SPEAKER = frozenset({"watch", "video", "update", "breaking", "exclusive", "analysis", "opinion",
-                          "editorial", "photos", "live", "read", "see", "note", "here", "why", "how", "what"})
+                          "editorial", "photos", "live", "read", "see", "note", "here", "why", "how", "what",
+                          "the", "a", "an", "latest", "revealed", "bombshell", "byline", "report", "on", "in"})
+
+
+def _speaker_like(prefix: str) -> bool:
+    """A headline prefix that names a speaker: a few capitalised words, not a shouted label."""
+    words = prefix.split()
+    if not 1 <= len(words) <= 4 or words[0].lower() in _NOT_SPEAKER or words[-1].lower() in _NOT_SPEAKER:
+        return False
+    if prefix.isupper() and len(prefix) > 3:
+        return False
+    return all(w[0].isupper() or w in ("and", "of", "de", "van", "von") for w in words)
 
 
 def _span(doc: Doc, a: int, b: int) -> Span | None:
@@ -46,7 +57,9 @@ def line_frames(doc: Doc) -> list[Frame]:
     text = doc.text
     out: list[Frame] = []
     first = _HEADLINE.match(text)
-    if first and 1 <= len(first.group(2).split()) <= 6 and first.group(2).split()[0].lower() not in _NOT_SPEAKER:
+    prefix = first.group(2) if first else ""
+    speaker = prefix.rsplit(" - ", 1)[-1].rsplit(" – ", 1)[-1].rsplit(" — ", 1)[-1]
+    if first and _speaker_like(speaker):
         a, b = first.span(2)
         # "Pollsters agree - Carl Bialik: ..." names the speaker after the dash
         dash = max(text.rfind(d, a, b) for d in ("- ", "– ", "— "))
