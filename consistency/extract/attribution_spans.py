@@ -109,7 +109,8 @@ def _source_of(v: Token, depth: int = 0) -> Token | None:
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         objs = [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
         return objs[0] if objs else None
-    for c in v.children:
+    # a dateline can be parsed as a second subject: the one nearest the verb speaks
+    for c in sorted(v.children, key=lambda c: (c.i > v.i, -c.i if c.i < v.i else c.i)):
         if c.dep_ in SUBJ_DEPS and c.lower_ not in NON_SOURCE:
             return c
         if c.dep_ == "agent":
@@ -287,7 +288,8 @@ def _source_tokens(src: Token, lo: int, hi: int, cue: Token | None = None) -> li
     if len(toks) > 1 and toks[0].dep_ == "advmod" and toks[0].lower_ in ("even", "only", "also", "just"):
         toks = toks[1:]
     # a dateline ("CLEVELAND - Donald Trump") is not part of the source
-    for k, t in enumerate(toks[:4]):
+    # "BUENA PARK, Calif. — Hillary Clinton": a capitalised place may run a few tokens longer
+    for k, t in enumerate(toks[: 8 if toks and toks[0].text.isupper() else 4]):
         # a spaced dash only: "big-bucks" is one word split in three
         if t.text in DASHES and k + 1 < len(toks) and k > 0 and toks[k - 1].whitespace_:
             return toks[k + 1:]
