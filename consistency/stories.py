@@ -12,9 +12,11 @@ loses a little (time is a soft signal).
 
 An article joins the best story when the score clears ``threshold`` and opens a new story
 otherwise. Every few stories a batch touches, a merge pass joins the most similar pair of
-stories, again and again while a pair clears ``merge_threshold``. Merged ids stay in
-``merged_into``: an id handed out earlier is stale once its story merged, so anything that
-stores story ids must map them through ``resolve`` after each ``assign``.
+stories, again and again while a pair clears ``merge_threshold`` plus ``small_margin`` over the
+square root of the number of article pairs: a mean over few pairs is a noisy estimate, and two
+stories merged early on a chance resemblance would pull later articles of both together.
+Merged ids stay in ``merged_into``: an id handed out earlier is stale once its story merged,
+so anything that stores story ids must map them through ``resolve`` after each ``assign``.
 
 Only the ``candidates`` stories nearest by dense vector are scored in full, so the cost of an
 article grows with the number of stories only through one matrix-vector product.
@@ -257,7 +259,6 @@ class StoryClusterer:
         return best, best_score
 
     def _merge_bar(self, a: _Story, b: _Story) -> float:
-        # the mean over few pairs of articles is a noisy estimate: small stories need more
         return self.merge_threshold + self.small_margin / math.sqrt(a.n * b.n)
 
     def _penalty(self, gap_days: float) -> float:
