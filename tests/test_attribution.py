@@ -262,3 +262,14 @@ def test_attribution_called_x_y_keeps_the_predicate():
 @slow
 def test_attribution_comma_relative_clause_left_out_of_object():
     assert _frame_texts("The union endorsed Trump, who says he is honored.", "endorsed")[2] == "Trump"
+
+
+@slow
+def test_attribution_participle_after_preposition_takes_clause_subject():
+    assert _frame_texts("Cruz spoke for an hour before adding that he thinks the race is close.", "adding")[0] == "Cruz"
+
+
+@slow
+def test_attribution_dateline_parsed_as_subject_is_skipped():
+    a = _by_cue(_attrs("BUENA PARK, Calif. — Hillary Clinton promised to deliver change on Monday."), "promised")
+    assert a.source == "Hillary Clinton"

@@ -16,6 +16,7 @@ NON_SOURCE = frozenset({"there", "what"})
 # verbs that carry a cue on from the verb before them ("declined to comment on")
 CHAINED = frozenset({"comment", "discuss", "address", "acknowledge", "say", "talk", "speak", "explain",
                      "describe", "criticize", "criticise", "deny", "confirm", "answer", "reveal"})
+INVERTING = frozenset({"say", "add", "write", "tell", "ask", "explain", "continue", "note", "recall", "argue"})
 RAISING = frozenset({"seem", "appear"})
 LIGHT_PREPS = frozenset({"with", "over", "about", "on", "regarding", "against", "at"})
 LEAD_INS = frozenset({"prep", "advmod", "npadvmod", "advcl", "cc", "mark", "intj", "punct"})
@@ -128,10 +129,28 @@ def _source_of(v: Token, depth: int = 0) -> Token | None:
             return objs[0]
     if depth < 2 and v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX"):
         return _source_of(v.head, depth + 1)
-    # "those describing themselves as conservative": the noun the participle hangs on
-    if depth == 0 and v.dep_ in ("acl", "advcl") and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+    # "before adding that ...": the subject of the clause the preposition hangs on
+    if depth < 2 and v.dep_ == "pcomp" and v.head.head.pos_ in ("VERB", "AUX"):
+        return _source_of(v.head.head, depth + 1)
+    # "those describing themselves as ...", a finite verb misparsed as a noun modifier
+    if depth == 0 and v.dep_ in ("acl", "advcl") and (v.tag_ in ("VBG", "VBD", "VBZ", "VBP")) and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return v.head
+    if depth == 0 and v.lemma_ in INVERTING:
+        return _speaker_after(v)
     return None
+
+
+def _speaker_after(v: Token) -> Token | None:
+    """The speaker right after an inverted cue the parser left without a subject ("…,” said X, ...)."""
+    if v.i + 1 >= len(v.doc) or v.i == v.sent.start:
+        return None
+    prev, nxt = v.nbor(-1), v.nbor(1)
+    if prev.text not in (",", "”", '"', "''", "—") or nxt.pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
+        return None
+    tok = nxt
+    while tok.head.i > v.i and tok.head.pos_ in ("PROPN", "NOUN") and tok.head.i < v.sent.end and tok.head != tok:
+        tok = tok.head
+    return tok if tok.pos_ in ("PROPN", "NOUN") else None
 
 
 def _before_frame(v: Token, comp: Token) -> list[Token]:
