@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.extract.attribution_spans import quote_spans
+from consistency.extract.attribution_quotes import quote_spans
 
 slow = pytest.mark.slow
 

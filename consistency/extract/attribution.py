@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from consistency.extract.attribution_features import cue_probability, cue_threshold, is_candidate
 from consistency.extract.attribution_lines import line_frames
-from consistency.extract.attribution_spans import Frame, doc_text, frame_at, quote_spans, widen_to_quote
+from consistency.extract.attribution_quotes import quote_spans, widen_to_quote
+from consistency.extract.attribution_spans import Frame, doc_text, frame_at
 from consistency.records import Attribution
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "him", "her", "his", "their", "who", "which", "that"})

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+
+from consistency.extract.attribution_quotes import quote_spans
 
 SUBJ_DEPS = ("nsubj", "csubj")
 # Raising verbs take a subject that is not the one holding the view ("he appears to ...").
@@ -33,39 +34,6 @@ class Frame:
     content: tuple[int, int]
     source_tok: Token | None
     cue_tok: Token
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quotations, marks included; an unclosed quote ends with its paragraph."""
-    spans: list[tuple[int, int]] = []
-    start: int | None = None
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        width = 2 if text.startswith("\'\'", i) else 1
-        straight = ch == '"' or width == 2
-        if ch == "\n" and start is not None:
-            spans.append((start, i))
-            start = None
-        elif ch == "“" or (straight and start is None):
-            start = i
-        elif (ch == "”" or straight) and start is not None:
-            spans.append((start, i + width))
-            start = None
-        i += width if straight else 1
-    if start is not None:
-        spans.append((start, len(text)))
-    spans = [s for s in spans if s[1] - s[0] > 2]
-    singles = [s for s in _single_quote_spans(text) if not any(a < s[1] and s[0] < b for a, b in spans)]
-    return sorted(spans + singles)
-
-
-_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[A-Za-z])([^‘’'\n]|[’'](?=\w))*?[.,!?]?[’'](?![\w’'])")
-
-
-def _single_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Quotations in single marks ('...' or ‘...’), told apart from apostrophes."""
-    return [(m.start(), m.end()) for m in _SINGLE.finditer(text) if len(m.group(0).split()) >= 3]
 
 
 _LAST_TEXT: list = [None, ""]
@@ -382,25 +350,6 @@ def frame_at(tok: Token, quotes: list[tuple[int, int]] = ()) -> Frame | None:
     source_span = _extent(src_toks) if src_toks else None
     cue_span = _extent(sorted(cue, key=lambda t: t.i)) or (tok.idx, tok.idx + len(tok.text))
     return Frame(cue_span, source_span, content_span, src, tok)
-
-
-def widen_to_quote(content: tuple[int, int], cue: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[tuple[int, int], bool]:
-    """Stretch content over the quotations it cuts through; True when it is one whole quote."""
-    a, b = content
-    for qa, qb in quotes:
-        if qa <= a + 1 and qb >= b - 1 and not (qa < cue[0] < qb):
-            return (qa, qb), True
-        # the quote starts the content and runs on past the sentence end
-        if abs(qa - a) <= 1 and qb > b and not (qa < cue[0] < qb):
-            return (qa, qb), True
-    for qa, qb in quotes:
-        if qa < cue[0] < qb:
-            continue
-        if qa < b < qb and qa >= a:
-            b = qb
-        if qa < a < qb and qb <= b:
-            a = qa
-    return (a, b), False
 
 
 def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
