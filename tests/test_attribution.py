@@ -273,3 +273,10 @@ def test_attribution_participle_after_preposition_takes_clause_subject():
 def test_attribution_dateline_parsed_as_subject_is_skipped():
     a = _by_cue(_attrs("BUENA PARK, Calif. — Hillary Clinton promised to deliver change on Monday."), "promised")
     assert a.source == "Hillary Clinton"
+
+
+@slow
+def test_attribution_report_inside_a_quote_is_content():
+    attrs = _attrs('"He is not as rich as he says he is," Clinton said.')
+    assert [a.cue for a in attrs] == ["said"]
+    assert attrs[0].source == "Clinton"

@@ -120,8 +120,10 @@ def _frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
     threshold = cue_threshold()
     frames = line_frames(doc)
     seen = {f.cue for f in frames}
+    # a report inside a quotation is part of what the quoted speaker said, not a frame of its own
+    inside = {i for a, b in quotes for i in range(a + 1, b - 1)}
     for tok in doc:
-        if not is_candidate(tok) or cue_probability(tok) < threshold:
+        if tok.idx in inside or not is_candidate(tok) or cue_probability(tok) < threshold:
             continue
         fr = frame_at(tok, quotes)
         if fr is None or fr.cue in seen:
