@@ -132,6 +132,8 @@ def main() -> None:
     ap.add_argument("--names", type=Path, nargs="*", help="article names, one a line, per DocBin")
     ap.add_argument("--c", type=float, default=0.3)
     ap.add_argument("--threshold", type=float, default=0.3, help="decision threshold written with the model")
+    ap.add_argument("--unsourced-threshold", type=float, default=0.5,
+                    help="threshold for cues whose frame names no source")
     ap.add_argument("--holdout", type=int, default=0, help="leave the last N articles out (to tune on them)")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     args = ap.parse_args()
@@ -143,7 +145,8 @@ def main() -> None:
     vec, m = fit(flat(X), flat(Y), args.c)
     weights = {name: round(float(w), 3) for name, w in zip(vec.feature_names_, m.coef_[0]) if abs(w) >= 0.1}
     weights["bias"] = round(float(weights.get("bias", 0.0) + m.intercept_[0]), 4)
-    model = {"threshold": args.threshold, "weights": weights, "lexicon": lexicon(docs)}
+    model = {"threshold": args.threshold, "threshold_unsourced": args.unsourced_threshold,
+             "weights": weights, "lexicon": lexicon(docs)}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")))
     print(f"{len(docs)} articles, {len(weights)} weights, {len(model['lexicon'])} lemmas -> {args.out}")

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from consistency.extract.attribution_features import cue_probability, cue_threshold, is_candidate
+from consistency.extract.attribution_features import cue_probability, cue_threshold, is_candidate, unsourced_threshold
 from consistency.extract.attribution_lines import line_frames
 from consistency.extract.attribution_quotes import quote_spans, widen_to_quote
 from consistency.extract.attribution_spans import Frame, doc_text, frame_at
@@ -122,11 +122,15 @@ def _frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
     seen = {f.cue for f in frames}
     # a report inside a quotation is part of what the quoted speaker said, not a frame of its own
     inside = {i for a, b in quotes for i in range(a + 1, b - 1)}
+    unsourced = unsourced_threshold()
     for tok in doc:
-        if tok.idx in inside or not is_candidate(tok) or cue_probability(tok) < threshold:
+        if tok.idx in inside or not is_candidate(tok):
+            continue
+        p = cue_probability(tok)
+        if p < threshold:
             continue
         fr = frame_at(tok, quotes)
-        if fr is None or fr.cue in seen:
+        if fr is None or fr.cue in seen or (fr.source is None and p < unsourced):
             continue
         seen.add(fr.cue)
         frames.append(fr)

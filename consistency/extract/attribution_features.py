@@ -119,6 +119,12 @@ def token_features(tok: Token, prior: float | None = None) -> list[str]:
         f"prior|comp={pb}|{has_comp}",
         f"suf={lem[-3:]}",
     ]
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "attr", "acomp")), None)
+    if subj is not None:
+        f.append(f"subjlem={subj.lemma_.lower()}")
+    if obj is not None:
+        f.append(f"objlem={obj.lemma_.lower()}")
+        f.append(f"lem|objlem={lem}|{obj.lemma_.lower()}")
     f.extend(f"cdep={d}" for d in deps)
     f.extend(f"pos|cdep={tok.pos_}|{d}" for d in deps)
     f.extend(f"lem|cdep={lem}|{d}" for d in deps if d in ("ccomp", "xcomp", "dobj", "prep", "dative", "nsubj"))
@@ -156,3 +162,8 @@ def cue_probability(tok: Token) -> float:
 def cue_threshold() -> float:
     """The probability above which a token is taken as a cue."""
     return load_weights()[1]
+
+
+def unsourced_threshold() -> float:
+    """The higher bar for a cue whose frame names no source (those are more often false)."""
+    return float(_model().get("threshold_unsourced", cue_threshold()))
