@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ..records import Claim, Evidence, Flag, flag_id
@@ -27,8 +28,9 @@ STOP = frozenset(
 )
 
 
-def content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.casefold()) if w not in STOP and len(w) > 1}
+@lru_cache(maxsize=65536)
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.casefold()) if w not in STOP and len(w) > 1)
 
 
 def word_overlap(a: Claim, b: Claim) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from difflib import SequenceMatcher
 from collections import defaultdict
 from typing import Iterable
@@ -16,6 +17,7 @@ _TITLES = re.compile(r"^(president|prime minister|minister|mr|mrs|ms|dr|gen|gene
                      r"senator|sen|rep|governor|gov|judge|justice|chief|ceo|spokesman|spokeswoman|the)\.?\s+", re.I)
 
 
+@lru_cache(maxsize=65536)
 def _form(text: str) -> str:
     text = re.sub(r"['’]s?$", "", text.strip())
     while True:
@@ -26,6 +28,7 @@ def _form(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=65536)
 def is_spelling_variant(x: str, y: str) -> bool:
     """True when two mentions spell one name differently ("Voronets"/"Voronetz"), not when one
     shortens it, adds a title, or differs only in punctuation or by being another name."""

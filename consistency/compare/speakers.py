@@ -63,12 +63,12 @@ def compare_speakers(a: Claim, b: Claim, score: float, resolver) -> Finding | No
         return None
     if x.source_kind not in NAMED or y.source_kind not in NAMED or not (_proper(x.source) and _proper(y.source)):
         return None
-    if same_source(x, y, resolver):
-        return None
     if x.resolved_from or y.resolved_from:
         return None  # "he said" resolved to a name is a guess; two guesses are no conflict
     if _mentions(b.text, x.source) or _mentions(a.text, y.source):
-        return None  # both names stand in both sentences: the parse, not the outlets, disagrees
+        return None  # both names stand in both sentences (or it is one speaker): no conflict
+    if same_source(x, y, resolver):
+        return None
     confidence = min(0.95, 0.5 + word_overlap(a, b) * 0.45)
     return Finding("attribution", a, b, x.source, y.source, x.source_span or (a.start, a.end),
                    y.source_span or (b.start, b.end), confidence=confidence, what="the speaker")
