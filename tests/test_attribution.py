@@ -280,3 +280,11 @@ def test_attribution_report_inside_a_quote_is_content():
     attrs = _attrs('"He is not as rich as he says he is," Clinton said.')
     assert [a.cue for a in attrs] == ["said"]
     assert attrs[0].source == "Clinton"
+
+
+@slow
+def test_attribution_source_without_channel_or_participle_tail():
+    a = _by_cue(_attrs("Senator Dick Durbin in an interview said the bill was dead."), "said")
+    assert a.source == "Senator Dick Durbin"
+    b = _by_cue(_attrs("A Quinnipiac University poll released in late August found that Clinton led."), "found")
+    assert b.source == "A Quinnipiac University poll"

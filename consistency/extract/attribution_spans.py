@@ -18,6 +18,8 @@ NON_SOURCE = frozenset({"there", "what"})
 CHAINED = frozenset({"comment", "discuss", "address", "acknowledge", "say", "talk", "speak", "explain",
                      "describe", "criticize", "criticise", "deny", "confirm", "answer", "reveal"})
 INVERTING = frozenset({"say", "add", "write", "tell", "ask", "explain", "continue", "note", "recall", "argue"})
+CHANNEL_NOUNS = frozenset({"interview", "statement", "speech", "briefing", "conference", "email", "letter",
+                           "post", "tweet", "call", "appearance", "op-ed", "column", "video"})
 RAISING = frozenset({"seem", "appear"})
 LIGHT_PREPS = frozenset({"with", "over", "about", "on", "regarding", "against", "at"})
 LEAD_INS = frozenset({"prep", "advmod", "npadvmod", "advcl", "cc", "mark", "intj", "punct"})
@@ -269,6 +271,12 @@ def _source_tokens(src: Token, lo: int, hi: int, cue: Token | None = None) -> li
             drop.update(c.subtree)
         # "Sanders, who had said he would debate," is a comment on the speaker, not the speaker
         if c.dep_ == "relcl" and c.i > src.i and _opens_after_comma(c):
+            drop.update(c.subtree)
+        # "Durbin in an interview", "a poll released in late August", "doctors in 2015"
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+        if pobj is not None and c.i > src.i and (pobj.lemma_.lower() in CHANNEL_NOUNS or pobj.ent_type_ == "DATE"):
+            drop.update(c.subtree)
+        if c.dep_ == "acl" and c.i > src.i and c.tag_ == "VBN" and not any(g.dep_ == "agent" for g in c.children):
             drop.update(c.subtree)
     toks = [t for t in src.subtree if t not in drop and lo <= t.idx < hi]
     # "even critics", "only 7 percent"
