@@ -17,7 +17,9 @@ NON_SOURCE = frozenset({"there", "what"})
 # verbs that carry a cue on from the verb before them ("declined to comment on")
 CHAINED = frozenset({"comment", "discuss", "address", "acknowledge", "say", "talk", "speak", "explain",
                      "describe", "criticize", "criticise", "deny", "confirm", "answer", "reveal"})
-INVERTING = frozenset({"say", "add", "write", "tell", "ask", "explain", "continue", "note", "recall", "argue"})
+INVERTING = frozenset({"say", "add", "write", "tell", "ask", "explain", "continue", "note", "recall", "argue",
+                       "suggest", "insist", "reply", "respond", "admit", "acknowledge", "warn", "declare",
+                       "observe", "remark", "quip", "joke", "answer", "conclude", "concede", "predict"})
 CHANNEL_NOUNS = frozenset({"interview", "statement", "speech", "briefing", "conference", "email", "letter",
                            "post", "tweet", "call", "appearance", "op-ed", "column", "video"})
 RAISING = frozenset({"seem", "appear"})
