@@ -3,7 +3,9 @@
 A small linear model scores every candidate token as a cue (trained on PolNeAR by
 ``scripts/train_attribution.py``); the source and content of each cue are read off the
 dependency parse, widened to the quotation they sit in, and quotes that run on into the
-next sentences stay with the same speaker.
+next sentences stay with the same speaker. Headlines, transcript turns and signed quotes
+are read off the line layout (``attribution_lines``); a report nested inside a quotation is
+left as part of the quoted content.
 
 ``source_span`` points at the mention in the text (the pronoun, when ``source`` was resolved
 from one, with the pronoun kept in ``resolved_from``); an attribution with no stated source
