@@ -1,13 +1,14 @@
 """Train the cue scorer on a PolNeAR split and write consistency/models/attribution_cues.json.
 
-Usage: ``python3 scripts/train_attribution.py TRAIN_DIR [--docbin F.. --names F..] [--c 0.3]``
+Usage: ``python3 scripts/train_attribution.py TRAIN_DIR [--docbin F.. --names F..] [--c 0.3]
+[--threshold 0.3] [--unsourced-threshold 0.5] [--holdout N] [--out PATH]``
 
 Each candidate token (see ``is_candidate``) is labelled 1 when it heads a gold cue span (the
 span token whose syntactic head lies outside the span). A logistic regression is fit over the
 sparse features of ``token_features``; one feature is how often the token's lemma heads a cue
 (the lexicon, shipped with the model), computed for each article from the other folds so the
-model learns how far to trust it on lemmas it has not seen. ``--threshold`` is picked by
-end-to-end F1 on held-out train articles (``--holdout``).
+model learns how far to trust it on lemmas it has not seen. The thresholds are picked by
+end-to-end F1 on held-out train articles (train with ``--holdout N``, then score those N).
 """
 
 from __future__ import annotations
