@@ -20,8 +20,8 @@ _NAMED_QUOTE = re.compile(r"(?:^|[-–—][^\S\n]+)((?:[A-Z][\w.'’-]*[^\S\n]){
 _SIGNED = re.compile(r"([“”\"][^\n“”\"]{10,}[”\"])[^\S\n]*([―—–])[^\S\n]*([A-Z][^\n“”\"]{1,50}?)[.\s]*$", re.M)
 # words a headline prefix starts with when it is a topic, not a speaker
 _NOT_SPEAKER = frozenset({"watch", "video", "update", "breaking", "exclusive", "analysis", "opinion",
-                          "editorial", "photos", "live", "read", "see", "note", "here", "why", "how", "what",
-                          "the", "a", "an", "latest", "revealed", "bombshell", "byline", "report", "on", "in"})
+                          "photos", "live", "read", "see", "note", "here", "why", "how", "what",
+                          "the", "a", "an", "latest", "revealed", "bombshell", "byline", "on", "in"})
 
 
 def _speaker_like(prefix: str) -> bool:
@@ -31,7 +31,7 @@ def _speaker_like(prefix: str) -> bool:
         return False
     if prefix.isupper() and len(prefix) > 3:
         return False
-    return all(w[0].isupper() or w in ("and", "of", "de", "van", "von") for w in words)
+    return all(w[0].isupper() or w in ("and", "of", "at", "editorial", "de", "van", "von") for w in words)
 
 
 def _span(doc: Doc, a: int, b: int) -> Span | None:
