@@ -288,3 +288,16 @@ def test_attribution_source_without_channel_or_participle_tail():
     assert a.source == "Senator Dick Durbin"
     b = _by_cue(_attrs("A Quinnipiac University poll released in late August found that Clinton led."), "found")
     assert b.source == "A Quinnipiac University poll"
+
+
+@slow
+def test_attribution_title_case_headline_verb():
+    attrs = _attrs("Hillary Clinton Slams Donald Trump On Abortion After Court Ruling.\n\nThe body follows.")
+    a = _by_cue(attrs, "slams")
+    assert a.source == "Hillary Clinton"
+    assert a.content.startswith("Donald Trump On Abortion")
+
+
+@slow
+def test_attribution_title_case_headline_without_cue_word_has_none():
+    assert _attrs("The Mythology Of The Working Class Vote.\n\nThe body follows.") == []

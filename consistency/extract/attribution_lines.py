@@ -1,6 +1,7 @@
 """Attributions carried by the layout of a line rather than by a verb.
 
 - a headline "Sanders: Clinton needs to ..." (the first line, a short name before a colon);
+- a Title Case headline "Hillary Clinton Slams Donald Trump On Abortion" (the verb read as a name);
 - a transcript turn "PENCE: Well, look, ..." (a capitalised speaker opening a paragraph);
 - a name opening a paragraph before a quotation, "Carl Bialik: “One of the ...”";
 - a quotation signed after a dash, "“Maybe we can build a wall.” ― Steve Quinlan".
@@ -12,6 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from consistency.extract.attribution_features import lexicon_rate
 from consistency.extract.attribution_spans import Frame
 
 _HEADLINE = re.compile(r"([^\S\n]*)([A-Z][^:\n]{0,60}?)(:)[^\S\n]+(\S[^\n]*)")
@@ -52,6 +54,32 @@ def _content_end(text: str, a: int, b: int) -> int:
     return b
 
 
+def _cue_rate(word: str) -> float:
+    """The lexicon rate of a headline word under its likely lemmas ("Slams" -> "slam")."""
+    w = word.lower()
+    forms = {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w, w[:-1] if w.endswith("d") else w}
+    return max(lexicon_rate(f) for f in forms)
+
+
+def _title_case_headline(doc: Doc, text: str) -> Frame | None:
+    """"Hillary Clinton Slams Donald Trump On Abortion": the parser reads the verb as a name."""
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    toks = [t for t in doc if t.idx < end and not t.is_space]
+    words = [t for t in toks if t.is_alpha]
+    if len(words) < 4 or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
+        return None
+    for k, t in enumerate(toks[1:-1], start=1):
+        if t.is_alpha and t.pos_ in ("PROPN", "VERB", "NOUN") and _cue_rate(t.text) >= 0.4:
+            before, after = toks[:k], [x for x in toks[k + 1:] if not x.is_punct or x.text in "‘’'\"“”"]
+            if not after or not all(x.text[0].isupper() for x in before if x.is_alpha):
+                return None
+            src = (before[0].idx, before[-1].idx + len(before[-1].text))
+            content = (after[0].idx, _content_end(text, after[0].idx, end))
+            return _frame(doc, src, (t.idx, t.idx + len(t.text)), content)
+    return None
+
+
 def line_frames(doc: Doc) -> list[Frame]:
     """Frames read off the layout: headlines, transcript turns, named and signed quotations."""
     text = doc.text
@@ -66,6 +94,8 @@ def line_frames(doc: Doc) -> list[Frame]:
         fr = _frame(doc, (dash + 2 if dash >= 0 else a, b), first.span(3), (first.start(4), _content_end(text, first.start(4), first.end(4))))
         if fr is not None:
             out.append(fr)
+    elif (fr := _title_case_headline(doc, text)) is not None:
+        out.append(fr)
     for rx in (_TURN, _NAMED_QUOTE):
         for m in rx.finditer(text):
             if first and m.start(2) == first.start(3):
