@@ -301,3 +301,10 @@ def test_attribution_title_case_headline_verb():
 @slow
 def test_attribution_title_case_headline_without_cue_word_has_none():
     assert _attrs("The Mythology Of The Working Class Vote.\n\nThe body follows.") == []
+
+
+@slow
+def test_attribution_agentless_passive_reports_its_subject():
+    src, cue, content = _frame_texts("On Thursday, the dissolution of the club was announced.", "announced")
+    assert src is None
+    assert content == "the dissolution of the club"

@@ -196,7 +196,8 @@ def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
             if pobj:
                 return _noun_phrase(pobj[0]), [c]
     # passive "X was first reported by BuzzFeed": what was reported is the subject
-    if any(c.dep_ == "agent" for c in children):
+    # "the dissolution of the club was announced": without an agent too
+    if any(c.dep_ in ("agent", "auxpass") for c in children):
         subj = [c for c in children if c.dep_ == "nsubjpass"]
         if subj:
             return _subtree(subj[0]), []
