@@ -16,17 +16,10 @@ from click.testing import CliRunner
 from consistency import Options, check, ingest, query, stats
 from consistency.cli import main
 from consistency.store import Store
+from sample_story import STORY
 
 pytestmark = pytest.mark.slow  # spaCy parses every article
 
-STORY = [
-    ("Baltic Wire", "2026-03-10", "Defence Minister Ilya Markin told a March 10 press briefing that the first battery had "
-     "reached its position. The ministry said 40 soldiers were deployed near the border town of Kesk."),
-    ("Riga Post", "2026-03-11", "Defence Minister Ilya Markin told a March 12 press briefing that the first battery had "
-     "reached its position. The ministry said 40 soldiers were deployed near the border town of Kesk."),
-    ("Harbour Courier", "2026-03-11", "Markin said the first battery had reached its position on Monday. Officials said "
-     "the summit would end with a joint declaration."),
-]
 
 
 def corpus(tmp_path: Path, n_extra: int = 0) -> Path:

@@ -15,17 +15,10 @@ from consistency import Options, check, ingest
 from consistency.cli import main
 from consistency.server import MAX_BODY, create_app
 from consistency.store import Store
+from sample_story import STORY
 
 pytestmark = pytest.mark.slow  # building the store parses articles with spaCy
 
-STORY = [
-    ("Baltic Wire", "2026-03-10", "Defence Minister Ilya Markin told a March 10 press briefing that the first battery had "
-     "reached its position. The ministry said 40 soldiers were deployed near the border town of Kesk."),
-    ("Riga Post", "2026-03-11", "Defence Minister Ilya Markin told a March 12 press briefing that the first battery had "
-     "reached its position. The ministry said 40 soldiers were deployed near the border town of Kesk."),
-    ("Harbour Courier", "2026-03-11", "Markin said the first battery had reached its position on Monday. Officials said "
-     "the summit would end with a joint declaration."),
-]
 QUERY = "Markin told a press briefing the first battery reached its position"
 
 
