@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import weakref
 
 from ..records import Attribution, Claim
 from .base import Finding, same_statement, word_overlap
 
 NAMED = ("named", "organisation")
+_SAME: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _DET = re.compile(r"^(the|a|an)\s+", re.I)
 
 
@@ -21,7 +23,12 @@ def same_source(x: Attribution, y: Attribution, resolver) -> bool:
     if wx <= wy or wy <= wx:
         return True
     # spaCy labels the same name PERSON in one sentence and ORG in another: resolve both alike.
-    return resolver.resolve(x.source, "PERSON") == resolver.resolve(y.source, "PERSON")
+    # One check asks about the same two names many times; the answer is kept per resolver.
+    memo = _SAME.setdefault(resolver, {})
+    key = (x.source, y.source)
+    if key not in memo:
+        memo[key] = resolver.resolve(x.source, "PERSON") == resolver.resolve(y.source, "PERSON")
+    return memo[key]
 
 
 GENERIC_CHANNELS = re.compile(
