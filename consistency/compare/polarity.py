@@ -3,35 +3,80 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 
 from ..records import Claim
-from .base import Finding, same_statement, same_subjects
+from .base import Finding
 
-NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nobody|nothing|cannot)\b|n['\u2019]t\b", re.I)
-DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)? (?:reports|claims|suggestions)|dismiss(?:es|ed)? (?:reports|claims)|"
-                    r"untrue|false|refut(?:es|ed))\b", re.I)
+_CONTRACTIONS = ((re.compile(r"\bwon['\u2019]t\b", re.I), "will not"), (re.compile(r"\bcan['\u2019]t\b", re.I), "can not"),
+                 (re.compile(r"\bshan['\u2019]t\b", re.I), "shall not"), (re.compile(r"\bcannot\b", re.I), "can not"),
+                 (re.compile(r"n['\u2019]t\b", re.I), " not"))
+NEGATIONS = frozenset("not no never neither nor none nobody nothing nowhere".split())
+DENIALS = frozenset("deny denies denied denying refute refutes refuted untrue false".split())
+# Words that come and go with a negation ("has booked" / "has not yet booked", "some" / "not any").
+_NEUTRAL = frozenset(
+    "do does did doing done is are was were be been being am has have had will would shall should can could "
+    "may might must a an the that it this yet ever any either some at all".split())
+_MIN_WORDS = 4
+MAX_OTHER = 2  # differing words besides the negation: an irregular verb ("said" / "did not say") needs two
 
 
-def _negations(c: Claim) -> int:
-    return len(NEGATION.findall(c.text)) + len(DENIAL.findall(c.text))
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
-def _asserts(c: Claim) -> bool:
-    return not c.negated and c.modality != "denied"
+@lru_cache(maxsize=65536)
+def _polarity_words(text: str) -> tuple[int, Counter]:
+    """Negation and denial markers in the text, and the other words (stemmed) it says."""
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    markers = sum(1 for w in words if w in NEGATIONS or w in DENIALS)
+    rest = Counter(_stem(w) for w in words if w not in NEGATIONS and w not in DENIALS and w not in _NEUTRAL)
+    return markers, rest
+
+
+def _flipped(x: str, y: str, extra_x: int = 0, extra_y: int = 0) -> bool:
+    """The two wordings say the same words, one with an odd number of negations more than the other.
+
+    The same number of negations in both wordings is a paraphrase ("I don't feel we were" vs "I
+    feel we weren't"); any other difference in wording means a different statement, not a negation."""
+    nx, wx = _polarity_words(x)
+    ny, wy = _polarity_words(y)
+    nx, ny = nx + extra_x, ny + extra_y
+    if nx % 2 == ny % 2 or min(sum(wx.values()), sum(wy.values())) < _MIN_WORDS:
+        return False
+    other = sum(((wx - wy) + (wy - wx)).values())
+    # A denial read from the frame (not a word of the content) is trusted only on identical words.
+    return other <= (0 if extra_x or extra_y else MAX_OTHER)
+
+
+def _denied(c: Claim) -> int:
+    """A denial in the frame ("X denied that ...") negates the content it leaves out."""
+    return int(c.modality == "denied" and c.content != c.text and not _polarity_words(c.content)[0])
+
+
+def _value(c: Claim, markers: int) -> str:
+    if c.modality == "denied":
+        return "denied"
+    return "negated" if markers % 2 else "asserted"
 
 
 def compare_polarity(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
     """The same statement asserted in one claim and negated or denied in the other."""
-    if _asserts(a) == _asserts(b) or not same_statement(a, b, score, min_score=0.8, min_overlap=0.6):
+    if score < 0.6:
         return None
-    if not same_subjects(a, b):
+    # The whole sentences, or the reported contents when the frames differ ("X said" / "Y denied").
+    if not (_flipped(a.text, b.text) or _flipped(a.content, b.content, _denied(a), _denied(b))):
         return None
-    # The same number of negations in both wordings is a paraphrase ("I don't feel we were"
-    # vs "I feel we weren't"), whatever the parse attached them to.
-    if _negations(a) % 2 == _negations(b) % 2:
-        return None
-    value_a = "asserted" if _asserts(a) else ("denied" if a.modality == "denied" else "negated")
-    value_b = "asserted" if _asserts(b) else ("denied" if b.modality == "denied" else "negated")
-    confidence = min(0.9, 0.55 + max(0.0, score - 0.8) * 3)
+    value_a, value_b = _value(a, _polarity_words(a.text)[0]), _value(b, _polarity_words(b.text)[0])
+    if value_a == value_b:
+        value_a, value_b = ("asserted", "negated") if _polarity_words(a.text)[0] < _polarity_words(b.text)[0] \
+            else ("negated", "asserted")
+    confidence = min(0.9, 0.6 + max(0.0, score - 0.6))
     return Finding("polarity", a, b, value_a, value_b, (a.start, a.end), (b.start, b.end),
                    confidence=confidence, what="whether it happened")
