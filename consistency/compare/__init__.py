@@ -51,18 +51,23 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
 
 
 def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding]:
-    """When one claim differs from several copies that agree, flag it once, against its closest copy."""
+    """When one claim differs from several copies that agree, flag it once, against the value
+    most of those copies give (then the closest copy), not against an odd copy of its own."""
     involved: Counter = Counter()
     for f, _ in findings:
         involved[(f.type, f.a.id)] += 1
         involved[(f.type, f.b.id)] += 1
-    best: dict[tuple[str, str], tuple[float, Finding]] = {}
+    groups: dict[tuple[str, str], list[tuple[str, float, Finding]]] = {}
     for f, score in findings:
-        odd = f.a.id if involved[(f.type, f.a.id)] > involved[(f.type, f.b.id)] else f.b.id
-        key = (f.type, odd)
-        if key not in best or score > best[key][0]:
-            best[key] = (score, f)
-    return [f for _, f in best.values()]
+        odd_is_a = involved[(f.type, f.a.id)] > involved[(f.type, f.b.id)]
+        key = (f.type, f.a.id if odd_is_a else f.b.id)
+        other_value = f.value_b if odd_is_a else f.value_a
+        groups.setdefault(key, []).append((" ".join(other_value.casefold().split()), score, f))
+    chosen = []
+    for group in groups.values():
+        votes = Counter(v for v, _, _ in group)
+        chosen.append(max(group, key=lambda g: (votes[g[0]], g[1]))[2])
+    return chosen
 
 
 __all__ = ["compare_pair", "compare_pairs", "Finding"]

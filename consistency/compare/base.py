@@ -14,7 +14,8 @@ UPDATE_CUES = re.compile(
     r"fallen|dropped|been revised|been updated|been corrected|reached)\b|"
     r"\b(rose|climbed|jumped|increased|grew|fell|dropped|risen)\s+to\b|"
     r"\b(revised|updated|corrected|correction|now stands|now put|latest (?:figure|count|toll|tally))\b|"
-    r"\b(postponed|rescheduled|pushed back|brought forward|delayed|moved (?:up|back|forward)|moved to)\b",
+    r"\b(postponed|rescheduled|pushed back|brought forward|delayed|moved (?:up|back|forward)|moved to)\b|"
+    r"\b(?:up|down) from\b|\bearlier (?:figure|count|tally|estimate|report)s?\b",
     re.I,
 )
 
@@ -55,6 +56,44 @@ def same_subjects(a: Claim, b: Claim) -> bool:
     x = {e.canonical for e in a.entities if e.label in SUBJECT_LABELS}
     y = {e.canonical for e in b.entities if e.label in SUBJECT_LABELS}
     return not x or not y or bool(x & y)
+
+
+_TOKEN = re.compile(r"\w+(?:[.,]\d+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One stretch where two near-copies differ: character spans into each claim's text."""
+
+    a: tuple[int, int]
+    b: tuple[int, int]
+    text_a: str
+    text_b: str
+
+
+@lru_cache(maxsize=16384)
+def _diff(x: str, y: str) -> tuple[float, tuple[tuple[tuple[int, int], tuple[int, int]], ...]]:
+    from difflib import SequenceMatcher
+
+    tx, ty = list(_TOKEN.finditer(x)), list(_TOKEN.finditer(y))
+    matcher = SequenceMatcher(None, [t.group().casefold() for t in tx], [t.group().casefold() for t in ty],
+                              autojunk=False)
+    edits = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "replace":
+            continue
+        edits.append(((tx[i1].start(), tx[i2 - 1].end()), (ty[j1].start(), ty[j2 - 1].end())))
+    return matcher.ratio(), tuple(edits)
+
+
+def near_copy_edits(a: Claim, b: Claim, *, min_ratio: float = 0.8) -> list[Edit] | None:
+    """Where two sentences that copy each other differ word for word, or None when they are
+    not near-copies. Spans are offsets into each article, as the claims' own slots are."""
+    ratio, edits = _diff(a.text, b.text)
+    if ratio < min_ratio:
+        return None
+    return [Edit((a.start + s0, a.start + s1), (b.start + t0, b.start + t1), a.text[s0:s1], b.text[t0:t1])
+            for (s0, s1), (t0, t1) in edits]
 
 
 def has_update_cue(c: Claim) -> bool:

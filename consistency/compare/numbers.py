@@ -3,23 +3,58 @@
 from __future__ import annotations
 
 import math
+import re
 
 from ..extract.quantities import quantities_agree, units_compatible
 from ..records import Claim, Quantity
-from .base import Finding, is_update, same_statement, same_subjects
+from .base import Edit, Finding, is_update, near_copy_edits, same_statement, same_subjects
 
 TOLERANCE = 0.03  # hedged figures that meet at a boundary ("nearly 100", "over a hundred") agree
+_INF = float("inf")
+HEDGE_WORDS = re.compile(r"\b(about|around|approximately|roughly|some|nearly|almost|over|under|more|less|fewer|"
+                         r"least|most|upwards|up to|close to|as many as|in excess|north|south|just|estimated|"
+                         r"plus|odd|several|dozens|hundreds|thousands|or so)\b", re.I)
+_DURATION = re.compile(r"^PT?(\d+(?:\.\d+)?)([YMWDH])$")
+_DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour"}
+_DURATION_MODS = {None: (1.0, 1.0), "EQUAL": (1.0, 1.0), "APPROX": (0.9, 1.1), "MORE_THAN": (1.0, _INF),
+                  "EQUAL_OR_MORE": (1.0, _INF), "LESS_THAN": (0.0, 1.0), "EQUAL_OR_LESS": (0.0, 1.0)}
+
+
+def figures(c: Claim) -> list[Quantity]:
+    """The claim's quantities, plus its counted durations ("the 90 days") as figures in time units."""
+    out = list(c.quantities)
+    for t in c.times:
+        m = _DURATION.match(t.value or "") if t.type == "DURATION" else None
+        if m is None or t.mod not in _DURATION_MODS:
+            continue  # "several days" or an unusual modifier: no figure to hold against another
+        value = float(m.group(1))
+        lo, hi = _DURATION_MODS[t.mod]
+        unit = ("minute" if m.group(2) == "M" else "hour") if t.value.startswith("PT") else _DURATION_UNITS[m.group(2)]
+        out.append(Quantity(t.text, t.start, t.end, value, value * lo, value * hi, unit=unit, hedge=t.mod,
+                            kind="duration"))
+    return out
 
 
 def _comparable(x: Quantity, y: Quantity) -> bool:
     if x.kind != y.kind or x.kind == "ordinal":
         return False
+    if x.kind == "duration":
+        return x.unit == y.unit
     return x.unit is None or y.unit is None or units_compatible(x, y)
+
+
+def _is_range(q: Quantity) -> bool:
+    return q.hedge == "between"
 
 
 def agree(x: Quantity, y: Quantity) -> bool:
     """Figures that can describe the same count, allowing a little slack at hedge boundaries
-    and a scale word one outlet dropped ("110" and "110 billion")."""
+    and a scale word one outlet dropped ("110" and "110 billion"). Two ranges agree only when
+    their ends do: "10 to 12" and "10 to 22" are different claims, not overlapping ones."""
+    if _is_range(x) and _is_range(y):
+        return _close(x.low, y.low) and _close(x.high, y.high)
+    if x.kind == "duration" or y.kind == "duration":
+        return x.low * (1 - TOLERANCE) <= y.high * (1 + TOLERANCE) and y.low * (1 - TOLERANCE) <= x.high * (1 + TOLERANCE)
     if quantities_agree(x, y):
         return True
     lo_x, hi_x = x.low * (1 - TOLERANCE), x.high * (1 + TOLERANCE)
@@ -33,12 +68,42 @@ def agree(x: Quantity, y: Quantity) -> bool:
     return False
 
 
+def _close(x: float, y: float) -> bool:
+    return abs(x - y) <= TOLERANCE * max(abs(x), abs(y))
+
+
 def _distance(x: Quantity, y: Quantity) -> float:
     return abs(math.log1p(abs(x.value)) - math.log1p(abs(y.value)))
 
 
+def _inside(q: Quantity, span: tuple[int, int]) -> bool:
+    return q.start < span[1] and span[0] < q.end
+
+
+def changed_figures(a: Claim, b: Claim, edits: list[Edit]) -> list[tuple[Quantity, Quantity]] | None:
+    """Figure pairs that two near-copies word differently, or None when the copies also differ
+    in a name (then they may be about different things: "the Orioles offered $150 million")."""
+    fa, fb = figures(a), figures(b)
+    out = []
+    for e in edits:
+        xs = [x for x in fa if _inside(x, e.a)]
+        ys = [y for y in fb if _inside(y, e.b)]
+        if not xs or not ys:
+            if any(w[:1].isupper() for w in (e.text_a + " " + e.text_b).split()):
+                return None
+            continue
+        for x in xs:
+            comparable = [y for y in ys if _comparable(x, y)]
+            if comparable:
+                out.append((x, min(comparable, key=lambda y: abs(y.start - e.b[0] - (x.start - e.a[0])))))
+    return out
+
+
 def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
     """A figure in one claim that no comparable figure in the other agrees with."""
+    edits = near_copy_edits(a, b) if score >= 0.6 else None
+    if edits is not None:
+        return _compare_copies(a, b, score, edits)
     if not a.quantities or not b.quantities:
         return None
     if not same_subjects(a, b):
@@ -49,9 +114,10 @@ def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | Non
         return None
     for x in a.quantities:
         comparable = [y for y in b.quantities if _comparable(x, y)]
+        same_unit = [y for y in comparable if y.unit == x.unit]
         if not comparable or any(agree(x, y) for y in comparable):
             continue
-        y = min(comparable, key=lambda y: _distance(x, y))
+        y = min(same_unit or comparable, key=lambda y: _distance(x, y))
         # A figure of b that agrees with some other figure of a is a different detail, not this one.
         if any(agree(y, other) for other in a.quantities if other is not x):
             continue
@@ -63,24 +129,60 @@ def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | Non
     return None
 
 
-def _update(a: Claim, b: Claim, score: float) -> Finding | None:
-    """A later report that says its figure is newer ("has risen to 14", "revised from 10 to 12").
-
-    Figures both reports share are set aside first. What is left must count the same thing:
-    the same counted noun ("the number of games was revised to 14" updates "won 12 games"),
-    or statements that are otherwise alike. A report that names the old figure beside the new
-    one ("rose to 14 from nine") updates it too."""
-    shared_a = [x for x in a.quantities if any(_comparable(x, y) and agree(x, y) for y in b.quantities)]
-    left_a = [x for x in a.quantities if x not in shared_a]
-    left_b = [y for y in b.quantities if not any(_comparable(x, y) and agree(x, y) for x in a.quantities)]
-    for x in left_a or shared_a:  # with nothing left in a, its figure may be the "from" of b's new one
-        candidates = [y for y in left_b if _comparable(x, y)]
-        same_noun = [y for y in candidates if x.unit and y.unit == x.unit and score >= 0.3]
-        if not same_noun and not same_statement(a, b, score, min_score=0.65, min_overlap=0.3):
-            continue
-        if not (same_noun or candidates):
-            continue
-        y = min(same_noun or candidates, key=lambda y: _distance(x, y))
-        return Finding("update", a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
-                       confidence=0.6 if same_noun else 0.5, what="the figure")
+def _compare_copies(a: Claim, b: Claim, score: float, edits: list[Edit]) -> Finding | None:
+    """Two near-copies of one sentence: the figures where their wording differs must agree."""
+    changed = changed_figures(a, b, edits)
+    if not changed:
+        return None
+    hedged = [e for e in edits if HEDGE_WORDS.search(e.text_a) or HEDGE_WORDS.search(e.text_b)]
+    for x, y in changed:
+        if agree(x, y) or any(_inside(x, e.a) or _inside(y, e.b) for e in hedged):
+            continue  # a hedge the quantity reader did not know ("upwards of 30") makes no conflict
+        kind = "update" if is_update(a, b) else "number"
+        confidence = min(0.95, 0.7 + max(0.0, score - 0.7))
+        return Finding(kind, a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
+                       confidence=confidence, what="the figure")
     return None
+
+
+def _update(a: Claim, b: Claim, score: float) -> Finding | None:
+    """A later report that gives a newer figure for the same counted thing ("the number of
+    games was revised to 14" after "won 12 games"; "has risen to 18").
+
+    The cue must govern one of b's figures, both figures must count the same named noun, b must
+    be published later, and the two must be of one order of size: a figure several times
+    larger counts something else."""
+    if b.published <= a.published:
+        return None
+    governed = [y for y in b.quantities if y.unit and _cued(b, y)]
+    best = None
+    for y in governed:
+        for x in a.quantities:
+            if x.unit != y.unit or not _comparable(x, y) or agree(x, y):
+                continue
+            ratio = max(abs(x.value), abs(y.value)) / max(1e-9, min(abs(x.value), abs(y.value)))
+            if ratio > MAX_UPDATE_RATIO or any(agree(x, other) for other in b.quantities):
+                continue
+            if best is None or _distance(x, y) < _distance(*best):
+                best = (x, y)
+    if best is None:
+        return None
+    x, y = best
+    return Finding("update", a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
+                   confidence=0.6, what="the figure")
+
+
+MAX_UPDATE_RATIO = 2.5
+_CLAUSE_GAP = re.compile(r"^[^A-Z.;:!?\d]{0,40}$")
+
+
+def _cued(c: Claim, q: Quantity) -> bool:
+    """An update cue stands just before the figure, in the same clause ("revised the number of
+    games to 14"), not somewhere else in the sentence ("fell to the Red Sox in four games")."""
+    from .base import UPDATE_CUES
+
+    local = q.start - c.start
+    for m in UPDATE_CUES.finditer(c.text):
+        if m.end() <= local and _CLAUSE_GAP.match(c.text[m.end():local]):
+            return True
+    return False
