@@ -9,10 +9,11 @@ from collections import defaultdict
 from typing import Iterable
 
 from ..records import Claim, Entity, Flag
-from .base import Finding, make_flag
+from .base import Finding, make_flag, near_copy_edits
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 MIN_SCORE = 0.65
+MIN_COPY_RATIO = 0.75
 _TITLES = re.compile(r"^(president|prime minister|minister|mr|mrs|ms|dr|gen|general|secretary|chancellor|"
                      r"senator|sen|rep|governor|gov|judge|justice|chief|ceo|spokesman|spokeswoman|the)\.?\s+", re.I)
 
@@ -38,10 +39,17 @@ def is_spelling_variant(x: str, y: str) -> bool:
     if tx == ty or len(tx) != len(ty) or not tx:
         return False
     differing = [(a, b) for a, b in zip(tx, ty) if a != b and _regional(a) != _regional(b)
-                 and not (a.startswith(b) or b.startswith(a))]  # Somali/Somalia: another word form
+                 and not (_affixed(a, b) or _affixed(b, a))]  # Somali/Somalia: another word form
     if not differing:
         return False
     return all(len(a) > 2 and len(b) > 2 and SequenceMatcher(None, a, b).ratio() >= 0.7 for a, b in differing)
+
+
+def _affixed(short: str, long: str) -> bool:
+    """``long`` is ``short`` with an ending added ("Somalia"), not with its last letter doubled ("Carsonn")."""
+    if not long.startswith(short) or long == short:
+        return False
+    return not (len(long) == len(short) + 1 and long[-1] == short[-1])
 
 
 def _regional(word: str) -> str:
@@ -52,51 +60,80 @@ def _regional(word: str) -> str:
     return re.sub(r"our$", "or", word)
 
 
-def _entity_key(ea: Entity, eb: Entity, resolver) -> str | None:
-    """The shared id of two mentions, or None when they are different entities."""
-    if ea.canonical == eb.canonical:
-        return ea.canonical
-    # spaCy labels one name PERSON in one sentence and ORG in another: resolve both alike.
-    if {ea.label, eb.label} <= {"PERSON", "ORG"}:
-        ka, kb = resolver.resolve(_form(ea.text), "PERSON"), resolver.resolve(_form(eb.text), "PERSON")
-        if ka == kb:
-            return ka
-    return None
+def _entity_at(c: Claim, span: tuple[int, int]) -> Entity | None:
+    return next((e for e in c.entities if e.start < span[1] and span[0] < e.end), None)
+
+
+def _looks_like_name(c: Claim, span: tuple[int, int], word: str) -> bool:
+    """A capitalised word inside a recognised entity, or capitalised mid-sentence."""
+    if not word[:1].isupper():
+        return False
+    return _entity_at(c, span) is not None or span[0] > c.start
+
+
+def _observations(aligned: Iterable[tuple[Claim, Claim, float]]):
+    """(score, claim, mention text, span, other claim, its mention text, its span) for every name two
+    near-copies of one sentence spell differently. The same sentence with one name respelled is
+    stronger evidence of one entity than any spelling rule: different sentences are left alone."""
+    for a, b, score in aligned:
+        if a.outlet == b.outlet or score < MIN_SCORE:
+            continue
+        edits = near_copy_edits(a, b, min_ratio=MIN_COPY_RATIO)
+        if not edits:
+            continue
+        for e in edits:
+            if not (_looks_like_name(a, e.a, e.text_a) and _looks_like_name(b, e.b, e.text_b)):
+                continue
+            if not is_spelling_variant(e.text_a, e.text_b):
+                continue
+            ea, eb = _entity_at(a, e.a), _entity_at(b, e.b)
+            if ea is None and eb is None:
+                continue
+            ta, sa = (ea.text, (ea.start, ea.end)) if ea is not None and _covers(ea, e.a) else (e.text_a, e.a)
+            tb, sb = (eb.text, (eb.start, eb.end)) if eb is not None and _covers(eb, e.b) else (e.text_b, e.b)
+            yield score, a, ta, sa, b, tb, sb
+
+
+def _covers(e: Entity, span: tuple[int, int]) -> bool:
+    return e.start <= span[0] and span[1] <= e.end
 
 
 def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver) -> list[Flag]:
     """One flag per article that spells an entity in a minority form, paired with its best match."""
-    forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # canonical -> form -> articles
-    candidates: dict[tuple[str, str], tuple[float, Claim, Entity, Claim, Entity]] = {}
-    for a, b, score in aligned:
-        if a.outlet == b.outlet or score < MIN_SCORE:
-            continue
-        for ea in a.entities:
-            if ea.label not in LABELS:
-                continue
-            for eb in b.entities:
-                if eb.label not in LABELS or not is_spelling_variant(ea.text, eb.text):
-                    continue
-                entity = _entity_key(ea, eb, resolver)
-                if entity is None:
-                    continue
-                fa, fb = _form(ea.text), _form(eb.text)
-                forms[entity][fa].add(a.article_id)
-                forms[entity][fb].add(b.article_id)
-                for key, rec in (((entity, b.article_id + "|" + fb), (score, a, ea, b, eb)),
-                                 ((entity, a.article_id + "|" + fa), (score, b, eb, a, ea))):
-                    if key not in candidates or score > candidates[key][0]:
-                        candidates[key] = rec
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    observed = list(_observations(aligned))
+    for _, _, ta, _, _, tb, _ in observed:
+        parent[find(_form(ta).casefold())] = find(_form(tb).casefold())
+    forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # entity -> form -> articles
+    candidates: dict[tuple[str, str], tuple] = {}
+    for score, a, ta, sa, b, tb, sb in observed:
+        entity = find(_form(ta).casefold())
+        fa, fb = _form(ta), _form(tb)
+        forms[entity][fa].add(a.article_id)
+        forms[entity][fb].add(b.article_id)
+        for key, rec in (((entity, b.article_id + "|" + fb), (score, a, ta, sa, b, tb, sb)),
+                         ((entity, a.article_id + "|" + fa), (score, b, tb, sb, a, ta, sa))):
+            if key not in candidates or score > candidates[key][0]:
+                candidates[key] = rec
     flags = []
-    for (canonical, key), (score, ref, eref, var, evar) in candidates.items():
-        by_form = forms[canonical]
-        form_var, form_ref = _form(evar.text), _form(eref.text)
+    for (entity, _), (score, ref, tref, sref, var, tvar, svar) in candidates.items():
+        by_form = forms[entity]
+        form_var, form_ref = _form(tvar), _form(tref)
         if len(by_form[form_var]) > len(by_form[form_ref]):
             continue  # this article uses the majority spelling: the other side is the variant
         if len(by_form[form_var]) == len(by_form[form_ref]) and (var.published, var.id) < (ref.published, ref.id):
             continue  # a tie: the later article is taken as the variant
-        a, b, ea, eb = (ref, var, eref, evar) if (ref.published, ref.id) <= (var.published, var.id) else (var, ref, evar, eref)
-        finding = Finding("name_variant", a, b, ea.text, eb.text, (ea.start, ea.end), (eb.start, eb.end),
-                          confidence=min(0.9, 0.5 + score / 3), what="the spelling of the name")
+        if (ref.published, ref.id) <= (var.published, var.id):
+            finding = Finding("name_variant", ref, var, tref, tvar, sref, svar,
+                              confidence=min(0.9, 0.5 + score / 3), what="the spelling of the name")
+        else:
+            finding = Finding("name_variant", var, ref, tvar, tref, svar, sref,
+                              confidence=min(0.9, 0.5 + score / 3), what="the spelling of the name")
         flags.append(make_flag(finding))
     return flags
