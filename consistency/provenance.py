@@ -15,9 +15,11 @@ from typing import Sequence
 
 from .records import Claim, Evidence, Flag, flag_id
 
+ANONYMOUS_WORDS = re.compile(r"\b(sources?|insiders?|officials?|people familiar|person familiar|aides?|"
+                             r"anonymity|unnamed|anonymous)\b", re.I)
 CLUSTER_THRESHOLD = 0.84  # cosine at which two claims are taken as one claim
 VERBATIM = 0.6  # word-trigram overlap at which two copies are near-verbatim
-MIN_OUTLETS_ANONYMOUS = 2
+MIN_OUTLETS_ANONYMOUS = 3
 MIN_OUTLETS_UNATTRIBUTED = 3
 MIN_WORDS_UNATTRIBUTED = 8
 
@@ -85,10 +87,39 @@ def claim_clusters(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cl
 
 
 def origin_kind(c: Claim) -> str:
+    """"named", "anonymous" or "absent": a frame whose verb reports no speech ("Navy had
+    discussed the decision") names the subject of the sentence, not a source."""
     att = c.attribution
-    if att is None or att.source_kind == "outlet":
+    if att is None or att.source_kind == "outlet" or not _reports_speech(att.cue):
         return "absent"
     return "anonymous" if att.source_kind == "anonymous" else "named"
+
+
+_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "thought": "think", "found": "find",
+              "spoke": "speak", "says": "say", "according": "say", "quoted": "say", "quoting": "say"}
+
+
+def _lemmas(word: str) -> set[str]:
+    forms = {word, _IRREGULAR.get(word, word)}
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.add(word[: -len(suffix)] + repl)
+    return forms
+
+
+_MORE_SPEECH = frozenset("speak quote say express maintain cite issue insistence defend question pen blog "
+                         "brief inform disclose".split())
+
+
+def _reports_speech(cue: str) -> bool:
+    """Whether an attribution cue is a verb of saying (or has no words to judge by)."""
+    from .extract.attribution_features import SPEECH_LEMMAS
+
+    words = re.findall(r"[a-z]+", cue.casefold())
+    if not words:
+        return True
+    return any(_lemmas(w) & (SPEECH_LEMMAS | _MORE_SPEECH) for w in words)
 
 
 def trace_origins(members: Sequence[Claim]) -> dict[str, list[str]]:
@@ -103,7 +134,7 @@ def trace_origins(members: Sequence[Claim]) -> dict[str, list[str]]:
         kind = origin_kind(c)
         if kind == "named":
             key = "named:" + c.attribution.source.casefold()
-        elif kind == "anonymous" and not c.attribution.source.strip():
+        elif kind == "anonymous" and not c.attribution.source.strip() and not ANONYMOUS_WORDS.search(c.text):
             key = f"unknown:{c.id}"  # a source we could not read is no evidence of a shared origin
         elif kind == "anonymous":
             key = "anonymous"
@@ -133,14 +164,14 @@ def repetition_flags(clusters: Sequence[ClaimCluster], claims: dict[int, Claim] 
         need = MIN_OUTLETS_ANONYMOUS if key == "anonymous" else MIN_OUTLETS_UNATTRIBUTED
         if len(cluster.outlets) < need or not _repeats_one_claim(cluster, key):
             continue
-        if key != "anonymous" and _syndicated(cluster, shared):
+        if _syndicated(cluster, shared):
             continue
         flags.append(_repetition_flag(cluster, key))
     return flags
 
 
 SYNDICATED_SENTENCES = 3
-COPY_SCORE = 0.95
+COPY_SCORE = 0.9
 
 
 def _shared_sentences(claims: dict[int, Claim], pairs: Sequence[tuple[int, int, float]]) -> dict[tuple[str, str], int]:
@@ -154,12 +185,14 @@ def _shared_sentences(claims: dict[int, Claim], pairs: Sequence[tuple[int, int, 
 
 
 def _syndicated(cluster: ClaimCluster, shared: dict[tuple[str, str], int]) -> bool:
-    """The carrying articles are copies of one wire story (they share several other sentences word
-    for word): the origin is that story and its byline, not an unsourced claim."""
+    """Most carrying articles are copies of one wire story (they share several other sentences
+    nearly word for word): the origin is that story and its byline, not an unsourced claim."""
     articles = sorted({c.article_id for c in cluster.claims})
     if len(articles) < 2:
         return False
-    return all(shared.get((x, y), 0) > SYNDICATED_SENTENCES for i, x in enumerate(articles) for y in articles[i + 1:])
+    pairs = [(x, y) for i, x in enumerate(articles) for y in articles[i + 1:]]
+    copies = sum(shared.get(p, 0) >= SYNDICATED_SENTENCES for p in pairs)
+    return copies * 2 >= len(pairs)
 
 
 def _repeats_one_claim(cluster: ClaimCluster, key: str) -> bool:

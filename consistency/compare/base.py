@@ -83,7 +83,12 @@ def _diff(x: str, y: str) -> tuple[float, tuple[tuple[tuple[int, int], tuple[int
         if op != "replace":
             continue
         edits.append(((tx[i1].start(), tx[i2 - 1].end()), (ty[j1].start(), ty[j2 - 1].end())))
-    return matcher.ratio(), tuple(edits)
+    matched = sum(size for _, _, size in matcher.get_matching_blocks())
+    # Containment, not symmetric similarity: a copy that adds a frame ("Updated figures show that
+    # ...") or a tail (", revised from 31") is still a copy of the shorter sentence.
+    shorter, longer = sorted((len(tx), len(ty)))
+    ratio = min(matched / max(1, shorter), 1.5 * matched / max(1, longer))
+    return ratio, tuple(edits)
 
 
 def near_copy_edits(a: Claim, b: Claim, *, min_ratio: float = 0.8) -> list[Edit] | None:

@@ -1,0 +1,193 @@
+"""Numbers, updates, name variants and repetition on hand-built claims: what is flagged and what must not be."""
+
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from consistency.compare import compare_pair, compare_pairs, one_per_deviation
+from consistency.compare.names import is_spelling_variant, name_variant_flags
+from consistency.extract.entities import EntityResolver
+from consistency.extract.quantities import find_quantities
+from consistency.extract.timex import find_times
+from consistency.provenance import claim_clusters, origin_kind, repetition_flags
+from consistency.records import Attribution, Claim, Entity
+
+OWN = Attribution(source="outlet", source_kind="outlet")
+
+
+def claim(cid: str, text: str, *, outlet: str = "A", day: int = 10, att: Attribution | None = None,
+          entities: tuple[Entity, ...] = ()) -> Claim:
+    published = datetime(2026, 3, day, 9, tzinfo=timezone.utc)
+    times = tuple(find_times(text, published.date()))
+    quantities = tuple(q for q in find_quantities(text) if not any(t.start <= q.start < t.end for t in times))
+    return Claim(id=cid, article_id=cid.split("#")[0], outlet=outlet, published=published, text=text, start=0,
+                 end=len(text), content=text, attribution=att or replace(OWN, source=outlet),
+                 times=times, quantities=quantities, entities=entities)
+
+
+def found(a: Claim, b: Claim, score: float = 0.95) -> list[tuple[str, str, str]]:
+    return [(f.type, f.value_a, f.value_b) for f in compare_pair(a, b, score, EntityResolver())]
+
+
+def test_compare_values_changed_count_beside_an_unchanged_one():
+    a = claim("a#1", 'The actor starred in the three "X-Men" movies and hosted the awards three times.')
+    b = claim("b#1", 'The actor starred in the seven "X-Men" movies and hosted the awards three times.', outlet="B")
+    assert found(a, b) == [("number", "three", "seven")]
+
+
+def test_compare_values_durations_are_figures():
+    a = claim("a#1", "The challenge now is to keep her there for the 90 days, the lawyer said.")
+    b = claim("b#1", "The challenge now is to keep her there for the 180 days, the lawyer said.", outlet="B")
+    assert [t for t, _, _ in found(a, b)] == ["number"]
+
+
+def test_compare_values_hedged_duration_agrees():
+    a = claim("a#1", "Negotiations began three weeks before the opening of the film.")
+    b = claim("b#1", "Negotiations began about three weeks before the opening of the film.", outlet="B")
+    assert found(a, b) == []
+
+
+def test_compare_values_unknown_hedge_word_is_not_a_conflict():
+    a = claim("a#1", "Police said three employees, between 30 and 40 years old, choked on smoke in the branch.")
+    b = claim("b#1", "Police said three employees, between 30 and upwards of 30 years old, choked on smoke in the branch.",
+              outlet="B")
+    assert found(a, b) == []
+
+
+def test_compare_values_ranges_agree_only_end_to_end():
+    a = claim("a#1", "The studio plans to release 10 to 12 films annually over the decade.")
+    b = claim("b#1", "The studio plans to release 10 to 22 films annually over the decade.", outlet="B")
+    same = claim("c#1", "The studio plans to release 10 to 12 films annually over the decade.", outlet="C")
+    assert [t for t, _, _ in found(a, b)] == ["number"]
+    assert found(a, same) == []
+
+
+def test_compare_values_copies_that_change_a_name_and_figure_are_not_compared():
+    a = claim("a#1", "The Red Sox offered Teixeira an eight-year deal worth $184 million last week.")
+    b = claim("b#1", "The Orioles offered Teixeira an eight-year deal worth $150 million last week.", outlet="B")
+    assert [t for t, _, _ in found(a, b)] == []
+
+
+def test_compare_values_update_revises_old_figure_in_a_copy():
+    a = claim("a#1", "The navy seized 14 rifles and 31 magazines during the five operations, the officer said.")
+    b = claim("b#1", "The navy seized 14 rifles and 14 magazines during the five operations, the officer said, "
+                     "revised from an earlier figure of 31.", outlet="B", day=12)
+    assert found(a, b) == [("update", "31", "14")]
+
+
+def test_compare_values_up_from_is_an_update():
+    a = claim("a#1", "Officials brought 15 experts to Washington to sort through the public comments.")
+    b = claim("b#1", "Officials brought 23 experts to Washington to sort through the public comments, up from 15 "
+                     "reported earlier.", outlet="B", day=12)
+    assert [t for t, _, _ in found(a, b)] == ["update"]
+
+
+def test_compare_values_standalone_update_needs_a_governed_figure_of_the_same_noun():
+    a = claim("a#1", "The team won 10 games before the coach was fired in December.")
+    b = claim("b#1", "Officials later revised the number of games to 14.", outlet="B", day=12)
+    assert found(a, b, 0.5) == [("update", "10 games", "14")] or [t for t, _, _ in found(a, b, 0.5)] == ["update"]
+    far = claim("c#1", "The team won 40 games before the coach was fired in December.", outlet="C")
+    assert found(far, b, 0.5) == []  # a figure several times larger counts something else
+    earlier = replace(b, published=datetime(2026, 3, 9, 9, tzinfo=timezone.utc))
+    assert found(a, earlier, 0.5) == []  # an update is a later report
+
+
+def test_compare_values_cue_that_governs_no_figure_is_no_update():
+    a = claim("a#1", "In 54 games with the team he hit .358 with 13 home runs.")
+    b = claim("b#1", "He batted .467 as the team fell to the Red Sox in four games.", outlet="B", day=12)
+    assert found(a, b, 0.6) == []
+
+
+def test_compare_values_deviation_flagged_against_the_value_most_copies_give():
+    base = "The champion, 58-3 with {} knockouts, floored the challenger in the fifth round."
+    copies = [claim(f"c{i}#1", base.format("51"), outlet=f"C{i}") for i in range(3)]
+    hedged = claim("h#1", base.format("roughly 50"), outlet="H")
+    odd = claim("o#1", base.format("30"), outlet="O", day=12)
+    findings = [(f, 0.99 if c is hedged else 0.95) for c in copies + [hedged]
+                for f in compare_pair(c, odd, 0.95, EntityResolver())]
+    (chosen,) = [f for f in one_per_deviation(findings) if odd.id in (f.a.id, f.b.id)]
+    assert chosen.value_a == "51"
+
+
+def _person(text: str, name: str) -> tuple[Entity, ...]:
+    i = text.index(name)
+    return (Entity(name, i, i + len(name), "PERSON", "per:" + name.casefold()),)
+
+
+def test_compare_values_name_respelled_in_a_copy_is_a_variant():
+    ta = "Now that killer Brian Nichols has been sentenced to life, the question is where he will serve."
+    tb = "Now that killer Brian Nikhols has been sentenced to life, the question is where he will serve."
+    a = claim("a#1", ta, entities=_person(ta, "Brian Nichols"))
+    b = claim("b#1", tb, outlet="B", day=11, entities=_person(tb, "Brian Nikhols"))
+    flags = name_variant_flags([(a, b, 0.8)], EntityResolver())
+    assert [(f.type, f.values["B"]) for f in flags] == [("name_variant", "Brian Nikhols")]
+
+
+def test_compare_values_unrecognised_mention_still_counts():
+    ta = 'Her film credits include "Van Wilder" and "The Big Lebowski" among others.'
+    tb = 'Her film credits include "Van Wilderr" and "The Big Lebowski" among others.'
+    a = claim("a#1", ta, entities=_person(ta, "Van Wilder"))
+    b = claim("b#1", tb, outlet="B", day=11)
+    flags = name_variant_flags([(a, b, 0.9)], EntityResolver())
+    assert [f.values["B"] for f in flags] == ["Wilderr"]
+
+
+def test_compare_values_name_in_different_sentences_is_not_flagged():
+    ta = "Page was born Betty Mae Page in Nashville, Tennessee on April 22, 1923."
+    tb = "Bettie Mae Page was born on April 22, 1923, in Nashville, in a poor family of six children."
+    a = claim("a#1", ta, entities=_person(ta, "Betty Mae Page"))
+    b = claim("b#1", tb, outlet="B", day=11, entities=_person(tb, "Bettie Mae Page"))
+    assert name_variant_flags([(a, b, 0.8)], EntityResolver()) == []
+
+
+def test_compare_values_spelling_variant_rules():
+    assert is_spelling_variant("Johnny Carson", "Johnny Carsonn")
+    assert not is_spelling_variant("Somali", "Somalia")
+    assert not is_spelling_variant("Labour", "Labor")
+
+
+def test_compare_values_non_speech_frame_is_no_source():
+    att = Attribution(source="Navy", source_kind="organisation", cue="had discussed", content="the decision")
+    text = "Navy had discussed the decision at a closed meeting days earlier."
+    copies = [claim(f"{x}#1", text, outlet=x.upper(), att=att) for x in "abc"]
+    assert origin_kind(copies[0]) == "absent"
+    said = replace(copies[0], attribution=replace(att, cue="said"))
+    assert origin_kind(said) == "named"
+    clusters = claim_clusters([(1, 2, 1.0), (2, 3, 1.0)], dict(zip((1, 2, 3), copies)))
+    assert [f.type for f in repetition_flags(clusters)] == ["unsupported_repetition"]
+
+
+def test_compare_values_anonymous_claim_in_two_outlets_is_not_yet_a_repetition():
+    anon = Attribution(source="sources", source_kind="anonymous", cue="said", content="x")
+    text = "The agent asked for an eight-year contract worth $200 million, sources said."
+    copies = [claim(f"{x}#1", text, outlet=x.upper(), att=anon) for x in "ab"]
+    clusters = claim_clusters([(1, 2, 1.0)], dict(zip((1, 2), copies)))
+    assert repetition_flags(clusters) == []
+    third = claim("c#1", text, outlet="C", att=anon)
+    clusters = claim_clusters([(1, 2, 1.0), (2, 3, 1.0)], dict(zip((1, 2, 3), copies + [third])))
+    assert [f.type for f in repetition_flags(clusters)] == ["unsupported_repetition"]
+
+
+def test_compare_values_syndicated_copies_are_one_sourced_story():
+    text = "Athens stations were shut as tens of thousands of union members rallied on the eve of a vote."
+    copies = {i: claim(f"{x}#1", text, outlet=x.upper()) for i, x in enumerate("abc", 1)}
+    others = {}
+    pairs = [(1, 2, 1.0), (2, 3, 1.0)]
+    rowid = 10
+    for n in range(3):  # each pair of articles shares three other sentences word for word
+        for x, y in (("a", "b"), ("b", "c"), ("a", "c")):
+            s = f"Shared wire sentence number {n} about the strike in the capital."
+            others[rowid] = claim(f"{x}#{n + 2}", s, outlet=x.upper())
+            others[rowid + 1] = claim(f"{y}#{n + 2}", s, outlet=y.upper())
+            pairs.append((rowid, rowid + 1, 0.99))
+            rowid += 2
+    claims = {**copies, **others}
+    clusters = [c for c in claim_clusters(pairs[:2], claims)]
+    assert repetition_flags(clusters, claims, pairs) == []
+    assert [f.type for f in repetition_flags(clusters, claims, pairs[:2])] == ["unsupported_repetition"]
+
+
+def test_compare_values_pairs_yield_number_flag_once():
+    a = claim("a#1", "The challenge now is to keep her there for the 90 days, the lawyer said.")
+    b = claim("b#1", "The challenge now is to keep her there for the 180 days, the lawyer said.", outlet="B")
+    flags = compare_pairs([(1, 2, 0.95)], {1: a, 2: b}, EntityResolver())
+    assert [f.type for f in flags] == ["number"]
