@@ -35,6 +35,30 @@ _FRAME_HEAD = re.compile(rf"^(?:(?i:speaking|talking) (?:to|with) [^,]+,\s*)?({_
 _FRAME_REMARKS = re.compile(rf"\b(?i:according to (?:remarks|comments|a statement))\s+({_PERSON})\s+(?i:made|gave|sent)\b")
 
 
+# Verbs of saying: the parse also reads acts as attributions ("An Atlanta judge sentenced Nichols").
+SPEECH_CUES = frozenset(
+    "say said says saying tell told tells telling state stated states stating add added adds adding note noted notes "
+    "explain explained explains comment commented comments remark remarked write wrote writes written declare declared "
+    "announce announced announces insist insisted argue argued argues recall recalled claim claimed claims observe "
+    "observed tweet tweeted post posted confirm confirmed confirms report reported reports reporting warn warned "
+    "stress stressed suggest suggested believe believes believed deny denied denies acknowledge acknowledged admit "
+    "admitted reply replied respond responded quote quoted cite cited indicate indicated contend contended reiterate "
+    "reiterated assert asserted maintain maintained predict predicted vow vowed promise promised describe described "
+    "continue continued : according".split())
+_NESTED = re.compile(r"\b(?:said|says|say|claims?|claimed|told|tells|according to|reported|reports|reporting|stated)\b", re.I)
+_MIN_CONTENT = 2
+
+
+def _nested(content: str) -> list[str]:
+    return [m.casefold() for m in _NESTED.findall(content)]
+
+
+def speech_cue(cue: str) -> bool:
+    """Whether an attribution cue is a verb of saying (its last word: 'later said', 'according to')."""
+    words = re.findall(r"[\w:]+", cue.casefold())
+    return not words or words[-1] in SPEECH_CUES or words[0] in SPEECH_CUES
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """A named source of a claim, where it stands in the text, and the statement without it."""
@@ -78,7 +102,8 @@ def speaker(c: Claim) -> Speaker | None:
     """The named source of a claim: extraction's, unless the sentence's own frame names one it missed."""
     att = c.attribution
     framed = frame_speaker(c)
-    if att is None or att.source_kind not in NAMED or not _proper(att.source) or att.resolved_from:
+    if att is None or att.source_kind not in NAMED or not _proper(att.source) or att.resolved_from \
+            or not speech_cue(att.cue):
         return framed
     extracted = Speaker(att.source, att.source_span or (c.start, c.end), att.content or c.content)
     # A frame at the sentence's edge ("..., Sinha said.") is surer than a parse that disagrees with it.
@@ -119,12 +144,13 @@ def same_source(x: Attribution, y: Attribution, resolver) -> bool:
     return same_name(x.source, y.source, resolver)
 
 
-def _mentions(text: str, source: str, topic: str) -> bool:
+def _mentions(text: str, source: str, topic: str, other: str) -> bool:
     """Whether the text names the source (by a capitalised word, e.g. the surname) other than as the topic.
 
     A name that also stands in the statement itself ("Stunning Williams ..., said X") is what the
-    statement is about, not a second speaker."""
-    names = [w for w in re.findall(r"[A-Z][\w'-]+", source) if len(w) > 2]
+    statement is about, not a second speaker; words both names share ("Mark Jay") prove nothing."""
+    shared = set(re.findall(r"\w+", other))
+    names = [w for w in re.findall(r"[A-Z][\w'-]+", source) if len(w) > 2 and w not in shared]
     return any(re.search(rf"\b{re.escape(w)}\b", text) and not re.search(rf"\b{re.escape(w)}\b", topic)
                for w in names)
 
@@ -151,12 +177,16 @@ def compare_speakers(a: Claim, b: Claim, score: float, resolver) -> Finding | No
     x, y = speaker(a), speaker(b)
     if x is None or y is None:
         return None
+    if _nested(x.content) != _nested(y.content):
+        return None  # a report of a report ("MSNBC is reporting that the Navy claims"): the speaker is inside
+    if min(len(content_words(x.content)), len(content_words(y.content))) < _MIN_CONTENT:
+        return None
     overlap = _dice(x.content, y.content)
     # Quoted words come from one mouth; a reported statement may be corroborated by a second
     # source in its own words, so it conflicts only when the wording is copied.
     if overlap < (0.7 if _quoted(a) and _quoted(b) else 0.85):
         return None
-    if _mentions(b.text, x.name, x.content) or _mentions(a.text, y.name, y.content):
+    if _mentions(b.text, x.name, x.content, y.name) or _mentions(a.text, y.name, y.content, x.name):
         return None  # both names stand in both sentences (or it is one speaker): no conflict
     if same_name(x.name, y.name, resolver):
         return None
