@@ -106,6 +106,8 @@ def speaker(c: Claim) -> Speaker | None:
             or not speech_cue(att.cue):
         return framed
     extracted = Speaker(att.source, att.source_span or (c.start, c.end), att.content or c.content)
+    if not framed and any(_same_channel(_channel_key(att.source), _channel_key(n)) for n, _ in channels(c)):
+        return None  # "..., the BBC reported": an outlet passing the claim on is its channel
     # A frame at the sentence's edge ("..., Sinha said.") is surer than a parse that disagrees with it.
     return framed or extracted
 
@@ -205,14 +207,16 @@ _CHANNEL_FRAME = re.compile(
     r"\b(?i:told|telling|tells|(?:speaking|talking|spoke|talked|speaks) (?:to|with)|interview(?:ed)? (?:with|by|to)|"
     r"(?:comments?|remarks?|statement|email|letter) to|(?:made|given|sent|provided) to|(?:wrote|writing|writes) in|"
     r"(?:said|says|speaking|appearing) on|quoted by)\s+"
-    rf"({_OUTLET})")
+    rf"({_OUTLET})|({_OUTLET})\s+(?:reported|reports|is reporting|was reporting)\b")
 _CALENDAR = frozenset("january february march april may june july august september october november december "
                       "monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _named_channel(channel: str) -> bool:
     """A channel that names an outlet or agency ("TASS", "the Associated Press"), not a mode ("a statement")."""
-    return not GENERIC_CHANNELS.match(channel.strip()) and any(w[:1].isupper() for w in channel.split())
+    words = _DET.sub("", channel.strip()).split()
+    return bool(words) and len(words) <= 6 and words[0][:1].isupper() and \
+        words[0].strip(".,").casefold() not in _CALENDAR and not GENERIC_CHANNELS.match(channel.strip())
 
 
 def channels(c: Claim) -> list[tuple[str, tuple[int, int]]]:
@@ -224,12 +228,13 @@ def channels(c: Claim) -> list[tuple[str, tuple[int, int]]]:
         if 0 <= s < e <= len(c.text) and not any(t.start <= att.channel_span[0] < t.end for t in c.times):
             found.append((att.channel, (s, e)))
     for m in _CHANNEL_FRAME.finditer(c.text):
-        name = m.group(1)
-        first = _DET.sub("", name).split()[0].casefold()
-        if first in _CALENDAR or first in _NOT_NAMES or not _named_channel(name):
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
+        if _DET.sub("", name).split()[0].casefold() in _NOT_NAMES or not _named_channel(name):
             continue
-        if not any(s <= m.start(1) < e or m.start(1) <= s < m.end(1) for _, (s, e) in found):
-            found.append((name, (m.start(1), m.end(1))))
+        start, end = m.start(group), m.end(group)
+        if not any(s <= start < e or start <= s < end for _, (s, e) in found):
+            found.append((name, (start, end)))
     return found
 
 
