@@ -1,0 +1,199 @@
+"""Attribution, channel and polarity comparators on hand-built claims: what they flag and what they must not."""
+
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from consistency.compare import compare_pair
+from consistency.compare.speakers import channels, frame_speaker
+from consistency.extract.entities import EntityResolver
+from consistency.records import Attribution, Claim
+
+
+def claim(cid: str, text: str, *, outlet: str = "A", att: Attribution | None = None, content: str | None = None,
+          negated: bool = False, modality: str | None = None) -> Claim:
+    published = datetime(2026, 3, 10, 9, tzinfo=timezone.utc)
+    return Claim(id=cid, article_id=cid.split("#")[0], outlet=outlet, published=published, text=text, start=0,
+                 end=len(text), content=content or text,
+                 attribution=att or Attribution(source=outlet, source_kind="outlet"),
+                 negated=negated, modality=modality)
+
+
+def said(source: str, text: str, content: str, *, cue: str = "said", quote: str = "indirect",
+         kind: str = "named", channel: str | None = None) -> Attribution:
+    start = text.find(source)
+    span = (start, start + len(source)) if start >= 0 else None
+    channel_span = None
+    if channel and channel in text:
+        channel_span = (text.find(channel), text.find(channel) + len(channel))
+    return Attribution(source=source, source_kind=kind, cue=cue, content=content, quote=quote, channel=channel,
+                       source_span=span, channel_span=channel_span)
+
+
+def types(a: Claim, b: Claim, score: float = 0.95) -> list[str]:
+    return [f.type for f in compare_pair(a, b, score, EntityResolver())]
+
+
+def test_speakers_frame_read_when_the_parse_found_no_speaker():
+    a = claim("a#1", "Repairs on the Harlow bridge will take at least two weeks, Dana Okoro stated.")
+    b = claim("b#1", "Repairs on the Harlow bridge will take at least two weeks, Marcus Feldhaus stated.", outlet="B")
+    assert frame_speaker(a).name == "Dana Okoro"
+    assert types(a, b) == ["attribution"]
+
+
+def test_speakers_inverted_frame_with_a_title():
+    a = claim("a#1", "The line will reopen in spring, said Ruth Okafor, director, Harlow Transit.")
+    b = claim("b#1", "The line will reopen in spring, said Tomas Whitlock, director, Harlow Transit.", outlet="B")
+    assert frame_speaker(b).name == "Tomas Whitlock"
+    assert types(a, b) == ["attribution"]
+
+
+def test_speakers_name_spelt_a_letter_apart_is_one_source():
+    text_a = "Hefner told reporters that she was a remarkable lady and an icon of her era."
+    text_b = "Heffner told reporters that she was a remarkable lady and an icon of her era."
+    content = "she was a remarkable lady and an icon of her era"
+    a = claim("a#1", text_a, att=said("Hefner", text_a, content, cue="told"))
+    b = claim("b#1", text_b, outlet="B", att=said("Heffner", text_b, content, cue="told"))
+    assert "attribution" not in types(a, b)
+
+
+def test_speakers_a_kind_of_source_is_no_named_speaker():
+    text_a = "Environmental groups said the act has protected threatened species for decades."
+    text_b = "The act has protected threatened species for decades, said Locke."
+    content = "the act has protected threatened species for decades"
+    a = claim("a#1", text_a, att=said("Environmental groups", text_a, content, kind="organisation"))
+    b = claim("b#1", text_b, outlet="B", att=said("Locke", text_b, content))
+    assert types(a, b) == []
+
+
+def test_speakers_an_act_is_not_a_statement():
+    text_a = "An Atlanta judge sentenced Brian Nichols to life in prison."
+    text_b = "A judge in Fulton County sentenced Brian Nichols to life in prison on Saturday."
+    a = claim("a#1", text_a, att=said("Atlanta", text_a, "Brian Nichols", cue="sentenced", kind="organisation"))
+    b = claim("b#1", text_b, outlet="B", att=said("Fulton County", text_b, "Brian Nichols", cue="sentenced",
+                                                     kind="organisation"))
+    assert types(a, b) == []
+
+
+def test_speakers_a_report_of_a_report_is_not_a_different_speaker():
+    text_a = "MSNBC is reporting that the Indian Navy claims it captured pirates in the Gulf of Aden."
+    text_b = "The Indian Navy captured pirates in the Gulf of Aden, the Defence Ministry said on Saturday, adding more."
+    a = claim("a#1", text_a, att=said("MSNBC", text_a, "the Indian Navy claims it captured pirates in the Gulf of Aden",
+                                      cue="is reporting", kind="organisation"))
+    b = claim("b#1", text_b, outlet="B", att=said("the Defence Ministry", text_b,
+                                                     "The Indian Navy captured pirates in the Gulf of Aden",
+                                                     kind="organisation"))
+    assert types(a, b) == []
+
+
+def test_speakers_a_name_inside_the_statement_is_its_topic_not_a_second_speaker():
+    a = claim("a#1", "Stunning Okafor quickly achieved fame as a swimmer, said Ruth Okafor.")
+    b = claim("b#1", "Stunning Okafor quickly achieved fame as a swimmer, said Daniel Price.", outlet="B")
+    assert types(a, b) == ["attribution"]
+
+
+def test_speakers_quotes_in_other_words_are_two_statements():
+    text_a = '"For three decades the act has protected our most threatened wildlife," Whitlock said.'
+    text_b = '"For decades the act has protected species and the habitats they need," Okafor said.'
+    a = claim("a#1", text_a, att=said("Whitlock", text_a, "For three decades the act has protected our most "
+                                      "threatened wildlife", quote="direct"))
+    b = claim("b#1", text_b, outlet="B", att=said("Okafor", text_b, "For decades the act has protected species and "
+                                                  "the habitats they need", quote="direct"))
+    assert types(a, b) == []
+
+
+def test_channel_read_from_the_frame_when_the_parse_missed_it():
+    a = claim("a#1", "Speaking to Orbis News, Voronets said the batteries would be stationed near the border.")
+    b = claim("b#1", "Speaking to Strelka Radio, Voronets said the batteries would be stationed near the border.",
+              outlet="B")
+    assert [n for n, _ in channels(a)] == ["Orbis News"]
+    assert types(a, b) == ["channel"]
+
+
+def test_channel_other_frames_name_the_outlet():
+    for frame in ("in an interview with {}", "in comments to {}"):
+        a = claim("a#1", f"The batteries would be stationed near the border, Voronets said {frame.format('NPR')}.")
+        b = claim("b#1", f"The batteries would be stationed near the border, Voronets said {frame.format('CNN')}.",
+                  outlet="B")
+        assert types(a, b) == ["channel"], frame
+
+
+def test_channel_outlet_reporting_is_a_channel_not_a_speaker():
+    text_a, text_b = "The pirates were Somali and Yemeni, the BBC reported.", "The pirates were Somali and Yemeni, Reuters reported."
+    a = claim("a#1", text_a, att=said("the BBC", text_a, "The pirates were Somali and Yemeni", cue="reported",
+                                      kind="organisation"))
+    b = claim("b#1", text_b, outlet="B", att=said("Reuters", text_b, "The pirates were Somali and Yemeni",
+                                                     cue="reported", kind="organisation"))
+    assert types(a, b) == ["channel"]
+
+
+def test_channel_not_flagged_when_more_than_the_channel_differs():
+    text_a = '"Tara Reid has checked herself into Promises Treatment Center," her rep told UsMagazine.com.'
+    text_b = "Perennial party girl Tara Reid checked herself into Promises Treatment Center, her rep told People."
+    a = claim("a#1", text_a, att=said("her rep", text_a, "Tara Reid has checked herself into Promises Treatment Center",
+                                      cue="told", kind="organisation", channel="UsMagazine.com", quote="direct"))
+    b = claim("b#1", text_b, outlet="B", att=said("her rep", text_b, "Perennial party girl Tara Reid checked herself "
+                                                  "into Promises Treatment Center", cue="told", kind="organisation",
+                                                  channel="People"))
+    assert types(a, b) == []
+
+
+def test_channel_a_weekday_or_a_generic_mode_is_no_channel():
+    assert channels(claim("a#1", "Voronets said on Monday that the batteries were in place.")) == []
+    assert channels(claim("a#1", "Voronets told reporters that the batteries were in place.")) == []
+    text = "Voronets said in a statement that the batteries were in place."
+    assert channels(claim("a#1", text, att=said("Voronets", text, "the batteries were in place",
+                                                channel="a statement"))) == []
+
+
+def test_polarity_flip_found_without_the_parse_flag():
+    a = claim("a#1", "The elections will have two parties for the first time, TASS reported.")
+    b = claim("b#1", "The elections won't have two parties for the first time, TASS reported.", outlet="B")
+    assert types(a, b, score=0.7) == ["polarity"]
+
+
+def test_polarity_verb_forms_around_a_negation_are_one_statement():
+    a = claim("a#1", "A provision in the spending bill allows the secretaries to rescind the rule changes.")
+    b = claim("b#1", "A provision in the spending bill doesn't allow the secretaries to rescind the rule changes.",
+              outlet="B", negated=True)
+    assert types(a, b) == ["polarity"]
+
+
+def test_polarity_headlines_saying_different_things_are_not_a_negation():
+    a = claim("a#1", "Gary Ross Won't Direct 'Hunger Games' Sequel", negated=True, modality="expected")
+    b = claim("b#1", "GARY ROSS REMAINS IN NEGOTIATIONS TO DIRECT 'THE HUNGER GAMES' SEQUEL", outlet="B")
+    assert types(a, b) == []
+
+
+def test_polarity_negation_in_another_clause_is_not_a_conflict():
+    a = claim("a#1", "The film's stars, Lawrence, Hutcherson and Hemsworth, are all signed on for the series.")
+    b = claim("b#1", "While Ross wasn't signed on to multiple films, stars Lawrence, Hutcherson and Hemsworth are "
+                     "all on board for the series.", outlet="B", negated=True)
+    assert types(a, b) == []
+
+
+def test_polarity_denial_frame_against_an_assertion():
+    text_a = "Okafor denied that the Greystone plant would close in June."
+    a = claim("a#1", text_a, att=said("Okafor", text_a, "the Greystone plant would close in June", cue="denied"),
+              content="the Greystone plant would close in June", negated=True, modality="denied")
+    text_b = "The Greystone plant would close in June, Whitlock said."
+    b = claim("b#1", text_b, outlet="B", content="The Greystone plant would close in June",
+              att=said("Whitlock", text_b, "The Greystone plant would close in June"))
+    assert "polarity" in types(a, b)
+
+
+def test_polarity_denial_read_from_the_frame_needs_the_same_words():
+    text_a = "Andrew Wetzler, director of the council's species program, commented,"
+    a = claim("a#1", text_a, content="Andrew Wetzler, director of the council's species program", modality="denied",
+              negated=True, att=said("Andrew Wetzler", text_a, "Andrew Wetzler, director of the council's species "
+                                     "program", cue="commented"))
+    b = claim("b#1", "Andrew Wetzler, director of the council's species program, was blunt:", outlet="B")
+    assert types(a, b) == []
+
+
+def test_polarity_same_count_of_negations_is_a_paraphrase():
+    a = claim("a#1", "I feel on the floor we weren't executing the plan.")
+    b = claim("b#1", "I didn't feel on the floor we were executing the plan.", outlet="B", negated=True)
+    assert types(a, b) == []
+    c = replace(a, text="I feel on the floor we were executing the plan.", content="I feel on the floor we were "
+                "executing the plan.", id="c#1", article_id="c")
+    assert types(c, b) == ["polarity"]
