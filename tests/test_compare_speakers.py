@@ -197,3 +197,15 @@ def test_polarity_same_count_of_negations_is_a_paraphrase():
     c = replace(a, text="I feel on the floor we were executing the plan.", content="I feel on the floor we were "
                 "executing the plan.", id="c#1", article_id="c")
     assert types(c, b) == ["polarity"]
+
+
+def test_speakers_frames_with_an_apposition_or_according_to():
+    cases = {
+        '"The plant will close," Ruth Okafor, a spokeswoman for the council, told AFP.': "Ruth Okafor",
+        "The plant will close, according to Ruth Okafor.": "Ruth Okafor",
+        "In a statement on Monday, Ruth Okafor said the plant will close.": "Ruth Okafor",
+    }
+    for text, name in cases.items():
+        assert frame_speaker(claim("a#1", text)).name == name, text
+    # the listener of ", told X" is no speaker
+    assert frame_speaker(claim("a#1", "The plant will close, told AFP.")) is None

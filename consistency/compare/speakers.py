@@ -29,9 +29,12 @@ GENERIC_SOURCES = frozenset(
     "officials authorities police witnesses residents experts analysts critics observers sources investigators "
     "prosecutors officers doctors scientists researchers neighbours neighbors relatives friends family organizers "
     "organisers spokesman spokeswoman spokesperson reports reporters".split())
-_FRAME_TAIL = re.compile(rf",\s*({_PERSON})\s+(?:{_CUES})\b[^,\"\u201c\u201d]*$")
-_FRAME_INVERTED = re.compile(rf",\s*(?:{_CUES})\s+({_PERSON})(?:,[^\"\u201c\u201d]*)?$")
-_FRAME_HEAD = re.compile(rf"^(?:(?i:speaking|talking) (?:to|with) [^,]+,\s*)?({_PERSON})\s+(?:{_CUES})\b")
+_APPOSITION = r"(?:(?:,\s+[^,\"\u201c\u201d]{1,60}){1,2},)?"  # ", a spokesman for the council,"
+_FRAME_TAIL = re.compile(rf",[\"\u201d]?\s*({_PERSON}){_APPOSITION}\s+(?:{_CUES})\b[^,\"\u201c\u201d]*$")
+_INVERTED_CUES = "said|says|stated|added|noted|explained|commented|remarked|wrote|declared|announced|insisted|argued"
+_FRAME_INVERTED = re.compile(rf",[\"\u201d]?\s*(?:{_INVERTED_CUES})\s+({_PERSON})(?:,[^\"\u201c\u201d]*)?$")  # not ", told X"
+_FRAME_ACCORDING = re.compile(rf"(?:,\s*(?i:according to)\s+({_PERSON})$|^(?i:according to)\s+({_PERSON}),)")
+_FRAME_HEAD = re.compile(rf"^(?:[^,\"\u201c\u201d]{{1,60}},\s*)?({_PERSON}){_APPOSITION}\s+(?:{_CUES})\b")
 _FRAME_REMARKS = re.compile(rf"\b(?i:according to (?:remarks|comments|a statement))\s+({_PERSON})\s+(?i:made|gave|sent)\b")
 
 
@@ -76,16 +79,14 @@ def _is_name(name: str) -> bool:
 def frame_speaker(c: Claim) -> Speaker | None:
     """The speaker named in the reporting frame at the start or end of the claim sentence."""
     text = c.text.rstrip().rstrip(".!?\"\u201d'").rstrip()
-    for pattern in (_FRAME_TAIL, _FRAME_INVERTED, _FRAME_REMARKS, _FRAME_HEAD):
+    for pattern in (_FRAME_TAIL, _FRAME_INVERTED, _FRAME_ACCORDING, _FRAME_REMARKS, _FRAME_HEAD):
         m = pattern.search(text)
-        if m and _is_name(m.group(1)):
-            if pattern is _FRAME_HEAD:
-                content = text[m.end():]
-            elif pattern is _FRAME_REMARKS:
-                content = text[: m.start()]
-            else:
-                content = text[: m.start()]
-            return Speaker(m.group(1), (c.start + m.start(1), c.start + m.end(1)), content.strip(" ,"))
+        group = next((g for g in range(1, (m.lastindex or 0) + 1) if m.group(g)), 0) if m else 0
+        if m and group and _is_name(m.group(group)):
+            # The statement is what the frame leaves: after a leading frame, before a trailing one.
+            leading = pattern is _FRAME_HEAD or (pattern is _FRAME_ACCORDING and m.start() == 0)
+            content = text[m.end():] if leading else text[: m.start()]
+            return Speaker(m.group(group), (c.start + m.start(group), c.start + m.end(group)), content.strip(" ,"))
     return None
 
 
