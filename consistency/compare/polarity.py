@@ -55,6 +55,11 @@ def _flipped(x: str, y: str, extra_x: int = 0, extra_y: int = 0) -> bool:
     return other <= (0 if extra_x or extra_y else MAX_OTHER)
 
 
+def _similarity(x: str, y: str) -> float:
+    wx, wy = _polarity_words(x)[1], _polarity_words(y)[1]
+    return 2 * sum((wx & wy).values()) / max(1, sum(wx.values()) + sum(wy.values()))
+
+
 def _denied(c: Claim) -> int:
     """A denial in the frame ("X denied that ...") negates the content it leaves out."""
     return int(c.modality == "denied" and c.content != c.text and not _polarity_words(c.content)[0])
@@ -77,6 +82,7 @@ def compare_polarity(a: Claim, b: Claim, score: float, resolver) -> Finding | No
     if value_a == value_b:
         value_a, value_b = ("asserted", "negated") if _polarity_words(a.text)[0] < _polarity_words(b.text)[0] \
             else ("negated", "asserted")
-    confidence = min(0.9, 0.6 + max(0.0, score - 0.6))
+    # The closer the two sentences are word for word, the surer the flag (and the better the copy to show).
+    confidence = 0.5 + 0.4 * _similarity(a.text, b.text)
     return Finding("polarity", a, b, value_a, value_b, (a.start, a.end), (b.start, b.end),
                    confidence=confidence, what="whether it happened")
