@@ -1,0 +1,109 @@
+"""Group tagged cue, source and content spans into attribution frames.
+
+Each cue takes the source in its sentence that the parse names as its subject (or the nearest
+one), and contents are shared out one to each cue, closest first, within the cue's paragraph.
+A content left without a cue (a quotation continuing under an earlier "he said") goes to the
+nearest frame before it in the same paragraph.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from consistency.extract.attribution_spans import Frame, _source_of
+
+TokSpan = tuple[int, int]
+MAX_CONTENT_GAP = 60
+
+
+def _head(doc: Doc, span: TokSpan) -> Token:
+    """The token of a span whose syntactic head lies outside it, verbs first."""
+    toks = [doc[i] for i in range(*span)]
+    top = [t for t in toks if not (span[0] <= t.head.i < span[1]) or t.head.i == t.i]
+    pool = top or toks
+    return next((t for t in pool if t.pos_ in ("VERB", "AUX", "NOUN", "ADP")), pool[0])
+
+
+def _gap(a: TokSpan, b: TokSpan) -> int:
+    """Tokens between two spans (0 when they touch or overlap)."""
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _chars(doc: Doc, span: TokSpan) -> tuple[int, int]:
+    first, last = doc[span[0]], doc[span[1] - 1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _ids(doc: Doc) -> tuple[list[int], list[int]]:
+    """Sentence and paragraph number of every token."""
+    sent = [0] * len(doc)
+    para = [0] * len(doc)
+    p = 0
+    for k, s in enumerate(doc.sents):
+        for t in s:
+            sent[t.i] = k
+    for t in doc:
+        para[t.i] = p
+        if "\n" in t.whitespace_ or "\n" in t.text:
+            p += 1
+    return sent, para
+
+
+def _pick_source(doc: Doc, cue: TokSpan, head: Token, sources: list[TokSpan], sent: list[int]) -> TokSpan | None:
+    same = [s for s in sources if sent[s[0]] == sent[cue[0]] or sent[s[1] - 1] == sent[cue[0]]]
+    if not same:
+        return None
+    subj = _source_of(head) if head.pos_ in ("VERB", "AUX") else None
+    if subj is not None:
+        hit = [s for s in same if s[0] <= subj.i < s[1]]
+        if hit:
+            return hit[0]
+    return min(same, key=lambda s: (_gap(s, cue), s[0] > cue[0]))
+
+
+def assemble(doc: Doc, spans: dict[str, list[TokSpan]]) -> list[Frame]:
+    """Frames from tagged token spans, in text order."""
+    cues, sources, contents = spans["cue"], spans["source"], spans["content"]
+    if not cues:
+        return []
+    sent, para = _ids(doc)
+    heads = [_head(doc, c) for c in cues]
+    pairs = sorted(
+        (_gap(c, k), abs(c[0] - k[0]), i, j)
+        for i, c in enumerate(cues)
+        for j, k in enumerate(contents)
+        if para[c[0]] == para[k[0]] or para[c[0]] == para[k[1] - 1] or _gap(c, k) == 0
+    )
+    content_of: dict[int, int] = {}
+    taken: set[int] = set()
+    for gap, _, i, j in pairs:
+        if gap > MAX_CONTENT_GAP or i in content_of or j in taken:
+            continue
+        content_of[i] = j
+        taken.add(j)
+    frames: list[tuple[TokSpan, Frame]] = []
+    for i, c in enumerate(cues):
+        src = _pick_source(doc, c, heads[i], sources, sent)
+        j = content_of.get(i)
+        if j is None:
+            continue
+        src_tok = _head(doc, src) if src is not None else None
+        fr = Frame(_chars(doc, c), _chars(doc, src) if src else None, _chars(doc, contents[j]), src_tok, heads[i])
+        frames.append((contents[j], fr))
+    if CONTINUE:
+        frames += _continuations(doc, [k for j, k in enumerate(contents) if j not in taken], frames, para)
+    return sorted((f for _, f in frames), key=lambda f: f.content[0])
+
+
+CONTINUE = [True]
+
+
+def _continuations(doc: Doc, left: list[TokSpan], frames: list[tuple[TokSpan, Frame]], para: list[int]) -> list[tuple[TokSpan, Frame]]:
+    """A content with no cue of its own continues the nearest frame before it in its paragraph."""
+    out: list[tuple[TokSpan, Frame]] = []
+    for k in left:
+        before = [(span, f) for span, f in frames if span[1] <= k[0] and para[span[0]] == para[k[0]]]
+        if before:
+            span, f = max(before, key=lambda x: x[0][1])
+            out.append((k, Frame(f.cue, f.source, _chars(doc, k), f.source_tok, f.cue_tok)))
+    return out

@@ -1,0 +1,198 @@
+"""A learned tagger of attribution spans: BIO tags for cue, source and content over spaCy tokens.
+
+Each token is read through spaCy's own contextual vectors (``doc.tensor``, already computed by
+the pipeline, so tagging costs no extra encoder pass), its parse labels, lemma and quotation
+state; a two-layer BiLSTM runs over runs of whole paragraphs and three softmax heads tag the
+token as outside, beginning or inside a cue, a source and a content span. The trained weights
+ship as ``models/attribution_tagger.npz`` (float16), written by ``scripts/train_attribution.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc
+
+from consistency.extract.attribution_quotes import quote_spans
+
+TAGGER_PATH = Path(__file__).resolve().parent.parent / "models" / "attribution_tagger.npz"
+ROLES = ("cue", "source", "content")
+CATS = ("pos", "tag", "dep", "hdep", "ent", "lemma", "hlemma")
+N_DENSE = 14
+MAX_CHUNK = 320
+OPEN_QUOTES = frozenset({"“", "‘"})
+QUOTE_CHARS = frozenset({'"', "“", "”", "''", "``", "‘", "’"})
+
+
+def _cat_values(doc: Doc) -> list[list[str]]:
+    """The categorical inputs of each token, as strings (mapped to ids by the model's vocabularies)."""
+    return [
+        [t.pos_, t.tag_, t.dep_, t.head.dep_, t.ent_type_ or "-", t.lemma_.lower(), t.head.lemma_.lower()]
+        for t in doc
+    ]
+
+
+def _dense(doc: Doc) -> np.ndarray:
+    """Hand-made numeric inputs: quotation state, layout and a little syntax."""
+    text = doc.text
+    inside = np.zeros(len(text) + 1, dtype=np.int8)
+    for a, b in quote_spans(text):
+        inside[a:b] = 1
+    out = np.zeros((len(doc), N_DENSE), dtype=np.float32)
+    for t in doc:
+        deps = {c.dep_ for c in t.children}
+        prev_nl = t.i == 0 or "\n" in doc[t.i - 1].whitespace_ or "\n" in doc[t.i - 1].text
+        out[t.i] = (
+            inside[t.idx],
+            t.text in QUOTE_CHARS,
+            t.text in OPEN_QUOTES or (t.text == '"' and t.whitespace_ == "" and inside[t.idx] == 1),
+            t.is_sent_start is True,
+            prev_nl,
+            t.is_space,
+            t.is_title,
+            t.is_upper and len(t.text) > 1,
+            t.is_punct,
+            max(-8, min(8, t.head.i - t.i)) / 8.0,
+            "ccomp" in deps or "xcomp" in deps,
+            "nsubj" in deps or "nsubjpass" in deps,
+            "dobj" in deps,
+            t.dep_ == "ROOT",
+        )
+    return out
+
+
+def doc_inputs(doc: Doc) -> tuple[list[list[str]], np.ndarray]:
+    """(categorical strings, dense float32 matrix) for every token of a parsed doc."""
+    tensor = doc.tensor if doc.tensor is not None and len(doc.tensor) == len(doc) else None
+    if tensor is None or tensor.shape[1] == 0:
+        tensor = np.zeros((len(doc), 96), dtype=np.float32)
+    return _cat_values(doc), np.concatenate([tensor.astype(np.float32), _dense(doc)], axis=1)
+
+
+def chunk_ranges(sent_starts: list[int], n: int, limit: int = MAX_CHUNK) -> list[tuple[int, int]]:
+    """Token ranges of runs of whole sentences, each at most ``limit`` tokens."""
+    cuts = sorted(set(sent_starts) | {n})
+    out: list[tuple[int, int]] = []
+    start = prev = 0
+    for c in cuts[1:]:
+        if c - start > limit:
+            if prev > start:
+                out.append((start, prev))
+                start = prev
+            while c - start > limit:
+                out.append((start, start + limit))
+                start += limit
+        prev = c
+    if start < n:
+        out.append((start, n))
+    return out
+
+
+def decode(tags: np.ndarray) -> list[tuple[int, int]]:
+    """Token spans [start, end) from one role's tag ids (0 outside, 1 begin, 2 inside)."""
+    spans: list[tuple[int, int]] = []
+    start = None
+    for i, t in enumerate(tags):
+        if t == 1 or (t == 2 and start is None):
+            if start is not None:
+                spans.append((start, i))
+            start = i
+        elif t == 0 and start is not None:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(tags)))
+    return spans
+
+
+def build_model(sizes: dict[str, int], dims: dict[str, int], n_dense: int, hidden: int = 96):
+    """The torch module: embeddings and dense inputs, a projection, a BiLSTM and a tag layer."""
+    import torch
+    from torch import nn
+
+    class Tagger(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.embs = nn.ModuleList(nn.Embedding(sizes[c], dims[c]) for c in CATS)
+            width = sum(dims[c] for c in CATS) + n_dense
+            self.proj = nn.Linear(width, 128)
+            self.drop = nn.Dropout(0.25)
+            self.lstm = nn.LSTM(128, hidden, num_layers=2, bidirectional=True, batch_first=True, dropout=0.2)
+            self.out = nn.Linear(2 * hidden, 3 * len(ROLES))
+
+        def forward(self, cats: "torch.Tensor", dense: "torch.Tensor") -> "torch.Tensor":
+            x = torch.cat([e(cats[..., k]) for k, e in enumerate(self.embs)] + [dense], dim=-1)
+            x = self.drop(torch.relu(self.proj(x)))
+            h, _ = self.lstm(x)
+            return self.out(self.drop(h)).view(*h.shape[:2], len(ROLES), 3)
+
+    return Tagger()
+
+
+class SpanTagger:
+    """A trained tagger and its vocabularies."""
+
+    def __init__(self, model, vocabs: dict[str, dict[str, int]]) -> None:
+        self.model = model
+        self.vocabs = vocabs
+
+    def encode(self, cats: list[list[str]]) -> np.ndarray:
+        """Categorical strings to id matrix (unknown values map to 0)."""
+        out = np.zeros((len(cats), len(CATS)), dtype=np.int64)
+        for k, c in enumerate(CATS):
+            v = self.vocabs[c]
+            out[:, k] = [v.get(row[k], 0) for row in cats]
+        return out
+
+    def tag(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
+        """Predicted token spans of each role in a doc."""
+        import torch
+
+        if len(doc) == 0:
+            return {r: [] for r in ROLES}
+        cats, dense = doc_inputs(doc)
+        ids = torch.from_numpy(self.encode(cats))
+        feats = torch.from_numpy(dense)
+        parts = chunk_ranges([sent.start for sent in doc.sents], len(doc))
+        width = max(b - a for a, b in parts)
+        ci = torch.zeros((len(parts), width, len(CATS)), dtype=torch.long)
+        df = torch.zeros((len(parts), width, feats.shape[1]))
+        for k, (a, b) in enumerate(parts):
+            ci[k, : b - a] = ids[a:b]
+            df[k, : b - a] = feats[a:b]
+        with torch.inference_mode():
+            logits = self.model(ci, df)
+        best = logits.argmax(-1).numpy()
+        tags = np.zeros((len(doc), len(ROLES)), dtype=np.int64)
+        for k, (a, b) in enumerate(parts):
+            tags[a:b] = best[k, : b - a]
+        return {r: decode(tags[:, j]) for j, r in enumerate(ROLES)}
+
+
+def save_tagger(path: Path, model, vocabs: dict[str, dict[str, int]], dims: dict[str, int]) -> None:
+    """Write the trained weights (float16) and vocabularies to one .npz file."""
+    arrays = {f"w:{k}": v.detach().cpu().numpy().astype(np.float16) for k, v in model.state_dict().items()}
+    meta = {"vocabs": {c: sorted(v, key=v.get) for c, v in vocabs.items()}, "dims": dims, "n_dense": N_DENSE}
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
+    np.savez_compressed(path, **arrays)
+
+
+@lru_cache(maxsize=1)
+def load_tagger(path: str = str(TAGGER_PATH)) -> SpanTagger | None:
+    """The shipped tagger, or None when no model file is present."""
+    p = Path(path)
+    if not p.exists():
+        return None
+    import torch
+
+    data = np.load(p)
+    meta = json.loads(bytes(data["meta"]).decode("utf-8"))
+    vocabs = {c: {s: i for i, s in enumerate(words)} for c, words in meta["vocabs"].items()}
+    model = build_model({c: len(vocabs[c]) for c in CATS}, meta["dims"], meta["n_dense"] + 96)
+    state = {k[2:]: torch.from_numpy(data[k].astype(np.float32)) for k in data.files if k.startswith("w:")}
+    model.load_state_dict(state)
+    model.eval()
+    return SpanTagger(model, vocabs)
