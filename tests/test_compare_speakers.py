@@ -209,3 +209,13 @@ def test_speakers_frames_with_an_apposition_or_according_to():
         assert frame_speaker(claim("a#1", text)).name == name, text
     # the listener of ", told X" is no speaker
     assert frame_speaker(claim("a#1", "The plant will close, told AFP.")) is None
+
+
+def test_channel_a_mode_the_parse_misplaced_does_not_hide_the_outlet():
+    text = "Pinup shots of her circulated on Twitter, Ruth Okafor said in an interview with ABC News."
+    at = text.find("Twitter")
+    att = Attribution(source="Ruth Okafor", source_kind="named", cue="said", channel="statement",
+                      channel_span=(at, at + len("Twitter")))
+    assert [n for n, _ in channels(claim("a#1", text, att=att))] == ["ABC News"]
+    placed = replace(att, channel="an interview", channel_span=(text.find("an interview"), text.find(" with ABC")))
+    assert channels(claim("a#1", text, att=placed)) == []

@@ -221,14 +221,34 @@ def _named_channel(channel: str) -> bool:
         words[0].strip(".,").casefold() not in _CALENDAR and not GENERIC_CHANNELS.match(channel.strip())
 
 
+def _inside(span: tuple[int, int] | None, c: Claim) -> bool:
+    """A span within the claim sentence (or none recorded)."""
+    return span is None or (c.start <= span[0] and span[1] <= c.end)
+
+
+def _reads(channel: str, span: tuple[int, int] | None, c: Claim) -> bool:
+    """The parse's channel is the text at its span (a span over other words is a parse error)."""
+    if span is None:
+        return True
+    said = c.text[span[0] - c.start: span[1] - c.start].casefold()
+    words = _channel_key(channel).split()
+    return not words or words[-1] in said
+
+
 def channels(c: Claim) -> list[tuple[str, tuple[int, int]]]:
     """Named channels of a claim with their spans in the claim text: extraction's and the frames read here."""
-    found = []
+    found: list[tuple[str, tuple[int, int]]] = []
     att = c.attribution
-    if att is not None and att.channel and att.channel_span and _named_channel(att.channel):
-        s, e = att.channel_span[0] - c.start, att.channel_span[1] - c.start
-        if 0 <= s < e <= len(c.text) and not any(t.start <= att.channel_span[0] < t.end for t in c.times):
-            found.append((att.channel, (s, e)))
+    if att is not None and att.channel and _inside(att.channel_span, c) and _reads(att.channel, att.channel_span, c):
+        if not _named_channel(att.channel):
+            return found  # the parse read a mode here ("in a statement"), not an outlet
+        if att.channel_span:
+            span = (att.channel_span[0] - c.start, att.channel_span[1] - c.start)
+        else:
+            at = c.text.find(att.channel)
+            span = (at, at + len(att.channel)) if at >= 0 else (0, 0)
+        if not any(t.start <= c.start + span[0] < t.end for t in c.times):
+            found.append((att.channel, span))
     for m in _CHANNEL_FRAME.finditer(c.text):
         group = 1 if m.group(1) else 2
         name = m.group(group)
