@@ -251,10 +251,10 @@ def channels(c: Claim) -> list[tuple[str, tuple[int, int]]]:
             found.append((att.channel, span))
     for m in _CHANNEL_FRAME.finditer(c.text):
         group = 1 if m.group(1) else 2
-        name = m.group(group)
+        name = m.group(group).rstrip(".")  # the sentence's full stop
         if _DET.sub("", name).split()[0].casefold() in _NOT_NAMES or not _named_channel(name):
             continue
-        start, end = m.start(group), m.end(group)
+        start, end = m.start(group), m.start(group) + len(name)
         if not any(s <= start < e or start <= s < end for _, (s, e) in found):
             found.append((name, (start, end)))
     return found
