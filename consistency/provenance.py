@@ -17,6 +17,7 @@ from .records import Claim, Evidence, Flag, flag_id
 
 ANONYMOUS_WORDS = re.compile(r"\b(sources?|insiders?|officials?|people familiar|person familiar|aides?|"
                              r"anonymity|unnamed|anonymous)\b", re.I)
+NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nobody|nothing|cannot|den(?:y|ies|ied))\b|n['\u2019]t\b", re.I)
 CLUSTER_THRESHOLD = 0.84  # cosine at which two claims are taken as one claim
 VERBATIM = 0.6  # word-trigram overlap at which two copies are near-verbatim
 MIN_OUTLETS_ANONYMOUS = 3
@@ -92,7 +93,10 @@ def origin_kind(c: Claim) -> str:
     att = c.attribution
     if att is None or att.source_kind == "outlet" or not _reports_speech(att.cue):
         return "absent"
-    return "anonymous" if att.source_kind == "anonymous" else "named"
+    if att.source_kind == "anonymous":
+        # a source we could not read, in a sentence that names none, is no source at all
+        return "anonymous" if att.source.strip() or ANONYMOUS_WORDS.search(c.text) else "absent"
+    return "named"
 
 
 _IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "thought": "think", "found": "find",
@@ -134,14 +138,12 @@ def trace_origins(members: Sequence[Claim]) -> dict[str, list[str]]:
         kind = origin_kind(c)
         if kind == "named":
             key = "named:" + c.attribution.source.casefold()
-        elif kind == "anonymous" and not c.attribution.source.strip() and not ANONYMOUS_WORDS.search(c.text):
-            key = f"unknown:{c.id}"  # a source we could not read is no evidence of a shared origin
         elif kind == "anonymous":
             key = "anonymous"
             if not any(k == key for _, k in copies):
                 copies.append((_trigrams(c.content), key))
         else:
-            grams = _trigrams(c.content)
+            grams = _trigrams(c.text)  # a frame that reports no speech left only a fragment as content
             key = next((k for g, k in copies if _overlap(grams, g) >= VERBATIM), "")
             if not key:
                 key = f"unattributed:{c.id}"
@@ -164,7 +166,7 @@ def repetition_flags(clusters: Sequence[ClaimCluster], claims: dict[int, Claim] 
         need = MIN_OUTLETS_ANONYMOUS if key == "anonymous" else MIN_OUTLETS_UNATTRIBUTED
         if len(cluster.outlets) < need or not _repeats_one_claim(cluster, key):
             continue
-        if _syndicated(cluster, shared):
+        if key != "anonymous" and _syndicated(cluster, shared):
             continue
         flags.append(_repetition_flag(cluster, key))
     return flags
@@ -198,14 +200,14 @@ def _syndicated(cluster: ClaimCluster, shared: dict[tuple[str, str], int]) -> bo
 def _repeats_one_claim(cluster: ClaimCluster, key: str) -> bool:
     """Copies of one checkable claim: they agree in polarity, and an unattributed copy is a full
     statement rather than a short fragment of a quote attributed in a neighbouring sentence."""
-    if len({c.negated for c in cluster.claims}) > 1:
+    if len({len(NEGATION.findall(c.text)) % 2 for c in cluster.claims}) > 1:
         return False
     if key == "anonymous":
         return True
     first = cluster.earliest
     if any(c.text.lstrip()[:1] in "\"'\u201c\u2018" or c.text.rstrip()[-1:] in "\"'\u201d\u2019" for c in cluster.claims):
         return False
-    return len(first.content.split()) >= MIN_WORDS_UNATTRIBUTED
+    return len(first.text.split()) >= MIN_WORDS_UNATTRIBUTED
 
 
 def _repetition_flag(cluster: ClaimCluster, key: str) -> Flag:

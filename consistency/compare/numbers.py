@@ -89,7 +89,7 @@ def changed_figures(a: Claim, b: Claim, edits: list[Edit]) -> list[tuple[Quantit
         xs = [x for x in fa if _inside(x, e.a)]
         ys = [y for y in fb if _inside(y, e.b)]
         if not xs or not ys:
-            if any(w[:1].isupper() for w in (e.text_a + " " + e.text_b).split()):
+            if _names_a_thing(e.text_a, e.a[0] == a.start) or _names_a_thing(e.text_b, e.b[0] == b.start):
                 return None
             continue
         for x in xs:
@@ -99,11 +99,20 @@ def changed_figures(a: Claim, b: Claim, edits: list[Edit]) -> list[tuple[Quantit
     return out
 
 
+def _names_a_thing(text: str, sentence_start: bool) -> bool:
+    """A capitalised word, other than the one that opens the sentence."""
+    words = text.split()[1:] if sentence_start else text.split()
+    return any(w[:1].isupper() for w in words)
+
+
 def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
     """A figure in one claim that no comparable figure in the other agrees with."""
     edits = near_copy_edits(a, b) if score >= 0.6 else None
-    if edits is not None:
-        return _compare_copies(a, b, score, edits)
+    changed = changed_figures(a, b, edits) if edits is not None else None
+    if edits is not None and changed is None:
+        return None  # the copies differ in a name: they may be about different things
+    if changed:
+        return _compare_copies(a, b, score, edits, changed)
     if not a.quantities or not b.quantities:
         return None
     if not same_subjects(a, b):
@@ -129,11 +138,9 @@ def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | Non
     return None
 
 
-def _compare_copies(a: Claim, b: Claim, score: float, edits: list[Edit]) -> Finding | None:
+def _compare_copies(a: Claim, b: Claim, score: float, edits: list[Edit],
+                    changed: list[tuple[Quantity, Quantity]]) -> Finding | None:
     """Two near-copies of one sentence: the figures where their wording differs must agree."""
-    changed = changed_figures(a, b, edits)
-    if not changed:
-        return None
     hedged = [e for e in edits if HEDGE_WORDS.search(e.text_a) or HEDGE_WORDS.search(e.text_b)]
     for x, y in changed:
         if agree(x, y) or any(_inside(x, e.a) or _inside(y, e.b) for e in hedged):
@@ -154,11 +161,11 @@ def _update(a: Claim, b: Claim, score: float) -> Finding | None:
     larger counts something else."""
     if b.published <= a.published:
         return None
-    governed = [y for y in b.quantities if y.unit and _cued(b, y)]
+    governed = [(y, _counted(b, y)) for y in b.quantities if _cued(b, y)]
     best = None
-    for y in governed:
+    for y, noun in governed:
         for x in a.quantities:
-            if x.unit != y.unit or not _comparable(x, y) or agree(x, y):
+            if not noun or _singular(x.unit) != noun or x.kind != y.kind or agree(x, y):
                 continue
             ratio = max(abs(x.value), abs(y.value)) / max(1e-9, min(abs(x.value), abs(y.value)))
             if ratio > MAX_UPDATE_RATIO or any(agree(x, other) for other in b.quantities):
@@ -173,6 +180,19 @@ def _update(a: Claim, b: Claim, score: float) -> Finding | None:
 
 
 MAX_UPDATE_RATIO = 2.5
+_NUMBER_OF = re.compile(r"\b(?:number|count|tally|toll|total) of (\w+)", re.I)
+
+
+def _singular(unit: str | None) -> str | None:
+    return re.sub(r"(?<=[^s])s$", "", unit.casefold()) if unit else None
+
+
+def _counted(c: Claim, q: Quantity) -> str | None:
+    """What a figure counts: its own unit, or the noun of "the number of workers ... rose to 14"."""
+    if q.unit:
+        return _singular(q.unit)
+    before = [m.group(1) for m in _NUMBER_OF.finditer(c.text[:q.start - c.start])]
+    return _singular(before[-1]) if before else None
 _CLAUSE_GAP = re.compile(r"^[^A-Z.;:!?\d]{0,40}$")
 
 
