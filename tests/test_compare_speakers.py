@@ -219,3 +219,10 @@ def test_channel_a_mode_the_parse_misplaced_does_not_hide_the_outlet():
     assert [n for n, _ in channels(claim("a#1", text, att=att))] == ["ABC News"]
     placed = replace(att, channel="an interview", channel_span=(text.find("an interview"), text.find(" with ABC")))
     assert channels(claim("a#1", text, att=placed)) == []
+
+
+def test_polarity_short_sentences_flip_too_but_not_empty_ones():
+    a = claim("a#1", "Lohan was arrested.")
+    b = claim("b#1", "Lohan wasn't arrested.", outlet="B")
+    assert types(a, b) == ["polarity"]
+    assert types(claim("c#1", "Not yet."), claim("d#1", "Yet.", outlet="B")) == []

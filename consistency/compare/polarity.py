@@ -18,7 +18,7 @@ DENIALS = frozenset("deny denies denied denying refute refutes refuted untrue fa
 _NEUTRAL = frozenset(
     "do does did doing done is are was were be been being am has have had will would shall should can could "
     "may might must a an the that it this yet ever any either some at all".split())
-_MIN_WORDS = 4
+_MIN_WORDS = 2
 MAX_OTHER = 2  # differing words besides the negation: an irregular verb ("said" / "did not say") needs two
 
 
