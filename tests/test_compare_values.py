@@ -191,3 +191,16 @@ def test_compare_values_pairs_yield_number_flag_once():
     b = claim("b#1", "The challenge now is to keep her there for the 180 days, the lawyer said.", outlet="B")
     flags = compare_pairs([(1, 2, 0.95)], {1: a, 2: b}, EntityResolver())
     assert [f.type for f in flags] == ["number"]
+
+
+def test_compare_values_reworded_offers_by_different_bidders_are_not_compared():
+    ta = "The Red Sox offered Teixeira an eight-year deal worth $184 million, Lynch reported."
+    tb = "The Orioles, according to reports, have offered Teixeira a deal worth $150 million."
+    ents_a = (Entity("Red Sox", 4, 11, "ORG", "org:red-sox"), Entity("Teixeira", 20, 28, "ORG", "per:teixeira"))
+    ents_b = (Entity("Orioles", 4, 11, "ORG", "org:orioles"), Entity("Teixeira", 51, 59, "PERSON", "per:teixeira"))
+    a = claim("a#1", ta, entities=ents_a)
+    b = claim("b#1", tb, outlet="B", entities=ents_b)
+    assert found(a, b, 0.9) == []
+    same_bidder = claim("c#1", "The Red Sox have offered Teixeira a deal worth $150 million, Lynch reported.",
+                        outlet="C", entities=(ents_a[0], ents_b[1]))
+    assert [t for t, _, _ in found(a, same_bidder, 0.9)] == ["number"]

@@ -119,23 +119,34 @@ def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | Non
         return None
     if is_update(a, b):
         return _update(a, b, score)
-    if not same_statement(a, b, score, min_score=0.8, min_overlap=0.6):
+    # Reworded statements: only a figure counting the same named thing ("nine workers" and
+    # "14 workers") in claims about the same people and organisations can conflict.
+    if not same_statement(a, b, score, min_score=0.85, min_overlap=0.6) or _different_actors(a, b):
         return None
     for x in a.quantities:
-        comparable = [y for y in b.quantities if _comparable(x, y)]
-        same_unit = [y for y in comparable if y.unit == x.unit]
-        if not comparable or any(agree(x, y) for y in comparable):
+        same_noun = [y for y in b.quantities if x.unit and _singular(y.unit) == _singular(x.unit)
+                     and _comparable(x, y)]
+        if not same_noun or any(agree(x, y) for y in same_noun):
             continue
-        y = min(same_unit or comparable, key=lambda y: _distance(x, y))
+        y = min(same_noun, key=lambda y: _distance(x, y))
         # A figure of b that agrees with some other figure of a is a different detail, not this one.
         if any(agree(y, other) for other in a.quantities if other is not x):
             continue
-        if x.unit != y.unit and not same_statement(a, b, score, min_score=0.85, min_overlap=0.75):
-            continue  # one figure counts something named, the other nothing: only near-copies compare
-        confidence = 0.6 + min(0.35, max(0.0, score - 0.8) * 2) if x.unit == y.unit else 0.55
+        confidence = 0.6 + min(0.3, max(0.0, score - 0.85) * 2)
         return Finding("number", a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
                        confidence=confidence, what="the figure")
     return None
+
+
+def _different_actors(a: Claim, b: Claim) -> bool:
+    """Both claims name people (or organisations) and none in common: "the Red Sox offered" and
+    "the Orioles offered" are two offers."""
+    for kind in ("per:", "org:"):  # by resolved id: the parser labels one name PERSON here, ORG there
+        x = {e.canonical for e in a.entities if e.canonical.startswith(kind)}
+        y = {e.canonical for e in b.entities if e.canonical.startswith(kind)}
+        if x and y and not x & y:
+            return True
+    return False
 
 
 def _compare_copies(a: Claim, b: Claim, score: float, edits: list[Edit],
