@@ -204,3 +204,16 @@ def test_compare_values_reworded_offers_by_different_bidders_are_not_compared():
     same_bidder = claim("c#1", "The Red Sox have offered Teixeira a deal worth $150 million, Lynch reported.",
                         outlet="C", entities=(ents_a[0], ents_b[1]))
     assert [t for t, _, _ in found(a, same_bidder, 0.9)] == ["number"]
+
+
+def test_compare_values_copies_hold_each_changed_date_against_its_own_place():
+    a = claim("a#1", "Pirates on Saturday released a tanker they had held since October, a monitor said.", day=10)
+    b = claim("b#1", "Pirates on Saturday released a tanker they had held since August, a monitor said.",
+              outlet="B", day=10)
+    assert found(a, b) == [("timeline", "October", "August")]
+
+
+def test_compare_values_copy_republished_another_day_keeps_its_weekday():
+    a = claim("a#1", "The general manager told reporters on Friday that the offer was still open.", day=10)
+    b = claim("b#1", "The general manager told reporters on Friday that the offer was still open.", outlet="B", day=16)
+    assert found(a, b) == []

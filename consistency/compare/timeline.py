@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from ..records import Claim, TimeExpr
-from .base import Finding, is_update, same_statement, same_subjects
+from .base import Finding, is_update, near_copy_edits, same_statement, same_subjects
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -42,6 +42,9 @@ def compare_timeline(a: Claim, b: Claim, score: float, resolver) -> Finding | No
     ta, tb = _dated(a), _dated(b)
     if not ta or not tb:
         return None
+    edits = near_copy_edits(a, b)
+    if edits is not None:
+        return _compare_copies(a, b, score, update, ta, tb, edits)
     # Every date in one claim must find a compatible date in the other; else the closest two conflict.
     for (x, ix), others in ((t, tb) for t in ta):
         if any(_compatible(x, ix, y, iy) for y, iy in others):
@@ -57,6 +60,27 @@ def compare_timeline(a: Claim, b: Claim, score: float, resolver) -> Finding | No
         kind = "update" if update else "timeline"
         return Finding(kind, a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
                        confidence=min(0.95, 0.55 + (score - 0.8) * 2), what="the date")
+    return None
+
+
+def _compare_copies(a: Claim, b: Claim, score: float, update: bool, ta, tb, edits) -> Finding | None:
+    """Near-copies of one sentence: only dates where the wording differs can conflict, and
+    each is held against the date in the same place of the other copy. A date both copies
+    word alike is the same date, even when republished another day."""
+    for e in edits:
+        xs = [(t, i) for t, i in ta if t.start < e.a[1] and e.a[0] < t.end]
+        ys = [(t, i) for t, i in tb if t.start < e.b[1] and e.b[0] < t.end]
+        if not xs or not ys:
+            continue
+        for x, ix in xs:
+            if any(_compatible(x, ix, y, iy) for y, iy in ys):
+                continue
+            others = [(y, iy) for y, iy in ys if _comparable(x, y, a, b)]
+            if not others:
+                continue
+            y, iy = others[0]
+            return Finding("update" if update else "timeline", a, b, x.text, y.text, (x.start, x.end),
+                           (y.start, y.end), confidence=min(0.95, 0.6 + max(0.0, score - 0.8) * 2), what="the date")
     return None
 
 
