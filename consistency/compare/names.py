@@ -11,7 +11,6 @@ from typing import Iterable
 from ..records import Claim, Entity, Flag
 from .base import Finding, make_flag, near_copy_edits
 
-LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 MIN_SCORE = 0.65
 MIN_COPY_RATIO = 0.75
 _TITLES = re.compile(r"^(president|prime minister|minister|mr|mrs|ms|dr|gen|general|secretary|chancellor|"
@@ -72,7 +71,7 @@ def _looks_like_name(c: Claim, span: tuple[int, int], word: str) -> bool:
 
 
 def _observations(aligned: Iterable[tuple[Claim, Claim, float]]):
-    """(score, claim, mention text, span, other claim, its mention text, its span) for every name two
+    """(score, (claim, mention, span, word), (other claim, ...)) for every name two
     near-copies of one sentence spell differently. The same sentence with one name respelled is
     stronger evidence of one entity than any spelling rule: different sentences are left alone."""
     for a, b, score in aligned:
@@ -91,7 +90,7 @@ def _observations(aligned: Iterable[tuple[Claim, Claim, float]]):
                 continue
             ta, sa = (ea.text, (ea.start, ea.end)) if ea is not None and _covers(ea, e.a) else (e.text_a, e.a)
             tb, sb = (eb.text, (eb.start, eb.end)) if eb is not None and _covers(eb, e.b) else (e.text_b, e.b)
-            yield score, a, ta, sa, b, tb, sb
+            yield score, (a, ta, sa, e.text_a.casefold()), (b, tb, sb, e.text_b.casefold())
 
 
 def _covers(e: Entity, span: tuple[int, int]) -> bool:
@@ -108,32 +107,29 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver) 
         return x
 
     observed = list(_observations(aligned))
-    for _, _, ta, _, _, tb, _ in observed:
-        parent[find(_form(ta).casefold())] = find(_form(tb).casefold())
-    forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # entity -> form -> articles
+    # Spellings are counted by the respelled word, so "Brian Nikhols" and a later bare "Nikhols"
+    # in the same article are one variant, flagged once.
+    for _, x, y in observed:
+        parent[find(x[3])] = find(y[3])
+    forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # entity -> word -> articles
     candidates: dict[tuple[str, str], tuple] = {}
-    for score, a, ta, sa, b, tb, sb in observed:
-        entity = find(_form(ta).casefold())
-        fa, fb = _form(ta), _form(tb)
-        forms[entity][fa].add(a.article_id)
-        forms[entity][fb].add(b.article_id)
-        for key, rec in (((entity, b.article_id + "|" + fb), (score, a, ta, sa, b, tb, sb)),
-                         ((entity, a.article_id + "|" + fa), (score, b, tb, sb, a, ta, sa))):
+    for score, x, y in observed:
+        entity = find(x[3])
+        forms[entity][x[3]].add(x[0].article_id)
+        forms[entity][y[3]].add(y[0].article_id)
+        for ref, var in ((x, y), (y, x)):
+            key = (entity, var[0].article_id + "|" + var[3])
             if key not in candidates or score > candidates[key][0]:
-                candidates[key] = rec
+                candidates[key] = (score, ref, var)
     flags = []
-    for (entity, _), (score, ref, tref, sref, var, tvar, svar) in candidates.items():
+    for (entity, _), (score, ref, var) in candidates.items():
         by_form = forms[entity]
-        form_var, form_ref = _form(tvar), _form(tref)
-        if len(by_form[form_var]) > len(by_form[form_ref]):
+        if len(by_form[var[3]]) > len(by_form[ref[3]]):
             continue  # this article uses the majority spelling: the other side is the variant
-        if len(by_form[form_var]) == len(by_form[form_ref]) and (var.published, var.id) < (ref.published, ref.id):
+        if len(by_form[var[3]]) == len(by_form[ref[3]]) and (var[0].published, var[0].id) < (ref[0].published, ref[0].id):
             continue  # a tie: the later article is taken as the variant
-        if (ref.published, ref.id) <= (var.published, var.id):
-            finding = Finding("name_variant", ref, var, tref, tvar, sref, svar,
-                              confidence=min(0.9, 0.5 + score / 3), what="the spelling of the name")
-        else:
-            finding = Finding("name_variant", var, ref, tvar, tref, svar, sref,
-                              confidence=min(0.9, 0.5 + score / 3), what="the spelling of the name")
+        first, second = (ref, var) if (ref[0].published, ref[0].id) <= (var[0].published, var[0].id) else (var, ref)
+        finding = Finding("name_variant", first[0], second[0], first[1], second[1], first[2], second[2],
+                          confidence=min(0.9, 0.5 + score / 3), what="the spelling of the name")
         flags.append(make_flag(finding))
     return flags
