@@ -226,3 +226,12 @@ def test_polarity_short_sentences_flip_too_but_not_empty_ones():
     b = claim("b#1", "Lohan wasn't arrested.", outlet="B")
     assert types(a, b) == ["polarity"]
     assert types(claim("c#1", "Not yet."), claim("d#1", "Yet.", outlet="B")) == []
+
+
+def test_speakers_a_joint_source_includes_each_member():
+    quote = '"He also has style, elegance and a sense of occasion,"'
+    a = claim("a#1", f"{quote} Mark and Condon said in a joint statement.")
+    b = claim("b#1", f"{quote} Laurence Mark said.", outlet="B")
+    c = claim("c#1", f"{quote} Hugh Jackman said.", outlet="C")
+    assert types(a, b) == []
+    assert types(a, c) == ["attribution"]

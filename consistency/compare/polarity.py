@@ -48,11 +48,13 @@ def _flipped(x: str, y: str, extra_x: int = 0, extra_y: int = 0) -> bool:
     nx, wx = _polarity_words(x)
     ny, wy = _polarity_words(y)
     nx, ny = nx + extra_x, ny + extra_y
-    if nx % 2 == ny % 2 or min(sum(wx.values()), sum(wy.values())) < _MIN_WORDS:
+    shorter = min(sum(wx.values()), sum(wy.values()))
+    if nx % 2 == ny % 2 or shorter < _MIN_WORDS:
         return False
     other = sum(((wx - wy) + (wy - wx)).values())
-    # A denial read from the frame (not a word of the content) is trusted only on identical words.
-    return other <= (0 if extra_x or extra_y else MAX_OTHER)
+    # A denial read from the frame (not a word of the content) is trusted only on identical words;
+    # a short statement allows fewer other words than a long one.
+    return other <= (0 if extra_x or extra_y else min(MAX_OTHER, (shorter - 1) // 3))
 
 
 def _similarity(x: str, y: str) -> float:

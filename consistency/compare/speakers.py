@@ -21,6 +21,7 @@ _DET = re.compile(r"^(the|a|an)\s+", re.I)
 _CAP = r"[A-Z][\w.&'\u2019-]*"
 # A person or body named in a frame: capitalised words, with the particles names carry.
 _PERSON = rf"{_CAP}(?:\s+(?:{_CAP}|de|da|di|van|von|der|al|bin|la|le))" + "{0,4}"
+_SPEAKERS = rf"{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})?"  # "Mark and Condon"
 _CUES = (r"said|says|stated|states|added|adds|noted|notes|explained|commented|remarked|wrote|writes|declared|"
          r"announced|insisted|argued|recalled|claimed|observed|told|tweeted|posted")
 _NOT_NAMES = frozenset("the he she it they we i you this that there these those but and a an his her their its our "
@@ -30,11 +31,11 @@ GENERIC_SOURCES = frozenset(
     "prosecutors officers doctors scientists researchers neighbours neighbors relatives friends family organizers "
     "organisers spokesman spokeswoman spokesperson reports reporters".split())
 _APPOSITION = r"(?:(?:,\s+[^,\"\u201c\u201d]{1,60}){1,2},)?"  # ", a spokesman for the council,"
-_FRAME_TAIL = re.compile(rf",[\"\u201d]?\s*({_PERSON}){_APPOSITION}\s+(?:{_CUES})\b[^,\"\u201c\u201d]*$")
+_FRAME_TAIL = re.compile(rf",[\"\u201d]?\s*({_SPEAKERS}){_APPOSITION}\s+(?:{_CUES})\b[^,\"\u201c\u201d]*$")
 _INVERTED_CUES = "said|says|stated|added|noted|explained|commented|remarked|wrote|declared|announced|insisted|argued"
 _FRAME_INVERTED = re.compile(rf",[\"\u201d]?\s*(?:{_INVERTED_CUES})\s+({_PERSON})(?:,[^\"\u201c\u201d]*)?$")  # not ", told X"
 _FRAME_ACCORDING = re.compile(rf"(?:,\s*(?i:according to)\s+({_PERSON})$|^(?i:according to)\s+({_PERSON}),)")
-_FRAME_HEAD = re.compile(rf"^(?:[^,\"\u201c\u201d]{{1,60}},\s*)?({_PERSON}){_APPOSITION}\s+(?:{_CUES})\b")
+_FRAME_HEAD = re.compile(rf"^(?:[^,\"\u201c\u201d]{{1,60}},\s*)?({_SPEAKERS}){_APPOSITION}\s+(?:{_CUES})\b")
 _FRAME_REMARKS = re.compile(rf"\b(?i:according to (?:remarks|comments|a statement))\s+({_PERSON})\s+(?i:made|gave|sent)\b")
 
 
@@ -129,7 +130,19 @@ def _close_spelling(x: str, y: str) -> bool:
 
 
 def same_name(x: str, y: str, resolver) -> bool:
-    """Two names of one entity (spelling variants, short forms and titles included)."""
+    """Two names of one entity (spelling variants, short forms and titles included).
+
+    A joint source ("Mark and Condon") is the same as either of its members ("Laurence Mark")."""
+    parts_x, parts_y = _JOINT.split(x), _JOINT.split(y)
+    if len(parts_x) > 1 or len(parts_y) > 1:
+        return any(_one_name(p, q, resolver) for p in parts_x for q in parts_y if p.strip() and q.strip())
+    return _one_name(x, y, resolver)
+
+
+_JOINT = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _one_name(x: str, y: str, resolver) -> bool:
     wx, wy = _words(x), _words(y)
     if wx <= wy or wy <= wx or _close_spelling(x, y):
         return True
