@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Callable
 
 from .options import Options
@@ -41,6 +42,8 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
             meta.update(_claim_meta(store, sorted({int(x) for x in i2.ravel() if x >= 0} - set(meta))))
             seen = {(a, b) for a, b, _ in pairs}
             pairs += [p for p in _keep(updates, s2, i2, meta, UPDATE_FLOOR) if (p[0], p[1]) not in seen]
+            seen = {(a, b) for a, b, _ in pairs}
+            pairs += [p for p in _same_noun_pairs(store, updates, meta) if (p[0], p[1]) not in seen]
         with store.transaction():
             store.add_pairs(pairs)
             store.mark_checked(rows)
@@ -71,6 +74,35 @@ def _keep(rows, scores, ids, meta, floor: float) -> list[tuple[int, int, float]]
                 continue
             pairs.append((row, other, float(score)))
     return pairs
+
+
+_COUNTED = re.compile(r"\b(?:number|count|tally|toll|total) of (\w{3,})", re.I)
+MAX_NOUN_PARTNERS = 50
+
+
+def _same_noun_pairs(store: Store, rows: list[int], meta) -> list[tuple[int, int, float]]:
+    """Pairs of a revising report ("the number of games was revised to 14") with claims of its
+    story, in other outlets, that mention what it counts: a one-line revision shares too few
+    words with the report it revises for the index to find it. Cost grows with the story only."""
+    out: list[tuple[int, int, float]] = []
+    texts = dict(store.db.execute(
+        f"SELECT rowid, json_extract(data, '$.text') FROM claims WHERE rowid IN ({','.join('?' * len(rows))})", rows))
+    for row in rows:
+        m = _COUNTED.search(texts.get(row) or "")
+        outlet, story, _ = meta[row]
+        if m is None or story is None:
+            continue
+        noun = m.group(1).casefold()
+        found = store.db.execute(
+            "SELECT c.rowid FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.story_id = ? "
+            "AND a.outlet != ? AND json_extract(c.data, '$.text') LIKE ? LIMIT ?",
+            (story, outlet, f"%{noun}%", MAX_NOUN_PARTNERS)).fetchall()
+        others = [int(r[0]) for r in found]
+        if not others:
+            continue
+        sims = store.claim_vectors(others) @ store.claim_vectors([row])[0]
+        out += [(row, other, float(sim)) for other, sim in zip(others, sims)]
+    return out
 
 
 def _claim_meta(store: Store, rowids: list[int]) -> dict[int, tuple[str, str | None, bool]]:

@@ -217,3 +217,15 @@ def test_compare_values_copy_republished_another_day_keeps_its_weekday():
     a = claim("a#1", "The general manager told reporters on Friday that the offer was still open.", day=10)
     b = claim("b#1", "The general manager told reporters on Friday that the offer was still open.", outlet="B", day=16)
     assert found(a, b) == []
+
+
+def test_compare_values_deviation_flag_names_the_copies_that_agree():
+    base = "The champion, 58-3 with {} knockouts, floored the challenger in the fifth round."
+    copies = {i: claim(f"c{i}#1", base.format("51"), outlet=f"C{i}") for i in range(1, 4)}
+    odd = claim("o#1", base.format("30"), outlet="O", day=12)
+    claims = {**copies, 9: odd}
+    flags = compare_pairs([(i, 9, 0.95) for i in copies], claims, EntityResolver())
+    (flag,) = [f for f in flags if f.type == "number"]
+    assert set(flag.articles) == {"c1", "c2", "c3", "o"}
+    assert flag.values == {"C1": "51", "C2": "51", "C3": "51", "O": "30"}
+    assert [e.text[e.start:e.end] for e in flag.evidence] == ["51", "30", "51", "51"]

@@ -8,6 +8,7 @@ into ``Flag`` records with evidence and a plain-language explanation.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Sequence
 
 from ..records import Claim, Flag
@@ -57,17 +58,25 @@ def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding
     for f, _ in findings:
         involved[(f.type, f.a.id)] += 1
         involved[(f.type, f.b.id)] += 1
-    groups: dict[tuple[str, str], list[tuple[str, float, Finding]]] = {}
+    groups: dict[tuple[str, str], list[tuple[str, float, Finding, Claim]]] = {}
     for f, score in findings:
         odd_is_a = involved[(f.type, f.a.id)] > involved[(f.type, f.b.id)]
         key = (f.type, f.a.id if odd_is_a else f.b.id)
-        other_value = f.value_b if odd_is_a else f.value_a
-        groups.setdefault(key, []).append((" ".join(other_value.casefold().split()), score, f))
+        other_value, other = (f.value_b, f.b) if odd_is_a else (f.value_a, f.a)
+        groups.setdefault(key, []).append((" ".join(other_value.casefold().split()), score, f, other))
     chosen = []
     for group in groups.values():
-        votes = Counter(v for v, _, _ in group)
-        chosen.append(max(group, key=lambda g: (votes[g[0]], g[1]))[2])
+        votes = Counter(g[0] for g in group)
+        value, _, best, partner = max(group, key=lambda g: (votes[g[0]], g[1]))
+        # The copies that give the same value stand with the closest one, ordered by closeness.
+        agreeing = sorted((g for g in group if g[0] == value and g[3].id != partner.id), key=lambda g: -g[1])
+        also = tuple(dict.fromkeys(g[3] for g in agreeing))[:MAX_ALSO]
+        chosen.append(replace(best, also=also) if also and best.type in WITH_COPIES else best)
     return chosen
+
+
+MAX_ALSO = 4
+WITH_COPIES = frozenset({"number", "update", "timeline"})  # values that copies repeat word for word
 
 
 __all__ = ["compare_pair", "compare_pairs", "Finding"]

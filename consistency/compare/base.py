@@ -118,6 +118,7 @@ class Finding:
     span_b: tuple[int, int]
     confidence: float
     what: str  # what the value is about, e.g. "the date of the briefing"
+    also: tuple[Claim, ...] = ()  # further copies that give the same value as the claim set against the odd one
 
 
 def is_update(a: Claim, b: Claim) -> bool:
@@ -132,18 +133,27 @@ def make_flag(f: Finding) -> Flag:
     claims = (f.a.id, f.b.id)
     values = {f.a.outlet: f.value_a, f.b.outlet: f.value_b} if f.a.outlet != f.b.outlet else {
         f"{f.a.outlet} ({f.a.article_id})": f.value_a, f"{f.b.outlet} ({f.b.article_id})": f.value_b}
+    # The copies that agree against the odd claim give the value of whichever side they match.
+    shared = f.value_a if f.also and _gives(f.also[0], f.value_a) else f.value_b
+    also = [c for c in f.also if c.id not in claims and c.outlet not in values and _gives(c, shared)]
+    values.update({c.outlet: shared for c in also})
+    extra = tuple(evidence(c, c.start + c.text.find(shared), c.start + c.text.find(shared) + len(shared)) for c in also)
     return Flag(
         id=flag_id(f.type, claims),
         type=f.type,
-        claims=claims,
-        articles=(f.a.article_id, f.b.article_id),
-        outlets=(f.a.outlet, f.b.outlet),
+        claims=claims + tuple(c.id for c in also),
+        articles=tuple(dict.fromkeys((f.a.article_id, f.b.article_id, *(c.article_id for c in also)))),
+        outlets=tuple(dict.fromkeys((f.a.outlet, f.b.outlet, *(c.outlet for c in also)))),
         values=values,
-        evidence=(evidence(f.a, *f.span_a), evidence(f.b, *f.span_b)),
+        evidence=(evidence(f.a, *f.span_a), evidence(f.b, *f.span_b)) + extra,
         confidence=round(f.confidence, 2),
         explanation=explain(f),
         story_id=f.a.story_id,
     )
+
+
+def _gives(c: Claim, value: str) -> bool:
+    return value in c.text
 
 
 def evidence(c: Claim, start: int, end: int) -> Evidence:
