@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..records import Attribution, Claim
-from .base import Finding, content_words, same_statement
+from .base import Finding, content_words
 
 NAMED = ("named", "organisation")
 _SAME: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -129,6 +129,9 @@ def _close_spelling(x: str, y: str) -> bool:
     return any(_close(p, q) for p in names_x for q in names_y)
 
 
+_JOINT = re.compile(r"\s+(?:and|&)\s+")
+
+
 def same_name(x: str, y: str, resolver) -> bool:
     """Two names of one entity (spelling variants, short forms and titles included).
 
@@ -138,8 +141,6 @@ def same_name(x: str, y: str, resolver) -> bool:
         return any(_one_name(p, q, resolver) for p in parts_x for q in parts_y if p.strip() and q.strip())
     return _one_name(x, y, resolver)
 
-
-_JOINT = re.compile(r"\s+(?:and|&)\s+")
 
 
 def _one_name(x: str, y: str, resolver) -> bool:
