@@ -44,6 +44,8 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
             pairs += [p for p in _keep(updates, s2, i2, meta, UPDATE_FLOOR) if (p[0], p[1]) not in seen]
             seen = {(a, b) for a, b, _ in pairs}
             pairs += [p for p in _same_noun_pairs(store, updates, meta) if (p[0], p[1]) not in seen]
+        seen = {(min(a, b), max(a, b)) for a, b, _ in pairs}
+        pairs += [p for p in _respelled_copies(store, rows, meta) if (min(p[0], p[1]), max(p[0], p[1])) not in seen]
         with store.transaction():
             store.add_pairs(pairs)
             store.mark_checked(rows)
@@ -103,6 +105,56 @@ def _same_noun_pairs(store: Store, rows: list[int], meta) -> list[tuple[int, int
         sims = store.claim_vectors(others) @ store.claim_vectors([row])[0]
         out += [(row, other, float(sim)) for other, sim in zip(others, sims)]
     return out
+
+
+_NAME_OR_FIGURE = re.compile(r"\b[A-Z][\w'’.-]*|[$€£]?\d[\d,.]*|\b(?i:one|two|three|four|five|six|seven|eight|nine|"
+                             r"ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+MIN_SKELETON_WORDS = 5
+
+
+def skeleton(text: str) -> str | None:
+    """A sentence with its names, figures and dates blanked out: copies that differ only there
+    (a respelled name, a changed figure) share it. None when too little is left to be telling."""
+    masked = _NAME_OR_FIGURE.sub("_", text)
+    if len(_LOWER_WORD.findall(masked)) < MIN_SKELETON_WORDS:
+        return None
+    return " ".join(masked.casefold().split())
+
+
+def _respelled_copies(store: Store, rows: list[int], meta) -> list[tuple[int, int, float]]:
+    """Pairs of new claims with same-story claims of other outlets that copy them word for word
+    but for a name or a figure. Their meaning vectors can fall apart when the extracted content
+    differs (one copy's frame was read, the other's not), yet such copies are what a changed
+    figure or a misspelled name is found in. Cost grows with the stories of the new claims."""
+    stories = sorted({meta[r][1] for r in rows if r in meta and meta[r][1]})
+    if not stories:
+        return []
+    by_key: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for i in range(0, len(stories), 500):
+        chunk = stories[i:i + 500]
+        q = (f"SELECT c.rowid, a.outlet, a.story_id, json_extract(c.data, '$.text') FROM claims c"
+             f" JOIN articles a ON a.id = c.article_id WHERE a.story_id IN ({','.join('?' * len(chunk))})")
+        for r, outlet, story, text in store.db.execute(q, chunk):
+            key = skeleton(text or "")
+            if key is not None:
+                by_key.setdefault((story, key), []).append((int(r), outlet))
+    new = set(rows)
+    found = []
+    for members in by_key.values():
+        if len(members) < 2 or len(members) > MAX_COPIES or not any(r in new for r, _ in members):
+            continue
+        for r, outlet in members:
+            if r in new:
+                found += [(r, o, 0.0) for o, other_outlet in members if other_outlet != outlet and (o not in new or o > r)]
+    if not found:
+        return []
+    vecs = {r: v for r, v in zip(sorted({x for p in found for x in p[:2]}),
+                                  store.claim_vectors(sorted({x for p in found for x in p[:2]})))}
+    return [(a, b, float(vecs[a] @ vecs[b])) for a, b, _ in found]
+
+
+MAX_COPIES = 40
 
 
 def _claim_meta(store: Store, rowids: list[int]) -> dict[int, tuple[str, str | None, bool]]:

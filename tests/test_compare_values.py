@@ -229,3 +229,15 @@ def test_compare_values_deviation_flag_names_the_copies_that_agree():
     assert set(flag.articles) == {"c1", "c2", "c3", "o"}
     assert flag.values == {"C1": "51", "C2": "51", "C3": "51", "O": "30"}
     assert [e.text[e.start:e.end] for e in flag.evidence] == ["51", "30", "51", "51"]
+
+
+def test_compare_values_skeleton_pairs_copies_that_differ_in_a_name_or_figure():
+    from consistency.align import skeleton
+
+    a = skeleton("Reports varied, though WCVB claims it was eight years and $184 million, or $23 million a year.")
+    b = skeleton("Reports varied, though WCVB claims it was eight years and $184 million, or $32 million a year.")
+    c = skeleton("Reports varied, though WCVB claims it was nine years and $184 million, or $23 million in all.")
+    assert a is not None and a == b and a != c
+    assert skeleton("INS Mysore closed in and ordered them to stop.") == skeleton(
+        "INS Mysorre closed in and ordered them to stop.")
+    assert skeleton("Smith said on Tuesday.") is None  # too little left to tell copies apart
