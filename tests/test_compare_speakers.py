@@ -235,3 +235,8 @@ def test_speakers_a_joint_source_includes_each_member():
     c = claim("c#1", f"{quote} Hugh Jackman said.", outlet="C")
     assert types(a, b) == []
     assert types(a, c) == ["attribution"]
+
+
+def test_speakers_a_title_before_a_name_is_still_a_name_but_a_bare_kind_is_not():
+    assert frame_speaker(claim("a#1", "The bridge will reopen in May, Police Chief Ana Ruiz said.")).name == "Police Chief Ana Ruiz"
+    assert frame_speaker(claim("a#1", "The bridge will reopen in May, Officials said.")) is None

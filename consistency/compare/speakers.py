@@ -74,7 +74,9 @@ class Speaker:
 
 def _is_name(name: str) -> bool:
     words = name.split()
-    return bool(words) and words[0].casefold() not in _NOT_NAMES and words[0].casefold() not in GENERIC_SOURCES
+    if not words or words[0].casefold() in _NOT_NAMES:
+        return False
+    return len(words) > 1 or words[0].casefold() not in GENERIC_SOURCES  # "Police Chief Ana Ruiz", not "Officials"
 
 
 def frame_speaker(c: Claim) -> Speaker | None:
@@ -94,7 +96,7 @@ def frame_speaker(c: Claim) -> Speaker | None:
 def _proper(source: str) -> bool:
     """A source that names someone ("Gary Locke", "the ABC"), not a kind of source ("Environmental groups")."""
     words = _DET.sub("", source.strip()).split()
-    if not words or words[0].casefold() in GENERIC_SOURCES:
+    if not words or (len(words) == 1 and words[0].casefold() in GENERIC_SOURCES):
         return False
     # A sentence-initial capital says nothing; a name has a capital past its first word, or is one word.
     return words[0][:1].isupper() and (len(words) == 1 or any(w[:1].isupper() for w in words[1:]))
