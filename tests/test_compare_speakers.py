@@ -240,3 +240,15 @@ def test_speakers_a_joint_source_includes_each_member():
 def test_speakers_a_title_before_a_name_is_still_a_name_but_a_bare_kind_is_not():
     assert frame_speaker(claim("a#1", "The bridge will reopen in May, Police Chief Ana Ruiz said.")).name == "Police Chief Ana Ruiz"
     assert frame_speaker(claim("a#1", "The bridge will reopen in May, Officials said.")) is None
+
+
+def test_speakers_full_names_with_different_surnames_are_two_people():
+    a = claim("a#1", "Mark Jay Heller told a judge that Lohan was settling in at Morningside.")
+    b = claim("b#1", "Mark Jay Holley told a judge that Lohan was settling in at Morningside.", outlet="B")
+    assert types(a, b) == ["attribution"]
+
+
+def test_speakers_a_shared_title_does_not_make_two_surnames_one():
+    a = claim("a#1", "Attorney Mark Jay Heller told a judge that Lohan was settling in at Morningside.")
+    b = claim("b#1", "Attorney Mark Jay Holley told a judge that Lohan was settling in at Morningside.", outlet="B")
+    assert types(a, b) == ["attribution"]

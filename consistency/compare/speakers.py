@@ -126,9 +126,10 @@ def _close(x: str, y: str) -> bool:
 
 def _close_spelling(x: str, y: str) -> bool:
     """Names that differ by a letter or two ("Heffner", "Hefner") are one person spelt two ways."""
-    names_x = [w for w in re.findall(r"[A-Z][\w'-]+", x) if len(w) >= 5]
-    names_y = [w for w in re.findall(r"[A-Z][\w'-]+", y) if len(w) >= 5]
-    return any(_close(p, q) for p in names_x for q in names_y)
+    names_x = {w for w in re.findall(r"[A-Z][\w'-]+", x) if len(w) >= 5}
+    names_y = {w for w in re.findall(r"[A-Z][\w'-]+", y) if len(w) >= 5}
+    # Only the words that differ: a shared title ("Attorney") says nothing about the surnames.
+    return any(_close(p, q) for p in names_x - names_y for q in names_y - names_x)
 
 
 _JOINT = re.compile(r"\s+(?:and|&)\s+")
@@ -149,6 +150,9 @@ def _one_name(x: str, y: str, resolver) -> bool:
     wx, wy = _words(x), _words(y)
     if wx <= wy or wy <= wx or _close_spelling(x, y):
         return True
+    nx, ny = _DET.sub("", x).split(), _DET.sub("", y).split()
+    if len(nx) > 1 and len(ny) > 1 and all(w[:1].isupper() for w in nx + ny) and nx[-1] != ny[-1]:
+        return False  # full names with different surnames ("Mark Jay Heller", "Mark Jay Holley")
     # spaCy labels the same name PERSON in one sentence and ORG in another: resolve both alike.
     # One check asks about the same two names many times; the answer is kept per resolver.
     memo = _SAME.setdefault(resolver, {})
