@@ -102,8 +102,27 @@ def _proper(source: str) -> bool:
     return words[0][:1].isupper() and (len(words) == 1 or any(w[:1].isupper() for w in words[1:]))
 
 
+# A check compares each claim with many neighbours: what is read from one claim is kept.
+_CACHE_SIZE = 65536
+_SPEAKERS_READ: dict = {}
+_CHANNELS_READ: dict = {}
+
+
+def _remember(cache: dict, c: Claim, read):
+    key = (c.id, c.start, c.text, c.attribution)
+    if key not in cache:
+        if len(cache) >= _CACHE_SIZE:
+            cache.clear()
+        cache[key] = read(c)
+    return cache[key]
+
+
 def speaker(c: Claim) -> Speaker | None:
     """The named source of a claim: extraction's, unless the sentence's own frame names one it missed."""
+    return _remember(_SPEAKERS_READ, c, _read_speaker)
+
+
+def _read_speaker(c: Claim) -> Speaker | None:
     att = c.attribution
     framed = frame_speaker(c)
     if att is None or att.source_kind not in NAMED or not _proper(att.source) or att.resolved_from \
@@ -257,6 +276,10 @@ def _reads(channel: str, span: tuple[int, int] | None, c: Claim) -> bool:
 
 def channels(c: Claim) -> list[tuple[str, tuple[int, int]]]:
     """Named channels of a claim with their spans in the claim text: extraction's and the frames read here."""
+    return _remember(_CHANNELS_READ, c, _read_channels)
+
+
+def _read_channels(c: Claim) -> list[tuple[str, tuple[int, int]]]:
     found: list[tuple[str, tuple[int, int]]] = []
     att = c.attribution
     if att is not None and att.channel and _inside(att.channel_span, c) and _reads(att.channel, att.channel_span, c):
