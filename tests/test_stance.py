@@ -1,6 +1,9 @@
+import csv
 import json
+import sys
 from pathlib import Path
 
+import click
 import numpy as np
 import pytest
 
@@ -15,6 +18,10 @@ from consistency.stance import (
     tokens,
     train_stance,
 )
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+import bench_stance  # noqa: E402
 
 CLAIM = "A spider burrowed under a man's skin"
 PAIRS = [
@@ -104,3 +111,38 @@ def test_stance_train_needs_every_label():
 def test_stance_train_rejects_unknown_label():
     with pytest.raises(ValueError, match="unknown stance labels"):
         train_stance([CLAIM], ["text"], ["agree"])
+
+
+def test_stance_bench_confusion_rows_are_gold_labels():
+    gold = ["for", "for", "against", "observing"]
+    pred = ["for", "observing", "against", "for"]
+    assert bench_stance.confusion(gold, pred) == [[1, 0, 1], [0, 1, 0], [1, 0, 0]]
+    labels = bench_stance.per_label(gold, pred)
+    assert labels["for"]["recall"] == 0.5
+    assert labels["against"]["f1"] == 1.0
+    assert labels["observing"]["support"] == 1
+
+
+def _write_emergent(path: Path, claims: int) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "claimHeadline", "articleHeadline", "articleHeadlineStance", "articleId", "claimId"])
+        for c in range(claims):
+            claim = f"Claim number {c} about a spider under skin"
+            for i, (text, label) in enumerate(PAIRS * 2):
+                writer.writerow([f"{c}-{i}", claim, text, label, f"a{c}-{i}", f"c{c}"])
+
+
+def test_stance_bench_cross_validate_scores_every_row_once(tmp_path: Path):
+    _write_emergent(tmp_path / "e.csv", claims=4)
+    rows = bench_stance.read_emergent(str(tmp_path / "e.csv"))
+    per_fold, pred = bench_stance.cross_validate(rows, folds=2)
+    assert len(per_fold) == 2
+    assert len(pred) == len(rows["claimHeadline"]) == 24
+    assert set(pred) <= set(LABELS)
+
+
+def test_stance_bench_read_emergent_names_missing_columns(tmp_path: Path):
+    (tmp_path / "bad.csv").write_text("id,claimHeadline\n0,x\n", encoding="utf-8")
+    with pytest.raises(click.ClickException, match="articleHeadline"):
+        bench_stance.read_emergent(str(tmp_path / "bad.csv"))
