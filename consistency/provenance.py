@@ -20,7 +20,7 @@ ANONYMOUS_WORDS = re.compile(r"\b(sources?|insiders?|officials?|people familiar|
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nobody|nothing|cannot|den(?:y|ies|ied))\b|n['\u2019]t\b", re.I)
 CLUSTER_THRESHOLD = 0.84  # cosine at which two claims are taken as one claim
 VERBATIM = 0.6  # word-trigram overlap at which two copies are near-verbatim
-MIN_OUTLETS_ANONYMOUS = 3
+MIN_OUTLETS_ANONYMOUS = 2
 MIN_OUTLETS_UNATTRIBUTED = 3
 MIN_WORDS_UNATTRIBUTED = 8
 
@@ -88,15 +88,25 @@ def claim_clusters(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cl
 
 
 def origin_kind(c: Claim) -> str:
-    """"named", "anonymous" or "absent": a frame whose verb reports no speech ("Navy had
+    """"named", "anonymous", "unknown" or "absent": a frame whose verb reports no speech ("Navy had
     discussed the decision") names the subject of the sentence, not a source."""
     att = c.attribution
     if att is None or att.source_kind == "outlet" or not _reports_speech(att.cue):
         return "absent"
-    if att.source_kind == "anonymous":
-        # a source we could not read, in a sentence that names none, is no source at all
-        return "anonymous" if att.source.strip() or ANONYMOUS_WORDS.search(c.text) else "absent"
-    return "named"
+    if att.source_kind == "anonymous" and not att.source.strip() and not ANONYMOUS_WORDS.search(c.text):
+        # A source we could not read: a name just before the cue ("..., Nadia Petrescu, said") is
+        # some source of its own; with none ("before it was announced") there is no source at all.
+        return "unknown" if _name_before(c, att.cue_span) else "absent"
+    return "anonymous" if att.source_kind == "anonymous" else "named"
+
+
+def _name_before(c: Claim, cue_span: tuple[int, int] | None) -> bool:
+    if cue_span is None:
+        return False
+    return any(e.label in ("PERSON", "ORG") and 0 <= cue_span[0] - e.end <= NAME_GAP for e in c.entities)
+
+
+NAME_GAP = 3  # characters between a name and its cue: ", "
 
 
 _IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "thought": "think", "found": "find",
@@ -138,6 +148,8 @@ def trace_origins(members: Sequence[Claim]) -> dict[str, list[str]]:
         kind = origin_kind(c)
         if kind == "named":
             key = "named:" + c.attribution.source.casefold()
+        elif kind == "unknown":
+            key = f"unknown:{c.id}"  # a source we could not read is no evidence of a shared origin
         elif kind == "anonymous":
             key = "anonymous"
             if not any(k == key for _, k in copies):
@@ -166,7 +178,7 @@ def repetition_flags(clusters: Sequence[ClaimCluster], claims: dict[int, Claim] 
         need = MIN_OUTLETS_ANONYMOUS if key == "anonymous" else MIN_OUTLETS_UNATTRIBUTED
         if len(cluster.outlets) < need or not _repeats_one_claim(cluster, key):
             continue
-        if key != "anonymous" and _syndicated(cluster, shared):
+        if _syndicated(cluster, shared, every=key == "anonymous"):
             continue
         flags.append(_repetition_flag(cluster, key))
     return flags
@@ -186,15 +198,16 @@ def _shared_sentences(claims: dict[int, Claim], pairs: Sequence[tuple[int, int, 
     return out
 
 
-def _syndicated(cluster: ClaimCluster, shared: dict[tuple[str, str], int]) -> bool:
-    """Most carrying articles are copies of one wire story (they share several other sentences
-    nearly word for word): the origin is that story and its byline, not an unsourced claim."""
+def _syndicated(cluster: ClaimCluster, shared: dict[tuple[str, str], int], every: bool = False) -> bool:
+    """Most (with ``every``, all) carrying articles are copies of one wire story: they share
+    several other sentences nearly word for word. The origin is that story and its byline, not
+    an unsourced claim; an anonymous claim is set aside only when every copy is the wire's."""
     articles = sorted({c.article_id for c in cluster.claims})
     if len(articles) < 2:
         return False
     pairs = [(x, y) for i, x in enumerate(articles) for y in articles[i + 1:]]
     copies = sum(shared.get(p, 0) >= SYNDICATED_SENTENCES for p in pairs)
-    return copies * 2 >= len(pairs)
+    return copies == len(pairs) if every else copies * 2 >= len(pairs)
 
 
 def _repeats_one_claim(cluster: ClaimCluster, key: str) -> bool:
@@ -202,6 +215,8 @@ def _repeats_one_claim(cluster: ClaimCluster, key: str) -> bool:
     statement rather than a short fragment of a quote attributed in a neighbouring sentence."""
     if len({len(NEGATION.findall(c.text)) % 2 for c in cluster.claims}) > 1:
         return False
+    if len({_figures(c.text) for c in cluster.claims}) > 1:
+        return False  # copies that disagree on a figure or a date are a conflict, not one claim repeated
     if key == "anonymous":
         return True
     first = cluster.earliest
@@ -247,6 +262,14 @@ def _repetition_flag(cluster: ClaimCluster, key: str) -> Flag:
 
 
 _WORD = re.compile(r"\w+")
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|january|february|march|april|"
+                     r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
+                     r"friday|saturday|sunday)\b", re.I)
+
+
+def _figures(text: str) -> tuple[str, ...]:
+    return tuple(sorted(m.group().casefold() for m in _FIGURE.finditer(text)))
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:

@@ -156,15 +156,14 @@ def test_compare_values_non_speech_frame_is_no_source():
     assert [f.type for f in repetition_flags(clusters)] == ["unsupported_repetition"]
 
 
-def test_compare_values_anonymous_claim_in_two_outlets_is_not_yet_a_repetition():
+def test_compare_values_anonymous_copies_that_disagree_on_a_figure_are_no_repetition():
     anon = Attribution(source="sources", source_kind="anonymous", cue="said", content="x")
-    text = "The agent asked for an eight-year contract worth $200 million, sources said."
-    copies = [claim(f"{x}#1", text, outlet=x.upper(), att=anon) for x in "ab"]
-    clusters = claim_clusters([(1, 2, 1.0)], dict(zip((1, 2), copies)))
-    assert repetition_flags(clusters) == []
-    third = claim("c#1", text, outlet="C", att=anon)
-    clusters = claim_clusters([(1, 2, 1.0), (2, 3, 1.0)], dict(zip((1, 2, 3), copies + [third])))
-    assert [f.type for f in repetition_flags(clusters)] == ["unsupported_repetition"]
+    text = "The agent asked for an eight-year contract worth ${} million, sources said."
+    a, b = (claim(f"{x}#1", text.format(v), outlet=x.upper(), att=anon) for x, v in (("a", 200), ("b", 400)))
+    assert repetition_flags(claim_clusters([(1, 2, 0.99)], {1: a, 2: b})) == []
+    same = replace(b, text=a.text)
+    assert [f.type for f in repetition_flags(claim_clusters([(1, 2, 1.0)], {1: a, 2: same}))] == [
+        "unsupported_repetition"]
 
 
 def test_compare_values_syndicated_copies_are_one_sourced_story():
@@ -241,3 +240,17 @@ def test_compare_values_skeleton_pairs_copies_that_differ_in_a_name_or_figure():
     assert skeleton("INS Mysore closed in and ordered them to stop.") == skeleton(
         "INS Mysorre closed in and ordered them to stop.")
     assert skeleton("Smith said on Tuesday.") is None  # too little left to tell copies apart
+
+
+def test_compare_values_unreadable_source_beside_a_name_is_its_own_origin():
+    text = "Turnout was the lowest in Kelmar since 1998, the commission's chair, Nadia Petrescu, said."
+    cue = text.index("said")
+    name = Entity("Nadia Petrescu", text.index("Nadia"), text.index("Nadia") + 14, "PERSON", "per:petrescu")
+    unread = claim("w#1", text, outlet="W", att=Attribution(source="", source_kind="anonymous", cue="said",
+                                                             cue_span=(cue, cue + 4)), entities=(name,))
+    assert origin_kind(unread) == "unknown"
+    passive = "The decision had been taken at a private meeting a week before it was announced."
+    cue = passive.index("announced")
+    bare = claim("p#1", passive, att=Attribution(source="", source_kind="anonymous", cue="announced",
+                                                 cue_span=(cue, cue + 9)))
+    assert origin_kind(bare) == "absent"
