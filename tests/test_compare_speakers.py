@@ -252,3 +252,36 @@ def test_speakers_a_shared_title_does_not_make_two_surnames_one():
     a = claim("a#1", "Attorney Mark Jay Heller told a judge that Lohan was settling in at Morningside.")
     b = claim("b#1", "Attorney Mark Jay Holley told a judge that Lohan was settling in at Morningside.", outlet="B")
     assert types(a, b) == ["attribution"]
+
+
+def test_speakers_one_person_under_titles_initials_and_spellings():
+    from consistency.compare.speakers import same_name
+    resolver = EntityResolver()
+    for x, y in [("Inspector Gaskin", "Mr Gaskin"), ("the California Highway Patrol", "CHP"),
+                 ("Police Inspector Dave Gascin", "Police Inspector Dave Gaskin"), ("Duncan Raite", "Duncan Rate"),
+                 ("CHP Officer Brad Baehr", "Highway Patrol Officer Brad Baehr")]:
+        assert same_name(x, y, resolver), (x, y)
+    for x, y in [("Jon Stewart", "Kristen Stewart"), ("Mark Jay Heller", "Mark Jay Holley"), ("Paul Lee", "Craig Zadan")]:
+        assert not same_name(x, y, resolver), (x, y)
+
+
+def test_speakers_a_bare_title_names_nobody():
+    a = claim("a#1", 'He tried to provide first aid and comfort for her," said Sgt.')
+    b = claim("b#1", 'He tried to provide first aid and comfort for her," said Earley.', outlet="B")
+    assert frame_speaker(a) is None
+    assert types(a, b) == []
+
+
+def test_polarity_contraction_without_apostrophe_is_still_a_negation():
+    a = claim("a#1", '"I can\'t speak for the first death but it looks like a lack of experience," he said.')
+    b = claim("b#1", '"I cant speak for the first death but it looks like a lack of experience," Gaskin said.',
+              outlet="B")
+    assert "polarity" not in types(a, b)
+
+
+def test_polarity_denial_in_another_clause_of_a_long_sentence_is_not_read_as_the_frame():
+    content = "Felt was the source who connected the White House to the break-in"
+    a = claim("a#1", f"While some speculated that {content}, he long denied it and kept silent for thirty years.",
+              content=content, modality="denied", negated=True)
+    b = claim("b#1", f"Some speculated that {content}.", outlet="B", content=content)
+    assert types(a, b) == []

@@ -12,13 +12,17 @@ from .base import Finding
 _CONTRACTIONS = ((re.compile(r"\bwon['\u2019]t\b", re.I), "will not"), (re.compile(r"\bcan['\u2019]t\b", re.I), "can not"),
                  (re.compile(r"\bshan['\u2019]t\b", re.I), "shall not"), (re.compile(r"\bcannot\b", re.I), "can not"),
                  (re.compile(r"n['\u2019]t\b", re.I), " not"))
-NEGATIONS = frozenset("not no never neither nor none nobody nothing nowhere".split())
+NEGATIONS = frozenset("not no never neither nor none nobody nothing nowhere "
+                      # contractions typed without the apostrophe ("I cant speak for ...")
+                      "cant dont wont didnt doesnt isnt wasnt arent werent couldnt wouldnt shouldnt hasnt havent "
+                      "hadnt aint".split())
 DENIALS = frozenset("deny denies denied denying refute refutes refuted untrue false".split())
 # Words that come and go with a negation ("has booked" / "has not yet booked", "some" / "not any").
 _NEUTRAL = frozenset(
     "do does did doing done is are was were be been being am has have had will would shall should can could "
     "may might must a an the that it this yet ever any either some at all".split())
 _MIN_WORDS = 2
+_DENIAL_FRAME = 4  # words around a denied content: "Okafor, the mayor, denied that"
 MAX_OTHER = 2  # differing words besides the negation: an irregular verb ("said" / "did not say") needs two
 
 
@@ -64,7 +68,12 @@ def _similarity(x: str, y: str) -> float:
 
 def _denied(c: Claim) -> int:
     """A denial in the frame ("X denied that ...") negates the content it leaves out."""
-    return int(c.modality == "denied" and c.content != c.text and not _polarity_words(c.content)[0])
+    if c.modality != "denied" or c.content == c.text or _polarity_words(c.content)[0]:
+        return 0
+    # Only a short frame ("X denied that") denies the content; in a longer sentence the denial may
+    # belong to another clause.
+    frame = sum(_polarity_words(c.text)[1].values()) - sum(_polarity_words(c.content)[1].values())
+    return int(frame <= _DENIAL_FRAME)
 
 
 def _value(c: Claim, markers: int) -> str:

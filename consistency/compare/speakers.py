@@ -74,8 +74,8 @@ class Speaker:
 
 def _is_name(name: str) -> bool:
     words = name.split()
-    if not words or words[0].casefold() in _NOT_NAMES:
-        return False
+    if not words or words[0].casefold() in _NOT_NAMES or not _name_words(name):
+        return False  # a bare title ("said Sgt." cut at the abbreviation's full stop) names nobody
     return len(words) > 1 or words[0].casefold() not in GENERIC_SOURCES  # "Police Chief Ana Ruiz", not "Officials"
 
 
@@ -96,7 +96,7 @@ def frame_speaker(c: Claim) -> Speaker | None:
 def _proper(source: str) -> bool:
     """A source that names someone ("Gary Locke", "the ABC"), not a kind of source ("Environmental groups")."""
     words = _DET.sub("", source.strip()).split()
-    if not words or (len(words) == 1 and words[0].casefold() in GENERIC_SOURCES):
+    if not words or (len(words) == 1 and words[0].casefold() in GENERIC_SOURCES) or not _name_words(source):
         return False
     # A sentence-initial capital says nothing; a name has a capital past its first word, or is one word.
     return words[0][:1].isupper() and (len(words) == 1 or any(w[:1].isupper() for w in words[1:]))
@@ -139,23 +139,47 @@ def _words(source: str) -> set[str]:
     return set(re.findall(r"\w+", _DET.sub("", source.casefold())))
 
 
+TITLES = frozenset(
+    "mr mrs ms miss dr prof professor sir dame lord lady rev father inspector detective det sergeant sgt officer "
+    "constable const chief captain capt lieutenant lt colonel col general gen major maj commander cmdr admiral adm "
+    "president vice secretary minister senator sen rep representative governor gov mayor judge justice attorney "
+    "prosecutor police trooper deputy sheriff superintendent supt spokesman spokeswoman director coach agent".split())
+
+
+def _name_words(name: str) -> list[str]:
+    """A name without its determiner and titles ("Police Inspector Dave Gaskin" -> Dave Gaskin)."""
+    return [w for w in re.findall(r"[\w'\u2019-]+", _DET.sub("", name)) if w.casefold() not in TITLES]
+
+
 def _close(x: str, y: str) -> bool:
-    return SequenceMatcher(None, x.casefold(), y.casefold()).ratio() >= 0.85
+    """One word spelt two ways: a letter or two apart in a word of five letters or more."""
+    if x.casefold() == y.casefold():
+        return True
+    if min(len(x), len(y)) < 4 or max(len(x), len(y)) < 5:
+        return False
+    return SequenceMatcher(None, x.casefold(), y.casefold()).ratio() >= 0.8
 
 
 def _close_spelling(x: str, y: str) -> bool:
     """Names that differ by a letter or two ("Heffner", "Hefner") are one person spelt two ways."""
-    names_x = {w for w in re.findall(r"[A-Z][\w'-]+", x) if len(w) >= 5}
-    names_y = {w for w in re.findall(r"[A-Z][\w'-]+", y) if len(w) >= 5}
+    names_x = {w for w in re.findall(r"[A-Z][\w'-]+", x) if len(w) >= 4}
+    names_y = {w for w in re.findall(r"[A-Z][\w'-]+", y) if len(w) >= 4}
     # Only the words that differ: a shared title ("Attorney") says nothing about the surnames.
     return any(_close(p, q) for p in names_x - names_y for q in names_y - names_x)
+
+
+def _acronym(x: str, y: str) -> bool:
+    """One name is the initials of the other ("CHP", "the California Highway Patrol")."""
+    short, long_ = sorted((_DET.sub("", x).strip(), _DET.sub("", y).strip()), key=len)
+    initials = "".join(w[0] for w in long_.split() if w[:1].isupper())
+    return short.isupper() and len(short) >= 2 and " " not in short and short == initials
 
 
 _JOINT = re.compile(r"\s+(?:and|&)\s+")
 
 
 def same_name(x: str, y: str, resolver) -> bool:
-    """Two names of one entity (spelling variants, short forms and titles included).
+    """Two names of one entity (spelling variants, short forms, titles and initials included).
 
     A joint source ("Mark and Condon") is the same as either of its members ("Laurence Mark")."""
     parts_x, parts_y = _JOINT.split(x), _JOINT.split(y)
@@ -164,14 +188,19 @@ def same_name(x: str, y: str, resolver) -> bool:
     return _one_name(x, y, resolver)
 
 
-
 def _one_name(x: str, y: str, resolver) -> bool:
     wx, wy = _words(x), _words(y)
-    if wx <= wy or wy <= wx or _close_spelling(x, y):
+    if wx <= wy or wy <= wx or _acronym(x, y):
         return True
-    nx, ny = _DET.sub("", x).split(), _DET.sub("", y).split()
-    if len(nx) > 1 and len(ny) > 1 and all(w[:1].isupper() for w in nx + ny) and nx[-1] != ny[-1]:
-        return False  # full names with different surnames ("Mark Jay Heller", "Mark Jay Holley")
+    nx, ny = _name_words(x), _name_words(y)
+    if nx and ny and all(w[:1].isupper() for w in nx + ny):
+        if _close(nx[-1], ny[-1]):
+            # One surname: the same person unless both give a different first name ("Jon" / "Kristen Stewart").
+            return len(nx) == 1 or len(ny) == 1 or _close(nx[-2], ny[-2]) or nx[-2][0] == ny[-2][0]
+        if len(nx) > 1 and len(ny) > 1:
+            return False  # full names with different surnames ("Mark Jay Heller", "Mark Jay Holley")
+    if _close_spelling(x, y):
+        return True
     # spaCy labels the same name PERSON in one sentence and ORG in another: resolve both alike.
     # One check asks about the same two names many times; the answer is kept per resolver.
     memo = _SAME.setdefault(resolver, {})
