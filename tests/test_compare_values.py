@@ -254,3 +254,11 @@ def test_compare_values_unreadable_source_beside_a_name_is_its_own_origin():
     bare = claim("p#1", passive, att=Attribution(source="", source_kind="anonymous", cue="announced",
                                                  cue_span=(cue, cue + 9)))
     assert origin_kind(bare) == "absent"
+
+
+def test_compare_values_explanation_names_the_agreeing_copies():
+    base = "The champion, 58-3 with {} knockouts, floored the challenger in the fifth round."
+    copies = {i: claim(f"c{i}#1", base.format("51"), outlet=f"C{i}") for i in range(1, 3)}
+    odd = claim("o#1", base.format("30"), outlet="O", day=12)
+    (flag,) = compare_pairs([(i, 9, 0.95) for i in copies], {**copies, 9: odd}, EntityResolver())
+    assert "C2 also reports \u201c51\u201d" in flag.explanation or "C1 also reports \u201c51\u201d" in flag.explanation

@@ -33,4 +33,8 @@ def explain(f: Finding) -> str:
         head = f"Name variant: {_who(a)} spells the name \u201c{f.value_a}\u201d, {_who(b)} spells it \u201c{f.value_b}\u201d; they appear to be the same entity."
     else:
         head = f"{f.type}: {_who(a)} says \u201c{f.value_a}\u201d, {_who(b)} says \u201c{f.value_b}\u201d."
+    agreeing = sorted({c.outlet for c in f.also} - {a.outlet, b.outlet})
+    if agreeing:
+        shared = f.value_a if f.also[0].text.find(f.value_a) >= 0 else f.value_b
+        head += f" {', '.join(agreeing)} also report{'s' if len(agreeing) == 1 else ''} \u201c{shared}\u201d."
     return f"{head} {a.outlet}: {_quote(a.text)} {b.outlet}: {_quote(b.text)}"

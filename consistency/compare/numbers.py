@@ -7,7 +7,7 @@ import re
 
 from ..extract.quantities import quantities_agree, units_compatible
 from ..records import Claim, Quantity
-from .base import Edit, Finding, is_update, near_copy_edits, same_statement, same_subjects
+from .base import UPDATE_CUES, Edit, Finding, is_update, near_copy_edits, same_statement, same_subjects
 
 TOLERANCE = 0.03  # hedged figures that meet at a boundary ("nearly 100", "over a hundred") agree
 _INF = float("inf")
@@ -54,7 +54,8 @@ def agree(x: Quantity, y: Quantity) -> bool:
     if _is_range(x) and _is_range(y):
         return _close(x.low, y.low) and _close(x.high, y.high)
     if x.kind == "duration" or y.kind == "duration":
-        return x.low * (1 - TOLERANCE) <= y.high * (1 + TOLERANCE) and y.low * (1 - TOLERANCE) <= x.high * (1 + TOLERANCE)
+        return (x.low * (1 - TOLERANCE) <= y.high * (1 + TOLERANCE)
+                and y.low * (1 - TOLERANCE) <= x.high * (1 + TOLERANCE))
     if quantities_agree(x, y):
         return True
     lo_x, hi_x = x.low * (1 - TOLERANCE), x.high * (1 + TOLERANCE)
@@ -204,14 +205,14 @@ def _counted(c: Claim, q: Quantity) -> str | None:
         return _singular(q.unit)
     before = [m.group(1) for m in _NUMBER_OF.finditer(c.text[:q.start - c.start])]
     return _singular(before[-1]) if before else None
+
+
 _CLAUSE_GAP = re.compile(r"^[^A-Z.;:!?\d]{0,40}$")
 
 
 def _cued(c: Claim, q: Quantity) -> bool:
     """An update cue stands just before the figure, in the same clause ("revised the number of
     games to 14"), not somewhere else in the sentence ("fell to the Red Sox in four games")."""
-    from .base import UPDATE_CUES
-
     local = q.start - c.start
     for m in UPDATE_CUES.finditer(c.text):
         if m.end() <= local and _CLAUSE_GAP.match(c.text[m.end():local]):
