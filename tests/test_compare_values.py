@@ -262,3 +262,13 @@ def test_compare_values_explanation_names_the_agreeing_copies():
     odd = claim("o#1", base.format("30"), outlet="O", day=12)
     (flag,) = compare_pairs([(i, 9, 0.95) for i in copies], {**copies, 9: odd}, EntityResolver())
     assert "C2 also reports \u201c51\u201d" in flag.explanation or "C1 also reports \u201c51\u201d" in flag.explanation
+
+
+def test_compare_values_revision_is_set_against_the_closest_old_figure():
+    revision = claim("r#1", "By the latest count, the number of seasons had climbed to 15.", outlet="R", day=14)
+    close = claim("a#1", "Cheeks played for the Sixers for 11 seasons before coaching.", outlet="A")
+    others = [claim(f"{x}#1", "He stayed as an assistant coach for seven seasons with the team.", outlet=x.upper())
+              for x in "bcd"]
+    findings = [(f, 0.5) for c in [close] + others for f in compare_pair(c, revision, 0.5, EntityResolver())]
+    (chosen,) = one_per_deviation(findings)
+    assert (chosen.type, chosen.value_a, chosen.value_b) == ("update", "11", "15")

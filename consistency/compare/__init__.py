@@ -67,7 +67,11 @@ def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding
     chosen = []
     for group in groups.values():
         votes = Counter(g[0] for g in group)
-        value, _, best, partner = max(group, key=lambda g: (votes[g[0]], g[1]))
+        # A one-line revision ("the number of seasons climbed to 15") is set against the old
+        # figure it most likely revises (its confidence), not the figure most copies repeat.
+        rank = (lambda g: (g[2].confidence, votes[g[0]], g[1])) if group[0][2].type == "update" else \
+            (lambda g: (votes[g[0]], g[1]))
+        value, _, best, partner = max(group, key=rank)
         # The copies that give the same value stand with the closest one, ordered by closeness.
         agreeing = sorted((g for g in group if g[0] == value and g[3].id != partner.id), key=lambda g: -g[1])
         also = tuple(dict.fromkeys(g[3] for g in agreeing))[:MAX_ALSO]

@@ -187,8 +187,10 @@ def _update(a: Claim, b: Claim, score: float) -> Finding | None:
     if best is None:
         return None
     x, y = best
+    # The closer the two figures, the likelier the new one revises this old one and not another.
+    closeness = 1 - _distance(x, y) / math.log(MAX_UPDATE_RATIO)
     return Finding("update", a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
-                   confidence=0.6, what="the figure")
+                   confidence=round(0.5 + 0.15 * max(0.0, closeness), 3), what="the figure")
 
 
 MAX_UPDATE_RATIO = 2.5
