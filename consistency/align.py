@@ -20,7 +20,9 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
 
     Each new claim looks up its ``options.neighbours`` nearest claims; a pair is kept when
     the two come from different outlets of the same story and their cosine similarity
-    reaches ``options.align_threshold``. Cost grows with the number of new claims only.
+    reaches ``options.align_threshold``. Two lookups the index cannot do are added: copies
+    that differ only in a name or a figure (by their masked wording), and claims that mention
+    what a one-line revision counts. Cost grows with the new claims and their stories only.
     """
     new = store.unchecked_rowids()
     if not new:
