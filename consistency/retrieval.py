@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 
 from .index import VectorIndex
-from .retrieval_bm25 import BM25
-from .retrieval_rerank import SHIPPED, Reranker, pair_features, parse_date, query_info
-from .textnorm import normalize_social, trailing_date
+from .retrieval_bm25 import BM25, tokenize
+from .retrieval_rerank import SHIPPED, Reranker, dense_products, pair_features, parse_date, query_info
+from .textnorm import normalize_social, trailing_author, trailing_date
 
 logger = logging.getLogger(__name__)
 
@@ -170,14 +170,16 @@ class HybridRetriever:
         if not features:
             return Candidates(rows, fused, None)
         top = order[: self.rerank_depth]
+        info = query_info(text, when, self.bm25.token_idf(tokenize(text)), trailing_author(query),
+                          self.bm25.avgdl())
         feats = pair_features(
-            query_info(text, when),
+            info,
             [self.texts[r] for r in rows[: len(top)]],
             [self.titles[r] for r in rows[: len(top)]],
             [self.dates[r] for r in rows[: len(top)]],
             cos[top], bm[top], z_d[top], z_b[top], fused[: len(top)], rank_d[top], rank_b[top],
         )
-        return Candidates(rows, fused, feats)
+        return Candidates(rows, fused, np.hstack([feats, dense_products(qvec, vecs[top])]))
 
     def _ranks(self, rows: np.ndarray, ranked: np.ndarray) -> np.ndarray:
         pos = {int(r): i for i, r in enumerate(ranked)}

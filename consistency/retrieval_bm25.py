@@ -117,6 +117,21 @@ class BM25:
         df = self.df[cols].astype(np.float64)
         return np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
 
+    def token_idf(self, tokens: list[str]) -> dict[str, float]:
+        """Idf of each known token (unknown tokens get the idf of a one-document term)."""
+        self._flush()
+        n = len(self.doclen)
+        unseen = float(np.log1p((n - 0.5) / 1.5)) if n else 0.0
+        known = [t for t in set(tokens) if t in self.vocab]
+        out = dict.fromkeys(tokens, unseen)
+        if known:
+            out.update(zip(known, self.idf(np.asarray([self.vocab[t] for t in known])).tolist()))
+        return out
+
+    def avgdl(self) -> float:
+        """Mean token length of the held texts."""
+        return max(float(self.doclen.mean()), 1.0) if len(self.doclen) else 1.0
+
     def _terms(self, query: str) -> tuple[list[int], np.ndarray]:
         """Vocabulary columns of the query's known terms, rarest first, with their idf."""
         self._flush()

@@ -21,6 +21,8 @@ FEATURES = (
     "rank_dense", "rank_bm25", "rank_fused",
     "cover_claim", "cover_query", "cover_title", "num_match", "num_miss", "cap_overlap",
     "has_dates", "date_gap", "claim_before",
+    "bm25_claim", "bm25_title", "idf_cover", "idf_max", "bigram_cover", "bigram_count",
+    "query_len", "has_author", "author_match",
 )
 
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
@@ -49,11 +51,35 @@ class QueryInfo:
     numbers: set[str]
     caps: set[str]
     when: date | None
+    idf: dict[str, float]
+    bigrams: set[tuple[str, str]]
+    author: set[str]
+    avgdl: float = 1.0
 
 
-def query_info(text: str, when: date | None) -> QueryInfo:
-    """Token, number and capitalised-word sets of a normalised query."""
-    return QueryInfo(set(tokenize(text)), set(_NUM.findall(text)), {c.lower() for c in _CAP.findall(text)}, when)
+def _bigrams(toks: list[str]) -> set[tuple[str, str]]:
+    return set(zip(toks, toks[1:]))
+
+
+def query_info(text: str, when: date | None, idf: dict[str, float] | None = None,
+               author: str = "", avgdl: float = 1.0) -> QueryInfo:
+    """What the features need of a normalised query; ``idf`` maps its tokens to their idf."""
+    toks = tokenize(text)
+    return QueryInfo(set(toks), set(_NUM.findall(text)), {c.lower() for c in _CAP.findall(text)}, when,
+                     idf if idf is not None else dict.fromkeys(toks, 1.0), _bigrams(toks),
+                     set(tokenize(author)), avgdl)
+
+
+def _field_bm25(q: QueryInfo, toks: list[str], k1: float = 1.2, b: float = 0.75) -> float:
+    """BM25 of one field against the query, with the collection's idf and mean length."""
+    if not toks:
+        return 0.0
+    tf: dict[str, int] = {}
+    for t in toks:
+        if t in q.tokens:
+            tf[t] = tf.get(t, 0) + 1
+    norm = k1 * (1 - b + b * len(toks) / q.avgdl)
+    return sum(q.idf.get(t, 0.0) * f * (k1 + 1) / (f + norm) for t, f in tf.items())
 
 
 def _rank_feature(rank: np.ndarray) -> np.ndarray:
@@ -99,9 +125,27 @@ def pair_features(
     out[:, 15] = _rank_feature(rank_dense)
     out[:, 16] = _rank_feature(rank_bm25)
     out[:, 17] = _rank_feature(rank_fused)
+    q_idf = sum(q.idf.get(t, 0.0) for t in q.tokens)
+    q_max = max((q.idf.get(t, 0.0) for t in q.tokens), default=0.0)
+    out[:, 33] = np.log1p(len(q.tokens))
+    out[:, 34] = bool(q.author)
     for i, (doc, title, when) in enumerate(zip(docs, titles, dates)):
-        dt = set(tokenize(doc))
-        tt = set(tokenize(title))
+        dl, tl = tokenize(doc), tokenize(title)
+        dt, tt = set(dl), set(tl)
+        both = dt | tt
+        out[i, 27] = np.log1p(_field_bm25(q, dl))
+        out[i, 28] = np.log1p(_field_bm25(q, tl))
+        matched = q.tokens & both
+        if q_idf > 0:
+            out[i, 29] = sum(q.idf.get(t, 0.0) for t in matched) / q_idf
+        if q_max > 0:
+            out[i, 30] = max((q.idf.get(t, 0.0) for t in matched), default=0.0) / q_max
+        shared = len(q.bigrams & (_bigrams(dl) | _bigrams(tl)))
+        if q.bigrams:
+            out[i, 31] = shared / len(q.bigrams)
+        out[i, 32] = np.log1p(shared)
+        if q.author:
+            out[i, 35] = len(q.author & both) / len(q.author)
         if dt:
             out[i, 18] = len(q.tokens & dt) / len(dt)
         if q.tokens:
@@ -122,26 +166,47 @@ def pair_features(
     return out
 
 
+def dense_products(qvec: np.ndarray, vecs: np.ndarray) -> np.ndarray:
+    """Per-dimension products of the query vector with each candidate's text and title vectors.
+
+    A linear model over these learns a re-weighted inner product: which directions of the
+    embedding space matter for "repeats this fact-check" beyond plain cosine.
+    """
+    text = vecs[:, 0] * qvec
+    title = np.nan_to_num(vecs[:, 1]) * qvec
+    return np.hstack([text, title]).astype(np.float32)
+
+
 class Reranker:
-    """A logistic model over pair features, stored as plain JSON weights."""
+    """A linear scorer over pair features (then, optionally, dense products), stored as JSON."""
 
     def __init__(self, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: float,
                  features: tuple[str, ...] = FEATURES, meta: dict | None = None) -> None:
-        if tuple(features) != FEATURES:
+        if tuple(features) != FEATURES or not (len(mean) == len(scale) == len(coef) >= len(FEATURES)):
             raise ValueError("re-ranker weights were trained on other features; retrain them")
         self.mean, self.scale, self.coef, self.intercept = mean, scale, coef, intercept
         self.meta = meta or {}
 
+    @property
+    def width(self) -> int:
+        """How many leading feature columns the weights read."""
+        return len(self.coef)
+
     def score(self, feats: np.ndarray) -> np.ndarray:
-        """Relevance log-odds of each feature row."""
-        return ((feats - self.mean) / self.scale) @ self.coef + self.intercept
+        """Relevance score of each feature row (higher is better)."""
+        if feats.shape[1] < self.width:
+            raise ValueError(f"re-ranker reads {self.width} feature columns, got {feats.shape[1]}")
+        return ((feats[:, : self.width] - self.mean) / self.scale) @ self.coef + self.intercept
 
     def save(self, path: Path) -> None:
         """Write the weights as JSON."""
-        data = {"features": list(FEATURES), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
-                "coef": self.coef.tolist(), "intercept": float(self.intercept), "meta": self.meta}
+        def floats(a: np.ndarray) -> list[float]:
+            return [float(f"{x:.6g}") for x in np.asarray(a, np.float64)]
+
+        data = {"features": list(FEATURES), "meta": self.meta, "intercept": float(self.intercept),
+                "mean": floats(self.mean), "scale": floats(self.scale), "coef": floats(self.coef)}
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        Path(path).write_text(json.dumps(data, indent=1) + "\n")
+        Path(path).write_text(json.dumps(data) + "\n")
 
     @classmethod
     def load(cls, path: Path = SHIPPED) -> "Reranker":

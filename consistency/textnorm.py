@@ -58,6 +58,12 @@ def normalize_social(text: str, *, keep_author: bool = True, name_emoji: bool = 
     return _SPACES.sub(" ", text).strip()
 
 
+def trailing_author(text: str) -> str:
+    """The display name an embedded tweet signs off with ("— Jane Doe (@jdoe) May 2, 2015"), or ""."""
+    m = _TRAILER.search(text)
+    return strip_emoji(m.group(1)).strip() if m else ""
+
+
 _TRAILING_DATE = re.compile(r"\(@\w+\)\s+([A-Z][a-z]+ \d{1,2}, \d{4})\s*$")
 
 

@@ -11,8 +11,10 @@ from consistency.embed import HashingEmbedder
 from consistency.retrieval import FUSIONS, HybridRetriever
 from consistency.retrieval_bm25 import BM25, stem, tokenize
 from consistency.retrieval_data import average_precision, evaluate
-from consistency.retrieval_rerank import FEATURES, SHIPPED, Reranker, parse_date
-from consistency.textnorm import normalize_social, split_tag, trailing_date
+from consistency.retrieval_rerank import (
+    FEATURES, SHIPPED, Reranker, dense_products, pair_features, parse_date, query_info,
+)
+from consistency.textnorm import normalize_social, split_tag, trailing_author, trailing_date
 
 CLAIMS = [
     "The mayor of Springfield banned plastic bags in all grocery stores.",
@@ -108,7 +110,7 @@ def test_retrieval_incremental_add_is_searchable():
 def test_retrieval_shipped_reranker_loads_and_reorders():
     assert SHIPPED.exists()
     model = Reranker.load()
-    assert len(model.coef) == len(FEATURES)
+    assert model.width == len(FEATURES) + 2 * HashingEmbedder().dim
     r = _retriever(reranker="shipped")
     hits = r.search("Senator says the tax bill cuts taxes for 90% of families", k=4)
     assert hits[0][0] == 21
@@ -118,7 +120,7 @@ def test_retrieval_shipped_reranker_loads_and_reorders():
 def test_retrieval_candidate_features_have_one_row_per_candidate():
     r = _retriever()
     cand = r.candidates("snake in a swimming pool — Jo (@jo) May 28, 2015")
-    assert cand.features.shape == (min(len(cand.rows), r.rerank_depth), len(FEATURES))
+    assert cand.features.shape == (min(len(cand.rows), r.rerank_depth), len(FEATURES) + 2 * r.embedder.dim)
     assert cand.features[:, FEATURES.index("has_dates")].max() == 1.0
 
 
@@ -153,3 +155,51 @@ def test_retrieval_parse_date_reads_common_formats():
     assert parse_date("26 May 2015").isoformat() == "2015-05-26"
     assert parse_date("2021-03-06T10:00").isoformat() == "2021-03-06"
     assert parse_date("someday") is None
+
+
+def test_textnorm_trailing_author_reads_the_sign_off_name():
+    assert trailing_author("Hot take — Jane Doe 🔥 (@jdoe) January 2, 2020") == "Jane Doe"
+    assert trailing_author("no sign-off here") == ""
+
+
+def test_retrieval_bm25_token_idf_ranks_rare_terms_higher():
+    bm = BM25()
+    bm.add(["shark highway", "shark pool", "shark tax"])
+    idf = bm.token_idf(["shark", "highway", "zebra"])
+    assert idf["highway"] > idf["shark"]
+    assert idf["zebra"] >= idf["highway"]
+
+
+def test_retrieval_pair_features_see_bigrams_and_the_tweet_author():
+    text = "Jane Doe says the flooded highway had a shark"
+    q = query_info(text, None, {t: 2.0 for t in tokenize(text)}, author="Jane Doe", avgdl=6.0)
+    docs = ["A shark swam on a flooded highway, Jane Doe said.", "Taxes were cut for families."]
+    n = len(docs)
+    cos = np.array([[0.5, 0.4, np.nan], [0.1, 0.2, np.nan]])
+    zeros = np.zeros(n)
+    feats = pair_features(q, docs, ["", ""], [None, None], cos, zeros, zeros, zeros,
+                          np.array([1.0, 0.0]), zeros, zeros)
+    col = {name: feats[:, i] for i, name in enumerate(FEATURES)}
+    assert col["bigram_cover"][0] > 0 and col["bigram_cover"][1] == 0
+    assert col["author_match"][0] == 1.0 and col["author_match"][1] == 0.0
+    assert col["bm25_claim"][0] > col["bm25_claim"][1] == 0.0
+    assert col["idf_cover"][0] > 0.5
+
+
+def test_retrieval_dense_products_zero_for_a_missing_title():
+    q = np.array([0.6, 0.8], np.float32)
+    vecs = np.array([[[1.0, 0.0], [np.nan, np.nan], [np.nan, np.nan]]], np.float32)
+    out = dense_products(q, vecs)
+    np.testing.assert_allclose(out, [[0.6, 0.0, 0.0, 0.0]])
+
+
+def test_retrieval_reranker_round_trips_and_rejects_narrow_features(tmp_path):
+    width = len(FEATURES) + 4
+    rng = np.random.default_rng(0)
+    model = Reranker(np.zeros(width), np.ones(width), rng.normal(size=width), 0.5, meta={"l2": 1.0})
+    model.save(tmp_path / "r.json")
+    back = Reranker.load(tmp_path / "r.json")
+    feats = rng.normal(size=(3, width + 2))
+    np.testing.assert_allclose(back.score(feats), model.score(feats), rtol=1e-4)
+    with pytest.raises(ValueError, match="feature columns"):
+        back.score(feats[:, : len(FEATURES)])
