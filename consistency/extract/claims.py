@@ -129,8 +129,12 @@ def _sentences(doc) -> Iterable:
             yield doc[start:sent.end]
 
 
-_METADATA = re.compile(r"^\s*(updated|posted|published|last updated|last modified|by|photo|image|copyright|"
-                       r"read more|related|advertisement)\b", re.I)
+# Bylines and datelines ("By Jane Roe", "Updated: May 3", "Posted at 10:02") are not statements, but
+# "By the latest count, ..." and "Updated figures show ..." are, so the pattern must not take every "By".
+_METADATA = re.compile(
+    r"^\s*(?:(?i:updated|posted|published|last updated|last modified)\s*(?::|\d|(?i:on|at)\b|$)"
+    r"|(?i:by)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*$"
+    r"|(?i:photo|image|copyright|read more|related|advertisement)\b)")
 
 
 def _is_checkable(sent) -> bool:
