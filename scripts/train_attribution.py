@@ -1,7 +1,16 @@
-"""Train the cue scorer on a PolNeAR split and write consistency/models/attribution_cues.json.
+"""Train the attribution models on a PolNeAR split.
 
 Usage: ``python3 scripts/train_attribution.py TRAIN_DIR [--docbin F.. --names F..] [--c 0.3]
 [--threshold 0.3] [--unsourced-threshold 0.5] [--holdout N] [--out PATH]``
+and ``python3 scripts/train_attribution.py TRAIN_DIR --tagger [--epochs 8] [--docbin F.. --names F..]
+[--holdout N] [--out PATH]``
+
+With ``--tagger`` the span tagger of ``attribution_tagger`` is trained: every token gets gold
+O/B/I tags for cue, source and content (a discontinuous span taken from its first start to its
+last end, the longer of two nested spans of one role kept), and the BiLSTM is fit with Adam on
+runs of whole sentences, lemmas dropped to unknown 5% of the time so it learns unseen words; it
+is written to consistency/models/attribution_tagger.npz. Otherwise the cue scorer used when no
+tagger ships is trained and written to consistency/models/attribution_cues.json:
 
 Each candidate token (see ``is_candidate``) is labelled 1 when it heads a gold cue span (the
 span token whose syntactic head lies outside the span). A logistic regression is fit over the
@@ -21,12 +30,14 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from consistency.extract.attribution_features import MODEL_PATH, is_candidate, token_features  # noqa: E402
+from consistency.extract.attribution_tagger import TAGGER_PATH  # noqa: E402
 
 
 def gold_cues(ann: Path) -> list[tuple[int, int]]:
@@ -66,7 +77,8 @@ def load_docs(root: Path, docbins: list[Path] | None, names_files: list[Path] | 
         pairs = []
         for docbin, names_file in zip(docbins, names_files):
             names = names_file.read_text().split("\n")
-            pairs += list(zip(names, DocBin().from_disk(docbin).get_docs(load_nlp().vocab)))
+            tok2vec = load_nlp().get_pipe("tok2vec")
+            pairs += [(n, tok2vec(d)) for n, d in zip(names, DocBin().from_disk(docbin).get_docs(load_nlp().vocab))]
         return pairs
     from consistency.nlp import load_nlp
 
@@ -126,6 +138,117 @@ def fit(X: list[dict], y: list[int], c: float) -> tuple[DictVectorizer, Logistic
     return vec, m
 
 
+def article_anns(root: Path) -> dict[str, list[Path]]:
+    """Brat files of a split by article name (several when several annotators)."""
+    anns: dict[str, list[Path]] = defaultdict(list)
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        anns[re.sub(r"_[0-9a-f]+$", "", ann.stem)].append(ann)
+    return anns
+
+
+def gold_tags(doc, rels: list[dict]) -> np.ndarray:
+    """O/B/I tag ids (0/1/2) of every token for each role, from gold relations."""
+    from consistency.extract.attribution_tagger import ROLES
+
+    tags = np.zeros((len(doc), len(ROLES)), dtype=np.int64)
+    starts = np.array([t.idx for t in doc])
+    ends = np.array([t.idx + len(t.text) for t in doc])
+    for j, role in enumerate(ROLES):
+        # the longer of two nested spans of one role wins: one tag layer holds one span per token
+        for a, b in sorted({r[role] for r in rels if r[role]}, key=lambda s: s[0] - s[1]):
+            idx = [i for i in np.nonzero((starts < b) & (ends > a))[0] if not doc[i].is_space]
+            if idx and not tags[idx, j].any():
+                tags[idx, j] = 2
+                tags[idx[0], j] = 1
+    return tags
+
+
+def tagger_examples(pairs, root: Path, vocabs: dict | None = None):
+    """Chunks of (category ids, dense inputs, tags), and the vocabularies (built when not given)."""
+    from bench_attribution import read_ann
+
+    from consistency.extract.attribution_tagger import CATS, SpanTagger, chunk_ranges, doc_inputs
+
+    anns = article_anns(root)
+    rows = []
+    for name, doc in pairs:
+        if name in anns and len(doc):
+            cats, dense = doc_inputs(doc)
+            rows.append((cats, dense, gold_tags(doc, read_ann(anns[name][0])), [s.start for s in doc.sents]))
+    if vocabs is None:
+        counts = {c: defaultdict(int) for c in CATS}
+        for cats, *_ in rows:
+            for row in cats:
+                for k, c in enumerate(CATS):
+                    counts[c][row[k]] += 1
+        # lemmas seen fewer than three times stay unknown, as unseen words will be
+        vocabs = {c: {w: i for i, w in enumerate(["<unk>"] + sorted(
+            w for w, n in counts[c].items() if n >= (3 if "lemma" in c else 1)))} for c in CATS}
+    enc = SpanTagger(None, vocabs)
+    out = []
+    for cats, dense, tags, starts in rows:
+        ids = enc.encode(cats)
+        out += [(ids[a:b], dense[a:b], tags[a:b]) for a, b in chunk_ranges(starts, len(cats))]
+    return out, vocabs
+
+
+def _batch(chunks):
+    import torch
+
+    width = max(len(c[0]) for c in chunks)
+    ids = torch.zeros((len(chunks), width, chunks[0][0].shape[1]), dtype=torch.long)
+    dense = torch.zeros((len(chunks), width, chunks[0][1].shape[1]))
+    tags = torch.full((len(chunks), width, chunks[0][2].shape[1]), -100, dtype=torch.long)
+    for k, (i, d, t) in enumerate(chunks):
+        ids[k, : len(i)] = torch.from_numpy(i)
+        dense[k, : len(i)] = torch.from_numpy(d)
+        tags[k, : len(i)] = torch.from_numpy(t)
+    return ids, dense, tags
+
+
+def train_tagger(pairs, root: Path, epochs: int, out: Path, seed: int = 0) -> None:
+    """Fit the span tagger on parsed articles and write it to ``out``."""
+    import random
+
+    import torch
+
+    from consistency.extract.attribution_tagger import CATS, build_model, save_tagger
+
+    # one thread: on a shared machine more threads thrash rather than help
+    torch.set_num_threads(1)
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    data, vocabs = tagger_examples(pairs, root)
+    dims = {"pos": 8, "tag": 16, "dep": 16, "hdep": 8, "ent": 8, "lemma": 48, "hlemma": 16}
+    model = build_model({c: len(vocabs[c]) for c in CATS}, dims, data[0][1].shape[1])
+    opt = torch.optim.Adam(model.parameters(), lr=2e-3)
+    for ep in range(epochs):
+        # the last two epochs take smaller steps
+        for g in opt.param_groups:
+            g["lr"] = 2e-3 if ep < epochs - 2 else (7e-4 if ep == epochs - 2 else 3e-4)
+        # batches of similar length, in random order
+        order = sorted(data, key=lambda c: len(c[0]) + rng.random() * 40)
+        batches = [order[i: i + 16] for i in range(0, len(order), 16)]
+        rng.shuffle(batches)
+        total = 0.0
+        for chunk in batches:
+            ids, dense, tags = _batch(chunk)
+            for k in (CATS.index("lemma"), CATS.index("hlemma")):
+                ids[..., k][torch.rand(ids.shape[:2]) < 0.05] = 0
+            logits = model(ids, dense)
+            loss = torch.nn.functional.cross_entropy(logits.reshape(-1, 3), tags.reshape(-1), ignore_index=-100)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            total += loss.item()
+        print(f"epoch {ep + 1}/{epochs}: loss {total / len(batches):.4f}", flush=True)
+    model.eval()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    save_tagger(out, model, vocabs, dims)
+    print(f"{len(data)} chunks, {sum(p.numel() for p in model.parameters())} weights -> {out}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("train_dir", type=Path)
@@ -136,8 +259,17 @@ def main() -> None:
     ap.add_argument("--unsourced-threshold", type=float, default=0.5,
                     help="threshold for cues whose frame names no source")
     ap.add_argument("--holdout", type=int, default=0, help="leave the last N articles out (to tune on them)")
-    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--tagger", action="store_true", help="train the span tagger instead of the cue scorer")
+    ap.add_argument("--epochs", type=int, default=8, help="tagger training epochs")
     args = ap.parse_args()
+    if args.tagger:
+        pairs = load_docs(args.train_dir, args.docbin, args.names)
+        if args.holdout:
+            pairs = pairs[: len(pairs) - args.holdout]
+        train_tagger(pairs, args.train_dir, args.epochs, args.out or TAGGER_PATH)
+        return
+    args.out = args.out or MODEL_PATH
     docs = heads_and_lemmas(args.train_dir, load_docs(args.train_dir, args.docbin, args.names))
     if args.holdout:
         docs = docs[: len(docs) - args.holdout]

@@ -308,3 +308,41 @@ def test_attribution_agentless_passive_reports_its_subject():
     src, cue, content = _frame_texts("On Thursday, the dissolution of the club was announced.", "announced")
     assert src is None
     assert content == "the dissolution of the club"
+
+
+def test_attribution_tagger_decode_repairs_stray_inside_tags():
+    from consistency.extract.attribution_tagger import decode
+
+    # O B I I O I I B O: an inside tag after an outside one opens a new span
+    assert decode([0, 1, 2, 2, 0, 2, 2, 1, 0]) == [(1, 4), (5, 7), (7, 8)]
+    assert decode([2, 2]) == [(0, 2)]
+    assert decode([0, 0]) == []
+
+
+def test_attribution_tagger_chunks_keep_sentences_whole():
+    from consistency.extract.attribution_tagger import chunk_ranges
+
+    parts = chunk_ranges([0, 4, 9, 15], 20, limit=10)
+    assert parts == [(0, 9), (9, 15), (15, 20)]
+    # a sentence longer than the limit is cut, and nothing is lost
+    long = chunk_ranges([0], 25, limit=10)
+    assert long == [(0, 10), (10, 20), (20, 25)]
+
+
+def test_attribution_tagger_save_and_load_round_trip(tmp_path):
+    import numpy as np
+    import torch
+
+    from consistency.extract.attribution_tagger import CATS, build_model, load_tagger, save_tagger
+
+    vocabs = {c: {"<unk>": 0, "x": 1} for c in CATS}
+    dims = {c: 4 for c in CATS}
+    model = build_model({c: 2 for c in CATS}, dims, 110)
+    path = tmp_path / "tagger.npz"
+    save_tagger(path, model, vocabs, dims)
+    loaded = load_tagger(str(path))
+    assert loaded is not None and loaded.vocabs["lemma"] == {"<unk>": 0, "x": 1}
+    for k, v in model.state_dict().items():
+        expected = torch.from_numpy(v.numpy().astype(np.float16).astype(np.float32))
+        assert torch.equal(loaded.model.state_dict()[k], expected)
+    assert loaded.encode([["x", "y", "x", "x", "x", "x", "x"]]).tolist() == [[1, 0, 1, 1, 1, 1, 1]]

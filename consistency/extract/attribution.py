@@ -1,6 +1,9 @@
 """Attribution extraction: who said what, how, and through which channel.
 
-A small linear model scores every candidate token as a cue (trained on PolNeAR by
+When the span tagger ships (``models/attribution_tagger.npz``), it tags cue, source and content
+spans over the whole article, reading the rule frames below as extra evidence, and
+``attribution_assemble`` groups its spans into frames. Without it, the rules alone decide:
+a small linear model scores every candidate token as a cue (trained on PolNeAR by
 ``scripts/train_attribution.py``); the source and content of each cue are read off the
 dependency parse, widened to the quotation they sit in, and quotes that run on into the
 next sentences stay with the same speaker. Headlines, transcript turns and signed quotes
@@ -14,16 +17,20 @@ from one, with the pronoun kept in ``resolved_from``); an attribution with no st
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from consistency.extract.attribution_assemble import assemble
 from consistency.extract.attribution_features import cue_probability, cue_threshold, is_candidate, unsourced_threshold
 from consistency.extract.attribution_lines import line_frames
 from consistency.extract.attribution_quotes import quote_spans, widen_to_quote
 from consistency.extract.attribution_spans import Frame, doc_text, frame_at
+from consistency.extract.attribution_tagger import load_tagger
 from consistency.records import Attribution
 
+_WORD = re.compile(r"\w+")
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "him", "her", "his", "their", "who", "which", "that"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 ANON_HEADS = frozenset(
@@ -41,13 +48,20 @@ WRITTEN = frozenset({"statement", "post", "tweet", "email", "letter"})
 SOCIAL = frozenset({"x", "twitter", "facebook", "telegram", "instagram", "truth", "social", "weibo", "vk", "tiktok"})
 
 
-def _quote_kind(content: tuple[int, int], quotes: list[tuple[int, int]]) -> str:
+def _quote_kind(content: tuple[int, int], quotes: list[tuple[int, int]], text: str = "",
+                frame: tuple[tuple[int, int] | None, ...] = ()) -> str:
     a, b = content
     inside = [q for q in quotes if q[0] < b and q[1] > a]
     if not inside:
         return "indirect"
     if any(q[0] <= a + 1 and q[1] >= b - 1 for q in inside):
         return "direct"
+    # quotations either side of their own frame ("“X,” he said. “Y.”") are still direct
+    if text:
+        covered = [q for q in inside] + [f for f in frame if f]
+        words = [m.start() + a for m in _WORD.finditer(text[a:b])]
+        if words and all(any(x <= w < y for x, y in covered) for w in words):
+            return "direct"
     return "mixed"
 
 
@@ -119,6 +133,16 @@ def _antecedent(doc: Doc, before: int, named: list[tuple[int, str]]) -> str | No
 
 
 def _frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
+    tagger = load_tagger()
+    if tagger is None:
+        return _rule_frames(doc, quotes)
+    rules = []
+    if tagger.uses_rules:
+        rules = [(f.cue, f.source, widen_to_quote(f.content, f.cue, quotes)[0]) for f in _rule_frames(doc, quotes)]
+    return assemble(doc, tagger.tag(doc, rules), quotes)
+
+
+def _rule_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
     threshold = cue_threshold()
     frames = line_frames(doc)
     seen = {f.cue for f in frames}
@@ -145,9 +169,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     quotes = quote_spans(text)
     out: list[Attribution] = []
     named: list[tuple[int, str]] = []
+    tagged = load_tagger() is not None
     for fr in _frames(doc, quotes):
-        content, _ = widen_to_quote(fr.content, fr.cue, quotes)
-        kind = _quote_kind(content, quotes)
+        # the tagger learned PolNeAR's content edges; only rule contents are stretched over quotations
+        content = fr.content if tagged else widen_to_quote(fr.content, fr.cue, quotes)[0]
+        kind = _quote_kind(content, quotes, text, (fr.cue, fr.source))
         source, source_kind, resolved = "", "anonymous", None
         if fr.source_tok is not None and fr.source is not None:
             span = doc.char_span(*fr.source, alignment_mode="expand")
@@ -179,7 +205,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             channel_span=ch[1] if ch else None,
             resolved_from=resolved,
         ))
-    return _continue_quotes(doc, out, quotes)
+    # tagged quotations that run on are already grouped with their cue by ``assemble``
+    return out if tagged else _continue_quotes(doc, out, quotes)
 
 
 def _continue_quotes(doc: Doc, attrs: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:

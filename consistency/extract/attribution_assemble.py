@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from consistency.extract.attribution_spans import Frame, _source_of
+from consistency.extract.attribution_spans import CHANNEL_NOUNS, Frame, _source_of, frame_at
 
 TokSpan = tuple[int, int]
 MAX_CONTENT_GAP = 60
@@ -61,22 +61,55 @@ def _pick_source(doc: Doc, cue: TokSpan, head: Token, sources: list[TokSpan], se
     return min(same, key=lambda s: (_gap(s, cue), s[0] > cue[0]))
 
 
-def assemble(doc: Doc, spans: dict[str, list[TokSpan]]) -> list[Frame]:
-    """Frames from tagged token spans, in text order."""
+def _words(doc: Doc, a: int, b: int) -> int:
+    return sum(doc[t].is_alpha for t in range(a, b))
+
+
+def _trim_content(doc: Doc, content: TokSpan, cue: TokSpan, src: TokSpan | None) -> TokSpan:
+    """Cut a content that runs a word or two past its own frame ("“Prices will fall,” said Maria")."""
+    frame = [cue] + ([src] if src else [])
+    lo, hi = min(f[0] for f in frame), max(f[1] for f in frame)
+    a, b = content
+    if a < lo < b and _words(doc, hi, b) <= 2 and _words(doc, a, lo) >= 2:
+        b = lo
+    elif a < hi < b and _words(doc, a, lo) <= 2 and _words(doc, hi, b) >= 2:
+        a = hi
+    while b - a > 1 and (doc[b - 1].is_space or doc[b - 1].text in (",", "—", "-")):
+        b -= 1
+    return a, b
+
+
+def _trim_source(doc: Doc, src: TokSpan) -> TokSpan:
+    """A source without a trailing channel, date or participle phrase ("Durbin in an interview")."""
+    for i in range(src[0] + 1, src[1]):
+        t = doc[i]
+        if t.dep_ == "acl" and t.tag_ == "VBN" and not any(g.dep_ == "agent" for g in t.children):
+            return src[0], i
+        pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
+        if t.dep_ == "prep" and pobj is not None and pobj.i < src[1] and (
+            pobj.lemma_.lower() in CHANNEL_NOUNS or pobj.ent_type_ == "DATE"
+        ):
+            return src[0], i
+    return src
+
+
+def assemble(doc: Doc, spans: dict[str, list[TokSpan]], quotes: list[tuple[int, int]] = ()) -> list[Frame]:
+    """Frames from tagged token spans, in text order; a cue left without a content is dropped."""
     cues, sources, contents = spans["cue"], spans["source"], spans["content"]
     if not cues:
         return []
     sent, para = _ids(doc)
     heads = [_head(doc, c) for c in cues]
+    # a content in the cue's own sentence first, then the closest
     pairs = sorted(
-        (_gap(c, k), abs(c[0] - k[0]), i, j)
+        (sent[c[0]] not in (sent[k[0]], sent[k[1] - 1]), _gap(c, k), abs(c[0] - k[0]), i, j)
         for i, c in enumerate(cues)
         for j, k in enumerate(contents)
         if para[c[0]] == para[k[0]] or para[c[0]] == para[k[1] - 1] or _gap(c, k) == 0
     )
     content_of: dict[int, int] = {}
     taken: set[int] = set()
-    for gap, _, i, j in pairs:
+    for _, gap, _, i, j in pairs:
         if gap > MAX_CONTENT_GAP or i in content_of or j in taken:
             continue
         content_of[i] = j
@@ -87,15 +120,18 @@ def assemble(doc: Doc, spans: dict[str, list[TokSpan]]) -> list[Frame]:
         j = content_of.get(i)
         if j is None:
             continue
+        src = _trim_source(doc, src) if src is not None else None
+        content = _trim_content(doc, contents[j], c, src)
         src_tok = _head(doc, src) if src is not None else None
-        fr = Frame(_chars(doc, c), _chars(doc, src) if src else None, _chars(doc, contents[j]), src_tok, heads[i])
-        frames.append((contents[j], fr))
-    if CONTINUE:
-        frames += _continuations(doc, [k for j, k in enumerate(contents) if j not in taken], frames, para)
+        fr = Frame(_chars(doc, c), _chars(doc, src) if src else None, _chars(doc, content), src_tok, heads[i])
+        if sum(doc[t].is_alpha for t in range(*content)) <= 2:
+            # "told a journalist": a one-word content is more often the addressee; the rules know better
+            rule = frame_at(heads[i], quotes)
+            if rule is not None:
+                fr = Frame(fr.cue, fr.source or rule.source, rule.content, fr.source_tok or rule.source_tok, heads[i])
+        frames.append((content, fr))
+    frames += _continuations(doc, [k for j, k in enumerate(contents) if j not in taken], frames, para)
     return sorted((f for _, f in frames), key=lambda f: f.content[0])
-
-
-CONTINUE = [True]
 
 
 def _continuations(doc: Doc, left: list[TokSpan], frames: list[tuple[TokSpan, Frame]], para: list[int]) -> list[tuple[TokSpan, Frame]]:

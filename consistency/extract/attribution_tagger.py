@@ -10,6 +10,7 @@ ship as ``models/attribution_tagger.npz`` (float16), written by ``scripts/train_
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from consistency.extract.attribution_quotes import quote_spans
 
 TAGGER_PATH = Path(__file__).resolve().parent.parent / "models" / "attribution_tagger.npz"
 ROLES = ("cue", "source", "content")
+CharSpan = tuple[int, int]
+RuleSpans = tuple[CharSpan, "CharSpan | None", CharSpan]  # cue, source, content
 CATS = ("pos", "tag", "dep", "hdep", "ent", "lemma", "hlemma")
 N_DENSE = 14
 MAX_CHUNK = 320
@@ -64,12 +67,31 @@ def _dense(doc: Doc) -> np.ndarray:
     return out
 
 
-def doc_inputs(doc: Doc) -> tuple[list[list[str]], np.ndarray]:
-    """(categorical strings, dense float32 matrix) for every token of a parsed doc."""
+def rule_columns(doc: Doc, rule_spans: Sequence[RuleSpans]) -> np.ndarray:
+    """Inside and begin flags of the cue, source and content spans the dependency rules found."""
+    starts = np.array([t.idx for t in doc])
+    ends = starts + np.array([len(t.text) for t in doc])
+    out = np.zeros((len(doc), 2 * len(ROLES)), dtype=np.float32)
+    for spans in rule_spans:
+        for j, sp in enumerate(spans):
+            if sp is None:
+                continue
+            idx = np.nonzero((starts < sp[1]) & (ends > sp[0]))[0]
+            if len(idx):
+                out[idx, 2 * j] = 1
+                out[idx[0], 2 * j + 1] = 1
+    return out
+
+
+def doc_inputs(doc: Doc, rule_spans: Sequence[RuleSpans] | None = None) -> tuple[list[list[str]], np.ndarray]:
+    """(categorical strings, dense float32 matrix) for every token; rule spans add six columns."""
     tensor = doc.tensor if doc.tensor is not None and len(doc.tensor) == len(doc) else None
     if tensor is None or tensor.shape[1] == 0:
         tensor = np.zeros((len(doc), 96), dtype=np.float32)
-    return _cat_values(doc), np.concatenate([tensor.astype(np.float32), _dense(doc)], axis=1)
+    parts = [tensor.astype(np.float32), _dense(doc)]
+    if rule_spans is not None:
+        parts.append(rule_columns(doc, rule_spans))
+    return _cat_values(doc), np.concatenate(parts, axis=1)
 
 
 def chunk_ranges(sent_starts: list[int], n: int, limit: int = MAX_CHUNK) -> list[tuple[int, int]]:
@@ -135,9 +157,10 @@ def build_model(sizes: dict[str, int], dims: dict[str, int], n_dense: int, hidde
 class SpanTagger:
     """A trained tagger and its vocabularies."""
 
-    def __init__(self, model, vocabs: dict[str, dict[str, int]]) -> None:
+    def __init__(self, model, vocabs: dict[str, dict[str, int]], uses_rules: bool = False) -> None:
         self.model = model
         self.vocabs = vocabs
+        self.uses_rules = uses_rules
 
     def encode(self, cats: list[list[str]]) -> np.ndarray:
         """Categorical strings to id matrix (unknown values map to 0)."""
@@ -147,13 +170,13 @@ class SpanTagger:
             out[:, k] = [v.get(row[k], 0) for row in cats]
         return out
 
-    def tag(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
-        """Predicted token spans of each role in a doc."""
+    def tag(self, doc: Doc, rule_spans: Sequence[RuleSpans] = ()) -> dict[str, list[tuple[int, int]]]:
+        """Predicted token spans of each role in a doc, given the rules' spans when the model reads them."""
         import torch
 
         if len(doc) == 0:
             return {r: [] for r in ROLES}
-        cats, dense = doc_inputs(doc)
+        cats, dense = doc_inputs(doc, rule_spans if self.uses_rules else None)
         ids = torch.from_numpy(self.encode(cats))
         feats = torch.from_numpy(dense)
         parts = chunk_ranges([sent.start for sent in doc.sents], len(doc))
@@ -163,8 +186,14 @@ class SpanTagger:
         for k, (a, b) in enumerate(parts):
             ci[k, : b - a] = ids[a:b]
             df[k, : b - a] = feats[a:b]
-        with torch.inference_mode():
-            logits = self.model(ci, df)
+        # one thread: small recurrent steps only lose time to thread hand-offs on a busy machine
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            with torch.inference_mode():
+                logits = self.model(ci, df)
+        finally:
+            torch.set_num_threads(threads)
         best = logits.argmax(-1).numpy()
         tags = np.zeros((len(doc), len(ROLES)), dtype=np.int64)
         for k, (a, b) in enumerate(parts):
@@ -172,10 +201,11 @@ class SpanTagger:
         return {r: decode(tags[:, j]) for j, r in enumerate(ROLES)}
 
 
-def save_tagger(path: Path, model, vocabs: dict[str, dict[str, int]], dims: dict[str, int]) -> None:
+def save_tagger(path: Path, model, vocabs: dict[str, dict[str, int]], dims: dict[str, int], uses_rules: bool = False) -> None:
     """Write the trained weights (float16) and vocabularies to one .npz file."""
     arrays = {f"w:{k}": v.detach().cpu().numpy().astype(np.float16) for k, v in model.state_dict().items()}
-    meta = {"vocabs": {c: sorted(v, key=v.get) for c, v in vocabs.items()}, "dims": dims, "n_dense": N_DENSE}
+    meta = {"vocabs": {c: sorted(v, key=v.get) for c, v in vocabs.items()}, "dims": dims,
+            "n_dense": N_DENSE + (2 * len(ROLES) if uses_rules else 0), "uses_rules": uses_rules}
     arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
     np.savez_compressed(path, **arrays)
 
@@ -195,4 +225,4 @@ def load_tagger(path: str = str(TAGGER_PATH)) -> SpanTagger | None:
     state = {k[2:]: torch.from_numpy(data[k].astype(np.float32)) for k in data.files if k.startswith("w:")}
     model.load_state_dict(state)
     model.eval()
-    return SpanTagger(model, vocabs)
+    return SpanTagger(model, vocabs, bool(meta.get("uses_rules", False)))
