@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from consistency.compare import compare_pair, compare_pairs, one_per_deviation
+from consistency.compare.base import Finding
 from consistency.compare.names import is_spelling_variant
 from consistency.extract.entities import EntityResolver
 from consistency.extract.quantities import find_quantities
@@ -175,3 +176,14 @@ def test_provenance_named_sources_are_independent_origins():
 def test_provenance_wire_copy_with_a_named_speaker_is_not_flagged():
     claims = _copies(Attribution(source="Marcus Bell", source_kind="named"))
     assert repetition_flags(claim_clusters([(0, 1, 1.0), (1, 2, 1.0)], claims), claims) == []
+
+
+def test_compare_deviation_is_set_against_its_closest_copy():
+    # Two copies give the same speaker; the odd claim is flagged once, against the copy the finding trusts most.
+    odd = claim("x#1", "Mayor Ilse Brandt said the bridge will close in May.", outlet="X")
+    near = claim("n#1", "Police chief Tomas Berg said the bridge will close in May.", outlet="N")
+    far = claim("f#1", "Police chief Tomas Berg said the bridge would be closed in May.", outlet="F")
+    findings = [(Finding("attribution", near, odd, "Tomas Berg", "Ilse Brandt", (0, 1), (0, 1), 0.9, "who said it"), 0.90),
+                (Finding("attribution", far, odd, "Tomas Berg", "Ilse Brandt", (0, 1), (0, 1), 0.6, "who said it"), 0.93)]
+    (kept,) = one_per_deviation(findings)
+    assert kept.a.id == "n#1" and kept.b.id == "x#1"

@@ -53,7 +53,8 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
 
 def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding]:
     """When one claim differs from several copies that agree, flag it once, against the value
-    most of those copies give (then the closest copy), not against an odd copy of its own."""
+    most of those copies give (then the copy the finding is surest of, then the closest), not against
+    an odd copy of its own."""
     involved: Counter = Counter()
     for f, _ in findings:
         involved[(f.type, f.a.id)] += 1
@@ -70,7 +71,7 @@ def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding
         # A one-line revision ("the number of seasons climbed to 15") is set against the old
         # figure it most likely revises (its confidence), not the figure most copies repeat.
         rank = (lambda g: (g[2].confidence, votes[g[0]], g[1])) if group[0][2].type == "update" else \
-            (lambda g: (votes[g[0]], g[1]))
+            (lambda g: (votes[g[0]], g[2].confidence, g[1]))
         value, _, best, partner = max(group, key=rank)
         # The copies that give the same value stand with the closest one, ordered by closeness.
         agreeing = sorted((g for g in group if g[0] == value and g[3].id != partner.id), key=lambda g: -g[1])
