@@ -17,3 +17,12 @@ def test_claims_metadata_lines_are_not_statements(line):
                                       "By Friday, the river had risen two metres."])
 def test_claims_statements_opening_like_a_byline_are_kept(sentence):
     assert not _METADATA.match(sentence)
+
+
+@pytest.mark.slow
+def test_claims_a_title_abbreviation_does_not_end_the_sentence():
+    from consistency.nlp import load_nlp
+
+    doc = load_nlp()("The road was closed at noon, said Sgt. Brad Okafor of the highway patrol. Two people were hurt.")
+    assert [s.text for s in doc.sents] == ["The road was closed at noon, said Sgt. Brad Okafor of the highway patrol.",
+                                           "Two people were hurt."]
