@@ -4,14 +4,17 @@ The model is linear, fitted with a softmax loss over each query's candidate list
 relevant claim should beat its own competitors, not a global threshold). Claims whose text
 is identical to a relevant claim's once case and punctuation are ignored (collections hold
 such copies under other ids) count as relevant while training, so the model is not asked to
-separate two copies of one text. ``--l2`` was chosen on 2020 dev and 2021 dev.
-
-Example (2020 train + 2021 train; never the split you report):
+separate two copies of one text. ``--l2`` and the features were chosen on 2020 dev and 2021
+dev with a model trained on 2020 train + 2021 train; the shipped model is then refitted with
+2020 dev added (never a split that is reported):
     B=../shared/bench
     python3 scripts/train_reranker.py \
         --train $B/clef2020-claim-retrieval/v3.0/verified_claims.docs.tsv \
                 $B/clef2020-claim-retrieval/v3.0/train/tweets.queries.tsv \
                 $B/clef2020-claim-retrieval/v3.0/train/tweet-vclaim-pairs.qrels \
+        --train $B/clef2020-claim-retrieval/v3.0/verified_claims.docs.tsv \
+                $B/clef2020-claim-retrieval/v3.0/dev/tweets.queries.tsv \
+                $B/clef2020-claim-retrieval/v3.0/dev/tweet-vclaim-pairs.qrels \
         --train "$B/clef2021-claim-retrieval/vclaims.part1.jsonl,$B/clef2021-claim-retrieval/vclaims.part2.jsonl" \
                 $B/clef2021-claim-retrieval/tweets-train-dev.tsv $B/clef2021-claim-retrieval/qrels-train.tsv
 """
