@@ -42,12 +42,9 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
         if updates:
             s2, i2 = index.search(store.claim_vectors(updates), UPDATE_NEIGHBOURS)
             meta.update(_claim_meta(store, sorted({int(x) for x in i2.ravel() if x >= 0} - set(meta))))
-            seen = {(a, b) for a, b, _ in pairs}
-            pairs += [p for p in _keep(updates, s2, i2, meta, UPDATE_FLOOR) if (p[0], p[1]) not in seen]
-            seen = {(a, b) for a, b, _ in pairs}
-            pairs += [p for p in _same_noun_pairs(store, updates, meta) if (p[0], p[1]) not in seen]
-        seen = {(min(a, b), max(a, b)) for a, b, _ in pairs}
-        pairs += [p for p in _respelled_copies(store, rows, meta) if (min(p[0], p[1]), max(p[0], p[1])) not in seen]
+            _extend_unseen(pairs, _keep(updates, s2, i2, meta, UPDATE_FLOOR))
+            _extend_unseen(pairs, _same_noun_pairs(store, updates, meta))
+        _extend_unseen(pairs, _respelled_copies(store, rows, meta), ordered=False)
         with store.transaction():
             store.add_pairs(pairs)
             store.mark_checked(rows)
@@ -56,6 +53,14 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
             progress("align", min(i + CHUNK, len(new)), len(new))
     logger.info("align: %d new claims, %d candidate pairs", len(new), len(added))
     return added
+
+
+def _extend_unseen(pairs: list[tuple[int, int, float]], more: list[tuple[int, int, float]], *,
+                   ordered: bool = True) -> None:
+    """Append the pairs of ``more`` not already in ``pairs`` (in either order unless ``ordered``)."""
+    key = (lambda a, b: (a, b)) if ordered else (lambda a, b: (min(a, b), max(a, b)))
+    seen = {key(a, b) for a, b, _ in pairs}
+    pairs += [p for p in more if key(p[0], p[1]) not in seen]
 
 
 UPDATE_FLOOR = 0.3
