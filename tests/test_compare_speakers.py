@@ -285,3 +285,34 @@ def test_polarity_denial_in_another_clause_of_a_long_sentence_is_not_read_as_the
               content=content, modality="denied", negated=True)
     b = claim("b#1", f"Some speculated that {content}.", outlet="B", content=content)
     assert types(a, b) == []
+
+
+def test_speakers_initials_with_and_without_full_stops_are_one_name():
+    text = '"We know of the issue involving Vincent," team manager {} said in a statement.'
+    content = "We know of the issue involving Vincent"
+    a = claim("a#1", text.format("A.J. Booth"), att=said("A.J. Booth", text.format("A.J. Booth"), content, quote="direct"))
+    b = claim("b#1", text.format("AJ Booth"), outlet="B", att=said("AJ Booth", text.format("AJ Booth"), content,
+                                                                  quote="direct"))
+    assert types(a, b) == []
+    c = claim("c#1", text.format("A.J. Smith"), outlet="C", att=said("A.J. Smith", text.format("A.J. Smith"), content,
+                                                                    quote="direct"))
+    assert types(a, c) == ["attribution"]
+
+
+def test_speakers_a_body_and_one_of_its_officers_are_no_conflict():
+    text_a = "He was on probation for a previous arrest, the Harlow Highway Patrol said."
+    text_b = "Jensen was on probation for a previous arrest, Highway Patrol Officer Dana Okoro said."
+    a = claim("a#1", text_a, att=said("the Harlow Highway Patrol", text_a, "He was on probation for a previous arrest",
+                                      kind="organisation"))
+    b = claim("b#1", text_b, outlet="B", att=said("Dana Okoro", text_b, "Jensen was on probation for a previous arrest"))
+    assert types(a, b) == []
+
+
+def test_speakers_a_source_read_from_part_of_a_kind_names_nobody():
+    text_a = "The cable was cut at the same time as a second cable owned by the state firm, Harlovian authorities said."
+    text_b = "The cable was cut at the same time as a second cable owned by the state firm, Ruth Okafor said."
+    start = text_a.find("Harlovian")
+    a = claim("a#1", text_a, att=replace(said("Harlovian", text_a, text_a[: text_a.find(", Harl")], kind="organisation"),
+                                         source_span=(start, start + len("Harlovian authorities"))))
+    b = claim("b#1", text_b, outlet="B")
+    assert types(a, b) == []

@@ -70,6 +70,26 @@ class Speaker:
     name: str
     span: tuple[int, int]
     content: str
+    body: bool = False  # an organisation ("the NYPD"), not a person
+
+
+# Last words that make a name a body, not a person ("the California Highway Patrol").
+_BODY_HEADS = frozenset(
+    "police patrol department dept ministry office agency service services authority authorities council court "
+    "committee commission company corporation corp inc ltd llc plc group association union bureau government "
+    "administration army navy force forces party university college school hospital church club team board "
+    "network agency institute foundation organisation organization federation league guard coalition "
+    "prosecutors embassy parliament congress senate house cabinet spokesman".split())
+
+
+def _is_body(name: str) -> bool:
+    """Whether a source names an organisation: an acronym ("NYPD"), "the ...", or a body's last word."""
+    words = re.findall(r"[\w'\u2019-]+", name)
+    if not words or any(w.casefold() in TITLES and w.casefold() not in _BODY_HEADS for w in words):
+        return False  # "Highway Patrol Officer Brad Baehr" is a person with an office
+    if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper():
+        return True
+    return words[0].casefold() == "the" or words[-1].casefold() in _BODY_HEADS
 
 
 def _is_name(name: str) -> bool:
@@ -89,7 +109,8 @@ def frame_speaker(c: Claim) -> Speaker | None:
             # The statement is what the frame leaves: after a leading frame, before a trailing one.
             leading = pattern is _FRAME_HEAD or (pattern is _FRAME_ACCORDING and m.start() == 0)
             content = text[m.end():] if leading else text[: m.start()]
-            return Speaker(m.group(group), (c.start + m.start(group), c.start + m.end(group)), content.strip(" ,"))
+            name = m.group(group)
+            return Speaker(name, (c.start + m.start(group), c.start + m.end(group)), content.strip(" ,"), _is_body(name))
     return None
 
 
@@ -126,13 +147,23 @@ def _read_speaker(c: Claim) -> Speaker | None:
     att = c.attribution
     framed = frame_speaker(c)
     if att is None or att.source_kind not in NAMED or not _proper(att.source) or att.resolved_from \
-            or not speech_cue(att.cue):
+            or not speech_cue(att.cue) or not _proper(_at_span(c, att.source_span, att.source)):
         return framed
-    extracted = Speaker(att.source, att.source_span or (c.start, c.end), att.content or c.content)
+    extracted = Speaker(att.source, att.source_span or (c.start, c.end), att.content or c.content,
+                        _is_body(att.source))
     if not framed and any(_same_channel(_channel_key(att.source), _channel_key(n)) for n, _ in channels(c)):
         return None  # "..., the BBC reported": an outlet passing the claim on is its channel
     # A frame at the sentence's edge ("..., Sinha said.") is surer than a parse that disagrees with it.
     return framed or extracted
+
+
+def _at_span(c: Claim, span: tuple[int, int] | None, default: str) -> str:
+    """The words the parse read its source from ("Egyptian authorities" for a source "Egyptian")."""
+    if span is None or not (c.start <= span[0] < span[1] <= c.end):
+        return default
+    said = c.text[span[0] - c.start: span[1] - c.start]
+    # A span that runs on past the name (", a member of the board") says no more than the name.
+    return said if "," not in said and len(said.split()) <= len(default.split()) + 2 else default
 
 
 def _words(source: str) -> set[str]:
@@ -176,12 +207,18 @@ def _acronym(x: str, y: str) -> bool:
 
 
 _JOINT = re.compile(r"\s+(?:and|&)\s+")
+_INITIALS = re.compile(r"\b(?:[A-Z]\.\s?){2,}")  # "A.J.", "A. J."
+
+
+def _joined_initials(m: re.Match) -> str:
+    return m.group(0).replace(".", "").replace(" ", "") + " "  # "A.J. Butler" -> "AJ Butler"
 
 
 def same_name(x: str, y: str, resolver) -> bool:
     """Two names of one entity (spelling variants, short forms, titles and initials included).
 
     A joint source ("Mark and Condon") is the same as either of its members ("Laurence Mark")."""
+    x, y = _INITIALS.sub(_joined_initials, x), _INITIALS.sub(_joined_initials, y)
     parts_x, parts_y = _JOINT.split(x), _JOINT.split(y)
     if len(parts_x) > 1 or len(parts_y) > 1:
         return any(_one_name(p, q, resolver) for p in parts_x for q in parts_y if p.strip() and q.strip())
@@ -261,6 +298,8 @@ def compare_speakers(a: Claim, b: Claim, score: float, resolver) -> Finding | No
         return None  # both names stand in both sentences (or it is one speaker): no conflict
     if same_name(x.name, y.name, resolver):
         return None
+    if x.body != y.body:
+        return None  # a body speaks through its people: "the police said" and "Officer Ruiz said" agree
     # Copies that agree word for word outside the speaker make the surest flag (and the best copy to show).
     confidence = min(0.95, 0.5 + (overlap + _dice(a.text, b.text)) * 0.225)
     return Finding("attribution", a, b, x.name, y.name, x.span, y.span, confidence=confidence, what="the speaker")
