@@ -217,8 +217,53 @@ def test_channel_a_mode_the_parse_misplaced_does_not_hide_the_outlet():
     att = Attribution(source="Ruth Okafor", source_kind="named", cue="said", channel="statement",
                       channel_span=(at, at + len("Twitter")))
     assert [n for n, _ in channels(claim("a#1", text, att=att))] == ["ABC News"]
+    # A mode the parse placed right ("an interview") does not hide the outlet the frame names.
     placed = replace(att, channel="an interview", channel_span=(text.find("an interview"), text.find(" with ABC")))
-    assert channels(claim("a#1", text, att=placed)) == []
+    assert [n for n, _ in channels(claim("a#1", text, att=placed))] == ["ABC News"]
+
+
+def test_channel_a_mode_read_by_the_parse_leaves_the_told_frame_readable():
+    text_a = "Its service was restored at 10:57 on 11 October, as posted on its website, Abu Talat told Orbis News."
+    text_b = text_a.replace("Orbis News", "Strelka Radio")
+    at = text_a.find("website")
+    att = Attribution(source="Abu Talat", source_kind="named", cue="told", channel="website",
+                      channel_span=(at, at + len("website")))
+    a, b = claim("a#1", text_a, att=att), claim("b#1", text_b, outlet="B", att=att)
+    assert types(a, b) == ["channel"]
+
+
+def test_channel_an_outlet_both_name_inside_the_statement_is_not_the_frame():
+    text = ("Miles Vinar spoke to ONE News about seeing his brother fall on Thursday, Dana Okoro said in an interview "
+            "with {}.")
+    a = claim("a#1", text.format("NBC News"))
+    b = claim("b#1", text.format("the Harlow Times"), outlet="B")
+    assert types(a, b) == ["channel"]
+    c = claim("c#1", "Miles Vinar spoke to ONE News about seeing his brother fall on Thursday, Dana Okoro said.",
+              outlet="C")
+    assert types(a, c) == []
+
+
+def test_channel_a_copy_whose_meaning_vectors_fell_apart_is_still_compared():
+    a = claim("a#1", "'Then I went home and I heard a lot of screams, John Jenkin told the BBC.")
+    b = claim("b#1", "'Then I went home and I heard a lot of screams, John Jenkin told the Washington Post.", outlet="B")
+    assert types(a, b, score=0.68) == ["channel"]
+
+
+def test_speakers_a_copy_whose_parsed_contents_differ_is_still_compared():
+    text = "Citing an agreement with clients, Lawrence declined to discuss the players, {} stated at a news conference."
+    a = claim("a#1", text.format("Brian Pennings"))
+    b = claim("b#1", text.format("Jamal Williams"), outlet="B")
+    assert types(a, b, score=0.73) == ["attribution"]
+    c = claim("c#1", "Lawrence declined to discuss the players at length, Jamal Williams said.", outlet="C")
+    assert types(a, c, score=0.73) == []
+
+
+def test_speakers_an_office_in_lower_case_between_a_body_and_a_name():
+    a = claim("a#1", "The hospital would not release any details, Beaumont Hospital spokeswoman Ilene Wolfe said.")
+    assert frame_speaker(a).name == "Beaumont Hospital spokeswoman Ilene Wolfe"
+    b = claim("b#1", "The hospital would not release any details, Beaumont Hospital spokeswoman Gerry Scherlinck said.",
+              outlet="B")
+    assert types(a, b) == ["attribution"]
 
 
 def test_polarity_short_sentences_flip_too_but_not_empty_ones():
@@ -316,3 +361,14 @@ def test_speakers_a_source_read_from_part_of_a_kind_names_nobody():
                                          source_span=(start, start + len("Harlovian authorities"))))
     b = claim("b#1", text_b, outlet="B")
     assert types(a, b) == []
+
+
+def test_polarity_the_odd_copy_is_set_against_the_copy_it_was_made_from():
+    from consistency.compare import compare_pairs
+    original = "Police allege the recently- fired man opened fire at a Vancouver office Friday."
+    respaced = claim("a#1", original.replace("- ", "-"))
+    source = claim("b#1", original, outlet="B")
+    changed = claim("c#1", original.replace("opened", "did not open"), outlet="C")
+    claims = {1: respaced, 2: source, 3: changed}
+    flags = compare_pairs([(1, 3, 0.95), (2, 3, 0.95), (1, 2, 1.0)], claims, EntityResolver())
+    assert [(f.type, set(f.articles)) for f in flags] == [("polarity", {"b", "c"})]

@@ -20,7 +20,11 @@ _SAME: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _DET = re.compile(r"^(the|a|an)\s+", re.I)
 _CAP = r"[A-Z][\w.&'\u2019-]*"
 # A person or body named in a frame: capitalised words, with the particles names carry.
-_PERSON = rf"{_CAP}(?:\s+(?:{_CAP}|de|da|di|van|von|der|al|bin|la|le))" + "{0,4}"
+# An office in lower case may stand between a body and a name ("Beaumont Hospital spokeswoman Ilene Wolfe").
+_OFFICE = r"(?:spokes(?:man|woman|person)|officer|detective|sergeant|inspector|constable|chief|director|manager|" \
+          r"general manager|coach|president|minister|secretary|attorney|lawyer|prosecutor|commissioner|captain|" \
+          r"lieutenant|deputy|sheriff|mayor|governor|senator|official|executive|chairman|chairwoman)"
+_PERSON = rf"{_CAP}(?:\s+(?:{_OFFICE}\s+)?(?:{_CAP}|de|da|di|van|von|der|al|bin|la|le))" + "{0,4}"
 _SPEAKERS = rf"{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})?"  # "Mark and Condon"
 _CUES = (r"said|says|stated|states|added|adds|noted|notes|explained|commented|remarked|wrote|writes|declared|"
          r"announced|insisted|argued|recalled|claimed|observed|told|tweeted|posted")
@@ -51,6 +55,8 @@ SPEECH_CUES = frozenset(
     "continue continued : according".split())
 _NESTED = re.compile(r"\b(?:said|says|say|claims?|claimed|told|tells|according to|reported|reports|reporting|stated)\b", re.I)
 _MIN_CONTENT = 2
+_MIN_SCORE = 0.5
+_COPIED = 0.9
 
 
 def _nested(content: str) -> list[str]:
@@ -280,11 +286,13 @@ def _dice(x: str, y: str, spelling: bool = False) -> float:
 
 def compare_speakers(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
     """The same statement or quote put in the mouths of two different named sources."""
-    if score < 0.75:
+    if score < _MIN_SCORE:
         return None
     x, y = speaker(a), speaker(b)
     if x is None or y is None:
         return None
+    if score < 0.75 and _dice(x.content, y.content) < _COPIED:
+        return None  # the meaning vectors of contents parsed apart may fall short of a sentence copied word for word
     if _nested(x.content) != _nested(y.content):
         return None  # a report of a report ("MSNBC is reporting that the Navy claims"): the speaker is inside
     if min(len(content_words(x.content)), len(content_words(y.content))) < _MIN_CONTENT:
@@ -350,9 +358,9 @@ def channels(c: Claim) -> list[tuple[str, tuple[int, int]]]:
 def _read_channels(c: Claim) -> list[tuple[str, tuple[int, int]]]:
     found: list[tuple[str, tuple[int, int]]] = []
     att = c.attribution
-    if att is not None and att.channel and _inside(att.channel_span, c) and _reads(att.channel, att.channel_span, c):
-        if not _named_channel(att.channel):
-            return found  # the parse read a mode here ("in a statement"), not an outlet
+    # A mode the parse read ("in a statement") is no outlet, but the frames below may still name one.
+    if att is not None and att.channel and _inside(att.channel_span, c) and _reads(att.channel, att.channel_span, c) \
+            and _named_channel(att.channel):
         if att.channel_span:
             span = (att.channel_span[0] - c.start, att.channel_span[1] - c.start)
         else:
@@ -400,21 +408,22 @@ def _same_names(x: set[str], y: set[str]) -> bool:
 
 def compare_channel(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
     """The same statement said to have come through two different channels."""
-    if score < 0.75:
-        return None
+    if score < _MIN_SCORE:
+        return None  # the wording is checked below, and more strictly than the meaning vectors can
     ca, cb = channels(a), channels(b)
-    if not ca or not cb:
-        return None
-    keys_a, keys_b = [_channel_key(n) for n, _ in ca], [_channel_key(n) for n, _ in cb]
-    if any(_same_channel(kx, ky) for kx in keys_a for ky in keys_b):
+    # A channel both sentences name belongs to the statement ("X spoke to ONE News about ..."), not its frame.
+    only_a = [(n, s) for n, s in ca if not any(_same_channel(_channel_key(n), _channel_key(m)) for m, _ in cb)]
+    only_b = [(n, s) for n, s in cb if not any(_same_channel(_channel_key(n), _channel_key(m)) for m, _ in ca)]
+    if not only_a or not only_b:
         return None
     # Only the channel may differ: the same words, and the same names, around it.
     rest_a, rest_b = _without(a.text, [s for _, s in ca]), _without(b.text, [s for _, s in cb])
-    if _dice(rest_a, rest_b, spelling=True) < 0.9 or not _same_names(_proper_names(rest_a), _proper_names(rest_b)):
+    if _dice(rest_a, rest_b, spelling=True) < _COPIED or \
+            not _same_names(_proper_names(rest_a), _proper_names(rest_b)):
         return None
     if compare_speakers(a, b, score, resolver) is not None:
         return None  # a different speaker is the finding; the channel follows from it
-    (name_a, (sa, ea)), (name_b, (sb, eb)) = ca[0], cb[0]
+    (name_a, (sa, ea)), (name_b, (sb, eb)) = only_a[0], only_b[0]
     confidence = min(0.9, 0.5 + _dice(rest_a, rest_b, spelling=True) * 0.4)
     return Finding("channel", a, b, name_a, name_b, (a.start + sa, a.start + ea), (b.start + sb, b.start + eb),
                    confidence=confidence, what="the channel")
