@@ -71,11 +71,25 @@ class Edit:
     text_b: str
 
 
+# A closing clause that says what the figure replaces (", revised from an earlier figure of 14",
+# ", up from 226 reported earlier"): left out of the word-for-word comparison, or its old figure
+# pairs with the unchanged one of the other copy and hides the change.
+_UPDATE_TAIL = re.compile(r"[,;(]\s*(?:[^,;()]{0,30}\s)?(?:revised|updated|corrected|up|down|rising|falling|"
+                          r"an increase|a decrease|from)\s+from\b[^,;]*[.)]?\s*$|"
+                          r",\s*(?:revised|updated|corrected)\b[^,;]*$", re.I)
+
+
+def _body(text: str) -> str:
+    """The sentence without a closing clause that names the figure it revises."""
+    m = _UPDATE_TAIL.search(text)
+    return text[:m.start()] if m and m.start() > len(text) // 3 else text
+
+
 @lru_cache(maxsize=16384)
 def _diff(x: str, y: str) -> tuple[float, tuple[tuple[tuple[int, int], tuple[int, int]], ...]]:
     from difflib import SequenceMatcher
 
-    tx, ty = list(_TOKEN.finditer(x)), list(_TOKEN.finditer(y))
+    tx, ty = list(_TOKEN.finditer(_body(x))), list(_TOKEN.finditer(_body(y)))
     matcher = SequenceMatcher(None, [t.group().casefold() for t in tx], [t.group().casefold() for t in ty],
                               autojunk=False)
     edits = []
@@ -99,6 +113,18 @@ def near_copy_edits(a: Claim, b: Claim, *, min_ratio: float = 0.8) -> list[Edit]
         return None
     return [Edit((a.start + s0, a.start + s1), (b.start + t0, b.start + t1), a.text[s0:s1], b.text[t0:t1])
             for (s0, s1), (t0, t1) in edits]
+
+
+def is_copy(a: Claim, b: Claim, score: float, *, min_score: float = 0.6) -> bool:
+    """Near-copies of one sentence: close in meaning, or so close word for word that the meaning
+    vectors do not matter (they fall apart when one copy's frame was read and the other's not)."""
+    ratio, _ = _diff(a.text, b.text)
+    if score >= min_score:
+        return ratio >= 0.8
+    return ratio >= 0.88 and len(_TOKEN.findall(_body(a.text))) >= MIN_COPY_TOKENS
+
+
+MIN_COPY_TOKENS = 10  # shorter sentences ("He scored 13 points.") copy each other by chance
 
 
 def has_update_cue(c: Claim) -> bool:

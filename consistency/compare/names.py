@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from difflib import SequenceMatcher
 from collections import defaultdict
@@ -37,11 +38,16 @@ def is_spelling_variant(x: str, y: str) -> bool:
     tx, ty = [w for w in tx if w], [w for w in ty if w]
     if tx == ty or len(tx) != len(ty) or not tx:
         return False
-    differing = [(a, b) for a, b in zip(tx, ty) if a != b and _regional(a) != _regional(b)
+    differing = [(a, b) for a, b in zip(tx, ty) if _plain(a) != _plain(b) and _regional(a) != _regional(b)
                  and not (_affixed(a, b) or _affixed(b, a))]  # Somali/Somalia: another word form
     if not differing:
         return False
     return all(len(a) > 2 and len(b) > 2 and SequenceMatcher(None, a, b).ratio() >= 0.7 for a, b in differing)
+
+
+def _plain(word: str) -> str:
+    """The word without accents: "Vendôme" and "Vendome" are one spelling typed two ways."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 def _affixed(short: str, long: str) -> bool:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
-from ..extract.quantities import quantities_agree, units_compatible
-from ..records import Claim, Quantity
-from .base import UPDATE_CUES, Edit, Finding, is_update, near_copy_edits, same_statement, same_subjects
+from ..extract.quantities import find_quantities, quantities_agree, units_compatible
+from ..records import Claim, Quantity, TimeExpr
+from .base import (UPDATE_CUES, Edit, Finding, has_update_cue, is_copy, is_update, near_copy_edits, same_statement,
+                   same_subjects)
 
 TOLERANCE = 0.03  # hedged figures that meet at a boundary ("nearly 100", "over a hundred") agree
 _INF = float("inf")
@@ -20,11 +22,43 @@ _DURATION_MODS = {None: (1.0, 1.0), "EQUAL": (1.0, 1.0), "APPROX": (0.9, 1.1), "
                   "EQUAL_OR_MORE": (1.0, _INF), "LESS_THAN": (0.0, 1.0), "EQUAL_OR_LESS": (0.0, 1.0)}
 
 
+# A number the text splits after its separator ("6. 1-magnitude", "2, 000 feet"): read as two
+# figures it gives a magnitude of 6 against 5 or a height of 2 feet.
+_SPLIT_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d])|(?<![\d.,])\d{1,3}\. \d{1,2}(?=\b|-)")
+
+
+def _quantities(c: Claim) -> list[Quantity]:
+    """The claim's quantities, read again where the text splits a number after its separator."""
+    splits = list(_SPLIT_NUMBER.finditer(c.text))
+    if not splits:
+        return list(c.quantities)
+    removed: list[int] = []  # offsets (in the claim text) of the spaces taken out
+    for m in splits:
+        removed += [m.start() + i + 1 for i, ch in enumerate(m.group()) if ch in ".," and m.group()[i + 1:i + 2] == " "]
+    joined = "".join(ch for i, ch in enumerate(c.text) if i not in set(removed))
+
+    def back(i: int) -> int:
+        for r in sorted(removed):
+            if r <= i:
+                i += 1
+        return c.start + i
+
+    timed = [(t.start, t.end) for t in c.times]
+    out = []
+    for q in find_quantities(joined):
+        q = replace(q, start=back(q.start), end=back(q.end - 1) + 1)
+        if not any(s < q.end and q.start < e for s, e in timed):
+            out.append(replace(q, text=c.text[q.start - c.start:q.end - c.start]))
+    return out
+
+
 def figures(c: Claim) -> list[Quantity]:
     """The claim's quantities, plus its counted durations ("the 90 days") as figures in time units."""
-    out = list(c.quantities)
+    out = _quantities(c)
     for t in c.times:
         m = _DURATION.match(t.value or "") if t.type == "DURATION" else None
+        if m is None and t.type == "DATE":
+            m = counted_offset(t)
         if m is None or t.mod not in _DURATION_MODS:
             continue  # "several days" or an unusual modifier: no figure to hold against another
         value = float(m.group(1))
@@ -33,6 +67,22 @@ def figures(c: Claim) -> list[Quantity]:
         out.append(Quantity(t.text, t.start, t.end, value, value * lo, value * hi, unit=unit, hedge=t.mod,
                             kind="duration"))
     return out
+
+
+_OFFSET = re.compile(r"^(?:some |about |nearly |almost |around |no more than |more than |less than )?(\w+) "
+                     r"(day|week|month|year)s? (?:earlier|later|ago|before|after|previously)$", re.I)
+
+
+def counted_offset(t: TimeExpr) -> re.Match | None:
+    """A date counted from another ("his firing four days earlier") read as its count of days,
+    in the form of a duration value ("P4D"): two copies that count differently disagree on a figure."""
+    m = _OFFSET.match(t.text.strip())
+    if m is None:
+        return None
+    count = find_quantities(m.group(1) + " " + m.group(2) + "s")
+    if not count or count[0].value <= 0:
+        return None
+    return _DURATION.match(f"P{count[0].value:g}{m.group(2)[0].upper()}")
 
 
 def _comparable(x: Quantity, y: Quantity) -> bool:
@@ -89,6 +139,9 @@ def changed_figures(a: Claim, b: Claim, edits: list[Edit]) -> list[tuple[Quantit
     for e in edits:
         xs = [x for x in fa if _inside(x, e.a)]
         ys = [y for y in fb if _inside(y, e.b)]
+        if not xs and not ys:
+            bare = _bare_figures(a, b, e)
+            xs, ys = ([bare[0]], [bare[1]]) if bare else (xs, ys)
         if not xs or not ys:
             if _names_a_thing(e.text_a, e.a[0] == a.start) or _names_a_thing(e.text_b, e.b[0] == b.start):
                 return None
@@ -100,6 +153,28 @@ def changed_figures(a: Claim, b: Claim, edits: list[Edit]) -> list[tuple[Quantit
     return out
 
 
+_BARE = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_JOINED_BEFORE = re.compile(r"(?:[:/$€£%.,-]|\d[.,] ?)$")  # part of a time, a date, a sum or a longer number
+_JOINED_AFTER = re.compile(r"(?:[:/%]|[.,] ?\d|\s*(?:a\.?m\b|p\.?m\b|percent|per cent))", re.I)
+
+
+def _bare_figures(a: Claim, b: Claim, e: Edit) -> tuple[Quantity, Quantity] | None:
+    """Two plain numbers that near-copies word differently where the quantity reader saw no
+    figure ("A 23-year-old man" / "A 34-year-old man", "IE8 and 9" / "IE8 and 14"); not years,
+    clock times or dates, which are the timeline's."""
+    out = []
+    for c, span, text in ((a, e.a, e.text_a), (b, e.b, e.text_b)):
+        before, after = c.text[:span[0] - c.start], c.text[span[1] - c.start:]
+        if not _BARE.match(text) or _YEAR.match(text) or _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after):
+            return None
+        if any(t.start < span[1] and span[0] < t.end for t in c.times):
+            return None
+        value = float(text.replace(",", ""))
+        out.append(Quantity(text, span[0], span[1], value, value, value))
+    return out[0], out[1]
+
+
 def _names_a_thing(text: str, sentence_start: bool) -> bool:
     """A capitalised word, other than the one that opens the sentence."""
     words = text.split()[1:] if sentence_start else text.split()
@@ -108,30 +183,33 @@ def _names_a_thing(text: str, sentence_start: bool) -> bool:
 
 def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
     """A figure in one claim that no comparable figure in the other agrees with."""
-    edits = near_copy_edits(a, b) if score >= 0.6 else None
+    if has_update_cue(a) and has_update_cue(b):
+        return None  # two revisions: each may revise another figure, neither is the report revised
+    edits = near_copy_edits(a, b) if is_copy(a, b, score) else None
     changed = changed_figures(a, b, edits) if edits is not None else None
     if edits is not None and changed is None:
         return None  # the copies differ in a name: they may be about different things
     if changed:
         return _compare_copies(a, b, score, edits, changed)
-    if not a.quantities or not b.quantities:
+    qa, qb = _quantities(a), _quantities(b)
+    if not qa or not qb:
         return None
     if not same_subjects(a, b):
         return None
     if is_update(a, b):
-        return _update(a, b, score)
+        return _update(a, b, qa, qb)
     # Reworded statements: only a figure counting the same named thing ("nine workers" and
     # "14 workers") in claims about the same people and organisations can conflict.
     if not same_statement(a, b, score, min_score=0.85, min_overlap=0.6) or _different_actors(a, b):
         return None
-    for x in a.quantities:
-        same_noun = [y for y in b.quantities if x.unit and _singular(y.unit) == _singular(x.unit)
+    for x in qa:
+        same_noun = [y for y in qb if x.unit and _singular(y.unit) == _singular(x.unit)
                      and _comparable(x, y)]
-        if not same_noun or any(agree(x, y) for y in same_noun):
-            continue
+        if not same_noun or any(agree(x, y) for y in qb if _comparable(x, y)):
+            continue  # the figure is in the other claim too, said of another noun or of none
         y = min(same_noun, key=lambda y: _distance(x, y))
         # A figure of b that agrees with some other figure of a is a different detail, not this one.
-        if any(agree(y, other) for other in a.quantities if other is not x):
+        if any(agree(y, other) for other in qa if other is not x):
             continue
         confidence = 0.6 + min(0.3, max(0.0, score - 0.85) * 2)
         return Finding("number", a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
@@ -164,7 +242,7 @@ def _compare_copies(a: Claim, b: Claim, score: float, edits: list[Edit],
     return None
 
 
-def _update(a: Claim, b: Claim, score: float) -> Finding | None:
+def _update(a: Claim, b: Claim, qa: list[Quantity], qb: list[Quantity]) -> Finding | None:
     """A later report that gives a newer figure for the same counted thing ("the number of
     games was revised to 14" after "won 12 games"; "has risen to 18").
 
@@ -173,14 +251,14 @@ def _update(a: Claim, b: Claim, score: float) -> Finding | None:
     larger counts something else."""
     if b.published <= a.published:
         return None
-    governed = [(y, _counted(b, y)) for y in b.quantities if _cued(b, y)]
+    governed = [(y, _counted(b, y)) for y in qb if _cued(b, y)]
     best = None
     for y, noun in governed:
-        for x in a.quantities:
+        for x in qa:
             if not noun or _singular(x.unit) != noun or x.kind != y.kind or agree(x, y):
                 continue
             ratio = max(abs(x.value), abs(y.value)) / max(1e-9, min(abs(x.value), abs(y.value)))
-            if ratio > MAX_UPDATE_RATIO or any(agree(x, other) for other in b.quantities):
+            if ratio > MAX_UPDATE_RATIO or any(agree(x, other) for other in qb):
                 continue
             if best is None or _distance(x, y) < _distance(*best):
                 best = (x, y)

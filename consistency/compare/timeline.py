@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..records import Claim, TimeExpr
-from .base import Finding, is_update, near_copy_edits, same_statement, same_subjects
+from .numbers import counted_offset
+from .base import Finding, is_copy, is_update, near_copy_edits, same_statement, same_subjects
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -20,7 +21,25 @@ def _interval(t: TimeExpr) -> tuple[date, date] | None:
         end = date.fromisoformat(t.latest[:10]) if t.latest else date.max
     except ValueError:
         return None
+    m = _HEDGED_OFFSET.search(t.text)
+    if m and start != date.min and end != date.max:
+        # "no more than 13 weeks ago", "about a month ago": the count is loose by its own unit
+        slack = timedelta(days=_UNIT_DAYS[m.group(1).casefold()])
+        start, end = max(date.min + slack, start) - slack, min(date.max - slack, end) + slack
     return start, end
+
+
+_HEDGED_OFFSET = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|no more than|more than|"
+                            r"less than|over|under|at least|at most|up to)\b.*?\b(day|week|month|year)s?\s+"
+                            r"(?:ago|earlier|later|before|after)\b", re.I)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+STAMP = re.compile(r"^\W*(?:[\w.,]+\s+){0,4}(?:last\s+)?(?:updated|published|posted|modified)\b(?:\s+(?:at|on))?"
+                   r"[\s\w:.,+-]{0,40}$", re.I)
+
+
+def is_stamp(c: Claim) -> bool:
+    """A page's date line ("22 July 2013 Last updated at 17:50 GMT"): a date, not a statement."""
+    return len(c.text) < 90 and bool(STAMP.match(c.text))
 
 
 def _dated(c: Claim) -> list[tuple[TimeExpr, tuple[date, date]]]:
@@ -35,7 +54,11 @@ def _dated(c: Claim) -> list[tuple[TimeExpr, tuple[date, date]]]:
 def compare_timeline(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
     """Dates that are incompatible at their own granularity ("late October" agrees with "October 28")."""
     update = is_update(a, b)
-    if not same_statement(a, b, score, min_score=0.7 if update else 0.8, min_overlap=0.5 if update else 0.6):
+    if is_stamp(a) or is_stamp(b):
+        return None
+    copy = is_copy(a, b, score)
+    if not copy and not same_statement(a, b, score, min_score=0.7 if update else 0.8,
+                                       min_overlap=0.5 if update else 0.6):
         return None
     if not same_subjects(a, b):
         return None
@@ -108,11 +131,15 @@ def _same_role(a: Claim, x: TimeExpr, b: Claim, y: TimeExpr) -> bool:
     return bool(la & lb or ra & rb)
 
 
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}[:.]\d{2}\b", re.I)
+
+
 def _weekday(t: TimeExpr) -> str | None:
-    """The weekday a bare weekday expression names ("on Saturday"), else None."""
-    words = t.text.casefold().replace(",", " ").split()
+    """The weekday a bare weekday expression names ("on Saturday", "10:24 a.m. Friday"), else None."""
+    text = _CLOCK.sub(" ", t.text)
+    words = text.casefold().replace(",", " ").split()
     named = [w for w in words if w in WEEKDAYS]
-    return named[0] if named and not any(ch.isdigit() for ch in t.text) else None
+    return named[0] if named and not any(ch.isdigit() for ch in text) else None
 
 
 MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
@@ -147,10 +174,14 @@ def _compatible(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date,
     since which week it means depends on the reader's guess at tense."""
     if ix[0] <= iy[1] and iy[0] <= ix[1]:
         return True
+    if counted_offset(x) and counted_offset(y):
+        return True  # "four days earlier" / "seven days earlier": the count differs, a number conflict
     if x.text.casefold() == y.text.casefold() and not any(ch.isdigit() for ch in x.text):
         return True  # the same relative words ("today") in a copy republished another day
     for bare, ib, other, io in ((x, ix, y, iy), (y, iy, x, ix)):
         day = _weekday(bare)
+        if day and io[0] == io[1] and WEEKDAYS[io[0].weekday()] == day:
+            return True  # "Tuesday" in a report written weeks later still names that Tuesday, Jan. 6
         if day and io[0] == io[1] and abs((io[0] - ib[0]).days) <= 7:
-            return WEEKDAYS[io[0].weekday()] == day or _weekday(other) == day
+            return _weekday(other) == day
     return False
