@@ -358,16 +358,20 @@ def channels(c: Claim) -> list[tuple[str, tuple[int, int]]]:
 def _read_channels(c: Claim) -> list[tuple[str, tuple[int, int]]]:
     found: list[tuple[str, tuple[int, int]]] = []
     att = c.attribution
-    # A mode the parse read ("in a statement") is no outlet, but the frames below may still name one.
-    if att is not None and att.channel and _inside(att.channel_span, c) and _reads(att.channel, att.channel_span, c) \
-            and _named_channel(att.channel):
-        if att.channel_span:
-            span = (att.channel_span[0] - c.start, att.channel_span[1] - c.start)
+    if att is not None and att.channel and _inside(att.channel_span, c) and _reads(att.channel, att.channel_span, c):
+        if not _named_channel(att.channel):
+            # A mode the parse read ("in a statement") is believed, unless it is placed in the sentence
+            # ("posted on its website"): then the frames may still name the outlet it was told to.
+            if att.channel_span is None:
+                return found
         else:
-            at = c.text.find(att.channel)
-            span = (at, at + len(att.channel)) if at >= 0 else (0, 0)
-        if not any(t.start <= c.start + span[0] < t.end for t in c.times):
-            found.append((att.channel, span))
+            if att.channel_span:
+                span = (att.channel_span[0] - c.start, att.channel_span[1] - c.start)
+            else:
+                at = c.text.find(att.channel)
+                span = (at, at + len(att.channel)) if at >= 0 else (0, 0)
+            if not any(t.start <= c.start + span[0] < t.end for t in c.times):
+                found.append((att.channel, span))
     for m in _CHANNEL_FRAME.finditer(c.text):
         group = 1 if m.group(1) else 2
         name = m.group(group).rstrip(".")  # the sentence's full stop
