@@ -272,3 +272,103 @@ def test_compare_values_revision_is_set_against_the_closest_old_figure():
     findings = [(f, 0.5) for c in [close] + others for f in compare_pair(c, revision, 0.5, EntityResolver())]
     (chosen,) = one_per_deviation(findings)
     assert (chosen.type, chosen.value_a, chosen.value_b) == ("update", "11", "15")
+
+
+def test_compare_values_number_split_after_its_separator_is_read_whole():
+    a = claim("a#1", "The 6. 0-magnitude quake struck Qeshm island, home to 120, 000 people, state media said.")
+    b = claim("b#1", "The 6-magnitude quake struck Qeshm island, home to 120,000 people, state media said.", outlet="B")
+    feet = claim("c#1", "On Saturday, Robert Buckley fell about 600 metres (2, 000 feet) while climbing to a small hut.")
+    metres = claim("d#1", "On Saturday, Robert Buckley fell about 600m while climbing to a small hut.", outlet="D")
+    assert found(a, b) == []
+    assert found(feet, metres) == []
+
+
+def test_compare_values_copies_that_differ_in_a_plain_number_conflict():
+    a = claim("a#1", "A 23-year-old man has been charged with the murders of his mother and sister.")
+    b = claim("b#1", "A 34-year-old man has been charged with the murders of his mother and sister.", outlet="B")
+    assert found(a, b, 0.5) == [("number", "23", "34")]
+
+
+def test_compare_values_plain_numbers_of_clock_times_are_not_figures():
+    a = claim("a#1", "The meeting started at 10:30 and ended at noon with a statement from the board of the company.")
+    b = claim("b#1", "The meeting started at 10:45 and ended at noon with a statement from the board of the company.",
+              outlet="B")
+    assert [t for t, _, _ in found(a, b, 0.5)] != ["number"]
+
+
+def test_compare_values_counted_offset_is_a_figure_not_a_date():
+    text = "The prosecutor said the man was furious over his firing {} days earlier."
+    a = claim("a#1", text.format("four"))
+    b = claim("b#1", text.format("seven"), outlet="B", day=12)
+    assert found(a, b) == [("number", "four days earlier", "seven days earlier")]
+
+
+def test_compare_values_respelled_name_in_a_copy_keeps_its_figure_comparable():
+    text = "Gaetano {}, one of {} alleged Mafia members seized on Tuesday, has apparently hanged himself in prison."
+    a = claim("a#1", text.format("Lo Presti", "99"))
+    b = claim("b#1", text.format("Lo Prestii", "50"), outlet="B")
+    assert [t for t, _, _ in found(a, b)] == ["number"]
+
+
+def test_compare_values_figure_said_of_another_player_is_no_conflict():
+    a = claim("a#1", "Seth VanDeest led Drake with 13 points, while Richard Carter added 12 for the Bulldogs.")
+    b = claim("b#1", "Richard Carter scored 14 points and Seth VanDeest scored 13 for the ninth-seeded Bulldogs.",
+              outlet="B")
+    assert found(a, b, 0.87) == []
+
+
+def test_compare_values_two_revisions_are_not_set_against_each_other():
+    a = claim("a#1", "Officials later revised the number of yards to 501.", day=12)
+    b = claim("b#1", "Officials later revised the number of yards to 1035.", outlet="B", day=13)
+    assert found(a, b) == []
+
+
+def test_compare_values_revision_tail_does_not_hide_the_changed_figure():
+    a = claim("a#1", "Last season Thomas led the Saints in rushing, posting 793 total yards in 14 games.")
+    b = claim("b#1", "Last season Thomas led the Saints in rushing, posting 793 total yards in 20 games, "
+                     "revised from an earlier figure of 14.", outlet="B", day=12)
+    framed = claim("c#1", "The figure has since been revised: he had just 484 yards rushing.", outlet="C", day=12)
+    assert found(a, b) == [("update", "14", "20")]
+    assert found(claim("d#1", "He had just 269 yards rushing."), framed, 0.74) == [("update", "269", "484")]
+
+
+def test_compare_values_page_date_lines_are_not_statements():
+    a = claim("a#1", "22 July 2013 Last updated at 17:50 GMT", day=22)
+    b = claim("b#1", "23 July 2013 Last updated at 13:42 GMT", outlet="B", day=23)
+    assert found(a, b) == []
+
+
+def test_compare_values_weekday_agrees_with_its_date_weeks_later():
+    text = "Receiver Vincent Jackson was arrested on suspicion of drunk driving on {}, five days before the game."
+    a = claim("a#1", text.format("Jan. 6"), day=20)
+    assert a.times[0].earliest == "2026-01-06"  # a Tuesday, weeks before either report
+    assert found(a, claim("b#1", text.format("Tuesday morning"), outlet="B", day=25), 0.9) == []
+    assert [t for t, _, _ in found(a, claim("c#1", text.format("Wednesday morning"), outlet="C", day=25), 0.9)] == \
+        ["timeline"]
+
+
+def test_compare_values_weekday_beside_a_clock_time_is_still_a_weekday():
+    text = "Chief Jim Williams announced Smith was arrested around 10:24 a.m. {} and charged with two counts of murder."
+    a = claim("a#1", text.format("Friday"))
+    b = claim("b#1", text.format("Saturday"), outlet="B", day=12)
+    assert [t for t, _, _ in found(a, b)] == ["timeline"]
+
+
+def test_compare_values_hedged_offset_is_loose_by_its_unit():
+    a = claim("a#1", "She returned to her home town 12 weeks ago after a four year spell living in Cardiff.")
+    b = claim("b#1", "She returned to her home town no more than 13 weeks ago after a four year spell living in Cardiff.",
+              outlet="B")
+    assert found(a, b) == []
+
+
+def test_compare_values_date_of_the_report_is_not_the_date_of_the_event():
+    a = claim("a#1", "In January, it was reported that Obama had asked Dr. Sanjay Gupta to be Surgeon General, and "
+                     "that Gupta had mulled the offer.", day=10)
+    b = claim("b#1", "Obama has asked neurosurgeon Dr. Sanjay Gupta to be surgeon general, a senior Democrat said on "
+                     "Tuesday.", outlet="B", day=12)
+    assert found(a, b, 0.83) == []
+
+
+def test_compare_values_accents_make_no_name_variant():
+    assert not is_spelling_variant("Place Vendome", "Place Vend\u00f4me")
+    assert is_spelling_variant("Voronets", "Voronetz")

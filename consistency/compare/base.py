@@ -79,17 +79,33 @@ _UPDATE_TAIL = re.compile(r"[,;(]\s*(?:[^,;()]{0,30}\s)?(?:revised|updated|corre
                           r",\s*(?:revised|updated|corrected)\b[^,;]*$", re.I)
 
 
-def _body(text: str) -> str:
-    """The sentence without a closing clause that names the figure it revises."""
+# An opening frame that presents the sentence as a revision ("In an updated count, ", "The figure
+# has since been revised: "), left out likewise.
+_UPDATE_HEAD = re.compile(r"^[^,:;\d]{0,60}?\b(?:revised|updated|corrected|correction|latest)\b[^,:;\d]{0,40}?"
+                          r"(?:[:,]\s*|\bthat\s+)", re.I)
+
+
+def _body(text: str) -> tuple[int, int]:
+    """Where the sentence is, without a frame or a closing clause that says what it revises."""
+    start, end = 0, len(text)
     m = _UPDATE_TAIL.search(text)
-    return text[:m.start()] if m and m.start() > len(text) // 3 else text
+    if m and m.start() > len(text) // 3:
+        end = m.start()
+    m = _UPDATE_HEAD.match(text[:end])
+    if m and end - m.end() >= end // 2:
+        start = m.end()
+    return start, end
+
+
+def _tokens(text: str) -> list[re.Match]:
+    return list(_TOKEN.finditer(text, *_body(text)))
 
 
 @lru_cache(maxsize=16384)
 def _diff(x: str, y: str) -> tuple[float, tuple[tuple[tuple[int, int], tuple[int, int]], ...]]:
     from difflib import SequenceMatcher
 
-    tx, ty = list(_TOKEN.finditer(_body(x))), list(_TOKEN.finditer(_body(y)))
+    tx, ty = _tokens(x), _tokens(y)
     matcher = SequenceMatcher(None, [t.group().casefold() for t in tx], [t.group().casefold() for t in ty],
                               autojunk=False)
     edits = []
@@ -121,7 +137,7 @@ def is_copy(a: Claim, b: Claim, score: float, *, min_score: float = 0.6) -> bool
     ratio, _ = _diff(a.text, b.text)
     if score >= min_score:
         return ratio >= 0.8
-    return ratio >= 0.88 and len(_TOKEN.findall(_body(a.text))) >= MIN_COPY_TOKENS
+    return ratio >= 0.88 and len(_tokens(a.text)) >= MIN_COPY_TOKENS
 
 
 MIN_COPY_TOKENS = 10  # shorter sentences ("He scored 13 points.") copy each other by chance

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ..extract.quantities import find_quantities, quantities_agree, units_compatible
 from ..records import Claim, Quantity, TimeExpr
+from .names import is_spelling_variant
 from .base import (UPDATE_CUES, Edit, Finding, has_update_cue, is_copy, is_update, near_copy_edits, same_statement,
                    same_subjects)
 
@@ -16,8 +17,9 @@ _INF = float("inf")
 HEDGE_WORDS = re.compile(r"\b(about|around|approximately|roughly|some|nearly|almost|over|under|more|less|fewer|"
                          r"least|most|upwards|up to|close to|as many as|in excess|north|south|just|estimated|"
                          r"plus|odd|several|dozens|hundreds|thousands|or so)\b", re.I)
-_DURATION = re.compile(r"^PT?(\d+(?:\.\d+)?)([YMWDH])$")
+_DURATION = re.compile(r"^PT?(\d+(?:\.\d+)?)([YMWDHS])$")
 _DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour"}
+_CLOCK_UNITS = {"H": "hour", "M": "minute", "S": "second"}
 _DURATION_MODS = {None: (1.0, 1.0), "EQUAL": (1.0, 1.0), "APPROX": (0.9, 1.1), "MORE_THAN": (1.0, _INF),
                   "EQUAL_OR_MORE": (1.0, _INF), "LESS_THAN": (0.0, 1.0), "EQUAL_OR_LESS": (0.0, 1.0)}
 
@@ -63,7 +65,9 @@ def figures(c: Claim) -> list[Quantity]:
             continue  # "several days" or an unusual modifier: no figure to hold against another
         value = float(m.group(1))
         lo, hi = _DURATION_MODS[t.mod]
-        unit = ("minute" if m.group(2) == "M" else "hour") if t.value.startswith("PT") else _DURATION_UNITS[m.group(2)]
+        unit = _CLOCK_UNITS[m.group(2)] if t.value.startswith("PT") else _DURATION_UNITS.get(m.group(2))
+        if unit is None:
+            continue
         out.append(Quantity(t.text, t.start, t.end, value, value * lo, value * hi, unit=unit, hedge=t.mod,
                             kind="duration"))
     return out
@@ -139,10 +143,11 @@ def changed_figures(a: Claim, b: Claim, edits: list[Edit]) -> list[tuple[Quantit
     for e in edits:
         xs = [x for x in fa if _inside(x, e.a)]
         ys = [y for y in fb if _inside(y, e.b)]
-        if not xs and not ys:
-            bare = _bare_figures(a, b, e)
-            xs, ys = ([bare[0]], [bare[1]]) if bare else (xs, ys)
+        xs = xs or _bare(a, e.a, e.text_a)
+        ys = ys or _bare(b, e.b, e.text_b)
         if not xs or not ys:
+            if is_spelling_variant(e.text_a, e.text_b):
+                continue  # one name spelled two ways ("Lo Presti" / "Lo Prestii"): still one thing
             if _names_a_thing(e.text_a, e.a[0] == a.start) or _names_a_thing(e.text_b, e.b[0] == b.start):
                 return None
             continue
@@ -159,20 +164,17 @@ _JOINED_BEFORE = re.compile(r"(?:[:/$€£%.,-]|\d[.,] ?)$")  # part of a time, 
 _JOINED_AFTER = re.compile(r"(?:[:/%]|[.,] ?\d|\s*(?:a\.?m\b|p\.?m\b|percent|per cent))", re.I)
 
 
-def _bare_figures(a: Claim, b: Claim, e: Edit) -> tuple[Quantity, Quantity] | None:
-    """Two plain numbers that near-copies word differently where the quantity reader saw no
-    figure ("A 23-year-old man" / "A 34-year-old man", "IE8 and 9" / "IE8 and 14"); not years,
-    clock times or dates, which are the timeline's."""
-    out = []
-    for c, span, text in ((a, e.a, e.text_a), (b, e.b, e.text_b)):
-        before, after = c.text[:span[0] - c.start], c.text[span[1] - c.start:]
-        if not _BARE.match(text) or _YEAR.match(text) or _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after):
-            return None
-        if any(t.start < span[1] and span[0] < t.end for t in c.times):
-            return None
-        value = float(text.replace(",", ""))
-        out.append(Quantity(text, span[0], span[1], value, value, value))
-    return out[0], out[1]
+def _bare(c: Claim, span: tuple[int, int], text: str) -> list[Quantity]:
+    """A plain number that near-copies word differently where the quantity reader saw no figure
+    ("A 23-year-old man" / "A 34-year-old man", "IE8 and 9" / "IE8 and 14"); not a year, a clock
+    time or a date, which are the timeline's."""
+    before, after = c.text[:span[0] - c.start], c.text[span[1] - c.start:]
+    if not _BARE.match(text) or _YEAR.match(text) or _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after):
+        return []
+    if any(t.start < span[1] and span[0] < t.end for t in c.times):
+        return []
+    value = float(text.replace(",", ""))
+    return [Quantity(text, span[0], span[1], value, value, value)]
 
 
 def _names_a_thing(text: str, sentence_start: bool) -> bool:
@@ -287,7 +289,7 @@ def _counted(c: Claim, q: Quantity) -> str | None:
     return _singular(before[-1]) if before else None
 
 
-_CLAUSE_GAP = re.compile(r"^[^A-Z.;:!?\d]{0,40}$")
+_CLAUSE_GAP = re.compile(r"^(?::\s*[A-Z]?)?[^A-Z.;:!?\d]{0,40}$")
 
 
 def _cued(c: Claim, q: Quantity) -> bool:

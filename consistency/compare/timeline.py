@@ -78,8 +78,8 @@ def compare_timeline(a: Claim, b: Claim, score: float, resolver) -> Finding | No
         if len(ta) != len(tb):
             return None  # unequal numbers of dates: likely different details, not one date changed
         y, iy = min(others, key=lambda o: min(abs((o[1][0] - ix[1]).days), abs((ix[0] - o[1][1]).days)))
-        if not _same_role(a, x, b, y):
-            return None
+        if not _same_role(a, x, b, y) or speech_date(a, x) or speech_date(b, y):
+            return None  # when each outlet heard or printed it ("said on Tuesday") is not when it happened
         kind = "update" if update else "timeline"
         return Finding(kind, a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
                        confidence=min(0.95, 0.55 + (score - 0.8) * 2), what="the date")
@@ -132,6 +132,26 @@ def _same_role(a: Claim, x: TimeExpr, b: Claim, y: TimeExpr) -> bool:
 
 
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}[:.]\d{2}\b", re.I)
+
+
+_SPEECH = r"(?:said|says|told|tells|reported|reports|announced|stated|added|confirmed|wrote|disclosed|revealed)"
+_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+)?(?:on|late|early|last)?\s*$", re.I)
+_SPEECH_AFTER = re.compile(rf"^\s*,\s*(?:\w+\s+){{0,3}}?{_SPEECH}\b", re.I)
+
+
+def speech_date(c: Claim, t: TimeExpr) -> bool:
+    """The date says when someone spoke or an outlet reported ("a senior Democrat said on Tuesday",
+    "In January, it was reported that"), not when the reported event happened."""
+    local = c.text.find(t.text, max(0, t.start - c.start - 5))
+    if local < 0:
+        return False
+    before, after = c.text[max(0, local - 40):local], c.text[local + len(t.text):local + len(t.text) + 40]
+    # After the date only an opening phrase counts: "In January, it was reported"; in "died on
+    # Tuesday, police said" the date is the death's.
+    return bool(_SPEECH_BEFORE.search(before) or local < OPENING and _SPEECH_AFTER.match(after))
+
+
+OPENING = 12
 
 
 def _weekday(t: TimeExpr) -> str | None:
