@@ -372,3 +372,27 @@ def test_polarity_the_odd_copy_is_set_against_the_copy_it_was_made_from():
     claims = {1: respaced, 2: source, 3: changed}
     flags = compare_pairs([(1, 3, 0.95), (2, 3, 0.95), (1, 2, 1.0)], claims, EntityResolver())
     assert [(f.type, set(f.articles)) for f in flags] == [("polarity", {"b", "c"})]
+
+
+def test_polarity_an_irregular_past_and_its_negation():
+    a = claim("a#1", "The gunman knew the victims, police said.")
+    b = claim("b#1", "The gunman did not know the victims, police said.", outlet="B")
+    assert types(a, b) == ["polarity"]
+    c = claim("c#1", "The gunman knew the owners, police said.", outlet="C")
+    assert "polarity" not in types(b, c)
+
+
+def test_speakers_other_verbs_of_saying_frame_a_speaker():
+    for cue in ("confirmed", "warned", "pointed out", "acknowledged"):
+        a = claim("a#1", f"Repairs on the Harlow bridge will take at least two weeks, Dana Okoro {cue}.")
+        b = claim("b#1", f"Repairs on the Harlow bridge will take at least two weeks, Marcus Feldhaus {cue}.", outlet="B")
+        assert frame_speaker(a).name == "Dana Okoro", cue
+        assert types(a, b) == ["attribution"], cue
+
+
+def test_channel_more_frames_name_the_outlet():
+    for frame in ("in an interview on {}", "in a statement released to {}", "writing for {}"):
+        a = claim("a#1", f"The batteries would be stationed near the border, Voronets said {frame.format('NPR')}.")
+        b = claim("b#1", f"The batteries would be stationed near the border, Voronets said {frame.format('CNN')}.",
+                  outlet="B")
+        assert types(a, b) == ["channel"], frame

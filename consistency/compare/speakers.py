@@ -26,8 +26,10 @@ _OFFICE = r"(?:spokes(?:man|woman|person)|officer|detective|sergeant|inspector|c
           r"lieutenant|deputy|sheriff|mayor|governor|senator|official|executive|chairman|chairwoman)"
 _PERSON = rf"{_CAP}(?:\s+(?:{_OFFICE}\s+)?(?:{_CAP}|de|da|di|van|von|der|al|bin|la|le))" + "{0,4}"
 _SPEAKERS = rf"{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})?"  # "Mark and Condon"
-_CUES = (r"said|says|stated|states|added|adds|noted|notes|explained|commented|remarked|wrote|writes|declared|"
-         r"announced|insisted|argued|recalled|claimed|observed|told|tweeted|posted")
+_CUES = (r"said|says|stated|states|added|adds|noted|notes|explained|explains|commented|remarked|wrote|writes|declared|"
+         r"announced|insisted|argued|recalled|claimed|observed|told|tweeted|posted|confirmed|confirms|stressed|"
+         r"emphasi[sz]ed|warned|warns|pointed out|acknowledged|admitted|maintained|reiterated|asserted|"
+         r"replied|responded|concluded|recounted|revealed|disclosed")
 _NOT_NAMES = frozenset("the he she it they we i you this that there these those but and a an his her their its our "
                        "in on at after before when while as if so yet".split())
 GENERIC_SOURCES = frozenset(
@@ -36,7 +38,8 @@ GENERIC_SOURCES = frozenset(
     "organisers spokesman spokeswoman spokesperson reports reporters".split())
 _APPOSITION = r"(?:(?:,\s+[^,\"\u201c\u201d]{1,60}){1,2},)?"  # ", a spokesman for the council,"
 _FRAME_TAIL = re.compile(rf",[\"\u201d]?\s*({_SPEAKERS}){_APPOSITION}\s+(?:{_CUES})\b[^,\"\u201c\u201d]*$")
-_INVERTED_CUES = "said|says|stated|added|noted|explained|commented|remarked|wrote|declared|announced|insisted|argued"
+_INVERTED_CUES = ("said|says|stated|added|noted|explained|commented|remarked|wrote|declared|announced|insisted|argued|"
+                  "confirmed|stressed|warned|acknowledged|admitted|replied|responded")
 _FRAME_INVERTED = re.compile(rf",[\"\u201d]?\s*(?:{_INVERTED_CUES})\s+({_PERSON})(?:,[^\"\u201c\u201d]*)?$")  # not ", told X"
 _FRAME_ACCORDING = re.compile(rf"(?:,\s*(?i:according to)\s+({_PERSON})$|^(?i:according to)\s+({_PERSON}),)")
 _FRAME_HEAD = re.compile(rf"^(?:[^,\"\u201c\u201d]{{1,60}},\s*)?({_SPEAKERS}){_APPOSITION}\s+(?:{_CUES})\b")
@@ -321,8 +324,9 @@ _MEDIUM = r"(?:\s+(?:magazine|newspaper|news agency|radio|television|TV|network|
 _OUTLET = rf"(?:the\s+|The\s+)?{_CAP}(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?{_CAP})" + "{0,5}" + _MEDIUM
 # The phrases that name whom a statement was made to; the listener must be capitalised.
 _CHANNEL_FRAME = re.compile(
-    r"\b(?i:told|telling|tells|(?:speaking|talking|spoke|talked|speaks) (?:to|with)|interview(?:ed)? (?:with|by|to)|"
-    r"(?:comments?|remarks?|statement|email|letter) to|(?:made|given|sent|provided) to|(?:wrote|writing|writes) in|"
+    r"\b(?i:told|telling|tells|(?:speaking|talking|spoke|talked|speaks) (?:to|with)|interview(?:ed)? (?:with|by|to|on)|"
+    r"(?:comments?|remarks?|statement|email|letter) to|(?:made|given|sent|provided|released|issued) to|"
+    r"(?:wrote|writing|writes) (?:in|on|for)|posted on|"
     r"(?:said|says|speaking|appearing) on|quoted by)\s+"
     rf"({_OUTLET})|({_OUTLET})\s+(?:reported|reports|is reporting|was reporting)\b")
 _CALENDAR = frozenset("january february march april may june july august september october november december "
