@@ -372,3 +372,16 @@ def test_compare_values_date_of_the_report_is_not_the_date_of_the_event():
 def test_compare_values_accents_make_no_name_variant():
     assert not is_spelling_variant("Place Vendome", "Place Vend\u00f4me")
     assert is_spelling_variant("Voronets", "Voronetz")
+
+
+def test_compare_values_copies_naming_one_day_two_ways_stand_together():
+    text = "In December 2008, three men emptied almost all of the stock of gems from the jewellery store on {}."
+    copies = {1: claim("m#1", text.format("Monday"), outlet="M", day=10),
+              2: claim("s#1", text.format("March 9"), outlet="S", day=12),
+              3: claim("t#1", text.format("March 9"), outlet="T", day=12)}
+    odd = claim("o#1", text.format("Saturday"), outlet="O", day=12)
+    (flag,) = compare_pairs([(i, 9, 0.95) for i in copies], {**copies, 9: odd}, EntityResolver())
+    assert flag.type == "timeline"
+    assert set(flag.articles) == {"m", "s", "t", "o"}
+    assert flag.values["M"] == "Monday" and flag.values["O"] == "Saturday"
+    assert "report \u201cMonday\u201d" in flag.explanation or "reports \u201cMonday\u201d" in flag.explanation

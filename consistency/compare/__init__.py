@@ -64,7 +64,8 @@ def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding
         odd_is_a = involved[(f.type, f.a.id)] > involved[(f.type, f.b.id)]
         key = (f.type, f.a.id if odd_is_a else f.b.id)
         other_value, other = (f.value_b, f.b) if odd_is_a else (f.value_a, f.a)
-        groups.setdefault(key, []).append((" ".join(other_value.casefold().split()), score, f, other))
+        span = f.span_b if odd_is_a else f.span_a
+        groups.setdefault(key, []).append((value_key(f.type, other, other_value, span), score, f, other))
     chosen = []
     for group in groups.values():
         votes = Counter(g[0] for g in group)
@@ -78,6 +79,16 @@ def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding
         also = tuple(dict.fromkeys(g[3] for g in agreeing))[:MAX_ALSO]
         chosen.append(replace(best, also=also) if also and best.type in WITH_COPIES else best)
     return chosen
+
+
+def value_key(kind: str, c: Claim, value: str, span: tuple[int, int]) -> str:
+    """What a value says, for counting the copies that give it: a date by the days it names
+    ("Monday" and "September 9" of the same week are one date), anything else by its words."""
+    if kind == "timeline":
+        t = next((t for t in c.times if (t.start, t.end) == span), None)
+        if t is not None and (t.earliest or t.latest):
+            return f"{t.earliest}..{t.latest}"
+    return " ".join(value.casefold().split())
 
 
 MAX_ALSO = 4

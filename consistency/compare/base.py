@@ -92,7 +92,7 @@ def _body(text: str) -> tuple[int, int]:
     if m and m.start() > len(text) // 3:
         end = m.start()
     m = _UPDATE_HEAD.match(text[:end])
-    if m and end - m.end() >= end // 2:
+    if m and end - m.end() >= end // 3:
         start = m.end()
     return start, end
 
@@ -176,10 +176,15 @@ def make_flag(f: Finding) -> Flag:
     values = {f.a.outlet: f.value_a, f.b.outlet: f.value_b} if f.a.outlet != f.b.outlet else {
         f"{f.a.outlet} ({f.a.article_id})": f.value_a, f"{f.b.outlet} ({f.b.article_id})": f.value_b}
     # The copies that agree against the odd claim give the value of whichever side they match.
-    shared = f.value_a if f.also and _gives(f.also[0], f.value_a) else f.value_b
-    also = [c for c in f.also if c.id not in claims and c.outlet not in values and _gives(c, shared)]
-    values.update({c.outlet: shared for c in also})
-    extra = tuple(evidence(c, c.start + c.text.find(shared), c.start + c.text.find(shared) + len(shared)) for c in also)
+    shared = shared_value(f)
+    also = []
+    for c in f.also:
+        given = _given(c, shared, f)
+        if c.id not in claims and c.outlet not in values and given is not None:
+            also.append((c, given))
+    values.update({c.outlet: text for c, (text, _) in also})
+    extra = tuple(evidence(c, *span) for c, (_, span) in also)
+    also = [c for c, _ in also]
     return Flag(
         id=flag_id(f.type, claims),
         type=f.type,
@@ -194,8 +199,23 @@ def make_flag(f: Finding) -> Flag:
     )
 
 
-def _gives(c: Claim, value: str) -> bool:
-    return value in c.text
+def shared_value(f: Finding) -> str:
+    """The value that the further copies of a finding give: that of the side they agree with."""
+    return f.value_a if f.also and _given(f.also[0], f.value_a, f) is not None else f.value_b
+
+
+def _given(c: Claim, shared: str, f: Finding) -> tuple[str, tuple[int, int]] | None:
+    """How a further copy words the shared value, and where: the same words, or for a date
+    another wording of the same days ("September 9" for the "Monday" of that week)."""
+    at = c.text.find(shared)
+    if at >= 0:
+        return shared, (c.start + at, c.start + at + len(shared))
+    if f.type != "timeline":
+        return None
+    side, span = (f.a, f.span_a) if shared == f.value_a else (f.b, f.span_b)
+    days = next(((t.earliest, t.latest) for t in side.times if (t.start, t.end) == span), None)
+    same = [t for t in c.times if days and (t.earliest, t.latest) == days]
+    return (same[0].text, (same[0].start, same[0].end)) if same else None
 
 
 def evidence(c: Claim, start: int, end: int) -> Evidence:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Finding
+from .base import Finding, shared_value
 
 
 def _who(c) -> str:
@@ -35,6 +35,7 @@ def explain(f: Finding) -> str:
         head = f"{f.type}: {_who(a)} says \u201c{f.value_a}\u201d, {_who(b)} says \u201c{f.value_b}\u201d."
     agreeing = sorted({c.outlet for c in f.also} - {a.outlet, b.outlet})
     if agreeing:
-        shared = f.value_a if f.also[0].text.find(f.value_a) >= 0 else f.value_b
-        head += f" {', '.join(agreeing)} also report{'s' if len(agreeing) == 1 else ''} \u201c{shared}\u201d."
+        shared = shared_value(f)
+        said = f"\u201c{shared}\u201d" if all(shared in c.text for c in f.also) else f"\u201c{shared}\u201d or the same day in other words"
+        head += f" {', '.join(agreeing)} also report{'s' if len(agreeing) == 1 else ''} {said}."
     return f"{head} {a.outlet}: {_quote(a.text)} {b.outlet}: {_quote(b.text)}"
