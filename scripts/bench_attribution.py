@@ -1,6 +1,6 @@
 """Score ``find_attributions`` against a PolNeAR split (source, cue and content P/R/F1).
 
-Usage: ``python3 scripts/bench_attribution.py DIR [--json] [--limit N]``
+Usage: ``python3 scripts/bench_attribution.py DIR [--json] [--limit N] [--tagger MODEL.npz]``
 
 ``DIR`` holds ``text/<article>.txt`` and brat files ``attributions/<article>_<annotator>.ann``.
 An article annotated by several annotators is scored against each file and the counts are
@@ -185,7 +185,13 @@ def main() -> None:
     ap.add_argument("dir", type=Path)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--tagger", type=Path, default=None, help="score this tagger model instead of the shipped one")
     args = ap.parse_args()
+    if args.tagger is not None:
+        from consistency.extract import attribution, attribution_tagger
+
+        chosen = attribution_tagger.load_tagger(str(args.tagger))
+        attribution.load_tagger = lambda: chosen
     res = run(args.dir, args.limit)
     if args.json:
         print(json.dumps(res))

@@ -2,14 +2,17 @@
 
 Usage: ``python3 scripts/train_attribution.py TRAIN_DIR [--docbin F.. --names F..] [--c 0.3]
 [--threshold 0.3] [--unsourced-threshold 0.5] [--holdout N] [--out PATH]``
-and ``python3 scripts/train_attribution.py TRAIN_DIR --tagger [--epochs 8] [--docbin F.. --names F..]
-[--holdout N] [--out PATH]``
+and ``python3 scripts/train_attribution.py TRAIN_DIR --tagger [--context] [--epochs 8] [--select N]
+[--layers 2] [--hidden 96] [--docbin F.. --names F..] [--cache F] [--holdout N] [--out PATH]``
 
 With ``--tagger`` the span tagger of ``attribution_tagger`` is trained: every token gets gold
 O/B/I tags for cue, source and content (a discontinuous span taken from its first start to its
 last end, the longer of two nested spans of one role kept), and the BiLSTM is fit with Adam on
 runs of whole sentences, lemmas dropped to unknown 5% of the time so it learns unseen words; it
-is written to consistency/models/attribution_tagger.npz. Otherwise the cue scorer used when no
+is written to consistency/models/attribution_tagger.npz. ``--context`` adds the sentence
+encoder's token states to its inputs; ``--select N`` keeps the last N training articles out and
+ships the epoch that tags their spans best; ``--cache F`` saves the computed inputs (parse and
+encoder states) to F, or reads them from F when it exists. Otherwise the cue scorer used when no
 tagger ships is trained and written to consistency/models/attribution_cues.json:
 
 Each candidate token (see ``is_candidate``) is labelled 1 when it heads a gold cue span (the
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import re
 import sys
 from collections import defaultdict
@@ -163,18 +167,34 @@ def gold_tags(doc, rels: list[dict]) -> np.ndarray:
     return tags
 
 
-def tagger_examples(pairs, root: Path, vocabs: dict | None = None):
-    """Chunks of (category ids, dense inputs, tags), and the vocabularies (built when not given)."""
+def tagger_rows(pairs, root: Path, context: bool = False) -> list[tuple]:
+    """Per annotated article: (categorical strings, dense inputs as float16, gold tags, sentence starts)."""
     from bench_attribution import read_ann
 
-    from consistency.extract.attribution_tagger import CATS, SpanTagger, chunk_ranges, doc_inputs
+    from consistency.extract.attribution_tagger import doc_inputs
 
     anns = article_anns(root)
     rows = []
-    for name, doc in pairs:
+    for k, (name, doc) in enumerate(pairs):
         if name in anns and len(doc):
-            cats, dense = doc_inputs(doc)
-            rows.append((cats, dense, gold_tags(doc, read_ann(anns[name][0])), [s.start for s in doc.sents]))
+            states = None
+            if context:
+                from consistency.extract.attribution_context import context_states
+
+                states = context_states(doc)
+            cats, dense = doc_inputs(doc, None, states)
+            # float16, the precision the inputs have when read back from a cache
+            rows.append((cats, dense.astype(np.float16), gold_tags(doc, read_ann(anns[name][0])),
+                         [s.start for s in doc.sents]))
+        if k % 100 == 99:
+            print(f"{k + 1}/{len(pairs)} articles read", flush=True)
+    return rows
+
+
+def tagger_examples(rows: list[tuple], vocabs: dict | None = None):
+    """Chunks of (category ids, dense inputs, tags), and the vocabularies (built when not given)."""
+    from consistency.extract.attribution_tagger import CATS, SpanTagger, chunk_ranges
+
     if vocabs is None:
         counts = {c: defaultdict(int) for c in CATS}
         for cats, *_ in rows:
@@ -206,8 +226,33 @@ def _batch(chunks):
     return ids, dense, tags
 
 
-def train_tagger(pairs, root: Path, epochs: int, out: Path, seed: int = 0) -> None:
-    """Fit the span tagger on parsed articles and write it to ``out``."""
+def span_f1(model, chunks) -> dict[str, float]:
+    """Exact-span F1 of each role over held-out chunks."""
+    import torch
+
+    from consistency.extract.attribution_tagger import ROLES, decode
+
+    counts = defaultdict(int)
+    model.eval()
+    with torch.inference_mode():
+        for i in range(0, len(chunks), 32):
+            part = chunks[i: i + 32]
+            ids, dense, tags = _batch(part)
+            best = model(ids, dense).argmax(-1).numpy()
+            for k, (c, _, t) in enumerate(part):
+                for j, r in enumerate(ROLES):
+                    g, p = set(decode(t[:, j])), set(decode(best[k, : len(c), j]))
+                    counts[r + "g"] += len(g)
+                    counts[r + "p"] += len(p)
+                    counts[r + "t"] += len(g & p)
+    model.train()
+    return {r: round(2 * counts[r + "t"] / max(1, counts[r + "g"] + counts[r + "p"]), 4) for r in ROLES}
+
+
+def train_tagger(rows: list[tuple], epochs: int, out: Path, *, select: int = 0, layers: int = 2,
+                 hidden: int = 96, tag_weight: float = 1.0, context: bool = False, seed: int = 0) -> None:
+    """Fit the span tagger on per-article inputs and write it to ``out``."""
+    import copy
     import random
 
     import torch
@@ -218,10 +263,15 @@ def train_tagger(pairs, root: Path, epochs: int, out: Path, seed: int = 0) -> No
     torch.set_num_threads(1)
     torch.manual_seed(seed)
     rng = random.Random(seed)
-    data, vocabs = tagger_examples(pairs, root)
+    fit_rows, held_rows = (rows[: len(rows) - select], rows[len(rows) - select:]) if select else (rows, [])
+    data, vocabs = tagger_examples(fit_rows)
+    held, _ = tagger_examples(held_rows, vocabs) if held_rows else ([], None)
     dims = {"pos": 8, "tag": 16, "dep": 16, "hdep": 8, "ent": 8, "lemma": 48, "hlemma": 16}
-    model = build_model({c: len(vocabs[c]) for c in CATS}, dims, data[0][1].shape[1])
+    model = build_model({c: len(vocabs[c]) for c in CATS}, dims, data[0][1].shape[1], hidden, layers)
     opt = torch.optim.Adam(model.parameters(), lr=2e-3)
+    # begin and inside tags are rarer than outside: weighing them up trades precision for recall
+    weight = torch.tensor([1.0, tag_weight, tag_weight])
+    best, best_score = None, -1.0
     for ep in range(epochs):
         # the last two epochs take smaller steps
         for g in opt.param_groups:
@@ -236,16 +286,26 @@ def train_tagger(pairs, root: Path, epochs: int, out: Path, seed: int = 0) -> No
             for k in (CATS.index("lemma"), CATS.index("hlemma")):
                 ids[..., k][torch.rand(ids.shape[:2]) < 0.05] = 0
             logits = model(ids, dense)
-            loss = torch.nn.functional.cross_entropy(logits.reshape(-1, 3), tags.reshape(-1), ignore_index=-100)
+            loss = torch.nn.functional.cross_entropy(logits.reshape(-1, 3), tags.reshape(-1), weight=weight,
+                                                     ignore_index=-100)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
             total += loss.item()
-        print(f"epoch {ep + 1}/{epochs}: loss {total / len(batches):.4f}", flush=True)
+        line = f"epoch {ep + 1}/{epochs}: loss {total / len(batches):.4f}"
+        if held:
+            f1 = span_f1(model, held)
+            score = sum(f1.values())
+            line += f" held-out span F1 {f1}"
+            if score > best_score:
+                best, best_score = copy.deepcopy(model.state_dict()), score
+        print(line, flush=True)
+    if best is not None:
+        model.load_state_dict(best)
     model.eval()
     out.parent.mkdir(parents=True, exist_ok=True)
-    save_tagger(out, model, vocabs, dims)
+    save_tagger(out, model, vocabs, dims, uses_context=context)
     print(f"{len(data)} chunks, {sum(p.numel() for p in model.parameters())} weights -> {out}")
 
 
@@ -262,12 +322,27 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--tagger", action="store_true", help="train the span tagger instead of the cue scorer")
     ap.add_argument("--epochs", type=int, default=8, help="tagger training epochs")
+    ap.add_argument("--context", action="store_true", help="the tagger reads the sentence encoder's token states")
+    ap.add_argument("--select", type=int, default=0, help="pick the tagger's epoch on the last N training articles")
+    ap.add_argument("--layers", type=int, default=2, help="tagger BiLSTM layers")
+    ap.add_argument("--hidden", type=int, default=96, help="tagger BiLSTM width")
+    ap.add_argument("--tag-weight", type=float, default=1.0, help="loss weight of begin/inside tags against outside")
+    ap.add_argument("--cache", type=Path, default=None, help="save the tagger's inputs here, or read them if present")
     args = ap.parse_args()
     if args.tagger:
-        pairs = load_docs(args.train_dir, args.docbin, args.names)
+        if args.cache is not None and args.cache.exists():
+            with args.cache.open("rb") as f:
+                rows = pickle.load(f)
+        else:
+            pairs = load_docs(args.train_dir, args.docbin, args.names)
+            rows = tagger_rows(pairs, args.train_dir, args.context)
+            if args.cache is not None:
+                with args.cache.open("wb") as f:
+                    pickle.dump(rows, f, protocol=pickle.HIGHEST_PROTOCOL)
         if args.holdout:
-            pairs = pairs[: len(pairs) - args.holdout]
-        train_tagger(pairs, args.train_dir, args.epochs, args.out or TAGGER_PATH)
+            rows = rows[: len(rows) - args.holdout]
+        train_tagger(rows, args.epochs, args.out or TAGGER_PATH, select=args.select, layers=args.layers,
+                     hidden=args.hidden, tag_weight=args.tag_weight, context=args.context)
         return
     args.out = args.out or MODEL_PATH
     docs = heads_and_lemmas(args.train_dir, load_docs(args.train_dir, args.docbin, args.names))

@@ -1,9 +1,10 @@
 """A learned tagger of attribution spans: BIO tags for cue, source and content over spaCy tokens.
 
-Each token is read through spaCy's own contextual vectors (``doc.tensor``, already computed by
-the pipeline, so tagging costs no extra encoder pass), its parse labels, lemma and quotation
-state; a two-layer BiLSTM runs over runs of whole paragraphs and three softmax heads tag the
-token as outside, beginning or inside a cue, a source and a content span. The trained weights
+Each token is read through spaCy's own contextual vectors (``doc.tensor``), its parse labels,
+lemma and quotation state, and, when the model was trained with them, the sentence encoder's
+states for its sentence (``attribution_context``); a BiLSTM runs over runs of whole sentences
+and three softmax heads tag the token as outside, beginning or inside a cue, a source and a
+content span. The trained weights
 ship as ``models/attribution_tagger.npz`` (float16), written by ``scripts/train_attribution.py``.
 """
 
@@ -83,14 +84,17 @@ def rule_columns(doc: Doc, rule_spans: Sequence[RuleSpans]) -> np.ndarray:
     return out
 
 
-def doc_inputs(doc: Doc, rule_spans: Sequence[RuleSpans] | None = None) -> tuple[list[list[str]], np.ndarray]:
-    """(categorical strings, dense float32 matrix) for every token; rule spans add six columns."""
+def doc_inputs(doc: Doc, rule_spans: Sequence[RuleSpans] | None = None,
+               context: np.ndarray | None = None) -> tuple[list[list[str]], np.ndarray]:
+    """(categorical strings, dense float32 matrix) for every token; rule spans and encoder states add columns."""
     tensor = doc.tensor if doc.tensor is not None and len(doc.tensor) == len(doc) else None
     if tensor is None or tensor.shape[1] == 0:
         tensor = np.zeros((len(doc), 96), dtype=np.float32)
     parts = [tensor.astype(np.float32), _dense(doc)]
     if rule_spans is not None:
         parts.append(rule_columns(doc, rule_spans))
+    if context is not None:
+        parts.append(context.astype(np.float32))
     return _cat_values(doc), np.concatenate(parts, axis=1)
 
 
@@ -130,7 +134,27 @@ def decode(tags: np.ndarray) -> list[tuple[int, int]]:
     return spans
 
 
-def build_model(sizes: dict[str, int], dims: dict[str, int], n_dense: int, hidden: int = 96):
+# an inside tag never follows an outside one
+_STEP = np.array([[0.0, 0.0, -np.inf], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+
+
+def viterbi(scores: np.ndarray) -> np.ndarray:
+    """The best valid O/B/I tag sequence of each role from (tokens, roles, 3) log-probabilities."""
+    n, roles, _ = scores.shape
+    back = np.zeros((n, roles, 3), dtype=np.int64)
+    total = scores[0] + np.array([0.0, 0.0, -np.inf])
+    for i in range(1, n):
+        cand = total[:, :, None] + _STEP[None]  # (roles, previous tag, tag)
+        back[i] = cand.argmax(1)
+        total = cand.max(1) + scores[i]
+    out = np.zeros((n, roles), dtype=np.int64)
+    out[-1] = total.argmax(-1)
+    for i in range(n - 1, 0, -1):
+        out[i - 1] = back[i, np.arange(roles), out[i]]
+    return out
+
+
+def build_model(sizes: dict[str, int], dims: dict[str, int], n_dense: int, hidden: int = 96, layers: int = 2):
     """The torch module: embeddings and dense inputs, a projection, a BiLSTM and a tag layer."""
     import torch
     from torch import nn
@@ -142,7 +166,8 @@ def build_model(sizes: dict[str, int], dims: dict[str, int], n_dense: int, hidde
             width = sum(dims[c] for c in CATS) + n_dense
             self.proj = nn.Linear(width, 128)
             self.drop = nn.Dropout(0.25)
-            self.lstm = nn.LSTM(128, hidden, num_layers=2, bidirectional=True, batch_first=True, dropout=0.2)
+            self.lstm = nn.LSTM(128, hidden, num_layers=layers, bidirectional=True, batch_first=True,
+                                dropout=0.2 if layers > 1 else 0.0)
             self.out = nn.Linear(2 * hidden, 3 * len(ROLES))
 
         def forward(self, cats: "torch.Tensor", dense: "torch.Tensor") -> "torch.Tensor":
@@ -157,10 +182,12 @@ def build_model(sizes: dict[str, int], dims: dict[str, int], n_dense: int, hidde
 class SpanTagger:
     """A trained tagger and its vocabularies."""
 
-    def __init__(self, model, vocabs: dict[str, dict[str, int]], uses_rules: bool = False) -> None:
+    def __init__(self, model, vocabs: dict[str, dict[str, int]], uses_rules: bool = False,
+                 uses_context: bool = False) -> None:
         self.model = model
         self.vocabs = vocabs
         self.uses_rules = uses_rules
+        self.uses_context = uses_context
 
     def encode(self, cats: list[list[str]]) -> np.ndarray:
         """Categorical strings to id matrix (unknown values map to 0)."""
@@ -176,7 +203,12 @@ class SpanTagger:
 
         if len(doc) == 0:
             return {r: [] for r in ROLES}
-        cats, dense = doc_inputs(doc, rule_spans if self.uses_rules else None)
+        context = None
+        if self.uses_context:
+            from consistency.extract.attribution_context import context_states
+
+            context = context_states(doc)
+        cats, dense = doc_inputs(doc, rule_spans if self.uses_rules else None, context)
         ids = torch.from_numpy(self.encode(cats))
         feats = torch.from_numpy(dense)
         parts = chunk_ranges([sent.start for sent in doc.sents], len(doc))
@@ -194,18 +226,24 @@ class SpanTagger:
                 logits = self.model(ci, df)
         finally:
             torch.set_num_threads(threads)
-        best = logits.argmax(-1).numpy()
+        scores = torch.log_softmax(logits, -1).numpy()
         tags = np.zeros((len(doc), len(ROLES)), dtype=np.int64)
         for k, (a, b) in enumerate(parts):
-            tags[a:b] = best[k, : b - a]
+            tags[a:b] = viterbi(scores[k, : b - a])
         return {r: decode(tags[:, j]) for j, r in enumerate(ROLES)}
 
 
-def save_tagger(path: Path, model, vocabs: dict[str, dict[str, int]], dims: dict[str, int], uses_rules: bool = False) -> None:
+def save_tagger(path: Path, model, vocabs: dict[str, dict[str, int]], dims: dict[str, int], uses_rules: bool = False,
+                uses_context: bool = False) -> None:
     """Write the trained weights (float16) and vocabularies to one .npz file."""
+    from consistency.extract.attribution_context import DIM
+
     arrays = {f"w:{k}": v.detach().cpu().numpy().astype(np.float16) for k, v in model.state_dict().items()}
+    lstm = model.lstm
     meta = {"vocabs": {c: sorted(v, key=v.get) for c, v in vocabs.items()}, "dims": dims,
-            "n_dense": N_DENSE + (2 * len(ROLES) if uses_rules else 0), "uses_rules": uses_rules}
+            "n_dense": N_DENSE + (2 * len(ROLES) if uses_rules else 0) + (DIM if uses_context else 0),
+            "uses_rules": uses_rules, "uses_context": uses_context,
+            "hidden": lstm.hidden_size, "layers": lstm.num_layers}
     arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
     np.savez_compressed(path, **arrays)
 
@@ -221,8 +259,9 @@ def load_tagger(path: str = str(TAGGER_PATH)) -> SpanTagger | None:
     data = np.load(p)
     meta = json.loads(bytes(data["meta"]).decode("utf-8"))
     vocabs = {c: {s: i for i, s in enumerate(words)} for c, words in meta["vocabs"].items()}
-    model = build_model({c: len(vocabs[c]) for c in CATS}, meta["dims"], meta["n_dense"] + 96)
+    model = build_model({c: len(vocabs[c]) for c in CATS}, meta["dims"], meta["n_dense"] + 96,
+                        meta.get("hidden", 96), meta.get("layers", 2))
     state = {k[2:]: torch.from_numpy(data[k].astype(np.float32)) for k in data.files if k.startswith("w:")}
     model.load_state_dict(state)
     model.eval()
-    return SpanTagger(model, vocabs, bool(meta.get("uses_rules", False)))
+    return SpanTagger(model, vocabs, bool(meta.get("uses_rules", False)), bool(meta.get("uses_context", False)))
