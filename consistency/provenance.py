@@ -97,7 +97,20 @@ def origin_kind(c: Claim) -> str:
         # A source we could not read: a name just before the cue ("..., Nadia Petrescu, said") is
         # some source of its own; with none ("before it was announced") there is no source at all.
         return "unknown" if _name_before(c, att.cue_span) else "absent"
+    if att.source_kind == "anonymous" and _on_record(att.source, c.text):
+        return "named"
     return "anonymous" if att.source_kind == "anonymous" else "named"
+
+
+_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
+_OFF_RECORD = re.compile(r"\b(?:declined to be (?:named|identified)|not authori[sz]ed|condition)\b", re.I)
+
+
+def _on_record(source: str, text: str) -> bool:
+    """"A police spokeswoman said": an unnamed spokesperson speaks on the record for a body,
+    which is a source, unlike an official who asked not to be named."""
+    return bool(_SPOKESPERSON.search(source)) and not ANONYMOUS_WORDS.search(source) \
+        and not _OFF_RECORD.search(source + " " + text)
 
 
 def _name_before(c: Claim, cue_span: tuple[int, int] | None) -> bool:
@@ -222,7 +235,20 @@ def _repeats_one_claim(cluster: ClaimCluster, key: str) -> bool:
     first = cluster.earliest
     if any(c.text.lstrip()[:1] in "\"'\u201c\u2018" or c.text.rstrip()[-1:] in "\"'\u201d\u2019" for c in cluster.claims):
         return False
+    if all(is_headline(c.text) for c in cluster.claims):
+        return False  # a headline sums up its article, whose body carries the sources
     return len(first.text.split()) >= MIN_WORDS_UNATTRIBUTED
+
+
+def is_headline(text: str) -> bool:
+    """Title case and no closing stop: "Kraft Shooting: Yvonne Hiller Charged With Two Counts Of Murder"."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    if text.rstrip()[-1:] in ".!?" or len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
+
+
+HEADLINE_SHARE = 0.8
 
 
 def _repetition_flag(cluster: ClaimCluster, key: str) -> Flag:

@@ -385,3 +385,23 @@ def test_compare_values_copies_naming_one_day_two_ways_stand_together():
     assert set(flag.articles) == {"m", "s", "t", "o"}
     assert flag.values["M"] == "Monday" and flag.values["O"] == "Saturday"
     assert "report \u201cMonday\u201d" in flag.explanation or "reports \u201cMonday\u201d" in flag.explanation
+
+
+def test_compare_values_spokesperson_of_a_body_is_on_the_record():
+    text = "A police spokeswoman said other premises suffered smashed windows and smoke damage."
+    spoke = claim("p#1", text, att=Attribution(source="A police spokeswoman", source_kind="anonymous", cue="said"))
+    hidden = claim("h#1", "A spokesman who declined to be named said the premises suffered damage.",
+                   att=Attribution(source="A spokesman who declined to be named", source_kind="anonymous", cue="said"))
+    assert origin_kind(spoke) == "named"
+    assert origin_kind(hidden) == "anonymous"
+
+
+def test_compare_values_repeated_headline_is_no_unsupported_repetition():
+    titles = ["Kraft Shooting: Yvonne Hiller Charged With Two Counts Of Murder",
+              "Kraft Food Shooter Yvonne Hiller Charged with Two Counts of Murder",
+              "Kraft Shooting Suspect Yvonne Hiller Charged With Two Counts Of Murder"]
+    copies = {i: claim(f"t{i}#1", t, outlet=f"T{i}") for i, t in enumerate(titles)}
+    pairs = [(0, 1, 0.95), (1, 2, 0.95)]
+    assert repetition_flags(claim_clusters(pairs, copies), copies, pairs) == []
+    sentences = {i: replace(c, text=c.text.lower().capitalize() + ".") for i, c in copies.items()}
+    assert len(repetition_flags(claim_clusters(pairs, sentences), sentences, pairs)) == 1
