@@ -3,15 +3,16 @@
 Usage: ``python3 scripts/train_attribution.py TRAIN_DIR [--docbin F.. --names F..] [--c 0.3]
 [--threshold 0.3] [--unsourced-threshold 0.5] [--holdout N] [--out PATH]``
 and ``python3 scripts/train_attribution.py TRAIN_DIR --tagger [--context] [--epochs 8] [--select N]
-[--layers 2] [--hidden 96] [--docbin F.. --names F..] [--cache F] [--holdout N] [--out PATH]``
+[--layers 2] [--hidden 96] [--batch 16] [--docbin F.. --names F..] [--cache F] [--holdout N] [--out PATH]``
 
 With ``--tagger`` the span tagger of ``attribution_tagger`` is trained: every token gets gold
 O/B/I tags for cue, source and content (a discontinuous span taken from its first start to its
 last end, the longer of two nested spans of one role kept), and the BiLSTM is fit with Adam on
 runs of whole sentences, lemmas dropped to unknown 5% of the time so it learns unseen words; it
 is written to consistency/models/attribution_tagger.npz. ``--context`` adds the sentence
-encoder's token states to its inputs; ``--select N`` keeps the last N training articles out and
-ships the epoch that tags their spans best; ``--cache F`` saves the computed inputs (parse and
+encoder's token states to its inputs; ``--select N`` keeps the last N training articles out,
+ships the epoch that tags their spans best and picks, per role, how much to favour tagging a
+span over leaving a token outside (the outside bias) on them too; ``--cache F`` saves the computed inputs (parse and
 encoder states) to F, or reads them from F when it exists. Otherwise the cue scorer used when no
 tagger ships is trained and written to consistency/models/attribution_cues.json:
 
@@ -249,8 +250,40 @@ def span_f1(model, chunks) -> dict[str, float]:
     return {r: round(2 * counts[r + "t"] / max(1, counts[r + "g"] + counts[r + "p"]), 4) for r in ROLES}
 
 
+def pick_outside_bias(model, chunks, grid: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)) -> list[float]:
+    """Per role, the outside bias under which Viterbi decoding tags the held-out spans best (exact F1)."""
+    import torch
+
+    from consistency.extract.attribution_tagger import ROLES, decode, viterbi
+
+    scores = []
+    model.eval()
+    with torch.inference_mode():
+        for i in range(0, len(chunks), 32):
+            part = chunks[i: i + 32]
+            ids, dense, _ = _batch(part)
+            lp = torch.log_softmax(model(ids, dense), -1).numpy()
+            scores += [lp[k, : len(c)] for k, (c, _, _) in enumerate(part)]
+    out = []
+    for j, role in enumerate(ROLES):
+        best = (-1.0, 0.0)
+        for bias in grid:
+            g_n = p_n = hit = 0
+            for sc, (_, _, tags) in zip(scores, chunks):
+                s = sc[:, j: j + 1].copy()
+                s[:, 0, 0] -= bias
+                g, p = set(decode(tags[:, j])), set(decode(viterbi(s)[:, 0]))
+                g_n, p_n, hit = g_n + len(g), p_n + len(p), hit + len(g & p)
+            f1 = 2 * hit / max(1, g_n + p_n)
+            print(f"{role} outside bias {bias}: held-out span F1 {f1:.4f}", flush=True)
+            best = max(best, (f1, -bias))
+        out.append(-best[1])
+    return out
+
+
 def train_tagger(rows: list[tuple], epochs: int, out: Path, *, select: int = 0, layers: int = 2,
-                 hidden: int = 96, tag_weight: float = 1.0, context: bool = False, seed: int = 0) -> None:
+                 hidden: int = 96, tag_weight: float = 1.0, context: bool = False, batch: int = 16,
+                 seed: int = 0) -> None:
     """Fit the span tagger on per-article inputs and write it to ``out``."""
     import copy
     import random
@@ -278,7 +311,7 @@ def train_tagger(rows: list[tuple], epochs: int, out: Path, *, select: int = 0, 
             g["lr"] = 2e-3 if ep < epochs - 2 else (7e-4 if ep == epochs - 2 else 3e-4)
         # batches of similar length, in random order
         order = sorted(data, key=lambda c: len(c[0]) + rng.random() * 40)
-        batches = [order[i: i + 16] for i in range(0, len(order), 16)]
+        batches = [order[i: i + batch] for i in range(0, len(order), batch)]
         rng.shuffle(batches)
         total = 0.0
         for chunk in batches:
@@ -304,8 +337,9 @@ def train_tagger(rows: list[tuple], epochs: int, out: Path, *, select: int = 0, 
     if best is not None:
         model.load_state_dict(best)
     model.eval()
+    bias = pick_outside_bias(model, held) if held else [0.0] * 3
     out.parent.mkdir(parents=True, exist_ok=True)
-    save_tagger(out, model, vocabs, dims, uses_context=context)
+    save_tagger(out, model, vocabs, dims, uses_context=context, outside_bias=bias)
     print(f"{len(data)} chunks, {sum(p.numel() for p in model.parameters())} weights -> {out}")
 
 
@@ -326,6 +360,7 @@ def main() -> None:
     ap.add_argument("--select", type=int, default=0, help="pick the tagger's epoch on the last N training articles")
     ap.add_argument("--layers", type=int, default=2, help="tagger BiLSTM layers")
     ap.add_argument("--hidden", type=int, default=96, help="tagger BiLSTM width")
+    ap.add_argument("--batch", type=int, default=16, help="tagger training batch size (chunks)")
     ap.add_argument("--tag-weight", type=float, default=1.0, help="loss weight of begin/inside tags against outside")
     ap.add_argument("--cache", type=Path, default=None, help="save the tagger's inputs here, or read them if present")
     args = ap.parse_args()
@@ -342,7 +377,8 @@ def main() -> None:
         if args.holdout:
             rows = rows[: len(rows) - args.holdout]
         train_tagger(rows, args.epochs, args.out or TAGGER_PATH, select=args.select, layers=args.layers,
-                     hidden=args.hidden, tag_weight=args.tag_weight, context=args.context)
+                     hidden=args.hidden, tag_weight=args.tag_weight, context=args.context,
+                     batch=args.batch)
         return
     args.out = args.out or MODEL_PATH
     docs = heads_and_lemmas(args.train_dir, load_docs(args.train_dir, args.docbin, args.names))

@@ -48,9 +48,10 @@ def test_attribution_tagger_file_keeps_context_flag_and_shape(tmp_path):
     dims = {c: 4 for c in CATS}
     model = build_model({c: 1 for c in CATS}, dims, 96 + N_DENSE + DIM, hidden=32, layers=1)
     path = tmp_path / "tagger.npz"
-    save_tagger(path, model, vocabs, dims, uses_context=True)
+    save_tagger(path, model, vocabs, dims, uses_context=True, outside_bias=(0.5, 0.0, 1.0))
     loaded = load_tagger(str(path))
     assert loaded is not None and loaded.uses_context and not loaded.uses_rules
+    assert loaded.outside_bias.tolist() == [0.5, 0.0, 1.0]
     assert loaded.model.lstm.num_layers == 1 and loaded.model.lstm.hidden_size == 32
     assert loaded.model.proj.in_features == model.proj.in_features
 

@@ -183,11 +183,13 @@ class SpanTagger:
     """A trained tagger and its vocabularies."""
 
     def __init__(self, model, vocabs: dict[str, dict[str, int]], uses_rules: bool = False,
-                 uses_context: bool = False) -> None:
+                 uses_context: bool = False, outside_bias: Sequence[float] = (0.0, 0.0, 0.0)) -> None:
         self.model = model
         self.vocabs = vocabs
         self.uses_rules = uses_rules
         self.uses_context = uses_context
+        # subtracted from each role's outside log-probability: above 0 favours recall
+        self.outside_bias = np.asarray(outside_bias, dtype=np.float32)
 
     def encode(self, cats: list[list[str]]) -> np.ndarray:
         """Categorical strings to id matrix (unknown values map to 0)."""
@@ -227,6 +229,7 @@ class SpanTagger:
         finally:
             torch.set_num_threads(threads)
         scores = torch.log_softmax(logits, -1).numpy()
+        scores[..., 0] -= self.outside_bias
         tags = np.zeros((len(doc), len(ROLES)), dtype=np.int64)
         for k, (a, b) in enumerate(parts):
             tags[a:b] = viterbi(scores[k, : b - a])
@@ -234,7 +237,7 @@ class SpanTagger:
 
 
 def save_tagger(path: Path, model, vocabs: dict[str, dict[str, int]], dims: dict[str, int], uses_rules: bool = False,
-                uses_context: bool = False) -> None:
+                uses_context: bool = False, outside_bias: Sequence[float] = (0.0, 0.0, 0.0)) -> None:
     """Write the trained weights (float16) and vocabularies to one .npz file."""
     from consistency.extract.attribution_context import DIM
 
@@ -243,7 +246,7 @@ def save_tagger(path: Path, model, vocabs: dict[str, dict[str, int]], dims: dict
     meta = {"vocabs": {c: sorted(v, key=v.get) for c, v in vocabs.items()}, "dims": dims,
             "n_dense": N_DENSE + (2 * len(ROLES) if uses_rules else 0) + (DIM if uses_context else 0),
             "uses_rules": uses_rules, "uses_context": uses_context,
-            "hidden": lstm.hidden_size, "layers": lstm.num_layers}
+            "hidden": lstm.hidden_size, "layers": lstm.num_layers, "outside_bias": [float(b) for b in outside_bias]}
     arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
     np.savez_compressed(path, **arrays)
 
@@ -264,4 +267,5 @@ def load_tagger(path: str = str(TAGGER_PATH)) -> SpanTagger | None:
     state = {k[2:]: torch.from_numpy(data[k].astype(np.float32)) for k in data.files if k.startswith("w:")}
     model.load_state_dict(state)
     model.eval()
-    return SpanTagger(model, vocabs, bool(meta.get("uses_rules", False)), bool(meta.get("uses_context", False)))
+    return SpanTagger(model, vocabs, bool(meta.get("uses_rules", False)), bool(meta.get("uses_context", False)),
+                      meta.get("outside_bias", (0.0, 0.0, 0.0)))
