@@ -396,3 +396,11 @@ def test_channel_more_frames_name_the_outlet():
         b = claim("b#1", f"The batteries would be stationed near the border, Voronets said {frame.format('CNN')}.",
                   outlet="B")
         assert types(a, b) == ["channel"], frame
+
+
+def test_speakers_one_person_described_two_ways():
+    from consistency.compare.speakers import same_name
+    resolver = EntityResolver()
+    assert same_name("Paul Ferguson, a researcher with Trend Micro", "Trend Micro threat researcher Paul Ferguson",
+                     resolver)
+    assert not same_name("Trend Micro researcher Paul Ferguson", "Trend Micro researcher Dana Okoro", resolver)

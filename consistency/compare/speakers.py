@@ -234,7 +234,21 @@ def same_name(x: str, y: str, resolver) -> bool:
     return _one_name(x, y, resolver)
 
 
+def _core(name: str) -> str:
+    """The name a source ends on, without its description: "Trend Micro threat researcher Paul Ferguson" and
+    "Paul Ferguson, a researcher with Trend Micro" are both Paul Ferguson."""
+    words = re.findall(r"[\w.'\u2019-]+", name.split(",")[0])
+    core: list[str] = []
+    for w in reversed(words):
+        if not w[:1].isupper() or w.casefold().rstrip(".") in TITLES:
+            break
+        core.insert(0, w)
+    return " ".join(core) or name
+
+
 def _one_name(x: str, y: str, resolver) -> bool:
+    if _core(x) != x or _core(y) != y:
+        x, y = _core(x), _core(y)
     wx, wy = _words(x), _words(y)
     if wx <= wy or wy <= wx or _acronym(x, y):
         return True
