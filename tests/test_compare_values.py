@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from consistency.compare import compare_pair, compare_pairs, one_per_deviation
+from consistency.compare.base import word_overlap
 from consistency.compare.names import is_spelling_variant, name_variant_flags
 from consistency.extract.entities import EntityResolver
 from consistency.extract.quantities import find_quantities
@@ -405,3 +406,34 @@ def test_compare_values_repeated_headline_is_no_unsupported_repetition():
     assert repetition_flags(claim_clusters(pairs, copies), copies, pairs) == []
     sentences = {i: replace(c, text=c.text.lower().capitalize() + ".") for i, c in copies.items()}
     assert len(repetition_flags(claim_clusters(pairs, sentences), sentences, pairs)) == 1
+
+
+def test_compare_values_converted_figure_in_brackets_is_no_conflict():
+    text = "The strike was the first test of the government since agreeing a 110 billion euro ({}) EU and IMF bailout."
+    a = claim("a#1", text.format("$143 billion"))
+    b = claim("b#1", text.format("$158 billion"), outlet="B")
+    assert found(a, b) == []
+    c = claim("c#1", text.replace("110", "150").format("$143 billion"), outlet="C")
+    assert [t for t, _, _ in found(a, c)] == ["number"]
+
+
+def test_compare_values_reworded_claims_sharing_no_figure_give_other_details():
+    a = claim("a#1", "Klitschko landed 178 of 369 punches thrown while Rahman connected on just 30 of 207 punches thrown.")
+    b = claim("b#1", "During the third round Klitschko landed 28 of his 68 punches thrown while Rahman connected on just "
+                     "1 of 16 punches.", outlet="B")
+    assert word_overlap(a, b) > 0.8 and found(a, b, 0.9) == []
+    one = claim("c#1", "The final numbers showed Klitschko landing 178 punches thrown while Rahman connected on just 30.")
+    other = claim("d#1", "The final numbers showed Klitschko landed 128 punches while Rahman connected on just 30 in all.",
+                  outlet="D")
+    assert [t for t, _, _ in found(one, other, 0.9)] == ["number"]
+
+
+def test_compare_values_revision_counts_the_unit_of_a_measure():
+    old = claim("a#1", "They had managed to get within 80 meters of the bivvy, police said.")
+    new = claim("b#1", "The number of meters was revised to 101, officials said.", outlet="B", day=12)
+    assert found(old, new, 0.5) == [("update", "80 meters", "101")]
+
+
+def test_compare_values_doubled_final_letter_is_a_variant():
+    assert is_spelling_variant("Rahul Mohandas", "Rahul Mohandass")
+    assert not is_spelling_variant("Centres", "Center")

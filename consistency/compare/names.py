@@ -60,7 +60,7 @@ def _affixed(short: str, long: str) -> bool:
 def _regional(word: str) -> str:
     """A word with British/American spelling and a plural -s folded away (Centre/Center, Labour/Labor)."""
     word = word.replace("-", "")
-    word = re.sub(r"re$", "er", word.rstrip("s") if len(word) > 4 else word)
+    word = re.sub(r"re$", "er", word[:-1] if len(word) > 4 and re.search(r"[^s]s$", word) else word)
     word = re.sub(r"is(ation|e|ed|ing)$", r"iz\1", word)
     return re.sub(r"our$", "or", word)
 

@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import replace
 
-from ..extract.quantities import find_quantities, quantities_agree, units_compatible
+from ..extract.quantities import _MEASURE_WORDS, find_quantities, quantities_agree, units_compatible
 from ..records import Claim, Quantity, TimeExpr
 from .names import is_spelling_variant
 from .base import (UPDATE_CUES, Edit, Finding, has_update_cue, is_copy, is_update, near_copy_edits, same_statement,
@@ -177,6 +177,15 @@ def _bare(c: Claim, span: tuple[int, int], text: str) -> list[Quantity]:
     return [Quantity(text, span[0], span[1], value, value, value)]
 
 
+_CONVERSION = re.compile(r"\d[^()\d]{0,25}\(\s*(?:about|around|some|roughly|approximately|nearly|almost)?\s*[^\w\s(]{0,3}$",
+                         re.I)
+
+
+def _converted(c: Claim, q: Quantity) -> bool:
+    """A figure in brackets just after another figure: that figure in other units or money."""
+    return bool(_CONVERSION.search(c.text[max(0, q.start - c.start - 40):q.start - c.start]))
+
+
 def _names_a_thing(text: str, sentence_start: bool) -> bool:
     """A capitalised word, other than the one that opens the sentence."""
     words = text.split()[1:] if sentence_start else text.split()
@@ -204,6 +213,8 @@ def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | Non
     # "14 workers") in claims about the same people and organisations can conflict.
     if not same_statement(a, b, score, min_score=0.85, min_overlap=0.6) or _different_actors(a, b):
         return None
+    if len(qa) > 1 and len(qb) > 1 and not any(agree(x, y) for x in qa for y in qb if _comparable(x, y)):
+        return None  # several figures each and not one shared: other details ("in the round", "in all")
     for x in qa:
         same_noun = [y for y in qb if x.unit and _singular(y.unit) == _singular(x.unit)
                      and _comparable(x, y)]
@@ -237,6 +248,8 @@ def _compare_copies(a: Claim, b: Claim, score: float, edits: list[Edit],
     for x, y in changed:
         if agree(x, y) or any(_inside(x, e.a) or _inside(y, e.b) for e in hedged):
             continue  # a hedge the quantity reader did not know ("upwards of 30") makes no conflict
+        if _converted(a, x) or _converted(b, y):
+            continue  # "110 billion euros ($143 billion)": outlets convert at their own rates
         kind = "update" if is_update(a, b) else "number"
         confidence = min(0.95, 0.7 + max(0.0, score - 0.7))
         return Finding(kind, a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
@@ -257,7 +270,7 @@ def _update(a: Claim, b: Claim, qa: list[Quantity], qb: list[Quantity]) -> Findi
     best = None
     for y, noun in governed:
         for x in qa:
-            if not noun or _singular(x.unit) != noun or x.kind != y.kind or agree(x, y):
+            if not noun or _singular(x.unit) != noun or _kind(x) != _kind(y) or agree(x, y):
                 continue
             ratio = max(abs(x.value), abs(y.value)) / max(1e-9, min(abs(x.value), abs(y.value)))
             if ratio > MAX_UPDATE_RATIO or any(agree(x, other) for other in qb):
@@ -273,12 +286,21 @@ def _update(a: Claim, b: Claim, qa: list[Quantity], qb: list[Quantity]) -> Findi
                    confidence=round(0.5 + 0.15 * max(0.0, closeness), 3), what="the figure")
 
 
+def _kind(q: Quantity) -> str:
+    # "80 meters" is a measure, the revised "number of meters ... 101" a count of the same unit
+    return "count" if q.kind == "measure" else q.kind
+
+
 MAX_UPDATE_RATIO = 2.5
 _NUMBER_OF = re.compile(r"\b(?:number|count|tally|toll|total) of (\w+)", re.I)
 
 
 def _singular(unit: str | None) -> str | None:
-    return re.sub(r"(?<=[^s])s$", "", unit.casefold()) if unit else None
+    """A counted noun or unit in one form: "games" -> "game", "metres"/"meters" -> "m"."""
+    if not unit:
+        return None
+    unit = unit.casefold()
+    return _MEASURE_WORDS.get(unit) or re.sub(r"(?<=[^s])s$", "", unit)
 
 
 def _counted(c: Claim, q: Quantity) -> str | None:
