@@ -404,3 +404,18 @@ def test_speakers_one_person_described_two_ways():
     assert same_name("Paul Ferguson, a researcher with Trend Micro", "Trend Micro threat researcher Paul Ferguson",
                      resolver)
     assert not same_name("Trend Micro researcher Paul Ferguson", "Trend Micro researcher Dana Okoro", resolver)
+
+
+def test_channel_an_outlet_that_passed_a_framed_statement_on():
+    base = "The batteries would be stationed near the border, Voronets said"
+    a = claim("a#1", f"{base}, according to NPR.")
+    b = claim("b#1", f"{base}, according to CNN.", outlet="B")
+    assert frame_speaker(b).name == "Voronets"
+    assert types(a, b) == ["channel"]
+    assert frame_speaker(claim("c#1", "The batteries would be stationed near the border, according to CNN.")).name == "CNN"
+
+
+def test_channel_an_outlet_named_before_interview():
+    a = claim("a#1", "The batteries would be stationed near the border, Voronets said in an NPR interview.")
+    b = claim("b#1", "The batteries would be stationed near the border, Voronets said in a CNN interview.", outlet="B")
+    assert types(a, b) == ["channel"]

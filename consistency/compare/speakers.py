@@ -29,7 +29,7 @@ _SPEAKERS = rf"{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})?"  # "Mark and Condon"
 _CUES = (r"said|says|stated|states|added|adds|noted|notes|explained|explains|commented|remarked|wrote|writes|declared|"
          r"announced|insisted|argued|recalled|claimed|observed|told|tweeted|posted|confirmed|confirms|stressed|"
          r"emphasi[sz]ed|warned|warns|pointed out|acknowledged|admitted|maintained|reiterated|asserted|"
-         r"replied|responded|concluded|recounted|revealed|disclosed")
+         r"replied|responded|concluded|recounted|revealed|disclosed|was quoted as saying")
 _NOT_NAMES = frozenset("the he she it they we i you this that there these those but and a an his her their its our "
                        "in on at after before when while as if so yet".split())
 GENERIC_SOURCES = frozenset(
@@ -111,6 +111,9 @@ def _is_name(name: str) -> bool:
 def frame_speaker(c: Claim) -> Speaker | None:
     """The speaker named in the reporting frame at the start or end of the claim sentence."""
     text = c.text.rstrip().rstrip(".!?\"\u201d'").rstrip()
+    relayed = _relayed(text)
+    if relayed:
+        text = text[: relayed.start()]  # "..., X said, according to CNN": CNN is the channel, X the speaker
     for pattern in (_FRAME_TAIL, _FRAME_INVERTED, _FRAME_ACCORDING, _FRAME_REMARKS, _FRAME_HEAD):
         m = pattern.search(text)
         group = next((g for g in range(1, (m.lastindex or 0) + 1) if m.group(g)), 0) if m else 0
@@ -342,7 +345,18 @@ _CHANNEL_FRAME = re.compile(
     r"(?:comments?|remarks?|statement|email|letter) to|(?:made|given|sent|provided|released|issued) to|"
     r"(?:wrote|writing|writes) (?:in|on|for)|posted on|"
     r"(?:said|says|speaking|appearing) on|quoted by)\s+"
-    rf"({_OUTLET})|({_OUTLET})\s+(?:reported|reports|is reporting|was reporting)\b")
+    rf"({_OUTLET})|({_OUTLET})\s+(?:reported|reports|is reporting|was reporting)\b|"
+    rf"\b(?i:in an?)\s+({_OUTLET})\s+(?:interview|broadcast)\b")
+# A frame passed on by an outlet: "..., Voronets said, according to NPR."
+_RELAYED = re.compile(rf"(?<=\w),\s*(?i:according to)\s+({_OUTLET})[.!?\"\u201d']*$")
+
+
+def _relayed(text: str) -> re.Match | None:
+    """An outlet that passed a framed statement on ("..., Voronets said, according to NPR")."""
+    m = _RELAYED.search(text)
+    return m if m and _FRAME_TAIL.search(text[: m.start()]) else None
+
+
 _CALENDAR = frozenset("january february march april may june july august september october november december "
                       "monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -390,8 +404,10 @@ def _read_channels(c: Claim) -> list[tuple[str, tuple[int, int]]]:
                 span = (at, at + len(att.channel)) if at >= 0 else (0, 0)
             if not any(t.start <= c.start + span[0] < t.end for t in c.times):
                 found.append((att.channel, span))
-    for m in _CHANNEL_FRAME.finditer(c.text):
-        group = 1 if m.group(1) else 2
+    relayed = _relayed(c.text)
+    frames = list(_CHANNEL_FRAME.finditer(c.text)) + ([relayed] if relayed else [])
+    for m in frames:
+        group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g))
         name = m.group(group).rstrip(".")  # the sentence's full stop
         if _DET.sub("", name).split()[0].casefold() in _NOT_NAMES or not _named_channel(name):
             continue
