@@ -437,3 +437,18 @@ def test_compare_values_revision_counts_the_unit_of_a_measure():
 def test_compare_values_doubled_final_letter_is_a_variant():
     assert is_spelling_variant("Rahul Mohandas", "Rahul Mohandass")
     assert not is_spelling_variant("Centres", "Center")
+
+
+def test_compare_values_increment_is_not_the_total_a_revision_revises():
+    revision = claim("r#1", "By the latest count, the number of people had climbed to 33.", outlet="R", day=14)
+    more = claim("a#1", "Around 20 more people had to be ushered to safety.")
+    total = claim("b#1", "Police said 18 people had been injured in the violence.", outlet="B")
+    assert found(more, revision, 0.5) == []
+    assert [t for t, _, _ in found(total, revision, 0.5)] == ["update"]
+
+
+def test_compare_values_conversion_that_does_not_match_its_figure_conflicts():
+    text = "Qeshm, located 1,150 kilometers ({} miles) southeast of Tehran, has a busy commercial and fishing port."
+    a = claim("a#1", text.format("700"))
+    assert [t for t, _, _ in found(a, claim("b#1", text.format("1050"), outlet="B"))] == ["number"]
+    assert found(a, claim("c#1", text.format("715"), outlet="C")) == []

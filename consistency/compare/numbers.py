@@ -186,6 +186,20 @@ def _converted(c: Claim, q: Quantity) -> bool:
     return bool(_CONVERSION.search(c.text[max(0, q.start - c.start - 40):q.start - c.start]))
 
 
+def _conversion_wrong(c: Claim, q: Quantity) -> bool:
+    """A bracketed conversion that does not match the figure it converts ("1,150 kilometers
+    (1050 miles)"); a rate we do not know (money) cannot be checked and is never wrong."""
+    if not _converted(c, q):
+        return False
+    before = [p for p in figures(c) if p.end <= q.start and q.start - p.end <= 40 and p.unit and q.unit]
+    if not before:
+        return False
+    primary = max(before, key=lambda p: p.end)
+    if primary.kind != "measure" or q.kind != "measure" or not units_compatible(primary, q):
+        return False
+    return not agree(primary, q)
+
+
 def _names_a_thing(text: str, sentence_start: bool) -> bool:
     """A capitalised word, other than the one that opens the sentence."""
     words = text.split()[1:] if sentence_start else text.split()
@@ -248,7 +262,7 @@ def _compare_copies(a: Claim, b: Claim, score: float, edits: list[Edit],
     for x, y in changed:
         if agree(x, y) or any(_inside(x, e.a) or _inside(y, e.b) for e in hedged):
             continue  # a hedge the quantity reader did not know ("upwards of 30") makes no conflict
-        if _converted(a, x) or _converted(b, y):
+        if not _conversion_wrong(a, x) and not _conversion_wrong(b, y) and (_converted(a, x) or _converted(b, y)):
             continue  # "110 billion euros ($143 billion)": outlets convert at their own rates
         kind = "update" if is_update(a, b) else "number"
         confidence = min(0.95, 0.7 + max(0.0, score - 0.7))
@@ -270,6 +284,8 @@ def _update(a: Claim, b: Claim, qa: list[Quantity], qb: list[Quantity]) -> Findi
     best = None
     for y, noun in governed:
         for x in qa:
+            if _increment(a, x):
+                continue  # "20 more people" adds to a total the revision may not be about
             if not noun or _singular(x.unit) != noun or _kind(x) != _kind(y) or agree(x, y):
                 continue
             ratio = max(abs(x.value), abs(y.value)) / max(1e-9, min(abs(x.value), abs(y.value)))
@@ -284,6 +300,13 @@ def _update(a: Claim, b: Claim, qa: list[Quantity], qb: list[Quantity]) -> Findi
     closeness = 1 - _distance(x, y) / math.log(MAX_UPDATE_RATIO)
     return Finding("update", a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
                    confidence=round(0.5 + 0.15 * max(0.0, closeness), 3), what="the figure")
+
+
+_MORE = re.compile(r"^\s+(?:more|additional|further|extra|other)\b", re.I)
+
+
+def _increment(c: Claim, q: Quantity) -> bool:
+    return bool(_MORE.match(c.text[q.end - c.start:]))
 
 
 def _kind(q: Quantity) -> str:
