@@ -452,3 +452,13 @@ def test_compare_values_conversion_that_does_not_match_its_figure_conflicts():
     a = claim("a#1", text.format("700"))
     assert [t for t, _, _ in found(a, claim("b#1", text.format("1050"), outlet="B"))] == ["number"]
     assert found(a, claim("c#1", text.format("715"), outlet="C")) == []
+
+
+def test_compare_values_copies_worded_alike_cluster_whatever_their_vectors():
+    text = "Several of those involved had been questioned before the announcement was made public."
+    copies = {i: claim(f"c{i}#1", text, outlet=f"C{i}") for i in range(3)}
+    changed = claim("d#1", text.replace("Several", "Two"), outlet="D")
+    pairs = [(0, 1, 0.41), (1, 2, 0.41), (2, 3, 0.41)]
+    (cluster,) = claim_clusters(pairs, {**copies, 3: changed})
+    assert {c.outlet for c in cluster.claims} == {"C0", "C1", "C2"}
+    assert len(repetition_flags([cluster], copies, pairs)) == 1
