@@ -419,3 +419,12 @@ def test_channel_an_outlet_named_before_interview():
     a = claim("a#1", "The batteries would be stationed near the border, Voronets said in an NPR interview.")
     b = claim("b#1", "The batteries would be stationed near the border, Voronets said in a CNN interview.", outlet="B")
     assert types(a, b) == ["channel"]
+
+
+def test_speakers_a_several_word_office_between_a_body_and_a_name():
+    a = claim("a#1", "The talks will resume next week, Russian foreign minister Sergei Lavrov said on Monday.")
+    assert frame_speaker(a).name == "Russian foreign minister Sergei Lavrov"
+    b = claim("b#1", "The talks will resume next week, Russian foreign minister Oleg Karpov said on Monday.", outlet="B")
+    assert types(a, b) == ["attribution"]
+    c = claim("c#1", "The talks will resume next week, Sergei Lavrov said on Monday.", outlet="C")
+    assert types(a, c) == []

@@ -21,10 +21,13 @@ _DET = re.compile(r"^(the|a|an)\s+", re.I)
 _CAP = r"[A-Z][\w.&'\u2019-]*"
 # A person or body named in a frame: capitalised words, with the particles names carry.
 # An office in lower case may stand between a body and a name ("Beaumont Hospital spokeswoman Ilene Wolfe").
-_OFFICE = r"(?:spokes(?:man|woman|person)|officer|detective|sergeant|inspector|constable|chief|director|manager|" \
-          r"general manager|coach|president|minister|secretary|attorney|lawyer|prosecutor|commissioner|captain|" \
-          r"lieutenant|deputy|sheriff|mayor|governor|senator|official|executive|chairman|chairwoman)"
-_PERSON = rf"{_CAP}(?:\s+(?:{_OFFICE}\s+)?(?:{_CAP}|de|da|di|van|von|der|al|bin|la|le))" + "{0,4}"
+_OFFICE = (r"(?:(?:spokes(?:man|woman|person)|officer|detective|sergeant|inspector|constable|chief|director|manager|"
+           r"general|coach|head|president|vice|minister|prime|foreign|defen[cs]e|interior|finance|secretary|press|"
+           r"attorney|district|lawyer|counsel|prosecutor|commissioner|captain|lieutenant|deputy|assistant|senior|"
+           r"sheriff|mayor|governor|senator|official|executive|chairman|chairwoman|fire|police|researcher|analyst|"
+           r"threat|advanced|editor|correspondent|professor|expert|leader|founder|owner|agent|investigator|pastor)"
+           r"\s+){1,4}")
+_PERSON = rf"{_CAP}(?:\s+(?:{_OFFICE})?(?:{_CAP}|de|da|di|van|von|der|al|bin|la|le))" + "{0,4}"
 _SPEAKERS = rf"{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})?"  # "Mark and Condon"
 _CUES = (r"said|says|stated|states|added|adds|noted|notes|explained|explains|commented|remarked|wrote|writes|declared|"
          r"announced|insisted|argued|recalled|claimed|observed|told|tweeted|posted|confirmed|confirms|stressed|"
