@@ -428,3 +428,12 @@ def test_speakers_a_several_word_office_between_a_body_and_a_name():
     assert types(a, b) == ["attribution"]
     c = claim("c#1", "The talks will resume next week, Sergei Lavrov said on Monday.", outlet="C")
     assert types(a, c) == []
+
+
+def test_channel_an_outlet_and_its_initials_are_one_channel():
+    base = "The batteries would be stationed near the border, Voronets told {}."
+    for x, y in [("AP", "the Associated Press"), ("AFP", "Agence France-Presse"), ("the BBC", "BBC News")]:
+        a = claim("a#1", base.format(x))
+        b = claim("b#1", base.format(y), outlet="B")
+        assert types(a, b) == [], (x, y)
+    assert types(claim("a#1", base.format("AP")), claim("b#1", base.format("Reuters"), outlet="B")) == ["channel"]

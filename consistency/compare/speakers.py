@@ -166,7 +166,7 @@ def _read_speaker(c: Claim) -> Speaker | None:
         return framed
     extracted = Speaker(att.source, att.source_span or (c.start, c.end), att.content or c.content,
                         _is_body(att.source))
-    if not framed and any(_same_channel(_channel_key(att.source), _channel_key(n)) for n, _ in channels(c)):
+    if not framed and any(_one_outlet(att.source, n) for n, _ in channels(c)):
         return None  # "..., the BBC reported": an outlet passing the claim on is its channel
     # A frame at the sentence's edge ("..., Sinha said.") is surer than a parse that disagrees with it.
     return framed or extracted
@@ -217,7 +217,7 @@ def _close_spelling(x: str, y: str) -> bool:
 def _acronym(x: str, y: str) -> bool:
     """One name is the initials of the other ("CHP", "the California Highway Patrol")."""
     short, long_ = sorted((_DET.sub("", x).strip(), _DET.sub("", y).strip()), key=len)
-    initials = "".join(w[0] for w in long_.split() if w[:1].isupper())
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", long_) if w[:1].isupper())  # "Agence France-Presse"
     return short.isupper() and len(short) >= 2 and " " not in short and short == initials
 
 
@@ -425,6 +425,11 @@ def _channel_key(channel: str) -> str:
     return re.sub(r"[^\w]+", " ", text).strip()
 
 
+def _one_outlet(x: str, y: str) -> bool:
+    """Two names of one outlet ("the BBC" / "BBC News", "AP" / "the Associated Press")."""
+    return _same_channel(_channel_key(x), _channel_key(y)) or _acronym(x, y)
+
+
 def _same_channel(kx: str, ky: str) -> bool:
     return kx == ky or kx in ky or ky in kx
 
@@ -453,8 +458,8 @@ def compare_channel(a: Claim, b: Claim, score: float, resolver) -> Finding | Non
         return None  # the wording is checked below, and more strictly than the meaning vectors can
     ca, cb = channels(a), channels(b)
     # A channel both sentences name belongs to the statement ("X spoke to ONE News about ..."), not its frame.
-    only_a = [(n, s) for n, s in ca if not any(_same_channel(_channel_key(n), _channel_key(m)) for m, _ in cb)]
-    only_b = [(n, s) for n, s in cb if not any(_same_channel(_channel_key(n), _channel_key(m)) for m, _ in ca)]
+    only_a = [(n, s) for n, s in ca if not any(_one_outlet(n, m) for m, _ in cb)]
+    only_b = [(n, s) for n, s in cb if not any(_one_outlet(n, m) for m, _ in ca)]
     if not only_a or not only_b:
         return None
     # Only the channel may differ: the same words, and the same names, around it.
