@@ -304,7 +304,7 @@ def test_speakers_one_person_under_titles_initials_and_spellings():
     resolver = EntityResolver()
     for x, y in [("Inspector Gaskin", "Mr Gaskin"), ("the California Highway Patrol", "CHP"),
                  ("Police Inspector Dave Gascin", "Police Inspector Dave Gaskin"), ("Duncan Raite", "Duncan Rate"),
-                 ("CHP Officer Brad Baehr", "Highway Patrol Officer Brad Baehr")]:
+                 ("CHP Officer Brad Baehr", "Highway Patrol Officer Brad Baehr"), ("Bill Gates", "William Gates")]:
         assert same_name(x, y, resolver), (x, y)
     for x, y in [("Jon Stewart", "Kristen Stewart"), ("Mark Jay Heller", "Mark Jay Holley"), ("Paul Lee", "Craig Zadan")]:
         assert not same_name(x, y, resolver), (x, y)

@@ -252,6 +252,13 @@ def _core(name: str) -> str:
     return " ".join(core) or name
 
 
+# Short forms of first names that do not share the name's first letter ("Bill" / "William").
+_NICKNAMES = dict(pair.split(":") for pair in (
+    "bob:robert bobby:robert bill:william billy:william dick:richard ted:edward ned:edward jack:john "
+    "peggy:margaret hank:henry harry:henry chuck:charles betsy:elizabeth beth:elizabeth liz:elizabeth "
+    "drew:andrew sandy:alexander polly:mary molly:mary sally:sarah patsy:patricia jerry:gerald").split())
+
+
 def _one_name(x: str, y: str, resolver) -> bool:
     if _core(x) != x or _core(y) != y:
         x, y = _core(x), _core(y)
@@ -262,7 +269,9 @@ def _one_name(x: str, y: str, resolver) -> bool:
     if nx and ny and all(w[:1].isupper() for w in nx + ny):
         if _close(nx[-1], ny[-1]):
             # One surname: the same person unless both give a different first name ("Jon" / "Kristen Stewart").
-            return len(nx) == 1 or len(ny) == 1 or _close(nx[-2], ny[-2]) or nx[-2][0] == ny[-2][0]
+            return len(nx) == 1 or len(ny) == 1 or _close(nx[-2], ny[-2]) or nx[-2][0] == ny[-2][0] or \
+                _NICKNAMES.get(nx[-2].casefold()) == ny[-2].casefold() or \
+                _NICKNAMES.get(ny[-2].casefold()) == nx[-2].casefold()
         if len(nx) > 1 and len(ny) > 1:
             return False  # full names with different surnames ("Mark Jay Heller", "Mark Jay Holley")
     if _close_spelling(x, y):
