@@ -24,7 +24,7 @@ _NEUTRAL = frozenset(
     "may might must a an the that it this yet ever any either some at all".split())
 _MIN_WORDS = 2
 _DENIAL_FRAME = 4  # words around a denied content: "Okafor, the mayor, denied that"
-MAX_OTHER = 2  # differing words besides the negation: an irregular verb ("said" / "did not say") needs two
+MAX_OTHER = 2  # differing words besides the negation ("was arrested" / "was not formally arrested")
 
 
 # Past forms of irregular verbs, so that "knew" and "did not know" say the same verb.
