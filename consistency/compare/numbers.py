@@ -37,7 +37,8 @@ def _quantities(c: Claim) -> list[Quantity]:
     removed: list[int] = []  # offsets (in the claim text) of the spaces taken out
     for m in splits:
         removed += [m.start() + i + 1 for i, ch in enumerate(m.group()) if ch in ".," and m.group()[i + 1:i + 2] == " "]
-    joined = "".join(ch for i, ch in enumerate(c.text) if i not in set(removed))
+    gone = set(removed)
+    joined = "".join(ch for i, ch in enumerate(c.text) if i not in gone)
 
     def back(i: int) -> int:
         for r in sorted(removed):

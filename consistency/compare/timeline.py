@@ -6,8 +6,8 @@ import re
 from datetime import date, timedelta
 
 from ..records import Claim, TimeExpr
-from .numbers import counted_offset
 from .base import Finding, is_copy, is_update, near_copy_edits, same_statement, same_subjects
+from .numbers import counted_offset
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -131,9 +131,6 @@ def _same_role(a: Claim, x: TimeExpr, b: Claim, y: TimeExpr) -> bool:
     return bool(la & lb or ra & rb)
 
 
-_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}[:.]\d{2}\b", re.I)
-
-
 _SPEECH = r"(?:said|says|told|tells|reported|reports|announced|stated|added|confirmed|wrote|disclosed|revealed)"
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+)?(?:on|late|early|last)?\s*$", re.I)
 _SPEECH_AFTER = re.compile(rf"^\s*,\s*(?:\w+\s+){{0,3}}?{_SPEECH}\b", re.I)
@@ -152,6 +149,7 @@ def speech_date(c: Claim, t: TimeExpr) -> bool:
 
 
 OPENING = 12
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}[:.]\d{2}\b", re.I)
 
 
 def _weekday(t: TimeExpr) -> str | None:
@@ -190,8 +188,8 @@ def _comparable(x: TimeExpr, y: TimeExpr, a: Claim, b: Claim) -> bool:
 
 
 def _compatible(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date, date]) -> bool:
-    """Overlapping intervals; a bare weekday also agrees with any date on that weekday within a week,
-    since which week it means depends on the reader's guess at tense."""
+    """Overlapping intervals; a bare weekday also agrees with any date on that weekday, and with
+    the same weekday word within a week, since which week it means depends on the reader's guess at tense."""
     if ix[0] <= iy[1] and iy[0] <= ix[1]:
         return True
     if counted_offset(x) and counted_offset(y):
