@@ -462,3 +462,12 @@ def test_compare_values_copies_worded_alike_cluster_whatever_their_vectors():
     (cluster,) = claim_clusters(pairs, {**copies, 3: changed})
     assert {c.outlet for c in cluster.claims} == {"C0", "C1", "C2"}
     assert len(repetition_flags([cluster], copies, pairs)) == 1
+
+
+def test_compare_values_relative_day_inside_a_quotation_is_the_speakers():
+    a = claim("a#1", '"This morning I was stopped by an officer," Jackson said in the statement.')
+    b = claim("b#1", '"Yesterday I was stopped by an officer," Jackson said in the statement.', outlet="B")
+    assert found(a, b) == []
+    c = claim("c#1", "Jackson said he was stopped by an officer this morning.")
+    d = claim("d#1", "Jackson said he was stopped by an officer yesterday.", outlet="D")
+    assert [t for t, _, _ in found(c, d)] == ["timeline"]

@@ -183,8 +183,15 @@ def _comparable(x: TimeExpr, y: TimeExpr, a: Claim, b: Claim) -> bool:
     different days they say little, so they are compared only within the same day."""
     kx, ky = anchor_kind(x), anchor_kind(y)
     if "deictic" in (kx, ky) or "other" in (kx, ky):
-        return kx == ky and a.published.date() == b.published.date()
+        # Inside a quotation "this morning" is the speaker's, said on a day the article may not give.
+        return kx == ky and a.published.date() == b.published.date() and not (_quoted(a, x) or _quoted(b, y))
     return True
+
+
+def _quoted(c: Claim, t: TimeExpr) -> bool:
+    """The expression stands inside a direct quotation."""
+    before = c.text[:max(0, t.start - c.start)]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _compatible(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date, date]) -> bool:
