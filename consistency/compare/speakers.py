@@ -61,7 +61,7 @@ SPEECH_CUES = frozenset(
     "continue continued : according".split())
 _NESTED = re.compile(r"\b(?:said|says|say|claims?|claimed|told|tells|according to|reported|reports|reporting|stated)\b", re.I)
 _MIN_CONTENT = 2
-_MIN_SCORE = 0.5
+_MIN_SCORE = 0.3  # pairs this far apart in meaning are compared only as copies word for word
 _COPIED = 0.9
 
 
