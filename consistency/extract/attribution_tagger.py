@@ -4,8 +4,9 @@ Each token is read through spaCy's own contextual vectors (``doc.tensor``), its 
 lemma and quotation state, and, when the model was trained with them, the sentence encoder's
 states for its sentence (``attribution_context``); a BiLSTM runs over runs of whole sentences
 and three softmax heads tag the token as outside, beginning or inside a cue, a source and a
-content span. The trained weights
-ship as ``models/attribution_tagger.npz`` (float16), written by ``scripts/train_attribution.py``.
+content span, decoded per role as the best sequence in which no span opens on an inside tag.
+The trained weights ship as ``models/attribution_tagger.npz`` (float16), written by
+``scripts/train_attribution.py``.
 """
 
 from __future__ import annotations
