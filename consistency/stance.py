@@ -4,8 +4,11 @@ repeats or reports it without taking a side ("observing").
 The model averages a multinomial logistic regression and small gradient-boosted trees, both over
 hand-written features of the pair: cue lexicons for refuting, hedging, attributing and confirming
 language, negation alignment, question form, source prefixes and suffixes ("Officials: ...", "..., report says") and word overlap with
-the claim. A model trained with ``use_cosine`` also takes the embedding cosine of the pair (only
-then is ``embedder`` used). Weights and trees ship as JSON: loading needs no pickle and no network.
+the claim. Each text is also read against the other texts given for the same claim in one call
+(how much more it hedges, refutes or questions than its peers): a headline that merely relays a
+story stands out less among its peers than one that takes a side. A model trained with
+``use_cosine`` also takes the embedding cosine of the pair (only then is ``embedder`` used).
+Weights and trees ship as JSON: loading needs no pickle and no network.
 """
 
 from __future__ import annotations
@@ -85,6 +88,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "has_say", "has_modal", "has_claim_word", "negated_confirm", "correction_count",
     "uncertain_count", "made_up",
 )
+# Each pair feature minus the mean over the other texts about the same claim, and how many there are.
+RELATIVE_NAMES: tuple[str, ...] = tuple(f"relative_{name}" for name in FEATURE_NAMES) + ("log_peers",)
 
 
 def tokens(text: str) -> list[str]:
@@ -213,17 +218,22 @@ class StanceModel:
     intercept: np.ndarray  # (3,)
     trees: Trees | None = None
     use_cosine: bool = False
+    prior: np.ndarray | None = None  # mean pair features of the training texts; None: no relative features
 
     def features(
         self, claims: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None
     ) -> np.ndarray:
         """The raw (unscaled) feature matrix of the pairs."""
-        return pair_matrix(claims, texts, embedder if self.use_cosine else None, self.use_cosine)
+        x = pair_matrix(claims, texts, embedder if self.use_cosine else None, self.use_cosine)
+        if self.prior is None:
+            return x
+        return np.hstack([x, relative_to_peers(x[:, : len(FEATURE_NAMES)], claims, self.prior)])
 
     def predict_proba(
         self, claims: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None
     ) -> np.ndarray:
-        """Probabilities of shape (n, 3) in the order ("for", "against", "observing")."""
+        """Probabilities of shape (n, 3) in the order ("for", "against", "observing"); pass all the
+        texts about one claim together, since each is read against the others."""
         if len(claims) != len(texts):
             raise ValueError(f"got {len(claims)} claims but {len(texts)} texts; pass one text per claim")
         if not claims:
@@ -245,8 +255,9 @@ class StanceModel:
         """Write the model as JSON."""
         payload = {
             "labels": list(LABELS),
-            "features": list(FEATURE_NAMES) + (["cosine"] if self.use_cosine else []),
+            "features": _names(self.use_cosine, self.prior is not None),
             "use_cosine": self.use_cosine,
+            "prior": None if self.prior is None else self.prior.tolist(),
             "mean": self.mean.tolist(),
             "scale": self.scale.tolist(),
             "coef": self.coef.tolist(),
@@ -259,7 +270,7 @@ class StanceModel:
     def load(cls, path: str | Path) -> "StanceModel":
         """Read a model written by ``save``."""
         payload = json.loads(Path(path).read_text(encoding="utf-8"))
-        expected = list(FEATURE_NAMES) + (["cosine"] if payload["use_cosine"] else [])
+        expected = _names(payload["use_cosine"], payload.get("prior") is not None)
         if payload["features"] != expected or payload["labels"] != list(LABELS):
             raise ValueError(f"{path}: model features do not match this code; retrain it with scripts/train_stance.py")
         return cls(
@@ -269,7 +280,12 @@ class StanceModel:
             intercept=np.asarray(payload["intercept"]),
             trees=Trees.from_dict(payload["trees"]) if payload.get("trees") else None,
             use_cosine=bool(payload["use_cosine"]),
+            prior=None if payload.get("prior") is None else np.asarray(payload["prior"]),
         )
+
+
+def _names(use_cosine: bool, relative: bool) -> list[str]:
+    return list(FEATURE_NAMES) + (["cosine"] if use_cosine else []) + (list(RELATIVE_NAMES) if relative else [])
 
 
 def _export_trees(clf) -> Trees:  # clf: fitted HistGradientBoostingClassifier
@@ -313,6 +329,23 @@ def pair_matrix(
     return np.hstack([rows, cosine])
 
 
+def relative_to_peers(rows: np.ndarray, claims: Sequence[str], prior: np.ndarray) -> np.ndarray:
+    """Each row minus the mean row of the other texts about the same claim (``prior`` when it has
+    none), and the log of how many others there are."""
+    out = np.empty((len(rows), rows.shape[1] + 1))
+    groups: dict[str, list[int]] = {}
+    for i, claim in enumerate(claims):
+        groups.setdefault(" ".join(claim.split()), []).append(i)
+    for members in groups.values():
+        total = rows[members].sum(axis=0)
+        peers = len(members) - 1
+        for i in members:
+            mean = (total - rows[i]) / peers if peers else prior
+            out[i, :-1] = rows[i] - mean
+            out[i, -1] = np.log1p(peers)
+    return out
+
+
 def train_stance(
     claims: Sequence[str],
     texts: Sequence[str],
@@ -321,8 +354,10 @@ def train_stance(
     use_cosine: bool = False,
     C: float = 0.1,
     boosted: bool = True,
+    relative: bool = True,
 ) -> StanceModel:
-    """Fit a StanceModel on labelled pairs (labels from LABELS)."""
+    """Fit a StanceModel on labelled pairs (labels from LABELS); with ``relative`` each text is also
+    read against the other texts of its claim."""
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.linear_model import LogisticRegression
 
@@ -332,6 +367,9 @@ def train_stance(
     if set(labels) != set(LABELS):
         raise ValueError(f"training needs examples of every label {list(LABELS)}")
     x = pair_matrix(claims, texts, embedder, use_cosine)
+    prior = x[:, : len(FEATURE_NAMES)].mean(axis=0) if relative else None
+    if prior is not None:
+        x = np.hstack([x, relative_to_peers(x[:, : len(FEATURE_NAMES)], claims, prior)])
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
@@ -351,6 +389,7 @@ def train_stance(
         intercept=clf.intercept_[order],
         trees=trees,
         use_cosine=use_cosine,
+        prior=prior,
     )
 
 

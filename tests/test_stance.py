@@ -15,6 +15,7 @@ from consistency.stance import (
     StanceModel,
     load_stance_model,
     pair_features,
+    relative_to_peers,
     tokens,
     train_stance,
 )
@@ -71,6 +72,21 @@ def test_stance_predict_rejects_unequal_lengths():
 
 def test_stance_empty_input_gives_empty_output():
     assert load_stance_model().predict([], []) == []
+
+
+def test_stance_relative_features_read_a_text_against_its_peers():
+    rows = np.array([[1.0, 0.0], [3.0, 2.0], [5.0, 4.0], [7.0, 7.0]])
+    claims = ["Claim A", "Claim  A", "Claim A", "Claim B"]
+    prior = np.array([0.5, 0.5])
+    out = relative_to_peers(rows, claims, prior)
+    assert np.allclose(out[0], [1.0 - 4.0, 0.0 - 3.0, np.log(3)])  # peers 1 and 2, spacing ignored
+    assert np.allclose(out[3], [6.5, 6.5, 0.0])  # no peers: read against the prior
+
+
+def test_stance_shipped_model_reads_peers_and_keeps_single_pairs_working():
+    model = load_stance_model()
+    assert model.prior is not None
+    assert model.predict([CLAIM], [PAIRS[0][0]]) == ["against"]
 
 
 def test_stance_model_file_is_small_json():
