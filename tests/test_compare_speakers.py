@@ -300,7 +300,7 @@ def test_speakers_a_shared_title_does_not_make_two_surnames_one():
 
 
 def test_speakers_one_person_under_titles_initials_and_spellings():
-    from consistency.compare.speakers import same_name
+    from consistency.compare.person_names import same_name
     resolver = EntityResolver()
     for x, y in [("Inspector Gaskin", "Mr Gaskin"), ("the California Highway Patrol", "CHP"),
                  ("Police Inspector Dave Gascin", "Police Inspector Dave Gaskin"), ("Duncan Raite", "Duncan Rate"),
@@ -399,7 +399,7 @@ def test_channel_more_frames_name_the_outlet():
 
 
 def test_speakers_one_person_described_two_ways():
-    from consistency.compare.speakers import same_name
+    from consistency.compare.person_names import same_name
     resolver = EntityResolver()
     assert same_name("Paul Ferguson, a researcher with Trend Micro", "Trend Micro threat researcher Paul Ferguson",
                      resolver)

@@ -8,16 +8,13 @@ is read here from the text, so that a parse error on one side does not hide a co
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
-from ..records import Attribution, Claim
+from ..records import Claim
 from .base import Finding, content_words
+from .person_names import DETERMINER, TITLES, acronym, close, close_spelling, name_words, same_name
 
 NAMED = ("named", "organisation")
-_SAME: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-_DET = re.compile(r"^(the|a|an)\s+", re.I)
 _CAP = r"[A-Z][\w.&'\u2019-]*"
 # A person or body named in a frame: capitalised words, with the particles names carry.
 # An office in lower case may stand between a body and a name ("Beaumont Hospital spokeswoman Ilene Wolfe").
@@ -106,7 +103,7 @@ def _is_body(name: str) -> bool:
 
 def _is_name(name: str) -> bool:
     words = name.split()
-    if not words or words[0].casefold() in _NOT_NAMES or not _name_words(name):
+    if not words or words[0].casefold() in _NOT_NAMES or not name_words(name):
         return False  # a bare title ("said Sgt." cut at the abbreviation's full stop) names nobody
     return len(words) > 1 or words[0].casefold() not in GENERIC_SOURCES  # "Police Chief Ana Ruiz", not "Officials"
 
@@ -131,8 +128,8 @@ def frame_speaker(c: Claim) -> Speaker | None:
 
 def _proper(source: str) -> bool:
     """A source that names someone ("Gary Locke", "the ABC"), not a kind of source ("Environmental groups")."""
-    words = _DET.sub("", source.strip()).split()
-    if not words or (len(words) == 1 and words[0].casefold() in GENERIC_SOURCES) or not _name_words(source):
+    words = DETERMINER.sub("", source.strip()).split()
+    if not words or (len(words) == 1 and words[0].casefold() in GENERIC_SOURCES) or not name_words(source):
         return False
     # A sentence-initial capital says nothing; a name has a capital past its first word, or is one word.
     return words[0][:1].isupper() and (len(words) == 1 or any(w[:1].isupper() for w in words[1:]))
@@ -181,115 +178,6 @@ def _at_span(c: Claim, span: tuple[int, int] | None, default: str) -> str:
     return said if "," not in said and len(said.split()) <= len(default.split()) + 2 else default
 
 
-def _words(source: str) -> set[str]:
-    return set(re.findall(r"\w+", _DET.sub("", source.casefold())))
-
-
-TITLES = frozenset(
-    "mr mrs ms miss dr prof professor sir dame lord lady rev father inspector detective det sergeant sgt officer "
-    "constable const chief captain capt lieutenant lt colonel col general gen major maj commander cmdr admiral adm "
-    "president vice secretary minister senator sen rep representative governor gov mayor judge justice attorney "
-    "prosecutor police trooper deputy sheriff superintendent supt spokesman spokeswoman director coach agent".split())
-
-
-def _name_words(name: str) -> list[str]:
-    """A name without its determiner and titles ("Police Inspector Dave Gaskin" -> Dave Gaskin)."""
-    return [w for w in re.findall(r"[\w'\u2019-]+", _DET.sub("", name)) if w.casefold() not in TITLES]
-
-
-def _close(x: str, y: str) -> bool:
-    """One word spelt two ways: a letter or two apart in a word of five letters or more."""
-    if x.casefold() == y.casefold():
-        return True
-    if min(len(x), len(y)) < 4 or max(len(x), len(y)) < 5:
-        return False
-    return SequenceMatcher(None, x.casefold(), y.casefold()).ratio() >= 0.8
-
-
-def _close_spelling(x: str, y: str) -> bool:
-    """Names that differ by a letter or two ("Heffner", "Hefner") are one person spelt two ways."""
-    names_x = {w for w in re.findall(r"[A-Z][\w'-]+", x) if len(w) >= 4}
-    names_y = {w for w in re.findall(r"[A-Z][\w'-]+", y) if len(w) >= 4}
-    # Only the words that differ: a shared title ("Attorney") says nothing about the surnames.
-    return any(_close(p, q) for p in names_x - names_y for q in names_y - names_x)
-
-
-def _acronym(x: str, y: str) -> bool:
-    """One name is the initials of the other ("CHP", "the California Highway Patrol")."""
-    short, long_ = sorted((_DET.sub("", x).strip(), _DET.sub("", y).strip()), key=len)
-    initials = "".join(w[0] for w in re.split(r"[\s-]+", long_) if w[:1].isupper())  # "Agence France-Presse"
-    return short.isupper() and len(short) >= 2 and " " not in short and short == initials
-
-
-_JOINT = re.compile(r"\s+(?:and|&)\s+")
-_INITIALS = re.compile(r"\b(?:[A-Z]\.\s?){2,}")  # "A.J.", "A. J."
-
-
-def _joined_initials(m: re.Match) -> str:
-    return m.group(0).replace(".", "").replace(" ", "") + " "  # "A.J. Butler" -> "AJ Butler"
-
-
-def same_name(x: str, y: str, resolver) -> bool:
-    """Two names of one entity (spelling variants, short forms, titles and initials included).
-
-    A joint source ("Mark and Condon") is the same as either of its members ("Laurence Mark")."""
-    x, y = _INITIALS.sub(_joined_initials, x), _INITIALS.sub(_joined_initials, y)
-    parts_x, parts_y = _JOINT.split(x), _JOINT.split(y)
-    if len(parts_x) > 1 or len(parts_y) > 1:
-        return any(_one_name(p, q, resolver) for p in parts_x for q in parts_y if p.strip() and q.strip())
-    return _one_name(x, y, resolver)
-
-
-def _core(name: str) -> str:
-    """The name a source ends on, without its description: "Trend Micro threat researcher Paul Ferguson" and
-    "Paul Ferguson, a researcher with Trend Micro" are both Paul Ferguson."""
-    words = re.findall(r"[\w.'\u2019-]+", name.split(",")[0])
-    core: list[str] = []
-    for w in reversed(words):
-        if not w[:1].isupper() or w.casefold().rstrip(".") in TITLES:
-            break
-        core.insert(0, w)
-    return " ".join(core) or name
-
-
-# Short forms of first names that do not share the name's first letter ("Bill" / "William").
-_NICKNAMES = dict(pair.split(":") for pair in (
-    "bob:robert bobby:robert bill:william billy:william dick:richard ted:edward ned:edward jack:john "
-    "peggy:margaret hank:henry harry:henry chuck:charles betsy:elizabeth beth:elizabeth liz:elizabeth "
-    "drew:andrew sandy:alexander polly:mary molly:mary sally:sarah patsy:patricia jerry:gerald").split())
-
-
-def _one_name(x: str, y: str, resolver) -> bool:
-    if _core(x) != x or _core(y) != y:
-        x, y = _core(x), _core(y)
-    wx, wy = _words(x), _words(y)
-    if wx <= wy or wy <= wx or _acronym(x, y):
-        return True
-    nx, ny = _name_words(x), _name_words(y)
-    if nx and ny and all(w[:1].isupper() for w in nx + ny):
-        if _close(nx[-1], ny[-1]):
-            # One surname: the same person unless both give a different first name ("Jon" / "Kristen Stewart").
-            return len(nx) == 1 or len(ny) == 1 or _close(nx[-2], ny[-2]) or nx[-2][0] == ny[-2][0] or \
-                _NICKNAMES.get(nx[-2].casefold()) == ny[-2].casefold() or \
-                _NICKNAMES.get(ny[-2].casefold()) == nx[-2].casefold()
-        if len(nx) > 1 and len(ny) > 1:
-            return False  # full names with different surnames ("Mark Jay Heller", "Mark Jay Holley")
-    if _close_spelling(x, y):
-        return True
-    # spaCy labels the same name PERSON in one sentence and ORG in another: resolve both alike.
-    # One check asks about the same two names many times; the answer is kept per resolver.
-    memo = _SAME.setdefault(resolver, {})
-    key = (x, y)
-    if key not in memo:
-        memo[key] = resolver.resolve(x, "PERSON") == resolver.resolve(y, "PERSON")
-    return memo[key]
-
-
-def same_source(x: Attribution, y: Attribution, resolver) -> bool:
-    """Two named sources that are one entity (spelling variants, short forms and titles included)."""
-    return same_name(x.source, y.source, resolver)
-
-
 def _mentions(text: str, source: str, topic: str, other: str) -> bool:
     """Whether the text names the source (by a capitalised word, e.g. the surname) other than as the topic.
 
@@ -312,7 +200,7 @@ def _dice(x: str, y: str, spelling: bool = False) -> float:
     if not spelling:
         return 2 * common / max(1, len(wx) + len(wy))
     only_y = [w for w in wy - wx if len(w) >= 5]
-    common += sum(1 for w in wx - wy if len(w) >= 5 and any(_close(w, v) for v in only_y))
+    common += sum(1 for w in wx - wy if len(w) >= 5 and any(close(w, v) for v in only_y))
     return 2 * common / max(1, len(wx) + len(wy))
 
 
@@ -375,7 +263,7 @@ _CALENDAR = frozenset("january february march april may june july august septemb
 
 def _named_channel(channel: str) -> bool:
     """A channel that names an outlet or agency ("TASS", "the Associated Press"), not a mode ("a statement")."""
-    words = _DET.sub("", channel.strip()).split()
+    words = DETERMINER.sub("", channel.strip()).split()
     return bool(words) and len(words) <= 6 and words[0][:1].isupper() and \
         words[0].strip(".,").casefold() not in _CALENDAR and not GENERIC_CHANNELS.match(channel.strip())
 
@@ -421,7 +309,7 @@ def _read_channels(c: Claim) -> list[tuple[str, tuple[int, int]]]:
     for m in frames:
         group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g))
         name = m.group(group).rstrip(".")  # the sentence's full stop
-        if _DET.sub("", name).split()[0].casefold() in _NOT_NAMES or not _named_channel(name):
+        if DETERMINER.sub("", name).split()[0].casefold() in _NOT_NAMES or not _named_channel(name):
             continue
         start, end = m.start(group), m.start(group) + len(name)
         if not any(s <= start < e or start <= s < end for _, (s, e) in found):
@@ -436,7 +324,7 @@ def _channel_key(channel: str) -> str:
 
 def _one_outlet(x: str, y: str) -> bool:
     """Two names of one outlet ("the BBC" / "BBC News", "AP" / "the Associated Press")."""
-    return _same_channel(_channel_key(x), _channel_key(y)) or _acronym(x, y)
+    return _same_channel(_channel_key(x), _channel_key(y)) or acronym(x, y)
 
 
 def _same_channel(kx: str, ky: str) -> bool:
@@ -457,8 +345,8 @@ def _proper_names(text: str) -> set[str]:
 
 def _same_names(x: set[str], y: set[str]) -> bool:
     """The same names, but for spelling ("Reagins" and "Regins"): a variant is another flag's business."""
-    return all(any(_close_spelling(w, v) for v in y) for w in x - y) and \
-        all(any(_close_spelling(w, v) for v in x) for w in y - x)
+    return all(any(close_spelling(w, v) for v in y) for w in x - y) and \
+        all(any(close_spelling(w, v) for v in x) for w in y - x)
 
 
 def compare_channel(a: Claim, b: Claim, score: float, resolver) -> Finding | None:

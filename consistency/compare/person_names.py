@@ -1,0 +1,117 @@
+"""Whether two written names are one person or body: spelling variants, short forms, titles,
+initials and acronyms ("A.J. Butler" / "AJ Butler", "Bill" / "William", "CHP" / "the California
+Highway Patrol"), and the store's entity resolver for the rest."""
+
+from __future__ import annotations
+
+import re
+import weakref
+from difflib import SequenceMatcher
+
+DETERMINER = re.compile(r"^(the|a|an)\s+", re.I)
+_SAME: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def name_tokens(source: str) -> set[str]:
+    """The lower-case words of a name, without its determiner."""
+    return set(re.findall(r"\w+", DETERMINER.sub("", source.casefold())))
+
+
+TITLES = frozenset(
+    "mr mrs ms miss dr prof professor sir dame lord lady rev father inspector detective det sergeant sgt officer "
+    "constable const chief captain capt lieutenant lt colonel col general gen major maj commander cmdr admiral adm "
+    "president vice secretary minister senator sen rep representative governor gov mayor judge justice attorney "
+    "prosecutor police trooper deputy sheriff superintendent supt spokesman spokeswoman director coach agent".split())
+
+
+def name_words(name: str) -> list[str]:
+    """A name without its determiner and titles ("Police Inspector Dave Gaskin" -> Dave Gaskin)."""
+    return [w for w in re.findall(r"[\w'\u2019-]+", DETERMINER.sub("", name)) if w.casefold() not in TITLES]
+
+
+def close(x: str, y: str) -> bool:
+    """One word spelt two ways: a letter or two apart in a word of five letters or more."""
+    if x.casefold() == y.casefold():
+        return True
+    if min(len(x), len(y)) < 4 or max(len(x), len(y)) < 5:
+        return False
+    return SequenceMatcher(None, x.casefold(), y.casefold()).ratio() >= 0.8
+
+
+def close_spelling(x: str, y: str) -> bool:
+    """Names that differ by a letter or two ("Heffner", "Hefner") are one person spelt two ways."""
+    names_x = {w for w in re.findall(r"[A-Z][\w'-]+", x) if len(w) >= 4}
+    names_y = {w for w in re.findall(r"[A-Z][\w'-]+", y) if len(w) >= 4}
+    # Only the words that differ: a shared title ("Attorney") says nothing about the surnames.
+    return any(close(p, q) for p in names_x - names_y for q in names_y - names_x)
+
+
+def acronym(x: str, y: str) -> bool:
+    """One name is the initials of the other ("CHP", "the California Highway Patrol")."""
+    short, long_ = sorted((DETERMINER.sub("", x).strip(), DETERMINER.sub("", y).strip()), key=len)
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", long_) if w[:1].isupper())  # "Agence France-Presse"
+    return short.isupper() and len(short) >= 2 and " " not in short and short == initials
+
+
+_JOINT = re.compile(r"\s+(?:and|&)\s+")
+_INITIALS = re.compile(r"\b(?:[A-Z]\.\s?){2,}")  # "A.J.", "A. J."
+
+
+def _joined_initials(m: re.Match) -> str:
+    return m.group(0).replace(".", "").replace(" ", "") + " "  # "A.J. Butler" -> "AJ Butler"
+
+
+def same_name(x: str, y: str, resolver) -> bool:
+    """Two names of one entity (spelling variants, short forms, titles and initials included).
+
+    A joint source ("Mark and Condon") is the same as either of its members ("Laurence Mark")."""
+    x, y = _INITIALS.sub(_joined_initials, x), _INITIALS.sub(_joined_initials, y)
+    parts_x, parts_y = _JOINT.split(x), _JOINT.split(y)
+    if len(parts_x) > 1 or len(parts_y) > 1:
+        return any(_one_name(p, q, resolver) for p in parts_x for q in parts_y if p.strip() and q.strip())
+    return _one_name(x, y, resolver)
+
+
+def _core(name: str) -> str:
+    """The name a source ends on, without its description: "Trend Micro threat researcher Paul Ferguson" and
+    "Paul Ferguson, a researcher with Trend Micro" are both Paul Ferguson."""
+    words = re.findall(r"[\w.'\u2019-]+", name.split(",")[0])
+    core: list[str] = []
+    for w in reversed(words):
+        if not w[:1].isupper() or w.casefold().rstrip(".") in TITLES:
+            break
+        core.insert(0, w)
+    return " ".join(core) or name
+
+
+# Short forms of first names that do not share the name's first letter ("Bill" / "William").
+_NICKNAMES = dict(pair.split(":") for pair in (
+    "bob:robert bobby:robert bill:william billy:william dick:richard ted:edward ned:edward jack:john "
+    "peggy:margaret hank:henry harry:henry chuck:charles betsy:elizabeth beth:elizabeth liz:elizabeth "
+    "drew:andrew sandy:alexander polly:mary molly:mary sally:sarah patsy:patricia jerry:gerald").split())
+
+
+def _one_name(x: str, y: str, resolver) -> bool:
+    if _core(x) != x or _core(y) != y:
+        x, y = _core(x), _core(y)
+    wx, wy = name_tokens(x), name_tokens(y)
+    if wx <= wy or wy <= wx or acronym(x, y):
+        return True
+    nx, ny = name_words(x), name_words(y)
+    if nx and ny and all(w[:1].isupper() for w in nx + ny):
+        if close(nx[-1], ny[-1]):
+            # One surname: the same person unless both give a different first name ("Jon" / "Kristen Stewart").
+            return len(nx) == 1 or len(ny) == 1 or close(nx[-2], ny[-2]) or nx[-2][0] == ny[-2][0] or \
+                _NICKNAMES.get(nx[-2].casefold()) == ny[-2].casefold() or \
+                _NICKNAMES.get(ny[-2].casefold()) == nx[-2].casefold()
+        if len(nx) > 1 and len(ny) > 1:
+            return False  # full names with different surnames ("Mark Jay Heller", "Mark Jay Holley")
+    if close_spelling(x, y):
+        return True
+    # spaCy labels the same name PERSON in one sentence and ORG in another: resolve both alike.
+    # One check asks about the same two names many times; the answer is kept per resolver.
+    memo = _SAME.setdefault(resolver, {})
+    key = (x, y)
+    if key not in memo:
+        memo[key] = resolver.resolve(x, "PERSON") == resolver.resolve(y, "PERSON")
+    return memo[key]
