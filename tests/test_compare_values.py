@@ -92,6 +92,16 @@ def test_compare_values_standalone_update_needs_a_governed_figure_of_the_same_no
     assert found(a, earlier, 0.5) == []  # an update is a later report
 
 
+def test_compare_values_a_rise_or_fall_must_go_the_way_its_cue_says():
+    old = claim("a#1", "The receiver has 41 catches for 605 yards this season.")
+    rose = claim("b#1", "By the latest count, the number of yards had climbed to 496.", outlet="B", day=12)
+    fell = claim("c#1", "By the latest count, the number of yards has fallen to 496.", outlet="C", day=12)
+    revised = claim("d#1", "The number of yards was later revised to 496.", outlet="D", day=12)
+    assert found(old, rose, 0.5) == []  # a figure that climbed cannot have come down from 605
+    assert [t for t, _, _ in found(old, fell, 0.5)] == ["update"]
+    assert [t for t, _, _ in found(old, revised, 0.5)] == ["update"]
+
+
 def test_compare_values_cue_that_governs_no_figure_is_no_update():
     a = claim("a#1", "In 54 games with the team he hit .358 with 13 home runs.")
     b = claim("b#1", "He batted .467 as the team fell to the Red Sox in four games.", outlet="B", day=12)

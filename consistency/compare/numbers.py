@@ -281,12 +281,14 @@ def _update(a: Claim, b: Claim, qa: list[Quantity], qb: list[Quantity]) -> Findi
     larger counts something else."""
     if b.published <= a.published:
         return None
-    governed = [(y, _counted(b, y)) for y in qb if _cued(b, y)]
+    governed = [(y, _counted(b, y), _direction(b, y)) for y in qb if _cued(b, y)]
     best = None
-    for y, noun in governed:
+    for y, noun, direction in governed:
         for x in qa:
             if _increment(a, x):
                 continue  # "20 more people" adds to a total the revision may not be about
+            if direction * (y.value - x.value) < 0:
+                continue  # "has climbed to 496" does not revise 605
             if not noun or _singular(x.unit) != noun or _kind(x) != _kind(y) or agree(x, y):
                 continue
             ratio = max(abs(x.value), abs(y.value)) / max(1e-9, min(abs(x.value), abs(y.value)))
@@ -341,8 +343,26 @@ _CLAUSE_GAP = re.compile(r"^(?::\s*[A-Z]?)?[^A-Z.;:!?\d]{0,40}$")
 def _cued(c: Claim, q: Quantity) -> bool:
     """An update cue stands just before the figure, in the same clause ("revised the number of
     games to 14"), not somewhere else in the sentence ("fell to the Red Sox in four games")."""
+    return _cue(c, q) is not None
+
+
+def _cue(c: Claim, q: Quantity) -> re.Match | None:
     local = q.start - c.start
+    found = None
     for m in UPDATE_CUES.finditer(c.text):
         if m.end() <= local and _CLAUSE_GAP.match(c.text[m.end():local]):
-            return True
-    return False
+            found = m
+    return found
+
+
+_RISE = re.compile(r"\b(?:risen|rose|climbed|grown|grew|increased|jumped|up from)\b", re.I)
+_FALL = re.compile(r"\b(?:fallen|fell|dropped|down from)\b", re.I)
+
+
+def _direction(c: Claim, q: Quantity) -> int:
+    """+1 when the cue says the figure rose ("has climbed to"), -1 when it fell, 0 when it only
+    says it changed ("revised to")."""
+    m = _cue(c, q)
+    if m is None:
+        return 0
+    return 1 if _RISE.search(m.group(0)) else -1 if _FALL.search(m.group(0)) else 0
