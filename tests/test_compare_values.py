@@ -82,6 +82,15 @@ def test_compare_values_up_from_is_an_update():
     assert [t for t, _, _ in found(a, b)] == ["update"]
 
 
+def test_compare_values_two_revisions_of_one_figure_are_two_updates():
+    old = claim("a#1", "The coach has spent 19 seasons with the club.")
+    first = claim("b#1", "In an updated count, the coach has spent 11 seasons with the club.", outlet="B", day=12)
+    second = claim("c#1", "In an updated count, the coach has spent 14 seasons with the club.", outlet="C", day=13)
+    flags = compare_pairs([(1, 2, 0.95), (1, 3, 0.95)], {1: old, 2: first, 3: second}, EntityResolver())
+    updates = sorted(f.values[o] for f in flags if f.type == "update" for o in f.values if o != "A")
+    assert updates == ["11", "14"]  # each revising report is flagged, not only one of them
+
+
 def test_compare_values_standalone_update_needs_a_governed_figure_of_the_same_noun():
     a = claim("a#1", "The team won 10 games before the coach was fired in December.")
     b = claim("b#1", "Officials later revised the number of games to 14.", outlet="B", day=12)

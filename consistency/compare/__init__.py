@@ -61,7 +61,8 @@ def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding
         involved[(f.type, f.b.id)] += 1
     groups: dict[tuple[str, str], list[tuple[str, float, Finding, Claim]]] = {}
     for f, score in findings:
-        odd_is_a = involved[(f.type, f.a.id)] > involved[(f.type, f.b.id)]
+        # An update's odd one out is always its revising report (b), however many old copies it meets.
+        odd_is_a = f.type != "update" and involved[(f.type, f.a.id)] > involved[(f.type, f.b.id)]
         key = (f.type, f.a.id if odd_is_a else f.b.id)
         other_value, other = (f.value_b, f.b) if odd_is_a else (f.value_a, f.a)
         span = f.span_b if odd_is_a else f.span_a
