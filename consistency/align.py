@@ -129,6 +129,9 @@ def skeleton(text: str) -> str | None:
     return " ".join(masked.casefold().split())
 
 
+MAX_COPIES = 40  # a masked sentence shared by more claims is boilerplate, not one sentence copied
+
+
 def _respelled_copies(store: Store, rows: list[int], meta) -> list[tuple[int, int, float]]:
     """Pairs of new claims with same-story claims of other outlets that copy them word for word
     but for a name or a figure. Their meaning vectors can fall apart when the extracted content
@@ -160,8 +163,6 @@ def _respelled_copies(store: Store, rows: list[int], meta) -> list[tuple[int, in
                                   store.claim_vectors(sorted({x for p in found for x in p[:2]})))}
     return [(a, b, float(vecs[a] @ vecs[b])) for a, b, _ in found]
 
-
-MAX_COPIES = 40
 
 
 def _claim_meta(store: Store, rowids: list[int]) -> dict[int, tuple[str, str | None, bool]]:

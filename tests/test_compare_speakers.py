@@ -3,6 +3,8 @@
 from dataclasses import replace
 from datetime import datetime, timezone
 
+import pytest
+
 from consistency.compare import compare_pair
 from consistency.compare.speakers import channels, frame_speaker
 from consistency.extract.entities import EntityResolver
@@ -287,15 +289,10 @@ def test_speakers_a_title_before_a_name_is_still_a_name_but_a_bare_kind_is_not()
     assert frame_speaker(claim("a#1", "The bridge will reopen in May, Officials said.")) is None
 
 
-def test_speakers_full_names_with_different_surnames_are_two_people():
-    a = claim("a#1", "Mark Jay Heller told a judge that Lohan was settling in at Morningside.")
-    b = claim("b#1", "Mark Jay Holley told a judge that Lohan was settling in at Morningside.", outlet="B")
-    assert types(a, b) == ["attribution"]
-
-
-def test_speakers_a_shared_title_does_not_make_two_surnames_one():
-    a = claim("a#1", "Attorney Mark Jay Heller told a judge that Lohan was settling in at Morningside.")
-    b = claim("b#1", "Attorney Mark Jay Holley told a judge that Lohan was settling in at Morningside.", outlet="B")
+@pytest.mark.parametrize("title", ["", "Attorney "])  # a shared title does not make two surnames one
+def test_speakers_full_names_with_different_surnames_are_two_people(title):
+    a = claim("a#1", f"{title}Mark Jay Heller told a judge that Lohan was settling in at Morningside.")
+    b = claim("b#1", f"{title}Mark Jay Holley told a judge that Lohan was settling in at Morningside.", outlet="B")
     assert types(a, b) == ["attribution"]
 
 

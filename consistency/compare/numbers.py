@@ -281,7 +281,8 @@ def _update(a: Claim, b: Claim, qa: list[Quantity], qb: list[Quantity]) -> Findi
     larger counts something else."""
     if b.published <= a.published:
         return None
-    governed = [(y, _counted(b, y), _direction(b, y)) for y in qb if _cued(b, y)]
+    cues = [(y, _cue(b, y)) for y in qb]
+    governed = [(y, _counted(b, y), _direction(m)) for y, m in cues if m is not None]
     best = None
     for y, noun, direction in governed:
         for x in qa:
@@ -340,13 +341,9 @@ def _counted(c: Claim, q: Quantity) -> str | None:
 _CLAUSE_GAP = re.compile(r"^(?::\s*[A-Z]?)?[^A-Z.;:!?\d]{0,40}$")
 
 
-def _cued(c: Claim, q: Quantity) -> bool:
-    """An update cue stands just before the figure, in the same clause ("revised the number of
-    games to 14"), not somewhere else in the sentence ("fell to the Red Sox in four games")."""
-    return _cue(c, q) is not None
-
-
 def _cue(c: Claim, q: Quantity) -> re.Match | None:
+    """The update cue that stands just before the figure, in the same clause ("revised the number
+    of games to 14"), not somewhere else in the sentence ("fell to the Red Sox in four games")."""
     local = q.start - c.start
     found = None
     for m in UPDATE_CUES.finditer(c.text):
@@ -359,10 +356,7 @@ _RISE = re.compile(r"\b(?:risen|rose|climbed|grown|grew|increased|jumped|up from
 _FALL = re.compile(r"\b(?:fallen|fell|dropped|down from)\b", re.I)
 
 
-def _direction(c: Claim, q: Quantity) -> int:
+def _direction(cue: re.Match) -> int:
     """+1 when the cue says the figure rose ("has climbed to"), -1 when it fell, 0 when it only
     says it changed ("revised to")."""
-    m = _cue(c, q)
-    if m is None:
-        return 0
-    return 1 if _RISE.search(m.group(0)) else -1 if _FALL.search(m.group(0)) else 0
+    return 1 if _RISE.search(cue.group(0)) else -1 if _FALL.search(cue.group(0)) else 0
