@@ -10,7 +10,6 @@ import hashlib
 import logging
 import os
 import re
-from collections import OrderedDict
 from functools import lru_cache
 from typing import Protocol, Sequence
 
@@ -39,40 +38,14 @@ class MiniLMEmbedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        todo = list(range(len(texts)))
-        if _SEEN:
-            # texts the attribution tagger already ran through the encoder cost nothing
-            pieces = self.model.tokenizer([t.strip() for t in texts], truncation=True,
-                                          max_length=self.model.max_seq_length)["input_ids"]
-            todo = []
-            for i, ids in enumerate(pieces):
-                vec = _SEEN.get(tuple(ids))
-                if vec is None:
-                    todo.append(i)
-                else:
-                    out[i] = vec
-        if todo:
-            out[todo] = self.model.encode(
-                [texts[i] for i in todo],
-                batch_size=self.batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
-        return out
-
-
-_SEEN: OrderedDict[tuple[int, ...], np.ndarray] = OrderedDict()
-MAX_SEEN = 4096
-
-
-def remember(pieces: tuple[int, ...], vector: np.ndarray) -> None:
-    """Keep the embedding of a text already encoded elsewhere, keyed by its word-piece ids."""
-    _SEEN[pieces] = np.asarray(vector, dtype=np.float32)
-    _SEEN.move_to_end(pieces)
-    while len(_SEEN) > MAX_SEEN:
-        _SEEN.popitem(last=False)
+        vecs = self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.ascontiguousarray(vecs, dtype=np.float32)
 
 
 @lru_cache(maxsize=2)

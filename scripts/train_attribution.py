@@ -2,18 +2,22 @@
 
 Usage: ``python3 scripts/train_attribution.py TRAIN_DIR [--docbin F.. --names F..] [--c 0.3]
 [--threshold 0.3] [--unsourced-threshold 0.5] [--holdout N] [--out PATH]``
-and ``python3 scripts/train_attribution.py TRAIN_DIR --tagger [--context] [--epochs 8] [--select N]
+and ``python3 scripts/train_attribution.py TRAIN_DIR --tagger [--epochs 8] [--seed S] [--select N]
 [--layers 2] [--hidden 96] [--batch 16] [--docbin F.. --names F..] [--cache F] [--holdout N] [--out PATH]``
+and ``python3 scripts/train_attribution.py TRAIN_DIR --combine A.npz B.npz .. [--cache F]
+[--select N | --bias C S T] [--out PATH]``
 
 With ``--tagger`` the span tagger of ``attribution_tagger`` is trained: every token gets gold
 O/B/I tags for cue, source and content (a discontinuous span taken from its first start to its
 last end, the longer of two nested spans of one role kept), and the BiLSTM is fit with Adam on
 runs of whole sentences, lemmas dropped to unknown 5% of the time so it learns unseen words; it
-is written to consistency/models/attribution_tagger.npz. ``--context`` adds the sentence
-encoder's token states to its inputs; ``--select N`` keeps the last N training articles out,
-ships the epoch that tags their spans best and picks, per role, how much to favour tagging a
-span over leaving a token outside (the outside bias) on them too; ``--cache F`` saves the computed inputs (parse and
-encoder states) to F, or reads them from F when it exists. Otherwise the cue scorer used when no
+is written to consistency/models/attribution_tagger.npz. ``--select N`` keeps the last N
+training articles out, ships the epoch that tags their spans best and picks, per role, how
+much to favour tagging a span over leaving a token outside (the outside bias) on them too;
+``--cache F`` saves the computed inputs (the parse) to F, or reads them from F when it exists.
+``--combine`` joins taggers trained with different ``--seed`` on the same articles into one
+ensemble file, with the outside bias given by ``--bias`` or picked on the last N articles of
+the split by ``--select N`` (members trained with ``--holdout N`` never saw them). Otherwise the cue scorer used when no
 tagger ships is trained and written to consistency/models/attribution_cues.json:
 
 Each candidate token (see ``is_candidate``) is labelled 1 when it heads a gold cue span (the
@@ -168,7 +172,7 @@ def gold_tags(doc, rels: list[dict]) -> np.ndarray:
     return tags
 
 
-def tagger_rows(pairs, root: Path, context: bool = False) -> list[tuple]:
+def tagger_rows(pairs, root: Path) -> list[tuple]:
     """Per annotated article: (categorical strings, dense inputs as float16, gold tags, sentence starts)."""
     from bench_attribution import read_ann
 
@@ -178,12 +182,7 @@ def tagger_rows(pairs, root: Path, context: bool = False) -> list[tuple]:
     rows = []
     for k, (name, doc) in enumerate(pairs):
         if name in anns and len(doc):
-            states = None
-            if context:
-                from consistency.extract.attribution_context import context_states
-
-                states = context_states(doc)
-            cats, dense = doc_inputs(doc, None, states)
+            cats, dense = doc_inputs(doc)
             # float16, the precision the inputs have when read back from a cache
             rows.append((cats, dense.astype(np.float16), gold_tags(doc, read_ann(anns[name][0])),
                          [s.start for s in doc.sents]))
@@ -194,7 +193,7 @@ def tagger_rows(pairs, root: Path, context: bool = False) -> list[tuple]:
 
 def tagger_examples(rows: list[tuple], vocabs: dict | None = None):
     """Chunks of (category ids, dense inputs, tags), and the vocabularies (built when not given)."""
-    from consistency.extract.attribution_tagger import CATS, SpanTagger, chunk_ranges
+    from consistency.extract.attribution_tagger import CATS, chunk_ranges, encode_cats
 
     if vocabs is None:
         counts = {c: defaultdict(int) for c in CATS}
@@ -205,10 +204,9 @@ def tagger_examples(rows: list[tuple], vocabs: dict | None = None):
         # lemmas seen fewer than three times stay unknown, as unseen words will be
         vocabs = {c: {w: i for i, w in enumerate(["<unk>"] + sorted(
             w for w, n in counts[c].items() if n >= (3 if "lemma" in c else 1)))} for c in CATS}
-    enc = SpanTagger(None, vocabs)
     out = []
     for cats, dense, tags, starts in rows:
-        ids = enc.encode(cats)
+        ids = encode_cats(cats, vocabs)
         out += [(ids[a:b], dense[a:b], tags[a:b]) for a, b in chunk_ranges(starts, len(cats))]
     return out, vocabs
 
@@ -250,19 +248,21 @@ def span_f1(model, chunks) -> dict[str, float]:
     return {r: round(2 * counts[r + "t"] / max(1, counts[r + "g"] + counts[r + "p"]), 4) for r in ROLES}
 
 
-def pick_outside_bias(model, chunks, grid: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)) -> list[float]:
-    """Per role, the outside bias under which Viterbi decoding tags the held-out spans best (exact F1)."""
+def pick_outside_bias(models: list, chunks,
+                      grid: tuple[float, ...] = (-0.5, -0.25, 0.0, 0.25, 0.5, 0.75, 1.0, 1.5)) -> list[float]:
+    """Per role, the outside bias under which the ensemble's Viterbi decoding tags the held-out spans best (exact F1)."""
     import torch
 
-    from consistency.extract.attribution_tagger import ROLES, decode, viterbi
+    from consistency.extract.attribution_tagger import ROLES, average_log_probs, decode, viterbi
 
     scores = []
-    model.eval()
+    for m in models:
+        m.eval()
     with torch.inference_mode():
         for i in range(0, len(chunks), 32):
             part = chunks[i: i + 32]
             ids, dense, _ = _batch(part)
-            lp = torch.log_softmax(model(ids, dense), -1).numpy()
+            lp = average_log_probs([m(ids, dense) for m in models])
             scores += [lp[k, : len(c)] for k, (c, _, _) in enumerate(part)]
     out = []
     for j, role in enumerate(ROLES):
@@ -282,8 +282,7 @@ def pick_outside_bias(model, chunks, grid: tuple[float, ...] = (0.0, 0.25, 0.5, 
 
 
 def train_tagger(rows: list[tuple], epochs: int, out: Path, *, select: int = 0, layers: int = 2,
-                 hidden: int = 96, tag_weight: float = 1.0, context: bool = False, batch: int = 16,
-                 seed: int = 0) -> None:
+                 hidden: int = 96, tag_weight: float = 1.0, batch: int = 16, seed: int = 0) -> None:
     """Fit the span tagger on per-article inputs and write it to ``out``."""
     import copy
     import random
@@ -337,10 +336,40 @@ def train_tagger(rows: list[tuple], epochs: int, out: Path, *, select: int = 0, 
     if best is not None:
         model.load_state_dict(best)
     model.eval()
-    bias = pick_outside_bias(model, held) if held else [0.0] * 3
+    bias = pick_outside_bias([model], held) if held else [0.0] * 3
     out.parent.mkdir(parents=True, exist_ok=True)
-    save_tagger(out, model, vocabs, dims, uses_context=context, outside_bias=bias)
+    save_tagger(out, [model], vocabs, dims, outside_bias=bias)
     print(f"{len(data)} chunks, {sum(p.numel() for p in model.parameters())} weights -> {out}")
+
+
+def combine_taggers(paths: list[Path], out: Path, held_rows: list[tuple] = (),
+                    bias: list[float] | None = None) -> None:
+    """Write taggers trained on the same articles as one ensemble, its outside bias picked on ``held_rows``."""
+    from consistency.extract.attribution_tagger import load_tagger, save_tagger
+
+    taggers = [load_tagger.__wrapped__(str(p)) for p in paths]
+    vocabs = taggers[0].vocabs
+    if any(t.vocabs != vocabs for t in taggers):
+        sys.exit("the taggers were trained on different articles (their vocabularies differ)")
+    dims = json.loads(bytes(np.load(paths[0])["meta"]).decode("utf-8"))["dims"]
+    models = [m for t in taggers for m in t.models]
+    if bias is None:
+        bias = pick_outside_bias(models, tagger_examples(held_rows, vocabs)[0]) if held_rows else [0.0] * 3
+    out.parent.mkdir(parents=True, exist_ok=True)
+    save_tagger(out, models, vocabs, dims, outside_bias=bias)
+    print(f"{len(models)} taggers, outside bias {bias} -> {out}")
+
+
+def tagger_input_rows(args: argparse.Namespace) -> list[tuple]:
+    """The tagger's per-article inputs, read from the cache or computed (and cached)."""
+    if args.cache is not None and args.cache.exists():
+        with args.cache.open("rb") as f:
+            return pickle.load(f)
+    rows = tagger_rows(load_docs(args.train_dir, args.docbin, args.names), args.train_dir)
+    if args.cache is not None:
+        with args.cache.open("wb") as f:
+            pickle.dump(rows, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return rows
 
 
 def main() -> None:
@@ -356,29 +385,29 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--tagger", action="store_true", help="train the span tagger instead of the cue scorer")
     ap.add_argument("--epochs", type=int, default=8, help="tagger training epochs")
-    ap.add_argument("--context", action="store_true", help="the tagger reads the sentence encoder's token states")
     ap.add_argument("--select", type=int, default=0, help="pick the tagger's epoch on the last N training articles")
     ap.add_argument("--layers", type=int, default=2, help="tagger BiLSTM layers")
     ap.add_argument("--hidden", type=int, default=96, help="tagger BiLSTM width")
     ap.add_argument("--batch", type=int, default=16, help="tagger training batch size (chunks)")
     ap.add_argument("--tag-weight", type=float, default=1.0, help="loss weight of begin/inside tags against outside")
     ap.add_argument("--cache", type=Path, default=None, help="save the tagger's inputs here, or read them if present")
+    ap.add_argument("--seed", type=int, default=0, help="tagger initialisation and batch-order seed")
+    ap.add_argument("--combine", type=Path, nargs="+", default=None, help="join these taggers into one ensemble")
+    ap.add_argument("--bias", type=float, nargs=3, default=None, metavar=("CUE", "SOURCE", "CONTENT"),
+                    help="the ensemble's outside bias per role (instead of picking it with --select)")
     args = ap.parse_args()
+    if args.combine:
+        if args.select and args.bias:
+            sys.exit("--select picks the outside bias that --bias sets: give one of them")
+        held = tagger_input_rows(args)[-args.select:] if args.select else []
+        combine_taggers(args.combine, args.out or TAGGER_PATH, held, args.bias)
+        return
     if args.tagger:
-        if args.cache is not None and args.cache.exists():
-            with args.cache.open("rb") as f:
-                rows = pickle.load(f)
-        else:
-            pairs = load_docs(args.train_dir, args.docbin, args.names)
-            rows = tagger_rows(pairs, args.train_dir, args.context)
-            if args.cache is not None:
-                with args.cache.open("wb") as f:
-                    pickle.dump(rows, f, protocol=pickle.HIGHEST_PROTOCOL)
+        rows = tagger_input_rows(args)
         if args.holdout:
             rows = rows[: len(rows) - args.holdout]
         train_tagger(rows, args.epochs, args.out or TAGGER_PATH, select=args.select, layers=args.layers,
-                     hidden=args.hidden, tag_weight=args.tag_weight, context=args.context,
-                     batch=args.batch)
+                     hidden=args.hidden, tag_weight=args.tag_weight, batch=args.batch, seed=args.seed)
         return
     args.out = args.out or MODEL_PATH
     docs = heads_and_lemmas(args.train_dir, load_docs(args.train_dir, args.docbin, args.names))

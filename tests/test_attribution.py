@@ -315,16 +315,21 @@ def test_attribution_tagger_save_and_load_round_trip(tmp_path):
     import numpy as np
     import torch
 
-    from consistency.extract.attribution_tagger import CATS, build_model, load_tagger, save_tagger
+    from consistency.extract.attribution_tagger import CATS, build_model, encode_cats, load_tagger, save_tagger
 
     vocabs = {c: {"<unk>": 0, "x": 1} for c in CATS}
     dims = {c: 4 for c in CATS}
-    model = build_model({c: 2 for c in CATS}, dims, 110)
+    models = []
+    for seed in (0, 1):
+        torch.manual_seed(seed)
+        models.append(build_model({c: 2 for c in CATS}, dims, 110))
     path = tmp_path / "tagger.npz"
-    save_tagger(path, model, vocabs, dims)
+    save_tagger(path, models, vocabs, dims, outside_bias=(0.5, 0.0, 1.0))
     loaded = load_tagger(str(path))
     assert loaded is not None and loaded.vocabs["lemma"] == {"<unk>": 0, "x": 1}
-    for k, v in model.state_dict().items():
-        expected = torch.from_numpy(v.numpy().astype(np.float16).astype(np.float32))
-        assert torch.equal(loaded.model.state_dict()[k], expected)
-    assert loaded.encode([["x", "y", "x", "x", "x", "x", "x"]]).tolist() == [[1, 0, 1, 1, 1, 1, 1]]
+    assert len(loaded.models) == 2 and loaded.outside_bias.tolist() == [0.5, 0.0, 1.0]
+    for model, back in zip(models, loaded.models):
+        for k, v in model.state_dict().items():
+            expected = torch.from_numpy(v.numpy().astype(np.float16).astype(np.float32))
+            assert torch.equal(back.state_dict()[k], expected)
+    assert encode_cats([["x", "y", "x", "x", "x", "x", "x"]], loaded.vocabs).tolist() == [[1, 0, 1, 1, 1, 1, 1]]

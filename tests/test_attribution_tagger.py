@@ -1,4 +1,4 @@
-"""The span tagger's decoding, model files and encoder inputs."""
+"""The span tagger's decoding and the averaging of its ensemble."""
 
 from __future__ import annotations
 
@@ -40,34 +40,42 @@ def test_attribution_tagger_viterbi_keeps_roles_apart():
     assert tags[:, 1].tolist() == [1, 2]
 
 
-def test_attribution_tagger_file_keeps_context_flag_and_shape(tmp_path):
-    from consistency.extract.attribution_context import DIM
-    from consistency.extract.attribution_tagger import CATS, N_DENSE, build_model, load_tagger, save_tagger
+def test_attribution_tagger_averages_member_probabilities():
+    import torch
 
-    vocabs = {c: {"<unk>": 0} for c in CATS}
-    dims = {c: 4 for c in CATS}
-    model = build_model({c: 1 for c in CATS}, dims, 96 + N_DENSE + DIM, hidden=32, layers=1)
-    path = tmp_path / "tagger.npz"
-    save_tagger(path, model, vocabs, dims, uses_context=True, outside_bias=(0.5, 0.0, 1.0))
-    loaded = load_tagger(str(path))
-    assert loaded is not None and loaded.uses_context and not loaded.uses_rules
-    assert loaded.outside_bias.tolist() == [0.5, 0.0, 1.0]
-    assert loaded.model.lstm.num_layers == 1 and loaded.model.lstm.hidden_size == 32
-    assert loaded.model.proj.in_features == model.proj.in_features
+    from consistency.extract.attribution_tagger import average_log_probs
+
+    a = torch.tensor([[2.0, 0.0, -1.0]])
+    b = torch.tensor([[-1.0, 3.0, 0.0]])
+    expected = torch.log((torch.softmax(a, -1) + torch.softmax(b, -1)) / 2).numpy()
+    assert np.allclose(average_log_probs([a, b]), expected, atol=1e-6)
+    # one member is read as it is
+    assert np.allclose(average_log_probs([a]), torch.log_softmax(a, -1).numpy(), atol=1e-6)
 
 
-@slow
-def test_attribution_context_states_cover_words_not_spaces():
-    from consistency.extract.attribution_context import DIM, context_states
-    from consistency.nlp import load_nlp
+def _tiny_tagger(outside_bias: tuple[float, float, float]):
+    import torch
 
-    doc = load_nlp()('  "We will stay," she said.\n\nThe talks failed.')
-    states = context_states(doc)
-    assert states.shape == (len(doc), DIM)
-    for tok in doc:
-        assert (np.abs(states[tok.i]).sum() > 0) == (not tok.is_space), tok.text
-    # only the chosen sentences are encoded
-    first_only = context_states(doc, keep=[True, False])
-    last = list(doc.sents)[-1]
-    assert not first_only[last.start: last.end].any()
-    assert np.allclose(first_only[: last.start], states[: last.start], atol=1e-5)
+    from consistency.extract.attribution_tagger import CATS, N_DENSE, SpanTagger, build_model
+
+    models = []
+    for seed in (0, 1, 2):
+        torch.manual_seed(seed)
+        models.append(build_model({c: 1 for c in CATS}, {c: 4 for c in CATS}, 96 + N_DENSE, hidden=8, layers=1).eval())
+    return SpanTagger(models, {c: {"<unk>": 0} for c in CATS}, outside_bias)
+
+
+def test_attribution_tagger_outside_bias_moves_every_role():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from consistency.extract.attribution_tagger import ROLES
+
+    words = ["Talks", "failed", ",", "she", "said", ".", "Prices", "rose", "."]
+    doc = Doc(Vocab(), words=words, sent_starts=[True, False, False, False, False, False, True, False, False])
+    # a huge bias against outside tags leaves no token untagged; a huge bias for them tags none
+    everything = _tiny_tagger((50.0, 50.0, 50.0)).tag(doc)
+    for role in ROLES:
+        covered = {i for a, b in everything[role] for i in range(a, b)}
+        assert covered == set(range(len(doc))), role
+    assert _tiny_tagger((-50.0, -50.0, -50.0)).tag(doc) == {r: [] for r in ROLES}

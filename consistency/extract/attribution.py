@@ -1,12 +1,11 @@
 """Attribution extraction: who said what, how, and through which channel.
 
 When the span tagger ships (``models/attribution_tagger.npz``), it tags cue, source and content
-spans over the whole article, reading the rule frames below as extra evidence, and
-``attribution_assemble`` groups its spans into frames. Without it, the rules alone decide:
-a small linear model scores every candidate token as a cue (trained on PolNeAR by
-``scripts/train_attribution.py``); the source and content of each cue are read off the
-dependency parse, widened to the quotation they sit in, and quotes that run on into the
-next sentences stay with the same speaker. Headlines, transcript turns and signed quotes
+spans over the whole article and ``attribution_assemble`` groups its spans into frames.
+Without it, the rules alone decide: a small linear model scores every candidate token as a
+cue (trained on PolNeAR by ``scripts/train_attribution.py``); the source and content of each
+cue are read off the dependency parse, widened to the quotation they sit in, and quotes that
+run on into the next sentences stay with the same speaker. Headlines, transcript turns and signed quotes
 are read off the line layout (``attribution_lines``); a report nested inside a quotation is
 left as part of the quoted content.
 
@@ -136,10 +135,7 @@ def _frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
     tagger = load_tagger()
     if tagger is None:
         return _rule_frames(doc, quotes)
-    rules = []
-    if tagger.uses_rules:
-        rules = [(f.cue, f.source, widen_to_quote(f.content, f.cue, quotes)[0]) for f in _rule_frames(doc, quotes)]
-    return assemble(doc, tagger.tag(doc, rules), quotes)
+    return assemble(doc, tagger.tag(doc), quotes)
 
 
 def _rule_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:

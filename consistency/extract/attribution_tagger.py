@@ -1,10 +1,10 @@
 """A learned tagger of attribution spans: BIO tags for cue, source and content over spaCy tokens.
 
 Each token is read through spaCy's own contextual vectors (``doc.tensor``), its parse labels,
-lemma and quotation state, and, when the model was trained with them, the sentence encoder's
-states for its sentence (``attribution_context``); a BiLSTM runs over runs of whole sentences
-and three softmax heads tag the token as outside, beginning or inside a cue, a source and a
-content span, decoded per role as the best sequence in which no span opens on an inside tag.
+lemma and quotation state; a BiLSTM runs over runs of whole sentences and three softmax heads
+tag the token as outside, beginning or inside a cue, a source and a content span. The tagger is
+an ensemble of such BiLSTMs trained from different seeds: their per-role probabilities are
+averaged, and each role is decoded as the best sequence in which no span opens on an inside tag.
 The trained weights ship as ``models/attribution_tagger.npz`` (float16), written by
 ``scripts/train_attribution.py``.
 """
@@ -23,8 +23,6 @@ from consistency.extract.attribution_quotes import quote_spans
 
 TAGGER_PATH = Path(__file__).resolve().parent.parent / "models" / "attribution_tagger.npz"
 ROLES = ("cue", "source", "content")
-CharSpan = tuple[int, int]
-RuleSpans = tuple[CharSpan, "CharSpan | None", CharSpan]  # cue, source, content
 CATS = ("pos", "tag", "dep", "hdep", "ent", "lemma", "hlemma")
 N_DENSE = 14
 MAX_CHUNK = 320
@@ -69,34 +67,21 @@ def _dense(doc: Doc) -> np.ndarray:
     return out
 
 
-def rule_columns(doc: Doc, rule_spans: Sequence[RuleSpans]) -> np.ndarray:
-    """Inside and begin flags of the cue, source and content spans the dependency rules found."""
-    starts = np.array([t.idx for t in doc])
-    ends = starts + np.array([len(t.text) for t in doc])
-    out = np.zeros((len(doc), 2 * len(ROLES)), dtype=np.float32)
-    for spans in rule_spans:
-        for j, sp in enumerate(spans):
-            if sp is None:
-                continue
-            idx = np.nonzero((starts < sp[1]) & (ends > sp[0]))[0]
-            if len(idx):
-                out[idx, 2 * j] = 1
-                out[idx[0], 2 * j + 1] = 1
-    return out
-
-
-def doc_inputs(doc: Doc, rule_spans: Sequence[RuleSpans] | None = None,
-               context: np.ndarray | None = None) -> tuple[list[list[str]], np.ndarray]:
-    """(categorical strings, dense float32 matrix) for every token; rule spans and encoder states add columns."""
+def doc_inputs(doc: Doc) -> tuple[list[list[str]], np.ndarray]:
+    """(categorical strings, dense float32 matrix) for every token."""
     tensor = doc.tensor if doc.tensor is not None and len(doc.tensor) == len(doc) else None
     if tensor is None or tensor.shape[1] == 0:
         tensor = np.zeros((len(doc), 96), dtype=np.float32)
-    parts = [tensor.astype(np.float32), _dense(doc)]
-    if rule_spans is not None:
-        parts.append(rule_columns(doc, rule_spans))
-    if context is not None:
-        parts.append(context.astype(np.float32))
-    return _cat_values(doc), np.concatenate(parts, axis=1)
+    return _cat_values(doc), np.concatenate([tensor.astype(np.float32), _dense(doc)], axis=1)
+
+
+def encode_cats(cats: list[list[str]], vocabs: dict[str, dict[str, int]]) -> np.ndarray:
+    """Categorical strings to an id matrix (unknown values map to 0)."""
+    out = np.zeros((len(cats), len(CATS)), dtype=np.int64)
+    for k, c in enumerate(CATS):
+        v = vocabs[c]
+        out[:, k] = [v.get(row[k], 0) for row in cats]
+    return out
 
 
 def chunk_ranges(sent_starts: list[int], n: int, limit: int = MAX_CHUNK) -> list[tuple[int, int]]:
@@ -180,39 +165,32 @@ def build_model(sizes: dict[str, int], dims: dict[str, int], n_dense: int, hidde
     return Tagger()
 
 
-class SpanTagger:
-    """A trained tagger and its vocabularies."""
+def average_log_probs(logits: Sequence) -> np.ndarray:
+    """Per-role O/B/I log-probabilities averaged over ensemble members, from each member's logits."""
+    import torch
 
-    def __init__(self, model, vocabs: dict[str, dict[str, int]], uses_rules: bool = False,
-                 uses_context: bool = False, outside_bias: Sequence[float] = (0.0, 0.0, 0.0)) -> None:
-        self.model = model
+    probs = torch.stack([torch.softmax(x, -1) for x in logits]).mean(0)
+    return torch.log(probs.clamp(min=1e-12)).numpy()
+
+
+class SpanTagger:
+    """An ensemble of trained taggers sharing one set of vocabularies."""
+
+    def __init__(self, models: Sequence, vocabs: dict[str, dict[str, int]],
+                 outside_bias: Sequence[float] = (0.0, 0.0, 0.0)) -> None:
+        self.models = list(models)
         self.vocabs = vocabs
-        self.uses_rules = uses_rules
-        self.uses_context = uses_context
         # subtracted from each role's outside log-probability: above 0 favours recall
         self.outside_bias = np.asarray(outside_bias, dtype=np.float32)
 
-    def encode(self, cats: list[list[str]]) -> np.ndarray:
-        """Categorical strings to id matrix (unknown values map to 0)."""
-        out = np.zeros((len(cats), len(CATS)), dtype=np.int64)
-        for k, c in enumerate(CATS):
-            v = self.vocabs[c]
-            out[:, k] = [v.get(row[k], 0) for row in cats]
-        return out
-
-    def tag(self, doc: Doc, rule_spans: Sequence[RuleSpans] = ()) -> dict[str, list[tuple[int, int]]]:
-        """Predicted token spans of each role in a doc, given the rules' spans when the model reads them."""
+    def tag(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
+        """Predicted token spans of each role in a doc."""
         import torch
 
         if len(doc) == 0:
             return {r: [] for r in ROLES}
-        context = None
-        if self.uses_context:
-            from consistency.extract.attribution_context import context_states
-
-            context = context_states(doc)
-        cats, dense = doc_inputs(doc, rule_spans if self.uses_rules else None, context)
-        ids = torch.from_numpy(self.encode(cats))
+        cats, dense = doc_inputs(doc)
+        ids = torch.from_numpy(encode_cats(cats, self.vocabs))
         feats = torch.from_numpy(dense)
         parts = chunk_ranges([sent.start for sent in doc.sents], len(doc))
         width = max(b - a for a, b in parts)
@@ -226,10 +204,9 @@ class SpanTagger:
         torch.set_num_threads(1)
         try:
             with torch.inference_mode():
-                logits = self.model(ci, df)
+                scores = average_log_probs([m(ci, df) for m in self.models])
         finally:
             torch.set_num_threads(threads)
-        scores = torch.log_softmax(logits, -1).numpy()
         scores[..., 0] -= self.outside_bias
         tags = np.zeros((len(doc), len(ROLES)), dtype=np.int64)
         for k, (a, b) in enumerate(parts):
@@ -237,17 +214,15 @@ class SpanTagger:
         return {r: decode(tags[:, j]) for j, r in enumerate(ROLES)}
 
 
-def save_tagger(path: Path, model, vocabs: dict[str, dict[str, int]], dims: dict[str, int], uses_rules: bool = False,
-                uses_context: bool = False, outside_bias: Sequence[float] = (0.0, 0.0, 0.0)) -> None:
-    """Write the trained weights (float16) and vocabularies to one .npz file."""
-    from consistency.extract.attribution_context import DIM
-
-    arrays = {f"w:{k}": v.detach().cpu().numpy().astype(np.float16) for k, v in model.state_dict().items()}
-    lstm = model.lstm
+def save_tagger(path: Path, models: Sequence, vocabs: dict[str, dict[str, int]], dims: dict[str, int],
+                outside_bias: Sequence[float] = (0.0, 0.0, 0.0)) -> None:
+    """Write the members' weights (float16) and the shared vocabularies to one .npz file."""
+    arrays = {f"w{m}:{k}": v.detach().cpu().numpy().astype(np.float16)
+              for m, model in enumerate(models) for k, v in model.state_dict().items()}
+    lstm = models[0].lstm
     meta = {"vocabs": {c: sorted(v, key=v.get) for c, v in vocabs.items()}, "dims": dims,
-            "n_dense": N_DENSE + (2 * len(ROLES) if uses_rules else 0) + (DIM if uses_context else 0),
-            "uses_rules": uses_rules, "uses_context": uses_context,
-            "hidden": lstm.hidden_size, "layers": lstm.num_layers, "outside_bias": [float(b) for b in outside_bias]}
+            "n_dense": N_DENSE, "members": len(models), "hidden": lstm.hidden_size, "layers": lstm.num_layers,
+            "outside_bias": [float(b) for b in outside_bias]}
     arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
     np.savez_compressed(path, **arrays)
 
@@ -263,10 +238,12 @@ def load_tagger(path: str = str(TAGGER_PATH)) -> SpanTagger | None:
     data = np.load(p)
     meta = json.loads(bytes(data["meta"]).decode("utf-8"))
     vocabs = {c: {s: i for i, s in enumerate(words)} for c, words in meta["vocabs"].items()}
-    model = build_model({c: len(vocabs[c]) for c in CATS}, meta["dims"], meta["n_dense"] + 96,
-                        meta.get("hidden", 96), meta.get("layers", 2))
-    state = {k[2:]: torch.from_numpy(data[k].astype(np.float32)) for k in data.files if k.startswith("w:")}
-    model.load_state_dict(state)
-    model.eval()
-    return SpanTagger(model, vocabs, bool(meta.get("uses_rules", False)), bool(meta.get("uses_context", False)),
-                      meta.get("outside_bias", (0.0, 0.0, 0.0)))
+    models = []
+    # a file of one model written before ensembles keys its weights "w:"
+    for prefix in [f"w{m}:" for m in range(meta["members"])] if "members" in meta else ["w:"]:
+        model = build_model({c: len(vocabs[c]) for c in CATS}, meta["dims"], meta["n_dense"] + 96,
+                            meta["hidden"], meta["layers"])
+        model.load_state_dict({k[len(prefix):]: torch.from_numpy(data[k].astype(np.float32))
+                               for k in data.files if k.startswith(prefix)})
+        models.append(model.eval())
+    return SpanTagger(models, vocabs, meta.get("outside_bias", (0.0, 0.0, 0.0)))
