@@ -40,6 +40,23 @@ def test_attribution_tagger_viterbi_keeps_roles_apart():
     assert tags[:, 1].tolist() == [1, 2]
 
 
+def test_attribution_tagger_viterbi_finds_the_best_valid_sequence():
+    import itertools
+
+    from consistency.extract.attribution_tagger import viterbi
+
+    rng = np.random.default_rng(7)
+    for _ in range(50):
+        n = int(rng.integers(1, 6))
+        scores = np.log(rng.dirichlet([1.0, 1.0, 1.0], size=(n, 2)))
+        tags = viterbi(scores)
+        for r in range(2):
+            valid = [seq for seq in itertools.product(range(3), repeat=n)
+                     if all(t != 2 or (k > 0 and seq[k - 1] != 0) for k, t in enumerate(seq))]
+            best = max(valid, key=lambda seq: sum(scores[k, r, t] for k, t in enumerate(seq)))
+            assert tags[:, r].tolist() == list(best)
+
+
 def test_attribution_tagger_averages_member_probabilities():
     import torch
 

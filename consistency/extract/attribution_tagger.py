@@ -120,23 +120,27 @@ def decode(tags: np.ndarray) -> list[tuple[int, int]]:
     return spans
 
 
-# an inside tag never follows an outside one
-_STEP = np.array([[0.0, 0.0, -np.inf], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
-
-
 def viterbi(scores: np.ndarray) -> np.ndarray:
     """The best valid O/B/I tag sequence of each role from (tokens, roles, 3) log-probabilities."""
     n, roles, _ = scores.shape
-    back = np.zeros((n, roles, 3), dtype=np.int64)
-    total = scores[0] + np.array([0.0, 0.0, -np.inf])
-    for i in range(1, n):
-        cand = total[:, :, None] + _STEP[None]  # (roles, previous tag, tag)
-        back[i] = cand.argmax(1)
-        total = cand.max(1) + scores[i]
+    rows = scores.tolist()
     out = np.zeros((n, roles), dtype=np.int64)
-    out[-1] = total.argmax(-1)
-    for i in range(n - 1, 0, -1):
-        out[i - 1] = back[i, np.arange(roles), out[i]]
+    # plain floats: per-token numpy calls on 3x3 arrays cost more than the arithmetic
+    for r in range(roles):
+        o, b, i = rows[0][r][0], rows[0][r][1], -np.inf
+        back = [(0, 0)]
+        for k in range(1, n):
+            s = rows[k][r]
+            # ties go to the earlier tag (O, then B, then I); an inside tag never follows an outside one
+            inner, inner_from = (b, 1) if b >= i else (i, 2)
+            free, free_from = (o, 0) if o >= inner else (inner, inner_from)
+            back.append((free_from, inner_from))
+            o, b, i = free + s[0], free + s[1], inner + s[2]
+        inner, tag = (b, 1) if b >= i else (i, 2)
+        tag = 0 if o >= inner else tag
+        for k in range(n - 1, -1, -1):
+            out[k, r] = tag
+            tag = back[k][tag == 2]
     return out
 
 
