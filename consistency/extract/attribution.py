@@ -135,7 +135,7 @@ def _frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
     tagger = load_tagger()
     if tagger is None:
         return _rule_frames(doc, quotes)
-    return assemble(doc, tagger.tag(doc), quotes)
+    return assemble(doc, tagger.tag(doc, quotes), quotes)
 
 
 def _rule_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:

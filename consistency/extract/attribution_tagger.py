@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
 from consistency.extract.attribution_quotes import quote_spans
@@ -32,47 +33,67 @@ QUOTE_CHARS = frozenset({'"', "“", "”", "''", "``", "‘", "’"})
 
 def _cat_values(doc: Doc) -> list[list[str]]:
     """The categorical inputs of each token, as strings (mapped to ids by the model's vocabularies)."""
+    cols = doc.to_array([POS, TAG, DEP, ENT_TYPE, LEMMA])
+    strings = doc.vocab.strings
+    names: dict[int, str] = {0: ""}
+    lowered: dict[int, str] = {}
+    for h in np.unique(cols[:, :4]).tolist():
+        names.setdefault(h, strings[h])
+    for h in np.unique(cols[:, 4]).tolist():
+        lowered[h] = strings[h].lower()
+    heads = np.arange(len(doc)) + doc.to_array([HEAD]).view(np.int64)
     return [
-        [t.pos_, t.tag_, t.dep_, t.head.dep_, t.ent_type_ or "-", t.lemma_.lower(), t.head.lemma_.lower()]
-        for t in doc
+        [names[p], names[t], names[d], names[hd], names[e] or "-", lowered[lem], lowered[hlem]]
+        for p, t, d, hd, e, lem, hlem in zip(cols[:, 0].tolist(), cols[:, 1].tolist(), cols[:, 2].tolist(),
+                                              cols[heads, 2].tolist(), cols[:, 3].tolist(), cols[:, 4].tolist(),
+                                              cols[heads, 4].tolist())
     ]
 
 
-def _dense(doc: Doc) -> np.ndarray:
+def _dense(doc: Doc, quotes: Sequence[tuple[int, int]] | None = None) -> np.ndarray:
     """Hand-made numeric inputs: quotation state, layout and a little syntax."""
     text = doc.text
     inside = np.zeros(len(text) + 1, dtype=np.int8)
-    for a, b in quote_spans(text):
+    for a, b in quote_spans(text) if quotes is None else quotes:
         inside[a:b] = 1
-    out = np.zeros((len(doc), N_DENSE), dtype=np.float32)
-    for t in doc:
-        deps = {c.dep_ for c in t.children}
-        prev_nl = t.i == 0 or "\n" in doc[t.i - 1].whitespace_ or "\n" in doc[t.i - 1].text
-        out[t.i] = (
-            inside[t.idx],
-            t.text in QUOTE_CHARS,
-            t.text in OPEN_QUOTES or (t.text == '"' and t.whitespace_ == "" and inside[t.idx] == 1),
-            t.is_sent_start is True,
-            prev_nl,
-            t.is_space,
-            t.is_title,
-            t.is_upper and len(t.text) > 1,
-            t.is_punct,
-            max(-8, min(8, t.head.i - t.i)) / 8.0,
-            "ccomp" in deps or "xcomp" in deps,
-            "nsubj" in deps or "nsubjpass" in deps,
-            "dobj" in deps,
-            t.dep_ == "ROOT",
-        )
+    n = len(doc)
+    # whole-doc arrays: reading these per token through spaCy's objects costs more than the tagger itself
+    cols = doc.to_array([HEAD, DEP, IDX, SENT_START, IS_SPACE, IS_TITLE, IS_UPPER, IS_PUNCT]).view(np.int64)
+    rel, dep, idx = cols[:, 0], cols[:, 1], cols[:, 2]
+    words = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    heads = np.arange(n) + rel
+    has_child = {}
+    for group in (("ccomp", "xcomp"), ("nsubj", "nsubjpass"), ("dobj",)):
+        flags = np.zeros(n, dtype=bool)
+        kids = np.isin(dep, [doc.vocab.strings[d] for d in group]) & (rel != 0)
+        flags[heads[kids]] = True
+        has_child[group[0]] = flags
+    out = np.zeros((n, N_DENSE), dtype=np.float32)
+    quoted = inside[idx]
+    out[:, 0] = quoted
+    out[:, 1] = [w in QUOTE_CHARS for w in words]
+    out[:, 2] = [w in OPEN_QUOTES or (w == '"' and sp == "" and q == 1) for w, sp, q in zip(words, spaces, quoted)]
+    out[:, 3] = cols[:, 3] == 1
+    out[0, 3] = 1
+    out[:, 4] = [k == 0 or "\n" in spaces[k - 1] or "\n" in words[k - 1] for k in range(n)]
+    out[:, 5:7] = cols[:, 4:6]
+    out[:, 7] = (cols[:, 6] == 1) & np.array([len(w) > 1 for w in words], dtype=bool)
+    out[:, 8] = cols[:, 7]
+    out[:, 9] = np.clip(rel, -8, 8) / 8.0
+    out[:, 10] = has_child["ccomp"]
+    out[:, 11] = has_child["nsubj"]
+    out[:, 12] = has_child["dobj"]
+    out[:, 13] = dep == doc.vocab.strings["ROOT"]
     return out
 
 
-def doc_inputs(doc: Doc) -> tuple[list[list[str]], np.ndarray]:
-    """(categorical strings, dense float32 matrix) for every token."""
+def doc_inputs(doc: Doc, quotes: Sequence[tuple[int, int]] | None = None) -> tuple[list[list[str]], np.ndarray]:
+    """(categorical strings, dense float32 matrix) for every token; ``quotes`` are the doc's quote spans when known."""
     tensor = doc.tensor if doc.tensor is not None and len(doc.tensor) == len(doc) else None
     if tensor is None or tensor.shape[1] == 0:
         tensor = np.zeros((len(doc), 96), dtype=np.float32)
-    return _cat_values(doc), np.concatenate([tensor.astype(np.float32), _dense(doc)], axis=1)
+    return _cat_values(doc), np.concatenate([tensor.astype(np.float32), _dense(doc, quotes)], axis=1)
 
 
 def encode_cats(cats: list[list[str]], vocabs: dict[str, dict[str, int]]) -> np.ndarray:
@@ -187,13 +208,13 @@ class SpanTagger:
         # subtracted from each role's outside log-probability: above 0 favours recall
         self.outside_bias = np.asarray(outside_bias, dtype=np.float32)
 
-    def tag(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
-        """Predicted token spans of each role in a doc."""
+    def tag(self, doc: Doc, quotes: Sequence[tuple[int, int]] | None = None) -> dict[str, list[tuple[int, int]]]:
+        """Predicted token spans of each role in a doc, given its quote spans when already found."""
         import torch
 
         if len(doc) == 0:
             return {r: [] for r in ROLES}
-        cats, dense = doc_inputs(doc)
+        cats, dense = doc_inputs(doc, quotes)
         ids = torch.from_numpy(encode_cats(cats, self.vocabs))
         feats = torch.from_numpy(dense)
         parts = chunk_ranges([sent.start for sent in doc.sents], len(doc))
