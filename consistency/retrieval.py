@@ -10,8 +10,8 @@ import numpy as np
 
 from .index import VectorIndex
 from .retrieval_bm25 import BM25, tokenize
-from .retrieval_rerank import SHIPPED, Reranker, dense_products, pair_features, parse_date, query_info
-from .textnorm import normalize_social, trailing_author, trailing_date
+from .retrieval_rerank import SHIPPED, Reranker, pair_features, parse_date, query_info
+from .textnorm import normalize_social, query_sentences, trailing_author, trailing_date
 
 logger = logging.getLogger(__name__)
 
@@ -151,7 +151,9 @@ class HybridRetriever:
             return Candidates(np.zeros(0, np.int64), np.zeros(0), None)
         when = trailing_date(query)
         text = self.query_text(query)
-        qvec = self.embedder.embed([text])[0]
+        sentences = query_sentences(text) if features else []
+        qvecs = self.embedder.embed([text, *sentences])
+        qvec = qvecs[0]
         d_scores, d_ids = self.index.search(qvec[None, :], self.depth)
         keep = d_ids[0] >= 0
         d_rows = np.array([self.id_rows[int(i)] for i in d_ids[0][keep]], np.int64)
@@ -178,8 +180,9 @@ class HybridRetriever:
             [self.titles[r] for r in rows[: len(top)]],
             [self.dates[r] for r in rows[: len(top)]],
             cos[top], bm[top], z_d[top], z_b[top], fused[: len(top)], rank_d[top], rank_b[top],
+            np.einsum("nfd,sd->nfs", np.nan_to_num(vecs[top]), qvecs[1:]).max(-1),
         )
-        return Candidates(rows, fused, np.hstack([feats, dense_products(qvec, vecs[top])]))
+        return Candidates(rows, fused, feats)
 
     def _ranks(self, rows: np.ndarray, ranked: np.ndarray) -> np.ndarray:
         pos = {int(r): i for i, r in enumerate(ranked)}

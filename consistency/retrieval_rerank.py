@@ -23,6 +23,7 @@ FEATURES = (
     "has_dates", "date_gap", "claim_before",
     "bm25_claim", "bm25_title", "idf_cover", "idf_max", "bigram_cover", "bigram_count",
     "query_len", "has_author", "author_match",
+    "sent_cos_text", "sent_cos_title", "rel_sent_text", "rel_sent_title", "sent_gain",
 )
 
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
@@ -98,8 +99,13 @@ def pair_features(
     fused: np.ndarray,
     rank_dense: np.ndarray,
     rank_bm25: np.ndarray,
+    sent_cos: np.ndarray | None = None,
 ) -> np.ndarray:
-    """One feature row per candidate; ``cos`` has columns text, title, subtitle (NaN when absent)."""
+    """One feature row per candidate.
+
+    ``cos`` has columns text, title, subtitle (NaN when absent); ``sent_cos`` holds, for the
+    text and title columns, the best cosine of any one query sentence (``cos`` when omitted).
+    """
     n = len(docs)
     has = ~np.isnan(cos)
     c = np.where(has, cos, 0.0)
@@ -127,6 +133,12 @@ def pair_features(
     out[:, 17] = _rank_feature(rank_fused)
     q_idf = sum(q.idf.get(t, 0.0) for t in q.tokens)
     q_max = max((q.idf.get(t, 0.0) for t in q.tokens), default=0.0)
+    # A tweet often wraps the claim in comment ("Unbelievable. <claim>. Share!"): its best
+    # sentence can match the claim better than the whole text does.
+    best = c[:, :2] if sent_cos is None else np.nan_to_num(sent_cos[:, :2])
+    out[:, 36:38] = best
+    out[:, 38:40] = best - best.max(0)
+    out[:, 40] = best[:, 0] - c[:, 0]
     out[:, 33] = np.log1p(len(q.tokens))
     out[:, 34] = bool(q.author)
     for i, (doc, title, when) in enumerate(zip(docs, titles, dates)):
@@ -166,19 +178,8 @@ def pair_features(
     return out
 
 
-def dense_products(qvec: np.ndarray, vecs: np.ndarray) -> np.ndarray:
-    """Per-dimension products of the query vector with each candidate's text and title vectors.
-
-    A linear model over these learns a re-weighted inner product: which directions of the
-    embedding space matter for "repeats this fact-check" beyond plain cosine.
-    """
-    text = vecs[:, 0] * qvec
-    title = np.nan_to_num(vecs[:, 1]) * qvec
-    return np.hstack([text, title]).astype(np.float32)
-
-
 class Reranker:
-    """A linear scorer over pair features (then, optionally, dense products), stored as JSON."""
+    """A linear scorer over pair features, stored as JSON."""
 
     def __init__(self, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: float,
                  features: tuple[str, ...] = FEATURES, meta: dict | None = None) -> None:

@@ -15,6 +15,7 @@ _TAG = re.compile(r"(?<![\w&])([@#])(\w+)")
 _TRAILER = re.compile(r"\s*[—–]{1,2}\s*([^—–\n(]{0,80}?)\s*\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _SPACES = re.compile(r"\s+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+|\s+[—–-]\s+")
 _AMP = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
 
 
@@ -56,6 +57,12 @@ def normalize_social(text: str, *, keep_author: bool = True, name_emoji: bool = 
     text = _TAG.sub(lambda m: " " + split_tag(m.group(2)) + " ", text)
     text = strip_emoji(text, name=name_emoji)
     return _SPACES.sub(" ", text).strip()
+
+
+def query_sentences(text: str, min_words: int = 3) -> list[str]:
+    """The sentences of a normalised query worth matching on their own (the whole text if none is)."""
+    parts = [p.strip() for p in _SENTENCE_BREAK.split(text)]
+    return [p for p in parts if len(p.split()) >= min_words] or [text]
 
 
 def trailing_author(text: str) -> str:

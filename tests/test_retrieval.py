@@ -12,9 +12,9 @@ from consistency.retrieval import FUSIONS, HybridRetriever
 from consistency.retrieval_bm25 import BM25, stem, tokenize
 from consistency.retrieval_data import average_precision, evaluate
 from consistency.retrieval_rerank import (
-    FEATURES, SHIPPED, Reranker, dense_products, pair_features, parse_date, query_info,
+    FEATURES, SHIPPED, Reranker, pair_features, parse_date, query_info,
 )
-from consistency.textnorm import normalize_social, split_tag, trailing_author, trailing_date
+from consistency.textnorm import normalize_social, query_sentences, split_tag, trailing_author, trailing_date
 
 CLAIMS = [
     "The mayor of Springfield banned plastic bags in all grocery stores.",
@@ -186,11 +186,29 @@ def test_retrieval_pair_features_see_bigrams_and_the_tweet_author():
     assert col["idf_cover"][0] > 0.5
 
 
-def test_retrieval_dense_products_zero_for_a_missing_title():
-    q = np.array([0.6, 0.8], np.float32)
-    vecs = np.array([[[1.0, 0.0], [np.nan, np.nan], [np.nan, np.nan]]], np.float32)
-    out = dense_products(q, vecs)
-    np.testing.assert_allclose(out, [[0.6, 0.0, 0.0, 0.0]])
+def test_textnorm_query_sentences_drops_short_exclamations():
+    text = "Holy crap! A shark swam down the flooded highway after the storm. Share this now"
+    assert query_sentences(text) == ["A shark swam down the flooded highway after the storm.", "Share this now"]
+    assert query_sentences("Wow!") == ["Wow!"]
+
+
+def test_retrieval_pair_features_read_the_best_query_sentence():
+    text = "Unbelievable scenes today. A shark swam on a flooded highway"
+    q = query_info(text, None, {t: 1.0 for t in tokenize(text)}, avgdl=6.0)
+    docs = ["A shark swam on a flooded highway.", "Taxes were cut for families."]
+    zeros = np.zeros(2)
+    cos = np.array([[0.6, np.nan, np.nan], [0.2, 0.3, np.nan]])
+    sent_cos = np.array([[0.9, np.nan], [0.25, 0.1]])
+    feats = pair_features(q, docs, ["", "Tax cut"], [None, None], cos, zeros, zeros, zeros,
+                          np.array([1.0, 0.0]), zeros, zeros, sent_cos)
+    col = {name: feats[:, i] for i, name in enumerate(FEATURES)}
+    np.testing.assert_allclose(col["sent_cos_text"], [0.9, 0.25])
+    np.testing.assert_allclose(col["sent_cos_title"], [0.0, 0.1])
+    np.testing.assert_allclose(col["rel_sent_text"], [0.0, -0.65])
+    np.testing.assert_allclose(col["sent_gain"], [0.3, 0.05], atol=1e-6)
+    plain = pair_features(q, docs, ["", "Tax cut"], [None, None], cos, zeros, zeros, zeros,
+                          np.array([1.0, 0.0]), zeros, zeros)
+    np.testing.assert_allclose(plain[:, FEATURES.index("sent_cos_text")], [0.6, 0.2], atol=1e-6)
 
 
 def test_retrieval_reranker_round_trips_and_rejects_narrow_features(tmp_path):
