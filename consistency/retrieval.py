@@ -152,6 +152,8 @@ class HybridRetriever:
         when = trailing_date(query)
         text = self.query_text(query)
         sentences = query_sentences(text) if features else []
+        if sentences == [text]:
+            sentences = []  # one sentence: its vector is the query's
         qvecs = self.embedder.embed([text, *sentences])
         qvec = qvecs[0]
         d_scores, d_ids = self.index.search(qvec[None, :], self.depth)
@@ -180,7 +182,7 @@ class HybridRetriever:
             [self.titles[r] for r in rows[: len(top)]],
             [self.dates[r] for r in rows[: len(top)]],
             cos[top], bm[top], z_d[top], z_b[top], fused[: len(top)], rank_d[top], rank_b[top],
-            np.einsum("nfd,sd->nfs", np.nan_to_num(vecs[top]), qvecs[1:]).max(-1),
+            np.einsum("nfd,sd->nfs", np.nan_to_num(vecs[top]), qvecs[1:] if sentences else qvecs).max(-1),
         )
         return Candidates(rows, fused, feats)
 

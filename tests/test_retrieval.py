@@ -110,7 +110,7 @@ def test_retrieval_incremental_add_is_searchable():
 def test_retrieval_shipped_reranker_loads_and_reorders():
     assert SHIPPED.exists()
     model = Reranker.load()
-    assert model.width == len(FEATURES) + 2 * HashingEmbedder().dim
+    assert model.width == len(FEATURES)
     r = _retriever(reranker="shipped")
     hits = r.search("Senator says the tax bill cuts taxes for 90% of families", k=4)
     assert hits[0][0] == 21
@@ -120,7 +120,7 @@ def test_retrieval_shipped_reranker_loads_and_reorders():
 def test_retrieval_candidate_features_have_one_row_per_candidate():
     r = _retriever()
     cand = r.candidates("snake in a swimming pool — Jo (@jo) May 28, 2015")
-    assert cand.features.shape == (min(len(cand.rows), r.rerank_depth), len(FEATURES) + 2 * r.embedder.dim)
+    assert cand.features.shape == (min(len(cand.rows), r.rerank_depth), len(FEATURES))
     assert cand.features[:, FEATURES.index("has_dates")].max() == 1.0
 
 
