@@ -17,8 +17,10 @@ much to favour tagging a span over leaving a token outside (the outside bias) on
 ``--cache F`` saves the computed inputs (the parse) to F, or reads them from F when it exists.
 ``--combine`` joins taggers trained with different ``--seed`` on the same articles into one
 ensemble file, with the outside bias given by ``--bias`` or picked on the last N articles of
-the split by ``--select N`` (members trained with ``--holdout N`` never saw them). Otherwise the cue scorer used when no
-tagger ships is trained and written to consistency/models/attribution_cues.json:
+the split by ``--select N`` (members trained with ``--holdout N`` never saw them).
+
+Otherwise the cue scorer used when no tagger ships is trained and written to
+consistency/models/attribution_cues.json:
 
 Each candidate token (see ``is_candidate``) is labelled 1 when it heads a gold cue span (the
 span token whose syntactic head lies outside the span). A logistic regression is fit over the

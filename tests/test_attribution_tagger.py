@@ -96,3 +96,24 @@ def test_attribution_tagger_outside_bias_moves_every_role():
         covered = {i for a, b in everything[role] for i in range(a, b)}
         assert covered == set(range(len(doc))), role
     assert _tiny_tagger((-50.0, -50.0, -50.0)).tag(doc) == {r: [] for r in ROLES}
+
+
+def test_attribution_tagger_reads_a_single_model_file_of_the_first_format(tmp_path):
+    import json
+
+    import torch
+
+    from consistency.extract.attribution_tagger import CATS, N_DENSE, build_model, load_tagger
+
+    dims = {c: 4 for c in CATS}
+    model = build_model({c: 1 for c in CATS}, dims, 96 + N_DENSE, hidden=8, layers=1)
+    meta = {"vocabs": {c: ["<unk>"] for c in CATS}, "dims": dims, "n_dense": N_DENSE, "hidden": 8, "layers": 1,
+            "outside_bias": [0.0, 0.5, 0.0]}
+    arrays = {f"w:{k}": v.numpy().astype(np.float16) for k, v in model.state_dict().items()}
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
+    np.savez_compressed(tmp_path / "old.npz", **arrays)
+    loaded = load_tagger(str(tmp_path / "old.npz"))
+    assert loaded is not None and len(loaded.models) == 1
+    assert loaded.outside_bias.tolist() == [0.0, 0.5, 0.0]
+    weight = model.state_dict()["out.weight"].numpy().astype(np.float16).astype(np.float32)
+    assert torch.equal(loaded.models[0].state_dict()["out.weight"], torch.from_numpy(weight))

@@ -2,11 +2,11 @@
 
 Each token is read through spaCy's own contextual vectors (``doc.tensor``), its parse labels,
 lemma and quotation state; a BiLSTM runs over runs of whole sentences and three softmax heads
-tag the token as outside, beginning or inside a cue, a source and a content span. The tagger is
-an ensemble of such BiLSTMs trained from different seeds: their per-role probabilities are
-averaged, and each role is decoded as the best sequence in which no span opens on an inside tag.
-The trained weights ship as ``models/attribution_tagger.npz`` (float16), written by
-``scripts/train_attribution.py``.
+tag the token as outside, beginning or inside a cue, a source and a content span. A model file
+holds one such BiLSTM or an ensemble of them trained from different seeds, whose per-role
+probabilities are averaged; each role is decoded as the best sequence in which no span opens
+on an inside tag. The trained weights ship as ``models/attribution_tagger.npz`` (float16),
+written by ``scripts/train_attribution.py``.
 """
 
 from __future__ import annotations
