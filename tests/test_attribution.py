@@ -56,6 +56,25 @@ def test_attribution_indirect_that_clause():
 
 
 @slow
+@pytest.mark.parametrize("briefing", ["a March 10 press briefing", "a March 12 press briefing", "reporters"])
+def test_attribution_content_starts_after_the_addressee(briefing):
+    a = _by_cue(_attrs(f"Defence Minister Ilya Markin told {briefing} that the first battery had reached its position."), "told")
+    assert a.content == "that the first battery had reached its position"
+
+
+@slow
+def test_attribution_content_keeps_the_actor_of_an_urging():
+    a = _by_cue(_attrs("Senators urged the president to veto the bill before Friday."), "urged")
+    assert a.content == "the president to veto the bill before Friday"
+
+
+@slow
+def test_attribution_content_without_that_starts_at_its_subject():
+    a = _by_cue(_attrs("The mayor told residents the water was safe to drink."), "told")
+    assert a.content == "the water was safe to drink"
+
+
+@slow
 def test_attribution_mixed_quote():
     a = _by_cue(_attrs('Clinton said the plan was "a disaster for working families" and must be stopped.'), "said")
     assert a.quote == "mixed"

@@ -79,6 +79,22 @@ def _trim_content(doc: Doc, content: TokSpan, cue: TokSpan, src: TokSpan | None)
     return a, b
 
 
+def _drop_addressee(doc: Doc, content: TokSpan, head: Token) -> TokSpan:
+    """Start a content at its clause when it opens with the cue's addressee ("told reporters that ...")."""
+    a, b = content
+    clause = next((t for t in head.children if t.dep_ == "ccomp" and a <= t.i < b), None)
+    # only a finite clause of its own ("that ...", or with a subject): in "urged Obama to act" the object is the actor
+    if clause is None or clause.left_edge.i <= a or not any(t.dep_ in ("mark", "nsubj", "nsubjpass") for t in clause.children):
+        return content
+    start = clause.left_edge.i
+    objects = [t for t in head.children if t.dep_ in ("dobj", "dative", "npadvmod", "prep") and t.i < start]
+    covered = {i for t in objects for i in range(t.left_edge.i, t.right_edge.i + 1)}
+    lead = range(a, start)
+    if any(not doc[i].is_punct for i in lead) and all(i in covered or doc[i].is_punct for i in lead):
+        return start, b
+    return content
+
+
 def _trim_source(doc: Doc, src: TokSpan) -> TokSpan:
     """A source without a trailing channel, date or participle phrase ("Durbin in an interview")."""
     for i in range(src[0] + 1, src[1]):
@@ -121,7 +137,7 @@ def assemble(doc: Doc, spans: dict[str, list[TokSpan]], quotes: list[tuple[int, 
         if j is None:
             continue
         src = _trim_source(doc, src) if src is not None else None
-        content = _trim_content(doc, contents[j], c, src)
+        content = _drop_addressee(doc, _trim_content(doc, contents[j], c, src), heads[i])
         src_tok = _head(doc, src) if src is not None else None
         fr = Frame(_chars(doc, c), _chars(doc, src) if src else None, _chars(doc, content), src_tok, heads[i])
         if sum(doc[t].is_alpha for t in range(*content)) <= 2:
