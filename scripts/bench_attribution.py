@@ -1,6 +1,9 @@
 """Score ``find_attributions`` against a PolNeAR split (source, cue and content P/R/F1).
 
-Usage: ``python3 scripts/bench_attribution.py DIR [--json] [--limit N] [--tagger MODEL.npz]``
+Usage: ``python3 scripts/bench_attribution.py DIR [--json] [--limit N] [--tagger MODEL.npz] [--agreement]``
+
+``--agreement`` scores annotators against each other instead, on the articles two of them
+marked: F1 of one annotator against the other, the ceiling a model is measured under.
 
 ``DIR`` holds ``text/<article>.txt`` and brat files ``attributions/<article>_<annotator>.ann``.
 An article annotated by several annotators is scored against each file and the counts are
@@ -180,13 +183,48 @@ def run(root: Path, limit: int | None = None) -> dict[str, float]:
     return out
 
 
+def agreement(root: Path) -> dict[str, float]:
+    """One annotator scored against another on the articles two annotators marked: the human ceiling."""
+    by_article: dict[str, list[Path]] = defaultdict(list)
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        by_article[re.sub(r"_[0-9a-f]+$", "", ann.stem)].append(ann)
+    c = defaultdict(float)
+    pairs = 0
+    for name, files in sorted(by_article.items()):
+        path = root / "text" / f"{name}.txt"
+        if len(files) < 2 or not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        first, second = read_ann(files[0]), read_ann(files[1])
+        pairs += 1
+        for role in ROLES:
+            g = [r[role] for r in first if r[role] is not None]
+            p = [r[role] for r in second if r[role] is not None]
+            ex, ov = match_counts(text, g, p)
+            c[f"{role}_gold"] += len(g)
+            c[f"{role}_pred"] += len(p)
+            c[f"{role}_exact"] += ex
+            c[f"{role}_overlap"] += ov
+    out: dict[str, float] = {"n_articles": pairs}
+    for role in ROLES:
+        for mode in ("exact", "overlap"):
+            out[f"{role}_{mode}_f1"] = round(prf(c[f"{role}_{mode}"], c[f"{role}_pred"], c[f"{role}_gold"])["f1"], 4)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dir", type=Path)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--tagger", type=Path, default=None, help="score this tagger model instead of the shipped one")
+    ap.add_argument("--agreement", action="store_true",
+                    help="score the first annotator against the second where two marked an article, instead")
     args = ap.parse_args()
+    if args.agreement:
+        res = agreement(args.dir)
+        print(json.dumps(res) if args.json else "\n".join(f"{k:20s} {v}" for k, v in res.items()))
+        return
     if args.tagger is not None:
         from consistency.extract import attribution, attribution_tagger
 

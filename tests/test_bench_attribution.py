@@ -1,0 +1,35 @@
+"""The PolNeAR scorer's annotator-agreement mode, on a hand-written two-annotator article."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+from bench_attribution import agreement  # noqa: E402
+
+TEXT = "The mayor said the bridge would reopen. Critics said the repairs were rushed."
+
+
+def _ann(source: tuple[int, int], cue: tuple[int, int], content: tuple[int, int], extra: str = "") -> str:
+    lines = [f"T1\tSource {source[0]} {source[1]}\tx", f"T2\tCue {cue[0]} {cue[1]}\tx",
+             f"T3\tContent {content[0]} {content[1]}\tx", f"T9\tAttribution {cue[0]} {cue[1]}\tx",
+             "E1\tAttribution:T9 Cue:T2 Source:T1 Content:T3"]
+    return "\n".join(lines) + "\n" + extra
+
+
+def test_bench_attribution_agreement_scores_one_annotator_against_the_other(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "story.txt").write_text(TEXT)
+    mayor = (0, 9), (10, 14), (15, 38)
+    critics = (40, 47), (48, 52), (53, 77)
+    second = ("T4\tSource 40 47\tx\nT5\tCue 48 52\tx\nT6\tContent 53 70\tx\nT8\tAttribution 48 52\tx\n"
+              "E2\tAttribution:T8 Cue:T5 Source:T4 Content:T6\n")
+    (tmp_path / "attributions" / "story_aaaa.ann").write_text(_ann(*mayor) + second.replace("53 70", "53 77"))
+    (tmp_path / "attributions" / "story_bbbb.ann").write_text(_ann(*mayor) + second)
+    (tmp_path / "text" / "alone.txt").write_text(TEXT)  # one annotator only: not an agreement pair
+    (tmp_path / "attributions" / "alone_cccc.ann").write_text(_ann(*critics))
+    res = agreement(tmp_path)
+    assert res["n_articles"] == 1
+    assert res["source_exact_f1"] == 1.0 and res["cue_exact_f1"] == 1.0
+    assert res["content_exact_f1"] == 0.5 and res["content_overlap_f1"] == 1.0
