@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -34,14 +33,6 @@ def load_docs(root: Path, docbins: list[Path] | None, names_files: list[Path] | 
     return list(zip(names, nlp.pipe(texts, batch_size=16)))
 
 
-def article_anns(root: Path) -> dict[str, list[Path]]:
-    """Brat files of a split by article name (several when several annotators)."""
-    anns: dict[str, list[Path]] = defaultdict(list)
-    for ann in sorted((root / "attributions").glob("*.ann")):
-        anns[re.sub(r"_[0-9a-f]+$", "", ann.stem)].append(ann)
-    return anns
-
-
 def gold_tags(doc, rels: list[dict]) -> np.ndarray:
     """O/B/I tag ids (0/1/2) of every token for each role, from gold relations."""
     from consistency.extract.attribution_tagger import ROLES
@@ -61,7 +52,7 @@ def gold_tags(doc, rels: list[dict]) -> np.ndarray:
 
 def tagger_rows(pairs, root: Path) -> list[tuple]:
     """Per annotated article: (categorical strings, dense inputs as float16, gold tags, sentence starts)."""
-    from bench_attribution import read_ann
+    from bench_attribution import article_anns, read_ann
 
     from consistency.extract.attribution_tagger import doc_inputs
 

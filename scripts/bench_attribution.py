@@ -138,13 +138,30 @@ def prf(tp: float, n_pred: float, n_gold: float) -> dict[str, float]:
     return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
+def article_anns(root: Path) -> dict[str, list[Path]]:
+    """Brat files of a split by article name (several when several annotators marked it)."""
+    anns: dict[str, list[Path]] = defaultdict(list)
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        anns[re.sub(r"_[0-9a-f]+$", "", ann.stem)].append(ann)
+    return anns
+
+
+def count_matches(c: dict[str, float], text: str, gold: list, pred: list, weight: float = 1.0) -> None:
+    """Add one article's gold, predicted and matched span counts per role to ``c``."""
+    for role in ROLES:
+        g = [r[role] for r in gold if r[role] is not None]
+        p = [r[role] for r in pred if r[role] is not None]
+        ex, ov = match_counts(text, g, p)
+        c[f"{role}_gold"] += weight * len(g)
+        c[f"{role}_pred"] += weight * len(p)
+        c[f"{role}_exact"] += weight * ex
+        c[f"{role}_overlap"] += weight * ov
+
+
 def run(root: Path, limit: int | None = None) -> dict[str, float]:
     """Score one split; returns the figures as a flat dict."""
     nlp = load_nlp()
-    by_article: dict[str, list[Path]] = defaultdict(list)
-    for ann in sorted((root / "attributions").glob("*.ann")):
-        base = re.sub(r"_[0-9a-f]+$", "", ann.stem)
-        by_article[base].append(ann)
+    by_article = article_anns(root)
     names = sorted(n for n in by_article if (root / "text" / f"{n}.txt").exists())
     if limit:
         names = names[:limit]
@@ -163,14 +180,7 @@ def run(root: Path, limit: int | None = None) -> dict[str, float]:
         w = 1.0 / len(files)
         for ann in files:
             gold = read_ann(ann)
-            for role in ROLES:
-                g = [r[role] for r in gold if r[role] is not None]
-                p = [r[role] for r in pred if r[role] is not None]
-                ex, ov = match_counts(text, g, p)
-                c[f"{role}_gold"] += w * len(g)
-                c[f"{role}_pred"] += w * len(p)
-                c[f"{role}_exact"] += w * ex
-                c[f"{role}_overlap"] += w * ov
+            count_matches(c, text, gold, pred, w)
             c["n_gold"] += w * len(gold)
     out: dict[str, float] = {"n_articles": len(names), "n_gold": round(c["n_gold"], 1)}
     for role in ROLES:
@@ -185,26 +195,14 @@ def run(root: Path, limit: int | None = None) -> dict[str, float]:
 
 def agreement(root: Path) -> dict[str, float]:
     """One annotator scored against another on the articles two annotators marked: the human ceiling."""
-    by_article: dict[str, list[Path]] = defaultdict(list)
-    for ann in sorted((root / "attributions").glob("*.ann")):
-        by_article[re.sub(r"_[0-9a-f]+$", "", ann.stem)].append(ann)
-    c = defaultdict(float)
+    c: dict[str, float] = defaultdict(float)
     pairs = 0
-    for name, files in sorted(by_article.items()):
+    for name, files in sorted(article_anns(root).items()):
         path = root / "text" / f"{name}.txt"
         if len(files) < 2 or not path.exists():
             continue
-        text = path.read_text(encoding="utf-8")
-        first, second = read_ann(files[0]), read_ann(files[1])
         pairs += 1
-        for role in ROLES:
-            g = [r[role] for r in first if r[role] is not None]
-            p = [r[role] for r in second if r[role] is not None]
-            ex, ov = match_counts(text, g, p)
-            c[f"{role}_gold"] += len(g)
-            c[f"{role}_pred"] += len(p)
-            c[f"{role}_exact"] += ex
-            c[f"{role}_overlap"] += ov
+        count_matches(c, path.read_text(encoding="utf-8"), read_ann(files[0]), read_ann(files[1]))
     out: dict[str, float] = {"n_articles": pairs}
     for role in ROLES:
         for mode in ("exact", "overlap"):
