@@ -183,6 +183,7 @@ class HybridRetriever:
             [self.dates[r] for r in rows[: len(top)]],
             cos[top], bm[top], z_d[top], z_b[top], fused[: len(top)], rank_d[top], rank_b[top],
             np.einsum("nfd,sd->nfs", np.nan_to_num(vecs[top]), qvecs[1:] if sentences else qvecs).max(-1),
+            np.nan_to_num(vecs[top, 0]),
         )
         return Candidates(rows, fused, feats)
 

@@ -24,6 +24,7 @@ FEATURES = (
     "bm25_claim", "bm25_title", "idf_cover", "idf_max", "bigram_cover", "bigram_count",
     "query_len", "has_author", "author_match",
     "sent_cos_text", "sent_cos_title", "rel_sent_text", "rel_sent_title", "sent_gain",
+    "dup_better", "dup_count", "dup_max",
 )
 
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
@@ -87,6 +88,17 @@ def _rank_feature(rank: np.ndarray) -> np.ndarray:
     return 1.0 / np.log2(rank + 2.0)
 
 
+def _near_copies(vecs: np.ndarray, fused: np.ndarray) -> np.ndarray:
+    """Per candidate: its best cosine to a better-fused candidate, its count of near copies
+    (cosine > 0.9) and its best cosine to any other candidate."""
+    # Collections hold the same claim checked more than once, under other ids and wordings: how
+    # a candidate sits among such copies in the pool tells how crowded its topic is.
+    sim = vecs @ vecs.T
+    np.fill_diagonal(sim, -1.0)
+    better = fused[None, :] > fused[:, None]
+    return np.stack([np.where(better, sim, -1.0).max(1), (sim > 0.9).sum(1), sim.max(1)], axis=1)
+
+
 def pair_features(
     q: QueryInfo,
     docs: list[str],
@@ -100,11 +112,14 @@ def pair_features(
     rank_dense: np.ndarray,
     rank_bm25: np.ndarray,
     sent_cos: np.ndarray | None = None,
+    text_vecs: np.ndarray | None = None,
 ) -> np.ndarray:
     """One feature row per candidate.
 
     ``cos`` has columns text, title, subtitle (NaN when absent); ``sent_cos`` holds, for the
-    text and title columns, the best cosine of any one query sentence (``cos`` when omitted).
+    text and title columns, the best cosine of any one query sentence (``cos`` when omitted);
+    ``text_vecs`` holds the candidates' normalised text vectors (the ``dup_*`` columns stay 0
+    without them).
     """
     n = len(docs)
     has = ~np.isnan(cos)
@@ -139,6 +154,8 @@ def pair_features(
     out[:, 36:38] = best
     out[:, 38:40] = best - best.max(0)
     out[:, 40] = best[:, 0] - c[:, 0]
+    if text_vecs is not None and n > 1:
+        out[:, 41:44] = _near_copies(np.asarray(text_vecs, np.float32), fused)
     out[:, 33] = np.log1p(len(q.tokens))
     out[:, 34] = bool(q.author)
     for i, (doc, title, when) in enumerate(zip(docs, titles, dates)):

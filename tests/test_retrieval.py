@@ -211,6 +211,27 @@ def test_retrieval_pair_features_read_the_best_query_sentence():
     np.testing.assert_allclose(plain[:, FEATURES.index("sent_cos_text")], [0.6, 0.2], atol=1e-6)
 
 
+def test_retrieval_pair_features_see_near_copies_in_the_pool():
+    text = "A shark swam on a flooded highway"
+    q = query_info(text, None, {t: 1.0 for t in tokenize(text)}, avgdl=6.0)
+    docs = ["A shark swam on a flooded highway.", "Shark seen on flooded highway.", "Taxes were cut."]
+    zeros = np.zeros(3)
+    cos = np.array([[0.8, np.nan, np.nan], [0.7, np.nan, np.nan], [0.1, np.nan, np.nan]])
+    vecs = np.array([[1.0, 0.0], [0.95, 0.3122], [0.0, 1.0]])
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    feats = pair_features(q, docs, ["", "", ""], [None] * 3, cos, zeros, zeros, zeros,
+                          np.array([2.0, 1.0, 0.0]), zeros, zeros, None, vecs)
+    col = {name: feats[:, i] for i, name in enumerate(FEATURES)}
+    near = float(vecs[0] @ vecs[1])
+    # the best-fused candidate has nobody above it; the copy below it sees it
+    np.testing.assert_allclose(col["dup_better"], [-1.0, near, float(vecs[1] @ vecs[2])], atol=1e-6)
+    np.testing.assert_allclose(col["dup_count"], [1, 1, 0])
+    np.testing.assert_allclose(col["dup_max"], [near, near, float(vecs[1] @ vecs[2])], atol=1e-6)
+    alone = pair_features(q, docs, ["", "", ""], [None] * 3, cos, zeros, zeros, zeros,
+                          np.array([2.0, 1.0, 0.0]), zeros, zeros)
+    assert not alone[:, FEATURES.index("dup_better"):].any()
+
+
 def test_retrieval_reranker_round_trips_and_rejects_narrow_features(tmp_path):
     width = len(FEATURES) + 4
     rng = np.random.default_rng(0)
