@@ -93,7 +93,9 @@ def _near_copies(vecs: np.ndarray, fused: np.ndarray) -> np.ndarray:
     (cosine > 0.9) and its best cosine to any other candidate."""
     # Collections hold the same claim checked more than once, under other ids and wordings: how
     # a candidate sits among such copies in the pool tells how crowded its topic is.
-    sim = vecs @ vecs.T
+    # einsum keeps this small product on the calling thread: a BLAS call here wakes BLAS worker
+    # threads, which cost a query milliseconds whenever the other cores are busy.
+    sim = np.einsum("id,jd->ij", vecs, vecs)
     np.fill_diagonal(sim, -1.0)
     better = fused[None, :] > fused[:, None]
     return np.stack([np.where(better, sim, -1.0).max(1), (sim > 0.9).sum(1), sim.max(1)], axis=1)
