@@ -193,6 +193,18 @@ def test_attribution_lines_transcript_turns():
     ]
 
 
+@slow
+def test_attribution_layout_cues_join_the_tagged_frames():
+    text = ("Martinez: The Port Budget Will Not Cover the Dredging.\n\n"
+            "The interview ran on Sunday. Partial transcript as follows:\n\n"
+            '"HOST: Will the senator attend the hearing on Tuesday?\n\n'
+            '"GREEN: She will not be attending, and the committee knows why.')
+    found = {(a.source, a.cue, a.content) for a in _attrs(text)}
+    assert ("Martinez", ":", "The Port Budget Will Not Cover the Dredging") in found
+    assert ("HOST", ":", "Will the senator attend the hearing on Tuesday?") in found
+    assert ("GREEN", ":", "She will not be attending, and the committee knows why") in found
+
+
 def test_attribution_lines_signed_quote():
     text = "“Maybe we can build a wall around him.” ― Steve Quinlan.\nNext line."
     assert _line_frames(text) == [("Steve Quinlan", "―", "“Maybe we can build a wall around him.”")]

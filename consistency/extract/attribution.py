@@ -135,7 +135,14 @@ def _frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
     tagger = load_tagger()
     if tagger is None:
         return _rule_frames(doc, quotes)
-    return assemble(doc, tagger.tag(doc, quotes), quotes)
+    frames = assemble(doc, tagger.tag(doc, quotes), quotes)
+    # The tagger seldom tags a cue that is only layout (a headline's or a transcript turn's
+    # colon, a signing dash); those frames come from the line rules, where nothing tagged sits.
+    for fr in line_frames(doc):
+        a, b = fr.cue
+        if not any(s[0] < b and a < s[1] for f in frames for s in (f.cue, f.source, f.content) if s):
+            frames.append(fr)
+    return sorted(frames, key=lambda f: f.content[0])
 
 
 def _rule_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
