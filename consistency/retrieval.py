@@ -174,6 +174,7 @@ class HybridRetriever:
         if not features:
             return Candidates(rows, fused, None)
         top = order[: self.rerank_depth]
+        top_vecs = np.nan_to_num(vecs[top])  # an absent title or subtitle is NaN
         info = query_info(text, when, self.bm25.token_idf(tokenize(text)), trailing_author(query),
                           self.bm25.avgdl())
         feats = pair_features(
@@ -182,8 +183,8 @@ class HybridRetriever:
             [self.titles[r] for r in rows[: len(top)]],
             [self.dates[r] for r in rows[: len(top)]],
             cos[top], bm[top], z_d[top], z_b[top], fused[: len(top)], rank_d[top], rank_b[top],
-            np.einsum("nfd,sd->nfs", np.nan_to_num(vecs[top]), qvecs[1:] if sentences else qvecs).max(-1),
-            np.nan_to_num(vecs[top, 0]),
+            np.einsum("nfd,sd->nfs", top_vecs, qvecs[1:] if sentences else qvecs).max(-1),
+            top_vecs[:, 0],
         )
         return Candidates(rows, fused, feats)
 
