@@ -1,13 +1,14 @@
 """Attribution extraction: who said what, how, and through which channel.
 
 When the span tagger ships (``models/attribution_tagger.npz``), it tags cue, source and content
-spans over the whole article and ``attribution_assemble`` groups its spans into frames.
-Without it, the rules alone decide: a small linear model scores every candidate token as a
-cue (trained on PolNeAR by ``scripts/train_attribution.py``); the source and content of each
-cue are read off the dependency parse, widened to the quotation they sit in, and quotes that
-run on into the next sentences stay with the same speaker. Headlines, transcript turns and signed quotes
-are read off the line layout (``attribution_lines``); a report nested inside a quotation is
-left as part of the quoted content.
+spans over the whole article and ``attribution_assemble`` groups its spans into frames, joined
+by the line-layout frames (below) wherever nothing tagged sits on their cue. Without it, the
+rules alone decide: a small linear model scores every candidate token as a cue (trained on
+PolNeAR by ``scripts/train_attribution.py``); the source and content of each cue are read off
+the dependency parse, widened to the quotation they sit in, and quotes that run on into the
+next sentences stay with the same speaker. Headlines, transcript turns and signed quotes are
+read off the line layout (``attribution_lines``); a report nested inside a quotation is left as
+part of the quoted content.
 
 ``source_span`` points at the mention in the text (the pronoun, when ``source`` was resolved
 from one, with the pronoun kept in ``resolved_from``); an attribution with no stated source
