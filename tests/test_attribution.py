@@ -364,3 +364,12 @@ def test_attribution_tagger_save_and_load_round_trip(tmp_path):
             expected = torch.from_numpy(v.numpy().astype(np.float16).astype(np.float32))
             assert torch.equal(back.state_dict()[k], expected)
     assert encode_cats([["x", "y", "x", "x", "x", "x", "x"]], loaded.vocabs).tolist() == [[1, 0, 1, 1, 1, 1, 1]]
+
+
+@slow
+def test_attribution_source_and_cue_leave_out_punctuation_and_date_preposition():
+    a = _by_cue(_attrs("Trump, speaking to a veterans group in Ohio, said he would order a review."), "said")
+    assert a.source == "Trump"
+    b = _by_cue(_attrs("Governor Ann Reyes said on Monday that the bridge would reopen."), "said")
+    assert b.cue == "said"
+    assert b.source == "Governor Ann Reyes"

@@ -97,6 +97,13 @@ def _drop_addressee(doc: Doc, content: TokSpan, head: Token) -> TokSpan:
 
 def _trim_source(doc: Doc, src: TokSpan) -> TokSpan:
     """A source without a trailing channel, date or participle phrase ("Durbin in an interview")."""
+    a, b = src
+    # the tagger may take the comma or dash that sets the source off ("Trump, speaking ...")
+    while b - a > 1 and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    while b - a > 1 and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    src = a, b
     for i in range(src[0] + 1, src[1]):
         t = doc[i]
         if t.dep_ == "acl" and t.tag_ == "VBN" and not any(g.dep_ == "agent" for g in t.children):
@@ -109,9 +116,19 @@ def _trim_source(doc: Doc, src: TokSpan) -> TokSpan:
     return src
 
 
+def _trim_cue(doc: Doc, cue: TokSpan) -> TokSpan:
+    """A cue without the preposition of a following date ("said on" Monday)."""
+    a, b = cue
+    last = doc[b - 1]
+    pobj = next((g for g in last.children if g.dep_ == "pobj"), None)
+    if b - a > 1 and last.dep_ == "prep" and pobj is not None and pobj.i >= b and pobj.ent_type_ in ("DATE", "TIME"):
+        return a, b - 1
+    return cue
+
+
 def assemble(doc: Doc, spans: dict[str, list[TokSpan]], quotes: list[tuple[int, int]] = ()) -> list[Frame]:
     """Frames from tagged token spans, in text order; a cue left without a content is dropped."""
-    cues, sources, contents = spans["cue"], spans["source"], spans["content"]
+    cues, sources, contents = [_trim_cue(doc, c) for c in spans["cue"]], spans["source"], spans["content"]
     if not cues:
         return []
     sent, para = _ids(doc)
