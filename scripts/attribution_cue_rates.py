@@ -1,0 +1,157 @@
+"""Where attribution recall is lost: gold cues binned by how often their word is a cue in training.
+
+Usage: ``python3 scripts/attribution_cue_rates.py DIR --train TRAIN_DIR [--json] [--tagger MODEL.npz]``
+
+Both folders are PolNeAR splits (``text/*.txt``, brat ``attributions/*.ann``). For every word
+lemma, TRAIN_DIR gives its cue rate: the share of its occurrences that the first annotator
+marked as part of a cue. Each gold cue of DIR (every annotator file, weighted 1/k as in
+``bench_attribution.py``) is binned by the rate of its lemma (its last verb, else its last noun
+or adjective, else its last word), and the script prints per bin:
+
+- ``found``: the share of those gold cues that a predicted cue overlaps;
+- ``annotators``: on the articles of DIR and TRAIN_DIR that several annotators marked, the
+  share of one annotator's cues in that bin that another annotator's cue overlaps.
+
+A bin where ``found`` sits far below ``annotators`` is where a better model could still gain;
+a bin where both are low is where the annotators themselves disagree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_attribution import article_anns, predicted_relations, read_ann  # noqa: E402
+
+from consistency.extract.attribution import find_attributions  # noqa: E402
+from consistency.nlp import load_nlp  # noqa: E402
+
+BINS = ((0.0, "never a cue"), (0.1, "below .1"), (0.3, ".1 to .3"), (0.6, ".3 to .6"), (1.01, ".6 and up"))
+UNSEEN = "unseen"
+
+
+def _texts(root: Path) -> dict[str, str]:
+    anns = article_anns(root)
+    return {n: (root / "text" / f"{n}.txt").read_text(encoding="utf-8")
+            for n in sorted(anns) if (root / "text" / f"{n}.txt").exists()}
+
+
+def cue_rates(root: Path, nlp) -> dict[str, float]:
+    """Share of each lemma's occurrences inside a first-annotator gold cue."""
+    anns = article_anns(root)
+    texts = _texts(root)
+    seen: Counter = Counter()
+    cued: Counter = Counter()
+    for name, doc in zip(texts, nlp.pipe(texts.values(), batch_size=16)):
+        inside = set()
+        for rel in read_ann(anns[name][0]):
+            if rel["cue"]:
+                inside.update(range(*rel["cue"]))
+        for tok in doc:
+            if tok.is_space:
+                continue
+            lem = tok.lemma_.lower()
+            seen[lem] += 1
+            cued[lem] += tok.idx in inside
+    return {lem: cued[lem] / n for lem, n in seen.items()}
+
+
+def cue_lemma(doc, span: tuple[int, int]) -> str | None:
+    """The word a cue turns on: its last verb, else its last noun or adjective, else its last word."""
+    toks = [t for t in (doc.char_span(*span, alignment_mode="expand") or []) if not t.is_space]
+    if not toks:
+        return None
+    for pos in (("VERB",), ("NOUN", "ADJ", "PROPN")):
+        hit = [t for t in toks if t.pos_ in pos]
+        if hit:
+            return hit[-1].lemma_.lower()
+    return toks[-1].lemma_.lower()
+
+
+def bin_of(rate: float | None) -> str:
+    if rate is None:
+        return UNSEEN
+    if rate == 0:
+        return BINS[0][1]
+    return next(label for top, label in BINS[1:] if rate < top)
+
+
+def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in others)
+
+
+def run(root: Path, train: Path) -> dict[str, dict[str, float]]:
+    """Per bin: gold cue count and share, our found rate, and the annotators' agreement."""
+    nlp = load_nlp()
+    rates = cue_rates(train, nlp)
+    gold_n: dict[str, float] = defaultdict(float)
+    found: dict[str, float] = defaultdict(float)
+    anns = article_anns(root)
+    for name, text in _texts(root).items():
+        doc = nlp(text)
+        pred = [r["cue"] for r in predicted_relations(find_attributions(doc)) if r["cue"]]
+        files = anns[name]
+        for ann in files:
+            for rel in read_ann(ann):
+                if rel["cue"] is None:
+                    continue
+                b = bin_of(rates.get(cue_lemma(doc, rel["cue"]) or ""))
+                gold_n[b] += 1 / len(files)
+                found[b] += _overlaps(rel["cue"], pred) / len(files)
+    pairs: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for split in (root, train):
+        split_anns = article_anns(split)
+        for name, text in _texts(split).items():
+            files = split_anns[name]
+            if len(files) < 2:
+                continue
+            doc = nlp(text)
+            cues = [[r["cue"] for r in read_ann(f) if r["cue"]] for f in files]
+            for i, mine in enumerate(cues):
+                for j, theirs in enumerate(cues):
+                    if i == j:
+                        continue
+                    for span in mine:
+                        b = bin_of(rates.get(cue_lemma(doc, span) or ""))
+                        pairs[b][0] += _overlaps(span, theirs)
+                        pairs[b][1] += 1
+    total = sum(gold_n.values()) or 1.0
+    out = {}
+    for label in [UNSEEN] + [label for _, label in BINS]:
+        n = gold_n.get(label, 0.0)
+        agree, asked = pairs.get(label, (0, 0))
+        out[label] = {"gold_cues": round(n, 1), "share": round(n / total, 3),
+                      "found": round(found[label] / n, 3) if n else 0.0,
+                      "annotators": round(agree / asked, 3) if asked else 0.0}
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dir", type=Path)
+    ap.add_argument("--train", type=Path, required=True, help="the split that gives each lemma's cue rate")
+    ap.add_argument("--tagger", type=Path, default=None, help="score this tagger model instead of the shipped one")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    if args.tagger is not None:
+        from consistency.extract import attribution, attribution_tagger
+
+        chosen = attribution_tagger.load_tagger(str(args.tagger))
+        attribution.load_tagger = lambda: chosen
+    res = run(args.dir, args.train)
+    if args.json:
+        print(json.dumps(res))
+        return
+    print(f"{'cue rate in training':22s} {'gold cues':>10s} {'share':>7s} {'found':>7s} {'annotators':>11s}")
+    for label, row in res.items():
+        print(f"{label:22s} {row['gold_cues']:10.1f} {row['share']:7.1%} {row['found']:7.2f} {row['annotators']:11.2f}")
+
+
+if __name__ == "__main__":
+    main()
