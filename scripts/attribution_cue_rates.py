@@ -22,12 +22,16 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from itertools import permutations
 from pathlib import Path
+
+from spacy.tokens import Doc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_attribution import article_anns, predicted_relations, read_ann  # noqa: E402
+from bench_attribution import article_anns, predicted_relations, read_ann, use_tagger  # noqa: E402
 
 from consistency.extract.attribution import find_attributions  # noqa: E402
 from consistency.nlp import load_nlp  # noqa: E402
@@ -36,21 +40,24 @@ BINS = ((0.0, "never a cue"), (0.1, "below .1"), (0.3, ".1 to .3"), (0.6, ".3 to
 UNSEEN = "unseen"
 
 
-def _texts(root: Path) -> dict[str, str]:
-    anns = article_anns(root)
-    return {n: (root / "text" / f"{n}.txt").read_text(encoding="utf-8")
-            for n in sorted(anns) if (root / "text" / f"{n}.txt").exists()}
+def _parsed(split: Path, nlp, keep: dict) -> Iterator[tuple[list[Path], Doc]]:
+    """(annotator files, doc) of each article; docs that several annotators marked go in ``keep``."""
+    anns = article_anns(split)
+    texts = {n: (split / "text" / f"{n}.txt").read_text(encoding="utf-8")
+             for n in sorted(anns) if (split / "text" / f"{n}.txt").exists()}
+    for name, doc in zip(texts, nlp.pipe(texts.values(), batch_size=16)):
+        if len(anns[name]) > 1:
+            keep[(split, name)] = doc
+        yield anns[name], doc
 
 
-def cue_rates(root: Path, nlp) -> dict[str, float]:
+def cue_rates(root: Path, nlp, keep: dict | None = None) -> dict[str, float]:
     """Share of each lemma's occurrences inside a first-annotator gold cue."""
-    anns = article_anns(root)
-    texts = _texts(root)
     seen: Counter = Counter()
     cued: Counter = Counter()
-    for name, doc in zip(texts, nlp.pipe(texts.values(), batch_size=16)):
+    for files, doc in _parsed(root, nlp, {} if keep is None else keep):
         inside = set()
-        for rel in read_ann(anns[name][0]):
+        for rel in read_ann(files[0]):
             if rel["cue"]:
                 inside.update(range(*rel["cue"]))
         for tok in doc:
@@ -86,41 +93,38 @@ def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in others)
 
 
+def _agreement(docs: dict, bin_at) -> dict[str, list[int]]:
+    """Per bin: [cues another annotator's cue overlaps, cues], over every ordered annotator pair."""
+    pairs: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for (split, name), doc in docs.items():
+        cues = [[r["cue"] for r in read_ann(f) if r["cue"]] for f in article_anns(split)[name]]
+        for i, j in permutations(range(len(cues)), 2):
+            for span in cues[i]:
+                b = bin_at(doc, span)
+                pairs[b][0] += _overlaps(span, cues[j])
+                pairs[b][1] += 1
+    return pairs
+
+
 def run(root: Path, train: Path) -> dict[str, dict[str, float]]:
     """Per bin: gold cue count and share, our found rate, and the annotators' agreement."""
     nlp = load_nlp()
-    rates = cue_rates(train, nlp)
+    several: dict = {}
+    rates = cue_rates(train, nlp, several)
+
+    def bin_at(doc, span: tuple[int, int]) -> str:
+        return bin_of(rates.get(cue_lemma(doc, span) or ""))
+
     gold_n: dict[str, float] = defaultdict(float)
     found: dict[str, float] = defaultdict(float)
-    anns = article_anns(root)
-    for name, text in _texts(root).items():
-        doc = nlp(text)
+    for files, doc in _parsed(root, nlp, several):
         pred = [r["cue"] for r in predicted_relations(find_attributions(doc)) if r["cue"]]
-        files = anns[name]
         for ann in files:
-            for rel in read_ann(ann):
-                if rel["cue"] is None:
-                    continue
-                b = bin_of(rates.get(cue_lemma(doc, rel["cue"]) or ""))
+            for rel in (r for r in read_ann(ann) if r["cue"] is not None):
+                b = bin_at(doc, rel["cue"])
                 gold_n[b] += 1 / len(files)
                 found[b] += _overlaps(rel["cue"], pred) / len(files)
-    pairs: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for split in (root, train):
-        split_anns = article_anns(split)
-        for name, text in _texts(split).items():
-            files = split_anns[name]
-            if len(files) < 2:
-                continue
-            doc = nlp(text)
-            cues = [[r["cue"] for r in read_ann(f) if r["cue"]] for f in files]
-            for i, mine in enumerate(cues):
-                for j, theirs in enumerate(cues):
-                    if i == j:
-                        continue
-                    for span in mine:
-                        b = bin_of(rates.get(cue_lemma(doc, span) or ""))
-                        pairs[b][0] += _overlaps(span, theirs)
-                        pairs[b][1] += 1
+    pairs = _agreement(several, bin_at)
     total = sum(gold_n.values()) or 1.0
     out = {}
     for label in [UNSEEN] + [label for _, label in BINS]:
@@ -140,10 +144,7 @@ def main() -> None:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if args.tagger is not None:
-        from consistency.extract import attribution, attribution_tagger
-
-        chosen = attribution_tagger.load_tagger(str(args.tagger))
-        attribution.load_tagger = lambda: chosen
+        use_tagger(args.tagger)
     res = run(args.dir, args.train)
     if args.json:
         print(json.dumps(res))

@@ -210,6 +210,14 @@ def agreement(root: Path) -> dict[str, float]:
     return out
 
 
+def use_tagger(path: Path) -> None:
+    """Extract with this tagger model instead of the shipped one, for the rest of the process."""
+    from consistency.extract import attribution, attribution_tagger
+
+    chosen = attribution_tagger.load_tagger(str(path))
+    attribution.load_tagger = lambda: chosen
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dir", type=Path)
@@ -224,10 +232,7 @@ def main() -> None:
         print(json.dumps(res) if args.json else "\n".join(f"{k:20s} {v}" for k, v in res.items()))
         return
     if args.tagger is not None:
-        from consistency.extract import attribution, attribution_tagger
-
-        chosen = attribution_tagger.load_tagger(str(args.tagger))
-        attribution.load_tagger = lambda: chosen
+        use_tagger(args.tagger)
     res = run(args.dir, args.limit)
     if args.json:
         print(json.dumps(res))

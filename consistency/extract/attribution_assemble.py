@@ -103,17 +103,16 @@ def _trim_source(doc: Doc, src: TokSpan) -> TokSpan:
         b -= 1
     while b - a > 1 and (doc[a].is_punct or doc[a].is_space):
         a += 1
-    src = a, b
-    for i in range(src[0] + 1, src[1]):
+    for i in range(a + 1, b):
         t = doc[i]
         if t.dep_ == "acl" and t.tag_ == "VBN" and not any(g.dep_ == "agent" for g in t.children):
-            return src[0], i
+            return a, i
         pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
-        if t.dep_ == "prep" and pobj is not None and pobj.i < src[1] and (
+        if t.dep_ == "prep" and pobj is not None and pobj.i < b and (
             pobj.lemma_.lower() in CHANNEL_NOUNS or pobj.ent_type_ == "DATE"
         ):
-            return src[0], i
-    return src
+            return a, i
+    return a, b
 
 
 def _trim_cue(doc: Doc, cue: TokSpan) -> TokSpan:
