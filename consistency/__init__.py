@@ -9,7 +9,7 @@
 
 from .options import Options
 from .pipeline import CheckResult, IngestResult, check, ingest, stats
-from .query import QueryResult, query
+from .query.engine import QueryResult, query
 from .records import Article, Claim, Flag, Match
 from .review import review
 

@@ -7,7 +7,7 @@ import re
 from typing import Callable
 
 from .options import Options
-from .store import Store
+from .store.database import Store
 
 logger = logging.getLogger(__name__)
 

@@ -132,7 +132,7 @@ def query(text: str, k: int, options: Options, fmt: str) -> None:
     Example:
         consistency query "Oreshnik will be operational by December" -k 5 --store demo
     """
-    from .query import query as run_query
+    from .query.engine import query as run_query
 
     try:
         result = run_query(text, options, k)
@@ -253,7 +253,7 @@ def serve(host: str, port: int, options: Options, fmt: str) -> None:
         consistency serve --store demo --port 8765
         curl 'http://127.0.0.1:8765/api/query?q=the+briefing+was+on+March+10&k=5'
     """
-    from .server import serve as run_server
+    from .server.app import serve as run_server
 
     click.echo(f"serving {options.store} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     run_server(options, host, port)

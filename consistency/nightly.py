@@ -61,8 +61,8 @@ class RunResult:
 def run(sources: Iterable[str | Path], options: Options | None = None, out_dir: str | Path = DEFAULT_OUT,
         progress: Progress | None = None) -> RunResult:
     """Ingest new articles from ``sources``, check the store, and write the report into ``out_dir``."""
-    from .report import RunInfo, build_report
-    from .report_files import write_report
+    from .report.build import RunInfo, build_report
+    from .report.files import write_report
 
     options = options or Options()
     sources = [Path(s) for s in sources]
@@ -114,7 +114,7 @@ def _preflight(sources: list[Path], out_dir: Path) -> None:
 
 
 def _run_info(store) -> "RunInfo":
-    from .report import RunInfo
+    from .report.build import RunInfo
 
     runs = store.runs("check")
     current = runs[-1]

@@ -15,10 +15,10 @@ import numpy as np
 
 from .embed import Embedder, get_embedder
 from .errors import Rejection
-from .ingest import normalise_url, read_paths
+from .ingest.readers import normalise_url, read_paths
 from .options import Options
 from .records import Article, Claim, Flag
-from .store import Store
+from .store.database import Store
 
 logger = logging.getLogger(__name__)
 
@@ -210,7 +210,7 @@ def _dedupe(flags: list[Flag]) -> list[Flag]:
 
 def assign_stories(store: Store, options: Options) -> None:
     """Give every article without a story one, incrementally; follow stories that merged."""
-    from .stories import StoryClusterer, article_vectors
+    from .stories.cluster import StoryClusterer, article_vectors
 
     rows = store.db.execute("SELECT id FROM articles WHERE story_id IS NULL ORDER BY published, rowid").fetchall()
     if not rows:

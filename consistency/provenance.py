@@ -151,7 +151,7 @@ _MORE_SPEECH = frozenset("speak quote say express maintain cite issue insistence
 
 def _reports_speech(cue: str) -> bool:
     """Whether an attribution cue is a verb of saying (or has no words to judge by)."""
-    from .extract.attribution_features import SPEECH_LEMMAS
+    from .extract.attribution.features import SPEECH_LEMMAS
 
     words = re.findall(r"[a-z]+", cue.casefold())
     if not words:

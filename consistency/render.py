@@ -7,7 +7,7 @@ import textwrap
 from typing import Sequence
 
 from .records import Flag
-from .serial import flag_to_dict
+from .store.encoding import flag_to_dict
 
 
 def table(rows: Sequence[dict], columns: Sequence[str] | None = None, width: int = 60) -> str:

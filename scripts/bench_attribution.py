@@ -38,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from consistency.extract.attribution import find_attributions  # noqa: E402
+from consistency.extract.attribution.frames import find_attributions  # noqa: E402
 from consistency.nlp import load_nlp  # noqa: E402
 
 ROLES = ("source", "cue", "content")
@@ -212,7 +212,8 @@ def agreement(root: Path) -> dict[str, float]:
 
 def use_tagger(path: Path) -> None:
     """Extract with this tagger model instead of the shipped one, for the rest of the process."""
-    from consistency.extract import attribution, attribution_tagger
+    from consistency.extract.attribution import frames as attribution
+    from consistency.extract.attribution import tagger as attribution_tagger
 
     chosen = attribution_tagger.load_tagger(str(path))
     attribution.load_tagger = lambda: chosen

@@ -24,9 +24,9 @@ from typing import Hashable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from consistency.ecbplus import read_ecbplus  # noqa: E402
+from bench.ecbplus import read_ecbplus  # noqa: E402
 from consistency.records import Article  # noqa: E402
-from consistency.stories import StoryClusterer, article_vectors  # noqa: E402
+from consistency.stories.cluster import StoryClusterer, article_vectors  # noqa: E402
 
 
 def bcubed(pred: Sequence[Hashable], gold: Sequence[Hashable]) -> tuple[float, float, float]:

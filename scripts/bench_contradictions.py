@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from contrabench.score import render, score  # noqa: E402
+from bench.contrabench.score import render, score  # noqa: E402
 
 
 def read_jsonl(path: Path) -> list[dict]:

@@ -116,9 +116,9 @@ def synthetic(n: int, seed: int = 7, start_story: int = 0, start: datetime | Non
 
 def ecbplus(path: Path, n: int) -> list[dict]:
     """The first ``n`` ECB+ documents as articles."""
-    from consistency.ecbplus import read_ecbplus
-
     from urllib.parse import urlsplit
+
+    from bench.ecbplus import read_ecbplus
 
     out = []
     start = datetime(2026, 1, 5, 6, tzinfo=timezone.utc)

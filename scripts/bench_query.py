@@ -76,8 +76,15 @@ def embedder(name: str):
 
 def build(store_dir: Path, n: int, embedder_name: str, seed: int) -> dict:
     """Write n claims (ten per article) with their vectors, pairs and some flags straight into a Store."""
-    from consistency.records import Article, Attribution, Claim, Flag, content_hash, flag_id
-    from consistency.store import Store
+    from consistency.records import (
+        Article,
+        Attribution,
+        Claim,
+        Flag,
+        content_hash,
+        flag_id,
+    )
+    from consistency.store.database import Store
 
     rng = np.random.default_rng(seed)
     n_base = int(min(2000, max(200, n // 25)))
@@ -156,7 +163,7 @@ def build(store_dir: Path, n: int, embedder_name: str, seed: int) -> dict:
 def measure(store_dir: Path, embedder_name: str, n_queries: int, recall_sample: int, seed: int) -> dict:
     """Warm latency of QueryEngine.query (encoding included), resident memory, and recall@10 vs exact."""
     from consistency.options import Options
-    from consistency.query import QueryEngine
+    from consistency.query.engine import QueryEngine
 
     rng = np.random.default_rng(seed + 1)
     queries = [render(rng) for _ in range(n_queries)]

@@ -26,11 +26,16 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from consistency.embed import get_embedder  # noqa: E402
-from consistency.retrieval import FUSIONS, HybridRetriever  # noqa: E402
-from consistency.retrieval_data import (  # noqa: E402
-    CachedEmbedder, evaluate, index_claims, read_claims, read_qrels, read_queries,
+from bench.checkthat import (  # noqa: E402
+    CachedEmbedder,
+    evaluate,
+    index_claims,
+    read_claims,
+    read_qrels,
+    read_queries,
 )
+from consistency.embed import get_embedder  # noqa: E402
+from consistency.query.hybrid import FUSIONS, HybridRetriever  # noqa: E402
 
 
 @click.command()

@@ -19,7 +19,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from consistency.stance import LABELS, load_stance_model, train_stance  # noqa: E402
+from consistency.compare.stance import LABELS, load_stance_model, train_stance  # noqa: E402
 
 COLUMNS = ("claimHeadline", "articleHeadline", "articleHeadlineStance", "claimId")
 

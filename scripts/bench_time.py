@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from consistency.extract._timeml import iter_timeml  # noqa: E402
-from consistency.extract.timex import find_times  # noqa: E402
+from bench.timeml import iter_timeml  # noqa: E402
+from consistency.extract.time.extract import find_times  # noqa: E402
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:

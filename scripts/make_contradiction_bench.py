@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from contrabench.build import Source, build  # noqa: E402
+from bench.contrabench.build import Source, build  # noqa: E402
 
 
 def parse_topics(spec: str) -> list[int]:
@@ -35,7 +35,7 @@ def parse_topics(spec: str) -> list[int]:
 
 def load_sources(ecb_dir: Path, topics: list[int]) -> list[Source]:
     """The ECB+ articles of the given topics, one story per topic and sub-event."""
-    from consistency.ecbplus import read_ecbplus
+    from bench.ecbplus import read_ecbplus
 
     return [Source(d.doc_id, f"{d.topic}_{d.subtopic}", d.title, list(d.sentences))
             for d in read_ecbplus(ecb_dir, topics)]

@@ -46,12 +46,18 @@ import numpy as np  # noqa: E402
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
-from consistency.extract.attribution_features import MODEL_PATH, is_candidate, token_features  # noqa: E402
-from consistency.extract.attribution_tagger import TAGGER_PATH  # noqa: E402
-
-from attribution_tagger_training import (  # noqa: E402
-    combine_taggers, load_docs, tagger_input_rows, train_tagger,
+from bench.attribution_training import (  # noqa: E402
+    combine_taggers,
+    load_docs,
+    tagger_input_rows,
+    train_tagger,
 )
+from consistency.extract.attribution.features import (  # noqa: E402
+    MODEL_PATH,
+    is_candidate,
+    token_features,
+)
+from consistency.extract.attribution.tagger import TAGGER_PATH  # noqa: E402
 
 
 def gold_cues(ann: Path) -> list[tuple[int, int]]:

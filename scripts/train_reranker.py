@@ -37,12 +37,17 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from consistency.embed import get_embedder  # noqa: E402
-from consistency.retrieval import HybridRetriever  # noqa: E402
-from consistency.retrieval_data import (  # noqa: E402
-    CachedEmbedder, average_precision, index_claims, read_claims, read_qrels, read_queries,
+from bench.checkthat import (  # noqa: E402
+    CachedEmbedder,
+    average_precision,
+    index_claims,
+    read_claims,
+    read_qrels,
+    read_queries,
 )
-from consistency.retrieval_rerank import FEATURES, SHIPPED, Reranker  # noqa: E402
+from consistency.embed import get_embedder  # noqa: E402
+from consistency.query.hybrid import HybridRetriever  # noqa: E402
+from consistency.query.rerank import FEATURES, SHIPPED, Reranker  # noqa: E402
 
 logger = logging.getLogger("train_reranker")
 

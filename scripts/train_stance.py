@@ -13,7 +13,7 @@ import click
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from consistency.stance import MODEL_PATH, train_stance  # noqa: E402
+from consistency.compare.stance import MODEL_PATH, train_stance  # noqa: E402
 from scripts.bench_stance import read_emergent  # noqa: E402
 
 

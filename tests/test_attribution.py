@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.extract.attribution_quotes import quote_spans
+from consistency.extract.attribution.quotes import quote_spans
 
 slow = pytest.mark.slow
 
 
 def _attrs(text: str):
-    from consistency.extract.attribution import find_attributions
+    from consistency.extract.attribution.frames import find_attributions
     from consistency.nlp import load_nlp
 
     return find_attributions(load_nlp()(text))
@@ -171,7 +171,7 @@ def test_attribution_unnamed_officials_of_a_country_are_anonymous():
 def _line_frames(text: str):
     import spacy
 
-    from consistency.extract.attribution_lines import line_frames
+    from consistency.extract.attribution.lines import line_frames
 
     return [(text[slice(*f.source)], text[slice(*f.cue)], text[slice(*f.content)]) for f in line_frames(spacy.blank("en")(text))]
 
@@ -220,7 +220,7 @@ def test_attribution_lines_plain_prose_has_none():
 
 
 def _frame_texts(text: str, cue_word: str):
-    from consistency.extract.attribution_spans import frame_at
+    from consistency.extract.attribution.spans import frame_at
     from consistency.nlp import load_nlp
 
     doc = load_nlp()(text)
@@ -324,7 +324,7 @@ def test_attribution_agentless_passive_reports_its_subject():
 
 
 def test_attribution_tagger_decode_repairs_stray_inside_tags():
-    from consistency.extract.attribution_tagger import decode
+    from consistency.extract.attribution.tagger import decode
 
     # O B I I O I I B O: an inside tag after an outside one opens a new span
     assert decode([0, 1, 2, 2, 0, 2, 2, 1, 0]) == [(1, 4), (5, 7), (7, 8)]
@@ -333,7 +333,7 @@ def test_attribution_tagger_decode_repairs_stray_inside_tags():
 
 
 def test_attribution_tagger_chunks_keep_sentences_whole():
-    from consistency.extract.attribution_tagger import chunk_ranges
+    from consistency.extract.attribution.tagger import chunk_ranges
 
     parts = chunk_ranges([0, 4, 9, 15], 20, limit=10)
     assert parts == [(0, 9), (9, 15), (15, 20)]
@@ -346,7 +346,13 @@ def test_attribution_tagger_save_and_load_round_trip(tmp_path):
     import numpy as np
     import torch
 
-    from consistency.extract.attribution_tagger import CATS, build_model, encode_cats, load_tagger, save_tagger
+    from consistency.extract.attribution.tagger import (
+        CATS,
+        build_model,
+        encode_cats,
+        load_tagger,
+        save_tagger,
+    )
 
     vocabs = {c: {"<unk>": 0, "x": 1} for c in CATS}
     dims = {c: 4 for c in CATS}

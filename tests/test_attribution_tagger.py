@@ -14,7 +14,7 @@ def _scores(rows: list[list[float]]) -> np.ndarray:
 
 
 def test_attribution_tagger_viterbi_never_opens_a_span_with_inside():
-    from consistency.extract.attribution_tagger import viterbi
+    from consistency.extract.attribution.tagger import viterbi
 
     # argmax would read O I I; the best valid sequence begins the span instead
     tags = viterbi(_scores([[0.9, 0.05, 0.05], [0.1, 0.4, 0.5], [0.1, 0.1, 0.8]]))
@@ -22,7 +22,7 @@ def test_attribution_tagger_viterbi_never_opens_a_span_with_inside():
 
 
 def test_attribution_tagger_viterbi_bridges_a_weak_outside_gap():
-    from consistency.extract.attribution_tagger import viterbi
+    from consistency.extract.attribution.tagger import viterbi
 
     # B I O I I: the lone outside tag is less likely than two new begins, so the span stays whole
     rows = [[0.1, 0.8, 0.1], [0.1, 0.1, 0.8], [0.5, 0.05, 0.45], [0.1, 0.1, 0.8], [0.1, 0.1, 0.8]]
@@ -31,7 +31,7 @@ def test_attribution_tagger_viterbi_bridges_a_weak_outside_gap():
 
 
 def test_attribution_tagger_viterbi_keeps_roles_apart():
-    from consistency.extract.attribution_tagger import viterbi
+    from consistency.extract.attribution.tagger import viterbi
 
     one = np.log(np.array([[0.8, 0.1, 0.1], [0.2, 0.7, 0.1]]))
     two = np.log(np.array([[0.1, 0.8, 0.1], [0.1, 0.1, 0.8]]))
@@ -43,7 +43,7 @@ def test_attribution_tagger_viterbi_keeps_roles_apart():
 def test_attribution_tagger_viterbi_finds_the_best_valid_sequence():
     import itertools
 
-    from consistency.extract.attribution_tagger import viterbi
+    from consistency.extract.attribution.tagger import viterbi
 
     rng = np.random.default_rng(7)
     for _ in range(50):
@@ -60,7 +60,7 @@ def test_attribution_tagger_viterbi_finds_the_best_valid_sequence():
 def test_attribution_tagger_averages_member_probabilities():
     import torch
 
-    from consistency.extract.attribution_tagger import average_log_probs
+    from consistency.extract.attribution.tagger import average_log_probs
 
     a = torch.tensor([[2.0, 0.0, -1.0]])
     b = torch.tensor([[-1.0, 3.0, 0.0]])
@@ -73,7 +73,12 @@ def test_attribution_tagger_averages_member_probabilities():
 def _tiny_tagger(outside_bias: tuple[float, float, float]):
     import torch
 
-    from consistency.extract.attribution_tagger import CATS, N_DENSE, SpanTagger, build_model
+    from consistency.extract.attribution.tagger import (
+        CATS,
+        N_DENSE,
+        SpanTagger,
+        build_model,
+    )
 
     models = []
     for seed in (0, 1, 2):
@@ -86,7 +91,7 @@ def test_attribution_tagger_outside_bias_moves_every_role():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from consistency.extract.attribution_tagger import ROLES
+    from consistency.extract.attribution.tagger import ROLES
 
     words = ["Talks", "failed", ",", "she", "said", ".", "Prices", "rose", "."]
     doc = Doc(Vocab(), words=words, sent_starts=[True, False, False, False, False, False, True, False, False])
@@ -103,7 +108,12 @@ def test_attribution_tagger_reads_a_single_model_file_of_the_first_format(tmp_pa
 
     import torch
 
-    from consistency.extract.attribution_tagger import CATS, N_DENSE, build_model, load_tagger
+    from consistency.extract.attribution.tagger import (
+        CATS,
+        N_DENSE,
+        build_model,
+        load_tagger,
+    )
 
     dims = {c: 4 for c in CATS}
     model = build_model({c: 1 for c in CATS}, dims, 96 + N_DENSE, hidden=8, layers=1)

@@ -8,9 +8,9 @@ from consistency.compare.base import Finding
 from consistency.compare.names import is_spelling_variant
 from consistency.extract.entities import EntityResolver
 from consistency.extract.quantities import find_quantities
-from consistency.extract.timex import find_times
-from consistency.records import Attribution, Claim, Entity
+from consistency.extract.time.extract import find_times
 from consistency.provenance import claim_clusters, repetition_flags
+from consistency.records import Attribution, Claim, Entity
 
 OWN = Attribution(source="outlet", source_kind="outlet")
 

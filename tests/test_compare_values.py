@@ -8,7 +8,7 @@ from consistency.compare.base import word_overlap
 from consistency.compare.names import is_spelling_variant, name_variant_flags
 from consistency.extract.entities import EntityResolver
 from consistency.extract.quantities import find_quantities
-from consistency.extract.timex import find_times
+from consistency.extract.time.extract import find_times
 from consistency.provenance import claim_clusters, origin_kind, repetition_flags
 from consistency.records import Attribution, Claim, Entity
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from consistency.index import VectorIndex, ivf_params
+from consistency.store.index import VectorIndex, ivf_params
 
 
 def _unit(x: np.ndarray) -> np.ndarray:

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from consistency.errors import InputError
-from consistency.ingest import MAX_RECORD_BYTES, normalise_url, read_paths
+from consistency.ingest.readers import MAX_RECORD_BYTES, normalise_url, read_paths
 
 GOOD = {"id": "a1", "outlet": "Baltic Wire", "url": "https://bw.example/a", "title": "Summit",
         "published": "2026-03-10T08:00:00+00:00", "text": "The summit opened in Riga on Tuesday."}

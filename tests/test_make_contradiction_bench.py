@@ -13,13 +13,26 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-from contrabench.build import Source, build, date_of_line  # noqa: E402
-from contrabench.inject import (StoryContext, inject_attribution, inject_channel,  # noqa: E402
-                                inject_name_variant, inject_number, inject_polarity,
-                                inject_timeline, inject_update, respell)
-from contrabench.safe import (inject_cue, inject_granularity, inject_hedge,  # noqa: E402
-                              inject_rounding, make_repetition)
-from contrabench.score import score  # noqa: E402
+from bench.contrabench.build import Source, build, date_of_line  # noqa: E402
+from bench.contrabench.inject import (  # noqa: E402
+    StoryContext,
+    inject_attribution,
+    inject_channel,
+    inject_name_variant,
+    inject_number,
+    inject_polarity,
+    inject_timeline,
+    inject_update,
+    respell,
+)
+from bench.contrabench.safe import (  # noqa: E402
+    inject_cue,
+    inject_granularity,
+    inject_hedge,
+    inject_rounding,
+    make_repetition,
+)
+from bench.contrabench.score import score  # noqa: E402
 from consistency.records import Flag  # noqa: E402
 
 CTX = StoryContext(persons=("Dana Okoro", "Marcus Feldhaus", "Lena Whitcombe"),

@@ -10,11 +10,11 @@ from click.testing import CliRunner
 
 from consistency import Options, review
 from consistency.cli import main
-from consistency.ingest import read_paths
+from consistency.ingest.readers import read_paths
 from consistency.nightly import run
 from consistency.pipeline import open_store
-from consistency.report import highlight, safe_url
-from consistency.report_svg import Publication, TimePoint, timeline_svg
+from consistency.report.build import highlight, safe_url
+from consistency.report.svg import Publication, TimePoint, timeline_svg
 
 SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from sample_story import STORY
 
 from consistency import Options, check, ingest, query, stats
 from consistency.cli import main
-from consistency.store import Store
-from sample_story import STORY
+from consistency.store.database import Store
 
 pytestmark = pytest.mark.slow  # spaCy parses every article
 

@@ -2,7 +2,11 @@ import math
 
 import pytest
 
-from consistency.extract.quantities import find_quantities, quantities_agree, units_compatible
+from consistency.extract.quantities import (
+    find_quantities,
+    quantities_agree,
+    units_compatible,
+)
 
 
 def one(text: str):

@@ -7,14 +7,25 @@ import math
 import numpy as np
 import pytest
 
+from bench.checkthat import average_precision, evaluate
 from consistency.embed import HashingEmbedder
-from consistency.retrieval import FUSIONS, HybridRetriever
-from consistency.retrieval_bm25 import BM25, stem, tokenize
-from consistency.retrieval_data import average_precision, evaluate
-from consistency.retrieval_rerank import (
-    FEATURES, SHIPPED, Reranker, pair_features, parse_date, query_info,
+from consistency.query.bm25 import BM25, stem, tokenize
+from consistency.query.hybrid import FUSIONS, HybridRetriever
+from consistency.query.rerank import (
+    FEATURES,
+    SHIPPED,
+    Reranker,
+    pair_features,
+    parse_date,
+    query_info,
 )
-from consistency.textnorm import normalize_social, query_sentences, split_tag, trailing_author, trailing_date
+from consistency.query.textnorm import (
+    normalize_social,
+    query_sentences,
+    split_tag,
+    trailing_author,
+    trailing_date,
+)
 
 CLAIMS = [
     "The mayor of Springfield banned plastic bags in all grocery stores.",

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from sample_story import STORY
 
 from consistency import Options, check, ingest
 from consistency.cli import main
-from consistency.server import MAX_BODY, create_app
-from consistency.store import Store
-from sample_story import STORY
+from consistency.server.app import MAX_BODY, create_app
+from consistency.store.database import Store
 
 pytestmark = pytest.mark.slow  # building the store parses articles with spaCy
 

@@ -7,8 +7,7 @@ import click
 import numpy as np
 import pytest
 
-from consistency.embed import get_embedder
-from consistency.stance import (
+from consistency.compare.stance import (
     FEATURE_NAMES,
     LABELS,
     MODEL_PATH,
@@ -19,6 +18,7 @@ from consistency.stance import (
     tokens,
     train_stance,
 )
+from consistency.embed import get_embedder
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
@@ -108,7 +108,7 @@ def test_stance_train_save_load_round_trip(tmp_path: Path):
 def test_stance_exported_trees_match_sklearn():
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    from consistency.stance import _export_trees, _softmax
+    from consistency.compare.stance import _export_trees, _softmax
 
     rng = np.random.default_rng(0)
     x = rng.normal(size=(300, 5))

@@ -4,10 +4,15 @@ from pathlib import Path
 
 import numpy as np
 
-from consistency.ecbplus import detokenize, read_ecbplus
+from bench.ecbplus import detokenize, read_ecbplus
 from consistency.embed import HashingEmbedder
 from consistency.records import Article
-from consistency.stories import StoryClusterer, article_vectors, name_terms, split_sentences
+from consistency.stories.cluster import (
+    StoryClusterer,
+    article_vectors,
+    name_terms,
+    split_sentences,
+)
 
 DAY = datetime(2024, 3, 4, 9, 0, tzinfo=timezone.utc)
 

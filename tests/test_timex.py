@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from consistency.extract.timex import find_times
-from consistency.extract.timex_norm import bounds
+from consistency.extract.time.extract import find_times
+from consistency.extract.time.normalise import bounds
 
 
 def _one(text: str, anchor: date, phrase: str):

@@ -46,7 +46,7 @@ def free_port() -> int:
 def server(tmp_path_factory):
     import uvicorn
 
-    from consistency.server import create_app
+    from consistency.server.app import create_app
 
     root = tmp_path_factory.mktemp("web")
     rows = [{"id": f"a{i}", "outlet": o, "url": f"https://{i}.example/story", "title": t,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from difflib import SequenceMatcher
 from collections import defaultdict
+from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Iterable
 
 from ..records import Claim, Entity, Flag

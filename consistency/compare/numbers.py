@@ -6,11 +6,25 @@ import math
 import re
 from dataclasses import replace
 
-from ..extract.quantities import _MEASURE_WORDS, find_quantities, quantities_agree, units_compatible
+from ..extract.quantities import (
+    _MEASURE_WORDS,
+    find_quantities,
+    quantities_agree,
+    units_compatible,
+)
 from ..records import Claim, Quantity, TimeExpr
+from .base import (
+    UPDATE_CUES,
+    Edit,
+    Finding,
+    has_update_cue,
+    is_copy,
+    is_update,
+    near_copy_edits,
+    same_statement,
+    same_subjects,
+)
 from .names import is_spelling_variant
-from .base import (UPDATE_CUES, Edit, Finding, has_update_cue, is_copy, is_update, near_copy_edits, same_statement,
-                   same_subjects)
 
 TOLERANCE = 0.03  # hedged figures that meet at a boundary ("nearly 100", "over a hundred") agree
 _INF = float("inf")

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from ..records import Claim
 from .base import Finding, content_words
-from .person_names import DETERMINER, TITLES, acronym, close, close_spelling, name_words, same_name
+from .person_names import (
+    DETERMINER,
+    TITLES,
+    acronym,
+    close,
+    close_spelling,
+    name_words,
+    same_name,
+)
 
 NAMED = ("named", "organisation")
 _CAP = r"[A-Z][\w.&'\u2019-]*"

@@ -6,7 +6,14 @@ import re
 from datetime import date, timedelta
 
 from ..records import Claim, TimeExpr
-from .base import Finding, is_copy, is_update, near_copy_edits, same_statement, same_subjects
+from .base import (
+    Finding,
+    is_copy,
+    is_update,
+    near_copy_edits,
+    same_statement,
+    same_subjects,
+)
 from .numbers import counted_offset
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -1,0 +1,1 @@
+"""Extract: split articles into claims and fill their slots (attribution, time, quantities, entities, polarity)."""

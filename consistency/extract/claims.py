@@ -13,11 +13,11 @@ from dataclasses import replace
 from typing import Iterable, Sequence
 
 from ..records import Article, Attribution, Claim, Entity
-from .attribution import find_attributions
+from .attribution.frames import find_attributions
 from .entities import EntityResolver
 from .polarity import polarity
 from .quantities import find_quantities
-from .timex import find_times
+from .time.extract import find_times
 
 logger = logging.getLogger(__name__)
 

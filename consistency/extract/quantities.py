@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import replace
 
-from consistency.records import Quantity
+from ..records import Quantity
 
 _INF = math.inf
 

@@ -1,0 +1,177 @@
+"""Group tagged cue, source and content spans into attribution frames.
+
+Each cue takes the source in its sentence that the parse names as its subject (or the nearest
+one), and contents are shared out one to each cue, closest first, within the cue's paragraph.
+A content left without a cue (a quotation continuing under an earlier "he said") goes to the
+nearest frame before it in the same paragraph.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .spans import CHANNEL_NOUNS, Frame, _source_of, frame_at
+
+TokSpan = tuple[int, int]
+MAX_CONTENT_GAP = 60
+
+
+def _head(doc: Doc, span: TokSpan) -> Token:
+    """The token of a span whose syntactic head lies outside it, verbs first."""
+    toks = [doc[i] for i in range(*span)]
+    top = [t for t in toks if not (span[0] <= t.head.i < span[1]) or t.head.i == t.i]
+    pool = top or toks
+    return next((t for t in pool if t.pos_ in ("VERB", "AUX", "NOUN", "ADP")), pool[0])
+
+
+def _gap(a: TokSpan, b: TokSpan) -> int:
+    """Tokens between two spans (0 when they touch or overlap)."""
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _chars(doc: Doc, span: TokSpan) -> tuple[int, int]:
+    first, last = doc[span[0]], doc[span[1] - 1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _ids(doc: Doc) -> tuple[list[int], list[int]]:
+    """Sentence and paragraph number of every token."""
+    sent = [0] * len(doc)
+    para = [0] * len(doc)
+    p = 0
+    for k, s in enumerate(doc.sents):
+        for t in s:
+            sent[t.i] = k
+    for t in doc:
+        para[t.i] = p
+        if "\n" in t.whitespace_ or "\n" in t.text:
+            p += 1
+    return sent, para
+
+
+def _pick_source(doc: Doc, cue: TokSpan, head: Token, sources: list[TokSpan], sent: list[int]) -> TokSpan | None:
+    same = [s for s in sources if sent[s[0]] == sent[cue[0]] or sent[s[1] - 1] == sent[cue[0]]]
+    if not same:
+        return None
+    subj = _source_of(head) if head.pos_ in ("VERB", "AUX") else None
+    if subj is not None:
+        hit = [s for s in same if s[0] <= subj.i < s[1]]
+        if hit:
+            return hit[0]
+    return min(same, key=lambda s: (_gap(s, cue), s[0] > cue[0]))
+
+
+def _words(doc: Doc, a: int, b: int) -> int:
+    return sum(doc[t].is_alpha for t in range(a, b))
+
+
+def _trim_content(doc: Doc, content: TokSpan, cue: TokSpan, src: TokSpan | None) -> TokSpan:
+    """Cut a content that runs a word or two past its own frame ("“Prices will fall,” said Maria")."""
+    frame = [cue] + ([src] if src else [])
+    lo, hi = min(f[0] for f in frame), max(f[1] for f in frame)
+    a, b = content
+    if a < lo < b and _words(doc, hi, b) <= 2 and _words(doc, a, lo) >= 2:
+        b = lo
+    elif a < hi < b and _words(doc, a, lo) <= 2 and _words(doc, hi, b) >= 2:
+        a = hi
+    while b - a > 1 and (doc[b - 1].is_space or doc[b - 1].text in (",", "—", "-")):
+        b -= 1
+    return a, b
+
+
+def _drop_addressee(doc: Doc, content: TokSpan, head: Token) -> TokSpan:
+    """Start a content at its clause when it opens with the cue's addressee ("told reporters that ...")."""
+    a, b = content
+    clause = next((t for t in head.children if t.dep_ == "ccomp" and a <= t.i < b), None)
+    # only a finite clause of its own ("that ...", or with a subject): in "urged Obama to act" the object is the actor
+    if clause is None or clause.left_edge.i <= a or not any(t.dep_ in ("mark", "nsubj", "nsubjpass") for t in clause.children):
+        return content
+    start = clause.left_edge.i
+    objects = [t for t in head.children if t.dep_ in ("dobj", "dative", "npadvmod", "prep") and t.i < start]
+    covered = {i for t in objects for i in range(t.left_edge.i, t.right_edge.i + 1)}
+    lead = range(a, start)
+    if any(not doc[i].is_punct for i in lead) and all(i in covered or doc[i].is_punct for i in lead):
+        return start, b
+    return content
+
+
+def _trim_source(doc: Doc, src: TokSpan) -> TokSpan:
+    """A source without a trailing channel, date or participle phrase ("Durbin in an interview")."""
+    a, b = src
+    # the tagger may take the comma or dash that sets the source off ("Trump, speaking ...")
+    while b - a > 1 and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    while b - a > 1 and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    for i in range(a + 1, b):
+        t = doc[i]
+        if t.dep_ == "acl" and t.tag_ == "VBN" and not any(g.dep_ == "agent" for g in t.children):
+            return a, i
+        pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
+        if t.dep_ == "prep" and pobj is not None and pobj.i < b and (
+            pobj.lemma_.lower() in CHANNEL_NOUNS or pobj.ent_type_ == "DATE"
+        ):
+            return a, i
+    return a, b
+
+
+def _trim_cue(doc: Doc, cue: TokSpan) -> TokSpan:
+    """A cue without the preposition of a following date ("said on" Monday)."""
+    a, b = cue
+    last = doc[b - 1]
+    pobj = next((g for g in last.children if g.dep_ == "pobj"), None)
+    if b - a > 1 and last.dep_ == "prep" and pobj is not None and pobj.i >= b and pobj.ent_type_ in ("DATE", "TIME"):
+        return a, b - 1
+    return cue
+
+
+def assemble(doc: Doc, spans: dict[str, list[TokSpan]], quotes: list[tuple[int, int]] = ()) -> list[Frame]:
+    """Frames from tagged token spans, in text order; a cue left without a content is dropped."""
+    cues, sources, contents = [_trim_cue(doc, c) for c in spans["cue"]], spans["source"], spans["content"]
+    if not cues:
+        return []
+    sent, para = _ids(doc)
+    heads = [_head(doc, c) for c in cues]
+    # a content in the cue's own sentence first, then the closest
+    pairs = sorted(
+        (sent[c[0]] not in (sent[k[0]], sent[k[1] - 1]), _gap(c, k), abs(c[0] - k[0]), i, j)
+        for i, c in enumerate(cues)
+        for j, k in enumerate(contents)
+        if para[c[0]] == para[k[0]] or para[c[0]] == para[k[1] - 1] or _gap(c, k) == 0
+    )
+    content_of: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, gap, _, i, j in pairs:
+        if gap > MAX_CONTENT_GAP or i in content_of or j in taken:
+            continue
+        content_of[i] = j
+        taken.add(j)
+    frames: list[tuple[TokSpan, Frame]] = []
+    for i, c in enumerate(cues):
+        src = _pick_source(doc, c, heads[i], sources, sent)
+        j = content_of.get(i)
+        if j is None:
+            continue
+        src = _trim_source(doc, src) if src is not None else None
+        content = _drop_addressee(doc, _trim_content(doc, contents[j], c, src), heads[i])
+        src_tok = _head(doc, src) if src is not None else None
+        fr = Frame(_chars(doc, c), _chars(doc, src) if src else None, _chars(doc, content), src_tok, heads[i])
+        if sum(doc[t].is_alpha for t in range(*content)) <= 2:
+            # "told a journalist": a one-word content is more often the addressee; the rules know better
+            rule = frame_at(heads[i], quotes)
+            if rule is not None:
+                fr = Frame(fr.cue, fr.source or rule.source, rule.content, fr.source_tok or rule.source_tok, heads[i])
+        frames.append((content, fr))
+    frames += _continuations(doc, [k for j, k in enumerate(contents) if j not in taken], frames, para)
+    return sorted((f for _, f in frames), key=lambda f: f.content[0])
+
+
+def _continuations(doc: Doc, left: list[TokSpan], frames: list[tuple[TokSpan, Frame]], para: list[int]) -> list[tuple[TokSpan, Frame]]:
+    """A content with no cue of its own continues the nearest frame before it in its paragraph."""
+    out: list[tuple[TokSpan, Frame]] = []
+    for k in left:
+        before = [(span, f) for span, f in frames if span[1] <= k[0] and para[span[0]] == para[k[0]]]
+        if before:
+            span, f = max(before, key=lambda x: x[0][1])
+            out.append((k, Frame(f.cue, f.source, _chars(doc, k), f.source_tok, f.cue_tok)))
+    return out

@@ -1,0 +1,250 @@
+"""Calendar expressions: dates, months, weekdays, days relative to today, years, clock times."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Callable
+
+from .lexicon import (
+    APPROX_MOD,
+    MONTHS,
+    PARTS_OF_DAY,
+    WEEKDAYS,
+    posmod,
+    year_words,
+)
+from .normalise import add_months, iso_week
+
+Result = tuple[str, str, "str | None"]  # type, value, mod
+
+
+def _mon(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _wd(s: str) -> int:
+    return WEEKDAYS[s.lower().rstrip(".")]
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group())
+
+
+def _apx(m: re.Match) -> str | None:
+    a = m.groupdict().get("apx")
+    return APPROX_MOD.get(" ".join(a.lower().split()), "APPROX") if a else None
+
+
+def h_time(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    if g.get("nm"):
+        hh, mi = (12, 0) if g["nm"].lower() == "noon" else (24, 0)
+    else:
+        hh, mi = int(g["h"]), int(g["mi"] or 0)
+        ap = (g.get("ap") or "").lower()
+        if hh > 24 or mi > 59 or (ap and ap[0] in "ap" and not 1 <= hh <= 12):
+            return None
+        if ap.startswith("p") and hh < 12:
+            hh += 12
+        if ap.startswith("a") and hh == 12:
+            hh = 0
+    if g.get("wd"):
+        day = c.weekday(_wd(g["wd"]), m.start(), m.end())
+    elif g.get("rel"):
+        day = c.anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(g["rel"].lower(), 0))
+    elif g.get("mon"):
+        day = c.month_day(_mon(g["mon"]), _day(g["md"]), m.start(), m.end())
+        if day is None:
+            return None
+    else:
+        day = c.ref_day() or c.anchor
+    return "TIME", f"{day.isoformat()}T{hh:02d}:{mi:02d}", _apx(m)
+
+
+def h_full_date(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    mo, d = _mon(g["mon"]), _day(g["d"])
+    if g.get("y"):
+        try:
+            day = date(int(g["y"]), mo, d)
+        except ValueError:
+            return None
+    else:
+        day = c.month_day(mo, d, m.start(), m.end())
+        if day is None:
+            return None
+    if g.get("pod"):
+        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[g['pod'].lower()]}", None
+    return "DATE", day.isoformat(), _apx(m) or posmod(g.get("pm"))
+
+
+_MONTH_CUE = re.compile(
+    r"(?:\b(?:in|since|by|until|till|through|from|to|of|during|before|after|early|late|mid"
+    r"|last|next|this|that|between|and|or|throughout|around|for)|-)\s*$", re.I)
+
+
+def h_month(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    mo = _mon(g["mon"])
+    bare = not (g.get("y") or g.get("yrel") or g.get("rel") or g.get("pm"))
+    if bare and (g["mon"] in ("May", "March") or g["mon"][:3] == g["mon"].rstrip(".")[:3]
+                 and len(g["mon"]) <= 4) and not _MONTH_CUE.search(c.text[max(0, m.start() - 12):m.start()]):
+        return None
+    a = c.anchor
+    if g.get("y"):
+        y = int(g["y"])
+    elif g.get("yrel"):
+        y = a.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
+    elif g.get("rel"):
+        r = g["rel"].lower()
+        if r in ("last", "past", "this past", "the previous"):
+            y = a.year if mo < a.month else a.year - 1
+        elif r in ("next", "coming", "this coming", "the following"):
+            y = a.year if mo > a.month else a.year + 1
+        elif r == "that" and c.ref_day():
+            y = c.ref_day().year
+        else:
+            y = c.month_year(mo, m.start(), m.end())
+    else:
+        y = c.month_year(mo, m.start(), m.end())
+    return "DATE", f"{y:04d}-{mo:02d}", _apx(m) or posmod(g.get("pm"))
+
+
+def h_weekday(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    wd = _wd(g["wd"])
+    rel = (g.get("rel") or "").lower().split()
+    a = c.anchor
+    if rel and rel[-1] in ("last", "past"):
+        back = (a.isoweekday() - wd) % 7 or 7
+        day = a - timedelta(days=back)
+    elif rel and rel[-1] in ("next", "coming", "following"):
+        day = a + timedelta(days=(wd - a.isoweekday()) % 7 or 7)
+    elif rel and rel[-1] == "that" and c.ref_day():
+        r = c.ref_day()
+        day = r + timedelta(days=(wd - r.isoweekday()) % 7)
+    else:
+        day = c.weekday(wd, m.start(), m.end())
+    if g.get("pod"):
+        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[g['pod'].lower()]}", None
+    return "DATE", day.isoformat(), _part_mod(g.get("pm"))
+
+
+def h_dayrel(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    w = " ".join(g["w"].lower().split())
+    a = c.anchor
+    offs = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+            "the day before yesterday": -2, "the day after tomorrow": 2}
+    day = a + timedelta(days=offs.get(w, 0))
+    pod = g.get("pod") or ("night" if w in ("tonight", "last night") else None)
+    el = (g.get("el") or "").lower()
+    if el.startswith("mid") and el[-1] != "y":
+        pod = el.replace("mid", "").lstrip("-")
+    if w.startswith("this "):
+        pod = w.split()[1]
+    if pod:
+        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[pod.lower()]}", None
+    return "DATE", day.isoformat(), _part_mod(g.get("el"))
+
+
+def _part_mod(s: str | None) -> str | None:
+    s = (s or "").lower()
+    return "START" if s.startswith("earl") else "END" if s.startswith("late") else \
+        "MID" if s.startswith("mid") else None
+
+
+def h_year(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    y = int(g["y"])
+    pre, pm = g.get("pre"), g.get("pm")
+    if not (pre or pm or g.get("pp")):
+        after = c.text[m.end(): m.end() + 20]
+        before = c.text[max(0, m.start() - 15): m.start()].lower()
+        if re.match(r"\s*(%|percent|per\b|[a-z]+s\b(?!')|people\b|men\b|women\b|children\b|police\b"
+                    r"|staff\b|personnel\b|feet\b|[-,]?\d)", after, re.I) and not \
+                re.search(r"\b(in|since|of|from|by|until|before|after|year|during)\s+$", before):
+            return None
+        if re.search(r"(\d[ ,.]|no\.\s*|number\s*|#\s*)$", before):
+            return None
+    mod = _apx(m) or posmod(pm)
+    if g.get("pp"):
+        mod = "BEFORE" if g["pp"].lower() == "pre" else "AFTER"
+    return "DATE", f"{y:04d}", mod
+
+
+def h_year_words(m: re.Match, c) -> Result | None:
+    y = year_words(m.group("yw"))
+    return ("DATE", f"{y:04d}", None) if y and 1000 < y < 2200 else None
+
+
+def h_decade(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+             "seventies": 7, "eighties": 8, "nineties": 9}
+    if g.get("dec"):
+        d = int(g["dec"])
+        value = f"{d // 100:02d}" if d % 100 == 0 else f"{d // 10:03d}"
+    else:
+        n = int(g["dd"]) // 10 if g.get("dd") else words[g["dw"].lower()]
+        value = f"19{n}"
+        if g.get("dw") and not (g.get("the") or g.get("pm")):
+            return None
+    return "DATE", value, posmod(g.get("pm"))
+
+
+def _easter(y: int) -> date:
+    a, b, cc = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(cc, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    mm = (a + 11 * h + 22 * l_) // 451
+    mo, da = divmod(h + l_ - 7 * mm + 114, 31)
+    return date(y, mo, da + 1)
+
+
+def _nth_weekday(y: int, mo: int, wd: int, n: int) -> date:
+    if n > 0:
+        first = date(y, mo, 1)
+        return first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = add_months(date(y, mo, 1), 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - wd) % 7)
+
+
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas eve": lambda y: date(y, 12, 24), "christmas day": lambda y: date(y, 12, 25),
+    "christmas": lambda y: date(y, 12, 25), "new year's eve": lambda y: date(y, 12, 31),
+    "new year's day": lambda y: date(y, 1, 1), "independence day": lambda y: date(y, 7, 4),
+    "halloween": lambda y: date(y, 10, 31), "valentine's day": lambda y: date(y, 2, 14),
+    "labor day": lambda y: _nth_weekday(y, 9, 1, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
+    "election day": lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1),
+    "easter sunday": _easter, "easter": _easter, "boxing day": lambda y: date(y, 12, 26),
+}
+
+
+def h_holiday(m: re.Match, c) -> Result | None:
+    name = " ".join(m.group("hn").lower().replace("’", "'").split())
+    f = HOLIDAYS[name]
+    if m.group("y"):
+        return "DATE", f(int(m.group("y"))).isoformat(), None
+    a = c.anchor
+    t = c.tense(m.start(), m.end())
+    day = f(a.year)
+    if t == "past" and day > a:
+        day = f(a.year - 1)
+    elif t == "future" and day < a:
+        day = f(a.year + 1)
+    return "DATE", day.isoformat(), None
+
+
+def h_week_of(m: re.Match, c) -> Result | None:
+    """"the week of March 6": the ISO week holding that day."""
+    r = h_full_date(m, c)
+    return ("DATE", iso_week(date.fromisoformat(r[1][:10])), None) if r else None

@@ -1,0 +1,224 @@
+"""Find time expressions in English news text and normalise them to TIMEX3 values.
+
+A rule grammar in the manner of HeidelTime: ``timex_rules`` proposes spans, the longest
+non-overlapping ones win, and each is normalised against the publication date (the anchor),
+the tense of the sentence around it and the last date the text mentioned.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date, datetime, timedelta
+
+from ...records import TimeExpr
+from .normalise import bounds
+from .rules import COMPILED
+
+_FUTURE = {"will", "wo", "'ll", "’ll", "shall", "going", "expect", "expects", "expected", "plan",
+           "plans", "planning", "scheduled", "schedule", "due", "intend", "intends", "would",
+           "upcoming", "tomorrow", "hope", "hopes", "aims", "aim", "might", "may", "ready",
+           "preparing", "soon"}
+_PRESENT = {"is", "are", "am", "meets", "begins", "starts", "opens", "ends",
+            "takes", "holds", "closes", "comes", "goes"}
+_PAST = {"said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "made", "took",
+         "gave", "came", "went", "met", "began", "rose", "fell", "won", "lost", "sold", "bought",
+         "paid", "left", "held", "saw", "got", "became", "wrote", "spoke", "ran", "led", "put",
+         "set", "cut", "hit", "quit", "shut", "closed"}
+_NOT_PAST = {"need", "indeed", "red", "bed", "speed", "seed", "feed", "hundred", "united",
+             "based", "limited", "proposed", "expected", "scheduled", "planned", "related"}
+_WORD = re.compile(r"[A-Za-z'’]+")
+_SENT_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z])[.!?][\"'”’)]*\s+(?=[A-Z\"“'‘(])|\n\s*\n")
+
+
+class _Context:
+    """Document state used while normalising: anchor, tense cues and the last date seen."""
+
+    def __init__(self, text: str, anchor: date) -> None:
+        self.text = text
+        self.anchor = anchor
+        self.ref: tuple[str, str] | None = None  # (value, granularity) of the last date seen
+        self.last_q: str | None = None
+        self.derived = False  # set by a rule whose value was computed from the reference time
+        self._bounds = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
+
+    def _sentence(self, start: int, end: int) -> tuple[int, int]:
+        lo = max((b for b in self._bounds if b <= start), default=0)
+        hi = min((b for b in self._bounds if b >= end), default=len(self.text))
+        return lo, hi
+
+    def tense(self, start: int, end: int, future_first: bool = False) -> str | None:
+        """"past", "future", "present" or None from the verb cue nearest the span.
+
+        With ``future_first`` any future cue in the sentence wins ("said it will report
+        on Nov. 16").
+        """
+        lo, hi = self._sentence(start, end)
+        best: tuple[int, str] | None = None
+        if future_first and any(m.group().lower() in _FUTURE and m.group() != "May"
+                                and not start <= m.start() < end
+                                for m in _WORD.finditer(self.text, lo, hi)):
+            return "future"
+        for m in _WORD.finditer(self.text, lo, hi):
+            if start <= m.start() < end:
+                continue
+            w = m.group().lower()
+            if m.group() == "May":
+                continue
+            if w in _FUTURE:
+                kind = "future"
+            elif w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST):
+                kind = "past"
+            elif w in _PRESENT:
+                kind = "present"
+            else:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            dist += 0 if m.end() <= start else 3  # a verb before the time phrase governs it more often
+            if best is None or dist < best[0]:
+                best = (dist, kind)
+        return best[1] if best else None
+
+    def _pick_year(self, make, start: int, end: int) -> int | None:
+        """The year putting ``make(year)`` nearest the anchor, against the tense's direction at a cost."""
+        a, t = self.anchor, self.tense(start, end, future_first=True)
+        best: tuple[float, int] | None = None
+        for y in (a.year - 1, a.year, a.year + 1):
+            d = make(y)
+            if d is None:
+                continue
+            gap = (d - a).days
+            cost = abs(gap) * (3 if (t == "past" and gap > 0) or (t == "future" and gap < 0) else 1)
+            if best is None or cost < best[0]:
+                best = (cost, y)
+        return best[1] if best else None
+
+    def month_year(self, month: int, start: int, end: int) -> int:
+        """Year of a month named without one."""
+        y = self._pick_year(lambda y: date(y, month, 15), start, end)
+        return y if y is not None else self.anchor.year
+
+    def month_day(self, month: int, day: int, start: int, end: int) -> date | None:
+        """Date of a month and day named without a year."""
+        def make(y: int) -> date | None:
+            try:
+                return date(y, month, day)
+            except ValueError:
+                return None
+
+        y = self._pick_year(make, start, end)
+        return make(y) if y is not None else None
+
+    def weekday(self, wd: int, start: int, end: int) -> date:
+        """The weekday meant: the latest one in past-tense context, else the coming one."""
+        a = self.anchor
+        if self.tense(start, end) == "future":
+            return a + timedelta(days=(wd - a.isoweekday()) % 7)
+        return a - timedelta(days=(a.isoweekday() - wd) % 7)
+
+    def ref_day(self) -> date | None:
+        if self.ref and self.ref[1] in ("day", "time"):
+            return date.fromisoformat(self.ref[0][:10])
+        return None
+
+    def ref_year(self) -> int | None:
+        return int(self.ref[0][:4]) if self.ref and self.ref[1] not in ("decade", "century") else None
+
+    def ref_date(self, unit: str) -> date | None:
+        """A day inside the last mentioned period, if that period is at least as fine as ``unit``."""
+        if not self.ref:
+            return None
+        order = ["time", "day", "week", "month", "quarter", "half", "season", "year"]
+        v, g = self.ref
+        if g not in order or unit not in order or order.index(g) > order.index(unit):
+            return None
+        _, lo, _ = bounds(v)
+        return date.fromisoformat(lo) if lo else None
+
+    def last_quarter(self) -> str | None:
+        """The last quarter value the text mentioned ("1989-Q3")."""
+        return self.last_q
+
+    def quarter_context(self, pos: int) -> bool:
+        """Whether the nearby text talks about quarters (financial reporting)."""
+        if self.ref and self.ref[1] == "quarter":
+            return True
+        return bool(re.search(r"quarter", self.text[max(0, pos - 300): pos + 80], re.I))
+
+
+# Rules whose values are read off the text rather than computed from the last reference.
+_ABSOLUTE = {"time", "clock", "mdy", "dmy", "month", "weekday", "dayrel", "year", "quarter",
+             "holiday", "year_words"}
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
+    out = []
+    for prio, (name, rx, _) in enumerate(COMPILED):
+        for m in rx.finditer(text):
+            s, e = m.span()
+            while e > s and text[e - 1] in " ,":
+                e -= 1
+            if name == "duration" and m.group("the") and "-" in text[m.start("n"):m.start("u")]:
+                s = m.start("adj") if m.group("adj") else m.start("n")  # "the five-year plan"
+            if e > s:
+                out.append((s, e, prio, name, m))
+    return out
+
+
+def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
+    """Time expressions in ``text``, normalised against the publication date ``anchor``."""
+    if isinstance(anchor, datetime):
+        anchor = anchor.date()
+    probe = _Context(text, anchor)
+    cands = []
+    for s, e, prio, name, m in _candidates(text):
+        if _HANDLERS[name](m, probe) is not None:
+            cands.append((s, e, prio, name, m))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int, int, str, re.Match]] = []
+    for c in cands:
+        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c[0])
+    ctx = _Context(text, anchor)
+    out: list[TimeExpr] = []
+    for s, e, _, name, m in taken:
+        ctx.derived = False
+        r = _HANDLERS[name](m, ctx)
+        if r is None:
+            continue
+        typ, value, mod = r
+        if typ == "DATE" and re.search(r"\bby\s+(?:the\s+)?$|no\s+later\s+than\s+$", text[max(0, s - 20):s]):
+            mod = "BEFORE"
+        if typ in ("DATE", "TIME") and value[:1].isdigit():
+            gran, lo, hi = bounds(value, mod)
+            if gran == "quarter" and not ctx.derived:
+                ctx.last_q = value
+            if name in _ABSOLUTE and gran not in ("decade", "century"):
+                ctx.ref = (value, gran)
+        else:
+            gran = "duration" if typ == "DURATION" else "set" if typ == "SET" else "ref"
+            lo = hi = None
+        out.append(TimeExpr(text=text[s:e], start=s, end=e, type=typ, value=value,
+                            granularity=gran, earliest=lo, latest=hi, mod=mod))
+    return _order_ranges(text, out)
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|through|until|till|and|-|–|—)\s*$", re.I)
+
+
+def _order_ranges(text: str, out: list[TimeExpr]) -> list[TimeExpr]:
+    """In "from March to May 2024" the first end takes the year that keeps the range in order."""
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if not (a.type == b.type == "DATE" and a.granularity == b.granularity
+                and a.granularity in ("day", "month") and a.value > b.value
+                and _RANGE_GAP.match(text[a.end:b.start]) and not re.search(r"\d{4}", a.text)):
+            continue
+        value = f"{int(b.value[:4]) - (a.value[4:] > b.value[4:])}{a.value[4:]}"
+        _, lo, hi = bounds(value, a.mod)
+        out[i] = dataclasses.replace(a, value=value, earliest=lo, latest=hi)
+    return out
+
+
+_HANDLERS = {name: h for name, _, h in COMPILED}

@@ -1,0 +1,365 @@
+"""The pattern grammar: one regex per kind of time expression, with its normaliser."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Callable
+
+from .calendar import (
+    HOLIDAYS,
+    Result,
+    _apx,
+    _mon,
+    _wd,
+    h_dayrel,
+    h_decade,
+    h_full_date,
+    h_holiday,
+    h_month,
+    h_time,
+    h_week_of,
+    h_weekday,
+    h_year,
+    h_year_words,
+)
+from .lexicon import (
+    APPROX_RE,
+    DAY_RE,
+    MONTH_RE,
+    NUM_RE,
+    POSMOD_RE,
+    SEASONS,
+    UNIT_CODE,
+    UNIT_RE,
+    WEEKDAY_RE,
+    YEAR_RE,
+    number,
+    posmod,
+)
+from .normalise import iso_week, shift_value
+
+
+# ---------------------------------------------------------------- handlers
+def h_quarter(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    o = g["ord"].lower()
+    unit = g["unit"].lower()
+    n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+         "4th": 4, "final": 4, "last": 4}[o]
+    if unit == "half" and n > 2:
+        return None
+    a = c.anchor
+    if g.get("y") or g.get("y1"):
+        y = int(g.get("y") or g["y1"])
+    elif g.get("yrel"):
+        y = a.year + (-1 if "last" in g["yrel"] or "previous" in g["yrel"] else
+                      1 if "next" in g["yrel"] else 0)
+    elif o in ("last", "final"):
+        if unit == "quarter" and not g.get("the"):
+            return None
+        return "DATE", shift_value(a, unit, -1), None
+    else:
+        y = a.year
+        start_month = (n - 1) * (3 if unit == "quarter" else 6) + 1
+        if y == a.year and start_month > a.month and c.tense(m.start(), m.end()) == "past":
+            y -= 1
+    return "DATE", f"{y}-{'Q' if unit == 'quarter' else 'H'}{n}", posmod(g.get("pm"))
+
+
+def _season_value(a: date, code: str, shift: int) -> str:
+    """The season ``shift`` seasons from the one containing or nearest ``a``'s year."""
+    if shift == 0:
+        return f"{a.year}-{code}"
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    if shift < 0:
+        y = a.year if start + 2 < a.month else a.year - 1
+    else:
+        y = a.year if start > a.month else a.year + 1
+    return f"{y}-{code}"
+
+
+_BACK = {"last", "past", "previous", "prior", "preceding", "just-ended", "just-completed",
+         "latest", "recent", "most", "ended"}
+_FWD = {"next", "coming", "following", "upcoming"}
+
+
+def h_rel(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    det = " ".join(g["det"].lower().split())
+    adjs = set(re.split(r"[\s]+", (g.get("adjs") or "").lower().strip())) - {""}
+    u = g["u"].lower()
+    a = c.anchor
+    mod = _apx(m) or posmod(g.get("pm"))
+    if det == "by" or g.get("el"):
+        mod = mod if det != "by" else "BEFORE"
+    ago = det == "last year's" or any(x.startswith("year-") or x in ("year-ago", "year-earlier")
+                                      for x in adjs)
+    if u == "period":
+        if not (ago or adjs & {"latest", "same", "comparable", "current"}):
+            return None
+        u = "quarter" if c.quarter_context(m.start()) else "year"
+    if u == "day":
+        if not (adjs or det in ("that", "this")):
+            return None
+        r = c.ref_day() if det == "that" or adjs & {"same"} else None
+        day = r or a
+        if adjs & _BACK:
+            day -= timedelta(days=1)
+        elif adjs & _FWD:
+            day += timedelta(days=1)
+        return "DATE", day.isoformat(), mod
+    if u in SEASONS:
+        code = SEASONS[u]
+        shift = -1 if det == "last" or adjs & _BACK else 1 if det == "next" or adjs & _FWD else 0
+        if shift == 0 and det in ("the",) and not adjs:
+            shift = -1 if c.tense(m.start(), m.end()) == "past" else 0
+        return "DATE", _season_value(a, code, shift), mod
+    if u == "weekend":
+        back = det == "last" or adjs & _BACK or (det == "the" and c.tense(m.start(), m.end()) == "past")
+        if det == "next" or adjs & _FWD:
+            back = False
+        d = a - timedelta(days=(a.isoweekday() - 6) % 7) if back and a.isoweekday() < 6 else a
+        if not back and d.isoweekday() < 6:
+            d = d + timedelta(days=(6 - d.isoweekday()) % 7)
+        return "DATE", iso_week(d) + "-WE", mod
+    unit = u if u in ("week", "month", "quarter", "year", "decade", "century") else None
+    if unit is None:
+        return None
+    refv = c.ref_date(unit)
+    if g.get("ry"):
+        y = int(g["ry"])
+        if unit == "quarter":
+            q = c.last_quarter() or shift_value(a, "quarter", -1)
+            return "DATE", f"{y}-{q[5:]}", mod
+        return ("DATE", f"{y}", mod) if unit == "year" else None
+    if ago:
+        c.derived = True
+        if unit == "quarter":
+            return "DATE", _year_back(c.last_quarter() or shift_value(a, "quarter", -1)), mod
+        base = refv or a
+        if unit == "year":
+            return "DATE", shift_value(base, "year", -1), mod
+        return "DATE", shift_value(base, unit, -52 if unit == "week" else -12), mod
+    if det == "that" or adjs & {"same"} or (det == "the" and not adjs and unit in ("quarter",)):
+        if refv is not None:
+            return "DATE", shift_value(refv, unit, 0), mod
+        return "DATE", shift_value(a, unit, 0 if det == "that" else -1), mod
+    if det == "last" or adjs & _BACK:
+        if adjs & {"latest", "recent", "most"} and unit != "quarter":
+            return "DATE", shift_value(a, unit, -1 if unit in ("quarter", "year") else 0), mod
+        if unit == "week" and det == "the" and "past" in adjs:
+            return "DURATION", "P1W", None
+        return "DATE", shift_value(a, unit, -1), mod
+    if det == "next" or adjs & _FWD:
+        base = refv if adjs & {"following"} and refv is not None else a
+        return "DATE", shift_value(base, unit, 1), mod
+    return "DATE", shift_value(a, unit, 0), mod
+
+
+def _duration_value(n: float | None, u: str) -> str:
+    code = UNIT_CODE[u]
+    t = "T" if u in ("second", "minute", "hour") else ""
+    if n is None:
+        return f"P{t}X{code}"
+    if u in ("century", "centurie"):
+        return f"P{int(n * 100)}Y"
+    if n != int(n):
+        whole, frac = int(n), n - int(n)
+        sub = {"Y": (12, "M"), "H": (60, "M"), "D": (24, "H"), "M": (30, "D") if not t else (60, "S"),
+               "W": (7, "D")}.get(code)
+        if sub:
+            extra = f"{int(round(frac * sub[0]))}{sub[1]}"
+            head = f"{whole}{code}" if whole else ""
+            if code == "D" or (code == "M" and not t) or code == "W":
+                return f"P{head}T{extra}" if code == "D" else f"P{head}{extra}"
+            return f"P{t}{head}{extra}"
+    return f"P{t}{int(n)}{code}"
+
+
+_DUR_CUE = re.compile(r"\b(for|in|within|than|about|nearly|almost|after|of|over|last(?:ed|s)?|"
+                      r"took|spent|spend|lasting|least|only|just|under|half)\s*$", re.I)
+_SET_CUE = re.compile(r"(\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|\bpercent|%|\bmillion|"
+                      r"\bbillion)\s*$", re.I)
+
+
+def h_duration(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    u = g["u"].lower()
+    if u == "weekend" or (u == "quarter" and re.search(r"-quarters\b", m.group(), re.I)):
+        return None
+    raw = " ".join(g["n"].lower().split())
+    n = number(raw)
+    tail = " ".join((g.get("tail") or "").lower().split())
+    mod = _apx(m)
+    before = c.text[max(0, m.start() - 25): m.start()]
+    if raw in ("a", "an") and not (g.get("adj") or g.get("the") or tail or g.get("apx") or g.get("old")):
+        if _SET_CUE.search(before):
+            return "SET", _duration_value(1, u), None
+        if not (_DUR_CUE.search(before) or "-" in m.group()):
+            return None
+    if raw == "some" and not g.get("adj"):
+        return None
+    if tail:
+        c.derived = True
+        sign = -1 if tail in ("ago", "earlier", "before", "back", "previously", "prior") else 1
+        if n is None:
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+        k = int(n)
+        if u in ("second", "minute", "hour"):
+            return None
+        base = a = c.anchor
+        if tail not in ("ago", "from now", "hence", "back"):
+            base = c.ref_day() or a
+        if u == "year" and k == 1 and sign < 0 and c.quarter_context(m.start()):
+            return "DATE", _year_back(c.last_quarter() or shift_value(a, "quarter", -1)), mod
+        if u in ("day", "night"):
+            return "DATE", (base + timedelta(days=sign * k)).isoformat(), mod
+        if u == "week":
+            return "DATE", (base + timedelta(weeks=sign * k)).isoformat(), mod
+        if u == "month":
+            return "DATE", shift_value(base, "month", sign * k), mod
+        if u == "quarter":
+            return "DATE", shift_value(base, "quarter", sign * k), mod
+        if u in ("year", "decade", "century", "centurie"):
+            mult = {"year": 1, "decade": 10}.get(u, 100)
+            return "DATE", shift_value(base, "year", sign * k * mult), mod
+        return None
+    return "DURATION", _duration_value(n, u), mod
+
+
+def h_ref(m: re.Match, c) -> Result | None:
+    w = " ".join(m.group().lower().split())
+    if re.search(r"(recent|coming|past|next|ahead)\b.*\b(months|weeks|days|hours|quarters)|"
+                 r"(months|weeks|days|hours|quarters) ahead", w):
+        u = re.search(r"(month|week|day|hour|quarter)s", w).group(1)
+        return "DURATION", _duration_value(None, u), None
+    if w.startswith("current"):
+        after = c.text[m.end(): m.end() + 12].lower()
+        if re.match(r"\s*(account|affairs|events|assets|liabilities|ly|s)", after):
+            return None
+    if re.search(r"now|current|present|these days|nowadays|time being|moment", w):
+        return "DATE", "PRESENT_REF", None
+    if re.search(r"future|soon|term|later date|coming|ahead", w):
+        return "DATE", "FUTURE_REF", None
+    return "DATE", "PAST_REF", None
+
+
+def h_set(m: re.Match, c) -> Result | None:
+    g = m.groupdict()
+    if g.get("adv"):
+        adv = g["adv"].lower()
+        return "SET", {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W",
+                       "monthly": "P1M", "hourly": "PT1H", "nightly": "P1D",
+                       "biweekly": "P2W", "semiannually": "P6M"}[adv], None
+    if g.get("wd"):
+        return "SET", f"XXXX-WXX-{_wd(g['wd'])}", None
+    if g.get("mon"):
+        return "SET", f"XXXX-{_mon(g['mon']):02d}", None
+    n = number(g["n"]) if g.get("n") else 1
+    return "SET", _duration_value(n or 1, g["u"].lower()), None
+
+
+# ---------------------------------------------------------------- patterns
+_REL_ADJ = (r"(?:most\s+)?recent|latest|current|same|comparable|previous|prior|preceding|past"
+            r"|last|next|coming|following|upcoming|just[- ](?:ended|completed)|year[- ](?:earlier"
+            r"|ago|before)|full|whole|entire|fiscal|calendar|ended")
+_HOL = "|".join(sorted((k.replace("'", "['’]") for k in HOLIDAYS), key=len, reverse=True))
+_TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+
+RULES: list[tuple[str, str, Callable]] = [
+    ("time", rf"(?:(?P<apx>about|around|approximately|shortly\s+(?:before|after))\s+)?"
+             rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?-i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm|AM|PM)"
+             rf"|o'clock)|(?P<nm>noon|midnight)){_TZ}(?:\s*(?:,\s*|on\s+)?(?P<wd>{WEEKDAY_RE})"
+             rf"|\s+(?P<rel>today|yesterday|tomorrow|tonight)|,?\s+(?:on\s+)?(?P<mon>{MONTH_RE})\s*(?P<md>{DAY_RE}))?",
+     h_time),
+    ("clock", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?-i:\s+(?:[ECMP][SD]T|GMT|UTC))", h_time),
+    ("mdy", rf"(?:(?P<apx>about|around|approximately)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?"
+            rf"(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?!\d|:\d|,\d)"
+            rf"(?:\s*,?\s*(?P<y>{YEAR_RE})(?!\d))?(?:\s+(?P<pod>morning|afternoon|evening|night))?",
+     h_full_date),
+    ("dmy", rf"(?:(?P<pm>{POSMOD_RE})\s*)?(?:the\s+)?(?P<d>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+            rf"(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?", h_full_date),
+    ("month", rf"(?:(?P<apx>about|around)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<rel>last|next|this\s+past"
+              rf"|this\s+coming|this|that|the\s+following|the\s+previous|past|coming)\s+)?"
+              rf"(?P<mon>{MONTH_RE})(?!\s*\d{{1,2}}(?!\d))(?:(?:\s+of|,)?\s+(?:(?P<y>{YEAR_RE})(?!\d)|(?P<yrel>this|last|next)\s+year))?",
+     h_month),
+    ("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?:,?\s+(?P<y>{YEAR_RE}))?",
+     h_week_of),
+    ("weekday", rf"(?:(?P<pm>early|late|earlier|later|mid-?(?:morning|afternoon|day))\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|coming|past|the\s+following)\s+)?"
+                rf"(?P<wd>{WEEKDAY_RE})(?:\s+(?P<pod>morning|afternoon|evening|night))?", h_weekday),
+    ("dayrel", r"(?:(?P<el>earlier|later|early|late|mid-?(?:morning|afternoon|day))\s+)?(?P<w>today|tonight|yesterday|tomorrow"
+               r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night"
+               r"|this\s+(?:morning|afternoon|evening))(?:\s+(?P<pod>morning|afternoon|evening|night))?",
+     h_dayrel),
+    ("year", rf"(?:(?P<apx>about|around|circa)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<pp>pre|post)-)?"
+             rf"(?:(?P<pre>(?:the\s+)?fiscal(?:\s+year)?|the\s+(?:fiscal\s+|calendar\s+|model\s+)?year"
+             rf"|calendar|FY|fiscal-year)\s*)?(?P<y>{YEAR_RE})(?![\d'’]?\d|-\d|,\d{{3}})",
+     h_year),
+    ("year_words", r"(?:the\s+year\s+)?(?P<yw>(?:nineteen|eighteen)[- ](?:(?:twenty|thirty|forty|fifty"
+                   r"|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+                   r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+                   r"|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)",
+     h_year_words),
+    ("decade", rf"(?:(?P<the>the)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s"
+               r"|['’](?P<dd>\d0)s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
+               r"|nineties))", h_decade),
+    ("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<pm>early|late|mid)[- ])?(?:(?:fiscal"
+                rf"|calendar)\s+)*(?:(?P<y1>{YEAR_RE})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th"
+                rf"|final|last)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?"
+                rf"(?:(?P<y>{YEAR_RE})|(?P<yrel>this|last|next|current|previous)\s+(?:fiscal\s+)?year))?",
+     h_quarter),
+    ("rel", rf"(?:(?P<apx>about|around)\s+)?(?:(?P<pm>{POSMOD_RE})\s*|(?P<el>earlier|later)\s+)?"
+            rf"(?P<det>the|this|that|last|next|its|their|last\s+year['’]s)\s+"
+            rf"(?P<adjs>(?:(?:{_REL_ADJ})\s+)*)(?:fiscal\s+|calendar\s+)?(?:(?P<ry>{YEAR_RE})\s+)?"
+            r"(?P<u>quarter|period|year|month|week|day|weekend|decade|century|spring|summer|fall|autumn"
+            r"|winter)(?![\w-])", h_rel),
+    ("adj_ago", r"(?P<det>year[- ](?:earlier|ago))", lambda m, c: h_rel_adj(m, c)),
+    ("duration", rf"(?:(?P<apx>{APPROX_RE})\s+)?(?:(?P<the>the|its|their)\s+)?(?:(?P<adj>past|last|next"
+                 r"|previous|coming|first|final|following|remaining|initial|ensuing|latest|recent|entire"
+                 r"|full|whole|prior|preceding|further|additional|another|other)\s+)?"
+                 rf"(?P<n>{NUM_RE})(?<!\d{{4}})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading"
+                 rf"|business|calendar|working|school)[- ])?(?P<u>{UNIT_RE})s?(?!-old)"
+                 r"(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence|back)(?![\w-]))?", h_duration),
+    ("ref", r"now|currently|current|at\s+present|these\s+days|nowadays|for\s+the\s+time\s+being"
+            r"|(?:more\s+|most\s+)?recently|recent(?:\s+(?:years|decades|months|weeks|days|quarters))?"
+            r"|lately|the\s+past(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine"
+            r"|ten|year|month|week|day|decade|quarter|century))|(?:the|a)\s+(?:near|distant|foreseeable"
+            r"|not-too-distant)?\s*future|soon|the\s+(?:short|long|near)[- ]term|a\s+later\s+date"
+            r"|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|the\s+(?:years|months|weeks|days)"
+            r"\s+ahead", h_ref),
+    ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<u>years|months|weeks|days|decades|hours|centuries)"
+                     r"(?!\s+(?:ago|of|before|after))",
+     lambda m, c: ("DURATION", _duration_value(None, m.group("u").lower()[:-1]), None)),
+    ("year_end", r"(?:around\s+)?(?:the\s+)?(?:year[- ]end|year['’]s\s+end|end\s+of\s+the\s+year)",
+     lambda m, c: h_year_end(m, c)),
+    ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century",
+     lambda m, c: ("DATE", f"{int(m.group('n')) - 1:02d}", None)),
+    ("set", rf"(?:each|every|per)\s+(?:(?P<n>{NUM_RE})\s+)?(?P<u>{UNIT_RE})s?|(?:each|every)\s+"
+            rf"(?P<wd>{WEEKDAY_RE})|(?:each|every)\s+(?P<mon>{MONTH_RE})|(?P<adv>annually|yearly|daily"
+            r"|weekly|monthly|hourly|nightly|biweekly|semiannually)", h_set),
+    ("holiday", rf"(?P<hn>{_HOL})(?:,?\s+(?P<y>{YEAR_RE}))?", h_holiday),
+]
+
+
+def h_year_end(m: re.Match, c) -> Result | None:
+    """"year-end": the end of the current year, or of the last one after "since"."""
+    since = re.search(r"\bsince\s+$", c.text[max(0, m.start() - 8): m.start()], re.I)
+    return "DATE", f"{c.anchor.year - (1 if since else 0)}", "APPROX" if "around" in m.group() else "END"
+
+
+def _year_back(q: str) -> str:
+    return f"{int(q[:4]) - 1}{q[4:]}"
+
+
+def h_rel_adj(m: re.Match, c) -> Result | None:
+    """"year-earlier"/"year-ago" on their own: the reference period a year back."""
+    a = c.anchor
+    c.derived = True
+    if c.quarter_context(m.start()):
+        return "DATE", _year_back(c.last_quarter() or shift_value(a, "quarter", -1)), None
+    return "DATE", shift_value(c.ref_date("year") or a, "year", -1), None
+
+
+COMPILED = [(name, re.compile(rf"(?<![\w$.,/:'’-])(?:{p})(?![\w/]|-\w|,\d)", re.I), h)
+            for name, p, h in RULES]

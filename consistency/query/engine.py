@@ -1,0 +1,225 @@
+"""Answer a fact-checker's claim: matching claims by outlet, a side-by-side grid, flags and origins."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from typing import Iterator
+
+import numpy as np
+
+from ..options import Options
+from ..provenance import ClaimCluster, claim_clusters
+from ..records import Claim, Flag, Match
+from ..store.database import Store
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class QueryResult:
+    query: str
+    matches: list[Match]
+    grid: list[dict] = field(default_factory=list)
+    clusters: list[dict] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        from ..store.encoding import flag_to_dict
+
+        return {
+            "query": self.query,
+            "matches": [asdict(m) for m in self.matches],
+            "grid": self.grid,
+            "clusters": self.clusters,
+            "flags": [flag_to_dict(f) for f in self.flags],
+            "ms": round(self.seconds * 1000, 1),
+        }
+
+
+HYBRID_LIMIT = 100_000
+
+
+class QueryEngine:
+    """Keeps the store, index and embedder loaded so that warm queries are fast."""
+
+    def __init__(self, options: Options) -> None:
+        from ..pipeline import embedder_for, open_store
+
+        self.options = options
+        self.store: Store = open_store(options, readonly=True)
+        self.embedder = embedder_for(options)
+        self._index_mtime = -1.0
+        self._flags_by_claim: dict[str, list[Flag]] = {}
+        self._flags_version = None
+        self._pairs = _PairIndex([])
+        self._retriever = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def refresh(self) -> None:
+        """Pick up what a batch wrote since the last query (a new index file, new flags)."""
+        from ..store.database import INDEX_NAME
+        from ..store.index import VectorIndex
+
+        path = self.store.path / INDEX_NAME
+        mtime = path.stat().st_mtime if path.exists() else 0.0
+        if mtime != self._index_mtime:
+            self.store._index = VectorIndex.load(path, self.store.dim)
+            self.store.sync_index(save=False)
+            self._index_mtime = mtime
+            self._retriever = None
+        # A check run saves its pairs and flags before it is marked finished, so a finished count moves last.
+        version = tuple(self.store.db.execute("SELECT max(id), count(finished) FROM runs").fetchone())
+        if version != self._flags_version:
+            self._flags_by_claim = {}
+            for f in self.store.flags("open"):
+                for cid in f.claims:
+                    self._flags_by_claim.setdefault(cid, []).append(f)
+            self._pairs = _PairIndex(self.store.db.execute("SELECT a, b, score FROM pairs").fetchall())
+            self._flags_version = version
+
+    def search(self, text: str, k: int = 10) -> list[tuple[int, float]]:
+        """(claim rowid, score) of the best matches, best first.
+
+        Stores up to ``HYBRID_LIMIT`` claims use hybrid retrieval (BM25 + dense, fused and
+        re-ranked); larger ones use the dense FAISS index alone, which stays fast at a million.
+        """
+        retriever = self._hybrid()
+        with _one_torch_thread():
+            if retriever is not None:
+                return retriever.search(text, k)
+            vec = self.embedder.embed([text])
+        scores, ids = self.store.index.search(vec, k)
+        return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
+
+    def _hybrid(self):  # -> HybridRetriever | None
+        """The hybrid retriever over every stored claim, built once per index version."""
+        if self._retriever is None and 0 < len(self.store.index) <= HYBRID_LIMIT:
+            from .hybrid import HybridRetriever
+
+            rows = self.store.db.execute(
+                "SELECT c.rowid, json_extract(c.data, '$.content'), a.title, a.published"
+                " FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.rowid").fetchall()
+            retriever = HybridRetriever(self.embedder)
+            ids = [int(r[0]) for r in rows]
+            retriever.add(ids, [r[1] for r in rows], vectors=self.store.claim_vectors(ids),
+                          fields=[{"title": r[2], "date": r[3][:10]} for r in rows])
+            self._retriever = retriever
+        return self._retriever
+
+    def query(self, text: str, k: int = 10) -> QueryResult:
+        t0 = time.perf_counter()
+        text = " ".join(text.split())
+        if not text:
+            raise ValueError("the query is empty; type the claim to look for")
+        self.refresh()
+        hits = self.search(text, k)
+        claims = self.store.claims([r for r, _ in hits])
+        meta = self._article_meta({c.article_id for c in claims.values()})
+        matches, flags = [], {}
+        for rowid, score in hits:
+            c = claims.get(rowid)
+            if c is None:
+                continue
+            touching = self._flags_by_claim.get(c.id, [])
+            flags.update({f.id: f for f in touching})
+            art = meta.get(c.article_id, {})
+            matches.append(Match(claim_id=c.id, text=c.text, score=round(score, 4), outlet=c.outlet,
+                                 article_id=c.article_id, published=c.published.isoformat(),
+                                 flags=tuple(f.id for f in touching), url=art.get("url", ""),
+                                 title=art.get("title", "")))
+        clusters = self._clusters([r for r, _ in hits])
+        return QueryResult(query=text, matches=matches, grid=[grid_row(claims[r]) for r, _ in hits if r in claims],
+                           clusters=clusters, flags=sorted(flags.values(), key=lambda f: -f.confidence),
+                           seconds=time.perf_counter() - t0)
+
+    def _article_meta(self, article_ids: set[str]) -> dict[str, dict]:
+        """url and title of just these articles: reading every article per query grows with the store."""
+        if not article_ids:
+            return {}
+        ids = sorted(article_ids)
+        rows = self.store.db.execute(
+            f"SELECT id, url, title FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
+        return {r[0]: {"url": r[1], "title": r[2]} for r in rows}
+
+    def _clusters(self, rowids: list[int]) -> list[dict]:
+        if not rowids:
+            return []
+        pairs = self._pairs.touching(rowids)
+        members = {r for a, b, _ in pairs for r in (a, b)} | set(rowids)
+        claims = self.store.claims(sorted(members))
+        hit_ids = {claims[r].id for r in rowids if r in claims}
+        found: list[ClaimCluster] = claim_clusters(pairs, claims)
+        return [c.to_dict() for c in found if any(x.id in hit_ids for x in c.claims)]
+
+
+class _PairIndex:
+    """Aligned pairs by either end, held in sorted arrays: the table is keyed by (a, b) only,
+    so looking pairs up by b in SQL scanned every pair on every query."""
+
+    def __init__(self, rows: list[tuple[int, int, float]]) -> None:
+        arr = np.array(rows, dtype=np.float64).reshape(-1, 3)
+        a, b = arr[:, 0].astype(np.int64), arr[:, 1].astype(np.int64)
+        ends, others = np.concatenate([a, b]), np.concatenate([b, a])
+        order = np.argsort(ends, kind="stable")
+        self.ends, self.others = ends[order], others[order]
+        self.scores = np.concatenate([arr[:, 2], arr[:, 2]])[order]
+
+    def touching(self, rowids: list[int]) -> list[tuple[int, int, float]]:
+        """(a, b, score) with a < b for every pair that has one of these rows at either end."""
+        keys = np.asarray(rowids, dtype=np.int64)
+        lo, hi = np.searchsorted(self.ends, keys, "left"), np.searchsorted(self.ends, keys, "right")
+        out = set()
+        for i, j in zip(lo, hi):
+            for e, o, sc in zip(self.ends[i:j], self.others[i:j], self.scores[i:j]):
+                out.add((int(min(e, o)), int(max(e, o)), float(sc)))
+        return sorted(out)
+
+
+@contextmanager
+def _one_torch_thread() -> Iterator[None]:
+    """Encode one query on one thread: on a busy machine, intra-op threads waiting on each other cost seconds."""
+    torch = sys.modules.get("torch")
+    if torch is None:
+        yield
+        return
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
+def grid_row(c: Claim) -> dict:
+    """What one outlet says: speaker, date, number, place and wording."""
+    att = c.attribution
+    return {
+        "claim_id": c.id,
+        "outlet": c.outlet,
+        "published": c.published.date().isoformat(),
+        "speaker": att.source if att and att.source_kind != "outlet" else "",
+        "channel": att.channel if att and att.channel else "",
+        "date": "; ".join(t.text for t in c.times),
+        "date_values": [t.value for t in c.times],
+        "number": "; ".join(q.text for q in c.quantities),
+        "place": "; ".join(dict.fromkeys(e.text for e in c.entities if e.label in ("GPE", "LOC", "FAC"))),
+        "quote": att.content if att and att.quote in ("direct", "mixed") else "",
+        "negated": c.negated,
+        "text": c.text,
+    }
+
+
+def query(text: str, options: Options | None = None, k: int = 10) -> QueryResult:
+    """Top-k matching claims across outlets for a free-text claim, with flags and origins."""
+    engine = QueryEngine(options or Options())
+    try:
+        return engine.query(text, k)
+    finally:
+        engine.close()

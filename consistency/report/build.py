@@ -1,0 +1,271 @@
+"""The nightly report's content: summary, flags by what changed, stories, outlets and claim clusters.
+
+``build_report`` gathers everything from the store and a check result into one JSON-ready
+dict; ``report_files`` writes it as HTML, JSON and CSV. Work is bounded by tonight's
+articles and the flags, not by the size of the store, except for a few SQL counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Iterable, Sequence
+
+from ..pipeline import CheckResult, IngestResult
+from ..records import Claim, Flag
+from ..store.database import Store
+from ..store.encoding import flag_to_dict
+from .svg import Publication, TimePoint, bars_svg, timeline_svg
+
+MAX_STORIES = 25
+MAX_CLUSTERS = 30
+SECTIONS = ("new", "resolved", "carried", "dismissed")
+
+
+@dataclass(frozen=True, slots=True)
+class RunInfo:
+    """Which run this report describes."""
+
+    run_id: str
+    check_run: int
+    started: str
+    previous: str | None = None
+
+
+def build_report(store: Store, checked: CheckResult, ingested: IngestResult | None, info: RunInfo) -> dict:
+    """Everything the report shows, as plain JSON-ready data."""
+    meta = store.article_meta()
+    reviews = store.reviews()
+    lapsed = _lapsed_reviews(store)
+    runs = {r["id"]: r for r in store.flag_rows()}
+    resolved = [f for f in (store.flag(fid) for fid in checked.resolved) if f is not None]
+    new = set(checked.new)
+    titles = story_titles(meta)
+    flags = []
+    for f, status in [(f, "new" if f.id in new else "carried") for f in checked.flags] + [(f, "resolved") for f in resolved]:
+        flags.append(_flag_entry(f, status, reviews.get(f.id), lapsed.get(f.id), meta, runs.get(f.id, {}), titles))
+    flags.sort(key=lambda d: (SECTIONS.index(d["section"]), d["type"], -d["confidence"], d["id"]))
+    tonight = list(ingested.article_ids) if ingested else []
+    stories = _stories(store, meta, tonight, flags)
+    outlets = _outlets(store, meta, checked.flags, reviews)
+    clusters = [_cluster_entry(c, meta) for c in checked.clusters[:MAX_CLUSTERS]]
+    sections = {s: [d for d in flags if d["section"] == s] for s in SECTIONS}
+    open_flags = [d for d in flags if d["status"] != "resolved" and d["section"] != "dismissed"]
+    by_type: dict[str, list[int]] = {}
+    for d in open_flags:
+        by_type.setdefault(d["type"], [0, 0])[0 if d["status"] == "new" else 1] += 1
+    summary = {
+        "articles": len(meta),
+        "claims": store.db.execute("SELECT count(*) FROM claims").fetchone()[0],
+        "outlets": len({m["outlet"] for m in meta.values()}),
+        "stories": len({m["story_id"] for m in meta.values() if m["story_id"]}),
+        "articles_new": ingested.articles_new if ingested else 0,
+        "articles_duplicate": ingested.articles_duplicate if ingested else 0,
+        "claims_new": ingested.claims_new if ingested else 0,
+        "rejected": len(ingested.rejected) if ingested else 0,
+        "flags_open": len(checked.flags),
+        **{f"flags_{s}": len(v) for s, v in sections.items()},
+        "confirmed": sum(1 for d in flags if d["review"] and d["review"]["verdict"] == "confirmed"),
+        "clusters": len(checked.clusters),
+    }
+    return {
+        "run": {"id": info.run_id, "check_run": info.check_run, "started": info.started, "previous": info.previous,
+                "generated": datetime.now(timezone.utc).isoformat(timespec="seconds")},
+        "summary": summary,
+        "ingest": ingested.to_dict() if ingested else None,
+        "rejected": [str(r) for r in ingested.rejected] if ingested else [],
+        "flags": flags,
+        "flags_by_type": {t: {"new": n, "carried": c} for t, (n, c) in sorted(by_type.items())},
+        "stories": stories,
+        "outlets": outlets,
+        "clusters": clusters,
+        "claims": _claims_table(store, flags, clusters, meta),
+    }
+
+
+def _lapsed_reviews(store: Store) -> dict[str, dict]:
+    """Reviews whose flag's evidence has changed since the verdict: they no longer apply."""
+    q = ("SELECT r.flag_id, r.verdict, r.note, r.at FROM reviews r JOIN flags f ON f.id = r.flag_id"
+         " WHERE r.evidence_hash != f.evidence_hash")
+    return {r[0]: {"verdict": r[1], "note": r[2], "at": r[3]} for r in store.db.execute(q)}
+
+
+def _flag_entry(f: Flag, status: str, review: dict | None, lapsed: dict | None, meta: dict[str, dict],
+                run: dict, titles: dict[str, str]) -> dict:
+    d = flag_to_dict(f)
+    section = "resolved" if status == "resolved" else "dismissed" if review and review["verdict"] == "dismissed" \
+        else status
+    marks = [v for v in f.values.values() if v and len(v) >= 2]
+    d["evidence"] = [dict(e, url=safe_url(meta.get(e["article_id"], {}).get("url", "")),
+                          segments=highlight(e["text"], marks)) for e in d["evidence"]]
+    d.update(status=status, section=section, review=review, lapsed_review=lapsed,
+             first_run=run.get("first_run"), last_run=run.get("last_run"),
+             links=[_link(a, meta) for a in f.articles],
+             story_title=titles.get(f.story_id or ""))
+    return d
+
+
+def _link(article_id: str, meta: dict[str, dict]) -> dict:
+    m = meta.get(article_id, {})
+    return {"article_id": article_id, "outlet": m.get("outlet", ""), "title": m.get("title", ""),
+            "url": safe_url(m.get("url", "")), "published": (m.get("published") or "")[:10]}
+
+
+def safe_url(url: str) -> str | None:
+    """The URL when it is plain http(s); anything else (javascript:, data:) is not made a link."""
+    url = (url or "").strip()
+    return url if re.match(r"^https?://[^\s]+$", url, re.IGNORECASE) else None
+
+
+def highlight(text: str, marks: Sequence[str]) -> list[tuple[str, bool]]:
+    """Split text into (segment, is_marked) pieces around the differing values it quotes."""
+    marks = sorted({m for m in marks if m}, key=len, reverse=True)
+    if not marks:
+        return [(text, False)]
+    pattern = re.compile("|".join(re.escape(m) for m in marks), re.IGNORECASE)
+    out, pos = [], 0
+    for m in pattern.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos:m.start()], False))
+        out.append((m.group(0), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
+def story_titles(meta: dict[str, dict]) -> dict[str, str]:
+    """Story id -> the title of its earliest article."""
+    first: dict[str, dict] = {}
+    for m in meta.values():
+        sid = m["story_id"]
+        if sid and (sid not in first or m["published"] < first[sid]["published"]):
+            first[sid] = m
+    return {sid: m["title"] for sid, m in first.items()}
+
+
+def _stories(store: Store, meta: dict[str, dict], tonight: Sequence[str], flags: list[dict]) -> list[dict]:
+    """Stories touched tonight first, then stories with new or resolved flags, then any with open flags."""
+    ranked: dict[str, None] = {}
+    for a in tonight:
+        if meta.get(a, {}).get("story_id"):
+            ranked.setdefault(meta[a]["story_id"])
+    for section in ("new", "resolved", "carried"):
+        for d in flags:
+            if d["section"] == section and d["story_id"]:
+                ranked.setdefault(d["story_id"])
+    by_story: dict[str, list[str]] = {}
+    for aid, m in meta.items():
+        if m["story_id"] in ranked:
+            by_story.setdefault(m["story_id"], []).append(aid)
+    chosen = list(ranked)[:MAX_STORIES]
+    tonight_set = set(tonight)
+    out = []
+    for sid in chosen:
+        aids = sorted(by_story.get(sid, []), key=lambda a: meta[a]["published"])
+        if not aids:
+            continue
+        story_flags = [d for d in flags if d["story_id"] == sid]
+        claims = store.claims(article_ids=aids)
+        points = timeline_points(claims.values(), [d for d in story_flags if d["type"] == "timeline"
+                                                   and d["section"] != "resolved"])
+        pubs = [Publication(meta[a]["outlet"], _day(meta[a]["published"]), meta[a]["title"]) for a in aids]
+        title = meta[aids[0]]["title"]
+        svg, omitted = timeline_svg(points, pubs, title)
+        out.append({
+            "id": sid, "title": title, "articles": [_link(a, meta) for a in aids],
+            "outlets": sorted({meta[a]["outlet"] for a in aids}),
+            "new_articles": sum(1 for a in aids if a in tonight_set),
+            "flags": {s: sum(1 for d in story_flags if d["section"] == s) for s in SECTIONS},
+            "timeline": [{"outlet": p.outlet, "start": p.start.isoformat(), "end": p.end.isoformat(),
+                          "label": p.label, "conflict": p.conflict} for p in points],
+            "timeline_omitted": omitted, "svg": svg,
+        })
+    return out
+
+
+def timeline_points(claims: Iterable[Claim], timeline_flags: Sequence[dict]) -> list[TimePoint]:
+    """One point per dated time expression; those a timeline flag quotes are marked as conflicts."""
+    conflicting: dict[str, list[str]] = {}
+    for d in timeline_flags:
+        for cid in d["claims"]:
+            conflicting.setdefault(cid, []).extend(v.casefold() for v in d["values"].values())
+    points = []
+    for c in claims:
+        for t in c.times:
+            if t.type not in ("DATE", "TIME") or not t.earliest or not t.latest:
+                continue
+            try:
+                start, end = date.fromisoformat(t.earliest[:10]), date.fromisoformat(t.latest[:10])
+            except ValueError:
+                continue
+            values = conflicting.get(c.id)
+            hit = values is not None and (not values or any(v in t.text.casefold() or t.text.casefold() in v
+                                                            for v in values))
+            rng = start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"
+            label = f"{c.outlet}: \u201c{t.text}\u201d = {rng}\n{' '.join(c.text.split())[:240]}"
+            points.append(TimePoint(c.outlet, min(start, end), max(start, end), label, hit))
+    return points
+
+
+def _outlets(store: Store, meta: dict[str, dict], open_flags: Sequence[Flag], reviews: dict) -> list[dict]:
+    """Per outlet: articles, claims, open flags, and the share of its claims that are unsupported repetitions."""
+    claims = dict(store.db.execute("SELECT a.outlet, count(*) FROM claims c JOIN articles a ON a.id = c.article_id"
+                                   " GROUP BY a.outlet").fetchall())
+    articles: dict[str, int] = {}
+    for m in meta.values():
+        articles[m["outlet"]] = articles.get(m["outlet"], 0) + 1
+    live = [f for f in open_flags if reviews.get(f.id, {}).get("verdict") != "dismissed"]
+    flag_count: dict[str, int] = {}
+    for f in live:
+        for o in set(f.outlets):
+            flag_count[o] = flag_count.get(o, 0) + 1
+    rep_ids = sorted({cid for f in live if f.type == "unsupported_repetition" for cid in f.claims})
+    repeated: dict[str, int] = {}
+    if rep_ids:
+        for c in store.claims(rowids=list(store.claim_rowids(rep_ids).values())).values():
+            repeated[c.outlet] = repeated.get(c.outlet, 0) + 1
+    rows = []
+    for outlet in sorted(articles):
+        n = int(claims.get(outlet, 0))
+        rows.append({"outlet": outlet, "articles": articles[outlet], "claims": n, "flags": flag_count.get(outlet, 0),
+                     "unsupported_repetitions": repeated.get(outlet, 0),
+                     "repetition_share": round(repeated.get(outlet, 0) / n, 4) if n else 0.0})
+    rows.sort(key=lambda r: (-r["flags"], -r["repetition_share"], r["outlet"]))
+    return rows
+
+
+def _cluster_entry(c: dict, meta: dict[str, dict]) -> dict:
+    return {**c, "links": [_link(a, meta) for a in c["articles"]],
+            "earliest_link": _link(c["earliest"]["article_id"], meta)}
+
+
+def _claims_table(store: Store, flags: list[dict], clusters: list[dict], meta: dict[str, dict]) -> list[dict]:
+    """The claims the report's flags and clusters are about, one row each."""
+    flagged: dict[str, list[str]] = {}
+    for d in flags:
+        for cid in d["claims"]:
+            flagged.setdefault(cid, []).append(d["id"])
+    clustered = {cid: c["id"] for c in clusters for cid in c["claims"]}
+    ids = sorted(set(flagged) | set(clustered))
+    claims = store.claims(rowids=list(store.claim_rowids(ids).values())) if ids else {}
+    rows = []
+    for c in sorted(claims.values(), key=lambda c: (c.published, c.id)):
+        att = c.attribution
+        rows.append({"claim_id": c.id, "article_id": c.article_id, "outlet": c.outlet,
+                     "published": c.published.isoformat(), "story_id": c.story_id,
+                     "url": meta.get(c.article_id, {}).get("url", ""), "text": " ".join(c.text.split()),
+                     "source": att.source if att else "", "times": "; ".join(t.text for t in c.times),
+                     "quantities": "; ".join(q.text for q in c.quantities),
+                     "flags": " ".join(flagged.get(c.id, [])), "cluster": clustered.get(c.id, "")})
+    return rows
+
+
+def flags_chart(report: dict) -> str:
+    """The summary bar chart of open flags by type."""
+    return bars_svg([(t, v["new"], v["carried"]) for t, v in report["flags_by_type"].items()])
+
+
+def _day(iso: str) -> date:
+    return datetime.fromisoformat(iso).date()

@@ -1,0 +1,425 @@
+"""The embedded store: SQLite for articles, claims, vectors and flags; a FAISS index beside it.
+
+SQLite is the source of truth and runs in WAL mode, so readers keep reading while a batch
+writes. The FAISS file is derived from the cached vectors: when a crash leaves it behind the
+database, ``sync_index`` brings it level again without re-embedding anything.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import numpy as np
+
+from ..errors import StoreError
+from ..records import Article, Claim, Evidence, Flag
+from .encoding import claim_from_json, claim_to_json
+from .index import VectorIndex
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+DB_NAME = "consistency.sqlite"
+INDEX_NAME = "claims.faiss"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    outlet TEXT NOT NULL,
+    url TEXT NOT NULL,
+    url_key TEXT NOT NULL,
+    title TEXT NOT NULL,
+    published TEXT NOT NULL,
+    text TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    language TEXT NOT NULL,
+    story_id TEXT,
+    run_id INTEGER
+);
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url_key);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(text_hash);
+CREATE TABLE IF NOT EXISTS claims (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    content_hash TEXT NOT NULL,
+    data TEXT NOT NULL,
+    checked INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
+CREATE INDEX IF NOT EXISTS claims_unchecked ON claims(checked) WHERE checked = 0;
+CREATE TABLE IF NOT EXISTS vectors (
+    model TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    vec BLOB NOT NULL,
+    PRIMARY KEY (model, content_hash)
+);
+CREATE TABLE IF NOT EXISTS pairs (
+    a INTEGER NOT NULL,
+    b INTEGER NOT NULL,
+    score REAL NOT NULL,
+    PRIMARY KEY (a, b)
+);
+CREATE TABLE IF NOT EXISTS flags (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    evidence_hash TEXT NOT NULL,
+    first_run INTEGER NOT NULL,
+    last_run INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open'
+);
+CREATE TABLE IF NOT EXISTS reviews (
+    flag_id TEXT PRIMARY KEY,
+    verdict TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    evidence_hash TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT,
+    kind TEXT NOT NULL,
+    stats TEXT NOT NULL DEFAULT '{}'
+);
+"""
+
+
+class Store:
+    """One store directory: ``consistency.sqlite`` and ``claims.faiss``."""
+
+    def __init__(self, path: Path, *, dim: int = 384, model: str = "all-MiniLM-L6-v2",
+                 readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.dim = dim
+        self.model = model
+        self.readonly = readonly
+        self._index: VectorIndex | None = None
+        self._lock_fh = None
+        if readonly and not (self.path / DB_NAME).exists():
+            raise StoreError(f"{self.path}: no store here; run 'consistency ingest PATH --store {self.path}' first")
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path / DB_NAME, timeout=30, isolation_level=None,
+                                      check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=FULL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            if not readonly:
+                self.db.executescript(SCHEMA)
+                self._set_meta_default("schema_version", SCHEMA_VERSION)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path / DB_NAME}: cannot open the store ({exc}); "
+                             "check the path, or move a damaged file aside") from exc
+
+    # -- lifecycle -----------------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+        if self._lock_fh is not None:
+            self._lock_fh.close()
+            self._lock_fh = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def lock(self) -> None:
+        """Take the writer lock: only one batch writes to a store at a time."""
+        fh = open(self.path / "LOCK", "w")
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            fh.close()
+            raise StoreError(f"{self.path}: another batch is writing to this store; wait for it to finish") from exc
+        self._lock_fh = fh
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- meta ----------------------------------------------------------------------
+    def get_meta(self, key: str, default: object = None) -> object:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_meta(self, key: str, value: object) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, json.dumps(value)))
+
+    def _set_meta_default(self, key: str, value: object) -> None:
+        self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)", (key, json.dumps(value)))
+
+    # -- articles ------------------------------------------------------------------
+    def find_known(self, url_keys: Sequence[str], text_hashes: Sequence[str], ids: Sequence[str]) -> dict[str, set[str]]:
+        """Which of these URL keys, text hashes and ids the store already holds."""
+        out = {"url_key": set(), "text_hash": set(), "id": set()}
+        for column, values in (("url_key", url_keys), ("text_hash", text_hashes), ("id", ids)):
+            values = list(set(values))
+            for i in range(0, len(values), 500):
+                chunk = values[i:i + 500]
+                q = f"SELECT {column} FROM articles WHERE {column} IN ({','.join('?' * len(chunk))})"
+                out[column].update(r[0] for r in self.db.execute(q, chunk))
+        return out
+
+    def insert_articles(self, articles: Sequence[Article], url_keys: Sequence[str], run_id: int | None) -> None:
+        self.db.executemany(
+            "INSERT INTO articles(id, outlet, url, url_key, title, published, text, text_hash, language, run_id)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(a.id, a.outlet, a.url, k, a.title, a.published.isoformat(), a.text, a.text_hash, a.language, run_id)
+             for a, k in zip(articles, url_keys)],
+        )
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        cols = "id, outlet, url, title, published, text, language"
+        if ids is None:
+            rows = self.db.execute(f"SELECT {cols} FROM articles ORDER BY rowid").fetchall()
+        else:
+            rows = []
+            ids = list(ids)
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                rows += self.db.execute(f"SELECT {cols} FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+                                        chunk).fetchall()
+        return [Article(id=r[0], outlet=r[1], url=r[2], title=r[3], published=datetime.fromisoformat(r[4]),
+                        text=r[5], language=r[6]) for r in rows]
+
+    def article_meta(self) -> dict[str, dict]:
+        """id -> outlet, url, title, published and story for every article (no text)."""
+        rows = self.db.execute("SELECT id, outlet, url, title, published, story_id FROM articles")
+        return {r[0]: {"outlet": r[1], "url": r[2], "title": r[3], "published": r[4], "story_id": r[5]}
+                for r in rows}
+
+    def set_stories(self, assignments: dict[str, str]) -> None:
+        self.db.executemany("UPDATE articles SET story_id=? WHERE id=?", [(s, a) for a, s in assignments.items()])
+
+    # -- claims --------------------------------------------------------------------
+    def insert_claims(self, claims: Sequence[Claim]) -> list[int]:
+        rowids = []
+        for c in claims:
+            cur = self.db.execute("INSERT INTO claims(id, article_id, content_hash, data) VALUES (?,?,?,?)",
+                                  (c.id, c.article_id, c.content_hash, claim_to_json(c)))
+            rowids.append(int(cur.lastrowid))
+        return rowids
+
+    def claims(self, rowids: Iterable[int] | None = None, *, article_ids: Iterable[str] | None = None
+               ) -> dict[int, Claim]:
+        """Claims by row id: all of them, the given rows, or those of the given articles."""
+        if rowids is None and article_ids is None:
+            rows = self.db.execute("SELECT rowid, data FROM claims ORDER BY rowid").fetchall()
+        else:
+            column, values = ("rowid", list(rowids)) if rowids is not None else ("article_id", list(article_ids))
+            rows = []
+            for i in range(0, len(values), 500):
+                chunk = [int(v) if column == "rowid" else v for v in values[i:i + 500]]
+                rows += self.db.execute(
+                    f"SELECT rowid, data FROM claims WHERE {column} IN ({','.join('?' * len(chunk))})", chunk
+                ).fetchall()
+        return {int(r[0]): claim_from_json(r[1]) for r in rows}
+
+    def claim_by_id(self, claim_id: str) -> tuple[int, Claim] | None:
+        row = self.db.execute("SELECT rowid, data FROM claims WHERE id=?", (claim_id,)).fetchone()
+        return (int(row[0]), claim_from_json(row[1])) if row else None
+
+    def claim_rowids(self, claim_ids: Iterable[str]) -> dict[str, int]:
+        ids = list(claim_ids)
+        out: dict[str, int] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out.update(self.db.execute(f"SELECT id, rowid FROM claims WHERE id IN ({','.join('?' * len(chunk))})",
+                                       chunk).fetchall())
+        return out
+
+    def unchecked_rowids(self) -> list[int]:
+        return [int(r[0]) for r in self.db.execute("SELECT rowid FROM claims WHERE checked=0 ORDER BY rowid")]
+
+    def mark_checked(self, rowids: Sequence[int]) -> None:
+        self.db.executemany("UPDATE claims SET checked=1 WHERE rowid=?", [(int(r),) for r in rowids])
+
+    def update_claims(self, claims: dict[int, Claim]) -> None:
+        self.db.executemany("UPDATE claims SET data=? WHERE rowid=?",
+                            [(claim_to_json(c), int(r)) for r, c in claims.items()])
+
+    # -- vectors -------------------------------------------------------------------
+    def cached_vectors(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
+        hashes = list(set(hashes))
+        out: dict[str, np.ndarray] = {}
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i:i + 500]
+            q = f"SELECT content_hash, vec FROM vectors WHERE model=? AND content_hash IN ({','.join('?' * len(chunk))})"
+            for h, blob in self.db.execute(q, [self.model, *chunk]):
+                out[h] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def put_vectors(self, vectors: dict[str, np.ndarray]) -> None:
+        self.db.executemany("INSERT OR IGNORE INTO vectors(model, content_hash, vec) VALUES (?,?,?)",
+                            [(self.model, h, np.asarray(v, np.float32).tobytes()) for h, v in vectors.items()])
+
+    def claim_vectors(self, rowids: Sequence[int]) -> np.ndarray:
+        """The cached vectors of these claims, in order."""
+        rowids = [int(r) for r in rowids]
+        by_row: dict[int, bytes] = {}
+        for i in range(0, len(rowids), 500):
+            chunk = rowids[i:i + 500]
+            q = (f"SELECT c.rowid, v.vec FROM claims c JOIN vectors v ON v.content_hash=c.content_hash AND v.model=?"
+                 f" WHERE c.rowid IN ({','.join('?' * len(chunk))})")
+            by_row.update(self.db.execute(q, [self.model, *chunk]).fetchall())
+        missing = [r for r in rowids if r not in by_row]
+        if missing:
+            raise StoreError(f"{self.path}: {len(missing)} claims have no cached vector; run 'consistency ingest' again")
+        out = np.empty((len(rowids), self.dim), dtype=np.float32)
+        for i, r in enumerate(rowids):
+            out[i] = np.frombuffer(by_row[r], dtype=np.float32)
+        return out
+
+    # -- index ---------------------------------------------------------------------
+    @property
+    def index(self) -> VectorIndex:
+        if self._index is None:
+            self._index = VectorIndex.load(self.path / INDEX_NAME, self.dim)
+            self.sync_index(save=not self.readonly)
+        return self._index
+
+    def sync_index(self, *, save: bool = True) -> int:
+        """Make the index hold exactly the stored claims; returns how many entries changed."""
+        index = self._index if self._index is not None else VectorIndex.load(self.path / INDEX_NAME, self.dim)
+        self._index = index
+        stored = np.array([r[0] for r in self.db.execute("SELECT rowid FROM claims")], dtype=np.int64)
+        held = index.ids()
+        missing = np.setdiff1d(stored, held, assume_unique=True)
+        extra = np.setdiff1d(held, stored, assume_unique=True)
+        if len(extra):
+            index.remove(extra)
+        if len(missing):
+            index.add(missing, self.claim_vectors(missing.tolist()))
+        changed = len(missing) + len(extra)
+        if changed:
+            logger.info("index synced: %d added, %d removed", len(missing), len(extra))
+            if save:
+                index.save(self.path / INDEX_NAME)
+        return changed
+
+    def add_to_index(self, rowids: Sequence[int], vectors: np.ndarray) -> None:
+        self.index.add(np.asarray(rowids, dtype=np.int64), vectors)
+
+    def save_index(self) -> None:
+        if self._index is not None:
+            self._index.save(self.path / INDEX_NAME)
+
+    # -- candidate pairs -----------------------------------------------------------
+    def add_pairs(self, pairs: Iterable[tuple[int, int, float]]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO pairs(a, b, score) VALUES (?,?,?)",
+                            [(min(a, b), max(a, b), float(s)) for a, b, s in pairs])
+
+    def pairs(self) -> list[tuple[int, int, float]]:
+        return [(int(a), int(b), float(s)) for a, b, s in self.db.execute("SELECT a, b, score FROM pairs")]
+
+    # -- flags, reviews, runs ------------------------------------------------------
+    def start_run(self, kind: str) -> int:
+        cur = self.db.execute("INSERT INTO runs(started, kind) VALUES (?, ?)", (_now(), kind))
+        return int(cur.lastrowid)
+
+    def finish_run(self, run_id: int, stats: dict) -> None:
+        self.db.execute("UPDATE runs SET finished=?, stats=? WHERE id=?", (_now(), json.dumps(stats), run_id))
+
+    def runs(self, kind: str | None = None) -> list[dict]:
+        q = "SELECT id, started, finished, kind, stats FROM runs"
+        rows = self.db.execute(q + (" WHERE kind=?" if kind else "") + " ORDER BY id", (kind,) if kind else ())
+        return [{"id": r[0], "started": r[1], "finished": r[2], "kind": r[3], "stats": json.loads(r[4])} for r in rows]
+
+    def save_flags(self, flags: Sequence[Flag], run_id: int) -> dict[str, list[str]]:
+        """Record this run's flags; returns ids that are new, carried over and resolved."""
+        from .encoding import flag_to_json
+
+        existing = {r[0]: (r[1], r[2]) for r in self.db.execute("SELECT id, evidence_hash, status FROM flags")}
+        seen = set()
+        new, carried = [], []
+        for f in flags:
+            seen.add(f.id)
+            ev = evidence_hash(f)
+            if f.id in existing and existing[f.id][1] == "open":
+                carried.append(f.id)
+                if existing[f.id][0] == ev:
+                    self.db.execute("UPDATE flags SET last_run=? WHERE id=?", (run_id, f.id))
+                else:
+                    self.db.execute("UPDATE flags SET data=?, evidence_hash=?, last_run=? WHERE id=?",
+                                    (flag_to_json(f), ev, run_id, f.id))
+            else:
+                new.append(f.id)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO flags(id, type, data, evidence_hash, first_run, last_run, status)"
+                    " VALUES (?,?,?,?,?,?, 'open')", (f.id, f.type, flag_to_json(f), ev, run_id, run_id))
+        resolved = [fid for fid, (_, status) in existing.items() if status == "open" and fid not in seen]
+        self.db.executemany("UPDATE flags SET status='resolved', last_run=? WHERE id=?",
+                            [(run_id, fid) for fid in resolved])
+        return {"new": new, "carried": carried, "resolved": resolved}
+
+    def flags(self, status: str | None = "open") -> list[Flag]:
+        from .encoding import flag_from_json
+
+        q = "SELECT data FROM flags" + (" WHERE status=?" if status else "") + " ORDER BY first_run, id"
+        return [flag_from_json(r[0]) for r in self.db.execute(q, (status,) if status else ())]
+
+    def flag_rows(self) -> list[dict]:
+        rows = self.db.execute("SELECT id, type, first_run, last_run, status, evidence_hash FROM flags")
+        return [dict(zip(("id", "type", "first_run", "last_run", "status", "evidence_hash"), r)) for r in rows]
+
+    def flag(self, flag_id: str) -> Flag | None:
+        from .encoding import flag_from_json
+
+        row = self.db.execute("SELECT data FROM flags WHERE id=?", (flag_id,)).fetchone()
+        return flag_from_json(row[0]) if row else None
+
+    def set_review(self, flag_id: str, verdict: str, note: str) -> None:
+        row = self.db.execute("SELECT evidence_hash FROM flags WHERE id=?", (flag_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no flag with id {flag_id!r}; list flags with 'consistency check --format json'")
+        self.db.execute("INSERT OR REPLACE INTO reviews(flag_id, verdict, note, evidence_hash, at) VALUES (?,?,?,?,?)",
+                        (flag_id, verdict, note, row[0], _now()))
+
+    def reviews(self) -> dict[str, dict]:
+        """Verdicts that still apply: a review lapses when the flag's evidence has changed."""
+        q = ("SELECT r.flag_id, r.verdict, r.note, r.at, r.evidence_hash = f.evidence_hash"
+             " FROM reviews r JOIN flags f ON f.id = r.flag_id")
+        return {r[0]: {"verdict": r[1], "note": r[2], "at": r[3]} for r in self.db.execute(q) if r[4]}
+
+    # -- stats ---------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        one = lambda q: int(self.db.execute(q).fetchone()[0])  # noqa: E731
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "claims": one("SELECT count(*) FROM claims"),
+            "indexed": len(self.index) if not self.readonly else len(VectorIndex.load(self.path / INDEX_NAME, self.dim)),
+            "flags": one("SELECT count(*) FROM flags WHERE status='open'"),
+            "outlets": one("SELECT count(DISTINCT outlet) FROM articles"),
+        }
+
+
+def evidence_hash(flag: Flag) -> str:
+    from ..records import content_hash
+
+    return content_hash(json.dumps([sorted(flag.values.items()), sorted(e.text for e in flag.evidence)]))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+__all__ = ["Store", "Evidence"]

@@ -1,0 +1,77 @@
+"""JSON forms of the records, for the store and for ``--format json``."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict
+from datetime import datetime
+
+from ..records import Attribution, Claim, Entity, Evidence, Flag, Quantity, TimeExpr
+
+_BIG = 1e308  # JSON has no infinity; open-ended intervals ("at least 40") are stored as ±1e308
+
+
+def claim_to_dict(c: Claim) -> dict:
+    d = asdict(c)
+    d["published"] = c.published.isoformat()
+    for q in d["quantities"]:
+        for key in ("low", "high", "value"):
+            if math.isinf(q[key]):
+                q[key] = math.copysign(_BIG, q[key])
+    return d
+
+
+def claim_to_json(c: Claim) -> str:
+    return json.dumps(claim_to_dict(c), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _span(v: list | None) -> tuple[int, int] | None:
+    return tuple(v) if v is not None else None  # type: ignore[return-value]
+
+
+def claim_from_dict(d: dict) -> Claim:
+    att = d.get("attribution")
+    if att is not None:
+        for key in ("source_span", "cue_span", "content_span", "channel_span"):
+            att[key] = _span(att.get(key))
+        att = Attribution(**att)
+    return Claim(
+        id=d["id"], article_id=d["article_id"], outlet=d["outlet"],
+        published=datetime.fromisoformat(d["published"]), text=d["text"], start=d["start"], end=d["end"],
+        content=d["content"], attribution=att,
+        times=tuple(TimeExpr(**t) for t in d.get("times", ())),
+        quantities=tuple(Quantity(**_finite_to_inf(q)) for q in d.get("quantities", ())),
+        entities=tuple(Entity(**e) for e in d.get("entities", ())),
+        negated=d.get("negated", False), modality=d.get("modality"), story_id=d.get("story_id"),
+    )
+
+
+def _finite_to_inf(q: dict) -> dict:
+    return {k: (math.copysign(math.inf, v) if k in ("low", "high", "value") and abs(v) >= _BIG else v)
+            for k, v in q.items()}
+
+
+def claim_from_json(s: str) -> Claim:
+    return claim_from_dict(json.loads(s))
+
+
+def flag_to_dict(f: Flag) -> dict:
+    return asdict(f)
+
+
+def flag_to_json(f: Flag) -> str:
+    return json.dumps(flag_to_dict(f), ensure_ascii=False, separators=(",", ":"))
+
+
+def flag_from_dict(d: dict) -> Flag:
+    return Flag(
+        id=d["id"], type=d["type"], claims=tuple(d["claims"]), articles=tuple(d["articles"]),
+        outlets=tuple(d["outlets"]), values=dict(d.get("values", {})),
+        evidence=tuple(Evidence(**e) for e in d.get("evidence", ())),
+        confidence=d.get("confidence", 0.5), explanation=d.get("explanation", ""), story_id=d.get("story_id"),
+    )
+
+
+def flag_from_json(s: str) -> Flag:
+    return flag_from_dict(json.loads(s))

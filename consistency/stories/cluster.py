@@ -1,0 +1,372 @@
+"""Group articles into stories (reports of the same real-world event), incrementally.
+
+A story keeps the sums of its articles' dense vectors, of their tf-idf vectors over content
+words and of their tf-idf vectors over names (see ``storyterms``). Two groups of articles (an
+article is a group of one) are compared by average linkage: the mean, over all pairs of
+members, of the dense cosine, of the word cosine and of the name cosine, each read off the
+summed vectors. Words and names are mixed into one text similarity, and the score is the
+geometric mean of the dense and the text similarity: the dense vector knows the kind of event
+(a shooting, a rehab stay), the words and names know which one, and a story needs both, so a
+high score on one cannot make up for nothing on the other. An article far in time from a story
+loses a little (time is a soft signal).
+
+An article joins the best story when the score clears ``threshold`` and opens a new story
+otherwise. Every few stories a batch touches, a merge pass joins the most similar pair of
+stories, again and again while a pair clears ``merge_threshold`` plus ``small_margin`` over the
+square root of the number of article pairs: a mean over few pairs is a noisy estimate, and two
+stories merged early on a chance resemblance would pull later articles of both together.
+Merged ids stay in ``merged_into``: an id handed out earlier is stale once its story merged,
+so anything that stores story ids must map them through ``resolve`` after each ``assign``.
+
+Only the ``candidates`` stories nearest by dense vector are scored in full, so the cost of an
+article grows with the number of stories only through one matrix-vector product.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Sequence
+
+import numpy as np
+
+from ..records import Article
+from .terms import article_vectors, lexical_terms, name_terms, split_sentences
+
+__all__ = ["StoryClusterer", "article_vectors", "lexical_terms", "name_terms", "split_sentences"]
+
+logger = logging.getLogger(__name__)
+
+STATE_VERSION = 2
+
+
+@dataclass
+class _Story:
+    id: str
+    centroid: np.ndarray  # sum of member vectors (unnormalised)
+    terms: dict[int, float]  # sum of the members' unit tf-idf vectors over content words
+    names: dict[int, float]  # the same over names
+    n: int
+    first: str  # ISO timestamps of the earliest and latest member
+    last: str
+    members: list[str] = field(default_factory=list)
+
+
+class StoryClusterer:
+    """Incremental, order-stable clustering of articles into stories.
+
+    ``assign`` returns live story ids, but a later ``assign`` may merge two stories: ids stored
+    earlier must then be mapped through ``resolve`` (which returns an id unchanged when its
+    story is still live).
+    """
+
+    def __init__(
+        self,
+        threshold: float = 0.3,
+        merge_threshold: float | None = 0.14,
+        name_weight: float = 0.3,
+        window_days: float = 7.0,
+        time_penalty: float = 0.05,
+        max_profile_terms: int = 400,
+        merge_every: int = 5,
+        candidates: int = 64,
+        small_margin: float = 0.2,
+    ) -> None:
+        if not 0.0 <= name_weight <= 1.0:
+            raise ValueError(f"name_weight must be within [0, 1], got {name_weight}")
+        self.threshold = threshold
+        self.merge_threshold = threshold if merge_threshold is None else merge_threshold
+        self.name_weight = name_weight
+        self.window_days = window_days
+        self.time_penalty = time_penalty
+        self.max_profile_terms = max_profile_terms
+        self.merge_every = merge_every
+        self.candidates = candidates
+        self.small_margin = small_margin
+        self.stories: dict[str, _Story] = {}
+        self.merged_into: dict[str, str] = {}
+        self.df: Counter[int] = Counter()
+        self.n_docs = 0
+        self.dim: int | None = None
+        self._rows: dict[str, int] = {}  # story id -> row of the centroid matrix
+        self._ids: list[str] = []
+        self._mat = np.zeros((0, 0), dtype=np.float32)  # summed vector / size, one row a story
+
+    # -- public -----------------------------------------------------------------------------
+
+    def assign(self, articles: Sequence[Article], vectors: np.ndarray) -> list[str]:
+        """Give each article a story id, joining existing stories or opening new ones."""
+        if len(articles) != len(vectors):
+            raise ValueError(f"{len(articles)} articles but {len(vectors)} vectors")
+        if not articles:
+            return []
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if self.dim is None:
+            self.dim = int(vectors.shape[1])
+            self._mat = np.zeros((16, self.dim), dtype=np.float32)
+        elif vectors.shape[1] != self.dim:
+            raise ValueError(f"vectors have dimension {vectors.shape[1]}, stories use {self.dim}")
+        words = [lexical_terms(f"{a.title}\n{a.text}") for a in articles]
+        names = [name_terms(f"{a.title}\n{a.text}") for a in articles]
+        for w, nm in zip(words, names):
+            self.df.update(w.keys())
+            self.df.update(nm.keys())
+        self.n_docs += len(articles)
+        ids: list[str] = [""] * len(articles)
+        touched: list[str] = []
+        for i in sorted(range(len(articles)), key=lambda i: articles[i].published):
+            art = articles[i]
+            when = art.published.isoformat()
+            single = _Story("", vectors[i].copy(), self._tfidf(words[i]), self._tfidf(names[i]),
+                            1, when, when, [art.id])
+            best, best_score = self._best_match(single, exclude=None)
+            if best is not None and best_score >= self.threshold:
+                self._absorb(best, single)
+                ids[i] = best.id
+            else:
+                ids[i] = self._open(single).id
+            if ids[i] not in touched:
+                touched.append(ids[i])
+            # merging as the batch goes, not only at its end, keeps results independent of
+            # how a night's articles are split into batches
+            if self.merge_every and len(touched) >= self.merge_every:
+                self._merge_pass(touched)
+                touched = []
+        self._merge_pass(touched)
+        return [self.resolve(s) for s in ids]
+
+    def resolve(self, story_id: str) -> str:
+        """The live story an id handed out earlier now belongs to (itself unless merged)."""
+        seen = set()
+        while story_id in self.merged_into and story_id not in seen:
+            seen.add(story_id)
+            story_id = self.merged_into[story_id]
+        return story_id
+
+    def score(self, a: str, b: str) -> float:
+        """The similarity of two live stories, as the join and merge rules see it."""
+        return self._pair_score(self.stories[self.resolve(a)], self.stories[self.resolve(b)])
+
+    def to_dict(self) -> dict:
+        """JSON-serialisable state."""
+        return {
+            "version": STATE_VERSION,
+            "params": self.params(),
+            "dim": self.dim,
+            "n_docs": self.n_docs,
+            "df": {str(k): v for k, v in self.df.items()},
+            "merged_into": dict(self.merged_into),
+            "stories": [
+                {
+                    "id": s.id,
+                    "centroid": [round(float(x), 6) for x in s.centroid],
+                    "terms": {str(k): round(v, 4) for k, v in s.terms.items()},
+                    "names": {str(k): round(v, 4) for k, v in s.names.items()},
+                    "n": s.n,
+                    "first": s.first,
+                    "last": s.last,
+                    "members": list(s.members),
+                }
+                for s in self.stories.values()
+            ],
+        }
+
+    def params(self) -> dict:
+        """The constructor arguments this clusterer runs with."""
+        return {
+            "threshold": self.threshold,
+            "merge_threshold": self.merge_threshold,
+            "name_weight": self.name_weight,
+            "window_days": self.window_days,
+            "time_penalty": self.time_penalty,
+            "max_profile_terms": self.max_profile_terms,
+            "merge_every": self.merge_every,
+            "candidates": self.candidates,
+            "small_margin": self.small_margin,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "StoryClusterer":
+        """Rebuild a clusterer from ``to_dict`` output (version 1 state loads with new rules)."""
+        version = d.get("version")
+        if version not in (1, STATE_VERSION):
+            raise ValueError(f"story state version {version!r}; expected {STATE_VERSION}")
+        # version 1 ran other rules: its stories keep their ids and members, not its settings
+        sc = cls(**d["params"]) if version == STATE_VERSION else cls()
+        sc.n_docs = int(d["n_docs"])
+        sc.df = Counter({int(k): int(v) for k, v in d["df"].items()})
+        sc.merged_into = dict(d["merged_into"])
+        if d["dim"] is not None:
+            sc.dim = int(d["dim"])
+            sc._mat = np.zeros((max(16, len(d["stories"])), sc.dim), dtype=np.float32)
+        for s in d["stories"]:
+            sc._put(_Story(
+                id=s["id"],
+                centroid=np.asarray(s["centroid"], dtype=np.float32),
+                terms={int(k): float(v) for k, v in s["terms"].items()},
+                names={int(k): float(v) for k, v in s.get("names", {}).items()},
+                n=int(s["n"]),
+                first=s["first"],
+                last=s["last"],
+                members=list(s["members"]),
+            ))
+        return sc
+
+    # -- scoring ----------------------------------------------------------------------------
+
+    def _tfidf(self, counts: Counter[int]) -> dict[int, float]:
+        """Sublinear tf times idf as known now, L2-normalised (the idf is frozen into profiles)."""
+        n = self.n_docs + 1
+        w = {t: (1.0 + math.log(c)) * (math.log(n / (self.df.get(t, 0) + 1)) + 1.0)
+             for t, c in counts.items()}
+        norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
+        return {t: x / norm for t, x in w.items()}
+
+    def _pair_score(self, a: _Story, b: _Story, dense: float | None = None) -> float:
+        """Geometric mean of the average dense and text similarities, less a time penalty."""
+        size = float(a.n * b.n)
+        if dense is None:
+            dense = float(a.centroid @ b.centroid) / size
+        if dense <= 0.0:
+            return dense
+        text = _dot(a.terms, b.terms) / size
+        if a.names and b.names and self.name_weight:
+            text = (1 - self.name_weight) * text + self.name_weight * _dot(a.names, b.names) / size
+        return math.sqrt(dense * max(text, 0.0)) - self._penalty(_gap(a, b))
+
+    def _best_match(self, group: _Story, exclude: str | None) -> tuple[_Story | None, float]:
+        """The live story most similar to ``group``, among the nearest by dense vector."""
+        k = len(self._ids)
+        if k == 0:
+            return None, -1.0
+        dense = self._mat[:k] @ (group.centroid / group.n)
+        rows = np.arange(k)
+        if k > self.candidates:
+            rows = np.argpartition(-dense, self.candidates - 1)[: self.candidates]
+        best, best_score = None, -1.0
+        for r in sorted(rows.tolist()):
+            sid = self._ids[r]
+            if sid == exclude:
+                continue
+            story = self.stories[sid]
+            score = self._pair_score(group, story, float(dense[r]))
+            if score > best_score:
+                best, best_score = story, score
+        return best, best_score
+
+    def _merge_bar(self, a: _Story, b: _Story) -> float:
+        return self.merge_threshold + self.small_margin / math.sqrt(a.n * b.n)
+
+    def _penalty(self, gap_days: float) -> float:
+        if gap_days <= self.window_days or self.window_days <= 0:
+            return 0.0
+        return self.time_penalty * min(1.0, (gap_days - self.window_days) / self.window_days)
+
+    # -- updates ----------------------------------------------------------------------------
+
+    def _open(self, single: _Story) -> _Story:
+        single.id = _story_id(single.members[0], self.stories, self.merged_into)
+        self._put(single)
+        return single
+
+    def _put(self, story: _Story) -> None:
+        self.stories[story.id] = story
+        row = len(self._ids)
+        if row >= len(self._mat):
+            grown = np.zeros((max(16, 2 * len(self._mat)), self.dim or 0), dtype=np.float32)
+            grown[:row] = self._mat[:row]
+            self._mat = grown
+        self._ids.append(story.id)
+        self._rows[story.id] = row
+        self._mat[row] = story.centroid / story.n
+
+    def _remove(self, story_id: str) -> None:
+        del self.stories[story_id]
+        row, last = self._rows.pop(story_id), len(self._ids) - 1
+        if row != last:  # move the last row into the gap
+            moved = self._ids[last]
+            self._ids[row], self._rows[moved] = moved, row
+            self._mat[row] = self._mat[last]
+        self._ids.pop()
+
+    def _absorb(self, keep: _Story, drop: _Story) -> None:
+        """Add ``drop``'s members and profiles to ``keep``."""
+        keep.centroid = keep.centroid + drop.centroid
+        for mine, theirs in ((keep.terms, drop.terms), (keep.names, drop.names)):
+            for t, v in theirs.items():
+                mine[t] = mine.get(t, 0.0) + v
+        keep.terms = self._trim(keep.terms)
+        keep.names = self._trim(keep.names)
+        keep.n += drop.n
+        keep.members.extend(drop.members)
+        keep.first, keep.last = _span(keep.first, keep.last, drop.first)
+        keep.first, keep.last = _span(keep.first, keep.last, drop.last)
+        if keep.id in self._rows:
+            self._mat[self._rows[keep.id]] = keep.centroid / keep.n
+
+    def _trim(self, profile: dict[int, float]) -> dict[int, float]:
+        if len(profile) <= self.max_profile_terms * 2:
+            return profile
+        return dict(sorted(profile.items(), key=lambda kv: -kv[1])[: self.max_profile_terms])
+
+    def _merge_pass(self, touched: list[str]) -> None:
+        """Merge the most similar pair involving a touched story until none clears the bar."""
+        pending = {self.resolve(s) for s in touched} & self.stories.keys()
+        while pending:
+            found = []
+            for sid in sorted(pending):
+                src = self.stories[sid]
+                other, score = self._best_match(src, exclude=sid)
+                if other is not None and score >= self._merge_bar(src, other):
+                    found.append((score, sid, other.id))
+            if not found:
+                return
+            _, a, b = max(found)
+            sa, sb = self.stories[a], self.stories[b]
+            keep, drop = (sb, sa) if (sb.n, sa.id) > (sa.n, sb.id) else (sa, sb)
+            self._absorb(keep, drop)
+            self._remove(drop.id)
+            self.merged_into[drop.id] = keep.id
+            logger.debug("merged story %s into %s", drop.id, keep.id)
+            pending = (pending - {drop.id}) | {keep.id}
+
+
+def _dot(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def _gap(a: _Story, b: _Story) -> float:
+    """Days between the spans of two stories (0 when they overlap)."""
+    try:
+        a0, a1 = datetime.fromisoformat(a.first), datetime.fromisoformat(a.last)
+        b0, b1 = datetime.fromisoformat(b.first), datetime.fromisoformat(b.last)
+        if b1 < a0:
+            return (a0 - b1).total_seconds() / 86400
+        if b0 > a1:
+            return (b0 - a1).total_seconds() / 86400
+    except TypeError:  # naive against aware timestamps: no time signal
+        return 0.0
+    return 0.0
+
+
+def _span(first: str, last: str, when: str) -> tuple[str, str]:
+    try:
+        return min(first, when, key=datetime.fromisoformat), max(
+            last, when, key=datetime.fromisoformat)
+    except TypeError:
+        return first, last
+
+
+def _story_id(article_id: str, stories: dict, merged: dict) -> str:
+    base = "story-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
+    sid, k = base, 1
+    while sid in stories or sid in merged:
+        k += 1
+        sid = f"{base}-{k}"
+    return sid

@@ -1,0 +1,122 @@
+"""Text features for story clustering: hashed content words, hashed names, article vectors.
+
+Content words are every non-stop word, lowercased. Names are a cheap stand-in for named
+entities: words written with a capital letter inside a sentence ("the Waitrose store in
+Wellington"), counted wherever they occur capitalised in the article. Headline-case lines,
+where every word is capitalised, say nothing about which words are names and are skipped
+when the names are found. Both kinds of term are hashed into one space, so one document
+frequency table serves them (a name is hashed with a prefix and never collides with the word).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..records import Article
+
+LEX_DIM = 1 << 18
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d[\d,.]*\d|\d", re.UNICODE)
+_SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’')\]]))\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+_CAP_WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]", re.UNICODE)
+_NAME_PREFIX = "\x00name:"
+
+_EXTRA_STOP = {
+    "said", "says", "say", "told", "according", "reported", "reports", "news", "year",
+    "years", "new", "just", "like", "also", "would", "could", "one", "two", "people",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "week", "day", "today", "yesterday", "time", "percent", "mr", "mrs", "ms",
+}
+# Capitalised inside a sentence without naming anything in particular.
+_NOT_NAMES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "the", "a", "an", "i", "it", "he", "she", "we", "they", "you",
+    "his", "her", "their", "our", "this", "that", "these", "those", "but", "and", "or", "in",
+    "on", "at", "of", "for", "to", "by", "with", "from", "as", "if", "when", "after", "before",
+    "inc", "ltd", "co", "corp", "jr", "sr", "dr", "mr", "mrs", "ms", "st", "gov", "sen", "rep",
+    "am", "pm", "gmt", "est", "edt", "pst", "pdt", "bst", "utc", "ap", "reuters", "afp",
+    "associated", "press", "updated", "posted", "published", "read", "more", "photo",
+    "video", "click", "here", "related", "share", "comments", "email", "print",
+}
+_STOP: frozenset[str] | None = None
+
+
+def _stop_words() -> frozenset[str]:
+    global _STOP
+    if _STOP is None:
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        _STOP = frozenset(ENGLISH_STOP_WORDS) | _EXTRA_STOP
+    return _STOP
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split article text into sentences on line breaks and sentence-final punctuation."""
+    return [s.strip() for s in _SENT.split(text) if s and s.strip()]
+
+
+def _hash(term: str) -> int:
+    return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "little") \
+        % LEX_DIM
+
+
+def _norm_word(tok: str) -> str:
+    tok = tok.replace("’", "'")
+    return tok[:-2] if tok.endswith("'s") else tok
+
+
+def lexical_terms(text: str) -> Counter[int]:
+    """Hashed counts of the content words of ``text`` (lowercased, stop words dropped)."""
+    stop = _stop_words()
+    counts: Counter[int] = Counter()
+    for tok in _WORD.findall(text.casefold()):
+        tok = _norm_word(tok)
+        if len(tok) < 3 or tok in stop:
+            continue
+        counts[_hash(tok)] += 1
+    return counts
+
+
+def name_terms(text: str) -> Counter[int]:
+    """Hashed counts of the names in ``text``: words capitalised inside a sentence."""
+    stop = _stop_words()
+    names: set[str] = set()
+    sentences = [_CAP_WORD.findall(s) for s in split_sentences(text)]
+    for words in sentences:
+        caps = sum(1 for w in words if w[0].isupper())
+        if len(words) >= 4 and caps >= 0.6 * len(words):
+            continue  # a headline-case line
+        for w in words[1:]:
+            key = _norm_word(w).rstrip(".").casefold()
+            if w[0].isupper() and len(key) >= 2 and key not in _NOT_NAMES and key not in stop:
+                names.add(key)
+    counts: Counter[int] = Counter()
+    if not names:
+        return counts
+    for words in sentences:
+        for w in words:
+            key = _norm_word(w).rstrip(".").casefold()
+            if w[0].isupper() and key in names:
+                counts[_hash(_NAME_PREFIX + key)] += 1
+    return counts
+
+
+def article_vectors(
+    articles: Sequence[Article], embedder: Any, lead_sentences: int = 4
+) -> np.ndarray:
+    """One L2-normalised vector per article: the title plus its lead, embedded as one text."""
+    texts = []
+    for a in articles:
+        sents = split_sentences(a.text)
+        if sents and a.title and sents[0].strip() == a.title.strip():
+            sents = sents[1:]
+        texts.append(" ".join([a.title, *sents[:lead_sentences]]).strip() or a.text[:1000])
+    vecs = np.asarray(embedder.embed(texts), dtype=np.float32)
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vecs / norms
