@@ -19,6 +19,8 @@ FlagType = Literal[
     "number",
     "polarity",
     "name_variant",
+    "place",
+    "role",
     "unsupported_repetition",
     "update",
 ]
@@ -29,6 +31,8 @@ FLAG_TYPES: tuple[str, ...] = (
     "number",
     "polarity",
     "name_variant",
+    "place",
+    "role",
     "unsupported_repetition",
     "update",
 )
@@ -102,6 +106,7 @@ class Entity:
     end: int
     label: str
     canonical: str
+    role: str | None = None  # the title or office the text gives a person ("Wisconsin GOP Chairman")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +128,8 @@ class Attribution:
     cue_span: tuple[int, int] | None = None
     content_span: tuple[int, int] | None = None
     channel_span: tuple[int, int] | None = None
-    resolved_from: str | None = None  # the pronoun, when the source was resolved from one
+    resolved_from: str | None = None  # the pronoun or description, when the source was resolved from one
+    role: str | None = None  # the source's title or office, kept apart from its name ("London Mayor")
 
 
 @dataclass(frozen=True, slots=True)

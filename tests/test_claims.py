@@ -46,3 +46,35 @@ def test_claims_an_abbreviation_that_ends_a_sentence_still_ends_it():
 
     doc = load_nlp()("The van was found on Fifth Ave. The driver had fled.")
     assert [s.text for s in doc.sents] == ["The van was found on Fifth Ave.", "The driver had fled."]
+
+
+def _claims(text: str):
+    from datetime import datetime, timezone
+
+    from consistency.extract.claims import extract_claims
+    from consistency.extract.entities import EntityResolver
+    from consistency.records import Article
+
+    article = Article(id="a", outlet="Harbour Post", url="u", title="t",
+                      published=datetime(2026, 3, 10, tzinfo=timezone.utc), text=text)
+    return extract_claims([article], EntityResolver())
+
+
+@pytest.mark.slow
+def test_claims_a_place_word_describing_the_source_is_not_the_speaker():
+    (c,) = _claims("The Chicago bank said on Tuesday that its profits fell by a third.")
+    assert c.attribution.source == "the bank"
+
+
+@pytest.mark.slow
+def test_claims_a_titled_description_is_the_person_the_article_calls_so():
+    first, second = _claims("Halford Mayor Ruth Ansel opened the bridge on Monday. "
+                            "The Halford Mayor said the bridge would stay open all winter.")
+    assert (second.attribution.source, second.attribution.role) == ("Ruth Ansel", "Halford Mayor")
+    assert [(e.text, e.role) for e in first.entities if e.label == "PERSON"] == [("Ruth Ansel", "Halford Mayor")]
+
+
+@pytest.mark.slow
+def test_claims_a_title_after_a_comma_is_the_persons_role():
+    (c,) = _claims("Dana Okoro, chairman of the state party, said the count was fair.")
+    assert (c.attribution.source, c.attribution.role) == ("Dana Okoro", "chairman of the state party")

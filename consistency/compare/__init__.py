@@ -15,11 +15,13 @@ from ..records import Claim, Flag
 from .base import UPDATE_CUES, Finding, make_flag
 from .names import name_variant_flags
 from .numbers import compare_numbers
+from .places import compare_places, place_flags
 from .polarity import compare_polarity
+from .roles import role_flags
 from .speakers import compare_channel, compare_speakers
 from .timeline import compare_timeline
 
-COMPARATORS = (compare_timeline, compare_numbers, compare_speakers, compare_channel, compare_polarity)
+COMPARATORS = (compare_timeline, compare_numbers, compare_speakers, compare_channel, compare_polarity, compare_places)
 
 
 def compare_pair(a: Claim, b: Claim, score: float, resolver) -> list[Finding]:
@@ -37,7 +39,8 @@ def compare_pair(a: Claim, b: Claim, score: float, resolver) -> list[Finding]:
 
 
 def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Claim], resolver) -> list[Flag]:
-    """Flags for all aligned pairs, plus spelling variants of one entity across outlets."""
+    """Flags for all aligned pairs, plus spelling variants of one entity across outlets and offices
+    given to one person."""
     findings: list[tuple[Finding, float]] = []
     aligned: list[tuple[Claim, Claim, float]] = []
     for ra, rb, score in pairs:
@@ -47,7 +50,9 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
         aligned.append((a, b, score))
         findings.extend((f, score) for f in compare_pair(a, b, score, resolver))
     flags = [make_flag(f) for f in one_per_deviation(findings)]
-    flags.extend(name_variant_flags(aligned, resolver))
+    flags.extend(name_variant_flags(aligned, resolver, claims.values()))
+    flags.extend(role_flags(claims.values(), resolver))
+    flags.extend(place_flags(claims.values()))
     return flags
 
 

@@ -31,6 +31,10 @@ def explain(f: Finding) -> str:
         head = f"Polarity conflict: the statement is {f.value_a} by {_who(a)} but {f.value_b} by {_who(b)}."
     elif f.type == "name_variant":
         head = f"Name variant: {_who(a)} spells the name \u201c{f.value_a}\u201d, {_who(b)} spells it \u201c{f.value_b}\u201d; they appear to be the same entity."
+    elif f.type == "place":
+        head = f"Place conflict: {_who(a)} says it happened in \u201c{f.value_a}\u201d, while {_who(b)} says the same happened in \u201c{f.value_b}\u201d."
+    elif f.type == "role":
+        head = f"Role conflict: {_who(a)} names \u201c{f.value_a}\u201d, while {_who(b)} names \u201c{f.value_b}\u201d; one person cannot hold both offices at once."
     else:
         head = f"{f.type}: {_who(a)} says \u201c{f.value_a}\u201d, {_who(b)} says \u201c{f.value_b}\u201d."
     agreeing = sorted({c.outlet for c in f.also} - {a.outlet, b.outlet})

@@ -38,11 +38,18 @@ def is_spelling_variant(x: str, y: str) -> bool:
     tx, ty = [w for w in tx if w], [w for w in ty if w]
     if tx == ty or len(tx) != len(ty) or not tx:
         return False
+    if _letters(x) == _letters(y):
+        return False  # house style: "I.R.S." / "IRS", "Al-Sadr" / "al Sadr"
     differing = [(a, b) for a, b in zip(tx, ty) if _plain(a) != _plain(b) and _regional(a) != _regional(b)
                  and not (_affixed(a, b) or _affixed(b, a))]  # Somali/Somalia: another word form
     if not differing:
         return False
     return all(len(a) > 2 and len(b) > 2 and SequenceMatcher(None, a, b).ratio() >= 0.7 for a, b in differing)
+
+
+def _letters(text: str) -> str:
+    """The letters of a name alone, without case, accents, punctuation or spaces."""
+    return "".join(ch for ch in _plain(_form(text).casefold()) if ch.isalnum())
 
 
 def _plain(word: str) -> str:
@@ -103,7 +110,47 @@ def _covers(e: Entity, span: tuple[int, int]) -> bool:
     return e.start <= span[0] and span[1] <= e.end
 
 
-def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver) -> list[Flag]:
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
+STORY_SCORE = 0.5  # a name respelled anywhere in a story is weaker evidence than in a copied sentence
+MIN_RESPELLED = 5  # shorter words respelled are as often other names ("Mark" / "Mary")
+
+
+def _respelled_word(x: str, y: str) -> tuple[str, str] | None:
+    """The one word two spellings of a name differ in, when the rest is the same and that word is long."""
+    tx = [w.strip(".,:;") for w in _form(x).casefold().split()]
+    ty = [w.strip(".,:;") for w in _form(y).casefold().split()]
+    differing = [(a, b) for a, b in zip(tx, ty) if _plain(a) != _plain(b)]
+    if len(tx) != len(ty) or len(differing) != 1:
+        return None
+    a, b = differing[0]
+    return (a, b) if min(len(a), len(b)) >= MIN_RESPELLED and a.isalpha() and b.isalpha() else None
+
+
+def _story_observations(claims: Iterable[Claim]):
+    """The same observations for a name two outlets of one story spell differently in any sentences
+    ("Reince Preibus, chairman of ..." / "Chairman Reince Priebus"), when neither outlet uses the other's form."""
+    first: dict[tuple[str, str, str], tuple[Claim, Entity]] = {}  # (story, outlet, form) -> its first mention
+    for c in sorted(claims, key=lambda c: (c.published, c.article_id, c.start)):
+        for e in c.entities:
+            if e.label in NAME_LABELS and e.text[:1].isupper() and c.story_id:
+                first.setdefault((c.story_id, c.outlet, " ".join(_form(e.text).split())), (c, e))
+    by_story: dict[str, list[tuple[str, str, Claim, Entity]]] = defaultdict(list)
+    for (story, outlet, form), (c, e) in first.items():
+        by_story[story].append((outlet, form, c, e))
+    for story, forms in by_story.items():
+        used = {(outlet, form.casefold()) for outlet, form, _, _ in forms}
+        for i, (oa, fa, ca, ea) in enumerate(forms):
+            for ob, fb, cb, eb in forms[i + 1:]:
+                if oa == ob or (oa, fb.casefold()) in used or (ob, fa.casefold()) in used:
+                    continue
+                words = _respelled_word(fa, fb) if is_spelling_variant(fa, fb) else None
+                if words is None:
+                    continue
+                yield STORY_SCORE, (ca, ea.text, (ea.start, ea.end), words[0]), (cb, eb.text, (eb.start, eb.end), words[1])
+
+
+def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver,
+                       claims: Iterable[Claim] = ()) -> list[Flag]:
     """One flag per article that spells an entity in a minority form, paired with its best match."""
     parent: dict[str, str] = {}
 
@@ -112,7 +159,7 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver) 
             x = parent[x]
         return x
 
-    observed = list(_observations(aligned))
+    observed = list(_observations(aligned)) + list(_story_observations(claims))
     # Spellings are counted by the respelled word, so "Brian Nikhols" and a later bare "Nikhols"
     # in the same article are one variant, flagged once.
     for _, x, y in observed:

@@ -21,7 +21,11 @@ DENIALS = frozenset("deny denies denied denying refute refutes refuted untrue fa
 # Words that come and go with a negation ("has booked" / "has not yet booked", "some" / "not any").
 _NEUTRAL = frozenset(
     "do does did doing done is are was were be been being am has have had will would shall should can could "
-    "may might must a an the that it this yet ever any either some at all".split())
+    "may might must a an the that it this yet ever any either some at all "
+    # Function words a quotation or paraphrase adds or drops without changing what is asserted
+    # ("To pass this bill ..." / "If they don't pass this bill ...").
+    "to of in on for with by from as and or if so they them their it its we us our he him his she her "
+    "i me my you your there".split())
 _MIN_WORDS = 2
 _DENIAL_FRAME = 4  # words around a denied content: "Okafor, the mayor, denied that"
 MAX_OTHER = 2  # differing words besides the negation ("was arrested" / "was not formally arrested")

@@ -17,6 +17,7 @@ from .attribution.frames import find_attributions
 from .entities import EntityResolver
 from .polarity import polarity
 from .quantities import find_quantities
+from .roles import OFFICES, described_person, people_with_roles, person_role
 from .time.extract import find_times
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,8 @@ def claims_from_doc(article: Article, doc, resolver: EntityResolver) -> list[Cla
     """The claims of one parsed article."""
     attributions = find_attributions(doc)
     anchor = article.published.date()
+    people = people_with_roles(doc)
+    roles = {(e.start_char, e.end_char): person_role(e) for e in doc.ents if e.label_ == "PERSON"}
     out: list[Claim] = []
     for n, sent in enumerate(_sentences(doc)):
         if not _is_checkable(sent):
@@ -60,11 +63,12 @@ def claims_from_doc(article: Article, doc, resolver: EntityResolver) -> list[Cla
         )
         entities = tuple(
             Entity(text=e.text, start=e.start_char, end=e.end_char, label=e.label_,
-                   canonical=resolver.resolve(e.text, e.label_))
+                   canonical=resolver.resolve(e.text, e.label_),
+                   role=(roles.get((e.start_char, e.end_char)) or (None,))[0])
             for e in sent.ents if e.label_ in ENTITY_LABELS
         )
         negated, modality = polarity(sent)
-        att = _channel_fallback(_normalise_source(att, entities, article, resolver), sent)
+        att = _channel_fallback(_normalise_source(att, entities, article, resolver, doc, people), sent)
         out.append(Claim(
             id=f"{article.id}#{n}", article_id=article.id, outlet=article.outlet, published=article.published,
             text=text.strip(), start=sent.start_char, end=sent.end_char, content=content, attribution=att,
@@ -91,8 +95,11 @@ def _channel_fallback(att: Attribution | None, sent) -> Attribution | None:
 
 
 def _normalise_source(att: Attribution | None, entities: Sequence[Entity], article: Article,
-                      resolver: EntityResolver) -> Attribution:
-    """Reduce a source phrase to the name it contains ("the pact's chief, Ruta Kalnina" -> "Ruta Kalnina")."""
+                      resolver: EntityResolver, doc=None, people: Sequence[tuple[int, str, str]] = ()
+                      ) -> Attribution:
+    """Reduce a source phrase to the entity it names ("the pact's chief, Ruta Kalnina" -> "Ruta Kalnina"),
+    keeping its title apart; a place word describing the source is not the source ("The New York bank"
+    is the bank, "The London Mayor" the mayor, or the person the article calls so)."""
     if att is None:
         return Attribution(source=article.outlet, source_kind="outlet")
     if att.source_span is None or att.source_kind == "outlet":
@@ -103,14 +110,52 @@ def _normalise_source(att: Attribution | None, entities: Sequence[Entity], artic
     inside = [e for e in entities if s0 <= e.start and e.end <= s1 and e.label in ("PERSON", "ORG", "NORP", "GPE")
               and not text[e.end:e.end + 2] in ("'s", "\u2019s")]
     inside.sort(key=lambda e: (e.label != "PERSON", e.label != "ORG", e.start))
+    span = doc.char_span(s0, s1, alignment_mode="expand") if doc is not None else None
     if inside and att.source_kind in ("named", "organisation", "anonymous", "pronoun"):
         best = inside[0]
         kind = "named" if best.label == "PERSON" else "organisation"
         if att.source_kind == "anonymous" and best.label != "PERSON":
             return att  # "a source close to the ministry": anonymous, whatever organisation it names
+        if best.label != "PERSON" and span is not None and _describes(span, best):
+            # "The Halford Mayor" is the mayor the article names; "The Chicago bank" is the bank. An
+            # organisation's office with nobody named ("the ministry spokesman") speaks for the organisation.
+            described = _described(att, span, people, resolver)
+            if described.source_kind == "named" or best.label in PLACE_WORDS:
+                return described
         resolver.resolve(best.text, best.label)
-        return replace(att, source=best.text, source_kind=kind)
+        role = best.role if best.label == "PERSON" else None
+        return replace(att, source=best.text, source_kind=kind, role=role)
+    if span is not None and att.source_kind in ("named", "organisation"):
+        return _described(att, span, people, resolver)
     return att
+
+
+PLACE_WORDS = frozenset({"GPE", "NORP"})  # a place or nationality that may only describe the source
+
+
+def _describes(span, ent: Entity) -> bool:
+    """The entity modifies the phrase's head ("New York" in "The New York bank") rather than being it."""
+    head = span.root
+    return not (ent.start <= head.idx < ent.end) and (head.pos_ == "NOUN" or head.lower_.rstrip(".") in OFFICES)
+
+
+def _described(att: Attribution, span, people: Sequence[tuple[int, str, str]], resolver: EntityResolver
+               ) -> Attribution:
+    """A source given by a description: the person the article names with that title, else the
+    description's head ("the bank", "the mayor"), with the title kept as its role."""
+    head = span.root
+    if head.pos_ != "NOUN" and head.lower_.rstrip(".") not in OFFICES:
+        return att  # a name the entity tagger missed, not a description
+    words = [t for t in span if t.lower_ not in ("the", "a", "an") and not t.is_punct]
+    role = " ".join(t.text for t in words) if head.lower_.rstrip(".") in OFFICES else None
+    person = described_person(span, list(people))
+    if person is not None:
+        resolver.resolve(person[0], "PERSON")
+        return replace(att, source=person[0], source_kind="named", role=person[1], resolved_from=span.text)
+    noun = [t for t in head.subtree if t.i >= span.start and t.i < span.end and (t.i == head.i or t.dep_ == "compound")
+            and not t.ent_type_]
+    return replace(att, source="the " + " ".join(t.lower_ for t in noun or [head]), source_kind="organisation",
+                   role=role)
 
 
 def _sentences(doc) -> Iterable:

@@ -1,0 +1,201 @@
+"""Place conflicts: the same happening placed in two different places ("in Norwalk" / "in Norfolk").
+
+Two sentences that say the same thing but for the place are compared pairwise; across a story,
+a happening named by the same noun ("the Norwalk event" / "a 2008 event in Norfolk") that one
+outlet places in one town and another outlet in another, neither naming the other's town, is
+flagged with every sentence where each outlet places it."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable
+
+from ..records import Claim, Entity, Evidence, Flag, flag_id
+from .base import Finding, content_words
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MIN_SCORE = 0.6
+MIN_REST = 0.6  # the rest of the two sentences must say the same thing
+# A place the happening is put in: "in Norwalk", "at the Pentagon", "outside Kabul".
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|from)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$", re.I)
+
+# Regions that hold cities: a city and its state or country can both be right ("in Seattle" / "in Washington").
+_STATES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
+           "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota "
+           "mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah "
+           "vermont virginia washington wisconsin wyoming").split()
+_MULTI = ("new hampshire|new jersey|new mexico|new york|north carolina|north dakota|rhode island|south carolina|"
+          "south dakota|west virginia|united states|united kingdom|south africa|north korea|south korea|"
+          "saudi arabia|new zealand|middle east|latin america|south america|north america|europe|asia|africa|"
+          "the us|the u.s.|america|britain|england|scotland|wales|ireland|canada|mexico|china|russia|india|japan|"
+          "france|germany|italy|spain|iran|iraq|syria|israel|egypt|turkey|pakistan|afghanistan|ukraine|libya|"
+          "yemen|lebanon|jordan|cuba|venezuela|brazil|australia|the west bank|gaza|crimea").split("|")
+REGIONS = frozenset(_STATES) | frozenset(_MULTI)
+_ABBREVIATED_STATE = re.compile(r"^[A-Z][a-z]{1,4}\.$")  # "Calif.", "Conn."
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"[\w.]+", text.casefold().replace("\u2019", "'"))).removeprefix("the ")
+
+
+def is_region(e: Entity) -> bool:
+    """A state, country or larger region, which may hold the other side's city."""
+    key = _key(e.text)
+    return key in REGIONS or f"the {key}" in REGIONS or bool(_ABBREVIATED_STATE.match(e.text)) or \
+        key.endswith((" state", " county", " province", " region"))
+
+
+def placed(c: Claim) -> list[Entity]:
+    """The places a claim puts something in: place entities after a locative preposition."""
+    out = []
+    for e in c.entities:
+        if e.label not in PLACE_LABELS:
+            continue
+        before = c.text[max(0, e.start - c.start - 25): e.start - c.start]
+        if _LOCATIVE.search(before):
+            out.append(e)
+    return out
+
+
+def _named(e: Entity, c: Claim) -> bool:
+    """Whether the other claim names the place too, or a place that contains its name or is contained by it."""
+    key = _key(e.text)
+    if any(o.canonical == e.canonical for o in c.entities):
+        return True
+    if re.search(rf"\b{re.escape(e.text)}\b", c.text):
+        return True
+    return any(o.label in PLACE_LABELS and (key in _key(o.text) or _key(o.text) in key) for o in c.entities)
+
+
+def _times_agree(a: Claim, b: Claim) -> bool:
+    """Dated alike, when both are dated: a place conflict is about one happening, not two."""
+    ta = [(t.earliest, t.latest) for t in a.times if t.earliest and t.latest]
+    tb = [(t.earliest, t.latest) for t in b.times if t.earliest and t.latest]
+    if not ta or not tb:
+        return True
+    return any(x0 <= y1 and y0 <= x1 for x0, x1 in ta for y0, y1 in tb)
+
+
+def _rest(c: Claim, places: list[Entity]) -> frozenset[str]:
+    text = c.text
+    for e in sorted(places, key=lambda e: -e.start):
+        text = text[: e.start - c.start] + " " + text[e.end - c.start:]
+    return content_words(text)
+
+
+def compare_places(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
+    """The same statement placing what happened in two different places."""
+    if score < MIN_SCORE or not _times_agree(a, b):
+        return None
+    pa, pb = placed(a), placed(b)
+    only_a = [e for e in pa if not _named(e, b)]
+    only_b = [e for e in pb if not _named(e, a)]
+    if len(only_a) != 1 or len(only_b) != 1:
+        return None
+    x, y = only_a[0], only_b[0]
+    if is_region(x) != is_region(y) or x.canonical == y.canonical:
+        return None  # a city and the state or country around it
+    wa, wb = _rest(a, pa), _rest(b, pb)
+    rest = 2 * len(wa & wb) / max(1, len(wa) + len(wb))
+    if rest < MIN_REST:
+        return None
+    confidence = min(0.9, 0.45 + 0.5 * rest)
+    return Finding("place", a, b, x.text, y.text, (x.start, x.end), (y.start, y.end), confidence=confidence,
+                   what="where it happened")
+
+
+# Nouns for a happening that has one place: where a place attaches to one, it says where it was.
+HAPPENINGS = frozenset(
+    "event rally speech meeting hearing ceremony conference summit fundraiser dinner luncheon breakfast visit "
+    "attack shooting bombing crash explosion protest demonstration march concert debate forum appearance "
+    "gathering trial funeral memorial vigil parade convention arrest raid".split())
+_LEAD = re.compile(r"(\w+)\s+(?:\d{4}\s+)?$")  # "event" in "a 2008 event in"
+STORY_CONFIDENCE = 0.6
+MAX_EVIDENCE = 3
+
+
+def _happening(c: Claim, e: Entity) -> str | None:
+    """The happening a place is given for in a claim: "the Norwalk event", "an event in Norfolk"."""
+    after = re.match(r"\s*(\w+)", c.text[e.end - c.start:])
+    if after and after.group(1).casefold() in HAPPENINGS:
+        return after.group(1).casefold()
+    before = c.text[max(0, e.start - c.start - 40): e.start - c.start]
+    m = _LOCATIVE.search(before)
+    if m:
+        lead = _LEAD.search(before[: m.start()])
+        if lead and lead.group(1).casefold() in HAPPENINGS:
+            return lead.group(1).casefold()
+    return None
+
+
+def _place_key(e: Entity) -> str:
+    return _key(e.text)
+
+
+def place_flags(claims: Iterable[Claim]) -> list[Flag]:
+    """One flag per story, happening and pair of outlets that place it in two different towns."""
+    mentions: dict[str, dict[str, dict[str, list[tuple[Claim, Entity]]]]] = \
+        defaultdict(lambda: defaultdict(lambda: defaultdict(list)))  # story -> outlet -> place -> mentions
+    given: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (story, outlet, place) -> happenings
+    for c in sorted(claims, key=lambda c: (c.published, c.article_id, c.start)):
+        if not c.story_id:
+            continue
+        for e in c.entities:
+            if e.label not in PLACE_LABELS or is_region(e):
+                continue
+            key = _place_key(e)
+            mentions[c.story_id][c.outlet][key].append((c, e))
+            what = _happening(c, e)
+            if what:
+                given[(c.story_id, c.outlet, key)].add(what)
+    flags = []
+    for story, outlets in mentions.items():
+        names = sorted(outlets)
+        for i, oa in enumerate(names):
+            for ob in names[i + 1:]:
+                for pa, pb, what in _conflicts(story, outlets[oa], outlets[ob], oa, ob, given):
+                    flags.append(_flag(what, outlets[oa][pa], outlets[ob][pb]))
+    return flags
+
+
+def _conflicts(story: str, xa: dict, xb: dict, oa: str, ob: str, given: dict):
+    """(place of a, place of b, happening) where each outlet gives the happening a place the other never names."""
+    for pa in xa:
+        for pb in xb:
+            if pa in xb or pb in xa or pa in pb or pb in pa:
+                continue
+            common = given.get((story, oa, pa), set()) & given.get((story, ob, pb), set())
+            # the place each outlet gives that happening must be the only one it gives it
+            if len(common) != 1:
+                continue
+            what = next(iter(common))
+            if any(what in given.get((story, oa, p), ()) for p in xa if p != pa) or \
+                    any(what in given.get((story, ob, p), ()) for p in xb if p != pb):
+                continue
+            if not _same_time(xa[pa], xb[pb]):
+                continue
+            yield pa, pb, what
+
+
+def _same_time(xa: list[tuple[Claim, Entity]], xb: list[tuple[Claim, Entity]]) -> bool:
+    """No sentence of one side dates the happening apart from every sentence of the other."""
+    return any(_times_agree(ca, cb) for ca, _ in xa for cb, _ in xb)
+
+
+def _flag(what: str, xa: list[tuple[Claim, Entity]], xb: list[tuple[Claim, Entity]]) -> Flag:
+    (ca, ea), (cb, eb) = xa[0], xb[0]
+    if (cb.published, cb.id) < (ca.published, ca.id):
+        xa, xb = xb, xa
+        (ca, ea), (cb, eb) = xa[0], xb[0]
+    finding = Finding("place", ca, cb, ea.text, eb.text, (ea.start, ea.end), (eb.start, eb.end),
+                      confidence=STORY_CONFIDENCE, what=f"where the {what} was")
+    from .explain import explain
+
+    evidence = tuple(Evidence(c.id, c.article_id, c.outlet, c.published.date().isoformat(), c.text, e.start, e.end)
+                     for c, e in xa[:MAX_EVIDENCE] + xb[:MAX_EVIDENCE])
+    claim_ids = tuple(dict.fromkeys(ev.claim_id for ev in evidence))
+    return Flag(id=flag_id("place", claim_ids), type="place", claims=claim_ids,
+                articles=tuple(dict.fromkeys(ev.article_id for ev in evidence)), outlets=(ca.outlet, cb.outlet),
+                values={ca.outlet: ea.text, cb.outlet: eb.text}, evidence=evidence,
+                confidence=STORY_CONFIDENCE, explanation=explain(finding), story_id=ca.story_id)

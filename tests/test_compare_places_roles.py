@@ -1,0 +1,163 @@
+"""Place and role conflicts on hand-built claims: what they flag, and what they must not flag."""
+
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from consistency.compare import compare_pair
+from consistency.compare.places import compare_places
+from consistency.compare.roles import role_flags, seat
+from consistency.extract.entities import EntityResolver
+from consistency.extract.time.extract import find_times
+from consistency.records import Attribution, Claim, Entity
+
+
+def claim(cid: str, text: str, places: tuple[str, ...] = (), *, outlet: str = "A", day: int = 10,
+          people: tuple[tuple[str, str | None], ...] = ()) -> Claim:
+    """A claim whose named places (GPE) and titled people (PERSON) are found in its text."""
+    published = datetime(2026, 3, day, 9, tzinfo=timezone.utc)
+    resolver = EntityResolver()
+    ents = []
+    for p in places:
+        at = text.index(p)
+        ents.append(Entity(p, at, at + len(p), "GPE", resolver.resolve(p, "GPE")))
+    for name, role in people:
+        at = text.index(name)
+        ents.append(Entity(name, at, at + len(name), "PERSON", "per:" + name.split()[-1].casefold(), role=role))
+    return Claim(id=cid, article_id=cid.split("#")[0], outlet=outlet, published=published, text=text, start=0,
+                 end=len(text), content=text, attribution=Attribution(source=outlet, source_kind="outlet"),
+                 times=tuple(find_times(text, published.date())), entities=tuple(ents), story_id="s1")
+
+
+def test_places_the_same_meeting_in_two_towns():
+    a = claim("a#1", "The senator told veterans gathered in Dunmore in March 2008 that he had served.", ("Dunmore",))
+    b = claim("b#1", "The senator told veterans gathered in Kelford in March 2008 that he had served.", ("Kelford",),
+              outlet="B")
+    f = compare_places(a, b, 0.9, EntityResolver())
+    assert f is not None and (f.type, f.value_a, f.value_b) == ("place", "Dunmore", "Kelford")
+    assert "place" in [x.type for x in compare_pair(a, b, 0.9, EntityResolver())]
+
+
+def test_places_a_city_and_its_state_agree():
+    a = claim("a#1", "The suspect was arrested in Dunmore on Friday after a long chase.", ("Dunmore",))
+    b = claim("b#1", "The suspect was arrested in Pennsylvania on Friday after a long chase.", ("Pennsylvania",),
+              outlet="B")
+    assert compare_places(a, b, 0.9, EntityResolver()) is None
+
+
+def test_places_other_days_are_other_happenings():
+    a = claim("a#1", "The candidate spoke to supporters in Dunmore on March 3 about jobs.", ("Dunmore",))
+    b = claim("b#1", "The candidate spoke to supporters in Kelford on March 5 about jobs.", ("Kelford",), outlet="B")
+    assert compare_places(a, b, 0.9, EntityResolver()) is None
+
+
+def test_places_different_sentences_are_not_compared():
+    a = claim("a#1", "The senator told veterans gathered in Dunmore that he had served.", ("Dunmore",))
+    b = claim("b#1", "Protesters marched through Kelford, where the plant closed in a hurry.", ("Kelford",),
+              outlet="B")
+    assert compare_places(a, b, 0.9, EntityResolver()) is None
+
+
+def test_places_a_place_both_name_is_no_conflict():
+    a = claim("a#1", "Talks in Dunmore ended with a deal, officials in Kelford said.", ("Dunmore", "Kelford"))
+    b = claim("b#1", "Talks in Kelford ended with a deal, officials in Dunmore said.", ("Kelford", "Dunmore"),
+              outlet="B")
+    assert compare_places(a, b, 0.9, EntityResolver()) is None
+
+
+def test_roles_seat_reads_one_elected_office():
+    assert seat("Rep.") == "representative"
+    assert seat("Wisconsin Sen.") == "senator"
+    assert seat("former Gov.") is None
+    assert seat("House Speaker") is None
+    assert seat("Sen. and Gov.") is None
+
+
+def test_roles_two_seats_for_one_person_across_outlets():
+    a = claim("a#1", "Rep. Dana Okoro won the vote on Tuesday.", people=(("Dana Okoro", "Rep."),))
+    b = claim("b#1", "Sen. Dana Okoro won the vote on Tuesday.", people=(("Dana Okoro", "Sen."),), outlet="B")
+    flags = role_flags([a, b], EntityResolver())
+    assert [f.type for f in flags] == ["role"]
+    assert flags[0].values == {"A": "Rep. Dana Okoro", "B": "Sen. Dana Okoro"}
+    assert "Role conflict" in flags[0].explanation
+
+
+def test_roles_a_former_office_or_the_same_office_is_no_conflict():
+    a = claim("a#1", "Rep. Dana Okoro won the vote on Tuesday.", people=(("Dana Okoro", "Rep."),))
+    b = claim("b#1", "Former Sen. Dana Okoro won the vote.", people=(("Dana Okoro", "Former Sen."),), outlet="B")
+    c = claim("c#1", "Congresswoman Dana Okoro won.", people=(("Dana Okoro", "Congresswoman"),), outlet="C")
+    assert role_flags([a, b, c], EntityResolver()) == []
+
+
+def test_roles_an_outlet_giving_both_offices_is_no_clear_conflict():
+    a = claim("a#1", "Rep. Dana Okoro won the vote on Tuesday.", people=(("Dana Okoro", "Rep."),))
+    a2 = claim("a#2", "Sen. Dana Okoro thanked voters.", people=(("Dana Okoro", "Sen."),))
+    b = claim("b#1", "Sen. Dana Okoro won the vote on Tuesday.", people=(("Dana Okoro", "Sen."),), outlet="B")
+    assert role_flags([a, a2, b], EntityResolver()) == []
+
+
+def test_roles_other_stories_are_apart():
+    a = claim("a#1", "Rep. Dana Okoro won the vote on Tuesday.", people=(("Dana Okoro", "Rep."),))
+    b = replace(claim("b#1", "Sen. Dana Okoro won the vote.", people=(("Dana Okoro", "Sen."),), outlet="B"),
+                story_id="s2")
+    assert role_flags([a, b], EntityResolver()) == []
+
+
+def test_places_a_story_places_one_event_in_two_towns():
+    from consistency.compare.places import place_flags
+
+    a = claim("a#1", "He later said he had misspoken during the Dunmore event about his service.", ("Dunmore",))
+    a2 = claim("a#2", "Veterans gathered in Dunmore in March 2008 to hear him.", ("Dunmore",))
+    b = claim("b#1", "He said he had misspoken at a 2008 event in Kelford about his service.", ("Kelford",),
+              outlet="B")
+    (flag,) = place_flags([a, a2, b])
+    assert flag.type == "place" and flag.values == {"A": "Dunmore", "B": "Kelford"}
+    assert {e.claim_id for e in flag.evidence} == {"a#1", "a#2", "b#1"}
+    assert "Place conflict" in flag.explanation
+
+
+def test_places_an_outlet_that_names_both_towns_is_not_set_against_the_other():
+    from consistency.compare.places import place_flags
+
+    a = claim("a#1", "He said he had misspoken during the Dunmore event.", ("Dunmore",))
+    b = claim("b#1", "He said he had misspoken at a 2008 event in Kelford.", ("Kelford",), outlet="B")
+    b2 = claim("b#2", "A video of the Dunmore speech was given to reporters.", ("Dunmore",), outlet="B")
+    assert place_flags([a, b, b2]) == []
+
+
+def test_places_two_rallies_on_different_days_are_two_happenings():
+    from consistency.compare.places import place_flags
+
+    a = claim("a#1", "The candidate spoke at a rally in Dunmore on March 3.", ("Dunmore",))
+    b = claim("b#1", "The candidate spoke at a rally in Kelford on March 5.", ("Kelford",), outlet="B")
+    assert place_flags([a, b]) == []
+
+
+def test_names_a_surname_respelled_across_a_story():
+    from consistency.compare.names import name_variant_flags
+
+    def person(cid, text, name, outlet):
+        at = text.index(name)
+        ent = Entity(name, at, at + len(name), "PERSON", "per:" + name.split()[-1].casefold())
+        return replace(claim(cid, text, outlet=outlet), entities=(ent,))
+
+    a = person("a#1", "Reinhold Preibus, chairman of the county party, called the count fair.", "Reinhold Preibus", "A")
+    b = person("b#1", "County party chairman Reinhold Priebus said nothing about the count.", "Reinhold Priebus", "B")
+    c = person("c#1", "The count was fair, said Reinhold Preibus, who leads the county party.", "Reinhold Preibus", "C")
+    (flag,) = name_variant_flags([], EntityResolver(), [a, b, c])
+    # the minority spelling (B) is the variant, set against one outlet giving the majority one
+    assert flag.values["B"] == "Reinhold Priebus" and set(flag.values.values()) == {"Reinhold Priebus",
+                                                                                   "Reinhold Preibus"}
+
+
+def test_names_house_style_and_short_names_are_no_variant():
+    from consistency.compare.names import name_variant_flags
+
+    def org(cid, text, name, outlet):
+        at = text.index(name)
+        return replace(claim(cid, text, outlet=outlet), entities=(Entity(name, at, at + len(name), "ORG", "org:x"),))
+
+    a = org("a#1", "The I.R.S. opened an inquiry into the charity.", "I.R.S.", "A")
+    b = org("b#1", "The IRS opened an inquiry into the charity.", "IRS", "B")
+    c = org("c#1", "Mark Dole met the board.", "Mark Dole", "A")
+    d = org("d#1", "Mary Dole met the board.", "Mary Dole", "B")
+    assert name_variant_flags([(a, b, 0.95)], EntityResolver(), [a, b, c, d]) == []
