@@ -187,9 +187,11 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
             touched_ids = {claims[r].id for r in touched if r in claims}
             flags = [f for f in previous
                      if f.type != "unsupported_repetition" and not set(f.claims) & touched_ids]
-            flags += compare_pairs([p for p in pairs if p[0] in touched or p[1] in touched], claims, resolver)
+            stories = {claims[r].story_id for r in touched if r in claims and claims[r].story_id}
+            flags += compare_pairs([p for p in pairs if p[0] in touched or p[1] in touched], claims, resolver,
+                                   store.story_claims(stories).values())
         else:
-            flags = compare_pairs(pairs, claims, resolver)
+            flags = compare_pairs(pairs, claims, resolver, store.story_claims().values())
         clusters = claim_clusters(pairs, claims)
         flags += repetition_flags(clusters, claims, pairs)
         flags = _dedupe(flags)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..records import Claim, Flag
 from .base import UPDATE_CUES, Finding, make_flag
@@ -38,9 +38,13 @@ def compare_pair(a: Claim, b: Claim, score: float, resolver) -> list[Finding]:
     return findings
 
 
-def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Claim], resolver) -> list[Flag]:
-    """Flags for all aligned pairs, plus spelling variants of one entity across outlets and offices
-    given to one person."""
+def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Claim], resolver,
+                  stories: Iterable[Claim] | None = None) -> list[Flag]:
+    """Flags for all aligned pairs, plus what needs a whole story: spelling variants of one entity
+    across outlets, offices given to one person, places given to one happening.
+
+    ``stories`` are every claim of the stories compared (the aligned claims when None): those
+    findings read sentences that no aligned pair holds."""
     findings: list[tuple[Finding, float]] = []
     aligned: list[tuple[Claim, Claim, float]] = []
     for ra, rb, score in pairs:
@@ -50,9 +54,10 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
         aligned.append((a, b, score))
         findings.extend((f, score) for f in compare_pair(a, b, score, resolver))
     flags = [make_flag(f) for f in one_per_deviation(findings)]
-    flags.extend(name_variant_flags(aligned, resolver, claims.values()))
-    flags.extend(role_flags(claims.values(), resolver))
-    flags.extend(place_flags(claims.values()))
+    whole = list(claims.values() if stories is None else stories)
+    flags.extend(name_variant_flags(aligned, resolver, whole))
+    flags.extend(role_flags(whole, resolver))
+    flags.extend(place_flags(whole))
     return flags
 
 

@@ -113,6 +113,7 @@ def _covers(e: Entity, span: tuple[int, int]) -> bool:
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
 STORY_SCORE = 0.5  # a name respelled anywhere in a story is weaker evidence than in a copied sentence
 MIN_RESPELLED = 5  # shorter words respelled are as often other names ("Mark" / "Mary")
+STORY_MIN_RATIO = 0.8
 
 
 def _respelled_word(x: str, y: str) -> tuple[str, str] | None:
@@ -123,7 +124,22 @@ def _respelled_word(x: str, y: str) -> tuple[str, str] | None:
     if len(tx) != len(ty) or len(differing) != 1:
         return None
     a, b = differing[0]
-    return (a, b) if min(len(a), len(b)) >= MIN_RESPELLED and a.isalpha() and b.isalpha() else None
+    if min(len(a), len(b)) < MIN_RESPELLED or not (a.isalpha() and b.isalpha()) or _inflected(a, b):
+        return None
+    # Across sentences nothing else vouches for one entity: only a letter or two may differ ("State" / "Senate" is two)
+    return (a, b) if SequenceMatcher(None, a, b).ratio() >= STORY_MIN_RATIO else None
+
+
+_ENDINGS = frozenset("s es ic ics ian ians an ans n ns ese ish i is ist ists ism ite ites ed er ers".split())
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Two forms of one word, not two spellings ("Democratic" / "Democrats", "Iraqi" / "Iraq")."""
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    ends = (a[k:], b[k:])
+    return k >= 4 and all(e == "" or e in _ENDINGS for e in ends)
 
 
 def _story_observations(claims: Iterable[Claim]):

@@ -109,32 +109,36 @@ def compare_places(a: Claim, b: Claim, score: float, resolver) -> Finding | None
 HAPPENINGS = frozenset(
     "event rally speech meeting hearing ceremony conference summit fundraiser dinner luncheon breakfast visit "
     "attack shooting bombing crash explosion protest demonstration march concert debate forum appearance "
-    "gathering trial funeral memorial vigil parade convention arrest raid".split())
-_LEAD = re.compile(r"(\w+)\s+(?:\d{4}\s+)?$")  # "event" in "a 2008 event in"
+    "gathering trial funeral memorial vigil parade convention arrest raid address remarks".split())
+GENERIC = frozenset({"event", "appearance", "gathering"})  # may name any of the others
+_LEAD_WORDS = 5  # "his speech to the group in Norwalk": the happening a few words before the place
 STORY_CONFIDENCE = 0.6
 MAX_EVIDENCE = 3
 
 
 def _happening(c: Claim, e: Entity) -> str | None:
-    """The happening a place is given for in a claim: "the Norwalk event", "an event in Norfolk"."""
+    """The happening a place is given for in a claim: "the Norwalk event", "a 2008 event in Norfolk"."""
     after = re.match(r"\s*(\w+)", c.text[e.end - c.start:])
     if after and after.group(1).casefold() in HAPPENINGS:
         return after.group(1).casefold()
-    before = c.text[max(0, e.start - c.start - 40): e.start - c.start]
+    before = c.text[max(0, e.start - c.start - 60): e.start - c.start]
     m = _LOCATIVE.search(before)
     if m:
-        lead = _LEAD.search(before[: m.start()])
-        if lead and lead.group(1).casefold() in HAPPENINGS:
-            return lead.group(1).casefold()
+        lead = re.split(r"[,;:()\"\u201c\u201d]", before[: m.start()])[-1]
+        words = re.findall(r"[a-z]+", lead.casefold())[-_LEAD_WORDS:]
+        found = [w for w in words if w in HAPPENINGS]
+        if found:
+            return found[-1]
     return None
 
 
-def _place_key(e: Entity) -> str:
-    return _key(e.text)
+def _compatible(x: set[str], y: set[str]) -> bool:
+    """Two sets of happening nouns that may name one happening."""
+    return bool(x and y and (x & y or (x | y) & GENERIC))
 
 
 def place_flags(claims: Iterable[Claim]) -> list[Flag]:
-    """One flag per story, happening and pair of outlets that place it in two different towns."""
+    """One flag per story and pair of outlets that place one dated happening in two different towns."""
     mentions: dict[str, dict[str, dict[str, list[tuple[Claim, Entity]]]]] = \
         defaultdict(lambda: defaultdict(lambda: defaultdict(list)))  # story -> outlet -> place -> mentions
     given: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (story, outlet, place) -> happenings
@@ -144,7 +148,7 @@ def place_flags(claims: Iterable[Claim]) -> list[Flag]:
         for e in c.entities:
             if e.label not in PLACE_LABELS or is_region(e):
                 continue
-            key = _place_key(e)
+            key = _key(e.text)
             mentions[c.story_id][c.outlet][key].append((c, e))
             what = _happening(c, e)
             if what:
@@ -154,42 +158,62 @@ def place_flags(claims: Iterable[Claim]) -> list[Flag]:
         names = sorted(outlets)
         for i, oa in enumerate(names):
             for ob in names[i + 1:]:
-                for pa, pb, what in _conflicts(story, outlets[oa], outlets[ob], oa, ob, given):
-                    flags.append(_flag(what, outlets[oa][pa], outlets[ob][pb]))
+                xa = {p: (m, given.get((story, oa, p), set())) for p, m in outlets[oa].items()}
+                xb = {p: (m, given.get((story, ob, p), set())) for p, m in outlets[ob].items()}
+                for pa, pb in _conflicts(xa, xb):
+                    flags.append(_flag(xa[pa][0], xb[pb][0]))
     return flags
 
 
-def _conflicts(story: str, xa: dict, xb: dict, oa: str, ob: str, given: dict):
-    """(place of a, place of b, happening) where each outlet gives the happening a place the other never names."""
-    for pa in xa:
-        for pb in xb:
-            if pa in xb or pb in xa or pa in pb or pb in pa:
-                continue
-            common = given.get((story, oa, pa), set()) & given.get((story, ob, pb), set())
-            # the place each outlet gives that happening must be the only one it gives it
-            if len(common) != 1:
-                continue
-            what = next(iter(common))
-            if any(what in given.get((story, oa, p), ()) for p in xa if p != pa) or \
-                    any(what in given.get((story, ob, p), ()) for p in xb if p != pb):
-                continue
-            if not _same_time(xa[pa], xb[pb]):
-                continue
-            yield pa, pb, what
+def _conflicts(xa: dict, xb: dict):
+    """(place of a, place of b) where the two outlets place one dated happening apart, neither naming the
+    other's place: each is the other's closest match in wording among the places its outlet gives a
+    happening of that kind and time."""
+    def same(p: str, q: str) -> bool:
+        (ma, ha), (mb, hb) = xa[p], xb[q]
+        return _compatible(ha, hb) and _dated_alike(ma, mb)
+
+    def best(candidates: list[tuple[int, str]]) -> str | None:
+        ranked = sorted(candidates, reverse=True)
+        if not ranked or ranked[0][0] < MIN_SHARED or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            return None
+        return ranked[0][1]
+
+    named_b = lambda p: any(p in q or q in p for q in xb)  # noqa: E731
+    named_a = lambda q: any(q in p or p in q for p in xa)  # noqa: E731
+    for pb in xb:
+        if named_a(pb):
+            continue
+        pa = best([(_shared(xa[p][0], xb[pb][0]), p) for p in xa if same(p, pb)])
+        if pa is None or named_b(pa):
+            continue
+        if best([(_shared(xa[pa][0], xb[q][0]), q) for q in xb if same(pa, q)]) == pb:
+            yield pa, pb
 
 
-def _same_time(xa: list[tuple[Claim, Entity]], xb: list[tuple[Claim, Entity]]) -> bool:
-    """No sentence of one side dates the happening apart from every sentence of the other."""
-    return any(_times_agree(ca, cb) for ca, _ in xa for cb, _ in xb)
+MIN_SHARED = 2  # words the two sides' sentences about the happening must share besides the place
 
 
-def _flag(what: str, xa: list[tuple[Claim, Entity]], xb: list[tuple[Claim, Entity]]) -> Flag:
+def _shared(xa: list[tuple[Claim, Entity]], xb: list[tuple[Claim, Entity]]) -> int:
+    """The most content words a sentence of one side shares with a sentence of the other, places left out."""
+    return max(len(_rest(ca, [ea]) & _rest(cb, [eb])) for ca, ea in xa for cb, eb in xb)
+
+
+def _dated_alike(xa: list[tuple[Claim, Entity]], xb: list[tuple[Claim, Entity]]) -> bool:
+    """Some sentence of each side dates the happening, and the dates overlap: one happening, not two."""
+    def dated(c: Claim) -> bool:
+        return any(t.earliest and t.latest for t in c.times)
+
+    return any(dated(ca) and dated(cb) and _times_agree(ca, cb) for ca, _ in xa for cb, _ in xb)
+
+
+def _flag(xa: list[tuple[Claim, Entity]], xb: list[tuple[Claim, Entity]]) -> Flag:
     (ca, ea), (cb, eb) = xa[0], xb[0]
     if (cb.published, cb.id) < (ca.published, ca.id):
         xa, xb = xb, xa
         (ca, ea), (cb, eb) = xa[0], xb[0]
     finding = Finding("place", ca, cb, ea.text, eb.text, (ea.start, ea.end), (eb.start, eb.end),
-                      confidence=STORY_CONFIDENCE, what=f"where the {what} was")
+                      confidence=STORY_CONFIDENCE, what="where it happened")
     from .explain import explain
 
     evidence = tuple(Evidence(c.id, c.article_id, c.outlet, c.published.date().isoformat(), c.text, e.start, e.end)

@@ -59,12 +59,26 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=65536)
 def _polarity_words(text: str) -> tuple[int, Counter]:
     """Negation and denial markers in the text, and the other words (stemmed) it says."""
+    markers, rest, _ = _read(text)
+    return markers, rest
+
+
+@lru_cache(maxsize=65536)
+def _read(text: str) -> tuple[int, Counter, frozenset[str]]:
+    """Markers, other words, and the words each marker negates (the first two it is followed by)."""
     for pattern, repl in _CONTRACTIONS:
         text = pattern.sub(repl, text)
     words = re.findall(r"[a-z0-9]+", text.casefold())
-    markers = sum(1 for w in words if w in NEGATIONS or w in DENIALS)
+    marks = [i for i, w in enumerate(words) if w in NEGATIONS or w in DENIALS]
     rest = Counter(_stem(w) for w in words if w not in NEGATIONS and w not in DENIALS and w not in _NEUTRAL)
-    return markers, rest
+    scope: set[str] = set()
+    for i in marks:
+        after = [w for w in words[i + 1:] if w not in _NEUTRAL and w not in NEGATIONS and w not in DENIALS]
+        scope.update(_stem(w) for w in after[:_SCOPE])
+    return len(marks), rest, frozenset(scope)
+
+
+_SCOPE = 2  # "was not formally arrested": the negation bears on the next words it is followed by
 
 
 def _flipped(x: str, y: str, extra_x: int = 0, extra_y: int = 0) -> bool:
@@ -81,7 +95,14 @@ def _flipped(x: str, y: str, extra_x: int = 0, extra_y: int = 0) -> bool:
     other = sum(((wx - wy) + (wy - wx)).values())
     # A denial read from the frame (not a word of the content) is trusted only on identical words;
     # a short statement allows fewer other words than a long one.
-    return other <= (0 if extra_x or extra_y else min(MAX_OTHER, (shorter - 1) // 3))
+    if other > (0 if extra_x or extra_y else min(MAX_OTHER, (shorter - 1) // 3)):
+        return False
+    if extra_x or extra_y:
+        return True
+    # The negation must bear on what both say: in "no excuses for his conduct and fully accepts ...",
+    # set against "fully accepts ...", it negates words of its own, not the shared statement.
+    negating, other_words = (x, wy) if nx > ny else (y, wx)
+    return bool(_read(negating)[2] & set(other_words))
 
 
 def _similarity(x: str, y: str) -> float:
