@@ -27,6 +27,12 @@ class Rejection:
     message: str
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        path = printable(self.path)
+        where = path if self.line is None else f"{path}:{self.line}"
         what = f"'{self.field}' " if self.field else ""
         return f"{where}: {what}{self.message}"
+
+
+def printable(text: str) -> str:
+    """Text as one printable line: newlines, control characters and undecodable bytes escaped."""
+    return "".join(ch if ch.isprintable() and not "\ud800" <= ch <= "\udfff" else ascii(ch)[1:-1] for ch in text)

@@ -65,13 +65,11 @@ class QueryEngine:
     def refresh(self) -> None:
         """Pick up what a batch wrote since the last query (a new index file, new flags)."""
         from ..store.database import INDEX_NAME
-        from ..store.index import VectorIndex
 
         path = self.store.path / INDEX_NAME
         mtime = path.stat().st_mtime if path.exists() else 0.0
         if mtime != self._index_mtime:
-            self.store._index = VectorIndex.load(path, self.store.dim)
-            self.store.sync_index(save=False)
+            self.store.reload_index()
             self._index_mtime = mtime
             self._retriever = None
         # A check run saves its pairs and flags before it is marked finished, so a finished count moves last.

@@ -293,26 +293,57 @@ class Store:
     @property
     def index(self) -> VectorIndex:
         if self._index is None:
-            self._index = VectorIndex.load(self.path / INDEX_NAME, self.dim)
             self.sync_index(save=not self.readonly)
         return self._index
 
+    def reload_index(self) -> None:
+        """Read the index file again (a batch may have replaced it) and bring it level with the database."""
+        self._index = None
+        self.sync_index(save=False)
+
+    def _load_index(self) -> VectorIndex:
+        """The index file, or a fresh index when it is missing, unreadable or built for other vectors."""
+        path = self.path / INDEX_NAME
+        try:
+            index = VectorIndex.load(path, self.dim)
+        except Exception as exc:  # noqa: BLE001 - faiss raises RuntimeError with C++ text for damaged files
+            logger.warning("%s cannot be read (%s); rebuilding it from the database", path,
+                           str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__)
+            return VectorIndex(self.dim)
+        if index.dim != self.dim:
+            logger.warning("%s holds %d-dimensional vectors, not %d; rebuilding it from the database",
+                           path, index.dim, self.dim)
+            return VectorIndex(self.dim)
+        return index
+
     def sync_index(self, *, save: bool = True) -> int:
-        """Make the index hold exactly the stored claims; returns how many entries changed."""
-        index = self._index if self._index is not None else VectorIndex.load(self.path / INDEX_NAME, self.dim)
-        self._index = index
-        stored = np.array([r[0] for r in self.db.execute("SELECT rowid FROM claims")], dtype=np.int64)
+        """Make the index hold exactly the stored claims, in row order; returns how many entries changed.
+
+        A missing, damaged or disagreeing index file is rebuilt from the cached vectors, never
+        re-embedded. Row order matters: searches break ties by position, so an index rebuilt here
+        answers exactly as one grown claim by claim.
+        """
+        index = self._index if self._index is not None else self._load_index()
+        stored = np.array([r[0] for r in self.db.execute("SELECT rowid FROM claims ORDER BY rowid")], dtype=np.int64)
         held = index.ids()
-        missing = np.setdiff1d(stored, held, assume_unique=True)
-        extra = np.setdiff1d(held, stored, assume_unique=True)
-        if len(extra):
-            index.remove(extra)
-        if len(missing):
-            index.add(missing, self.claim_vectors(missing.tolist()))
-        changed = len(missing) + len(extra)
+        if len(held) > len(stored) or not np.array_equal(held, stored[:len(held)]):
+            # Ids the database lacks, or not the stored rows' prefix in row order: start over.
+            logger.warning("%s disagrees with the database (%d unknown ids); rebuilding it",
+                           self.path / INDEX_NAME, len(np.setdiff1d(held, stored)))
+            changed = len(held)
+            index = VectorIndex(self.dim, kind=index.kind, flat_limit=index.flat_limit)
+            held = index.ids()
+        else:
+            changed = 0
+        self._index = index
+        missing = stored[len(held):]
+        for i in range(0, len(missing), 50_000):
+            part = missing[i:i + 50_000]
+            index.add(part, self.claim_vectors(part.tolist()))
+        changed += len(missing)
         if changed:
-            logger.info("index synced: %d added, %d removed", len(missing), len(extra))
-            if save:
+            logger.info("index synced: %d entries written", changed)
+            if save and not self.readonly:
                 index.save(self.path / INDEX_NAME)
         return changed
 
@@ -371,6 +402,25 @@ class Store:
                             [(run_id, fid) for fid in resolved])
         return {"new": new, "carried": carried, "resolved": resolved}
 
+    def ingested_since(self, run_id: int) -> tuple[list[str], int]:
+        """Ids of the articles stored by runs after ``run_id``, and how many claims they hold."""
+        ids = [r[0] for r in self.db.execute("SELECT id FROM articles WHERE run_id > ? ORDER BY rowid", (run_id,))]
+        claims = self.db.execute("SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id"
+                                 " WHERE a.run_id > ?", (run_id,)).fetchone()[0]
+        return ids, int(claims)
+
+    def flag_changes_since(self, run_id: int, open_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Which open flags are new since check run ``run_id`` and which carry over, and which
+        flags open then have been resolved since: the changes one report must show, however many
+        checks ran (or were interrupted) in between."""
+        first = dict(self.db.execute("SELECT id, first_run FROM flags").fetchall())
+        new = [f for f in open_ids if first.get(f, run_id + 1) > run_id]
+        carried = [f for f in open_ids if first.get(f, run_id + 1) <= run_id]
+        resolved = [r[0] for r in self.db.execute(
+            "SELECT id FROM flags WHERE status='resolved' AND last_run > ? AND first_run <= ? ORDER BY id",
+            (run_id, run_id))]
+        return {"new": new, "carried": carried, "resolved": resolved}
+
     def flags(self, status: str | None = "open") -> list[Flag]:
         from .encoding import flag_from_json
 
@@ -406,7 +456,7 @@ class Store:
         return {
             "articles": one("SELECT count(*) FROM articles"),
             "claims": one("SELECT count(*) FROM claims"),
-            "indexed": len(self.index) if not self.readonly else len(VectorIndex.load(self.path / INDEX_NAME, self.dim)),
+            "indexed": len(self.index),
             "flags": one("SELECT count(*) FROM flags WHERE status='open'"),
             "outlets": one("SELECT count(DISTINCT outlet) FROM articles"),
         }
