@@ -29,8 +29,8 @@ class Rejection:
     def __str__(self) -> str:
         path = printable(self.path)
         where = path if self.line is None else f"{path}:{self.line}"
-        what = f"'{self.field}' " if self.field else ""
-        return f"{where}: {what}{self.message}"
+        what = f"'{printable(self.field)}' " if self.field else ""
+        return f"{where}: {what}{printable(self.message)}"
 
 
 def printable(text: str) -> str:

@@ -90,9 +90,15 @@ def csv_items(path: Path) -> Iterator[tuple[Item, int]]:
                 line = start + 1
             else:
                 row, end = _lenient_row(path, start)
-                yield (_row_item(row, header, where, start) if row is not None else
-                       Rejection(where, start, None, f"cannot be parsed as CSV ({exc}); check quoting")), start
-                line = end + 1
+                if row is not None and end == start:  # a stray quote inside a one-line record: keep it
+                    yield _row_item(row, header, where, start), start
+                    line = end + 1
+                else:
+                    # A quote that closes lines later, in the middle of a field: the lines between
+                    # are likely rows of their own, so only this line is rejected.
+                    yield Rejection(where, start, None, "opens a quoted field that does not close where the field "
+                                    f"ends ({exc}); close the quote, and double any quote inside it"), start
+                    line = start + 1
 
 
 def _lenient_row(path: Path, start: int) -> tuple[list[str] | None, int]:

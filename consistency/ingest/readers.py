@@ -228,10 +228,14 @@ def _has_surrogates(text: str) -> bool:
     return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
-def utf16_problem(head: bytes) -> str | None:
-    """A message when a file's first bytes show it is UTF-16 or UTF-32, not UTF-8."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4]:
+def utf16_problem(head: bytes, *, binary: bool = True) -> str | None:
+    """A message when a file's first bytes show it is UTF-16 or UTF-32 (or, with ``binary``, any NUL bytes)."""
+    head = head[:4]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) == 4 and (
+            head[0::2] == b"\x00\x00" or head[1::2] == b"\x00\x00")):
         return "is UTF-16 (or UTF-32) encoded; re-encode the file as UTF-8"
+    if binary and b"\x00" in head:
+        return "is a binary file (it holds NUL bytes), not text; give the article as UTF-8 text"
     return None
 
 
@@ -276,7 +280,8 @@ def _jsonl_items(path: Path) -> Iterator[tuple[Item, int]]:
                             "split the article or trim its text"), lineno
             continue
         if lineno == 1:
-            problem = utf16_problem(raw)
+            # A UTF-16 file shows NUL bytes in its first characters; a NUL elsewhere spoils one line only.
+            problem = utf16_problem(raw, binary=False) if b"\x00" in raw[:8] else None
             if problem:
                 yield Rejection(where, None, None, problem), lineno
                 return
@@ -358,6 +363,10 @@ TXT_FIXES = {
               "a blank line, then the text; or put them in NAME.meta.json",
 }
 HTML_FIXES = {
+    "outlet": "the page does not name its site (og:site_name); give it in NAME.meta.json, e.g. {\"outlet\": \"...\"}",
+    "url": "the page does not give its address (a canonical link); give it in NAME.meta.json, e.g. {\"url\": \"...\"}",
+    "published": "the page does not give its publication date; give it in NAME.meta.json, e.g. "
+                 "{\"published\": \"2026-03-10\"}",
     "text": "no article text could be extracted from the page; save the article page itself, or give its text "
             "as .txt with a header",
 }
