@@ -5,13 +5,14 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
 from . import render
-from .errors import ConsistencyError
+from .errors import ConsistencyError, environment_error
 from .options import Options
 
 
@@ -34,6 +35,11 @@ def store_options(fn):
             return fn(options=options, fmt=fmt, **kwargs)
         except ConsistencyError as exc:
             raise click.ClickException(str(exc)) from exc
+        except (OSError, sqlite3.Error) as exc:  # disk full, damaged store: one line, not a traceback
+            converted = environment_error(exc)
+            if converted is None or verbose:
+                raise
+            raise click.ClickException(str(converted)) from exc
 
     return wrapper
 
@@ -235,6 +241,7 @@ def _fail(exc: Exception, verbose: int) -> None:
 
     if verbose:
         traceback.print_exception(exc, file=sys.stderr)
+    exc = environment_error(exc) or exc
     hint = "" if isinstance(exc, ConsistencyError) or verbose else "; rerun with -v for the traceback"
     what = str(exc) if isinstance(exc, ConsistencyError) else f"{type(exc).__name__}: {exc}"
     click.echo(f"consistency run failed: {what}{hint}", err=True)

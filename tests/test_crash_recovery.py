@@ -30,6 +30,14 @@ NAMED_SOURCE = {
             "Nadia Petrescu, said.\n\nMarsh will be sworn in in April.",
 }
 
+# Cells a spreadsheet would run as formulas, unless the CSV writer neutralises them.
+FORMULAS = {
+    "id": "formula-cells", "outlet": "@Kesk Wire", "url": "https://kesk.example/formula",
+    "title": '=HYPERLINK("http://x.example","open")', "published": "2026-03-12T10:00:00+00:00",
+    "text": "=1+2 was the code the harbour authority posted on its board on Monday, officials said.\n\n"
+            "- Turnout was the lowest in any regional election in Kelmar since 1998, the commission said.",
+}
+
 # Every commit point of ingest, check and the nightly run, with the occurrence to die at.
 KILL_POINTS = ["ingest.vectors", "ingest.chunk:2", "ingest.index", "check.stories", "check.align",
                "check.flags", "run.checked", "run.report"]
@@ -51,7 +59,7 @@ def _nights(folder: Path) -> list[Path]:
         rec = {"id": a.id, "outlet": a.outlet, "url": a.url, "title": a.title,
                "published": a.published.isoformat(), "text": a.text}
         nights[0 if day <= "2026-03-10" else 1 if day == "2026-03-11" else 2].append(rec)
-    nights[2].append(NAMED_SOURCE)
+    nights[2] += [NAMED_SOURCE, FORMULAS]
     paths = []
     for i, rows in enumerate(nights, 1):
         path = folder / f"night{i}.jsonl"
@@ -132,3 +140,67 @@ def test_crash_damaged_or_missing_index_gives_the_same_flags(clean, tmp_path):
         result = run([clean["paths"][2]], _opts(store), out)
         outcomes.append(_outcome(result.run_dir, store))
     assert all(o == clean["outcome"] for o in outcomes)
+
+
+@pytest.mark.slow
+def test_crash_report_write_failing_on_a_full_disk_leaves_no_half_report(clean, tmp_path, monkeypatch):
+    import errno
+
+    import consistency.report.files as files
+
+    store, out = tmp_path / "store", tmp_path / "out"
+    shutil.copytree(clean["tmp"] / "store-after-2", store)
+    shutil.copytree(clean["tmp"] / "out-after-2", out)
+    latest_before = (out / "LATEST").read_text()
+    real = files._write_text
+    calls = []
+
+    def full_disk(path, text):
+        calls.append(path)
+        if len(calls) == 2:  # the HTML is written, then the disk fills up
+            path.with_name(f".{path.name}.tmp").write_text(text[:10])
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real(path, text)
+
+    monkeypatch.setattr(files, "_write_text", full_disk)
+    with pytest.raises(OSError):
+        run([clean["paths"][2]], _opts(store), out)
+    monkeypatch.setattr(files, "_write_text", real)
+    assert (out / "LATEST").read_text() == latest_before
+    assert not list(out.rglob(".*.tmp")) and len(list((out / "runs").iterdir())) == 2
+    result = run([clean["paths"][2]], _opts(store), out)
+    assert _outcome(result.run_dir, store) == clean["outcome"]
+
+
+def test_crash_store_errors_become_one_line_with_the_fix():
+    import errno
+    import sqlite3
+
+    from consistency.errors import environment_error
+
+    cases = [sqlite3.OperationalError("database or disk is full"),
+             sqlite3.DatabaseError("database disk image is malformed"),
+             sqlite3.DatabaseError("file is not a database"),
+             OSError(errno.ENOSPC, "No space left on device", "/srv/report/.report.html.tmp"),
+             OSError(errno.EROFS, "Read-only file system", "/srv/store/consistency.sqlite")]
+    shown = [str(environment_error(exc)) for exc in cases]
+    assert all("\n" not in s for s in shown)
+    assert "disk holding the store is full" in shown[0] and "free space" in shown[0]
+    assert "damaged" in shown[1] and "backup" in shown[1] and "damaged" in shown[2]
+    assert shown[3].startswith("/srv/report/.report.html.tmp: the disk is full") and "rerun" in shown[3]
+    assert "permissions" in shown[4]
+    assert environment_error(ValueError("x")) is None
+
+
+@pytest.mark.slow
+def test_crash_report_csv_cells_open_as_text_in_a_spreadsheet(clean):
+    import csv
+
+    neutralised = 0
+    for name in ("flags.csv", "claims.csv", "outlets.csv"):
+        with open(clean["tmp"] / "out" / name, newline="", encoding="utf-8") as fh:
+            for row in csv.reader(fh):
+                for cell in row:
+                    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)
+                    neutralised += cell.startswith(("'=", "'+", "'-", "'@"))
+    assert neutralised  # the sample's claims hold cells that would have been formulas

@@ -145,6 +145,17 @@ class Store:
             fh.close()
             raise StoreError(f"{self.path}: another batch is writing to this store; wait for it to finish") from exc
         self._lock_fh = fh
+        self.check_integrity()
+
+    def check_integrity(self) -> None:
+        """Raise StoreError when SQLite finds the database damaged (before a batch writes into it)."""
+        try:
+            problems = [r[0] for r in self.db.execute("PRAGMA quick_check(3)")]
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
+        if problems != ["ok"]:
+            raise StoreError(f"{self.path / DB_NAME}: the database is damaged ({' '.join('; '.join(problems).split())[:160]}); restore it "
+                             "from a backup, or move the store aside and ingest again")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -307,8 +318,8 @@ class Store:
         try:
             index = VectorIndex.load(path, self.dim)
         except Exception as exc:  # noqa: BLE001 - faiss raises RuntimeError with C++ text for damaged files
-            logger.warning("%s cannot be read (%s); rebuilding it from the database", path,
-                           str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__)
+            logger.warning("%s cannot be read (damaged or cut short: %s); rebuilding it from the database", path,
+                           type(exc).__name__)
             return VectorIndex(self.dim)
         if index.dim != self.dim:
             logger.warning("%s holds %d-dimensional vectors, not %d; rebuilding it from the database",
@@ -452,6 +463,7 @@ class Store:
 
     # -- stats ---------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
+        self.check_integrity()
         one = lambda q: int(self.db.execute(q).fetchone()[0])  # noqa: E731
         return {
             "articles": one("SELECT count(*) FROM articles"),
