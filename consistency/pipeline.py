@@ -86,12 +86,22 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
                 if progress:
                     progress("ingest", min(i + len(chunk), len(fresh)), len(fresh))
             store.save_index()
+            _save_search_state(store, options)
             store.finish_run(run_id, result.to_dict())
     result.seconds = time.perf_counter() - t0
     logger.info("ingest: %d new articles, %d duplicates, %d claims, %d embedded, %d rejected in %.1fs",
                 result.articles_new, result.articles_duplicate, result.claims_new, result.embedded,
                 len(result.rejected), result.seconds)
     return result
+
+
+def _save_search_state(store: Store, options: Options) -> None:
+    """Bring the query's saved retriever level with the new claims, so a cold query need not build it."""
+    from .query.engine import HYBRID_LIMIT
+    from .query.state import retriever_for
+
+    if len(store.index) <= HYBRID_LIMIT:
+        retriever_for(store, embedder_for(options), save=True)
 
 
 def _new_articles(articles: Sequence[Article], store: Store, result: IngestResult) -> list[Article]:

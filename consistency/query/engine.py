@@ -48,11 +48,13 @@ class QueryEngine:
     """Keeps the store, index and embedder loaded so that warm queries are fast."""
 
     def __init__(self, options: Options) -> None:
+        from ..embed import QuickMiniLM
         from ..pipeline import embedder_for, open_store
 
         self.options = options
         self.store: Store = open_store(options, readonly=True)
-        self.embedder = embedder_for(options)
+        # A query embeds one or two texts: NumPy MiniLM spares a cold process the torch import.
+        self.embedder = QuickMiniLM() if options.embedder == "minilm" else embedder_for(options)
         self._index_mtime = -1.0
         self._flags_by_claim: dict[str, list[Flag]] = {}
         self._flags_version = None
@@ -99,18 +101,11 @@ class QueryEngine:
         return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
 
     def _hybrid(self):  # -> HybridRetriever | None
-        """The hybrid retriever over every stored claim, built once per index version."""
+        """The hybrid retriever over every stored claim, loaded from the store once per index version."""
         if self._retriever is None and 0 < len(self.store.index) <= HYBRID_LIMIT:
-            from .hybrid import HybridRetriever
+            from .state import retriever_for
 
-            rows = self.store.db.execute(
-                "SELECT c.rowid, json_extract(c.data, '$.content'), a.title, a.published"
-                " FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.rowid").fetchall()
-            retriever = HybridRetriever(self.embedder)
-            ids = [int(r[0]) for r in rows]
-            retriever.add(ids, [r[1] for r in rows], vectors=self.store.claim_vectors(ids),
-                          fields=[{"title": r[2], "date": r[3][:10]} for r in rows])
-            self._retriever = retriever
+            self._retriever, _ = retriever_for(self.store, self.embedder)
         return self._retriever
 
     def query(self, text: str, k: int = 10) -> QueryResult:

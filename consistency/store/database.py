@@ -234,6 +234,24 @@ class Store:
                 ).fetchall()
         return {int(r[0]): claim_from_json(r[1]) for r in rows}
 
+    def claim_search_fields(self, rowids: Sequence[int] | None = None) -> list[tuple[int, str, str, str]]:
+        """(rowid, content, article title, published) of the given claims, or of all, by rowid."""
+        q = ("SELECT c.rowid, json_extract(c.data, '$.content'), a.title, a.published"
+             " FROM claims c JOIN articles a ON a.id = c.article_id")
+        if rowids is None:
+            return [(int(r[0]), r[1], r[2], r[3]) for r in self.db.execute(q + " ORDER BY c.rowid")]
+        rows: list[tuple[int, str, str, str]] = []
+        ids = [int(r) for r in rowids]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows += [(int(r[0]), r[1], r[2], r[3]) for r in
+                     self.db.execute(q + f" WHERE c.rowid IN ({','.join('?' * len(chunk))})", chunk)]
+        return sorted(rows)
+
+    def claim_rowid_list(self) -> np.ndarray:
+        """Every stored claim's rowid, ascending."""
+        return np.array([r[0] for r in self.db.execute("SELECT rowid FROM claims ORDER BY rowid")], dtype=np.int64)
+
     def claim_by_id(self, claim_id: str) -> tuple[int, Claim] | None:
         row = self.db.execute("SELECT rowid, data FROM claims WHERE id=?", (claim_id,)).fetchone()
         return (int(row[0]), claim_from_json(row[1])) if row else None
