@@ -6,8 +6,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .quotes import quote_spans
-
 SUBJ_DEPS = ("nsubj", "csubj")
 # Raising verbs take a subject that is not the one holding the view ("he appears to ...").
 NO_SOURCE_LEMMAS = frozenset({"seem", "appear", "expect"})
@@ -362,7 +360,3 @@ def frame_at(tok: Token, quotes: list[tuple[int, int]] = ()) -> Frame | None:
     cue_span = _extent(sorted(cue, key=lambda t: t.i)) or (tok.idx, tok.idx + len(tok.text))
     return Frame(cue_span, source_span, content_span, src, tok)
 
-
-def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
-    """Quotation spans of a doc."""
-    return quote_spans(doc.text)
