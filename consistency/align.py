@@ -6,6 +6,7 @@ import logging
 import re
 from typing import Callable
 
+from .lexicon import COUNT_OF
 from .options import Options
 from .store.database import Store
 
@@ -85,7 +86,6 @@ def _keep(rows, scores, ids, meta, floor: float) -> list[tuple[int, int, float]]
     return pairs
 
 
-_COUNTED = re.compile(r"\b(?:number|count|tally|toll|total) of (\w{3,})", re.I)
 MAX_NOUN_PARTNERS = 50
 
 
@@ -97,7 +97,7 @@ def _same_noun_pairs(store: Store, rows: list[int], meta) -> list[tuple[int, int
     texts = dict(store.db.execute(
         f"SELECT rowid, json_extract(data, '$.text') FROM claims WHERE rowid IN ({','.join('?' * len(rows))})", rows))
     for row in rows:
-        m = _COUNTED.search(texts.get(row) or "")
+        m = next((m for m in COUNT_OF.finditer(texts.get(row) or "") if len(m.group(1)) >= 3), None)
         outlet, story, _ = meta[row]
         if m is None or story is None:
             continue

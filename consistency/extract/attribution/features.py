@@ -14,16 +14,6 @@ MODEL_PATH = model_path("attribution_cues.json")
 
 CANDIDATE_POS = {"VERB", "AUX", "NOUN", "ADJ", "ADP", "PUNCT"}
 
-# Cue verbs of speech, thought and evidence.
-SPEECH_LEMMAS = frozenset(
-    """say tell add write claim insist deny argue note report announce explain state warn
-    suggest acknowledge admit declare confirm tweet post recall respond reply ask answer
-    believe think predict estimate show find accuse criticize criticise praise urge vow
-    promise threaten allege assert contend complain describe call describe agree conclude
-    caution stress emphasise emphasize observe remark comment testify reveal indicate""".split()
-)
-
-
 def is_candidate(tok: Token) -> bool:
     """Tokens that can head a cue: verbs, nouns, adjectives, "according", a colon."""
     if tok.pos_ == "PUNCT":

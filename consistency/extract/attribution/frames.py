@@ -13,9 +13,11 @@ from one, with the pronoun kept in ``resolved_from``); an attribution with no st
 from __future__ import annotations
 
 import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ...errors import ModelError
+from ...lexicon import CHANNEL_NOUNS
 from ...records import Attribution
 from .assemble import assemble
 from .lines import line_frames
@@ -35,8 +37,6 @@ ANON_HEADS = frozenset(
 ANON_MARKERS = ("unnamed", "anonymous", "declined to be named", "not authorized", "not authorised",
                 "familiar with", "asked not to be", "speaking on condition", "requested anonymity")
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
-CHANNEL_NOUNS = frozenset({"interview", "statement", "speech", "briefing", "conference", "letter",
-                           "post", "tweet", "email", "op-ed", "video", "address", "broadcast"})
 WRITTEN = frozenset({"statement", "post", "tweet", "email", "letter"})
 SOCIAL = frozenset({"x", "twitter", "facebook", "telegram", "instagram", "truth", "social", "weibo", "vk", "tiktok"})
 

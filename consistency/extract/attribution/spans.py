@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ...lexicon import CHANNEL_NOUNS
+
 SUBJ_DEPS = ("nsubj", "csubj")
 # Raising verbs take a subject that is not the one holding the view ("he appears to ...").
 NO_SOURCE_LEMMAS = frozenset({"seem", "appear", "expect"})
@@ -18,8 +20,6 @@ CHAINED = frozenset({"comment", "discuss", "address", "acknowledge", "say", "tal
 INVERTING = frozenset({"say", "add", "write", "tell", "ask", "explain", "continue", "note", "recall", "argue",
                        "suggest", "insist", "reply", "respond", "admit", "acknowledge", "warn", "declare",
                        "observe", "remark", "quip", "joke", "answer", "conclude", "concede", "predict"})
-CHANNEL_NOUNS = frozenset({"interview", "statement", "speech", "briefing", "conference", "email", "letter",
-                           "post", "tweet", "call", "appearance", "op-ed", "column", "video"})
 RAISING = frozenset({"seem", "appear"})
 LIGHT_PREPS = frozenset({"with", "over", "about", "on", "regarding", "against", "at"})
 LEAD_INS = frozenset({"prep", "advmod", "npadvmod", "advcl", "cc", "mark", "intj", "punct"})
