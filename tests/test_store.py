@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.errors import StoreError
+from consistency.errors import NotFoundError, StoreError
 from consistency.records import Evidence, Flag
 from consistency.store.database import SCHEMA_VERSION, Store
 
@@ -52,5 +52,5 @@ def test_store_review_lapses_when_the_evidence_changes(tmp_path):
         assert store.reviews()["tim-1"]["verdict"] == "dismissed" and store.lapsed_reviews() == {}
         store.save_flags([_flag("tim-1", "March 9")], run_id=2)
         assert "tim-1" not in store.reviews() and store.lapsed_reviews()["tim-1"]["note"] == "two briefings"
-        with pytest.raises(StoreError, match="no flag with id"):
+        with pytest.raises(NotFoundError, match="no flag with id"):
             store.set_review("nope", "confirmed", "")

@@ -11,6 +11,7 @@ from typing import Iterator
 
 import numpy as np
 
+from ..errors import UsageError
 from ..options import Options
 from ..provenance import ClaimCluster, claim_clusters
 from ..records import Claim, Flag, Match
@@ -115,7 +116,7 @@ class QueryEngine:
         t0 = time.perf_counter()
         text = " ".join(text.split())
         if not text:
-            raise ValueError("the query is empty; type the claim to look for")
+            raise UsageError("the query is empty; type the claim to look for")
         self.refresh()
         hits = self.search(text, k)
         claims = self.store.claims([r for r, _ in hits])

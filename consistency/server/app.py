@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import ConsistencyError
+from ..errors import ConsistencyError, NotFoundError
 from ..options import Options
 from ..store.encoding import claim_to_dict, flag_to_dict
 
@@ -266,7 +266,7 @@ def create_app(options: Options | None = None, *, rate: float = 20.0, burst: int
 
     @app.exception_handler(ConsistencyError)
     async def domain_error(_: Request, exc: ConsistencyError) -> JSONResponse:
-        return _error(404 if "no flag with id" in str(exc) else 400, str(exc))
+        return _error(404 if isinstance(exc, NotFoundError) else 400, str(exc))
 
     @app.exception_handler(Exception)
     async def crash(_: Request, exc: Exception) -> JSONResponse:

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
-from ..errors import StoreError
+from ..errors import NotFoundError, StoreError
 from ..records import Article, Claim, Evidence, Flag
 from .encoding import claim_from_json, claim_to_json
 from .index import VectorIndex
@@ -452,7 +452,7 @@ class Store:
     def set_review(self, flag_id: str, verdict: str, note: str) -> None:
         row = self.db.execute("SELECT evidence_hash FROM flags WHERE id=?", (flag_id,)).fetchone()
         if row is None:
-            raise StoreError(f"no flag with id {flag_id!r}; list flags with 'consistency check --format json'")
+            raise NotFoundError(f"no flag with id {flag_id!r}; list flags with 'consistency check --format json'")
         self.db.execute("INSERT OR REPLACE INTO reviews(flag_id, verdict, note, evidence_hash, at) VALUES (?,?,?,?,?)",
                         (flag_id, verdict, note, row[0], _now()))
 
