@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .lexicon import NEGATIONS, SPEECH_VERBS, verb_lemmas
-from .records import Claim, Evidence, Flag, flag_id
+from .records import Claim, Flag, FlagType, flag_id
 from .unionfind import UnionFind
 
 ANONYMOUS_WORDS = re.compile(r"\b(sources?|insiders?|officials?|people familiar|person familiar|aides?|"
@@ -236,39 +236,23 @@ HEADLINE_SHARE = 0.8
 
 
 def _repetition_flag(cluster: ClaimCluster, key: str) -> Flag:
+    from .compare.base import build_flag, evidence
+    from .compare.explain import explain_repetition
+
     first = cluster.earliest
     one_per_outlet: dict[str, Claim] = {}
     for c in cluster.claims:
         one_per_outlet.setdefault(c.outlet, c)
     if key == "anonymous":
-        source = first.attribution.source if first.attribution else "an anonymous source"
-        basis = f"every copy cites only an anonymous source (\u201c{source}\u201d)"
         value = lambda c: f"anonymous: {c.attribution.source}" if c.attribution else "anonymous"  # noqa: E731
     else:
-        basis = "every copy repeats the same wording with no source at all"
         value = lambda c: "no attribution"  # noqa: E731
     outlets = cluster.outlets
-    text = " ".join(first.text.split())
-    explanation = (
-        f"Unsupported repetition: {len(outlets)} outlets ({', '.join(outlets)}) carry the claim "
-        f"\u201c{text[:200]}\u201d; {basis}, first published by {first.outlet} on "
-        f"{first.published.date().isoformat()}. No independent origin was found."
-    )
     confidence = 0.6 + 0.1 * min(3, len(outlets) - 1) + (0.05 if key == "anonymous" else 0.0)
-    return Flag(
-        id=flag_id("unsupported_repetition", [first.id]),
-        type="unsupported_repetition",
-        claims=tuple(c.id for c in cluster.claims),
-        articles=tuple(dict.fromkeys(c.article_id for c in cluster.claims)),
-        outlets=tuple(outlets),
-        values={o: value(c) for o, c in one_per_outlet.items()},
-        evidence=tuple(Evidence(claim_id=c.id, article_id=c.article_id, outlet=c.outlet,
-                                published=c.published.date().isoformat(), text=c.text, start=c.start, end=c.end)
-                       for c in one_per_outlet.values()),
-        confidence=round(min(confidence, 0.95), 2),
-        explanation=explanation,
-        story_id=first.story_id,
-    )
+    return build_flag(
+        FlagType.unsupported_repetition, cluster.claims, {o: value(c) for o, c in one_per_outlet.items()},
+        [evidence(c, c.start, c.end) for c in one_per_outlet.values()], min(confidence, 0.95),
+        explain_repetition(first, outlets, key == "anonymous"), key=[first.id], outlets=outlets)
 
 
 _WORD = re.compile(r"\w+")

@@ -131,6 +131,6 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver) 
             continue  # a tie: the later article is taken as the variant
         first, second = (ref, var) if (ref[0].published, ref[0].id) <= (var[0].published, var[0].id) else (var, ref)
         finding = Finding("name_variant", first[0], second[0], first[1], second[1], first[2], second[2],
-                          confidence=min(0.9, 0.5 + score / 3), what="the spelling of the name")
+                          confidence=min(0.9, 0.5 + score / 3))
         flags.append(make_flag(finding))
     return flags

@@ -117,4 +117,4 @@ def compare_polarity(a: Claim, b: Claim, score: float, resolver) -> Finding | No
     # among copies that say the same words, the one closest letter for letter is the copy that was changed.
     confidence = 0.5 + 0.38 * _similarity(a.text, b.text) + 0.02 * _letters(a.text, b.text)
     return Finding("polarity", a, b, value_a, value_b, (a.start, a.end), (b.start, b.end),
-                   confidence=confidence, what="whether it happened")
+                   confidence=confidence)
