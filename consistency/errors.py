@@ -17,6 +17,10 @@ class InputError(ConsistencyError):
     """An input path cannot be read at all."""
 
 
+class ModelError(ConsistencyError):
+    """A shipped model file is missing or was written for other code."""
+
+
 @dataclass(frozen=True, slots=True)
 class Rejection:
     """One input record that was not ingested, and why."""

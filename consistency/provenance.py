@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from .lexicon import NEGATIONS, SPEECH_VERBS, verb_lemmas
 from .records import Claim, Evidence, Flag, flag_id
+from .unionfind import UnionFind
 
 ANONYMOUS_WORDS = re.compile(r"\b(sources?|insiders?|officials?|people familiar|person familiar|aides?|"
                              r"anonymity|unnamed|anonymous)\b", re.I)
-NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nobody|nothing|cannot|den(?:y|ies|ied))\b|n['\u2019]t\b", re.I)
+NEGATION = re.compile(r"\b(?:" + "|".join(sorted(NEGATIONS | {"deny", "denies", "denied"})) + r")\b|n['\u2019]t\b", re.I)
 CLUSTER_THRESHOLD = 0.84  # cosine at which two claims are taken as one claim
 VERBATIM = 0.6  # word-trigram overlap at which two copies are near-verbatim
 MIN_OUTLETS_ANONYMOUS = 2
@@ -63,22 +65,13 @@ class ClaimCluster:
 def claim_clusters(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Claim],
                    threshold: float = CLUSTER_THRESHOLD) -> list[ClaimCluster]:
     """Clusters of aligned claims spanning two or more outlets, with their origins traced."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    joined: UnionFind[int] = UnionFind()
     for a, b, score in pairs:
         if a in claims and b in claims and (score >= threshold or _worded_alike(claims[a], claims[b])):
-            parent[find(a)] = find(b)
-    groups: dict[int, list[Claim]] = {}
-    for row in parent:
-        groups.setdefault(find(row), []).append(claims[row])
+            joined.union(a, b)
     clusters = []
-    for members in groups.values():
+    for rows in joined.groups().values():
+        members = [claims[r] for r in rows]
         if len({c.outlet for c in members}) < 2:
             continue
         members.sort(key=lambda c: (c.published, c.id))
@@ -132,31 +125,12 @@ def _name_before(c: Claim, cue_span: tuple[int, int] | None) -> bool:
 NAME_GAP = 3  # characters between a name and its cue: ", "
 
 
-_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "thought": "think", "found": "find",
-              "spoke": "speak", "says": "say", "according": "say", "quoted": "say", "quoting": "say"}
-
-
-def _lemmas(word: str) -> set[str]:
-    forms = {word, _IRREGULAR.get(word, word)}
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
-                         ("ing", ""), ("ing", "e")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            forms.add(word[: -len(suffix)] + repl)
-    return forms
-
-
-_MORE_SPEECH = frozenset("speak quote say express maintain cite issue insistence defend question pen blog "
-                         "brief inform disclose".split())
-
-
 def _reports_speech(cue: str) -> bool:
     """Whether an attribution cue is a verb of saying (or has no words to judge by)."""
-    from .extract.attribution.features import SPEECH_LEMMAS
-
     words = re.findall(r"[a-z]+", cue.casefold())
     if not words:
         return True
-    return any(_lemmas(w) & (SPEECH_LEMMAS | _MORE_SPEECH) for w in words)
+    return any(verb_lemmas(w) & SPEECH_VERBS for w in words)
 
 
 def trace_origins(members: Sequence[Claim]) -> dict[str, list[str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Literal
 
 FlagType = Literal[
@@ -200,6 +200,3 @@ def flag_id(type_: str, claim_ids: tuple[str, ...] | list[str]) -> str:
     key = type_ + "|" + "|".join(sorted(claim_ids))
     return type_[:3] + "-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
-
-def iso_day(d: date | datetime) -> str:
-    return d.date().isoformat() if isinstance(d, datetime) else d.isoformat()

@@ -12,6 +12,7 @@ from ..extract.quantities import (
     quantities_agree,
     units_compatible,
 )
+from ..lexicon import COUNT_OF
 from ..records import Claim, Quantity, TimeExpr
 from .base import (
     UPDATE_CUES,
@@ -333,7 +334,6 @@ def _kind(q: Quantity) -> str:
 
 
 MAX_UPDATE_RATIO = 2.5
-_NUMBER_OF = re.compile(r"\b(?:number|count|tally|toll|total) of (\w+)", re.I)
 
 
 def _singular(unit: str | None) -> str | None:
@@ -348,7 +348,7 @@ def _counted(c: Claim, q: Quantity) -> str | None:
     """What a figure counts: its own unit, or the noun of "the number of workers ... rose to 14"."""
     if q.unit:
         return _singular(q.unit)
-    before = [m.group(1) for m in _NUMBER_OF.finditer(c.text[:q.start - c.start])]
+    before = [m.group(1) for m in COUNT_OF.finditer(c.text[:q.start - c.start])]
     return _singular(before[-1]) if before else None
 
 
