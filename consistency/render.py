@@ -72,7 +72,7 @@ def query(result, fmt: str) -> str:
         out.append(table(rows, width=30))
         for d in fact["disagreements"]:
             vals = "; ".join(f"{o}: {v}" for o, v in d["values"].items())
-            out.append(f"  {d['type']} ({d['what']}): {vals}")
+            out.append(f"  {d['type']}: {vals}")
         out.append("")
     if out:
         out.append("matching sentences:")

@@ -62,7 +62,7 @@ def test_query_state_saved_then_extended_matches_a_fresh_build(tmp_path):
     loaded, changed = retriever_for(store, emb)
     assert changed and len(loaded) == 50
     fresh = HybridRetriever(emb)
-    rows = store.claim_search_fields()
+    rows = store.retrieval_rows()
     fresh.add([r[0] for r in rows], [r[1] for r in rows], fields=[{"title": r[2], "date": r[3][:10]} for r in rows])
     for q in ("how many flights were cancelled at Rennick", "protesters arrested in Talvi 44"):
         got, want = loaded.search(q, 5), fresh.search(q, 5)

@@ -209,7 +209,7 @@ def differences(fact: Fact, resolver) -> list[dict]:
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append({"type": f.type, "what": f.what, "claims": [f.a.id, f.b.id],
+                out.append({"type": str(f.type), "claims": [f.a.id, f.b.id],
                             "values": {f.a.outlet: f.value_a, f.b.outlet: f.value_b},
                             "confidence": round(float(f.confidence), 3)})
     return out
@@ -239,7 +239,7 @@ def fact_dict(fact: Fact, resolver, flags_by_claim: dict[str, list[Flag]], meta:
             "date": "; ".join(t.text for t in c.times if t.type in ("DATE", "TIME")),
             "number": "; ".join(q.text for q in c.quantities),
             "stance": "supports" if c is fact.lead else stance(c, fact.lead),
-            "caption": is_caption(c), "differs": sorted(differs.get(c.id, ())),
+            "caption": is_caption(c), "differs": sorted(str(t) for t in differs.get(c.id, ())),
         })
     return {"id": fact.lead.id, "text": fact.lead.text, "score": round(fact.score, 4),
             "outlets": sorted({c.outlet for c in fact.claims}), "statements": rows, "disagreements": diffs,

@@ -73,7 +73,7 @@ def retriever_for(store: Store, embedder, *, save: bool | None = None) -> tuple[
     else:
         missing = stored[len(retriever):]
     if len(missing):
-        ids, texts, fields = _fields(store.claim_search_fields(missing.tolist()))
+        ids, texts, fields = _fields(store.retrieval_rows(missing.tolist()))
         retriever.add(ids, texts, vectors=store.claim_vectors(ids), fields=fields)
         changed = True
         logger.info("search state: %d claims added", len(ids))
