@@ -76,7 +76,7 @@ def _looks_like_name(c: Claim, span: tuple[int, int], word: str) -> bool:
     return _entity_at(c, span) is not None or span[0] > c.start
 
 
-def _observations(aligned: Iterable[tuple[Claim, Claim, float]]):
+def name_observations(aligned: Iterable[tuple[Claim, Claim, float]]):
     """(score, (claim, mention, span, word), (other claim, ...)) for every name two
     near-copies of one sentence spell differently. The same sentence with one name respelled is
     stronger evidence of one entity than any spelling rule: different sentences are left alone."""
@@ -112,7 +112,7 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver) 
             x = parent[x]
         return x
 
-    observed = list(_observations(aligned))
+    observed = list(name_observations(aligned))
     # Spellings are counted by the respelled word, so "Brian Nikhols" and a later bare "Nikhols"
     # in the same article are one variant, flagged once.
     for _, x, y in observed:
