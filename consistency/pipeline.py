@@ -216,7 +216,7 @@ def assign_stories(store: Store, options: Options) -> set[str]:
     """
     from .stories.cluster import StoryClusterer, article_vectors
 
-    ids = store.unassigned_article_ids()
+    ids = store.articles_without_story()
     if not ids:
         return set()
     articles = store.articles(ids)
