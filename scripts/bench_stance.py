@@ -35,7 +35,24 @@ VARIANTS: dict[str, dict] = {
     "lr": {"boosted": False},
     "no-relative": {"relative": False},
     "cosine": {"use_cosine": True},
+    "vectors": {"vectors": True},
+    "vectors-lr": {"vectors": True, "boosted": False},
+    "vectors-no-relative": {"vectors": True, "relative": False},
 }
+NEEDS_EMBEDDER = ("use_cosine", "vectors")
+
+
+class CachedEmbedder:
+    """Embeds each distinct text once: folds share their texts."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.cache = inner, {}
+
+    def embed(self, texts):
+        todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if todo:
+            self.cache.update(zip(todo, self.inner.embed(todo)))
+        return np.stack([self.cache[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
 
 
 def read_emergent(path: str) -> dict[str, list[str]]:
@@ -153,10 +170,10 @@ def main(file: str, folds: int, variant: str, shipped: bool, as_json: bool) -> N
         return
     train, dev = split_rows(rows)
     embedder = None
-    if VARIANTS[variant].get("use_cosine"):
+    if any(VARIANTS[variant].get(k) for k in NEEDS_EMBEDDER):
         from consistency.embed import get_embedder
 
-        embedder = get_embedder("minilm")
+        embedder = CachedEmbedder(get_embedder("minilm"))
     per_fold, cv_pred = cross_validate(train, folds, variant, embedder)
     acc, f1 = (float(np.mean(v)) for v in zip(*per_fold))
     cv = _block(train["articleHeadlineStance"], cv_pred, acc, f1, float(np.std([a for a, _ in per_fold])))

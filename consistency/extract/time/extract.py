@@ -213,6 +213,7 @@ _CAPTION = re.compile(
     r"^[ \t]*(?:photo|image|picture|caption|file\s+photo|image\s+caption|pictured)\b\s*[:|-]?.*$"
     r"|^.*(?:\((?:AP|AFP|Reuters|Getty)\b[^)\n]*(?:photo|images?)[^)\n]*\)|\b(?:Photograph|Photo|Image):\s*[^.\n]{0,80})[ \t]*$",
     re.I | re.M)
+_CAPTION_HINT = re.compile(r"photo|image|picture|caption", re.I)
 _QUOTE = re.compile(r"[\"“](?P<q>[^\"“”\n]{2,600})[\"”]|``(?P<q2>[^\n]{2,600}?)''")
 _SPEECH = re.compile(r"\b(?:said|says|told|announced|added|stated|wrote|declared|insisted)\b"
                      r"(?:\s+[a-z]+){0,2}\s+(?:on\s+|late\s+|early\s+)?$", re.I)
@@ -220,6 +221,8 @@ _SPEECH = re.compile(r"\b(?:said|says|told|announced|added|stated|wrote|declared
 
 def _caption_spans(text: str) -> list[tuple[int, int]]:
     """Lines that caption a picture ("Photo: ...", "... (AP Photo/J. Doe)")."""
+    if not _CAPTION_HINT.search(text):
+        return []  # most texts have none: skip the line-by-line pattern
     return [m.span() for m in _CAPTION.finditer(text)]
 
 
