@@ -15,6 +15,8 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
+from .errors import UsageError
+
 logger = logging.getLogger(__name__)
 
 
@@ -92,4 +94,4 @@ def get_embedder(name: str = "minilm") -> Embedder:
         return MiniLMEmbedder()
     if name == "hashing":
         return HashingEmbedder()
-    raise ValueError(f"unknown embedder {name!r}; use 'minilm' or 'hashing'")
+    raise UsageError(f"unknown embedder {name!r}; use 'minilm' or 'hashing' (--embedder or $CONSISTENCY_EMBEDDER)")

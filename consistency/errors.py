@@ -17,6 +17,18 @@ class InputError(ConsistencyError):
     """An input path cannot be read at all."""
 
 
+class ModelError(ConsistencyError, ValueError):
+    """A shipped model file is missing or was written for other code."""
+
+
+class UsageError(ConsistencyError, ValueError):
+    """A request that cannot be served as given: an empty query, an unknown embedder."""
+
+
+class NotFoundError(ConsistencyError):
+    """An id (of a flag, a claim) that the store does not hold."""
+
+
 @dataclass(frozen=True, slots=True)
 class Rejection:
     """One input record that was not ingested, and why."""

@@ -212,18 +212,18 @@ def assign_stories(store: Store, options: Options) -> None:
     """Give every article without a story one, incrementally; follow stories that merged."""
     from .stories.cluster import StoryClusterer, article_vectors
 
-    rows = store.db.execute("SELECT id FROM articles WHERE story_id IS NULL ORDER BY published, rowid").fetchall()
-    if not rows:
+    waiting = store.articles_without_story()
+    if not waiting:
         return
-    articles = store.articles([r[0] for r in rows])
-    order = {a: i for i, a in enumerate(r[0] for r in rows)}
+    articles = store.articles(waiting)
+    order = {a: i for i, a in enumerate(waiting)}
     articles.sort(key=lambda a: order[a.id])
     state = store.get_meta("stories")
     clusterer = StoryClusterer.from_dict(state) if state else StoryClusterer()
     vecs = article_vectors(articles, embedder_for(options))
     assignments = dict(zip((a.id for a in articles), clusterer.assign(articles, vecs)))
     # A new article can join two stories into one: articles stored earlier follow the merge.
-    for (article_id, story_id) in store.db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"):
+    for article_id, story_id in store.article_stories().items():
         if clusterer.resolve(story_id) != story_id:
             assignments[article_id] = clusterer.resolve(story_id)
     assignments = {a: clusterer.resolve(s) for a, s in assignments.items()}

@@ -24,6 +24,7 @@ from typing import Sequence
 import numpy as np
 
 from ..embed import Embedder, get_embedder
+from ..errors import ModelError
 from ..models import model_path
 
 logger = logging.getLogger(__name__)
@@ -278,7 +279,7 @@ class StanceModel:
         payload = json.loads(Path(path).read_text(encoding="utf-8"))
         expected = _names(payload["use_cosine"], payload.get("prior") is not None, payload.get("vectors", False))
         if payload["features"] != expected or payload["labels"] != list(LABELS):
-            raise ValueError(f"{path}: model features do not match this code; retrain it with scripts/train_stance.py")
+            raise ModelError(f"{path}: model features do not match this code; retrain it with scripts/train_stance.py")
         return cls(
             mean=np.asarray(payload["mean"]),
             scale=np.asarray(payload["scale"]),

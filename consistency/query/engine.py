@@ -11,6 +11,7 @@ from typing import Iterator
 
 import numpy as np
 
+from ..errors import UsageError
 from ..options import Options
 from ..provenance import ClaimCluster, claim_clusters
 from ..records import Claim, Flag, Match
@@ -77,13 +78,13 @@ class QueryEngine:
             self._index_mtime = mtime
             self._retriever = None
         # A check run saves its pairs and flags before it is marked finished, so a finished count moves last.
-        version = tuple(self.store.db.execute("SELECT max(id), count(finished) FROM runs").fetchone())
+        version = self.store.runs_version()
         if version != self._flags_version:
             self._flags_by_claim = {}
             for f in self.store.flags("open"):
                 for cid in f.claims:
                     self._flags_by_claim.setdefault(cid, []).append(f)
-            self._pairs = _PairIndex(self.store.db.execute("SELECT a, b, score FROM pairs").fetchall())
+            self._pairs = _PairIndex(self.store.pairs())
             self._flags_version = version
 
     def search(self, text: str, k: int = 10) -> list[tuple[int, float]]:
@@ -105,9 +106,7 @@ class QueryEngine:
         if self._retriever is None and 0 < len(self.store.index) <= HYBRID_LIMIT:
             from .hybrid import HybridRetriever
 
-            rows = self.store.db.execute(
-                "SELECT c.rowid, json_extract(c.data, '$.content'), a.title, a.published"
-                " FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.rowid").fetchall()
+            rows = self.store.retrieval_rows()
             retriever = HybridRetriever(self.embedder)
             ids = [int(r[0]) for r in rows]
             retriever.add(ids, [r[1] for r in rows], vectors=self.store.claim_vectors(ids),
@@ -119,7 +118,7 @@ class QueryEngine:
         t0 = time.perf_counter()
         text = " ".join(text.split())
         if not text:
-            raise ValueError("the query is empty; type the claim to look for")
+            raise UsageError("the query is empty; type the claim to look for")
         self.refresh()
         hits = self.search(text, k)
         claims = self.store.claims([r for r, _ in hits])
@@ -146,10 +145,7 @@ class QueryEngine:
         """url and title of just these articles: reading every article per query grows with the store."""
         if not article_ids:
             return {}
-        ids = sorted(article_ids)
-        rows = self.store.db.execute(
-            f"SELECT id, url, title FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
-        return {r[0]: {"url": r[1], "title": r[2]} for r in rows}
+        return {a: {"url": m["url"], "title": m["title"]} for a, m in self.store.article_meta_of(article_ids).items()}
 
     def _clusters(self, rowids: list[int]) -> list[dict]:
         if not rowids:

@@ -15,7 +15,7 @@ from .textnorm import normalize_social, query_sentences, trailing_author, traili
 
 logger = logging.getLogger(__name__)
 
-FUSIONS = ("zscore", "rrf", "convex", "dense", "bm25")
+FUSIONS = ("zscore", "dense", "bm25")
 FIELDS = ("title", "subtitle")
 
 
@@ -168,7 +168,7 @@ class HybridRetriever:
         rank_d = self._ranks(rows, d_rows)
         rank_b = self._ranks(rows, b_rows)
         z_d, z_b = _zscore(dense, d_ref), _zscore(bm, b_ref)
-        fused = self._fuse(dense, bm, z_d, z_b, rank_d, rank_b, d_ref, b_ref)
+        fused = self._fuse(dense, bm, z_d, z_b)
         order = np.argsort(-fused, kind="stable")
         rows, fused = rows[order], fused[order]
         if not features:
@@ -192,18 +192,10 @@ class HybridRetriever:
         pos = {int(r): i for i, r in enumerate(ranked)}
         return np.array([pos.get(int(r), self.depth) for r in rows], np.float64)
 
-    def _fuse(self, dense, bm, z_d, z_b, rank_d, rank_b, d_ref, b_ref) -> np.ndarray:
-        w = self.bm25_weight
+    def _fuse(self, dense, bm, z_d, z_b) -> np.ndarray:
+        """z-scored dense plus weighted z-scored BM25; "dense" and "bm25" score by one side alone."""
         if self.fusion == "dense":
             return dense.astype(np.float64)
         if self.fusion == "bm25":
             return bm.astype(np.float64)
-        if self.fusion == "rrf":
-            return 1.0 / (60 + rank_d) + w / (60 + rank_b)
-        if self.fusion == "convex":
-            def mm(x, ref):
-                lo = float(ref.min()) if len(ref) else 0.0
-                hi = float(ref.max()) if len(ref) else 1.0
-                return (x - lo) / max(hi - lo, 1e-6)
-            return (1 - w) * mm(dense, d_ref) + w * mm(bm, b_ref)
-        return z_d + w * z_b
+        return z_d + self.bm25_weight * z_b

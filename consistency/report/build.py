@@ -58,7 +58,7 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
         by_type.setdefault(d["type"], [0, 0])[0 if d["status"] == "new" else 1] += 1
     summary = {
         "articles": len(meta),
-        "claims": store.db.execute("SELECT count(*) FROM claims").fetchone()[0],
+        "claims": sum(store.claims_per_outlet().values()),
         "outlets": len({m["outlet"] for m in meta.values()}),
         "stories": len({m["story_id"] for m in meta.values() if m["story_id"]}),
         "articles_new": ingested.articles_new if ingested else 0,
@@ -87,9 +87,7 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
 
 def _lapsed_reviews(store: Store) -> dict[str, dict]:
     """Reviews whose flag's evidence has changed since the verdict: they no longer apply."""
-    q = ("SELECT r.flag_id, r.verdict, r.note, r.at FROM reviews r JOIN flags f ON f.id = r.flag_id"
-         " WHERE r.evidence_hash != f.evidence_hash")
-    return {r[0]: {"verdict": r[1], "note": r[2], "at": r[3]} for r in store.db.execute(q)}
+    return store.lapsed_reviews()
 
 
 def _flag_entry(f: Flag, status: str, review: dict | None, lapsed: dict | None, meta: dict[str, dict],
@@ -212,8 +210,7 @@ def timeline_points(claims: Iterable[Claim], timeline_flags: Sequence[dict]) -> 
 
 def _outlets(store: Store, meta: dict[str, dict], open_flags: Sequence[Flag], reviews: dict) -> list[dict]:
     """Per outlet: articles, claims, open flags, and the share of its claims that are unsupported repetitions."""
-    claims = dict(store.db.execute("SELECT a.outlet, count(*) FROM claims c JOIN articles a ON a.id = c.article_id"
-                                   " GROUP BY a.outlet").fetchall())
+    claims = store.claims_per_outlet()
     articles: dict[str, int] = {}
     for m in meta.values():
         articles[m["outlet"]] = articles.get(m["outlet"], 0) + 1

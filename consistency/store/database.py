@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
-from ..errors import StoreError
+from ..errors import NotFoundError, StoreError
 from ..records import Article, Claim, Evidence, Flag
 from .encoding import claim_from_json, claim_to_json
 from .index import VectorIndex
@@ -119,9 +119,15 @@ class Store:
             if not readonly:
                 self.db.executescript(SCHEMA)
                 self._set_meta_default("schema_version", SCHEMA_VERSION)
+            version = self.get_meta("schema_version")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path / DB_NAME}: cannot open the store ({exc}); "
                              "check the path, or move a damaged file aside") from exc
+        if version != SCHEMA_VERSION:
+            self.db.close()
+            raise StoreError(f"{self.path}: the store has schema version {version}, this version of consistency "
+                             f"reads version {SCHEMA_VERSION}; ingest the articles again into a new store "
+                             "(--store NEW_DIR)")
 
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
@@ -207,6 +213,27 @@ class Store:
         return {r[0]: {"outlet": r[1], "url": r[2], "title": r[3], "published": r[4], "story_id": r[5]}
                 for r in rows}
 
+    def article_meta_of(self, ids: Iterable[str]) -> dict[str, dict]:
+        """id -> outlet, url, title, published and story of just these articles (no text)."""
+        ids = sorted(set(ids))
+        out: dict[str, dict] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = self.db.execute("SELECT id, outlet, url, title, published, story_id FROM articles"
+                                   f" WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            out.update({r[0]: {"outlet": r[1], "url": r[2], "title": r[3], "published": r[4], "story_id": r[5]}
+                        for r in rows})
+        return out
+
+    def articles_without_story(self) -> list[str]:
+        """Ids of the articles no story holds yet, oldest first."""
+        rows = self.db.execute("SELECT id FROM articles WHERE story_id IS NULL ORDER BY published, rowid")
+        return [r[0] for r in rows]
+
+    def article_stories(self) -> dict[str, str]:
+        """article id -> story id, for every article in a story."""
+        return dict(self.db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL").fetchall())
+
     def set_stories(self, assignments: dict[str, str]) -> None:
         self.db.executemany("UPDATE articles SET story_id=? WHERE id=?", [(s, a) for a, s in assignments.items()])
 
@@ -246,6 +273,37 @@ class Store:
             out.update(self.db.execute(f"SELECT id, rowid FROM claims WHERE id IN ({','.join('?' * len(chunk))})",
                                        chunk).fetchall())
         return out
+
+    def claim_summaries(self, *, rowids: Sequence[int] | None = None, stories: Sequence[str] | None = None
+                        ) -> list[tuple[int, str, str | None, str]]:
+        """(rowid, outlet, story id, text) of the given claims, or of every claim of the given stories."""
+        column, values = ("c.rowid", [int(r) for r in rowids]) if rowids is not None else ("a.story_id", list(stories))
+        out: list[tuple[int, str, str | None, str]] = []
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            q = (f"SELECT c.rowid, a.outlet, a.story_id, json_extract(c.data, '$.text') FROM claims c"
+                 f" JOIN articles a ON a.id = c.article_id WHERE {column} IN ({','.join('?' * len(chunk))})")
+            out += [(int(r), outlet, story, text or "") for r, outlet, story, text in self.db.execute(q, chunk)]
+        return out
+
+    def story_claims_mentioning(self, story_id: str, other_than_outlet: str, word: str, limit: int) -> list[int]:
+        """Row ids of claims of a story, from outlets other than one, whose text holds a word."""
+        rows = self.db.execute(
+            "SELECT c.rowid FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.story_id = ? "
+            "AND a.outlet != ? AND json_extract(c.data, '$.text') LIKE ? LIMIT ?",
+            (story_id, other_than_outlet, f"%{word}%", limit)).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def retrieval_rows(self) -> list[tuple[int, str, str, str]]:
+        """(rowid, content, article title, article published) of every claim, by rowid."""
+        return self.db.execute(
+            "SELECT c.rowid, json_extract(c.data, '$.content'), a.title, a.published"
+            " FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.rowid").fetchall()
+
+    def claims_per_outlet(self) -> dict[str, int]:
+        """outlet -> number of stored claims."""
+        return dict(self.db.execute("SELECT a.outlet, count(*) FROM claims c JOIN articles a ON a.id = c.article_id"
+                                    " GROUP BY a.outlet").fetchall())
 
     def unchecked_rowids(self) -> list[int]:
         return [int(r[0]) for r in self.db.execute("SELECT rowid FROM claims WHERE checked=0 ORDER BY rowid")]
@@ -339,6 +397,10 @@ class Store:
     def finish_run(self, run_id: int, stats: dict) -> None:
         self.db.execute("UPDATE runs SET finished=?, stats=? WHERE id=?", (_now(), json.dumps(stats), run_id))
 
+    def runs_version(self) -> tuple[int | None, int]:
+        """(last run id, finished runs): changes whenever a run starts or finishes."""
+        return tuple(self.db.execute("SELECT max(id), count(finished) FROM runs").fetchone())
+
     def runs(self, kind: str | None = None) -> list[dict]:
         q = "SELECT id, started, finished, kind, stats FROM runs"
         rows = self.db.execute(q + (" WHERE kind=?" if kind else "") + " ORDER BY id", (kind,) if kind else ())
@@ -390,7 +452,7 @@ class Store:
     def set_review(self, flag_id: str, verdict: str, note: str) -> None:
         row = self.db.execute("SELECT evidence_hash FROM flags WHERE id=?", (flag_id,)).fetchone()
         if row is None:
-            raise StoreError(f"no flag with id {flag_id!r}; list flags with 'consistency check --format json'")
+            raise NotFoundError(f"no flag with id {flag_id!r}; list flags with 'consistency check --format json'")
         self.db.execute("INSERT OR REPLACE INTO reviews(flag_id, verdict, note, evidence_hash, at) VALUES (?,?,?,?,?)",
                         (flag_id, verdict, note, row[0], _now()))
 
@@ -400,13 +462,20 @@ class Store:
              " FROM reviews r JOIN flags f ON f.id = r.flag_id")
         return {r[0]: {"verdict": r[1], "note": r[2], "at": r[3]} for r in self.db.execute(q) if r[4]}
 
+    def lapsed_reviews(self) -> dict[str, dict]:
+        """Reviews whose flag's evidence has changed since the verdict: they no longer apply."""
+        q = ("SELECT r.flag_id, r.verdict, r.note, r.at FROM reviews r JOIN flags f ON f.id = r.flag_id"
+             " WHERE r.evidence_hash != f.evidence_hash")
+        return {r[0]: {"verdict": r[1], "note": r[2], "at": r[3]} for r in self.db.execute(q)}
+
     # -- stats ---------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         one = lambda q: int(self.db.execute(q).fetchone()[0])  # noqa: E731
         return {
             "articles": one("SELECT count(*) FROM articles"),
             "claims": one("SELECT count(*) FROM claims"),
-            "indexed": len(self.index) if not self.readonly else len(VectorIndex.load(self.path / INDEX_NAME, self.dim)),
+            "indexed": len(self._index) if self._index is not None else len(self.index) if not self.readonly
+            else len(VectorIndex.load(self.path / INDEX_NAME, self.dim)),
             "flags": one("SELECT count(*) FROM flags WHERE status='open'"),
             "outlets": one("SELECT count(DISTINCT outlet) FROM articles"),
         }

@@ -121,9 +121,6 @@ class _Context:
             return date.fromisoformat(self.ref[0][:10])
         return None
 
-    def ref_year(self) -> int | None:
-        return int(self.ref[0][:4]) if self.ref and self.ref[1] not in ("decade", "century") else None
-
     def ref_date(self, unit: str) -> date | None:
         """A day inside the last mentioned period, if that period is at least as fine as ``unit``."""
         if not self.ref:
