@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import render
-from .errors import ConsistencyError, environment_error
+from .errors import ConsistencyError, UsageError, environment_error
 from .options import Options
 
 
@@ -33,6 +33,8 @@ def store_options(fn):
         fmt = fmt or ("table" if _is_tty() else "json")
         try:
             return fn(options=options, fmt=fmt, **kwargs)
+        except UsageError as exc:
+            raise click.UsageError(str(exc)) from exc
         except ConsistencyError as exc:
             raise click.ClickException(str(exc)) from exc
         except (OSError, sqlite3.Error) as exc:  # disk full, damaged store: one line, not a traceback
@@ -140,10 +142,7 @@ def query(text: str, k: int, options: Options, fmt: str) -> None:
     """
     from .query.engine import query as run_query
 
-    try:
-        result = run_query(text, options, k)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
+    result = run_query(text, options, k)
     click.echo(render.query(result, fmt))
 
 

@@ -17,6 +17,18 @@ class InputError(ConsistencyError):
     """An input path cannot be read at all."""
 
 
+class ModelError(ConsistencyError, ValueError):
+    """A shipped model file is missing or was written for other code."""
+
+
+class UsageError(ConsistencyError, ValueError):
+    """A request that cannot be served as given: an empty query, an unknown embedder."""
+
+
+class NotFoundError(ConsistencyError):
+    """An id (of a flag, a claim) that the store does not hold."""
+
+
 def environment_error(exc: BaseException) -> ConsistencyError | None:
     """A store or disk failure (disk full, damaged database, read-only folder) as one line with what
     to do; None for errors that are not of that kind."""

@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import ConsistencyError
+from ..errors import ConsistencyError, NotFoundError
 from ..options import Options
 from ..records import FlagType as FlagTypeName
 from ..store.encoding import claim_to_dict, flag_to_dict
@@ -194,11 +194,10 @@ class Service:
             if found is None:
                 return None
             rowid, claim = found
-            art = self.engine.store.db.execute("SELECT url, title FROM articles WHERE id=?",
-                                               (claim.article_id,)).fetchone()
+            art = self.engine.store.article_meta_of([claim.article_id]).get(claim.article_id)
             self.engine.refresh()
             flags = [flag_to_dict(f) for f in self.engine._flags_by_claim.get(claim_id, [])]
-        return {"claim": claim_to_dict(claim), "url": art[0] if art else "", "title": art[1] if art else "",
+        return {"claim": claim_to_dict(claim), "url": art["url"] if art else "", "title": art["title"] if art else "",
                 "flags": flags}
 
     def flags(self, type_: str | None, status: str | None, limit: int, offset: int) -> dict:
@@ -222,17 +221,8 @@ class Service:
 
     def health(self) -> dict:
         with self.lock:
-            db = self.engine.store.db
-            one = lambda q: int(db.execute(q).fetchone()[0])  # noqa: E731
-            index = self.engine.store.index
-            counts = {
-                "articles": one("SELECT count(*) FROM articles"),
-                "claims": one("SELECT count(*) FROM claims"),
-                "indexed": len(index),
-                "flags": one("SELECT count(*) FROM flags WHERE status='open'"),
-                "outlets": one("SELECT count(DISTINCT outlet) FROM articles"),
-            }
-            index_type = index.type_name
+            index_type = self.engine.store.index.type_name
+            counts = self.engine.store.counts()
         return {"status": "ok", "store": str(Path(self.options.store).resolve()), "model": self.model,
                 "index_type": index_type, "counts": counts}
 
@@ -303,7 +293,7 @@ def create_app(options: Options | None = None, *, rate: float = 20.0, burst: int
 
     @app.exception_handler(ConsistencyError)
     async def domain_error(_: Request, exc: ConsistencyError) -> JSONResponse:
-        return _error(404 if "no flag with id" in str(exc) else 400, str(exc))
+        return _error(404 if isinstance(exc, NotFoundError) else 400, str(exc))
 
     @app.exception_handler(Exception)
     async def crash(_: Request, exc: Exception) -> JSONResponse:

@@ -1,0 +1,131 @@
+"""Measure the findings on real multi-outlet coverage against hand-made gold (BASIL layout).
+
+Ingests DIR/articles.jsonl into a fresh store, runs the check, and scores the flags against
+DIR/gold.jsonl and the stories against DIR/events.json (see bench/realcoverage.py for the matching
+rule). Figures are printed for the tuning half of the events, the held half, and all of them.
+
+    python3 scripts/bench_real.py ../shared/bench/real-coverage/basil
+    python3 scripts/bench_real.py DIR --store /tmp/basil-store --json     # keep the store
+    python3 scripts/bench_real.py DIR --store /tmp/basil-store --list     # reuse it: check --full only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.realcoverage import event_part, score  # noqa: E402
+
+PARTS = ("tune", "held", "all")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """The records of a JSON-lines file."""
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def run(bench: Path, store: Path, embedder: str) -> tuple[list, dict[str, str], dict]:
+    """Ingest (unless the store already holds the articles), check everything, return flags and stories."""
+    from consistency import Options, check, ingest
+    from consistency.pipeline import open_store
+
+    opts = Options(store=store, embedder=embedder)
+    t0 = time.perf_counter()
+    ingested = ingest([bench / "articles.jsonl"], opts)
+    t1 = time.perf_counter()
+    result = check(opts, full=True)
+    t2 = time.perf_counter()
+    with open_store(opts, readonly=True) as st:
+        stories = {a: m["story_id"] for a, m in st.article_meta().items()}
+    timing = {"ingest_seconds": round(t1 - t0, 1), "check_seconds": round(t2 - t1, 1),
+              "articles_new": ingested.articles_new}
+    return list(result.flags), stories, timing
+
+
+def _fmt(v: object) -> str:
+    return "-" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))
+
+
+def render(figures: dict[str, dict]) -> str:
+    """A plain-text table per part."""
+    out = []
+    for part in PARTS:
+        f = figures[part]
+        b3 = f.get("story_b3", {})
+        out.append(f"== {part}: {f['events']} events, {f['articles']} articles, {f['flags']} flags")
+        out.append(f"   precision {_fmt(f['precision'])} (any type {_fmt(f['precision_any_type'])})  "
+                   f"worth-note recall {_fmt(f['worth_note_recall'])} of {f['worth_note']} "
+                   f"(any type {_fmt(f['worth_note_recall_any_type'])}; number+update+timeline "
+                   f"{_fmt(f['worth_note_recall_core'])})")
+        out.append(f"   must-not-flag hits {f['must_not_flag_hits']} ({_fmt(f['must_not_flag_per_100_articles'])} "
+                   f"per 100 articles)  story B3 P {_fmt(b3.get('precision'))} R {_fmt(b3.get('recall'))} "
+                   f"F1 {_fmt(b3.get('f1'))}")
+        out.append(f"   {'type':24s}{'pred':>6s}{'match':>7s}{'prec':>8s}{'gold':>6s}{'worth':>7s}{'found':>7s}{'recall':>8s}")
+        for t, r in f["per_type"].items():
+            out.append(f"   {t:24s}{r['predicted']:6d}{r['matched']:7d}{_fmt(r['precision']):>8s}{r['gold']:6d}"
+                       f"{r['worth_note']:7d}{r['worth_note_found']:7d}{_fmt(r['worth_note_recall']):>8s}")
+    return "\n".join(out)
+
+
+def listing(result, texts: dict[str, str]) -> str:
+    """The unmatched flags and the missed worth-note items, for reading."""
+    out = ["-- unmatched flags"]
+    for f in result.unmatched_flags:
+        out.append(f"[{getattr(f.type, 'value', f.type)}] {f.id} conf {f.confidence:.2f} {dict(f.values)}")
+        for ev in f.evidence:
+            out.append(f"    {ev.article_id}: {ev.text[:200]!r}")
+    out.append("-- missed worth-note items")
+    for g in result.missed:
+        out.append(f"[{g['type']}] {g['event']} {g['values']}")
+        out.append(f"    note: {g['note']}")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("dir", type=Path, help="a folder with articles.jsonl, events.json and gold.jsonl")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--list", action="store_true", help="also list unmatched flags and missed worth-note items")
+    ap.add_argument("--part", choices=PARTS, default="all", help="which part --list reads (default all)")
+    ap.add_argument("--store", type=Path, help="keep the store here; an existing one is reused (check --full)")
+    ap.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
+    args = ap.parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    for name in ("articles.jsonl", "gold.jsonl", "events.json"):
+        if not (args.dir / name).is_file():
+            ap.error(f"{args.dir / name}: not found")
+    gold = read_jsonl(args.dir / "gold.jsonl")
+    articles = read_jsonl(args.dir / "articles.jsonl")
+    events = json.loads((args.dir / "events.json").read_text(encoding="utf-8"))
+    article_event = {a: e for e, rec in events.items() for a in rec["articles"]}
+    if args.store:
+        flags, stories, timing = run(args.dir, args.store, args.embedder)
+    else:
+        with tempfile.TemporaryDirectory(prefix="real-store-") as tmp:
+            flags, stories, timing = run(args.dir, Path(tmp) / "store", args.embedder)
+    parts = {"tune": [e for e in events if event_part(e) == "tune"],
+             "held": [e for e in events if event_part(e) == "held"], "all": list(events)}
+    results = {p: score(flags, gold, article_event, stories, evs) for p, evs in parts.items()}
+    figures = {p: r.figures for p, r in results.items()}
+    if args.json:
+        print(json.dumps(dict(figures, timing=timing), indent=1))
+    else:
+        print(f"{len(articles)} articles, {len(gold)} gold lines, {len(flags)} flags "
+              f"(ingest {timing['ingest_seconds']}s, check {timing['check_seconds']}s)")
+        print(render(figures))
+    if args.list:
+        print(listing(results[args.part], {a["id"]: a["text"] for a in articles}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
