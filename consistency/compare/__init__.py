@@ -56,9 +56,15 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
     flags = [make_flag(f) for f in one_per_deviation(findings)]
     whole = list(claims.values() if stories is None else stories)
     flags.extend(name_variant_flags(aligned, resolver, whole))
-    flags.extend(role_flags(whole, resolver))
-    flags.extend(place_flags(whole))
+    flags.extend(story_flags(whole, resolver))
     return flags
+
+
+def story_flags(claims: Iterable[Claim], resolver) -> list[Flag]:
+    """Findings that read a whole story rather than aligned pairs: offices given to one person,
+    places given to one happening."""
+    claims = list(claims)
+    return role_flags(claims, resolver) + place_flags(claims)
 
 
 def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding]:

@@ -101,8 +101,7 @@ def compare_places(a: Claim, b: Claim, score: float, resolver) -> Finding | None
     if rest < MIN_REST:
         return None
     confidence = min(0.9, 0.45 + 0.5 * rest)
-    return Finding("place", a, b, x.text, y.text, (x.start, x.end), (y.start, y.end), confidence=confidence,
-                   what="where it happened")
+    return Finding("place", a, b, x.text, y.text, (x.start, x.end), (y.start, y.end), confidence=confidence)
 
 
 # Nouns for a happening that has one place: where a place attaches to one, it says where it was.
@@ -213,7 +212,7 @@ def _flag(xa: list[tuple[Claim, Entity]], xb: list[tuple[Claim, Entity]]) -> Fla
         xa, xb = xb, xa
         (ca, ea), (cb, eb) = xa[0], xb[0]
     finding = Finding("place", ca, cb, ea.text, eb.text, (ea.start, ea.end), (eb.start, eb.end),
-                      confidence=STORY_CONFIDENCE, what="where it happened")
+                      confidence=STORY_CONFIDENCE)
     from .explain import explain
 
     evidence = tuple(Evidence(c.id, c.article_id, c.outlet, c.published.date().isoformat(), c.text, e.start, e.end)

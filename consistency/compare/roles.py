@@ -67,7 +67,6 @@ def role_flags(claims: Iterable[Claim], resolver) -> list[Flag]:
                 if (cb.published, cb.id) < (ca.published, ca.id):
                     ca, ea, cb, eb = cb, eb, ca, ea
                 finding = Finding("role", ca, cb, f"{ea.role} {ea.text}", f"{eb.role} {eb.text}",
-                                  (ea.start, ea.end), (eb.start, eb.end), confidence=CONFIDENCE,
-                                  what="the person's office")
+                                  (ea.start, ea.end), (eb.start, eb.end), confidence=CONFIDENCE)
                 flags.append(make_flag(finding))
     return flags
