@@ -149,8 +149,10 @@ def _story_observations(claims: Iterable[Claim]):
     first: dict[tuple[str, str, str], tuple[Claim, Entity]] = {}  # (story, outlet, form) -> its first mention
     for c in sorted(claims, key=lambda c: (c.published, c.article_id, c.start)):
         for e in c.entities:
-            if e.label in NAME_LABELS and e.text[:1].isupper() and c.story_id:
-                first.setdefault((c.story_id, c.outlet, " ".join(_form(e.text).split())), (c, e))
+            form = " ".join(_form(e.text).split())
+            # a full name only: a one-word name respelled is as often another name ("Twitter" / "Titter")
+            if e.label in NAME_LABELS and e.text[:1].isupper() and c.story_id and len(form.split()) >= 2:
+                first.setdefault((c.story_id, c.outlet, form), (c, e))
     by_story: dict[str, list[tuple[str, str, Claim, Entity]]] = defaultdict(list)
     for (story, outlet, form), (c, e) in first.items():
         by_story[story].append((outlet, form, c, e))
@@ -158,7 +160,7 @@ def _story_observations(claims: Iterable[Claim]):
         used = {(outlet, form.casefold()) for outlet, form, _, _ in forms}
         for i, (oa, fa, ca, ea) in enumerate(forms):
             for ob, fb, cb, eb in forms[i + 1:]:
-                if oa == ob or (oa, fb.casefold()) in used or (ob, fa.casefold()) in used:
+                if oa == ob or ea.label != eb.label or (oa, fb.casefold()) in used or (ob, fa.casefold()) in used:
                     continue
                 words = _respelled_word(fa, fb) if is_spelling_variant(fa, fb) else None
                 if words is None:

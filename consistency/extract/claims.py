@@ -112,8 +112,8 @@ def claims_from_doc(article: Article, doc, resolver: EntityResolver, *, first: i
     """The claims of one parsed article (or part of one, whose sentences are numbered from ``first``)."""
     attributions = find_attributions(doc)
     anchor = article.published.date()
-    people = people_with_roles(doc)
     roles = {(e.start_char, e.end_char): person_role(e) for e in doc.ents if e.label_ == "PERSON"}
+    people = people_with_roles(doc, roles)
     out: list[Claim] = []
     for n, sent in enumerate(_sentences(doc)):
         if not _is_checkable(sent):

@@ -87,11 +87,13 @@ def office_words(role: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[\w-]+", role.casefold()) if w in OFFICES)
 
 
-def people_with_roles(doc: Doc) -> list[tuple[int, str, str]]:
-    """(position, person, role) for every person the article names with a title."""
+def people_with_roles(doc: Doc, roles: dict[tuple[int, int], tuple[str, tuple[int, int]] | None] | None = None
+                      ) -> list[tuple[int, str, str]]:
+    """(position, person, role) for every person the article names with a title (``roles``: the
+    role of each person's span, when already read)."""
     out = []
     for ent in doc.ents:
-        role = person_role(ent)
+        role = roles.get((ent.start_char, ent.end_char)) if roles is not None else person_role(ent)
         if role is not None:
             out.append((ent.start_char, ent.text, role[0]))
     return out
