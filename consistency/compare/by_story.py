@@ -73,8 +73,10 @@ def check_stories(pairs: Iterable[Pair], claims: dict[int, Claim], resolver, sto
     by_story: dict[str | None, list[Claim]] = {}
     for c in stories:
         by_story.setdefault(c.story_id, []).append(c)
-    for story, story_pairs in sorted(pairs_by_story(pairs, claims).items(), key=lambda kv: kv[0] or ""):
-        f, c, q = check_story(story_pairs, claims, resolver, by_story.get(story, ()))
+    grouped = pairs_by_story(pairs, claims)
+    # a story whose pairs are all quiet still has its whole-story findings
+    for story in sorted(set(grouped) | set(by_story), key=lambda s: s or ""):
+        f, c, q = check_story(grouped.get(story, []), claims, resolver, by_story.get(story, ()))
         flags += f
         clusters += c
         quiet += q
