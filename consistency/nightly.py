@@ -17,7 +17,7 @@ from typing import Iterable
 
 from .errors import ConsistencyError, InputError
 from .options import Options
-from .pipeline import CheckResult, IngestResult, Progress, check, ingest, open_store
+from .pipeline import CheckResult, IngestResult, Progress, check, embedder_for, ingest, open_store
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ def run(sources: Iterable[str | Path], options: Options | None = None, out_dir: 
     t = time.perf_counter()
     with open_store(options) as store:
         info = _run_info(store)
-        report = build_report(store, checked, ingested, info)
+        report = build_report(store, checked, ingested, info, embedder_for(options))
     files = write_report(report, out_dir)
     timings["report"] = time.perf_counter() - t
     logger.info("run: report: %d flags, %d stories, %d outlets written to %s in %.1fs", len(report["flags"]),
