@@ -15,6 +15,7 @@ from consistency.compare.stance import (
     load_stance_model,
     pair_features,
     relative_to_peers,
+    stance_of,
     tokens,
     train_stance,
 )
@@ -165,3 +166,14 @@ def test_stance_bench_read_emergent_names_missing_columns(tmp_path: Path):
     (tmp_path / "bad.csv").write_text("id,claimHeadline\n0,x\n", encoding="utf-8")
     with pytest.raises(click.ClickException, match="articleHeadline"):
         bench_stance.read_emergent(str(tmp_path / "bad.csv"))
+
+
+def test_stance_of_reads_each_text_toward_one_claim():
+    claim = "The harbour bridge will close for repairs in May"
+    texts = ["No, the harbour bridge is not closing: the rumour is false, the council says",
+             "Harbour bridge to close for repairs in May",
+             "Harbour bridge may close for repairs, unconfirmed reports say"]
+    found = stance_of(claim, texts)
+    assert len(found) == 3 and set(found) <= set(LABELS)
+    assert found[0] == "against" and found[2] == "observing"
+    assert stance_of(claim, []) == []
