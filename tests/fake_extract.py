@@ -45,7 +45,8 @@ def fake_claims(article: Article) -> list[Claim]:
     return out
 
 
-def extract_claims(articles: Sequence[Article], resolver: object = None, *, batch_size: int = 16) -> list[Claim]:
+def extract_claims(articles: Sequence[Article], resolver: object = None, *, batch_size: int = 16,
+                   on_error: object = None) -> list[Claim]:
     """Same signature as ``consistency.extract.claims.extract_claims``."""
     return [c for a in articles for c in fake_claims(a)]
 
