@@ -2,9 +2,10 @@
 
 Two corpora, both built without ../shared:
 - ``sample``: the hand-written sample corpus (``corpora/sample``) scored against its gold file;
-- ``draw``: a generated draw, the contradiction-benchmark builder run over the sample corpus's
-  articles with a fixed seed (new outlets and dates, injected cases and edits that must not be
-  flagged), scored against the injected gold lines plus the sample's planted ones.
+- ``draw``: a generated draw of 50 articles, the contradiction-benchmark builder run with a fixed
+  seed over the sample corpus's 23 articles and 27 of invented stories that agree on every fact
+  (``bench/storygen.py``): new outlets and dates, injected cases and edits that must not be
+  flagged, scored against the injected gold lines plus the sample's planted ones.
 
 Both are scored by the contradiction benchmark's matching rules (``bench/contrabench/score.py``).
 The floors live in ``bench/baseline.json`` with a hash of each corpus; a figure below its floor (or
@@ -23,11 +24,13 @@ from typing import Any
 
 from bench.contrabench.build import Source, build
 from bench.contrabench.score import score
+from bench.storygen import generated_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpora" / "sample"
 BASELINE = Path(__file__).resolve().parent / "baseline.json"
 DRAW_SEED = 1
+DRAW_STORIES = 9  # invented stories of three articles, beside the sample corpus's 23
 _SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“‘]?[A-Z0-9])")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -67,8 +70,8 @@ def _sources(articles: list[dict]) -> list[Source]:
 
 def draw(nlp: Any, seed: int = DRAW_SEED) -> tuple[list[dict], list[dict]]:
     """(articles, gold) of the generated draw: injected cases plus the sample's planted ones."""
-    sample = sample_articles()
-    articles, gold, manifest = build(_sources(sample), seed, nlp)
+    sources = _sources(sample_articles()) + generated_sources(DRAW_STORIES)
+    articles, gold, manifest = build(sources, seed, nlp)
     new_id = {src: new for new, src in manifest["origin"].items()}
     planted = [dict(g, articles=[new_id[x] for x in g["articles"]]) for g in read_jsonl(SAMPLE / "gold.jsonl")]
     return articles, gold + planted

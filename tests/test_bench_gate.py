@@ -38,3 +38,18 @@ def test_bench_gate_baseline_holds_both_corpora():
 def test_bench_gate_no_figure_falls_below_its_floor():
     failed = regressions(measure(), load_baseline())
     assert not failed, "\n".join(failed)
+
+
+def test_bench_gate_invented_stories_are_the_same_every_time_and_name_nobody_twice():
+    import re
+
+    from bench.storygen import FIRST, LAST, generated_sources
+
+    first, again = generated_sources(9), generated_sources(9)
+    assert first == again and len(first) == 27 and len({s.story for s in first}) == 9
+    name = re.compile(rf"\b({'|'.join(FIRST)}) ({'|'.join(LAST)})\b")
+    people = {m.group() for s in first for line in s.sentences for m in name.finditer(line)}
+    assert len(people) == 27  # three people a story
+    assert len({p.split()[0] for p in people}) == len({p.split()[1] for p in people}) == 27
+    with pytest.raises(ValueError, match="at most 10 stories"):
+        generated_sources(11)
