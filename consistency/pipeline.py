@@ -186,13 +186,16 @@ class CheckResult:
     seconds: float = 0.0
 
 
-def check(options: Options | None = None, *, progress: Progress | None = None, full: bool = False) -> CheckResult:
+def check(options: Options | None = None, *, progress: Progress | None = None, full: bool = False,
+          again: Iterable[str] = ()) -> CheckResult:
     """Align new claims with their neighbours in other outlets, compare, and trace origins.
 
     Only the stories that tonight's articles joined (or merged) are compared again, each as
     a whole, so an incremental check gives the flags a full one would; flags of every other
     story are carried as they are. ``full=True`` compares every stored pair, e.g. after an
     upgrade of the comparators. ``clusters`` holds the claim clusters of the stories compared.
+    The stories of the articles in ``again`` are compared again even if a finished check did
+    (a nightly run whose report was never written needs them for its rerun's report).
     """
     from .align import align_new_claims
 
@@ -202,6 +205,10 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
         store.lock()
         run_id = store.start_run("check")
         assign_stories(store, options)
+        again = set(again)
+        if again:
+            meta = store.article_meta_of(again)
+            store.mark_stories_dirty({m["story_id"] for m in meta.values() if m["story_id"]})
         commit_point("check.stories")
         unchecked = store.unchecked_rowids()
         align_new_claims(store, options, progress=progress)
