@@ -67,7 +67,7 @@ def claim_clusters(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cl
     """Clusters of aligned claims spanning two or more outlets, with their origins traced."""
     joined: UnionFind[int] = UnionFind()
     for a, b, score in pairs:
-        if a in claims and b in claims and (score >= threshold or _worded_alike(claims[a], claims[b])):
+        if a in claims and b in claims and joins_cluster(claims[a], claims[b], score, threshold):
             joined.union(a, b)
     clusters = []
     for rows in joined.groups().values():
@@ -78,6 +78,11 @@ def claim_clusters(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cl
         clusters.append(ClaimCluster(members, trace_origins(members)))
     clusters.sort(key=lambda c: (-len(c.outlets), len(c.origins), c.id))
     return clusters
+
+
+def joins_cluster(a: Claim, b: Claim, score: float, threshold: float = CLUSTER_THRESHOLD) -> bool:
+    """Whether an aligned pair links its two claims into one cluster."""
+    return score >= threshold or _worded_alike(a, b)
 
 
 def _worded_alike(a: Claim, b: Claim) -> bool:

@@ -77,7 +77,7 @@ def _looks_like_name(c: Claim, span: tuple[int, int], word: str) -> bool:
     return _entity_at(c, span) is not None or span[0] > c.start
 
 
-def _observations(aligned: Iterable[tuple[Claim, Claim, float]]):
+def name_observations(aligned: Iterable[tuple[Claim, Claim, float]]):
     """(score, (claim, mention, span, word), (other claim, ...)) for every name two
     near-copies of one sentence spell differently. The same sentence with one name respelled is
     stronger evidence of one entity than any spelling rule: different sentences are left alone."""
@@ -107,7 +107,7 @@ def _covers(e: Entity, span: tuple[int, int]) -> bool:
 def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver) -> list[Flag]:
     """One flag per article that spells an entity in a minority form, paired with its best match."""
     spellings: UnionFind[str] = UnionFind()
-    observed = list(_observations(aligned))
+    observed = list(name_observations(aligned))
     # Spellings are counted by the respelled word, so "Brian Nikhols" and a later bare "Nikhols"
     # in the same article are one variant, flagged once.
     for _, x, y in observed:

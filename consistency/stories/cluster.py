@@ -155,6 +155,10 @@ class StoryClusterer:
 
     def to_dict(self) -> dict:
         """JSON-serialisable state."""
+        return {**self.head_dict(), "stories": [self.story_dict(sid) for sid in self.stories]}
+
+    def head_dict(self) -> dict:
+        """The state shared by all stories (``to_dict`` without the stories)."""
         return {
             "version": STATE_VERSION,
             "params": self.params(),
@@ -162,19 +166,20 @@ class StoryClusterer:
             "n_docs": self.n_docs,
             "df": {str(k): v for k, v in self.df.items()},
             "merged_into": dict(self.merged_into),
-            "stories": [
-                {
-                    "id": s.id,
-                    "centroid": [round(float(x), 6) for x in s.centroid],
-                    "terms": {str(k): round(v, 4) for k, v in s.terms.items()},
-                    "names": {str(k): round(v, 4) for k, v in s.names.items()},
-                    "n": s.n,
-                    "first": s.first,
-                    "last": s.last,
-                    "members": list(s.members),
-                }
-                for s in self.stories.values()
-            ],
+        }
+
+    def story_dict(self, story_id: str) -> dict:
+        """One live story's state, as ``to_dict`` lists it."""
+        s = self.stories[story_id]
+        return {
+            "id": s.id,
+            "centroid": [round(float(x), 6) for x in s.centroid],
+            "terms": {str(k): round(v, 4) for k, v in s.terms.items()},
+            "names": {str(k): round(v, 4) for k, v in s.names.items()},
+            "n": s.n,
+            "first": s.first,
+            "last": s.last,
+            "members": list(s.members),
         }
 
     def params(self) -> dict:
