@@ -7,7 +7,7 @@ import re
 import sys
 import types
 from dataclasses import replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from consistency.extract.quantities import find_quantities
 from consistency.extract.time.extract import find_times
@@ -45,9 +45,18 @@ def fake_claims(article: Article) -> list[Claim]:
     return out
 
 
-def extract_claims(articles: Sequence[Article], resolver: object = None, *, batch_size: int = 16) -> list[Claim]:
+def extract_claims(articles: Sequence[Article], resolver: object = None, *, batch_size: int = 16,
+                   on_error: Callable[[Article, Exception], None] | None = None) -> list[Claim]:
     """Same signature as ``consistency.extract.claims.extract_claims``."""
-    return [c for a in articles for c in fake_claims(a)]
+    out: list[Claim] = []
+    for a in articles:
+        try:
+            out.extend(fake_claims(a))
+        except Exception as exc:  # noqa: BLE001 - handed on, as the real extractor does
+            if on_error is None:
+                raise
+            on_error(a, exc)
+    return out
 
 
 def module() -> types.ModuleType:
