@@ -157,22 +157,47 @@ def stats(options: Options, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("flag_id")
+@click.argument("flag_ids", nargs=-1)
 @click.option("--confirm", "verdict", flag_value="confirmed", help="The flag is a real problem.")
 @click.option("--dismiss", "verdict", flag_value="dismissed", help="The flag is a false alarm.")
-@click.option("--note", default="", help="Why; shown in the report.")
+@click.option("--note", default="", help="Why; shown in the report and published with --export.")
+@click.option("--export", "export", type=click.Choice(["claimreview"]), default=None,
+              help="Write the confirmed flags (all, or those named) as schema.org ClaimReview JSON-LD.")
+@click.option("--publisher", default="consistency", show_default=True,
+              help="With --export: the organisation publishing the reviews (ClaimReview author).")
+@click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="With --export: write here instead of standard output.")
 @store_options
-def review(flag_id: str, verdict: str | None, note: str, options: Options, fmt: str) -> None:
-    """Record a verdict on a flag; it persists until the flag's evidence changes.
+def review(flag_ids: tuple[str, ...], verdict: str | None, note: str, export: str | None, publisher: str,
+           out_file: Path | None, options: Options, fmt: str) -> None:
+    """Record a verdict on a flag (it persists until the flag's evidence changes), or export confirmed ones.
 
     \b
-    Example:
+    Examples:
         consistency review tim-0123456789ab --dismiss --note "same briefing, time zones differ"
+        consistency review num-0123456789ab --confirm --note "the ministry's own figure is 40"
+        consistency review --export claimreview --publisher "Desk Fact Check" --out reviews.jsonld
     """
+    if export:
+        if verdict:
+            raise click.UsageError("--export writes verdicts already recorded; give --confirm/--dismiss separately")
+        from .claimreview import export_claim_reviews
+
+        doc = export_claim_reviews(options, publisher, list(flag_ids) or None)
+        text = json.dumps(doc, ensure_ascii=False, indent=1)
+        if out_file:
+            out_file.write_text(text + "\n", encoding="utf-8")
+            click.echo(f"{len(doc['@graph'])} ClaimReviews written to {out_file}", err=True)
+        else:
+            click.echo(text)
+        return
     from .review import review as run_review
 
     if verdict is None:
-        raise click.UsageError("give --confirm or --dismiss")
+        raise click.UsageError("give --confirm or --dismiss (or --export claimreview)")
+    if len(flag_ids) != 1:
+        raise click.UsageError("give exactly one FLAG_ID to record a verdict on")
+    flag_id = flag_ids[0]
     rec = run_review(flag_id, verdict, note, options)
     click.echo(json.dumps(rec) if fmt == "json" else f"{flag_id}: {verdict}" + (f" ({note})" if note else ""))
 
