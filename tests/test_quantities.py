@@ -141,3 +141,12 @@ def test_quantities_unit_is_compound_head_and_irregular_plural():
     assert one("plans to cut 1.3 million coal jobs").unit == "jobs"
     assert one("Six women were hired").unit == "women"
     assert find_quantities("At one point, the talks stalled.") == []
+
+
+def test_quantities_age_in_words_after_an_article_is_a_figure():
+    q = find_quantities("Police said a four-year-old boy was hurt.")
+    assert [(x.text, x.value, x.unit) for x in q] == [("four", 4.0, "years old")]
+
+
+def test_quantities_one_as_an_adjective_after_an_article_is_not_a_figure():
+    assert find_quantities("It was a one-sided game and a one-time payment.") == []

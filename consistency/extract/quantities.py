@@ -344,7 +344,12 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             if words.lower().startswith(("a ", "an ")) and not re.search(
                     r"dozen|hundred|thousand|million|billion", words, re.I):
-                continue
+                # "a four-year-old boy": the article is not part of the figure
+                words = words.split(None, 1)[1]
+                start = end - len(words)
+                value = _word_value(words)
+                if value is None or value < 2:
+                    continue  # "a one-sided game", "a one-time payment": an adjective, not a count
         hm = _HEDGE_RE.search(text[:start]) if hedge is None or hedge == "between" and low is None else None
         if hm and hedge is None:
             hedge = _HEDGE_NORM[hm.group(1).lower()]
