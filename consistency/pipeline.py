@@ -167,7 +167,8 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
     Claim clusters and repetition flags are always rebuilt: new copies change them.
     """
     from .align import align_new_claims
-    from .compare import compare_pairs
+    from .compare import compare_facts, compare_pairs
+    from .compare.calibration import calibrate
     from .provenance import claim_clusters, repetition_flags
 
     options = options or Options()
@@ -187,16 +188,22 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
             touched_ids = {claims[r].id for r in touched if r in claims}
             flags = [f for f in previous
                      if f.type != "unsupported_repetition" and not set(f.claims) & touched_ids]
-            flags += compare_pairs([p for p in pairs if p[0] in touched or p[1] in touched], claims, resolver)
+            stories = {claims[r].story_id for r in touched if r in claims and claims[r].story_id}
+            facts = compare_facts(store.story_claims(stories), store.claim_vectors) if options.facts else []
+            fresh = compare_pairs([p for p in pairs if p[0] in touched or p[1] in touched], claims, resolver,
+                                  facts)
         else:
-            flags = compare_pairs(pairs, claims, resolver)
+            flags = []
+            facts = compare_facts(store.story_claims(), store.claim_vectors) if options.facts else []
+            fresh = compare_pairs(pairs, claims, resolver, facts)
         clusters = claim_clusters(pairs, claims)
-        flags += repetition_flags(clusters, claims, pairs)
-        flags = _dedupe(flags)
+        fresh += repetition_flags(clusters, claims, pairs)
+        flags = _dedupe(flags + (calibrate(fresh) if options.calibrate else fresh))
         with store.transaction():
             diff = store.save_flags(flags, run_id)
             store.finish_run(run_id, {"flags": len(flags), **{k: len(v) for k, v in diff.items()}})
-    return CheckResult(flags=flags, clusters=[c.to_dict() for c in clusters], new=diff["new"],
+    shown = [f for f in flags if f.confidence >= options.min_confidence]
+    return CheckResult(flags=shown, clusters=[c.to_dict() for c in clusters], new=diff["new"],
                        carried=diff["carried"], resolved=diff["resolved"], seconds=time.perf_counter() - t0)
 
 

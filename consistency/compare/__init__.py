@@ -13,6 +13,7 @@ from typing import Sequence
 
 from ..records import Claim, Flag
 from .base import UPDATE_CUES, Finding, make_flag
+from .facts import compare_facts
 from .names import name_variant_flags
 from .numbers import compare_numbers
 from .polarity import compare_polarity
@@ -36,8 +37,12 @@ def compare_pair(a: Claim, b: Claim, score: float, resolver) -> list[Finding]:
     return findings
 
 
-def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Claim], resolver) -> list[Flag]:
-    """Flags for all aligned pairs, plus spelling variants of one entity across outlets."""
+def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Claim], resolver,
+                  facts: Sequence[tuple[Finding, float]] = ()) -> list[Flag]:
+    """Flags for all aligned pairs, plus spelling variants of one entity across outlets.
+
+    ``facts`` are findings from the stories' fact tables (``compare_facts``); those on two claims
+    the pairs already compare add nothing and are left out."""
     findings: list[tuple[Finding, float]] = []
     aligned: list[tuple[Claim, Claim, float]] = []
     for ra, rb, score in pairs:
@@ -46,6 +51,8 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
             continue
         aligned.append((a, b, score))
         findings.extend((f, score) for f in compare_pair(a, b, score, resolver))
+    compared = {frozenset((f.a.id, f.b.id)) for f, _ in findings}
+    findings.extend((f, s) for f, s in facts if frozenset((f.a.id, f.b.id)) not in compared)
     flags = [make_flag(f) for f in one_per_deviation(findings)]
     flags.extend(name_variant_flags(aligned, resolver))
     return flags
@@ -96,4 +103,4 @@ MAX_ALSO = 4
 WITH_COPIES = frozenset({"number", "update", "timeline"})  # values that copies repeat word for word
 
 
-__all__ = ["compare_pair", "compare_pairs", "Finding"]
+__all__ = ["compare_facts", "compare_pair", "compare_pairs", "Finding"]

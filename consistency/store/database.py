@@ -234,6 +234,19 @@ class Store:
                 ).fetchall()
         return {int(r[0]): claim_from_json(r[1]) for r in rows}
 
+    def story_claims(self, story_ids: Iterable[str] | None = None) -> dict[int, Claim]:
+        """Claims by row id of the articles in these stories (of every story when None)."""
+        if story_ids is None:
+            q = "SELECT id FROM articles WHERE story_id IS NOT NULL"
+            return self.claims(article_ids=[r[0] for r in self.db.execute(q)])
+        ids = list(story_ids)
+        articles: list[str] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            articles += [r[0] for r in self.db.execute(
+                f"SELECT id FROM articles WHERE story_id IN ({','.join('?' * len(chunk))})", chunk)]
+        return self.claims(article_ids=articles) if articles else {}
+
     def claim_by_id(self, claim_id: str) -> tuple[int, Claim] | None:
         row = self.db.execute("SELECT rowid, data FROM claims WHERE id=?", (claim_id,)).fetchone()
         return (int(row[0]), claim_from_json(row[1])) if row else None
