@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 import numpy as np
 import pytest
 
-from consistency.compare import compare_pairs
+from consistency.compare.by_story import check_story
 from consistency.compare.facts import compare_facts, facts_of
 from consistency.extract.entities import EntityResolver
 from consistency.extract.quantities import find_quantities
@@ -40,7 +40,8 @@ def run(*claims: Claim, similarity: float = 0.6) -> list:
         return base
 
     findings = compare_facts(rows, vectors)
-    return compare_pairs([], rows, EntityResolver(), findings)
+    flags, _, _ = check_story([], rows, EntityResolver(), findings.get("s1", []))
+    return flags
 
 
 def test_facts_same_vote_dated_differently_in_other_words():

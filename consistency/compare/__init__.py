@@ -37,12 +37,8 @@ def compare_pair(a: Claim, b: Claim, score: float, resolver) -> list[Finding]:
     return findings
 
 
-def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Claim], resolver,
-                  facts: Sequence[tuple[Finding, float]] = ()) -> list[Flag]:
-    """Flags for all aligned pairs, plus spelling variants of one entity across outlets.
-
-    ``facts`` are findings from the stories' fact tables (``compare_facts``); those on two claims
-    the pairs already compare add nothing and are left out."""
+def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Claim], resolver) -> list[Flag]:
+    """Flags for all aligned pairs, plus spelling variants of one entity across outlets."""
     findings: list[tuple[Finding, float]] = []
     aligned: list[tuple[Claim, Claim, float]] = []
     for ra, rb, score in pairs:
@@ -51,8 +47,6 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
             continue
         aligned.append((a, b, score))
         findings.extend((f, score) for f in compare_pair(a, b, score, resolver))
-    compared = {frozenset((f.a.id, f.b.id)) for f, _ in findings}
-    findings.extend((f, s) for f, s in facts if frozenset((f.a.id, f.b.id)) not in compared)
     flags = [make_flag(f) for f in one_per_deviation(findings)]
     flags.extend(name_variant_flags(aligned, resolver))
     return flags

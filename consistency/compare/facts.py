@@ -253,30 +253,23 @@ def _finding(a: Fact, b: Fact, score: float) -> Finding:
             has_update_cue(b.claim) and not has_update_cue(a.claim)
             or a.claim.modality in FORECAST and b.claim.modality not in FORECAST):
         kind = "update"  # the later report revises the figure, or reports what the earlier one forecast
-    what = _what(a)
     return Finding(kind, a.claim, b.claim, a.slot.text, b.slot.text, (a.slot.start, a.slot.end),
-                   (b.slot.start, b.slot.end), confidence=score, what=what)
-
-
-def _what(f: Fact) -> str:
-    """What the value is about, in words: "the date of vote (house, bill)", "the figure for oath"."""
-    subject = ", ".join(sorted(f.about - {f.counts or ""}))
-    if f.kind == "figure":
-        return f"the number of {f.counts}" + (f" ({subject})" if subject else "")
-    return f"the date of {f.event or 'it'}" + (f" ({subject})" if subject else "")
+                   (b.slot.start, b.slot.end), confidence=score)
 
 
 def compare_facts(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], np.ndarray]
-                  ) -> list[tuple[Finding, float]]:
-    """Findings from every story's fact table; ``vectors`` gives the claims' meaning vectors by row."""
-    out: list[tuple[Finding, float]] = []
-    for facts in story_table(claims).values():
+                  ) -> dict[str, list[tuple[Finding, float]]]:
+    """Story id -> the findings of its fact table; ``vectors`` gives the claims' meaning vectors by row."""
+    out: dict[str, list[tuple[Finding, float]]] = {}
+    for story, facts in story_table(claims).items():
         rows = sorted({f.row for f in facts})
         if len({f.claim.outlet for f in facts}) < 2:
             continue
         index = {r: i for i, r in enumerate(rows)}
         vecs = vectors(rows)
-        out += fact_findings(facts, lambda r, s: float(vecs[index[r]] @ vecs[index[s]]))
+        found = fact_findings(facts, lambda r, s: float(vecs[index[r]] @ vecs[index[s]]))
+        if found:
+            out[story] = found
     return out
 
 

@@ -50,6 +50,7 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
     stories = _stories(store, meta, tonight, flags)
     outlets = _outlets(store, meta, checked.flags, reviews)
     clusters = [_cluster_entry(c, meta) for c in checked.clusters[:MAX_CLUSTERS]]
+    clusters = _with_stances(store, clusters)
     sections = {s: [d for d in flags if d["section"] == s] for s in SECTIONS}
     open_flags = [d for d in flags if d["status"] != "resolved" and d["section"] != "dismissed"]
     by_type: dict[str, list[int]] = {}
@@ -57,7 +58,7 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
         by_type.setdefault(d["type"], [0, 0])[0 if d["status"] == "new" else 1] += 1
     summary = {
         "articles": len(meta),
-        "claims": store.db.execute("SELECT count(*) FROM claims").fetchone()[0],
+        "claims": sum(store.claims_per_outlet().values()),
         "outlets": len({m["outlet"] for m in meta.values()}),
         "stories": len({m["story_id"] for m in meta.values() if m["story_id"]}),
         "articles_new": ingested.articles_new if ingested else 0,
@@ -86,9 +87,7 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
 
 def _lapsed_reviews(store: Store) -> dict[str, dict]:
     """Reviews whose flag's evidence has changed since the verdict: they no longer apply."""
-    q = ("SELECT r.flag_id, r.verdict, r.note, r.at FROM reviews r JOIN flags f ON f.id = r.flag_id"
-         " WHERE r.evidence_hash != f.evidence_hash")
-    return {r[0]: {"verdict": r[1], "note": r[2], "at": r[3]} for r in store.db.execute(q)}
+    return store.lapsed_reviews()
 
 
 def _flag_entry(f: Flag, status: str, review: dict | None, lapsed: dict | None, meta: dict[str, dict],
@@ -211,8 +210,7 @@ def timeline_points(claims: Iterable[Claim], timeline_flags: Sequence[dict]) -> 
 
 def _outlets(store: Store, meta: dict[str, dict], open_flags: Sequence[Flag], reviews: dict) -> list[dict]:
     """Per outlet: articles, claims, open flags, and the share of its claims that are unsupported repetitions."""
-    claims = dict(store.db.execute("SELECT a.outlet, count(*) FROM claims c JOIN articles a ON a.id = c.article_id"
-                                   " GROUP BY a.outlet").fetchall())
+    claims = store.claims_per_outlet()
     articles: dict[str, int] = {}
     for m in meta.values():
         articles[m["outlet"]] = articles.get(m["outlet"], 0) + 1
@@ -239,6 +237,21 @@ def _outlets(store: Store, meta: dict[str, dict], open_flags: Sequence[Flag], re
 def _cluster_entry(c: dict, meta: dict[str, dict]) -> dict:
     return {**c, "links": [_link(a, meta) for a in c["articles"]],
             "earliest_link": _link(c["earliest"]["article_id"], meta)}
+
+
+def _with_stances(store: Store, clusters: list[dict]) -> list[dict]:
+    """Each cluster with every outlet's stance toward its earliest wording (for, against, observing)."""
+    from ..compare.stance import stance_of
+
+    ids = sorted({cid for c in clusters for cid in c["claims"]})
+    claims = {c.id: c for c in store.claims(rowids=list(store.claim_rowids(ids).values())).values()} if ids else {}
+    out = []
+    for c in clusters:
+        members = [claims[cid] for cid in c["claims"] if cid in claims]
+        found = stance_of(c["text"], [m.text for m in members])
+        out.append({**c, "stances": [{"claim_id": m.id, "outlet": m.outlet, "stance": s}
+                                     for m, s in zip(members, found)]})
+    return out
 
 
 def _claims_table(store: Store, flags: list[dict], clusters: list[dict], meta: dict[str, dict]) -> list[dict]:

@@ -7,7 +7,7 @@ import math
 from dataclasses import asdict
 from datetime import datetime
 
-from ..records import Attribution, Claim, Entity, Evidence, Flag, Quantity, TimeExpr
+from ..records import Attribution, Claim, Entity, Evidence, Flag, FlagType, Quantity, TimeExpr
 
 _BIG = 1e308  # JSON has no infinity; open-ended intervals ("at least 40") are stored as ±1e308
 
@@ -72,7 +72,7 @@ def flag_to_json(f: Flag) -> str:
 
 def flag_from_dict(d: dict) -> Flag:
     return Flag(
-        id=d["id"], type=d["type"], claims=tuple(d["claims"]), articles=tuple(d["articles"]),
+        id=d["id"], type=FlagType(d["type"]), claims=tuple(d["claims"]), articles=tuple(d["articles"]),
         outlets=tuple(d["outlets"]), values=dict(d.get("values", {})),
         evidence=tuple(Evidence(**e) for e in d.get("evidence", ())),
         confidence=d.get("confidence", 0.5), explanation=d.get("explanation", ""), story_id=d.get("story_id"),
