@@ -212,7 +212,7 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
         commit_point("check.stories")
         unchecked = store.unchecked_rowids()
         align_new_claims(store, options, progress=progress)
-        flags, clusters, quiet, scope = compare_dirty(store, full=full)
+        flags, clusters, quiet, scope = compare_dirty(store, full=full, options=options)
         with store.transaction():  # flags and the claims they cover are committed together
             diff = store.save_flags(flags, run_id, scope=scope)
             store.mark_quiet(quiet)
@@ -221,30 +221,40 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
             store.finish_run(run_id, {"flags": len(flags), **{k: len(v) for k, v in diff.items()}})
         commit_point("check.flags")
         open_flags = flags if scope is None else store.flags("open")
-    return CheckResult(flags=sorted(open_flags, key=lambda f: (f.type, f.id)), clusters=[c.to_dict() for c in clusters],
+    shown = [f for f in open_flags if f.confidence >= options.min_confidence]
+    return CheckResult(flags=sorted(shown, key=lambda f: (f.type, f.id)), clusters=[c.to_dict() for c in clusters],
                        new=diff["new"], carried=diff["carried"], resolved=diff["resolved"],
                        seconds=time.perf_counter() - t0)
 
 
-def compare_dirty(store: Store, *, full: bool = False):  # -> (flags, clusters, quiet pairs, scope)
+def compare_dirty(store: Store, *, full: bool = False, options: Options | None = None):
     """Flags and clusters of the stories whose flags are out of date (of every story with ``full``),
     the pairs found quiet, and the ids of the open flags they replace (None: all of them).
 
     A story is compared as a whole, but pairs an earlier check found quiet (no finding, no
-    cluster link) are not read again: they cannot change a flag.
+    cluster link) are not read again: they cannot change a flag. With ``options.facts`` each
+    story's fact table is compared too; flag confidences are calibrated unless told otherwise.
     """
     from .compare.by_story import check_stories
+    from .compare.calibration import calibrate
+    from .compare.facts import compare_facts
 
+    options = options or Options()
     resolver = _load_resolver(store)
     if full:
         pairs = store.pairs()
         claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
-        return (*check_stories(pairs, claims, resolver), None)
-    in_scope = store.story_claims(store.dirty_stories())
-    pairs = store.pairs_touching(in_scope, loud_only=True)
-    claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
-    previous = store.open_flags_touching(in_scope.values())
-    return (*check_stories(pairs, claims, resolver), [f.id for f in previous])
+        stories = None
+        previous = None
+    else:
+        stories = store.dirty_stories()
+        in_scope = store.story_claims(stories)
+        pairs = store.pairs_touching(in_scope, loud_only=True)
+        claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
+        previous = [f.id for f in store.open_flags_touching(in_scope.values())]
+    facts = compare_facts(store.story_claim_records(stories), store.claim_vectors) if options.facts else None
+    flags, clusters, quiet = check_stories(pairs, claims, resolver, facts)
+    return (calibrate(flags) if options.calibrate else flags), clusters, quiet, previous
 
 
 def assign_stories(store: Store, options: Options) -> set[str]:
