@@ -165,7 +165,7 @@ def pick_outside_bias(models: list, chunks,
 
 
 def train_tagger(rows: list[tuple], epochs: int, out: Path, *, select: int = 0, layers: int = 2,
-                 hidden: int = 96, tag_weight: float = 1.0, batch: int = 16, seed: int = 0) -> None:
+                 hidden: int = 96, batch: int = 16, seed: int = 0) -> None:
     """Fit the span tagger on per-article inputs and write it to ``out``."""
     import copy
     import random
@@ -184,8 +184,6 @@ def train_tagger(rows: list[tuple], epochs: int, out: Path, *, select: int = 0, 
     dims = {"pos": 8, "tag": 16, "dep": 16, "hdep": 8, "ent": 8, "lemma": 48, "hlemma": 16}
     model = build_model({c: len(vocabs[c]) for c in CATS}, dims, data[0][1].shape[1], hidden, layers)
     opt = torch.optim.Adam(model.parameters(), lr=2e-3)
-    # begin and inside tags are rarer than outside: weighing them up trades precision for recall
-    weight = torch.tensor([1.0, tag_weight, tag_weight])
     best, best_score = None, -1.0
     for ep in range(epochs):
         # the last two epochs take smaller steps
@@ -201,8 +199,7 @@ def train_tagger(rows: list[tuple], epochs: int, out: Path, *, select: int = 0, 
             for k in (CATS.index("lemma"), CATS.index("hlemma")):
                 ids[..., k][torch.rand(ids.shape[:2]) < 0.05] = 0
             logits = model(ids, dense)
-            loss = torch.nn.functional.cross_entropy(logits.reshape(-1, 3), tags.reshape(-1), weight=weight,
-                                                     ignore_index=-100)
+            loss = torch.nn.functional.cross_entropy(logits.reshape(-1, 3), tags.reshape(-1), ignore_index=-100)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

@@ -6,6 +6,8 @@ import logging
 import re
 from typing import Callable
 
+from .crash import commit_point
+from .lexicon import COUNT_OF
 from .options import Options
 from .store.database import Store
 
@@ -17,6 +19,9 @@ CHUNK = 2048
 def align_new_claims(store: Store, options: Options, *, progress: Callable[[str, int, int], None] | None = None
                      ) -> list[tuple[int, int, float]]:
     """Store candidate pairs for claims not yet aligned; returns the pairs added.
+
+    The claims stay unchecked: the caller marks them checked in the transaction that saves
+    the flags compared from these pairs, so an interrupted check aligns them again.
 
     Each new claim looks up its ``options.neighbours`` nearest claims; a pair is kept when
     the two come from different outlets of the same story and their cosine similarity
@@ -47,7 +52,7 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
         _extend_unseen(pairs, _respelled_copies(store, rows, meta), ordered=False)
         with store.transaction():
             store.add_pairs(pairs)
-            store.mark_checked(rows)
+        commit_point("check.align")
         added.extend(pairs)
         if progress:
             progress("align", min(i + CHUNK, len(new)), len(new))
@@ -85,7 +90,6 @@ def _keep(rows, scores, ids, meta, floor: float) -> list[tuple[int, int, float]]
     return pairs
 
 
-_COUNTED = re.compile(r"\b(?:number|count|tally|toll|total) of (\w{3,})", re.I)
 MAX_NOUN_PARTNERS = 50
 
 
@@ -94,19 +98,14 @@ def _same_noun_pairs(store: Store, rows: list[int], meta) -> list[tuple[int, int
     story, in other outlets, that mention what it counts: a one-line revision shares too few
     words with the report it revises for the index to find it. Cost grows with the story only."""
     out: list[tuple[int, int, float]] = []
-    texts = dict(store.db.execute(
-        f"SELECT rowid, json_extract(data, '$.text') FROM claims WHERE rowid IN ({','.join('?' * len(rows))})", rows))
+    texts = {r: text for r, _, _, text in store.claim_summaries(rowids=rows)}
     for row in rows:
-        m = _COUNTED.search(texts.get(row) or "")
+        m = next((m for m in COUNT_OF.finditer(texts.get(row) or "") if len(m.group(1)) >= 3), None)
         outlet, story, _ = meta[row]
         if m is None or story is None:
             continue
         noun = m.group(1).casefold()
-        found = store.db.execute(
-            "SELECT c.rowid FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.story_id = ? "
-            "AND a.outlet != ? AND json_extract(c.data, '$.text') LIKE ? LIMIT ?",
-            (story, outlet, f"%{noun}%", MAX_NOUN_PARTNERS)).fetchall()
-        others = [int(r[0]) for r in found]
+        others = store.story_claims_mentioning(story, outlet, noun, MAX_NOUN_PARTNERS)
         if not others:
             continue
         sims = store.claim_vectors(others) @ store.claim_vectors([row])[0]
@@ -141,14 +140,10 @@ def _respelled_copies(store: Store, rows: list[int], meta) -> list[tuple[int, in
     if not stories:
         return []
     by_key: dict[tuple[str, str], list[tuple[int, str]]] = {}
-    for i in range(0, len(stories), 500):
-        chunk = stories[i:i + 500]
-        q = (f"SELECT c.rowid, a.outlet, a.story_id, json_extract(c.data, '$.text') FROM claims c"
-             f" JOIN articles a ON a.id = c.article_id WHERE a.story_id IN ({','.join('?' * len(chunk))})")
-        for r, outlet, story, text in store.db.execute(q, chunk):
-            key = skeleton(text or "")
-            if key is not None:
-                by_key.setdefault((story, key), []).append((int(r), outlet))
+    for r, outlet, story, text in store.claim_summaries(stories=stories):
+        key = skeleton(text)
+        if key is not None:
+            by_key.setdefault((story, key), []).append((r, outlet))
     new = set(rows)
     found = []
     for members in by_key.values():
@@ -169,12 +164,6 @@ def _claim_meta(store: Store, rowids: list[int]) -> dict[int, tuple[str, str | N
     """rowid -> (outlet, story id, whether it reads as an update) without building whole claims."""
     from .compare.base import UPDATE_CUES
 
-    out: dict[int, tuple[str, str | None, bool]] = {}
-    for i in range(0, len(rowids), 500):
-        chunk = rowids[i:i + 500]
-        q = (f"SELECT c.rowid, a.outlet, a.story_id, json_extract(c.data, '$.text') FROM claims c"
-             f" JOIN articles a ON a.id = c.article_id WHERE c.rowid IN ({','.join('?' * len(chunk))})")
-        for r, outlet, story, text in store.db.execute(q, chunk):
-            out[int(r)] = (outlet, story, bool(UPDATE_CUES.search(text or "")))
-    return out
+    return {r: (outlet, story, bool(UPDATE_CUES.search(text)))
+            for r, outlet, story, text in store.claim_summaries(rowids=rowids)}
 

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from .crash import commit_point
 from .embed import Embedder, get_embedder
 from .errors import Rejection
 from .ingest.readers import normalise_url, read_paths
@@ -76,16 +77,19 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
     with open_store(options) as store:
         store.lock()
         store.sync_index()  # load the index and repair what an interrupted run left behind
-        fresh = _new_articles(read.articles, store, result)
+        fresh = _new_articles(read.articles, store, result, read.origin)
+        origins = {a.id: read.origin(i) for i, a in enumerate(read.articles)}
         if fresh:
             run_id = store.start_run("ingest")
             resolver = _load_resolver(store)
             for i in range(0, len(fresh), options.batch_size):
                 chunk = fresh[i:i + options.batch_size]
-                _ingest_chunk(chunk, store, resolver, options, result, run_id)
+                _ingest_chunk(chunk, store, resolver, options, result, run_id, origins)
                 if progress:
                     progress("ingest", min(i + len(chunk), len(fresh)), len(fresh))
             store.save_index()
+            commit_point("ingest.index")
+            _save_search_state(store, options)
             store.finish_run(run_id, result.to_dict())
     result.seconds = time.perf_counter() - t0
     logger.info("ingest: %d new articles, %d duplicates, %d claims, %d embedded, %d rejected in %.1fs",
@@ -94,19 +98,30 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
     return result
 
 
-def _new_articles(articles: Sequence[Article], store: Store, result: IngestResult) -> list[Article]:
+def _save_search_state(store: Store, options: Options) -> None:
+    """Bring the query's saved retriever level with the new claims, so a cold query need not build it."""
+    from .query.engine import HYBRID_LIMIT
+    from .query.state import retriever_for
+
+    if len(store.index) <= HYBRID_LIMIT:
+        retriever_for(store, embedder_for(options), save=True)
+
+
+def _new_articles(articles: Sequence[Article], store: Store, result: IngestResult,
+                  origin: Callable[[int], tuple[str, int | None]] = lambda i: ("", None)) -> list[Article]:
     """Articles neither stored already nor repeated earlier in the batch."""
     keys = [normalise_url(a.url) for a in articles]
     known = store.find_known(keys, [a.text_hash for a in articles], [a.id for a in articles])
     seen_url, seen_hash, seen_id = set(known["url_key"]), set(known["text_hash"]), set(known["id"])
     fresh: list[Article] = []
-    for article, key in zip(articles, keys):
+    for i, (article, key) in enumerate(zip(articles, keys)):
         if key in seen_url or article.text_hash in seen_hash:
             result.articles_duplicate += 1
             continue
         if article.id in seen_id:
-            result.rejected.append(Rejection(article.id, None, "id", "is already used by a different article; "
-                                             "give each article a unique id, or leave 'id' out"))
+            where, line = origin(i)
+            result.rejected.append(Rejection(where or article.id, line, "id", f"{article.id!r} is already used by "
+                                             "a different article; give each article a unique id, or leave 'id' out"))
             continue
         seen_url.add(key)
         seen_hash.add(article.text_hash)
@@ -116,10 +131,21 @@ def _new_articles(articles: Sequence[Article], store: Store, result: IngestResul
 
 
 def _ingest_chunk(chunk: Sequence[Article], store: Store, resolver, options: Options,
-                  result: IngestResult, run_id: int) -> None:
+                  result: IngestResult, run_id: int, origins: dict[str, tuple[str, int | None]] | None = None) -> None:
     from .extract.claims import extract_claims
 
-    claims = extract_claims(chunk, resolver)
+    failed: set[str] = set()
+
+    def reject(article: Article, exc: Exception) -> None:
+        where, line = (origins or {}).get(article.id, ("", None))
+        logger.warning("extraction failed on %s", article.id, exc_info=exc)
+        failed.add(article.id)
+        result.rejected.append(Rejection(where or article.id, line, None, f"could not be processed "
+                                         f"({type(exc).__name__}: {str(exc)[:120]}); the rest of the batch is "
+                                         "stored; rerun with -v and report the article"))
+
+    claims = extract_claims(chunk, resolver, on_error=reject)
+    chunk = [a for a in chunk if a.id not in failed]
     hashes = [c.content_hash for c in claims]
     cached = store.cached_vectors(hashes)
     todo = {c.content_hash: c.content for c in claims if c.content_hash not in cached}
@@ -128,12 +154,14 @@ def _ingest_chunk(chunk: Sequence[Article], store: Store, resolver, options: Opt
         new_vectors = dict(zip(todo.keys(), vecs))
         with store.transaction():  # vectors first: a crash after this keeps the embedding work
             store.put_vectors(new_vectors)
+        commit_point("ingest.vectors")
         cached.update(new_vectors)
         result.embedded += len(todo)
     with store.transaction():
         store.insert_articles(chunk, [normalise_url(a.url) for a in chunk], run_id)
         rowids = store.insert_claims(claims)
         store.set_meta("entities", resolver.to_dict())
+    commit_point("ingest.chunk")
     if rowids:
         store.add_to_index(rowids, np.stack([cached[h] for h in hashes]))
     result.articles_new += len(chunk)
@@ -158,17 +186,18 @@ class CheckResult:
     seconds: float = 0.0
 
 
-def check(options: Options | None = None, *, progress: Progress | None = None, full: bool = False) -> CheckResult:
+def check(options: Options | None = None, *, progress: Progress | None = None, full: bool = False,
+          again: Iterable[str] = ()) -> CheckResult:
     """Align new claims with their neighbours in other outlets, compare, and trace origins.
 
-    Only pairs that touch a newly aligned claim are compared again; flags on claims that
-    nothing new touches are carried as they are (claims never change once stored).
-    ``full=True`` compares every stored pair, e.g. after an upgrade of the comparators.
-    Claim clusters and repetition flags are always rebuilt: new copies change them.
+    Only the stories that tonight's articles joined (or merged) are compared again, each as
+    a whole, so an incremental check gives the flags a full one would; flags of every other
+    story are carried as they are. ``full=True`` compares every stored pair, e.g. after an
+    upgrade of the comparators. ``clusters`` holds the claim clusters of the stories compared.
+    The stories of the articles in ``again`` are compared again even if a finished check did
+    (a nightly run whose report was never written needs them for its rerun's report).
     """
     from .align import align_new_claims
-    from .compare import compare_pairs
-    from .provenance import claim_clusters, repetition_flags
 
     options = options or Options()
     t0 = time.perf_counter()
@@ -176,62 +205,91 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
         store.lock()
         run_id = store.start_run("check")
         assign_stories(store, options)
-        new_pairs = align_new_claims(store, options, progress=progress)
-        pairs = store.pairs()
-        rowids = sorted({r for a, b, _ in pairs for r in (a, b)})
-        claims = store.claims(rowids)
-        resolver = _load_resolver(store)
-        previous = [] if full else store.flags("open")
-        if previous:
-            touched = {r for a, b, _ in new_pairs for r in (a, b)}
-            touched_ids = {claims[r].id for r in touched if r in claims}
-            flags = [f for f in previous
-                     if f.type != "unsupported_repetition" and not set(f.claims) & touched_ids]
-            flags += compare_pairs([p for p in pairs if p[0] in touched or p[1] in touched], claims, resolver)
-        else:
-            flags = compare_pairs(pairs, claims, resolver)
-        clusters = claim_clusters(pairs, claims)
-        flags += repetition_flags(clusters, claims, pairs)
-        flags = _dedupe(flags)
-        with store.transaction():
-            diff = store.save_flags(flags, run_id)
+        again = set(again)
+        if again:
+            meta = store.article_meta_of(again)
+            store.mark_stories_dirty({m["story_id"] for m in meta.values() if m["story_id"]})
+        commit_point("check.stories")
+        unchecked = store.unchecked_rowids()
+        align_new_claims(store, options, progress=progress)
+        flags, clusters, quiet, scope = compare_dirty(store, full=full, options=options)
+        with store.transaction():  # flags and the claims they cover are committed together
+            diff = store.save_flags(flags, run_id, scope=scope)
+            store.mark_quiet(quiet)
+            store.clear_dirty_stories()
+            store.mark_checked(unchecked)
             store.finish_run(run_id, {"flags": len(flags), **{k: len(v) for k, v in diff.items()}})
-    return CheckResult(flags=flags, clusters=[c.to_dict() for c in clusters], new=diff["new"],
-                       carried=diff["carried"], resolved=diff["resolved"], seconds=time.perf_counter() - t0)
+        commit_point("check.flags")
+        open_flags = flags if scope is None else store.flags("open")
+    shown = [f for f in open_flags if f.confidence >= options.min_confidence]
+    return CheckResult(flags=sorted(shown, key=lambda f: (f.type, f.id)), clusters=[c.to_dict() for c in clusters],
+                       new=diff["new"], carried=diff["carried"], resolved=diff["resolved"],
+                       seconds=time.perf_counter() - t0)
 
 
-def _dedupe(flags: list[Flag]) -> list[Flag]:
-    seen: dict[str, Flag] = {}
-    for f in flags:
-        if f.id not in seen or f.confidence > seen[f.id].confidence:
-            seen[f.id] = f
-    return sorted(seen.values(), key=lambda f: (f.type, f.id))
+def compare_dirty(store: Store, *, full: bool = False, options: Options | None = None):
+    """Flags and clusters of the stories whose flags are out of date (of every story with ``full``),
+    the pairs found quiet, and the ids of the open flags they replace (None: all of them).
+
+    A story is compared as a whole, but pairs an earlier check found quiet (no finding, no
+    cluster link) are not read again: they cannot change a flag. With ``options.facts`` each
+    story's fact table is compared too; flag confidences are calibrated unless told otherwise.
+    """
+    from .compare.by_story import check_stories
+    from .compare.calibration import calibrate
+    from .compare.facts import compare_facts
+
+    options = options or Options()
+    resolver = _load_resolver(store)
+    if full:
+        pairs = store.pairs()
+        claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
+        stories = None
+        previous = None
+    else:
+        stories = store.dirty_stories()
+        in_scope = store.story_claims(stories)
+        pairs = store.pairs_touching(in_scope, loud_only=True)
+        claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
+        previous = [f.id for f in store.open_flags_touching(in_scope.values())]
+    facts = compare_facts(store.story_claim_records(stories), store.claim_vectors) if options.facts else None
+    flags, clusters, quiet = check_stories(pairs, claims, resolver, facts)
+    return (calibrate(flags) if options.calibrate else flags), clusters, quiet, previous
 
 
-def assign_stories(store: Store, options: Options) -> None:
-    """Give every article without a story one, incrementally; follow stories that merged."""
+def assign_stories(store: Store, options: Options) -> set[str]:
+    """Give every article without a story one, incrementally; follow stories that merged.
+
+    Returns the stories that changed (marked dirty in the store until a check brings their
+    flags up to date). Only the new articles and the articles of merged stories are read.
+    """
     from .stories.cluster import StoryClusterer, article_vectors
 
-    rows = store.db.execute("SELECT id FROM articles WHERE story_id IS NULL ORDER BY published, rowid").fetchall()
-    if not rows:
-        return
-    articles = store.articles([r[0] for r in rows])
-    order = {a: i for i, a in enumerate(r[0] for r in rows)}
+    ids = store.articles_without_story()
+    if not ids:
+        return set()
+    articles = store.articles(ids)
+    order = {a: i for i, a in enumerate(ids)}
     articles.sort(key=lambda a: order[a.id])
-    state = store.get_meta("stories")
-    clusterer = StoryClusterer.from_dict(state) if state else StoryClusterer()
+    head, stories = store.story_state()
+    clusterer = StoryClusterer.from_dict({**head, "stories": stories}) if head else StoryClusterer()
+    merged_before = set(clusterer.merged_into)
     vecs = article_vectors(articles, embedder_for(options))
     assignments = dict(zip((a.id for a in articles), clusterer.assign(articles, vecs)))
     # A new article can join two stories into one: articles stored earlier follow the merge.
-    for (article_id, story_id) in store.db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"):
-        if clusterer.resolve(story_id) != story_id:
-            assignments[article_id] = clusterer.resolve(story_id)
+    merged_now = [s for s in clusterer.merged_into if s not in merged_before]
+    for article_id, story_id in store.articles_in_stories(merged_now).items():
+        assignments.setdefault(article_id, story_id)
     assignments = {a: clusterer.resolve(s) for a, s in assignments.items()}
+    changed = set(assignments.values())
     claims = store.claims(article_ids=list(assignments))
     with store.transaction():
         store.set_stories(assignments)
-        store.set_meta("stories", clusterer.to_dict())
+        store.save_story_state(clusterer.head_dict(), [clusterer.story_dict(s) for s in clusterer.stories
+                                                       if s in changed], merged_now)
+        store.mark_stories_dirty(changed)
         store.update_claims({r: replace(c, story_id=assignments[c.article_id]) for r, c in claims.items()})
+    return changed
 
 
 def stats(options: Options | None = None) -> dict[str, int]:

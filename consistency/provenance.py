@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .records import Claim, Evidence, Flag, flag_id
+from .lexicon import NEGATIONS, SPEECH_VERBS, verb_lemmas
+from .records import Claim, Flag, FlagType, flag_id
+from .unionfind import UnionFind
 
 ANONYMOUS_WORDS = re.compile(r"\b(sources?|insiders?|officials?|people familiar|person familiar|aides?|"
                              r"anonymity|unnamed|anonymous)\b", re.I)
-NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nobody|nothing|cannot|den(?:y|ies|ied))\b|n['\u2019]t\b", re.I)
+NEGATION = re.compile(r"\b(?:" + "|".join(sorted(NEGATIONS | {"deny", "denies", "denied"})) + r")\b|n['\u2019]t\b", re.I)
 CLUSTER_THRESHOLD = 0.84  # cosine at which two claims are taken as one claim
 VERBATIM = 0.6  # word-trigram overlap at which two copies are near-verbatim
 MIN_OUTLETS_ANONYMOUS = 2
@@ -63,28 +65,24 @@ class ClaimCluster:
 def claim_clusters(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Claim],
                    threshold: float = CLUSTER_THRESHOLD) -> list[ClaimCluster]:
     """Clusters of aligned claims spanning two or more outlets, with their origins traced."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    joined: UnionFind[int] = UnionFind()
     for a, b, score in pairs:
-        if a in claims and b in claims and (score >= threshold or _worded_alike(claims[a], claims[b])):
-            parent[find(a)] = find(b)
-    groups: dict[int, list[Claim]] = {}
-    for row in parent:
-        groups.setdefault(find(row), []).append(claims[row])
+        if a in claims and b in claims and joins_cluster(claims[a], claims[b], score, threshold):
+            joined.union(a, b)
     clusters = []
-    for members in groups.values():
+    for rows in joined.groups().values():
+        members = [claims[r] for r in rows]
         if len({c.outlet for c in members}) < 2:
             continue
         members.sort(key=lambda c: (c.published, c.id))
         clusters.append(ClaimCluster(members, trace_origins(members)))
     clusters.sort(key=lambda c: (-len(c.outlets), len(c.origins), c.id))
     return clusters
+
+
+def joins_cluster(a: Claim, b: Claim, score: float, threshold: float = CLUSTER_THRESHOLD) -> bool:
+    """Whether an aligned pair links its two claims into one cluster."""
+    return score >= threshold or _worded_alike(a, b)
 
 
 def _worded_alike(a: Claim, b: Claim) -> bool:
@@ -132,31 +130,12 @@ def _name_before(c: Claim, cue_span: tuple[int, int] | None) -> bool:
 NAME_GAP = 3  # characters between a name and its cue: ", "
 
 
-_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "thought": "think", "found": "find",
-              "spoke": "speak", "says": "say", "according": "say", "quoted": "say", "quoting": "say"}
-
-
-def _lemmas(word: str) -> set[str]:
-    forms = {word, _IRREGULAR.get(word, word)}
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
-                         ("ing", ""), ("ing", "e")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            forms.add(word[: -len(suffix)] + repl)
-    return forms
-
-
-_MORE_SPEECH = frozenset("speak quote say express maintain cite issue insistence defend question pen blog "
-                         "brief inform disclose".split())
-
-
 def _reports_speech(cue: str) -> bool:
     """Whether an attribution cue is a verb of saying (or has no words to judge by)."""
-    from .extract.attribution.features import SPEECH_LEMMAS
-
     words = re.findall(r"[a-z]+", cue.casefold())
     if not words:
         return True
-    return any(_lemmas(w) & (SPEECH_LEMMAS | _MORE_SPEECH) for w in words)
+    return any(verb_lemmas(w) & SPEECH_VERBS for w in words)
 
 
 def trace_origins(members: Sequence[Claim]) -> dict[str, list[str]]:
@@ -262,39 +241,23 @@ HEADLINE_SHARE = 0.8
 
 
 def _repetition_flag(cluster: ClaimCluster, key: str) -> Flag:
+    from .compare.base import build_flag, evidence
+    from .compare.explain import explain_repetition
+
     first = cluster.earliest
     one_per_outlet: dict[str, Claim] = {}
     for c in cluster.claims:
         one_per_outlet.setdefault(c.outlet, c)
     if key == "anonymous":
-        source = first.attribution.source if first.attribution else "an anonymous source"
-        basis = f"every copy cites only an anonymous source (\u201c{source}\u201d)"
         value = lambda c: f"anonymous: {c.attribution.source}" if c.attribution else "anonymous"  # noqa: E731
     else:
-        basis = "every copy repeats the same wording with no source at all"
         value = lambda c: "no attribution"  # noqa: E731
     outlets = cluster.outlets
-    text = " ".join(first.text.split())
-    explanation = (
-        f"Unsupported repetition: {len(outlets)} outlets ({', '.join(outlets)}) carry the claim "
-        f"\u201c{text[:200]}\u201d; {basis}, first published by {first.outlet} on "
-        f"{first.published.date().isoformat()}. No independent origin was found."
-    )
     confidence = 0.6 + 0.1 * min(3, len(outlets) - 1) + (0.05 if key == "anonymous" else 0.0)
-    return Flag(
-        id=flag_id("unsupported_repetition", [first.id]),
-        type="unsupported_repetition",
-        claims=tuple(c.id for c in cluster.claims),
-        articles=tuple(dict.fromkeys(c.article_id for c in cluster.claims)),
-        outlets=tuple(outlets),
-        values={o: value(c) for o, c in one_per_outlet.items()},
-        evidence=tuple(Evidence(claim_id=c.id, article_id=c.article_id, outlet=c.outlet,
-                                published=c.published.date().isoformat(), text=c.text, start=c.start, end=c.end)
-                       for c in one_per_outlet.values()),
-        confidence=round(min(confidence, 0.95), 2),
-        explanation=explanation,
-        story_id=first.story_id,
-    )
+    return build_flag(
+        FlagType.unsupported_repetition, cluster.claims, {o: value(c) for o, c in one_per_outlet.items()},
+        [evidence(c, c.start, c.end) for c in one_per_outlet.values()], min(confidence, 0.95),
+        explain_repetition(first, outlets, key == "anonymous"), key=[first.id], outlets=outlets)
 
 
 _WORD = re.compile(r"\w+")

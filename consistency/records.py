@@ -9,29 +9,33 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Literal
+from datetime import datetime
+from enum import Enum
 
-FlagType = Literal[
-    "timeline",
-    "attribution",
-    "channel",
-    "number",
-    "polarity",
-    "name_variant",
-    "unsupported_repetition",
-    "update",
-]
-FLAG_TYPES: tuple[str, ...] = (
-    "timeline",
-    "attribution",
-    "channel",
-    "number",
-    "polarity",
-    "name_variant",
-    "unsupported_repetition",
-    "update",
-)
+
+class FlagType(str, Enum):
+    """What a flag is about; a str enum, so JSON, SQL and comparisons with plain strings keep working."""
+
+    # member names equal their values: a str enum hashes by name, and dicts keyed by the plain string must find it
+    timeline = "timeline"
+    attribution = "attribution"
+    channel = "channel"
+    number = "number"
+    polarity = "polarity"
+    name_variant = "name_variant"
+    place = "place"
+    role = "role"
+    unsupported_repetition = "unsupported_repetition"
+    update = "update"
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
+FLAG_TYPES: tuple[str, ...] = tuple(t.value for t in FlagType)
 
 
 def content_hash(text: str) -> str:
@@ -76,6 +80,8 @@ class TimeExpr:
     earliest: str | None = None
     latest: str | None = None
     mod: str | None = None
+    event: str | None = None  # the verb of the happening it dates ("vote" in "voted on Tuesday")
+    about: tuple[str, ...] = ()  # content words of that happening's subject and object
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +97,8 @@ class Quantity:
     unit: str | None = None
     hedge: str | None = None
     kind: str = "count"  # count, money, percent, measure, ordinal
+    event: str | None = None  # the verb of the clause the figure belongs to
+    about: tuple[str, ...] = ()  # the noun it counts first, then the clause's subject and object
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +177,7 @@ class Flag:
     """A typed finding about two or more aligned claims."""
 
     id: str
-    type: str
+    type: FlagType
     claims: tuple[str, ...]
     articles: tuple[str, ...]
     outlets: tuple[str, ...]
@@ -197,9 +205,7 @@ class Match:
 
 def flag_id(type_: str, claim_ids: tuple[str, ...] | list[str]) -> str:
     """A stable id for a flag: the same finding on the same claims keeps its id."""
+    type_ = str(type_)
     key = type_ + "|" + "|".join(sorted(claim_ids))
     return type_[:3] + "-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
-
-def iso_day(d: date | datetime) -> str:
-    return d.date().isoformat() if isinstance(d, datetime) else d.isoformat()

@@ -33,12 +33,12 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def run(bench: Path, store: Path, embedder: str) -> tuple[list, dict[str, str], dict]:
+def run(bench: Path, store: Path, embedder: str, facts: bool = False) -> tuple[list, dict[str, str], dict]:
     """Ingest (unless the store already holds the articles), check everything, return flags and stories."""
     from consistency import Options, check, ingest
     from consistency.pipeline import open_store
 
-    opts = Options(store=store, embedder=embedder)
+    opts = Options(store=store, embedder=embedder, facts=facts)
     t0 = time.perf_counter()
     ingested = ingest([bench / "articles.jsonl"], opts)
     t1 = time.perf_counter()
@@ -115,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store", type=Path, help="keep the store here; an existing one is reused (check --full)")
     ap.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
     ap.add_argument("--stories-only", action="store_true", help="only cluster the articles and print story B-cubed")
+    ap.add_argument("--facts", action="store_true", help="check with the stories' fact tables (check --facts)")
+    ap.add_argument("--min-confidence", type=float, default=0.0,
+                    help="score only flags at least this sure (as `check --min-confidence` shows them)")
     args = ap.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     for name in ("articles.jsonl", "gold.jsonl", "events.json"):
@@ -133,10 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     events = json.loads((args.dir / "events.json").read_text(encoding="utf-8"))
     article_event = {a: e for e, rec in events.items() for a in rec["articles"]}
     if args.store:
-        flags, stories, timing = run(args.dir, args.store, args.embedder)
+        flags, stories, timing = run(args.dir, args.store, args.embedder, args.facts)
     else:
         with tempfile.TemporaryDirectory(prefix="real-store-") as tmp:
-            flags, stories, timing = run(args.dir, Path(tmp) / "store", args.embedder)
+            flags, stories, timing = run(args.dir, Path(tmp) / "store", args.embedder, args.facts)
+    flags = [f for f in flags if f.confidence >= args.min_confidence]
     parts = {"tune": [e for e in events if event_part(e) == "tune"],
              "held": [e for e in events if event_part(e) == "held"], "all": list(events)}
     results = {p: score(flags, gold, article_event, stories, evs) for p, evs in parts.items()}

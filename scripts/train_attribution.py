@@ -1,7 +1,6 @@
 """Train the attribution models on a PolNeAR split.
 
-Usage: ``python3 scripts/train_attribution.py TRAIN_DIR [--docbin F.. --names F..] [--c 0.3]
-[--threshold 0.3] [--unsourced-threshold 0.5] [--holdout N] [--out PATH]``
+Usage: ``python3 scripts/train_attribution.py TRAIN_DIR [--docbin F.. --names F..] [--holdout N] [--out PATH]``
 and ``python3 scripts/train_attribution.py TRAIN_DIR --tagger [--epochs 8] [--seed S] [--select N]
 [--layers 2] [--hidden 96] [--batch 16] [--docbin F.. --names F..] [--cache F] [--holdout N] [--out PATH]``
 and ``python3 scripts/train_attribution.py TRAIN_DIR --combine A.npz B.npz .. [--cache F]
@@ -19,15 +18,10 @@ much to favour tagging a span over leaving a token outside (the outside bias) on
 ensemble file, with the outside bias given by ``--bias`` or picked on the last N articles of
 the split by ``--select N`` (members trained with ``--holdout N`` never saw them).
 
-Otherwise the cue scorer used when no tagger ships is trained and written to
-consistency/models/attribution_cues.json:
-
-Each candidate token (see ``is_candidate``) is labelled 1 when it heads a gold cue span (the
-span token whose syntactic head lies outside the span). A logistic regression is fit over the
-sparse features of ``token_features``; one feature is how often the token's lemma heads a cue
-(the lexicon, shipped with the model), computed for each article from the other folds so the
-model learns how far to trust it on lemmas it has not seen. The thresholds are picked by
-end-to-end F1 on held-out train articles (train with ``--holdout N``, then score those N).
+Otherwise the cue lexicon is counted and written to consistency/models/attribution_cues.json:
+how often each lemma heads a gold cue span (the span token whose syntactic head lies outside
+the span) among the candidate tokens of ``is_candidate``. The line-layout rules read it to tell
+a headline's speech verb from a topic.
 """
 
 from __future__ import annotations
@@ -42,10 +36,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import numpy as np  # noqa: E402
-from sklearn.feature_extraction import DictVectorizer  # noqa: E402
-from sklearn.linear_model import LogisticRegression  # noqa: E402
-
 from bench.attribution_training import (  # noqa: E402
     combine_taggers,
     load_docs,
@@ -55,7 +45,6 @@ from bench.attribution_training import (  # noqa: E402
 from consistency.extract.attribution.features import (  # noqa: E402
     MODEL_PATH,
     is_candidate,
-    token_features,
 )
 from consistency.extract.attribution.tagger import TAGGER_PATH  # noqa: E402
 
@@ -108,33 +97,23 @@ def lexicon(docs: list[tuple[object, set[int]]]) -> dict[str, float]:
     return {lem: round(cue[lem] / (seen[lem] + 1), 3) for lem in cue if cue[lem]}
 
 
-def examples(docs: list[tuple[object, set[int]]], folds: int = 5) -> tuple[list[list[dict]], list[list[int]]]:
-    """Per-article feature dicts and labels; the lexicon rate of each article comes from the other folds."""
-    X, Y = [], []
-    for k in range(folds):
-        lex = lexicon([d for i, d in enumerate(docs) if i % folds != k])
-        for i, (doc, heads) in enumerate(docs):
-            if i % folds != k:
-                continue
-            xs, ys = [], []
-            for tok in doc:
-                if is_candidate(tok):
-                    xs.append({f: 1 for f in token_features(tok, prior=lex.get(tok.lemma_.lower(), -1.0))})
-                    ys.append(int(tok.i in heads))
-            X.append(xs)
-            Y.append(ys)
-    return X, Y
+def without_fold(rows: list[tuple], train_dir: Path, spec: str) -> list[tuple]:
+    """The tagger rows of the articles outside fold k of K ("k/K"), in the order they were read."""
+    from bench_attribution import article_anns, fold_of
 
-
-def fit(X: list[dict], y: list[int], c: float) -> tuple[DictVectorizer, LogisticRegression]:
-    vec = DictVectorizer()
-    m = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
-    mat = vec.fit_transform(X).tocsr()
-    # liblinear takes 32-bit sparse indices only
-    mat.indices = mat.indices.astype(np.int32)
-    mat.indptr = mat.indptr.astype(np.int32)
-    m.fit(mat, y)
-    return vec, m
+    try:
+        k, folds = (int(x) for x in spec.split("/"))
+    except ValueError:
+        sys.exit(f"--cv-fold {spec!r}: give it as k/K, e.g. 0/5")
+    if not 0 <= k < folds:
+        sys.exit(f"--cv-fold {spec!r}: k must be from 0 to K-1")
+    anns = article_anns(train_dir)
+    names = [n for n in sorted(p.stem for p in (train_dir / "text").glob("*.txt")) if n in anns]
+    if len(names) != len(rows):
+        sys.exit(f"{train_dir}: {len(rows)} cached articles but {len(names)} annotated texts; rebuild --cache")
+    kept = [r for n, r in zip(names, rows) if fold_of(n, folds) != k]
+    print(f"fold {k}/{folds}: training on {len(kept)} of {len(rows)} articles", flush=True)
+    return kept
 
 
 def main() -> None:
@@ -142,24 +121,21 @@ def main() -> None:
     ap.add_argument("train_dir", type=Path)
     ap.add_argument("--docbin", type=Path, nargs="*", help="pre-parsed docs (spaCy DocBin files)")
     ap.add_argument("--names", type=Path, nargs="*", help="article names, one a line, per DocBin")
-    ap.add_argument("--c", type=float, default=0.3)
-    ap.add_argument("--threshold", type=float, default=0.3, help="decision threshold written with the model")
-    ap.add_argument("--unsourced-threshold", type=float, default=0.5,
-                    help="threshold for cues whose frame names no source")
     ap.add_argument("--holdout", type=int, default=0, help="leave the last N articles out (to tune on them)")
     ap.add_argument("--out", type=Path, default=None)
-    ap.add_argument("--tagger", action="store_true", help="train the span tagger instead of the cue scorer")
+    ap.add_argument("--tagger", action="store_true", help="train the span tagger instead of counting the cue lexicon")
     ap.add_argument("--epochs", type=int, default=8, help="tagger training epochs")
     ap.add_argument("--select", type=int, default=0, help="pick the tagger's epoch on the last N training articles")
     ap.add_argument("--layers", type=int, default=2, help="tagger BiLSTM layers")
     ap.add_argument("--hidden", type=int, default=96, help="tagger BiLSTM width")
     ap.add_argument("--batch", type=int, default=16, help="tagger training batch size (chunks)")
-    ap.add_argument("--tag-weight", type=float, default=1.0, help="loss weight of begin/inside tags against outside")
     ap.add_argument("--cache", type=Path, default=None, help="save the tagger's inputs here, or read them if present")
     ap.add_argument("--seed", type=int, default=0, help="tagger initialisation and batch-order seed")
     ap.add_argument("--combine", type=Path, nargs="+", default=None, help="join these taggers into one ensemble")
     ap.add_argument("--bias", type=float, nargs=3, default=None, metavar=("CUE", "SOURCE", "CONTENT"),
                     help="the ensemble's outside bias per role (instead of picking it with --select)")
+    ap.add_argument("--cv-fold", default=None, metavar="k/K",
+                    help="with --tagger: leave out fold k of K (bench_attribution.py --cv K scores it)")
     args = ap.parse_args()
     if args.combine:
         if args.select and args.bias:
@@ -169,26 +145,21 @@ def main() -> None:
         return
     if args.tagger:
         rows = tagger_input_rows(args)
+        if args.cv_fold:
+            rows = without_fold(rows, args.train_dir, args.cv_fold)
         if args.holdout:
             rows = rows[: len(rows) - args.holdout]
         train_tagger(rows, args.epochs, args.out or TAGGER_PATH, select=args.select, layers=args.layers,
-                     hidden=args.hidden, tag_weight=args.tag_weight, batch=args.batch, seed=args.seed)
+                     hidden=args.hidden, batch=args.batch, seed=args.seed)
         return
     args.out = args.out or MODEL_PATH
     docs = heads_and_lemmas(args.train_dir, load_docs(args.train_dir, args.docbin, args.names))
     if args.holdout:
         docs = docs[: len(docs) - args.holdout]
-    X, Y = examples(docs)
-    flat = lambda rows: [r for doc in rows for r in doc]  # noqa: E731
-    vec, m = fit(flat(X), flat(Y), args.c)
-    weights = {name: round(float(w), 3) for name, w in zip(vec.feature_names_, m.coef_[0]) if abs(w) >= 0.1}
-    weights["bias"] = round(float(weights.get("bias", 0.0) + m.intercept_[0]), 4)
-    model = {"threshold": args.threshold, "threshold_unsourced": args.unsourced_threshold,
-             "weights": weights, "lexicon": lexicon(docs)}
+    model = {"lexicon": lexicon(docs)}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")))
-    print(f"{len(docs)} articles, {len(weights)} weights, {len(model['lexicon'])} lemmas -> {args.out}")
-
+    print(f"{len(docs)} articles, {len(model['lexicon'])} lemmas -> {args.out}")
 
 if __name__ == "__main__":
     main()

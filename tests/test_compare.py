@@ -183,7 +183,7 @@ def test_compare_deviation_is_set_against_its_closest_copy():
     odd = claim("x#1", "Mayor Ilse Brandt said the bridge will close in May.", outlet="X")
     near = claim("n#1", "Police chief Tomas Berg said the bridge will close in May.", outlet="N")
     far = claim("f#1", "Police chief Tomas Berg said the bridge would be closed in May.", outlet="F")
-    findings = [(Finding("attribution", near, odd, "Tomas Berg", "Ilse Brandt", (0, 1), (0, 1), 0.9, "who said it"), 0.90),
-                (Finding("attribution", far, odd, "Tomas Berg", "Ilse Brandt", (0, 1), (0, 1), 0.6, "who said it"), 0.93)]
+    findings = [(Finding("attribution", near, odd, "Tomas Berg", "Ilse Brandt", (0, 1), (0, 1), 0.9), 0.90),
+                (Finding("attribution", far, odd, "Tomas Berg", "Ilse Brandt", (0, 1), (0, 1), 0.6), 0.93)]
     (kept,) = one_per_deviation(findings)
     assert kept.a.id == "n#1" and kept.b.id == "x#1"

@@ -72,6 +72,9 @@ def test_pipeline_check_flags_the_date_conflict_and_query_finds_it(tmp_path):
     answer = query("Markin told a press briefing the first battery reached its position", opts(tmp_path), k=3)
     assert {m.outlet for m in answer.matches[:2]} == {"Baltic Wire", "Riga Post"}
     assert flag.id in answer.matches[0].flags
+    assert [(s["claim_id"], s["outlet"]) for s in answer.stances] == [(m.claim_id, m.outlet) for m in answer.matches]
+    assert {s["stance"] for s in answer.stances} <= {"for", "against", "observing"}
+    assert answer.to_dict()["stances"] == answer.stances
 
 
 def test_pipeline_check_twice_carries_flags_over(tmp_path):
@@ -156,3 +159,16 @@ def test_pipeline_survives_sigkill_during_ingest(tmp_path):
             _store_agrees(store_dir)
     ingest([path], Options(store=store_dir, embedder="hashing"))
     assert _store_agrees(store_dir) == expected
+
+
+def test_pipeline_check_min_confidence_hides_less_sure_flags(tmp_path):
+    ingest([corpus(tmp_path)], opts(tmp_path))
+    every = check(opts(tmp_path), full=True).flags
+    assert every
+    cut = sorted(f.confidence for f in every)[-1]
+    shown = check(opts(tmp_path, min_confidence=cut), full=True).flags
+    assert shown and all(f.confidence >= cut for f in shown)
+    assert len(shown) == sum(1 for f in every if f.confidence >= cut)
+    out = CliRunner().invoke(main, ["check", "--store", str(tmp_path / "store"), "--format", "json", "--full",
+                                    "--min-confidence", "1.0"], env={"CONSISTENCY_EMBEDDER": "hashing"})
+    assert out.exit_code == 0 and out.output.strip() == ""

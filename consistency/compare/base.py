@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
-from ..records import Claim, Evidence, Flag, flag_id
+from ..records import Claim, Evidence, Flag, FlagType, flag_id
+from .explain import explain
+from .finding import Finding, given_value, shared_value
 
 # A later report that says its figure or date replaces an earlier one.
 UPDATE_CUES = re.compile(
@@ -147,22 +150,6 @@ def has_update_cue(c: Claim) -> bool:
     return bool(UPDATE_CUES.search(c.text))
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One typed difference between an earlier claim ``a`` and a later claim ``b``."""
-
-    type: str
-    a: Claim
-    b: Claim
-    value_a: str
-    value_b: str
-    span_a: tuple[int, int]
-    span_b: tuple[int, int]
-    confidence: float
-    what: str  # what the value is about, e.g. "the date of the briefing"
-    also: tuple[Claim, ...] = ()  # further copies that give the same value as the claim set against the odd one
-
-
 def is_update(a: Claim, b: Claim) -> bool:
     """``b`` presents its value as a newer figure or a correction and ``a`` does not."""
     return has_update_cue(b) and not has_update_cue(a)
@@ -170,8 +157,6 @@ def is_update(a: Claim, b: Claim) -> bool:
 
 def make_flag(f: Finding) -> Flag:
     """A flag with evidence and an explanation a fact-checker can paste into a note."""
-    from .explain import explain
-
     claims = (f.a.id, f.b.id)
     values = {f.a.outlet: f.value_a, f.b.outlet: f.value_b} if f.a.outlet != f.b.outlet else {
         f"{f.a.outlet} ({f.a.article_id})": f.value_a, f"{f.b.outlet} ({f.b.article_id})": f.value_b}
@@ -179,43 +164,33 @@ def make_flag(f: Finding) -> Flag:
     shared = shared_value(f)
     also = []
     for c in f.also:
-        given = _given(c, shared, f)
+        given = given_value(c, shared, f)
         if c.id not in claims and c.outlet not in values and given is not None:
             also.append((c, given))
     values.update({c.outlet: text for c, (text, _) in also})
     extra = tuple(evidence(c, *span) for c, (_, span) in also)
-    also = [c for c, _ in also]
+    return build_flag(f.type, (f.a, f.b, *(c for c, _ in also)), values,
+                      (evidence(f.a, *f.span_a), evidence(f.b, *f.span_b)) + extra, f.confidence, explain(f),
+                      key=claims)
+
+
+def build_flag(type_: FlagType | str, claims: Sequence[Claim], values: dict[str, str], proof: Sequence[Evidence],
+               confidence: float, explanation: str, *, key: Sequence[str], outlets: Sequence[str] | None = None
+               ) -> Flag:
+    """The one way a flag is made: its id from the type and the ``key`` claims, articles and
+    outlets in claim order (unless ``outlets`` gives them), the story of the first claim."""
     return Flag(
-        id=flag_id(f.type, claims),
-        type=f.type,
-        claims=claims + tuple(c.id for c in also),
-        articles=tuple(dict.fromkeys((f.a.article_id, f.b.article_id, *(c.article_id for c in also)))),
-        outlets=tuple(dict.fromkeys((f.a.outlet, f.b.outlet, *(c.outlet for c in also)))),
+        id=flag_id(type_, list(key)),
+        type=FlagType(type_),
+        claims=tuple(c.id for c in claims),
+        articles=tuple(dict.fromkeys(c.article_id for c in claims)),
+        outlets=tuple(outlets) if outlets is not None else tuple(dict.fromkeys(c.outlet for c in claims)),
         values=values,
-        evidence=(evidence(f.a, *f.span_a), evidence(f.b, *f.span_b)) + extra,
-        confidence=round(f.confidence, 2),
-        explanation=explain(f),
-        story_id=f.a.story_id,
+        evidence=tuple(proof),
+        confidence=round(confidence, 2),
+        explanation=explanation,
+        story_id=claims[0].story_id,
     )
-
-
-def shared_value(f: Finding) -> str:
-    """The value that the further copies of a finding give: that of the side they agree with."""
-    return f.value_a if f.also and _given(f.also[0], f.value_a, f) is not None else f.value_b
-
-
-def _given(c: Claim, shared: str, f: Finding) -> tuple[str, tuple[int, int]] | None:
-    """How a further copy words the shared value, and where: the same words, or for a date
-    another wording of the same days ("September 9" for the "Monday" of that week)."""
-    at = c.text.find(shared)
-    if at >= 0:
-        return shared, (c.start + at, c.start + at + len(shared))
-    if f.type != "timeline":
-        return None
-    side, span = (f.a, f.span_a) if shared == f.value_a else (f.b, f.span_b)
-    days = next(((t.earliest, t.latest) for t in side.times if (t.start, t.end) == span), None)
-    same = [t for t in c.times if days and (t.earliest, t.latest) == days]
-    return (same[0].text, (same[0].start, same[0].end)) if same else None
 
 
 def evidence(c: Claim, start: int, end: int) -> Evidence:

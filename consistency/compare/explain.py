@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from .base import Finding, shared_value
+from typing import Sequence
+
+from ..records import Claim
+from .finding import Finding, shared_value
 
 
 def _who(c) -> str:
@@ -31,6 +34,10 @@ def explain(f: Finding) -> str:
         head = f"Polarity conflict: the statement is {f.value_a} by {_who(a)} but {f.value_b} by {_who(b)}."
     elif f.type == "name_variant":
         head = f"Name variant: {_who(a)} spells the name \u201c{f.value_a}\u201d, {_who(b)} spells it \u201c{f.value_b}\u201d; they appear to be the same entity."
+    elif f.type == "place":
+        head = f"Place conflict: {_who(a)} places it in {f.value_a}, {_who(b)} in {f.value_b}."
+    elif f.type == "role":
+        head = f"Role conflict: {_who(a)} calls them \u201c{f.value_a}\u201d, {_who(b)} calls them \u201c{f.value_b}\u201d."
     else:
         head = f"{f.type}: {_who(a)} says \u201c{f.value_a}\u201d, {_who(b)} says \u201c{f.value_b}\u201d."
     agreeing = sorted({c.outlet for c in f.also} - {a.outlet, b.outlet})
@@ -39,3 +46,16 @@ def explain(f: Finding) -> str:
         said = f"\u201c{shared}\u201d" if all(shared in c.text for c in f.also) else f"\u201c{shared}\u201d or the same day in other words"
         head += f" {', '.join(agreeing)} also report{'s' if len(agreeing) == 1 else ''} {said}."
     return f"{head} {a.outlet}: {_quote(a.text)} {b.outlet}: {_quote(b.text)}"
+
+
+def explain_repetition(first: Claim, outlets: Sequence[str], anonymous: bool) -> str:
+    """Why copies of one claim across outlets, ``first`` the earliest, stand on nothing independent."""
+    if anonymous:
+        source = first.attribution.source if first.attribution else "an anonymous source"
+        basis = f"every copy cites only an anonymous source (\u201c{source}\u201d)"
+    else:
+        basis = "every copy repeats the same wording with no source at all"
+    text = " ".join(first.text.split())
+    return (f"Unsupported repetition: {len(outlets)} outlets ({', '.join(outlets)}) carry the claim "
+            f"\u201c{text[:200]}\u201d; {basis}, first published by {first.outlet} on "
+            f"{first.published.date().isoformat()}. No independent origin was found.")

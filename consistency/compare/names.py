@@ -9,13 +9,14 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterable
 
+from ..lexicon import TITLES
 from ..records import Claim, Entity, Flag
+from ..unionfind import UnionFind
 from .base import Finding, make_flag, near_copy_edits
 
 MIN_SCORE = 0.5  # near-copies only: a respelled name can pull a short sentence far from its copy
 MIN_COPY_RATIO = 0.75
-_TITLES = re.compile(r"^(president|prime minister|minister|mr|mrs|ms|dr|gen|general|secretary|chancellor|"
-                     r"senator|sen|rep|governor|gov|judge|justice|chief|ceo|spokesman|spokeswoman|the)\.?\s+", re.I)
+_TITLES = re.compile(r"^(" + "|".join(sorted(TITLES | {"the"}, key=lambda w: (-len(w), w))) + r")\.?\s+", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -76,7 +77,7 @@ def _looks_like_name(c: Claim, span: tuple[int, int], word: str) -> bool:
     return _entity_at(c, span) is not None or span[0] > c.start
 
 
-def _observations(aligned: Iterable[tuple[Claim, Claim, float]]):
+def name_observations(aligned: Iterable[tuple[Claim, Claim, float]]):
     """(score, (claim, mention, span, word), (other claim, ...)) for every name two
     near-copies of one sentence spell differently. The same sentence with one name respelled is
     stronger evidence of one entity than any spelling rule: different sentences are left alone."""
@@ -105,22 +106,16 @@ def _covers(e: Entity, span: tuple[int, int]) -> bool:
 
 def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver) -> list[Flag]:
     """One flag per article that spells an entity in a minority form, paired with its best match."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
-    observed = list(_observations(aligned))
+    spellings: UnionFind[str] = UnionFind()
+    observed = list(name_observations(aligned))
     # Spellings are counted by the respelled word, so "Brian Nikhols" and a later bare "Nikhols"
     # in the same article are one variant, flagged once.
     for _, x, y in observed:
-        parent[find(x[3])] = find(y[3])
+        spellings.union(x[3], y[3])
     forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # entity -> word -> articles
     candidates: dict[tuple[str, str], tuple] = {}
     for score, x, y in observed:
-        entity = find(x[3])
+        entity = spellings.find(x[3])
         forms[entity][x[3]].add(x[0].article_id)
         forms[entity][y[3]].add(y[0].article_id)
         for ref, var in ((x, y), (y, x)):
@@ -136,6 +131,6 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver) 
             continue  # a tie: the later article is taken as the variant
         first, second = (ref, var) if (ref[0].published, ref[0].id) <= (var[0].published, var[0].id) else (var, ref)
         finding = Finding("name_variant", first[0], second[0], first[1], second[1], first[2], second[2],
-                          confidence=min(0.9, 0.5 + score / 3), what="the spelling of the name")
+                          confidence=min(0.9, 0.5 + score / 3))
         flags.append(make_flag(finding))
     return flags

@@ -12,6 +12,7 @@ from ..extract.quantities import (
     quantities_agree,
     units_compatible,
 )
+from ..lexicon import COUNT_OF
 from ..records import Claim, Quantity, TimeExpr
 from .base import (
     UPDATE_CUES,
@@ -255,7 +256,7 @@ def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | Non
             continue
         confidence = 0.6 + min(0.3, max(0.0, score - 0.85) * 2)
         return Finding("number", a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
-                       confidence=confidence, what="the figure")
+                       confidence=confidence)
     return None
 
 
@@ -282,7 +283,7 @@ def _compare_copies(a: Claim, b: Claim, score: float, edits: list[Edit],
         kind = "update" if is_update(a, b) else "number"
         confidence = min(0.95, 0.7 + max(0.0, score - 0.7))
         return Finding(kind, a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
-                       confidence=confidence, what="the figure")
+                       confidence=confidence)
     return None
 
 
@@ -317,7 +318,7 @@ def _update(a: Claim, b: Claim, qa: list[Quantity], qb: list[Quantity]) -> Findi
     # The closer the two figures, the likelier the new one revises this old one and not another.
     closeness = 1 - _distance(x, y) / math.log(MAX_UPDATE_RATIO)
     return Finding("update", a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
-                   confidence=round(0.5 + 0.15 * max(0.0, closeness), 3), what="the figure")
+                   confidence=round(0.5 + 0.15 * max(0.0, closeness), 3))
 
 
 _MORE = re.compile(r"^\s+(?:more|additional|further|extra|other)\b", re.I)
@@ -333,7 +334,6 @@ def _kind(q: Quantity) -> str:
 
 
 MAX_UPDATE_RATIO = 2.5
-_NUMBER_OF = re.compile(r"\b(?:number|count|tally|toll|total) of (\w+)", re.I)
 
 
 def _singular(unit: str | None) -> str | None:
@@ -348,7 +348,7 @@ def _counted(c: Claim, q: Quantity) -> str | None:
     """What a figure counts: its own unit, or the noun of "the number of workers ... rose to 14"."""
     if q.unit:
         return _singular(q.unit)
-    before = [m.group(1) for m in _NUMBER_OF.finditer(c.text[:q.start - c.start])]
+    before = [m.group(1) for m in COUNT_OF.finditer(c.text[:q.start - c.start])]
     return _singular(before[-1]) if before else None
 
 

@@ -8,6 +8,8 @@ import re
 import weakref
 from difflib import SequenceMatcher
 
+from ..lexicon import NICKNAMES, TITLES
+
 DETERMINER = re.compile(r"^(the|a|an)\s+", re.I)
 _SAME: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
@@ -15,13 +17,6 @@ _SAME: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 def name_tokens(source: str) -> set[str]:
     """The lower-case words of a name, without its determiner."""
     return set(re.findall(r"\w+", DETERMINER.sub("", source.casefold())))
-
-
-TITLES = frozenset(
-    "mr mrs ms miss dr prof professor sir dame lord lady rev father inspector detective det sergeant sgt officer "
-    "constable const chief captain capt lieutenant lt colonel col general gen major maj commander cmdr admiral adm "
-    "president vice secretary minister senator sen rep representative governor gov mayor judge justice attorney "
-    "prosecutor police trooper deputy sheriff superintendent supt spokesman spokeswoman director coach agent".split())
 
 
 def name_words(name: str) -> list[str]:
@@ -84,13 +79,6 @@ def _core(name: str) -> str:
     return " ".join(core) or name
 
 
-# Short forms of first names that do not share the name's first letter ("Bill" / "William").
-_NICKNAMES = dict(pair.split(":") for pair in (
-    "bob:robert bobby:robert bill:william billy:william dick:richard ted:edward ned:edward jack:john "
-    "peggy:margaret hank:henry harry:henry chuck:charles betsy:elizabeth beth:elizabeth liz:elizabeth "
-    "drew:andrew sandy:alexander polly:mary molly:mary sally:sarah patsy:patricia jerry:gerald").split())
-
-
 def _one_name(x: str, y: str, resolver) -> bool:
     if _core(x) != x or _core(y) != y:
         x, y = _core(x), _core(y)
@@ -102,8 +90,8 @@ def _one_name(x: str, y: str, resolver) -> bool:
         if close(nx[-1], ny[-1]):
             # One surname: the same person unless both give a different first name ("Jon" / "Kristen Stewart").
             return len(nx) == 1 or len(ny) == 1 or close(nx[-2], ny[-2]) or nx[-2][0] == ny[-2][0] or \
-                _NICKNAMES.get(nx[-2].casefold()) == ny[-2].casefold() or \
-                _NICKNAMES.get(ny[-2].casefold()) == nx[-2].casefold()
+                NICKNAMES.get(nx[-2].casefold()) == ny[-2].casefold() or \
+                NICKNAMES.get(ny[-2].casefold()) == nx[-2].casefold()
         if len(nx) > 1 and len(ny) > 1:
             return False  # full names with different surnames ("Mark Jay Heller", "Mark Jay Holley")
     if close_spelling(x, y):

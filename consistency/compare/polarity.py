@@ -7,17 +7,13 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from ..lexicon import DENIALS, NEGATIONS
 from ..records import Claim
 from .base import Finding
 
 _CONTRACTIONS = ((re.compile(r"\bwon['\u2019]t\b", re.I), "will not"), (re.compile(r"\bcan['\u2019]t\b", re.I), "can not"),
                  (re.compile(r"\bshan['\u2019]t\b", re.I), "shall not"), (re.compile(r"\bcannot\b", re.I), "can not"),
                  (re.compile(r"n['\u2019]t\b", re.I), " not"))
-NEGATIONS = frozenset("not no never neither nor none nobody nothing nowhere "
-                      # contractions typed without the apostrophe ("I cant speak for ...")
-                      "cant dont wont didnt doesnt isnt wasnt arent werent couldnt wouldnt shouldnt hasnt havent "
-                      "hadnt aint".split())
-DENIALS = frozenset("deny denies denied denying refute refutes refuted untrue false".split())
 # Words that come and go with a negation ("has booked" / "has not yet booked", "some" / "not any").
 _NEUTRAL = frozenset(
     "do does did doing done is are was were be been being am has have had will would shall should can could "
@@ -121,4 +117,4 @@ def compare_polarity(a: Claim, b: Claim, score: float, resolver) -> Finding | No
     # among copies that say the same words, the one closest letter for letter is the copy that was changed.
     confidence = 0.5 + 0.38 * _similarity(a.text, b.text) + 0.02 * _letters(a.text, b.text)
     return Finding("polarity", a, b, value_a, value_b, (a.start, a.end), (b.start, b.end),
-                   confidence=confidence, what="whether it happened")
+                   confidence=confidence)

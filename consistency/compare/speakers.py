@@ -238,7 +238,7 @@ def compare_speakers(a: Claim, b: Claim, score: float, resolver) -> Finding | No
         return None  # a body speaks through its people: "the police said" and "Officer Ruiz said" agree
     # Copies that agree word for word outside the speaker make the surest flag (and the best copy to show).
     confidence = min(0.95, 0.5 + (overlap + _dice(a.text, b.text)) * 0.225)
-    return Finding("attribution", a, b, x.name, y.name, x.span, y.span, confidence=confidence, what="the speaker")
+    return Finding("attribution", a, b, x.name, y.name, x.span, y.span, confidence=confidence)
 
 
 GENERIC_CHANNELS = re.compile(
@@ -377,4 +377,4 @@ def compare_channel(a: Claim, b: Claim, score: float, resolver) -> Finding | Non
     (name_a, (sa, ea)), (name_b, (sb, eb)) = only_a[0], only_b[0]
     confidence = min(0.9, 0.5 + _dice(rest_a, rest_b, spelling=True) * 0.4)
     return Finding("channel", a, b, name_a, name_b, (a.start + sa, a.start + ea), (b.start + sb, b.start + eb),
-                   confidence=confidence, what="the channel")
+                   confidence=confidence)

@@ -89,7 +89,7 @@ def compare_timeline(a: Claim, b: Claim, score: float, resolver) -> Finding | No
             return None  # when each outlet heard or printed it ("said on Tuesday") is not when it happened
         kind = "update" if update else "timeline"
         return Finding(kind, a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
-                       confidence=min(0.95, 0.55 + (score - 0.8) * 2), what="the date")
+                       confidence=min(0.95, 0.55 + (score - 0.8) * 2))
     return None
 
 
@@ -110,7 +110,7 @@ def _compare_copies(a: Claim, b: Claim, score: float, update: bool, ta, tb, edit
                 continue
             y, iy = others[0]
             return Finding("update" if update else "timeline", a, b, x.text, y.text, (x.start, x.end),
-                           (y.start, y.end), confidence=min(0.95, 0.6 + max(0.0, score - 0.8) * 2), what="the date")
+                           (y.start, y.end), confidence=min(0.95, 0.6 + max(0.0, score - 0.8) * 2))
     return None
 
 

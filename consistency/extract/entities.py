@@ -14,19 +14,14 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 
+from ..lexicon import NICKNAMES, TITLES
+
 _PREFIX = {"PERSON": "per", "ORG": "org", "GPE": "loc", "LOC": "loc", "FAC": "loc", "NORP": "norp"}
-_TITLES = {
-    "president", "prime", "minister", "pm", "foreign", "defence", "defense", "interior",
-    "finance", "state", "secretary", "general", "gen", "col", "colonel", "lt", "lieutenant",
-    "major", "maj", "captain", "capt", "sgt", "sergeant", "admiral", "adm", "marshal", "field",
-    "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "chancellor", "king",
-    "queen", "prince", "princess", "pope", "dr", "mr", "mrs", "ms", "miss", "sir", "lord", "dame",
-    "judge", "justice", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman",
-    "spokesperson", "ambassador", "commander", "premier", "vice", "deputy", "chief", "sheikh",
-    "rev", "reverend", "father", "ayatollah", "emir", "sultan", "crown", "acting", "former",
-    "speaker", "leader", "head", "director", "envoy", "mp", "prof", "professor", "ceo",
-    "senior", "first", "lady", "opposition", "of", "the", "council", "national", "security",
-    "house", "health", "economy", "trade", "justice", "attorney", "press",
+# Titles, and the words of an office that go with them ("Foreign Minister", "Crown Prince").
+_TITLES = TITLES | {
+    "foreign", "defence", "defense", "interior", "finance", "state", "field", "crown", "acting", "former",
+    "speaker", "leader", "head", "senior", "first", "opposition", "of", "the", "council", "national", "security",
+    "house", "health", "economy", "trade", "press",
 }
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _CORPORATE = {"corp", "corporation", "inc", "incorporated", "ltd", "limited", "co", "llc", "plc",
@@ -41,15 +36,6 @@ _GENERIC_HEADS = {
     "assembly", "parliament", "government", "administration", "board", "fund", "network",
 }
 _STOPWORDS = {"of", "the", "and", "for", "on", "in", "&", "de", "des", "du", "la", "le"}
-_NICKNAMES = {
-    "joe": "joseph", "bill": "william", "will": "william", "bob": "robert", "rob": "robert",
-    "mike": "michael", "jim": "james", "tom": "thomas", "alex": "alexander",
-    "sasha": "alexander", "dick": "richard", "rick": "richard", "tony": "anthony",
-    "nick": "nicholas", "dan": "daniel", "dave": "david", "ben": "benjamin", "sam": "samuel",
-    "steve": "stephen", "kate": "katherine", "liz": "elizabeth", "vlad": "vladimir",
-    "volodymyr": "vladimir", "vova": "vladimir", "misha": "mikhail", "dima": "dmitry",
-    "kolya": "nikolai", "petro": "peter", "pyotr": "peter", "yury": "yuri", "georgy": "george",
-}
 _REWRITES = [
     ("shch", "sh"), ("tsch", "ch"), ("sch", "sh"), ("tch", "ch"), ("kh", "h"), ("gh", "g"),
     ("ph", "f"), ("th", "t"), ("dh", "d"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("w", "v"),
@@ -118,7 +104,7 @@ def _close(a: str, b: str, shortest: int = 4) -> bool:
     return _distance(a, b, limit) <= limit
 
 
-_NICK = {phonetic(k): phonetic(v) for k, v in _NICKNAMES.items()}
+_NICK = {phonetic(k): phonetic(v) for k, v in NICKNAMES.items()}
 
 
 def _given_ok(a: str, b: str) -> bool:

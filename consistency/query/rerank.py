@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import ModelError
 from ..models import model_path
 from .bm25 import tokenize
 
@@ -204,7 +205,7 @@ class Reranker:
     def __init__(self, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: float,
                  features: tuple[str, ...] = FEATURES, meta: dict | None = None) -> None:
         if tuple(features) != FEATURES or not (len(mean) == len(scale) == len(coef) >= len(FEATURES)):
-            raise ValueError("re-ranker weights were trained on other features; retrain them")
+            raise ModelError("re-ranker weights were trained on other features; retrain them with scripts/train_reranker.py")
         self.mean, self.scale, self.coef, self.intercept = mean, scale, coef, intercept
         self.meta = meta or {}
 

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
-from ..errors import StoreError
+from ..errors import NotFoundError, StoreError
 from ..records import Article, Claim, Evidence, Flag
 from .encoding import claim_from_json, claim_to_json
 from .index import VectorIndex
@@ -86,6 +86,14 @@ CREATE TABLE IF NOT EXISTS reviews (
     evidence_hash TEXT NOT NULL,
     at TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS pairs_b ON pairs(b);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+CREATE TABLE IF NOT EXISTS flag_claims (
+    claim_id TEXT NOT NULL,
+    flag_id TEXT NOT NULL,
+    PRIMARY KEY (claim_id, flag_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
     started TEXT NOT NULL,
@@ -119,9 +127,18 @@ class Store:
             if not readonly:
                 self.db.executescript(SCHEMA)
                 self._set_meta_default("schema_version", SCHEMA_VERSION)
+                self._fill_flag_claims()
+                if "quiet" not in {r[1] for r in self.db.execute("PRAGMA table_info(pairs)")}:
+                    self.db.execute("ALTER TABLE pairs ADD COLUMN quiet INTEGER")
+            version = self.get_meta("schema_version")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path / DB_NAME}: cannot open the store ({exc}); "
                              "check the path, or move a damaged file aside") from exc
+        if version != SCHEMA_VERSION:
+            self.db.close()
+            raise StoreError(f"{self.path}: the store has schema version {version}, this version of consistency "
+                             f"reads version {SCHEMA_VERSION}; ingest the articles again into a new store "
+                             "(--store NEW_DIR)")
 
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
@@ -145,6 +162,17 @@ class Store:
             fh.close()
             raise StoreError(f"{self.path}: another batch is writing to this store; wait for it to finish") from exc
         self._lock_fh = fh
+        self.check_integrity()
+
+    def check_integrity(self) -> None:
+        """Raise StoreError when SQLite finds the database damaged (before a batch writes into it)."""
+        try:
+            problems = [r[0] for r in self.db.execute("PRAGMA quick_check(3)")]
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
+        if problems != ["ok"]:
+            raise StoreError(f"{self.path / DB_NAME}: the database is damaged ({' '.join('; '.join(problems).split())[:160]}); restore it "
+                             "from a backup, or move the store aside and ingest again")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -166,6 +194,12 @@ class Store:
 
     def _set_meta_default(self, key: str, value: object) -> None:
         self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)", (key, json.dumps(value)))
+
+    def _fill_flag_claims(self) -> None:
+        """Stores written before flags were indexed by claim get that index once."""
+        if self.db.execute("SELECT 1 FROM flag_claims LIMIT 1").fetchone() is None:
+            self.db.execute("INSERT OR IGNORE INTO flag_claims(claim_id, flag_id)"
+                            " SELECT j.value, f.id FROM flags f, json_each(f.data, '$.claims') j")
 
     # -- articles ------------------------------------------------------------------
     def find_known(self, url_keys: Sequence[str], text_hashes: Sequence[str], ids: Sequence[str]) -> dict[str, set[str]]:
@@ -207,8 +241,76 @@ class Store:
         return {r[0]: {"outlet": r[1], "url": r[2], "title": r[3], "published": r[4], "story_id": r[5]}
                 for r in rows}
 
+    def article_meta_of(self, ids: Iterable[str]) -> dict[str, dict]:
+        """id -> outlet, url, title, published and story of just these articles (no text)."""
+        ids = sorted(set(ids))
+        out: dict[str, dict] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = self.db.execute("SELECT id, outlet, url, title, published, story_id FROM articles"
+                                   f" WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            out.update({r[0]: {"outlet": r[1], "url": r[2], "title": r[3], "published": r[4], "story_id": r[5]}
+                        for r in rows})
+        return out
+
+    def articles_without_story(self) -> list[str]:
+        """Ids of the articles no story holds yet, oldest first."""
+        rows = self.db.execute("SELECT id FROM articles WHERE story_id IS NULL ORDER BY published, rowid")
+        return [r[0] for r in rows]
+
+    def article_stories(self) -> dict[str, str]:
+        """article id -> story id, for every article in a story."""
+        return dict(self.db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL").fetchall())
+
     def set_stories(self, assignments: dict[str, str]) -> None:
         self.db.executemany("UPDATE articles SET story_id=? WHERE id=?", [(s, a) for a, s in assignments.items()])
+
+    def articles_in_stories(self, story_ids: Iterable[str]) -> dict[str, str]:
+        """article id -> story id of every article in these stories."""
+        return dict(self._select_in("SELECT id, story_id FROM articles WHERE story_id IN ({})", list(story_ids)))
+
+    def story_claims(self, story_ids: Iterable[str]) -> dict[int, str]:
+        """rowid -> claim id of every claim in these stories."""
+        q = "SELECT c.rowid, c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.story_id IN ({})"
+        return {int(r): cid for r, cid in self._select_in(q, list(story_ids))}
+
+    def _select_in(self, query: str, values: list, *, prefix: Sequence = ()) -> list[tuple]:
+        """Run ``query`` (with one ``{}`` for the placeholders) over ``values`` in chunks."""
+        rows: list[tuple] = []
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            rows += self.db.execute(query.format(",".join("?" * len(chunk))), [*prefix, *chunk]).fetchall()
+        return rows
+
+    # -- story clustering state ----------------------------------------------------
+    def story_state(self) -> tuple[dict | None, list[dict]]:
+        """The story clusterer's shared state and one dict per live story (None, [] when there is none)."""
+        head = self.get_meta("stories")
+        if head is not None and "stories" in head:  # a store written when the whole state was one value
+            return {k: v for k, v in head.items() if k != "stories"}, head["stories"]
+        rows = [json.loads(r[0]) for r in self.db.execute("SELECT data FROM stories ORDER BY rowid")]
+        return head, rows
+
+    def save_story_state(self, head: dict, changed: Sequence[dict], removed: Iterable[str]) -> None:
+        """Write the shared state, the stories that changed and drop the stories merged away."""
+        old = self.get_meta("stories")
+        if old is not None and "stories" in old:  # first save after the old layout: write every story
+            changed = [*old["stories"], *changed]
+        self.set_meta("stories", head)
+        # an upsert keeps a story's row, so stories load in the order the clusterer holds them
+        self.db.executemany("INSERT INTO stories(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data=excluded.data",
+                            [(s["id"], json.dumps(s, separators=(",", ":"))) for s in changed])
+        self.db.executemany("DELETE FROM stories WHERE id=?", [(s,) for s in removed])
+
+    def dirty_stories(self) -> list[str]:
+        """Stories whose flags are not up to date with their articles and pairs."""
+        return list(self.get_meta("stories_dirty", []))
+
+    def mark_stories_dirty(self, story_ids: Iterable[str]) -> None:
+        self.set_meta("stories_dirty", sorted(set(self.dirty_stories()) | set(story_ids)))
+
+    def clear_dirty_stories(self) -> None:
+        self.set_meta("stories_dirty", [])
 
     # -- claims --------------------------------------------------------------------
     def insert_claims(self, claims: Sequence[Claim]) -> list[int]:
@@ -234,6 +336,32 @@ class Store:
                 ).fetchall()
         return {int(r[0]): claim_from_json(r[1]) for r in rows}
 
+    def story_claim_records(self, story_ids: Iterable[str] | None = None) -> dict[int, Claim]:
+        """Claims by row id of the articles in these stories (of every story when None)."""
+        if story_ids is None:
+            q = "SELECT id FROM articles WHERE story_id IS NOT NULL"
+            return self.claims(article_ids=[r[0] for r in self.db.execute(q)])
+        articles = [r[0] for r in self._select_in("SELECT id FROM articles WHERE story_id IN ({})", list(story_ids))]
+        return self.claims(article_ids=articles) if articles else {}
+
+    def retrieval_rows(self, rowids: Sequence[int] | None = None) -> list[tuple[int, str, str, str]]:
+        """(rowid, content, article title, published) of the given claims, or of all, by rowid."""
+        q = ("SELECT c.rowid, json_extract(c.data, '$.content'), a.title, a.published"
+             " FROM claims c JOIN articles a ON a.id = c.article_id")
+        if rowids is None:
+            return [(int(r[0]), r[1], r[2], r[3]) for r in self.db.execute(q + " ORDER BY c.rowid")]
+        rows: list[tuple[int, str, str, str]] = []
+        ids = [int(r) for r in rowids]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows += [(int(r[0]), r[1], r[2], r[3]) for r in
+                     self.db.execute(q + f" WHERE c.rowid IN ({','.join('?' * len(chunk))})", chunk)]
+        return sorted(rows)
+
+    def claim_rowid_list(self) -> np.ndarray:
+        """Every stored claim's rowid, ascending."""
+        return np.array([r[0] for r in self.db.execute("SELECT rowid FROM claims ORDER BY rowid")], dtype=np.int64)
+
     def claim_by_id(self, claim_id: str) -> tuple[int, Claim] | None:
         row = self.db.execute("SELECT rowid, data FROM claims WHERE id=?", (claim_id,)).fetchone()
         return (int(row[0]), claim_from_json(row[1])) if row else None
@@ -246,6 +374,31 @@ class Store:
             out.update(self.db.execute(f"SELECT id, rowid FROM claims WHERE id IN ({','.join('?' * len(chunk))})",
                                        chunk).fetchall())
         return out
+
+    def claim_summaries(self, *, rowids: Sequence[int] | None = None, stories: Sequence[str] | None = None
+                        ) -> list[tuple[int, str, str | None, str]]:
+        """(rowid, outlet, story id, text) of the given claims, or of every claim of the given stories."""
+        column, values = ("c.rowid", [int(r) for r in rowids]) if rowids is not None else ("a.story_id", list(stories))
+        out: list[tuple[int, str, str | None, str]] = []
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            q = (f"SELECT c.rowid, a.outlet, a.story_id, json_extract(c.data, '$.text') FROM claims c"
+                 f" JOIN articles a ON a.id = c.article_id WHERE {column} IN ({','.join('?' * len(chunk))})")
+            out += [(int(r), outlet, story, text or "") for r, outlet, story, text in self.db.execute(q, chunk)]
+        return out
+
+    def story_claims_mentioning(self, story_id: str, other_than_outlet: str, word: str, limit: int) -> list[int]:
+        """Row ids of claims of a story, from outlets other than one, whose text holds a word."""
+        rows = self.db.execute(
+            "SELECT c.rowid FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.story_id = ? "
+            "AND a.outlet != ? AND json_extract(c.data, '$.text') LIKE ? LIMIT ?",
+            (story_id, other_than_outlet, f"%{word}%", limit)).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def claims_per_outlet(self) -> dict[str, int]:
+        """outlet -> number of stored claims."""
+        return dict(self.db.execute("SELECT a.outlet, count(*) FROM claims c JOIN articles a ON a.id = c.article_id"
+                                    " GROUP BY a.outlet").fetchall())
 
     def unchecked_rowids(self) -> list[int]:
         return [int(r[0]) for r in self.db.execute("SELECT rowid FROM claims WHERE checked=0 ORDER BY rowid")]
@@ -293,26 +446,57 @@ class Store:
     @property
     def index(self) -> VectorIndex:
         if self._index is None:
-            self._index = VectorIndex.load(self.path / INDEX_NAME, self.dim)
             self.sync_index(save=not self.readonly)
         return self._index
 
+    def reload_index(self) -> None:
+        """Read the index file again (a batch may have replaced it) and bring it level with the database."""
+        self._index = None
+        self.sync_index(save=False)
+
+    def _load_index(self) -> VectorIndex:
+        """The index file, or a fresh index when it is missing, unreadable or built for other vectors."""
+        path = self.path / INDEX_NAME
+        try:
+            index = VectorIndex.load(path, self.dim)
+        except Exception as exc:  # noqa: BLE001 - faiss raises RuntimeError with C++ text for damaged files
+            logger.warning("%s cannot be read (damaged or cut short: %s); rebuilding it from the database", path,
+                           type(exc).__name__)
+            return VectorIndex(self.dim)
+        if index.dim != self.dim:
+            logger.warning("%s holds %d-dimensional vectors, not %d; rebuilding it from the database",
+                           path, index.dim, self.dim)
+            return VectorIndex(self.dim)
+        return index
+
     def sync_index(self, *, save: bool = True) -> int:
-        """Make the index hold exactly the stored claims; returns how many entries changed."""
-        index = self._index if self._index is not None else VectorIndex.load(self.path / INDEX_NAME, self.dim)
-        self._index = index
-        stored = np.array([r[0] for r in self.db.execute("SELECT rowid FROM claims")], dtype=np.int64)
+        """Make the index hold exactly the stored claims, in row order; returns how many entries changed.
+
+        A missing, damaged or disagreeing index file is rebuilt from the cached vectors, never
+        re-embedded. Row order matters: searches break ties by position, so an index rebuilt here
+        answers exactly as one grown claim by claim.
+        """
+        index = self._index if self._index is not None else self._load_index()
+        stored = self.claim_rowid_list()
         held = index.ids()
-        missing = np.setdiff1d(stored, held, assume_unique=True)
-        extra = np.setdiff1d(held, stored, assume_unique=True)
-        if len(extra):
-            index.remove(extra)
-        if len(missing):
-            index.add(missing, self.claim_vectors(missing.tolist()))
-        changed = len(missing) + len(extra)
+        if len(held) > len(stored) or not np.array_equal(held, stored[:len(held)]):
+            # Ids the database lacks, or not the stored rows' prefix in row order: start over.
+            logger.warning("%s disagrees with the database (%d unknown ids); rebuilding it",
+                           self.path / INDEX_NAME, len(np.setdiff1d(held, stored)))
+            changed = len(held)
+            index = VectorIndex(self.dim, flat_limit=index.flat_limit)
+            held = index.ids()
+        else:
+            changed = 0
+        self._index = index
+        missing = stored[len(held):]
+        for i in range(0, len(missing), 50_000):
+            part = missing[i:i + 50_000]
+            index.add(part, self.claim_vectors(part.tolist()))
+        changed += len(missing)
         if changed:
-            logger.info("index synced: %d added, %d removed", len(missing), len(extra))
-            if save:
+            logger.info("index synced: %d entries written", changed)
+            if save and not self.readonly:
                 index.save(self.path / INDEX_NAME)
         return changed
 
@@ -331,6 +515,19 @@ class Store:
     def pairs(self) -> list[tuple[int, int, float]]:
         return [(int(a), int(b), float(s)) for a, b, s in self.db.execute("SELECT a, b, score FROM pairs")]
 
+    def pairs_touching(self, rowids: Iterable[int], *, loud_only: bool = False) -> list[tuple[int, int, float]]:
+        """Every pair with one of these claims at either end, each once, in (a, b) order;
+        ``loud_only`` leaves out pairs a check found to take no part in any flag or cluster."""
+        rowids = sorted({int(r) for r in rowids})
+        where = " AND quiet IS NOT 1" if loud_only else ""
+        found = set(self._select_in("SELECT a, b, score FROM pairs WHERE a IN ({})" + where, rowids))
+        found |= set(self._select_in("SELECT a, b, score FROM pairs WHERE b IN ({})" + where, rowids))
+        return sorted((int(a), int(b), float(s)) for a, b, s in found)
+
+    def mark_quiet(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """Record pairs that take no part in any flag or cluster (a new score makes them loud again)."""
+        self.db.executemany("UPDATE pairs SET quiet=1 WHERE a=? AND b=?", [(int(a), int(b)) for a, b in pairs])
+
     # -- flags, reviews, runs ------------------------------------------------------
     def start_run(self, kind: str) -> int:
         cur = self.db.execute("INSERT INTO runs(started, kind) VALUES (?, ?)", (_now(), kind))
@@ -339,16 +536,33 @@ class Store:
     def finish_run(self, run_id: int, stats: dict) -> None:
         self.db.execute("UPDATE runs SET finished=?, stats=? WHERE id=?", (_now(), json.dumps(stats), run_id))
 
+    def runs_version(self) -> tuple[int | None, int]:
+        """(last run id, finished runs): changes whenever a run starts or finishes."""
+        return tuple(self.db.execute("SELECT max(id), count(finished) FROM runs").fetchone())
+
     def runs(self, kind: str | None = None) -> list[dict]:
         q = "SELECT id, started, finished, kind, stats FROM runs"
         rows = self.db.execute(q + (" WHERE kind=?" if kind else "") + " ORDER BY id", (kind,) if kind else ())
         return [{"id": r[0], "started": r[1], "finished": r[2], "kind": r[3], "stats": json.loads(r[4])} for r in rows]
 
-    def save_flags(self, flags: Sequence[Flag], run_id: int) -> dict[str, list[str]]:
-        """Record this run's flags; returns ids that are new, carried over and resolved."""
+    def save_flags(self, flags: Sequence[Flag], run_id: int, scope: Sequence[str] | None = None
+                   ) -> dict[str, list[str]]:
+        """Record this run's flags; returns ids that are new, carried over and resolved.
+
+        ``scope`` names the open flags this run recomputed: those not among ``flags`` are
+        resolved, and open flags outside it are carried as they are. Without it, every open
+        flag not among ``flags`` is resolved.
+        """
         from .encoding import flag_to_json
 
-        existing = {r[0]: (r[1], r[2]) for r in self.db.execute("SELECT id, evidence_hash, status FROM flags")}
+        if scope is None:
+            existing = {r[0]: (r[1], r[2]) for r in self.db.execute("SELECT id, evidence_hash, status FROM flags")}
+            candidates = [fid for fid, (_, status) in existing.items() if status == "open"]
+        else:
+            ids = sorted({f.id for f in flags} | set(scope))
+            existing = {r[0]: (r[1], r[2])
+                        for r in self._select_in("SELECT id, evidence_hash, status FROM flags WHERE id IN ({})", ids)}
+            candidates = list(scope)
         seen = set()
         new, carried = [], []
         for f in flags:
@@ -358,18 +572,55 @@ class Store:
                 carried.append(f.id)
                 if existing[f.id][0] == ev:
                     self.db.execute("UPDATE flags SET last_run=? WHERE id=?", (run_id, f.id))
-                else:
-                    self.db.execute("UPDATE flags SET data=?, evidence_hash=?, last_run=? WHERE id=?",
-                                    (flag_to_json(f), ev, run_id, f.id))
+                    continue
+                self.db.execute("UPDATE flags SET data=?, evidence_hash=?, last_run=? WHERE id=?",
+                                (flag_to_json(f), ev, run_id, f.id))
             else:
                 new.append(f.id)
                 self.db.execute(
                     "INSERT OR REPLACE INTO flags(id, type, data, evidence_hash, first_run, last_run, status)"
                     " VALUES (?,?,?,?,?,?, 'open')", (f.id, f.type, flag_to_json(f), ev, run_id, run_id))
-        resolved = [fid for fid, (_, status) in existing.items() if status == "open" and fid not in seen]
+            self.db.execute("DELETE FROM flag_claims WHERE flag_id=?", (f.id,))
+            self.db.executemany("INSERT OR IGNORE INTO flag_claims(claim_id, flag_id) VALUES (?, ?)",
+                                [(c, f.id) for c in f.claims])
+        resolved = [fid for fid in dict.fromkeys(candidates)
+                    if fid not in seen and existing.get(fid, ("", ""))[1] == "open"]
         self.db.executemany("UPDATE flags SET status='resolved', last_run=? WHERE id=?",
                             [(run_id, fid) for fid in resolved])
+        if scope is not None:  # flags outside the scope stand as they were: carried over by this run
+            untouched = [r[0] for r in self.db.execute("SELECT id FROM flags WHERE status='open' AND last_run<?",
+                                                       (run_id,))]
+            self.db.execute("UPDATE flags SET last_run=? WHERE status='open'", (run_id,))
+            carried += untouched
         return {"new": new, "carried": carried, "resolved": resolved}
+
+    def ingested_since(self, run_id: int) -> tuple[list[str], int]:
+        """Ids of the articles stored by runs after ``run_id``, and how many claims they hold."""
+        ids = [r[0] for r in self.db.execute("SELECT id FROM articles WHERE run_id > ? ORDER BY rowid", (run_id,))]
+        claims = self.db.execute("SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id"
+                                 " WHERE a.run_id > ?", (run_id,)).fetchone()[0]
+        return ids, int(claims)
+
+    def flag_changes_since(self, run_id: int, open_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Which open flags are new since check run ``run_id`` and which carry over, and which
+        flags open then have been resolved since: the changes one report must show, however many
+        checks ran (or were interrupted) in between."""
+        first = dict(self.db.execute("SELECT id, first_run FROM flags").fetchall())
+        new = [f for f in open_ids if first.get(f, run_id + 1) > run_id]
+        carried = [f for f in open_ids if first.get(f, run_id + 1) <= run_id]
+        resolved = [r[0] for r in self.db.execute(
+            "SELECT id FROM flags WHERE status='resolved' AND last_run > ? AND first_run <= ? ORDER BY id",
+            (run_id, run_id))]
+        return {"new": new, "carried": carried, "resolved": resolved}
+
+    def open_flags_touching(self, claim_ids: Iterable[str]) -> list[Flag]:
+        """Open flags on any of these claims."""
+        from .encoding import flag_from_json
+
+        q = ("SELECT DISTINCT f.id, f.data FROM flag_claims fc JOIN flags f ON f.id = fc.flag_id"
+             " WHERE f.status='open' AND fc.claim_id IN ({})")
+        rows = dict(self._select_in(q, sorted(set(claim_ids))))
+        return [flag_from_json(d) for _, d in sorted(rows.items())]
 
     def flags(self, status: str | None = "open") -> list[Flag]:
         from .encoding import flag_from_json
@@ -390,7 +641,7 @@ class Store:
     def set_review(self, flag_id: str, verdict: str, note: str) -> None:
         row = self.db.execute("SELECT evidence_hash FROM flags WHERE id=?", (flag_id,)).fetchone()
         if row is None:
-            raise StoreError(f"no flag with id {flag_id!r}; list flags with 'consistency check --format json'")
+            raise NotFoundError(f"no flag with id {flag_id!r}; list flags with 'consistency check --format json'")
         self.db.execute("INSERT OR REPLACE INTO reviews(flag_id, verdict, note, evidence_hash, at) VALUES (?,?,?,?,?)",
                         (flag_id, verdict, note, row[0], _now()))
 
@@ -400,13 +651,20 @@ class Store:
              " FROM reviews r JOIN flags f ON f.id = r.flag_id")
         return {r[0]: {"verdict": r[1], "note": r[2], "at": r[3]} for r in self.db.execute(q) if r[4]}
 
+    def lapsed_reviews(self) -> dict[str, dict]:
+        """Reviews whose flag's evidence has changed since the verdict: they no longer apply."""
+        q = ("SELECT r.flag_id, r.verdict, r.note, r.at FROM reviews r JOIN flags f ON f.id = r.flag_id"
+             " WHERE r.evidence_hash != f.evidence_hash")
+        return {r[0]: {"verdict": r[1], "note": r[2], "at": r[3]} for r in self.db.execute(q)}
+
     # -- stats ---------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
+        self.check_integrity()
         one = lambda q: int(self.db.execute(q).fetchone()[0])  # noqa: E731
         return {
             "articles": one("SELECT count(*) FROM articles"),
             "claims": one("SELECT count(*) FROM claims"),
-            "indexed": len(self.index) if not self.readonly else len(VectorIndex.load(self.path / INDEX_NAME, self.dim)),
+            "indexed": len(self.index),
             "flags": one("SELECT count(*) FROM flags WHERE status='open'"),
             "outlets": one("SELECT count(DISTINCT outlet) FROM articles"),
         }

@@ -7,7 +7,7 @@ import math
 from dataclasses import asdict
 from datetime import datetime
 
-from ..records import Attribution, Claim, Entity, Evidence, Flag, Quantity, TimeExpr
+from ..records import Attribution, Claim, Entity, Evidence, Flag, FlagType, Quantity, TimeExpr
 
 _BIG = 1e308  # JSON has no infinity; open-ended intervals ("at least 40") are stored as ±1e308
 
@@ -40,8 +40,8 @@ def claim_from_dict(d: dict) -> Claim:
         id=d["id"], article_id=d["article_id"], outlet=d["outlet"],
         published=datetime.fromisoformat(d["published"]), text=d["text"], start=d["start"], end=d["end"],
         content=d["content"], attribution=att,
-        times=tuple(TimeExpr(**t) for t in d.get("times", ())),
-        quantities=tuple(Quantity(**_finite_to_inf(q)) for q in d.get("quantities", ())),
+        times=tuple(TimeExpr(**_about_tuple(t)) for t in d.get("times", ())),
+        quantities=tuple(Quantity(**_about_tuple(_finite_to_inf(q))) for q in d.get("quantities", ())),
         entities=tuple(Entity(**e) for e in d.get("entities", ())),
         negated=d.get("negated", False), modality=d.get("modality"), story_id=d.get("story_id"),
     )
@@ -50,6 +50,12 @@ def claim_from_dict(d: dict) -> Claim:
 def _finite_to_inf(q: dict) -> dict:
     return {k: (math.copysign(math.inf, v) if k in ("low", "high", "value") and abs(v) >= _BIG else v)
             for k, v in q.items()}
+
+
+def _about_tuple(d: dict) -> dict:
+    if "about" in d:
+        d["about"] = tuple(d["about"])
+    return d
 
 
 def claim_from_json(s: str) -> Claim:
@@ -66,7 +72,7 @@ def flag_to_json(f: Flag) -> str:
 
 def flag_from_dict(d: dict) -> Flag:
     return Flag(
-        id=d["id"], type=d["type"], claims=tuple(d["claims"]), articles=tuple(d["articles"]),
+        id=d["id"], type=FlagType(d["type"]), claims=tuple(d["claims"]), articles=tuple(d["articles"]),
         outlets=tuple(d["outlets"]), values=dict(d.get("values", {})),
         evidence=tuple(Evidence(**e) for e in d.get("evidence", ())),
         confidence=d.get("confidence", 0.5), explanation=d.get("explanation", ""), story_id=d.get("story_id"),

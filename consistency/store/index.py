@@ -1,7 +1,7 @@
 """The FAISS vector index over claim embeddings, keyed by the claims' integer row ids.
 
-Exact inner-product search (Flat) while the index is small; past ``flat_limit`` vectors an
-"auto" index turns itself into an inverted-file index (IVF, nlist about 4*sqrt(n)), which keeps
+Exact inner-product search (Flat) while the index is small; past ``flat_limit`` vectors the
+index turns itself into an inverted-file index (IVF, nlist about 4*sqrt(n)), which keeps
 single-query latency in milliseconds at a million vectors. Ids never change across the switch.
 """
 
@@ -17,7 +17,6 @@ import numpy as np
 
 logger = logging.getLogger(__name__)
 
-KINDS = ("auto", "flat", "ivf", "hnsw")
 FLAT_LIMIT = 200_000
 
 
@@ -46,44 +45,22 @@ def ivf_params(n: int) -> tuple[int, int]:
 class VectorIndex:
     """Inner-product search over L2-normalised vectors, with stable int64 ids."""
 
-    def __init__(self, dim: int, index=None, *, kind: str = "auto", flat_limit: int = FLAT_LIMIT) -> None:
+    def __init__(self, dim: int, index=None, *, flat_limit: int = FLAT_LIMIT) -> None:
         import faiss
 
-        if kind not in KINDS:
-            raise ValueError(f"unknown index kind {kind!r}; use one of {', '.join(KINDS)}")
         self.dim = dim
-        self.kind = kind
         self.flat_limit = flat_limit
-        if index is not None:
-            self.index = index
-        elif kind == "hnsw":
-            self.index = faiss.IndexIDMap2(self._hnsw())
-        else:
-            self.index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
-        self._pending_ivf = kind == "ivf" and index is None
+        self.index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
 
     def __len__(self) -> int:
         return int(self.index.ntotal)
 
     @property
     def type_name(self) -> str:
-        """"flat", "ivf" or "hnsw": the structure that currently answers searches."""
+        """"flat" or "ivf": the structure that currently answers searches."""
         import faiss
 
-        inner = faiss.downcast_index(self.index.index)
-        if isinstance(inner, faiss.IndexIVF):
-            return "ivf"
-        if isinstance(inner, faiss.IndexHNSW):
-            return "hnsw"
-        return "flat"
-
-    def _hnsw(self):
-        import faiss
-
-        inner = faiss.IndexHNSWFlat(self.dim, 32, faiss.METRIC_INNER_PRODUCT)
-        inner.hnsw.efConstruction = 80
-        inner.hnsw.efSearch = 96
-        return inner
+        return "ivf" if isinstance(faiss.downcast_index(self.index.index), faiss.IndexIVF) else "flat"
 
     def add(self, ids: np.ndarray, vecs: np.ndarray) -> None:
         """Add vectors under the given ids (ids already present must not be added again)."""
@@ -91,10 +68,7 @@ class VectorIndex:
             return
         vecs = np.ascontiguousarray(vecs, dtype=np.float32)
         ids = np.asarray(ids, dtype=np.int64)
-        grow = self.type_name == "flat" and (
-            self._pending_ivf or (self.kind == "auto" and len(self) + len(ids) > self.flat_limit)
-        )
-        if grow:
+        if self.type_name == "flat" and len(self) + len(ids) > self.flat_limit:
             old_ids, old_vecs = self._flat_contents()
             self._to_ivf(np.concatenate([old_ids, ids]), np.vstack([old_vecs, vecs]))
             return
@@ -123,7 +97,6 @@ class VectorIndex:
         inner.nprobe = self._tune_nprobe(inner, vecs, start=max(1, min(nlist, nprobe)))
         self.index = index
         self._quantizer = quantizer  # the IVF index does not own it
-        self._pending_ivf = False
         logger.info("switched to an IVF index: %d vectors, nlist %d, nprobe %d", len(vecs), nlist, inner.nprobe)
 
     @staticmethod
@@ -166,10 +139,19 @@ class VectorIndex:
 
         path = Path(path)
         tmp = path.with_suffix(path.suffix + ".tmp")
-        faiss.write_index(self.index, str(tmp))
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        try:
+            faiss.write_index(self.index, str(tmp))
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except (RuntimeError, OSError) as exc:
+            tmp.unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise
+            from ..errors import StoreError
+
+            raise StoreError(f"{path}: cannot write the index (the disk is full or failing); free disk space and "
+                             "rerun: the database is intact and the index is rebuilt from it") from exc
 
     @classmethod
     def load(cls, path: Path, dim: int) -> "VectorIndex":

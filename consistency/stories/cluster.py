@@ -37,6 +37,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..errors import StoreError
 from ..records import Article
 from .terms import article_vectors, date_terms, lexical_terms, name_terms, split_sentences
 
@@ -119,7 +120,8 @@ class StoryClusterer:
             self.dim = int(vectors.shape[1])
             self._mat = np.zeros((16, self.dim), dtype=np.float32)
         elif vectors.shape[1] != self.dim:
-            raise ValueError(f"vectors have dimension {vectors.shape[1]}, stories use {self.dim}")
+            raise StoreError(f"the embedder gives {vectors.shape[1]}-dimensional vectors, the store's stories were "
+                             f"built from {self.dim}; use the embedder the store was built with (--embedder)")
         singles = self.singles(articles, vectors)
         ids: list[str] = [""] * len(articles)
         touched: list[str] = []
@@ -185,6 +187,10 @@ class StoryClusterer:
 
     def to_dict(self) -> dict:
         """JSON-serialisable state."""
+        return {**self.head_dict(), "stories": [self.story_dict(sid) for sid in self.stories]}
+
+    def head_dict(self) -> dict:
+        """The state shared by all stories (``to_dict`` without the stories)."""
         return {
             "version": STATE_VERSION,
             "params": self.params(),
@@ -192,20 +198,21 @@ class StoryClusterer:
             "n_docs": self.n_docs,
             "df": {str(k): v for k, v in self.df.items()},
             "merged_into": dict(self.merged_into),
-            "stories": [
-                {
-                    "id": s.id,
-                    "centroid": [round(float(x), 6) for x in s.centroid],
-                    "terms": {str(k): round(v, 4) for k, v in s.terms.items()},
-                    "names": {str(k): round(v, 4) for k, v in s.names.items()},
-                    "dates": {str(k): round(v, 4) for k, v in s.dates.items()},
-                    "n": s.n,
-                    "first": s.first,
-                    "last": s.last,
-                    "members": list(s.members),
-                }
-                for s in self.stories.values()
-            ],
+        }
+
+    def story_dict(self, story_id: str) -> dict:
+        """One live story's state, as ``to_dict`` lists it."""
+        s = self.stories[story_id]
+        return {
+            "id": s.id,
+            "centroid": [round(float(x), 6) for x in s.centroid],
+            "terms": {str(k): round(v, 4) for k, v in s.terms.items()},
+            "names": {str(k): round(v, 4) for k, v in s.names.items()},
+            "dates": {str(k): round(v, 4) for k, v in s.dates.items()},
+            "n": s.n,
+            "first": s.first,
+            "last": s.last,
+            "members": list(s.members),
         }
 
     def params(self) -> dict:
@@ -225,7 +232,8 @@ class StoryClusterer:
         """Rebuild a clusterer from ``to_dict`` output (older state loads with the new rules)."""
         version = d.get("version")
         if version not in (1, 2, STATE_VERSION):
-            raise ValueError(f"story state version {version!r}; expected {STATE_VERSION}")
+            raise StoreError(f"the store's story state has version {version!r}, this version of consistency reads "
+                             f"{STATE_VERSION}; ingest the articles again into a new store (--store NEW_DIR)")
         # earlier versions ran other rules: their stories keep their ids and members, not settings
         sc = cls(**d["params"]) if version == STATE_VERSION else cls()
         sc.n_docs = int(d["n_docs"])

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .spans import CHANNEL_NOUNS, Frame, _source_of, frame_at
+from ...lexicon import CHANNEL_NOUNS
+from .spans import Frame, _source_of, frame_at
 
 TokSpan = tuple[int, int]
 MAX_CONTENT_GAP = 60

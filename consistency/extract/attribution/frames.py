@@ -1,14 +1,9 @@
 """Attribution extraction: who said what, how, and through which channel.
 
-When the span tagger ships (``models/attribution_tagger.npz``), it tags cue, source and content
-spans over the whole article and ``attribution_assemble`` groups its spans into frames, joined
-by the line-layout frames (below) wherever nothing tagged sits on their cue. Without it, the
-rules alone decide: a small linear model scores every candidate token as a cue (trained on
-PolNeAR by ``scripts/train_attribution.py``); the source and content of each cue are read off
-the dependency parse, widened to the quotation they sit in, and quotes that run on into the
-next sentences stay with the same speaker. Headlines, transcript turns and signed quotes are
-read off the line layout (``attribution_lines``); a report nested inside a quotation is left as
-part of the quoted content.
+The span tagger (``models/attribution_tagger.npz``) tags cue, source and content spans over the
+whole article and ``assemble`` groups its spans into frames, joined by the line-layout frames
+(headlines, transcript turns and signed quotes, ``lines``) wherever nothing tagged sits on their
+cue; a report nested inside a quotation is left as part of the quoted content.
 
 ``source_span`` points at the mention in the text (the pronoun, when ``source`` was resolved
 from one, with the pronoun kept in ``resolved_from``); an attribution with no stated source
@@ -18,17 +13,17 @@ from one, with the pronoun kept in ``resolved_from``); an attribution with no st
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ...errors import ModelError
+from ...lexicon import CHANNEL_NOUNS
 from ...records import Attribution
 from .assemble import assemble
-from .features import cue_probability, cue_threshold, is_candidate, unsourced_threshold
 from .lines import line_frames
-from .quotes import quote_spans, widen_to_quote
-from .spans import Frame, doc_text, frame_at
-from .tagger import load_tagger
+from .quotes import quote_spans
+from .spans import Frame, doc_text
+from .tagger import TAGGER_PATH, load_tagger
 
 _WORD = re.compile(r"\w+")
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "him", "her", "his", "their", "who", "which", "that"})
@@ -42,8 +37,6 @@ ANON_HEADS = frozenset(
 ANON_MARKERS = ("unnamed", "anonymous", "declined to be named", "not authorized", "not authorised",
                 "familiar with", "asked not to be", "speaking on condition", "requested anonymity")
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
-CHANNEL_NOUNS = frozenset({"interview", "statement", "speech", "briefing", "conference", "letter",
-                           "post", "tweet", "email", "op-ed", "video", "address", "broadcast"})
 WRITTEN = frozenset({"statement", "post", "tweet", "email", "letter"})
 SOCIAL = frozenset({"x", "twitter", "facebook", "telegram", "instagram", "truth", "social", "weibo", "vk", "tiktok"})
 
@@ -135,7 +128,7 @@ def _antecedent(doc: Doc, before: int, named: list[tuple[int, str]]) -> str | No
 def _frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
     tagger = load_tagger()
     if tagger is None:
-        return _rule_frames(doc, quotes)
+        raise ModelError(f"{TAGGER_PATH}: the attribution tagger is missing; reinstall the package")
     frames = assemble(doc, tagger.tag(doc, quotes), quotes)
     # The tagger seldom tags a cue that is only layout (a headline's or a transcript turn's
     # colon, a signing dash); those frames come from the line rules, where nothing tagged sits.
@@ -146,37 +139,14 @@ def _frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
     return sorted(frames, key=lambda f: f.content[0])
 
 
-def _rule_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
-    threshold = cue_threshold()
-    frames = line_frames(doc)
-    seen = {f.cue for f in frames}
-    # a report inside a quotation is part of what the quoted speaker said, not a frame of its own
-    inside = {i for a, b in quotes for i in range(a + 1, b - 1)}
-    unsourced = unsourced_threshold()
-    for tok in doc:
-        if tok.idx in inside or not is_candidate(tok):
-            continue
-        p = cue_probability(tok)
-        if p < threshold:
-            continue
-        fr = frame_at(tok, quotes)
-        if fr is None or fr.cue in seen or (fr.source is None and p < unsourced):
-            continue
-        seen.add(fr.cue)
-        frames.append(fr)
-    return sorted(frames, key=lambda f: f.content[0])
-
-
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in an article's doc, in text order."""
     text = doc_text(doc)
     quotes = quote_spans(text)
     out: list[Attribution] = []
     named: list[tuple[int, str]] = []
-    tagged = load_tagger() is not None
     for fr in _frames(doc, quotes):
-        # the tagger learned PolNeAR's content edges; only rule contents are stretched over quotations
-        content = fr.content if tagged else widen_to_quote(fr.content, fr.cue, quotes)[0]
+        content = fr.content
         kind = _quote_kind(content, quotes, text, (fr.cue, fr.source))
         source, source_kind, resolved = "", "anonymous", None
         if fr.source_tok is not None and fr.source is not None:
@@ -209,31 +179,5 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             channel_span=ch[1] if ch else None,
             resolved_from=resolved,
         ))
-    # tagged quotations that run on are already grouped with their cue by ``assemble``
-    return out if tagged else _continue_quotes(doc, out, quotes)
-
-
-def _continue_quotes(doc: Doc, attrs: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:
-    """Give a quote that follows a direct quote, with no cue of its own, to the same speaker."""
-    cues = [(a.cue_span, a.content_span) for a in attrs if a.cue_span and a.content_span]
-    text = doc_text(doc)
-    extra: list[Attribution] = []
-    for a in attrs:
-        if a.quote != "direct" or a.content_span is None:
-            continue
-        end = max(a.content_span[1], a.cue_span[1] if a.cue_span else 0, a.source_span[1] if a.source_span else 0)
-        for qa, qb in quotes:
-            if qa < end:
-                continue
-            gap = text[end:qa]
-            # the next quote must open a new sentence of the same paragraph, close by
-            if "\n" in gap or len(gap) > 80 or any(q in gap for q in "\"“”"):
-                break
-            if end != a.content_span[1] and gap.strip() not in ("", ",") and not any(p in gap for p in ".?!"):
-                break
-            # a quote already given to a cue outside it belongs to that cue
-            if any(c[1] <= qa or c[0] >= qb for c, s in cues if s[0] < qb and s[1] > qa and s != a.content_span):
-                break
-            extra.append(replace(a, content=text[qa:qb], content_span=(qa, qb)))
-            end = qb
-    return sorted(attrs + extra, key=lambda x: (x.content_span or (0, 0))[0])
+    # quotations that run on are already grouped with their cue by ``assemble``
+    return out

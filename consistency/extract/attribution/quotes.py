@@ -37,21 +37,3 @@ def _single_quote_spans(text: str) -> list[tuple[int, int]]:
     """Quotations in single marks ('...' or ‘...’), told apart from apostrophes."""
     return [(m.start(), m.end()) for m in _SINGLE.finditer(text) if len(m.group(0).split()) >= 3]
 
-
-def widen_to_quote(content: tuple[int, int], cue: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[tuple[int, int], bool]:
-    """Stretch content over the quotations it cuts through; True when it is one whole quote."""
-    a, b = content
-    for qa, qb in quotes:
-        if qa <= a + 1 and qb >= b - 1 and not (qa < cue[0] < qb):
-            return (qa, qb), True
-        # the quote starts the content and runs on past the sentence end
-        if abs(qa - a) <= 1 and qb > b and not (qa < cue[0] < qb):
-            return (qa, qb), True
-    for qa, qb in quotes:
-        if qa < cue[0] < qb:
-            continue
-        if qa < b < qb and qa >= a:
-            b = qb
-        if qa < a < qb and qb <= b:
-            a = qa
-    return (a, b), False

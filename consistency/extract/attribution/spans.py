@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .quotes import quote_spans
+from ...lexicon import CHANNEL_NOUNS
 
 SUBJ_DEPS = ("nsubj", "csubj")
 # Raising verbs take a subject that is not the one holding the view ("he appears to ...").
@@ -20,8 +20,6 @@ CHAINED = frozenset({"comment", "discuss", "address", "acknowledge", "say", "tal
 INVERTING = frozenset({"say", "add", "write", "tell", "ask", "explain", "continue", "note", "recall", "argue",
                        "suggest", "insist", "reply", "respond", "admit", "acknowledge", "warn", "declare",
                        "observe", "remark", "quip", "joke", "answer", "conclude", "concede", "predict"})
-CHANNEL_NOUNS = frozenset({"interview", "statement", "speech", "briefing", "conference", "email", "letter",
-                           "post", "tweet", "call", "appearance", "op-ed", "column", "video"})
 RAISING = frozenset({"seem", "appear"})
 LIGHT_PREPS = frozenset({"with", "over", "about", "on", "regarding", "against", "at"})
 LEAD_INS = frozenset({"prep", "advmod", "npadvmod", "advcl", "cc", "mark", "intj", "punct"})
@@ -362,7 +360,3 @@ def frame_at(tok: Token, quotes: list[tuple[int, int]] = ()) -> Frame | None:
     cue_span = _extent(sorted(cue, key=lambda t: t.i)) or (tok.idx, tok.idx + len(tok.text))
     return Frame(cue_span, source_span, content_span, src, tok)
 
-
-def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
-    """Quotation spans of a doc."""
-    return quote_spans(doc.text)

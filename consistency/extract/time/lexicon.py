@@ -18,19 +18,14 @@ WEEKDAYS = {
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
                 "overnight": "NI", "tonight": "NI"}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-            "4th": 4, "final": 4, "last": 4}
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
          "eighteen", "nineteen"]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
-VAGUE = ("a few", "few", "several", "some", "many", "a number of", "numerous", "the next few",
-         "a couple of", "couple of", "a couple")
 UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
              "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y", "decade": "E",
              "century": "C", "centurie": "C"}
-TIME_UNITS = {"second", "minute", "hour"}
 
 # --- regex pieces (case-insensitive unless marked) ---
 MONTH_RE = (r"(?-i:(?:January|February|March|April|May|June|July|August|September|October"

@@ -1,0 +1,98 @@
+"""Compare, cluster and trace origins one story at a time.
+
+Aligned pairs never cross stories, so a story's flags depend on its own claims and pairs
+only: a night recomputes the stories its articles touched, and a distributed engine can
+hand each story to a different worker, with the same flags either way.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from ..provenance import ClaimCluster, claim_clusters, joins_cluster, repetition_flags
+from ..records import Claim, Flag
+from . import compare_pair, one_per_deviation
+from .base import Finding, make_flag
+from .names import name_observations, name_variant_flags
+
+Pair = tuple[int, int, float]
+
+
+def pairs_by_story(pairs: Iterable[Pair], claims: dict[int, Claim]) -> dict[str | None, list[Pair]]:
+    """The pairs of each story, keyed by the story of their first claim, in (a, b) order: ties
+    between equally good partners are broken by order, which must not depend on how pairs were read."""
+    out: dict[str | None, list[Pair]] = {}
+    for a, b, score in sorted(pairs):
+        if a in claims and b in claims:
+            out.setdefault(claims[a].story_id, []).append((a, b, score))
+    return out
+
+
+def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
+                facts: Sequence[tuple[Finding, float]] = ()
+                ) -> tuple[list[Flag], list[ClaimCluster], list[tuple[int, int]]]:
+    """Every flag and claim cluster of one story's aligned pairs, and the pairs that took no part.
+
+    A quiet pair gives no finding, no respelled name and no cluster link: leaving it out
+    changes nothing, so later checks of the story need not read it again. ``facts`` are the
+    findings of the story's fact table; those on two claims a pair already compares are left out.
+    """
+    findings = []
+    aligned = []
+    quiet: list[tuple[int, int]] = []
+    for ra, rb, score in pairs:
+        a, b = claims.get(ra), claims.get(rb)
+        if a is None or b is None:
+            continue
+        found = compare_pair(a, b, score, resolver) if a.article_id != b.article_id else []
+        named = a.article_id != b.article_id and any(True for _ in name_observations([(a, b, score)]))
+        if not found and not named and not joins_cluster(a, b, score):
+            quiet.append((ra, rb))
+            continue
+        findings.extend((f, score) for f in found)
+        if named:
+            aligned.append((a, b, score))
+    compared = {frozenset((f.a.id, f.b.id)) for f, _ in findings}
+    findings += [(f, s) for f, s in facts if frozenset((f.a.id, f.b.id)) not in compared]
+    flags = [make_flag(f) for f in one_per_deviation(findings)]
+    flags += name_variant_flags(aligned, resolver)
+    silent = set(quiet)
+    loud = [p for p in pairs if (p[0], p[1]) not in silent]
+    clusters = claim_clusters(loud, claims)
+    flags += repetition_flags(clusters, claims, loud)
+    return flags, clusters, quiet
+
+
+def check_stories(pairs: Iterable[Pair], claims: dict[int, Claim], resolver,
+                  facts: dict[str, list[tuple[Finding, float]]] | None = None
+                  ) -> tuple[list[Flag], list[ClaimCluster], list[tuple[int, int]]]:
+    """``check_story`` over each story in turn, flags de-duplicated and clusters in report order.
+
+    ``facts`` holds each story's fact-table findings (``compare_facts``), when they are wanted."""
+    flags: list[Flag] = []
+    clusters: list[ClaimCluster] = []
+    quiet: list[tuple[int, int]] = []
+    facts = facts or {}
+    by_story = pairs_by_story(pairs, claims)
+    for story in facts:
+        by_story.setdefault(story, [])  # a story whose pairs say nothing may still hold a fact conflict
+    for story, story_pairs in sorted(by_story.items(), key=lambda kv: kv[0] or ""):
+        f, c, q = check_story(story_pairs, claims, resolver, facts.get(story, ()))
+        flags += f
+        clusters += c
+        quiet += q
+    return dedupe_flags(flags), sort_clusters(clusters), quiet
+
+
+def dedupe_flags(flags: Iterable[Flag]) -> list[Flag]:
+    """One flag per id (the most confident), sorted by type and id."""
+    seen: dict[str, Flag] = {}
+    for f in flags:
+        if f.id not in seen or f.confidence > seen[f.id].confidence:
+            seen[f.id] = f
+    return sorted(seen.values(), key=lambda f: (f.type, f.id))
+
+
+def sort_clusters(clusters: Iterable[ClaimCluster]) -> list[ClaimCluster]:
+    """Clusters with the most outlets first, as ``claim_clusters`` orders them."""
+    return sorted(clusters, key=lambda c: (-len(c.outlets), len(c.origins), c.id))

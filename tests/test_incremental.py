@@ -1,0 +1,81 @@
+"""A night's check recomputes only the stories its articles touch, and equals a full check."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.synthetic_news import synthetic
+from consistency import Options, check, ingest
+from consistency.pipeline import open_store
+from consistency.store.encoding import flag_to_dict
+
+from test_nightly import _write_nights
+
+
+def _open_flags(opts: Options) -> dict[str, dict]:
+    with open_store(opts) as store:
+        return {f.id: flag_to_dict(f) for f in store.flags("open")}
+
+
+def _jsonl(rows: list[dict], path: Path) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _nights(tmp: Path) -> list[list[Path]]:
+    """The sample corpus by publication day, each night joined by a draw of generated stories."""
+    drawn = synthetic(90, seed=3)
+    sample = _write_nights(tmp)
+    return [[p, _jsonl(drawn[30 * i:30 * (i + 1)], tmp / f"drawn{i}.jsonl")] for i, p in enumerate(sample)]
+
+
+@pytest.mark.slow
+def test_incremental_three_nights_equal_a_full_check(tmp_path):
+    opts = Options(store=tmp_path / "store", embedder="hashing")
+    touched_stories = []
+    for night, paths in enumerate(_nights(tmp_path)):
+        ingest(paths, opts)
+        with open_store(opts) as store:
+            stories_before = store.db.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0]
+        result = check(opts)
+        with open_store(opts) as store:
+            assert store.dirty_stories() == []
+            touched_stories.append(len(result.clusters))
+        full = Options(store=tmp_path / f"full{night}", embedder="hashing")
+        shutil.copytree(opts.store, full.store)
+        full_result = check(full, full=True)
+        incremental = _open_flags(opts)
+        assert incremental == _open_flags(full)
+        assert {f.id for f in result.flags} == set(incremental) == {f.id for f in full_result.flags}
+        assert len(incremental) > 0
+        if night:
+            assert stories_before > 0  # later nights add to a store that already has stories
+    assert all(n > 0 for n in touched_stories)
+
+
+@pytest.mark.slow
+def test_incremental_night_reads_neither_every_pair_nor_quiet_ones(tmp_path, monkeypatch):
+    opts = Options(store=tmp_path / "store", embedder="hashing")
+    nights = _nights(tmp_path)
+    for paths in nights[:2]:
+        ingest(paths, opts)
+        check(opts)
+    ingest(nights[2], opts)
+    from consistency.store.database import Store
+
+    asked: list[int] = []
+    real = Store.pairs_touching
+
+    def spy(self, rowids, **kwargs):
+        found = real(self, rowids, **kwargs)
+        asked.append(len(found))
+        return found
+
+    monkeypatch.setattr(Store, "pairs_touching", spy)
+    monkeypatch.setattr(Store, "pairs", lambda self: pytest.fail("an incremental check read every pair"))
+    check(opts)
+    with open_store(opts) as store:
+        total = store.db.execute("SELECT count(*) FROM pairs").fetchone()[0]
+    assert asked and 0 < asked[0] < total  # quiet pairs of earlier nights are not read again

@@ -1,0 +1,56 @@
+"""The store: schema version check, and the flag bookkeeping between runs (new, carried, resolved)."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.errors import NotFoundError, StoreError
+from consistency.records import Evidence, Flag
+from consistency.store.database import SCHEMA_VERSION, Store
+
+
+def _flag(fid: str, value: str = "March 10") -> Flag:
+    return Flag(id=fid, type="timeline", claims=(f"{fid}#a", f"{fid}#b"), articles=("a", "b"),
+                outlets=("Orbis", "Strelka"), values={"Orbis": value, "Strelka": "March 12"},
+                evidence=(Evidence(claim_id=f"{fid}#a", article_id="a", outlet="Orbis", published="2026-03-10", text=f"It opened {value}.",
+                                   start=0, end=10),
+                          Evidence(claim_id=f"{fid}#b", article_id="b", outlet="Strelka", published="2026-03-12", text="It opened March 12.",
+                                   start=0, end=10)),
+                confidence=0.8, explanation="")
+
+
+def test_store_refuses_a_store_of_another_schema_version(tmp_path):
+    with Store(tmp_path) as store:
+        store.set_meta("schema_version", SCHEMA_VERSION + 1)
+    with pytest.raises(StoreError, match=f"schema version {SCHEMA_VERSION + 1}.*new store"):
+        Store(tmp_path)
+    with pytest.raises(StoreError, match="schema version"):
+        Store(tmp_path, readonly=True)
+
+
+def test_store_save_flags_sorts_new_carried_and_resolved(tmp_path):
+    with Store(tmp_path) as store:
+        first = store.save_flags([_flag("tim-1"), _flag("tim-2")], run_id=1)
+        assert first == {"new": ["tim-1", "tim-2"], "carried": [], "resolved": []}
+        # tim-1 again with other evidence, tim-2 gone, tim-3 new
+        second = store.save_flags([_flag("tim-1", "March 9"), _flag("tim-3")], run_id=2)
+        assert second == {"new": ["tim-3"], "carried": ["tim-1"], "resolved": ["tim-2"]}
+        assert [f.id for f in store.flags("open")] == ["tim-1", "tim-3"]
+        assert store.flag("tim-1").values["Orbis"] == "March 9"
+        rows = {r["id"]: r for r in store.flag_rows()}
+        assert rows["tim-1"]["first_run"] == 1 and rows["tim-1"]["last_run"] == 2
+        assert rows["tim-2"]["status"] == "resolved"
+        # a resolved flag that comes back is new again
+        third = store.save_flags([_flag("tim-1", "March 9"), _flag("tim-2"), _flag("tim-3")], run_id=3)
+        assert third == {"new": ["tim-2"], "carried": ["tim-1", "tim-3"], "resolved": []}
+
+
+def test_store_review_lapses_when_the_evidence_changes(tmp_path):
+    with Store(tmp_path) as store:
+        store.save_flags([_flag("tim-1")], run_id=1)
+        store.set_review("tim-1", "dismissed", "two briefings")
+        assert store.reviews()["tim-1"]["verdict"] == "dismissed" and store.lapsed_reviews() == {}
+        store.save_flags([_flag("tim-1", "March 9")], run_id=2)
+        assert "tim-1" not in store.reviews() and store.lapsed_reviews()["tim-1"]["note"] == "two briefings"
+        with pytest.raises(NotFoundError, match="no flag with id"):
+            store.set_review("nope", "confirmed", "")
