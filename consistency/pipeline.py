@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from .crash import commit_point
 from .embed import Embedder, get_embedder
 from .errors import Rejection
 from .ingest.readers import normalise_url, read_paths
@@ -76,16 +77,18 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
     with open_store(options) as store:
         store.lock()
         store.sync_index()  # load the index and repair what an interrupted run left behind
-        fresh = _new_articles(read.articles, store, result)
+        fresh = _new_articles(read.articles, store, result, read.origin)
+        origins = {a.id: read.origin(i) for i, a in enumerate(read.articles)}
         if fresh:
             run_id = store.start_run("ingest")
             resolver = _load_resolver(store)
             for i in range(0, len(fresh), options.batch_size):
                 chunk = fresh[i:i + options.batch_size]
-                _ingest_chunk(chunk, store, resolver, options, result, run_id)
+                _ingest_chunk(chunk, store, resolver, options, result, run_id, origins)
                 if progress:
                     progress("ingest", min(i + len(chunk), len(fresh)), len(fresh))
             store.save_index()
+            commit_point("ingest.index")
             _save_search_state(store, options)
             store.finish_run(run_id, result.to_dict())
     result.seconds = time.perf_counter() - t0
@@ -104,19 +107,21 @@ def _save_search_state(store: Store, options: Options) -> None:
         retriever_for(store, embedder_for(options), save=True)
 
 
-def _new_articles(articles: Sequence[Article], store: Store, result: IngestResult) -> list[Article]:
+def _new_articles(articles: Sequence[Article], store: Store, result: IngestResult,
+                  origin: Callable[[int], tuple[str, int | None]] = lambda i: ("", None)) -> list[Article]:
     """Articles neither stored already nor repeated earlier in the batch."""
     keys = [normalise_url(a.url) for a in articles]
     known = store.find_known(keys, [a.text_hash for a in articles], [a.id for a in articles])
     seen_url, seen_hash, seen_id = set(known["url_key"]), set(known["text_hash"]), set(known["id"])
     fresh: list[Article] = []
-    for article, key in zip(articles, keys):
+    for i, (article, key) in enumerate(zip(articles, keys)):
         if key in seen_url or article.text_hash in seen_hash:
             result.articles_duplicate += 1
             continue
         if article.id in seen_id:
-            result.rejected.append(Rejection(article.id, None, "id", "is already used by a different article; "
-                                             "give each article a unique id, or leave 'id' out"))
+            where, line = origin(i)
+            result.rejected.append(Rejection(where or article.id, line, "id", f"{article.id!r} is already used by "
+                                             "a different article; give each article a unique id, or leave 'id' out"))
             continue
         seen_url.add(key)
         seen_hash.add(article.text_hash)
@@ -126,10 +131,21 @@ def _new_articles(articles: Sequence[Article], store: Store, result: IngestResul
 
 
 def _ingest_chunk(chunk: Sequence[Article], store: Store, resolver, options: Options,
-                  result: IngestResult, run_id: int) -> None:
+                  result: IngestResult, run_id: int, origins: dict[str, tuple[str, int | None]] | None = None) -> None:
     from .extract.claims import extract_claims
 
-    claims = extract_claims(chunk, resolver)
+    failed: set[str] = set()
+
+    def reject(article: Article, exc: Exception) -> None:
+        where, line = (origins or {}).get(article.id, ("", None))
+        logger.warning("extraction failed on %s", article.id, exc_info=exc)
+        failed.add(article.id)
+        result.rejected.append(Rejection(where or article.id, line, None, f"could not be processed "
+                                         f"({type(exc).__name__}: {str(exc)[:120]}); the rest of the batch is "
+                                         "stored; rerun with -v and report the article"))
+
+    claims = extract_claims(chunk, resolver, on_error=reject)
+    chunk = [a for a in chunk if a.id not in failed]
     hashes = [c.content_hash for c in claims]
     cached = store.cached_vectors(hashes)
     todo = {c.content_hash: c.content for c in claims if c.content_hash not in cached}
@@ -138,12 +154,14 @@ def _ingest_chunk(chunk: Sequence[Article], store: Store, resolver, options: Opt
         new_vectors = dict(zip(todo.keys(), vecs))
         with store.transaction():  # vectors first: a crash after this keeps the embedding work
             store.put_vectors(new_vectors)
+        commit_point("ingest.vectors")
         cached.update(new_vectors)
         result.embedded += len(todo)
     with store.transaction():
         store.insert_articles(chunk, [normalise_url(a.url) for a in chunk], run_id)
         rowids = store.insert_claims(claims)
         store.set_meta("entities", resolver.to_dict())
+    commit_point("ingest.chunk")
     if rowids:
         store.add_to_index(rowids, np.stack([cached[h] for h in hashes]))
     result.articles_new += len(chunk)
@@ -168,13 +186,16 @@ class CheckResult:
     seconds: float = 0.0
 
 
-def check(options: Options | None = None, *, progress: Progress | None = None, full: bool = False) -> CheckResult:
+def check(options: Options | None = None, *, progress: Progress | None = None, full: bool = False,
+          again: Iterable[str] = ()) -> CheckResult:
     """Align new claims with their neighbours in other outlets, compare, and trace origins.
 
     Only the stories that tonight's articles joined (or merged) are compared again, each as
     a whole, so an incremental check gives the flags a full one would; flags of every other
     story are carried as they are. ``full=True`` compares every stored pair, e.g. after an
     upgrade of the comparators. ``clusters`` holds the claim clusters of the stories compared.
+    The stories of the articles in ``again`` are compared again even if a finished check did
+    (a nightly run whose report was never written needs them for its rerun's report).
     """
     from .align import align_new_claims
 
@@ -184,38 +205,56 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
         store.lock()
         run_id = store.start_run("check")
         assign_stories(store, options)
+        again = set(again)
+        if again:
+            meta = store.article_meta_of(again)
+            store.mark_stories_dirty({m["story_id"] for m in meta.values() if m["story_id"]})
+        commit_point("check.stories")
+        unchecked = store.unchecked_rowids()
         align_new_claims(store, options, progress=progress)
-        flags, clusters, quiet, scope = compare_dirty(store, full=full)
-        with store.transaction():
+        flags, clusters, quiet, scope = compare_dirty(store, full=full, options=options)
+        with store.transaction():  # flags and the claims they cover are committed together
             diff = store.save_flags(flags, run_id, scope=scope)
             store.mark_quiet(quiet)
             store.clear_dirty_stories()
+            store.mark_checked(unchecked)
             store.finish_run(run_id, {"flags": len(flags), **{k: len(v) for k, v in diff.items()}})
+        commit_point("check.flags")
         open_flags = flags if scope is None else store.flags("open")
-    return CheckResult(flags=sorted(open_flags, key=lambda f: (f.type, f.id)), clusters=[c.to_dict() for c in clusters],
+    shown = [f for f in open_flags if f.confidence >= options.min_confidence]
+    return CheckResult(flags=sorted(shown, key=lambda f: (f.type, f.id)), clusters=[c.to_dict() for c in clusters],
                        new=diff["new"], carried=diff["carried"], resolved=diff["resolved"],
                        seconds=time.perf_counter() - t0)
 
 
-def compare_dirty(store: Store, *, full: bool = False):  # -> (flags, clusters, quiet pairs, scope)
+def compare_dirty(store: Store, *, full: bool = False, options: Options | None = None):
     """Flags and clusters of the stories whose flags are out of date (of every story with ``full``),
     the pairs found quiet, and the ids of the open flags they replace (None: all of them).
 
     A story is compared as a whole, but pairs an earlier check found quiet (no finding, no
-    cluster link) are not read again: they cannot change a flag.
+    cluster link) are not read again: they cannot change a flag. With ``options.facts`` each
+    story's fact table is compared too; flag confidences are calibrated unless told otherwise.
     """
     from .compare.by_story import check_stories
+    from .compare.calibration import calibrate
+    from .compare.facts import compare_facts
 
+    options = options or Options()
     resolver = _load_resolver(store)
     if full:
         pairs = store.pairs()
         claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
-        return (*check_stories(pairs, claims, resolver), None)
-    in_scope = store.story_claims(store.dirty_stories())
-    pairs = store.pairs_touching(in_scope, loud_only=True)
-    claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
-    previous = store.open_flags_touching(in_scope.values())
-    return (*check_stories(pairs, claims, resolver), [f.id for f in previous])
+        stories = None
+        previous = None
+    else:
+        stories = store.dirty_stories()
+        in_scope = store.story_claims(stories)
+        pairs = store.pairs_touching(in_scope, loud_only=True)
+        claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
+        previous = [f.id for f in store.open_flags_touching(in_scope.values())]
+    facts = compare_facts(store.story_claim_records(stories), store.claim_vectors) if options.facts else None
+    flags, clusters, quiet = check_stories(pairs, claims, resolver, facts)
+    return (calibrate(flags) if options.calibrate else flags), clusters, quiet, previous
 
 
 def assign_stories(store: Store, options: Options) -> set[str]:

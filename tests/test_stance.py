@@ -95,6 +95,7 @@ def test_stance_model_file_is_small_json():
     assert json.loads(MODEL_PATH.read_text())["labels"] == list(LABELS)
 
 
+@pytest.mark.slow  # fits a model; the fast suite stays under 30 s
 def test_stance_train_save_load_round_trip(tmp_path: Path):
     claims = [CLAIM] * 6
     texts = [t for t, _ in PAIRS] * 2
@@ -106,6 +107,7 @@ def test_stance_train_save_load_round_trip(tmp_path: Path):
     assert loaded.predict(claims, texts) == labels
 
 
+@pytest.mark.slow  # fits a model; the fast suite stays under 30 s
 def test_stance_exported_trees_match_sklearn():
     from sklearn.ensemble import HistGradientBoostingClassifier
 
@@ -150,6 +152,7 @@ def _write_emergent(path: Path, claims: int) -> None:
                 writer.writerow([f"{c}-{i}", claim, text, label, f"a{c}-{i}", f"c{c}"])
 
 
+@pytest.mark.slow  # fits a model; the fast suite stays under 30 s
 def test_stance_bench_cross_validate_scores_every_row_once(tmp_path: Path):
     _write_emergent(tmp_path / "e.csv", claims=4)
     rows = bench_stance.read_emergent(str(tmp_path / "e.csv"))

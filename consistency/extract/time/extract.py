@@ -162,6 +162,14 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     return out
 
 
+def _normalised(name: str, m: re.Match, ctx: "_Context"):
+    """The handler's (type, value, mod), or None when the value would fall off the calendar."""
+    try:
+        return _HANDLERS[name](m, ctx)
+    except (OverflowError, ValueError):  # "in 9000 years", "the day after 9999-12-31"
+        return None
+
+
 def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
     """Time expressions in ``text``, normalised against the publication date ``anchor``."""
     if isinstance(anchor, datetime):
@@ -169,7 +177,7 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
     probe = _Context(text, anchor)
     cands = []
     for s, e, prio, name, m in _candidates(text):
-        if _HANDLERS[name](m, probe) is not None:
+        if _normalised(name, m, probe) is not None:
             cands.append((s, e, prio, name, m))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int, int, str, re.Match]] = []
@@ -183,14 +191,17 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
     deictic: list[int] = []  # indices into out of "today"/"tomorrow"/... read from publication
     for s, e, _, name, m in taken:
         ctx.derived = False
-        r = _HANDLERS[name](m, ctx)
+        r = _normalised(name, m, ctx)
         if r is None:
             continue
         typ, value, mod = r
         if typ == "DATE" and re.search(r"\bby\s+(?:the\s+)?$|no\s+later\s+than\s+$", text[max(0, s - 20):s]):
             mod = "BEFORE"
         if typ in ("DATE", "TIME") and value[:1].isdigit():
-            gran, lo, hi = bounds(value, mod)
+            try:
+                gran, lo, hi = bounds(value, mod)
+            except (OverflowError, ValueError):  # a date past the calendar's ends: not a usable value
+                continue
             if gran == "quarter" and not ctx.derived:
                 ctx.last_q = value
             # a caption's date is when the picture was taken, not where the story is
