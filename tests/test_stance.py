@@ -108,6 +108,19 @@ def test_stance_train_save_load_round_trip(tmp_path: Path):
 
 
 @pytest.mark.slow  # fits a model; the fast suite stays under 30 s
+def test_stance_model_with_pair_vectors_round_trips(tmp_path: Path):
+    embedder = get_embedder("hashing")
+    claims = [CLAIM] * 6
+    texts = [t for t, _ in PAIRS] * 2
+    labels = [g for _, g in PAIRS] * 2
+    model = train_stance(claims, texts, labels, embedder=embedder, vectors=True, vector_shrink=20.0)
+    model.save(tmp_path / "m.json")
+    loaded = StanceModel.load(tmp_path / "m.json")
+    assert loaded.vectors and loaded.features(claims, texts, embedder).shape[1] == len(model.mean)
+    assert np.allclose(loaded.predict_proba(claims, texts, embedder), model.predict_proba(claims, texts, embedder))
+
+
+@pytest.mark.slow  # fits a model; the fast suite stays under 30 s
 def test_stance_exported_trees_match_sklearn():
     from sklearn.ensemble import HistGradientBoostingClassifier
 
