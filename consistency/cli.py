@@ -115,16 +115,22 @@ def ingest(paths, options: Options, fmt: str) -> None:
 
 @main.command()
 @click.option("--full", is_flag=True, help="Compare every stored pair again, not only those touching new claims.")
+@click.option("--facts", is_flag=True, default=None,
+              help="Also line up each story's figures and dates by what they count or date, across wordings.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Show only flags at least this sure (confidence is the precision measured at the flag's score).")
 @store_options
-def check(full: bool, options: Options, fmt: str) -> None:
+def check(full: bool, facts: bool | None, min_confidence: float | None, options: Options, fmt: str) -> None:
     """Align claims across outlets and print every flag (JSON: one flag per line).
 
     \b
     Example:
         consistency check --store demo --format json | jq .type
+        consistency check --store demo --facts --min-confidence 0.3
     """
     from .pipeline import check as run_check
 
+    options = options.with_(min_confidence=min_confidence, facts=facts)
     result = run_check(options, progress=_progress_bar(options.progress), full=full)
     click.echo(render.flags(result.flags, fmt, reviews=_reviews(options)))
 

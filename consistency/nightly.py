@@ -79,7 +79,12 @@ def run(sources: Iterable[str | Path], options: Options | None = None, out_dir: 
                 len(ingested.rejected), timings["ingest"])
 
     t = time.perf_counter()
-    checked = check(options, progress=progress)
+    with open_store(options, readonly=True) as store:
+        # Articles stored by a run that died before its report: their stories are compared
+        # again, so this report shows what that one would have (clusters included).
+        tonight = set(ingested.article_ids)
+        unreported = [a for a in store.ingested_since(_reported_run(store))[0] if a not in tonight]
+    checked = check(options, progress=progress, again=unreported)
     commit_point("run.checked")
     timings["check"] = time.perf_counter() - t
     logger.info("run: check: %d open flags (%d new, %d carried over, %d resolved), %d claim clusters in %.1fs",
