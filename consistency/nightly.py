@@ -18,7 +18,7 @@ from typing import Iterable
 from .crash import commit_point
 from .errors import ConsistencyError, InputError
 from .options import Options
-from .pipeline import CheckResult, IngestResult, Progress, check, ingest, open_store
+from .pipeline import CheckResult, IngestResult, Progress, check, embedder_for, ingest, open_store
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ def run(sources: Iterable[str | Path], options: Options | None = None, out_dir: 
         checked = replace(checked, **store.flag_changes_since(baseline, [f.id for f in checked.flags]))
         ingested = _since_report(store, ingested, baseline)
         info = _run_info(store, baseline)
-        report = build_report(store, checked, ingested, info)
+        report = build_report(store, checked, ingested, info, embedder_for(options))
     files = write_report(report, out_dir)
     commit_point("run.report")
     with open_store(options) as store:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Iterable, Sequence
 
+from ..embed import Embedder
 from ..pipeline import CheckResult, IngestResult
 from ..records import Claim, Flag
 from ..store.database import Store
@@ -34,8 +35,9 @@ class RunInfo:
     previous: str | None = None
 
 
-def build_report(store: Store, checked: CheckResult, ingested: IngestResult | None, info: RunInfo) -> dict:
-    """Everything the report shows, as plain JSON-ready data."""
+def build_report(store: Store, checked: CheckResult, ingested: IngestResult | None, info: RunInfo,
+                 embedder: Embedder | None = None) -> dict:
+    """Everything the report shows, as plain JSON-ready data (``embedder`` is the store's, for stance)."""
     meta = store.article_meta()
     reviews = store.reviews()
     lapsed = _lapsed_reviews(store)
@@ -51,7 +53,7 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
     stories = _stories(store, meta, tonight, flags)
     outlets = _outlets(store, meta, checked.flags, reviews)
     clusters = [_cluster_entry(c, meta) for c in checked.clusters[:MAX_CLUSTERS]]
-    clusters = _with_stances(store, clusters)
+    clusters = _with_stances(store, clusters, embedder)
     sections = {s: [d for d in flags if d["section"] == s] for s in SECTIONS}
     open_flags = [d for d in flags if d["status"] != "resolved" and d["section"] != "dismissed"]
     by_type: dict[str, list[int]] = {}
@@ -285,7 +287,7 @@ def _cluster_entry(c: dict, meta: dict[str, dict]) -> dict:
             "earliest_link": _link(c["earliest"]["article_id"], meta)}
 
 
-def _with_stances(store: Store, clusters: list[dict]) -> list[dict]:
+def _with_stances(store: Store, clusters: list[dict], embedder: Embedder | None = None) -> list[dict]:
     """Each cluster with every outlet's stance toward its earliest wording (for, against, observing)."""
     from ..compare.stance import stance_of
 
@@ -294,7 +296,7 @@ def _with_stances(store: Store, clusters: list[dict]) -> list[dict]:
     out = []
     for c in clusters:
         members = [claims[cid] for cid in c["claims"] if cid in claims]
-        found = stance_of(c["text"], [m.text for m in members])
+        found = stance_of(c["text"], [m.text for m in members], embedder)
         out.append({**c, "stances": [{"claim_id": m.id, "outlet": m.outlet, "stance": s}
                                      for m, s in zip(members, found)]})
     return out
