@@ -253,3 +253,25 @@ def test_stories_name_terms_finds_names_inside_sentences():
     assert sorted(got.values()) == [1, 2]
     assert set(got) == set(name_terms("near Waitrose and Wellington"))
     assert name_terms("All lowercase words here, nothing named.") == {}
+
+
+def test_bench_stories_reads_coverage_and_clusters_in_batches(tmp_path: Path):
+    from bench.realcoverage import event_part
+    from bench.stories import cluster, coverage_articles
+
+    arts = _articles(QUAKES, "q")
+    events = {"ev-a": {"event": "first quake", "articles": ["q0", "q1"]},
+              "ev-b": {"event": "second quake", "articles": ["q2", "q3"]}}
+    (tmp_path / "events.json").write_text(json.dumps(events), encoding="utf-8")
+    (tmp_path / "articles.jsonl").write_text("\n".join(json.dumps(
+        {"id": a.id, "outlet": a.outlet, "url": a.url, "title": a.title,
+         "published": (DAY + timedelta(days=40 * (i // 2))).isoformat(), "text": a.text})
+        for i, a in enumerate(arts)) + "\n", encoding="utf-8")
+    got, gold = coverage_articles(tmp_path)
+    assert [a.id for a in got] == ["q0", "q1", "q2", "q3"] and gold["q2"] == "ev-b"
+    for event in events:
+        part = event_part(event)
+        in_part = {e for e in events if event_part(e) == part}
+        assert set(coverage_articles(tmp_path, part)[1].values()) == in_part
+    stories = cluster(StoryClusterer(), got, article_vectors(got, HashingEmbedder()), batch_size=1, seed=3)
+    assert stories["q0"] == stories["q1"] != stories["q2"] == stories["q3"]
