@@ -108,6 +108,19 @@ def test_stance_train_save_load_round_trip(tmp_path: Path):
 
 
 @pytest.mark.slow  # fits a model; the fast suite stays under 30 s
+def test_stance_model_with_pair_vectors_round_trips(tmp_path: Path):
+    embedder = get_embedder("hashing")
+    claims = [CLAIM] * 6
+    texts = [t for t, _ in PAIRS] * 2
+    labels = [g for _, g in PAIRS] * 2
+    model = train_stance(claims, texts, labels, embedder=embedder, vectors=True, vector_shrink=20.0)
+    model.save(tmp_path / "m.json")
+    loaded = StanceModel.load(tmp_path / "m.json")
+    assert loaded.vectors and loaded.features(claims, texts, embedder).shape[1] == len(model.mean)
+    assert np.allclose(loaded.predict_proba(claims, texts, embedder), model.predict_proba(claims, texts, embedder))
+
+
+@pytest.mark.slow  # fits a model; the fast suite stays under 30 s
 def test_stance_exported_trees_match_sklearn():
     from sklearn.ensemble import HistGradientBoostingClassifier
 
@@ -177,3 +190,12 @@ def test_stance_of_reads_each_text_toward_one_claim():
     assert len(found) == 3 and set(found) <= set(LABELS)
     assert found[0] == "against" and found[2] == "observing"
     assert stance_of(claim, []) == []
+
+
+def test_stance_bench_dev_portion_holds_whole_claims():
+    ids = [f"claim-{i}" for i in range(50) for _ in range(3)]
+    rows = {"claimHeadline": ids, "articleHeadline": ids, "articleHeadlineStance": ["for"] * len(ids), "claimId": ids}
+    train, dev = bench_stance.split_rows(rows)
+    assert len(train["claimId"]) + len(dev["claimId"]) == len(ids)
+    assert not set(train["claimId"]) & set(dev["claimId"])
+    assert 0 < len(set(dev["claimId"])) < 25

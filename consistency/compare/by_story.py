@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 from ..provenance import ClaimCluster, claim_clusters, joins_cluster, repetition_flags
 from ..records import Claim, Flag
 from . import compare_pair, one_per_deviation, story_flags
-from .base import make_flag
+from .base import Finding, make_flag
 from .names import name_observations, name_variant_flags
 
 Pair = tuple[int, int, float]
@@ -28,14 +28,16 @@ def pairs_by_story(pairs: Iterable[Pair], claims: dict[int, Claim]) -> dict[str 
     return out
 
 
-def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver, story: Sequence[Claim] = ()
+def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
+                facts: Sequence[tuple[Finding, float]] = (), story: Sequence[Claim] = ()
                 ) -> tuple[list[Flag], list[ClaimCluster], list[tuple[int, int]]]:
     """Every flag and claim cluster of one story's aligned pairs, and the pairs that took no part;
     ``story`` (every claim of the story) adds what needs the whole of it: a name respelled across its
     sentences, one person's offices, one happening's place.
 
     A quiet pair gives no finding, no respelled name and no cluster link: leaving it out
-    changes nothing, so later checks of the story need not read it again.
+    changes nothing, so later checks of the story need not read it again. ``facts`` are the
+    findings of the story's fact table; those on two claims a pair already compares are left out.
     """
     findings = []
     aligned = []
@@ -52,6 +54,8 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver, story
         findings.extend((f, score) for f in found)
         if named:
             aligned.append((a, b, score))
+    compared = {frozenset((f.a.id, f.b.id)) for f, _ in findings}
+    findings += [(f, s) for f, s in facts if frozenset((f.a.id, f.b.id)) not in compared]
     flags = [make_flag(f) for f in one_per_deviation(findings)]
     flags += name_variant_flags(aligned, resolver, story)
     flags += story_flags(story, resolver)
@@ -62,21 +66,25 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver, story
     return flags, clusters, quiet
 
 
-def check_stories(pairs: Iterable[Pair], claims: dict[int, Claim], resolver, stories: Iterable[Claim] = ()
+def check_stories(pairs: Iterable[Pair], claims: dict[int, Claim], resolver,
+                  facts: dict[str, list[tuple[Finding, float]]] | None = None, stories: Iterable[Claim] = ()
                   ) -> tuple[list[Flag], list[ClaimCluster], list[tuple[int, int]]]:
     """``check_story`` over each story in turn, flags de-duplicated and clusters in report order.
 
-    ``stories`` are every claim of the stories compared, for the findings that need a whole story."""
+    ``facts`` holds each story's fact-table findings (``compare_facts``), when they are wanted;
+    ``stories`` every claim of the stories compared, for the findings that need a whole story."""
     flags: list[Flag] = []
     clusters: list[ClaimCluster] = []
     quiet: list[tuple[int, int]] = []
-    by_story: dict[str | None, list[Claim]] = {}
+    facts = facts or {}
+    whole: dict[str | None, list[Claim]] = {}
     for c in stories:
-        by_story.setdefault(c.story_id, []).append(c)
-    grouped = pairs_by_story(pairs, claims)
-    # a story whose pairs are all quiet still has its whole-story findings
-    for story in sorted(set(grouped) | set(by_story), key=lambda s: s or ""):
-        f, c, q = check_story(grouped.get(story, []), claims, resolver, by_story.get(story, ()))
+        whole.setdefault(c.story_id, []).append(c)
+    by_story = pairs_by_story(pairs, claims)
+    for story in list(facts) + list(whole):
+        by_story.setdefault(story, [])  # a story whose pairs say nothing may still hold a conflict
+    for story, story_pairs in sorted(by_story.items(), key=lambda kv: kv[0] or ""):
+        f, c, q = check_story(story_pairs, claims, resolver, facts.get(story, ()), whole.get(story, ()))
         flags += f
         clusters += c
         quiet += q
