@@ -19,6 +19,8 @@ class Options:
     neighbours: int = 10  # nearest neighbours examined per claim when aligning
     align_threshold: float = 0.65  # cosine at which two claims become a candidate pair to compare
     progress: bool = False
+    engine: str = "local"  # "local", or "ray": extraction, embedding and comparison on a Ray cluster
+    ray_address: str | None = None  # "auto" joins a running cluster; None starts a local Ray
 
     def with_(self, **changes: object) -> "Options":
         """A copy with some fields changed (None values are ignored)."""

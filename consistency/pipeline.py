@@ -80,7 +80,9 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
         if fresh:
             run_id = store.start_run("ingest")
             resolver = _load_resolver(store)
-            for i in range(0, len(fresh), options.batch_size):
+            if options.engine == "ray":
+                _ingest_on_ray(fresh, store, resolver, options, result, run_id, progress)
+            for i in range(0, len(fresh) if options.engine != "ray" else 0, options.batch_size):
                 chunk = fresh[i:i + options.batch_size]
                 _ingest_chunk(chunk, store, resolver, options, result, run_id)
                 if progress:
@@ -120,12 +122,19 @@ def _ingest_chunk(chunk: Sequence[Article], store: Store, resolver, options: Opt
     from .extract.claims import extract_claims
 
     claims = extract_claims(chunk, resolver)
+    _store_chunk(chunk, claims, store, resolver, result, run_id,
+                 lambda todo: dict(zip(todo, embedder_for(options).embed(list(todo.values())))))
+
+
+def _store_chunk(chunk: Sequence[Article], claims: Sequence[Claim], store: Store, resolver, result: IngestResult,
+                 run_id: int, embed: Callable[[dict[str, str]], dict[str, np.ndarray]]) -> None:
+    """Write one chunk of articles with their claims, embedding (``embed``: hash -> text) only
+    what the vector cache lacks; vectors commit first, then articles and claims together."""
     hashes = [c.content_hash for c in claims]
     cached = store.cached_vectors(hashes)
     todo = {c.content_hash: c.content for c in claims if c.content_hash not in cached}
     if todo:
-        vecs = embedder_for(options).embed(list(todo.values()))
-        new_vectors = dict(zip(todo.keys(), vecs))
+        new_vectors = embed(todo)
         with store.transaction():  # vectors first: a crash after this keeps the embedding work
             store.put_vectors(new_vectors)
         cached.update(new_vectors)
@@ -139,6 +148,28 @@ def _ingest_chunk(chunk: Sequence[Article], store: Store, resolver, options: Opt
     result.articles_new += len(chunk)
     result.claims_new += len(claims)
     result.article_ids.extend(a.id for a in chunk)
+
+
+def _ingest_on_ray(fresh: Sequence[Article], store: Store, resolver, options: Options, result: IngestResult,
+                   run_id: int, progress: Progress | None) -> None:
+    """Parse and embed on Ray; write here, ``options.batch_size`` articles a transaction, as the local engine."""
+    from .distributed import extract_and_embed
+
+    chunk: list[Article] = []
+    claims: list[Claim] = []
+    vectors: dict[str, np.ndarray] = {}
+    done = 0
+    for article, found, vecs in extract_and_embed(fresh, options, resolver):
+        chunk.append(article)
+        claims += found
+        for h, v in vecs.items():
+            vectors.setdefault(h, v)
+        if len(chunk) == options.batch_size or done + len(chunk) == len(fresh):
+            _store_chunk(chunk, claims, store, resolver, result, run_id, lambda todo: {h: vectors[h] for h in todo})
+            done += len(chunk)
+            chunk, claims, vectors = [], [], {}
+            if progress:
+                progress("ingest", done, len(fresh))
 
 
 def _load_resolver(store: Store):
@@ -175,7 +206,7 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
         run_id = store.start_run("check")
         assign_stories(store, options)
         align_new_claims(store, options, progress=progress)
-        flags, clusters, quiet, scope = compare_dirty(store, full=full)
+        flags, clusters, quiet, scope = compare_dirty(store, options, full=full)
         with store.transaction():
             diff = store.save_flags(flags, run_id, scope=scope)
             store.mark_quiet(quiet)
@@ -187,7 +218,7 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
                        seconds=time.perf_counter() - t0)
 
 
-def compare_dirty(store: Store, *, full: bool = False):  # -> (flags, clusters, quiet pairs, scope)
+def compare_dirty(store: Store, options: Options, *, full: bool = False):  # -> (flags, clusters, quiet pairs, scope)
     """Flags and clusters of the stories whose flags are out of date (of every story with ``full``),
     the pairs found quiet, and the ids of the open flags they replace (None: all of them).
 
@@ -196,6 +227,11 @@ def compare_dirty(store: Store, *, full: bool = False):  # -> (flags, clusters, 
     """
     from .compare.by_story import check_stories
 
+    if options.engine == "ray":
+        from .distributed import check_stories_on_ray
+
+        def check_stories(pairs, claims, resolver):  # noqa: F811 - the same stories, compared on Ray
+            return check_stories_on_ray(pairs, claims, resolver, options)
     resolver = _load_resolver(store)
     if full:
         pairs = store.pairs()

@@ -119,6 +119,8 @@ class Store:
             raise StoreError(f"{self.path}: no store here; run 'consistency ingest PATH --store {self.path}' first")
         try:
             self.path.mkdir(parents=True, exist_ok=True)
+            if not readonly and not (self.path / DB_NAME).exists():
+                _create(self.path / DB_NAME)
             self.db = sqlite3.connect(self.path / DB_NAME, timeout=30, isolation_level=None,
                                       check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -593,6 +595,18 @@ def evidence_hash(flag: Flag) -> str:
     from ..records import content_hash
 
     return content_hash(json.dumps([sorted(flag.values.items()), sorted(e.text for e in flag.evidence)]))
+
+
+def _create(path: Path) -> None:
+    """Make a new database file whole: a crash while it is made leaves no file, never one without tables."""
+    tmp = path.with_name(path.name + ".new")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp, isolation_level=None)
+    db.executescript(SCHEMA)
+    db.close()
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
 
 
 def _now() -> str:
