@@ -3,9 +3,8 @@
 Each claim costs 48 bytes of product-quantised code (and its 8-byte id) in memory instead of
 4 x 384 bytes of float vector. The codes find ``rerank`` times more candidates than asked for;
 those are re-scored against the claims' vectors, kept in float16 in a file beside the index
-and read through a memory map, so only the rows a query touches are ever paged in. The
-coarse quantiser is trained on a sample, vectors are added in shards, and the index file
-itself is read back memory-mapped.
+and read row by row, so only the rows a query needs are ever read. The coarse quantiser is
+trained on a sample, vectors are added in shards, and a reader maps the index file from disk.
 """
 
 from __future__ import annotations
@@ -42,7 +41,7 @@ class CompressedIndex:
         self.dim = int(index.d)
         self.vectors_path = Path(vectors_path)
         self.rerank = rerank
-        self._map: np.memmap | None = None
+        self._fd: int | None = None
 
     @classmethod
     def train(cls, sample: np.ndarray, n_expected: int, vectors_path: Path, *, pq_bytes: int = PQ_BYTES
@@ -86,7 +85,6 @@ class CompressedIndex:
 
     def _write_vectors(self, ids: np.ndarray, vecs: np.ndarray) -> None:
         row = self.dim * 2
-        self._map = None  # the file grows: map it again on the next search
         with open(self.vectors_path, "ab" if not self.vectors_path.exists() else "r+b") as fh:
             order = np.argsort(ids, kind="stable")
             ids, vecs = ids[order], vecs[order]
@@ -97,11 +95,19 @@ class CompressedIndex:
             fh.flush()
             os.fsync(fh.fileno())  # vectors are on disk before any index file names their ids
 
-    def _vectors(self) -> np.memmap:
-        if self._map is None:
-            rows = self.vectors_path.stat().st_size // (self.dim * 2)
-            self._map = np.memmap(self.vectors_path, dtype=np.float16, mode="r", shape=(rows, self.dim))
-        return self._map
+    def _read_rows(self, ids: np.ndarray) -> np.ndarray:
+        """The stored float16 vectors of these ids, read row by row: a memory map would count
+        every page read ahead around a row as this process's memory."""
+        if self._fd is None:
+            self._fd = os.open(self.vectors_path, os.O_RDONLY)
+        row = self.dim * 2
+        buf = b"".join(os.pread(self._fd, row, int(i) * row) for i in ids)
+        return np.frombuffer(buf, dtype=np.float16).reshape(len(ids), self.dim)
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
     def search(self, vecs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-k (scores, ids) per query: codes pick candidates, stored vectors order them."""
@@ -111,12 +117,11 @@ class CompressedIndex:
             return np.zeros((n, 1), np.float32), -np.ones((n, 1), np.int64)
         k = max(1, min(k, len(self)))
         _, cand = self.index.search(vecs, k * self.rerank)
-        stored = self._vectors()
         scores = np.full((n, k), -np.inf, dtype=np.float32)
         ids = -np.ones((n, k), dtype=np.int64)
         for q in range(n):
             found = np.unique(cand[q][cand[q] >= 0])
-            exact = stored[found].astype(np.float32) @ vecs[q]
+            exact = self._read_rows(found).astype(np.float32) @ vecs[q]
             top = np.argsort(-exact, kind="stable")[:k]
             scores[q, :len(top)], ids[q, :len(top)] = exact[top], found[top]
         return scores, ids
