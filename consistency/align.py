@@ -6,6 +6,7 @@ import logging
 import re
 from typing import Callable
 
+from .crash import commit_point
 from .lexicon import COUNT_OF
 from .options import Options
 from .store.database import Store
@@ -18,6 +19,9 @@ CHUNK = 2048
 def align_new_claims(store: Store, options: Options, *, progress: Callable[[str, int, int], None] | None = None
                      ) -> list[tuple[int, int, float]]:
     """Store candidate pairs for claims not yet aligned; returns the pairs added.
+
+    The claims stay unchecked: the caller marks them checked in the transaction that saves
+    the flags compared from these pairs, so an interrupted check aligns them again.
 
     Each new claim looks up its ``options.neighbours`` nearest claims; a pair is kept when
     the two come from different outlets of the same story and their cosine similarity
@@ -48,7 +52,7 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
         _extend_unseen(pairs, _respelled_copies(store, rows, meta), ordered=False)
         with store.transaction():
             store.add_pairs(pairs)
-            store.mark_checked(rows)
+        commit_point("check.align")
         added.extend(pairs)
         if progress:
             progress("align", min(i + CHUNK, len(new)), len(new))

@@ -5,13 +5,14 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
 from . import render
-from .errors import ConsistencyError, UsageError
+from .errors import ConsistencyError, UsageError, environment_error
 from .options import Options
 
 
@@ -36,6 +37,11 @@ def store_options(fn):
             raise click.UsageError(str(exc)) from exc
         except ConsistencyError as exc:
             raise click.ClickException(str(exc)) from exc
+        except (OSError, sqlite3.Error) as exc:  # disk full, damaged store: one line, not a traceback
+            converted = environment_error(exc)
+            if converted is None or verbose:
+                raise
+            raise click.ClickException(str(converted)) from exc
 
     return wrapper
 
@@ -246,6 +252,7 @@ def _fail(exc: Exception, verbose: int) -> None:
 
     if verbose:
         traceback.print_exception(exc, file=sys.stderr)
+    exc = environment_error(exc) or exc
     hint = "" if isinstance(exc, ConsistencyError) or verbose else "; rerun with -v for the traceback"
     what = str(exc) if isinstance(exc, ConsistencyError) else f"{type(exc).__name__}: {exc}"
     click.echo(f"consistency run failed: {what}{hint}", err=True)

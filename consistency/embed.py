@@ -88,6 +88,27 @@ class HashingEmbedder:
         return out / norms
 
 
+class QuickMiniLM:
+    """MiniLM for a process that embeds little: a few texts run in NumPy (no torch import), larger
+    batches go to sentence-transformers, loaded only then. Both give the same vectors."""
+
+    name = MiniLMEmbedder.name
+    dim = MiniLMEmbedder.dim
+    few = 16
+
+    def __init__(self) -> None:
+        self._bulk: MiniLMEmbedder | None = None
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if len(texts) <= self.few:
+            from .minilm import numpy_minilm
+
+            return numpy_minilm().embed(texts)
+        if self._bulk is None:
+            self._bulk = MiniLMEmbedder()
+        return self._bulk.embed(texts)
+
+
 def get_embedder(name: str = "minilm") -> Embedder:
     """The embedder named by ``name``: "minilm" (default) or "hashing"."""
     if name in ("minilm", MiniLMEmbedder.name):

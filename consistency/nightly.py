@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
+from .crash import commit_point
 from .errors import ConsistencyError, InputError
 from .options import Options
 from .pipeline import CheckResult, IngestResult, Progress, check, ingest, open_store
@@ -79,6 +80,7 @@ def run(sources: Iterable[str | Path], options: Options | None = None, out_dir: 
 
     t = time.perf_counter()
     checked = check(options, progress=progress)
+    commit_point("run.checked")
     timings["check"] = time.perf_counter() - t
     logger.info("run: check: %d open flags (%d new, %d carried over, %d resolved), %d claim clusters in %.1fs",
                 len(checked.flags), len(checked.new), len(checked.carried), len(checked.resolved),
@@ -86,9 +88,17 @@ def run(sources: Iterable[str | Path], options: Options | None = None, out_dir: 
 
     t = time.perf_counter()
     with open_store(options) as store:
-        info = _run_info(store)
+        baseline = _reported_run(store)
+        # New, carried and resolved count from the last report written, not the last check: a
+        # run that died after its check but before its report must not hide tonight's changes.
+        checked = replace(checked, **store.flag_changes_since(baseline, [f.id for f in checked.flags]))
+        ingested = _since_report(store, ingested, baseline)
+        info = _run_info(store, baseline)
         report = build_report(store, checked, ingested, info)
     files = write_report(report, out_dir)
+    commit_point("run.report")
+    with open_store(options) as store:
+        store.set_meta(REPORTED, info.check_run)
     timings["report"] = time.perf_counter() - t
     logger.info("run: report: %d flags, %d stories, %d outlets written to %s in %.1fs", len(report["flags"]),
                 len(report["stories"]), len(report["outlets"]), files["report.html"], timings["report"])
@@ -113,12 +123,35 @@ def _preflight(sources: list[Path], out_dir: Path) -> None:
                           "choose another folder with --out or fix its permissions") from exc
 
 
-def _run_info(store) -> "RunInfo":
+REPORTED = "reported_check_run"
+
+
+def _reported_run(store) -> int:
+    """The check run the last written report described (0 before the first report)."""
+    reported = store.get_meta(REPORTED)
+    if reported is not None:
+        return int(reported)
+    runs = store.runs("check")  # a store from before reports were recorded: the previous check
+    return runs[-2]["id"] if len(runs) > 1 else 0
+
+
+def _since_report(store, ingested: IngestResult, baseline: int) -> IngestResult:
+    """Tonight's ingest counted from the last report: articles an interrupted run stored count as new."""
+    ids, claims = store.ingested_since(baseline)
+    stored_before = len(ids) - ingested.articles_new  # stored by runs that died before their report
+    if stored_before <= 0:
+        return ingested
+    return replace(ingested, articles_new=len(ids), claims_new=claims, article_ids=ids,
+                   articles_duplicate=max(0, ingested.articles_duplicate - stored_before))
+
+
+def _run_info(store, baseline: int) -> "RunInfo":
     from .report.build import RunInfo
 
     runs = store.runs("check")
     current = runs[-1]
-    previous = runs[-2]["finished"] or runs[-2]["started"] if len(runs) > 1 else None
+    before = [r for r in runs if r["id"] == baseline]
+    previous = before[0]["finished"] or before[0]["started"] if before else None
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H%M%SZ")
     return RunInfo(run_id=f"{stamp}-r{current['id']}", check_run=current["id"], started=current["started"],
                    previous=previous)

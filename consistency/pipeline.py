@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from .crash import commit_point
 from .embed import Embedder, get_embedder
 from .errors import Rejection
 from .ingest.readers import normalise_url, read_paths
@@ -76,7 +77,8 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
     with open_store(options) as store:
         store.lock()
         store.sync_index()  # load the index and repair what an interrupted run left behind
-        fresh = _new_articles(read.articles, store, result)
+        fresh = _new_articles(read.articles, store, result, read.origin)
+        origins = {a.id: read.origin(i) for i, a in enumerate(read.articles)}
         if fresh:
             run_id = store.start_run("ingest")
             resolver = _load_resolver(store)
@@ -84,10 +86,12 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
                 _ingest_on_ray(fresh, store, resolver, options, result, run_id, progress)
             for i in range(0, len(fresh) if options.engine != "ray" else 0, options.batch_size):
                 chunk = fresh[i:i + options.batch_size]
-                _ingest_chunk(chunk, store, resolver, options, result, run_id)
+                _ingest_chunk(chunk, store, resolver, options, result, run_id, origins)
                 if progress:
                     progress("ingest", min(i + len(chunk), len(fresh)), len(fresh))
             store.save_index()
+            commit_point("ingest.index")
+            _save_search_state(store, options)
             store.finish_run(run_id, result.to_dict())
     result.seconds = time.perf_counter() - t0
     logger.info("ingest: %d new articles, %d duplicates, %d claims, %d embedded, %d rejected in %.1fs",
@@ -96,19 +100,30 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
     return result
 
 
-def _new_articles(articles: Sequence[Article], store: Store, result: IngestResult) -> list[Article]:
+def _save_search_state(store: Store, options: Options) -> None:
+    """Bring the query's saved retriever level with the new claims, so a cold query need not build it."""
+    from .query.engine import HYBRID_LIMIT
+    from .query.state import retriever_for
+
+    if len(store.index) <= HYBRID_LIMIT:
+        retriever_for(store, embedder_for(options), save=True)
+
+
+def _new_articles(articles: Sequence[Article], store: Store, result: IngestResult,
+                  origin: Callable[[int], tuple[str, int | None]] = lambda i: ("", None)) -> list[Article]:
     """Articles neither stored already nor repeated earlier in the batch."""
     keys = [normalise_url(a.url) for a in articles]
     known = store.find_known(keys, [a.text_hash for a in articles], [a.id for a in articles])
     seen_url, seen_hash, seen_id = set(known["url_key"]), set(known["text_hash"]), set(known["id"])
     fresh: list[Article] = []
-    for article, key in zip(articles, keys):
+    for i, (article, key) in enumerate(zip(articles, keys)):
         if key in seen_url or article.text_hash in seen_hash:
             result.articles_duplicate += 1
             continue
         if article.id in seen_id:
-            result.rejected.append(Rejection(article.id, None, "id", "is already used by a different article; "
-                                             "give each article a unique id, or leave 'id' out"))
+            where, line = origin(i)
+            result.rejected.append(Rejection(where or article.id, line, "id", f"{article.id!r} is already used by "
+                                             "a different article; give each article a unique id, or leave 'id' out"))
             continue
         seen_url.add(key)
         seen_hash.add(article.text_hash)
@@ -118,10 +133,21 @@ def _new_articles(articles: Sequence[Article], store: Store, result: IngestResul
 
 
 def _ingest_chunk(chunk: Sequence[Article], store: Store, resolver, options: Options,
-                  result: IngestResult, run_id: int) -> None:
+                  result: IngestResult, run_id: int, origins: dict[str, tuple[str, int | None]] | None = None) -> None:
     from .extract.claims import extract_claims
 
-    claims = extract_claims(chunk, resolver)
+    failed: set[str] = set()
+
+    def reject(article: Article, exc: Exception) -> None:
+        where, line = (origins or {}).get(article.id, ("", None))
+        logger.warning("extraction failed on %s", article.id, exc_info=exc)
+        failed.add(article.id)
+        result.rejected.append(Rejection(where or article.id, line, None, f"could not be processed "
+                                         f"({type(exc).__name__}: {str(exc)[:120]}); the rest of the batch is "
+                                         "stored; rerun with -v and report the article"))
+
+    claims = extract_claims(chunk, resolver, on_error=reject)
+    chunk = [a for a in chunk if a.id not in failed]
     _store_chunk(chunk, claims, store, resolver, result, run_id,
                  lambda todo: dict(zip(todo, embedder_for(options).embed(list(todo.values())))))
 
@@ -137,12 +163,14 @@ def _store_chunk(chunk: Sequence[Article], claims: Sequence[Claim], store: Store
         new_vectors = embed(todo)
         with store.transaction():  # vectors first: a crash after this keeps the embedding work
             store.put_vectors(new_vectors)
+        commit_point("ingest.vectors")
         cached.update(new_vectors)
         result.embedded += len(todo)
     with store.transaction():
         store.insert_articles(chunk, [normalise_url(a.url) for a in chunk], run_id)
         rowids = store.insert_claims(claims)
         store.set_meta("entities", resolver.to_dict())
+    commit_point("ingest.chunk")
     if rowids:
         store.add_to_index(rowids, np.stack([cached[h] for h in hashes]))
     result.articles_new += len(chunk)
@@ -205,13 +233,17 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
         store.lock()
         run_id = store.start_run("check")
         assign_stories(store, options)
+        commit_point("check.stories")
+        unchecked = store.unchecked_rowids()
         align_new_claims(store, options, progress=progress)
         flags, clusters, quiet, scope = compare_dirty(store, options, full=full)
-        with store.transaction():
+        with store.transaction():  # flags and the claims they cover are committed together
             diff = store.save_flags(flags, run_id, scope=scope)
             store.mark_quiet(quiet)
             store.clear_dirty_stories()
+            store.mark_checked(unchecked)
             store.finish_run(run_id, {"flags": len(flags), **{k: len(v) for k, v in diff.items()}})
+        commit_point("check.flags")
         open_flags = flags if scope is None else store.flags("open")
     return CheckResult(flags=sorted(open_flags, key=lambda f: (f.type, f.id)), clusters=[c.to_dict() for c in clusters],
                        new=diff["new"], carried=diff["carried"], resolved=diff["resolved"],

@@ -62,9 +62,23 @@ def flags(items: Sequence[Flag], fmt: str, reviews: dict | None = None) -> str:
 def query(result, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(result.to_dict(), ensure_ascii=False)
+    out = []
+    for i, fact in enumerate(result.facts, 1):
+        out.append(f"fact {i}: {_cell(fact['text'], 110)}")
+        rows = [{"outlet": st["outlet"], "published": st["published"][:10], "stance": st["stance"],
+                 "speaker": st["speaker"], "date": st["date"], "number": st["number"],
+                 "differs": ",".join(st["differs"]) + (" (caption)" if st["caption"] else "")}
+                for st in fact["statements"]]
+        out.append(table(rows, width=30))
+        for d in fact["disagreements"]:
+            vals = "; ".join(f"{o}: {v}" for o, v in d["values"].items())
+            out.append(f"  {d['type']}: {vals}")
+        out.append("")
+    if out:
+        out.append("matching sentences:")
     rows = [{"score": f"{m.score:.3f}", "outlet": m.outlet, "published": m.published[:10], "claim": m.text,
              "flags": ",".join(m.flags)} for m in result.matches]
-    out = [table(rows, width=90)]
+    out.append(table(rows, width=90))
     for c in result.clusters:
         out.append(f"\nclaim cluster {c['id']}: {len(c['outlets'])} outlets, {c['independent_origins']} independent "
                    f"origin(s), earliest {c['earliest']['outlet']} {c['earliest']['published'][:10]}")

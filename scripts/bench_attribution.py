@@ -1,6 +1,14 @@
 """Score ``find_attributions`` against a PolNeAR split (source, cue and content P/R/F1).
 
-Usage: ``python3 scripts/bench_attribution.py DIR [--json] [--limit N] [--tagger MODEL.npz] [--agreement]``
+Usage: ``python3 scripts/bench_attribution.py DIR [--dev DIR] [--cv K [--fold-taggers PATTERN]] [--json]
+[--limit N] [--tagger MODEL.npz] [--agreement]``
+
+``--cv K`` cuts DIR (the training split) into K folds of whole articles (by a hash of the article
+name) and scores each fold with the tagger ``--fold-taggers`` names for it (a path with ``{k}``,
+each trained by ``train_attribution.py DIR --tagger --cv-fold k/K`` without that fold's articles):
+the cross-validated figures, their mean and spread. Without ``--fold-taggers`` the folds are
+scored with the shipped tagger, which saw them: training-set figures, labelled so. ``--dev DIR``
+scores the dev split once with the shipped tagger, beside them.
 
 ``--agreement`` scores annotators against each other instead, on the articles two of them
 marked: F1 of one annotator against the other, the ceiling a model is measured under.
@@ -31,8 +39,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import statistics
 import sys
 import time
+import zlib
 from collections import defaultdict
 from pathlib import Path
 
@@ -158,11 +168,17 @@ def count_matches(c: dict[str, float], text: str, gold: list, pred: list, weight
         c[f"{role}_overlap"] += weight * ov
 
 
-def run(root: Path, limit: int | None = None) -> dict[str, float]:
-    """Score one split; returns the figures as a flat dict."""
+def fold_of(name: str, folds: int) -> int:
+    """An article's cross-validation fold, the same on every machine (a hash of its name)."""
+    return zlib.crc32(name.encode("utf-8")) % folds
+
+
+def run(root: Path, limit: int | None = None, only: set[str] | None = None) -> dict[str, float]:
+    """Score one split (or only the named articles of it); returns the figures as a flat dict."""
     nlp = load_nlp()
     by_article = article_anns(root)
-    names = sorted(n for n in by_article if (root / "text" / f"{n}.txt").exists())
+    names = sorted(n for n in by_article if (root / "text" / f"{n}.txt").exists()
+                   and (only is None or n in only))
     if limit:
         names = names[:limit]
     c = defaultdict(float)
@@ -210,6 +226,33 @@ def agreement(root: Path) -> dict[str, float]:
     return out
 
 
+HEADLINE = ("source_exact_f1", "cue_exact_f1", "content_overlap_f1")
+
+
+def cross_validate(root: Path, folds: int, fold_taggers: str | None, limit: int | None = None) -> dict:
+    """Each fold of whole articles scored by its own tagger (or the shipped one): per-fold figures,
+    their mean and population spread."""
+    from consistency.extract.attribution import frames as attribution
+
+    shipped = attribution.load_tagger
+    names = sorted(article_anns(root))
+    per_fold = []
+    try:
+        for k in range(folds):
+            if fold_taggers:
+                use_tagger(Path(fold_taggers.format(k=k)))
+            per_fold.append(run(root, limit, {n for n in names if fold_of(n, folds) == k}))
+    finally:
+        attribution.load_tagger = shipped
+    out: dict = {"folds": folds, "fold_taggers": fold_taggers,
+                 "trained_without_fold": bool(fold_taggers), "per_fold": per_fold}
+    for key in HEADLINE + ("source_overlap_f1", "content_exact_f1"):
+        values = [f[key] for f in per_fold]
+        out[f"{key}_mean"] = round(statistics.mean(values), 4)
+        out[f"{key}_std"] = round(statistics.pstdev(values), 4)
+    return out
+
+
 def use_tagger(path: Path) -> None:
     """Extract with this tagger model instead of the shipped one, for the rest of the process."""
     from consistency.extract.attribution import frames as attribution
@@ -227,10 +270,37 @@ def main() -> None:
     ap.add_argument("--tagger", type=Path, default=None, help="score this tagger model instead of the shipped one")
     ap.add_argument("--agreement", action="store_true",
                     help="score the first annotator against the second where two marked an article, instead")
+    ap.add_argument("--cv", type=int, default=0, metavar="K", help="score K folds of whole articles of DIR")
+    ap.add_argument("--fold-taggers", default=None, metavar="PATTERN",
+                    help="with --cv: the tagger of fold k, a path with {k} (trained with --cv-fold k/K)")
+    ap.add_argument("--dev", type=Path, default=None, help="with --cv: also score this split once")
     args = ap.parse_args()
     if args.agreement:
         res = agreement(args.dir)
         print(json.dumps(res) if args.json else "\n".join(f"{k:20s} {v}" for k, v in res.items()))
+        return
+    if args.fold_taggers and not args.cv:
+        ap.error("--fold-taggers needs --cv K")
+    if args.cv == 1 or args.cv < 0:
+        ap.error("--cv needs at least 2 folds")
+    if args.cv:
+        cv = cross_validate(args.dir, args.cv, args.fold_taggers, args.limit)
+        if args.tagger is not None:
+            use_tagger(args.tagger)
+        dev = run(args.dev, args.limit) if args.dev else None
+        if args.json:
+            print(json.dumps({"cv": cv, "dev": dev}))
+            return
+        how = ("each fold scored by a tagger trained without it" if cv["trained_without_fold"] else
+               "each fold scored by the shipped tagger, which was trained on it: training-set figures")
+        print(f"{args.dir}: {args.cv} folds of whole articles, {how}")
+        for key in HEADLINE:
+            vals = " ".join(f"{f[key]:.3f}" for f in cv["per_fold"])
+            print(f"  {key:20s} folds {vals}  mean {cv[key + '_mean']:.3f}  std {cv[key + '_std']:.3f}")
+        if dev:
+            print(f"dev {args.dev}: {dev['n_articles']} articles, shipped tagger")
+            for key in HEADLINE:
+                print(f"  {key:20s} {dev[key]:.3f}")
         return
     if args.tagger is not None:
         use_tagger(args.tagger)

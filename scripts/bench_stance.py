@@ -1,10 +1,15 @@
 """Measure stance classification on an Emergent-format CSV.
 
-    python3 scripts/bench_stance.py ../shared/bench/emergent-stance/emergent.csv        # shipped model
-    python3 scripts/bench_stance.py ../shared/bench/emergent-stance/emergent.csv --cv   # grouped 5-fold CV
+    python3 scripts/bench_stance.py ../shared/bench/emergent-stance/emergent.csv            # CV and dev
+    python3 scripts/bench_stance.py ../shared/bench/emergent-stance/emergent.csv --shipped  # shipped model
 
 The CSV has the columns id, claimHeadline, articleHeadline, articleHeadlineStance, articleId,
-claimId. Cross-validation folds are grouped by claimId, so no claim is in both train and test.
+claimId. Its claims are cut once into a training portion and a dev portion (a fifth of the claims,
+chosen by a hash of claimId, so the cut is the same on every machine). The figures are the
+cross-validation on the training portion (folds grouped by claimId, so no claim is in both a
+fold's training and test pairs; this is what variants are chosen by) and, beside it, one model fit
+on the whole training portion scored once on the dev claims. ``--shipped`` scores the shipped
+model instead, which was fit on every row of the file: training-set figures.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import zlib
 from pathlib import Path
 
 import click
@@ -22,6 +28,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from consistency.compare.stance import LABELS, load_stance_model, train_stance  # noqa: E402
 
 COLUMNS = ("claimHeadline", "articleHeadline", "articleHeadlineStance", "claimId")
+DEV_SHARE = 5  # one claim in DEV_SHARE goes to the dev portion
+# Model variants compared by cross-validation on the training portion: train_stance arguments.
+VARIANTS: dict[str, dict] = {
+    "shipped": {},
+    "lr": {"boosted": False},
+    "no-relative": {"relative": False},
+    "cosine": {"use_cosine": True},
+    "vectors": {"vectors": True},
+    "vectors-lr": {"vectors": True, "boosted": False},
+    "vectors-no-relative": {"vectors": True, "relative": False},
+}
+NEEDS_EMBEDDER = ("use_cosine", "vectors")
+
+
+class CachedEmbedder:
+    """Embeds each distinct text once: folds share their texts."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.cache = inner, {}
+
+    def embed(self, texts):
+        todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if todo:
+            self.cache.update(zip(todo, self.inner.embed(todo)))
+        return np.stack([self.cache[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
 
 
 def read_emergent(path: str) -> dict[str, list[str]]:
@@ -60,66 +91,104 @@ def confusion(gold: list[str], pred: list[str]) -> list[list[int]]:
     return confusion_matrix(gold, pred, labels=list(LABELS)).tolist()
 
 
-def cross_validate(rows: dict[str, list[str]], folds: int = 5) -> tuple[list[tuple[float, float]], list[str]]:
+def is_dev_claim(claim_id: str) -> bool:
+    """True for the claims of the dev portion (a fixed hash of the claim id)."""
+    return zlib.crc32(claim_id.encode("utf-8")) % DEV_SHARE == 0
+
+
+def split_rows(rows: dict[str, list[str]]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The training portion and the dev portion of the rows, grouped by claim."""
+    dev = [is_dev_claim(c) for c in rows["claimId"]]
+    pick = lambda keep: {k: [v for v, d in zip(vs, dev) if d == keep] for k, vs in rows.items()}  # noqa: E731
+    return pick(False), pick(True)
+
+
+def fit(rows: dict[str, list[str]], variant: str = "shipped", embedder=None):
+    """A stance model of the named variant fit on the rows."""
+    return train_stance(rows["claimHeadline"], rows["articleHeadline"], rows["articleHeadlineStance"],
+                        embedder=embedder, **VARIANTS[variant])
+
+
+def cross_validate(
+    rows: dict[str, list[str]], folds: int = 5, variant: str = "shipped", embedder=None
+) -> tuple[list[tuple[float, float]], list[str]]:
     """Accuracy and macro-F1 of a fresh model per fold grouped by claimId, and the pooled predictions."""
     from sklearn.model_selection import GroupKFold
 
-    claims = np.array(rows["claimHeadline"], dtype=object)
-    texts = np.array(rows["articleHeadline"], dtype=object)
     gold = np.array(rows["articleHeadlineStance"], dtype=object)
     pred = np.empty(len(gold), dtype=object)
     per_fold = []
-    for train, test in GroupKFold(folds).split(claims, gold, rows["claimId"]):
-        model = train_stance(list(claims[train]), list(texts[train]), list(gold[train]))
-        pred[test] = model.predict(list(claims[test]), list(texts[test]))
+    for train, test in GroupKFold(folds).split(gold, gold, rows["claimId"]):
+        model = fit({k: [v[i] for i in train] for k, v in rows.items()}, variant, embedder)
+        pred[test] = model.predict([rows["claimHeadline"][i] for i in test],
+                                   [rows["articleHeadline"][i] for i in test], embedder)
         per_fold.append(scores(list(gold[test]), list(pred[test])))
     return per_fold, list(pred)
 
 
+def _block(gold: list[str], pred: list[str], acc: float, f1: float, spread: float | None) -> dict:
+    return {
+        "accuracy": round(acc, 4), "macro_f1": round(f1, 4), "n": len(gold),
+        "accuracy_fold_std": None if spread is None else round(spread, 4),
+        "per_label": {k: {m: round(v, 4) for m, v in d.items()} for k, d in per_label(gold, pred).items()},
+        "confusion": {"labels": list(LABELS), "rows_gold_cols_predicted": confusion(gold, pred)},
+    }
+
+
+def _echo(title: str, b: dict) -> None:
+    spread = b["accuracy_fold_std"]
+    click.echo(f"{title}: {b['n']} pairs  accuracy {b['accuracy']:.4f}  macro-F1 {b['macro_f1']:.4f}"
+               + (f"  (fold std {spread:.4f})" if spread is not None else ""))
+    for label, d in b["per_label"].items():
+        click.echo(f"  {label:<10} P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}  n {d['support']}")
+    click.echo("  confusion (rows gold, columns predicted): " + "  ".join(LABELS))
+    for label, row in zip(LABELS, b["confusion"]["rows_gold_cols_predicted"]):
+        click.echo(f"  {label:<10} " + " ".join(f"{c:>5}" for c in row))
+
+
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--cv", is_flag=True, help="5-fold cross-validation grouped by claimId.")
-@click.option("--folds", default=5, show_default=True, help="Number of folds for --cv.")
+@click.option("--folds", default=5, show_default=True, help="Folds of the cross-validation, grouped by claimId.")
+@click.option("--variant", type=click.Choice(sorted(VARIANTS)), default="shipped", show_default=True,
+              help="Which model recipe to fit and score.")
+@click.option("--shipped", is_flag=True, help="Score the shipped model on every row instead (training-set figures).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def main(file: str, cv: bool, folds: int, as_json: bool) -> None:
-    """Print accuracy and macro-F1 of stance classification on FILE, per label and as a confusion matrix."""
+def main(file: str, folds: int, variant: str, shipped: bool, as_json: bool) -> None:
+    """Print stance accuracy and macro-F1: grouped CV on the training portion of FILE and the dev portion."""
     if folds < 2:
         raise click.UsageError("--folds needs at least 2")
     rows = read_emergent(file)
-    gold = rows["articleHeadlineStance"]
-    n = len(gold)
-    spread = None
-    if cv:
-        per_fold, pred = cross_validate(rows, folds)
-        acc, f1 = (float(np.mean(v)) for v in zip(*per_fold))
-        spread = float(np.std([a for a, _ in per_fold]))
-        mode = "cv"
-        note = f"mean of {folds} folds grouped by claimId, a fresh model trained per fold"
-    else:
+    if shipped:
+        gold = rows["articleHeadlineStance"]
         pred = load_stance_model().predict(rows["claimHeadline"], rows["articleHeadline"])
-        acc, f1 = scores(gold, pred)
-        mode = "shipped"
-        note = (
-            "shipped model; if it was trained on this file these are training-set figures, "
-            "use --cv for an honest estimate"
-        )
-    labels = per_label(gold, pred)
-    matrix = confusion(gold, pred)
-    if as_json:
-        click.echo(json.dumps({
-            "mode": mode, "accuracy": round(acc, 4), "macro_f1": round(f1, 4), "n": n,
-            "accuracy_fold_std": None if spread is None else round(spread, 4),
-            "per_label": {k: {m: round(v, 4) for m, v in d.items()} for k, d in labels.items()},
-            "confusion": {"labels": list(LABELS), "rows_gold_cols_predicted": matrix},
-        }))
+        out = {"mode": "shipped", **_block(gold, pred, *scores(gold, pred), None)}
+        if as_json:
+            click.echo(json.dumps(out))
+        else:
+            click.echo(f"{file}: shipped model, fit on every row of this file: training-set figures")
+            _echo("all rows", out)
         return
-    click.echo(f"{file}: {n} pairs, {note}")
-    click.echo(f"accuracy {acc:.4f}  macro-F1 {f1:.4f}" + (f"  (fold std {spread:.4f})" if spread is not None else ""))
-    for label, d in labels.items():
-        click.echo(f"  {label:<10} P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}  n {d['support']}")
-    click.echo("  confusion (rows gold, columns predicted): " + "  ".join(LABELS))
-    for label, row in zip(LABELS, matrix):
-        click.echo(f"  {label:<10} " + " ".join(f"{c:>5}" for c in row))
+    train, dev = split_rows(rows)
+    embedder = None
+    if any(VARIANTS[variant].get(k) for k in NEEDS_EMBEDDER):
+        from consistency.embed import get_embedder
+
+        embedder = CachedEmbedder(get_embedder("minilm"))
+    per_fold, cv_pred = cross_validate(train, folds, variant, embedder)
+    acc, f1 = (float(np.mean(v)) for v in zip(*per_fold))
+    cv = _block(train["articleHeadlineStance"], cv_pred, acc, f1, float(np.std([a for a, _ in per_fold])))
+    model = fit(train, variant, embedder)
+    dev_pred = model.predict(dev["claimHeadline"], dev["articleHeadline"], embedder)
+    dev_block = _block(dev["articleHeadlineStance"], dev_pred, *scores(dev["articleHeadlineStance"], dev_pred), None)
+    n_claims = (len(set(train["claimId"])), len(set(dev["claimId"])))
+    if as_json:
+        click.echo(json.dumps({"mode": "cv+dev", "variant": variant, "folds": folds,
+                               "train_claims": n_claims[0], "dev_claims": n_claims[1],
+                               "cv": cv, "dev": dev_block}))
+        return
+    click.echo(f"{file}: variant {variant}; training portion {n_claims[0]} claims, dev {n_claims[1]} claims")
+    _echo(f"CV ({folds} folds grouped by claimId, training portion)", cv)
+    _echo("dev (fit on the whole training portion, scored once)", dev_block)
 
 
 if __name__ == "__main__":

@@ -97,6 +97,25 @@ def lexicon(docs: list[tuple[object, set[int]]]) -> dict[str, float]:
     return {lem: round(cue[lem] / (seen[lem] + 1), 3) for lem in cue if cue[lem]}
 
 
+def without_fold(rows: list[tuple], train_dir: Path, spec: str) -> list[tuple]:
+    """The tagger rows of the articles outside fold k of K ("k/K"), in the order they were read."""
+    from bench_attribution import article_anns, fold_of
+
+    try:
+        k, folds = (int(x) for x in spec.split("/"))
+    except ValueError:
+        sys.exit(f"--cv-fold {spec!r}: give it as k/K, e.g. 0/5")
+    if not 0 <= k < folds:
+        sys.exit(f"--cv-fold {spec!r}: k must be from 0 to K-1")
+    anns = article_anns(train_dir)
+    names = [n for n in sorted(p.stem for p in (train_dir / "text").glob("*.txt")) if n in anns]
+    if len(names) != len(rows):
+        sys.exit(f"{train_dir}: {len(rows)} cached articles but {len(names)} annotated texts; rebuild --cache")
+    kept = [r for n, r in zip(names, rows) if fold_of(n, folds) != k]
+    print(f"fold {k}/{folds}: training on {len(kept)} of {len(rows)} articles", flush=True)
+    return kept
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("train_dir", type=Path)
@@ -115,6 +134,8 @@ def main() -> None:
     ap.add_argument("--combine", type=Path, nargs="+", default=None, help="join these taggers into one ensemble")
     ap.add_argument("--bias", type=float, nargs=3, default=None, metavar=("CUE", "SOURCE", "CONTENT"),
                     help="the ensemble's outside bias per role (instead of picking it with --select)")
+    ap.add_argument("--cv-fold", default=None, metavar="k/K",
+                    help="with --tagger: leave out fold k of K (bench_attribution.py --cv K scores it)")
     args = ap.parse_args()
     if args.combine:
         if args.select and args.bias:
@@ -124,6 +145,8 @@ def main() -> None:
         return
     if args.tagger:
         rows = tagger_input_rows(args)
+        if args.cv_fold:
+            rows = without_fold(rows, args.train_dir, args.cv_fold)
         if args.holdout:
             rows = rows[: len(rows) - args.holdout]
         train_tagger(rows, args.epochs, args.out or TAGGER_PATH, select=args.select, layers=args.layers,

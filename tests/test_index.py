@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from consistency.store.index import VectorIndex, ivf_params
 
@@ -64,6 +65,7 @@ def test_index_auto_switches_to_ivf_past_limit_and_keeps_ids():
     assert list(found[:, 0]) == list(ids[2500:2510])
 
 
+@pytest.mark.slow  # 20k vectors
 def test_index_ivf_recall_at_10_against_brute_force():
     n, dim = 20_000, 64
     vecs = _clustered(n, dim, seed=3)

@@ -269,3 +269,13 @@ def test_nightly_timeline_svg_escapes_text_and_drops_vague_references():
     assert omitted == 1
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "&lt;b&gt;Evil&lt;/b&gt; Times" in svg
     assert svg.count('class="mark conflict"') == 1 and svg.count('class="mark"') == 1
+
+
+def test_nightly_report_gives_each_outlets_stance_toward_a_cluster(nights):
+    clusters = nights["reports"][2]["clusters"]
+    assert clusters, "the sample corpus has claims carried by several outlets"
+    for c in clusters:
+        assert {s["claim_id"] for s in c["stances"]} <= set(c["claims"])
+        assert {s["outlet"] for s in c["stances"]} <= set(c["outlets"])
+        assert all(s["stance"] in ("for", "against", "observing") for s in c["stances"])
+    assert "stance:" in (nights["results"][2].run_dir / "report.html").read_text()

@@ -141,3 +141,36 @@ def test_quantities_unit_is_compound_head_and_irregular_plural():
     assert one("plans to cut 1.3 million coal jobs").unit == "jobs"
     assert one("Six women were hired").unit == "women"
     assert find_quantities("At one point, the talks stalled.") == []
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [("A six-year-old girl was found safe.", 6, "years old"),
+     ("an eleven-year-old pupil", 11, "years old"),
+     ("a nine-month-old baby", 9, "months old"),
+     ("a 3-week-old foal", 3, "weeks old"),
+     ("Twenty-two-year-old students marched.", 22, "years old")],
+)
+def test_quantities_age_in_words_or_hyphenated(text, value, unit):
+    q = one(text)
+    assert (q.value, q.unit, q.kind) == (value, unit, "count")
+
+
+def test_quantities_two_ages_in_one_sentence():
+    found = find_quantities("A five-year-old and a seven-year-old were rescued.")
+    assert [(q.value, q.unit) for q in found] == [(5, "years old"), (7, "years old")]
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [("Officers detained two dozen fans.", 24, "fans"), ("a dozen lorries", 12, "lorries"),
+     ("half a million visitors", 5e5, "visitors"), ("a hundred and ten sheep", 110, "sheep")],
+)
+def test_quantities_word_counts_keep_what_they_count(text, value, unit):
+    q = one(text)
+    assert q.value == pytest.approx(value) and q.unit == unit
+
+
+@pytest.mark.parametrize("text", ["a one-off payment", "a two-way contest", "She was a one-time ally."])
+def test_quantities_article_before_number_word_is_not_a_count(text):
+    assert find_quantities(text) == []

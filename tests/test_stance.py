@@ -15,6 +15,7 @@ from consistency.compare.stance import (
     load_stance_model,
     pair_features,
     relative_to_peers,
+    stance_of,
     tokens,
     train_stance,
 )
@@ -94,6 +95,7 @@ def test_stance_model_file_is_small_json():
     assert json.loads(MODEL_PATH.read_text())["labels"] == list(LABELS)
 
 
+@pytest.mark.slow  # fits a model; the fast suite stays under 30 s
 def test_stance_train_save_load_round_trip(tmp_path: Path):
     claims = [CLAIM] * 6
     texts = [t for t, _ in PAIRS] * 2
@@ -105,6 +107,7 @@ def test_stance_train_save_load_round_trip(tmp_path: Path):
     assert loaded.predict(claims, texts) == labels
 
 
+@pytest.mark.slow  # fits a model; the fast suite stays under 30 s
 def test_stance_exported_trees_match_sklearn():
     from sklearn.ensemble import HistGradientBoostingClassifier
 
@@ -149,6 +152,7 @@ def _write_emergent(path: Path, claims: int) -> None:
                 writer.writerow([f"{c}-{i}", claim, text, label, f"a{c}-{i}", f"c{c}"])
 
 
+@pytest.mark.slow  # fits a model; the fast suite stays under 30 s
 def test_stance_bench_cross_validate_scores_every_row_once(tmp_path: Path):
     _write_emergent(tmp_path / "e.csv", claims=4)
     rows = bench_stance.read_emergent(str(tmp_path / "e.csv"))
@@ -162,3 +166,14 @@ def test_stance_bench_read_emergent_names_missing_columns(tmp_path: Path):
     (tmp_path / "bad.csv").write_text("id,claimHeadline\n0,x\n", encoding="utf-8")
     with pytest.raises(click.ClickException, match="articleHeadline"):
         bench_stance.read_emergent(str(tmp_path / "bad.csv"))
+
+
+def test_stance_of_reads_each_text_toward_one_claim():
+    claim = "The harbour bridge will close for repairs in May"
+    texts = ["No, the harbour bridge is not closing: the rumour is false, the council says",
+             "Harbour bridge to close for repairs in May",
+             "Harbour bridge may close for repairs, unconfirmed reports say"]
+    found = stance_of(claim, texts)
+    assert len(found) == 3 and set(found) <= set(LABELS)
+    assert found[0] == "against" and found[2] == "observing"
+    assert stance_of(claim, []) == []

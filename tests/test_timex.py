@@ -133,3 +133,41 @@ def test_timex_year_end_and_century():
     ts = {t.text: t.value for t in find_times(
         "The sale should close by year-end, ending a 20th century dynasty.", date(2024, 11, 20))}
     assert ts == {"year-end": "2024", "20th century": "19"}
+
+
+ANCHOR = date(2023, 9, 14)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    "text,phrase,value",
+    [("The bridge reopened on August 3. The day before, engineers tested it.", "The day before", "2023-08-02"),
+     ("The bridge reopened on August 3. The day after, traffic doubled.", "The day after", "2023-08-04"),
+     ("Ferries stopped on Monday. The next day, the port closed.", "The next day", "2023-09-12"),
+     ("Ferries stopped on Monday, and the previous day the port had closed.", "the previous day", "2023-09-10"),
+     ("The mill shut in 2011. Two years later, it became a museum.", "Two years later", "2013"),
+     ("The mill shut in March 2011. Four months later, it became a museum.", "Four months later", "2011-07")],
+)
+def test_timex_relative_to_the_day_the_story_is_at(text, phrase, value):
+    assert _one(text, ANCHOR, phrase).value == value
+
+
+def test_timex_next_day_without_a_story_day_reads_from_publication():
+    assert _one("The next day, the port closed.", ANCHOR, "The next day").value == "2023-09-15"
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [('"We sign the deal tomorrow," the minister said on Monday.', "2023-09-12"),
+     ('The minister said on Monday: "We sign the deal tomorrow."', "2023-09-12"),
+     ('"We sign the deal tomorrow," the minister said.', "2023-09-15")],
+)
+def test_timex_deictic_in_a_quote_reads_from_when_it_was_said(text, value):
+    assert _one(text, ANCHOR, "tomorrow").value == value
+
+
+def test_timex_caption_date_is_not_the_story_day():
+    text = ("Photo: Divers search the lake on 2 June 2019.\n"
+            "Police reopened the case on Tuesday. The day before, a witness came forward.")
+    assert _one(text, ANCHOR, "The day before").value == "2023-09-11"
+    without_caption = "Divers searched the lake on 2 June 2019. The day before, a witness came forward."
+    assert _one(without_caption, ANCHOR, "The day before").value == "2019-06-01"

@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 LABELS: tuple[str, str, str] = ("for", "against", "observing")
 MODEL_PATH = model_path("stance.json")
+VECTOR_DIM = 384  # MiniLM's
 
 NEGATION = frozenset("not no never none nobody nothing neither nor without n't cannot nope".split())
 REFUTE = frozenset(
@@ -221,15 +222,18 @@ class StanceModel:
     trees: Trees | None = None
     use_cosine: bool = False
     prior: np.ndarray | None = None  # mean pair features of the training texts; None: no relative features
+    vectors: bool = False  # the logistic regression also reads the text's embedding and its product with the claim's
 
     def features(
         self, claims: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None
     ) -> np.ndarray:
         """The raw (unscaled) feature matrix of the pairs."""
         x = pair_matrix(claims, texts, embedder if self.use_cosine else None, self.use_cosine)
-        if self.prior is None:
-            return x
-        return np.hstack([x, relative_to_peers(x[:, : len(FEATURE_NAMES)], claims, self.prior)])
+        if self.prior is not None:
+            x = np.hstack([x, relative_to_peers(x[:, : len(FEATURE_NAMES)], claims, self.prior)])
+        if self.vectors:
+            x = np.hstack([x, pair_vectors(claims, texts, embedder)])
+        return x
 
     def predict_proba(
         self, claims: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None
@@ -257,8 +261,9 @@ class StanceModel:
         """Write the model as JSON."""
         payload = {
             "labels": list(LABELS),
-            "features": _names(self.use_cosine, self.prior is not None),
+            "features": _names(self.use_cosine, self.prior is not None, self.vectors),
             "use_cosine": self.use_cosine,
+            "vectors": self.vectors,
             "prior": None if self.prior is None else self.prior.tolist(),
             "mean": self.mean.tolist(),
             "scale": self.scale.tolist(),
@@ -272,7 +277,7 @@ class StanceModel:
     def load(cls, path: str | Path) -> "StanceModel":
         """Read a model written by ``save``."""
         payload = json.loads(Path(path).read_text(encoding="utf-8"))
-        expected = _names(payload["use_cosine"], payload.get("prior") is not None)
+        expected = _names(payload["use_cosine"], payload.get("prior") is not None, payload.get("vectors", False))
         if payload["features"] != expected or payload["labels"] != list(LABELS):
             raise ModelError(f"{path}: model features do not match this code; retrain it with scripts/train_stance.py")
         return cls(
@@ -283,11 +288,13 @@ class StanceModel:
             trees=Trees.from_dict(payload["trees"]) if payload.get("trees") else None,
             use_cosine=bool(payload["use_cosine"]),
             prior=None if payload.get("prior") is None else np.asarray(payload["prior"]),
+            vectors=bool(payload.get("vectors", False)),
         )
 
 
-def _names(use_cosine: bool, relative: bool) -> list[str]:
-    return list(FEATURE_NAMES) + (["cosine"] if use_cosine else []) + (list(RELATIVE_NAMES) if relative else [])
+def _names(use_cosine: bool, relative: bool, vectors: bool = False) -> list[str]:
+    names = list(FEATURE_NAMES) + (["cosine"] if use_cosine else []) + (list(RELATIVE_NAMES) if relative else [])
+    return names + ([f"vectors_{VECTOR_DIM}x2"] if vectors else [])
 
 
 def _export_trees(clf) -> Trees:  # clf: fitted HistGradientBoostingClassifier
@@ -331,6 +338,16 @@ def pair_matrix(
     return np.hstack([rows, cosine])
 
 
+def pair_vectors(claims: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None) -> np.ndarray:
+    """The text's embedding and its elementwise product with the claim's, side by side."""
+    embedder = embedder or get_embedder("minilm")
+    u = np.asarray(embedder.embed(list(claims)), dtype=np.float64)
+    v = np.asarray(embedder.embed(list(texts)), dtype=np.float64)
+    if u.shape[1] != VECTOR_DIM:
+        raise ValueError(f"the stance model reads {VECTOR_DIM}-dimensional embeddings, got {u.shape[1]}")
+    return np.hstack([v, u * v])
+
+
 def relative_to_peers(rows: np.ndarray, claims: Sequence[str], prior: np.ndarray) -> np.ndarray:
     """Each row minus the mean row of the other texts about the same claim (``prior`` when it has
     none), and the log of how many others there are."""
@@ -357,6 +374,7 @@ def train_stance(
     C: float = 0.1,
     boosted: bool = True,
     relative: bool = True,
+    vectors: bool = False,
 ) -> StanceModel:
     """Fit a StanceModel on labelled pairs (labels from LABELS); with ``relative`` each text is also
     read against the other texts of its claim."""
@@ -372,6 +390,9 @@ def train_stance(
     prior = x[:, : len(FEATURE_NAMES)].mean(axis=0) if relative else None
     if prior is not None:
         x = np.hstack([x, relative_to_peers(x[:, : len(FEATURE_NAMES)], claims, prior)])
+    n_tree = x.shape[1]  # the trees read the hand-written features only, not the embedding columns
+    if vectors:
+        x = np.hstack([x, pair_vectors(claims, texts, embedder)])
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
@@ -383,7 +404,7 @@ def train_stance(
         boost = HistGradientBoostingClassifier(
             max_iter=150, learning_rate=0.05, max_depth=3, l2_regularization=1.0, random_state=0
         )
-        trees = _export_trees(boost.fit(x, list(labels)))
+        trees = _export_trees(boost.fit(x[:, :n_tree], list(labels)))
     return StanceModel(
         mean=mean,
         scale=scale,
@@ -392,6 +413,7 @@ def train_stance(
         trees=trees,
         use_cosine=use_cosine,
         prior=prior,
+        vectors=vectors,
     )
 
 
@@ -399,3 +421,11 @@ def train_stance(
 def load_stance_model() -> StanceModel:
     """The shipped stance model, loaded once per process."""
     return StanceModel.load(MODEL_PATH)
+
+
+def stance_of(claim_text: str, texts: Sequence[str], embedder: Embedder | None = None) -> list[str]:
+    """The stance of each text towards one claim: "for", "against" or "observing"."""
+    if not texts:
+        return []
+    model = load_stance_model()
+    return model.predict([claim_text] * len(texts), list(texts), embedder)

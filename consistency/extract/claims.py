@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ..records import Article, Attribution, Claim, Entity
 from .attribution.frames import find_attributions
@@ -26,20 +26,89 @@ MIN_TOKENS = 5
 _QUOTE_EDGES = "\"'“”‘’«» ,.;:—–-\n"
 
 
-def extract_claims(articles: Sequence[Article], resolver: EntityResolver, *, batch_size: int = 16) -> list[Claim]:
-    """Claims of every article, in article order, with their slots filled."""
+PART_CHARS = 20_000  # longer texts are parsed in parts: whole-document passes grow faster than the text
+
+ErrorHandler = Callable[[Article, Exception], None]
+
+
+def extract_claims(articles: Sequence[Article], resolver: EntityResolver, *, batch_size: int = 16,
+                   on_error: ErrorHandler | None = None) -> list[Claim]:
+    """Claims of every article, in article order, with their slots filled.
+
+    With ``on_error``, an article whose extraction fails is handed to it and left out, and the
+    rest go on; without, the error propagates.
+    """
     from ..nlp import load_nlp
 
     nlp = load_nlp()
     claims: list[Claim] = []
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
-    for article, doc in zip(articles, docs):
-        claims.extend(claims_from_doc(article, doc, resolver))
+    parts = [(article, offset, part) for article in articles for offset, part in split_text(article.text)]
+    docs = nlp.pipe((part for _, _, part in parts), batch_size=batch_size)
+    failed: set[str] = set()
+    first = {a.id: 0 for a in articles}
+    for (article, offset, part), doc in zip(parts, docs):
+        if article.id in failed:
+            continue
+        try:
+            piece = article if offset == 0 and len(part) == len(article.text) else replace(article, text=part)
+            found = claims_from_doc(piece, doc, resolver, first=first[article.id])
+            claims.extend(shift_claim(c, offset) for c in found)
+            if len(part) < len(article.text):
+                first[article.id] += sum(1 for _ in _sentences(doc))
+        except Exception as exc:  # noqa: BLE001 - one article must not sink the batch
+            if on_error is None:
+                raise
+            failed.add(article.id)
+            on_error(article, exc)
+    if failed:
+        claims = [c for c in claims if c.article_id not in failed]
     return claims
 
 
-def claims_from_doc(article: Article, doc, resolver: EntityResolver) -> list[Claim]:  # doc: spacy Doc
-    """The claims of one parsed article."""
+def split_text(text: str, limit: int = PART_CHARS) -> list[tuple[int, str]]:
+    """(offset, part) pieces of at most ``limit`` characters, cut at paragraph, line or sentence ends."""
+    if len(text) <= limit:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(sep)
+            if at >= limit // 4:
+                cut = at + len(sep)
+                break
+        else:
+            cut = limit
+        out.append((start, text[start:start + cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return out
+
+
+def _shift_span(span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
+    return None if span is None else (span[0] + offset, span[1] + offset)
+
+
+def shift_claim(c: Claim, offset: int) -> Claim:
+    """A claim found in a part of an article, with every span moved to the article's offsets."""
+    if offset == 0:
+        return c
+    att = c.attribution
+    if att is not None:
+        att = replace(att, source_span=_shift_span(att.source_span, offset), cue_span=_shift_span(att.cue_span, offset),
+                      content_span=_shift_span(att.content_span, offset),
+                      channel_span=_shift_span(att.channel_span, offset))
+    return replace(
+        c, start=c.start + offset, end=c.end + offset, attribution=att,
+        times=tuple(replace(t, start=t.start + offset, end=t.end + offset) for t in c.times),
+        quantities=tuple(replace(q, start=q.start + offset, end=q.end + offset) for q in c.quantities),
+        entities=tuple(replace(e, start=e.start + offset, end=e.end + offset) for e in c.entities))
+
+
+def claims_from_doc(article: Article, doc, resolver: EntityResolver, *, first: int = 0
+                    ) -> list[Claim]:  # doc: spacy Doc
+    """The claims of one parsed article (or part of one, whose sentences are numbered from ``first``)."""
     attributions = find_attributions(doc)
     anchor = article.published.date()
     out: list[Claim] = []
@@ -66,7 +135,7 @@ def claims_from_doc(article: Article, doc, resolver: EntityResolver) -> list[Cla
         negated, modality = polarity(sent)
         att = _channel_fallback(_normalise_source(att, entities, article, resolver), sent)
         out.append(Claim(
-            id=f"{article.id}#{n}", article_id=article.id, outlet=article.outlet, published=article.published,
+            id=f"{article.id}#{first + n}", article_id=article.id, outlet=article.outlet, published=article.published,
             text=text.strip(), start=sent.start_char, end=sent.end_char, content=content, attribution=att,
             times=times, quantities=quantities, entities=entities, negated=negated, modality=modality,
         ))

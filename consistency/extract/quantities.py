@@ -108,7 +108,10 @@ _HEDGE_NORM = dict(_HEDGES)
 _WORDNUM = "|".join(sorted(_SMALL, key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SCALE = r"hundred|thousand|million|billion|trillion|mln|mn|bn|tn|trn|k|m|b"
-_WORDS_NUM = (rf"\b(?:(?:a|an|one|{_WORDNUM})(?:[\s-](?:{_WORDNUM}))*"
+# "a"/"an" counts only before a scale word ("a dozen", "a hundred"); before a number word it
+# is the article ("a four-year-old"), and taking it in would hide the number behind it.
+_WORDS_NUM = (rf"\b(?:(?:(?:a|an)(?=\s+(?:hundred|thousand|million|billion|dozen)\b)"
+              rf"|(?:one|{_WORDNUM})(?:[\s-](?:{_WORDNUM}))*)"
               rf"(?:\s+(?:hundred|thousand|million|billion|dozen)(?:\s+(?:and\s+)?(?:{_WORDNUM}))*)*)\b")
 _TOKEN = re.compile(
     rf"(?P<cur>US\$|[$€£¥₽₴])?\s?"
@@ -220,7 +223,9 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, str, int]:
         raw = m.group(1).rstrip(".'’")
         word = raw.lower()
         if word.endswith("-old"):
-            return "years old", "count", m.end()
+            span = word.split("-")[0].rstrip("s")
+            span = span if span in ("month", "week", "day") else "year"
+            return f"{span}s old", "count", m.end()
         if raw[:1].isupper() or word in _ADJECTIVES:
             pos, skipped = m.end(), skipped + 1
             continue
@@ -342,6 +347,9 @@ def find_quantities(text: str) -> list[Quantity]:
                 or re.match(r"\s+(?:of|another|day|time|way|point|side|hand|thing|reason)\b", text[end:], re.I)
             ):
                 continue
+            if (prev and prev.group(1).lower() in ("a", "an")
+                    and not re.match(r"-(?:year|month|week|day)s?-old\b", text[end:], re.I)):
+                continue  # "a one-off", "a two-way race": only an age follows the article
             if words.lower().startswith(("a ", "an ")) and not re.search(
                     r"dozen|hundred|thousand|million|billion", words, re.I):
                 continue

@@ -23,6 +23,7 @@ import hashlib
 import io
 import json
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -30,12 +31,16 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from ..errors import InputError, Rejection
+from ..errors import InputError, Rejection, printable
 from ..records import Article
 
 logger = logging.getLogger(__name__)
 
 MAX_RECORD_BYTES = 10 * 1024 * 1024
+# Longer texts are not news articles (200,000 characters is about 30,000 words) and would hold
+# a batch for minutes; each is refused with a message instead. Shorter ones are parsed in parts.
+MAX_TEXT_CHARS = 200_000
+EARLIEST_YEAR, LATEST_YEAR = 1800, 2200
 REQUIRED = ("outlet", "url", "title", "published", "text")
 FOLDER_SUFFIXES = (".txt", ".json", ".html", ".htm")
 
@@ -48,35 +53,88 @@ class ReadResult:
 
     articles: list[Article] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    origins: list[tuple[str, int | None]] = field(default_factory=list)  # (file, line) of each article
+
+    def origin(self, i: int) -> tuple[str, int | None]:
+        """The file and line the i-th article was read from."""
+        return self.origins[i] if i < len(self.origins) else ("", None)
 
 
 def read_paths(paths: Iterable[str | Path]) -> ReadResult:
     """Read every article from files and folders; unreadable records become rejections."""
     result = ReadResult()
-    for item in iter_paths(paths):
+    for item, where, line in _located(paths):
         if isinstance(item, Rejection):
             result.rejected.append(item)
         else:
             result.articles.append(item)
+            result.origins.append((where, line))
     return result
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Item]:
+    """Every article or rejection from files and folders, in reading order."""
+    for item, _, _ in _located(paths):
+        yield item
+
+
+def _located(paths: Iterable[str | Path]) -> Iterator[tuple[Item, str, int | None]]:
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            raise InputError(f"{path}: no such file or folder")
+            if path.is_symlink():
+                yield _dangling(path), str(path), None
+                continue
+            raise InputError(f"{printable(str(path))}: no such file or folder")
         if path.is_dir():
             yield from read_folder(path)
-        elif path.suffix.lower() == ".jsonl":
-            yield from read_jsonl(path)
-        elif path.suffix.lower() == ".csv":
-            yield from read_csv(path)
-        elif path.suffix.lower() in FOLDER_SUFFIXES:
-            yield read_file(path)
         else:
-            yield Rejection(str(path), None, None,
-                            "unknown format; use .jsonl, .csv, or a folder of .txt/.json/.html files")
+            yield from _read_any(path, named=True)
+
+
+def _read_any(path: Path, *, named: bool) -> Iterator[tuple[Item, str, int | None]]:
+    suffix = path.suffix.lower()
+    if suffix not in (".jsonl", ".csv", *FOLDER_SUFFIXES):
+        if named:
+            yield Rejection(str(path), None, None, "unknown format; use .jsonl, .csv, or a folder of "
+                            ".txt/.json/.html files"), str(path), None
+        return
+    problem = _not_readable(path, whole=suffix in FOLDER_SUFFIXES)
+    if problem is not None:
+        yield problem, str(path), None
+    elif suffix == ".jsonl":
+        yield from ((item, str(path), line) for item, line in _jsonl_items(path))
+    elif suffix == ".csv":
+        from .csv_rows import csv_items
+
+        yield from ((item, str(path), line) for item, line in csv_items(path))
+    else:
+        yield read_file(path), str(path), None
+
+
+def _dangling(path: Path) -> Rejection:
+    return Rejection(str(path), None, None, "is a link to a file that does not exist; fix or remove the link")
+
+
+def _not_readable(path: Path, *, whole: bool) -> Rejection | None:
+    """Why a file cannot be read as input (not a regular file, too large to be one article), or None."""
+    import stat
+
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return _dangling(path)
+    except OSError as exc:
+        return Rejection(str(path), None, None, f"cannot be read ({exc.strerror}); fix its permissions")
+    if not stat.S_ISREG(st.st_mode):
+        return Rejection(str(path), None, None, "is not a regular file (a device, pipe or socket); "
+                         "give the path of a saved file")
+    if whole and st.st_size > MAX_RECORD_BYTES:
+        return Rejection(str(path), None, None, f"is larger than {MAX_RECORD_BYTES // (1024 * 1024)} MB "
+                         f"({st.st_size // (1024 * 1024)} MB); one article per file, trim it")
+    if not os.access(path, os.R_OK):
+        return Rejection(str(path), None, None, "cannot be read (permission denied); fix its permissions")
+    return None
 
 
 # -- records -> Article -------------------------------------------------------------
@@ -97,33 +155,56 @@ def parse_published(value: object) -> datetime:
 
 def normalise_url(url: str) -> str:
     """A URL key that ignores scheme, 'www.', trailing slashes, fragments and tracking parameters."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # e.g. an unbalanced '[' in the host: keep the URL as its own key
+        return url.strip()
     host = parts.netloc.lower().removeprefix("www.")
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query) if not k.startswith("utm_")))
     return urlunsplit(("", host, parts.path.rstrip("/"), query, ""))
 
 
-def article_from_record(rec: dict, where: str, line: int | None) -> Item:
+FIXES = {
+    "text": "the article has no text; give its full text",
+    "published": "give the publication date in ISO 8601, e.g. 2026-03-10 or 2026-03-10T08:00:00+00:00",
+}
+
+
+def article_from_record(rec: dict, where: str, line: int | None, *, fixes: dict[str, str] | None = None) -> Item:
     """Validate one record (a dict of fields) and build its Article."""
     if not isinstance(rec, dict):
         return Rejection(where, line, None, "is not an object; each record must be a JSON object with "
                          "outlet, url, title, published and text")
+    fixes = {**FIXES, **(fixes or {})}
     for name in REQUIRED:
         value = rec.get(name)
         if value is None or (isinstance(value, str) and not value.strip()):
             if name == "title" and isinstance(rec.get("text"), str) and rec["text"].strip():
                 continue  # a missing title is taken from the first line of the text
-            fix = {"text": "the article has no text; give its full text",
-                   "published": "give the publication date in ISO 8601, e.g. 2026-03-10 or 2026-03-10T08:00:00+00:00"}
-            return Rejection(where, line, name, "is missing or empty; " + fix.get(name, f"add the '{name}' field"))
-        if name != "published" and not isinstance(value, str):
+            return Rejection(where, line, name, "is missing or empty; " + fixes.get(name, f"add the '{name}' field"))
+        if not isinstance(value, str):
             return Rejection(where, line, name, f"must be text (got {type(value).__name__})")
+    for name in ("id", "outlet", "url", "title", "text", "language", "published"):
+        value = rec.get(name)
+        if isinstance(value, str) and _has_surrogates(value):
+            return Rejection(where, line, name, "holds a lone surrogate or undecodable bytes, which is not text; "
+                             "re-encode the input as UTF-8")
+    if rec.get("id") is not None and not isinstance(rec["id"], (str, int)):
+        return Rejection(where, line, "id", f"must be text or a number (got {type(rec['id']).__name__})")
     try:
         published = parse_published(rec["published"])
-    except (ValueError, TypeError):
-        shown = str(rec["published"])[:40]
-        return Rejection(where, line, "published", f'is not a date (got "{shown}"); use ISO 8601, e.g. 2026-03-10')
+    except (ValueError, TypeError, OverflowError):
+        shown_value = str(rec["published"])[:40]
+        return Rejection(where, line, "published", f'is not a date (got "{shown_value}"); use ISO 8601, e.g. 2026-03-10')
+    if not EARLIEST_YEAR <= published.year <= LATEST_YEAR:
+        return Rejection(where, line, "published", f"is in the year {published.year}, outside {EARLIEST_YEAR}-"
+                         f"{LATEST_YEAR}; check the year")
     text = _clean_text(rec["text"])
+    if not text:
+        return Rejection(where, line, "text", "is missing or empty; " + fixes["text"])
+    if len(text) > MAX_TEXT_CHARS:
+        return Rejection(where, line, "text", f"is {len(text):,} characters, over the {MAX_TEXT_CHARS:,} an article "
+                         "may have; split it into separate articles")
     title = (rec.get("title") or text.split("\n", 1)[0][:120]).strip()
     url = rec["url"].strip()
     art_id = str(rec.get("id") or "").strip() or derive_id(rec["outlet"], url, text)
@@ -139,8 +220,31 @@ def derive_id(outlet: str, url: str, text: str) -> str:
 
 
 def _clean_text(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\x00", "")
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _has_surrogates(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def utf16_problem(head: bytes, *, binary: bool = True) -> str | None:
+    """A message when a file's first bytes show it is UTF-16 or UTF-32 (or, with ``binary``, any NUL bytes)."""
+    head = head[:4]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) == 4 and (
+            head[0::2] == b"\x00\x00" or head[1::2] == b"\x00\x00")):
+        return "is UTF-16 (or UTF-32) encoded; re-encode the file as UTF-8"
+    if binary and b"\x00" in head:
+        return "is a binary file (it holds NUL bytes), not text; give the article as UTF-8 text"
+    return None
+
+
+def loads_record(text: str) -> object:
+    """json.loads that turns nesting too deep for the parser into a ValueError."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nests too deeply") from None
 
 
 # -- JSONL ----------------------------------------------------------------------------
@@ -164,116 +268,168 @@ def _iter_lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
 
 def read_jsonl(path: Path) -> Iterator[Item]:
     """One JSON object per line."""
+    for item, _ in _jsonl_items(path):
+        yield item
+
+
+def _jsonl_items(path: Path) -> Iterator[tuple[Item, int]]:
+    where = str(path)
     for lineno, raw in _iter_lines(path):
         if raw is None:
-            yield Rejection(str(path), lineno, None,
-                            f"line is longer than {MAX_RECORD_BYTES // (1024 * 1024)} MB; split the article or trim its text")
+            yield Rejection(where, lineno, None, f"line is longer than {MAX_RECORD_BYTES // (1024 * 1024)} MB; "
+                            "split the article or trim its text"), lineno
             continue
+        if lineno == 1:
+            # A UTF-16 file shows NUL bytes in its first characters; a NUL elsewhere spoils one line only.
+            problem = utf16_problem(raw, binary=False) if b"\x00" in raw[:8] else None
+            if problem:
+                yield Rejection(where, None, None, problem), lineno
+                return
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield Rejection(str(path), lineno, None,
-                            f"is not valid UTF-8 (byte {exc.start}); re-encode the file as UTF-8")
+            yield Rejection(where, lineno, None,
+                            f"is not valid UTF-8 (byte {exc.start}); re-encode the file as UTF-8"), lineno
             continue
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            rec = loads_record(line)
         except json.JSONDecodeError as exc:
-            yield Rejection(str(path), lineno, None, f"is not valid JSON ({exc.msg} at column {exc.colno}); "
-                            "write one JSON object per line")
+            yield Rejection(where, lineno, None, f"is not valid JSON ({exc.msg} at column {exc.colno}); "
+                            "write one JSON object per line"), lineno
             continue
-        yield article_from_record(rec, str(path), lineno)
+        except ValueError as exc:
+            yield Rejection(where, lineno, None, f"is not an article record (JSON that {exc}); "
+                            "write one flat JSON object per line"), lineno
+            continue
+        yield article_from_record(rec, where, lineno), lineno
 
 
 # -- CSV ------------------------------------------------------------------------------
 
 def read_csv(path: Path) -> Iterator[Item]:
     """A header row naming the fields, then one article per row (quoted fields may span lines)."""
-    csv.field_size_limit(MAX_RECORD_BYTES)
-    data = path.read_bytes().decode("utf-8", errors="surrogateescape").lstrip("\ufeff")
-    reader = csv.DictReader(io.StringIO(data, newline=""))
-    missing = [f for f in ("outlet", "url", "published", "text") if f not in (reader.fieldnames or [])]
-    if missing:
-        yield Rejection(str(path), 1, None, f"header lacks {', '.join(missing)}; the first row must name the "
-                        "columns id, outlet, url, title, published, text")
-        return
-    while True:
-        start_line = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield Rejection(str(path), start_line, None, f"cannot be parsed as CSV ({exc}); check quoting")
-            continue
-        bad = [k for k, v in row.items() if isinstance(v, str) and _has_surrogates(v)]
-        if bad:
-            yield Rejection(str(path), start_line, bad[0], "holds bytes that are not valid UTF-8; "
-                            "re-encode the file as UTF-8")
-            continue
-        if None in row:
-            yield Rejection(str(path), start_line, None, "has more fields than the header; quote fields that hold commas")
-            continue
-        yield article_from_record(row, str(path), start_line)
+    from .csv_rows import csv_items
 
-
-def _has_surrogates(text: str) -> bool:
-    return any("\udc80" <= ch <= "\udcff" for ch in text)
+    for item, _ in csv_items(path):
+        yield item
 
 
 # -- folders --------------------------------------------------------------------------
 
-def read_folder(folder: Path) -> Iterator[Item]:
-    """Every .txt, .json, .html, .jsonl and .csv file below a folder, in name order."""
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file() or path.name.endswith(".meta.json") or path.name.startswith("."):
-            continue
-        suffix = path.suffix.lower()
-        if suffix == ".jsonl":
-            yield from read_jsonl(path)
-        elif suffix == ".csv":
-            yield from read_csv(path)
-        elif suffix in FOLDER_SUFFIXES:
-            yield read_file(path)
+def read_folder(folder: Path) -> Iterator[tuple[Item, str, int | None]]:
+    """Every .txt, .json, .html, .jsonl and .csv file below a folder, in name order.
+
+    Subfolders that cannot be read and links to missing files are rejected by name rather than
+    skipped, so nothing drops out of a batch unseen. Links to folders are followed once.
+    """
+    seen_dirs: set[str] = set()
+
+    def walk(current: Path) -> Iterator[tuple[Item, str, int | None]]:
+        real = os.path.realpath(current)
+        if real in seen_dirs:
+            return
+        seen_dirs.add(real)
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError as exc:
+            yield Rejection(str(current), None, None, f"folder cannot be read ({exc.strerror}); fix its "
+                            "permissions or leave it out"), str(current), None
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith(".") or entry.name.endswith(".meta.json"):
+                continue
+            if path.is_symlink() and not path.exists():
+                if path.suffix.lower() in (".jsonl", ".csv", *FOLDER_SUFFIXES):
+                    yield _dangling(path), str(path), None
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                yield from walk(path)
+            else:
+                yield from _read_any(path, named=False)
+
+    yield from walk(folder)
+
+
+TXT_FIXES = {
+    "outlet": "start the file with header lines ('Outlet: ...', 'URL: ...', 'Title: ...', 'Published: ...'), "
+              "a blank line, then the text; or put them in NAME.meta.json",
+}
+HTML_FIXES = {
+    "outlet": "the page does not name its site (og:site_name); give it in NAME.meta.json, e.g. {\"outlet\": \"...\"}",
+    "url": "the page does not give its address (a canonical link); give it in NAME.meta.json, e.g. {\"url\": \"...\"}",
+    "published": "the page does not give its publication date; give it in NAME.meta.json, e.g. "
+                 "{\"published\": \"2026-03-10\"}",
+    "text": "no article text could be extracted from the page; save the article page itself, or give its text "
+            "as .txt with a header",
+}
 
 
 def read_file(path: Path) -> Item:
     """One article from a .txt, .json or .html file."""
     where = str(path)
+    problem = _not_readable(path, whole=True)
+    if problem is not None:
+        return problem
+    if _has_surrogates(path.stem) or not path.stem.isprintable():
+        return Rejection(where, None, None, "the file name is not valid UTF-8 or holds control characters, and it "
+                         "becomes the article id; rename the file")
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_RECORD_BYTES + 1)
     except OSError as exc:
         return Rejection(where, None, None, f"cannot be read ({exc.strerror})")
     if len(raw) > MAX_RECORD_BYTES:
         return Rejection(where, None, None, f"is larger than {MAX_RECORD_BYTES // (1024 * 1024)} MB; trim it")
+    problem_text = utf16_problem(raw)
+    if problem_text:
+        return Rejection(where, None, None, problem_text)
     try:
         content = raw.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError as exc:
         return Rejection(where, None, None, f"is not valid UTF-8 (byte {exc.start}); re-encode the file as UTF-8")
     suffix = path.suffix.lower()
+    fixes: dict[str, str] = {}
     if suffix == ".json":
         try:
-            rec = json.loads(content)
+            rec = loads_record(content)
         except json.JSONDecodeError as exc:
             return Rejection(where, exc.lineno, None, f"is not valid JSON ({exc.msg}); fix the syntax")
+        except ValueError as exc:
+            return Rejection(where, None, None, f"is not an article record (JSON that {exc}); "
+                             "give one flat JSON object")
         rec = dict(rec) if isinstance(rec, dict) else rec
         if isinstance(rec, dict):
             rec.setdefault("id", path.stem)
     elif suffix == ".txt":
         rec = _parse_txt(content)
         rec["id"] = path.stem
+        fixes = TXT_FIXES
     else:
         from .html import extract_html
 
         rec = extract_html(content)
         rec["id"] = path.stem
+        fixes = HTML_FIXES
+        if not rec.get("text"):
+            return Rejection(where, None, "text", HTML_FIXES["text"])
     if isinstance(rec, dict):
-        rec.update(_sidecar(path))
-    return article_from_record(rec, where, None)
+        sidecar = _sidecar(path)
+        if isinstance(sidecar, Rejection):
+            return sidecar
+        rec.update(sidecar)
+    return article_from_record(rec, where, None, fixes=fixes)
 
 
 def _parse_txt(content: str) -> dict:
+    content = content.replace("\r\n", "\n").replace("\r", "\n")
     header, sep, body = content.partition("\n\n")
     rec: dict = {}
     lines = header.splitlines()
@@ -287,13 +443,18 @@ def _parse_txt(content: str) -> dict:
     return rec
 
 
-def _sidecar(path: Path) -> dict:
+def _sidecar(path: Path) -> dict | Rejection:
     meta = path.with_name(path.stem + ".meta.json")
     if not meta.exists():
         return {}
+    problem = _not_readable(meta, whole=True)
+    if problem is not None:
+        return problem
     try:
-        data = json.loads(meta.read_text("utf-8"))
-    except (OSError, ValueError):
-        logger.warning("%s: sidecar is not valid JSON; ignored", meta)
-        return {}
+        data = loads_record(meta.read_text("utf-8-sig"))
+    except (OSError, ValueError) as exc:
+        return Rejection(str(meta), None, None, f"is not valid JSON ({exc}); fix it or remove it")
+    if not isinstance(data, dict):
+        return Rejection(str(meta), None, None, f"must be a JSON object with any of outlet, url, title, published, "
+                         f"language (got a {type(data).__name__}); fix it or remove it")
     return {k: v for k, v in data.items() if k in ("outlet", "url", "title", "published", "language")}

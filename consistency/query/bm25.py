@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from scipy import sparse
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOPWORDS = frozenset(
@@ -19,6 +18,17 @@ STOPWORDS = frozenset(
 )
 # Negations matter for claims ("did not" vs "did"), so they are kept as words.
 STOPWORDS = STOPWORDS - {"no", "not", "nor"}
+
+
+class _Postings:
+    """Saved CSC arrays, read as they are: loading scipy.sparse costs a cold query more than the search."""
+
+    __slots__ = ("indptr", "indices", "data", "shape", "nnz")
+
+    def __init__(self, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray) -> None:
+        self.indptr, self.indices, self.data = indptr, indices, data
+        self.shape = (-1, len(indptr) - 1)
+        self.nnz = int(len(data))
 
 
 def stem(word: str) -> str:
@@ -51,9 +61,9 @@ class BM25:
         self.df = np.zeros(0, np.int64)
         self.doclen = np.zeros(0, np.float32)
         self._pending: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        self._main: sparse.csc_matrix | None = None
+        self._main = None  # postings by term: CSC arrays (indptr, indices, data) of texts x terms
         self._dlnorm = np.zeros(0, np.float32)
-        self._delta: sparse.csc_matrix | None = None
+        self._delta = None
 
     def __len__(self) -> int:
         return len(self.doclen)
@@ -81,7 +91,35 @@ class BM25:
         self.doclen = np.concatenate([self.doclen, np.asarray(lens, np.float32)])
         self._pending.append((np.asarray(rows, np.int64), cols_a, np.asarray(tfs, np.float32)))
 
-    def _build(self, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> sparse.csc_matrix:
+    def state(self) -> dict[str, np.ndarray]:
+        """The index as plain arrays, everything folded into one matrix (see ``from_state``)."""
+        self._flush()
+        if self._delta is not None:
+            parts = [self._triples(self._main), self._triples(self._delta)]
+            self._main, self._delta = self._build([p for p in parts if p is not None]), None
+        main = self._main if self._main is not None else self._build([(np.zeros(0, np.int64),) * 3])
+        vocab = sorted(self.vocab, key=self.vocab.__getitem__)
+        return {"k1_b": np.asarray([self.k1, self.b], np.float64), "df": self.df, "doclen": self.doclen,
+                "indptr": main.indptr, "indices": main.indices, "data": main.data,
+                "vocab": np.frombuffer("\n".join(vocab).encode(), np.uint8)}
+
+    @classmethod
+    def from_state(cls, state: dict[str, np.ndarray]) -> "BM25":
+        """A BM25 index rebuilt from ``state()`` without tokenising anything."""
+        k1, b = (float(x) for x in state["k1_b"])
+        self = cls(k1, b)
+        words = bytes(state["vocab"]).decode().split("\n") if len(state["vocab"]) else []
+        self.vocab = {w: i for i, w in enumerate(words)}
+        self.df = np.asarray(state["df"], np.int64)
+        self.doclen = np.asarray(state["doclen"], np.float32)
+        self._main = _Postings(state["indptr"], state["indices"], state["data"])
+        avgdl = max(float(self.doclen.mean()), 1.0) if len(self.doclen) else 1.0
+        self._dlnorm = (self.k1 * (1 - self.b + self.b * self.doclen / avgdl)).astype(np.float32)
+        return self
+
+    def _build(self, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]):  # -> scipy.sparse.csc_matrix
+        from scipy import sparse
+
         rows = np.concatenate([p[0] for p in parts])
         cols = np.concatenate([p[1] for p in parts])
         tf = np.concatenate([p[2] for p in parts])
@@ -89,11 +127,12 @@ class BM25:
         return sparse.csc_matrix((tf, (rows, cols)), shape=shape, dtype=np.float32)
 
     @staticmethod
-    def _triples(m: sparse.csc_matrix | None):
+    def _triples(m) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         if m is None:
             return None
-        coo = m.tocoo()
-        return coo.row.astype(np.int64), coo.col.astype(np.int64), coo.data
+        counts = np.diff(m.indptr)
+        cols = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+        return np.asarray(m.indices, np.int64), cols, np.asarray(m.data, np.float32)
 
     def _flush(self) -> None:
         """Fold pending texts in: into the delta while it is small, else rebuild the main matrix."""

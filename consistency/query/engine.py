@@ -6,7 +6,7 @@ import logging
 import sys
 import time
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Iterator
 
 import numpy as np
@@ -27,38 +27,46 @@ class QueryResult:
     grid: list[dict] = field(default_factory=list)
     clusters: list[dict] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
     seconds: float = 0.0
+    stances: list[dict] = field(default_factory=list)  # each matched claim's stance toward the query
 
     def to_dict(self) -> dict:
         from ..store.encoding import flag_to_dict
 
         return {
             "query": self.query,
+            "facts": self.facts,
             "matches": [asdict(m) for m in self.matches],
             "grid": self.grid,
             "clusters": self.clusters,
             "flags": [flag_to_dict(f) for f in self.flags],
+            "stances": self.stances,
             "ms": round(self.seconds * 1000, 1),
         }
 
 
 HYBRID_LIMIT = 100_000
+FACT_DEPTH = 30  # matches grouped into facts: enough for the other outlets' versions of the best few
 
 
 class QueryEngine:
     """Keeps the store, index and embedder loaded so that warm queries are fast."""
 
     def __init__(self, options: Options) -> None:
+        from ..embed import QuickMiniLM
         from ..pipeline import embedder_for, open_store
 
         self.options = options
         self.store: Store = open_store(options, readonly=True)
-        self.embedder = embedder_for(options)
+        # A query embeds one or two texts: NumPy MiniLM spares a cold process the torch import.
+        self.embedder = QuickMiniLM() if options.embedder == "minilm" else embedder_for(options)
         self._index_mtime = -1.0
         self._flags_by_claim: dict[str, list[Flag]] = {}
         self._flags_version = None
         self._pairs = _PairIndex([])
         self._retriever = None
+        self._entity_resolver = None
 
     def close(self) -> None:
         self.store.close()
@@ -66,13 +74,11 @@ class QueryEngine:
     def refresh(self) -> None:
         """Pick up what a batch wrote since the last query (a new index file, new flags)."""
         from ..store.database import INDEX_NAME
-        from ..store.index import VectorIndex
 
         path = self.store.path / INDEX_NAME
         mtime = path.stat().st_mtime if path.exists() else 0.0
         if mtime != self._index_mtime:
-            self.store._index = VectorIndex.load(path, self.store.dim)
-            self.store.sync_index(save=False)
+            self.store.reload_index()
             self._index_mtime = mtime
             self._retriever = None
         # A check run saves its pairs and flags before it is marked finished, so a finished count moves last.
@@ -84,6 +90,7 @@ class QueryEngine:
                     self._flags_by_claim.setdefault(cid, []).append(f)
             self._pairs = _PairIndex(self.store.pairs())
             self._flags_version = version
+            self._entity_resolver = None  # a batch may have learnt new spellings
 
     def search(self, text: str, k: int = 10) -> list[tuple[int, float]]:
         """(claim rowid, score) of the best matches, best first.
@@ -100,43 +107,81 @@ class QueryEngine:
         return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
 
     def _hybrid(self):  # -> HybridRetriever | None
-        """The hybrid retriever over every stored claim, built once per index version."""
+        """The hybrid retriever over every stored claim, loaded from the store once per index version."""
         if self._retriever is None and 0 < len(self.store.index) <= HYBRID_LIMIT:
-            from .hybrid import HybridRetriever
+            from .state import retriever_for
 
-            rows = self.store.retrieval_rows()
-            retriever = HybridRetriever(self.embedder)
-            ids = [int(r[0]) for r in rows]
-            retriever.add(ids, [r[1] for r in rows], vectors=self.store.claim_vectors(ids),
-                          fields=[{"title": r[2], "date": r[3][:10]} for r in rows])
-            self._retriever = retriever
+            self._retriever, _ = retriever_for(self.store, self.embedder)
         return self._retriever
 
-    def query(self, text: str, k: int = 10) -> QueryResult:
+    def query(self, text: str, k: int = 10, facts: int = 5) -> QueryResult:
+        """The ``k`` best-matching claims, and the best ``facts`` facts: each outlet's version side by side."""
         t0 = time.perf_counter()
         text = " ".join(text.split())
         if not text:
             raise UsageError("the query is empty; type the claim to look for")
         self.refresh()
-        hits = self.search(text, k)
+        hits = self.search(text, max(k, FACT_DEPTH))
         claims = self.store.claims([r for r, _ in hits])
-        meta = self._article_meta({c.article_id for c in claims.values()})
         matches, flags = [], {}
-        for rowid, score in hits:
+        for rowid, score in hits[:k]:
             c = claims.get(rowid)
             if c is None:
                 continue
             touching = self._flags_by_claim.get(c.id, [])
             flags.update({f.id: f for f in touching})
-            art = meta.get(c.article_id, {})
             matches.append(Match(claim_id=c.id, text=c.text, score=round(score, 4), outlet=c.outlet,
                                  article_id=c.article_id, published=c.published.isoformat(),
-                                 flags=tuple(f.id for f in touching), url=art.get("url", ""),
-                                 title=art.get("title", "")))
-        clusters = self._clusters([r for r, _ in hits])
-        return QueryResult(query=text, matches=matches, grid=[grid_row(claims[r]) for r, _ in hits if r in claims],
+                                 flags=tuple(f.id for f in touching)))
+        found = self._facts(hits, claims, facts, text)
+        meta = self._article_meta({c.article_id for c in claims.values()}
+                                  | {s["article_id"] for f in found for s in f["statements"]})
+        matches = [replace(m, url=meta.get(m.article_id, {}).get("url", ""),
+                           title=meta.get(m.article_id, {}).get("title", "")) for m in matches]
+        for f in found:
+            for row in f["statements"]:
+                row["url"] = meta.get(row["article_id"], {}).get("url", "")
+                row["title"] = meta.get(row["article_id"], {}).get("title", "")
+                flags.update({fid: fl for fl in self._flags_by_claim.get(row["claim_id"], []) for fid in [fl.id]})
+        top = [r for r, _ in hits[:k]]
+        clusters = self._clusters(top)
+        return QueryResult(query=text, matches=matches, grid=[grid_row(claims[r]) for r in top if r in claims],
                            clusters=clusters, flags=sorted(flags.values(), key=lambda f: -f.confidence),
+                           facts=found, stances=outlet_stances(text, matches, self.embedder),
                            seconds=time.perf_counter() - t0)
+
+    def _facts(self, hits: list[tuple[int, float]], claims: dict[int, Claim], limit: int, question: str) -> list[dict]:
+        """The best facts among the hits, each with the aligned statements of other outlets."""
+        from .answer import fact_dict, group_facts, shown, typed_ranking
+
+        ranked = typed_ranking([(claims[r], s) for r, s in hits if r in claims], question)
+        if not ranked or limit <= 0:
+            return []
+        rowid_of = {c.id: r for r, c in claims.items()}
+        pairs = self._pairs.touching([r for r, _ in hits])
+        extra_rows = sorted({x for a, b, _ in pairs for x in (a, b)} - set(claims))
+        others = self.store.claims(extra_rows) if extra_rows else {}
+        rowid_of.update({c.id: r for r, c in others.items()})
+        by_row = {**claims, **others}
+        partners: dict[str, list[Claim]] = {}
+        for a, b, _ in pairs:
+            if a in by_row and b in by_row:
+                partners.setdefault(by_row[a].id, []).append(by_row[b])
+                partners.setdefault(by_row[b].id, []).append(by_row[a])
+        rows = sorted(by_row)
+        vecs = self.store.claim_vectors(rows)
+        vectors = {by_row[r].id: v for r, v in zip(rows, vecs)}
+        facts = shown(group_facts(ranked, vectors, partners), limit)
+        resolver = self._resolver()
+        return [fact_dict(f, resolver, self._flags_by_claim, {}) for f in facts]
+
+    def _resolver(self):
+        if self._entity_resolver is None:
+            from ..extract.entities import EntityResolver
+
+            state = self.store.get_meta("entities")
+            self._entity_resolver = EntityResolver.from_dict(state) if state else EntityResolver()
+        return self._entity_resolver
 
     def _article_meta(self, article_ids: set[str]) -> dict[str, dict]:
         """url and title of just these articles: reading every article per query grows with the store."""
@@ -193,6 +238,14 @@ def _one_torch_thread() -> Iterator[None]:
         torch.set_num_threads(before)
 
 
+def outlet_stances(claim_text: str, matches: list[Match], embedder=None) -> list[dict]:
+    """Per matched claim, its outlet's stance toward the queried claim ("for", "against", "observing")."""
+    from ..compare.stance import stance_of
+
+    found = stance_of(claim_text, [m.text for m in matches], embedder)
+    return [{"claim_id": m.claim_id, "outlet": m.outlet, "stance": s} for m, s in zip(matches, found)]
+
+
 def grid_row(c: Claim) -> dict:
     """What one outlet says: speaker, date, number, place and wording."""
     att = c.attribution
@@ -212,10 +265,10 @@ def grid_row(c: Claim) -> dict:
     }
 
 
-def query(text: str, options: Options | None = None, k: int = 10) -> QueryResult:
+def query(text: str, options: Options | None = None, k: int = 10, facts: int = 5) -> QueryResult:
     """Top-k matching claims across outlets for a free-text claim, with flags and origins."""
     engine = QueryEngine(options or Options())
     try:
-        return engine.query(text, k)
+        return engine.query(text, k, facts)
     finally:
         engine.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import date
 from pathlib import Path
@@ -67,6 +68,7 @@ class HybridRetriever:
         trained = tuple((reranker.meta if reranker else {}).get("embed_fields", self.embed_fields))
         if trained != self.embed_fields:
             logger.warning("re-ranker was trained with embedded fields %s, not %s", trained, self.embed_fields)
+        self._own_index = index is None
         self.index = index if index is not None else VectorIndex(embedder.dim)
         self.bm25 = BM25()
         self.row_ids: list[int] = []
@@ -74,8 +76,15 @@ class HybridRetriever:
         self.texts: list[str] = []
         self.titles: list[str] = []
         self.dates: list[date | None] = []
+        # Claim vectors per row; a title is shared by an article's claims, so each field keeps a table
+        # of distinct vectors and a row -> table index (-1: the row has no such field).
         self._vec_chunks: list[np.ndarray] = []
-        self._vecs = np.zeros((0, 3, embedder.dim), np.float16)
+        self._text_vecs = np.zeros((0, embedder.dim), np.float16)
+        self._field_rows: dict[str, list[int]] = {f: [] for f in FIELDS}
+        self._field_idx: dict[str, np.ndarray] = {f: np.zeros(0, np.int32) for f in FIELDS}
+        self._field_vecs: dict[str, list[np.ndarray]] = {f: [] for f in FIELDS}
+        self._field_table: dict[str, np.ndarray] = {f: np.zeros((0, embedder.dim), np.float16) for f in FIELDS}
+        self._field_seen: dict[str, dict[str, int]] = {f: {} for f in FIELDS}
 
     def __len__(self) -> int:
         return len(self.row_ids)
@@ -99,17 +108,8 @@ class HybridRetriever:
         if vectors is None:
             vectors = self.embedder.embed(list(texts))
         vectors = np.asarray(vectors, np.float32)
-        stack = np.full((len(texts), 3, self.embedder.dim), np.nan, np.float16)
-        stack[:, 0] = vectors
-        for col, name in enumerate(FIELDS, start=1):
-            if name not in self.embed_fields:
-                continue
-            rows = [i for i, f in enumerate(fields) if (f.get(name) or "").strip()]
-            if rows:
-                # Claims of one article share its title: embed each distinct text once.
-                distinct = list(dict.fromkeys(fields[i][name] for i in rows))
-                vecs = dict(zip(distinct, self.embedder.embed(distinct)))
-                stack[rows, col] = np.stack([vecs[fields[i][name]] for i in rows])
+        for name in FIELDS:
+            self._add_field(name, [(f.get(name) or "").strip() if name in self.embed_fields else "" for f in fields])
         base = len(self.row_ids)
         for j, i in enumerate(ids):
             self.id_rows[int(i)] = base + j
@@ -117,15 +117,78 @@ class HybridRetriever:
         self.texts.extend(texts)
         self.titles.extend(" ".join(f.get(n) or "" for n in FIELDS).strip() for f in fields)
         self.dates.extend(parse_date(str(f.get("date") or "")) for f in fields)
-        self._vec_chunks.append(stack)
-        self.index.add(np.asarray(ids, np.int64), vectors)
+        self._vec_chunks.append(vectors.astype(np.float16))
+        if self._own_index:
+            self.index.add(np.asarray(ids, np.int64), vectors)
         self.bm25.add([t + " " + title for t, title in zip(texts, self.titles[base:])])
 
-    def _vectors(self) -> np.ndarray:
+    def _add_field(self, name: str, values: list[str]) -> None:
+        """Index one field of new rows, embedding each distinct text not seen before once."""
+        seen = self._field_seen[name]
+        fresh = [v for v in dict.fromkeys(values) if v and v not in seen]
+        if fresh:
+            start = len(seen)
+            seen.update((v, start + i) for i, v in enumerate(fresh))
+            self._field_vecs[name].append(np.asarray(self.embedder.embed(fresh), np.float16))
+        self._field_rows[name].extend(seen[v] if v else -1 for v in values)
+
+    def _flush_vectors(self) -> None:
         if self._vec_chunks:
-            self._vecs = np.concatenate([self._vecs, *self._vec_chunks])
+            self._text_vecs = np.concatenate([self._text_vecs, *self._vec_chunks])
             self._vec_chunks = []
-        return self._vecs
+        for name in FIELDS:
+            if self._field_vecs[name]:
+                self._field_table[name] = np.concatenate([self._field_table[name], *self._field_vecs[name]])
+                self._field_vecs[name] = []
+            if self._field_rows[name]:
+                extra = np.asarray(self._field_rows[name], np.int32)
+                self._field_idx[name] = np.concatenate([self._field_idx[name], extra])
+                self._field_rows[name] = []
+
+    def row_vectors(self, rows: np.ndarray) -> np.ndarray:
+        """(len(rows), 3, dim) float32: text, title and subtitle vectors (NaN where a field is absent)."""
+        self._flush_vectors()
+        out = np.full((len(rows), 1 + len(FIELDS), self.embedder.dim), np.nan, np.float32)
+        out[:, 0] = self._text_vecs[rows]
+        for col, name in enumerate(FIELDS, start=1):
+            idx = self._field_idx[name][rows] if len(self._field_idx[name]) else np.full(len(rows), -1)
+            has = idx >= 0
+            if has.any():
+                out[has, col] = self._field_table[name][idx[has]]
+        return out
+
+    def state(self) -> dict[str, np.ndarray]:
+        """Everything the retriever holds except the dense index, as arrays (see ``from_state``)."""
+        self._flush_vectors()
+        out = {"row_ids": np.asarray(self.row_ids, np.int64), "text_vecs": self._text_vecs,
+               "dates": np.asarray([d.toordinal() if d else 0 for d in self.dates], np.int32),
+               "embed_fields": _pack([",".join(self.embed_fields)])}
+        out.update(_pack_strings("texts", self.texts))
+        out.update(_pack_strings("titles", self.titles))
+        for name in FIELDS:
+            out[f"{name}_idx"] = self._field_idx[name]
+            out[f"{name}_vecs"] = self._field_table[name]
+            out.update(_pack_strings(f"{name}_seen", list(self._field_seen[name])))
+        out.update({f"bm25_{k}": v for k, v in self.bm25.state().items()})
+        return out
+
+    @classmethod
+    def from_state(cls, state: dict[str, np.ndarray], embedder, *, index: VectorIndex, **kwargs) -> "HybridRetriever":
+        """A retriever over saved ``state``, searching ``index`` (which must hold the same rows) for dense hits."""
+        fields = tuple(f for f in _unpack(state["embed_fields"])[0].split(",") if f)
+        self = cls(embedder, index=index, embed_fields=fields, **kwargs)
+        self.row_ids = state["row_ids"].tolist()
+        self.id_rows = {r: i for i, r in enumerate(self.row_ids)}
+        self.texts = _unpack_strings(state, "texts")
+        self.titles = _unpack_strings(state, "titles")
+        self.dates = [date.fromordinal(int(d)) if d else None for d in state["dates"]]
+        self._text_vecs = state["text_vecs"]
+        for name in FIELDS:
+            self._field_idx[name] = state[f"{name}_idx"]
+            self._field_table[name] = state[f"{name}_vecs"]
+            self._field_seen[name] = {t: i for i, t in enumerate(_unpack_strings(state, f"{name}_seen"))}
+        self.bm25 = BM25.from_state({k[5:]: v for k, v in state.items() if k.startswith("bm25_")})
+        return self
 
     def search(self, query: str, k: int = 10) -> list[tuple[int, float]]:
         """The ``k`` best (claim id, score) pairs for ``query``, best first."""
@@ -162,7 +225,7 @@ class HybridRetriever:
         d_ref = d_scores[0][keep]
         b_rows, b_ref = self.bm25.top(text, self.depth)
         rows = np.unique(np.concatenate([d_rows, b_rows]))
-        vecs = self._vectors()[rows].astype(np.float32)
+        vecs = self.row_vectors(rows)
         cos = np.einsum("nfd,d->nf", vecs, qvec)
         dense, bm = cos[:, 0], self.bm25.score_rows(text, rows)
         rank_d = self._ranks(rows, d_rows)
@@ -199,3 +262,24 @@ class HybridRetriever:
         if self.fusion == "bm25":
             return bm.astype(np.float64)
         return z_d + self.bm25_weight * z_b
+
+
+def _pack(strings: list[str]) -> np.ndarray:
+    return np.frombuffer(json.dumps(strings).encode(), np.uint8)
+
+
+def _unpack(blob: np.ndarray) -> list[str]:
+    return json.loads(bytes(blob).decode())
+
+
+def _pack_strings(name: str, strings: list[str]) -> dict[str, np.ndarray]:
+    """Strings as one UTF-8 blob and their end offsets: arrays that load without pickle."""
+    data = [s.encode() for s in strings]
+    return {f"{name}_blob": np.frombuffer(b"".join(data), np.uint8) if data else np.zeros(0, np.uint8),
+            f"{name}_ends": np.cumsum([len(d) for d in data], dtype=np.int64)}
+
+
+def _unpack_strings(state: dict[str, np.ndarray], name: str) -> list[str]:
+    blob, ends = bytes(state[f"{name}_blob"]), state[f"{name}_ends"].tolist()
+    starts = [0, *ends[:-1]]
+    return [blob[a:b].decode() for a, b in zip(starts, ends)]

@@ -50,6 +50,7 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
     stories = _stories(store, meta, tonight, flags)
     outlets = _outlets(store, meta, checked.flags, reviews)
     clusters = [_cluster_entry(c, meta) for c in checked.clusters[:MAX_CLUSTERS]]
+    clusters = _with_stances(store, clusters)
     sections = {s: [d for d in flags if d["section"] == s] for s in SECTIONS}
     open_flags = [d for d in flags if d["status"] != "resolved" and d["section"] != "dismissed"]
     by_type: dict[str, list[int]] = {}
@@ -236,6 +237,21 @@ def _outlets(store: Store, meta: dict[str, dict], open_flags: Sequence[Flag], re
 def _cluster_entry(c: dict, meta: dict[str, dict]) -> dict:
     return {**c, "links": [_link(a, meta) for a in c["articles"]],
             "earliest_link": _link(c["earliest"]["article_id"], meta)}
+
+
+def _with_stances(store: Store, clusters: list[dict]) -> list[dict]:
+    """Each cluster with every outlet's stance toward its earliest wording (for, against, observing)."""
+    from ..compare.stance import stance_of
+
+    ids = sorted({cid for c in clusters for cid in c["claims"]})
+    claims = {c.id: c for c in store.claims(rowids=list(store.claim_rowids(ids).values())).values()} if ids else {}
+    out = []
+    for c in clusters:
+        members = [claims[cid] for cid in c["claims"] if cid in claims]
+        found = stance_of(c["text"], [m.text for m in members])
+        out.append({**c, "stances": [{"claim_id": m.id, "outlet": m.outlet, "stance": s}
+                                     for m, s in zip(members, found)]})
+    return out
 
 
 def _claims_table(store: Store, flags: list[dict], clusters: list[dict], meta: dict[str, dict]) -> list[dict]:

@@ -11,10 +11,14 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from .build import flags_chart
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_HTML_FLAGS = 200  # per section; the JSON and CSV files hold every flag
 FILES = ("report.html", "report.json", "flags.csv", "claims.csv", "outlets.csv")
@@ -43,10 +47,23 @@ def render_html(report: dict) -> str:
 
 def write_report(report: dict, out_dir: Path) -> dict[str, Path]:
     """Write this run's files under ``runs/<run-id>/`` and as the latest files; returns name -> latest path."""
-    import pandas as pd
-
     out_dir = Path(out_dir)
     run_dir = out_dir / "runs" / report["run"]["id"]
+    for name in (*FILES, "LATEST"):  # left by a run that was killed while writing
+        (out_dir / f".{name}.tmp").unlink(missing_ok=True)
+    try:
+        return _write_all(report, out_dir, run_dir)
+    except BaseException:
+        # A failed write (a full disk) leaves no half report: the run's folder and temporary files go.
+        shutil.rmtree(run_dir, ignore_errors=True)
+        for name in FILES:
+            (out_dir / f".{name}.tmp").unlink(missing_ok=True)
+        raise
+
+
+def _write_all(report: dict, out_dir: Path, run_dir: Path) -> dict[str, Path]:
+    import pandas as pd
+
     run_dir.mkdir(parents=True, exist_ok=True)
     data = {k: v for k, v in report.items()}
     data["stories"] = [{k: v for k, v in st.items() if k != "svg"} for st in report["stories"]]
@@ -64,16 +81,31 @@ def write_report(report: dict, out_dir: Path) -> dict[str, Path]:
     }
     for name, frame in frames.items():
         tmp = run_dir / f".{name}.tmp"
-        frame.to_csv(tmp, index=False)
+        neutralise_formulas(frame).to_csv(tmp, index=False)
         os.replace(tmp, run_dir / name)
     latest = {}
+    for name in FILES:  # copy every file first, then rename: the latest set never mixes two runs
+        shutil.copyfile(run_dir / name, out_dir / f".{name}.tmp")
     for name in FILES:
-        tmp = out_dir / f".{name}.tmp"
-        shutil.copyfile(run_dir / name, tmp)
-        os.replace(tmp, out_dir / name)
+        os.replace(out_dir / f".{name}.tmp", out_dir / name)
         latest[name] = out_dir / name
     _write_text(out_dir / "LATEST", report["run"]["id"] + "\n")
     return latest
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(frame: "pd.DataFrame") -> "pd.DataFrame":
+    """Text cells a spreadsheet would run as a formula (=, +, -, @, tab, CR first) get a leading apostrophe."""
+    import pandas as pd
+
+    out = frame.copy()
+    for column in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[column]):
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v)
+    return out
 
 
 def _flag_row(f: dict) -> dict:
@@ -91,5 +123,9 @@ def _flag_row(f: dict) -> dict:
 
 def _write_text(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

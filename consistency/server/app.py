@@ -12,7 +12,7 @@ import time
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any, AsyncIterator, Literal
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import ConsistencyError, NotFoundError
 from ..options import Options
+from ..records import FlagType as FlagTypeName
 from ..store.encoding import claim_to_dict, flag_to_dict
 
 logger = logging.getLogger(__name__)
@@ -51,14 +52,35 @@ class ApiError(Exception):
         self.message = message
 
 
+# The limits the handlers enforce (with messages of their own), stated in the schema as well.
+QUERY_TEXT = {"minLength": 1, "maxLength": MAX_QUERY_CHARS, "pattern": r"\S"}
+
+
 class QueryBody(BaseModel):
-    q: str = Field(description="The claim to look for, in plain words.")
-    k: int = Field(10, description=f"How many matching claims to return (1..{MAX_K}).")
+    q: str = Field(description="The claim to look for, in plain words.", json_schema_extra=QUERY_TEXT)
+    k: int = Field(10, ge=1, le=MAX_K, description=f"How many matching claims to return (1..{MAX_K}).")
 
 
 class ReviewBody(BaseModel):
-    verdict: str = Field(description="confirm (a real problem) or dismiss (a false alarm).")
-    note: str = Field("", description="Why; shown in reports.")
+    verdict: str = Field(description="confirm (a real problem) or dismiss (a false alarm).",
+                         json_schema_extra={"enum": sorted(VERDICTS)})
+    note: str = Field("", description="Why; shown in reports.", json_schema_extra={"maxLength": MAX_QUERY_CHARS})
+
+
+class ErrorBody(BaseModel):
+    error: str = Field(description="What went wrong and what to do.")
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The error answers a route can give, for the schema: each is ``{"error": message}``."""
+    text = {400: "The Host header names another site", 404: "No such claim or flag", 413: "The body is over 64 KB",
+            415: "A POST body that is not JSON", 422: "A parameter or body field is invalid",
+            429: "Too many requests; see Retry-After", 500: "An internal error; see the server log"}
+    return {status: {"model": ErrorBody, "description": text[status]} for status in statuses}
+
+
+GET_ERRORS = _errors(400, 422, 429, 500)
+POST_ERRORS = _errors(400, 413, 415, 422, 429, 500)
 
 
 class BodyLimit:
@@ -236,7 +258,8 @@ def create_app(options: Options | None = None, *, rate: float = 20.0, burst: int
                 response = _error(429, f"too many requests; at most {rate:g} a second. Retry in {wait:.2f}s")
                 response.headers["Retry-After"] = str(max(1, round(wait)))
                 return response
-            if request.method == "POST" and "application/json" not in request.headers.get("content-type", ""):
+            if (request.method == "POST" and "POST" in _methods(app, request.url.path)
+                    and "application/json" not in request.headers.get("content-type", "")):
                 # Plain forms from other sites cannot send JSON without asking first.
                 return _error(415, "send the body as JSON with 'Content-Type: application/json'")
         try:
@@ -252,9 +275,13 @@ def create_app(options: Options | None = None, *, rate: float = 20.0, burst: int
         return _error(exc.status, exc.message)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
-        return _error(exc.status_code, "no such page or endpoint; see /docs" if exc.status_code == 404 else message)
+        response = _error(exc.status_code, "no such page or endpoint; see /docs" if exc.status_code == 404 else message)
+        response.headers.update(exc.headers or {})
+        if exc.status_code == 405:  # every method the path answers, not only the first route's
+            response.headers["Allow"] = ", ".join(sorted(_methods(app, request.url.path)))
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -273,29 +300,31 @@ def create_app(options: Options | None = None, *, rate: float = 20.0, burst: int
         logger.exception("request failed")
         return _error(500, f"internal error: {type(exc).__name__}; see the server log")
 
-    @app.get("/api/query", summary="Claims matching a text, with grid, clusters and flags")
-    def get_query(q: str = Query(..., description="The claim to look for."),
-                  k: int = Query(10, description=f"Matches to return (1..{MAX_K}).")) -> dict:
+    @app.get("/api/query", summary="Claims matching a text, with grid, clusters and flags", responses=GET_ERRORS)
+    def get_query(q: str = Query(..., description="The claim to look for.", json_schema_extra=QUERY_TEXT),
+                  k: int = Query(10, ge=1, le=MAX_K, description=f"Matches to return (1..{MAX_K}).")) -> dict:
         return service.query(*_checked(q, k))
 
-    @app.post("/api/query", summary="The same as GET, with the claim in a JSON body")
+    @app.post("/api/query", summary="The same as GET, with the claim in a JSON body", responses=POST_ERRORS)
     def post_query(body: QueryBody) -> dict:
         return service.query(*_checked(body.q, body.k))
 
-    @app.get("/api/claims/{claim_id:path}", summary="One stored claim with its article link and flags")
+    @app.get("/api/claims/{claim_id:path}", summary="One stored claim with its article link and flags",
+             responses=_errors(400, 404, 422, 429, 500))
     def get_claim(claim_id: str) -> dict:
         found = service.claim(claim_id)
         if found is None:
             raise ApiError(404, f"no claim with id {claim_id!r}; claim ids look like 'ARTICLE#N' (encode '#' as %23)")
         return found
 
-    @app.get("/api/flags", summary="Flags by type and status, with any verdict on them")
-    def get_flags(type: str | None = Query(None, description="timeline, attribution, number, ..."),  # noqa: A002
-                  status: str = Query("open", description="open, resolved, or all"),
+    @app.get("/api/flags", summary="Flags by type and status, with any verdict on them", responses=GET_ERRORS)
+    def get_flags(type: FlagTypeName | None = Query(None, description="timeline, attribution, number, ..."),  # noqa: A002
+                  status: Literal["open", "resolved", "all"] = Query("open", description="open, resolved, or all"),
                   limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict:
         return service.flags(type or None, None if status == "all" else status, limit, offset)
 
-    @app.post("/api/flags/{flag_id}/review", summary="Record a verdict on a flag (confirm or dismiss)")
+    @app.post("/api/flags/{flag_id}/review", summary="Record a verdict on a flag (confirm or dismiss)",
+              responses={**POST_ERRORS, **_errors(404)})
     def post_review(flag_id: str, body: ReviewBody) -> dict:
         verdict = VERDICTS.get(body.verdict.strip().lower())
         if verdict is None:
@@ -304,7 +333,7 @@ def create_app(options: Options | None = None, *, rate: float = 20.0, burst: int
             raise ApiError(422, f"note is {len(body.note)} characters; keep it under {MAX_QUERY_CHARS}")
         return service.review(flag_id, verdict, body.note)
 
-    @app.get("/api/health", summary="Counts, store path, model and index type")
+    @app.get("/api/health", summary="Counts, store path, model and index type", responses=_errors(400, 429, 500))
     def health() -> dict:
         return service.health()
 
@@ -326,6 +355,16 @@ def create_app(options: Options | None = None, *, rate: float = 20.0, burst: int
 
     app.add_middleware(BodyLimit, limit=MAX_BODY)
     return app
+
+
+def _methods(app: FastAPI, path: str) -> set[str]:
+    """The HTTP methods some route answers at ``path``."""
+    found: set[str] = set()
+    for route in app.routes:
+        regex, methods = getattr(route, "path_regex", None), getattr(route, "methods", None)
+        if regex is not None and methods and regex.match(path):
+            found |= set(methods)
+    return found
 
 
 def _checked(q: str, k: int) -> tuple[str, int]:

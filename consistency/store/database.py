@@ -164,6 +164,17 @@ class Store:
             fh.close()
             raise StoreError(f"{self.path}: another batch is writing to this store; wait for it to finish") from exc
         self._lock_fh = fh
+        self.check_integrity()
+
+    def check_integrity(self) -> None:
+        """Raise StoreError when SQLite finds the database damaged (before a batch writes into it)."""
+        try:
+            problems = [r[0] for r in self.db.execute("PRAGMA quick_check(3)")]
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
+        if problems != ["ok"]:
+            raise StoreError(f"{self.path / DB_NAME}: the database is damaged ({' '.join('; '.join(problems).split())[:160]}); restore it "
+                             "from a backup, or move the store aside and ingest again")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -327,6 +338,24 @@ class Store:
                 ).fetchall()
         return {int(r[0]): claim_from_json(r[1]) for r in rows}
 
+    def retrieval_rows(self, rowids: Sequence[int] | None = None) -> list[tuple[int, str, str, str]]:
+        """(rowid, content, article title, published) of the given claims, or of all, by rowid."""
+        q = ("SELECT c.rowid, json_extract(c.data, '$.content'), a.title, a.published"
+             " FROM claims c JOIN articles a ON a.id = c.article_id")
+        if rowids is None:
+            return [(int(r[0]), r[1], r[2], r[3]) for r in self.db.execute(q + " ORDER BY c.rowid")]
+        rows: list[tuple[int, str, str, str]] = []
+        ids = [int(r) for r in rowids]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows += [(int(r[0]), r[1], r[2], r[3]) for r in
+                     self.db.execute(q + f" WHERE c.rowid IN ({','.join('?' * len(chunk))})", chunk)]
+        return sorted(rows)
+
+    def claim_rowid_list(self) -> np.ndarray:
+        """Every stored claim's rowid, ascending."""
+        return np.array([r[0] for r in self.db.execute("SELECT rowid FROM claims ORDER BY rowid")], dtype=np.int64)
+
     def claim_by_id(self, claim_id: str) -> tuple[int, Claim] | None:
         row = self.db.execute("SELECT rowid, data FROM claims WHERE id=?", (claim_id,)).fetchone()
         return (int(row[0]), claim_from_json(row[1])) if row else None
@@ -359,12 +388,6 @@ class Store:
             "AND a.outlet != ? AND json_extract(c.data, '$.text') LIKE ? LIMIT ?",
             (story_id, other_than_outlet, f"%{word}%", limit)).fetchall()
         return [int(r[0]) for r in rows]
-
-    def retrieval_rows(self) -> list[tuple[int, str, str, str]]:
-        """(rowid, content, article title, article published) of every claim, by rowid."""
-        return self.db.execute(
-            "SELECT c.rowid, json_extract(c.data, '$.content'), a.title, a.published"
-            " FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.rowid").fetchall()
 
     def claims_per_outlet(self) -> dict[str, int]:
         """outlet -> number of stored claims."""
@@ -417,26 +440,57 @@ class Store:
     @property
     def index(self) -> VectorIndex:
         if self._index is None:
-            self._index = VectorIndex.load(self.path / INDEX_NAME, self.dim)
             self.sync_index(save=not self.readonly)
         return self._index
 
+    def reload_index(self) -> None:
+        """Read the index file again (a batch may have replaced it) and bring it level with the database."""
+        self._index = None
+        self.sync_index(save=False)
+
+    def _load_index(self) -> VectorIndex:
+        """The index file, or a fresh index when it is missing, unreadable or built for other vectors."""
+        path = self.path / INDEX_NAME
+        try:
+            index = VectorIndex.load(path, self.dim)
+        except Exception as exc:  # noqa: BLE001 - faiss raises RuntimeError with C++ text for damaged files
+            logger.warning("%s cannot be read (damaged or cut short: %s); rebuilding it from the database", path,
+                           type(exc).__name__)
+            return VectorIndex(self.dim)
+        if index.dim != self.dim:
+            logger.warning("%s holds %d-dimensional vectors, not %d; rebuilding it from the database",
+                           path, index.dim, self.dim)
+            return VectorIndex(self.dim)
+        return index
+
     def sync_index(self, *, save: bool = True) -> int:
-        """Make the index hold exactly the stored claims; returns how many entries changed."""
-        index = self._index if self._index is not None else VectorIndex.load(self.path / INDEX_NAME, self.dim)
-        self._index = index
-        stored = np.array([r[0] for r in self.db.execute("SELECT rowid FROM claims")], dtype=np.int64)
+        """Make the index hold exactly the stored claims, in row order; returns how many entries changed.
+
+        A missing, damaged or disagreeing index file is rebuilt from the cached vectors, never
+        re-embedded. Row order matters: searches break ties by position, so an index rebuilt here
+        answers exactly as one grown claim by claim.
+        """
+        index = self._index if self._index is not None else self._load_index()
+        stored = self.claim_rowid_list()
         held = index.ids()
-        missing = np.setdiff1d(stored, held, assume_unique=True)
-        extra = np.setdiff1d(held, stored, assume_unique=True)
-        if len(extra):
-            index.remove(extra)
-        if len(missing):
-            index.add(missing, self.claim_vectors(missing.tolist()))
-        changed = len(missing) + len(extra)
+        if len(held) > len(stored) or not np.array_equal(held, stored[:len(held)]):
+            # Ids the database lacks, or not the stored rows' prefix in row order: start over.
+            logger.warning("%s disagrees with the database (%d unknown ids); rebuilding it",
+                           self.path / INDEX_NAME, len(np.setdiff1d(held, stored)))
+            changed = len(held)
+            index = VectorIndex(self.dim, flat_limit=index.flat_limit)
+            held = index.ids()
+        else:
+            changed = 0
+        self._index = index
+        missing = stored[len(held):]
+        for i in range(0, len(missing), 50_000):
+            part = missing[i:i + 50_000]
+            index.add(part, self.claim_vectors(part.tolist()))
+        changed += len(missing)
         if changed:
-            logger.info("index synced: %d added, %d removed", len(missing), len(extra))
-            if save:
+            logger.info("index synced: %d entries written", changed)
+            if save and not self.readonly:
                 index.save(self.path / INDEX_NAME)
         return changed
 
@@ -534,6 +588,25 @@ class Store:
             carried += untouched
         return {"new": new, "carried": carried, "resolved": resolved}
 
+    def ingested_since(self, run_id: int) -> tuple[list[str], int]:
+        """Ids of the articles stored by runs after ``run_id``, and how many claims they hold."""
+        ids = [r[0] for r in self.db.execute("SELECT id FROM articles WHERE run_id > ? ORDER BY rowid", (run_id,))]
+        claims = self.db.execute("SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id"
+                                 " WHERE a.run_id > ?", (run_id,)).fetchone()[0]
+        return ids, int(claims)
+
+    def flag_changes_since(self, run_id: int, open_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Which open flags are new since check run ``run_id`` and which carry over, and which
+        flags open then have been resolved since: the changes one report must show, however many
+        checks ran (or were interrupted) in between."""
+        first = dict(self.db.execute("SELECT id, first_run FROM flags").fetchall())
+        new = [f for f in open_ids if first.get(f, run_id + 1) > run_id]
+        carried = [f for f in open_ids if first.get(f, run_id + 1) <= run_id]
+        resolved = [r[0] for r in self.db.execute(
+            "SELECT id FROM flags WHERE status='resolved' AND last_run > ? AND first_run <= ? ORDER BY id",
+            (run_id, run_id))]
+        return {"new": new, "carried": carried, "resolved": resolved}
+
     def open_flags_touching(self, claim_ids: Iterable[str]) -> list[Flag]:
         """Open flags on any of these claims."""
         from .encoding import flag_from_json
@@ -580,12 +653,12 @@ class Store:
 
     # -- stats ---------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
+        self.check_integrity()
         one = lambda q: int(self.db.execute(q).fetchone()[0])  # noqa: E731
         return {
             "articles": one("SELECT count(*) FROM articles"),
             "claims": one("SELECT count(*) FROM claims"),
-            "indexed": len(self._index) if self._index is not None else len(self.index) if not self.readonly
-            else len(VectorIndex.load(self.path / INDEX_NAME, self.dim)),
+            "indexed": len(self.index),
             "flags": one("SELECT count(*) FROM flags WHERE status='open'"),
             "outlets": one("SELECT count(DISTINCT outlet) FROM articles"),
         }

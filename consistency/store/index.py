@@ -139,10 +139,19 @@ class VectorIndex:
 
         path = Path(path)
         tmp = path.with_suffix(path.suffix + ".tmp")
-        faiss.write_index(self.index, str(tmp))
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        try:
+            faiss.write_index(self.index, str(tmp))
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except (RuntimeError, OSError) as exc:
+            tmp.unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise
+            from ..errors import StoreError
+
+            raise StoreError(f"{path}: cannot write the index (the disk is full or failing); free disk space and "
+                             "rerun: the database is intact and the index is rebuilt from it") from exc
 
     @classmethod
     def load(cls, path: Path, dim: int) -> "VectorIndex":

@@ -162,6 +162,14 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     return out
 
 
+def _normalised(name: str, m: re.Match, ctx: "_Context"):
+    """The handler's (type, value, mod), or None when the value would fall off the calendar."""
+    try:
+        return _HANDLERS[name](m, ctx)
+    except (OverflowError, ValueError):  # "in 9000 years", "the day after 9999-12-31"
+        return None
+
+
 def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
     """Time expressions in ``text``, normalised against the publication date ``anchor``."""
     if isinstance(anchor, datetime):
@@ -169,7 +177,7 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
     probe = _Context(text, anchor)
     cands = []
     for s, e, prio, name, m in _candidates(text):
-        if _HANDLERS[name](m, probe) is not None:
+        if _normalised(name, m, probe) is not None:
             cands.append((s, e, prio, name, m))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int, int, str, re.Match]] = []
@@ -178,27 +186,83 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
             taken.append(c)
     taken.sort(key=lambda c: c[0])
     ctx = _Context(text, anchor)
+    captions = _caption_spans(text)
     out: list[TimeExpr] = []
+    deictic: list[int] = []  # indices into out of "today"/"tomorrow"/... read from publication
     for s, e, _, name, m in taken:
         ctx.derived = False
-        r = _HANDLERS[name](m, ctx)
+        r = _normalised(name, m, ctx)
         if r is None:
             continue
         typ, value, mod = r
         if typ == "DATE" and re.search(r"\bby\s+(?:the\s+)?$|no\s+later\s+than\s+$", text[max(0, s - 20):s]):
             mod = "BEFORE"
         if typ in ("DATE", "TIME") and value[:1].isdigit():
-            gran, lo, hi = bounds(value, mod)
+            try:
+                gran, lo, hi = bounds(value, mod)
+            except (OverflowError, ValueError):  # a date past the calendar's ends: not a usable value
+                continue
             if gran == "quarter" and not ctx.derived:
                 ctx.last_q = value
-            if name in _ABSOLUTE and gran not in ("decade", "century"):
+            # a caption's date is when the picture was taken, not where the story is
+            if name in _ABSOLUTE and gran not in ("decade", "century") and not _inside(s, captions):
                 ctx.ref = (value, gran)
         else:
             gran = "duration" if typ == "DURATION" else "set" if typ == "SET" else "ref"
             lo = hi = None
+        if name == "dayrel":
+            deictic.append(len(out))
         out.append(TimeExpr(text=text[s:e], start=s, end=e, type=typ, value=value,
                             granularity=gran, earliest=lo, latest=hi, mod=mod))
-    return _order_ranges(text, out)
+    return _order_ranges(text, _speech_time(ctx, out, deictic))
+
+
+_CAPTION = re.compile(
+    r"^[ \t]*(?:photo|image|picture|caption|file\s+photo|image\s+caption|pictured)\b\s*[:|-]?.*$"
+    r"|^.*(?:\((?:AP|AFP|Reuters|Getty)\b[^)\n]*(?:photo|images?)[^)\n]*\)|\b(?:Photograph|Photo|Image):\s*[^.\n]{0,80})[ \t]*$",
+    re.I | re.M)
+_CAPTION_HINT = re.compile(r"photo|image|picture|caption", re.I)
+_QUOTE = re.compile(r"[\"“](?P<q>[^\"“”\n]{2,600})[\"”]|``(?P<q2>[^\n]{2,600}?)''")
+_SPEECH = re.compile(r"\b(?:said|says|told|announced|added|stated|wrote|declared|insisted)\b"
+                     r"(?:\s+[a-z]+){0,2}\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+
+
+def _caption_spans(text: str) -> list[tuple[int, int]]:
+    """Lines that caption a picture ("Photo: ...", "... (AP Photo/J. Doe)")."""
+    if not _CAPTION_HINT.search(text):
+        return []  # most texts have none: skip the line-by-line pattern
+    return [m.span() for m in _CAPTION.finditer(text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(lo <= pos < hi for lo, hi in spans)
+
+
+def _speech_time(ctx: _Context, out: list[TimeExpr], deictic: list[int]) -> list[TimeExpr]:
+    """Read "today"/"tomorrow" inside a quote from the day it was said ("'We leave tomorrow,' she
+    said on Friday"), when the sentence names that day outside the quote."""
+    if not deictic:
+        return out
+    quotes = [m.span() for m in _QUOTE.finditer(ctx.text)]
+    for i in deictic:
+        t = out[i]
+        if not _inside(t.start, quotes) or not t.value[:10].count("-") == 2:
+            continue
+        lo, hi = ctx._sentence(t.start, t.end)
+        lo = min(lo, min((q[0] for q in quotes if q[0] <= t.start < q[1]), default=lo))
+        hi = max(hi, max((q[1] for q in quotes if q[0] <= t.start < q[1]), default=hi))
+        said = [o for o in out if o is not t and lo <= o.start < hi + 80 and o.granularity in ("day", "time")
+                and not _inside(o.start, quotes) and _SPEECH.search(ctx.text, max(0, o.start - 40), o.start)]
+        if not said:
+            continue
+        delta = date.fromisoformat(said[0].value[:10]) - ctx.anchor
+        if not delta:
+            continue
+        day = (date.fromisoformat(t.value[:10]) + delta).isoformat()
+        value = day + t.value[10:]
+        _, lo_v, hi_v = bounds(value, t.mod)
+        out[i] = dataclasses.replace(t, value=value, earliest=lo_v, latest=hi_v)
+    return out
 
 
 _RANGE_GAP = re.compile(r"\s*(?:to|through|until|till|and|-|–|—)\s*$", re.I)

@@ -82,6 +82,7 @@ def _season_value(a: date, code: str, shift: int) -> str:
 _BACK = {"last", "past", "previous", "prior", "preceding", "just-ended", "just-completed",
          "latest", "recent", "most", "ended"}
 _FWD = {"next", "coming", "following", "upcoming"}
+_ANAPHORIC = {"previous", "prior", "preceding", "next", "following"}
 
 
 def h_rel(m: re.Match, c) -> Result | None:
@@ -102,7 +103,10 @@ def h_rel(m: re.Match, c) -> Result | None:
     if u == "day":
         if not (adjs or det in ("that", "this")):
             return None
-        r = c.ref_day() if det == "that" or adjs & {"same"} else None
+        # "that day", "the same day", "the previous day", "the next day" are read from the day
+        # the story is at; "next day" alone is read from publication
+        anaphoric = det == "that" or adjs & {"same"} or (det == "the" and adjs & _ANAPHORIC)
+        r = c.ref_day() if anaphoric else None
         day = r or a
         if adjs & _BACK:
             day -= timedelta(days=1)
@@ -210,7 +214,10 @@ def h_duration(m: re.Match, c) -> Result | None:
             return None
         base = a = c.anchor
         if tail not in ("ago", "from now", "hence", "back"):
-            base = c.ref_day() or a
+            # "later"/"earlier" count from the time the story is at, not from publication:
+            # "in 2015 ... a year later" is 2016, whatever the date of the article
+            coarse = u if u in ("month", "quarter", "year") else "year" if u in ("decade", "century", "centurie") else None
+            base = c.ref_day() or (c.ref_date(coarse) if coarse else None) or a
         if u == "year" and k == 1 and sign < 0 and c.quarter_context(m.start()):
             return "DATE", _year_back(c.last_quarter() or shift_value(a, "quarter", -1)), mod
         if u in ("day", "night"):
@@ -292,6 +299,8 @@ RULES: list[tuple[str, str, Callable]] = [
                r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night"
                r"|this\s+(?:morning|afternoon|evening))(?:\s+(?P<pod>morning|afternoon|evening|night))?",
      h_dayrel),
+    ("day_around", r"the\s+(?P<u>day|night)\s+(?P<dir>before|after)(?=\s*[,.;:)\"”]|\s+(?:that|then)\b|\s*$)",
+     lambda m, c: h_day_around(m, c)),
     ("year", rf"(?:(?P<apx>about|around|circa)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<pp>pre|post)-)?"
              rf"(?:(?P<pre>(?:the\s+)?fiscal(?:\s+year)?|the\s+(?:fiscal\s+|calendar\s+|model\s+)?year"
              rf"|calendar|FY|fiscal-year)\s*)?(?P<y>{YEAR_RE})(?![\d'’]?\d|-\d|,\d{{3}})",
@@ -340,6 +349,13 @@ RULES: list[tuple[str, str, Callable]] = [
             r"|weekly|monthly|hourly|nightly|biweekly|semiannually)", h_set),
     ("holiday", rf"(?P<hn>{_HOL})(?:,?\s+(?P<y>{YEAR_RE}))?", h_holiday),
 ]
+
+
+def h_day_around(m: re.Match, c) -> Result | None:
+    """"the day before" / "the day after" standing alone: a day from the day the story is at."""
+    c.derived = True
+    day = (c.ref_day() or c.anchor) + timedelta(days=-1 if m.group("dir").lower() == "before" else 1)
+    return "DATE", day.isoformat(), None
 
 
 def h_year_end(m: re.Match, c) -> Result | None:

@@ -1,0 +1,121 @@
+"""Answer quality on paraphrased fact-checker questions: P@1, P@5 and MRR over the distinct facts shown.
+
+    python3 scripts/bench_answers.py ../shared/bench/real-coverage/basil bench/questions/basil.jsonl --store STORE
+    python3 scripts/bench_answers.py DIR QUESTIONS --store STORE --split tune --json
+
+DIR holds ``articles.jsonl``; STORE is that corpus ingested (and checked) with the real MiniLM.
+Each question names the articles and character spans (start, end) that answer it; the quote
+text is read from DIR at run time and checked against the question's hash. A fact shown for a
+question answers it when one of its statements' claim spans overlaps an answer span. P@5 is
+over the facts shown (at most five), P@1 over the first, MRR over the first ten facts.
+``--sentences`` scores the ranked matching sentences instead, one sentence one fact, as the
+query answered before facts were grouped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+def read_questions(path: Path, articles: dict[str, str]) -> list[dict]:
+    """The questions, each answer span checked against the article text it points into."""
+    out = []
+    for n, line in enumerate(path.read_text().splitlines(), 1):
+        if not line.strip():
+            continue
+        q = json.loads(line)
+        for a in q["answers"]:
+            text = articles.get(a["article"])
+            if text is None:
+                raise SystemExit(f"{path}:{n}: article {a['article']!r} is not in the corpus; check DIR")
+            quote = text[a["start"]:a["end"]]
+            if "sha1" in a and hashlib.sha1(quote.encode()).hexdigest()[:len(a["sha1"])] != a["sha1"]:
+                raise SystemExit(f"{path}:{n}: the span {a['start']}-{a['end']} of {a['article']} no longer holds "
+                                 "the answer (hash differs); the corpus changed")
+        out.append(q)
+    return out
+
+
+def answers(q: dict, statement: dict) -> bool:
+    return any(a["article"] == statement["article_id"] and statement["start"] < a["end"] and a["start"] < statement["end"]
+               for a in q["answers"])
+
+
+def score(questions: list[dict], shown: list[list[list[dict]]]) -> dict:
+    """P@1, P@5 (over the facts shown, at most five) and MRR (first ten facts) of facts given as statement lists."""
+    p1 = p5 = rr = 0.0
+    for q, facts in zip(questions, shown):
+        hits = [any(answers(q, s) for s in fact) for fact in facts]
+        p1 += float(bool(hits[:1]) and hits[0])
+        top = hits[:5]
+        p5 += sum(top) / len(top) if top else 0.0
+        rr += next((1.0 / (i + 1) for i, h in enumerate(hits[:10]) if h), 0.0)
+    n = max(len(questions), 1)
+    return {"questions": len(questions), "p_at_1": round(p1 / n, 3), "p_at_5": round(p5 / n, 3),
+            "mrr": round(rr / n, 3),
+            "facts_shown": round(sum(min(len(f), 5) for f in shown) / n, 2)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dir", type=Path, help="Corpus folder holding articles.jsonl.")
+    ap.add_argument("questions", type=Path, help="Questions JSONL (question, answers: article, start, end, sha1).")
+    ap.add_argument("--store", type=Path, required=True, help="The corpus ingested and checked.")
+    ap.add_argument("--split", choices=["tune", "held", "all"], default="all")
+    ap.add_argument("--sentences", action="store_true", help="Score ranked sentences, one per fact (the old answer).")
+    ap.add_argument("--misses", action="store_true", help="Print each question whose first fact does not answer it.")
+    ap.add_argument("--json", action="store_true", help="Print one JSON object.")
+    args = ap.parse_args()
+
+    from consistency.options import Options
+    from consistency.query.engine import QueryEngine
+
+    articles = {}
+    with open(args.dir / "articles.jsonl") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            articles[rec["id"]] = rec["text"]
+    questions = read_questions(args.questions, articles)
+    splits = ["tune", "held"] if args.split == "all" else [args.split]
+    engine = QueryEngine(Options(store=args.store))
+    claims_by_id = {}
+    result = {"mode": "sentences" if args.sentences else "facts"}
+    for split in splits:
+        qs = [q for q in questions if q.get("split", "tune") == split]
+        shown = []
+        for q in qs:
+            res = engine.query(q["question"], k=10, facts=5)
+            if args.sentences:
+                ids = [m.claim_id for m in res.matches]
+                rows = engine.store.claim_rowids([i for i in ids if i not in claims_by_id])
+                claims_by_id.update({c.id: c for c in engine.store.claims(rows.values()).values()})
+                facts = [[{"article_id": claims_by_id[i].article_id, "start": claims_by_id[i].start,
+                           "end": claims_by_id[i].end, "text": claims_by_id[i].text}] for i in ids]
+            else:
+                facts = [f["statements"] for f in res.facts]
+            shown.append(facts)
+            if args.misses and not (facts and any(answers(q, s) for s in facts[0])):
+                print(f"MISS {q['id']} {q['question']}\n   first: {facts[0][0]['text'][:160] if facts else '-'}",
+                      file=sys.stderr)
+        result[split] = score(qs, shown)
+    engine.close()
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for split in splits:
+            r = result[split]
+            print(f"{split}: {r['questions']} questions, P@1 {r['p_at_1']:.3f}, P@5 {r['p_at_5']:.3f}, "
+                  f"MRR {r['mrr']:.3f} ({result['mode']}; {r['facts_shown']} facts shown on average)")
+
+
+if __name__ == "__main__":
+    main()
