@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .index import FLAT_LIMIT
+
 logger = logging.getLogger(__name__)
 
 PQ_BYTES = 48  # sub-quantisers of 8 dimensions each for 384-dimensional vectors
@@ -35,6 +37,7 @@ class CompressedIndex:
     """IVF-PQ search over L2-normalised vectors with exact float16 re-ranking from disk."""
 
     type_name = "ivfpq"
+    flat_limit = FLAT_LIMIT  # a store that rebuilds its index from scratch starts from a flat one again
 
     def __init__(self, index, vectors_path: Path, *, rerank: int = RERANK) -> None:
         self.index = index
@@ -85,7 +88,8 @@ class CompressedIndex:
 
     def _write_vectors(self, ids: np.ndarray, vecs: np.ndarray) -> None:
         row = self.dim * 2
-        with open(self.vectors_path, "ab" if not self.vectors_path.exists() else "r+b") as fh:
+        self.vectors_path.touch()
+        with open(self.vectors_path, "r+b") as fh:  # not append mode: rows are written at their ids' offsets
             order = np.argsort(ids, kind="stable")
             ids, vecs = ids[order], vecs[order]
             breaks = np.flatnonzero(np.diff(ids) != 1) + 1
@@ -143,13 +147,13 @@ class CompressedIndex:
                 self.rerank *= 2
 
     def ids(self) -> np.ndarray:
-        """All ids held by the index."""
+        """All ids held by the index, ascending."""
         import faiss
 
         inv = self.index.invlists
         parts = [faiss.rev_swig_ptr(inv.get_ids(i), inv.list_size(i)).copy()
                  for i in range(self.index.nlist) if inv.list_size(i)]
-        return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, np.int64)
+        return np.sort(np.concatenate(parts).astype(np.int64)) if parts else np.zeros(0, np.int64)
 
     def remove(self, ids: np.ndarray) -> None:
         import faiss
@@ -174,3 +178,35 @@ class CompressedIndex:
 
         index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP if mmap else 0)
         return cls(index, vectors_path)
+
+
+def build(shards, sample: np.ndarray, n_expected: int, vectors_path: Path, *, target: float = 0.95,
+          seed: int = 0) -> CompressedIndex:
+    """Train on ``sample``, add the ``(ids, vectors)`` shards, and tune nprobe and re-ranking depth
+    so that recall@10 on queries near sampled vectors meets ``target`` against exact search
+    (kept shard by shard as the vectors stream past)."""
+    rng = np.random.default_rng(seed)
+    picks = sample[rng.choice(len(sample), min(200, len(sample)), replace=False)]
+    queries = picks + 0.05 * rng.standard_normal(picks.shape).astype(np.float32)
+    queries = (queries / np.linalg.norm(queries, axis=1, keepdims=True)).astype(np.float32)
+    index = CompressedIndex.train(sample, n_expected, vectors_path)
+    k = 10
+    best_s = np.full((len(queries), k), -np.inf, np.float32)
+    best_i = -np.ones((len(queries), k), np.int64)
+    for ids, vecs in shards:
+        ids = np.asarray(ids, dtype=np.int64)
+        index.add(ids, vecs)
+        scores = queries @ np.asarray(vecs, dtype=np.float32).T
+        s = np.concatenate([best_s, scores], axis=1)
+        i = np.concatenate([best_i, np.broadcast_to(ids, scores.shape)], axis=1)
+        keep = np.argsort(-s, axis=1, kind="stable")[:, :k]
+        best_s, best_i = np.take_along_axis(s, keep, 1), np.take_along_axis(i, keep, 1)
+    index.tune(queries, best_i, target)
+    return index
+
+
+def is_compressed(index) -> bool:
+    """Whether a faiss index read from disk is this module's IVF-PQ index."""
+    import faiss
+
+    return isinstance(index, faiss.IndexIVFPQ)
