@@ -115,16 +115,22 @@ def ingest(paths, options: Options, fmt: str) -> None:
 
 @main.command()
 @click.option("--full", is_flag=True, help="Compare every stored pair again, not only those touching new claims.")
+@click.option("--facts", is_flag=True, default=None,
+              help="Also line up each story's figures and dates by what they count or date, across wordings.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Show only flags at least this sure (confidence is the precision measured at the flag's score).")
 @store_options
-def check(full: bool, options: Options, fmt: str) -> None:
+def check(full: bool, facts: bool | None, min_confidence: float | None, options: Options, fmt: str) -> None:
     """Align claims across outlets and print every flag (JSON: one flag per line).
 
     \b
     Example:
         consistency check --store demo --format json | jq .type
+        consistency check --store demo --facts --min-confidence 0.3
     """
     from .pipeline import check as run_check
 
+    options = options.with_(min_confidence=min_confidence, facts=facts)
     result = run_check(options, progress=_progress_bar(options.progress), full=full)
     click.echo(render.flags(result.flags, fmt, reviews=_reviews(options)))
 
@@ -157,22 +163,47 @@ def stats(options: Options, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("flag_id")
+@click.argument("flag_ids", nargs=-1)
 @click.option("--confirm", "verdict", flag_value="confirmed", help="The flag is a real problem.")
 @click.option("--dismiss", "verdict", flag_value="dismissed", help="The flag is a false alarm.")
-@click.option("--note", default="", help="Why; shown in the report.")
+@click.option("--note", default="", help="Why; shown in the report and published with --export.")
+@click.option("--export", "export", type=click.Choice(["claimreview"]), default=None,
+              help="Write the confirmed flags (all, or those named) as schema.org ClaimReview JSON-LD.")
+@click.option("--publisher", default="consistency", show_default=True,
+              help="With --export: the organisation publishing the reviews (ClaimReview author).")
+@click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="With --export: write here instead of standard output.")
 @store_options
-def review(flag_id: str, verdict: str | None, note: str, options: Options, fmt: str) -> None:
-    """Record a verdict on a flag; it persists until the flag's evidence changes.
+def review(flag_ids: tuple[str, ...], verdict: str | None, note: str, export: str | None, publisher: str,
+           out_file: Path | None, options: Options, fmt: str) -> None:
+    """Record a verdict on a flag (it persists until the flag's evidence changes), or export confirmed ones.
 
     \b
-    Example:
+    Examples:
         consistency review tim-0123456789ab --dismiss --note "same briefing, time zones differ"
+        consistency review num-0123456789ab --confirm --note "the ministry's own figure is 40"
+        consistency review --export claimreview --publisher "Desk Fact Check" --out reviews.jsonld
     """
+    if export:
+        if verdict:
+            raise click.UsageError("--export writes verdicts already recorded; give --confirm/--dismiss separately")
+        from .claimreview import export_claim_reviews
+
+        doc = export_claim_reviews(options, publisher, list(flag_ids) or None)
+        text = json.dumps(doc, ensure_ascii=False, indent=1)
+        if out_file:
+            out_file.write_text(text + "\n", encoding="utf-8")
+            click.echo(f"{len(doc['@graph'])} ClaimReviews written to {out_file}", err=True)
+        else:
+            click.echo(text)
+        return
     from .review import review as run_review
 
     if verdict is None:
-        raise click.UsageError("give --confirm or --dismiss")
+        raise click.UsageError("give --confirm or --dismiss (or --export claimreview)")
+    if len(flag_ids) != 1:
+        raise click.UsageError("give exactly one FLAG_ID to record a verdict on")
+    flag_id = flag_ids[0]
     rec = run_review(flag_id, verdict, note, options)
     click.echo(json.dumps(rec) if fmt == "json" else f"{flag_id}: {verdict}" + (f" ({note})" if note else ""))
 

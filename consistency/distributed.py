@@ -100,9 +100,10 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver
     workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
     ds = ray.data.from_items([{"article": json.dumps(_article_dict(a))} for a in articles],
                              override_num_blocks=max(1, min(len(articles) // EXTRACT_BATCH, 8 * workers)))
-    ds = ds.map_batches(Extractor, batch_size=EXTRACT_BATCH, concurrency=(1, workers), num_cpus=1)
+    # half a CPU each: on a one-CPU node a parser and an embedder must both fit, or the pipeline stalls
+    ds = ds.map_batches(Extractor, batch_size=EXTRACT_BATCH, concurrency=(1, workers), num_cpus=0.5)
     ds = ds.map_batches(Embedder, fn_constructor_kwargs={"name": options.embedder}, batch_size=EMBED_BATCH,
-                        concurrency=(1, workers), num_cpus=1)
+                        concurrency=(1, workers), num_cpus=0.5)
     from .store.encoding import claim_from_json
 
     by_id = {a.id: a for a in articles}
@@ -135,23 +136,27 @@ def _article(d: dict) -> Article:
                    published=datetime.fromisoformat(d["published"]), text=d["text"], language=d["language"])
 
 
-def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Options):
+def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Options, facts=None):
     """``check_stories`` with each story compared by a Ray task: same flags, clusters and quiet pairs."""
     import ray
 
     from .compare.by_story import dedupe_flags, pairs_by_story, sort_clusters
+    from .store.encoding import claim_to_json
 
     init_ray(options)
-    groups = sorted(pairs_by_story(pairs, claims).items(), key=lambda kv: kv[0] or "")
+    facts = facts or {}
+    by_story = pairs_by_story(pairs, claims)
+    for story in facts:
+        by_story.setdefault(story, [])
+    groups = sorted(by_story.items(), key=lambda kv: kv[0] or "")
     if not groups:
         return [], [], []
     state = ray.put(resolver.to_dict())
-    from .store.encoding import claim_to_json
-
     tasks = []
-    for _, story_pairs in groups:
+    for story, story_pairs in groups:
         rows = sorted({r for a, b, _ in story_pairs for r in (a, b)})
-        tasks.append(_task().remote(story_pairs, {r: claim_to_json(claims[r]) for r in rows}, state))
+        tasks.append(_task().remote(story_pairs, {r: claim_to_json(claims[r]) for r in rows}, state,
+                                    list(facts.get(story, ()))))
     flags, clusters, quiet = [], [], []
     for f, c, q in ray.get(tasks):
         flags += f
@@ -160,13 +165,13 @@ def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Opt
     return dedupe_flags(flags), sort_clusters(clusters), quiet
 
 
-def _check_story_remote(story_pairs, claims_json: dict[int, str], resolver_state: dict):
+def _check_story_remote(story_pairs, claims_json: dict[int, str], resolver_state: dict, facts: list):
     from .compare.by_story import check_story
     from .extract.entities import EntityResolver
     from .store.encoding import claim_from_json
 
     claims = {int(r): claim_from_json(s) for r, s in claims_json.items()}
-    return check_story(story_pairs, claims, EntityResolver.from_dict(resolver_state))
+    return check_story(story_pairs, claims, EntityResolver.from_dict(resolver_state), facts)
 
 
 _TASK = None

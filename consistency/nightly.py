@@ -18,7 +18,7 @@ from typing import Iterable
 from .crash import commit_point
 from .errors import ConsistencyError, InputError
 from .options import Options
-from .pipeline import CheckResult, IngestResult, Progress, check, ingest, open_store
+from .pipeline import CheckResult, IngestResult, Progress, check, embedder_for, ingest, open_store
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,12 @@ def run(sources: Iterable[str | Path], options: Options | None = None, out_dir: 
                 len(ingested.rejected), timings["ingest"])
 
     t = time.perf_counter()
-    checked = check(options, progress=progress)
+    with open_store(options, readonly=True) as store:
+        # Articles stored by a run that died before its report: their stories are compared
+        # again, so this report shows what that one would have (clusters included).
+        tonight = set(ingested.article_ids)
+        unreported = [a for a in store.ingested_since(_reported_run(store))[0] if a not in tonight]
+    checked = check(options, progress=progress, again=unreported)
     commit_point("run.checked")
     timings["check"] = time.perf_counter() - t
     logger.info("run: check: %d open flags (%d new, %d carried over, %d resolved), %d claim clusters in %.1fs",
@@ -94,7 +99,7 @@ def run(sources: Iterable[str | Path], options: Options | None = None, out_dir: 
         checked = replace(checked, **store.flag_changes_since(baseline, [f.id for f in checked.flags]))
         ingested = _since_report(store, ingested, baseline)
         info = _run_info(store, baseline)
-        report = build_report(store, checked, ingested, info)
+        report = build_report(store, checked, ingested, info, embedder_for(options))
     files = write_report(report, out_dir)
     commit_point("run.report")
     with open_store(options) as store:

@@ -217,13 +217,16 @@ class CheckResult:
     seconds: float = 0.0
 
 
-def check(options: Options | None = None, *, progress: Progress | None = None, full: bool = False) -> CheckResult:
+def check(options: Options | None = None, *, progress: Progress | None = None, full: bool = False,
+          again: Iterable[str] = ()) -> CheckResult:
     """Align new claims with their neighbours in other outlets, compare, and trace origins.
 
     Only the stories that tonight's articles joined (or merged) are compared again, each as
     a whole, so an incremental check gives the flags a full one would; flags of every other
     story are carried as they are. ``full=True`` compares every stored pair, e.g. after an
     upgrade of the comparators. ``clusters`` holds the claim clusters of the stories compared.
+    The stories of the articles in ``again`` are compared again even if a finished check did
+    (a nightly run whose report was never written needs them for its rerun's report).
     """
     from .align import align_new_claims
 
@@ -233,10 +236,14 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
         store.lock()
         run_id = store.start_run("check")
         assign_stories(store, options)
+        again = set(again)
+        if again:
+            meta = store.article_meta_of(again)
+            store.mark_stories_dirty({m["story_id"] for m in meta.values() if m["story_id"]})
         commit_point("check.stories")
         unchecked = store.unchecked_rowids()
         align_new_claims(store, options, progress=progress)
-        flags, clusters, quiet, scope = compare_dirty(store, options, full=full)
+        flags, clusters, quiet, scope = compare_dirty(store, full=full, options=options)
         with store.transaction():  # flags and the claims they cover are committed together
             diff = store.save_flags(flags, run_id, scope=scope)
             store.mark_quiet(quiet)
@@ -245,35 +252,45 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
             store.finish_run(run_id, {"flags": len(flags), **{k: len(v) for k, v in diff.items()}})
         commit_point("check.flags")
         open_flags = flags if scope is None else store.flags("open")
-    return CheckResult(flags=sorted(open_flags, key=lambda f: (f.type, f.id)), clusters=[c.to_dict() for c in clusters],
+    shown = [f for f in open_flags if f.confidence >= options.min_confidence]
+    return CheckResult(flags=sorted(shown, key=lambda f: (f.type, f.id)), clusters=[c.to_dict() for c in clusters],
                        new=diff["new"], carried=diff["carried"], resolved=diff["resolved"],
                        seconds=time.perf_counter() - t0)
 
 
-def compare_dirty(store: Store, options: Options, *, full: bool = False):  # -> (flags, clusters, quiet pairs, scope)
+def compare_dirty(store: Store, *, full: bool = False, options: Options | None = None):
     """Flags and clusters of the stories whose flags are out of date (of every story with ``full``),
     the pairs found quiet, and the ids of the open flags they replace (None: all of them).
 
     A story is compared as a whole, but pairs an earlier check found quiet (no finding, no
-    cluster link) are not read again: they cannot change a flag.
+    cluster link) are not read again: they cannot change a flag. With ``options.facts`` each
+    story's fact table is compared too; flag confidences are calibrated unless told otherwise.
     """
     from .compare.by_story import check_stories
+    from .compare.calibration import calibrate
+    from .compare.facts import compare_facts
 
+    options = options or Options()
     if options.engine == "ray":
         from .distributed import check_stories_on_ray
 
-        def check_stories(pairs, claims, resolver):  # noqa: F811 - the same stories, compared on Ray
-            return check_stories_on_ray(pairs, claims, resolver, options)
+        def check_stories(pairs, claims, resolver, facts=None):  # noqa: F811 - the same stories, on Ray
+            return check_stories_on_ray(pairs, claims, resolver, options, facts)
     resolver = _load_resolver(store)
     if full:
         pairs = store.pairs()
         claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
-        return (*check_stories(pairs, claims, resolver), None)
-    in_scope = store.story_claims(store.dirty_stories())
-    pairs = store.pairs_touching(in_scope, loud_only=True)
-    claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
-    previous = store.open_flags_touching(in_scope.values())
-    return (*check_stories(pairs, claims, resolver), [f.id for f in previous])
+        stories = None
+        previous = None
+    else:
+        stories = store.dirty_stories()
+        in_scope = store.story_claims(stories)
+        pairs = store.pairs_touching(in_scope, loud_only=True)
+        claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
+        previous = [f.id for f in store.open_flags_touching(in_scope.values())]
+    facts = compare_facts(store.story_claim_records(stories), store.claim_vectors) if options.facts else None
+    flags, clusters, quiet = check_stories(pairs, claims, resolver, facts)
+    return (calibrate(flags) if options.calibrate else flags), clusters, quiet, previous
 
 
 def assign_stories(store: Store, options: Options) -> set[str]:

@@ -80,6 +80,8 @@ class TimeExpr:
     earliest: str | None = None
     latest: str | None = None
     mod: str | None = None
+    event: str | None = None  # the verb of the happening it dates ("vote" in "voted on Tuesday")
+    about: tuple[str, ...] = ()  # content words of that happening's subject and object
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,8 @@ class Quantity:
     unit: str | None = None
     hedge: str | None = None
     kind: str = "count"  # count, money, percent, measure, ordinal
+    event: str | None = None  # the verb of the clause the figure belongs to
+    about: tuple[str, ...] = ()  # the noun it counts first, then the clause's subject and object
 
 
 @dataclass(frozen=True, slots=True)

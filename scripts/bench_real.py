@@ -7,6 +7,7 @@ rule). Figures are printed for the tuning half of the events, the held half, and
     python3 scripts/bench_real.py ../shared/bench/real-coverage/basil
     python3 scripts/bench_real.py DIR --store /tmp/basil-store --json     # keep the store
     python3 scripts/bench_real.py DIR --store /tmp/basil-store --list     # reuse it: check --full only
+    python3 scripts/bench_real.py DIR --stories-only                      # story B-cubed alone, fast
 """
 
 from __future__ import annotations
@@ -32,12 +33,12 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def run(bench: Path, store: Path, embedder: str) -> tuple[list, dict[str, str], dict]:
+def run(bench: Path, store: Path, embedder: str, facts: bool = False) -> tuple[list, dict[str, str], dict]:
     """Ingest (unless the store already holds the articles), check everything, return flags and stories."""
     from consistency import Options, check, ingest
     from consistency.pipeline import open_store
 
-    opts = Options(store=store, embedder=embedder)
+    opts = Options(store=store, embedder=embedder, facts=facts)
     t0 = time.perf_counter()
     ingested = ingest([bench / "articles.jsonl"], opts)
     t1 = time.perf_counter()
@@ -48,6 +49,21 @@ def run(bench: Path, store: Path, embedder: str) -> tuple[list, dict[str, str], 
     timing = {"ingest_seconds": round(t1 - t0, 1), "check_seconds": round(t2 - t1, 1),
               "articles_new": ingested.articles_new}
     return list(result.flags), stories, timing
+
+
+def story_figures(bench: Path, embedder: str) -> dict[str, dict]:
+    """Story B-cubed per part from the clusterer alone, fed every article at once as a first check is."""
+    from bench.realcoverage import b_cubed
+    from bench.stories import cluster, coverage_articles
+    from consistency.embed import get_embedder
+    from consistency.stories import StoryClusterer
+    from consistency.stories.cluster import article_vectors
+
+    articles, gold = coverage_articles(bench)
+    pred = cluster(StoryClusterer(), articles, article_vectors(articles, get_embedder(embedder)))
+    return {part: {"story_b3": b_cubed(pred, {a: e for a, e in gold.items()
+                                              if part == "all" or event_part(e) == part})}
+            for part in PARTS}
 
 
 def _fmt(v: object) -> str:
@@ -98,20 +114,33 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", choices=PARTS, default="all", help="which part --list reads (default all)")
     ap.add_argument("--store", type=Path, help="keep the store here; an existing one is reused (check --full)")
     ap.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
+    ap.add_argument("--stories-only", action="store_true", help="only cluster the articles and print story B-cubed")
+    ap.add_argument("--facts", action="store_true", help="check with the stories' fact tables (check --facts)")
+    ap.add_argument("--min-confidence", type=float, default=0.0,
+                    help="score only flags at least this sure (as `check --min-confidence` shows them)")
     args = ap.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     for name in ("articles.jsonl", "gold.jsonl", "events.json"):
         if not (args.dir / name).is_file():
             ap.error(f"{args.dir / name}: not found")
+    if args.stories_only:
+        figures = story_figures(args.dir, args.embedder)
+        if args.json:
+            print(json.dumps(figures, indent=1))
+        for part, f in ([] if args.json else figures.items()):
+            b3 = f["story_b3"]
+            print(f"{part:5s} story B3 P {_fmt(b3['precision'])} R {_fmt(b3['recall'])} F1 {_fmt(b3['f1'])}")
+        return 0
     gold = read_jsonl(args.dir / "gold.jsonl")
     articles = read_jsonl(args.dir / "articles.jsonl")
     events = json.loads((args.dir / "events.json").read_text(encoding="utf-8"))
     article_event = {a: e for e, rec in events.items() for a in rec["articles"]}
     if args.store:
-        flags, stories, timing = run(args.dir, args.store, args.embedder)
+        flags, stories, timing = run(args.dir, args.store, args.embedder, args.facts)
     else:
         with tempfile.TemporaryDirectory(prefix="real-store-") as tmp:
-            flags, stories, timing = run(args.dir, Path(tmp) / "store", args.embedder)
+            flags, stories, timing = run(args.dir, Path(tmp) / "store", args.embedder, args.facts)
+    flags = [f for f in flags if f.confidence >= args.min_confidence]
     parts = {"tune": [e for e in events if event_part(e) == "tune"],
              "held": [e for e in events if event_part(e) == "held"], "all": list(events)}
     results = {p: score(flags, gold, article_event, stories, evs) for p, evs in parts.items()}

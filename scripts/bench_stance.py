@@ -38,6 +38,8 @@ VARIANTS: dict[str, dict] = {
     "vectors": {"vectors": True},
     "vectors-lr": {"vectors": True, "boosted": False},
     "vectors-no-relative": {"vectors": True, "relative": False},
+    "vectors-shrink5": {"vectors": True, "vector_shrink": 5.0},
+    "vectors-shrink20": {"vectors": True, "vector_shrink": 20.0},
 }
 NEEDS_EMBEDDER = ("use_cosine", "vectors")
 

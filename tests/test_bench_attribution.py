@@ -5,7 +5,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-from bench_attribution import agreement  # noqa: E402
+from bench_attribution import agreement, fold_of  # noqa: E402
+from train_attribution import without_fold  # noqa: E402
 
 TEXT = "The mayor said the bridge would reopen. Critics said the repairs were rushed."
 
@@ -33,3 +34,17 @@ def test_bench_attribution_agreement_scores_one_annotator_against_the_other(tmp_
     assert res["n_articles"] == 1
     assert res["source_exact_f1"] == 1.0 and res["cue_exact_f1"] == 1.0
     assert res["content_exact_f1"] == 0.5 and res["content_overlap_f1"] == 1.0
+
+
+def test_bench_attribution_folds_keep_each_article_whole_and_are_stable(tmp_path):
+    names = [f"story{i}" for i in range(40)]
+    folds = [fold_of(n, 5) for n in names]
+    assert folds == [fold_of(n, 5) for n in names] and set(folds) == set(range(5))
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    for n in names:
+        (tmp_path / "text" / f"{n}.txt").write_text(TEXT)
+        (tmp_path / "attributions" / f"{n}_aaaa.ann").write_text(_ann((0, 9), (10, 14), (15, 38)))
+    rows = [(n,) for n in sorted(names)]  # one row per annotated article, in name order
+    kept = without_fold(rows, tmp_path, "2/5")
+    assert [r[0] for r in kept] == [n for n in sorted(names) if fold_of(n, 5) != 2]

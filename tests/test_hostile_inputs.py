@@ -227,3 +227,20 @@ def test_hostile_catalogue_has_no_crash_hang_or_loss(capsys):
     assert main(["--json"]) == 0
     totals = json.loads(capsys.readouterr().out)["totals"]
     assert totals["inputs_tried"] >= 80 and totals["crashes"] == totals["hangs"] == totals["data_lost"] == 0
+
+
+def test_hostile_unreadable_subfolder_is_rejected_not_skipped(tmp_path, monkeypatch):
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "a.jsonl").write_text(json.dumps(GOOD) + "\n")
+    (tmp_path / "locked").mkdir()
+    real = os.scandir
+
+    def scandir(path):  # permissions do not bind root, so the refusal is staged here
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = read_paths([tmp_path])
+    assert [a.id for a in result.articles] == ["g1"]
+    assert str(result.rejected[0]) == f"{tmp_path / 'locked'}: folder cannot be read (Permission denied); fix its permissions or leave it out"

@@ -159,3 +159,16 @@ def test_pipeline_survives_sigkill_during_ingest(tmp_path):
             _store_agrees(store_dir)
     ingest([path], Options(store=store_dir, embedder="hashing"))
     assert _store_agrees(store_dir) == expected
+
+
+def test_pipeline_check_min_confidence_hides_less_sure_flags(tmp_path):
+    ingest([corpus(tmp_path)], opts(tmp_path))
+    every = check(opts(tmp_path), full=True).flags
+    assert every
+    cut = sorted(f.confidence for f in every)[-1]
+    shown = check(opts(tmp_path, min_confidence=cut), full=True).flags
+    assert shown and all(f.confidence >= cut for f in shown)
+    assert len(shown) == sum(1 for f in every if f.confidence >= cut)
+    out = CliRunner().invoke(main, ["check", "--store", str(tmp_path / "store"), "--format", "json", "--full",
+                                    "--min-confidence", "1.0"], env={"CONSISTENCY_EMBEDDER": "hashing"})
+    assert out.exit_code == 0 and out.output.strip() == ""

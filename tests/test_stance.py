@@ -177,3 +177,12 @@ def test_stance_of_reads_each_text_toward_one_claim():
     assert len(found) == 3 and set(found) <= set(LABELS)
     assert found[0] == "against" and found[2] == "observing"
     assert stance_of(claim, []) == []
+
+
+def test_stance_bench_dev_portion_holds_whole_claims():
+    ids = [f"claim-{i}" for i in range(50) for _ in range(3)]
+    rows = {"claimHeadline": ids, "articleHeadline": ids, "articleHeadlineStance": ["for"] * len(ids), "claimId": ids}
+    train, dev = bench_stance.split_rows(rows)
+    assert len(train["claimId"]) + len(dev["claimId"]) == len(ids)
+    assert not set(train["claimId"]) & set(dev["claimId"])
+    assert 0 < len(set(dev["claimId"])) < 25

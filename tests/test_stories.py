@@ -8,8 +8,10 @@ from bench.ecbplus import detokenize, read_ecbplus
 from consistency.embed import HashingEmbedder
 from consistency.records import Article
 from consistency.stories.cluster import (
+    WEIGHTS,
     StoryClusterer,
     article_vectors,
+    date_terms,
     name_terms,
     split_sentences,
 )
@@ -71,12 +73,12 @@ def test_stories_incremental_assign_keeps_earlier_ids():
 
 def test_stories_to_dict_round_trip():
     flood, transfer = _articles(FLOOD, "f"), _articles(TRANSFER, "t")
-    sc = StoryClusterer(threshold=0.3, window_days=3)
+    sc = StoryClusterer(threshold=0.5, weights=dict(WEIGHTS, gap=-0.5))
     ids = _assign(sc, flood[:2] + transfer[:2])
     state = json.loads(json.dumps(sc.to_dict()))
     again = StoryClusterer.from_dict(state)
     assert again.to_dict() == state
-    assert again.threshold == 0.3 and again.window_days == 3
+    assert again.threshold == 0.5 and again.weights["gap"] == -0.5
     assert _assign(again, [transfer[2], flood[2]]) == [ids[2], ids[0]]
 
 
@@ -90,7 +92,7 @@ def test_stories_time_is_soft_signal():
 
 def test_stories_merge_keeps_mapping():
     flood = _articles(FLOOD, "f")
-    sc = StoryClusterer(threshold=1.01, merge_threshold=0.2)  # nothing joins, the merge pass does
+    sc = StoryClusterer(threshold=100.0, merge_threshold=0.0)  # nothing joins, the merge pass does
     ids = _assign(sc, flood)
     assert len(set(ids)) == 1
     assert len(sc.stories) == 1 and sc.merged_into
@@ -156,42 +158,55 @@ def test_ecbplus_detokenize_quotes_and_clitics():
     assert detokenize(toks) == '"We will go," Lohan’s lawyer said at 4:59, costing $5.'
 
 
-class _SameVector:
-    """Every text embeds to one vector: dense similarity says everything is the same story."""
-
-    dim = 8
-
-    def embed(self, texts):
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        out[:, 0] = 1.0
-        return out
-
-
-def test_stories_dense_alone_does_not_merge():
+def test_stories_meaning_alone_does_not_merge():
+    # as close in meaning as two reports of one kind of event get, with no word or name shared
     arts = _articles(FLOOD[:1], "f") + _articles(TRANSFER[:1], "t")
-    ids = StoryClusterer().assign(arts, _SameVector().embed([""] * 2))
-    assert ids[0] != ids[1]
-
-
-def test_stories_words_alone_do_not_merge():
-    arts = _articles([FLOOD[0], FLOOD[0]], "f")
-    vecs = np.eye(2, 8, dtype=np.float32)  # orthogonal: nothing in common by meaning
+    vecs = np.array([[1.0, 0.0], [0.8, 0.6]], dtype=np.float32)
     ids = StoryClusterer().assign(arts, vecs)
     assert ids[0] != ids[1]
-    again = StoryClusterer().assign(_articles([FLOOD[0], FLOOD[0]], "g"), np.ones((2, 8)))
-    assert again[0] == again[1]
+
+
+QUAKES = [
+    ("Earthquake of magnitude 6.1 strikes Varnholm, killing 12",
+     "An earthquake of magnitude 6.1 struck Varnholm on March 3, 2011, killing 12 people and "
+     "damaging the old harbour, the Varnholm fire service said."),
+    ("Twelve dead as 6.1 quake hits Varnholm harbour",
+     "Twelve people died when a magnitude 6.1 earthquake hit Varnholm on March 3, 2011, the "
+     "fire service said, as rescuers searched the old harbour."),
+    ("Magnitude 5.4 earthquake shakes Ostrava Bay, two hurt",
+     "A magnitude 5.4 earthquake shook Ostrava Bay on October 9, 2013, injuring two people and "
+     "cutting power to the Lindqvist district, the regional governor said."),
+    ("Ostrava Bay quake cuts power in Lindqvist",
+     "The earthquake that shook Ostrava Bay on October 9, 2013 injured two people and left the "
+     "Lindqvist district without power, the regional governor said."),
+]
+
+
+def test_stories_two_events_of_one_kind_stay_apart():
+    first = _articles(QUAKES[:2], "q")
+    second = _articles(QUAKES[2:], "r", when=DAY + timedelta(days=40))
+    ids = _assign(StoryClusterer(), first + second)
+    assert ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2]
+
+
+def test_stories_date_terms_read_written_dates_in_the_lead():
+    art = _articles(QUAKES[:1], "q")[0]
+    same_day = _articles([("Quake", "The quake on March 3, 2011 was felt far inland.")], "d")[0]
+    relative = _articles([("Quake", "The quake on Tuesday was felt far inland.")], "e")[0]
+    assert set(date_terms(same_day)) <= set(date_terms(art)) and len(date_terms(art)) == 3
+    assert date_terms(relative) == {}  # the publication time speaks for "Tuesday"
 
 
 def test_stories_small_stories_need_more_to_merge():
     arts = _articles(FLOOD[:2], "f")
     vecs = article_vectors(arts, HashingEmbedder())
-    probe = StoryClusterer(threshold=1.01, merge_threshold=1.01)
+    probe = StoryClusterer(threshold=100.0, merge_threshold=100.0)
     a, b = probe.assign(arts, vecs)
     score = probe.score(a, b)
-    assert 0.0 < score < 1.0
-    loose = StoryClusterer(threshold=1.01, merge_threshold=score - 0.01, small_margin=0.0)
+    assert 0.0 < score < 100.0
+    loose = StoryClusterer(threshold=100.0, merge_threshold=score - 0.01, small_margin=0.0)
     assert len(set(loose.assign(arts, vecs))) == 1
-    strict = StoryClusterer(threshold=1.01, merge_threshold=score - 0.01, small_margin=0.05)
+    strict = StoryClusterer(threshold=100.0, merge_threshold=score - 0.01, small_margin=0.05)
     assert len(set(strict.assign(arts, vecs))) == 2
 
 
@@ -215,15 +230,15 @@ def test_stories_resolve_follows_chained_merges():
     assert sc.resolve("s1") == "s3" and sc.resolve("s3") == "s3" and sc.resolve("x") == "x"
 
 
-def test_stories_loads_version_1_state():
+def test_stories_loads_version_2_state():
     flood = _articles(FLOOD, "f")
     sc = StoryClusterer()
     ids = _assign(sc, flood[:2])
     state = json.loads(json.dumps(sc.to_dict()))
-    state["version"] = 1
-    state["params"] = {"threshold": 0.22, "linkage": "average", "dense_weight": 0.5}
+    state["version"] = 2
+    state["params"] = {"threshold": 0.3, "merge_threshold": 0.14, "window_days": 7.0}
     for s in state["stories"]:
-        del s["names"]
+        del s["dates"]
     old = StoryClusterer.from_dict(state)
     assert old.params() == StoryClusterer().params()
     assert _assign(old, flood[2:]) == [ids[0]]
@@ -238,3 +253,25 @@ def test_stories_name_terms_finds_names_inside_sentences():
     assert sorted(got.values()) == [1, 2]
     assert set(got) == set(name_terms("near Waitrose and Wellington"))
     assert name_terms("All lowercase words here, nothing named.") == {}
+
+
+def test_bench_stories_reads_coverage_and_clusters_in_batches(tmp_path: Path):
+    from bench.realcoverage import event_part
+    from bench.stories import cluster, coverage_articles
+
+    arts = _articles(QUAKES, "q")
+    events = {"ev-a": {"event": "first quake", "articles": ["q0", "q1"]},
+              "ev-b": {"event": "second quake", "articles": ["q2", "q3"]}}
+    (tmp_path / "events.json").write_text(json.dumps(events), encoding="utf-8")
+    (tmp_path / "articles.jsonl").write_text("\n".join(json.dumps(
+        {"id": a.id, "outlet": a.outlet, "url": a.url, "title": a.title,
+         "published": (DAY + timedelta(days=40 * (i // 2))).isoformat(), "text": a.text})
+        for i, a in enumerate(arts)) + "\n", encoding="utf-8")
+    got, gold = coverage_articles(tmp_path)
+    assert [a.id for a in got] == ["q0", "q1", "q2", "q3"] and gold["q2"] == "ev-b"
+    for event in events:
+        part = event_part(event)
+        in_part = {e for e in events if event_part(e) == part}
+        assert set(coverage_articles(tmp_path, part)[1].values()) == in_part
+    stories = cluster(StoryClusterer(), got, article_vectors(got, HashingEmbedder()), batch_size=1, seed=3)
+    assert stories["q0"] == stories["q1"] != stories["q2"] == stories["q3"]

@@ -119,6 +119,18 @@ def test_web_search_shows_outlets_grid_and_flags_with_markup_inert(page, server)
     assert page.console_errors == []
 
 
+def test_web_answer_puts_outlets_side_by_side_and_marks_the_differing_date(page, server):
+    search(page, server, "Markin told a press briefing the first battery reached its position")
+    fact = page.locator("#facts .fact").first
+    outlets = fact.locator("td.col-outlet").all_text_contents()
+    assert {"Baltic Wire", "Riga Post"} <= set(outlets)
+    marked = fact.locator("td.col-date.differs").all_text_contents()
+    assert any("March 10" in t for t in marked) and any("March 12" in t for t in marked)
+    assert "Timeline" in fact.locator(".disagreements").inner_text()
+    assert set(fact.locator("td.col-stance").all_text_contents()) <= {"supports", "denies", "repeats"}
+    assert page.console_errors == []
+
+
 def test_web_dismiss_persists_through_the_api(page, server):
     search(page, server, "Markin told a press briefing the first battery reached its position")
     flag = page.locator(".flag.type-timeline", has_text="Baltic Wire")

@@ -13,6 +13,7 @@ from typing import Sequence
 
 from ..records import Claim, Flag
 from .base import UPDATE_CUES, Finding, make_flag
+from .facts import compare_facts
 from .names import name_variant_flags
 from .numbers import compare_numbers
 from .polarity import compare_polarity
@@ -96,4 +97,4 @@ MAX_ALSO = 4
 WITH_COPIES = frozenset({"number", "update", "timeline"})  # values that copies repeat word for word
 
 
-__all__ = ["compare_pair", "compare_pairs", "Finding"]
+__all__ = ["compare_facts", "compare_pair", "compare_pairs", "Finding"]

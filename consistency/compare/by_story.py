@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 from ..provenance import ClaimCluster, claim_clusters, joins_cluster, repetition_flags
 from ..records import Claim, Flag
 from . import compare_pair, one_per_deviation
-from .base import make_flag
+from .base import Finding, make_flag
 from .names import name_observations, name_variant_flags
 
 Pair = tuple[int, int, float]
@@ -28,12 +28,14 @@ def pairs_by_story(pairs: Iterable[Pair], claims: dict[int, Claim]) -> dict[str 
     return out
 
 
-def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver
+def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
+                facts: Sequence[tuple[Finding, float]] = ()
                 ) -> tuple[list[Flag], list[ClaimCluster], list[tuple[int, int]]]:
     """Every flag and claim cluster of one story's aligned pairs, and the pairs that took no part.
 
     A quiet pair gives no finding, no respelled name and no cluster link: leaving it out
-    changes nothing, so later checks of the story need not read it again.
+    changes nothing, so later checks of the story need not read it again. ``facts`` are the
+    findings of the story's fact table; those on two claims a pair already compares are left out.
     """
     findings = []
     aligned = []
@@ -50,6 +52,8 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver
         findings.extend((f, score) for f in found)
         if named:
             aligned.append((a, b, score))
+    compared = {frozenset((f.a.id, f.b.id)) for f, _ in findings}
+    findings += [(f, s) for f, s in facts if frozenset((f.a.id, f.b.id)) not in compared]
     flags = [make_flag(f) for f in one_per_deviation(findings)]
     flags += name_variant_flags(aligned, resolver)
     silent = set(quiet)
@@ -59,14 +63,21 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver
     return flags, clusters, quiet
 
 
-def check_stories(pairs: Iterable[Pair], claims: dict[int, Claim], resolver
+def check_stories(pairs: Iterable[Pair], claims: dict[int, Claim], resolver,
+                  facts: dict[str, list[tuple[Finding, float]]] | None = None
                   ) -> tuple[list[Flag], list[ClaimCluster], list[tuple[int, int]]]:
-    """``check_story`` over each story in turn, flags de-duplicated and clusters in report order."""
+    """``check_story`` over each story in turn, flags de-duplicated and clusters in report order.
+
+    ``facts`` holds each story's fact-table findings (``compare_facts``), when they are wanted."""
     flags: list[Flag] = []
     clusters: list[ClaimCluster] = []
     quiet: list[tuple[int, int]] = []
-    for _, story_pairs in sorted(pairs_by_story(pairs, claims).items(), key=lambda kv: kv[0] or ""):
-        f, c, q = check_story(story_pairs, claims, resolver)
+    facts = facts or {}
+    by_story = pairs_by_story(pairs, claims)
+    for story in facts:
+        by_story.setdefault(story, [])  # a story whose pairs say nothing may still hold a fact conflict
+    for story, story_pairs in sorted(by_story.items(), key=lambda kv: kv[0] or ""):
+        f, c, q = check_story(story_pairs, claims, resolver, facts.get(story, ()))
         flags += f
         clusters += c
         quiet += q

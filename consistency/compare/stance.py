@@ -375,6 +375,7 @@ def train_stance(
     boosted: bool = True,
     relative: bool = True,
     vectors: bool = False,
+    vector_shrink: float = 1.0,
 ) -> StanceModel:
     """Fit a StanceModel on labelled pairs (labels from LABELS); with ``relative`` each text is also
     read against the other texts of its claim."""
@@ -396,6 +397,10 @@ def train_stance(
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
+    if vectors:
+        # hundreds of embedding columns against a few dozen hand-written ones: shrink them so the
+        # same penalty holds them back more
+        scale[n_tree:] *= vector_shrink
     clf = LogisticRegression(C=C, max_iter=5000)
     clf.fit((x - mean) / scale, list(labels))
     order = [list(clf.classes_).index(label) for label in LABELS]

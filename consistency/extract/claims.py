@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Sequence
 from ..records import Article, Attribution, Claim, Entity
 from .attribution.frames import find_attributions
 from .entities import EntityResolver
+from .frames import frame
 from .polarity import polarity
 from .quantities import find_quantities
 from .time.extract import find_times
@@ -121,9 +122,10 @@ def claims_from_doc(article: Article, doc, resolver: EntityResolver, *, first: i
             continue
         text = sent.text
         offset = sent.start_char
-        times = tuple(replace(t, start=t.start + offset, end=t.end + offset) for t in find_times(text, anchor))
+        times = tuple(_framed(replace(t, start=t.start + offset, end=t.end + offset), sent, counts=False)
+                      for t in find_times(text, anchor))
         quantities = tuple(
-            replace(q, start=q.start + offset, end=q.end + offset)
+            _framed(replace(q, start=q.start + offset, end=q.end + offset), sent, counts=True)
             for q in find_quantities(text)
             if not any(t.start <= q.start + offset < t.end for t in times)
         )
@@ -140,6 +142,12 @@ def claims_from_doc(article: Article, doc, resolver: EntityResolver, *, first: i
             times=times, quantities=quantities, entities=entities, negated=negated, modality=modality,
         ))
     return out
+
+
+def _framed(slot, sent, *, counts: bool):
+    """A time or quantity with the happening it belongs to and what it is about."""
+    event, about = frame(sent, slot.start, slot.end, counts=counts)
+    return replace(slot, event=event, about=about)
 
 
 _NAME = r"((?:the\s+)?[A-Z][\w&.'\u2019!-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w&.'\u2019!-]*)*)"

@@ -18,9 +18,7 @@ A ``NAME.meta.json`` file beside ``NAME.txt`` or ``NAME.html`` (with any of ``ou
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import logging
 import os
@@ -37,9 +35,10 @@ from ..records import Article
 logger = logging.getLogger(__name__)
 
 MAX_RECORD_BYTES = 10 * 1024 * 1024
-# Longer texts are not news articles (200,000 characters is about 30,000 words) and would hold
-# a batch for minutes; each is refused with a message instead. Shorter ones are parsed in parts.
-MAX_TEXT_CHARS = 200_000
+# Longer texts are not news articles (100,000 characters is about 16,000 words; a long feature
+# runs to 60,000) and would hold a batch for minutes; each is refused with a message instead.
+# Shorter ones are parsed in parts, so their cost grows linearly with their length.
+MAX_TEXT_CHARS = 100_000
 EARLIEST_YEAR, LATEST_YEAR = 1800, 2200
 REQUIRED = ("outlet", "url", "title", "published", "text")
 FOLDER_SUFFIXES = (".txt", ".json", ".html", ".htm")
@@ -83,23 +82,26 @@ def _located(paths: Iterable[str | Path]) -> Iterator[tuple[Item, str, int | Non
         path = Path(raw)
         if not path.exists():
             if path.is_symlink():
-                yield _dangling(path), str(path), None
+                yield dangling(path), str(path), None
                 continue
             raise InputError(f"{printable(str(path))}: no such file or folder")
         if path.is_dir():
+            from .files import read_folder
+
             yield from read_folder(path)
         else:
-            yield from _read_any(path, named=True)
+            yield from read_any(path, named=True)
 
 
-def _read_any(path: Path, *, named: bool) -> Iterator[tuple[Item, str, int | None]]:
+def read_any(path: Path, *, named: bool) -> Iterator[tuple[Item, str, int | None]]:
+    """The records of one file, each with its file and line; other suffixes are rejected when ``named``."""
     suffix = path.suffix.lower()
     if suffix not in (".jsonl", ".csv", *FOLDER_SUFFIXES):
         if named:
             yield Rejection(str(path), None, None, "unknown format; use .jsonl, .csv, or a folder of "
                             ".txt/.json/.html files"), str(path), None
         return
-    problem = _not_readable(path, whole=suffix in FOLDER_SUFFIXES)
+    problem = not_readable(path, whole=suffix in FOLDER_SUFFIXES)
     if problem is not None:
         yield problem, str(path), None
     elif suffix == ".jsonl":
@@ -109,21 +111,24 @@ def _read_any(path: Path, *, named: bool) -> Iterator[tuple[Item, str, int | Non
 
         yield from ((item, str(path), line) for item, line in csv_items(path))
     else:
+        from .files import read_file
+
         yield read_file(path), str(path), None
 
 
-def _dangling(path: Path) -> Rejection:
+def dangling(path: Path) -> Rejection:
+    """The rejection of a link whose target does not exist."""
     return Rejection(str(path), None, None, "is a link to a file that does not exist; fix or remove the link")
 
 
-def _not_readable(path: Path, *, whole: bool) -> Rejection | None:
+def not_readable(path: Path, *, whole: bool) -> Rejection | None:
     """Why a file cannot be read as input (not a regular file, too large to be one article), or None."""
     import stat
 
     try:
         st = path.stat()
     except FileNotFoundError:
-        return _dangling(path)
+        return dangling(path)
     except OSError as exc:
         return Rejection(str(path), None, None, f"cannot be read ({exc.strerror}); fix its permissions")
     if not stat.S_ISREG(st.st_mode):
@@ -186,7 +191,7 @@ def article_from_record(rec: dict, where: str, line: int | None, *, fixes: dict[
             return Rejection(where, line, name, f"must be text (got {type(value).__name__})")
     for name in ("id", "outlet", "url", "title", "text", "language", "published"):
         value = rec.get(name)
-        if isinstance(value, str) and _has_surrogates(value):
+        if isinstance(value, str) and has_surrogates(value):
             return Rejection(where, line, name, "holds a lone surrogate or undecodable bytes, which is not text; "
                              "re-encode the input as UTF-8")
     if rec.get("id") is not None and not isinstance(rec["id"], (str, int)):
@@ -224,7 +229,8 @@ def _clean_text(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def _has_surrogates(text: str) -> bool:
+def has_surrogates(text: str) -> bool:
+    """Whether text holds lone surrogates (undecodable bytes or a broken \\ud800 escape)."""
     return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
@@ -315,146 +321,3 @@ def read_csv(path: Path) -> Iterator[Item]:
 
     for item, _ in csv_items(path):
         yield item
-
-
-# -- folders --------------------------------------------------------------------------
-
-def read_folder(folder: Path) -> Iterator[tuple[Item, str, int | None]]:
-    """Every .txt, .json, .html, .jsonl and .csv file below a folder, in name order.
-
-    Subfolders that cannot be read and links to missing files are rejected by name rather than
-    skipped, so nothing drops out of a batch unseen. Links to folders are followed once.
-    """
-    seen_dirs: set[str] = set()
-
-    def walk(current: Path) -> Iterator[tuple[Item, str, int | None]]:
-        real = os.path.realpath(current)
-        if real in seen_dirs:
-            return
-        seen_dirs.add(real)
-        try:
-            entries = sorted(os.scandir(current), key=lambda e: e.name)
-        except OSError as exc:
-            yield Rejection(str(current), None, None, f"folder cannot be read ({exc.strerror}); fix its "
-                            "permissions or leave it out"), str(current), None
-            return
-        for entry in entries:
-            path = Path(entry.path)
-            if entry.name.startswith(".") or entry.name.endswith(".meta.json"):
-                continue
-            if path.is_symlink() and not path.exists():
-                if path.suffix.lower() in (".jsonl", ".csv", *FOLDER_SUFFIXES):
-                    yield _dangling(path), str(path), None
-                continue
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
-                yield from walk(path)
-            else:
-                yield from _read_any(path, named=False)
-
-    yield from walk(folder)
-
-
-TXT_FIXES = {
-    "outlet": "start the file with header lines ('Outlet: ...', 'URL: ...', 'Title: ...', 'Published: ...'), "
-              "a blank line, then the text; or put them in NAME.meta.json",
-}
-HTML_FIXES = {
-    "outlet": "the page does not name its site (og:site_name); give it in NAME.meta.json, e.g. {\"outlet\": \"...\"}",
-    "url": "the page does not give its address (a canonical link); give it in NAME.meta.json, e.g. {\"url\": \"...\"}",
-    "published": "the page does not give its publication date; give it in NAME.meta.json, e.g. "
-                 "{\"published\": \"2026-03-10\"}",
-    "text": "no article text could be extracted from the page; save the article page itself, or give its text "
-            "as .txt with a header",
-}
-
-
-def read_file(path: Path) -> Item:
-    """One article from a .txt, .json or .html file."""
-    where = str(path)
-    problem = _not_readable(path, whole=True)
-    if problem is not None:
-        return problem
-    if _has_surrogates(path.stem) or not path.stem.isprintable():
-        return Rejection(where, None, None, "the file name is not valid UTF-8 or holds control characters, and it "
-                         "becomes the article id; rename the file")
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_RECORD_BYTES + 1)
-    except OSError as exc:
-        return Rejection(where, None, None, f"cannot be read ({exc.strerror})")
-    if len(raw) > MAX_RECORD_BYTES:
-        return Rejection(where, None, None, f"is larger than {MAX_RECORD_BYTES // (1024 * 1024)} MB; trim it")
-    problem_text = utf16_problem(raw)
-    if problem_text:
-        return Rejection(where, None, None, problem_text)
-    try:
-        content = raw.decode("utf-8").lstrip("\ufeff")
-    except UnicodeDecodeError as exc:
-        return Rejection(where, None, None, f"is not valid UTF-8 (byte {exc.start}); re-encode the file as UTF-8")
-    suffix = path.suffix.lower()
-    fixes: dict[str, str] = {}
-    if suffix == ".json":
-        try:
-            rec = loads_record(content)
-        except json.JSONDecodeError as exc:
-            return Rejection(where, exc.lineno, None, f"is not valid JSON ({exc.msg}); fix the syntax")
-        except ValueError as exc:
-            return Rejection(where, None, None, f"is not an article record (JSON that {exc}); "
-                             "give one flat JSON object")
-        rec = dict(rec) if isinstance(rec, dict) else rec
-        if isinstance(rec, dict):
-            rec.setdefault("id", path.stem)
-    elif suffix == ".txt":
-        rec = _parse_txt(content)
-        rec["id"] = path.stem
-        fixes = TXT_FIXES
-    else:
-        from .html import extract_html
-
-        rec = extract_html(content)
-        rec["id"] = path.stem
-        fixes = HTML_FIXES
-        if not rec.get("text"):
-            return Rejection(where, None, "text", HTML_FIXES["text"])
-    if isinstance(rec, dict):
-        sidecar = _sidecar(path)
-        if isinstance(sidecar, Rejection):
-            return sidecar
-        rec.update(sidecar)
-    return article_from_record(rec, where, None, fixes=fixes)
-
-
-def _parse_txt(content: str) -> dict:
-    content = content.replace("\r\n", "\n").replace("\r", "\n")
-    header, sep, body = content.partition("\n\n")
-    rec: dict = {}
-    lines = header.splitlines()
-    if sep and lines and all(re.match(r"^[A-Za-z][\w ]*:", ln) for ln in lines):
-        for ln in lines:
-            key, _, value = ln.partition(":")
-            rec[key.strip().lower()] = value.strip()
-        rec["text"] = body
-    else:
-        rec["text"] = content
-    return rec
-
-
-def _sidecar(path: Path) -> dict | Rejection:
-    meta = path.with_name(path.stem + ".meta.json")
-    if not meta.exists():
-        return {}
-    problem = _not_readable(meta, whole=True)
-    if problem is not None:
-        return problem
-    try:
-        data = loads_record(meta.read_text("utf-8-sig"))
-    except (OSError, ValueError) as exc:
-        return Rejection(str(meta), None, None, f"is not valid JSON ({exc}); fix it or remove it")
-    if not isinstance(data, dict):
-        return Rejection(str(meta), None, None, f"must be a JSON object with any of outlet, url, title, published, "
-                         f"language (got a {type(data).__name__}); fix it or remove it")
-    return {k: v for k, v in data.items() if k in ("outlet", "url", "title", "published", "language")}

@@ -113,8 +113,9 @@ def stance(c: Claim, lead: Claim) -> str:
     if c.negated != lead.negated or c.modality == "denied":
         return "denies"
     att = c.attribution
-    relay = " ".join(x for x in (att.source if att else "", att.channel or "" if att else "") if x)
-    if _REPEAT_CUES.search(c.text) and (_MEDIA.search(relay) or c.modality == "reported"):
+    relay = " ".join(x for x in (att.source if att else "", (att.channel or "") if att else "") if x)
+    # passing on another newsroom's report ("the Los Angeles Times reports"), not citing a document or an official
+    if _REPEAT_CUES.search(c.text) and _MEDIA.search(relay or c.text):
         return "repeats"
     return "supports"
 

@@ -247,14 +247,16 @@ def outlet_stances(claim_text: str, matches: list[Match], embedder=None) -> list
 
 
 def grid_row(c: Claim) -> dict:
-    """What one outlet says: speaker, date, number, place and wording."""
+    """What one outlet says: speaker, date, number, place and wording (speaker and channel only when plausible)."""
+    from .answer import confident_channel, confident_speaker
+
     att = c.attribution
     return {
         "claim_id": c.id,
         "outlet": c.outlet,
         "published": c.published.date().isoformat(),
-        "speaker": att.source if att and att.source_kind != "outlet" else "",
-        "channel": att.channel if att and att.channel else "",
+        "speaker": confident_speaker(c),
+        "channel": confident_channel(c),
         "date": "; ".join(t.text for t in c.times),
         "date_values": [t.value for t in c.times],
         "number": "; ".join(q.text for q in c.quantities),

@@ -8,10 +8,12 @@ articles and the flags, not by the size of the store, except for a few SQL count
 from __future__ import annotations
 
 import re
+from urllib.parse import quote as quote_url
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Iterable, Sequence
 
+from ..embed import Embedder
 from ..pipeline import CheckResult, IngestResult
 from ..records import Claim, Flag
 from ..store.database import Store
@@ -33,8 +35,9 @@ class RunInfo:
     previous: str | None = None
 
 
-def build_report(store: Store, checked: CheckResult, ingested: IngestResult | None, info: RunInfo) -> dict:
-    """Everything the report shows, as plain JSON-ready data."""
+def build_report(store: Store, checked: CheckResult, ingested: IngestResult | None, info: RunInfo,
+                 embedder: Embedder | None = None) -> dict:
+    """Everything the report shows, as plain JSON-ready data (``embedder`` is the store's, for stance)."""
     meta = store.article_meta()
     reviews = store.reviews()
     lapsed = _lapsed_reviews(store)
@@ -50,7 +53,7 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
     stories = _stories(store, meta, tonight, flags)
     outlets = _outlets(store, meta, checked.flags, reviews)
     clusters = [_cluster_entry(c, meta) for c in checked.clusters[:MAX_CLUSTERS]]
-    clusters = _with_stances(store, clusters)
+    clusters = _with_stances(store, clusters, embedder)
     sections = {s: [d for d in flags if d["section"] == s] for s in SECTIONS}
     open_flags = [d for d in flags if d["status"] != "resolved" and d["section"] != "dismissed"]
     by_type: dict[str, list[int]] = {}
@@ -68,6 +71,11 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
         "flags_open": len(checked.flags),
         **{f"flags_{s}": len(v) for s, v in sections.items()},
         "confirmed": sum(1 for d in flags if d["review"] and d["review"]["verdict"] == "confirmed"),
+        "contradictions_new": sum(1 for d in sections["new"] if d["type"] != "update"),
+        "updates_new": sum(1 for d in sections["new"] if d["type"] == "update"),
+        "contradictions_open": sum(1 for d in open_flags if d["type"] != "update"),
+        "updates_open": sum(1 for d in open_flags if d["type"] == "update"),
+        "stories_flagged": sum(1 for st in stories if not st["folded"]),
         "clusters": len(checked.clusters),
     }
     return {
@@ -97,6 +105,7 @@ def _flag_entry(f: Flag, status: str, review: dict | None, lapsed: dict | None, 
         else status
     marks = [v for v in f.values.values() if v and len(v) >= 2]
     d["evidence"] = [dict(e, url=safe_url(meta.get(e["article_id"], {}).get("url", "")),
+                          link=evidence_link(meta.get(e["article_id"], {}).get("url", ""), e["text"]),
                           segments=highlight(e["text"], marks)) for e in d["evidence"]]
     d.update(status=status, section=section, review=review, lapsed_review=lapsed,
              first_run=run.get("first_run"), last_run=run.get("last_run"),
@@ -109,6 +118,31 @@ def _link(article_id: str, meta: dict[str, dict]) -> dict:
     m = meta.get(article_id, {})
     return {"article_id": article_id, "outlet": m.get("outlet", ""), "title": m.get("title", ""),
             "url": safe_url(m.get("url", "")), "published": (m.get("published") or "")[:10]}
+
+
+def evidence_link(url: str, quote: str) -> str | None:
+    """The article's URL with a text fragment (``#:~:text=start,end``) that scrolls to and marks the quote."""
+    base = safe_url(url)
+    words = quote.split()
+    if base is None or not words:
+        return base
+    enc = lambda ws: quote_url(" ".join(ws), safe="")  # noqa: E731 - commas and dashes must be escaped too
+    frag = enc(words) if len(words) <= 8 else f"{enc(words[:5])},{enc(words[-3:])}"
+    return f"{base.split('#', 1)[0]}#:~:text={frag}"
+
+
+def origin_label(key: str, outlet_of: dict[str, str]) -> str:
+    """An origin key ("named:...", "anonymous", "unattributed:<claim>") in words a reader follows."""
+    kind, _, rest = key.partition(":")
+    if kind == "named":
+        return f"named source: {rest}"
+    if kind == "anonymous":
+        return "one anonymous source"
+    if kind == "unattributed":
+        return f"no attribution ({outlet_of.get(rest, 'one outlet')})"
+    if kind == "unknown":
+        return f"a source we could not read ({outlet_of.get(rest, 'one outlet')})"
+    return key
 
 
 def safe_url(url: str) -> str | None:
@@ -145,23 +179,29 @@ def story_titles(meta: dict[str, dict]) -> dict[str, str]:
 
 
 def _stories(store: Store, meta: dict[str, dict], tonight: Sequence[str], flags: list[dict]) -> list[dict]:
-    """Stories touched tonight first, then stories with new or resolved flags, then any with open flags."""
-    ranked: dict[str, None] = {}
+    """Every story with open flags, the weightiest first (flags' confidence times the outlets they span),
+    then the stories touched tonight or with resolved flags, up to ``MAX_STORIES``, marked ``folded``."""
+    weight: dict[str, float] = {}
+    for d in flags:
+        if d["story_id"] and d["section"] in ("new", "carried"):
+            weight[d["story_id"]] = weight.get(d["story_id"], 0.0) + d["confidence"] * len(set(d["outlets"]))
+    others: dict[str, None] = {}
     for a in tonight:
-        if meta.get(a, {}).get("story_id"):
-            ranked.setdefault(meta[a]["story_id"])
-    for section in ("new", "resolved", "carried"):
-        for d in flags:
-            if d["section"] == section and d["story_id"]:
-                ranked.setdefault(d["story_id"])
+        sid = meta.get(a, {}).get("story_id")
+        if sid and sid not in weight:
+            others.setdefault(sid)
+    for d in flags:
+        if d["story_id"] and d["story_id"] not in weight:
+            others.setdefault(d["story_id"])
     by_story: dict[str, list[str]] = {}
     for aid, m in meta.items():
-        if m["story_id"] in ranked:
+        if m["story_id"] in weight or m["story_id"] in others:
             by_story.setdefault(m["story_id"], []).append(aid)
-    chosen = list(ranked)[:MAX_STORIES]
+    flagged = sorted(weight, key=lambda sid: (-weight[sid], -len(by_story.get(sid, [])), sid))
+    chosen = [(sid, False) for sid in flagged] + [(sid, True) for sid in list(others)[:MAX_STORIES]]
     tonight_set = set(tonight)
     out = []
-    for sid in chosen:
+    for sid, folded in chosen:
         aids = sorted(by_story.get(sid, []), key=lambda a: meta[a]["published"])
         if not aids:
             continue
@@ -172,11 +212,17 @@ def _stories(store: Store, meta: dict[str, dict], tonight: Sequence[str], flags:
         pubs = [Publication(meta[a]["outlet"], _day(meta[a]["published"]), meta[a]["title"]) for a in aids]
         title = meta[aids[0]]["title"]
         svg, omitted = timeline_svg(points, pubs, title)
+        live = [d for d in story_flags if d["section"] in ("new", "carried")]
         out.append({
             "id": sid, "title": title, "articles": [_link(a, meta) for a in aids],
-            "outlets": sorted({meta[a]["outlet"] for a in aids}),
+            "outlets": sorted({meta[a]["outlet"] for a in aids}), "folded": folded,
+            "weight": round(weight.get(sid, 0.0), 3),
             "new_articles": sum(1 for a in aids if a in tonight_set),
             "flags": {s: sum(1 for d in story_flags if d["section"] == s) for s in SECTIONS},
+            "contradictions": sum(1 for d in live if d["type"] != "update"),
+            "updates": sum(1 for d in live if d["type"] == "update"),
+            "flag_refs": [{"id": d["id"], "type": d["type"], "confidence": d["confidence"]}
+                          for d in sorted(live, key=lambda d: -d["confidence"])],
             "timeline": [{"outlet": p.outlet, "start": p.start.isoformat(), "end": p.end.isoformat(),
                           "label": p.label, "conflict": p.conflict} for p in points],
             "timeline_omitted": omitted, "svg": svg,
@@ -204,7 +250,7 @@ def timeline_points(claims: Iterable[Claim], timeline_flags: Sequence[dict]) -> 
                                                             for v in values))
             rng = start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"
             label = f"{c.outlet}: \u201c{t.text}\u201d = {rng}\n{' '.join(c.text.split())[:240]}"
-            points.append(TimePoint(c.outlet, min(start, end), max(start, end), label, hit))
+            points.append(TimePoint(c.outlet, min(start, end), max(start, end), label, hit, t.text))
     return points
 
 
@@ -235,11 +281,13 @@ def _outlets(store: Store, meta: dict[str, dict], open_flags: Sequence[Flag], re
 
 
 def _cluster_entry(c: dict, meta: dict[str, dict]) -> dict:
-    return {**c, "links": [_link(a, meta) for a in c["articles"]],
+    outlet_of = {cid: meta.get(cid.rsplit("#", 1)[0], {}).get("outlet", "") for o in c["origins"] for cid in o["claims"]}
+    origins = [dict(o, label=origin_label(o["origin"], outlet_of)) for o in c["origins"]]
+    return {**c, "origins": origins, "links": [_link(a, meta) for a in c["articles"]],
             "earliest_link": _link(c["earliest"]["article_id"], meta)}
 
 
-def _with_stances(store: Store, clusters: list[dict]) -> list[dict]:
+def _with_stances(store: Store, clusters: list[dict], embedder: Embedder | None = None) -> list[dict]:
     """Each cluster with every outlet's stance toward its earliest wording (for, against, observing)."""
     from ..compare.stance import stance_of
 
@@ -248,7 +296,7 @@ def _with_stances(store: Store, clusters: list[dict]) -> list[dict]:
     out = []
     for c in clusters:
         members = [claims[cid] for cid in c["claims"] if cid in claims]
-        found = stance_of(c["text"], [m.text for m in members])
+        found = stance_of(c["text"], [m.text for m in members], embedder)
         out.append({**c, "stances": [{"claim_id": m.id, "outlet": m.outlet, "stance": s}
                                      for m, s in zip(members, found)]})
     return out

@@ -40,9 +40,21 @@ def render_html(report: dict) -> str:
     for name in ("new", "resolved", "carried", "dismissed"):
         items = sorted(sections.get(name, []), key=lambda f: -f["confidence"])
         sections[name], hidden[name] = items[:MAX_HTML_FLAGS], max(0, len(items) - MAX_HTML_FLAGS)
+    shown = {st["id"] for st in stories if not st["folded"]}
+    by_story: dict[str, list] = {}
+    loose = []
+    for f in sorted(report["flags"], key=lambda f: (f["section"] != "new", -f["confidence"])):
+        if f["section"] not in ("new", "carried"):
+            continue
+        if f["story_id"] in shown:
+            by_story.setdefault(f["story_id"], []).append(f)
+        else:
+            loose.append(f)
     return env.get_template("report.html.j2").render(
         run=report["run"], s=report["summary"], rejected=report["rejected"], sections=sections,
-        hidden=hidden, stories=stories, outlets=report["outlets"], clusters=report["clusters"], chart=Markup(flags_chart(report)))
+        hidden=hidden, stories=stories, by_story=by_story, loose=loose[:MAX_HTML_FLAGS],
+        loose_hidden=max(0, len(loose) - MAX_HTML_FLAGS), outlets=report["outlets"], clusters=report["clusters"],
+        chart=Markup(flags_chart(report)))
 
 
 def write_report(report: dict, out_dir: Path) -> dict[str, Path]:

@@ -33,6 +33,7 @@ class TimePoint:
     end: date
     label: str
     conflict: bool = False
+    short: str = ""  # the time expression as written, drawn beside marks in conflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,10 @@ def timeline_svg(points: Sequence[TimePoint], pubs: Sequence[Publication], title
                    f'fill="{COLOURS["text"]}">{escape(d.strftime("%b %d").replace(" 0", " "))}</text>')
     out.append(f'<text x="{WIDTH - RIGHT_PAD}" y="{axis_y + 30}" font-size="10" text-anchor="end" fill="#666">'
                f'{escape(_years(lo + timedelta(days=1), hi - timedelta(days=1)))}</text>')
+    out.append(f'<text class="axis-label" x="{LABEL_W}" y="{axis_y + 30}" font-size="11" fill="#444">'
+               f'day the statement refers to →</text>')
+    out.append(f'<text class="axis-label" x="{LABEL_W - 8}" y="{TOP - 4}" font-size="11" text-anchor="end" '
+               f'fill="#444">outlet</text>')
     for o, y in row.items():
         out.append(f'<text x="{LABEL_W - 8}" y="{y + 4:.1f}" font-size="12" text-anchor="end" '
                    f'fill="{COLOURS["text"]}">{escape(_cut(o, 28))}</text>')
@@ -90,6 +95,9 @@ def timeline_svg(points: Sequence[TimePoint], pubs: Sequence[Publication], title
         cls = "mark conflict" if p.conflict else "mark"
         tip = f"<title>{escape(p.label)}</title>"
         y = row[p.outlet]
+        if p.conflict and p.short:
+            out.append(f'<text class="mark-label" x="{x(p.start) + 8:.1f}" y="{y - 8:.1f}" font-size="10" '
+                       f'fill="{COLOURS["conflict"]}">{escape(_cut(p.short, 24))}</text>')
         if p.start == p.end:
             cx = x(p.start) + 0.5 * plot_w / span
             r = 6 if p.conflict else 4.5

@@ -340,6 +340,14 @@ class Store:
                 ).fetchall()
         return {int(r[0]): claim_from_json(r[1]) for r in rows}
 
+    def story_claim_records(self, story_ids: Iterable[str] | None = None) -> dict[int, Claim]:
+        """Claims by row id of the articles in these stories (of every story when None)."""
+        if story_ids is None:
+            q = "SELECT id FROM articles WHERE story_id IS NOT NULL"
+            return self.claims(article_ids=[r[0] for r in self.db.execute(q)])
+        articles = [r[0] for r in self._select_in("SELECT id FROM articles WHERE story_id IN ({})", list(story_ids))]
+        return self.claims(article_ids=articles) if articles else {}
+
     def retrieval_rows(self, rowids: Sequence[int] | None = None) -> list[tuple[int, str, str, str]]:
         """(rowid, content, article title, published) of the given claims, or of all, by rowid."""
         q = ("SELECT c.rowid, json_extract(c.data, '$.content'), a.title, a.published"

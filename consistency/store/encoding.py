@@ -40,8 +40,8 @@ def claim_from_dict(d: dict) -> Claim:
         id=d["id"], article_id=d["article_id"], outlet=d["outlet"],
         published=datetime.fromisoformat(d["published"]), text=d["text"], start=d["start"], end=d["end"],
         content=d["content"], attribution=att,
-        times=tuple(TimeExpr(**t) for t in d.get("times", ())),
-        quantities=tuple(Quantity(**_finite_to_inf(q)) for q in d.get("quantities", ())),
+        times=tuple(TimeExpr(**_about_tuple(t)) for t in d.get("times", ())),
+        quantities=tuple(Quantity(**_about_tuple(_finite_to_inf(q))) for q in d.get("quantities", ())),
         entities=tuple(Entity(**e) for e in d.get("entities", ())),
         negated=d.get("negated", False), modality=d.get("modality"), story_id=d.get("story_id"),
     )
@@ -50,6 +50,12 @@ def claim_from_dict(d: dict) -> Claim:
 def _finite_to_inf(q: dict) -> dict:
     return {k: (math.copysign(math.inf, v) if k in ("low", "high", "value") and abs(v) >= _BIG else v)
             for k, v in q.items()}
+
+
+def _about_tuple(d: dict) -> dict:
+    if "about" in d:
+        d["about"] = tuple(d["about"])
+    return d
 
 
 def claim_from_json(s: str) -> Claim:

@@ -1,22 +1,25 @@
 """Group articles into stories (reports of the same real-world event), incrementally.
 
-A story keeps the sums of its articles' dense vectors, of their tf-idf vectors over content
-words and of their tf-idf vectors over names (see ``storyterms``). Two groups of articles (an
-article is a group of one) are compared by average linkage: the mean, over all pairs of
-members, of the dense cosine, of the word cosine and of the name cosine, each read off the
-summed vectors. Words and names are mixed into one text similarity, and the score is the
-geometric mean of the dense and the text similarity: the dense vector knows the kind of event
-(a shooting, a rehab stay), the words and names know which one, and a story needs both, so a
-high score on one cannot make up for nothing on the other. An article far in time from a story
-loses a little (time is a soft signal).
+A story keeps the sums of its articles' dense vectors and of their tf-idf vectors over content
+words, names and dates (see ``terms``). Two groups of articles (an article is a group of one)
+are compared by average linkage: the mean, over all pairs of members, of the dense cosine and of
+the word, name and date cosines, each read off the summed vectors, and the publication gap
+between the two groups. The score is a linear function of these five features, the log-odds
+that the two groups report one event, with weights fitted on pairs of articles of known events
+(``scripts/train_stories.py``): the dense vector knows the kind of event (a shooting, a rehab
+stay), the words, names and dates know which one, and reports of one event come out within days
+of each other, so two events of one kind weeks apart score low even when they read alike.
+Because every feature is a mean over pairs, the score of two groups is the mean of the scores
+of their article pairs.
 
 An article joins the best story when the score clears ``threshold`` and opens a new story
 otherwise. Every few stories a batch touches, a merge pass joins the most similar pair of
-stories, again and again while a pair clears ``merge_threshold`` plus ``small_margin`` over the
-square root of the number of article pairs: a mean over few pairs is a noisy estimate, and two
-stories merged early on a chance resemblance would pull later articles of both together.
-Merged ids stay in ``merged_into``: an id handed out earlier is stale once its story merged,
-so anything that stores story ids must map them through ``resolve`` after each ``assign``.
+stories, again and again while a pair clears ``merge_threshold``. Both bars rise by
+``small_margin`` over the square root of the number of article pairs: a mean over few pairs is
+a noisy estimate, and two stories joined early on a chance resemblance would pull later
+articles of both together. Merged ids stay in ``merged_into``: an id handed out earlier is
+stale once its story merged, so anything that stores story ids must map them through
+``resolve`` after each ``assign``.
 
 Only the ``candidates`` stories nearest by dense vector are scored in full, so the cost of an
 article grows with the number of stories only through one matrix-vector product.
@@ -36,13 +39,21 @@ import numpy as np
 
 from ..errors import StoreError
 from ..records import Article
-from .terms import article_vectors, lexical_terms, name_terms, split_sentences
+from .terms import article_vectors, date_terms, lexical_terms, name_terms, split_sentences
 
-__all__ = ["StoryClusterer", "article_vectors", "lexical_terms", "name_terms", "split_sentences"]
+__all__ = ["StoryClusterer", "FEATURES", "WEIGHTS", "article_vectors", "date_terms", "lexical_terms",
+           "name_terms", "split_sentences"]
 
 logger = logging.getLogger(__name__)
 
-STATE_VERSION = 2
+STATE_VERSION = 3
+
+FEATURES = ("dense", "words", "names", "dates", "gap")
+# Log-odds that two articles report one event: intercept, then one weight per feature (the gap
+# enters as log(1 + days)). Fitted by scripts/train_stories.py on the odd ECB+ topics and the
+# tuning half of the BASIL events, which also chose the default bars below.
+WEIGHTS: dict[str, float] = {"bias": -8.317, "dense": 7.43, "words": 5.005, "names": 8.106,
+                             "dates": 2.766, "gap": -0.706}
 
 
 @dataclass
@@ -55,6 +66,7 @@ class _Story:
     first: str  # ISO timestamps of the earliest and latest member
     last: str
     members: list[str] = field(default_factory=list)
+    dates: dict[int, float] = field(default_factory=dict)  # the same over written dates
 
 
 class StoryClusterer:
@@ -67,23 +79,21 @@ class StoryClusterer:
 
     def __init__(
         self,
-        threshold: float = 0.3,
-        merge_threshold: float | None = 0.14,
-        name_weight: float = 0.3,
-        window_days: float = 7.0,
-        time_penalty: float = 0.05,
+        threshold: float = -1.5,
+        merge_threshold: float | None = 0.0,
+        weights: dict[str, float] | None = None,
         max_profile_terms: int = 400,
         merge_every: int = 5,
         candidates: int = 64,
-        small_margin: float = 0.2,
+        small_margin: float = 0.0,
     ) -> None:
-        if not 0.0 <= name_weight <= 1.0:
-            raise ValueError(f"name_weight must be within [0, 1], got {name_weight}")
+        weights = dict(WEIGHTS if weights is None else weights)
+        missing = [k for k in ("bias", *FEATURES) if k not in weights]
+        if missing:
+            raise ValueError(f"weights lack {', '.join(missing)}; give bias and {', '.join(FEATURES)}")
         self.threshold = threshold
         self.merge_threshold = threshold if merge_threshold is None else merge_threshold
-        self.name_weight = name_weight
-        self.window_days = window_days
-        self.time_penalty = time_penalty
+        self.weights = weights
         self.max_profile_terms = max_profile_terms
         self.merge_every = merge_every
         self.candidates = candidates
@@ -112,21 +122,13 @@ class StoryClusterer:
         elif vectors.shape[1] != self.dim:
             raise StoreError(f"the embedder gives {vectors.shape[1]}-dimensional vectors, the store's stories were "
                              f"built from {self.dim}; use the embedder the store was built with (--embedder)")
-        words = [lexical_terms(f"{a.title}\n{a.text}") for a in articles]
-        names = [name_terms(f"{a.title}\n{a.text}") for a in articles]
-        for w, nm in zip(words, names):
-            self.df.update(w.keys())
-            self.df.update(nm.keys())
-        self.n_docs += len(articles)
+        singles = self.singles(articles, vectors)
         ids: list[str] = [""] * len(articles)
         touched: list[str] = []
         for i in sorted(range(len(articles)), key=lambda i: articles[i].published):
-            art = articles[i]
-            when = art.published.isoformat()
-            single = _Story("", vectors[i].copy(), self._tfidf(words[i]), self._tfidf(names[i]),
-                            1, when, when, [art.id])
+            single = singles[i]
             best, best_score = self._best_match(single, exclude=None)
-            if best is not None and best_score >= self.threshold:
+            if best is not None and best_score >= self._bar(self.threshold, single, best):
                 self._absorb(best, single)
                 ids[i] = best.id
             else:
@@ -140,6 +142,36 @@ class StoryClusterer:
                 touched = []
         self._merge_pass(touched)
         return [self.resolve(s) for s in ids]
+
+    def singles(self, articles: Sequence[Article], vectors: np.ndarray) -> list[_Story]:
+        """One unsaved group per article, its profiles weighted by the document frequencies
+        as known after counting these articles in."""
+        texts = [f"{a.title}\n{a.text}" for a in articles]
+        words = [lexical_terms(t) for t in texts]
+        names = [name_terms(t) for t in texts]
+        dates = [date_terms(a) for a in articles]
+        for counts in (*words, *names, *dates):
+            self.df.update(counts.keys())
+        self.n_docs += len(articles)
+        out = []
+        for a, v, w, nm, d in zip(articles, vectors, words, names, dates):
+            when = a.published.isoformat()
+            out.append(_Story("", np.array(v, dtype=np.float32), self._tfidf(w), self._tfidf(nm), 1,
+                              when, when, [a.id], self._tfidf(d)))
+        return out
+
+    def features(self, a: _Story, b: _Story, dense: float | None = None) -> dict[str, float]:
+        """The average-linkage features of two groups, as the score weighs them."""
+        size = float(a.n * b.n)
+        if dense is None:
+            dense = float(a.centroid @ b.centroid) / size
+        return {
+            "dense": dense,
+            "words": _dot(a.terms, b.terms) / size,
+            "names": _dot(a.names, b.names) / size,
+            "dates": _dot(a.dates, b.dates) / size,
+            "gap": math.log1p(_gap(a, b)),
+        }
 
     def resolve(self, story_id: str) -> str:
         """The live story an id handed out earlier now belongs to (itself unless merged)."""
@@ -176,6 +208,7 @@ class StoryClusterer:
             "centroid": [round(float(x), 6) for x in s.centroid],
             "terms": {str(k): round(v, 4) for k, v in s.terms.items()},
             "names": {str(k): round(v, 4) for k, v in s.names.items()},
+            "dates": {str(k): round(v, 4) for k, v in s.dates.items()},
             "n": s.n,
             "first": s.first,
             "last": s.last,
@@ -187,9 +220,7 @@ class StoryClusterer:
         return {
             "threshold": self.threshold,
             "merge_threshold": self.merge_threshold,
-            "name_weight": self.name_weight,
-            "window_days": self.window_days,
-            "time_penalty": self.time_penalty,
+            "weights": dict(self.weights),
             "max_profile_terms": self.max_profile_terms,
             "merge_every": self.merge_every,
             "candidates": self.candidates,
@@ -198,12 +229,12 @@ class StoryClusterer:
 
     @classmethod
     def from_dict(cls, d: dict) -> "StoryClusterer":
-        """Rebuild a clusterer from ``to_dict`` output (version 1 state loads with new rules)."""
+        """Rebuild a clusterer from ``to_dict`` output (older state loads with the new rules)."""
         version = d.get("version")
-        if version not in (1, STATE_VERSION):
+        if version not in (1, 2, STATE_VERSION):
             raise StoreError(f"the store's story state has version {version!r}, this version of consistency reads "
                              f"{STATE_VERSION}; ingest the articles again into a new store (--store NEW_DIR)")
-        # version 1 ran other rules: its stories keep their ids and members, not its settings
+        # earlier versions ran other rules: their stories keep their ids and members, not settings
         sc = cls(**d["params"]) if version == STATE_VERSION else cls()
         sc.n_docs = int(d["n_docs"])
         sc.df = Counter({int(k): int(v) for k, v in d["df"].items()})
@@ -221,6 +252,7 @@ class StoryClusterer:
                 first=s["first"],
                 last=s["last"],
                 members=list(s["members"]),
+                dates={int(k): float(v) for k, v in s.get("dates", {}).items()},
             ))
         return sc
 
@@ -235,27 +267,24 @@ class StoryClusterer:
         return {t: x / norm for t, x in w.items()}
 
     def _pair_score(self, a: _Story, b: _Story, dense: float | None = None) -> float:
-        """Geometric mean of the average dense and text similarities, less a time penalty."""
-        size = float(a.n * b.n)
-        if dense is None:
-            dense = float(a.centroid @ b.centroid) / size
-        if dense <= 0.0:
-            return dense
-        text = _dot(a.terms, b.terms) / size
-        if a.names and b.names and self.name_weight:
-            text = (1 - self.name_weight) * text + self.name_weight * _dot(a.names, b.names) / size
-        return math.sqrt(dense * max(text, 0.0)) - self._penalty(_gap(a, b))
+        """The log-odds that two groups report one event: the weighted average-linkage features."""
+        w = self.weights
+        f = self.features(a, b, dense)
+        return w["bias"] + sum(w[k] * f[k] for k in FEATURES)
+
+    def _bar(self, base: float, a: _Story, b: _Story) -> float:
+        return base + self.small_margin / math.sqrt(a.n * b.n)
 
     def _best_match(self, group: _Story, exclude: str | None) -> tuple[_Story | None, float]:
         """The live story most similar to ``group``, among the nearest by dense vector."""
         k = len(self._ids)
         if k == 0:
-            return None, -1.0
+            return None, -math.inf
         dense = self._mat[:k] @ (group.centroid / group.n)
         rows = np.arange(k)
         if k > self.candidates:
             rows = np.argpartition(-dense, self.candidates - 1)[: self.candidates]
-        best, best_score = None, -1.0
+        best, best_score = None, -math.inf
         for r in sorted(rows.tolist()):
             sid = self._ids[r]
             if sid == exclude:
@@ -265,15 +294,6 @@ class StoryClusterer:
             if score > best_score:
                 best, best_score = story, score
         return best, best_score
-
-    def _merge_bar(self, a: _Story, b: _Story) -> float:
-        return self.merge_threshold + self.small_margin / math.sqrt(a.n * b.n)
-
-    def _penalty(self, gap_days: float) -> float:
-        if gap_days <= self.window_days or self.window_days <= 0:
-            return 0.0
-        return self.time_penalty * min(1.0, (gap_days - self.window_days) / self.window_days)
-
     # -- updates ----------------------------------------------------------------------------
 
     def _open(self, single: _Story) -> _Story:
@@ -304,11 +324,12 @@ class StoryClusterer:
     def _absorb(self, keep: _Story, drop: _Story) -> None:
         """Add ``drop``'s members and profiles to ``keep``."""
         keep.centroid = keep.centroid + drop.centroid
-        for mine, theirs in ((keep.terms, drop.terms), (keep.names, drop.names)):
+        for mine, theirs in ((keep.terms, drop.terms), (keep.names, drop.names), (keep.dates, drop.dates)):
             for t, v in theirs.items():
                 mine[t] = mine.get(t, 0.0) + v
         keep.terms = self._trim(keep.terms)
         keep.names = self._trim(keep.names)
+        keep.dates = self._trim(keep.dates)
         keep.n += drop.n
         keep.members.extend(drop.members)
         keep.first, keep.last = _span(keep.first, keep.last, drop.first)
@@ -329,7 +350,7 @@ class StoryClusterer:
             for sid in sorted(pending):
                 src = self.stories[sid]
                 other, score = self._best_match(src, exclude=sid)
-                if other is not None and score >= self._merge_bar(src, other):
+                if other is not None and score >= self._bar(self.merge_threshold, src, other):
                     found.append((score, sid, other.id))
             if not found:
                 return

@@ -1,4 +1,4 @@
-"""Text features for story clustering: hashed content words, hashed names, article vectors.
+"""Text features for story clustering: hashed content words, names and dates, article vectors.
 
 Content words are every non-stop word, lowercased. Names are a cheap stand-in for named
 entities: words written with a capital letter inside a sentence ("the Waitrose store in
@@ -6,6 +6,9 @@ Wellington"), counted wherever they occur capitalised in the article. Headline-c
 where every word is capitalised, say nothing about which words are names and are skipped
 when the names are found. Both kinds of term are hashed into one space, so one document
 frequency table serves them (a name is hashed with a prefix and never collides with the word).
+Dates are the calendar days, months and years the lead of an article names with a written year
+("July 7, 2012", "in March 2009"): they tell two events of one kind apart where the publication
+date is missing or wrong, and a date normalised from "on Tuesday" would only repeat it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d[\d,.]*\d|\d", re.UNICODE)
 _SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’')\]]))\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 _CAP_WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]", re.UNICODE)
 _NAME_PREFIX = "\x00name:"
+_DATE_PREFIX = "\x00date:"
+_WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 _EXTRA_STOP = {
     "said", "says", "say", "told", "according", "reported", "reports", "news", "year",
@@ -103,6 +108,28 @@ def name_terms(text: str) -> Counter[int]:
             key = _norm_word(w).rstrip(".").casefold()
             if w[0].isupper() and key in names:
                 counts[_hash(_NAME_PREFIX + key)] += 1
+    return counts
+
+
+def date_terms(article: Article, lead_sentences: int = 4) -> Counter[int]:
+    """Hashed counts of the days, months and years named with a written year in the lead."""
+    from ..extract.time import find_times
+
+    text = "\n".join([article.title, *split_sentences(article.text)[:lead_sentences]])
+    counts: Counter[int] = Counter()
+    for t in find_times(text, article.published):
+        if t.type not in ("DATE", "TIME") or not t.earliest or not _WRITTEN_YEAR.search(t.text):
+            continue
+        if t.granularity not in ("time", "day", "week", "month", "year"):
+            continue
+        day = t.earliest
+        keys = [day[:4]]
+        if t.granularity != "year":
+            keys.append(day[:7])
+        if t.granularity in ("time", "day"):
+            keys.append(day)
+        for key in keys:
+            counts[_hash(_DATE_PREFIX + key)] += 1
     return counts
 
 

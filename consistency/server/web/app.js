@@ -10,6 +10,8 @@ const FLAG_NAMES = {
   polarity: "Polarity conflict",
   name_variant: "Name variant",
   unsupported_repetition: "Unsupported repetition",
+  place: "Place conflict",
+  role: "Role conflict",
   update: "Update",
 };
 const GRID_COLUMNS = [
@@ -114,10 +116,59 @@ function render(result) {
   result.clusters.forEach((c, i) => c.claims.forEach((id) => { clusterOf[id] = i; }));
   const matchById = {};
   result.matches.forEach((m) => { matchById[m.claim_id] = m; });
+  renderFacts(result.facts || []);
   renderClusters(result.clusters, matchById);
   renderGrid(result.grid, matchById, clusterOf);
   renderFlags(result.flags);
   $("results").hidden = false;
+}
+
+const FACT_COLUMNS = [
+  ["outlet", "Outlet"], ["published", "Published"], ["stance", "Stance"], ["speaker", "Speaker"],
+  ["channel", "Channel"], ["date", "Date"], ["number", "Number"], ["text", "Wording"],
+];
+// A difference type marks the cells that show its value.
+const DIFF_CELLS = { timeline: ["date"], number: ["number"], update: ["number"], attribution: ["speaker"],
+  channel: ["channel"], polarity: ["stance", "text"], place: ["text"], role: ["text"], name_variant: ["text"] };
+
+function renderFacts(facts) {
+  const box = $("facts");
+  clear(box);
+  if (!facts.length) {
+    box.appendChild(el("p", { class: "empty" }, "No fact answers this closely."));
+    return;
+  }
+  facts.forEach((fact, i) => {
+    const rows = fact.statements.map((st) => {
+      const marked = new Set(st.differs.flatMap((t) => DIFF_CELLS[t] || []));
+      return el("tr", { "data-claim": st.claim_id, class: st.caption ? "caption" : null },
+        FACT_COLUMNS.map(([key]) => {
+          const td = el("td", { class: `col-${key}` + (marked.has(key) ? " differs" : "") });
+          if (key === "text") {
+            td.appendChild(el("span", { class: "claim-text" }, st.text));
+            if (st.caption) td.appendChild(el("span", { class: "badge" }, "photo caption"));
+            td.appendChild(el("div", {}, articleLink(st.url, st.title)));
+          } else if (key === "published") {
+            td.textContent = day(st.published);
+          } else {
+            td.textContent = st[key] || "—";
+          }
+          return td;
+        }));
+    });
+    const diffs = fact.disagreements.map((d) => el("li", {},
+      el("strong", {}, FLAG_NAMES[d.type] || d.type), ": ",
+      Object.entries(d.values).map(([o, v]) => `${o} says “${v}”`).join("; ")));
+    box.appendChild(el("article", { class: "card fact", id: `fact-${i + 1}` },
+      el("h3", {}, el("span", { class: "tag" }, `A${i + 1}`), " ", el("q", {}, fact.text)),
+      el("p", { class: "hint" }, `${fact.outlets.length} ${fact.outlets.length === 1 ? "outlet" : "outlets"}: ${fact.outlets.join(", ")}`),
+      el("div", { class: "table-wrap" }, el("table", { class: "fact-grid" },
+        el("thead", {}, el("tr", {}, FACT_COLUMNS.map(([, label]) => el("th", { scope: "col" }, label)))),
+        el("tbody", {}, rows))),
+      diffs.length ? el("ul", { class: "disagreements" }, diffs) : null,
+      fact.flags.length ? el("p", {}, "Flags: ", fact.flags.map((fid) =>
+        el("a", { class: "badge flagref", href: `#flag-${fid}` }, fid))) : null));
+  });
 }
 
 function renderClusters(clusters, matchById) {

@@ -1,0 +1,107 @@
+"""What a date or a figure is about: the happening it attaches to and the things around it.
+
+"On Wednesday, the House voted 396-9 on a bill" dates the vote (event "vote", about "house",
+"bill"); "the 35-word oath" counts the words of the oath (about "oath"). Read once from the parse
+at extraction, so the comparison lines facts up by these slots instead of re-reading the text.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+# Dependencies that tie a figure to the noun it measures ("35-word oath", "four-year-old boy").
+_MODIFIER_DEPS = {"nummod", "quantmod", "compound", "npadvmod", "amod", "nmod", "punct", "hmod", "nn", "appos"}
+# The arguments of a happening that say what it is about.
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "csubj", "csubjpass", "agent", "dative"}
+_CONTENT_POS = {"NOUN", "PROPN"}
+_TIME_ENTS = {"DATE", "TIME"}
+MAX_ABOUT = 6
+
+
+def _word(tok) -> str:  # tok: spacy Token
+    """A token as a slot word: the lemma of a common noun or verb, the lower-cased form of a name."""
+    return tok.text.casefold() if tok.pos_ == "PROPN" else tok.lemma_.casefold()
+
+
+def _span_tokens(sent, start: int, end: int) -> list:
+    return [t for t in sent if t.idx < end and t.idx + len(t.text) > start]
+
+
+def _anchor(tokens: Sequence):
+    """The token of a span whose head lies outside it (the span's own head)."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in inside or t.head.i == t.i:
+            return t
+    return tokens[0]
+
+
+def _event(tok):
+    """The nearest verb above a token (its own clause's happening), or None."""
+    seen = 0
+    while seen < 12:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and tok.dep_ != "auxpass":
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok, seen = tok.head, seen + 1
+    return None
+
+
+def _arguments(verb, skip: set[int]) -> list[str]:
+    """Content words of a happening's subject, object and their compounds; for a verb that
+    qualifies a noun ("the oath administered by", "Brooke, who served"), that noun too."""
+    out: list[str] = []
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "Cowan joined the administration and quit": the second verb shares the first one's subject
+        out += [_word(c) for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in _CONTENT_POS]
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in _CONTENT_POS and verb.head.i not in skip:
+        out.append(_word(verb.head))
+    for child in verb.children:
+        if child.dep_ in _ARGUMENT_DEPS or child.dep_ == "prep":
+            heads = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
+            for h in heads:
+                if h.i in skip or h.ent_type_ in _TIME_ENTS:
+                    continue
+                if h.pos_ in _CONTENT_POS:
+                    out += [_word(c) for c in h.children if c.dep_ == "compound" and c.pos_ in _CONTENT_POS
+                            and c.i not in skip and "." not in c.text]
+                    out.append(_word(h))
+    return out
+
+
+def frame(sent, start: int, end: int, *, counts: bool) -> tuple[str | None, tuple[str, ...]]:  # sent: spacy Span
+    """(event, about) for the slot at article offsets ``start``..``end`` of a parsed sentence.
+
+    ``event`` is the lemma of the verb the slot attaches to; ``about`` holds, first, the nouns a
+    figure counts as one entry ("word oath" for "the 35-word oath", when ``counts``), then what
+    it is of or for, then the content words of that verb's subject and object."""
+    tokens = _span_tokens(sent, start, end)
+    if not tokens:
+        return None, ()
+    skip = {t.i for t in tokens}
+    head = _anchor(tokens)
+    about: list[str] = []
+    tok = head
+    if counts:
+        # Climb the modifiers to the noun the figure measures: "35" -> "word" -> "oath"; the chain
+        # ("word oath") comes first, as one entry: it is what the figure counts.
+        chain: list[str] = []
+        steps = 0
+        while tok.dep_ in _MODIFIER_DEPS and tok.head.i != tok.i and steps < 4:
+            tok, steps = tok.head, steps + 1
+            if tok.pos_ in _CONTENT_POS and tok.i not in skip:
+                chain.append(_word(tok))
+        if chain:
+            about.append(" ".join(chain))
+        # "$500,000 of airtime", "$5,687.75 on the retreat": what the figure is of or for.
+        for prep in (c for t in (head, tok) for c in t.children if c.dep_ == "prep" and c.i not in skip):
+            about += [_word(o) for o in prep.children if o.dep_ == "pobj" and o.pos_ in _CONTENT_POS]
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in _CONTENT_POS:
+            about.append(_word(tok.head.head))  # "the number of arrests": of -> number
+    verb = _event(tok)
+    event = None
+    if verb is not None:
+        event = verb.lemma_.casefold()
+        about += [w for w in _arguments(verb, skip) if w not in about]
+    return event, tuple(dict.fromkeys(about))[:MAX_ABOUT]

@@ -1,0 +1,111 @@
+"""Fit the story score on articles of known events, then tune its join and merge bars.
+
+The score is a logistic regression over the average-linkage features of two articles
+(``consistency.stories.cluster.FEATURES``), fitted on every pair of articles within each
+tuning set: same event or not. Its bars are then chosen by a grid search that runs the
+clusterer as the benchmarks do and maximises the mean of the ECB+ sub-topic B-cubed F1 and the
+real-coverage story B-cubed F1. Tune on one half (odd ECB+ topics, the ``tune`` half of the
+events) and score the other once with bench_clustering.py and bench_real.py.
+
+The shipped bars (join -1.5, merge 0, margin 0: mean .932) are the best of the default grid
+that also keeps each multi-day story of the sample corpus whole (tests/test_corpus.py); the
+grid's best overall (join -2, merge -0.5, margin 1: .934) splits one of them.
+
+    python3 scripts/train_stories.py --ecbplus ../shared/bench/ecbplus --topics 1-35:2 \\
+        --coverage ../shared/bench/real-coverage/basil --part tune
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import itertools
+import json
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.realcoverage import b_cubed  # noqa: E402
+from bench.stories import cluster, coverage_articles, ecb_articles  # noqa: E402
+from consistency.stories import cluster as cluster_module  # noqa: E402
+from consistency.stories.cluster import FEATURES, StoryClusterer, article_vectors  # noqa: E402
+from scripts.bench_clustering import parse_topics  # noqa: E402
+
+
+def pair_features(articles, vectors, gold: dict[str, str]) -> tuple[np.ndarray, np.ndarray]:
+    """Features and same-event labels of every pair of articles, as a fresh clusterer sees them."""
+    sc = StoryClusterer()
+    singles = sc.singles(articles, vectors)
+    rows, labels = [], []
+    for i, j in itertools.combinations(range(len(articles)), 2):
+        f = sc.features(singles[i], singles[j])
+        rows.append([f[k] for k in FEATURES])
+        labels.append(gold[articles[i].id] == gold[articles[j].id])
+    return np.asarray(rows), np.asarray(labels)
+
+
+def fit_weights(sets: list[tuple[np.ndarray, np.ndarray]], c: float) -> dict[str, float]:
+    """Logistic-regression weights over the features, each set weighing as much as any other."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.vstack([s[0] for s in sets])
+    y = np.concatenate([s[1] for s in sets])
+    w = np.concatenate([np.full(len(s[1]), 1.0 / len(s[1])) for s in sets]) * len(y)
+    model = LogisticRegression(C=c, max_iter=5000).fit(x, y, sample_weight=w)
+    out = {"bias": round(float(model.intercept_[0]), 3)}
+    out.update({k: round(float(v), 3) for k, v in zip(FEATURES, model.coef_[0])})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--ecbplus", type=Path, required=True, help="the ECB+ folder")
+    ap.add_argument("--topics", default="1-35:2", help='tuning topics, e.g. "1-35:2" (odd)')
+    ap.add_argument("--coverage", type=Path, required=True, help="a real-coverage folder (BASIL layout)")
+    ap.add_argument("--part", default="tune", choices=["tune", "held", "all"])
+    ap.add_argument("--c", type=float, default=100.0, help="inverse regularisation strength")
+    ap.add_argument("--thresholds", default="-2,-1.5,-1,-0.5,0,0.5", help="join bars to try")
+    ap.add_argument("--merge-offsets", default="0.5,1,1.5,2", help="merge bar minus join bar, to try")
+    ap.add_argument("--margins", default="0,1", help="small-story margins to try")
+    ap.add_argument("--batch-size", type=int, default=50)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from consistency.embed import get_embedder
+
+    # the grid re-runs the clusterer over the same texts: compute their terms once
+    for name in ("lexical_terms", "name_terms", "date_terms"):
+        setattr(cluster_module, name, functools.lru_cache(maxsize=None)(getattr(cluster_module, name)))
+    embedder = get_embedder("minilm")
+    ecb, _, ecb_sub = ecb_articles(args.ecbplus, parse_topics(args.topics))
+    cov, cov_gold = coverage_articles(args.coverage, args.part)
+    ecb_vecs, cov_vecs = article_vectors(ecb, embedder), article_vectors(cov, embedder)
+
+    weights = fit_weights([pair_features(ecb, ecb_vecs, ecb_sub), pair_features(cov, cov_vecs, cov_gold)],
+                          args.c)
+    results = []
+    floats = lambda s: [float(x) for x in s.split(",")]  # noqa: E731
+    for t, off, m in itertools.product(floats(args.thresholds), floats(args.merge_offsets), floats(args.margins)):
+        params = {"threshold": t, "merge_threshold": t + off, "small_margin": m, "weights": weights}
+        f_ecb = b_cubed(cluster(StoryClusterer(**params), ecb, ecb_vecs, args.batch_size), ecb_sub)["f1"]
+        f_cov = b_cubed(cluster(StoryClusterer(**params), cov, cov_vecs), cov_gold)["f1"]
+        results.append({"threshold": t, "merge_threshold": t + off, "small_margin": m,
+                        "ecb_subtopic_f1": f_ecb, "coverage_f1": f_cov, "mean": round((f_ecb + f_cov) / 2, 4)})
+        if not args.json:
+            print(json.dumps(results[-1]), flush=True)
+    best = max(results, key=lambda r: r["mean"])
+    if args.json:
+        print(json.dumps({"weights": weights, "best": best, "grid": results}))
+    else:
+        print("weights", json.dumps(weights))
+        print("best", json.dumps(best))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

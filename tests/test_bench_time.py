@@ -1,0 +1,28 @@
+"""The time scorer's per-fold figures, on hand-written TimeML files."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+from bench_time import evaluate, fold_of  # noqa: E402
+
+DOC = """<?xml version="1.0" ?>
+<TimeML><DOCID>{name}</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2022-04-06" functionInDocument="CREATION_TIME">2022-04-06</TIMEX3></DCT>
+<TEXT>The ferry sailed on <TIMEX3 tid="t1" type="DATE" value="{value}">Monday</TIMEX3> after a long delay.</TEXT>
+</TimeML>
+"""
+
+
+def test_bench_time_scores_each_document_fold(tmp_path):
+    names = [f"doc{i}" for i in range(12)]
+    for i, name in enumerate(names):
+        # half the gold values are wrong on purpose, so the folds can differ
+        (tmp_path / f"{name}.tml").write_text(DOC.format(name=name, value="2022-04-04" if i % 2 else "2021-01-01"))
+    res = evaluate(str(tmp_path), folds=3)
+    assert res["n_docs"] == 12 and res["value_f1"] == 0.5
+    assert len(res["fold_value_f1"]) == 3
+    sizes = [sum(fold_of(str(tmp_path / f"{n}.tml"), 3) == k for n in names) for k in range(3)]
+    assert sum(sizes) == 12
+    assert min(res["fold_value_f1"]) <= 0.5 <= max(res["fold_value_f1"])
