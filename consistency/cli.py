@@ -221,8 +221,12 @@ def _reviews(options: Options) -> dict:
               default=Path("consistency-report"), show_default=True,
               help="Report folder: the latest report.html, report.json and CSVs, plus runs/<run-id>/ copies.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing unless something is wrong (for cron).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), envvar="CONSISTENCY_ENGINE", default="local",
+              show_default=True, help="Where the batch runs: this process, or Ray (pip install 'consistency[ray]').")
+@click.option("--ray-address", default=None,
+              help="Ray cluster to join ('auto': the one running here); none starts a local Ray.")
 @store_options
-def run(sources, out_dir: Path, quiet: bool, options: Options, fmt: str) -> None:
+def run(sources, out_dir: Path, quiet: bool, engine: str, ray_address: str | None, options: Options, fmt: str) -> None:
     """Nightly batch: ingest what is new, check, and write the report (HTML, JSON, CSV).
 
     Exit status: 0 all well; 1 some input records were rejected (each listed on stderr);
@@ -231,8 +235,16 @@ def run(sources, out_dir: Path, quiet: bool, options: Options, fmt: str) -> None
     \b
     Example (crontab):
         15 2 * * * consistency run incoming/ --store /srv/news/store --out /srv/news/reports --quiet
+
+    \b
+    On a Ray cluster (the store stays on this machine; workers parse, embed and compare):
+        consistency run incoming/ --store /srv/news/store --engine ray --ray-address auto
     """
     from .nightly import run as run_nightly
+
+    if ray_address and engine != "ray":
+        raise click.UsageError("--ray-address needs --engine ray")
+    options = options.with_(engine=engine, ray_address=ray_address)
 
     verbose = click.get_current_context().params.get("verbose", 0)
     if quiet and verbose:

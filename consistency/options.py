@@ -19,6 +19,8 @@ class Options:
     neighbours: int = 10  # nearest neighbours examined per claim when aligning
     align_threshold: float = 0.65  # cosine at which two claims become a candidate pair to compare
     progress: bool = False
+    engine: str = "local"  # "local", or "ray": extraction, embedding and comparison on a Ray cluster
+    ray_address: str | None = None  # "auto" joins a running cluster; None starts a local Ray
     facts: bool = False  # also compare each story's fact table (figures and dates worded differently)
     min_confidence: float = 0.0  # flags less sure than this are kept in the store but not shown
     calibrate: bool = True  # confidences as measured precision (off only to fit the calibration)

@@ -82,7 +82,9 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
         if fresh:
             run_id = store.start_run("ingest")
             resolver = _load_resolver(store)
-            for i in range(0, len(fresh), options.batch_size):
+            if options.engine == "ray":
+                _ingest_on_ray(fresh, store, resolver, options, result, run_id, progress)
+            for i in range(0, len(fresh) if options.engine != "ray" else 0, options.batch_size):
                 chunk = fresh[i:i + options.batch_size]
                 _ingest_chunk(chunk, store, resolver, options, result, run_id, origins)
                 if progress:
@@ -146,12 +148,19 @@ def _ingest_chunk(chunk: Sequence[Article], store: Store, resolver, options: Opt
 
     claims = extract_claims(chunk, resolver, on_error=reject)
     chunk = [a for a in chunk if a.id not in failed]
+    _store_chunk(chunk, claims, store, resolver, result, run_id,
+                 lambda todo: dict(zip(todo, embedder_for(options).embed(list(todo.values())))))
+
+
+def _store_chunk(chunk: Sequence[Article], claims: Sequence[Claim], store: Store, resolver, result: IngestResult,
+                 run_id: int, embed: Callable[[dict[str, str]], dict[str, np.ndarray]]) -> None:
+    """Write one chunk of articles with their claims, embedding (``embed``: hash -> text) only
+    what the vector cache lacks; vectors commit first, then articles and claims together."""
     hashes = [c.content_hash for c in claims]
     cached = store.cached_vectors(hashes)
     todo = {c.content_hash: c.content for c in claims if c.content_hash not in cached}
     if todo:
-        vecs = embedder_for(options).embed(list(todo.values()))
-        new_vectors = dict(zip(todo.keys(), vecs))
+        new_vectors = embed(todo)
         with store.transaction():  # vectors first: a crash after this keeps the embedding work
             store.put_vectors(new_vectors)
         commit_point("ingest.vectors")
@@ -167,6 +176,28 @@ def _ingest_chunk(chunk: Sequence[Article], store: Store, resolver, options: Opt
     result.articles_new += len(chunk)
     result.claims_new += len(claims)
     result.article_ids.extend(a.id for a in chunk)
+
+
+def _ingest_on_ray(fresh: Sequence[Article], store: Store, resolver, options: Options, result: IngestResult,
+                   run_id: int, progress: Progress | None) -> None:
+    """Parse and embed on Ray; write here, ``options.batch_size`` articles a transaction, as the local engine."""
+    from .distributed import extract_and_embed
+
+    chunk: list[Article] = []
+    claims: list[Claim] = []
+    vectors: dict[str, np.ndarray] = {}
+    done = 0
+    for article, found, vecs in extract_and_embed(fresh, options, resolver):
+        chunk.append(article)
+        claims += found
+        for h, v in vecs.items():
+            vectors.setdefault(h, v)
+        if len(chunk) == options.batch_size or done + len(chunk) == len(fresh):
+            _store_chunk(chunk, claims, store, resolver, result, run_id, lambda todo: {h: vectors[h] for h in todo})
+            done += len(chunk)
+            chunk, claims, vectors = [], [], {}
+            if progress:
+                progress("ingest", done, len(fresh))
 
 
 def _load_resolver(store: Store):
@@ -240,6 +271,11 @@ def compare_dirty(store: Store, *, full: bool = False, options: Options | None =
     from .compare.facts import compare_facts
 
     options = options or Options()
+    if options.engine == "ray":
+        from .distributed import check_stories_on_ray
+
+        def check_stories(pairs, claims, resolver, facts=None):  # noqa: F811 - the same stories, on Ray
+            return check_stories_on_ray(pairs, claims, resolver, options, facts)
     resolver = _load_resolver(store)
     if full:
         pairs = store.pairs()

@@ -2,6 +2,7 @@
 
     python3 scripts/bench_query.py --claims 100000
     python3 scripts/bench_query.py --claims 1000000 --json
+    python3 scripts/bench_query.py --claims 10000000 --index-only --embedder hashing --json
 
 The store is written straight through ``Store`` (no spaCy): claim texts come from seeded
 templates; the claim vectors are MiniLM (or hashing) embeddings of a few thousand template
@@ -9,6 +10,12 @@ sentences, each stored claim taking one of them (sometimes blended with a second
 seeded Gaussian noise, so that neighbourhoods look like real near-duplicate claims. Queries
 are fresh renderings of the templates, encoded by the real model inside ``QueryEngine.query``.
 The query side runs in a fresh process, so memory is the server's, not the builder's.
+
+``--index-only`` times the compressed index alone (IVF-PQ codes, float16 re-ranking vectors
+on disk), with no SQLite rows: vectors are generated in chunks the same way and added in
+shards after training on a sample; exact top-10 for the query sample is kept while the chunks
+stream past. nprobe and the re-ranking depth are tuned on separate tuning queries; recall is
+reported on the evaluation queries. Query time is index search only (queries pre-encoded).
 """
 
 from __future__ import annotations
@@ -225,10 +232,105 @@ def _exact_top10(store, qv: np.ndarray) -> list[set[int]]:
     return [{i for _, i in h} for h in heaps]
 
 
-def _rss_mb() -> float:
+def _chunks(n: int, base_vecs: np.ndarray, rng: np.random.Generator, chunk: int = 250_000):
+    """The stored vectors of ``build``, ``chunk`` at a time."""
+    n_base = len(base_vecs)
+    for start in range(0, n, chunk):
+        size = min(chunk, n - start)
+        which = rng.integers(n_base, size=size)
+        blend = rng.random(size) < 0.3
+        other = rng.integers(n_base, size=size)
+        sigma = rng.uniform(0.02, 0.05, size=size).astype(np.float32)[:, None]
+        vecs = base_vecs[which] + np.where(blend[:, None], 0.5 * base_vecs[other], 0.0)
+        vecs = vecs + sigma * rng.standard_normal((size, base_vecs.shape[1]), dtype=np.float32)
+        yield start, (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float32)
+
+
+def _merge_top(best: tuple[np.ndarray, np.ndarray], scores: np.ndarray, start: int, k: int = 10):
+    """Fold one chunk's scores into the running exact top-k (scores, ids) per query."""
+    top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+    s = np.concatenate([best[0], np.take_along_axis(scores, top, 1)], axis=1)
+    i = np.concatenate([best[1], top + start], axis=1)
+    keep = np.argsort(-s, axis=1)[:, :k]
+    return np.take_along_axis(s, keep, 1), np.take_along_axis(i, keep, 1)
+
+
+def build_index_only(out: Path, n: int, embedder_name: str, seed: int, n_queries: int, recall_sample: int,
+                     train_size: int) -> dict:
+    """Train, fill and save the compressed index over n generated vectors; keep exact top-10 for the queries."""
+    from consistency.store.compressed import CompressedIndex
+
+    rng = np.random.default_rng(seed)
+    n_base = int(min(2000, max(200, n // 25)))
+    base_texts = list(dict.fromkeys(render(rng) for _ in range(n_base * 2)))[:n_base]
+    emb = embedder(embedder_name)
+    base_vecs = emb.embed(base_texts)
+    qrng = np.random.default_rng(seed + 1)
+    tune_q = emb.embed([render(qrng) for _ in range(50)])
+    eval_q = emb.embed([render(qrng) for _ in range(max(n_queries, recall_sample))])
+    queries = np.vstack([tune_q, eval_q[:recall_sample]])
+    best = (np.full((len(queries), 10), -np.inf, np.float32), -np.ones((len(queries), 10), np.int64))
+    t0 = time.perf_counter()
+    gen = np.random.default_rng(seed + 2)
+    sample = next(_chunks(min(train_size, n), base_vecs, np.random.default_rng(seed + 3), chunk=train_size))[1]
+    index = CompressedIndex.train(sample, n, out / "claims.f16")
+    del sample
+    train_s = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    for start, vecs in _chunks(n, base_vecs, gen):
+        index.add(np.arange(start, start + len(vecs), dtype=np.int64), vecs)
+        best = _merge_top(best, queries @ vecs.T, start)
+        print(f"added {start + len(vecs):,} of {n:,} ({time.perf_counter() - t1:.0f}s)", file=sys.stderr, flush=True)
+    add_s = time.perf_counter() - t1
+    recall_tune = index.tune(tune_q, best[1][:len(tune_q)])
+    index.save(out / "claims.faiss")
+    np.save(out / "queries.npy", eval_q)
+    np.save(out / "exact.npy", best[1][len(tune_q):])
+    (out / "params.json").write_text(json.dumps({"nprobe": index.nprobe, "rerank": index.rerank}))
+    return {"train_s": round(train_s, 1), "add_s": round(add_s, 1), "train_vectors": min(train_size, n),
+            "nlist": int(index.index.nlist), "nprobe": index.nprobe, "rerank": index.rerank,
+            "tuning_recall_at_10": round(recall_tune, 4), "base_sentences": n_base}
+
+
+def measure_index_only(out: Path, recall_sample: int) -> dict:
+    """Latency of single-query searches on the memory-mapped index, recall@10 and resident memory."""
+    from consistency.store.compressed import CompressedIndex
+
+    params = json.loads((out / "params.json").read_text())
+    index = CompressedIndex.load(out / "claims.faiss", out / "claims.f16")
+    index.nprobe, index.rerank = params["nprobe"], params["rerank"]
+    queries, exact = np.load(out / "queries.npy"), np.load(out / "exact.npy")
+    import faiss
+
+    faiss.omp_set_num_threads(1)  # one query at a time, as a server answers them
+    for q in queries[:5]:
+        index.search(q[None], 10)
+    times, cpu, found = [], [], []
+    for q in queries:
+        t, c = time.perf_counter(), time.process_time()
+        _, ids = index.search(q[None], 10)
+        times.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
+        found.append(ids[0])
+    recall = float(np.mean([len(set(f.tolist()) & set(e.tolist())) / 10 for f, e in zip(found, exact)]))
+    size = (out / "claims.faiss").stat().st_size
+    return {"p50_ms": round(float(np.percentile(times, 50)), 2), "p95_ms": round(float(np.percentile(times, 95)), 2),
+            "mean_ms": round(float(np.mean(times)), 2), "recall_at_10": round(recall, 4),
+            # CPU time per query: what a query costs on a core of its own, whatever else the machine runs
+            "cpu_p50_ms": round(float(np.percentile(cpu, 50)), 2), "cpu_p95_ms": round(float(np.percentile(cpu, 95)), 2),
+            "recall_queries": len(exact), "queries": len(times), "rss_mb": round(_rss_mb(), 1),
+            # resident pages of the mapped index and vector files (RssFile) are page cache the kernel can drop
+            "rss_anon_mb": round(_rss_mb("RssAnon:"), 1), "rss_file_mb": round(_rss_mb("RssFile:"), 1),
+            "index_mb": round(size / 2**20, 1),
+            "vectors_file_mb": round((out / "claims.f16").stat().st_size / 2**20, 1),
+            "index_type": index.type_name, "nprobe": index.nprobe, "rerank": index.rerank,
+            "load_avg": round(os.getloadavg()[0], 1)}
+
+
+def _rss_mb(field: str = "VmRSS:") -> float:
     with open("/proc/self/status") as fh:
         for line in fh:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -242,8 +344,17 @@ def main() -> None:
     ap.add_argument("--store", type=Path, default=None, help="Keep the store here (reused when it already holds N claims).")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--json", action="store_true", help="Print one JSON object.")
+    ap.add_argument("--index-only", action="store_true",
+                    help="Time the compressed index alone on generated vectors (no SQLite rows).")
+    ap.add_argument("--train", type=int, default=256_000, help="Training sample for --index-only.")
     ap.add_argument("--measure-only", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.measure_only and args.index_only:
+        print(json.dumps(measure_index_only(args.measure_only, args.recall_sample)))
+        return
+    if args.index_only:
+        _index_only(args)
+        return
     if args.measure_only:
         print(json.dumps(measure(args.measure_only, args.embedder, args.queries, args.recall_sample, args.seed)))
         return
@@ -281,6 +392,33 @@ def main() -> None:
               f"load average {result['load_avg']}); resident memory {result['rss_mb']:.0f} MB; "
               f"recall@10 vs exact search {result['recall_at_10']:.3f} on {result['recall_queries']} queries")
         print(f"vectors: {result['vectors']}; build: {json.dumps(built)}")
+
+
+def _index_only(args: argparse.Namespace) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="bench-index-")) if args.store is None else args.store
+    tmp.mkdir(parents=True, exist_ok=True)
+    try:
+        t0 = time.perf_counter()
+        built = build_index_only(tmp, args.claims, args.embedder, args.seed, args.queries, args.recall_sample, args.train)
+        built["build_s"] = round(time.perf_counter() - t0, 1)
+        cmd = [sys.executable, __file__, "--claims", str(args.claims), "--index-only", "--recall-sample",
+               str(args.recall_sample), "--measure-only", str(tmp)]
+        measured = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+    finally:
+        if args.store is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    result = {"claims": args.claims, **measured, "embedder": args.embedder, "build": built,
+              "vectors": "generated as for the full bench (template embeddings, 30% blended, seeded noise); "
+                         "query time is index search only, one query at a time on one thread"}
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"{args.claims:,} vectors, IVF-PQ ({built['nlist']} lists, nprobe {result['nprobe']}, re-ranking "
+              f"{result['rerank']} per hit): p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms; recall@10 "
+              f"{result['recall_at_10']:.3f} on {result['recall_queries']} queries; index {result['index_mb']:.0f} MB "
+              f"(+ float16 vectors on disk {result['vectors_file_mb']:.0f} MB); resident memory {result['rss_mb']:.0f} MB; "
+              f"load average {result['load_avg']}")
+        print(f"build: {json.dumps(built)}")
 
 
 def _holds(store_dir: Path, n: int) -> bool:

@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 stamp=.install-stamp
 want=$(cat pyproject.toml | sha1sum | cut -c1-16)
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! "$PY" -c "import consistency, torch, faiss, spacy" 2>/dev/null; then
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! "$PY" -c "import consistency, torch, faiss, spacy, ray" 2>/dev/null; then
     "$PY" -m pip install --quiet --disable-pip-version-check "torch==2.13.0"
-    "$PY" -m pip install --quiet --disable-pip-version-check -e ".[test]"
+    "$PY" -m pip install --quiet --disable-pip-version-check -e ".[test,ray]"
     echo "$want" > "$stamp"
 fi
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then

@@ -3,9 +3,8 @@
 Each claim costs 48 bytes of product-quantised code (and its 8-byte id) in memory instead of
 4 x 384 bytes of float vector. The codes find ``rerank`` times more candidates than asked for;
 those are re-scored against the claims' vectors, kept in float16 in a file beside the index
-and read through a memory map, so only the rows a query touches are ever paged in. The
-coarse quantiser is trained on a sample, vectors are added in shards, and the index file
-itself is read back memory-mapped.
+and read row by row, so only the rows a query needs are ever read. The coarse quantiser is
+trained on a sample, vectors are added in shards, and a reader maps the index file from disk.
 """
 
 from __future__ import annotations
@@ -16,6 +15,8 @@ import os
 from pathlib import Path
 
 import numpy as np
+
+from .index import FLAT_LIMIT
 
 logger = logging.getLogger(__name__)
 
@@ -36,13 +37,14 @@ class CompressedIndex:
     """IVF-PQ search over L2-normalised vectors with exact float16 re-ranking from disk."""
 
     type_name = "ivfpq"
+    flat_limit = FLAT_LIMIT  # a store that rebuilds its index from scratch starts from a flat one again
 
     def __init__(self, index, vectors_path: Path, *, rerank: int = RERANK) -> None:
         self.index = index
         self.dim = int(index.d)
         self.vectors_path = Path(vectors_path)
         self.rerank = rerank
-        self._map: np.memmap | None = None
+        self._fd: int | None = None
 
     @classmethod
     def train(cls, sample: np.ndarray, n_expected: int, vectors_path: Path, *, pq_bytes: int = PQ_BYTES
@@ -86,8 +88,8 @@ class CompressedIndex:
 
     def _write_vectors(self, ids: np.ndarray, vecs: np.ndarray) -> None:
         row = self.dim * 2
-        self._map = None  # the file grows: map it again on the next search
-        with open(self.vectors_path, "ab" if not self.vectors_path.exists() else "r+b") as fh:
+        self.vectors_path.touch()
+        with open(self.vectors_path, "r+b") as fh:  # not append mode: rows are written at their ids' offsets
             order = np.argsort(ids, kind="stable")
             ids, vecs = ids[order], vecs[order]
             breaks = np.flatnonzero(np.diff(ids) != 1) + 1
@@ -97,11 +99,19 @@ class CompressedIndex:
             fh.flush()
             os.fsync(fh.fileno())  # vectors are on disk before any index file names their ids
 
-    def _vectors(self) -> np.memmap:
-        if self._map is None:
-            rows = self.vectors_path.stat().st_size // (self.dim * 2)
-            self._map = np.memmap(self.vectors_path, dtype=np.float16, mode="r", shape=(rows, self.dim))
-        return self._map
+    def _read_rows(self, ids: np.ndarray) -> np.ndarray:
+        """The stored float16 vectors of these ids, read row by row: a memory map would count
+        every page read ahead around a row as this process's memory."""
+        if self._fd is None:
+            self._fd = os.open(self.vectors_path, os.O_RDONLY)
+        row = self.dim * 2
+        buf = b"".join(os.pread(self._fd, row, int(i) * row) for i in ids)
+        return np.frombuffer(buf, dtype=np.float16).reshape(len(ids), self.dim)
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
     def search(self, vecs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-k (scores, ids) per query: codes pick candidates, stored vectors order them."""
@@ -111,12 +121,11 @@ class CompressedIndex:
             return np.zeros((n, 1), np.float32), -np.ones((n, 1), np.int64)
         k = max(1, min(k, len(self)))
         _, cand = self.index.search(vecs, k * self.rerank)
-        stored = self._vectors()
         scores = np.full((n, k), -np.inf, dtype=np.float32)
         ids = -np.ones((n, k), dtype=np.int64)
         for q in range(n):
             found = np.unique(cand[q][cand[q] >= 0])
-            exact = stored[found].astype(np.float32) @ vecs[q]
+            exact = self._read_rows(found).astype(np.float32) @ vecs[q]
             top = np.argsort(-exact, kind="stable")[:k]
             scores[q, :len(top)], ids[q, :len(top)] = exact[top], found[top]
         return scores, ids
@@ -138,13 +147,13 @@ class CompressedIndex:
                 self.rerank *= 2
 
     def ids(self) -> np.ndarray:
-        """All ids held by the index."""
+        """All ids held by the index, ascending."""
         import faiss
 
         inv = self.index.invlists
         parts = [faiss.rev_swig_ptr(inv.get_ids(i), inv.list_size(i)).copy()
                  for i in range(self.index.nlist) if inv.list_size(i)]
-        return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, np.int64)
+        return np.sort(np.concatenate(parts).astype(np.int64)) if parts else np.zeros(0, np.int64)
 
     def remove(self, ids: np.ndarray) -> None:
         import faiss
@@ -169,3 +178,35 @@ class CompressedIndex:
 
         index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP if mmap else 0)
         return cls(index, vectors_path)
+
+
+def build(shards, sample: np.ndarray, n_expected: int, vectors_path: Path, *, target: float = 0.95,
+          seed: int = 0) -> CompressedIndex:
+    """Train on ``sample``, add the ``(ids, vectors)`` shards, and tune nprobe and re-ranking depth
+    so that recall@10 on queries near sampled vectors meets ``target`` against exact search
+    (kept shard by shard as the vectors stream past)."""
+    rng = np.random.default_rng(seed)
+    picks = sample[rng.choice(len(sample), min(200, len(sample)), replace=False)]
+    queries = picks + 0.05 * rng.standard_normal(picks.shape).astype(np.float32)
+    queries = (queries / np.linalg.norm(queries, axis=1, keepdims=True)).astype(np.float32)
+    index = CompressedIndex.train(sample, n_expected, vectors_path)
+    k = 10
+    best_s = np.full((len(queries), k), -np.inf, np.float32)
+    best_i = -np.ones((len(queries), k), np.int64)
+    for ids, vecs in shards:
+        ids = np.asarray(ids, dtype=np.int64)
+        index.add(ids, vecs)
+        scores = queries @ np.asarray(vecs, dtype=np.float32).T
+        s = np.concatenate([best_s, scores], axis=1)
+        i = np.concatenate([best_i, np.broadcast_to(ids, scores.shape)], axis=1)
+        keep = np.argsort(-s, axis=1, kind="stable")[:, :k]
+        best_s, best_i = np.take_along_axis(s, keep, 1), np.take_along_axis(i, keep, 1)
+    index.tune(queries, best_i, target)
+    return index
+
+
+def is_compressed(index) -> bool:
+    """Whether a faiss index read from disk is this module's IVF-PQ index."""
+    import faiss
+
+    return isinstance(index, faiss.IndexIVFPQ)

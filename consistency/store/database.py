@@ -27,6 +27,8 @@ from .index import VectorIndex
 logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
+TRAIN_SAMPLE = 256_000  # vectors a compressed index is trained on
+SHARD = 100_000  # vectors added to a compressed index at a time
 DB_NAME = "consistency.sqlite"
 INDEX_NAME = "claims.faiss"
 
@@ -119,6 +121,8 @@ class Store:
             raise StoreError(f"{self.path}: no store here; run 'consistency ingest PATH --store {self.path}' first")
         try:
             self.path.mkdir(parents=True, exist_ok=True)
+            if not readonly and not (self.path / DB_NAME).exists():
+                _create(self.path / DB_NAME)
             self.db = sqlite3.connect(self.path / DB_NAME, timeout=30, isolation_level=None,
                                       check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -493,6 +497,8 @@ class Store:
         for i in range(0, len(missing), 50_000):
             part = missing[i:i + 50_000]
             index.add(part, self.claim_vectors(part.tolist()))
+        self._compress_when_large()
+        index = self._index
         changed += len(missing)
         if changed:
             logger.info("index synced: %d entries written", changed)
@@ -502,6 +508,23 @@ class Store:
 
     def add_to_index(self, rowids: Sequence[int], vectors: np.ndarray) -> None:
         self.index.add(np.asarray(rowids, dtype=np.int64), vectors)
+        self._compress_when_large()
+
+    def _compress_when_large(self) -> None:
+        """Past ``COMPRESS_LIMIT`` vectors, rebuild the index compressed from the cached vectors."""
+        from . import index as vector_index
+        from .compressed import build
+
+        if self.readonly or self._index is None or self._index.type_name == "ivfpq" \
+                or len(self._index) <= vector_index.COMPRESS_LIMIT:
+            return
+        rowids = np.array([r[0] for r in self.db.execute("SELECT rowid FROM claims ORDER BY rowid")], np.int64)
+        rng = np.random.default_rng(0)
+        sample = self.claim_vectors(np.sort(rng.choice(rowids, min(len(rowids), TRAIN_SAMPLE), replace=False)).tolist())
+        shards = ((rowids[i:i + SHARD], self.claim_vectors(rowids[i:i + SHARD].tolist()))
+                  for i in range(0, len(rowids), SHARD))
+        logger.info("compressing the claim index: %d vectors", len(rowids))
+        self._index = build(shards, sample, len(rowids), vector_index.vectors_file(self.path / INDEX_NAME))
 
     def save_index(self) -> None:
         if self._index is not None:
@@ -674,6 +697,18 @@ def evidence_hash(flag: Flag) -> str:
     from ..records import content_hash
 
     return content_hash(json.dumps([sorted(flag.values.items()), sorted(e.text for e in flag.evidence)]))
+
+
+def _create(path: Path) -> None:
+    """Make a new database file whole: a crash while it is made leaves no file, never one without tables."""
+    tmp = path.with_name(path.name + ".new")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp, isolation_level=None)
+    db.executescript(SCHEMA)
+    db.close()
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
 
 
 def _now() -> str:

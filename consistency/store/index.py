@@ -18,6 +18,12 @@ import numpy as np
 logger = logging.getLogger(__name__)
 
 FLAT_LIMIT = 200_000
+COMPRESS_LIMIT = 2_000_000  # past this many vectors a store compresses its index (see compressed.py)
+
+
+def vectors_file(index_path: Path) -> Path:
+    """Where a compressed index keeps the float16 vectors it re-ranks with."""
+    return Path(str(index_path) + ".f16")
 
 
 @contextmanager
@@ -158,8 +164,12 @@ class VectorIndex:
         """Read an index file, or start an empty one when there is none."""
         import faiss
 
+        from .compressed import CompressedIndex, is_compressed
+
         path = Path(path)
         if not path.exists():
             return cls(dim)
         index = faiss.read_index(str(path))
+        if is_compressed(index):
+            return CompressedIndex(index, vectors_file(path))  # type: ignore[return-value]
         return cls(index.d, index)

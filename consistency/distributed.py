@@ -1,0 +1,187 @@
+"""The nightly batch on Ray: extraction and embedding in Ray Data actor pools, comparison by story.
+
+Workers parse and embed; the driver alone writes to the store, chunk by chunk in the same
+transactions as the local engine, so the crash guarantees are the local engine's. Entity
+names are canonicalised on the driver, in article order, by replaying the look-ups each
+worker recorded: the resolver learns variants as it goes, and its ids must not depend on
+which worker saw which article first. Results equal the local engine's (vectors to float
+tolerance, as batches are padded differently).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import replace
+from typing import Iterator, Sequence
+
+import numpy as np
+
+from .options import Options
+from .records import Article, Claim
+
+logger = logging.getLogger(__name__)
+
+EXTRACT_BATCH = 16
+EMBED_BATCH = 256
+
+
+def init_ray(options: Options) -> None:
+    """Join the cluster at ``options.ray_address`` ("auto": a running one), or start a local Ray."""
+    import ray
+
+    if not ray.is_initialized():
+        ray.init(address=options.ray_address, ignore_reinit_error=True, log_to_driver=False,
+                 include_dashboard=False)
+
+
+class _Recorder:
+    """Stands in for the entity resolver on a worker: hands out placeholders and records the look-ups."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str]] = []
+
+    def resolve(self, text: str, label: str) -> str:
+        self.calls.append((text, label))
+        return f"\x00{len(self.calls) - 1}"
+
+
+class Extractor:
+    """A Ray Data actor: loads spaCy once, then turns batches of articles into claims."""
+
+    def __init__(self) -> None:
+        from .nlp import load_nlp
+
+        self.nlp = load_nlp()  # loaded here, in the actor: a spaCy pipeline does not travel as an object
+
+    def __call__(self, batch: dict) -> dict:
+        from .extract.claims import claims_from_doc
+        from .store.encoding import claim_to_json
+
+        articles = [_article(json.loads(s)) for s in batch["article"]]
+        claims_out, calls_out = [], []
+        for article, doc in zip(articles, self.nlp.pipe((a.text for a in articles), batch_size=EXTRACT_BATCH)):
+            recorder = _Recorder()
+            claims = claims_from_doc(article, doc, recorder)
+            claims_out.append(json.dumps([claim_to_json(c) for c in claims]))
+            calls_out.append(json.dumps(recorder.calls))
+        return {"article": batch["article"], "claims": np.array(claims_out, dtype=object),
+                "calls": np.array(calls_out, dtype=object)}
+
+
+class Embedder:
+    """A Ray Data actor: loads the sentence model once, then embeds the claims of a batch of articles."""
+
+    def __init__(self, name: str) -> None:
+        from .embed import get_embedder
+
+        self.embedder = get_embedder(name)
+
+    def __call__(self, batch: dict) -> dict:
+        from .store.encoding import claim_from_json
+
+        per_article = [[claim_from_json(c).content for c in json.loads(s)] for s in batch["claims"]]
+        texts = list(dict.fromkeys(t for ts in per_article for t in ts))
+        vecs = dict(zip(texts, self.embedder.embed(texts))) if texts else {}
+        packed = [np.stack([vecs[t] for t in ts]).astype(np.float32).tobytes() if ts else b"" for ts in per_article]
+        return {**batch, "vectors": np.array(packed, dtype=object)}
+
+
+def extract_and_embed(articles: Sequence[Article], options: Options, resolver
+                      ) -> Iterator[tuple[Article, list[Claim], dict[str, np.ndarray]]]:
+    """Each article with its claims (entities canonicalised by ``resolver``) and their vectors by
+    content hash, in input order, parsed and embedded by Ray actor pools."""
+    import ray
+
+    init_ray(options)
+    ctx = ray.data.DataContext.get_current()
+    ctx.execution_options.preserve_order = True
+    ctx.enable_progress_bars = False
+    workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
+    ds = ray.data.from_items([{"article": json.dumps(_article_dict(a))} for a in articles],
+                             override_num_blocks=max(1, min(len(articles) // EXTRACT_BATCH, 8 * workers)))
+    # half a CPU each: on a one-CPU node a parser and an embedder must both fit, or the pipeline stalls
+    ds = ds.map_batches(Extractor, batch_size=EXTRACT_BATCH, concurrency=(1, workers), num_cpus=0.5)
+    ds = ds.map_batches(Embedder, fn_constructor_kwargs={"name": options.embedder}, batch_size=EMBED_BATCH,
+                        concurrency=(1, workers), num_cpus=0.5)
+    from .store.encoding import claim_from_json
+
+    by_id = {a.id: a for a in articles}
+    for batch in ds.iter_batches(batch_size=EXTRACT_BATCH, batch_format="numpy"):
+        for art_json, claims_json, calls_json, packed in zip(batch["article"], batch["claims"], batch["calls"],
+                                                             batch["vectors"]):
+            article = by_id[json.loads(art_json)["id"]]
+            canon = [resolver.resolve(text, label) for text, label in json.loads(calls_json)]
+            claims = [_canonical(claim_from_json(c), canon) for c in json.loads(claims_json)]
+            vecs = np.frombuffer(packed, dtype=np.float32).reshape(len(claims), -1) if claims else []
+            yield article, claims, {c.content_hash: v for c, v in zip(claims, vecs)}
+
+
+def _canonical(claim: Claim, canon: list[str]) -> Claim:
+    """The claim with each placeholder entity id replaced by the driver's canonical id."""
+    ents = tuple(replace(e, canonical=canon[int(e.canonical[1:])]) if e.canonical.startswith("\x00") else e
+                 for e in claim.entities)
+    return replace(claim, entities=ents)
+
+
+def _article_dict(a: Article) -> dict:
+    return {"id": a.id, "outlet": a.outlet, "url": a.url, "title": a.title, "published": a.published.isoformat(),
+            "text": a.text, "language": a.language}
+
+
+def _article(d: dict) -> Article:
+    from datetime import datetime
+
+    return Article(id=d["id"], outlet=d["outlet"], url=d["url"], title=d["title"],
+                   published=datetime.fromisoformat(d["published"]), text=d["text"], language=d["language"])
+
+
+def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Options, facts=None):
+    """``check_stories`` with each story compared by a Ray task: same flags, clusters and quiet pairs."""
+    import ray
+
+    from .compare.by_story import dedupe_flags, pairs_by_story, sort_clusters
+    from .store.encoding import claim_to_json
+
+    init_ray(options)
+    facts = facts or {}
+    by_story = pairs_by_story(pairs, claims)
+    for story in facts:
+        by_story.setdefault(story, [])
+    groups = sorted(by_story.items(), key=lambda kv: kv[0] or "")
+    if not groups:
+        return [], [], []
+    state = ray.put(resolver.to_dict())
+    tasks = []
+    for story, story_pairs in groups:
+        rows = sorted({r for a, b, _ in story_pairs for r in (a, b)})
+        tasks.append(_task().remote(story_pairs, {r: claim_to_json(claims[r]) for r in rows}, state,
+                                    list(facts.get(story, ()))))
+    flags, clusters, quiet = [], [], []
+    for f, c, q in ray.get(tasks):
+        flags += f
+        clusters += c
+        quiet += q
+    return dedupe_flags(flags), sort_clusters(clusters), quiet
+
+
+def _check_story_remote(story_pairs, claims_json: dict[int, str], resolver_state: dict, facts: list):
+    from .compare.by_story import check_story
+    from .extract.entities import EntityResolver
+    from .store.encoding import claim_from_json
+
+    claims = {int(r): claim_from_json(s) for r, s in claims_json.items()}
+    return check_story(story_pairs, claims, EntityResolver.from_dict(resolver_state), facts)
+
+
+_TASK = None
+
+
+def _task():
+    """The story comparison as a Ray task, made on first use: importing this module must not need Ray."""
+    global _TASK
+    if _TASK is None:
+        import ray
+
+        _TASK = ray.remote(num_cpus=1)(_check_story_remote)
+    return _TASK

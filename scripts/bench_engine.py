@@ -1,0 +1,82 @@
+"""Articles per second through the local engine and through Ray with 1 and 2 CPUs, on the same articles.
+
+    python3 scripts/bench_engine.py --articles 500 --json
+    python3 scripts/bench_engine.py --articles 100 --embedder hashing
+
+Each run ingests the same generated articles (parse, extract claims, embed, write) into a
+fresh store: the part of the nightly batch that Ray spreads over actor pools. Ray's runs start
+a local Ray with that many CPUs; the time includes its actors loading spaCy and the embedder,
+which a long night amortises, and excludes starting Ray itself. Models are loaded once before
+the local run is timed. The load average is printed beside each figure: on a shared machine,
+the CPUs Ray is given are not the CPUs it gets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synthetic_news import synthetic  # noqa: E402
+from consistency import Options, ingest  # noqa: E402
+
+
+def _timed(path: Path, opts: Options) -> tuple[float, int]:
+    t = time.perf_counter()
+    result = ingest([path], opts)
+    return time.perf_counter() - t, result.articles_new
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=500)
+    ap.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
+    ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    args = ap.parse_args()
+
+    import ray
+
+    from consistency.nlp import load_nlp
+    from consistency.pipeline import embedder_for
+
+    load_nlp()
+    embedder_for(Options(embedder=args.embedder)).embed(["warm up"])
+    result: dict = {"articles": args.articles, "embedder": args.embedder, "cpus_on_machine": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="bench-engine-") as tmp:
+        tmp = Path(tmp)
+        path = tmp / "articles.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in synthetic(args.articles, args.seed)), encoding="utf-8")
+        seconds, n = _timed(path, Options(store=tmp / "local", embedder=args.embedder))
+        result["local_per_s"] = round(n / seconds, 2)
+        result["local_load_avg"] = round(os.getloadavg()[0], 1)
+        for cpus in (1, 2):
+            ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
+            try:
+                seconds, n = _timed(path, Options(store=tmp / f"ray{cpus}", embedder=args.embedder, engine="ray"))
+            finally:
+                ray.shutdown()
+            result[f"ray_{cpus}cpu_per_s"] = round(n / seconds, 2)
+            result[f"ray_{cpus}cpu_load_avg"] = round(os.getloadavg()[0], 1)
+    result["ray_2cpu_over_1cpu"] = round(result["ray_2cpu_per_s"] / result["ray_1cpu_per_s"], 3)
+    result["ray_2cpu_over_local"] = round(result["ray_2cpu_per_s"] / result["local_per_s"], 3)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"{args.articles} articles ({args.embedder}): local {result['local_per_s']}/s "
+              f"(load {result['local_load_avg']}); Ray 1 CPU {result['ray_1cpu_per_s']}/s "
+              f"(load {result['ray_1cpu_load_avg']}); Ray 2 CPUs {result['ray_2cpu_per_s']}/s "
+              f"(load {result['ray_2cpu_load_avg']})")
+        print(f"Ray 2 CPUs / 1 CPU: {result['ray_2cpu_over_1cpu']} (target >= 1.7); "
+              f"Ray 2 CPUs / local: {result['ray_2cpu_over_local']} (target >= 0.9)")
+
+
+if __name__ == "__main__":
+    main()
