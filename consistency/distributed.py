@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import replace
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -136,7 +136,8 @@ def _article(d: dict) -> Article:
                    published=datetime.fromisoformat(d["published"]), text=d["text"], language=d["language"])
 
 
-def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Options, facts=None):
+def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Options, facts=None,
+                         stories: Iterable[Claim] = ()):
     """``check_stories`` with each story compared by a Ray task: same flags, clusters and quiet pairs."""
     import ray
 
@@ -145,9 +146,12 @@ def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Opt
 
     init_ray(options)
     facts = facts or {}
+    whole: dict[str | None, list[Claim]] = {}
+    for c in stories:
+        whole.setdefault(c.story_id, []).append(c)
     by_story = pairs_by_story(pairs, claims)
-    for story in facts:
-        by_story.setdefault(story, [])
+    for story in list(facts) + list(whole):
+        by_story.setdefault(story, [])  # a story whose pairs say nothing may still hold a conflict
     groups = sorted(by_story.items(), key=lambda kv: kv[0] or "")
     if not groups:
         return [], [], []
@@ -156,7 +160,7 @@ def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Opt
     for story, story_pairs in groups:
         rows = sorted({r for a, b, _ in story_pairs for r in (a, b)})
         tasks.append(_task().remote(story_pairs, {r: claim_to_json(claims[r]) for r in rows}, state,
-                                    list(facts.get(story, ()))))
+                                    list(facts.get(story, ())), [claim_to_json(c) for c in whole.get(story, ())]))
     flags, clusters, quiet = [], [], []
     for f, c, q in ray.get(tasks):
         flags += f
@@ -165,13 +169,15 @@ def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Opt
     return dedupe_flags(flags), sort_clusters(clusters), quiet
 
 
-def _check_story_remote(story_pairs, claims_json: dict[int, str], resolver_state: dict, facts: list):
+def _check_story_remote(story_pairs, claims_json: dict[int, str], resolver_state: dict, facts: list,
+                        story_json: list[str] = ()):
     from .compare.by_story import check_story
     from .extract.entities import EntityResolver
     from .store.encoding import claim_from_json
 
     claims = {int(r): claim_from_json(s) for r, s in claims_json.items()}
-    return check_story(story_pairs, claims, EntityResolver.from_dict(resolver_state), facts)
+    story = [claim_from_json(s) for s in story_json]
+    return check_story(story_pairs, claims, EntityResolver.from_dict(resolver_state), facts, story)
 
 
 _TASK = None

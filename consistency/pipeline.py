@@ -274,8 +274,8 @@ def compare_dirty(store: Store, *, full: bool = False, options: Options | None =
     if options.engine == "ray":
         from .distributed import check_stories_on_ray
 
-        def check_stories(pairs, claims, resolver, facts=None):  # noqa: F811 - the same stories, on Ray
-            return check_stories_on_ray(pairs, claims, resolver, options, facts)
+        def check_stories(pairs, claims, resolver, facts=None, stories=()):  # noqa: F811 - the same, on Ray
+            return check_stories_on_ray(pairs, claims, resolver, options, facts, stories)
     resolver = _load_resolver(store)
     if full:
         pairs = store.pairs()
