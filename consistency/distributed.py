@@ -141,18 +141,12 @@ def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Opt
     """``check_stories`` with each story compared by a Ray task: same flags, clusters and quiet pairs."""
     import ray
 
-    from .compare.by_story import dedupe_flags, pairs_by_story, sort_clusters
+    from .compare.by_story import dedupe_flags, sort_clusters, story_groups
     from .store.encoding import claim_to_json
 
     init_ray(options)
     facts = facts or {}
-    whole: dict[str | None, list[Claim]] = {}
-    for c in stories:
-        whole.setdefault(c.story_id, []).append(c)
-    by_story = pairs_by_story(pairs, claims)
-    for story in list(facts) + list(whole):
-        by_story.setdefault(story, [])  # a story whose pairs say nothing may still hold a conflict
-    groups = sorted(by_story.items(), key=lambda kv: kv[0] or "")
+    groups, whole = story_groups(pairs, claims, facts, stories)
     if not groups:
         return [], [], []
     state = ray.put(resolver.to_dict())

@@ -77,18 +77,25 @@ def check_stories(pairs: Iterable[Pair], claims: dict[int, Claim], resolver,
     clusters: list[ClaimCluster] = []
     quiet: list[tuple[int, int]] = []
     facts = facts or {}
+    groups, whole = story_groups(pairs, claims, facts, stories)
+    for story, story_pairs in groups:
+        f, c, q = check_story(story_pairs, claims, resolver, facts.get(story, ()), whole.get(story, ()))
+        flags += f
+        clusters += c
+        quiet += q
+    return dedupe_flags(flags), sort_clusters(clusters), quiet
+
+
+def story_groups(pairs: Iterable[Pair], claims: dict[int, Claim], facts: dict, stories: Iterable[Claim]
+                 ) -> tuple[list[tuple[str | None, list[Pair]]], dict[str | None, list[Claim]]]:
+    """Each story to compare with its pairs, in story order, and every claim of each story."""
     whole: dict[str | None, list[Claim]] = {}
     for c in stories:
         whole.setdefault(c.story_id, []).append(c)
     by_story = pairs_by_story(pairs, claims)
     for story in list(facts) + list(whole):
         by_story.setdefault(story, [])  # a story whose pairs say nothing may still hold a conflict
-    for story, story_pairs in sorted(by_story.items(), key=lambda kv: kv[0] or ""):
-        f, c, q = check_story(story_pairs, claims, resolver, facts.get(story, ()), whole.get(story, ()))
-        flags += f
-        clusters += c
-        quiet += q
-    return dedupe_flags(flags), sort_clusters(clusters), quiet
+    return sorted(by_story.items(), key=lambda kv: kv[0] or ""), whole
 
 
 def dedupe_flags(flags: Iterable[Flag]) -> list[Flag]:
