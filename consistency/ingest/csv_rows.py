@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import Rejection
-from .readers import MAX_RECORD_BYTES, Item, article_from_record, utf16_problem
+from .readers import MAX_RECORD_BYTES, Item, article_from_record, iter_lines, utf16_problem
 
 COLUMNS = ("id", "outlet", "url", "title", "published", "text")
 NEEDED = ("outlet", "url", "published", "text")
@@ -25,24 +25,14 @@ class _LineTooLong(Exception):
 
 def _lines(path: Path, start: int) -> Iterator[str]:
     """Decoded lines from line ``start`` (1-based) on; undecodable bytes become surrogates."""
-    with open(path, "rb") as fh:
-        lineno = 0
-        while True:
-            raw = fh.readline(MAX_RECORD_BYTES + 1)
-            if not raw:
-                return
-            lineno += 1
-            if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
-                while raw and not raw.endswith(b"\n"):
-                    raw = fh.readline(1 << 20)
-                if lineno >= start:
-                    raise _LineTooLong(lineno)
-                continue
-            if lineno < start:
-                continue
-            if lineno == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            yield raw.decode("utf-8", errors="surrogateescape")
+    for lineno, raw in iter_lines(path):
+        if lineno < start:
+            continue
+        if raw is None:
+            raise _LineTooLong(lineno)
+        if lineno == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        yield raw.decode("utf-8", errors="surrogateescape")
 
 
 def csv_items(path: Path) -> Iterator[tuple[Item, int]]:

@@ -255,7 +255,7 @@ def loads_record(text: str) -> object:
 
 # -- JSONL ----------------------------------------------------------------------------
 
-def _iter_lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
+def iter_lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
     """Lines of a file as bytes; an over-long line yields None without being held in memory."""
     with open(path, "rb") as fh:
         lineno = 0
@@ -280,7 +280,7 @@ def read_jsonl(path: Path) -> Iterator[Item]:
 
 def _jsonl_items(path: Path) -> Iterator[tuple[Item, int]]:
     where = str(path)
-    for lineno, raw in _iter_lines(path):
+    for lineno, raw in iter_lines(path):
         if raw is None:
             yield Rejection(where, lineno, None, f"line is longer than {MAX_RECORD_BYTES // (1024 * 1024)} MB; "
                             "split the article or trim its text"), lineno
