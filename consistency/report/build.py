@@ -2,7 +2,8 @@
 
 ``build_report`` gathers everything from the store and a check result into one JSON-ready
 dict; ``report_files`` writes it as HTML, JSON and CSV. Work is bounded by tonight's
-articles and the flags, not by the size of the store, except for a few SQL counts.
+articles and the flags of the stories they touched, not by the size of the store: the flags
+carried over on other stories are counted in SQL, not read.
 """
 
 from __future__ import annotations
@@ -37,45 +38,63 @@ class RunInfo:
 
 def build_report(store: Store, checked: CheckResult, ingested: IngestResult | None, info: RunInfo,
                  embedder: Embedder | None = None) -> dict:
-    """Everything the report shows, as plain JSON-ready data (``embedder`` is the store's, for stance)."""
-    meta = store.article_meta()
+    """Everything the report shows, as plain JSON-ready data (``embedder`` is the store's, for stance).
+
+    The flags listed are those the check listed (a night's check lists the stories tonight's
+    articles touched), the resolved ones and the reviewed ones; the counts cover every open
+    flag. So the work follows tonight's articles, not the size of the store.
+    """
     reviews = store.reviews()
     lapsed = _lapsed_reviews(store)
-    runs = {r["id"]: r for r in store.flag_rows()}
+    listed = {f.id: f for f in checked.flags}
+    reviewed = [fid for fid in sorted(set(reviews) | set(lapsed)) if fid not in listed]
+    listed.update({f.id: f for f in store.open_flags_by_id(reviewed) if f.confidence >= checked.min_confidence})
     resolved = [f for f in (store.flag(fid) for fid in checked.resolved) if f is not None]
+    tonight = list(ingested.article_ids) if ingested else []
+    meta = _meta_for(store, [*listed.values(), *resolved], tonight, checked.clusters)
+    runs = {r["id"]: r for r in store.flag_rows(sorted({*listed, *(f.id for f in resolved)}))}
     new = set(checked.new)
     titles = story_titles(meta)
     flags = []
-    for f, status in [(f, "new" if f.id in new else "carried") for f in checked.flags] + [(f, "resolved") for f in resolved]:
+    for f, status in [(f, "new" if f.id in new else "carried") for f in listed.values()] + [(f, "resolved") for f in resolved]:
         flags.append(_flag_entry(f, status, reviews.get(f.id), lapsed.get(f.id), meta, runs.get(f.id, {}), titles))
     flags.sort(key=lambda d: (SECTIONS.index(d["section"]), d["type"], -d["confidence"], d["id"]))
-    tonight = list(ingested.article_ids) if ingested else []
     stories = _stories(store, meta, tonight, flags)
-    outlets = _outlets(store, meta, checked.flags, reviews)
+    tallies = store.open_flag_tallies(checked.min_confidence)
+    outlets = _outlets(store, tallies)
     clusters = [_cluster_entry(c, meta) for c in checked.clusters[:MAX_CLUSTERS]]
     clusters = _with_stances(store, clusters, embedder)
     sections = {s: [d for d in flags if d["section"] == s] for s in SECTIONS}
-    open_flags = [d for d in flags if d["status"] != "resolved" and d["section"] != "dismissed"]
     by_type: dict[str, list[int]] = {}
-    for d in open_flags:
-        by_type.setdefault(d["type"], [0, 0])[0 if d["status"] == "new" else 1] += 1
+    for t, n in tallies["by_type"].items():  # every open flag no standing review dismissed
+        by_type[t] = [0, n]
+    for d in sections["new"]:
+        by_type.setdefault(d["type"], [0, 0])
+        by_type[d["type"]][0] += 1
+        by_type[d["type"]][1] -= 1
+    listed_carried = len(sections["carried"])
+    counts = store.article_counts()
     summary = {
-        "articles": len(meta),
+        "articles": counts["articles"],
         "claims": sum(store.claims_per_outlet().values()),
-        "outlets": len({m["outlet"] for m in meta.values()}),
-        "stories": len({m["story_id"] for m in meta.values() if m["story_id"]}),
+        "outlets": counts["outlets"],
+        "stories": counts["stories"],
         "articles_new": ingested.articles_new if ingested else 0,
         "articles_duplicate": ingested.articles_duplicate if ingested else 0,
         "claims_new": ingested.claims_new if ingested else 0,
         "rejected": len(ingested.rejected) if ingested else 0,
-        "flags_open": len(checked.flags),
-        **{f"flags_{s}": len(v) for s, v in sections.items()},
+        "flags_open": tallies["open"],
+        "flags_new": len(sections["new"]),
+        "flags_resolved": len(sections["resolved"]),
+        "flags_carried": sum(c for _, c in by_type.values()),
+        "flags_dismissed": len(sections["dismissed"]),
+        "flags_carried_unlisted": max(0, sum(c for _, c in by_type.values()) - listed_carried),
         "confirmed": sum(1 for d in flags if d["review"] and d["review"]["verdict"] == "confirmed"),
         "contradictions_new": sum(1 for d in sections["new"] if d["type"] != "update"),
         "updates_new": sum(1 for d in sections["new"] if d["type"] == "update"),
-        "contradictions_open": sum(1 for d in open_flags if d["type"] != "update"),
-        "updates_open": sum(1 for d in open_flags if d["type"] == "update"),
-        "stories_flagged": sum(1 for st in stories if not st["folded"]),
+        "contradictions_open": sum(n + c for t, (n, c) in by_type.items() if t != "update"),
+        "updates_open": sum(n + c for t, (n, c) in by_type.items() if t == "update"),
+        "stories_flagged": tallies["stories"],
         "clusters": len(checked.clusters),
     }
     return {
@@ -85,12 +104,23 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
         "ingest": ingested.to_dict() if ingested else None,
         "rejected": [str(r) for r in ingested.rejected] if ingested else [],
         "flags": flags,
-        "flags_by_type": {t: {"new": n, "carried": c} for t, (n, c) in sorted(by_type.items())},
+        "flags_by_type": {t: {"new": n, "carried": c} for t, (n, c) in sorted(by_type.items()) if n or c},
         "stories": stories,
         "outlets": outlets,
         "clusters": clusters,
         "claims": _claims_table(store, flags, clusters, meta),
     }
+
+
+def _meta_for(store: Store, flags: Sequence[Flag], tonight: Sequence[str], clusters: Sequence[dict]) -> dict[str, dict]:
+    """Article meta of every article of the stories these flags and tonight's articles belong to,
+    and of the articles the flags and clusters cite."""
+    tonight_meta = store.article_meta_of(tonight)
+    stories = {f.story_id for f in flags if f.story_id} | {m["story_id"] for m in tonight_meta.values() if m["story_id"]}
+    ids = set(store.articles_in_stories(sorted(stories))) | {a for f in flags for a in f.articles}
+    ids |= {a for c in clusters for a in c.get("articles", ())} | {c["earliest"]["article_id"] for c in clusters
+                                                                  if c.get("earliest")}
+    return {**tonight_meta, **store.article_meta_of(ids - set(tonight_meta))}
 
 
 def _lapsed_reviews(store: Store) -> dict[str, dict]:
@@ -254,22 +284,11 @@ def timeline_points(claims: Iterable[Claim], timeline_flags: Sequence[dict]) -> 
     return points
 
 
-def _outlets(store: Store, meta: dict[str, dict], open_flags: Sequence[Flag], reviews: dict) -> list[dict]:
+def _outlets(store: Store, tallies: dict) -> list[dict]:
     """Per outlet: articles, claims, open flags, and the share of its claims that are unsupported repetitions."""
     claims = store.claims_per_outlet()
-    articles: dict[str, int] = {}
-    for m in meta.values():
-        articles[m["outlet"]] = articles.get(m["outlet"], 0) + 1
-    live = [f for f in open_flags if reviews.get(f.id, {}).get("verdict") != "dismissed"]
-    flag_count: dict[str, int] = {}
-    for f in live:
-        for o in set(f.outlets):
-            flag_count[o] = flag_count.get(o, 0) + 1
-    rep_ids = sorted({cid for f in live if f.type == "unsupported_repetition" for cid in f.claims})
-    repeated: dict[str, int] = {}
-    if rep_ids:
-        for c in store.claims(rowids=list(store.claim_rowids(rep_ids).values())).values():
-            repeated[c.outlet] = repeated.get(c.outlet, 0) + 1
+    articles = store.articles_per_outlet()
+    flag_count, repeated = tallies["by_outlet"], tallies["repeated_by_outlet"]
     rows = []
     for outlet in sorted(articles):
         n = int(claims.get(outlet, 0))
