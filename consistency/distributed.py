@@ -64,7 +64,11 @@ class Worker:
         self.embedder = get_embedder(name)
 
     def __call__(self, batch: dict) -> dict:
+        import time
+
         from .extract.claims import claims_from_doc
+
+        t0 = time.perf_counter()
         from .store.encoding import claim_to_json
 
         articles = [_article(json.loads(s)) for s in batch["article"]]
@@ -78,8 +82,10 @@ class Worker:
         texts = list(dict.fromkeys(t for ts in contents for t in ts))
         vecs = dict(zip(texts, self.embedder.embed(texts))) if texts else {}
         packed = [np.stack([vecs[t] for t in ts]).astype(np.float32).tobytes() if ts else b"" for ts in contents]
+        busy = (time.perf_counter() - t0) / max(1, len(articles))
         return {"article": batch["article"], "claims": np.array(claims_out, dtype=object),
-                "calls": np.array(calls_out, dtype=object), "vectors": np.array(packed, dtype=object)}
+                "calls": np.array(calls_out, dtype=object), "vectors": np.array(packed, dtype=object),
+                "seconds": np.full(len(articles), busy)}
 
 
 def _limit_threads(threads: int) -> None:
@@ -99,10 +105,11 @@ def _limit_threads(threads: int) -> None:
     torch.set_num_threads(threads)
 
 
-def extract_and_embed(articles: Sequence[Article], options: Options, resolver
+def extract_and_embed(articles: Sequence[Article], options: Options, resolver, stats: dict | None = None
                       ) -> Iterator[tuple[Article, list[Claim], dict[str, np.ndarray]]]:
     """Each article with its claims (entities canonicalised by ``resolver``) and their vectors by
-    content hash, in input order, parsed and embedded by a pool of Ray actors, one per CPU."""
+    content hash, in input order, parsed and embedded by a pool of Ray actors, one per CPU.
+    ``stats`` gets ``worker_s``: the seconds the actors spent on the articles (not loading)."""
     import ray
 
     from .store.encoding import claim_from_json
@@ -118,7 +125,10 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver
     ds = ds.map_batches(Worker, fn_constructor_kwargs={"name": options.embedder}, batch_size=BATCH,
                         concurrency=min(workers, max(1, -(-len(articles) // BATCH))), num_cpus=1)
     by_id = {a.id: a for a in articles}
+    stats = {} if stats is None else stats
+    stats["worker_s"] = 0.0
     for batch in ds.iter_batches(batch_size=BATCH, batch_format="numpy", prefetch_batches=2):
+        stats["worker_s"] += float(np.sum(batch["seconds"]))
         for art_json, claims_json, calls_json, packed in zip(batch["article"], batch["claims"], batch["calls"],
                                                              batch["vectors"]):
             article = by_id[json.loads(art_json)["id"]]
