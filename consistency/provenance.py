@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .lexicon import NEGATIONS, SPEECH_VERBS, verb_lemmas
 from .records import Claim, Flag, FlagType, flag_id
-from .unionfind import UnionFind
+from .compare.unionfind import UnionFind
 
 ANONYMOUS_WORDS = re.compile(r"\b(sources?|insiders?|officials?|people familiar|person familiar|aides?|"
                              r"anonymity|unnamed|anonymous)\b", re.I)

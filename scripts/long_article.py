@@ -38,7 +38,7 @@ def one(n: int, whole: bool) -> dict:
     from consistency.extract import claims as claims_mod
     from consistency.extract.entities import EntityResolver
     from consistency.ingest.readers import read_paths
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
 
     load_nlp()
     if whole:

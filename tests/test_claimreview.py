@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pytest
 from click.testing import CliRunner
 
-from consistency.claimreview import export_claim_reviews, vocabulary_problems
+from consistency.review.claimreview import export_claim_reviews, vocabulary_problems
 from consistency.cli import main
 from consistency.errors import NotFoundError
 from consistency.options import Options

@@ -11,7 +11,7 @@ from typing import Iterable
 
 from ..lexicon import TITLES
 from ..records import Claim, Entity, Flag
-from ..unionfind import UnionFind
+from .unionfind import UnionFind
 from .base import Finding, make_flag, near_copy_edits
 
 MIN_SCORE = 0.5  # near-copies only: a respelled name can pull a short sentence far from its copy

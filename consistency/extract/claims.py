@@ -40,7 +40,7 @@ def extract_claims(articles: Sequence[Article], resolver: EntityResolver, *, bat
     With ``on_error``, an article whose extraction fails is handed to it and left out, and the
     rest go on; without, the error propagates.
     """
-    from ..nlp import load_nlp
+    from .nlp import load_nlp
 
     nlp = load_nlp()
     claims: list[Claim] = []
