@@ -307,6 +307,3 @@ def serve(host: str, port: int, options: Options, fmt: str) -> None:
     click.echo(f"serving {options.store} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     run_server(options, host, port)
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
