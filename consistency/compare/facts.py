@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from ..lexicon import SPEECH_EVENTS
 from ..records import Claim, Quantity, TimeExpr
 from .base import Finding, content_words, has_update_cue
 from .numbers import _comparable as figures_comparable
@@ -25,9 +26,6 @@ from .timeline import _compatible, _interval, is_stamp
 
 # Happenings too general to say which fact a slot belongs to: a shared subject must do it.
 GENERAL_EVENTS = frozenset({"be", "have", "do", "make", "get", "take", "give", "come", "go", "include", "become"})
-# When someone spoke or an outlet reported is not when the reported thing happened.
-SPEECH_EVENTS = frozenset({"say", "tell", "report", "state", "add", "confirm", "write", "claim", "note", "explain",
-                           "speak", "comment", "insist", "argue", "acknowledge", "admit", "deny"})
 FORECAST = frozenset({"expected", "possible"})  # what a report says will or may happen
 MIN_SIMILARITY = 0.25
 RARITY_WEIGHT = 0.2
