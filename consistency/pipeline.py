@@ -13,8 +13,8 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from .engine.crash import commit_point
 from .embed import Embedder, get_embedder
+from .engine.crash import commit_point
 from .errors import Rejection
 from .ingest.readers import normalise_url, read_paths
 from .options import Options

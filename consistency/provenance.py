@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from .compare.unionfind import UnionFind
 from .lexicon import DENY_FORMS, NEGATIONS, SPEECH_VERBS, verb_lemmas
 from .records import Claim, Flag, FlagType, flag_id
-from .compare.unionfind import UnionFind
 
 ANONYMOUS_WORDS = re.compile(r"\b(sources?|insiders?|officials?|people familiar|person familiar|aides?|"
                              r"anonymity|unnamed|anonymous)\b", re.I)

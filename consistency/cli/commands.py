@@ -11,9 +11,9 @@ from pathlib import Path
 
 import click
 
-from . import render
 from ..errors import ConsistencyError, UsageError, environment_error
 from ..options import Options
+from . import render
 
 
 def store_options(fn):

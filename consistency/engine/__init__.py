@@ -3,4 +3,4 @@
 from .crash import commit_point
 from .distributed import check_stories_on_ray, extract_and_embed
 
-__all__ = ["commit_point", "check_stories_on_ray", "extract_and_embed"]
+__all__ = ["check_stories_on_ray", "commit_point", "extract_and_embed"]

@@ -6,7 +6,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ...lexicon import ADDRESSEE_VERBS, CHANNEL_NOUNS, CUE_CHAINING_VERBS, CUE_INVERTING_VERBS
+from ...lexicon import (
+    ADDRESSEE_VERBS,
+    CHANNEL_NOUNS,
+    CUE_CHAINING_VERBS,
+    CUE_INVERTING_VERBS,
+)
 
 SUBJ_DEPS = ("nsubj", "csubj")
 # Raising verbs take a subject that is not the one holding the view ("he appears to ...").
