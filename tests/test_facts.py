@@ -188,3 +188,12 @@ def test_frames_read_from_the_parse():
     assert (day.event, "house" in day.about) == ("vote", True)
     age = claims[1].quantities[0]
     assert (age.value, age.unit, "boy" in age.about) == (4.0, "years old", True)
+
+
+def test_facts_relative_dates_of_articles_of_one_day_compare():
+    a = claim("a#1", "The trustees issued the projections last month.", outlet="A", day=17,
+              frames={"last month": ("issue", ("projection", "trustee"))})
+    b = claim("b#1", "The trustees issued the projections last week.", outlet="B", day=17,
+              frames={"last week": ("issue", ("projection", "trustee"))})
+    assert pairs(a, b) == [("last month", "last week", 0)]
+    assert pairs(a, replace(b, published=b.published.replace(day=20))) == []
