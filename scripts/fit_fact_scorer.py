@@ -112,7 +112,7 @@ def _oof(rows: list[dict], c: float) -> np.ndarray:
 def figures_at(rows: list[dict], probs: np.ndarray, cut: float, n_items: int) -> dict:
     """Precision over flagged claim pairs (each its surest candidate) and recall over gold items."""
     best: dict[tuple, tuple[float, dict]] = {}
-    for r, p in zip(rows, probs):
+    for r, p in zip(rows, probs, strict=True):
         if p > best.get(r["pair"], (-1.0, None))[0]:
             best[r["pair"]] = (p, r)
     flagged = [r for p, r in best.values() if p >= cut]
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
               "reachable_items": len({i for r in table for i in r["items"]}), "features": name, "C": c,
               "cross_validated": tried[(name, c)],
               "tried": {f"{k[0]} C={k[1]}": v for k, v in tried.items()},
-              "weights": dict(zip(names, scorer.weights))}
+              "weights": dict(zip(names, scorer.weights, strict=True))}
     if not args.dry_run:
         args.out.write_text(json.dumps(scorer.to_dict(), indent=1) + "\n", encoding="utf-8")
         report["written"] = str(args.out)

@@ -173,6 +173,9 @@ def test_facts_scorer_rejects_features_it_cannot_compute():
     with pytest.raises(ValueError, match="refit"):
         FactScorer.from_dict({"features": ["nonsense"], "mean": [0], "scale": [1], "weights": [1], "bias": 0,
                               "threshold": 0.5})
+    with pytest.raises(ValueError, match="differ in length"):
+        FactScorer.from_dict({"features": ["gap", "near"], "mean": [0], "scale": [1], "weights": [1], "bias": 0,
+                              "threshold": 0.5})
 
 
 @pytest.mark.slow

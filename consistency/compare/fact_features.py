@@ -94,7 +94,7 @@ class FactScorer:
     def score(self, vector: Sequence[float]) -> float:
         """The probability that the two rows state one fact differently, from the full feature vector."""
         z = self.bias
-        for name, w, m, s in zip(self.features, self.weights, self.mean, self.scale):
+        for name, w, m, s in zip(self.features, self.weights, self.mean, self.scale, strict=True):
             z += w * (vector[FEATURES.index(name)] - m) / s
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -109,6 +109,9 @@ class FactScorer:
         unknown = [f for f in d["features"] if f not in FEATURES]
         if unknown:
             raise ValueError(f"{MODEL}: features {unknown} are not computed here ({list(FEATURES)}); refit it "
+                             "with scripts/fit_fact_scorer.py")
+        if not len(d["features"]) == len(d["mean"]) == len(d["scale"]) == len(d["weights"]):
+            raise ValueError(f"{MODEL}: 'features', 'mean', 'scale' and 'weights' differ in length; refit it "
                              "with scripts/fit_fact_scorer.py")
         return cls(tuple(d["features"]), tuple(d["mean"]), tuple(d["scale"]), tuple(d["weights"]),
                    float(d["bias"]), float(d["threshold"]))
