@@ -3,8 +3,10 @@
 Pairs of aligned sentences miss the same fact stated in other words ("voted on Wednesday" and "the
 resolution passed Tuesday"). Here every figure and every date of a story becomes a row keyed by
 what it is about (the noun a figure counts, the happening a date attaches to, and that happening's
-subject and object, as extraction read them); rows of different outlets about the same thing are
-compared by value. A later report with a newer figure, said to revise it, is an update.
+subject and object, as extraction read them). Rows of different outlets that may be about one thing
+and whose values cannot both be right are candidates; a fitted scorer (``fact_features``) says which
+state one fact. A later report with a newer figure, said to revise it or higher on a later day, is
+an update.
 """
 
 from __future__ import annotations
@@ -250,7 +252,8 @@ def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]
         for x, y in conflicts:
             a, b = (x, y) if (x.claim.published, x.claim.id) <= (y.claim.published, y.claim.id) else (y, x)
             rare = max((1 / df[w] for w in x.about & y.about), default=0.0)
-            echoed = _echoed(a, by_article.get(b.claim.article_id, ())) + _echoed(b, by_article.get(a.claim.article_id, ()))
+            echoed = (_echoed(a, by_article.get(b.claim.article_id, ()))
+                      + _echoed(b, by_article.get(a.claim.article_id, ())))
             out.append(Candidate(a, b, sim, rare, len(agreed) > 0, echoed))
     return out
 
