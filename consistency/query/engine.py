@@ -29,7 +29,6 @@ class QueryResult:
     flags: list[Flag] = field(default_factory=list)
     facts: list[dict] = field(default_factory=list)
     seconds: float = 0.0
-    stances: list[dict] = field(default_factory=list)  # each matched claim's stance toward the query
 
     def to_dict(self) -> dict:
         from ..store.encoding import flag_to_dict
@@ -41,7 +40,6 @@ class QueryResult:
             "grid": self.grid,
             "clusters": self.clusters,
             "flags": [flag_to_dict(f) for f in self.flags],
-            "stances": self.stances,
             "ms": round(self.seconds * 1000, 1),
         }
 
@@ -147,7 +145,7 @@ class QueryEngine:
         clusters = self._clusters(top)
         return QueryResult(query=text, matches=matches, grid=[grid_row(claims[r]) for r in top if r in claims],
                            clusters=clusters, flags=sorted(flags.values(), key=lambda f: -f.confidence),
-                           facts=found, stances=outlet_stances(text, matches, self.embedder),
+                           facts=found,
                            seconds=time.perf_counter() - t0)
 
     def _facts(self, hits: list[tuple[int, float]], claims: dict[int, Claim], limit: int, question: str) -> list[dict]:
@@ -236,14 +234,6 @@ def _one_torch_thread() -> Iterator[None]:
         yield
     finally:
         torch.set_num_threads(before)
-
-
-def outlet_stances(claim_text: str, matches: list[Match], embedder=None) -> list[dict]:
-    """Per matched claim, its outlet's stance toward the queried claim ("for", "against", "observing")."""
-    from ..compare.stance import stance_of
-
-    found = stance_of(claim_text, [m.text for m in matches], embedder)
-    return [{"claim_id": m.claim_id, "outlet": m.outlet, "stance": s} for m, s in zip(matches, found)]
 
 
 def grid_row(c: Claim) -> dict:
