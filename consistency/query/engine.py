@@ -65,6 +65,8 @@ class QueryEngine:
         self._pairs = _PairIndex([])
         self._retriever = None
         self._entity_resolver = None
+        self._index_stale = True
+        self._claim_count = 0
 
     def close(self) -> None:
         self.store.close()
@@ -76,9 +78,11 @@ class QueryEngine:
         path = self.store.path / INDEX_NAME
         mtime = path.stat().st_mtime if path.exists() else 0.0
         if mtime != self._index_mtime:
-            self.store.reload_index()
+            # The FAISS index is read again only when a search needs it: a hybrid search does not.
             self._index_mtime = mtime
+            self._index_stale = True
             self._retriever = None
+            self._claim_count = len(self.store.claim_rowid_list())
         # A check run saves its pairs and flags before it is marked finished, so a finished count moves last.
         version = self.store.runs_version()
         if version != self._flags_version:
@@ -101,15 +105,18 @@ class QueryEngine:
             if retriever is not None:
                 return retriever.search(text, k)
             vec = self.embedder.embed([text])
+        if self._index_stale:
+            self.store.reload_index()
+            self._index_stale = False
         scores, ids = self.store.index.search(vec, k)
         return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
 
     def _hybrid(self):  # -> HybridRetriever | None
         """The hybrid retriever over every stored claim, loaded from the store once per index version."""
-        if self._retriever is None and 0 < len(self.store.index) <= HYBRID_LIMIT:
+        if self._retriever is None and 0 < self._claim_count <= HYBRID_LIMIT:
             from .state import retriever_for
 
-            self._retriever, _ = retriever_for(self.store, self.embedder)
+            self._retriever, _ = retriever_for(self.store, self.embedder, in_memory=True)
         return self._retriever
 
     def query(self, text: str, k: int = 10, facts: int = 5) -> QueryResult:
