@@ -6,11 +6,12 @@
 The store is the one scripts/bench_query.py builds (seeded template claims, MiniLM vectors), and
 its search state is saved as `consistency ingest` saves it. ``cold_s`` is the wall time of the
 whole command (interpreter start, imports, loading, the query, printing) from a fresh process,
-median over ``--runs`` different queries; ``cold_cpu_s`` is that process's user + system CPU time, what it costs on a core of its own
-when the machine is shared. The package's bytecode is compiled first, as ``pip install`` does
-(with PYTHONDONTWRITEBYTECODE set, a source tree would otherwise be compiled again by every
-process); ``--no-bytecode`` times the source tree as it is. ``warm_ms`` is the median of queries answered by one
-already-loaded QueryEngine, as `consistency serve` answers them.
+median over ``--runs`` different queries; ``cold_cpu_s`` is that process's user + system CPU
+time, what it costs on a core of its own when the machine is shared. The package's bytecode is
+compiled first, as ``pip install`` does (with PYTHONDONTWRITEBYTECODE set, a source tree would
+otherwise be compiled again by every process); ``--no-bytecode`` removes it and times the bare
+source tree. ``warm_ms`` is the median of queries answered by one already-loaded QueryEngine,
+as `consistency serve` answers them.
 """
 
 from __future__ import annotations
@@ -65,6 +66,9 @@ def cold(store_dir: Path, queries: list[str], embedder: str, bytecode: bool = Tr
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CONSISTENCY_EMBEDDER": embedder}
     if bytecode:
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "consistency")], check=True)
+    else:  # the package's own bytecode removed (it is rebuilt by the next run without the flag)
+        for cache in (ROOT / "consistency").rglob("__pycache__"):
+            shutil.rmtree(cache, ignore_errors=True)
     times, cpu = [], []
     for q in queries:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -105,7 +109,7 @@ def main() -> None:
     ap.add_argument("--store", type=Path, default=None, help="Keep the store here (reused when it holds N claims).")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-bytecode", action="store_true",
-                    help="Do not compile the package's bytecode first (time the source tree as it is).")
+                    help="Remove the package's bytecode instead of compiling it (time the bare source tree).")
     ap.add_argument("--json", action="store_true", help="Print one JSON object.")
     args = ap.parse_args()
     tmp = None

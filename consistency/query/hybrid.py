@@ -59,7 +59,7 @@ class ArrayIndex:
         if not len(self._ids):
             return np.zeros((len(vecs), 1), np.float32), -np.ones((len(vecs), 1), np.int64)
         k = max(1, min(k, len(self._ids)))
-        scores = vecs @ self._vecs.T
+        scores = np.einsum("qd,nd->qn", vecs, self._vecs)  # on this thread: BLAS workers stall on a busy machine
         top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
         out_s = np.take_along_axis(scores, top, 1)
         order = np.lexsort((top, -out_s), axis=1)
