@@ -32,7 +32,7 @@ from consistency import Options, ingest  # noqa: E402
 
 def _timed(path: Path, opts: Options) -> tuple[float, int, float | None]:
     """Seconds, articles stored, and on Ray the seconds its actors spent on the articles."""
-    import consistency.distributed as distributed
+    import consistency.engine.distributed as distributed
 
     real = distributed.extract_and_embed
     stats: dict = {}
@@ -60,7 +60,7 @@ def main() -> None:
 
     import ray
 
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
     from consistency.pipeline import embedder_for
 
     load_nlp()

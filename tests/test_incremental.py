@@ -82,12 +82,15 @@ def test_incremental_night_reads_neither_every_pair_nor_quiet_ones(tmp_path, mon
 
 
 @pytest.mark.slow
-def test_incremental_report_lists_tonight_and_counts_every_open_flag(tmp_path):
+def test_incremental_report_lists_tonight_and_counts_every_open_flag(tmp_path, monkeypatch):
     from dataclasses import replace
 
     from consistency.nightly import run
     from consistency.pipeline import embedder_for
+    from consistency.report import build
     from consistency.report.build import RunInfo, build_report
+
+    monkeypatch.setattr(build, "WHOLE_REPORT_ARTICLES", 0)  # report as a large store is reported
 
     opts = Options(store=tmp_path / "store", embedder="hashing")
     for paths in _nights(tmp_path):
@@ -98,6 +101,8 @@ def test_incremental_report_lists_tonight_and_counts_every_open_flag(tmp_path):
         every = [f for f in store.flags("open") if f.confidence >= result.check.min_confidence]
         info = RunInfo(run_id=report["run"]["id"], check_run=report["run"]["check_run"], started="")
         whole = build_report(store, replace(result.check, flags=every), result.ingest, info, embedder_for(opts))
+        monkeypatch.setattr(build, "WHOLE_REPORT_ARTICLES", 10**9)
+        small = build_report(store, result.check, result.ingest, info, embedder_for(opts))
     carried = [f for f in report["flags"] if f["section"] == "carried"]
     assert carried and all(f["story_id"] in tonight for f in carried)
     assert report["summary"]["flags_carried_unlisted"] > 0  # older stories' flags are counted, not listed
@@ -105,7 +110,9 @@ def test_incremental_report_lists_tonight_and_counts_every_open_flag(tmp_path):
     assert report["summary"]["flags_carried"] == len([f for f in every if f.id not in set(result.check.new)])
     assert len(whole["flags"]) > len(report["flags"])
     assert whole["summary"]["flags_carried_unlisted"] == 0
-    counted = {k: v for k, v in report["summary"].items() if k != "flags_carried_unlisted"}
-    assert counted == {k: v for k, v in whole["summary"].items() if k != "flags_carried_unlisted"}
+    listing = ("flags_carried_unlisted", "clusters")  # these count what is listed: the clusters of the stories shown
+    counted = {k: v for k, v in report["summary"].items() if k not in listing}
+    assert counted == {k: v for k, v in whole["summary"].items() if k not in listing}
     assert report["flags_by_type"] == whole["flags_by_type"]
     assert report["outlets"] == whole["outlets"]
+    assert sorted(f["id"] for f in small["flags"]) == sorted(f["id"] for f in whole["flags"])  # a small store: all

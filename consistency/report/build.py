@@ -36,22 +36,30 @@ class RunInfo:
     previous: str | None = None
 
 
+WHOLE_REPORT_ARTICLES = 2000  # a store up to this size is reported whole every night
+
+
 def build_report(store: Store, checked: CheckResult, ingested: IngestResult | None, info: RunInfo,
                  embedder: Embedder | None = None) -> dict:
     """Everything the report shows, as plain JSON-ready data (``embedder`` is the store's, for stance).
 
-    The flags listed are those the check listed (a night's check lists the stories tonight's
-    articles touched), the resolved ones and the reviewed ones; the counts cover every open
-    flag. So the work follows tonight's articles, not the size of the store.
+    A store of up to ``WHOLE_REPORT_ARTICLES`` articles is reported whole: every open flag and
+    every stored claim cluster. A larger one lists the flags the check listed (a night's check
+    lists the stories tonight's articles touched), the resolved and the reviewed ones, and the
+    clusters of those stories; the counts cover every open flag. So a large store's night costs
+    what its new articles touch, not what the store holds.
     """
+    counts = store.article_counts()
+    whole = counts["articles"] <= WHOLE_REPORT_ARTICLES
     reviews = store.reviews()
     lapsed = _lapsed_reviews(store)
     listed = {f.id: f for f in checked.flags}
     reviewed = [fid for fid in sorted(set(reviews) | set(lapsed)) if fid not in listed]
-    listed.update({f.id: f for f in store.open_flags_by_id(reviewed) if f.confidence >= checked.min_confidence})
+    more = store.flags("open") if whole else store.open_flags_by_id(reviewed)
+    listed.update({f.id: f for f in more if f.id not in listed and f.confidence >= checked.min_confidence})
     resolved = [f for f in (store.flag(fid) for fid in checked.resolved) if f is not None]
     tonight = list(ingested.article_ids) if ingested else []
-    meta = _meta_for(store, [*listed.values(), *resolved], tonight, checked.clusters)
+    meta = store.article_meta() if whole else _meta_for(store, [*listed.values(), *resolved], tonight)
     runs = {r["id"]: r for r in store.flag_rows(sorted({*listed, *(f.id for f in resolved)}))}
     new = set(checked.new)
     titles = story_titles(meta)
@@ -62,7 +70,10 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
     stories = _stories(store, meta, tonight, flags)
     tallies = store.open_flag_tallies(checked.min_confidence)
     outlets = _outlets(store, tallies)
-    clusters = [_cluster_entry(c, meta) for c in checked.clusters[:MAX_CLUSTERS]]
+    # An incremental check rebuilds the clusters of the stories it touched only: the report reads
+    # the clusters of the stories it shows from the store, so a night without new articles still shows them.
+    stored = stored_clusters(store, meta)
+    clusters = [_cluster_entry(c, meta) for c in stored[:MAX_CLUSTERS]]
     clusters = _with_stances(store, clusters, embedder)
     sections = {s: [d for d in flags if d["section"] == s] for s in SECTIONS}
     by_type: dict[str, list[int]] = {}
@@ -73,7 +84,6 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
         by_type[d["type"]][0] += 1
         by_type[d["type"]][1] -= 1
     listed_carried = len(sections["carried"])
-    counts = store.article_counts()
     summary = {
         "articles": counts["articles"],
         "claims": sum(store.claims_per_outlet().values()),
@@ -95,7 +105,7 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
         "contradictions_open": sum(n + c for t, (n, c) in by_type.items() if t != "update"),
         "updates_open": sum(n + c for t, (n, c) in by_type.items() if t == "update"),
         "stories_flagged": tallies["stories"],
-        "clusters": len(checked.clusters),
+        "clusters": len(stored),
     }
     return {
         "run": {"id": info.run_id, "check_run": info.check_run, "started": info.started, "previous": info.previous,
@@ -112,14 +122,12 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
     }
 
 
-def _meta_for(store: Store, flags: Sequence[Flag], tonight: Sequence[str], clusters: Sequence[dict]) -> dict[str, dict]:
+def _meta_for(store: Store, flags: Sequence[Flag], tonight: Sequence[str]) -> dict[str, dict]:
     """Article meta of every article of the stories these flags and tonight's articles belong to,
-    and of the articles the flags and clusters cite."""
+    and of the articles the flags cite."""
     tonight_meta = store.article_meta_of(tonight)
     stories = {f.story_id for f in flags if f.story_id} | {m["story_id"] for m in tonight_meta.values() if m["story_id"]}
     ids = set(store.articles_in_stories(sorted(stories))) | {a for f in flags for a in f.articles}
-    ids |= {a for c in clusters for a in c.get("articles", ())} | {c["earliest"]["article_id"] for c in clusters
-                                                                  if c.get("earliest")}
     return {**tonight_meta, **store.article_meta_of(ids - set(tonight_meta))}
 
 
@@ -297,6 +305,18 @@ def _outlets(store: Store, tallies: dict) -> list[dict]:
                      "repetition_share": round(repeated.get(outlet, 0) / n, 4) if n else 0.0})
     rows.sort(key=lambda r: (-r["flags"], -r["repetition_share"], r["outlet"]))
     return rows
+
+
+def stored_clusters(store: Store, meta: dict[str, dict]) -> list[dict]:
+    """Every claim cluster of the stories of these articles, built from their aligned pairs as ``check`` builds them."""
+    from ..compare.by_story import pairs_by_story, sort_clusters
+    from ..provenance import claim_clusters
+
+    rows = store.story_claims({m["story_id"] for m in meta.values() if m["story_id"]})
+    pairs = store.pairs_touching(rows, loud_only=True)  # a quiet pair links no cluster
+    claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
+    found = [c for story_pairs in pairs_by_story(pairs, claims).values() for c in claim_clusters(story_pairs, claims)]
+    return [c.to_dict() for c in sort_clusters(found)]
 
 
 def _cluster_entry(c: dict, meta: dict[str, dict]) -> dict:

@@ -17,8 +17,8 @@ from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
-from .options import Options
-from .records import Article, Claim
+from ..options import Options
+from ..records import Article, Claim
 
 logger = logging.getLogger(__name__)
 
@@ -57,8 +57,8 @@ class Worker:
 
     def __init__(self, name: str, threads: int = 1) -> None:
         _limit_threads(threads)
-        from .embed import get_embedder
-        from .nlp import load_nlp
+        from ..embed import get_embedder
+        from ..extract.nlp import load_nlp
 
         self.nlp = load_nlp()  # loaded here, in the actor: a spaCy pipeline does not travel as an object
         self.embedder = get_embedder(name)
@@ -66,10 +66,10 @@ class Worker:
     def __call__(self, batch: dict) -> dict:
         import time
 
-        from .extract.claims import claims_from_doc
+        from ..extract.claims import claims_from_doc
 
         t0 = time.perf_counter()
-        from .store.encoding import claim_to_json
+        from ..store.encoding import claim_to_json
 
         articles = [_article(json.loads(s)) for s in batch["article"]]
         claims_out, calls_out, contents = [], [], []
@@ -112,7 +112,7 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
     ``stats`` gets ``worker_s``: the seconds the actors spent on the articles (not loading)."""
     import ray
 
-    from .store.encoding import claim_from_json
+    from ..store.encoding import claim_from_json
 
     init_ray(options)
     ctx = ray.data.DataContext.get_current()
@@ -162,8 +162,8 @@ def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Opt
     """``check_stories`` with each story compared by a Ray task: same flags, clusters and quiet pairs."""
     import ray
 
-    from .compare.by_story import dedupe_flags, sort_clusters, story_groups
-    from .store.encoding import claim_to_json
+    from ..compare.by_story import dedupe_flags, sort_clusters, story_groups
+    from ..store.encoding import claim_to_json
 
     init_ray(options)
     facts = facts or {}
@@ -186,9 +186,9 @@ def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Opt
 
 def _check_story_remote(story_pairs, claims_json: dict[int, str], resolver_state: dict, facts: list,
                         story_json: list[str] = ()):
-    from .compare.by_story import check_story
-    from .extract.entities import EntityResolver
-    from .store.encoding import claim_from_json
+    from ..compare.by_story import check_story
+    from ..extract.entities import EntityResolver
+    from ..store.encoding import claim_from_json
 
     claims = {int(r): claim_from_json(s) for r, s in claims_json.items()}
     story = [claim_from_json(s) for s in story_json]
