@@ -96,6 +96,13 @@ def choose(points: list[Point], folds: int) -> tuple[dict, list[dict]]:
     return best, rows
 
 
+def table_text(fitted_on: str, recipe: str, table: dict) -> str:
+    """The table as JSON with one line per type, so a refit reads as a short diff."""
+    rows = [f"  {json.dumps(kind)}: {json.dumps([[s, p] for s, p in steps])}" for kind, steps in sorted(table.items())]
+    return (f'{{\n "fitted_on": {json.dumps(fitted_on)},\n "recipe": {json.dumps(recipe)},\n "types": {{\n'
+            + ",\n".join(rows) + "\n }\n}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -153,8 +160,7 @@ def main(argv: list[str] | None = None) -> int:
               f"table {h['table']['brier']}; ECE raw {h['raw score']['ece']} table {h['table']['ece']}")
     if not args.dry_run:
         fitted_on = f"{args.dir.name} tuning half" + (f" and {args.bench.name}" if args.bench else "")
-        OUT.write_text(json.dumps({"fitted_on": fitted_on, "recipe": best["name"], "types": table}, indent=1) + "\n",
-                       encoding="utf-8")
+        OUT.write_text(table_text(fitted_on, best["name"], table), encoding="utf-8")
         print(f"wrote {OUT}", file=sys.stderr)
     return 0
 
