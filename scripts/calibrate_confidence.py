@@ -3,12 +3,14 @@
 Labelled flags come from the tuning half of real coverage (BASIL layout, checked with the stories'
 fact tables, as bench_real.py --facts) and, with --bench, from a generated contradiction bench
 (make_contradiction_bench.py). Both are checked with raw scores. Folds are whole events or stories;
-each candidate recipe (which sources the table is fitted on, and how many flags' worth of pooled
-precision a type's estimate starts from) is scored by the Brier score of the real-coverage flags of
+each candidate recipe (isotonic steps per type, the bench's steps moved to the real level, or one
+logistic map from raw score to precision for every type; fitted on which sources, how strongly drawn
+towards the pooled precision or the raw score) is scored by the Brier score of the real-coverage flags of
 the held folds, and the best is fitted on every training flag and written into the package, so a
 flag's confidence reads as the share of such flags that were right. The held half of the real
 coverage is scored once, at the end, with the table written.
 
+    python3 scripts/make_contradiction_bench.py ../shared/bench/ecbplus /tmp/cbench --seed 1 --topics 1-12
     python3 scripts/calibrate_confidence.py ../shared/bench/real-coverage/basil --store /tmp/basil-store \\
         --bench /tmp/cbench --bench-store /tmp/cbench-store
     python3 scripts/calibrate_confidence.py DIR --store S --dry-run      # print the table only
