@@ -36,22 +36,25 @@ class RunInfo:
 
 
 def build_report(store: Store, checked: CheckResult, ingested: IngestResult | None, info: RunInfo,
-                 embedder: Embedder | None = None) -> dict:
-    """Everything the report shows, as plain JSON-ready data (``embedder`` is the store's, for stance)."""
+                 embedder: Embedder | None = None, min_confidence: float = 0.0) -> dict:
+    """Everything the report shows, as plain JSON-ready data (``embedder`` is the store's, for stance);
+    flags less sure than ``min_confidence`` are left out and counted in ``summary.flags_hidden``."""
+    shown = [f for f in checked.flags if f.confidence >= min_confidence]
+    hidden = len(checked.flags) - len(shown)
     meta = store.article_meta()
     reviews = store.reviews()
     lapsed = _lapsed_reviews(store)
     runs = {r["id"]: r for r in store.flag_rows()}
-    resolved = [f for f in (store.flag(fid) for fid in checked.resolved) if f is not None]
+    resolved = [f for f in (store.flag(fid) for fid in checked.resolved) if f is not None and f.confidence >= min_confidence]
     new = set(checked.new)
     titles = story_titles(meta)
     flags = []
-    for f, status in [(f, "new" if f.id in new else "carried") for f in checked.flags] + [(f, "resolved") for f in resolved]:
+    for f, status in [(f, "new" if f.id in new else "carried") for f in shown] + [(f, "resolved") for f in resolved]:
         flags.append(_flag_entry(f, status, reviews.get(f.id), lapsed.get(f.id), meta, runs.get(f.id, {}), titles))
     flags.sort(key=lambda d: (SECTIONS.index(d["section"]), d["type"], -d["confidence"], d["id"]))
     tonight = list(ingested.article_ids) if ingested else []
     stories = _stories(store, meta, tonight, flags)
-    outlets = _outlets(store, meta, checked.flags, reviews)
+    outlets = _outlets(store, meta, shown, reviews)
     # An incremental check rebuilds the clusters of the stories it touched only: the report reads
     # every story's clusters from the store, so a night without new articles still shows them.
     stored = stored_clusters(store, meta)
@@ -71,7 +74,9 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
         "articles_duplicate": ingested.articles_duplicate if ingested else 0,
         "claims_new": ingested.claims_new if ingested else 0,
         "rejected": len(ingested.rejected) if ingested else 0,
-        "flags_open": len(checked.flags),
+        "flags_open": len(shown),
+        "flags_hidden": hidden,
+        "min_confidence": min_confidence,
         **{f"flags_{s}": len(v) for s, v in sections.items()},
         "confirmed": sum(1 for d in flags if d["review"] and d["review"]["verdict"] == "confirmed"),
         "contradictions_new": sum(1 for d in sections["new"] if d["type"] != "update"),
