@@ -7,6 +7,7 @@ the tense of the sentence around it and the last date the text mentioned.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from datetime import date, datetime, timedelta
@@ -67,9 +68,10 @@ class _Context:
         self._bounds = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
 
     def _sentence(self, start: int, end: int) -> tuple[int, int]:
-        lo = max((b for b in self._bounds if b <= start), default=0)
-        hi = min((b for b in self._bounds if b >= end), default=len(self.text))
-        return lo, hi
+        b = self._bounds  # sorted: bisect keeps a long article linear in its time expressions
+        i = bisect.bisect_right(b, start) - 1
+        j = bisect.bisect_left(b, end)
+        return (b[i] if i >= 0 else 0), (b[j] if j < len(b) else len(self.text))
 
     def tense(self, start: int, end: int, future_first: bool = False) -> str | None:
         """"past", "future", "present" or None from the verb cue nearest the span.
@@ -224,9 +226,15 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
             cands.append((s, e, prio, name, m))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int, int, str, re.Match]] = []
+    starts: list[int] = []  # sorted starts of the taken spans, which never overlap one another
+    ends: list[int] = []
     for c in cands:
-        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
-            taken.append(c)
+        i = bisect.bisect_left(starts, c[0])
+        if (i < len(starts) and starts[i] < c[1]) or (i > 0 and ends[i - 1] > c[0]):
+            continue
+        starts.insert(i, c[0])
+        ends.insert(i, c[1])
+        taken.append(c)
     taken.sort(key=lambda c: c[0])
     ctx = _Context(text, anchor)
     captions = _caption_spans(text)
@@ -278,7 +286,9 @@ def _caption_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(lo <= pos < hi for lo, hi in spans)
+    """Whether pos falls in one of the spans (sorted by start and not overlapping, as finditer gives them)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _speech_time(ctx: _Context, out: list[TimeExpr], deictic: list[int]) -> list[TimeExpr]:
@@ -287,14 +297,16 @@ def _speech_time(ctx: _Context, out: list[TimeExpr], deictic: list[int]) -> list
     if not deictic:
         return out
     quotes = [m.span() for m in _QUOTE.finditer(ctx.text)]
+    starts = [o.start for o in out]  # out is in text order
     for i in deictic:
         t = out[i]
         if not _inside(t.start, quotes) or not t.value[:10].count("-") == 2:
             continue
         lo, hi = ctx._sentence(t.start, t.end)
-        lo = min(lo, min((q[0] for q in quotes if q[0] <= t.start < q[1]), default=lo))
-        hi = max(hi, max((q[1] for q in quotes if q[0] <= t.start < q[1]), default=hi))
-        said = [o for o in out if o is not t and lo <= o.start < hi + 80 and o.granularity in ("day", "time")
+        k = bisect.bisect_right(quotes, (t.start, float("inf"))) - 1  # the quote holding t (see _inside)
+        lo, hi = min(lo, quotes[k][0]), max(hi, quotes[k][1])
+        near = out[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi + 80)]
+        said = [o for o in near if o is not t and o.granularity in ("day", "time")
                 and not _inside(o.start, quotes) and _SPEECH.search(ctx.text, max(0, o.start - 40), o.start)]
         if not said:
             continue
