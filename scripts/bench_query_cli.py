@@ -6,9 +6,12 @@
 The store is the one scripts/bench_query.py builds (seeded template claims, MiniLM vectors), and
 its search state is saved as `consistency ingest` saves it. ``cold_s`` is the wall time of the
 whole command (interpreter start, imports, loading, the query, printing) from a fresh process,
-median over ``--runs`` different queries; ``cold_cpu_s`` is that process's user + system CPU time, what it costs on a core of its own
-when the machine is shared; ``warm_ms`` is the median of queries answered by one
-already-loaded QueryEngine, as `consistency serve` answers them.
+median over ``--runs`` different queries; ``cold_cpu_s`` is that process's user + system CPU
+time, what it costs on a core of its own when the machine is shared. The package's bytecode is
+compiled first, as ``pip install`` does (with PYTHONDONTWRITEBYTECODE set, a source tree would
+otherwise be compiled again by every process); ``--no-bytecode`` removes it and times the bare
+source tree. ``warm_ms`` is the median of queries answered by one already-loaded QueryEngine,
+as `consistency serve` answers them.
 """
 
 from __future__ import annotations
@@ -58,9 +61,14 @@ def prepare(store_dir: Path, n: int, embedder: str, seed: int) -> dict:
     return built
 
 
-def cold(store_dir: Path, queries: list[str], embedder: str) -> tuple[list[float], list[float]]:
+def cold(store_dir: Path, queries: list[str], embedder: str, bytecode: bool = True) -> tuple[list[float], list[float]]:
     """Wall seconds and CPU seconds (user + system) of `consistency query` in a fresh interpreter, one per query."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CONSISTENCY_EMBEDDER": embedder}
+    if bytecode:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "consistency")], check=True)
+    else:  # the package's own bytecode removed (it is rebuilt by the next run without the flag)
+        for cache in (ROOT / "consistency").rglob("__pycache__"):
+            shutil.rmtree(cache, ignore_errors=True)
     times, cpu = [], []
     for q in queries:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -100,6 +108,8 @@ def main() -> None:
     ap.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
     ap.add_argument("--store", type=Path, default=None, help="Keep the store here (reused when it holds N claims).")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--no-bytecode", action="store_true",
+                    help="Remove the package's bytecode instead of compiling it (time the bare source tree).")
     ap.add_argument("--json", action="store_true", help="Print one JSON object.")
     args = ap.parse_args()
     tmp = None
@@ -111,7 +121,7 @@ def main() -> None:
         built = prepare(store_dir, args.claims, args.embedder, args.seed)
         rng = np.random.default_rng(args.seed + 7)
         cold_queries = [render(rng) for _ in range(args.runs)]
-        cold_s, cold_cpu = cold(store_dir, cold_queries, args.embedder)
+        cold_s, cold_cpu = cold(store_dir, cold_queries, args.embedder, bytecode=not args.no_bytecode)
         warm_ms = warm(store_dir, [render(rng) for _ in range(args.warm_queries)], args.embedder)
     finally:
         if tmp:
@@ -120,6 +130,7 @@ def main() -> None:
               "cold_max_s": round(max(cold_s), 2), "cold_cpu_s": round(statistics.median(cold_cpu), 2), "cold_runs": [round(t, 2) for t in cold_s],
               "warm_ms": round(statistics.median(warm_ms), 1),
               "warm_p95_ms": round(float(np.percentile(warm_ms, 95)), 1), "embedder": args.embedder,
+              "bytecode": not args.no_bytecode,
               "load_avg": round(os.getloadavg()[0], 1), "build": built}
     if args.json:
         print(json.dumps(result))

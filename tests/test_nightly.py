@@ -161,6 +161,21 @@ def test_nightly_rerun_skips_seen_articles_and_keeps_dated_copies(nights):
 
 
 @pytest.mark.slow
+def test_nightly_night_without_new_articles_reports_the_stored_clusters_and_flags(tmp_path):
+    opts = Options(store=tmp_path / "store", embedder="hashing")
+    sources = [SAMPLE / "articles.jsonl", SAMPLE / "more"]
+    first = run(sources, opts, tmp_path / "out")
+    quiet = run(sources, opts, tmp_path / "out")  # nothing new: the check compares no story again
+    assert quiet.ingest.articles_new == 0 and not quiet.check.clusters
+    before, after = (json.loads((r.run_dir / "report.json").read_text()) for r in (first, quiet))
+    assert before["summary"]["clusters"] > 0, "the sample corpus has claims carried by several outlets"
+    assert after["summary"]["clusters"] == before["summary"]["clusters"]
+    assert [c["id"] for c in after["clusters"]] == [c["id"] for c in before["clusters"]]
+    assert sorted(_by_id(after)) == sorted(_by_id(before))
+    assert {f["section"] for f in after["flags"]} == {"carried"}
+
+
+@pytest.mark.slow
 def test_nightly_report_has_a_timeline_per_story_with_conflicts_marked(nights):
     stories = nights["reports"][2]["stories"]
     assert stories and all(s["timeline"] for s in stories)

@@ -72,9 +72,9 @@ def test_pipeline_check_flags_the_date_conflict_and_query_finds_it(tmp_path):
     answer = query("Markin told a press briefing the first battery reached its position", opts(tmp_path), k=3)
     assert {m.outlet for m in answer.matches[:2]} == {"Baltic Wire", "Riga Post"}
     assert flag.id in answer.matches[0].flags
-    assert [(s["claim_id"], s["outlet"]) for s in answer.stances] == [(m.claim_id, m.outlet) for m in answer.matches]
-    assert {s["stance"] for s in answer.stances} <= {"for", "against", "observing"}
-    assert answer.to_dict()["stances"] == answer.stances
+    statements = [s for f in answer.facts for s in f["statements"]]
+    assert statements and {s["stance"] for s in statements} <= {"supports", "denies", "repeats"}
+    assert "stances" not in answer.to_dict()  # one stance per statement, in the facts
 
 
 def test_pipeline_check_twice_carries_flags_over(tmp_path):

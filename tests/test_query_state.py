@@ -9,7 +9,7 @@ import pytest
 
 from consistency.embed import HashingEmbedder
 from consistency.query.bm25 import BM25
-from consistency.query.hybrid import HybridRetriever
+from consistency.query.hybrid import ArrayIndex, HybridRetriever
 from consistency.query.state import STATE_NAME, retriever_for
 from consistency.records import Article, Claim
 from consistency.store.database import Store
@@ -87,10 +87,52 @@ def test_query_state_rebuilt_when_it_holds_claims_the_store_lacks(tmp_path):
     store.close()
 
 
+def test_query_state_array_index_finds_the_brute_force_neighbours():
+    from consistency.store.index import VectorIndex
+
+    rng = np.random.default_rng(3)
+    vecs = rng.normal(size=(300, 16)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    ids = np.arange(1000, 1300, dtype=np.int64)
+    arrays, flat = ArrayIndex(16), VectorIndex(16)
+    arrays.add(ids[:200], vecs[:200])
+    arrays.add(ids[200:], vecs[200:])  # added in two batches, as after an incremental ingest
+    flat.add(ids, vecs)
+    queries = rng.normal(size=(4, 16)).astype(np.float32)
+    got_s, got_i = arrays.search(queries, 7)
+    want_s, want_i = flat.search(queries, 7)
+    brute = np.argsort(-(queries @ vecs.T), axis=1, kind="stable")[:, :7] + 1000
+    assert got_i.tolist() == want_i.tolist() == brute.tolist()
+    np.testing.assert_allclose(got_s, want_s, rtol=1e-5)
+    assert len(arrays) == 300 and ArrayIndex(16).search(queries[:1], 3)[1].tolist() == [[-1]]
+
+
+def test_query_state_in_memory_retriever_answers_as_the_store_index_one(tmp_path):
+    emb = HashingEmbedder()
+    store = Store(tmp_path / "s", model="hashing")
+    _fill(store, 0, 40, emb)
+    retriever_for(store, emb)
+    _fill(store, 40, 6, emb)  # the saved state is now behind: the in-memory one adds the rest
+    on_index, _ = retriever_for(store, emb, save=False)
+    in_memory, _ = retriever_for(store, emb, save=False, in_memory=True)
+    assert isinstance(in_memory.index, ArrayIndex) and len(in_memory.index) == len(in_memory) == 46
+    everything = np.asarray(store.claim_rowid_list())
+    exact = dict(zip(everything.tolist(), store.claim_vectors(everything.tolist())))
+    for q in ("how many flights were cancelled at Rennick", "protesters arrested in Talvi 44", "hectares 45"):
+        qv = emb.embed([q])
+        got_s, got_i = in_memory.index.search(qv, 10)
+        want_s, _ = on_index.index.search(qv, 10)
+        # the saved vectors are float16: a true top-10 up to that rounding, with the true scores
+        assert np.all(got_s[0] >= want_s[0][-1] - 2e-3)
+        np.testing.assert_allclose(got_s[0], [exact[i] @ qv[0] for i in got_i[0]], atol=2e-3)
+        assert in_memory.search(q, 1)[0][0] == on_index.search(q, 1)[0][0]
+    store.close()
+
+
 @pytest.mark.slow
 def test_query_state_numpy_minilm_gives_the_sentence_transformers_vectors():
     from consistency.embed import MiniLMEmbedder
-    from consistency.minilm import NumpyMiniLM
+    from consistency.embed.minilm import NumpyMiniLM
 
     texts = ["The plant will not close, the mayor said on Monday.", "x",
              "Über 2,000 people were evacuated from Kesk overnight, according to police."]

@@ -14,29 +14,31 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..lexicon import RELAY_CUES
 from ..records import Claim, Flag
 from .bm25 import tokenize
 
 JOIN_COSINE = 0.72  # two outlets' claims of one story this close state one fact
 SAME_ARTICLE_OVERLAP = 0.6  # word overlap at which two sentences of one article are one statement
-SHOW_MARGIN = 1.0  # facts scoring more than this below the best are left out (re-ranker score units)
-ANSWER_TYPE_BONUS = 2.0  # added to a match holding the kind of value the question asks for
+# Both chosen on the tune half of bench/questions (grid with leave-one-out, scripts/bench_answers.py):
+SHOW_MARGIN = 0.5  # facts scoring more than this below the best are left out (re-ranker score units)
+ANSWER_TYPE_BONUS = 3.0  # added to a match holding the kind of value the question asks for
 
+_LEAD = r"^\s*(?:(?:by|for|in|on|at|to|from|until|since|of|about|with) )?"  # "By how many ...", "For how long ..."
 _ASKS = (
-    ("quantity", re.compile(r"^\s*(?:how (?:many|much|old|long|far|big|large|often)|what (?:was |is )?(?:the )?"
-                            r"(?:number|amount|age|size|toll|tally|count|total|percentage|share|cost|price|vote))\b", re.I)),
-    ("time", re.compile(r"^\s*(?:when|(?:on |in |by |until |since )?(?:what|which) (?:day|date|year|years|month|time|week)"
-                        r"|until when|since when)\b", re.I)),
-    ("person", re.compile(r"^\s*(?:who|whom|whose|(?:to |by |from )?(?:which|what) (?:person|official|journalist|"
-                          r"reporter|photographer|lawmaker|senator|candidate))\b", re.I)),
-    ("place", re.compile(r"^\s*(?:where|(?:in |at |from )?(?:which|what) (?:city|country|countries|state|place|town|venue))\b",
-                         re.I)),
+    ("quantity", re.compile(_LEAD + r"(?:how (?:many|much|old|long|far|big|large|often)|what (?:was |is )?(?:the )?"
+                            r"(?:number|amount|age|size|toll|tally|count|total|percentage|share|cost|price|vote|margin))\b",
+                            re.I)),
+    ("time", re.compile(_LEAD + r"(?:when|(?:what|which) (?:day|date|year|years|month|time|week)|until when|since when)\b",
+                        re.I)),
+    ("person", re.compile(_LEAD + r"(?:who|whom|whose|(?:which|what) (?:person|official|journalist|reporter|"
+                          r"photographer|lawmaker|senator|senators|governor|candidate|leader))\b", re.I)),
+    ("place", re.compile(_LEAD + r"(?:where|(?:which|what) (?:city|country|countries|state|place|town|venue))\b", re.I)),
 )
 
 _CREDIT = re.compile(r"(?:\bCredit\s*[A-Z]|\bPhoto(?:graph)?:|\b(?:AP|Getty|Reuters|AFP|EPA) (?:Photo|Images)\b"
                      r"|\((?:AP|Getty Images|Reuters|AFP)[^)]*\)\s*$)")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|did|does|can|could)\b|\w+ed\b", re.I)
-_REPEAT_CUES = re.compile(r"\b(?:reports?|reported|reporting|according to|citing)\b", re.I)
 _MEDIA = re.compile(r"\b(?:Times|Post|News|Press|Reuters|AP|CNN|NBC|ABC|CBS|MSNBC|Politico|Journal|Tribune|"
                     r"Herald|Wire|Agency|TASS|BBC|Bloomberg|Axios|Daily|Magazine|Gazette)\b")
 _TIME_WORDS = re.compile(r"^(?:on |last |this |early |late )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -115,7 +117,7 @@ def stance(c: Claim, lead: Claim) -> str:
     att = c.attribution
     relay = " ".join(x for x in (att.source if att else "", (att.channel or "") if att else "") if x)
     # passing on another newsroom's report ("the Los Angeles Times reports"), not citing a document or an official
-    if _REPEAT_CUES.search(c.text) and _MEDIA.search(relay or c.text):
+    if RELAY_CUES.search(c.text) and _MEDIA.search(relay or c.text):
         return "repeats"
     return "supports"
 

@@ -29,7 +29,6 @@ class QueryResult:
     flags: list[Flag] = field(default_factory=list)
     facts: list[dict] = field(default_factory=list)
     seconds: float = 0.0
-    stances: list[dict] = field(default_factory=list)  # each matched claim's stance toward the query
 
     def to_dict(self) -> dict:
         from ..store.encoding import flag_to_dict
@@ -41,7 +40,6 @@ class QueryResult:
             "grid": self.grid,
             "clusters": self.clusters,
             "flags": [flag_to_dict(f) for f in self.flags],
-            "stances": self.stances,
             "ms": round(self.seconds * 1000, 1),
         }
 
@@ -53,7 +51,7 @@ FACT_DEPTH = 30  # matches grouped into facts: enough for the other outlets' ver
 class QueryEngine:
     """Keeps the store, index and embedder loaded so that warm queries are fast."""
 
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, *, one_shot: bool = False) -> None:
         from ..embed import QuickMiniLM
         from ..pipeline import embedder_for, open_store
 
@@ -67,6 +65,12 @@ class QueryEngine:
         self._pairs = _PairIndex([])
         self._retriever = None
         self._entity_resolver = None
+        self._index_stale = True
+        self._claim_count = 0
+        # One query from a fresh process searches the vectors saved with the search state (float16):
+        # that spares it the FAISS import and the index file. A long-lived engine searches FAISS,
+        # which is faster per query; both find the same neighbours up to float16 rounding.
+        self._one_shot = one_shot
 
     def close(self) -> None:
         self.store.close()
@@ -78,9 +82,11 @@ class QueryEngine:
         path = self.store.path / INDEX_NAME
         mtime = path.stat().st_mtime if path.exists() else 0.0
         if mtime != self._index_mtime:
-            self.store.reload_index()
+            # The FAISS index is read again only when a search needs it (a one-shot hybrid one does not).
             self._index_mtime = mtime
+            self._index_stale = True
             self._retriever = None
+            self._claim_count = len(self.store.claim_rowid_list())
         # A check run saves its pairs and flags before it is marked finished, so a finished count moves last.
         version = self.store.runs_version()
         if version != self._flags_version:
@@ -103,15 +109,18 @@ class QueryEngine:
             if retriever is not None:
                 return retriever.search(text, k)
             vec = self.embedder.embed([text])
+        if self._index_stale:
+            self.store.reload_index()
+            self._index_stale = False
         scores, ids = self.store.index.search(vec, k)
         return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
 
     def _hybrid(self):  # -> HybridRetriever | None
         """The hybrid retriever over every stored claim, loaded from the store once per index version."""
-        if self._retriever is None and 0 < len(self.store.index) <= HYBRID_LIMIT:
+        if self._retriever is None and 0 < self._claim_count <= HYBRID_LIMIT:
             from .state import retriever_for
 
-            self._retriever, _ = retriever_for(self.store, self.embedder)
+            self._retriever, _ = retriever_for(self.store, self.embedder, in_memory=self._one_shot)
         return self._retriever
 
     def query(self, text: str, k: int = 10, facts: int = 5) -> QueryResult:
@@ -147,7 +156,7 @@ class QueryEngine:
         clusters = self._clusters(top)
         return QueryResult(query=text, matches=matches, grid=[grid_row(claims[r]) for r in top if r in claims],
                            clusters=clusters, flags=sorted(flags.values(), key=lambda f: -f.confidence),
-                           facts=found, stances=outlet_stances(text, matches, self.embedder),
+                           facts=found,
                            seconds=time.perf_counter() - t0)
 
     def _facts(self, hits: list[tuple[int, float]], claims: dict[int, Claim], limit: int, question: str) -> list[dict]:
@@ -238,14 +247,6 @@ def _one_torch_thread() -> Iterator[None]:
         torch.set_num_threads(before)
 
 
-def outlet_stances(claim_text: str, matches: list[Match], embedder=None) -> list[dict]:
-    """Per matched claim, its outlet's stance toward the queried claim ("for", "against", "observing")."""
-    from ..compare.stance import stance_of
-
-    found = stance_of(claim_text, [m.text for m in matches], embedder)
-    return [{"claim_id": m.claim_id, "outlet": m.outlet, "stance": s} for m, s in zip(matches, found)]
-
-
 def grid_row(c: Claim) -> dict:
     """What one outlet says: speaker, date, number, place and wording (speaker and channel only when plausible)."""
     from .answer import confident_channel, confident_speaker
@@ -269,7 +270,7 @@ def grid_row(c: Claim) -> dict:
 
 def query(text: str, options: Options | None = None, k: int = 10, facts: int = 5) -> QueryResult:
     """Top-k matching claims across outlets for a free-text claim, with flags and origins."""
-    engine = QueryEngine(options or Options())
+    engine = QueryEngine(options or Options(), one_shot=True)
     try:
         return engine.query(text, k, facts)
     finally:

@@ -29,6 +29,44 @@ class Candidates:
         self.rows, self.fused, self.features = rows, fused, features
 
 
+class ArrayIndex:
+    """Exact inner-product search over vectors held in memory, with ``VectorIndex``'s ``add`` and ``search``.
+
+    A store small enough for hybrid search already holds every claim vector in its search state:
+    searching them here spares a cold query the FAISS import and the index file.
+    """
+
+    def __init__(self, dim: int) -> None:
+        self.dim = dim
+        self._ids = np.zeros(0, np.int64)
+        self._vecs = np.zeros((0, dim), np.float32)
+        self._pending: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def __len__(self) -> int:
+        return len(self._ids) + sum(len(i) for i, _ in self._pending)
+
+    def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
+        """Hold more (id, vector) rows, searched after those already held."""
+        self._pending.append((np.asarray(ids, np.int64), np.asarray(vectors, np.float32)))
+
+    def search(self, vecs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Top-k (scores, ids) per query row, best first, ties in the order rows were added."""
+        if self._pending:
+            self._ids = np.concatenate([self._ids, *(i for i, _ in self._pending)])
+            self._vecs = np.concatenate([self._vecs, *(v for _, v in self._pending)])
+            self._pending = []
+        vecs = np.asarray(vecs, np.float32)
+        if not len(self._ids):
+            return np.zeros((len(vecs), 1), np.float32), -np.ones((len(vecs), 1), np.int64)
+        k = max(1, min(k, len(self._ids)))
+        scores = np.einsum("qd,nd->qn", vecs, self._vecs)  # on this thread: BLAS workers stall on a busy machine
+        top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+        out_s = np.take_along_axis(scores, top, 1)
+        order = np.lexsort((top, -out_s), axis=1)
+        top, out_s = np.take_along_axis(top, order, 1), np.take_along_axis(out_s, order, 1)
+        return out_s, self._ids[top]
+
+
 def _zscore(x: np.ndarray, ref: np.ndarray) -> np.ndarray:
     if len(ref) < 2:
         return np.zeros_like(x)
@@ -49,7 +87,7 @@ class HybridRetriever:
         rerank_depth: int = 50,
         normalize_queries: bool = True,
         embed_fields: tuple[str, ...] = ("title",),
-        index: VectorIndex | None = None,
+        index: VectorIndex | ArrayIndex | None = None,
     ) -> None:
         if fusion not in FUSIONS:
             raise ValueError(f"unknown fusion {fusion!r}; use one of {', '.join(FUSIONS)}")
@@ -68,7 +106,7 @@ class HybridRetriever:
         trained = tuple((reranker.meta if reranker else {}).get("embed_fields", self.embed_fields))
         if trained != self.embed_fields:
             logger.warning("re-ranker was trained with embedded fields %s, not %s", trained, self.embed_fields)
-        self._own_index = index is None
+        self._own_index = index is None or isinstance(index, ArrayIndex)  # fed by ``add``
         self.index = index if index is not None else VectorIndex(embedder.dim)
         self.bm25 = BM25()
         self.row_ids: list[int] = []
@@ -173,8 +211,10 @@ class HybridRetriever:
         return out
 
     @classmethod
-    def from_state(cls, state: dict[str, np.ndarray], embedder, *, index: VectorIndex, **kwargs) -> "HybridRetriever":
-        """A retriever over saved ``state``, searching ``index`` (which must hold the same rows) for dense hits."""
+    def from_state(cls, state: dict[str, np.ndarray], embedder, *, index: VectorIndex | ArrayIndex,
+                   **kwargs) -> "HybridRetriever":
+        """A retriever over saved ``state``, searching ``index`` for dense hits: a ``VectorIndex`` must
+        hold the same rows; an empty ``ArrayIndex`` is filled with the state's own vectors."""
         fields = tuple(f for f in _unpack(state["embed_fields"])[0].split(",") if f)
         self = cls(embedder, index=index, embed_fields=fields, **kwargs)
         self.row_ids = state["row_ids"].tolist()
@@ -183,6 +223,8 @@ class HybridRetriever:
         self.titles = _unpack_strings(state, "titles")
         self.dates = [date.fromordinal(int(d)) if d else None for d in state["dates"]]
         self._text_vecs = state["text_vecs"]
+        if isinstance(index, ArrayIndex) and not len(index):
+            index.add(state["row_ids"], state["text_vecs"])
         for name in FIELDS:
             self._field_idx[name] = state[f"{name}_idx"]
             self._field_table[name] = state[f"{name}_vecs"]

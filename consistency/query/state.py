@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..store.database import Store
-from .hybrid import HybridRetriever
+from .hybrid import ArrayIndex, HybridRetriever
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +49,10 @@ def save_state(path: Path, retriever: HybridRetriever) -> None:
     os.replace(tmp, path)
 
 
-def retriever_for(store: Store, embedder, *, save: bool | None = None) -> tuple[HybridRetriever, bool]:
-    """A retriever over exactly the stored claims, searching the store's index; True when state changed.
+def retriever_for(store: Store, embedder, *, save: bool | None = None,
+                  in_memory: bool = False) -> tuple[HybridRetriever, bool]:
+    """A retriever over exactly the stored claims, searching the store's index (with ``in_memory``,
+    the state's own vectors, without loading FAISS); True when state changed.
 
     Saved state is reused when its claims are a prefix of the stored ones (the usual case after
     an ingest appends); the rest are added. ``save`` defaults to: when something changed and the
@@ -60,15 +62,16 @@ def retriever_for(store: Store, embedder, *, save: bool | None = None) -> tuple[
     stored = store.claim_rowid_list()
     state = load_state(path)
     retriever = None
+    index = ArrayIndex(embedder.dim) if in_memory else None
     if state is not None:
         held = state["row_ids"]
         if len(held) <= len(stored) and np.array_equal(stored[:len(held)], held):
-            retriever = HybridRetriever.from_state(state, embedder, index=store.index)
+            retriever = HybridRetriever.from_state(state, embedder, index=index if index is not None else store.index)
         else:
             logger.info("search state does not match the stored claims; rebuilding it")
     changed = False
     if retriever is None:
-        retriever = HybridRetriever(embedder, index=store.index)
+        retriever = HybridRetriever(embedder, index=index if index is not None else store.index)
         missing = stored
     else:
         missing = stored[len(retriever):]

@@ -52,7 +52,10 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
     tonight = list(ingested.article_ids) if ingested else []
     stories = _stories(store, meta, tonight, flags)
     outlets = _outlets(store, meta, checked.flags, reviews)
-    clusters = [_cluster_entry(c, meta) for c in checked.clusters[:MAX_CLUSTERS]]
+    # An incremental check rebuilds the clusters of the stories it touched only: the report reads
+    # every story's clusters from the store, so a night without new articles still shows them.
+    stored = stored_clusters(store, meta)
+    clusters = [_cluster_entry(c, meta) for c in stored[:MAX_CLUSTERS]]
     clusters = _with_stances(store, clusters, embedder)
     sections = {s: [d for d in flags if d["section"] == s] for s in SECTIONS}
     open_flags = [d for d in flags if d["status"] != "resolved" and d["section"] != "dismissed"]
@@ -76,7 +79,7 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
         "contradictions_open": sum(1 for d in open_flags if d["type"] != "update"),
         "updates_open": sum(1 for d in open_flags if d["type"] == "update"),
         "stories_flagged": sum(1 for st in stories if not st["folded"]),
-        "clusters": len(checked.clusters),
+        "clusters": len(stored),
     }
     return {
         "run": {"id": info.run_id, "check_run": info.check_run, "started": info.started, "previous": info.previous,
@@ -278,6 +281,18 @@ def _outlets(store: Store, meta: dict[str, dict], open_flags: Sequence[Flag], re
                      "repetition_share": round(repeated.get(outlet, 0) / n, 4) if n else 0.0})
     rows.sort(key=lambda r: (-r["flags"], -r["repetition_share"], r["outlet"]))
     return rows
+
+
+def stored_clusters(store: Store, meta: dict[str, dict]) -> list[dict]:
+    """Every claim cluster of the stored stories, built from their aligned pairs as ``check`` builds them."""
+    from ..compare.by_story import pairs_by_story, sort_clusters
+    from ..provenance import claim_clusters
+
+    rows = store.story_claims({m["story_id"] for m in meta.values() if m["story_id"]})
+    pairs = store.pairs_touching(rows, loud_only=True)  # a quiet pair links no cluster
+    claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
+    found = [c for story_pairs in pairs_by_story(pairs, claims).values() for c in claim_clusters(story_pairs, claims)]
+    return [c.to_dict() for c in sort_clusters(found)]
 
 
 def _cluster_entry(c: dict, meta: dict[str, dict]) -> dict:
