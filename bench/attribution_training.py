@@ -17,7 +17,7 @@ def load_docs(root: Path, docbins: list[Path] | None, names_files: list[Path] | 
     if docbins and names_files:
         from spacy.tokens import DocBin
 
-        from consistency.nlp import load_nlp
+        from consistency.extract.nlp import load_nlp
 
         pairs = []
         for docbin, names_file in zip(docbins, names_files):
@@ -25,7 +25,7 @@ def load_docs(root: Path, docbins: list[Path] | None, names_files: list[Path] | 
             tok2vec = load_nlp().get_pipe("tok2vec")
             pairs += [(n, tok2vec(d)) for n, d in zip(names, DocBin().from_disk(docbin).get_docs(load_nlp().vocab))]
         return pairs
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
 
     nlp = load_nlp()
     names = sorted(p.stem for p in (root / "text").glob("*.txt"))

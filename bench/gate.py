@@ -107,7 +107,7 @@ def figures(articles: list[dict], gold: list[dict], store: Path, embedder: str =
 
 def measure(embedder: str = "minilm") -> dict[str, dict[str, Any]]:
     """The gate's figures for both corpora."""
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
 
     with tempfile.TemporaryDirectory(prefix="gate-") as tmp:
         sample = sample_articles()

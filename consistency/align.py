@@ -6,7 +6,7 @@ import logging
 import re
 from typing import Callable
 
-from .crash import commit_point
+from .engine.crash import commit_point
 from .lexicon import COUNT_OF
 from .options import Options
 from .store.database import Store

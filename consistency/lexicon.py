@@ -1,7 +1,9 @@
-"""The word lists more than one stage reads: verbs of saying, titles, nicknames, negations, channels.
+"""The word lists of the pipeline: verbs of saying, titles, nicknames, negations, channels, counts.
 
-Each list lives here once; a stage that needs a narrower or wider set says so where it reads it.
-The stance model's cue lists stay in ``compare/stance.py``: its shipped weights were fit to them.
+Each concept lives here once. Where a stage reads a narrower or wider set than the main list, that
+set sits beside the main list under a name that says what it is for, because a merge changed what
+the stage finds. The stance model's cue lists stay in ``compare/stance.py``: its shipped weights
+were fit to them.
 """
 
 from __future__ import annotations
@@ -33,6 +35,61 @@ def verb_lemmas(word: str) -> set[str]:
     return forms
 
 
+# Lemmas whose clausal complement is the reported content, so polarity reads its negation there
+# ("officials said no one was killed"); wider than SPEECH_VERBS with verbs of knowing and expecting.
+REPORTING_LEMMAS = frozenset({
+    "say", "tell", "report", "state", "add", "claim", "insist", "announce", "confirm",
+    "note", "write", "argue", "stress", "emphasize", "emphasise", "clarify", "assert",
+    "warn", "explain", "declare", "suggest", "believe", "think", "allege", "acknowledge",
+    "admit", "reveal", "indicate", "maintain", "tweet", "post", "comment", "disclose",
+    "verify", "predict", "estimate", "accuse", "know", "learn", "show",
+    "find", "understand", "fear", "hope", "expect"})
+# The acts of saying and reporting a fact table never dates: narrower than SPEECH_VERBS, whose
+# "find", "show" or "estimate" date what was found or estimated.
+SPEECH_EVENTS = frozenset({"say", "tell", "report", "state", "add", "confirm", "write", "claim", "note", "explain",
+                           "speak", "comment", "insist", "argue", "acknowledge", "admit", "deny"})
+# Lemmas that carry a cue on from the verb before them ("declined to comment on").
+CUE_CHAINING_VERBS = frozenset({"comment", "discuss", "address", "acknowledge", "say", "talk", "speak", "explain",
+                                "describe", "criticize", "criticise", "deny", "confirm", "answer", "reveal"})
+# Lemmas that put their speaker after them ("..., said X"), the humorous ones included ("quipped X").
+CUE_INVERTING_VERBS = frozenset({"say", "add", "write", "tell", "ask", "explain", "continue", "note", "recall",
+                                 "argue", "suggest", "insist", "reply", "respond", "admit", "acknowledge", "warn",
+                                 "declare", "observe", "remark", "quip", "joke", "answer", "conclude", "concede",
+                                 "predict"})
+# Lemmas whose direct object is the listener, not the content ("told reporters").
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief"})
+
+# Surface forms, for the stages that read text without a parse.
+# A reporting frame around a named speaker: "..., Ruth Okafor said", "Ruth Okafor said ...".
+FRAME_CUES = (r"said|says|stated|states|added|adds|noted|notes|explained|explains|commented|remarked|wrote|writes|"
+              r"declared|announced|insisted|argued|recalled|claimed|observed|told|tweeted|posted|confirmed|confirms|"
+              r"stressed|emphasi[sz]ed|warned|warns|pointed out|acknowledged|admitted|maintained|reiterated|asserted|"
+              r"replied|responded|concluded|recounted|revealed|disclosed|was quoted as saying")
+# The frame inverted, "..., said Ruth Okafor": never "told", whose object is the listener.
+INVERTED_FRAME_CUES = ("said|says|stated|added|noted|explained|commented|remarked|wrote|declared|announced|insisted|"
+                       "argued|confirmed|stressed|warned|acknowledged|admitted|replied|responded")
+# Words that make an extracted cue a verb of saying: the parse also reads acts as attributions
+# ("An Atlanta judge sentenced Nichols").
+SPEECH_CUE_WORDS = frozenset(
+    "say said says saying tell told tells telling state stated states stating add added adds adding note noted notes "
+    "explain explained explains comment commented comments remark remarked write wrote writes written declare declared "
+    "announce announced announces insist insisted argue argued argues recall recalled claim claimed claims observe "
+    "observed tweet tweeted post posted confirm confirmed confirms report reported reports reporting warn warned "
+    "stress stressed suggest suggested believe believes believed deny denied denies acknowledge acknowledged admit "
+    "admitted reply replied respond responded quote quoted cite cited indicate indicated contend contended reiterate "
+    "reiterated assert asserted maintain maintained predict predicted vow vowed promise promised describe described "
+    "continue continued : according".split())
+# A report inside reported content ("X said Y said ..."): whose report a copy repeats.
+NESTED_REPORT = re.compile(r"\b(?:said|says|say|claims?|claimed|told|tells|according to|reported|reports|reporting|"
+                           r"stated)\b", re.I)
+# A date next to these says when someone spoke or an outlet reported, not when the reported event
+# happened. Two sets, tuned apart: comparison reads reporting verbs too ("reported on Tuesday"),
+# extraction ("said on Tuesday" anchors a speech time) reads verbs of insisting and declaring.
+DATE_OF_REPORT_CUES = r"(?:said|says|told|tells|reported|reports|announced|stated|added|confirmed|wrote|disclosed|revealed)"
+SPEECH_TIME_CUES = r"(?:said|says|told|announced|added|stated|wrote|declared|insisted)"
+# A statement passed on from a report ("..., according to NPR", "citing Reuters").
+RELAY_CUES = re.compile(r"\b(?:reports?|reported|reporting|according to|citing)\b", re.I)
+
 # Titles and offices that stand before a person's name ("Police Inspector Dave Gaskin").
 TITLES = frozenset(
     "mr mrs ms miss dr prof professor sir dame lord lady rev father inspector detective det sergeant sgt officer "
@@ -41,6 +98,36 @@ TITLES = frozenset(
     "prosecutor police trooper deputy sheriff superintendent supt spokesman spokeswoman spokesperson director coach "
     "agent prime pm chancellor premier ceo chair chairman chairwoman ambassador envoy marshal mp king queen prince "
     "princess pope reverend ayatollah sheikh emir sultan".split())
+
+# Nouns that name an office, rank or function a person holds; wider than TITLES (it has "aide",
+# "nominee", "analyst"), since a role is read after a name too ("Priebus, chairman of ...").
+OFFICES = frozenset(
+    "president vice-president senator sen representative rep congressman congresswoman congressmember lawmaker "
+    "governor gov mayor secretary minister premier chancellor chairman chairwoman chair chairperson speaker leader "
+    "whip judge justice ambassador envoy director chief ceo cfo coo executive spokesman spokeswoman spokesperson "
+    "commissioner sheriff general gen admiral adm colonel col captain capt lieutenant lt sergeant sgt officer "
+    "attorney prosecutor counsel lawyer adviser advisor aide treasurer comptroller auditor delegate deputy "
+    "head founder owner manager coach king queen prince princess pope bishop archbishop cardinal pastor "
+    "superintendent inspector detective trooper nominee candidate chairmanship mp councilman councilwoman "
+    "councilor councillor alderman assemblyman assemblywoman legislator administrator economist strategist "
+    "pollster consultant analyst professor dean provost president-elect".split())
+# Offices written in lower case between a body and a name ("Beaumont Hospital spokeswoman Ilene
+# Wolfe"), as a pattern: comparison reads them from text, where "threat" and "advanced" come before
+# "researcher" and a capitalised word may follow.
+OFFICE_WORDS_PATTERN = (r"spokes(?:man|woman|person)|officer|detective|sergeant|inspector|constable|chief|director|"
+                        r"manager|general|coach|head|president|vice|minister|prime|foreign|defen[cs]e|interior|finance|"
+                        r"secretary|press|attorney|district|lawyer|counsel|prosecutor|commissioner|captain|lieutenant|"
+                        r"deputy|assistant|senior|sheriff|mayor|governor|senator|official|executive|chairman|"
+                        r"chairwoman|fire|police|researcher|analyst|threat|advanced|editor|correspondent|professor|"
+                        r"expert|leader|founder|owner|agent|investigator|pastor")
+# Words that place a title in time: a former or coming office is no conflict with a present one.
+TITLE_TIME_WORDS = frozenset("former ex then-former then late outgoing incoming acting interim onetime one-time "
+                             "retired elect designate future past previous erstwhile".split())
+# A title placed in time, hoped for, or borrowed from someone else ("the senator's wife").
+TITLE_HEDGES = TITLE_TIME_WORDS | frozenset({
+    "candidate", "nominee", "hopeful", "challenger", "running", "would-be", "aspiring", "wife", "husband", "son",
+    "daughter", "father", "mother", "brother", "sister", "aide", "adviser", "advisor", "spokesman", "spokeswoman",
+    "spokesperson", "staff", "chief of staff", "campaign"})
 
 # Short forms of first names, to the full name they stand for ("Bill" / "William").
 NICKNAMES = dict(pair.split(":") for pair in (
@@ -56,12 +143,33 @@ NICKNAMES = dict(pair.split(":") for pair in (
 NEGATIONS = frozenset("not no never neither nor none nobody nothing nowhere cannot "
                       "cant dont wont didnt doesnt isnt wasnt arent werent couldnt wouldnt shouldnt hasnt havent "
                       "hadnt aint".split())
-DENIALS = frozenset("deny denies denied denying refute refutes refuted untrue false".split())
+# Pronouns that negate the clause they are an argument of ("nobody was hurt").
+NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "noone"})
+DENY_FORMS = frozenset({"deny", "denies", "denied"})
+DENIALS = DENY_FORMS | frozenset("denying refute refutes refuted untrue false".split())
+# Lemmas that deny their object or complement ("rejected reports that ...").
+DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "debunk", "disprove", "dispute",
+                           "repudiate", "disown"})
 
 # Media a statement is made in: "in an interview", "in a statement", "during a briefing".
 CHANNEL_NOUNS = frozenset({"interview", "statement", "speech", "briefing", "conference", "email", "letter",
                            "post", "tweet", "call", "appearance", "op-ed", "column", "video", "address",
                            "broadcast"})
 
+# The channel nouns of writing: an attribution "in a tweet" or "in a letter" is "a statement".
+WRITTEN_CHANNELS = frozenset({"statement", "post", "tweet", "email", "letter"})
+# A channel that names a mode, medium or audience, not who heard it ("a statement", "reporters",
+# "the newspaper"): wider than CHANNEL_NOUNS, so that "told reporters" and "told Reuters" are not
+# two conflicting channels.
+GENERIC_CHANNELS = re.compile(
+    r"^(a |an |the |its |his |her |their )?(statement|press release|release|interview|news conference|"
+    r"press conference|briefing|mag|magazine|paper|newspaper|website|site|tv|television|radio|reporters?|"
+    r"journalists?|social media|post|email|letter|blog)s?$", re.I)
+
 # "the number of games", "the death toll of ...": a count of the noun that follows.
-COUNT_OF = re.compile(r"\b(?:number|count|tally|toll|total) of (\w+)", re.I)
+COUNT_NOUNS = r"number|count|tally|toll|total"
+COUNT_OF = re.compile(rf"\b(?:{COUNT_NOUNS}) of (\w+)", re.I)
+# The same, ending where the figure begins: "the number of games was revised to" 14.
+COUNT_OF_BEFORE_FIGURE = re.compile(
+    rf"\b(?:{COUNT_NOUNS})\s+of\s+([a-z][a-z-]+)\b(?:[^.;]{{0,60}}?)\b"
+    r"(?:to|at|is|was|stands? at|reached|of)\s+(?:about\s+|at least\s+|nearly\s+)?$", re.I)

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from .crash import commit_point
+from .engine.crash import commit_point
 from .errors import ConsistencyError, InputError
 from .options import Options
 from .pipeline import CheckResult, IngestResult, Progress, check, embedder_for, ingest, open_store

@@ -13,8 +13,8 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from .crash import commit_point
 from .embed import Embedder, get_embedder
+from .engine.crash import commit_point
 from .errors import Rejection
 from .ingest.readers import normalise_url, read_paths
 from .options import Options
@@ -181,7 +181,7 @@ def _store_chunk(chunk: Sequence[Article], claims: Sequence[Claim], store: Store
 def _ingest_on_ray(fresh: Sequence[Article], store: Store, resolver, options: Options, result: IngestResult,
                    run_id: int, progress: Progress | None) -> None:
     """Parse and embed on Ray; write here, ``options.batch_size`` articles a transaction, as the local engine."""
-    from .distributed import extract_and_embed
+    from .engine.distributed import extract_and_embed
 
     chunk: list[Article] = []
     claims: list[Claim] = []
@@ -272,7 +272,7 @@ def compare_dirty(store: Store, *, full: bool = False, options: Options | None =
 
     options = options or Options()
     if options.engine == "ray":
-        from .distributed import check_stories_on_ray
+        from .engine.distributed import check_stories_on_ray
 
         def check_stories(pairs, claims, resolver, facts=None, stories=()):  # noqa: F811 - the same, on Ray
             return check_stories_on_ray(pairs, claims, resolver, options, facts, stories)

@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .lexicon import NEGATIONS, SPEECH_VERBS, verb_lemmas
+from .compare.unionfind import UnionFind
+from .lexicon import DENY_FORMS, NEGATIONS, SPEECH_VERBS, verb_lemmas
 from .records import Claim, Flag, FlagType, flag_id
-from .unionfind import UnionFind
 
 ANONYMOUS_WORDS = re.compile(r"\b(sources?|insiders?|officials?|people familiar|person familiar|aides?|"
                              r"anonymity|unnamed|anonymous)\b", re.I)
-NEGATION = re.compile(r"\b(?:" + "|".join(sorted(NEGATIONS | {"deny", "denies", "denied"})) + r")\b|n['\u2019]t\b", re.I)
+NEGATION = re.compile(r"\b(?:" + "|".join(sorted(NEGATIONS | DENY_FORMS)) + r")\b|n['\u2019]t\b", re.I)
 CLUSTER_THRESHOLD = 0.84  # cosine at which two claims are taken as one claim
 VERBATIM = 0.6  # word-trigram overlap at which two copies are near-verbatim
 MIN_OUTLETS_ANONYMOUS = 2

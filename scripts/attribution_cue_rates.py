@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_attribution import article_anns, predicted_relations, read_ann, use_tagger  # noqa: E402
 
 from consistency.extract.attribution.frames import find_attributions  # noqa: E402
-from consistency.nlp import load_nlp  # noqa: E402
+from consistency.extract.nlp import load_nlp  # noqa: E402
 
 BINS = ((0.0, "never a cue"), (0.1, "below .1"), (0.3, ".1 to .3"), (0.6, ".3 to .6"), (1.01, ".6 and up"))
 UNSEEN = "unseen"

@@ -49,7 +49,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from consistency.extract.attribution.frames import find_attributions  # noqa: E402
-from consistency.nlp import load_nlp  # noqa: E402
+from consistency.extract.nlp import load_nlp  # noqa: E402
 
 ROLES = ("source", "cue", "content")
 _EDGE = set(" \t\r\n\"'“”‘’.,;:!?-—–()[]")

@@ -44,7 +44,7 @@ def main() -> None:
 
     import ray
 
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
     from consistency.pipeline import embedder_for
 
     load_nlp()

@@ -31,8 +31,8 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
 
-    from consistency.embed import _load_minilm
-    from consistency.nlp import load_nlp
+    from consistency.embed.embedders import _load_minilm
+    from consistency.extract.nlp import load_nlp
 
     load_nlp()  # model loading is excluded from both timings
     model = _load_minilm("cpu")

@@ -100,7 +100,7 @@ def main() -> None:
 
 def _warm_up(embedder: str) -> None:
     """Load spaCy and the embedder before any timing starts."""
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
     from consistency.pipeline import embedder_for
 
     load_nlp()

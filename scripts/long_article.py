@@ -37,8 +37,8 @@ def one(n: int, whole: bool) -> dict:
     """Read an n-character article from a file and extract its claims; seconds and peak RSS."""
     from consistency.extract import claims as claims_mod
     from consistency.extract.entities import EntityResolver
+    from consistency.extract.nlp import load_nlp
     from consistency.ingest.readers import read_paths
-    from consistency.nlp import load_nlp
 
     load_nlp()
     if whole:

@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--topics", default="1-35", help='topic numbers, e.g. "1-35" or "1,4,7-9"')
     args = ap.parse_args(argv)
 
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
 
     sources = load_sources(args.ecb_dir, parse_topics(args.topics))
     if not sources:

@@ -11,7 +11,7 @@ slow = pytest.mark.slow
 
 def _attrs(text: str):
     from consistency.extract.attribution.frames import find_attributions
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
 
     return find_attributions(load_nlp()(text))
 
@@ -221,7 +221,7 @@ def test_attribution_lines_plain_prose_has_none():
 
 def _frame_texts(text: str, cue_word: str):
     from consistency.extract.attribution.spans import frame_at
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
 
     doc = load_nlp()(text)
     fr = frame_at(next(t for t in doc if t.text == cue_word))

@@ -27,7 +27,7 @@ def test_attribution_cue_rates_bins_have_closed_lower_edges():
 def test_attribution_cue_rates_counts_cues_found_and_annotator_agreement(tmp_path):
     from attribution_cue_rates import cue_rates, run
 
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
 
     (tmp_path / "text").mkdir()
     (tmp_path / "attributions").mkdir()

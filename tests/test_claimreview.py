@@ -8,11 +8,11 @@ from datetime import datetime, timezone
 import pytest
 from click.testing import CliRunner
 
-from consistency.claimreview import export_claim_reviews, vocabulary_problems
 from consistency.cli import main
 from consistency.errors import NotFoundError
 from consistency.options import Options
 from consistency.records import Article, Evidence, Flag
+from consistency.review.claimreview import export_claim_reviews, vocabulary_problems
 from consistency.store.database import Store
 
 WHEN = datetime(2026, 3, 10, 8, tzinfo=timezone.utc)

@@ -21,7 +21,7 @@ def test_claims_statements_opening_like_a_byline_are_kept(sentence):
 
 @pytest.mark.slow
 def test_claims_a_title_abbreviation_does_not_end_the_sentence():
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
 
     doc = load_nlp()("The road was closed at noon, said Sgt. Brad Okafor of the highway patrol. Two people were hurt.")
     assert [s.text for s in doc.sents] == ["The road was closed at noon, said Sgt. Brad Okafor of the highway patrol.",
@@ -34,7 +34,7 @@ def test_claims_a_title_abbreviation_does_not_end_the_sentence():
     "The blaze broke out in a bakery near Linden and Snyder Ave. in East Flatbush on Monday.",
 ])
 def test_claims_an_abbreviation_inside_a_sentence_does_not_end_it(sentence):
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
 
     doc = load_nlp()(sentence + " Nobody was hurt.")
     assert [s.text for s in doc.sents] == [sentence, "Nobody was hurt."]
@@ -42,7 +42,7 @@ def test_claims_an_abbreviation_inside_a_sentence_does_not_end_it(sentence):
 
 @pytest.mark.slow
 def test_claims_an_abbreviation_that_ends_a_sentence_still_ends_it():
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
 
     doc = load_nlp()("The van was found on Fifth Ave. The driver had fled.")
     assert [s.text for s in doc.sents] == ["The van was found on Fifth Ave.", "The driver had fled."]

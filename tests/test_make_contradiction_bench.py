@@ -163,7 +163,7 @@ def test_make_contradiction_bench_repetition_copies_share_one_source() -> None:
 
 @pytest.mark.slow
 def test_make_contradiction_bench_polarity_negates_the_main_verb() -> None:
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
 
     ctx = StoryContext(CTX.persons, CTX.event_date, nlp=load_nlp())
     inj = inject_polarity("The driver was arrested at the scene.", random.Random(0), ctx)
@@ -202,7 +202,7 @@ def _sources() -> list[Source]:
 
 @pytest.mark.slow
 def test_make_contradiction_bench_is_deterministic_by_seed() -> None:
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
 
     nlp = load_nlp()
     first = build(_sources(), 7, nlp)

@@ -7,7 +7,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def nlp():
-    from consistency.nlp import load_nlp
+    from consistency.extract.nlp import load_nlp
 
     return load_nlp()
 

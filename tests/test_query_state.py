@@ -132,7 +132,7 @@ def test_query_state_in_memory_retriever_answers_as_the_store_index_one(tmp_path
 @pytest.mark.slow
 def test_query_state_numpy_minilm_gives_the_sentence_transformers_vectors():
     from consistency.embed import MiniLMEmbedder
-    from consistency.minilm import NumpyMiniLM
+    from consistency.embed.minilm import NumpyMiniLM
 
     texts = ["The plant will not close, the mayor said on Monday.", "x",
              "Über 2,000 people were evacuated from Kesk overnight, according to police."]

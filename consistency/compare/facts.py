@@ -3,37 +3,39 @@
 Pairs of aligned sentences miss the same fact stated in other words ("voted on Wednesday" and "the
 resolution passed Tuesday"). Here every figure and every date of a story becomes a row keyed by
 what it is about (the noun a figure counts, the happening a date attaches to, and that happening's
-subject and object, as extraction read them); rows of different outlets about the same thing are
-compared by value. A later report with a newer figure, said to revise it, is an update.
+subject and object, as extraction read them). Rows of different outlets that may be about one thing
+and whose values cannot both be right are candidates; a fitted scorer (``fact_features``) says which
+state one fact. A later report with a newer figure, said to revise it or higher on a later day, is
+an update.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from ..lexicon import SPEECH_EVENTS
 from ..records import Claim, Quantity, TimeExpr
-from .base import Finding, content_words, has_update_cue
+from .base import Finding, has_update_cue
+from .fact_features import FactScorer, features, load_scorer
 from .numbers import _comparable as figures_comparable
 from .numbers import _singular, agree
 from .timeline import _comparable as dates_comparable
-from .timeline import _compatible, _interval, is_stamp
+from .timeline import _compatible, _interval, _quoted, anchor_kind, is_stamp
 
 # Happenings too general to say which fact a slot belongs to: a shared subject must do it.
 GENERAL_EVENTS = frozenset({"be", "have", "do", "make", "get", "take", "give", "come", "go", "include", "become"})
-# When someone spoke or an outlet reported is not when the reported thing happened.
-SPEECH_EVENTS = frozenset({"say", "tell", "report", "state", "add", "confirm", "write", "claim", "note", "explain",
-                           "speak", "comment", "insist", "argue", "acknowledge", "admit", "deny"})
 FORECAST = frozenset({"expected", "possible"})  # what a report says will or may happen
-MIN_SIMILARITY = 0.25
-RARITY_WEIGHT = 0.2
 # Coverage of one happening, updates included, comes within days; a story that spans months holds
 # several happenings of one kind (two launches, two hearings), whose figures and dates differ.
-WINDOW_DAYS = 7  # claims further apart in meaning than this are about other things
+WINDOW_DAYS = 7
+# Claims this close in meaning are compared figure by figure even when the slots share no word;
+# not date by date: one story's sentences this close often date its different happenings.
+CLOSE_CLAIMS = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,39 +88,6 @@ def story_table(claims: dict[int, Claim]) -> dict[str, list[Fact]]:
         if c.story_id:
             table.setdefault(c.story_id, []).extend(facts_of(row, c))
     return table
-
-
-def _same_fact(x: Fact, y: Fact) -> float:
-    """How surely two rows are about the same thing (0 when not), from their slots alone: the same
-    counted noun or the same granularity of date, the same happening or the same things around it,
-    and not said of different named people or organisations."""
-    if x.kind != y.kind:
-        return 0.0
-    shared = x.about & y.about
-    same_event = x.event is not None and x.event == y.event and x.event not in GENERAL_EVENTS
-    if x.kind == "figure":
-        if x.counts is None or x.counts != y.counts:
-            return 0.0
-        chain = x.slot.about[0] if x.slot.about and x.slot.kind == "count" else ""
-        others = shared - {chain, *chain.split()}
-        # A named chain of nouns ("the 35-word oath") says what is counted by itself; a sum of money
-        # or a bare count needs the same happening, or two things around it in common.
-        specific = len(chain.split()) >= 2 and chain in y.slot.about
-        near = _near_figures(x.slot, y.slot)
-        if not specific and _different_actors(x, y):
-            return 0.0  # "the Red Sox offered $184 million", "the Orioles offered $150 million"
-        if x.slot.kind == "money" and not (same_event and others or near and (same_event or others)):
-            return 0.0
-        if not specific and not (same_event and others) and not (near and others) and len(others) < 2:
-            return 0.0
-        return 0.4 + 0.2 * same_event + 0.2 * specific + 0.1 * near + 0.1 * min(2, len(others))
-    gx, gy = GRANULARITY.get(x.slot.granularity, 0), GRANULARITY.get(y.slot.granularity, 0)
-    near = _near_dates(x, y)
-    if near and not shared and _same_person(x.claim, y.claim):
-        shared = frozenset({"(person)"})  # "Brooke served from 1967" / "Brooke held the seat from 1966"
-    if abs(gx - gy) > (MAX_GRANULARITY_GAP if max(gx, gy) <= GRANULARITY["month"] else 1) or not shared or not (same_event or near):
-        return 0.0
-    return 0.4 + 0.2 * same_event + 0.1 * near + 0.15 * min(2, len(shared))
 
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -176,6 +145,26 @@ def _fineness(f: Fact) -> int:
     return GRANULARITY.get(f.slot.granularity, 0) if f.kind == "date" else 0
 
 
+def _agree(x: Fact, y: Fact) -> bool:
+    """The two values vouch for each other: comparable, compatible, and for figures close ("over $300"
+    allows "$5,587.75" but does not confirm it)."""
+    if x.kind == "figure":
+        return figures_comparable(x.slot, y.slot) and not _differ(x, y) and _near_figures(x.slot, y.slot)
+    return _dates_comparable(x, y) and _compatible(x.slot, x.interval, y.slot, y.interval)
+
+
+RELATIVE = frozenset({"deictic", "other"})
+
+
+def _dates_comparable(x: Fact, y: Fact) -> bool:
+    """Dates that can be held against each other: relative words of two articles of one day ("last
+    month", "last week") are both read from that day."""
+    if ({anchor_kind(x.slot), anchor_kind(y.slot)} <= RELATIVE and x.claim.published.date() == y.claim.published.date()
+            and not (_quoted(x.claim, x.slot) or _quoted(y.claim, y.slot))):
+        return True
+    return dates_comparable(x.slot, y.slot, x.claim, y.claim)
+
+
 def _differ(x: Fact, y: Fact) -> bool:
     """The two values cannot both be right."""
     if x.kind == "figure":
@@ -188,86 +177,145 @@ def _differ(x: Fact, y: Fact) -> bool:
         lo, hi = max(x.slot.low, y.slot.low), min(x.slot.high, y.slot.high)
         touching = lo == hi and x.slot.low < x.slot.high and y.slot.low < y.slot.high
         return (lo > hi or touching) and not _scale_dropped(x.slot, y.slot)
-    if not dates_comparable(x.slot, y.slot, x.claim, y.claim):
+    if not _dates_comparable(x, y):
         return False
     return not _compatible(x.slot, x.interval, y.slot, y.interval)
-
-
-def _overlap(a: Claim, b: Claim) -> float:
-    wa, wb = content_words(a.content), content_words(b.content)
-    return 2 * len(wa & wb) / max(1, len(wa) + len(wb))
 
 
 Similarity = Callable[[int, int], float]
 
 
-def fact_findings(facts: Sequence[Fact], similarity: Similarity) -> list[tuple[Finding, float]]:
-    """Findings between rows of one story's table that are about the same thing and differ in value.
+def _related(x: Fact, y: Fact) -> bool:
+    """Whether two rows may be about one thing at all (the scorer weighs how surely): a figure of the
+    same counted noun, happening or things around it; a date of a comparable granularity attached to
+    the same happening or things, or a step from the other's date in a sentence on the same person."""
+    if x.kind != y.kind:
+        return False
+    shared = x.about & y.about
+    same_event = x.event is not None and x.event == y.event and x.event not in GENERAL_EVENTS
+    if x.kind == "figure":
+        return (x.counts is not None and x.counts == y.counts) or same_event or bool(shared)
+    gx, gy = GRANULARITY.get(x.slot.granularity, 0), GRANULARITY.get(y.slot.granularity, 0)
+    if abs(gx - gy) > (MAX_GRANULARITY_GAP if max(gx, gy) <= GRANULARITY["month"] else 1):
+        return False
+    return bool(shared) or same_event or _near_dates(x, y) and _same_person(x.claim, y.claim)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Two rows of different outlets that may state one fact, with what the scorer weighs beyond their slots."""
+
+    a: Fact  # the row of the earlier claim
+    b: Fact
+    similarity: float  # the claims' cosine
+    rarity: float  # of the rarest word their slots share, in the story's table
+    anchored: bool  # other values of the two claims agree: one sentence of record, one figure changed
+    echoed: int  # how many of the two values the other outlet's article also gives
+
+
+def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]:
+    """Pairs of rows of different outlets that may state one fact and whose values cannot both be right.
 
     A value that some row of the other claim agrees with is that row's ("from 1965 to 1970" against
-    "from 1965 to 1970": 1965 is not set against 1970); of the rest, each claim pair gives its surest."""
+    "from 1965 to 1970": 1965 is not set against 1970)."""
     # A word few rows of the story share ("primary") says more about which fact it is than one
     # many share ("election"): shared words count by their rarity in the story's table.
     df: dict[str, int] = {}
     for f in facts:
         for w in f.about:
             df[w] = df.get(w, 0) + 1
-    by_claims: dict[tuple[int, int], list[tuple[Fact, Fact, float]]] = {}
+    by_article: dict[str, list[Fact]] = {}
+    for f in facts:
+        by_article.setdefault(f.claim.article_id, []).append(f)
+    by_claims: dict[tuple[int, int], list[tuple[Fact, Fact]]] = {}
     for i, x in enumerate(facts):
         for y in facts[i + 1:]:
             if x.claim.outlet == y.claim.outlet or x.claim.article_id == y.claim.article_id:
                 continue
             if abs((x.claim.published - y.claim.published).days) > WINDOW_DAYS:
                 continue  # reports weeks apart are of different happenings as often as of one
-            same = _same_fact(x, y)
-            if same:
-                rare = max((1 / df[w] for w in x.about & y.about), default=0.0)
-                by_claims.setdefault((x.row, y.row), []).append((x, y, same + RARITY_WEIGHT * rare))
-    out = []
+            if x.kind == y.kind:
+                by_claims.setdefault((x.row, y.row), []).append((x, y))
+    out: list[Candidate] = []
     for (ra, rb), rows in by_claims.items():
+        sim = similarity(ra, rb)
+        # Sentences this close in meaning may give one fact whatever their slots say it is about.
+        rows = [(x, y) for x, y in rows if _related(x, y) or sim >= CLOSE_CLAIMS and x.kind == "figure"]
         # A coarser value ("earlier this week") agreeing with a finer one ("Friday") does not vouch for it.
-        agreed = {id(f) for x, y, _ in rows if not _differ(x, y) for f, g in ((x, y), (y, x))
+        agreed = {id(f) for x, y in rows if _agree(x, y) for f, g in ((x, y), (y, x))
                   if _fineness(g) <= _fineness(f)}
-        conflicts = [(x, y, same) for x, y, same in rows if id(x) not in agreed and id(y) not in agreed
-                     and _differ(x, y)]
+        conflicts = [(x, y) for x, y in rows if id(x) not in agreed and id(y) not in agreed and _differ(x, y)]
         if not conflicts:
             continue
-        sim = similarity(ra, rb)
-        if sim < MIN_SIMILARITY:
-            continue
-        x, y, same = max(conflicts, key=lambda r: r[2])
-        a, b = (x, y) if (x.claim.published, x.claim.id) <= (y.claim.published, y.claim.id) else (y, x)
-        score = fact_score(same, sim, _overlap(a.claim, b.claim))
-        out.append((_finding(a, b, score), sim))
+        for x, y in conflicts:
+            a, b = (x, y) if (x.claim.published, x.claim.id) <= (y.claim.published, y.claim.id) else (y, x)
+            rare = max((1 / df[w] for w in x.about & y.about), default=0.0)
+            echoed = (_echoed(a, by_article.get(b.claim.article_id, ()))
+                      + _echoed(b, by_article.get(a.claim.article_id, ())))
+            out.append(Candidate(a, b, sim, rare, len(agreed) > 0, echoed))
     return out
 
 
-def fact_score(same: float, similarity: float, overlap: float) -> float:
-    """One raw score for a pair of rows, higher the surer they state the same fact."""
-    return round(0.4 * same + 0.4 * similarity + 0.2 * overlap, 3)
+def _echoed(f: Fact, others: Sequence[Fact]) -> int:
+    """1 when some row of another article gives the same value: that outlet knows it, perhaps of another thing."""
+    return int(any(g.kind == f.kind and _agree(f, g) and _fineness(g) <= _fineness(f) for g in others))
+
+
+def fact_findings(facts: Sequence[Fact], similarity: Similarity, scorer: FactScorer | None = None
+                  ) -> list[tuple[Finding, float]]:
+    """Findings between rows of one story's table that the fitted scorer says state one fact with
+    values that cannot both be right; each claim pair gives its surest."""
+    scorer = scorer or load_scorer()
+    if scorer is None:
+        return []
+    best: dict[tuple[str, str], tuple[float, Fact, Fact, float]] = {}
+    for c in candidates(facts, similarity):
+        p = scorer.score(features(c))
+        key = (c.a.claim.id, c.b.claim.id)
+        if p >= scorer.threshold and p > best.get(key, (-1.0,))[0]:
+            best[key] = (p, c.a, c.b, c.similarity)
+    return [(_finding(a, b, p), sim) for p, a, b, sim in best.values()]
 
 
 def _finding(a: Fact, b: Fact, score: float) -> Finding:
     kind = "number" if a.kind == "figure" else "timeline"
     if b.claim.published > a.claim.published and (
             has_update_cue(b.claim) and not has_update_cue(a.claim)
-            or a.claim.modality in FORECAST and b.claim.modality not in FORECAST):
+            or a.claim.modality in FORECAST and b.claim.modality not in FORECAST
+            or _grown_since(a, b)):
         kind = "update"  # the later report revises the figure, or reports what the earlier one forecast
     return Finding(kind, a.claim, b.claim, a.slot.text, b.slot.text, (a.slot.start, a.slot.end),
                    (b.slot.start, b.slot.end), confidence=score)
 
 
-def compare_facts(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], np.ndarray]
-                  ) -> dict[str, list[tuple[Finding, float]]]:
-    """Story id -> the findings of its fact table; ``vectors`` gives the claims' meaning vectors by row."""
-    out: dict[str, list[tuple[Finding, float]]] = {}
+def _grown_since(a: Fact, b: Fact) -> bool:
+    """A count given higher in a report of a later day: a tally (dead, arrested, signed up) that grew
+    while the story ran, not a slip by either outlet."""
+    return (a.kind == "figure" and a.slot.kind == "count" and b.slot.kind == "count"
+            and b.claim.published.date() > a.claim.published.date() and b.slot.low > a.slot.high)
+
+
+def story_tables(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], np.ndarray]
+                 ) -> Iterator[tuple[str, list[Fact], Similarity]]:
+    """Each story's facts with the cosine of its claims' meaning vectors, for stories of two outlets or more."""
     for story, facts in story_table(claims).items():
-        rows = sorted({f.row for f in facts})
         if len({f.claim.outlet for f in facts}) < 2:
             continue
-        index = {r: i for i, r in enumerate(rows)}
-        vecs = vectors(rows)
-        found = fact_findings(facts, lambda r, s: float(vecs[index[r]] @ vecs[index[s]]))
+        rows = sorted({f.row for f in facts})
+        yield story, facts, _cosine(vectors(rows), {r: i for i, r in enumerate(rows)})
+
+
+def _cosine(vecs: np.ndarray, index: dict[int, int]) -> Similarity:
+    return lambda r, s: float(vecs[index[r]] @ vecs[index[s]])
+
+
+def compare_facts(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], np.ndarray],
+                  scorer: FactScorer | None = None) -> dict[str, list[tuple[Finding, float]]]:
+    """Story id -> the findings of its fact table; ``vectors`` gives the claims' meaning vectors by row,
+    ``scorer`` the model that weighs candidates (the shipped one when None)."""
+    out: dict[str, list[tuple[Finding, float]]] = {}
+    for story, facts, similarity in story_tables(claims, vectors):
+        found = fact_findings(facts, similarity, scorer)
         if found:
             out[story] = found
     return out

@@ -11,8 +11,8 @@ from typing import Iterable
 
 from ..lexicon import TITLES
 from ..records import Claim, Entity, Flag
-from ..unionfind import UnionFind
 from .base import Finding, make_flag, near_copy_edits
+from .unionfind import UnionFind
 
 MIN_SCORE = 0.5  # near-copies only: a respelled name can pull a short sentence far from its copy
 MIN_COPY_RATIO = 0.75

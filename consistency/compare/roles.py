@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
+from ..lexicon import TITLE_HEDGES
 from ..records import Claim, Entity, Flag
 from .base import Finding, make_flag
 
@@ -18,11 +19,8 @@ _SEATS = {
     "governor": "governor", "gov": "governor",
     "mayor": "mayor",
 }
-# A title placed in time, shared, or borrowed from someone else is no conflict with a present one.
-_HEDGED = re.compile(r"\b(?:former|ex|then|late|outgoing|incoming|acting|interim|onetime|one-time|retired|elect|"
-                     r"designate|future|past|previous|erstwhile|candidate|nominee|hopeful|challenger|running|"
-                     r"would-be|aspiring|wife|husband|son|daughter|father|mother|brother|sister|aide|adviser|advisor|"
-                     r"spokesman|spokeswoman|spokesperson|staff|chief of staff|campaign)\b", re.I)
+# A title placed in time, hoped for, or borrowed from someone else is no conflict with a present one.
+_HEDGED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(TITLE_HEDGES)) + r")\b", re.I)
 CONFIDENCE = 0.75
 
 

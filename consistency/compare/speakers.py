@@ -10,6 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import (
+    FRAME_CUES,
+    GENERIC_CHANNELS,
+    INVERTED_FRAME_CUES,
+    NESTED_REPORT,
+    OFFICE_WORDS_PATTERN,
+    SPEECH_CUE_WORDS,
+)
 from ..records import Claim
 from .base import Finding, content_words
 from .person_names import (
@@ -26,18 +34,9 @@ NAMED = ("named", "organisation")
 _CAP = r"[A-Z][\w.&'\u2019-]*"
 # A person or body named in a frame: capitalised words, with the particles names carry.
 # An office in lower case may stand between a body and a name ("Beaumont Hospital spokeswoman Ilene Wolfe").
-_OFFICE = (r"(?:(?:spokes(?:man|woman|person)|officer|detective|sergeant|inspector|constable|chief|director|manager|"
-           r"general|coach|head|president|vice|minister|prime|foreign|defen[cs]e|interior|finance|secretary|press|"
-           r"attorney|district|lawyer|counsel|prosecutor|commissioner|captain|lieutenant|deputy|assistant|senior|"
-           r"sheriff|mayor|governor|senator|official|executive|chairman|chairwoman|fire|police|researcher|analyst|"
-           r"threat|advanced|editor|correspondent|professor|expert|leader|founder|owner|agent|investigator|pastor)"
-           r"\s+){1,4}")
+_OFFICE = rf"(?:(?:{OFFICE_WORDS_PATTERN})\s+){{1,4}}"
 _PERSON = rf"{_CAP}(?:\s+(?:{_OFFICE})?(?:{_CAP}|de|da|di|van|von|der|al|bin|la|le))" + "{0,4}"
 _SPEAKERS = rf"{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})?"  # "Mark and Condon"
-_CUES = (r"said|says|stated|states|added|adds|noted|notes|explained|explains|commented|remarked|wrote|writes|declared|"
-         r"announced|insisted|argued|recalled|claimed|observed|told|tweeted|posted|confirmed|confirms|stressed|"
-         r"emphasi[sz]ed|warned|warns|pointed out|acknowledged|admitted|maintained|reiterated|asserted|"
-         r"replied|responded|concluded|recounted|revealed|disclosed|was quoted as saying")
 _NOT_NAMES = frozenset("the he she it they we i you this that there these those but and a an his her their its our "
                        "in on at after before when while as if so yet".split())
 GENERIC_SOURCES = frozenset(
@@ -45,39 +44,26 @@ GENERIC_SOURCES = frozenset(
     "prosecutors officers doctors scientists researchers neighbours neighbors relatives friends family organizers "
     "organisers spokesman spokeswoman spokesperson reports reporters".split())
 _APPOSITION = r"(?:(?:,\s+[^,\"\u201c\u201d]{1,60}){1,2},)?"  # ", a spokesman for the council,"
-_FRAME_TAIL = re.compile(rf",[\"\u201d]?\s*({_SPEAKERS}){_APPOSITION}\s+(?:{_CUES})\b[^,\"\u201c\u201d]*$")
-_INVERTED_CUES = ("said|says|stated|added|noted|explained|commented|remarked|wrote|declared|announced|insisted|argued|"
-                  "confirmed|stressed|warned|acknowledged|admitted|replied|responded")
-_FRAME_INVERTED = re.compile(rf",[\"\u201d]?\s*(?:{_INVERTED_CUES})\s+({_PERSON})(?:,[^\"\u201c\u201d]*)?$")  # not ", told X"
+_FRAME_TAIL = re.compile(rf",[\"\u201d]?\s*({_SPEAKERS}){_APPOSITION}\s+(?:{FRAME_CUES})\b[^,\"\u201c\u201d]*$")
+_FRAME_INVERTED = re.compile(rf",[\"\u201d]?\s*(?:{INVERTED_FRAME_CUES})\s+({_PERSON})(?:,[^\"\u201c\u201d]*)?$")  # not ", told X"
 _FRAME_ACCORDING = re.compile(rf"(?:,\s*(?i:according to)\s+({_PERSON})$|^(?i:according to)\s+({_PERSON}),)")
-_FRAME_HEAD = re.compile(rf"^(?:[^,\"\u201c\u201d]{{1,60}},\s*)?({_SPEAKERS}){_APPOSITION}\s+(?:{_CUES})\b")
+_FRAME_HEAD = re.compile(rf"^(?:[^,\"\u201c\u201d]{{1,60}},\s*)?({_SPEAKERS}){_APPOSITION}\s+(?:{FRAME_CUES})\b")
 _FRAME_REMARKS = re.compile(rf"\b(?i:according to (?:remarks|comments|a statement))\s+({_PERSON})\s+(?i:made|gave|sent)\b")
 
 
-# Verbs of saying: the parse also reads acts as attributions ("An Atlanta judge sentenced Nichols").
-SPEECH_CUES = frozenset(
-    "say said says saying tell told tells telling state stated states stating add added adds adding note noted notes "
-    "explain explained explains comment commented comments remark remarked write wrote writes written declare declared "
-    "announce announced announces insist insisted argue argued argues recall recalled claim claimed claims observe "
-    "observed tweet tweeted post posted confirm confirmed confirms report reported reports reporting warn warned "
-    "stress stressed suggest suggested believe believes believed deny denied denies acknowledge acknowledged admit "
-    "admitted reply replied respond responded quote quoted cite cited indicate indicated contend contended reiterate "
-    "reiterated assert asserted maintain maintained predict predicted vow vowed promise promised describe described "
-    "continue continued : according".split())
-_NESTED = re.compile(r"\b(?:said|says|say|claims?|claimed|told|tells|according to|reported|reports|reporting|stated)\b", re.I)
 _MIN_CONTENT = 2
 _MIN_SCORE = 0.3  # pairs this far apart in meaning are compared only as copies word for word
 _COPIED = 0.9
 
 
 def _nested(content: str) -> list[str]:
-    return [m.casefold() for m in _NESTED.findall(content)]
+    return [m.casefold() for m in NESTED_REPORT.findall(content)]
 
 
 def speech_cue(cue: str) -> bool:
     """Whether an attribution cue is a verb of saying (its last word: 'later said', 'according to')."""
     words = re.findall(r"[\w:]+", cue.casefold())
-    return not words or words[-1] in SPEECH_CUES or words[0] in SPEECH_CUES
+    return not words or words[-1] in SPEECH_CUE_WORDS or words[0] in SPEECH_CUE_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,10 +227,6 @@ def compare_speakers(a: Claim, b: Claim, score: float, resolver) -> Finding | No
     return Finding("attribution", a, b, x.name, y.name, x.span, y.span, confidence=confidence)
 
 
-GENERIC_CHANNELS = re.compile(
-    r"^(a |an |the |its |his |her |their )?(statement|press release|release|interview|news conference|"
-    r"press conference|briefing|mag|magazine|paper|newspaper|website|site|tv|television|radio|reporters?|"
-    r"journalists?|social media|post|email|letter|blog)s?$", re.I)
 _MEDIUM = r"(?:\s+(?:magazine|newspaper|news agency|radio|television|TV|network|website|channel))?"
 _OUTLET = rf"(?:the\s+|The\s+)?{_CAP}(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?{_CAP})" + "{0,5}" + _MEDIUM
 # The phrases that name whom a statement was made to; the listener must be capitalised.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..lexicon import DATE_OF_REPORT_CUES
 from ..records import Claim, TimeExpr
 from .base import (
     Finding,
@@ -138,9 +139,8 @@ def _same_role(a: Claim, x: TimeExpr, b: Claim, y: TimeExpr) -> bool:
     return bool(la & lb or ra & rb)
 
 
-_SPEECH = r"(?:said|says|told|tells|reported|reports|announced|stated|added|confirmed|wrote|disclosed|revealed)"
-_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+)?(?:on|late|early|last)?\s*$", re.I)
-_SPEECH_AFTER = re.compile(rf"^\s*,\s*(?:\w+\s+){{0,3}}?{_SPEECH}\b", re.I)
+_SPEECH_BEFORE = re.compile(rf"\b{DATE_OF_REPORT_CUES}\s+(?:\w+\s+)?(?:on|late|early|last)?\s*$", re.I)
+_SPEECH_AFTER = re.compile(rf"^\s*,\s*(?:\w+\s+){{0,3}}?{DATE_OF_REPORT_CUES}\b", re.I)
 
 
 def speech_date(c: Claim, t: TimeExpr) -> bool:

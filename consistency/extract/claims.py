@@ -12,13 +12,14 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
+from ..lexicon import OFFICES
 from ..records import Article, Attribution, Claim, Entity
 from .attribution.frames import find_attributions
 from .entities import EntityResolver
 from .frames import frame
 from .polarity import polarity
 from .quantities import find_quantities
-from .roles import OFFICES, described_person, people_with_roles, person_role
+from .roles import described_person, people_with_roles, person_role
 from .time.extract import find_times
 
 logger = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ def extract_claims(articles: Sequence[Article], resolver: EntityResolver, *, bat
     With ``on_error``, an article whose extraction fails is handed to it and left out, and the
     rest go on; without, the error propagates.
     """
-    from ..nlp import load_nlp
+    from .nlp import load_nlp
 
     nlp = load_nlp()
     claims: list[Claim] = []

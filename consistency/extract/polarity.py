@@ -19,14 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-_DENIAL = {"deny", "reject", "dismiss", "refute", "rebut", "debunk", "disprove", "dispute",
-           "repudiate", "disown"}
-_REPORTING = {"say", "tell", "report", "state", "add", "claim", "insist", "announce", "confirm",
-              "note", "write", "argue", "stress", "emphasize", "emphasise", "clarify", "assert",
-              "warn", "explain", "declare", "suggest", "believe", "think", "allege", "acknowledge",
-              "admit", "reveal", "indicate", "maintain", "tweet", "post", "comment", "disclose",
-              "verify", "predict", "estimate", "accuse", "know", "learn", "show",
-              "find", "understand", "fear", "hope", "expect"}
+from ..lexicon import DENIAL_LEMMAS, NEGATIVE_PRONOUNS, REPORTING_LEMMAS
+
 _UNCONFIRMING = {"confirm", "comment", "say", "disclose", "reveal", "verify", "specify",
                  "elaborate", "discuss", "answer", "respond", "speculate", "identify", "name"}
 _IMPLICATIVE_NEG = {"refuse", "decline", "fail"}
@@ -41,13 +35,12 @@ _EXPECTED_VERBS = {"expect", "set", "schedule", "plan", "intend", "aim", "poise"
 _FALSE_ADJ = {"false", "untrue", "baseless", "unfounded", "groundless", "incorrect", "wrong",
               "fabricated", "fake", "inaccurate", "bogus"}
 _TRUE_ADJ = {"true", "correct", "accurate", "right"}
-_NEG_PRONOUNS = {"nobody", "nothing", "none", "noone"}
 _ARGS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "dative"}
 _NOT_REALLY_NEG = {"only", "just", "merely", "simply"}
 _FALSE_NOUNS = {"hoax", "fabrication", "myth", "lie", "falsehood", "fiction", "fake", "misinformation",
                 "disinformation", "canard", "fakery"}
 _PRIORITY = ("denied", "possible", "expected", "reported")
-_KNOWN = (_DENIAL | _REPORTING | _UNCONFIRMING | _IMPLICATIVE_NEG | _HEARSAY_VERBS | _HEARSAY_PASSIVE
+_KNOWN = (DENIAL_LEMMAS | REPORTING_LEMMAS | _UNCONFIRMING | _IMPLICATIVE_NEG | _HEARSAY_VERBS | _HEARSAY_PASSIVE
           | _EXPECTED_VERBS | _FALSE_ADJ | _TRUE_ADJ | _FALSE_NOUNS | {"be", "go", "likely", "unlikely"})
 
 
@@ -74,7 +67,7 @@ def _negated(verb: Token) -> bool:
         if child.dep_ == "advmod" and any(g.dep_ == "neg" for g in child.children):
             return True  # "no longer"
         if child.dep_ in _ARGS:
-            if child.lower_ in _NEG_PRONOUNS:
+            if child.lower_ in NEGATIVE_PRONOUNS:
                 return True
             if any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
                 return True  # "no one", "no troops"
@@ -132,7 +125,7 @@ def _follow_xcomp(verb: Token, cues: set[str]) -> tuple[Token, bool]:
             cues.add("expected")
         elif passive and _lemma(verb) in _HEARSAY_PASSIVE:
             cues.add("reported")
-        elif _lemma(verb) in _VOLITIONAL and _lemma(x) in _REPORTING:
+        elif _lemma(verb) in _VOLITIONAL and _lemma(x) in REPORTING_LEMMAS:
             pass  # "I want to say that ...": the saying carries the claim
         elif _lemma(verb) in _IMPLICATIVE_NEG:
             if _lemma(x) in _UNCONFIRMING:
@@ -166,7 +159,7 @@ def _clause(verb: Token, cues: set[str], reported: bool, depth: int = 0) -> bool
     cues |= _modal_cues(verb, reported) | _argument_adverbs(verb)
     if depth > 3:
         return neg
-    if _lemma(verb) in _DENIAL:
+    if _lemma(verb) in DENIAL_LEMMAS:
         content = _child(verb, "ccomp")
         if content is None and (obj := _child(verb, "dobj")) is not None:
             content = _clause_of_noun(obj)
@@ -192,9 +185,9 @@ def _clause(verb: Token, cues: set[str], reported: bool, depth: int = 0) -> bool
     head, flip = _follow_xcomp(verb, cues)
     if "unconfirmed" in cues:
         return False
-    if head is not verb and _lemma(head) in _REPORTING and (said := _child(head, "ccomp")) is not None:
+    if head is not verb and _lemma(head) in REPORTING_LEMMAS and (said := _child(head, "ccomp")) is not None:
         return neg ^ _clause(said, cues, True, depth + 1)
-    if head is verb and (_lemma(verb) in _REPORTING or _lemma(verb) in _HEARSAY_VERBS):
+    if head is verb and (_lemma(verb) in REPORTING_LEMMAS or _lemma(verb) in _HEARSAY_VERBS):
         ccomp = _child(verb, "ccomp")
         if neg and (_lemma(verb) in _UNCONFIRMING or ccomp is not None):
             cues.add("unconfirmed")  # "did not confirm that ...": neither asserted nor denied

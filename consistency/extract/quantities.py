@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import replace
 
+from ..lexicon import COUNT_OF_BEFORE_FIGURE
 from ..records import Quantity
 
 _INF = math.inf
@@ -274,17 +275,12 @@ def _num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
-_COUNT_OF = re.compile(
-    r"\b(?:number|count|total|tally|toll)\s+of\s+([a-z][a-z-]+)\b(?:[^.;]{0,60}?)\b"
-    r"(?:to|at|is|was|stands? at|reached|of)\s+(?:about\s+|at least\s+|nearly\s+)?$", re.I)
-
-
 def _count_of(text: str, found: list[Quantity]) -> list[Quantity]:
     """Give "the number of games was revised to 14" its counted noun, as "14 games" has."""
     out = []
     for q in found:
         if q.unit is None and q.kind == "count":
-            m = _COUNT_OF.search(text[max(0, q.start - 120):q.start])
+            m = COUNT_OF_BEFORE_FIGURE.search(text[max(0, q.start - 120):q.start])
             if m:
                 q = replace(q, unit=m.group(1).lower())
         out.append(q)

@@ -8,20 +8,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-# Nouns that name an office, rank or function a person holds.
-OFFICES = frozenset(
-    "president vice-president senator sen representative rep congressman congresswoman congressmember lawmaker "
-    "governor gov mayor secretary minister premier chancellor chairman chairwoman chair chairperson speaker leader "
-    "whip judge justice ambassador envoy director chief ceo cfo coo executive spokesman spokeswoman spokesperson "
-    "commissioner sheriff general gen admiral adm colonel col captain capt lieutenant lt sergeant sgt officer "
-    "attorney prosecutor counsel lawyer adviser advisor aide treasurer comptroller auditor delegate deputy "
-    "head founder owner manager coach king queen prince princess pope bishop archbishop cardinal pastor "
-    "superintendent inspector detective trooper nominee candidate chairmanship mp councilman councilwoman "
-    "councilor councillor alderman assemblyman assemblywoman legislator administrator economist strategist "
-    "pollster consultant analyst professor dean provost president-elect".split())
-# Words that place a title in time: a former or coming office is no conflict with a present one.
-TEMPORAL = frozenset("former ex then-former then late outgoing incoming acting interim onetime one-time "
-                     "retired elect designate future past previous erstwhile".split())
+from ..lexicon import OFFICES, TITLE_TIME_WORDS
+
 _STOP_LEFT = frozenset("the a an his her their its our my your this that and or of to in on at by for with from "
                        "as said says told".split())
 _MAX_LEFT = 6
@@ -42,7 +30,7 @@ def _title_tokens(ent: Span) -> list[Token]:
             break
         if t.lower_ in _STOP_LEFT or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "NUM"):
             break
-        if not (t.text[:1].isupper() or _office_word(t) or t.lower_.rstrip(".") in TEMPORAL):
+        if not (t.text[:1].isupper() or _office_word(t) or t.lower_.rstrip(".") in TITLE_TIME_WORDS):
             break
         if t.ent_type_ == "PERSON":
             break  # "Trump adviser Roger Stone": the other person is not part of Stone's title

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..lexicon import RELAY_CUES
 from ..records import Claim, Flag
 from .bm25 import tokenize
 
@@ -38,7 +39,6 @@ _ASKS = (
 _CREDIT = re.compile(r"(?:\bCredit\s*[A-Z]|\bPhoto(?:graph)?:|\b(?:AP|Getty|Reuters|AFP|EPA) (?:Photo|Images)\b"
                      r"|\((?:AP|Getty Images|Reuters|AFP)[^)]*\)\s*$)")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|did|does|can|could)\b|\w+ed\b", re.I)
-_REPEAT_CUES = re.compile(r"\b(?:reports?|reported|reporting|according to|citing)\b", re.I)
 _MEDIA = re.compile(r"\b(?:Times|Post|News|Press|Reuters|AP|CNN|NBC|ABC|CBS|MSNBC|Politico|Journal|Tribune|"
                     r"Herald|Wire|Agency|TASS|BBC|Bloomberg|Axios|Daily|Magazine|Gazette)\b")
 _TIME_WORDS = re.compile(r"^(?:on |last |this |early |late )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -117,7 +117,7 @@ def stance(c: Claim, lead: Claim) -> str:
     att = c.attribution
     relay = " ".join(x for x in (att.source if att else "", (att.channel or "") if att else "") if x)
     # passing on another newsroom's report ("the Los Angeles Times reports"), not citing a document or an official
-    if _REPEAT_CUES.search(c.text) and _MEDIA.search(relay or c.text):
+    if RELAY_CUES.search(c.text) and _MEDIA.search(relay or c.text):
         return "repeats"
     return "supports"
 

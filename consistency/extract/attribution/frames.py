@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ...errors import ModelError
-from ...lexicon import CHANNEL_NOUNS
+from ...lexicon import CHANNEL_NOUNS, WRITTEN_CHANNELS
 from ...records import Attribution
 from .assemble import assemble
 from .lines import line_frames
@@ -37,7 +37,6 @@ ANON_HEADS = frozenset(
 ANON_MARKERS = ("unnamed", "anonymous", "declined to be named", "not authorized", "not authorised",
                 "familiar with", "asked not to be", "speaking on condition", "requested anonymity")
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
-WRITTEN = frozenset({"statement", "post", "tweet", "email", "letter"})
 SOCIAL = frozenset({"x", "twitter", "facebook", "telegram", "instagram", "truth", "social", "weibo", "vk", "tiktok"})
 
 
@@ -96,7 +95,7 @@ def _channel(cue: Token) -> tuple[str, tuple[int, int]] | None:
             if inner is not None:
                 sub = [t for t in inner.subtree if t.dep_ not in ("det", "poss")] or [inner]
                 return cue.doc[sub[0].i: sub[-1].i + 1].text, (sub[0].idx, sub[-1].idx + len(sub[-1].text))
-            name = "statement" if lem in WRITTEN else lem
+            name = "statement" if lem in WRITTEN_CHANNELS else lem
             return name, (pobj.idx, pobj.idx + len(pobj.text))
         if c.lower_ == "on":
             sub = [t for t in pobj.subtree if t.dep_ not in ("det", "poss")] or [pobj]

@@ -6,7 +6,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ...lexicon import CHANNEL_NOUNS
+from ...lexicon import (
+    ADDRESSEE_VERBS,
+    CHANNEL_NOUNS,
+    CUE_CHAINING_VERBS,
+    CUE_INVERTING_VERBS,
+)
 
 SUBJ_DEPS = ("nsubj", "csubj")
 # Raising verbs take a subject that is not the one holding the view ("he appears to ...").
@@ -14,16 +19,9 @@ NO_SOURCE_LEMMAS = frozenset({"seem", "appear", "expect"})
 # Prepositions whose object is what the cue is about ("called for", "referring to").
 CONTENT_PREPS = frozenset({"for", "to", "about", "against", "on", "of", "at", "over", "with"})
 NON_SOURCE = frozenset({"there", "what"})
-# verbs that carry a cue on from the verb before them ("declined to comment on")
-CHAINED = frozenset({"comment", "discuss", "address", "acknowledge", "say", "talk", "speak", "explain",
-                     "describe", "criticize", "criticise", "deny", "confirm", "answer", "reveal"})
-INVERTING = frozenset({"say", "add", "write", "tell", "ask", "explain", "continue", "note", "recall", "argue",
-                       "suggest", "insist", "reply", "respond", "admit", "acknowledge", "warn", "declare",
-                       "observe", "remark", "quip", "joke", "answer", "conclude", "concede", "predict"})
 RAISING = frozenset({"seem", "appear"})
 LIGHT_PREPS = frozenset({"with", "over", "about", "on", "regarding", "against", "at"})
 LEAD_INS = frozenset({"prep", "advmod", "npadvmod", "advcl", "cc", "mark", "intj", "punct"})
-ADDRESSEE_LEMMAS = frozenset({"tell", "inform", "assure", "remind", "brief"})
 DASHES = frozenset({"-", "—", "–", "--"})
 
 
@@ -105,7 +103,7 @@ def _source_of(v: Token, depth: int = 0) -> Token | None:
     # "those describing themselves as ...", a finite verb misparsed as a noun modifier
     if depth == 0 and v.dep_ in ("acl", "advcl") and (v.tag_ in ("VBG", "VBD", "VBZ", "VBP")) and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return v.head
-    if depth == 0 and v.lemma_ in INVERTING:
+    if depth == 0 and v.lemma_ in CUE_INVERTING_VERBS:
         return _speaker_after(v)
     return None
 
@@ -153,7 +151,7 @@ def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
     for c in children:
         if c.dep_ == "xcomp":
             # "declined to comment on X", "refused to acknowledge that Y": the cue runs on
-            if c.i > v.i and (c.lemma_ in CHAINED or any(g.dep_ == "ccomp" for g in c.children)):
+            if c.i > v.i and (c.lemma_ in CUE_CHAINING_VERBS or any(g.dep_ == "ccomp" for g in c.children)):
                 inner, extra = _content_of(c, None)
                 if inner:
                     return inner, [g for g in c.children if g.dep_ == "aux" and g.i < c.i] + [c] + extra
@@ -174,7 +172,7 @@ def _content_of(v: Token, src: Token | None) -> tuple[list[Token], list[Token]]:
                 if pobj:
                     return _noun_phrase(pobj[0]), [acomp, c]
     # "told a journalist": the object of these verbs is who was addressed, not what was said
-    objs = [c for c in children if c.dep_ == "dobj" and c not in skip and v.lemma_ not in ADDRESSEE_LEMMAS]
+    objs = [c for c in children if c.dep_ == "dobj" and c not in skip and v.lemma_ not in ADDRESSEE_VERBS]
     # "voiced displeasure with X", "expressed his condolences over X": the noun joins the cue
     light = [g for g in objs[0].children if g.dep_ == "prep" and g.lower_ in LIGHT_PREPS] if objs else []
     if light and objs[0].pos_ == "NOUN" and not any(g.dep_ == "det" for g in objs[0].children):

@@ -11,6 +11,7 @@ import dataclasses
 import re
 from datetime import date, datetime, timedelta
 
+from ...lexicon import SPEECH_TIME_CUES
 from ...records import TimeExpr
 from .normalise import bounds
 from .rules import COMPILED
@@ -223,7 +224,7 @@ _CAPTION = re.compile(
     re.I | re.M)
 _CAPTION_HINT = re.compile(r"photo|image|picture|caption", re.I)
 _QUOTE = re.compile(r"[\"“](?P<q>[^\"“”\n]{2,600})[\"”]|``(?P<q2>[^\n]{2,600}?)''")
-_SPEECH = re.compile(r"\b(?:said|says|told|announced|added|stated|wrote|declared|insisted)\b"
+_SPEECH = re.compile(rf"\b{SPEECH_TIME_CUES}\b"
                      r"(?:\s+[a-z]+){0,2}\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 
 

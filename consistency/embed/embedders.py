@@ -15,7 +15,7 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
-from .errors import UsageError
+from ..errors import UsageError
 
 logger = logging.getLogger(__name__)
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import click
 
+from ..errors import ConsistencyError, UsageError, environment_error
+from ..options import Options
 from . import render
-from .errors import ConsistencyError, UsageError, environment_error
-from .options import Options
 
 
 def store_options(fn):
@@ -103,7 +103,7 @@ def ingest(paths, options: Options, fmt: str) -> None:
     Example:
         consistency ingest corpora/sample/articles.jsonl corpora/sample/more --store demo
     """
-    from .pipeline import ingest as run_ingest
+    from ..pipeline import ingest as run_ingest
 
     result = run_ingest(paths, options, progress=_progress_bar(options.progress))
     click.echo(render.ingest(result, fmt))
@@ -128,7 +128,7 @@ def check(full: bool, facts: bool | None, min_confidence: float | None, options:
         consistency check --store demo --format json | jq .type
         consistency check --store demo --facts --min-confidence 0.3
     """
-    from .pipeline import check as run_check
+    from ..pipeline import check as run_check
 
     options = options.with_(min_confidence=min_confidence, facts=facts)
     result = run_check(options, progress=_progress_bar(options.progress), full=full)
@@ -146,7 +146,7 @@ def query(text: str, k: int, options: Options, fmt: str) -> None:
     Example:
         consistency query "Oreshnik will be operational by December" -k 5 --store demo
     """
-    from .query.engine import query as run_query
+    from ..query.engine import query as run_query
 
     result = run_query(text, options, k)
     click.echo(render.query(result, fmt))
@@ -156,7 +156,7 @@ def query(text: str, k: int, options: Options, fmt: str) -> None:
 @store_options
 def stats(options: Options, fmt: str) -> None:
     """Count articles, claims, indexed vectors and open flags."""
-    from .pipeline import stats as run_stats
+    from ..pipeline import stats as run_stats
 
     counts = run_stats(options)
     click.echo(json.dumps(counts) if fmt == "json" else render.table([counts]))
@@ -187,7 +187,7 @@ def review(flag_ids: tuple[str, ...], verdict: str | None, note: str, export: st
     if export:
         if verdict:
             raise click.UsageError("--export writes verdicts already recorded; give --confirm/--dismiss separately")
-        from .claimreview import export_claim_reviews
+        from ..review.claimreview import export_claim_reviews
 
         doc = export_claim_reviews(options, publisher, list(flag_ids) or None)
         text = json.dumps(doc, ensure_ascii=False, indent=1)
@@ -197,7 +197,7 @@ def review(flag_ids: tuple[str, ...], verdict: str | None, note: str, export: st
         else:
             click.echo(text)
         return
-    from .review import review as run_review
+    from ..review import review as run_review
 
     if verdict is None:
         raise click.UsageError("give --confirm or --dismiss (or --export claimreview)")
@@ -209,7 +209,7 @@ def review(flag_ids: tuple[str, ...], verdict: str | None, note: str, export: st
 
 
 def _reviews(options: Options) -> dict:
-    from .pipeline import open_store
+    from ..pipeline import open_store
 
     with open_store(options) as store:
         return store.reviews()
@@ -240,7 +240,7 @@ def run(sources, out_dir: Path, quiet: bool, engine: str, ray_address: str | Non
     On a Ray cluster (the store stays on this machine; workers parse, embed and compare):
         consistency run incoming/ --store /srv/news/store --engine ray --ray-address auto
     """
-    from .nightly import run as run_nightly
+    from ..nightly import run as run_nightly
 
     if ray_address and engine != "ray":
         raise click.UsageError("--ray-address needs --engine ray")
@@ -302,11 +302,8 @@ def serve(host: str, port: int, options: Options, fmt: str) -> None:
         consistency serve --store demo --port 8765
         curl 'http://127.0.0.1:8765/api/query?q=the+briefing+was+on+March+10&k=5'
     """
-    from .server.app import serve as run_server
+    from ..server.app import serve as run_server
 
     click.echo(f"serving {options.store} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     run_server(options, host, port)
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

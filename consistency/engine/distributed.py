@@ -17,8 +17,8 @@ from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
-from .options import Options
-from .records import Article, Claim
+from ..options import Options
+from ..records import Article, Claim
 
 logger = logging.getLogger(__name__)
 
@@ -50,13 +50,13 @@ class Extractor:
     """A Ray Data actor: loads spaCy once, then turns batches of articles into claims."""
 
     def __init__(self) -> None:
-        from .nlp import load_nlp
+        from ..extract.nlp import load_nlp
 
         self.nlp = load_nlp()  # loaded here, in the actor: a spaCy pipeline does not travel as an object
 
     def __call__(self, batch: dict) -> dict:
-        from .extract.claims import claims_from_doc
-        from .store.encoding import claim_to_json
+        from ..extract.claims import claims_from_doc
+        from ..store.encoding import claim_to_json
 
         articles = [_article(json.loads(s)) for s in batch["article"]]
         claims_out, calls_out = [], []
@@ -73,12 +73,12 @@ class Embedder:
     """A Ray Data actor: loads the sentence model once, then embeds the claims of a batch of articles."""
 
     def __init__(self, name: str) -> None:
-        from .embed import get_embedder
+        from ..embed import get_embedder
 
         self.embedder = get_embedder(name)
 
     def __call__(self, batch: dict) -> dict:
-        from .store.encoding import claim_from_json
+        from ..store.encoding import claim_from_json
 
         per_article = [[claim_from_json(c).content for c in json.loads(s)] for s in batch["claims"]]
         texts = list(dict.fromkeys(t for ts in per_article for t in ts))
@@ -104,7 +104,7 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver
     ds = ds.map_batches(Extractor, batch_size=EXTRACT_BATCH, concurrency=(1, workers), num_cpus=0.5)
     ds = ds.map_batches(Embedder, fn_constructor_kwargs={"name": options.embedder}, batch_size=EMBED_BATCH,
                         concurrency=(1, workers), num_cpus=0.5)
-    from .store.encoding import claim_from_json
+    from ..store.encoding import claim_from_json
 
     by_id = {a.id: a for a in articles}
     for batch in ds.iter_batches(batch_size=EXTRACT_BATCH, batch_format="numpy"):
@@ -141,8 +141,8 @@ def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Opt
     """``check_stories`` with each story compared by a Ray task: same flags, clusters and quiet pairs."""
     import ray
 
-    from .compare.by_story import dedupe_flags, sort_clusters, story_groups
-    from .store.encoding import claim_to_json
+    from ..compare.by_story import dedupe_flags, sort_clusters, story_groups
+    from ..store.encoding import claim_to_json
 
     init_ray(options)
     facts = facts or {}
@@ -165,9 +165,9 @@ def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Opt
 
 def _check_story_remote(story_pairs, claims_json: dict[int, str], resolver_state: dict, facts: list,
                         story_json: list[str] = ()):
-    from .compare.by_story import check_story
-    from .extract.entities import EntityResolver
-    from .store.encoding import claim_from_json
+    from ..compare.by_story import check_story
+    from ..extract.entities import EntityResolver
+    from ..store.encoding import claim_from_json
 
     claims = {int(r): claim_from_json(s) for r, s in claims_json.items()}
     story = [claim_from_json(s) for s in story_json]

@@ -6,8 +6,8 @@ import json
 import textwrap
 from typing import Sequence
 
-from .records import Flag
-from .store.encoding import flag_to_dict
+from ..records import Flag
+from ..store.encoding import flag_to_dict
 
 
 def table(rows: Sequence[dict], columns: Sequence[str] | None = None, width: int = 60) -> str:

@@ -12,9 +12,9 @@ import json
 import re
 from functools import lru_cache
 
-from .models import model_path
-from .options import Options
-from .records import Flag
+from ..models import model_path
+from ..options import Options
+from ..records import Flag
 
 RATINGS = {
     "timeline": "Outlets disagree on when it happened",
@@ -83,8 +83,8 @@ def _appearance(article_id: str, outlet: str, published: str, meta: dict) -> dic
 def export_claim_reviews(options: Options | None = None, publisher: str = "consistency",
                          flag_ids: list[str] | None = None) -> dict:
     """A JSON-LD document (``@graph``) of ClaimReviews for the confirmed flags (or the given ones, if confirmed)."""
-    from .errors import NotFoundError
-    from .pipeline import open_store
+    from ..errors import NotFoundError
+    from ..pipeline import open_store
 
     with open_store(options or Options()) as store:
         reviews = {fid: r for fid, r in store.reviews().items() if r["verdict"] == "confirmed"}

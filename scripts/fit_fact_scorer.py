@@ -1,0 +1,185 @@
+"""Fit the fact-table scorer on the tuning half of a real-coverage bench (BASIL layout).
+
+Every candidate pair of fact rows (same story, different outlets, same kind of slot, values that
+cannot both be right) gets the features of ``consistency.compare.fact_features``. A candidate is
+positive when its two claims match a number, update or timeline gold item's quotes the way
+``scripts/bench_real.py`` matches flags; every other candidate is negative, and those matching a
+``must_not_flag`` item count more. A logistic model and the cut it flags at are chosen by
+cross-validation grouped by event over the tuning half only; the held half is never read here.
+
+    python3 scripts/bench_real.py DIR --store /tmp/basil-store          # builds the store once
+    python3 scripts/fit_fact_scorer.py DIR --store /tmp/basil-store     # writes consistency/models/fact_scorer.json
+    python3 scripts/fit_fact_scorer.py DIR --store /tmp/basil-store --dry-run --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.realcoverage import CORE, event_part, shares_half  # noqa: E402
+
+OUT = Path(__file__).resolve().parents[1] / "consistency" / "models" / "fact_scorer.json"
+HARD_NEGATIVE_WEIGHT = 3.0
+C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
+# Nested feature sets, from every feature to the few that say most; cross-validation picks one.
+FEATURE_SETS = {
+    "all": None,
+    "slots": ("date", "specific", "same_event", "shared", "rare", "near", "gap", "similarity", "overlap",
+              "granularity_gap", "slots_related", "anchored", "echoed"),
+    "small": ("date", "same_event", "near", "gap", "similarity", "overlap", "echoed"),
+    "tiny": ("near", "gap", "similarity", "overlap", "echoed"),
+}
+FOLDS = 5
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """The records of a JSON-lines file."""
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _quotes_match(item: dict, a, b) -> bool:
+    quotes = item.get("quotes", {})
+    qa, qb = quotes.get(a.article_id), quotes.get(b.article_id)
+    return bool(qa and qb and a.article_id != b.article_id and shares_half(a.text, qa) and shares_half(b.text, qb))
+
+
+def candidate_table(bench: Path, store: Path) -> list[dict]:
+    """Every candidate of the store's stories with its features, event, part, label and weight."""
+    from consistency import Options
+    from consistency.compare.fact_features import features
+    from consistency.compare.facts import candidates, story_tables
+    from consistency.pipeline import open_store
+
+    gold = read_jsonl(bench / "gold.jsonl")
+    events = json.loads((bench / "events.json").read_text(encoding="utf-8"))
+    article_event = {a: e for e, rec in events.items() for a in rec["articles"]}
+    by_event: dict[str, list[dict]] = defaultdict(list)
+    for g in gold:
+        by_event[g["event"]].append(g)
+    rows = []
+    with open_store(Options(store=store), readonly=True) as st:
+        claims = st.story_claim_records(None)
+        for _, facts, similarity in story_tables(claims, st.claim_vectors):
+            for c in candidates(facts, similarity):
+                x, y = c.a, c.b
+                event = article_event.get(x.claim.article_id)
+                if event is None:
+                    continue
+                items = by_event[event] if article_event.get(y.claim.article_id) == event else []
+                hit = [i for i, g in enumerate(items) if g["type"] in CORE and _quotes_match(g, x.claim, y.claim)]
+                hard = any(g["type"] == "must_not_flag" and _quotes_match(g, x.claim, y.claim) for g in items)
+                rows.append({"x": features(c), "event": event, "part": event_part(event),
+                             "pair": (x.claim.id, y.claim.id), "items": [f"{event}/{i}" for i in hit],
+                             "label": int(bool(hit)), "weight": HARD_NEGATIVE_WEIGHT if hard and not hit else 1.0})
+    return rows
+
+
+def _fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, c: float):
+    from sklearn.linear_model import LogisticRegression
+
+    mean, scale = X.mean(axis=0), X.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
+    model.fit((X - mean) / scale, y, sample_weight=w)
+    return mean, scale, model
+
+
+def _oof(rows: list[dict], c: float) -> np.ndarray:
+    """Out-of-fold probabilities, folds grouped by event."""
+    from sklearn.model_selection import GroupKFold
+
+    X = np.array([r["x"] for r in rows])
+    y = np.array([r["label"] for r in rows])
+    w = np.array([r["weight"] for r in rows])
+    groups = [r["event"] for r in rows]
+    out = np.zeros(len(rows))
+    for train, test in GroupKFold(n_splits=FOLDS).split(X, y, groups):
+        mean, scale, model = _fit(X[train], y[train], w[train], c)
+        out[test] = model.predict_proba((X[test] - mean) / scale)[:, 1]
+    return out
+
+
+def figures_at(rows: list[dict], probs: np.ndarray, cut: float, n_items: int) -> dict:
+    """Precision over flagged claim pairs (each its surest candidate) and recall over gold items."""
+    best: dict[tuple, tuple[float, dict]] = {}
+    for r, p in zip(rows, probs, strict=True):
+        if p > best.get(r["pair"], (-1.0, None))[0]:
+            best[r["pair"]] = (p, r)
+    flagged = [r for p, r in best.values() if p >= cut]
+    right = sum(r["label"] for r in flagged)
+    found = {i for r in flagged for i in r["items"]}
+    precision = right / len(flagged) if flagged else 0.0
+    recall = len(found) / n_items if n_items else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    f05 = 1.25 * precision * recall / (0.25 * precision + recall) if precision + recall else 0.0
+    return {"cut": round(float(cut), 4), "flags": len(flagged), "right": right, "precision": round(precision, 3),
+            "items_found": len(found), "recall": round(recall, 3), "f1": round(f1, 3), "f0.5": round(f05, 3)}
+
+
+def choose(rows: list[dict], probs: np.ndarray, n_items: int) -> dict:
+    """The cut on these probabilities with the best F0.5 (a flag a fact-checker must dismiss costs more
+    than a finding missed)."""
+    cuts = sorted({round(float(p), 4) for p in probs if p >= 0.05})
+    table = [figures_at(rows, probs, c, n_items) for c in cuts]
+    return max(table, key=lambda t: (t["f0.5"], t["cut"])) if table else {"cut": 0.5, "f0.5": 0.0}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("dir", type=Path, help="a folder with articles.jsonl, events.json and gold.jsonl")
+    ap.add_argument("--store", type=Path, required=True, help="a store that already holds the bench's articles")
+    ap.add_argument("--out", type=Path, default=OUT, help="where to write the scorer")
+    ap.add_argument("--dry-run", action="store_true", help="cross-validate only, write nothing")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    for name in ("gold.jsonl", "events.json"):
+        if not (args.dir / name).is_file():
+            ap.error(f"{args.dir / name}: not found")
+    if not args.store.exists():
+        ap.error(f"{args.store}: no such store; build it with scripts/bench_real.py DIR --store {args.store}")
+    from consistency.compare.fact_features import FactScorer
+
+    from consistency.compare.fact_features import FEATURES
+
+    table = [r for r in candidate_table(args.dir, args.store) if r["part"] == "tune"]
+    gold = read_jsonl(args.dir / "gold.jsonl")
+    n_items = sum(1 for g in gold if g["type"] in CORE and event_part(g["event"]) == "tune")
+    tried = {}
+    for name, subset in FEATURE_SETS.items():
+        names = tuple(subset or FEATURES)
+        rows = [dict(r, x=[r["x"][FEATURES.index(f)] for f in names]) for r in table]
+        for c in C_GRID:
+            tried[(name, c)] = choose(rows, _oof(rows, c), n_items)
+    name, c = max(tried, key=lambda k: (tried[k]["f0.5"], -list(FEATURE_SETS).index(k[0]), -k[1]))
+    names = tuple(FEATURE_SETS[name] or FEATURES)
+    X = np.array([[r["x"][FEATURES.index(f)] for f in names] for r in table])
+    mean, scale, model = _fit(X, np.array([r["label"] for r in table]), np.array([r["weight"] for r in table]), c)
+    scorer = FactScorer(names, tuple(float(v) for v in mean), tuple(float(v) for v in scale),
+                        tuple(round(float(v), 5) for v in model.coef_[0]), round(float(model.intercept_[0]), 5),
+                        tried[(name, c)]["cut"])
+    report = {"candidates": len(table), "positives": sum(r["label"] for r in table), "gold_items": n_items,
+              "reachable_items": len({i for r in table for i in r["items"]}), "features": name, "C": c,
+              "cross_validated": tried[(name, c)],
+              "tried": {f"{k[0]} C={k[1]}": v for k, v in tried.items()},
+              "weights": dict(zip(names, scorer.weights, strict=True))}
+    if not args.dry_run:
+        args.out.write_text(json.dumps(scorer.to_dict(), indent=1) + "\n", encoding="utf-8")
+        report["written"] = str(args.out)
+    print(json.dumps(report, indent=1) if args.json else "\n".join(f"{k}: {v}" for k, v in report.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
