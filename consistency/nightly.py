@@ -84,7 +84,8 @@ def run(sources: Iterable[str | Path], options: Options | None = None, out_dir: 
         # again, so this report shows what that one would have (clusters included).
         tonight = set(ingested.article_ids)
         unreported = [a for a in store.ingested_since(_reported_run(store))[0] if a not in tonight]
-    checked = check(options, progress=progress, again=unreported, every_open_flag=False)
+    # Every open flag takes part in what is new, carried or resolved; the report leaves out the unsure.
+    checked = check(options.with_(min_confidence=0.0), progress=progress, again=unreported, every_open_flag=False)
     commit_point("run.checked")
     timings["check"] = time.perf_counter() - t
     logger.info("run: check: %d open flags on the stories compared (%d new, %d carried over, %d resolved), %d claim clusters in %.1fs",
@@ -99,7 +100,7 @@ def run(sources: Iterable[str | Path], options: Options | None = None, out_dir: 
         checked = replace(checked, **store.flag_changes_since(baseline, [f.id for f in checked.flags]))
         ingested = _since_report(store, ingested, baseline)
         info = _run_info(store, baseline)
-        report = build_report(store, checked, ingested, info, embedder_for(options))
+        report = build_report(store, checked, ingested, info, embedder_for(options), options.min_confidence)
     files = write_report(report, out_dir)
     commit_point("run.report")
     with open_store(options) as store:

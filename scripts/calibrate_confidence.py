@@ -1,11 +1,18 @@
-"""Fit the confidence table: the precision measured at each flag score, per type, on the tuning half.
+"""Fit the confidence table: the precision measured at each flag score, per type, chosen by cross-validation.
 
-Runs the check (with the stories' fact tables) on a store that holds the BASIL-layout data (see bench_real.py), with raw scores,
-marks each flag of the tuning half right when it matches a gold disagreement of its type (any type
-for types the gold has no label for), fits an isotonic table per type and writes it into the
-package, so every flag's confidence reads as the share of such flags that were right.
+Labelled flags come from the tuning half of real coverage (BASIL layout, checked with the stories'
+fact tables, as bench_real.py --facts) and, with --bench, from a generated contradiction bench
+(make_contradiction_bench.py). Both are checked with raw scores. Folds are whole events or stories;
+each candidate recipe (isotonic steps per type, the bench's steps moved to the real level, or one
+logistic map from raw score to precision for every type; fitted on which sources, how strongly drawn
+towards the pooled precision or the raw score) is scored by the Brier score of the real-coverage flags of
+the held folds, and the best is fitted on every training flag and written into the package, so a
+flag's confidence reads as the share of such flags that were right. The held half of the real
+coverage is scored once, at the end, with the table written.
 
-    python3 scripts/calibrate_confidence.py ../shared/bench/real-coverage/basil --store /tmp/basil-store
+    python3 scripts/make_contradiction_bench.py ../shared/bench/ecbplus /tmp/cbench --seed 1 --topics 1-12
+    python3 scripts/calibrate_confidence.py ../shared/bench/real-coverage/basil --store /tmp/basil-store \\
+        --bench /tmp/cbench --bench-store /tmp/cbench-store
     python3 scripts/calibrate_confidence.py DIR --store S --dry-run      # print the table only
 """
 
@@ -19,58 +26,144 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.realcoverage import DISAGREEMENT, event_part, flag_type, matches  # noqa: E402
+from bench.calibration import (  # noqa: E402
+    Fitter,
+    Point,
+    by_kind,
+    cross_validate,
+    fit_quality,
+    generated_points,
+    logistic_fitter,
+    pooled_fitter,
+    real_points,
+    shape_and_level_fitter,
+)
 
 OUT = Path(__file__).resolve().parents[1] / "consistency" / "models" / "confidence.json"
+PRIOR_WEIGHTS = (0.5, 1.0, 2.0, 4.0, 8.0)
+SPREADS = (0.25, 0.5, 1.0, 2.0)
+REAL, GENERATED = "real", "generated"
 
 
 def read_jsonl(path: Path) -> list[dict]:
+    """The records of a JSON-lines file."""
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def outcomes(flags, gold: list[dict], article_event: dict[str, str], part: str) -> dict[str, list[tuple[float, int]]]:
-    """(raw score, right?) per flag type, for the flags of one part of the events."""
-    wanted = {e for e in set(article_event.values()) if event_part(e) == part}
-    items = [g for g in gold if g["event"] in wanted and g["type"] in DISAGREEMENT]
-    out: dict[str, list[tuple[float, int]]] = {}
-    for f in flags:
-        if not any(article_event.get(a) in wanted for a in f.articles):
-            continue
-        kind = flag_type(f)
-        labelled = kind in DISAGREEMENT
-        right = any(matches(f, g, same_type=labelled) for g in items)
-        out.setdefault(kind, []).append((float(f.confidence), int(right)))
-    return out
+def raw_flags(articles: Path, store: Path, embedder: str, facts: bool) -> list:
+    """Every flag of a store holding ``articles`` (ingested first when missing), with raw scores."""
+    from consistency import Options, check, ingest
+
+    opts = Options(store=store, embedder=embedder, calibrate=False, facts=facts)
+    ingest([articles], opts)
+    return list(check(opts, full=True).flags)
+
+
+def make_fitter(recipe: dict) -> Fitter:
+    """The fitter a recipe names (None fits nothing: the raw score stands)."""
+    if recipe["prior_weight"] is None:
+        return lambda train: None
+    if recipe.get("logistic"):
+        return logistic_fitter(recipe["sources"], recipe["logistic"])
+    if recipe.get("shape"):
+        return shape_and_level_fitter(recipe["prior_weight"], recipe["shape"], REAL)
+    return pooled_fitter(recipe["prior_weight"], recipe["sources"])
+
+
+def choose(points: list[Point], folds: int) -> tuple[dict, list[dict]]:
+    """The recipe with the lowest cross-validated Brier score on real coverage, and every recipe's figures."""
+    recipes: list[dict] = [{"name": "raw score", "sources": None, "prior_weight": None}]
+    have_generated = any(p.source == GENERATED for p in points)
+    for spread in SPREADS:
+        recipes.append({"name": f"logistic, real only, spread {spread}", "sources": [REAL], "prior_weight": 0,
+                        "logistic": spread})
+        if have_generated:
+            recipes.append({"name": f"logistic, real + generated, spread {spread}", "sources": None,
+                            "prior_weight": 0, "logistic": spread})
+    for w in PRIOR_WEIGHTS:
+        recipes.append({"name": f"real only, prior {w}", "sources": [REAL], "prior_weight": w})
+        if have_generated:
+            recipes.append({"name": f"real + generated, prior {w}", "sources": None, "prior_weight": w})
+            recipes.append({"name": f"generated shape, real level, prior {w}", "sources": None, "prior_weight": w,
+                             "shape": GENERATED})
+    rows = []
+    for r in recipes:
+        fitter = make_fitter(r)
+        scored = cross_validate(points, fitter, folds)
+        rows.append(dict(r, real=fit_quality([(c, p.right) for p, c in scored if p.source == REAL]),
+                         generated=fit_quality([(c, p.right) for p, c in scored if p.source == GENERATED])))
+    fitted = [row for row in rows if row["prior_weight"] is not None]
+    best = min(fitted, key=lambda row: (row["real"]["brier"], row["prior_weight"]))
+    return best, rows
+
+
+def table_text(fitted_on: str, recipe: str, table: dict) -> str:
+    """The table as JSON with one line per type, so a refit reads as a short diff."""
+    rows = [f"  {json.dumps(kind)}: {json.dumps([[s, p] for s, p in steps])}" for kind, steps in sorted(table.items())]
+    return (f'{{\n "fitted_on": {json.dumps(fitted_on)},\n "recipe": {json.dumps(recipe)},\n "types": {{\n'
+            + ",\n".join(rows) + "\n }\n}\n")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("dir", type=Path, help="a folder with articles.jsonl, events.json and gold.jsonl")
+    ap.add_argument("dir", type=Path, help="real coverage: a folder with articles.jsonl, events.json and gold.jsonl")
     ap.add_argument("--store", type=Path, required=True, help="a store holding the folder's articles (ingested if empty)")
+    ap.add_argument("--bench", type=Path, help="a generated contradiction bench (make_contradiction_bench.py)")
+    ap.add_argument("--bench-store", type=Path, help="a store for the generated bench (ingested if empty)")
+    ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--dry-run", action="store_true", help="print the table, do not write it")
     args = ap.parse_args(argv)
+    if args.bench and not args.bench_store:
+        ap.error("--bench needs --bench-store")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from consistency import Options, check, ingest
-    from consistency.compare.calibration import fit_table
+    from consistency.compare.calibration import calibrated
 
     gold = read_jsonl(args.dir / "gold.jsonl")
     events = json.loads((args.dir / "events.json").read_text(encoding="utf-8"))
     article_event = {a: e for e, rec in events.items() for a in rec["articles"]}
-    opts = Options(store=args.store, embedder=args.embedder, calibrate=False, facts=True)
-    ingest([args.dir / "articles.jsonl"], opts)
-    flags = check(opts, full=True).flags
-    points = outcomes(flags, gold, article_event, "tune")
-    table = fit_table(points)
-    for kind, ps in sorted(points.items()):
-        print(f"{kind:24s} {len(ps):4d} flags, {sum(h for _, h in ps):3d} right; steps {table.get(kind)}")
-    print(f"{'pooled':24s} steps {table.get('*')}")
+    real = raw_flags(args.dir / "articles.jsonl", args.store, args.embedder, facts=True)
+    points = real_points(real, gold, article_event, source=REAL, part="tune")
+    held = real_points(real, gold, article_event, source=REAL, part="held")
+    if args.bench:
+        flags = raw_flags(args.bench / "articles.jsonl", args.bench_store, args.embedder, facts=False)
+        texts = {a["id"]: a["text"] for a in read_jsonl(args.bench / "articles.jsonl")}
+        points += generated_points(flags, read_jsonl(args.bench / "gold.jsonl"), texts, source=GENERATED)
+
+    best, rows = choose(points, args.folds)
+    table = make_fitter(best)(points)
+    train = [p for p in points if best["sources"] is None or p.source in best["sources"]]
+    figures = {
+        "flags": {src: {"flags": sum(1 for p in points if p.source == src),
+                        "right": sum(p.right for p in points if p.source == src)} for src in (REAL, GENERATED)},
+        "cross_validated": [{k: v for k, v in row.items() if k != "sources"} for row in rows],
+        "chosen": best["name"],
+        "held": {"raw score": fit_quality([(p.score, p.right) for p in held]),
+                 "table": fit_quality([(calibrated(p.kind, p.score, table), p.right) for p in held])},
+    }
+    if args.json:
+        print(json.dumps(dict(figures, table=table), indent=1))
+    else:
+        for src, n in figures["flags"].items():
+            print(f"{src:10s} {n['flags']:4d} flags, {n['right']:4d} right")
+        print(f"{args.folds}-fold cross-validation by event/story (Brier, log loss, ECE):")
+        for row in rows:
+            r, g = row["real"], row["generated"]
+            print(f"  {row['name']:28s} real {r['brier']} {r['log_loss']} {r['ece']}   "
+                  f"generated {g['brier']} {g['log_loss']} {g['ece']}")
+        print(f"chosen: {best['name']}")
+        for kind, ps in sorted(by_kind(train).items()):
+            print(f"  {kind:24s} {len(ps):4d} flags, {sum(h for _, h in ps):4d} right; steps {table.get(kind)}")
+        h = figures["held"]
+        print(f"held half of {args.dir.name} ({h['table']['flags']} flags): Brier raw {h['raw score']['brier']} "
+              f"table {h['table']['brier']}; ECE raw {h['raw score']['ece']} table {h['table']['ece']}")
     if not args.dry_run:
-        OUT.write_text(json.dumps({"fitted_on": f"{args.dir.name} tuning half", "types": table}, indent=1) + "\n",
-                       encoding="utf-8")
-        print(f"wrote {OUT}")
+        fitted_on = f"{args.dir.name} tuning half" + (f" and {args.bench.name}" if args.bench else "")
+        OUT.write_text(table_text(fitted_on, best["name"], table), encoding="utf-8")
+        print(f"wrote {OUT}", file=sys.stderr)
     return 0
 
 

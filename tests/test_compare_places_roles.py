@@ -44,6 +44,16 @@ def test_places_a_city_and_its_state_agree():
     assert compare_places(a, b, 0.9, EntityResolver()) is None
 
 
+def test_places_a_city_and_any_country_around_it_agree():
+    for country in ("Greece", "Portugal", "Kenya", "Peru"):
+        a = claim("a#1", "A firebomb hit a bank in Kelford on Friday, killing three people.", ("Kelford",))
+        b = claim("b#1", f"A firebomb hit a bank in {country} on Friday, killing three people.", (country,),
+                  outlet="B")
+        assert compare_places(a, b, 0.9, EntityResolver()) is None, country
+    c = claim("c#1", "A firebomb hit a bank in Dunmore on Friday, killing three people.", ("Dunmore",), outlet="C")
+    assert compare_places(a, c, 0.9, EntityResolver()) is not None  # two towns still differ
+
+
 def test_places_other_days_are_other_happenings():
     a = claim("a#1", "The candidate spoke to supporters in Dunmore on March 3 about jobs.", ("Dunmore",))
     b = claim("b#1", "The candidate spoke to supporters in Kelford on March 5 about jobs.", ("Kelford",), outlet="B")

@@ -294,3 +294,20 @@ def test_nightly_report_gives_each_outlets_stance_toward_a_cluster(nights):
         assert {s["outlet"] for s in c["stances"]} <= set(c["outlets"])
         assert all(s["stance"] in ("for", "against", "observing") for s in c["stances"])
     assert "stance:" in (nights["results"][2].run_dir / "report.html").read_text()
+
+
+@pytest.mark.slow
+def test_nightly_report_leaves_out_flags_less_sure_than_asked(tmp_path):
+    paths = _write_nights(tmp_path)
+    opts = Options(store=tmp_path / "store", embedder="hashing")
+    everything = run(paths, opts, tmp_path / "all")
+    confidences = sorted({f.confidence for f in everything.check.flags})
+    assert len(confidences) >= 2
+    cut = confidences[len(confidences) // 2]
+    sure = run(paths, opts.with_(min_confidence=cut), tmp_path / "sure")
+    report = json.loads((sure.run_dir / "report.json").read_text())
+    kept = {f.id for f in everything.check.flags if f.confidence >= cut}
+    assert {f["id"] for f in report["flags"]} == kept
+    assert report["summary"]["flags_hidden"] == len(everything.check.flags) - len(kept) > 0
+    assert report["summary"]["flags_resolved"] == 0  # a flag left out is still open, not resolved
+    assert "less sure than confidence" in (sure.run_dir / "report.html").read_text()

@@ -205,3 +205,16 @@ def test_server_answers_while_an_ingest_writes(store, tmp_path):
 def test_server_cli_serve_reports_a_missing_store(tmp_path):
     result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path / "none"), "--embedder", "hashing"])
     assert result.exit_code == 1 and "no store here" in result.output
+
+
+def test_server_flags_and_query_leave_out_less_sure_flags(client):
+    everything = client.get("/api/flags").json()["flags"]
+    confidences = sorted({f["confidence"] for f in everything})
+    cut = confidences[-1]
+    sure = client.get("/api/flags", params={"min_confidence": cut}).json()
+    assert sure["total"] == sum(1 for f in everything if f["confidence"] >= cut) >= 1
+    assert all(f["confidence"] >= cut for f in sure["flags"])
+    assert client.get("/api/flags", params={"min_confidence": 1.5}).status_code == 422
+    answer = client.get("/api/query", params={"q": QUERY}).json()
+    above_all = client.get("/api/query", params={"q": QUERY, "min_confidence": 1}).json()
+    assert answer["flags"] and [f for f in answer["flags"] if f["confidence"] >= 1] == above_all["flags"]

@@ -154,3 +154,18 @@ def test_web_docs_page_lists_the_endpoints_offline(page, server):
     text = page.locator("#endpoints").inner_text()
     assert "GET /api/query" in text and "POST /api/flags/{flag_id}/review" in text
     assert page.console_errors == []
+
+
+def test_web_hides_flags_less_sure_than_chosen(page, server):
+    search(page, server, "Markin told a press briefing the first battery reached its position")
+    cards = page.locator("#flags .flag")
+    before = cards.count()
+    assert before >= 1
+    confidences = [float(m.get_attribute("value")) for m in page.locator("#flags .flag meter").all()]
+    page.select_option("#min-confidence", "0.7")
+    assert cards.count() == sum(1 for c in confidences if c >= 0.7)
+    if cards.count() < before:
+        assert "less sure flags hidden" in page.locator("#flags").inner_text()
+    page.select_option("#min-confidence", "0")
+    assert cards.count() == before
+    assert page.console_errors == []

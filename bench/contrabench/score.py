@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Protocol
+from typing import Any, Iterable, Protocol, Sequence
 
 from consistency.records import FLAG_TYPES
 
@@ -138,6 +138,15 @@ def score(flags: Iterable[FlagLike], gold: list[dict[str, Any]], article_ids: It
         no_flag_violations={t: violations[t] for t in sorted({gold[i]["type"] for i in avoid})},
         duplicates=duplicates, matched=matched,
     )
+
+
+def flag_outcomes(flags: Sequence[FlagLike], gold: list[dict[str, Any]], texts: dict[str, str] | None = None
+                  ) -> list[bool]:
+    """Whether each flag is right: it matches a case that should be flagged (a duplicate of a matched
+    case is right too: the difference is real, only flagged twice)."""
+    texts = {k: _norm(v) for k, v in texts.items()} if texts else None
+    want = [g for g in gold if g["expect"] == "flag"]
+    return [any(_matches(f, g, texts) > 0 for g in want) for f in flags]
 
 
 def render(result: Score) -> str:

@@ -225,8 +225,11 @@ def _reviews(options: Options) -> dict:
               show_default=True, help="Where the batch runs: this process, or Ray (pip install 'consistency[ray]').")
 @click.option("--ray-address", default=None,
               help="Ray cluster to join ('auto': the one running here); none starts a local Ray.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Leave flags less sure than this out of the report (they stay in the store).")
 @store_options
-def run(sources, out_dir: Path, quiet: bool, engine: str, ray_address: str | None, options: Options, fmt: str) -> None:
+def run(sources, out_dir: Path, quiet: bool, engine: str, ray_address: str | None, min_confidence: float | None,
+        options: Options, fmt: str) -> None:
     """Nightly batch: ingest what is new, check, and write the report (HTML, JSON, CSV).
 
     Exit status: 0 all well; 1 some input records were rejected (each listed on stderr);
@@ -244,7 +247,7 @@ def run(sources, out_dir: Path, quiet: bool, engine: str, ray_address: str | Non
 
     if ray_address and engine != "ray":
         raise click.UsageError("--ray-address needs --engine ray")
-    options = options.with_(engine=engine, ray_address=ray_address)
+    options = options.with_(engine=engine, ray_address=ray_address, min_confidence=min_confidence)
 
     verbose = click.get_current_context().params.get("verbose", 0)
     if quiet and verbose:

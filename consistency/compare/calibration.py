@@ -61,9 +61,10 @@ def _pav(points: list[tuple[float, int]]) -> list[tuple[float, float, float]]:
     return [(b[0], b[1], b[2]) for b in blocks]
 
 
-def fit_table(points: dict[str, list[tuple[float, int]]]) -> dict[str, list[tuple[float, float]]]:
+def fit_table(points: dict[str, list[tuple[float, int]]], prior_weight: float = PRIOR_WEIGHT
+              ) -> dict[str, list[tuple[float, float]]]:
     """A table from (score, right?) per type: isotonic in score, each block's precision pulled
-    towards the pooled precision by ``PRIOR_WEIGHT`` flags so that a type with few flags is not
+    towards the pooled precision by ``prior_weight`` flags so that a type with few flags is not
     given 0 or 1 on the strength of two."""
     everything = [p for ps in points.values() for p in ps]
     if not everything:
@@ -74,7 +75,7 @@ def fit_table(points: dict[str, list[tuple[float, int]]]) -> dict[str, list[tupl
     for kind, ps in points.items():
         if ps:
             prior = calibrated(kind, min(s for s, _ in ps), {POOLED: table[POOLED]})
-            steps = [(s, (prior * PRIOR_WEIGHT + h) / (PRIOR_WEIGHT + n)) for s, h, n in _pav(ps)]
+            steps = [(s, (prior * prior_weight + h) / (prior_weight + n)) for s, h, n in _pav(ps)]
             table[kind] = _monotone(steps)
     return table
 

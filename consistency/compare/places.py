@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
+from ..lexicon import COUNTRIES
 from ..records import Claim, Entity, Evidence, Flag, flag_id
 from .base import Finding, content_words
 
@@ -31,7 +32,7 @@ _MULTI = ("new hampshire|new jersey|new mexico|new york|north carolina|north dak
           "the us|the u.s.|america|britain|england|scotland|wales|ireland|canada|mexico|china|russia|india|japan|"
           "france|germany|italy|spain|iran|iraq|syria|israel|egypt|turkey|pakistan|afghanistan|ukraine|libya|"
           "yemen|lebanon|jordan|cuba|venezuela|brazil|australia|the west bank|gaza|crimea").split("|")
-REGIONS = frozenset(_STATES) | frozenset(_MULTI)
+REGIONS = frozenset(_STATES) | frozenset(_MULTI) | COUNTRIES
 _ABBREVIATED_STATE = re.compile(r"^[A-Z][a-z]{1,4}\.$")  # "Calif.", "Conn."
 
 

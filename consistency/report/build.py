@@ -40,8 +40,9 @@ WHOLE_REPORT_ARTICLES = 2000  # a store up to this size is reported whole every 
 
 
 def build_report(store: Store, checked: CheckResult, ingested: IngestResult | None, info: RunInfo,
-                 embedder: Embedder | None = None) -> dict:
-    """Everything the report shows, as plain JSON-ready data (``embedder`` is the store's, for stance).
+                 embedder: Embedder | None = None, min_confidence: float = 0.0) -> dict:
+    """Everything the report shows, as plain JSON-ready data (``embedder`` is the store's, for stance);
+    flags less sure than ``min_confidence`` are left out and counted in ``summary.flags_hidden``.
 
     A store of up to ``WHOLE_REPORT_ARTICLES`` articles is reported whole: every open flag and
     every stored claim cluster. A larger one lists the flags the check listed (a night's check
@@ -56,8 +57,10 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
     listed = {f.id: f for f in checked.flags}
     reviewed = [fid for fid in sorted(set(reviews) | set(lapsed)) if fid not in listed]
     more = store.flags("open") if whole else store.open_flags_by_id(reviewed)
-    listed.update({f.id: f for f in more if f.id not in listed and f.confidence >= checked.min_confidence})
-    resolved = [f for f in (store.flag(fid) for fid in checked.resolved) if f is not None]
+    floor = max(min_confidence, checked.min_confidence)
+    listed.update({f.id: f for f in more if f.id not in listed})
+    listed = {fid: f for fid, f in listed.items() if f.confidence >= floor}
+    resolved = [f for f in (store.flag(fid) for fid in checked.resolved) if f is not None and f.confidence >= floor]
     tonight = list(ingested.article_ids) if ingested else []
     meta = store.article_meta() if whole else _meta_for(store, [*listed.values(), *resolved], tonight)
     runs = {r["id"]: r for r in store.flag_rows(sorted({*listed, *(f.id for f in resolved)}))}
@@ -68,7 +71,7 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
         flags.append(_flag_entry(f, status, reviews.get(f.id), lapsed.get(f.id), meta, runs.get(f.id, {}), titles))
     flags.sort(key=lambda d: (SECTIONS.index(d["section"]), d["type"], -d["confidence"], d["id"]))
     stories = _stories(store, meta, tonight, flags)
-    tallies = store.open_flag_tallies(checked.min_confidence)
+    tallies = store.open_flag_tallies(floor)
     outlets = _outlets(store, tallies)
     # An incremental check rebuilds the clusters of the stories it touched only: the report reads
     # the clusters of the stories it shows from the store, so a night without new articles still shows them.
@@ -94,6 +97,8 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
         "claims_new": ingested.claims_new if ingested else 0,
         "rejected": len(ingested.rejected) if ingested else 0,
         "flags_open": tallies["open"],
+        "flags_hidden": tallies["open_all"] - tallies["open"],
+        "min_confidence": min_confidence,
         "flags_new": len(sections["new"]),
         "flags_resolved": len(sections["resolved"]),
         "flags_carried": sum(c for _, c in by_type.values()),

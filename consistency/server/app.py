@@ -32,6 +32,7 @@ MAX_BODY = 64 * 1024
 MAX_QUERY_CHARS = 2000
 MAX_K = 200
 VERDICTS = {"confirm": "confirmed", "confirmed": "confirmed", "dismiss": "dismissed", "dismissed": "dismissed"}
+MIN_CONFIDENCE = "Leave out flags less sure than this (confidence is the precision measured at the flag's score)."
 WEB_FILES = {"index.html": "text/html", "app.js": "text/javascript", "style.css": "text/css",
              "docs.html": "text/html", "docs.js": "text/javascript", "favicon.svg": "image/svg+xml"}
 SECURITY_HEADERS = {
@@ -180,10 +181,11 @@ class Service:
             self.engine.search("warm up", 1)  # the first encode pays one-off set-up costs
         self.model = self.engine.embedder.name
 
-    def query(self, text: str, k: int) -> dict:
+    def query(self, text: str, k: int, min_confidence: float = 0.0) -> dict:
         with self.lock:
             result = self.engine.query(text, k).to_dict()
             reviews = self.engine.store.reviews() if result["flags"] else {}
+        result["flags"] = [f for f in result["flags"] if f["confidence"] >= min_confidence]
         for f in result["flags"]:
             f["review"] = reviews.get(f["id"])
         return result
@@ -200,12 +202,14 @@ class Service:
         return {"claim": claim_to_dict(claim), "url": art["url"] if art else "", "title": art["title"] if art else "",
                 "flags": flags}
 
-    def flags(self, type_: str | None, status: str | None, limit: int, offset: int) -> dict:
+    def flags(self, type_: str | None, status: str | None, limit: int, offset: int, min_confidence: float = 0.0
+              ) -> dict:
         with self.lock:
             items = self.engine.store.flags(status)
             reviews = self.engine.store.reviews()
         if type_:
             items = [f for f in items if f.type == type_]
+        items = [f for f in items if f.confidence >= min_confidence]
         page = []
         for f in items[offset:offset + limit]:
             d = flag_to_dict(f)
@@ -302,8 +306,9 @@ def create_app(options: Options | None = None, *, rate: float = 20.0, burst: int
 
     @app.get("/api/query", summary="Claims matching a text, with grid, clusters and flags", responses=GET_ERRORS)
     def get_query(q: str = Query(..., description="The claim to look for.", json_schema_extra=QUERY_TEXT),
-                  k: int = Query(10, ge=1, le=MAX_K, description=f"Matches to return (1..{MAX_K}).")) -> dict:
-        return service.query(*_checked(q, k))
+                  k: int = Query(10, ge=1, le=MAX_K, description=f"Matches to return (1..{MAX_K})."),
+                  min_confidence: float = Query(0.0, ge=0, le=1, description=MIN_CONFIDENCE)) -> dict:
+        return service.query(*_checked(q, k), min_confidence)
 
     @app.post("/api/query", summary="The same as GET, with the claim in a JSON body", responses=POST_ERRORS)
     def post_query(body: QueryBody) -> dict:
@@ -320,8 +325,9 @@ def create_app(options: Options | None = None, *, rate: float = 20.0, burst: int
     @app.get("/api/flags", summary="Flags by type and status, with any verdict on them", responses=GET_ERRORS)
     def get_flags(type: FlagTypeName | None = Query(None, description="timeline, attribution, number, ..."),  # noqa: A002
                   status: Literal["open", "resolved", "all"] = Query("open", description="open, resolved, or all"),
-                  limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict:
-        return service.flags(type or None, None if status == "all" else status, limit, offset)
+                  limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
+                  min_confidence: float = Query(0.0, ge=0, le=1, description=MIN_CONFIDENCE)) -> dict:
+        return service.flags(type or None, None if status == "all" else status, limit, offset, min_confidence)
 
     @app.post("/api/flags/{flag_id}/review", summary="Record a verdict on a flag (confirm or dismiss)",
               responses={**POST_ERRORS, **_errors(404)})

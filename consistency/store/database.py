@@ -676,7 +676,7 @@ class Store:
         return [flag_from_json(r[0]) for r in rows]
 
     def open_flag_tallies(self, min_confidence: float = 0.0) -> dict:
-        """Counts over the open flags at or above ``min_confidence``: all of them (``open``), and of those
+        """Counts over the open flags (``open_all``) and those at or above ``min_confidence``: all of them (``open``), and of those
         no standing review dismissed, by type, by outlet, their stories, and per outlet the claims
         they call unsupported repetitions. One pass over the flags' type, story, outlets and
         confidence, extracted in SQL: the flags are not read whole."""
@@ -699,7 +699,7 @@ class Store:
         repeated: dict[str, int] = {}
         for _, outlet in claims:
             repeated[outlet] = repeated.get(outlet, 0) + 1
-        return {"open": len(shown), "by_type": by_type, "stories": len({r[2] for r in live if r[2]}),
+        return {"open": len(shown), "open_all": len(rows), "by_type": by_type, "stories": len({r[2] for r in live if r[2]}),
                 "by_outlet": by_outlet, "repeated_by_outlet": repeated}
     def flag(self, flag_id: str) -> Flag | None:
         from .encoding import flag_from_json

@@ -254,14 +254,24 @@ function differingCells(rows, clusterOf) {
   return out;
 }
 
+let shownFlags = [];
+
 function renderFlags(flags) {
+  shownFlags = flags;
   const box = $("flags");
   clear(box);
   if (!flags.length) {
     box.appendChild(el("p", { class: "empty" }, "No flag touches these claims."));
     return;
   }
-  flags.forEach((f) => box.appendChild(flagCard(f)));
+  // Confidence is the share of such flags found right on labelled coverage: the unsure can be hidden.
+  const least = Number(($("min-confidence") || {}).value || 0);
+  const sure = flags.filter((f) => Number(f.confidence) >= least);
+  sure.forEach((f) => box.appendChild(flagCard(f)));
+  if (sure.length < flags.length) {
+    box.appendChild(el("p", { class: "empty" },
+      `${flags.length - sure.length} less sure flags hidden (confidence below ${least}).`));
+  }
 }
 
 function flagCard(f) {
@@ -338,6 +348,7 @@ function start() {
     window.history.replaceState(null, "", url);
     search(text, k);
   });
+  $("min-confidence").addEventListener("change", () => renderFlags(shownFlags));
   loadHealth();
   const params = new URL(window.location.href).searchParams;
   if (params.get("q")) {
