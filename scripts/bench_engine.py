@@ -32,7 +32,7 @@ from consistency import Options, ingest  # noqa: E402
 
 def _timed(path: Path, opts: Options) -> tuple[float, int, float | None]:
     """Seconds, articles stored, and on Ray the seconds its actors spent on the articles."""
-    import consistency.engine.distributed as distributed
+    from consistency.engine import distributed
 
     real = distributed.extract_and_embed
     stats: dict = {}
