@@ -3,6 +3,7 @@
 from datetime import datetime, timezone
 
 import numpy as np
+import pytest
 
 from consistency.records import Article, Claim
 from consistency.store import index as vector_index
@@ -24,6 +25,7 @@ def test_compressed_nlist_is_bounded_by_the_training_sample():
     assert nlist_for(3_000, 3_000) == 64
 
 
+@pytest.mark.slow  # trains IVF-PQ codebooks: seconds of CPU each
 def test_compressed_recall_at_10_against_exact_and_ids_kept(tmp_path):
     vecs = _vectors(12_000)
     ids = np.arange(12_000, dtype=np.int64) * 3 + 5
@@ -42,6 +44,7 @@ def test_compressed_recall_at_10_against_exact_and_ids_kept(tmp_path):
     assert np.array_equal(again.ids(), ids)
 
 
+@pytest.mark.slow  # trains IVF-PQ codebooks: seconds of CPU each
 def test_compressed_store_compresses_past_the_limit_and_reopens(tmp_path, monkeypatch):
     monkeypatch.setattr(vector_index, "COMPRESS_LIMIT", 2000)
     vecs = _vectors(3000, seed=1)
