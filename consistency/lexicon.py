@@ -1,9 +1,9 @@
 """The word lists of the pipeline: verbs of saying, titles, nicknames, negations, channels, counts.
 
 Each concept lives here once. Where a stage reads a narrower or wider set than the main list, that
-set sits beside the main list under a name that says what it is for, because a merge changed what
-the stage finds. The stance model's cue lists stay in ``compare/stance.py``: its shipped weights
-were fit to them.
+set sits beside it under a name that says what it is for: merging two sets changes what a stage
+finds, so a merge has to leave every benchmark that reads them unchanged. The stance model's cue
+lists stay in ``compare/stance.py``: its shipped weights were fit to them.
 """
 
 from __future__ import annotations
@@ -20,9 +20,24 @@ SPEECH_VERBS = frozenset(
     speak quote express maintain cite issue insistence defend question pen blog brief inform disclose""".split()
 )
 
-# Past forms no suffix rule undoes, and words that stand for a verb of saying.
-IRREGULAR_VERBS = {"said": "say", "told": "tell", "wrote": "write", "thought": "think", "found": "find",
-                   "spoke": "speak", "says": "say", "according": "say", "quoted": "say", "quoting": "say"}
+# Past forms of irregular verbs, so that "knew" and "did not know" say the same verb.
+IRREGULAR_PAST = dict(pair.split(":") for pair in (
+    "knew:know known:know found:find took:take taken:take made:make went:go gone:go saw:see seen:see came:come "
+    "gave:give given:give told:tell said:say left:leave kept:keep held:hold ran:run began:begin begun:begin "
+    "brought:bring thought:think bought:buy caught:catch fought:fight won:win lost:lose met:meet paid:pay "
+    "sent:send spent:spend stood:stand understood:understand wrote:write written:write drove:drive driven:drive "
+    "broke:break broken:break spoke:speak spoken:speak stole:steal stolen:steal chose:choose chosen:choose "
+    "fell:fall fallen:fall felt:feel led:lead fled:flee hid:hide hidden:hide shot:shoot struck:strike "
+    "threw:throw thrown:throw grew:grow grown:grow flew:fly flown:fly drew:draw drawn:draw wore:wear "
+    "sold:sell sought:seek taught:teach became:become got:get gotten:get built:build heard:hear "
+    "sat:sit slept:sleep swam:swim rose:rise risen:rise woke:wake bore:bear born:bear forgot:forget "
+    "forgotten:forget ate:eat eaten:eat lay:lie lain:lie laid:lay meant:mean dealt:deal sank:sink "
+    "sunk:sink sang:sing sung:sing rang:ring rung:ring bit:bite bitten:bite hit:hit put:put set:set "
+    "cut:cut hurt:hurt quit:quit shut:shut spread:spread").split())
+# The past forms of verbs of saying no suffix rule undoes, and words that stand for a verb of saying:
+# narrower than IRREGULAR_PAST, whose "written" and "spoken" would make a passive a verb of saying.
+IRREGULAR_VERBS = {w: IRREGULAR_PAST[w] for w in ("said", "told", "wrote", "thought", "found", "spoke")} | {
+    "says": "say", "according": "say", "quoted": "say", "quoting": "say"}
 
 
 def verb_lemmas(word: str) -> set[str]:
@@ -83,8 +98,8 @@ SPEECH_CUE_WORDS = frozenset(
 NESTED_REPORT = re.compile(r"\b(?:said|says|say|claims?|claimed|told|tells|according to|reported|reports|reporting|"
                            r"stated)\b", re.I)
 # A date next to these says when someone spoke or an outlet reported, not when the reported event
-# happened. Two sets, tuned apart: comparison reads reporting verbs too ("reported on Tuesday"),
-# extraction ("said on Tuesday" anchors a speech time) reads verbs of insisting and declaring.
+# happened. Comparison's set also reads "reported", "tells", "confirmed", "disclosed", "revealed";
+# extraction's, which anchors a speech time, also reads "declared" and "insisted".
 DATE_OF_REPORT_CUES = r"(?:said|says|told|tells|reported|reports|announced|stated|added|confirmed|wrote|disclosed|revealed)"
 SPEECH_TIME_CUES = r"(?:said|says|told|announced|added|stated|wrote|declared|insisted)"
 # A statement passed on from a report ("..., according to NPR", "citing Reuters").
@@ -128,6 +143,22 @@ TITLE_HEDGES = TITLE_TIME_WORDS | frozenset({
     "candidate", "nominee", "hopeful", "challenger", "running", "would-be", "aspiring", "wife", "husband", "son",
     "daughter", "father", "mother", "brother", "sister", "aide", "adviser", "advisor", "spokesman", "spokeswoman",
     "spokesperson", "staff", "chief of staff", "campaign"})
+
+# Anonymous sources. Extraction reads the head noun of an unnamed source and the phrases that keep
+# it unnamed; provenance reads the source text of a stored claim, where "people familiar" stands
+# for the phrase and a spokesperson speaks on the record unless the text says otherwise.
+ANON_HEADS = frozenset(
+    """source sources official officials aide aides person people insider insiders diplomat
+    diplomats spokesperson spokesman spokeswoman adviser advisers advisor advisors
+    representative representatives staffer staffers member members expert experts
+    analyst analysts observer observers critic critics someone witness witnesses""".split()
+)
+ANON_MARKERS = ("unnamed", "anonymous", "declined to be named", "not authorized", "not authorised",
+                "familiar with", "asked not to be", "speaking on condition", "requested anonymity")
+ANONYMOUS_WORDS = re.compile(r"\b(sources?|insiders?|officials?|people familiar|person familiar|aides?|"
+                             r"anonymity|unnamed|anonymous)\b", re.I)
+SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
+OFF_RECORD = re.compile(r"\b(?:declined to be (?:named|identified)|not authori[sz]ed|condition)\b", re.I)
 
 # Short forms of first names, to the full name they stand for ("Bill" / "William").
 NICKNAMES = dict(pair.split(":") for pair in (

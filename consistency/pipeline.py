@@ -215,10 +215,11 @@ class CheckResult:
     carried: list[str] = field(default_factory=list)
     resolved: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    min_confidence: float = 0.0  # the floor ``flags`` was filtered with
 
 
 def check(options: Options | None = None, *, progress: Progress | None = None, full: bool = False,
-          again: Iterable[str] = ()) -> CheckResult:
+          again: Iterable[str] = (), every_open_flag: bool = True) -> CheckResult:
     """Align new claims with their neighbours in other outlets, compare, and trace origins.
 
     Only the stories that tonight's articles joined (or merged) are compared again, each as
@@ -227,6 +228,8 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
     upgrade of the comparators. ``clusters`` holds the claim clusters of the stories compared.
     The stories of the articles in ``again`` are compared again even if a finished check did
     (a nightly run whose report was never written needs them for its rerun's report).
+    ``flags`` holds every open flag, or with ``every_open_flag=False`` those of the stories
+    compared (a night's report lists those and counts the rest).
     """
     from .align import align_new_claims
 
@@ -251,11 +254,11 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
             store.mark_checked(unchecked)
             store.finish_run(run_id, {"flags": len(flags), **{k: len(v) for k, v in diff.items()}})
         commit_point("check.flags")
-        open_flags = flags if scope is None else store.flags("open")
+        open_flags = flags if scope is None or not every_open_flag else store.flags("open")
     shown = [f for f in open_flags if f.confidence >= options.min_confidence]
     return CheckResult(flags=sorted(shown, key=lambda f: (f.type, f.id)), clusters=[c.to_dict() for c in clusters],
                        new=diff["new"], carried=diff["carried"], resolved=diff["resolved"],
-                       seconds=time.perf_counter() - t0)
+                       seconds=time.perf_counter() - t0, min_confidence=options.min_confidence)
 
 
 def compare_dirty(store: Store, *, full: bool = False, options: Options | None = None):

@@ -14,11 +14,17 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .compare.unionfind import UnionFind
-from .lexicon import DENY_FORMS, NEGATIONS, SPEECH_VERBS, verb_lemmas
+from .lexicon import (
+    ANONYMOUS_WORDS,
+    DENY_FORMS,
+    NEGATIONS,
+    OFF_RECORD,
+    SPEECH_VERBS,
+    SPOKESPERSON,
+    verb_lemmas,
+)
 from .records import Claim, Flag, FlagType, flag_id
 
-ANONYMOUS_WORDS = re.compile(r"\b(sources?|insiders?|officials?|people familiar|person familiar|aides?|"
-                             r"anonymity|unnamed|anonymous)\b", re.I)
 NEGATION = re.compile(r"\b(?:" + "|".join(sorted(NEGATIONS | DENY_FORMS)) + r")\b|n['\u2019]t\b", re.I)
 CLUSTER_THRESHOLD = 0.84  # cosine at which two claims are taken as one claim
 VERBATIM = 0.6  # word-trigram overlap at which two copies are near-verbatim
@@ -110,15 +116,11 @@ def origin_kind(c: Claim) -> str:
     return "anonymous" if att.source_kind == "anonymous" else "named"
 
 
-_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
-_OFF_RECORD = re.compile(r"\b(?:declined to be (?:named|identified)|not authori[sz]ed|condition)\b", re.I)
-
-
 def _on_record(source: str, text: str) -> bool:
     """"A police spokeswoman said": an unnamed spokesperson speaks on the record for a body,
     which is a source, unlike an official who asked not to be named."""
-    return bool(_SPOKESPERSON.search(source)) and not ANONYMOUS_WORDS.search(source) \
-        and not _OFF_RECORD.search(source + " " + text)
+    return bool(SPOKESPERSON.search(source)) and not ANONYMOUS_WORDS.search(source) \
+        and not OFF_RECORD.search(source + " " + text)
 
 
 def _name_before(c: Claim, cue_span: tuple[int, int] | None) -> bool:

@@ -1,6 +1,6 @@
 """Score ``find_attributions`` against a PolNeAR split (source, cue and content P/R/F1).
 
-Usage: ``python3 scripts/bench_attribution.py DIR [--dev DIR] [--cv K [--fold-taggers PATTERN]] [--json]
+Usage: ``python3 scripts/bench_attribution.py DIR [--dev DIR] [--cv K [--fold-taggers PATTERN] [--only-folds K,K]] [--json]
 [--limit N] [--tagger MODEL.npz] [--agreement]``
 
 ``--cv K`` cuts DIR (the training split) into K folds of whole articles (by a hash of the article
@@ -229,22 +229,24 @@ def agreement(root: Path) -> dict[str, float]:
 HEADLINE = ("source_exact_f1", "cue_exact_f1", "content_overlap_f1")
 
 
-def cross_validate(root: Path, folds: int, fold_taggers: str | None, limit: int | None = None) -> dict:
+def cross_validate(root: Path, folds: int, fold_taggers: str | None, limit: int | None = None,
+                   only: list[int] | None = None) -> dict:
     """Each fold of whole articles scored by its own tagger (or the shipped one): per-fold figures,
-    their mean and population spread."""
+    their mean and population spread; ``only`` scores just those folds (a partial run, said so)."""
     from consistency.extract.attribution import frames as attribution
 
     shipped = attribution.load_tagger
     names = sorted(article_anns(root))
     per_fold = []
     try:
-        for k in range(folds):
+        for k in (only if only is not None else range(folds)):
             if fold_taggers:
                 use_tagger(Path(fold_taggers.format(k=k)))
             per_fold.append(run(root, limit, {n for n in names if fold_of(n, folds) == k}))
     finally:
         attribution.load_tagger = shipped
-    out: dict = {"folds": folds, "fold_taggers": fold_taggers,
+    out: dict = {"folds": folds, "scored_folds": list(only) if only is not None else list(range(folds)),
+                 "fold_taggers": fold_taggers,
                  "trained_without_fold": bool(fold_taggers), "per_fold": per_fold}
     for key in HEADLINE + ("source_overlap_f1", "content_exact_f1"):
         values = [f[key] for f in per_fold]
@@ -274,6 +276,8 @@ def main() -> None:
     ap.add_argument("--fold-taggers", default=None, metavar="PATTERN",
                     help="with --cv: the tagger of fold k, a path with {k} (trained with --cv-fold k/K)")
     ap.add_argument("--dev", type=Path, default=None, help="with --cv: also score this split once")
+    ap.add_argument("--only-folds", default=None, metavar="K,K",
+                    help="with --cv: score only these folds (e.g. 0,1), when the rest have no tagger yet")
     args = ap.parse_args()
     if args.agreement:
         res = agreement(args.dir)
@@ -283,8 +287,16 @@ def main() -> None:
         ap.error("--fold-taggers needs --cv K")
     if args.cv == 1 or args.cv < 0:
         ap.error("--cv needs at least 2 folds")
+    only = None
+    if args.only_folds:
+        try:
+            only = [int(k) for k in args.only_folds.split(",")]
+        except ValueError:
+            ap.error(f"--only-folds {args.only_folds!r}: give fold numbers separated by commas, e.g. 0,1")
+        if not args.cv or not all(0 <= k < args.cv for k in only):
+            ap.error("--only-folds needs --cv K and fold numbers from 0 to K-1")
     if args.cv:
-        cv = cross_validate(args.dir, args.cv, args.fold_taggers, args.limit)
+        cv = cross_validate(args.dir, args.cv, args.fold_taggers, args.limit, only)
         if args.tagger is not None:
             use_tagger(args.tagger)
         dev = run(args.dev, args.limit) if args.dev else None
@@ -293,7 +305,8 @@ def main() -> None:
             return
         how = ("each fold scored by a tagger trained without it" if cv["trained_without_fold"] else
                "each fold scored by the shipped tagger, which was trained on it: training-set figures")
-        print(f"{args.dir}: {args.cv} folds of whole articles, {how}")
+        part = "" if only is None else f" (only folds {','.join(map(str, only))} scored: a partial run)"
+        print(f"{args.dir}: {args.cv} folds of whole articles, {how}{part}")
         for key in HEADLINE:
             vals = " ".join(f"{f[key]:.3f}" for f in cv["per_fold"])
             print(f"  {key:20s} folds {vals}  mean {cv[key + '_mean']:.3f}  std {cv[key + '_std']:.3f}")

@@ -48,3 +48,23 @@ def test_bench_attribution_folds_keep_each_article_whole_and_are_stable(tmp_path
     rows = [(n,) for n in sorted(names)]  # one row per annotated article, in name order
     kept = without_fold(rows, tmp_path, "2/5")
     assert [r[0] for r in kept] == [n for n in sorted(names) if fold_of(n, 5) != 2]
+
+
+def test_bench_attribution_a_partial_cv_scores_only_the_named_folds(tmp_path, monkeypatch):
+    import bench_attribution
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    for n in range(12):
+        (tmp_path / "text" / f"a{n}.txt").write_text(TEXT)
+        (tmp_path / "attributions" / f"a{n}_aaaa.ann").write_text(_ann((0, 9), (10, 14), (15, 38)))
+    seen = []
+
+    def fake_run(root, limit=None, only=None):
+        seen.append(sorted(only))
+        return {key: 0.5 for key in bench_attribution.HEADLINE + ("source_overlap_f1", "content_exact_f1")}
+
+    monkeypatch.setattr(bench_attribution, "run", fake_run)
+    out = bench_attribution.cross_validate(tmp_path, 3, None, only=[1])
+    assert out["scored_folds"] == [1] and len(out["per_fold"]) == 1
+    assert seen == [sorted(f"a{n}" for n in range(12) if fold_of(f"a{n}", 3) == 1)]

@@ -78,3 +78,11 @@ def test_claims_a_titled_description_is_the_person_the_article_calls_so():
 def test_claims_a_title_after_a_comma_is_the_persons_role():
     (c,) = _claims("Dana Okoro, chairman of the state party, said the count was fair.")
     assert (c.attribution.source, c.attribution.role) == ("Dana Okoro", "chairman of the state party")
+
+
+@pytest.mark.slow
+def test_claims_a_day_named_back_in_the_story_anchors_the_next_sentence():
+    claims = _claims("The ferry sank off Dunmore on Feb. 2, 2025, with 40 aboard. "
+                     "Rescuers reached the wreck the next day and found 12 survivors.")
+    (t,) = [t for c in claims for t in c.times if t.text == "the next day"]
+    assert t.value == "2025-02-03"

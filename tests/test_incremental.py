@@ -79,3 +79,40 @@ def test_incremental_night_reads_neither_every_pair_nor_quiet_ones(tmp_path, mon
     with open_store(opts) as store:
         total = store.db.execute("SELECT count(*) FROM pairs").fetchone()[0]
     assert asked and 0 < asked[0] < total  # quiet pairs of earlier nights are not read again
+
+
+@pytest.mark.slow
+def test_incremental_report_lists_tonight_and_counts_every_open_flag(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from consistency.nightly import run
+    from consistency.pipeline import embedder_for
+    from consistency.report import build
+    from consistency.report.build import RunInfo, build_report
+
+    monkeypatch.setattr(build, "WHOLE_REPORT_ARTICLES", 0)  # report as a large store is reported
+
+    opts = Options(store=tmp_path / "store", embedder="hashing")
+    for paths in _nights(tmp_path):
+        result = run(paths, opts, tmp_path / "out")
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    with open_store(opts) as store:
+        tonight = {m["story_id"] for m in store.article_meta_of(result.ingest.article_ids).values()}
+        every = [f for f in store.flags("open") if f.confidence >= result.check.min_confidence]
+        info = RunInfo(run_id=report["run"]["id"], check_run=report["run"]["check_run"], started="")
+        whole = build_report(store, replace(result.check, flags=every), result.ingest, info, embedder_for(opts))
+        monkeypatch.setattr(build, "WHOLE_REPORT_ARTICLES", 10**9)
+        small = build_report(store, result.check, result.ingest, info, embedder_for(opts))
+    carried = [f for f in report["flags"] if f["section"] == "carried"]
+    assert carried and all(f["story_id"] in tonight for f in carried)
+    assert report["summary"]["flags_carried_unlisted"] > 0  # older stories' flags are counted, not listed
+    assert report["summary"]["flags_open"] == len(every)
+    assert report["summary"]["flags_carried"] == len([f for f in every if f.id not in set(result.check.new)])
+    assert len(whole["flags"]) > len(report["flags"])
+    assert whole["summary"]["flags_carried_unlisted"] == 0
+    listing = ("flags_carried_unlisted", "clusters")  # these count what is listed: the clusters of the stories shown
+    counted = {k: v for k, v in report["summary"].items() if k not in listing}
+    assert counted == {k: v for k, v in whole["summary"].items() if k not in listing}
+    assert report["flags_by_type"] == whole["flags_by_type"]
+    assert report["outlets"] == whole["outlets"]
+    assert sorted(f["id"] for f in small["flags"]) == sorted(f["id"] for f in whole["flags"])  # a small store: all

@@ -171,3 +171,40 @@ def test_timex_caption_date_is_not_the_story_day():
     assert _one(text, ANCHOR, "The day before").value == "2023-09-11"
     without_caption = "Divers searched the lake on 2 June 2019. The day before, a witness came forward."
     assert _one(without_caption, ANCHOR, "The day before").value == "2019-06-01"
+
+
+def test_timex_since_a_month_reads_it_back():
+    t = _one("The pier has been closed since March.", date(2024, 2, 10), "March")
+    assert t.value == "2023-03"
+
+
+def test_timex_until_a_weekday_is_the_coming_one():
+    t = _one("The council extended the deadline until 9 a.m. Tuesday.", date(2024, 11, 18), "9 a.m. Tuesday")
+    assert t.value == "2024-11-19T09:00"
+
+
+def test_timex_until_a_weekday_told_as_over_is_the_last_one():
+    t = _one("Until Thursday, the police had not named the driver.", date(2024, 11, 22), "Thursday")
+    assert t.value == "2024-11-21"
+
+
+def test_timex_a_planned_trip_is_the_coming_weekday():
+    t = _one("The delegation planned to leave Kelford on Thursday for the coast.", date(2024, 11, 20), "Thursday")
+    assert t.value == "2024-11-21"
+
+
+def test_timex_a_possessive_weekday_is_a_known_happening():
+    t = _one("Lawyers said they would look for ways around Wednesday's ruling.", date(2024, 11, 22), "Wednesday")
+    assert t.value == "2024-11-20"
+
+
+def test_timex_a_future_verb_does_not_reach_past_a_nearer_past_one():
+    text = ("The agency will begin moving the boy to the family who have looked after him since he "
+            "was found at sea in late November.")
+    t = _one(text, date(2024, 4, 5), "late November")
+    assert t.value == "2023-11"
+
+
+def test_timex_said_it_will_still_reads_the_date_ahead():
+    t = _one("The company said it will report results on Nov. 16.", date(2024, 10, 30), "Nov. 16")
+    assert t.value == "2024-11-16"

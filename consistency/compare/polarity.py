@@ -7,7 +7,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..lexicon import DENIALS, NEGATIONS
+from ..lexicon import DENIALS, IRREGULAR_PAST, NEGATIONS
 from ..records import Claim
 from .base import Finding
 
@@ -27,25 +27,9 @@ _DENIAL_FRAME = 4  # words around a denied content: "Okafor, the mayor, denied t
 MAX_OTHER = 2  # differing words besides the negation ("was arrested" / "was not formally arrested")
 
 
-# Past forms of irregular verbs, so that "knew" and "did not know" say the same verb.
-_IRREGULAR = dict(pair.split(":") for pair in (
-    "knew:know known:know found:find took:take taken:take made:make went:go gone:go saw:see seen:see came:come "
-    "gave:give given:give told:tell said:say left:leave kept:keep held:hold ran:run began:begin begun:begin "
-    "brought:bring thought:think bought:buy caught:catch fought:fight won:win lost:lose met:meet paid:pay "
-    "sent:send spent:spend stood:stand understood:understand wrote:write written:write drove:drive driven:drive "
-    "broke:break broken:break spoke:speak spoken:speak stole:steal stolen:steal chose:choose chosen:choose "
-    "fell:fall fallen:fall felt:feel led:lead fled:flee hid:hide hidden:hide shot:shoot struck:strike "
-    "threw:throw thrown:throw grew:grow grown:grow flew:fly flown:fly drew:draw drawn:draw wore:wear "
-    "sold:sell sought:seek taught:teach became:become got:get gotten:get built:build heard:hear "
-    "sat:sit slept:sleep swam:swim rose:rise risen:rise woke:wake bore:bear born:bear forgot:forget "
-    "forgotten:forget ate:eat eaten:eat lay:lie lain:lie laid:lay meant:mean dealt:deal sank:sink "
-    "sunk:sink sang:sing sung:sing rang:ring rung:ring bit:bite bitten:bite hit:hit put:put set:set "
-    "cut:cut hurt:hurt quit:quit shut:shut spread:spread").split())
-
-
 def _stem(word: str) -> str:
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
+    if word in IRREGULAR_PAST:
+        return IRREGULAR_PAST[word]
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]

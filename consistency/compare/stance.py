@@ -376,6 +376,7 @@ def train_stance(
     relative: bool = True,
     vectors: bool = False,
     vector_shrink: float = 1.0,
+    boost_rounds: int = 150,
 ) -> StanceModel:
     """Fit a StanceModel on labelled pairs (labels from LABELS); with ``relative`` each text is also
     read against the other texts of its claim."""
@@ -407,7 +408,7 @@ def train_stance(
     trees = None
     if boosted:
         boost = HistGradientBoostingClassifier(
-            max_iter=150, learning_rate=0.05, max_depth=3, l2_regularization=1.0, random_state=0
+            max_iter=boost_rounds, learning_rate=0.05, max_depth=3, l2_regularization=1.0, random_state=0
         )
         trees = _export_trees(boost.fit(x[:, :n_tree], list(labels)))
     return StanceModel(

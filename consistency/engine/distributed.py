@@ -1,4 +1,4 @@
-"""The nightly batch on Ray: extraction and embedding in Ray Data actor pools, comparison by story.
+"""The nightly batch on Ray: extraction and embedding in a Ray Data actor pool, comparison by story.
 
 Workers parse and embed; the driver alone writes to the store, chunk by chunk in the same
 transactions as the local engine, so the crash guarantees are the local engine's. Entity
@@ -22,8 +22,7 @@ from ..records import Article, Claim
 
 logger = logging.getLogger(__name__)
 
-EXTRACT_BATCH = 16
-EMBED_BATCH = 256
+BATCH = 16  # articles a worker parses and embeds at a time: small enough to keep every worker busy to the end
 
 
 def init_ray(options: Options) -> None:
@@ -46,52 +45,74 @@ class _Recorder:
         return f"\x00{len(self.calls) - 1}"
 
 
-class Extractor:
-    """A Ray Data actor: loads spaCy once, then turns batches of articles into claims."""
+class Worker:
+    """A Ray Data actor holding one CPU: loads spaCy and the sentence model once, then parses a
+    batch of articles and embeds their claims at once.
 
-    def __init__(self) -> None:
+    Parsing and embedding share one actor: split over two pools, each stage waited for the
+    other's batches and the vectors crossed the object store; and each actor's math libraries
+    get the threads of the CPU Ray gave it, not one per core of the machine (which the actors
+    on one machine fight over).
+    """
+
+    def __init__(self, name: str, threads: int = 1) -> None:
+        _limit_threads(threads)
+        from ..embed import get_embedder
         from ..extract.nlp import load_nlp
 
         self.nlp = load_nlp()  # loaded here, in the actor: a spaCy pipeline does not travel as an object
+        self.embedder = get_embedder(name)
 
     def __call__(self, batch: dict) -> dict:
+        import time
+
         from ..extract.claims import claims_from_doc
+
+        t0 = time.perf_counter()
         from ..store.encoding import claim_to_json
 
         articles = [_article(json.loads(s)) for s in batch["article"]]
-        claims_out, calls_out = [], []
-        for article, doc in zip(articles, self.nlp.pipe((a.text for a in articles), batch_size=EXTRACT_BATCH)):
+        claims_out, calls_out, contents = [], [], []
+        for article, doc in zip(articles, self.nlp.pipe((a.text for a in articles), batch_size=BATCH)):
             recorder = _Recorder()
             claims = claims_from_doc(article, doc, recorder)
             claims_out.append(json.dumps([claim_to_json(c) for c in claims]))
             calls_out.append(json.dumps(recorder.calls))
-        return {"article": batch["article"], "claims": np.array(claims_out, dtype=object),
-                "calls": np.array(calls_out, dtype=object)}
-
-
-class Embedder:
-    """A Ray Data actor: loads the sentence model once, then embeds the claims of a batch of articles."""
-
-    def __init__(self, name: str) -> None:
-        from ..embed import get_embedder
-
-        self.embedder = get_embedder(name)
-
-    def __call__(self, batch: dict) -> dict:
-        from ..store.encoding import claim_from_json
-
-        per_article = [[claim_from_json(c).content for c in json.loads(s)] for s in batch["claims"]]
-        texts = list(dict.fromkeys(t for ts in per_article for t in ts))
+            contents.append([c.content for c in claims])
+        texts = list(dict.fromkeys(t for ts in contents for t in ts))
         vecs = dict(zip(texts, self.embedder.embed(texts))) if texts else {}
-        packed = [np.stack([vecs[t] for t in ts]).astype(np.float32).tobytes() if ts else b"" for ts in per_article]
-        return {**batch, "vectors": np.array(packed, dtype=object)}
+        packed = [np.stack([vecs[t] for t in ts]).astype(np.float32).tobytes() if ts else b"" for ts in contents]
+        busy = (time.perf_counter() - t0) / max(1, len(articles))
+        return {"article": batch["article"], "claims": np.array(claims_out, dtype=object),
+                "calls": np.array(calls_out, dtype=object), "vectors": np.array(packed, dtype=object),
+                "seconds": np.full(len(articles), busy)}
 
 
-def extract_and_embed(articles: Sequence[Article], options: Options, resolver
+def _limit_threads(threads: int) -> None:
+    """Give torch and the BLAS libraries behind spaCy this many threads."""
+    import os
+
+    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        os.environ[var] = str(threads)
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(threads)
+    except ImportError:  # the variables above still reach libraries loaded from here on
+        pass
+    import torch
+
+    torch.set_num_threads(threads)
+
+
+def extract_and_embed(articles: Sequence[Article], options: Options, resolver, stats: dict | None = None
                       ) -> Iterator[tuple[Article, list[Claim], dict[str, np.ndarray]]]:
     """Each article with its claims (entities canonicalised by ``resolver``) and their vectors by
-    content hash, in input order, parsed and embedded by Ray actor pools."""
+    content hash, in input order, parsed and embedded by a pool of Ray actors, one per CPU.
+    ``stats`` gets ``worker_s``: the seconds the actors spent on the articles (not loading)."""
     import ray
+
+    from ..store.encoding import claim_from_json
 
     init_ray(options)
     ctx = ray.data.DataContext.get_current()
@@ -99,15 +120,15 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver
     ctx.enable_progress_bars = False
     workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
     ds = ray.data.from_items([{"article": json.dumps(_article_dict(a))} for a in articles],
-                             override_num_blocks=max(1, min(len(articles) // EXTRACT_BATCH, 8 * workers)))
-    # half a CPU each: on a one-CPU node a parser and an embedder must both fit, or the pipeline stalls
-    ds = ds.map_batches(Extractor, batch_size=EXTRACT_BATCH, concurrency=(1, workers), num_cpus=0.5)
-    ds = ds.map_batches(Embedder, fn_constructor_kwargs={"name": options.embedder}, batch_size=EMBED_BATCH,
-                        concurrency=(1, workers), num_cpus=0.5)
-    from ..store.encoding import claim_from_json
-
+                             override_num_blocks=max(1, -(-len(articles) // BATCH)))
+    # a fixed pool starts every actor at once; a pool that grows from one starts them late
+    ds = ds.map_batches(Worker, fn_constructor_kwargs={"name": options.embedder}, batch_size=BATCH,
+                        concurrency=min(workers, max(1, -(-len(articles) // BATCH))), num_cpus=1)
     by_id = {a.id: a for a in articles}
-    for batch in ds.iter_batches(batch_size=EXTRACT_BATCH, batch_format="numpy"):
+    stats = {} if stats is None else stats
+    stats["worker_s"] = 0.0
+    for batch in ds.iter_batches(batch_size=BATCH, batch_format="numpy", prefetch_batches=2):
+        stats["worker_s"] += float(np.sum(batch["seconds"]))
         for art_json, claims_json, calls_json, packed in zip(batch["article"], batch["claims"], batch["calls"],
                                                              batch["vectors"]):
             article = by_id[json.loads(art_json)["id"]]

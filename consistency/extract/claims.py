@@ -116,6 +116,8 @@ def claims_from_doc(article: Article, doc, resolver: EntityResolver, *, first: i
     anchor = article.published.date()
     roles = {(e.start_char, e.end_char): person_role(e) for e in doc.ents if e.label_ == "PERSON"}
     people = people_with_roles(doc, roles)
+    # read over the whole text, so "that day" or "a year later" count from the date the story is at
+    all_times = find_times(doc.text, anchor)
     out: list[Claim] = []
     for n, sent in enumerate(_sentences(doc)):
         if not _is_checkable(sent):
@@ -126,8 +128,8 @@ def claims_from_doc(article: Article, doc, resolver: EntityResolver, *, first: i
             continue
         text = sent.text
         offset = sent.start_char
-        times = tuple(_framed(replace(t, start=t.start + offset, end=t.end + offset), sent, counts=False)
-                      for t in find_times(text, anchor))
+        times = tuple(_framed(t, sent, counts=False) for t in all_times
+                      if sent.start_char <= t.start and t.end <= sent.end_char)
         quantities = tuple(
             _framed(replace(q, start=q.start + offset, end=q.end + offset), sent, counts=True)
             for q in find_quantities(text)

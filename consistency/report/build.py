@@ -2,7 +2,8 @@
 
 ``build_report`` gathers everything from the store and a check result into one JSON-ready
 dict; ``report_files`` writes it as HTML, JSON and CSV. Work is bounded by tonight's
-articles and the flags, not by the size of the store, except for a few SQL counts.
+articles and the flags of the stories they touched, not by the size of the store: the flags
+carried over on other stories are counted in SQL, not read.
 """
 
 from __future__ import annotations
@@ -35,55 +36,80 @@ class RunInfo:
     previous: str | None = None
 
 
+WHOLE_REPORT_ARTICLES = 2000  # a store up to this size is reported whole every night
+
+
 def build_report(store: Store, checked: CheckResult, ingested: IngestResult | None, info: RunInfo,
                  embedder: Embedder | None = None, min_confidence: float = 0.0) -> dict:
     """Everything the report shows, as plain JSON-ready data (``embedder`` is the store's, for stance);
-    flags less sure than ``min_confidence`` are left out and counted in ``summary.flags_hidden``."""
-    shown = [f for f in checked.flags if f.confidence >= min_confidence]
-    hidden = len(checked.flags) - len(shown)
-    meta = store.article_meta()
+    flags less sure than ``min_confidence`` are left out and counted in ``summary.flags_hidden``.
+
+    A store of up to ``WHOLE_REPORT_ARTICLES`` articles is reported whole: every open flag and
+    every stored claim cluster. A larger one lists the flags the check listed (a night's check
+    lists the stories tonight's articles touched), the resolved and the reviewed ones, and the
+    clusters of those stories; the counts cover every open flag. So a large store's night costs
+    what its new articles touch, not what the store holds.
+    """
+    counts = store.article_counts()
+    whole = counts["articles"] <= WHOLE_REPORT_ARTICLES
     reviews = store.reviews()
     lapsed = _lapsed_reviews(store)
-    runs = {r["id"]: r for r in store.flag_rows()}
-    resolved = [f for f in (store.flag(fid) for fid in checked.resolved) if f is not None and f.confidence >= min_confidence]
+    listed = {f.id: f for f in checked.flags}
+    reviewed = [fid for fid in sorted(set(reviews) | set(lapsed)) if fid not in listed]
+    more = store.flags("open") if whole else store.open_flags_by_id(reviewed)
+    floor = max(min_confidence, checked.min_confidence)
+    listed.update({f.id: f for f in more if f.id not in listed})
+    listed = {fid: f for fid, f in listed.items() if f.confidence >= floor}
+    resolved = [f for f in (store.flag(fid) for fid in checked.resolved) if f is not None and f.confidence >= floor]
+    tonight = list(ingested.article_ids) if ingested else []
+    meta = store.article_meta() if whole else _meta_for(store, [*listed.values(), *resolved], tonight)
+    runs = {r["id"]: r for r in store.flag_rows(sorted({*listed, *(f.id for f in resolved)}))}
     new = set(checked.new)
     titles = story_titles(meta)
     flags = []
-    for f, status in [(f, "new" if f.id in new else "carried") for f in shown] + [(f, "resolved") for f in resolved]:
+    for f, status in [(f, "new" if f.id in new else "carried") for f in listed.values()] + [(f, "resolved") for f in resolved]:
         flags.append(_flag_entry(f, status, reviews.get(f.id), lapsed.get(f.id), meta, runs.get(f.id, {}), titles))
     flags.sort(key=lambda d: (SECTIONS.index(d["section"]), d["type"], -d["confidence"], d["id"]))
-    tonight = list(ingested.article_ids) if ingested else []
     stories = _stories(store, meta, tonight, flags)
-    outlets = _outlets(store, meta, shown, reviews)
+    tallies = store.open_flag_tallies(floor)
+    outlets = _outlets(store, tallies)
     # An incremental check rebuilds the clusters of the stories it touched only: the report reads
-    # every story's clusters from the store, so a night without new articles still shows them.
+    # the clusters of the stories it shows from the store, so a night without new articles still shows them.
     stored = stored_clusters(store, meta)
     clusters = [_cluster_entry(c, meta) for c in stored[:MAX_CLUSTERS]]
     clusters = _with_stances(store, clusters, embedder)
     sections = {s: [d for d in flags if d["section"] == s] for s in SECTIONS}
-    open_flags = [d for d in flags if d["status"] != "resolved" and d["section"] != "dismissed"]
     by_type: dict[str, list[int]] = {}
-    for d in open_flags:
-        by_type.setdefault(d["type"], [0, 0])[0 if d["status"] == "new" else 1] += 1
+    for t, n in tallies["by_type"].items():  # every open flag no standing review dismissed
+        by_type[t] = [0, n]
+    for d in sections["new"]:
+        by_type.setdefault(d["type"], [0, 0])
+        by_type[d["type"]][0] += 1
+        by_type[d["type"]][1] -= 1
+    listed_carried = len(sections["carried"])
     summary = {
-        "articles": len(meta),
+        "articles": counts["articles"],
         "claims": sum(store.claims_per_outlet().values()),
-        "outlets": len({m["outlet"] for m in meta.values()}),
-        "stories": len({m["story_id"] for m in meta.values() if m["story_id"]}),
+        "outlets": counts["outlets"],
+        "stories": counts["stories"],
         "articles_new": ingested.articles_new if ingested else 0,
         "articles_duplicate": ingested.articles_duplicate if ingested else 0,
         "claims_new": ingested.claims_new if ingested else 0,
         "rejected": len(ingested.rejected) if ingested else 0,
-        "flags_open": len(shown),
-        "flags_hidden": hidden,
+        "flags_open": tallies["open"],
+        "flags_hidden": tallies["open_all"] - tallies["open"],
         "min_confidence": min_confidence,
-        **{f"flags_{s}": len(v) for s, v in sections.items()},
+        "flags_new": len(sections["new"]),
+        "flags_resolved": len(sections["resolved"]),
+        "flags_carried": sum(c for _, c in by_type.values()),
+        "flags_dismissed": len(sections["dismissed"]),
+        "flags_carried_unlisted": max(0, sum(c for _, c in by_type.values()) - listed_carried),
         "confirmed": sum(1 for d in flags if d["review"] and d["review"]["verdict"] == "confirmed"),
         "contradictions_new": sum(1 for d in sections["new"] if d["type"] != "update"),
         "updates_new": sum(1 for d in sections["new"] if d["type"] == "update"),
-        "contradictions_open": sum(1 for d in open_flags if d["type"] != "update"),
-        "updates_open": sum(1 for d in open_flags if d["type"] == "update"),
-        "stories_flagged": sum(1 for st in stories if not st["folded"]),
+        "contradictions_open": sum(n + c for t, (n, c) in by_type.items() if t != "update"),
+        "updates_open": sum(n + c for t, (n, c) in by_type.items() if t == "update"),
+        "stories_flagged": tallies["stories"],
         "clusters": len(stored),
     }
     return {
@@ -93,12 +119,21 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
         "ingest": ingested.to_dict() if ingested else None,
         "rejected": [str(r) for r in ingested.rejected] if ingested else [],
         "flags": flags,
-        "flags_by_type": {t: {"new": n, "carried": c} for t, (n, c) in sorted(by_type.items())},
+        "flags_by_type": {t: {"new": n, "carried": c} for t, (n, c) in sorted(by_type.items()) if n or c},
         "stories": stories,
         "outlets": outlets,
         "clusters": clusters,
         "claims": _claims_table(store, flags, clusters, meta),
     }
+
+
+def _meta_for(store: Store, flags: Sequence[Flag], tonight: Sequence[str]) -> dict[str, dict]:
+    """Article meta of every article of the stories these flags and tonight's articles belong to,
+    and of the articles the flags cite."""
+    tonight_meta = store.article_meta_of(tonight)
+    stories = {f.story_id for f in flags if f.story_id} | {m["story_id"] for m in tonight_meta.values() if m["story_id"]}
+    ids = set(store.articles_in_stories(sorted(stories))) | {a for f in flags for a in f.articles}
+    return {**tonight_meta, **store.article_meta_of(ids - set(tonight_meta))}
 
 
 def _lapsed_reviews(store: Store) -> dict[str, dict]:
@@ -262,22 +297,11 @@ def timeline_points(claims: Iterable[Claim], timeline_flags: Sequence[dict]) -> 
     return points
 
 
-def _outlets(store: Store, meta: dict[str, dict], open_flags: Sequence[Flag], reviews: dict) -> list[dict]:
+def _outlets(store: Store, tallies: dict) -> list[dict]:
     """Per outlet: articles, claims, open flags, and the share of its claims that are unsupported repetitions."""
     claims = store.claims_per_outlet()
-    articles: dict[str, int] = {}
-    for m in meta.values():
-        articles[m["outlet"]] = articles.get(m["outlet"], 0) + 1
-    live = [f for f in open_flags if reviews.get(f.id, {}).get("verdict") != "dismissed"]
-    flag_count: dict[str, int] = {}
-    for f in live:
-        for o in set(f.outlets):
-            flag_count[o] = flag_count.get(o, 0) + 1
-    rep_ids = sorted({cid for f in live if f.type == "unsupported_repetition" for cid in f.claims})
-    repeated: dict[str, int] = {}
-    if rep_ids:
-        for c in store.claims(rowids=list(store.claim_rowids(rep_ids).values())).values():
-            repeated[c.outlet] = repeated.get(c.outlet, 0) + 1
+    articles = store.articles_per_outlet()
+    flag_count, repeated = tallies["by_outlet"], tallies["repeated_by_outlet"]
     rows = []
     for outlet in sorted(articles):
         n = int(claims.get(outlet, 0))
@@ -289,7 +313,7 @@ def _outlets(store: Store, meta: dict[str, dict], open_flags: Sequence[Flag], re
 
 
 def stored_clusters(store: Store, meta: dict[str, dict]) -> list[dict]:
-    """Every claim cluster of the stored stories, built from their aligned pairs as ``check`` builds them."""
+    """Every claim cluster of the stories of these articles, built from their aligned pairs as ``check`` builds them."""
     from ..compare.by_story import pairs_by_story, sort_clusters
     from ..provenance import claim_clusters
 

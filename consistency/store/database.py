@@ -90,6 +90,8 @@ CREATE TABLE IF NOT EXISTS reviews (
 );
 CREATE INDEX IF NOT EXISTS pairs_b ON pairs(b);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+CREATE INDEX IF NOT EXISTS articles_run ON articles(run_id);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
 CREATE TABLE IF NOT EXISTS flag_claims (
     claim_id TEXT NOT NULL,
     flag_id TEXT NOT NULL,
@@ -399,6 +401,15 @@ class Store:
             (story_id, other_than_outlet, f"%{word}%", limit)).fetchall()
         return [int(r[0]) for r in rows]
 
+    def articles_per_outlet(self) -> dict[str, int]:
+        """outlet -> number of stored articles."""
+        return dict(self.db.execute("SELECT outlet, count(*) FROM articles GROUP BY outlet").fetchall())
+
+    def article_counts(self) -> dict[str, int]:
+        """How many articles, outlets and stories the store holds."""
+        row = self.db.execute("SELECT count(*), count(DISTINCT outlet), count(DISTINCT story_id) FROM articles").fetchone()
+        return {"articles": int(row[0]), "outlets": int(row[1]), "stories": int(row[2])}
+
     def claims_per_outlet(self) -> dict[str, int]:
         """outlet -> number of stored claims."""
         return dict(self.db.execute("SELECT a.outlet, count(*) FROM claims c JOIN articles a ON a.id = c.article_id"
@@ -611,10 +622,10 @@ class Store:
         self.db.executemany("UPDATE flags SET status='resolved', last_run=? WHERE id=?",
                             [(run_id, fid) for fid in resolved])
         if scope is not None:  # flags outside the scope stand as they were: carried over by this run
-            untouched = [r[0] for r in self.db.execute("SELECT id FROM flags WHERE status='open' AND last_run<?",
-                                                       (run_id,))]
-            self.db.execute("UPDATE flags SET last_run=? WHERE status='open'", (run_id,))
-            carried += untouched
+            # Their rows are not rewritten (last_run stays the last check that compared them), so
+            # a night writes what it compared, not every open flag of the store.
+            carried += [r[0] for r in self.db.execute("SELECT id FROM flags WHERE status='open' AND last_run<?",
+                                                      (run_id,))]
         return {"new": new, "carried": carried, "resolved": resolved}
 
     def ingested_since(self, run_id: int) -> tuple[list[str], int]:
@@ -628,7 +639,7 @@ class Store:
         """Which open flags are new since check run ``run_id`` and which carry over, and which
         flags open then have been resolved since: the changes one report must show, however many
         checks ran (or were interrupted) in between."""
-        first = dict(self.db.execute("SELECT id, first_run FROM flags").fetchall())
+        first = dict(self._select_in("SELECT id, first_run FROM flags WHERE id IN ({})", sorted(set(open_ids))))
         new = [f for f in open_ids if first.get(f, run_id + 1) > run_id]
         carried = [f for f in open_ids if first.get(f, run_id + 1) <= run_id]
         resolved = [r[0] for r in self.db.execute(
@@ -651,10 +662,45 @@ class Store:
         q = "SELECT data FROM flags" + (" WHERE status=?" if status else "") + " ORDER BY first_run, id"
         return [flag_from_json(r[0]) for r in self.db.execute(q, (status,) if status else ())]
 
-    def flag_rows(self) -> list[dict]:
-        rows = self.db.execute("SELECT id, type, first_run, last_run, status, evidence_hash FROM flags")
+    def flag_rows(self, ids: Sequence[str] | None = None) -> list[dict]:
+        """Bookkeeping (type, first and last run, status, evidence hash) of every flag or of these."""
+        q = "SELECT id, type, first_run, last_run, status, evidence_hash FROM flags"
+        rows = self.db.execute(q).fetchall() if ids is None else self._select_in(q + " WHERE id IN ({})", list(ids))
         return [dict(zip(("id", "type", "first_run", "last_run", "status", "evidence_hash"), r)) for r in rows]
 
+    def open_flags_by_id(self, ids: Sequence[str]) -> list[Flag]:
+        """The open flags among these ids."""
+        from .encoding import flag_from_json
+
+        rows = self._select_in("SELECT data FROM flags WHERE status='open' AND id IN ({})", sorted(set(ids)))
+        return [flag_from_json(r[0]) for r in rows]
+
+    def open_flag_tallies(self, min_confidence: float = 0.0) -> dict:
+        """Counts over the open flags (``open_all``) and those at or above ``min_confidence``: all of them (``open``), and of those
+        no standing review dismissed, by type, by outlet, their stories, and per outlet the claims
+        they call unsupported repetitions. One pass over the flags' type, story, outlets and
+        confidence, extracted in SQL: the flags are not read whole."""
+        rows = self.db.execute(
+            "SELECT f.id, f.type, json_extract(f.data, '$.story_id'), json_extract(f.data, '$.outlets'),"
+            " json_extract(f.data, '$.confidence'), r.flag_id IS NOT NULL FROM flags f LEFT JOIN reviews r"
+            " ON r.flag_id = f.id AND r.evidence_hash = f.evidence_hash AND r.verdict = 'dismissed'"
+            " WHERE f.status = 'open'").fetchall()
+        shown = [r for r in rows if (r[4] if r[4] is not None else 0.5) >= min_confidence]
+        live = [r for r in shown if not r[5]]
+        by_type: dict[str, int] = {}
+        by_outlet: dict[str, int] = {}
+        for _, kind, _, outlets, _, _ in live:
+            by_type[kind] = by_type.get(kind, 0) + 1
+            for outlet in set(json.loads(outlets or "[]")):
+                by_outlet[outlet] = by_outlet.get(outlet, 0) + 1
+        repeating = [r[0] for r in live if r[1] == "unsupported_repetition"]
+        claims = set(self._select_in("SELECT fc.claim_id, a.outlet FROM flag_claims fc JOIN claims c ON c.id = fc.claim_id"
+                                     " JOIN articles a ON a.id = c.article_id WHERE fc.flag_id IN ({})", repeating))
+        repeated: dict[str, int] = {}
+        for _, outlet in claims:
+            repeated[outlet] = repeated.get(outlet, 0) + 1
+        return {"open": len(shown), "open_all": len(rows), "by_type": by_type, "stories": len({r[2] for r in live if r[2]}),
+                "by_outlet": by_outlet, "repeated_by_outlet": repeated}
     def flag(self, flag_id: str) -> Flag | None:
         from .encoding import flag_from_json
 

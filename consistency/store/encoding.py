@@ -4,12 +4,40 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from datetime import datetime
 
 from ..records import Attribution, Claim, Entity, Evidence, Flag, FlagType, Quantity, TimeExpr
 
 _BIG = 1e308  # JSON has no infinity; open-ended intervals ("at least 40") are stored as ±1e308
+
+
+_ATOMS = (str, int, float, bool, type(None), datetime, FlagType)
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(obj: object) -> object:
+    """``dataclasses.asdict`` for the records, without its generic deep copy (the store writes
+    every claim through this; asdict cost more than the rest of the write)."""
+    cls = type(obj)
+    if cls in _ATOMS:
+        return obj
+    names = _FIELDS.get(cls)
+    if names is not None:
+        return {n: _plain(getattr(obj, n)) for n in names}
+    if cls is tuple or cls is list:
+        return cls(_plain(v) for v in obj)
+    if cls is dict:
+        return {_plain(k): _plain(v) for k, v in obj.items()}
+    if is_dataclass(obj) and not isinstance(obj, type):
+        _FIELDS[cls] = tuple(f.name for f in fields(obj))
+        return _plain(obj)
+    return obj
+
+
+def asdict(record: object) -> dict:
+    """A record as nested dicts, lists and tuples, as ``dataclasses.asdict`` gives it."""
+    return _plain(record)  # type: ignore[return-value]
 
 
 def claim_to_dict(c: Claim) -> dict:

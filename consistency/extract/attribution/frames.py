@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ...errors import ModelError
-from ...lexicon import CHANNEL_NOUNS, WRITTEN_CHANNELS
+from ...lexicon import ANON_HEADS, ANON_MARKERS, CHANNEL_NOUNS, WRITTEN_CHANNELS
 from ...records import Attribution
 from .assemble import assemble
 from .lines import line_frames
@@ -28,14 +28,6 @@ from .tagger import TAGGER_PATH, load_tagger
 _WORD = re.compile(r"\w+")
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "him", "her", "his", "their", "who", "which", "that"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-ANON_HEADS = frozenset(
-    """source sources official officials aide aides person people insider insiders diplomat
-    diplomats spokesperson spokesman spokeswoman adviser advisers advisor advisors
-    representative representatives staffer staffers member members expert experts
-    analyst analysts observer observers critic critics someone witness witnesses""".split()
-)
-ANON_MARKERS = ("unnamed", "anonymous", "declined to be named", "not authorized", "not authorised",
-                "familiar with", "asked not to be", "speaking on condition", "requested anonymity")
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 SOCIAL = frozenset({"x", "twitter", "facebook", "telegram", "instagram", "truth", "social", "weibo", "vk", "tiktok"})
 

@@ -7,6 +7,7 @@ the tense of the sentence around it and the last date the text mentioned.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from datetime import date, datetime, timedelta
@@ -25,11 +26,35 @@ _PRESENT = {"is", "are", "am", "meets", "begins", "starts", "opens", "ends",
 _PAST = {"said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "made", "took",
          "gave", "came", "went", "met", "began", "rose", "fell", "won", "lost", "sold", "bought",
          "paid", "left", "held", "saw", "got", "became", "wrote", "spoke", "ran", "led", "put",
-         "set", "cut", "hit", "quit", "shut", "closed"}
+         "set", "cut", "hit", "quit", "shut", "closed",
+         # irregular past forms and participles ("had been", "was last seen", "brought in")
+         "been", "seen", "brought", "thought", "found", "kept", "sent", "spent", "built", "heard",
+         "felt", "meant", "stood", "caught", "taught", "fought", "sought", "struck", "shot",
+         "taken", "given", "shown", "known", "done", "gone", "begun", "chosen", "written",
+         "spoken", "driven", "fallen", "grown", "risen", "broke", "broken", "drew", "drawn",
+         "flew", "knew", "threw", "grew", "chose", "rode", "woke", "fled", "sank", "swore",
+         "forgot", "hung", "slid", "spun", "won", "withdrew", "overtook", "undertook"}
 _NOT_PAST = {"need", "indeed", "red", "bed", "speed", "seed", "feed", "hundred", "united",
              "based", "limited", "proposed", "expected", "scheduled", "planned", "related"}
 _WORD = re.compile(r"[A-Za-z'’]+")
+# the word right before a date that fixes its direction whatever the verb ("since March")
+# "to" before a bare verb: what is set, planned or due to happen ("planned to leave on Thursday")
+_INFINITIVE = re.compile(r"\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|be|have|date"
+                         r"|court|port|power|office|work|school|market|death|war|trial|prison|jail|bed|town"
+                         r"|light|life|help)\b)[a-z]+(?:\s|$)")
+_AIMED = re.compile(r"\b(?:planned|plans|set|scheduled|due|is|are|was|were|ready|expected|going|about|poised"
+                    r"|prepared|intended|agreed|promised|vowed|decided|threatened)\s+$", re.I)
+_LEAD_PAST = re.compile(r"\b(?:since|ended|ending|dating\s+(?:back\s+)?to)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
+_LEAD_FUTURE = re.compile(r"\b(?:until|till|as\s+soon\s+as)\s+(?:on\s+|in\s+)?$", re.I)
 _SENT_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z])[.!?][\"'”’)]*\s+(?=[A-Z\"“'‘(])|\n\s*\n")
+
+
+_SPEECH_VERBS = {"said", "told", "announced", "added", "stated", "reported", "wrote"}
+
+
+def _is_past(w: str) -> bool:
+    """Whether a lower-cased word reads as a past verb form."""
+    return w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST)
 
 
 class _Context:
@@ -44,9 +69,10 @@ class _Context:
         self._bounds = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
 
     def _sentence(self, start: int, end: int) -> tuple[int, int]:
-        lo = max((b for b in self._bounds if b <= start), default=0)
-        hi = min((b for b in self._bounds if b >= end), default=len(self.text))
-        return lo, hi
+        b = self._bounds  # sorted: bisect keeps a long article linear in its time expressions
+        i = bisect.bisect_right(b, start) - 1
+        j = bisect.bisect_left(b, end)
+        return (b[i] if i >= 0 else 0), (b[j] if j < len(b) else len(self.text))
 
     def tense(self, start: int, end: int, future_first: bool = False) -> str | None:
         """"past", "future", "present" or None from the verb cue nearest the span.
@@ -55,20 +81,33 @@ class _Context:
         on Nov. 16").
         """
         lo, hi = self._sentence(start, end)
+        lead = self.text[max(lo, start - 30):start]
+        if _LEAD_PAST.search(lead):
+            return "past"
+        if _LEAD_FUTURE.search(lead) and not re.search(r"\bhad\b", self.text[lo:hi], re.I):
+            return "future"  # "until Tuesday" is a deadline still ahead, unless told as over ("had")
         best: tuple[int, str] | None = None
-        if future_first and any(m.group().lower() in _FUTURE and m.group() != "May"
-                                and not start <= m.start() < end
-                                for m in _WORD.finditer(self.text, lo, hi)):
-            return "future"
+        if future_first:
+            fut = [m.end() for m in _WORD.finditer(self.text, lo, start)
+                   if m.group().lower() in _FUTURE and m.group() != "May"]
+            # unless a past verb stands between it and the date ("it will ... since he was rescued in")
+            if fut and not any(_is_past(m.group().lower()) and m.group().lower() not in _SPEECH_VERBS
+                               for m in _WORD.finditer(self.text, fut[-1], start)):
+                return "future"
+            if not fut and any(m.group().lower() in _FUTURE and m.group() != "May"
+                               for m in _WORD.finditer(self.text, end, hi)):
+                return "future"
         for m in _WORD.finditer(self.text, lo, hi):
             if start <= m.start() < end:
                 continue
             w = m.group().lower()
             if m.group() == "May":
                 continue
-            if w in _FUTURE:
+            aimed = (w == "to" and m.end() <= start and _INFINITIVE.match(self.text, m.end())
+                     and _AIMED.search(self.text, max(lo, m.start() - 14), m.start()))
+            if w in _FUTURE or aimed:
                 kind = "future"
-            elif w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST):
+            elif _is_past(w):
                 kind = "past"
             elif w in _PRESENT:
                 kind = "present"
@@ -83,12 +122,16 @@ class _Context:
     def _pick_year(self, make, start: int, end: int) -> int | None:
         """The year putting ``make(year)`` nearest the anchor, against the tense's direction at a cost."""
         a, t = self.anchor, self.tense(start, end, future_first=True)
+        # "since March" is behind the publication date whatever the distance
+        behind = bool(_LEAD_PAST.search(self.text[max(0, start - 30):start]))
         best: tuple[float, int] | None = None
         for y in (a.year - 1, a.year, a.year + 1):
             d = make(y)
             if d is None:
                 continue
             gap = (d - a).days
+            if behind and gap > 0:
+                continue
             cost = abs(gap) * (3 if (t == "past" and gap > 0) or (t == "future" and gap < 0) else 1)
             if best is None or cost < best[0]:
                 best = (cost, y)
@@ -113,6 +156,8 @@ class _Context:
     def weekday(self, wd: int, start: int, end: int) -> date:
         """The weekday meant: the latest one in past-tense context, else the coming one."""
         a = self.anchor
+        if self.text[end:end + 2] in ("'s", "’s"):  # "Wednesday's ruling": a happening already known
+            return a - timedelta(days=(a.isoweekday() - wd) % 7)
         if self.tense(start, end) == "future":
             return a + timedelta(days=(wd - a.isoweekday()) % 7)
         return a - timedelta(days=(a.isoweekday() - wd) % 7)
@@ -182,9 +227,15 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
             cands.append((s, e, prio, name, m))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int, int, str, re.Match]] = []
+    starts: list[int] = []  # sorted starts of the taken spans, which never overlap one another
+    ends: list[int] = []
     for c in cands:
-        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
-            taken.append(c)
+        i = bisect.bisect_left(starts, c[0])
+        if (i < len(starts) and starts[i] < c[1]) or (i > 0 and ends[i - 1] > c[0]):
+            continue
+        starts.insert(i, c[0])
+        ends.insert(i, c[1])
+        taken.append(c)
     taken.sort(key=lambda c: c[0])
     ctx = _Context(text, anchor)
     captions = _caption_spans(text)
@@ -236,7 +287,9 @@ def _caption_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(lo <= pos < hi for lo, hi in spans)
+    """Whether pos falls in one of the spans (sorted by start and not overlapping, as finditer gives them)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _speech_time(ctx: _Context, out: list[TimeExpr], deictic: list[int]) -> list[TimeExpr]:
@@ -245,14 +298,16 @@ def _speech_time(ctx: _Context, out: list[TimeExpr], deictic: list[int]) -> list
     if not deictic:
         return out
     quotes = [m.span() for m in _QUOTE.finditer(ctx.text)]
+    starts = [o.start for o in out]  # out is in text order
     for i in deictic:
         t = out[i]
         if not _inside(t.start, quotes) or not t.value[:10].count("-") == 2:
             continue
         lo, hi = ctx._sentence(t.start, t.end)
-        lo = min(lo, min((q[0] for q in quotes if q[0] <= t.start < q[1]), default=lo))
-        hi = max(hi, max((q[1] for q in quotes if q[0] <= t.start < q[1]), default=hi))
-        said = [o for o in out if o is not t and lo <= o.start < hi + 80 and o.granularity in ("day", "time")
+        k = bisect.bisect_right(quotes, (t.start, float("inf"))) - 1  # the quote holding t (see _inside)
+        lo, hi = min(lo, quotes[k][0]), max(hi, quotes[k][1])
+        near = out[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi + 80)]
+        said = [o for o in near if o is not t and o.granularity in ("day", "time")
                 and not _inside(o.start, quotes) and _SPEECH.search(ctx.text, max(0, o.start - 40), o.start)]
         if not said:
             continue
