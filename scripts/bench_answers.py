@@ -9,7 +9,9 @@ text is read from DIR at run time and checked against the question's hash. A fac
 question answers it when one of its statements' claim spans overlaps an answer span. P@5 is
 over the facts shown (at most five), P@1 over the first, MRR over the first ten facts.
 ``--sentences`` scores the ranked matching sentences instead, one sentence one fact, as the
-query answered before facts were grouped.
+query answered before facts were grouped. ``--grid`` scores every combination of the question
+re-ranker's depth, prior weight and show margin on the split given (choose them on ``tune``);
+``--no-question-ranker`` answers questions as claims are answered.
 """
 
 from __future__ import annotations
@@ -74,7 +76,12 @@ def main() -> None:
     ap.add_argument("--sentences", action="store_true", help="Score ranked sentences, one per fact (the old answer).")
     ap.add_argument("--misses", action="store_true", help="Print each question whose first fact does not answer it.")
     ap.add_argument("--json", action="store_true", help="Print one JSON object.")
+    ap.add_argument("--grid", action="store_true",
+                    help="Score each question re-ranker setting (depth, prior weight, margin) on --split.")
+    ap.add_argument("--no-question-ranker", action="store_true", help="Rank questions' matches as a claim's.")
     args = ap.parse_args()
+    if args.grid and args.split == "all":
+        ap.error("--grid chooses settings on one split: add --split tune")
 
     from consistency.options import Options
     from consistency.query.engine import QueryEngine
@@ -87,6 +94,20 @@ def main() -> None:
     questions = read_questions(args.questions, articles)
     splits = ["tune", "held"] if args.split == "all" else [args.split]
     engine = QueryEngine(Options(store=args.store))
+    if args.no_question_ranker:
+        engine.question_ranker = None
+    if args.grid:
+        qs = [q for q in questions if q.get("split", "tune") == args.split]
+        rows = []
+        for depth in (30, 50):
+            for weight in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0):
+                for margin in (0.25, 0.5, 0.75, 1.0, 1.5):
+                    engine.question_depth, engine.question_weight, engine.question_margin = depth, weight, margin
+                    res = [[f["statements"] for f in engine.query(q["question"], k=10, facts=5).facts] for q in qs]
+                    rows.append({"depth": depth, "weight": weight, "margin": margin, **score(qs, res)})
+        for r in sorted(rows, key=lambda r: (-r["p_at_1"], -r["p_at_5"], -r["mrr"])):
+            print(json.dumps(r))
+        return
     claims_by_id = {}
     result = {"mode": "sentences" if args.sentences else "facts"}
     for split in splits:

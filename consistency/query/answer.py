@@ -189,12 +189,12 @@ def _home(c: Claim, facts: list[Fact], vectors: dict[str, np.ndarray]):  # -> Fa
     return None
 
 
-def shown(facts: list[Fact], limit: int) -> list[Fact]:
-    """The facts worth showing: at most ``limit``, none scoring far below the best statement."""
+def shown(facts: list[Fact], limit: int, margin: float = SHOW_MARGIN) -> list[Fact]:
+    """The facts worth showing: at most ``limit``, none scoring more than ``margin`` below the best statement."""
     if not facts:
         return []
     best = max(f.score for f in facts if not f.caption) if any(not f.caption for f in facts) else facts[0].score
-    return [f for f in facts if f.score >= best - SHOW_MARGIN][:limit]
+    return [f for f in facts if f.score >= best - margin][:limit]
 
 
 def differences(fact: Fact, resolver) -> list[dict]:

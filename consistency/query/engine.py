@@ -46,6 +46,13 @@ class QueryResult:
 
 HYBRID_LIMIT = 100_000
 FACT_DEPTH = 30  # matches grouped into facts: enough for the other outlets' versions of the best few
+# A question's matches are re-ranked by whether they answer it. Chosen on the tune half of
+# bench/questions (scripts/bench_answers.py --grid): how deep the re-ranked list goes, how much
+# the first stage's order counts beside the question ranker, and how far below the best a fact
+# may score and still be shown (question ranker units).
+QUESTION_DEPTH = 50
+QUESTION_PRIOR_WEIGHT = 0.5
+QUESTION_SHOW_MARGIN = 0.5
 
 
 class QueryEngine:
@@ -71,6 +78,10 @@ class QueryEngine:
         # that spares it the FAISS import and the index file. A long-lived engine searches FAISS,
         # which is faster per query; both find the same neighbours up to float16 rounding.
         self._one_shot = one_shot
+        self.question_ranker = _shipped_question_ranker()
+        self.question_depth = QUESTION_DEPTH
+        self.question_weight = QUESTION_PRIOR_WEIGHT
+        self.question_margin = QUESTION_SHOW_MARGIN
 
     def close(self) -> None:
         self.store.close()
@@ -129,9 +140,14 @@ class QueryEngine:
         text = " ".join(text.split())
         if not text:
             raise UsageError("the query is empty; type the claim to look for")
+        from .questions import is_question
+
         self.refresh()
-        hits = self.search(text, max(k, FACT_DEPTH))
+        question = self.question_ranker is not None and is_question(text)
+        hits = self.search(text, max(k, self.question_depth if question else FACT_DEPTH))
         claims = self.store.claims([r for r, _ in hits])
+        if question:
+            hits = self._answer_order(text, hits, claims)
         matches, flags = [], {}
         for rowid, score in hits[:k]:
             c = claims.get(rowid)
@@ -142,7 +158,7 @@ class QueryEngine:
             matches.append(Match(claim_id=c.id, text=c.text, score=round(score, 4), outlet=c.outlet,
                                  article_id=c.article_id, published=c.published.isoformat(),
                                  flags=tuple(f.id for f in touching)))
-        found = self._facts(hits, claims, facts, text)
+        found = self._facts(hits, claims, facts, text, question)
         meta = self._article_meta({c.article_id for c in claims.values()}
                                   | {s["article_id"] for f in found for s in f["statements"]})
         matches = [replace(m, url=meta.get(m.article_id, {}).get("url", ""),
@@ -159,11 +175,29 @@ class QueryEngine:
                            facts=found,
                            seconds=time.perf_counter() - t0)
 
-    def _facts(self, hits: list[tuple[int, float]], claims: dict[int, Claim], limit: int, question: str) -> list[dict]:
-        """The best facts among the hits, each with the aligned statements of other outlets."""
-        from .answer import fact_dict, group_facts, shown, typed_ranking
+    def _answer_order(self, text: str, hits: list[tuple[int, float]], claims: dict[int, Claim]) -> list[tuple[int, float]]:
+        """The hits of a question re-ranked by whether they answer it."""
+        from .bm25 import tokenize
+        from .questions import rerank_answers
 
-        ranked = typed_ranking([(claims[r], s) for r, s in hits if r in claims], question)
+        rows = [r for r, _ in hits if r in claims]
+        if not rows:
+            return hits
+        cos = self.store.claim_vectors(rows) @ self.embedder.embed([text])[0]
+        idf = self._retriever.bm25.token_idf(tokenize(text)) if self._retriever is not None else None
+        ranked = rerank_answers(text, [(claims[r], s) for r, s in hits if r in claims], cos,
+                                self.question_ranker, self.question_weight, idf)
+        row_of = {claims[r].id: r for r in rows}
+        return [(row_of[c.id], s) for c, s in ranked]
+
+    def _facts(self, hits: list[tuple[int, float]], claims: dict[int, Claim], limit: int, text: str,
+               question: bool = False) -> list[dict]:
+        """The best facts among the hits, each with the aligned statements of other outlets."""
+        from .answer import SHOW_MARGIN, fact_dict, group_facts, shown, typed_ranking
+
+        ranked = [(claims[r], s) for r, s in hits if r in claims]
+        # a question's order already weighs the kind of value it asks for
+        ranked = ranked if question else typed_ranking(ranked, text)
         if not ranked or limit <= 0:
             return []
         rowid_of = {c.id: r for r, c in claims.items()}
@@ -180,7 +214,8 @@ class QueryEngine:
         rows = sorted(by_row)
         vecs = self.store.claim_vectors(rows)
         vectors = {by_row[r].id: v for r, v in zip(rows, vecs)}
-        facts = shown(group_facts(ranked, vectors, partners), limit)
+        facts = shown(group_facts(ranked, vectors, partners), limit,
+                      self.question_margin if question else SHOW_MARGIN)
         resolver = self._resolver()
         return [fact_dict(f, resolver, self._flags_by_claim, {}) for f in facts]
 
@@ -207,6 +242,12 @@ class QueryEngine:
         hit_ids = {claims[r].id for r in rowids if r in claims}
         found: list[ClaimCluster] = claim_clusters(pairs, claims)
         return [c.to_dict() for c in found if any(x.id in hit_ids for x in c.claims)]
+
+
+def _shipped_question_ranker():  # -> QuestionRanker | None
+    from .questions import SHIPPED, QuestionRanker
+
+    return QuestionRanker.load(SHIPPED) if SHIPPED.exists() else None
 
 
 class _PairIndex:

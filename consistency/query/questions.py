@@ -1,0 +1,218 @@
+"""Re-rank the matches of a question: does a claim answer it, not only share its topic?
+
+A linear model over (question, claim) features, fitted on public question / answer-sentence
+data by ``scripts/train_question_ranker.py``: how close the two are (MiniLM cosine, the share of
+the question's weighted words and names the claim holds), whether the claim holds a value of
+the kind the question asks for (a person or organisation for "who", a date for "when", a figure
+for "how many", a place for "where") beyond what the question already says, and whether it is a
+statement rather than a caption. The engine blends its score with the first stage's rank.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+from ..models import model_path
+from ..records import Claim
+from .answer import asks_for, is_caption
+from .bm25 import tokenize
+
+SHIPPED = model_path("question_ranker.json")
+
+FEATURES = (
+    "cos", "rel_cos", "cover_idf", "rel_cover_idf", "cover", "bigram_cover", "name_cover",
+    "claim_len", "new_words", "holds_person", "holds_org", "holds_time", "holds_quantity", "holds_place",
+    "misses_kind", "new_value", "caption", "attributed", "fits_quantity",
+)
+
+_QUESTION = re.compile(r"^\s*(?:(?:by|for|in|on|at|to|from|until|since|of|about|with) )?"
+                       r"(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|are|was|were|has|have|"
+                       r"had|will|would|can|could)\b", re.I)
+_WHICH = re.compile(r"\b(?:which|what)((?:\s+[a-z'-]+){1,3})", re.I)
+_KIND_NOUNS = {
+    "person": "person people official officials journalist reporter photographer lawmaker lawmakers senator senators "
+              "governor candidate candidates leader leaders man woman men women member members spokesman "
+              "spokeswoman judge lawyer attorney director secretary president chairman author",
+    "place": "city cities country countries state states place places town towns venue region county district "
+             "nation nations island border",
+    "time": "day date year years month time week weekend night",
+    "org": "company companies party parties agency agencies organization organizations group groups network "
+           "networks newspaper outlet committee court firm",
+}
+_AUX = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+        "should", "may", "might"}
+_NOUN_KIND = {w: k for k, words in _KIND_NOUNS.items() for w in words.split()}
+_TIME_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
+               "months", "year", "years", "decade", "decades"}
+_MONEY_WORDS = re.compile(r"\b(?:money|cost|costs|spend|spent|spending|earn|earned|pay|paid|raise|raised|worth|"
+                          r"dollars|price|fund|funds|budget|fine|salary)\b", re.I)
+_HOW_MANY = re.compile(r"\bhow many ([a-z]+)", re.I)
+_VOTES = re.compile(r"\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\b")
+_NAME = re.compile(r"\b[A-Z][a-zA-Z'-]+")
+_DIGITS = re.compile(r"\b\d[\d,.]*\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def is_question(text: str) -> bool:
+    """Whether the query asks something rather than states a claim."""
+    text = text.strip()
+    return text.endswith("?") or bool(_QUESTION.match(text))
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words after the first: the names a question is about."""
+    text = text.lstrip()
+    return {m.group().casefold() for m in _NAME.finditer(text) if m.start() > 0}
+
+
+def answer_kind(question: str) -> str | None:
+    """The kind of value a question asks for: "quantity", "time", "person", "org", "place", or None."""
+    kind = asks_for(question)
+    if kind is None:
+        m = _WHICH.search(question)
+        words = m.group(1).lower().split() if m else []
+        words = words[:next((i for i, w in enumerate(words) if w in _AUX), len(words))]  # "what did the president say"
+        kind = next((_NOUN_KIND[w] for w in words if w in _NOUN_KIND), None)
+    return kind
+
+
+def quantity_fits(c: Claim, question: str) -> bool:
+    """Whether the claim states the sort of figure the question asks for: a duration for "how
+    long", an age for "how old", money for "how much ... cost", a count of the thing "how many" names."""
+    q = question.casefold()
+    units = {(x.unit or "").casefold() for x in c.quantities}
+    if re.search(r"\bhow long\b|\bhow many (?:seconds|minutes|hours|days|weeks|months|years|decades)\b", q):
+        return bool(units & _TIME_UNITS) or any(t.type == "DURATION" for t in c.times)
+    if re.search(r"\bhow old\b|\bwhat age\b", q):
+        return any(x.unit is None and 1 <= x.value <= 120 or (x.unit or "").endswith(" old") for x in c.quantities)
+    if re.search(r"\bvotes?\b|\btally\b|\bmargin\b", q) and _VOTES.search(c.text):
+        return True
+    if re.search(r"\bpercent|\bpercentage\b|\bshare\b", q):
+        return any(x.kind == "percent" for x in c.quantities)
+    if re.search(r"\bhow much\b", q) and _MONEY_WORDS.search(q):
+        return any(x.kind == "money" for x in c.quantities)
+    m = _HOW_MANY.search(question)
+    if m:
+        noun = tokenize(m.group(1))
+        return bool(noun) and any(tokenize(x.unit or "") == noun for x in c.quantities)
+    return False
+
+
+def _new(values, question: str) -> bool:
+    q = question.casefold()
+    return any(v.casefold() not in q for v in values if v)
+
+
+def _holds(c: Claim, question: str) -> dict[str, bool]:
+    """Which kinds of value the claim states beyond what the question says."""
+    ents = {lab: [e.text for e in c.entities if e.label in labs] for lab, labs in
+            (("person", ("PERSON",)), ("org", ("ORG", "NORP")), ("place", ("GPE", "LOC", "FAC")))}
+    numbers = [x.text for x in c.quantities] + _DIGITS.findall(_YEAR.sub("", c.text))
+    durations = [t.text for t in c.times if t.type == "DURATION"]
+    return {
+        "person": _new(ents["person"], question),
+        "org": _new(ents["org"], question),
+        "place": _new(ents["place"], question),
+        "time": _new([t.text for t in c.times if t.type in ("DATE", "TIME")], question),
+        "quantity": _new(numbers + durations, question),
+    }
+
+
+def question_features(question: str, claims: list[Claim], cos: np.ndarray,
+                      idf: dict[str, float] | None = None) -> np.ndarray:
+    """One feature row per candidate claim of ``question``; ``cos`` is each claim's cosine to it."""
+    n = len(claims)
+    out = np.zeros((n, len(FEATURES)), np.float32)
+    if n == 0:
+        return out
+    qtoks = tokenize(question)
+    qset = set(qtoks)
+    idf = idf if idf is not None else {}
+    weight = {t: idf.get(t, 1.0) for t in qset}
+    total = sum(weight.values()) or 1.0
+    qbigrams = set(zip(qtoks, qtoks[1:]))
+    names = _names(question)
+    kind = answer_kind(question)
+    out[:, 0] = cos
+    for i, c in enumerate(claims):
+        toks = tokenize(c.text)
+        tset = set(toks)
+        out[i, 2] = sum(weight[t] for t in qset & tset) / total
+        out[i, 4] = len(qset & tset) / len(qset) if qset else 0.0
+        out[i, 5] = len(qbigrams & set(zip(toks, toks[1:]))) / len(qbigrams) if qbigrams else 0.0
+        if names:
+            low = c.text.casefold()
+            out[i, 6] = sum(1 for w in names if w in low) / len(names)
+        out[i, 7] = np.log1p(len(toks))
+        out[i, 8] = np.log1p(len(tset - qset))
+        held = _holds(c, question)
+        if kind in ("person", "org"):
+            out[i, 9], out[i, 10] = held["person"], held["org"]
+        elif kind in ("time", "quantity", "place"):
+            out[i, {"time": 11, "quantity": 12, "place": 13}[kind]] = held[kind]
+        if kind is not None:
+            out[i, 14] = not (held[kind] or (kind == "person" and held["org"]) or (kind == "org" and held["person"]))
+        if kind == "quantity":
+            out[i, 18] = quantity_fits(c, question)
+        out[i, 15] = any(held.values())
+        out[i, 16] = is_caption(c)
+        att = c.attribution
+        out[i, 17] = att is not None and att.source_kind != "outlet" and bool(att.source.strip())
+    out[:, 1] = out[:, 0] - out[:, 0].max()
+    out[:, 3] = out[:, 2] - out[:, 2].max()
+    return out
+
+
+class QuestionRanker:
+    """A linear scorer over ``question_features``, stored as JSON."""
+
+    def __init__(self, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray,
+                 features: tuple[str, ...] = FEATURES, meta: dict | None = None) -> None:
+        if tuple(features) != FEATURES or not (len(mean) == len(scale) == len(coef) == len(FEATURES)):
+            raise ModelError("question re-ranker weights were fitted on other features; "
+                             "refit them with scripts/train_question_ranker.py")
+        self.mean, self.scale, self.coef = (np.asarray(a, np.float64) for a in (mean, scale, coef))
+        self.meta = meta or {}
+
+    def score(self, feats: np.ndarray) -> np.ndarray:
+        """How likely each row's claim answers the question (log-odds scale; higher is better)."""
+        return ((feats - self.mean) / self.scale) @ self.coef
+
+    def save(self, path: Path) -> None:
+        """Write the weights as JSON."""
+        def floats(a: np.ndarray) -> list[float]:
+            return [float(f"{x:.6g}") for x in np.asarray(a, np.float64)]
+
+        data = {"features": list(FEATURES), "meta": self.meta,
+                "mean": floats(self.mean), "scale": floats(self.scale), "coef": floats(self.coef)}
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(json.dumps(data, indent=1) + "\n")
+
+    @classmethod
+    def load(cls, path: Path = SHIPPED) -> "QuestionRanker":
+        """Read weights written by ``save``."""
+        d = json.loads(Path(path).read_text())
+        return cls(np.asarray(d["mean"]), np.asarray(d["scale"]), np.asarray(d["coef"]), tuple(d["features"]),
+                   d.get("meta"))
+
+
+def first_stage_prior(n: int) -> np.ndarray:
+    """What the first stage's order says of each of ``n`` ranked candidates: 1 for the first, falling with rank."""
+    return 1.0 / np.log2(np.arange(n) + 2.0)
+
+
+def rerank_answers(question: str, ranked: list[tuple[Claim, float]], cos: np.ndarray, ranker: QuestionRanker,
+                   weight: float, idf: dict[str, float] | None = None) -> list[tuple[Claim, float]]:
+    """The first stage's matches re-scored for a question, best first: the ranker's score plus
+    ``weight`` times the first stage's prior."""
+    if not ranked:
+        return []
+    claims = [c for c, _ in ranked]
+    scores = ranker.score(question_features(question, claims, cos, idf)) + weight * first_stage_prior(len(claims))
+    order = np.argsort(-scores, kind="stable")
+    return [(claims[i], float(scores[i])) for i in order]

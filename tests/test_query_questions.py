@@ -1,0 +1,102 @@
+"""Questions re-ranked by whether a claim answers them: the kind asked for, the figure that fits, the model file."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import numpy as np
+import pytest
+
+from consistency.errors import ModelError
+from consistency.query.questions import (
+    FEATURES,
+    QuestionRanker,
+    answer_kind,
+    first_stage_prior,
+    is_question,
+    quantity_fits,
+    question_features,
+    rerank_answers,
+)
+from consistency.records import Entity, Quantity, TimeExpr
+
+WHEN = datetime(2026, 3, 10, tzinfo=timezone.utc)
+
+
+def claim(cid: str, text: str, **kw):
+    from consistency.records import Claim
+
+    return Claim(id=cid, article_id=cid.split("#")[0], outlet="Baltic Wire", published=WHEN, text=text, start=0,
+                 end=len(text), content=text, **kw)
+
+
+def qty(text: str, value: float, unit: str | None = None, kind: str = "count") -> Quantity:
+    return Quantity(text=text, start=0, end=len(text), value=value, low=value, high=value, unit=unit, kind=kind)
+
+
+def test_query_questions_tells_questions_from_claims():
+    assert is_question("When did the mayor of Talvi resign?")
+    assert is_question("how many troops arrived in Kesk")
+    assert not is_question("The mayor of Talvi resigned on Monday.")
+
+
+def test_query_questions_answer_kind_reads_the_noun_after_which():
+    assert answer_kind("Grain from which Baltic countries did the ban cover?") == "place"
+    assert answer_kind("Which photographer took the pictures of the mayor?") == "person"
+    assert answer_kind("What agency ran the inquiry?") == "org"
+    assert answer_kind("On what day did the ferry sink?") == "time"
+    # the noun after a verb is not what the question asks for
+    assert answer_kind("What did the minister say at the summit?") is None
+
+
+def test_query_questions_quantity_fits_the_figure_asked_for():
+    met = claim("a#0", "The leaders met for 90 minutes.", quantities=(qty("90 minutes", 90, "minutes"),))
+    aides = claim("a#1", "Two aides joined the leaders.", quantities=(qty("Two aides", 2, "aides"),))
+    assert quantity_fits(met, "How long did the leaders meet?")
+    assert not quantity_fits(aides, "How long did the leaders meet?")
+    assert quantity_fits(aides, "How many aides joined them?")
+    assert not quantity_fits(met, "How many aides joined them?")
+    vote = claim("a#2", "The council backed the plan 31-9 on Monday.")
+    assert quantity_fits(vote, "By how many votes did the council back the plan?")
+    cost = claim("a#3", "The bridge cost $40 million.", quantities=(qty("$40 million", 4e7, "usd", "money"),))
+    assert quantity_fits(cost, "How much money did the bridge cost?")
+    assert not quantity_fits(aides, "How much money did the bridge cost?")
+
+
+def test_query_questions_features_mark_the_value_beyond_the_question():
+    q = "When did the Talvi ferry sink?"
+    dated = claim("a#0", "The Talvi ferry sank on 3 March.",
+                  times=(TimeExpr(text="3 March", start=23, end=30, type="DATE", value="2026-03-03"),))
+    topic = claim("b#0", "The Talvi ferry sank near the harbour.")
+    feats = question_features(q, [dated, topic], np.array([0.8, 0.8]))
+    col = {f: i for i, f in enumerate(FEATURES)}
+    assert feats[0, col["holds_time"]] == 1 and feats[1, col["holds_time"]] == 0
+    assert feats[1, col["misses_kind"]] == 1 and feats[0, col["misses_kind"]] == 0
+    assert feats[0, col["name_cover"]] == 1.0  # "Talvi" is the question's only name
+
+
+def test_query_questions_shipped_model_puts_the_answer_above_the_topic():
+    ranker = QuestionRanker.load()
+    q = "Who ordered the Talvi ferry inquiry?"
+    topic = claim("a#0", "The Talvi ferry inquiry was ordered after the sinking.")
+    answer = claim("b#0", "Minister Ann Holm ordered the inquiry into the Talvi ferry.",
+                   entities=(Entity(text="Ann Holm", start=9, end=17, label="PERSON", canonical="ann holm"),))
+    ranked = rerank_answers(q, [(topic, 2.0), (answer, 1.0)], np.array([0.7, 0.7]), ranker, weight=0.5)
+    assert [c.id for c, _ in ranked] == ["b#0", "a#0"]
+    # with the first stage's prior weighing enough, its order stands
+    ranked = rerank_answers(q, [(topic, 2.0), (answer, 1.0)], np.array([0.7, 0.7]), ranker, weight=100.0)
+    assert [c.id for c, _ in ranked] == ["a#0", "b#0"]
+
+
+def test_query_questions_prior_falls_with_rank():
+    prior = first_stage_prior(4)
+    assert prior[0] == 1.0 and np.all(np.diff(prior) < 0)
+
+
+def test_query_questions_ranker_refuses_weights_of_other_features(tmp_path):
+    ranker = QuestionRanker.load()
+    path = tmp_path / "r.json"
+    ranker.save(path)
+    assert np.allclose(QuestionRanker.load(path).coef, ranker.coef, atol=1e-5)
+    with pytest.raises(ModelError):
+        QuestionRanker(np.zeros(2), np.ones(2), np.zeros(2), ("cos", "rel_cos"))
