@@ -68,3 +68,20 @@ def test_query_engine_pair_index_finds_pairs_by_either_end():
     assert index.touching([1]) == [(1, 2, 0.9), (1, 3, 0.8)]
     assert index.touching([5, 2]) == [(1, 2, 0.9), (4, 5, 0.7)]
     assert index.touching([9]) == []
+
+
+def test_query_engine_question_embeds_once_and_puts_the_asked_value_first(opts):
+    engine = QueryEngine(opts)
+    calls = []
+    inner = engine.embedder.inner.embed
+    engine.embedder.inner.embed = lambda texts: calls.append(list(texts)) or inner(texts)
+    try:
+        result = engine.query("On what date did Markin speak at the press briefing about the battery?", k=3)
+        assert len(calls) == 1  # the first stage's vector of the question serves the re-ranking too
+        scores = [m.score for m in result.matches]
+        assert scores == sorted(scores, reverse=True)
+        assert result.matches[0].article_id in {"q1", "q2"}  # a dated briefing, not the ferry fares
+        engine.question_ranker = None  # a question read as a claim still answers
+        assert {m.article_id for m in engine.query("When did Markin speak?", k=2).matches} == {"q1", "q2"}
+    finally:
+        engine.close()

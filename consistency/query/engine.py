@@ -65,7 +65,7 @@ class QueryEngine:
         self.options = options
         self.store: Store = open_store(options, readonly=True)
         # A query embeds one or two texts: NumPy MiniLM spares a cold process the torch import.
-        self.embedder = QuickMiniLM() if options.embedder == "minilm" else embedder_for(options)
+        self.embedder = _LastCall(QuickMiniLM() if options.embedder == "minilm" else embedder_for(options))
         self._index_mtime = -1.0
         self._flags_by_claim: dict[str, list[Flag]] = {}
         self._flags_version = None
@@ -183,7 +183,9 @@ class QueryEngine:
         rows = [r for r, _ in hits if r in claims]
         if not rows:
             return hits
-        cos = self.store.claim_vectors(rows) @ self.embedder.embed([text])[0]
+        # the text the first stage embedded: its vector is remembered, not computed again
+        seen = self._retriever.query_text(text) if self._retriever is not None else text
+        cos = self.store.claim_vectors(rows) @ self.embedder.embed([seen])[0]
         idf = self._retriever.bm25.token_idf(tokenize(text)) if self._retriever is not None else None
         ranked = rerank_answers(text, [(claims[r], s) for r, s in hits if r in claims], cos,
                                 self.question_ranker, self.question_weight, idf)
@@ -242,6 +244,22 @@ class QueryEngine:
         hit_ids = {claims[r].id for r in rowids if r in claims}
         found: list[ClaimCluster] = claim_clusters(pairs, claims)
         return [c.to_dict() for c in found if any(x.id in hit_ids for x in c.claims)]
+
+
+class _LastCall:
+    """An embedder that remembers its last call: a question's vector serves both the search and the re-ranking."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.name, self.dim = inner.name, inner.dim
+        self._last: tuple[tuple[str, ...], np.ndarray] | None = None
+
+    def embed(self, texts) -> np.ndarray:
+        key = tuple(texts)
+        if self._last is not None and (key == self._last[0] or (len(key) == 1 and key[0] == self._last[0][0])):
+            return self._last[1][: len(key)]
+        self._last = (key, self.inner.embed(list(texts)))
+        return self._last[1]
 
 
 def _shipped_question_ranker():  # -> QuestionRanker | None
