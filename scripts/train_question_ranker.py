@@ -9,17 +9,19 @@ would, so the features are those a query sees. The model is linear with a softma
 question's candidates (the answer should beat its own competitors); questions with no answering
 candidate are left out of the fit.
 
-    python3 scripts/train_question_ranker.py --trecqa /work/data/trecqa --cache /tmp/qr-cache
+    python3 scripts/train_question_ranker.py --trecqa DIR --cache /tmp/qr-cache
     python3 scripts/train_question_ranker.py --trecqa DIR --cv 5        # grouped CV, no model written
 
 It prints P@1 and MRR on TREC QA test with a model fitted on train and dev, then fits on all the
 data given and writes ``consistency/models/question_ranker.json``.
 
-The shipped model is fitted on TREC QA alone (269 questions with an answer, 7,383 candidates;
+The shipped model is fitted on TREC QA alone (269 questions, 250 of them with an answering candidate, 7,383 candidates;
 on TREC QA test, fitted on train and dev: P@1 .820, MRR .908, against .708 and .810 for the
 cosine alone). Adding WikiQA scores better on TREC QA test (P@1 .854, MRR .919) but worse on the
 tune questions of bench/questions (facts P@1 .68 against .76 at their best blend each), and the
 tune questions decide: WikiQA's text is lower-cased, so the entity features learnt on it are weak.
+The penalty matters little: ``--cv 5`` on TREC QA gives P@1 .788 / .796 / .800 / .808 (MRR .876 /
+.880 / .882 / .886) at ``--l2`` 0.3 / 1 / 3 / 10, against .720 (.820) for the cosine alone; 1 ships.
 """
 
 from __future__ import annotations
