@@ -60,6 +60,20 @@ def test_threads_two_events_of_one_kind_are_two_stories_in_one_thread():
     assert linker.members()[threads[transfer]] == [transfer]
 
 
+def test_threads_a_lone_story_moves_to_its_subject_as_it_grows():
+    sc, linker = StoryClusterer(), ThreadLinker()
+    quake = _night(sc, linker, _articles(FIRST_QUAKE, "q"))[0]
+    later = DAY + timedelta(days=36)
+    lone = [("Power lines down in Tolva valley", "Power lines came down across the Tolva valley on Monday and two "
+             "villagers were hurt, the regional governor said.")]
+    story = _night(sc, linker, _articles(lone, "p", later))[0]
+    assert linker.thread_of[story] != linker.thread_of[quake]  # one article says too little of its subject
+    grown = _night(sc, linker, _articles(SECOND_QUAKE, "r", later))
+    assert grown == [story, story]  # the aftershock reports join the power-cut story...
+    assert linker.thread_of[story] == linker.thread_of[quake]  # ...which then joins the quake thread
+    assert set(linker.members()) == {linker.thread_of[quake]}
+
+
 def test_threads_follow_a_story_merged_away():
     sc, linker = StoryClusterer(), ThreadLinker()
     ids = _night(sc, linker, _articles(FIRST_QUAKE, "q"))
