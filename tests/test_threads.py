@@ -138,3 +138,13 @@ def test_threads_store_links_stories_and_migrates_an_old_store(tmp_path):
         assert store.stories_without_thread() == 3
     check(opts)  # no new article: the stories are linked all the same
     assert _stored_threads(opts) == (story_of, thread_of)
+
+
+def test_threads_report_groups_runs_of_one_thread_only_when_they_hold_two_stories():
+    from consistency.report.files import thread_groups
+
+    stories = [{"id": "a", "thread_id": "t1"}, {"id": "b", "thread_id": "t1"}, {"id": "c", "thread_id": "t2"},
+               {"id": "d", "thread_id": None}]
+    groups = thread_groups(stories, [{"id": "t1", "title": "A", "stories": ["a", "b"], "stories_in_store": 3}])
+    assert [(g["thread"] and g["thread"]["id"], [st["id"] for st in g["stories"]]) for g in groups] == [
+        ("t1", ["a", "b"]), (None, ["c"]), (None, ["d"])]

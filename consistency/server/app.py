@@ -320,7 +320,8 @@ def create_app(options: Options | None = None, *, rate: float = 20.0, burst: int
         logger.exception("request failed")
         return _error(500, f"internal error: {type(exc).__name__}; see the server log")
 
-    @app.get("/api/query", summary="Claims matching a text, with grid, clusters and flags", responses=GET_ERRORS)
+    @app.get("/api/query", summary="Claims matching a text, with grid, clusters and flags (each with its story and thread)",
+             responses=GET_ERRORS)
     def get_query(q: str = Query(..., description="The claim to look for.", json_schema_extra=QUERY_TEXT),
                   k: int = Query(10, ge=1, le=MAX_K, description=f"Matches to return (1..{MAX_K})."),
                   min_confidence: float = Query(0.0, ge=0, le=1, description=MIN_CONFIDENCE)) -> dict:

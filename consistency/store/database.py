@@ -323,7 +323,8 @@ class Store:
         if not self._has_threads():  # an old store opened read-only: every story is its own thread
             return {}
         if story_ids is None:
-            return dict(self.db.execute("SELECT id, thread_id FROM stories WHERE thread_id IS NOT NULL").fetchall())
+            return dict(self.db.execute("SELECT id, thread_id FROM stories WHERE thread_id IS NOT NULL ORDER BY rowid")
+                        .fetchall())
         return dict(self._select_in("SELECT id, thread_id FROM stories WHERE thread_id IS NOT NULL AND id IN ({})",
                                     list(story_ids)))
 
