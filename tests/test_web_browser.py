@@ -210,5 +210,5 @@ def test_web_flags_of_two_stories_of_one_subject_sit_under_their_thread(page, st
         assert flags.count() == 1
         text = flags.first.inner_text()
         assert ("300" in text) != ("40" in text)
-    assert "Thread: " in thread.locator(".thread-title").inner_text()
+    assert thread.locator(".thread-title").inner_text() == "Thread: " + STRIKES[0][2]  # named after the earlier
     assert page.console_errors == []

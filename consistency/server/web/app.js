@@ -289,6 +289,9 @@ function threadBox(run) {
     if (!(f.story_id in byStory)) { byStory[f.story_id] = []; order.push(f.story_id); }
     byStory[f.story_id].push(f);
   });
+  // the stories in the order their events were reported; the thread is named after the first
+  const earliest = (sid) => byStory[sid].flatMap((f) => (f.evidence || []).map((e) => e.published || "")).sort()[0] || "";
+  order.sort((a, b) => earliest(a).localeCompare(earliest(b)));
   const total = (shownThreads[run.thread] || {}).stories || order.length;
   const first = byStory[order[0]][0];
   return el("section", { class: "thread", "data-thread": run.thread },
