@@ -192,8 +192,10 @@ def main(file: str, folds: int, variant: str, repeats: int, shipped: bool, as_js
     acc, f1 = (float(np.mean(v)) for v in zip(*per_fold))
     cv = _block(train["articleHeadlineStance"], cv_pred, acc, f1, float(np.std([a for a, _ in per_fold])))
     if repeats > 1:
-        means = [(acc, f1)] + [tuple(float(np.mean(v)) for v in zip(*cross_validate(train, folds, variant, embedder, r)[0]))
-                               for r in range(1, repeats)]
+        means = [(acc, f1)]
+        for seed in range(1, repeats):
+            folds_of_seed = cross_validate(train, folds, variant, embedder, seed)[0]
+            means.append(tuple(float(np.mean(v)) for v in zip(*folds_of_seed)))
         cv["repeats"] = {"n": repeats, "accuracy_mean": round(float(np.mean([a for a, _ in means])), 4),
                          "macro_f1_mean": round(float(np.mean([f for _, f in means])), 4),
                          "accuracy_repeat_std": round(float(np.std([a for a, _ in means])), 4),
