@@ -295,8 +295,10 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _speaker_relative(name: str, m: re.Match) -> bool:
     """Whether the expression counts from the speaker's day alone: "today", "tomorrow", a weekday,
     "next week", "last month" (not "that Friday" or "the following week", read from the story)."""
-    if name in ("dayrel", "weekday"):
-        return (m.group("rel") or "").lower().split()[-1:] != ["that"] if name == "weekday" else True
+    if name == "dayrel":
+        return True
+    if name == "weekday":
+        return (m.group("rel") or "").lower().split()[-1:] != ["that"]
     if name != "rel":
         return False
     g = m.groupdict()
@@ -304,13 +306,16 @@ def _speaker_relative(name: str, m: re.Match) -> bool:
             and g["u"].lower() in ("week", "weekend", "month", "year") and not g.get("ry"))
 
 
-def _speech_time(ctx: _Context, out: list[TimeExpr], deictic: list[tuple[int, str, re.Match]]) -> list[TimeExpr]:
+def _speech_time(
+    ctx: _Context, out: list[TimeExpr], deictic: list[tuple[int, str, re.Match]]
+) -> list[TimeExpr]:
     """Read "today", "tomorrow", a weekday or "next week" inside a quote from the day it was said
     ("'We leave tomorrow,' she said on Friday"), when the sentence names that day outside the quote."""
     if not deictic:
         return out
     quotes = [m.span() for m in _QUOTE.finditer(ctx.text)]
     starts = [o.start for o in out]  # out is in text order
+    at_day: dict[date, _Context] = {}  # one reading of the text per day a quote was said on
     for i, name, match in deictic:
         t = out[i]
         if not _inside(t.start, quotes) or not t.value[:1].isdigit():
@@ -326,7 +331,9 @@ def _speech_time(ctx: _Context, out: list[TimeExpr], deictic: list[tuple[int, st
         said_day = date.fromisoformat(said[0].value[:10])
         if said_day == ctx.anchor:
             continue
-        again = _normalised(name, match, _Context(ctx.text, said_day))
+        if said_day not in at_day:
+            at_day[said_day] = _Context(ctx.text, said_day)
+        again = _normalised(name, match, at_day[said_day])
         if again is None or again[1] == t.value:
             continue
         value = again[1]
