@@ -110,15 +110,8 @@ def build(store_dir: Path, n: int, embedder_name: str, seed: int) -> dict:
     pairs: list[tuple[int, int, float]] = []
     flags: list[Flag] = []
     run_id = store.start_run("ingest")
-    for start in range(0, n, chunk):
-        size = min(chunk, n - start)
-        which = rng.integers(n_base, size=size)
-        blend = rng.random(size) < 0.3
-        other = rng.integers(n_base, size=size)
-        sigma = rng.uniform(0.02, 0.05, size=size).astype(np.float32)[:, None]
-        vecs = base_vecs[which] + np.where(blend[:, None], 0.5 * base_vecs[other], 0.0)
-        vecs = vecs + sigma * rng.standard_normal((size, base_vecs.shape[1]), dtype=np.float32)
-        vecs = (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float32)
+    for start, which, vecs in _chunks(n, base_vecs, rng, chunk):
+        size = len(vecs)
         articles, claims = [], []
         for i0 in range(0, size, 10):
             a_no = (start + i0) // 10
@@ -233,7 +226,7 @@ def _exact_top10(store, qv: np.ndarray) -> list[set[int]]:
 
 
 def _chunks(n: int, base_vecs: np.ndarray, rng: np.random.Generator, chunk: int = 250_000):
-    """The stored vectors of ``build``, ``chunk`` at a time."""
+    """The generated claim vectors, ``chunk`` at a time: (first position, base sentence of each, vectors)."""
     n_base = len(base_vecs)
     for start in range(0, n, chunk):
         size = min(chunk, n - start)
@@ -243,7 +236,7 @@ def _chunks(n: int, base_vecs: np.ndarray, rng: np.random.Generator, chunk: int 
         sigma = rng.uniform(0.02, 0.05, size=size).astype(np.float32)[:, None]
         vecs = base_vecs[which] + np.where(blend[:, None], 0.5 * base_vecs[other], 0.0)
         vecs = vecs + sigma * rng.standard_normal((size, base_vecs.shape[1]), dtype=np.float32)
-        yield start, (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float32)
+        yield start, which, (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float32)
 
 
 def _merge_top(best: tuple[np.ndarray, np.ndarray], scores: np.ndarray, start: int, k: int = 10):
@@ -272,12 +265,12 @@ def build_index_only(out: Path, n: int, embedder_name: str, seed: int, n_queries
     best = (np.full((len(queries), 10), -np.inf, np.float32), -np.ones((len(queries), 10), np.int64))
     t0 = time.perf_counter()
     gen = np.random.default_rng(seed + 2)
-    sample = next(_chunks(min(train_size, n), base_vecs, np.random.default_rng(seed + 3), chunk=train_size))[1]
+    sample = next(_chunks(min(train_size, n), base_vecs, np.random.default_rng(seed + 3), chunk=train_size))[2]
     index = CompressedIndex.train(sample, n, out / "claims.f16")
     del sample
     train_s = time.perf_counter() - t0
     t1 = time.perf_counter()
-    for start, vecs in _chunks(n, base_vecs, gen):
+    for start, _, vecs in _chunks(n, base_vecs, gen):
         index.add(np.arange(start, start + len(vecs), dtype=np.int64), vecs)
         best = _merge_top(best, queries @ vecs.T, start)
         print(f"added {start + len(vecs):,} of {n:,} ({time.perf_counter() - t1:.0f}s)", file=sys.stderr, flush=True)

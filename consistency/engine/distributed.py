@@ -68,7 +68,7 @@ class Worker:
 
         from ..extract.claims import claims_from_doc
 
-        t0 = time.perf_counter()
+        t0, started = time.perf_counter(), time.time()
         from ..store.encoding import claim_to_json
 
         articles = [_article(json.loads(s)) for s in batch["article"]]
@@ -85,7 +85,8 @@ class Worker:
         busy = (time.perf_counter() - t0) / max(1, len(articles))
         return {"article": batch["article"], "claims": np.array(claims_out, dtype=object),
                 "calls": np.array(calls_out, dtype=object), "vectors": np.array(packed, dtype=object),
-                "seconds": np.full(len(articles), busy)}
+                "seconds": np.full(len(articles), busy), "started": np.full(len(articles), started),
+                "ended": np.full(len(articles), time.time())}
 
 
 def _limit_threads(threads: int) -> None:
@@ -109,7 +110,8 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
                       ) -> Iterator[tuple[Article, list[Claim], dict[str, np.ndarray]]]:
     """Each article with its claims (entities canonicalised by ``resolver``) and their vectors by
     content hash, in input order, parsed and embedded by a pool of Ray actors, one per CPU.
-    ``stats`` gets ``worker_s``: the seconds the actors spent on the articles (not loading)."""
+    ``stats`` gets ``worker_s``: the seconds the actors spent on the articles (not loading), and
+    ``busy_from``/``busy_to``: the wall clock when the first batch began and the last one ended."""
     import ray
 
     from ..store.encoding import claim_from_json
@@ -129,6 +131,8 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
     stats["worker_s"] = 0.0
     for batch in ds.iter_batches(batch_size=BATCH, batch_format="numpy", prefetch_batches=2):
         stats["worker_s"] += float(np.sum(batch["seconds"]))
+        stats["busy_from"] = min(stats.get("busy_from", np.inf), float(np.min(batch["started"])))
+        stats["busy_to"] = max(stats.get("busy_to", 0.0), float(np.max(batch["ended"])))
         for art_json, claims_json, calls_json, packed in zip(batch["article"], batch["claims"], batch["calls"],
                                                              batch["vectors"]):
             article = by_id[json.loads(art_json)["id"]]
