@@ -30,7 +30,8 @@ FEATURES = ("date", "same_counted", "specific", "same_event", "shared", "rare", 
 
 def features(c: Candidate) -> list[float]:
     """The feature vector of a candidate pair of rows, in the order of ``FEATURES``."""
-    from .facts import GRANULARITY, _different_actors, _near_dates, _near_figures, _related, _same_person, holder
+    from .facts import (GRANULARITY, _different_actors, _near_dates, _near_figures, _related, _same_person,
+                        holder)
 
     x, y = c.a, c.b
     date = x.kind == "date"
@@ -81,7 +82,6 @@ def features(c: Candidate) -> list[float]:
         float(not date and x.counts is not None and y.counts is not None and x.counts != y.counts),
         float(bool(holder(x) & holder(y))),
     ]
-
 
 
 @dataclass(frozen=True, slots=True)

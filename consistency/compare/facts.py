@@ -260,9 +260,10 @@ def holder(f: Fact) -> set[str]:
 def one_fact(a: Fact, b: Fact) -> bool:
     """Whether two rows (``a`` the earlier) can state one fact: a figure of the same counted thing, said
     of the same holder or happening, close enough for one outlet to have slipped ("$3.5 billion" /
-    "$3.6 billion", not "240 seats" held / "60 seats" lost) or given anew by a later report (a toll that
-    grew); figures further apart are other statistics of the story (a year's income and eight years'); or a date
-    of the same happening, or of the same holder a step away ("1966" / "1967", "Tuesday" / "Wednesday")."""
+    "$3.6 billion", not "240 seats" held / "60 seats" lost) or given anew by a later report (a toll
+    that grew), since figures further apart are other statistics of the story (a year's income and
+    eight years'); or a date of the same happening, or of the same holder a step away ("1966" /
+    "1967", "Tuesday" / "Wednesday")."""
     same_event = a.event is not None and a.event == b.event and a.event not in GENERAL_EVENTS
     same_holder = bool(holder(a) & holder(b))
     if a.kind == "figure":
