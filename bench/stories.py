@@ -3,7 +3,7 @@
 ECB+ gives each topic two events of one kind (its sub-topics) and no publication dates: every
 article gets the same date. A real-coverage folder gives every article its own date and
 ``events.json`` the gold events. Articles are fed to a clusterer in shuffled batches, as
-nightly runs would feed them.
+nightly runs would feed them; threads are linked after each batch, as a nightly run links them.
 """
 
 from __future__ import annotations
@@ -58,3 +58,20 @@ def cluster(clusterer, articles: list[Article], vectors: np.ndarray, batch_size:
         ids.update(zip(chunk, clusterer.assign([articles[i] for i in chunk], vectors[chunk])))
     # ids handed out in earlier batches may since have been merged: resolve them as a store would
     return {articles[i].id: clusterer.resolve(s) for i, s in ids.items()}
+
+
+def cluster_threads(clusterer, linker, articles: list[Article], vectors: np.ndarray, batch_size: int = 0,
+                    seed: int = 0) -> tuple[dict[str, str], dict[str, str]]:
+    """Article id -> story id and article id -> thread id, linking threads after every batch."""
+    order = list(range(len(articles)))
+    if batch_size:
+        random.Random(seed).shuffle(order)
+    step = batch_size or len(order) or 1
+    ids: dict[int, str] = {}
+    for start in range(0, len(order), step):
+        chunk = order[start:start + step]
+        got = clusterer.assign([articles[i] for i in chunk], vectors[chunk])
+        ids.update(zip(chunk, got))
+        linker.link(clusterer, got)
+    stories = {articles[i].id: clusterer.resolve(s) for i, s in ids.items()}
+    return stories, {a: linker.thread_of[s] for a, s in stories.items()}

@@ -303,16 +303,21 @@ def assign_stories(store: Store, options: Options) -> set[str]:
     Returns the stories that changed (marked dirty in the store until a check brings their
     flags up to date). Only the new articles and the articles of merged stories are read.
     """
-    from .stories.cluster import StoryClusterer, article_vectors
+    from .stories.cluster import article_vectors
 
     ids = store.articles_without_story()
     if not ids:
+        if store.stories_without_thread() or store.has_old_story_layout():  # a store made before threads
+            clusterer = _load_clusterer(store)
+            with store.transaction():
+                if store.has_old_story_layout():
+                    store.save_story_state(clusterer.head_dict(), [], [])
+                _link_threads(store, clusterer, ())
         return set()
     articles = store.articles(ids)
     order = {a: i for i, a in enumerate(ids)}
     articles.sort(key=lambda a: order[a.id])
-    head, stories = store.story_state()
-    clusterer = StoryClusterer.from_dict({**head, "stories": stories}) if head else StoryClusterer()
+    clusterer = _load_clusterer(store)
     merged_before = set(clusterer.merged_into)
     vecs = article_vectors(articles, embedder_for(options))
     assignments = dict(zip((a.id for a in articles), clusterer.assign(articles, vecs)))
@@ -329,7 +334,24 @@ def assign_stories(store: Store, options: Options) -> set[str]:
                                                        if s in changed], merged_now)
         store.mark_stories_dirty(changed)
         store.update_claims({r: replace(c, story_id=assignments[c.article_id]) for r, c in claims.items()})
+        _link_threads(store, clusterer, changed)
     return changed
+
+
+def _load_clusterer(store: Store):
+    from .stories.cluster import StoryClusterer
+
+    head, stories = store.story_state()
+    return StoryClusterer.from_dict({**head, "stories": stories}) if head else StoryClusterer()
+
+
+def _link_threads(store: Store, clusterer, touched: Iterable[str]) -> None:
+    """Give every story a thread (new stories join the threads of their subject) and store the links."""
+    from .stories.threads import ThreadLinker
+
+    linker = ThreadLinker.from_state(store.get_meta("threads"), store.story_threads())
+    store.set_threads(linker.link(clusterer, touched))
+    store.set_meta("threads", linker.params())
 
 
 def stats(options: Options | None = None) -> dict[str, int]:

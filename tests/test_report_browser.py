@@ -22,6 +22,13 @@ UPDATE = [("Baltic Wire", "2026-03-12", "Police in Dorn said 8 people were injur
           ("Riga Post", "2026-03-14", "Police in Dorn said the number of people injured when the roof of the Dorn "
                                       "market hall collapsed on Tuesday has risen to 11.")]
 
+STRIKES = [("s0", "2026-03-02", "Dock workers strike in Kesk harbour over pay",
+            "Dock workers in Kesk harbour walked out on Monday in a strike over pay, halting the Viking and Eckero "
+            "ferries to Tallinn, Maret Ilves of the Baltic Dockers Union said."),
+           ("s1", "2026-03-23", "Crane operators walk out at Kesk container terminal",
+            "Crane operators at the Kesk container terminal stopped work on Monday in a new strike over pay, leaving "
+            "Maersk and Hapag cargo ships waiting offshore, Toomas Kask of the Harju Port Authority said.")]
+
 
 def _articles() -> list[dict]:
     rows = []
@@ -39,6 +46,10 @@ def _articles() -> list[dict]:
         rows.append({"id": f"u{i}", "outlet": outlet, "url": f"https://{outlet.split()[0].lower()}.example/dorn-{i}",
                      "title": "Market hall roof collapses in Dorn", "published": f"{day}T09:00:00+00:00",
                      "text": text})
+    # two strikes in one port three weeks apart: two stories, one thread
+    for aid, day, title, text in STRIKES:
+        rows.append({"id": aid, "outlet": "Harbour Courier", "url": f"https://courier.example/{aid}", "title": title,
+                     "published": f"{day}T07:00:00+00:00", "text": text})
     return rows
 
 
@@ -184,3 +195,13 @@ def test_report_browser_every_flag_links_to_its_evidence(page):
         no_url = card.locator("span.evlink").count()
         assert len(links) + no_url == quotes >= 1
         assert all("#:~:text=" in href for href in links)
+
+
+def test_report_browser_stories_of_one_subject_sit_under_their_thread(page):
+    pg, _ = page
+    threads = pg.locator("#stories .thread")
+    assert threads.count() == 1  # the two strikes; the briefing and the market hall are subjects of their own
+    strikes = threads.first.locator(".story h3").all_text_contents()
+    assert sorted(strikes) == sorted(title for _, _, title, _ in STRIKES)
+    assert "Thread: " + STRIKES[0][2] in threads.first.locator(".thread-title").inner_text()
+    assert pg.locator(".thread .story.flagged").count() == 0 and pg.locator("#stories .story.flagged").count() >= 2

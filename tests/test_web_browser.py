@@ -42,16 +42,44 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# Two strikes at one port three weeks apart, each told with two different head counts: two stories
+# (two events), one thread.
+STRIKES = [
+    ("Baltic Wire", "2026-03-02", "Dock workers strike in Kesk harbour",
+     "About 300 dock workers in Kesk harbour walked out on Monday in a strike over pay, halting the Viking and "
+     "Eckero ferries to Tallinn, Maret Ilves of the Baltic Dockers Union said."),
+    ("Riga Post", "2026-03-02", "Kesk dockers walk out over pay",
+     "About 500 dock workers in Kesk harbour walked out on Monday in a strike over pay, stopping the Viking and "
+     "Eckero ferries to Tallinn, Maret Ilves of the Baltic Dockers Union said."),
+    ("Baltic Wire", "2026-03-23", "Crane operators strike at Kesk container terminal",
+     "About 40 crane operators at the Kesk container terminal stopped work on Monday in a new strike over pay, "
+     "leaving Maersk and Hapag cargo ships waiting offshore, Toomas Kask of the Harju Port Authority said."),
+    ("Riga Post", "2026-03-23", "Kesk terminal halted by crane strike",
+     "About 90 crane operators at the Kesk container terminal stopped work on Monday in a new strike over pay, "
+     "leaving Maersk and Hapag cargo ships waiting offshore, Toomas Kask of the Harju Port Authority said."),
+]
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    rows = [{"id": f"a{i}", "outlet": o, "url": f"https://{i}.example/story", "title": t,
+             "published": d + "T08:00:00+00:00", "text": x} for i, (o, d, t, x) in enumerate(ARTICLES)]
+    rows[2]["url"] = "javascript:window.__pwned=3"
+    yield from _serve(tmp_path_factory.mktemp("web"), rows)
+
+
+@pytest.fixture(scope="module")
+def strike_server(tmp_path_factory):
+    rows = [{"id": f"s{i}", "outlet": o, "url": f"https://{i}.example/strike", "title": t,
+             "published": d + "T08:00:00+00:00", "text": x} for i, (o, d, t, x) in enumerate(STRIKES)]
+    yield from _serve(tmp_path_factory.mktemp("strikes"), rows)
+
+
+def _serve(root, rows):
     import uvicorn
 
     from consistency.server.app import create_app
 
-    root = tmp_path_factory.mktemp("web")
-    rows = [{"id": f"a{i}", "outlet": o, "url": f"https://{i}.example/story", "title": t,
-             "published": d + "T08:00:00+00:00", "text": x} for i, (o, d, t, x) in enumerate(ARTICLES)]
-    rows[2]["url"] = "javascript:window.__pwned=3"
     path = root / "articles.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     options = Options(store=root / "store", embedder="hashing")
@@ -168,4 +196,19 @@ def test_web_hides_flags_less_sure_than_chosen(page, server):
         assert "less sure flags hidden" in page.locator("#flags").inner_text()
     page.select_option("#min-confidence", "0")
     assert cards.count() == before
+    assert page.console_errors == []
+
+
+def test_web_flags_of_two_stories_of_one_subject_sit_under_their_thread(page, strike_server):
+    search(page, strike_server, "dock workers strike over pay in Kesk harbour")
+    thread = page.locator("#flags .thread")
+    assert thread.count() == 1
+    stories = thread.locator(".story-title").all_text_contents()
+    assert sorted(stories) == sorted(t for o, d, t, x in STRIKES if o == "Baltic Wire")
+    for i in range(2):  # each story keeps its own flag: the head counts of one strike only
+        flags = thread.locator(".story").nth(i).locator(".flag.type-number")
+        assert flags.count() == 1
+        text = flags.first.inner_text()
+        assert ("300" in text) != ("40" in text)
+    assert thread.locator(".thread-title").inner_text() == "Thread: " + STRIKES[0][2]  # named after the earlier
     assert page.console_errors == []

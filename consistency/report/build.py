@@ -70,7 +70,7 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
     for f, status in [(f, "new" if f.id in new else "carried") for f in listed.values()] + [(f, "resolved") for f in resolved]:
         flags.append(_flag_entry(f, status, reviews.get(f.id), lapsed.get(f.id), meta, runs.get(f.id, {}), titles))
     flags.sort(key=lambda d: (SECTIONS.index(d["section"]), d["type"], -d["confidence"], d["id"]))
-    stories = _stories(store, meta, tonight, flags)
+    stories, threads = by_thread(store, _stories(store, meta, tonight, flags))
     tallies = store.open_flag_tallies(floor)
     outlets = _outlets(store, tallies)
     # An incremental check rebuilds the clusters of the stories it touched only: the report reads
@@ -92,6 +92,7 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
         "claims": sum(store.claims_per_outlet().values()),
         "outlets": counts["outlets"],
         "stories": counts["stories"],
+        "threads": store.thread_count(),
         "articles_new": ingested.articles_new if ingested else 0,
         "articles_duplicate": ingested.articles_duplicate if ingested else 0,
         "claims_new": ingested.claims_new if ingested else 0,
@@ -121,6 +122,7 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
         "flags": flags,
         "flags_by_type": {t: {"new": n, "carried": c} for t, (n, c) in sorted(by_type.items()) if n or c},
         "stories": stories,
+        "threads": threads,
         "outlets": outlets,
         "clusters": clusters,
         "claims": _claims_table(store, flags, clusters, meta),
@@ -271,6 +273,35 @@ def _stories(store: Store, meta: dict[str, dict], tonight: Sequence[str], flags:
             "timeline_omitted": omitted, "svg": svg,
         })
     return out
+
+
+def by_thread(store: Store, stories: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The stories with their thread, those of one thread side by side (where its first stands),
+    flagged before folded as before; and the threads that hold more than one listed story."""
+    links = store.story_threads([st["id"] for st in stories])
+    sizes = store.thread_sizes(set(links.values()))
+    for st in stories:
+        st["thread_id"] = links.get(st["id"])
+        st["thread_stories"] = sizes.get(st["thread_id"], 1)
+    ordered: list[dict] = []
+    for folded in (False, True):
+        groups: dict[str, list[dict]] = {}
+        for st in stories:
+            if st["folded"] == folded:
+                groups.setdefault(st["thread_id"] or st["id"], []).append(st)
+        for group in groups.values():
+            ordered.extend(group)
+    listed: dict[str, list[dict]] = {}
+    for st in ordered:
+        if st["thread_id"]:
+            listed.setdefault(st["thread_id"], []).append(st)
+    threads = []
+    for tid, group in listed.items():
+        if len(group) > 1:
+            first = min(group, key=lambda st: (st["articles"][0]["published"] if st["articles"] else "", st["id"]))
+            threads.append({"id": tid, "title": first["title"], "stories": [st["id"] for st in group],
+                            "stories_in_store": sizes.get(tid, len(group))})
+    return ordered, threads
 
 
 def timeline_points(claims: Iterable[Claim], timeline_flags: Sequence[dict]) -> list[TimePoint]:

@@ -52,9 +52,25 @@ def render_html(report: dict) -> str:
             loose.append(f)
     return env.get_template("report.html.j2").render(
         run=report["run"], s=report["summary"], rejected=report["rejected"], sections=sections,
-        hidden=hidden, stories=stories, by_story=by_story, loose=loose[:MAX_HTML_FLAGS],
+        hidden=hidden, stories=stories, by_story=by_story,
+        flagged_groups=thread_groups([st for st in stories if not st["folded"]], report.get("threads", [])),
+        folded_groups=thread_groups([st for st in stories if st["folded"]], report.get("threads", [])), loose=loose[:MAX_HTML_FLAGS],
         loose_hidden=max(0, len(loose) - MAX_HTML_FLAGS), outlets=report["outlets"], clusters=report["clusters"],
         chart=Markup(flags_chart(report)))
+
+
+def thread_groups(stories: list[dict], threads: list[dict]) -> list[dict]:
+    """The stories in runs of one thread: ``thread`` is set where a run holds more than one story."""
+    by_id = {t["id"]: t for t in threads}
+    groups: list[dict] = []
+    for st in stories:
+        tid = st.get("thread_id")
+        if groups and tid and groups[-1]["id"] == tid:
+            groups[-1]["stories"].append(st)
+        else:
+            groups.append({"id": tid, "stories": [st]})
+    return [{"thread": by_id.get(g["id"]) if len(g["stories"]) > 1 else None, "stories": g["stories"]}
+            for g in groups]
 
 
 def write_report(report: dict, out_dir: Path) -> dict[str, Path]:

@@ -185,10 +185,26 @@ class Service:
         with self.lock:
             result = self.engine.query(text, k).to_dict()
             reviews = self.engine.store.reviews() if result["flags"] else {}
-        result["flags"] = [f for f in result["flags"] if f["confidence"] >= min_confidence]
+            result["flags"] = [f for f in result["flags"] if f["confidence"] >= min_confidence]
+            result["threads"] = self._threads_of(result["flags"])
         for f in result["flags"]:
             f["review"] = reviews.get(f["id"])
         return result
+
+    def _threads_of(self, flags: list[dict]) -> dict[str, dict]:
+        """Thread id -> how many stories it holds in the store, for the flags' stories; each flag gets
+        its story's title and thread id (the page groups stories of one thread together)."""
+        store = self.engine.store
+        stories = sorted({f["story_id"] for f in flags if f.get("story_id")})
+        if not stories:
+            return {}
+        titles = store.story_titles(stories)
+        links = store.story_threads(stories)
+        for f in flags:
+            f["story_title"] = titles.get(f.get("story_id") or "", "")
+            f["thread_id"] = links.get(f.get("story_id") or "")
+        sizes = store.thread_sizes(set(links.values()))
+        return {tid: {"stories": sizes.get(tid, 1)} for tid in sorted(set(links.values()))}
 
     def claim(self, claim_id: str) -> dict | None:
         with self.lock:
@@ -304,7 +320,8 @@ def create_app(options: Options | None = None, *, rate: float = 20.0, burst: int
         logger.exception("request failed")
         return _error(500, f"internal error: {type(exc).__name__}; see the server log")
 
-    @app.get("/api/query", summary="Claims matching a text, with grid, clusters and flags", responses=GET_ERRORS)
+    @app.get("/api/query", summary="Claims matching a text, with grid, clusters and flags (each with its story and thread)",
+             responses=GET_ERRORS)
     def get_query(q: str = Query(..., description="The claim to look for.", json_schema_extra=QUERY_TEXT),
                   k: int = Query(10, ge=1, le=MAX_K, description=f"Matches to return (1..{MAX_K})."),
                   min_confidence: float = Query(0.0, ge=0, le=1, description=MIN_CONFIDENCE)) -> dict:

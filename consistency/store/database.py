@@ -97,7 +97,7 @@ CREATE TABLE IF NOT EXISTS flag_claims (
     flag_id TEXT NOT NULL,
     PRIMARY KEY (claim_id, flag_id)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, data TEXT NOT NULL, thread_id TEXT);
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
     started TEXT NOT NULL,
@@ -136,6 +136,8 @@ class Store:
                 self._fill_flag_claims()
                 if "quiet" not in {r[1] for r in self.db.execute("PRAGMA table_info(pairs)")}:
                     self.db.execute("ALTER TABLE pairs ADD COLUMN quiet INTEGER")
+                if not self._has_threads():  # a store made before threads: its stories link on the next check
+                    self.db.execute("ALTER TABLE stories ADD COLUMN thread_id TEXT")
             version = self.get_meta("schema_version")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path / DB_NAME}: cannot open the store ({exc}); "
@@ -307,6 +309,53 @@ class Store:
         self.db.executemany("INSERT INTO stories(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data=excluded.data",
                             [(s["id"], json.dumps(s, separators=(",", ":"))) for s in changed])
         self.db.executemany("DELETE FROM stories WHERE id=?", [(s,) for s in removed])
+
+    def has_old_story_layout(self) -> bool:
+        """Whether the stories are still kept as one value in the meta table (the first layout)."""
+        head = self.get_meta("stories")
+        return head is not None and "stories" in head
+
+    def _has_threads(self) -> bool:
+        return "thread_id" in {r[1] for r in self.db.execute("PRAGMA table_info(stories)")}
+
+    def story_threads(self, story_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """story id -> thread id, of these stories (of every story when None) that have a thread."""
+        if not self._has_threads():  # an old store opened read-only: every story is its own thread
+            return {}
+        if story_ids is None:
+            return dict(self.db.execute("SELECT id, thread_id FROM stories WHERE thread_id IS NOT NULL ORDER BY rowid")
+                        .fetchall())
+        return dict(self._select_in("SELECT id, thread_id FROM stories WHERE thread_id IS NOT NULL AND id IN ({})",
+                                    list(story_ids)))
+
+    def story_titles(self, story_ids: Iterable[str]) -> dict[str, str]:
+        """story id -> the title of its earliest article."""
+        q = ("SELECT story_id, title FROM articles a WHERE story_id IN ({}) AND published = "
+             "(SELECT min(published) FROM articles b WHERE b.story_id = a.story_id) ORDER BY rowid DESC")
+        return dict(self._select_in(q, list(story_ids)))
+
+    def thread_sizes(self, thread_ids: Iterable[str]) -> dict[str, int]:
+        """thread id -> how many stories it holds."""
+        if not self._has_threads():
+            return {}
+        return {t: int(n) for t, n in self._select_in(
+            "SELECT thread_id, count(*) FROM stories WHERE thread_id IN ({}) GROUP BY thread_id", list(thread_ids))}
+
+    def thread_count(self) -> int:
+        """How many threads the stored stories form (a story without one counts as its own)."""
+        if not self._has_threads():
+            return int(self.db.execute("SELECT count(*) FROM stories").fetchone()[0])
+        return int(self.db.execute("SELECT count(DISTINCT coalesce(thread_id, id)) FROM stories").fetchone()[0])
+
+    def stories_without_thread(self) -> int:
+        """How many stored stories have no thread yet."""
+        if not self._has_threads():
+            return 0
+        return int(self.db.execute("SELECT count(*) FROM stories WHERE thread_id IS NULL").fetchone()[0])
+
+    def set_threads(self, links: dict[str, str]) -> None:
+        """Store the thread of each of these stories."""
+        self.db.executemany("UPDATE stories SET thread_id=? WHERE id=?", [(t, s) for s, t in links.items()])
 
     def dirty_stories(self) -> list[str]:
         """Stories whose flags are not up to date with their articles and pairs."""

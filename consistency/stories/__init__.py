@@ -1,5 +1,6 @@
-"""Stories: articles grouped by the real-world event they report."""
+"""Stories: articles grouped by the real-world event they report; threads: stories of one subject."""
 
 from .cluster import StoryClusterer
+from .threads import ThreadLinker
 
-__all__ = ["StoryClusterer"]
+__all__ = ["StoryClusterer", "ThreadLinker"]

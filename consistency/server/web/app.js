@@ -119,6 +119,7 @@ function render(result) {
   renderFacts(result.facts || []);
   renderClusters(result.clusters, matchById);
   renderGrid(result.grid, matchById, clusterOf);
+  shownThreads = result.threads || {};
   renderFlags(result.flags);
   $("results").hidden = false;
 }
@@ -255,6 +256,52 @@ function differingCells(rows, clusterOf) {
 }
 
 let shownFlags = [];
+let shownThreads = {};
+
+// Flags in runs by thread where a thread has flags of more than one story: each story is one
+// event, its thread the ongoing subject (two strikes at one port); flags compare within a story.
+function byThread(flags) {
+  const stories = {};
+  flags.forEach((f) => {
+    if (f.thread_id && f.story_id) (stories[f.thread_id] = stories[f.thread_id] || new Set()).add(f.story_id);
+  });
+  const runs = [];
+  const placed = {};
+  flags.forEach((f) => {
+    const grouped = f.thread_id && stories[f.thread_id] && stories[f.thread_id].size > 1;
+    if (!grouped) {
+      runs.push({ thread: null, flags: [f] });
+      return;
+    }
+    if (!(f.thread_id in placed)) {
+      placed[f.thread_id] = runs.length;
+      runs.push({ thread: f.thread_id, flags: [] });
+    }
+    runs[placed[f.thread_id]].flags.push(f);
+  });
+  return runs;
+}
+
+function threadBox(run) {
+  const byStory = {};
+  const order = [];
+  run.flags.forEach((f) => {
+    if (!(f.story_id in byStory)) { byStory[f.story_id] = []; order.push(f.story_id); }
+    byStory[f.story_id].push(f);
+  });
+  // the stories in the order their events were reported; the thread is named after the first
+  const earliest = (sid) => byStory[sid].flatMap((f) => (f.evidence || []).map((e) => e.published || "")).sort()[0] || "";
+  order.sort((a, b) => earliest(a).localeCompare(earliest(b)));
+  const total = (shownThreads[run.thread] || {}).stories || order.length;
+  const first = byStory[order[0]][0];
+  return el("section", { class: "thread", "data-thread": run.thread },
+    el("h3", { class: "thread-title" }, `Thread: ${first.story_title || "stories of one subject"}`),
+    el("p", { class: "hint" }, `${order.length} stories of one ongoing subject with flags here` +
+      (total > order.length ? ` (${total} in the store)` : "") + "; each story is one event, and flags compare within it."),
+    order.map((sid) => el("div", { class: "story", "data-story": sid },
+      el("h4", { class: "story-title" }, byStory[sid][0].story_title || sid),
+      byStory[sid].map((f) => flagCard(f)))));
+}
 
 function renderFlags(flags) {
   shownFlags = flags;
@@ -267,7 +314,7 @@ function renderFlags(flags) {
   // Confidence is the share of such flags found right on labelled coverage: the unsure can be hidden.
   const least = Number(($("min-confidence") || {}).value || 0);
   const sure = flags.filter((f) => Number(f.confidence) >= least);
-  sure.forEach((f) => box.appendChild(flagCard(f)));
+  byThread(sure).forEach((run) => box.appendChild(run.thread ? threadBox(run) : flagCard(run.flags[0])));
   if (sure.length < flags.length) {
     box.appendChild(el("p", { class: "empty" },
       `${flags.length - sure.length} less sure flags hidden (confidence below ${least}).`));
