@@ -2,13 +2,17 @@
 
     python3 scripts/bench_stance.py ../shared/bench/emergent-stance/emergent.csv            # CV and dev
     python3 scripts/bench_stance.py ../shared/bench/emergent-stance/emergent.csv --shipped  # shipped model
+    python3 scripts/bench_stance.py ../shared/bench/emergent-stance/emergent.csv --repeats 5  # 5x5 CV
 
 The CSV has the columns id, claimHeadline, articleHeadline, articleHeadlineStance, articleId,
 claimId. Its claims are cut once into a training portion and a dev portion (a fifth of the claims,
 chosen by a hash of claimId, so the cut is the same on every machine). The figures are the
 cross-validation on the training portion (folds grouped by claimId, so no claim is in both a
 fold's training and test pairs; this is what variants are chosen by) and, beside it, one model fit
-on the whole training portion scored once on the dev claims. ``--shipped`` scores the shipped
+on the whole training portion scored once on the dev claims. With ``--repeats R`` the
+cross-validation is run R times, the first on the fixed folds and the others on the claims
+shuffled into folds by seeds 1..R-1, and the mean over repeats is given too: one cut's fold
+spread is wider than most differences between variants. ``--shipped`` scores the shipped
 model instead, which was fit on every row of the file: training-set figures.
 """
 
@@ -114,15 +118,17 @@ def fit(rows: dict[str, list[str]], variant: str = "shipped", embedder=None):
 
 
 def cross_validate(
-    rows: dict[str, list[str]], folds: int = 5, variant: str = "shipped", embedder=None
+    rows: dict[str, list[str]], folds: int = 5, variant: str = "shipped", embedder=None, seed: int | None = None
 ) -> tuple[list[tuple[float, float]], list[str]]:
-    """Accuracy and macro-F1 of a fresh model per fold grouped by claimId, and the pooled predictions."""
+    """Accuracy and macro-F1 of a fresh model per fold grouped by claimId, and the pooled predictions;
+    ``seed`` shuffles the claims into other folds (None: the fixed folds)."""
     from sklearn.model_selection import GroupKFold
 
     gold = np.array(rows["articleHeadlineStance"], dtype=object)
     pred = np.empty(len(gold), dtype=object)
     per_fold = []
-    for train, test in GroupKFold(folds).split(gold, gold, rows["claimId"]):
+    cut = GroupKFold(folds) if seed is None else GroupKFold(folds, shuffle=True, random_state=seed)
+    for train, test in cut.split(gold, gold, rows["claimId"]):
         model = fit({k: [v[i] for i in train] for k, v in rows.items()}, variant, embedder)
         pred[test] = model.predict([rows["claimHeadline"][i] for i in test],
                                    [rows["articleHeadline"][i] for i in test], embedder)
@@ -155,12 +161,16 @@ def _echo(title: str, b: dict) -> None:
 @click.option("--folds", default=5, show_default=True, help="Folds of the cross-validation, grouped by claimId.")
 @click.option("--variant", type=click.Choice(sorted(VARIANTS)), default="shipped", show_default=True,
               help="Which model recipe to fit and score.")
+@click.option("--repeats", default=1, show_default=True,
+              help="Run the CV this many times (the fixed folds, then claims shuffled by seeds 1..R-1).")
 @click.option("--shipped", is_flag=True, help="Score the shipped model on every row instead (training-set figures).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def main(file: str, folds: int, variant: str, shipped: bool, as_json: bool) -> None:
+def main(file: str, folds: int, variant: str, repeats: int, shipped: bool, as_json: bool) -> None:
     """Print stance accuracy and macro-F1: grouped CV on the training portion of FILE and the dev portion."""
     if folds < 2:
         raise click.UsageError("--folds needs at least 2")
+    if repeats < 1:
+        raise click.UsageError("--repeats needs at least 1")
     rows = read_emergent(file)
     if shipped:
         gold = rows["articleHeadlineStance"]
@@ -181,6 +191,15 @@ def main(file: str, folds: int, variant: str, shipped: bool, as_json: bool) -> N
     per_fold, cv_pred = cross_validate(train, folds, variant, embedder)
     acc, f1 = (float(np.mean(v)) for v in zip(*per_fold))
     cv = _block(train["articleHeadlineStance"], cv_pred, acc, f1, float(np.std([a for a, _ in per_fold])))
+    if repeats > 1:
+        means = [(acc, f1)]
+        for seed in range(1, repeats):
+            folds_of_seed = cross_validate(train, folds, variant, embedder, seed)[0]
+            means.append(tuple(float(np.mean(v)) for v in zip(*folds_of_seed)))
+        cv["repeats"] = {"n": repeats, "accuracy_mean": round(float(np.mean([a for a, _ in means])), 4),
+                         "macro_f1_mean": round(float(np.mean([f for _, f in means])), 4),
+                         "accuracy_repeat_std": round(float(np.std([a for a, _ in means])), 4),
+                         "accuracy_by_repeat": [round(a, 4) for a, _ in means]}
     model = fit(train, variant, embedder)
     dev_pred = model.predict(dev["claimHeadline"], dev["articleHeadline"], embedder)
     dev_block = _block(dev["articleHeadlineStance"], dev_pred, *scores(dev["articleHeadlineStance"], dev_pred), None)
@@ -192,6 +211,11 @@ def main(file: str, folds: int, variant: str, shipped: bool, as_json: bool) -> N
         return
     click.echo(f"{file}: variant {variant}; training portion {n_claims[0]} claims, dev {n_claims[1]} claims")
     _echo(f"CV ({folds} folds grouped by claimId, training portion)", cv)
+    if "repeats" in cv:
+        r = cv["repeats"]
+        click.echo(f"  over {r['n']} repeats of the CV: accuracy {r['accuracy_mean']:.4f} (repeat std "
+                   f"{r['accuracy_repeat_std']:.4f})  macro-F1 {r['macro_f1_mean']:.4f}  by repeat "
+                   + " ".join(f"{a:.4f}" for a in r["accuracy_by_repeat"]))
     _echo("dev (fit on the whole training portion, scored once)", dev_block)
 
 

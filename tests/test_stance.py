@@ -173,6 +173,8 @@ def test_stance_bench_cross_validate_scores_every_row_once(tmp_path: Path):
     assert len(per_fold) == 2
     assert len(pred) == len(rows["claimHeadline"]) == 24
     assert set(pred) <= set(LABELS)
+    shuffled_folds, shuffled = bench_stance.cross_validate(rows, folds=2, seed=1)
+    assert len(shuffled_folds) == 2 and len(shuffled) == 24 and None not in shuffled
 
 
 def test_stance_bench_read_emergent_names_missing_columns(tmp_path: Path):

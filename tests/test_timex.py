@@ -165,6 +165,18 @@ def test_timex_deictic_in_a_quote_reads_from_when_it_was_said(text, value):
     assert _one(text, ANCHOR, "tomorrow").value == value
 
 
+@pytest.mark.parametrize(
+    "text,phrase,value",
+    [('"We will vote on Wednesday," the mayor said on Monday.', "Wednesday", "2023-09-13"),
+     ('"We will vote on Wednesday," the mayor said.', "Wednesday", "2023-09-20"),
+     ('"Talks resume next week," the envoy said on Friday.', "next week", "2023-W37"),
+     ('The envoy said on Friday that talks resume next week.', "next week", "2023-W38"),
+     ('"We will vote on that Wednesday," the mayor said on Monday.', "that Wednesday", "2023-09-20")],
+)
+def test_timex_weekday_and_next_week_in_a_quote_read_from_when_it_was_said(text, phrase, value):
+    assert _one(text, ANCHOR, phrase).value == value
+
+
 def test_timex_caption_date_is_not_the_story_day():
     text = ("Photo: Divers search the lake on 2 June 2019.\n"
             "Police reopened the case on Tuesday. The day before, a witness came forward.")

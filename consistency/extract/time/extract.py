@@ -240,7 +240,7 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
     ctx = _Context(text, anchor)
     captions = _caption_spans(text)
     out: list[TimeExpr] = []
-    deictic: list[int] = []  # indices into out of "today"/"tomorrow"/... read from publication
+    deictic: list[tuple[int, str, re.Match]] = []  # out index, rule and match of what is read from publication
     for s, e, _, name, m in taken:
         ctx.derived = False
         r = _normalised(name, m, ctx)
@@ -262,8 +262,8 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
         else:
             gran = "duration" if typ == "DURATION" else "set" if typ == "SET" else "ref"
             lo = hi = None
-        if name == "dayrel":
-            deictic.append(len(out))
+        if _speaker_relative(name, m):
+            deictic.append((len(out), name, m))
         out.append(TimeExpr(text=text[s:e], start=s, end=e, type=typ, value=value,
                             granularity=gran, earliest=lo, latest=hi, mod=mod))
     return _order_ranges(text, _speech_time(ctx, out, deictic))
@@ -292,16 +292,33 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _speech_time(ctx: _Context, out: list[TimeExpr], deictic: list[int]) -> list[TimeExpr]:
-    """Read "today"/"tomorrow" inside a quote from the day it was said ("'We leave tomorrow,' she
-    said on Friday"), when the sentence names that day outside the quote."""
+def _speaker_relative(name: str, m: re.Match) -> bool:
+    """Whether the expression counts from the speaker's day alone: "today", "tomorrow", a weekday,
+    "next week", "last month" (not "that Friday" or "the following week", read from the story)."""
+    if name == "dayrel":
+        return True
+    if name == "weekday":
+        return (m.group("rel") or "").lower().split()[-1:] != ["that"]
+    if name != "rel":
+        return False
+    g = m.groupdict()
+    return ((g["det"] or "").lower() in ("last", "next", "this") and not (g.get("adjs") or "").strip()
+            and g["u"].lower() in ("week", "weekend", "month", "year") and not g.get("ry"))
+
+
+def _speech_time(
+    ctx: _Context, out: list[TimeExpr], deictic: list[tuple[int, str, re.Match]]
+) -> list[TimeExpr]:
+    """Read "today", "tomorrow", a weekday or "next week" inside a quote from the day it was said
+    ("'We leave tomorrow,' she said on Friday"), when the sentence names that day outside the quote."""
     if not deictic:
         return out
     quotes = [m.span() for m in _QUOTE.finditer(ctx.text)]
     starts = [o.start for o in out]  # out is in text order
-    for i in deictic:
+    at_day: dict[date, _Context] = {}  # one reading of the text per day a quote was said on
+    for i, name, match in deictic:
         t = out[i]
-        if not _inside(t.start, quotes) or not t.value[:10].count("-") == 2:
+        if not _inside(t.start, quotes) or not t.value[:1].isdigit():
             continue
         lo, hi = ctx._sentence(t.start, t.end)
         k = bisect.bisect_right(quotes, (t.start, float("inf"))) - 1  # the quote holding t (see _inside)
@@ -311,11 +328,15 @@ def _speech_time(ctx: _Context, out: list[TimeExpr], deictic: list[int]) -> list
                 and not _inside(o.start, quotes) and _SPEECH.search(ctx.text, max(0, o.start - 40), o.start)]
         if not said:
             continue
-        delta = date.fromisoformat(said[0].value[:10]) - ctx.anchor
-        if not delta:
+        said_day = date.fromisoformat(said[0].value[:10])
+        if said_day == ctx.anchor:
             continue
-        day = (date.fromisoformat(t.value[:10]) + delta).isoformat()
-        value = day + t.value[10:]
+        if said_day not in at_day:
+            at_day[said_day] = _Context(ctx.text, said_day)
+        again = _normalised(name, match, at_day[said_day])
+        if again is None or again[1] == t.value:
+            continue
+        value = again[1]
         _, lo_v, hi_v = bounds(value, t.mod)
         out[i] = dataclasses.replace(t, value=value, earliest=lo_v, latest=hi_v)
     return out
