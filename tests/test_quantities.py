@@ -101,6 +101,11 @@ def test_quantities_not_years_dates_times_or_names(text):
     assert find_quantities(text) == []
 
 
+def test_quantities_year_naming_a_group_is_not_a_count():
+    assert find_quantities("Sanders and other 2020 Democrats spoke.") == []
+    assert [q.value for q in find_quantities("The firm hired 2000 workers.")] == [2000]
+
+
 def test_quantities_year_next_to_a_count_keeps_only_the_count():
     qs = find_quantities("In 2024, 300 people died.")
     assert [q.value for q in qs] == [300]

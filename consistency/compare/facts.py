@@ -12,6 +12,7 @@ an update.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -57,7 +58,7 @@ def facts_of(row: int, c: Claim) -> list[Fact]:
     if is_stamp(c):
         return []
     out = []
-    for q in c.quantities:
+    for q in _ratios(c):
         if q.kind == "ordinal" or math.isinf(q.value):
             continue
         out.append(Fact("figure", c, row, q, q.event, frozenset(q.about), _counted(q)))
@@ -66,6 +67,32 @@ def facts_of(row: int, c: Claim) -> list[Fact]:
         if iv is None or t.event in SPEECH_EVENTS:
             continue
         out.append(Fact("date", c, row, t, t.event, frozenset(t.about), None, iv))
+    return out
+
+
+_RATIO_GAP = re.compile(r"^(?:\s+|-)(?:in|out\s+of)(?:\s+|-)$", re.I)
+
+
+def _ratios(c: Claim) -> list[Quantity]:
+    """The claim's figures with "1 in 3" or "one-in-three" read as one share in percent: its two
+    numbers are not two counts, and set crosswise against another outlet's they seem to differ."""
+    qs = sorted(c.quantities, key=lambda q: q.start)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        q = qs[i]
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        gap = c.text[q.end - c.start:nxt.start - c.start] if nxt else ""
+        if nxt and q.kind == nxt.kind == "count" and nxt.value > 0 and _RATIO_GAP.match(gap):
+            share = 100 * q.value / nxt.value
+            slack = 100 * max(q.high / nxt.value - q.value / nxt.value, q.value / nxt.value - q.low / nxt.value)
+            out.append(Quantity(c.text[q.start - c.start:nxt.end - c.start], q.start, nxt.end, share,
+                                share - slack, share + slack, unit="percent", hedge=q.hedge, kind="percent",
+                                event=nxt.event or q.event, about=nxt.about or q.about))
+            i += 2
+            continue
+        out.append(q)
+        i += 1
     return out
 
 
@@ -102,6 +129,7 @@ def _different_actors(x: Fact, y: Fact) -> bool:
     return bool(ax and ay and not ax & ay)
 
 
+MAX_UPDATE_RATIO = 2.5  # a newer figure several times the old one counts something else
 NEAR_RATIO = 1.35  # a figure an outlet got slightly wrong: "$5,587.75" for "$5,687.75", "$3.5 billion" for "$3.6"
 NEAR_STEPS = {"month": 1, "year": 1}  # a day named wrongly is too common a different day to count alone
 
@@ -141,6 +169,28 @@ def _scale_dropped(x: Quantity, y: Quantity) -> bool:
     return abs(ratio - round(ratio)) < 1e-6 and round(ratio) % 3 == 0
 
 
+ROUNDING_SHARE = 0.05  # "$43 million" for "$43,885,310", "36 percent" for "35.7"; not "50,000" for "55,000"
+
+
+def _significant(v: float) -> int:
+    """How many significant digits a figure is written with ("43 million": 2, "43,885,310": 8)."""
+    digits = f"{abs(v):.6f}".replace(".", "").strip("0")
+    return max(1, len(digits))
+
+
+def _rounded(x: Quantity, y: Quantity) -> bool:
+    """One figure is the other rounded or cut to fewer digits, by a few percent at most: a rounder
+    report of one value."""
+    rough, exact = sorted((x, y), key=lambda q: _significant(q.value))
+    n = _significant(rough.value)
+    if n >= _significant(exact.value) or exact.value <= 0 or rough.value <= 0:
+        return False
+    step = 10 ** (math.floor(math.log10(exact.value)) - n + 1)
+    shortened = (math.floor(exact.value / step + 1e-9) * step, math.floor(exact.value / step + 0.5) * step)
+    return (any(math.isclose(v, rough.value, rel_tol=1e-9) for v in shortened)
+            and abs(exact.value - rough.value) <= ROUNDING_SHARE * exact.value)
+
+
 def _fineness(f: Fact) -> int:
     return GRANULARITY.get(f.slot.granularity, 0) if f.kind == "date" else 0
 
@@ -176,7 +226,7 @@ def _differ(x: Fact, y: Fact) -> bool:
         # "$3.6 billion" merely touch, "$5,587.75" is not "$5,687.75".
         lo, hi = max(x.slot.low, y.slot.low), min(x.slot.high, y.slot.high)
         touching = lo == hi and x.slot.low < x.slot.high and y.slot.low < y.slot.high
-        return (lo > hi or touching) and not _scale_dropped(x.slot, y.slot)
+        return (lo > hi or touching) and not _scale_dropped(x.slot, y.slot) and not _rounded(x.slot, y.slot)
     if not _dates_comparable(x, y):
         return False
     return not _compatible(x.slot, x.interval, y.slot, y.interval)
@@ -199,6 +249,38 @@ def _related(x: Fact, y: Fact) -> bool:
     if abs(gx - gy) > (MAX_GRANULARITY_GAP if max(gx, gy) <= GRANULARITY["month"] else 1):
         return False
     return bool(shared) or same_event or _near_dates(x, y) and _same_person(x.claim, y.claim)
+
+
+def holder(f: Fact) -> set[str]:
+    """The words a row is said of beyond the noun it counts, in one form: whose figure, which happening's date."""
+    counted = set((f.counts or "").split())
+    return {_singular(w) or w for w in f.about} - counted - {_singular(w) or w for w in counted}
+
+
+def one_fact(a: Fact, b: Fact) -> bool:
+    """Whether two rows (``a`` the earlier) can state one fact: a figure of the same counted thing, said
+    of the same holder or happening, close enough for one outlet to have slipped ("$3.5 billion" /
+    "$3.6 billion", not "240 seats" held / "60 seats" lost) or given anew by a later report (a toll
+    that grew), since figures further apart are other statistics of the story (a year's income and
+    eight years'); or a date of the same happening, or of the same holder a step away ("1966" /
+    "1967", "Tuesday" / "Wednesday")."""
+    same_event = a.event is not None and a.event == b.event and a.event not in GENERAL_EVENTS
+    same_holder = bool(holder(a) & holder(b))
+    if a.kind == "figure":
+        if a.counts is not None and b.counts is not None and a.counts != b.counts:
+            return False
+        lo, hi = sorted((abs(a.slot.value), abs(b.slot.value)))
+        later = b.claim.published > a.claim.published and (
+            _grown_since(a, b) or has_update_cue(b.claim) and not has_update_cue(a.claim))
+        close = _near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
+        return close and (same_holder or same_event)
+    return same_event or same_holder and (_near_dates(a, b) or _day_apart(a, b))
+
+
+def _day_apart(a: Fact, b: Fact) -> bool:
+    """Days one apart ("passed Tuesday" / "voted Wednesday"): with the same holder, one happening dated twice."""
+    return (a.slot.granularity == b.slot.granularity == "day"
+            and abs((a.interval[0] - b.interval[0]).days) == 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +334,9 @@ def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]
             rare = max((1 / df[w] for w in x.about & y.about), default=0.0)
             echoed = (_echoed(a, by_article.get(b.claim.article_id, ()))
                       + _echoed(b, by_article.get(a.claim.article_id, ())))
+            # An outlet that gives the other's value elsewhere knows both: two happenings, not a dispute.
+            if echoed or not one_fact(a, b):
+                continue
             out.append(Candidate(a, b, sim, rare, len(agreed) > 0, echoed))
     return out
 

@@ -1,0 +1,42 @@
+"""The fact scorer's fit: which candidates count as a gold item's, and the figures of a choice."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+
+_SPEC = importlib.util.spec_from_file_location(
+    "fit_fact_scorer", Path(__file__).resolve().parents[1] / "scripts" / "fit_fact_scorer.py")
+fit = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(fit)
+
+ITEM = {"values": {"a_1": "$3.5 billion from the budget", "b_1": "$3.6 billion"}}
+
+
+def _row(article: str, text: str) -> SimpleNamespace:
+    return SimpleNamespace(slot=SimpleNamespace(text=text), claim=SimpleNamespace(article_id=article))
+
+
+def test_fit_fact_scorer_a_row_is_the_items_when_its_digits_are_the_items_value():
+    assert fit._values_match(ITEM, _row("a_1", "$3.5 billion"))
+    assert not fit._values_match(ITEM, _row("a_1", "$600 million"))
+    assert not fit._values_match(ITEM, _row("c_1", "$3.5 billion"))  # the item gives no value there
+
+
+def test_fit_fact_scorer_a_row_without_digits_matches_by_its_words():
+    item = {"values": {"a_1": "voted Wednesday", "b_1": "Tuesday"}}
+    assert fit._values_match(item, _row("a_1", "on Wednesday"))
+    assert not fit._values_match(item, _row("a_1", "on Friday"))
+    assert fit._values_match({"values": {"a_1": "3 pages"}}, _row("a_1", "three"))
+
+
+def test_fit_fact_scorer_figures_count_each_claim_pair_once_by_its_surest_row():
+    rows = [{"pair": ("a", "b"), "label": 1, "items": ["e/0"]},
+            {"pair": ("a", "b"), "label": 0, "items": ["e/0"]},
+            {"pair": ("c", "d"), "label": 0, "items": []}]
+    got = fit.figures_at(rows, np.array([0.9, 0.2, 0.7]), 0.5, 2)
+    assert (got["flags"], got["right"], got["items_found"], got["precision"], got["recall"]) == (2, 1, 1, 0.5, 0.5)
+    assert fit.figures_at(rows, np.array([0.9, 0.2, 0.7]), 0.8, 2)["flags"] == 1
