@@ -48,21 +48,13 @@ def coverage_articles(folder: Path, part: str = "all") -> tuple[list[Article], d
 def cluster(clusterer, articles: list[Article], vectors: np.ndarray, batch_size: int = 0,
             seed: int = 0) -> dict[str, str]:
     """Article id -> story id after feeding the articles in shuffled batches (one when 0)."""
-    order = list(range(len(articles)))
-    if batch_size:
-        random.Random(seed).shuffle(order)
-    step = batch_size or len(order) or 1
-    ids: dict[int, str] = {}
-    for start in range(0, len(order), step):
-        chunk = order[start:start + step]
-        ids.update(zip(chunk, clusterer.assign([articles[i] for i in chunk], vectors[chunk])))
-    # ids handed out in earlier batches may since have been merged: resolve them as a store would
-    return {articles[i].id: clusterer.resolve(s) for i, s in ids.items()}
+    return cluster_threads(clusterer, None, articles, vectors, batch_size, seed)[0]
 
 
 def cluster_threads(clusterer, linker, articles: list[Article], vectors: np.ndarray, batch_size: int = 0,
                     seed: int = 0) -> tuple[dict[str, str], dict[str, str]]:
-    """Article id -> story id and article id -> thread id, linking threads after every batch."""
+    """Article id -> story id and article id -> thread id, linking threads after every batch
+    (no threads without a ``linker``)."""
     order = list(range(len(articles)))
     if batch_size:
         random.Random(seed).shuffle(order)
@@ -72,6 +64,8 @@ def cluster_threads(clusterer, linker, articles: list[Article], vectors: np.ndar
         chunk = order[start:start + step]
         got = clusterer.assign([articles[i] for i in chunk], vectors[chunk])
         ids.update(zip(chunk, got))
-        linker.link(clusterer, got)
+        if linker is not None:
+            linker.link(clusterer, got)
+    # ids handed out in earlier batches may since have been merged: resolve them as a store would
     stories = {articles[i].id: clusterer.resolve(s) for i, s in ids.items()}
-    return stories, {a: linker.thread_of[s] for a, s in stories.items()}
+    return stories, ({a: linker.thread_of[s] for a, s in stories.items()} if linker is not None else {})

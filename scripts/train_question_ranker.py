@@ -42,6 +42,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.listwise import fit_listwise  # noqa: E402
 from consistency.query.bm25 import tokenize  # noqa: E402
 from consistency.query.questions import FEATURES, SHIPPED, QuestionRanker, question_features  # noqa: E402
 from consistency.records import Article, Claim  # noqa: E402
@@ -155,29 +156,7 @@ def features(questions: list[dict], idf: dict[str, float]) -> tuple[np.ndarray, 
 
 def fit(X: np.ndarray, y: np.ndarray, groups: np.ndarray, l2: float) -> QuestionRanker:
     """A linear ranker on standardised features, by softmax loss over each question's candidates."""
-    from scipy.optimize import minimize
-
-    mean, scale = X.mean(0), X.std(0)
-    scale[scale < 1e-6] = 1.0
-    keep = (np.bincount(groups, weights=y) > 0)[groups]
-    Z, target = (X[keep] - mean) / scale, y[keep]
-    seg = np.unique(groups[keep], return_inverse=True)[1]
-    nq = int(seg.max()) + 1
-    target = target / np.bincount(seg, weights=target)[seg]
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        s = Z @ w
-        top = np.full(nq, -np.inf)
-        np.maximum.at(top, seg, s)
-        e = np.exp(s - top[seg])
-        den = np.bincount(seg, weights=e, minlength=nq)
-        lse = np.log(den) + top
-        value = -(target * (s - lse[seg])).sum() / nq + l2 * (w @ w) / (2 * nq)
-        grad = Z.T @ (e / den[seg] - target) / nq + l2 * w / nq
-        return value, grad
-
-    w = minimize(loss, np.zeros(Z.shape[1]), jac=True, method="L-BFGS-B").x
-    return QuestionRanker(mean, scale, w)
+    return QuestionRanker(*fit_listwise(X, y, groups, l2))
 
 
 def ranking_scores(scores: np.ndarray, y: np.ndarray, groups: np.ndarray) -> dict:

@@ -45,6 +45,7 @@ from bench.checkthat import (  # noqa: E402
     read_qrels,
     read_queries,
 )
+from bench.listwise import fit_listwise  # noqa: E402
 from consistency.embed import get_embedder  # noqa: E402
 from consistency.query.hybrid import HybridRetriever  # noqa: E402
 from consistency.query.rerank import FEATURES, SHIPPED, Reranker  # noqa: E402
@@ -133,30 +134,7 @@ def map_at(scores: np.ndarray, y: np.ndarray, groups: np.ndarray, n_rel: np.ndar
 
 def fit(X: np.ndarray, y: np.ndarray, groups: np.ndarray, l2: float) -> Reranker:
     """A linear re-ranker on standardised features, by softmax loss over each query's candidates."""
-    from scipy.optimize import minimize
-
-    mean, scale = X.mean(0), X.std(0)
-    scale[scale < 1e-6] = 1.0
-    has_gold = np.bincount(groups, weights=y) > 0
-    keep = has_gold[groups]
-    Z, target = (X[keep] - mean) / scale, y[keep]
-    seg = np.unique(groups[keep], return_inverse=True)[1]
-    nq = int(seg.max()) + 1
-    target = target / np.bincount(seg, weights=target)[seg]
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        s = Z @ w
-        top = np.full(nq, -np.inf)
-        np.maximum.at(top, seg, s)
-        e = np.exp(s - top[seg])
-        den = np.bincount(seg, weights=e, minlength=nq)
-        lse = np.log(den) + top
-        value = -(target * (s - lse[seg])).sum() / nq + l2 * (w @ w) / (2 * nq)
-        grad = Z.T @ (e / den[seg] - target) / nq + l2 * w / nq
-        return value, grad
-
-    w = minimize(loss, np.zeros(Z.shape[1]), jac=True, method="L-BFGS-B").x
-    return Reranker(mean, scale, w, 0.0)
+    return Reranker(*fit_listwise(X, y, groups, l2), 0.0)
 
 
 @click.command()

@@ -24,6 +24,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 
@@ -36,14 +37,16 @@ from consistency.stories.cluster import FEATURES, StoryClusterer, article_vector
 from scripts.bench_clustering import parse_topics  # noqa: E402
 
 
-def pair_features(articles, vectors, gold: dict[str, str]) -> tuple[np.ndarray, np.ndarray]:
-    """Features and same-event labels of every pair of articles, as a fresh clusterer sees them."""
+def pair_features(articles, vectors, gold: dict[str, str], names: Sequence[str] = FEATURES
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """The ``names`` features of every pair of articles, as a fresh clusterer sees them, and whether
+    the two share a gold label (an event, or a topic for threads)."""
     sc = StoryClusterer()
     singles = sc.singles(articles, vectors)
     rows, labels = [], []
     for i, j in itertools.combinations(range(len(articles)), 2):
         f = sc.features(singles[i], singles[j])
-        rows.append([f[k] for k in FEATURES])
+        rows.append([f[k] for k in names])
         labels.append(gold[articles[i].id] == gold[articles[j].id])
     return np.asarray(rows), np.asarray(labels)
 

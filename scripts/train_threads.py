@@ -14,7 +14,6 @@ score the even ones once with bench_clustering.py.
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import sys
@@ -29,18 +28,7 @@ from bench.stories import cluster_threads, ecb_articles  # noqa: E402
 from consistency.stories.cluster import StoryClusterer, article_vectors  # noqa: E402
 from consistency.stories.threads import THREAD_FEATURES, ThreadLinker  # noqa: E402
 from scripts.bench_clustering import parse_topics  # noqa: E402
-
-
-def pair_features(articles, vectors, gold: dict[str, str]) -> tuple[np.ndarray, np.ndarray]:
-    """Features and same-topic labels of every pair of articles, as a fresh clusterer sees them."""
-    sc = StoryClusterer()
-    singles = sc.singles(articles, vectors)
-    rows, labels = [], []
-    for i, j in itertools.combinations(range(len(articles)), 2):
-        f = sc.features(singles[i], singles[j])
-        rows.append([f[k] for k in THREAD_FEATURES])
-        labels.append(gold[articles[i].id] == gold[articles[j].id])
-    return np.asarray(rows), np.asarray(labels)
+from scripts.train_stories import pair_features  # noqa: E402
 
 
 def fit_weights(x: np.ndarray, y: np.ndarray, c: float) -> dict[str, float]:
@@ -69,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
 
     articles, topic, _ = ecb_articles(args.data, parse_topics(args.topics))
     vecs = article_vectors(articles, get_embedder("minilm"))
-    weights = fit_weights(*pair_features(articles, vecs, topic), args.c)
+    weights = fit_weights(*pair_features(articles, vecs, topic, THREAD_FEATURES), args.c)
     seeds = [int(s) for s in args.seeds.split(",")]
     results = []
     for t in (float(x) for x in args.thresholds.split(",")):
