@@ -204,10 +204,10 @@ def test_facts_relative_dates_of_articles_of_one_day_compare():
 
 
 def test_facts_figures_of_different_holders_far_apart_are_not_one_fact():
-    a = claim("a#1", "Republicans will hold at least 240 seats in the House.", outlet="A",
-              frames={"at least 240": ("hold", ("seat", "republicans", "house"))})
-    b = claim("b#1", "Democrats have lost nearly 60 seats in the House.", outlet="B",
-              frames={"nearly 60": ("lose", ("seat", "democrats", "house"))})
+    a = claim("a#1", "The Harbour Party will hold at least 180 seats in the assembly.", outlet="A",
+              frames={"at least 180": ("hold", ("seat", "harbour", "assembly"))})
+    b = claim("b#1", "The Green League has lost nearly 25 seats in the assembly.", outlet="B",
+              frames={"nearly 25": ("lose", ("seat", "league", "assembly"))})
     assert pairs(a, b) == []
 
 
@@ -233,18 +233,18 @@ def test_facts_a_ratio_is_one_share_not_two_counts():
 
 
 def test_facts_a_figure_rounded_or_cut_to_fewer_digits_agrees():
-    a = claim("a#1", "The campaign raised $43 million in the quarter.", outlet="A",
-              frames={"$43 million": ("raise", ("campaign", "quarter"))})
-    b = claim("b#1", "The campaign raised $43,885,310 in the quarter.", outlet="B",
-              frames={"$43,885,310": ("raise", ("campaign", "quarter"))})
+    a = claim("a#1", "The campaign raised $27 million in the quarter.", outlet="A",
+              frames={"$27 million": ("raise", ("campaign", "quarter"))})
+    b = claim("b#1", "The campaign raised $27,412,960 in the quarter.", outlet="B",
+              frames={"$27,412,960": ("raise", ("campaign", "quarter"))})
     assert pairs(a, b) == []
-    e = claim("e#1", "The couple paid a tax rate of 36 percent.", outlet="E",
-              frames={"36 percent": ("pay", ("percent", "couple", "rate"))})
-    f = claim("f#1", "The couple paid a tax rate of 35.7 percent.", outlet="F",
-              frames={"35.7 percent": ("pay", ("percent", "couple", "rate"))})
+    e = claim("e#1", "The couple paid a tax rate of 42 percent.", outlet="E",
+              frames={"42 percent": ("pay", ("percent", "couple", "rate"))})
+    f = claim("f#1", "The couple paid a tax rate of 41.8 percent.", outlet="F",
+              frames={"41.8 percent": ("pay", ("percent", "couple", "rate"))})
     assert pairs(e, f) == []
-    c = claim("c#1", "The department received 50,000 pages of email.", outlet="C",
-              frames={"50,000": ("receive", ("page", "department", "email"))})
-    d = claim("d#1", "The department received 55,000 pages of email.", outlet="D",
-              frames={"55,000": ("receive", ("page", "department", "email"))})
-    assert pairs(c, d) == [("50,000", "55,000", 0)]
+    c = claim("c#1", "The department received 20,000 pages of records.", outlet="C",
+              frames={"20,000": ("receive", ("page", "department", "record"))})
+    d = claim("d#1", "The department received 22,000 pages of records.", outlet="D",
+              frames={"22,000": ("receive", ("page", "department", "record"))})
+    assert pairs(c, d) == [("20,000", "22,000", 0)]

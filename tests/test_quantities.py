@@ -102,7 +102,7 @@ def test_quantities_not_years_dates_times_or_names(text):
 
 
 def test_quantities_year_naming_a_group_is_not_a_count():
-    assert find_quantities("Sanders and other 2020 Democrats spoke.") == []
+    assert find_quantities("Varga and other 2030 Greens spoke.") == []
     assert [q.value for q in find_quantities("The firm hired 2000 workers.")] == [2000]
 
 

@@ -169,11 +169,11 @@ def _scale_dropped(x: Quantity, y: Quantity) -> bool:
     return abs(ratio - round(ratio)) < 1e-6 and round(ratio) % 3 == 0
 
 
-ROUNDING_SHARE = 0.05  # "$43 million" for "$43,885,310", "36 percent" for "35.7"; not "50,000" for "55,000"
+ROUNDING_SHARE = 0.05  # "$27 million" for "$27,412,960", "42 percent" for "41.8"; not "20,000" for "22,000"
 
 
 def _significant(v: float) -> int:
-    """How many significant digits a figure is written with ("43 million": 2, "43,885,310": 8)."""
+    """How many significant digits a figure is written with ("27 million": 2, "27,412,960": 8)."""
     digits = f"{abs(v):.6f}".replace(".", "").strip("0")
     return max(1, len(digits))
 
@@ -260,7 +260,7 @@ def holder(f: Fact) -> set[str]:
 def one_fact(a: Fact, b: Fact) -> bool:
     """Whether two rows (``a`` the earlier) can state one fact: a figure of the same counted thing, said
     of the same holder or happening, close enough for one outlet to have slipped ("$3.5 billion" /
-    "$3.6 billion", not "240 seats" held / "60 seats" lost) or given anew by a later report (a toll
+    "$3.6 billion", not 180 seats one party holds / 25 seats another lost) or given anew by a later report (a toll
     that grew), since figures further apart are other statistics of the story (a year's income and
     eight years'); or a date of the same happening, or of the same holder a step away ("1966" /
     "1967", "Tuesday" / "Wednesday")."""

@@ -266,7 +266,7 @@ def _is_name_or_date(text: str, start: int, end: int, value: float, plain: bool)
         return True  # Article 5, Flight 17, Boeing 737
     if plain and 1800 <= value <= 2100 and value == int(value):
         if nxt and nxt.group(1)[0].isupper() and text[end:end + 1] == " ":
-            return True  # "2020 Democrats", "the 2018 Olympics": a year naming which ones; a count has a comma
+            return True  # "2030 Greens", "the 2018 Olympics": a year naming which ones; a count has a comma
         plural = bool(nxt) and (next_word.endswith("s") or next_word in _IRREGULAR.values())
         if prev_word in _YEAR_CONTEXT or prev_word == "the" or not plural or text[end:end + 2] == "'s":
             return True
