@@ -307,10 +307,11 @@ def assign_stories(store: Store, options: Options) -> set[str]:
 
     ids = store.articles_without_story()
     if not ids:
-        if store.stories_without_thread() or store.has_old_story_layout():  # a store made before threads
+        old_layout = store.has_old_story_layout()
+        if store.stories_without_thread() or old_layout:  # a store made before threads
             clusterer = _load_clusterer(store)
             with store.transaction():
-                if store.has_old_story_layout():
+                if old_layout:
                     store.save_story_state(clusterer.head_dict(), [], [])
                 _link_threads(store, clusterer, ())
         return set()

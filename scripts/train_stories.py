@@ -102,12 +102,17 @@ def main(argv: list[str] | None = None) -> int:
         if not args.json:
             print(json.dumps(results[-1]), flush=True)
     best = max(results, key=lambda r: r["mean"])
-    if args.json:
-        print(json.dumps({"weights": weights, "best": best, "grid": results}))
+    print_fit(weights, best, results, args.json)
+    return 0
+
+
+def print_fit(weights: dict[str, float], best: dict, grid: list[dict], as_json: bool) -> None:
+    """The fitted weights and the best setting of the grid (with the grid itself as JSON)."""
+    if as_json:
+        print(json.dumps({"weights": weights, "best": best, "grid": grid}))
     else:
         print("weights", json.dumps(weights))
         print("best", json.dumps(best))
-    return 0
 
 
 if __name__ == "__main__":

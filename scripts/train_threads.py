@@ -28,7 +28,7 @@ from bench.stories import cluster_threads, ecb_articles  # noqa: E402
 from consistency.stories.cluster import StoryClusterer, article_vectors  # noqa: E402
 from consistency.stories.threads import THREAD_FEATURES, ThreadLinker  # noqa: E402
 from scripts.bench_clustering import parse_topics  # noqa: E402
-from scripts.train_stories import pair_features  # noqa: E402
+from scripts.train_stories import pair_features, print_fit  # noqa: E402
 
 
 def fit_weights(x: np.ndarray, y: np.ndarray, c: float) -> dict[str, float]:
@@ -71,11 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.json:
             print(json.dumps(results[-1]), flush=True)
     best = max(results, key=lambda r: (r["mean"], r["threshold"]))
-    if args.json:
-        print(json.dumps({"weights": weights, "best": best, "grid": results}))
-    else:
-        print("weights", json.dumps(weights))
-        print("best", json.dumps(best))
+    print_fit(weights, best, results, args.json)
     return 0
 
 

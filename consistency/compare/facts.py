@@ -331,12 +331,14 @@ def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]
             continue
         for x, y in conflicts:
             a, b = (x, y) if (x.claim.published, x.claim.id) <= (y.claim.published, y.claim.id) else (y, x)
-            rare = max((1 / df[w] for w in x.about & y.about), default=0.0)
+            if not one_fact(a, b):
+                continue
             echoed = (_echoed(a, by_article.get(b.claim.article_id, ()))
                       + _echoed(b, by_article.get(a.claim.article_id, ())))
             # An outlet that gives the other's value elsewhere knows both: two happenings, not a dispute.
-            if echoed or not one_fact(a, b):
+            if echoed:
                 continue
+            rare = max((1 / df[w] for w in x.about & y.about), default=0.0)
             out.append(Candidate(a, b, sim, rare, len(agreed) > 0, echoed))
     return out
 

@@ -50,11 +50,12 @@ def render_html(report: dict) -> str:
             by_story.setdefault(f["story_id"], []).append(f)
         else:
             loose.append(f)
+    threads = report.get("threads", [])
     return env.get_template("report.html.j2").render(
         run=report["run"], s=report["summary"], rejected=report["rejected"], sections=sections,
         hidden=hidden, stories=stories, by_story=by_story,
-        flagged_groups=thread_groups([st for st in stories if not st["folded"]], report.get("threads", [])),
-        folded_groups=thread_groups([st for st in stories if st["folded"]], report.get("threads", [])), loose=loose[:MAX_HTML_FLAGS],
+        flagged_groups=thread_groups([st for st in stories if not st["folded"]], threads),
+        folded_groups=thread_groups([st for st in stories if st["folded"]], threads), loose=loose[:MAX_HTML_FLAGS],
         loose_hidden=max(0, len(loose) - MAX_HTML_FLAGS), outlets=report["outlets"], clusters=report["clusters"],
         chart=Markup(flags_chart(report)))
 
