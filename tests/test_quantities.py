@@ -179,3 +179,21 @@ def test_quantities_word_counts_keep_what_they_count(text, value, unit):
 @pytest.mark.parametrize("text", ["a one-off payment", "a two-way contest", "She was a one-time ally."])
 def test_quantities_article_before_number_word_is_not_a_count(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, value", [("Ruth Okafor, 68, will step down.", 68), ("a man aged 41 was held", 41),
+                                         ("The boy, 3, was found.", 3), ("Police said he was 3.", 3),
+                                         ("She was 12 when she left.", 12)])
+def test_quantities_bare_number_that_gives_an_age(text, value):
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit) == (value, "years old")
+
+
+@pytest.mark.parametrize("text", ["In Ohio, 40 people died.", "He was 3 points behind.", "By Friday, 12 were held."])
+def test_quantities_a_bare_number_that_is_no_age(text):
+    assert all(q.unit != "years old" for q in find_quantities(text))
+
+
+def test_quantities_scale_word_after_a_closing_quote():
+    (q,) = find_quantities("The mayor said \u201cwe need $5.6\u201d billion for the bridge.")
+    assert (q.kind, q.value) == ("money", 5.6e9)

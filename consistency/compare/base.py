@@ -18,6 +18,7 @@ UPDATE_CUES = re.compile(
     r"\b(rose|climbed|jumped|increased|grew|fell|dropped|risen)\s+to\b|"
     r"\b(revised|updated|corrected|correction|now stands|now put|latest (?:figure|count|toll|tally))\b|"
     r"\b(postponed|rescheduled|pushed back|brought forward|delayed|moved (?:up|back|forward)|moved to)\b|"
+    r"\b(?:earlier|later|sooner) than (?:planned|expected|scheduled|announced)\b|"
     r"\b(?:up|down) from\b|\bearlier (?:figure|count|tally|estimate|report)s?\b",
     re.I,
 )

@@ -24,14 +24,14 @@ if TYPE_CHECKING:
 MODEL = "fact_scorer.json"
 FEATURES = ("date", "same_counted", "specific", "same_event", "shared", "rare", "different_actors", "near",
             "gap", "similarity", "overlap", "hedged", "granularity_gap", "same_person", "money",
-            "days_apart", "shared_entities", "update_cue", "slots_related", "anchored", "echoed",
-            "counts_differ", "same_holder")
+            "days_apart", "shared_entities", "update_cue", "slots_related", "anchored", "same_holder",
+            "holder_unknown")
 
 
 def features(c: Candidate) -> list[float]:
     """The feature vector of a candidate pair of rows, in the order of ``FEATURES``."""
-    from .facts import (GRANULARITY, _different_actors, _near_dates, _near_figures, _related, _same_person,
-                        holder)
+    from .facts import (GRANULARITY, _different_actors, _holder_unknown, _near_dates, _near_figures, _related,
+                        _same_person, holder)
 
     x, y = c.a, c.b
     date = x.kind == "date"
@@ -78,9 +78,8 @@ def features(c: Candidate) -> list[float]:
         float(has_update_cue(b) and not has_update_cue(a)),
         float(_related(x, y)),
         float(c.anchored),
-        float(c.echoed),
-        float(not date and x.counts is not None and y.counts is not None and x.counts != y.counts),
         float(bool(holder(x) & holder(y))),
+        float(not date and _holder_unknown(x, y)),
     ]
 
 

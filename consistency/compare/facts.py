@@ -14,11 +14,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 
+from ..extract.quantities import AGE_UNIT, rounding_interval
 from ..lexicon import SPEECH_EVENTS
 from ..records import Claim, Quantity, TimeExpr
 from .base import Finding, has_update_cue
@@ -97,10 +98,20 @@ def _ratios(c: Claim) -> list[Quantity]:
 
 
 def _counted(q: Quantity) -> str | None:
-    """What a figure counts: for a count, the noun it measures ("48-page indictment": pages), else its unit."""
+    """What a figure counts: for a count, the noun it measures ("48-page indictment": word chain "page
+    indictment"), an age for "68-year-old" or "Mattis, 68,"; else its unit. A count the quantity reader
+    found no noun for counts something unknown: the first noun around it ("to 400,000 in the last
+    fiscal year") is not what it counts."""
+    if q.kind == "count" and q.unit == AGE_UNIT:
+        return "age"
+    if q.kind == "count" and q.unit is None:
+        return None
+    unit = _singular(q.unit) if q.unit else None
     if q.kind == "count" and q.about:
-        return " ".join(_singular(w) or w for w in q.about[0].split())
-    return _singular(q.unit) if q.unit else None
+        chain = [_singular(w) or w for w in q.about[0].split()]
+        if unit is None or chain[-1] == unit:
+            return " ".join(chain)
+    return unit
 
 
 GRANULARITY = {"time": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5,
@@ -220,6 +231,10 @@ def _differ(x: Fact, y: Fact) -> bool:
     if x.kind == "figure":
         if not figures_comparable(x.slot, y.slot):
             return False
+        if x.slot.hedge == y.slot.hedge == "up to":
+            # Two caps ("as many as 1.5 million", "up to 1.6 million") each give the most there can be:
+            # they state one maximum, which differs when the caps do.
+            return _differ(_plain(x), _plain(y))
         if x.slot.hedge or y.slot.hedge:
             return not agree(x.slot, y.slot)
         # Plain figures agree only when their rounding intervals truly overlap: "$3.5 billion" and
@@ -230,6 +245,12 @@ def _differ(x: Fact, y: Fact) -> bool:
     if not _dates_comparable(x, y):
         return False
     return not _compatible(x.slot, x.interval, y.slot, y.interval)
+
+
+def _plain(f: Fact) -> Fact:
+    """A hedged figure read as the plain value it names."""
+    low, high = rounding_interval(f.slot.value, f.slot.text)
+    return replace(f, slot=replace(f.slot, hedge=None, low=low, high=high))
 
 
 Similarity = Callable[[int, int], float]
@@ -267,14 +288,25 @@ def one_fact(a: Fact, b: Fact) -> bool:
     same_event = a.event is not None and a.event == b.event and a.event not in GENERAL_EVENTS
     same_holder = bool(holder(a) & holder(b))
     if a.kind == "figure":
-        if a.counts is not None and b.counts is not None and a.counts != b.counts:
-            return False
+        if a.counts != b.counts and (a.counts is not None and b.counts is not None or a.slot.kind == "count"):
+            return False  # a count of a named thing is not one whose noun the reader did not find
         lo, hi = sorted((abs(a.slot.value), abs(b.slot.value)))
         later = b.claim.published > a.claim.published and (
             _grown_since(a, b) or has_update_cue(b.claim) and not has_update_cue(a.claim))
         close = _near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
-        return close and (same_holder or same_event)
+        return close and (same_holder or same_event or _holder_unknown(a, b))
     return same_event or same_holder and (_near_dates(a, b) or _day_apart(a, b))
+
+
+ROUND_DIGITS = 3  # "$400,000", "$5.6 billion", "23": a story's headline figures, not an item's exact sum
+
+
+def _holder_unknown(a: Fact, b: Fact) -> bool:
+    """Both rows count the same named thing in round figures and one of them is said of nothing more
+    ("19 steps" in a preview, "23 steps he took"): nothing says the figures are of two holders, so what
+    is counted decides. Exact sums ("$9,587.64") are items of a list, each its own."""
+    return (a.counts is not None and a.counts == b.counts and not (holder(a) and holder(b))
+            and max(_significant(a.slot.value), _significant(b.slot.value)) <= ROUND_DIGITS)
 
 
 def _day_apart(a: Fact, b: Fact) -> bool:
@@ -292,7 +324,6 @@ class Candidate:
     similarity: float  # the claims' cosine
     rarity: float  # of the rarest word their slots share, in the story's table
     anchored: bool  # other values of the two claims agree: one sentence of record, one figure changed
-    echoed: int  # how many of the two values the other outlet's article also gives
 
 
 def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]:
@@ -333,13 +364,11 @@ def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]
             a, b = (x, y) if (x.claim.published, x.claim.id) <= (y.claim.published, y.claim.id) else (y, x)
             if not one_fact(a, b):
                 continue
-            echoed = (_echoed(a, by_article.get(b.claim.article_id, ()))
-                      + _echoed(b, by_article.get(a.claim.article_id, ())))
             # An outlet that gives the other's value elsewhere knows both: two happenings, not a dispute.
-            if echoed:
+            if _echoed(a, by_article.get(b.claim.article_id, ())) or _echoed(b, by_article.get(a.claim.article_id, ())):
                 continue
             rare = max((1 / df[w] for w in x.about & y.about), default=0.0)
-            out.append(Candidate(a, b, sim, rare, len(agreed) > 0, echoed))
+            out.append(Candidate(a, b, sim, rare, len(agreed) > 0))
     return out
 
 

@@ -16,7 +16,7 @@ from ..lexicon import OFFICES
 from ..records import Article, Attribution, Claim, Entity
 from .attribution.frames import find_attributions
 from .entities import EntityResolver
-from .frames import frame
+from .frames import counted_subject, frame
 from .polarity import polarity
 from .quantities import find_quantities
 from .roles import described_person, people_with_roles, person_role
@@ -152,8 +152,13 @@ def claims_from_doc(article: Article, doc, resolver: EntityResolver, *, first: i
 
 
 def _framed(slot, sent, *, counts: bool):
-    """A time or quantity with the happening it belongs to and what it is about."""
+    """A time or quantity with the happening it belongs to and what it is about; a bare count that gives
+    a new value of its clause's subject ("deaths rose to 40") counts that subject."""
     event, about = frame(sent, slot.start, slot.end, counts=counts)
+    if counts and slot.kind == "count" and slot.unit is None:
+        noun = counted_subject(sent, slot.start, slot.end)
+        if noun:
+            return replace(slot, unit=noun, event=event, about=(noun, *(w for w in about if w != noun)))
     return replace(slot, event=event, about=about)
 
 

@@ -70,6 +70,34 @@ def _arguments(verb, skip: set[int]) -> list[str]:
     return out
 
 
+# Verbs whose "to N" gives the new value of their subject ("the toll rose to 40").
+CHANGE_VERBS = frozenset({"rise", "climb", "fall", "drop", "grow", "increase", "decrease", "jump", "decline",
+                          "soar", "swell", "reach", "hit", "revise", "surge", "plunge", "shrink"})
+
+
+_NOT_COUNTED = frozenset({"number", "total", "figure", "count", "tally", "amount", "it", "that"})
+
+
+def counted_subject(sent, start: int, end: int) -> str | None:  # sent: spacy Span
+    """The noun (its lemma) a bare figure gives the new value of: "apprehensions have fallen to 400,000"
+    counts apprehensions, "the death toll rose to 40" the toll; not "the number rose to 12", whose noun
+    is said elsewhere."""
+    tokens = _span_tokens(sent, start, end)
+    if not tokens:
+        return None
+    tok = _anchor(tokens)
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is None or prep.dep_ != "prep" or prep.text.casefold() not in ("to", "at"):
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.casefold() not in CHANGE_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    if subject is None or subject.lemma_.casefold() in _NOT_COUNTED:
+        return None
+    return subject.lemma_.casefold()
+
+
 def frame(sent, start: int, end: int, *, counts: bool) -> tuple[str | None, tuple[str, ...]]:  # sent: spacy Span
     """(event, about) for the slot at article offsets ``start``..``end`` of a parsed sentence.
 

@@ -126,6 +126,7 @@ _TOKEN = re.compile(
 _TIME_AFTER = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|o'clock|h\b|hrs\b|gmt|utc|:\d\d)", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z.'’-]*)")
+_SCALE_AFTER_QUOTE = re.compile(r"[\"”]\s*(million|billion|trillion|thousand)\b", re.I)
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.'’]*)[\s]*$")
 
 
@@ -162,6 +163,12 @@ def _rounding_slack(value: float, scaled: bool) -> float:
     if scaled and step < value / 100:
         step = value / 100
     return min(step / 2, 0.05 * value)
+
+
+def rounding_interval(value: float, text: str) -> tuple[float, float]:
+    """The interval a figure written as ``text`` allows with no hedge: its rounding."""
+    scaled = bool(re.search(r"\b(?:thousand|million|billion|trillion|bn|mn|k)\b", text, re.I))
+    return _interval(value, None, _rounding_slack(value, scaled))
 
 
 def _interval(value: float, hedge: str | None, slack: float) -> tuple[float, float]:
@@ -361,7 +368,8 @@ def find_quantities(text: str) -> list[Quantity]:
             unit = "pp" if "point" in g["pct"].lower() else "percent"
         elif g["cur"]:
             kind, unit = "money", _CURRENCY_SYMBOLS[g["cur"].lower()]
-            after = _NEXT_WORD.match(text, end)
+            # "$5.6” billion": a quotation may close between the figure and its scale word.
+            after = _NEXT_WORD.match(text, end) or _SCALE_AFTER_QUOTE.match(text, end)
             if after and after.group(1).lower() in ("million", "billion", "trillion", "thousand"):
                 factor = _SCALES[after.group(1).lower()]
                 value, end, scaled = value * factor, after.end(), True
@@ -377,7 +385,32 @@ def find_quantities(text: str) -> list[Quantity]:
             low, high = _interval(value, hedge, _rounding_slack(value, scaled))
         out.append(Quantity(text=text[start:end], start=start, end=end, value=value, low=low,
                             high=high, unit=unit, hedge=hedge, kind=kind))
-    return _count_of(text, _join_ranges(text, out))
+    return _ages(text, _count_of(text, _join_ranges(text, out)))
+
+
+AGE_UNIT = "years old"
+# "aged 41", "Mattis, 68, said", "he was 3.": a bare whole number that gives someone's age.
+_PERSON_NOUNS = "boy|girl|man|woman|son|daughter|child|baby|toddler|teenager|mother|father|wife|husband"
+_AGE_BEFORE = re.compile(rf"(?:\b(?:aged?|ages)\s+|(?:[A-Z][\w.'’-]*|\b(?:{_PERSON_NOUNS})),\s+)$")
+_AGE_AFTER_NAME = re.compile(r"^,")
+_AGE_OF_PRONOUN = re.compile(r"\b(?:he|she|who)\s+(?:was|is|were|turned|had\s+turned)\s+(?:only\s+|just\s+)?$", re.I)
+_CLAUSE_END = re.compile(r"^\s*(?:[.,;:!?)\]\"”]|$|\b(?:when|at\s+the\s+time|and)\b)")
+MAX_AGE = 120
+
+
+def _ages(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Bare whole numbers that give a person's age, counted in years old as "a 68-year-old" is."""
+    out = []
+    for q in found:
+        if (q.kind == "count" and q.unit is None and q.hedge is None and q.value == int(q.value)
+                and 0 < q.value <= MAX_AGE and text[q.start:q.end].strip().isdigit()):
+            before, after = text[:q.start], text[q.end:]
+            m = _AGE_BEFORE.search(before)
+            named = m is not None and (not m.group(0).rstrip().endswith(",") or bool(_AGE_AFTER_NAME.match(after)))
+            if named or _AGE_OF_PRONOUN.search(before) and _CLAUSE_END.match(after):
+                q = replace(q, unit=AGE_UNIT)
+        out.append(q)
+    return out
 
 
 def _join_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
