@@ -30,8 +30,16 @@ FEATURES = ("date", "same_counted", "specific", "same_event", "shared", "rare", 
 
 def features(c: Candidate) -> list[float]:
     """The feature vector of a candidate pair of rows, in the order of ``FEATURES``."""
-    from .facts import (GRANULARITY, _different_actors, _holder_unknown, _near_dates, _near_figures, _related,
-                        _same_person, holder)
+    from .facts import (
+        GRANULARITY,
+        _different_actors,
+        _holder_unknown,
+        _near_dates,
+        _near_figures,
+        _related,
+        _same_person,
+        holder,
+    )
 
     x, y = c.a, c.b
     date = x.kind == "date"
