@@ -27,7 +27,7 @@ SHIPPED = model_path("question_ranker.json")
 FEATURES = (
     "cos", "rel_cos", "cover_idf", "rel_cover_idf", "cover", "bigram_cover", "name_cover",
     "claim_len", "new_words", "holds_person", "holds_org", "holds_time", "holds_quantity", "holds_place",
-    "misses_kind", "new_value", "caption", "attributed", "fits_quantity",
+    "misses_kind", "new_value", "caption", "attributed", "fits_quantity", "fits_time",
 )
 
 _QUESTION = re.compile(r"^\s*(?:(?:by|for|in|on|at|to|from|until|since|of|about|with) )?"
@@ -81,13 +81,37 @@ def answer_kind(question: str) -> str | None:
     return kind
 
 
+_HOW_MANY_TIME = re.compile(r"\bhow many (second|minute|hour|day|week|month|year|decade)s\b")
+_DURATION_PART = re.compile(r"(T?)(\d+(?:\.\d+)?)([YMWDHSE])")
+_DURATION_CODE = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D"): "day", ("", "E"): "decade",
+                  ("T", "H"): "hour", ("T", "M"): "minute", ("T", "S"): "second"}
+
+
+def _duration_units(value: str) -> list[str]:
+    """The units a TIMEX3 duration counts in with a number ("P21Y" years, "PT90M" minutes; "PXY" none)."""
+    if not value.startswith("P"):
+        return []
+    out, in_time = [], False
+    for t, _, code in _DURATION_PART.findall(value[1:]):
+        in_time = in_time or t == "T"
+        unit = _DURATION_CODE.get(("T" if in_time else "", code))
+        if unit:
+            out.append(unit)
+    return out
+
+
 def quantity_fits(c: Claim, question: str) -> bool:
     """Whether the claim states the sort of figure the question asks for: a duration for "how
     long", an age for "how old", money for "how much ... cost", a count of the thing "how many" names."""
     q = question.casefold()
-    units = {(x.unit or "").casefold() for x in c.quantities}
-    if re.search(r"\bhow long\b|\bhow many (?:seconds|minutes|hours|days|weeks|months|years|decades)\b", q):
-        return bool(units & _TIME_UNITS) or any(t.type == "DURATION" for t in c.times)
+    asked = _HOW_MANY_TIME.search(q)
+    if asked or re.search(r"\bhow long\b", q):
+        # "how many years" wants a length in years, "how long" any stated length, not "for years"
+        unit = asked.group(1).rstrip("s") if asked else None
+        lengths = [code for t in c.times if t.type == "DURATION" for code in _duration_units(t.value)]
+        return any(unit is None or code == unit for code in lengths) or any(
+            (x.unit or "").casefold().rstrip("s") == unit if unit else (x.unit or "").casefold() in _TIME_UNITS
+            for x in c.quantities)
     if re.search(r"\bhow old\b|\bwhat age\b", q):
         return any(x.unit is None and 1 <= x.value <= 120 or (x.unit or "").endswith(" old") for x in c.quantities)
     if re.search(r"\bvotes?\b|\btally\b|\bmargin\b", q) and _VOTES.search(c.text):
@@ -103,6 +127,31 @@ def quantity_fits(c: Claim, question: str) -> bool:
     return False
 
 
+# The calendar granularities that answer "what year", "what month", "what day", "what time" and a bare "when".
+_ASKED_GRAIN = (
+    (re.compile(r"\b(?:what|which) (?:years?|decade)\b|\bhow many years ago\b", re.I), {"year", "decade", "century"}),
+    (re.compile(r"\b(?:what|which) month\b", re.I), {"month", "day"}),
+    (re.compile(r"\b(?:what|which) (?:day|date)\b", re.I), {"day", "time"}),
+    (re.compile(r"\bwhat time\b", re.I), {"time"}),
+    (re.compile(r"\bwhen\b", re.I), {"day", "time", "week", "month", "season", "year", "decade", "century"}),
+)
+
+
+def time_fits(c: Claim, question: str) -> bool:
+    """Whether the claim states a date of the granularity the question asks for ("what year" a year,
+    "what day" a day, a bare "when" any calendar date but "now" or "recently") that the question does not."""
+    grains = next((g for pattern, g in _ASKED_GRAIN if pattern.search(question)), None)
+    if grains is None:
+        return False
+    q = question.casefold()
+    for t in c.times:
+        if t.type not in ("DATE", "TIME") or t.text.casefold() in q:
+            continue
+        if t.granularity in grains or ("year" in grains and _YEAR.search(t.text)):
+            return True
+    return False
+
+
 def _new(values, question: str) -> bool:
     q = question.casefold()
     return any(v.casefold() not in q for v in values if v)
@@ -112,7 +161,11 @@ def _holds(c: Claim, question: str) -> dict[str, bool]:
     """Which kinds of value the claim states beyond what the question says."""
     ents = {lab: [e.text for e in c.entities if e.label in labs] for lab, labs in
             (("person", ("PERSON",)), ("org", ("ORG", "NORP")), ("place", ("GPE", "LOC", "FAC")))}
-    numbers = [x.text for x in c.quantities] + _DIGITS.findall(_YEAR.sub("", c.text))
+    # a day of the month or a clock time is part of a date, not a figure ("Sept. 11", "9 a.m.")
+    bare = c.text
+    for t in c.times:
+        bare = bare.replace(t.text, " ")
+    numbers = [x.text for x in c.quantities] + _DIGITS.findall(_YEAR.sub("", bare))
     durations = [t.text for t in c.times if t.type == "DURATION"]
     return {
         "person": _new(ents["person"], question),
@@ -159,6 +212,8 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
             out[i, 14] = not (held[kind] or (kind == "person" and held["org"]) or (kind == "org" and held["person"]))
         if kind == "quantity":
             out[i, 18] = quantity_fits(c, question)
+        elif kind == "time":
+            out[i, 19] = time_fits(c, question)
         out[i, 15] = any(held.values())
         out[i, 16] = is_caption(c)
         att = c.attribution
