@@ -93,9 +93,11 @@ def test_query_questions_time_fits_the_granularity_asked_for():
 def test_query_questions_day_of_a_date_is_not_a_figure():
     dated = claim("a#0", "The council met on Sept. 11 to discuss the levy.", times=(when("Sept. 11", "2025-09-11", "day"),))
     counted = claim("a#1", "The council voted 11-4 to raise the levy.")
-    feats = question_features("How many councillors voted for the levy?", [dated, counted], np.array([0.8, 0.8]))
+    slashed = claim("a#2", "The council met again after 9/11 to discuss the levy.")
+    feats = question_features("How many councillors voted for the levy?", [dated, counted, slashed],
+                              np.array([0.8, 0.8, 0.8]))
     col = FEATURES.index("holds_quantity")
-    assert feats[0, col] == 0 and feats[1, col] == 1
+    assert feats[0, col] == 0 and feats[1, col] == 1 and feats[2, col] == 0
 
 
 def test_query_questions_features_mark_the_value_beyond_the_question():

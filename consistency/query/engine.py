@@ -49,8 +49,10 @@ FACT_DEPTH = 30  # matches grouped into facts: enough for the other outlets' ver
 # A question's matches are re-ranked by whether they answer it. Chosen on the tune half of
 # bench/questions (scripts/bench_answers.py --grid): how deep the re-ranked list goes, how much
 # the first stage's order counts beside the question ranker, and how far below the best a fact
-# may score and still be shown (question ranker units).
-QUESTION_DEPTH = 50
+# may score and still be shown (question ranker units). 200 takes every fused candidate (dense
+# and BM25 top 100 each): the first stage matches a claim's content without its attribution
+# frame, so an answer stated in the frame ("X endorsed Y on Thursday, saying ...") ranks low there.
+QUESTION_DEPTH = 200
 QUESTION_PRIOR_WEIGHT = 0.5
 QUESTION_SHOW_MARGIN = 0.5
 

@@ -56,6 +56,7 @@ _VOTES = re.compile(r"\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\b")
 _NAME = re.compile(r"\b[A-Z][a-zA-Z'-]+")
 _DIGITS = re.compile(r"\b\d[\d,.]*\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")
 
 
 def is_question(text: str) -> bool:
@@ -161,8 +162,8 @@ def _holds(c: Claim, question: str) -> dict[str, bool]:
     """Which kinds of value the claim states beyond what the question says."""
     ents = {lab: [e.text for e in c.entities if e.label in labs] for lab, labs in
             (("person", ("PERSON",)), ("org", ("ORG", "NORP")), ("place", ("GPE", "LOC", "FAC")))}
-    # a day of the month or a clock time is part of a date, not a figure ("Sept. 11", "9 a.m.")
-    bare = c.text
+    # a day of the month or a clock time is part of a date, not a figure ("Sept. 11", "9 a.m.", "9/11")
+    bare = _SLASH_DATE.sub(" ", c.text)
     for t in c.times:
         bare = bare.replace(t.text, " ")
     numbers = [x.text for x in c.quantities] + _DIGITS.findall(_YEAR.sub("", bare))
