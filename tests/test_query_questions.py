@@ -86,6 +86,11 @@ def test_query_questions_time_fits_the_granularity_asked_for():
     assert time_fits(term, "In which years was Lind the mayor?") and not time_fits(today, "In which years was Lind the mayor?")
     assert time_fits(today, "On what day did Lind visit Talvi?")
     assert time_fits(today, "When did Lind visit Talvi?") and not time_fits(now, "When did Lind visit Talvi?")
+    # a date pointing back to another, or a year only the article's own date fixes, states no answer
+    same_day = claim("a#3", "On that same day, Lind met the council.", times=(when("that same day", "2026-03-09", "day"),))
+    this_year = claim("a#4", "Earlier this year, Lind spoke in Talvi.", times=(when("Earlier this year", "2026", "year"),))
+    assert not time_fits(same_day, "On what day did Lind meet the council?")
+    assert not time_fits(this_year, "In which years was Lind the mayor?")
     # a date the question already gives is not an answer
     assert not time_fits(today, "What did Lind say today?") and not time_fits(today, "When did Lind arrive today?")
 

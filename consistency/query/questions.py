@@ -138,6 +138,12 @@ _ASKED_GRAIN = (
 )
 
 
+# a date that points back to one stated elsewhere ("that same day", "the next morning") states none itself
+_ANAPHORIC_DATE = re.compile(r"^\s*(?:on |in |by )?(?:that|the) (?:same |very |next |following |previous |prior )?"
+                             r"(?:day|morning|afternoon|evening|night|week|weekend|month|year|time)\b", re.I)
+_DECADE = re.compile(r"\b(?:19|20)?\d0s\b")
+
+
 def time_fits(c: Claim, question: str) -> bool:
     """Whether the claim states a date of the granularity the question asks for ("what year" a year,
     "what day" a day, a bare "when" any calendar date but "now" or "recently") that the question does not."""
@@ -146,9 +152,13 @@ def time_fits(c: Claim, question: str) -> bool:
         return False
     q = question.casefold()
     for t in c.times:
-        if t.type not in ("DATE", "TIME") or t.text.casefold() in q:
+        if t.type not in ("DATE", "TIME") or t.text.casefold() in q or _ANAPHORIC_DATE.match(t.text):
             continue
-        if t.granularity in grains or ("year" in grains and _YEAR.search(t.text)):
+        if "year" in grains and "day" not in grains:
+            # "this year" or "last year" answers "in which year" only by the article's own date
+            if _YEAR.search(t.text) or _DECADE.search(t.text):
+                return True
+        elif t.granularity in grains:
             return True
     return False
 
