@@ -50,6 +50,14 @@ def test_query_questions_answer_kind_reads_the_noun_after_which():
     assert answer_kind("What did the minister say at the summit?") is None
 
 
+def test_query_questions_answer_kind_reads_the_noun_asked_about():
+    assert answer_kind("What is Talvi Shipping's annual revenue?") == "quantity"
+    assert answer_kind("What was the population of Kesk in 2020?") == "quantity"
+    assert answer_kind("How fast does the Talvi ferry sail?") == "quantity"
+    assert answer_kind("What is the date of the Kesk referendum?") == "time"
+    assert answer_kind("What is the name of the Talvi ferry?") is None
+
+
 def test_query_questions_quantity_fits_the_figure_asked_for():
     met = claim("a#0", "The leaders met for 90 minutes.", quantities=(qty("90 minutes", 90, "minutes"),))
     aides = claim("a#1", "Two aides joined the leaders.", quantities=(qty("Two aides", 2, "aides"),))

@@ -36,14 +36,20 @@ _QUESTION = re.compile(r"^\s*(?:(?:by|for|in|on|at|to|from|until|since|of|about|
 _WHICH = re.compile(r"\b(?:which|what)((?:\s+[a-z'-]+){1,3})", re.I)
 _KIND_NOUNS = {
     "person": "person people official officials journalist reporter photographer lawmaker lawmakers senator senators "
+              "actor actress singer player coach founder "
               "governor candidate candidates leader leaders man woman men women member members spokesman "
               "spokeswoman judge lawyer attorney director secretary president chairman author",
     "place": "city cities country countries state states place places town towns venue region county district "
              "nation nations island border",
     "time": "day date year years month time week weekend night",
     "org": "company companies party parties agency agencies organization organizations group groups network "
-           "networks newspaper outlet committee court firm",
+           "networks newspaper outlet committee court firm team university",
+    "quantity": "revenue revenues sales value population salary budget speed rate turnout distance height weight",
 }
+# "What is the monetary value of the prize?", "What is Acme's annual revenue?": the noun asked about
+_WHAT_IS_HEAD = re.compile(r"^\s*what (?:is|was|are|were) (?:the |an? )?(?:[\w'-]+ ){0,3}?([a-z]+) of\b"
+                           r"|^\s*what (?:is|was|are|were) .*?'s? (?:[\w-]+ ){0,2}?([a-z]+)\s*\??\s*$", re.I)
+_HOW_MEASURE = re.compile(r"^\s*how (?:fast|high|tall|deep|wide|heavy|hot|cold)\b", re.I)
 _AUX = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
         "should", "may", "might"}
 _NOUN_KIND = {w: k for k, words in _KIND_NOUNS.items() for w in words.split()}
@@ -79,6 +85,12 @@ def answer_kind(question: str) -> str | None:
         words = m.group(1).lower().split() if m else []
         words = words[:next((i for i, w in enumerate(words) if w in _AUX), len(words))]  # "what did the president say"
         kind = next((_NOUN_KIND[w] for w in words if w in _NOUN_KIND), None)
+    if kind is None and _HOW_MEASURE.search(question):
+        kind = "quantity"
+    if kind is None:
+        m = _WHAT_IS_HEAD.search(question)
+        head = (m.group(1) or m.group(2)).lower() if m else ""
+        kind = _NOUN_KIND.get(head)
     return kind
 
 
