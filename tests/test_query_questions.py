@@ -98,6 +98,8 @@ def test_query_questions_time_fits_the_granularity_asked_for():
     same_day = claim("a#3", "On that same day, Lind met the council.", times=(when("that same day", "2026-03-09", "day"),))
     this_year = claim("a#4", "Earlier this year, Lind spoke in Talvi.", times=(when("Earlier this year", "2026", "year"),))
     assert not time_fits(same_day, "On what day did Lind meet the council?")
+    weekend = claim("a#5", "Lind met the council over the weekend.", times=(when("the weekend", "2026-W10-WE", "week"),))
+    assert time_fits(weekend, "When did Lind meet the council?")  # the article's own weekend, not a pointer back
     assert not time_fits(this_year, "In which years was Lind the mayor?")
     # a date the question already gives is not an answer
     assert not time_fits(today, "What did Lind say today?") and not time_fits(today, "When did Lind arrive today?")

@@ -142,7 +142,7 @@ def quantity_fits(c: Claim, question: str) -> bool:
 
 # The calendar granularities that answer "what year", "what month", "what day", "what time" and a bare "when".
 _ASKED_GRAIN = (
-    (re.compile(r"\b(?:what|which) (?:years?|decade)\b|\bhow many years ago\b", re.I), {"year", "decade", "century"}),
+    (re.compile(r"\b(?:what|which) (?:years?|decade)\b", re.I), {"year", "decade", "century"}),
     (re.compile(r"\b(?:what|which) month\b", re.I), {"month", "day"}),
     (re.compile(r"\b(?:what|which) (?:day|date)\b", re.I), {"day", "time"}),
     (re.compile(r"\bwhat time\b", re.I), {"time"}),
@@ -151,7 +151,8 @@ _ASKED_GRAIN = (
 
 
 # a date that points back to one stated elsewhere ("that same day", "the next morning") states none itself
-_ANAPHORIC_DATE = re.compile(r"^\s*(?:on |in |by )?(?:that|the) (?:same |very |next |following |previous |prior )?"
+# ("the weekend" alone is the article's own weekend, not a pointer back)
+_ANAPHORIC_DATE = re.compile(r"^\s*(?:on |in |by )?(?:that (?:same |very )?|the (?:same|very|next|following|previous|prior) )"
                              r"(?:day|morning|afternoon|evening|night|week|weekend|month|year|time)\b", re.I)
 _DECADE = re.compile(r"\b(?:19|20)?\d0s\b")
 
