@@ -5,6 +5,7 @@ from datetime import datetime, timezone
 
 from consistency.compare.facts import facts_of
 from consistency.compare.happenings import DateRule, date_pairs, happening_findings, kinds
+from consistency.compare.timeline import compare_timeline
 from consistency.extract.time.extract import find_times
 from consistency.records import Attribution, Claim, Entity
 
@@ -105,3 +106,21 @@ def test_happenings_a_light_verb_lets_its_noun_name_the_happening():
                  "in a letter on Friday.", outlet="A", frames={"Friday": ("praise", ("mayor", "vote"))})
     assert kinds(facts_of(0, held)[0]) == {"vote"}
     assert kinds(facts_of(1, said)[0]) == frozenset()
+
+
+LIKE_A = "Senators kept up pressure on the mayor Sunday over his remark about the city budget deficit and the harbour bridge repairs."
+LIKE_B = "Governors offered reactions to the mayor on Friday over his remark about the city budget deficit and the harbour bridge repairs."
+
+
+def test_timeline_like_sentences_dating_other_happenings_are_not_compared():
+    a = claim("a#1", LIKE_A, outlet="A", frames={"Sunday": ("keep", ("senator", "pressure"))})
+    b = claim("b#1", LIKE_B, outlet="B", frames={"Friday": ("offer", ("governor", "reaction"))})
+    assert compare_timeline(a, b, 0.9, None) is None
+
+
+def test_timeline_like_sentences_dating_one_happening_still_conflict():
+    a = claim("a#1", LIKE_A, outlet="A", frames={"Sunday": ("keep", ("senator", "pressure"))})
+    b = claim("b#1", LIKE_A.replace("Sunday", "on Friday"), outlet="B",
+              frames={"Friday": ("keep", ("senator", "pressure"))})
+    found = compare_timeline(a, b, 0.9, None)
+    assert found is not None and (found.value_a, found.value_b) == ("Sunday", "Friday")

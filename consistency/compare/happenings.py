@@ -14,40 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..lexicon import HAPPENING_KINDS as KIND_OF
 from .facts import GRANULARITY, WINDOW_DAYS, Fact, _agree, _differ, _fineness
 from .finding import Finding
 
-# Kinds of happening news dates, each with the verbs and nouns that name it. "pass" and "adopt" are
-# votes of a body; "quit" and "step" are leaving a post.
-KINDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
-    "vote": "vote ballot pass passage approve approval adopt adoption reject rejection",
-    "leave": "leave quit resign resignation depart departure retire retirement exit",
-    "join": "join hire appoint appointment nominate nomination name",
-    "announce": "announce announcement unveil unveiling declare declaration statement",
-    "publish": "publish publication release issue print post air",
-    "arrest": "arrest detain detention apprehend",
-    "charge": "charge indict indictment",
-    "die": "die death kill killing",
-    "apologize": "apologize apologise apology",
-    "debate": "debate",
-    "hearing": "hearing testify testimony",
-    "meet": "meet meeting summit talk",
-    "interview": "interview",
-    "speech": "speech address",
-    "election": "election primary caucus",
-    "sign": "sign signing",
-    "file": "file filing sue lawsuit suit",
-    "launch": "launch",
-    "attack": "attack shoot shooting bomb bombing explosion",
-    "serve": "serve tenure",
-    "end": "end expire expiration",
-    "open": "open opening",
-    "visit": "visit trip tour",
-    "rule": "rule ruling verdict decision decide",
-    "repay": "repay repayment pay payment refund",
-    "lead": "lead leader",
-}.items()}
-KIND_OF = {w: k for k, ws in KINDS.items() for w in ws}
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 SAME_DAY = {"time": "day"}  # "Thursday night" dates a happening of that day
 
