@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..lexicon import HAPPENING_KINDS as KIND_OF
+from .base import STOP
 from .facts import GRANULARITY, WINDOW_DAYS, Fact, _agree, _differ, _fineness
 from .finding import Finding
 
@@ -58,7 +59,7 @@ def participants(f: Fact) -> frozenset[str]:
     """Who or what took part: the row's subject and object words, and the words of the people and
     organisations named close to the date."""
     named = {w.casefold() for e in f.claim.entities if e.label in ACTOR_LABELS and _near(f, e.start, e.end)
-             for w in e.text.split() if len(w) > 2}
+             for w in e.text.split() if len(w) > 2 and w.casefold() not in STOP}
     return frozenset(set(f.about) | named)
 
 
