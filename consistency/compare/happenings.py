@@ -3,9 +3,9 @@
 Each date row of a story's fact table is read as a happening (the kind of thing that happened, from
 its verb or from a happening noun among its arguments: "voted", "passed" and "the vote" are one
 kind), the participants around it (the row's subject and object words and the people and
-organisations its sentence names) and its resolved days. Rows of two outlets are set against each
-other when they name one kind of happening with a participant in common and their days cannot both
-be right; a year range given a step off at both ends is one such pair too. An outlet whose article
+organisations named close to the date) and its resolved days. Rows of two outlets are set against each
+other when they name one kind of happening with a participant in common (or when each article dates
+just one happening by the noun they share) and their days cannot both be right; a year range given a step off at both ends is one such pair too. An outlet whose article
 also gives the other outlet's day for that same happening elsewhere knows both days: no dispute.
 """
 
