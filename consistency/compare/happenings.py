@@ -27,7 +27,7 @@ SAME_DAY = {"time": "day"}  # "Thursday night" dates a happening of that day
 # primary will be held on April 30", "the debate on Tuesday was supposed to").
 LIGHT_VERBS = frozenset("be have hold take schedule set suppose plan expect begin start occur happen come "
                         "go make give get see follow mark".split())
-NEAR_CHARS = 60  # a happening noun or a name this close to the date is the date's ("Tuesday's vote")
+NEAR_CHARS = 60  # a name this close to the date may name who took part
 
 
 def _near(f: Fact, start: int, end: int) -> bool:
@@ -35,11 +35,15 @@ def _near(f: Fact, start: int, end: int) -> bool:
     return start < f.slot.end + NEAR_CHARS and f.slot.start - NEAR_CHARS < end
 
 
+NEAR_WORDS = 3  # a happening noun this few words from the date is the one it dates ("Tuesday's vote")
+
+
 def _near_words(f: Fact) -> set[str]:
-    """The lower-cased words of the claim just around the time expression."""
+    """The lower-cased words of the claim just before and just after the time expression."""
     c = f.claim
-    lo, hi = max(0, f.slot.start - c.start - NEAR_CHARS), f.slot.end - c.start + NEAR_CHARS
-    return {w.strip(".,;:'\"\u2019s").casefold() for w in c.text[lo:hi].split()}
+    before = c.text[:max(0, f.slot.start - c.start)].split()[-NEAR_WORDS:]
+    after = c.text[f.slot.end - c.start:].split()[:NEAR_WORDS]
+    return {w.strip(".,;:'\"\u2019s").casefold() for w in before + after}
 
 
 def kinds(f: Fact) -> frozenset[str]:
@@ -230,7 +234,7 @@ class DateRule:
         return True
 
 
-RULE = DateRule(max_day_gap=6, min_similarity=0.2)  # chosen by scripts/fit_date_pairs.py on the tuning half
+RULE = DateRule(max_day_gap=2, min_similarity=-1.0)  # chosen by scripts/fit_date_pairs.py on the tuning half
 
 
 def happening_findings(facts: Sequence[Fact], similarity: Callable[[int, int], float],
