@@ -226,3 +226,37 @@ COUNTRIES = frozenset(
     "tajikistan|tanzania|thailand|togo|tonga|trinidad and tobago|tunisia|turkey|turkmenistan|tuvalu|uganda|"
     "ukraine|united arab emirates|united kingdom|united states|uruguay|uzbekistan|vanuatu|vatican|venezuela|"
     "vietnam|yemen|zambia|zimbabwe".split("|"))
+
+# Kinds of happening news dates, each with the verbs and nouns that name it. "pass" and "adopt" are
+# votes of a body; "quit" and "resign" are leaving a post. Words as often something else ("issue",
+# "post", "name", "address", "talk") are left out: they would pair dates of unrelated things.
+_KINDS = {
+    "vote": "vote ballot pass passage approve approval adopt adoption reject rejection",
+    "leave": "leave quit resign resignation depart departure retire retirement exit",
+    "join": "join hire appoint appointment nominate nomination",
+    "announce": "announce announcement unveil unveiling declare declaration statement",
+    "publish": "publish publication release print",
+    "arrest": "arrest detain detention apprehend",
+    "charge": "charge indict indictment",
+    "die": "die death kill killing",
+    "apologize": "apologize apologise apology",
+    "debate": "debate",
+    "hearing": "hearing testify testimony",
+    "meet": "meet meeting summit",
+    "interview": "interview",
+    "speech": "speech",
+    "election": "election primary caucus",
+    "sign": "sign signing",
+    "file": "file filing sue lawsuit suit",
+    "launch": "launch",
+    "attack": "attack shoot shooting bomb bombing explosion",
+    "serve": "serve tenure",
+    "end": "end expire expiration",
+    "open": "open opening",
+    "visit": "visit trip tour",
+    "rule": "rule ruling verdict decision decide",
+    "repay": "repay repayment pay payment refund",
+    "lead": "lead",
+}
+# Word -> the kind of happening it names.
+HAPPENING_KINDS = {w: kind for kind, words in _KINDS.items() for w in words.split()}

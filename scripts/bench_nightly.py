@@ -4,6 +4,7 @@
     python3 scripts/bench_nightly.py --base 2000 --new 200 --embedder hashing
     python3 scripts/bench_nightly.py --ecbplus ../shared/bench/ecbplus --new 100
     python3 scripts/bench_nightly.py --base 50000 --new 1000 --embedder hashing --base-cache ~/.cache/bench-nightly --no-rebuild --json
+    python3 scripts/bench_nightly.py --base 50000 --new 1000 --embedder hashing --base-store OLD/store --no-rebuild --json
 
 Articles are generated from templates (seeded: stories covered by several outlets, with
 named people, organisations, places, figures, dates and attributed quotes), or read from
@@ -14,7 +15,9 @@ Building a base of tens of thousands of articles takes hours on a small machine 
 every article). ``--base-cache DIR`` keeps the store the base run built, keyed by the base
 size, the articles, the embedder and a hash of the package's code and models, and copies it
 in place of building it again; the night and the rebuild are still run and timed in full.
-``--no-rebuild`` skips the rebuild (``rebuild_s`` and ``ratio`` are then null): the 50k
+``--base-store DIR`` copies a store built earlier (by this or an older version: opening it
+brings its schema up to date, as an upgrade would) in place of the base, for a base too large to
+build again after every change. ``--no-rebuild`` skips the rebuild (``rebuild_s`` and ``ratio`` are then null): the 50k
 point of the targets compares nights only.
 """
 
@@ -67,6 +70,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--base-cache", type=Path, default=None,
                     help="keep the base store here and reuse it when base, articles, embedder and code match")
+    ap.add_argument("--base-store", type=Path, default=None,
+                    help="copy this store (built from the same --base articles) as the base instead of building it")
     ap.add_argument("--no-rebuild", action="store_true", help="time the night only, not a full rebuild")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args()
@@ -83,7 +88,12 @@ def main() -> None:
         source = str(args.ecbplus) if args.ecbplus else f"synthetic(seed={args.seed})"
         cached = _cache_dir(args.base_cache, args.base, source, args.embedder) if args.base_cache else None
         t = time.perf_counter()
-        if cached is not None and (cached / "store").is_dir():
+        if args.base_store is not None:
+            if not (args.base_store / "consistency.sqlite").is_file():
+                sys.exit(f"{args.base_store}: no store here (consistency.sqlite missing); give a store directory")
+            shutil.copytree(args.base_store, opts.store)
+            base_articles, base_from = args.base, str(args.base_store)
+        elif cached is not None and (cached / "store").is_dir():
             shutil.copytree(cached / "store", opts.store)
             base_articles, base_from = args.base, str(cached)
         else:

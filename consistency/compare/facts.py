@@ -401,8 +401,13 @@ def compare_facts(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], n
     """Story id -> the findings of its fact table; ``vectors`` gives the claims' meaning vectors by row,
     ``scorer`` the model that weighs candidates (the shipped one when None)."""
     out: dict[str, list[tuple[Finding, float]]] = {}
+    from .happenings import happening_findings
+
     for story, facts, similarity in story_tables(claims, vectors):
         found = fact_findings(facts, similarity, scorer)
+        # Dates of one happening worded differently by each outlet, paired by the happening itself.
+        pairs = {(f.a.id, f.b.id) for f, _ in found}
+        found += [(f, s) for f, s in happening_findings(facts, similarity) if (f.a.id, f.b.id) not in pairs]
         if found:
             out[story] = found
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..lexicon import DATE_OF_REPORT_CUES
+from ..lexicon import DATE_OF_REPORT_CUES, HAPPENING_KINDS
 from ..records import Claim, TimeExpr
 from .base import (
     Finding,
@@ -88,6 +88,8 @@ def compare_timeline(a: Claim, b: Claim, score: float, resolver) -> Finding | No
         y, iy = min(others, key=lambda o: min(abs((o[1][0] - ix[1]).days), abs((ix[0] - o[1][1]).days)))
         if not _same_role(a, x, b, y) or speech_date(a, x) or speech_date(b, y):
             return None  # when each outlet heard or printed it ("said on Tuesday") is not when it happened
+        if other_happenings(x, y):
+            return None
         kind = "update" if update else "timeline"
         return Finding(kind, a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
                        confidence=min(0.95, 0.55 + (score - 0.8) * 2))
@@ -113,6 +115,17 @@ def _compare_copies(a: Claim, b: Claim, score: float, update: bool, ta, tb, edit
             return Finding("update" if update else "timeline", a, b, x.text, y.text, (x.start, x.end),
                            (y.start, y.end), confidence=min(0.95, 0.6 + max(0.0, score - 0.8) * 2))
     return None
+
+
+def other_happenings(x: TimeExpr, y: TimeExpr) -> bool:
+    """The two dates attach to different happenings: other verbs of no common kind, whose subjects and
+    objects share no word ("kept up pressure on him Sunday" / "offered reactions to him on Friday")."""
+    if not x.event or not y.event or x.event == y.event:
+        return False
+    kind = HAPPENING_KINDS.get(x.event)
+    if kind is not None and kind == HAPPENING_KINDS.get(y.event):
+        return False
+    return not set(x.about) & set(y.about)
 
 
 def _context(c: Claim, t: TimeExpr, width: int = 3) -> tuple[set[str], set[str]]:

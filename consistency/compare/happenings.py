@@ -1,0 +1,255 @@
+"""Dated happenings: one happening dated differently by two outlets, whatever words each used for it.
+
+Each date row of a story's fact table is read as a happening (the kind of thing that happened, from
+its verb or from a happening noun among its arguments: "voted", "passed" and "the vote" are one
+kind), the participants around it (the row's subject and object words and the people and
+organisations named close to the date) and its resolved days. Rows of two outlets are set against each
+other when they name one kind of happening with a participant in common (or when each article dates
+just one happening by the noun they share) and their days cannot both be right; a year range given a step off at both ends is one such pair too. An outlet whose article
+also gives the other outlet's day for that same happening elsewhere knows both days: no dispute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..lexicon import HAPPENING_KINDS as KIND_OF
+from .base import STOP
+from .facts import GRANULARITY, WINDOW_DAYS, Fact, _agree, _differ, _fineness
+from .finding import Finding
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+SAME_DAY = {"time": "day"}  # "Thursday night" dates a happening of that day
+
+
+# Verbs that say little of their own, so a happening noun they govern says what is dated ("the
+# primary will be held on April 30", "the debate on Tuesday was supposed to").
+LIGHT_VERBS = frozenset("be have hold take schedule set suppose plan expect begin start occur happen come "
+                        "go make give get see follow mark".split())
+NEAR_CHARS = 60  # a name this close to the date may name who took part
+
+
+def _near(f: Fact, start: int, end: int) -> bool:
+    """Whether a stretch of the claim lies within ``NEAR_CHARS`` of the row's time expression."""
+    return start < f.slot.end + NEAR_CHARS and f.slot.start - NEAR_CHARS < end
+
+
+NEAR_WORDS = 3  # a happening noun this few words from the date is the one it dates ("Tuesday's vote")
+
+
+def _near_words(f: Fact) -> set[str]:
+    """The lower-cased words of the claim just before and just after the time expression."""
+    c = f.claim
+    before = c.text[:max(0, f.slot.start - c.start)].split()[-NEAR_WORDS:]
+    after = c.text[f.slot.end - c.start:].split()[:NEAR_WORDS]
+    return {w.strip(".,;:'\"\u2019s").casefold() for w in before + after}
+
+
+def kinds(f: Fact) -> frozenset[str]:
+    """The kinds of happening a date row dates: its verb's; a happening noun's when the verb is a
+    light one or the noun stands right by the date."""
+    own = KIND_OF.get(f.event or "")
+    if own:
+        return frozenset({own})
+    nouns = [w for w in f.about if w in KIND_OF]
+    if f.event not in LIGHT_VERBS:
+        near = _near_words(f)
+        nouns = [w for w in nouns if w in near]
+    return frozenset(KIND_OF[w] for w in nouns)
+
+
+def participants(f: Fact) -> frozenset[str]:
+    """Who or what took part: the row's subject and object words, and the words of the people and
+    organisations named close to the date."""
+    named = {w.casefold() for e in f.claim.entities if e.label in ACTOR_LABELS and _near(f, e.start, e.end)
+             for w in e.text.split() if len(w) > 2 and w.casefold() not in STOP}
+    return frozenset(set(f.about) | named)
+
+
+def _granularity(f: Fact) -> str:
+    return SAME_DAY.get(f.slot.granularity, f.slot.granularity)
+
+
+def same_happening(x: Fact, y: Fact) -> bool:
+    """Both rows name one kind of happening and share a participant that is not merely the
+    happening's name ("the House" voted, not just "the vote")."""
+    return bool(kinds(x) & kinds(y)) and bool(shared_participants(x, y))
+
+
+def shared_participants(x: Fact, y: Fact) -> frozenset[str]:
+    """The participants two rows share, happening nouns left out."""
+    return frozenset(w for w in participants(x) & participants(y) if w not in KIND_OF)
+
+
+def _sole_happening(x: Fact, y: Fact, by_article: dict[str, list[Fact]]) -> bool:
+    """The two rows share only a happening noun ("the primary"), and each article dates just one
+    happening by that noun, on one day: the noun alone then says which happening it is."""
+    nouns = {w for w in participants(x) & participants(y) if w in KIND_OF} & set(x.about) & set(y.about)
+    if not nouns or not kinds(x) & kinds(y):
+        return False
+    for f in (x, y):
+        named = [g for g in by_article.get(f.claim.article_id, ()) if nouns & set(g.about)]
+        if any(not _agree(f, g) for g in named):
+            return False
+    return True
+
+
+# How far apart two dates may lie and still be one happening misdated, by the coarser one's unit:
+# a weekday named wrongly lies within a week, a month or a year named wrongly is the next one.
+REACH_DAYS = {"day": 7, "week": 7, "month": 31, "quarter": 92, "season": 92, "year": 366}
+MAX_GRANULARITY_GAP = 2  # "mid May" may date what "April 30" dates; "2006" does not date "Wednesday"
+
+
+def within_reach(x: Fact, y: Fact) -> bool:
+    """Dates close enough to be one happening misdated, not two happenings of one kind."""
+    gx, gy = _granularity(x), _granularity(y)
+    if gx not in REACH_DAYS or gy not in REACH_DAYS:
+        return False
+    if abs(GRANULARITY[gx] - GRANULARITY[gy]) > MAX_GRANULARITY_GAP:
+        return False
+    (a0, a1), (b0, b1) = x.interval, y.interval
+    gap = max(0, (b0 - a1).days, (a0 - b1).days)
+    coarse = gx if GRANULARITY[gx] >= GRANULARITY[gy] else gy
+    return gap <= REACH_DAYS[coarse]
+
+
+@dataclass(frozen=True, slots=True)
+class DatePair:
+    """Two rows of different outlets that may date one happening differently."""
+
+    a: Fact  # the row of the earlier claim
+    b: Fact
+    similarity: float
+    shifted_range: bool  # both ends of a range given a step off
+
+
+def _shifted_ranges(facts: Sequence[Fact]) -> list[tuple[Fact, Fact, Fact, Fact]]:
+    """Year ranges of two outlets whose both ends differ by the same one year ("1967 to 1979" /
+    "1966 to 1978"), in sentences naming one person."""
+    ranges: list[tuple[Fact, Fact]] = []
+    by_claim: dict[int, list[Fact]] = {}
+    for f in facts:
+        if f.kind == "date" and f.slot.granularity == "year":
+            by_claim.setdefault(f.row, []).append(f)
+    for rows in by_claim.values():
+        rows = sorted(rows, key=lambda f: f.interval[0])
+        if len(rows) == 2 and rows[0].interval[0] < rows[1].interval[0]:
+            ranges.append((rows[0], rows[1]))
+    out = []
+    for i, (s1, e1) in enumerate(ranges):
+        for s2, e2 in ranges[i + 1:]:
+            if s1.claim.outlet == s2.claim.outlet:
+                continue
+            d1 = s1.interval[0].year - s2.interval[0].year
+            d2 = e1.interval[0].year - e2.interval[0].year
+            if abs(d1) == 1 and d1 == d2 and _named_alike(s1, s2):
+                out.append((s1, e1, s2, e2))
+    return out
+
+
+def _named_alike(x: Fact, y: Fact) -> bool:
+    """The two sentences name one person or organisation."""
+    def named(f: Fact) -> set[str]:
+        return {e.canonical for e in f.claim.entities if e.label in ("PERSON", "ORG")}
+    return bool(named(x) & named(y))
+
+
+def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -> list[DatePair]:
+    """Pairs of date rows of different outlets that name one happening and cannot both be right."""
+    dates = [f for f in facts if f.kind == "date"]
+    by_article: dict[str, list[Fact]] = {}
+    by_claim: dict[int, list[Fact]] = {}
+    for f in dates:
+        by_article.setdefault(f.claim.article_id, []).append(f)
+        by_claim.setdefault(f.row, []).append(f)
+    out: list[DatePair] = []
+    seen: set[tuple[int, int]] = set()
+    for i, x in enumerate(dates):
+        for y in dates[i + 1:]:
+            if x.claim.outlet == y.claim.outlet or abs((x.claim.published - y.claim.published).days) > WINDOW_DAYS:
+                continue
+            if not within_reach(x, y) or not _differ(x, y):
+                continue
+            if not same_happening(x, y) and not _sole_happening(x, y, by_article):
+                continue
+            a, b = _ordered(x, y)
+            if _given(a, by_claim.get(b.row, ())) or _given(b, by_claim.get(a.row, ())):
+                continue  # the other sentence gives this day too: it dates two happenings
+            if _echoed(a, by_article.get(b.claim.article_id, ())) or _echoed(b, by_article.get(a.claim.article_id, ())):
+                continue
+            if (a.row, b.row) in seen:
+                continue
+            seen.add((a.row, b.row))
+            out.append(DatePair(a, b, similarity(a.row, b.row), False))
+    out = _one_per_happening(out)
+    for s1, _, s2, _ in _shifted_ranges(dates):
+        a, b = _ordered(s1, s2)
+        if (a.row, b.row) not in seen:
+            seen.add((a.row, b.row))
+            out.append(DatePair(a, b, similarity(a.row, b.row), True))
+    return out
+
+
+def _one_per_happening(pairs: list[DatePair]) -> list[DatePair]:
+    """For two articles and one kind of happening, the pair with the finest dates (then the closest
+    claims): "mid May" against "April 30", not also against "a primary in April"."""
+    best: dict[tuple, DatePair] = {}
+    for p in pairs:
+        key = (p.a.claim.article_id, p.b.claim.article_id, kinds(p.a) & kinds(p.b))
+        rank = (-_fineness(p.a) - _fineness(p.b), p.similarity)
+        if key not in best or rank > (-_fineness(best[key].a) - _fineness(best[key].b), best[key].similarity):
+            best[key] = p
+    return list(best.values())
+
+
+def _ordered(x: Fact, y: Fact) -> tuple[Fact, Fact]:
+    return (x, y) if (x.claim.published, x.claim.id) <= (y.claim.published, y.claim.id) else (y, x)
+
+
+def _given(f: Fact, others: Sequence[Fact]) -> bool:
+    """Some row of the other claim gives a day compatible with ``f``'s."""
+    return any(_agree(f, g) for g in others)
+
+
+def _echoed(f: Fact, others: Sequence[Fact]) -> bool:
+    """Some row of the other article dates the same happening as ``f`` does: that outlet knows this day too."""
+    return any(same_happening(f, g) and _agree(f, g) and _fineness(g) <= _fineness(f) for g in others)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRule:
+    """Which pairs are flagged: days at most this far apart for dates of a day, and claims at least
+    this close in meaning (chosen by ``scripts/fit_date_pairs.py``, cross-validated by event)."""
+
+    max_day_gap: int = 1
+    min_similarity: float = -1.0
+
+    def keeps(self, p: DatePair) -> bool:
+        """Whether the rule flags the pair."""
+        if p.similarity < self.min_similarity:
+            return False
+        if _granularity(p.a) == _granularity(p.b) == "day":
+            return abs((p.a.interval[0] - p.b.interval[0]).days) <= self.max_day_gap
+        return True
+
+
+RULE = DateRule(max_day_gap=2, min_similarity=-1.0)  # chosen by scripts/fit_date_pairs.py on the tuning half
+
+
+def happening_findings(facts: Sequence[Fact], similarity: Callable[[int, int], float],
+                       rule: DateRule = RULE) -> list[tuple[Finding, float]]:
+    """Timeline findings between rows that date one happening differently, with their claims' cosine."""
+    out = []
+    for p in date_pairs(facts, similarity):
+        if not rule.keeps(p):
+            continue
+        out.append((Finding("timeline", p.a.claim, p.b.claim, p.a.slot.text, p.b.slot.text,
+                            (p.a.slot.start, p.a.slot.end), (p.b.slot.start, p.b.slot.end),
+                            confidence=pair_score(p)), p.similarity))
+    return out
+
+
+def pair_score(p: DatePair) -> float:
+    """The raw score calibration reads: claims closer in meaning, and a range shifted at both ends, are surer."""
+    return min(0.95, 0.6 + 0.3 * max(0.0, p.similarity) + (0.1 if p.shifted_range else 0.0))

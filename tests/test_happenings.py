@@ -1,0 +1,126 @@
+"""Dated happenings: one happening dated differently by two outlets, named in different words."""
+
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from consistency.compare.facts import facts_of
+from consistency.compare.happenings import DateRule, date_pairs, happening_findings, kinds
+from consistency.compare.timeline import compare_timeline
+from consistency.extract.time.extract import find_times
+from consistency.records import Attribution, Claim, Entity
+
+
+def claim(cid: str, text: str, *, outlet: str, day: int = 13, frames: dict[str, tuple[str | None, tuple[str, ...]]],
+          people: tuple[str, ...] = ()) -> Claim:
+    """A claim whose dates carry the happening and participants given in ``frames`` (date text -> frame)."""
+    published = datetime(2026, 3, day, 9, tzinfo=timezone.utc)
+    times = tuple(replace(t, event=frames.get(t.text, (None, ()))[0], about=frames.get(t.text, (None, ()))[1])
+                  for t in find_times(text, published.date()))
+    entities = tuple(Entity(p, text.index(p), text.index(p) + len(p), "PERSON", "per:" + p.split()[-1].casefold())
+                     for p in people)
+    return Claim(id=cid, article_id=cid.split("#")[0], outlet=outlet, published=published, text=text, start=0,
+                 end=len(text), content=text, attribution=Attribution(source=outlet, source_kind="outlet"),
+                 times=times, entities=entities, story_id="s1")
+
+
+def rows(*claims: Claim) -> list:
+    return [f for r, c in enumerate(claims) for f in facts_of(r, c)]
+
+
+def found(*claims: Claim, similarity: float = 0.5, rule: DateRule = DateRule(6, 0.2)) -> list[tuple[str, str]]:
+    """The (earlier value, later value) of each timeline finding."""
+    return [(f.value_a, f.value_b) for f, _ in happening_findings(rows(*claims), lambda r, s: similarity, rule)]
+
+
+APPROVED = claim("a#1", "The council approved the budget on Tuesday.", outlet="A",
+                 frames={"Tuesday": ("approve", ("council", "budget"))})
+VOTED = claim("b#1", "On Wednesday the council voted 7-2 for the spending plan.", outlet="B",
+              frames={"Wednesday": ("vote", ("council", "plan"))})
+
+
+def test_happenings_one_vote_named_by_two_verbs_dated_two_days():
+    assert found(APPROVED, VOTED) == [("Tuesday", "Wednesday")]
+
+
+def test_happenings_different_kinds_of_happening_are_not_paired():
+    visited = claim("b#1", "The mayor visited the council on Wednesday.", outlet="B",
+                    frames={"Wednesday": ("visit", ("mayor", "council"))})
+    assert found(APPROVED, visited) == []
+
+
+def test_happenings_an_outlet_that_also_gives_the_other_day_is_not_disagreeing():
+    # B's article dates the same vote Tuesday elsewhere: its Wednesday is another happening.
+    also = claim("b#2", "The council first voted on the budget on Tuesday.", outlet="B",
+                 frames={"Tuesday": ("vote", ("council", "budget"))})
+    assert found(APPROVED, VOTED, also) == []
+
+
+def test_happenings_a_sentence_that_gives_both_days_is_not_disagreeing():
+    both = claim("b#1", "The council voted on Wednesday to print the budget it approved on Tuesday.", outlet="B",
+                 frames={"Wednesday": ("vote", ("council",)), "Tuesday": ("approve", ("council", "budget"))})
+    assert found(APPROVED, both) == []
+
+
+def test_happenings_the_happening_name_alone_is_no_shared_participant():
+    a = claim("a#1", "The hearing on Tuesday ran late.", outlet="A", frames={"Tuesday": ("run", ("hearing",))})
+    b = claim("b#1", "A second hearing was held Thursday.", outlet="B", frames={"Thursday": ("hold", ("hearing",))})
+    other = claim("b#2", "The hearing on Tuesday heard four witnesses.", outlet="B",
+                  frames={"Tuesday": ("hear", ("hearing", "witness"))})
+    assert found(a, b, other) == []
+
+
+def test_happenings_a_sole_happening_named_by_its_noun_alone_is_paired():
+    a = claim("a#1", "The runoff will be held in mid May.", outlet="A", frames={"mid May": ("hold", ("runoff", "election"))})
+    b = claim("b#1", "The election would be held on April 30.", outlet="B",
+              frames={"April 30": ("hold", ("election",))})
+    assert found(a, b) == [("mid May", "April 30")]
+
+
+def test_happenings_a_year_range_shifted_by_one_is_one_finding():
+    a = claim("a#1", "Okafor, who chaired the board from 1991 to 1999, retired.", outlet="A", people=("Okafor",),
+              frames={"1991": ("chair", ("board",)), "1999": ("chair", ("board",))})
+    b = claim("b#1", "Okafor ran the agency from 1990 to 1998.", outlet="B", people=("Okafor",),
+              frames={"1990": ("run", ("agency",)), "1998": ("run", ("agency",))})
+    assert found(a, b) == [("1991", "1990")]
+
+
+def test_happenings_a_range_of_other_people_is_not_paired():
+    a = claim("a#1", "Okafor chaired the board from 1991 to 1999.", outlet="A", people=("Okafor",),
+              frames={"1991": ("chair", ("board",)), "1999": ("chair", ("board",))})
+    b = claim("b#1", "Lindqvist ran the agency from 1990 to 1998.", outlet="B", people=("Lindqvist",),
+              frames={"1990": ("run", ("agency",)), "1998": ("run", ("agency",))})
+    assert found(a, b) == []
+
+
+def test_happenings_the_rule_drops_days_far_apart_and_unlike_claims():
+    monday = claim("b#1", "On Monday the council voted for the spending plan.", outlet="B", day=16,
+                   frames={"Monday": ("vote", ("council", "plan"))})
+    assert len(date_pairs(rows(APPROVED, monday), lambda r, s: 0.5)) == 1
+    assert found(APPROVED, monday, rule=DateRule(max_day_gap=1)) == []
+    assert found(APPROVED, VOTED, similarity=0.1) == []
+
+
+def test_happenings_a_light_verb_lets_its_noun_name_the_happening():
+    held = claim("a#1", "The vote was held on Friday.", outlet="A", frames={"Friday": ("hold", ("vote",))})
+    said = claim("a#2", "The mayor praised the vote, calling it a fine example of how a small town can work, "
+                 "in a letter on Friday.", outlet="A", frames={"Friday": ("praise", ("mayor", "vote"))})
+    assert kinds(facts_of(0, held)[0]) == {"vote"}
+    assert kinds(facts_of(1, said)[0]) == frozenset()
+
+
+LIKE_A = "Senators kept up pressure on the mayor Sunday over his remark about the city budget deficit and the harbour bridge repairs."
+LIKE_B = "Governors offered reactions to the mayor on Friday over his remark about the city budget deficit and the harbour bridge repairs."
+
+
+def test_timeline_like_sentences_dating_other_happenings_are_not_compared():
+    a = claim("a#1", LIKE_A, outlet="A", frames={"Sunday": ("keep", ("senator", "pressure"))})
+    b = claim("b#1", LIKE_B, outlet="B", frames={"Friday": ("offer", ("governor", "reaction"))})
+    assert compare_timeline(a, b, 0.9, None) is None
+
+
+def test_timeline_like_sentences_dating_one_happening_still_conflict():
+    a = claim("a#1", LIKE_A, outlet="A", frames={"Sunday": ("keep", ("senator", "pressure"))})
+    b = claim("b#1", LIKE_A.replace("Sunday", "on Friday"), outlet="B",
+              frames={"Friday": ("keep", ("senator", "pressure"))})
+    found = compare_timeline(a, b, 0.9, None)
+    assert found is not None and (found.value_a, found.value_b) == ("Sunday", "Friday")
