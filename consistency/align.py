@@ -6,6 +6,8 @@ import logging
 import re
 from typing import Callable
 
+import numpy as np
+
 from .engine.crash import commit_point
 from .lexicon import COUNT_OF
 from .options import Options
@@ -25,29 +27,24 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
 
     Each new claim looks up its ``options.neighbours`` nearest claims; a pair is kept when
     the two come from different outlets of the same story and their cosine similarity
-    reaches ``options.align_threshold``. Two lookups the index cannot do are added: copies
+    reaches ``options.align_threshold``. Two lookups nearness misses are added: copies
     that differ only in a name or a figure (by their masked wording), and claims that mention
     what a one-line revision counts. Cost grows with the new claims and their stories only.
     """
     new = store.unchecked_rowids()
     if not new:
         return []
-    index = store.index
     added: list[tuple[int, int, float]] = []
     for i in range(0, len(new), CHUNK):
         rows = new[i:i + CHUNK]
-        vecs = store.claim_vectors(rows)
-        scores, ids = index.search(vecs, options.neighbours + 1)
-        neighbour_ids = sorted({int(x) for x in ids.ravel() if x >= 0} | set(rows))
-        meta = _claim_meta(store, neighbour_ids)
-        pairs = _keep(rows, scores, ids, meta, options.align_threshold)
+        meta = _claim_meta(store, rows)
+        neighbours = _Neighbours(store, rows, meta)
+        pairs = neighbours.keep(rows, options.neighbours + 1, options.align_threshold)
         # A report that says it revises a figure ("the number of games was revised to 14") may
         # share little wording with the report it revises: it looks further, more loosely.
         updates = [r for r in rows if r in meta and meta[r][2]]
         if updates:
-            s2, i2 = index.search(store.claim_vectors(updates), UPDATE_NEIGHBOURS)
-            meta.update(_claim_meta(store, sorted({int(x) for x in i2.ravel() if x >= 0} - set(meta))))
-            _extend_unseen(pairs, _keep(updates, s2, i2, meta, UPDATE_FLOOR))
+            _extend_unseen(pairs, neighbours.keep(updates, UPDATE_NEIGHBOURS, UPDATE_FLOOR))
             _extend_unseen(pairs, _same_noun_pairs(store, updates, meta))
         _extend_unseen(pairs, _respelled_copies(store, rows, meta), ordered=False)
         with store.transaction():
@@ -58,6 +55,53 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
             progress("align", min(i + CHUNK, len(new)), len(new))
     logger.info("align: %d new claims, %d candidate pairs", len(new), len(added))
     return added
+
+
+class _Neighbours:
+    """Nearest claims of new claims among those a pair may join: their story's claims and the
+    claims no story holds yet (a pair never spans two stories). Searching the story's vectors
+    exactly, rather than the whole index, keeps the cost with the new claims' stories, not the
+    store, and finds the same pairs whenever the story's claims were among the store-wide top k.
+    Claims without a story may pair with any story, so they still search the whole index."""
+
+    def __init__(self, store: Store, rows: list[int], meta: dict) -> None:
+        self.store, self.meta = store, meta
+        storyless = store.claims_without_story()
+        stories = sorted({meta[r][1] for r in rows if r in meta and meta[r][1]})
+        members: dict[str, list[int]] = {}
+        for r, outlet, story, text in store.claim_summaries(stories=stories) if stories else []:
+            members.setdefault(story, []).append(r)
+            meta.setdefault(r, (outlet, story, False))
+        meta.update({r: m for r, m in _claim_meta(store, [r for r in storyless if r not in meta]).items()})
+        self.candidates = {s: np.array(sorted(set(m) | set(storyless)), np.int64) for s, m in members.items()}
+        wanted = sorted({int(r) for ids in self.candidates.values() for r in ids} | set(rows))
+        self.vectors = dict(zip(wanted, store.claim_vectors(wanted))) if wanted else {}
+
+    def keep(self, rows: list[int], k: int, floor: float) -> list[tuple[int, int, float]]:
+        """Pairs of ``rows`` with their ``k`` nearest candidates at or above ``floor``."""
+        pairs: list[tuple[int, int, float]] = []
+        by_story: dict[str | None, list[int]] = {}
+        for r in rows:
+            if r in self.meta:
+                by_story.setdefault(self.meta[r][1], []).append(r)
+        for story, members in by_story.items():
+            queries = np.stack([self.vectors[r] for r in members])
+            if story is None:
+                scores, ids = self.store.index.search(queries, k)
+                self.meta.update(_claim_meta(self.store, sorted({int(x) for x in ids.ravel() if x >= 0} - set(self.meta))))
+            else:
+                scores, ids = _top_k(self.candidates[story], np.stack([self.vectors[int(r)] for r in self.candidates[story]]),
+                                     queries, k)
+            pairs += _keep(members, scores, ids, self.meta, floor)
+        return pairs
+
+
+def _top_k(ids: np.ndarray, vecs: np.ndarray, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Exact top-k (scores, ids) by inner product, best first, ties to the earlier id (as a flat index)."""
+    k = min(k, len(ids))
+    sims = queries @ vecs.T
+    order = np.argsort(-sims, axis=1, kind="stable")[:, :k]
+    return np.take_along_axis(sims, order, axis=1), ids[order]
 
 
 def _extend_unseen(pairs: list[tuple[int, int, float]], more: list[tuple[int, int, float]], *,

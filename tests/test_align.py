@@ -60,3 +60,34 @@ def test_align_skeleton_blanks_names_and_figures():
     b = skeleton("14 workers were killed in the fire at the Castlemoor plant on Tuesday.")
     assert a is not None and a == b
     assert skeleton("Markin spoke on Monday.") is None  # too little left to be telling
+
+
+CROWD = "Talvi Port Authority said Markin resigned on Monday."  # too few plain words for the masked lookup
+
+
+def test_align_finds_a_same_story_partner_among_many_closer_claims_of_other_stories(tmp_path, fake_extractor):
+    # Twelve outlets carry the same sentence in another story, stored first; only the last two
+    # articles share a story. Searching the whole store, the twelve fill the nearest neighbours.
+    # (a short second sentence, no claim, keeps the copies from being dropped as duplicates)
+    rows = [(f"o{i}", f"Outlet {i}", "2026-03-01", f"{CROWD} Copy {i}.") for i in range(12)]
+    rows += [("m1", "Baltic Wire", "2026-03-10", f"{CROWD} Copy m1."), ("m2", "Riga Post", "2026-03-11", f"{CROWD} Copy m2.")]
+    opts = Options(store=tmp_path / "store", embedder="hashing")
+    ingest([_articles(tmp_path / "a.jsonl", rows)], opts)
+    with open_store(opts) as store:
+        with store.transaction():
+            store.set_stories({**{f"o{i}": "crowd" for i in range(12)}, "m1": "mine", "m2": "mine"})
+        pairs = align_new_claims(store, opts)
+        claims = store.claims()
+    mine = {(claims[a].article_id, claims[b].article_id) for a, b, _ in pairs if claims[a].article_id.startswith("m")}
+    assert ("m2", "m1") in mine or ("m1", "m2") in mine
+    assert all(claims[a].article_id[0] == claims[b].article_id[0] for a, b, _ in pairs)  # never across stories
+
+
+def test_align_pairs_claims_without_a_story_across_the_store(tmp_path, fake_extractor):
+    rows = [("a1", "Baltic Wire", "2026-03-10", SUMMIT), ("a2", "Riga Post", "2026-03-11", SUMMIT + " Copy a2.")]
+    opts = Options(store=tmp_path / "store", embedder="hashing")
+    ingest([_articles(tmp_path / "a.jsonl", rows)], opts)
+    with open_store(opts) as store:  # no story assigned: the whole index is searched, as before stories
+        pairs = align_new_claims(store, opts)
+        claims = store.claims()
+    assert {(claims[a].article_id, claims[b].article_id) for a, b, _ in pairs} >= {("a2", "a1")}

@@ -26,3 +26,24 @@ def test_embed_minilm_is_normalised_and_orders_by_meaning():
     assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
     assert a[0] @ a[1] > a[0] @ a[2]
     assert e.embed([]).shape == (0, 384)
+
+
+@pytest.mark.slow
+def test_embed_torch_minilm_gives_the_sentence_transformers_vectors_without_importing_it():
+    import subprocess
+    import sys
+
+    texts = ["The talks failed after two days.", "", "Negotiations in Talvi collapsed. " * 80, "Cats sleep a lot."]
+    # a fresh process: whether it imported transformers is only telling there
+    code = ("import json, sys; from consistency.embed.minilm import TorchMiniLM; "
+            f"v = TorchMiniLM(batch_size=2).embed({texts!r}); "
+            "print(json.dumps({'transformers': 'transformers' in sys.modules, 'v': v.tolist()}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    import json
+
+    from consistency.embed import get_embedder
+
+    got = json.loads(out.strip().splitlines()[-1])
+    assert not got["transformers"]
+    want = get_embedder("minilm").embed(texts)
+    np.testing.assert_allclose(np.array(got["v"], np.float32), want, atol=1e-5)

@@ -139,3 +139,68 @@ class NumpyMiniLM:
 def numpy_minilm() -> NumpyMiniLM:
     """The NumPy MiniLM, loaded once per process."""
     return NumpyMiniLM()
+
+
+class TorchMiniLM:
+    """The packaged all-MiniLM-L6-v2 in torch, batched, without transformers or sentence-transformers.
+
+    For a process that embeds in bulk right after it starts (a Ray actor): importing those two
+    libraries costs about 5 s of CPU, more than loading spaCy; torch itself is loaded by spaCy
+    already. Same forward pass, mean pooling and L2 norm as sentence-transformers (to ~1e-6).
+    """
+
+    name = "all-MiniLM-L6-v2"
+    dim = 384
+
+    def __init__(self, model_dir: Path | None = None, batch_size: int = 64) -> None:
+        import torch
+
+        numpy_model = NumpyMiniLM(model_dir)
+        self.heads, self.layers, self.eps = numpy_model.heads, numpy_model.layers, numpy_model.eps
+        self.tokenizer = numpy_model.tokenizer
+        self.batch_size = batch_size
+        self.w = {k: torch.from_numpy(np.array(v, dtype=np.float32)) for k, v in numpy_model.w.items()
+                  if v.dtype != np.int64}
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """(n, 384) float32, L2-normalised; texts of like length are padded together, as sentence-transformers does."""
+        import torch
+
+        out = np.zeros((len(texts), self.dim), np.float32)
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        with torch.inference_mode():
+            for i in range(0, len(texts), self.batch_size):
+                picks = order[i:i + self.batch_size]
+                encoded = [e.ids for e in self.tokenizer.encode_batch([texts[j] for j in picks])]
+                n = max(len(ids) for ids in encoded)
+                ids = torch.zeros((len(picks), n), dtype=torch.long)
+                mask = torch.zeros((len(picks), n), dtype=torch.float32)
+                for row, e in enumerate(encoded):
+                    ids[row, :len(e)] = torch.tensor(e, dtype=torch.long)
+                    mask[row, :len(e)] = 1.0
+                out[picks] = self._forward(ids, mask).numpy()
+        return out
+
+    def _forward(self, ids, mask):
+        import torch
+        import torch.nn.functional as F
+
+        w, b, n = self.w, ids.shape[0], ids.shape[1]
+        h, d = self.heads, self.dim // self.heads
+        x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:n] \
+            + w["embeddings.token_type_embeddings.weight"][0]
+        x = F.layer_norm(x, (self.dim,), w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], self.eps)
+        blocked = ((1.0 - mask) * torch.finfo(torch.float32).min)[:, None, None, :]  # padding takes no attention
+        for i in range(self.layers):
+            p = f"encoder.layer.{i}."
+            q, k, v = (F.linear(x, w[p + f"attention.self.{m}.weight"], w[p + f"attention.self.{m}.bias"])
+                       .view(b, n, h, d).transpose(1, 2) for m in ("query", "key", "value"))
+            ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=blocked).transpose(1, 2).reshape(b, n, self.dim)
+            x = F.layer_norm(x + F.linear(ctx, w[p + "attention.output.dense.weight"], w[p + "attention.output.dense.bias"]),
+                             (self.dim,), w[p + "attention.output.LayerNorm.weight"],
+                             w[p + "attention.output.LayerNorm.bias"], self.eps)
+            inter = F.gelu(F.linear(x, w[p + "intermediate.dense.weight"], w[p + "intermediate.dense.bias"]))
+            x = F.layer_norm(x + F.linear(inter, w[p + "output.dense.weight"], w[p + "output.dense.bias"]),
+                             (self.dim,), w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"], self.eps)
+        pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True).clamp(min=1e-9)
+        return F.normalize(pooled, p=2, dim=1)

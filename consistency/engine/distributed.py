@@ -59,11 +59,10 @@ class Worker:
 
     def __init__(self, name: str, threads: int = 1) -> None:
         _limit_threads(threads)
-        from ..embed import get_embedder
         from ..extract.nlp import load_nlp
 
         self.nlp = load_nlp()  # loaded here, in the actor: a spaCy pipeline does not travel as an object
-        self.embedder = get_embedder(name)
+        self.embedder = _bulk_embedder(name)
 
     def __call__(self, batch: dict) -> dict:
         import time
@@ -91,6 +90,16 @@ class Worker:
                 "ended": np.full(len(articles), time.time())}
 
 
+def _bulk_embedder(name: str):
+    """The embedder ``name`` for an actor: MiniLM runs in torch without sentence-transformers, whose
+    import would be most of the actor's start-up (the same vectors, to float tolerance)."""
+    from ..embed import get_embedder
+    from ..embed.embedders import MiniLMEmbedder
+    from ..embed.minilm import TorchMiniLM
+
+    return TorchMiniLM() if name in ("minilm", MiniLMEmbedder.name) else get_embedder(name)
+
+
 def _limit_threads(threads: int) -> None:
     """Give torch and the BLAS libraries behind spaCy this many threads."""
     import os
@@ -116,8 +125,6 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
     ``busy_from``/``busy_to``: the wall clock when the first batch began and the last one ended."""
     import ray
 
-    from ..store.encoding import claim_from_json
-
     init_ray(options)
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True
@@ -135,13 +142,22 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
         stats["worker_s"] += float(np.sum(batch["seconds"]))
         stats["busy_from"] = min(stats.get("busy_from", np.inf), float(np.min(batch["started"])))
         stats["busy_to"] = max(stats.get("busy_to", 0.0), float(np.max(batch["ended"])))
-        for art_json, claims_json, calls_json, packed in zip(batch["article"], batch["claims"], batch["calls"],
-                                                             batch["vectors"]):
-            article = by_id[json.loads(art_json)["id"]]
-            canon = [resolver.resolve(text, label) for text, label in json.loads(calls_json)]
-            claims = [_canonical(claim_from_json(c), canon) for c in json.loads(claims_json)]
-            vecs = np.frombuffer(packed, dtype=np.float32).reshape(len(claims), -1) if claims else []
-            yield article, claims, {c.content_hash: v for c, v in zip(claims, vecs)}
+        yield from decode_batch(batch, by_id, resolver)
+
+
+def decode_batch(batch: dict, by_id: dict[str, Article], resolver
+                 ) -> Iterator[tuple[Article, list[Claim], dict[str, np.ndarray]]]:
+    """What a worker returned for a batch, on the driver: each article, its claims with entities
+    canonicalised by ``resolver`` (in article order), and their vectors by content hash."""
+    from ..store.encoding import claim_from_json
+
+    for art_json, claims_json, calls_json, packed in zip(batch["article"], batch["claims"], batch["calls"],
+                                                         batch["vectors"]):
+        article = by_id[json.loads(art_json)["id"]]
+        canon = [resolver.resolve(text, label) for text, label in json.loads(calls_json)]
+        claims = [_canonical(claim_from_json(c), canon) for c in json.loads(claims_json)]
+        vecs = np.frombuffer(packed, dtype=np.float32).reshape(len(claims), -1) if claims else []
+        yield article, claims, {c.content_hash: v for c, v in zip(claims, vecs)}
 
 
 def _canonical(claim: Claim, canon: list[str]) -> Claim:

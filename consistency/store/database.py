@@ -443,6 +443,11 @@ class Store:
             out += [(int(r), outlet, story, text or "") for r, outlet, story, text in self.db.execute(q, chunk)]
         return out
 
+    def claims_without_story(self) -> list[int]:
+        """Row ids of the claims whose article no story holds yet, in row order."""
+        q = "SELECT c.rowid FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.story_id IS NULL ORDER BY c.rowid"
+        return [int(r[0]) for r in self.db.execute(q)]
+
     def story_claims_mentioning(self, story_id: str, other_than_outlet: str, word: str, limit: int) -> list[int]:
         """Row ids of claims of a story, from outlets other than one, whose text holds a word."""
         rows = self.db.execute(
