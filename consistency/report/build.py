@@ -245,12 +245,15 @@ def _stories(store: Store, meta: dict[str, dict], tonight: Sequence[str], flags:
     flagged = sorted(weight, key=lambda sid: (-weight[sid], -len(by_story.get(sid, [])), sid))
     chosen = [(sid, False) for sid in flagged] + [(sid, True) for sid in list(others)[:MAX_STORIES]]
     tonight_set = set(tonight)
+    flags_of: dict[str, list[dict]] = {}
+    for d in flags:
+        flags_of.setdefault(d["story_id"], []).append(d)
     out = []
     for sid, folded in chosen:
         aids = sorted(by_story.get(sid, []), key=lambda a: meta[a]["published"])
         if not aids:
             continue
-        story_flags = [d for d in flags if d["story_id"] == sid]
+        story_flags = flags_of.get(sid, [])
         claims = store.claims(article_ids=aids)
         points = timeline_points(claims.values(), [d for d in story_flags if d["type"] == "timeline"
                                                    and d["section"] != "resolved"])
