@@ -99,7 +99,7 @@ def main() -> None:
     if args.grid:
         qs = [q for q in questions if q.get("split", "tune") == args.split]
         rows = []
-        for depth in (30, 50):
+        for depth in (50, 100, 200):
             for weight in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0):
                 for margin in (0.25, 0.5, 0.75, 1.0, 1.5):
                     engine.question_depth, engine.question_weight, engine.question_margin = depth, weight, margin

@@ -9,7 +9,7 @@ import pytest
 
 from consistency import Options, check, ingest
 from consistency.errors import UsageError
-from consistency.query.engine import QueryEngine, _PairIndex
+from consistency.query.engine import _UNLOADED, QueryEngine, _PairIndex
 
 BRIEFING = "Minister Ilya Markin spoke at a {} press briefing about the first battery near Kesk."
 ROWS = [("q1", "Baltic Wire", "2026-03-10", BRIEFING.format("March 10")),
@@ -73,10 +73,14 @@ def test_query_engine_pair_index_finds_pairs_by_either_end():
 def test_query_engine_question_embeds_once_and_puts_the_asked_value_first(opts):
     engine = QueryEngine(opts)
     calls = []
-    inner = engine.embedder.inner.embed
-    engine.embedder.inner.embed = lambda texts: calls.append(list(texts)) or inner(texts)
+    inner = engine.embedder.embed
+    engine.embedder.embed = lambda texts: calls.append(list(texts)) or inner(texts)
     try:
+        engine.query("Ferry tickets will cost more from April.", k=2)
+        assert engine._question_ranker is _UNLOADED  # a claim query does not read the question ranker
+        calls.clear()
         result = engine.query("On what date did Markin speak at the press briefing about the battery?", k=3)
+        assert engine._question_ranker is not _UNLOADED
         assert len(calls) == 1  # the first stage's vector of the question serves the re-ranking too
         scores = [m.score for m in result.matches]
         assert scores == sorted(scores, reverse=True)

@@ -17,6 +17,7 @@ from consistency.query.questions import (
     quantity_fits,
     question_features,
     rerank_answers,
+    time_fits,
 )
 from consistency.records import Entity, Quantity, TimeExpr
 
@@ -49,6 +50,14 @@ def test_query_questions_answer_kind_reads_the_noun_after_which():
     assert answer_kind("What did the minister say at the summit?") is None
 
 
+def test_query_questions_answer_kind_reads_the_noun_asked_about():
+    assert answer_kind("What is Talvi Shipping's annual revenue?") == "quantity"
+    assert answer_kind("What was the population of Kesk in 2020?") == "quantity"
+    assert answer_kind("How fast does the Talvi ferry sail?") == "quantity"
+    assert answer_kind("What is the date of the Kesk referendum?") == "time"
+    assert answer_kind("What is the name of the Talvi ferry?") is None
+
+
 def test_query_questions_quantity_fits_the_figure_asked_for():
     met = claim("a#0", "The leaders met for 90 minutes.", quantities=(qty("90 minutes", 90, "minutes"),))
     aides = claim("a#1", "Two aides joined the leaders.", quantities=(qty("Two aides", 2, "aides"),))
@@ -61,6 +70,49 @@ def test_query_questions_quantity_fits_the_figure_asked_for():
     cost = claim("a#3", "The bridge cost $40 million.", quantities=(qty("$40 million", 4e7, "usd", "money"),))
     assert quantity_fits(cost, "How much money did the bridge cost?")
     assert not quantity_fits(aides, "How much money did the bridge cost?")
+
+
+def when(text: str, value: str, grain: str, kind: str = "DATE") -> TimeExpr:
+    return TimeExpr(text=text, start=0, end=len(text), type=kind, value=value, granularity=grain)
+
+
+def test_query_questions_duration_fits_the_unit_asked_for():
+    veteran = claim("a#0", "Ott, a 21-year veteran of the agency, was dismissed.", times=(when("21-year", "P21Y", "duration", "DURATION"),))
+    notice = claim("a#1", "Ott was given a 60-day notice.", times=(when("60-day", "P60D", "duration", "DURATION"),))
+    vague = claim("a#2", "Ott served the agency for years.", times=(when("years", "PXY", "duration", "DURATION"),))
+    q = "How many years had Ott served at the agency?"
+    assert quantity_fits(veteran, q) and not quantity_fits(notice, q) and not quantity_fits(vague, q)
+    assert quantity_fits(notice, "How long was Ott's notice?")
+    assert not quantity_fits(vague, "How long did Ott serve?")  # a length with no number answers nothing
+
+
+def test_query_questions_time_fits_the_granularity_asked_for():
+    term = claim("a#0", "Lind, the mayor from 2004 to 2010, spoke on Monday.",
+                 times=(when("2004", "2004", "year"), when("2010", "2010", "year"), when("Monday", "2026-03-09", "day")))
+    today = claim("a#1", "Lind is visiting Talvi today.", times=(when("today", "2026-03-10", "day"),))
+    now = claim("a#2", "Lind is mayor now.", times=(when("now", "PRESENT_REF", "ref"),))
+    assert time_fits(term, "In which years was Lind the mayor?") and not time_fits(today, "In which years was Lind the mayor?")
+    assert time_fits(today, "On what day did Lind visit Talvi?")
+    assert time_fits(today, "When did Lind visit Talvi?") and not time_fits(now, "When did Lind visit Talvi?")
+    # a date pointing back to another, or a year only the article's own date fixes, states no answer
+    same_day = claim("a#3", "On that same day, Lind met the council.", times=(when("that same day", "2026-03-09", "day"),))
+    this_year = claim("a#4", "Earlier this year, Lind spoke in Talvi.", times=(when("Earlier this year", "2026", "year"),))
+    assert not time_fits(same_day, "On what day did Lind meet the council?")
+    weekend = claim("a#5", "Lind met the council over the weekend.", times=(when("the weekend", "2026-W10-WE", "week"),))
+    assert time_fits(weekend, "When did Lind meet the council?")  # the article's own weekend, not a pointer back
+    assert not time_fits(this_year, "In which years was Lind the mayor?")
+    # a date the question already gives is not an answer
+    assert not time_fits(today, "What did Lind say today?") and not time_fits(today, "When did Lind arrive today?")
+
+
+def test_query_questions_day_of_a_date_is_not_a_figure():
+    dated = claim("a#0", "The council met on Sept. 11 to discuss the levy.", times=(when("Sept. 11", "2025-09-11", "day"),))
+    counted = claim("a#1", "The council voted 11-4 to raise the levy.")
+    slashed = claim("a#2", "The council met again after 9/11 to discuss the levy.")
+    feats = question_features("How many councillors voted for the levy?", [dated, counted, slashed],
+                              np.array([0.8, 0.8, 0.8]))
+    col = FEATURES.index("holds_quantity")
+    assert feats[0, col] == 0 and feats[1, col] == 1 and feats[2, col] == 0
 
 
 def test_query_questions_features_mark_the_value_beyond_the_question():

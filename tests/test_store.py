@@ -54,3 +54,14 @@ def test_store_review_lapses_when_the_evidence_changes(tmp_path):
         assert "tim-1" not in store.reviews() and store.lapsed_reviews()["tim-1"]["note"] == "two briefings"
         with pytest.raises(NotFoundError, match="no flag with id"):
             store.set_review("nope", "confirmed", "")
+
+
+def test_rewriting_a_flag_looks_up_its_claims_by_index(tmp_path):
+    """A night rewrites the claims of each flag it saves: a scan of every flag's claims per
+    flag would grow with the store, so the lookup must use an index (old stores get it on open)."""
+    with Store(tmp_path) as store:
+        store.db.execute("DROP INDEX flag_claims_flag")  # a store written before the index
+    with Store(tmp_path) as store:
+        plan = " ".join(str(r) for r in store.db.execute(
+            "EXPLAIN QUERY PLAN DELETE FROM flag_claims WHERE flag_id=?", ("tim-1",)))
+        assert "flag_claims_flag" in plan

@@ -49,8 +49,10 @@ FACT_DEPTH = 30  # matches grouped into facts: enough for the other outlets' ver
 # A question's matches are re-ranked by whether they answer it. Chosen on the tune half of
 # bench/questions (scripts/bench_answers.py --grid): how deep the re-ranked list goes, how much
 # the first stage's order counts beside the question ranker, and how far below the best a fact
-# may score and still be shown (question ranker units).
-QUESTION_DEPTH = 50
+# may score and still be shown (question ranker units). 200 takes every fused candidate (dense
+# and BM25 top 100 each): the first stage matches a claim's content without its attribution
+# frame, so an answer stated in the frame ("X endorsed Y on Thursday, saying ...") ranks low there.
+QUESTION_DEPTH = 200
 QUESTION_PRIOR_WEIGHT = 0.5
 QUESTION_SHOW_MARGIN = 0.5
 
@@ -65,7 +67,7 @@ class QueryEngine:
         self.options = options
         self.store: Store = open_store(options, readonly=True)
         # A query embeds one or two texts: NumPy MiniLM spares a cold process the torch import.
-        self.embedder = _LastCall(QuickMiniLM() if options.embedder == "minilm" else embedder_for(options))
+        self.embedder = QuickMiniLM() if options.embedder == "minilm" else embedder_for(options)
         self._index_mtime = -1.0
         self._flags_by_claim: dict[str, list[Flag]] = {}
         self._flags_version = None
@@ -78,10 +80,21 @@ class QueryEngine:
         # that spares it the FAISS import and the index file. A long-lived engine searches FAISS,
         # which is faster per query; both find the same neighbours up to float16 rounding.
         self._one_shot = one_shot
-        self.question_ranker = _shipped_question_ranker()
+        self._question_ranker = _UNLOADED  # read from disk at the first question, not for every claim query
         self.question_depth = QUESTION_DEPTH
         self.question_weight = QUESTION_PRIOR_WEIGHT
         self.question_margin = QUESTION_SHOW_MARGIN
+
+    @property
+    def question_ranker(self):  # -> QuestionRanker | None
+        """The shipped question re-ranker (None when absent or switched off)."""
+        if self._question_ranker is _UNLOADED:
+            self._question_ranker = _shipped_question_ranker()
+        return self._question_ranker
+
+    @question_ranker.setter
+    def question_ranker(self, ranker) -> None:
+        self._question_ranker = ranker
 
     def close(self) -> None:
         self.store.close()
@@ -115,16 +128,20 @@ class QueryEngine:
         Stores up to ``HYBRID_LIMIT`` claims use hybrid retrieval (BM25 + dense, fused and
         re-ranked); larger ones use the dense FAISS index alone, which stays fast at a million.
         """
+        return self._search(text, k)[0]
+
+    def _search(self, text: str, k: int) -> tuple[list[tuple[int, float]], np.ndarray | None]:
+        """``search``'s pairs and the query vector they were found with."""
         retriever = self._hybrid()
         with _one_torch_thread():
             if retriever is not None:
-                return retriever.search(text, k)
+                return retriever.search_vector(text, k)
             vec = self.embedder.embed([text])
         if self._index_stale:
             self.store.reload_index()
             self._index_stale = False
         scores, ids = self.store.index.search(vec, k)
-        return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
+        return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0], vec[0]
 
     def _hybrid(self):  # -> HybridRetriever | None
         """The hybrid retriever over every stored claim, loaded from the store once per index version."""
@@ -143,11 +160,11 @@ class QueryEngine:
         from .questions import is_question
 
         self.refresh()
-        question = self.question_ranker is not None and is_question(text)
-        hits = self.search(text, max(k, self.question_depth if question else FACT_DEPTH))
+        question = is_question(text) and self.question_ranker is not None
+        hits, qvec = self._search(text, max(k, self.question_depth if question else FACT_DEPTH))
         claims = self.store.claims([r for r, _ in hits])
-        if question:
-            hits = self._answer_order(text, hits, claims)
+        if question and qvec is not None:
+            hits = self._answer_order(text, hits, claims, qvec)
         matches, flags = [], {}
         for rowid, score in hits[:k]:
             c = claims.get(rowid)
@@ -175,17 +192,16 @@ class QueryEngine:
                            facts=found,
                            seconds=time.perf_counter() - t0)
 
-    def _answer_order(self, text: str, hits: list[tuple[int, float]], claims: dict[int, Claim]) -> list[tuple[int, float]]:
-        """The hits of a question re-ranked by whether they answer it."""
+    def _answer_order(self, text: str, hits: list[tuple[int, float]], claims: dict[int, Claim],
+                      qvec: np.ndarray) -> list[tuple[int, float]]:
+        """The hits of a question re-ranked by whether they answer it; ``qvec`` is the vector they were found with."""
         from .bm25 import tokenize
         from .questions import rerank_answers
 
         rows = [r for r, _ in hits if r in claims]
         if not rows:
             return hits
-        # the text the first stage embedded: its vector is remembered, not computed again
-        seen = self._retriever.query_text(text) if self._retriever is not None else text
-        cos = self.store.claim_vectors(rows) @ self.embedder.embed([seen])[0]
+        cos = self.store.claim_vectors(rows) @ qvec
         idf = self._retriever.bm25.token_idf(tokenize(text)) if self._retriever is not None else None
         ranked = rerank_answers(text, [(claims[r], s) for r, s in hits if r in claims], cos,
                                 self.question_ranker, self.question_weight, idf)
@@ -246,20 +262,7 @@ class QueryEngine:
         return [c.to_dict() for c in found if any(x.id in hit_ids for x in c.claims)]
 
 
-class _LastCall:
-    """An embedder that remembers its last call: a question's vector serves both the search and the re-ranking."""
-
-    def __init__(self, inner) -> None:
-        self.inner = inner
-        self.name, self.dim = inner.name, inner.dim
-        self._last: tuple[tuple[str, ...], np.ndarray] | None = None
-
-    def embed(self, texts) -> np.ndarray:
-        key = tuple(texts)
-        if self._last is not None and (key == self._last[0] or (len(key) == 1 and key[0] == self._last[0][0])):
-            return self._last[1][: len(key)]
-        self._last = (key, self.inner.embed(list(texts)))
-        return self._last[1]
+_UNLOADED = object()
 
 
 def _shipped_question_ranker():  # -> QuestionRanker | None

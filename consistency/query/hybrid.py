@@ -23,10 +23,11 @@ FIELDS = ("title", "subtitle")
 class Candidates:
     """The fused candidate list of one query, with everything the re-ranker looks at."""
 
-    __slots__ = ("rows", "fused", "features")
+    __slots__ = ("rows", "fused", "features", "vector")
 
-    def __init__(self, rows: np.ndarray, fused: np.ndarray, features: np.ndarray | None) -> None:
-        self.rows, self.fused, self.features = rows, fused, features
+    def __init__(self, rows: np.ndarray, fused: np.ndarray, features: np.ndarray | None,
+                 vector: np.ndarray | None = None) -> None:
+        self.rows, self.fused, self.features, self.vector = rows, fused, features, vector
 
 
 class ArrayIndex:
@@ -234,6 +235,10 @@ class HybridRetriever:
 
     def search(self, query: str, k: int = 10) -> list[tuple[int, float]]:
         """The ``k`` best (claim id, score) pairs for ``query``, best first."""
+        return self.search_vector(query, k)[0]
+
+    def search_vector(self, query: str, k: int = 10) -> tuple[list[tuple[int, float]], np.ndarray]:
+        """``search``'s pairs and the vector the query was matched with."""
         cand = self.candidates(query, features=self.reranker is not None)
         scores = cand.fused.astype(np.float64)
         if self.reranker is not None and len(cand.rows):
@@ -244,7 +249,7 @@ class HybridRetriever:
             floor = float(tail.max()) + 1.0 if len(tail) else 0.0
             scores = np.concatenate([rer - rer.min() + floor, tail])
         order = np.argsort(-scores, kind="stable")[:k]
-        return [(self.row_ids[int(cand.rows[i])], float(scores[i])) for i in order]
+        return [(self.row_ids[int(cand.rows[i])], float(scores[i])) for i in order], cand.vector
 
     def query_text(self, query: str) -> str:
         """The text that is actually embedded and matched for ``query``."""
@@ -277,7 +282,7 @@ class HybridRetriever:
         order = np.argsort(-fused, kind="stable")
         rows, fused = rows[order], fused[order]
         if not features:
-            return Candidates(rows, fused, None)
+            return Candidates(rows, fused, None, qvec)
         top = order[: self.rerank_depth]
         top_vecs = np.nan_to_num(vecs[top])  # an absent title or subtitle is NaN
         info = query_info(text, when, self.bm25.token_idf(tokenize(text)), trailing_author(query),
@@ -291,7 +296,7 @@ class HybridRetriever:
             np.einsum("nfd,sd->nfs", top_vecs, qvecs[1:] if sentences else qvecs).max(-1),
             top_vecs[:, 0],
         )
-        return Candidates(rows, fused, feats)
+        return Candidates(rows, fused, feats, qvec)
 
     def _ranks(self, rows: np.ndarray, ranked: np.ndarray) -> np.ndarray:
         pos = {int(r): i for i, r in enumerate(ranked)}

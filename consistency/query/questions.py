@@ -27,7 +27,7 @@ SHIPPED = model_path("question_ranker.json")
 FEATURES = (
     "cos", "rel_cos", "cover_idf", "rel_cover_idf", "cover", "bigram_cover", "name_cover",
     "claim_len", "new_words", "holds_person", "holds_org", "holds_time", "holds_quantity", "holds_place",
-    "misses_kind", "new_value", "caption", "attributed", "fits_quantity",
+    "misses_kind", "new_value", "caption", "attributed", "fits_quantity", "fits_time",
 )
 
 _QUESTION = re.compile(r"^\s*(?:(?:by|for|in|on|at|to|from|until|since|of|about|with) )?"
@@ -36,14 +36,20 @@ _QUESTION = re.compile(r"^\s*(?:(?:by|for|in|on|at|to|from|until|since|of|about|
 _WHICH = re.compile(r"\b(?:which|what)((?:\s+[a-z'-]+){1,3})", re.I)
 _KIND_NOUNS = {
     "person": "person people official officials journalist reporter photographer lawmaker lawmakers senator senators "
+              "actor actress singer player coach founder "
               "governor candidate candidates leader leaders man woman men women member members spokesman "
               "spokeswoman judge lawyer attorney director secretary president chairman author",
     "place": "city cities country countries state states place places town towns venue region county district "
              "nation nations island border",
     "time": "day date year years month time week weekend night",
     "org": "company companies party parties agency agencies organization organizations group groups network "
-           "networks newspaper outlet committee court firm",
+           "networks newspaper outlet committee court firm team university",
+    "quantity": "revenue revenues sales value population salary budget speed rate turnout distance height weight",
 }
+# "What is the monetary value of the prize?", "What is Acme's annual revenue?": the noun asked about
+_WHAT_IS_HEAD = re.compile(r"^\s*what (?:is|was|are|were) (?:the |an? )?(?:[\w'-]+ ){0,3}?([a-z]+) of\b"
+                           r"|^\s*what (?:is|was|are|were) .*?'s? (?:[\w-]+ ){0,2}?([a-z]+)\s*\??\s*$", re.I)
+_HOW_MEASURE = re.compile(r"^\s*how (?:fast|high|tall|deep|wide|heavy|hot|cold)\b", re.I)
 _AUX = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
         "should", "may", "might"}
 _NOUN_KIND = {w: k for k, words in _KIND_NOUNS.items() for w in words.split()}
@@ -56,6 +62,7 @@ _VOTES = re.compile(r"\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\b")
 _NAME = re.compile(r"\b[A-Z][a-zA-Z'-]+")
 _DIGITS = re.compile(r"\b\d[\d,.]*\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")
 
 
 def is_question(text: str) -> bool:
@@ -78,16 +85,46 @@ def answer_kind(question: str) -> str | None:
         words = m.group(1).lower().split() if m else []
         words = words[:next((i for i, w in enumerate(words) if w in _AUX), len(words))]  # "what did the president say"
         kind = next((_NOUN_KIND[w] for w in words if w in _NOUN_KIND), None)
+    if kind is None and _HOW_MEASURE.search(question):
+        kind = "quantity"
+    if kind is None:
+        m = _WHAT_IS_HEAD.search(question)
+        head = (m.group(1) or m.group(2)).lower() if m else ""
+        kind = _NOUN_KIND.get(head)
     return kind
+
+
+_HOW_MANY_TIME = re.compile(r"\bhow many (second|minute|hour|day|week|month|year|decade)s\b")
+_DURATION_PART = re.compile(r"(T?)(\d+(?:\.\d+)?)([YMWDHSE])")
+_DURATION_CODE = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D"): "day", ("", "E"): "decade",
+                  ("T", "H"): "hour", ("T", "M"): "minute", ("T", "S"): "second"}
+
+
+def _duration_units(value: str) -> list[str]:
+    """The units a TIMEX3 duration counts in with a number ("P21Y" years, "PT90M" minutes; "PXY" none)."""
+    if not value.startswith("P"):
+        return []
+    out, in_time = [], False
+    for t, _, code in _DURATION_PART.findall(value[1:]):
+        in_time = in_time or t == "T"
+        unit = _DURATION_CODE.get(("T" if in_time else "", code))
+        if unit:
+            out.append(unit)
+    return out
 
 
 def quantity_fits(c: Claim, question: str) -> bool:
     """Whether the claim states the sort of figure the question asks for: a duration for "how
     long", an age for "how old", money for "how much ... cost", a count of the thing "how many" names."""
     q = question.casefold()
-    units = {(x.unit or "").casefold() for x in c.quantities}
-    if re.search(r"\bhow long\b|\bhow many (?:seconds|minutes|hours|days|weeks|months|years|decades)\b", q):
-        return bool(units & _TIME_UNITS) or any(t.type == "DURATION" for t in c.times)
+    asked = _HOW_MANY_TIME.search(q)
+    if asked or re.search(r"\bhow long\b", q):
+        # "how many years" wants a length in years, "how long" any stated length, not "for years"
+        unit = asked.group(1).rstrip("s") if asked else None
+        lengths = [code for t in c.times if t.type == "DURATION" for code in _duration_units(t.value)]
+        return any(unit is None or code == unit for code in lengths) or any(
+            (x.unit or "").casefold().rstrip("s") == unit if unit else (x.unit or "").casefold() in _TIME_UNITS
+            for x in c.quantities)
     if re.search(r"\bhow old\b|\bwhat age\b", q):
         return any(x.unit is None and 1 <= x.value <= 120 or (x.unit or "").endswith(" old") for x in c.quantities)
     if re.search(r"\bvotes?\b|\btally\b|\bmargin\b", q) and _VOTES.search(c.text):
@@ -103,6 +140,42 @@ def quantity_fits(c: Claim, question: str) -> bool:
     return False
 
 
+# The calendar granularities that answer "what year", "what month", "what day", "what time" and a bare "when".
+_ASKED_GRAIN = (
+    (re.compile(r"\b(?:what|which) (?:years?|decade)\b", re.I), {"year", "decade", "century"}),
+    (re.compile(r"\b(?:what|which) month\b", re.I), {"month", "day"}),
+    (re.compile(r"\b(?:what|which) (?:day|date)\b", re.I), {"day", "time"}),
+    (re.compile(r"\bwhat time\b", re.I), {"time"}),
+    (re.compile(r"\bwhen\b", re.I), {"day", "time", "week", "month", "season", "year", "decade", "century"}),
+)
+
+
+# a date that points back to one stated elsewhere ("that same day", "the next morning") states none itself
+# ("the weekend" alone is the article's own weekend, not a pointer back)
+_ANAPHORIC_DATE = re.compile(r"^\s*(?:on |in |by )?(?:that (?:same |very )?|the (?:same|very|next|following|previous|prior) )"
+                             r"(?:day|morning|afternoon|evening|night|week|weekend|month|year|time)\b", re.I)
+_DECADE = re.compile(r"\b(?:19|20)?\d0s\b")
+
+
+def time_fits(c: Claim, question: str) -> bool:
+    """Whether the claim states a date of the granularity the question asks for ("what year" a year,
+    "what day" a day, a bare "when" any calendar date but "now" or "recently") that the question does not."""
+    grains = next((g for pattern, g in _ASKED_GRAIN if pattern.search(question)), None)
+    if grains is None:
+        return False
+    q = question.casefold()
+    for t in c.times:
+        if t.type not in ("DATE", "TIME") or t.text.casefold() in q or _ANAPHORIC_DATE.match(t.text):
+            continue
+        if "year" in grains and "day" not in grains:
+            # "this year" or "last year" answers "in which year" only by the article's own date
+            if _YEAR.search(t.text) or _DECADE.search(t.text):
+                return True
+        elif t.granularity in grains:
+            return True
+    return False
+
+
 def _new(values, question: str) -> bool:
     q = question.casefold()
     return any(v.casefold() not in q for v in values if v)
@@ -112,7 +185,11 @@ def _holds(c: Claim, question: str) -> dict[str, bool]:
     """Which kinds of value the claim states beyond what the question says."""
     ents = {lab: [e.text for e in c.entities if e.label in labs] for lab, labs in
             (("person", ("PERSON",)), ("org", ("ORG", "NORP")), ("place", ("GPE", "LOC", "FAC")))}
-    numbers = [x.text for x in c.quantities] + _DIGITS.findall(_YEAR.sub("", c.text))
+    # a day of the month or a clock time is part of a date, not a figure ("Sept. 11", "9 a.m.", "9/11")
+    bare = _SLASH_DATE.sub(" ", c.text)
+    for t in c.times:
+        bare = bare.replace(t.text, " ")
+    numbers = [x.text for x in c.quantities] + _DIGITS.findall(_YEAR.sub("", bare))
     durations = [t.text for t in c.times if t.type == "DURATION"]
     return {
         "person": _new(ents["person"], question),
@@ -159,6 +236,8 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
             out[i, 14] = not (held[kind] or (kind == "person" and held["org"]) or (kind == "org" and held["person"]))
         if kind == "quantity":
             out[i, 18] = quantity_fits(c, question)
+        elif kind == "time":
+            out[i, 19] = time_fits(c, question)
         out[i, 15] = any(held.values())
         out[i, 16] = is_caption(c)
         att = c.attribution

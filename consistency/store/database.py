@@ -97,6 +97,7 @@ CREATE TABLE IF NOT EXISTS flag_claims (
     flag_id TEXT NOT NULL,
     PRIMARY KEY (claim_id, flag_id)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS flag_claims_flag ON flag_claims(flag_id);
 CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, data TEXT NOT NULL, thread_id TEXT);
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
