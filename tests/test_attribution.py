@@ -299,8 +299,9 @@ def test_attribution_report_inside_a_quote_is_content():
 def test_attribution_source_without_channel_or_participle_tail():
     a = _by_cue(_attrs("Senator Dick Durbin in an interview said the bill was dead."), "said")
     assert a.source == "Senator Dick Durbin"
+    # a participle that says which poll it is stays, as annotators mark it; one set off by commas goes
     b = _by_cue(_attrs("A Quinnipiac University poll released in late August found that Clinton led."), "found")
-    assert b.source == "A Quinnipiac University poll"
+    assert b.source == "A Quinnipiac University poll released in late August"
 
 
 @slow
@@ -379,3 +380,40 @@ def test_attribution_source_and_cue_leave_out_punctuation_and_date_preposition()
     b = _by_cue(_attrs("Governor Ann Reyes said on Monday that the bridge would reopen."), "said")
     assert b.cue == "said"
     assert b.source == "Governor Ann Reyes"
+
+
+def _trimmed_source(text: str, tagged: str) -> str:
+    from consistency.extract.attribution.assemble import _trim_source
+    from consistency.extract.nlp import load_nlp
+
+    doc = load_nlp()(text)
+    start = text.index(tagged)
+    span = doc.char_span(start, start + len(tagged))
+    a, b = _trim_source(doc, (span.start, span.end))
+    return doc[a:b].text
+
+
+@slow
+def test_attribution_source_keeps_a_participle_that_defines_it():
+    assert _trimmed_source("Those surveyed said the plan was too costly.", "Those surveyed") == "Those surveyed"
+    assert _trimmed_source("Exit polls taken in Ohio showed the race was close.",
+                           "Exit polls taken in Ohio") == "Exit polls taken in Ohio"
+
+
+@slow
+def test_attribution_source_drops_a_participle_set_off_by_commas():
+    assert _trimmed_source("The governor, pressed on the budget, said cuts were coming.",
+                           "The governor, pressed on the budget") == "The governor"
+
+
+@slow
+def test_attribution_source_drops_the_date_of_speaking_but_not_one_describing_the_speaker():
+    assert _trimmed_source("Durbin on Monday said the vote would wait.", "Durbin on Monday") == "Durbin"
+    described = "Murphy, who was elected to the House in 2012"
+    assert _trimmed_source(f"{described}, said the bill would fail.", described) == described
+
+
+@slow
+def test_attribution_source_that_stops_on_a_modifier_runs_on_to_its_noun():
+    assert _trimmed_source("Mr. Lopez said the vote would wait.", "Mr.") == "Mr. Lopez"
+    assert _trimmed_source("The ad also claims the senator voted twice.", "The") == "The ad"

@@ -96,22 +96,53 @@ def _drop_addressee(doc: Doc, content: TokSpan, head: Token) -> TokSpan:
     return content
 
 
-def _trim_source(doc: Doc, src: TokSpan) -> TokSpan:
-    """A source without a trailing channel, date or participle phrase ("Durbin in an interview")."""
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Modifiers a tagged source can stop on before its noun ("Mr." of "Mr. Trump", "The" of "The ad").
+NOUN_MODIFIERS = frozenset({"compound", "amod", "det", "nummod", "quantmod", "predet", "nmod"})
+
+
+def _noun_head(doc: Doc, span: TokSpan) -> Token:
+    """The token of a span whose syntactic head lies outside it, nouns first."""
+    toks = [doc[i] for i in range(*span)]
+    top = [t for t in toks if not (span[0] <= t.head.i < span[1]) or t.head.i == t.i]
+    return next((t for t in top if t.pos_ in NOMINAL), (top or toks)[0])
+
+
+def _to_noun(doc: Doc, src: TokSpan, cue: TokSpan) -> TokSpan:
+    """Run a source that stops on a modifier on to its noun, when only the noun's own words lie
+    between and the noun is not the cue (a title-case headline's "Clinton Slams" parses as one name)."""
+    a, b = src
+    last = doc[b - 1]
+    head = last.head
+    if (b < len(doc) and last.dep_ in NOUN_MODIFIERS and b <= head.i < b + 3 and head.pos_ in NOMINAL
+            and not cue[0] <= head.i < cue[1]
+            and head.sent == last.sent and all(doc[j].head.i == head.i for j in range(b, head.i))):
+        return a, head.i + 1
+    return src
+
+
+def _trim_source(doc: Doc, src: TokSpan, cue: TokSpan = (0, 0)) -> TokSpan:
+    """A source without a trailing channel, date or participle phrase ("Durbin in an interview"),
+    run on to its noun when it stops before it; ``cue`` is the frame's cue, which it never takes."""
     a, b = src
     # the tagger may take the comma or dash that sets the source off ("Trump, speaking ...")
     while b - a > 1 and (doc[b - 1].is_punct or doc[b - 1].is_space):
         b -= 1
     while b - a > 1 and (doc[a].is_punct or doc[a].is_space):
         a += 1
+    a, b = _to_noun(doc, (a, b), cue)
+    root = _noun_head(doc, (a, b))
     for i in range(a + 1, b):
         t = doc[i]
-        if t.dep_ == "acl" and t.tag_ == "VBN" and not any(g.dep_ == "agent" for g in t.children):
-            return a, i
+        # "The governor, pressed on the budget, said" is cut; "those surveyed", "exit polls taken in Ohio" are the source
+        if t.dep_ == "acl" and t.tag_ == "VBN" and doc[i - 1].is_punct and not any(g.dep_ == "agent" for g in t.children):
+            return a, i - 1
         pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
+        # a date or channel of the speaking ("Durbin on Monday"), not one inside a description of
+        # the speaker ("Murphy, who was elected in 2012")
         if t.dep_ == "prep" and pobj is not None and pobj.i < b and (
             pobj.lemma_.lower() in CHANNEL_NOUNS or pobj.ent_type_ == "DATE"
-        ):
+        ) and (t.head == root or not a <= t.head.i < b):
             return a, i
     return a, b
 
@@ -153,7 +184,7 @@ def assemble(doc: Doc, spans: dict[str, list[TokSpan]], quotes: list[tuple[int, 
         j = content_of.get(i)
         if j is None:
             continue
-        src = _trim_source(doc, src) if src is not None else None
+        src = _trim_source(doc, src, c) if src is not None else None
         content = _drop_addressee(doc, _trim_content(doc, contents[j], c, src), heads[i])
         src_tok = _head(doc, src) if src is not None else None
         fr = Frame(_chars(doc, c), _chars(doc, src) if src else None, _chars(doc, content), src_tok, heads[i])
