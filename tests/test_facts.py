@@ -278,10 +278,10 @@ def test_facts_a_count_whose_noun_is_unknown_is_not_a_named_count():
 def test_facts_two_caps_that_differ_disagree():
     a = claim("a#1", "The suit covers as many as 1.5 million workers.", outlet="A",
               frames={"as many as 1.5 million": ("cover", ("worker", "suit"))})
-    b = claim("b#1", "The suit is brought on behalf of up to 1.6 million workers.", outlet="B",
-              frames={"up to 1.6 million": ("bring", ("worker", "suit"))})
-    c = claim("c#1", "The suit is brought on behalf of up to 1.5 million workers.", outlet="C",
-              frames={"up to 1.5 million": ("bring", ("worker", "suit"))})
+    b = claim("b#1", "The suit speaks for up to 1.6 million workers.", outlet="B",
+              frames={"up to 1.6 million": ("speak", ("worker", "suit"))})
+    c = claim("c#1", "The suit speaks for up to 1.5 million workers.", outlet="C",
+              frames={"up to 1.5 million": ("speak", ("worker", "suit"))})
     assert pairs(a, b) == [("as many as 1.5 million", "up to 1.6 million")]
     assert pairs(a, c) == []
 
