@@ -16,6 +16,7 @@ texts from that article shares at least half the words of the shorter of it and 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -50,6 +51,19 @@ def shares_half(a: str, b: str) -> bool:
     if not wa or not wb:
         return False
     return len(wa & wb) * 2 >= min(len(wa), len(wb))
+
+
+def read_jsonl(path) -> list[dict]:
+    """The records of a JSON-lines file."""
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def quotes_match(item: dict[str, Any], a, b) -> bool:
+    """Whether two claims (with ``article_id`` and ``text``) are the two sides a gold item quotes."""
+    quotes = item.get("quotes", {})
+    qa, qb = quotes.get(a.article_id), quotes.get(b.article_id)
+    return bool(qa and qb and a.article_id != b.article_id and shares_half(a.text, qa) and shares_half(b.text, qb))
 
 
 def flag_type(flag: FlagLike) -> str:

@@ -24,23 +24,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.realcoverage import event_part, shares_half  # noqa: E402
+from bench.realcoverage import event_part, quotes_match, read_jsonl  # noqa: E402
 
 DAY_GAPS = (1, 2, 3, 6)
 SIMILARITIES = (-1.0, 0.0, 0.1, 0.2, 0.3)
 BETA = 0.5  # precision counts more than recall: a wrong flag costs a fact-checker's time
 
 
-def read_jsonl(path: Path) -> list[dict]:
-    """The records of a JSON-lines file."""
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def _matches(item: dict, a, b) -> bool:
-    quotes = item.get("quotes", {})
-    qa, qb = quotes.get(a.article_id), quotes.get(b.article_id)
-    return bool(qa and qb and shares_half(a.text, qa) and shares_half(b.text, qb))
 
 
 def pair_table(bench: Path, store: Path) -> list[dict]:
@@ -62,7 +52,7 @@ def pair_table(bench: Path, store: Path) -> list[dict]:
                 if event is None or event_part(event) != "tune":
                     continue
                 item = next((i for i, g in enumerate(gold) if g["event"] == event
-                             and _matches(g, p.a.claim, p.b.claim)), None)
+                             and quotes_match(g, p.a.claim, p.b.claim)), None)
                 rows.append({"event": event, "pair": p, "item": item})
     return rows
 

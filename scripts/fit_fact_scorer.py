@@ -29,7 +29,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.realcoverage import CORE, event_part, shares_half  # noqa: E402
+from bench.realcoverage import CORE, event_part, quotes_match, read_jsonl  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "consistency" / "models" / "fact_scorer.json"
 HARD_NEGATIVE_WEIGHT = 3.0
@@ -46,16 +46,6 @@ FEATURE_SETS = {
 FOLDS = 5
 
 
-def read_jsonl(path: Path) -> list[dict]:
-    """The records of a JSON-lines file."""
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def _quotes_match(item: dict, a, b) -> bool:
-    quotes = item.get("quotes", {})
-    qa, qb = quotes.get(a.article_id), quotes.get(b.article_id)
-    return bool(qa and qb and a.article_id != b.article_id and shares_half(a.text, qa) and shares_half(b.text, qb))
 
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+")
@@ -102,9 +92,9 @@ def candidate_table(bench: Path, store: Path) -> list[dict]:
                 if event is None:
                     continue
                 items = by_event[event] if article_event.get(y.claim.article_id) == event else []
-                hit = [i for i, g in enumerate(items) if g["type"] in CORE and _quotes_match(g, x.claim, y.claim)]
+                hit = [i for i, g in enumerate(items) if g["type"] in CORE and quotes_match(g, x.claim, y.claim)]
                 exact = [i for i in hit if _values_match(items[i], x) and _values_match(items[i], y)]
-                hard = any(g["type"] == "must_not_flag" and _quotes_match(g, x.claim, y.claim) for g in items)
+                hard = any(g["type"] == "must_not_flag" and quotes_match(g, x.claim, y.claim) for g in items)
                 # Two other figures of the sentences a gold item quotes are neither that item nor
                 # clearly not it: they teach nothing either way.
                 weight = HARD_NEGATIVE_WEIGHT if hard and not hit else 0.0 if hit and not exact else 1.0
