@@ -59,6 +59,15 @@ def read_jsonl(path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+def check_inputs(ap, folder, store) -> None:
+    """Stop with an argparse error unless ``folder`` holds the gold and events and ``store`` exists."""
+    for name in ("gold.jsonl", "events.json"):
+        if not (folder / name).is_file():
+            ap.error(f"{folder / name}: not found")
+    if not store.exists():
+        ap.error(f"{store}: no store there; build one with scripts/bench_real.py DIR --store {store}")
+
+
 def quotes_match(item: dict[str, Any], a, b) -> bool:
     """Whether two claims (with ``article_id`` and ``text``) are the two sides a gold item quotes."""
     quotes = item.get("quotes", {})

@@ -72,10 +72,12 @@ class _Neighbours:
         for r, outlet, story, text in store.claim_summaries(stories=stories) if stories else []:
             members.setdefault(story, []).append(r)
             meta.setdefault(r, (outlet, story, False))
-        meta.update({r: m for r, m in _claim_meta(store, [r for r in storyless if r not in meta]).items()})
-        self.candidates = {s: np.array(sorted(set(m) | set(storyless)), np.int64) for s, m in members.items()}
-        wanted = sorted({int(r) for ids in self.candidates.values() for r in ids} | set(rows))
+        meta.update(_claim_meta(store, [r for r in storyless if r not in meta]))
+        candidates = {s: np.array(sorted(set(m) | set(storyless)), np.int64) for s, m in members.items()}
+        wanted = sorted({int(r) for ids in candidates.values() for r in ids} | set(rows))
         self.vectors = dict(zip(wanted, store.claim_vectors(wanted))) if wanted else {}
+        # story -> (its candidates' row ids, their vectors), for exact search
+        self.candidates = {s: (ids, np.stack([self.vectors[int(r)] for r in ids])) for s, ids in candidates.items()}
 
     def keep(self, rows: list[int], k: int, floor: float) -> list[tuple[int, int, float]]:
         """Pairs of ``rows`` with their ``k`` nearest candidates at or above ``floor``."""
@@ -90,8 +92,7 @@ class _Neighbours:
                 scores, ids = self.store.index.search(queries, k)
                 self.meta.update(_claim_meta(self.store, sorted({int(x) for x in ids.ravel() if x >= 0} - set(self.meta))))
             else:
-                scores, ids = _top_k(self.candidates[story], np.stack([self.vectors[int(r)] for r in self.candidates[story]]),
-                                     queries, k)
+                scores, ids = _top_k(*self.candidates[story], queries, k)
             pairs += _keep(members, scores, ids, self.meta, floor)
         return pairs
 

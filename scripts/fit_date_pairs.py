@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.realcoverage import event_part, quotes_match, read_jsonl  # noqa: E402
+from bench.realcoverage import check_inputs, event_part, quotes_match, read_jsonl  # noqa: E402
 
 DAY_GAPS = (1, 2, 3, 6)
 SIMILARITIES = (-1.0, 0.0, 0.1, 0.2, 0.3)
@@ -110,11 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    for name in ("gold.jsonl", "events.json"):
-        if not (args.dir / name).is_file():
-            ap.error(f"{args.dir / name}: not found")
-    if not args.store.exists():
-        ap.error(f"{args.store}: no store there; build one with scripts/bench_real.py DIR --store {args.store}")
+    check_inputs(ap, args.dir, args.store)
     rows = pair_table(args.dir, args.store)
     rule = choose(rows)
     report = {"pairs": len(rows), "right_pairs": sum(r["item"] is not None for r in rows),

@@ -29,7 +29,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.realcoverage import CORE, event_part, quotes_match, read_jsonl  # noqa: E402
+from bench.realcoverage import CORE, check_inputs, event_part, quotes_match, read_jsonl  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "consistency" / "models" / "fact_scorer.json"
 HARD_NEGATIVE_WEIGHT = 3.0
@@ -219,11 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    for name in ("gold.jsonl", "events.json"):
-        if not (args.dir / name).is_file():
-            ap.error(f"{args.dir / name}: not found")
-    if not args.store.exists():
-        ap.error(f"{args.store}: no such store; build it with scripts/bench_real.py DIR --store {args.store}")
+    check_inputs(ap, args.dir, args.store)
     from consistency.compare.fact_features import FEATURES, FactScorer
 
     table = [r for r in candidate_table(args.dir, args.store) if r["part"] == "tune"]

@@ -315,6 +315,11 @@ def _day_apart(a: Fact, b: Fact) -> bool:
             and abs((a.interval[0] - b.interval[0]).days) == 1)
 
 
+def in_order(x: Fact, y: Fact) -> tuple[Fact, Fact]:
+    """The two rows, the earlier claim's first (by publication, then id)."""
+    return (x, y) if (x.claim.published, x.claim.id) <= (y.claim.published, y.claim.id) else (y, x)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """Two rows of different outlets that may state one fact, with what the scorer weighs beyond their slots."""
@@ -361,7 +366,7 @@ def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]
         if not conflicts:
             continue
         for x, y in conflicts:
-            a, b = (x, y) if (x.claim.published, x.claim.id) <= (y.claim.published, y.claim.id) else (y, x)
+            a, b = in_order(x, y)
             if not one_fact(a, b):
                 continue
             # An outlet that gives the other's value elsewhere knows both: two happenings, not a dispute.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..lexicon import HAPPENING_KINDS as KIND_OF
 from .base import STOP
-from .facts import GRANULARITY, WINDOW_DAYS, Fact, _agree, _differ, _fineness
+from .facts import GRANULARITY, WINDOW_DAYS, Fact, _agree, _differ, _fineness, in_order
 from .finding import Finding
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -173,7 +173,7 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue
             if not same_happening(x, y) and not _sole_happening(x, y, by_article):
                 continue
-            a, b = _ordered(x, y)
+            a, b = in_order(x, y)
             if _given(a, by_claim.get(b.row, ())) or _given(b, by_claim.get(a.row, ())):
                 continue  # the other sentence gives this day too: it dates two happenings
             if _echoed(a, by_article.get(b.claim.article_id, ())) or _echoed(b, by_article.get(a.claim.article_id, ())):
@@ -184,7 +184,7 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
             out.append(DatePair(a, b, similarity(a.row, b.row), False))
     out = _one_per_happening(out)
     for s1, _, s2, _ in _shifted_ranges(dates):
-        a, b = _ordered(s1, s2)
+        a, b = in_order(s1, s2)
         if (a.row, b.row) not in seen:
             seen.add((a.row, b.row))
             out.append(DatePair(a, b, similarity(a.row, b.row), True))
@@ -194,17 +194,15 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
 def _one_per_happening(pairs: list[DatePair]) -> list[DatePair]:
     """For two articles and one kind of happening, the pair with the finest dates (then the closest
     claims): "mid May" against "April 30", not also against "a primary in April"."""
+    def rank(p: DatePair) -> tuple[int, float]:
+        return -_fineness(p.a) - _fineness(p.b), p.similarity
+
     best: dict[tuple, DatePair] = {}
     for p in pairs:
         key = (p.a.claim.article_id, p.b.claim.article_id, kinds(p.a) & kinds(p.b))
-        rank = (-_fineness(p.a) - _fineness(p.b), p.similarity)
-        if key not in best or rank > (-_fineness(best[key].a) - _fineness(best[key].b), best[key].similarity):
+        if key not in best or rank(p) > rank(best[key]):
             best[key] = p
     return list(best.values())
-
-
-def _ordered(x: Fact, y: Fact) -> tuple[Fact, Fact]:
-    return (x, y) if (x.claim.published, x.claim.id) <= (y.claim.published, y.claim.id) else (y, x)
 
 
 def _given(f: Fact, others: Sequence[Fact]) -> bool:
