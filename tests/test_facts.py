@@ -8,7 +8,7 @@ import pytest
 
 from consistency.compare.by_story import check_story
 from consistency.compare.fact_features import FEATURES, FactScorer, features, load_scorer
-from consistency.compare.facts import candidates, compare_facts, facts_of
+from consistency.compare.facts import candidates, compare_facts, facts_of, is_part
 from consistency.extract.entities import EntityResolver
 from consistency.extract.quantities import find_quantities
 from consistency.extract.time.extract import find_times
@@ -394,3 +394,35 @@ def test_facts_a_revised_text_does_not_make_a_date_an_update():
     b = claim("b#1", "The committee approved a revised version of the bill on Wednesday.", outlet="B", day=12,
               frames={"Wednesday": ("approve", ("committee", "bill", "version"))})
     assert [f.type for f in run(a, b)] == ["timeline"]
+
+
+def test_facts_days_apart_under_a_schedule_cue_are_a_moved_date():
+    a = claim("a#1", "The ferry line will close on Friday, the operator said.", outlet="A", day=10,
+              frames={"Friday": ("close", ("ferry", "line"))})
+    b = claim("b#1", "The ferry line will close on Tuesday, days earlier than planned.", outlet="B", day=11,
+              frames={"Tuesday": ("close", ("ferry", "line"))})
+    assert [f.type for f in run(a, b)] == ["update"]
+
+
+def test_facts_a_figure_in_a_list_of_people_is_held_against_the_same_persons():
+    a = with_people(claim("a#1", "In the survey Ada Lindqvist won 10 percent of the vote.", outlet="A",
+                          frames={"10 percent": ("win", ("percent", "survey"))}), "Ada Lindqvist")
+    b = with_people(claim("b#1", "The survey put Boris Kell at 15 percent, Lindqvist at 12 percent and Ugo Brant "
+                          "at 9 percent of the vote.", outlet="B",
+                          frames={"15 percent": ("put", ("percent", "survey")),
+                                  "12 percent": ("put", ("percent", "survey")),
+                                  "9 percent": ("put", ("percent", "survey"))}), "Boris Kell", "Lindqvist", "Ugo Brant")
+    b = replace(b, entities=tuple(replace(e, canonical="per:lindqvist") if e.text == "Lindqvist" else e
+                                  for e in b.entities))
+    assert pairs(a, b) == [("10 percent", "12 percent")]
+
+
+def test_facts_a_share_of_the_whole_is_no_part():
+    a = claim("a#1", "The mayor won 48 percent of the vote in the runoff.", outlet="A",
+              frames={"48 percent": ("win", ("percent", "mayor", "runoff"))})
+    b = claim("b#1", "The mayor won 53 percent in the runoff.", outlet="B",
+              frames={"53 percent": ("win", ("percent", "mayor", "runoff"))})
+    assert pairs(a, b) == [("48 percent", "53 percent")]
+    c = claim("c#1", "Two of the hikers were found on the ridge.", outlet="C", frames={"Two": ("find", ("ridge",))})
+    d = claim("d#1", "Three hikers were found on the ridge.", outlet="D", frames={"Three": ("find", ("hiker", "ridge"))})
+    assert [f.slot.text for r, x in enumerate((c, d)) for f in facts_of(r, x) if is_part(f)] == ["Two"]

@@ -54,3 +54,11 @@ def test_statuses_hold_only_the_names_near_the_status_word():
               "of the board at the annual meeting.", outlet="A", day=3, people=("Ruth Amsel", "Carl Vint"))
     (s,) = statuses(c)
     assert (s.kind, s.done, s.holders) == ("resign", False, frozenset({"PERSON:vint"}))
+
+
+def test_statuses_the_sentence_mood_of_another_verb_leaves_a_status_done():
+    a = claim("a#1", "The assembly is set to vote on overriding the veto by Governor Nell Arkin.", outlet="A", day=3,
+              people=("Nell Arkin",), modality="expected")
+    b = claim("b#1", "Governor Nell Arkin vetoed the measure last week.", outlet="B", day=5, people=("Nell Arkin",))
+    assert statuses(a) == []  # "the veto" is neither awaited nor said to be reached
+    assert status_findings([a, b]) == []

@@ -322,8 +322,9 @@ def holder(f: Fact) -> set[str]:
 
 # A figure added to or picked out of a larger count ("three other women", "20 more people", "two of
 # them", "another 300 troops", "among them five children") is a part, not the total another gives.
-_PART_AFTER = re.compile(r"^\s+(?:more|other|additional|further|extra)\b|^\s+of\s+(?:them|those|these|whom|the)\b",
+_PART_AFTER = re.compile(r"^\s+(?:more|other|additional|further|extra)\b|^\s+of\s+(?:them|those|these|whom)\b",
                          re.IGNORECASE)
+_OF_THE = re.compile(r"^\s+of\s+the\b", re.IGNORECASE)  # "two of the victims"; not "40 percent of the vote"
 _PART_BEFORE = re.compile(r"\b(?:another|other|including|among(?:\s+(?:them|whom|those|the\s+\w+))?),?\s+$", re.IGNORECASE)
 # A figure something needs or aims at ("needs 51 votes", "a target of 2 million") is another
 # statistic than the figure it reached ("won 41 votes").
@@ -335,7 +336,10 @@ REQUIRED_CHARS = 30  # a requirement word this close to the figure, in its claus
 def is_part(f: Fact) -> bool:
     """The figure is a part of a larger count the sentence speaks of, by its words."""
     c = f.claim
-    return bool(_PART_AFTER.match(c.text[f.slot.end - c.start:]) or _PART_BEFORE.search(c.text[:f.slot.start - c.start]))
+    after = c.text[f.slot.end - c.start:]
+    bare = f.slot.kind == "count" and f.slot.unit is None
+    return bool(_PART_AFTER.match(after) or bare and _OF_THE.match(after)
+                or _PART_BEFORE.search(c.text[:f.slot.start - c.start]))
 
 
 def is_required(f: Fact) -> bool:
@@ -378,7 +382,7 @@ def one_fact(a: Fact, b: Fact) -> bool:
             _grown_since(a, b) or has_update_cue(b.claim) and not has_update_cue(a.claim))
         close = _near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
         return close and (same_holder or same_event or _holder_unknown(a, b))
-    if ({a.slot.granularity, b.slot.granularity} <= {"day", "time"}
+    if ({a.slot.granularity, b.slot.granularity} <= {"day", "time"} and not _rescheduled(a, b)
             and abs((a.interval[0] - b.interval[0]).days) > DAY_REACH):
         return False
     return same_event or same_holder and (_near_dates(a, b) or _day_apart(a, b))
@@ -431,6 +435,9 @@ def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]
     by_article: dict[str, list[Fact]] = {}
     for f in facts:
         by_article.setdefault(f.claim.article_id, []).append(f)
+    by_row: dict[int, list[Fact]] = {}
+    for f in facts:
+        by_row.setdefault(f.row, []).append(f)
     by_claims: dict[tuple[int, int], list[tuple[Fact, Fact]]] = {}
     for i, x in enumerate(facts):
         for y in facts[i + 1:]:
@@ -458,9 +465,37 @@ def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]
             # An outlet that gives the other's value elsewhere knows both: two happenings, not a dispute.
             if _echoed(a, by_article.get(b.claim.article_id, ())) or _echoed(b, by_article.get(a.claim.article_id, ())):
                 continue
+            if _listed_apart(x, y, by_row.get(y.row, ())) or _listed_apart(y, x, by_row.get(x.row, ())):
+                continue
             rare = max((1 / df[w] for w in x.about & y.about), default=0.0)
             out.append(Candidate(a, b, sim, rare, len(agreed) > 0))
     return out
+
+
+LIST_CHARS = 30  # a person named this little before a figure is whose figure it is ("Palin (12 percent)")
+
+
+def listed_person(f: Fact) -> str | None:
+    """The person named just before a figure, with no other figure between: whose it is in a list of
+    people and their figures ("Romney 17 percent, Palin 12 percent")."""
+    if f.kind != "figure":
+        return None
+    c = f.claim
+    names = [e for e in c.entities if e.label == "PERSON" and e.end <= f.slot.start < e.end + LIST_CHARS]
+    if not names:
+        return None
+    name = max(names, key=lambda e: e.end)
+    between = any(name.end <= q.start < f.slot.start for q in c.quantities)
+    return None if between else name.canonical
+
+
+def _listed_apart(x: Fact, y: Fact, with_y: Sequence[Fact]) -> bool:
+    """``x`` is one person's figure and ``y``'s sentence gives that person another figure of the same
+    kind: ``x`` is to be held against that one, not against ``y`` (another person's in the list)."""
+    who = listed_person(x)
+    return who is not None and listed_person(y) != who and any(
+        g is not y and g.kind == "figure" and g.slot.kind == x.slot.kind and listed_person(g) == who
+        for g in with_y)
 
 
 def _echoed(f: Fact, others: Sequence[Fact]) -> int:
@@ -493,6 +528,11 @@ SCHEDULE_CUES = re.compile(r"\b(?:postponed|rescheduled|pushed back|brought forw
 def _update_cue(f: Fact) -> bool:
     """The claim says its value is a newer one: any update cue for a figure, a schedule change for a date."""
     return has_update_cue(f.claim) if f.kind == "figure" else bool(SCHEDULE_CUES.search(f.claim.text))
+
+
+def _rescheduled(a: Fact, b: Fact) -> bool:
+    """The later report says the date moved: days apart are then the old plan and the new one."""
+    return b.claim.published > a.claim.published and _update_cue(b) and not _update_cue(a)
 
 
 def _finding(a: Fact, b: Fact, score: float) -> Finding:

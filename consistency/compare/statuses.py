@@ -71,7 +71,9 @@ def statuses(c: Claim) -> list[Status]:
         if not holders:
             continue
         cue = _PENDING.search(c.text[:m.start()])
-        pending = bool(cue) or c.modality in ("expected", "possible") or c.negated
+        # Only words that govern the status word leave it to come: the sentence's own modality may
+        # be another verb's ("Congress is set to vote to override the veto": the veto was made).
+        pending = bool(cue)
         done = not pending and bool(_DONE_RE[kind].fullmatch(m.group(0)))
         if pending or done:
             # A pending status is shown with what leaves it to come ("could face charges").
