@@ -220,3 +220,29 @@ def test_timex_a_future_verb_does_not_reach_past_a_nearer_past_one():
 def test_timex_said_it_will_still_reads_the_date_ahead():
     t = _one("The company said it will report results on Nov. 16.", date(2024, 10, 30), "Nov. 16")
     assert t.value == "2024-11-16"
+
+
+def test_timex_title_or_versus_stop_does_not_cut_the_sentence():
+    # "vs." is not a sentence end, so "will" still governs the weekday after it
+    t = _one("The court will hear Brandt vs. Okafor on Monday.", date(2024, 11, 20), "Monday")
+    assert t.value == "2024-11-25"
+
+
+def test_timex_noun_hope_is_no_future_cue():
+    text = "The trawler was last seen on Nov. 3, and divers went down in the hope of finding it."
+    assert _one(text, date(2025, 5, 7), "Nov. 3").value == "2024-11-03"
+
+
+def test_timex_future_verb_after_the_date_still_counts():
+    text = "The ferry leaves on Nov. 3 and the crew hopes to return by spring."
+    assert _one(text, date(2025, 5, 7), "Nov. 3").value == "2025-11-03"
+
+
+def test_timex_midday_is_noon():
+    t = _one("The hearing resumed at midday.", date(2024, 3, 5), "midday")
+    assert (t.type, t.value) == ("TIME", "2024-03-05T12:00")
+
+
+def test_timex_as_long_as_a_month_is_a_duration():
+    t = _one("The repairs could take as long as a month.", date(2024, 3, 5), "a month")
+    assert (t.type, t.value) == ("DURATION", "P1M")

@@ -39,7 +39,7 @@ def _apx(m: re.Match) -> str | None:
 def h_time(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     if g.get("nm"):
-        hh, mi = (12, 0) if g["nm"].lower() == "noon" else (24, 0)
+        hh, mi = (24, 0) if g["nm"].lower() == "midnight" else (12, 0)
     else:
         hh, mi = int(g["h"]), int(g["mi"] or 0)
         ap = (g.get("ap") or "").lower()

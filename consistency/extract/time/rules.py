@@ -181,7 +181,7 @@ def _duration_value(n: float | None, u: str) -> str:
     return f"P{t}{int(n)}{code}"
 
 
-_DUR_CUE = re.compile(r"\b(for|in|within|than|about|nearly|almost|after|of|over|last(?:ed|s)?|"
+_DUR_CUE = re.compile(r"\b(for|in|within|than|long\s+as|about|nearly|almost|after|of|over|last(?:ed|s)?|"
                       r"took|spent|spend|lasting|least|only|just|under|half)\s*$", re.I)
 _SET_CUE = re.compile(r"(\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|\bpercent|%|\bmillion|"
                       r"\bbillion)\s*$", re.I)
@@ -277,7 +277,7 @@ _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
 RULES: list[tuple[str, str, Callable]] = [
     ("time", rf"(?:(?P<apx>about|around|approximately|shortly\s+(?:before|after))\s+)?"
              rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?-i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm|AM|PM)"
-             rf"|o'clock)|(?P<nm>noon|midnight)){_TZ}(?:\s*(?:,\s*|on\s+)?(?P<wd>{WEEKDAY_RE})"
+             rf"|o'clock)|(?P<nm>noon|midday|midnight)){_TZ}(?:\s*(?:,\s*|on\s+)?(?P<wd>{WEEKDAY_RE})"
              rf"|\s+(?P<rel>today|yesterday|tomorrow|tonight)|,?\s+(?:on\s+)?(?P<mon>{MONTH_RE})\s*(?P<md>{DAY_RE}))?",
      h_time),
     ("clock", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?-i:\s+(?:[ECMP][SD]T|GMT|UTC))", h_time),
