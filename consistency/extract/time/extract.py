@@ -109,7 +109,7 @@ class _Context:
                 continue
             aimed = (w == "to" and m.end() <= start and _INFINITIVE.match(self.text, m.end())
                      and _AIMED.search(self.text, max(lo, m.start() - 14), m.start()))
-            if aimed or self._future_cue(m):
+            if aimed or (w in _FUTURE and self._future_cue(m)):
                 kind = "future"
             elif _is_past(w):
                 kind = "past"
