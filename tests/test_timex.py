@@ -291,3 +291,8 @@ def test_timex_the_2000s_is_a_decade_the_1900s_a_century():
     anchor = date(2024, 11, 20)
     assert _one("Rents rose in the early 2000s.", anchor, "the early 2000s").value == "200"
     assert _one("Rents rose in the early 1900s.", anchor, "the early 1900s").value == "19"
+
+
+def test_timex_a_season_with_its_year_is_the_story_reference():
+    text = "The dam was finished in winter 2019. A year later it cracked."
+    assert _one(text, date(2024, 11, 20), "A year later").value == "2020"

@@ -201,7 +201,7 @@ class _Context:
 
 # Rules whose values are read off the text rather than computed from the last reference.
 _ABSOLUTE = {"time", "clock", "mdy", "dmy", "month", "weekday", "dayrel", "year", "quarter",
-             "holiday", "year_words"}
+             "quarter_code", "season", "holiday", "year_words"}
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
