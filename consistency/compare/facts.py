@@ -77,8 +77,8 @@ _NOT_QUALIFIED = STOP | frozenset({"amid", "during", "since", "until", "through"
 
 
 def _modified(c: Claim, t: TimeExpr) -> str | None:
-    """The noun a year stands before as its qualifier ("a possible 2028 bid", "the 2016 race"): the
-    year dates that, not the clause's verb ("stepped down ... ahead of a 2028 bid" dates no
+    """The noun a year stands before as its qualifier ("a 2030 campaign", "the 2016 race"): the
+    year dates that, not the clause's verb ("stepped down ... ahead of a 2030 campaign" dates no
     stepping down)."""
     if t.granularity != "year":
         return None
@@ -175,9 +175,9 @@ def _holders_named(f: Fact) -> set[str]:
 
 
 def _other_actors(x: Fact, y: Fact) -> bool:
-    """Each row is said of named people or bodies that the other sentence never names ("Clapper issued
-    a statement late Thursday" / "on Friday, Udall and Wyden released one"); not a figure one sentence
-    gives its subject and the other its object (Trump took the oath Roberts administered)."""
+    """Each row is said of named people or bodies that the other sentence never names ("Voss issued
+    a statement on Thursday" / "on Friday, Quill issued one"); not a figure one sentence gives its
+    subject and the other its object (Marsh took the oath Ostrov gave)."""
     hx, hy = _holders_named(x), _holders_named(y)
     return bool(hx and hy and not hx & _named_words(y.claim) and not hy & _named_words(x.claim))
 
@@ -472,12 +472,12 @@ def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]
     return out
 
 
-LIST_CHARS = 30  # a person named this little before a figure is whose figure it is ("Palin (12 percent)")
+LIST_CHARS = 30  # a person named this little before a figure is whose figure it is ("Lindqvist (12 percent)")
 
 
 def listed_person(f: Fact) -> str | None:
     """The person named just before a figure, with no other figure between: whose it is in a list of
-    people and their figures ("Romney 17 percent, Palin 12 percent")."""
+    people and their figures ("Kell 15 percent, Lindqvist 12 percent")."""
     if f.kind != "figure":
         return None
     c = f.claim
