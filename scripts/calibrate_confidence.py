@@ -12,7 +12,7 @@ coverage is scored once, at the end, with the table written.
 
     python3 scripts/make_contradiction_bench.py ../shared/bench/ecbplus /tmp/cbench --seed 1 --topics 1-12
     python3 scripts/calibrate_confidence.py ../shared/bench/real-coverage/basil --store /tmp/basil-store \\
-        --bench /tmp/cbench --bench-store /tmp/cbench-store
+        --bench /tmp/cbench --bench-store /tmp/cbench-store --bench-facts
     python3 scripts/calibrate_confidence.py DIR --store S --dry-run      # print the table only
 """
 
