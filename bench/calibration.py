@@ -184,3 +184,35 @@ def logistic_fitter(sources: Iterable[str] | None = None, spread: float = 1.0) -
     keep = None if sources is None else set(sources)
     return lambda train: logistic_table(*fit_logistic([(p.score, p.right) for p in train
                                                        if keep is None or p.source in keep], spread))
+
+
+def typed_logistic_fitter(sources: Iterable[str] | None = None, spread: float = 1.0,
+                          type_spread: float = 0.5) -> Fitter:
+    """One map from raw score to precision for every type, then each type's precision moved by one
+    log-odds shift fitted on its own flags and drawn towards none: types whose scores sit on another
+    scale (a fact table's near-constant scorer beside a comparator's) read the same."""
+    keep = None if sources is None else set(sources)
+
+    def fit(train: list[Point]) -> dict[str, list[tuple[float, float]]]:
+        mine = [p for p in train if keep is None or p.source in keep]
+        from consistency.compare.calibration import POOLED
+
+        table = logistic_table(*fit_logistic([(p.score, p.right) for p in mine], spread))
+        for kind, pairs in by_kind(mine).items():
+            moved = [(calibrated(kind, s, table), r) for s, r in pairs]
+            table[kind] = shifted({kind: table[POOLED]}, level_shift(moved, type_spread))[kind]
+        return table
+    return fit
+
+
+def reliability(pairs: Sequence[tuple[float, int]], bins: int = 5) -> list[dict[str, float | int]]:
+    """Per band of confidence: how many flags, the confidence they were given on average, and the share right."""
+    out = []
+    for k in range(bins):
+        lo, hi = k / bins, (k + 1) / bins
+        band = [(c, r) for c, r in pairs if lo <= c < hi or (k == bins - 1 and c == 1.0)]
+        if band:
+            out.append({"band": f"{lo:.1f}-{hi:.1f}", "flags": len(band),
+                        "predicted": round(sum(c for c, _ in band) / len(band), 3),
+                        "observed": round(sum(r for _, r in band) / len(band), 3)})
+    return out

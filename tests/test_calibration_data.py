@@ -106,3 +106,25 @@ def test_calibration_data_level_shift_moves_a_shape_to_the_observed_precision() 
     shift = level_shift([(0.9, 0)] * 10 + [(0.9, 1)] * 10)
     moved = shifted(table, shift)
     assert shift < 0 and 0.5 <= moved["number"][1][1] < 0.9 and moved["number"][0][1] < 0.2
+
+
+def test_calibration_data_a_type_on_its_own_scale_is_moved_to_its_precision() -> None:
+    from bench.calibration import typed_logistic_fitter
+
+    # Timeline flags scored 0.5 are right nine times in ten; polarity flags scored 0.8 half the time.
+    points = ([Point("real", f"e{i}", "timeline", 0.5, int(i % 10 != 0)) for i in range(40)]
+              + [Point("real", f"p{i}", "polarity", 0.8, i % 2) for i in range(40)])
+    table = typed_logistic_fitter(["real"], spread=1.0, type_spread=1.0)(points)
+    assert calibrated("timeline", 0.5, table) > calibrated("polarity", 0.8, table)
+    assert calibrated("timeline", 0.5, table) > 0.7 and calibrated("polarity", 0.8, table) < 0.65
+    values = [calibrated("timeline", s / 20, table) for s in range(21)]
+    assert values == sorted(values)  # still rising with the score within a type
+
+
+def test_calibration_data_reliability_reports_given_against_observed_per_band() -> None:
+    from bench.calibration import reliability
+
+    bands = reliability([(0.1, 0), (0.15, 1), (0.9, 1), (0.95, 1), (1.0, 0)], bins=5)
+    assert [b["band"] for b in bands] == ["0.0-0.2", "0.8-1.0"]
+    assert bands[0] == {"band": "0.0-0.2", "flags": 2, "predicted": 0.125, "observed": 0.5}
+    assert bands[1]["flags"] == 3 and bands[1]["observed"] == round(2 / 3, 3)

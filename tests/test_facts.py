@@ -8,11 +8,11 @@ import pytest
 
 from consistency.compare.by_story import check_story
 from consistency.compare.fact_features import FEATURES, FactScorer, features, load_scorer
-from consistency.compare.facts import candidates, compare_facts, facts_of
+from consistency.compare.facts import candidates, compare_facts, facts_of, is_part
 from consistency.extract.entities import EntityResolver
 from consistency.extract.quantities import find_quantities
 from consistency.extract.time.extract import find_times
-from consistency.records import Attribution, Claim
+from consistency.records import Attribution, Claim, Entity
 
 
 def claim(cid: str, text: str, *, outlet: str, day: int = 10, frames: dict[str, tuple[str | None, tuple[str, ...]]]
@@ -314,3 +314,115 @@ def test_frames_a_figure_a_change_verb_gives_counts_its_subject():
     toll, number = (c.quantities[0] for c in extract_claims([art], EntityResolver()))
     assert (toll.unit, toll.about[0]) == ("toll", "toll")
     assert number.unit is None  # "the number" names no counted thing
+
+
+def test_facts_a_part_is_not_set_against_a_total():
+    total = claim("a#1", "Four tenants said the landlord had ignored their complaints.", outlet="A",
+                  frames={"Four": ("say", ("tenant", "landlord"))})
+    part = claim("b#1", "Three other tenants said the landlord had ignored their complaints.", outlet="B",
+                 frames={"Three": ("say", ("tenant", "landlord"))})
+    whole = claim("c#1", "Five tenants said the landlord had ignored their complaints.", outlet="C",
+                  frames={"Five": ("say", ("tenant", "landlord"))})
+    assert pairs(total, part) == []
+    assert pairs(total, whole) == [("Four", "Five")]  # two totals of one thing still differ
+    among = claim("d#1", "Among them, three tenants said the landlord had ignored their complaints.", outlet="D",
+                  frames={"three": ("say", ("tenant", "landlord"))})
+    assert pairs(total, among) == []
+
+
+def test_facts_a_figure_needed_is_not_the_figure_reached():
+    needed = claim("a#1", "The measure needed 60 votes in the council chamber.", outlet="A",
+                   frames={"60": ("need", ("vote", "measure"))})
+    cast = claim("b#1", "The measure won 57 votes in the council chamber.", outlet="B",
+                 frames={"57": ("win", ("vote", "measure"))})
+    also_needed = claim("c#1", "The measure required 66 votes in the council chamber.", outlet="C",
+                        frames={"66": ("require", ("vote", "measure"))})
+    assert pairs(needed, cast) == []
+    assert pairs(needed, also_needed) == [("60", "66")]
+
+
+def with_people(c: Claim, *names: str) -> Claim:
+    """The claim with the given names tagged as people."""
+    ents = tuple(Entity(n, c.text.index(n), c.text.index(n) + len(n), "PERSON", "per:" + n.split()[-1].casefold())
+                 for n in names)
+    return replace(c, entities=ents)
+
+
+def test_facts_dates_said_of_people_the_other_sentence_never_names_are_not_one_fact():
+    a = with_people(claim("a#1", "Harriet Voss issued a statement on Thursday about the leak.", outlet="A", day=14,
+                          frames={"Thursday": ("issue", ("statement", "leak"))}), "Harriet Voss")
+    b = with_people(claim("b#1", "On Friday, Omar Quill issued a statement about the leak.", outlet="B", day=14,
+                          frames={"Friday": ("issue", ("statement", "leak"))}), "Omar Quill")
+    same = with_people(claim("c#1", "On Friday, Harriet Voss issued a statement about the leak.", outlet="C",
+                             day=14, frames={"Friday": ("issue", ("statement", "leak"))}), "Harriet Voss")
+    assert pairs(a, b) == []
+    assert pairs(a, same) == [("Thursday", "Friday")]
+
+
+def test_facts_a_figure_given_of_subject_by_one_and_object_by_other_stays_one_fact():
+    a = with_people(claim("a#1", "Lena Marsh took the 35-word oath given by Judge Pavel Ostrov.", outlet="A",
+                          frames={"35": ("take", ("oath", "marsh", "ceremony"))}), "Lena Marsh", "Pavel Ostrov")
+    b = with_people(claim("b#1", "Judge Pavel Ostrov gave the 38-word oath to Marsh.", outlet="B",
+                          frames={"38": ("give", ("oath", "ostrov", "ceremony"))}), "Pavel Ostrov", "Marsh")
+    assert pairs(a, b) == [("35", "38")]
+
+
+def test_facts_days_of_one_kind_far_apart_are_two_happenings():
+    a = claim("a#1", "The two envoys met on Sunday in the capital.", outlet="A", day=20,
+              frames={"Sunday": ("meet", ("envoy", "capital"))})
+    b = claim("b#1", "The two envoys met on Thursday in the capital.", outlet="B", day=20,
+              frames={"Thursday": ("meet", ("envoy", "capital"))})
+    c = claim("c#1", "The two envoys met on Monday in the capital.", outlet="C", day=20,
+              frames={"Monday": ("meet", ("envoy", "capital"))})
+    assert pairs(a, b) == []
+    assert pairs(a, c) == [("Sunday", "Monday")]
+
+
+def test_facts_a_year_before_a_noun_dates_that_noun_not_the_verb():
+    c = claim("a#1", "The governor stepped down in March ahead of a 2030 campaign.", outlet="A",
+              frames={"March": ("step", ("governor",)), "2030": ("step", ("governor",))})
+    events = {f.slot.text: f.event for f in facts_of(0, c)}
+    assert events == {"March": "step", "2030": "campaign"}
+    plain = claim("b#1", "The governor stepped down in 2029 amid an inquiry.", outlet="B",
+                  frames={"2029": ("step", ("governor",))})
+    assert [f.event for f in facts_of(0, plain)] == ["step"]
+
+
+def test_facts_a_revised_text_does_not_make_a_date_an_update():
+    a = claim("a#1", "The committee approved the bill on Tuesday.", outlet="A", day=10,
+              frames={"Tuesday": ("approve", ("committee", "bill"))})
+    b = claim("b#1", "The committee approved a revised version of the bill on Wednesday.", outlet="B", day=12,
+              frames={"Wednesday": ("approve", ("committee", "bill", "version"))})
+    assert [f.type for f in run(a, b)] == ["timeline"]
+
+
+def test_facts_days_apart_under_a_schedule_cue_are_a_moved_date():
+    a = claim("a#1", "The ferry line will close on Friday, the operator said.", outlet="A", day=10,
+              frames={"Friday": ("close", ("ferry", "line"))})
+    b = claim("b#1", "The ferry line will close on Tuesday, days earlier than planned.", outlet="B", day=11,
+              frames={"Tuesday": ("close", ("ferry", "line"))})
+    assert [f.type for f in run(a, b)] == ["update"]
+
+
+def test_facts_a_figure_in_a_list_of_people_is_held_against_the_same_persons():
+    a = with_people(claim("a#1", "In the survey Ada Lindqvist won 10 percent of the vote.", outlet="A",
+                          frames={"10 percent": ("win", ("percent", "survey"))}), "Ada Lindqvist")
+    b = with_people(claim("b#1", "The survey put Boris Kell at 15 percent, Lindqvist at 12 percent and Ugo Brant "
+                          "at 9 percent of the vote.", outlet="B",
+                          frames={"15 percent": ("put", ("percent", "survey")),
+                                  "12 percent": ("put", ("percent", "survey")),
+                                  "9 percent": ("put", ("percent", "survey"))}), "Boris Kell", "Lindqvist", "Ugo Brant")
+    b = replace(b, entities=tuple(replace(e, canonical="per:lindqvist") if e.text == "Lindqvist" else e
+                                  for e in b.entities))
+    assert pairs(a, b) == [("10 percent", "12 percent")]
+
+
+def test_facts_a_share_of_the_whole_is_no_part():
+    a = claim("a#1", "The mayor won 48 percent of the vote in the runoff.", outlet="A",
+              frames={"48 percent": ("win", ("percent", "mayor", "runoff"))})
+    b = claim("b#1", "The mayor won 53 percent in the runoff.", outlet="B",
+              frames={"53 percent": ("win", ("percent", "mayor", "runoff"))})
+    assert pairs(a, b) == [("48 percent", "53 percent")]
+    c = claim("c#1", "Two of the hikers were found on the ridge.", outlet="C", frames={"Two": ("find", ("ridge",))})
+    d = claim("d#1", "Three hikers were found on the ridge.", outlet="D", frames={"Three": ("find", ("hiker", "ridge"))})
+    assert [f.slot.text for r, x in enumerate((c, d)) for f in facts_of(r, x) if is_part(f)] == ["Two"]

@@ -22,7 +22,7 @@ import numpy as np
 from ..extract.quantities import AGE_UNIT, rounding_interval
 from ..lexicon import SPEECH_EVENTS
 from ..records import Claim, Quantity, TimeExpr
-from .base import Finding, has_update_cue
+from .base import STOP, Finding, has_update_cue
 from .fact_features import FactScorer, features, load_scorer
 from .numbers import _comparable as figures_comparable
 from .numbers import _singular, agree
@@ -67,8 +67,25 @@ def facts_of(row: int, c: Claim) -> list[Fact]:
         iv = _interval(t)
         if iv is None or t.event in SPEECH_EVENTS:
             continue
-        out.append(Fact("date", c, row, t, t.event, frozenset(t.about), None, iv))
+        out.append(Fact("date", c, row, t, _modified(c, t) or t.event, frozenset(t.about), None, iv))
     return out
+
+
+# Words that may follow a year without the year qualifying them ("in 2017 amid an inquiry").
+_NOT_QUALIFIED = STOP | frozenset({"amid", "during", "since", "until", "through", "under", "against", "despite",
+                                   "following", "ahead", "because", "till", "unless", "if", "so", "yet", "nor"})
+
+
+def _modified(c: Claim, t: TimeExpr) -> str | None:
+    """The noun a year stands before as its qualifier ("a 2030 campaign", "the 2016 race"): the
+    year dates that, not the clause's verb ("stepped down ... ahead of a 2030 campaign" dates no
+    stepping down)."""
+    if t.granularity != "year":
+        return None
+    m = re.match(r"[ -]([a-z]+)\b", c.text[t.end - c.start:])
+    if m is None or m.group(1) in _NOT_QUALIFIED:
+        return None
+    return m.group(1)
 
 
 _RATIO_GAP = re.compile(r"^(?:\s+|-)(?:in|out\s+of)(?:\s+|-)$", re.I)
@@ -138,6 +155,31 @@ def _different_actors(x: Fact, y: Fact) -> bool:
              for w in e.text.split()}
     ax, ay = x.about & named, y.about & named
     return bool(ax and ay and not ax & ay)
+
+
+HOLDER_LABELS = frozenset({"PERSON", "ORG", "NORP"})  # not places: where a thing happened is not whose it is
+HOLDER_CHARS = 60  # a name this close to the value may be whose it is
+
+
+def _named_words(c: Claim) -> set[str]:
+    return {w.casefold() for e in c.entities if e.label in HOLDER_LABELS for w in e.text.split()}
+
+
+def _holders_named(f: Fact) -> set[str]:
+    """Words of the people and bodies the row is said of: named in its subject or object, or close to its value."""
+    c = f.claim
+    near = {w.casefold() for e in c.entities if e.label in HOLDER_LABELS
+            and e.start < f.slot.end + HOLDER_CHARS and f.slot.start - HOLDER_CHARS < e.end
+            for w in e.text.split() if len(w) > 2 and w.casefold() not in STOP}
+    return near | (f.about & _named_words(c))
+
+
+def _other_actors(x: Fact, y: Fact) -> bool:
+    """Each row is said of named people or bodies that the other sentence never names ("Voss issued
+    a statement on Thursday" / "on Friday, Quill issued one"); not a figure one sentence gives its
+    subject and the other its object (Marsh took the oath Ostrov gave)."""
+    hx, hy = _holders_named(x), _holders_named(y)
+    return bool(hx and hy and not hx & _named_words(y.claim) and not hy & _named_words(x.claim))
 
 
 MAX_UPDATE_RATIO = 2.5  # a newer figure several times the old one counts something else
@@ -278,6 +320,47 @@ def holder(f: Fact) -> set[str]:
     return {_singular(w) or w for w in f.about} - counted - {_singular(w) or w for w in counted}
 
 
+# A figure added to or picked out of a larger count ("three other women", "20 more people", "two of
+# them", "another 300 troops", "among them five children") is a part, not the total another gives.
+_PART_AFTER = re.compile(r"^\s+(?:more|other|additional|further|extra)\b|^\s+of\s+(?:them|those|these|whom)\b",
+                         re.IGNORECASE)
+_OF_THE = re.compile(r"^\s+of\s+the\b", re.IGNORECASE)  # "two of the victims"; not "40 percent of the vote"
+_PART_BEFORE = re.compile(r"\b(?:another|other|including|among(?:\s+(?:them|whom|those|the\s+\w+))?),?\s+$", re.IGNORECASE)
+# A figure something needs or aims at ("needs 51 votes", "a target of 2 million") is another
+# statistic than the figure it reached ("won 41 votes").
+_REQUIRED = re.compile(r"\b(?:needs?|needed|requires?|required|requirement|necessary|majority|threshold|minimum|"
+                       r"targets?|targeted|goal|quota)\b", re.IGNORECASE)
+REQUIRED_CHARS = 30  # a requirement word this close to the figure, in its clause, is about it
+
+
+def is_part(f: Fact) -> bool:
+    """The figure is a part of a larger count the sentence speaks of, by its words."""
+    c = f.claim
+    after = c.text[f.slot.end - c.start:]
+    bare = f.slot.kind == "count" and f.slot.unit is None
+    return bool(_PART_AFTER.match(after) or bare and _OF_THE.match(after)
+                or _PART_BEFORE.search(c.text[:f.slot.start - c.start]))
+
+
+def is_required(f: Fact) -> bool:
+    """The figure is one something needs or aims at, not one it reached."""
+    c = f.claim
+    before = re.split(r"[,;:()]", c.text[max(0, f.slot.start - c.start - REQUIRED_CHARS):f.slot.start - c.start])[-1]
+    after = re.split(r"[,;:()]", c.text[f.slot.end - c.start:f.slot.end - c.start + REQUIRED_CHARS])[0]
+    return bool(_REQUIRED.search(before) or _REQUIRED.search(after))
+
+
+def other_statistic(a: Fact, b: Fact) -> bool:
+    """The two figures are of different statistics by their own words: a part against a total, or
+    what is needed against what was reached."""
+    return is_part(a) != is_part(b) or is_required(a) != is_required(b)
+
+
+# Dates of a day further apart than this are two happenings of one kind (two meetings, two rounds of
+# statements), not one misdated: the reach scripts/fit_date_pairs.py chose for dated happenings.
+DAY_REACH = 2
+
+
 def one_fact(a: Fact, b: Fact) -> bool:
     """Whether two rows (``a`` the earlier) can state one fact: a figure of the same counted thing, said
     of the same holder or happening, close enough for one outlet to have slipped ("$3.5 billion" /
@@ -287,7 +370,11 @@ def one_fact(a: Fact, b: Fact) -> bool:
     "1967", "Tuesday" / "Wednesday")."""
     same_event = a.event is not None and a.event == b.event and a.event not in GENERAL_EVENTS
     same_holder = bool(holder(a) & holder(b))
+    if _other_actors(a, b):
+        return False  # said of different named people or bodies: each its own figure or date
     if a.kind == "figure":
+        if other_statistic(a, b):
+            return False
         if a.counts != b.counts and (a.counts is not None and b.counts is not None or a.slot.kind == "count"):
             return False  # a count of a named thing is not one whose noun the reader did not find
         lo, hi = sorted((abs(a.slot.value), abs(b.slot.value)))
@@ -295,6 +382,9 @@ def one_fact(a: Fact, b: Fact) -> bool:
             _grown_since(a, b) or has_update_cue(b.claim) and not has_update_cue(a.claim))
         close = _near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
         return close and (same_holder or same_event or _holder_unknown(a, b))
+    if ({a.slot.granularity, b.slot.granularity} <= {"day", "time"} and not _rescheduled(a, b)
+            and abs((a.interval[0] - b.interval[0]).days) > DAY_REACH):
+        return False
     return same_event or same_holder and (_near_dates(a, b) or _day_apart(a, b))
 
 
@@ -345,6 +435,9 @@ def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]
     by_article: dict[str, list[Fact]] = {}
     for f in facts:
         by_article.setdefault(f.claim.article_id, []).append(f)
+    by_row: dict[int, list[Fact]] = {}
+    for f in facts:
+        by_row.setdefault(f.row, []).append(f)
     by_claims: dict[tuple[int, int], list[tuple[Fact, Fact]]] = {}
     for i, x in enumerate(facts):
         for y in facts[i + 1:]:
@@ -372,9 +465,37 @@ def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]
             # An outlet that gives the other's value elsewhere knows both: two happenings, not a dispute.
             if _echoed(a, by_article.get(b.claim.article_id, ())) or _echoed(b, by_article.get(a.claim.article_id, ())):
                 continue
+            if _listed_apart(x, y, by_row.get(y.row, ())) or _listed_apart(y, x, by_row.get(x.row, ())):
+                continue
             rare = max((1 / df[w] for w in x.about & y.about), default=0.0)
             out.append(Candidate(a, b, sim, rare, len(agreed) > 0))
     return out
+
+
+LIST_CHARS = 30  # a person named this little before a figure is whose figure it is ("Lindqvist (12 percent)")
+
+
+def listed_person(f: Fact) -> str | None:
+    """The person named just before a figure, with no other figure between: whose it is in a list of
+    people and their figures ("Kell 15 percent, Lindqvist 12 percent")."""
+    if f.kind != "figure":
+        return None
+    c = f.claim
+    names = [e for e in c.entities if e.label == "PERSON" and e.end <= f.slot.start < e.end + LIST_CHARS]
+    if not names:
+        return None
+    name = max(names, key=lambda e: e.end)
+    between = any(name.end <= q.start < f.slot.start for q in c.quantities)
+    return None if between else name.canonical
+
+
+def _listed_apart(x: Fact, y: Fact, with_y: Sequence[Fact]) -> bool:
+    """``x`` is one person's figure and ``y``'s sentence gives that person another figure of the same
+    kind: ``x`` is to be held against that one, not against ``y`` (another person's in the list)."""
+    who = listed_person(x)
+    return who is not None and listed_person(y) != who and any(
+        g is not y and g.kind == "figure" and g.slot.kind == x.slot.kind and listed_person(g) == who
+        for g in with_y)
 
 
 def _echoed(f: Fact, others: Sequence[Fact]) -> int:
@@ -398,10 +519,26 @@ def fact_findings(facts: Sequence[Fact], similarity: Similarity, scorer: FactSco
     return [(_finding(a, b, p), sim) for p, a, b, sim in best.values()]
 
 
+# What moves a date (a figure is "revised", a schedule is "postponed"): "a revised version of the
+# bill ... Thursday" does not say Thursday replaced another day.
+SCHEDULE_CUES = re.compile(r"\b(?:postponed|rescheduled|pushed back|brought forward|delayed|moved (?:up|back|forward|to)"
+                           r"|(?:earlier|later|sooner) than (?:planned|expected|scheduled|announced))\b", re.IGNORECASE)
+
+
+def _update_cue(f: Fact) -> bool:
+    """The claim says its value is a newer one: any update cue for a figure, a schedule change for a date."""
+    return has_update_cue(f.claim) if f.kind == "figure" else bool(SCHEDULE_CUES.search(f.claim.text))
+
+
+def _rescheduled(a: Fact, b: Fact) -> bool:
+    """The later report says the date moved: days apart are then the old plan and the new one."""
+    return b.claim.published > a.claim.published and _update_cue(b) and not _update_cue(a)
+
+
 def _finding(a: Fact, b: Fact, score: float) -> Finding:
     kind = "number" if a.kind == "figure" else "timeline"
     if b.claim.published > a.claim.published and (
-            has_update_cue(b.claim) and not has_update_cue(a.claim)
+            _update_cue(b) and not _update_cue(a)
             or a.claim.modality in FORECAST and b.claim.modality not in FORECAST
             or _grown_since(a, b)):
         kind = "update"  # the later report revises the figure, or reports what the earlier one forecast
@@ -436,12 +573,20 @@ def compare_facts(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], n
     ``scorer`` the model that weighs candidates (the shipped one when None)."""
     out: dict[str, list[tuple[Finding, float]]] = {}
     from .happenings import happening_findings
+    from .statuses import status_findings
 
+    by_story: dict[str, list[Claim]] = {}
+    for c in claims.values():
+        if c.story_id:
+            by_story.setdefault(c.story_id, []).append(c)
     for story, facts, similarity in story_tables(claims, vectors):
         found = fact_findings(facts, similarity, scorer)
         # Dates of one happening worded differently by each outlet, paired by the happening itself.
         pairs = {(f.a.id, f.b.id) for f, _ in found}
         found += [(f, s) for f, s in happening_findings(facts, similarity) if (f.a.id, f.b.id) not in pairs]
+        pairs = {(f.a.id, f.b.id) for f, _ in found}
+        # Statuses reached without a figure (charged, resigned) after an earlier report awaited them.
+        found += [(f, 0.0) for f in status_findings(by_story.get(story, ())) if (f.a.id, f.b.id) not in pairs]
         if found:
             out[story] = found
     return out
