@@ -536,3 +536,12 @@ def test_compare_values_given_name_spelled_two_ways_with_one_surname_is_no_varia
     c = claim("c#1", tc, outlet="C", day=11, entities=_person(tc, "Yevgeny Tarkanenn"))
     flags = name_variant_flags([(a, c, 0.8)], EntityResolver())
     assert [(f.type, f.values["C"]) for f in flags] == [("name_variant", "Yevgeny Tarkanenn")]
+
+
+def test_compare_values_duration_of_two_clock_units_is_one_figure():
+    text = "The minister met the union leaders for {} on Friday before the talks broke down."
+    a = claim("a#1", text.format("2 1/2 hours"))
+    b = claim("b#1", text.format("5 1/2 hours"), outlet="B")
+    assert [t for t, _, _ in found(a, b)] == ["number"]
+    same = claim("c#1", text.format("two and a half hours"), outlet="C")
+    assert found(a, same) == []

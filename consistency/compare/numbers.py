@@ -77,6 +77,8 @@ def figures(c: Claim) -> list[Quantity]:
     out = _quantities(c)
     for t in c.times:
         m = _DURATION.match(t.value or "") if t.type == "DURATION" else None
+        if m is None and t.type == "DURATION":
+            m = _clock_compound(t.value or "")
         if m is None and t.type == "DATE":
             m = counted_offset(t)
         if m is None or t.mod not in _DURATION_MODS:
@@ -89,6 +91,20 @@ def figures(c: Claim) -> list[Quantity]:
         out.append(Quantity(t.text, t.start, t.end, value, value * lo, value * hi, unit=unit, hedge=t.mod,
                             kind="duration"))
     return out
+
+
+_CLOCK_PARTS = re.compile(r"^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$")
+
+
+def _clock_compound(value: str) -> re.Match | None:
+    """A duration of two clock units ("2 1/2 hours" is "PT2H30M") read as one figure in its larger
+    unit, in the form of a simple duration value ("PT2.5H"), so two copies that differ compare."""
+    m = _CLOCK_PARTS.match(value)
+    if m is None or sum(1 for g in m.groups() if g) < 2:
+        return None
+    h, mi, se = (float(g) if g else 0.0 for g in m.groups())
+    total, unit = (h + mi / 60 + se / 3600, "H") if m.group(1) else (mi + se / 60, "M")
+    return _DURATION.match(f"PT{round(total, 4):g}{unit}")
 
 
 _OFFSET = re.compile(r"^(?:some |about |nearly |almost |around |no more than |more than |less than )?(\w+) "
