@@ -434,3 +434,17 @@ def test_channel_an_outlet_and_its_initials_are_one_channel():
         b = claim("b#1", base.format(y), outlet="B")
         assert types(a, b) == [], (x, y)
     assert types(claim("a#1", base.format("AP")), claim("b#1", base.format("Reuters"), outlet="B")) == ["channel"]
+
+
+def test_polarity_negated_frame_bears_on_the_content_it_frames():
+    text_a = "I don't think the harbour bridge will reopen before the spring, the engineer said."
+    a = claim("a#1", text_a, content="the harbour bridge will reopen before the spring",
+              att=said("the engineer", text_a, "the harbour bridge will reopen before the spring", cue="don't think"))
+    text_b = "\"I don't think the harbour bridge will reopen before the spring, the engineer said."
+    b = claim("b#1", text_b, outlet="B", content="I don't think the harbour bridge will reopen before the spring",
+              att=said("the engineer", text_b, "I don't think the harbour bridge will reopen before the spring"))
+    assert "polarity" not in types(a, b)
+    text_c = "The harbour bridge will reopen before the spring, the engineer said."
+    c = claim("c#1", text_c, outlet="C", content="The harbour bridge will reopen before the spring",
+              att=said("the engineer", text_c, "The harbour bridge will reopen before the spring"))
+    assert "polarity" in types(b, c)

@@ -151,6 +151,11 @@ def has_update_cue(c: Claim) -> bool:
     return bool(UPDATE_CUES.search(c.text))
 
 
+def update_cue_words(c: Claim) -> frozenset[str]:
+    """The update cues a claim says, as words ("has risen", "revised")."""
+    return frozenset(" ".join(m.group(0).casefold().split()) for m in UPDATE_CUES.finditer(c.text))
+
+
 def is_update(a: Claim, b: Claim) -> bool:
     """``b`` presents its value as a newer figure or a correction and ``a`` does not."""
     return has_update_cue(b) and not has_update_cue(a)

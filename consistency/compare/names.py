@@ -73,6 +73,18 @@ def _regional(word: str) -> str:
     return re.sub(r"our$", "or", word)
 
 
+def given_name_only(x: str, y: str) -> bool:
+    """Two full names with one surname whose given names differ ("Elias" / "Ilias Vrettakos"): a
+    reader follows a person by the surname, so a given name transliterated two ways names one person."""
+    tx = [_plain(w.strip(".,:;")) for w in _form(x).casefold().split()]
+    ty = [_plain(w.strip(".,:;")) for w in _form(y).casefold().split()]
+    return len(tx) >= 2 and len(ty) >= 2 and tx[-1] == ty[-1] and tx[:-1] != ty[:-1]
+
+
+def _person(*entities: Entity | None) -> bool:
+    return any(e is not None and e.label == "PERSON" for e in entities)
+
+
 def _entity_at(c: Claim, span: tuple[int, int]) -> Entity | None:
     return next((e for e in c.entities if e.start < span[1] and span[0] < e.end), None)
 
@@ -104,6 +116,8 @@ def name_observations(aligned: Iterable[tuple[Claim, Claim, float]]):
                 continue
             ta, sa = (ea.text, (ea.start, ea.end)) if ea is not None and _covers(ea, e.a) else (e.text_a, e.a)
             tb, sb = (eb.text, (eb.start, eb.end)) if eb is not None and _covers(eb, e.b) else (e.text_b, e.b)
+            if _person(ea, eb) and given_name_only(ta, tb):
+                continue
             yield score, (a, ta, sa, e.text_a.casefold()), (b, tb, sb, e.text_b.casefold())
 
 
@@ -161,6 +175,8 @@ def _story_observations(claims: Iterable[Claim]):
         for i, (oa, fa, ca, ea) in enumerate(forms):
             for ob, fb, cb, eb in forms[i + 1:]:
                 if oa == ob or ea.label != eb.label or (oa, fb.casefold()) in used or (ob, fa.casefold()) in used:
+                    continue
+                if _person(ea, eb) and given_name_only(fa, fb):
                     continue
                 words = _respelled_word(fa, fb) if is_spelling_variant(fa, fb) else None
                 if words is None:

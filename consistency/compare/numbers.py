@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ..extract.quantities import (
     _MEASURE_WORDS,
+    _SMALL,
     find_quantities,
     quantities_agree,
     units_compatible,
@@ -19,6 +20,7 @@ from .base import (
     Edit,
     Finding,
     has_update_cue,
+    update_cue_words,
     is_copy,
     is_update,
     near_copy_edits,
@@ -75,6 +77,8 @@ def figures(c: Claim) -> list[Quantity]:
     out = _quantities(c)
     for t in c.times:
         m = _DURATION.match(t.value or "") if t.type == "DURATION" else None
+        if m is None and t.type == "DURATION":
+            m = _clock_compound(t.value or "")
         if m is None and t.type == "DATE":
             m = counted_offset(t)
         if m is None or t.mod not in _DURATION_MODS:
@@ -87,6 +91,20 @@ def figures(c: Claim) -> list[Quantity]:
         out.append(Quantity(t.text, t.start, t.end, value, value * lo, value * hi, unit=unit, hedge=t.mod,
                             kind="duration"))
     return out
+
+
+_CLOCK_PARTS = re.compile(r"^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$")
+
+
+def _clock_compound(value: str) -> re.Match | None:
+    """A duration of two clock units ("2 1/2 hours" is "PT2H30M") read as one figure in its larger
+    unit, in the form of a simple duration value ("PT2.5H"), so two copies that differ compare."""
+    m = _CLOCK_PARTS.match(value)
+    if m is None or sum(1 for g in m.groups() if g) < 2:
+        return None
+    h, mi, se = (float(g) if g else 0.0 for g in m.groups())
+    total, unit = (h + mi / 60 + se / 3600, "H") if m.group(1) else (mi + se / 60, "M")
+    return _DURATION.match(f"PT{round(total, 4):g}{unit}")
 
 
 _OFFSET = re.compile(r"^(?:some |about |nearly |almost |around |no more than |more than |less than )?(\w+) "
@@ -182,14 +200,18 @@ _JOINED_AFTER = re.compile(r"(?:[:/%]|[.,] ?\d|\s*(?:a\.?m\b|p\.?m\b|percent|per
 
 def _bare(c: Claim, span: tuple[int, int], text: str) -> list[Quantity]:
     """A plain number that near-copies word differently where the quantity reader saw no figure
-    ("A 23-year-old man" / "A 34-year-old man", "IE8 and 9" / "IE8 and 14"); not a year, a clock
-    time or a date, which are the timeline's."""
+    ("A 23-year-old man" / "A 34-year-old man", "IE8 and 9" / "IE8 and 14", "a two-time host" /
+    "a seven-time host"); not a year, a clock time or a date, which are the timeline's. "One" is
+    as often a pronoun as a count and is left alone."""
     before, after = c.text[:span[0] - c.start], c.text[span[1] - c.start:]
-    if not _BARE.match(text) or _YEAR.match(text) or _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after):
+    word = _SMALL.get(text.casefold()) if text.casefold() not in ("zero", "one") else None
+    if word is None and (not _BARE.match(text) or _YEAR.match(text)):
+        return []
+    if _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after):
         return []
     if any(t.start < span[1] and span[0] < t.end for t in c.times):
         return []
-    value = float(text.replace(",", ""))
+    value = float(word) if word is not None else float(text.replace(",", ""))
     return [Quantity(text, span[0], span[1], value, value, value)]
 
 
@@ -198,8 +220,9 @@ _CONVERSION = re.compile(r"\d[^()\d]{0,25}\(\s*(?:about|around|some|roughly|appr
 
 
 def _converted(c: Claim, q: Quantity) -> bool:
-    """A figure in brackets just after another figure: that figure in other units or money."""
-    return bool(_CONVERSION.search(c.text[max(0, q.start - c.start - 40):q.start - c.start]))
+    """A figure of money or a measure in brackets just after another figure: that figure in other
+    units or money. A bracketed count ("36-3 (24 KOs)") is a detail of its own, not a conversion."""
+    return q.kind in ("money", "measure") and bool(_CONVERSION.search(c.text[max(0, q.start - c.start - 40):q.start - c.start]))
 
 
 def _conversion_wrong(c: Claim, q: Quantity) -> bool:
@@ -224,9 +247,9 @@ def _names_a_thing(text: str, sentence_start: bool) -> bool:
 
 def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
     """A figure in one claim that no comparable figure in the other agrees with."""
-    if has_update_cue(a) and has_update_cue(b):
-        return None  # two revisions: each may revise another figure, neither is the report revised
     edits = near_copy_edits(a, b) if is_copy(a, b, score) else None
+    if has_update_cue(a) and has_update_cue(b) and not _cues_shared(a, b, edits):
+        return None  # two revisions: each may revise another figure, neither is the report revised
     changed = changed_figures(a, b, edits) if edits is not None else None
     if edits is not None and changed is None:
         return None  # the copies differ in a name: they may be about different things
@@ -258,6 +281,15 @@ def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | Non
         return Finding("number", a, b, x.text, y.text, (x.start, x.end), (y.start, y.end),
                        confidence=confidence)
     return None
+
+
+def _cues_shared(a: Claim, b: Claim, edits: list[Edit] | None) -> bool:
+    """Near-copies that carry the same cue words and neither cue bears on a figure ("the strap had
+    fallen off", "fell to 36-3 (24 KOs)"): the cue is part of the copied sentence, so it marks neither
+    copy as the newer report. A cue that governs a figure ("revised the number of yards to 501") does."""
+    if edits is None or update_cue_words(a) != update_cue_words(b):
+        return False
+    return not any(_cue(c, q) for c in (a, b) for q in _quantities(c))
 
 
 def _different_actors(a: Claim, b: Claim) -> bool:
@@ -307,6 +339,8 @@ def _update(a: Claim, b: Claim, qa: list[Quantity], qb: list[Quantity]) -> Findi
                 continue  # "has climbed to 496" does not revise 605
             if not noun or _singular(x.unit) != noun or _kind(x) != _kind(y) or agree(x, y):
                 continue
+            if any(agree(y, other) for other in qa if other is not x):
+                continue  # "won 18 of 23 games" already gives the revised 18: it revises some other report
             ratio = max(abs(x.value), abs(y.value)) / max(1e-9, min(abs(x.value), abs(y.value)))
             if ratio > MAX_UPDATE_RATIO or any(agree(x, other) for other in qb):
                 continue

@@ -105,6 +105,21 @@ def _denied(c: Claim) -> int:
     return int(frame <= _DENIAL_FRAME)
 
 
+def _negations(text: str) -> int:
+    """The negation words of a text, denials left out."""
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    return sum(1 for w in re.findall(r"[a-z0-9]+", text.casefold()) if w in NEGATIONS)
+
+
+def _frame_negations(c: Claim) -> int:
+    """Negations in the frame a claim's content leaves out ("I don't think" in "I don't think any
+    charges will be filed"): the frame's negation bears on the content it frames."""
+    if c.content == c.text:
+        return 0
+    return max(0, _negations(c.text) - _negations(c.content))
+
+
 def _value(c: Claim, markers: int) -> str:
     if c.modality == "denied":
         return "denied"
@@ -116,8 +131,11 @@ def compare_polarity(a: Claim, b: Claim, score: float, resolver) -> Finding | No
     if score < 0.6:
         return None
     # The whole sentences, or the reported contents when the frames differ ("X said" / "Y denied").
-    if not (_flipped(a.text, b.text) or _flipped(a.content, b.content, _denied(a), _denied(b))):
-        return None
+    if not _flipped(a.text, b.text):
+        if not _flipped(a.content, b.content, _denied(a), _denied(b)):
+            return None
+        if (_frame_negations(a) + _frame_negations(b)) % 2:
+            return None  # a negated frame ("I don't think ...") undoes the flip its content alone shows
     value_a, value_b = _value(a, _polarity_words(a.text)[0]), _value(b, _polarity_words(b.text)[0])
     if value_a == value_b:
         value_a, value_b = ("asserted", "negated") if _polarity_words(a.text)[0] < _polarity_words(b.text)[0] \
