@@ -316,6 +316,7 @@ def _holds(c: Claim, question: str) -> dict[str, bool]:
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*")
 CONTEXT_CHARS = 400
+# a claim that points back: a third-person pronoun, or a sentence opening on a determiner ("The ad ...")
 _POINTS_BACK = re.compile(r"\b(?:he|she|they|him|her|his|their|them|it|its)\b|^\W*(?:The|This|That|These|Those) [a-z]",
                           re.I)
 
