@@ -10,13 +10,15 @@ question answers it when one of its statements' claim spans overlaps an answer s
 over the facts shown (at most five), P@1 over the first, MRR over the first ten facts.
 ``--sentences`` scores the ranked matching sentences instead, one sentence one fact, as the
 query answered before facts were grouped. ``--grid`` scores every combination of the question
-re-ranker's depth, prior weight and show margin on the split given (choose them on ``tune``);
+re-ranker's depth, prior weight, show margin and the weight of a match's previous sentence on the
+split given (choose them on ``tune``); ``--context-weight`` sets that last one for a run;
 ``--no-question-ranker`` answers questions as claims are answered.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import hashlib
 import json
 import os
@@ -78,6 +80,8 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="Print one JSON object.")
     ap.add_argument("--grid", action="store_true",
                     help="Score each question re-ranker setting (depth, prior weight, margin) on --split.")
+    ap.add_argument("--context-weight", type=float, default=None,
+                    help="Weight of a match's previous sentence in the question's words (default: the engine's).")
     ap.add_argument("--no-question-ranker", action="store_true", help="Rank questions' matches as a claim's.")
     args = ap.parse_args()
     if args.grid and args.split == "all":
@@ -96,15 +100,17 @@ def main() -> None:
     engine = QueryEngine(Options(store=args.store))
     if args.no_question_ranker:
         engine.question_ranker = None
+    if args.context_weight is not None:
+        engine.question_context = args.context_weight
     if args.grid:
         qs = [q for q in questions if q.get("split", "tune") == args.split]
         rows = []
-        for depth in (50, 100, 200):
-            for weight in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0):
-                for margin in (0.25, 0.5, 0.75, 1.0, 1.5):
-                    engine.question_depth, engine.question_weight, engine.question_margin = depth, weight, margin
-                    res = [[f["statements"] for f in engine.query(q["question"], k=10, facts=5).facts] for q in qs]
-                    rows.append({"depth": depth, "weight": weight, "margin": margin, **score(qs, res)})
+        for depth, weight, margin, context in itertools.product(
+                (100, 200), (0.25, 0.5, 0.75, 1.0), (0.5, 0.75), (0.0, 0.25, 0.5)):
+            engine.question_depth, engine.question_weight, engine.question_margin = depth, weight, margin
+            engine.question_context = context
+            res = [[f["statements"] for f in engine.query(q["question"], k=10, facts=5).facts] for q in qs]
+            rows.append({"depth": depth, "weight": weight, "margin": margin, "context": context, **score(qs, res)})
         for r in sorted(rows, key=lambda r: (-r["p_at_1"], -r["p_at_5"], -r["mrr"])):
             print(json.dumps(r))
         return

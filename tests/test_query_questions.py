@@ -11,15 +11,19 @@ from consistency.errors import ModelError
 from consistency.query.questions import (
     FEATURES,
     QuestionRanker,
+    answer_form,
     answer_kind,
+    asked_noun,
     first_stage_prior,
+    holds_form,
     is_question,
+    previous_sentence,
     quantity_fits,
     question_features,
     rerank_answers,
     time_fits,
 )
-from consistency.records import Entity, Quantity, TimeExpr
+from consistency.records import Attribution, Entity, Quantity, TimeExpr
 
 WHEN = datetime(2026, 3, 10, tzinfo=timezone.utc)
 
@@ -152,3 +156,76 @@ def test_query_questions_ranker_refuses_weights_of_other_features(tmp_path):
     assert np.allclose(QuestionRanker.load(path).coef, ranker.coef, atol=1e-5)
     with pytest.raises(ModelError):
         QuestionRanker(np.zeros(2), np.ones(2), np.zeros(2), ("cos", "rel_cos"))
+
+
+def test_query_questions_answer_form_reads_reasons_instances_and_statements():
+    assert answer_form("Why did the mayor of Talvi resign?") == ("reason", "")
+    assert answer_form("Which treaty did Kesk sign in the spring?") == ("instance", "treaty")
+    assert answer_form("What offence did the Talvi captain admit to?") == ("instance", "offence")
+    assert answer_form("What limit on fishing boats did the minister propose?") == ("instance", "limit")
+    assert answer_form("What film introduced the Talvi ferry song?") == ("instance", "film")
+    assert answer_form("What did Minister Ann Holm decide about the ferry?") == ("statement", "decide")
+    # a value ``answer_kind`` reads is not a clause of a form
+    assert answer_form("Which city hosted the summit?") is None
+    assert answer_form("When did the ferry sink?") is None
+    assert answer_form("What kind of ship is the Talvi ferry?") is None
+
+
+def test_query_questions_holds_form_finds_the_clause_asked_for():
+    q = "Why did the mayor of Talvi resign?"
+    assert holds_form(claim("a#0", "The mayor resigned because the audit found missing funds."), q, ("reason", ""))
+    assert not holds_form(claim("a#1", "The mayor of Talvi resigned on Monday."), q, ("reason", ""))
+    q = "Which treaty did Kesk sign in the spring?"
+    assert holds_form(claim("a#2", "Kesk signed the Harbour Treaty in April."), q, ("instance", "treaty"))
+    assert not holds_form(claim("a#3", "Kesk signed the treaty in April."), q, ("instance", "treaty"))
+    q = "Which article of the charter did the court cite?"
+    assert holds_form(claim("a#4", "The court cited the 12th Article of the charter."), q, ("instance", "article"))
+    q = "What words did the mayor use to describe the ferry?"
+    assert holds_form(claim("a#5", "The mayor called the ferry “a floating ruin” on Monday."), q, ("instance", "words"))
+    q = "What did Minister Ann Holm decide about the ferry?"
+    said = claim("a#6", "Holm decided to keep the ferry in service until May.",
+                 attribution=Attribution(source="Holm", source_kind="named"))
+    other = claim("a#7", "Holm visited the ferry in May.")
+    assert holds_form(said, q, ("statement", "decide")) and not holds_form(other, q, ("statement", "decide"))
+    # "he said" is the minister's statement when the sentence before names her
+    pronoun = claim("a#8", "The ferry will stay in service, she said.",
+                    attribution=Attribution(source="she", source_kind="pronoun"))
+    q = "What did Ann Holm say about the ferry?"
+    assert holds_form(pronoun, q, ("statement", "say"), context="Ann Holm toured the harbour on Monday.")
+    assert not holds_form(claim("a#9", "The ferry will stay in service."), q, ("statement", "say"))
+
+
+def test_query_questions_previous_sentence_is_the_one_before_the_claim():
+    text = "The ferry sank off Talvi on Monday. Divers found the hull. It was 40 years old. Crews said the port, which reopened, was calm."
+    assert previous_sentence(text, text.index("It was")) == "Divers found the hull."
+    assert previous_sentence(text, text.index("Divers")) == "The ferry sank off Talvi on Monday."
+    assert previous_sentence(text, 0) == ""
+    # a claim starting inside a sentence gets the previous sentence and its own sentence's start
+    assert previous_sentence(text, text.index("was calm")) == "It was 40 years old. Crews said the port, which reopened,"
+
+
+def test_query_questions_previous_sentence_counts_at_a_discount_for_a_follow_up():
+    q = "How old was the Talvi ferry?"
+    follow = claim("a#1", "It was 40 years old.", quantities=(qty("40 years", 40, "years"),))
+    plain = claim("b#1", "Crews were 40 minutes late.", quantities=(qty("40 minutes", 40, "minutes"),))
+    before = ["The Talvi ferry sank on Monday.", "The Talvi ferry sank on Monday."]
+    col = FEATURES.index("name_cover")
+    off = question_features(q, [follow, plain], np.array([0.5, 0.5]))
+    half = question_features(q, [follow, plain], np.array([0.5, 0.5]), context=before, context_weight=0.5)
+    full = question_features(q, [follow, plain], np.array([0.5, 0.5]), context=before, context_weight=1.0)
+    assert off[0, col] == 0 and half[0, col] == 0.5 and full[0, col] == 1.0
+    # a sentence that does not point back ("Crews were ...") is read alone
+    assert half[1, col] == 0 and full[1, col] == 0
+    assert half[0, FEATURES.index("cover_idf")] > off[0, FEATURES.index("cover_idf")]
+
+
+def test_query_questions_noun_cosine_is_read_only_when_given():
+    q = "What offence did the Talvi captain admit to?"
+    assert asked_noun(q) == "offence" and asked_noun("Who captained the Talvi ferry?") is None
+    a = claim("a#0", "The captain admitted to reckless navigation.")
+    b = claim("b#0", "The captain sailed the Talvi ferry for ten years.")
+    with_noun = question_features(q, [a, b], np.array([0.6, 0.6]), noun_cos=np.array([0.5, 0.2]))
+    without = question_features(q, [a, b], np.array([0.6, 0.6]))
+    col, rel = FEATURES.index("noun_cos"), FEATURES.index("rel_noun_cos")
+    assert with_noun[0, col] == pytest.approx(0.5) and with_noun[1, rel] == pytest.approx(-0.3)
+    assert not without[:, [col, rel]].any()

@@ -55,6 +55,9 @@ FACT_DEPTH = 30  # matches grouped into facts: enough for the other outlets' ver
 QUESTION_DEPTH = 200
 QUESTION_PRIOR_WEIGHT = 0.5
 QUESTION_SHOW_MARGIN = 0.5
+# How much the question's words and names count when a match's previous sentence states them and
+# the match does not (a follow-up such as "The real problem, he said, is ..."), chosen on the same tune half.
+QUESTION_CONTEXT_WEIGHT = 0.25
 
 
 class QueryEngine:
@@ -84,6 +87,7 @@ class QueryEngine:
         self.question_depth = QUESTION_DEPTH
         self.question_weight = QUESTION_PRIOR_WEIGHT
         self.question_margin = QUESTION_SHOW_MARGIN
+        self.question_context = QUESTION_CONTEXT_WEIGHT
 
     @property
     def question_ranker(self):  # -> QuestionRanker | None
@@ -196,17 +200,32 @@ class QueryEngine:
                       qvec: np.ndarray) -> list[tuple[int, float]]:
         """The hits of a question re-ranked by whether they answer it; ``qvec`` is the vector they were found with."""
         from .bm25 import tokenize
-        from .questions import rerank_answers
+        from .questions import asked_noun, rerank_answers
 
         rows = [r for r, _ in hits if r in claims]
         if not rows:
             return hits
-        cos = self.store.claim_vectors(rows) @ qvec
+        vecs = self.store.claim_vectors(rows)
+        cos = vecs @ qvec
+        noun = asked_noun(text)
+        noun_cos = None
+        if noun is not None:
+            with _one_torch_thread():
+                noun_cos = vecs @ self.embedder.embed([noun])[0]
         idf = self._retriever.bm25.token_idf(tokenize(text)) if self._retriever is not None else None
+        context = self._previous_sentences([claims[r] for r in rows]) if self.question_context > 0 else None
         ranked = rerank_answers(text, [(claims[r], s) for r, s in hits if r in claims], cos,
-                                self.question_ranker, self.question_weight, idf)
+                                self.question_ranker, self.question_weight, idf, context, self.question_context,
+                                noun_cos)
         row_of = {claims[r].id: r for r in rows}
         return [(row_of[c.id], s) for c, s in ranked]
+
+    def _previous_sentences(self, claims: list[Claim]) -> list[str]:
+        """Each claim's previous sentence in its article ("" for an article's first)."""
+        from .questions import previous_sentence
+
+        texts = {a.id: a.text for a in self.store.articles({c.article_id for c in claims})}
+        return [previous_sentence(texts.get(c.article_id, ""), c.start) for c in claims]
 
     def _facts(self, hits: list[tuple[int, float]], claims: dict[int, Claim], limit: int, text: str,
                question: bool = False) -> list[dict]:

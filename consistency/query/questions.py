@@ -27,7 +27,8 @@ SHIPPED = model_path("question_ranker.json")
 FEATURES = (
     "cos", "rel_cos", "cover_idf", "rel_cover_idf", "cover", "bigram_cover", "name_cover",
     "claim_len", "new_words", "holds_person", "holds_org", "holds_time", "holds_quantity", "holds_place",
-    "misses_kind", "new_value", "caption", "attributed", "fits_quantity", "fits_time",
+    "misses_kind", "new_value", "caption", "attributed", "fits_quantity", "fits_time", "holds_form",
+    "noun_cos", "rel_noun_cos",
 )
 
 _QUESTION = re.compile(r"^\s*(?:(?:by|for|in|on|at|to|from|until|since|of|about|with) )?"
@@ -92,6 +93,119 @@ def answer_kind(question: str) -> str | None:
         head = (m.group(1) or m.group(2)).lower() if m else ""
         kind = _NOUN_KIND.get(head)
     return kind
+
+
+# Questions whose answer is not a figure, a date or a name but a clause of a certain form: a
+# reason ("why ..."), an instance of the noun asked about ("which amendment", "what crime"), or
+# what the question's subject said or decided ("what did X decide about ...").
+_WHY = re.compile(r"^\s*why\b|\bfor what reason\b|\bwhat (?:is|was|were|are) the reasons?\b", re.I)
+_REASON = re.compile(r"\b(?:because|due to|owing to|thanks to|so that|in order to|as a result|in protest|"
+                     r"on (?:the )?grounds|citing|over (?:concerns?|fears?|worries|questions|complaints)|"
+                     r"(?:the|a) reason|why)\b", re.I)
+_WHAT_DID = re.compile(r"^\s*[Ww]hat (?:did|does|do|has|have|had|will|would)\s+(?P<subject>(?:(?:the|a|an)\s+)?"
+                       r"(?:[A-Z][\w.'’-]*\s+|of\s+|[a-z]+\s+(?=[A-Z]))*?)(?P<verb>[a-z]+)\b")
+# the verbs of saying and deciding a subject's answer is stated with
+_STATED = re.compile(r"\b(?:said|says|say|told|tells|announc\w*|decid\w*|decision|declar\w*|vetoe?\w*|signed|"
+                     r"rul(?:ed|ing)|reject\w*|approv\w*|call(?:ed|s)|blam\w*|urg\w*|warn\w*|argu\w*|insist\w*|"
+                     r"claim\w*|describ\w*|accus\w*|pledg\w*|promis\w*|vow\w*|invok\w*|ordered|choos\w*|chose|"
+                     r"nam(?:ed|es)|endors\w*|wrote|writes|tweet\w*)\b", re.I)
+# nouns whose instance is a wording: a quoted phrase names one
+_WORDING = {"word", "words", "phrase", "title", "name", "nickname", "slogan", "term", "terms", "message", "headline",
+            "label", "line", "insult", "quote"}
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,200})[”\"]")
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+                      r"twentieth)$", re.I)
+_WHICH_HEAD = re.compile(r"\b(?:which|what)\s+((?:[\w.'’-]+\s*){1,5})", re.I)
+_WORD_RE = re.compile(r"[\w’'-]+")
+# where the noun asked about ends: "which amendment of the", "what limit on", "what crime did"
+_STOP_HEAD = _AUX | {"of", "on", "in", "for", "to", "the", "a", "an", "from", "at", "by", "with", "about", "that",
+                     "he", "she", "they", "it", "we", "you", "i"}
+
+
+def answer_form(question: str) -> tuple[str, str] | None:
+    """("reason", ""), ("instance", noun) or ("statement", verb) when the question asks for a clause of that
+    form rather than a value of a kind ``answer_kind`` reads; None otherwise."""
+    if _WHY.search(question):
+        return "reason", ""
+    if answer_kind(question) is not None:
+        return None
+    m = _WHAT_DID.search(question)
+    if m and m.group("subject").strip():
+        verb = m.group("verb").lower()
+        if verb not in _AUX:
+            return "statement", verb
+    m = _WHICH_HEAD.search(question)
+    if m:
+        words = m.group(1).split()
+        head = []
+        for i, w in enumerate(words):
+            low = w.lower()
+            after = words[i + 1].lower() if i + 1 < len(words) else ""
+            # the noun ends at a function word, a past-tense verb, or a verb taking an object ("won the")
+            if low in _STOP_HEAD or (low.endswith("ed") and head) or (after in ("the", "a", "an") and head):
+                break
+            head.append(low)
+        if head and head[0] not in ("kind", "type", "sort"):
+            return "instance", head[-1].strip("'’.")
+    return None
+
+
+def asked_noun(question: str) -> str | None:
+    """The noun a "which <noun>" question asks for an instance of ("which amendment": "amendment")."""
+    form = answer_form(question)
+    return form[1] if form is not None and form[0] == "instance" else None
+
+
+def _purpose_follows(words: list[str], i: int) -> bool:
+    """Whether "to" and a verb-like lower-case word follow ``words[i]`` within three words."""
+    for j in range(i + 1, min(i + 4, len(words) - 1)):
+        if words[j].lower() == "to" and words[j + 1][:1].islower() and words[j + 1].lower() not in _STOP_HEAD:
+            return True
+    return False
+
+
+def _verb_stem(verb: str) -> str:
+    """The part of a verb its inflections share ("decide" "decid", "blame" "blam")."""
+    verb = verb.lower()
+    return verb[:-1] if verb.endswith("e") and len(verb) > 4 else verb
+
+
+def holds_form(c: Claim, question: str, form: tuple[str, str], context: str = "") -> bool:
+    """Whether the claim states an answer of the asked form beyond what the question already says."""
+    kind, word = form
+    text, q = c.text, question.casefold()
+    if kind == "reason":
+        if any(m.group().casefold() not in q for m in _REASON.finditer(text)):
+            return True
+        # a purpose clause after what the question asks about: "asked for a word processor to record ..."
+        asked = set(tokenize(question))
+        words = _WORD_RE.findall(text)
+        return any(tokenize(w) and tokenize(w)[0] in asked and _purpose_follows(words, i) for i, w in enumerate(words))
+    if kind == "statement":
+        stem = _verb_stem(word)
+        verb = any(w.casefold().startswith(stem) for w in _WORD_RE.findall(text)) or bool(_STATED.search(text))
+        names = _names(question)
+        att = c.attribution
+        speaker = (att.source if att is not None else "").casefold()
+        said_by = any(n in speaker for n in names) or (
+            att is not None and att.source_kind == "pronoun" and any(n in context.casefold() for n in names))
+        return verb and (said_by or any(n in text.casefold() for n in names))
+    if kind == "instance":
+        if word in _WORDING and any(m.group(1).casefold() not in q for m in _QUOTED.finditer(text)):
+            return True
+        stem = tokenize(word)
+        if not stem:
+            return False
+        words = _WORD_RE.findall(text)
+        for i, w in enumerate(words):
+            if tokenize(w) == stem and i > 0:
+                before = words[max(0, i - 3):i]
+                if any((b[:1].isupper() or _ORDINAL.match(b) or b[:1].isdigit()) and b.casefold() not in q
+                       for b in before):
+                    return True
+        return any(word in e.text.casefold() and e.text.casefold() not in q for e in c.entities)
+    return False
 
 
 _HOW_MANY_TIME = re.compile(r"\bhow many (second|minute|hour|day|week|month|year|decade)s\b")
@@ -200,9 +314,36 @@ def _holds(c: Claim, question: str) -> dict[str, bool]:
     }
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*")
+CONTEXT_CHARS = 400
+# a claim that points back: a third-person pronoun, or a sentence opening on a determiner ("The ad ...")
+_POINTS_BACK = re.compile(r"\b(?:he|she|they|him|her|his|their|them|it|its)\b|^\W*(?:The|This|That|These|Those) [a-z]",
+                          re.I)
+
+
+def previous_sentence(text: str, start: int) -> str:
+    """The text an article states just before ``start``: its previous sentence, and the start of
+    the claim's own sentence when the claim begins inside one."""
+    window = text[max(0, start - CONTEXT_CHARS):start].rstrip()
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    inside = bool(window) and not window.endswith((".", "!", "?", '"', "”", "’", ")"))
+    back = 2 if inside else 1
+    return window[ends[-back] if len(ends) >= back else 0:].strip()
+
+
 def question_features(question: str, claims: list[Claim], cos: np.ndarray,
-                      idf: dict[str, float] | None = None) -> np.ndarray:
-    """One feature row per candidate claim of ``question``; ``cos`` is each claim's cosine to it."""
+                      idf: dict[str, float] | None = None, context: list[str] | None = None,
+                      context_weight: float = 0.0, noun_cos: np.ndarray | None = None) -> np.ndarray:
+    """One feature row per candidate claim of ``question``; ``cos`` is each claim's cosine to it.
+
+    ``noun_cos`` is each claim's cosine to the noun a "which <noun>" question asks about
+    (``asked_noun``): a claim naming a kind of crime sits closer to "crime" than its neighbours.
+
+    ``context`` holds, per claim, the text its article states just before it (the previous
+    sentence): the question's words and names found only there count ``context_weight`` as much
+    as those the claim states, so that a short follow-up ("He was 3.") is read with the sentence
+    naming whom it is about.
+    """
     n = len(claims)
     out = np.zeros((n, len(FEATURES)), np.float32)
     if n == 0:
@@ -215,16 +356,22 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
     qbigrams = set(zip(qtoks, qtoks[1:]))
     names = _names(question)
     kind = answer_kind(question)
+    form = answer_form(question)
+    context = context if context is not None and context_weight > 0 else [""] * n
     out[:, 0] = cos
     for i, c in enumerate(claims):
         toks = tokenize(c.text)
         tset = set(toks)
-        out[i, 2] = sum(weight[t] for t in qset & tset) / total
-        out[i, 4] = len(qset & tset) / len(qset) if qset else 0.0
+        # the previous sentence counts only for a claim that points back to it ("he said", "the ad")
+        prev = context[i] if context[i] and _POINTS_BACK.search(c.text) else ""
+        before = set(tokenize(prev)) - tset if prev else set()
+        out[i, 2] = (sum(weight[t] for t in qset & tset) + context_weight * sum(weight[t] for t in qset & before)) / total
+        out[i, 4] = (len(qset & tset) + context_weight * len(qset & before)) / len(qset) if qset else 0.0
         out[i, 5] = len(qbigrams & set(zip(toks, toks[1:]))) / len(qbigrams) if qbigrams else 0.0
         if names:
-            low = c.text.casefold()
-            out[i, 6] = sum(1 for w in names if w in low) / len(names)
+            low, prev = c.text.casefold(), prev.casefold()
+            out[i, 6] = sum(1.0 if w in low else context_weight if prev and w in prev else 0.0
+                            for w in names) / len(names)
         out[i, 7] = np.log1p(len(toks))
         out[i, 8] = np.log1p(len(tset - qset))
         held = _holds(c, question)
@@ -234,6 +381,9 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
             out[i, {"time": 11, "quantity": 12, "place": 13}[kind]] = held[kind]
         if kind is not None:
             out[i, 14] = not (held[kind] or (kind == "person" and held["org"]) or (kind == "org" and held["person"]))
+        elif form is not None:
+            out[i, 20] = holds_form(c, question, form, context[i])
+            out[i, 14] = not out[i, 20]
         if kind == "quantity":
             out[i, 18] = quantity_fits(c, question)
         elif kind == "time":
@@ -244,6 +394,9 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
         out[i, 17] = att is not None and att.source_kind != "outlet" and bool(att.source.strip())
     out[:, 1] = out[:, 0] - out[:, 0].max()
     out[:, 3] = out[:, 2] - out[:, 2].max()
+    if noun_cos is not None and len(noun_cos):
+        out[:, 21] = noun_cos
+        out[:, 22] = noun_cos - noun_cos.max()
     return out
 
 
@@ -286,12 +439,15 @@ def first_stage_prior(n: int) -> np.ndarray:
 
 
 def rerank_answers(question: str, ranked: list[tuple[Claim, float]], cos: np.ndarray, ranker: QuestionRanker,
-                   weight: float, idf: dict[str, float] | None = None) -> list[tuple[Claim, float]]:
+                   weight: float, idf: dict[str, float] | None = None, context: list[str] | None = None,
+                   context_weight: float = 0.0, noun_cos: np.ndarray | None = None) -> list[tuple[Claim, float]]:
     """The first stage's matches re-scored for a question, best first: the ranker's score plus
-    ``weight`` times the first stage's prior."""
+    ``weight`` times the first stage's prior; ``context`` is each match's previous sentence and
+    ``noun_cos`` its cosine to the noun asked about."""
     if not ranked:
         return []
     claims = [c for c, _ in ranked]
-    scores = ranker.score(question_features(question, claims, cos, idf)) + weight * first_stage_prior(len(claims))
+    feats = question_features(question, claims, cos, idf, context, context_weight, noun_cos)
+    scores = ranker.score(feats) + weight * first_stage_prior(len(claims))
     order = np.argsort(-scores, kind="stable")
     return [(claims[i], float(scores[i])) for i in order]
