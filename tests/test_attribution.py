@@ -404,6 +404,8 @@ def test_attribution_source_keeps_a_participle_that_defines_it():
 def test_attribution_source_drops_a_participle_set_off_by_commas():
     assert _trimmed_source("The governor, pressed on the budget, said cuts were coming.",
                            "The governor, pressed on the budget") == "The governor"
+    assert _trimmed_source("Marta Olsen, speaking at a rally in Leeds, said the vote was rigged.",
+                           "Marta Olsen, speaking") == "Marta Olsen"
 
 
 @slow

@@ -127,3 +127,18 @@ def test_attribution_tagger_reads_a_single_model_file_of_the_first_format(tmp_pa
     assert loaded.outside_bias.tolist() == [0.0, 0.5, 0.0]
     weight = model.state_dict()["out.weight"].numpy().astype(np.float16).astype(np.float32)
     assert torch.equal(loaded.models[0].state_dict()["out.weight"], torch.from_numpy(weight))
+
+
+def test_attribution_tagger_spans_decode_the_log_probs_under_the_bias():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["Talks", "failed", ",", "she", "said", ".", "Prices", "rose", "."]
+    doc = Doc(Vocab(), words=words, sent_starts=[True, False, False, False, False, False, True, False, False])
+    free, biased = _tiny_tagger((0.0, 0.0, 0.0)), _tiny_tagger((-50.0, -50.0, -50.0))
+    probs = free.log_probs(doc)
+    assert probs.shape == (len(doc), 3, 3)
+    # the log-probabilities do not depend on the bias; the decoding from them does
+    assert np.allclose(biased.log_probs(doc), probs)
+    assert free.spans(doc, probs) == free.tag(doc)
+    assert biased.spans(doc, probs) == biased.tag(doc) != free.tag(doc)

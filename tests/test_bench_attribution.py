@@ -68,3 +68,44 @@ def test_bench_attribution_a_partial_cv_scores_only_the_named_folds(tmp_path, mo
     out = bench_attribution.cross_validate(tmp_path, 3, None, only=[1])
     assert out["scored_folds"] == [1] and len(out["per_fold"]) == 1
     assert seen == [sorted(f"a{n}" for n in range(12) if fold_of(f"a{n}", 3) == 1)]
+
+
+def test_bench_attribution_cache_reads_back_the_parse_and_the_tagger_scores(tmp_path, monkeypatch):
+    import bench_attribution
+    import numpy as np
+    import spacy
+
+    from consistency.extract.attribution import frames as attribution
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    calls = []
+
+    class FakeTagger:
+        outside_bias = 0.0
+
+        def log_probs(self, doc, quotes=None):
+            calls.append(doc.text)
+            return np.zeros((len(doc), 3, 3), dtype=np.float32)
+
+        def spans(self, doc, log_probs):
+            return {"cue": [(0, 1)], "source": [], "content": [(1, len(doc))], "bias": self.outside_bias}
+
+    tagger = FakeTagger()
+    monkeypatch.setattr(attribution, "load_tagger", lambda: tagger)
+    path = tmp_path / "cache.pkl"
+    cache = bench_attribution.ParseCache(path)
+    doc = cache.doc(nlp, tmp_path, "story", TEXT)
+    assert cache.tagging(tmp_path, "story").tag(doc)["bias"] == 0.0
+    cache.save()
+    again = bench_attribution.ParseCache(path)
+    tagger.outside_bias = 0.5
+    doc2 = again.doc(nlp, tmp_path, "story", TEXT)
+    assert doc2.text == TEXT and [s.text for s in doc2.sents] == [s.text for s in doc.sents]
+    # decoded again from the cached scores under the tagger's new bias, without running the tagger
+    assert again.tagging(tmp_path, "story").tag(doc2)["bias"] == 0.5
+    assert calls == [TEXT]
+    # another tagger is not answered from the first one's scores
+    again.tagger_name = "other"
+    again.tagging(tmp_path, "story").tag(again.doc(nlp, tmp_path, "story", TEXT))
+    assert calls == [TEXT, TEXT]

@@ -134,8 +134,9 @@ def _trim_source(doc: Doc, src: TokSpan, cue: TokSpan = (0, 0)) -> TokSpan:
     root = _noun_head(doc, (a, b))
     for i in range(a + 1, b):
         t = doc[i]
-        # "The governor, pressed on the budget, said" is cut; "those surveyed", "exit polls taken in Ohio" are the source
-        if t.dep_ == "acl" and t.tag_ == "VBN" and doc[i - 1].is_punct and not any(g.dep_ == "agent" for g in t.children):
+        # "The governor, pressed on the budget, said" and "Trump, speaking to veterans, said" are cut;
+        # "those surveyed", "exit polls taken in Ohio" are the source
+        if t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and doc[i - 1].is_punct and not any(g.dep_ == "agent" for g in t.children):
             return a, i - 1
         pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
         # a date or channel of the speaking ("Durbin on Monday"), not one inside a description of

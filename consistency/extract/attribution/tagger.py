@@ -224,10 +224,14 @@ class SpanTagger:
 
     def tag(self, doc: Doc, quotes: Sequence[tuple[int, int]] | None = None) -> dict[str, list[tuple[int, int]]]:
         """Predicted token spans of each role in a doc, given its quote spans when already found."""
-        import torch
-
         if len(doc) == 0:
             return {r: [] for r in ROLES}
+        return self.spans(doc, self.log_probs(doc, quotes))
+
+    def log_probs(self, doc: Doc, quotes: Sequence[tuple[int, int]] | None = None) -> np.ndarray:
+        """Per-token O/B/I log-probabilities of each role, (tokens, roles, 3), before the outside bias."""
+        import torch
+
         cats, dense = doc_inputs(doc, quotes)
         ids = torch.from_numpy(encode_cats(cats, self.vocabs))
         feats = torch.from_numpy(dense)
@@ -246,10 +250,15 @@ class SpanTagger:
                 scores = average_log_probs([m(ci, df) for m in self.models])
         finally:
             torch.set_num_threads(threads)
+        return np.concatenate([scores[k, : b - a] for k, (a, b) in enumerate(parts)])
+
+    def spans(self, doc: Doc, log_probs: np.ndarray) -> dict[str, list[tuple[int, int]]]:
+        """Token spans of each role decoded from ``log_probs`` under the outside bias, run by run of sentences."""
+        scores = log_probs.copy()
         scores[..., 0] -= self.outside_bias
         tags = np.zeros((len(doc), len(ROLES)), dtype=np.int64)
-        for k, (a, b) in enumerate(parts):
-            tags[a:b] = viterbi(scores[k, : b - a])
+        for a, b in chunk_ranges([sent.start for sent in doc.sents], len(doc)):
+            tags[a:b] = viterbi(scores[a:b])
         return {r: decode(tags[:, j]) for j, r in enumerate(ROLES)}
 
 

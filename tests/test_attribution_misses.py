@@ -1,0 +1,52 @@
+"""The table of missed attribution frames: cue kinds and the sorting of gold sources."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+slow = pytest.mark.slow
+
+TEXT = ("Council weighs new bridge\n"
+        "The mayor said the bridge would reopen in May. Critics believe the repairs were rushed. "
+        "According to the engineers, the cables are sound. Her opposition to the plan is well known.")
+
+
+def _span(word: str, start: int = 0) -> tuple[int, int]:
+    a = TEXT.index(word, start)
+    return a, a + len(word)
+
+
+@slow
+def test_attribution_misses_cue_kinds_read_off_the_parse():
+    from attribution_misses import cue_kind
+
+    from consistency.extract.nlp import load_nlp
+
+    doc = load_nlp()(TEXT)
+    assert cue_kind(doc, TEXT, _span("weighs")) == "headline"
+    assert cue_kind(doc, TEXT, _span("said")) == "verb of saying"
+    assert cue_kind(doc, TEXT, _span("believe")) == "verb of belief or intent"
+    assert cue_kind(doc, TEXT, _span("According to")) == "according to"
+    assert cue_kind(doc, TEXT, _span("opposition")) == "noun"
+
+
+@slow
+def test_attribution_misses_sorts_found_missed_and_wrong_sources():
+    from attribution_misses import classify
+
+    from consistency.extract.nlp import load_nlp
+
+    doc = load_nlp()(TEXT)
+    said = {"source": _span("The mayor"), "cue": _span("said"), "content": _span("the bridge would reopen in May")}
+    believe = {"source": _span("Critics"), "cue": _span("believe"), "content": _span("the repairs were rushed")}
+    according = {"source": _span("the engineers"), "cue": _span("According to"), "content": _span("the cables are sound")}
+    # the first frame found whole, the second missed, the third found with another mention as source
+    pred = [dict(said), {"source": _span("the cables"), "cue": _span("According to"), "content": None}]
+    res = classify([("story", TEXT, [said, believe, according], pred, 1.0)], {"story": doc})
+    assert res["kinds"]["verb of saying"] == [1.0, 0.0]
+    assert res["kinds"]["verb of belief or intent"] == [1.0, 1.0]
+    assert res["kinds"]["according to"] == [1.0, 0.0]
+    assert res["source"] == {"exact": 1.0, "frame missed": 1.0, "wrong or missing mention": 1.0}
