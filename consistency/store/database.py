@@ -278,8 +278,10 @@ class Store:
             with self.transaction():
                 self.db.execute("ALTER TABLE flags ADD COLUMN confidence REAL")
                 self.db.execute("ALTER TABLE flags ADD COLUMN story_id TEXT")
-        self.db.execute("CREATE INDEX IF NOT EXISTS flags_tally"
-                        " ON flags(status, type, confidence, story_id, evidence_hash, id)")
+        # Led by type, not status: queries that look flags up by id or claim must not take it for a
+        # way to all open flags (the tallies scan it whole, as a narrow copy of the flags table).
+        self.db.execute("CREATE INDEX IF NOT EXISTS flags_tally_by_type"
+                        " ON flags(type, status, confidence, story_id, evidence_hash, id)")
         if not self._flag_tallies_current():
             with self.transaction():
                 logger.info("%s: filling the flags' tally columns", self.path)

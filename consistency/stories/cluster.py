@@ -280,7 +280,8 @@ class StoryClusterer:
         found = self._profiles(todo)
         for sid in todo:
             if sid not in found:
-                raise StoreError(f"the store has no profile for story {sid}; run 'consistency check --full'")
+                raise StoreError(f"story {sid} is no longer in the store (another process changed the stories "
+                                 "while they were read); run the batch again")
             _set_profiles(self.stories[sid], found[sid])
 
     @classmethod
