@@ -40,6 +40,7 @@ class RunResult:
     run_dir: Path
     summary: dict = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds of this process per stage
 
     @property
     def exit_code(self) -> int:
@@ -56,6 +57,7 @@ class RunResult:
             "files": {k: str(v) for k, v in self.files.items()},
             "run_dir": str(self.run_dir),
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
+            "cpu": {k: round(v, 3) for k, v in self.cpu.items()},
         }
 
 
@@ -70,15 +72,16 @@ def run(sources: Iterable[str | Path], options: Options | None = None, out_dir: 
     out_dir = Path(out_dir)
     _preflight(sources, out_dir)
     timings: dict[str, float] = {}
+    cpu: dict[str, float] = {}
 
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     ingested = ingest(sources, options, progress=progress)
-    timings["ingest"] = time.perf_counter() - t
+    timings["ingest"], cpu["ingest"] = time.perf_counter() - t, time.process_time() - c
     logger.info("run: ingest: %d new articles, %d already seen, %d claims, %d embedded, %d rejected in %.1fs",
                 ingested.articles_new, ingested.articles_duplicate, ingested.claims_new, ingested.embedded,
                 len(ingested.rejected), timings["ingest"])
 
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     with open_store(options, readonly=True) as store:
         # Articles stored by a run that died before its report: their stories are compared
         # again, so this report shows what that one would have (clusters included).
@@ -87,12 +90,12 @@ def run(sources: Iterable[str | Path], options: Options | None = None, out_dir: 
     # Every open flag takes part in what is new, carried or resolved; the report leaves out the unsure.
     checked = check(options.with_(min_confidence=0.0), progress=progress, again=unreported, every_open_flag=False)
     commit_point("run.checked")
-    timings["check"] = time.perf_counter() - t
+    timings["check"], cpu["check"] = time.perf_counter() - t, time.process_time() - c
     logger.info("run: check: %d open flags on the stories compared (%d new, %d carried over, %d resolved), %d claim clusters in %.1fs",
                 len(checked.flags), len(checked.new), len(checked.carried), len(checked.resolved),
                 len(checked.clusters), timings["check"])
 
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     with open_store(options) as store:
         baseline = _reported_run(store)
         # New, carried and resolved count from the last report written, not the last check: a
@@ -105,11 +108,11 @@ def run(sources: Iterable[str | Path], options: Options | None = None, out_dir: 
     commit_point("run.report")
     with open_store(options) as store:
         store.set_meta(REPORTED, info.check_run)
-    timings["report"] = time.perf_counter() - t
+    timings["report"], cpu["report"] = time.perf_counter() - t, time.process_time() - c
     logger.info("run: report: %d flags, %d stories, %d outlets written to %s in %.1fs", len(report["flags"]),
                 len(report["stories"]), len(report["outlets"]), files["report.html"], timings["report"])
     return RunResult(run_id=info.run_id, ingest=ingested, check=checked, files=files,
-                     run_dir=out_dir / "runs" / info.run_id, summary=report["summary"], timings=timings)
+                     run_dir=out_dir / "runs" / info.run_id, summary=report["summary"], timings=timings, cpu=cpu)
 
 
 def _preflight(sources: list[Path], out_dir: Path) -> None:

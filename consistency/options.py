@@ -24,6 +24,7 @@ class Options:
     facts: bool = False  # also compare each story's fact table (figures and dates worded differently)
     min_confidence: float = 0.0  # flags less sure than this are kept in the store but not shown
     calibrate: bool = True  # confidences as measured precision (off only to fit the calibration)
+    verify: bool = False  # check the whole database before writing even after a clean stop
 
     def with_(self, **changes: object) -> "Options":
         """A copy with some fields changed (None values are ignored)."""

@@ -75,7 +75,7 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
     read = read_paths(paths)
     result = IngestResult(rejected=list(read.rejected))
     with open_store(options) as store:
-        store.lock()
+        store.lock(verify=options.verify)
         store.sync_index()  # load the index and repair what an interrupted run left behind
         fresh = _new_articles(read.articles, store, result, read.origin)
         origins = {a.id: read.origin(i) for i, a in enumerate(read.articles)}
@@ -236,7 +236,7 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
     options = options or Options()
     t0 = time.perf_counter()
     with open_store(options) as store:
-        store.lock()
+        store.lock(verify=options.verify)
         run_id = store.start_run("check")
         assign_stories(store, options)
         again = set(again)
@@ -342,8 +342,12 @@ def assign_stories(store: Store, options: Options) -> set[str]:
 def _load_clusterer(store: Store):
     from .stories.cluster import StoryClusterer
 
-    head, stories = store.story_state()
-    return StoryClusterer.from_dict({**head, "stories": stories}) if head else StoryClusterer()
+    head, heads = store.story_heads()
+    if head is None:
+        return StoryClusterer()
+    if heads is None:  # the first layout: the whole state is one value
+        return StoryClusterer.from_dict(head)
+    return StoryClusterer.from_stored(head, heads, store.story_profiles)
 
 
 def _link_threads(store: Store, clusterer, touched: Iterable[str]) -> None:

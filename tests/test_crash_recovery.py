@@ -18,6 +18,8 @@ from consistency import Options
 from consistency.ingest.readers import read_paths
 from consistency.nightly import run
 from consistency.pipeline import open_store
+from consistency.store.database import Store
+from tally_recount import assert_tallies_match_recount
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpora" / "sample"
@@ -112,9 +114,36 @@ def test_crash_rerun_after_kill_matches_a_clean_run(clean, tmp_path, point):
     child = subprocess.run([sys.executable, "-c", CHILD, str(night3), str(store), str(out)], env=env,
                            capture_output=True, text=True, timeout=600)
     assert child.returncode == -9, child.stderr[-2000:]  # it really died at the commit point
+    with open_store(_opts(store), readonly=True) as st:
+        # killed while it held the writer lock (the report's stage holds none): the next writer checks
+        assert st.stopped_cleanly() == point.startswith("run.")
+        assert_tallies_match_recount(st)  # what the killed run committed, it counted in the same transactions
     result = run([night3], _opts(store), out)
     assert _outcome(result.run_dir, store) == clean["outcome"]
     assert not list(out.glob(".*.tmp"))
+    with open_store(_opts(store), readonly=True) as st:
+        assert_tallies_match_recount(st)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("point", ["ingest.chunk:2", "check.align"])
+def test_crash_killed_writer_makes_the_next_run_check_the_database_once(clean, tmp_path, point, monkeypatch):
+    store, out = tmp_path / "store", tmp_path / "out"
+    shutil.copytree(clean["tmp"] / "store-after-2", store)
+    shutil.copytree(clean["tmp"] / "out-after-2", out)
+    env = dict(os.environ, CONSISTENCY_KILL_AT=point, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1")
+    child = subprocess.run([sys.executable, "-c", CHILD, str(clean["paths"][2]), str(store), str(out)], env=env,
+                           capture_output=True, text=True, timeout=600)
+    assert child.returncode == -9, child.stderr[-2000:]
+    checked = []
+    real = Store.check_integrity
+    monkeypatch.setattr(Store, "check_integrity", lambda self: checked.append(self.path) or real(self))
+    result = run([clean["paths"][2]], _opts(store), out)
+    assert len(checked) == 1  # the first lock after the kill checks; the run's later locks follow a clean stop
+    assert _outcome(result.run_dir, store) == clean["outcome"]
+    checked.clear()
+    run([clean["paths"][2]], _opts(store), out)  # a night after a clean one: no whole-database check
+    assert checked == []
 
 
 @pytest.mark.slow

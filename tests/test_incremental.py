@@ -11,6 +11,7 @@ from consistency import Options, check, ingest
 from consistency.pipeline import open_store
 from consistency.store.encoding import flag_to_dict
 
+from tally_recount import assert_tallies_match_recount
 from test_nightly import _write_nights
 
 
@@ -43,6 +44,7 @@ def test_incremental_three_nights_equal_a_full_check(tmp_path):
         with open_store(opts) as store:
             assert store.dirty_stories() == []
             touched_stories.append(len(result.clusters))
+            assert_tallies_match_recount(store)  # the counts kept night by night equal a recount
         full = Options(store=tmp_path / f"full{night}", embedder="hashing")
         shutil.copytree(opts.store, full.store)
         full_result = check(full, full=True)

@@ -92,8 +92,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--verify", is_flag=True, help="Check the whole database before writing (done anyway after an interrupted batch).")
 @store_options
-def ingest(paths, options: Options, fmt: str) -> None:
+def ingest(paths, verify: bool, options: Options, fmt: str) -> None:
     """Ingest articles from JSONL, CSV, or folders of .txt/.json/.html files.
 
     Already-stored articles are skipped and nothing is embedded twice. Exits 1 when any
@@ -105,7 +106,7 @@ def ingest(paths, options: Options, fmt: str) -> None:
     """
     from ..pipeline import ingest as run_ingest
 
-    result = run_ingest(paths, options, progress=_progress_bar(options.progress))
+    result = run_ingest(paths, options.with_(verify=verify), progress=_progress_bar(options.progress))
     click.echo(render.ingest(result, fmt))
     for rejection in result.rejected:
         click.echo(f"rejected: {rejection}", err=True)
@@ -119,8 +120,10 @@ def ingest(paths, options: Options, fmt: str) -> None:
               help="Also line up each story's figures and dates by what they count or date, across wordings.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Show only flags at least this sure (confidence is the precision measured at the flag's score).")
+@click.option("--verify", is_flag=True, help="Check the whole database before writing (done anyway after an interrupted batch).")
 @store_options
-def check(full: bool, facts: bool | None, min_confidence: float | None, options: Options, fmt: str) -> None:
+def check(full: bool, facts: bool | None, min_confidence: float | None, verify: bool, options: Options,
+          fmt: str) -> None:
     """Align claims across outlets and print every flag (JSON: one flag per line).
 
     \b
@@ -130,7 +133,7 @@ def check(full: bool, facts: bool | None, min_confidence: float | None, options:
     """
     from ..pipeline import check as run_check
 
-    options = options.with_(min_confidence=min_confidence, facts=facts)
+    options = options.with_(min_confidence=min_confidence, facts=facts, verify=verify)
     result = run_check(options, progress=_progress_bar(options.progress), full=full)
     click.echo(render.flags(result.flags, fmt, reviews=_reviews(options)))
 
@@ -227,9 +230,10 @@ def _reviews(options: Options) -> dict:
               help="Ray cluster to join ('auto': the one running here); none starts a local Ray.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Leave flags less sure than this out of the report (they stay in the store).")
+@click.option("--verify", is_flag=True, help="Check the whole database before writing (done anyway after an interrupted batch).")
 @store_options
 def run(sources, out_dir: Path, quiet: bool, engine: str, ray_address: str | None, min_confidence: float | None,
-        options: Options, fmt: str) -> None:
+        verify: bool, options: Options, fmt: str) -> None:
     """Nightly batch: ingest what is new, check, and write the report (HTML, JSON, CSV).
 
     Exit status: 0 all well; 1 some input records were rejected (each listed on stderr);
@@ -247,7 +251,7 @@ def run(sources, out_dir: Path, quiet: bool, engine: str, ray_address: str | Non
 
     if ray_address and engine != "ray":
         raise click.UsageError("--ray-address needs --engine ray")
-    options = options.with_(engine=engine, ray_address=ray_address, min_confidence=min_confidence)
+    options = options.with_(engine=engine, ray_address=ray_address, min_confidence=min_confidence, verify=verify)
 
     verbose = click.get_current_context().params.get("verbose", 0)
     if quiet and verbose:

@@ -31,6 +31,19 @@ TRAIN_SAMPLE = 256_000  # vectors a compressed index is trained on
 SHARD = 100_000  # vectors added to a compressed index at a time
 DB_NAME = "consistency.sqlite"
 INDEX_NAME = "claims.faiss"
+CLEAN_STOP = "clean_stop"  # meta key: the last writer closed cleanly, after the run with this id
+# A story's centroid (float32), size and span, read for every story; its profiles only when scored.
+STORY_HEAD_COLUMNS = (("vec", "BLOB"), ("n", "INTEGER"), ("first", "TEXT"), ("last", "TEXT"))
+HEADS_KEPT = "heads_kept"  # in the stories' shared state: every story row's head columns match its JSON
+FLAG_TALLIES = "flag_tallies_run"  # meta key: the flags' tally columns hold the flags of this check run
+# What the report counts over open flags, read from the flags' own columns (a covering index)
+# or, in a store whose columns lag behind and cannot be written, from each flag's JSON.
+TALLY_COLUMNS = {"confidence": "f.confidence", "story": "f.story_id",
+                 "outlets": "SELECT flag_id, outlet FROM flag_outlets"}
+TALLY_JSON = {"confidence": "coalesce(json_extract(f.data, '$.confidence'), 0.5)",
+              "story": "json_extract(f.data, '$.story_id')",
+              "outlets": "SELECT DISTINCT f.id AS flag_id, j.value AS outlet FROM flags f,"
+                         " json_each(f.data, '$.outlets') j"}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -99,6 +112,16 @@ CREATE TABLE IF NOT EXISTS flag_claims (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS flag_claims_flag ON flag_claims(flag_id);
 CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, data TEXT NOT NULL, thread_id TEXT);
+CREATE TABLE IF NOT EXISTS outlet_counts (
+    outlet TEXT PRIMARY KEY,
+    articles INTEGER NOT NULL DEFAULT 0,
+    claims INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS flag_outlets (
+    flag_id TEXT NOT NULL,
+    outlet TEXT NOT NULL,
+    PRIMARY KEY (flag_id, outlet)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
     started TEXT NOT NULL,
@@ -139,6 +162,11 @@ class Store:
                     self.db.execute("ALTER TABLE pairs ADD COLUMN quiet INTEGER")
                 if not self._has_threads():  # a store made before threads: its stories link on the next check
                     self.db.execute("ALTER TABLE stories ADD COLUMN thread_id TEXT")
+                if not self._has_story_heads():  # filled from each story's JSON when first read
+                    with self.transaction():
+                        for column, kind in STORY_HEAD_COLUMNS:
+                            self.db.execute(f"ALTER TABLE stories ADD COLUMN {column} {kind}")
+                self._keep_tallies()
             version = self.get_meta("schema_version")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path / DB_NAME}: cannot open the store ({exc}); "
@@ -150,7 +178,13 @@ class Store:
                              "(--store NEW_DIR)")
 
     # -- lifecycle -----------------------------------------------------------------
-    def close(self) -> None:
+    def close(self, *, clean: bool = True) -> None:
+        """Close the store; a writer that stops ``clean`` (no error on the way) records a clean stop."""
+        if self._lock_fh is not None and clean and not self.db.in_transaction:
+            try:
+                self.set_meta(CLEAN_STOP, self._last_run())
+            except sqlite3.Error:  # not recorded: the next writer checks the database
+                pass
         self.db.close()
         if self._lock_fh is not None:
             self._lock_fh.close()
@@ -159,11 +193,15 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        self.close(clean=exc_type is None)
 
-    def lock(self) -> None:
-        """Take the writer lock: only one batch writes to a store at a time."""
+    def lock(self, *, verify: bool = False) -> None:
+        """Take the writer lock: only one batch writes to a store at a time.
+
+        The database is checked (``PRAGMA quick_check``, which reads all of it) before the batch
+        writes when the last writer did not stop cleanly, or when ``verify`` asks for it.
+        """
         fh = open(self.path / "LOCK", "w")
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -171,7 +209,30 @@ class Store:
             fh.close()
             raise StoreError(f"{self.path}: another batch is writing to this store; wait for it to finish") from exc
         self._lock_fh = fh
-        self.check_integrity()
+        if verify or not self.stopped_cleanly():
+            self.check_integrity()
+        try:
+            # Until this writer closes cleanly the store counts as interrupted: a SIGKILL, a power
+            # cut or an error leaves it so, and the next writer checks the database first.
+            self.db.execute("DELETE FROM meta WHERE key=?", (CLEAN_STOP,))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path / DB_NAME}: cannot write to the store ({exc}); check the disk and its "
+                             "permissions, or run 'consistency stats' to check the database") from exc
+
+    def stopped_cleanly(self) -> bool:
+        """Whether the last writer closed the store cleanly and no writer has started a run since.
+
+        The run count ties the mark to the runs: a version of consistency from before the mark
+        that wrote (and perhaps died) after it starts a run, so the mark no longer holds.
+        """
+        try:
+            mark = self.get_meta(CLEAN_STOP)
+            return mark is not None and mark == self._last_run()
+        except sqlite3.DatabaseError:
+            return False
+
+    def _last_run(self) -> int:
+        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM runs").fetchone()[0])
 
     def check_integrity(self) -> None:
         """Raise StoreError when SQLite finds the database damaged (before a batch writes into it)."""
@@ -210,6 +271,63 @@ class Store:
             self.db.execute("INSERT OR IGNORE INTO flag_claims(claim_id, flag_id)"
                             " SELECT j.value, f.id FROM flags f, json_each(f.data, '$.claims') j")
 
+    def _keep_tallies(self) -> None:
+        """Give a store made before the report's tallies were kept its tally columns and counts, and
+        count again what a writer that did not keep them (an older version) has left behind."""
+        if "confidence" not in {r[1] for r in self.db.execute("PRAGMA table_info(flags)")}:
+            with self.transaction():
+                self.db.execute("ALTER TABLE flags ADD COLUMN confidence REAL")
+                self.db.execute("ALTER TABLE flags ADD COLUMN story_id TEXT")
+        # Led by type, not status: queries that look flags up by id or claim must not take it for a
+        # way to all open flags (the tallies scan it whole, as a narrow copy of the flags table).
+        self.db.execute("CREATE INDEX IF NOT EXISTS flags_tally_by_type"
+                        " ON flags(type, status, confidence, story_id, evidence_hash, id)")
+        if not self._flag_tallies_current():
+            with self.transaction():
+                logger.info("%s: filling the flags' tally columns", self.path)
+                self.db.execute("UPDATE flags SET confidence = coalesce(json_extract(data, '$.confidence'), 0.5),"
+                                " story_id = json_extract(data, '$.story_id')")
+                self.db.execute("DELETE FROM flag_outlets")
+                self.db.execute("INSERT OR IGNORE INTO flag_outlets(flag_id, outlet)"
+                                " SELECT f.id, j.value FROM flags f, json_each(f.data, '$.outlets') j")
+                self.set_meta(FLAG_TALLIES, self._last_check())
+        if not self._outlet_counts_current():
+            with self.transaction():
+                logger.info("%s: counting articles and claims per outlet", self.path)
+                self.db.execute("DELETE FROM outlet_counts")
+                self.db.execute("INSERT INTO outlet_counts(outlet, articles, claims)"
+                                " SELECT outlet, count(*), 0 FROM articles GROUP BY outlet")
+                self.db.execute("INSERT INTO outlet_counts(outlet, articles, claims)"
+                                " SELECT a.outlet, 0, count(*) FROM claims c JOIN articles a ON a.id = c.article_id"
+                                " WHERE true GROUP BY a.outlet"
+                                " ON CONFLICT(outlet) DO UPDATE SET claims = excluded.claims")
+
+    def tallies_kept(self) -> bool:
+        """Whether the kept tallies (flag columns, per-outlet counts) are current, so the report reads them."""
+        return self._flag_tallies_current() and self._outlet_counts_current()
+
+    def _last_check(self) -> int:
+        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM runs WHERE kind = 'check'"
+                                   " AND finished IS NOT NULL").fetchone()[0])
+
+    def _flag_tallies_current(self) -> bool:
+        """Whether the last finished check kept the tally columns (an older version's does not)."""
+        if "confidence" not in {r[1] for r in self.db.execute("PRAGMA table_info(flags)")}:
+            return False
+        return self.get_meta(FLAG_TALLIES) == self._last_check()
+
+    def _outlet_counts_current(self) -> bool:
+        """Whether the per-outlet counts add up to the stored articles and claims (rows are never deleted,
+        so the largest row id is the count; a writer that skipped the counts leaves them short)."""
+        try:
+            counted = self.db.execute("SELECT coalesce(sum(articles), 0), coalesce(sum(claims), 0)"
+                                      " FROM outlet_counts").fetchone()
+        except sqlite3.OperationalError:  # an older store opened read-only: no counts yet
+            return False
+        stored = self.db.execute("SELECT (SELECT coalesce(max(rowid), 0) FROM articles),"
+                                 " (SELECT coalesce(max(rowid), 0) FROM claims)").fetchone()
+        return tuple(counted) == tuple(stored)
+
     # -- articles ------------------------------------------------------------------
     def find_known(self, url_keys: Sequence[str], text_hashes: Sequence[str], ids: Sequence[str]) -> dict[str, set[str]]:
         """Which of these URL keys, text hashes and ids the store already holds."""
@@ -229,6 +347,16 @@ class Store:
             [(a.id, a.outlet, a.url, k, a.title, a.published.isoformat(), a.text, a.text_hash, a.language, run_id)
              for a, k in zip(articles, url_keys)],
         )
+        per_outlet: dict[str, int] = {}
+        for a in articles:
+            per_outlet[a.outlet] = per_outlet.get(a.outlet, 0) + 1
+        self._count("articles", per_outlet)
+
+    def _count(self, column: str, per_outlet: dict[str, int]) -> None:
+        """Add to the per-outlet counts, in the transaction that writes the rows they count."""
+        self.db.executemany(f"INSERT INTO outlet_counts(outlet, {column}) VALUES (?, ?)"
+                            f" ON CONFLICT(outlet) DO UPDATE SET {column} = {column} + excluded.{column}",
+                            sorted(per_outlet.items()))
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         cols = "id, outlet, url, title, published, text, language"
@@ -298,18 +426,58 @@ class Store:
         if head is not None and "stories" in head:  # a store written when the whole state was one value
             return {k: v for k, v in head.items() if k != "stories"}, head["stories"]
         rows = [json.loads(r[0]) for r in self.db.execute("SELECT data FROM stories ORDER BY rowid")]
-        return head, rows
+        return ({k: v for k, v in head.items() if k != HEADS_KEPT} if head else head), rows
 
     def save_story_state(self, head: dict, changed: Sequence[dict], removed: Iterable[str]) -> None:
         """Write the shared state, the stories that changed and drop the stories merged away."""
         old = self.get_meta("stories")
         if old is not None and "stories" in old:  # first save after the old layout: write every story
             changed = [*old["stories"], *changed]
-        self.set_meta("stories", head)
+        kept = old is None or "stories" in old or bool(old.get(HEADS_KEPT))
+        # A writer that did not keep the head columns (an older version) leaves the mark out.
+        self.set_meta("stories", {**head, HEADS_KEPT: kept})
         # an upsert keeps a story's row, so stories load in the order the clusterer holds them
-        self.db.executemany("INSERT INTO stories(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data=excluded.data",
-                            [(s["id"], json.dumps(s, separators=(",", ":"))) for s in changed])
+        self.db.executemany("INSERT INTO stories(id, data, vec, n, first, last) VALUES (?, ?, ?, ?, ?, ?)"
+                            " ON CONFLICT(id) DO UPDATE SET data=excluded.data, vec=excluded.vec, n=excluded.n,"
+                            " first=excluded.first, last=excluded.last",
+                            [(s["id"], json.dumps(s, separators=(",", ":")), *_story_head(s)) for s in changed])
         self.db.executemany("DELETE FROM stories WHERE id=?", [(s,) for s in removed])
+
+    def story_heads(self) -> tuple[dict | None, list[tuple[str, np.ndarray, int, str, str]] | None]:
+        """The story clusterer's shared state and each live story's (id, centroid, size, first, last),
+        in the clusterer's order; (None, None) without stories, (state, None) in the first layout."""
+        head = self.get_meta("stories")
+        if head is None or "stories" in head:
+            return head, None
+        head = {k: v for k, v in head.items() if k != HEADS_KEPT}
+        if self._has_story_heads() and self.get_meta("stories", {}).get(HEADS_KEPT) and self.db.execute(
+                "SELECT 1 FROM stories WHERE vec IS NULL LIMIT 1").fetchone() is None:
+            rows = self.db.execute("SELECT id, vec, n, first, last FROM stories ORDER BY rowid")
+            return head, [(sid, np.frombuffer(vec, dtype=np.float32), int(n), first, last)
+                          for sid, vec, n, first, last in rows]
+        # heads not kept yet (an older store, or one an older version wrote to): read every story once
+        rows = [(sid, json.loads(data)) for sid, data in self.db.execute("SELECT id, data FROM stories ORDER BY rowid")]
+        heads = [(sid, *_story_head(d)) for sid, d in rows]
+        if not self.readonly and self._has_story_heads() and not self.db.in_transaction:
+            with self.transaction():
+                self.db.executemany("UPDATE stories SET vec=?, n=?, first=?, last=? WHERE id=?",
+                                    [(*h[1:], h[0]) for h in heads])
+                self.set_meta("stories", {**head, HEADS_KEPT: True})
+        return head, [(sid, np.frombuffer(vec, dtype=np.float32), n, first, last)
+                      for sid, vec, n, first, last in heads]
+
+    def upgrade(self) -> None:
+        """Do now the one-time work a store from an older version needs before its next batch
+        (the tally columns are filled on opening, the stories' head columns here)."""
+        self.story_heads()
+
+    def story_profiles(self, story_ids: Sequence[str]) -> dict[str, dict]:
+        """story id -> the stored state of that story (profiles and members included)."""
+        return {sid: json.loads(data) for sid, data in
+                self._select_in("SELECT id, data FROM stories WHERE id IN ({})", list(story_ids))}
+
+    def _has_story_heads(self) -> bool:
+        return "vec" in {r[1] for r in self.db.execute("PRAGMA table_info(stories)")}
 
     def has_old_story_layout(self) -> bool:
         """Whether the stories are still kept as one value in the meta table (the first layout)."""
@@ -371,10 +539,17 @@ class Store:
     # -- claims --------------------------------------------------------------------
     def insert_claims(self, claims: Sequence[Claim]) -> list[int]:
         rowids = []
+        per_article: dict[str, int] = {}
         for c in claims:
             cur = self.db.execute("INSERT INTO claims(id, article_id, content_hash, data) VALUES (?,?,?,?)",
                                   (c.id, c.article_id, c.content_hash, claim_to_json(c)))
             rowids.append(int(cur.lastrowid))
+            per_article[c.article_id] = per_article.get(c.article_id, 0) + 1
+        per_outlet: dict[str, int] = {}
+        for article_id, outlet in self._select_in("SELECT id, outlet FROM articles WHERE id IN ({})",
+                                                  sorted(per_article)):
+            per_outlet[outlet] = per_outlet.get(outlet, 0) + per_article[article_id]
+        self._count("claims", per_outlet)
         return rowids
 
     def claims(self, rowids: Iterable[int] | None = None, *, article_ids: Iterable[str] | None = None
@@ -458,15 +633,20 @@ class Store:
 
     def articles_per_outlet(self) -> dict[str, int]:
         """outlet -> number of stored articles."""
+        if self._outlet_counts_current():
+            return dict(self.db.execute("SELECT outlet, articles FROM outlet_counts WHERE articles > 0").fetchall())
         return dict(self.db.execute("SELECT outlet, count(*) FROM articles GROUP BY outlet").fetchall())
 
     def article_counts(self) -> dict[str, int]:
         """How many articles, outlets and stories the store holds."""
-        row = self.db.execute("SELECT count(*), count(DISTINCT outlet), count(DISTINCT story_id) FROM articles").fetchone()
-        return {"articles": int(row[0]), "outlets": int(row[1]), "stories": int(row[2])}
+        per_outlet = self.articles_per_outlet()
+        stories = self.db.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0]
+        return {"articles": sum(per_outlet.values()), "outlets": len(per_outlet), "stories": int(stories)}
 
     def claims_per_outlet(self) -> dict[str, int]:
         """outlet -> number of stored claims."""
+        if self._outlet_counts_current():
+            return dict(self.db.execute("SELECT outlet, claims FROM outlet_counts WHERE claims > 0").fetchall())
         return dict(self.db.execute("SELECT a.outlet, count(*) FROM claims c JOIN articles a ON a.id = c.article_id"
                                     " GROUP BY a.outlet").fetchall())
 
@@ -662,18 +842,23 @@ class Store:
                 if existing[f.id][0] == ev:
                     self.db.execute("UPDATE flags SET last_run=? WHERE id=?", (run_id, f.id))
                     continue
-                self.db.execute("UPDATE flags SET data=?, evidence_hash=?, last_run=? WHERE id=?",
+                self.db.execute(f"UPDATE flags SET data=?1, evidence_hash=?2, last_run=?3, {_TALLY_SET} WHERE id=?4",
                                 (flag_to_json(f), ev, run_id, f.id))
             else:
                 new.append(f.id)
                 self.db.execute(
-                    "INSERT OR REPLACE INTO flags(id, type, data, evidence_hash, first_run, last_run, status)"
-                    " VALUES (?,?,?,?,?,?, 'open')", (f.id, f.type, flag_to_json(f), ev, run_id, run_id))
+                    "INSERT OR REPLACE INTO flags(id, type, data, evidence_hash, first_run, last_run, status,"
+                    f" confidence, story_id) VALUES (?4, ?5, ?1, ?2, ?3, ?3, 'open', {_TALLY_VALUES})",
+                    (flag_to_json(f), ev, run_id, f.id, f.type))
             self.db.execute("DELETE FROM flag_claims WHERE flag_id=?", (f.id,))
             self.db.executemany("INSERT OR IGNORE INTO flag_claims(claim_id, flag_id) VALUES (?, ?)",
                                 [(c, f.id) for c in f.claims])
+            self.db.execute("DELETE FROM flag_outlets WHERE flag_id=?", (f.id,))
+            self.db.executemany("INSERT OR IGNORE INTO flag_outlets(flag_id, outlet) VALUES (?, ?)",
+                                [(f.id, o) for o in set(f.outlets)])
         resolved = [fid for fid in dict.fromkeys(candidates)
                     if fid not in seen and existing.get(fid, ("", ""))[1] == "open"]
+        self.set_meta(FLAG_TALLIES, run_id)  # this check's run keeps the tally columns
         self.db.executemany("UPDATE flags SET status='resolved', last_run=? WHERE id=?",
                             [(run_id, fid) for fid in resolved])
         if scope is not None:  # flags outside the scope stand as they were: carried over by this run
@@ -733,29 +918,27 @@ class Store:
     def open_flag_tallies(self, min_confidence: float = 0.0) -> dict:
         """Counts over the open flags (``open_all``) and those at or above ``min_confidence``: all of them (``open``), and of those
         no standing review dismissed, by type, by outlet, their stories, and per outlet the claims
-        they call unsupported repetitions. One pass over the flags' type, story, outlets and
-        confidence, extracted in SQL: the flags are not read whole."""
-        rows = self.db.execute(
-            "SELECT f.id, f.type, json_extract(f.data, '$.story_id'), json_extract(f.data, '$.outlets'),"
-            " json_extract(f.data, '$.confidence'), r.flag_id IS NOT NULL FROM flags f LEFT JOIN reviews r"
-            " ON r.flag_id = f.id AND r.evidence_hash = f.evidence_hash AND r.verdict = 'dismissed'"
-            " WHERE f.status = 'open'").fetchall()
-        shown = [r for r in rows if (r[4] if r[4] is not None else 0.5) >= min_confidence]
-        live = [r for r in shown if not r[5]]
-        by_type: dict[str, int] = {}
-        by_outlet: dict[str, int] = {}
-        for _, kind, _, outlets, _, _ in live:
-            by_type[kind] = by_type.get(kind, 0) + 1
-            for outlet in set(json.loads(outlets or "[]")):
-                by_outlet[outlet] = by_outlet.get(outlet, 0) + 1
-        repeating = [r[0] for r in live if r[1] == "unsupported_repetition"]
-        claims = set(self._select_in("SELECT fc.claim_id, a.outlet FROM flag_claims fc JOIN claims c ON c.id = fc.claim_id"
-                                     " JOIN articles a ON a.id = c.article_id WHERE fc.flag_id IN ({})", repeating))
-        repeated: dict[str, int] = {}
-        for _, outlet in claims:
-            repeated[outlet] = repeated.get(outlet, 0) + 1
-        return {"open": len(shown), "open_all": len(rows), "by_type": by_type, "stories": len({r[2] for r in live if r[2]}),
+        they call unsupported repetitions. Aggregates over the flags' tally columns and a covering
+        index, kept by ``save_flags``: the flags are not read whole."""
+        x = TALLY_COLUMNS if self._flag_tallies_current() else TALLY_JSON
+        live = (f"f.status = 'open' AND {x['confidence']} >= ?1 AND NOT EXISTS (SELECT 1 FROM reviews r"
+                " WHERE r.flag_id = f.id AND r.evidence_hash = f.evidence_hash AND r.verdict = 'dismissed')")
+        total = self.db.execute(f"SELECT count(*), coalesce(sum({x['confidence']} >= ?1), 0) FROM flags f"
+                                " WHERE f.status = 'open'", (min_confidence,)).fetchone()
+        by_type = dict(self.db.execute(f"SELECT f.type, count(*) FROM flags f WHERE {live} GROUP BY f.type",
+                                       (min_confidence,)).fetchall())
+        stories = self.db.execute(f"SELECT count(DISTINCT {x['story']}) FROM flags f WHERE {live}"
+                                  f" AND coalesce({x['story']}, '') != ''", (min_confidence,)).fetchone()[0]
+        by_outlet = dict(self.db.execute(
+            f"SELECT o.outlet, count(*) FROM flags f JOIN ({x['outlets']}) o ON o.flag_id = f.id WHERE {live}"
+            " GROUP BY o.outlet", (min_confidence,)).fetchall())
+        repeated = dict(self.db.execute(
+            "SELECT a.outlet, count(DISTINCT fc.claim_id) FROM flags f JOIN flag_claims fc ON fc.flag_id = f.id"
+            " JOIN claims c ON c.id = fc.claim_id JOIN articles a ON a.id = c.article_id"
+            f" WHERE f.type = 'unsupported_repetition' AND {live} GROUP BY a.outlet", (min_confidence,)).fetchall())
+        return {"open": int(total[1]), "open_all": int(total[0]), "by_type": by_type, "stories": int(stories),
                 "by_outlet": by_outlet, "repeated_by_outlet": repeated}
+
     def flag(self, flag_id: str) -> Flag | None:
         from .encoding import flag_from_json
 
@@ -792,6 +975,16 @@ class Store:
             "flags": one("SELECT count(*) FROM flags WHERE status='open'"),
             "outlets": one("SELECT count(DISTINCT outlet) FROM articles"),
         }
+
+
+# The tally columns of a flag row, read from its JSON (``?1``) as a recount would read them.
+_TALLY_VALUES = "coalesce(json_extract(?1, '$.confidence'), 0.5), json_extract(?1, '$.story_id')"
+_TALLY_SET = "confidence = coalesce(json_extract(?1, '$.confidence'), 0.5), story_id = json_extract(?1, '$.story_id')"
+
+
+def _story_head(s: dict) -> tuple[bytes, int, str, str]:
+    """The head columns of a story's row, from its stored state: centroid as float32 bytes, size, span."""
+    return np.asarray(s["centroid"], dtype=np.float32).tobytes(), int(s["n"]), s["first"], s["last"]
 
 
 def evidence_hash(flag: Flag) -> str:

@@ -33,7 +33,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -67,6 +67,27 @@ class _Story:
     last: str
     members: list[str] = field(default_factory=list)
     dates: dict[int, float] = field(default_factory=dict)  # the same over written dates
+
+
+_PROFILE = ("terms", "names", "dates", "members")
+
+
+class _StoredStory(_Story):
+    """A stored story: its centroid, size and span are read up front, its word, name and date
+    profiles and its members when first used (a night reads those of the stories it scores)."""
+
+    def __init__(self, id: str, centroid: np.ndarray, n: int, first: str, last: str,
+                 owner: "StoryClusterer") -> None:  # noqa: A002 - the dataclass's field name
+        self.id, self.centroid, self.n, self.first, self.last = id, centroid, n, first, last
+        self._owner = owner
+
+    def __getattr__(self, name: str):
+        # only reached for an attribute not set yet: a profile not read so far
+        if name in _PROFILE and "_owner" in self.__dict__:
+            self._owner.prefetch([self.id])
+            if name in self.__dict__:
+                return self.__dict__[name]
+        raise AttributeError(name)
 
 
 class StoryClusterer:
@@ -106,6 +127,7 @@ class StoryClusterer:
         self._rows: dict[str, int] = {}  # story id -> row of the centroid matrix
         self._ids: list[str] = []
         self._mat = np.zeros((0, 0), dtype=np.float32)  # summed vector / size, one row a story
+        self._profiles: Callable[[list[str]], dict[str, dict]] = lambda ids: {}
 
     # -- public -----------------------------------------------------------------------------
 
@@ -230,6 +252,40 @@ class StoryClusterer:
     @classmethod
     def from_dict(cls, d: dict) -> "StoryClusterer":
         """Rebuild a clusterer from ``to_dict`` output (older state loads with the new rules)."""
+        sc = cls._from_head(d, len(d["stories"]))
+        for s in d["stories"]:
+            story = _Story(id=s["id"], centroid=np.asarray(s["centroid"], dtype=np.float32), terms={}, names={},
+                           n=int(s["n"]), first=s["first"], last=s["last"])
+            _set_profiles(story, s)
+            sc._put(story)
+        return sc
+
+    @classmethod
+    def from_stored(cls, head: dict, stories: Sequence[tuple[str, np.ndarray, int, str, str]],
+                    profiles: Callable[[list[str]], dict[str, dict]]) -> "StoryClusterer":
+        """A clusterer from ``head_dict`` output and each story's (id, centroid, size, first, last), in
+        order; ``profiles`` gives the ``story_dict`` of stories by id, read only for the stories scored."""
+        sc = cls._from_head(head, len(stories))
+        sc._profiles = profiles
+        for sid, centroid, n, first, last in stories:
+            sc._put(_StoredStory(sid, centroid, int(n), first, last, sc))
+        return sc
+
+    def prefetch(self, story_ids: Sequence[str]) -> None:
+        """Read the profiles of these stories that are not read yet, in one go."""
+        todo = [sid for sid in story_ids
+                if isinstance(story := self.stories.get(sid), _StoredStory) and "terms" not in story.__dict__]
+        if not todo:
+            return
+        found = self._profiles(todo)
+        for sid in todo:
+            if sid not in found:
+                raise StoreError(f"story {sid} is no longer in the store (another process changed the stories "
+                                 "while they were read); run the batch again")
+            _set_profiles(self.stories[sid], found[sid])
+
+    @classmethod
+    def _from_head(cls, d: dict, n_stories: int) -> "StoryClusterer":
         version = d.get("version")
         if version not in (1, 2, STATE_VERSION):
             raise StoreError(f"the store's story state has version {version!r}, this version of consistency reads "
@@ -241,19 +297,7 @@ class StoryClusterer:
         sc.merged_into = dict(d["merged_into"])
         if d["dim"] is not None:
             sc.dim = int(d["dim"])
-            sc._mat = np.zeros((max(16, len(d["stories"])), sc.dim), dtype=np.float32)
-        for s in d["stories"]:
-            sc._put(_Story(
-                id=s["id"],
-                centroid=np.asarray(s["centroid"], dtype=np.float32),
-                terms={int(k): float(v) for k, v in s["terms"].items()},
-                names={int(k): float(v) for k, v in s.get("names", {}).items()},
-                n=int(s["n"]),
-                first=s["first"],
-                last=s["last"],
-                members=list(s["members"]),
-                dates={int(k): float(v) for k, v in s.get("dates", {}).items()},
-            ))
+            sc._mat = np.zeros((max(16, n_stories), sc.dim), dtype=np.float32)
         return sc
 
     # -- scoring ----------------------------------------------------------------------------
@@ -284,8 +328,10 @@ class StoryClusterer:
         rows = np.arange(k)
         if k > self.candidates:
             rows = np.argpartition(-dense, self.candidates - 1)[: self.candidates]
+        rows = sorted(rows.tolist())
+        self.prefetch([self._ids[r] for r in rows])
         best, best_score = None, -math.inf
-        for r in sorted(rows.tolist()):
+        for r in rows:
             sid = self._ids[r]
             if sid == exclude:
                 continue
@@ -362,6 +408,14 @@ class StoryClusterer:
             self.merged_into[drop.id] = keep.id
             logger.debug("merged story %s into %s", drop.id, keep.id)
             pending = (pending - {drop.id}) | {keep.id}
+
+
+def _set_profiles(story: _Story, s: dict) -> None:
+    """Give a story the profiles and members of its ``story_dict``."""
+    story.terms = {int(k): float(v) for k, v in s["terms"].items()}
+    story.names = {int(k): float(v) for k, v in s.get("names", {}).items()}
+    story.members = list(s["members"])
+    story.dates = {int(k): float(v) for k, v in s.get("dates", {}).items()}
 
 
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:

@@ -80,6 +80,7 @@ class ThreadLinker:
         if not todo:
             return {}
         todo.sort(key=lambda s: (live[s].first, s))
+        clusterer.prefetch(todo)
         # every thread's mean vector finds the candidates; full profiles are summed for those alone
         ids = list(members)
         sums = [sum((live[s].centroid for s in members[t]), np.zeros(clusterer.dim or 0, dtype=np.float32))
@@ -98,7 +99,9 @@ class ThreadLinker:
                 rows = np.arange(len(ids))
                 if len(ids) > self.candidates:
                     rows = np.argpartition(-dense, self.candidates - 1)[: self.candidates]
-                for r in sorted(rows.tolist()):
+                rows = sorted(rows.tolist())
+                clusterer.prefetch([m for r in rows if ids[r] not in full for m in members.get(ids[r], ())])
+                for r in rows:
                     tid = ids[r]
                     if tid == own or not members.get(tid):
                         continue
