@@ -26,3 +26,12 @@ def test_bench_time_scores_each_document_fold(tmp_path):
     sizes = [sum(fold_of(str(tmp_path / f"{n}.tml"), 3) == k for n in names) for k in range(3)]
     assert sum(sizes) == 12
     assert min(res["fold_value_f1"]) <= 0.5 <= max(res["fold_value_f1"])
+
+
+def test_bench_time_halves_split_the_documents(tmp_path):
+    names = [f"doc{i}" for i in range(10)]
+    for name in names:
+        (tmp_path / f"{name}.tml").write_text(DOC.format(name=name, value="2022-04-04"))
+    tune, test = evaluate(str(tmp_path), half="tune"), evaluate(str(tmp_path), half="test")
+    assert tune["n_docs"] + test["n_docs"] == 10 and min(tune["n_docs"], test["n_docs"]) > 0
+    assert tune["n_docs"] == sum(fold_of(n + ".tml", 2) == 0 for n in names)

@@ -220,3 +220,79 @@ def test_timex_a_future_verb_does_not_reach_past_a_nearer_past_one():
 def test_timex_said_it_will_still_reads_the_date_ahead():
     t = _one("The company said it will report results on Nov. 16.", date(2024, 10, 30), "Nov. 16")
     assert t.value == "2024-11-16"
+
+
+def test_timex_title_or_versus_stop_does_not_cut_the_sentence():
+    # "vs." is not a sentence end, so "will" still governs the weekday after it
+    t = _one("The court will hear Brandt vs. Okafor on Monday.", date(2024, 11, 20), "Monday")
+    assert t.value == "2024-11-25"
+
+
+def test_timex_noun_hope_is_no_future_cue():
+    text = "The trawler was last seen on Nov. 3, and divers went down in the hope of finding it."
+    assert _one(text, date(2025, 5, 7), "Nov. 3").value == "2024-11-03"
+
+
+def test_timex_future_verb_after_the_date_still_counts():
+    text = "The ferry leaves on Nov. 3 and the crew hopes to return by spring."
+    assert _one(text, date(2025, 5, 7), "Nov. 3").value == "2025-11-03"
+
+
+def test_timex_midday_is_noon():
+    t = _one("The hearing resumed at midday.", date(2024, 3, 5), "midday")
+    assert (t.type, t.value) == ("TIME", "2024-03-05T12:00")
+
+
+def test_timex_as_long_as_a_month_is_a_duration():
+    t = _one("The repairs could take as long as a month.", date(2024, 3, 5), "a month")
+    assert (t.type, t.value) == ("DURATION", "P1M")
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The orchard flooded in the summer of 2019.", "the summer of 2019", "2019-SU"),
+    ("Snow closed the pass in winter 2021.", "winter 2021", "2021-WI"),
+    ("The 2022 autumn was dry.", "The 2022 autumn", "2022-FA"),
+])
+def test_timex_season_takes_its_written_year(text, phrase, value):
+    assert _one(text, date(2024, 11, 20), phrase).value == value
+
+
+def test_timex_fall_as_a_verb_before_a_year_is_no_season():
+    assert not any(t.value.endswith("-FA") for t in find_times("Rents may fall 2024 levels.", date(2024, 11, 20)))
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Exports slumped in Q3.", "2024-Q3"),
+    ("Exports slumped in Q4 2023.", "2023-Q4"),
+    ("The mill will reopen in Q1.", "2025-Q1"),
+])
+def test_timex_quarter_code(text, value):
+    assert [t.value for t in find_times(text, date(2024, 11, 20))] == [value]
+
+
+def test_timex_that_night_is_read_from_the_day_the_story_is_at():
+    text = "The barn burned on March 3, 2021. That night, rain fell."
+    t = _one(text, date(2024, 11, 20), "That night")
+    assert (t.type, t.value) == ("TIME", "2021-03-03TNI")
+
+
+def test_timex_part_of_a_named_day():
+    t = _one("The verdict came on the morning of May 4.", date(2024, 11, 20), "the morning of May 4")
+    assert (t.type, t.value) == ("TIME", "2024-05-04TMO")
+
+
+def test_timex_and_a_half():
+    anchor = date(2024, 11, 20)
+    assert _one("The trial took a year and a half.", anchor, "a year and a half").value == "P1Y6M"
+    assert _one("The clinic opened a year and a half ago.", anchor, "a year and a half ago").value == "2023-05"
+
+
+def test_timex_the_2000s_is_a_decade_the_1900s_a_century():
+    anchor = date(2024, 11, 20)
+    assert _one("Rents rose in the early 2000s.", anchor, "the early 2000s").value == "200"
+    assert _one("Rents rose in the early 1900s.", anchor, "the early 1900s").value == "19"
+
+
+def test_timex_a_season_with_its_year_is_the_story_reference():
+    text = "The dam was finished in winter 2019. A year later it cracked."
+    assert _one(text, date(2024, 11, 20), "A year later").value == "2020"

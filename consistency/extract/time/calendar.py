@@ -39,7 +39,7 @@ def _apx(m: re.Match) -> str | None:
 def h_time(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     if g.get("nm"):
-        hh, mi = (12, 0) if g["nm"].lower() == "noon" else (24, 0)
+        hh, mi = (24, 0) if g["nm"].lower() == "midnight" else (12, 0)
     else:
         hh, mi = int(g["h"]), int(g["mi"] or 0)
         ap = (g.get("ap") or "").lower()
@@ -74,8 +74,9 @@ def h_full_date(m: re.Match, c) -> Result | None:
         day = c.month_day(mo, d, m.start(), m.end())
         if day is None:
             return None
-    if g.get("pod"):
-        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[g['pod'].lower()]}", None
+    pod = g.get("pod") or g.get("pod0")
+    if pod:
+        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[pod.lower()]}", None
     return "DATE", day.isoformat(), _apx(m) or posmod(g.get("pm"))
 
 
@@ -185,7 +186,8 @@ def h_decade(m: re.Match, c) -> Result | None:
              "seventies": 7, "eighties": 8, "nineties": 9}
     if g.get("dec"):
         d = int(g["dec"])
-        value = f"{d // 100:02d}" if d % 100 == 0 else f"{d // 10:03d}"
+        # "the 1900s" is a century; "the 2000s", written in this century, is its first decade
+        value = f"{d // 100:02d}" if d % 100 == 0 and d < 2000 else f"{d // 10:03d}"
     else:
         n = int(g["dd"]) // 10 if g.get("dd") else words[g["dw"].lower()]
         value = f"19{n}"

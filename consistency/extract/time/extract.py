@@ -46,7 +46,12 @@ _AIMED = re.compile(r"\b(?:planned|plans|set|scheduled|due|is|are|was|were|ready
                     r"|prepared|intended|agreed|promised|vowed|decided|threatened)\s+$", re.I)
 _LEAD_PAST = re.compile(r"\b(?:since|ended|ending|dating\s+(?:back\s+)?to)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
 _LEAD_FUTURE = re.compile(r"\b(?:until|till|as\s+soon\s+as)\s+(?:on\s+|in\s+)?$", re.I)
+# cue words that are nouns after a determiner, not verbs of the clause ("in the hope of", "their plans")
+_NOUN_CUES = {"hope", "hopes", "plan", "plans", "schedule", "aim", "aims"}
+_DETERMINER = re.compile(r"\b(?:the|a|an|his|its|their|our)\s+$", re.I)
 _SENT_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z])[.!?][\"'”’)]*\s+(?=[A-Z\"“'‘(])|\n\s*\n")
+# a full stop after a title or "vs." does not end the sentence ("Sen. Ames", "Roe vs. Wade")
+_WORD_BEFORE = re.compile(r"(?:^|\W)(?:vs?|Gen|Sen|Rep|Gov|Col|Capt|Sgt|Maj|Cmdr|Adm|Atty|Lt|Rev|Prof|Supt|Insp|Det)$")
 
 
 _SPEECH_VERBS = {"said", "told", "announced", "added", "stated", "reported", "wrote"}
@@ -66,7 +71,8 @@ class _Context:
         self.ref: tuple[str, str] | None = None  # (value, granularity) of the last date seen
         self.last_q: str | None = None
         self.derived = False  # set by a rule whose value was computed from the reference time
-        self._bounds = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
+        self._bounds = [0] + [m.end() for m in _SENT_END.finditer(text)
+                              if not _WORD_BEFORE.search(text[max(0, m.start() - 6):m.start()])] + [len(text)]
 
     def _sentence(self, start: int, end: int) -> tuple[int, int]:
         b = self._bounds  # sorted: bisect keeps a long article linear in its time expressions
@@ -88,14 +94,12 @@ class _Context:
             return "future"  # "until Tuesday" is a deadline still ahead, unless told as over ("had")
         best: tuple[int, str] | None = None
         if future_first:
-            fut = [m.end() for m in _WORD.finditer(self.text, lo, start)
-                   if m.group().lower() in _FUTURE and m.group() != "May"]
+            fut = [m.end() for m in _WORD.finditer(self.text, lo, start) if self._future_cue(m)]
             # unless a past verb stands between it and the date ("it will ... since he was rescued in")
             if fut and not any(_is_past(m.group().lower()) and m.group().lower() not in _SPEECH_VERBS
                                for m in _WORD.finditer(self.text, fut[-1], start)):
                 return "future"
-            if not fut and any(m.group().lower() in _FUTURE and m.group() != "May"
-                               for m in _WORD.finditer(self.text, end, hi)):
+            if not fut and any(self._future_cue(m) for m in _WORD.finditer(self.text, end, hi)):
                 return "future"
         for m in _WORD.finditer(self.text, lo, hi):
             if start <= m.start() < end:
@@ -105,7 +109,7 @@ class _Context:
                 continue
             aimed = (w == "to" and m.end() <= start and _INFINITIVE.match(self.text, m.end())
                      and _AIMED.search(self.text, max(lo, m.start() - 14), m.start()))
-            if w in _FUTURE or aimed:
+            if aimed or (w in _FUTURE and self._future_cue(m)):
                 kind = "future"
             elif _is_past(w):
                 kind = "past"
@@ -118,6 +122,12 @@ class _Context:
             if best is None or dist < best[0]:
                 best = (dist, kind)
         return best[1] if best else None
+
+    def _future_cue(self, m: re.Match) -> bool:
+        """Whether a word points ahead: "will", "plans", not the month "May" nor a noun ("the hope")."""
+        w = m.group().lower()
+        return (w in _FUTURE and m.group() != "May"
+                and not (w in _NOUN_CUES and _DETERMINER.search(self.text, max(0, m.start() - 8), m.start())))
 
     def _pick_year(self, make, start: int, end: int) -> int | None:
         """The year putting ``make(year)`` nearest the anchor, against the tense's direction at a cost."""
@@ -191,7 +201,7 @@ class _Context:
 
 # Rules whose values are read off the text rather than computed from the last reference.
 _ABSOLUTE = {"time", "clock", "mdy", "dmy", "month", "weekday", "dayrel", "year", "quarter",
-             "holiday", "year_words"}
+             "quarter_code", "season", "holiday", "year_words"}
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:

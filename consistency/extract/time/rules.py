@@ -28,6 +28,7 @@ from .lexicon import (
     DAY_RE,
     MONTH_RE,
     NUM_RE,
+    PARTS_OF_DAY,
     POSMOD_RE,
     SEASONS,
     UNIT_CODE,
@@ -115,6 +116,8 @@ def h_rel(m: re.Match, c) -> Result | None:
         return "DATE", day.isoformat(), mod
     if u in SEASONS:
         code = SEASONS[u]
+        if g.get("ry") or g.get("sy"):  # "the 2019 summer", "the summer of 2019"
+            return "DATE", f"{g.get('ry') or g['sy']}-{code}", mod
         shift = -1 if det == "last" or adjs & _BACK else 1 if det == "next" or adjs & _FWD else 0
         if shift == 0 and det in ("the",) and not adjs:
             shift = -1 if c.tense(m.start(), m.end()) == "past" else 0
@@ -181,7 +184,7 @@ def _duration_value(n: float | None, u: str) -> str:
     return f"P{t}{int(n)}{code}"
 
 
-_DUR_CUE = re.compile(r"\b(for|in|within|than|about|nearly|almost|after|of|over|last(?:ed|s)?|"
+_DUR_CUE = re.compile(r"\b(for|in|within|than|long\s+as|about|nearly|almost|after|of|over|last(?:ed|s)?|"
                       r"took|spent|spend|lasting|least|only|just|under|half)\s*$", re.I)
 _SET_CUE = re.compile(r"(\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|\bpercent|%|\bmillion|"
                       r"\bbillion)\s*$", re.I)
@@ -194,6 +197,10 @@ def h_duration(m: re.Match, c) -> Result | None:
         return None
     raw = " ".join(g["n"].lower().split())
     n = number(raw)
+    if g.get("half"):
+        if n is None or n != int(n):
+            return None
+        n += 0.5
     tail = " ".join((g.get("tail") or "").lower().split())
     mod = _apx(m)
     before = c.text[max(0, m.start() - 25): m.start()]
@@ -212,6 +219,10 @@ def h_duration(m: re.Match, c) -> Result | None:
         k = int(n)
         if u in ("second", "minute", "hour"):
             return None
+        if n != k:  # "a year and a half ago": counted in the next smaller unit
+            if u not in ("year", "month"):
+                return None
+            u, k = ("month", int(n * 12)) if u == "year" else ("day", int(n * 30))
         base = a = c.anchor
         if tail not in ("ago", "from now", "hence", "back"):
             # "later"/"earlier" count from the time the story is at, not from publication:
@@ -277,11 +288,12 @@ _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
 RULES: list[tuple[str, str, Callable]] = [
     ("time", rf"(?:(?P<apx>about|around|approximately|shortly\s+(?:before|after))\s+)?"
              rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?-i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm|AM|PM)"
-             rf"|o'clock)|(?P<nm>noon|midnight)){_TZ}(?:\s*(?:,\s*|on\s+)?(?P<wd>{WEEKDAY_RE})"
+             rf"|o'clock)|(?P<nm>noon|midday|midnight)){_TZ}(?:\s*(?:,\s*|on\s+)?(?P<wd>{WEEKDAY_RE})"
              rf"|\s+(?P<rel>today|yesterday|tomorrow|tonight)|,?\s+(?:on\s+)?(?P<mon>{MONTH_RE})\s*(?P<md>{DAY_RE}))?",
      h_time),
     ("clock", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?-i:\s+(?:[ECMP][SD]T|GMT|UTC))", h_time),
     ("mdy", rf"(?:(?P<apx>about|around|approximately)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?"
+            r"(?:the\s+(?P<pod0>morning|afternoon|evening|night)\s+of\s+)?"
             rf"(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?!\d|:\d|,\d)"
             rf"(?:\s*,?\s*(?P<y>{YEAR_RE})(?!\d))?(?:\s+(?P<pod>morning|afternoon|evening|night))?",
      h_full_date),
@@ -299,6 +311,8 @@ RULES: list[tuple[str, str, Callable]] = [
                r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night"
                r"|this\s+(?:morning|afternoon|evening))(?:\s+(?P<pod>morning|afternoon|evening|night))?",
      h_dayrel),
+    ("that_pod", r"(?:(?P<el>earlier|later|late|early)\s+)?(?:that|the\s+same)\s+(?P<pod>morning|afternoon|evening|night)",
+     lambda m, c: h_that_pod(m, c)),
     ("day_around", r"the\s+(?P<u>day|night)\s+(?P<dir>before|after)(?=\s*[,.;:)\"”]|\s+(?:that|then)\b|\s*$)",
      lambda m, c: h_day_around(m, c)),
     ("year", rf"(?:(?P<apx>about|around|circa)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<pp>pre|post)-)?"
@@ -318,18 +332,21 @@ RULES: list[tuple[str, str, Callable]] = [
                 rf"|final|last)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?"
                 rf"(?:(?P<y>{YEAR_RE})|(?P<yrel>this|last|next|current|previous)\s+(?:fiscal\s+)?year))?",
      h_quarter),
+    ("season", rf"(?P<s>spring|summer|autumn|winter|(?-i:Fall))\s+(?P<y>{YEAR_RE})(?!\d)", lambda m, c: h_season(m, c)),
+    ("quarter_code", rf"(?-i:Q(?P<n>[1-4]))(?:\s+(?:of\s+)?(?P<y>{YEAR_RE})(?!\d))?", lambda m, c: h_quarter_code(m, c)),
     ("rel", rf"(?:(?P<apx>about|around)\s+)?(?:(?P<pm>{POSMOD_RE})\s*|(?P<el>earlier|later)\s+)?"
             rf"(?P<det>the|this|that|last|next|its|their|last\s+year['’]s)\s+"
             rf"(?P<adjs>(?:(?:{_REL_ADJ})\s+)*)(?:fiscal\s+|calendar\s+)?(?:(?P<ry>{YEAR_RE})\s+)?"
             r"(?P<u>quarter|period|year|month|week|day|weekend|decade|century|spring|summer|fall|autumn"
-            r"|winter)(?![\w-])", h_rel),
+            r"|winter)(?![\w-])(?:(?:(?<=spring)|(?<=summer)|(?<=fall)|(?<=autumn)|(?<=winter))\s+of\s+"
+            rf"(?P<sy>{YEAR_RE})(?!\d))?", h_rel),
     ("adj_ago", r"(?P<det>year[- ](?:earlier|ago))", lambda m, c: h_rel_adj(m, c)),
     ("duration", rf"(?:(?P<apx>{APPROX_RE})\s+)?(?:(?P<the>the|its|their)\s+)?(?:(?P<adj>past|last|next"
                  r"|previous|coming|first|final|following|remaining|initial|ensuing|latest|recent|entire"
                  r"|full|whole|prior|preceding|further|additional|another|other)\s+)?"
                  rf"(?P<n>{NUM_RE})(?<!\d{{4}})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading"
                  rf"|business|calendar|working|school)[- ])?(?P<u>{UNIT_RE})s?(?!-old)"
-                 r"(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence|back)(?![\w-]))?", h_duration),
+                 r"(?P<half>\s+and\s+a\s+half)?(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence|back)(?![\w-]))?", h_duration),
     ("ref", r"now|currently|current|at\s+present|these\s+days|nowadays|for\s+the\s+time\s+being"
             r"|(?:more\s+|most\s+)?recently|recent(?:\s+(?:years|decades|months|weeks|days|quarters))?"
             r"|lately|the\s+past(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine"
@@ -349,6 +366,28 @@ RULES: list[tuple[str, str, Callable]] = [
             r"|weekly|monthly|hourly|nightly|biweekly|semiannually)", h_set),
     ("holiday", rf"(?P<hn>{_HOL})(?:,?\s+(?P<y>{YEAR_RE}))?", h_holiday),
 ]
+
+
+def h_season(m: re.Match, c) -> Result | None:
+    """"winter 2023" (only a capital "Fall": "prices fall 2024 ..." is a verb)."""
+    return "DATE", f"{m.group('y')}-{SEASONS[m.group('s').lower()]}", None
+
+
+def h_quarter_code(m: re.Match, c) -> Result | None:
+    """"Q3" of the year named, else of the publication year (the last or next one as the tense says)."""
+    n, a = int(m.group("n")), c.anchor
+    if m.group("y"):
+        return "DATE", f"{m.group('y')}-Q{n}", None
+    t = c.tense(m.start(), m.end())
+    y = a.year - (t == "past" and 3 * n - 2 > a.month) + (t == "future" and 3 * n < a.month)
+    return "DATE", f"{y}-Q{n}", None
+
+
+def h_that_pod(m: re.Match, c) -> Result | None:
+    """"that night", "later that evening": a part of the day the story is at."""
+    c.derived = True
+    day = c.ref_day() or c.anchor
+    return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[m.group('pod').lower()]}", None
 
 
 def h_day_around(m: re.Match, c) -> Result | None:
