@@ -2,9 +2,8 @@
 
 Workers parse and embed (claims and titles); the driver alone writes to the store, chunk by
 chunk in the same transactions as the local engine, so the crash guarantees are the local
-engine's. Entity
-names are canonicalised on the driver, in article order, by replaying the look-ups each
-worker recorded: the resolver learns variants as it goes, and its ids must not depend on
+engine's. Entity names are canonicalised on the driver, in article order, by replaying the
+look-ups each worker recorded: the resolver learns variants as it goes, and its ids must not depend on
 which worker saw which article first. Results equal the local engine's (vectors to float
 tolerance, as batches are padded differently).
 """
