@@ -82,8 +82,9 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
         if fresh:
             run_id = store.start_run("ingest")
             resolver = _load_resolver(store)
+            titles: dict[str, np.ndarray] = {}
             if options.engine == "ray":
-                _ingest_on_ray(fresh, store, resolver, options, result, run_id, progress)
+                titles = _ingest_on_ray(fresh, store, resolver, options, result, run_id, progress)
             for i in range(0, len(fresh) if options.engine != "ray" else 0, options.batch_size):
                 chunk = fresh[i:i + options.batch_size]
                 _ingest_chunk(chunk, store, resolver, options, result, run_id, origins)
@@ -91,7 +92,7 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
                     progress("ingest", min(i + len(chunk), len(fresh)), len(fresh))
             store.save_index()
             commit_point("ingest.index")
-            _save_search_state(store, options)
+            _save_search_state(store, options, titles)
             store.finish_run(run_id, result.to_dict())
     result.seconds = time.perf_counter() - t0
     logger.info("ingest: %d new articles, %d duplicates, %d claims, %d embedded, %d rejected in %.1fs",
@@ -100,13 +101,20 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
     return result
 
 
-def _save_search_state(store: Store, options: Options) -> None:
-    """Bring the query's saved retriever level with the new claims, so a cold query need not build it."""
+def _save_search_state(store: Store, options: Options, titles: dict[str, np.ndarray] | None = None) -> None:
+    """Bring the query's saved retriever level with the new claims, so a cold query need not build it;
+    ``titles``: title vectors already computed (by Ray's actors), not embedded again here."""
     from .query.engine import HYBRID_LIMIT
     from .query.state import retriever_for
 
     if len(store.index) <= HYBRID_LIMIT:
-        retriever_for(store, embedder_for(options), save=True)
+        if titles:
+            from .engine.distributed import KnownVectors
+
+            embedder = KnownVectors(titles, lambda: embedder_for(options))
+        else:
+            embedder = embedder_for(options)
+        retriever_for(store, embedder, save=True)
 
 
 def _new_articles(articles: Sequence[Article], store: Store, result: IngestResult,
@@ -179,15 +187,19 @@ def _store_chunk(chunk: Sequence[Article], claims: Sequence[Claim], store: Store
 
 
 def _ingest_on_ray(fresh: Sequence[Article], store: Store, resolver, options: Options, result: IngestResult,
-                   run_id: int, progress: Progress | None) -> None:
-    """Parse and embed on Ray; write here, ``options.batch_size`` articles a transaction, as the local engine."""
+                   run_id: int, progress: Progress | None) -> dict[str, np.ndarray]:
+    """Parse and embed on Ray; write here, ``options.batch_size`` articles a transaction, as the local
+    engine. Returns the titles' vectors, which the actors computed for the search state."""
     from .engine.distributed import extract_and_embed
 
     chunk: list[Article] = []
     claims: list[Claim] = []
     vectors: dict[str, np.ndarray] = {}
+    titles: dict[str, np.ndarray] = {}
     done = 0
-    for article, found, vecs in extract_and_embed(fresh, options, resolver):
+    for article, found, vecs, title in extract_and_embed(fresh, options, resolver):
+        if title is not None:
+            titles[article.title.strip()] = title
         chunk.append(article)
         claims += found
         for h, v in vecs.items():
@@ -198,6 +210,7 @@ def _ingest_on_ray(fresh: Sequence[Article], store: Store, resolver, options: Op
             chunk, claims, vectors = [], [], {}
             if progress:
                 progress("ingest", done, len(fresh))
+    return titles
 
 
 def _load_resolver(store: Store):

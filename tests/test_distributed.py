@@ -8,8 +8,10 @@ import pytest
 
 from bench.synthetic_news import synthetic
 from consistency import Options
+from consistency.engine.distributed import KnownVectors
 from consistency.nightly import run
 from consistency.pipeline import open_store
+from consistency.query.state import STATE_NAME, load_state
 from consistency.store.encoding import claim_to_dict, flag_to_dict
 
 ray = pytest.importorskip("ray")
@@ -55,3 +57,30 @@ def test_distributed_ray_engine_equals_local_engine(tmp_path, local_ray):
     assert a["stories"] == b["stories"]
     assert a["flags"] == b["flags"] and len(a["flags"]) > 0
     assert result.exit_code == 0
+    _assert_same_title_vectors(tmp_path / "local", tmp_path / "ray")
+
+
+def _assert_same_title_vectors(local_store: Path, ray_store: Path) -> None:
+    """The search state's title vectors, embedded by the driver locally and by the actors on Ray."""
+    a, b = load_state(local_store / STATE_NAME), load_state(ray_store / STATE_NAME)
+    for key in ("title_seen_blob", "title_seen_ends", "title_idx", "row_ids"):
+        np.testing.assert_array_equal(a[key], b[key])
+    assert len(a["title_vecs"]) > 20
+    np.testing.assert_allclose(a["title_vecs"].astype(np.float32), b["title_vecs"].astype(np.float32), atol=2e-3)
+
+
+def test_known_vectors_embed_only_what_they_lack():
+    asked: list[list[str]] = []
+
+    class Counting:
+        def embed(self, texts):
+            asked.append(list(texts))
+            return np.full((len(texts), 3), 7.0, np.float32)
+
+    known = KnownVectors({"Harbour bridge reopens": np.ones(3, np.float32)}, Counting)
+    np.testing.assert_array_equal(known.embed(["Harbour bridge reopens"]), np.ones((1, 3)))
+    assert asked == [] and known.dim == 3
+    out = known.embed(["Ferry fares rise", "Harbour bridge reopens", "Ferry fares rise"])
+    assert asked == [["Ferry fares rise"]]
+    np.testing.assert_array_equal(out, [[7, 7, 7], [1, 1, 1], [7, 7, 7]])
+    assert known.embed([]).shape == (0, 3)

@@ -1,9 +1,9 @@
 """The nightly batch on Ray: extraction and embedding in a Ray Data actor pool, comparison by story.
 
-Workers parse and embed; the driver alone writes to the store, chunk by chunk in the same
-transactions as the local engine, so the crash guarantees are the local engine's. Entity
-names are canonicalised on the driver, in article order, by replaying the look-ups each
-worker recorded: the resolver learns variants as it goes, and its ids must not depend on
+Workers parse and embed (claims and titles); the driver alone writes to the store, chunk by
+chunk in the same transactions as the local engine, so the crash guarantees are the local
+engine's. Entity names are canonicalised on the driver, in article order, by replaying the
+look-ups each worker recorded: the resolver learns variants as it goes, and its ids must not depend on
 which worker saw which article first. Results equal the local engine's (vectors to float
 tolerance, as batches are padded differently).
 """
@@ -27,13 +27,14 @@ BATCH = 64  # articles a worker takes at a time: each batch costs Ray a task and
 # still small enough to keep every worker busy to the end
 
 
-def init_ray(options: Options) -> None:
-    """Join the cluster at ``options.ray_address`` ("auto": a running one), or start a local Ray."""
+def init_ray(options: Options, num_cpus: int | None = None) -> None:
+    """Join the cluster at ``options.ray_address`` ("auto": a running one), or start a local Ray
+    (with ``num_cpus`` CPUs; default: every core)."""
     import ray
 
     if not ray.is_initialized():
         ray.init(address=options.ray_address, ignore_reinit_error=True, log_to_driver=False,
-                 include_dashboard=False)
+                 include_dashboard=False, num_cpus=None if options.ray_address else num_cpus)
 
 
 class _Recorder:
@@ -73,6 +74,7 @@ class Worker:
         from ..store.encoding import claim_to_json
 
         articles = [_article(json.loads(s)) for s in batch["article"]]
+        titles = [a.title.strip() for a in articles]  # as the search state indexes them
         claims_out, calls_out, contents = [], [], []
         for article, doc in zip(articles, self.nlp.pipe((a.text for a in articles), batch_size=BATCH)):
             recorder = _Recorder()
@@ -80,12 +82,14 @@ class Worker:
             claims_out.append(json.dumps([claim_to_json(c) for c in claims]))
             calls_out.append(json.dumps(recorder.calls))
             contents.append([c.content for c in claims])
-        texts = list(dict.fromkeys(t for ts in contents for t in ts))
+        texts = list(dict.fromkeys([*(t for ts in contents for t in ts), *filter(None, titles)]))
         vecs = dict(zip(texts, self.embedder.embed(texts))) if texts else {}
         packed = [np.stack([vecs[t] for t in ts]).astype(np.float32).tobytes() if ts else b"" for ts in contents]
+        title_vecs = [vecs[t].astype(np.float32).tobytes() if t else b"" for t in titles]
         busy = (time.perf_counter() - t0) / max(1, len(articles))
         return {"article": batch["article"], "claims": np.array(claims_out, dtype=object),
                 "calls": np.array(calls_out, dtype=object), "vectors": np.array(packed, dtype=object),
+                "title": np.array(title_vecs, dtype=object),
                 "seconds": np.full(len(articles), busy), "started": np.full(len(articles), started),
                 "ended": np.full(len(articles), time.time())}
 
@@ -118,9 +122,10 @@ def _limit_threads(threads: int) -> None:
 
 
 def extract_and_embed(articles: Sequence[Article], options: Options, resolver, stats: dict | None = None
-                      ) -> Iterator[tuple[Article, list[Claim], dict[str, np.ndarray]]]:
-    """Each article with its claims (entities canonicalised by ``resolver``) and their vectors by
-    content hash, in input order, parsed and embedded by a pool of Ray actors, one per CPU.
+                      ) -> Iterator[tuple[Article, list[Claim], dict[str, np.ndarray], np.ndarray | None]]:
+    """Each article with its claims (entities canonicalised by ``resolver``), their vectors by
+    content hash and its title's vector (None without a title), in input order, parsed and
+    embedded by a pool of Ray actors, one per CPU.
     ``stats`` gets ``worker_s``: the seconds the actors spent on the articles (not loading), and
     ``busy_from``/``busy_to``: the wall clock when the first batch began and the last one ended."""
     import ray
@@ -129,16 +134,23 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True
     ctx.enable_progress_bars = False
+    # one batch in flight per actor: with more, an actor is handed consecutive batches, and the
+    # driver (which takes batches in input order) waits on the second actor's first while the
+    # first actor works through its queue, so its store writes bunch up at the end
+    ctx.max_tasks_in_flight_per_actor = 1
     workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
     ds = ray.data.from_items([{"article": json.dumps(_article_dict(a))} for a in articles],
                              override_num_blocks=max(1, -(-len(articles) // BATCH)))
-    # a fixed pool starts every actor at once; a pool that grows from one starts them late
-    ds = ds.map_batches(Worker, fn_constructor_kwargs={"name": options.embedder}, batch_size=BATCH,
+    # a fixed pool starts every actor at once; a pool that grows from one starts them late. A block
+    # is a batch (batch_size=None): with a batch size above a block's rows Ray bundles blocks into
+    # one task, whose output reaches the driver only when all of it is done
+    ds = ds.map_batches(Worker, fn_constructor_kwargs={"name": options.embedder}, batch_size=None,
                         concurrency=min(workers, max(1, -(-len(articles) // BATCH))), num_cpus=1)
     by_id = {a.id: a for a in articles}
     stats = {} if stats is None else stats
     stats["worker_s"] = 0.0
-    for batch in ds.iter_batches(batch_size=BATCH, batch_format="numpy", prefetch_batches=2):
+    # no prefetch: prefetching held each batch back until the next ones were done
+    for batch in ds.iter_batches(batch_size=None, batch_format="numpy", prefetch_batches=0):
         stats["worker_s"] += float(np.sum(batch["seconds"]))
         stats["busy_from"] = min(stats.get("busy_from", np.inf), float(np.min(batch["started"])))
         stats["busy_to"] = max(stats.get("busy_to", 0.0), float(np.max(batch["ended"])))
@@ -146,18 +158,39 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
 
 
 def decode_batch(batch: dict, by_id: dict[str, Article], resolver
-                 ) -> Iterator[tuple[Article, list[Claim], dict[str, np.ndarray]]]:
+                 ) -> Iterator[tuple[Article, list[Claim], dict[str, np.ndarray], np.ndarray | None]]:
     """What a worker returned for a batch, on the driver: each article, its claims with entities
-    canonicalised by ``resolver`` (in article order), and their vectors by content hash."""
+    canonicalised by ``resolver`` (in article order), their vectors by content hash, and its
+    title's vector."""
     from ..store.encoding import claim_from_json
 
-    for art_json, claims_json, calls_json, packed in zip(batch["article"], batch["claims"], batch["calls"],
-                                                         batch["vectors"]):
+    for art_json, claims_json, calls_json, packed, title in zip(batch["article"], batch["claims"], batch["calls"],
+                                                                batch["vectors"], batch["title"]):
         article = by_id[json.loads(art_json)["id"]]
         canon = [resolver.resolve(text, label) for text, label in json.loads(calls_json)]
         claims = [_canonical(claim_from_json(c), canon) for c in json.loads(claims_json)]
         vecs = np.frombuffer(packed, dtype=np.float32).reshape(len(claims), -1) if claims else []
-        yield article, claims, {c.content_hash: v for c, v in zip(claims, vecs)}
+        yield (article, claims, {c.content_hash: v for c, v in zip(claims, vecs)},
+               np.frombuffer(title, dtype=np.float32) if title else None)
+
+
+class KnownVectors:
+    """An embedder that answers from vectors computed elsewhere (the actors' title vectors), and
+    asks ``fallback()``, loaded on first need, only for texts it lacks: the driver then need not
+    load the sentence model, nor embed on its one core what the pool already embedded."""
+
+    def __init__(self, known: dict[str, np.ndarray], fallback) -> None:
+        self.known = known
+        self.fallback = fallback
+        self.dim = len(next(iter(known.values())))
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """The vectors of ``texts``, from the known ones where there are."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self.known))
+        if missing:
+            self.known.update(zip(missing, self.fallback().embed(missing)))
+        return np.stack([self.known[t] for t in texts]).astype(np.float32) if texts else np.zeros((0, self.dim),
+                                                                                                 np.float32)
 
 
 def _canonical(claim: Claim, canon: list[str]) -> Claim:
