@@ -375,8 +375,8 @@ def test_attribution_tagger_save_and_load_round_trip(tmp_path):
 
 @slow
 def test_attribution_source_and_cue_leave_out_punctuation_and_date_preposition():
-    a = _by_cue(_attrs("Trump, speaking to a veterans group in Ohio, said he would order a review."), "said")
-    assert a.source == "Trump"
+    a = _by_cue(_attrs("Okafor, speaking to a dairy cooperative in Iowa, said he would order a review."), "said")
+    assert a.source == "Okafor"
     b = _by_cue(_attrs("Governor Ann Reyes said on Monday that the bridge would reopen."), "said")
     assert b.cue == "said"
     assert b.source == "Governor Ann Reyes"
