@@ -43,12 +43,17 @@ def _polarity_words(text: str) -> tuple[int, Counter]:
     return markers, rest
 
 
+def _words(text: str) -> list[str]:
+    """The text's words, lower-cased, with negated contractions written out ("won't": "will not")."""
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    return re.findall(r"[a-z0-9]+", text.casefold())
+
+
 @lru_cache(maxsize=65536)
 def _read(text: str) -> tuple[int, Counter, frozenset[str]]:
     """Markers, other words, and the words each marker negates (the first two it is followed by)."""
-    for pattern, repl in _CONTRACTIONS:
-        text = pattern.sub(repl, text)
-    words = re.findall(r"[a-z0-9]+", text.casefold())
+    words = _words(text)
     marks = [i for i, w in enumerate(words) if w in NEGATIONS or w in DENIALS]
     rest = Counter(_stem(w) for w in words if w not in NEGATIONS and w not in DENIALS and w not in _NEUTRAL)
     scope: set[str] = set()
@@ -107,9 +112,7 @@ def _denied(c: Claim) -> int:
 
 def _negations(text: str) -> int:
     """The negation words of a text, denials left out."""
-    for pattern, repl in _CONTRACTIONS:
-        text = pattern.sub(repl, text)
-    return sum(1 for w in re.findall(r"[a-z0-9]+", text.casefold()) if w in NEGATIONS)
+    return sum(1 for w in _words(text) if w in NEGATIONS)
 
 
 def _frame_negations(c: Claim) -> int:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Claim
+from .facts import HOLDER_CHARS  # a name this close to the status word may be whose status it is
 from .finding import Finding
 
 # Kind of status -> the words that say it was reached (past forms) and the words that name it at all.
@@ -72,7 +73,7 @@ def statuses(c: Claim) -> list[Status]:
             continue
         cue = _PENDING.search(c.text[:m.start()])
         # Only words that govern the status word leave it to come: the sentence's own modality may
-        # be another verb's ("Congress is set to vote to override the veto": the veto was made).
+        # be another verb's ("the council meets to weigh an appeal of the veto": the veto was made).
         pending = bool(cue)
         done = not pending and bool(_DONE_RE[kind].fullmatch(m.group(0)))
         if pending or done:
@@ -80,9 +81,6 @@ def statuses(c: Claim) -> list[Status]:
             start = cue.start() if cue else m.start()
             out.append(Status(c, kind, done, holders, (c.start + start, c.start + m.end())))
     return out
-
-
-HOLDER_CHARS = 60  # a name this close to the status word may be whose status it is
 
 
 def _holders(c: Claim, start: int, end: int) -> frozenset[str]:

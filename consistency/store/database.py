@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sqlite3
+from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -274,7 +275,7 @@ class Store:
     def _keep_tallies(self) -> None:
         """Give a store made before the report's tallies were kept its tally columns and counts, and
         count again what a writer that did not keep them (an older version) has left behind."""
-        if "confidence" not in {r[1] for r in self.db.execute("PRAGMA table_info(flags)")}:
+        if not self._has_tally_columns():
             with self.transaction():
                 self.db.execute("ALTER TABLE flags ADD COLUMN confidence REAL")
                 self.db.execute("ALTER TABLE flags ADD COLUMN story_id TEXT")
@@ -306,13 +307,16 @@ class Store:
         """Whether the kept tallies (flag columns, per-outlet counts) are current, so the report reads them."""
         return self._flag_tallies_current() and self._outlet_counts_current()
 
+    def _has_tally_columns(self) -> bool:
+        return "confidence" in {r[1] for r in self.db.execute("PRAGMA table_info(flags)")}
+
     def _last_check(self) -> int:
         return int(self.db.execute("SELECT coalesce(max(id), 0) FROM runs WHERE kind = 'check'"
                                    " AND finished IS NOT NULL").fetchone()[0])
 
     def _flag_tallies_current(self) -> bool:
         """Whether the last finished check kept the tally columns (an older version's does not)."""
-        if "confidence" not in {r[1] for r in self.db.execute("PRAGMA table_info(flags)")}:
+        if not self._has_tally_columns():
             return False
         return self.get_meta(FLAG_TALLIES) == self._last_check()
 
@@ -347,10 +351,7 @@ class Store:
             [(a.id, a.outlet, a.url, k, a.title, a.published.isoformat(), a.text, a.text_hash, a.language, run_id)
              for a, k in zip(articles, url_keys)],
         )
-        per_outlet: dict[str, int] = {}
-        for a in articles:
-            per_outlet[a.outlet] = per_outlet.get(a.outlet, 0) + 1
-        self._count("articles", per_outlet)
+        self._count("articles", Counter(a.outlet for a in articles))
 
     def _count(self, column: str, per_outlet: dict[str, int]) -> None:
         """Add to the per-outlet counts, in the transaction that writes the rows they count."""
@@ -449,8 +450,9 @@ class Store:
         head = self.get_meta("stories")
         if head is None or "stories" in head:
             return head, None
+        kept = bool(head.get(HEADS_KEPT))
         head = {k: v for k, v in head.items() if k != HEADS_KEPT}
-        if self._has_story_heads() and self.get_meta("stories", {}).get(HEADS_KEPT) and self.db.execute(
+        if self._has_story_heads() and kept and self.db.execute(
                 "SELECT 1 FROM stories WHERE vec IS NULL LIMIT 1").fetchone() is None:
             rows = self.db.execute("SELECT id, vec, n, first, last FROM stories ORDER BY rowid")
             return head, [(sid, np.frombuffer(vec, dtype=np.float32), int(n), first, last)
@@ -539,16 +541,15 @@ class Store:
     # -- claims --------------------------------------------------------------------
     def insert_claims(self, claims: Sequence[Claim]) -> list[int]:
         rowids = []
-        per_article: dict[str, int] = {}
         for c in claims:
             cur = self.db.execute("INSERT INTO claims(id, article_id, content_hash, data) VALUES (?,?,?,?)",
                                   (c.id, c.article_id, c.content_hash, claim_to_json(c)))
             rowids.append(int(cur.lastrowid))
-            per_article[c.article_id] = per_article.get(c.article_id, 0) + 1
-        per_outlet: dict[str, int] = {}
+        per_article = Counter(c.article_id for c in claims)
+        per_outlet: Counter[str] = Counter()
         for article_id, outlet in self._select_in("SELECT id, outlet FROM articles WHERE id IN ({})",
                                                   sorted(per_article)):
-            per_outlet[outlet] = per_outlet.get(outlet, 0) + per_article[article_id]
+            per_outlet[outlet] += per_article[article_id]
         self._count("claims", per_outlet)
         return rowids
 
