@@ -474,9 +474,10 @@ class Store:
         self.story_heads()
 
     def story_profiles(self, story_ids: Sequence[str]) -> dict[str, dict]:
-        """story id -> the stored state of that story (profiles and members included)."""
-        return {sid: json.loads(data) for sid, data in
-                self._select_in("SELECT id, data FROM stories WHERE id IN ({})", list(story_ids))}
+        """story id -> the stored state of that story (profiles and members included) but its centroid,
+        which the head columns hold: SQLite drops it, so its hundreds of numbers are not parsed here."""
+        return {sid: json.loads(data) for sid, data in self._select_in(
+            "SELECT id, json_remove(data, '$.centroid') FROM stories WHERE id IN ({})", list(story_ids))}
 
     def _has_story_heads(self) -> bool:
         return "vec" in {r[1] for r in self.db.execute("PRAGMA table_info(stories)")}
