@@ -112,8 +112,9 @@ CREATE TABLE IF NOT EXISTS flag_claims (
     PRIMARY KEY (claim_id, flag_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS flag_claims_flag ON flag_claims(flag_id);
--- The open flags a check carried without rewriting, read from the index alone.
-CREATE INDEX IF NOT EXISTS flags_open_since ON flags(status, last_run, id);
+-- The open flags a check carried without rewriting, read from the index alone; led by the run, not
+-- the status, so the planner does not take it for a way to all open flags when flags are looked up by claim.
+CREATE INDEX IF NOT EXISTS flags_by_last_run ON flags(last_run, status, id);
 -- A flagged claim's outlet for the report's repetition tally, without reading claim or article rows.
 CREATE INDEX IF NOT EXISTS claims_id_article ON claims(id, article_id);
 CREATE INDEX IF NOT EXISTS articles_id_outlet ON articles(id, outlet);
