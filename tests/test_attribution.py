@@ -454,3 +454,11 @@ def test_attribution_content_after_a_frame_still_continues_it():
     frames = _assembled(text, {"cue": ["said"], "source": ["The mayor"],
                                "content": ["the tunnel was safe", '"It has never flooded,"']})
     assert [f[0] for f in frames] == ["said", "said"]
+
+
+@slow
+def test_attribution_quotation_in_a_new_paragraph_continues_the_frame_before():
+    text = '"The dam will hold," the engineer said.\n"We tested it all winter."'
+    frames = _assembled(text, {"cue": ["said"], "source": ["the engineer"],
+                               "content": ['"The dam will hold,"', '"We tested it all winter."']})
+    assert [(f[0], f[1]) for f in frames] == [("said", "the engineer"), ("said", "the engineer")]

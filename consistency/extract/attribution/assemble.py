@@ -4,7 +4,8 @@ Each cue takes the source in its sentence that the parse names as its subject (o
 one), and contents are shared out one to each cue, closest first, within the cue's paragraph.
 A content left without a cue (a quotation continuing under an earlier "he said") goes to the
 nearest frame before it in the same paragraph; one with no frame before it takes as its cue the
-word it hangs on in the parse, when that word can head a cue.
+word it hangs on in the parse, when that word can head a cue, and failing that continues the last
+frame of the paragraph before.
 """
 
 from __future__ import annotations
@@ -201,8 +202,9 @@ def assemble(doc: Doc, spans: dict[str, list[TokSpan]], quotes: list[tuple[int, 
     continued = _continuations(doc, left, frames, para)
     frames += continued
     done = {span for span, _ in continued}
-    own = ((k, _governed(doc, k, sources, sent, quotes)) for k in left if k not in done)
+    own = [(k, _governed(doc, k, sources, sent, quotes)) for k in left if k not in done]
     frames += [(k, f) for k, f in own if f is not None]
+    frames += _continuations(doc, [k for k, f in own if f is None], frames, para, back=1)
     return sorted((f for _, f in frames), key=lambda f: f.content[0])
 
 
@@ -226,11 +228,13 @@ def _governed(doc: Doc, content: TokSpan, sources: list[TokSpan], sent: list[int
     return Frame(cue_chars, _chars(doc, src), _chars(doc, content), _head(doc, src), head)
 
 
-def _continuations(doc: Doc, left: list[TokSpan], frames: list[tuple[TokSpan, Frame]], para: list[int]) -> list[tuple[TokSpan, Frame]]:
-    """A content with no cue of its own continues the nearest frame before it in its paragraph."""
+def _continuations(doc: Doc, left: list[TokSpan], frames: list[tuple[TokSpan, Frame]], para: list[int],
+                   back: int = 0) -> list[tuple[TokSpan, Frame]]:
+    """A content with no cue of its own continues the nearest frame before it in its paragraph
+    (``back`` 1: in the paragraph before, a quotation running on into a new paragraph)."""
     out: list[tuple[TokSpan, Frame]] = []
     for k in left:
-        before = [(span, f) for span, f in frames if span[1] <= k[0] and para[span[0]] == para[k[0]]]
+        before = [(span, f) for span, f in frames if span[1] <= k[0] and para[span[0]] == para[k[0]] - back]
         if before:
             span, f = max(before, key=lambda x: x[0][1])
             out.append((k, Frame(f.cue, f.source, _chars(doc, k), f.source_tok, f.cue_tok)))
