@@ -199,14 +199,24 @@ class QueryEngine:
     def _answer_order(self, text: str, hits: list[tuple[int, float]], claims: dict[int, Claim],
                       qvec: np.ndarray) -> list[tuple[int, float]]:
         """The hits of a question re-ranked by whether they answer it; ``qvec`` is the vector they were found with."""
-        from .bm25 import tokenize
-        from .questions import asked_noun, rerank_answers
+        from .questions import rerank_answers
 
         rows = [r for r, _ in hits if r in claims]
         if not rows:
             return hits
+        inputs = self._answer_inputs(text, rows, claims, qvec)
+        ranked = rerank_answers(text, [(claims[r], s) for r, s in hits if r in claims], inputs.pop("cos"),
+                                self.question_ranker, self.question_weight, **inputs)
+        row_of = {claims[r].id: r for r in rows}
+        return [(row_of[c.id], s) for c, s in ranked]
+
+    def _answer_inputs(self, text: str, rows: list[int], claims: dict[int, Claim], qvec: np.ndarray) -> dict:
+        """What the question re-ranker reads of these matches besides their text: cosine to the
+        question and to the noun it asks about, the question's word weights, each previous sentence."""
+        from .bm25 import tokenize
+        from .questions import asked_noun
+
         vecs = self.store.claim_vectors(rows)
-        cos = vecs @ qvec
         noun = asked_noun(text)
         noun_cos = None
         if noun is not None:
@@ -214,11 +224,22 @@ class QueryEngine:
                 noun_cos = vecs @ self.embedder.embed([noun])[0]
         idf = self._retriever.bm25.token_idf(tokenize(text)) if self._retriever is not None else None
         context = self._previous_sentences([claims[r] for r in rows]) if self.question_context > 0 else None
-        ranked = rerank_answers(text, [(claims[r], s) for r, s in hits if r in claims], cos,
-                                self.question_ranker, self.question_weight, idf, context, self.question_context,
-                                noun_cos)
-        row_of = {claims[r].id: r for r in rows}
-        return [(row_of[c.id], s) for c, s in ranked]
+        return {"cos": vecs @ qvec, "idf": idf, "context": context, "context_weight": self.question_context,
+                "noun_cos": noun_cos}
+
+    def question_candidates(self, text: str) -> tuple[list[Claim], np.ndarray]:
+        """The first stage's matches of a question, in its order, and the re-ranker's feature rows for them."""
+        from .questions import question_features
+
+        text = " ".join(text.split())
+        self.refresh()
+        hits, qvec = self._search(text, self.question_depth)
+        claims = self.store.claims([r for r, _ in hits])
+        rows = [r for r, _ in hits if r in claims]
+        if qvec is None or not rows:
+            return [], np.zeros((0, 0), np.float32)
+        inputs = self._answer_inputs(text, rows, claims, qvec)
+        return [claims[r] for r in rows], question_features(text, [claims[r] for r in rows], **inputs)
 
     def _previous_sentences(self, claims: list[Claim]) -> list[str]:
         """Each claim's previous sentence in its article ("" for an article's first)."""
