@@ -58,6 +58,8 @@ QUESTION_SHOW_MARGIN = 0.5
 # How much the question's words and names count when a match's previous sentence states them and
 # the match does not (a follow-up such as "The real problem, he said, is ..."), chosen on the same tune half.
 QUESTION_CONTEXT_WEIGHT = 0.25
+# How many of a question's best first-stage matches bring the claim their article states next.
+QUESTION_FOLLOWERS = 0
 
 
 class QueryEngine:
@@ -88,6 +90,7 @@ class QueryEngine:
         self.question_weight = QUESTION_PRIOR_WEIGHT
         self.question_margin = QUESTION_SHOW_MARGIN
         self.question_context = QUESTION_CONTEXT_WEIGHT
+        self.question_followers = QUESTION_FOLLOWERS
 
     @property
     def question_ranker(self):  # -> QuestionRanker | None
@@ -168,6 +171,7 @@ class QueryEngine:
         hits, qvec = self._search(text, max(k, self.question_depth if question else FACT_DEPTH))
         claims = self.store.claims([r for r, _ in hits])
         if question and qvec is not None:
+            hits, claims = self._with_followers(hits, claims, self.question_followers)
             hits = self._answer_order(text, hits, claims, qvec)
         matches, flags = [], {}
         for rowid, score in hits[:k]:
@@ -210,6 +214,32 @@ class QueryEngine:
         row_of = {claims[r].id: r for r in rows}
         return [(row_of[c.id], s) for c, s in ranked]
 
+    def _with_followers(self, hits: list[tuple[int, float]], claims: dict[int, Claim], lead: int
+                        ) -> tuple[list[tuple[int, float]], dict[int, Claim]]:
+        """The hits with, after each of the first ``lead``, the claim its article states next when it is
+        not a hit itself: an answer often follows the sentence naming the event ("The vote was 134 to 63.")
+        and shares too few of the question's words for the first stage to find it."""
+        top = [r for r, _ in hits[:lead] if r in claims]
+        if not top:
+            return hits, claims
+        in_articles = self.store.claims(article_ids={claims[r].article_id for r in top})
+        following: dict[int, int] = {}
+        by_article: dict[str, list[tuple[int, int]]] = {}
+        for r, c in in_articles.items():
+            by_article.setdefault(c.article_id, []).append((c.start, r))
+        for seq in by_article.values():
+            seq.sort()
+            following.update({a: b for (_, a), (_, b) in zip(seq, seq[1:])})
+        have = {r for r, _ in hits}
+        out = []
+        for i, (r, score) in enumerate(hits):
+            out.append((r, score))
+            nxt = following.get(r)
+            if i < lead and nxt is not None and nxt not in have:
+                out.append((nxt, score))
+                have.add(nxt)
+        return out, {**claims, **{r: in_articles[r] for r in have if r not in claims}}
+
     def _answer_inputs(self, text: str, rows: list[int], claims: dict[int, Claim], qvec: np.ndarray) -> dict:
         """What the question re-ranker reads of these matches besides their text: cosine to the
         question and to the noun it asks about, the question's word weights, each previous sentence."""
@@ -235,6 +265,7 @@ class QueryEngine:
         self.refresh()
         hits, qvec = self._search(text, self.question_depth)
         claims = self.store.claims([r for r, _ in hits])
+        hits, claims = self._with_followers(hits, claims, self.question_followers)
         rows = [r for r, _ in hits if r in claims]
         if qvec is None or not rows:
             return [], np.zeros((0, 0), np.float32)
