@@ -13,7 +13,8 @@ query answered before facts were grouped. ``--grid`` scores every combination of
 re-ranker's depth, prior weight, show margin and the weight of a match's previous sentence on the
 split given (choose them on ``tune``); ``--context-weight`` sets that last one for a run;
 ``--followers`` sets how many of a question's best matches bring the claim their article states
-next; ``--no-question-ranker`` answers questions as claims are answered.
+next, ``--articles`` how many of the articles they come from bring all their claims;
+``--no-question-ranker`` answers questions as claims are answered.
 """
 
 from __future__ import annotations
@@ -85,6 +86,8 @@ def main() -> None:
                     help="Weight of a match's previous sentence in the question's words (default: the engine's).")
     ap.add_argument("--followers", type=int, default=None,
                     help="How many of a question's best matches bring their article's next claim (default: the engine's).")
+    ap.add_argument("--articles", type=int, default=None,
+                    help="How many of the articles a question's matches come from bring all their claims.")
     ap.add_argument("--no-question-ranker", action="store_true", help="Rank questions' matches as a claim's.")
     args = ap.parse_args()
     if args.grid and args.split == "all":
@@ -107,6 +110,8 @@ def main() -> None:
         engine.question_context = args.context_weight
     if args.followers is not None:
         engine.question_followers = args.followers
+    if args.articles is not None:
+        engine.question_articles = args.articles
     if args.grid:
         qs = [q for q in questions if q.get("split", "tune") == args.split]
         rows = []

@@ -95,6 +95,8 @@ def main() -> None:
     ap.add_argument("--store", type=Path, required=True, help="The corpus ingested and checked.")
     ap.add_argument("--folds", type=int, default=5, help="Folds over events.")
     ap.add_argument("--l2", type=float, nargs="*", default=list(L2_GRID), help="Penalties to compare.")
+    ap.add_argument("--articles", type=int, default=None, help="Set the engine's question_articles.")
+    ap.add_argument("--followers", type=int, default=None, help="Set the engine's question_followers.")
     ap.add_argument("--write", action="store_true", help="Fit on all tune questions at the best penalty and save.")
     args = ap.parse_args()
 
@@ -109,6 +111,10 @@ def main() -> None:
             articles[rec["id"]] = rec["text"]
     tune = [q for q in read_questions(args.questions, articles) if q.get("split", "tune") == "tune"]
     engine = QueryEngine(Options(store=args.store))
+    if args.articles is not None:
+        engine.question_articles = args.articles
+    if args.followers is not None:
+        engine.question_followers = args.followers
     base = QuestionRanker.load(SHIPPED)
     adapted = base.meta.pop("adapted", None)
     if adapted:  # start again from the TREC QA weights, not from an earlier adaptation

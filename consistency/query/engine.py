@@ -60,6 +60,8 @@ QUESTION_SHOW_MARGIN = 0.5
 QUESTION_CONTEXT_WEIGHT = 0.25
 # How many of a question's best first-stage matches bring the claim their article states next.
 QUESTION_FOLLOWERS = 0
+# How many of the articles a question's matches come from (in the order of their best match) bring all their claims.
+QUESTION_ARTICLES = 3
 
 
 class QueryEngine:
@@ -91,6 +93,7 @@ class QueryEngine:
         self.question_margin = QUESTION_SHOW_MARGIN
         self.question_context = QUESTION_CONTEXT_WEIGHT
         self.question_followers = QUESTION_FOLLOWERS
+        self.question_articles = QUESTION_ARTICLES
 
     @property
     def question_ranker(self):  # -> QuestionRanker | None
@@ -172,6 +175,7 @@ class QueryEngine:
         claims = self.store.claims([r for r, _ in hits])
         if question and qvec is not None:
             hits, claims = self._with_followers(hits, claims, self.question_followers)
+            hits, claims = self._with_articles(hits, claims, self.question_articles)
             hits = self._answer_order(text, hits, claims, qvec)
         matches, flags = [], {}
         for rowid, score in hits[:k]:
@@ -240,6 +244,21 @@ class QueryEngine:
                 have.add(nxt)
         return out, {**claims, **{r: in_articles[r] for r in have if r not in claims}}
 
+    def _with_articles(self, hits: list[tuple[int, float]], claims: dict[int, Claim], count: int
+                       ) -> tuple[list[tuple[int, float]], dict[int, Claim]]:
+        """The hits and, after them, every other claim of the first ``count`` articles they come from:
+        the first stage matches a claim's content without its attribution frame, so a sentence whose
+        answer sits in the frame ("all 42 members are sending the letter to X, warning that ...") can
+        be missing from the hits of an article that answers the question."""
+        articles = list(dict.fromkeys(claims[r].article_id for r, _ in hits if r in claims))[:count]
+        if not articles:
+            return hits, claims
+        have = {r for r, _ in hits}
+        extra = {r: c for r, c in self.store.claims(article_ids=articles).items() if r not in have}
+        floor = min((s for _, s in hits), default=0.0)
+        order = sorted(extra, key=lambda r: (articles.index(extra[r].article_id), extra[r].start))
+        return hits + [(r, floor) for r in order], {**claims, **extra}
+
     def _answer_inputs(self, text: str, rows: list[int], claims: dict[int, Claim], qvec: np.ndarray) -> dict:
         """What the question re-ranker reads of these matches besides their text: cosine to the
         question and to the noun it asks about, the question's word weights, each previous sentence."""
@@ -266,6 +285,7 @@ class QueryEngine:
         hits, qvec = self._search(text, self.question_depth)
         claims = self.store.claims([r for r, _ in hits])
         hits, claims = self._with_followers(hits, claims, self.question_followers)
+        hits, claims = self._with_articles(hits, claims, self.question_articles)
         rows = [r for r, _ in hits if r in claims]
         if qvec is None or not rows:
             return [], np.zeros((0, 0), np.float32)
