@@ -5,7 +5,9 @@ data by ``scripts/train_question_ranker.py``: how close the two are (MiniLM cosi
 the question's weighted words and names the claim holds), whether the claim holds a value of
 the kind the question asks for (a person or organisation for "who", a date for "when", a figure
 for "how many", a place for "where") beyond what the question already says, and whether it is a
-statement rather than a caption. The engine blends its score with the first stage's rank.
+statement rather than a caption, and how much of the first stage's best matches share its
+story. The weights are then refitted on the tune questions of bench/questions by
+``scripts/tune_question_ranker.py``. The engine blends its score with the first stage's rank.
 """
 
 from __future__ import annotations
