@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
 import numpy as np
@@ -69,17 +68,18 @@ class Worker:
         import time
 
         from ..extract.claims import claims_from_doc
+        from ..store.encoding import claim_to_dict
 
         t0, started = time.perf_counter(), time.time()
-        from ..store.encoding import claim_to_json
-
         articles = [_article(json.loads(s)) for s in batch["article"]]
         titles = [a.title.strip() for a in articles]  # as the search state indexes them
-        claims_out, calls_out, contents = [], [], []
+        claims_out, hashes_out, calls_out, contents = [], [], [], []
         for article, doc in zip(articles, self.nlp.pipe((a.text for a in articles), batch_size=BATCH)):
             recorder = _Recorder()
             claims = claims_from_doc(article, doc, recorder)
-            claims_out.append(json.dumps([claim_to_json(c) for c in claims]))
+            # the store's own rows but for the entity ids, which the driver fills in (see ``decode_batch``)
+            claims_out.append(json.dumps([claim_to_dict(c) for c in claims]))
+            hashes_out.append(json.dumps([c.content_hash for c in claims]))
             calls_out.append(json.dumps(recorder.calls))
             contents.append([c.content for c in claims])
         texts = list(dict.fromkeys([*(t for ts in contents for t in ts), *filter(None, titles)]))
@@ -87,7 +87,9 @@ class Worker:
         packed = [np.stack([vecs[t] for t in ts]).astype(np.float32).tobytes() if ts else b"" for ts in contents]
         title_vecs = [vecs[t].astype(np.float32).tobytes() if t else b"" for t in titles]
         busy = (time.perf_counter() - t0) / max(1, len(articles))
-        return {"article": batch["article"], "claims": np.array(claims_out, dtype=object),
+        # the article itself does not travel back: the driver holds it
+        return {"id": np.array([a.id for a in articles], dtype=object),
+                "claims": np.array(claims_out, dtype=object), "hashes": np.array(hashes_out, dtype=object),
                 "calls": np.array(calls_out, dtype=object), "vectors": np.array(packed, dtype=object),
                 "title": np.array(title_vecs, dtype=object),
                 "seconds": np.full(len(articles), busy), "started": np.full(len(articles), started),
@@ -122,10 +124,11 @@ def _limit_threads(threads: int) -> None:
 
 
 def extract_and_embed(articles: Sequence[Article], options: Options, resolver, stats: dict | None = None
-                      ) -> Iterator[tuple[Article, list[Claim], dict[str, np.ndarray], np.ndarray | None]]:
-    """Each article with its claims (entities canonicalised by ``resolver``), their vectors by
-    content hash and its title's vector (None without a title), in input order, parsed and
-    embedded by a pool of Ray actors, one per CPU.
+                      ) -> Iterator[tuple[Article, list[tuple[str, str, str, str]], dict[str, np.ndarray],
+                                          np.ndarray | None]]:
+    """Each article with its claims as the store writes them (``claim_row``s, entities canonicalised
+    by ``resolver``), their vectors by content hash and its title's vector (None without a title),
+    in input order, parsed and embedded by a pool of Ray actors, one per CPU.
     ``stats`` gets ``worker_s``: the seconds the actors spent on the articles (not loading), and
     ``busy_from``/``busy_to``: the wall clock when the first batch began and the last one ended."""
     import ray
@@ -158,19 +161,28 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
 
 
 def decode_batch(batch: dict, by_id: dict[str, Article], resolver
-                 ) -> Iterator[tuple[Article, list[Claim], dict[str, np.ndarray], np.ndarray | None]]:
-    """What a worker returned for a batch, on the driver: each article, its claims with entities
-    canonicalised by ``resolver`` (in article order), their vectors by content hash, and its
-    title's vector."""
-    from ..store.encoding import claim_from_json
+                 ) -> Iterator[tuple[Article, list[tuple[str, str, str, str]], dict[str, np.ndarray],
+                                     np.ndarray | None]]:
+    """What a worker returned for a batch, on the driver: each article, its claims as the store
+    writes them (``claim_row``s) with entities canonicalised by ``resolver`` (in article order),
+    their vectors by content hash, and its title's vector.
 
-    for art_json, claims_json, calls_json, packed, title in zip(batch["article"], batch["claims"], batch["calls"],
-                                                                batch["vectors"], batch["title"]):
-        article = by_id[json.loads(art_json)["id"]]
+    The claims stay dicts from the worker's JSON to the store's: only their entity ids change.
+    """
+    from ..store.encoding import claim_dict_to_json
+
+    for article_id, claims_json, hashes_json, calls_json, packed, title in zip(
+            batch["id"], batch["claims"], batch["hashes"], batch["calls"], batch["vectors"], batch["title"]):
         canon = [resolver.resolve(text, label) for text, label in json.loads(calls_json)]
-        claims = [_canonical(claim_from_json(c), canon) for c in json.loads(claims_json)]
-        vecs = np.frombuffer(packed, dtype=np.float32).reshape(len(claims), -1) if claims else []
-        yield (article, claims, {c.content_hash: v for c, v in zip(claims, vecs)},
+        hashes = json.loads(hashes_json)
+        rows = []
+        for claim, h in zip(json.loads(claims_json), hashes):
+            for e in claim["entities"]:
+                if e["canonical"].startswith("\x00"):
+                    e["canonical"] = canon[int(e["canonical"][1:])]
+            rows.append((claim["id"], claim["article_id"], h, claim_dict_to_json(claim)))
+        vecs = np.frombuffer(packed, dtype=np.float32).reshape(len(rows), -1) if rows else []
+        yield (by_id[article_id], rows, dict(zip(hashes, vecs)),
                np.frombuffer(title, dtype=np.float32) if title else None)
 
 
@@ -191,13 +203,6 @@ class KnownVectors:
             self.known.update(zip(missing, self.fallback().embed(missing)))
         return np.stack([self.known[t] for t in texts]).astype(np.float32) if texts else np.zeros((0, self.dim),
                                                                                                  np.float32)
-
-
-def _canonical(claim: Claim, canon: list[str]) -> Claim:
-    """The claim with each placeholder entity id replaced by the driver's canonical id."""
-    ents = tuple(replace(e, canonical=canon[int(e.canonical[1:])]) if e.canonical.startswith("\x00") else e
-                 for e in claim.entities)
-    return replace(claim, entities=ents)
 
 
 def _article_dict(a: Article) -> dict:
