@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import time
 from typing import Iterable, Iterator, Sequence
 
 import numpy as np
@@ -63,14 +65,13 @@ class Worker:
 
         self.nlp = load_nlp()  # loaded here, in the actor: a spaCy pipeline does not travel as an object
         self.embedder = _bulk_embedder(name)
+        self.ready_cpu = time.process_time()  # what starting cost: the worker process, its imports and models
 
     def __call__(self, batch: dict) -> dict:
-        import time
-
         from ..extract.claims import claims_from_doc
         from ..store.encoding import claim_to_dict
 
-        t0, started = time.perf_counter(), time.time()
+        t0, started, cpu0 = time.perf_counter(), time.time(), time.process_time()
         articles = [_article(json.loads(s)) for s in batch["article"]]
         titles = [a.title.strip() for a in articles]  # as the search state indexes them
         claims_out, hashes_out, calls_out, contents = [], [], [], []
@@ -87,13 +88,15 @@ class Worker:
         packed = [np.stack([vecs[t] for t in ts]).astype(np.float32).tobytes() if ts else b"" for ts in contents]
         title_vecs = [vecs[t].astype(np.float32).tobytes() if t else b"" for t in titles]
         busy = (time.perf_counter() - t0) / max(1, len(articles))
+        cpu = (time.process_time() - cpu0) / max(1, len(articles))
         # the article itself does not travel back: the driver holds it
         return {"id": np.array([a.id for a in articles], dtype=object),
                 "claims": np.array(claims_out, dtype=object), "hashes": np.array(hashes_out, dtype=object),
                 "calls": np.array(calls_out, dtype=object), "vectors": np.array(packed, dtype=object),
                 "title": np.array(title_vecs, dtype=object),
-                "seconds": np.full(len(articles), busy), "started": np.full(len(articles), started),
-                "ended": np.full(len(articles), time.time())}
+                "seconds": np.full(len(articles), busy), "cpu": np.full(len(articles), cpu),
+                "ready_cpu": np.full(len(articles), self.ready_cpu), "actor": np.full(len(articles), os.getpid()),
+                "started": np.full(len(articles), started), "ended": np.full(len(articles), time.time())}
 
 
 def _bulk_embedder(name: str):
@@ -129,8 +132,10 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
     """Each article with its claims as the store writes them (``claim_row``s, entities canonicalised
     by ``resolver``), their vectors by content hash and its title's vector (None without a title),
     in input order, parsed and embedded by a pool of Ray actors, one per CPU.
-    ``stats`` gets ``worker_s``: the seconds the actors spent on the articles (not loading), and
-    ``busy_from``/``busy_to``: the wall clock when the first batch began and the last one ended."""
+    ``stats`` gets ``worker_s`` and ``worker_cpu_s``: the seconds and CPU-seconds the actors spent
+    on the articles (not loading), ``actor_ready_cpu_s``: each actor's CPU-seconds to start (by
+    process id), and ``busy_from``/``busy_to``: the wall clock when the first batch began and the
+    last one ended."""
     import ray
 
     init_ray(options)
@@ -151,10 +156,13 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
                         concurrency=min(workers, max(1, -(-len(articles) // BATCH))), num_cpus=1)
     by_id = {a.id: a for a in articles}
     stats = {} if stats is None else stats
-    stats["worker_s"] = 0.0
+    stats["worker_s"] = stats["worker_cpu_s"] = 0.0
+    stats["actor_ready_cpu_s"] = {}
     # no prefetch: prefetching held each batch back until the next ones were done
     for batch in ds.iter_batches(batch_size=None, batch_format="numpy", prefetch_batches=0):
         stats["worker_s"] += float(np.sum(batch["seconds"]))
+        stats["worker_cpu_s"] += float(np.sum(batch["cpu"]))
+        stats["actor_ready_cpu_s"].update(zip(batch["actor"].tolist(), batch["ready_cpu"].tolist()))
         stats["busy_from"] = min(stats.get("busy_from", np.inf), float(np.min(batch["started"])))
         stats["busy_to"] = max(stats.get("busy_to", 0.0), float(np.max(batch["ended"])))
         yield from decode_batch(batch, by_id, resolver)
