@@ -80,8 +80,12 @@ def main() -> None:
 
     def sample() -> None:
         while not done.is_set():
-            seen.update(descendants(os.getpid()))
+            note(descendants(os.getpid()))
             done.wait(1.0)
+
+    def note(now: dict[int, tuple[str, float]]) -> None:
+        for pid, (cmd, cpu) in now.items():  # an actor done with its batches is renamed ray::IDLE: keep its name
+            seen[pid] = (seen[pid][0] if pid in seen and group(seen[pid][0]) == "actors" else cmd, cpu)
 
     marks: dict[str, float] = {}
     stats: dict = {}
@@ -110,7 +114,7 @@ def main() -> None:
         wall = time.perf_counter() - wall
         done.set()
         sampler.join()
-        seen.update(descendants(os.getpid()))
+        note(descendants(os.getpid()))
         ray.shutdown()
     n = result.articles_new
     phases, last = {}, cpu0
