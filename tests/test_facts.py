@@ -359,6 +359,25 @@ def test_facts_dates_said_of_people_the_other_sentence_never_names_are_not_one_f
     assert pairs(a, same) == [("Thursday", "Friday")]
 
 
+def named(c: Claim, **people: str) -> Claim:
+    """The claim with each given name tagged as a person of the given canonical id."""
+    return replace(c, entities=tuple(Entity(n, c.text.index(n), c.text.index(n) + len(n), "PERSON", cid)
+                                     for n, cid in people.items()))
+
+
+def test_facts_two_people_of_one_surname_are_two_holders():
+    him = named(claim("a#1", "A longtime trustee, Whitlow left the harbour board last year amid an audit.",
+                      outlet="A", day=14, frames={"last year": ("leave", ("whitlow", "board", "audit"))}),
+                Whitlow="per:whitlow")
+    her = named(claim("b#1", "Petra Whitlow was a harbour commissioner before she left the board last month.",
+                      outlet="B", day=14, frames={"last month": ("leave", ("board",))}),
+                **{"Petra Whitlow": "per:petra-whitlow"})
+    same = named(claim("c#1", "Whitlow, a longtime trustee, left the harbour board last month.", outlet="C", day=14,
+                       frames={"last month": ("leave", ("whitlow", "board"))}), Whitlow="per:whitlow")
+    assert run(him, her) == []
+    assert [f.type for f in run(him, same)] == ["timeline"]
+
+
 def test_facts_a_figure_given_of_subject_by_one_and_object_by_other_stays_one_fact():
     a = with_people(claim("a#1", "Lena Marsh took the 35-word oath given by Judge Pavel Ostrov.", outlet="A",
                           frames={"35": ("take", ("oath", "marsh", "ceremony"))}), "Lena Marsh", "Pavel Ostrov")

@@ -182,6 +182,28 @@ def _other_actors(x: Fact, y: Fact) -> bool:
     return bool(hx and hy and not hx & _named_words(y.claim) and not hy & _named_words(x.claim))
 
 
+def _people(c: Claim) -> set[str]:
+    return {e.canonical for e in c.entities if e.label == "PERSON"}
+
+
+def _holding_people(f: Fact) -> set[str]:
+    """The people a row is said of, by canonical id: those its subject or object names, else those
+    named close to its value."""
+    c = f.claim
+    people = [e for e in c.entities if e.label == "PERSON"]
+    named = {e.canonical for e in people if {w.casefold() for w in e.text.split()} & f.about}
+    return named or {e.canonical for e in people
+                     if e.start < f.slot.end + HOLDER_CHARS and f.slot.start - HOLDER_CHARS < e.end}
+
+
+def other_people(x: Fact, y: Fact) -> bool:
+    """Each row is said of a person the other sentence never names, by canonical id: two people who
+    share a surname ("Jackson" the congressman, "Sandra Jackson" his wife) are two holders even
+    though their names share a word."""
+    px, py = _holding_people(x), _holding_people(y)
+    return bool(px and py and not px & _people(y.claim) and not py & _people(x.claim))
+
+
 MAX_UPDATE_RATIO = 2.5  # a newer figure several times the old one counts something else
 NEAR_RATIO = 1.35  # a figure an outlet got slightly wrong: "$5,587.75" for "$5,687.75", "$3.5 billion" for "$3.6"
 NEAR_STEPS = {"month": 1, "year": 1}  # a day named wrongly is too common a different day to count alone
@@ -370,7 +392,7 @@ def one_fact(a: Fact, b: Fact) -> bool:
     "1967", "Tuesday" / "Wednesday")."""
     same_event = a.event is not None and a.event == b.event and a.event not in GENERAL_EVENTS
     same_holder = bool(holder(a) & holder(b))
-    if _other_actors(a, b):
+    if _other_actors(a, b) or other_people(a, b):
         return False  # said of different named people or bodies: each its own figure or date
     if a.kind == "figure":
         if other_statistic(a, b):
