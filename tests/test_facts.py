@@ -140,6 +140,16 @@ def test_facts_count_higher_a_day_later_is_an_update():
     assert run(a, same_day) == []
 
 
+def test_facts_only_a_running_count_grows_without_a_word_saying_so():
+    a = claim("a#1", "The rowing club has won 12 races on the lake.", outlet="A", day=10,
+              frames={"12": ("win", ("race", "club", "lake"))})
+    b = claim("b#1", "The rowing club has won 19 races on the lake.", outlet="B", day=11,
+              frames={"19": ("win", ("race", "club", "lake"))})
+    assert run(a, b) == []  # races won a day apart this far off are two statistics, not a tally that grew
+    revised = replace(b, text=b.text + " The figure was revised upward.")
+    assert [f.type for f in run(a, revised)] == ["update"]
+
+
 def test_facts_an_open_hedge_does_not_vouch_for_a_figure():
     a = claim("a#1", "The couple spent over $300 on hats and $5,687.75 at the retreat.", outlet="A",
               frames={"over $300": ("spend", ("couple", "hat")), "$5,687.75": ("spend", ("couple", "retreat"))})
@@ -328,6 +338,17 @@ def test_facts_a_part_is_not_set_against_a_total():
     among = claim("d#1", "Among them, three tenants said the landlord had ignored their complaints.", outlet="D",
                   frames={"three": ("say", ("tenant", "landlord"))})
     assert pairs(total, among) == []
+
+
+def test_facts_a_part_named_by_a_possessive_or_a_further_is_not_a_total():
+    total = claim("a#1", "The ferry company said 12 sailings were cancelled this week.", outlet="A",
+                  frames={"12": ("cancel", ("sailing", "company"))})
+    of_its = claim("b#1", "The ferry company said 9 of its sailings were cancelled this week.", outlet="B",
+                   frames={"9": ("cancel", ("sailing", "company"))})
+    further = claim("c#1", "The ferry company said a further 11 sailings were cancelled this week.", outlet="C",
+                    frames={"11": ("cancel", ("sailing", "company"))})
+    assert pairs(total, of_its) == []
+    assert pairs(total, further) == []
 
 
 def test_facts_a_figure_needed_is_not_the_figure_reached():

@@ -346,8 +346,10 @@ def holder(f: Fact) -> set[str]:
 # them", "another 300 troops", "among them five children") is a part, not the total another gives.
 _PART_AFTER = re.compile(r"^\s+(?:more|other|additional|further|extra)\b|^\s+of\s+(?:them|those|these|whom)\b",
                          re.IGNORECASE)
-_OF_THE = re.compile(r"^\s+of\s+the\b", re.IGNORECASE)  # "two of the victims"; not "40 percent of the vote"
-_PART_BEFORE = re.compile(r"\b(?:another|other|including|among(?:\s+(?:them|whom|those|the\s+\w+))?),?\s+$", re.IGNORECASE)
+# "two of the victims", "eight of their last ten games"; not "40 percent of the vote"
+_OF_THE = re.compile(r"^\s+of\s+(?:the|their|its|his|her|our|your)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:another|other|including|among(?:\s+(?:them|whom|those|the\s+\w+))?"
+                          r"|an?\s+(?:further|additional|extra)),?\s+$", re.IGNORECASE)
 # A figure something needs or aims at ("needs 51 votes", "a target of 2 million") is another
 # statistic than the figure it reached ("won 41 votes").
 _REQUIRED = re.compile(r"\b(?:needs?|needed|requires?|required|requirement|necessary|majority|threshold|minimum|"
@@ -401,13 +403,30 @@ def one_fact(a: Fact, b: Fact) -> bool:
             return False  # a count of a named thing is not one whose noun the reader did not find
         lo, hi = sorted((abs(a.slot.value), abs(b.slot.value)))
         later = b.claim.published > a.claim.published and (
-            _grown_since(a, b) or has_update_cue(b.claim) and not has_update_cue(a.claim))
+            _grown_since(a, b) and is_tally(a) and is_tally(b)
+            or has_update_cue(b.claim) and not has_update_cue(a.claim))
         close = _near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
         return close and (same_holder or same_event or _holder_unknown(a, b))
     if ({a.slot.granularity, b.slot.granularity} <= {"day", "time"} and not _rescheduled(a, b)
             and abs((a.interval[0] - b.interval[0]).days) > DAY_REACH):
         return False
     return same_event or same_holder and (_near_dates(a, b) or _day_apart(a, b))
+
+
+# What a story's running count is of: the dead, the hurt, the held, the displaced. Only such a tally
+# is read as grown, without a word saying so, when a later report gives it well above an earlier one;
+# other counts a day apart (games won, rifles seized, passengers aboard) are other statistics.
+TALLY_NOUNS = frozenset("people person death dead victim casualty fatality body injury injured wounded killed "
+                        "missing survivor arrest detainee prisoner hostage evacuee refugee migrant case infection "
+                        "home house building".split())
+TALLY_EVENTS = frozenset("kill die injure wound hurt arrest detain evacuate rescue displace destroy damage "
+                         "infect".split())
+
+
+def is_tally(f: Fact) -> bool:
+    """The figure is a story's running count (by its counted noun or its happening)."""
+    noun = (f.counts or "").split()[-1:] or [""]
+    return noun[0] in TALLY_NOUNS or f.event in TALLY_EVENTS
 
 
 ROUND_DIGITS = 3  # "$400,000", "$5.6 billion", "23": a story's headline figures, not an item's exact sum
