@@ -62,3 +62,5 @@ def test_query_stance_statements_that_only_pass_the_claim_on_repeat_it():
                   attribution=Attribution(source="the harbour master", source_kind="named", cue="said"))
     assert [stance_toward(c, q) for c in (hearsay, unnamed, relayed, hedged)] == ["repeats"] * 4
     assert stance_toward(named, q) == "supports" and not relays(named)
+    voice = claim("f#0", "The ferry line reopened on Monday.", attribution=Attribution(source="", source_kind="anonymous"))
+    assert stance_toward(voice, q) == "supports"

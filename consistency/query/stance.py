@@ -47,7 +47,8 @@ def relays(c: Claim) -> bool:
     if c.modality in _PASSED_ON:
         return True
     att = c.attribution
-    if att is not None and att.source_kind == "anonymous":
+    # an "anonymous" frame with no source text is the outlet's own voice, not an unnamed source
+    if att is not None and att.source_kind == "anonymous" and att.source.strip():
         return True
     relay = " ".join(x for x in (att.source if att else "", (att.channel or "") if att else "") if x)
     return bool(RELAY_CUES.search(c.text) and _MEDIA.search(relay or c.text))
