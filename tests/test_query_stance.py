@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
+
 from consistency.query.stance import query_negated, relays, stance_toward
 from consistency.records import Attribution, Claim
 
@@ -62,5 +64,25 @@ def test_query_stance_statements_that_only_pass_the_claim_on_repeat_it():
                   attribution=Attribution(source="the harbour master", source_kind="named", cue="said"))
     assert [stance_toward(c, q) for c in (hearsay, unnamed, relayed, hedged)] == ["repeats"] * 4
     assert stance_toward(named, q) == "supports" and not relays(named)
+    spokesman = claim("g#0", "The ferry line reopened, a harbour spokesman said.",
+                      attribution=Attribution(source="a harbour spokesman", source_kind="anonymous", cue="said"))
+    assert stance_toward(spokesman, q) == "supports"
     voice = claim("f#0", "The ferry line reopened on Monday.", attribution=Attribution(source="", source_kind="anonymous"))
     assert stance_toward(voice, q) == "supports"
+
+
+@pytest.mark.slow
+def test_query_stance_from_extracted_claims_agrees_denies_and_repeats():
+    from consistency.extract.claims import extract_claims
+    from consistency.extract.entities import EntityResolver
+    from consistency.records import Article
+
+    said = {"agree": "The port office denied on Monday that the ferry had reopened.",
+            "spokesman": "A spokesman for the port office also denied that the ferry had reopened.",
+            "deny": "The ferry reopened on Monday, the harbour master said.",
+            "repeat": "The ferry has reportedly not reopened."}
+    arts = [Article(id=k, outlet="Harbour Post", url="u", title="t", published=WHEN, text=t) for k, t in said.items()]
+    got = {c.article_id: c for c in extract_claims(arts, EntityResolver())}
+    q = query_negated("The port office denied that the ferry reopened")
+    assert {k: stance_toward(c, q) for k, c in got.items()} == {
+        "agree": "supports", "spokesman": "supports", "deny": "denies", "repeat": "repeats"}

@@ -14,6 +14,7 @@ import re
 
 from ..compare.polarity import words_spelled_out
 from ..lexicon import DENIAL_LEMMAS, DENIALS, FALSE_ADJECTIVES, FALSE_NOUNS, NEGATIONS, RELAY_CUES
+from ..provenance import origin_kind
 from ..records import Claim
 
 _DENIAL_FORMS = DENIALS | {f"{lemma}{end}" for lemma in DENIAL_LEMMAS for end in ("", "s", "d", "ed", "es", "ing")} \
@@ -46,10 +47,9 @@ def relays(c: Claim) -> bool:
     """Whether the statement only passes on what others say: hearsay, hedged, unnamed sources, another outlet."""
     if c.modality in _PASSED_ON:
         return True
-    att = c.attribution
-    # an "anonymous" frame with no source text is the outlet's own voice, not an unnamed source
-    if att is not None and att.source_kind == "anonymous" and att.source.strip():
+    if origin_kind(c) == "anonymous":  # as provenance reads it: a spokesperson speaks on the record
         return True
+    att = c.attribution
     relay = " ".join(x for x in (att.source if att else "", (att.channel or "") if att else "") if x)
     return bool(RELAY_CUES.search(c.text) and _MEDIA.search(relay or c.text))
 
