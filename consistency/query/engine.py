@@ -326,7 +326,7 @@ class QueryEngine:
         facts = shown(group_facts(ranked, vectors, partners), limit,
                       self.question_margin if question else SHOW_MARGIN)
         resolver = self._resolver()
-        return [fact_dict(f, resolver, self._flags_by_claim, {}) for f in facts]
+        return [fact_dict(f, resolver, self._flags_by_claim, {}, text) for f in facts]
 
     def _resolver(self):
         if self._entity_resolver is None:
