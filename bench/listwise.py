@@ -32,3 +32,32 @@ def fit_listwise(X: np.ndarray, y: np.ndarray, groups: np.ndarray, l2: float
 
     w = minimize(loss, np.zeros(Z.shape[1]), jac=True, method="L-BFGS-B").x
     return mean, scale, w
+
+
+def adapt_listwise(Z: np.ndarray, y: np.ndarray, groups: np.ndarray, l2: float, start: np.ndarray,
+                   offset: np.ndarray | None = None) -> np.ndarray:
+    """Weights on already standardised features ``Z`` by the same softmax loss, pulled towards ``start``
+    (a model fitted elsewhere) rather than towards zero: few queries move it only as far as they agree.
+    ``offset`` is a fixed part of each row's score (the first stage's prior) the weights are fitted beside."""
+    from scipy.optimize import minimize
+
+    offset = np.zeros(len(y)) if offset is None else np.asarray(offset, np.float64)
+    keep = (np.bincount(groups, weights=y) > 0)[groups]
+    Z, target, offset = Z[keep], y[keep], offset[keep]
+    seg = np.unique(groups[keep], return_inverse=True)[1]
+    nq = int(seg.max()) + 1
+    target = target / np.bincount(seg, weights=target)[seg]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        s = Z @ w + offset
+        top = np.full(nq, -np.inf)
+        np.maximum.at(top, seg, s)
+        e = np.exp(s - top[seg])
+        den = np.bincount(seg, weights=e, minlength=nq)
+        lse = np.log(den) + top
+        d = w - start
+        value = -(target * (s - lse[seg])).sum() / nq + l2 * (d @ d) / (2 * nq)
+        grad = Z.T @ (e / den[seg] - target) / nq + l2 * d / nq
+        return value, grad
+
+    return minimize(loss, np.asarray(start, np.float64).copy(), jac=True, method="L-BFGS-B").x

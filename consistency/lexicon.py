@@ -181,6 +181,11 @@ DENIALS = DENY_FORMS | frozenset("denying refute refutes refuted untrue false".s
 # Lemmas that deny their object or complement ("rejected reports that ...").
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "debunk", "disprove", "dispute",
                            "repudiate", "disown"})
+# Words that call what they describe false ("the report is baseless", "a hoax").
+FALSE_ADJECTIVES = frozenset({"false", "untrue", "baseless", "unfounded", "groundless", "incorrect", "wrong",
+                              "fabricated", "fake", "inaccurate", "bogus"})
+FALSE_NOUNS = frozenset({"hoax", "fabrication", "myth", "lie", "falsehood", "fiction", "fake", "misinformation",
+                         "disinformation", "canard", "fakery"})
 
 # Media a statement is made in: "in an interview", "in a statement", "during a briefing".
 CHANNEL_NOUNS = frozenset({"interview", "statement", "speech", "briefing", "conference", "email", "letter",

@@ -20,6 +20,7 @@ from .ingest.readers import normalise_url, read_paths
 from .options import Options
 from .records import Article, Claim, Flag
 from .store.database import Store
+from .store.encoding import claim_row
 
 logger = logging.getLogger(__name__)
 
@@ -156,17 +157,18 @@ def _ingest_chunk(chunk: Sequence[Article], store: Store, resolver, options: Opt
 
     claims = extract_claims(chunk, resolver, on_error=reject)
     chunk = [a for a in chunk if a.id not in failed]
-    _store_chunk(chunk, claims, store, resolver, result, run_id,
-                 lambda todo: dict(zip(todo, embedder_for(options).embed(list(todo.values())))))
+    texts = {c.content_hash: c.content for c in claims}
+    _store_chunk(chunk, [claim_row(c) for c in claims], store, resolver, result, run_id,
+                 lambda todo: dict(zip(todo, embedder_for(options).embed([texts[h] for h in todo]))))
 
 
-def _store_chunk(chunk: Sequence[Article], claims: Sequence[Claim], store: Store, resolver, result: IngestResult,
-                 run_id: int, embed: Callable[[dict[str, str]], dict[str, np.ndarray]]) -> None:
-    """Write one chunk of articles with their claims, embedding (``embed``: hash -> text) only
-    what the vector cache lacks; vectors commit first, then articles and claims together."""
-    hashes = [c.content_hash for c in claims]
+def _store_chunk(chunk: Sequence[Article], rows: Sequence[tuple[str, str, str, str]], store: Store, resolver,
+                 result: IngestResult, run_id: int, embed: Callable[[list[str]], dict[str, np.ndarray]]) -> None:
+    """Write one chunk of articles with their claims (``claim_row``s), embedding (``embed``: content
+    hashes -> vectors) only what the vector cache lacks; vectors commit first, then articles and claims together."""
+    hashes = [r[2] for r in rows]
     cached = store.cached_vectors(hashes)
-    todo = {c.content_hash: c.content for c in claims if c.content_hash not in cached}
+    todo = [h for h in dict.fromkeys(hashes) if h not in cached]
     if todo:
         new_vectors = embed(todo)
         with store.transaction():  # vectors first: a crash after this keeps the embedding work
@@ -176,13 +178,13 @@ def _store_chunk(chunk: Sequence[Article], claims: Sequence[Claim], store: Store
         result.embedded += len(todo)
     with store.transaction():
         store.insert_articles(chunk, [normalise_url(a.url) for a in chunk], run_id)
-        rowids = store.insert_claims(claims)
+        rowids = store.insert_claim_rows(rows)
         store.set_meta("entities", resolver.to_dict())
     commit_point("ingest.chunk")
     if rowids:
         store.add_to_index(rowids, np.stack([cached[h] for h in hashes]))
     result.articles_new += len(chunk)
-    result.claims_new += len(claims)
+    result.claims_new += len(rows)
     result.article_ids.extend(a.id for a in chunk)
 
 
@@ -193,7 +195,7 @@ def _ingest_on_ray(fresh: Sequence[Article], store: Store, resolver, options: Op
     from .engine.distributed import extract_and_embed
 
     chunk: list[Article] = []
-    claims: list[Claim] = []
+    rows: list[tuple[str, str, str, str]] = []
     vectors: dict[str, np.ndarray] = {}
     titles: dict[str, np.ndarray] = {}
     done = 0
@@ -201,13 +203,13 @@ def _ingest_on_ray(fresh: Sequence[Article], store: Store, resolver, options: Op
         if title is not None:
             titles[article.title.strip()] = title
         chunk.append(article)
-        claims += found
+        rows += found
         for h, v in vecs.items():
             vectors.setdefault(h, v)
         if len(chunk) == options.batch_size or done + len(chunk) == len(fresh):
-            _store_chunk(chunk, claims, store, resolver, result, run_id, lambda todo: {h: vectors[h] for h in todo})
+            _store_chunk(chunk, rows, store, resolver, result, run_id, lambda todo: {h: vectors[h] for h in todo})
             done += len(chunk)
-            chunk, claims, vectors = [], [], {}
+            chunk, rows, vectors = [], [], {}
             if progress:
                 progress("ingest", done, len(fresh))
     return titles

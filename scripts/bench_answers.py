@@ -12,6 +12,8 @@ over the facts shown (at most five), P@1 over the first, MRR over the first ten 
 query answered before facts were grouped. ``--grid`` scores every combination of the question
 re-ranker's depth, prior weight, show margin and the weight of a match's previous sentence on the
 split given (choose them on ``tune``); ``--context-weight`` sets that last one for a run;
+``--followers`` sets how many of a question's best matches bring the claim their article states
+next, ``--articles`` how many of the articles they come from bring all their claims;
 ``--no-question-ranker`` answers questions as claims are answered.
 """
 
@@ -82,6 +84,10 @@ def main() -> None:
                     help="Score each question re-ranker setting (depth, prior weight, margin) on --split.")
     ap.add_argument("--context-weight", type=float, default=None,
                     help="Weight of a match's previous sentence in the question's words (default: the engine's).")
+    ap.add_argument("--followers", type=int, default=None,
+                    help="How many of a question's best matches bring their article's next claim (default: the engine's).")
+    ap.add_argument("--articles", type=int, default=None,
+                    help="How many of the articles a question's matches come from bring all their claims.")
     ap.add_argument("--no-question-ranker", action="store_true", help="Rank questions' matches as a claim's.")
     args = ap.parse_args()
     if args.grid and args.split == "all":
@@ -102,6 +108,10 @@ def main() -> None:
         engine.question_ranker = None
     if args.context_weight is not None:
         engine.question_context = args.context_weight
+    if args.followers is not None:
+        engine.question_followers = args.followers
+    if args.articles is not None:
+        engine.question_articles = args.articles
     if args.grid:
         qs = [q for q in questions if q.get("split", "tune") == args.split]
         rows = []

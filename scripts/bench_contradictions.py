@@ -7,6 +7,7 @@ the exact matching rules).
 
     python3 scripts/bench_contradictions.py /tmp/cbench --embedder minilm
     python3 scripts/bench_contradictions.py /tmp/cbench --json --store /tmp/cbench-store
+    python3 scripts/bench_contradictions.py /tmp/cbench --store /tmp/cbench-store --reuse --facts
 """
 
 from __future__ import annotations
@@ -31,15 +32,16 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def run_check(bench: Path, store: Path, embedder: str) -> tuple[list, dict]:
+def run_check(bench: Path, store: Path, embedder: str, facts: bool = False, full: bool = False
+              ) -> tuple[list, dict]:
     """Ingest the benchmark's articles into ``store`` and return the flags and timings."""
     from consistency import Options, check, ingest
 
-    opts = Options(store=store, embedder=embedder)
+    opts = Options(store=store, embedder=embedder, facts=facts)
     t0 = time.perf_counter()
     ingested = ingest([bench / "articles.jsonl"], opts)
     t1 = time.perf_counter()
-    result = check(opts)
+    result = check(opts, full=full)
     t2 = time.perf_counter()
     return list(result.flags), {"ingest_seconds": round(t1 - t0, 1), "check_seconds": round(t2 - t1, 1),
                                 "articles_new": getattr(ingested, "articles_new", None)}
@@ -51,22 +53,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dir", type=Path, help="a benchmark folder (articles.jsonl, gold.jsonl)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--store", type=Path, help="keep the store here (must not exist yet)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="check an existing --store again (check --full), to measure a change in compare/ alone")
+    ap.add_argument("--facts", action="store_true", help="check with the stories' fact tables (check --facts)")
     ap.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
     args = ap.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     for name in ("articles.jsonl", "gold.jsonl"):
         if not (args.dir / name).is_file():
             ap.error(f"{args.dir / name}: not found; build it with make_contradiction_bench.py")
-    if args.store and args.store.exists():
+    if args.reuse and not (args.store and args.store.exists()):
+        ap.error("--reuse needs an existing --store")
+    if args.store and args.store.exists() and not args.reuse:
         ap.error(f"{args.store}: already exists; the benchmark needs a fresh store")
     gold = read_jsonl(args.dir / "gold.jsonl")
     articles = read_jsonl(args.dir / "articles.jsonl")
     ids = [a["id"] for a in articles]
     if args.store:
-        flags, timing = run_check(args.dir, args.store, args.embedder)
+        flags, timing = run_check(args.dir, args.store, args.embedder, args.facts, full=args.reuse)
     else:
         with tempfile.TemporaryDirectory(prefix="cbench-store-") as tmp:
-            flags, timing = run_check(args.dir, Path(tmp) / "store", args.embedder)
+            flags, timing = run_check(args.dir, Path(tmp) / "store", args.embedder, args.facts)
     result = score(flags, gold, ids, {a["id"]: a["text"] for a in articles})
     if args.json:
         print(json.dumps(dict(result.as_dict(), flags=len(flags), articles=len(ids), **timing),

@@ -12,7 +12,8 @@ before the local run is timed. ``ray_*cpu_pool_per_s`` is the pool's rate from t
 batch began to the moment its last one ended (actors loaded, driver writing alongside): the
 rate a night of a million articles runs at, where start-up is amortised. ``ray_*cpu_per_worker_s`` is articles per second of the actors' own
 time on them (parse, extract, embed; not loading, not waiting): the per-CPU rate to size a
-cluster with. The load average is printed beside each figure: on a
+cluster with; ``ray_*cpu_per_worker_cpu_s`` the same per CPU-second they used, which a busy
+machine changes less. ``scripts/bench_engine_cpu.py`` shows where a run's CPU goes. The load average is printed beside each figure: on a
 shared machine, the CPUs Ray is given are not the CPUs it gets.
 """
 
@@ -90,8 +91,9 @@ def main() -> None:
                 ray.shutdown()
             result[f"ray_{cpus}cpu_per_s"] = round(n / (start + seconds), 2)
             result[f"ray_{cpus}cpu_start_s"] = round(start, 2)
-            busy = stats.get("worker_s")
+            busy, cpu = stats.get("worker_s"), stats.get("worker_cpu_s")
             result[f"ray_{cpus}cpu_per_worker_s"] = round(n / busy, 2) if busy else None
+            result[f"ray_{cpus}cpu_per_worker_cpu_s"] = round(n / cpu, 2) if cpu else None
             span = stats.get("busy_to", 0.0) - stats.get("busy_from", np.inf)
             result[f"ray_{cpus}cpu_pool_per_s"] = round(n / span, 2) if span > 0 else None
             result[f"ray_{cpus}cpu_load_avg"] = round(os.getloadavg()[0], 1)
@@ -109,7 +111,8 @@ def main() -> None:
         print(f"starting Ray (in the times above): 1 CPU {result['ray_1cpu_start_s']} s, "
               f"2 CPUs {result['ray_2cpu_start_s']} s")
         print(f"per second of an actor's time: Ray 1 CPU {result['ray_1cpu_per_worker_s']}, "
-              f"Ray 2 CPUs {result['ray_2cpu_per_worker_s']}")
+              f"Ray 2 CPUs {result['ray_2cpu_per_worker_s']}; per CPU-second: {result['ray_1cpu_per_worker_cpu_s']}, "
+              f"{result['ray_2cpu_per_worker_cpu_s']}")
         print(f"the pool, from the first batch begun to the last one done: Ray 1 CPU {result['ray_1cpu_pool_per_s']}/s, "
               f"Ray 2 CPUs {result['ray_2cpu_pool_per_s']}/s (x{result.get('ray_pool_2cpu_over_1cpu')})")
         print(f"Ray 2 CPUs / 1 CPU: {result['ray_2cpu_over_1cpu']} (target >= 1.7); "

@@ -22,9 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.realcoverage import event_part, score  # noqa: E402
+from bench.realcoverage import event_part, score, tune_fold  # noqa: E402
 
 PARTS = ("tune", "held", "all")
+FOLDS = ("tune-a", "tune-b")  # the tuning half split in two, for rules read on one fold and checked on the other
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -73,7 +74,7 @@ def _fmt(v: object) -> str:
 def render(figures: dict[str, dict]) -> str:
     """A plain-text table per part."""
     out = []
-    for part in PARTS:
+    for part in (p for p in PARTS + FOLDS if p in figures):
         f = figures[part]
         b3 = f.get("story_b3", {})
         out.append(f"== {part}: {f['events']} events, {f['articles']} articles, {f['flags']} flags")
@@ -111,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dir", type=Path, help="a folder with articles.jsonl, events.json and gold.jsonl")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--list", action="store_true", help="also list unmatched flags and missed worth-note items")
-    ap.add_argument("--part", choices=PARTS, default="all", help="which part --list reads (default all)")
+    ap.add_argument("--part", choices=PARTS + FOLDS, default="all", help="which part --list reads (default all)")
+    ap.add_argument("--folds", action="store_true", help="also score the two folds of the tuning half")
     ap.add_argument("--store", type=Path, help="keep the store here; an existing one is reused (check --full)")
     ap.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
     ap.add_argument("--stories-only", action="store_true", help="only cluster the articles and print story B-cubed")
@@ -143,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     flags = [f for f in flags if f.confidence >= args.min_confidence]
     parts = {"tune": [e for e in events if event_part(e) == "tune"],
              "held": [e for e in events if event_part(e) == "held"], "all": list(events)}
+    if args.folds or args.part in FOLDS:
+        parts.update({f"tune-{k}": [e for e in parts["tune"] if tune_fold(e) == k] for k in "ab"})
     results = {p: score(flags, gold, article_event, stories, evs) for p, evs in parts.items()}
     figures = {p: r.figures for p, r in results.items()}
     if args.json:

@@ -13,7 +13,10 @@ candidate are left out of the fit.
     python3 scripts/train_question_ranker.py --trecqa DIR --cv 5        # grouped CV, no model written
 
 It prints P@1 and MRR on TREC QA test with a model fitted on train and dev, then fits on all the
-data given and writes ``consistency/models/question_ranker.json``.
+data given and writes ``consistency/models/question_ranker.json``; scripts/tune_question_ranker.py
+then refits those weights on the tune questions of bench/questions (the shipped file keeps the
+TREC QA weights in its meta as ``adapted.base_coef``). TREC QA's candidates are lone sentences
+without a story, so ``story_share`` is 0 there and only that refit weighs it.
 
 The shipped model is fitted on TREC QA alone (269 questions, 250 of them with an answering candidate, 7,383 candidates;
 on TREC QA test, fitted on train and dev: P@1 .876, MRR .935, against .708 and .810 for the

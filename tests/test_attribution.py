@@ -419,3 +419,46 @@ def test_attribution_source_drops_the_date_of_speaking_but_not_one_describing_th
 def test_attribution_source_that_stops_on_a_modifier_runs_on_to_its_noun():
     assert _trimmed_source("Mr. Lopez said the vote would wait.", "Mr.") == "Mr. Lopez"
     assert _trimmed_source("The ad also claims the senator voted twice.", "The") == "The ad"
+
+
+def _assembled(text: str, tagged: dict[str, list[str]]):
+    from consistency.extract.attribution.assemble import assemble
+    from consistency.extract.nlp import load_nlp
+
+    doc = load_nlp()(text)
+    spans = {}
+    for role in ("cue", "source", "content"):
+        spans[role] = []
+        for part in tagged.get(role, []):
+            start = text.index(part)
+            span = doc.char_span(start, start + len(part))
+            spans[role].append((span.start, span.end))
+    return [(text[f.cue[0]:f.cue[1]], text[f.source[0]:f.source[1]] if f.source else None,
+             text[f.content[0]:f.content[1]]) for f in assemble(doc, spans, quote_spans(text))]
+
+
+@slow
+def test_attribution_content_without_a_cue_takes_the_word_it_hangs_on():
+    text = "Engineers said repairs would start soon.\nThe mayor rejected claims that the tunnel had flooded twice."
+    frames = _assembled(text, {"cue": ["said"], "source": ["Engineers", "The mayor"],
+                               "content": ["repairs would start soon", "that the tunnel had flooded twice"]})
+    assert len(frames) == 2
+    cue, source, content = frames[1]
+    assert cue.startswith("claims")
+    assert content == "that the tunnel had flooded twice"
+
+
+@slow
+def test_attribution_content_after_a_frame_still_continues_it():
+    text = 'The mayor said the tunnel was safe. "It has never flooded," she added later in a letter.'
+    frames = _assembled(text, {"cue": ["said"], "source": ["The mayor"],
+                               "content": ["the tunnel was safe", '"It has never flooded,"']})
+    assert [f[0] for f in frames] == ["said", "said"]
+
+
+@slow
+def test_attribution_quotation_in_a_new_paragraph_continues_the_frame_before():
+    text = '"The dam will hold," the engineer said.\n"We tested it all winter."'
+    frames = _assembled(text, {"cue": ["said"], "source": ["the engineer"],
+                               "content": ['"The dam will hold,"', '"We tested it all winter."']})
+    assert [(f[0], f[1]) for f in frames] == [("said", "the engineer"), ("said", "the engineer")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from consistency.records import Evidence, Flag
 
-from bench.realcoverage import b_cubed, event_part, matches, score, shares_half
+from bench.realcoverage import b_cubed, event_part, matches, score, shares_half, tune_fold
 
 
 def _flag(type_: str, texts: dict[str, str], fid: str = "f1") -> Flag:
@@ -71,3 +71,10 @@ def test_bench_real_event_part_is_a_stable_split():
     parts = [event_part(f"event-{i}") for i in range(200)]
     assert parts == [event_part(f"event-{i}") for i in range(200)]
     assert 70 < parts.count("tune") < 130
+
+
+def test_bench_real_tune_fold_splits_the_tuning_half_apart_from_the_part_split():
+    events = [f"event-{i}" for i in range(200)]
+    tune = [e for e in events if event_part(e) == "tune"]
+    folds = {k: [e for e in tune if tune_fold(e) == k] for k in "ab"}
+    assert all(len(v) > len(tune) // 4 for v in folds.values())  # neither fold is a sliver

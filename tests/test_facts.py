@@ -140,6 +140,16 @@ def test_facts_count_higher_a_day_later_is_an_update():
     assert run(a, same_day) == []
 
 
+def test_facts_only_a_running_count_grows_without_a_word_saying_so():
+    a = claim("a#1", "The rowing club has won 12 races on the lake.", outlet="A", day=10,
+              frames={"12": ("win", ("race", "club", "lake"))})
+    b = claim("b#1", "The rowing club has won 19 races on the lake.", outlet="B", day=11,
+              frames={"19": ("win", ("race", "club", "lake"))})
+    assert run(a, b) == []  # races won a day apart this far off are two statistics, not a tally that grew
+    revised = replace(b, text=b.text + " The figure was revised upward.")
+    assert [f.type for f in run(a, revised)] == ["update"]
+
+
 def test_facts_an_open_hedge_does_not_vouch_for_a_figure():
     a = claim("a#1", "The couple spent over $300 on hats and $5,687.75 at the retreat.", outlet="A",
               frames={"over $300": ("spend", ("couple", "hat")), "$5,687.75": ("spend", ("couple", "retreat"))})
@@ -330,6 +340,17 @@ def test_facts_a_part_is_not_set_against_a_total():
     assert pairs(total, among) == []
 
 
+def test_facts_a_part_named_by_a_possessive_or_a_further_is_not_a_total():
+    total = claim("a#1", "The ferry company said 12 sailings were cancelled this week.", outlet="A",
+                  frames={"12": ("cancel", ("sailing", "company"))})
+    of_its = claim("b#1", "The ferry company said 9 of its sailings were cancelled this week.", outlet="B",
+                   frames={"9": ("cancel", ("sailing", "company"))})
+    further = claim("c#1", "The ferry company said a further 11 sailings were cancelled this week.", outlet="C",
+                    frames={"11": ("cancel", ("sailing", "company"))})
+    assert pairs(total, of_its) == []
+    assert pairs(total, further) == []
+
+
 def test_facts_a_figure_needed_is_not_the_figure_reached():
     needed = claim("a#1", "The measure needed 60 votes in the council chamber.", outlet="A",
                    frames={"60": ("need", ("vote", "measure"))})
@@ -357,6 +378,25 @@ def test_facts_dates_said_of_people_the_other_sentence_never_names_are_not_one_f
                              day=14, frames={"Friday": ("issue", ("statement", "leak"))}), "Harriet Voss")
     assert pairs(a, b) == []
     assert pairs(a, same) == [("Thursday", "Friday")]
+
+
+def named(c: Claim, **people: str) -> Claim:
+    """The claim with each given name tagged as a person of the given canonical id."""
+    return replace(c, entities=tuple(Entity(n, c.text.index(n), c.text.index(n) + len(n), "PERSON", cid)
+                                     for n, cid in people.items()))
+
+
+def test_facts_two_people_of_one_surname_are_two_holders():
+    him = named(claim("a#1", "A longtime trustee, Whitlow left the harbour board last year amid an audit.",
+                      outlet="A", day=14, frames={"last year": ("leave", ("whitlow", "board", "audit"))}),
+                Whitlow="per:whitlow")
+    her = named(claim("b#1", "Petra Whitlow was a harbour commissioner before she left the board last month.",
+                      outlet="B", day=14, frames={"last month": ("leave", ("board",))}),
+                **{"Petra Whitlow": "per:petra-whitlow"})
+    same = named(claim("c#1", "Whitlow, a longtime trustee, left the harbour board last month.", outlet="C", day=14,
+                       frames={"last month": ("leave", ("whitlow", "board"))}), Whitlow="per:whitlow")
+    assert run(him, her) == []
+    assert [f.type for f in run(him, same)] == ["timeline"]
 
 
 def test_facts_a_figure_given_of_subject_by_one_and_object_by_other_stays_one_fact():

@@ -294,6 +294,10 @@ def test_nightly_report_gives_each_outlets_stance_toward_a_cluster(nights):
         assert {s["outlet"] for s in c["stances"]} <= set(c["outlets"])
         assert all(s["stance"] in ("for", "against", "observing") for s in c["stances"])
     assert "stance:" in (nights["results"][2].run_dir / "report.html").read_text()
+    stance_of = {s["claim_id"]: s["stance"] for c in clusters for s in c["stances"]}
+    rows = pd.read_csv(nights["results"][2].run_dir / "claims.csv", dtype=str, keep_default_na=False).to_dict("records")
+    assert stance_of and {r["claim_id"]: r["stance"] for r in rows if r["claim_id"] in stance_of} == stance_of
+    assert all(r["stance"] == "" for r in rows if r["claim_id"] not in stance_of)
 
 
 @pytest.mark.slow

@@ -14,7 +14,6 @@ from consistency.query.answer import (
     group_facts,
     is_caption,
     shown,
-    stance,
     typed_ranking,
 )
 from consistency.records import Attribution, Claim, Quantity, TimeExpr
@@ -73,13 +72,15 @@ def test_query_answer_slots_shown_only_when_confident():
     assert confident_speaker(good) == "Ilya Markin" and confident_channel(good) == "Orbis"
 
 
-def test_query_answer_stance_against_the_matched_claim():
-    lead = claim("a#0", "The plant will close in May.")
-    assert stance(claim("b#0", "The plant will not close in May.", negated=True), lead) == "denies"
-    relayed = claim("c#0", "The plant will close in May, the Riga Times reported.",
-                    attribution=Attribution(source="the Riga Times", source_kind="organisation", cue="reported"))
-    assert stance(relayed, lead) == "repeats"
-    assert stance(claim("d#0", "The plant closes in May, the minister said."), lead) == "supports"
+def test_query_answer_stance_is_toward_the_query_not_the_first_statement():
+    closes = claim("a#0", "The plant will close in May.")
+    stays = claim("b#0", "The plant will not close in May.", outlet="Riga Post", negated=True)
+    facts = group_facts([(stays, 5.0), (closes, 4.9)], {"a#0": unit(1, 0.1), "b#0": unit(1, 0.12)})
+    d = fact_dict(facts[0], None, {}, {}, "The plant will close in May")
+    assert d["statements"][0]["claim_id"] == "b#0"  # the best match says the opposite of the query
+    assert {s["claim_id"]: s["stance"] for s in d["statements"]} == {"b#0": "denies", "a#0": "supports"}
+    d = fact_dict(facts[0], None, {}, {}, "Is it false that the plant will close in May?")
+    assert {s["claim_id"]: s["stance"] for s in d["statements"]} == {"b#0": "supports", "a#0": "denies"}
 
 
 def test_query_answer_question_kind_lifts_claims_holding_that_value():

@@ -89,3 +89,24 @@ def test_query_engine_question_embeds_once_and_puts_the_asked_value_first(opts):
         assert {m.article_id for m in engine.query("When did Markin speak?", k=2).matches} == {"q1", "q2"}
     finally:
         engine.close()
+
+
+def test_query_engine_followers_bring_the_next_claim_of_a_leading_match(tmp_path, fake_extractor):
+    path = tmp_path / "b.jsonl"
+    text = "The Talvi council met on Monday to settle the ferry levy. The final count was nine to four."
+    path.write_text(json.dumps({"id": "t1", "outlet": "Baltic Wire", "url": "https://t1.example/", "title": "Levy",
+                                "published": "2026-03-10T08:00:00+00:00", "text": text}))
+    options = Options(store=tmp_path / "store", embedder="hashing")
+    ingest([path], options)
+    engine = QueryEngine(options)
+    try:
+        claims = engine.store.claims()
+        first, second = sorted(claims, key=lambda r: claims[r].start)[:2]
+        hits, known = engine._with_followers([(first, 2.0)], {first: claims[first]}, lead=1)
+        assert hits == [(first, 2.0), (second, 2.0)]  # placed just after the match it follows
+        assert known[second].text.startswith("The final count")
+        assert engine._with_followers([(first, 2.0)], {first: claims[first]}, lead=0)[0] == [(first, 2.0)]
+        hits, _ = engine._with_followers([(first, 2.0), (second, 1.0)], claims, lead=2)
+        assert hits == [(first, 2.0), (second, 1.0)]  # a follower already matched is not repeated
+    finally:
+        engine.close()

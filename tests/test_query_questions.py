@@ -21,6 +21,7 @@ from consistency.query.questions import (
     quantity_fits,
     question_features,
     rerank_answers,
+    story_share,
     time_fits,
 )
 from consistency.records import Attribution, Entity, Quantity, TimeExpr
@@ -229,3 +230,12 @@ def test_query_questions_noun_cosine_is_read_only_when_given():
     col, rel = FEATURES.index("noun_cos"), FEATURES.index("rel_noun_cos")
     assert with_noun[0, col] == pytest.approx(0.5) and with_noun[1, rel] == pytest.approx(-0.3)
     assert not without[:, [col, rel]].any()
+
+
+def test_query_questions_story_share_favours_the_story_the_best_matches_share():
+    ferry = [claim(f"f{i}", "The Talvi ferry levy passed.", story_id="ferry") for i in range(3)]
+    stray = claim("s1", "The Talvi mayor opened a museum.", story_id="museum")
+    share = story_share([stray, *ferry, claim("n1", "An unplaced sentence.")])
+    assert share[1] == share[2] == share[3] == 1.0  # the story most of the best matches belong to
+    assert 0 < share[0] < 1.0  # ranked first, but alone in its story
+    assert share[4] == 0.0

@@ -218,3 +218,19 @@ def test_server_flags_and_query_leave_out_less_sure_flags(client):
     answer = client.get("/api/query", params={"q": QUERY}).json()
     above_all = client.get("/api/query", params={"q": QUERY, "min_confidence": 1}).json()
     assert answer["flags"] and [f for f in answer["flags"] if f["confidence"] >= 1] == above_all["flags"]
+
+
+def test_server_and_cli_give_each_statement_its_stance_toward_the_query(client, store):
+    def stances(q: str) -> dict[str, str]:
+        facts = client.get("/api/query", params={"q": q, "k": 3}).json()["facts"]
+        return {s["claim_id"]: s["stance"] for f in facts for s in f["statements"]}
+
+    agree = stances(QUERY)
+    deny = stances("Markin denied the first battery reached its position")
+    both = set(agree) & set(deny)
+    assert both and all(agree[c] == "supports" and deny[c] == "denies" for c in both)
+    r = CliRunner().invoke(main, ["query", "--store", str(store), "--embedder", "hashing", "--format", "json",
+                                  "No battery reached its position"])
+    assert r.exit_code == 0, r.output
+    cli = {s["claim_id"]: s["stance"] for f in json.loads(r.output)["facts"] for s in f["statements"]}
+    assert set(cli) & both and all(cli[c] == "denies" for c in set(cli) & both)

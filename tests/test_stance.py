@@ -24,6 +24,7 @@ from consistency.embed import get_embedder
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 import bench_stance  # noqa: E402
+import stance_sources  # noqa: E402
 
 CLAIM = "A spider burrowed under a man's skin"
 PAIRS = [
@@ -201,3 +202,15 @@ def test_stance_bench_dev_portion_holds_whole_claims():
     assert len(train["claimId"]) + len(dev["claimId"]) == len(ids)
     assert not set(train["claimId"]) & set(dev["claimId"])
     assert 0 < len(set(dev["claimId"])) < 25
+
+
+def test_stance_sources_mask_the_claims_words_in_the_headline():
+    words = stance_sources.masked_words("Ferry sinks near harbour", "Ferry sinking near harbour is a hoax")
+    assert "ferry" not in words and "harbour" not in words and "hoax" in words
+    assert "<claim>" in words and "a_hoax" in words and "<first><claim>" in words
+
+
+def test_stance_sources_peer_mean_leaves_each_row_out_of_its_group():
+    m = np.array([[1.0], [3.0], [5.0], [7.0]])
+    means = stance_sources.peer_mean(m, np.array(["a", "a", "a", "b"]))
+    assert means[:, 0].tolist() == [4.0, 3.0, 2.0, 4.0]  # the lone row gets the mean of all rows

@@ -182,6 +182,28 @@ def _other_actors(x: Fact, y: Fact) -> bool:
     return bool(hx and hy and not hx & _named_words(y.claim) and not hy & _named_words(x.claim))
 
 
+def _people(c: Claim) -> set[str]:
+    return {e.canonical for e in c.entities if e.label == "PERSON"}
+
+
+def _holding_people(f: Fact) -> set[str]:
+    """The people a row is said of, by canonical id: those its subject or object names, else those
+    named close to its value."""
+    c = f.claim
+    people = [e for e in c.entities if e.label == "PERSON"]
+    named = {e.canonical for e in people if {w.casefold() for w in e.text.split()} & f.about}
+    return named or {e.canonical for e in people
+                     if e.start < f.slot.end + HOLDER_CHARS and f.slot.start - HOLDER_CHARS < e.end}
+
+
+def other_people(x: Fact, y: Fact) -> bool:
+    """Each row is said of a person the other sentence never names, by canonical id: two people who
+    share a surname ("Jackson" the congressman, "Sandra Jackson" his wife) are two holders even
+    though their names share a word."""
+    px, py = _holding_people(x), _holding_people(y)
+    return bool(px and py and not px & _people(y.claim) and not py & _people(x.claim))
+
+
 MAX_UPDATE_RATIO = 2.5  # a newer figure several times the old one counts something else
 NEAR_RATIO = 1.35  # a figure an outlet got slightly wrong: "$5,587.75" for "$5,687.75", "$3.5 billion" for "$3.6"
 NEAR_STEPS = {"month": 1, "year": 1}  # a day named wrongly is too common a different day to count alone
@@ -324,8 +346,10 @@ def holder(f: Fact) -> set[str]:
 # them", "another 300 troops", "among them five children") is a part, not the total another gives.
 _PART_AFTER = re.compile(r"^\s+(?:more|other|additional|further|extra)\b|^\s+of\s+(?:them|those|these|whom)\b",
                          re.IGNORECASE)
-_OF_THE = re.compile(r"^\s+of\s+the\b", re.IGNORECASE)  # "two of the victims"; not "40 percent of the vote"
-_PART_BEFORE = re.compile(r"\b(?:another|other|including|among(?:\s+(?:them|whom|those|the\s+\w+))?),?\s+$", re.IGNORECASE)
+# "two of the victims", "eight of their last ten games"; not "40 percent of the vote"
+_OF_THE = re.compile(r"^\s+of\s+(?:the|their|its|his|her|our|your)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:another|other|including|among(?:\s+(?:them|whom|those|the\s+\w+))?"
+                          r"|an?\s+(?:further|additional|extra)),?\s+$", re.IGNORECASE)
 # A figure something needs or aims at ("needs 51 votes", "a target of 2 million") is another
 # statistic than the figure it reached ("won 41 votes").
 _REQUIRED = re.compile(r"\b(?:needs?|needed|requires?|required|requirement|necessary|majority|threshold|minimum|"
@@ -370,7 +394,7 @@ def one_fact(a: Fact, b: Fact) -> bool:
     "1967", "Tuesday" / "Wednesday")."""
     same_event = a.event is not None and a.event == b.event and a.event not in GENERAL_EVENTS
     same_holder = bool(holder(a) & holder(b))
-    if _other_actors(a, b):
+    if _other_actors(a, b) or other_people(a, b):
         return False  # said of different named people or bodies: each its own figure or date
     if a.kind == "figure":
         if other_statistic(a, b):
@@ -379,13 +403,30 @@ def one_fact(a: Fact, b: Fact) -> bool:
             return False  # a count of a named thing is not one whose noun the reader did not find
         lo, hi = sorted((abs(a.slot.value), abs(b.slot.value)))
         later = b.claim.published > a.claim.published and (
-            _grown_since(a, b) or has_update_cue(b.claim) and not has_update_cue(a.claim))
+            _grown_since(a, b) and is_tally(a) and is_tally(b)
+            or has_update_cue(b.claim) and not has_update_cue(a.claim))
         close = _near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
         return close and (same_holder or same_event or _holder_unknown(a, b))
     if ({a.slot.granularity, b.slot.granularity} <= {"day", "time"} and not _rescheduled(a, b)
             and abs((a.interval[0] - b.interval[0]).days) > DAY_REACH):
         return False
     return same_event or same_holder and (_near_dates(a, b) or _day_apart(a, b))
+
+
+# What a story's running count is of: the dead, the hurt, the held, the displaced. Only such a tally
+# is read as grown, without a word saying so, when a later report gives it well above an earlier one;
+# other counts a day apart (games won, rifles seized, passengers aboard) are other statistics.
+TALLY_NOUNS = frozenset("people person death dead victim casualty fatality body injury injured wounded killed "
+                        "missing survivor arrest detainee prisoner hostage evacuee refugee migrant case infection "
+                        "home house building".split())
+TALLY_EVENTS = frozenset("kill die injure wound hurt arrest detain evacuate rescue displace destroy damage "
+                         "infect".split())
+
+
+def is_tally(f: Fact) -> bool:
+    """The figure is a story's running count (by its counted noun or its happening)."""
+    noun = (f.counts or "").split()[-1:] or [""]
+    return noun[0] in TALLY_NOUNS or f.event in TALLY_EVENTS
 
 
 ROUND_DIGITS = 3  # "$400,000", "$5.6 billion", "23": a story's headline figures, not an item's exact sum

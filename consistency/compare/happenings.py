@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..lexicon import HAPPENING_KINDS as KIND_OF
 from .base import STOP
-from .facts import GRANULARITY, WINDOW_DAYS, Fact, _agree, _differ, _fineness, in_order
+from .facts import GRANULARITY, WINDOW_DAYS, Fact, _agree, _differ, _fineness, in_order, other_people
 from .finding import Finding
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -173,6 +173,8 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue
             if not same_happening(x, y) and not _sole_happening(x, y, by_article):
                 continue
+            if other_people(x, y):
+                continue  # one kind of happening, two people's: each dates their own
             a, b = in_order(x, y)
             if _given(a, by_claim.get(b.row, ())) or _given(b, by_claim.get(a.row, ())):
                 continue  # the other sentence gives this day too: it dates two happenings

@@ -43,7 +43,7 @@ def _polarity_words(text: str) -> tuple[int, Counter]:
     return markers, rest
 
 
-def _words(text: str) -> list[str]:
+def words_spelled_out(text: str) -> list[str]:
     """The text's words, lower-cased, with negated contractions written out ("won't": "will not")."""
     for pattern, repl in _CONTRACTIONS:
         text = pattern.sub(repl, text)
@@ -53,7 +53,7 @@ def _words(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _read(text: str) -> tuple[int, Counter, frozenset[str]]:
     """Markers, other words, and the words each marker negates (the first two it is followed by)."""
-    words = _words(text)
+    words = words_spelled_out(text)
     marks = [i for i, w in enumerate(words) if w in NEGATIONS or w in DENIALS]
     rest = Counter(_stem(w) for w in words if w not in NEGATIONS and w not in DENIALS and w not in _NEUTRAL)
     scope: set[str] = set()
@@ -112,7 +112,7 @@ def _denied(c: Claim) -> int:
 
 def _negations(text: str) -> int:
     """The negation words of a text, denials left out."""
-    return sum(1 for w in _words(text) if w in NEGATIONS)
+    return sum(1 for w in words_spelled_out(text) if w in NEGATIONS)
 
 
 def _frame_negations(c: Claim) -> int:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import replace
+import os
+import time
 from typing import Iterable, Iterator, Sequence
 
 import numpy as np
@@ -64,22 +65,22 @@ class Worker:
 
         self.nlp = load_nlp()  # loaded here, in the actor: a spaCy pipeline does not travel as an object
         self.embedder = _bulk_embedder(name)
+        self.ready_cpu = time.process_time()  # what starting cost: the worker process, its imports and models
 
     def __call__(self, batch: dict) -> dict:
-        import time
-
         from ..extract.claims import claims_from_doc
+        from ..store.encoding import claim_to_dict
 
-        t0, started = time.perf_counter(), time.time()
-        from ..store.encoding import claim_to_json
-
+        t0, started, cpu0 = time.perf_counter(), time.time(), time.process_time()
         articles = [_article(json.loads(s)) for s in batch["article"]]
         titles = [a.title.strip() for a in articles]  # as the search state indexes them
-        claims_out, calls_out, contents = [], [], []
+        claims_out, hashes_out, calls_out, contents = [], [], [], []
         for article, doc in zip(articles, self.nlp.pipe((a.text for a in articles), batch_size=BATCH)):
             recorder = _Recorder()
             claims = claims_from_doc(article, doc, recorder)
-            claims_out.append(json.dumps([claim_to_json(c) for c in claims]))
+            # the store's own rows but for the entity ids, which the driver fills in (see ``decode_batch``)
+            claims_out.append(json.dumps([claim_to_dict(c) for c in claims]))
+            hashes_out.append(json.dumps([c.content_hash for c in claims]))
             calls_out.append(json.dumps(recorder.calls))
             contents.append([c.content for c in claims])
         texts = list(dict.fromkeys([*(t for ts in contents for t in ts), *filter(None, titles)]))
@@ -87,11 +88,15 @@ class Worker:
         packed = [np.stack([vecs[t] for t in ts]).astype(np.float32).tobytes() if ts else b"" for ts in contents]
         title_vecs = [vecs[t].astype(np.float32).tobytes() if t else b"" for t in titles]
         busy = (time.perf_counter() - t0) / max(1, len(articles))
-        return {"article": batch["article"], "claims": np.array(claims_out, dtype=object),
+        cpu = (time.process_time() - cpu0) / max(1, len(articles))
+        # the article itself does not travel back: the driver holds it
+        return {"id": np.array([a.id for a in articles], dtype=object),
+                "claims": np.array(claims_out, dtype=object), "hashes": np.array(hashes_out, dtype=object),
                 "calls": np.array(calls_out, dtype=object), "vectors": np.array(packed, dtype=object),
                 "title": np.array(title_vecs, dtype=object),
-                "seconds": np.full(len(articles), busy), "started": np.full(len(articles), started),
-                "ended": np.full(len(articles), time.time())}
+                "seconds": np.full(len(articles), busy), "cpu": np.full(len(articles), cpu),
+                "ready_cpu": np.full(len(articles), self.ready_cpu), "actor": np.full(len(articles), os.getpid()),
+                "started": np.full(len(articles), started), "ended": np.full(len(articles), time.time())}
 
 
 def _bulk_embedder(name: str):
@@ -122,12 +127,15 @@ def _limit_threads(threads: int) -> None:
 
 
 def extract_and_embed(articles: Sequence[Article], options: Options, resolver, stats: dict | None = None
-                      ) -> Iterator[tuple[Article, list[Claim], dict[str, np.ndarray], np.ndarray | None]]:
-    """Each article with its claims (entities canonicalised by ``resolver``), their vectors by
-    content hash and its title's vector (None without a title), in input order, parsed and
-    embedded by a pool of Ray actors, one per CPU.
-    ``stats`` gets ``worker_s``: the seconds the actors spent on the articles (not loading), and
-    ``busy_from``/``busy_to``: the wall clock when the first batch began and the last one ended."""
+                      ) -> Iterator[tuple[Article, list[tuple[str, str, str, str]], dict[str, np.ndarray],
+                                          np.ndarray | None]]:
+    """Each article with its claims as the store writes them (``claim_row``s, entities canonicalised
+    by ``resolver``), their vectors by content hash and its title's vector (None without a title),
+    in input order, parsed and embedded by a pool of Ray actors, one per CPU.
+    ``stats`` gets ``worker_s`` and ``worker_cpu_s``: the seconds and CPU-seconds the actors spent
+    on the articles (not loading), ``actor_ready_cpu_s``: each actor's CPU-seconds to start (by
+    process id), and ``busy_from``/``busy_to``: the wall clock when the first batch began and the
+    last one ended."""
     import ray
 
     init_ray(options)
@@ -148,29 +156,41 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
                         concurrency=min(workers, max(1, -(-len(articles) // BATCH))), num_cpus=1)
     by_id = {a.id: a for a in articles}
     stats = {} if stats is None else stats
-    stats["worker_s"] = 0.0
+    stats["worker_s"] = stats["worker_cpu_s"] = 0.0
+    stats["actor_ready_cpu_s"] = {}
     # no prefetch: prefetching held each batch back until the next ones were done
     for batch in ds.iter_batches(batch_size=None, batch_format="numpy", prefetch_batches=0):
         stats["worker_s"] += float(np.sum(batch["seconds"]))
+        stats["worker_cpu_s"] += float(np.sum(batch["cpu"]))
+        stats["actor_ready_cpu_s"].update(zip(batch["actor"].tolist(), batch["ready_cpu"].tolist()))
         stats["busy_from"] = min(stats.get("busy_from", np.inf), float(np.min(batch["started"])))
         stats["busy_to"] = max(stats.get("busy_to", 0.0), float(np.max(batch["ended"])))
         yield from decode_batch(batch, by_id, resolver)
 
 
 def decode_batch(batch: dict, by_id: dict[str, Article], resolver
-                 ) -> Iterator[tuple[Article, list[Claim], dict[str, np.ndarray], np.ndarray | None]]:
-    """What a worker returned for a batch, on the driver: each article, its claims with entities
-    canonicalised by ``resolver`` (in article order), their vectors by content hash, and its
-    title's vector."""
-    from ..store.encoding import claim_from_json
+                 ) -> Iterator[tuple[Article, list[tuple[str, str, str, str]], dict[str, np.ndarray],
+                                     np.ndarray | None]]:
+    """What a worker returned for a batch, on the driver: each article, its claims as the store
+    writes them (``claim_row``s) with entities canonicalised by ``resolver`` (in article order),
+    their vectors by content hash, and its title's vector.
 
-    for art_json, claims_json, calls_json, packed, title in zip(batch["article"], batch["claims"], batch["calls"],
-                                                                batch["vectors"], batch["title"]):
-        article = by_id[json.loads(art_json)["id"]]
+    The claims stay dicts from the worker's JSON to the store's: only their entity ids change.
+    """
+    from ..store.encoding import claim_dict_to_json
+
+    for article_id, claims_json, hashes_json, calls_json, packed, title in zip(
+            batch["id"], batch["claims"], batch["hashes"], batch["calls"], batch["vectors"], batch["title"]):
         canon = [resolver.resolve(text, label) for text, label in json.loads(calls_json)]
-        claims = [_canonical(claim_from_json(c), canon) for c in json.loads(claims_json)]
-        vecs = np.frombuffer(packed, dtype=np.float32).reshape(len(claims), -1) if claims else []
-        yield (article, claims, {c.content_hash: v for c, v in zip(claims, vecs)},
+        hashes = json.loads(hashes_json)
+        rows = []
+        for claim, h in zip(json.loads(claims_json), hashes):
+            for e in claim["entities"]:
+                if e["canonical"].startswith("\x00"):
+                    e["canonical"] = canon[int(e["canonical"][1:])]
+            rows.append((claim["id"], claim["article_id"], h, claim_dict_to_json(claim)))
+        vecs = np.frombuffer(packed, dtype=np.float32).reshape(len(rows), -1) if rows else []
+        yield (by_id[article_id], rows, dict(zip(hashes, vecs)),
                np.frombuffer(title, dtype=np.float32) if title else None)
 
 
@@ -191,13 +211,6 @@ class KnownVectors:
             self.known.update(zip(missing, self.fallback().embed(missing)))
         return np.stack([self.known[t] for t in texts]).astype(np.float32) if texts else np.zeros((0, self.dim),
                                                                                                  np.float32)
-
-
-def _canonical(claim: Claim, canon: list[str]) -> Claim:
-    """The claim with each placeholder entity id replaced by the driver's canonical id."""
-    ents = tuple(replace(e, canonical=canon[int(e.canonical[1:])]) if e.canonical.startswith("\x00") else e
-                 for e in claim.entities)
-    return replace(claim, entities=ents)
 
 
 def _article_dict(a: Article) -> dict:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from ..lexicon import NICKNAMES, TITLES
 
@@ -55,6 +56,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=1 << 16)  # names recur: a night resolves each many times
 def phonetic(word: str) -> str:
     """A transliteration-insensitive spelling of one word ("Zelenskyy" -> "zelenski")."""
     w = re.sub(r"[^a-z]", "", _fold(word))

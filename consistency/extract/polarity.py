@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import DENIAL_LEMMAS, NEGATIVE_PRONOUNS, REPORTING_LEMMAS
+from ..lexicon import DENIAL_LEMMAS, FALSE_ADJECTIVES, FALSE_NOUNS, NEGATIVE_PRONOUNS, REPORTING_LEMMAS
 
 _UNCONFIRMING = {"confirm", "comment", "say", "disclose", "reveal", "verify", "specify",
                  "elaborate", "discuss", "answer", "respond", "speculate", "identify", "name"}
@@ -32,16 +32,13 @@ _POSSIBLE_ADV = {"possibly", "perhaps", "maybe", "probably", "potentially", "lik
 _POSSIBLE_MD = {"may", "might", "could"}
 _EXPECTED_MD = {"will", "shall", "'ll", "wo"}
 _EXPECTED_VERBS = {"expect", "set", "schedule", "plan", "intend", "aim", "poise", "prepare", "due"}
-_FALSE_ADJ = {"false", "untrue", "baseless", "unfounded", "groundless", "incorrect", "wrong",
-              "fabricated", "fake", "inaccurate", "bogus"}
+_FALSE_ADJ = FALSE_ADJECTIVES
 _TRUE_ADJ = {"true", "correct", "accurate", "right"}
 _ARGS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "dative"}
 _NOT_REALLY_NEG = {"only", "just", "merely", "simply"}
-_FALSE_NOUNS = {"hoax", "fabrication", "myth", "lie", "falsehood", "fiction", "fake", "misinformation",
-                "disinformation", "canard", "fakery"}
 _PRIORITY = ("denied", "possible", "expected", "reported")
 _KNOWN = (DENIAL_LEMMAS | REPORTING_LEMMAS | _UNCONFIRMING | _IMPLICATIVE_NEG | _HEARSAY_VERBS | _HEARSAY_PASSIVE
-          | _EXPECTED_VERBS | _FALSE_ADJ | _TRUE_ADJ | _FALSE_NOUNS | {"be", "go", "likely", "unlikely"})
+          | _EXPECTED_VERBS | _FALSE_ADJ | _TRUE_ADJ | FALSE_NOUNS | {"be", "go", "likely", "unlikely"})
 
 
 def _lemma(tok: Token) -> str:
@@ -178,7 +175,7 @@ def _clause(verb: Token, cues: set[str], reported: bool, depth: int = 0) -> bool
             cues.add("denied")  # "it is not true that ...", "reports of ... are untrue"
         return flips ^ (_clause(content, cues, True, depth + 1) if content is not None else False)
     attr = _child(verb, "attr") if _lemma(verb) == "be" else None
-    if attr is not None and _lemma(attr) in _FALSE_NOUNS:
+    if attr is not None and _lemma(attr) in FALSE_NOUNS:
         if not neg:
             cues.add("denied")  # "the report is a hoax"
         return not neg

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..lexicon import RELAY_CUES
 from ..records import Claim, Flag
 from .bm25 import tokenize
+from .stance import query_negated, stance_toward
 
 JOIN_COSINE = 0.72  # two outlets' claims of one story this close state one fact
 SAME_ARTICLE_OVERLAP = 0.6  # word overlap at which two sentences of one article are one statement
@@ -39,8 +39,6 @@ _ASKS = (
 _CREDIT = re.compile(r"(?:\bCredit\s*[A-Z]|\bPhoto(?:graph)?:|\b(?:AP|Getty|Reuters|AFP|EPA) (?:Photo|Images)\b"
                      r"|\((?:AP|Getty Images|Reuters|AFP)[^)]*\)\s*$)")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|did|does|can|could)\b|\w+ed\b", re.I)
-_MEDIA = re.compile(r"\b(?:Times|Post|News|Press|Reuters|AP|CNN|NBC|ABC|CBS|MSNBC|Politico|Journal|Tribune|"
-                    r"Herald|Wire|Agency|TASS|BBC|Bloomberg|Axios|Daily|Magazine|Gazette)\b")
 _TIME_WORDS = re.compile(r"^(?:on |last |this |early |late )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
                          r"sunday|today|yesterday|tonight|morning|evening|afternoon|night|week|weekend|"
                          r"january|february|march|april|may|june|july|august|september|october|november|december)\b",
@@ -108,18 +106,6 @@ def confident_channel(c: Claim) -> str:
     if not ch or _TIME_WORDS.search(ch) or any(t.text and (t.text in ch or ch in t.text) for t in c.times):
         return ""
     return ch if re.search(r"[A-Z]|statement|interview|conference|briefing|letter|post|tweet|video", ch) else ""
-
-
-def stance(c: Claim, lead: Claim) -> str:
-    """"denies" (opposite polarity to the matched claim), "repeats" (passes on another outlet's report) or "supports"."""
-    if c.negated != lead.negated or c.modality == "denied":
-        return "denies"
-    att = c.attribution
-    relay = " ".join(x for x in (att.source if att else "", (att.channel or "") if att else "") if x)
-    # passing on another newsroom's report ("the Los Angeles Times reports"), not citing a document or an official
-    if RELAY_CUES.search(c.text) and _MEDIA.search(relay or c.text):
-        return "repeats"
-    return "supports"
 
 
 def _words(text: str) -> set[str]:
@@ -218,8 +204,10 @@ def differences(fact: Fact, resolver) -> list[dict]:
     return out
 
 
-def fact_dict(fact: Fact, resolver, flags_by_claim: dict[str, list[Flag]], meta: dict[str, dict]) -> dict:
-    """The fact as the CLI, API and web page show it."""
+def fact_dict(fact: Fact, resolver, flags_by_claim: dict[str, list[Flag]], meta: dict[str, dict],
+              query: str = "") -> dict:
+    """The fact as the CLI, API and web page show it, each statement with its stance toward the query."""
+    negated_query = query_negated(query)
     diffs = differences(fact, resolver)
     flagged = {f.id: f for c in fact.claims for f in flags_by_claim.get(c.id, [])}
     differs: dict[str, set[str]] = {}
@@ -241,7 +229,7 @@ def fact_dict(fact: Fact, resolver, flags_by_claim: dict[str, list[Flag]], meta:
             "speaker": confident_speaker(c), "channel": confident_channel(c),
             "date": "; ".join(t.text for t in c.times if t.type in ("DATE", "TIME")),
             "number": "; ".join(q.text for q in c.quantities),
-            "stance": "supports" if c is fact.lead else stance(c, fact.lead),
+            "stance": stance_toward(c, negated_query),
             "caption": is_caption(c), "differs": sorted(str(t) for t in differs.get(c.id, ())),
         })
     return {"id": fact.lead.id, "text": fact.lead.text, "score": round(fact.score, 4),

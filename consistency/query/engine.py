@@ -58,6 +58,10 @@ QUESTION_SHOW_MARGIN = 0.5
 # How much the question's words and names count when a match's previous sentence states them and
 # the match does not (a follow-up such as "The real problem, he said, is ..."), chosen on the same tune half.
 QUESTION_CONTEXT_WEIGHT = 0.25
+# How many of a question's best first-stage matches bring the claim their article states next.
+QUESTION_FOLLOWERS = 0
+# How many of the articles a question's matches come from (in the order of their best match) bring all their claims.
+QUESTION_ARTICLES = 3
 
 
 class QueryEngine:
@@ -88,6 +92,8 @@ class QueryEngine:
         self.question_weight = QUESTION_PRIOR_WEIGHT
         self.question_margin = QUESTION_SHOW_MARGIN
         self.question_context = QUESTION_CONTEXT_WEIGHT
+        self.question_followers = QUESTION_FOLLOWERS
+        self.question_articles = QUESTION_ARTICLES
 
     @property
     def question_ranker(self):  # -> QuestionRanker | None
@@ -168,6 +174,8 @@ class QueryEngine:
         hits, qvec = self._search(text, max(k, self.question_depth if question else FACT_DEPTH))
         claims = self.store.claims([r for r, _ in hits])
         if question and qvec is not None:
+            hits, claims = self._with_followers(hits, claims, self.question_followers)
+            hits, claims = self._with_articles(hits, claims, self.question_articles)
             hits = self._answer_order(text, hits, claims, qvec)
         matches, flags = [], {}
         for rowid, score in hits[:k]:
@@ -199,14 +207,65 @@ class QueryEngine:
     def _answer_order(self, text: str, hits: list[tuple[int, float]], claims: dict[int, Claim],
                       qvec: np.ndarray) -> list[tuple[int, float]]:
         """The hits of a question re-ranked by whether they answer it; ``qvec`` is the vector they were found with."""
-        from .bm25 import tokenize
-        from .questions import asked_noun, rerank_answers
+        from .questions import rerank_answers
 
         rows = [r for r, _ in hits if r in claims]
         if not rows:
             return hits
+        inputs = self._answer_inputs(text, rows, claims, qvec)
+        ranked = rerank_answers(text, [(claims[r], s) for r, s in hits if r in claims], inputs.pop("cos"),
+                                self.question_ranker, self.question_weight, **inputs)
+        row_of = {claims[r].id: r for r in rows}
+        return [(row_of[c.id], s) for c, s in ranked]
+
+    def _with_followers(self, hits: list[tuple[int, float]], claims: dict[int, Claim], lead: int
+                        ) -> tuple[list[tuple[int, float]], dict[int, Claim]]:
+        """The hits with, after each of the first ``lead``, the claim its article states next when it is
+        not a hit itself: an answer often follows the sentence naming the event ("The vote was 134 to 63.")
+        and shares too few of the question's words for the first stage to find it."""
+        top = [r for r, _ in hits[:lead] if r in claims]
+        if not top:
+            return hits, claims
+        in_articles = self.store.claims(article_ids={claims[r].article_id for r in top})
+        following: dict[int, int] = {}
+        by_article: dict[str, list[tuple[int, int]]] = {}
+        for r, c in in_articles.items():
+            by_article.setdefault(c.article_id, []).append((c.start, r))
+        for seq in by_article.values():
+            seq.sort()
+            following.update({a: b for (_, a), (_, b) in zip(seq, seq[1:])})
+        have = {r for r, _ in hits}
+        out = []
+        for i, (r, score) in enumerate(hits):
+            out.append((r, score))
+            nxt = following.get(r)
+            if i < lead and nxt is not None and nxt not in have:
+                out.append((nxt, score))
+                have.add(nxt)
+        return out, {**claims, **{r: in_articles[r] for r in have if r not in claims}}
+
+    def _with_articles(self, hits: list[tuple[int, float]], claims: dict[int, Claim], count: int
+                       ) -> tuple[list[tuple[int, float]], dict[int, Claim]]:
+        """The hits and, after them, every other claim of the first ``count`` articles they come from:
+        the first stage matches a claim's content without its attribution frame, so a sentence whose
+        answer sits in the frame ("all 42 members are sending the letter to X, warning that ...") can
+        be missing from the hits of an article that answers the question."""
+        articles = list(dict.fromkeys(claims[r].article_id for r, _ in hits if r in claims))[:count]
+        if not articles:
+            return hits, claims
+        have = {r for r, _ in hits}
+        extra = {r: c for r, c in self.store.claims(article_ids=articles).items() if r not in have}
+        floor = min((s for _, s in hits), default=0.0)
+        order = sorted(extra, key=lambda r: (articles.index(extra[r].article_id), extra[r].start))
+        return hits + [(r, floor) for r in order], {**claims, **extra}
+
+    def _answer_inputs(self, text: str, rows: list[int], claims: dict[int, Claim], qvec: np.ndarray) -> dict:
+        """What the question re-ranker reads of these matches besides their text: cosine to the
+        question and to the noun it asks about, the question's word weights, each previous sentence."""
+        from .bm25 import tokenize
+        from .questions import asked_noun
+
         vecs = self.store.claim_vectors(rows)
-        cos = vecs @ qvec
         noun = asked_noun(text)
         noun_cos = None
         if noun is not None:
@@ -214,11 +273,24 @@ class QueryEngine:
                 noun_cos = vecs @ self.embedder.embed([noun])[0]
         idf = self._retriever.bm25.token_idf(tokenize(text)) if self._retriever is not None else None
         context = self._previous_sentences([claims[r] for r in rows]) if self.question_context > 0 else None
-        ranked = rerank_answers(text, [(claims[r], s) for r, s in hits if r in claims], cos,
-                                self.question_ranker, self.question_weight, idf, context, self.question_context,
-                                noun_cos)
-        row_of = {claims[r].id: r for r in rows}
-        return [(row_of[c.id], s) for c, s in ranked]
+        return {"cos": vecs @ qvec, "idf": idf, "context": context, "context_weight": self.question_context,
+                "noun_cos": noun_cos}
+
+    def question_candidates(self, text: str) -> tuple[list[Claim], np.ndarray]:
+        """The first stage's matches of a question, in its order, and the re-ranker's feature rows for them."""
+        from .questions import question_features
+
+        text = " ".join(text.split())
+        self.refresh()
+        hits, qvec = self._search(text, self.question_depth)
+        claims = self.store.claims([r for r, _ in hits])
+        hits, claims = self._with_followers(hits, claims, self.question_followers)
+        hits, claims = self._with_articles(hits, claims, self.question_articles)
+        rows = [r for r, _ in hits if r in claims]
+        if qvec is None or not rows:
+            return [], np.zeros((0, 0), np.float32)
+        inputs = self._answer_inputs(text, rows, claims, qvec)
+        return [claims[r] for r in rows], question_features(text, [claims[r] for r in rows], **inputs)
 
     def _previous_sentences(self, claims: list[Claim]) -> list[str]:
         """Each claim's previous sentence in its article ("" for an article's first)."""
@@ -254,7 +326,7 @@ class QueryEngine:
         facts = shown(group_facts(ranked, vectors, partners), limit,
                       self.question_margin if question else SHOW_MARGIN)
         resolver = self._resolver()
-        return [fact_dict(f, resolver, self._flags_by_claim, {}) for f in facts]
+        return [fact_dict(f, resolver, self._flags_by_claim, {}, text) for f in facts]
 
     def _resolver(self):
         if self._entity_resolver is None:

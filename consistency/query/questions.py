@@ -5,7 +5,9 @@ data by ``scripts/train_question_ranker.py``: how close the two are (MiniLM cosi
 the question's weighted words and names the claim holds), whether the claim holds a value of
 the kind the question asks for (a person or organisation for "who", a date for "when", a figure
 for "how many", a place for "where") beyond what the question already says, and whether it is a
-statement rather than a caption. The engine blends its score with the first stage's rank.
+statement rather than a caption, and how much of the first stage's best matches share its
+story. The weights are then refitted on the tune questions of bench/questions by
+``scripts/tune_question_ranker.py``. The engine blends its score with the first stage's rank.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ FEATURES = (
     "cos", "rel_cos", "cover_idf", "rel_cover_idf", "cover", "bigram_cover", "name_cover",
     "claim_len", "new_words", "holds_person", "holds_org", "holds_time", "holds_quantity", "holds_place",
     "misses_kind", "new_value", "caption", "attributed", "fits_quantity", "fits_time", "holds_form",
-    "noun_cos", "rel_noun_cos",
+    "noun_cos", "rel_noun_cos", "story_share",
 )
+# how many of the first stage's best matches vote for the story a question is about
+STORY_VOTERS = 30
 
 _QUESTION = re.compile(r"^\s*(?:(?:by|for|in|on|at|to|from|until|since|of|about|with) )?"
                        r"(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|are|was|were|has|have|"
@@ -397,7 +401,22 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
     if noun_cos is not None and len(noun_cos):
         out[:, 21] = noun_cos
         out[:, 22] = noun_cos - noun_cos.max()
+    out[:, 23] = story_share(claims)
     return out
+
+
+def story_share(claims: list[Claim], voters: int = STORY_VOTERS) -> np.ndarray:
+    """Per claim, the weight of the first stage's best matches (by rank) in its story, relative to the story
+    holding most (1 for that one): a question is about one event, and a sentence of another story that shares
+    its names (the same senator, another week) is less likely to answer it. ``claims`` are in the first
+    stage's order."""
+    prior = first_stage_prior(min(len(claims), voters))
+    mass: dict[str, float] = {}
+    for c, w in zip(claims, prior):
+        if c.story_id:
+            mass[c.story_id] = mass.get(c.story_id, 0.0) + float(w)
+    top = max(mass.values(), default=0.0) or 1.0
+    return np.array([mass.get(c.story_id, 0.0) / top if c.story_id else 0.0 for c in claims], np.float32)
 
 
 class QuestionRanker:

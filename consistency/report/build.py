@@ -381,12 +381,14 @@ def _with_stances(store: Store, clusters: list[dict], embedder: Embedder | None 
 
 
 def _claims_table(store: Store, flags: list[dict], clusters: list[dict], meta: dict[str, dict]) -> list[dict]:
-    """The claims the report's flags and clusters are about, one row each."""
+    """The claims the report's flags and clusters are about, one row each, with the claim's stance toward
+    its cluster's earliest wording when it is in one."""
     flagged: dict[str, list[str]] = {}
     for d in flags:
         for cid in d["claims"]:
             flagged.setdefault(cid, []).append(d["id"])
     clustered = {cid: c["id"] for c in clusters for cid in c["claims"]}
+    stance = {s["claim_id"]: s["stance"] for c in clusters for s in c.get("stances", ())}
     ids = sorted(set(flagged) | set(clustered))
     claims = store.claims(rowids=list(store.claim_rowids(ids).values())) if ids else {}
     rows = []
@@ -397,7 +399,8 @@ def _claims_table(store: Store, flags: list[dict], clusters: list[dict], meta: d
                      "url": meta.get(c.article_id, {}).get("url", ""), "text": " ".join(c.text.split()),
                      "source": att.source if att else "", "times": "; ".join(t.text for t in c.times),
                      "quantities": "; ".join(q.text for q in c.quantities),
-                     "flags": " ".join(flagged.get(c.id, [])), "cluster": clustered.get(c.id, "")})
+                     "flags": " ".join(flagged.get(c.id, [])), "cluster": clustered.get(c.id, ""),
+                     "stance": stance.get(c.id, "")})
     return rows
 
 

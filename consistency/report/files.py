@@ -104,7 +104,7 @@ def _write_all(report: dict, out_dir: Path, run_dir: Path) -> dict[str, Path]:
         "flags.csv": pd.DataFrame([_flag_row(f) for f in report["flags"]], columns=FLAG_COLUMNS),
         "claims.csv": pd.DataFrame(report["claims"], columns=["claim_id", "article_id", "outlet", "published",
                                                               "story_id", "url", "text", "source", "times",
-                                                              "quantities", "flags", "cluster"]),
+                                                              "quantities", "flags", "cluster", "stance"]),
         "outlets.csv": pd.DataFrame(report["outlets"], columns=["outlet", "articles", "claims", "flags",
                                                                 "unsupported_repetitions", "repetition_share"]),
     }

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..errors import NotFoundError, StoreError
 from ..records import Article, Claim, Evidence, Flag
-from .encoding import claim_from_json, claim_to_json
+from .encoding import claim_from_json, claim_row, claim_to_json
 from .index import VectorIndex
 
 logger = logging.getLogger(__name__)
@@ -547,12 +547,15 @@ class Store:
 
     # -- claims --------------------------------------------------------------------
     def insert_claims(self, claims: Sequence[Claim]) -> list[int]:
+        return self.insert_claim_rows([claim_row(c) for c in claims])
+
+    def insert_claim_rows(self, rows: Sequence[tuple[str, str, str, str]]) -> list[int]:
+        """Insert claims already encoded (``claim_row``: id, article id, content hash, JSON); their row ids."""
         rowids = []
-        for c in claims:
-            cur = self.db.execute("INSERT INTO claims(id, article_id, content_hash, data) VALUES (?,?,?,?)",
-                                  (c.id, c.article_id, c.content_hash, claim_to_json(c)))
+        for row in rows:
+            cur = self.db.execute("INSERT INTO claims(id, article_id, content_hash, data) VALUES (?,?,?,?)", row)
             rowids.append(int(cur.lastrowid))
-        per_article = Counter(c.article_id for c in claims)
+        per_article = Counter(r[1] for r in rows)
         per_outlet: Counter[str] = Counter()
         for article_id, outlet in self._select_in("SELECT id, outlet FROM articles WHERE id IN ({})",
                                                   sorted(per_article)):

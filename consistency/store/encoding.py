@@ -51,7 +51,17 @@ def claim_to_dict(c: Claim) -> dict:
 
 
 def claim_to_json(c: Claim) -> str:
-    return json.dumps(claim_to_dict(c), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return claim_dict_to_json(claim_to_dict(c))
+
+
+def claim_dict_to_json(d: dict) -> str:
+    """``claim_to_dict``'s output as the store keeps it."""
+    return json.dumps(d, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def claim_row(c: Claim) -> tuple[str, str, str, str]:
+    """The claim as the store writes it: id, article id, content hash and JSON."""
+    return c.id, c.article_id, c.content_hash, claim_to_json(c)
 
 
 def _span(v: list | None) -> tuple[int, int] | None:

@@ -3,7 +3,9 @@
 Each cue takes the source in its sentence that the parse names as its subject (or the nearest
 one), and contents are shared out one to each cue, closest first, within the cue's paragraph.
 A content left without a cue (a quotation continuing under an earlier "he said") goes to the
-nearest frame before it in the same paragraph.
+nearest frame before it in the same paragraph; one with no frame before it takes as its cue the
+word it hangs on in the parse, when that word can head a cue, and failing that continues the last
+frame of the paragraph before.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...lexicon import CHANNEL_NOUNS
+from .features import is_candidate
 from .spans import Frame, _source_of, frame_at
 
 TokSpan = tuple[int, int]
@@ -195,15 +198,43 @@ def assemble(doc: Doc, spans: dict[str, list[TokSpan]], quotes: list[tuple[int, 
             if rule is not None:
                 fr = Frame(fr.cue, fr.source or rule.source, rule.content, fr.source_tok or rule.source_tok, heads[i])
         frames.append((content, fr))
-    frames += _continuations(doc, [k for j, k in enumerate(contents) if j not in taken], frames, para)
+    left = [k for j, k in enumerate(contents) if j not in taken]
+    continued = _continuations(doc, left, frames, para)
+    frames += continued
+    done = {span for span, _ in continued}
+    own = [(k, _governed(doc, k, sources, sent, quotes)) for k in left if k not in done]
+    frames += [(k, f) for k, f in own if f is not None]
+    frames += _continuations(doc, [k for k, f in own if f is None], frames, para, back=1)
     return sorted((f for _, f in frames), key=lambda f: f.content[0])
 
 
-def _continuations(doc: Doc, left: list[TokSpan], frames: list[tuple[TokSpan, Frame]], para: list[int]) -> list[tuple[TokSpan, Frame]]:
-    """A content with no cue of its own continues the nearest frame before it in its paragraph."""
+def _governed(doc: Doc, content: TokSpan, sources: list[TokSpan], sent: list[int],
+              quotes: list[tuple[int, int]]) -> Frame | None:
+    """A frame for a content left without a cue: the word it hangs on in the parse is its cue
+    ("pouncing on news that ...", "a website that pitches ..."), when that word can head one."""
+    root = doc[content[0]:content[1]].root
+    head = root.head
+    if content[0] <= head.i < content[1] or head.sent != root.sent or not is_candidate(head):
+        return None
+    cue = (head.i, head.i + 1)
+    rule = frame_at(head, quotes)
+    cue_chars = rule.cue if rule is not None else _chars(doc, cue)
+    # only the cue's own subject as source: the nearest tagged source belongs to another frame as often
+    src = _pick_source(doc, cue, head, sources, sent)
+    subj = _source_of(head) if head.pos_ in ("VERB", "AUX") else None
+    if src is None or subj is None or not src[0] <= subj.i < src[1]:
+        return Frame(cue_chars, None, _chars(doc, content), None, head)
+    src = _trim_source(doc, src, cue)
+    return Frame(cue_chars, _chars(doc, src), _chars(doc, content), _head(doc, src), head)
+
+
+def _continuations(doc: Doc, left: list[TokSpan], frames: list[tuple[TokSpan, Frame]], para: list[int],
+                   back: int = 0) -> list[tuple[TokSpan, Frame]]:
+    """A content with no cue of its own continues the nearest frame before it in its paragraph
+    (``back`` 1: in the paragraph before, a quotation running on into a new paragraph)."""
     out: list[tuple[TokSpan, Frame]] = []
     for k in left:
-        before = [(span, f) for span, f in frames if span[1] <= k[0] and para[span[0]] == para[k[0]]]
+        before = [(span, f) for span, f in frames if span[1] <= k[0] and para[span[0]] == para[k[0]] - back]
         if before:
             span, f = max(before, key=lambda x: x[0][1])
             out.append((k, Frame(f.cue, f.source, _chars(doc, k), f.source_tok, f.cue_tok)))
