@@ -275,3 +275,30 @@ def test_bench_stories_reads_coverage_and_clusters_in_batches(tmp_path: Path):
         assert set(coverage_articles(tmp_path, part)[1].values()) == in_part
     stories = cluster(StoryClusterer(), got, article_vectors(got, HashingEmbedder()), batch_size=1, seed=3)
     assert stories["q0"] == stories["q1"] != stories["q2"] == stories["q3"]
+
+
+def test_stories_block_products_choose_as_one_at_a_time(monkeypatch):
+    import consistency.stories.cluster as cluster
+
+    flood, transfer = _articles(FLOOD, "f"), _articles(TRANSFER, "t")
+    first, night = [flood[0], transfer[0]], [transfer[1], flood[1], flood[2], transfer[2]]
+    results = []
+    for block in (1, 2, 256):  # a block of one takes every product afresh, as before blocks
+        monkeypatch.setattr(cluster, "BLOCK", block)
+        sc = StoryClusterer(candidates=1)
+        _assign(sc, first)
+        results.append((_assign(sc, night), json.dumps(sc.to_dict(), sort_keys=True)))
+    assert results[0] == results[1] == results[2]
+    assert len(set(results[0][0])) == 2
+
+
+def test_stories_block_products_follow_stories_changed_since():
+    flood, transfer = _articles(FLOOD, "f"), _articles(TRANSFER, "t")
+    sc = StoryClusterer()
+    _assign(sc, [flood[0], transfer[0]])
+    night = [flood[1], transfer[1]]
+    singles = sc.singles(night, article_vectors(night, HashingEmbedder()))
+    sc._start_block(singles)
+    sc._absorb(sc.stories[sc._ids[0]], singles[1])  # a story changes after the block's products were taken
+    fresh = sc._mat[:len(sc._ids)] @ (singles[0].centroid / singles[0].n)
+    assert np.allclose(sc._block_dense(0, singles[0]), fresh, atol=1e-6)

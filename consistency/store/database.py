@@ -112,6 +112,12 @@ CREATE TABLE IF NOT EXISTS flag_claims (
     PRIMARY KEY (claim_id, flag_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS flag_claims_flag ON flag_claims(flag_id);
+-- The open flags a check carried without rewriting, read from the index alone; led by the run, not
+-- the status, so the planner does not take it for a way to all open flags when flags are looked up by claim.
+CREATE INDEX IF NOT EXISTS flags_by_last_run ON flags(last_run, status, id);
+-- A flagged claim's outlet for the report's repetition tally, without reading claim or article rows.
+CREATE INDEX IF NOT EXISTS claims_id_article ON claims(id, article_id);
+CREATE INDEX IF NOT EXISTS articles_id_outlet ON articles(id, outlet);
 CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, data TEXT NOT NULL, thread_id TEXT);
 CREATE TABLE IF NOT EXISTS outlet_counts (
     outlet TEXT PRIMARY KEY,
@@ -474,9 +480,10 @@ class Store:
         self.story_heads()
 
     def story_profiles(self, story_ids: Sequence[str]) -> dict[str, dict]:
-        """story id -> the stored state of that story (profiles and members included)."""
-        return {sid: json.loads(data) for sid, data in
-                self._select_in("SELECT id, data FROM stories WHERE id IN ({})", list(story_ids))}
+        """story id -> the stored state of that story (profiles and members included) but its centroid,
+        which the head columns hold: SQLite drops it, so its hundreds of numbers are not parsed here."""
+        return {sid: json.loads(data) for sid, data in self._select_in(
+            "SELECT id, json_remove(data, '$.centroid') FROM stories WHERE id IN ({})", list(story_ids))}
 
     def _has_story_heads(self) -> bool:
         return "vec" in {r[1] for r in self.db.execute("PRAGMA table_info(stories)")}
@@ -936,12 +943,21 @@ class Store:
         by_outlet = dict(self.db.execute(
             f"SELECT o.outlet, count(*) FROM flags f JOIN ({x['outlets']}) o ON o.flag_id = f.id WHERE {live}"
             " GROUP BY o.outlet", (min_confidence,)).fetchall())
+        # The planner takes the unique id indexes, which leave it to read each claim's and article's row.
+        covered = self._has_indexes("claims_id_article", "articles_id_outlet")
+        claims, articles = ("claims c INDEXED BY claims_id_article", "articles a INDEXED BY articles_id_outlet"
+                            ) if covered else ("claims c", "articles a")
         repeated = dict(self.db.execute(
             "SELECT a.outlet, count(DISTINCT fc.claim_id) FROM flags f JOIN flag_claims fc ON fc.flag_id = f.id"
-            " JOIN claims c ON c.id = fc.claim_id JOIN articles a ON a.id = c.article_id"
+            f" JOIN {claims} ON c.id = fc.claim_id JOIN {articles} ON a.id = c.article_id"
             f" WHERE f.type = 'unsupported_repetition' AND {live} GROUP BY a.outlet", (min_confidence,)).fetchall())
         return {"open": int(total[1]), "open_all": int(total[0]), "by_type": by_type, "stories": int(stories),
                 "by_outlet": by_outlet, "repeated_by_outlet": repeated}
+
+    def _has_indexes(self, *names: str) -> bool:
+        """Whether these indexes exist (an older store opened read-only may lack them)."""
+        found = self._select_in("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ({})", list(names))
+        return found[0][0] == len(names)
 
     def flag(self, flag_id: str) -> Flag | None:
         from .encoding import flag_from_json

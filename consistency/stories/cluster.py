@@ -70,6 +70,7 @@ class _Story:
 
 
 _PROFILE = ("terms", "names", "dates", "members")
+BLOCK = 256  # articles whose dense products with the stories are taken in one matrix product
 
 
 class _StoredStory(_Story):
@@ -127,6 +128,11 @@ class StoryClusterer:
         self._rows: dict[str, int] = {}  # story id -> row of the centroid matrix
         self._ids: list[str] = []
         self._mat = np.zeros((0, 0), dtype=np.float32)  # summed vector / size, one row a story
+        # The dense products of a block of the batch's articles with the stories as they stood when
+        # the block began, in one matrix product; ``_block_row`` maps a story's row to its row of
+        # the block, or -1 once the story changed (or opened) since.
+        self._block: np.ndarray | None = None
+        self._block_row = np.zeros(0, dtype=np.int64)
         self._profiles: Callable[[list[str]], dict[str, dict]] = lambda ids: {}
 
     # -- public -----------------------------------------------------------------------------
@@ -147,9 +153,12 @@ class StoryClusterer:
         singles = self.singles(articles, vectors)
         ids: list[str] = [""] * len(articles)
         touched: list[str] = []
-        for i in sorted(range(len(articles)), key=lambda i: articles[i].published):
+        order = sorted(range(len(articles)), key=lambda i: articles[i].published)
+        for p, i in enumerate(order):
             single = singles[i]
-            best, best_score = self._best_match(single, exclude=None)
+            if p % BLOCK == 0:
+                self._start_block([singles[j] for j in order[p:p + BLOCK]])
+            best, best_score = self._best_match(single, exclude=None, dense=self._block_dense(p % BLOCK, single))
             if best is not None and best_score >= self._bar(self.threshold, single, best):
                 self._absorb(best, single)
                 ids[i] = best.id
@@ -162,6 +171,7 @@ class StoryClusterer:
             if self.merge_every and len(touched) >= self.merge_every:
                 self._merge_pass(touched)
                 touched = []
+        self._block = None
         self._merge_pass(touched)
         return [self.resolve(s) for s in ids]
 
@@ -319,12 +329,36 @@ class StoryClusterer:
     def _bar(self, base: float, a: _Story, b: _Story) -> float:
         return base + self.small_margin / math.sqrt(a.n * b.n)
 
-    def _best_match(self, group: _Story, exclude: str | None) -> tuple[_Story | None, float]:
-        """The live story most similar to ``group``, among the nearest by dense vector."""
+    def _start_block(self, singles: Sequence[_Story]) -> None:
+        """Take the dense products of these articles with every story at once (one matrix product
+        costs far less than one matrix-vector product an article over a large store)."""
+        k = len(self._ids)
+        self._block = self._mat[:k] @ np.stack([s.centroid / s.n for s in singles]).T
+        self._block_row = np.full(max(len(self._mat), k), -1, dtype=np.int64)
+        self._block_row[:k] = np.arange(k)
+
+    def _block_dense(self, column: int, single: _Story) -> np.ndarray:
+        """The dense products of the block's ``column``-th article with the live stories, taking
+        the stories changed since the block began afresh."""
+        k = len(self._ids)
+        rows = self._block_row[:k]
+        known = rows >= 0
+        dense = np.empty(k, dtype=np.float32)
+        dense[known] = self._block[rows[known], column]
+        changed = np.flatnonzero(~known)
+        if len(changed):
+            dense[changed] = self._mat[changed] @ (single.centroid / single.n)
+        return dense
+
+    def _best_match(self, group: _Story, exclude: str | None,
+                    dense: np.ndarray | None = None) -> tuple[_Story | None, float]:
+        """The live story most similar to ``group``, among the nearest by dense vector (``dense``:
+        its products with the live stories' rows, when already known)."""
         k = len(self._ids)
         if k == 0:
             return None, -math.inf
-        dense = self._mat[:k] @ (group.centroid / group.n)
+        if dense is None:
+            dense = self._mat[:k] @ (group.centroid / group.n)
         rows = np.arange(k)
         if k > self.candidates:
             rows = np.argpartition(-dense, self.candidates - 1)[: self.candidates]
@@ -357,6 +391,14 @@ class StoryClusterer:
         self._ids.append(story.id)
         self._rows[story.id] = row
         self._mat[row] = story.centroid / story.n
+        self._changed(row)
+
+    def _changed(self, row: int) -> None:
+        """Row ``row`` no longer holds what the current block's products were taken with."""
+        if self._block is not None:
+            if row >= len(self._block_row):
+                self._block_row = np.concatenate([self._block_row, np.full(max(16, row + 1), -1, dtype=np.int64)])
+            self._block_row[row] = -1
 
     def _remove(self, story_id: str) -> None:
         del self.stories[story_id]
@@ -365,6 +407,8 @@ class StoryClusterer:
             moved = self._ids[last]
             self._ids[row], self._rows[moved] = moved, row
             self._mat[row] = self._mat[last]
+            if self._block is not None:
+                self._block_row[row] = self._block_row[last]
         self._ids.pop()
 
     def _absorb(self, keep: _Story, drop: _Story) -> None:
@@ -382,6 +426,7 @@ class StoryClusterer:
         keep.first, keep.last = _span(keep.first, keep.last, drop.last)
         if keep.id in self._rows:
             self._mat[self._rows[keep.id]] = keep.centroid / keep.n
+            self._changed(self._rows[keep.id])
 
     def _trim(self, profile: dict[int, float]) -> dict[int, float]:
         if len(profile) <= self.max_profile_terms * 2:
@@ -393,9 +438,13 @@ class StoryClusterer:
         pending = {self.resolve(s) for s in touched} & self.stories.keys()
         while pending:
             found = []
-            for sid in sorted(pending):
+            order = sorted(pending)
+            # the stories do not change until the pass merges: one product for all its queries
+            k = len(self._ids)
+            dense = self._mat[:k] @ np.stack([self.stories[s].centroid / self.stories[s].n for s in order]).T
+            for j, sid in enumerate(order):
                 src = self.stories[sid]
-                other, score = self._best_match(src, exclude=sid)
+                other, score = self._best_match(src, exclude=sid, dense=dense[:, j])
                 if other is not None and score >= self._bar(self.merge_threshold, src, other):
                     found.append((score, sid, other.id))
             if not found:
