@@ -55,7 +55,7 @@ def test_query_stance_opposite_polarity_denies_even_when_relayed():
 def test_query_stance_statements_that_only_pass_the_claim_on_repeat_it():
     q = query_negated("The ferry line reopened")
     hearsay = claim("a#0", "The ferry line has reportedly reopened.", modality="reported")
-    unnamed = claim("b#0", "The ferry line reopened, officials who asked not to be named said.",
+    unnamed = claim("b#0", "The ferry line reopened, officials who would not give their names said.",
                     attribution=Attribution(source="officials", source_kind="anonymous", cue="said"))
     relayed = claim("c#0", "The ferry line reopened, the Kesk Herald reported.",
                     attribution=Attribution(source="the Kesk Herald", source_kind="organisation", cue="reported"))
