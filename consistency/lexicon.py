@@ -181,6 +181,8 @@ DENIALS = DENY_FORMS | frozenset("denying refute refutes refuted untrue false".s
 # Lemmas that deny their object or complement ("rejected reports that ...").
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "debunk", "disprove", "dispute",
                            "repudiate", "disown"})
+# Words after "not" that leave a claim standing ("not only ... but also").
+NOT_REALLY = frozenset({"only", "just", "merely", "simply"})
 # Words that call what they describe false ("the report is baseless", "a hoax").
 FALSE_ADJECTIVES = frozenset({"false", "untrue", "baseless", "unfounded", "groundless", "incorrect", "wrong",
                               "fabricated", "fake", "inaccurate", "bogus"})

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import DENIAL_LEMMAS, FALSE_ADJECTIVES, FALSE_NOUNS, NEGATIVE_PRONOUNS, REPORTING_LEMMAS
+from ..lexicon import DENIAL_LEMMAS, FALSE_ADJECTIVES, FALSE_NOUNS, NEGATIVE_PRONOUNS, NOT_REALLY, REPORTING_LEMMAS
 
 _UNCONFIRMING = {"confirm", "comment", "say", "disclose", "reveal", "verify", "specify",
                  "elaborate", "discuss", "answer", "respond", "speculate", "identify", "name"}
@@ -35,7 +35,6 @@ _EXPECTED_VERBS = {"expect", "set", "schedule", "plan", "intend", "aim", "poise"
 _FALSE_ADJ = FALSE_ADJECTIVES
 _TRUE_ADJ = {"true", "correct", "accurate", "right"}
 _ARGS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "dative"}
-_NOT_REALLY_NEG = {"only", "just", "merely", "simply"}
 _PRIORITY = ("denied", "possible", "expected", "reported")
 _KNOWN = (DENIAL_LEMMAS | REPORTING_LEMMAS | _UNCONFIRMING | _IMPLICATIVE_NEG | _HEARSAY_VERBS | _HEARSAY_PASSIVE
           | _EXPECTED_VERBS | _FALSE_ADJ | _TRUE_ADJ | FALSE_NOUNS | {"be", "go", "likely", "unlikely"})
@@ -58,7 +57,7 @@ def _negated(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "neg":
             nxt = child.nbor(1) if child.i + 1 < len(child.doc) else None
-            if nxt is not None and nxt.lower_ in _NOT_REALLY_NEG:
+            if nxt is not None and nxt.lower_ in NOT_REALLY:
                 continue  # "not only ... but also", "not just symbolic"
             return True
         if child.dep_ == "advmod" and any(g.dep_ == "neg" for g in child.children):

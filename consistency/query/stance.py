@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 
 from ..compare.polarity import words_spelled_out
-from ..lexicon import DENIAL_LEMMAS, DENIALS, FALSE_ADJECTIVES, FALSE_NOUNS, NEGATIONS, RELAY_CUES
+from ..lexicon import DENIAL_LEMMAS, DENIALS, FALSE_ADJECTIVES, FALSE_NOUNS, NEGATIONS, NOT_REALLY, RELAY_CUES
 from ..provenance import origin_kind
 from ..records import Claim
 
 _DENIAL_FORMS = DENIALS | {f"{lemma}{end}" for lemma in DENIAL_LEMMAS for end in ("", "s", "d", "ed", "es", "ing")} \
     | {f"{lemma[:-1]}{end}" for lemma in DENIAL_LEMMAS for end in ("ing", "ed", "ies", "ied")}
 _MARKERS = NEGATIONS | _DENIAL_FORMS | FALSE_ADJECTIVES | FALSE_NOUNS
-_NOT_REALLY = {"only", "just", "merely", "simply"}  # "not only ... but also" negates nothing
 # Passing on another newsroom's report ("the Riga Times reports"), not citing a document or an official.
 _MEDIA = re.compile(r"\b(?:Times|Post|News|Press|Reuters|AP|CNN|NBC|ABC|CBS|MSNBC|Politico|Journal|Tribune|"
                     r"Herald|Wire|Agency|TASS|BBC|Bloomberg|Axios|Daily|Magazine|Gazette)\b")
@@ -39,7 +38,7 @@ def _idle(words: list[str], i: int) -> bool:
     """A marker that negates nothing: "not only ...", or a participle used as an adjective ("the disputed vote")."""
     w, before, after = words[i], words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
     if w == "not":
-        return after in _NOT_REALLY
+        return after in NOT_REALLY
     return w in _DENIAL_FORMS and w.endswith("ed") and before in _DETERMINERS
 
 
