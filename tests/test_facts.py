@@ -466,3 +466,25 @@ def test_facts_a_share_of_the_whole_is_no_part():
     c = claim("c#1", "Two of the hikers were found on the ridge.", outlet="C", frames={"Two": ("find", ("ridge",))})
     d = claim("d#1", "Three hikers were found on the ridge.", outlet="D", frames={"Three": ("find", ("hiker", "ridge"))})
     assert [f.slot.text for r, x in enumerate((c, d)) for f in facts_of(r, x) if is_part(f)] == ["Two"]
+
+
+def test_facts_ages_are_one_fact_only_of_one_named_person():
+    a = claim("a#1", "The man, 47, was hurt in the crash.", outlet="A", frames={"47": ("hurt", ("man", "crash"))})
+    b = named(claim("b#1", "Police said Ansel Brede, 39, was hurt in the crash.", outlet="B",
+                    frames={"39": ("hurt", ("brede", "crash"))}), **{"Ansel Brede": "per:brede"})
+    assert [f.counts for f in facts_of(0, a)] == ["age"]
+    assert pairs(a, b) == []
+    c = named(claim("c#1", "Police said Ansel Brede, 38, was hurt in the crash.", outlet="C",
+                    frames={"38": ("hurt", ("brede", "crash"))}), **{"Ansel Brede": "per:brede"})
+    assert pairs(b, c) == [("39", "38")]
+
+
+def test_facts_dates_years_apart_are_two_happenings():
+    a = claim("a#1", "A strong quake struck the valley in December 2019, the agency said.", outlet="A", day=14,
+              frames={"December 2019": ("strike", ("quake", "valley"))})
+    b = claim("b#1", "A strong quake struck the valley on Saturday, the agency said.", outlet="B", day=14,
+              frames={"Saturday": ("strike", ("quake", "valley"))})
+    assert pairs(a, b) == []
+    c = claim("c#1", "A strong quake struck the valley in February, the agency said.", outlet="C", day=14,
+              frames={"February": ("strike", ("quake", "valley"))})
+    assert pairs(b, c) == [("Saturday", "February")] or pairs(b, c) == [("February", "Saturday")]

@@ -399,6 +399,8 @@ def one_fact(a: Fact, b: Fact) -> bool:
     if a.kind == "figure":
         if other_statistic(a, b):
             return False
+        if is_age(a) and is_age(b) and _ages_of_others(a, b):
+            return False
         if a.counts != b.counts and (a.counts is not None and b.counts is not None or a.slot.kind == "count"):
             return False  # a count of a named thing is not one whose noun the reader did not find
         lo, hi = sorted((abs(a.slot.value), abs(b.slot.value)))
@@ -410,7 +412,35 @@ def one_fact(a: Fact, b: Fact) -> bool:
     if ({a.slot.granularity, b.slot.granularity} <= {"day", "time"} and not _rescheduled(a, b)
             and abs((a.interval[0] - b.interval[0]).days) > DAY_REACH):
         return False
+    if _steps_apart(a, b) > MAX_STEPS and not _rescheduled(a, b):
+        return False  # months or years apart: an outlet slips by a step, not by several ("2003" / a day of 2008)
     return same_event or same_holder and (_near_dates(a, b) or _day_apart(a, b))
+
+
+MAX_STEPS = 2  # whole units of the coarser date between two dates of one happening: a slip is a step or so
+UNIT_DAYS = {"week": 7, "month": 31, "quarter": 92, "season": 92, "year": 366, "decade": 3653, "century": 36525}
+
+
+def _steps_apart(a: Fact, b: Fact) -> float:
+    """How many units of the coarser of two dates (of a week or coarser) lie between them; 0 for days."""
+    unit = max((f.slot.granularity for f in (a, b)), key=lambda g: GRANULARITY.get(g, 0))
+    if unit not in UNIT_DAYS:
+        return 0.0
+    (a0, a1), (b0, b1) = a.interval, b.interval
+    gap = max((b0 - a1).days, (a0 - b1).days, 0)
+    return gap / UNIT_DAYS[unit]
+
+
+def _ages_of_others(a: Fact, b: Fact) -> bool:
+    """An age is one person's: a person named with one and not with the other is another person
+    ("the 39-year-old Brede" / "a 47-year-old driver"); two unnamed ("a four-year-old boy" / "he was 3") may be one."""
+    pa, pb = _holding_people(a), _holding_people(b)
+    return bool(pa or pb) and not pa & pb
+
+
+def is_age(f: Fact) -> bool:
+    """The figure is someone's age ("a 39-year-old man", "Orozco, 27,")."""
+    return f.kind == "figure" and f.slot.unit == AGE_UNIT
 
 
 # What a story's running count is of: the dead, the hurt, the held, the displaced. Only such a tally
