@@ -488,3 +488,14 @@ def test_facts_dates_years_apart_are_two_happenings():
     c = claim("c#1", "A strong quake struck the valley in February, the agency said.", outlet="C", day=14,
               frames={"February": ("strike", ("quake", "valley"))})
     assert pairs(b, c) == [("Saturday", "February")] or pairs(b, c) == [("February", "Saturday")]
+
+
+def test_facts_dates_of_two_kinds_of_happening_are_two_dates():
+    a = claim("a#1", "A gunman shot two guards at the depot on Friday.", outlet="A", day=14,
+              frames={"Friday": ("shoot", ("gunman", "guard", "depot"))})
+    b = claim("b#1", "The gunman was charged on Saturday over the depot shooting.", outlet="B", day=14,
+              frames={"Saturday": ("charge", ("gunman", "depot", "shooting"))})
+    assert pairs(a, b) == []
+    c = claim("c#1", "A gunman shot two guards at the depot on Thursday.", outlet="C", day=14,
+              frames={"Thursday": ("shoot", ("gunman", "guard", "depot"))})
+    assert sorted(pairs(c, a)[0]) == ["Friday", "Thursday"]

@@ -414,6 +414,11 @@ def one_fact(a: Fact, b: Fact) -> bool:
         return False
     if _steps_apart(a, b) > MAX_STEPS and not _rescheduled(a, b):
         return False  # months or years apart: an outlet slips by a step, not by several ("2003" / a day of 2008)
+    from .happenings import kinds
+
+    ka, kb = kinds(a), kinds(b)
+    if ka and kb and not ka & kb:
+        return False  # dates of two kinds of happening (charged Saturday, shot Friday) are two dates
     return same_event or same_holder and (_near_dates(a, b) or _day_apart(a, b))
 
 
