@@ -499,3 +499,25 @@ def test_facts_dates_of_two_kinds_of_happening_are_two_dates():
     c = claim("c#1", "A gunman shot two guards at the depot on Thursday.", outlet="C", day=14,
               frames={"Thursday": ("shoot", ("gunman", "guard", "depot"))})
     assert sorted(pairs(c, a)[0]) == ["Friday", "Thursday"]
+
+
+def test_facts_an_amount_converted_in_parentheses_disputes_nothing():
+    a = claim("a#1", "The lenders agreed a 90 billion euro ($121 billion) rescue for the island.", outlet="A",
+              frames={"$121 billion": ("agree", ("rescue", "island"))})
+    b = claim("b#1", "The lenders agreed a $117 billion rescue for the island.", outlet="B",
+              frames={"$117 billion": ("agree", ("rescue", "island"))})
+    assert pairs(a, b) == []
+    c = claim("c#1", "The lenders agreed a $121 billion rescue for the island.", outlet="C",
+              frames={"$121 billion": ("agree", ("rescue", "island"))})
+    assert pairs(b, c) == [("$117 billion", "$121 billion")]
+
+
+def test_facts_late_one_day_and_early_the_next_are_one_night():
+    a = claim("a#1", "The ferry reached the harbour late Thursday, the port said.", outlet="A", day=14,
+              frames={"late Thursday": ("reach", ("ferry", "harbour"))})
+    b = claim("b#1", "The ferry reached the harbour early Friday, the port said.", outlet="B", day=14,
+              frames={"early Friday": ("reach", ("ferry", "harbour"))})
+    assert pairs(a, b) == []
+    c = claim("c#1", "The ferry reached the harbour on Wednesday, the port said.", outlet="C", day=14,
+              frames={"Wednesday": ("reach", ("ferry", "harbour"))})
+    assert pairs(a, c) != []

@@ -306,7 +306,7 @@ def _differ(x: Fact, y: Fact) -> bool:
         lo, hi = max(x.slot.low, y.slot.low), min(x.slot.high, y.slot.high)
         touching = lo == hi and x.slot.low < x.slot.high and y.slot.low < y.slot.high
         return (lo > hi or touching) and not _scale_dropped(x.slot, y.slot) and not _rounded(x.slot, y.slot)
-    if not _dates_comparable(x, y):
+    if not _dates_comparable(x, y) or overnight(x, y):
         return False
     return not _compatible(x.slot, x.interval, y.slot, y.interval)
 
@@ -401,6 +401,8 @@ def one_fact(a: Fact, b: Fact) -> bool:
             return False
         if is_age(a) and is_age(b) and _ages_of_others(a, b):
             return False
+        if is_conversion(a) or is_conversion(b):
+            return False  # an outlet's own conversion, at its own day's rate, disputes nothing
         if a.counts != b.counts and (a.counts is not None and b.counts is not None or a.slot.kind == "count"):
             return False  # a count of a named thing is not one whose noun the reader did not find
         lo, hi = sorted((abs(a.slot.value), abs(b.slot.value)))
@@ -441,6 +443,35 @@ def _ages_of_others(a: Fact, b: Fact) -> bool:
     ("the 39-year-old Brede" / "a 47-year-old driver"); two unnamed ("a four-year-old boy" / "he was 3") may be one."""
     pa, pb = _holding_people(a), _holding_people(b)
     return bool(pa or pb) and not pa & pb
+
+
+# An amount opening a parenthesis right after another amount ("110 billion euros ($158 billion)",
+# "a two-million-euro ($2.6 million) haul") is that amount converted.
+_CONVERTED_FROM = re.compile(r"(?:\d|illion|euros?|pounds?|yen|yuan|francs?|rupees?|rubles?|roubles?)[\w-]*\s*\(\s*$",
+                             re.IGNORECASE)
+
+
+def is_conversion(f: Fact) -> bool:
+    """The figure converts an amount the sentence gives just before it into another currency."""
+    if f.kind != "figure" or f.slot.kind != "money":
+        return False
+    return bool(_CONVERTED_FROM.search(f.claim.text[:f.slot.start - f.claim.start]))
+
+
+def _late(t: TimeExpr) -> bool:
+    return t.mod == "END" or t.value.endswith(("TNI", "TEV")) or t.text.casefold().startswith("late")
+
+
+def _early(t: TimeExpr) -> bool:
+    return t.mod == "START" or t.value.endswith("TMO") or t.text.casefold().startswith("early")
+
+
+def overnight(x: Fact, y: Fact) -> bool:
+    """Late one day and early the next ("late Thursday" / "early Friday morning"): hours apart, one night."""
+    if x.kind != "date" or y.kind != "date" or x.interval is None or y.interval is None:
+        return False
+    first, second = (x, y) if x.interval[0] <= y.interval[0] else (y, x)
+    return (second.interval[0] - first.interval[0]).days == 1 and _late(first.slot) and _early(second.slot)
 
 
 def is_age(f: Fact) -> bool:
