@@ -415,7 +415,7 @@ def one_fact(a: Fact, b: Fact) -> bool:
             and abs((a.interval[0] - b.interval[0]).days) > DAY_REACH):
         return False
     if _steps_apart(a, b) > MAX_STEPS and not _rescheduled(a, b):
-        return False  # months or years apart: an outlet slips by a step, not by several ("2003" / a day of 2008)
+        return False  # months or years apart: an outlet slips by a step, not by several (a month of one year / a day years later)
     from .happenings import kinds
 
     ka, kb = kinds(a), kinds(b)
@@ -440,13 +440,13 @@ def _steps_apart(a: Fact, b: Fact) -> float:
 
 def _ages_of_others(a: Fact, b: Fact) -> bool:
     """An age is one person's: a person named with one and not with the other is another person
-    ("the 39-year-old Brede" / "a 47-year-old driver"); two unnamed ("a four-year-old boy" / "he was 3") may be one."""
+    ("Brede, 39," / "a man, 47,"); two unnamed ("a six-year-old girl" / "she was 5") may be one."""
     pa, pb = _holding_people(a), _holding_people(b)
     return bool(pa or pb) and not pa & pb
 
 
-# An amount opening a parenthesis right after another amount ("110 billion euros ($158 billion)",
-# "a two-million-euro ($2.6 million) haul") is that amount converted.
+# An amount opening a parenthesis right after another amount ("90 billion euros ($121 billion)",
+# "a five-million-pound ($6.3 million) sale") is that amount converted.
 _CONVERTED_FROM = re.compile(r"(?:\d|illion|euros?|pounds?|yen|yuan|francs?|rupees?|rubles?|roubles?)[\w-]*\s*\(\s*$",
                              re.IGNORECASE)
 
@@ -467,7 +467,7 @@ def _early(t: TimeExpr) -> bool:
 
 
 def overnight(x: Fact, y: Fact) -> bool:
-    """Late one day and early the next ("late Thursday" / "early Friday morning"): hours apart, one night."""
+    """Late one day and early the next ("late Monday" / "early Tuesday"): hours apart, one night."""
     if x.kind != "date" or y.kind != "date" or x.interval is None or y.interval is None:
         return False
     first, second = (x, y) if x.interval[0] <= y.interval[0] else (y, x)
@@ -475,7 +475,7 @@ def overnight(x: Fact, y: Fact) -> bool:
 
 
 def is_age(f: Fact) -> bool:
-    """The figure is someone's age ("a 39-year-old man", "Orozco, 27,")."""
+    """The figure is someone's age ("a 52-year-old man", "Brede, 39,")."""
     return f.kind == "figure" and f.slot.unit == AGE_UNIT
 
 

@@ -67,13 +67,13 @@ def _affixed(short: str, long: str) -> bool:
 
 
 def _prefixed(short: str, long: str) -> bool:
-    """``long`` is ``short`` with a particle joined in front ("LaCalamita" / "Calamita"): a short form."""
+    """``long`` is ``short`` with a particle joined in front ("DeMontfort" / "Montfort"): a short form."""
     return len(short) >= 4 and len(long) >= len(short) + 2 and long.endswith(short)
 
 
 def _derived(a: str, b: str) -> bool:
     """Two forms of one word, each with its own ending ("Distribution" / "Distributors",
-    "Advisers" / "Advisors"): the descriptive word of a name worded two ways, not a name respelled."""
+    "Advisers" / "Advisors" in one firm's name): the descriptive word of a name worded two ways, not a name respelled."""
     k = 0
     while k < min(len(a), len(b)) and a[k] == b[k]:
         k += 1
