@@ -296,3 +296,13 @@ def test_timex_the_2000s_is_a_decade_the_1900s_a_century():
 def test_timex_a_season_with_its_year_is_the_story_reference():
     text = "The dam was finished in winter 2019. A year later it cracked."
     assert _one(text, date(2024, 11, 20), "A year later").value == "2020"
+
+
+def test_timex_a_decimal_number_is_not_a_year():
+    texts = [t.text for t in find_times("The harbour index closed at 1875.4 on Monday.", date(2024, 11, 20))]
+    assert texts == ["Monday"]
+
+
+def test_timex_an_age_is_not_a_duration():
+    text = "Ms. Orvik, 61 years old, has run the ferry line for 12 years."
+    assert [t.text for t in find_times(text, date(2024, 11, 20))] == ["12 years"]

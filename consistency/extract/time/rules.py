@@ -345,7 +345,7 @@ RULES: list[tuple[str, str, Callable]] = [
                  r"|previous|coming|first|final|following|remaining|initial|ensuing|latest|recent|entire"
                  r"|full|whole|prior|preceding|further|additional|another|other)\s+)?"
                  rf"(?P<n>{NUM_RE})(?<!\d{{4}})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading"
-                 rf"|business|calendar|working|school)[- ])?(?P<u>{UNIT_RE})s?(?!-old)"
+                 rf"|business|calendar|working|school)[- ])?(?P<u>{UNIT_RE})s?(?![- ]old\b)"
                  r"(?P<half>\s+and\s+a\s+half)?(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence|back)(?![\w-]))?", h_duration),
     ("ref", r"now|currently|current|at\s+present|these\s+days|nowadays|for\s+the\s+time\s+being"
             r"|(?:more\s+|most\s+)?recently|recent(?:\s+(?:years|decades|months|weeks|days|quarters))?"
@@ -416,5 +416,6 @@ def h_rel_adj(m: re.Match, c) -> Result | None:
     return "DATE", shift_value(c.ref_date("year") or a, "year", -1), None
 
 
-COMPILED = [(name, re.compile(rf"(?<![\w$.,/:'’-])(?:{p})(?![\w/]|-\w|,\d)", re.I), h)
+# a digit run that goes on past a decimal point is a number ("closed at 2082.1"), not a year
+COMPILED = [(name, re.compile(rf"(?<![\w$.,/:'’-])(?:{p})(?![\w/]|-\w|[,.]\d)", re.I), h)
             for name, p, h in RULES]
