@@ -306,3 +306,10 @@ def test_timex_a_decimal_number_is_not_a_year():
 def test_timex_an_age_is_not_a_duration():
     text = "Ms. Orvik, 61 years old, has run the ferry line for 12 years."
     assert [t.text for t in find_times(text, date(2024, 11, 20))] == ["12 years"]
+
+
+def test_timex_soon_after_is_a_signal_not_a_time():
+    anchor = date(2024, 11, 20)
+    assert find_times("The ferry sank soon after leaving port.", anchor) == []
+    assert find_times("They will sail as soon as the storm ends.", anchor) == []
+    assert _one("The ferry will sail soon.", anchor, "soon").value == "FUTURE_REF"
