@@ -313,3 +313,16 @@ def test_timex_soon_after_is_a_signal_not_a_time():
     assert find_times("The ferry sank soon after leaving port.", anchor) == []
     assert find_times("They will sail as soon as the storm ends.", anchor) == []
     assert _one("The ferry will sail soon.", anchor, "soon").value == "FUTURE_REF"
+
+
+def test_timex_a_range_takes_the_year_its_second_end_names():
+    anchor = date(2024, 11, 20)
+    ts = {t.text: t.value for t in find_times("Floods hit in March and April 2019.", anchor)}
+    assert ts == {"March": "2019-03", "April 2019": "2019-04"}
+    ts = {t.text: t.value for t in find_times("The strike ran from December to February 2021.", anchor)}
+    assert ts == {"December": "2020-12", "February 2021": "2021-02"}
+
+
+def test_timex_two_weekdays_joined_by_and_are_not_a_range():
+    ts = {t.text: t.value for t in find_times("Notes written Friday and Thursday by the clerk.", date(2024, 11, 22))}
+    assert ts == {"Friday": "2024-11-22", "Thursday": "2024-11-21"}

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from ...lexicon import SPEECH_TIME_CUES
 from ...records import TimeExpr
+from .lexicon import WEEKDAY_RE
 from .normalise import bounds
 from .rules import COMPILED
 
@@ -352,18 +353,26 @@ def _speech_time(
     return out
 
 
+# weekdays are read a few days either side of their anchor: "made Friday and Thursday" is a list of
+# days, not a range whose start lies a year back
+_DAY_NAME = re.compile(WEEKDAY_RE)
 _RANGE_GAP = re.compile(r"\s*(?:to|through|until|till|and|-|–|—)\s*$", re.I)
 
 
 def _order_ranges(text: str, out: list[TimeExpr]) -> list[TimeExpr]:
-    """In "from March to May 2024" the first end takes the year that keeps the range in order."""
+    """In "from March to May 2024" the first end takes the year of the second, the one before
+    it when it would otherwise come after it ("from December to February 2024")."""
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         if not (a.type == b.type == "DATE" and a.granularity == b.granularity
-                and a.granularity in ("day", "month") and a.value > b.value
-                and _RANGE_GAP.match(text[a.end:b.start]) and not re.search(r"\d{4}", a.text)):
+                and a.granularity in ("day", "month") and _RANGE_GAP.match(text[a.end:b.start])
+                and not re.search(r"\d{4}", a.text) and not _DAY_NAME.search(a.text + " " + b.text)):
+            continue
+        if a.value <= b.value and not re.search(r"\d{4}", b.text):
             continue
         value = f"{int(b.value[:4]) - (a.value[4:] > b.value[4:])}{a.value[4:]}"
+        if value == a.value:
+            continue
         _, lo, hi = bounds(value, a.mod)
         out[i] = dataclasses.replace(a, value=value, earliest=lo, latest=hi)
     return out
