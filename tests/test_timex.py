@@ -326,3 +326,10 @@ def test_timex_a_range_takes_the_year_its_second_end_names():
 def test_timex_two_weekdays_joined_by_and_are_not_a_range():
     ts = {t.text: t.value for t in find_times("Notes written Friday and Thursday by the clerk.", date(2024, 11, 22))}
     assert ts == {"Friday": "2024-11-22", "Thursday": "2024-11-21"}
+
+
+def test_timex_the_previous_or_following_weekday_counts_from_the_story_day():
+    text = "The vote was held on March 3, 2021. The following Monday the mayor quit."
+    assert _one(text, date(2024, 11, 20), "The following Monday").value == "2021-03-08"
+    text = "Shares closed on Friday, Oct. 4, below the previous Friday."
+    assert _one(text, date(2024, 10, 7), "the previous Friday").value == "2024-09-27"

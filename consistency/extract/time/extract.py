@@ -305,11 +305,13 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def _speaker_relative(name: str, m: re.Match) -> bool:
     """Whether the expression counts from the speaker's day alone: "today", "tomorrow", a weekday,
-    "next week", "last month" (not "that Friday" or "the following week", read from the story)."""
+    "next week", "last month" (not "that Friday", "the following Monday" or "the following week",
+    read from the story)."""
     if name == "dayrel":
         return True
     if name == "weekday":
-        return (m.group("rel") or "").lower().split()[-1:] != ["that"]
+        rel = (m.group("rel") or "").lower().split()
+        return rel[-1:] != ["that"] and rel[:1] != ["the"]
     if name != "rel":
         return False
     g = m.groupdict()
