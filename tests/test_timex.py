@@ -333,3 +333,10 @@ def test_timex_the_previous_or_following_weekday_counts_from_the_story_day():
     assert _one(text, date(2024, 11, 20), "The following Monday").value == "2021-03-08"
     text = "Shares closed on Friday, Oct. 4, below the previous Friday."
     assert _one(text, date(2024, 10, 7), "the previous Friday").value == "2024-09-27"
+
+
+def test_timex_one_day_after_a_modal_is_an_unnamed_time_ahead():
+    anchor = date(2024, 11, 20)
+    assert _one("The village could one day become a port.", anchor, "one day").value == "FUTURE_REF"
+    assert _one("Someday the dam will fail.", anchor, "Someday").value == "FUTURE_REF"
+    assert _one("The repair took one day.", anchor, "one day").value == "P1D"

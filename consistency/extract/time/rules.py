@@ -186,6 +186,9 @@ def _duration_value(n: float | None, u: str) -> str:
 
 _DUR_CUE = re.compile(r"\b(for|in|within|than|long\s+as|about|nearly|almost|after|of|over|last(?:ed|s)?|"
                       r"took|spent|spend|lasting|least|only|just|under|half)\s*$", re.I)
+# "will one day be": an unnamed time ahead, not a day's length
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|must|shall|hope\s+to|wants?\s+to)"
+                           r"(?:\s+(?:not|also|still|yet|even))?\s+$", re.I)
 _SET_CUE = re.compile(r"(\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|\bpercent|%|\bmillion|"
                       r"\bbillion)\s*$", re.I)
 
@@ -211,6 +214,9 @@ def h_duration(m: re.Match, c) -> Result | None:
             return None
     if raw == "some" and not g.get("adj"):
         return None
+    if raw == "one" and u == "day" and not (g.get("adj") or g.get("the") or tail or g.get("apx")) \
+            and _MODAL_BEFORE.search(c.text, max(0, m.start() - 30), m.start()):
+        return "DATE", "FUTURE_REF", None
     if tail:
         c.derived = True
         sign = -1 if tail in ("ago", "earlier", "before", "back", "previously", "prior") else 1
@@ -258,7 +264,7 @@ def h_ref(m: re.Match, c) -> Result | None:
             return None
     if re.search(r"now|current|present|these days|nowadays|time being|moment", w):
         return "DATE", "PRESENT_REF", None
-    if re.search(r"future|soon|term|later date|coming|ahead", w):
+    if re.search(r"future|soon|term|later date|coming|ahead|some ?day", w):
         return "DATE", "FUTURE_REF", None
     return "DATE", "PAST_REF", None
 
@@ -351,7 +357,7 @@ RULES: list[tuple[str, str, Callable]] = [
             r"|(?:more\s+|most\s+)?recently|recent(?:\s+(?:years|decades|months|weeks|days|quarters))?"
             r"|lately|the\s+past(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine"
             r"|ten|year|month|week|day|decade|quarter|century))|(?:the|a)\s+(?:near|distant|foreseeable"
-            r"|not-too-distant)?\s*future|(?<!\bas\s)soon(?!\s+(?:after|before|as|afterwards|thereafter)\b)|the\s+(?:short|long|near)[- ]term|a\s+later\s+date"
+            r"|not-too-distant)?\s*future|some\s?day|(?<!\bas\s)soon(?!\s+(?:after|before|as|afterwards|thereafter)\b)|the\s+(?:short|long|near)[- ]term|a\s+later\s+date"
             r"|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|the\s+(?:years|months|weeks|days)"
             r"\s+ahead", h_ref),
     ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<u>years|months|weeks|days|decades|hours|centuries)"
