@@ -340,3 +340,13 @@ def test_timex_one_day_after_a_modal_is_an_unnamed_time_ahead():
     assert _one("The village could one day become a port.", anchor, "one day").value == "FUTURE_REF"
     assert _one("Someday the dam will fail.", anchor, "Someday").value == "FUTURE_REF"
     assert _one("The repair took one day.", anchor, "one day").value == "P1D"
+
+
+def test_timex_the_year_ago_quarter_is_one_expression_a_year_back():
+    t = _one("Sales beat the year-ago second quarter.", date(2024, 8, 1), "the year-ago second quarter")
+    assert t.value == "2023-Q2"
+
+
+def test_timex_or_so_before_ago_is_an_approximate_date():
+    t = _one("The hull cracked a month or so ago.", date(2024, 11, 20), "a month or so ago")
+    assert (t.value, t.mod) == ("2024-10", "APPROX")

@@ -65,6 +65,9 @@ def h_quarter(m: re.Match, c) -> Result | None:
         start_month = (n - 1) * (3 if unit == "quarter" else 6) + 1
         if y == a.year and start_month > a.month and c.tense(m.start(), m.end()) == "past":
             y -= 1
+    if g.get("ago"):  # "the year-ago third quarter": that quarter a year back
+        c.derived = True
+        y -= 1
     return "DATE", f"{y}-{'Q' if unit == 'quarter' else 'H'}{n}", posmod(g.get("pm"))
 
 
@@ -205,7 +208,7 @@ def h_duration(m: re.Match, c) -> Result | None:
             return None
         n += 0.5
     tail = " ".join((g.get("tail") or "").lower().split())
-    mod = _apx(m)
+    mod = _apx(m) or ("APPROX" if g.get("orso") else None)
     before = c.text[max(0, m.start() - 25): m.start()]
     if raw in ("a", "an") and not (g.get("adj") or g.get("the") or tail or g.get("apx") or g.get("old")):
         if _SET_CUE.search(before):
@@ -333,7 +336,7 @@ RULES: list[tuple[str, str, Callable]] = [
     ("decade", rf"(?:(?P<the>the)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s"
                r"|['’](?P<dd>\d0)s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
                r"|nineties))", h_decade),
-    ("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<pm>early|late|mid)[- ])?(?:(?:fiscal"
+    ("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<ago>year[- ](?:ago|earlier))\s+)?(?:(?P<pm>early|late|mid)[- ])?(?:(?:fiscal"
                 rf"|calendar)\s+)*(?:(?P<y1>{YEAR_RE})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th"
                 rf"|final|last)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?"
                 rf"(?:(?P<y>{YEAR_RE})|(?P<yrel>this|last|next|current|previous)\s+(?:fiscal\s+)?year))?",
@@ -352,7 +355,7 @@ RULES: list[tuple[str, str, Callable]] = [
                  r"|full|whole|prior|preceding|further|additional|another|other)\s+)?"
                  rf"(?P<n>{NUM_RE})(?<!\d{{4}})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading"
                  rf"|business|calendar|working|school)[- ])?(?P<u>{UNIT_RE})s?(?![- ]old\b)"
-                 r"(?P<half>\s+and\s+a\s+half)?(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence|back)(?![\w-]))?", h_duration),
+                 r"(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence|back)(?![\w-]))?", h_duration),
     ("ref", r"now|currently|current|at\s+present|these\s+days|nowadays|for\s+the\s+time\s+being"
             r"|(?:more\s+|most\s+)?recently|recent(?:\s+(?:years|decades|months|weeks|days|quarters))?"
             r"|lately|the\s+past(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine"
