@@ -350,3 +350,10 @@ def test_timex_the_year_ago_quarter_is_one_expression_a_year_back():
 def test_timex_or_so_before_ago_is_an_approximate_date():
     t = _one("The hull cracked a month or so ago.", date(2024, 11, 20), "a month or so ago")
     assert (t.value, t.mod) == ("2024-10", "APPROX")
+
+
+def test_timex_a_rate_of_an_amount_is_not_a_set_of_times():
+    anchor = date(2024, 11, 20)
+    assert find_times("Rooms cost $80 a night and the lease brings $3 million a year.", anchor) == []
+    t = _one("The ferry sails twice a week.", anchor, "a week")
+    assert (t.type, t.value) == ("SET", "P1W")

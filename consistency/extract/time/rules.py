@@ -211,8 +211,10 @@ def h_duration(m: re.Match, c) -> Result | None:
     mod = _apx(m) or ("APPROX" if g.get("orso") else None)
     before = c.text[max(0, m.start() - 25): m.start()]
     if raw in ("a", "an") and not (g.get("adj") or g.get("the") or tail or g.get("apx") or g.get("old")):
-        if _SET_CUE.search(before):
-            return "SET", _duration_value(1, u), None
+        cue = _SET_CUE.search(before)
+        if cue:
+            # "twice a week" is a set of times; "$2 million a year", "350 a night" a rate of an amount
+            return ("SET", _duration_value(1, u), None) if re.search(r"once|twice|times", cue.group(), re.I) else None
         if not (_DUR_CUE.search(before) or "-" in m.group()):
             return None
     if raw == "some" and not g.get("adj"):
