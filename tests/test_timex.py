@@ -357,3 +357,9 @@ def test_timex_a_rate_of_an_amount_is_not_a_set_of_times():
     assert find_times("Rooms cost $80 a night and the lease brings $3 million a year.", anchor) == []
     t = _one("The ferry sails twice a week.", anchor, "a week")
     assert (t.type, t.value) == ("SET", "P1W")
+
+
+def test_timex_a_quarter_of_something_is_a_share_not_three_months():
+    anchor = date(2024, 11, 20)
+    assert find_times("Co-ops hold more than a quarter of the harbour's berths.", anchor) == []
+    assert _one("Output shrank for two quarters of this year.", anchor, "two quarters").value == "P2Q"

@@ -192,6 +192,10 @@ _DUR_CUE = re.compile(r"\b(for|in|within|than|long\s+as|about|nearly|almost|afte
 # "will one day be": an unnamed time ahead, not a day's length
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|must|shall|hope\s+to|wants?\s+to)"
                            r"(?:\s+(?:not|also|still|yet|even))?\s+$", re.I)
+# "a quarter of the market", "three quarters of them": a share of something, not three months
+# ("two quarters of growth" and "a quarter of a century" stay times)
+_FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your|all|those|these|them|us|\d"
+                          r"|an?\s+(?!century|hour|year|decade)\w)", re.I)
 _SET_CUE = re.compile(r"(\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|\bpercent|%|\bmillion|"
                       r"\bbillion)\s*$", re.I)
 
@@ -200,6 +204,8 @@ def h_duration(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     u = g["u"].lower()
     if u == "weekend" or (u == "quarter" and re.search(r"-quarters\b", m.group(), re.I)):
+        return None
+    if u == "quarter" and _FRACTION_OF.match(c.text, m.end()):
         return None
     raw = " ".join(g["n"].lower().split())
     n = number(raw)
