@@ -363,3 +363,8 @@ def test_timex_a_quarter_of_something_is_a_share_not_three_months():
     anchor = date(2024, 11, 20)
     assert find_times("Co-ops hold more than a quarter of the harbour's berths.", anchor) == []
     assert _one("Output shrank for two quarters of this year.", anchor, "two quarters").value == "P2Q"
+
+
+def test_timex_effective_date_is_ahead_of_the_announcement():
+    t = _one("The board named a new chair, effective March 1.", date(2024, 11, 20), "March 1")
+    assert t.value == "2025-03-01"

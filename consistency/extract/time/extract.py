@@ -46,7 +46,8 @@ _INFINITIVE = re.compile(r"\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|
 _AIMED = re.compile(r"\b(?:planned|plans|set|scheduled|due|is|are|was|were|ready|expected|going|about|poised"
                     r"|prepared|intended|agreed|promised|vowed|decided|threatened)\s+$", re.I)
 _LEAD_PAST = re.compile(r"\b(?:since|ended|ending|dating\s+(?:back\s+)?to)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
-_LEAD_FUTURE = re.compile(r"\b(?:until|till|as\s+soon\s+as)\s+(?:on\s+|in\s+)?$", re.I)
+# "effective Feb. 1": the day a decision takes hold, announced before it
+_LEAD_FUTURE = re.compile(r"\b(?:until|till|as\s+soon\s+as|effective(?:\s+from)?)\s+(?:on\s+|in\s+)?$", re.I)
 # cue words that are nouns after a determiner, not verbs of the clause ("in the hope of", "their plans")
 _NOUN_CUES = {"hope", "hopes", "plan", "plans", "schedule", "aim", "aims"}
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|its|their|our)\s+$", re.I)
