@@ -368,3 +368,10 @@ def test_timex_a_quarter_of_something_is_a_share_not_three_months():
 def test_timex_effective_date_is_ahead_of_the_announcement():
     t = _one("The board named a new chair, effective March 1.", date(2024, 11, 20), "March 1")
     assert t.value == "2025-03-01"
+
+
+def test_timex_a_part_of_the_day_alone_is_read_from_the_story_day():
+    text = "The polls closed on March 3, 2021. By mid afternoon the count had begun."
+    t = _one(text, date(2024, 11, 20), "mid afternoon")
+    assert (t.type, t.value) == ("TIME", "2021-03-03TAF")
+    assert [x.text for x in find_times("She reads the morning paper.", date(2024, 11, 20))] == []

@@ -330,6 +330,10 @@ RULES: list[tuple[str, str, Callable]] = [
      h_dayrel),
     ("that_pod", r"(?:(?P<el>earlier|later|late|early)\s+)?(?:that|the\s+same)\s+(?P<pod>morning|afternoon|evening|night)",
      lambda m, c: h_that_pod(m, c)),
+    # "in the morning", "by mid afternoon": a part of the day the story is at
+    ("pod_alone", r"(?:the\s+(?:(?:early|late)\s+)?|mid[- ]?)(?P<pod>morning|afternoon|evening)"
+                  r"(?!\s+(?:of|after|before|paper|news|show|edition|session|prayers?|rush)\b|s)",
+     lambda m, c: h_that_pod(m, c)),
     ("day_around", r"the\s+(?P<u>day|night)\s+(?P<dir>before|after)(?=\s*[,.;:)\"”]|\s+(?:that|then)\b|\s*$)",
      lambda m, c: h_day_around(m, c)),
     ("year", rf"(?:(?P<apx>about|around|circa)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<pp>pre|post)-)?"
