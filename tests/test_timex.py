@@ -375,3 +375,8 @@ def test_timex_a_part_of_the_day_alone_is_read_from_the_story_day():
     t = _one(text, date(2024, 11, 20), "mid afternoon")
     assert (t.type, t.value) == ("TIME", "2021-03-03TAF")
     assert [x.text for x in find_times("She reads the morning paper.", date(2024, 11, 20))] == []
+
+
+def test_timex_early_or_late_after_the_article_marks_the_part_of_a_season():
+    t = _one("Ferry traffic was light in the early summer.", date(2024, 11, 20), "the early summer")
+    assert (t.value, t.mod) == ("2024-SU", "START")

@@ -95,7 +95,7 @@ def h_rel(m: re.Match, c) -> Result | None:
     adjs = set(re.split(r"[\s]+", (g.get("adjs") or "").lower().strip())) - {""}
     u = g["u"].lower()
     a = c.anchor
-    mod = _apx(m) or posmod(g.get("pm"))
+    mod = _apx(m) or posmod(g.get("pm") or g.get("pm2"))
     if det == "by" or g.get("el"):
         mod = mod if det != "by" else "BEFORE"
     ago = det == "last year's" or any(x.startswith("year-") or x in ("year-ago", "year-earlier")
@@ -356,7 +356,7 @@ RULES: list[tuple[str, str, Callable]] = [
     ("season", rf"(?P<s>spring|summer|autumn|winter|(?-i:Fall))\s+(?P<y>{YEAR_RE})(?!\d)", lambda m, c: h_season(m, c)),
     ("quarter_code", rf"(?-i:Q(?P<n>[1-4]))(?:\s+(?:of\s+)?(?P<y>{YEAR_RE})(?!\d))?", lambda m, c: h_quarter_code(m, c)),
     ("rel", rf"(?:(?P<apx>about|around)\s+)?(?:(?P<pm>{POSMOD_RE})\s*|(?P<el>earlier|later)\s+)?"
-            rf"(?P<det>the|this|that|last|next|its|their|last\s+year['’]s)\s+"
+            rf"(?P<det>the|this|that|last|next|its|their|last\s+year['’]s)\s+(?:(?P<pm2>early|late)\s+)?"
             rf"(?P<adjs>(?:(?:{_REL_ADJ})\s+)*)(?:fiscal\s+|calendar\s+)?(?:(?P<ry>{YEAR_RE})\s+)?"
             r"(?P<u>quarter|period|year|month|week|day|weekend|decade|century|spring|summer|fall|autumn"
             r"|winter)(?![\w-])(?:(?:(?<=spring)|(?<=summer)|(?<=fall)|(?<=autumn)|(?<=winter))\s+of\s+"
