@@ -380,3 +380,8 @@ def test_timex_a_part_of_the_day_alone_is_read_from_the_story_day():
 def test_timex_early_or_late_after_the_article_marks_the_part_of_a_season():
     t = _one("Ferry traffic was light in the early summer.", date(2024, 11, 20), "the early summer")
     assert (t.value, t.mod) == ("2024-SU", "START")
+
+
+def test_timex_decades_are_counted_in_years():
+    t = _one("The ferry ran for almost two decades.", date(2024, 11, 20), "almost two decades")
+    assert (t.value, t.mod) == ("P20Y", "LESS_THAN")

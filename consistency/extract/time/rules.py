@@ -172,8 +172,8 @@ def _duration_value(n: float | None, u: str) -> str:
     t = "T" if u in ("second", "minute", "hour") else ""
     if n is None:
         return f"P{t}X{code}"
-    if u in ("century", "centurie"):
-        return f"P{int(n * 100)}Y"
+    if u in ("century", "centurie", "decade"):  # counted in years, as the annotated corpora count them
+        return f"P{int(n * (10 if u == 'decade' else 100))}Y"
     if n != int(n):
         whole, frac = int(n), n - int(n)
         sub = {"Y": (12, "M"), "H": (60, "M"), "D": (24, "H"), "M": (30, "D") if not t else (60, "S"),
