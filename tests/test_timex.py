@@ -385,3 +385,10 @@ def test_timex_early_or_late_after_the_article_marks_the_part_of_a_season():
 def test_timex_decades_are_counted_in_years():
     t = _one("The ferry ran for almost two decades.", date(2024, 11, 20), "almost two decades")
     assert (t.value, t.mod) == ("P20Y", "LESS_THAN")
+
+
+def test_timex_that_day_with_no_day_before_it_is_not_today():
+    anchor = date(2024, 11, 20)
+    assert find_times("Traders who sold that day lost the most.", anchor) == []
+    text = "The bridge opened on May 2, 2019. Crowds came that day."
+    assert _one(text, anchor, "that day").value == "2019-05-02"

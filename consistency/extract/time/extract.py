@@ -67,9 +67,10 @@ def _is_past(w: str) -> bool:
 class _Context:
     """Document state used while normalising: anchor, tense cues and the last date seen."""
 
-    def __init__(self, text: str, anchor: date) -> None:
+    def __init__(self, text: str, anchor: date, probe: bool = False) -> None:
         self.text = text
         self.anchor = anchor
+        self.probe = probe  # the first pass, which only asks whether a span can be normalised at all
         self.ref: tuple[str, str] | None = None  # (value, granularity) of the last date seen
         self.last_q: str | None = None
         self.derived = False  # set by a rule whose value was computed from the reference time
@@ -232,7 +233,7 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
     """Time expressions in ``text``, normalised against the publication date ``anchor``."""
     if isinstance(anchor, datetime):
         anchor = anchor.date()
-    probe = _Context(text, anchor)
+    probe = _Context(text, anchor, probe=True)
     cands = []
     for s, e, prio, name, m in _candidates(text):
         if _normalised(name, m, probe) is not None:

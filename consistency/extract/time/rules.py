@@ -111,6 +111,8 @@ def h_rel(m: re.Match, c) -> Result | None:
         # the story is at; "next day" alone is read from publication
         anaphoric = det == "that" or adjs & {"same"} or (det == "the" and adjs & _ANAPHORIC)
         r = c.ref_day() if anaphoric else None
+        if r is None and (det == "that" or adjs & {"same"}) and not c.probe:
+            return None  # "trades made that day" with no day named before: no day to point back to
         day = r or a
         if adjs & _BACK:
             day -= timedelta(days=1)
