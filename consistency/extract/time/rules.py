@@ -374,7 +374,8 @@ RULES: list[tuple[str, str, Callable]] = [
             r"|(?:more\s+|most\s+)?recently|recent(?:\s+(?:years|decades|months|weeks|days|quarters))?"
             r"|lately|the\s+past(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine"
             r"|ten|year|month|week|day|decade|quarter|century))|(?:the|a)\s+(?:near|distant|foreseeable"
-            r"|not-too-distant)?\s*future|some\s?day|(?<!\bas\s)soon(?!\s+(?:after|before|as|afterwards|thereafter)\b)|the\s+(?:short|long|near)[- ]term|a\s+later\s+date"
+            r"|not-too-distant)?\s*future|some\s?day|(?<!\bas\s)soon(?!\s+(?:after|before|as|afterwards"
+            r"|thereafter)\b)|the\s+(?:short|long|near)[- ]term|a\s+later\s+date"
             r"|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|the\s+(?:years|months|weeks|days)"
             r"\s+ahead", h_ref),
     ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<u>years|months|weeks|days|decades|hours|centuries)"
