@@ -192,7 +192,8 @@ def test_names_outlets_split_evenly_between_two_spellings_flag_no_one():
 
     said = "{} of the harbour board said the ferry would run again on Monday."
     claims = [person(f"{o.lower()}#1", said.format(n), n, o)
-              for o, n in (("A", "Odile Marcken"), ("B", "Odile Marcken"), ("C", "Odile Markken"), ("D", "Odile Markken"))]
+              for o, n in (("A", "Odile Marcken"), ("B", "Odile Marcken"),
+                           ("C", "Odile Markken"), ("D", "Odile Markken"))]
     assert name_variant_flags([], EntityResolver(), claims) == []
     lone = person("e#1", said.format("Odile Markken"), "Odile Markken", "E")
     (flag,) = name_variant_flags([], EntityResolver(), claims[:2] + [lone])

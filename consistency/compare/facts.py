@@ -415,7 +415,7 @@ def one_fact(a: Fact, b: Fact) -> bool:
             and abs((a.interval[0] - b.interval[0]).days) > DAY_REACH):
         return False
     if _steps_apart(a, b) > MAX_STEPS and not _rescheduled(a, b):
-        return False  # months or years apart: an outlet slips by a step, not by several (a month of one year / a day years later)
+        return False  # an outlet slips by a step, not by several (a month of one year / a day years later)
     from .happenings import kinds
 
     ka, kb = kinds(a), kinds(b)

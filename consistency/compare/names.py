@@ -72,8 +72,8 @@ def _prefixed(short: str, long: str) -> bool:
 
 
 def _derived(a: str, b: str) -> bool:
-    """Two forms of one word, each with its own ending ("Distribution" / "Distributors",
-    "Advisers" / "Advisors" in one firm's name): the descriptive word of a name worded two ways, not a name respelled."""
+    """Two forms of one word, each with its own ending ("Distribution" / "Distributors", "Advisers" /
+    "Advisors" in one firm's name): the descriptive word of a name worded two ways, not a name respelled."""
     k = 0
     while k < min(len(a), len(b)) and a[k] == b[k]:
         k += 1
