@@ -206,10 +206,10 @@ def figures_at(rows: list[dict], probs: np.ndarray, cut: float, n_items: int) ->
     f05 = 1.25 * precision * recall / (0.25 * precision + recall) if precision + recall else 0.0
     out = {"cut": round(float(cut), 4), "flags": len(flagged), "right": right, "precision": round(precision, 3),
            "items_found": len(found), "recall": round(recall, 3), "f1": round(f1, 3), "f0.5": round(f05, 3)}
-    for tag in sorted({r["event"].split(":")[0] for r in rows if ":" in r["event"]}):
+    for tag in sorted({r["event"].split(":")[0] for r in rows if ":" in r.get("event", "")}):
         mine = [r for r in flagged if r["event"].startswith(tag + ":")]
         out[f"{tag}_untouched_false"] = sum(1 for r in mine if not r["items"] and r.get("untouched"))
-    real = {i for r in flagged if ":" not in r["event"] for i in r["items"]}
+    real = {i for r in flagged if ":" not in r.get("event", "") for i in r["items"]}
     out["real_items_found"] = len(real)
     return out
 
