@@ -101,15 +101,29 @@ def stance_scores(pairs: StoryPairs) -> np.ndarray:
     return np.maximum(p1, p2)
 
 
+MODEL: dict[str, object] = {}  # the contradiction scorer in use: set by the caller from its --model
+
+
 def nli_scores(pairs: StoryPairs) -> np.ndarray:
     """The contradiction scorer's probability on the claims' stored content vectors."""
-    from consistency.compare.contradiction import load_contradiction_model
-
     if not pairs.a:
         return np.zeros(0)
-    return load_contradiction_model().proba(pairs.u, pairs.v, [c.content for c in pairs.a],
+    return MODEL["nli"].proba(pairs.u, pairs.v, [c.content for c in pairs.a],
                                             [c.content for c in pairs.b])
 
 
+def one_sided(pairs: StoryPairs) -> np.ndarray:
+    """1 where exactly one side negates or denies (a negation word or a denial verb), else 0."""
+    from consistency.compare.polarity import _polarity_words
+
+    return np.array([float((_polarity_words(a.text)[0] > 0) != (_polarity_words(b.text)[0] > 0))
+                     for a, b in zip(pairs.a, pairs.b)])
+
+
+def nli_one_sided_scores(pairs: StoryPairs) -> np.ndarray:
+    """The contradiction scorer's probability, kept only where one side alone negates or denies."""
+    return nli_scores(pairs) * one_sided(pairs) if pairs.a else np.zeros(0)
+
+
 SCORERS: dict[str, Callable[[StoryPairs], np.ndarray]] = {
-    "rule": rule_scores, "stance": stance_scores, "nli": nli_scores}
+    "rule": rule_scores, "stance": stance_scores, "nli": nli_scores, "nli-one-sided": nli_one_sided_scores}

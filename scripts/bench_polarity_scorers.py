@@ -2,11 +2,11 @@
 
 Reads a store that ``bench_real.py DIR --store S`` built, scores every cross-outlet pair of claims
 of each story (see bench/polarity_scorers.py) with the shipped rule, the stance model's 'against'
-and the contradiction scorer, and scores the flags against DIR/gold.jsonl as bench_real does.
+and the contradiction scorer (bench/contradiction.py), and scores the flags against DIR/gold.jsonl as bench_real does.
 
-    python3 scripts/bench_polarity_scorers.py DIR --store S                   # the tuning folds
-    python3 scripts/bench_polarity_scorers.py DIR --store S --diagnose        # the tuning half's gold pairs
-    python3 scripts/bench_polarity_scorers.py DIR --store S --part held --scorer nli --threshold 0.9
+    python3 scripts/bench_polarity_scorers.py DIR --store S --model M         # the tuning folds
+    python3 scripts/bench_polarity_scorers.py DIR --store S --model M --diagnose   # the tuning half's gold pairs
+    python3 scripts/bench_polarity_scorers.py DIR --store S --model M --part held --scorer nli --threshold 0.9
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.polarity_scorers import SCORERS, flags_at, story_pairs  # noqa: E402
+from bench.contradiction import ContradictionModel  # noqa: E402
+from bench.polarity_scorers import MODEL, SCORERS, flags_at, story_pairs  # noqa: E402
 from bench.realcoverage import event_part, read_jsonl, score, shares_half, tune_fold  # noqa: E402
 
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99)
@@ -81,9 +82,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-cosine", type=float, default=0.4)
     ap.add_argument("--scorer", choices=sorted(SCORERS), nargs="+", default=sorted(SCORERS))
     ap.add_argument("--threshold", type=float, nargs="+", default=list(THRESHOLDS))
+    ap.add_argument("--model", type=Path, help="the contradiction scorer (train_contradiction.py --out); the nli scorers need it")
     ap.add_argument("--part", choices=("tune", "held"), default="tune")
     ap.add_argument("--diagnose", action="store_true", help="the tuning half's gold polarity pairs and their scores")
     args = ap.parse_args(argv)
+    if any(s.startswith("nli") for s in args.scorer):
+        if args.model is None:
+            ap.error("the nli scorers need --model (write one with scripts/train_contradiction.py)")
+        MODEL["nli"] = ContradictionModel.load(args.model)
     gold = read_jsonl(args.dir / "gold.jsonl")
     events = json.loads((args.dir / "events.json").read_text(encoding="utf-8"))
     article_event = {a: e for e, rec in events.items() for a in rec["articles"]}

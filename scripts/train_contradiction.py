@@ -1,6 +1,6 @@
 """Train the contradiction scorer on public inference pairs (SICK's tab-separated file, SNLI's JSON lines).
 
-    python3 scripts/train_contradiction.py SICK.txt snli_1.0_dev.jsonl --out consistency/models/contradiction.json
+    python3 scripts/train_contradiction.py SICK.txt snli_1.0_dev.jsonl --out /tmp/contradiction.json
 
 The regularisation is chosen by 5-fold cross-validation (average precision of the contradiction
 class); the figures of the chosen setting are printed, then the model is fitted on every pair.
@@ -18,7 +18,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from consistency.compare.contradiction import MODEL_PATH, pair_matrix, train_contradiction  # noqa: E402
+from bench.contradiction import train_contradiction  # noqa: E402
 
 LABEL_FIELDS = {"sick": ("sentence_A", "sentence_B", "entailment_label"),
                 "snli": ("sentence1", "sentence2", "gold_label")}
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("files", nargs="+", type=Path)
-    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--out", type=Path, required=True, help="where to write the model (JSON)")
     ap.add_argument("--cache", type=Path, help="an .npz keeping the sentence vectors between runs")
     ap.add_argument("--c", type=float, nargs="+", default=[0.01, 0.1, 1.0])
     args = ap.parse_args(argv)

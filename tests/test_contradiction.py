@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from bench.polarity_scorers import flags_at, story_pairs
-from consistency.compare.contradiction import ContradictionModel, train_contradiction, word_features
+from bench.contradiction import ContradictionModel, train_contradiction, word_features
 from consistency.errors import ModelError
 from consistency.records import Claim
 

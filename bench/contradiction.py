@@ -1,26 +1,24 @@
-"""How likely one statement contradicts another, read from their sentence vectors.
+"""How likely one statement contradicts another, read from their sentence vectors: an experiment.
 
 A logistic regression over the pair's MiniLM vectors (u, v, |u - v|, u * v) and a few words-level
 features (negations on one side only, shared words, cosine), trained on public natural-language
 inference pairs by ``scripts/train_contradiction.py``. The vectors are the ones the store already
-holds, so scoring a pair costs one dot product. Weights ship as JSON: no pickle, no network.
+holds, so scoring a pair costs one dot product. Weights are written as JSON: no pickle, no network.
+It stays out of the package: on real coverage it does not pay (bench/NOTES.md).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
-from ..errors import ModelError
-from ..models import model_path
-from .polarity import words_spelled_out
+from consistency.compare.polarity import words_spelled_out
+from consistency.errors import ModelError
 
-MODEL_PATH = model_path("contradiction.json")
 _NEGATIONS = frozenset("not no never none nobody nothing neither nor without".split())
 WORD_FEATURES = ("negation_one_side", "negation_difference", "shared_words", "cosine")
 
@@ -87,9 +85,3 @@ def train_contradiction(u: np.ndarray, v: np.ndarray, texts_a: Sequence[str], te
     clf.fit((x - mean) / scale, np.asarray(labels, dtype=bool))
     return ContradictionModel(mean=mean, scale=scale, coef=clf.coef_[0].astype(np.float32),
                               intercept=float(clf.intercept_[0]))
-
-
-@lru_cache(maxsize=1)
-def load_contradiction_model() -> ContradictionModel:
-    """The shipped scorer, loaded once per process."""
-    return ContradictionModel.load(MODEL_PATH)
