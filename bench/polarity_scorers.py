@@ -125,5 +125,23 @@ def nli_one_sided_scores(pairs: StoryPairs) -> np.ndarray:
     return nli_scores(pairs) * one_sided(pairs) if pairs.a else np.zeros(0)
 
 
+def denial_candidates(claims: Sequence[Claim]) -> None:
+    """Keep the one-sided denial candidates of these claims (``bench/denials.py``) for ``nli_denial_scores``."""
+    from bench.denials import candidates
+
+    MODEL["denials"] = {frozenset((c.negating.id, c.asserting.id)) for c in candidates(claims)}
+
+
+def nli_denial_scores(pairs: StoryPairs) -> np.ndarray:
+    """The contradiction scorer's probability, kept only on pairs lined up by what the denial denies
+    (``denial_candidates`` must have been called with the claims)."""
+    if not pairs.a:
+        return np.zeros(0)
+    keep = MODEL["denials"]
+    on = np.array([float(frozenset((a.id, b.id)) in keep) for a, b in zip(pairs.a, pairs.b)])
+    return nli_scores(pairs) * on
+
+
 SCORERS: dict[str, Callable[[StoryPairs], np.ndarray]] = {
-    "rule": rule_scores, "stance": stance_scores, "nli": nli_scores, "nli-one-sided": nli_one_sided_scores}
+    "rule": rule_scores, "stance": stance_scores, "nli": nli_scores, "nli-one-sided": nli_one_sided_scores,
+    "nli-denial": nli_denial_scores}

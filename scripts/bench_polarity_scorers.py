@@ -23,7 +23,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.contradiction import ContradictionModel  # noqa: E402
-from bench.polarity_scorers import MODEL, SCORERS, flags_at, story_pairs  # noqa: E402
+from bench.polarity_scorers import MODEL, SCORERS, denial_candidates, flags_at, story_pairs  # noqa: E402
 from bench.realcoverage import event_part, read_jsonl, score, shares_half, tune_fold  # noqa: E402
 
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99)
@@ -41,6 +41,7 @@ def load(store: Path, min_cosine: float):
     by_story = defaultdict(list)
     for r, v in zip(rows, vecs):
         by_story[claims[r].story_id].append((claims[r], v))
+    denial_candidates(list(claims.values()))
     return {s: story_pairs([c for c, _ in cv], np.stack([v for _, v in cv]), min_cosine) for s, cv in by_story.items()}
 
 

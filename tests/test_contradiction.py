@@ -69,3 +69,21 @@ def test_polarity_pairs_cross_outlets_and_take_each_claim_once():
     flags = flags_at(sp, np.array([0.9, 0.8, 0.95, 0.1]), 0.5)
     used = [cid for f in flags for cid in f.id.split("|")]
     assert len(used) == len(set(used)) and flags[0].score == pytest.approx(0.95)
+
+
+def test_polarity_nli_denial_scores_keep_only_pairs_lined_up_by_what_is_denied():
+    from bench import polarity_scorers as ps
+
+    class Always:
+        def proba(self, u, v, ta, tb):
+            return np.full(len(u), 0.9)
+
+    claims = [_claim(0, "a1", "North Post"), _claim(1, "a2", "South Herald"), _claim(2, "a3", "West Gazette")]
+    sp = story_pairs(claims, _unit(np.ones((3, 2), dtype=np.float32)), 0.5)
+    ps.MODEL.update(nli=Always(), denials={frozenset(("c0", "c2"))})
+    try:
+        scores = ps.nli_denial_scores(sp)
+    finally:
+        ps.MODEL.clear()
+    kept = [(a.id, b.id) for a, b, s in zip(sp.a, sp.b, scores) if s > 0]
+    assert kept == [("c0", "c2")] and scores.max() == pytest.approx(0.9)
