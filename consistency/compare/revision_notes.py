@@ -1,5 +1,5 @@
-"""A revision said in the sentence after the figure: "... 98 this year." followed by ", revised from an
-earlier figure of 80." or "That is up from 80."
+"""A revision said in the sentence after the figure: "The ferry carried 52 passengers." followed by
+"That was revised from an earlier count of 40." or "That is up from 40."
 
 A number finding sets the old figure against the new one; when the later report's very next sentence
 says its figure replaced one and names the old figure, the later report is an update, not a
