@@ -14,7 +14,8 @@ import json
 import logging
 import os
 import time
-from typing import Iterable, Iterator, Sequence
+import threading
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 import numpy as np
 
@@ -23,19 +24,52 @@ from ..records import Article, Claim
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 BATCH = 64  # articles a worker takes at a time: each batch costs Ray a task and object-store trips on the
 # cores the actors use (at 16 two actors each ran 14 articles/s of their own time on 2 cores, at 64 about 20);
 # still small enough to keep every worker busy to the end
 
 
-def init_ray(options: Options, num_cpus: int | None = None) -> None:
+def init_ray(options: Options, num_cpus: int | None = None) -> float:
     """Join the cluster at ``options.ray_address`` ("auto": a running one), or start a local Ray
-    (with ``num_cpus`` CPUs; default: every core)."""
+    (with ``num_cpus`` CPUs, else ``options.ray_cpus``; default: every core). Returns the seconds it took."""
     import ray
 
+    t = time.perf_counter()
     if not ray.is_initialized():
         ray.init(address=options.ray_address, ignore_reinit_error=True, log_to_driver=False,
-                 include_dashboard=False, num_cpus=None if options.ray_address else num_cpus)
+                 include_dashboard=False, num_cpus=None if options.ray_address else num_cpus or options.ray_cpus)
+    return time.perf_counter() - t
+
+
+def while_ray_starts(options: Options, work: Callable[[], T]) -> T:
+    """``work()``, run on a thread while Ray starts on this one (``init_ray``).
+
+    Starting Ray is mostly waiting for its processes to come up, the driver's CPU is free for
+    reading the sources; the thread also imports Ray Data, which the pool needs next. (Ray is
+    started here, on the main thread, as its signal handlers need.)
+    """
+    out: dict = {}
+
+    def run() -> None:
+        try:
+            import ray.data  # noqa: F401 - imported now, while Ray starts
+
+            out["value"] = work()
+        except BaseException as exc:  # raised again on this thread
+            out["error"] = exc
+
+    thread = threading.Thread(target=run, name="read-while-ray-starts", daemon=True)
+    thread.start()
+    try:
+        seconds = init_ray(options)
+    finally:
+        thread.join()
+    logger.info("Ray started in %.1f s, the sources read meanwhile", seconds)
+    if "error" in out:
+        raise out["error"]
+    return out["value"]
 
 
 class _Recorder:
@@ -60,12 +94,14 @@ class Worker:
     """
 
     def __init__(self, name: str, threads: int = 1) -> None:
+        self.began = time.time()
         _limit_threads(threads)
         from ..extract.nlp import load_nlp
 
         self.nlp = load_nlp()  # loaded here, in the actor: a spaCy pipeline does not travel as an object
         self.embedder = _bulk_embedder(name)
         self.ready_cpu = time.process_time()  # what starting cost: the worker process, its imports and models
+        self.ready = time.time()
 
     def __call__(self, batch: dict) -> dict:
         from ..extract.claims import claims_from_doc
@@ -96,6 +132,7 @@ class Worker:
                 "title": np.array(title_vecs, dtype=object),
                 "seconds": np.full(len(articles), busy), "cpu": np.full(len(articles), cpu),
                 "ready_cpu": np.full(len(articles), self.ready_cpu), "actor": np.full(len(articles), os.getpid()),
+                "began": np.full(len(articles), self.began), "ready": np.full(len(articles), self.ready),
                 "started": np.full(len(articles), started), "ended": np.full(len(articles), time.time())}
 
 
@@ -163,6 +200,9 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
         stats["worker_s"] += float(np.sum(batch["seconds"]))
         stats["worker_cpu_s"] += float(np.sum(batch["cpu"]))
         stats["actor_ready_cpu_s"].update(zip(batch["actor"].tolist(), batch["ready_cpu"].tolist()))
+        for pid, began, ready, ended in zip(batch["actor"].tolist(), batch["began"].tolist(),
+                                            batch["ready"].tolist(), batch["ended"].tolist()):
+            stats.setdefault("actor_wall", {})[pid] = (began, ready, max(ended, stats.get("actor_wall", {}).get(pid, (0, 0, 0))[2]))
         stats["busy_from"] = min(stats.get("busy_from", np.inf), float(np.min(batch["started"])))
         stats["busy_to"] = max(stats.get("busy_to", 0.0), float(np.max(batch["ended"])))
         yield from decode_batch(batch, by_id, resolver)
