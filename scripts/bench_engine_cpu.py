@@ -132,6 +132,12 @@ def main() -> None:
     for cmd, cpu in seen.values():
         by_group[group(cmd)] += cpu
     ready = list(stats.get("actor_ready_cpu_s", {}).values())
+    starts = [r - b for b, r in stats.get("actor_wall", {}).values()]
+    idle = 0.0  # an actor's wall between one batch's end and its next one's begin: the pool's per-batch round trip
+    for pid in stats.get("actor_wall", {}):
+        mine = sorted((b, e) for p, b, e in stats["batches"] if p == pid)
+        idle += sum(max(0.0, b2 - e1) for (_, e1), (b2, _) in zip(mine, mine[1:]))
+    first = [min(b for p, b, _ in stats["batches"] if p == pid) - r for pid, (_, r) in stats["actor_wall"].items()]
     out = {
         "articles": n, "cpus": args.cpus, "embedder": args.embedder, "wall_s": round(wall, 1),
         "load_avg": round(os.getloadavg()[0], 1),
@@ -141,6 +147,9 @@ def main() -> None:
         **{f"{k}_cpu_s": round(v, 1) for k, v in by_group.items()},
         "actor_start_cpu_s": round(sum(ready) / len(ready), 2) if ready else None,
         "actor_ms_per_article": round(1000 * stats.get("worker_cpu_s", 0.0) / max(1, n), 1),
+        "actor_start_wall_s": round(sum(starts) / len(starts), 2) if starts else None,
+        "actor_ready_to_first_batch_s": round(sum(first) / len(first), 2) if first else None,
+        "actor_idle_between_batches_s": round(idle, 2), "batches": len(stats.get("batches", [])),
     }
     if args.json:
         print(json.dumps(out))
@@ -152,6 +161,8 @@ def main() -> None:
     print(f"actors {out['actors_cpu_s']} CPU-s: {out['actor_start_cpu_s']} each to start, "
           f"{out['actor_ms_per_article']} ms an article; Ray Data's own actors {out['ray_data_cpu_s']}, "
           f"Ray's processes {out['ray_system_cpu_s']}")
+    print(f"an actor's start {out['actor_start_wall_s']} s wall, then {out['actor_ready_to_first_batch_s']} s "
+          f"to its first batch; {out['actor_idle_between_batches_s']} s idle between the {out['batches']} batches")
 
 
 if __name__ == "__main__":

@@ -171,8 +171,9 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
     in input order, parsed and embedded by a pool of Ray actors, one per CPU.
     ``stats`` gets ``worker_s`` and ``worker_cpu_s``: the seconds and CPU-seconds the actors spent
     on the articles (not loading), ``actor_ready_cpu_s``: each actor's CPU-seconds to start (by
-    process id), and ``busy_from``/``busy_to``: the wall clock when the first batch began and the
-    last one ended."""
+    process id), ``actor_wall``: the wall clock when each began and finished starting, ``batches``:
+    each batch's actor, begin and end, and ``busy_from``/``busy_to``: the wall clock when the first
+    batch began and the last one ended."""
     import ray
 
     init_ray(options)
@@ -194,15 +195,16 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
     by_id = {a.id: a for a in articles}
     stats = {} if stats is None else stats
     stats["worker_s"] = stats["worker_cpu_s"] = 0.0
-    stats["actor_ready_cpu_s"] = {}
+    stats["actor_ready_cpu_s"], stats["actor_wall"], stats["batches"] = {}, {}, []
     # no prefetch: prefetching held each batch back until the next ones were done
     for batch in ds.iter_batches(batch_size=None, batch_format="numpy", prefetch_batches=0):
         stats["worker_s"] += float(np.sum(batch["seconds"]))
         stats["worker_cpu_s"] += float(np.sum(batch["cpu"]))
         stats["actor_ready_cpu_s"].update(zip(batch["actor"].tolist(), batch["ready_cpu"].tolist()))
-        for pid, began, ready, ended in zip(batch["actor"].tolist(), batch["began"].tolist(),
-                                            batch["ready"].tolist(), batch["ended"].tolist()):
-            stats.setdefault("actor_wall", {})[pid] = (began, ready, max(ended, stats.get("actor_wall", {}).get(pid, (0, 0, 0))[2]))
+        if len(batch["actor"]):  # a batch is one actor's call: its rows share these
+            pid = int(batch["actor"][0])
+            stats["actor_wall"][pid] = (float(batch["began"][0]), float(batch["ready"][0]))
+            stats["batches"].append((pid, float(batch["started"][0]), float(batch["ended"][0])))
         stats["busy_from"] = min(stats.get("busy_from", np.inf), float(np.min(batch["started"])))
         stats["busy_to"] = max(stats.get("busy_to", 0.0), float(np.max(batch["ended"])))
         yield from decode_batch(batch, by_id, resolver)
