@@ -66,7 +66,7 @@ def while_ray_starts(options: Options, work: Callable[[], T]) -> T:
         seconds = init_ray(options)
     finally:
         thread.join()
-    logger.info("Ray started in %.1f s, the sources read meanwhile", seconds)
+    logger.info("Ray ready in %.1f s, the sources read meanwhile", seconds)
     if "error" in out:
         raise out["error"]
     return out["value"]
@@ -184,6 +184,11 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
     # driver (which takes batches in input order) waits on the second actor's first while the
     # first actor works through its queue, so its store writes bunch up at the end
     ctx.max_tasks_in_flight_per_actor = 1
+    # the blocks all live where the driver made them: locality would only favour that node's actors,
+    # at the price of asking where each block's objects are before every dispatch
+    ctx.execution_options.actor_locality_enabled = False
+    ctx.execution_options.verbose_progress = False
+    ctx.print_on_execution_start = False
     workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
     ds = ray.data.from_items([{"article": json.dumps(_article_dict(a))} for a in articles],
                              override_num_blocks=max(1, -(-len(articles) // BATCH)))
