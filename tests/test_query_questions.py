@@ -239,3 +239,10 @@ def test_query_questions_story_share_favours_the_story_the_best_matches_share():
     assert share[1] == share[2] == share[3] == 1.0  # the story most of the best matches belong to
     assert 0 < share[0] < 1.0  # ranked first, but alone in its story
     assert share[4] == 0.0
+
+
+def test_questions_duration_units_read_decades_counted_in_years():
+    from consistency.query.questions import _duration_units
+
+    assert _duration_units("P20Y") == ["year", "decade"]
+    assert _duration_units("P21Y") == ["year"]
