@@ -6,8 +6,8 @@
 Each run ingests the same generated articles (parse, extract claims, embed, write) into a
 fresh store: the part of the nightly batch that Ray spreads over actor pools. Ray's runs start
 a local Ray with that many CPUs as ``consistency run --engine ray`` does; their time is what a
-user waits for: starting Ray (``ray_*cpu_start_s``, the sources read meanwhile), its actors loading spaCy and the embedder
-(which a long night amortises), reading the input and writing the store. Models are loaded once
+user waits for: starting Ray (``ray_*cpu_start_s``; the input is read meanwhile), its actors
+loading spaCy and the embedder (which a long night amortises), and writing the store. Models are loaded once
 before the local run is timed. ``ray_*cpu_pool_per_s`` is the pool's rate from the moment its first
 batch began to the moment its last one ended (actors loaded, driver writing alongside): the
 rate a night of a million articles runs at, where start-up is amortised. ``ray_*cpu_per_worker_s`` is articles per second of the actors' own

@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 import logging
 import os
-import time
 import threading
+import time
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 import numpy as np
