@@ -17,6 +17,7 @@ from consistency.query.questions import (
     first_stage_prior,
     holds_form,
     is_question,
+    place_fits,
     previous_sentence,
     quantity_fits,
     question_features,
@@ -170,6 +171,22 @@ def test_query_questions_answer_form_reads_reasons_instances_and_statements():
     assert answer_form("Which city hosted the summit?") is None
     assert answer_form("When did the ferry sink?") is None
     assert answer_form("What kind of ship is the Talvi ferry?") is None
+
+
+def test_query_questions_place_fits_a_place_stated_where_it_happened():
+    q = "Where did Ann Holm open her campaign?"
+    harbour = claim("a#0", "Holm opened her campaign at a rally in Talvi on Monday.",
+                    entities=(Entity(text="Talvi", label="GPE", start=0, end=5, canonical="talvi"),))
+    title = claim("a#1", "Ann Holm, the former governor of Kesk, opened her campaign on Monday.",
+                  entities=(Entity(text="Kesk", label="GPE", start=0, end=4, canonical="kesk"),))
+    dateline = claim("a#2", "TALVI — Ann Holm opened her campaign on Monday.",
+                     entities=(Entity(text="TALVI", label="GPE", start=0, end=5, canonical="talvi"),))
+    assert place_fits(harbour, q)
+    assert not place_fits(title, q) and not place_fits(dateline, q)
+    # a place the question already names is no answer
+    assert not place_fits(harbour, "Where in Talvi did Ann Holm open her campaign?")
+    feats = question_features(q, [harbour, title], np.array([0.5, 0.6]))
+    assert feats[:, FEATURES.index("fits_place")].tolist() == [1.0, 0.0]
 
 
 def test_query_questions_holds_form_finds_the_clause_asked_for():

@@ -7,7 +7,9 @@ the kind the question asks for (a person or organisation for "who", a date for "
 for "how many", a place for "where") beyond what the question already says, and whether it is a
 statement rather than a caption, and how much of the first stage's best matches share its
 story. The weights are then refitted on the tune questions of bench/questions by
-``scripts/tune_question_ranker.py``. The engine blends its score with the first stage's rank.
+``scripts/tune_question_ranker.py``, which alone weighs the features TREC QA was fitted without
+(``fits_place``: a place stated after a preposition of place, not a dateline or "Gov. X of Texas").
+The engine blends its score with the first stage's rank.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ FEATURES = (
     "cos", "rel_cos", "cover_idf", "rel_cover_idf", "cover", "bigram_cover", "name_cover",
     "claim_len", "new_words", "holds_person", "holds_org", "holds_time", "holds_quantity", "holds_place",
     "misses_kind", "new_value", "caption", "attributed", "fits_quantity", "fits_time", "holds_form",
-    "noun_cos", "rel_noun_cos", "story_share",
+    "noun_cos", "rel_noun_cos", "story_share", "fits_place",
 )
 # how many of the first stage's best matches vote for the story a question is about
 STORY_VOTERS = 30
@@ -294,6 +296,23 @@ def time_fits(c: Claim, question: str) -> bool:
     return False
 
 
+# a place stated as where something happened: after a preposition of place, not a dateline or "Gov. X of Texas"
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|from|to|across|throughout|around)\s+"
+                       r"(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w.'’-]+\s+){0,3}$", re.I)
+
+
+def place_fits(c: Claim, question: str) -> bool:
+    """Whether the claim states, after a preposition of place, a place the question does not name."""
+    q = question.casefold()
+    for e in c.entities:
+        if e.label not in ("GPE", "LOC", "FAC") or e.text.casefold() in q:
+            continue
+        at = c.text.find(e.text)
+        if at > 0 and _LOCATIVE.search(c.text[max(0, at - 40):at]):
+            return True
+    return False
+
+
 def _new(values, question: str) -> bool:
     q = question.casefold()
     return any(v.casefold() not in q for v in values if v)
@@ -392,6 +411,8 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
             out[i, 18] = quantity_fits(c, question)
         elif kind == "time":
             out[i, 19] = time_fits(c, question)
+        elif kind == "place":
+            out[i, 24] = place_fits(c, question)
         out[i, 15] = any(held.values())
         out[i, 16] = is_caption(c)
         att = c.attribution
