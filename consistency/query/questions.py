@@ -298,7 +298,7 @@ def time_fits(c: Claim, question: str) -> bool:
 
 # a place stated as where something happened: after a preposition of place, not a dateline or "Gov. X of Texas"
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|from|to|across|throughout|around)\s+"
-                       r"(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w.'’-]+\s+){0,3}$", re.I)
+                       r"(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w.,'’-]+\s+){0,3}$", re.I)
 
 
 def place_fits(c: Claim, question: str) -> bool:
