@@ -78,6 +78,21 @@ def test_query_questions_quantity_fits_the_figure_asked_for():
     assert not quantity_fits(aides, "How much money did the bridge cost?")
 
 
+def test_query_questions_quantity_fits_the_noun_counted_and_compound_counts():
+    # the head noun after "how many", not its first modifier
+    divers = claim("a#0", "Nine navy divers searched the hull.", quantities=(qty("Nine navy divers", 9, "divers"),))
+    assert quantity_fits(divers, "How many navy divers searched the hull?")
+    # a count written as a compound adjective
+    mayor = claim("a#1", "Holm, a three-term mayor, opened the bridge.")
+    assert quantity_fits(mayor, "How many terms has Holm served as mayor?")
+    assert not quantity_fits(mayor, "How many bridges has Holm opened?")
+    # "how many times" counts events, whatever noun names them, but not a length of time
+    visits = claim("a#2", "She made four visits to the port.", quantities=(qty("four visits", 4, "visits"),))
+    weeks = claim("a#3", "She stayed four weeks at the port.", quantities=(qty("four weeks", 4, "weeks"),))
+    assert quantity_fits(visits, "How many times did she visit the port?")
+    assert not quantity_fits(weeks, "How many times did she visit the port?")
+
+
 def when(text: str, value: str, grain: str, kind: str = "DATE") -> TimeExpr:
     return TimeExpr(text=text, start=0, end=len(text), type=kind, value=value, granularity=grain)
 

@@ -64,7 +64,12 @@ _TIME_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day",
                "months", "year", "years", "decade", "decades"}
 _MONEY_WORDS = re.compile(r"\b(?:money|cost|costs|spend|spent|spending|earn|earned|pay|paid|raise|raised|worth|"
                           r"dollars|price|fund|funds|budget|fine|salary)\b", re.I)
-_HOW_MANY = re.compile(r"\bhow many ([a-z]+)", re.I)
+# the words after "how many" up to its verb: "how many Russian intelligence officers were ..." counts officers
+_HOW_MANY = re.compile(r"\bhow many ((?:[\w'-]+\s+){0,3}?[\w'-]+)(?=\s+(?:did|do|does|were|was|are|is|has|have|had|"
+                       r"will|would|can|could|[a-z]+ed)\b|\s*\?|\s*$)", re.I)
+# "a seven-term member", "a 21-year veteran": a count written as a compound adjective
+_COMPOUND_COUNT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                             r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-([a-z]+)\b", re.I)
 _VOTES = re.compile(r"\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\b")
 _NAME = re.compile(r"\b[A-Z][a-zA-Z'-]+")
 _DIGITS = re.compile(r"\b\d[\d,.]*\b")
@@ -255,8 +260,11 @@ def quantity_fits(c: Claim, question: str) -> bool:
         return any(x.kind == "money" for x in c.quantities)
     m = _HOW_MANY.search(question)
     if m:
-        noun = tokenize(m.group(1))
-        return bool(noun) and any(tokenize(x.unit or "") == noun for x in c.quantities)
+        nouns = set(tokenize(m.group(1)))
+        if "time" in nouns:  # "how many times did X ..." counts events, whatever noun names them
+            return any(x.kind == "count" and x.unit and x.unit.casefold() not in _TIME_UNITS for x in c.quantities)
+        units = [x.unit or "" for x in c.quantities] + _COMPOUND_COUNT.findall(c.text)
+        return any(len(tokenize(u)) == 1 and tokenize(u)[0] in nouns for u in units)
     return False
 
 
