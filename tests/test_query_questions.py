@@ -271,3 +271,16 @@ def test_query_questions_story_share_favours_the_story_the_best_matches_share():
     assert share[1] == share[2] == share[3] == 1.0  # the story most of the best matches belong to
     assert 0 < share[0] < 1.0  # ranked first, but alone in its story
     assert share[4] == 0.0
+
+
+def test_query_questions_article_cover_reads_the_whole_article_of_a_follow_up():
+    q = "How long did the Talvi ferry strike last?"
+    ours = claim("a#3", "It lasted nine days.")
+    other = claim("b#1", "The Kesk ferry strike lasted a day.")
+    articles = ["Ferry strike ends\nThe Talvi ferry crews went on strike in May. It lasted nine days.",
+                "Kesk ferries\nThe Kesk ferry strike lasted a day."]
+    feats = question_features(q, [ours, other], np.array([0.3, 0.6]), articles=articles)
+    cover = feats[:, FEATURES.index("article_cover")]
+    assert cover[0] > cover[1]
+    # without the articles the column stays empty
+    assert not question_features(q, [ours, other], np.array([0.3, 0.6]))[:, FEATURES.index("article_cover")].any()

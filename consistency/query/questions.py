@@ -32,7 +32,7 @@ FEATURES = (
     "cos", "rel_cos", "cover_idf", "rel_cover_idf", "cover", "bigram_cover", "name_cover",
     "claim_len", "new_words", "holds_person", "holds_org", "holds_time", "holds_quantity", "holds_place",
     "misses_kind", "new_value", "caption", "attributed", "fits_quantity", "fits_time", "holds_form",
-    "noun_cos", "rel_noun_cos", "story_share", "fits_place",
+    "noun_cos", "rel_noun_cos", "story_share", "fits_place", "article_cover",
 )
 # how many of the first stage's best matches vote for the story a question is about
 STORY_VOTERS = 30
@@ -364,7 +364,8 @@ def previous_sentence(text: str, start: int) -> str:
 
 def question_features(question: str, claims: list[Claim], cos: np.ndarray,
                       idf: dict[str, float] | None = None, context: list[str] | None = None,
-                      context_weight: float = 0.0, noun_cos: np.ndarray | None = None) -> np.ndarray:
+                      context_weight: float = 0.0, noun_cos: np.ndarray | None = None,
+                      articles: list[str] | None = None) -> np.ndarray:
     """One feature row per candidate claim of ``question``; ``cos`` is each claim's cosine to it.
 
     ``noun_cos`` is each claim's cosine to the noun a "which <noun>" question asks about
@@ -374,6 +375,10 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
     sentence): the question's words and names found only there count ``context_weight`` as much
     as those the claim states, so that a short follow-up ("He was 3.") is read with the sentence
     naming whom it is about.
+
+    ``articles`` holds, per claim, its article's title and text: the weighted share of the question's
+    words the whole article states tells a sentence of the story asked about from one of another
+    story naming the same person.
     """
     n = len(claims)
     out = np.zeros((n, len(FEATURES)), np.float32)
@@ -431,6 +436,13 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
         out[:, 21] = noun_cos
         out[:, 22] = noun_cos - noun_cos.max()
     out[:, 23] = story_share(claims)
+    if articles is not None:
+        covered: dict[str, float] = {}
+        for i, c in enumerate(claims):
+            if c.article_id not in covered:
+                held = qset & set(tokenize(articles[i]))
+                covered[c.article_id] = sum(weight[t] for t in held) / total
+            out[i, 25] = covered[c.article_id]
     return out
 
 
@@ -488,14 +500,15 @@ def first_stage_prior(n: int) -> np.ndarray:
 
 def rerank_answers(question: str, ranked: list[tuple[Claim, float]], cos: np.ndarray, ranker: QuestionRanker,
                    weight: float, idf: dict[str, float] | None = None, context: list[str] | None = None,
-                   context_weight: float = 0.0, noun_cos: np.ndarray | None = None) -> list[tuple[Claim, float]]:
+                   context_weight: float = 0.0, noun_cos: np.ndarray | None = None,
+                   articles: list[str] | None = None) -> list[tuple[Claim, float]]:
     """The first stage's matches re-scored for a question, best first: the ranker's score plus
     ``weight`` times the first stage's prior; ``context`` is each match's previous sentence and
-    ``noun_cos`` its cosine to the noun asked about."""
+    ``noun_cos`` its cosine to the noun asked about, ``articles`` its article's title and text."""
     if not ranked:
         return []
     claims = [c for c, _ in ranked]
-    feats = question_features(question, claims, cos, idf, context, context_weight, noun_cos)
+    feats = question_features(question, claims, cos, idf, context, context_weight, noun_cos, articles)
     scores = ranker.score(feats) + weight * first_stage_prior(len(claims))
     order = np.argsort(-scores, kind="stable")
     return [(claims[i], float(scores[i])) for i in order]
