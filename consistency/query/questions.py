@@ -8,7 +8,7 @@ for "how many", a place for "where") beyond what the question already says, and 
 statement rather than a caption, and how much of the first stage's best matches share its
 story. The weights are then refitted on the tune questions of bench/questions by
 ``scripts/tune_question_ranker.py``, which alone weighs the features TREC QA was fitted without
-(``fits_place``: a place stated after a preposition of place, not a dateline or "Gov. X of Texas").
+(``fits_place``: a place stated after a preposition of place, not a dateline or "the governor of Kesk").
 The engine blends its score with the first stage's rank.
 """
 
@@ -64,10 +64,10 @@ _TIME_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day",
                "months", "year", "years", "decade", "decades"}
 _MONEY_WORDS = re.compile(r"\b(?:money|cost|costs|spend|spent|spending|earn|earned|pay|paid|raise|raised|worth|"
                           r"dollars|price|fund|funds|budget|fine|salary)\b", re.I)
-# the words after "how many" up to its verb: "how many Russian intelligence officers were ..." counts officers
+# the words after "how many" up to its verb: "how many navy divers were ..." counts divers
 _HOW_MANY = re.compile(r"\bhow many ((?:[\w'-]+\s+){0,3}?[\w'-]+)(?=\s+(?:did|do|does|were|was|are|is|has|have|had|"
                        r"will|would|can|could|[a-z]+ed)\b|\s*\?|\s*$)", re.I)
-# "a seven-term member", "a 21-year veteran": a count written as a compound adjective
+# "a three-term mayor", "a 12-year veteran": a count written as a compound adjective
 _COMPOUND_COUNT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
                              r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-([a-z]+)\b", re.I)
 _VOTES = re.compile(r"\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\b")
@@ -304,7 +304,7 @@ def time_fits(c: Claim, question: str) -> bool:
     return False
 
 
-# a place stated as where something happened: after a preposition of place, not a dateline or "Gov. X of Texas"
+# a place stated as where something happened: after a preposition of place, not a dateline or "the governor of Kesk"
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|from|to|across|throughout|around)\s+"
                        r"(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w.,'’-]+\s+){0,3}$", re.I)
 
