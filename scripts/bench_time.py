@@ -2,6 +2,8 @@
 
 Usage: python3 scripts/bench_time.py DIR [--held DIR] [--half tune|test] [--cv K] [--json] [--errors N]
 
+With ``--held`` the folds are also given over both corpora's documents together (the same
+``fold_of``), so a change read on some folds is judged on the folds it was not read from.
 The rules are fixed, not fitted, so cross-validation here means: the rules were written on the
 misses of one corpus (the tuning corpus, TimeBank) and are scored once on another they were not
 written on (``--held``, AQUAINT); each corpus is also cut into K folds by document and the value
@@ -101,12 +103,22 @@ def fold_of(path: str, folds: int) -> int:
 HALVES = {"tune": 0, "test": 1}
 
 
+def _docs(root: str, half: str | None):
+    docs = iter_timeml(root)
+    return docs if half is None else [d for d in docs if fold_of(d.path, 2) == HALVES[half]]
+
+
+def pooled_folds(roots: list[str], folds: int, half: str | None = None) -> list[float]:
+    """Value F1 of each document fold over the documents of several corpora together, so a change
+    read on some folds can be judged on the others with both corpora's documents in each."""
+    rows = [(d, _score_doc(d, None)) for root in roots for d in _docs(root, half)]
+    return [_figures([c for d, c in rows if fold_of(d.path, folds) == k])["value_f1"] for k in range(folds)]
+
+
 def evaluate(root: str, errors: int = 0, folds: int = 0, half: str | None = None) -> dict[str, float]:
     """Strict/relaxed extraction and value/type scores over every TimeML file under root (or one
     ``half`` of them); with ``folds`` also the value F1 of each document-grouped fold and their spread."""
-    docs = iter_timeml(root)
-    if half is not None:
-        docs = [d for d in docs if fold_of(d.path, 2) == HALVES[half]]
+    docs = _docs(root, half)
     rows: dict[str, list[str]] | None = {"MISSED": [], "SPURIOUS": [], "WRONG": []} if errors else None
     counts = [_score_doc(d, rows) for d in docs]
     res = _figures(counts)
@@ -149,12 +161,16 @@ def main() -> None:
         ap.error("--cv needs at least 2 folds, or 0 for none")
     res = evaluate(a.dir, a.errors, a.cv, a.half)
     held = evaluate(a.held, 0, a.cv, a.half) if a.held else None
+    pooled = pooled_folds([a.dir, a.held], a.cv, a.half) if held and a.cv else None
     if a.json:
-        print(json.dumps({**res, "tuning": res, "held": held} if held else res))
+        out = {**res, "tuning": res, "held": held} if held else res
+        print(json.dumps({**out, "pooled_fold_value_f1": pooled} if pooled else out))
         return
     _print(f"tuning {a.dir}", res)
     if held:
         _print(f"held {a.held}", held)
+    if pooled:
+        print(f"both corpora, value F1 by document fold: {' '.join(f'{v:.3f}' for v in pooled)}")
 
 
 if __name__ == "__main__":

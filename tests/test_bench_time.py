@@ -35,3 +35,19 @@ def test_bench_time_halves_split_the_documents(tmp_path):
     tune, test = evaluate(str(tmp_path), half="tune"), evaluate(str(tmp_path), half="test")
     assert tune["n_docs"] + test["n_docs"] == 10 and min(tune["n_docs"], test["n_docs"]) > 0
     assert tune["n_docs"] == sum(fold_of(n + ".tml", 2) == 0 for n in names)
+
+
+def test_bench_time_pooled_folds_hold_both_corpora(tmp_path):
+    from bench_time import pooled_folds
+
+    for corpus, value in (("a", "2022-04-04"), ("b", "2021-01-01")):
+        (tmp_path / corpus).mkdir()
+        for i in range(6):
+            (tmp_path / corpus / f"{corpus}{i}.tml").write_text(DOC.format(name=f"{corpus}{i}", value=value))
+    names = [f"{c}{i}.tml" for c in "ab" for i in range(6)]
+    right = {n for n in names if n.startswith("a")}  # corpus a's gold is what the rules read
+    folds = pooled_folds([str(tmp_path / "a"), str(tmp_path / "b")], 2)
+    for k, f1 in enumerate(folds):
+        in_fold = [n for n in names if fold_of(n, 2) == k]
+        share = sum(n in right for n in in_fold) / len(in_fold) if in_fold else 0.0
+        assert f1 == round(share, 4)

@@ -284,3 +284,10 @@ def test_query_questions_article_cover_reads_the_whole_article_of_a_follow_up():
     assert cover[0] > cover[1]
     # without the articles the column stays empty
     assert not question_features(q, [ours, other], np.array([0.3, 0.6]))[:, FEATURES.index("article_cover")].any()
+
+
+def test_questions_duration_units_read_decades_counted_in_years():
+    from consistency.query.questions import _duration_units
+
+    assert _duration_units("P20Y") == ["year", "decade"]
+    assert _duration_units("P21Y") == ["year"]

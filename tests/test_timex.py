@@ -296,3 +296,99 @@ def test_timex_the_2000s_is_a_decade_the_1900s_a_century():
 def test_timex_a_season_with_its_year_is_the_story_reference():
     text = "The dam was finished in winter 2019. A year later it cracked."
     assert _one(text, date(2024, 11, 20), "A year later").value == "2020"
+
+
+def test_timex_a_decimal_number_is_not_a_year():
+    texts = [t.text for t in find_times("The harbour index closed at 1875.4 on Monday.", date(2024, 11, 20))]
+    assert texts == ["Monday"]
+
+
+def test_timex_an_age_is_not_a_duration():
+    text = "Ms. Orvik, 61 years old, has run the ferry line for 12 years."
+    assert [t.text for t in find_times(text, date(2024, 11, 20))] == ["12 years"]
+
+
+def test_timex_soon_after_is_a_signal_not_a_time():
+    anchor = date(2024, 11, 20)
+    assert find_times("The ferry sank soon after leaving port.", anchor) == []
+    assert find_times("They will sail as soon as the storm ends.", anchor) == []
+    assert _one("The ferry will sail soon.", anchor, "soon").value == "FUTURE_REF"
+
+
+def test_timex_a_range_takes_the_year_its_second_end_names():
+    anchor = date(2024, 11, 20)
+    ts = {t.text: t.value for t in find_times("Floods hit in March and April 2019.", anchor)}
+    assert ts == {"March": "2019-03", "April 2019": "2019-04"}
+    ts = {t.text: t.value for t in find_times("The strike ran from December to February 2021.", anchor)}
+    assert ts == {"December": "2020-12", "February 2021": "2021-02"}
+
+
+def test_timex_two_weekdays_joined_by_and_are_not_a_range():
+    ts = {t.text: t.value for t in find_times("Notes written Friday and Thursday by the clerk.", date(2024, 11, 22))}
+    assert ts == {"Friday": "2024-11-22", "Thursday": "2024-11-21"}
+
+
+def test_timex_the_previous_or_following_weekday_counts_from_the_story_day():
+    text = "The vote was held on March 3, 2021. The following Monday the mayor quit."
+    assert _one(text, date(2024, 11, 20), "The following Monday").value == "2021-03-08"
+    text = "Shares closed on Friday, Oct. 4, below the previous Friday."
+    assert _one(text, date(2024, 10, 7), "the previous Friday").value == "2024-09-27"
+
+
+def test_timex_one_day_after_a_modal_is_an_unnamed_time_ahead():
+    anchor = date(2024, 11, 20)
+    assert _one("The village could one day become a port.", anchor, "one day").value == "FUTURE_REF"
+    assert _one("Someday the dam will fail.", anchor, "Someday").value == "FUTURE_REF"
+    assert _one("The repair took one day.", anchor, "one day").value == "P1D"
+
+
+def test_timex_the_year_ago_quarter_is_one_expression_a_year_back():
+    t = _one("Sales beat the year-ago second quarter.", date(2024, 8, 1), "the year-ago second quarter")
+    assert t.value == "2023-Q2"
+
+
+def test_timex_or_so_before_ago_is_an_approximate_date():
+    t = _one("The hull cracked a month or so ago.", date(2024, 11, 20), "a month or so ago")
+    assert (t.value, t.mod) == ("2024-10", "APPROX")
+
+
+def test_timex_a_rate_of_an_amount_is_not_a_set_of_times():
+    anchor = date(2024, 11, 20)
+    assert find_times("Rooms cost $80 a night and the lease brings $3 million a year.", anchor) == []
+    t = _one("The ferry sails twice a week.", anchor, "a week")
+    assert (t.type, t.value) == ("SET", "P1W")
+
+
+def test_timex_a_quarter_of_something_is_a_share_not_three_months():
+    anchor = date(2024, 11, 20)
+    assert find_times("Co-ops hold more than a quarter of the harbour's berths.", anchor) == []
+    assert _one("Output shrank for two quarters of this year.", anchor, "two quarters").value == "P2Q"
+
+
+def test_timex_effective_date_is_ahead_of_the_announcement():
+    t = _one("The board named a new chair, effective March 1.", date(2024, 11, 20), "March 1")
+    assert t.value == "2025-03-01"
+
+
+def test_timex_a_part_of_the_day_alone_is_read_from_the_story_day():
+    text = "The polls closed on March 3, 2021. By mid afternoon the count had begun."
+    t = _one(text, date(2024, 11, 20), "mid afternoon")
+    assert (t.type, t.value) == ("TIME", "2021-03-03TAF")
+    assert [x.text for x in find_times("She reads the morning paper.", date(2024, 11, 20))] == []
+
+
+def test_timex_early_or_late_after_the_article_marks_the_part_of_a_season():
+    t = _one("Ferry traffic was light in the early summer.", date(2024, 11, 20), "the early summer")
+    assert (t.value, t.mod) == ("2024-SU", "START")
+
+
+def test_timex_decades_are_counted_in_years():
+    t = _one("The ferry ran for almost two decades.", date(2024, 11, 20), "almost two decades")
+    assert (t.value, t.mod) == ("P20Y", "LESS_THAN")
+
+
+def test_timex_that_day_with_no_day_before_it_is_not_today():
+    anchor = date(2024, 11, 20)
+    assert find_times("Traders who sold that day lost the most.", anchor) == []
+    text = "The bridge opened on May 2, 2019. Crowds came that day."
+    assert _one(text, anchor, "that day").value == "2019-05-02"

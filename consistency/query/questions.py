@@ -226,15 +226,18 @@ _DURATION_CODE = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("",
 
 
 def _duration_units(value: str) -> list[str]:
-    """The units a TIMEX3 duration counts in with a number ("P21Y" years, "PT90M" minutes; "PXY" none)."""
+    """The units a TIMEX3 duration counts in with a number ("P21Y" years, "PT90M" minutes, "P20Y" years
+    and decades; "PXY" none)."""
     if not value.startswith("P"):
         return []
     out, in_time = [], False
-    for t, _, code in _DURATION_PART.findall(value[1:]):
+    for t, n, code in _DURATION_PART.findall(value[1:]):
         in_time = in_time or t == "T"
         unit = _DURATION_CODE.get(("T" if in_time else "", code))
         if unit:
             out.append(unit)
+        if unit == "year" and float(n) >= 10 and float(n) % 10 == 0:
+            out.append("decade")  # "two decades" is normalised to P20Y
     return out
 
 

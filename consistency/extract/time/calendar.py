@@ -117,7 +117,11 @@ def h_weekday(m: re.Match, c) -> Result | None:
     wd = _wd(g["wd"])
     rel = (g.get("rel") or "").lower().split()
     a = c.anchor
-    if rel and rel[-1] in ("last", "past"):
+    if rel[:1] == ["the"]:
+        # "the previous Friday", "the following Monday": counted from the day the story is at
+        c.derived = True
+        a = c.ref_day() or a
+    if rel and rel[-1] in ("last", "past", "previous", "preceding"):
         back = (a.isoweekday() - wd) % 7 or 7
         day = a - timedelta(days=back)
     elif rel and rel[-1] in ("next", "coming", "following"):

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from ...lexicon import SPEECH_TIME_CUES
 from ...records import TimeExpr
+from .lexicon import WEEKDAY_RE
 from .normalise import bounds
 from .rules import COMPILED
 
@@ -45,7 +46,8 @@ _INFINITIVE = re.compile(r"\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|
 _AIMED = re.compile(r"\b(?:planned|plans|set|scheduled|due|is|are|was|were|ready|expected|going|about|poised"
                     r"|prepared|intended|agreed|promised|vowed|decided|threatened)\s+$", re.I)
 _LEAD_PAST = re.compile(r"\b(?:since|ended|ending|dating\s+(?:back\s+)?to)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
-_LEAD_FUTURE = re.compile(r"\b(?:until|till|as\s+soon\s+as)\s+(?:on\s+|in\s+)?$", re.I)
+# "effective Feb. 1": the day a decision takes hold, announced before it
+_LEAD_FUTURE = re.compile(r"\b(?:until|till|as\s+soon\s+as|effective(?:\s+from)?)\s+(?:on\s+|in\s+)?$", re.I)
 # cue words that are nouns after a determiner, not verbs of the clause ("in the hope of", "their plans")
 _NOUN_CUES = {"hope", "hopes", "plan", "plans", "schedule", "aim", "aims"}
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|its|their|our)\s+$", re.I)
@@ -65,9 +67,10 @@ def _is_past(w: str) -> bool:
 class _Context:
     """Document state used while normalising: anchor, tense cues and the last date seen."""
 
-    def __init__(self, text: str, anchor: date) -> None:
+    def __init__(self, text: str, anchor: date, probe: bool = False) -> None:
         self.text = text
         self.anchor = anchor
+        self.probe = probe  # the first pass, which only asks whether a span can be normalised at all
         self.ref: tuple[str, str] | None = None  # (value, granularity) of the last date seen
         self.last_q: str | None = None
         self.derived = False  # set by a rule whose value was computed from the reference time
@@ -230,7 +233,7 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
     """Time expressions in ``text``, normalised against the publication date ``anchor``."""
     if isinstance(anchor, datetime):
         anchor = anchor.date()
-    probe = _Context(text, anchor)
+    probe = _Context(text, anchor, probe=True)
     cands = []
     for s, e, prio, name, m in _candidates(text):
         if _normalised(name, m, probe) is not None:
@@ -304,11 +307,13 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def _speaker_relative(name: str, m: re.Match) -> bool:
     """Whether the expression counts from the speaker's day alone: "today", "tomorrow", a weekday,
-    "next week", "last month" (not "that Friday" or "the following week", read from the story)."""
+    "next week", "last month" (not "that Friday", "the following Monday" or "the following week",
+    read from the story)."""
     if name == "dayrel":
         return True
     if name == "weekday":
-        return (m.group("rel") or "").lower().split()[-1:] != ["that"]
+        rel = (m.group("rel") or "").lower().split()
+        return rel[-1:] != ["that"] and rel[:1] != ["the"]
     if name != "rel":
         return False
     g = m.groupdict()
@@ -352,18 +357,26 @@ def _speech_time(
     return out
 
 
+# weekdays are read a few days either side of their anchor: "made Friday and Thursday" is a list of
+# days, not a range whose start lies a year back
+_DAY_NAME = re.compile(WEEKDAY_RE)
 _RANGE_GAP = re.compile(r"\s*(?:to|through|until|till|and|-|–|—)\s*$", re.I)
 
 
 def _order_ranges(text: str, out: list[TimeExpr]) -> list[TimeExpr]:
-    """In "from March to May 2024" the first end takes the year that keeps the range in order."""
+    """In "from March to May 2024" the first end takes the year of the second, the one before
+    it when it would otherwise come after it ("from December to February 2024")."""
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         if not (a.type == b.type == "DATE" and a.granularity == b.granularity
-                and a.granularity in ("day", "month") and a.value > b.value
-                and _RANGE_GAP.match(text[a.end:b.start]) and not re.search(r"\d{4}", a.text)):
+                and a.granularity in ("day", "month") and _RANGE_GAP.match(text[a.end:b.start])
+                and not re.search(r"\d{4}", a.text) and not _DAY_NAME.search(a.text + " " + b.text)):
+            continue
+        if a.value <= b.value and not re.search(r"\d{4}", b.text):
             continue
         value = f"{int(b.value[:4]) - (a.value[4:] > b.value[4:])}{a.value[4:]}"
+        if value == a.value:
+            continue
         _, lo, hi = bounds(value, a.mod)
         out[i] = dataclasses.replace(a, value=value, earliest=lo, latest=hi)
     return out

@@ -65,6 +65,9 @@ def h_quarter(m: re.Match, c) -> Result | None:
         start_month = (n - 1) * (3 if unit == "quarter" else 6) + 1
         if y == a.year and start_month > a.month and c.tense(m.start(), m.end()) == "past":
             y -= 1
+    if g.get("ago"):  # "the year-ago third quarter": that quarter a year back
+        c.derived = True
+        y -= 1
     return "DATE", f"{y}-{'Q' if unit == 'quarter' else 'H'}{n}", posmod(g.get("pm"))
 
 
@@ -92,7 +95,7 @@ def h_rel(m: re.Match, c) -> Result | None:
     adjs = set(re.split(r"[\s]+", (g.get("adjs") or "").lower().strip())) - {""}
     u = g["u"].lower()
     a = c.anchor
-    mod = _apx(m) or posmod(g.get("pm"))
+    mod = _apx(m) or posmod(g.get("pm") or g.get("pm2"))
     if det == "by" or g.get("el"):
         mod = mod if det != "by" else "BEFORE"
     ago = det == "last year's" or any(x.startswith("year-") or x in ("year-ago", "year-earlier")
@@ -108,6 +111,8 @@ def h_rel(m: re.Match, c) -> Result | None:
         # the story is at; "next day" alone is read from publication
         anaphoric = det == "that" or adjs & {"same"} or (det == "the" and adjs & _ANAPHORIC)
         r = c.ref_day() if anaphoric else None
+        if r is None and (det == "that" or adjs & {"same"}) and not c.probe:
+            return None  # "trades made that day" with no day named before: no day to point back to
         day = r or a
         if adjs & _BACK:
             day -= timedelta(days=1)
@@ -169,8 +174,8 @@ def _duration_value(n: float | None, u: str) -> str:
     t = "T" if u in ("second", "minute", "hour") else ""
     if n is None:
         return f"P{t}X{code}"
-    if u in ("century", "centurie"):
-        return f"P{int(n * 100)}Y"
+    if u in ("century", "centurie", "decade"):  # counted in years, as the annotated corpora count them
+        return f"P{int(n * (10 if u == 'decade' else 100))}Y"
     if n != int(n):
         whole, frac = int(n), n - int(n)
         sub = {"Y": (12, "M"), "H": (60, "M"), "D": (24, "H"), "M": (30, "D") if not t else (60, "S"),
@@ -186,6 +191,13 @@ def _duration_value(n: float | None, u: str) -> str:
 
 _DUR_CUE = re.compile(r"\b(for|in|within|than|long\s+as|about|nearly|almost|after|of|over|last(?:ed|s)?|"
                       r"took|spent|spend|lasting|least|only|just|under|half)\s*$", re.I)
+# "will one day be": an unnamed time ahead, not a day's length
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|must|shall|hope\s+to|wants?\s+to)"
+                           r"(?:\s+(?:not|also|still|yet|even))?\s+$", re.I)
+# "a quarter of the market", "three quarters of them": a share of something, not three months
+# ("two quarters of growth" and "a quarter of a century" stay times)
+_FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your|all|those|these|them|us|\d"
+                          r"|an?\s+(?!century|hour|year|decade)\w)", re.I)
 _SET_CUE = re.compile(r"(\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|\bpercent|%|\bmillion|"
                       r"\bbillion)\s*$", re.I)
 
@@ -195,6 +207,8 @@ def h_duration(m: re.Match, c) -> Result | None:
     u = g["u"].lower()
     if u == "weekend" or (u == "quarter" and re.search(r"-quarters\b", m.group(), re.I)):
         return None
+    if u == "quarter" and _FRACTION_OF.match(c.text, m.end()):
+        return None
     raw = " ".join(g["n"].lower().split())
     n = number(raw)
     if g.get("half"):
@@ -202,15 +216,20 @@ def h_duration(m: re.Match, c) -> Result | None:
             return None
         n += 0.5
     tail = " ".join((g.get("tail") or "").lower().split())
-    mod = _apx(m)
+    mod = _apx(m) or ("APPROX" if g.get("orso") else None)
     before = c.text[max(0, m.start() - 25): m.start()]
     if raw in ("a", "an") and not (g.get("adj") or g.get("the") or tail or g.get("apx") or g.get("old")):
-        if _SET_CUE.search(before):
-            return "SET", _duration_value(1, u), None
+        cue = _SET_CUE.search(before)
+        if cue:
+            # "twice a week" is a set of times; "$2 million a year", "350 a night" a rate of an amount
+            return ("SET", _duration_value(1, u), None) if re.search(r"once|twice|times", cue.group(), re.I) else None
         if not (_DUR_CUE.search(before) or "-" in m.group()):
             return None
     if raw == "some" and not g.get("adj"):
         return None
+    if raw == "one" and u == "day" and not (g.get("adj") or g.get("the") or tail or g.get("apx")) \
+            and _MODAL_BEFORE.search(c.text, max(0, m.start() - 30), m.start()):
+        return "DATE", "FUTURE_REF", None
     if tail:
         c.derived = True
         sign = -1 if tail in ("ago", "earlier", "before", "back", "previously", "prior") else 1
@@ -258,7 +277,7 @@ def h_ref(m: re.Match, c) -> Result | None:
             return None
     if re.search(r"now|current|present|these days|nowadays|time being|moment", w):
         return "DATE", "PRESENT_REF", None
-    if re.search(r"future|soon|term|later date|coming|ahead", w):
+    if re.search(r"future|soon|term|later date|coming|ahead|some ?day", w):
         return "DATE", "FUTURE_REF", None
     return "DATE", "PAST_REF", None
 
@@ -305,13 +324,17 @@ RULES: list[tuple[str, str, Callable]] = [
      h_month),
     ("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?:,?\s+(?P<y>{YEAR_RE}))?",
      h_week_of),
-    ("weekday", rf"(?:(?P<pm>early|late|earlier|later|mid-?(?:morning|afternoon|day))\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|coming|past|the\s+following)\s+)?"
+    ("weekday", rf"(?:(?P<pm>early|late|earlier|later|mid-?(?:morning|afternoon|day))\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|coming|past|the\s+(?:following|next|previous|preceding))\s+)?"
                 rf"(?P<wd>{WEEKDAY_RE})(?:\s+(?P<pod>morning|afternoon|evening|night))?", h_weekday),
     ("dayrel", r"(?:(?P<el>earlier|later|early|late|mid-?(?:morning|afternoon|day))\s+)?(?P<w>today|tonight|yesterday|tomorrow"
                r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night"
                r"|this\s+(?:morning|afternoon|evening))(?:\s+(?P<pod>morning|afternoon|evening|night))?",
      h_dayrel),
     ("that_pod", r"(?:(?P<el>earlier|later|late|early)\s+)?(?:that|the\s+same)\s+(?P<pod>morning|afternoon|evening|night)",
+     lambda m, c: h_that_pod(m, c)),
+    # "in the morning", "by mid afternoon": a part of the day the story is at
+    ("pod_alone", r"(?:the\s+(?:(?:early|late)\s+)?|mid[- ]?)(?P<pod>morning|afternoon|evening)"
+                  r"(?!\s+(?:of|after|before|paper|news|show|edition|session|prayers?|rush)\b|s)",
      lambda m, c: h_that_pod(m, c)),
     ("day_around", r"the\s+(?P<u>day|night)\s+(?P<dir>before|after)(?=\s*[,.;:)\"”]|\s+(?:that|then)\b|\s*$)",
      lambda m, c: h_day_around(m, c)),
@@ -327,7 +350,7 @@ RULES: list[tuple[str, str, Callable]] = [
     ("decade", rf"(?:(?P<the>the)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s"
                r"|['’](?P<dd>\d0)s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
                r"|nineties))", h_decade),
-    ("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<pm>early|late|mid)[- ])?(?:(?:fiscal"
+    ("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<ago>year[- ](?:ago|earlier))\s+)?(?:(?P<pm>early|late|mid)[- ])?(?:(?:fiscal"
                 rf"|calendar)\s+)*(?:(?P<y1>{YEAR_RE})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th"
                 rf"|final|last)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?"
                 rf"(?:(?P<y>{YEAR_RE})|(?P<yrel>this|last|next|current|previous)\s+(?:fiscal\s+)?year))?",
@@ -335,7 +358,7 @@ RULES: list[tuple[str, str, Callable]] = [
     ("season", rf"(?P<s>spring|summer|autumn|winter|(?-i:Fall))\s+(?P<y>{YEAR_RE})(?!\d)", lambda m, c: h_season(m, c)),
     ("quarter_code", rf"(?-i:Q(?P<n>[1-4]))(?:\s+(?:of\s+)?(?P<y>{YEAR_RE})(?!\d))?", lambda m, c: h_quarter_code(m, c)),
     ("rel", rf"(?:(?P<apx>about|around)\s+)?(?:(?P<pm>{POSMOD_RE})\s*|(?P<el>earlier|later)\s+)?"
-            rf"(?P<det>the|this|that|last|next|its|their|last\s+year['’]s)\s+"
+            rf"(?P<det>the|this|that|last|next|its|their|last\s+year['’]s)\s+(?:(?P<pm2>early|late)\s+)?"
             rf"(?P<adjs>(?:(?:{_REL_ADJ})\s+)*)(?:fiscal\s+|calendar\s+)?(?:(?P<ry>{YEAR_RE})\s+)?"
             r"(?P<u>quarter|period|year|month|week|day|weekend|decade|century|spring|summer|fall|autumn"
             r"|winter)(?![\w-])(?:(?:(?<=spring)|(?<=summer)|(?<=fall)|(?<=autumn)|(?<=winter))\s+of\s+"
@@ -345,13 +368,14 @@ RULES: list[tuple[str, str, Callable]] = [
                  r"|previous|coming|first|final|following|remaining|initial|ensuing|latest|recent|entire"
                  r"|full|whole|prior|preceding|further|additional|another|other)\s+)?"
                  rf"(?P<n>{NUM_RE})(?<!\d{{4}})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading"
-                 rf"|business|calendar|working|school)[- ])?(?P<u>{UNIT_RE})s?(?!-old)"
-                 r"(?P<half>\s+and\s+a\s+half)?(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence|back)(?![\w-]))?", h_duration),
+                 rf"|business|calendar|working|school)[- ])?(?P<u>{UNIT_RE})s?(?![- ]old\b)"
+                 r"(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence|back)(?![\w-]))?", h_duration),
     ("ref", r"now|currently|current|at\s+present|these\s+days|nowadays|for\s+the\s+time\s+being"
             r"|(?:more\s+|most\s+)?recently|recent(?:\s+(?:years|decades|months|weeks|days|quarters))?"
             r"|lately|the\s+past(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine"
             r"|ten|year|month|week|day|decade|quarter|century))|(?:the|a)\s+(?:near|distant|foreseeable"
-            r"|not-too-distant)?\s*future|soon|the\s+(?:short|long|near)[- ]term|a\s+later\s+date"
+            r"|not-too-distant)?\s*future|some\s?day|(?<!\bas\s)soon(?!\s+(?:after|before|as|afterwards"
+            r"|thereafter)\b)|the\s+(?:short|long|near)[- ]term|a\s+later\s+date"
             r"|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|the\s+(?:years|months|weeks|days)"
             r"\s+ahead", h_ref),
     ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<u>years|months|weeks|days|decades|hours|centuries)"
@@ -416,5 +440,6 @@ def h_rel_adj(m: re.Match, c) -> Result | None:
     return "DATE", shift_value(c.ref_date("year") or a, "year", -1), None
 
 
-COMPILED = [(name, re.compile(rf"(?<![\w$.,/:'’-])(?:{p})(?![\w/]|-\w|,\d)", re.I), h)
+# a digit run that goes on past a decimal point is a number ("closed at 2082.1"), not a year
+COMPILED = [(name, re.compile(rf"(?<![\w$.,/:'’-])(?:{p})(?![\w/]|-\w|[,.]\d)", re.I), h)
             for name, p, h in RULES]
