@@ -171,3 +171,30 @@ def test_names_house_style_and_short_names_are_no_variant():
     c = org("c#1", "Mark Dole met the board.", "Mark Dole", "A")
     d = org("d#1", "Mary Dole met the board.", "Mary Dole", "B")
     assert name_variant_flags([(a, b, 0.95)], EntityResolver(), [a, b, c, d]) == []
+
+
+def test_names_descriptive_word_forms_and_dropped_particles_are_no_variant():
+    from consistency.compare.names import is_spelling_variant
+
+    assert not is_spelling_variant("Marrow Advisers", "Marrow Advisors")
+    assert not is_spelling_variant("Bluefen Distribution Ltd.", "Bluefen Distributors Ltd.")
+    assert not is_spelling_variant("Carla DeMontfort", "Carla Montfort")
+    assert is_spelling_variant("Carla Montfort", "Carla Monfort")
+
+
+def test_names_outlets_split_evenly_between_two_spellings_flag_no_one():
+    from consistency.compare.names import name_variant_flags
+
+    def person(cid, text, name, outlet):
+        at = text.index(name)
+        ent = Entity(name, at, at + len(name), "PERSON", "per:" + name.split()[-1].casefold())
+        return replace(claim(cid, text, outlet=outlet), entities=(ent,))
+
+    said = "{} of the harbour board said the ferry would run again on Monday."
+    claims = [person(f"{o.lower()}#1", said.format(n), n, o)
+              for o, n in (("A", "Odile Marcken"), ("B", "Odile Marcken"),
+                           ("C", "Odile Markken"), ("D", "Odile Markken"))]
+    assert name_variant_flags([], EntityResolver(), claims) == []
+    lone = person("e#1", said.format("Odile Markken"), "Odile Markken", "E")
+    (flag,) = name_variant_flags([], EntityResolver(), claims[:2] + [lone])
+    assert flag.values["E"] == "Odile Markken"

@@ -466,3 +466,58 @@ def test_facts_a_share_of_the_whole_is_no_part():
     c = claim("c#1", "Two of the hikers were found on the ridge.", outlet="C", frames={"Two": ("find", ("ridge",))})
     d = claim("d#1", "Three hikers were found on the ridge.", outlet="D", frames={"Three": ("find", ("hiker", "ridge"))})
     assert [f.slot.text for r, x in enumerate((c, d)) for f in facts_of(r, x) if is_part(f)] == ["Two"]
+
+
+def test_facts_ages_are_one_fact_only_of_one_named_person():
+    a = claim("a#1", "The man, 47, was hurt in the crash.", outlet="A", frames={"47": ("hurt", ("man", "crash"))})
+    b = named(claim("b#1", "Police said Ansel Brede, 39, was hurt in the crash.", outlet="B",
+                    frames={"39": ("hurt", ("brede", "crash"))}), **{"Ansel Brede": "per:brede"})
+    assert [f.counts for f in facts_of(0, a)] == ["age"]
+    assert pairs(a, b) == []
+    c = named(claim("c#1", "Police said Ansel Brede, 38, was hurt in the crash.", outlet="C",
+                    frames={"38": ("hurt", ("brede", "crash"))}), **{"Ansel Brede": "per:brede"})
+    assert pairs(b, c) == [("39", "38")]
+
+
+def test_facts_dates_years_apart_are_two_happenings():
+    a = claim("a#1", "A strong quake struck the valley in December 2019, the agency said.", outlet="A", day=14,
+              frames={"December 2019": ("strike", ("quake", "valley"))})
+    b = claim("b#1", "A strong quake struck the valley on Saturday, the agency said.", outlet="B", day=14,
+              frames={"Saturday": ("strike", ("quake", "valley"))})
+    assert pairs(a, b) == []
+    c = claim("c#1", "A strong quake struck the valley in February, the agency said.", outlet="C", day=14,
+              frames={"February": ("strike", ("quake", "valley"))})
+    assert pairs(b, c) == [("Saturday", "February")] or pairs(b, c) == [("February", "Saturday")]
+
+
+def test_facts_dates_of_two_kinds_of_happening_are_two_dates():
+    a = claim("a#1", "A gunman shot two guards at the depot on Friday.", outlet="A", day=14,
+              frames={"Friday": ("shoot", ("gunman", "guard", "depot"))})
+    b = claim("b#1", "The gunman was charged on Saturday over the depot shooting.", outlet="B", day=14,
+              frames={"Saturday": ("charge", ("gunman", "depot", "shooting"))})
+    assert pairs(a, b) == []
+    c = claim("c#1", "A gunman shot two guards at the depot on Thursday.", outlet="C", day=14,
+              frames={"Thursday": ("shoot", ("gunman", "guard", "depot"))})
+    assert sorted(pairs(c, a)[0]) == ["Friday", "Thursday"]
+
+
+def test_facts_an_amount_converted_in_parentheses_disputes_nothing():
+    a = claim("a#1", "The lenders agreed a 90 billion euro ($121 billion) rescue for the island.", outlet="A",
+              frames={"$121 billion": ("agree", ("rescue", "island"))})
+    b = claim("b#1", "The lenders agreed a $117 billion rescue for the island.", outlet="B",
+              frames={"$117 billion": ("agree", ("rescue", "island"))})
+    assert pairs(a, b) == []
+    c = claim("c#1", "The lenders agreed a $121 billion rescue for the island.", outlet="C",
+              frames={"$121 billion": ("agree", ("rescue", "island"))})
+    assert pairs(b, c) == [("$117 billion", "$121 billion")]
+
+
+def test_facts_late_one_day_and_early_the_next_are_one_night():
+    a = claim("a#1", "The ferry reached the harbour late Thursday, the port said.", outlet="A", day=14,
+              frames={"late Thursday": ("reach", ("ferry", "harbour"))})
+    b = claim("b#1", "The ferry reached the harbour early Friday, the port said.", outlet="B", day=14,
+              frames={"early Friday": ("reach", ("ferry", "harbour"))})
+    assert pairs(a, b) == []
+    c = claim("c#1", "The ferry reached the harbour on Wednesday, the port said.", outlet="C", day=14,
+              frames={"Wednesday": ("reach", ("ferry", "harbour"))})
+    assert pairs(a, c) != []

@@ -306,7 +306,7 @@ def _differ(x: Fact, y: Fact) -> bool:
         lo, hi = max(x.slot.low, y.slot.low), min(x.slot.high, y.slot.high)
         touching = lo == hi and x.slot.low < x.slot.high and y.slot.low < y.slot.high
         return (lo > hi or touching) and not _scale_dropped(x.slot, y.slot) and not _rounded(x.slot, y.slot)
-    if not _dates_comparable(x, y):
+    if not _dates_comparable(x, y) or overnight(x, y):
         return False
     return not _compatible(x.slot, x.interval, y.slot, y.interval)
 
@@ -399,6 +399,10 @@ def one_fact(a: Fact, b: Fact) -> bool:
     if a.kind == "figure":
         if other_statistic(a, b):
             return False
+        if is_age(a) and is_age(b) and _ages_of_others(a, b):
+            return False
+        if is_conversion(a) or is_conversion(b):
+            return False  # an outlet's own conversion, at its own day's rate, disputes nothing
         if a.counts != b.counts and (a.counts is not None and b.counts is not None or a.slot.kind == "count"):
             return False  # a count of a named thing is not one whose noun the reader did not find
         lo, hi = sorted((abs(a.slot.value), abs(b.slot.value)))
@@ -410,7 +414,69 @@ def one_fact(a: Fact, b: Fact) -> bool:
     if ({a.slot.granularity, b.slot.granularity} <= {"day", "time"} and not _rescheduled(a, b)
             and abs((a.interval[0] - b.interval[0]).days) > DAY_REACH):
         return False
+    if _steps_apart(a, b) > MAX_STEPS and not _rescheduled(a, b):
+        return False  # an outlet slips by a step, not by several (a month of one year / a day years later)
+    from .happenings import kinds
+
+    ka, kb = kinds(a), kinds(b)
+    if ka and kb and not ka & kb:
+        return False  # dates of two kinds of happening (charged Saturday, shot Friday) are two dates
     return same_event or same_holder and (_near_dates(a, b) or _day_apart(a, b))
+
+
+MAX_STEPS = 2  # whole units of the coarser date between two dates of one happening: a slip is a step or so
+UNIT_DAYS = {"week": 7, "month": 31, "quarter": 92, "season": 92, "year": 366, "decade": 3653, "century": 36525}
+
+
+def _steps_apart(a: Fact, b: Fact) -> float:
+    """How many units of the coarser of two dates (of a week or coarser) lie between them; 0 for days."""
+    unit = max((f.slot.granularity for f in (a, b)), key=lambda g: GRANULARITY.get(g, 0))
+    if unit not in UNIT_DAYS:
+        return 0.0
+    (a0, a1), (b0, b1) = a.interval, b.interval
+    gap = max((b0 - a1).days, (a0 - b1).days, 0)
+    return gap / UNIT_DAYS[unit]
+
+
+def _ages_of_others(a: Fact, b: Fact) -> bool:
+    """An age is one person's: a person named with one and not with the other is another person
+    ("Brede, 39," / "a man, 47,"); two unnamed ("a six-year-old girl" / "she was 5") may be one."""
+    pa, pb = _holding_people(a), _holding_people(b)
+    return bool(pa or pb) and not pa & pb
+
+
+# An amount opening a parenthesis right after another amount ("90 billion euros ($121 billion)",
+# "a five-million-pound ($6.3 million) sale") is that amount converted.
+_CONVERTED_FROM = re.compile(r"(?:\d|illion|euros?|pounds?|yen|yuan|francs?|rupees?|rubles?|roubles?)[\w-]*\s*\(\s*$",
+                             re.IGNORECASE)
+
+
+def is_conversion(f: Fact) -> bool:
+    """The figure converts an amount the sentence gives just before it into another currency."""
+    if f.kind != "figure" or f.slot.kind != "money":
+        return False
+    return bool(_CONVERTED_FROM.search(f.claim.text[:f.slot.start - f.claim.start]))
+
+
+def _late(t: TimeExpr) -> bool:
+    return t.mod == "END" or t.value.endswith(("TNI", "TEV")) or t.text.casefold().startswith("late")
+
+
+def _early(t: TimeExpr) -> bool:
+    return t.mod == "START" or t.value.endswith("TMO") or t.text.casefold().startswith("early")
+
+
+def overnight(x: Fact, y: Fact) -> bool:
+    """Late one day and early the next ("late Monday" / "early Tuesday"): hours apart, one night."""
+    if x.kind != "date" or y.kind != "date" or x.interval is None or y.interval is None:
+        return False
+    first, second = (x, y) if x.interval[0] <= y.interval[0] else (y, x)
+    return (second.interval[0] - first.interval[0]).days == 1 and _late(first.slot) and _early(second.slot)
+
+
+def is_age(f: Fact) -> bool:
+    """The figure is someone's age ("a 52-year-old man", "Brede, 39,")."""
+    return f.kind == "figure" and f.slot.unit == AGE_UNIT
 
 
 # What a story's running count is of: the dead, the hurt, the held, the displaced. Only such a tally

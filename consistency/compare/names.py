@@ -42,7 +42,8 @@ def is_spelling_variant(x: str, y: str) -> bool:
     if _letters(x) == _letters(y):
         return False  # house style: "I.R.S." / "IRS", "Al-Sadr" / "al Sadr"
     differing = [(a, b) for a, b in zip(tx, ty) if _plain(a) != _plain(b) and _regional(a) != _regional(b)
-                 and not (_affixed(a, b) or _affixed(b, a))]  # Somali/Somalia: another word form
+                 and not (_affixed(a, b) or _affixed(b, a))  # Somali/Somalia: another word form
+                 and not (_prefixed(a, b) or _prefixed(b, a)) and not _derived(a, b)]
     if not differing:
         return False
     return all(len(a) > 2 and len(b) > 2 and SequenceMatcher(None, a, b).ratio() >= 0.7 for a, b in differing)
@@ -63,6 +64,21 @@ def _affixed(short: str, long: str) -> bool:
     if not long.startswith(short) or long == short:
         return False
     return not (len(long) == len(short) + 1 and long[-1] == short[-1])
+
+
+def _prefixed(short: str, long: str) -> bool:
+    """``long`` is ``short`` with a particle joined in front ("DeMontfort" / "Montfort"): a short form."""
+    return len(short) >= 4 and len(long) >= len(short) + 2 and long.endswith(short)
+
+
+def _derived(a: str, b: str) -> bool:
+    """Two forms of one word, each with its own ending ("Distribution" / "Distributors", "Advisers" /
+    "Advisors" in one firm's name): the descriptive word of a name worded two ways, not a name respelled."""
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    ends = (a[k:], b[k:])
+    return k >= 4 and all(e and e in _ENDINGS | _DERIVED_ENDINGS for e in ends)
 
 
 def _regional(word: str) -> str:
@@ -146,6 +162,7 @@ def _respelled_word(x: str, y: str) -> tuple[str, str] | None:
 
 
 _ENDINGS = frozenset("s es ic ics ian ians an ans n ns ese ish i is ist ists ism ite ites ed er ers".split())
+_DERIVED_ENDINGS = frozenset("or ors ion ions".split())
 
 
 def _inflected(a: str, b: str) -> bool:
@@ -208,8 +225,11 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver,
         by_form = forms[entity]
         if len(by_form[var[3]]) > len(by_form[ref[3]]):
             continue  # this article uses the majority spelling: the other side is the variant
-        if len(by_form[var[3]]) == len(by_form[ref[3]]) and (var[0].published, var[0].id) < (ref[0].published, ref[0].id):
-            continue  # a tie: the later article is taken as the variant
+        if len(by_form[var[3]]) == len(by_form[ref[3]]):
+            if len(by_form[var[3]]) > 1:
+                continue  # outlets split evenly between two spellings in use: none stands out as the slip
+            if (var[0].published, var[0].id) < (ref[0].published, ref[0].id):
+                continue  # one article each: the later one is taken as the variant
         first, second = (ref, var) if (ref[0].published, ref[0].id) <= (var[0].published, var[0].id) else (var, ref)
         finding = Finding("name_variant", first[0], second[0], first[1], second[1], first[2], second[2],
                           confidence=min(0.9, 0.5 + score / 3))
