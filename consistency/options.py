@@ -21,6 +21,7 @@ class Options:
     progress: bool = False
     engine: str = "local"  # "local", or "ray": extraction, embedding and comparison on a Ray cluster
     ray_address: str | None = None  # "auto" joins a running cluster; None starts a local Ray
+    ray_cpus: int | None = None  # CPUs of the local Ray a run starts (None: every core)
     facts: bool = False  # also compare each story's fact table (figures and dates worded differently)
     min_confidence: float = 0.0  # flags less sure than this are kept in the store but not shown
     calibrate: bool = True  # confidences as measured precision (off only to fit the calibration)

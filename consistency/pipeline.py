@@ -73,7 +73,12 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
     """
     options = options or Options()
     t0 = time.perf_counter()
-    read = read_paths(paths)
+    if options.engine == "ray":
+        from .engine.distributed import while_ray_starts
+
+        read = while_ray_starts(options, lambda: read_paths(paths))
+    else:
+        read = read_paths(paths)
     result = IngestResult(rejected=list(read.rejected))
     with open_store(options) as store:
         store.lock(verify=options.verify)

@@ -14,7 +14,9 @@ re-ranker's depth, prior weight, show margin and the weight of a match's previou
 split given (choose them on ``tune``); ``--context-weight`` sets that last one for a run;
 ``--followers`` sets how many of a question's best matches bring the claim their article states
 next, ``--articles`` how many of the articles they come from bring all their claims;
-``--no-question-ranker`` answers questions as claims are answered.
+``--no-question-ranker`` answers questions as claims are answered. ``--recall`` measures the
+first stage instead: the share of questions with an answering claim among the candidates the
+re-ranker reads (and among the store's claims at all), and the first answering candidate's rank.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import json
 import os
 import sys
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -71,6 +75,28 @@ def score(questions: list[dict], shown: list[list[list[dict]]]) -> dict:
             "facts_shown": round(sum(min(len(f), 5) for f in shown) / n, 2)}
 
 
+def candidate_recall(engine, questions: list[dict], misses: bool = False) -> dict:
+    """How often an answering claim is among a question's candidates (the first stage's matches and the
+    claims added beside them), among the stored claims of the answering articles, and its rank there."""
+    found = stored = 0
+    ranks = []
+    for q in questions:
+        claims, _ = engine.question_candidates(q["question"])
+        spans = [{"article_id": c.article_id, "start": c.start, "end": c.end} for c in claims]
+        rank = next((i for i, s in enumerate(spans) if answers(q, s)), None)
+        in_store = any(answers(q, {"article_id": c.article_id, "start": c.start, "end": c.end})
+                       for c in engine.store.claims(article_ids={a["article"] for a in q["answers"]}).values())
+        found += rank is not None
+        stored += in_store
+        if rank is not None:
+            ranks.append(rank)
+        if misses and rank is None:
+            print(f"NOT A CANDIDATE {q['id']} {q['question']} (in the store: {in_store})", file=sys.stderr)
+    n = max(len(questions), 1)
+    return {"questions": len(questions), "candidate_recall": round(found / n, 3), "store_recall": round(stored / n, 3),
+            "candidates_median_rank": float(np.median(ranks)) if ranks else None}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dir", type=Path, help="Corpus folder holding articles.jsonl.")
@@ -89,6 +115,8 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=None,
                     help="How many of the articles a question's matches come from bring all their claims.")
     ap.add_argument("--no-question-ranker", action="store_true", help="Rank questions' matches as a claim's.")
+    ap.add_argument("--recall", action="store_true",
+                    help="Score the candidates the re-ranker reads: is an answering claim among them at all.")
     args = ap.parse_args()
     if args.grid and args.split == "all":
         ap.error("--grid chooses settings on one split: add --split tune")
@@ -123,6 +151,12 @@ def main() -> None:
             rows.append({"depth": depth, "weight": weight, "margin": margin, "context": context, **score(qs, res)})
         for r in sorted(rows, key=lambda r: (-r["p_at_1"], -r["p_at_5"], -r["mrr"])):
             print(json.dumps(r))
+        return
+    if args.recall:
+        result = {split: candidate_recall(engine, [q for q in questions if q.get("split", "tune") == split],
+                                          args.misses) for split in splits}
+        engine.close()
+        print(json.dumps(result) if args.json else "\n".join(f"{k}: {json.dumps(v)}" for k, v in result.items()))
         return
     claims_by_id = {}
     result = {"mode": "sentences" if args.sentences else "facts"}

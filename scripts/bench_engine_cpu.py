@@ -8,7 +8,9 @@ whose cores are all busy, the wall of a run is about its CPU-seconds over its co
 process's CPU is read from /proc (Linux) about once a second while the run lasts, so a process
 that ends between two readings loses at most its last second. ``ray_data`` is the actors Ray Data
 starts beside the pool (stats, autoscaling coordinator, actor locations); ``ray_system`` the rest
-(GCS, raylet, agents, monitors).
+(GCS, raylet, agents, monitors). The driver's phases: ``start`` until Ray is up (with the sources
+read on a thread meanwhile), ``setup`` until the pool is asked for batches, ``first_batch`` until its
+first one arrives, ``stream`` the rest of the pool's batches written, ``after`` the index and search state.
 """
 
 from __future__ import annotations
@@ -99,16 +101,21 @@ def main() -> None:
             yield item
         marks["stream"] = time.process_time()
 
-    distributed.extract_and_embed = marked
+    real_init = distributed.init_ray
+
+    def marked_init(*a, **k):
+        seconds = real_init(*a, **k)
+        marks.setdefault("start", time.process_time())
+        return seconds
+
+    distributed.extract_and_embed, distributed.init_ray = marked, marked_init
     with tempfile.TemporaryDirectory(prefix="bench-engine-cpu-") as tmp:
         path = Path(tmp) / "articles.jsonl"
         path.write_text("".join(json.dumps(r) + "\n" for r in synthetic(args.articles, args.seed)), encoding="utf-8")
-        opts = Options(store=Path(tmp) / "store", embedder=args.embedder, engine="ray")
+        opts = Options(store=Path(tmp) / "store", embedder=args.embedder, engine="ray", ray_cpus=args.cpus)
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         wall, cpu0 = time.perf_counter(), time.process_time()
-        distributed.init_ray(opts, num_cpus=args.cpus)
-        marks["start"] = time.process_time()
         result = ingest([path], opts)
         marks["after"] = time.process_time()
         wall = time.perf_counter() - wall
@@ -125,6 +132,12 @@ def main() -> None:
     for cmd, cpu in seen.values():
         by_group[group(cmd)] += cpu
     ready = list(stats.get("actor_ready_cpu_s", {}).values())
+    starts = [r - b for b, r in stats.get("actor_wall", {}).values()]
+    idle = 0.0  # an actor's wall between one batch's end and its next one's begin: the pool's per-batch round trip
+    for pid in stats.get("actor_wall", {}):
+        mine = sorted((b, e) for p, b, e in stats["batches"] if p == pid)
+        idle += sum(max(0.0, b2 - e1) for (_, e1), (b2, _) in zip(mine, mine[1:]))
+    first = [min(b for p, b, _ in stats["batches"] if p == pid) - r for pid, (_, r) in stats["actor_wall"].items()]
     out = {
         "articles": n, "cpus": args.cpus, "embedder": args.embedder, "wall_s": round(wall, 1),
         "load_avg": round(os.getloadavg()[0], 1),
@@ -134,6 +147,9 @@ def main() -> None:
         **{f"{k}_cpu_s": round(v, 1) for k, v in by_group.items()},
         "actor_start_cpu_s": round(sum(ready) / len(ready), 2) if ready else None,
         "actor_ms_per_article": round(1000 * stats.get("worker_cpu_s", 0.0) / max(1, n), 1),
+        "actor_start_wall_s": round(sum(starts) / len(starts), 2) if starts else None,
+        "actor_ready_to_first_batch_s": round(sum(first) / len(first), 2) if first else None,
+        "actor_idle_between_batches_s": round(idle, 2), "batches": len(stats.get("batches", [])),
     }
     if args.json:
         print(json.dumps(out))
@@ -145,6 +161,8 @@ def main() -> None:
     print(f"actors {out['actors_cpu_s']} CPU-s: {out['actor_start_cpu_s']} each to start, "
           f"{out['actor_ms_per_article']} ms an article; Ray Data's own actors {out['ray_data_cpu_s']}, "
           f"Ray's processes {out['ray_system_cpu_s']}")
+    print(f"an actor's start {out['actor_start_wall_s']} s wall, then {out['actor_ready_to_first_batch_s']} s "
+          f"to its first batch; {out['actor_idle_between_batches_s']} s idle between the {out['batches']} batches")
 
 
 if __name__ == "__main__":

@@ -545,3 +545,11 @@ def test_compare_values_duration_of_two_clock_units_is_one_figure():
     assert [t for t, _, _ in found(a, b)] == ["number"]
     same = claim("c#1", text.format("two and a half hours"), outlet="C")
     assert found(a, same) == []
+
+
+def test_compare_values_a_close_figure_of_another_noun_does_not_block_an_update():
+    a = claim("a#1", "The reserve now lists 2,040 species, among them 900 trees.")
+    b = claim("b#1", "The number of trees has since risen to 2,050.", outlet="B", day=12)
+    assert [(t, x, y) for t, x, y in found(a, b, 0.5)] == [("update", "900", "2,050")]
+    same_noun = claim("c#1", "The reserve now lists 2,040 trees, among them 900 oaks.")
+    assert found(same_noun, b, 0.5) == []  # the old report already gives the newer figure

@@ -17,6 +17,7 @@ from consistency.query.questions import (
     first_stage_prior,
     holds_form,
     is_question,
+    place_fits,
     previous_sentence,
     quantity_fits,
     question_features,
@@ -75,6 +76,21 @@ def test_query_questions_quantity_fits_the_figure_asked_for():
     cost = claim("a#3", "The bridge cost $40 million.", quantities=(qty("$40 million", 4e7, "usd", "money"),))
     assert quantity_fits(cost, "How much money did the bridge cost?")
     assert not quantity_fits(aides, "How much money did the bridge cost?")
+
+
+def test_query_questions_quantity_fits_the_noun_counted_and_compound_counts():
+    # the head noun after "how many", not its first modifier
+    divers = claim("a#0", "Nine navy divers searched the hull.", quantities=(qty("Nine navy divers", 9, "divers"),))
+    assert quantity_fits(divers, "How many navy divers searched the hull?")
+    # a count written as a compound adjective
+    mayor = claim("a#1", "Holm, a three-term mayor, opened the bridge.")
+    assert quantity_fits(mayor, "How many terms has Holm served as mayor?")
+    assert not quantity_fits(mayor, "How many bridges has Holm opened?")
+    # "how many times" counts events, whatever noun names them, but not a length of time
+    visits = claim("a#2", "She made four visits to the port.", quantities=(qty("four visits", 4, "visits"),))
+    weeks = claim("a#3", "She stayed four weeks at the port.", quantities=(qty("four weeks", 4, "weeks"),))
+    assert quantity_fits(visits, "How many times did she visit the port?")
+    assert not quantity_fits(weeks, "How many times did she visit the port?")
 
 
 def when(text: str, value: str, grain: str, kind: str = "DATE") -> TimeExpr:
@@ -172,6 +188,22 @@ def test_query_questions_answer_form_reads_reasons_instances_and_statements():
     assert answer_form("What kind of ship is the Talvi ferry?") is None
 
 
+def test_query_questions_place_fits_a_place_stated_where_it_happened():
+    q = "Where did Ann Holm open her campaign?"
+    harbour = claim("a#0", "Holm opened her campaign at a rally in Talvi on Monday.",
+                    entities=(Entity(text="Talvi", label="GPE", start=0, end=5, canonical="talvi"),))
+    title = claim("a#1", "Ann Holm, the former governor of Kesk, opened her campaign on Monday.",
+                  entities=(Entity(text="Kesk", label="GPE", start=0, end=4, canonical="kesk"),))
+    dateline = claim("a#2", "TALVI — Ann Holm opened her campaign on Monday.",
+                     entities=(Entity(text="TALVI", label="GPE", start=0, end=5, canonical="talvi"),))
+    assert place_fits(harbour, q)
+    assert not place_fits(title, q) and not place_fits(dateline, q)
+    # a place the question already names is no answer
+    assert not place_fits(harbour, "Where in Talvi did Ann Holm open her campaign?")
+    feats = question_features(q, [harbour, title], np.array([0.5, 0.6]))
+    assert feats[:, FEATURES.index("fits_place")].tolist() == [1.0, 0.0]
+
+
 def test_query_questions_holds_form_finds_the_clause_asked_for():
     q = "Why did the mayor of Talvi resign?"
     assert holds_form(claim("a#0", "The mayor resigned because the audit found missing funds."), q, ("reason", ""))
@@ -239,6 +271,19 @@ def test_query_questions_story_share_favours_the_story_the_best_matches_share():
     assert share[1] == share[2] == share[3] == 1.0  # the story most of the best matches belong to
     assert 0 < share[0] < 1.0  # ranked first, but alone in its story
     assert share[4] == 0.0
+
+
+def test_query_questions_article_cover_reads_the_whole_article_of_a_follow_up():
+    q = "How long did the Talvi ferry strike last?"
+    ours = claim("a#3", "It lasted nine days.")
+    other = claim("b#1", "The Kesk ferry strike lasted a day.")
+    articles = ["Ferry strike ends\nThe Talvi ferry crews went on strike in May. It lasted nine days.",
+                "Kesk ferries\nThe Kesk ferry strike lasted a day."]
+    feats = question_features(q, [ours, other], np.array([0.3, 0.6]), articles=articles)
+    cover = feats[:, FEATURES.index("article_cover")]
+    assert cover[0] > cover[1]
+    # without the articles the column stays empty
+    assert not question_features(q, [ours, other], np.array([0.3, 0.6]))[:, FEATURES.index("article_cover")].any()
 
 
 def test_questions_duration_units_read_decades_counted_in_years():

@@ -14,6 +14,7 @@ from ..records import Claim, Flag
 from . import compare_pair, one_per_deviation, story_flags
 from .base import Finding, make_flag
 from .names import name_observations, name_variant_flags
+from .revision_notes import updates_noted_after
 
 Pair = tuple[int, int, float]
 
@@ -56,6 +57,7 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
             aligned.append((a, b, score))
     compared = {frozenset((f.a.id, f.b.id)) for f, _ in findings}
     findings += [(f, s) for f, s in facts if frozenset((f.a.id, f.b.id)) not in compared]
+    findings = updates_noted_after(findings, story)
     flags = [make_flag(f) for f in one_per_deviation(findings)]
     flags += name_variant_flags(aligned, resolver, story)
     flags += story_flags(story, resolver)

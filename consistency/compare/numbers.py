@@ -339,7 +339,7 @@ def _update(a: Claim, b: Claim, qa: list[Quantity], qb: list[Quantity]) -> Findi
                 continue  # "has climbed to 496" does not revise 605
             if not noun or _singular(x.unit) != noun or _kind(x) != _kind(y) or agree(x, y):
                 continue
-            if any(agree(y, other) for other in qa if other is not x):
+            if any(agree(y, other) for other in qa if other is not x and _counted(a, other) in (None, noun)):
                 continue  # "won 18 of 23 games" already gives the revised 18: it revises some other report
             ratio = max(abs(x.value), abs(y.value)) / max(1e-9, min(abs(x.value), abs(y.value)))
             if ratio > MAX_UPDATE_RATIO or any(agree(x, other) for other in qb):

@@ -13,8 +13,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 import time
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 import numpy as np
 
@@ -23,19 +24,52 @@ from ..records import Article, Claim
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 BATCH = 64  # articles a worker takes at a time: each batch costs Ray a task and object-store trips on the
 # cores the actors use (at 16 two actors each ran 14 articles/s of their own time on 2 cores, at 64 about 20);
 # still small enough to keep every worker busy to the end
 
 
-def init_ray(options: Options, num_cpus: int | None = None) -> None:
+def init_ray(options: Options, num_cpus: int | None = None) -> float:
     """Join the cluster at ``options.ray_address`` ("auto": a running one), or start a local Ray
-    (with ``num_cpus`` CPUs; default: every core)."""
+    (with ``num_cpus`` CPUs, else ``options.ray_cpus``; default: every core). Returns the seconds it took."""
     import ray
 
+    t = time.perf_counter()
     if not ray.is_initialized():
         ray.init(address=options.ray_address, ignore_reinit_error=True, log_to_driver=False,
-                 include_dashboard=False, num_cpus=None if options.ray_address else num_cpus)
+                 include_dashboard=False, num_cpus=None if options.ray_address else num_cpus or options.ray_cpus)
+    return time.perf_counter() - t
+
+
+def while_ray_starts(options: Options, work: Callable[[], T]) -> T:
+    """``work()``, run on a thread while Ray starts on this one (``init_ray``).
+
+    Starting Ray is mostly waiting for its processes to come up, the driver's CPU is free for
+    reading the sources; the thread also imports Ray Data, which the pool needs next. (Ray is
+    started here, on the main thread, as its signal handlers need.)
+    """
+    out: dict = {}
+
+    def run() -> None:
+        try:
+            import ray.data  # noqa: F401 - imported now, while Ray starts
+
+            out["value"] = work()
+        except BaseException as exc:  # raised again on this thread
+            out["error"] = exc
+
+    thread = threading.Thread(target=run, name="read-while-ray-starts", daemon=True)
+    thread.start()
+    try:
+        seconds = init_ray(options)
+    finally:
+        thread.join()
+    logger.info("Ray ready in %.1f s, the sources read meanwhile", seconds)
+    if "error" in out:
+        raise out["error"]
+    return out["value"]
 
 
 class _Recorder:
@@ -60,12 +94,14 @@ class Worker:
     """
 
     def __init__(self, name: str, threads: int = 1) -> None:
+        self.began = time.time()
         _limit_threads(threads)
         from ..extract.nlp import load_nlp
 
         self.nlp = load_nlp()  # loaded here, in the actor: a spaCy pipeline does not travel as an object
         self.embedder = _bulk_embedder(name)
         self.ready_cpu = time.process_time()  # what starting cost: the worker process, its imports and models
+        self.ready = time.time()
 
     def __call__(self, batch: dict) -> dict:
         from ..extract.claims import claims_from_doc
@@ -96,6 +132,7 @@ class Worker:
                 "title": np.array(title_vecs, dtype=object),
                 "seconds": np.full(len(articles), busy), "cpu": np.full(len(articles), cpu),
                 "ready_cpu": np.full(len(articles), self.ready_cpu), "actor": np.full(len(articles), os.getpid()),
+                "began": np.full(len(articles), self.began), "ready": np.full(len(articles), self.ready),
                 "started": np.full(len(articles), started), "ended": np.full(len(articles), time.time())}
 
 
@@ -134,8 +171,9 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
     in input order, parsed and embedded by a pool of Ray actors, one per CPU.
     ``stats`` gets ``worker_s`` and ``worker_cpu_s``: the seconds and CPU-seconds the actors spent
     on the articles (not loading), ``actor_ready_cpu_s``: each actor's CPU-seconds to start (by
-    process id), and ``busy_from``/``busy_to``: the wall clock when the first batch began and the
-    last one ended."""
+    process id), ``actor_wall``: the wall clock when each began and finished starting, ``batches``:
+    each batch's actor, begin and end, and ``busy_from``/``busy_to``: the wall clock when the first
+    batch began and the last one ended."""
     import ray
 
     init_ray(options)
@@ -146,6 +184,11 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
     # driver (which takes batches in input order) waits on the second actor's first while the
     # first actor works through its queue, so its store writes bunch up at the end
     ctx.max_tasks_in_flight_per_actor = 1
+    # the blocks all live where the driver made them: locality would only favour that node's actors,
+    # at the price of asking where each block's objects are before every dispatch
+    ctx.execution_options.actor_locality_enabled = False
+    ctx.execution_options.verbose_progress = False
+    ctx.print_on_execution_start = False
     workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
     ds = ray.data.from_items([{"article": json.dumps(_article_dict(a))} for a in articles],
                              override_num_blocks=max(1, -(-len(articles) // BATCH)))
@@ -157,12 +200,16 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
     by_id = {a.id: a for a in articles}
     stats = {} if stats is None else stats
     stats["worker_s"] = stats["worker_cpu_s"] = 0.0
-    stats["actor_ready_cpu_s"] = {}
+    stats["actor_ready_cpu_s"], stats["actor_wall"], stats["batches"] = {}, {}, []
     # no prefetch: prefetching held each batch back until the next ones were done
     for batch in ds.iter_batches(batch_size=None, batch_format="numpy", prefetch_batches=0):
         stats["worker_s"] += float(np.sum(batch["seconds"]))
         stats["worker_cpu_s"] += float(np.sum(batch["cpu"]))
         stats["actor_ready_cpu_s"].update(zip(batch["actor"].tolist(), batch["ready_cpu"].tolist()))
+        if len(batch["actor"]):  # a batch is one actor's call: its rows share these
+            pid = int(batch["actor"][0])
+            stats["actor_wall"][pid] = (float(batch["began"][0]), float(batch["ready"][0]))
+            stats["batches"].append((pid, float(batch["started"][0]), float(batch["ended"][0])))
         stats["busy_from"] = min(stats.get("busy_from", np.inf), float(np.min(batch["started"])))
         stats["busy_to"] = max(stats.get("busy_to", 0.0), float(np.max(batch["ended"])))
         yield from decode_batch(batch, by_id, resolver)

@@ -261,9 +261,10 @@ class QueryEngine:
 
     def _answer_inputs(self, text: str, rows: list[int], claims: dict[int, Claim], qvec: np.ndarray) -> dict:
         """What the question re-ranker reads of these matches besides their text: cosine to the
-        question and to the noun it asks about, the question's word weights, each previous sentence."""
+        question and to the noun it asks about, the question's word weights, each previous sentence and
+        each match's article (its title and text)."""
         from .bm25 import tokenize
-        from .questions import asked_noun
+        from .questions import asked_noun, previous_sentence
 
         vecs = self.store.claim_vectors(rows)
         noun = asked_noun(text)
@@ -272,9 +273,16 @@ class QueryEngine:
             with _one_torch_thread():
                 noun_cos = vecs @ self.embedder.embed([noun])[0]
         idf = self._retriever.bm25.token_idf(tokenize(text)) if self._retriever is not None else None
-        context = self._previous_sentences([claims[r] for r in rows]) if self.question_context > 0 else None
+        matched = [claims[r] for r in rows]
+        texts = {a.id: a for a in self.store.articles({c.article_id for c in matched})}
+        context = None
+        if self.question_context > 0:
+            context = [previous_sentence(texts[c.article_id].text if c.article_id in texts else "", c.start)
+                       for c in matched]
+        articles = [f"{texts[c.article_id].title}\n{texts[c.article_id].text}" if c.article_id in texts else ""
+                    for c in matched]
         return {"cos": vecs @ qvec, "idf": idf, "context": context, "context_weight": self.question_context,
-                "noun_cos": noun_cos}
+                "noun_cos": noun_cos, "articles": articles}
 
     def question_candidates(self, text: str) -> tuple[list[Claim], np.ndarray]:
         """The first stage's matches of a question, in its order, and the re-ranker's feature rows for them."""
@@ -291,13 +299,6 @@ class QueryEngine:
             return [], np.zeros((0, 0), np.float32)
         inputs = self._answer_inputs(text, rows, claims, qvec)
         return [claims[r] for r in rows], question_features(text, [claims[r] for r in rows], **inputs)
-
-    def _previous_sentences(self, claims: list[Claim]) -> list[str]:
-        """Each claim's previous sentence in its article ("" for an article's first)."""
-        from .questions import previous_sentence
-
-        texts = {a.id: a.text for a in self.store.articles({c.article_id for c in claims})}
-        return [previous_sentence(texts.get(c.article_id, ""), c.start) for c in claims]
 
     def _facts(self, hits: list[tuple[int, float]], claims: dict[int, Claim], limit: int, text: str,
                question: bool = False) -> list[dict]:

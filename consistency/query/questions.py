@@ -7,7 +7,9 @@ the kind the question asks for (a person or organisation for "who", a date for "
 for "how many", a place for "where") beyond what the question already says, and whether it is a
 statement rather than a caption, and how much of the first stage's best matches share its
 story. The weights are then refitted on the tune questions of bench/questions by
-``scripts/tune_question_ranker.py``. The engine blends its score with the first stage's rank.
+``scripts/tune_question_ranker.py``, which alone weighs the features TREC QA was fitted without
+(``fits_place``: a place stated after a preposition of place, not a dateline or "the governor of Kesk").
+The engine blends its score with the first stage's rank.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ FEATURES = (
     "cos", "rel_cos", "cover_idf", "rel_cover_idf", "cover", "bigram_cover", "name_cover",
     "claim_len", "new_words", "holds_person", "holds_org", "holds_time", "holds_quantity", "holds_place",
     "misses_kind", "new_value", "caption", "attributed", "fits_quantity", "fits_time", "holds_form",
-    "noun_cos", "rel_noun_cos", "story_share",
+    "noun_cos", "rel_noun_cos", "story_share", "fits_place", "article_cover",
 )
 # how many of the first stage's best matches vote for the story a question is about
 STORY_VOTERS = 30
@@ -62,7 +64,12 @@ _TIME_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day",
                "months", "year", "years", "decade", "decades"}
 _MONEY_WORDS = re.compile(r"\b(?:money|cost|costs|spend|spent|spending|earn|earned|pay|paid|raise|raised|worth|"
                           r"dollars|price|fund|funds|budget|fine|salary)\b", re.I)
-_HOW_MANY = re.compile(r"\bhow many ([a-z]+)", re.I)
+# the words after "how many" up to its verb: "how many navy divers were ..." counts divers
+_HOW_MANY = re.compile(r"\bhow many ((?:[\w'-]+\s+){0,3}?[\w'-]+)(?=\s+(?:did|do|does|were|was|are|is|has|have|had|"
+                       r"will|would|can|could|[a-z]+ed)\b|\s*\?|\s*$)", re.I)
+# "a three-term mayor", "a 12-year veteran": a count written as a compound adjective
+_COMPOUND_COUNT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                             r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-([a-z]+)\b", re.I)
 _VOTES = re.compile(r"\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\b")
 _NAME = re.compile(r"\b[A-Z][a-zA-Z'-]+")
 _DIGITS = re.compile(r"\b\d[\d,.]*\b")
@@ -256,8 +263,11 @@ def quantity_fits(c: Claim, question: str) -> bool:
         return any(x.kind == "money" for x in c.quantities)
     m = _HOW_MANY.search(question)
     if m:
-        noun = tokenize(m.group(1))
-        return bool(noun) and any(tokenize(x.unit or "") == noun for x in c.quantities)
+        nouns = set(tokenize(m.group(1)))
+        if "time" in nouns:  # "how many times did X ..." counts events, whatever noun names them
+            return any(x.kind == "count" and x.unit and x.unit.casefold() not in _TIME_UNITS for x in c.quantities)
+        units = [x.unit or "" for x in c.quantities] + _COMPOUND_COUNT.findall(c.text)
+        return any(len(tokenize(u)) == 1 and tokenize(u)[0] in nouns for u in units)
     return False
 
 
@@ -293,6 +303,23 @@ def time_fits(c: Claim, question: str) -> bool:
             if _YEAR.search(t.text) or _DECADE.search(t.text):
                 return True
         elif t.granularity in grains:
+            return True
+    return False
+
+
+# a place stated as where something happened: after a preposition of place, not a dateline or "the governor of Kesk"
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|from|to|across|throughout|around)\s+"
+                       r"(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w.,'’-]+\s+){0,3}$", re.I)
+
+
+def place_fits(c: Claim, question: str) -> bool:
+    """Whether the claim states, after a preposition of place, a place the question does not name."""
+    q = question.casefold()
+    for e in c.entities:
+        if e.label not in ("GPE", "LOC", "FAC") or e.text.casefold() in q:
+            continue
+        at = c.text.find(e.text)
+        if at > 0 and _LOCATIVE.search(c.text[max(0, at - 40):at]):
             return True
     return False
 
@@ -340,7 +367,8 @@ def previous_sentence(text: str, start: int) -> str:
 
 def question_features(question: str, claims: list[Claim], cos: np.ndarray,
                       idf: dict[str, float] | None = None, context: list[str] | None = None,
-                      context_weight: float = 0.0, noun_cos: np.ndarray | None = None) -> np.ndarray:
+                      context_weight: float = 0.0, noun_cos: np.ndarray | None = None,
+                      articles: list[str] | None = None) -> np.ndarray:
     """One feature row per candidate claim of ``question``; ``cos`` is each claim's cosine to it.
 
     ``noun_cos`` is each claim's cosine to the noun a "which <noun>" question asks about
@@ -350,6 +378,10 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
     sentence): the question's words and names found only there count ``context_weight`` as much
     as those the claim states, so that a short follow-up ("He was 3.") is read with the sentence
     naming whom it is about.
+
+    ``articles`` holds, per claim, its article's title and text: the weighted share of the question's
+    words the whole article states tells a sentence of the story asked about from one of another
+    story naming the same person.
     """
     n = len(claims)
     out = np.zeros((n, len(FEATURES)), np.float32)
@@ -395,6 +427,8 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
             out[i, 18] = quantity_fits(c, question)
         elif kind == "time":
             out[i, 19] = time_fits(c, question)
+        elif kind == "place":
+            out[i, 24] = place_fits(c, question)
         out[i, 15] = any(held.values())
         out[i, 16] = is_caption(c)
         att = c.attribution
@@ -405,6 +439,13 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
         out[:, 21] = noun_cos
         out[:, 22] = noun_cos - noun_cos.max()
     out[:, 23] = story_share(claims)
+    if articles is not None:
+        covered: dict[str, float] = {}
+        for i, c in enumerate(claims):
+            if c.article_id not in covered:
+                held = qset & set(tokenize(articles[i]))
+                covered[c.article_id] = sum(weight[t] for t in held) / total
+            out[i, 25] = covered[c.article_id]
     return out
 
 
@@ -462,14 +503,15 @@ def first_stage_prior(n: int) -> np.ndarray:
 
 def rerank_answers(question: str, ranked: list[tuple[Claim, float]], cos: np.ndarray, ranker: QuestionRanker,
                    weight: float, idf: dict[str, float] | None = None, context: list[str] | None = None,
-                   context_weight: float = 0.0, noun_cos: np.ndarray | None = None) -> list[tuple[Claim, float]]:
+                   context_weight: float = 0.0, noun_cos: np.ndarray | None = None,
+                   articles: list[str] | None = None) -> list[tuple[Claim, float]]:
     """The first stage's matches re-scored for a question, best first: the ranker's score plus
     ``weight`` times the first stage's prior; ``context`` is each match's previous sentence and
-    ``noun_cos`` its cosine to the noun asked about."""
+    ``noun_cos`` its cosine to the noun asked about, ``articles`` its article's title and text."""
     if not ranked:
         return []
     claims = [c for c, _ in ranked]
-    feats = question_features(question, claims, cos, idf, context, context_weight, noun_cos)
+    feats = question_features(question, claims, cos, idf, context, context_weight, noun_cos, articles)
     scores = ranker.score(feats) + weight * first_stage_prior(len(claims))
     order = np.argsort(-scores, kind="stable")
     return [(claims[i], float(scores[i])) for i in order]

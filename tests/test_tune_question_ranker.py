@@ -1,0 +1,35 @@
+"""The tune refit starts from the TREC QA weights and joins features they lack at weight 0, scaled on the data."""
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+from tune_question_ranker import base_ranker  # noqa: E402
+
+from consistency.query.questions import FEATURES  # noqa: E402
+
+
+def test_tune_question_ranker_base_joins_missing_features_at_zero(tmp_path):
+    old = FEATURES[:-1]  # a file fitted before the last feature existed
+    path = tmp_path / "ranker.json"
+    path.write_text(json.dumps({"features": list(old), "mean": [0.5] * len(old), "scale": [2.0] * len(old),
+                                "coef": [9.0] * len(old),
+                                "meta": {"adapted": {"base_coef": [1.0] * len(old)}}}))
+    X = np.zeros((4, len(FEATURES)))
+    X[:, -1] = [0.0, 1.0, 2.0, 3.0]
+    base = base_ranker(path, [{"X": X}])
+    # the adapted weights are dropped for the TREC QA ones; the new feature starts at 0, scaled on the data
+    assert base.coef[:-1].tolist() == [1.0] * len(old) and base.coef[-1] == 0.0
+    assert base.mean[-1] == 1.5 and np.isclose(base.scale[-1], X[:, -1].std())
+    assert base.meta["new_features"] == [FEATURES[-1]]
+    # a feature an earlier refit joined is scaled on the data again, not taken from the file
+    path.write_text(json.dumps({"features": list(FEATURES), "mean": [0.5] * len(FEATURES),
+                                "scale": [2.0] * len(FEATURES), "coef": [9.0] * len(FEATURES),
+                                "meta": {"new_features": [FEATURES[-1]],
+                                         "adapted": {"base_coef": [1.0] * len(old) + [0.7]}}}))
+    again = base_ranker(path, [{"X": X}])
+    assert again.mean[-1] == 1.5 and again.coef[-1] == 0.0
