@@ -1,4 +1,5 @@
-"""Fit the fact-table scorer on the tuning half of a real-coverage bench (BASIL layout).
+"""Fit the fact-table scorer on the tuning half of a real-coverage bench (BASIL layout) and on
+generated contradiction benches.
 
 Every candidate pair of fact rows (same story, different outlets, rows that may state one fact,
 values that cannot both be right) gets the features of ``consistency.compare.fact_features``. A
@@ -10,9 +11,17 @@ cross-validation grouped by event over the tuning half only; the held half is ne
 ``nested`` in the report is what that whole choice is worth on tuning events it did not see (each
 fold of events scored by a choice made on the others), the honest figure beside the chosen one.
 
+Real coverage gives few candidates and most of them are disagreements: alone it cannot teach what
+is not one. ``--generated BENCH STORE`` (from make_contradiction_bench.py, the store checked by
+bench_contradictions.py) adds that draw's candidates: those matching an injected number, timeline or
+update case are positive, every other one negative and counted as much as a must-not-flag hit (on
+the bench it is a false flag: against the rail when it names an article nothing was injected into,
+against its type's precision otherwise). Folds
+are grouped by event and by generated story across all sources; recall is over the real items only.
+
     python3 scripts/bench_real.py DIR --store /tmp/basil-store          # builds the store once
     python3 scripts/fit_fact_scorer.py DIR --store /tmp/basil-store     # writes consistency/models/fact_scorer.json
-    python3 scripts/fit_fact_scorer.py DIR --store /tmp/basil-store --dry-run --json
+    python3 scripts/fit_fact_scorer.py DIR --store /tmp/basil-store --generated /tmp/cb1 /tmp/cb1-store --dry-run
 """
 
 from __future__ import annotations
@@ -104,6 +113,43 @@ def candidate_table(bench: Path, store: Path) -> list[dict]:
     return rows
 
 
+GENERATED_TYPES = ("number", "timeline", "update")
+
+
+class _AsFlag:
+    """A candidate as the generated bench's scorer sees a flag: a type and two articles."""
+
+    def __init__(self, type_: str, articles: tuple[str, str]) -> None:
+        self.type, self.articles = type_, articles
+
+
+def generated_table(bench: Path, store: Path, tag: str) -> list[dict]:
+    """Every candidate of a generated bench's store, labelled by the injected cases it matches."""
+    from bench.contrabench.score import _matches
+    from consistency import Options
+    from consistency.compare.fact_features import features
+    from consistency.compare.facts import candidates, story_tables
+    from consistency.pipeline import open_store
+
+    gold = read_jsonl(bench / "gold.jsonl")
+    texts = {a["id"]: a["text"] for a in read_jsonl(bench / "articles.jsonl")}
+    touched = {a for g in gold for a in g["articles"]}
+    rows = []
+    with open_store(Options(store=store), readonly=True) as st:
+        claims = st.story_claim_records(None)
+        for story, facts, similarity in story_tables(claims, st.claim_vectors):
+            for c in candidates(facts, similarity):
+                arts = (c.a.claim.article_id, c.b.claim.article_id)
+                hit = [i for i, g in enumerate(gold) if g["expect"] == "flag"
+                       and any(_matches(_AsFlag(t, arts), g, texts) > 0 for t in GENERATED_TYPES)]
+                untouched = bool(set(arts) - touched)
+                rows.append({"x": features(c), "event": f"{tag}:{story}", "part": "tune",
+                             "pair": (c.a.claim.id, c.b.claim.id), "items": [f"{tag}/{i}" for i in hit],
+                             "label": int(bool(hit)), "untouched": untouched,
+                             "weight": 1.0 if hit else HARD_NEGATIVE_WEIGHT, "candidate": c})
+    return rows
+
+
 class _Constant:
     """What a fold whose training candidates are all of one label can say: that label's rate, whatever the input."""
 
@@ -153,12 +199,22 @@ def figures_at(rows: list[dict], probs: np.ndarray, cut: float, n_items: int) ->
     flagged = [r for p, r in best.values() if p >= cut]
     right = sum(1 for r in flagged if r["items"])  # as the bench counts: the claim pair matches an item
     found = {i for r in flagged for i in r["items"]}
-    precision = right / len(flagged) if flagged else 0.0
-    recall = len(found) / n_items if n_items else 0.0
+    # Recall is over the real coverage's items: a generated draw's injected cases are found by the
+    # default check already, what the fact tables are for is what it misses on real text.
+    real = {i for r in flagged if ":" not in r.get("event", "") for i in r["items"]}
+    # A flag the bench counts as false on its rail costs what a must-not-flag hit costs.
+    wrong = sum(max(1.0, r.get("weight", 1.0)) for r in flagged if not r["items"])
+    precision = right / (right + wrong) if flagged else 0.0
+    recall = len(real) / n_items if n_items else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     f05 = 1.25 * precision * recall / (0.25 * precision + recall) if precision + recall else 0.0
-    return {"cut": round(float(cut), 4), "flags": len(flagged), "right": right, "precision": round(precision, 3),
-            "items_found": len(found), "recall": round(recall, 3), "f1": round(f1, 3), "f0.5": round(f05, 3)}
+    out = {"cut": round(float(cut), 4), "flags": len(flagged), "right": right, "precision": round(precision, 3),
+           "items_found": len(found), "recall": round(recall, 3), "f1": round(f1, 3), "f0.5": round(f05, 3)}
+    for tag in sorted({r["event"].split(":")[0] for r in rows if ":" in r.get("event", "")}):
+        mine = [r for r in flagged if r["event"].startswith(tag + ":")]
+        out[f"{tag}_untouched_false"] = sum(1 for r in mine if not r["items"] and r.get("untouched"))
+    out["real_items_found"] = len(real)
+    return out
 
 
 def choose(rows: list[dict], probs: np.ndarray, n_items: int) -> dict:
@@ -215,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dir", type=Path, help="a folder with articles.jsonl, events.json and gold.jsonl")
     ap.add_argument("--store", type=Path, required=True, help="a store that already holds the bench's articles")
     ap.add_argument("--out", type=Path, default=OUT, help="where to write the scorer")
+    ap.add_argument("--generated", nargs=2, action="append", type=Path, default=[], metavar=("BENCH", "STORE"),
+                    help="a generated contradiction bench and a store holding its articles (repeatable)")
     ap.add_argument("--dry-run", action="store_true", help="cross-validate only, write nothing")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
@@ -225,6 +283,12 @@ def main(argv: list[str] | None = None) -> int:
     table = [r for r in candidate_table(args.dir, args.store) if r["part"] == "tune"]
     gold = read_jsonl(args.dir / "gold.jsonl")
     n_items = sum(1 for g in gold if g["type"] in CORE and event_part(g["event"]) == "tune")
+    items_of: dict[str, int] = defaultdict(int)
+    for g in gold:
+        if g["type"] in CORE and event_part(g["event"]) == "tune":
+            items_of[g["event"]] += 1
+    for n, (bench, store) in enumerate(args.generated):
+        table += generated_table(bench, store, f"g{n + 1}")
     name, c, tried = select(table, n_items)
     names = tuple(FEATURE_SETS[name] or FEATURES)
     X = np.array([[r["x"][FEATURES.index(f)] for f in names] for r in table])
@@ -232,12 +296,10 @@ def main(argv: list[str] | None = None) -> int:
     scorer = FactScorer(names, tuple(float(v) for v in mean), tuple(float(v) for v in scale),
                         tuple(round(float(v), 5) for v in model.coef_[0]), round(float(model.intercept_[0]), 5),
                         tried[(name, c)]["cut"])
-    items_of: dict[str, int] = defaultdict(int)
-    for g in gold:
-        if g["type"] in CORE and event_part(g["event"]) == "tune":
-            items_of[g["event"]] += 1
     report = {"candidates": len(table), "positives": sum(r["label"] for r in table), "gold_items": n_items,
-              "reachable_items": len({i for r in table for i in r["items"]}), "features": name, "C": c,
+              "trade_off": [figures_at(table, _oof(_columns(table, name), c), cut, n_items)
+                            for cut in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)],
+              "reachable_items": len({i for r in table if ":" not in r["event"] for i in r["items"]}), "features": name, "C": c,
               "cross_validated": tried[(name, c)], "nested": nested(table, items_of),
               "tried": {f"{k[0]} C={k[1]}": v for k, v in tried.items()},
               "weights": dict(zip(names, scorer.weights, strict=True))}

@@ -40,3 +40,20 @@ def test_fit_fact_scorer_figures_count_each_claim_pair_once_by_its_surest_row():
     got = fit.figures_at(rows, np.array([0.9, 0.2, 0.7]), 0.5, 2)
     assert (got["flags"], got["right"], got["items_found"], got["precision"], got["recall"]) == (2, 1, 1, 0.5, 0.5)
     assert fit.figures_at(rows, np.array([0.9, 0.2, 0.7]), 0.8, 2)["flags"] == 1
+
+
+def test_fit_fact_scorer_a_false_flag_on_an_untouched_article_costs_what_its_weight_says():
+    rows = [{"pair": ("a", "b"), "label": 1, "items": ["g1/0"], "event": "g1:s1", "weight": 1.0},
+            {"pair": ("c", "d"), "label": 0, "items": [], "event": "g1:s2", "weight": 3.0, "untouched": True},
+            {"pair": ("e", "f"), "label": 0, "items": [], "event": "ev9", "weight": 1.0}]
+    got = fit.figures_at(rows, np.array([0.9, 0.8, 0.1]), 0.5, 1)
+    assert got["precision"] == 0.25  # one right against one false weighing three
+    assert got["g1_untouched_false"] == 1
+    assert got["real_items_found"] == 0
+
+
+def test_fit_fact_scorer_real_items_are_those_of_events_not_generated_stories():
+    rows = [{"pair": ("a", "b"), "label": 1, "items": ["ev1/0"], "event": "ev1"},
+            {"pair": ("c", "d"), "label": 1, "items": ["g2/4"], "event": "g2:s7"}]
+    got = fit.figures_at(rows, np.array([0.9, 0.9]), 0.5, 2)
+    assert (got["items_found"], got["real_items_found"], got["g2_untouched_false"]) == (2, 1, 0)

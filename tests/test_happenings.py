@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 from consistency.compare.facts import facts_of
 from consistency.compare.happenings import DateRule, date_pairs, happening_findings, kinds
-from consistency.compare.timeline import compare_timeline
+from consistency.compare.timeline import anchor_kind, compare_timeline
 from consistency.extract.time.extract import find_times
 from consistency.records import Attribution, Claim, Entity
 
@@ -124,3 +124,19 @@ def test_timeline_like_sentences_dating_one_happening_still_conflict():
               frames={"Friday": ("keep", ("senator", "pressure"))})
     found = compare_timeline(a, b, 0.9, None)
     assert found is not None and (found.value_a, found.value_b) == ("Sunday", "Friday")
+
+
+
+def test_happenings_a_span_counted_from_another_happening_is_not_set_against_the_calendar():
+    # "nine days earlier" counts from whatever the article last dated, not from the day of writing:
+    # read from the 5th it would fall last month, against "earlier this month".
+    earlier = claim("a#1", "The council approved the budget nine days earlier.", outlet="A", day=5,
+                    frames={"nine days earlier": ("approve", ("council", "budget"))})
+    this_month = claim("b#1", "The council approved the budget earlier this month.", outlet="B", day=5,
+                       frames={"earlier this month": ("approve", ("council", "budget"))})
+    assert found(earlier, this_month) == []
+
+
+def test_timeline_anchor_kind_tells_spans_from_a_happening_from_words_of_the_writing_day():
+    days = find_times("He left three days ago and came back a week later.", datetime(2026, 3, 13).date())
+    assert [(t.text, anchor_kind(t)) for t in days] == [("three days ago", "other"), ("a week later", "anaphoric")]

@@ -183,13 +183,23 @@ def _weekday(t: TimeExpr) -> str | None:
 MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
 DEICTIC = re.compile(r"\b(today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week|weekend)|"
                      r"last (?:night|week|weekend)|next week|now|earlier|later)\b", re.I)
+# A span counted from another happening ("three days earlier", "a week after"), not from the day the
+# article was written ("three days ago"): its anchor is a time the narrative set, which two articles
+# may set differently (TimeML's reference time against the document's creation time).
+_SPAN = r"(?:hours?|days?|nights?|mornings?|evenings?|weeks?|weekends?|months?|years?)"
+ANAPHORIC = re.compile(r"\b(?:(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several"
+                       rf"|a few|few|some|the)\s+{_SPAN}\s+(?:earlier|later|before|after(?:wards?)?|previously)"
+                       rf"|the\s+(?:next|following|previous|preceding|prior)\s+{_SPAN})\b", re.I)
 
 
 def anchor_kind(t: TimeExpr) -> str:
     """How a time expression is anchored: "absolute" (names its month or year), "weekday",
-    "deictic" (today, last night: relative to the article's own date) or "other"."""
+    "deictic" (today, last night: relative to the article's own date), "anaphoric" (three days
+    earlier: relative to a happening the narrative named) or "other"."""
     if MONTHS.search(t.text) or re.search(r"\b\d{4}\b", t.text):
         return "absolute"
+    if ANAPHORIC.search(t.text):
+        return "anaphoric"
     if _weekday(t):
         return "weekday"
     if DEICTIC.search(t.text) or t.type == "TIME":
@@ -202,7 +212,9 @@ def _comparable(x: TimeExpr, y: TimeExpr, a: Claim, b: Claim) -> bool:
     article's own date (today, yesterday) are only as good as that date: across articles of
     different days they say little, so they are compared only within the same day."""
     kx, ky = anchor_kind(x), anchor_kind(y)
-    if "deictic" in (kx, ky) or "other" in (kx, ky):
+    # A span counted from a happening is held only against another such span, as a deictic word only
+    # against another deictic one.
+    if {"deictic", "other", "anaphoric"} & {kx, ky}:
         # Inside a quotation "this morning" is the speaker's, said on a day the article may not give.
         return kx == ky and a.published.date() == b.published.date() and not (_quoted(a, x) or _quoted(b, y))
     return True
