@@ -14,6 +14,7 @@ from consistency.query.questions import (
     answer_form,
     answer_kind,
     asked_noun,
+    compared_noun,
     first_stage_prior,
     holds_form,
     is_question,
@@ -291,3 +292,11 @@ def test_questions_duration_units_read_decades_counted_in_years():
 
     assert _duration_units("P20Y") == ["year", "decade"]
     assert _duration_units("P21Y") == ["year"]
+
+
+def test_query_questions_copular_question_compares_its_noun():
+    # "who was the <noun>" asks for a person, and its noun is compared by cosine all the same
+    assert compared_noun("Who was the gunman outside the Kesk depot?") == "gunman"
+    assert compared_noun("What was the final council vote tally on the harbour bill?") == "tally"
+    assert compared_noun("Which offence did the captain admit to?") == "offence"
+    assert compared_noun("Who was Mara Tolvi?") is None and compared_noun("When did the ferry sink?") is None

@@ -168,6 +168,31 @@ def asked_noun(question: str) -> str | None:
     return form[1] if form is not None and form[0] == "instance" else None
 
 
+# "who was the shooter", "what is the final tally on ...": the noun a copular question asks about
+_PREPOSITIONS = {"outside", "inside", "near", "during", "after", "before", "behind", "against", "over", "under",
+                 "into", "across", "between", "among", "who", "whom", "which", "when", "where", "as", "like"}
+_COPULA_HEAD = re.compile(r"^\s*(?:who|what) (?:is|was|are|were) (?:the|an?) ((?:[\w'’-]+\s*){1,5})", re.I)
+
+
+def compared_noun(question: str) -> str | None:
+    """The noun a question's candidates are compared with by cosine: the one "which <noun>" asks an
+    instance of, or the one "who was the <noun>" / "what is the <noun>" asks about, whose answer
+    may name it in other words (a shooter as the gunman)."""
+    noun = asked_noun(question)
+    if noun is not None:
+        return noun
+    m = _COPULA_HEAD.search(question)
+    if not m:
+        return None
+    head = []
+    for w in m.group(1).split():
+        low = w.lower().strip("?.,'’")
+        if low in _STOP_HEAD or low in _PREPOSITIONS or not low.isalpha():
+            break
+        head.append(low)
+    return head[-1] if head else None
+
+
 def _purpose_follows(words: list[str], i: int) -> bool:
     """Whether "to" and a verb-like lower-case word follow ``words[i]`` within three words."""
     for j in range(i + 1, min(i + 4, len(words) - 1)):
@@ -372,7 +397,8 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
     """One feature row per candidate claim of ``question``; ``cos`` is each claim's cosine to it.
 
     ``noun_cos`` is each claim's cosine to the noun a "which <noun>" question asks about
-    (``asked_noun``): a claim naming a kind of crime sits closer to "crime" than its neighbours.
+    (``compared_noun``, also "who was the <noun>"): a claim naming a kind of crime sits closer to
+    "crime" than its neighbours.
 
     ``context`` holds, per claim, the text its article states just before it (the previous
     sentence): the question's words and names found only there count ``context_weight`` as much
