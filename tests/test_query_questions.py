@@ -240,17 +240,34 @@ def test_query_questions_previous_sentence_is_the_one_before_the_claim():
 
 def test_query_questions_previous_sentence_counts_at_a_discount_for_a_follow_up():
     q = "How old was the Talvi ferry?"
-    follow = claim("a#1", "It was 40 years old.", quantities=(qty("40 years", 40, "years"),))
-    plain = claim("b#1", "Crews were 40 minutes late.", quantities=(qty("40 minutes", 40, "minutes"),))
+    follow = claim("a#1", "It was 40 years old when the harbour authority finally retired it from the northern route.",
+                   quantities=(qty("40 years", 40, "years"),))
+    plain = claim("b#1", "Crews from the northern depot were 40 minutes late to the harbour on the second morning.",
+                  quantities=(qty("40 minutes", 40, "minutes"),))
     before = ["The Talvi ferry sank on Monday.", "The Talvi ferry sank on Monday."]
     col = FEATURES.index("name_cover")
     off = question_features(q, [follow, plain], np.array([0.5, 0.5]))
     half = question_features(q, [follow, plain], np.array([0.5, 0.5]), context=before, context_weight=0.5)
     full = question_features(q, [follow, plain], np.array([0.5, 0.5]), context=before, context_weight=1.0)
     assert off[0, col] == 0 and half[0, col] == 0.5 and full[0, col] == 1.0
-    # a sentence that does not point back ("Crews were ...") is read alone
+    # a long sentence that does not point back ("Crews from ...") is read alone
     assert half[1, col] == 0 and full[1, col] == 0
     assert half[0, FEATURES.index("cover_idf")] > off[0, FEATURES.index("cover_idf")]
+
+
+def test_query_questions_short_follow_up_is_read_with_the_sentence_before_in_full():
+    q = "What was the council's vote on the Talvi harbour bill?"
+    tally = claim("a#1", "Councillors voted 9-4.")
+    long_ = claim("b#1", "Councillors from the northern wards argued for hours over the budget of the eastern depot.")
+    before = ["The Talvi harbour bill passed the council on Monday."] * 2
+    feats = question_features(q, [tally, long_], np.array([0.5, 0.5]), context=before, context_weight=0.25)
+    alone = question_features(q, [tally, long_], np.array([0.5, 0.5]))
+    col = FEATURES.index("name_cover")
+    # the short tally points back to nothing, yet what it is about is named just before it, at full weight
+    assert feats[0, col] == 1.0 and alone[0, col] == 0
+    # a long sentence that does not point back still reads alone
+    assert feats[1, col] == 0
+    assert feats[0, FEATURES.index("cover")] > alone[0, FEATURES.index("cover")]
 
 
 def test_query_questions_noun_cosine_is_read_only_when_given():
