@@ -57,7 +57,7 @@ from consistency.query.questions import (  # noqa: E402
     FEATURES,
     SHIPPED,
     QuestionRanker,
-    asked_noun,
+    compared_noun,
     question_features,
 )
 from consistency.records import Article, Claim  # noqa: E402
@@ -159,8 +159,9 @@ def idf_table(questions: list[dict]) -> dict[str, float]:
 
 
 def noun_vectors(questions: list[dict]) -> dict[str, np.ndarray]:
-    """The MiniLM vector of every noun a "which <noun>" question asks about, as a query embeds it."""
-    nouns = sorted({n for q in questions if (n := asked_noun(q["question"])) is not None})
+    """The MiniLM vector of every noun a question is compared with ("which <noun>", "who was the
+    <noun>"), as a query embeds it."""
+    nouns = sorted({n for q in questions if (n := compared_noun(q["question"])) is not None})
     if not nouns:
         return {}
     from consistency.embed import get_embedder
@@ -175,7 +176,7 @@ def features(questions: list[dict], idf: dict[str, float], nouns: dict[str, np.n
     nouns = nouns or {}
     for i, q in enumerate(questions):
         cos = q["vecs"] @ q["qvec"]
-        noun = asked_noun(q["question"])
+        noun = compared_noun(q["question"])
         noun_cos = q["vecs"] @ nouns[noun] if noun in nouns else None
         X.append(question_features(q["question"], q["claims"], cos, idf, noun_cos=noun_cos))
         y.append(np.asarray(q["labels"], np.float64))

@@ -14,6 +14,7 @@ from consistency.query.questions import (
     answer_form,
     answer_kind,
     asked_noun,
+    compared_noun,
     first_stage_prior,
     holds_form,
     is_question,
@@ -239,17 +240,34 @@ def test_query_questions_previous_sentence_is_the_one_before_the_claim():
 
 def test_query_questions_previous_sentence_counts_at_a_discount_for_a_follow_up():
     q = "How old was the Talvi ferry?"
-    follow = claim("a#1", "It was 40 years old.", quantities=(qty("40 years", 40, "years"),))
-    plain = claim("b#1", "Crews were 40 minutes late.", quantities=(qty("40 minutes", 40, "minutes"),))
+    follow = claim("a#1", "It was 40 years old when the harbour authority finally retired it from the northern route.",
+                   quantities=(qty("40 years", 40, "years"),))
+    plain = claim("b#1", "Crews from the northern depot were 40 minutes late to the harbour on the second morning.",
+                  quantities=(qty("40 minutes", 40, "minutes"),))
     before = ["The Talvi ferry sank on Monday.", "The Talvi ferry sank on Monday."]
     col = FEATURES.index("name_cover")
     off = question_features(q, [follow, plain], np.array([0.5, 0.5]))
     half = question_features(q, [follow, plain], np.array([0.5, 0.5]), context=before, context_weight=0.5)
     full = question_features(q, [follow, plain], np.array([0.5, 0.5]), context=before, context_weight=1.0)
     assert off[0, col] == 0 and half[0, col] == 0.5 and full[0, col] == 1.0
-    # a sentence that does not point back ("Crews were ...") is read alone
+    # a long sentence that does not point back ("Crews from ...") is read alone
     assert half[1, col] == 0 and full[1, col] == 0
     assert half[0, FEATURES.index("cover_idf")] > off[0, FEATURES.index("cover_idf")]
+
+
+def test_query_questions_short_follow_up_is_read_with_the_sentence_before_in_full():
+    q = "What was the council's vote on the Talvi harbour bill?"
+    tally = claim("a#1", "Councillors voted 9-4.")
+    long_ = claim("b#1", "Councillors from the northern wards argued for hours over the budget of the eastern depot.")
+    before = ["The Talvi harbour bill passed the council on Monday."] * 2
+    feats = question_features(q, [tally, long_], np.array([0.5, 0.5]), context=before, context_weight=0.25)
+    alone = question_features(q, [tally, long_], np.array([0.5, 0.5]))
+    col = FEATURES.index("name_cover")
+    # the short tally points back to nothing, yet what it is about is named just before it, at full weight
+    assert feats[0, col] == 1.0 and alone[0, col] == 0
+    # a long sentence that does not point back still reads alone
+    assert feats[1, col] == 0
+    assert feats[0, FEATURES.index("cover")] > alone[0, FEATURES.index("cover")]
 
 
 def test_query_questions_noun_cosine_is_read_only_when_given():
@@ -291,3 +309,11 @@ def test_questions_duration_units_read_decades_counted_in_years():
 
     assert _duration_units("P20Y") == ["year", "decade"]
     assert _duration_units("P21Y") == ["year"]
+
+
+def test_query_questions_copular_question_compares_its_noun():
+    # "who was the <noun>" asks for a person, and its noun is compared by cosine all the same
+    assert compared_noun("Who was the gunman outside the Kesk depot?") == "gunman"
+    assert compared_noun("What was the final council vote tally on the harbour bill?") == "tally"
+    assert compared_noun("Which offence did the captain admit to?") == "offence"
+    assert compared_noun("Who was Mara Tolvi?") is None and compared_noun("When did the ferry sink?") is None

@@ -264,10 +264,10 @@ class QueryEngine:
         question and to the noun it asks about, the question's word weights, each previous sentence and
         each match's article (its title and text)."""
         from .bm25 import tokenize
-        from .questions import asked_noun, previous_sentence
+        from .questions import compared_noun, previous_sentence
 
         vecs = self.store.claim_vectors(rows)
-        noun = asked_noun(text)
+        noun = compared_noun(text)
         noun_cos = None
         if noun is not None:
             with _one_torch_thread():

@@ -168,6 +168,31 @@ def asked_noun(question: str) -> str | None:
     return form[1] if form is not None and form[0] == "instance" else None
 
 
+# "who was the shooter", "what is the final tally on ...": the noun a copular question asks about
+_PREPOSITIONS = {"outside", "inside", "near", "during", "after", "before", "behind", "against", "over", "under",
+                 "into", "across", "between", "among", "who", "whom", "which", "when", "where", "as", "like"}
+_COPULA_HEAD = re.compile(r"^\s*(?:who|what) (?:is|was|are|were) (?:the|an?) ((?:[\w'’-]+\s*){1,5})", re.I)
+
+
+def compared_noun(question: str) -> str | None:
+    """The noun a question's candidates are compared with by cosine: the one "which <noun>" asks an
+    instance of, or the one "who was the <noun>" / "what is the <noun>" asks about, whose answer
+    may name it in other words (a shooter as the gunman)."""
+    noun = asked_noun(question)
+    if noun is not None:
+        return noun
+    m = _COPULA_HEAD.search(question)
+    if not m:
+        return None
+    head = []
+    for w in m.group(1).split():
+        low = w.lower().strip("?.,'’")
+        if low in _STOP_HEAD or low in _PREPOSITIONS or not low.isalpha():
+            break
+        head.append(low)
+    return head[-1] if head else None
+
+
 def _purpose_follows(words: list[str], i: int) -> bool:
     """Whether "to" and a verb-like lower-case word follow ``words[i]`` within three words."""
     for j in range(i + 1, min(i + 4, len(words) - 1)):
@@ -350,6 +375,11 @@ def _holds(c: Claim, question: str) -> dict[str, bool]:
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*")
 CONTEXT_CHARS = 400
+# a sentence of this many content words or fewer is read as a follow-up of the one before ("The final
+# tally was 60-40.", "Sentencing was set for May 3."): what it is about was said there; both chosen by
+# CV over events on the tune questions (4 or 8 words, weight .5: no better)
+FOLLOW_UP_TOKENS = 6
+FOLLOW_UP_WEIGHT = 1.0
 # a claim that points back: a third-person pronoun, or a sentence opening on a determiner ("The ad ...")
 _POINTS_BACK = re.compile(r"\b(?:he|she|they|him|her|his|their|them|it|its)\b|^\W*(?:The|This|That|These|Those) [a-z]",
                           re.I)
@@ -372,7 +402,8 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
     """One feature row per candidate claim of ``question``; ``cos`` is each claim's cosine to it.
 
     ``noun_cos`` is each claim's cosine to the noun a "which <noun>" question asks about
-    (``asked_noun``): a claim naming a kind of crime sits closer to "crime" than its neighbours.
+    (``compared_noun``, also "who was the <noun>"): a claim naming a kind of crime sits closer to
+    "crime" than its neighbours.
 
     ``context`` holds, per claim, the text its article states just before it (the previous
     sentence): the question's words and names found only there count ``context_weight`` as much
@@ -401,15 +432,18 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
     for i, c in enumerate(claims):
         toks = tokenize(c.text)
         tset = set(toks)
-        # the previous sentence counts only for a claim that points back to it ("he said", "the ad")
-        prev = context[i] if context[i] and _POINTS_BACK.search(c.text) else ""
+        # the previous sentence counts only for a claim that points back to it ("he said", "the ad"),
+        # and in full for a short follow-up
+        short = len(toks) <= FOLLOW_UP_TOKENS
+        prev = context[i] if context[i] and (short or _POINTS_BACK.search(c.text)) else ""
+        cw = max(context_weight, FOLLOW_UP_WEIGHT) if short else context_weight
         before = set(tokenize(prev)) - tset if prev else set()
-        out[i, 2] = (sum(weight[t] for t in qset & tset) + context_weight * sum(weight[t] for t in qset & before)) / total
-        out[i, 4] = (len(qset & tset) + context_weight * len(qset & before)) / len(qset) if qset else 0.0
+        out[i, 2] = (sum(weight[t] for t in qset & tset) + cw * sum(weight[t] for t in qset & before)) / total
+        out[i, 4] = (len(qset & tset) + cw * len(qset & before)) / len(qset) if qset else 0.0
         out[i, 5] = len(qbigrams & set(zip(toks, toks[1:]))) / len(qbigrams) if qbigrams else 0.0
         if names:
             low, prev = c.text.casefold(), prev.casefold()
-            out[i, 6] = sum(1.0 if w in low else context_weight if prev and w in prev else 0.0
+            out[i, 6] = sum(1.0 if w in low else cw if prev and w in prev else 0.0
                             for w in names) / len(names)
         out[i, 7] = np.log1p(len(toks))
         out[i, 8] = np.log1p(len(tset - qset))
