@@ -416,7 +416,7 @@ def one_fact(a: Fact, b: Fact) -> bool:
         return False
     if _steps_apart(a, b) > MAX_STEPS and not _rescheduled(a, b):
         return False  # an outlet slips by a step, not by several (a month of one year / a day years later)
-    from .happenings import kinds
+    from .happenings import kinds  # here, not at the top: happenings imports this module
 
     ka, kb = kinds(a), kinds(b)
     if ka and kb and not ka & kb:
