@@ -198,3 +198,19 @@ def test_names_outlets_split_evenly_between_two_spellings_flag_no_one():
     lone = person("e#1", said.format("Odile Markken"), "Odile Markken", "E")
     (flag,) = name_variant_flags([], EntityResolver(), claims[:2] + [lone])
     assert flag.values["E"] == "Odile Markken"
+
+
+def test_places_one_town_spelt_two_ways_is_no_second_place():
+    from consistency.compare.places import one_spelling, place_flags
+
+    a = claim("a#1", "The senator told veterans gathered in Dunmore in March 2008 that he had served.", ("Dunmore",))
+    b = claim("b#1", "The senator told veterans gathered in Dunnmore in March 2008 that he had served.", ("Dunnmore",),
+              outlet="B")
+    assert compare_places(a, b, 0.9, EntityResolver()) is None
+    c = claim("c#1", "He said he had misspoken at a 2008 event in Dunmoore about his service.", ("Dunmoore",),
+              outlet="C")
+    a2 = claim("a#2", "He later said he had misspoken during the Dunmore event about his service.", ("Dunmore",))
+    assert place_flags([a, a2, c]) == []
+    # two letters apart, or short names, may be two towns
+    assert (one_spelling("Kelford", "Kellford"), one_spelling("Kelford", "Kelwood"), one_spelling("Ubo", "Uba")) == \
+        (True, False, False)
