@@ -576,3 +576,4 @@ def test_compare_values_revision_names_every_earlier_report_of_its_old_figure():
     (flag,) = compare_pairs([(1, 9, 0.5), (2, 9, 0.5), (3, 9, 0.5)],
                             {1: exact, 2: hedged, 3: other, 9: revision}, EntityResolver())
     assert set(flag.articles) == {"a", "b", "r"}
+    assert "or the same figure in other words" in flag.explanation
