@@ -577,3 +577,10 @@ def test_compare_values_revision_names_every_earlier_report_of_its_old_figure():
                             {1: exact, 2: hedged, 3: other, 9: revision}, EntityResolver())
     assert set(flag.articles) == {"a", "b", "r"}
     assert "or the same figure in other words" in flag.explanation
+
+
+def test_compare_values_revised_figure_in_a_bracket_after_a_glued_unit_is_an_update():
+    a = claim("a#1", "The climber dropped nearly 1900ft (579 metres) into the crevasse below the ridge.")
+    b = claim("b#1", "The climber dropped nearly 1900ft (402 metres) into the crevasse below the ridge, revised from "
+                     "an earlier figure of 579.", outlet="B", day=12)
+    assert found(a, b) == [("update", "579 metres", "402 metres")]
