@@ -19,8 +19,8 @@ from datetime import date
 
 import numpy as np
 
-from ..extract.quantities import AGE_UNIT, rounding_interval
-from ..lexicon import SPEECH_EVENTS
+from ..extract.quantities import _IRREGULAR, AGE_UNIT, rounding_interval
+from ..lexicon import HAPPENING_KINDS, SPEECH_EVENTS
 from ..records import Claim, Quantity, TimeExpr
 from .base import STOP, Finding, has_update_cue
 from .fact_features import FactScorer, features, load_scorer
@@ -29,8 +29,10 @@ from .numbers import _singular, agree
 from .timeline import _comparable as dates_comparable
 from .timeline import _compatible, _interval, _quoted, anchor_kind, is_stamp
 
-# Happenings too general to say which fact a slot belongs to: a shared subject must do it.
-GENERAL_EVENTS = frozenset({"be", "have", "do", "make", "get", "take", "give", "come", "go", "include", "become"})
+# Happenings too general to say which fact a slot belongs to: a shared subject must do it. Saying is
+# one of them: two figures "said" by two people are not thereby of one happening.
+GENERAL_EVENTS = frozenset({"be", "have", "do", "make", "get", "take", "give", "come", "go", "include", "become"}
+                           ) | SPEECH_EVENTS
 FORECAST = frozenset({"expected", "possible"})  # what a report says will or may happen
 # Coverage of one happening, updates included, comes within days; a story that spans months holds
 # several happenings of one kind (two launches, two hearings), whose figures and dates differ.
@@ -60,7 +62,8 @@ def facts_of(row: int, c: Claim) -> list[Fact]:
         return []
     out = []
     for q in _ratios(c):
-        if q.kind == "ordinal" or math.isinf(q.value):
+        if (q.kind == "ordinal" or math.isinf(q.value) or _read_in_part(c, q) or _address(c, q)
+                or _negated_bound(c, q)):
             continue
         out.append(Fact("figure", c, row, q, q.event, frozenset(q.about), _counted(q)))
     for t in c.times:
@@ -69,6 +72,37 @@ def facts_of(row: int, c: Claim) -> list[Fact]:
             continue
         out.append(Fact("date", c, row, t, _modified(c, t) or t.event, frozenset(t.about), None, iv))
     return out
+
+
+# A figure the text splits with a space after its separator ("$450, 000", "5. 7"): the reader took
+# one part of it, so its value is not the one the outlet gave. A thousands group follows one to three
+# digits, not a year ("in 2005, 300 people").
+_SPLIT = re.compile(r"(?<![\d.,])\d{1,3},\s\d{3}\b|(?<![\d.,])\d+\.\s\d")
+
+
+# "never scored fewer than 14", "not more than 40": a negated bound turns over, and the reader kept it unturned.
+_NEGATED_BOUND = re.compile(r"\b(?:never|not|no|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+BOUNDS = frozenset({"fewer than", "more than", "over", "at least", "up to"})  # the hedges bounding one side
+
+
+def _negated_bound(c: Claim, q: Quantity) -> bool:
+    """The figure's bound is negated ("never scored fewer than 14"): it says the opposite side."""
+    return q.hedge in BOUNDS and bool(_NEGATED_BOUND.search(c.text[:q.start - c.start]))
+
+
+def _read_in_part(c: Claim, q: Quantity) -> bool:
+    """The figure is a part of a longer one that the text splits with a space."""
+    start, end = q.start - c.start, q.end - c.start
+    return any(m.start() < end and start < m.end() for m in _SPLIT.finditer(c.text))
+
+
+# "the 4300 block of Elm Street": a street address, not a count of blocks
+_ADDRESS_AFTER = re.compile(r"^\s+blocks?\s+of\b", re.IGNORECASE)
+
+
+def _address(c: Claim, q: Quantity) -> bool:
+    """The figure numbers a street block, as addresses do."""
+    return bool(_ADDRESS_AFTER.match(c.text[q.end - c.start:]))
 
 
 # Words that may follow a year without the year qualifying them ("in 2017 amid an inquiry").
@@ -180,6 +214,13 @@ def _other_actors(x: Fact, y: Fact) -> bool:
     subject and the other its object (Marsh took the oath Ostrov gave)."""
     hx, hy = _holders_named(x), _holders_named(y)
     return bool(hx and hy and not hx & _named_words(y.claim) and not hy & _named_words(x.claim))
+
+
+def _a_name(word: str, c: Claim) -> bool:
+    """The claim names someone or something by this word: an entity's, or written with a capital past
+    the sentence's first word."""
+    titled = re.escape(word[:1].upper() + word[1:])
+    return word in _named_words(c) or bool(re.search(rf"(?<=[\w,;:\"'“]\s){titled}", c.text))
 
 
 def _people(c: Claim) -> set[str]:
@@ -339,13 +380,22 @@ def _related(x: Fact, y: Fact) -> bool:
 def holder(f: Fact) -> set[str]:
     """The words a row is said of beyond the noun it counts, in one form: whose figure, which happening's date."""
     counted = set((f.counts or "").split())
-    return {_singular(w) or w for w in f.about} - counted - {_singular(w) or w for w in counted}
+    forms = counted | {_singular(w) or w for w in counted} | {one for one, many in _IRREGULAR.items() if many in counted}
+    return {_singular(w) or w for w in f.about} - forms
 
 
 # A figure added to or picked out of a larger count ("three other women", "20 more people", "two of
 # them", "another 300 troops", "among them five children") is a part, not the total another gives.
 _PART_AFTER = re.compile(r"^\s+(?:more|other|additional|further|extra)\b|^\s+of\s+(?:them|those|these|whom)\b",
                          re.IGNORECASE)
+# "the three hardest-hit towns", "the two largest banks": a ranking's top, not how many there are.
+_TOP_AFTER = re.compile(r"^\s+(?:most|least|hardest|worst|best|largest|biggest|highest|lowest|greatest|deadliest"
+                        r"|strongest|richest|poorest|oldest|youngest|busiest|closest|longest)\b", re.IGNORECASE)
+# A figure that measures a difference ("three laps sooner", "20 points higher", "a length ahead")
+# is the gap between two values, not a value another outlet gives.
+_DIFFERENCE_AFTER = re.compile(r"^(?:[\s-]+[a-z]+)?\s+(?:sooner|longer|shorter|higher|lower|ahead|behind)\b",
+                               re.IGNORECASE)
+
 # "two of the victims", "eight of their last ten games"; not "40 percent of the vote"
 _OF_THE = re.compile(r"^\s+of\s+(?:the|their|its|his|her|our|your)\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:another|other|including|among(?:\s+(?:them|whom|those|the\s+\w+))?"
@@ -362,8 +412,13 @@ def is_part(f: Fact) -> bool:
     c = f.claim
     after = c.text[f.slot.end - c.start:]
     bare = f.slot.kind == "count" and f.slot.unit is None
-    return bool(_PART_AFTER.match(after) or bare and _OF_THE.match(after)
+    return bool(_PART_AFTER.match(after) or bare and _OF_THE.match(after) or _TOP_AFTER.match(after)
                 or _PART_BEFORE.search(c.text[:f.slot.start - c.start]))
+
+
+def is_difference(f: Fact) -> bool:
+    """The figure is a gap between two values by its words ("three laps sooner")."""
+    return bool(_DIFFERENCE_AFTER.match(f.claim.text[f.slot.end - f.claim.start:]))
 
 
 def is_required(f: Fact) -> bool:
@@ -375,9 +430,9 @@ def is_required(f: Fact) -> bool:
 
 
 def other_statistic(a: Fact, b: Fact) -> bool:
-    """The two figures are of different statistics by their own words: a part against a total, or
-    what is needed against what was reached."""
-    return is_part(a) != is_part(b) or is_required(a) != is_required(b)
+    """The two figures are of different statistics by their own words: a part against a total, what
+    is needed against what was reached, or a gap against a value."""
+    return is_part(a) != is_part(b) or is_required(a) != is_required(b) or is_difference(a) != is_difference(b)
 
 
 # Dates of a day further apart than this are two happenings of one kind (two meetings, two rounds of
@@ -392,7 +447,8 @@ def one_fact(a: Fact, b: Fact) -> bool:
     that grew), since figures further apart are other statistics of the story (a year's income and
     eight years'); or a date of the same happening, or of the same holder a step away ("1966" /
     "1967", "Tuesday" / "Wednesday")."""
-    same_event = a.event is not None and a.event == b.event and a.event not in GENERAL_EVENTS
+    same_event = (a.event is not None and a.event == b.event and a.event not in GENERAL_EVENTS
+                  and not _other_particles(a, b))
     same_holder = bool(holder(a) & holder(b))
     if _other_actors(a, b) or other_people(a, b):
         return False  # said of different named people or bodies: each its own figure or date
@@ -421,7 +477,32 @@ def one_fact(a: Fact, b: Fact) -> bool:
     ka, kb = kinds(a), kinds(b)
     if ka and kb and not ka & kb:
         return False  # dates of two kinds of happening (charged Saturday, shot Friday) are two dates
+    if not same_event and not ka & kb and {a.slot.granularity, b.slot.granularity} <= {"day", "time"}:
+        # Days a step apart, and nothing says the happening is one but the words around it: a shared
+        # word must be a name, not a noun any sentence of the story may use ("the singer" arrived one
+        # day and checked in the next).
+        same_holder = any(_a_name(w, a.claim) or _a_name(w, b.claim) for w in holder(a) & holder(b))
     return same_event or same_holder and (_near_dates(a, b) or _day_apart(a, b))
+
+
+# Particles that are not also the prepositions a date follows ("voted on Wednesday", "resigned in March").
+_PARTICLES = frozenset({"into", "out", "up", "down", "off", "back", "away"})
+
+
+def _particle(f: Fact) -> str | None:
+    """The particle that follows the row's verb in its sentence ("moved into", "moved out of")."""
+    if not f.event or len(f.event) < 3:
+        return None
+    stem = re.escape(f.event[:-1] if f.event.endswith("e") else f.event)
+    m = re.search(rf"\b{stem}\w*\s+(\w+)", f.claim.text, re.IGNORECASE)
+    word = m.group(1).casefold() if m else ""
+    return word if word in _PARTICLES else None
+
+
+def _other_particles(a: Fact, b: Fact) -> bool:
+    """One verb with two particles is two happenings: moved into a house and moved out of it, stepped up and down."""
+    pa, pb = _particle(a), _particle(b)
+    return pa is not None and pb is not None and pa != pb
 
 
 MAX_STEPS = 2  # whole units of the coarser date between two dates of one happening: a slip is a step or so
@@ -451,11 +532,17 @@ _CONVERTED_FROM = re.compile(r"(?:\d|illion|euros?|pounds?|yen|yuan|francs?|rupe
                              re.IGNORECASE)
 
 
+# A measure opening a parenthesis right after a figure and its unit ("1500ft (457 metres)").
+_MEASURED_FROM = re.compile(r"\d[\d,.]*\s*[a-z]+\.?\s*\(\s*$", re.IGNORECASE)
+
+
 def is_conversion(f: Fact) -> bool:
-    """The figure converts an amount the sentence gives just before it into another currency."""
-    if f.kind != "figure" or f.slot.kind != "money":
+    """The figure converts an amount the sentence gives just before it into another currency or unit
+    ("about 1500ft (457 metres)": the outlet's own rounding of the figure before it)."""
+    if f.kind != "figure" or f.slot.kind not in ("money", "measure"):
         return False
-    return bool(_CONVERTED_FROM.search(f.claim.text[:f.slot.start - f.claim.start]))
+    before = f.claim.text[:f.slot.start - f.claim.start]
+    return bool((_CONVERTED_FROM if f.slot.kind == "money" else _MEASURED_FROM).search(before))
 
 
 def _late(t: TimeExpr) -> bool:
@@ -498,12 +585,41 @@ def is_tally(f: Fact) -> bool:
 ROUND_DIGITS = 3  # "$400,000", "$5.6 billion", "23": a story's headline figures, not an item's exact sum
 
 
+# Nouns any count of people or repeats in a story has: "three people" names no statistic (the hurt,
+# the rescued, the marchers, those who spoke), nor "three times" (fined, or a four-time winner), the
+# way "19 steps" or "a 48-page indictment" does.
+CLASS_NOUNS = frozenset("people person man men woman women individual adult resident time".split())
+
+
 def _holder_unknown(a: Fact, b: Fact) -> bool:
     """Both rows count the same named thing in round figures and one of them is said of nothing more
     ("19 steps" in a preview, "23 steps he took"): nothing says the figures are of two holders, so what
-    is counted decides. Exact sums ("$9,587.64") are items of a list, each its own."""
-    return (a.counts is not None and a.counts == b.counts and not (holder(a) and holder(b))
-            and max(_significant(a.slot.value), _significant(b.slot.value)) <= ROUND_DIGITS)
+    is counted decides. Exact sums ("$9,587.64") are items of a list, each its own. What is counted
+    decides only when it names the statistic: not a bare count of people, and not an amount, share or
+    measure whose row says of nothing what it is, not even a happening ("it was $212 million")."""
+    if a.counts is None or a.counts != b.counts or holder(a) and holder(b):
+        return False
+    if max(_significant(a.slot.value), _significant(b.slot.value)) > ROUND_DIGITS:
+        return False
+    if a.counts.split()[-1] in CLASS_NOUNS:
+        return False
+    if a.slot.kind == "count":
+        # What happened to the things counted is then all that tells the figures apart: farms
+        # flooded and farms abandoned are two counts.
+        return not _other_happenings(a.event, b.event)
+    return all(holder(f) or _specific(f.event) for f in (a, b))
+
+
+def _other_happenings(x: str | None, y: str | None) -> bool:
+    """Two verbs of their own, not of one kind of happening by the lexicon."""
+    if not (_specific(x) and _specific(y)) or x == y:
+        return False
+    kind = HAPPENING_KINDS.get(x or "")
+    return kind is None or kind != HAPPENING_KINDS.get(y or "")
+
+
+def _specific(event: str | None) -> bool:
+    return event is not None and event not in GENERAL_EVENTS
 
 
 def _day_apart(a: Fact, b: Fact) -> bool:
