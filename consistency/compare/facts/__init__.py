@@ -19,15 +19,15 @@ from datetime import date
 
 import numpy as np
 
-from ..extract.quantities import _IRREGULAR, AGE_UNIT, rounding_interval
-from ..lexicon import HAPPENING_KINDS, SPEECH_EVENTS
-from ..records import Claim, Quantity, TimeExpr
-from .base import STOP, Finding, has_update_cue
-from .fact_features import FactScorer, features, load_scorer
-from .numbers import _comparable as figures_comparable
-from .numbers import _singular, agree
-from .timeline import _comparable as dates_comparable
-from .timeline import _compatible, _interval, _quoted, anchor_kind, is_stamp
+from ...extract.quantities import _IRREGULAR, AGE_UNIT, rounding_interval
+from ...lexicon import HAPPENING_KINDS, SPEECH_EVENTS
+from ...records import Claim, Quantity, TimeExpr
+from ..base import STOP, Finding, has_update_cue
+from ..fact_features import FactScorer, features, load_scorer
+from ..numbers import _comparable as figures_comparable
+from ..numbers import _singular, agree
+from ..timeline import _comparable as dates_comparable
+from ..timeline import _compatible, _interval, _quoted, anchor_kind, is_stamp
 
 # Happenings too general to say which fact a slot belongs to: a shared subject must do it. Saying is
 # one of them: two figures "said" by two people are not thereby of one happening.
@@ -472,7 +472,7 @@ def one_fact(a: Fact, b: Fact) -> bool:
         return False
     if _steps_apart(a, b) > MAX_STEPS and not _rescheduled(a, b):
         return False  # an outlet slips by a step, not by several (a month of one year / a day years later)
-    from .happenings import kinds  # here, not at the top: happenings imports this module
+    from ..happenings import kinds  # here, not at the top: happenings imports this module
 
     ka, kb = kinds(a), kinds(b)
     if ka and kb and not ka & kb:
@@ -795,8 +795,8 @@ def compare_facts(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], n
     """Story id -> the findings of its fact table; ``vectors`` gives the claims' meaning vectors by row,
     ``scorer`` the model that weighs candidates (the shipped one when None)."""
     out: dict[str, list[tuple[Finding, float]]] = {}
-    from .happenings import happening_findings
-    from .statuses import status_findings
+    from ..happenings import happening_findings
+    from ..statuses import status_findings
 
     by_story: dict[str, list[Claim]] = {}
     for c in claims.values():
