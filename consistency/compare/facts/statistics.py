@@ -60,7 +60,9 @@ def other_statistic(a: Fact, b: Fact) -> bool:
 
 
 # An amount opening a parenthesis right after another amount ("90 billion euros ($121 billion)",
-# "a five-million-pound ($6.3 million) sale") is that amount converted.
+# "a five-million-pound ($6.3 million) sale") is that amount converted. The currency names are not
+# the quantity reader's: that reader takes "pounds" for weight, which before a converted amount is
+# money, and its codes ("eur", "rub") would match inside other words here ("Europe (", "rubber (").
 _CONVERTED_FROM = re.compile(r"(?:\d|illion|euros?|pounds?|yen|yuan|francs?|rupees?|rubles?|roubles?)[\w-]*\s*\(\s*$",
                              re.IGNORECASE)
 
