@@ -1,4 +1,4 @@
-"""Deciding that two fact rows of different outlets state one fact: same thing, same holder or happening, close values."""
+"""Deciding that two fact rows of different outlets state one fact: one thing, one holder or happening, close values."""
 
 from __future__ import annotations
 
