@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
+from ...lexicon import ONES_WORDS, TENS_WORDS
 from .calendar import (
     HOLIDAYS,
     Result,
@@ -342,10 +343,10 @@ _REL_ADJ = (r"(?:most\s+)?recent|latest|current|same|comparable|previous|prior|p
             r"|last|next|coming|following|upcoming|just[- ](?:ended|completed)|year[- ](?:earlier"
             r"|ago|before)|full|whole|entire|fiscal|calendar|ended")
 # a year said in words, as transcripts of broadcasts write it ("nineteen ninety-four")
-YEAR_WORDS_RE = (r"(?:nineteen|eighteen)[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                 r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen"
+YEAR_WORDS_RE = (rf"(?:nineteen|eighteen)[- ](?:(?:{TENS_WORDS})"
+                 rf"(?:[- ](?:{ONES_WORDS}))?|ten|eleven|twelve|thirteen"
                  r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-                 r"|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?")
+                 rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{ONES_WORDS}|ten))?")
 _HOL = "|".join(sorted((k.replace("'", "['’]") for k in HOLIDAYS), key=len, reverse=True))
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
 
