@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..lexicon import DATE_OF_REPORT_CUES, HAPPENING_KINDS
+from ..lexicon import DATE_OF_REPORT_CUES, HAPPENING_KINDS, WORDS_TO_TWELVE
 from ..records import Claim, TimeExpr
 from .base import (
     Finding,
@@ -188,7 +188,7 @@ DEICTIC = re.compile(r"\b(today|tonight|yesterday|tomorrow|this (?:morning|after
 # article was written ("three days ago"): its anchor is a time the narrative set, which two articles
 # may set differently (TimeML's reference time against the document's creation time).
 _SPAN = r"(?:hours?|days?|nights?|mornings?|evenings?|weeks?|weekends?|months?|years?)"
-ANAPHORIC = re.compile(r"\b(?:(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several"
+ANAPHORIC = re.compile(rf"\b(?:(?:\d+|an?|{WORDS_TO_TWELVE}|several"
                        rf"|a few|few|some|the)\s+{_SPAN}\s+(?:earlier|later|before|after(?:wards?)?|previously)"
                        rf"|the\s+(?:next|following|previous|preceding|prior)\s+{_SPAN})\b", re.I)
 
