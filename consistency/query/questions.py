@@ -278,7 +278,7 @@ def quantity_fits(c: Claim, question: str) -> bool:
         return any(unit is None or code == unit for code in lengths) or any(
             (x.unit or "").casefold().rstrip("s") == unit if unit else (x.unit or "").casefold() in _TIME_UNITS
             for x in c.quantities)
-    if re.search(r"\bhow old\b|\bwhat age\b", q):
+    if re.search(r"\bhow old\b|\bwhat age\b|\bthe age of\b", q):
         return any(x.unit is None and 1 <= x.value <= 120 or (x.unit or "").endswith(" old") for x in c.quantities)
     if re.search(r"\bvotes?\b|\btally\b|\bmargin\b", q) and _VOTES.search(c.text):
         return True
