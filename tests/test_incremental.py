@@ -25,6 +25,12 @@ def _jsonl(rows: list[dict], path: Path) -> Path:
     return path
 
 
+def _ids(path: Path) -> list[str]:
+    from consistency.ingest.readers import read_paths
+
+    return [a.id for a in read_paths([path]).articles]
+
+
 def _nights(tmp: Path) -> list[list[Path]]:
     """The sample corpus by publication day, each night joined by a draw of generated stories."""
     drawn = synthetic(90, seed=3)
@@ -75,12 +81,26 @@ def test_incremental_night_reads_neither_every_pair_nor_quiet_ones(tmp_path, mon
         asked.append(len(found))
         return found
 
+    from consistency.compare import outcomes
+
+    compared: list[tuple[str, str]] = []
+    real_outcome = outcomes.pair_outcome
+
+    def counted(a, b, score, resolver):
+        compared.append((a.id, b.id))
+        return real_outcome(a, b, score, resolver)
+
     monkeypatch.setattr(Store, "pairs_touching", spy)
     monkeypatch.setattr(Store, "pairs", lambda self: pytest.fail("an incremental check read every pair"))
+    monkeypatch.setattr(outcomes, "pair_outcome", counted)
     check(opts)
     with open_store(opts) as store:
         total = store.db.execute("SELECT count(*) FROM pairs").fetchone()[0]
+        new = {c.id for c in store.claims(article_ids=[a for p in nights[2] for a in _ids(p)]).values()}
     assert asked and 0 < asked[0] < total  # quiet pairs of earlier nights are not read again
+    # loud pairs of two claims compared on earlier nights are read back, not compared again
+    assert compared and len(compared) < asked[0]
+    assert all(a in new or b in new for a, b in compared)
 
 
 @pytest.mark.slow
