@@ -325,6 +325,33 @@ def compare_dirty(store: Store, *, full: bool = False, options: Options | None =
     return (calibrate(flags) if options.calibrate else flags), clusters, quiet, previous, memo.fresh
 
 
+def keep_pair_outcomes(options: Options | None = None, *, progress: Progress | None = None,
+                       chunk: int = 20000) -> int:
+    """Compare every loud pair whose outcome is not kept (a store from an older version) and keep
+    its outcome, so that the next checks read it back; flags are left as they are. This is the
+    work the first nights after an upgrade would spread over the stories they touch, done at once.
+    Returns how many pairs were compared."""
+    from .compare.outcomes import PairMemo, code_digest
+
+    options = options or Options()
+    with open_store(options) as store:
+        store.lock(verify=options.verify)
+        resolver = _load_resolver(store)
+        todo = store.pairs_without_outcome(code_digest())
+        for i in range(0, len(todo), chunk):
+            part = todo[i:i + chunk]
+            claims = store.claims(sorted({r for a, b, _ in part for r in (a, b)}))
+            memo = PairMemo()
+            for a, b, score in part:
+                if a in claims and b in claims:
+                    memo.outcome(a, b, claims[a], claims[b], score, resolver)
+            with store.transaction():
+                store.save_pair_outcomes(memo.fresh)
+            if progress:
+                progress("outcomes", min(i + chunk, len(todo)), len(todo))
+    return len(todo)
+
+
 def assign_stories(store: Store, options: Options) -> set[str]:
     """Give every article without a story one, incrementally; follow stories that merged.
 

@@ -138,3 +138,24 @@ def test_incremental_report_lists_tonight_and_counts_every_open_flag(tmp_path, m
     assert report["flags_by_type"] == whole["flags_by_type"]
     assert report["outlets"] == whole["outlets"]
     assert sorted(f["id"] for f in small["flags"]) == sorted(f["id"] for f in whole["flags"])  # a small store: all
+
+
+@pytest.mark.slow
+def test_incremental_outcomes_kept_at_once_give_the_flags_of_a_full_check(tmp_path):
+    from consistency.pipeline import keep_pair_outcomes
+
+    opts = Options(store=tmp_path / "store", embedder="hashing")
+    nights = _nights(tmp_path)
+    for paths in nights[:2]:
+        ingest(paths, opts)
+        check(opts)
+    with open_store(opts) as store:
+        store.db.execute("UPDATE pairs SET outcome = NULL")  # as a store from before outcomes were kept
+    assert keep_pair_outcomes(opts) > 0
+    assert keep_pair_outcomes(opts) == 0  # all kept: nothing left to compare
+    ingest(nights[2], opts)
+    check(opts)
+    full = Options(store=tmp_path / "full", embedder="hashing")
+    shutil.copytree(opts.store, full.store)
+    check(full, full=True)
+    assert _open_flags(opts) == _open_flags(full)

@@ -38,12 +38,17 @@ def pair_outcome(a: Claim, b: Claim, score: float, resolver) -> PairOutcome:
     return PairOutcome(found, any(True for _ in name_observations([(a, b, score)])))
 
 
+# What comparing a pair reads: the comparators, the slots extraction wrote and their helpers,
+# the word lists and the models. A change anywhere else (the report, the store) keeps outcomes.
+_COMPARING = ("compare", "extract", "models", "records.py", "lexicon.py")
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A digest of the package's code and models: outcomes kept by other code are compared again."""
+    """A digest of the code and models comparing reads: outcomes kept by other code are compared again."""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha1()
-    for path in sorted(package.rglob("*")):
+    for path in sorted(p for part in _COMPARING for p in [package / part, *(package / part).rglob("*")]):
         if path.is_file() and path.suffix in (".py", ".json", ".npz") and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(package)).encode())
             digest.update(path.read_bytes())

@@ -817,6 +817,12 @@ class Store:
         found = self._select_in(q.format("a"), rowids) + self._select_in(q.format("b"), rowids)
         return {(int(a), int(b)): text for a, b, text in found}
 
+    def pairs_without_outcome(self, code: str) -> list[tuple[int, int, float]]:
+        """The loud pairs whose outcome is not kept, or was kept by other code than ``code``."""
+        q = ("SELECT a, b, score FROM pairs WHERE quiet IS NOT 1"
+             " AND (outcome IS NULL OR json_extract(outcome, '$.code') IS NOT ?) ORDER BY a, b")
+        return [(int(a), int(b), float(s)) for a, b, s in self.db.execute(q, (code,))]
+
     def save_pair_outcomes(self, outcomes: dict[tuple[int, int], str]) -> None:
         """Keep what comparing these pairs found, for the next check of their stories."""
         self.db.executemany("UPDATE pairs SET outcome=? WHERE a=? AND b=?",
