@@ -236,6 +236,7 @@ class CheckResult:
     resolved: list[str] = field(default_factory=list)
     seconds: float = 0.0
     min_confidence: float = 0.0  # the floor ``flags`` was filtered with
+    compared: list[str] | None = None  # the stories ``clusters`` covers (None: every story)
 
 
 def check(options: Options | None = None, *, progress: Progress | None = None, full: bool = False,
@@ -266,6 +267,7 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
         commit_point("check.stories")
         unchecked = store.unchecked_rowids()
         align_new_claims(store, options, progress=progress)
+        compared = None if full else store.dirty_stories()
         flags, clusters, quiet, scope, outcomes = compare_dirty(store, full=full, options=options)
         with store.transaction():  # flags and the claims they cover are committed together
             diff = store.save_flags(flags, run_id, scope=scope)
@@ -280,7 +282,7 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
     shown = [f for f in open_flags if f.confidence >= options.min_confidence]
     return CheckResult(flags=sorted(shown, key=lambda f: (f.type, f.id)), clusters=[c.to_dict() for c in clusters],
                        new=diff["new"], carried=diff["carried"], resolved=diff["resolved"],
-                       seconds=time.perf_counter() - t0, min_confidence=options.min_confidence)
+                       seconds=time.perf_counter() - t0, min_confidence=options.min_confidence, compared=compared)
 
 
 def compare_dirty(store: Store, *, full: bool = False, options: Options | None = None):
