@@ -254,7 +254,7 @@ def _stories(store: Store, meta: dict[str, dict], tonight: Sequence[str], flags:
         if not aids:
             continue
         story_flags = flags_of.get(sid, [])
-        claims = store.claims(article_ids=aids)
+        claims = store.dated_claims(aids)  # a claim without a time expression puts no point on the timeline
         points = timeline_points(claims.values(), [d for d in story_flags if d["type"] == "timeline"
                                                    and d["section"] != "resolved"])
         pubs = [Publication(meta[a]["outlet"], _day(meta[a]["published"]), meta[a]["title"]) for a in aids]

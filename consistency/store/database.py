@@ -581,6 +581,12 @@ class Store:
                 ).fetchall()
         return {int(r[0]): claim_from_json(r[1]) for r in rows}
 
+    def dated_claims(self, article_ids: Iterable[str]) -> dict[int, Claim]:
+        """Claims by row id of these articles that hold a time expression (the others are not decoded)."""
+        rows = self._select_in("SELECT rowid, data FROM claims WHERE article_id IN ({})"
+                               " AND json_array_length(data, '$.times') > 0", list(article_ids))
+        return {int(r): claim_from_json(d) for r, d in rows}
+
     def story_claim_records(self, story_ids: Iterable[str] | None = None) -> dict[int, Claim]:
         """Claims by row id of the articles in these stories (of every story when None)."""
         if story_ids is None:
