@@ -9,7 +9,7 @@ from typing import Callable
 import numpy as np
 
 from .engine.crash import commit_point
-from .lexicon import COUNT_OF
+from .lexicon import COUNT_OF, FIGURE_WORDS
 from .options import Options
 from .store.database import Store
 
@@ -158,8 +158,7 @@ def _same_noun_pairs(store: Store, rows: list[int], meta) -> list[tuple[int, int
     return out
 
 
-_NAME_OR_FIGURE = re.compile(r"\b[A-Z][\w'’.-]*|[$€£]?\d[\d,.]*|\b(?i:one|two|three|four|five|six|seven|eight|nine|"
-                             r"ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b")
+_NAME_OR_FIGURE = re.compile(rf"\b[A-Z][\w'’.-]*|[$€£]?\d[\d,.]*|\b(?i:{FIGURE_WORDS})\b")
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 MIN_SKELETON_WORDS = 5
 

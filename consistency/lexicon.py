@@ -212,6 +212,16 @@ COUNT_OF_BEFORE_FIGURE = re.compile(
     rf"\b(?:{COUNT_NOUNS})\s+of\s+([a-z][a-z-]+)\b(?:[^.;]{{0,60}}?)\b"
     r"(?:to|at|is|was|stands? at|reached|of)\s+(?:about\s+|at least\s+|nearly\s+)?$", re.I)
 
+# Numbers written as words, as regex alternations (the quantity reader holds their values). The words
+# to twelve have no regular form; a stage that reads the teens writes them as "[a-z]+teen".
+ONES_WORDS = r"one|two|three|four|five|six|seven|eight|nine"
+WORDS_TO_TWELVE = rf"{ONES_WORDS}|ten|eleven|twelve"
+TENS_WORDS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# A figure spelled out where copies are traced and sentences lined up by their names and figures:
+# tens to fifty and the scale words. Narrower than the words the quantity reader knows; widening it
+# changes which sentences count as copies, so it would have to be measured first.
+FIGURE_WORDS = rf"{WORDS_TO_TWELVE}|twenty|thirty|forty|fifty|hundred|thousand|million|billion"
+
 # Sovereign states by their common English names: a place inside one of them and the country itself
 # can both be right ("in Athens" / "in Greece").
 COUNTRIES = frozenset(

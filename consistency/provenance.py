@@ -17,6 +17,7 @@ from .compare.unionfind import UnionFind
 from .lexicon import (
     ANONYMOUS_WORDS,
     DENY_FORMS,
+    FIGURE_WORDS,
     NEGATIONS,
     OFF_RECORD,
     SPEECH_VERBS,
@@ -263,8 +264,7 @@ def _repetition_flag(cluster: ClaimCluster, key: str) -> Flag:
 
 
 _WORD = re.compile(r"\w+")
-_FIGURE = re.compile(r"\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                     r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|january|february|march|april|"
+_FIGURE = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{FIGURE_WORDS}|january|february|march|april|"
                      r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
                      r"friday|saturday|sunday)\b", re.I)
 

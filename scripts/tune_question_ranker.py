@@ -40,28 +40,45 @@ L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0)
 
 
 def gather(engine, questions: list[dict]) -> list[dict]:
-    """Each question's first-stage candidates: feature rows, answer labels and the first stage's prior."""
-    from consistency.query.questions import first_stage_prior
+    """Each question's first-stage candidates: feature rows, answer labels, the first stage's prior, and
+    what the engine needs to show facts from them (their rows and claims), so that every ranker tried
+    re-orders the same candidates without searching again."""
+    from consistency.query.questions import first_stage_prior, is_question, question_features
 
+    engine.refresh()  # loads the store's search state, as a query does first
     out = []
     for q in questions:
-        claims, feats = engine.question_candidates(q["question"])
-        labels = np.array([answers(q, {"article_id": c.article_id, "start": c.start, "end": c.end}) for c in claims],
+        text = " ".join(q["question"].split())
+        if not is_question(text):
+            raise SystemExit(f"{q['id']}: the engine does not read {text!r} as a question; reword it")
+        hits, qvec = engine._search(text, engine.question_depth)
+        claims = engine.store.claims([r for r, _ in hits])
+        hits, claims = engine._with_followers(hits, claims, engine.question_followers)
+        hits, claims = engine._with_articles(hits, claims, engine.question_articles)
+        rows = [r for r, _ in hits if r in claims]
+        cands = [claims[r] for r in rows]
+        inputs = engine._answer_inputs(text, rows, claims, qvec)
+        X = question_features(text, cands, **inputs).astype(np.float64)
+        labels = np.array([answers(q, {"article_id": c.article_id, "start": c.start, "end": c.end}) for c in cands],
                           np.float64)
-        out.append({"question": q, "X": feats.astype(np.float64), "y": labels, "prior": first_stage_prior(len(claims))})
+        out.append({"question": q, "text": text, "rows": rows, "claims": claims, "X": X, "y": labels,
+                    "prior": first_stage_prior(len(rows))})
     return out
 
 
-def adapt(base, data: list[dict], l2: float, weight: float):
-    """The base ranker's weights refitted on ``data``, pulled towards the base by ``l2``."""
-    from consistency.query.questions import QuestionRanker
+def adapt(base, data: list[dict], l2: float, weight: float, drop: frozenset[str] = frozenset()):
+    """The base ranker's weights refitted on ``data``, pulled towards the base by ``l2``; the features
+    in ``drop`` are held at weight 0."""
+    from consistency.query.questions import FEATURES, QuestionRanker
 
     X = np.vstack([d["X"] for d in data])
     y = np.concatenate([d["y"] for d in data])
     g = np.concatenate([np.full(len(d["y"]), i) for i, d in enumerate(data)])
     offset = weight * np.concatenate([d["prior"] for d in data])
-    w = adapt_listwise((X - base.mean) / base.scale, y, g, l2, base.coef, offset)
-    return QuestionRanker(base.mean, base.scale, w, meta=dict(base.meta))
+    keep = np.array([f not in drop for f in FEATURES], np.float64)
+    # a zeroed column has no gradient and its start is 0, so the penalty holds its weight there
+    w = adapt_listwise((X - base.mean) / base.scale * keep, y, g, l2, base.coef * keep, offset)
+    return QuestionRanker(base.mean, base.scale, w * keep, meta=dict(base.meta))
 
 
 def base_ranker(path: Path, data: list[dict]):
@@ -91,23 +108,39 @@ def fold_of(event: str, k: int) -> int:
     return int(hashlib.sha1(event.encode()).hexdigest(), 16) % k
 
 
-def answer(engine, ranker, questions: list[dict]) -> list[list[list[dict]]]:
-    """The facts the engine shows for each question with this ranker."""
-    engine.question_ranker = ranker
-    return [[f["statements"] for f in engine.query(q["question"], k=10, facts=5).facts] for q in questions]
+def answer(engine, ranker, data: list[dict]) -> list[list[list[dict]]]:
+    """The facts the engine shows for each gathered question with this ranker (as ``engine.query`` orders
+    a question's matches: the ranker's score plus the prior, then facts grouped from that order)."""
+    shown = []
+    for d in data:
+        scores = ranker.score(d["X"]) + engine.question_weight * d["prior"]
+        order = np.argsort(-scores, kind="stable")
+        hits = [(d["rows"][i], float(scores[i])) for i in order]
+        shown.append([f["statements"] for f in engine._facts(hits, d["claims"], 5, d["text"], True)])
+    return shown
 
 
-def cross_validate(engine, base, data: list[dict], l2: float, k: int) -> dict:
-    """Fact scores of every question answered by a ranker adapted without its event's fold."""
+def cross_validate(engine, base, data: list[dict], l2: float, k: int, drop: frozenset[str] = frozenset()
+                   ) -> dict[str, list]:
+    """The facts shown for every question by a ranker adapted without its event's fold, by question id."""
     shown: dict[str, list] = {}
     for f in range(k):
-        test = [d["question"] for d in data if fold_of(d["question"]["event"], k) == f]
+        test = [d for d in data if fold_of(d["question"]["event"], k) == f]
         if not test:
             continue
-        model = adapt(base, [d for d in data if fold_of(d["question"]["event"], k) != f], l2, engine.question_weight)
-        shown.update({q["id"]: s for q, s in zip(test, answer(engine, model, test))})
-    qs = [d["question"] for d in data]
-    return score(qs, [shown[q["id"]] for q in qs])
+        model = adapt(base, [d for d in data if fold_of(d["question"]["event"], k) != f], l2,
+                      engine.question_weight, drop)
+        shown.update({d["question"]["id"]: s for d, s in zip(test, answer(engine, model, test))})
+    return shown
+
+
+def scores(questions: list[dict], shown: dict[str, list], subset: set[str] | None) -> dict:
+    """Fact scores over every question and, when ``subset`` names some, over those apart."""
+    out = score(questions, [shown[q["id"]] for q in questions])
+    if subset:
+        part = [q for q in questions if q["id"] in subset]
+        out["subset"] = score(part, [shown[q["id"]] for q in part])
+    return out
 
 
 def main() -> None:
@@ -119,6 +152,9 @@ def main() -> None:
     ap.add_argument("--l2", type=float, nargs="*", default=list(L2_GRID), help="Penalties to compare.")
     ap.add_argument("--articles", type=int, default=None, help="Set the engine's question_articles.")
     ap.add_argument("--followers", type=int, default=None, help="Set the engine's question_followers.")
+    ap.add_argument("--subset", type=Path, default=None,
+                    help="A questions JSONL whose tune questions are also scored apart (an earlier set, say).")
+    ap.add_argument("--drop", nargs="*", default=[], help="Features held at weight 0 in the refit.")
     ap.add_argument("--write", action="store_true", help="Fit on all tune questions at the best penalty and save.")
     args = ap.parse_args()
 
@@ -137,19 +173,27 @@ def main() -> None:
         engine.question_articles = args.articles
     if args.followers is not None:
         engine.question_followers = args.followers
+    unknown = set(args.drop) - set(FEATURES)
+    if unknown:
+        ap.error(f"--drop: no such feature {sorted(unknown)}; the features are {', '.join(FEATURES)}")
+    drop = frozenset(args.drop)
+    subset = ({json.loads(line)["id"] for line in args.subset.read_text().splitlines() if line.strip()}
+              if args.subset else None)
     data = gather(engine, tune)
     base = base_ranker(SHIPPED, data)
-    rows = [{"l2": "base", **score(tune, answer(engine, base, tune))}]
+    shown = dict(zip([q["id"] for q in tune], answer(engine, base, data)))
+    rows = [{"l2": "base", **scores(tune, shown, subset)}]
     print(json.dumps(rows[0]), flush=True)
     for l2 in args.l2:
-        rows.append({"l2": l2, **cross_validate(engine, base, data, l2, args.folds)})
+        rows.append({"l2": l2, **scores(tune, cross_validate(engine, base, data, l2, args.folds, drop), subset)})
         print(json.dumps(rows[-1]), flush=True)
     if args.write:
         best = max(rows[1:], key=lambda r: (r["p_at_1"], r["p_at_5"], r["mrr"]))
-        model = adapt(base, data, best["l2"], engine.question_weight)
-        full = score(tune, answer(engine, model, tune))
+        model = adapt(base, data, best["l2"], engine.question_weight, drop)
+        full = score(tune, answer(engine, model, data))
         model.meta["adapted"] = {"on": f"{args.questions.name} tune", "questions": len(tune), "l2": best["l2"],
                                  "cv_folds_by_event": args.folds, "cv": {str(r["l2"]): r for r in rows},
+                                 "dropped": sorted(drop),
                                  "tune_full": full, "base_coef": [float(f"{w:.6g}") for w in base.coef],
                                  "weights": {f: round(float(w), 3) for f, w in zip(FEATURES, model.coef)}}
         model.save(SHIPPED)

@@ -521,3 +521,97 @@ def test_facts_late_one_day_and_early_the_next_are_one_night():
     c = claim("c#1", "The ferry reached the harbour on Wednesday, the port said.", outlet="C", day=14,
               frames={"Wednesday": ("reach", ("ferry", "harbour"))})
     assert pairs(a, c) != []
+
+
+def test_facts_skip_figures_read_in_part_addresses_and_negated_bounds():
+    texts = ["The co-op lost $450, 000 over the summer.", "Crews gathered at the 4100 block of Birch Road.",
+             "She has never scored fewer than 14 goals in a season."]
+    for i, text in enumerate(texts):
+        figures = [f for f in facts_of(i, claim(f"a#{i}", text, outlet="A", frames={})) if f.kind == "figure"]
+        assert figures == [], text
+
+
+def test_facts_ages_said_by_two_speakers_are_two_peoples():
+    a = claim("a#1", '"We will stay," said 51-year-old vendor Ilse Marek.', outlet="A",
+              frames={"51": ("say", ("vendor", "marek"))})
+    b = claim("b#1", '"Nobody listens," said 47-year-old clerk Tomas Brand.', outlet="B",
+              frames={"47": ("say", ("clerk", "brand"))})
+    assert pairs(a, b) == []
+
+
+def test_facts_counts_of_people_need_a_shared_happening_or_holder():
+    a = claim("a#1", "Witnesses said five people were hurt near the gate.", outlet="A",
+              frames={"five": ("hurt", ("people",))})
+    b = claim("b#1", "The guard found six people in the storeroom.", outlet="B",
+              frames={"six": ("find", ("people", "guard", "storeroom"))})
+    assert pairs(a, b) == []
+
+
+def test_facts_amount_said_of_nothing_is_not_any_amount_of_the_story():
+    a = claim("a#1", "The Harbor Club offered the striker $190 million.", outlet="A",
+              frames={"$190 million": ("offer", ("club", "striker"))})
+    b = claim("b#1", "One rival bid was said to be $212 million.", outlet="B",
+              frames={"$212 million": ("be", ())})
+    assert pairs(a, b) == []
+
+
+def test_facts_a_gap_is_not_a_total():
+    a = claim("a#1", "Voss won the race in four laps.", outlet="A", frames={"four": ("win", ("voss", "lap"))})
+    b = claim("b#1", "Voss finished the race three laps sooner than last year.", outlet="B",
+              frames={"three": ("finish", ("voss", "lap"))})
+    assert pairs(a, b) == []
+
+
+def test_facts_a_measure_converted_in_parentheses_is_the_outlets_own():
+    a = claim("a#1", "The hiker fell 520 metres down the ridge.", outlet="A",
+              frames={"520 metres": ("fall", ("hiker",))})
+    b = claim("b#1", "The hiker fell about 1500ft (457 metres) down the ridge.", outlet="B",
+              frames={"457 metres": ("fall", ("hiker",))})
+    assert pairs(a, b) == []
+
+
+def test_facts_days_of_two_happenings_sharing_a_common_noun_are_not_compared():
+    a = claim("a#1", "The singer left the clinic on Thursday.", outlet="A", day=13,
+              frames={"Thursday": ("leave", ("singer", "clinic"))})
+    b = claim("b#1", "The singer checked into the clinic on Friday.", outlet="B", day=13,
+              frames={"Friday": ("check", ("singer", "clinic"))})
+    assert pairs(a, b) == []
+
+
+def test_facts_a_blog_posting_line_with_its_category_is_a_page_date():
+    a = claim("a#1", "posted in Harbor Safety on Wednesday, March 11, 2026.", outlet="A", frames={})
+    b = claim("b#1", "Police said the ferry was posted in the early hours on Friday.", outlet="B", frames={})
+    assert [f.kind for f in facts_of(0, a)] == []
+    assert [f.kind for f in facts_of(1, b)] == ["date"]
+
+
+def test_facts_counts_of_one_noun_said_of_nothing_else_differ_by_what_happened_to_them():
+    a = claim("a#1", "The mayor said six farms were flooded.", outlet="A", frames={"six": ("flood", ("farm",))})
+    b = claim("b#1", "Officials said five farms were abandoned.", outlet="B", frames={"five": ("abandon", ("farm",))})
+    c = claim("c#1", "Officials said five farms were flooded.", outlet="C", frames={"five": ("flood", ("farm",))})
+    assert pairs(a, b) == []
+    assert pairs(a, c) == [("six", "five")]
+
+
+def test_facts_one_verb_with_two_particles_dates_two_happenings():
+    a = claim("a#1", "The singer checked into the clinic on Thursday.", outlet="A", day=13,
+              frames={"Thursday": ("check", ("singer", "clinic"))})
+    b = claim("b#1", "The singer checked out of the clinic on Friday.", outlet="B", day=13,
+              frames={"Friday": ("check", ("singer", "clinic"))})
+    c = claim("c#1", "The singer checked into the clinic on Friday.", outlet="C", day=13,
+              frames={"Friday": ("check", ("singer", "clinic"))})
+    assert pairs(a, b) == []
+    assert pairs(a, c) == [("Thursday", "Friday")]
+
+
+def test_facts_the_counted_noun_in_another_form_is_no_shared_holder():
+    a = claim("a#1", "Four men robbed the depot at dawn.", outlet="A", frames={"Four": ("rob", ("man", "depot"))})
+    b = claim("b#1", "Three men emptied a warehouse last year.", outlet="B", frames={"Three": ("empty", ("man",))})
+    assert pairs(a, b) == []
+
+
+def test_facts_a_rankings_top_is_not_how_many_there_are():
+    a = claim("a#1", "Officials said the three hardest-hit towns were in the valley.", outlet="A",
+              frames={"three": ("be", ("town",))})
+    b = claim("b#1", "Officials said four towns had been hit.", outlet="B", frames={"four": ("hit", ("town",))})
+    assert pairs(a, b) == []

@@ -79,6 +79,14 @@ def test_query_questions_quantity_fits_the_figure_asked_for():
     assert not quantity_fits(aides, "How much money did the bridge cost?")
 
 
+def test_query_questions_quantity_fits_an_age_however_it_is_asked():
+    aged = claim("a#4", "Holm, 58, leaves the ministry in March.", quantities=(qty("58", 58),))
+    staff = claim("a#5", "The ministry employs 4,000 people.", quantities=(qty("4,000 people", 4000, "people"),))
+    for q in ("How old is Holm?", "What is the age of the departing minister?", "At what age did Holm retire?"):
+        assert quantity_fits(aged, q)
+        assert not quantity_fits(staff, q)
+
+
 def test_query_questions_quantity_fits_the_noun_counted_and_compound_counts():
     # the head noun after "how many", not its first modifier
     divers = claim("a#0", "Nine navy divers searched the hull.", quantities=(qty("Nine navy divers", 9, "divers"),))

@@ -335,11 +335,37 @@ def test_timex_the_previous_or_following_weekday_counts_from_the_story_day():
     assert _one(text, date(2024, 10, 7), "the previous Friday").value == "2024-09-27"
 
 
+def test_timex_the_previous_or_next_period_counts_from_the_period_the_story_is_at():
+    anchor = date(2024, 11, 20)
+    text = "The mill shut in June 2017. The previous month its owners had laid off forty people."
+    assert _one(text, anchor, "The previous month").value == "2017-05"
+    text = "The mill shut in June 2017. The next year a brewery bought it."
+    assert _one(text, anchor, "The next year").value == "2018"
+    text = "The brewery reported a loss in the second quarter. In the previous quarter it broke even."
+    assert _one(text, anchor, "the previous quarter").value == "2024-Q1"
+    # what is ahead of the speaker is still counted from publication
+    assert _one("Rents will climb over the next year.", anchor, "the next year").value == "2025"
+    assert _one("Repairs must begin within the next month.", anchor, "the next month").value == "2024-12"
+    # a period the same sentence names comes before one named earlier in the story
+    text = "The port opened in May 2019. Traffic this year is 8% above the previous year."
+    assert _one(text, anchor, "the previous year").value == "2023"
+    assert _one("Rents climbed 4% from the previous year.", anchor, "the previous year").value == "2023"
+
+
+def test_timex_the_year_before_counts_from_the_year_the_story_is_at():
+    anchor = date(2024, 11, 20)
+    text = "The ferry sank in 2016. The year before, inspectors had passed it."
+    assert _one(text, anchor, "The year before").value == "2015"
+    text = "The bridge opened in May 2012. The month after, a crack was found."
+    assert _one(text, anchor, "The month after").value == "2012-06"
+
+
 def test_timex_one_day_after_a_modal_is_an_unnamed_time_ahead():
     anchor = date(2024, 11, 20)
     assert _one("The village could one day become a port.", anchor, "one day").value == "FUTURE_REF"
     assert _one("Someday the dam will fail.", anchor, "Someday").value == "FUTURE_REF"
     assert _one("The repair took one day.", anchor, "one day").value == "P1D"
+    assert _one("Doctors hope one day to regrow teeth.", anchor, "one day").value == "FUTURE_REF"
 
 
 def test_timex_the_year_ago_quarter_is_one_expression_a_year_back():
@@ -392,3 +418,140 @@ def test_timex_that_day_with_no_day_before_it_is_not_today():
     assert find_times("Traders who sold that day lost the most.", anchor) == []
     text = "The bridge opened on May 2, 2019. Crowds came that day."
     assert _one(text, anchor, "that day").value == "2019-05-02"
+
+
+def test_timex_a_holiday_naming_a_kind_of_thing_is_not_a_date():
+    anchor = date(2024, 11, 20)
+    assert find_times("The council lit a Christmas tree in the square.", anchor) == []
+    assert find_times("Children hunted for Easter eggs in the park.", anchor) == []
+    assert _one("The Thanksgiving parade will close the avenue.", anchor, "Thanksgiving").value == "2024-11-28"
+    assert _one("Shops closed at Christmas.", anchor, "Christmas").value == "2023-12-25"
+
+
+def test_timex_the_fall_of_a_thing_is_not_the_season():
+    anchor = date(2024, 11, 20)
+    assert find_times("Trade grew after the fall of the old regime.", anchor) == []
+    assert _one("The dam was finished in the fall of 2008.", anchor, "the fall of 2008").value == "2008-FA"
+    assert _one("Prices eased in the fall of last year.", anchor, "the fall").value == "2023-FA"
+
+
+def test_timex_today_or_tomorrow_as_an_era_is_not_a_day():
+    anchor = date(2024, 11, 20)
+    assert find_times("In today's world, few farmers write letters.", anchor) == []
+    assert find_times("The school trains the engineers for the world of tomorrow.", anchor) == []
+    assert _one("Today's vote was close.", anchor, "Today").value == "2024-11-20"
+
+
+def test_timex_a_fiscal_quarter_written_with_a_hyphen():
+    text = "The mill earned $3 million in its fiscal-first quarter, against a loss a year ago."
+    ts = {t.text: t.value for t in find_times(text, date(2024, 10, 26))}
+    assert ts == {"fiscal-first quarter": "2024-Q1", "a year ago": "2023-Q1"}
+
+
+def test_timex_a_year_earlier_after_a_span_of_months_is_the_year():
+    anchor = date(2024, 11, 2)
+    text = ("The bank earned $9 million in the third quarter. In the first nine months, it earned "
+            "$20 million, against $15 million a year earlier.")
+    assert _one(text, anchor, "a year earlier").value == "2023"
+    text = "The bank earned $9 million in the third quarter, against $7 million a year earlier."
+    assert _one(text, anchor, "a year earlier").value == "2023-Q3"
+
+
+def test_timex_a_month_or_season_with_its_year_in_words():
+    anchor = date(2024, 11, 20)
+    text = "The canal last froze over in the winter of nineteen eighty-seven."
+    assert _one(text, anchor, "the winter of nineteen eighty-seven").value == "1987-WI"
+    assert _one("March two thousand and nine. The river rose.", anchor,
+                "March two thousand and nine").value == "2009-03"
+
+
+def test_timex_the_next_morning_and_that_weekend_count_from_the_story_day():
+    anchor = date(2024, 11, 20)
+    text = "The levee broke on Wednesday, April 7, 2021. The next morning, the town was empty."
+    assert _one(text, anchor, "The next morning").value == "2021-04-08TMO"
+    text = "The levee broke on Wednesday, April 7, 2021. That weekend volunteers came."
+    assert _one(text, anchor, "That weekend").value == "2021-W14-WE"
+    text = "The levee broke on Wednesday, April 7, 2021. The following weekend it was mended."
+    assert _one(text, anchor, "The following weekend").value == "2021-W14-WE"
+
+
+def test_timex_four_digits_after_a_determiner_name_a_year():
+    anchor = date(2024, 11, 20)
+    assert _one("Tickets for the 2028 Olympics sold out.", anchor, "2028").value == "2028"
+    assert [t.text for t in find_times("The plant employs 2000 workers.", anchor)] == []
+
+
+def test_timex_a_weekday_or_season_inside_a_name_is_not_a_date():
+    anchor = date(2024, 11, 20)
+    assert find_times("The Sunday Times printed the letter.", anchor) == []
+    assert find_times("Shops braced for Black Friday crowds.", anchor) == []
+    assert find_times("She swam at the Summer Olympics.", anchor) == []
+    assert _one("The Times said Sunday that fares rose.", anchor, "Sunday").value == "2024-11-17"
+    assert _one("The pool opens this Summer.", anchor, "this Summer").value == "2024-SU"
+
+
+def test_timex_a_month_that_is_a_given_name_before_a_surname():
+    anchor = date(2024, 11, 20)
+    assert find_times("The envoy met Jan Novak and April Reyes.", anchor) == []
+    ts = {t.text: t.value for t in find_times("Between April and June Parliament sat twice.", anchor)}
+    assert ts == {"April": "2024-04", "June": "2024-06"}
+
+
+def test_timex_two_thousand_before_a_plural_is_a_count():
+    anchor = date(2024, 11, 20)
+    assert find_times("Some two thousand farmers marched on the capital.", anchor) == []
+    assert _one("They vowed to halve it by the year two thousand.", anchor,
+                "the year two thousand").value == "2000"
+
+
+def test_timex_an_ordinal_second_a_morning_show_and_to_this_day():
+    anchor = date(2024, 11, 20)
+    assert find_times("The mayor is seeking a second term.", anchor) == []
+    assert find_times("She hosts one of the morning shows.", anchor) == []
+    assert _one("The scar is visible to this day.", anchor, "this day").value == "PRESENT_REF"
+    assert _one("The fuse burned for a second or two.", anchor, "a second").value == "PT1S"
+
+
+def test_timex_a_holiday_party_or_greeting_is_not_the_holiday():
+    anchor = date(2024, 11, 20)
+    assert find_times("The office Christmas party was cancelled.", anchor) == []
+    assert find_times("'Merry Christmas,' the guard said.", anchor) == []
+    assert _one("The shop shuts before Christmas.", anchor, "Christmas").value == "2024-12-25"
+
+
+def test_timex_a_four_letter_past_verb_sets_a_weekday_behind():
+    anchor = date(2024, 11, 20)
+    text = "The poet, who died Sunday at 90, wrote of the hope of the young."
+    assert _one(text, anchor, "Sunday").value == "2024-11-17"
+    assert _one("The firm sued the city on Friday.", anchor, "Friday").value == "2024-11-15"
+
+
+def test_timex_a_past_verb_before_a_weekday_outweighs_a_future_in_the_reported_clause():
+    anchor = date(2024, 11, 20)
+    text = "The senator told farmers Sunday that she would fight the tariff."
+    assert _one(text, anchor, "Sunday").value == "2024-11-17"
+    text = "The mayor joined the debate, announcing on Monday he would veto the plan."
+    assert _one(text, anchor, "Monday").value == "2024-11-18"
+    # a plan told in the present perfect is still ahead
+    text = "The club has invited its members to the hall on Friday to vote on a plan that would merge it."
+    assert _one(text, anchor, "Friday").value == "2024-11-22"
+
+
+def test_timex_a_share_or_a_title_is_not_a_time():
+    anchor = date(2024, 11, 20)
+    assert find_times("Only about a quarter of voters agreed.", anchor) == []
+    assert find_times("She told the Daily Courier about it.", anchor) == []
+    assert _one("The bulletin is printed weekly.", anchor, "weekly").value == "P1W"
+    assert _one("It took a quarter of a century.", anchor, "a quarter").value == "P1Q"
+
+
+def test_timex_half_of_a_century_is_not_half_of_this_year():
+    anchor = date(2024, 11, 20)
+    ts = [t.text for t in find_times("Mills thrived in the second half of the 19th century.", anchor)]
+    assert ts == ["the 19th century"]
+
+
+def test_timex_today_inside_a_title_is_not_a_day():
+    anchor = date(2024, 11, 20)
+    assert find_times("She wrote a column for USA Today.", anchor) == []
+    assert find_times('He said on the "Today" show that he would run.', anchor) == []

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from .base import content_words, has_update_cue
 
 if TYPE_CHECKING:
-    from .facts import Candidate
+    from .facts.pairing import Candidate
 
 MODEL = "fact_scorer.json"
 FEATURES = ("date", "same_counted", "specific", "same_event", "shared", "rare", "different_actors", "near",
@@ -30,16 +30,9 @@ FEATURES = ("date", "same_counted", "specific", "same_event", "shared", "rare", 
 
 def features(c: Candidate) -> list[float]:
     """The feature vector of a candidate pair of rows, in the order of ``FEATURES``."""
-    from .facts import (
-        GRANULARITY,
-        _different_actors,
-        _holder_unknown,
-        _near_dates,
-        _near_figures,
-        _related,
-        _same_person,
-        holder,
-    )
+    from .facts.holders import _different_actors, _same_person, holder
+    from .facts.sameness import _holder_unknown, _related
+    from .facts.values import GRANULARITY, _near_dates, _near_figures
 
     x, y = c.a, c.b
     date = x.kind == "date"

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 from ..lexicon import HAPPENING_KINDS as KIND_OF
 from .base import STOP
-from .facts import GRANULARITY, WINDOW_DAYS, Fact, _agree, _differ, _fineness, in_order, other_people
+from .facts.holders import other_people
+from .facts.pairing import WINDOW_DAYS, in_order
+from .facts.rows import Fact
+from .facts.values import GRANULARITY, _agree, _differ, _fineness
 from .finding import Finding
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})

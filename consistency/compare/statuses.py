@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Claim
-from .facts import HOLDER_CHARS  # a name this close to the status word may be whose status it is
+from .facts.holders import HOLDER_CHARS  # a name this close to the status word may be whose status it is
 from .finding import Finding
 
 # Kind of status -> the words that say it was reached (past forms) and the words that name it at all.

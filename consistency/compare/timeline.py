@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..lexicon import DATE_OF_REPORT_CUES, HAPPENING_KINDS
+from ..lexicon import DATE_OF_REPORT_CUES, HAPPENING_KINDS, WORDS_TO_TWELVE
 from ..records import Claim, TimeExpr
 from .base import (
     Finding,
@@ -41,8 +41,9 @@ _HEDGED_OFFSET = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|appro
                             r"less than|over|under|at least|at most|up to)\b.*?\b(day|week|month|year)s?\s+"
                             r"(?:ago|earlier|later|before|after)\b", re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
-STAMP = re.compile(r"^\W*(?:[\w.,]+\s+){0,4}(?:last\s+)?(?:updated|published|posted|modified)\b(?:\s+(?:at|on))?"
-                   r"[\s\w:.,+-]{0,40}$", re.I)
+# A blog's line may name the page's category between the verb and its date ("posted in Road Safety on ...").
+STAMP = re.compile(r"^\W*(?:[\w.,]+\s+){0,4}(?:last\s+)?(?:updated|published|posted|modified)\b"
+                   r"(?:\s+in(?-i:\s+(?:[A-Z][\w&-]*|and|of|&)){1,6})?(?:\s+(?:at|on))?[\s\w:.,+-]{0,40}$", re.I)
 
 
 def is_stamp(c: Claim) -> bool:
@@ -187,7 +188,7 @@ DEICTIC = re.compile(r"\b(today|tonight|yesterday|tomorrow|this (?:morning|after
 # article was written ("three days ago"): its anchor is a time the narrative set, which two articles
 # may set differently (TimeML's reference time against the document's creation time).
 _SPAN = r"(?:hours?|days?|nights?|mornings?|evenings?|weeks?|weekends?|months?|years?)"
-ANAPHORIC = re.compile(r"\b(?:(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several"
+ANAPHORIC = re.compile(rf"\b(?:(?:\d+|an?|{WORDS_TO_TWELVE}|several"
                        rf"|a few|few|some|the)\s+{_SPAN}\s+(?:earlier|later|before|after(?:wards?)?|previously)"
                        rf"|the\s+(?:next|following|previous|preceding|prior)\s+{_SPAN})\b", re.I)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
+from ..lexicon import TENS_WORDS, WORDS_TO_TWELVE
 from ..models import model_path
 from ..records import Claim
 from .answer import asks_for, is_caption
@@ -68,8 +69,7 @@ _MONEY_WORDS = re.compile(r"\b(?:money|cost|costs|spend|spent|spending|earn|earn
 _HOW_MANY = re.compile(r"\bhow many ((?:[\w'-]+\s+){0,3}?[\w'-]+)(?=\s+(?:did|do|does|were|was|are|is|has|have|had|"
                        r"will|would|can|could|[a-z]+ed)\b|\s*\?|\s*$)", re.I)
 # "a three-term mayor", "a 12-year veteran": a count written as a compound adjective
-_COMPOUND_COUNT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
-                             r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-([a-z]+)\b", re.I)
+_COMPOUND_COUNT = re.compile(rf"\b(?:\d+|{WORDS_TO_TWELVE}|[a-z]+teen|{TENS_WORDS})-([a-z]+)\b", re.I)
 _VOTES = re.compile(r"\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\b")
 _NAME = re.compile(r"\b[A-Z][a-zA-Z'-]+")
 _DIGITS = re.compile(r"\b\d[\d,.]*\b")
@@ -278,7 +278,7 @@ def quantity_fits(c: Claim, question: str) -> bool:
         return any(unit is None or code == unit for code in lengths) or any(
             (x.unit or "").casefold().rstrip("s") == unit if unit else (x.unit or "").casefold() in _TIME_UNITS
             for x in c.quantities)
-    if re.search(r"\bhow old\b|\bwhat age\b", q):
+    if re.search(r"\bhow old\b|\bwhat age\b|\bthe age of\b", q):
         return any(x.unit is None and 1 <= x.value <= 120 or (x.unit or "").endswith(" old") for x in c.quantities)
     if re.search(r"\bvotes?\b|\btally\b|\bmargin\b", q) and _VOTES.search(c.text):
         return True

@@ -8,6 +8,7 @@ from typing import Callable
 
 from .lexicon import (
     APPROX_MOD,
+    MONTH_RE,
     MONTHS,
     PARTS_OF_DAY,
     WEEKDAYS,
@@ -85,16 +86,26 @@ _MONTH_CUE = re.compile(
     r"|last|next|this|that|between|and|or|throughout|around|for)|-)\s*$", re.I)
 
 
+_GIVEN_NAMES = {"Jan", "April", "June", "August", "May"}
+_MONTH_LEAD = re.compile(r"\b(?:in|since|by|until|till|through|from|to|of|during|before|after|early|late|mid"
+                         rf"|last|next|this|that|(?:{MONTH_RE})\.?(?:,|,?\s+(?:and|or|to)))\s*$", re.I)
+
+
 def h_month(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     mo = _mon(g["mon"])
-    bare = not (g.get("y") or g.get("yrel") or g.get("rel") or g.get("pm"))
+    bare = not (g.get("y") or g.get("yw") or g.get("yrel") or g.get("rel") or g.get("pm"))
     if bare and (g["mon"] in ("May", "March") or g["mon"][:3] == g["mon"].rstrip(".")[:3]
                  and len(g["mon"]) <= 4) and not _MONTH_CUE.search(c.text[max(0, m.start() - 12):m.start()]):
         return None
+    if bare and g["mon"] in _GIVEN_NAMES and re.match(r"\s+[A-Z][a-z]", c.text[m.end():m.end() + 3]) \
+            and not _MONTH_LEAD.search(c.text, max(0, m.start() - 20), m.start()):
+        return None  # "and Jan Kavan", "April Ryan said": a given name
     a = c.anchor
     if g.get("y"):
         y = int(g["y"])
+    elif g.get("yw") and year_words(g["yw"]):
+        y = year_words(g["yw"])
     elif g.get("yrel"):
         y = a.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
     elif g.get("rel"):
@@ -112,9 +123,20 @@ def h_month(m: re.Match, c) -> Result | None:
     return "DATE", f"{y:04d}-{mo:02d}", _apx(m) or posmod(g.get("pm"))
 
 
+# a weekday heading a title is a name ("the Sunday Times", "Super Tuesday", "Monday Night Football")
+_TITLE_AFTER = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Star|Independent|Observer"
+                          r"|Mail|Sport|Business|Review|Magazine|Edition|Night\s+(?:Football|Live))\b")
+_DAY_LEAD = re.compile(r"\b(?:on|by|until|since|from|before|after)\s+$", re.I)  # "On Sunday Times Square ..."
+_TITLE_BEFORE = re.compile(r"\b(?:Super|Black|Cyber|Bloody|Ash|Palm|Good|Holy|Maundy|Shrove)\s+$")
+
+
 def h_weekday(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     wd = _wd(g["wd"])
+    if not (g.get("rel") or g.get("pm") or g.get("pod")) and (
+            _TITLE_AFTER.match(c.text, m.end()) and not _DAY_LEAD.search(c.text, max(0, m.start() - 8), m.start())
+            or _TITLE_BEFORE.search(c.text, max(0, m.start() - 10), m.start())):
+        return None
     rel = (g.get("rel") or "").lower().split()
     a = c.anchor
     if rel[:1] == ["the"]:
@@ -136,10 +158,24 @@ def h_weekday(m: re.Match, c) -> Result | None:
     return "DATE", day.isoformat(), _part_mod(g.get("pm"))
 
 
+# "today's youth", "the world of tomorrow": an era, not a day
+_ERA = (r"(?:world|society|societies|youth|young|generations?|children|kids|teens|teenagers|students"
+        r"|parents|families|adults|people|consumers|workers|women|men|culture|age|era|standards"
+        r"|technology|technologies)")
+_ERA_AFTER = re.compile(rf"['’]s\s+(?:[a-z]+\s+)?{_ERA}\b", re.I)
+_SHOW_AFTER = re.compile(r"[\"”'’]*\s+show\b", re.I)
+_ERA_BEFORE = re.compile(rf"\b{_ERA}\s+of\s+$", re.I)
+
+
 def h_dayrel(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     w = " ".join(g["w"].lower().split())
     a = c.anchor
+    if w in ("today", "tomorrow", "yesterday") and not (g.get("el") or g.get("pod")) and (
+            _ERA_AFTER.match(c.text, m.end()) or _ERA_BEFORE.search(c.text, max(0, m.start() - 30), m.start())):
+        return None
+    if w == "today" and (c.text[max(0, m.start() - 4):m.start()] == "USA " or _SHOW_AFTER.match(c.text, m.end())):
+        return None  # "USA Today", NBC's "Today" show: names
     offs = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
             "the day before yesterday": -2, "the day after tomorrow": 2}
     day = a + timedelta(days=offs.get(w, 0))
@@ -167,9 +203,12 @@ def h_year(m: re.Match, c) -> Result | None:
     if not (pre or pm or g.get("pp")):
         after = c.text[m.end(): m.end() + 20]
         before = c.text[max(0, m.start() - 15): m.start()].lower()
+        # a count of four digits is written with a comma ("2,000 troops"): after a determiner the
+        # digits name a year ("the 2000 Olympics", "its 1998 elections")
         if re.match(r"\s*(%|percent|per\b|[a-z]+s\b(?!')|people\b|men\b|women\b|children\b|police\b"
                     r"|staff\b|personnel\b|feet\b|[-,]?\d)", after, re.I) and not \
-                re.search(r"\b(in|since|of|from|by|until|before|after|year|during)\s+$", before):
+                re.search(r"\b(in|since|of|from|by|until|before|after|year|during"
+                          r"|the|its|their|his|her|our)\s+$", before):
             return None
         if re.search(r"(\d[ ,.]|no\.\s*|number\s*|#\s*)$", before):
             return None
@@ -180,6 +219,9 @@ def h_year(m: re.Match, c) -> Result | None:
 
 
 def h_year_words(m: re.Match, c) -> Result | None:
+    if m.group("yw").lower().endswith("thousand") and m.start() == m.start("yw") and re.match(
+            r"\s+(?!(?:has|is|was|does)\b)(?:[a-z]+s|people|men|women|children)\b", c.text[m.end():m.end() + 20]):
+        return None  # "two thousand years", "two thousand people": a count
     y = year_words(m.group("yw"))
     return ("DATE", f"{y:04d}", None) if y and 1000 < y < 2200 else None
 
@@ -235,11 +277,26 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
 }
 
 
+# a holiday's name before a thing it names a kind of ("a Christmas tree", "Easter eggs", "Easter
+# Island") says nothing of when, and before what fills the weeks ahead of it ("the office Christmas
+# party", "Christmas shopping") it is not the day either; before the day's own happenings ("the
+# Thanksgiving parade", "the Christmas Day attack") or a span ("the Thanksgiving weekend") it is
+_HOLIDAY_KIND = re.compile(
+    r"\s+(?:trees?|lights?|cards?|carols?|songs?|music|album|decorations?|ornaments?|stockings?|gifts?"
+    r"|presents?|toys?|spirit|movies?|films?|specials?|episodes?|cakes?|puddings?|cookies|turkeys?"
+    r"|candy|candies|costumes?|eggs?|bunny|bunnies|lil(?:y|ies)|island|rising|sweaters?|jumpers?"
+    r"|wreaths?|markets?|bonus(?:es)?|stories|story|classics?|themes?|tunes?|part(?:y|ies)|shopping|shoppers"
+    r"|ads?|adverts?|greetings?)\b", re.I)
+_GREETING = re.compile(r"\b(?:merry|happy)\s+$", re.I)
+
+
 def h_holiday(m: re.Match, c) -> Result | None:
     name = " ".join(m.group("hn").lower().replace("’", "'").split())
     f = HOLIDAYS[name]
     if m.group("y"):
         return "DATE", f(int(m.group("y"))).isoformat(), None
+    if _HOLIDAY_KIND.match(c.text, m.end()) or _GREETING.search(c.text, max(0, m.start() - 7), m.start()):
+        return None
     a = c.anchor
     t = c.tense(m.start(), m.end())
     day = f(a.year)

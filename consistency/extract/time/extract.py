@@ -35,7 +35,8 @@ _PAST = {"said", "was", "were", "had", "did", "ago", "last", "yesterday", "told"
          "spoken", "driven", "fallen", "grown", "risen", "broke", "broken", "drew", "drawn",
          "flew", "knew", "threw", "grew", "chose", "rode", "woke", "fled", "sank", "swore",
          "forgot", "hung", "slid", "spun", "won", "withdrew", "overtook", "undertook"}
-_NOT_PAST = {"need", "indeed", "red", "bed", "speed", "seed", "feed", "hundred", "united",
+_NOT_PAST = {"need", "indeed", "red", "bed", "speed", "seed", "feed", "deed", "reed", "weed", "heed", "shed",
+             "sled", "aged", "succeed", "proceed", "exceed", "breed", "bleed", "embed", "hundred", "united",
              "based", "limited", "proposed", "expected", "scheduled", "planned", "related"}
 _WORD = re.compile(r"[A-Za-z'’]+")
 # the word right before a date that fixes its direction whatever the verb ("since March")
@@ -56,12 +57,17 @@ _SENT_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z])[.!?][\"'”’)]*\s+(?=[A-Z\"
 _WORD_BEFORE = re.compile(r"(?:^|\W)(?:vs?|Gen|Sen|Rep|Gov|Col|Capt|Sgt|Maj|Cmdr|Adm|Atty|Lt|Rev|Prof|Supt|Insp|Det)$")
 
 
+# a reporting span longer than a quarter: the figures compared "a year earlier" are that span's
+_MONTHS_SPAN = re.compile(r"\b(?:nine|six|9|6)[- ]months?\b|\byear[- ]to[- ]date\b", re.I)
+_OPENS_CLAUSE = {"that", "but", "which", "who", "whom", "whose", "when", "while", "because", "although"}
+# what opens another clause between a date and a verb after it
+_CLAUSE = re.compile(r"\b(?:that|he|she|they|it|we|I|who|how|whom|what|whether|if|when|which)\b|[,;:\"“”]")
 _SPEECH_VERBS = {"said", "told", "announced", "added", "stated", "reported", "wrote"}
 
 
 def _is_past(w: str) -> bool:
     """Whether a lower-cased word reads as a past verb form."""
-    return w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST)
+    return w in _PAST or (w.endswith("ed") and len(w) > 3 and w not in _NOT_PAST)
 
 
 class _Context:
@@ -72,6 +78,7 @@ class _Context:
         self.anchor = anchor
         self.probe = probe  # the first pass, which only asks whether a span can be normalised at all
         self.ref: tuple[str, str] | None = None  # (value, granularity) of the last date seen
+        self.last: tuple[int, str, str] | None = None  # (start, value, granularity) of the last date of any rule
         self.last_q: str | None = None
         self.derived = False  # set by a rule whose value was computed from the reference time
         self._bounds = [0] + [m.end() for m in _SENT_END.finditer(text)
@@ -104,15 +111,29 @@ class _Context:
                 return "future"
             if not fut and any(self._future_cue(m) for m in _WORD.finditer(self.text, end, hi)):
                 return "future"
+        # a past verb before the date governs it over a future one in the clause after it ("told
+        # voters Sunday that he would", "announcing on Wednesday he would meet")
+        past_before = False  # the last past verb before the date, in its clause, not after "has"/"have"
+        words = list(_WORD.finditer(self.text, lo, start))
+        for i in range(len(words) - 1, -1, -1):
+            w = words[i].group().lower()
+            if w in _OPENS_CLAUSE:
+                break
+            if _is_past(w) and w != "last":
+                past_before = not (i and words[i - 1].group().lower() in ("has", "have"))
+                break
         for m in _WORD.finditer(self.text, lo, hi):
             if start <= m.start() < end:
                 continue
             w = m.group().lower()
             if m.group() == "May":
                 continue
+            skip_future = past_before and m.start() >= end and _CLAUSE.search(self.text, end, m.start())
             aimed = (w == "to" and m.end() <= start and _INFINITIVE.match(self.text, m.end())
                      and _AIMED.search(self.text, max(lo, m.start() - 14), m.start()))
             if aimed or (w in _FUTURE and self._future_cue(m)):
+                if skip_future:
+                    continue
                 kind = "future"
             elif _is_past(w):
                 kind = "past"
@@ -180,12 +201,17 @@ class _Context:
             return date.fromisoformat(self.ref[0][:10])
         return None
 
-    def ref_date(self, unit: str) -> date | None:
-        """A day inside the last mentioned period, if that period is at least as fine as ``unit``."""
-        if not self.ref:
+    def ref_date(self, unit: str, pos: int | None = None) -> date | None:
+        """A day inside the last mentioned period, if that period is at least as fine as ``unit``;
+        with ``pos``, a period the same sentence named before it comes first ("this fiscal year,
+        up 15% over the previous year"), whether read off the text or counted."""
+        ref = self.ref
+        if pos is not None and self.last and self.last[0] >= self._sentence(pos, pos)[0]:
+            ref = self.last[1:]
+        if not ref:
             return None
         order = ["time", "day", "week", "month", "quarter", "half", "season", "year"]
-        v, g = self.ref
+        v, g = ref
         if g not in order or unit not in order or order.index(g) > order.index(unit):
             return None
         _, lo, _ = bounds(v)
@@ -196,7 +222,13 @@ class _Context:
         return self.last_q
 
     def quarter_context(self, pos: int) -> bool:
-        """Whether the nearby text talks about quarters (financial reporting)."""
+        """Whether the nearby text talks about quarters (financial reporting), unless the sentence
+        or the one before moved on to a span of months ("in the first nine months ... a year earlier")."""
+        lo, _ = self._sentence(pos, pos)
+        lo, _ = self._sentence(max(0, lo - 2), max(0, lo - 2))
+        spans = list(_MONTHS_SPAN.finditer(self.text, lo, pos))
+        if spans and not re.search(r"quarter", self.text[spans[-1].end():pos], re.I):
+            return False
         if self.ref and self.ref[1] == "quarter":
             return True
         return bool(re.search(r"quarter", self.text[max(0, pos - 300): pos + 80], re.I))
@@ -272,6 +304,8 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
             # a caption's date is when the picture was taken, not where the story is
             if name in _ABSOLUTE and gran not in ("decade", "century") and not _inside(s, captions):
                 ctx.ref = (value, gran)
+            if not ctx.derived:  # "the previous year ... the previous year" do not count back twice
+                ctx.last = (s, value, gran)
         else:
             gran = "duration" if typ == "DURATION" else "set" if typ == "SET" else "ref"
             lo = hi = None

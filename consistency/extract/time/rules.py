@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
+from ...lexicon import ONES_WORDS, TENS_WORDS
 from .calendar import (
     HOLIDAYS,
     Result,
@@ -37,11 +38,15 @@ from .lexicon import (
     YEAR_RE,
     number,
     posmod,
+    year_words,
 )
 from .normalise import iso_week, shift_value
 
 
 # ---------------------------------------------------------------- handlers
+_OF_AGE = re.compile(r"\s+of\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)[- ]century|[a-z]+[- ]century|(?:1[0-9]|20)\d0['’]?s)", re.I)
+
+
 def h_quarter(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     o = g["ord"].lower()
@@ -50,6 +55,8 @@ def h_quarter(m: re.Match, c) -> Result | None:
          "4th": 4, "final": 4, "last": 4}[o]
     if unit == "half" and n > 2:
         return None
+    if _OF_AGE.match(c.text, m.end()):
+        return None  # the first half of a numbered century: a part of an age, not of a year
     a = c.anchor
     if g.get("y") or g.get("y1"):
         y = int(g.get("y") or g["y1"])
@@ -83,6 +90,9 @@ def _season_value(a: date, code: str, shift: int) -> str:
     return f"{y}-{code}"
 
 
+# "the fall of" is a season only before a time ("the fall of last year", "of 1998")
+_FALL_OF = re.compile(r"\s+of\s+(?!(?:(?:last|this|that|next|the\s+(?:same|following|previous))\s+)?year\b"
+                      r"|(?:19|20)\d\d\b|['’]\d\d\b)", re.I)
 _BACK = {"last", "past", "previous", "prior", "preceding", "just-ended", "just-completed",
          "latest", "recent", "most", "ended"}
 _FWD = {"next", "coming", "following", "upcoming"}
@@ -107,6 +117,8 @@ def h_rel(m: re.Match, c) -> Result | None:
     if u == "day":
         if not (adjs or det in ("that", "this")):
             return None
+        if det == "this" and not adjs and re.search(r"\b(?:to|till|until)\s+$", c.text[max(0, m.start() - 8):m.start()]):
+            return "DATE", "PRESENT_REF", mod  # "regrets it to this day": still, not one day
         # "that day", "the same day", "the previous day", "the next day" are read from the day
         # the story is at; "next day" alone is read from publication
         anaphoric = det == "that" or adjs & {"same"} or (det == "the" and adjs & _ANAPHORIC)
@@ -123,11 +135,24 @@ def h_rel(m: re.Match, c) -> Result | None:
         code = SEASONS[u]
         if g.get("ry") or g.get("sy"):  # "the 2019 summer", "the summer of 2019"
             return "DATE", f"{g.get('ry') or g['sy']}-{code}", mod
+        if g.get("syw") and year_words(g["syw"]):
+            return "DATE", f"{year_words(g['syw']):04d}-{code}", mod
+        if u == "fall" and _FALL_OF.match(c.text, m.end()):
+            return None  # "the fall of the government": the noun, not the season
+        if g["u"][0].isupper() and re.match(r"\s+[A-Z][a-z]", c.text[m.end():m.end() + 3]):
+            return None  # "the Summer Olympics", "the Winter Palace": a name
         shift = -1 if det == "last" or adjs & _BACK else 1 if det == "next" or adjs & _FWD else 0
         if shift == 0 and det in ("the",) and not adjs:
             shift = -1 if c.tense(m.start(), m.end()) == "past" else 0
         return "DATE", _season_value(a, code, shift), mod
     if u == "weekend":
+        r = c.ref_day() if det == "that" or (det == "the" and adjs & _ANAPHORIC) else None
+        if r is not None:  # "that weekend", "the following weekend": from the day the story is at
+            if adjs & _FWD:
+                r += timedelta(days=(6 - r.isoweekday()) % 7 or 7)
+            elif adjs & _BACK:
+                r -= timedelta(days=(r.isoweekday() - 7) % 7 or 7)
+            return "DATE", iso_week(r) + "-WE", mod
         back = det == "last" or adjs & _BACK or (det == "the" and c.tense(m.start(), m.end()) == "past")
         if det == "next" or adjs & _FWD:
             back = False
@@ -157,6 +182,14 @@ def h_rel(m: re.Match, c) -> Result | None:
         if refv is not None:
             return "DATE", shift_value(refv, unit, 0), mod
         return "DATE", shift_value(a, unit, 0 if det == "that" else -1), mod
+    story = c.ref_date(unit, m.start()) if det == "the" and adjs & _ANAPHORIC else None
+    if story is not None and (adjs & {"previous", "prior", "preceding", "following"}
+                              or c.tense(m.start(), m.end()) == "past"):
+        # "the previous month", "the next year" in a story told from a date it named: counted from
+        # that date ("closed in March 2019 ... the next year it was sold"); "within the next month"
+        # said of what is ahead stays counted from publication
+        c.derived = True
+        return "DATE", shift_value(story, unit, -1 if adjs & _BACK else 1), mod
     if det == "last" or adjs & _BACK:
         if adjs & {"latest", "recent", "most"} and unit != "quarter":
             return "DATE", shift_value(a, unit, -1 if unit in ("quarter", "year") else 0), mod
@@ -164,8 +197,7 @@ def h_rel(m: re.Match, c) -> Result | None:
             return "DURATION", "P1W", None
         return "DATE", shift_value(a, unit, -1), mod
     if det == "next" or adjs & _FWD:
-        base = refv if adjs & {"following"} and refv is not None else a
-        return "DATE", shift_value(base, unit, 1), mod
+        return "DATE", shift_value(a, unit, 1), mod
     return "DATE", shift_value(a, unit, 0), mod
 
 
@@ -192,12 +224,15 @@ def _duration_value(n: float | None, u: str) -> str:
 _DUR_CUE = re.compile(r"\b(for|in|within|than|long\s+as|about|nearly|almost|after|of|over|last(?:ed|s)?|"
                       r"took|spent|spend|lasting|least|only|just|under|half)\s*$", re.I)
 # "will one day be": an unnamed time ahead, not a day's length
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|must|shall|hope\s+to|wants?\s+to)"
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|must|shall|hop(?:e|es|ed|ing)(?:\s+to)?"
+                           r"|wants?\s+to)"
                            r"(?:\s+(?:not|also|still|yet|even))?\s+$", re.I)
 # "a quarter of the market", "three quarters of them": a share of something, not three months
 # ("two quarters of growth" and "a quarter of a century" stay times)
 _FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your|all|those|these|them|us|\d"
                           r"|an?\s+(?!century|hour|year|decade)\w)", re.I)
+_ORDINAL_SECOND = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|or|and|longer|too|more)\b)[a-z\d]", re.I)
+_SHARE_OF = re.compile(r"\s+of\s+[a-z]+s\b(?<!years)(?<!months)(?<!weeks)(?<!days)(?<!hours)(?<!losses)")
 _SET_CUE = re.compile(r"(\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|\bpercent|%|\bmillion|"
                       r"\bbillion)\s*$", re.I)
 
@@ -209,6 +244,8 @@ def h_duration(m: re.Match, c) -> Result | None:
         return None
     if u == "quarter" and _FRACTION_OF.match(c.text, m.end()):
         return None
+    if u == "quarter" and g["n"].lower() in ("a", "one", "three") and _SHARE_OF.match(c.text, m.end()):
+        return None  # "a quarter of voters", "three quarters of respondents": a share of people or things
     raw = " ".join(g["n"].lower().split())
     n = number(raw)
     if g.get("half"):
@@ -225,6 +262,8 @@ def h_duration(m: re.Match, c) -> Result | None:
             return ("SET", _duration_value(1, u), None) if re.search(r"once|twice|times", cue.group(), re.I) else None
         if not (_DUR_CUE.search(before) or "-" in m.group()):
             return None
+    if u == "second" and raw in ("a", "one") and _ORDINAL_SECOND.match(c.text, m.end()):
+        return None  # "a second term", "for a second day": the ordinal, not a second of time
     if raw == "some" and not g.get("adj"):
         return None
     if raw == "one" and u == "day" and not (g.get("adj") or g.get("the") or tail or g.get("apx")) \
@@ -285,6 +324,8 @@ def h_ref(m: re.Match, c) -> Result | None:
 def h_set(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     if g.get("adv"):
+        if g["adv"][0].isupper() and re.match(r"\s+[A-Z]", c.text[m.end():m.end() + 2]):
+            return None  # "the Weekly Standard": a name
         adv = g["adv"].lower()
         return "SET", {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W",
                        "monthly": "P1M", "hourly": "PT1H", "nightly": "P1D",
@@ -301,6 +342,11 @@ def h_set(m: re.Match, c) -> Result | None:
 _REL_ADJ = (r"(?:most\s+)?recent|latest|current|same|comparable|previous|prior|preceding|past"
             r"|last|next|coming|following|upcoming|just[- ](?:ended|completed)|year[- ](?:earlier"
             r"|ago|before)|full|whole|entire|fiscal|calendar|ended")
+# a year said in words, as transcripts of broadcasts write it ("nineteen ninety-four")
+YEAR_WORDS_RE = (rf"(?:nineteen|eighteen)[- ](?:(?:{TENS_WORDS})"
+                 rf"(?:[- ](?:{ONES_WORDS}))?|ten|eleven|twelve|thirteen"
+                 r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+                 rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{ONES_WORDS}|ten))?")
 _HOL = "|".join(sorted((k.replace("'", "['’]") for k in HOLIDAYS), key=len, reverse=True))
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
 
@@ -320,7 +366,8 @@ RULES: list[tuple[str, str, Callable]] = [
             rf"(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?", h_full_date),
     ("month", rf"(?:(?P<apx>about|around)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<rel>last|next|this\s+past"
               rf"|this\s+coming|this|that|the\s+following|the\s+previous|past|coming)\s+)?"
-              rf"(?P<mon>{MONTH_RE})(?!\s*\d{{1,2}}(?!\d))(?:(?:\s+of|,)?\s+(?:(?P<y>{YEAR_RE})(?!\d)|(?P<yrel>this|last|next)\s+year))?",
+              rf"(?P<mon>{MONTH_RE})(?!\s*\d{{1,2}}(?!\d))(?:(?:\s+of|,)?\s+(?:(?P<y>{YEAR_RE})(?!\d)"
+              rf"|(?P<yw>{YEAR_WORDS_RE})|(?P<yrel>this|last|next)\s+year))?",
      h_month),
     ("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?:,?\s+(?P<y>{YEAR_RE}))?",
      h_week_of),
@@ -330,28 +377,26 @@ RULES: list[tuple[str, str, Callable]] = [
                r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night"
                r"|this\s+(?:morning|afternoon|evening))(?:\s+(?P<pod>morning|afternoon|evening|night))?",
      h_dayrel),
-    ("that_pod", r"(?:(?P<el>earlier|later|late|early)\s+)?(?:that|the\s+same)\s+(?P<pod>morning|afternoon|evening|night)",
+    ("that_pod", r"(?:(?P<el>earlier|later|late|early)\s+)?(?:that|the\s+same|the\s+(?P<dir>next|following|previous"
+                 r"|preceding))\s+(?P<pod>morning|afternoon|evening|night)",
      lambda m, c: h_that_pod(m, c)),
     # "in the morning", "by mid afternoon": a part of the day the story is at
     ("pod_alone", r"(?:the\s+(?:(?:early|late)\s+)?|mid[- ]?)(?P<pod>morning|afternoon|evening)"
-                  r"(?!\s+(?:of|after|before|paper|news|show|edition|session|prayers?|rush)\b|s)",
+                  r"(?!\s+(?:of|after|before|papers?|news|shows?|editions?|session|prayers?|rush|mix|programs?"
+                  r"|hosts?|anchors?|broadcasts?|newscasts?|commute|traffic)\b|s)",
      lambda m, c: h_that_pod(m, c)),
-    ("day_around", r"the\s+(?P<u>day|night)\s+(?P<dir>before|after)(?=\s*[,.;:)\"”]|\s+(?:that|then)\b|\s*$)",
+    ("day_around", r"the\s+(?P<u>day|night|week|month|year)\s+(?P<dir>before|after)(?=\s*[,.;:)\"”]|\s+(?:that|then)\b|\s*$)",
      lambda m, c: h_day_around(m, c)),
     ("year", rf"(?:(?P<apx>about|around|circa)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<pp>pre|post)-)?"
              rf"(?:(?P<pre>(?:the\s+)?fiscal(?:\s+year)?|the\s+(?:fiscal\s+|calendar\s+|model\s+)?year"
              rf"|calendar|FY|fiscal-year)\s*)?(?P<y>{YEAR_RE})(?![\d'’]?\d|-\d|,\d{{3}})",
      h_year),
-    ("year_words", r"(?:the\s+year\s+)?(?P<yw>(?:nineteen|eighteen)[- ](?:(?:twenty|thirty|forty|fifty"
-                   r"|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-                   r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-                   r"|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)",
-     h_year_words),
+    ("year_words", rf"(?:the\s+year\s+)?(?P<yw>{YEAR_WORDS_RE})", h_year_words),
     ("decade", rf"(?:(?P<the>the)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s"
                r"|['’](?P<dd>\d0)s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
                r"|nineties))", h_decade),
     ("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<ago>year[- ](?:ago|earlier))\s+)?(?:(?P<pm>early|late|mid)[- ])?(?:(?:fiscal"
-                rf"|calendar)\s+)*(?:(?P<y1>{YEAR_RE})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th"
+                rf"|calendar)[\s-]+)*(?:(?P<y1>{YEAR_RE})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th"
                 rf"|final|last)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?"
                 rf"(?:(?P<y>{YEAR_RE})|(?P<yrel>this|last|next|current|previous)\s+(?:fiscal\s+)?year))?",
      h_quarter),
@@ -362,7 +407,7 @@ RULES: list[tuple[str, str, Callable]] = [
             rf"(?P<adjs>(?:(?:{_REL_ADJ})\s+)*)(?:fiscal\s+|calendar\s+)?(?:(?P<ry>{YEAR_RE})\s+)?"
             r"(?P<u>quarter|period|year|month|week|day|weekend|decade|century|spring|summer|fall|autumn"
             r"|winter)(?![\w-])(?:(?:(?<=spring)|(?<=summer)|(?<=fall)|(?<=autumn)|(?<=winter))\s+of\s+"
-            rf"(?P<sy>{YEAR_RE})(?!\d))?", h_rel),
+            rf"(?:(?P<sy>{YEAR_RE})(?!\d)|(?P<syw>{YEAR_WORDS_RE})))?", h_rel),
     ("adj_ago", r"(?P<det>year[- ](?:earlier|ago))", lambda m, c: h_rel_adj(m, c)),
     ("duration", rf"(?:(?P<apx>{APPROX_RE})\s+)?(?:(?P<the>the|its|their)\s+)?(?:(?P<adj>past|last|next"
                  r"|previous|coming|first|final|following|remaining|initial|ensuing|latest|recent|entire"
@@ -408,16 +453,26 @@ def h_quarter_code(m: re.Match, c) -> Result | None:
 
 
 def h_that_pod(m: re.Match, c) -> Result | None:
-    """"that night", "later that evening": a part of the day the story is at."""
+    """"that night", "later that evening", "the next morning": a part of the day the story is at,
+    or of the day after or before it."""
     c.derived = True
     day = c.ref_day() or c.anchor
+    step = (m.groupdict().get("dir") or "").lower()
+    if step:
+        if c.ref_day() is None and not c.probe:
+            return None  # "the next night" with no day named before: no day to count from
+        day += timedelta(days=1 if step in ("next", "following") else -1)
     return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[m.group('pod').lower()]}", None
 
 
 def h_day_around(m: re.Match, c) -> Result | None:
-    """"the day before" / "the day after" standing alone: a day from the day the story is at."""
+    """"the day before" / "the year after" standing alone: a day or period from the one the story is at."""
     c.derived = True
-    day = (c.ref_day() or c.anchor) + timedelta(days=-1 if m.group("dir").lower() == "before" else 1)
+    step = -1 if m.group("dir").lower() == "before" else 1
+    unit = m.group("u").lower()
+    if unit in ("week", "month", "year"):  # "the year before": a period from the one the story is at
+        return "DATE", shift_value(c.ref_date(unit) or c.anchor, unit, step), None
+    day = (c.ref_day() or c.anchor) + timedelta(days=step)
     return "DATE", day.isoformat(), None
 
 

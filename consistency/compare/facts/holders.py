@@ -1,0 +1,107 @@
+"""Whom a fact row is said of: the people and bodies named in its slots or close to its value."""
+
+from __future__ import annotations
+
+import re
+
+from ...extract.quantities import _IRREGULAR
+from ...records import Claim
+from ..base import STOP
+from ..numbers import _singular
+from .rows import Fact
+
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _different_actors(x: Fact, y: Fact) -> bool:
+    """Both rows are said of named people or organisations (as either claim's entities name them)
+    and none in common."""
+    named = {w.casefold() for c in (x.claim, y.claim) for e in c.entities if e.label in ACTOR_LABELS
+             for w in e.text.split()}
+    ax, ay = x.about & named, y.about & named
+    return bool(ax and ay and not ax & ay)
+
+
+HOLDER_LABELS = frozenset({"PERSON", "ORG", "NORP"})  # not places: where a thing happened is not whose it is
+HOLDER_CHARS = 60  # a name this close to the value may be whose it is
+
+
+def _named_words(c: Claim) -> set[str]:
+    return {w.casefold() for e in c.entities if e.label in HOLDER_LABELS for w in e.text.split()}
+
+
+def _holders_named(f: Fact) -> set[str]:
+    """Words of the people and bodies the row is said of: named in its subject or object, or close to its value."""
+    c = f.claim
+    near = {w.casefold() for e in c.entities if e.label in HOLDER_LABELS
+            and e.start < f.slot.end + HOLDER_CHARS and f.slot.start - HOLDER_CHARS < e.end
+            for w in e.text.split() if len(w) > 2 and w.casefold() not in STOP}
+    return near | (f.about & _named_words(c))
+
+
+def _other_actors(x: Fact, y: Fact) -> bool:
+    """Each row is said of named people or bodies that the other sentence never names ("Voss issued
+    a statement on Thursday" / "on Friday, Quill issued one"); not a figure one sentence gives its
+    subject and the other its object (Marsh took the oath Ostrov gave)."""
+    hx, hy = _holders_named(x), _holders_named(y)
+    return bool(hx and hy and not hx & _named_words(y.claim) and not hy & _named_words(x.claim))
+
+
+def _a_name(word: str, c: Claim) -> bool:
+    """The claim names someone or something by this word: an entity's, or written with a capital past
+    the sentence's first word."""
+    titled = re.escape(word[:1].upper() + word[1:])
+    return word in _named_words(c) or bool(re.search(rf"(?<=[\w,;:\"'“]\s){titled}", c.text))
+
+
+def _people(c: Claim) -> set[str]:
+    return {e.canonical for e in c.entities if e.label == "PERSON"}
+
+
+def _holding_people(f: Fact) -> set[str]:
+    """The people a row is said of, by canonical id: those its subject or object names, else those
+    named close to its value."""
+    c = f.claim
+    people = [e for e in c.entities if e.label == "PERSON"]
+    named = {e.canonical for e in people if {w.casefold() for w in e.text.split()} & f.about}
+    return named or {e.canonical for e in people
+                     if e.start < f.slot.end + HOLDER_CHARS and f.slot.start - HOLDER_CHARS < e.end}
+
+
+def other_people(x: Fact, y: Fact) -> bool:
+    """Each row is said of a person the other sentence never names, by canonical id: two people who
+    share a surname ("Jackson" the congressman, "Sandra Jackson" his wife) are two holders even
+    though their names share a word."""
+    px, py = _holding_people(x), _holding_people(y)
+    return bool(px and py and not px & _people(y.claim) and not py & _people(x.claim))
+
+
+def _same_person(a: Claim, b: Claim) -> bool:
+    """The two claims name one person (by the canonical id extraction gave the name)."""
+    return bool({e.canonical for e in a.entities if e.label == "PERSON"}
+                & {e.canonical for e in b.entities if e.label == "PERSON"})
+
+
+def holder(f: Fact) -> set[str]:
+    """The words a row is said of beyond the noun it counts, in one form: whose figure, which happening's date."""
+    counted = set((f.counts or "").split())
+    forms = counted | {_singular(w) or w for w in counted} | {one for one, many in _IRREGULAR.items() if many in counted}
+    return {_singular(w) or w for w in f.about} - forms
+
+
+LIST_CHARS = 30  # a person named this little before a figure is whose figure it is ("Lindqvist (12 percent)")
+
+
+def listed_person(f: Fact) -> str | None:
+    """The person named just before a figure, with no other figure between: whose it is in a list of
+    people and their figures ("Kell 15 percent, Lindqvist 12 percent")."""
+    if f.kind != "figure":
+        return None
+    c = f.claim
+    names = [e for e in c.entities if e.label == "PERSON" and e.end <= f.slot.start < e.end + LIST_CHARS]
+    if not names:
+        return None
+    name = max(names, key=lambda e: e.end)
+    between = any(name.end <= q.start < f.slot.start for q in c.quantities)
+    return None if between else name.canonical

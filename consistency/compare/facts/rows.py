@@ -1,0 +1,138 @@
+"""Reading a story's fact rows from its claims: each figure and date, with what it is about."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ...extract.quantities import AGE_UNIT
+from ...lexicon import SPEECH_EVENTS
+from ...records import Claim, Quantity, TimeExpr
+from ..base import STOP
+from ..numbers import _singular
+from ..timeline import _interval, is_stamp
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One row of a story's fact table: a figure or a date in one claim, with what it is about."""
+
+    kind: str  # "figure" or "date"
+    claim: Claim
+    row: int  # the claim's row id, for its vector
+    slot: Quantity | TimeExpr
+    event: str | None
+    about: frozenset[str]
+    counts: str | None  # the noun a figure counts, in one form
+    interval: tuple[date, date] | None = None
+
+
+def facts_of(row: int, c: Claim) -> list[Fact]:
+    """The rows a claim adds to its story's table."""
+    if is_stamp(c):
+        return []
+    out = []
+    for q in _ratios(c):
+        if (q.kind == "ordinal" or math.isinf(q.value) or _read_in_part(c, q) or _address(c, q)
+                or _negated_bound(c, q)):
+            continue
+        out.append(Fact("figure", c, row, q, q.event, frozenset(q.about), _counted(q)))
+    for t in c.times:
+        iv = _interval(t)
+        if iv is None or t.event in SPEECH_EVENTS:
+            continue
+        out.append(Fact("date", c, row, t, _modified(c, t) or t.event, frozenset(t.about), None, iv))
+    return out
+
+
+# A figure the text splits with a space after its separator ("$450, 000", "5. 7"): the reader took
+# one part of it, so its value is not the one the outlet gave. A thousands group follows one to three
+# digits, not a year ("in 2005, 300 people").
+_SPLIT = re.compile(r"(?<![\d.,])\d{1,3},\s\d{3}\b|(?<![\d.,])\d+\.\s\d")
+
+
+# "never scored fewer than 14", "not more than 40": a negated bound turns over, and the reader kept it unturned.
+_NEGATED_BOUND = re.compile(r"\b(?:never|not|no|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+BOUNDS = frozenset({"fewer than", "more than", "over", "at least", "up to"})  # the hedges bounding one side
+
+
+def _negated_bound(c: Claim, q: Quantity) -> bool:
+    """The figure's bound is negated ("never scored fewer than 14"): it says the opposite side."""
+    return q.hedge in BOUNDS and bool(_NEGATED_BOUND.search(c.text[:q.start - c.start]))
+
+
+def _read_in_part(c: Claim, q: Quantity) -> bool:
+    """The figure is a part of a longer one that the text splits with a space."""
+    start, end = q.start - c.start, q.end - c.start
+    return any(m.start() < end and start < m.end() for m in _SPLIT.finditer(c.text))
+
+
+# "the 4300 block of Elm Street": a street address, not a count of blocks
+_ADDRESS_AFTER = re.compile(r"^\s+blocks?\s+of\b", re.IGNORECASE)
+
+
+def _address(c: Claim, q: Quantity) -> bool:
+    """The figure numbers a street block, as addresses do."""
+    return bool(_ADDRESS_AFTER.match(c.text[q.end - c.start:]))
+
+
+# Words that may follow a year without the year qualifying them ("in 2017 amid an inquiry").
+_NOT_QUALIFIED = STOP | frozenset({"amid", "during", "since", "until", "through", "under", "against", "despite",
+                                   "following", "ahead", "because", "till", "unless", "if", "so", "yet", "nor"})
+
+
+def _modified(c: Claim, t: TimeExpr) -> str | None:
+    """The noun a year stands before as its qualifier ("a 2030 campaign", "the 2016 race"): the
+    year dates that, not the clause's verb ("stepped down ... ahead of a 2030 campaign" dates no
+    stepping down)."""
+    if t.granularity != "year":
+        return None
+    m = re.match(r"[ -]([a-z]+)\b", c.text[t.end - c.start:])
+    if m is None or m.group(1) in _NOT_QUALIFIED:
+        return None
+    return m.group(1)
+
+
+_RATIO_GAP = re.compile(r"^(?:\s+|-)(?:in|out\s+of)(?:\s+|-)$", re.I)
+
+
+def _ratios(c: Claim) -> list[Quantity]:
+    """The claim's figures with "1 in 3" or "one-in-three" read as one share in percent: its two
+    numbers are not two counts, and set crosswise against another outlet's they seem to differ."""
+    qs = sorted(c.quantities, key=lambda q: q.start)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        q = qs[i]
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        gap = c.text[q.end - c.start:nxt.start - c.start] if nxt else ""
+        if nxt and q.kind == nxt.kind == "count" and nxt.value > 0 and _RATIO_GAP.match(gap):
+            share = 100 * q.value / nxt.value
+            slack = 100 * max(q.high / nxt.value - q.value / nxt.value, q.value / nxt.value - q.low / nxt.value)
+            out.append(Quantity(c.text[q.start - c.start:nxt.end - c.start], q.start, nxt.end, share,
+                                share - slack, share + slack, unit="percent", hedge=q.hedge, kind="percent",
+                                event=nxt.event or q.event, about=nxt.about or q.about))
+            i += 2
+            continue
+        out.append(q)
+        i += 1
+    return out
+
+
+def _counted(q: Quantity) -> str | None:
+    """What a figure counts: for a count, the noun it measures ("48-page indictment": word chain "page
+    indictment"), an age for "68-year-old" or "Mattis, 68,"; else its unit. A count the quantity reader
+    found no noun for counts something unknown: the first noun around it ("to 400,000 in the last
+    fiscal year") is not what it counts."""
+    if q.kind == "count" and q.unit == AGE_UNIT:
+        return "age"
+    if q.kind == "count" and q.unit is None:
+        return None
+    unit = _singular(q.unit) if q.unit else None
+    if q.kind == "count" and q.about:
+        chain = [_singular(w) or w for w in q.about[0].split()]
+        if unit is None or chain[-1] == unit:
+            return " ".join(chain)
+    return unit

@@ -1,0 +1,197 @@
+"""Deciding that two fact rows of different outlets state one fact: one thing, one holder or happening, close values."""
+
+from __future__ import annotations
+
+import re
+
+from ...lexicon import HAPPENING_KINDS, SPEECH_EVENTS
+from ..base import has_update_cue
+from .holders import _a_name, _holding_people, _other_actors, _same_person, holder, other_people
+from .rows import Fact
+from .statistics import is_age, is_conversion, is_tally, other_statistic
+from .values import GRANULARITY, MAX_GRANULARITY_GAP, _near_dates, _near_figures, _significant
+
+
+# Happenings too general to say which fact a slot belongs to: a shared subject must do it. Saying is
+# one of them: two figures "said" by two people are not thereby of one happening.
+GENERAL_EVENTS = frozenset({"be", "have", "do", "make", "get", "take", "give", "come", "go", "include", "become"}
+                           ) | SPEECH_EVENTS
+
+
+MAX_UPDATE_RATIO = 2.5  # a newer figure several times the old one counts something else
+
+
+def _related(x: Fact, y: Fact) -> bool:
+    """Whether two rows may be about one thing at all (the scorer weighs how surely): a figure of the
+    same counted noun, happening or things around it; a date of a comparable granularity attached to
+    the same happening or things, or a step from the other's date in a sentence on the same person."""
+    if x.kind != y.kind:
+        return False
+    shared = x.about & y.about
+    same_event = x.event is not None and x.event == y.event and x.event not in GENERAL_EVENTS
+    if x.kind == "figure":
+        return (x.counts is not None and x.counts == y.counts) or same_event or bool(shared)
+    gx, gy = GRANULARITY.get(x.slot.granularity, 0), GRANULARITY.get(y.slot.granularity, 0)
+    if abs(gx - gy) > (MAX_GRANULARITY_GAP if max(gx, gy) <= GRANULARITY["month"] else 1):
+        return False
+    return bool(shared) or same_event or _near_dates(x, y) and _same_person(x.claim, y.claim)
+
+
+# Dates of a day further apart than this are two happenings of one kind (two meetings, two rounds of
+# statements), not one misdated: the reach scripts/fit_date_pairs.py chose for dated happenings.
+DAY_REACH = 2
+
+
+def one_fact(a: Fact, b: Fact) -> bool:
+    """Whether two rows (``a`` the earlier) can state one fact: a figure of the same counted thing, said
+    of the same holder or happening, close enough for one outlet to have slipped ("$3.5 billion" /
+    "$3.6 billion", not 180 seats one party holds / 25 seats another lost) or given anew by a later report (a toll
+    that grew), since figures further apart are other statistics of the story (a year's income and
+    eight years'); or a date of the same happening, or of the same holder a step away ("1966" /
+    "1967", "Tuesday" / "Wednesday")."""
+    same_event = (a.event is not None and a.event == b.event and a.event not in GENERAL_EVENTS
+                  and not _other_particles(a, b))
+    same_holder = bool(holder(a) & holder(b))
+    if _other_actors(a, b) or other_people(a, b):
+        return False  # said of different named people or bodies: each its own figure or date
+    if a.kind == "figure":
+        if other_statistic(a, b):
+            return False
+        if is_age(a) and is_age(b) and _ages_of_others(a, b):
+            return False
+        if is_conversion(a) or is_conversion(b):
+            return False  # an outlet's own conversion, at its own day's rate, disputes nothing
+        if a.counts != b.counts and (a.counts is not None and b.counts is not None or a.slot.kind == "count"):
+            return False  # a count of a named thing is not one whose noun the reader did not find
+        lo, hi = sorted((abs(a.slot.value), abs(b.slot.value)))
+        later = b.claim.published > a.claim.published and (
+            _grown_since(a, b) and is_tally(a) and is_tally(b)
+            or has_update_cue(b.claim) and not has_update_cue(a.claim))
+        close = _near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
+        return close and (same_holder or same_event or _holder_unknown(a, b))
+    if ({a.slot.granularity, b.slot.granularity} <= {"day", "time"} and not _rescheduled(a, b)
+            and abs((a.interval[0] - b.interval[0]).days) > DAY_REACH):
+        return False
+    if _steps_apart(a, b) > MAX_STEPS and not _rescheduled(a, b):
+        return False  # an outlet slips by a step, not by several (a month of one year / a day years later)
+    from ..happenings import kinds  # here, not at the top: happenings imports this module
+
+    ka, kb = kinds(a), kinds(b)
+    if ka and kb and not ka & kb:
+        return False  # dates of two kinds of happening (charged Saturday, shot Friday) are two dates
+    if not same_event and not ka & kb and {a.slot.granularity, b.slot.granularity} <= {"day", "time"}:
+        # Days a step apart, and nothing says the happening is one but the words around it: a shared
+        # word must be a name, not a noun any sentence of the story may use ("the singer" arrived one
+        # day and checked in the next).
+        same_holder = any(_a_name(w, a.claim) or _a_name(w, b.claim) for w in holder(a) & holder(b))
+    return same_event or same_holder and (_near_dates(a, b) or _day_apart(a, b))
+
+
+# Particles that are not also the prepositions a date follows ("voted on Wednesday", "resigned in March").
+_PARTICLES = frozenset({"into", "out", "up", "down", "off", "back", "away"})
+
+
+def _particle(f: Fact) -> str | None:
+    """The particle that follows the row's verb in its sentence ("moved into", "moved out of")."""
+    if not f.event or len(f.event) < 3:
+        return None
+    stem = re.escape(f.event[:-1] if f.event.endswith("e") else f.event)
+    m = re.search(rf"\b{stem}\w*\s+(\w+)", f.claim.text, re.IGNORECASE)
+    word = m.group(1).casefold() if m else ""
+    return word if word in _PARTICLES else None
+
+
+def _other_particles(a: Fact, b: Fact) -> bool:
+    """One verb with two particles is two happenings: moved into a house and moved out of it, stepped up and down."""
+    pa, pb = _particle(a), _particle(b)
+    return pa is not None and pb is not None and pa != pb
+
+
+MAX_STEPS = 2  # whole units of the coarser date between two dates of one happening: a slip is a step or so
+UNIT_DAYS = {"week": 7, "month": 31, "quarter": 92, "season": 92, "year": 366, "decade": 3653, "century": 36525}
+
+
+def _steps_apart(a: Fact, b: Fact) -> float:
+    """How many units of the coarser of two dates (of a week or coarser) lie between them; 0 for days."""
+    unit = max((f.slot.granularity for f in (a, b)), key=lambda g: GRANULARITY.get(g, 0))
+    if unit not in UNIT_DAYS:
+        return 0.0
+    (a0, a1), (b0, b1) = a.interval, b.interval
+    gap = max((b0 - a1).days, (a0 - b1).days, 0)
+    return gap / UNIT_DAYS[unit]
+
+
+def _ages_of_others(a: Fact, b: Fact) -> bool:
+    """An age is one person's: a person named with one and not with the other is another person
+    ("Brede, 39," / "a man, 47,"); two unnamed ("a six-year-old girl" / "she was 5") may be one."""
+    pa, pb = _holding_people(a), _holding_people(b)
+    return bool(pa or pb) and not pa & pb
+
+
+ROUND_DIGITS = 3  # "$400,000", "$5.6 billion", "23": a story's headline figures, not an item's exact sum
+
+
+# Nouns any count of people or repeats in a story has: "three people" names no statistic (the hurt,
+# the rescued, the marchers, those who spoke), nor "three times" (fined, or a four-time winner), the
+# way "19 steps" or "a 48-page indictment" does.
+CLASS_NOUNS = frozenset("people person man men woman women individual adult resident time".split())
+
+
+def _holder_unknown(a: Fact, b: Fact) -> bool:
+    """Both rows count the same named thing in round figures and one of them is said of nothing more
+    ("19 steps" in a preview, "23 steps he took"): nothing says the figures are of two holders, so what
+    is counted decides. Exact sums ("$9,587.64") are items of a list, each its own. What is counted
+    decides only when it names the statistic: not a bare count of people, and not an amount, share or
+    measure whose row says of nothing what it is, not even a happening ("it was $212 million")."""
+    if a.counts is None or a.counts != b.counts or holder(a) and holder(b):
+        return False
+    if max(_significant(a.slot.value), _significant(b.slot.value)) > ROUND_DIGITS:
+        return False
+    if a.counts.split()[-1] in CLASS_NOUNS:
+        return False
+    if a.slot.kind == "count":
+        # What happened to the things counted is then all that tells the figures apart: farms
+        # flooded and farms abandoned are two counts.
+        return not _other_happenings(a.event, b.event)
+    return all(holder(f) or _specific(f.event) for f in (a, b))
+
+
+def _other_happenings(x: str | None, y: str | None) -> bool:
+    """Two verbs of their own, not of one kind of happening by the lexicon."""
+    if not (_specific(x) and _specific(y)) or x == y:
+        return False
+    kind = HAPPENING_KINDS.get(x or "")
+    return kind is None or kind != HAPPENING_KINDS.get(y or "")
+
+
+def _specific(event: str | None) -> bool:
+    return event is not None and event not in GENERAL_EVENTS
+
+
+def _day_apart(a: Fact, b: Fact) -> bool:
+    """Days one apart ("passed Tuesday" / "voted Wednesday"): with the same holder, one happening dated twice."""
+    return (a.slot.granularity == b.slot.granularity == "day"
+            and abs((a.interval[0] - b.interval[0]).days) == 1)
+
+
+# What moves a date (a figure is "revised", a schedule is "postponed"): "a revised version of the
+# bill ... Thursday" does not say Thursday replaced another day.
+SCHEDULE_CUES = re.compile(r"\b(?:postponed|rescheduled|pushed back|brought forward|delayed|moved (?:up|back|forward|to)"
+                           r"|(?:earlier|later|sooner) than (?:planned|expected|scheduled|announced))\b", re.IGNORECASE)
+
+
+def _update_cue(f: Fact) -> bool:
+    """The claim says its value is a newer one: any update cue for a figure, a schedule change for a date."""
+    return has_update_cue(f.claim) if f.kind == "figure" else bool(SCHEDULE_CUES.search(f.claim.text))
+
+
+def _rescheduled(a: Fact, b: Fact) -> bool:
+    """The later report says the date moved: days apart are then the old plan and the new one."""
+    return b.claim.published > a.claim.published and _update_cue(b) and not _update_cue(a)
+
+
+def _grown_since(a: Fact, b: Fact) -> bool:
+    """A count given higher in a report of a later day: a tally (dead, arrested, signed up) that grew
+    while the story ran, not a slip by either outlet."""
+    return (a.kind == "figure" and a.slot.kind == "count" and b.slot.kind == "count"
+            and b.claim.published.date() > a.claim.published.date() and b.slot.low > a.slot.high)

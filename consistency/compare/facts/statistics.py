@@ -1,0 +1,101 @@
+"""What statistic a figure row is by its own words: a part, a requirement, a gap, a conversion, an age, a tally."""
+
+from __future__ import annotations
+
+import re
+
+from ...extract.quantities import AGE_UNIT
+from .rows import Fact
+
+
+# A figure added to or picked out of a larger count ("three other women", "20 more people", "two of
+# them", "another 300 troops", "among them five children") is a part, not the total another gives.
+_PART_AFTER = re.compile(r"^\s+(?:more|other|additional|further|extra)\b|^\s+of\s+(?:them|those|these|whom)\b",
+                         re.IGNORECASE)
+# "the three hardest-hit towns", "the two largest banks": a ranking's top, not how many there are.
+_TOP_AFTER = re.compile(r"^\s+(?:most|least|hardest|worst|best|largest|biggest|highest|lowest|greatest|deadliest"
+                        r"|strongest|richest|poorest|oldest|youngest|busiest|closest|longest)\b", re.IGNORECASE)
+# A figure that measures a difference ("three laps sooner", "20 points higher", "a length ahead")
+# is the gap between two values, not a value another outlet gives.
+_DIFFERENCE_AFTER = re.compile(r"^(?:[\s-]+[a-z]+)?\s+(?:sooner|longer|shorter|higher|lower|ahead|behind)\b",
+                               re.IGNORECASE)
+
+# "two of the victims", "eight of their last ten games"; not "40 percent of the vote"
+_OF_THE = re.compile(r"^\s+of\s+(?:the|their|its|his|her|our|your)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:another|other|including|among(?:\s+(?:them|whom|those|the\s+\w+))?"
+                          r"|an?\s+(?:further|additional|extra)),?\s+$", re.IGNORECASE)
+# A figure something needs or aims at ("needs 51 votes", "a target of 2 million") is another
+# statistic than the figure it reached ("won 41 votes").
+_REQUIRED = re.compile(r"\b(?:needs?|needed|requires?|required|requirement|necessary|majority|threshold|minimum|"
+                       r"targets?|targeted|goal|quota)\b", re.IGNORECASE)
+REQUIRED_CHARS = 30  # a requirement word this close to the figure, in its clause, is about it
+
+
+def is_part(f: Fact) -> bool:
+    """The figure is a part of a larger count the sentence speaks of, by its words."""
+    c = f.claim
+    after = c.text[f.slot.end - c.start:]
+    bare = f.slot.kind == "count" and f.slot.unit is None
+    return bool(_PART_AFTER.match(after) or bare and _OF_THE.match(after) or _TOP_AFTER.match(after)
+                or _PART_BEFORE.search(c.text[:f.slot.start - c.start]))
+
+
+def is_difference(f: Fact) -> bool:
+    """The figure is a gap between two values by its words ("three laps sooner")."""
+    return bool(_DIFFERENCE_AFTER.match(f.claim.text[f.slot.end - f.claim.start:]))
+
+
+def is_required(f: Fact) -> bool:
+    """The figure is one something needs or aims at, not one it reached."""
+    c = f.claim
+    before = re.split(r"[,;:()]", c.text[max(0, f.slot.start - c.start - REQUIRED_CHARS):f.slot.start - c.start])[-1]
+    after = re.split(r"[,;:()]", c.text[f.slot.end - c.start:f.slot.end - c.start + REQUIRED_CHARS])[0]
+    return bool(_REQUIRED.search(before) or _REQUIRED.search(after))
+
+
+def other_statistic(a: Fact, b: Fact) -> bool:
+    """The two figures are of different statistics by their own words: a part against a total, what
+    is needed against what was reached, or a gap against a value."""
+    return is_part(a) != is_part(b) or is_required(a) != is_required(b) or is_difference(a) != is_difference(b)
+
+
+# An amount opening a parenthesis right after another amount ("90 billion euros ($121 billion)",
+# "a five-million-pound ($6.3 million) sale") is that amount converted. The currency names are not
+# the quantity reader's: that reader takes "pounds" for weight, which before a converted amount is
+# money, and its codes ("eur", "rub") would match inside other words here ("Europe (", "rubber (").
+_CONVERTED_FROM = re.compile(r"(?:\d|illion|euros?|pounds?|yen|yuan|francs?|rupees?|rubles?|roubles?)[\w-]*\s*\(\s*$",
+                             re.IGNORECASE)
+
+
+# A measure opening a parenthesis right after a figure and its unit ("1500ft (457 metres)").
+_MEASURED_FROM = re.compile(r"\d[\d,.]*\s*[a-z]+\.?\s*\(\s*$", re.IGNORECASE)
+
+
+def is_conversion(f: Fact) -> bool:
+    """The figure converts an amount the sentence gives just before it into another currency or unit
+    ("about 1500ft (457 metres)": the outlet's own rounding of the figure before it)."""
+    if f.kind != "figure" or f.slot.kind not in ("money", "measure"):
+        return False
+    before = f.claim.text[:f.slot.start - f.claim.start]
+    return bool((_CONVERTED_FROM if f.slot.kind == "money" else _MEASURED_FROM).search(before))
+
+
+def is_age(f: Fact) -> bool:
+    """The figure is someone's age ("a 52-year-old man", "Brede, 39,")."""
+    return f.kind == "figure" and f.slot.unit == AGE_UNIT
+
+
+# What a story's running count is of: the dead, the hurt, the held, the displaced. Only such a tally
+# is read as grown, without a word saying so, when a later report gives it well above an earlier one;
+# other counts a day apart (games won, rifles seized, passengers aboard) are other statistics.
+TALLY_NOUNS = frozenset("people person death dead victim casualty fatality body injury injured wounded killed "
+                        "missing survivor arrest detainee prisoner hostage evacuee refugee migrant case infection "
+                        "home house building".split())
+TALLY_EVENTS = frozenset("kill die injure wound hurt arrest detain evacuate rescue displace destroy damage "
+                         "infect".split())
+
+
+def is_tally(f: Fact) -> bool:
+    """The figure is a story's running count (by its counted noun or its happening)."""
+    noun = (f.counts or "").split()[-1:] or [""]
+    return noun[0] in TALLY_NOUNS or f.event in TALLY_EVENTS
