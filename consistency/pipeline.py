@@ -236,6 +236,7 @@ class CheckResult:
     resolved: list[str] = field(default_factory=list)
     seconds: float = 0.0
     min_confidence: float = 0.0  # the floor ``flags`` was filtered with
+    compared: list[str] | None = None  # the stories ``clusters`` covers (None: every story)
 
 
 def check(options: Options | None = None, *, progress: Progress | None = None, full: bool = False,
@@ -266,10 +267,13 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
         commit_point("check.stories")
         unchecked = store.unchecked_rowids()
         align_new_claims(store, options, progress=progress)
-        flags, clusters, quiet, scope = compare_dirty(store, full=full, options=options)
+        compared = None if full else store.dirty_stories()
+        flags, clusters, quiet, scope, outcomes = compare_dirty(store, full=full, options=options)
         with store.transaction():  # flags and the claims they cover are committed together
             diff = store.save_flags(flags, run_id, scope=scope)
             store.mark_quiet(quiet)
+            silent = set(quiet)
+            store.save_pair_outcomes({p: o for p, o in outcomes.items() if p not in silent})
             store.clear_dirty_stories()
             store.mark_checked(unchecked)
             store.finish_run(run_id, {"flags": len(flags), **{k: len(v) for k, v in diff.items()}})
@@ -278,43 +282,76 @@ def check(options: Options | None = None, *, progress: Progress | None = None, f
     shown = [f for f in open_flags if f.confidence >= options.min_confidence]
     return CheckResult(flags=sorted(shown, key=lambda f: (f.type, f.id)), clusters=[c.to_dict() for c in clusters],
                        new=diff["new"], carried=diff["carried"], resolved=diff["resolved"],
-                       seconds=time.perf_counter() - t0, min_confidence=options.min_confidence)
+                       seconds=time.perf_counter() - t0, min_confidence=options.min_confidence, compared=compared)
 
 
 def compare_dirty(store: Store, *, full: bool = False, options: Options | None = None):
     """Flags and clusters of the stories whose flags are out of date (of every story with ``full``),
-    the pairs found quiet, and the ids of the open flags they replace (None: all of them).
+    the pairs found quiet, the ids of the open flags they replace (None: all of them), and the
+    outcomes of the pairs compared (``compare.outcomes``), to be stored with the flags.
 
     A story is compared as a whole, but pairs an earlier check found quiet (no finding, no
-    cluster link) are not read again: they cannot change a flag. With ``options.facts`` each
-    story's fact table is compared too; flag confidences are calibrated unless told otherwise.
+    cluster link) are not read again: they cannot change a flag, and a loud pair an earlier
+    check compared is read back, not compared again (``full`` compares every pair afresh). With
+    ``options.facts`` each story's fact table is compared too; flag confidences are calibrated
+    unless told otherwise.
     """
     from .compare.by_story import check_stories
     from .compare.calibration import calibrate
     from .compare.facts import compare_facts
+    from .compare.outcomes import PairMemo
 
     options = options or Options()
     if options.engine == "ray":
         from .engine.distributed import check_stories_on_ray
 
-        def check_stories(pairs, claims, resolver, facts=None, stories=()):  # noqa: F811 - the same, on Ray
+        def check_stories(pairs, claims, resolver, facts=None, stories=(), memo=None):  # noqa: F811 - on Ray
             return check_stories_on_ray(pairs, claims, resolver, options, facts, stories)
     resolver = _load_resolver(store)
     if full:
         pairs = store.pairs()
-        claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
         stories = None
         previous = None
+        memo = PairMemo()
     else:
         stories = store.dirty_stories()
         in_scope = store.story_claims(stories)
         pairs = store.pairs_touching(in_scope, loud_only=True)
-        claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
         previous = [f.id for f in store.open_flags_touching(in_scope.values())]
+        memo = PairMemo(store.pair_outcomes(in_scope))
     whole = store.story_claim_records(stories)  # every claim of the stories compared, not only aligned ones
+    # a pair's claims are nearly always in its story: only those outside are read again
+    claims = {**whole, **store.claims(sorted({r for a, b, _ in pairs for r in (a, b)} - whole.keys()))}
     facts = compare_facts(whole, store.claim_vectors) if options.facts else None
-    flags, clusters, quiet = check_stories(pairs, claims, resolver, facts, whole.values())
-    return (calibrate(flags) if options.calibrate else flags), clusters, quiet, previous
+    flags, clusters, quiet = check_stories(pairs, claims, resolver, facts, whole.values(), memo)
+    return (calibrate(flags) if options.calibrate else flags), clusters, quiet, previous, memo.fresh
+
+
+def keep_pair_outcomes(options: Options | None = None, *, progress: Progress | None = None,
+                       chunk: int = 20000) -> int:
+    """Compare every loud pair whose outcome is not kept (a store from an older version) and keep
+    its outcome, so that the next checks read it back; flags are left as they are. This is the
+    work the first nights after an upgrade would spread over the stories they touch, done at once.
+    Returns how many pairs were compared."""
+    from .compare.outcomes import PairMemo, code_digest
+
+    options = options or Options()
+    with open_store(options) as store:
+        store.lock(verify=options.verify)
+        resolver = _load_resolver(store)
+        todo = store.pairs_without_outcome(code_digest())
+        for i in range(0, len(todo), chunk):
+            part = todo[i:i + chunk]
+            claims = store.claims(sorted({r for a, b, _ in part for r in (a, b)}))
+            memo = PairMemo()
+            for a, b, score in part:
+                if a in claims and b in claims:
+                    memo.outcome(a, b, claims[a], claims[b], score, resolver)
+            with store.transaction():
+                store.save_pair_outcomes(memo.fresh)
+            if progress:
+                progress("outcomes", min(i + chunk, len(todo)), len(todo))
+    return len(todo)
 
 
 def assign_stories(store: Store, options: Options) -> set[str]:

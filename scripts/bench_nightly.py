@@ -19,8 +19,9 @@ in place of building it again; the night and the rebuild are still run and timed
 base, for a base too large to build again after every change; the copy is never written to the
 source. A copied base is brought up to this version's layout before the timing starts, as the
 first batch after an upgrade would (``upgrade_s``, not part of the night): the tally columns and
-the stories' head columns are filled and the writer closes cleanly, so the night starts as any
-night after a clean one does. ``--no-rebuild`` skips the rebuild (``rebuild_s`` and ``ratio`` are
+the stories' head columns are filled, the outcome of every loud pair is kept (``keep_pair_outcomes``:
+the nights after an upgrade would keep them story by story as they compare them) and the writer
+closes cleanly, so the night starts as any night after a clean one does. ``--no-rebuild`` skips the rebuild (``rebuild_s`` and ``ratio`` are
 then null): the 50k point of the targets compares nights only. Besides wall seconds the JSON gives
 this process's CPU seconds per stage (``incremental_stages_cpu_s``) and the load average before and
 after, since on a shared machine the wall time says as much about the neighbours as about the code.
@@ -150,12 +151,13 @@ def main() -> None:
 def _upgrade(opts: Options) -> float:
     """Bring a copied base store up to this version's layout before timing (an upgrade is done
     once, not every night); returns the seconds it took."""
-    from consistency.pipeline import open_store
+    from consistency.pipeline import keep_pair_outcomes, open_store
 
     t = time.perf_counter()
     with open_store(opts) as store:
         store.lock()
         store.upgrade()
+    keep_pair_outcomes(opts)
     return time.perf_counter() - t
 
 

@@ -115,9 +115,9 @@ def test_roles_other_stories_are_apart():
 def test_places_a_story_places_one_event_in_two_towns():
     from consistency.compare.places import place_flags
 
-    a = claim("a#1", "He later said he had misspoken during the Dunmore event about his service.", ("Dunmore",))
+    a = claim("a#1", "He later admitted his account of the Dunmore event was wrong about his service.", ("Dunmore",))
     a2 = claim("a#2", "Veterans gathered in Dunmore in March 2008 to hear him.", ("Dunmore",))
-    b = claim("b#1", "He said he had misspoken at a 2008 event in Kelford about his service.", ("Kelford",),
+    b = claim("b#1", "He admitted his account of a 2008 event in Kelford was wrong about his service.", ("Kelford",),
               outlet="B")
     (flag,) = place_flags([a, a2, b])
     assert flag.type == "place" and flag.values == {"A": "Dunmore", "B": "Kelford"}
@@ -128,8 +128,8 @@ def test_places_a_story_places_one_event_in_two_towns():
 def test_places_an_outlet_that_names_both_towns_is_not_set_against_the_other():
     from consistency.compare.places import place_flags
 
-    a = claim("a#1", "He said he had misspoken during the Dunmore event.", ("Dunmore",))
-    b = claim("b#1", "He said he had misspoken at a 2008 event in Kelford.", ("Kelford",), outlet="B")
+    a = claim("a#1", "He admitted his account of the Dunmore event was wrong.", ("Dunmore",))
+    b = claim("b#1", "He admitted his account of a 2008 event in Kelford was wrong.", ("Kelford",), outlet="B")
     b2 = claim("b#2", "A video of the Dunmore speech was given to reporters.", ("Dunmore",), outlet="B")
     assert place_flags([a, b, b2]) == []
 
@@ -198,3 +198,19 @@ def test_names_outlets_split_evenly_between_two_spellings_flag_no_one():
     lone = person("e#1", said.format("Odile Markken"), "Odile Markken", "E")
     (flag,) = name_variant_flags([], EntityResolver(), claims[:2] + [lone])
     assert flag.values["E"] == "Odile Markken"
+
+
+def test_places_one_town_spelt_two_ways_is_no_second_place():
+    from consistency.compare.places import one_spelling, place_flags
+
+    a = claim("a#1", "The senator told veterans gathered in Dunmore in March 2008 that he had served.", ("Dunmore",))
+    b = claim("b#1", "The senator told veterans gathered in Dunnmore in March 2008 that he had served.", ("Dunnmore",),
+              outlet="B")
+    assert compare_places(a, b, 0.9, EntityResolver()) is None
+    c = claim("c#1", "He admitted his account of a 2008 event in Dunmoore was wrong about his service.", ("Dunmoore",),
+              outlet="C")
+    a2 = claim("a#2", "He later admitted his account of the Dunmore event was wrong about his service.", ("Dunmore",))
+    assert place_flags([a, a2, c]) == []
+    # two letters apart, or short names, may be two towns
+    assert (one_spelling("Kelford", "Kellford"), one_spelling("Kelford", "Kelwood"), one_spelling("Ubo", "Uba")) == \
+        (True, False, False)

@@ -75,6 +75,13 @@ def test_compare_values_update_revises_old_figure_in_a_copy():
     assert found(a, b) == [("update", "31", "14")]
 
 
+def test_compare_values_revision_note_naming_a_figure_with_separators_is_an_update():
+    a = claim("a#1", "Between 2001 and 2009, the inland port handled 240,000 containers.")
+    b = claim("b#1", "Between 2001 and 2009, the inland port handled 410,500 containers, revised from an earlier "
+                     "figure of 240,000.", outlet="B", day=12)
+    assert found(a, b) == [("update", "240,000", "410,500")]
+
+
 def test_compare_values_up_from_is_an_update():
     a = claim("a#1", "Officials brought 15 experts to Washington to sort through the public comments.")
     b = claim("b#1", "Officials brought 23 experts to Washington to sort through the public comments, up from 15 "
@@ -553,3 +560,27 @@ def test_compare_values_a_close_figure_of_another_noun_does_not_block_an_update(
     assert [(t, x, y) for t, x, y in found(a, b, 0.5)] == [("update", "900", "2,050")]
     same_noun = claim("c#1", "The reserve now lists 2,040 trees, among them 900 oaks.")
     assert found(same_noun, b, 0.5) == []  # the old report already gives the newer figure
+
+
+def test_compare_values_revision_names_every_earlier_report_of_its_old_figure():
+    revision = claim("r#1", "By the latest count, the number of stalls had climbed to 610.", outlet="R", day=14)
+    exact = claim("a#1", "A total of 412 stalls will line the harbour road for the spring fair.", outlet="A", day=11)
+    hedged = claim("b#1", "Organisers expect roughly 410 stalls along the harbour road this spring.", outlet="B",
+                   day=12)
+    other = claim("c#1", "Some 250 stalls sold food at the fair last spring, organisers said.", outlet="C", day=12)
+    findings = [(f, 0.5) for c in (exact, hedged, other) for f in compare_pair(c, revision, 0.5, EntityResolver())]
+    (chosen,) = one_per_deviation(findings)
+    assert chosen.type == "update" and chosen.value_b == "610"
+    # both wordings of the old figure stand in the flag; the other count does not
+    assert {chosen.a.id, *(c.id for c in chosen.also)} == {"a#1", "b#1"}
+    (flag,) = compare_pairs([(1, 9, 0.5), (2, 9, 0.5), (3, 9, 0.5)],
+                            {1: exact, 2: hedged, 3: other, 9: revision}, EntityResolver())
+    assert set(flag.articles) == {"a", "b", "r"}
+    assert "or the same figure in other words" in flag.explanation
+
+
+def test_compare_values_revised_figure_in_a_bracket_after_a_glued_unit_is_an_update():
+    a = claim("a#1", "The climber dropped nearly 1900ft (579 metres) into the crevasse below the ridge.")
+    b = claim("b#1", "The climber dropped nearly 1900ft (402 metres) into the crevasse below the ridge, revised from "
+                     "an earlier figure of 579.", outlet="B", day=12)
+    assert found(a, b) == [("update", "579 metres", "402 metres")]

@@ -25,6 +25,12 @@ def _jsonl(rows: list[dict], path: Path) -> Path:
     return path
 
 
+def _ids(path: Path) -> list[str]:
+    from consistency.ingest.readers import read_paths
+
+    return [a.id for a in read_paths([path]).articles]
+
+
 def _nights(tmp: Path) -> list[list[Path]]:
     """The sample corpus by publication day, each night joined by a draw of generated stories."""
     drawn = synthetic(90, seed=3)
@@ -75,12 +81,26 @@ def test_incremental_night_reads_neither_every_pair_nor_quiet_ones(tmp_path, mon
         asked.append(len(found))
         return found
 
+    from consistency.compare import outcomes
+
+    compared: list[tuple[str, str]] = []
+    real_outcome = outcomes.pair_outcome
+
+    def counted(a, b, score, resolver):
+        compared.append((a.id, b.id))
+        return real_outcome(a, b, score, resolver)
+
     monkeypatch.setattr(Store, "pairs_touching", spy)
     monkeypatch.setattr(Store, "pairs", lambda self: pytest.fail("an incremental check read every pair"))
+    monkeypatch.setattr(outcomes, "pair_outcome", counted)
     check(opts)
     with open_store(opts) as store:
         total = store.db.execute("SELECT count(*) FROM pairs").fetchone()[0]
+        new = {c.id for c in store.claims(article_ids=[a for p in nights[2] for a in _ids(p)]).values()}
     assert asked and 0 < asked[0] < total  # quiet pairs of earlier nights are not read again
+    # loud pairs of two claims compared on earlier nights are read back, not compared again
+    assert compared and len(compared) < asked[0]
+    assert all(a in new or b in new for a, b in compared)
 
 
 @pytest.mark.slow
@@ -118,3 +138,24 @@ def test_incremental_report_lists_tonight_and_counts_every_open_flag(tmp_path, m
     assert report["flags_by_type"] == whole["flags_by_type"]
     assert report["outlets"] == whole["outlets"]
     assert sorted(f["id"] for f in small["flags"]) == sorted(f["id"] for f in whole["flags"])  # a small store: all
+
+
+@pytest.mark.slow
+def test_incremental_outcomes_kept_at_once_give_the_flags_of_a_full_check(tmp_path):
+    from consistency.pipeline import keep_pair_outcomes
+
+    opts = Options(store=tmp_path / "store", embedder="hashing")
+    nights = _nights(tmp_path)
+    for paths in nights[:2]:
+        ingest(paths, opts)
+        check(opts)
+    with open_store(opts) as store:
+        store.db.execute("UPDATE pairs SET outcome = NULL")  # as a store from before outcomes were kept
+    assert keep_pair_outcomes(opts) > 0
+    assert keep_pair_outcomes(opts) == 0  # all kept: nothing left to compare
+    ingest(nights[2], opts)
+    check(opts)
+    full = Options(store=tmp_path / "full", embedder="hashing")
+    shutil.copytree(opts.store, full.store)
+    check(full, full=True)
+    assert _open_flags(opts) == _open_flags(full)

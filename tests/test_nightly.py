@@ -315,3 +315,20 @@ def test_nightly_report_leaves_out_flags_less_sure_than_asked(tmp_path):
     assert report["summary"]["flags_hidden"] == len(everything.check.flags) - len(kept) > 0
     assert report["summary"]["flags_resolved"] == 0  # a flag left out is still open, not resolved
     assert "less sure than confidence" in (sure.run_dir / "report.html").read_text()
+
+
+@pytest.mark.slow
+def test_nightly_report_takes_the_clusters_the_check_built_as_the_store_gives_them(nights):
+    from dataclasses import replace
+
+    from consistency.report.build import stored_clusters
+
+    checked = nights["results"][2].check
+    with open_store(nights["opts"], readonly=True) as store:
+        meta = store.article_meta()
+        stories = {m["story_id"] for m in meta.values() if m["story_id"]}
+        assert checked.compared and set(checked.compared) <= stories
+        assert stored_clusters(store, meta, checked) == stored_clusters(store, meta)
+        some = checked.compared[:2]  # as a night that compared some of the stories shown: the rest are built
+        part = replace(checked, compared=some, clusters=[c for c in checked.clusters if c["story_id"] in some])
+        assert stored_clusters(store, meta, part) == stored_clusters(store, meta)

@@ -197,3 +197,14 @@ def test_quantities_a_bare_number_that_is_no_age(text):
 def test_quantities_scale_word_after_a_closing_quote():
     (q,) = find_quantities("The mayor said \u201cwe need $5.6\u201d billion for the bridge.")
     assert (q.kind, q.value) == ("money", 5.6e9)
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The walker slipped and fell about 1900ft into a gully.", 1900, "feet"),
+    ("The ferry sailed 2050km before the engine failed.", 2050, "km"),
+    ("The winner lifted a 310lb stone over the bar.", 310, "lb"),
+])
+def test_quantities_a_unit_written_onto_a_figure_of_year_size_is_a_measure(text, value, unit):
+    q = one(text)
+    assert (q.value, q.unit, q.kind) == (value, unit, "measure")
+    assert find_quantities("By 1990 the walkers had left, and in the 1990s few came back.") == []

@@ -65,3 +65,23 @@ def test_rewriting_a_flag_looks_up_its_claims_by_index(tmp_path):
         plan = " ".join(str(r) for r in store.db.execute(
             "EXPLAIN QUERY PLAN DELETE FROM flag_claims WHERE flag_id=?", ("tim-1",)))
         assert "flag_claims_flag" in plan
+
+
+def test_store_dated_claims_are_those_with_a_time_expression(tmp_path):
+    from datetime import datetime, timezone
+
+    from consistency.records import Article, Claim, TimeExpr
+
+    when = datetime(2026, 6, 2, 7, tzinfo=timezone.utc)
+    article = Article(id="k1", outlet="Orbis", url="https://orbis.example/k1", title="Kesk", published=when,
+                      text="The ferry left on Monday. It carried cars.")
+    dated = Claim(id="k1#0", article_id="k1", outlet="Orbis", published=when, text="The ferry left on Monday.",
+                  start=0, end=25, content="ferry left on Monday",
+                  times=(TimeExpr(text="Monday", start=17, end=23, type="DATE", value="2026-06-01"),))
+    undated = Claim(id="k1#1", article_id="k1", outlet="Orbis", published=when, text="It carried cars.",
+                    start=26, end=42, content="it carried cars")
+    with Store(tmp_path) as store:
+        store.insert_articles([article], [article.url], None)
+        store.insert_claims([dated, undated])
+        assert [c.id for c in store.dated_claims(["k1"]).values()] == ["k1#0"]
+        assert [c.id for c in store.claims(article_ids=["k1"]).values()] == ["k1#0", "k1#1"]

@@ -15,7 +15,7 @@ from ..records import Claim, Flag
 from .base import UPDATE_CUES, Finding, make_flag
 from .facts import compare_facts
 from .names import name_variant_flags
-from .numbers import compare_numbers
+from .numbers import compare_numbers, figure_at, same_figure
 from .places import compare_places, place_flags
 from .polarity import compare_polarity
 from .roles import role_flags
@@ -93,10 +93,19 @@ def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding
             (lambda g: (votes[g[0]], g[2].confidence, g[1]))
         value, _, best, partner = max(group, key=rank)
         # The copies that give the same value stand with the closest one, ordered by closeness.
-        agreeing = sorted((g for g in group if g[0] == value and g[3].id != partner.id), key=lambda g: -g[1])
+        # An update's earlier reports that give its old figure in other words ("roughly 410" for
+        # "412") are the reports it revises as much as the one it is set against.
+        agreeing = sorted((g for g in group if g[3].id != partner.id and (
+            g[0] == value or best.type == "update" and _same_old_figure(best, g[2]))), key=lambda g: -g[1])
         also = tuple(dict.fromkeys(g[3] for g in agreeing))[:MAX_ALSO]
         chosen.append(replace(best, also=also) if also and best.type in WITH_COPIES else best)
     return chosen
+
+
+def _same_old_figure(f: Finding, g: Finding) -> bool:
+    """Two updates' earlier reports give one figure, in the same or other words."""
+    x, y = figure_at(f.a, f.span_a), figure_at(g.a, g.span_a)
+    return x is not None and y is not None and same_figure(x, y)
 
 
 def value_key(kind: str, c: Claim, value: str, span: tuple[int, int]) -> str:

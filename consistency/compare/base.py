@@ -77,10 +77,12 @@ class Edit:
 
 # A closing clause that says what the figure replaces (", revised from an earlier figure of 14",
 # ", up from 226 reported earlier"): left out of the word-for-word comparison, or its old figure
-# pairs with the unchanged one of the other copy and hides the change.
+# pairs with the unchanged one of the other copy and hides the change. The clause runs to the end of
+# the sentence, through the separators of its figure ("of 240,000").
+_TO_END = r"(?:[^,;]|(?<=\d),(?=\d{3}\b))*"  # to the sentence's end, a figure's separators included
 _UPDATE_TAIL = re.compile(r"[,;(]\s*(?:[^,;()]{0,30}\s)?(?:revised|updated|corrected|up|down|rising|falling|"
-                          r"an increase|a decrease|from)\s+from\b[^,;]*[.)]?\s*$|"
-                          r",\s*(?:revised|updated|corrected)\b[^,;]*$", re.I)
+                          r"an increase|a decrease|from)\s+from\b" + _TO_END + r"[.)]?\s*$|"
+                          r",\s*(?:revised|updated|corrected)\b" + _TO_END + "$", re.I)
 
 
 # An opening frame that presents the sentence as a revision ("In an updated count, ", "The figure

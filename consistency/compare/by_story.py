@@ -11,9 +11,10 @@ from typing import Iterable, Sequence
 
 from ..provenance import ClaimCluster, claim_clusters, joins_cluster, repetition_flags
 from ..records import Claim, Flag
-from . import compare_pair, one_per_deviation, story_flags
+from . import one_per_deviation, story_flags
 from .base import Finding, make_flag
-from .names import name_observations, name_variant_flags
+from .names import name_variant_flags
+from .outcomes import PairMemo, pair_outcome
 from .revision_notes import updates_noted_after
 
 Pair = tuple[int, int, float]
@@ -30,8 +31,8 @@ def pairs_by_story(pairs: Iterable[Pair], claims: dict[int, Claim]) -> dict[str 
 
 
 def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
-                facts: Sequence[tuple[Finding, float]] = (), story: Sequence[Claim] = ()
-                ) -> tuple[list[Flag], list[ClaimCluster], list[tuple[int, int]]]:
+                facts: Sequence[tuple[Finding, float]] = (), story: Sequence[Claim] = (),
+                memo: PairMemo | None = None) -> tuple[list[Flag], list[ClaimCluster], list[tuple[int, int]]]:
     """Every flag and claim cluster of one story's aligned pairs, and the pairs that took no part;
     ``story`` (every claim of the story) adds what needs the whole of it: a name respelled across its
     sentences, one person's offices, one happening's place.
@@ -39,6 +40,7 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
     A quiet pair gives no finding, no respelled name and no cluster link: leaving it out
     changes nothing, so later checks of the story need not read it again. ``facts`` are the
     findings of the story's fact table; those on two claims a pair already compares are left out.
+    ``memo`` holds the outcomes of pairs compared by earlier checks, and keeps those compared now.
     """
     findings = []
     aligned = []
@@ -47,8 +49,9 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
         a, b = claims.get(ra), claims.get(rb)
         if a is None or b is None:
             continue
-        found = compare_pair(a, b, score, resolver) if a.article_id != b.article_id else []
-        named = a.article_id != b.article_id and any(True for _ in name_observations([(a, b, score)]))
+        outcome = memo.outcome(ra, rb, a, b, score, resolver) if memo is not None else \
+            pair_outcome(a, b, score, resolver)
+        found, named = outcome.findings, outcome.named
         if not found and not named and not joins_cluster(a, b, score):
             quiet.append((ra, rb))
             continue
@@ -69,19 +72,20 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
 
 
 def check_stories(pairs: Iterable[Pair], claims: dict[int, Claim], resolver,
-                  facts: dict[str, list[tuple[Finding, float]]] | None = None, stories: Iterable[Claim] = ()
-                  ) -> tuple[list[Flag], list[ClaimCluster], list[tuple[int, int]]]:
+                  facts: dict[str, list[tuple[Finding, float]]] | None = None, stories: Iterable[Claim] = (),
+                  memo: PairMemo | None = None) -> tuple[list[Flag], list[ClaimCluster], list[tuple[int, int]]]:
     """``check_story`` over each story in turn, flags de-duplicated and clusters in report order.
 
     ``facts`` holds each story's fact-table findings (``compare_facts``), when they are wanted;
-    ``stories`` every claim of the stories compared, for the findings that need a whole story."""
+    ``stories`` every claim of the stories compared, for the findings that need a whole story;
+    ``memo`` the pairs' outcomes known from earlier checks (and, after, those compared now)."""
     flags: list[Flag] = []
     clusters: list[ClaimCluster] = []
     quiet: list[tuple[int, int]] = []
     facts = facts or {}
     groups, whole = story_groups(pairs, claims, facts, stories)
     for story, story_pairs in groups:
-        f, c, q = check_story(story_pairs, claims, resolver, facts.get(story, ()), whole.get(story, ()))
+        f, c, q = check_story(story_pairs, claims, resolver, facts.get(story, ()), whole.get(story, ()), memo)
         flags += f
         clusters += c
         quiet += q

@@ -43,7 +43,9 @@ def explain(f: Finding) -> str:
     agreeing = sorted({c.outlet for c in f.also} - {a.outlet, b.outlet})
     if agreeing:
         shared = shared_value(f)
-        said = f"\u201c{shared}\u201d" if all(shared in c.text for c in f.also) else f"\u201c{shared}\u201d or the same day in other words"
+        other = "the same day" if f.type == "timeline" else "the same figure"
+        said = f"\u201c{shared}\u201d" if all(shared in c.text for c in f.also) else \
+            f"\u201c{shared}\u201d or {other} in other words"
         head += f" {', '.join(agreeing)} also report{'s' if len(agreeing) == 1 else ''} {said}."
     return f"{head} {a.outlet}: {_quote(a.text)} {b.outlet}: {_quote(b.text)}"
 

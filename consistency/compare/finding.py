@@ -31,14 +31,21 @@ def shared_value(f: Finding) -> str:
 
 
 def given_value(c: Claim, shared: str, f: Finding) -> tuple[str, tuple[int, int]] | None:
-    """How a further copy words the shared value, and where: the same words, or for a date
-    another wording of the same days ("September 9" for the "Monday" of that week)."""
+    """How a further copy words the shared value, and where: the same words, for a figure another
+    wording of it ("roughly 410" for "412"), for a date another wording of the same days
+    ("September 9" for the "Monday" of that week)."""
     at = c.text.find(shared)
     if at >= 0:
         return shared, (c.start + at, c.start + at + len(shared))
+    side, span = (f.a, f.span_a) if shared == f.value_a else (f.b, f.span_b)
+    if f.type in ("number", "update"):
+        from .numbers import figure_at, figure_given  # local: numbers reads findings
+
+        q = figure_at(side, span)
+        y = figure_given(c, q) if q is not None else None
+        return (c.text[y.start - c.start:y.end - c.start], (y.start, y.end)) if y is not None else None
     if f.type != "timeline":
         return None
-    side, span = (f.a, f.span_a) if shared == f.value_a else (f.b, f.span_b)
     days = next(((t.earliest, t.latest) for t in side.times if (t.start, t.end) == span), None)
     same = [t for t in c.times if days and (t.earliest, t.latest) == days]
     return (same[0].text, (same[0].start, same[0].end)) if same else None

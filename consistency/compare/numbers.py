@@ -157,6 +157,24 @@ def agree(x: Quantity, y: Quantity) -> bool:
     return False
 
 
+def figure_at(c: Claim, span: tuple[int, int]) -> Quantity | None:
+    """The figure of ``c`` at ``span``, as the comparators read it."""
+    return next((q for q in figures(c) if (q.start, q.end) == span), None)
+
+
+def same_figure(x: Quantity, y: Quantity) -> bool:
+    """Two wordings of one figure of one counted noun ("412 stalls", "roughly 410 stalls")."""
+    nx, ny = _singular(x.unit), _singular(y.unit)
+    return _comparable(x, y) and agree(x, y) and (nx is None or ny is None or nx == ny)
+
+
+def figure_given(c: Claim, q: Quantity) -> Quantity | None:
+    """The one figure of ``c`` that words ``q`` (the same, hedged or rounded), or None when none
+    or several do."""
+    found = [y for y in figures(c) if same_figure(q, y)]
+    return found[0] if len(found) == 1 else None
+
+
 def _close(x: float, y: float) -> bool:
     return abs(x - y) <= TOLERANCE * max(abs(x), abs(y))
 

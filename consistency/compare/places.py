@@ -47,6 +47,21 @@ def is_region(e: Entity) -> bool:
         key.endswith((" state", " county", " province", " region"))
 
 
+MIN_RESPELT = 5  # shorter names one letter apart are as often two places ("Bam" / "Bim")
+
+
+def one_spelling(x: str, y: str) -> bool:
+    """Two place names one letter apart ("Dunmore" / "Dunnmore"): a reader sees one place misspelt,
+    which is a name variant if anything, not a second place ("Kelford" / "Kelwood" differ in two)."""
+    x, y = _key(x), _key(y)
+    if x == y or abs(len(x) - len(y)) > 1 or min(len(x), len(y)) < MIN_RESPELT:
+        return x == y
+    if len(x) > len(y):
+        x, y = y, x
+    i = next((i for i, (a, b) in enumerate(zip(x, y)) if a != b), len(x))
+    return x[i + 1:] == y[i + 1:] if len(x) == len(y) else x[i:] == y[i + 1:]
+
+
 def placed(c: Claim) -> list[Entity]:
     """The places a claim puts something in: place entities after a locative preposition."""
     out = []
@@ -95,8 +110,8 @@ def compare_places(a: Claim, b: Claim, score: float, resolver) -> Finding | None
     if len(only_a) != 1 or len(only_b) != 1:
         return None
     x, y = only_a[0], only_b[0]
-    if is_region(x) != is_region(y) or x.canonical == y.canonical:
-        return None  # a city and the state or country around it
+    if is_region(x) != is_region(y) or x.canonical == y.canonical or one_spelling(x.text, y.text):
+        return None  # a city and the state or country around it, or one place spelt two ways
     wa, wb = _rest(a, pa), _rest(b, pb)
     rest = 2 * len(wa & wb) / max(1, len(wa) + len(wb))
     if rest < MIN_REST:
@@ -179,8 +194,8 @@ def _conflicts(xa: dict, xb: dict):
             return None
         return ranked[0][1]
 
-    named_b = lambda p: any(p in q or q in p for q in xb)  # noqa: E731
-    named_a = lambda q: any(q in p or p in q for p in xa)  # noqa: E731
+    named_b = lambda p: any(p in q or q in p or one_spelling(p, q) for q in xb)  # noqa: E731
+    named_a = lambda q: any(q in p or p in q or one_spelling(p, q) for p in xa)  # noqa: E731
     for pb in xb:
         if named_a(pb):
             continue

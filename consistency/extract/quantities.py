@@ -257,7 +257,7 @@ def _is_name_or_date(text: str, start: int, end: int, value: float, plain: bool)
         return True  # G7, COVID-19, Oreshnik-2, F-16
     if before in ":/." and start >= 2 and text[start - 2].isdigit():
         return True  # 10:30, 10/11
-    if after.isalpha() and not re.match(r"(?:st|nd|rd|th|k|m|bn|mn|km|kg)\b", text[end:], re.I):
+    if after.isalpha() and not re.match(r"(?:st|nd|rd|th|k|m|bn|mn|km|kg|ft|lbs?)\b", text[end:], re.I):
         return True  # MH17A, 5G
     if after in ("/", ":") or _TIME_AFTER.match(text, end):
         return True
@@ -271,7 +271,7 @@ def _is_name_or_date(text: str, start: int, end: int, value: float, plain: bool)
         _HEDGE_RE.search(text[:start]) or prev_word in ("the", "some", "only", "just", "another", "all")
     ):
         return True  # Article 5, Flight 17, Boeing 737
-    if plain and 1800 <= value <= 2100 and value == int(value):
+    if plain and 1800 <= value <= 2100 and value == int(value) and not after.isalpha():  # "1900ft": a measure
         if nxt and nxt.group(1)[0].isupper() and text[end:end + 1] == " ":
             return True  # "2030 Greens", "the 2018 Olympics": a year naming which ones; a count has a comma
         plural = bool(nxt) and (next_word.endswith("s") or next_word in _IRREGULAR.values())

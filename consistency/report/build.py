@@ -75,7 +75,7 @@ def build_report(store: Store, checked: CheckResult, ingested: IngestResult | No
     outlets = _outlets(store, tallies)
     # An incremental check rebuilds the clusters of the stories it touched only: the report reads
     # the clusters of the stories it shows from the store, so a night without new articles still shows them.
-    stored = stored_clusters(store, meta)
+    stored = stored_clusters(store, meta, checked)
     clusters = [_cluster_entry(c, meta) for c in stored[:MAX_CLUSTERS]]
     clusters = _with_stances(store, clusters, embedder)
     sections = {s: [d for d in flags if d["section"] == s] for s in SECTIONS}
@@ -254,7 +254,7 @@ def _stories(store: Store, meta: dict[str, dict], tonight: Sequence[str], flags:
         if not aids:
             continue
         story_flags = flags_of.get(sid, [])
-        claims = store.claims(article_ids=aids)
+        claims = store.dated_claims(aids)  # a claim without a time expression puts no point on the timeline
         points = timeline_points(claims.values(), [d for d in story_flags if d["type"] == "timeline"
                                                    and d["section"] != "resolved"])
         pubs = [Publication(meta[a]["outlet"], _day(meta[a]["published"]), meta[a]["title"]) for a in aids]
@@ -346,16 +346,23 @@ def _outlets(store: Store, tallies: dict) -> list[dict]:
     return rows
 
 
-def stored_clusters(store: Store, meta: dict[str, dict]) -> list[dict]:
-    """Every claim cluster of the stories of these articles, built from their aligned pairs as ``check`` builds them."""
+def stored_clusters(store: Store, meta: dict[str, dict], checked: CheckResult | None = None) -> list[dict]:
+    """Every claim cluster of the stories of these articles, built from their aligned pairs as ``check`` builds them;
+    those of the stories ``checked`` compared are its own, not built again."""
     from ..compare.by_story import pairs_by_story, sort_clusters
     from ..provenance import claim_clusters
 
-    rows = store.story_claims({m["story_id"] for m in meta.values() if m["story_id"]})
+    wanted = {m["story_id"] for m in meta.values() if m["story_id"]}
+    done = set() if checked is None else wanted if checked.compared is None else wanted & set(checked.compared)
+    known = [c for c in checked.clusters if c["story_id"] in done] if checked is not None else []
+    rows = store.story_claims(wanted - done)
     pairs = store.pairs_touching(rows, loud_only=True)  # a quiet pair links no cluster
     claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
     found = [c for story_pairs in pairs_by_story(pairs, claims).values() for c in claim_clusters(story_pairs, claims)]
-    return [c.to_dict() for c in sort_clusters(found)]
+    built = [c.to_dict() for c in sort_clusters(found)]
+    # in the order ``sort_clusters`` gives: most outlets, fewest origins, then id
+    return sorted(known + [c for c in built if c["story_id"] not in done],
+                  key=lambda c: (-len(c["outlets"]), c["independent_origins"], c["id"]))
 
 
 def _cluster_entry(c: dict, meta: dict[str, dict]) -> dict:

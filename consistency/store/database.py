@@ -165,8 +165,11 @@ class Store:
                 self.db.executescript(SCHEMA)
                 self._set_meta_default("schema_version", SCHEMA_VERSION)
                 self._fill_flag_claims()
-                if "quiet" not in {r[1] for r in self.db.execute("PRAGMA table_info(pairs)")}:
+                pair_columns = {r[1] for r in self.db.execute("PRAGMA table_info(pairs)")}
+                if "quiet" not in pair_columns:
                     self.db.execute("ALTER TABLE pairs ADD COLUMN quiet INTEGER")
+                if "outcome" not in pair_columns:  # what comparing the pair found (``compare.outcomes``)
+                    self.db.execute("ALTER TABLE pairs ADD COLUMN outcome TEXT")
                 if not self._has_threads():  # a store made before threads: its stories link on the next check
                     self.db.execute("ALTER TABLE stories ADD COLUMN thread_id TEXT")
                 if not self._has_story_heads():  # filled from each story's JSON when first read
@@ -578,6 +581,12 @@ class Store:
                 ).fetchall()
         return {int(r[0]): claim_from_json(r[1]) for r in rows}
 
+    def dated_claims(self, article_ids: Iterable[str]) -> dict[int, Claim]:
+        """Claims by row id of these articles that hold a time expression (the others are not decoded)."""
+        rows = self._select_in("SELECT rowid, data FROM claims WHERE article_id IN ({})"
+                               " AND json_array_length(data, '$.times') > 0", list(article_ids))
+        return {int(r): claim_from_json(d) for r, d in rows}
+
     def story_claim_records(self, story_ids: Iterable[str] | None = None) -> dict[int, Claim]:
         """Claims by row id of the articles in these stories (of every story when None)."""
         if story_ids is None:
@@ -803,6 +812,31 @@ class Store:
         found = set(self._select_in("SELECT a, b, score FROM pairs WHERE a IN ({})" + where, rowids))
         found |= set(self._select_in("SELECT a, b, score FROM pairs WHERE b IN ({})" + where, rowids))
         return sorted((int(a), int(b), float(s)) for a, b, s in found)
+
+    def pair_outcomes(self, rowids: Iterable[int]) -> dict[tuple[int, int], str]:
+        """(a, b) -> the stored outcome of every loud pair with one of these claims at either end
+        that a check compared (``compare.outcomes``)."""
+        rowids = sorted({int(r) for r in rowids})
+        if not self._has_pair_outcomes():
+            return {}
+        q = "SELECT a, b, outcome FROM pairs WHERE {} IN ({{}}) AND quiet IS NOT 1 AND outcome IS NOT NULL"
+        found = self._select_in(q.format("a"), rowids) + self._select_in(q.format("b"), rowids)
+        return {(int(a), int(b)): text for a, b, text in found}
+
+    def pairs_without_outcome(self, code: str) -> list[tuple[int, int, float]]:
+        """The loud pairs whose outcome is not kept, or was kept by other code than ``code``."""
+        q = ("SELECT a, b, score FROM pairs WHERE quiet IS NOT 1"
+             " AND (outcome IS NULL OR json_extract(outcome, '$.code') IS NOT ?) ORDER BY a, b")
+        return [(int(a), int(b), float(s)) for a, b, s in self.db.execute(q, (code,))]
+
+    def save_pair_outcomes(self, outcomes: dict[tuple[int, int], str]) -> None:
+        """Keep what comparing these pairs found, for the next check of their stories."""
+        self.db.executemany("UPDATE pairs SET outcome=? WHERE a=? AND b=?",
+                            [(text, int(a), int(b)) for (a, b), text in outcomes.items()])
+
+    def _has_pair_outcomes(self) -> bool:
+        """Whether the pairs keep their outcomes (an older store opened read-only does not)."""
+        return "outcome" in {r[1] for r in self.db.execute("PRAGMA table_info(pairs)")}
 
     def mark_quiet(self, pairs: Iterable[tuple[int, int]]) -> None:
         """Record pairs that take no part in any flag or cluster (a new score makes them loud again)."""

@@ -1,0 +1,66 @@
+"""A pair's outcome is stored as text and read back as the findings comparing it gives."""
+
+import json
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from consistency.compare.outcomes import PairMemo, decode_outcome, encode_outcome, pair_outcome
+from consistency.extract.entities import EntityResolver
+from consistency.extract.quantities import find_quantities
+from consistency.extract.time.extract import find_times
+from consistency.records import Attribution, Claim
+
+
+def claim(cid: str, text: str, *, outlet: str, day: int) -> Claim:
+    published = datetime(2026, 5, day, 8, tzinfo=timezone.utc)
+    times = tuple(find_times(text, published.date()))
+    quantities = tuple(q for q in find_quantities(text) if not any(t.start <= q.start < t.end for t in times))
+    return Claim(id=cid, article_id=cid.split("#")[0], outlet=outlet, published=published, text=text, start=0,
+                 end=len(text), content=text, attribution=Attribution(source=outlet, source_kind="outlet"),
+                 times=times, quantities=quantities)
+
+
+# the later report first: comparing puts the earlier claim first, and reading back must too
+LATER = claim("b#1", "The ferry carried 212 passengers when it left the harbour on Tuesday.", outlet="B", day=14)
+EARLIER = claim("a#1", "The ferry carried 140 passengers when it left the harbour on Tuesday.", outlet="A", day=13)
+
+
+def test_pair_outcomes_read_back_equal_the_comparison():
+    outcome = pair_outcome(LATER, EARLIER, 0.93, EntityResolver())
+    assert outcome.findings and outcome.findings[0].a is EARLIER
+    text = encode_outcome(outcome, LATER, EARLIER)
+    assert text is not None
+    assert decode_outcome(text, LATER, EARLIER) == outcome
+
+
+def test_pair_outcomes_name_the_claims_as_read_now():
+    outcome = pair_outcome(LATER, EARLIER, 0.93, EntityResolver())
+    text = encode_outcome(outcome, LATER, EARLIER)
+    moved = replace(EARLIER, story_id="story-merged"), replace(LATER, story_id="story-merged")
+    again = decode_outcome(text, moved[1], moved[0])
+    assert {f.a.story_id for f in again.findings} == {"story-merged"}
+
+
+def test_pair_outcomes_of_other_code_are_not_read():
+    text = encode_outcome(pair_outcome(LATER, EARLIER, 0.93, EntityResolver()), LATER, EARLIER)
+    stale = json.dumps({**json.loads(text), "code": "another"})
+    assert decode_outcome(stale, LATER, EARLIER) is None
+    memo = PairMemo({(1, 2): stale})
+    assert memo.outcome(1, 2, LATER, EARLIER, 0.93, EntityResolver()).findings  # compared again
+    assert (1, 2) in memo.fresh
+
+
+def test_pair_outcomes_memo_reads_known_pairs_without_comparing(monkeypatch):
+    from consistency.compare import outcomes
+
+    text = encode_outcome(pair_outcome(LATER, EARLIER, 0.93, EntityResolver()), LATER, EARLIER)
+    monkeypatch.setattr(outcomes, "pair_outcome", lambda *a: (_ for _ in ()).throw(AssertionError("compared")))
+    memo = PairMemo({(1, 2): text})
+    assert memo.outcome(1, 2, LATER, EARLIER, 0.93, EntityResolver()).findings[0].value_b == "212"
+    assert memo.fresh == {}
+
+
+def test_pair_outcomes_finding_of_another_claim_is_not_kept():
+    other = claim("c#1", "The ferry carried 300 passengers when it left the harbour on Tuesday.", outlet="C", day=15)
+    outcome = pair_outcome(LATER, EARLIER, 0.93, EntityResolver())
+    assert encode_outcome(outcome, LATER, other) is None
