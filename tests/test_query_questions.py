@@ -325,3 +325,24 @@ def test_query_questions_copular_question_compares_its_noun():
     assert compared_noun("What was the final council vote tally on the harbour bill?") == "tally"
     assert compared_noun("Which offence did the captain admit to?") == "offence"
     assert compared_noun("Who was Mara Tolvi?") is None and compared_noun("When did the ferry sink?") is None
+
+
+def test_query_questions_new_beyond_lede_marks_a_value_no_opening_of_the_story_states():
+    q = "Who will replace the harbour director?"
+    lede = claim("a#1", "Harbour director Mari Tamm resigned on Monday.",
+                 entities=(Entity(text="Mari Tamm", start=17, end=26, label="PERSON", canonical="mari tamm"),))
+    answer = claim("a#2", "Her deputy, Jaan Kask, takes over in June.",
+                   entities=(Entity(text="Jaan Kask", start=12, end=21, label="PERSON", canonical="jaan kask"),))
+    article = "Harbour director quits\nHarbour director Mari Tamm resigned on Monday. Her deputy, Jaan Kask, takes over."
+    feats = question_features(q, [lede, answer], np.array([0.6, 0.4]), articles=[article, article])
+    col = feats[:, FEATURES.index("new_beyond_lede")]
+    assert col[1] == 1.0 and col[0] == 0.0
+    # another article of the same story opens on the successor: a value of the story's openings, not a detail
+    same = [claim("a#1", lede.text, entities=lede.entities, story_id="harbour"),
+            claim("b#4", answer.text, entities=answer.entities, story_id="harbour")]
+    other = "Successor named\nJaan Kask will run the harbour from June."
+    feats = question_features(q, same, np.array([0.6, 0.4]), articles=[article, other])
+    assert not feats[:, FEATURES.index("new_beyond_lede")].any()
+    # without the articles there is no opening to compare with
+    assert not question_features(q, [lede, answer], np.array([0.6, 0.4]))[:, FEATURES.index("new_beyond_lede")].any()
+

@@ -8,7 +8,8 @@ for "how many", a place for "where") beyond what the question already says, and 
 statement rather than a caption, and how much of the first stage's best matches share its
 story. The weights are then refitted on the tune questions of bench/questions by
 ``scripts/tune_question_ranker.py``, which alone weighs the features TREC QA was fitted without
-(``fits_place``: a place stated after a preposition of place, not a dateline or "the governor of Kesk").
+(``fits_place``: a place stated after a preposition of place, not a dateline or "the governor of Kesk";
+``new_beyond_lede``: a value of the kind asked that no opening sentence of the claim's story states).
 The engine blends its score with the first stage's rank.
 """
 
@@ -34,6 +35,7 @@ FEATURES = (
     "claim_len", "new_words", "holds_person", "holds_org", "holds_time", "holds_quantity", "holds_place",
     "misses_kind", "new_value", "caption", "attributed", "fits_quantity", "fits_time", "holds_form",
     "noun_cos", "rel_noun_cos", "story_share", "fits_place", "article_cover",
+    "new_beyond_lede",
 )
 # how many of the first stage's best matches vote for the story a question is about
 STORY_VOTERS = 30
@@ -354,8 +356,8 @@ def _new(values, question: str) -> bool:
     return any(v.casefold() not in q for v in values if v)
 
 
-def _holds(c: Claim, question: str) -> dict[str, bool]:
-    """Which kinds of value the claim states beyond what the question says."""
+def _values(c: Claim) -> dict[str, list[str]]:
+    """The values of each kind the claim states: people, organisations, places, dates and figures."""
     ents = {lab: [e.text for e in c.entities if e.label in labs] for lab, labs in
             (("person", ("PERSON",)), ("org", ("ORG", "NORP")), ("place", ("GPE", "LOC", "FAC")))}
     # a day of the month or a clock time is part of a date, not a figure ("Sept. 11", "9 a.m.", "9/11")
@@ -364,13 +366,22 @@ def _holds(c: Claim, question: str) -> dict[str, bool]:
         bare = bare.replace(t.text, " ")
     numbers = [x.text for x in c.quantities] + _DIGITS.findall(_YEAR.sub("", bare))
     durations = [t.text for t in c.times if t.type == "DURATION"]
-    return {
-        "person": _new(ents["person"], question),
-        "org": _new(ents["org"], question),
-        "place": _new(ents["place"], question),
-        "time": _new([t.text for t in c.times if t.type in ("DATE", "TIME")], question),
-        "quantity": _new(numbers + durations, question),
-    }
+    return {**ents, "time": [t.text for t in c.times if t.type in ("DATE", "TIME")], "quantity": numbers + durations}
+
+
+def _holds(c: Claim, question: str) -> dict[str, bool]:
+    """Which kinds of value the claim states beyond what the question says."""
+    return {kind: _new(values, question) for kind, values in _values(c).items()}
+
+
+def _asked_values(c: Claim, kind: str) -> list[str]:
+    """The claim's values of the kind asked (a person question also takes an organisation, as ``misses_kind`` does)."""
+    values = _values(c)
+    if kind == "person":
+        return values["person"] + values["org"]
+    if kind == "org":
+        return values["org"] + values["person"]
+    return values.get(kind, [])
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*")
@@ -393,6 +404,13 @@ def previous_sentence(text: str, start: int) -> str:
     inside = bool(window) and not window.endswith((".", "!", "?", '"', "”", "’", ")"))
     back = 2 if inside else 1
     return window[ends[-back] if len(ends) >= back else 0:].strip()
+
+
+def opening_sentence(article: str) -> str:
+    """The first sentence of an article's text (``article`` is its title, a newline, then its text)."""
+    text = article.split("\n", 1)[-1].lstrip()
+    m = _SENTENCE_END.search(text)
+    return text[:m.start() + 1] if m else text
 
 
 def question_features(question: str, claims: list[Claim], cos: np.ndarray,
@@ -480,6 +498,17 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
                 held = qset & set(tokenize(articles[i]))
                 covered[c.article_id] = sum(weight[t] for t in held) / total
             out[i, 25] = covered[c.article_id]
+        if kind is not None:
+            # the openings of a story's articles name its event and people: a value of the kind asked
+            # that none of them states is a detail, more likely the one asked for than the lede's
+            ledes: dict[str, set[str]] = {}
+            for i, c in enumerate(claims):
+                ledes.setdefault(c.story_id or c.article_id, set()).add(opening_sentence(articles[i]).casefold())
+            q = question.casefold()
+            for i, c in enumerate(claims):
+                said = " ".join(ledes[c.story_id or c.article_id])
+                out[i, 26] = any(v.casefold() not in q and v.casefold() not in said
+                                 for v in _asked_values(c, kind) if v)
     return out
 
 
