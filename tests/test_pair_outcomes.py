@@ -4,7 +4,7 @@ import json
 from dataclasses import replace
 from datetime import datetime, timezone
 
-from consistency.compare.outcomes import PairMemo, decode_outcome, encode_outcome, pair_outcome
+from consistency.compare.outcomes import PairMemo, decode_outcome, digested_files, encode_outcome, pair_outcome
 from consistency.extract.entities import EntityResolver
 from consistency.extract.quantities import find_quantities
 from consistency.extract.time.extract import find_times
@@ -64,3 +64,10 @@ def test_pair_outcomes_finding_of_another_claim_is_not_kept():
     other = claim("c#1", "The ferry carried 300 passengers when it left the harbour on Tuesday.", outlet="C", day=15)
     outcome = pair_outcome(LATER, EARLIER, 0.93, EntityResolver())
     assert encode_outcome(outcome, LATER, other) is None
+
+
+def test_pair_outcomes_digest_reads_the_comparing_code_not_the_query_models():
+    names = {(p.parent.name, p.name) for p in digested_files()}
+    assert ("compare", "numbers.py") in names and ("models", "stance.json") in names
+    assert ("models", "confidence.json") in names and ("time", "rules.py") in names
+    assert ("models", "question_ranker.json") not in names and ("models", "reranker.json") not in names

@@ -41,6 +41,17 @@ def pair_outcome(a: Claim, b: Claim, score: float, resolver) -> PairOutcome:
 # What comparing a pair reads: the comparators, the slots extraction wrote and their helpers,
 # the word lists and the models. A change anywhere else (the report, the store) keeps outcomes.
 _COMPARING = ("compare", "extract", "models", "records.py", "lexicon.py")
+# Models read only by queries and reviews: refitting the question ranker must not make a night
+# compare every old pair again.
+_NOT_COMPARING = frozenset({"question_ranker.json", "reranker.json", "schemaorg_terms.json"})
+
+
+def digested_files() -> list[Path]:
+    """The package files whose contents make up :func:`code_digest`, in a fixed order."""
+    package = Path(__file__).resolve().parent.parent
+    return [path for path in sorted(p for part in _COMPARING for p in [package / part, *(package / part).rglob("*")])
+            if path.is_file() and path.suffix in (".py", ".json", ".npz") and "__pycache__" not in path.parts
+            and path.name not in _NOT_COMPARING]
 
 
 @lru_cache(maxsize=1)
@@ -48,10 +59,9 @@ def code_digest() -> str:
     """A digest of the code and models comparing reads: outcomes kept by other code are compared again."""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha1()
-    for path in sorted(p for part in _COMPARING for p in [package / part, *(package / part).rglob("*")]):
-        if path.is_file() and path.suffix in (".py", ".json", ".npz") and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(package)).encode())
-            digest.update(path.read_bytes())
+    for path in digested_files():
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 
