@@ -448,3 +448,20 @@ def test_polarity_negated_frame_bears_on_the_content_it_frames():
     c = claim("c#1", text_c, outlet="C", content="The harbour bridge will reopen before the spring",
               att=said("the engineer", text_c, "The harbour bridge will reopen before the spring"))
     assert "polarity" in types(b, c)
+
+
+def test_speakers_a_quote_standing_alone_is_not_set_against_a_framed_one():
+    # The lone quote took its speaker from the sentence before it, which may be another speaker's.
+    quote = '"We never expected the river to rise this fast.'
+    content = "We never expected the river to rise this fast"
+    alone = replace(claim("a#2", quote), start=300, end=300 + len(quote),
+                    attribution=Attribution(source="Hal Brenner", source_kind="named", cue="said", content=content,
+                                            quote="direct", source_span=(270, 281)))
+    framed_text = '"We never expected the river to rise this fast," Nadia Ostrova said.'
+    framed = claim("b#1", framed_text, outlet="B",
+                   att=said("Nadia Ostrova", framed_text, content, quote="direct"))
+    assert "attribution" not in types(alone, framed)
+    # Named in its own sentence, the same speaker is set against the other outlet's.
+    own_text = '"We never expected the river to rise this fast," Hal Brenner said.'
+    own = claim("a#1", own_text, att=said("Hal Brenner", own_text, content, quote="direct"))
+    assert types(own, framed) == ["attribution"]

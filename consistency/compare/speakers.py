@@ -198,12 +198,21 @@ def _dice(x: str, y: str, spelling: bool = False) -> float:
     return 2 * common / max(1, len(wx) + len(wy))
 
 
+def _in_sentence(s: Speaker, c: Claim) -> bool:
+    """Whether the speaker is named in the claim's own sentence.
+
+    A quote standing alone takes its speaker from a neighbouring sentence, and which neighbour is a
+    guess: a quote run over two sentences ends with its own frame, and the next sentence may start
+    another speaker's report. Two such guesses disagreeing say little about the coverage."""
+    return c.start <= s.span[0] and s.span[1] <= c.end
+
+
 def compare_speakers(a: Claim, b: Claim, score: float, resolver) -> Finding | None:
     """The same statement or quote put in the mouths of two different named sources."""
     if score < _MIN_SCORE:
         return None
     x, y = speaker(a), speaker(b)
-    if x is None or y is None:
+    if x is None or y is None or not (_in_sentence(x, a) and _in_sentence(y, b)):
         return None
     if score < 0.75 and _dice(x.content, y.content) < _COPIED:
         return None  # the meaning vectors of contents parsed apart may fall short of a sentence copied word for word
