@@ -115,4 +115,14 @@ def dedupe_flags(flags: Iterable[Flag]) -> list[Flag]:
 
 def sort_clusters(clusters: Iterable[ClaimCluster]) -> list[ClaimCluster]:
     """Clusters with the most outlets first, as ``claim_clusters`` orders them."""
-    return sorted(clusters, key=lambda c: (-len(c.outlets), len(c.origins), c.id))
+    return sorted(clusters, key=lambda c: _cluster_order(c.outlets, len(c.origins), c.id))
+
+
+def sort_cluster_dicts(clusters: Iterable[dict]) -> list[dict]:
+    """Clusters as ``ClaimCluster.to_dict`` gives them, in the order of ``sort_clusters``."""
+    return sorted(clusters, key=lambda c: _cluster_order(c["outlets"], c["independent_origins"], c["id"]))
+
+
+def _cluster_order(outlets, origins: int, cluster_id: str) -> tuple:
+    """Most outlets first, then fewest independent origins, then id."""
+    return (-len(outlets), origins, cluster_id)

@@ -16,13 +16,12 @@ from dataclasses import dataclass
 
 from ..lexicon import HAPPENING_KINDS as KIND_OF
 from .base import STOP
-from .facts.holders import other_people
+from .facts.holders import ACTOR_LABELS, other_people
 from .facts.pairing import WINDOW_DAYS, in_order
 from .facts.rows import Fact
 from .facts.values import GRANULARITY, _agree, _differ, _fineness
 from .finding import Finding
 
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 SAME_DAY = {"time": "day"}  # "Thursday night" dates a happening of that day
 
 

@@ -501,12 +501,15 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
         if kind is not None:
             # the openings of a story's articles name its event and people: a value of the kind asked
             # that none of them states is a detail, more likely the one asked for than the lede's
-            ledes: dict[str, set[str]] = {}
+            ledes: dict[str, dict[str, str]] = {}  # story -> article -> its opening sentence
             for i, c in enumerate(claims):
-                ledes.setdefault(c.story_id or c.article_id, set()).add(opening_sentence(articles[i]).casefold())
+                story = ledes.setdefault(c.story_id or c.article_id, {})
+                if c.article_id not in story:
+                    story[c.article_id] = opening_sentence(articles[i]).casefold()
+            said_in = {story: " ".join(set(openings.values())) for story, openings in ledes.items()}
             q = question.casefold()
             for i, c in enumerate(claims):
-                said = " ".join(ledes[c.story_id or c.article_id])
+                said = said_in[c.story_id or c.article_id]
                 out[i, 26] = any(v.casefold() not in q and v.casefold() not in said
                                  for v in _asked_values(c, kind) if v)
     return out

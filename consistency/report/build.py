@@ -349,7 +349,7 @@ def _outlets(store: Store, tallies: dict) -> list[dict]:
 def stored_clusters(store: Store, meta: dict[str, dict], checked: CheckResult | None = None) -> list[dict]:
     """Every claim cluster of the stories of these articles, built from their aligned pairs as ``check`` builds them;
     those of the stories ``checked`` compared are its own, not built again."""
-    from ..compare.by_story import pairs_by_story, sort_clusters
+    from ..compare.by_story import pairs_by_story, sort_cluster_dicts
     from ..provenance import claim_clusters
 
     wanted = {m["story_id"] for m in meta.values() if m["story_id"]}
@@ -359,10 +359,8 @@ def stored_clusters(store: Store, meta: dict[str, dict], checked: CheckResult | 
     pairs = store.pairs_touching(rows, loud_only=True)  # a quiet pair links no cluster
     claims = store.claims(sorted({r for a, b, _ in pairs for r in (a, b)}))
     found = [c for story_pairs in pairs_by_story(pairs, claims).values() for c in claim_clusters(story_pairs, claims)]
-    built = [c.to_dict() for c in sort_clusters(found)]
-    # in the order ``sort_clusters`` gives: most outlets, fewest origins, then id
-    return sorted(known + [c for c in built if c["story_id"] not in done],
-                  key=lambda c: (-len(c["outlets"]), c["independent_origins"], c["id"]))
+    built = [d for d in (c.to_dict() for c in found) if d["story_id"] not in done]
+    return sort_cluster_dicts(known + built)
 
 
 def _cluster_entry(c: dict, meta: dict[str, dict]) -> dict:
