@@ -159,3 +159,19 @@ def test_incremental_outcomes_kept_at_once_give_the_flags_of_a_full_check(tmp_pa
     shutil.copytree(opts.store, full.store)
     check(full, full=True)
     assert _open_flags(opts) == _open_flags(full)
+
+
+@pytest.mark.slow
+def test_incremental_forgotten_stories_come_back_the_same(tmp_path):
+    opts = Options(store=tmp_path / "store", embedder="hashing")
+    ingest([_jsonl(synthetic(12, seed=5), tmp_path / "drawn.jsonl")], opts)
+    first = {f.id for f in check(opts).flags}
+    with open_store(opts) as store:
+        stories = store.article_stories()
+        with store.transaction():
+            store.forget_stories()
+        assert store.article_stories() == {} and store.unchecked_rowids() and not store.pairs()
+    again = {f.id for f in check(opts, full=True).flags}
+    with open_store(opts) as store:
+        assert store.article_stories() == stories  # story ids come from their first article
+    assert again == first and first
