@@ -38,11 +38,11 @@ def run_check(bench: Path, store: Path, embedder: str, facts: bool = False, full
     """Ingest the benchmark's articles into ``store`` and return the flags and timings
     (``restory``: forget the stored stories first, so the check assigns them afresh)."""
     from consistency import Options, check, ingest
-    from consistency.pipeline import open_store
+    from consistency.pipeline import forget_stories
 
     opts = Options(store=store, embedder=embedder, facts=facts)
     if restory:
-        forget_stories(opts, open_store)
+        forget_stories(opts)
     t0 = time.perf_counter()
     ingested = ingest([bench / "articles.jsonl"], opts)
     t1 = time.perf_counter()
@@ -50,14 +50,6 @@ def run_check(bench: Path, store: Path, embedder: str, facts: bool = False, full
     t2 = time.perf_counter()
     return list(result.flags), {"ingest_seconds": round(t1 - t0, 1), "check_seconds": round(t2 - t1, 1),
                                 "articles_new": getattr(ingested, "articles_new", None)}
-
-
-def forget_stories(opts, open_store) -> None:
-    """Drop a store's stories, pairs and checked marks, keeping its claims and vectors."""
-    with open_store(opts) as st:
-        st.lock()
-        with st.transaction():
-            st.forget_stories()
 
 
 def main(argv: list[str] | None = None) -> int:
