@@ -113,6 +113,28 @@ def test_stories_lone_article_merges_at_the_join_bar():
     assert len(set(ids)) == 1
 
 
+def test_stories_lone_article_joins_a_clear_best_story_below_the_bars():
+    flood, transfer = _articles(FLOOD[:2], "f"), _articles(TRANSFER[:1], "t")
+    arts = flood + transfer
+    vecs = article_vectors(arts, HashingEmbedder())
+    probe = StoryClusterer(threshold=100.0, merge_threshold=100.0)
+    a, b, t = probe.assign(arts, vecs)
+    together = probe.score(a, b)
+    lead = min(together - probe.score(a, t), together - probe.score(b, t))
+    assert lead > 0
+
+    def stories(margin: float) -> int:
+        sc = StoryClusterer(threshold=100.0, merge_threshold=100.0, lone_margin=margin,
+                            lone_floor=together - 0.01)
+        return len(set(sc.assign(arts, vecs)))
+
+    assert stories(lead - 0.01) == 2  # the two flood reports join; the transfer stays alone
+    assert stories(together - probe.score(a, t) + together - probe.score(b, t)) == 3
+    state = StoryClusterer(lone_margin=1.5, lone_floor=-3.0).to_dict()
+    again = StoryClusterer.from_dict(json.loads(json.dumps(state)))
+    assert (again.lone_margin, again.lone_floor) == (1.5, -3.0)
+
+
 def test_stories_article_vectors_are_normalised():
     vecs = article_vectors(_articles(FLOOD, "f"), HashingEmbedder())
     assert vecs.shape == (3, 384)

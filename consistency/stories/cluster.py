@@ -111,6 +111,8 @@ class StoryClusterer:
         merge_every: int = 5,
         candidates: int = 64,
         small_margin: float = 0.0,
+        lone_margin: float | None = None,
+        lone_floor: float | None = None,
     ) -> None:
         weights = dict(WEIGHTS if weights is None else weights)
         missing = [k for k in ("bias", *FEATURES) if k not in weights]
@@ -123,6 +125,8 @@ class StoryClusterer:
         self.merge_every = merge_every
         self.candidates = candidates
         self.small_margin = small_margin
+        self.lone_margin = lone_margin
+        self.lone_floor = lone_floor
         self.stories: dict[str, _Story] = {}
         self.merged_into: dict[str, str] = {}
         self.df: Counter[int] = Counter()
@@ -260,6 +264,8 @@ class StoryClusterer:
             "merge_every": self.merge_every,
             "candidates": self.candidates,
             "small_margin": self.small_margin,
+            "lone_margin": self.lone_margin,
+            "lone_floor": self.lone_floor,
         }
 
     @classmethod
@@ -362,9 +368,15 @@ class StoryClusterer:
                     dense: np.ndarray | None = None) -> tuple[_Story | None, float]:
         """The live story most similar to ``group``, among the nearest by dense vector (``dense``:
         its products with the live stories' rows, when already known)."""
+        best, best_score, _ = self._best_two(group, exclude, dense)
+        return best, best_score
+
+    def _best_two(self, group: _Story, exclude: str | None,
+                  dense: np.ndarray | None = None) -> tuple[_Story | None, float, float]:
+        """``_best_match`` and the score of the runner-up story (-inf when there is none)."""
         k = len(self._ids)
         if k == 0:
-            return None, -math.inf
+            return None, -math.inf, -math.inf
         if dense is None:
             dense = self._mat[:k] @ (group.centroid / group.n)
         rows = np.arange(k)
@@ -372,7 +384,7 @@ class StoryClusterer:
             rows = np.argpartition(-dense, self.candidates - 1)[: self.candidates]
         rows = sorted(rows.tolist())
         self.prefetch([self._ids[r] for r in rows])
-        best, best_score = None, -math.inf
+        best, best_score, second = None, -math.inf, -math.inf
         for r in rows:
             sid = self._ids[r]
             if sid == exclude:
@@ -380,8 +392,19 @@ class StoryClusterer:
             story = self.stories[sid]
             score = self._pair_score(group, story, float(dense[r]))
             if score > best_score:
-                best, best_score = story, score
-        return best, best_score
+                best, best_score, second = story, score, best_score
+            elif score > second:
+                second = score
+        return best, best_score, second
+
+    def _lone_joins(self, lone: _Story, other: _Story, score: float) -> bool:
+        """Whether a story of one article joins ``other`` below the bar: ``other`` is its best story,
+        clears the floor and leads every other story by the margin."""
+        if self.lone_margin is None or lone.n != 1 or (self.lone_floor is not None and score < self.lone_floor):
+            return False
+        best, _, second = self._best_two(lone, exclude=lone.id)
+        return best is other and score - second >= self.lone_margin
+
     # -- updates ----------------------------------------------------------------------------
 
     def _open(self, single: _Story) -> _Story:
@@ -453,7 +476,11 @@ class StoryClusterer:
             for j, sid in enumerate(order):
                 src = self.stories[sid]
                 other, score = self._best_match(src, exclude=sid, dense=dense[:, j])
-                if other is not None and score >= self._merge_bar(src, other):
+                if other is None:
+                    continue
+                lone = src if src.n == 1 else other
+                if score >= self._merge_bar(src, other) or self._lone_joins(lone, other if lone is src else src,
+                                                                             score):
                     found.append((score, sid, other.id))
             if not found:
                 return
