@@ -102,14 +102,14 @@ def test_stories_merge_keeps_mapping():
 def test_stories_lone_article_merges_at_the_join_bar():
     arts = _articles(FLOOD, "f")
     vecs = article_vectors(arts, HashingEmbedder())
-    probe = StoryClusterer(threshold=100.0, merge_threshold=100.0)
+    probe = StoryClusterer(threshold=100.0, merge_threshold=100.0, lone_margin=None)
     first, lone, third = probe.assign(arts, vecs)
     to_first, to_third = probe.score(lone, first), probe.score(lone, third)
     assert to_first < (to_first + to_third) / 2 < probe.score(first, third)
     # the second report falls short of the first alone, then the third joins the first: against
     # the story of both, the second clears the join bar, though not the (higher) merge bar
     bar = (to_first + (to_first + to_third) / 2) / 2
-    ids = StoryClusterer(threshold=bar, merge_threshold=100.0).assign(arts, vecs)
+    ids = StoryClusterer(threshold=bar, merge_threshold=100.0, lone_margin=None).assign(arts, vecs)
     assert len(set(ids)) == 1
 
 
@@ -117,7 +117,7 @@ def test_stories_lone_article_joins_a_clear_best_story_below_the_bars():
     flood, transfer = _articles(FLOOD[:2], "f"), _articles(TRANSFER[:1], "t")
     arts = flood + transfer
     vecs = article_vectors(arts, HashingEmbedder())
-    probe = StoryClusterer(threshold=100.0, merge_threshold=100.0)
+    probe = StoryClusterer(threshold=100.0, merge_threshold=100.0, lone_margin=None)
     a, b, t = probe.assign(arts, vecs)
     together = probe.score(a, b)
     lead = min(together - probe.score(a, t), together - probe.score(b, t))
@@ -236,7 +236,7 @@ def test_stories_date_terms_read_written_dates_in_the_lead():
 def test_stories_small_stories_need_more_to_merge():
     arts = _articles(FLOOD[:2], "f")
     vecs = article_vectors(arts, HashingEmbedder())
-    probe = StoryClusterer(threshold=100.0, merge_threshold=100.0)
+    probe = StoryClusterer(threshold=100.0, merge_threshold=100.0, lone_margin=None)
     a, b = probe.assign(arts, vecs)
     score = probe.score(a, b)
     assert 0.0 < score < 100.0
