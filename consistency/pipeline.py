@@ -306,7 +306,7 @@ def compare_dirty(store: Store, *, full: bool = False, options: Options | None =
         from .engine.distributed import check_stories_on_ray
 
         def check_stories(pairs, claims, resolver, facts=None, stories=(), memo=None):  # noqa: F811 - on Ray
-            return check_stories_on_ray(pairs, claims, resolver, options, facts, stories)
+            return check_stories_on_ray(pairs, claims, resolver, options, facts, stories, memo)
     resolver = _load_resolver(store)
     if full:
         pairs = store.pairs()

@@ -4,7 +4,8 @@
     python3 scripts/stance_sources.py ../shared/bench/emergent-stance/emergent.csv --source words --repeats 5
 
 Each source adds columns to the shipped recipe (bench_stance.py's "shipped" variant: the hand-written
-pair features and their peer-relative copies, a logistic regression averaged with boosted trees):
+pair features and their peer-relative copies, a logistic regression averaged with boosted trees and a
+random forest):
 
 - ``words``: the headline's words and word pairs, the claim's own words masked, kept when they occur
   in the headlines of at least three training claims, added to the logistic regression as counts;
@@ -32,7 +33,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from consistency.compare.stance import LABELS, STOP, _words, pair_matrix, relative_to_peers, tokens  # noqa: E402
+from consistency.compare.stance import (  # noqa: E402
+    LABELS, STOP, _words, forest_classifier, pair_matrix, relative_to_peers, tokens,
+)
 from scripts.bench_stance import VARIANTS, CachedEmbedder, read_emergent, split_rows  # noqa: E402
 
 SOURCES = ("shipped", "words", "word-scores", "minilm", "peers")
@@ -122,7 +125,11 @@ def shipped_proba(x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray, 
     lr = LogisticRegression(C=recipe["C"], max_iter=5000).fit(za, y_train)
     trees = HistGradientBoostingClassifier(max_iter=recipe["boost_rounds"], learning_rate=0.05, max_depth=3,
                                            l2_regularization=1.0, random_state=0).fit(x_train, y_train)
-    return (_ordered(lr, lr.predict_proba(zb)) + _ordered(trees, trees.predict_proba(x_test))) / 2
+    members = [_ordered(lr, lr.predict_proba(zb)), _ordered(trees, trees.predict_proba(x_test))]
+    if recipe.get("forest_trees"):
+        grove = forest_classifier(recipe["forest_trees"]).fit(x_train, y_train)
+        members.append(_ordered(grove, grove.predict_proba(x_test)))
+    return sum(members) / len(members)
 
 
 def _inner_folds(data: Data, train: np.ndarray):

@@ -9,6 +9,7 @@ import pytest
 from consistency.compare.by_story import check_story
 from consistency.compare.fact_features import FEATURES, FactScorer, features, load_scorer
 from consistency.compare.facts import candidates, compare_facts, facts_of, is_part
+from consistency.compare.facts.values import overnight
 from consistency.extract.entities import EntityResolver
 from consistency.extract.quantities import find_quantities
 from consistency.extract.time.extract import find_times
@@ -615,3 +616,87 @@ def test_facts_a_rankings_top_is_not_how_many_there_are():
               frames={"three": ("be", ("town",))})
     b = claim("b#1", "Officials said four towns had been hit.", outlet="B", frames={"four": ("hit", ("town",))})
     assert pairs(a, b) == []
+
+
+def placed(c: Claim, *places: str) -> Claim:
+    """The claim with each given name tagged as a place."""
+    return replace(c, entities=c.entities + tuple(
+        Entity(p, c.text.index(p), c.text.index(p) + len(p), "GPE", "gpe:" + p.casefold()) for p in places))
+
+
+def test_facts_figures_of_two_places_are_two_statistics():
+    a = placed(claim("a#1", "About 60 percent of calls to Arvenia were cut off.", outlet="A",
+                     frames={"About 60 percent": ("cut", ("call",))}), "Arvenia")
+    b = placed(claim("b#1", "About 45 percent of calls in Belmark, 80 percent in Arvenia were cut off.", outlet="B",
+                     frames={"About 45 percent": ("cut", ("call",)), "80 percent": ("cut", ("call",))}),
+               "Belmark", "Arvenia")
+    assert pairs(a, b) == [("About 60 percent", "80 percent")]
+
+
+def test_facts_figures_of_two_times_are_two_facts():
+    a = named(claim("a#1", "In 2019, at the age of 88, Odile Brun told a radio station she had kept the letters.",
+                    outlet="A", day=14, frames={"2019": ("tell", ("brun", "station")), "88": ("tell", ("brun",))}),
+              **{"Odile Brun": "per:brun"})
+    b = named(claim("b#1", "Odile Brun died on Thursday at 95.", outlet="B", day=14,
+                    frames={"Thursday": ("die", ("brun",)), "95": ("die", ("brun",))}), **{"Odile Brun": "per:brun"})
+    assert pairs(a, b) == []
+    undated = named(claim("c#1", "Odile Brun, who kept the letters, dies at 95", outlet="C", day=14, frames={}),
+                    **{"Odile Brun": "per:brun"})
+    assert pairs(a, undated) == []  # an age said undated is the age on the report's day
+    ran = claim("e#1", "He looked sharp on Sunday against the Owls, when he ran for 45 yards.", outlet="E", day=14,
+                frames={"Sunday": ("look", ()), "45": ("run", ("yard",))})
+    ran_before = claim("f#1", "In the win over the Herons on March 3, he ran for 63 yards.", outlet="F", day=14,
+                       frames={"March 3": ("run", ("win",)), "63": ("run", ("yard", "win"))})
+    assert pairs(ran, ran_before) == []  # a "when" clause after a day tells what happened that day
+    c = named(claim("d#1", "Odile Brun died on Thursday at 94.", outlet="D", day=14,
+                    frames={"Thursday": ("die", ("brun",)), "94": ("die", ("brun",))}), **{"Odile Brun": "per:brun"})
+    assert pairs(b, c) == [("95", "94")]
+
+
+def test_facts_a_place_on_a_field_a_score_or_a_record_is_no_figure():
+    for i, text in enumerate(["The punt rolled dead at the 20-yard line.", "The Herons are 6-8 after the loss.",
+                              "The Owls won 21-17 on Sunday."]):
+        c = claim(f"a#{i}", text, outlet="A", frames={})
+        assert [f for f in facts_of(i, c) if f.kind == "figure"] == [], text
+    c = claim("b#1", "Between 10-15 people were hurt.", outlet="B", frames={})
+    assert [f.slot.text for f in facts_of(0, c) if f.kind == "figure"] != []  # a range names what it counts
+
+
+def test_facts_a_recurring_day_and_a_date_learnt_are_no_dates_of_the_happening():
+    texts = ["The board usually meets on the first Monday of every month.",
+             "We learned this morning of the ferry's sinking."]
+    for i, text in enumerate(texts):
+        c = claim(f"a#{i}", text, outlet="A", day=14, frames={t: ("learn", ()) for t in ("this morning",)})
+        assert [f for f in facts_of(i, c) if f.kind == "date"] == [], text
+
+
+def test_facts_a_night_and_the_whole_next_day_are_one_night():
+    a = claim("a#1", "The utility restored power last night, the company said.", outlet="A", day=14,
+              frames={"last night": ("restore", ("utility", "power"))})
+    b = claim("b#1", "The utility restored power today, the company said.", outlet="B", day=14,
+              frames={"today": ("restore", ("utility", "power"))})
+    assert pairs(a, b) == []
+    night, day = facts_of(0, a)[0], facts_of(1, b)[0]
+    assert overnight(night, day)
+    later = claim("c#1", "The utility restored power today, the company said.", outlet="C", day=16,
+                  frames={"today": ("restore", ("utility", "power"))})
+    assert not overnight(night, facts_of(2, later)[0])  # a night and a day two days on are not one night
+
+
+def test_facts_a_plan_and_another_thing_done_are_two_happenings():
+    a = named(claim("a#1", "Kessler will meet the board on Friday.", outlet="A", day=13,
+                    frames={"Friday": ("meet", ("kessler", "board"))}), Kessler="per:kessler")
+    b = named(claim("b#1", "Kessler was hurt on Thursday in the loss.", outlet="B", day=14,
+                    frames={"Thursday": ("hurt", ("kessler", "loss"))}), Kessler="per:kessler")
+    assert pairs(a, b) == []
+
+
+def test_facts_a_year_of_a_named_happening_and_a_year_of_another_verb_are_two_dates():
+    a = named(claim("a#1", "After the election in 2014, Ilse Varga worked at the ministry.", outlet="A", day=14,
+                    frames={"2014": ("work", ("varga", "ministry", "election"))}), **{"Ilse Varga": "per:varga"})
+    b = named(claim("b#1", "Ilse Varga became a deputy minister in 2015.", outlet="B", day=14,
+                    frames={"2015": ("become", ("varga", "minister"))}), **{"Ilse Varga": "per:varga"})
+    assert pairs(a, b) == []
+    c = named(claim("c#1", "Ilse Varga became a deputy minister in 2016.", outlet="C", day=14,
+                    frames={"2016": ("become", ("varga", "minister"))}), **{"Ilse Varga": "per:varga"})
+    assert pairs(b, c) == [("2015", "2016")]

@@ -87,7 +87,7 @@ def test_stance_relative_features_read_a_text_against_its_peers():
 
 def test_stance_shipped_model_reads_peers_and_keeps_single_pairs_working():
     model = load_stance_model()
-    assert model.prior is not None
+    assert model.prior is not None and model.forest is not None
     assert model.predict([CLAIM], [PAIRS[0][0]]) == ["against"]
 
 
@@ -134,6 +134,32 @@ def test_stance_exported_trees_match_sklearn():
     order = [list(clf.classes_).index(label) for label in LABELS]
     ours = _softmax(_export_trees(clf).logits(x))
     assert np.allclose(ours, clf.predict_proba(x)[:, order])
+
+
+@pytest.mark.slow  # fits a forest; the fast suite stays under 30 s
+def test_stance_exported_forest_matches_sklearn():
+    from consistency.compare.stance import Forest, _export_forest, forest_classifier
+
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(300, 5))
+    x[:, 2] = rng.integers(0, 3, size=300) / 3  # thirds sit on split points unless compared as float32
+    y = np.array(LABELS)[(x[:, 0] > 0).astype(int) + (x[:, 2] > 0.5).astype(int)]
+    clf = forest_classifier(15).fit(x, y)
+    order = [list(clf.classes_).index(label) for label in LABELS]
+    forest = Forest.from_dict(_export_forest(clf).to_dict())
+    assert np.allclose(forest.proba(x), clf.predict_proba(x)[:, order])
+
+
+@pytest.mark.slow  # fits a model; the fast suite stays under 30 s
+def test_stance_model_with_forest_round_trips(tmp_path: Path):
+    claims = [CLAIM] * 12
+    texts = [t for t, _ in PAIRS] * 4
+    labels = [g for _, g in PAIRS] * 4
+    model = train_stance(claims, texts, labels, boost_rounds=5, forest_trees=4)
+    model.save(tmp_path / "m.json")
+    loaded = StanceModel.load(tmp_path / "m.json")
+    assert loaded.forest is not None and len(loaded.forest.roots) == 4
+    assert np.allclose(loaded.predict_proba(claims, texts), model.predict_proba(claims, texts))
 
 
 def test_stance_train_needs_every_label():

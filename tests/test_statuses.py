@@ -62,3 +62,14 @@ def test_statuses_the_sentence_mood_of_another_verb_leaves_a_status_done():
     b = claim("b#1", "Governor Nell Arkin vetoed the measure last week.", outlet="B", day=5, people=("Nell Arkin",))
     assert statuses(a) == []  # "the veto" is neither awaited nor said to be reached
     assert status_findings([a, b]) == []
+
+
+def test_statuses_a_month_a_particle_or_another_clause_is_no_pending_cue():
+    month = claim("a#1", "In May the deputy Lena Holt had been passed over for the post.", outlet="A", day=3,
+                  people=("Lena Holt",))
+    assert statuses(month) == []  # "passed over" is no approval, "May" no modal
+    clause = claim("a#2", "Facing a recall vote, Mayor Oren Vale resigned.", outlet="A", day=3, people=("Oren Vale",))
+    assert [(s.kind, s.done) for s in statuses(clause)] == [("resign", True)]
+    passed = claim("a#3", "The council passed the levy on Tuesday, Mayor Oren Vale said.", outlet="A", day=3,
+                   people=("Oren Vale",))
+    assert [(s.kind, s.done) for s in statuses(passed)] == [("approve", True)]

@@ -1,10 +1,10 @@
 """Stance of a text towards a claim: it supports it ("for"), denies it ("against"), or only
 repeats or reports it without taking a side ("observing").
 
-The model averages a multinomial logistic regression and small gradient-boosted trees, both over
-hand-written features of the pair: cue lexicons for refuting, hedging, attributing and confirming
-language, negation alignment, question form, source prefixes and suffixes ("Officials: ...", "..., report says") and word overlap with
-the claim. Each text is also read against the other texts given for the same claim in one call
+The model averages a multinomial logistic regression, small gradient-boosted trees and a small
+random forest, all over hand-written features of the pair: cue lexicons for refuting, hedging,
+attributing and confirming language, negation alignment, question form, source prefixes and
+suffixes ("Officials: ...", "..., report says") and word overlap with the claim. Each text is also read against the other texts given for the same claim in one call
 (how much more it hedges, refutes or questions than its peers): a headline that merely relays a
 story stands out less among its peers than one that takes a side. A model trained with
 ``use_cosine`` also takes the embedding cosine of the pair (only then is ``embedder`` used).
@@ -201,6 +201,67 @@ class Trees:
         })
 
 
+@dataclass(frozen=True)
+class Forest:
+    """A random forest flattened into arrays: each leaf holds its label shares, averaged over trees."""
+
+    roots: np.ndarray  # (n_trees,) index of each tree's root node
+    feature: np.ndarray  # per node
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    is_leaf: np.ndarray
+    value: np.ndarray  # (n_nodes, 3) label shares in LABELS order
+    depth: int
+
+    def proba(self, x: np.ndarray) -> np.ndarray:
+        """Probabilities of shape (n, 3)."""
+        # the trees were grown on float32 copies of the features: compare as they did
+        x = x.astype(np.float32)
+        rows = np.arange(len(x))
+        out = np.zeros((len(x), self.value.shape[1]))
+        for root in self.roots:
+            node = np.full(len(x), root)
+            for _ in range(self.depth):
+                go_left = x[rows, self.feature[node]] <= self.threshold[node]
+                node = np.where(self.is_leaf[node], node, np.where(go_left, self.left[node], self.right[node]))
+            out += self.value[node]
+        return out / max(1, len(self.roots))
+
+    def to_dict(self) -> dict:
+        return {k: (v.tolist() if isinstance(v, np.ndarray) else v) for k, v in _fields(self).items()}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Forest":
+        ints = {"roots", "feature", "left", "right"}
+        return cls(**{
+            k: (np.asarray(v, dtype=np.int64 if k in ints else bool if k == "is_leaf" else np.float64)
+                if isinstance(v, list) else v)
+            for k, v in d.items()
+        })
+
+
+def _export_forest(clf) -> Forest:  # clf: fitted RandomForestClassifier
+    order = [list(clf.classes_).index(label) for label in LABELS]
+    cols: dict[str, list] = {k: [] for k in ("feature", "threshold", "left", "right", "is_leaf", "value")}
+    roots, depth = [], 0
+    for est in clf.estimators_:
+        tree = est.tree_
+        offset = len(cols["value"])
+        roots.append(offset)
+        depth = max(depth, int(tree.max_depth))
+        leaf = tree.children_left < 0
+        own = np.arange(tree.node_count) + offset
+        value = tree.value[:, 0, :][:, order]
+        cols["feature"] += np.where(leaf, 0, tree.feature).tolist()
+        cols["threshold"] += np.where(leaf, 0.0, tree.threshold).tolist()
+        cols["left"] += np.where(leaf, own, tree.children_left + offset).tolist()
+        cols["right"] += np.where(leaf, own, tree.children_right + offset).tolist()
+        cols["is_leaf"] += leaf.tolist()
+        cols["value"] += np.where(leaf[:, None], value / value.sum(axis=1, keepdims=True), 0.0).tolist()
+    return Forest.from_dict({"roots": roots, "depth": depth, **cols})
+
+
 def _fields(obj: object) -> dict:
     return {f: getattr(obj, f) for f in obj.__dataclass_fields__}
 
@@ -213,7 +274,7 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class StanceModel:
-    """A trained stance classifier: the mean of a logistic regression and boosted trees."""
+    """A trained stance classifier: the mean of a logistic regression, boosted trees and a forest."""
 
     mean: np.ndarray
     scale: np.ndarray
@@ -223,6 +284,7 @@ class StanceModel:
     use_cosine: bool = False
     prior: np.ndarray | None = None  # mean pair features of the training texts; None: no relative features
     vectors: bool = False  # the logistic regression also reads the text's embedding and its product with the claim's
+    forest: Forest | None = None  # reads the same columns as the boosted trees
 
     def features(
         self, claims: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None
@@ -245,10 +307,12 @@ class StanceModel:
         if not claims:
             return np.zeros((0, len(LABELS)))
         x = self.features(claims, texts, embedder)
-        proba = _softmax(((x - self.mean) / self.scale) @ self.coef.T + self.intercept)
+        members = [_softmax(((x - self.mean) / self.scale) @ self.coef.T + self.intercept)]
         if self.trees is not None:
-            proba = (proba + _softmax(self.trees.logits(x))) / 2
-        return proba
+            members.append(_softmax(self.trees.logits(x)))
+        if self.forest is not None:
+            members.append(self.forest.proba(x))
+        return sum(members) / len(members)
 
     def predict(
         self, claims: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None
@@ -270,6 +334,7 @@ class StanceModel:
             "coef": self.coef.tolist(),
             "intercept": self.intercept.tolist(),
             "trees": self.trees.to_dict() if self.trees is not None else None,
+            "forest": self.forest.to_dict() if self.forest is not None else None,
         }
         Path(path).write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
 
@@ -289,6 +354,7 @@ class StanceModel:
             use_cosine=bool(payload["use_cosine"]),
             prior=None if payload.get("prior") is None else np.asarray(payload["prior"]),
             vectors=bool(payload.get("vectors", False)),
+            forest=Forest.from_dict(payload["forest"]) if payload.get("forest") else None,
         )
 
 
@@ -365,6 +431,16 @@ def relative_to_peers(rows: np.ndarray, claims: Sequence[str], prior: np.ndarray
     return out
 
 
+def forest_classifier(n_trees: int):
+    """The unfitted random forest of the model's average (a RandomForestClassifier)."""
+    from sklearn.ensemble import RandomForestClassifier
+
+    # bagged deep trees err differently from the boosted shallow ones and from the regression
+    return RandomForestClassifier(
+        n_estimators=n_trees, min_samples_leaf=5, max_depth=10, max_features="sqrt", random_state=0
+    )
+
+
 def train_stance(
     claims: Sequence[str],
     texts: Sequence[str],
@@ -377,9 +453,11 @@ def train_stance(
     vectors: bool = False,
     vector_shrink: float = 1.0,
     boost_rounds: int = 150,
+    forest_trees: int = 0,
 ) -> StanceModel:
     """Fit a StanceModel on labelled pairs (labels from LABELS); with ``relative`` each text is also
-    read against the other texts of its claim."""
+    read against the other texts of its claim; ``forest_trees`` above 0 adds a random forest of that
+    many trees to the average."""
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.linear_model import LogisticRegression
 
@@ -411,6 +489,9 @@ def train_stance(
             max_iter=boost_rounds, learning_rate=0.05, max_depth=3, l2_regularization=1.0, random_state=0
         )
         trees = _export_trees(boost.fit(x[:, :n_tree], list(labels)))
+    forest = None
+    if forest_trees > 0:
+        forest = _export_forest(forest_classifier(forest_trees).fit(x[:, :n_tree], list(labels)))
     return StanceModel(
         mean=mean,
         scale=scale,
@@ -420,6 +501,7 @@ def train_stance(
         use_cosine=use_cosine,
         prior=prior,
         vectors=vectors,
+        forest=forest,
     )
 
 

@@ -18,6 +18,9 @@ from ..records import Claim
 from .facts.holders import HOLDER_CHARS  # a name this close to the status word may be whose status it is
 from .finding import Finding
 
+# "Passed" with a particle is another verb: "passed over" for a post, "passed away", "passed up"; not
+# with "on" or "by", which a date or an agent follows ("passed on Tuesday", "passed by the House").
+_NO_PARTICLE = r"(?!\s+(?:over|away|up|out|along|around|off)\b)"
 # Kind of status -> the words that say it was reached (past forms) and the words that name it at all.
 _DONE = {
     "charge": r"charged|indicted",
@@ -25,7 +28,7 @@ _DONE = {
     "arrest": r"arrested|detained",
     "resign": r"resigned|stepped down|quit",
     "veto": r"vetoed",
-    "approve": r"approved|passed|ratified|confirmed",
+    "approve": rf"approved|passed\b{_NO_PARTICLE}|ratified|confirmed",
     "sign": r"signed into law",
     "acquit": r"acquitted",
 }
@@ -35,17 +38,19 @@ _NAMED = {
     "arrest": r"arrest(?:ed)?|detain(?:ed)?",
     "resign": r"resign(?:ed|ation)?|step(?:ped)? down|quit",
     "veto": r"veto(?:ed)?",
-    "approve": r"approv(?:e|ed|al)|pass(?:ed|age)?|ratif(?:y|ied)|confirm(?:ed|ation)?",
+    "approve": rf"approv(?:e|ed|al)|pass(?:ed|age)?\b{_NO_PARTICLE}|ratif(?:y|ied)|confirm(?:ed|ation)?",
     "sign": r"sign(?:ed)? (?:it |the bill )?into law",
     "acquit": r"acquit(?:ted|tal)?",
 }
 _DONE_RE = {k: re.compile(rf"\b(?:{v})\b", re.IGNORECASE) for k, v in _DONE.items()}
 _NAMED_RE = {k: re.compile(rf"\b(?:{v})\b", re.IGNORECASE) for k, v in _NAMED.items()}
-# Words before a status that leave it still to come: negated, forecast, possible, demanded.
+# Words before a status that leave it still to come: negated, forecast, possible, demanded; within
+# the status word's own clause (not "Facing a trial, he resigned"). The modal "may" is written small:
+# "in May he had been passed" names a month.
 _PENDING = re.compile(
-    r"\b(?:not|n't|never|yet to|could|may|might|would|will|expected to|likely to|poised to|plans? to|planning to|"
+    r"\b(?:not|n't|never|yet to|could|(?-i:may)|might|would|will|expected to|likely to|poised to|plans? to|planning to|"
     r"threaten(?:s|ed)? to|faces?|facing|possible|potential|whether|if|should|calls? for|called for|urged?|"
-    r"demand(?:s|ed)?|refus(?:es|ed) to|pressure to|no)\b[^.;:]{0,25}$", re.IGNORECASE)
+    r"demand(?:s|ed)?|refus(?:es|ed) to|pressure to|no)\b[^.;:,]{0,25}$", re.IGNORECASE)
 MIN_DAYS = 1  # the done report comes on a later day: the same day's reports tell one state
 MAX_DAYS = 7  # as the fact table's window: reports further apart are as often of another happening
 

@@ -273,8 +273,11 @@ def _article(d: dict) -> Article:
 
 
 def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Options, facts=None,
-                         stories: Iterable[Claim] = ()):
-    """``check_stories`` with each story compared by a Ray task: same flags, clusters and quiet pairs."""
+                         stories: Iterable[Claim] = (), memo=None):
+    """``check_stories`` with each story compared by a Ray task: same flags, clusters and quiet pairs.
+
+    Each task is handed the kept outcomes of its story's pairs (``memo.known``) and returns those it
+    compared, which join ``memo.fresh`` to be stored with the flags, as on the local engine."""
     import ray
 
     from ..compare.by_story import dedupe_flags, sort_clusters, story_groups
@@ -285,29 +288,39 @@ def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Opt
     groups, whole = story_groups(pairs, claims, facts, stories)
     if not groups:
         return [], [], []
+    known = memo.known if memo is not None else {}
     state = ray.put(resolver.to_dict())
     tasks = []
     for story, story_pairs in groups:
         rows = sorted({r for a, b, _ in story_pairs for r in (a, b)})
+        kept = {(a, b): known[(a, b)] for a, b, _ in story_pairs if (a, b) in known}
         tasks.append(_task().remote(story_pairs, {r: claim_to_json(claims[r]) for r in rows}, state,
-                                    list(facts.get(story, ())), [claim_to_json(c) for c in whole.get(story, ())]))
+                                    list(facts.get(story, ())), [claim_to_json(c) for c in whole.get(story, ())],
+                                    kept))
     flags, clusters, quiet = [], [], []
-    for f, c, q in ray.get(tasks):
+    for f, c, q, fresh in ray.get(tasks):
         flags += f
         clusters += c
         quiet += q
+        if memo is not None:
+            memo.fresh.update(fresh)
     return dedupe_flags(flags), sort_clusters(clusters), quiet
 
 
 def _check_story_remote(story_pairs, claims_json: dict[int, str], resolver_state: dict, facts: list,
-                        story_json: list[str] = ()):
+                        story_json: list[str] = (), kept: dict | None = None):
+    """One story's flags, clusters and quiet pairs, with the outcomes of the pairs it compared."""
     from ..compare.by_story import check_story
+    from ..compare.outcomes import PairMemo
     from ..extract.entities import EntityResolver
     from ..store.encoding import claim_from_json
 
     claims = {int(r): claim_from_json(s) for r, s in claims_json.items()}
     story = [claim_from_json(s) for s in story_json]
-    return check_story(story_pairs, claims, EntityResolver.from_dict(resolver_state), facts, story)
+    memo = PairMemo(dict(kept or {}))
+    flags, clusters, quiet = check_story(story_pairs, claims, EntityResolver.from_dict(resolver_state), facts, story,
+                                         memo)
+    return flags, clusters, quiet, memo.fresh
 
 
 _TASK = None

@@ -105,3 +105,25 @@ def listed_person(f: Fact) -> str | None:
     name = max(names, key=lambda e: e.end)
     between = any(name.end <= q.start < f.slot.start for q in c.quantities)
     return None if between else name.canonical
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# "65 percent of traffic to Ruritania", "12 dead in Upper Vale": the place a figure is of, in its phrase.
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|of|from|with|across|between|for|at)\s+(?:the\s+)?$", re.IGNORECASE)
+PLACE_CHARS = 40
+
+
+def places_of(f: Fact) -> set[str]:
+    """The places a figure is said of: named in the phrase after it, before a comma or its next figure
+    ("55 percent of calls in Arvenia, 52 percent in Belmark": Arvenia's, then Belmark's)."""
+    if f.kind != "figure":
+        return set()
+    c = f.claim
+    limit = min([q.start for q in c.quantities if q.start >= f.slot.end] + [f.slot.end + PLACE_CHARS])
+    out = set()
+    for e in c.entities:
+        if e.label in PLACE_LABELS and f.slot.end <= e.start < limit:
+            gap = c.text[f.slot.end - c.start:e.start - c.start]
+            if not re.search(r"[,;:.]", gap) and _PLACE_BEFORE.search(gap):
+                out.add(e.text.casefold())
+    return out

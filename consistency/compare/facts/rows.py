@@ -36,15 +36,46 @@ def facts_of(row: int, c: Claim) -> list[Fact]:
     out = []
     for q in _ratios(c):
         if (q.kind == "ordinal" or math.isinf(q.value) or _read_in_part(c, q) or _address(c, q)
-                or _negated_bound(c, q)):
+                or _position(c, q) or _score(q) or _negated_bound(c, q)):
             continue
         out.append(Fact("figure", c, row, q, q.event, frozenset(q.about), _counted(q)))
     for t in c.times:
         iv = _interval(t)
-        if iv is None or t.event in SPEECH_EVENTS:
+        if iv is None or t.event in SPEECH_EVENTS or t.event in LEARNING_EVENTS or _recurring(c, t):
             continue
         out.append(Fact("date", c, row, t, _modified(c, t) or t.event, frozenset(t.about), None, iv))
     return out
+
+
+def dates_of(f: Fact) -> list[tuple[date, date]]:
+    """The days the claim gives the row's own happening ("in 2005, at 71, she told a magazine": the
+    telling's), not the days of other verbs of its sentence (a filing disclosed on one day of
+    spending years before), nor a day that recurs."""
+    c = f.claim
+    out = []
+    for t in c.times:
+        if f.event and t.event == f.event and t.type in ("DATE", "TIME") and not _recurring(c, t):
+            iv = _interval(t)
+            if iv is not None:
+                out.append(iv)
+    return out or _when_dated(f)
+
+
+# "on Monday against the Hawks, when she scored 31 points": a "when" clause after a date tells what
+# happened on that day.
+_WHEN = re.compile(r"^[^.;:()]{0,40},\s+when\b[^.;:]*$", re.IGNORECASE)
+
+
+def _when_dated(f: Fact) -> list[tuple[date, date]]:
+    """The day a "when" clause holding the figure hangs from."""
+    c = f.claim
+    for t in c.times:
+        between = c.text[t.end - c.start:f.slot.start - c.start]
+        if t.end <= f.slot.start and t.type in ("DATE", "TIME") and _WHEN.match(between):
+            iv = _interval(t)
+            if iv is not None:
+                return [iv]
+    return []
 
 
 # A figure the text splits with a space after its separator ("$450, 000", "5. 7"): the reader took
@@ -76,6 +107,44 @@ _ADDRESS_AFTER = re.compile(r"^\s+blocks?\s+of\b", re.IGNORECASE)
 def _address(c: Claim, q: Quantity) -> bool:
     """The figure numbers a street block, as addresses do."""
     return bool(_ADDRESS_AFTER.match(c.text[q.end - c.start:]))
+
+
+# "the 35-yard line", "the 30-metre mark": a place on a field or course, named by its distance.
+_POSITION = re.compile(r"\d[\d,.]*\s*-?\s*(?:yard|metre|meter|foot|feet|mile|kilometre|kilometer)s?[\s-]+"
+                       r"(?:line|mark|marker)\b", re.IGNORECASE)
+
+
+def _position(c: Claim, q: Quantity) -> bool:
+    """The figure names a place by its distance from a mark, not a distance anything covered."""
+    return bool(_POSITION.match(c.text[q.start - c.start:]))
+
+
+_PAIR = re.compile(r"\d+\s*[-\u2013]\s*\d+")
+
+
+def _score(q: Quantity) -> bool:
+    """Two numbers joined by a dash with nothing counted ("a 17-14 win", "the 2-11 Falcons", "are 5-5"):
+    a score or a record, not a range of a count, which names what it counts ("10-15 people")."""
+    return q.kind == "count" and q.unit is None and bool(_PAIR.fullmatch(q.text))
+
+
+# Verbs whose date is when someone learnt of a happening ("we were told this morning of the fire"),
+# not when it happened: like a verb of saying, they date the telling.
+LEARNING_EVENTS = frozenset({"learn", "realize", "realise"})
+
+# A weekday or date that a recurring expression follows ("the first Monday of every month", "Market
+# Day (third Friday of each month)"): a day that comes round, not the day of one happening.
+_BEFORE_SET = re.compile(r"^[\s(]*(?:[^\W\d_]+\s+){0,3}of\s+$")
+SET_CHARS = 25
+
+
+def _recurring(c: Claim, t: TimeExpr) -> bool:
+    """The date belongs to a recurring expression the claim's set of times reads."""
+    for s in c.times:
+        if s.type == "SET" and t.end <= s.start <= t.end + SET_CHARS:
+            if _BEFORE_SET.match(c.text[t.end - c.start:s.start - c.start]):
+                return True
+    return False
 
 
 # Words that may follow a year without the year qualifying them ("in 2017 amid an inquiry").

@@ -6,8 +6,8 @@ import re
 
 from ...lexicon import HAPPENING_KINDS, SPEECH_EVENTS
 from ..base import has_update_cue
-from .holders import _a_name, _holding_people, _other_actors, _same_person, holder, other_people
-from .rows import Fact
+from .holders import _a_name, _holding_people, _other_actors, _same_person, holder, other_people, places_of
+from .rows import Fact, dates_of
 from .statistics import is_age, is_conversion, is_tally, other_statistic
 from .values import GRANULARITY, MAX_GRANULARITY_GAP, _near_dates, _near_figures, _significant
 
@@ -57,6 +57,11 @@ def one_fact(a: Fact, b: Fact) -> bool:
     if a.kind == "figure":
         if other_statistic(a, b):
             return False
+        pa, pb = places_of(a), places_of(b)
+        if pa and pb and not pa & pb:
+            return False  # figures of two places ("of traffic to one country", "in another")
+        if dated_apart(a, b) or is_age(a) and is_age(b) and dated_apart(a, b, now=True):
+            return False  # figures of two times: an age at a death and at an interview years before
         if is_age(a) and is_age(b) and _ages_of_others(a, b):
             return False
         if is_conversion(a) or is_conversion(b):
@@ -77,14 +82,27 @@ def one_fact(a: Fact, b: Fact) -> bool:
     from ..happenings import kinds  # here, not at the top: happenings imports this module
 
     ka, kb = kinds(a), kinds(b)
+    if a.slot.granularity == b.slot.granularity == "year" and (
+            ka and not kb and _noun_dated(a, ka) or kb and not ka and _noun_dated(b, kb)):
+        # A year a step from another is as often the next happening of one life (elected one year,
+        # appointed the next): a year beside a happening noun ("the election in 2014") dates that
+        # happening, not the clause's verb, and not what a verb of no such kind says of the year after.
+        return False
     if ka and kb and not ka & kb:
         return False  # dates of two kinds of happening (charged Saturday, shot Friday) are two dates
+    if _other_happenings(a.event, b.event) and not ka & kb and _to_come(a) != _to_come(b):
+        return False  # a plan ("will see a doctor Friday") and another thing done ("was hurt Thursday")
     if not same_event and not ka & kb and {a.slot.granularity, b.slot.granularity} <= {"day", "time"}:
         # Days a step apart, and nothing says the happening is one but the words around it: a shared
         # word must be a name, not a noun any sentence of the story may use ("the singer" arrived one
         # day and checked in the next).
         same_holder = any(_a_name(w, a.claim) or _a_name(w, b.claim) for w in holder(a) & holder(b))
     return same_event or same_holder and (_near_dates(a, b) or _day_apart(a, b))
+
+
+def _noun_dated(f: Fact, kinds_of_f: frozenset[str]) -> bool:
+    """The row's kinds of happening come from a happening noun beside its date, not from its own verb."""
+    return HAPPENING_KINDS.get(f.event or "") not in kinds_of_f
 
 
 # Particles that are not also the prepositions a date follows ("voted on Wednesday", "resigned in March").
@@ -109,6 +127,16 @@ def _other_particles(a: Fact, b: Fact) -> bool:
 
 MAX_STEPS = 2  # whole units of the coarser date between two dates of one happening: a slip is a step or so
 UNIT_DAYS = {"week": 7, "month": 31, "quarter": 92, "season": 92, "year": 366, "decade": 3653, "century": 36525}
+
+
+def dated_apart(a: Fact, b: Fact, now: bool = False) -> bool:
+    """Each row's happening is dated, and every day one gives lies more than ``DAY_REACH`` days from every
+    day the other gives: the two figures are of different times ("told a magazine in 2005, at 91" /
+    "died Thursday at 95"). With ``now``, a row whose happening is not dated is of its report's day (an
+    age said undated is the age now)."""
+    da, db = (dates_of(f) or ([(f.claim.published.date(),) * 2] if now else []) for f in (a, b))
+    return bool(da and db) and all(max((b0 - a1).days, (a0 - b1).days) > DAY_REACH
+                                   for a0, a1 in da for b0, b1 in db)
 
 
 def _steps_apart(a: Fact, b: Fact) -> float:
@@ -162,6 +190,18 @@ def _other_happenings(x: str | None, y: str | None) -> bool:
         return False
     kind = HAPPENING_KINDS.get(x or "")
     return kind is None or kind != HAPPENING_KINDS.get(y or "")
+
+
+# Words that put the verb after them still to come: "will see", "is to meet", "is expected to sign".
+_TO_COME = (r"\b(?:will|'ll|(?:is|are|was|were) (?:to|expected to|scheduled to|set to|due to|slated to)"
+            r"|plans? to|planned to)")
+
+
+def _to_come(f: Fact) -> bool:
+    """The row's verb is said as still to come in its sentence (in its base form after "will", "to")."""
+    if not f.event or len(f.event) < 3:
+        return False
+    return bool(re.search(rf"{_TO_COME}\s+(?:\w+\s+)?{re.escape(f.event)}\b", f.claim.text, re.IGNORECASE))
 
 
 def _specific(event: str | None) -> bool:

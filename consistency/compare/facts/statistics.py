@@ -80,9 +80,16 @@ def is_conversion(f: Fact) -> bool:
     return bool((_CONVERTED_FROM if f.slot.kind == "money" else _MEASURED_FROM).search(before))
 
 
+# "at the age of 88", "aged 88", "died at 88": an age the quantity reader leaves a bare count.
+_AGE_BEFORE = re.compile(r"\b(?:at the age of|aged|age|(?:dies|died|dead)(?:\s+[a-z]+){0,3}\s+at)\s+$", re.IGNORECASE)
+
+
 def is_age(f: Fact) -> bool:
-    """The figure is someone's age ("a 52-year-old man", "Brede, 39,")."""
-    return f.kind == "figure" and f.slot.unit == AGE_UNIT
+    """The figure is someone's age ("a 52-year-old man", "Brede, 39,", "at the age of 71")."""
+    if f.kind != "figure":
+        return False
+    return f.slot.unit == AGE_UNIT or f.slot.kind == "count" and bool(
+        _AGE_BEFORE.search(f.claim.text[:f.slot.start - f.claim.start]))
 
 
 # What a story's running count is of: the dead, the hurt, the held, the displaced. Only such a tally

@@ -133,9 +133,17 @@ def _early(t: TimeExpr) -> bool:
     return t.mod == "START" or t.value.endswith("TMO") or t.text.casefold().startswith("early")
 
 
+def _whole_day(t: TimeExpr) -> bool:
+    """A day named with no part of it ("today", "Tuesday"): its early hours are in it."""
+    return t.granularity == "day" and not t.mod and not _late(t)
+
+
 def overnight(x: Fact, y: Fact) -> bool:
-    """Late one day and early the next ("late Monday" / "early Tuesday"): hours apart, one night."""
+    """Late one day and early the next ("late Monday" / "early Tuesday"), or a night and the whole next
+    day ("last night" / "today", told where the night's hours already fall on the next day): hours apart,
+    one night."""
     if x.kind != "date" or y.kind != "date" or x.interval is None or y.interval is None:
         return False
     first, second = (x, y) if x.interval[0] <= y.interval[0] else (y, x)
-    return (second.interval[0] - first.interval[0]).days == 1 and _late(first.slot) and _early(second.slot)
+    return (second.interval[0] - first.interval[0]).days == 1 and _late(first.slot) and (
+        _early(second.slot) or first.slot.value.endswith("TNI") and _whole_day(second.slot))
