@@ -396,6 +396,15 @@ def assign_stories(store: Store, options: Options) -> set[str]:
     return changed
 
 
+def forget_stories(options: Options) -> None:
+    """Drop a store's stories, threads and claim pairs, keeping its articles, claims and vectors:
+    the next check assigns stories and aligns claims afresh, as the first check did."""
+    with open_store(options) as store:
+        store.lock(verify=options.verify)
+        with store.transaction():
+            store.forget_stories()
+
+
 def _load_clusterer(store: Store):
     from .stories.cluster import StoryClusterer
 

@@ -8,6 +8,7 @@ the exact matching rules).
     python3 scripts/bench_contradictions.py /tmp/cbench --embedder minilm
     python3 scripts/bench_contradictions.py /tmp/cbench --json --store /tmp/cbench-store
     python3 scripts/bench_contradictions.py /tmp/cbench --store /tmp/cbench-store --reuse --facts
+    python3 scripts/bench_contradictions.py /tmp/cbench --store COPY --reuse --restory   # stories afresh
 """
 
 from __future__ import annotations
@@ -32,12 +33,16 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def run_check(bench: Path, store: Path, embedder: str, facts: bool = False, full: bool = False
-              ) -> tuple[list, dict]:
-    """Ingest the benchmark's articles into ``store`` and return the flags and timings."""
+def run_check(bench: Path, store: Path, embedder: str, facts: bool = False, full: bool = False,
+              restory: bool = False) -> tuple[list, dict]:
+    """Ingest the benchmark's articles into ``store`` and return the flags and timings
+    (``restory``: forget the stored stories first, so the check assigns them afresh)."""
     from consistency import Options, check, ingest
+    from consistency.pipeline import forget_stories
 
     opts = Options(store=store, embedder=embedder, facts=facts)
+    if restory:
+        forget_stories(opts)
     t0 = time.perf_counter()
     ingested = ingest([bench / "articles.jsonl"], opts)
     t1 = time.perf_counter()
@@ -55,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store", type=Path, help="keep the store here (must not exist yet)")
     ap.add_argument("--reuse", action="store_true",
                     help="check an existing --store again (check --full), to measure a change in compare/ alone")
+    ap.add_argument("--restory", action="store_true",
+                    help="with --reuse: assign stories afresh (then align and compare), to measure a change in stories/")
     ap.add_argument("--facts", action="store_true", help="check with the stories' fact tables (check --facts)")
     ap.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
     args = ap.parse_args(argv)
@@ -64,13 +71,16 @@ def main(argv: list[str] | None = None) -> int:
             ap.error(f"{args.dir / name}: not found; build it with make_contradiction_bench.py")
     if args.reuse and not (args.store and args.store.exists()):
         ap.error("--reuse needs an existing --store")
+    if args.restory and not args.reuse:
+        ap.error("--restory needs --reuse")
     if args.store and args.store.exists() and not args.reuse:
         ap.error(f"{args.store}: already exists; the benchmark needs a fresh store")
     gold = read_jsonl(args.dir / "gold.jsonl")
     articles = read_jsonl(args.dir / "articles.jsonl")
     ids = [a["id"] for a in articles]
     if args.store:
-        flags, timing = run_check(args.dir, args.store, args.embedder, args.facts, full=args.reuse)
+        flags, timing = run_check(args.dir, args.store, args.embedder, args.facts, full=args.reuse,
+                                 restory=args.restory)
     else:
         with tempfile.TemporaryDirectory(prefix="cbench-store-") as tmp:
             flags, timing = run_check(args.dir, Path(tmp) / "store", args.embedder, args.facts)

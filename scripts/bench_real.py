@@ -7,6 +7,7 @@ rule). Figures are printed for the tuning half of the events, the held half, and
     python3 scripts/bench_real.py ../shared/bench/real-coverage/basil
     python3 scripts/bench_real.py DIR --store /tmp/basil-store --json     # keep the store
     python3 scripts/bench_real.py DIR --store /tmp/basil-store --list     # reuse it: check --full only
+    python3 scripts/bench_real.py DIR --store COPY --restory              # reuse it, stories afresh
     python3 scripts/bench_real.py DIR --stories-only                      # story B-cubed alone, fast
 """
 
@@ -34,12 +35,16 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def run(bench: Path, store: Path, embedder: str, facts: bool = False) -> tuple[list, dict[str, str], dict]:
-    """Ingest (unless the store already holds the articles), check everything, return flags and stories."""
+def run(bench: Path, store: Path, embedder: str, facts: bool = False, restory: bool = False
+        ) -> tuple[list, dict[str, str], dict]:
+    """Ingest (unless the store already holds the articles), check everything, return flags and stories
+    (``restory``: forget the stored stories first, so the check assigns them afresh)."""
     from consistency import Options, check, ingest
-    from consistency.pipeline import open_store
+    from consistency.pipeline import forget_stories, open_store
 
     opts = Options(store=store, embedder=embedder, facts=facts)
+    if restory:
+        forget_stories(opts)
     t0 = time.perf_counter()
     ingested = ingest([bench / "articles.jsonl"], opts)
     t1 = time.perf_counter()
@@ -115,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", choices=PARTS + FOLDS, default="all", help="which part --list reads (default all)")
     ap.add_argument("--folds", action="store_true", help="also score the two folds of the tuning half")
     ap.add_argument("--store", type=Path, help="keep the store here; an existing one is reused (check --full)")
+    ap.add_argument("--restory", action="store_true",
+                    help="with an existing --store: assign stories afresh, to measure a change in stories/")
     ap.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
     ap.add_argument("--stories-only", action="store_true", help="only cluster the articles and print story B-cubed")
     ap.add_argument("--facts", action="store_true", help="check with the stories' fact tables (check --facts)")
@@ -133,12 +140,14 @@ def main(argv: list[str] | None = None) -> int:
             b3 = f["story_b3"]
             print(f"{part:5s} story B3 P {_fmt(b3['precision'])} R {_fmt(b3['recall'])} F1 {_fmt(b3['f1'])}")
         return 0
+    if args.restory and not (args.store and args.store.exists()):
+        ap.error("--restory needs an existing --store")
     gold = read_jsonl(args.dir / "gold.jsonl")
     articles = read_jsonl(args.dir / "articles.jsonl")
     events = json.loads((args.dir / "events.json").read_text(encoding="utf-8"))
     article_event = {a: e for e, rec in events.items() for a in rec["articles"]}
     if args.store:
-        flags, stories, timing = run(args.dir, args.store, args.embedder, args.facts)
+        flags, stories, timing = run(args.dir, args.store, args.embedder, args.facts, args.restory)
     else:
         with tempfile.TemporaryDirectory(prefix="real-store-") as tmp:
             flags, stories, timing = run(args.dir, Path(tmp) / "store", args.embedder, args.facts)

@@ -1,11 +1,13 @@
 """The time scorer's per-fold figures, on hand-written TimeML files."""
 
 import sys
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 from bench_time import evaluate, fold_of  # noqa: E402
+from time_misses import kind  # noqa: E402
 
 DOC = """<?xml version="1.0" ?>
 <TimeML><DOCID>{name}</DOCID>
@@ -51,3 +53,14 @@ def test_bench_time_pooled_folds_hold_both_corpora(tmp_path):
         in_fold = [n for n in names if fold_of(n, 2) == k]
         share = sum(n in right for n in in_fold) / len(in_fold) if in_fold else 0.0
         assert f1 == round(share, 4)
+
+
+def test_time_misses_sorts_a_wrong_value_by_what_differs():
+    dct = date(2022, 4, 6)
+    assert kind("2022-04-04", "DATE", "2022-04-11", "DATE", dct) == "direction past/future"
+    assert kind("2022-04-04", "DATE", "2022-03-28", "DATE", dct) == "reference anchor/offset"
+    assert kind("2022-W14", "DATE", "2022-04", "DATE", dct) == "granularity WEEK vs MONTH"
+    assert kind("P1W", "DURATION", "2022-W13", "DATE", dct) == "duration vs point"
+    assert kind("P1W", "DURATION", "P7D", "DURATION", dct) == "duration value"
+    assert kind("XXXX-WXX-1", "SET", "2022-04-04", "DATE", dct) == "set/frequency"
+    assert kind("PAST_REF", "DATE", "2021", "DATE", dct) == "REF vs value"

@@ -584,3 +584,17 @@ def test_compare_values_revised_figure_in_a_bracket_after_a_glued_unit_is_an_upd
     b = claim("b#1", "The climber dropped nearly 1900ft (402 metres) into the crevasse below the ridge, revised from "
                      "an earlier figure of 579.", outlet="B", day=12)
     assert found(a, b) == [("update", "579 metres", "402 metres")]
+
+
+def test_compare_values_revision_is_set_against_the_figure_many_outlets_reported():
+    revision = claim("r#1", "The number of goals was revised to 40, officials said.", outlet="R", day=14)
+    lone = claim("a#1", "The visiting striker, who has scored 37 goals this season, was booked twice.", outlet="A")
+    widely = [claim(f"{x}#1", "The league leaders have scored 25 goals in their home games.", outlet=x.upper())
+              for x in "bcdefg"]
+    findings = [(f, 0.5) for c in [lone] + widely for f in compare_pair(c, revision, 0.5, EntityResolver())]
+    assert len(findings) == 7
+    (chosen,) = one_per_deviation(findings)
+    assert (chosen.type, chosen.value_a, chosen.value_b) == ("update", "25", "40")
+    # with the lone report alone, the revision is still set against it
+    (alone,) = one_per_deviation(findings[:1])
+    assert (alone.value_a, alone.value_b) == ("37", "40")

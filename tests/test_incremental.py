@@ -8,7 +8,7 @@ import pytest
 
 from bench.synthetic_news import synthetic
 from consistency import Options, check, ingest
-from consistency.pipeline import open_store
+from consistency.pipeline import forget_stories, open_store
 from consistency.store.encoding import flag_to_dict
 
 from tally_recount import assert_tallies_match_recount
@@ -159,3 +159,19 @@ def test_incremental_outcomes_kept_at_once_give_the_flags_of_a_full_check(tmp_pa
     shutil.copytree(opts.store, full.store)
     check(full, full=True)
     assert _open_flags(opts) == _open_flags(full)
+
+
+@pytest.mark.slow
+def test_incremental_forgotten_stories_come_back_the_same(tmp_path):
+    opts = Options(store=tmp_path / "store", embedder="hashing")
+    ingest([_jsonl(synthetic(12, seed=5), tmp_path / "drawn.jsonl")], opts)
+    first = {f.id for f in check(opts).flags}
+    with open_store(opts) as store:
+        stories = store.article_stories()
+    forget_stories(opts)
+    with open_store(opts) as store:
+        assert store.article_stories() == {} and store.unchecked_rowids() and not store.pairs()
+    again = {f.id for f in check(opts, full=True).flags}
+    with open_store(opts) as store:
+        assert store.article_stories() == stories  # story ids come from their first article
+    assert again == first and first

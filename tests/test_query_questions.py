@@ -25,6 +25,7 @@ from consistency.query.questions import (
     rerank_answers,
     story_share,
     time_fits,
+    value_tie,
 )
 from consistency.records import Attribution, Entity, Quantity, TimeExpr
 
@@ -346,3 +347,37 @@ def test_query_questions_new_beyond_lede_marks_a_value_no_opening_of_the_story_s
     # without the articles there is no opening to compare with
     assert not question_features(q, [lede, answer], np.array([0.6, 0.4]))[:, FEATURES.index("new_beyond_lede")].any()
 
+
+
+def test_query_questions_value_tie_reads_the_figure_stated_of_the_name_asked_about():
+    q = "What share of the vote went to Kesk?"
+    weight = {"share": 1.0, "vote": 1.0, "went": 1.0, "kesk": 3.0}
+    ours = Quantity(text="54 percent", start=5, end=15, value=54, low=54, high=54, unit="percent", kind="percent",
+                    event="win", about=("vote", "kesk"))
+    theirs = Quantity(text="61 percent", start=5, end=15, value=61, low=61, high=61, unit="percent", kind="percent",
+                      event="win", about=("vote", "tamm"))
+    tied = claim("a#3", "Kesk 54 percent of the vote.", quantities=(ours,))
+    other = claim("a#4", "Tamm 61 percent of the vote.", quantities=(theirs,))
+    kind = "quantity"
+    assert value_tie(tied, q, kind, weight) == 1.0  # the question names only Kesk
+    assert value_tie(other, q, kind, weight) == 0.0
+
+
+def test_query_questions_value_tie_reads_a_name_or_bare_number_by_its_neighbours():
+    weight = {"old": 1.0, "mayor": 1.0, "kesk": 3.0}
+    aged = claim("a#1", "The mayor, Ain Kesk, 58, opened the bridge.")
+    assert value_tie(aged, "How old is Kesk?", "quantity", weight) == 1.0
+    far = claim("a#2", "Ain Kesk opened the new bridge across the river after 58 days.")
+    assert value_tie(far, "How old is Kesk?", "quantity", weight) == 0.0
+    counsel = claim("a#5", "A lawyer for Kesk, Liis Vaher, said he would appeal.",
+                    entities=(Entity(text="Kesk", start=12, end=16, label="PERSON", canonical="kesk"),
+                              Entity(text="Liis Vaher", start=18, end=28, label="PERSON", canonical="liis vaher")))
+    q = "Who is the lawyer for Kesk?"
+    w = {"lawyer": 1.0, "kesk": 3.0}
+    assert value_tie(counsel, q, "person", w) == 1.0
+    # a place is left to fits_place; a value the question itself names ties nothing
+    assert value_tie(counsel, "Where does Kesk live?", "place", w) == 0.0
+    alone = claim("a#6", "Kesk spoke.", entities=(Entity(text="Kesk", start=0, end=4, label="PERSON", canonical="kesk"),))
+    assert value_tie(alone, q, "person", w) == 0.0
+    feats = question_features(q, [counsel, alone], np.array([0.5, 0.5]), idf=w)
+    assert list(feats[:, FEATURES.index("value_tie")]) == [1.0, 0.0]

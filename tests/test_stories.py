@@ -99,6 +99,20 @@ def test_stories_merge_keeps_mapping():
     assert all(sc.resolve(old) == ids[0] for old in sc.merged_into)
 
 
+def test_stories_lone_article_merges_at_the_join_bar():
+    arts = _articles(FLOOD, "f")
+    vecs = article_vectors(arts, HashingEmbedder())
+    probe = StoryClusterer(threshold=100.0, merge_threshold=100.0)
+    first, lone, third = probe.assign(arts, vecs)
+    to_first, to_third = probe.score(lone, first), probe.score(lone, third)
+    assert to_first < (to_first + to_third) / 2 < probe.score(first, third)
+    # the second report falls short of the first alone, then the third joins the first: against
+    # the story of both, the second clears the join bar, though not the (higher) merge bar
+    bar = (to_first + (to_first + to_third) / 2) / 2
+    ids = StoryClusterer(threshold=bar, merge_threshold=100.0).assign(arts, vecs)
+    assert len(set(ids)) == 1
+
+
 def test_stories_article_vectors_are_normalised():
     vecs = article_vectors(_articles(FLOOD, "f"), HashingEmbedder())
     assert vecs.shape == (3, 384)

@@ -555,3 +555,14 @@ def test_timex_today_inside_a_title_is_not_a_day():
     anchor = date(2024, 11, 20)
     assert find_times("She wrote a column for USA Today.", anchor) == []
     assert find_times('He said on the "Today" show that he would run.', anchor) == []
+
+
+def test_timex_a_time_word_that_modifies_or_names_something_is_not_a_time():
+    anchor = date(2024, 11, 20)
+    assert find_times("The town paid off the long-term loan on its bridge.", anchor) == []
+    assert find_times("Growers fear the short-term cost of the frost.", anchor) == []
+    assert _one("Over the long term, the orchard will pay.", anchor, "the long term").value == "FUTURE_REF"
+    assert find_times('The mayor told "This Week With Ann Perth" that she would stay.', anchor) == []
+    assert find_times("For the council it was high noon.", anchor) == []
+    assert _one("The council will meet at noon Friday.", anchor, "noon Friday").value == "2024-11-22T12:00"
+    assert _one("This week, the council met twice.", anchor, "This week").value == "2024-W47"

@@ -9,7 +9,8 @@ statement rather than a caption, and how much of the first stage's best matches 
 story. The weights are then refitted on the tune questions of bench/questions by
 ``scripts/tune_question_ranker.py``, which alone weighs the features TREC QA was fitted without
 (``fits_place``: a place stated after a preposition of place, not a dateline or "the governor of Kesk";
-``new_beyond_lede``: a value of the kind asked that no opening sentence of the claim's story states).
+``new_beyond_lede``: a value of the kind asked that no opening sentence of the claim's story states;
+``value_tie``: how closely a value of the kind asked is tied to the names the question asks about).
 The engine blends its score with the first stage's rank.
 """
 
@@ -35,7 +36,7 @@ FEATURES = (
     "claim_len", "new_words", "holds_person", "holds_org", "holds_time", "holds_quantity", "holds_place",
     "misses_kind", "new_value", "caption", "attributed", "fits_quantity", "fits_time", "holds_form",
     "noun_cos", "rel_noun_cos", "story_share", "fits_place", "article_cover",
-    "new_beyond_lede",
+    "new_beyond_lede", "value_tie",
 )
 # how many of the first stage's best matches vote for the story a question is about
 STORY_VOTERS = 30
@@ -384,6 +385,82 @@ def _asked_values(c: Claim, kind: str) -> list[str]:
     return values.get(kind, [])
 
 
+# A value is tied to the words the parse attached it to at extraction (a figure's counted noun, its verb, that
+# verb's subject and object); a name or a bare number has none, so the words next to it stand in, this many
+# on either side ("Mr. Kesk, 61,", "a lawyer for Kesk, Ann Tamm"). Places are left out: where something
+# happened attaches to the happening, not to the people the question names (fits_place reads them).
+TIE_WORDS = 2
+TIE_KINDS = ("person", "org", "time", "quantity")
+
+
+def _asked_spans(c: Claim, kind: str, question: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The values of the kind asked that the question does not name, as (start, end) in the claim's text
+    with the words the parse tied them to (none for a name or a bare number)."""
+    q = question.casefold()
+    text = c.text
+    lead = len(text) - len(text.lstrip())  # the claim's text is its sentence stripped
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+
+    def add(value: str, start: int, about: tuple[str, ...] = ()) -> None:
+        if not value or value.casefold() in q:
+            return
+        about = tuple(w for w in about if w)
+        at = start - c.start - lead
+        if not (0 <= at and text[at:at + len(value)] == value):
+            at = text.find(value)
+        if at >= 0:
+            out.append((at, at + len(value), about))
+
+    if kind in ("person", "org"):
+        for e in c.entities:
+            if e.label in ("PERSON", "ORG", "NORP"):
+                add(e.text, e.start)
+    elif kind == "time":
+        for t in c.times:
+            if t.type in ("DATE", "TIME"):
+                add(t.text, t.start, (*t.about, t.event or ""))
+    elif kind == "quantity":
+        for x in c.quantities:
+            add(x.text, x.start, (*x.about, x.event or ""))
+        for t in c.times:
+            if t.type == "DURATION":
+                add(t.text, t.start, (*t.about, t.event or ""))
+        # a number the quantity reader left ("Mr. Kesk, 61,", "a three-term mayor"), not one inside a date
+        taken = [(s, e) for s, e, _ in out] + [(t.start - c.start - lead, t.end - c.start - lead) for t in c.times]
+        for m in [*_DIGITS.finditer(text), *_COMPOUND_COUNT.finditer(text)]:
+            if not any(s <= m.start() < e for s, e in taken) and not _YEAR.fullmatch(m.group()):
+                add(m.group(), c.start + lead + m.start())
+    return out
+
+
+def value_tie(c: Claim, question: str, kind: str | None, weight: dict[str, float]) -> float:
+    """How closely the claim ties a value of the kind asked to the names the question asks about: the
+    most, over such values, of the weighted share of the question's names among the words the value is
+    tied to (all the question's words when it names no one). A sentence of the right story often holds
+    another value of that kind (the lede's figure, another person); the one asked for is stated of the
+    person or thing the question names ("Kesk won 56 percent", "Kesk, 61,"). ``kind`` is ``answer_kind``'s
+    and ``weight`` the question's word weights."""
+    if kind not in TIE_KINDS:
+        return 0.0
+    spans = _asked_spans(c, kind, question)
+    if not spans:
+        return 0.0
+    named = {t for n in _names(question) for t in tokenize(n)} & set(weight)
+    asked = named or set(weight)
+    total = sum(weight[t] for t in asked) or 1.0
+    words = list(_WORD_RE.finditer(c.text))
+    best = 0.0
+    for start, end, about in spans:
+        if about:
+            near = set(tokenize(" ".join(about)))
+        else:
+            first = next((i for i, w in enumerate(words) if w.end() > start), len(words))
+            last = next((i for i in range(len(words) - 1, -1, -1) if words[i].start() < end), -1)
+            near = set(tokenize(" ".join(w.group() for w in words[max(0, first - TIE_WORDS):last + 1 + TIE_WORDS])))
+        best = max(best, sum(weight[t] for t in near & asked) / total)
+    return best
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*")
 CONTEXT_CHARS = 400
 # a sentence of this many content words or fewer is read as a follow-up of the one before ("The final
@@ -512,6 +589,8 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
                 said = said_in[c.story_id or c.article_id]
                 out[i, 26] = any(v.casefold() not in q and v.casefold() not in said
                                  for v in _asked_values(c, kind) if v)
+    for i, c in enumerate(claims):
+        out[i, 27] = value_tie(c, question, kind, weight)
     return out
 
 

@@ -548,6 +548,16 @@ class Store:
     def clear_dirty_stories(self) -> None:
         self.set_meta("stories_dirty", [])
 
+    def forget_stories(self) -> None:
+        """Drop every story, thread and claim pair and mark every claim unchecked: the next check
+        assigns stories and aligns claims afresh from the stored claims and vectors, as a first
+        check would (a change to story clustering is measured without extracting again)."""
+        self.db.execute("UPDATE articles SET story_id=NULL")
+        self.db.execute("DELETE FROM stories")
+        self.db.executemany("DELETE FROM meta WHERE key=?", [("stories",), ("threads",), ("stories_dirty",)])
+        self.db.execute("DELETE FROM pairs")
+        self.db.execute("UPDATE claims SET checked=0")
+
     # -- claims --------------------------------------------------------------------
     def insert_claims(self, claims: Sequence[Claim]) -> list[int]:
         return self.insert_claim_rows([claim_row(c) for c in claims])

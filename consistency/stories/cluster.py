@@ -14,12 +14,15 @@ of their article pairs.
 
 An article joins the best story when the score clears ``threshold`` and opens a new story
 otherwise. Every few stories a batch touches, a merge pass joins the most similar pair of
-stories, again and again while a pair clears ``merge_threshold``. Both bars rise by
-``small_margin`` over the square root of the number of article pairs: a mean over few pairs is
-a noisy estimate, and two stories joined early on a chance resemblance would pull later
-articles of both together. Merged ids stay in ``merged_into``: an id handed out earlier is
-stale once its story merged, so anything that stores story ids must map them through
-``resolve`` after each ``assign``.
+stories, again and again while a pair clears ``merge_threshold``; a story of a single article
+merges when it clears ``threshold`` too: that is its article's join decision taken again against
+the story as it has grown since the article came (a report weighed against the first few reports
+of its event may fall short where the whole story would take it). The stricter merge bar is for
+two grown stories, which may be two events of one kind. Both bars rise by ``small_margin`` over
+the square root of the number of article pairs: a mean over few pairs is a noisy estimate, and
+two stories joined early on a chance resemblance would pull later articles of both together.
+Merged ids stay in ``merged_into``: an id handed out earlier is stale once its story merged, so
+anything that stores story ids must map them through ``resolve`` after each ``assign``.
 
 Only the ``candidates`` stories nearest by dense vector are scored in full, so the cost of an
 article grows with the number of stories only through one matrix-vector product.
@@ -329,6 +332,11 @@ class StoryClusterer:
     def _bar(self, base: float, a: _Story, b: _Story) -> float:
         return base + self.small_margin / math.sqrt(a.n * b.n)
 
+    def _merge_bar(self, a: _Story, b: _Story) -> float:
+        # a story of one article merging is its article joining late: the join bar holds
+        base = min(self.threshold, self.merge_threshold) if min(a.n, b.n) == 1 else self.merge_threshold
+        return self._bar(base, a, b)
+
     def _start_block(self, singles: Sequence[_Story]) -> None:
         """Take the dense products of these articles with every story at once (one matrix product
         costs far less than one matrix-vector product an article over a large store)."""
@@ -445,7 +453,7 @@ class StoryClusterer:
             for j, sid in enumerate(order):
                 src = self.stories[sid]
                 other, score = self._best_match(src, exclude=sid, dense=dense[:, j])
-                if other is not None and score >= self._bar(self.merge_threshold, src, other):
+                if other is not None and score >= self._merge_bar(src, other):
                     found.append((score, sid, other.id))
             if not found:
                 return

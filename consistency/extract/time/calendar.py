@@ -40,6 +40,8 @@ def _apx(m: re.Match) -> str | None:
 def h_time(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     if g.get("nm"):
+        if re.search(r"\bhigh\s+$", c.text[max(0, m.start() - 6):m.start()], re.I):
+            return None  # "high noon": a showdown, not a clock time
         hh, mi = (24, 0) if g["nm"].lower() == "midnight" else (12, 0)
     else:
         hh, mi = int(g["h"]), int(g["mi"] or 0)

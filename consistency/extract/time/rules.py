@@ -99,6 +99,14 @@ _FWD = {"next", "coming", "following", "upcoming"}
 _ANAPHORIC = {"previous", "prior", "preceding", "next", "following"}
 
 
+# a capitalised word after a capitalised unit: the unit is part of a name ("the Winter Palace")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+# a word after "the long-term" that is not a function word: the noun it modifies
+_NOUN_AFTER = re.compile(r"[- ]?\s*(?!(?:and|or|but|nor|is|are|was|were|be|been|will|would|could|can|may|might"
+                         r"|should|must|to|of|in|on|at|for|by|with|as|than|then|the|a|an|that|this|it|its"
+                         r"|we|they|he|she|i|you|because|if|when|while|so|though|although|too|also)\b)[A-Za-z]")
+
+
 def h_rel(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     det = " ".join(g["det"].lower().split())
@@ -110,6 +118,8 @@ def h_rel(m: re.Match, c) -> Result | None:
         mod = mod if det != "by" else "BEFORE"
     ago = det == "last year's" or any(x.startswith("year-") or x in ("year-ago", "year-earlier")
                                       for x in adjs)
+    if g["u"][0].isupper() and _NAME_AFTER.match(c.text, m.end()):
+        return None  # "This Week With ...", "the Summer Olympics": a title or a name
     if u == "period":
         if not (ago or adjs & {"latest", "same", "comparable", "current"}):
             return None
@@ -139,8 +149,6 @@ def h_rel(m: re.Match, c) -> Result | None:
             return "DATE", f"{year_words(g['syw']):04d}-{code}", mod
         if u == "fall" and _FALL_OF.match(c.text, m.end()):
             return None  # "the fall of the government": the noun, not the season
-        if g["u"][0].isupper() and re.match(r"\s+[A-Z][a-z]", c.text[m.end():m.end() + 3]):
-            return None  # "the Summer Olympics", "the Winter Palace": a name
         shift = -1 if det == "last" or adjs & _BACK else 1 if det == "next" or adjs & _FWD else 0
         if shift == 0 and det in ("the",) and not adjs:
             shift = -1 if c.tense(m.start(), m.end()) == "past" else 0
@@ -306,6 +314,8 @@ def h_duration(m: re.Match, c) -> Result | None:
 
 def h_ref(m: re.Match, c) -> Result | None:
     w = " ".join(m.group().lower().split())
+    if w.endswith("term") and _NOUN_AFTER.match(c.text, m.end()):
+        return None  # "the long-term debt", "the short-term outlook": a kind of thing, not a time
     if re.search(r"(recent|coming|past|next|ahead)\b.*\b(months|weeks|days|hours|quarters)|"
                  r"(months|weeks|days|hours|quarters) ahead", w):
         u = re.search(r"(month|week|day|hour|quarter)s", w).group(1)
