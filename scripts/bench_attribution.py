@@ -37,6 +37,12 @@ Matching, done separately for source, cue and content:
   each predicted span is matched at most once, greedily by the largest token overlap.
 P = matched / predicted, R = matched / gold, F1 their harmonic mean, micro-averaged over
 articles. Throughput is given for spaCy parsing plus extraction and for extraction alone.
+
+The speaker a claim is given, beside the frames: every sentence (as claims are split) more than
+half inside a gold content with a source takes the attribution ``claims`` gives it, and its source
+is matched exactly against that gold source (``sentence_speaker_exact``); ``quoted_`` is the same
+over the sentences inside quotation marks whose gold cue lies in another sentence (a quotation
+run over several sentences, continued under an earlier "he said").
 """
 
 from __future__ import annotations
@@ -246,8 +252,8 @@ class ParseCache:
 CACHE: ParseCache | None = None
 
 
-def _extract(nlp, root: Path, name: str, text: str) -> tuple[list, float, float]:
-    """(attributions, seconds parsing and extracting, seconds extracting) of one article."""
+def _extract(nlp, root: Path, name: str, text: str) -> tuple[list, object, float, float]:
+    """(attributions, the parsed doc, seconds parsing and extracting, seconds extracting) of one article."""
     t0 = time.perf_counter()
     if CACHE is None:
         doc = nlp(text)
@@ -266,7 +272,30 @@ def _extract(nlp, root: Path, name: str, text: str) -> tuple[list, float, float]
         finally:
             attribution.load_tagger = real
     t2 = time.perf_counter()
-    return attrs, t2 - t0, t2 - t1
+    return attrs, doc, t2 - t0, t2 - t1
+
+
+def count_speakers(c: dict[str, float], doc, text: str, gold: list, attrs: list, weight: float = 1.0) -> None:
+    """Add to ``c`` the sentences a gold content covers and those whose claim names its gold source."""
+    from consistency.extract.attribution.quotes import quote_spans
+    from consistency.extract.claims import _attribution_for, _sentences
+
+    quotes = quote_spans(text)
+    framed = [g for g in gold if g["source"] is not None and g["content"] is not None]
+    for sent in _sentences(doc):
+        s0, s1 = sent.start_char, sent.end_char
+        cover = [(min(s1, g["content"][1]) - max(s0, g["content"][0]), k) for k, g in enumerate(framed)]
+        cover = [(n, k) for n, k in cover if n > (s1 - s0) / 2]
+        if not cover:
+            continue
+        g = framed[max(cover)[1]]
+        att = _attribution_for(sent, attrs)
+        hit = att is not None and att.source_span is not None and trim(text, att.source_span) == trim(text, g["source"])
+        quoted = (any(q[0] <= s0 + 2 and s1 <= q[1] + 2 for q in quotes)
+                  and (g["cue"] is None or not s0 <= g["cue"][0] < s1))
+        for kind in ("sentence", "quoted_sentence") if quoted else ("sentence",):
+            c[f"{kind}_n"] += weight
+            c[f"{kind}_speaker"] += weight * hit
 
 
 def run(root: Path, limit: int | None = None, only: set[str] | None = None,
@@ -283,7 +312,7 @@ def run(root: Path, limit: int | None = None, only: set[str] | None = None,
     elapsed = extracting = 0.0
     for name in names:
         text = (root / "text" / f"{name}.txt").read_text(encoding="utf-8")
-        attrs, spent, extract_only = _extract(nlp, root, name, text)
+        attrs, doc, spent, extract_only = _extract(nlp, root, name, text)
         elapsed += spent
         extracting += extract_only
         pred = predicted_relations(attrs)
@@ -292,6 +321,7 @@ def run(root: Path, limit: int | None = None, only: set[str] | None = None,
         for ann in files:
             gold = read_ann(ann)
             count_matches(c, text, gold, pred, w)
+            count_speakers(c, doc, text, gold, attrs, w)
             c["n_gold"] += w * len(gold)
             if misses is not None:
                 misses.append((name, text, gold, pred, w))
@@ -303,6 +333,9 @@ def run(root: Path, limit: int | None = None, only: set[str] | None = None,
             s = prf(c[f"{role}_{mode}"], c[f"{role}_pred"], c[f"{role}_gold"])
             for k, v in s.items():
                 out[f"{role}_{mode}_{k}"] = round(v, 4)
+    for kind in ("sentence", "quoted_sentence"):
+        out[f"{kind}s"] = round(c[f"{kind}_n"], 1)
+        out[f"{kind}_speaker_exact"] = round(c[f"{kind}_speaker"] / c[f"{kind}_n"], 4) if c[f"{kind}_n"] else 0.0
     out["articles_per_second"] = round(len(names) / elapsed, 2) if elapsed else 0.0
     out["extract_articles_per_second"] = round(len(names) / extracting, 2) if extracting else 0.0
     return out
@@ -326,6 +359,7 @@ def agreement(root: Path) -> dict[str, float]:
 
 
 HEADLINE = ("source_exact_f1", "cue_exact_f1", "content_overlap_f1")
+SPEAKERS = ("sentence_speaker_exact", "quoted_sentence_speaker_exact")
 
 
 def cross_validate(root: Path, folds: int, fold_taggers: str | None, limit: int | None = None,
@@ -350,7 +384,9 @@ def cross_validate(root: Path, folds: int, fold_taggers: str | None, limit: int 
     out: dict = {"folds": folds, "scored_folds": list(only) if only is not None else list(range(folds)),
                  "fold_taggers": fold_taggers, "fold_outside_bias": bias if fold_taggers else None,
                  "trained_without_fold": bool(fold_taggers), "per_fold": per_fold}
-    for key in HEADLINE + ("source_overlap_f1", "content_exact_f1"):
+    for key in HEADLINE + ("source_overlap_f1", "content_exact_f1") + SPEAKERS:
+        if not all(key in f for f in per_fold):
+            continue
         values = [f[key] for f in per_fold]
         out[f"{key}_mean"] = round(statistics.mean(values), 4)
         out[f"{key}_std"] = round(statistics.pstdev(values), 4)
@@ -432,13 +468,13 @@ def main() -> None:
                "each fold scored by the shipped tagger, which was trained on it: training-set figures")
         part = "" if only is None else f" (only folds {','.join(map(str, only))} scored: a partial run)"
         print(f"{args.dir}: {args.cv} folds of whole articles, {how}{part}")
-        for key in HEADLINE:
+        for key in HEADLINE + SPEAKERS:
             vals = " ".join(f"{f[key]:.3f}" for f in cv["per_fold"])
-            print(f"  {key:20s} folds {vals}  mean {cv[key + '_mean']:.3f}  std {cv[key + '_std']:.3f}")
+            print(f"  {key:29s} folds {vals}  mean {cv[key + '_mean']:.3f}  std {cv[key + '_std']:.3f}")
         if dev:
             print(f"dev {args.dev}: {dev['n_articles']} articles, shipped tagger")
-            for key in HEADLINE:
-                print(f"  {key:20s} {dev[key]:.3f}")
+            for key in HEADLINE + SPEAKERS:
+                print(f"  {key:29s} {dev[key]:.3f}")
         return
     if args.tagger is not None:
         use_tagger(args.tagger)
@@ -453,6 +489,8 @@ def main() -> None:
         for mode in ("exact", "overlap"):
             k = f"{role}_{mode}"
             print(f"{k:16s} P {res[k + '_p']:.3f}  R {res[k + '_r']:.3f}  F1 {res[k + '_f1']:.3f}")
+    for kind in ("sentence", "quoted_sentence"):
+        print(f"{kind + '_speaker_exact':29s} {res[kind + '_speaker_exact']:.3f} of {res[kind + 's']} sentences")
 
 
 if __name__ == "__main__":

@@ -462,3 +462,22 @@ def test_attribution_quotation_in_a_new_paragraph_continues_the_frame_before():
     frames = _assembled(text, {"cue": ["said"], "source": ["the engineer"],
                                "content": ['"The dam will hold,"', '"We tested it all winter."']})
     assert [(f[0], f[1]) for f in frames] == [("said", "the engineer"), ("said", "the engineer")]
+
+
+@slow
+def test_attribution_quotation_over_two_sentences_takes_the_speaker_at_its_close():
+    text = ('The mayor said the ferry would run again. "The pier is rotten. '
+            'Nobody should stand on it," the harbour inspector warned.')
+    frames = _assembled(text, {"cue": ["said", "warned"], "source": ["The mayor", "the harbour inspector"],
+                               "content": ["the ferry would run again", '"The pier is rotten.',
+                                           'Nobody should stand on it,"']})
+    assert [(f[0], f[1]) for f in frames] == [("said", "The mayor"), ("warned", "the harbour inspector")]
+    assert frames[1][2].startswith('"The pier is rotten.') and frames[1][2].endswith('stand on it,"')
+
+
+@slow
+def test_attribution_a_cue_nested_in_a_quotation_does_not_take_it():
+    text = '"The pier is rotten. Everyone in the harbour knows that," the inspector said.'
+    frames = _assembled(text, {"cue": ["knows", "said"], "source": ["the inspector"],
+                               "content": ['"The pier is rotten.', 'Everyone in the harbour knows that,"']})
+    assert [(f[0], f[1]) for f in frames] == [("said", "the inspector")]

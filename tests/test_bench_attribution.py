@@ -109,3 +109,34 @@ def test_bench_attribution_cache_reads_back_the_parse_and_the_tagger_scores(tmp_
     again.tagger_name = "other"
     again.tagging(tmp_path, "story").tag(again.doc(nlp, tmp_path, "story", TEXT))
     assert calls == [TEXT, TEXT]
+
+
+def test_bench_attribution_a_quoted_sentence_is_scored_by_the_speaker_its_claim_takes():
+    from collections import defaultdict
+
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from bench_attribution import count_speakers
+    from consistency.records import Attribution
+
+    words = ['"', "The", "pier", "is", "rotten", ".", "Nobody", "should", "stand", "on", "it", ",", '"',
+             "the", "inspector", "said", "."]
+    spaces = [False, True, True, True, False, True, True, True, True, True, False, False, True, True, True, False, False]
+    starts = [True] + [False] * 5 + [True] + [False] * 10
+    doc = Doc(Vocab(), words=words, spaces=spaces, sent_starts=starts)
+    text = doc.text
+    source = (text.index("the inspector"), text.index("the inspector") + len("the inspector"))
+    cue = (text.index("said"), text.index("said") + 4)
+    quote = (0, text.index('" the') + 1)
+    gold = [{"source": source, "cue": cue, "content": quote}]
+    whole = Attribution("the inspector", "named", content_span=quote, source_span=source, cue_span=cue)
+    c = defaultdict(float)
+    count_speakers(c, doc, text, gold, [whole])
+    assert (c["sentence_n"], c["sentence_speaker"], c["quoted_sentence_n"], c["quoted_sentence_speaker"]) == (2, 2, 1, 1)
+    # only the closing sentence framed: the opening one has no speaker
+    second = (text.index("Nobody"), quote[1])
+    c = defaultdict(float)
+    count_speakers(c, doc, text, gold, [Attribution("the inspector", "named", content_span=second, source_span=source,
+                                                    cue_span=cue)])
+    assert (c["sentence_speaker"], c["quoted_sentence_n"], c["quoted_sentence_speaker"]) == (1, 1, 0)

@@ -2,6 +2,10 @@
 
 Each cue takes the source in its sentence that the parse names as its subject (or the nearest
 one), and contents are shared out one to each cue, closest first, within the cue's paragraph.
+The contents tagged inside one quotation are first made one: a quotation run over several
+sentences ("“... first. Second,” the minister said.) is one statement of the speaker named at its
+close or its open, not a first sentence left over for the frame before it; a cue inside that
+quotation, after its first words, is a report nested in it and never takes it.
 A content left without a cue (a quotation continuing under an earlier "he said") goes to the
 nearest frame before it in the same paragraph; one with no frame before it takes as its cue the
 word it hangs on in the parse, when that word can head a cue, and failing that continues the last
@@ -163,9 +167,10 @@ def _trim_cue(doc: Doc, cue: TokSpan) -> TokSpan:
 
 def assemble(doc: Doc, spans: dict[str, list[TokSpan]], quotes: list[tuple[int, int]] = ()) -> list[Frame]:
     """Frames from tagged token spans, in text order; a cue left without a content is dropped."""
-    cues, sources, contents = [_trim_cue(doc, c) for c in spans["cue"]], spans["source"], spans["content"]
+    cues, sources = [_trim_cue(doc, c) for c in spans["cue"]], spans["source"]
     if not cues:
         return []
+    contents = _join_quoted(doc, spans["content"], quotes)
     sent, para = _ids(doc)
     heads = [_head(doc, c) for c in cues]
     # a content in the cue's own sentence first, then the closest
@@ -173,7 +178,8 @@ def assemble(doc: Doc, spans: dict[str, list[TokSpan]], quotes: list[tuple[int, 
         (sent[c[0]] not in (sent[k[0]], sent[k[1] - 1]), _gap(c, k), abs(c[0] - k[0]), i, j)
         for i, c in enumerate(cues)
         for j, k in enumerate(contents)
-        if para[c[0]] == para[k[0]] or para[c[0]] == para[k[1] - 1] or _gap(c, k) == 0
+        if (para[c[0]] == para[k[0]] or para[c[0]] == para[k[1] - 1] or _gap(c, k) == 0)
+        and not _inside_own_quote(doc, c, k, quotes)
     )
     content_of: dict[int, int] = {}
     taken: set[int] = set()
@@ -206,6 +212,36 @@ def assemble(doc: Doc, spans: dict[str, list[TokSpan]], quotes: list[tuple[int, 
     frames += [(k, f) for k, f in own if f is not None]
     frames += _continuations(doc, [k for k, f in own if f is None], frames, para, back=1)
     return sorted((f for _, f in frames), key=lambda f: f.content[0])
+
+
+def _inside_own_quote(doc: Doc, cue: TokSpan, content: TokSpan, quotes: list[tuple[int, int]]) -> bool:
+    """A cue inside the quotation its content lies in, after the content's start: a report nested in
+    the quotation ("... Everyone knows that ..."), not the frame of the quotation itself."""
+    if not (content[0] < cue[0] < content[1]):
+        return False
+    q = _quote_of(doc, content, quotes)
+    a = _chars(doc, cue)[0]
+    return q is not None and q[0] < a < q[1]
+
+
+def _quote_of(doc: Doc, span: TokSpan, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation holding most of a token span's characters, if one does."""
+    a, b = _chars(doc, span)
+    return next((q for q in quotes if min(b, q[1]) - max(a, q[0]) > (b - a) / 2), None)
+
+
+def _join_quoted(doc: Doc, contents: list[TokSpan], quotes: list[tuple[int, int]]) -> list[TokSpan]:
+    """Contents lying mostly in one quotation made one, from the first's start to the last's end."""
+    parts: dict[tuple[int, int], list[TokSpan]] = {}
+    out: list[TokSpan] = []
+    for k in contents:
+        q = _quote_of(doc, k, quotes) if quotes else None
+        if q is None:
+            out.append(k)
+        else:
+            parts.setdefault(q, []).append(k)
+    out += [(min(k[0] for k in ks), max(k[1] for k in ks)) for ks in parts.values()]
+    return sorted(out)
 
 
 def _governed(doc: Doc, content: TokSpan, sources: list[TokSpan], sent: list[int],
