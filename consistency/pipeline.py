@@ -293,12 +293,13 @@ def compare_dirty(store: Store, *, full: bool = False, options: Options | None =
     A story is compared as a whole, but pairs an earlier check found quiet (no finding, no
     cluster link) are not read again: they cannot change a flag, and a loud pair an earlier
     check compared is read back, not compared again (``full`` compares every pair afresh). With
-    ``options.facts`` each story's fact table is compared too; flag confidences are calibrated
+    ``options.facts`` each story's fact table is compared too (without it, only the table's dates of
+    one happening scoring ``options.happening_bar`` or more); flag confidences are calibrated
     unless told otherwise.
     """
     from .compare.by_story import check_stories
     from .compare.calibration import calibrate
-    from .compare.facts import compare_facts
+    from .compare.facts import compare_facts, dated_happenings
     from .compare.outcomes import PairMemo
 
     options = options or Options()
@@ -322,7 +323,12 @@ def compare_dirty(store: Store, *, full: bool = False, options: Options | None =
     whole = store.story_claim_records(stories)  # every claim of the stories compared, not only aligned ones
     # a pair's claims are nearly always in its story: only those outside are read again
     claims = {**whole, **store.claims(sorted({r for a, b, _ in pairs for r in (a, b)} - whole.keys()))}
-    facts = compare_facts(whole, store.claim_vectors) if options.facts else None
+    if options.facts:
+        facts = compare_facts(whole, store.claim_vectors)
+    elif options.happening_bar is not None:
+        facts = dated_happenings(whole, store.claim_vectors, options.happening_bar)
+    else:
+        facts = None
     flags, clusters, quiet = check_stories(pairs, claims, resolver, facts, whole.values(), memo)
     return (calibrate(flags) if options.calibrate else flags), clusters, quiet, previous, memo.fresh
 

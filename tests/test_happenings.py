@@ -140,3 +140,20 @@ def test_happenings_a_span_counted_from_another_happening_is_not_set_against_the
 def test_timeline_anchor_kind_tells_spans_from_a_happening_from_words_of_the_writing_day():
     days = find_times("He left three days ago and came back a week later.", datetime(2026, 3, 13).date())
     assert [(t.text, anchor_kind(t)) for t in days] == [("three days ago", "other"), ("a week later", "anaphoric")]
+
+
+def _vectors(similarity: float):
+    """Meaning vectors of two claims (rows 0 and 1) at the given cosine."""
+    import numpy as np
+
+    vecs = np.array([[1.0, 0.0], [similarity, (1 - similarity ** 2) ** 0.5]])
+    return lambda rows: vecs[list(rows)]
+
+
+def test_dated_happenings_reach_the_default_check_above_the_bar():
+    from consistency.compare.facts import dated_happenings
+
+    got = dated_happenings({0: APPROVED, 1: VOTED}, _vectors(0.5), bar=0.6)
+    assert [(f.type, f.value_a, f.value_b) for f, _ in got["s1"]] == [("timeline", "Tuesday", "Wednesday")]
+    assert dated_happenings({0: APPROVED, 1: VOTED}, _vectors(0.5), bar=0.8) == {}  # scores .75 at this cosine
+

@@ -117,7 +117,9 @@ def ingest(paths, verify: bool, options: Options, fmt: str) -> None:
 @main.command()
 @click.option("--full", is_flag=True, help="Compare every stored pair again, not only those touching new claims.")
 @click.option("--facts", is_flag=True, default=None,
-              help="Also line up each story's figures and dates by what they count or date, across wordings.")
+              help="Also line up each story's figures and dates by what they count or date, across wordings "
+                   "(every row; without it the check keeps only the table's surest findings, dates of one "
+                   "happening worded differently).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Show only flags at least this sure (confidence is the precision measured at the flag's score).")
 @click.option("--verify", is_flag=True, help="Check the whole database before writing (done anyway after an interrupted batch).")
