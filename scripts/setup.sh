@@ -7,7 +7,14 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 stamp=.install-stamp
 want=$(cat pyproject.toml | sha1sum | cut -c1-16)
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! "$PY" -c "import consistency, torch, faiss, spacy, ray" 2>/dev/null; then
+# Checked from outside the checkout (here the package would import from the working directory),
+# and the installed package must be this checkout's: a moved or re-cloned checkout installs again.
+installed() {
+    local package="$PWD/consistency"
+    (cd / && "$PY" -c "import os, sys, consistency, torch, faiss, spacy, ray
+sys.exit(os.path.realpath(os.path.dirname(consistency.__file__)) != os.path.realpath(sys.argv[1]))" "$package") 2>/dev/null
+}
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! installed; then
     "$PY" -m pip install --quiet --disable-pip-version-check "torch==2.13.0"
     "$PY" -m pip install --quiet --disable-pip-version-check -e ".[test,ray]"
     echo "$want" > "$stamp"
