@@ -3,11 +3,12 @@ repeats or reports it without taking a side ("observing").
 
 The model averages a multinomial logistic regression, small gradient-boosted trees and a small
 random forest, all over hand-written features of the pair: cue lexicons for refuting, hedging,
-attributing and confirming language, negation alignment, question form, source prefixes and
-suffixes ("Officials: ...", "..., report says") and word overlap with the claim. Each text is also read against the other texts given for the same claim in one call
-(how much more it hedges, refutes or questions than its peers): a headline that merely relays a
-story stands out less among its peers than one that takes a side. A model trained with
-``use_cosine`` also takes the embedding cosine of the pair (only then is ``embedder`` used).
+attributing and confirming language, negation alignment, question form, source prefixes and suffixes
+("Officials: ...", "..., report says") and word overlap with the claim. Each text is also read
+against the other texts given for the same claim in one call (how much more it hedges, refutes or
+questions than its peers): a headline that merely relays a story stands out less among its peers
+than one that takes a side. A model trained with ``use_cosine`` also takes the embedding cosine of
+the pair (only then is ``embedder`` used).
 Weights and trees ship as JSON: loading needs no pickle and no network.
 """
 

@@ -22,5 +22,5 @@ from .sameness import one_fact
 from .statistics import is_part
 from .table import compare_facts, dated_happenings, fact_findings, stories_of, story_table, story_tables
 
-__all__ = ["Candidate", "Fact", "candidates", "compare_facts", "dated_happenings", "fact_findings", "facts_of", "in_order", "is_part",
-           "one_fact", "stories_of", "story_table", "story_tables"]
+__all__ = ["Candidate", "Fact", "candidates", "compare_facts", "dated_happenings", "fact_findings", "facts_of",
+           "in_order", "is_part", "one_fact", "stories_of", "story_table", "story_tables"]
