@@ -157,3 +157,16 @@ def test_dated_happenings_reach_the_default_check_above_the_bar():
     assert [(f.type, f.value_a, f.value_b) for f, _ in got["s1"]] == [("timeline", "Tuesday", "Wednesday")]
     assert dated_happenings({0: APPROVED, 1: VOTED}, _vectors(0.5), bar=0.8) == {}  # scores .75 at this cosine
 
+
+def test_happenings_a_charge_and_an_acquittal_are_two_steps_of_a_case():
+    acquitted = claim("a#1", "Ruiz was acquitted in 2019 on charges of fraud.", outlet="A", people=("Ruiz",),
+                      frames={"2019": ("acquit", ("ruiz", "charge"))})
+    charged = claim("b#1", "In 2018 Ruiz was charged with fraud.", outlet="B", people=("Ruiz",),
+                    frames={"2018": ("charge", ("ruiz", "fraud"))})
+    convicted = claim("b#1", "Ruiz was convicted in 2018 of fraud.", outlet="B", people=("Ruiz",),
+                      frames={"2018": ("convict", ("ruiz", "fraud"))})
+    assert kinds(facts_of(0, acquitted)[0]) == {"acquit"}
+    assert found(acquitted, charged) == [] and found(acquitted, convicted) == []
+    acquitted_later = claim("b#1", "Ruiz was acquitted in 2020 on charges of fraud.", outlet="B", people=("Ruiz",),
+                            frames={"2020": ("acquit", ("ruiz", "charge"))})
+    assert found(acquitted, acquitted_later) == [("2019", "2020")]
