@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from consistency.compare.facts import facts_of
-from consistency.compare.happenings import DateRule, date_pairs, happening_findings, kinds
+from consistency.compare.happenings import DateRule, date_pairs, earlier_instance, happening_findings, kinds
 from consistency.compare.timeline import anchor_kind, compare_timeline
 from consistency.extract.time.extract import find_times
 from consistency.records import Attribution, Claim, Entity
@@ -170,3 +170,20 @@ def test_happenings_a_charge_and_an_acquittal_are_two_steps_of_a_case():
     acquitted_later = claim("b#1", "Ruiz was acquitted in 2020 on charges of fraud.", outlet="B", people=("Ruiz",),
                             frames={"2020": ("acquit", ("ruiz", "charge"))})
     assert found(acquitted, acquitted_later) == [("2019", "2020")]
+
+
+def test_happenings_a_date_of_an_earlier_happening_of_the_kind_is_not_paired():
+    previous = claim("b#1", "The previous budget was approved by the council in late February.", outlet="B",
+                     frames={"late February": ("approve", ("budget", "council"))})
+    plain = claim("b#1", "The council approved the budget in late February.", outlet="B",
+                  frames={"late February": ("approve", ("council", "budget"))})
+    assert found(APPROVED, plain) == [("Tuesday", "late February")]
+    assert found(APPROVED, previous) == []
+
+
+def test_happenings_last_in_a_time_expression_marks_no_earlier_happening():
+    last_week = claim("b#1", "The council approved the budget last week.", outlet="B",
+                      frames={"last week": ("approve", ("council", "budget"))})
+    last_such = claim("b#1", "The last such budget was approved in early March.", outlet="B",
+                      frames={"early March": ("approve", ("budget",))})
+    assert [earlier_instance(f) for f in facts_of(0, last_week) + facts_of(1, last_such)] == [False, True]

@@ -11,6 +11,7 @@ also gives the other outlet's day for that same happening elsewhere knows both d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -67,6 +68,34 @@ def participants(f: Fact) -> frozenset[str]:
     named = {w.casefold() for e in f.claim.entities if e.label in ACTOR_LABELS and _near(f, e.start, e.end)
              for w in e.text.split() if len(w) > 2 and w.casefold() not in STOP}
     return frozenset(set(f.about) | named)
+
+
+# Words that set a happening apart as an earlier one of its kind ("the last such patch", "the previous
+# vote", "a similar attack"): the date then belongs to that one, not to the happening the story reports.
+_EARLIER = re.compile(r"\b(?:last|previous|prior|earlier|similar)\s+(?:such\s+)?([^,.;:()]{0,40})", re.IGNORECASE)
+EARLIER_WORDS = 4  # the marker qualifies a noun this few words on
+
+
+def earlier_instance(f: Fact) -> bool:
+    """The row's subject or object, or the happening its date names, is marked as an earlier one of
+    its kind, outside any time expression ("the last such patch", not "last week")."""
+    c = f.claim
+    for m in _EARLIER.finditer(c.text):
+        at = c.start + m.start()
+        if any(t.start <= at < t.end for t in c.times):
+            continue
+        if any(_lemma(w) in f.about for w in m.group(1).split()[:EARLIER_WORDS]):
+            return True
+    return False
+
+
+def _lemma(word: str) -> str:
+    """A noun in the form row words are kept in ("patches" -> "patch")."""
+    w = word.strip("'").casefold()
+    for end, repl in (("ches", "ch"), ("shes", "sh"), ("ies", "y"), ("s", "")):
+        if w.endswith(end) and len(w) > len(end) + 2:
+            return w[:-len(end)] + repl
+    return w
 
 
 def _granularity(f: Fact) -> str:
@@ -173,6 +202,8 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue
             if not within_reach(x, y) or not _differ(x, y):
                 continue
+            if earlier_instance(x) or earlier_instance(y):
+                continue  # one dates an earlier happening of the kind
             if not same_happening(x, y) and not _sole_happening(x, y, by_article):
                 continue
             if other_people(x, y):
