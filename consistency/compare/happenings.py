@@ -211,6 +211,8 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
             a, b = in_order(x, y)
             if _given(a, by_claim.get(b.row, ())) or _given(b, by_claim.get(a.row, ())):
                 continue  # the other sentence gives this day too: it dates two happenings
+            if _sibling_dated(a, b, by_claim.get(a.row, ())) or _sibling_dated(b, a, by_claim.get(b.row, ())):
+                continue  # "signed A on Tuesday and B today": the other outlet dates B's signing
             if _echoed(a, by_article.get(b.claim.article_id, ())) or _echoed(b, by_article.get(a.claim.article_id, ())):
                 continue
             if (a.row, b.row) in seen:
@@ -243,6 +245,18 @@ def _one_per_happening(pairs: list[DatePair]) -> list[DatePair]:
 def _given(f: Fact, others: Sequence[Fact]) -> bool:
     """Some row of the other claim gives a day compatible with ``f``'s."""
     return any(_agree(f, g) for g in others)
+
+
+def _sibling_dated(f: Fact, other: Fact, siblings: Sequence[Fact]) -> bool:
+    """``f``'s sentence dates another happening of its kind, on another day, on ``other``'s day: the
+    sentence holds two dated happenings of one kind and which of them ``other`` dates its words cannot
+    tell, so its days are read as calendar days, whatever words name them."""
+    def meets(g: Fact, h: Fact) -> bool:
+        return g.interval[0] <= h.interval[1] and h.interval[0] <= g.interval[1]
+
+    # a span that holds f's day too ("earlier this week") dates no other happening
+    return any(g.slot.start != f.slot.start and kinds(g) & kinds(f) and not meets(g, f) and meets(g, other)
+               for g in siblings)
 
 
 def _echoed(f: Fact, others: Sequence[Fact]) -> bool:
