@@ -166,6 +166,9 @@ def test_happenings_a_date_of_an_earlier_happening_of_the_kind_is_not_paired():
                   frames={"late February": ("approve", ("council", "budget"))})
     assert found(APPROVED, plain) == [("Tuesday", "late February")]
     assert found(APPROVED, previous) == []
+    also_previous = claim("a#1", "The previous budget was approved by the council in early February.", outlet="A",
+                          frames={"early February": ("approve", ("budget", "council"))})
+    assert found(also_previous, previous) == [("early February", "late February")]
 
 
 def test_happenings_last_in_a_time_expression_marks_no_earlier_happening():

@@ -202,8 +202,8 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue
             if not within_reach(x, y) or not _differ(x, y):
                 continue
-            if earlier_instance(x) or earlier_instance(y):
-                continue  # one dates an earlier happening of the kind
+            if earlier_instance(x) != earlier_instance(y):
+                continue  # one dates an earlier happening of the kind, the other this one
             if not same_happening(x, y) and not _sole_happening(x, y, by_article):
                 continue
             if other_people(x, y):
