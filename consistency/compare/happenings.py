@@ -128,7 +128,7 @@ def _sole_happening(x: Fact, y: Fact, by_article: dict[str, list[Fact]]) -> bool
 
 # How far apart two dates may lie and still be one happening misdated, by the coarser one's unit:
 # a weekday named wrongly lies within a week, a month or a year named wrongly is the next one.
-REACH_DAYS = {"day": 7, "week": 7, "month": 31, "quarter": 92, "season": 92, "year": 366}
+REACH_DAYS = {"day": 7, "week": 7, "month": 31, "quarter": 92, "season": 92, "half": 183, "year": 366}
 MAX_GRANULARITY_GAP = 2  # "mid May" may date what "April 30" dates; "2006" does not date "Wednesday"
 
 
