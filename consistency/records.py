@@ -76,7 +76,7 @@ class TimeExpr:
     end: int
     type: str  # DATE, TIME, DURATION, SET
     value: str
-    granularity: str = "day"  # time, day, week, month, quarter, season, year, decade, century
+    granularity: str = "day"  # time, day, week, month, quarter, season, half, year, decade, century
     earliest: str | None = None
     latest: str | None = None
     mod: str | None = None

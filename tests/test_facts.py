@@ -700,3 +700,14 @@ def test_facts_a_year_of_a_named_happening_and_a_year_of_another_verb_are_two_da
     c = named(claim("c#1", "Ilse Varga became a deputy minister in 2016.", outlet="C", day=14,
                     frames={"2016": ("become", ("varga", "minister"))}), **{"Ilse Varga": "per:varga"})
     assert pairs(b, c) == [("2015", "2016")]
+
+
+def test_facts_a_half_of_a_year_compares_as_coarsely_as_a_quarter():
+    def cut(cid: str, when: str) -> Claim:
+        return claim(cid, f"The mill cut 200 jobs in {when}.", outlet=cid[0].upper(),
+                     frames={when: ("cut", ("mill", "jobs"))})
+
+    half = cut("a#1", "the first half of 2025")
+    assert [f.type.value for f in run(half, cut("b#1", "October 2025"))] == ["timeline"]
+    assert run(half, cut("b#1", "the second quarter of 2025")) == []
+    assert [f.type.value for f in run(half, cut("b#1", "the second half of 2025"))] == ["timeline"]

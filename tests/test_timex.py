@@ -566,3 +566,49 @@ def test_timex_a_time_word_that_modifies_or_names_something_is_not_a_time():
     assert find_times("For the council it was high noon.", anchor) == []
     assert _one("The council will meet at noon Friday.", anchor, "noon Friday").value == "2024-11-22T12:00"
     assert _one("This week, the council met twice.", anchor, "This week").value == "2024-W47"
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("Exports fell in the first half of 2021.", "the first half of 2021", "2021-H1"),
+    ("Orders picked up in the latter half of 2021.", "the latter half of 2021", "2021-H2"),
+    ("Orders picked up in the last half of 2021.", "the last half of 2021", "2021-H2"),
+    ("The mill ran at full speed in the second half of the year.", "the second half of the year", "2024-H2"),
+    ("The plant restarts in the first two quarters of 2025.", "the first two quarters of 2025", "2025-H1"),
+    ("Margins held up in the last two quarters of 2023.", "the last two quarters of 2023", "2023-H2"),
+    ("The bakery hopes to break even in the final quarter.", "the final quarter", "2024-Q4"),
+])
+def test_timex_halves_of_a_year_in_timex3_form(text, phrase, value):
+    t = _one(text, date(2024, 11, 20), phrase)
+    assert (t.value, t.mod) == (value, None)
+
+
+def test_timex_halves_keep_their_bounds():
+    t = _one("Exports fell in the first half of 2021.", date(2024, 11, 20), "the first half of 2021")
+    assert (t.granularity, t.earliest, t.latest) == ("half", "2021-01-01", "2021-06-30")
+
+
+def test_timex_half_of_a_decade_stays_the_decade_with_its_end():
+    t = _one("Rents rose through the last half of the '70s.", date(2024, 11, 20), "the last half of the '70s")
+    assert (t.value, t.mod) == ("197", "END")
+
+
+def test_timex_the_last_quarter_is_still_the_one_before():
+    assert _one("The bakery lost money in the last quarter.", date(2024, 11, 20), "the last quarter").value == "2024-Q3"
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The market opens on Sundays.", "Sundays", "XXXX-WXX-7"),
+    ("The quiz airs on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("The choir sings every Friday evening.", "every Friday evening", "XXXX-WXX-5TEV"),
+    ("Ferries sail on Monday and Thursday mornings.", "Monday", "XXXX-WXX-1TMO"),
+])
+def test_timex_recurring_weekdays_are_sets(text, phrase, value):
+    t = _one(text, date(2024, 11, 20), phrase)
+    assert (t.type, t.value, t.granularity) == ("SET", value, "set")
+
+
+def test_timex_weekday_nights_of_one_week_are_not_a_set():
+    ts = find_times("The band played Monday and Tuesday nights last week.", date(2024, 11, 20))
+    assert all(t.type != "SET" for t in ts)
+    ts = find_times("Super Tuesdays come every four years.", date(2024, 11, 20))
+    assert not [t for t in ts if "Tuesday" in t.text]

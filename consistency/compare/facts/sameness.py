@@ -126,7 +126,8 @@ def _other_particles(a: Fact, b: Fact) -> bool:
 
 
 MAX_STEPS = 2  # whole units of the coarser date between two dates of one happening: a slip is a step or so
-UNIT_DAYS = {"week": 7, "month": 31, "quarter": 92, "season": 92, "year": 366, "decade": 3653, "century": 36525}
+UNIT_DAYS = {"week": 7, "month": 31, "quarter": 92, "season": 92, "half": 183, "year": 366, "decade": 3653,
+             "century": 36525}
 
 
 def dated_apart(a: Fact, b: Fact, now: bool = False) -> bool:

@@ -14,7 +14,7 @@ from ..timeline import _compatible, _quoted, anchor_kind
 from .rows import Fact
 
 
-GRANULARITY = {"time": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5,
+GRANULARITY = {"time": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3, "year": 4, "decade": 5,
                "century": 6}
 MAX_GRANULARITY_GAP = 2  # "mid May" may date what "April 30" dates; "2006" does not date "Wednesday", nor "June"
 

@@ -132,9 +132,31 @@ _DAY_LEAD = re.compile(r"\b(?:on|by|until|since|from|before|after)\s+$", re.I)  
 _TITLE_BEFORE = re.compile(r"\b(?:Super|Black|Cyber|Bloody|Ash|Palm|Good|Holy|Maundy|Shrove)\s+$")
 
 
+# "Tuesdays", "Sunday mornings": every such day, a set
+WEEKDAY_PLURAL_RE = (r"(?-i:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                     r"(?:s|\s+(?i:mornings|afternoons|evenings|nights)))\b")
+# "on Monday and Tuesday nights": the first day shares the plural of the second
+# "Tuesday nights last week": two nights of one week, not every Tuesday
+_OF_A_WEEK = re.compile(r"\s+(?:of\s+)?(?:last|this|next|that|the\s+(?:same|previous|following))\s+week", re.I)
+_AND_PLURAL = re.compile(rf"\s+(?:and|or|&)\s+{WEEKDAY_PLURAL_RE}")
+
+
+def weekday_set(wd: str, pod: str | None = None) -> str:
+    """The SET value of a weekday, with its part of the day if named ("XXXX-WXX-2TNI")."""
+    pod = (pod or "").lower().split()
+    part = pod[-1].rstrip("s") if pod and pod[-1].rstrip("s") in PARTS_OF_DAY else None
+    day = wd.split()[0]
+    day = day[:-1] if day.lower().endswith("days") else day
+    return f"XXXX-WXX-{_wd(day)}" + (f"T{PARTS_OF_DAY[part]}" if part else "")
+
+
 def h_weekday(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     wd = _wd(g["wd"])
+    if not (g.get("rel") or g.get("pm") or g.get("pod")):
+        after = _AND_PLURAL.match(c.text, m.end())
+        if after and not _OF_A_WEEK.match(c.text, after.end()):
+            return "SET", weekday_set(g["wd"], after.group()), None
     if not (g.get("rel") or g.get("pm") or g.get("pod")) and (
             _TITLE_AFTER.match(c.text, m.end()) and not _DAY_LEAD.search(c.text, max(0, m.start() - 8), m.start())
             or _TITLE_BEFORE.search(c.text, max(0, m.start() - 10), m.start())):

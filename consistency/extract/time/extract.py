@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from ...lexicon import SPEECH_TIME_CUES
 from ...records import TimeExpr
-from .lexicon import WEEKDAY_RE
+from .lexicon import HALF_OF, WEEKDAY_RE
 from .normalise import bounds
 from .rules import COMPILED
 
@@ -292,6 +292,7 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
         if r is None:
             continue
         typ, value, mod = r
+        value, mod = _year_half(text[s:e], value, mod)
         if typ == "DATE" and re.search(r"\bby\s+(?:the\s+)?$|no\s+later\s+than\s+$", text[max(0, s - 20):s]):
             mod = "BEFORE"
         if typ in ("DATE", "TIME") and value[:1].isdigit():
@@ -314,6 +315,14 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
         out.append(TimeExpr(text=text[s:e], start=s, end=e, type=typ, value=value,
                             granularity=gran, earliest=lo, latest=hi, mod=mod))
     return _order_ranges(text, _speech_time(ctx, out, deictic))
+
+
+def _year_half(span: str, value: str, mod: str | None) -> tuple[str, str | None]:
+    """"the first half of 2025" is TIMEX3's 2025-H1, not the year with START ("of the '80s" keeps the mod)."""
+    h = HALF_OF.match(span) if mod in ("START", "END") and len(value) == 4 and value.isdigit() else None
+    if not h:
+        return value, mod
+    return f"{value}-H{1 if h.group('o').lower() == 'first' else 2}", None
 
 
 _CAPTION = re.compile(

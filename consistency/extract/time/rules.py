@@ -9,7 +9,10 @@ from typing import Callable
 from ...lexicon import ONES_WORDS, TENS_WORDS
 from .calendar import (
     HOLIDAYS,
+    WEEKDAY_PLURAL_RE,
     Result,
+    _OF_A_WEEK,
+    _TITLE_BEFORE,
     _apx,
     _mon,
     _wd,
@@ -23,6 +26,7 @@ from .calendar import (
     h_weekday,
     h_year,
     h_year_words,
+    weekday_set,
 )
 from .lexicon import (
     APPROX_RE,
@@ -49,10 +53,19 @@ _OF_AGE = re.compile(r"\s+of\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)[- ]century|[
 
 def h_quarter(m: re.Match, c) -> Result | None:
     g = m.groupdict()
-    o = g["ord"].lower()
+    o = " ".join(g["ord"].lower().split())
     unit = g["unit"].lower()
+    named_year = g.get("y") or g.get("y1") or g.get("yrel")
+    if o.endswith(" two"):  # "the first two quarters of 1990": that year's first half
+        if unit != "quarter" or not g.get("pl") or (o != "first two" and not named_year):
+            return None  # "the last two quarters" alone is a span back, a duration
+        o, unit = ("first" if o == "first two" else "final"), "half"
+    elif g.get("pl"):
+        return None
     n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
          "4th": 4, "final": 4, "last": 4}[o]
+    if unit == "half" and o in ("final", "last") and (named_year or o == "final"):
+        n = 2  # "the last half of 2021", "the final half": the second half of the year
     if unit == "half" and n > 2:
         return None
     if _OF_AGE.match(c.text, m.end()):
@@ -63,7 +76,7 @@ def h_quarter(m: re.Match, c) -> Result | None:
     elif g.get("yrel"):
         y = a.year + (-1 if "last" in g["yrel"] or "previous" in g["yrel"] else
                       1 if "next" in g["yrel"] else 0)
-    elif o in ("last", "final"):
+    elif o == "last":  # "the last quarter": the one before this ("the final quarter" is the fourth)
         if unit == "quarter" and not g.get("the"):
             return None
         return "DATE", shift_value(a, unit, -1), None
@@ -340,8 +353,13 @@ def h_set(m: re.Match, c) -> Result | None:
         return "SET", {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W",
                        "monthly": "P1M", "hourly": "PT1H", "nightly": "P1D",
                        "biweekly": "P2W", "semiannually": "P6M"}[adv], None
-    if g.get("wd"):
-        return "SET", f"XXXX-WXX-{_wd(g['wd'])}", None
+    if (g.get("q") or "").lower() == "per" and not g.get("u"):
+        return None
+    wdp = g.get("wdp") or g.get("wdp2")
+    if g.get("wd") or wdp:
+        if _TITLE_BEFORE.search(c.text, max(0, m.start() - 10), m.start()) or _OF_A_WEEK.match(c.text, m.end()):
+            return None  # "Super Tuesdays"; "Tuesday nights last week" are days of one week
+        return "SET", weekday_set(g.get("wd") or wdp, g.get("pod") or wdp), None
     if g.get("mon"):
         return "SET", f"XXXX-{_mon(g['mon']):02d}", None
     n = number(g["n"]) if g.get("n") else 1
@@ -402,12 +420,15 @@ RULES: list[tuple[str, str, Callable]] = [
              rf"|calendar|FY|fiscal-year)\s*)?(?P<y>{YEAR_RE})(?![\d'’]?\d|-\d|,\d{{3}})",
      h_year),
     ("year_words", rf"(?:the\s+year\s+)?(?P<yw>{YEAR_WORDS_RE})", h_year_words),
-    ("decade", rf"(?:(?P<the>the)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s"
+    ("decade", rf"(?=[tfselmn12'’])(?:(?P<the>the)\s+)?(?:(?P<pm>{POSMOD_RE})\s*(?:the\s+)?)?"
+               rf"(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s"
                r"|['’](?P<dd>\d0)s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
                r"|nineties))", h_decade),
-    ("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<ago>year[- ](?:ago|earlier))\s+)?(?:(?P<pm>early|late|mid)[- ])?(?:(?:fiscal"
+    ("quarter", rf"(?=[tyelmfcs1-4])(?:(?P<the>the)\s+)?(?:(?P<ago>year[- ](?:ago|earlier))\s+)?"
+                rf"(?:(?P<pm>early|late|mid)[- ])?(?:(?:fiscal"
                 rf"|calendar)[\s-]+)*(?:(?P<y1>{YEAR_RE})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th"
-                rf"|final|last)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?"
+                rf"|final|last|(?:first|last|final)\s+two)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?P<pl>s)?"
+                rf"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?"
                 rf"(?:(?P<y>{YEAR_RE})|(?P<yrel>this|last|next|current|previous)\s+(?:fiscal\s+)?year))?",
      h_quarter),
     ("season", rf"(?P<s>spring|summer|autumn|winter|(?-i:Fall))\s+(?P<y>{YEAR_RE})(?!\d)", lambda m, c: h_season(m, c)),
@@ -440,9 +461,11 @@ RULES: list[tuple[str, str, Callable]] = [
      lambda m, c: h_year_end(m, c)),
     ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century",
      lambda m, c: ("DATE", f"{int(m.group('n')) - 1:02d}", None)),
-    ("set", rf"(?:each|every|per)\s+(?:(?P<n>{NUM_RE})\s+)?(?P<u>{UNIT_RE})s?|(?:each|every)\s+"
-            rf"(?P<wd>{WEEKDAY_RE})|(?:each|every)\s+(?P<mon>{MONTH_RE})|(?P<adv>annually|yearly|daily"
-            r"|weekly|monthly|hourly|nightly|biweekly|semiannually)", h_set),
+    # the lookahead on the first letters only spares the alternatives a scan at every word
+    ("set", rf"(?=[eapydwmhnbstf])(?:(?P<q>each|every|per)\s+(?:(?P<wdp>{WEEKDAY_PLURAL_RE})|(?P<wd>{WEEKDAY_RE})"
+            rf"(?:\s+(?P<pod>morning|afternoon|evening|night))?|(?P<mon>{MONTH_RE})"
+            rf"|(?:(?P<n>{NUM_RE})\s+)?(?P<u>{UNIT_RE})s?)|(?P<wdp2>{WEEKDAY_PLURAL_RE})"
+            r"|(?P<adv>annually|yearly|daily|weekly|monthly|hourly|nightly|biweekly|semiannually))", h_set),
     ("holiday", rf"(?P<hn>{_HOL})(?:,?\s+(?P<y>{YEAR_RE}))?", h_holiday),
 ]
 
