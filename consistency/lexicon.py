@@ -272,6 +272,9 @@ _KINDS = {
     "open": "open opening",
     "visit": "visit trip tour",
     "rule": "rule ruling verdict decision decide",
+    "acquit": "acquit acquittal",
+    "convict": "convict conviction",
+    "sentence": "sentence sentencing",
     "repay": "repay repayment pay payment refund",
     "lead": "lead",
 }

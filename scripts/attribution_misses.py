@@ -1,7 +1,7 @@
 """What kind of gold attribution the extractor misses: a table of missed frames and source misses by class.
 
-Usage: ``python3 scripts/attribution_misses.py DIR [--cv K --fold-taggers PATTERN] [--cache FILE] [--json]
-[--examples N]``
+Usage: ``python3 scripts/attribution_misses.py DIR [--cv K [--fold-taggers PATTERN] [--only-folds K,K]]
+[--cache FILE] [--json] [--examples N] [--content]``
 
 Scores DIR (a PolNeAR split, as ``bench_attribution.py``; with ``--cv`` each fold by its own tagger)
 and sorts every gold relation:
@@ -14,6 +14,13 @@ and sorts every gold relation:
   cue, the cue inside another gold frame's content (nested);
 - a gold source with a frame found but no exact predicted source is a *boundary* miss when a
   predicted source overlaps it, else a *wrong or missing mention*.
+
+``--content`` sorts the content overlap misses instead, each unmatched gold content and each
+unmatched predicted content once (matched one-to-one by shared words, as ``bench_attribution.py``
+does): a gold frame never found (no predicted cue on its cue, by cue kind), a cue found whose
+content went elsewhere or was dropped, a gold content whose overlapping prediction went to another
+gold content (one prediction over two frames' contents), a second predicted piece of a gold
+content already matched (split), and a predicted content overlapping no gold content (spurious).
 
 Each row gives the weighted count (an article marked by k annotators weighs 1/k per file), its
 share of the misses and, for cue kinds, the recall of frames of that kind. ``--examples N``
@@ -136,8 +143,89 @@ def classify(rows: list, docs: dict) -> dict:
             "source": dict(source), "examples": examples}
 
 
-def collect(root: Path, folds: int, fold_taggers: str | None) -> tuple[list, dict]:
-    """(scored rows, docs by article) over DIR, fold by fold when ``folds``."""
+CONTENT_KINDS = (
+    "frame never found (no predicted cue on its cue)",
+    "cue found, its content given elsewhere or dropped",
+    "merged: the predicted content that overlaps it went to another gold content",
+    "split: a second predicted piece of a gold content already matched",
+    "spurious: a predicted content no gold content overlaps",
+)
+
+
+def _match(text: str, gold: list, pred: list) -> tuple[set[int], set[int]]:
+    """Indices of the gold and predicted spans matched one-to-one by token overlap, as the bench does."""
+    gt = [bench._tokens(text, s) for s in gold]
+    pt = [bench._tokens(text, s) for s in pred]
+    pairs = sorted(((len(g & p), i, j) for i, g in enumerate(gt) for j, p in enumerate(pt) if g & p), reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for _, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+    return used_g, used_p
+
+
+def content_misses(rows: list, docs: dict) -> dict:
+    """Weighted counts of the content overlap misses by kind (each unmatched gold content and each
+    unmatched predicted content once), with the trait of the gold frame across kinds."""
+    kinds: dict[str, float] = defaultdict(float)
+    by_cue: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    traits_n: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    examples: dict[str, list[str]] = defaultdict(list)
+    totals = {"gold": 0.0, "pred": 0.0}
+    for name, text, gold, pred, w in rows:
+        doc = docs[name]
+        g_rel = [g for g in gold if g["content"] is not None]
+        p_rel = [p for p in pred if p["content"] is not None]
+        g_sp = [g["content"] for g in g_rel]
+        p_sp = [p["content"] for p in p_rel]
+        totals["gold"] += w * len(g_sp)
+        totals["pred"] += w * len(p_sp)
+        used_g, used_p = _match(text, g_sp, p_sp)
+        gt = [bench._tokens(text, s) for s in g_sp]
+        pt = [bench._tokens(text, s) for s in p_sp]
+        for i, g in enumerate(g_rel):
+            if i in used_g:
+                continue
+            if any(gt[i] & p for p in pt):
+                kind = CONTENT_KINDS[2]
+            elif g["cue"] is None or not _overlaps(g["cue"], [p["cue"] for p in pred]):
+                kind = CONTENT_KINDS[0]
+            else:
+                kind = CONTENT_KINDS[1]
+            kinds[kind] += w
+            cue = cue_kind(doc, text, g["cue"]) if g["cue"] else "no cue"
+            by_cue[kind][cue] += w
+            span = doc.char_span(*g["content"], alignment_mode="expand")
+            sents = len({t.sent.start for t in span}) if span is not None else 1
+            nouny = span is not None and span.root.pos_ in ("NOUN", "PROPN", "PRON") and not any(
+                t.pos_ in ("VERB", "AUX") for t in span)
+            for t, on in (("gold content over 2+ sentences", sents > 1), ("gold content a noun phrase (no verb)", nouny),
+                          ("no source", g["source"] is None)):
+                if on:
+                    traits_n[kind][t] += w
+            a, b = g["content"]
+            c0, c1 = g["cue"] or (a, a)
+            lo, hi = min(a, c0), max(b, c1)
+            examples[kind].append(f"{text[max(0, lo - 40):lo]}|{text[lo:hi][:300]}|  cue={text[c0:c1]!r}".replace("\n", " / "))
+        for j, p in enumerate(p_rel):
+            if j in used_p:
+                continue
+            kind = CONTENT_KINDS[3] if any(pt[j] & g for g in gt) else CONTENT_KINDS[4]
+            kinds[kind] += w
+            a, b = p["content"]
+            cue = p["cue"] or (a, a)
+            by_cue[kind]["predicted cue found in gold" if _overlaps(p["cue"], [g["cue"] for g in gold]) else
+                         "predicted cue not a gold cue"] += w
+            lo, hi = min(a, cue[0]), max(b, cue[1])
+            examples[kind].append(f"{text[max(0, lo - 40):lo]}|{text[lo:hi][:300]}|  cue={text[cue[0]:cue[1]]!r}".replace("\n", " / "))
+    return {"kinds": dict(kinds), "by_cue": {k: dict(v) for k, v in by_cue.items()},
+            "traits": {k: dict(v) for k, v in traits_n.items()}, "totals": totals, "examples": examples}
+
+
+def collect(root: Path, folds: int, fold_taggers: str | None, only: list[int] | None = None) -> tuple[list, dict]:
+    """(scored rows, docs by article) over DIR, fold by fold when ``folds`` (only those in ``only``)."""
     rows: list = []
     if folds:
         from consistency.extract.attribution import frames as attribution
@@ -145,7 +233,7 @@ def collect(root: Path, folds: int, fold_taggers: str | None) -> tuple[list, dic
         shipped = attribution.load_tagger
         names = sorted(bench.article_anns(root))
         try:
-            for k in range(folds):
+            for k in (only if only is not None else range(folds)):
                 if fold_taggers:
                     bench.use_tagger(Path(fold_taggers.format(k=k)))
                 bench.run(root, None, {n for n in names if bench.fold_of(n, folds) == k}, rows)
@@ -169,13 +257,20 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=None, metavar="FILE")
     ap.add_argument("--examples", type=int, default=0, metavar="N")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--only-folds", default=None, metavar="K,K", help="with --cv: read only these folds")
+    ap.add_argument("--content", action="store_true",
+                    help="sort the content overlap misses instead (unmatched gold and predicted contents by kind)")
     args = ap.parse_args()
     if args.fold_taggers and not args.cv:
         ap.error("--fold-taggers needs --cv K")
     if args.cache is not None:
         bench.CACHE = bench.ParseCache(args.cache)
         bench.CACHE.shipped()
-    rows, docs = collect(args.dir, args.cv, args.fold_taggers)
+    only = [int(k) for k in args.only_folds.split(",")] if args.only_folds else None
+    rows, docs = collect(args.dir, args.cv, args.fold_taggers, only)
+    if args.content:
+        _print_content(content_misses(rows, docs), args.examples, args.json)
+        return
     res = classify(rows, docs)
     examples = res.pop("examples")
     if args.json:
@@ -197,6 +292,28 @@ def main() -> None:
         if args.examples:
             print(f"\n== {kind}")
             for line in rng.sample(lines, min(args.examples, len(lines))):
+                print("  " + line)
+
+
+def _print_content(res: dict, n_examples: int, as_json: bool) -> None:
+    examples = res.pop("examples")
+    if as_json:
+        print(json.dumps(res))
+        return
+    g, p = res["totals"]["gold"], res["totals"]["pred"]
+    print(f"content overlap misses: {g:.1f} gold contents, {p:.1f} predicted")
+    total = sum(res["kinds"].values()) or 1.0
+    for kind, n in sorted(res["kinds"].items(), key=lambda x: -x[1]):
+        print(f"{n:8.1f} {n / total:6.1%}  {kind}")
+        for sub, m in sorted(res["by_cue"].get(kind, {}).items(), key=lambda x: -x[1]):
+            print(f"{'':18s}{m:8.1f}  {sub}")
+        for sub, m in sorted(res["traits"].get(kind, {}).items(), key=lambda x: -x[1]):
+            print(f"{'':18s}{m:8.1f}  trait: {sub}")
+    rng = random.Random(0)
+    for kind, lines in examples.items():
+        if n_examples:
+            print(f"\n== {kind}")
+            for line in rng.sample(lines, min(n_examples, len(lines))):
                 print("  " + line)
 
 

@@ -125,7 +125,8 @@ def predicted_relations(attrs: list) -> list[dict[str, tuple[int, int] | None]]:
 
 
 def _tokens(text: str, span: tuple[int, int]) -> set[int]:
-    return {m.start() + span[0] for m in _WORD.finditer(text, span[0], span[1])}
+    """Start offsets of the words in a span (``finditer`` with a start position gives offsets into the whole text)."""
+    return {m.start() for m in _WORD.finditer(text, span[0], span[1])}
 
 
 def match_counts(text: str, gold: list, pred: list) -> tuple[int, int]:

@@ -50,3 +50,29 @@ def test_attribution_misses_sorts_found_missed_and_wrong_sources():
     assert res["kinds"]["verb of belief or intent"] == [1.0, 1.0]
     assert res["kinds"]["according to"] == [1.0, 0.0]
     assert res["source"] == {"exact": 1.0, "frame missed": 1.0, "wrong or missing mention": 1.0}
+
+
+@slow
+def test_attribution_misses_sorts_content_overlap_misses_by_kind():
+    from attribution_misses import CONTENT_KINDS, content_misses
+
+    from consistency.extract.nlp import load_nlp
+
+    doc = load_nlp()(TEXT)
+    said = {"source": _span("The mayor"), "cue": _span("said"), "content": _span("the bridge would reopen in May")}
+    believe = {"source": _span("Critics"), "cue": _span("believe"), "content": _span("the repairs were rushed")}
+    according = {"source": _span("the engineers"), "cue": _span("According to"), "content": _span("the cables are sound")}
+    opposition = {"source": _span("Her"), "cue": _span("opposition"), "content": _span("the plan")}
+    # one prediction runs over the mayor's and the critics' contents; "according to" is found with its
+    # content read elsewhere; the opposition frame is never found; one content has no gold at all
+    long = (_span("the bridge")[0], _span("rushed")[1])
+    pred = [{"source": _span("The mayor"), "cue": _span("said"), "content": long},
+            {"source": None, "cue": _span("According to"), "content": _span("Council weighs")},
+            {"source": None, "cue": _span("is well known"), "content": _span("well known")}]
+    res = content_misses([("story", TEXT, [said, believe, according, opposition], pred, 1.0)], {"story": doc})
+    merged, elsewhere, never, split, spurious = (CONTENT_KINDS[2], CONTENT_KINDS[1], CONTENT_KINDS[0],
+                                                 CONTENT_KINDS[3], CONTENT_KINDS[4])
+    assert res["kinds"] == {merged: 1.0, elsewhere: 1.0, never: 1.0, spurious: 2.0}
+    assert split not in res["kinds"]
+    assert res["by_cue"][never] == {"noun": 1.0}
+    assert res["totals"] == {"gold": 4.0, "pred": 3.0}

@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-from bench_attribution import agreement, fold_of  # noqa: E402
+from bench_attribution import agreement, fold_of, match_counts  # noqa: E402
 from train_attribution import without_fold  # noqa: E402
 
 TEXT = "The mayor said the bridge would reopen. Critics said the repairs were rushed."
@@ -140,3 +140,14 @@ def test_bench_attribution_a_quoted_sentence_is_scored_by_the_speaker_its_claim_
     count_speakers(c, doc, text, gold, [Attribution("the inspector", "named", content_span=second, source_span=source,
                                                     cue_span=cue)])
     assert (c["sentence_speaker"], c["quoted_sentence_n"], c["quoted_sentence_speaker"]) == (1, 1, 0)
+
+
+def test_bench_attribution_overlap_counts_a_shared_word_wherever_the_spans_start():
+    text = "The clerk said that the ferry will sail at noon tomorrow."
+    gold = (15, 56)  # "that the ferry will sail at noon tomorrow"
+    inner = (text.index("ferry"), text.index("ferry") + 5)
+    later = (text.index("noon"), 56)
+    before = (0, 9)
+    assert match_counts(text, [gold], [inner]) == (0, 1)
+    assert match_counts(text, [gold], [later]) == (0, 1)
+    assert match_counts(text, [gold], [before]) == (0, 0)

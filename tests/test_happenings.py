@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from consistency.compare.facts import facts_of
-from consistency.compare.happenings import DateRule, date_pairs, happening_findings, kinds
+from consistency.compare.happenings import DateRule, date_pairs, earlier_instance, happening_findings, kinds
 from consistency.compare.timeline import anchor_kind, compare_timeline
 from consistency.extract.time.extract import find_times
 from consistency.records import Attribution, Claim, Entity
@@ -157,3 +157,64 @@ def test_dated_happenings_reach_the_default_check_above_the_bar():
     assert [(f.type, f.value_a, f.value_b) for f, _ in got["s1"]] == [("timeline", "Tuesday", "Wednesday")]
     assert dated_happenings({0: APPROVED, 1: VOTED}, _vectors(0.5), bar=0.8) == {}  # scores .75 at this cosine
 
+
+
+def test_happenings_a_date_of_an_earlier_happening_of_the_kind_is_not_paired():
+    previous = claim("b#1", "The previous budget was approved by the council in late February.", outlet="B",
+                     frames={"late February": ("approve", ("budget", "council"))})
+    plain = claim("b#1", "The council approved the budget in late February.", outlet="B",
+                  frames={"late February": ("approve", ("council", "budget"))})
+    assert found(APPROVED, plain) == [("Tuesday", "late February")]
+    assert found(APPROVED, previous) == []
+    also_previous = claim("a#1", "The previous budget was approved by the council in early February.", outlet="A",
+                          frames={"early February": ("approve", ("budget", "council"))})
+    assert found(also_previous, previous) == [("early February", "late February")]
+
+
+def test_happenings_last_in_a_time_expression_marks_no_earlier_happening():
+    last_week = claim("b#1", "The council approved the budget last week.", outlet="B",
+                      frames={"last week": ("approve", ("council", "budget"))})
+    last_such = claim("b#1", "The last such budget was approved in early March.", outlet="B",
+                      frames={"early March": ("approve", ("budget",))})
+    assert [earlier_instance(f) for f in facts_of(0, last_week) + facts_of(1, last_such)] == [False, True]
+
+
+SIGNED_TWO = claim("a#1", "The club signed Okoro on Tuesday and Barros today.", outlet="A",
+                   frames={"Tuesday": ("sign", ("club", "okoro")), "today": ("sign", ("club", "okoro"))})
+
+
+def test_happenings_a_sentence_dating_two_happenings_of_a_kind_is_not_set_against_the_other_one():
+    # B dates the signing A gives "today" (the 13th); A's Tuesday is the other signing.
+    friday = claim("b#1", "The club signed Barros on Friday.", outlet="B", day=14,
+                   frames={"Friday": ("sign", ("club", "barros"))})
+    assert found(SIGNED_TWO, friday) == []
+
+
+def test_happenings_a_sentence_dating_one_happening_of_a_kind_is_still_paired():
+    one = claim("a#1", "The club signed Barros on Tuesday.", outlet="A", frames={"Tuesday": ("sign", ("club", "barros"))})
+    friday = claim("b#1", "The club signed Barros on Friday.", outlet="B", day=14,
+                   frames={"Friday": ("sign", ("club", "barros"))})
+    assert found(one, friday) == [("Tuesday", "Friday")]
+
+
+def test_happenings_a_charge_and_an_acquittal_are_two_steps_of_a_case():
+    acquitted = claim("a#1", "Ruiz was acquitted in 2019 on charges of fraud.", outlet="A", people=("Ruiz",),
+                      frames={"2019": ("acquit", ("ruiz", "charge"))})
+    charged = claim("b#1", "In 2018 Ruiz was charged with fraud.", outlet="B", people=("Ruiz",),
+                    frames={"2018": ("charge", ("ruiz", "fraud"))})
+    convicted = claim("b#1", "Ruiz was convicted in 2018 of fraud.", outlet="B", people=("Ruiz",),
+                      frames={"2018": ("convict", ("ruiz", "fraud"))})
+    assert kinds(facts_of(0, acquitted)[0]) == {"acquit"}
+    assert found(acquitted, charged) == [] and found(acquitted, convicted) == []
+    acquitted_later = claim("b#1", "Ruiz was acquitted in 2020 on charges of fraud.", outlet="B", people=("Ruiz",),
+                            frames={"2020": ("acquit", ("ruiz", "charge"))})
+    assert found(acquitted, acquitted_later) == [("2019", "2020")]
+
+
+def test_happenings_a_span_holding_the_rows_own_day_dates_no_second_happening():
+    # "earlier this week" holds the Friday too: the sentence dates one signing, set against B's Thursday.
+    spanning = claim("a#1", "The club signed Barros on Friday after talks earlier this week.", outlet="A", day=14,
+                     frames={"Friday": ("sign", ("club", "barros")), "earlier this week": ("sign", ("club", "barros"))})
+    thursday = claim("b#1", "The club signed Barros on Thursday.", outlet="B", day=13,
+                     frames={"Thursday": ("sign", ("club", "barros"))})
+    assert found(thursday, spanning) == [("Thursday", "Friday")]

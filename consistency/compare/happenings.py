@@ -11,6 +11,7 @@ also gives the other outlet's day for that same happening elsewhere knows both d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -67,6 +68,34 @@ def participants(f: Fact) -> frozenset[str]:
     named = {w.casefold() for e in f.claim.entities if e.label in ACTOR_LABELS and _near(f, e.start, e.end)
              for w in e.text.split() if len(w) > 2 and w.casefold() not in STOP}
     return frozenset(set(f.about) | named)
+
+
+# Words that set a happening apart as an earlier one of its kind ("the last such patch", "the previous
+# vote", "a similar attack"): the date then belongs to that one, not to the happening the story reports.
+_EARLIER = re.compile(r"\b(?:last|previous|prior|earlier|similar)\s+(?:such\s+)?([^,.;:()]{0,40})", re.IGNORECASE)
+EARLIER_WORDS = 4  # the marker qualifies a noun this few words on
+
+
+def earlier_instance(f: Fact) -> bool:
+    """The row's subject or object, or the happening its date names, is marked as an earlier one of
+    its kind, outside any time expression ("the last such patch", not "last week")."""
+    c = f.claim
+    for m in _EARLIER.finditer(c.text):
+        at = c.start + m.start()
+        if any(t.start <= at < t.end for t in c.times):
+            continue
+        if any(_lemma(w) in f.about for w in m.group(1).split()[:EARLIER_WORDS]):
+            return True
+    return False
+
+
+def _lemma(word: str) -> str:
+    """A noun in the form row words are kept in ("patches" -> "patch")."""
+    w = word.strip("'").casefold()
+    for end, repl in (("ches", "ch"), ("shes", "sh"), ("ies", "y"), ("s", "")):
+        if w.endswith(end) and len(w) > len(end) + 2:
+            return w[:-len(end)] + repl
+    return w
 
 
 def _granularity(f: Fact) -> str:
@@ -173,6 +202,8 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue
             if not within_reach(x, y) or not _differ(x, y):
                 continue
+            if earlier_instance(x) != earlier_instance(y):
+                continue  # one dates an earlier happening of the kind, the other this one
             if not same_happening(x, y) and not _sole_happening(x, y, by_article):
                 continue
             if other_people(x, y):
@@ -180,6 +211,8 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
             a, b = in_order(x, y)
             if _given(a, by_claim.get(b.row, ())) or _given(b, by_claim.get(a.row, ())):
                 continue  # the other sentence gives this day too: it dates two happenings
+            if _sibling_dated(a, b, by_claim.get(a.row, ())) or _sibling_dated(b, a, by_claim.get(b.row, ())):
+                continue  # "signed A on Tuesday and B today": the other outlet dates B's signing
             if _echoed(a, by_article.get(b.claim.article_id, ())) or _echoed(b, by_article.get(a.claim.article_id, ())):
                 continue
             if (a.row, b.row) in seen:
@@ -212,6 +245,18 @@ def _one_per_happening(pairs: list[DatePair]) -> list[DatePair]:
 def _given(f: Fact, others: Sequence[Fact]) -> bool:
     """Some row of the other claim gives a day compatible with ``f``'s."""
     return any(_agree(f, g) for g in others)
+
+
+def _sibling_dated(f: Fact, other: Fact, siblings: Sequence[Fact]) -> bool:
+    """``f``'s sentence dates another happening of its kind, on another day, on ``other``'s day: the
+    sentence holds two dated happenings of one kind and which of them ``other`` dates its words cannot
+    tell, so its days are read as calendar days, whatever words name them."""
+    def meets(g: Fact, h: Fact) -> bool:
+        return g.interval[0] <= h.interval[1] and h.interval[0] <= g.interval[1]
+
+    # a span that holds f's day too ("earlier this week") dates no other happening
+    return any(g.slot.start != f.slot.start and kinds(g) & kinds(f) and not meets(g, f) and meets(g, other)
+               for g in siblings)
 
 
 def _echoed(f: Fact, others: Sequence[Fact]) -> bool:
