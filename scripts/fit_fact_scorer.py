@@ -22,6 +22,9 @@ are grouped by event and by generated story across all sources; recall is over t
     python3 scripts/bench_real.py DIR --store /tmp/basil-store          # builds the store once
     python3 scripts/fit_fact_scorer.py DIR --store /tmp/basil-store     # writes consistency/models/fact_scorer.json
     python3 scripts/fit_fact_scorer.py DIR --store /tmp/basil-store --generated /tmp/cb1 /tmp/cb1-store --dry-run
+
+``--part tune-a`` (or ``tune-b``) fits on one fold of the tuning events only, so that the scorer it
+writes (``--out``) can be checked with ``bench_real.py --folds`` on the fold it never saw.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.realcoverage import CORE, check_inputs, event_part, quotes_match, read_jsonl  # noqa: E402
+from bench.realcoverage import CORE, check_inputs, event_part, quotes_match, read_jsonl, tune_fold  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "consistency" / "models" / "fact_scorer.json"
 HARD_NEGATIVE_WEIGHT = 3.0
@@ -273,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT, help="where to write the scorer")
     ap.add_argument("--generated", nargs=2, action="append", type=Path, default=[], metavar=("BENCH", "STORE"),
                     help="a generated contradiction bench and a store holding its articles (repeatable)")
+    ap.add_argument("--part", choices=("tune", "tune-a", "tune-b"), default="tune",
+                    help="the real events fitted on: the tuning half, or one of its folds to score the other")
     ap.add_argument("--dry-run", action="store_true", help="cross-validate only, write nothing")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
@@ -280,13 +285,16 @@ def main(argv: list[str] | None = None) -> int:
     check_inputs(ap, args.dir, args.store)
     from consistency.compare.fact_features import FEATURES, FactScorer
 
-    table = [r for r in candidate_table(args.dir, args.store) if r["part"] == "tune"]
+    def fitted_on(event: str) -> bool:
+        return event_part(event) == "tune" and (args.part == "tune" or tune_fold(event) == args.part[-1])
+
+    table = [r for r in candidate_table(args.dir, args.store) if fitted_on(r["event"])]
     gold = read_jsonl(args.dir / "gold.jsonl")
-    n_items = sum(1 for g in gold if g["type"] in CORE and event_part(g["event"]) == "tune")
     items_of: dict[str, int] = defaultdict(int)
     for g in gold:
-        if g["type"] in CORE and event_part(g["event"]) == "tune":
+        if g["type"] in CORE and fitted_on(g["event"]):
             items_of[g["event"]] += 1
+    n_items = sum(items_of.values())
     for n, (bench, store) in enumerate(args.generated):
         table += generated_table(bench, store, f"g{n + 1}")
     name, c, tried = select(table, n_items)
@@ -296,9 +304,11 @@ def main(argv: list[str] | None = None) -> int:
     scorer = FactScorer(names, tuple(float(v) for v in mean), tuple(float(v) for v in scale),
                         tuple(round(float(v), 5) for v in model.coef_[0]), round(float(model.intercept_[0]), 5),
                         tried[(name, c)]["cut"])
+    oof = _oof(_columns(table, name), c)
     report = {"candidates": len(table), "positives": sum(r["label"] for r in table), "gold_items": n_items,
-              "trade_off": [figures_at(table, _oof(_columns(table, name), c), cut, n_items)
-                            for cut in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)],
+              "trade_off": [figures_at(table, oof, cut, n_items) for cut in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)],
+              # How far the cross-validated probabilities spread: a bar can part only what they part.
+              "spread": {f"q{q}": round(float(np.quantile(oof, q / 100)), 3) for q in (5, 25, 50, 75, 95)},
               "reachable_items": len({i for r in table if ":" not in r["event"] for i in r["items"]}), "features": name, "C": c,
               "cross_validated": tried[(name, c)], "nested": nested(table, items_of),
               "tried": {f"{k[0]} C={k[1]}": v for k, v in tried.items()},

@@ -16,7 +16,13 @@ random forest):
   ("It is not true that ...") and to the claim reported ("Reports say that ..."), each minus its
   cosine to the claim, its cosine to the centroid of the other headlines of the claim, and the
   per-claim relative copies of these;
-- ``peers``: a first model's out-of-fold probabilities for the headline and the mean of its peers'.
+- ``peers``: a first model's out-of-fold probabilities for the headline and the mean of its peers';
+- ``frames``: the product's own reading of the headline (the attribution frames of
+  ``find_attributions`` and the modality of ``polarity``): how much of the claim sits in the content
+  of a frame whose source is not one of the claim's words, whether a frame's source is one of the
+  claim's words (the claim is about the speaker), whether the headline credits a source outside
+  the claim, and whether its modality is reported or possible; ``frames:<column>`` adds one of them.
+  The columns join the pair features, so they get peer-relative copies and reach all three members.
 
 The folds are bench_stance.py's (the fixed grouped cut, then claims shuffled by seeds 1..R-1); the dev
 portion is not read. A source is worth shipping only when its mean beats "shipped" by more than the
@@ -38,7 +44,8 @@ from consistency.compare.stance import (  # noqa: E402
 )
 from scripts.bench_stance import VARIANTS, CachedEmbedder, read_emergent, split_rows  # noqa: E402
 
-SOURCES = ("shipped", "words", "word-scores", "minilm", "peers")
+FRAME_COLUMNS = ("claim_in_reported", "source_in_claim", "outside_source", "reported_modality")
+SOURCES = ("shipped", "words", "word-scores", "minilm", "peers", "frames") + tuple(f"frames:{c}" for c in FRAME_COLUMNS)
 MIN_CLAIMS = 3  # a word must occur in the headlines of this many training claims
 
 
@@ -59,10 +66,40 @@ def peer_mean(m: np.ndarray, groups: np.ndarray) -> np.ndarray:
     return out
 
 
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _words(tokens(text))} - {w[:5] for w in STOP}
+
+
+def frame_columns(claims: list[str], texts: list[str]) -> np.ndarray:
+    """FRAME_COLUMNS of each pair, read by the product's attribution and polarity extraction."""
+    from consistency.extract.attribution.frames import find_attributions
+    from consistency.extract.nlp import load_nlp
+    from consistency.extract.polarity import polarity
+
+    unique = list(dict.fromkeys(texts))
+    read = {}
+    for doc, text in zip(load_nlp().pipe(unique, batch_size=64), unique):
+        modalities = {polarity(sent)[1] for sent in doc.sents}
+        read[text] = (find_attributions(doc), bool(modalities & {"reported", "possible"}))
+    out = np.zeros((len(texts), len(FRAME_COLUMNS)))
+    for i, (claim, text) in enumerate(zip(claims, texts)):
+        own = _stems(claim)
+        frames, modal = read[text]
+        for att in frames:
+            if _stems(att.source) & own:
+                out[i, 1] = 1.0
+                continue
+            out[i, 0] = max(out[i, 0], len(_stems(att.content) & own) / max(1, len(own)))
+            # an unnamed source counts half unless the headline's own colon credits it
+            out[i, 2] = max(out[i, 2], 1.0 if att.source_kind != "anonymous" or att.cue == ":" else 0.5)
+        out[i, 3] = float(modal)
+    return out
+
+
 class Data:
     """The training portion's pairs with every source's raw material computed once."""
 
-    def __init__(self, rows: dict[str, list[str]], embedder=None) -> None:
+    def __init__(self, rows: dict[str, list[str]], embedder=None, frames: bool = False) -> None:
         self.claims = np.array(rows["claimHeadline"], dtype=object)
         self.texts = np.array(rows["articleHeadline"], dtype=object)
         self.y = np.array(rows["articleHeadlineStance"])
@@ -70,6 +107,7 @@ class Data:
         self.base = pair_matrix(list(self.claims), list(self.texts))
         self.docs = [masked_words(c, t) for c, t in zip(self.claims, self.texts)]
         self.minilm = self._minilm(embedder) if embedder is not None else None
+        self.frames = frame_columns(list(self.claims), list(self.texts)) if frames else None
 
     def _minilm(self, embedder) -> np.ndarray:
         lower = [c[:1].lower() + c[1:] for c in self.claims]
@@ -84,10 +122,12 @@ class Data:
         cols = np.column_stack([cos, (n * v).sum(1) - cos, (r * v).sum(1) - cos, to_peers])
         return np.hstack([cols, cols - peer_mean(cols, self.groups)])
 
-    def features(self, idx: np.ndarray, train: np.ndarray) -> np.ndarray:
-        """The shipped recipe's columns: pair features and their peer-relative copies."""
-        x = self.base[idx]
-        return np.hstack([x, relative_to_peers(x, list(self.claims[idx]), self.base[train].mean(axis=0))])
+    def features(self, idx: np.ndarray, train: np.ndarray, base: np.ndarray | None = None) -> np.ndarray:
+        """The shipped recipe's columns: pair features (``base``, the hand-written ones by default)
+        and their peer-relative copies."""
+        base = self.base if base is None else base
+        x = base[idx]
+        return np.hstack([x, relative_to_peers(x, list(self.claims[idx]), base[train].mean(axis=0))])
 
     def word_matrix(self, train: np.ndarray):
         """A function giving the word counts of rows, over the words of enough training claims."""
@@ -142,7 +182,11 @@ def fold_proba(data: Data, source: str, train: np.ndarray, test: np.ndarray) -> 
     """Probabilities for the test rows of a model with ``source`` fit on the training rows."""
     from sklearn.linear_model import LogisticRegression
 
-    xa, xb = data.features(train, train), data.features(test, train)
+    base = None
+    if source.startswith("frames"):
+        pick = list(range(len(FRAME_COLUMNS))) if source == "frames" else [FRAME_COLUMNS.index(source[7:])]
+        base = np.hstack([data.base, data.frames[:, pick]])
+    xa, xb = data.features(train, train, base), data.features(test, train, base)
     extra = None
     if source == "words":
         matrix = data.word_matrix(train)
@@ -198,7 +242,7 @@ def main(file: str, sources: tuple[str, ...], folds: int, repeats: int) -> None:
         from consistency.embed import get_embedder
 
         embedder = CachedEmbedder(get_embedder("minilm"))
-    data = Data(train, embedder)
+    data = Data(train, embedder, frames=any(s.startswith("frames") for s in sources))
     for source in sources:
         by_repeat = [cv_accuracy(data, source, folds, None if r == 0 else r) for r in range(repeats)]
         click.echo(f"{source:<12} accuracy {np.mean(by_repeat):.4f} (repeat std {np.std(by_repeat):.4f})  by repeat "

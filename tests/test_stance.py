@@ -240,3 +240,17 @@ def test_stance_sources_peer_mean_leaves_each_row_out_of_its_group():
     m = np.array([[1.0], [3.0], [5.0], [7.0]])
     means = stance_sources.peer_mean(m, np.array(["a", "a", "a", "b"]))
     assert means[:, 0].tolist() == [4.0, 3.0, 2.0, 4.0]  # the lone row gets the mean of all rows
+
+
+@pytest.mark.slow  # loads spaCy and the attribution tagger
+def test_stance_sources_frame_columns_tell_a_relayed_claim_from_one_about_its_speaker():
+    claim = "The harbour ferry sank on Monday"
+    cols = stance_sources.frame_columns(
+        [claim] * 3,
+        ["Coast guard says the harbour ferry sank", "Harbour ferry sinks near the pier",
+         "Ferry captain says his harbour ferry never sank"],
+    )
+    named = dict(zip(stance_sources.FRAME_COLUMNS, cols.T))
+    assert named["outside_source"].tolist() == [1.0, 0.0, 0.0]  # only the coast guard is a source apart from the claim
+    assert named["claim_in_reported"][0] > 0.5  # the claim sits in what the coast guard says
+    assert named["source_in_claim"].tolist() == [0.0, 0.0, 1.0]  # the captain's source words name the claim's ferry
