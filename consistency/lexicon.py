@@ -114,6 +114,19 @@ TITLES = frozenset(
     "agent prime pm chancellor premier ceo chair chairman chairwoman ambassador envoy marshal mp king queen prince "
     "princess pope reverend ayatollah sheikh emir sultan".split())
 
+# What a short title before a name spells out, and the broader nouns an office is also called by (a
+# senator is a lawmaker, a justice a judge): a question asks "which congressman", the sentence says "Rep.".
+TITLE_MEANS = {
+    "dr": "doctor physician", "prof": "professor", "rev": "reverend", "det": "detective", "sgt": "sergeant",
+    "capt": "captain", "lt": "lieutenant", "col": "colonel", "gen": "general", "maj": "major",
+    "cmdr": "commander", "adm": "admiral", "supt": "superintendent", "const": "constable",
+    "sen": "senator lawmaker", "senator": "lawmaker",
+    "rep": "representative congressman congresswoman lawmaker",
+    "representative": "congressman congresswoman lawmaker", "congressman": "representative lawmaker",
+    "congresswoman": "representative lawmaker", "legislator": "lawmaker",
+    "gov": "governor", "justice": "judge", "pm": "prime minister",
+}
+
 # Nouns that name an office, rank or function a person holds; wider than TITLES (it has "aide",
 # "nominee", "analyst"), since a role is read after a name too ("Priebus, chairman of ...").
 OFFICES = frozenset(

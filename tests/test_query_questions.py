@@ -14,6 +14,7 @@ from consistency.query.questions import (
     answer_form,
     answer_kind,
     asked_noun,
+    asked_phrase,
     compared_noun,
     first_stage_prior,
     holds_form,
@@ -23,6 +24,7 @@ from consistency.query.questions import (
     quantity_fits,
     question_features,
     rerank_answers,
+    role_fit,
     story_share,
     time_fits,
     value_tie,
@@ -381,3 +383,39 @@ def test_query_questions_value_tie_reads_a_name_or_bare_number_by_its_neighbours
     assert value_tie(alone, q, "person", w) == 0.0
     feats = question_features(q, [counsel, alone], np.array([0.5, 0.5]), idf=w)
     assert list(feats[:, FEATURES.index("value_tie")]) == [1.0, 0.0]
+
+
+def person(text: str, at: int, role: str | None = None, label: str = "PERSON") -> Entity:
+    return Entity(text=text, start=at, end=at + len(text), label=label, canonical=text.casefold(), role=role)
+
+
+def test_query_questions_asked_phrase_reads_what_the_question_calls_the_answer():
+    assert asked_phrase("Which rural district councillor voted against the ferry?") == ["rural", "district", "councillor"]
+    assert asked_phrase("Who was the harbour pilot on the night shift?") == ["harbour", "pilot"]
+    assert asked_phrase("Who ran against Kesk?") == []
+
+
+def test_query_questions_role_fit_reads_the_name_introduced_by_the_noun_asked_with():
+    q = "Which harbour pilot steered the ferry?"
+    w = {"harbour": 2.0, "pilot": 2.0, "steer": 1.0, "ferri": 1.0}
+    # the asked noun as the title extraction kept, and beside a name it did not title
+    titled = claim("a#1", "Pilot Mari Tamm steered it in.", entities=(person("Mari Tamm", 6, role="Pilot"),))
+    apposed = claim("a#2", "Jaan Kask, a harbour pilot, was at the helm.", entities=(person("Jaan Kask", 0),))
+    other = claim("a#3", "Mayor Ain Kesk watched from the quay.", entities=(person("Ain Kesk", 6, role="Mayor"),))
+    assert role_fit(titled, q, None, w) == 0.5  # the asked phrase is "harbour pilot"
+    assert role_fit(apposed, q, None, w) == 1.0
+    assert role_fit(other, q, None, w) == 0.0
+    # a name the question states is not the one asked for; a question for a date or a figure reads no titles
+    named = claim("a#4", "Harbour pilot Kask spoke.", entities=(person("Kask", 14),))
+    assert role_fit(named, "Which harbour pilot did Kask replace?", None, w) == 0.0
+    assert role_fit(titled, "Which year did the pilot retire?", "time", w) == 0.0
+    feats = question_features(q, [apposed, other], np.array([0.5, 0.5]), idf=w)
+    assert list(feats[:, FEATURES.index("role_fit")]) == [1.0, 0.0]
+
+
+def test_query_questions_role_fit_reads_a_short_title_as_the_office_it_names():
+    q = "Which senator wrote the letter?"
+    w = {"senator": 2.0, "wrote": 1.0, "letter": 1.0}
+    short = claim("a#1", "The letter came from Sen. Liis Vaher.", entities=(person("Liis Vaher", 26, role="Sen."),))
+    assert role_fit(short, q, "person", w) == 1.0
+    assert role_fit(short, "Which lawmaker wrote the letter?", "person", {"lawmaker": 1.0}) == 1.0

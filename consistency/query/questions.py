@@ -10,7 +10,9 @@ story. The weights are then refitted on the tune questions of bench/questions by
 ``scripts/tune_question_ranker.py``, which alone weighs the features TREC QA was fitted without
 (``fits_place``: a place stated after a preposition of place, not a dateline or "the governor of Kesk";
 ``new_beyond_lede``: a value of the kind asked that no opening sentence of the claim's story states;
-``value_tie``: how closely a value of the kind asked is tied to the names the question asks about).
+``value_tie``: how closely a value of the kind asked is tied to the names the question asks about;
+``role_fit``: how well a name the question does not state is introduced by what the question calls
+the answer, "which senator" by "Sen.").
 The engine blends its score with the first stage's rank.
 """
 
@@ -23,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
-from ..lexicon import TENS_WORDS, WORDS_TO_TWELVE
+from ..lexicon import TENS_WORDS, TITLE_MEANS, WORDS_TO_TWELVE
 from ..models import model_path
 from ..records import Claim
 from .answer import asks_for, is_caption
@@ -36,7 +38,7 @@ FEATURES = (
     "claim_len", "new_words", "holds_person", "holds_org", "holds_time", "holds_quantity", "holds_place",
     "misses_kind", "new_value", "caption", "attributed", "fits_quantity", "fits_time", "holds_form",
     "noun_cos", "rel_noun_cos", "story_share", "fits_place", "article_cover",
-    "new_beyond_lede", "value_tie",
+    "new_beyond_lede", "value_tie", "role_fit",
 )
 # how many of the first stage's best matches vote for the story a question is about
 STORY_VOTERS = 30
@@ -149,20 +151,28 @@ def answer_form(question: str) -> tuple[str, str] | None:
         verb = m.group("verb").lower()
         if verb not in _AUX:
             return "statement", verb
-    m = _WHICH_HEAD.search(question)
-    if m:
-        words = m.group(1).split()
-        head = []
-        for i, w in enumerate(words):
-            low = w.lower()
-            after = words[i + 1].lower() if i + 1 < len(words) else ""
-            # the noun ends at a function word, a past-tense verb, or a verb taking an object ("won the")
-            if low in _STOP_HEAD or (low.endswith("ed") and head) or (after in ("the", "a", "an") and head):
-                break
-            head.append(low)
-        if head and head[0] not in ("kind", "type", "sort"):
-            return "instance", head[-1].strip("'’.")
+    head = _which_phrase(question)
+    if head and head[0] not in ("kind", "type", "sort"):
+        return "instance", head[-1].strip("'’.")
     return None
+
+
+def _which_phrase(question: str) -> list[str]:
+    """The words of the noun phrase "which" or "what" asks for ("which conservative outlet ran": conservative,
+    outlet), lower-cased; none when the question has no such phrase."""
+    m = _WHICH_HEAD.search(question)
+    if not m:
+        return []
+    words = m.group(1).split()
+    head: list[str] = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        # the noun ends at a function word, a past-tense verb, or a verb taking an object ("won the")
+        if low in _STOP_HEAD or (low.endswith("ed") and head) or (after in ("the", "a", "an") and head):
+            break
+        head.append(low)
+    return head
 
 
 def asked_noun(question: str) -> str | None:
@@ -184,16 +194,22 @@ def compared_noun(question: str) -> str | None:
     noun = asked_noun(question)
     if noun is not None:
         return noun
+    head = _copula_phrase(question)
+    return head[-1] if head else None
+
+
+def _copula_phrase(question: str) -> list[str]:
+    """The words of the noun phrase a "who was the ..." or "what is the ..." question asks about."""
     m = _COPULA_HEAD.search(question)
     if not m:
-        return None
+        return []
     head = []
     for w in m.group(1).split():
         low = w.lower().strip("?.,'’")
         if low in _STOP_HEAD or low in _PREPOSITIONS or not low.isalpha():
             break
         head.append(low)
-    return head[-1] if head else None
+    return head
 
 
 def _purpose_follows(words: list[str], i: int) -> bool:
@@ -461,6 +477,54 @@ def value_tie(c: Claim, question: str, kind: str | None, weight: dict[str, float
     return best
 
 
+# a short title beside a name stands for the noun a question asks with ("Sen." for "which senator")
+_TITLE_TOKENS = {k: set(tokenize(v)) for k, v in TITLE_MEANS.items()}
+ROLE_WORDS = 3
+
+
+def asked_phrase(question: str) -> list[str]:
+    """The words a question describes what it asks for with: "which conservative outlet" (conservative,
+    outlet), "who was the attorney general" (attorney, general)."""
+    return _which_phrase(question) or _copula_phrase(question)
+
+
+def role_fit(c: Claim, question: str, kind: str | None, weight: dict[str, float]) -> float:
+    """How well a name the question does not state is described by the words the question asks with: the
+    most, over the claim's people and organisations, of the weighted share of the asked phrase's words among
+    the title extraction gave the name and the words either side of it ("the conservative group Acme Watch",
+    "Rep. Ann Tamm" for "which congressman"). A sentence of the right story often names other people; the one
+    asked for is usually introduced by what the question calls it. ``weight`` holds the question's word weights."""
+    if kind in ("time", "quantity", "place"):
+        return 0.0
+    phrase = set(tokenize(" ".join(asked_phrase(question))))
+    if not phrase:
+        return 0.0
+    w = {t: weight.get(t, 1.0) for t in phrase}
+    total = sum(w.values()) or 1.0
+    q = question.casefold()
+    text = c.text
+    lead = len(text) - len(text.lstrip())
+    words = list(_WORD_RE.finditer(text))
+    best = 0.0
+    for e in c.entities:
+        if e.label not in ("PERSON", "ORG", "NORP") or e.text.casefold() in q:
+            continue
+        at = e.start - c.start - lead
+        if not (0 <= at and text[at:at + len(e.text)] == e.text):
+            at = text.find(e.text)
+        if at < 0:
+            continue
+        end = at + len(e.text)
+        first = next((i for i, m in enumerate(words) if m.end() > at), len(words))
+        last = next((i for i in range(len(words) - 1, -1, -1) if words[i].start() < end), -1)
+        near = set(tokenize(" ".join(m.group() for m in words[max(0, first - ROLE_WORDS):first]
+                                     + words[last + 1:last + 1 + ROLE_WORDS])))
+        near |= set(tokenize(e.role or ""))
+        near |= {t for n in list(near) for t in _TITLE_TOKENS.get(n, ())}
+        best = max(best, sum(w[t] for t in near & phrase) / total)
+    return best
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*")
 CONTEXT_CHARS = 400
 # a sentence of this many content words or fewer is read as a follow-up of the one before ("The final
@@ -591,6 +655,7 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
                                  for v in _asked_values(c, kind) if v)
     for i, c in enumerate(claims):
         out[i, 27] = value_tie(c, question, kind, weight)
+        out[i, 28] = role_fit(c, question, kind, weight)
     return out
 
 
