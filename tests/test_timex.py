@@ -612,3 +612,27 @@ def test_timex_weekday_nights_of_one_week_are_not_a_set():
     assert all(t.type != "SET" for t in ts)
     ts = find_times("Super Tuesdays come every four years.", date(2024, 11, 20))
     assert not [t for t in ts if "Tuesday" in t.text]
+
+
+@pytest.mark.parametrize("text,anchor,phrase,value", [
+    # told in the past early in a year: the part that has barely begun is last year's
+    ("The co-op sold more grain over the second half of the year than over the first.", date(2025, 1, 20),
+     "the second half of the year", "2024-H2"),
+    ("The ferry line held more cash at year's end than its rival.", date(2025, 1, 6), "year's end", "2024"),
+    ("The guild signed each of the ten largest contracts of the year.", date(2025, 1, 8), "the year", "2024"),
+    ("The bill was passed at the end of the year.", date(2025, 2, 10), "the end of the year", "2024"),
+    # the same words later in the year, or told of what is ahead, stay in the publication year
+    ("The co-op sold more grain over the second half of the year than over the first.", date(2025, 9, 20),
+     "the second half of the year", "2025-H2"),
+    ("The guild signed each of the ten largest contracts of the year.", date(2025, 3, 8), "the year", "2025"),
+    ("The guild pledged to settle the dispute before the end of the year.", date(2025, 8, 28),
+     "the end of the year", "2025"),
+    ("The last match of the year might draw a crowd.", date(2025, 12, 22), "the year", "2025"),
+    # told of what is ahead late in a year: a part long over is next year's
+    ("The bakery will break even in the first half.", date(2025, 11, 20), "the first half", "2026-H1"),
+    ("The bakery will break even in the first half of the year.", date(2025, 11, 20),
+     "the first half of the year", "2026-H1"),
+    ("The bakery will report its results for the first half.", date(2025, 7, 20), "the first half", "2025-H1"),
+])
+def test_timex_a_part_of_the_year_takes_the_year_the_tense_allows(text, anchor, phrase, value):
+    assert _one(text, anchor, phrase).value == value

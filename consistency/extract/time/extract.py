@@ -171,6 +171,32 @@ class _Context:
                 best = (cost, y)
         return best[1] if best else None
 
+    def part_year(self, first: int, last: int, start: int, end: int) -> int:
+        """The year of months ``first``..``last`` of a year the text names only as "the year" or a
+        part of it: the publication year, unless a past sentence is about a part that has barely
+        begun (a sum collected in the second half of the year, told in January: the year before) or
+        a future one about a part long over ("will grow in the first half", said in November: the
+        year after). As with a bare month, the part nearest publication wins, at three times the
+        cost when it lies against the tense. A past sentence cannot be about the days still to
+        come, and less than a sixteenth of a part gone is as good as none (the year's
+        best month, told in the first days of January); a future one can be about what is left of a part
+        (a deadline before the end of the year, said in December), so only a part over looks a year ahead."""
+        a, y = self.anchor, self.anchor.year
+
+        def lo(y: int) -> date:
+            return date(y, first, 1)
+
+        def hi(y: int) -> date:  # the day after the part
+            return date(y + (last == 12), last % 12 + 1, 1)
+
+        edge = (hi(y) - lo(y)).days / 16
+        if (a - hi(y - 1)).days < 3 * ((lo(y) - a).days + edge) and self.tense(start, end) == "past":
+            return y - 1
+        if (lo(y + 1) - a).days < 3 * (a - hi(y)).days \
+                and self.tense(start, end, future_first=True) == "future":
+            return y + 1
+        return y
+
     def month_year(self, month: int, start: int, end: int) -> int:
         """Year of a month named without one."""
         y = self._pick_year(lambda y: date(y, month, 15), start, end)

@@ -30,6 +30,7 @@ from .calendar import (
 )
 from .lexicon import (
     APPROX_RE,
+    HALF_OF,
     DAY_RE,
     MONTH_RE,
     NUM_RE,
@@ -81,10 +82,8 @@ def h_quarter(m: re.Match, c) -> Result | None:
             return None
         return "DATE", shift_value(a, unit, -1), None
     else:
-        y = a.year
-        start_month = (n - 1) * (3 if unit == "quarter" else 6) + 1
-        if y == a.year and start_month > a.month and c.tense(m.start(), m.end()) == "past":
-            y -= 1
+        months = 3 if unit == "quarter" else 6
+        y = c.part_year((n - 1) * months + 1, n * months, m.start(), m.end())
     if g.get("ago"):  # "the year-ago third quarter": that quarter a year back
         c.derived = True
         y -= 1
@@ -219,7 +218,17 @@ def h_rel(m: re.Match, c) -> Result | None:
         return "DATE", shift_value(a, unit, -1), mod
     if det == "next" or adjs & _FWD:
         return "DATE", shift_value(a, unit, 1), mod
+    if unit == "year" and det == "the" and not adjs:  # "the year", "the second half of the year"
+        return "DATE", str(c.part_year(*_part_months(g.get("pm")), m.start(), m.end())), mod
     return "DATE", shift_value(a, unit, 0), mod
+
+
+def _part_months(pm: str | None) -> tuple[int, int]:
+    """The first and last month of the part of a year a leading phrase names ("the end of")."""
+    h = HALF_OF.match(pm) if pm else None
+    if h:
+        return (1, 6) if h.group("o").lower() == "first" else (7, 12)
+    return {"START": (1, 4), "MID": (5, 8), "END": (9, 12), None: (1, 12)}[posmod(pm)]
 
 
 def _duration_value(n: float | None, u: str) -> str:
@@ -512,7 +521,8 @@ def h_day_around(m: re.Match, c) -> Result | None:
 def h_year_end(m: re.Match, c) -> Result | None:
     """"year-end": the end of the current year, or of the last one after "since"."""
     since = re.search(r"\bsince\s+$", c.text[max(0, m.start() - 8): m.start()], re.I)
-    return "DATE", f"{c.anchor.year - (1 if since else 0)}", "APPROX" if "around" in m.group() else "END"
+    y = c.anchor.year - 1 if since else c.part_year(9, 12, m.start(), m.end())
+    return "DATE", f"{y}", "APPROX" if "around" in m.group() else "END"
 
 
 def _year_back(q: str) -> str:
