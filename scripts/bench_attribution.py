@@ -1,13 +1,15 @@
 """Score ``find_attributions`` against a PolNeAR split (source, cue and content P/R/F1).
 
-Usage: ``python3 scripts/bench_attribution.py DIR [--dev DIR] [--cv K [--fold-taggers PATTERN] [--only-folds K,K]] [--json]
+Usage: ``python3 scripts/bench_attribution.py DIR [--dev DIR] [--cv K [--fold-taggers PATTERN [--fold-bias C S T]]
+[--only-folds K,K]] [--json]
 [--limit N] [--tagger MODEL.npz] [--agreement] [--cache FILE]``
 
 ``--cv K`` cuts DIR (the training split) into K folds of whole articles (by a hash of the article
 name) and scores each fold with the tagger ``--fold-taggers`` names for it (a path with ``{k}``,
 each trained by ``train_attribution.py DIR --tagger --cv-fold k/K`` without that fold's articles):
 the cross-validated figures, their mean and spread; the fold taggers decode under the shipped
-tagger's outside bias, part of the recipe. Without ``--fold-taggers`` the folds are
+tagger's outside bias, part of the recipe, or under ``--fold-bias CUE SOURCE CONTENT`` to try another
+one on articles the taggers never saw before it is written into the shipped file. Without ``--fold-taggers`` the folds are
 scored with the shipped tagger, which saw them: training-set figures, labelled so. ``--dev DIR``
 scores the dev split once with the shipped tagger, beside them.
 
@@ -364,15 +366,16 @@ SPEAKERS = ("sentence_speaker_exact", "quoted_sentence_speaker_exact")
 
 
 def cross_validate(root: Path, folds: int, fold_taggers: str | None, limit: int | None = None,
-                   only: list[int] | None = None) -> dict:
+                   only: list[int] | None = None, fold_bias: list[float] | None = None) -> dict:
     """Each fold of whole articles scored by its own tagger (or the shipped one): per-fold figures,
-    their mean and population spread; ``only`` scores just those folds (a partial run, said so)."""
+    their mean and population spread; ``only`` scores just those folds (a partial run, said so);
+    ``fold_bias`` is the fold taggers' outside bias instead of the shipped tagger's."""
     from consistency.extract.attribution import frames as attribution
 
     shipped = attribution.load_tagger
     names = sorted(article_anns(root))
     per_fold = []
-    bias = shipped_bias()
+    bias = list(fold_bias) if fold_bias is not None else shipped_bias()
     try:
         for k in (only if only is not None else range(folds)):
             if fold_taggers:
@@ -430,6 +433,8 @@ def main() -> None:
     ap.add_argument("--cv", type=int, default=0, metavar="K", help="score K folds of whole articles of DIR")
     ap.add_argument("--fold-taggers", default=None, metavar="PATTERN",
                     help="with --cv: the tagger of fold k, a path with {k} (trained with --cv-fold k/K)")
+    ap.add_argument("--fold-bias", type=float, nargs=3, default=None, metavar=("CUE", "SOURCE", "CONTENT"),
+                    help="with --fold-taggers: decode them under this outside bias instead of the shipped tagger's")
     ap.add_argument("--dev", type=Path, default=None, help="with --cv: also score this split once")
     ap.add_argument("--cache", type=Path, default=None, metavar="FILE",
                     help="keep the parse and the tagger's scores of every article in FILE and read them back "
@@ -447,6 +452,8 @@ def main() -> None:
         return
     if args.fold_taggers and not args.cv:
         ap.error("--fold-taggers needs --cv K")
+    if args.fold_bias and not args.fold_taggers:
+        ap.error("--fold-bias needs --fold-taggers (the shipped tagger decodes under the bias in its file)")
     if args.cv == 1 or args.cv < 0:
         ap.error("--cv needs at least 2 folds")
     only = None
@@ -458,7 +465,7 @@ def main() -> None:
         if not args.cv or not all(0 <= k < args.cv for k in only):
             ap.error("--only-folds needs --cv K and fold numbers from 0 to K-1")
     if args.cv:
-        cv = cross_validate(args.dir, args.cv, args.fold_taggers, args.limit, only)
+        cv = cross_validate(args.dir, args.cv, args.fold_taggers, args.limit, only, args.fold_bias)
         if args.tagger is not None:
             use_tagger(args.tagger)
         dev = run(args.dev, args.limit) if args.dev else None
