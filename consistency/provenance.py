@@ -222,6 +222,8 @@ def _repeats_one_claim(cluster: ClaimCluster, key: str) -> bool:
         return False
     if len({_figures(c.text) for c in cluster.claims}) > 1:
         return False  # copies that disagree on a figure or a date are a conflict, not one claim repeated
+    if len({_mood(c) for c in cluster.claims}) > 1:
+        return False  # what will or may happen and what did happen are two claims, however alike their words
     if key == "anonymous":
         return True
     first = cluster.earliest
@@ -230,6 +232,15 @@ def _repeats_one_claim(cluster: ClaimCluster, key: str) -> bool:
     if all(is_headline(c.text) for c in cluster.claims):
         return False  # a headline sums up its article, whose body carries the sources
     return len(first.text.split()) >= MIN_WORDS_UNATTRIBUTED
+
+
+_MOODS = ("expected", "possible", "denied")
+
+
+def _mood(c: Claim) -> str | None:
+    """Whether a claim states a plan or forecast, a possibility or a denial rather than a fact;
+    hearsay ("reportedly") hedges a claim without changing what it states."""
+    return c.modality if c.modality in _MOODS else None
 
 
 def is_headline(text: str) -> bool:
