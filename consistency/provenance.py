@@ -138,6 +138,8 @@ def _reports_speech(cue: str) -> bool:
     words = re.findall(r"[a-z]+", cue.casefold())
     if not words:
         return True
+    if len(words) > 1 and words[-1] == "for":
+        return False  # "calling for", "asked for": a demand names what is wanted, it reports no statement
     return any(verb_lemmas(w) & SPEECH_VERBS for w in words)
 
 

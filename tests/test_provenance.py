@@ -27,6 +27,9 @@ def test_provenance_origin_kind_reads_the_source_and_its_verb():
     assert origin_kind(copy("a#1", "A", None)) == "absent"
     # a frame whose verb reports no speech names the subject of the sentence, not a source
     assert origin_kind(copy("a#1", "A", said("the Navy", "organisation", cue="discussed"))) == "absent"
+    # a demand ("calling for") names what is wanted: the people calling are no source of a statement
+    assert origin_kind(copy("a#1", "A", said("many residents", "anonymous", cue="have been calling for"))) == "absent"
+    assert origin_kind(copy("a#1", "A", said("residents", "anonymous", cue="have been saying"))) == "anonymous"
     # an unnamed spokesperson speaks on the record for a body
     assert origin_kind(copy("a#1", "A", said("a police spokeswoman", "anonymous"))) == "named"
 
