@@ -9,6 +9,7 @@ the exact matching rules).
     python3 scripts/bench_contradictions.py /tmp/cbench --json --store /tmp/cbench-store
     python3 scripts/bench_contradictions.py /tmp/cbench --store /tmp/cbench-store --reuse --facts
     python3 scripts/bench_contradictions.py /tmp/cbench --store COPY --reuse --restory   # stories afresh
+    python3 scripts/bench_contradictions.py /tmp/cbench --store COPY --reuse --list      # read the false flags
 """
 
 from __future__ import annotations
