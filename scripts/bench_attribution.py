@@ -1,13 +1,16 @@
 """Score ``find_attributions`` against a PolNeAR split (source, cue and content P/R/F1).
 
-Usage: ``python3 scripts/bench_attribution.py DIR [--dev DIR] [--cv K [--fold-taggers PATTERN] [--only-folds K,K]] [--json]
+Usage: ``python3 scripts/bench_attribution.py DIR [--dev DIR] [--cv K [--fold-taggers PATTERN [--fold-bias C S T]]
+[--only-folds K,K]] [--json]
 [--limit N] [--tagger MODEL.npz] [--agreement] [--cache FILE]``
 
 ``--cv K`` cuts DIR (the training split) into K folds of whole articles (by a hash of the article
 name) and scores each fold with the tagger ``--fold-taggers`` names for it (a path with ``{k}``,
 each trained by ``train_attribution.py DIR --tagger --cv-fold k/K`` without that fold's articles):
 the cross-validated figures, their mean and spread; the fold taggers decode under the shipped
-tagger's outside bias, part of the recipe. Without ``--fold-taggers`` the folds are
+tagger's outside bias, part of the recipe, or under ``--fold-bias CUE SOURCE CONTENT`` to try another
+one on articles the taggers never saw before it is written into the shipped file (without
+``--fold-taggers`` the shipped tagger decodes under it, on folds it saw). Without ``--fold-taggers`` the folds are
 scored with the shipped tagger, which saw them: training-set figures, labelled so. ``--dev DIR``
 scores the dev split once with the shipped tagger, beside them.
 
@@ -364,15 +367,22 @@ SPEAKERS = ("sentence_speaker_exact", "quoted_sentence_speaker_exact")
 
 
 def cross_validate(root: Path, folds: int, fold_taggers: str | None, limit: int | None = None,
-                   only: list[int] | None = None) -> dict:
+                   only: list[int] | None = None, fold_bias: list[float] | None = None) -> dict:
     """Each fold of whole articles scored by its own tagger (or the shipped one): per-fold figures,
-    their mean and population spread; ``only`` scores just those folds (a partial run, said so)."""
+    their mean and population spread; ``only`` scores just those folds (a partial run, said so);
+    ``fold_bias`` is the folds' outside bias instead of the one in the shipped tagger's file."""
+    import numpy as np
+
     from consistency.extract.attribution import frames as attribution
 
     shipped = attribution.load_tagger
     names = sorted(article_anns(root))
     per_fold = []
-    bias = shipped_bias()
+    bias = list(fold_bias) if fold_bias is not None else shipped_bias()
+    own = attribution.load_tagger() if fold_bias is not None and not fold_taggers else None
+    kept = own.outside_bias if own is not None else None
+    if own is not None:
+        own.outside_bias = np.asarray(bias, dtype=np.float32)
     try:
         for k in (only if only is not None else range(folds)):
             if fold_taggers:
@@ -380,10 +390,12 @@ def cross_validate(root: Path, folds: int, fold_taggers: str | None, limit: int 
             per_fold.append(run(root, limit, {n for n in names if fold_of(n, folds) == k}))
     finally:
         attribution.load_tagger = shipped
+        if own is not None:
+            own.outside_bias = kept
         if CACHE is not None:
             CACHE.shipped()
     out: dict = {"folds": folds, "scored_folds": list(only) if only is not None else list(range(folds)),
-                 "fold_taggers": fold_taggers, "fold_outside_bias": bias if fold_taggers else None,
+                 "fold_taggers": fold_taggers, "fold_outside_bias": bias if fold_taggers or fold_bias is not None else None,
                  "trained_without_fold": bool(fold_taggers), "per_fold": per_fold}
     for key in HEADLINE + ("source_overlap_f1", "content_exact_f1") + SPEAKERS:
         if not all(key in f for f in per_fold):
@@ -430,6 +442,8 @@ def main() -> None:
     ap.add_argument("--cv", type=int, default=0, metavar="K", help="score K folds of whole articles of DIR")
     ap.add_argument("--fold-taggers", default=None, metavar="PATTERN",
                     help="with --cv: the tagger of fold k, a path with {k} (trained with --cv-fold k/K)")
+    ap.add_argument("--fold-bias", type=float, nargs=3, default=None, metavar=("CUE", "SOURCE", "CONTENT"),
+                    help="with --cv: decode the folds under this outside bias instead of the one in the shipped tagger's file")
     ap.add_argument("--dev", type=Path, default=None, help="with --cv: also score this split once")
     ap.add_argument("--cache", type=Path, default=None, metavar="FILE",
                     help="keep the parse and the tagger's scores of every article in FILE and read them back "
@@ -447,6 +461,8 @@ def main() -> None:
         return
     if args.fold_taggers and not args.cv:
         ap.error("--fold-taggers needs --cv K")
+    if args.fold_bias and not args.cv:
+        ap.error("--fold-bias needs --cv K")
     if args.cv == 1 or args.cv < 0:
         ap.error("--cv needs at least 2 folds")
     only = None
@@ -458,7 +474,7 @@ def main() -> None:
         if not args.cv or not all(0 <= k < args.cv for k in only):
             ap.error("--only-folds needs --cv K and fold numbers from 0 to K-1")
     if args.cv:
-        cv = cross_validate(args.dir, args.cv, args.fold_taggers, args.limit, only)
+        cv = cross_validate(args.dir, args.cv, args.fold_taggers, args.limit, only, args.fold_bias)
         if args.tagger is not None:
             use_tagger(args.tagger)
         dev = run(args.dev, args.limit) if args.dev else None
@@ -468,6 +484,8 @@ def main() -> None:
         how = ("each fold scored by a tagger trained without it" if cv["trained_without_fold"] else
                "each fold scored by the shipped tagger, which was trained on it: training-set figures")
         part = "" if only is None else f" (only folds {','.join(map(str, only))} scored: a partial run)"
+        if args.fold_bias:
+            how += f", decoded under outside bias {' '.join(f'{b:g}' for b in args.fold_bias)}"
         print(f"{args.dir}: {args.cv} folds of whole articles, {how}{part}")
         for key in HEADLINE + SPEAKERS:
             vals = " ".join(f"{f[key]:.3f}" for f in cv["per_fold"])

@@ -70,6 +70,49 @@ def test_bench_attribution_a_partial_cv_scores_only_the_named_folds(tmp_path, mo
     assert seen == [sorted(f"a{n}" for n in range(12) if fold_of(f"a{n}", 3) == 1)]
 
 
+def test_bench_attribution_fold_taggers_decode_under_the_bias_given_instead_of_the_shipped_one(tmp_path, monkeypatch):
+    import bench_attribution
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    for n in range(6):
+        (tmp_path / "text" / f"a{n}.txt").write_text(TEXT)
+        (tmp_path / "attributions" / f"a{n}_aaaa.ann").write_text(_ann((0, 9), (10, 14), (15, 38)))
+    used = []
+    monkeypatch.setattr(bench_attribution, "run", lambda root, limit=None, only=None: {"content_overlap_f1": 0.5})
+    monkeypatch.setattr(bench_attribution, "shipped_bias", lambda: [0.0, 0.0, 0.0])
+    monkeypatch.setattr(bench_attribution, "use_tagger", lambda path, bias=None: used.append((path.name, bias)))
+    given = bench_attribution.cross_validate(tmp_path, 2, str(tmp_path / "f{k}.npz"), fold_bias=[0.0, 0.0, 0.5])
+    shipped = bench_attribution.cross_validate(tmp_path, 2, str(tmp_path / "f{k}.npz"), only=[1])
+    assert used == [("f0.npz", [0.0, 0.0, 0.5]), ("f1.npz", [0.0, 0.0, 0.5]), ("f1.npz", [0.0, 0.0, 0.0])]
+    assert given["fold_outside_bias"] == [0.0, 0.0, 0.5] and shipped["fold_outside_bias"] == [0.0, 0.0, 0.0]
+
+
+def test_bench_attribution_the_shipped_tagger_decodes_the_folds_under_the_bias_given_and_gets_its_own_back(
+        tmp_path, monkeypatch):
+    import bench_attribution
+    import numpy as np
+
+    from consistency.extract.attribution import frames as attribution
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    for n in range(6):
+        (tmp_path / "text" / f"a{n}.txt").write_text(TEXT)
+        (tmp_path / "attributions" / f"a{n}_aaaa.ann").write_text(_ann((0, 9), (10, 14), (15, 38)))
+
+    class Shipped:
+        outside_bias = np.zeros(3, dtype=np.float32)
+
+    tagger = Shipped()
+    seen = []
+    monkeypatch.setattr(attribution, "load_tagger", lambda: tagger)
+    monkeypatch.setattr(bench_attribution, "run", lambda root, limit=None, only=None:
+                        seen.append(tagger.outside_bias.tolist()) or {"content_overlap_f1": 0.5})
+    out = bench_attribution.cross_validate(tmp_path, 2, None, fold_bias=[0.0, 0.25, 0.5])
+    assert seen == [[0.0, 0.25, 0.5], [0.0, 0.25, 0.5]] and out["fold_outside_bias"] == [0.0, 0.25, 0.5]
+    assert tagger.outside_bias.tolist() == [0.0, 0.0, 0.0]
+
 def test_bench_attribution_cache_reads_back_the_parse_and_the_tagger_scores(tmp_path, monkeypatch):
     import bench_attribution
     import numpy as np
