@@ -138,6 +138,8 @@ def _reports_speech(cue: str) -> bool:
     words = re.findall(r"[a-z]+", cue.casefold())
     if not words:
         return True
+    if len(words) > 1 and words[-1] == "for":
+        return False  # "calling for", "asked for": a demand names what is wanted, it reports no statement
     return any(verb_lemmas(w) & SPEECH_VERBS for w in words)
 
 
@@ -222,6 +224,8 @@ def _repeats_one_claim(cluster: ClaimCluster, key: str) -> bool:
         return False
     if len({_figures(c.text) for c in cluster.claims}) > 1:
         return False  # copies that disagree on a figure or a date are a conflict, not one claim repeated
+    if len({_mood(c) for c in cluster.claims}) > 1:
+        return False  # what will or may happen and what did happen are two claims, however alike their words
     if key == "anonymous":
         return True
     first = cluster.earliest
@@ -230,6 +234,15 @@ def _repeats_one_claim(cluster: ClaimCluster, key: str) -> bool:
     if all(is_headline(c.text) for c in cluster.claims):
         return False  # a headline sums up its article, whose body carries the sources
     return len(first.text.split()) >= MIN_WORDS_UNATTRIBUTED
+
+
+_MOODS = ("expected", "possible", "denied")
+
+
+def _mood(c: Claim) -> str | None:
+    """Whether a claim states a plan or forecast, a possibility or a denial rather than a fact;
+    hearsay ("reportedly") hedges a claim without changing what it states."""
+    return c.modality if c.modality in _MOODS else None
 
 
 def is_headline(text: str) -> bool:

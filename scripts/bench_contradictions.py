@@ -9,6 +9,7 @@ the exact matching rules).
     python3 scripts/bench_contradictions.py /tmp/cbench --json --store /tmp/cbench-store
     python3 scripts/bench_contradictions.py /tmp/cbench --store /tmp/cbench-store --reuse --facts
     python3 scripts/bench_contradictions.py /tmp/cbench --store COPY --reuse --restory   # stories afresh
+    python3 scripts/bench_contradictions.py /tmp/cbench --store COPY --reuse --list      # read the false flags
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --reuse: assign stories afresh (then align and compare), to measure a change in stories/")
     ap.add_argument("--facts", action="store_true", help="check with the stories' fact tables (check --facts)")
     ap.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
+    ap.add_argument("--list", action="store_true",
+                    help="also print every flag that matched no gold line, with its evidence")
     args = ap.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     for name in ("articles.jsonl", "gold.jsonl"):
@@ -92,7 +95,31 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(ids)} articles, {len(gold)} gold lines, {len(flags)} flags "
               f"(ingest {timing['ingest_seconds']}s, check {timing['check_seconds']}s)")
         print(render(result))
+    if args.list:
+        print(render_unmatched(flags, result, gold, {a["id"]: a["text"] for a in articles}))
     return 0
+
+
+def render_unmatched(flags: list, result, gold: list[dict], texts: dict[str, str]) -> str:
+    """The flags that matched no gold line and were no duplicate, each with its articles (an
+    untouched article marked *) and the evidence text it rests on."""
+    from bench.contrabench.score import _matches, _norm
+
+    norm = {k: _norm(v) for k, v in texts.items()}
+
+    touched = {a for g in gold for a in g["articles"]}
+    matched = {fi for fi, _ in result.matched}
+    want = [g for g in gold if g["expect"] == "flag"]
+    lines = ["", "unmatched flags (* marks an untouched article):"]
+    for fi, flag in enumerate(flags):
+        if fi in matched or any(_matches(flag, g, norm) > 0 for g in want):
+            continue
+        arts = " ".join(a + ("" if a in touched else "*") for a in flag.articles)
+        lines.append(f"- {flag.type} conf {float(flag.confidence):.2f} [{arts}] {flag.explanation}")
+        for ev in flag.evidence:
+            text = getattr(ev, "text", str(ev))
+            lines.append(f"    {getattr(ev, 'article_id', '')}: {' '.join(str(text).split())[:300]}")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timezone
 
-from consistency.provenance import claim_clusters, origin_kind, trace_origins
+from consistency.provenance import claim_clusters, origin_kind, repetition_flags, trace_origins
 from consistency.records import Attribution, Claim
 
 TEXT = "The pipeline deal was agreed in secret at a meeting in Mirgorod in January."
@@ -26,6 +27,9 @@ def test_provenance_origin_kind_reads_the_source_and_its_verb():
     assert origin_kind(copy("a#1", "A", None)) == "absent"
     # a frame whose verb reports no speech names the subject of the sentence, not a source
     assert origin_kind(copy("a#1", "A", said("the Navy", "organisation", cue="discussed"))) == "absent"
+    # a demand ("calling for") names what is wanted: the people calling are no source of a statement
+    assert origin_kind(copy("a#1", "A", said("many residents", "anonymous", cue="have been calling for"))) == "absent"
+    assert origin_kind(copy("a#1", "A", said("residents", "anonymous", cue="have been saying"))) == "anonymous"
     # an unnamed spokesperson speaks on the record for a body
     assert origin_kind(copy("a#1", "A", said("a police spokeswoman", "anonymous"))) == "named"
 
@@ -59,3 +63,17 @@ def test_provenance_clusters_join_close_pairs_across_outlets_earliest_first():
     assert d["earliest"]["outlet"] == "A"
     # one outlet alone is no cluster
     assert claim_clusters([(1, 2, 0.95)], {1: claims[1], 2: copy("x#1", "B", None)}) == []
+
+
+def test_provenance_a_plan_and_a_past_fact_worded_alike_are_not_one_claim_repeated():
+    past = "Until last year, ferry operators had to file their safety logs with the harbour office every month."
+    plan = "Ferry operators will again have to file their safety logs with the harbour office every month."
+    claims = {1: copy("a#1", "A", None, text=past, day=10), 2: copy("b#1", "B", None, text=past, day=11),
+              3: copy("c#1", "C", None, text=plan, day=12)}
+    pairs = [(1, 2, 0.99), (1, 3, 0.9), (2, 3, 0.9)]
+    # three outlets repeating the past fact with no source are flagged
+    alike = {**claims, 3: copy("c#1", "C", None, text=past, day=12)}
+    assert [f.type for f in repetition_flags(claim_clusters(pairs, alike), alike, pairs)] == ["unsupported_repetition"]
+    # the third states what will happen: two outlets of the past fact are left, too few to flag
+    claims[3] = replace(claims[3], modality="expected")
+    assert repetition_flags(claim_clusters(pairs, claims), claims, pairs) == []
