@@ -24,6 +24,7 @@ from consistency.query.questions import (
     quantity_fits,
     question_features,
     rerank_answers,
+    deed_tie,
     role_fit,
     story_share,
     time_fits,
@@ -419,3 +420,26 @@ def test_query_questions_role_fit_reads_a_short_title_as_the_office_it_names():
     short = claim("a#1", "The letter came from Sen. Liis Vaher.", entities=(person("Liis Vaher", 26, role="Sen."),))
     assert role_fit(short, q, "person", w) == 1.0
     assert role_fit(short, "Which lawmaker wrote the letter?", "person", {"lawmaker": 1.0}) == 1.0
+
+
+def test_query_questions_time_fits_a_quarter_or_half_of_a_year_for_when():
+    quarter = claim("a#1", "Results are due in the third quarter.", times=(when("the third quarter", "2026-Q3", "quarter"),))
+    half = claim("a#2", "The line opens in the first half of 2027.", times=(when("the first half of 2027", "2027-H1", "half"),))
+    assert time_fits(quarter, "When are the results due?") and time_fits(half, "When does the line open?")
+    assert not time_fits(quarter, "On what day are the results due?")
+
+
+def test_query_questions_deed_tie_reads_who_the_sentence_says_did_it():
+    q = "Which senator asked Kask to cancel the ferry trip?"
+    w = {"senator": 1.0, "ask": 1.0, "kask": 2.0, "cancel": 1.0, "ferry": 1.0, "trip": 1.0}
+    text = "Sen. Liis Vaher praised Kask; Sen. Ott Lind asked him to cancel the ferry trip."
+    both = claim("a#1", text, entities=(person("Liis Vaher", 5), person("Kask", 24), person("Ott Lind", 35)))
+    only_other = claim("a#2", "Sen. Liis Vaher praised Kask at the quay.", entities=(person("Liis Vaher", 5), person("Kask", 24)))
+    assert deed_tie(both, q, "person", w) == 1.0  # Lind's clause holds "cancel the ferry trip"
+    assert deed_tie(only_other, q, "person", w) == 0.0
+    # what a person is quoted as saying counts as his, past a clause mark
+    said = Attribution(source="Ott Lind", source_kind="named", cue="said", content="cancel the ferry trip")
+    quoted = claim("a#3", "Ott Lind said: cancel the ferry trip.", entities=(person("Ott Lind", 0),), attribution=said)
+    assert deed_tie(quoted, q, "person", w) == 0.75
+    assert deed_tie(claim("a#4", quoted.text, entities=quoted.entities), q, "person", w) == 0.0
+    assert deed_tie(both, "When did Lind ask Kask to cancel the trip?", "time", w) == 0.0

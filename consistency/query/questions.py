@@ -12,7 +12,8 @@ story. The weights are then refitted on the tune questions of bench/questions by
 ``new_beyond_lede``: a value of the kind asked that no opening sentence of the claim's story states;
 ``value_tie``: how closely a value of the kind asked is tied to the names the question asks about;
 ``role_fit``: how well a name the question does not state is introduced by what the question calls
-the answer, "which senator" by "Sen.").
+the answer, "which senator" by "Sen."; ``deed_tie``: how much of what the question says its answer did
+is said of such a name).
 The engine blends its score with the first stage's rank.
 """
 
@@ -38,7 +39,7 @@ FEATURES = (
     "claim_len", "new_words", "holds_person", "holds_org", "holds_time", "holds_quantity", "holds_place",
     "misses_kind", "new_value", "caption", "attributed", "fits_quantity", "fits_time", "holds_form",
     "noun_cos", "rel_noun_cos", "story_share", "fits_place", "article_cover",
-    "new_beyond_lede", "value_tie", "role_fit",
+    "new_beyond_lede", "value_tie", "role_fit", "deed_tie",
 )
 # how many of the first stage's best matches vote for the story a question is about
 STORY_VOTERS = 30
@@ -321,7 +322,8 @@ _ASKED_GRAIN = (
     (re.compile(r"\b(?:what|which) month\b", re.I), {"month", "day"}),
     (re.compile(r"\b(?:what|which) (?:day|date)\b", re.I), {"day", "time"}),
     (re.compile(r"\bwhat time\b", re.I), {"time"}),
-    (re.compile(r"\bwhen\b", re.I), {"day", "time", "week", "month", "season", "year", "decade", "century"}),
+    (re.compile(r"\bwhen\b", re.I), {"day", "time", "week", "month", "quarter", "half", "season", "year", "decade",
+                                       "century"}),
 )
 
 
@@ -525,6 +527,54 @@ def role_fit(c: Claim, question: str, kind: str | None, weight: dict[str, float]
     return best
 
 
+# where the words of what a named person did stop: another name, or a clause mark (not the comma of an apposition)
+_CLAUSE_MARK = re.compile(r"[;:()\u2014]|\s--\s|\.\s")
+DEED_WORDS = 8
+
+
+def deed_tie(c: Claim, question: str, kind: str | None, weight: dict[str, float]) -> float:
+    """How much of what the question says its answer did is said of a person or organisation the question
+    does not name: the most, over such names, of the weighted share of the question's words other than its
+    names and the words it asks with ("which senator told X to cancel": cancel, trip) among the words of the
+    name's clause, up to another such name or a clause mark, and the words it is quoted as saying. A story often
+    names two people of one description; the one asked for is the one the sentence says did it."""
+    if kind not in ("person", "org"):
+        return 0.0
+    q = question.casefold()
+    names = {t for n in _names(question) for t in tokenize(n)}
+    deed = {t for t in weight if t not in names} - set(tokenize(" ".join(asked_phrase(question))))
+    if not deed:
+        return 0.0
+    total = sum(weight[t] for t in deed) or 1.0
+    text = c.text
+    lead = len(text) - len(text.lstrip())
+    spans = []
+    for e in c.entities:
+        if e.label not in ("PERSON", "ORG", "NORP"):
+            continue
+        at = e.start - c.start - lead
+        if not (0 <= at and text[at:at + len(e.text)] == e.text):
+            at = text.find(e.text)
+        if at >= 0:
+            spans.append((at, at + len(e.text), e.text.casefold() not in q))
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+    att = c.attribution
+    best = 0.0
+    for start, end, unnamed in spans:
+        if not unnamed:
+            continue
+        left = max([stop for _, stop, u in spans if u and stop <= start] + [m + 1 for m in marks if m < start] + [0])
+        right = min([s for s, _, u in spans if u and s >= end] + [m for m in marks if m >= end] + [len(text)])
+        before = _WORD_RE.findall(text[left:start])[-DEED_WORDS:]
+        after = _WORD_RE.findall(text[end:right])[:DEED_WORDS]
+        near = set(tokenize(" ".join(before + after)))
+        if att is not None and att.source and (att.source.casefold() in text[start:end].casefold()
+                                               or text[start:end].casefold() in att.source.casefold()):
+            near |= set(tokenize(f"{att.cue} {att.content}"))
+        best = max(best, sum(weight[t] for t in near & deed) / total)
+    return best
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*")
 CONTEXT_CHARS = 400
 # a sentence of this many content words or fewer is read as a follow-up of the one before ("The final
@@ -656,6 +706,7 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
     for i, c in enumerate(claims):
         out[i, 27] = value_tie(c, question, kind, weight)
         out[i, 28] = role_fit(c, question, kind, weight)
+        out[i, 29] = deed_tie(c, question, kind, weight)
     return out
 
 
