@@ -33,6 +33,15 @@ def test_attribution_misses_cue_kinds_read_off_the_parse():
     assert cue_kind(doc, TEXT, _span("opposition")) == "noun"
 
 
+
+def _gold_frames() -> tuple[dict, dict, dict]:
+    """The mayor's, the critics' and the engineers' frames of TEXT, as gold writes them."""
+    said = {"source": _span("The mayor"), "cue": _span("said"), "content": _span("the bridge would reopen in May")}
+    believe = {"source": _span("Critics"), "cue": _span("believe"), "content": _span("the repairs were rushed")}
+    according = {"source": _span("the engineers"), "cue": _span("According to"), "content": _span("the cables are sound")}
+    return said, believe, according
+
+
 @slow
 def test_attribution_misses_sorts_found_missed_and_wrong_sources():
     from attribution_misses import classify
@@ -40,9 +49,7 @@ def test_attribution_misses_sorts_found_missed_and_wrong_sources():
     from consistency.extract.nlp import load_nlp
 
     doc = load_nlp()(TEXT)
-    said = {"source": _span("The mayor"), "cue": _span("said"), "content": _span("the bridge would reopen in May")}
-    believe = {"source": _span("Critics"), "cue": _span("believe"), "content": _span("the repairs were rushed")}
-    according = {"source": _span("the engineers"), "cue": _span("According to"), "content": _span("the cables are sound")}
+    said, believe, according = _gold_frames()
     # the first frame found whole, the second missed, the third found with another mention as source
     pred = [dict(said), {"source": _span("the cables"), "cue": _span("According to"), "content": None}]
     res = classify([("story", TEXT, [said, believe, according], pred, 1.0)], {"story": doc})
@@ -59,9 +66,7 @@ def test_attribution_misses_sorts_content_overlap_misses_by_kind():
     from consistency.extract.nlp import load_nlp
 
     doc = load_nlp()(TEXT)
-    said = {"source": _span("The mayor"), "cue": _span("said"), "content": _span("the bridge would reopen in May")}
-    believe = {"source": _span("Critics"), "cue": _span("believe"), "content": _span("the repairs were rushed")}
-    according = {"source": _span("the engineers"), "cue": _span("According to"), "content": _span("the cables are sound")}
+    said, believe, according = _gold_frames()
     opposition = {"source": _span("Her"), "cue": _span("opposition"), "content": _span("the plan")}
     # one prediction runs over the mayor's and the critics' contents; "according to" is found with its
     # content read elsewhere; the opposition frame is never found; one content has no gold at all
