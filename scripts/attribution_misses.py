@@ -152,20 +152,6 @@ CONTENT_KINDS = (
 )
 
 
-def _match(text: str, gold: list, pred: list) -> tuple[set[int], set[int]]:
-    """Indices of the gold and predicted spans matched one-to-one by token overlap, as the bench does."""
-    gt = [bench._tokens(text, s) for s in gold]
-    pt = [bench._tokens(text, s) for s in pred]
-    pairs = sorted(((len(g & p), i, j) for i, g in enumerate(gt) for j, p in enumerate(pt) if g & p), reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _, i, j in pairs:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-    return used_g, used_p
-
-
 def content_misses(rows: list, docs: dict) -> dict:
     """Weighted counts of the content overlap misses by kind (each unmatched gold content and each
     unmatched predicted content once), with the trait of the gold frame across kinds."""
@@ -182,7 +168,7 @@ def content_misses(rows: list, docs: dict) -> dict:
         p_sp = [p["content"] for p in p_rel]
         totals["gold"] += w * len(g_sp)
         totals["pred"] += w * len(p_sp)
-        used_g, used_p = _match(text, g_sp, p_sp)
+        used_g, used_p = bench.overlap_matches(text, g_sp, p_sp)
         gt = [bench._tokens(text, s) for s in g_sp]
         pt = [bench._tokens(text, s) for s in p_sp]
         for i, g in enumerate(g_rel):

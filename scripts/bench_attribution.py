@@ -143,19 +143,24 @@ def match_counts(text: str, gold: list, pred: list) -> tuple[int, int]:
         if g_ex[k] > 0:
             g_ex[k] -= 1
             exact += 1
+    return exact, len(overlap_matches(text, gold, pred)[0])
+
+
+def overlap_matches(text: str, gold: list, pred: list) -> tuple[set[int], set[int]]:
+    """Indices of the gold and predicted spans matched one-to-one by shared words, most shared first."""
     gt = [_tokens(text, s) for s in gold]
     pt = [_tokens(text, s) for s in pred]
     pairs = sorted(
         ((len(g & p), i, j) for i, g in enumerate(gt) for j, p in enumerate(pt) if g & p),
         reverse=True,
     )
-    used_g, used_p, overlap = set(), set(), 0
+    used_g: set[int] = set()
+    used_p: set[int] = set()
     for _, i, j in pairs:
         if i not in used_g and j not in used_p:
             used_g.add(i)
             used_p.add(j)
-            overlap += 1
-    return exact, overlap
+    return used_g, used_p
 
 
 def prf(tp: float, n_pred: float, n_gold: float) -> dict[str, float]:

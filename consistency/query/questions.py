@@ -411,6 +411,16 @@ TIE_WORDS = 2
 TIE_KINDS = ("person", "org", "time", "quantity")
 
 
+def _offset_in(c: Claim, value: str, start: int) -> int:
+    """Where a value found at document offset ``start`` sits in the claim's text (the claim's text is its
+    sentence stripped); found by search when the offsets disagree, -1 when it is not there."""
+    text = c.text
+    at = start - c.start - (len(text) - len(text.lstrip()))
+    if not (0 <= at and text[at:at + len(value)] == value):
+        at = text.find(value)
+    return at
+
+
 def _asked_spans(c: Claim, kind: str, question: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """The values of the kind asked that the question does not name, as (start, end) in the claim's text
     with the words the parse tied them to (none for a name or a bare number)."""
@@ -423,9 +433,7 @@ def _asked_spans(c: Claim, kind: str, question: str) -> list[tuple[int, int, tup
         if not value or value.casefold() in q:
             return
         about = tuple(w for w in about if w)
-        at = start - c.start - lead
-        if not (0 <= at and text[at:at + len(value)] == value):
-            at = text.find(value)
+        at = _offset_in(c, value, start)
         if at >= 0:
             out.append((at, at + len(value), about))
 
@@ -505,15 +513,12 @@ def role_fit(c: Claim, question: str, kind: str | None, weight: dict[str, float]
     total = sum(w.values()) or 1.0
     q = question.casefold()
     text = c.text
-    lead = len(text) - len(text.lstrip())
     words = list(_WORD_RE.finditer(text))
     best = 0.0
     for e in c.entities:
         if e.label not in ("PERSON", "ORG", "NORP") or e.text.casefold() in q:
             continue
-        at = e.start - c.start - lead
-        if not (0 <= at and text[at:at + len(e.text)] == e.text):
-            at = text.find(e.text)
+        at = _offset_in(c, e.text, e.start)
         if at < 0:
             continue
         end = at + len(e.text)
@@ -547,14 +552,11 @@ def deed_tie(c: Claim, question: str, kind: str | None, weight: dict[str, float]
         return 0.0
     total = sum(weight[t] for t in deed) or 1.0
     text = c.text
-    lead = len(text) - len(text.lstrip())
     spans = []
     for e in c.entities:
         if e.label not in ("PERSON", "ORG", "NORP"):
             continue
-        at = e.start - c.start - lead
-        if not (0 <= at and text[at:at + len(e.text)] == e.text):
-            at = text.find(e.text)
+        at = _offset_in(c, e.text, e.start)
         if at >= 0:
             spans.append((at, at + len(e.text), e.text.casefold() not in q))
     marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
