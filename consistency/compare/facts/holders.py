@@ -48,6 +48,36 @@ def _other_actors(x: Fact, y: Fact) -> bool:
     return bool(hx and hy and not hx & _named_words(y.claim) and not hy & _named_words(x.claim))
 
 
+def _said_by(c: Claim) -> tuple[tuple[int, int], ...]:
+    """The spans of the claim's speaker and channel: who tells a figure, not whose it is."""
+    a = c.attribution
+    return tuple(s for s in (a.source_span, a.channel_span) if s) if a else ()
+
+
+def _own_holders(f: Fact) -> set[str]:
+    """The people and bodies a row is said of, by canonical id: named in its subject or object or
+    close to its value, leaving out whoever tells it."""
+    c, told = f.claim, _said_by(f.claim)
+    return {e.canonical for e in c.entities if e.label in HOLDER_LABELS
+            and not any(s < e.end and e.start < t for s, t in told)
+            and (e.start < f.slot.end + HOLDER_CHARS and f.slot.start - HOLDER_CHARS < e.end
+                 or {w.casefold() for w in e.text.split()} & f.about)}
+
+
+def _canonical(c: Claim) -> set[str]:
+    return {e.canonical for e in c.entities if e.label in HOLDER_LABELS}
+
+
+def rival_holders(x: Fact, y: Fact) -> bool:
+    """Both figures are said of one named party and each also of a named person or body the other
+    sentence never names: two bidders' offers to one player ("the Hawks offered Lind $40 million" /
+    "the Owls offered Lind $35 million") are two offers, not one misreported."""
+    if x.kind != "figure":
+        return False
+    hx, hy = _own_holders(x), _own_holders(y)
+    return bool(hx & hy and hx - _canonical(y.claim) and hy - _canonical(x.claim))
+
+
 def _a_name(word: str, c: Claim) -> bool:
     """The claim names someone or something by this word: an entity's, or written with a capital past
     the sentence's first word."""
