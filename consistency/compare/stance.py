@@ -324,7 +324,8 @@ class StanceModel:
         if getattr(embedder, "name", None) != vote.embedder:
             # another embedder's directions are not comparable with the stored ones
             return proba
-        return (1 - vote.weight) * proba + vote.weight * vote.proba(pair_directions(claims, texts, embedder), len(LABELS))
+        votes = vote.proba(pair_directions(claims, texts, embedder), len(LABELS))
+        return (1 - vote.weight) * proba + vote.weight * votes
 
     def predict(
         self, claims: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None
