@@ -791,3 +791,45 @@ def test_facts_a_count_picked_out_by_degree_is_a_part():
     plain = claim("c#1", "Residents said three tremors were felt overnight.", outlet="C",
                   frames={"three": ("feel", ("tremor",))})
     assert pairs(plain, all_of) == [("at least four", "three")]
+
+
+def told_by_study(c: Claim, teller: str, *names: str) -> Claim:
+    """The claim told by the given opening words (a poll, survey or report), with the given names in
+    them tagged as products, as a tagger may tag a newspaper or a pollster's brand."""
+    start = c.text.index(teller)
+    span = (start, start + len(teller))
+    c = replace(c, attribution=Attribution(source=teller, source_kind="organisation", source_span=span))
+    return replace(c, entities=c.entities + tuple(
+        Entity(n, c.text.index(n), c.text.index(n) + len(n), "PRODUCT", "product:" + n.casefold()) for n in names))
+
+
+def test_facts_two_named_polls_shares_of_one_people_are_two_figures():
+    ledger = told_by_study(claim("a#1", "A survey for the Ledger found that 58 percent of Velanians back the plan.",
+                                 outlet="A", frames={"58 percent": ("back", ("velanian", "plan"))}),
+                           "A survey for the Ledger")  # a name the tagger missed
+    norlund = told_by_study(claim("b#1", "A poll by Norlund Research said 71 percent of Velanians back the plan.",
+                                  outlet="B", frames={"71 percent": ("back", ("velanian", "plan"))}),
+                            "A poll by Norlund Research", "Norlund Research")
+    assert pairs(ledger, norlund) == []
+    # the same poll, named by one of its words, is one poll misreported
+    same = told_by_study(claim("c#1", "The Norlund poll said 58 percent of Velanians back the plan.",
+                               outlet="C", frames={"58 percent": ("back", ("velanian", "plan"))}),
+                         "The Norlund poll", "Norlund")
+    assert pairs(norlund, same) == [("71 percent", "58 percent")]
+    # a poll no name tells apart is not known to be another
+    unnamed = told_by_study(claim("d#1", "A new poll said 58 percent of Velanians back the plan.",
+                                  outlet="D", frames={"58 percent": ("back", ("velanian", "plan"))}),
+                            "A new poll")
+    assert pairs(norlund, unnamed) == [("71 percent", "58 percent")]
+
+
+def test_facts_a_named_polls_share_is_not_vouched_for_by_a_share_of_no_holder():
+    norlund = told_by_study(claim("a#1", "A poll by Norlund Research said 83 percent of Velanians were unhappy.",
+                                  outlet="A", frames={"83 percent": ("be", ("velanian",))}),
+                            "A poll by Norlund Research", "Norlund Research")
+    bare = claim("b#1", "Some 64 percent considered the police unready.", outlet="B",
+                 frames={"Some 64 percent": ("consider", ())})
+    assert pairs(norlund, bare) == []
+    # told by no study, the same two shares are compared as before
+    plain = replace(norlund, attribution=Attribution(source="A", source_kind="outlet"))
+    assert pairs(plain, bare) == [("83 percent", "Some 64 percent")]

@@ -6,8 +6,8 @@ import re
 
 from ...lexicon import HAPPENING_KINDS, SPEECH_EVENTS
 from ..base import has_update_cue
-from .holders import (_a_name, _holding_people, _other_actors, _same_person, holder, other_people, places_of,
-                      rival_holders)
+from .holders import (_a_name, _holding_people, _other_actors, _same_person, holder, other_people, other_studies,
+                      places_of, rival_holders, study_names)
 from .rows import Fact, _modified, dates_of
 from .statistics import is_age, is_conversion, is_tally, other_statistic
 from .values import GRANULARITY, MAX_GRANULARITY_GAP, _near_dates, _near_figures, _significant
@@ -60,6 +60,8 @@ def one_fact(a: Fact, b: Fact) -> bool:
             return False
         if rival_holders(a, b):
             return False  # two named holders' figures, though both name a third (the one offered both)
+        if other_studies(a, b):
+            return False  # two named polls' or reports' figures of one thing
         pa, pb = places_of(a), places_of(b)
         if pa and pb and not pa & pb:
             return False  # figures of two places ("of traffic to one country", "in another")
@@ -76,7 +78,9 @@ def one_fact(a: Fact, b: Fact) -> bool:
             _grown_since(a, b) and is_tally(a) and is_tally(b)
             or has_update_cue(b.claim) and not has_update_cue(a.claim))
         close = _near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
-        return close and (same_holder or same_event or _holder_unknown(a, b))
+        # A named poll's or report's figure is that study's: a figure said of no holder may be another study's.
+        unknown = _holder_unknown(a, b) and not (study_names(a) or study_names(b))
+        return close and (same_holder or same_event or unknown)
     if ({a.slot.granularity, b.slot.granularity} <= {"day", "time"} and not _rescheduled(a, b)
             and abs((a.interval[0] - b.interval[0]).days) > DAY_REACH):
         return False
