@@ -133,6 +133,8 @@ def test_server_refuses_oversized_and_invalid_input(client):
     assert long.status_code == 422 and "2001 characters" in long.json()["error"]
     assert client.post("/api/query", json={"q": "   "}).status_code == 422
     assert client.get("/api/query", params={"q": "battery", "k": 0}).status_code == 422
+    assert client.post("/api/query", json={"q": "battery", "k": True}).status_code == 422
+    assert client.post("/api/query", json={"q": "battery", "k": 3.0}).status_code == 200
     missing = client.get("/api/query")
     assert missing.status_code == 422 and "q" in missing.json()["error"]
 

@@ -17,7 +17,7 @@ from typing import Any, AsyncIterator, Literal
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -60,6 +60,14 @@ QUERY_TEXT = {"minLength": 1, "maxLength": MAX_QUERY_CHARS, "pattern": r"\S"}
 class QueryBody(BaseModel):
     q: str = Field(description="The claim to look for, in plain words.", json_schema_extra=QUERY_TEXT)
     k: int = Field(10, ge=1, le=MAX_K, description=f"How many matching claims to return (1..{MAX_K}).")
+
+    @field_validator("k", mode="before")
+    @classmethod
+    def _no_boolean_count(cls, value: object) -> object:
+        # JSON's true is no count, though Python reads it as 1; 3.0 still is one, as JSON Schema says
+        if isinstance(value, bool):
+            raise ValueError("must be a whole number, not true or false")
+        return value
 
 
 class ReviewBody(BaseModel):
