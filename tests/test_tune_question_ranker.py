@@ -8,7 +8,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-from tune_question_ranker import adapt, base_ranker, scores  # noqa: E402
+from tune_question_ranker import adapt, base_ranker, fold_of, scores  # noqa: E402
 
 from consistency.query.questions import FEATURES, QuestionRanker  # noqa: E402
 
@@ -59,3 +59,12 @@ def test_tune_question_ranker_scores_a_subset_apart():
     assert out["p_at_1"] == 0.75 and out["questions"] == 4
     assert out["subset"]["p_at_1"] == 0.5 and out["subset"]["questions"] == 2
     assert "subset" not in scores(qs, shown, None)
+
+
+def test_tune_question_ranker_deals_events_into_folds_another_way():
+    events = [f"event-{i}" for i in range(40)]
+    shipped = [fold_of(e, 5) for e in events]
+    assert shipped == [fold_of(e, 5, "") for e in events]  # the default deal is the one weights were chosen on
+    other = [fold_of(e, 5, "b") for e in events]
+    assert other == [fold_of(e, 5, "b") for e in events]
+    assert other != shipped and set(other) == set(range(5))
