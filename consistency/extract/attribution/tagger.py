@@ -283,8 +283,8 @@ def save_tagger(path: Path, models: Sequence, vocabs: dict[str, dict[str, int]],
               for m, model in enumerate(models) for k, v in model.state_dict().items()}
     lstm = models[0].lstm
     meta = {"vocabs": {c: sorted(v, key=v.get) for c, v in vocabs.items()}, "dims": dims,
-            "n_dense": N_DENSE + (N_RATES if cue_rates is not None else 0), "members": len(models), "hidden": lstm.hidden_size, "layers": lstm.num_layers,
-            "outside_bias": [float(b) for b in outside_bias]}
+            "n_dense": N_DENSE + (N_RATES if cue_rates is not None else 0), "members": len(models),
+            "hidden": lstm.hidden_size, "layers": lstm.num_layers, "outside_bias": [float(b) for b in outside_bias]}
     if cue_rates is not None:
         meta["cue_rates"] = cue_rates
     arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
