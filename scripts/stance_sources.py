@@ -5,7 +5,7 @@
 
 Each source adds columns to the shipped recipe (bench_stance.py's "shipped" variant: the hand-written
 pair features and their peer-relative copies, a logistic regression averaged with boosted trees and a
-random forest):
+random forest; the shipped vote of the nearest training pairs reads no columns and is left out here):
 
 - ``words``: the headline's words and word pairs, the claim's own words masked, kept when they occur
   in the headlines of at least three training claims, added to the logistic regression as counts;

@@ -711,3 +711,125 @@ def test_facts_a_half_of_a_year_compares_as_coarsely_as_a_quarter():
     assert [f.type.value for f in run(half, cut("b#1", "October 2025"))] == ["timeline"]
     assert run(half, cut("b#1", "the second quarter of 2025")) == []
     assert [f.type.value for f in run(half, cut("b#1", "the second half of 2025"))] == ["timeline"]
+
+
+def test_facts_a_count_below_a_mark_is_a_gap():
+    a = claim("a#1", "The Comets were at least 14 points below the leaders this season.", outlet="A",
+              frames={"at least 14": ("be", ("point", "leader"))})
+    b = claim("b#1", "The Comets dropped 12 points at home this season.", outlet="B",
+              frames={"12": ("drop", ("point",))})
+    assert pairs(a, b) == []
+    c = claim("c#1", "The Comets dropped 13 points at home this season.", outlet="C",
+              frames={"13": ("drop", ("point",))})
+    assert pairs(b, c) == [("12", "13")]
+
+
+def test_facts_a_noun_any_figure_is_names_no_holder():
+    # "value" is what the first figure is said to be and what the second is of: nothing makes them one.
+    a = claim("a#1", "Her agent wants a value above the $12 million that Brandt earns.", outlet="A",
+              frames={"$12 million": ("want", ("value",))})
+    b = claim("b#1", "Reports put the offer at $14 million, an annual value.", outlet="B",
+              frames={"$14 million": ("be", ("value",))})
+    assert pairs(a, b) == []
+    c = claim("c#1", "Reports put the offer at $14 million, an annual value of the contract.", outlet="C",
+              frames={"$14 million": ("be", ("value", "contract"))})
+    d = claim("d#1", "The contract carries an annual value of $12 million.", outlet="D",
+              frames={"$12 million": ("carry", ("value", "contract"))})
+    assert pairs(d, c) == [("$14 million", "$12 million")]
+
+
+def with_bodies(c: Claim, **bodies: str) -> Claim:
+    """The claim with each given name tagged as an organisation of the given canonical id."""
+    return replace(c, entities=c.entities + tuple(
+        Entity(n, c.text.index(n), c.text.index(n) + len(n), "ORG", cid) for n, cid in bodies.items()))
+
+
+def test_facts_two_bidders_offers_to_one_party_are_two_figures():
+    hawks = with_bodies(claim("a#1", "The Hawks offered Lind a five-year deal worth $40 million.", outlet="A",
+                              frames={"$40 million": ("offer", ("deal", "hawks", "lind"))}),
+                        Hawks="org:hawks", Lind="org:lind")
+    owls = with_bodies(claim("b#1", "The Owls have offered Lind a deal worth $35 million.", outlet="B",
+                             frames={"$35 million": ("offer", ("deal", "owls", "lind"))}),
+                       Owls="org:owls", Lind="org:lind")
+    assert pairs(hawks, owls) == []
+    also_hawks = with_bodies(claim("c#1", "The Hawks offered Lind a deal worth $35 million.", outlet="C",
+                                   frames={"$35 million": ("offer", ("deal", "hawks", "lind"))}),
+                             Hawks="org:hawks", Lind="org:lind")
+    assert pairs(hawks, also_hawks) == [("$40 million", "$35 million")]
+
+
+def test_facts_a_count_the_other_sentence_writes_in_a_record_is_known_to_it():
+    # "31-4" is a record the rows leave out as a score; its 31 wins are the other outlet's figure.
+    record = claim("a#1", "The champion is now 31-4 with 28 wins by knockout.", outlet="A",
+                   frames={"28": ("be", ("win",))})
+    wins = claim("b#1", "The champion moved to a record of 31 wins and four defeats.", outlet="B",
+                 frames={"31": ("move", ("win", "record", "champion"))})
+    assert pairs(record, wins) == []
+    other = claim("c#1", "The champion is now 35-4 with 28 wins by knockout.", outlet="C",
+                  frames={"28": ("be", ("win",))})
+    assert pairs(other, wins) == [("31", "28")]
+
+
+def test_facts_a_year_that_dates_a_figure_is_no_happenings_date():
+    valued = claim("a#1", "The mill is now worth $8 million, above its 1998 value of $7 million.", outlet="A",
+                   day=14, frames={"1998": ("value", ("mill",))})
+    burned = claim("b#1", "The old mill was burned down by vandals in 1999.", outlet="B", day=14,
+                   frames={"1999": ("burn", ("mill", "vandal"))})
+    assert pairs(valued, burned) == []
+    also = claim("c#1", "The old mill was burned down by vandals in 1998.", outlet="C", day=14,
+                 frames={"1998": ("burn", ("mill", "vandal"))})
+    assert pairs(also, burned) == [("1999", "1998")]
+
+
+def test_facts_a_count_picked_out_by_degree_is_a_part():
+    strong = claim("a#1", "Residents said three strong tremors were felt overnight.", outlet="A",
+                   frames={"three": ("feel", ("tremor",))})
+    all_of = claim("b#1", "There have been at least four tremors since the quake.", outlet="B",
+                   frames={"at least four": ("be", ("tremor", "quake"))})
+    assert is_part(facts_of(0, strong)[0])
+    assert pairs(strong, all_of) == []
+    plain = claim("c#1", "Residents said three tremors were felt overnight.", outlet="C",
+                  frames={"three": ("feel", ("tremor",))})
+    assert pairs(plain, all_of) == [("at least four", "three")]
+
+
+def told_by_study(c: Claim, teller: str, *names: str) -> Claim:
+    """The claim told by the given opening words (a poll, survey or report), with the given names in
+    them tagged as products, as a tagger may tag a newspaper or a pollster's brand."""
+    start = c.text.index(teller)
+    span = (start, start + len(teller))
+    c = replace(c, attribution=Attribution(source=teller, source_kind="organisation", source_span=span))
+    return replace(c, entities=c.entities + tuple(
+        Entity(n, c.text.index(n), c.text.index(n) + len(n), "PRODUCT", "product:" + n.casefold()) for n in names))
+
+
+def test_facts_two_named_polls_shares_of_one_people_are_two_figures():
+    ledger = told_by_study(claim("a#1", "A survey for the Ledger found that 58 percent of Velanians back the plan.",
+                                 outlet="A", frames={"58 percent": ("back", ("velanian", "plan"))}),
+                           "A survey for the Ledger")  # a name the tagger missed
+    norlund = told_by_study(claim("b#1", "A poll by Norlund Research said 71 percent of Velanians back the plan.",
+                                  outlet="B", frames={"71 percent": ("back", ("velanian", "plan"))}),
+                            "A poll by Norlund Research", "Norlund Research")
+    assert pairs(ledger, norlund) == []
+    # the same poll, named by one of its words, is one poll misreported
+    same = told_by_study(claim("c#1", "The Norlund poll said 58 percent of Velanians back the plan.",
+                               outlet="C", frames={"58 percent": ("back", ("velanian", "plan"))}),
+                         "The Norlund poll", "Norlund")
+    assert pairs(norlund, same) == [("71 percent", "58 percent")]
+    # a poll no name tells apart is not known to be another
+    unnamed = told_by_study(claim("d#1", "A new poll said 58 percent of Velanians back the plan.",
+                                  outlet="D", frames={"58 percent": ("back", ("velanian", "plan"))}),
+                            "A new poll")
+    assert pairs(norlund, unnamed) == [("71 percent", "58 percent")]
+
+
+def test_facts_a_named_polls_share_is_not_vouched_for_by_a_share_of_no_holder():
+    norlund = told_by_study(claim("a#1", "A poll by Norlund Research said 83 percent of Velanians were unhappy.",
+                                  outlet="A", frames={"83 percent": ("be", ("velanian",))}),
+                            "A poll by Norlund Research", "Norlund Research")
+    bare = claim("b#1", "Some 64 percent considered the police unready.", outlet="B",
+                 frames={"Some 64 percent": ("consider", ())})
+    assert pairs(norlund, bare) == []
+    # told by no study, the same two shares are compared as before
+    plain = replace(norlund, attribution=Attribution(source="A", source_kind="outlet"))
+    assert pairs(plain, bare) == [("83 percent", "Some 64 percent")]

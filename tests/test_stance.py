@@ -1,4 +1,5 @@
 import csv
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from consistency.compare.stance import (
     tokens,
     train_stance,
 )
+from consistency.compare.stance_neighbours import NeighbourVote, pair_directions
 from consistency.embed import get_embedder
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
@@ -87,7 +89,7 @@ def test_stance_relative_features_read_a_text_against_its_peers():
 
 def test_stance_shipped_model_reads_peers_and_keeps_single_pairs_working():
     model = load_stance_model()
-    assert model.prior is not None and model.forest is not None
+    assert model.prior is not None and model.forest is not None and model.neighbours is not None
     assert model.predict([CLAIM], [PAIRS[0][0]]) == ["against"]
 
 
@@ -162,6 +164,53 @@ def test_stance_model_with_forest_round_trips(tmp_path: Path):
     assert np.allclose(loaded.predict_proba(claims, texts), model.predict_proba(claims, texts))
 
 
+def test_stance_neighbour_vote_takes_the_labels_of_the_nearest_directions():
+    directions = np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0], [-1.0, 0.0]])
+    vote = NeighbourVote.fit(directions, np.array([0, 0, 1, 2]), k=2, weight=0.2, embedder="e")
+    proba = vote.proba(np.array([[1.0, 0.05], [-0.1, 1.0]]), len(LABELS))
+    assert np.allclose(proba[0], [3 / 5, 1 / 5, 1 / 5])  # both nearest say the first label, one added to each
+    assert np.allclose(proba[1], [1 / 5, 2 / 5, 2 / 5])  # nearest: the second and the fourth direction
+    assert vote.proba(np.zeros((0, 2)), len(LABELS)).shape == (0, len(LABELS))
+
+
+def test_stance_neighbour_vote_round_trips_through_json():
+    vote = NeighbourVote.fit(np.array([[0.6, 0.8], [1.0, 0.0]]), np.array([2, 1]), k=1, weight=0.3, embedder="e")
+    again = NeighbourVote.from_dict(json.loads(json.dumps(vote.to_dict())))
+    assert np.array_equal(again.vectors, vote.vectors) and again.labels.tolist() == [2, 1]
+    assert (again.k, again.weight, again.embedder) == (1, 0.3, "e")
+
+
+def test_stance_pair_directions_are_unit_or_zero():
+    directions = pair_directions(["a bridge closes", "same words"], ["the bridge stays open", "same words"],
+                                 get_embedder("hashing"))
+    assert np.isclose(np.linalg.norm(directions[0]), 1.0) and not directions[1].any()
+
+
+class _Renamed:
+    """The hashing embedder under another name: its vectors must not meet a vote read with hashing's."""
+
+    name, dim = "another", 384
+
+    def embed(self, texts):
+        return get_embedder("hashing").embed(texts)
+
+
+@pytest.mark.slow  # fits a model; the fast suite stays under 30 s
+def test_stance_model_with_neighbours_round_trips_and_leaves_the_vote_to_its_embedder(tmp_path: Path):
+    embedder = get_embedder("hashing")
+    claims = [CLAIM] * 6
+    texts = [t for t, _ in PAIRS] * 2
+    labels = [g for _, g in PAIRS] * 2
+    model = train_stance(claims, texts, labels, embedder=embedder, C=10.0, boosted=False, neighbours=2)
+    model.save(tmp_path / "m.json")
+    loaded = StanceModel.load(tmp_path / "m.json")
+    assert loaded.neighbours is not None and loaded.neighbours.embedder == "hashing"
+    assert np.allclose(loaded.predict_proba(claims, texts, embedder), model.predict_proba(claims, texts, embedder))
+    without = dataclasses.replace(model, neighbours=None).predict_proba(claims, texts, embedder)
+    assert not np.allclose(model.predict_proba(claims, texts, embedder), without)
+    assert np.allclose(model.predict_proba(claims, texts, _Renamed()), without)
+
+
 def test_stance_train_needs_every_label():
     with pytest.raises(ValueError, match="every label"):
         train_stance([CLAIM, CLAIM], ["a", "b"], ["for", "against"])
@@ -196,11 +245,11 @@ def _write_emergent(path: Path, claims: int) -> None:
 def test_stance_bench_cross_validate_scores_every_row_once(tmp_path: Path):
     _write_emergent(tmp_path / "e.csv", claims=4)
     rows = bench_stance.read_emergent(str(tmp_path / "e.csv"))
-    per_fold, pred = bench_stance.cross_validate(rows, folds=2)
+    per_fold, pred = bench_stance.cross_validate(rows, folds=2, embedder=get_embedder("hashing"))
     assert len(per_fold) == 2
     assert len(pred) == len(rows["claimHeadline"]) == 24
     assert set(pred) <= set(LABELS)
-    shuffled_folds, shuffled = bench_stance.cross_validate(rows, folds=2, seed=1)
+    shuffled_folds, shuffled = bench_stance.cross_validate(rows, folds=2, embedder=get_embedder("hashing"), seed=1)
     assert len(shuffled_folds) == 2 and len(shuffled) == 24 and None not in shuffled
 
 

@@ -636,3 +636,37 @@ def test_timex_weekday_nights_of_one_week_are_not_a_set():
 ])
 def test_timex_a_part_of_the_year_takes_the_year_the_tense_allows(text, anchor, phrase, value):
     assert _one(text, anchor, phrase).value == value
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    # a length that describes a thing
+    ("The council ended a decades-long quarrel over the harbour.", "decades-long", "PXY"),
+    ("A year-long audit of the mill found nothing.", "year-long", "P1Y"),
+    ("The dockers began a two-week-long strike.", "two-week-long", "P2W"),
+    # a length counted from an event, not from publication
+    ("The mayor resigned a week after the vote.", "a week", "P1W"),
+    ("Barely a month after the merger, the bakery closed.", "a month", "P1M"),
+    ("Two hours later the bridge reopened.", "Two hours later", "PT2H"),
+    ("A few days later the ferry sank.", "A few days later", "PXD"),
+    # the stretch up to now after "over", "for", "throughout"
+    ("Rents rose sharply over the past decade.", "the past decade", "P10Y"),
+    ("Rents rose for the past decade and a half.", "the past decade", "P15Y"),
+    ("The choir has rehearsed in the barn for the last year.", "the last year", "P1Y"),
+])
+def test_timex_durations_of_things_and_from_events(text, phrase, value):
+    t = _one(text, date(2024, 11, 20), phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_timex_a_final_period_or_a_rate_is_not_a_span_up_to_now():
+    assert _one("He farmed for the last year of his life.", date(2024, 11, 20), "the last year").type == "DATE"
+    assert _one("Prices fell in the last decade.", date(2024, 11, 20), "the last decade").value == "201"
+    ts = find_times("Members pay $40 a month after the first year.", date(2024, 11, 20))
+    assert not [t for t in ts if t.text == "a month"]
+    assert _one("She swims once a week after work.", date(2024, 11, 20), "a week").type == "SET"
+
+
+def test_timex_a_future_as_a_prospect_is_not_a_time():
+    for text in ("The valley faces a future in which the river runs dry.", "Does the ferry have a future?"):
+        assert not [t for t in find_times(text, date(2024, 11, 20)) if "future" in t.text]
+    assert _one("She is a future mayor.", date(2024, 11, 20), "a future").value == "FUTURE_REF"

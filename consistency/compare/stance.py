@@ -7,8 +7,9 @@ attributing and confirming language, negation alignment, question form, source p
 ("Officials: ...", "..., report says") and word overlap with the claim. Each text is also read
 against the other texts given for the same claim in one call (how much more it hedges, refutes or
 questions than its peers): a headline that merely relays a story stands out less among its peers
-than one that takes a side. A model trained with ``use_cosine`` also takes the embedding cosine of
-the pair (only then is ``embedder`` used).
+than one that takes a side. A model trained with ``neighbours`` also takes a vote of the training
+pairs nearest in embedding space (``stance_neighbours``), read with the embedder it was trained
+with; one trained with ``use_cosine`` also takes the embedding cosine of the pair.
 Weights and trees ship as JSON: loading needs no pickle and no network.
 """
 
@@ -27,6 +28,7 @@ import numpy as np
 from ..embed import Embedder, get_embedder
 from ..errors import ModelError
 from ..models import model_path
+from .stance_neighbours import NeighbourVote, pair_directions
 
 logger = logging.getLogger(__name__)
 
@@ -286,6 +288,7 @@ class StanceModel:
     prior: np.ndarray | None = None  # mean pair features of the training texts; None: no relative features
     vectors: bool = False  # the logistic regression also reads the text's embedding and its product with the claim's
     forest: Forest | None = None  # reads the same columns as the boosted trees
+    neighbours: NeighbourVote | None = None  # joins the average with its own weight
 
     def features(
         self, claims: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None
@@ -313,7 +316,16 @@ class StanceModel:
             members.append(_softmax(self.trees.logits(x)))
         if self.forest is not None:
             members.append(self.forest.proba(x))
-        return sum(members) / len(members)
+        proba = sum(members) / len(members)
+        vote = self.neighbours
+        if vote is None:
+            return proba
+        embedder = embedder or _default_embedder()
+        if getattr(embedder, "name", None) != vote.embedder:
+            # another embedder's directions are not comparable with the stored ones
+            return proba
+        votes = vote.proba(pair_directions(claims, texts, embedder), len(LABELS))
+        return (1 - vote.weight) * proba + vote.weight * votes
 
     def predict(
         self, claims: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None
@@ -336,6 +348,7 @@ class StanceModel:
             "intercept": self.intercept.tolist(),
             "trees": self.trees.to_dict() if self.trees is not None else None,
             "forest": self.forest.to_dict() if self.forest is not None else None,
+            "neighbours": self.neighbours.to_dict() if self.neighbours is not None else None,
         }
         Path(path).write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
 
@@ -356,7 +369,14 @@ class StanceModel:
             prior=None if payload.get("prior") is None else np.asarray(payload["prior"]),
             vectors=bool(payload.get("vectors", False)),
             forest=Forest.from_dict(payload["forest"]) if payload.get("forest") else None,
+            neighbours=NeighbourVote.from_dict(payload["neighbours"]) if payload.get("neighbours") else None,
         )
+
+
+def _default_embedder() -> Embedder:
+    from ..embed import QuickMiniLM
+
+    return QuickMiniLM()  # a report's few texts per claim run without loading torch
 
 
 def _names(use_cosine: bool, relative: bool, vectors: bool = False) -> list[str]:
@@ -455,10 +475,13 @@ def train_stance(
     vector_shrink: float = 1.0,
     boost_rounds: int = 150,
     forest_trees: int = 0,
+    neighbours: int = 0,
+    neighbour_weight: float = 0.2,
 ) -> StanceModel:
     """Fit a StanceModel on labelled pairs (labels from LABELS); with ``relative`` each text is also
     read against the other texts of its claim; ``forest_trees`` above 0 adds a random forest of that
-    many trees to the average."""
+    many trees to the average; ``neighbours`` above 0 adds, at ``neighbour_weight``, the vote of
+    that many nearest training pairs read with ``embedder`` (MiniLM when None)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.linear_model import LogisticRegression
 
@@ -493,6 +516,11 @@ def train_stance(
     forest = None
     if forest_trees > 0:
         forest = _export_forest(forest_classifier(forest_trees).fit(x[:, :n_tree], list(labels)))
+    vote = None
+    if neighbours > 0:
+        embedder = embedder or get_embedder("minilm")
+        vote = NeighbourVote.fit(pair_directions(claims, texts, embedder), np.array([LABELS.index(v) for v in labels]),
+                                 neighbours, neighbour_weight, embedder.name)
     return StanceModel(
         mean=mean,
         scale=scale,
@@ -503,6 +531,7 @@ def train_stance(
         prior=prior,
         vectors=vectors,
         forest=forest,
+        neighbours=vote,
     )
 
 

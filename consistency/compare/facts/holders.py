@@ -48,6 +48,73 @@ def _other_actors(x: Fact, y: Fact) -> bool:
     return bool(hx and hy and not hx & _named_words(y.claim) and not hy & _named_words(x.claim))
 
 
+def _said_by(c: Claim) -> tuple[tuple[int, int], ...]:
+    """The spans of the claim's speaker and channel: who tells a figure, not whose it is."""
+    a = c.attribution
+    return tuple(s for s in (a.source_span, a.channel_span) if s) if a else ()
+
+
+def _own_holders(f: Fact) -> set[str]:
+    """The people and bodies a row is said of, by canonical id: named in its subject or object or
+    close to its value, leaving out whoever tells it."""
+    c, told = f.claim, _said_by(f.claim)
+    return {e.canonical for e in c.entities if e.label in HOLDER_LABELS
+            and not any(s < e.end and e.start < t for s, t in told)
+            and (e.start < f.slot.end + HOLDER_CHARS and f.slot.start - HOLDER_CHARS < e.end
+                 or {w.casefold() for w in e.text.split()} & f.about)}
+
+
+def _canonical(c: Claim) -> set[str]:
+    return {e.canonical for e in c.entities if e.label in HOLDER_LABELS}
+
+
+def rival_holders(x: Fact, y: Fact) -> bool:
+    """Both figures are said of one named party and each also of a named person or body the other
+    sentence never names: two bidders' offers to one player ("the Hawks offered Lind $40 million" /
+    "the Owls offered Lind $35 million") are two offers, not one misreported."""
+    if x.kind != "figure":
+        return False
+    hx, hy = _own_holders(x), _own_holders(y)
+    return bool(hx & hy and hx - _canonical(y.claim) and hy - _canonical(x.claim))
+
+
+# What a figure may come from that is its own holder: two polls' shares of one people are two polls'.
+STUDY_NOUNS = frozenset("poll polls survey surveys study studies report census audit".split())
+# Tags that name nothing that runs or orders a study.
+UNNAMING_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                      "may june july august september october november december".split())
+
+
+def study_names(f: Fact) -> set[str]:
+    """The name words of the poll, survey, study or report that tells the row's figure, as the claim's
+    teller or channel ("a poll for the Ledger found 60 percent": {"ledger"}); empty when no study tells
+    it or the study is not named."""
+    c, a = f.claim, f.claim.attribution
+    if a is None or f.kind != "figure":
+        return set()
+    out: set[str] = set()
+    for span in (a.source_span, a.channel_span):
+        if not span or span[0] <= f.slot.start < span[1]:
+            continue
+        text = c.text[span[0] - c.start:span[1] - c.start]
+        if not {w.casefold() for w in re.findall(r"\w+", text)} & STUDY_NOUNS:
+            continue
+        out |= {w.casefold() for e in c.entities if e.label not in UNNAMING_LABELS
+                and span[0] <= e.start and e.end <= span[1] for w in re.findall(r"\w+", e.text)}
+        # a name the tagger missed, written with a capital past the span's first word
+        out |= {w.casefold() for w in re.findall(r"(?<=\s)[A-Z]\w+", text)}
+    return {w for w in out if w not in _CALENDAR and w not in STOP and w not in STUDY_NOUNS}
+
+
+def other_studies(x: Fact, y: Fact) -> bool:
+    """Each figure is told by a named poll, survey, study or report and the two share no name: two
+    polls' shares ("a poll for the Ledger found 60 percent" / "a survey by Norlund put it at 71 percent")
+    are two holders' figures, as two bidders' offers are."""
+    nx, ny = study_names(x), study_names(y)
+    return bool(nx and ny and not nx & ny)
+
+
 def _a_name(word: str, c: Claim) -> bool:
     """The claim names someone or something by this word: an entity's, or written with a capital past
     the sentence's first word."""

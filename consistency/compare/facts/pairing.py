@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ...records import Claim
 from .holders import listed_person
 from .rows import Fact
 from .sameness import _related, one_fact
@@ -82,6 +84,8 @@ def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]
             # An outlet that gives the other's value elsewhere knows both: two happenings, not a dispute.
             if _echoed(a, by_article.get(b.claim.article_id, ())) or _echoed(b, by_article.get(a.claim.article_id, ())):
                 continue
+            if _written_unread(a, b.claim) or _written_unread(b, a.claim):
+                continue
             if _listed_apart(x, y, by_row.get(y.row, ())) or _listed_apart(y, x, by_row.get(x.row, ())):
                 continue
             rare = max((1 / df[w] for w in x.about & y.about), default=0.0)
@@ -96,6 +100,24 @@ def _listed_apart(x: Fact, y: Fact, with_y: Sequence[Fact]) -> bool:
     return who is not None and listed_person(y) != who and any(
         g is not y and g.kind == "figure" and g.slot.kind == x.slot.kind and listed_person(g) == who
         for g in with_y)
+
+
+MIN_WRITTEN = 10  # smaller numbers turn up in any sentence ("a 2-1 vote", "won 3 of 5") by chance
+
+
+def _written_unread(f: Fact, c: Claim) -> bool:
+    """The other sentence writes the row's count in digits where the reader took no figure (the wins
+    of a record "31-4", which the rows leave out as a score): that outlet gives the value too, and its
+    own figure is of something else."""
+    v = f.slot.value
+    if f.kind != "figure" or f.slot.kind != "count" or v != int(v) or v < MIN_WRITTEN:
+        return False
+    read = [(s.start, s.end) for s in (*c.quantities, *c.times)]
+    for m in re.finditer(rf"(?<![\d.,$]){int(v)}(?![\d]|[.,]\d)", c.text):
+        at = c.start + m.start()
+        if not any(s <= at < e for s, e in read):
+            return True
+    return False
 
 
 def _echoed(f: Fact, others: Sequence[Fact]) -> int:

@@ -6,8 +6,9 @@ import re
 
 from ...lexicon import HAPPENING_KINDS, SPEECH_EVENTS
 from ..base import has_update_cue
-from .holders import _a_name, _holding_people, _other_actors, _same_person, holder, other_people, places_of
-from .rows import Fact, dates_of
+from .holders import (_a_name, _holding_people, _other_actors, _same_person, holder, other_people, other_studies,
+                      places_of, rival_holders, study_names)
+from .rows import Fact, _modified, dates_of
 from .statistics import is_age, is_conversion, is_tally, other_statistic
 from .values import GRANULARITY, MAX_GRANULARITY_GAP, _near_dates, _near_figures, _significant
 
@@ -51,12 +52,16 @@ def one_fact(a: Fact, b: Fact) -> bool:
     "1967", "Tuesday" / "Wednesday")."""
     same_event = (a.event is not None and a.event == b.event and a.event not in GENERAL_EVENTS
                   and not _other_particles(a, b))
-    same_holder = bool(holder(a) & holder(b))
+    same_holder = bool(_holder_words(a) & _holder_words(b))
     if _other_actors(a, b) or other_people(a, b):
         return False  # said of different named people or bodies: each its own figure or date
     if a.kind == "figure":
         if other_statistic(a, b):
             return False
+        if rival_holders(a, b):
+            return False  # two named holders' figures, though both name a third (the one offered both)
+        if other_studies(a, b):
+            return False  # two named polls' or reports' figures of one thing
         pa, pb = places_of(a), places_of(b)
         if pa and pb and not pa & pb:
             return False  # figures of two places ("of traffic to one country", "in another")
@@ -73,12 +78,16 @@ def one_fact(a: Fact, b: Fact) -> bool:
             _grown_since(a, b) and is_tally(a) and is_tally(b)
             or has_update_cue(b.claim) and not has_update_cue(a.claim))
         close = _near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
-        return close and (same_holder or same_event or _holder_unknown(a, b))
+        # A named poll's or report's figure is that study's: a figure said of no holder may be another study's.
+        unknown = _holder_unknown(a, b) and not (study_names(a) or study_names(b))
+        return close and (same_holder or same_event or unknown)
     if ({a.slot.granularity, b.slot.granularity} <= {"day", "time"} and not _rescheduled(a, b)
             and abs((a.interval[0] - b.interval[0]).days) > DAY_REACH):
         return False
     if _steps_apart(a, b) > MAX_STEPS and not _rescheduled(a, b):
         return False  # an outlet slips by a step, not by several (a month of one year / a day years later)
+    if _dates_a_figure(a) != _dates_a_figure(b):
+        return False  # a year before a noun any figure is ("the 1998 value") dates a figure, not a happening
     from ..happenings import kinds  # here, not at the top: happenings imports this module
 
     ka, kb = kinds(a), kinds(b)
@@ -98,6 +107,21 @@ def one_fact(a: Fact, b: Fact) -> bool:
         # day and checked in the next).
         same_holder = any(_a_name(w, a.claim) or _a_name(w, b.claim) for w in holder(a) & holder(b))
     return same_event or same_holder and (_near_dates(a, b) or _day_apart(a, b))
+
+
+# Nouns that say what any figure is ("an annual value of $9 million", "a total of 40"): two figures
+# that share only such a word share no holder.
+MEASURE_NOUNS = frozenset("value amount sum total figure number count tally level".split())
+
+
+def _holder_words(f: Fact) -> set[str]:
+    """The row's holder words that can tell whose it is: not a noun naming what any figure is."""
+    return holder(f) - MEASURE_NOUNS
+
+
+def _dates_a_figure(f: Fact) -> bool:
+    """The row is a year standing before a noun any figure is ("its 1998 value"), not a happening's date."""
+    return _modified(f.claim, f.slot) in MEASURE_NOUNS
 
 
 def _noun_dated(f: Fact, kinds_of_f: frozenset[str]) -> bool:

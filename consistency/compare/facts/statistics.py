@@ -15,10 +15,10 @@ _PART_AFTER = re.compile(r"^\s+(?:more|other|additional|further|extra)\b|^\s+of\
 # "the three hardest-hit towns", "the two largest banks": a ranking's top, not how many there are.
 _TOP_AFTER = re.compile(r"^\s+(?:most|least|hardest|worst|best|largest|biggest|highest|lowest|greatest|deadliest"
                         r"|strongest|richest|poorest|oldest|youngest|busiest|closest|longest)\b", re.IGNORECASE)
-# A figure that measures a difference ("three laps sooner", "20 points higher", "a length ahead")
-# is the gap between two values, not a value another outlet gives.
-_DIFFERENCE_AFTER = re.compile(r"^(?:[\s-]+[a-z]+)?\s+(?:sooner|longer|shorter|higher|lower|ahead|behind)\b",
-                               re.IGNORECASE)
+# A figure that measures a difference ("three laps sooner", "20 points higher", "a length ahead",
+# "nine points below the leaders") is the gap between two values, not a value another outlet gives.
+_DIFFERENCE_AFTER = re.compile(r"^(?:[\s-]+[a-z]+)?\s+(?:sooner|longer|shorter|higher|lower|ahead|behind"
+                               r"|below|above)\b", re.IGNORECASE)
 
 # "two of the victims", "eight of their last ten games"; not "40 percent of the vote"
 _OF_THE = re.compile(r"^\s+of\s+(?:the|their|its|his|her|our|your)\b", re.IGNORECASE)
@@ -31,12 +31,20 @@ _REQUIRED = re.compile(r"\b(?:needs?|needed|requires?|required|requirement|neces
 REQUIRED_CHARS = 30  # a requirement word this close to the figure, in its clause, is about it
 
 
+# A word of degree between a count and its noun ("three strong tremors", "two critically injured")
+# picks out some of the things counted: a part of the count another gives. Not words of novelty or
+# proof ("40 new measures", "12 confirmed deaths"): outlets write them of the very total others give.
+_GRADED_AFTER = re.compile(r"^\s+(?:strong|major|minor|serious|severe|powerful"
+                           r"|seriously|critically|severely|badly|gravely|slightly)\s+[a-z]", re.IGNORECASE)
+
+
 def is_part(f: Fact) -> bool:
     """The figure is a part of a larger count the sentence speaks of, by its words."""
     c = f.claim
     after = c.text[f.slot.end - c.start:]
     bare = f.slot.kind == "count" and f.slot.unit is None
     return bool(_PART_AFTER.match(after) or bare and _OF_THE.match(after) or _TOP_AFTER.match(after)
+                or f.slot.kind == "count" and _GRADED_AFTER.match(after)
                 or _PART_BEFORE.search(c.text[:f.slot.start - c.start]))
 
 

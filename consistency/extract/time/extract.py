@@ -265,9 +265,15 @@ _ABSOLUTE = {"time", "clock", "mdy", "dmy", "month", "weekday", "dayrel", "year"
              "quarter_code", "season", "holiday", "year_words"}
 
 
+# rules that cannot match without one of these strings: most texts skip their scan
+_NEEDS = {"long_adj": ("-long", "-Long", "-LONG")}
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     out = []
     for prio, (name, rx, _) in enumerate(COMPILED):
+        if name in _NEEDS and not any(k in text for k in _NEEDS[name]):
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             while e > s and text[e - 1] in " ,":

@@ -119,6 +119,14 @@ _NOUN_AFTER = re.compile(r"[- ]?\s*(?!(?:and|or|but|nor|is|are|was|were|be|been|
                          r"|we|they|he|she|i|you|because|if|when|while|so|though|although|too|also)\b)[A-Za-z]")
 
 
+# "over the past decade", "for the last year": the stretch of time up to now, not the calendar
+# period before this one (a bare "in the last decade" stays the decade); "the last year of the
+# war" is the final one
+_SPAN_UNITS = ("week", "month", "year", "decade", "century")
+_SPAN_BEFORE = re.compile(r"\b(?:over|for|during|throughout)\s+$", re.I)
+_OF_AFTER = re.compile(r"\s*(?:of\b|['’]s\b)", re.I)
+
+
 def h_rel(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     det = " ".join(g["det"].lower().split())
@@ -132,6 +140,11 @@ def h_rel(m: re.Match, c) -> Result | None:
                                       for x in adjs)
     if g["u"][0].isupper() and _NAME_AFTER.match(c.text, m.end()):
         return None  # "This Week With ...", "the Summer Olympics": a title or a name
+    if (det == "the" and adjs in ({"past"}, {"last"}) and u in _SPAN_UNITS and not mod
+            and _SPAN_BEFORE.search(c.text, max(0, m.start() - 12), m.start())
+            and not _OF_AFTER.match(c.text, m.end())):
+        half = re.match(r"\s+and\s+a\s+half\b", c.text[m.end():m.end() + 16], re.I)
+        return "DURATION", _duration_value(1.5 if half else 1, u), None
     if u == "period":
         if not (ago or adjs & {"latest", "same", "comparable", "current"}):
             return None
@@ -234,8 +247,8 @@ def _part_months(pm: str | None) -> tuple[int, int]:
 def _duration_value(n: float | None, u: str) -> str:
     code = UNIT_CODE[u]
     t = "T" if u in ("second", "minute", "hour") else ""
-    if n is None:
-        return f"P{t}X{code}"
+    if n is None:  # "decades" as some years, as a counted number of decades is written
+        return f"P{t}X{'Y' if u == 'decade' else code}"
     if u in ("century", "centurie", "decade"):  # counted in years, as the annotated corpora count them
         return f"P{int(n * (10 if u == 'decade' else 100))}Y"
     if n != int(n):
@@ -263,6 +276,8 @@ _FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your|all|those|
                           r"|an?\s+(?!century|hour|year|decade)\w)", re.I)
 _ORDINAL_SECOND = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|or|and|longer|too|more)\b)[a-z\d]", re.I)
 _SHARE_OF = re.compile(r"\s+of\s+[a-z]+s\b(?<!years)(?<!months)(?<!weeks)(?<!days)(?<!hours)(?<!losses)")
+# "a month after the merger", "a day before the vote": a length counted from an event
+_FROM_EVENT = re.compile(r"\s+(?:after|before)\b", re.I)
 _SET_CUE = re.compile(r"(\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|\bpercent|%|\bmillion|"
                       r"\bbillion)\s*$", re.I)
 
@@ -290,7 +305,7 @@ def h_duration(m: re.Match, c) -> Result | None:
         if cue:
             # "twice a week" is a set of times; "$2 million a year", "350 a night" a rate of an amount
             return ("SET", _duration_value(1, u), None) if re.search(r"once|twice|times", cue.group(), re.I) else None
-        if not (_DUR_CUE.search(before) or "-" in m.group()):
+        if not (_DUR_CUE.search(before) or "-" in m.group() or _FROM_EVENT.match(c.text, m.end())):
             return None
     if u == "second" and raw in ("a", "one") and _ORDINAL_SECOND.match(c.text, m.end()):
         return None  # "a second term", "for a second day": the ordinal, not a second of time
@@ -303,10 +318,13 @@ def h_duration(m: re.Match, c) -> Result | None:
         c.derived = True
         sign = -1 if tail in ("ago", "earlier", "before", "back", "previously", "prior") else 1
         if n is None:
+            if tail in ("later", "earlier"):  # "a few days later" in a past story: a length, not the future
+                return "DURATION", _duration_value(None, u), None
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
         k = int(n)
         if u in ("second", "minute", "hour"):
-            return None
+            # "two hours later": a length from a moment whose clock time the text does not give
+            return ("DURATION", _duration_value(n, u), mod) if tail in ("later", "earlier") else None
         if n != k:  # "a year and a half ago": counted in the next smaller unit
             if u not in ("year", "month"):
                 return None
@@ -334,10 +352,17 @@ def h_duration(m: re.Match, c) -> Result | None:
     return "DURATION", _duration_value(n, u), mod
 
 
+# "a future" as a noun, not before one ("a future date" stays): what comes after is a phrase or the end
+_PROSPECT_AFTER = re.compile(r"\s*(?:[?.,;:!)\"”']|(?:in|without|with|for|where|which|that|of|beyond|free"
+                             r"|ahead|together|as)\b)", re.I)
+
+
 def h_ref(m: re.Match, c) -> Result | None:
     w = " ".join(m.group().lower().split())
     if w.endswith("term") and _NOUN_AFTER.match(c.text, m.end()):
         return None  # "the long-term debt", "the short-term outlook": a kind of thing, not a time
+    if w == "a future" and _PROSPECT_AFTER.match(c.text, m.end()):
+        return None  # "a future without coal", "does it have a future?": a prospect, not a time ahead
     if re.search(r"(recent|coming|past|next|ahead)\b.*\b(months|weeks|days|hours|quarters)|"
                  r"(months|weeks|days|hours|quarters) ahead", w):
         u = re.search(r"(month|week|day|hour|quarter)s", w).group(1)
@@ -463,6 +488,9 @@ RULES: list[tuple[str, str, Callable]] = [
             r"|thereafter)\b)|the\s+(?:short|long|near)[- ]term|a\s+later\s+date"
             r"|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|the\s+(?:years|months|weeks|days)"
             r"\s+ahead", h_ref),
+    # "a decades-long dispute", "a year-long review": a length that describes a thing
+    ("long_adj", rf"(?:(?P<n>{NUM_RE})-)?(?P<u>second|minute|hour|day|night|week|month|year|decade|centur(?:y|ie))"
+                 r"(?P<pl>s)?-long", lambda m, c: h_long_adj(m, c)),
     ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<u>years|months|weeks|days|decades|hours|centuries)"
                      r"(?!\s+(?:ago|of|before|after))",
      lambda m, c: ("DURATION", _duration_value(None, m.group("u").lower()[:-1]), None)),
@@ -477,6 +505,14 @@ RULES: list[tuple[str, str, Callable]] = [
             r"|(?P<adv>annually|yearly|daily|weekly|monthly|hourly|nightly|biweekly|semiannually))", h_set),
     ("holiday", rf"(?P<hn>{_HOL})(?:,?\s+(?P<y>{YEAR_RE}))?", h_holiday),
 ]
+
+
+def h_long_adj(m: re.Match, c) -> Result | None:
+    """"decades-long" is some decades, "a two-year-long" or "year-long" one length of the unit."""
+    n = number(m.group("n").lower()) if m.group("n") else None if m.group("pl") else 1
+    if m.group("n") and n is None:
+        return None
+    return "DURATION", _duration_value(n, m.group("u").lower()), None
 
 
 def h_season(m: re.Match, c) -> Result | None:
