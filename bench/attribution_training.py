@@ -89,6 +89,37 @@ def tagger_examples(rows: list[tuple], vocabs: dict | None = None):
     return out, vocabs
 
 
+def cue_lexicon_rows(rows: list[tuple], smooth: float = 2.0) -> tuple[list[tuple], dict[str, float]]:
+    """The rows with the cue-rate inputs added, and the cue lexicon itself: how often each lemma is
+    tagged a cue in the gold of ``rows`` (cue tokens over occurrences plus ``smooth``). A row's own
+    inputs are counted without its article, so that a lemma only that article marks as a cue reads
+    as it would in an unseen one."""
+    from consistency.extract.attribution.tagger import CATS, cue_rate_columns
+
+    lem = CATS.index("lemma")
+    per_row = []
+    seen: dict[str, int] = defaultdict(int)
+    cue: dict[str, int] = defaultdict(int)
+    for cats, _, tags, _ in rows:
+        s_n: dict[str, int] = defaultdict(int)
+        c_n: dict[str, int] = defaultdict(int)
+        for row, t in zip(cats, tags[:, 0].tolist()):
+            s_n[row[lem]] += 1
+            c_n[row[lem]] += t > 0
+        per_row.append((s_n, c_n))
+        for w, n in s_n.items():
+            seen[w] += n
+            cue[w] += c_n[w]
+    rates = {w: round(cue[w] / (seen[w] + smooth), 4) for w in cue if cue[w]}
+    out = []
+    for (cats, dense, tags, starts), (s_n, c_n) in zip(rows, per_row):
+        words = {row[lem] for row in cats} | {row[CATS.index("hlemma")] for row in cats}
+        own = {w: (cue[w] - c_n.get(w, 0)) / (seen[w] - s_n.get(w, 0) + smooth) for w in words if cue.get(w)}
+        cols = cue_rate_columns(cats, own).astype(dense.dtype)
+        out.append((cats, np.concatenate([dense, cols], axis=1), tags, starts))
+    return out, rates
+
+
 def _batch(chunks):
     import torch
 
@@ -164,9 +195,17 @@ def pick_outside_bias(models: list, chunks,
     return out
 
 
+def _with_rates(row: tuple, rates: dict[str, float]) -> tuple:
+    from consistency.extract.attribution.tagger import cue_rate_columns
+
+    cats, dense, tags, starts = row
+    return cats, np.concatenate([dense, cue_rate_columns(cats, rates).astype(dense.dtype)], axis=1), tags, starts
+
+
 def train_tagger(rows: list[tuple], epochs: int, out: Path, *, select: int = 0, layers: int = 2,
-                 hidden: int = 96, batch: int = 16, seed: int = 0) -> None:
-    """Fit the span tagger on per-article inputs and write it to ``out``."""
+                 hidden: int = 96, batch: int = 16, seed: int = 0, cue_lexicon: bool = False) -> None:
+    """Fit the span tagger on per-article inputs and write it to ``out``; with ``cue_lexicon`` it
+    also reads how often each token's lemma (and its head's) is a cue in the fitted articles."""
     import copy
     import random
 
@@ -179,6 +218,10 @@ def train_tagger(rows: list[tuple], epochs: int, out: Path, *, select: int = 0, 
     torch.manual_seed(seed)
     rng = random.Random(seed)
     fit_rows, held_rows = (rows[: len(rows) - select], rows[len(rows) - select:]) if select else (rows, [])
+    rates = None
+    if cue_lexicon:
+        fit_rows, rates = cue_lexicon_rows(fit_rows)
+        held_rows = [_with_rates(r, rates) for r in held_rows]
     data, vocabs = tagger_examples(fit_rows)
     held, _ = tagger_examples(held_rows, vocabs) if held_rows else ([], None)
     dims = {"pos": 8, "tag": 16, "dep": 16, "hdep": 8, "ent": 8, "lemma": 48, "hlemma": 16}
@@ -218,7 +261,7 @@ def train_tagger(rows: list[tuple], epochs: int, out: Path, *, select: int = 0, 
     model.eval()
     bias = pick_outside_bias([model], held) if held else [0.0] * 3
     out.parent.mkdir(parents=True, exist_ok=True)
-    save_tagger(out, [model], vocabs, dims, outside_bias=bias)
+    save_tagger(out, [model], vocabs, dims, outside_bias=bias, cue_rates=rates)
     print(f"{len(data)} chunks, {sum(p.numel() for p in model.parameters())} weights -> {out}")
 
 
@@ -229,14 +272,16 @@ def combine_taggers(paths: list[Path], out: Path, held_rows: list[tuple] = (),
 
     taggers = [load_tagger.__wrapped__(str(p)) for p in paths]
     vocabs = taggers[0].vocabs
-    if any(t.vocabs != vocabs for t in taggers):
-        sys.exit("the taggers were trained on different articles (their vocabularies differ)")
+    if any(t.vocabs != vocabs or t.cue_rates != taggers[0].cue_rates for t in taggers):
+        sys.exit("the taggers were trained on different articles (their vocabularies or cue lexicons differ)")
     dims = json.loads(bytes(np.load(paths[0])["meta"]).decode("utf-8"))["dims"]
     models = [m for t in taggers for m in t.models]
     if bias is None:
-        bias = pick_outside_bias(models, tagger_examples(held_rows, vocabs)[0]) if held_rows else [0.0] * 3
+        rates = taggers[0].cue_rates
+        held = [_with_rates(r, rates) for r in held_rows] if rates is not None else held_rows
+        bias = pick_outside_bias(models, tagger_examples(held, vocabs)[0]) if held else [0.0] * 3
     out.parent.mkdir(parents=True, exist_ok=True)
-    save_tagger(out, models, vocabs, dims, outside_bias=bias)
+    save_tagger(out, models, vocabs, dims, outside_bias=bias, cue_rates=taggers[0].cue_rates)
     print(f"{len(models)} taggers, outside bias {bias} -> {out}")
 
 

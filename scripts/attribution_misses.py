@@ -21,6 +21,9 @@ does): a gold frame never found (no predicted cue on its cue, by cue kind), a cu
 content went elsewhere or was dropped, a gold content whose overlapping prediction went to another
 gold content (one prediction over two frames' contents), a second predicted piece of a gold
 content already matched (split), and a predicted content overlapping no gold content (spurious).
+The frames never found are also counted by their cue's head word ("lemma/POS") and by how their
+content hangs on the cue in the parse (the content root's dependency on the cue, through a
+preposition, the cue inside the content, or not linked).
 
 Each row gives the weighted count (an article marked by k annotators weighs 1/k per file), its
 share of the misses and, for cue kinds, the recall of frames of that kind. ``--examples N``
@@ -160,6 +163,8 @@ def content_misses(rows: list, docs: dict) -> dict:
     traits_n: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     examples: dict[str, list[str]] = defaultdict(list)
     totals = {"gold": 0.0, "pred": 0.0}
+    by_lemma: dict[str, float] = defaultdict(float)
+    by_construction: dict[str, float] = defaultdict(float)
     for name, text, gold, pred, w in rows:
         doc = docs[name]
         g_rel = [g for g in gold if g["content"] is not None]
@@ -183,6 +188,9 @@ def content_misses(rows: list, docs: dict) -> dict:
             kinds[kind] += w
             cue = cue_kind(doc, text, g["cue"]) if g["cue"] else "no cue"
             by_cue[kind][cue] += w
+            if kind == CONTENT_KINDS[0] and g["cue"]:
+                by_lemma[cue_word(doc, g["cue"])] += w
+                by_construction[cue_construction(doc, g)] += w
             span = doc.char_span(*g["content"], alignment_mode="expand")
             sents = len({t.sent.start for t in span}) if span is not None else 1
             nouny = span is not None and span.root.pos_ in ("NOUN", "PROPN", "PRON") and not any(
@@ -207,7 +215,42 @@ def content_misses(rows: list, docs: dict) -> dict:
             lo, hi = min(a, cue[0]), max(b, cue[1])
             examples[kind].append(f"{text[max(0, lo - 40):lo]}|{text[lo:hi][:300]}|  cue={text[cue[0]:cue[1]]!r}".replace("\n", " / "))
     return {"kinds": dict(kinds), "by_cue": {k: dict(v) for k, v in by_cue.items()},
-            "traits": {k: dict(v) for k, v in traits_n.items()}, "totals": totals, "examples": examples}
+            "traits": {k: dict(v) for k, v in traits_n.items()}, "totals": totals, "examples": examples,
+            "never_found_by_cue_word": dict(by_lemma), "never_found_by_construction": dict(by_construction)}
+
+
+def _cue_head(doc, cue: tuple[int, int]):
+    span = doc.char_span(*cue, alignment_mode="expand")
+    toks = [t for t in span or [] if not t.is_space]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+
+
+def cue_word(doc, cue: tuple[int, int]) -> str:
+    """A gold cue's head word as "lemma/POS"."""
+    head = _cue_head(doc, cue)
+    return f"{head.lemma_.lower()}/{head.pos_}" if head is not None else "?"
+
+
+def cue_construction(doc, gold: dict) -> str:
+    """How a gold content hangs on its cue in the parse: the cue head's part of speech and the
+    dependency that joins the content's root to it (directly, through a preposition, or not)."""
+    head = _cue_head(doc, gold["cue"])
+    span = doc.char_span(*gold["content"], alignment_mode="expand") if gold["content"] else None
+    if head is None or span is None:
+        return "?"
+    root = span.root
+    if root.head.i == head.i:
+        link = root.dep_
+    elif root.head.head.i == head.i and root.head.pos_ == "ADP":
+        link = f"prep {root.head.lower_} + {root.dep_}"
+    elif head.head.i == root.i or head.head.i in {t.i for t in span}:
+        link = f"cue inside content ({head.dep_})"
+    else:
+        link = "not linked"
+    return f"{head.pos_}: {link}"
 
 
 def collect(root: Path, folds: int, fold_taggers: str | None, only: list[int] | None = None) -> tuple[list, dict]:
@@ -295,6 +338,11 @@ def _print_content(res: dict, n_examples: int, as_json: bool) -> None:
             print(f"{'':18s}{m:8.1f}  {sub}")
         for sub, m in sorted(res["traits"].get(kind, {}).items(), key=lambda x: -x[1]):
             print(f"{'':18s}{m:8.1f}  trait: {sub}")
+    for key, title in (("never_found_by_cue_word", "cue words of the frames never found"),
+                       ("never_found_by_construction", "how their content hangs on the cue")):
+        print(f"\n{title} (the 40 most)")
+        for word, n in sorted(res[key].items(), key=lambda x: -x[1])[:40]:
+            print(f"{n:8.1f}  {word}")
     rng = random.Random(0)
     for kind, lines in examples.items():
         if n_examples:

@@ -2,7 +2,7 @@
 
 Usage: ``python3 scripts/train_attribution.py TRAIN_DIR [--docbin F.. --names F..] [--holdout N] [--out PATH]``
 and ``python3 scripts/train_attribution.py TRAIN_DIR --tagger [--epochs 8] [--seed S] [--select N]
-[--layers 2] [--hidden 96] [--batch 16] [--docbin F.. --names F..] [--cache F] [--holdout N] [--out PATH]``
+[--layers 2] [--hidden 96] [--batch 16] [--cue-lexicon] [--docbin F.. --names F..] [--cache F] [--holdout N] [--out PATH]``
 and ``python3 scripts/train_attribution.py TRAIN_DIR --combine A.npz B.npz .. [--cache F]
 [--select N | --bias C S T] [--out PATH]``
 
@@ -14,6 +14,9 @@ is written to consistency/models/attribution_tagger.npz. ``--select N`` keeps th
 training articles out, ships the epoch that tags their spans best and picks, per role, how
 much to favour tagging a span over leaving a token outside (the outside bias) on them too;
 ``--cache F`` saves the computed inputs (the parse) to F, or reads them from F when it exists.
+``--cue-lexicon`` gives the tagger two more inputs: how often the token's lemma, and its head's,
+is tagged a cue in the training articles (each article's own inputs counted without it), and
+stores that lexicon in the model file.
 ``--combine`` joins taggers trained with different ``--seed`` on the same articles into one
 ensemble file, with the outside bias given by ``--bias`` or picked on the last N articles of
 the split by ``--select N`` (members trained with ``--holdout N`` never saw them).
@@ -134,6 +137,8 @@ def main() -> None:
     ap.add_argument("--combine", type=Path, nargs="+", default=None, help="join these taggers into one ensemble")
     ap.add_argument("--bias", type=float, nargs=3, default=None, metavar=("CUE", "SOURCE", "CONTENT"),
                     help="the ensemble's outside bias per role (instead of picking it with --select)")
+    ap.add_argument("--cue-lexicon", action="store_true",
+                    help="with --tagger: the tagger also reads how often each lemma is a cue in the training articles")
     ap.add_argument("--cv-fold", default=None, metavar="k/K",
                     help="with --tagger: leave out fold k of K (bench_attribution.py --cv K scores it)")
     args = ap.parse_args()
@@ -150,7 +155,7 @@ def main() -> None:
         if args.holdout:
             rows = rows[: len(rows) - args.holdout]
         train_tagger(rows, args.epochs, args.out or TAGGER_PATH, select=args.select, layers=args.layers,
-                     hidden=args.hidden, batch=args.batch, seed=args.seed)
+                     hidden=args.hidden, batch=args.batch, seed=args.seed, cue_lexicon=args.cue_lexicon)
         return
     args.out = args.out or MODEL_PATH
     docs = heads_and_lemmas(args.train_dir, load_docs(args.train_dir, args.docbin, args.names))

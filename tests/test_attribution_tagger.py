@@ -142,3 +142,60 @@ def test_attribution_tagger_spans_decode_the_log_probs_under_the_bias():
     assert np.allclose(biased.log_probs(doc), probs)
     assert free.spans(doc, probs) == free.tag(doc)
     assert biased.spans(doc, probs) == biased.tag(doc) != free.tag(doc)
+
+
+def _row(lemmas: list[str], cue: list[int]) -> tuple:
+    """One article's tagger inputs: only the lemma columns filled, its own word as each token's head."""
+    from consistency.extract.attribution.tagger import CATS, N_DENSE
+
+    cats = [["" for _ in CATS] for _ in lemmas]
+    for row, lem in zip(cats, lemmas):
+        row[CATS.index("lemma")] = row[CATS.index("hlemma")] = lem
+    tags = np.zeros((len(lemmas), 3), dtype=np.int64)
+    tags[:, 0] = cue
+    return cats, np.zeros((len(lemmas), 96 + N_DENSE), dtype=np.float16), tags, [0]
+
+
+def test_attribution_cue_lexicon_counts_each_article_without_itself():
+    from bench.attribution_training import cue_lexicon_rows
+
+    rows = [_row(["mayor", "warn", "flood"], [0, 1, 0]), _row(["warn", "rumour"], [1, 1]),
+            _row(["warn", "storm"], [0, 0])]
+    out, rates = cue_lexicon_rows(rows, smooth=2.0)
+    # "warn": 2 cue tokens in 3 occurrences; "rumour" is a cue only in the second article
+    assert rates == {"warn": round(2 / 5, 4), "rumour": round(1 / 3, 4)}
+    first, second = out[0][1][:, -2:], out[1][1][:, -2:]
+    assert out[0][1].shape[1] == rows[0][1].shape[1] + 2
+    assert np.allclose(first[1], 1 / 4, atol=1e-3)  # "warn" counted over the other two articles
+    assert np.allclose(second[1], 0.0)  # "rumour": no other article marks it, as if never seen
+    assert np.allclose(first[0], 0.0)
+
+
+def test_attribution_tagger_with_a_cue_lexicon_round_trips_and_reads_it(tmp_path):
+    import torch
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from consistency.extract.attribution.tagger import (
+        CATS,
+        N_DENSE,
+        N_RATES,
+        build_model,
+        load_tagger,
+        save_tagger,
+    )
+
+    torch.manual_seed(0)
+    dims = {c: 4 for c in CATS}
+    model = build_model({c: 1 for c in CATS}, dims, 96 + N_DENSE + N_RATES, hidden=8, layers=1).eval()
+    save_tagger(tmp_path / "lex.npz", [model], {c: {"<unk>": 0} for c in CATS}, dims, cue_rates={"warn": 0.5})
+    loaded = load_tagger.__wrapped__(str(tmp_path / "lex.npz"))
+    assert loaded.cue_rates == {"warn": 0.5}
+    doc = Doc(Vocab(), words=["Officials", "warn", "of", "floods", "."], sent_starts=[True] + [False] * 4)
+    assert loaded.log_probs(doc).shape == (len(doc), 3, 3)
+    # the lexicon is an input: another rate for the same word changes the scores
+    other = load_tagger.__wrapped__(str(tmp_path / "lex.npz"))
+    other.cue_rates = {}
+    for tok in doc:
+        tok.lemma_ = tok.text.lower()
+    assert not np.allclose(loaded.log_probs(doc), other.log_probs(doc))

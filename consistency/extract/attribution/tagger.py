@@ -40,6 +40,8 @@ TAGGER_PATH = model_path("attribution_tagger.npz")
 ROLES = ("cue", "source", "content")
 CATS = ("pos", "tag", "dep", "hdep", "ent", "lemma", "hlemma")
 N_DENSE = 14
+# with a cue lexicon: how often the token's lemma, and its head's, is a cue in the training articles
+N_RATES = 2
 MAX_CHUNK = 320
 OPEN_QUOTES = frozenset({"“", "‘"})
 QUOTE_CHARS = frozenset({'"', "“", "”", "''", "``", "‘", "’"})
@@ -108,6 +110,13 @@ def doc_inputs(doc: Doc, quotes: Sequence[tuple[int, int]] | None = None) -> tup
     if tensor is None or tensor.shape[1] == 0:
         tensor = np.zeros((len(doc), 96), dtype=np.float32)
     return _cat_values(doc), np.concatenate([tensor.astype(np.float32), _dense(doc, quotes)], axis=1)
+
+
+def cue_rate_columns(cats: list[list[str]], rates: dict[str, float]) -> np.ndarray:
+    """(tokens, N_RATES) float32: the cue rate of each token's lemma and of its head's lemma (0 when unseen)."""
+    lem, hlem = CATS.index("lemma"), CATS.index("hlemma")
+    return np.array([[rates.get(row[lem], 0.0), rates.get(row[hlem], 0.0)] for row in cats],
+                    dtype=np.float32).reshape(len(cats), N_RATES)
 
 
 def encode_cats(cats: list[list[str]], vocabs: dict[str, dict[str, int]]) -> np.ndarray:
@@ -216,9 +225,11 @@ class SpanTagger:
     """An ensemble of trained taggers sharing one set of vocabularies."""
 
     def __init__(self, models: Sequence, vocabs: dict[str, dict[str, int]],
-                 outside_bias: Sequence[float] = (0.0, 0.0, 0.0)) -> None:
+                 outside_bias: Sequence[float] = (0.0, 0.0, 0.0), cue_rates: dict[str, float] | None = None) -> None:
         self.models = list(models)
         self.vocabs = vocabs
+        # a tagger trained with the cue lexicon reads it as two more dense inputs
+        self.cue_rates = cue_rates
         # subtracted from each role's outside log-probability: above 0 favours recall
         self.outside_bias = np.asarray(outside_bias, dtype=np.float32)
 
@@ -233,6 +244,8 @@ class SpanTagger:
         import torch
 
         cats, dense = doc_inputs(doc, quotes)
+        if self.cue_rates is not None:
+            dense = np.concatenate([dense, cue_rate_columns(cats, self.cue_rates)], axis=1)
         ids = torch.from_numpy(encode_cats(cats, self.vocabs))
         feats = torch.from_numpy(dense)
         parts = chunk_ranges([sent.start for sent in doc.sents], len(doc))
@@ -263,14 +276,17 @@ class SpanTagger:
 
 
 def save_tagger(path: Path, models: Sequence, vocabs: dict[str, dict[str, int]], dims: dict[str, int],
-                outside_bias: Sequence[float] = (0.0, 0.0, 0.0)) -> None:
-    """Write the members' weights (float16) and the shared vocabularies to one .npz file."""
+                outside_bias: Sequence[float] = (0.0, 0.0, 0.0), cue_rates: dict[str, float] | None = None) -> None:
+    """Write the members' weights (float16), the shared vocabularies and the cue lexicon (when the
+    members read one) to one .npz file."""
     arrays = {f"w{m}:{k}": v.detach().cpu().numpy().astype(np.float16)
               for m, model in enumerate(models) for k, v in model.state_dict().items()}
     lstm = models[0].lstm
     meta = {"vocabs": {c: sorted(v, key=v.get) for c, v in vocabs.items()}, "dims": dims,
-            "n_dense": N_DENSE, "members": len(models), "hidden": lstm.hidden_size, "layers": lstm.num_layers,
-            "outside_bias": [float(b) for b in outside_bias]}
+            "n_dense": N_DENSE + (N_RATES if cue_rates is not None else 0), "members": len(models),
+            "hidden": lstm.hidden_size, "layers": lstm.num_layers, "outside_bias": [float(b) for b in outside_bias]}
+    if cue_rates is not None:
+        meta["cue_rates"] = cue_rates
     arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
     np.savez_compressed(path, **arrays)
 
@@ -294,4 +310,4 @@ def load_tagger(path: str = str(TAGGER_PATH)) -> SpanTagger | None:
         model.load_state_dict({k[len(prefix):]: torch.from_numpy(data[k].astype(np.float32))
                                for k in data.files if k.startswith(prefix)})
         models.append(model.eval())
-    return SpanTagger(models, vocabs, meta.get("outside_bias", (0.0, 0.0, 0.0)))
+    return SpanTagger(models, vocabs, meta.get("outside_bias", (0.0, 0.0, 0.0)), meta.get("cue_rates"))
