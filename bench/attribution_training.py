@@ -94,7 +94,7 @@ def cue_lexicon_rows(rows: list[tuple], smooth: float = 2.0) -> tuple[list[tuple
     tagged a cue in the gold of ``rows`` (cue tokens over occurrences plus ``smooth``). A row's own
     inputs are counted without its article, so that a lemma only that article marks as a cue reads
     as it would in an unseen one."""
-    from consistency.extract.attribution.tagger import CATS, cue_rate_columns
+    from consistency.extract.attribution.tagger import CATS
 
     lem = CATS.index("lemma")
     per_row = []
@@ -115,8 +115,7 @@ def cue_lexicon_rows(rows: list[tuple], smooth: float = 2.0) -> tuple[list[tuple
     for (cats, dense, tags, starts), (s_n, c_n) in zip(rows, per_row):
         words = {row[lem] for row in cats} | {row[CATS.index("hlemma")] for row in cats}
         own = {w: (cue[w] - c_n.get(w, 0)) / (seen[w] - s_n.get(w, 0) + smooth) for w in words if cue.get(w)}
-        cols = cue_rate_columns(cats, own).astype(dense.dtype)
-        out.append((cats, np.concatenate([dense, cols], axis=1), tags, starts))
+        out.append(_with_rates((cats, dense, tags, starts), own))
     return out, rates
 
 
@@ -196,6 +195,7 @@ def pick_outside_bias(models: list, chunks,
 
 
 def _with_rates(row: tuple, rates: dict[str, float]) -> tuple:
+    """An article's inputs with its tokens' cue-rate columns added."""
     from consistency.extract.attribution.tagger import cue_rate_columns
 
     cats, dense, tags, starts = row

@@ -19,7 +19,9 @@ from ..embed import Embedder
 
 def pair_directions(claims: Sequence[str], texts: Sequence[str], embedder: Embedder) -> np.ndarray:
     """Unit vectors from each claim's embedding to its text's (zero where the two are the same)."""
-    u = np.asarray(embedder.embed(list(claims)), dtype=np.float64)
+    distinct = list(dict.fromkeys(claims))  # one claim is usually given once per text: embed it once
+    at = {c: i for i, c in enumerate(distinct)}
+    u = np.asarray(embedder.embed(distinct), dtype=np.float64)[[at[c] for c in claims]]
     v = np.asarray(embedder.embed(list(texts)), dtype=np.float64)
     d = v - u
     norms = np.linalg.norm(d, axis=1, keepdims=True)

@@ -65,6 +65,7 @@ def _own_holders(f: Fact) -> set[str]:
 
 
 def _canonical(c: Claim) -> set[str]:
+    """Every person or body the claim names, by canonical id."""
     return {e.canonical for e in c.entities if e.label in HOLDER_LABELS}
 
 
