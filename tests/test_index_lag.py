@@ -85,3 +85,15 @@ def test_index_lag_query_engine_sees_claims_the_file_lacks(tmp_path, fake_extrac
         assert hits[0][0] in late
     finally:
         engine.close()
+
+
+def test_index_lag_an_older_store_has_its_file_rows_noted_not_written_again(tmp_path, fake_extractor):
+    options = Options(store=tmp_path / "store", embedder="hashing")
+    ingest([_night(tmp_path, "base", 0, 20)], options)
+    with Store(options.store, model="hashing") as store:
+        store.db.execute("DELETE FROM meta WHERE key=?", (INDEX_ROWS,))  # as an older version left it
+    mtime = (options.store / INDEX_NAME).stat().st_mtime_ns
+    with Store(options.store, model="hashing") as store:
+        assert store.save_index_when_behind() is False
+        assert store.get_meta(INDEX_ROWS) == store.claim_count()
+    assert (options.store / INDEX_NAME).stat().st_mtime_ns == mtime

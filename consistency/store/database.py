@@ -815,6 +815,8 @@ class Store:
                     and 0 <= count - saved <= INDEX_LAG * saved and not any(saved <= k < count for k in kinds):
                 return False
             self.sync_index(save=False)
+            if saved != self._file_rows and not self.readonly:
+                self.set_meta(INDEX_ROWS, self._file_rows)  # as read: the next nights need not read it
         return self._save_if_behind()
 
     def _save_if_behind(self) -> bool:
