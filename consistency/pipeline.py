@@ -121,7 +121,7 @@ def _save_search_state(store: Store, options: Options, titles: dict[str, np.ndar
             embedder = KnownVectors(titles, lambda: embedder_for(options))
         else:
             embedder = embedder_for(options)
-        retriever_for(store, embedder, save=True)
+        retriever_for(store, embedder, save=True, in_memory=True)  # saving searches nothing: FAISS stays unread
 
 
 def _new_articles(articles: Sequence[Article], store: Store, result: IngestResult,
