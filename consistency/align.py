@@ -101,21 +101,7 @@ def _top_k(ids: np.ndarray, vecs: np.ndarray, queries: np.ndarray, k: int) -> tu
     """Exact top-k (scores, ids) by inner product, best first, ties to the earlier id (as a flat index)."""
     k = min(k, len(ids))
     sims = queries @ vecs.T
-    if k >= sims.shape[1]:
-        order = np.argsort(-sims, axis=1, kind="stable")[:, :k]
-        return np.take_along_axis(sims, order, axis=1), ids[order]
-    # Sorting a whole story's scores for its k best costs what the story holds: pick the k best
-    # first, then order only those. Where a score tied with the k-th best was left out, the earlier
-    # column must win (a stable sort's order): those rows are sorted whole.
-    order = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-    picked = np.take_along_axis(sims, order, axis=1)
-    kth = picked.min(axis=1, keepdims=True)
-    tied = (sims == kth).sum(axis=1) > (picked == kth).sum(axis=1)
-    if tied.any():
-        order[tied] = np.argsort(-sims[tied], axis=1, kind="stable")[:, :k]
-        picked = np.take_along_axis(sims, order, axis=1)
-    best = np.lexsort((order, -picked), axis=1)  # best first, ties to the earlier column
-    order = np.take_along_axis(order, best, axis=1)
+    order = np.argsort(-sims, axis=1, kind="stable")[:, :k]
     return np.take_along_axis(sims, order, axis=1), ids[order]
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import numpy as np
-
 from consistency import Options, ingest
 from consistency.align import align_new_claims, skeleton
 from consistency.pipeline import assign_stories, open_store
@@ -93,20 +91,3 @@ def test_align_pairs_claims_without_a_story_across_the_store(tmp_path, fake_extr
         pairs = align_new_claims(store, opts)
         claims = store.claims()
     assert {(claims[a].article_id, claims[b].article_id) for a, b, _ in pairs} >= {("a2", "a1")}
-
-
-def test_align_top_k_picks_and_orders_as_a_stable_sort_of_every_score():
-    from consistency.align import _top_k
-
-    rng = np.random.default_rng(5)
-    for _ in range(400):
-        n = int(rng.integers(1, 40))
-        base = rng.normal(size=(max(1, n // 3), 4)).astype(np.float32)
-        vecs = np.round(base[rng.integers(0, len(base), n)], 1)  # repeated vectors: tied scores
-        ids = np.sort(rng.choice(1000, n, replace=False)).astype(np.int64)
-        queries = np.vstack([vecs[rng.integers(0, n, 2)], np.round(rng.normal(size=(2, 4)), 1)]).astype(np.float32)
-        k = int(rng.integers(1, 12))
-        sims = queries @ vecs.T
-        order = np.argsort(-sims, axis=1, kind="stable")[:, :min(k, n)]
-        scores, found = _top_k(ids, vecs, queries, k)
-        assert np.array_equal(found, ids[order]) and np.array_equal(scores, np.take_along_axis(sims, order, axis=1))
