@@ -1,7 +1,7 @@
 """What kind of gold attribution the extractor misses: a table of missed frames and source misses by class.
 
 Usage: ``python3 scripts/attribution_misses.py DIR [--cv K [--fold-taggers PATTERN] [--only-folds K,K]]
-[--cache FILE] [--json] [--examples N] [--content]``
+[--cache FILE] [--json] [--examples N] [--content | --sources]``
 
 Scores DIR (a PolNeAR split, as ``bench_attribution.py``; with ``--cv`` each fold by its own tagger)
 and sorts every gold relation:
@@ -14,6 +14,13 @@ and sorts every gold relation:
   cue, the cue inside another gold frame's content (nested);
 - a gold source with a frame found but no exact predicted source is a *boundary* miss when a
   predicted source overlaps it, else a *wrong or missing mention*.
+
+``--sources`` sorts the source exact misses instead, as the bench counts them (each gold and
+predicted source span matched once, exactly): a gold source whose frame is never found, whose
+frame is found with no source or with another mention, or whose predicted source overlaps it with
+another edge (ending early or late, starting early or late); and a predicted source overlapping a
+gold source with another edge, given to a frame gold has without a source or with another one, or
+to a cue gold does not mark.
 
 ``--content`` sorts the content overlap misses instead, each unmatched gold content and each
 unmatched predicted content once (matched one-to-one by shared words, as ``bench_attribution.py``
@@ -144,6 +151,71 @@ def classify(rows: list, docs: dict) -> dict:
                 source["wrong or missing mention"] += w
     return {"kinds": {k: kinds[k] for k in KINDS if k in kinds}, "traits": dict(trait_n),
             "source": dict(source), "examples": examples}
+
+
+def _edge(text: str, pred: tuple[int, int], gold: tuple[int, int]) -> str:
+    """How a predicted source overlapping a gold one differs from it at the edges."""
+    (a, b), (c, d) = bench.trim(text, pred), bench.trim(text, gold)
+    if a == c:
+        return "boundary: ends early" if b < d else "boundary: ends late"
+    side = "boundary: starts late" if a > c else "boundary: starts early"
+    return side if b == d else side + " (and ends elsewhere)"
+
+
+def source_misses(rows: list) -> dict:
+    """Weighted counts of gold sources and predicted sources by how they miss an exact match, one to one
+    as the bench matches them; each gold source is paired with the predicted frame on its cue."""
+    gold_kinds: dict[str, float] = defaultdict(float)
+    pred_kinds: dict[str, float] = defaultdict(float)
+    examples: dict[str, list[str]] = defaultdict(list)
+    for _name, text, gold, pred, w in rows:
+        g_src = [g for g in gold if g["source"] is not None]
+        p_src = [p for p in pred if p["source"] is not None]
+        left = defaultdict(int)
+        for p in p_src:
+            left[bench.trim(text, p["source"])] += 1
+        for g in g_src:
+            key = bench.trim(text, g["source"])
+            if left[key] > 0:
+                left[key] -= 1
+                gold_kinds["exact"] += w
+                continue
+            on_cue = [p for p in pred if _overlaps(p["cue"], [g["cue"]])]
+            if not on_cue:
+                kind = "frame never found"
+            elif on_cue[0]["source"] is None:
+                kind = "frame found, no source"
+            elif _overlaps(on_cue[0]["source"], [g["source"]]):
+                kind = _edge(text, on_cue[0]["source"], g["source"])
+            else:
+                kind = "frame found, another mention"
+            gold_kinds[kind] += w
+            got = on_cue[0]["source"] if on_cue and on_cue[0]["source"] else None
+            examples["gold: " + kind].append(
+                f"gold [{text[slice(*g['source'])]}] predicted [{text[slice(*got)] if got else ''}] "
+                f"cue [{text[slice(*g['cue'])] if g['cue'] else ''}]".replace("\n", " / "))
+        left = defaultdict(int)
+        for g in g_src:
+            left[bench.trim(text, g["source"])] += 1
+        for p in p_src:
+            key = bench.trim(text, p["source"])
+            if left[key] > 0:
+                left[key] -= 1
+                pred_kinds["exact"] += w
+                continue
+            frames = [g for g in gold if _overlaps(g["cue"], [p["cue"]])]
+            if _overlaps(p["source"], [g["source"] for g in g_src]):
+                kind = "overlaps a gold source with another edge"
+            elif not frames:
+                kind = "on a cue gold does not mark"
+            elif all(g["source"] is None for g in frames):
+                kind = "on a gold frame without a source"
+            else:
+                kind = "on a gold frame with another source"
+            pred_kinds[kind] += w
+            examples["predicted: " + kind].append(
+                f"predicted [{text[slice(*p['source'])]}] cue [{text[slice(*p['cue'])] if p['cue'] else ''}]")
+    return {"gold": dict(gold_kinds), "predicted": dict(pred_kinds), "examples": examples}
 
 
 CONTENT_KINDS = (
@@ -287,11 +359,15 @@ def main() -> None:
     ap.add_argument("--examples", type=int, default=0, metavar="N")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--only-folds", default=None, metavar="K,K", help="with --cv: read only these folds")
+    ap.add_argument("--sources", action="store_true",
+                    help="sort the source exact misses instead (gold and predicted sources by how they miss)")
     ap.add_argument("--content", action="store_true",
                     help="sort the content overlap misses instead (unmatched gold and predicted contents by kind)")
     args = ap.parse_args()
     if args.fold_taggers and not args.cv:
         ap.error("--fold-taggers needs --cv K")
+    if args.content and args.sources:
+        ap.error("--content and --sources sort different misses: give one of them")
     if args.cache is not None:
         bench.CACHE = bench.ParseCache(args.cache)
         bench.CACHE.shipped()
@@ -299,6 +375,9 @@ def main() -> None:
     rows, docs = collect(args.dir, args.cv, args.fold_taggers, only)
     if args.content:
         _print_content(content_misses(rows, docs), args.examples, args.json)
+        return
+    if args.sources:
+        _print_sources(source_misses(rows), args.examples, args.json)
         return
     res = classify(rows, docs)
     examples = res.pop("examples")
@@ -321,6 +400,24 @@ def main() -> None:
         if args.examples:
             print(f"\n== {kind}")
             for line in rng.sample(lines, min(args.examples, len(lines))):
+                print("  " + line)
+
+
+def _print_sources(res: dict, n_examples: int, as_json: bool) -> None:
+    examples = res.pop("examples")
+    if as_json:
+        print(json.dumps(res))
+        return
+    for side in ("gold", "predicted"):
+        total = sum(res[side].values()) or 1.0
+        print(f"{side} sources: {total:.1f}")
+        for kind, n in sorted(res[side].items(), key=lambda x: -x[1]):
+            print(f"{n:8.1f} {n / total:6.1%}  {kind}")
+    rng = random.Random(0)
+    for kind, lines in sorted(examples.items()):
+        if n_examples:
+            print(f"\n== {kind}")
+            for line in rng.sample(lines, min(n_examples, len(lines))):
                 print("  " + line)
 
 

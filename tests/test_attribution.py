@@ -481,3 +481,40 @@ def test_attribution_a_cue_nested_in_a_quotation_does_not_take_it():
     frames = _assembled(text, {"cue": ["knows", "said"], "source": ["the inspector"],
                                "content": ['"The pier is rotten.', 'Everyone in the harbour knows that,"']})
     assert [(f[0], f[1]) for f in frames] == [("said", "the inspector")]
+
+
+@slow
+def test_attribution_passive_cue_does_not_take_its_subject_as_source():
+    text = "The harbour master was asked about the ferry timetable."
+    frames = _assembled(text, {"cue": ["was asked about"], "source": ["The harbour master"],
+                               "content": ["the ferry timetable"]})
+    assert [(f[0], f[1]) for f in frames] == [("was asked about", None)]
+
+
+@slow
+def test_attribution_relative_clause_cue_takes_its_who():
+    text = "The ferry is run by Ana Ruiz, who said the pier was rotten."
+    frames = _assembled(text, {"cue": ["said"], "source": ["Ana Ruiz"], "content": ["the pier was rotten"]})
+    assert [(f[0], f[1]) for f in frames] == [("said", "who")]
+
+
+@slow
+def test_attribution_noun_cue_takes_its_possessive_as_source():
+    text = "Her support for the levy surprised the harbour council."
+    frames = _assembled(text, {"cue": ["support for"], "source": ["the harbour council"], "content": ["the levy"]})
+    assert [(f[0], f[1]) for f in frames] == [("support for", "Her")]
+
+
+@slow
+def test_attribution_cue_without_a_tagged_source_takes_its_subject():
+    text = "Two engineers from the port said repairs would start soon."
+    frames = _assembled(text, {"cue": ["said"], "content": ["repairs would start soon"]})
+    assert [(f[0], f[1]) for f in frames] == [("said", "Two engineers from the port")]
+
+
+@slow
+def test_attribution_source_does_not_end_on_a_word_opening_a_phrase():
+    text = "The harbour council on Monday warned that the pier was rotten."
+    frames = _assembled(text, {"cue": ["warned"], "source": ["The harbour council on"],
+                               "content": ["that the pier was rotten"]})
+    assert [(f[0], f[1]) for f in frames] == [("warned", "The harbour council")]

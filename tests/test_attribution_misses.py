@@ -81,3 +81,20 @@ def test_attribution_misses_sorts_content_overlap_misses_by_kind():
     assert split not in res["kinds"]
     assert res["by_cue"][never] == {"noun": 1.0}
     assert res["totals"] == {"gold": 4.0, "pred": 3.0}
+
+
+def test_attribution_misses_sorts_source_misses_by_edge_and_frame():
+    from attribution_misses import source_misses
+
+    said, believe, according = _gold_frames()
+    pred = [
+        {"source": _span("The mayor said"), "cue": _span("said"), "content": said["content"]},  # runs on past gold
+        {"source": None, "cue": _span("believe"), "content": believe["content"]},
+        {"source": _span("the cables"), "cue": _span("According to"), "content": according["content"]},
+        {"source": _span("Her"), "cue": _span("opposition"), "content": None},
+    ]
+    res = source_misses([("story", TEXT, [said, believe, according], pred, 1.0)])
+    assert res["gold"] == {"boundary: ends late": 1.0, "frame found, no source": 1.0,
+                           "frame found, another mention": 1.0}
+    assert res["predicted"] == {"overlaps a gold source with another edge": 1.0,
+                                "on a gold frame with another source": 1.0, "on a cue gold does not mark": 1.0}

@@ -670,3 +670,60 @@ def test_timex_a_future_as_a_prospect_is_not_a_time():
     for text in ("The valley faces a future in which the river runs dry.", "Does the ferry have a future?"):
         assert not [t for t in find_times(text, date(2024, 11, 20)) if "future" in t.text]
     assert _one("She is a future mayor.", date(2024, 11, 20), "a future").value == "FUTURE_REF"
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The monastery has brewed beer for more than two thousand years.", "more than two thousand years", "P2L"),
+    ("The siege lasted 1,000 days before the gates opened.", "1,000 days", "P1000D"),
+    ("Its walls stood for several hundred years.", "several hundred years", "PXC"),
+    ("The custom goes back 2,000 years in the valley.", "2,000 years", "P2L"),
+    ("The canal took two hundred years to finish.", "two hundred years", "P200Y"),
+    ("The pilot had flown 4,200 hours without a fault.", "4,200 hours", "PT4200H"),
+    ("Herders have crossed the pass for thousands of years.", "thousands of years", "PXL"),
+])
+def test_timex_lengths_counted_in_hundreds_and_thousands(text, phrase, value):
+    t = _one(text, date(2024, 5, 2), phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_timex_a_count_before_the_calendar_is_not_a_date():
+    ts = find_times("The first farms appeared two thousand years ago and 5,000 people live there.",
+                    date(2024, 5, 2))
+    assert all(not t.value.startswith("-") for t in ts)
+    assert not any("5,000" in t.text for t in ts)
+
+
+def test_timex_a_day_range_gives_both_days():
+    ts = find_times("The growers' fair runs Sept. 12-14 in the old market, and a second one "
+                    "from June 3 to 5, 2027.", date(2026, 8, 1))
+    assert [(t.text, t.value) for t in ts] == [
+        ("Sept. 12", "2026-09-12"), ("14", "2026-09-14"), ("June 3", "2027-06-03"), ("5, 2027", "2027-06-05")]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Her lead shrank from May 4 to 38 percent.", "May 4"),  # a share, not a day
+    ("The count ran May 9 to 3 in the end.", "May 9"),       # no later day of the month
+])
+def test_timex_a_count_after_a_day_is_no_range(text, day):
+    assert [t.text for t in find_times(text, date(2026, 8, 1))] == [day]
+
+
+def test_timex_a_range_past_the_month_keeps_its_first_day():
+    ts = find_times("Ballots were counted Feb. 27-30 by hand.", date(2026, 8, 1))
+    assert [(t.text, t.value) for t in ts] == [("Feb. 27", "2026-02-27")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Sirens again in the port city. It's the third day of a strike by dockers.", "2026-08-01"),
+    ("The rally comes on the 12th day of the walkout.", "2026-08-01"),
+    ("On July 20, the fourth day of the march, the walkers rested.", "2026-07-20"),
+])
+def test_timex_a_happenings_nth_day_is_the_day_it_is_said_of(text, value):
+    t = [t for t in find_times(text, date(2026, 8, 1)) if t.text.endswith("day")]
+    assert [x.value for x in t] == [value]
+
+
+def test_timex_a_past_nth_day_with_no_day_named_gives_no_date():
+    ts = find_times("Crowds cheered on the last day of the festival.", date(2026, 8, 1))
+    assert ts == []
+    assert [t.text for t in find_times("She left on the first day of March.", date(2026, 8, 1))] == ["March"]

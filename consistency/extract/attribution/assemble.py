@@ -1,7 +1,11 @@
 """Group tagged cue, source and content spans into attribution frames.
 
-Each cue takes the source in its sentence that the parse names as its subject (or the nearest
-one), and contents are shared out one to each cue, closest first, within the cue's paragraph.
+Each cue takes the source in its sentence that the parse names as its subject, or else the
+nearest one, but not where the parse says the nearest is no speaker: the subject of a passive cue
+("the mayor was asked"), a source past a noun cue's own possessive ("her backing of") or past a
+relative clause's "who". A cue left without a source takes the speaker the parse names (a verb's
+subject, a noun's possessive). Contents are shared out one to each cue, closest first, within the
+cue's paragraph.
 The contents tagged inside one quotation are first made one: a quotation run over several
 sentences ("“... first. Second,” the minister said.) is one statement of the speaker named at its
 close or its open, not a first sentence left over for the frame before it; a cue inside that
@@ -57,8 +61,19 @@ def _ids(doc: Doc) -> tuple[list[int], list[int]]:
     return sent, para
 
 
+def _possessor(head: Token) -> Token | None:
+    """The possessive before a noun cue ("her backing of", "the mayor's claim that"): its holder."""
+    return next((t for t in head.children if t.dep_ == "poss" and t.i < head.i), None)
+
+
 def _pick_source(doc: Doc, cue: TokSpan, head: Token, sources: list[TokSpan], sent: list[int]) -> TokSpan | None:
+    """The tagged source of a cue: the one holding its subject, else the nearest in its sentence; none
+    where the parse says the nearest is not the speaker (then ``_parse_source`` reads one off the parse)."""
     same = [s for s in sources if sent[s[0]] == sent[cue[0]] or sent[s[1] - 1] == sent[cue[0]]]
+    if head.pos_ == "NOUN":
+        poss = _possessor(head)
+        if poss is not None and not any(s[0] <= poss.i < s[1] for s in same):
+            return None
     if not same:
         return None
     subj = _source_of(head) if head.pos_ in ("VERB", "AUX") else None
@@ -66,7 +81,34 @@ def _pick_source(doc: Doc, cue: TokSpan, head: Token, sources: list[TokSpan], se
         hit = [s for s in same if s[0] <= subj.i < s[1]]
         if hit:
             return hit[0]
+        # "the senator, who said ...": the relative pronoun is the source (resolved to its noun later)
+        if subj.lower_ in RELATIVE_PRONOUNS and head.dep_ == "relcl" and subj.sent == head.sent:
+            return None
+    elif head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "agent" for c in head.children) and any(
+            c.dep_ == "nsubjpass" for c in head.children):
+        # "the mayor was asked about ...": whoever is asked or criticised is not who speaks
+        return None
     return min(same, key=lambda s: (_gap(s, cue), s[0] > cue[0]))
+
+
+def _parse_source(head: Token, cue: TokSpan, content: TokSpan) -> TokSpan | None:
+    """A source read off the parse for a cue the tagger gave none: a noun cue's possessive, a
+    verb's subject with its words, when it lies in the cue's sentence outside the cue and content."""
+    if head.pos_ == "NOUN":
+        subj = _possessor(head)
+    elif head.pos_ in ("VERB", "AUX"):
+        subj = _source_of(head)
+        if subj is not None and (subj.sent != head.sent or subj.pos_ not in NOMINAL):
+            subj = None
+    else:
+        subj = None
+    if subj is None:
+        return None
+    toks = sorted(t.i for t in subj.subtree)
+    span = (toks[0], toks[-1] + 1)
+    if span[0] < cue[1] and cue[0] < span[1] or span[0] < content[1] and content[0] < span[1]:
+        return None
+    return span
 
 
 def _words(doc: Doc, a: int, b: int) -> int:
@@ -104,6 +146,10 @@ def _drop_addressee(doc: Doc, content: TokSpan, head: Token) -> TokSpan:
 
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# A word a source cannot end on: it opens a phrase the tagger stopped inside ("The campaign on", "a poll that").
+OPENERS = frozenset({"ADP", "CCONJ", "DET", "SCONJ"})
+OPENER_WORDS = frozenset({"who", "whose", "which", "that", "when", "while", "as"})
 # Modifiers a tagged source can stop on before its noun ("Mr." of "Mr. Trump", "The" of "The ad").
 NOUN_MODIFIERS = frozenset({"compound", "amod", "det", "nummod", "quantmod", "predet", "nmod"})
 
@@ -155,6 +201,20 @@ def _trim_source(doc: Doc, src: TokSpan, cue: TokSpan = (0, 0)) -> TokSpan:
     return a, b
 
 
+def _fit_source(doc: Doc, src: TokSpan, cue: TokSpan, head: Token) -> TokSpan:
+    """A frame's source trimmed, ending where the cue's subject ends ("Trump accused Cruz" is
+    "Trump"), and not on a word that opens a phrase left outside it."""
+    src = _trim_source(doc, src, cue)
+    subj = _source_of(head) if head.pos_ in ("VERB", "AUX") else None
+    if subj is not None and src[0] <= subj.i < src[1]:
+        src = _trim_source(doc, (src[0], min(src[1], subj.right_edge.i + 1)), cue)
+    a, b = src
+    last = doc[b - 1]
+    if b - a > 1 and (last.pos_ in OPENERS or last.lower_ in OPENER_WORDS):
+        src = _trim_source(doc, (a, b - 1), cue)
+    return src
+
+
 def _trim_cue(doc: Doc, cue: TokSpan) -> TokSpan:
     """A cue without the preposition of a following date ("said on" Monday)."""
     a, b = cue
@@ -194,7 +254,9 @@ def assemble(doc: Doc, spans: dict[str, list[TokSpan]], quotes: list[tuple[int, 
         j = content_of.get(i)
         if j is None:
             continue
-        src = _trim_source(doc, src, c) if src is not None else None
+        if src is None:
+            src = _parse_source(heads[i], c, contents[j])
+        src = _fit_source(doc, src, c, heads[i]) if src is not None else None
         content = _drop_addressee(doc, _trim_content(doc, contents[j], c, src), heads[i])
         src_tok = _head(doc, src) if src is not None else None
         fr = Frame(_chars(doc, c), _chars(doc, src) if src else None, _chars(doc, content), src_tok, heads[i])

@@ -16,7 +16,7 @@ from ...lexicon import SPEECH_TIME_CUES
 from ...records import TimeExpr
 from .lexicon import HALF_OF, WEEKDAY_RE
 from .normalise import bounds
-from .rules import COMPILED
+from .rules import COMPILED, range_end
 
 _FUTURE = {"will", "wo", "'ll", "’ll", "shall", "going", "expect", "expects", "expected", "plan",
            "plans", "planning", "scheduled", "schedule", "due", "intend", "intends", "would",
@@ -227,6 +227,12 @@ class _Context:
             return date.fromisoformat(self.ref[0][:10])
         return None
 
+    def sentence_day(self, pos: int) -> str | None:
+        """The day the sentence around ``pos`` named before it, read off the text, if any."""
+        if self.last and self.last[0] >= self._sentence(pos, pos)[0] and self.last[2] == "day":
+            return self.last[1]
+        return None
+
     def ref_date(self, unit: str, pos: int | None = None) -> date | None:
         """A day inside the last mentioned period, if that period is at least as fine as ``unit``;
         with ``pos``, a period the same sentence named before it comes first ("this fiscal year,
@@ -261,12 +267,31 @@ class _Context:
 
 
 # Rules whose values are read off the text rather than computed from the last reference.
-_ABSOLUTE = {"time", "clock", "mdy", "dmy", "month", "weekday", "dayrel", "year", "quarter",
+_ABSOLUTE = {"time", "clock", "mdy", "day_range", "dmy", "month", "weekday", "dayrel", "year", "quarter",
              "quarter_code", "season", "holiday", "year_words"}
 
 
 # rules that cannot match without one of these strings: most texts skip their scan
-_NEEDS = {"long_adj": ("-long", "-Long", "-LONG")}
+_NEEDS = {"long_adj": ("-long", "-Long", "-LONG"), "nth_day": ("day of", "Day of", "DAY OF")}
+# rules scanned only in a window around each hit of a cheap hint: a count in hundreds or thousands,
+# two numbers joined as a range (case-sensitive, with no leading class: "undred" holds "Hundreds")
+_AROUND = {"duration_big": re.compile(r",\d\d\d[\s-]|undred|housand|ozens"),
+           "day_range": re.compile(r"\d(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)\d")}
+
+
+def _around(rx: re.Pattern, hint: re.Pattern, text: str) -> list[re.Match]:
+    """The matches of ``rx`` that hold a hit of ``hint``, each found once, searching only near the hits."""
+    out, seen = [], set()
+    for h in hint.finditer(text):
+        end = min(len(text), h.end() + 80)
+        for m in rx.finditer(text, max(0, h.start() - 60), end):
+            # a match running up to the window's edge may be one the text goes on past
+            if m.end() == end < len(text):
+                continue
+            if m.start() <= h.start() and m.end() >= h.end() and m.span() not in seen:
+                seen.add(m.span())
+                out.append(m)
+    return out
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
@@ -274,11 +299,11 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     for prio, (name, rx, _) in enumerate(COMPILED):
         if name in _NEEDS and not any(k in text for k in _NEEDS[name]):
             continue
-        for m in rx.finditer(text):
+        for m in (_around(rx, _AROUND[name], text) if name in _AROUND else rx.finditer(text)):
             s, e = m.span()
             while e > s and text[e - 1] in " ,":
                 e -= 1
-            if name == "duration" and m.group("the") and "-" in text[m.start("n"):m.start("u")]:
+            if name.startswith("duration") and m.group("the") and "-" in text[m.start("n"):m.start("u")]:
                 s = m.start("adj") if m.group("adj") else m.start("n")  # "the five-year plan"
             if e > s:
                 out.append((s, e, prio, name, m))
@@ -344,6 +369,14 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
             lo = hi = None
         if _speaker_relative(name, m):
             deictic.append((len(out), name, m))
+        if name == "day_range":  # "Oct. 13-14": the first day, then the second on its own
+            end = range_end(value, m) if typ == "DATE" else None
+            if end is not None:
+                out.append(TimeExpr(text=text[s:m.end("d")], start=s, end=m.end("d"), type=typ, value=value,
+                                    granularity=gran, earliest=lo, latest=hi, mod=mod))
+                s, value, lo, hi, mod = m.start("d2"), end, end, end, None
+            else:  # "Feb. 27-30": the first day alone
+                e = m.end("d")
         out.append(TimeExpr(text=text[s:e], start=s, end=e, type=typ, value=value,
                             granularity=gran, earliest=lo, latest=hi, mod=mod))
     return _order_ranges(text, _speech_time(ctx, out, deictic))

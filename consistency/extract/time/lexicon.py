@@ -39,6 +39,9 @@ _ONE_RE = "|".join(sorted(_ONES[1:], key=len, reverse=True))
 _TEN_RE = "|".join(_TENS)
 NUMWORD_RE = (rf"(?:(?:{_TEN_RE})(?:[- ](?:{_ONE_RE}))?|{_ONE_RE}|(?:a|one)\s+hundred"
               r"|hundreds|thousands|dozens)")
+# a count in hundreds or thousands: "two thousand", "several hundred", "1,000"
+BIG_NUM_RE = (rf"(?:(?:(?:{_TEN_RE})(?:[- ](?:{_ONE_RE}))?|{_ONE_RE}|an?|a\s+few|few|several|some|many)\s+"
+           r"(?:hundred|thousand)|(?:hundreds|thousands|dozens)\s+of|\d{1,3}(?:,\d{3})+)")
 NUM_RE = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMWORD_RE}(?:\s+and\s+a\s+half)?|an?"
           r"|(?:a\s+)?(?:few|couple(?:\s+of)?)|several|some|many|a\s+number\s+of|numerous)")
 UNIT_RE = r"(?:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|centur(?:y|ie))"
@@ -70,6 +73,12 @@ def posmod(s: str | None) -> str | None:
 def number(s: str) -> float | None:
     """A number written in digits or words; None for vague amounts ("several")."""
     s = s.lower().replace("-", " ").strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
+        return float(s.replace(",", ""))
+    big = re.fullmatch(r"(.+?)\s+(hundred|thousand)", s)
+    if big and s not in ("a hundred", "one hundred"):  # "two thousand"; "several hundred" is vague
+        k = number(big.group(1))
+        return None if k is None else k * (100 if big.group(2) == "hundred" else 1000)
     half = 0.0
     if s.endswith("and a half"):
         s, half = s[: -len("and a half")].strip(), 0.5

@@ -43,6 +43,8 @@ def shift_value(anchor: date, unit: str, n: int) -> str:
         h = anchor.year * 2 + (anchor.month > 6) + n
         return f"{h // 2}-H{h % 2 + 1}"
     if unit == "year":
+        if anchor.year + n < 1:  # "two thousand years ago": before the calendar TIMEX3 dates write
+            raise ValueError(n)
         return f"{anchor.year + n:04d}"
     if unit == "decade":
         return f"{anchor.year // 10 + n:03d}"

@@ -30,6 +30,7 @@ from .calendar import (
 )
 from .lexicon import (
     APPROX_RE,
+    BIG_NUM_RE,
     HALF_OF,
     DAY_RE,
     MONTH_RE,
@@ -349,7 +350,19 @@ def h_duration(m: re.Match, c) -> Result | None:
             mult = {"year": 1, "decade": 10}.get(u, 100)
             return "DATE", shift_value(base, "year", sign * k * mult), mod
         return None
-    return "DURATION", _duration_value(n, u), mod
+    return "DURATION", _big_years(raw, n, u) or _duration_value(n, u), mod
+
+
+def _big_years(raw: str, n: float | None, u: str) -> str | None:
+    """Years counted in hundreds or thousands in TIMEX3's own units: "two thousand years" is two
+    millennia (P2L, as "2,000 years" is), "several hundred years" some centuries (PXC), "thousands
+    of years" some millennia; "1,500 years" and "two hundred years" stay years."""
+    if u != "year":
+        return None
+    if n is None:
+        big = re.search(r"(hundred|thousand)s?(?:\s+of)?$", raw)
+        return None if not big else "PXL" if big.group(1) == "thousand" else "PXC"
+    return f"P{int(n) // 1000}L" if n >= 1000 and n % 1000 == 0 else None
 
 
 # "a future" as a noun, not before one ("a future date" stays): what comes after is a phrase or the end
@@ -401,6 +414,17 @@ def h_set(m: re.Match, c) -> Result | None:
 
 
 # ---------------------------------------------------------------- patterns
+def _duration_re(num: str) -> str:
+    """A length: a count of ``num`` before a unit, with what may lead or follow it."""
+    return (rf"(?:(?P<apx>{APPROX_RE})\s+)?(?:(?P<the>the|its|their)\s+)?(?:(?P<adj>past|last|next"
+            r"|previous|coming|first|final|following|remaining|initial|ensuing|latest|recent|entire"
+            r"|full|whole|prior|preceding|further|additional|another|other)\s+)?"
+            rf"(?P<n>{num})(?<!\d{{4}})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading"
+            rf"|business|calendar|working|school)[- ])?(?P<u>{UNIT_RE})s?(?![- ]old\b)"
+            r"(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?"
+            r"(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence|back)(?![\w-]))?")
+
+
 _REL_ADJ = (r"(?:most\s+)?recent|latest|current|same|comparable|previous|prior|preceding|past"
             r"|last|next|coming|following|upcoming|just[- ](?:ended|completed)|year[- ](?:earlier"
             r"|ago|before)|full|whole|entire|fiscal|calendar|ended")
@@ -424,6 +448,10 @@ RULES: list[tuple[str, str, Callable]] = [
             rf"(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?!\d|:\d|,\d)"
             rf"(?:\s*,?\s*(?P<y>{YEAR_RE})(?!\d))?(?:\s+(?P<pod>morning|afternoon|evening|night))?",
      h_full_date),
+    # "Oct. 13-14", "March 3 to 5, 2024": two days of one month, each its own expression
+    ("day_range", rf"(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)"
+                  rf"(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|,\d)(?:\s*,?\s*(?P<y>{YEAR_RE})(?!\d))?",
+     lambda m, c: h_day_range(m, c)),
     ("dmy", rf"(?:(?P<pm>{POSMOD_RE})\s*)?(?:the\s+)?(?P<d>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
             rf"(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?", h_full_date),
     ("month", rf"(?:(?P<apx>about|around)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<rel>last|next|this\s+past"
@@ -447,6 +475,10 @@ RULES: list[tuple[str, str, Callable]] = [
                   r"(?!\s+(?:of|after|before|papers?|news|shows?|editions?|session|prayers?|rush|mix|programs?"
                   r"|hosts?|anchors?|broadcasts?|newscasts?|commute|traffic)\b|s)",
      lambda m, c: h_that_pod(m, c)),
+    # "the second day of an offensive": the day the story is at, counted by the happening
+    ("nth_day", r"(?=the)the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final"
+                r"|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?day(?=\s+of\s+)",
+     lambda m, c: h_nth_day(m, c)),
     ("day_around", r"the\s+(?P<u>day|night|week|month|year)\s+(?P<dir>before|after)(?=\s*[,.;:)\"”]|\s+(?:that|then)\b|\s*$)",
      lambda m, c: h_day_around(m, c)),
     ("year", rf"(?:(?P<apx>about|around|circa)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<pp>pre|post)-)?"
@@ -474,12 +506,9 @@ RULES: list[tuple[str, str, Callable]] = [
             r"|winter)(?![\w-])(?:(?:(?<=spring)|(?<=summer)|(?<=fall)|(?<=autumn)|(?<=winter))\s+of\s+"
             rf"(?:(?P<sy>{YEAR_RE})(?!\d)|(?P<syw>{YEAR_WORDS_RE})))?", h_rel),
     ("adj_ago", r"(?P<det>year[- ](?:earlier|ago))", lambda m, c: h_rel_adj(m, c)),
-    ("duration", rf"(?:(?P<apx>{APPROX_RE})\s+)?(?:(?P<the>the|its|their)\s+)?(?:(?P<adj>past|last|next"
-                 r"|previous|coming|first|final|following|remaining|initial|ensuing|latest|recent|entire"
-                 r"|full|whole|prior|preceding|further|additional|another|other)\s+)?"
-                 rf"(?P<n>{NUM_RE})(?<!\d{{4}})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading"
-                 rf"|business|calendar|working|school)[- ])?(?P<u>{UNIT_RE})s?(?![- ]old\b)"
-                 r"(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence|back)(?![\w-]))?", h_duration),
+    ("duration", _duration_re(NUM_RE), h_duration),
+    # counts in hundreds or thousands, scanned only in texts that hold one (see extract._NEEDS)
+    ("duration_big", _duration_re(BIG_NUM_RE), h_duration),
     ("ref", r"now|currently|current|at\s+present|these\s+days|nowadays|for\s+the\s+time\s+being"
             r"|(?:more\s+|most\s+)?recently|recent(?:\s+(?:years|decades|months|weeks|days|quarters))?"
             r"|lately|the\s+past(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine"
@@ -515,6 +544,25 @@ def h_long_adj(m: re.Match, c) -> Result | None:
     return "DURATION", _duration_value(n, m.group("u").lower()), None
 
 
+# what a count after "March 3 to" reads as when it is no day: a share, a score, a number of things
+_NOT_A_DAY = re.compile(r"\s*(?:%|percent\b|per\b|points?\b|[a-z]+s\b|[.,]\d)", re.I)
+
+
+def h_day_range(m: re.Match, c) -> Result | None:
+    """The first day of "Oct. 13-14": ``range_end`` gives the second, in the same month and year."""
+    if int(m.group("d2")) <= int(re.match(r"\d+", m.group("d")).group()) or _NOT_A_DAY.match(c.text, m.end("d2")):
+        return None
+    return h_full_date(m, c)
+
+
+def range_end(value: str, m: re.Match) -> str | None:
+    """The second day of a day range whose first day has ``value`` ("2024-10-13" -> "2024-10-14")."""
+    try:
+        return date(int(value[:4]), int(value[5:7]), int(m.group("d2"))).isoformat()
+    except ValueError:  # "Feb. 28-30"
+        return None
+
+
 def h_season(m: re.Match, c) -> Result | None:
     """"winter 2023" (only a capital "Fall": "prices fall 2024 ..." is a verb)."""
     return "DATE", f"{m.group('y')}-{SEASONS[m.group('s').lower()]}", None
@@ -541,6 +589,27 @@ def h_that_pod(m: re.Match, c) -> Result | None:
             return None  # "the next night" with no day named before: no day to count from
         day += timedelta(days=1 if step in ("next", "following") else -1)
     return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[m.group('pod').lower()]}", None
+
+
+# a time after "the first day of" makes it a calendar day ("of March", "of the year"), not a happening's
+_OF_TIME = re.compile(rf"\s+of\s+(?:{MONTH_RE}|(?:the\s+|this\s+|that\s+|next\s+|last\s+|each\s+|every\s+)?"
+                      r"(?:new\s+)?(?:year|month|week|quarter|decade|century|season|spring|summer|fall|autumn|winter"
+                      r"|\d{4})\b)", re.I)
+_IS_BEFORE = re.compile(r"\b(?:it|this|that|today|tonight)\s*['’]s\s+$|\b(?:is|marks?|comes\s+on)\s+$", re.I)
+
+
+def h_nth_day(m: re.Match, c) -> Result | None:
+    """"It is the second day of the strike": the day it is said on; told in the past, the day the
+    sentence names ("on May 2, the third day of the march"), else no day can be given."""
+    if _OF_TIME.match(c.text, m.end()):
+        return None
+    c.derived = True
+    if _IS_BEFORE.search(c.text, max(0, m.start() - 16), m.start()) or c.tense(m.start(), m.end()) == "present":
+        return "DATE", c.anchor.isoformat(), None
+    day = c.sentence_day(m.start())
+    if day is not None:
+        return "DATE", day, None
+    return ("DATE", c.anchor.isoformat(), None) if c.probe else None
 
 
 def h_day_around(m: re.Match, c) -> Result | None:
