@@ -68,6 +68,23 @@ def test_index_lag_is_written_once_the_lag_passes_its_share(tmp_path, fake_extra
     assert saved > 80  # it was written again on the way
 
 
+def test_index_lag_is_capped_in_claims_on_a_large_store(tmp_path, fake_extractor, monkeypatch):
+    from consistency.store import database
+
+    monkeypatch.setattr(database, "INDEX_LAG_MAX", 3)  # as if the store were large: a share would be too many
+    options = Options(store=tmp_path / "store", embedder="hashing")
+    ingest([_night(tmp_path, "base", 0, 40)], options)
+    mtime = (options.store / INDEX_NAME).stat().st_mtime_ns
+    ingest([_night(tmp_path, "one", 40, 1)], options)  # two claims: within the cap
+    assert (options.store / INDEX_NAME).stat().st_mtime_ns == mtime
+    ingest([_night(tmp_path, "two", 41, 1)], options)  # four behind: past the cap, though under the share
+    with Store(options.store, model="hashing") as store:
+        count = store.claim_count()
+        assert count - 80 < INDEX_LAG * 80
+        assert store.get_meta(INDEX_ROWS) == count
+        assert _file_ids(options.store) == store.claim_rowid_list().tolist()
+
+
 def test_index_lag_query_engine_sees_claims_the_file_lacks(tmp_path, fake_extractor):
     options = Options(store=tmp_path / "store", embedder="hashing")
     ingest([_night(tmp_path, "base", 0, 40)], options)

@@ -4,8 +4,8 @@ SQLite is the source of truth and runs in WAL mode, so readers keep reading whil
 writes. The FAISS file is derived from the cached vectors: when a crash leaves it behind the
 database, ``sync_index`` brings it level again without re-embedding anything. A batch lets the
 file fall behind by design: rewriting the whole index costs what the store holds, so it is
-rewritten only once the claims it lacks reach ``INDEX_LAG`` of those it holds, and whoever loads
-it meanwhile adds the claims it lacks from the cached vectors (a night's share of the rewrite then
+rewritten only once the claims it lacks reach ``INDEX_LAG`` of those it holds (or ``INDEX_LAG_MAX``,
+so a cold reader of a large store never adds many), and whoever loads it meanwhile adds the claims it lacks from the cached vectors (a night's share of the rewrite then
 follows its new claims, not the store).
 """
 
@@ -37,7 +37,8 @@ SHARD = 100_000  # vectors added to a compressed index at a time
 DB_NAME = "consistency.sqlite"
 INDEX_NAME = "claims.faiss"
 INDEX_ROWS = "index_rows"  # meta key: how many claims (the first ones, in row order) the index file holds
-INDEX_LAG = 0.125  # the index file is rewritten once it lacks this share of the claims it holds
+INDEX_LAG = 0.125  # the index file is rewritten once it lacks this share of the claims it holds,
+INDEX_LAG_MAX = 50_000  # or this many: a cold reader of a large store adds what the file lacks, and must not wait
 CLEAN_STOP = "clean_stop"  # meta key: the last writer closed cleanly, after the run with this id
 # A story's centroid (float32), size and span, read for every story; its profiles only when scored.
 STORY_HEAD_COLUMNS = (("vec", "BLOB"), ("n", "INTEGER"), ("first", "TEXT"), ("last", "TEXT"))
@@ -143,6 +144,11 @@ CREATE TABLE IF NOT EXISTS runs (
     stats TEXT NOT NULL DEFAULT '{}'
 );
 """
+
+
+def allowed_lag(file_rows: int) -> float:
+    """How many claims the index file may lack before a batch rewrites it."""
+    return min(INDEX_LAG * file_rows, INDEX_LAG_MAX)
 
 
 class Store:
@@ -812,7 +818,7 @@ class Store:
             # past a size where the index changes kind, a lagging file would change kind at every load
             kinds = (vector_index.FLAT_LIMIT, vector_index.COMPRESS_LIMIT)
             if isinstance(saved, int) and saved > 0 and (self.path / INDEX_NAME).exists() \
-                    and 0 <= count - saved <= INDEX_LAG * saved and not any(saved <= k < count for k in kinds):
+                    and 0 <= count - saved <= allowed_lag(saved) and not any(saved <= k < count for k in kinds):
                 return False
             self.sync_index(save=False)
             if saved != self._file_rows and not self.readonly:
@@ -820,7 +826,7 @@ class Store:
         return self._save_if_behind()
 
     def _save_if_behind(self) -> bool:
-        if self._file_rows and len(self._index) - self._file_rows <= INDEX_LAG * self._file_rows:
+        if self._file_rows and len(self._index) - self._file_rows <= allowed_lag(self._file_rows):
             return False
         self.save_index()
         return True
