@@ -82,7 +82,6 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
     result = IngestResult(rejected=list(read.rejected))
     with open_store(options) as store:
         store.lock(verify=options.verify)
-        store.sync_index()  # load the index and repair what an interrupted run left behind
         fresh = _new_articles(read.articles, store, result, read.origin)
         origins = {a.id: read.origin(i) for i, a in enumerate(read.articles)}
         if fresh:
@@ -96,7 +95,9 @@ def ingest(paths: Iterable[str | Path], options: Options | None = None, *,
                 _ingest_chunk(chunk, store, resolver, options, result, run_id, origins)
                 if progress:
                     progress("ingest", min(i + len(chunk), len(fresh)), len(fresh))
-            store.save_index()
+            # The index is read and written whole only once the new claims since it was last
+            # written add up to a share of it: until then a search adds them from their vectors.
+            store.save_index_when_behind()
             commit_point("ingest.index")
             _save_search_state(store, options, titles)
             store.finish_run(run_id, result.to_dict())
@@ -113,14 +114,14 @@ def _save_search_state(store: Store, options: Options, titles: dict[str, np.ndar
     from .query.engine import HYBRID_LIMIT
     from .query.state import retriever_for
 
-    if len(store.index) <= HYBRID_LIMIT:
+    if store.claim_count() <= HYBRID_LIMIT:
         if titles:
             from .engine.distributed import KnownVectors
 
             embedder = KnownVectors(titles, lambda: embedder_for(options))
         else:
             embedder = embedder_for(options)
-        retriever_for(store, embedder, save=True)
+        retriever_for(store, embedder, save=True, in_memory=True)  # saving searches nothing: FAISS stays unread
 
 
 def _new_articles(articles: Sequence[Article], store: Store, result: IngestResult,
@@ -186,7 +187,7 @@ def _store_chunk(chunk: Sequence[Article], rows: Sequence[tuple[str, str, str, s
         rowids = store.insert_claim_rows(rows)
         store.set_meta("entities", resolver.to_dict())
     commit_point("ingest.chunk")
-    if rowids:
+    if rowids and store.index_loaded:  # else the claims join the index when it is next read
         store.add_to_index(rowids, np.stack([cached[h] for h in hashes]))
     result.articles_new += len(chunk)
     result.claims_new += len(rows)

@@ -19,8 +19,8 @@ in place of building it again; the night and the rebuild are still run and timed
 base, for a base too large to build again after every change; the copy is never written to the
 source. A copied base is brought up to this version's layout before the timing starts, as the
 first batch after an upgrade would (``upgrade_s``, not part of the night): the tally columns and
-the stories' head columns are filled, the outcome of every loud pair is kept (``keep_pair_outcomes``:
-the nights after an upgrade would keep them story by story as they compare them) and the writer
+the stories' head columns are filled, the rows the index file holds are noted, the outcome of
+every loud pair is kept (``keep_pair_outcomes``: the nights after an upgrade would keep them story by story as they compare them) and the writer
 closes cleanly, so the night starts as any night after a clean one does. ``--no-rebuild`` skips the rebuild (``rebuild_s`` and ``ratio`` are
 then null): the 50k point of the targets compares nights only. Besides wall seconds the JSON gives
 this process's CPU seconds per stage (``incremental_stages_cpu_s``) and the load average before and
@@ -157,6 +157,7 @@ def _upgrade(opts: Options) -> float:
     with open_store(opts) as store:
         store.lock()
         store.upgrade()
+        store.save_index_when_behind()  # notes the rows of an index file from an older version
     keep_pair_outcomes(opts)
     return time.perf_counter() - t
 

@@ -75,7 +75,7 @@ class QueryEngine:
         self.store: Store = open_store(options, readonly=True)
         # A query embeds one or two texts: NumPy MiniLM spares a cold process the torch import.
         self.embedder = QuickMiniLM() if options.embedder == "minilm" else embedder_for(options)
-        self._index_mtime = -1.0
+        self._index_mtime: tuple[float, int] | None = None
         self._flags_by_claim: dict[str, list[Flag]] = {}
         self._flags_version = None
         self._pairs = _PairIndex([])
@@ -114,7 +114,8 @@ class QueryEngine:
         from ..store.database import INDEX_NAME
 
         path = self.store.path / INDEX_NAME
-        mtime = path.stat().st_mtime if path.exists() else 0.0
+        # A batch adds claims without always rewriting the index file: either one moving means new claims.
+        mtime = (path.stat().st_mtime if path.exists() else 0.0, self.store.last_claim_rowid())
         if mtime != self._index_mtime:
             # The FAISS index is read again only when a search needs it (a one-shot hybrid one does not).
             self._index_mtime = mtime
@@ -147,9 +148,7 @@ class QueryEngine:
             if retriever is not None:
                 return retriever.search_vector(text, k)
             vec = self.embedder.embed([text])
-        if self._index_stale:
-            self.store.reload_index()
-            self._index_stale = False
+        self._fresh_index()
         scores, ids = self.store.index.search(vec, k)
         return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0], vec[0]
 
@@ -158,8 +157,16 @@ class QueryEngine:
         if self._retriever is None and 0 < self._claim_count <= HYBRID_LIMIT:
             from .state import retriever_for
 
+            if not self._one_shot:  # it searches the store's index: the one holding the new claims
+                self._fresh_index()
             self._retriever, _ = retriever_for(self.store, self.embedder, in_memory=self._one_shot)
         return self._retriever
+
+    def _fresh_index(self) -> None:
+        """Read the index again when a batch added claims since it was read."""
+        if self._index_stale:
+            self.store.reload_index()
+            self._index_stale = False
 
     def query(self, text: str, k: int = 10, facts: int = 5) -> QueryResult:
         """The ``k`` best-matching claims, and the best ``facts`` facts: each outlet's version side by side."""

@@ -2,7 +2,11 @@
 
 SQLite is the source of truth and runs in WAL mode, so readers keep reading while a batch
 writes. The FAISS file is derived from the cached vectors: when a crash leaves it behind the
-database, ``sync_index`` brings it level again without re-embedding anything.
+database, ``sync_index`` brings it level again without re-embedding anything. A batch lets the
+file fall behind by design: rewriting the whole index costs what the store holds, so it is
+rewritten only once the claims it lacks reach ``INDEX_LAG`` of those it holds (or ``INDEX_LAG_MAX``,
+so a cold reader of a large store never adds many), and whoever loads it meanwhile adds the claims it lacks from the cached vectors (a night's share of the rewrite then
+follows its new claims, not the store).
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ TRAIN_SAMPLE = 256_000  # vectors a compressed index is trained on
 SHARD = 100_000  # vectors added to a compressed index at a time
 DB_NAME = "consistency.sqlite"
 INDEX_NAME = "claims.faiss"
+INDEX_ROWS = "index_rows"  # meta key: how many claims (the first ones, in row order) the index file holds
+INDEX_LAG = 0.125  # the index file is rewritten once it lacks this share of the claims it holds,
+INDEX_LAG_MAX = 50_000  # or this many: a cold reader of a large store adds what the file lacks, and must not wait
 CLEAN_STOP = "clean_stop"  # meta key: the last writer closed cleanly, after the run with this id
 # A story's centroid (float32), size and span, read for every story; its profiles only when scored.
 STORY_HEAD_COLUMNS = (("vec", "BLOB"), ("n", "INTEGER"), ("first", "TEXT"), ("last", "TEXT"))
@@ -139,6 +146,11 @@ CREATE TABLE IF NOT EXISTS runs (
 """
 
 
+def allowed_lag(file_rows: int) -> float:
+    """How many claims the index file may lack before a batch rewrites it."""
+    return min(INDEX_LAG * file_rows, INDEX_LAG_MAX)
+
+
 class Store:
     """One store directory: ``consistency.sqlite`` and ``claims.faiss``."""
 
@@ -149,6 +161,7 @@ class Store:
         self.model = model
         self.readonly = readonly
         self._index: VectorIndex | None = None
+        self._file_rows = 0  # vectors the index file held when read or last written
         self._lock_fh = None
         if readonly and not (self.path / DB_NAME).exists():
             raise StoreError(f"{self.path}: no store here; run 'consistency ingest PATH --store {self.path}' first")
@@ -623,6 +636,10 @@ class Store:
         """Every stored claim's rowid, ascending."""
         return np.array([r[0] for r in self.db.execute("SELECT rowid FROM claims ORDER BY rowid")], dtype=np.int64)
 
+    def last_claim_rowid(self) -> int:
+        """The rowid of the claim stored last (0 when none): it moves whenever claims are added."""
+        return int(self.db.execute("SELECT coalesce(max(rowid), 0) FROM claims").fetchone()[0])
+
     def claim_by_id(self, claim_id: str) -> tuple[int, Claim] | None:
         row = self.db.execute("SELECT rowid, data FROM claims WHERE id=?", (claim_id,)).fetchone()
         return (int(row[0]), claim_from_json(row[1])) if row else None
@@ -754,8 +771,10 @@ class Store:
 
         A missing, damaged or disagreeing index file is rebuilt from the cached vectors, never
         re-embedded. Row order matters: searches break ties by position, so an index rebuilt here
-        answers exactly as one grown claim by claim.
+        answers exactly as one grown claim by claim. With ``save`` the file is rewritten when it was
+        rebuilt or lags too far behind (``save_index_when_behind``).
         """
+        loaded = self._index is None
         index = self._index if self._index is not None else self._load_index()
         stored = self.claim_rowid_list()
         held = index.ids()
@@ -768,23 +787,64 @@ class Store:
             held = index.ids()
         else:
             changed = 0
+        if loaded:
+            self._file_rows = len(held)
         self._index = index
+        kind = index.type_name
         missing = stored[len(held):]
         for i in range(0, len(missing), 50_000):
             part = missing[i:i + 50_000]
             index.add(part, self.claim_vectors(part.tolist()))
         self._compress_when_large()
-        index = self._index
+        if self._index.type_name != kind:
+            self._file_rows = 0  # the file holds another kind of index: it must be written again
         changed += len(missing)
         if changed:
             logger.info("index synced: %d entries written", changed)
             if save and not self.readonly:
-                index.save(self.path / INDEX_NAME)
+                self._save_if_behind()
         return changed
 
+    def save_index_when_behind(self) -> bool:
+        """Rewrite the index file once it lacks more than ``INDEX_LAG`` of the claims it holds (or it
+        is missing, or its size is unknown), loading it only then; returns whether it was written.
+
+        Writing the whole index every night would cost what the store holds; writing it when
+        its lag has grown by a share of its size costs, spread over the nights, what they add."""
+        if self._index is None:
+            from . import index as vector_index
+
+            saved, count = self.get_meta(INDEX_ROWS), self.claim_count()
+            # past a size where the index changes kind, a lagging file would change kind at every load
+            kinds = (vector_index.FLAT_LIMIT, vector_index.COMPRESS_LIMIT)
+            if isinstance(saved, int) and saved > 0 and (self.path / INDEX_NAME).exists() \
+                    and 0 <= count - saved <= allowed_lag(saved) and not any(saved <= k < count for k in kinds):
+                return False
+            self.sync_index(save=False)
+            if saved != self._file_rows and not self.readonly:
+                self.set_meta(INDEX_ROWS, self._file_rows)  # as read: the next nights need not read it
+        return self._save_if_behind()
+
+    def _save_if_behind(self) -> bool:
+        if self._file_rows and len(self._index) - self._file_rows <= allowed_lag(self._file_rows):
+            return False
+        self.save_index()
+        return True
+
+    @property
+    def index_loaded(self) -> bool:
+        """Whether the index is in memory (adding claims must then add their vectors to it)."""
+        return self._index is not None
+
+    def claim_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM claims").fetchone()[0])
+
     def add_to_index(self, rowids: Sequence[int], vectors: np.ndarray) -> None:
+        kind = self.index.type_name
         self.index.add(np.asarray(rowids, dtype=np.int64), vectors)
         self._compress_when_large()
+        if self._index.type_name != kind:
+            self._file_rows = 0  # the file holds another kind of index: it must be written again
 
     def _compress_when_large(self) -> None:
         """Past ``COMPRESS_LIMIT`` vectors, rebuild the index compressed from the cached vectors."""
@@ -803,8 +863,12 @@ class Store:
         self._index = build(shards, sample, len(rowids), vector_index.vectors_file(self.path / INDEX_NAME))
 
     def save_index(self) -> None:
+        """Write the whole index file now, and note how many claims it holds."""
         if self._index is not None:
             self._index.save(self.path / INDEX_NAME)
+            self._file_rows = len(self._index)
+            if not self.readonly:
+                self.set_meta(INDEX_ROWS, self._file_rows)
 
     # -- candidate pairs -----------------------------------------------------------
     def add_pairs(self, pairs: Iterable[tuple[int, int, float]]) -> None:
