@@ -162,6 +162,22 @@ def _edge(text: str, pred: tuple[int, int], gold: tuple[int, int]) -> str:
     return side if b == d else side + " (and ends elsewhere)"
 
 
+def _source_counts(text: str, frames: list) -> dict:
+    """How many frames hold each trimmed source span: the other side's exact matches, taken one at a time."""
+    counts: dict = defaultdict(int)
+    for f in frames:
+        counts[bench.trim(text, f["source"])] += 1
+    return counts
+
+
+def _take(counts: dict, key) -> bool:
+    """Use up one match for ``key``; False when none is left."""
+    if counts[key] > 0:
+        counts[key] -= 1
+        return True
+    return False
+
+
 def source_misses(rows: list) -> dict:
     """Weighted counts of gold sources and predicted sources by how they miss an exact match, one to one
     as the bench matches them; each gold source is paired with the predicted frame on its cue."""
@@ -171,13 +187,9 @@ def source_misses(rows: list) -> dict:
     for _name, text, gold, pred, w in rows:
         g_src = [g for g in gold if g["source"] is not None]
         p_src = [p for p in pred if p["source"] is not None]
-        left = defaultdict(int)
-        for p in p_src:
-            left[bench.trim(text, p["source"])] += 1
+        left = _source_counts(text, p_src)
         for g in g_src:
-            key = bench.trim(text, g["source"])
-            if left[key] > 0:
-                left[key] -= 1
+            if _take(left, bench.trim(text, g["source"])):
                 gold_kinds["exact"] += w
                 continue
             on_cue = [p for p in pred if _overlaps(p["cue"], [g["cue"]])]
@@ -194,13 +206,9 @@ def source_misses(rows: list) -> dict:
             examples["gold: " + kind].append(
                 f"gold [{text[slice(*g['source'])]}] predicted [{text[slice(*got)] if got else ''}] "
                 f"cue [{text[slice(*g['cue'])] if g['cue'] else ''}]".replace("\n", " / "))
-        left = defaultdict(int)
-        for g in g_src:
-            left[bench.trim(text, g["source"])] += 1
+        left = _source_counts(text, g_src)
         for p in p_src:
-            key = bench.trim(text, p["source"])
-            if left[key] > 0:
-                left[key] -= 1
+            if _take(left, bench.trim(text, p["source"])):
                 pred_kinds["exact"] += w
                 continue
             frames = [g for g in gold if _overlaps(g["cue"], [p["cue"]])]
