@@ -20,8 +20,9 @@ base, for a base too large to build again after every change; the copy is never 
 source. A copied base is brought up to this version's layout before the timing starts, as the
 first batch after an upgrade would (``upgrade_s``, not part of the night): the tally columns and
 the stories' head columns are filled, the rows the index file holds are noted, the outcome of
-every loud pair is kept (``keep_pair_outcomes``: the nights after an upgrade would keep them story by story as they compare them) and the writer
-closes cleanly, so the night starts as any night after a clean one does. ``--no-rebuild`` skips the rebuild (``rebuild_s`` and ``ratio`` are
+every loud pair is kept (``keep_pair_outcomes``: the nights after an upgrade would keep them story
+by story as they compare them) and the writer closes cleanly, so the night starts as any night
+after a clean one does. ``--no-rebuild`` skips the rebuild (``rebuild_s`` and ``ratio`` are
 then null): the 50k point of the targets compares nights only. Besides wall seconds the JSON gives
 this process's CPU seconds per stage (``incremental_stages_cpu_s``) and the load average before and
 after, since on a shared machine the wall time says as much about the neighbours as about the code.

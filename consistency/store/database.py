@@ -1,12 +1,13 @@
 """The embedded store: SQLite for articles, claims, vectors and flags; a FAISS index beside it.
 
-SQLite is the source of truth and runs in WAL mode, so readers keep reading while a batch
-writes. The FAISS file is derived from the cached vectors: when a crash leaves it behind the
-database, ``sync_index`` brings it level again without re-embedding anything. A batch lets the
-file fall behind by design: rewriting the whole index costs what the store holds, so it is
-rewritten only once the claims it lacks reach ``INDEX_LAG`` of those it holds (or ``INDEX_LAG_MAX``,
-so a cold reader of a large store never adds many), and whoever loads it meanwhile adds the claims it lacks from the cached vectors (a night's share of the rewrite then
-follows its new claims, not the store).
+SQLite is the source of truth and runs in WAL mode, so readers keep reading while a batch writes.
+The FAISS file is derived from the cached vectors: when a crash leaves it behind the database,
+``sync_index`` brings it level again without re-embedding anything. A batch lets the file fall
+behind by design: rewriting the whole index costs what the store holds, so it is rewritten only
+once the claims it lacks reach ``INDEX_LAG`` of those it holds (or ``INDEX_LAG_MAX``, so a cold
+reader of a large store never adds many), and whoever loads it meanwhile adds the claims it lacks
+from the cached vectors (a night's share of the rewrite then follows its new claims, not the
+store).
 """
 
 from __future__ import annotations
