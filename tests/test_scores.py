@@ -68,3 +68,30 @@ def test_scores_top_k_same_with_one_thread_and_default():
         scores1, found1 = _top_k(ids, vecs, queries, 11)
     np.testing.assert_array_equal(found, found1)
     np.testing.assert_array_equal(scores, scores1)
+
+
+class _Vectors:
+    """A store that only gives vectors by row id."""
+
+    def __init__(self, vecs: dict[int, np.ndarray]) -> None:
+        self.vecs = vecs
+
+    def claim_vectors(self, rows):
+        return np.stack([self.vecs[r] for r in rows])
+
+
+def test_scores_index_neighbours_settled_and_ties_to_the_earlier_id():
+    from consistency.align import _Neighbours
+
+    rng = np.random.default_rng(7)
+    vecs = _unit(rng, 4)
+    vecs[2] = vecs[1]  # rows 11 and 12 are copies: the index ranked the later one first by its noise
+    store = _Vectors({10 + i: v for i, v in enumerate(vecs)})
+    neighbours = _Neighbours.__new__(_Neighbours)
+    neighbours.store = store
+    queries = vecs[[0]]
+    noisy = np.array([[1.0000001, 0.3, 0.2999999, -1.0]], np.float32)
+    scores, ids = neighbours._settle(queries, noisy, np.array([[10, 12, 11, -1]], np.int64))
+    assert ids[0, :3].tolist() == sorted([10, 11, 12], key=lambda r: (-cosine(vecs[0], vecs[r - 10]), r))
+    assert scores[0, 1] == scores[0, 2] and ids[0, 1] == 11
+    assert ids[0, 3] == -1 and scores[0, 3] == -np.inf
