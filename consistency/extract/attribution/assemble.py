@@ -204,7 +204,7 @@ def _trim_source(doc: Doc, src: TokSpan, cue: TokSpan = (0, 0)) -> TokSpan:
 def _fit_source(doc: Doc, src: TokSpan, cue: TokSpan, head: Token, content: TokSpan) -> TokSpan:
     """A frame's source trimmed, ending where the cue's subject ends ("Trump accused Cruz" is
     "Trump"), not on a word that opens a phrase left outside it, and not before an "of" phrase of
-    its own last word ("Most" of the pilots)."""
+    one of its own words ("Most" of the pilots)."""
     src = _trim_source(doc, src, cue)
     subj = _source_of(head) if head.pos_ in ("VERB", "AUX") else None
     if subj is not None and src[0] <= subj.i < src[1]:
@@ -217,8 +217,8 @@ def _fit_source(doc: Doc, src: TokSpan, cue: TokSpan, head: Token, content: TokS
 
 
 def _with_of_phrase(doc: Doc, src: TokSpan, cue: TokSpan, content: TokSpan) -> TokSpan:
-    """A source run on over an "of" phrase hanging on one of its words right after it ("Many" of
-    them, "The next batch" of emails), unless the phrase reaches the cue or the content."""
+    """A source run on over an "of" phrase hanging on one of its words right after it ("Most" of the
+    pilots, "A second batch" of letters), unless the phrase reaches the cue or the content."""
     a, b = src
     if b >= len(doc):
         return src
