@@ -104,13 +104,9 @@ class _Neighbours:
         if not found:
             return scores, ids
         at = {r: i for i, r in enumerate(found)}
-        vecs = self.store.claim_vectors(found)
-        sims = cosines(queries, vecs)
-        out = np.full(scores.shape, -np.inf)
-        for q, row in enumerate(ids):
-            for j, x in enumerate(row):
-                if x >= 0:
-                    out[q, j] = sims[q, at[int(x)]]
+        sims = cosines(queries, self.store.claim_vectors(found))
+        cols = np.array([at.get(int(x), 0) for x in ids.ravel()], dtype=np.int64).reshape(ids.shape)
+        out = np.where(ids >= 0, np.take_along_axis(sims, cols, axis=1), -np.inf)
         order = np.lexsort((ids, -out), axis=1)
         return np.take_along_axis(out, order, axis=1), np.take_along_axis(ids, order, axis=1)
 

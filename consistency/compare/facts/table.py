@@ -66,7 +66,8 @@ def story_tables(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], np
 
 
 def _cosine(vecs: np.ndarray, index: dict[int, int]) -> Similarity:
-    return lambda r, s: cosine(vecs[index[r]], vecs[index[s]])
+    wide = np.asarray(vecs, dtype=np.float64)  # once, not at every pair
+    return lambda r, s: cosine(wide[index[r]], wide[index[s]])
 
 
 def compare_facts(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], np.ndarray],
