@@ -11,6 +11,7 @@ import numpy as np
 from .engine.crash import commit_point
 from .lexicon import COUNT_OF, FIGURE_WORDS
 from .options import Options
+from .scores import cosine, cosines
 from .store.database import Store
 
 logger = logging.getLogger(__name__)
@@ -89,18 +90,31 @@ class _Neighbours:
         for story, members in by_story.items():
             queries = np.stack([self.vectors[r] for r in members])
             if story is None:
-                scores, ids = self.store.index.search(queries, k)
+                scores, ids = self._settle(queries, *self.store.index.search(queries, k))
                 self.meta.update(_claim_meta(self.store, sorted({int(x) for x in ids.ravel() if x >= 0} - set(self.meta))))
             else:
                 scores, ids = _top_k(*self.candidates[story], queries, k)
             pairs += _keep(members, scores, ids, self.meta, floor)
         return pairs
 
+    def _settle(self, queries: np.ndarray, scores: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The index's float32 neighbours scored again as ``_top_k`` scores them, best first, ties to the
+        earlier id: the index's scores carry the last bits of its thread split."""
+        found = sorted({int(x) for x in ids.ravel() if x >= 0})
+        if not found:
+            return scores, ids
+        at = {r: i for i, r in enumerate(found)}
+        sims = cosines(queries, self.store.claim_vectors(found))
+        cols = np.array([at.get(int(x), 0) for x in ids.ravel()], dtype=np.int64).reshape(ids.shape)
+        out = np.where(ids >= 0, np.take_along_axis(sims, cols, axis=1), -np.inf)
+        order = np.lexsort((ids, -out), axis=1)
+        return np.take_along_axis(out, order, axis=1), np.take_along_axis(ids, order, axis=1)
+
 
 def _top_k(ids: np.ndarray, vecs: np.ndarray, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Exact top-k (scores, ids) by inner product, best first, ties to the earlier id (as a flat index)."""
     k = min(k, len(ids))
-    sims = queries @ vecs.T
+    sims = cosines(queries, vecs)
     order = np.argsort(-sims, axis=1, kind="stable")[:, :k]
     return np.take_along_axis(sims, order, axis=1), ids[order]
 
@@ -153,7 +167,7 @@ def _same_noun_pairs(store: Store, rows: list[int], meta) -> list[tuple[int, int
         others = store.story_claims_mentioning(story, outlet, noun, MAX_NOUN_PARTNERS)
         if not others:
             continue
-        sims = store.claim_vectors(others) @ store.claim_vectors([row])[0]
+        sims = cosines(store.claim_vectors([row])[0], store.claim_vectors(others))
         out += [(row, other, float(sim)) for other, sim in zip(others, sims)]
     return out
 
@@ -200,7 +214,7 @@ def _respelled_copies(store: Store, rows: list[int], meta) -> list[tuple[int, in
         return []
     vecs = {r: v for r, v in zip(sorted({x for p in found for x in p[:2]}),
                                   store.claim_vectors(sorted({x for p in found for x in p[:2]})))}
-    return [(a, b, float(vecs[a] @ vecs[b])) for a, b, _ in found]
+    return [(a, b, cosine(vecs[a], vecs[b])) for a, b, _ in found]
 
 
 

@@ -15,6 +15,7 @@ from typing import Sequence
 import numpy as np
 
 from ..embed import Embedder
+from ..scores import cosines
 
 
 def pair_directions(claims: Sequence[str], texts: Sequence[str], embedder: Embedder) -> np.ndarray:
@@ -48,7 +49,7 @@ class NeighbourVote:
         if not len(directions):
             return np.zeros((0, n_labels))
         k = min(self.k, len(self.labels))
-        sims = directions @ self.vectors.astype(np.float64).T
+        sims = cosines(directions, self.vectors)  # settled: the k nearest do not follow the thread split
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         counts = np.eye(n_labels)[self.labels][top].sum(axis=1)
         return (counts + 1.0) / (k + n_labels)

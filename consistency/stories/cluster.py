@@ -47,6 +47,7 @@ import numpy as np
 
 from ..errors import StoreError
 from ..records import Article
+from ..scores import cosine, cosines
 from .terms import article_vectors, date_terms, lexical_terms, name_terms, split_sentences
 
 __all__ = ["StoryClusterer", "FEATURES", "WEIGHTS", "article_vectors", "date_terms", "lexical_terms",
@@ -208,7 +209,7 @@ class StoryClusterer:
         """The average-linkage features of two groups, as the score weighs them."""
         size = float(a.n * b.n)
         if dense is None:
-            dense = float(a.centroid @ b.centroid) / size
+            dense = cosine(a.centroid, np.asarray(b.centroid, dtype=np.float64) / size)
         return {
             "dense": dense,
             "words": _dot(a.terms, b.terms) / size,
@@ -389,13 +390,15 @@ class StoryClusterer:
             rows = np.argpartition(-dense, self.candidates - 1)[: self.candidates]
         rows = sorted(rows.tolist())
         self.prefetch([self._ids[r] for r in rows])
+        # the float32 products only pick the candidates: the scores that meet the bars are settled
+        exact = cosines(group.centroid / group.n, self._mat[rows])
         best, best_score, second = None, -math.inf, -math.inf
-        for r in rows:
+        for r, d in zip(rows, exact.tolist()):
             sid = self._ids[r]
             if sid == exclude:
                 continue
             story = self.stories[sid]
-            score = self._pair_score(group, story, float(dense[r]))
+            score = self._pair_score(group, story, d)
             if score > best_score:
                 best, best_score, second = story, score, best_score
             elif score > second:

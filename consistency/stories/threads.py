@@ -23,6 +23,7 @@ from typing import Iterable
 
 import numpy as np
 
+from ..scores import cosines
 from .cluster import StoryClusterer, _Story
 
 __all__ = ["ThreadLinker", "THREAD_FEATURES", "THREAD_WEIGHTS"]
@@ -101,13 +102,14 @@ class ThreadLinker:
                     rows = np.argpartition(-dense, self.candidates - 1)[: self.candidates]
                 rows = sorted(rows.tolist())
                 clusterer.prefetch([m for r in rows if ids[r] not in full for m in members.get(ids[r], ())])
+                exact = dict(zip(rows, cosines(story.centroid / story.n, mat[rows]).tolist()))
                 for r in rows:
                     tid = ids[r]
                     if tid == own or not members.get(tid):
                         continue
                     if tid not in full:
                         full[tid] = _sum([live[m] for m in members[tid]])
-                    score = self._score(clusterer, full[tid], story, float(dense[r]))
+                    score = self._score(clusterer, full[tid], story, exact[r])
                     if score > best_score:
                         best, best_score = tid, score
             if best is not None and best_score >= self.threshold:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from ...records import Claim
+from ...scores import cosine
 from ..base import Finding
 from ..fact_features import FactScorer, features, load_scorer
 from .pairing import Similarity, candidates
@@ -65,7 +66,8 @@ def story_tables(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], np
 
 
 def _cosine(vecs: np.ndarray, index: dict[int, int]) -> Similarity:
-    return lambda r, s: float(vecs[index[r]] @ vecs[index[s]])
+    wide = np.asarray(vecs, dtype=np.float64)  # once, not at every pair
+    return lambda r, s: cosine(wide[index[r]], wide[index[s]])
 
 
 def compare_facts(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], np.ndarray],
