@@ -79,6 +79,32 @@ def rival_holders(x: Fact, y: Fact) -> bool:
     return bool(hx & hy and hx - _canonical(y.claim) and hy - _canonical(x.claim))
 
 
+def framed_holders(f: Fact) -> set[str]:
+    """The people and bodies extraction read as whose the row's value is (the owner of what a figure
+    measures, or the doer of its clause), by canonical id; not whoever tells it."""
+    span, c = f.slot.holder, f.claim
+    if span is None:
+        return set()
+    told = _said_by(c)
+    return {e.canonical for e in c.entities if e.label in HOLDER_LABELS and e.start < span[1] and span[0] < e.end
+            and not any(s < e.end and e.start < t for s, t in told)}
+
+
+def other_doers(x: Fact, y: Fact, general: frozenset[str] = frozenset()) -> bool:
+    """The frames name two holders of one kind of figure: one verb (not one of ``general``) done by two
+    doers ("the Owls offered $35 million, topping the Hawks" / "the Hawks offered $40 million"), or
+    doers each sentence names alone. A doer the other sentence also names in another role under
+    another verb may be the same fact told from its other side ("the Hawks paid Lind" / "Lind got")."""
+    if x.kind != "figure":
+        return False
+    hx, hy = framed_holders(x), framed_holders(y)
+    if not hx or not hy or hx & hy:
+        return False
+    if x.event is not None and x.event == y.event and x.event not in general:
+        return True
+    return not hx & _canonical(y.claim) and not hy & _canonical(x.claim)
+
+
 # What a figure may come from that is its own holder: two polls' shares of one people are two polls'.
 STUDY_NOUNS = frozenset("poll polls survey surveys study studies report census audit".split())
 # Tags that name nothing that runs or orders a study.
