@@ -142,12 +142,13 @@ _UNNAMING_POS = {"PRON", "DET", "NUM"}
 
 
 def _phrase(tok) -> tuple[int, int]:  # tok: spacy Token
-    """The article span of a noun with its compound and flat name parts ("the Green Bay Hawks": Green Bay Hawks)."""
+    """The article span of a noun with its compound and flat name parts and the nouns joined to it
+    ("the Green Bay Hawks": Green Bay Hawks; "the Hawks and the Owls": Hawks and the Owls)."""
     parts, todo = [], [tok]
     while todo:
         t = todo.pop()
         parts.append(t)
-        todo += [c for c in t.children if c.dep_ in ("compound", "flat")]
+        todo += [c for c in t.children if c.dep_ in ("compound", "flat", "conj")]
     first, last = min(parts, key=lambda t: t.i), max(parts, key=lambda t: t.i)
     return first.idx, last.idx + len(last.text)
 
