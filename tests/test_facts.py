@@ -888,3 +888,13 @@ def test_facts_one_verb_done_by_two_doers_is_two_figures_though_both_are_named()
                               frames={"$40 million": ("offer", ("hawks",))}), Hawks="org:hawks")
     assert pairs(held_by(owls, "$35 million", "Owls"), held_by(hawks, "$40 million", "Hawks")) == []
     assert pairs(owls, hawks) == [("$35 million", "$40 million")]  # without the frame's doers, one figure
+
+
+def test_facts_a_doer_named_in_full_by_one_outlet_and_in_short_by_another_is_one_holder():
+    # the resolver may give "the Hawks" and "the Vale Hawks" two ids; one name's words all in the other's is one body
+    short = with_bodies(claim("a#1", "The Hawks offered $40 million.", outlet="A",
+                              frames={"$40 million": ("offer", ("hawks",))}), Hawks="org:hawks")
+    full = with_bodies(claim("b#1", "The Vale Hawks offered $35 million.", outlet="B",
+                             frames={"$35 million": ("offer", ("hawks",))}), **{"Vale Hawks": "org:vale-hawks"})
+    assert pairs(held_by(short, "$40 million", "Hawks"), held_by(full, "$35 million", "Vale Hawks")) == [
+        ("$40 million", "$35 million")]
