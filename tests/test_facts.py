@@ -872,12 +872,13 @@ def test_frames_a_figure_keeps_whose_it_is_apart_from_what_it_is_done_to():
     from consistency.records import Article
 
     text = ("The Hawks offered Lind $40 million. Lind was offered $35 million by the Owls. "
-            "Vance's salary is $12 million. Officials said 40 people died in the flood.")
+            "Vance's salary is $12 million. Officials said 40 people died in the flood. "
+            "The Green Bay Hawks and the Owls offered $5,000.")
     art = Article(id="x", outlet="A", url="u", title="", published=datetime(2026, 3, 13, tzinfo=timezone.utc),
                   text=text)
     held = [[text[q.holder[0]:q.holder[1]] if q.holder else None for q in c.quantities]
             for c in extract_claims([art], EntityResolver())]
-    assert held == [["Hawks"], ["Owls"], ["Vance"], [None]]
+    assert held == [["Hawks"], ["Owls"], ["Vance"], [None], ["Green Bay Hawks and the Owls"]]
 
 
 def test_facts_one_verb_done_by_two_doers_is_two_figures_though_both_are_named():
