@@ -137,10 +137,6 @@ def frame(sent, start: int, end: int, *, counts: bool) -> tuple[str | None, tupl
     return event, tuple(dict.fromkeys(about))[:MAX_ABOUT]
 
 
-# Words that stand for a doer without naming it: whose figure they mean is said elsewhere.
-_UNNAMING_POS = {"PRON", "DET", "NUM"}
-
-
 def _phrase(tok) -> tuple[int, int]:  # tok: spacy Token
     """The article span of a noun with its compound and flat name parts and the nouns joined to it
     ("the Green Bay Hawks": Green Bay Hawks; "the Hawks and the Owls": Hawks and the Owls)."""
