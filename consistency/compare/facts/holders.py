@@ -101,7 +101,7 @@ def _name_words(e: Entity) -> frozenset[str]:
 
 def _one_body(xs: list[Entity], ys: list[Entity]) -> bool:
     """Some name of one list is one of the other's: one id, or one name's words all in the other's
-    ("the Red Sox" / "the Boston Red Sox", which the resolver may keep apart)."""
+    ("the Hawks" / "the Vale Hawks", which the resolver may keep apart)."""
     return any(x.canonical == y.canonical or _name_words(x) <= _name_words(y) or _name_words(y) <= _name_words(x)
                for x in xs for y in ys)
 
