@@ -518,3 +518,12 @@ def test_attribution_source_does_not_end_on_a_word_opening_a_phrase():
     frames = _assembled(text, {"cue": ["warned"], "source": ["The harbour council on"],
                                "content": ["that the pier was rotten"]})
     assert [(f[0], f[1]) for f in frames] == [("warned", "The harbour council")]
+
+
+@slow
+def test_attribution_source_runs_on_over_its_own_of_phrase():
+    text = "Most of the harbour pilots said the pier was rotten. A second batch of letters showed the ferry was late."
+    frames = _assembled(text, {"cue": ["said", "showed"], "source": ["Most", "A second batch"],
+                               "content": ["the pier was rotten", "the ferry was late"]})
+    assert [(f[0], f[1]) for f in frames] == [("said", "Most of the harbour pilots"),
+                                              ("showed", "A second batch of letters")]

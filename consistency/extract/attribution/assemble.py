@@ -201,9 +201,10 @@ def _trim_source(doc: Doc, src: TokSpan, cue: TokSpan = (0, 0)) -> TokSpan:
     return a, b
 
 
-def _fit_source(doc: Doc, src: TokSpan, cue: TokSpan, head: Token) -> TokSpan:
+def _fit_source(doc: Doc, src: TokSpan, cue: TokSpan, head: Token, content: TokSpan) -> TokSpan:
     """A frame's source trimmed, ending where the cue's subject ends ("Trump accused Cruz" is
-    "Trump"), and not on a word that opens a phrase left outside it."""
+    "Trump"), not on a word that opens a phrase left outside it, and not before an "of" phrase of
+    one of its own words ("Most" of the pilots)."""
     src = _trim_source(doc, src, cue)
     subj = _source_of(head) if head.pos_ in ("VERB", "AUX") else None
     if subj is not None and src[0] <= subj.i < src[1]:
@@ -212,7 +213,22 @@ def _fit_source(doc: Doc, src: TokSpan, cue: TokSpan, head: Token) -> TokSpan:
     last = doc[b - 1]
     if b - a > 1 and (last.pos_ in OPENERS or last.lower_ in OPENER_WORDS):
         src = _trim_source(doc, (a, b - 1), cue)
-    return src
+    return _with_of_phrase(doc, src, cue, content)
+
+
+def _with_of_phrase(doc: Doc, src: TokSpan, cue: TokSpan, content: TokSpan) -> TokSpan:
+    """A source run on over an "of" phrase hanging on one of its words right after it ("Most" of the
+    pilots, "A second batch" of letters), unless the phrase reaches the cue or the content."""
+    a, b = src
+    if b >= len(doc):
+        return src
+    nxt = doc[b]
+    end = nxt.right_edge.i + 1
+    if nxt.lower_ != "of" or nxt.dep_ != "prep" or not a <= nxt.head.i < b:
+        return src
+    if any(s[0] < end and b < s[1] for s in (cue, content)):
+        return src
+    return a, end
 
 
 def _trim_cue(doc: Doc, cue: TokSpan) -> TokSpan:
@@ -256,7 +272,7 @@ def assemble(doc: Doc, spans: dict[str, list[TokSpan]], quotes: list[tuple[int, 
             continue
         if src is None:
             src = _parse_source(heads[i], c, contents[j])
-        src = _fit_source(doc, src, c, heads[i]) if src is not None else None
+        src = _fit_source(doc, src, c, heads[i], contents[j]) if src is not None else None
         content = _drop_addressee(doc, _trim_content(doc, contents[j], c, src), heads[i])
         src_tok = _head(doc, src) if src is not None else None
         fr = Frame(_chars(doc, c), _chars(doc, src) if src else None, _chars(doc, content), src_tok, heads[i])
