@@ -843,7 +843,7 @@ def held_by(c: Claim, value: str, name: str) -> Claim:
 
 
 def test_facts_two_doers_of_one_kind_of_figure_are_two_figures():
-    # the words around each value share only what both bids are for; the frames say whose each bid is
+    # each sentence names its doer alone: two bids, whether read from the frames or from names near the value
     hawks = with_bodies(claim("a#1", "The Hawks bid $40 million for the striker.", outlet="A",
                               frames={"$40 million": ("bid", ("striker", "hawks"))}), Hawks="org:hawks")
     owls = with_bodies(claim("b#1", "The Owls bid $35 million for the striker.", outlet="B",
