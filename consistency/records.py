@@ -82,6 +82,7 @@ class TimeExpr:
     mod: str | None = None
     event: str | None = None  # the verb of the happening it dates ("vote" in "voted on Tuesday")
     about: tuple[str, ...] = ()  # content words of that happening's subject and object
+    holder: tuple[int, int] | None = None  # article span of that happening's doer (its subject or "by" agent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ class Quantity:
     kind: str = "count"  # count, money, percent, measure, ordinal
     event: str | None = None  # the verb of the clause the figure belongs to
     about: tuple[str, ...] = ()  # the noun it counts first, then the clause's subject and object
+    holder: tuple[int, int] | None = None  # article span of whose figure it is: its noun's owner or its clause's doer
 
 
 @dataclass(frozen=True, slots=True)

@@ -833,3 +833,69 @@ def test_facts_a_named_polls_share_is_not_vouched_for_by_a_share_of_no_holder():
     # told by no study, the same two shares are compared as before
     plain = replace(norlund, attribution=Attribution(source="A", source_kind="outlet"))
     assert pairs(plain, bare) == [("83 percent", "Some 64 percent")]
+
+
+def held_by(c: Claim, value: str, name: str) -> Claim:
+    """The claim with the figure ``value`` read as the named body's, as the parse gives a clause's doer."""
+    at = c.text.index(name)
+    return replace(c, quantities=tuple(replace(q, holder=(at, at + len(name))) if q.text == value else q
+                                       for q in c.quantities))
+
+
+def test_facts_two_doers_of_one_kind_of_figure_are_two_figures():
+    # each sentence names its doer alone: two bids, whether read from the frames or from names near the value
+    hawks = with_bodies(claim("a#1", "The Hawks bid $40 million for the striker.", outlet="A",
+                              frames={"$40 million": ("bid", ("striker", "hawks"))}), Hawks="org:hawks")
+    owls = with_bodies(claim("b#1", "The Owls bid $35 million for the striker.", outlet="B",
+                             frames={"$35 million": ("bid", ("striker", "owls"))}), Owls="org:owls")
+    assert pairs(held_by(hawks, "$40 million", "Hawks"), held_by(owls, "$35 million", "Owls")) == []
+    also = with_bodies(claim("c#1", "The Hawks bid $35 million for the striker.", outlet="C",
+                             frames={"$35 million": ("bid", ("striker", "hawks"))}), Hawks="org:hawks")
+    assert pairs(held_by(hawks, "$40 million", "Hawks"), held_by(also, "$35 million", "Hawks")) == [
+        ("$40 million", "$35 million")]
+
+
+def test_facts_a_doer_the_other_sentence_also_names_keeps_the_pair():
+    # one outlet says the Owls matched the Hawks' bid: both sentences name both clubs, so the frames part nothing
+    hawks = with_bodies(claim("a#1", "The Hawks bid $40 million for the striker.", outlet="A",
+                              frames={"$40 million": ("bid", ("striker", "hawks"))}), Hawks="org:hawks")
+    matched = with_bodies(claim("b#1", "The Owls matched the $35 million the Hawks bid for the striker.", outlet="B",
+                                frames={"$35 million": ("match", ("owls", "hawks"))}),
+                          Owls="org:owls", Hawks="org:hawks")
+    assert pairs(held_by(hawks, "$40 million", "Hawks"), held_by(matched, "$35 million", "Owls")) == [
+        ("$40 million", "$35 million")]
+
+
+@pytest.mark.slow
+def test_frames_a_figure_keeps_whose_it_is_apart_from_what_it_is_done_to():
+    from consistency.extract.claims import extract_claims
+    from consistency.records import Article
+
+    text = ("The Hawks offered Lind $40 million. Lind was offered $35 million by the Owls. "
+            "Vance's salary is $12 million. Officials said 40 people died in the flood. "
+            "The Green Bay Hawks and the Owls offered $5,000.")
+    art = Article(id="x", outlet="A", url="u", title="", published=datetime(2026, 3, 13, tzinfo=timezone.utc),
+                  text=text)
+    held = [[text[q.holder[0]:q.holder[1]] if q.holder else None for q in c.quantities]
+            for c in extract_claims([art], EntityResolver())]
+    assert held == [["Hawks"], ["Owls"], ["Vance"], [None], ["Green Bay Hawks and the Owls"]]
+
+
+def test_facts_one_verb_done_by_two_doers_is_two_figures_though_both_are_named():
+    # each outlet names the other bidder too, so only whose each offer is, read from the frame, parts them
+    owls = with_bodies(claim("a#1", "The Owls offered $35 million, topping the Hawks.", outlet="A",
+                             frames={"$35 million": ("offer", ("owls",))}), Owls="org:owls", Hawks="org:hawks")
+    hawks = with_bodies(claim("b#1", "The Hawks offered $40 million.", outlet="B",
+                              frames={"$40 million": ("offer", ("hawks",))}), Hawks="org:hawks")
+    assert pairs(held_by(owls, "$35 million", "Owls"), held_by(hawks, "$40 million", "Hawks")) == []
+    assert pairs(owls, hawks) == [("$35 million", "$40 million")]  # without the frame's doers, one figure
+
+
+def test_facts_a_doer_named_in_full_by_one_outlet_and_in_short_by_another_is_one_holder():
+    # the resolver may give "the Hawks" and "the Vale Hawks" two ids; one name's words all in the other's is one body
+    short = with_bodies(claim("a#1", "The Hawks offered $40 million.", outlet="A",
+                              frames={"$40 million": ("offer", ("hawks",))}), Hawks="org:hawks")
+    full = with_bodies(claim("b#1", "The Vale Hawks offered $35 million.", outlet="B",
+                             frames={"$35 million": ("offer", ("hawks",))}), **{"Vale Hawks": "org:vale-hawks"})
+    assert pairs(held_by(short, "$40 million", "Hawks"), held_by(full, "$35 million", "Vale Hawks")) == [
+        ("$40 million", "$35 million")]

@@ -16,7 +16,7 @@ from ..lexicon import OFFICES
 from ..records import Article, Attribution, Claim, Entity
 from .attribution.frames import find_attributions
 from .entities import EntityResolver
-from .frames import counted_subject, frame
+from .frames import counted_subject, frame, holder_span
 from .polarity import polarity
 from .quantities import find_quantities
 from .roles import described_person, people_with_roles, person_role
@@ -104,8 +104,10 @@ def shift_claim(c: Claim, offset: int) -> Claim:
                       channel_span=_shift_span(att.channel_span, offset))
     return replace(
         c, start=c.start + offset, end=c.end + offset, attribution=att,
-        times=tuple(replace(t, start=t.start + offset, end=t.end + offset) for t in c.times),
-        quantities=tuple(replace(q, start=q.start + offset, end=q.end + offset) for q in c.quantities),
+        times=tuple(replace(t, start=t.start + offset, end=t.end + offset, holder=_shift_span(t.holder, offset))
+                    for t in c.times),
+        quantities=tuple(replace(q, start=q.start + offset, end=q.end + offset, holder=_shift_span(q.holder, offset))
+                         for q in c.quantities),
         entities=tuple(replace(e, start=e.start + offset, end=e.end + offset) for e in c.entities))
 
 
@@ -155,11 +157,13 @@ def _framed(slot, sent, *, counts: bool):
     """A time or quantity with the happening it belongs to and what it is about; a bare count that gives
     a new value of its clause's subject ("deaths rose to 40") counts that subject."""
     event, about = frame(sent, slot.start, slot.end, counts=counts)
+    holder = holder_span(sent, slot.start, slot.end, counts=counts)
     if counts and slot.kind == "count" and slot.unit is None:
         noun = counted_subject(sent, slot.start, slot.end)
         if noun:
-            return replace(slot, unit=noun, event=event, about=(noun, *(w for w in about if w != noun)))
-    return replace(slot, event=event, about=about)
+            return replace(slot, unit=noun, event=event, about=(noun, *(w for w in about if w != noun)),
+                           holder=holder)
+    return replace(slot, event=event, about=about, holder=holder)
 
 
 _NAME = r"((?:the\s+)?[A-Z][\w&.'\u2019!-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w&.'\u2019!-]*)*)"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ..lexicon import SPEECH_EVENTS
+
 # Dependencies that tie a figure to the noun it measures ("35-word oath", "four-year-old boy").
 _MODIFIER_DEPS = {"nummod", "quantmod", "compound", "npadvmod", "amod", "nmod", "punct", "hmod", "nn", "appos"}
 # The arguments of a happening that say what it is about.
@@ -133,3 +135,55 @@ def frame(sent, start: int, end: int, *, counts: bool) -> tuple[str | None, tupl
         event = verb.lemma_.casefold()
         about += [w for w in _arguments(verb, skip) if w not in about]
     return event, tuple(dict.fromkeys(about))[:MAX_ABOUT]
+
+
+def _phrase(tok) -> tuple[int, int]:  # tok: spacy Token
+    """The article span of a noun with its compound and flat name parts and the nouns joined to it
+    ("the Green Bay Hawks": Green Bay Hawks; "the Hawks and the Owls": Hawks and the Owls)."""
+    parts, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        parts.append(t)
+        todo += [c for c in t.children if c.dep_ in ("compound", "flat", "conj")]
+    first, last = min(parts, key=lambda t: t.i), max(parts, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _doer(noun):  # noun: spacy Token
+    """Who a noun phrase stands for as a holder: its owner if it has one ("Lind's salary": Lind), else
+    itself; None for a pronoun or a number."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in _CONTENT_POS), None)
+    if owner is not None:
+        return owner
+    return noun if noun.pos_ in _CONTENT_POS else None
+
+
+def holder_span(sent, start: int, end: int, *, counts: bool) -> tuple[int, int] | None:  # sent: spacy Span
+    """The article span of whose the slot at ``start``..``end`` is, read from the parse apart from
+    what the happening is done to: the owner of the noun a figure measures ("the Hawks' $40 million
+    offer": the Hawks), else the doer of its clause's verb, its subject or its "by" agent ("the Hawks
+    offered Lind $40 million": the Hawks, not Lind). None when the clause names no doer, names it
+    by a pronoun, or is a verb of saying (its subject tells the value, it does not hold it)."""
+    tokens = _span_tokens(sent, start, end)
+    if not tokens:
+        return None
+    skip = {t.i for t in tokens}
+    tok = _anchor(tokens)
+    steps = 0
+    while counts and tok.dep_ in _MODIFIER_DEPS and tok.head.i != tok.i and steps < 4:
+        tok, steps = tok.head, steps + 1
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in _CONTENT_POS), None)
+        if owner is not None and owner.i not in skip:
+            return _phrase(owner)
+    verb = _event(tok)
+    if verb is None or verb.lemma_.casefold() in SPEECH_EVENTS:
+        return None
+    agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    subject = agent or next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None and verb.dep_ == "conj":
+        # "the Hawks met Lind and offered him $40 million": the second verb's doer is the first one's
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(t.i in skip for t in subject.subtree):
+        return None  # no doer, or the figure is its own clause's subject ("40 people died")
+    doer = _doer(subject)
+    return _phrase(doer) if doer is not None and doer.i not in skip else None

@@ -93,6 +93,8 @@ def _finite_to_inf(q: dict) -> dict:
 def _about_tuple(d: dict) -> dict:
     if "about" in d:
         d["about"] = tuple(d["about"])
+    if d.get("holder") is not None:
+        d["holder"] = tuple(d["holder"])
     return d
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...extract.quantities import _IRREGULAR
-from ...records import Claim
+from ...records import Claim, Entity
 from ..base import STOP
 from ..numbers import _singular
 from .rows import Fact
@@ -77,6 +77,50 @@ def rival_holders(x: Fact, y: Fact) -> bool:
         return False
     hx, hy = _own_holders(x), _own_holders(y)
     return bool(hx & hy and hx - _canonical(y.claim) and hy - _canonical(x.claim))
+
+
+def _framed_bodies(f: Fact) -> list[Entity]:
+    """The people and bodies extraction read as whose the row's value is (the owner of what a figure
+    measures, or the doer of its clause); not whoever tells it."""
+    span, c = f.slot.holder, f.claim
+    if span is None:
+        return []
+    told = _said_by(c)
+    return [e for e in c.entities if e.label in HOLDER_LABELS and e.start < span[1] and span[0] < e.end
+            and not any(s < e.end and e.start < t for s, t in told)]
+
+
+def framed_holders(f: Fact) -> set[str]:
+    """The canonical ids of whose the row's value is, as its frame reads it."""
+    return {e.canonical for e in _framed_bodies(f)}
+
+
+def _name_words(e: Entity) -> frozenset[str]:
+    return frozenset(w.casefold() for w in re.findall(r"\w+", e.text)) - STOP
+
+
+def _one_body(xs: list[Entity], ys: list[Entity]) -> bool:
+    """Some name of one list is one of the other's: one id, or one name's words all in the other's
+    ("the Hawks" / "the Vale Hawks", which the resolver may keep apart)."""
+    return any(x.canonical == y.canonical or _name_words(x) <= _name_words(y) or _name_words(y) <= _name_words(x)
+               for x in xs for y in ys)
+
+
+def other_doers(x: Fact, y: Fact, general: frozenset[str] = frozenset()) -> bool:
+    """The frames name two holders of one kind of figure: one verb (not one of ``general``) done by two
+    doers ("the Owls offered $35 million, topping the Hawks" / "the Hawks offered $40 million"), or
+    doers each sentence names alone. A doer the other sentence also names in another role under
+    another verb may be the same fact told from its other side ("the Hawks paid Lind" / "Lind got")."""
+    if x.kind != "figure":
+        return False
+    bx, by = _framed_bodies(x), _framed_bodies(y)
+    if not bx or not by or _one_body(bx, by):
+        return False
+    if x.event is not None and x.event == y.event and x.event not in general:
+        return True
+    named_x = [e for e in x.claim.entities if e.label in HOLDER_LABELS]
+    named_y = [e for e in y.claim.entities if e.label in HOLDER_LABELS]
+    return not _one_body(bx, named_y) and not _one_body(by, named_x)
 
 
 # What a figure may come from that is its own holder: two polls' shares of one people are two polls'.

@@ -6,8 +6,8 @@ import re
 
 from ...lexicon import HAPPENING_KINDS, SPEECH_EVENTS
 from ..base import has_update_cue
-from .holders import (_a_name, _holding_people, _other_actors, _same_person, holder, other_people, other_studies,
-                      places_of, rival_holders, study_names)
+from .holders import (_a_name, _holding_people, _other_actors, _same_person, holder, other_doers, other_people,
+                      other_studies, places_of, rival_holders, study_names)
 from .rows import Fact, _modified, dates_of
 from .statistics import is_age, is_conversion, is_tally, other_statistic
 from .values import GRANULARITY, MAX_GRANULARITY_GAP, _near_dates, _near_figures, _significant
@@ -60,6 +60,8 @@ def one_fact(a: Fact, b: Fact) -> bool:
             return False
         if rival_holders(a, b):
             return False  # two named holders' figures, though both name a third (the one offered both)
+        if other_doers(a, b, GENERAL_EVENTS):
+            return False  # the frames name two holders of one kind of figure
         if other_studies(a, b):
             return False  # two named polls' or reports' figures of one thing
         pa, pb = places_of(a), places_of(b)
