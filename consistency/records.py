@@ -113,6 +113,7 @@ class Entity:
     label: str
     canonical: str
     role: str | None = None  # the title or office the text gives a person ("Wisconsin GOP Chairman")
+    event: str | None = None  # for a place, the verb of the clause it is in ("met in Oslo": meet)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from .time.extract import find_times
 logger = logging.getLogger(__name__)
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # names whose clause verb is kept: where something happened
 MIN_TOKENS = 5
 _QUOTE_EDGES = "\"'“”‘’«» ,.;:—–-\n"
 
@@ -140,7 +141,8 @@ def claims_from_doc(article: Article, doc, resolver: EntityResolver, *, first: i
         entities = tuple(
             Entity(text=e.text, start=e.start_char, end=e.end_char, label=e.label_,
                    canonical=resolver.resolve(e.text, e.label_),
-                   role=(roles.get((e.start_char, e.end_char)) or (None,))[0])
+                   role=(roles.get((e.start_char, e.end_char)) or (None,))[0],
+                   event=frame(sent, e.start_char, e.end_char, counts=False)[0] if e.label_ in PLACE_LABELS else None)
             for e in sent.ents if e.label_ in ENTITY_LABELS
         )
         negated, modality = polarity(sent)

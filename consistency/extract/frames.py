@@ -38,15 +38,58 @@ def _anchor(tokens: Sequence):
     return tokens[0]
 
 
-def _event(tok):
-    """The nearest verb above a token (its own clause's happening), or None."""
+# Clauses hung on a word of another clause: an infinitive ("agreed to run"), a reported clause ("said on
+# Monday he would run"), a relative clause ("a bill that cuts"), a participle or other clause qualifying a
+# noun ("the money stemming from").
+_VERB_CLAUSES = frozenset({"xcomp", "ccomp"})
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+# a phrase that opens the hung clause itself ("that Monday is the cut-off": "that" marks the clause)
+_CLAUSE_OPENERS = _ARGUMENT_DEPS | {"mark", "aux", "auxpass", "expl"}
+
+
+def _above_clause(verb, child):  # verb, child: spacy Token
+    """The verb a phrase hung on ``verb`` (through its child ``child``) belongs to when the parse hung it on
+    the wrong clause, else None. The phrase must be an adjunct that ends before the clause ``verb`` heads
+    opens (its "to", "who" or subject, or the verb itself), and the clause must follow the word it is hung
+    on: "On Monday the mayor endorsed Kesk to succeed him", "said on Monday he would run" (the phrase dates
+    the endorsing, the saying), but not "In May, she won, he said" (the reported clause comes first and
+    holds the phrase), "a Democrat now running for office" (the phrase sits inside the qualifying clause),
+    or "told reporters: Soon, we will reopen" (punctuation between the word and the phrase)."""
+    if child.dep_ in _CLAUSE_OPENERS:
+        return None
+    opens = min([verb.i, *(c.left_edge.i for c in verb.children if c.i != child.i)])
+    if child.right_edge.i >= opens:
+        return None
+    head = verb.head
+    if verb.dep_ in _NOUN_CLAUSES:
+        if child.right_edge.i >= head.i:
+            return None
+    elif verb.dep_ in _VERB_CLAUSES:
+        between = head.doc[head.i + 1:child.left_edge.i]
+        if head.i >= opens or any(t.is_punct or t.pos_ == "PUNCT" for t in between):
+            return None
+    else:
+        return None
+    above = _event(head, climb=False) if verb.dep_ in _NOUN_CLAUSES else head
+    sent = verb.sent
+    if (above is None or above.pos_ != "VERB" or not above.text.isalpha()
+            or not sent.start <= above.i < sent.end):
+        return None
+    return above
+
+
+def _event(tok, climb: bool = True):
+    """The verb of the clause a token belongs to, or None: the nearest verb above it, or, when the token's
+    phrase precedes a clause the parse hung it on by mistake (``_above_clause``), the verb above that clause."""
     seen = 0
+    child = None
     while seen < 12:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and tok.dep_ != "auxpass":
-            return tok
+            above = _above_clause(tok, child) if climb and child is not None else None
+            return above if above is not None else tok
         if tok.head.i == tok.i:
             return None
-        tok, seen = tok.head, seen + 1
+        child, tok, seen = tok, tok.head, seen + 1
     return None
 
 
