@@ -5,6 +5,7 @@
     python3 scripts/bench_nightly.py --ecbplus ../shared/bench/ecbplus --new 100
     python3 scripts/bench_nightly.py --base 50000 --new 1000 --embedder hashing --base-cache ~/.cache/bench-nightly --no-rebuild --json
     python3 scripts/bench_nightly.py --base 50000 --new 1000 --embedder hashing --base-store OLD/store --no-rebuild --json
+    OMP_NUM_THREADS=1 python3 scripts/bench_nightly.py --base 2000 --new 200 --embedder hashing --no-rebuild --dump one/
 
 Articles are generated from templates (seeded: stories covered by several outlets, with
 named people, organisations, places, figures, dates and attributed quotes), or read from
@@ -26,6 +27,8 @@ after a clean one does. ``--no-rebuild`` skips the rebuild (``rebuild_s`` and ``
 then null): the 50k point of the targets compares nights only. Besides wall seconds the JSON gives
 this process's CPU seconds per stage (``incremental_stages_cpu_s``) and the load average before and
 after, since on a shared machine the wall time says as much about the neighbours as about the code.
+``--dump DIR`` writes the night's flags, pairs and story assignments as sorted TSV files, so two
+nights (two thread settings, two versions of the code) can be compared with ``diff -r``.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -81,6 +85,7 @@ def main() -> None:
                     help="copy this store (built from the same --base articles) as the base instead of building it")
     ap.add_argument("--no-rebuild", action="store_true", help="time the night only, not a full rebuild")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--dump", type=Path, default=None, help="write the night's flags, pairs and stories here as TSV")
     args = ap.parse_args()
 
     load_before = round(os.getloadavg()[0], 1)
@@ -116,6 +121,8 @@ def main() -> None:
         t, c = time.perf_counter(), time.process_time()
         night = run([new], opts, tmp / "out")
         incremental_s, incremental_cpu_s = time.perf_counter() - t, time.process_time() - c
+        if args.dump is not None:
+            dump_tables(opts.store, args.dump)
         rebuilt, rebuild_s = None, None
         if not args.no_rebuild:
             t = time.perf_counter()
@@ -147,6 +154,27 @@ def main() -> None:
                   f"({', '.join(f'{k} {v:.1f}s' for k, v in rebuilt.timings.items())})")
         print(f"ratio {result['ratio']} (target <= 0.15); {result['claims']} claims, {result['flags_open']} open flags; "
               f"base {base_from}; load average {result['load_avg']}")
+
+
+_TABLES = {
+    "flags.tsv": ["select id, type, status, first_run, last_run, confidence, story_id, evidence_hash from flags order by id"],
+    "pairs.tsv": ["select a, b, score, quiet, outcome from pairs order by a, b"],
+    "stories.tsv": ["select id, story_id from articles order by id", "select 'S', id, thread_id from stories order by id"],
+}
+
+
+def dump_tables(store: Path, out: Path) -> None:
+    """Write the store's flags, pairs and story assignments to ``out`` as sorted TSV files."""
+    out.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(f"file:{store / 'consistency.sqlite'}?mode=ro", uri=True)
+    try:
+        for name, queries in _TABLES.items():
+            with open(out / name, "w", encoding="utf-8") as f:
+                for query in queries:
+                    for row in db.execute(query):
+                        f.write("\t".join(map(str, row)) + "\n")
+    finally:
+        db.close()
 
 
 def _upgrade(opts: Options) -> float:
