@@ -192,10 +192,15 @@ def _phrase(tok) -> tuple[int, int]:  # tok: spacy Token
     return first.idx, last.idx + len(last.text)
 
 
+def _owner(noun):  # noun: spacy Token
+    """The name or noun that owns ``noun`` ("Lind's salary": Lind), or None."""
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in _CONTENT_POS), None)
+
+
 def _doer(noun):  # noun: spacy Token
     """Who a noun phrase stands for as a holder: its owner if it has one ("Lind's salary": Lind), else
     itself; None for a pronoun or a number."""
-    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in _CONTENT_POS), None)
+    owner = _owner(noun)
     if owner is not None:
         return owner
     return noun if noun.pos_ in _CONTENT_POS else None
@@ -215,7 +220,7 @@ def holder_span(sent, start: int, end: int, *, counts: bool) -> tuple[int, int] 
     steps = 0
     while counts and tok.dep_ in _MODIFIER_DEPS and tok.head.i != tok.i and steps < 4:
         tok, steps = tok.head, steps + 1
-        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in _CONTENT_POS), None)
+        owner = _owner(tok)
         if owner is not None and owner.i not in skip:
             return _phrase(owner)
     verb = _event(tok)

@@ -791,14 +791,11 @@ class Store:
         if loaded:
             self._file_rows = len(held)
         self._index = index
-        kind = index.type_name
         missing = stored[len(held):]
         for i in range(0, len(missing), 50_000):
             part = missing[i:i + 50_000]
             index.add(part, self.claim_vectors(part.tolist()))
         self._compress_when_large()
-        if self._index.type_name != kind:
-            self._file_rows = 0  # the file holds another kind of index: it must be written again
         changed += len(missing)
         if changed:
             logger.info("index synced: %d entries written", changed)
@@ -841,11 +838,8 @@ class Store:
         return int(self.db.execute("SELECT count(*) FROM claims").fetchone()[0])
 
     def add_to_index(self, rowids: Sequence[int], vectors: np.ndarray) -> None:
-        kind = self.index.type_name
         self.index.add(np.asarray(rowids, dtype=np.int64), vectors)
         self._compress_when_large()
-        if self._index.type_name != kind:
-            self._file_rows = 0  # the file holds another kind of index: it must be written again
 
     def _compress_when_large(self) -> None:
         """Past ``COMPRESS_LIMIT`` vectors, rebuild the index compressed from the cached vectors."""
@@ -862,6 +856,7 @@ class Store:
                   for i in range(0, len(rowids), SHARD))
         logger.info("compressing the claim index: %d vectors", len(rowids))
         self._index = build(shards, sample, len(rowids), vector_index.vectors_file(self.path / INDEX_NAME))
+        self._file_rows = 0  # the file holds another kind of index: it must be written again
 
     def save_index(self) -> None:
         """Write the whole index file now, and note how many claims it holds."""

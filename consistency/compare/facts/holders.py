@@ -90,11 +90,6 @@ def _framed_bodies(f: Fact) -> list[Entity]:
             and not any(s < e.end and e.start < t for s, t in told)]
 
 
-def framed_holders(f: Fact) -> set[str]:
-    """The canonical ids of whose the row's value is, as its frame reads it."""
-    return {e.canonical for e in _framed_bodies(f)}
-
-
 def _name_words(e: Entity) -> frozenset[str]:
     return frozenset(w.casefold() for w in re.findall(r"\w+", e.text)) - STOP
 
