@@ -32,6 +32,12 @@ def measured(f: Fact) -> bool:
     return f.counts is not None and f.counts.split()[-1] not in CLASS_NOUNS and not is_age(f)
 
 
+def gradable(f: Fact) -> bool:
+    """The row can be half of a graded pair: it names what it measures, is no range, and its report
+    does not present it as a newer figure."""
+    return measured(f) and f.slot.hedge != "between" and not has_update_cue(f.claim)
+
+
 def newer_or_range(a: Fact, b: Fact) -> bool:
     """Either value is a range, or one of the reports presents its figure as newer (a cue, or a count
     that grew on a later day): those are updates or spans, not one figure misreported."""
@@ -94,7 +100,9 @@ def figure_findings(facts: Sequence[Fact], similarity: Callable[[int, int], floa
                     ) -> list[tuple[Finding, float]]:
     """Number findings of one story's table graded at least ``bar``; each claim pair gives its surest."""
     best: dict[tuple[str, str], tuple[float, Candidate]] = {}
-    for c in candidates(facts, similarity):
+    # figures are paired with figures only, and only rows that can grade above 0: the rest would cost
+    # the pairing most of its time
+    for c in candidates([f for f in facts if f.kind == "figure"], similarity, gradable):
         s = sureness(c, facts)
         key = (c.a.claim.id, c.b.claim.id)
         if s > 0 and s >= bar and s > best.get(key, (-1.0,))[0]:
