@@ -6,10 +6,10 @@ from datetime import datetime, timezone
 import numpy as np
 
 from consistency.compare.facts import candidates, facts_of
-from consistency.compare.figures import holders_agree, surest_findings, sureness
+from consistency.compare.figures import surest_findings, sureness
 from consistency.extract.quantities import find_quantities
 from consistency.options import Options
-from consistency.records import Attribution, Claim, Entity
+from consistency.records import Attribution, Claim
 
 
 def claim(cid: str, text: str, *, outlet: str, frames: dict[str, tuple[str | None, tuple[str, ...]]],
@@ -60,7 +60,7 @@ def test_figures_a_third_outlets_other_value_makes_the_figure_an_estimate():
 
 def test_figures_two_verbs_of_their_own_are_less_sure():
     saved = shift("b#1", "The plan would save $2.4 billion from the harbour fund.", "B", "$2.4 billion", "save")
-    assert [s for _, _, s in graded(A, saved)] == [0.8333]
+    assert [s for _, _, s in graded(A, saved)] == [0.75]
     # a verb that tells nothing of its own (saying, having) does not part them
     has = shift("b#1", "The plan has $2.4 billion from the harbour fund.", "B", "$2.4 billion", "have")
     assert [s for _, _, s in graded(A, has)] == [1.0]
@@ -78,24 +78,6 @@ def test_figures_a_newer_figure_a_range_or_a_count_of_people_is_not_graded():
     many = claim("b#1", "Around 90 people joined the march downtown.", outlet="B",
                  frames={"Around 90": ("join", ("people", "march"))})
     assert all(s == 0.0 for _, _, s in graded(few, many))
-
-
-def test_figures_a_doer_that_is_no_name_tells_no_holder():
-    text = "Receipts filed by Ostrander show costs included $6,420.50 for a boat."
-    at = text.index("costs")
-    named = text.index("Ostrander")
-    costs = replace(claim("a#1", text, outlet="A", frames={"$6,420.50": ("include", ("usd", "cost"))}),
-                    entities=(Entity("Ostrander", named, named + 9, "PERSON", "p:ostrander"),))
-    costs = replace(costs, quantities=tuple(replace(q, holder=(at, at + 5)) for q in costs.quantities))
-    other = "Ostrander spent $6,320.50 on a boat, the filing said."
-    spent = replace(claim("b#1", other, outlet="B", frames={"$6,320.50": ("spend", ("usd", "boat"))}),
-                    entities=(Entity("Ostrander", 0, 9, "PERSON", "p:ostrander"),))
-    spent = replace(spent, quantities=tuple(replace(q, holder=(0, 9)) for q in spent.quantities))
-    fa, fb = facts_of(0, costs)[0], facts_of(1, spent)[0]
-    assert holders_agree(fa, fb)
-    vance = replace(costs, text=text.replace("costs", "Vance"),
-                    entities=(Entity("Vance", at, at + 5, "PERSON", "p:v"),))
-    assert not holders_agree(facts_of(0, vance)[0], fb)
 
 
 def test_figures_reach_the_default_check_at_the_bar():

@@ -4,8 +4,9 @@ The fact table's candidates (``facts.candidates``) are figure pairs that may sta
 scorer cannot say which of them are sure (it squeezes them all into a narrow band). Here a pair is
 graded by what its words say: it names what it measures, neither value is a range or a newer figure,
 and then how many signs of one figure it shows (verbs of one kind, no third value from the story's
-other outlets, holders that do not differ). A check without the full fact table keeps the pairs
-graded at least ``Options.figure_bar``.
+other outlets). Whose the figure is was already read by the pairing (``facts.one_fact``: two named
+holders or doers are two figures). A check without the full fact table keeps the pairs graded at
+least ``Options.figure_bar``.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .base import STOP, has_update_cue
-from .facts.holders import ACTOR_LABELS
+from .base import has_update_cue
 from .facts.pairing import Candidate, candidates, in_order
 from .facts.rows import Fact
 from .facts.sameness import CLASS_NOUNS, GENERAL_EVENTS, _grown_since, one_fact
@@ -56,23 +56,6 @@ def verbs_of_one_kind(a: Fact, b: Fact) -> bool:
     return kind is not None and kind == HAPPENING_KINDS.get(b.event)
 
 
-def holder_words(f: Fact) -> frozenset[str]:
-    """The name words of whose the figure is, as the frame read it: the words of the people and bodies
-    named inside its holder span (a doer that is no name, "the expenses included", tells no holder)."""
-    span = f.slot.holder
-    if not span:
-        return frozenset()
-    return frozenset(w.strip(".,'\u2019").casefold() for e in f.claim.entities
-                     if e.label in ACTOR_LABELS and span[0] <= e.start and e.end <= span[1]
-                     for w in e.text.split() if len(w) > 2 and w.casefold() not in STOP)
-
-
-def holders_agree(a: Fact, b: Fact) -> bool:
-    """The frames name no two holders: one names none, or the two share a word."""
-    ha, hb = holder_words(a), holder_words(b)
-    return not ha or not hb or bool(ha & hb)
-
-
 def sole_pair(a: Fact, b: Fact, story: Sequence[Fact]) -> bool:
     """No third article of the story gives the same figure (as the table reads sameness) a value
     agreeing with neither: when outlets scatter over several values the figure is an estimate in
@@ -92,7 +75,7 @@ def sureness(c: Candidate, story: Sequence[Fact]) -> float:
     a, b = c.a, c.b
     if a.kind != "figure" or not (measured(a) and measured(b)) or newer_or_range(a, b):
         return 0.0
-    signs = (verbs_of_one_kind(a, b), sole_pair(a, b, story), holders_agree(a, b))
+    signs = (verbs_of_one_kind(a, b), sole_pair(a, b, story))
     return round(0.5 + 0.5 * sum(signs) / len(signs), 4)
 
 
