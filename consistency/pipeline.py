@@ -295,12 +295,13 @@ def compare_dirty(store: Store, *, full: bool = False, options: Options | None =
     cluster link) are not read again: they cannot change a flag, and a loud pair an earlier
     check compared is read back, not compared again (``full`` compares every pair afresh). With
     ``options.facts`` each story's fact table is compared too (without it, only the table's dates of
-    one happening scoring ``options.happening_bar`` or more); flag confidences are calibrated
-    unless told otherwise.
+    one happening scoring ``options.happening_bar`` or more, and its figures of one holder graded
+    ``options.figure_bar`` or more); flag confidences are calibrated unless told otherwise.
     """
     from .compare.by_story import check_stories
     from .compare.calibration import calibrate
-    from .compare.facts import compare_facts, dated_happenings
+    from .compare.facts import compare_facts
+    from .compare.figures import surest_findings
     from .compare.outcomes import PairMemo
 
     options = options or Options()
@@ -326,8 +327,8 @@ def compare_dirty(store: Store, *, full: bool = False, options: Options | None =
     claims = {**whole, **store.claims(sorted({r for a, b, _ in pairs for r in (a, b)} - whole.keys()))}
     if options.facts:
         facts = compare_facts(whole, store.claim_vectors)
-    elif options.happening_bar is not None:
-        facts = dated_happenings(whole, store.claim_vectors, options.happening_bar)
+    elif options.happening_bar is not None or options.figure_bar is not None:
+        facts = surest_findings(whole, store.claim_vectors, options.happening_bar, options.figure_bar)
     else:
         facts = None
     flags, clusters, quiet = check_stories(pairs, claims, resolver, facts, whole.values(), memo)

@@ -40,8 +40,10 @@ class Candidate:
     anchored: bool  # other values of the two claims agree: one sentence of record, one figure changed
 
 
-def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]:
-    """Pairs of rows of different outlets that may state one fact and whose values cannot both be right.
+def candidates(facts: Sequence[Fact], similarity: Similarity,
+               pairable: Callable[[Fact], bool] | None = None) -> list[Candidate]:
+    """Pairs of rows of different outlets that may state one fact and whose values cannot both be right
+    (with ``pairable``, only pairs of rows it accepts; every row still vouches for or echoes a value).
 
     A value that some row of the other claim agrees with is that row's ("from 1965 to 1970" against
     "from 1965 to 1970": 1965 is not set against 1970)."""
@@ -58,8 +60,11 @@ def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]
     for f in facts:
         by_row.setdefault(f.row, []).append(f)
     by_claims: dict[tuple[int, int], list[tuple[Fact, Fact]]] = {}
+    ok = {id(f) for f in facts if pairable is None or pairable(f)}
     for i, x in enumerate(facts):
         for y in facts[i + 1:]:
+            if id(x) not in ok and id(y) not in ok:
+                continue  # neither can be paired, nor vouch for a row that can
             if x.claim.outlet == y.claim.outlet or x.claim.article_id == y.claim.article_id:
                 continue
             if abs((x.claim.published - y.claim.published).days) > WINDOW_DAYS:
@@ -74,7 +79,8 @@ def candidates(facts: Sequence[Fact], similarity: Similarity) -> list[Candidate]
         # A coarser value ("earlier this week") agreeing with a finer one ("Friday") does not vouch for it.
         agreed = {id(f) for x, y in rows if _agree(x, y) for f, g in ((x, y), (y, x))
                   if _fineness(g) <= _fineness(f)}
-        conflicts = [(x, y) for x, y in rows if id(x) not in agreed and id(y) not in agreed and _differ(x, y)]
+        conflicts = [(x, y) for x, y in rows if id(x) not in agreed and id(y) not in agreed
+                     and id(x) in ok and id(y) in ok and _differ(x, y)]
         if not conflicts:
             continue
         for x, y in conflicts:
