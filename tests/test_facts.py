@@ -8,7 +8,7 @@ import pytest
 
 from consistency.compare.by_story import check_story
 from consistency.compare.fact_features import FEATURES, FactScorer, features, load_scorer
-from consistency.compare.facts import candidates, compare_facts, facts_of, is_part
+from consistency.compare.facts import candidates, compare_facts, facts_of, is_part, story_table
 from consistency.compare.facts.values import overnight
 from consistency.extract.entities import EntityResolver
 from consistency.extract.quantities import find_quantities
@@ -58,7 +58,7 @@ def run(*claims: Claim, similarity: float = 0.6) -> list:
 def pairs(*claims: Claim, similarity: float = 0.6) -> list:
     """The candidates of the claims' table, as (earlier value, later value)."""
     rows = dict(enumerate(claims))
-    facts = [f for r, c in rows.items() for f in facts_of(r, c)]
+    facts = [f for fs in story_table(rows).values() for f in fs]
     return [(c.a.slot.text, c.b.slot.text) for c in candidates(facts, lambda r, s: similarity)]
 
 
@@ -839,7 +839,8 @@ def held_by(c: Claim, value: str, name: str) -> Claim:
     """The claim with the figure ``value`` read as the named body's, as the parse gives a clause's doer."""
     at = c.text.index(name)
     return replace(c, quantities=tuple(replace(q, holder=(at, at + len(name))) if q.text == value else q
-                                       for q in c.quantities))
+                                       for q in c.quantities),
+                   times=tuple(replace(t, holder=(at, at + len(name))) if t.text == value else t for t in c.times))
 
 
 def test_facts_two_doers_of_one_kind_of_figure_are_two_figures():
@@ -881,6 +882,20 @@ def test_frames_a_figure_keeps_whose_it_is_apart_from_what_it_is_done_to():
     assert held == [["Hawks"], ["Owls"], ["Vance"], [None], ["Green Bay Hawks and the Owls"]]
 
 
+@pytest.mark.slow
+def test_frames_a_pronoun_doer_keeps_its_span_for_the_sentences_before_to_name():
+    from consistency.extract.claims import extract_claims
+    from consistency.records import Article
+
+    text = ("The Owls met Lind's agent. It offered Lind $35 million. She said her salary is $12 million. "
+            "We paid $5,000 for it.")
+    art = Article(id="x", outlet="A", url="u", title="", published=datetime(2026, 3, 13, tzinfo=timezone.utc),
+                  text=text)
+    held = [[text[q.holder[0]:q.holder[1]] if q.holder else None for q in c.quantities]
+            for c in extract_claims([art], EntityResolver())]
+    assert held == [[], ["It"], ["her"], [None]]  # "we" is the teller's side, not a body named before
+
+
 def test_facts_one_verb_done_by_two_doers_is_two_figures_though_both_are_named():
     # each outlet names the other bidder too, so only whose each offer is, read from the frame, parts them
     owls = with_bodies(claim("a#1", "The Owls offered $35 million, topping the Hawks.", outlet="A",
@@ -899,3 +914,108 @@ def test_facts_a_doer_named_in_full_by_one_outlet_and_in_short_by_another_is_one
                              frames={"$35 million": ("offer", ("hawks",))}), **{"Vale Hawks": "org:vale-hawks"})
     assert pairs(held_by(short, "$40 million", "Hawks"), held_by(full, "$35 million", "Vale Hawks")) == [
         ("$40 million", "$35 million")]
+
+
+def test_facts_a_pronoun_doer_is_the_body_the_sentence_before_names():
+    # "it" offered $35 million: the Owls, named in the outlet's sentence before, not the Hawks
+    met = with_bodies(claim("a#3", "The Owls met the striker's agent on Monday.", outlet="A", frames={}),
+                      Owls="org:owls")
+    owls = claim("a#4", "It offered $35 million for the striker.", outlet="A",
+                 frames={"$35 million": ("offer", ("striker",))})
+    hawks = with_bodies(claim("b#1", "The Hawks offered $40 million for the striker.", outlet="B",
+                              frames={"$40 million": ("offer", ("striker", "hawks"))}), Hawks="org:hawks")
+    hawks = held_by(hawks, "$40 million", "Hawks")
+    assert pairs(met, held_by(owls, "$35 million", "It"), hawks) == []
+    # the same body named before keeps the pair: one offer told two ways
+    met_hawks = with_bodies(claim("a#3", "The Hawks met the striker's agent on Monday.", outlet="A", frames={}),
+                            Hawks="org:hawks")
+    assert pairs(met_hawks, held_by(owls, "$35 million", "It"), hawks) == [("$35 million", "$40 million")]
+
+
+def test_facts_a_pronoun_stands_only_for_a_name_of_its_kind_and_reach():
+    hawks = held_by(with_bodies(claim("b#1", "The Hawks offered $40 million for the striker.", outlet="B",
+                                      frames={"$40 million": ("offer", ("striker", "hawks"))}), Hawks="org:hawks"),
+                    "$40 million", "Hawks")
+    it = held_by(claim("a#5", "It offered $35 million for the striker.", outlet="A",
+                       frames={"$35 million": ("offer", ("striker",))}), "$35 million", "It")
+    # a person named before is no antecedent of "it"
+    person = replace(claim("a#4", "Edda Marr met the striker's agent on Monday.", outlet="A", frames={}),
+                     entities=(Entity("Edda Marr", 0, 9, "PERSON", "per:marr"),))
+    assert pairs(person, it, hawks) == [("$35 million", "$40 million")]
+    # two bodies named in the sentence before: either may be meant, so the pronoun stays unread
+    both = with_bodies(claim("a#4", "The Owls met the Hawks' agent on Monday.", outlet="A", frames={}),
+                       Owls="org:owls", Hawks="org:hawks")
+    assert pairs(both, it, hawks) == [("$35 million", "$40 million")]
+    # a body named three sentences back is out of reach
+    far = with_bodies(claim("a#2", "The Owls met the striker's agent on Monday.", outlet="A", frames={}),
+                      Owls="org:owls")
+    assert pairs(far, it, hawks) == [("$35 million", "$40 million")]
+    # told in one sentence: the company that says it offered is the one that offered, not the one it topped
+    told = with_bodies(claim("a#5", "The Owls said it offered $35 million, topping the Hawks.", outlet="A",
+                             frames={"$35 million": ("offer", ())}), Owls="org:owls", Hawks="org:hawks")
+    told = replace(told, attribution=Attribution(source="The Owls", source_kind="named", source_span=(0, 8)))
+    assert pairs(held_by(told, "$35 million", "it"), hawks) == []
+    assert pairs(told, hawks) == [("$35 million", "$40 million")]  # whose, unread, is no one's
+
+
+def test_facts_two_doers_of_one_verb_on_two_days_are_two_happenings():
+    owls = held_by(with_bodies(claim("a#1", "The Owls signed the striker on Monday, outbidding the Hawks.", outlet="A",
+                                     day=12, frames={"Monday": ("sign", ("owls", "striker"))}),
+                                     Owls="org:owls", Hawks="org:hawks"),
+                   "Monday", "Owls")
+    hawks = held_by(with_bodies(claim("b#1", "The Hawks signed the striker on Tuesday after the Owls pulled out.",
+                                      outlet="B", day=12, frames={"Tuesday": ("sign", ("hawks", "striker"))}),
+                                      Hawks="org:hawks", Owls="org:owls"),
+                    "Tuesday", "Hawks")
+    assert pairs(owls, hawks) == []
+    assert run(owls, hawks) == []
+    unread = [replace(c, times=tuple(replace(t, holder=None) for t in c.times)) for c in (owls, hawks)]
+    assert pairs(*unread) == [("Monday", "Tuesday")]  # both sentences name both clubs: only the doers part them
+    assert [f.type for f in run(*unread)] == ["timeline"]
+    # one doer on two days is one signing dated twice
+    again = held_by(with_bodies(claim("c#1", "The Owls signed the striker on Tuesday.", outlet="C", day=12,
+                                      frames={"Tuesday": ("sign", ("owls", "striker"))}), Owls="org:owls"),
+                    "Tuesday", "Owls")
+    assert pairs(owls, again) == [("Monday", "Tuesday")]
+    assert [f.type for f in run(owls, again)] == ["timeline"]
+
+
+def test_facts_a_pronoun_after_a_name_of_its_own_sentence_does_not_reach_back():
+    # the tagger took the governor for a body: "his" is still his, not the person of the sentence before
+    before = replace(claim("a#1", "Edda Marr, a state senator, spoke on Monday.", outlet="A", frames={}),
+                     entities=(Entity("Edda Marr", 0, 9, "PERSON", "per:marr"),))
+    term = claim("a#2", "Vint said he might step down before his term closes in 2027.", outlet="A",
+                 frames={"2027": ("end", ("term",))})
+    term = replace(held_by(term, "2027", "his"), entities=(Entity("Vint", 0, 4, "ORG", "org:vint"),))
+    other = claim("b#1", "Vint's term ends in 2028.", outlet="B", frames={"2028": ("end", ("term", "vint"))})
+    other = replace(held_by(other, "2028", "Vint"), entities=(Entity("Vint", 0, 4, "PERSON", "per:vint"),))
+    assert pairs(before, term, other) == [("2027", "2028")]
+
+
+def test_facts_a_pronoun_does_not_stand_for_the_teller_of_the_sentence_before():
+    # "It offered": the club the statement was about, not the agency that told it
+    told = with_bodies(claim("a#1", "The Owls met the striker, Vale Sport reported.", outlet="A", frames={}),
+                       Owls="org:owls", **{"Vale Sport": "org:vale-sport"})
+    told = replace(told, attribution=Attribution(source="Vale Sport", source_kind="named", source_span=(26, 36)))
+    it = held_by(claim("a#2", "It offered $35 million for the striker.", outlet="A",
+                       frames={"$35 million": ("offer", ("striker",))}), "$35 million", "It")
+    hawks = held_by(with_bodies(claim("b#1", "The Hawks offered $40 million for the striker.", outlet="B",
+                                      frames={"$40 million": ("offer", ("striker", "hawks"))}), Hawks="org:hawks"),
+                    "$40 million", "Hawks")
+    assert pairs(told, it, hawks) == []  # the Owls' offer, not the Hawks'
+    only_teller = replace(told, entities=tuple(e for e in told.entities if e.text == "Vale Sport"))
+    assert pairs(only_teller, it, hawks) == [("$35 million", "$40 million")]  # no body but the teller: unread
+
+
+def test_facts_an_it_that_may_be_no_one_is_left_unread():
+    owls = with_bodies(claim("a#1", "The Owls met the striker's agent on Monday.", outlet="A", frames={}),
+                       Owls="org:owls")
+    took = held_by(claim("a#2", "It took $35 million to sign the striker.", outlet="A",
+                         frames={"$35 million": ("take", ("striker",))}), "$35 million", "It")
+    paid = held_by(claim("a#2", "It paid $35 million to sign the striker.", outlet="A",
+                         frames={"$35 million": ("pay", ("striker",))}), "$35 million", "It")
+    hawks = held_by(with_bodies(claim("b#1", "The Hawks paid $40 million to sign the striker.", outlet="B",
+                                      frames={"$40 million": ("pay", ("striker", "hawks"))}), Hawks="org:hawks"),
+                    "$40 million", "Hawks")
+    assert pairs(owls, paid, hawks) == []  # the Owls paid
+    assert pairs(owls, took, hawks) == [("$35 million", "$40 million")]  # what it took is no one's in particular

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from ..lexicon import HAPPENING_KINDS as KIND_OF
 from .base import STOP
-from .facts.holders import ACTOR_LABELS, other_people
+from .facts.holders import ACTOR_LABELS, one_verb_two_doers, other_people
 from .facts.pairing import WINDOW_DAYS, in_order
 from .facts.rows import Fact
+from .facts.sameness import GENERAL_EVENTS
 from .facts.values import GRANULARITY, _agree, _differ, _fineness
 from .finding import Finding
 
@@ -208,6 +209,8 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue
             if other_people(x, y):
                 continue  # one kind of happening, two people's: each dates their own
+            if one_verb_two_doers(x, y, GENERAL_EVENTS):
+                continue  # two doers of one verb: two happenings
             a, b = in_order(x, y)
             if _given(a, by_claim.get(b.row, ())) or _given(b, by_claim.get(a.row, ())):
                 continue  # the other sentence gives this day too: it dates two happenings

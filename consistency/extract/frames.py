@@ -192,18 +192,27 @@ def _phrase(tok) -> tuple[int, int]:  # tok: spacy Token
     return first.idx, last.idx + len(last.text)
 
 
+# Pronouns that stand for a person or body named before; the comparison reads whom from the article's
+# sentences before ("I", "we" and "you" are the teller or the reader, not a holder named earlier).
+HOLDER_PRONOUNS = frozenset({"it", "its", "he", "his", "she", "her", "they", "their"})
+
+
+def _pronoun(tok) -> bool:  # tok: spacy Token
+    return tok.pos_ == "PRON" and tok.lower_ in HOLDER_PRONOUNS
+
+
 def _owner(noun):  # noun: spacy Token
-    """The name or noun that owns ``noun`` ("Lind's salary": Lind), or None."""
-    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in _CONTENT_POS), None)
+    """The name, noun or pronoun that owns ``noun`` ("Lind's salary": Lind; "its offer": its), or None."""
+    return next((c for c in noun.children if c.dep_ == "poss" and (c.pos_ in _CONTENT_POS or _pronoun(c))), None)
 
 
 def _doer(noun):  # noun: spacy Token
     """Who a noun phrase stands for as a holder: its owner if it has one ("Lind's salary": Lind), else
-    itself; None for a pronoun or a number."""
+    itself, a pronoun of a person or body included; None for a number or another pronoun."""
     owner = _owner(noun)
     if owner is not None:
         return owner
-    return noun if noun.pos_ in _CONTENT_POS else None
+    return noun if noun.pos_ in _CONTENT_POS or _pronoun(noun) else None
 
 
 def holder_span(sent, start: int, end: int, *, counts: bool) -> tuple[int, int] | None:  # sent: spacy Span
@@ -211,7 +220,9 @@ def holder_span(sent, start: int, end: int, *, counts: bool) -> tuple[int, int] 
     what the happening is done to: the owner of the noun a figure measures ("the Hawks' $40 million
     offer": the Hawks), else the doer of its clause's verb, its subject or its "by" agent ("the Hawks
     offered Lind $40 million": the Hawks, not Lind). None when the clause names no doer, names it
-    by a pronoun, or is a verb of saying (its subject tells the value, it does not hold it)."""
+    by a pronoun other than a person's or a body's ("it offered $35 million": the span of "it", whom the
+    comparison reads from the sentences before), or is a verb of saying (its subject tells the value, it
+    does not hold it)."""
     tokens = _span_tokens(sent, start, end)
     if not tokens:
         return None

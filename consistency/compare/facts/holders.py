@@ -81,7 +81,9 @@ def rival_holders(x: Fact, y: Fact) -> bool:
 
 def _framed_bodies(f: Fact) -> list[Entity]:
     """The people and bodies extraction read as whose the row's value is (the owner of what a figure
-    measures, or the doer of its clause); not whoever tells it."""
+    measures, or the doer of its clause, or whom a pronoun there stands for); not whoever tells it."""
+    if f.bodies:
+        return list(f.bodies)  # a pronoun's, named in the article before it
     span, c = f.slot.holder, f.claim
     if span is None:
         return []
@@ -101,6 +103,16 @@ def _one_body(xs: list[Entity], ys: list[Entity]) -> bool:
                for x in xs for y in ys)
 
 
+def one_verb_two_doers(x: Fact, y: Fact, general: frozenset[str] = frozenset()) -> bool:
+    """The frames name two holders that are not one body of one verb (not one of ``general``): two
+    happenings, whether their figures ("the Owls offered $35 million" / "the Hawks offered $40 million")
+    or their days ("the Owls signed him Monday" / "the Hawks signed him Tuesday") differ."""
+    if x.event is None or x.event != y.event or x.event in general:
+        return False
+    bx, by = _framed_bodies(x), _framed_bodies(y)
+    return bool(bx and by) and not _one_body(bx, by)
+
+
 def other_doers(x: Fact, y: Fact, general: frozenset[str] = frozenset()) -> bool:
     """The frames name two holders of one kind of figure: one verb (not one of ``general``) done by two
     doers ("the Owls offered $35 million, topping the Hawks" / "the Hawks offered $40 million"), or
@@ -108,13 +120,13 @@ def other_doers(x: Fact, y: Fact, general: frozenset[str] = frozenset()) -> bool
     another verb may be the same fact told from its other side ("the Hawks paid Lind" / "Lind got")."""
     if x.kind != "figure":
         return False
+    if one_verb_two_doers(x, y, general):
+        return True
     bx, by = _framed_bodies(x), _framed_bodies(y)
     if not bx or not by or _one_body(bx, by):
         return False
-    if x.event is not None and x.event == y.event and x.event not in general:
-        return True
-    named_x = [e for e in x.claim.entities if e.label in HOLDER_LABELS]
-    named_y = [e for e in y.claim.entities if e.label in HOLDER_LABELS]
+    named_x = [e for e in x.claim.entities if e.label in HOLDER_LABELS] + list(x.bodies)
+    named_y = [e for e in y.claim.entities if e.label in HOLDER_LABELS] + list(y.bodies)
     return not _one_body(bx, named_y) and not _one_body(by, named_x)
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from ...extract.quantities import AGE_UNIT
 from ...lexicon import SPEECH_EVENTS
-from ...records import Claim, Quantity, TimeExpr
+from ...records import Claim, Entity, Quantity, TimeExpr
 from ..base import STOP
 from ..numbers import _singular
 from ..timeline import _interval, is_stamp
@@ -27,10 +28,13 @@ class Fact:
     about: frozenset[str]
     counts: str | None  # the noun a figure counts, in one form
     interval: tuple[date, date] | None = None
+    bodies: tuple[Entity, ...] = ()  # whom a pronoun holder stands for, named in the article before it
 
 
-def facts_of(row: int, c: Claim) -> list[Fact]:
-    """The rows a claim adds to its story's table."""
+def facts_of(row: int, c: Claim, named_before: Mapping[tuple[str, int], Entity] | None = None) -> list[Fact]:
+    """The rows a claim adds to its story's table; ``named_before`` gives whom a pronoun holder stands
+    for, by (claim id, holder start) (``antecedents.antecedents``)."""
+    named_before = named_before or {}
     if is_stamp(c):
         return []
     out = []
@@ -38,13 +42,21 @@ def facts_of(row: int, c: Claim) -> list[Fact]:
         if (q.kind == "ordinal" or math.isinf(q.value) or _read_in_part(c, q) or _address(c, q)
                 or _position(c, q) or _score(q) or _negated_bound(c, q)):
             continue
-        out.append(Fact("figure", c, row, q, q.event, frozenset(q.about), _counted(q)))
+        out.append(Fact("figure", c, row, q, q.event, frozenset(q.about), _counted(q),
+                        bodies=_stood_for(c, q, named_before)))
     for t in c.times:
         iv = _interval(t)
         if iv is None or t.event in SPEECH_EVENTS or t.event in LEARNING_EVENTS or _recurring(c, t):
             continue
-        out.append(Fact("date", c, row, t, _modified(c, t) or t.event, frozenset(t.about), None, iv))
+        out.append(Fact("date", c, row, t, _modified(c, t) or t.event, frozenset(t.about), None, iv,
+                        _stood_for(c, t, named_before)))
     return out
+
+
+def _stood_for(c: Claim, slot: Quantity | TimeExpr, named_before: Mapping[tuple[str, int], Entity]
+               ) -> tuple[Entity, ...]:
+    body = named_before.get((c.id, slot.holder[0])) if slot.holder else None
+    return (body,) if body is not None else ()
 
 
 def dates_of(f: Fact) -> list[tuple[date, date]]:

@@ -6,8 +6,8 @@ import re
 
 from ...lexicon import HAPPENING_KINDS, SPEECH_EVENTS
 from ..base import has_update_cue
-from .holders import (_a_name, _holding_people, _other_actors, _same_person, holder, other_doers, other_people,
-                      other_studies, places_of, rival_holders, study_names)
+from .holders import (_a_name, _holding_people, _other_actors, _same_person, holder, one_verb_two_doers, other_doers,
+                      other_people, other_studies, places_of, rival_holders, study_names)
 from .rows import Fact, _modified, dates_of
 from .statistics import is_age, is_conversion, is_tally, other_statistic
 from .values import GRANULARITY, MAX_GRANULARITY_GAP, _near_dates, _near_figures, _significant
@@ -83,6 +83,8 @@ def one_fact(a: Fact, b: Fact) -> bool:
         # A named poll's or report's figure is that study's: a figure said of no holder may be another study's.
         unknown = _holder_unknown(a, b) and not (study_names(a) or study_names(b))
         return close and (same_holder or same_event or unknown)
+    if one_verb_two_doers(a, b, GENERAL_EVENTS):
+        return False  # two doers of one verb: two happenings, each on its own day
     if ({a.slot.granularity, b.slot.granularity} <= {"day", "time"} and not _rescheduled(a, b)
             and abs((a.interval[0] - b.interval[0]).days) > DAY_REACH):
         return False

@@ -10,6 +10,7 @@ from ...records import Claim
 from ...scores import cosine
 from ..base import Finding
 from ..fact_features import FactScorer, features, load_scorer
+from .antecedents import antecedents
 from .pairing import Similarity, candidates
 from .rows import Fact, facts_of
 from .sameness import _grown_since, _update_cue
@@ -22,9 +23,10 @@ FORECAST = frozenset({"expected", "possible"})  # what a report says will or may
 def story_table(claims: dict[int, Claim]) -> dict[str, list[Fact]]:
     """Story id -> its facts, for every claim that belongs to a story."""
     table: dict[str, list[Fact]] = {}
+    named_before = antecedents(claims.values())
     for row, c in claims.items():
         if c.story_id:
-            table.setdefault(c.story_id, []).extend(facts_of(row, c))
+            table.setdefault(c.story_id, []).extend(facts_of(row, c, named_before))
     return table
 
 
