@@ -28,6 +28,7 @@ from consistency.query.questions import (
     role_fit,
     story_share,
     time_fits,
+    value_deed,
     value_tie,
 )
 from consistency.records import Attribution, Entity, Quantity, TimeExpr
@@ -443,3 +444,29 @@ def test_query_questions_deed_tie_reads_who_the_sentence_says_did_it():
     assert deed_tie(quoted, q, "person", w) == 0.75
     assert deed_tie(claim("a#4", quoted.text, entities=quoted.entities), q, "person", w) == 0.0
     assert deed_tie(both, "When did Lind ask Kask to cancel the trip?", "time", w) == 0.0
+
+
+def test_query_questions_value_deed_reads_the_happening_a_value_belongs_to():
+    q = "When did the council set the harbour fee?"
+    w = {"council": 1.0, "set": 1.0, "harbour": 1.0, "fee": 1.0}
+    text = "The council met on Monday; it set the harbour fee on Thursday."
+    met = TimeExpr(text="Monday", start=19, end=25, type="DATE", value="2026-03-09", event="meet", about=("council",))
+    voted = TimeExpr(text="Thursday", start=53, end=61, type="DATE", value="2026-03-12", event="set",
+                     about=("council",))
+    assert value_deed(claim("a#1", text, times=(met, voted)), q, "time", w) == 1.0
+    assert value_deed(claim("a#2", text, times=(met,)), q, "time", w) == 0.25  # only "council" is the meeting's
+    # a date the parse tied to nothing is read by the words of its clause, up to the clause mark
+    bare = TimeExpr(text="Thursday", start=53, end=61, type="DATE", value="2026-03-12")
+    assert value_deed(claim("a#3", text, times=(bare,)), q, "time", w) == 0.75
+    assert value_deed(claim("a#4", text, times=(met, voted)), q, "quantity", w) == 0.0  # no figure
+    assert value_deed(claim("a#5", text, times=(met, voted)), q, "person", w) == 0.0
+    # a place is read by the verb of its clause; one the question names is not an answer
+    where = "In which town did the ferry line open its office?"
+    wp = {"town": 1.0, "ferry": 1.0, "line": 1.0, "open": 1.0, "office": 1.0}
+    text = "Ships from Pärnu sail daily; the line opened an office in Tartu."
+    pärnu = Entity(text="Pärnu", start=11, end=16, label="GPE", canonical="parnu", event="sail")
+    tartu = Entity(text="Tartu", start=58, end=63, label="GPE", canonical="tartu", event="open")
+    ferry = claim("a#6", text, entities=(pärnu, tartu))
+    assert value_deed(ferry, where, "place", wp) == 0.75  # line, open, office of ferry, line, open, office
+    assert value_deed(claim("a#7", text, entities=(pärnu,)), where, "place", wp) == 0.0
+    assert value_deed(ferry, "When did the line open its office in Tartu?", "place", wp) == 0.0

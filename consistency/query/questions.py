@@ -13,7 +13,8 @@ story. The weights are then refitted on the tune questions of bench/questions by
 ``value_tie``: how closely a value of the kind asked is tied to the names the question asks about;
 ``role_fit``: how well a name the question does not state is introduced by what the question calls
 the answer, "which senator" by "Sen."; ``deed_tie``: how much of what the question says its answer did
-is said of such a name).
+is said of such a name; ``value_deed``: how much of what the question says happened is said where the claim
+states a date, figure or place of the kind asked).
 The engine blends its score with the first stage's rank.
 """
 
@@ -39,7 +40,7 @@ FEATURES = (
     "claim_len", "new_words", "holds_person", "holds_org", "holds_time", "holds_quantity", "holds_place",
     "misses_kind", "new_value", "caption", "attributed", "fits_quantity", "fits_time", "holds_form",
     "noun_cos", "rel_noun_cos", "story_share", "fits_place", "article_cover",
-    "new_beyond_lede", "value_tie", "role_fit", "deed_tie",
+    "new_beyond_lede", "value_tie", "role_fit", "deed_tie", "value_deed",
 )
 # how many of the first stage's best matches vote for the story a question is about
 STORY_VOTERS = 30
@@ -577,6 +578,55 @@ def deed_tie(c: Claim, question: str, kind: str | None, weight: dict[str, float]
     return best
 
 
+def _value_slots(c: Claim, kind: str, question: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The claim's dates, figures or places (``kind``) the question does not state, as (start, end) in the
+    claim's text (-1, -1 when the text does not hold it) with the words the parse tied each to."""
+    q = question.casefold()
+    found: list[tuple[str, int, tuple[str, ...]]] = []
+    if kind == "time":
+        found = [(t.text, t.start, (*t.about, t.event or "")) for t in c.times if t.type in ("DATE", "TIME")]
+    elif kind == "quantity":
+        found = [(x.text, x.start, (*x.about, x.event or "")) for x in c.quantities]
+        found += [(t.text, t.start, (*t.about, t.event or "")) for t in c.times if t.type == "DURATION"]
+    elif kind == "place":
+        found = [(e.text, e.start, (e.event or "",)) for e in c.entities if e.label in ("GPE", "LOC", "FAC")]
+    out = []
+    for value, start, about in found:
+        if not value or value.casefold() in q:
+            continue
+        at = _offset_in(c, value, start)
+        out.append((at, at + len(value) if at >= 0 else -1, tuple(w for w in about if w)))
+    return out
+
+
+def value_deed(c: Claim, question: str, kind: str | None, weight: dict[str, float]) -> float:
+    """How much of what the question says happened is said where the claim states a date, figure or place
+    the question does not: the most, over such values of the kind asked, of the weighted share of the
+    question's words other than its names and the words it asks with among the words the parse tied the
+    value to (a date's or figure's verb with its subject and object, a place's verb) and the words of its
+    clause, up to another value of the kind or a clause mark ("on what date was X to address Y": address).
+    A sentence of the right story often states the date or figure of another of its happenings."""
+    if kind not in ("time", "quantity", "place"):
+        return 0.0
+    names = {t for n in _names(question) for t in tokenize(n)}
+    deed = {t for t in weight if t not in names} - set(tokenize(" ".join(asked_phrase(question))))
+    if not deed:
+        return 0.0
+    total = sum(weight[t] for t in deed) or 1.0
+    spans = _value_slots(c, kind, question)
+    text = c.text
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+    best = 0.0
+    for start, end, about in spans:
+        words = list(about)
+        if start >= 0:
+            left = max([e for s, e, _ in spans if 0 <= e <= start] + [m + 1 for m in marks if m < start] + [0])
+            right = min([s for s, _, _ in spans if s >= end] + [m for m in marks if m >= end] + [len(text)])
+            words += _WORD_RE.findall(text[left:start])[-DEED_WORDS:] + _WORD_RE.findall(text[end:right])[:DEED_WORDS]
+        best = max(best, sum(weight[t] for t in set(tokenize(" ".join(words))) & deed) / total)
+    return best
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*")
 CONTEXT_CHARS = 400
 # a sentence of this many content words or fewer is read as a follow-up of the one before ("The final
@@ -709,6 +759,7 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
         out[i, 27] = value_tie(c, question, kind, weight)
         out[i, 28] = role_fit(c, question, kind, weight)
         out[i, 29] = deed_tie(c, question, kind, weight)
+        out[i, 30] = value_deed(c, question, kind, weight)
     return out
 
 
