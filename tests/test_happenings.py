@@ -150,12 +150,14 @@ def _vectors(similarity: float):
     return lambda rows: vecs[list(rows)]
 
 
-def test_dated_happenings_reach_the_default_check_above_the_bar():
-    from consistency.compare.facts import dated_happenings
+def test_dates_of_one_happening_reach_the_default_check_above_the_bar():
+    from consistency.compare.figures import surest_findings
 
-    got = dated_happenings({0: APPROVED, 1: VOTED}, _vectors(0.5), bar=0.6)
+    got = surest_findings({0: APPROVED, 1: VOTED}, _vectors(0.5), happening_bar=0.6, figure_bar=None)
     assert [(f.type, f.value_a, f.value_b) for f, _ in got["s1"]] == [("timeline", "Tuesday", "Wednesday")]
-    assert dated_happenings({0: APPROVED, 1: VOTED}, _vectors(0.5), bar=0.8) == {}  # scores .75 at this cosine
+    # scores .75 at this cosine
+    assert surest_findings({0: APPROVED, 1: VOTED}, _vectors(0.5), happening_bar=0.8, figure_bar=None) == {}
+    assert surest_findings({0: APPROVED, 1: VOTED}, _vectors(0.5), happening_bar=None, figure_bar=None) == {}
 
 
 

@@ -20,7 +20,7 @@ from .pairing import Candidate, candidates, in_order
 from .rows import Fact, facts_of
 from .sameness import one_fact
 from .statistics import is_part
-from .table import compare_facts, dated_happenings, fact_findings, stories_of, story_table, story_tables
+from .table import compare_facts, fact_findings, stories_of, story_table, story_tables
 
-__all__ = ["Candidate", "Fact", "candidates", "compare_facts", "dated_happenings", "fact_findings", "facts_of",
+__all__ = ["Candidate", "Fact", "candidates", "compare_facts", "fact_findings", "facts_of",
            "in_order", "is_part", "one_fact", "stories_of", "story_table", "story_tables"]

@@ -97,20 +97,6 @@ def compare_facts(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], n
     return out
 
 
-def dated_happenings(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], np.ndarray],
-                     bar: float) -> dict[str, list[tuple[Finding, float]]]:
-    """Story id -> the table's findings of dates one happening is given differently, scoring at least
-    ``bar``: the part of ``compare_facts`` sure enough for every check."""
-    from ..happenings import happening_findings
-
-    out: dict[str, list[tuple[Finding, float]]] = {}
-    for story, facts, similarity in story_tables(claims, vectors):
-        found = [(f, s) for f, s in happening_findings(facts, similarity) if f.confidence >= bar]
-        if found:
-            out[story] = found
-    return out
-
-
 def stories_of(claims: Iterable[Claim]) -> set[str]:
     """The stories these claims belong to."""
     return {c.story_id for c in claims if c.story_id}
