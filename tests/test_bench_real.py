@@ -78,3 +78,22 @@ def test_bench_real_tune_fold_splits_the_tuning_half_apart_from_the_part_split()
     tune = [e for e in events if event_part(e) == "tune"]
     folds = {k: [e for e in tune if tune_fold(e) == k] for k in "ab"}
     assert all(len(v) > len(tune) // 4 for v in folds.values())  # neither fold is a sliver
+
+
+def test_bench_real_tune_only_scores_no_held_event():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("bench_real", Path(__file__).parents[1] / "scripts" / "bench_real.py")
+    bench_real = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench_real)
+    events = [f"event-{i}" for i in range(40)]
+    tune = {e for e in events if event_part(e) == "tune"}
+    assert tune and tune != set(events)  # both halves are present
+    everything = bench_real.scored_parts(events, folds=False)
+    assert set(everything) == {"tune", "held", "all"}
+    only = bench_real.scored_parts(events, folds=False, tune_only=True)
+    assert set(only) == {"tune", "tune-a", "tune-b"}
+    assert all(set(evs) <= tune for evs in only.values())
+    assert set(only["tune-a"]) | set(only["tune-b"]) == tune
+
