@@ -737,3 +737,13 @@ def test_timex_a_past_nth_day_with_no_day_named_gives_no_date():
 ])
 def test_timex_a_clock_time_in_utc_or_gmt_is_written_with_z(text, phrase, value):
     assert _one(text, date(2024, 11, 20), phrase).value == value
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("A buyer was named. The merger should be finished in September.", "September", "2009-09"),
+    ("The bridge is due to be opened in September.", "September", "2009-09"),
+    ("The merger was finished in September.", "September", "2008-09"),
+    ("The merger has been finished in September.", "September", "2008-09"),
+])
+def test_timex_a_passive_after_modal_be_is_not_past(text, phrase, value):
+    assert _one(text, date(2009, 6, 5), phrase).value == value
