@@ -2,6 +2,9 @@
 
 Usage: python3 scripts/bench_time.py DIR [--held DIR] [--half tune|test] [--cv K] [--json] [--errors N]
 
+DIR holds TimeML ``*.tml`` files (TempEval-3's TimeBank, AQUAINT) or, if none, MEANTIME's CAT
+``*.xml`` files (English Wikinews with TIMEX3, read by ``bench.meantime``).
+
 With ``--held`` the folds are also given over both corpora's documents together (the same
 ``fold_of``), so a change read on some folds is judged on the folds it was not read from.
 The rules are fixed, not fitted, so cross-validation here means: the rules were written on the
@@ -24,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.meantime import iter_cat  # noqa: E402
 from bench.timeml import iter_timeml  # noqa: E402
 from consistency.extract.time.extract import find_times  # noqa: E402
 
@@ -103,8 +107,13 @@ def fold_of(path: str, folds: int) -> int:
 HALVES = {"tune": 0, "test": 1}
 
 
+def load_docs(root: str):
+    """The documents under root: TimeML ``*.tml`` files, or else MEANTIME's CAT ``*.xml`` files."""
+    return iter_timeml(root) if next(Path(root).rglob("*.tml"), None) else iter_cat(root)
+
+
 def _docs(root: str, half: str | None):
-    docs = iter_timeml(root)
+    docs = load_docs(root)
     return docs if half is None else [d for d in docs if fold_of(d.path, 2) == HALVES[half]]
 
 

@@ -64,3 +64,40 @@ def test_time_misses_sorts_a_wrong_value_by_what_differs():
     assert kind("P1W", "DURATION", "P7D", "DURATION", dct) == "duration value"
     assert kind("XXXX-WXX-1", "SET", "2022-04-04", "DATE", dct) == "set/frequency"
     assert kind("PAST_REF", "DATE", "2021", "DATE", dct) == "REF vs value"
+
+
+def _cat(sentences, timexes):
+    """An invented MEANTIME CAT file: sentences of tokens, TIMEX3s as (t_ids, attributes)."""
+    toks, n = [], 0
+    for s, words in enumerate(sentences):
+        for w in words.split():
+            n += 1
+            toks.append(f'<token number="{n - 1}" sentence="{s}" t_id="{n}">{w}</token>')
+    marks = []
+    for i, (ids, attrs) in enumerate(timexes):
+        anchors = "".join(f'<token_anchor t_id="{t}"/>' for t in ids)
+        extra = " ".join(f'{k}="{v}"' for k, v in attrs.items())
+        marks.append(f'<TIMEX3 m_id="{i + 1}" {extra}>{anchors}</TIMEX3>' if ids
+                     else f'<TIMEX3 m_id="{i + 1}" {extra}/>')
+    return (f'<?xml version="1.0" ?><Document doc_id="1" doc_name="x" lang="en">{"".join(toks)}'
+            f'<Markables>{"".join(marks)}</Markables><Relations/></Document>')
+
+
+def test_bench_time_reads_meantime_cat_files(tmp_path):
+    from bench.meantime import read_cat
+
+    sentences = ["Ferry resumes service", "March 3 , 2010", "The ferry sailed on Monday , the line said .",
+                 "It had been idle .", "Crews waited .", "Fares rose .", "It was cold on Tuesday ."]
+    dct = {"functionInDocument": "CREATION_TIME", "type": "DATE", "value": "2010-03-03"}
+    monday = {"functionInDocument": "NONE", "type": "DATE", "value": "2010-03-01"}
+    unanchored = {"functionInDocument": "NONE", "type": "DATE", "value": "2009", "TAG_DESCRIPTOR": "2009"}
+    path = tmp_path / "1_Ferry.xml"
+    path.write_text(_cat(sentences, [([4, 5, 6, 7], dct), ([12], monday), ([], unanchored)]))
+    doc = read_cat(path)
+    assert doc.dct == date(2010, 3, 3)
+    # the dateline is the DCT, out of the text; sentence 6 was not annotated, so it is cut
+    assert doc.text == ("Ferry resumes service\nThe ferry sailed on Monday, the line said. "
+                        "It had been idle. Crews waited. Fares rose.")
+    assert [(g.text, g.value) for g in doc.timexes] == [("Monday", "2010-03-01")]
+    res = evaluate(str(tmp_path))
+    assert res["n_docs"] == 1 and res["value_f1"] == 1.0

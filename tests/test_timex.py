@@ -727,3 +727,23 @@ def test_timex_a_past_nth_day_with_no_day_named_gives_no_date():
     ts = find_times("Crowds cheered on the last day of the festival.", date(2026, 8, 1))
     assert ts == []
     assert [t.text for t in find_times("She left on the first day of March.", date(2026, 8, 1))] == ["March"]
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The probe lifted off at 04:15 UTC, on schedule.", "04:15 UTC", "2024-11-20T04:15Z"),
+    ("Trading stopped at 9:30 p.m. GMT.", "9:30 p.m. GMT", "2024-11-20T21:30Z"),
+    ("The court sat at 10:00 UTC Monday.", "10:00 UTC Monday", "2024-11-18T10:00Z"),
+    ("Polls close at 8 p.m. EST.", "8 p.m. EST", "2024-11-20T20:00"),
+])
+def test_timex_a_clock_time_in_utc_or_gmt_is_written_with_z(text, phrase, value):
+    assert _one(text, date(2024, 11, 20), phrase).value == value
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("A buyer was named. The merger should be finished in September.", "September", "2009-09"),
+    ("The bridge is due to be opened in September.", "September", "2009-09"),
+    ("The merger was finished in September.", "September", "2008-09"),
+    ("The merger has been finished in September.", "September", "2008-09"),
+])
+def test_timex_a_passive_after_modal_be_is_not_past(text, phrase, value):
+    assert _one(text, date(2009, 6, 5), phrase).value == value

@@ -62,7 +62,8 @@ def h_time(m: re.Match, c) -> Result | None:
             return None
     else:
         day = c.ref_day() or c.anchor
-    return "TIME", f"{day.isoformat()}T{hh:02d}:{mi:02d}", _apx(m)
+    zone = "Z" if g.get("utc") else ""
+    return "TIME", f"{day.isoformat()}T{hh:02d}:{mi:02d}{zone}", _apx(m)
 
 
 def h_full_date(m: re.Match, c) -> Result | None:

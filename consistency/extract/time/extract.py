@@ -70,6 +70,15 @@ def _is_past(w: str) -> bool:
     return w in _PAST or (w.endswith("ed") and len(w) > 3 and w not in _NOT_PAST)
 
 
+_BE_BEFORE = re.compile(r"\bbe\s+$", re.I)
+
+
+def _after_be(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` follows a bare "be": a passive after a modal or "to" ("should be
+    completed in October", "is due to be finished"), which says nothing of the past."""
+    return bool(_BE_BEFORE.search(text, max(0, pos - 4), pos))
+
+
 class _Context:
     """Document state used while normalising: anchor, tense cues and the last date seen."""
 
@@ -119,7 +128,7 @@ class _Context:
             w = words[i].group().lower()
             if w in _OPENS_CLAUSE:
                 break
-            if _is_past(w) and w != "last":
+            if _is_past(w) and w != "last" and not _after_be(self.text, words[i].start()):
                 past_before = not (i and words[i - 1].group().lower() in ("has", "have"))
                 break
         for m in _WORD.finditer(self.text, lo, hi):
@@ -135,7 +144,7 @@ class _Context:
                 if skip_future:
                     continue
                 kind = "future"
-            elif _is_past(w):
+            elif _is_past(w) and not _after_be(self.text, m.start()):
                 kind = "past"
             elif w in _PRESENT:
                 kind = "present"

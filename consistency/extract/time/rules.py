@@ -434,7 +434,8 @@ YEAR_WORDS_RE = (rf"(?:nineteen|eighteen)[- ](?:(?:{TENS_WORDS})"
                  r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
                  rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{ONES_WORDS}|ten))?")
 _HOL = "|".join(sorted((k.replace("'", "['’]") for k in HOLIDAYS), key=len, reverse=True))
-_TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+# a zone after a clock time; UTC and GMT make the value a UTC time (TIMEX3 writes it with "Z")
+_TZ = r"(?:\s+(?:[ECMP][SD]T|(?-i:(?P<utc>GMT|UTC))|local\s+time))?"
 
 RULES: list[tuple[str, str, Callable]] = [
     ("time", rf"(?:(?P<apx>about|around|approximately|shortly\s+(?:before|after))\s+)?"
@@ -442,7 +443,8 @@ RULES: list[tuple[str, str, Callable]] = [
              rf"|o'clock)|(?P<nm>noon|midday|midnight)){_TZ}(?:\s*(?:,\s*|on\s+)?(?P<wd>{WEEKDAY_RE})"
              rf"|\s+(?P<rel>today|yesterday|tomorrow|tonight)|,?\s+(?:on\s+)?(?P<mon>{MONTH_RE})\s*(?P<md>{DAY_RE}))?",
      h_time),
-    ("clock", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?-i:\s+(?:[ECMP][SD]T|GMT|UTC))", h_time),
+    ("clock", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?-i:\s+(?:[ECMP][SD]T|(?P<utc>GMT|UTC)))"
+              rf"(?:\s*(?:,\s*|on\s+)?(?P<wd>{WEEKDAY_RE}))?", h_time),
     ("mdy", rf"(?:(?P<apx>about|around|approximately)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?"
             r"(?:the\s+(?P<pod0>morning|afternoon|evening|night)\s+of\s+)?"
             rf"(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?!\d|:\d|,\d)"
