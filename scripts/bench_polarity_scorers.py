@@ -112,6 +112,12 @@ def main(argv: list[str] | None = None) -> int:
     pairs_by_story = {s: restrict(sp, [a.article_id in in_part and b.article_id in in_part
                                        for a, b in zip(sp.a, sp.b)])
                       for s, sp in load(args.store, args.min_cosine).items()}
+    if args.diagnose:  # only the pairs matching a polarity item's quotes are read, so the slow scorers stay cheap
+        items = [g for g in gold if g["type"] == "polarity" and event_part(g["event"]) == "tune"]
+        pairs_by_story = {s: restrict(sp, [any(shares_half(a.text, g["quotes"].get(a.article_id) or "\0")
+                                               and shares_half(b.text, g["quotes"].get(b.article_id) or "\0")
+                                               for g in items) for a, b in zip(sp.a, sp.b)])
+                          for s, sp in pairs_by_story.items()}
     pairs_by_story = {s: sp for s, sp in pairs_by_story.items() if sp.a}
     n_pairs = sum(len(sp.a) for sp in pairs_by_story.values())
     scored: dict = defaultdict(dict)
