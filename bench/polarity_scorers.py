@@ -59,6 +59,13 @@ def story_pairs(claims: Sequence[Claim], vectors: np.ndarray, min_cosine: float)
                       sims[ia, ib] if len(keep) else np.zeros(0))
 
 
+def restrict(pairs: StoryPairs, keep: Sequence[bool]) -> StoryPairs:
+    """The pairs where ``keep`` is true, in their order."""
+    idx = np.array([k for k, on in enumerate(keep) if on], dtype=int)
+    return StoryPairs([pairs.a[k] for k in idx], [pairs.b[k] for k in idx], pairs.u[idx], pairs.v[idx],
+                      pairs.cosine[idx])
+
+
 def flags_at(pairs: StoryPairs, scores: np.ndarray, threshold: float) -> list[PairFlag]:
     """The pairs scored at or above ``threshold``, surest first, each claim in one flag at most."""
     used: set[str] = set()
@@ -142,6 +149,69 @@ def nli_denial_scores(pairs: StoryPairs) -> np.ndarray:
     return nli_scores(pairs) * on
 
 
+def both_orders(predict: Callable[[list[tuple[str, str]]], np.ndarray], first: Sequence[str],
+                second: Sequence[str], keep: np.ndarray | None = None) -> np.ndarray:
+    """The larger of ``predict``'s scores for (first, second) and (second, first), pair by pair; pairs
+    where ``keep`` is 0 are not read and score 0. Each distinct ordered pair of texts is read once."""
+    out = np.zeros(len(first))
+    on = [k for k in range(len(first)) if keep is None or keep[k]]
+    if not on:
+        return out
+    asked = sorted({p for k in on for p in ((first[k], second[k]), (second[k], first[k]))})
+    got = dict(zip(asked, np.asarray(predict(asked), dtype=float)))
+    for k in on:
+        out[k] = max(got[(first[k], second[k])], got[(second[k], first[k])])
+    return out
+
+
+def load_cross(path: str) -> Callable[[list[tuple[str, str]]], np.ndarray]:
+    """A contradiction probability reader of (first, second) text pairs from a cross-encoder folder
+    (``scripts/train_cross_nli.py --out``), on one CPU thread, shortest pairs batched together."""
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    torch.set_num_threads(1)
+    tok = AutoTokenizer.from_pretrained(path)
+    model = AutoModelForSequenceClassification.from_pretrained(path).eval()
+    col = model.config.label2id["contradiction"]
+
+    def predict(pairs: list[tuple[str, str]], batch: int = 64) -> np.ndarray:
+        order = sorted(range(len(pairs)), key=lambda k: len(pairs[k][0]) + len(pairs[k][1]))
+        out = np.zeros(len(pairs))
+        with torch.inference_mode():
+            for s in range(0, len(order), batch):
+                idx = order[s:s + batch]
+                enc = tok([pairs[k][0] for k in idx], [pairs[k][1] for k in idx], truncation=True,
+                          max_length=128, padding=True, return_tensors="pt")
+                out[idx] = torch.softmax(model(**enc).logits, dim=-1)[:, col].numpy()
+        return out
+
+    return predict
+
+
+def cross_scores(pairs: StoryPairs, keep: np.ndarray | None = None) -> np.ndarray:
+    """The cross-encoder's contradiction probability on the two claims' sentences read together,
+    the larger of the two reading orders (``MODEL["cross"]`` set by the caller)."""
+    if not pairs.a:
+        return np.zeros(0)
+    return both_orders(MODEL["cross"], [c.text for c in pairs.a], [c.text for c in pairs.b], keep)
+
+
+def cross_one_sided_scores(pairs: StoryPairs) -> np.ndarray:
+    """The cross-encoder's probability, read only where one side alone negates or denies."""
+    return cross_scores(pairs, one_sided(pairs)) if pairs.a else np.zeros(0)
+
+
+def cross_denial_scores(pairs: StoryPairs) -> np.ndarray:
+    """The cross-encoder's probability, read only on the one-sided denial candidates (``denial_candidates``)."""
+    if not pairs.a:
+        return np.zeros(0)
+    keep = MODEL["denials"]
+    on = np.array([float(frozenset((a.id, b.id)) in keep) for a, b in zip(pairs.a, pairs.b)])
+    return cross_scores(pairs, on)
+
+
 SCORERS: dict[str, Callable[[StoryPairs], np.ndarray]] = {
     "rule": rule_scores, "stance": stance_scores, "nli": nli_scores, "nli-one-sided": nli_one_sided_scores,
-    "nli-denial": nli_denial_scores}
+    "nli-denial": nli_denial_scores, "cross": cross_scores, "cross-one-sided": cross_one_sided_scores,
+    "cross-denial": cross_denial_scores}
