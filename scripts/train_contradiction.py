@@ -9,7 +9,6 @@ class); the figures of the chosen setting are printed, then the model is fitted 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from pathlib import Path
@@ -19,30 +18,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.contradiction import train_contradiction  # noqa: E402
-
-LABEL_FIELDS = {"sick": ("sentence_A", "sentence_B", "entailment_label"),
-                "snli": ("sentence1", "sentence2", "gold_label")}
-
+from bench.nli import read_nli  # noqa: E402
 
 def read_pairs(path: Path) -> list[tuple[str, str, bool]]:
     """(first, second, contradicts) rows of a SICK .txt/.tsv or an SNLI/MNLI .jsonl file."""
-    rows: list[tuple[str, str, bool]] = []
-    if path.suffix == ".jsonl":
-        a, b, lab = LABEL_FIELDS["snli"]
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                try:
-                    r = json.loads(line)
-                except json.JSONDecodeError:
-                    continue  # a file cut short mid-line
-                if r.get(lab) in ("entailment", "neutral", "contradiction"):
-                    rows.append((r[a], r[b], r[lab] == "contradiction"))
-        return rows
-    a, b, lab = LABEL_FIELDS["sick"]
-    with open(path, encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f, delimiter="\t"):
-            rows.append((r[a], r[b], r[lab].upper() == "CONTRADICTION"))
-    return rows
+    return [(a, b, label == "contradiction") for a, b, label in read_nli(path)]
 
 
 def embed_all(texts: list[str], cache: Path | None) -> dict[str, np.ndarray]:

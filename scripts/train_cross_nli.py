@@ -12,7 +12,6 @@ ends), then the model is written to ``--out`` as a transformers folder with thre
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
 import sys
@@ -23,32 +22,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-LABELS = ("contradiction", "entailment", "neutral")
-FIELDS = {"sick": ("sentence_A", "sentence_B", "entailment_label"),
-          "snli": ("sentence1", "sentence2", "gold_label")}
-
+from bench.nli import LABELS, read_nli  # noqa: E402
 
 def read_labelled(path: Path) -> list[tuple[str, str, int]]:
     """(premise, hypothesis, label index in LABELS) rows of a SICK .txt/.tsv or an SNLI/MNLI .jsonl file."""
-    rows: list[tuple[str, str, int]] = []
-    if path.suffix == ".jsonl":
-        a, b, lab = FIELDS["snli"]
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                try:
-                    r = json.loads(line)
-                except json.JSONDecodeError:
-                    continue  # a file cut short mid-line
-                if r.get(lab) in LABELS:
-                    rows.append((r[a], r[b], LABELS.index(r[lab])))
-        return rows
-    a, b, lab = FIELDS["sick"]
-    with open(path, encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f, delimiter="\t"):
-            name = r[lab].lower()
-            if name in LABELS:
-                rows.append((r[a], r[b], LABELS.index(name)))
-    return rows
+    return [(a, b, LABELS.index(label)) for a, b, label in read_nli(path)]
 
 
 def split_held(rows: list, share: float = 0.1, seed: int = 0) -> tuple[list, list]:
