@@ -538,6 +538,22 @@ _CLAUSE_MARK = re.compile(r"[;:()\u2014]|\s--\s|\.\s")
 DEED_WORDS = 8
 
 
+def _deed_words(question: str, weight: dict[str, float]) -> tuple[set[str], float]:
+    """The question's words for what happened (its weighted words other than its names and the words it
+    asks with) and their total weight."""
+    names = {t for n in _names(question) for t in tokenize(n)}
+    deed = {t for t in weight if t not in names} - set(tokenize(" ".join(asked_phrase(question))))
+    return deed, sum(weight[t] for t in deed) or 1.0
+
+
+def _clause_words(text: str, start: int, end: int, others: list[tuple[int, int]], marks: list[int]) -> list[str]:
+    """Up to ``DEED_WORDS`` words either side of ``text[start:end]`` within its clause: not past another of
+    the spans ``others`` nor a clause mark (``marks``: their offsets)."""
+    left = max([e for s, e in others if e <= start] + [m + 1 for m in marks if m < start] + [0])
+    right = min([s for s, e in others if s >= end] + [m for m in marks if m >= end] + [len(text)])
+    return _WORD_RE.findall(text[left:start])[-DEED_WORDS:] + _WORD_RE.findall(text[end:right])[:DEED_WORDS]
+
+
 def deed_tie(c: Claim, question: str, kind: str | None, weight: dict[str, float]) -> float:
     """How much of what the question says its answer did is said of a person or organisation the question
     does not name: the most, over such names, of the weighted share of the question's words other than its
@@ -547,11 +563,9 @@ def deed_tie(c: Claim, question: str, kind: str | None, weight: dict[str, float]
     if kind not in ("person", "org"):
         return 0.0
     q = question.casefold()
-    names = {t for n in _names(question) for t in tokenize(n)}
-    deed = {t for t in weight if t not in names} - set(tokenize(" ".join(asked_phrase(question))))
+    deed, total = _deed_words(question, weight)
     if not deed:
         return 0.0
-    total = sum(weight[t] for t in deed) or 1.0
     text = c.text
     spans = []
     for e in c.entities:
@@ -566,11 +580,7 @@ def deed_tie(c: Claim, question: str, kind: str | None, weight: dict[str, float]
     for start, end, unnamed in spans:
         if not unnamed:
             continue
-        left = max([stop for _, stop, u in spans if u and stop <= start] + [m + 1 for m in marks if m < start] + [0])
-        right = min([s for s, _, u in spans if u and s >= end] + [m for m in marks if m >= end] + [len(text)])
-        before = _WORD_RE.findall(text[left:start])[-DEED_WORDS:]
-        after = _WORD_RE.findall(text[end:right])[:DEED_WORDS]
-        near = set(tokenize(" ".join(before + after)))
+        near = set(tokenize(" ".join(_clause_words(text, start, end, [(s, e) for s, e, u in spans if u], marks))))
         if att is not None and att.source and (att.source.casefold() in text[start:end].casefold()
                                                or text[start:end].casefold() in att.source.casefold()):
             near |= set(tokenize(f"{att.cue} {att.content}"))
@@ -608,21 +618,17 @@ def value_deed(c: Claim, question: str, kind: str | None, weight: dict[str, floa
     A sentence of the right story often states the date or figure of another of its happenings."""
     if kind not in ("time", "quantity", "place"):
         return 0.0
-    names = {t for n in _names(question) for t in tokenize(n)}
-    deed = {t for t in weight if t not in names} - set(tokenize(" ".join(asked_phrase(question))))
+    deed, total = _deed_words(question, weight)
     if not deed:
         return 0.0
-    total = sum(weight[t] for t in deed) or 1.0
     spans = _value_slots(c, kind, question)
-    text = c.text
-    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+    placed = [(s, e) for s, e, _ in spans if s >= 0]
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(c.text)]
     best = 0.0
     for start, end, about in spans:
         words = list(about)
         if start >= 0:
-            left = max([e for s, e, _ in spans if 0 <= e <= start] + [m + 1 for m in marks if m < start] + [0])
-            right = min([s for s, _, _ in spans if s >= end] + [m for m in marks if m >= end] + [len(text)])
-            words += _WORD_RE.findall(text[left:start])[-DEED_WORDS:] + _WORD_RE.findall(text[end:right])[:DEED_WORDS]
+            words += _clause_words(c.text, start, end, placed, marks)
         best = max(best, sum(weight[t] for t in set(tokenize(" ".join(words))) & deed) / total)
     return best
 
