@@ -7,6 +7,8 @@ import csv
 import json
 from pathlib import Path
 
+import numpy as np
+
 LABELS = ("contradiction", "entailment", "neutral")
 FIELDS = {"sick": ("sentence_A", "sentence_B", "entailment_label"),
           "snli": ("sentence1", "sentence2", "gold_label")}
@@ -33,3 +35,18 @@ def read_nli(path: Path) -> list[tuple[str, str, str]]:
             if r[lab].lower() in LABELS:
                 rows.append((r[a], r[b], r[lab].lower()))
     return rows
+
+
+def pair_probabilities(model, tok, pairs: list[tuple[str, str]], batch: int = 64, max_length: int = 128) -> np.ndarray:
+    """A sequence-pair classifier's softmax over its labels for each (first, second) text pair, in order."""
+    import torch
+
+    model.eval()
+    out = []
+    with torch.inference_mode():
+        for k in range(0, len(pairs), batch):
+            chunk = pairs[k:k + batch]
+            enc = tok([a for a, _ in chunk], [b for _, b in chunk], truncation=True, max_length=max_length,
+                      padding=True, return_tensors="pt")
+            out.append(torch.softmax(model(**enc).logits, dim=-1).numpy())
+    return np.concatenate(out) if out else np.zeros((0, model.config.num_labels))

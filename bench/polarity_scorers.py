@@ -170,20 +170,18 @@ def load_cross(path: str) -> Callable[[list[tuple[str, str]]], np.ndarray]:
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
+    from bench.nli import pair_probabilities
+
     torch.set_num_threads(1)
     tok = AutoTokenizer.from_pretrained(path)
     model = AutoModelForSequenceClassification.from_pretrained(path).eval()
     col = model.config.label2id["contradiction"]
 
-    def predict(pairs: list[tuple[str, str]], batch: int = 64) -> np.ndarray:
+    def predict(pairs: list[tuple[str, str]]) -> np.ndarray:
         order = sorted(range(len(pairs)), key=lambda k: len(pairs[k][0]) + len(pairs[k][1]))
         out = np.zeros(len(pairs))
-        with torch.inference_mode():
-            for s in range(0, len(order), batch):
-                idx = order[s:s + batch]
-                enc = tok([pairs[k][0] for k in idx], [pairs[k][1] for k in idx], truncation=True,
-                          max_length=128, padding=True, return_tensors="pt")
-                out[idx] = torch.softmax(model(**enc).logits, dim=-1)[:, col].numpy()
+        if order:
+            out[order] = pair_probabilities(model, tok, [pairs[k] for k in order])[:, col]
         return out
 
     return predict

@@ -22,7 +22,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.nli import LABELS, read_nli  # noqa: E402
+from bench.nli import LABELS, pair_probabilities, read_nli  # noqa: E402
 
 def read_labelled(path: Path) -> list[tuple[str, str, int]]:
     """(premise, hypothesis, label index in LABELS) rows of a SICK .txt/.tsv or an SNLI/MNLI .jsonl file."""
@@ -35,21 +35,6 @@ def split_held(rows: list, share: float = 0.1, seed: int = 0) -> tuple[list, lis
     random.Random(seed).shuffle(order)
     n = int(round(len(rows) * share))
     return [rows[i] for i in order[n:]], [rows[i] for i in order[:n]]
-
-
-def predict(model, tok, pairs: list[tuple[str, str]], batch: int = 64, max_length: int = 128) -> np.ndarray:
-    """Softmax probabilities over LABELS for each (first, second) pair."""
-    import torch
-
-    model.eval()
-    out = []
-    with torch.inference_mode():
-        for k in range(0, len(pairs), batch):
-            chunk = pairs[k:k + batch]
-            enc = tok([a for a, _ in chunk], [b for _, b in chunk], truncation=True, max_length=max_length,
-                      padding=True, return_tensors="pt")
-            out.append(torch.softmax(model(**enc).logits, dim=-1).numpy())
-    return np.concatenate(out) if out else np.zeros((0, len(LABELS)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         if out_of_time:
             break
     minutes = round((time.monotonic() - t0) / 60, 1)
-    probs = predict(model, tok, [(a, b) for a, b, _ in held], max_length=args.max_length)
+    probs = pair_probabilities(model, tok, [(a, b) for a, b, _ in held], max_length=args.max_length)
     y = np.array([l for _, _, l in held])
     contra = probs[:, LABELS.index("contradiction")]
     is_c = y == LABELS.index("contradiction")
