@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.realcoverage import event_part, score, tune_fold  # noqa: E402
 
 PARTS = ("tune", "held", "all")
-TUNE_PARTS = ("tune", "tune-a", "tune-b")
 FOLDS = ("tune-a", "tune-b")  # the tuning half split in two, for rules read on one fold and checked on the other
+TUNE_PARTS = ("tune", *FOLDS)
 
 
 def read_jsonl(path: Path) -> list[dict]:
