@@ -1019,3 +1019,25 @@ def test_facts_an_it_that_may_be_no_one_is_left_unread():
                     "$40 million", "Hawks")
     assert pairs(owls, paid, hawks) == []  # the Owls paid
     assert pairs(owls, took, hawks) == [("$35 million", "$40 million")]  # what it took is no one's in particular
+
+
+def _cited(c: Claim, body: str, cue: str, label: str = "ORG") -> Claim:
+    """The claim told by ``body`` (named in its text) with ``cue``, the body an entity of the claim."""
+    at = c.text.index(body)
+    ent = Entity(body, at, at + len(body), label, "org:" + body.casefold().replace(" ", "-"))
+    return replace(c, entities=(*c.entities, ent), attribution=Attribution(
+        source=body, source_kind="organisation", cue=cue, source_span=(at, at + len(body))))
+
+
+def test_facts_a_source_cited_with_according_to_is_no_holder_of_the_figure():
+    frame = ("move", ("budget", "harbour"))
+    council = claim("a#1", "The Ferrow Council would move $3.5 billion from the harbour budget.", outlet="A",
+                    frames={"$3.5 billion": frame})
+    council = replace(council, entities=(Entity("The Ferrow Council", 0, 18, "ORG", "org:ferrow-council"),))
+    text = "The order lets the mayor move $3.6 billion from the harbour budget, according to Ledbury Bank analysts."
+    cited = _cited(claim("b#1", text, outlet="B", frames={"$3.6 billion": frame}), "Ledbury Bank", "according to")
+    assert pairs(council, cited) == [("$3.5 billion", "$3.6 billion")]
+    # one who "said" it may be its doer too: a body named that way still holds the figure
+    text = "Ledbury Bank analysts said the order lets the mayor move $3.6 billion from the harbour budget."
+    said = _cited(claim("b#1", text, outlet="B", frames={"$3.6 billion": frame}), "Ledbury Bank", "said")
+    assert pairs(council, said) == []

@@ -32,10 +32,12 @@ def _named_words(c: Claim) -> set[str]:
 
 
 def _holders_named(f: Fact) -> set[str]:
-    """Words of the people and bodies the row is said of: named in its subject or object, or close to its value."""
-    c = f.claim
+    """Words of the people and bodies the row is said of: named in its subject or object, or close to its
+    value, leaving out a source the claim only cites ("according to county officials")."""
+    c, told = f.claim, _cited_only(f.claim)
     near = {w.casefold() for e in c.entities if e.label in HOLDER_LABELS
             and e.start < f.slot.end + HOLDER_CHARS and f.slot.start - HOLDER_CHARS < e.end
+            and not any(s < e.end and e.start < t for s, t in told)
             for w in e.text.split() if len(w) > 2 and w.casefold() not in STOP}
     return near | (f.about & _named_words(c))
 
@@ -52,6 +54,13 @@ def _said_by(c: Claim) -> tuple[tuple[int, int], ...]:
     """The spans of the claim's speaker and channel: who tells a figure, not whose it is."""
     a = c.attribution
     return tuple(s for s in (a.source_span, a.channel_span) if s) if a else ()
+
+
+def _cited_only(c: Claim) -> tuple[tuple[int, int], ...]:
+    """The spans of a source the claim cites with "according to": that source tells the figure and
+    does nothing in the sentence, where one who "said" may be its doer too ("the navy said it seized 40")."""
+    a = c.attribution
+    return _said_by(c) if a and a.cue and a.cue.casefold().startswith("according to") else ()
 
 
 def _own_holders(f: Fact) -> set[str]:
