@@ -220,3 +220,17 @@ def test_happenings_a_span_holding_the_rows_own_day_dates_no_second_happening():
     thursday = claim("b#1", "The club signed Barros on Thursday.", outlet="B", day=13,
                      frames={"Thursday": ("sign", ("club", "barros"))})
     assert found(thursday, spanning) == [("Thursday", "Friday")]
+
+
+def test_happenings_a_noun_qualified_alike_names_one_happening_beside_others_of_its_kind():
+    a = claim("a#1", "The clash Tuesday night was a test for the county mayoral debate.", outlet="A",
+              frames={"Tuesday night": ("be", ("clash", "debate"))})
+    a_other = claim("a#2", "The state senate debates will follow on March 20.", outlet="A",
+                    frames={"March 20": ("follow", ("debate",))})
+    b = claim("b#1", "The county mayoral debate on Thursday drew a large crowd.", outlet="B",
+              frames={"Thursday": ("draw", ("debate", "crowd"))})
+    assert found(a, a_other, b, rule=DateRule(2, -1.0)) == [("Tuesday night", "Thursday")]
+    # named otherwise, the article's other debate leaves the noun no single happening to name
+    plain = claim("b#1", "The debate on Thursday drew a large crowd.", outlet="B",
+                  frames={"Thursday": ("draw", ("debate", "crowd"))})
+    assert found(a, a_other, plain, rule=DateRule(2, -1.0)) == []

@@ -116,15 +116,35 @@ def shared_participants(x: Fact, y: Fact) -> frozenset[str]:
 
 def _sole_happening(x: Fact, y: Fact, by_article: dict[str, list[Fact]]) -> bool:
     """The two rows share only a happening noun ("the primary"), and each article dates just one
-    happening by that noun, on one day: the noun alone then says which happening it is."""
+    happening by that noun, on one day: the noun alone then says which happening it is. When both
+    rows give the noun the same qualifying words ("the county primary"), those name the happening, and
+    only rows naming it so need agree ("last week's primary" is another one)."""
     nouns = {w for w in participants(x) & participants(y) if w in KIND_OF} & set(x.about) & set(y.about)
     if not nouns or not kinds(x) & kinds(y):
         return False
+    named_as = {n: q for n in nouns if (q := qualifier(x, n)) and q == qualifier(y, n)}
     for f in (x, y):
-        named = [g for g in by_article.get(f.claim.article_id, ()) if nouns & set(g.about)]
+        named = [g for g in by_article.get(f.claim.article_id, ()) if nouns & set(g.about)
+                 and (not named_as or any(qualifier(g, n) == q for n, q in named_as.items()))]
         if any(not _agree(f, g) for g in named):
             return False
     return True
+
+
+QUALIFIER_WORDS = 2  # "vice mayoral", "second televised": the words right before a happening noun
+
+
+def qualifier(f: Fact, noun: str) -> tuple[str, ...]:
+    """The words that qualify a happening noun where the row's sentence names it closest to the date
+    ("a second televised debate": second, televised); articles, pronouns and other stop words left out."""
+    c = f.claim
+    at = f.slot.start - c.start
+    found = [m for m in re.finditer(rf"\b{re.escape(noun)}(?:s|es)?\b", c.text, re.IGNORECASE)]
+    if not found:
+        return ()
+    m = min(found, key=lambda m: abs(m.start() - at))
+    before = re.findall(r"[\w'\u2019-]+", c.text[:m.start()])[-QUALIFIER_WORDS:]
+    return tuple(w.casefold() for w in before if w.casefold() not in STOP and not w[0].isdigit())
 
 
 # How far apart two dates may lie and still be one happening misdated, by the coarser one's unit:
