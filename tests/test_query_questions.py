@@ -16,6 +16,7 @@ from consistency.query.questions import (
     asked_noun,
     asked_phrase,
     compared_noun,
+    counted_nouns,
     first_stage_prior,
     holds_form,
     is_question,
@@ -105,6 +106,29 @@ def test_query_questions_quantity_fits_the_noun_counted_and_compound_counts():
     weeks = claim("a#3", "She stayed four weeks at the port.", quantities=(qty("four weeks", 4, "weeks"),))
     assert quantity_fits(visits, "How many times did she visit the port?")
     assert not quantity_fits(weeks, "How many times did she visit the port?")
+
+
+def test_query_questions_quantity_fits_money_for_how_much_without_a_money_word():
+    paid = claim("a#0", "The port paid the builders $4.2 million for the pier.",
+                 quantities=(qty("$4.2 million", 4.2e6, "usd", "money"),))
+    crews = claim("a#1", "The port hired 40 builders for the pier.", quantities=(qty("40 builders", 40, "builders"),))
+    assert quantity_fits(paid, "How much did the port pay the builders?")
+    assert not quantity_fits(crews, "How much did the port pay the builders?")
+    assert not quantity_fits(paid, "How much of the pier was finished?")
+
+
+def test_query_questions_quantity_fits_a_count_the_reader_kept_no_unit_for():
+    # the quantity reader left the unit empty: the noun after the number, or the parse's noun, names it
+    after = claim("a#0", "The levy passed with support from 12 city councillors.", quantities=(qty("12", 12),))
+    parsed = claim("a#1", "All of them, 12 in all, backed the levy.",
+                   quantities=(Quantity(text="12", start=0, end=2, value=12, low=12, high=12, about=("councillors",)),))
+    other = claim("a#2", "The levy passed after 12 hours of debate.", quantities=(qty("12", 12),))
+    q = "How many city councillors backed the levy?"
+    assert quantity_fits(after, q) and quantity_fits(parsed, q) and not quantity_fits(other, q)
+    # a unit of several words is matched by its last word
+    multi = claim("a#3", "Nine harbour pilots signed it.", quantities=(qty("Nine harbour pilots", 9, "harbour pilots"),))
+    assert quantity_fits(multi, "How many pilots signed the letter?")
+    assert {"councillor"} <= counted_nouns(after)[0]
 
 
 def when(text: str, value: str, grain: str, kind: str = "DATE") -> TimeExpr:
