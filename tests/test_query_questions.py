@@ -454,6 +454,17 @@ def test_query_questions_time_fits_a_quarter_or_half_of_a_year_for_when():
     assert not time_fits(quarter, "On what day are the results due?")
 
 
+def test_query_questions_time_fits_a_grain_with_a_modifier_a_night_and_an_old_year():
+    night = claim("a#0", "Lind spoke to donors on Thursday night.", times=(when("Thursday night", "2026-03-05TNI", "day"),))
+    season = claim("a#1", "Lind spoke to donors this week.", times=(when("this week", "2026-W10", "week"),))
+    assert time_fits(night, "On what night did Lind speak to donors?")
+    assert not time_fits(season, "On what night did Lind speak to donors?")
+    rule = claim("a#2", "From the 2027 tax year, the levy falls.", times=(when("2027", "2027", "year"),))
+    assert time_fits(rule, "From which tax year does the levy fall?")
+    old = claim("a#3", "Lind said he wished it were 1850 again.", times=(when("1850", "1850", "year"),))
+    assert time_fits(old, "What year did Lind say he wished it were?")
+
+
 def test_query_questions_deed_tie_reads_who_the_sentence_says_did_it():
     q = "Which senator asked Kask to cancel the ferry trip?"
     w = {"senator": 1.0, "ask": 1.0, "kask": 2.0, "cancel": 1.0, "ferry": 1.0, "trip": 1.0}

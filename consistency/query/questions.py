@@ -342,9 +342,10 @@ def counted_nouns(c: Claim) -> list[set[str]]:
 
 # The calendar granularities that answer "what year", "what month", "what day", "what time" and a bare "when".
 _ASKED_GRAIN = (
-    (re.compile(r"\b(?:what|which) (?:years?|decade)\b", re.I), {"year", "decade", "century"}),
-    (re.compile(r"\b(?:what|which) month\b", re.I), {"month", "day"}),
-    (re.compile(r"\b(?:what|which) (?:day|date)\b", re.I), {"day", "time"}),
+    (re.compile(r"\b(?:what|which) (?:[a-z]+ )?(?:years?|decade)\b", re.I), {"year", "decade", "century"}),
+    (re.compile(r"\b(?:what|which) (?:[a-z]+ )?month\b", re.I), {"month", "day"}),
+    (re.compile(r"\b(?:what|which) (?:[a-z]+ )?(?:day|date|night|morning|afternoon|evening)\b", re.I),
+     {"day", "time"}),
     (re.compile(r"\bwhat time\b", re.I), {"time"}),
     (re.compile(r"\bwhen\b", re.I), {"day", "time", "week", "month", "quarter", "half", "season", "year", "decade",
                                        "century"}),
@@ -356,6 +357,7 @@ _ASKED_GRAIN = (
 _ANAPHORIC_DATE = re.compile(r"^\s*(?:on |in |by )?(?:that (?:same |very )?|the (?:same|very|next|following|previous|prior) )"
                              r"(?:day|morning|afternoon|evening|night|week|weekend|month|year|time)\b", re.I)
 _DECADE = re.compile(r"\b(?:19|20)?\d0s\b")
+_ANY_YEAR = re.compile(r"\b1\d{3}\b|\b20\d\d\b")  # a year of any century ("wished it were 1825")
 
 
 def time_fits(c: Claim, question: str) -> bool:
@@ -370,7 +372,7 @@ def time_fits(c: Claim, question: str) -> bool:
             continue
         if "year" in grains and "day" not in grains:
             # "this year" or "last year" answers "in which year" only by the article's own date
-            if _YEAR.search(t.text) or _DECADE.search(t.text):
+            if _ANY_YEAR.search(t.text) or _DECADE.search(t.text):
                 return True
         elif t.granularity in grains:
             return True
