@@ -16,6 +16,7 @@ from consistency.query.questions import (
     asked_noun,
     asked_phrase,
     compared_noun,
+    counted_nouns,
     first_stage_prior,
     holds_form,
     is_question,
@@ -105,6 +106,29 @@ def test_query_questions_quantity_fits_the_noun_counted_and_compound_counts():
     weeks = claim("a#3", "She stayed four weeks at the port.", quantities=(qty("four weeks", 4, "weeks"),))
     assert quantity_fits(visits, "How many times did she visit the port?")
     assert not quantity_fits(weeks, "How many times did she visit the port?")
+
+
+def test_query_questions_quantity_fits_money_for_how_much_without_a_money_word():
+    paid = claim("a#0", "The port paid the builders $4.2 million for the pier.",
+                 quantities=(qty("$4.2 million", 4.2e6, "usd", "money"),))
+    crews = claim("a#1", "The port hired 40 builders for the pier.", quantities=(qty("40 builders", 40, "builders"),))
+    assert quantity_fits(paid, "How much did the port pay the builders?")
+    assert not quantity_fits(crews, "How much did the port pay the builders?")
+    assert not quantity_fits(paid, "How much of the pier was finished?")
+
+
+def test_query_questions_quantity_fits_a_count_the_reader_kept_no_unit_for():
+    # the quantity reader left the unit empty: the noun after the number, or the parse's noun, names it
+    after = claim("a#0", "The levy passed with support from 12 city councillors.", quantities=(qty("12", 12),))
+    parsed = claim("a#1", "All of them, 12 in all, backed the levy.",
+                   quantities=(Quantity(text="12", start=0, end=2, value=12, low=12, high=12, about=("councillors",)),))
+    other = claim("a#2", "The levy passed after 12 hours of debate.", quantities=(qty("12", 12),))
+    q = "How many city councillors backed the levy?"
+    assert quantity_fits(after, q) and quantity_fits(parsed, q) and not quantity_fits(other, q)
+    # a unit of several words is matched by its last word
+    multi = claim("a#3", "Nine harbour pilots signed it.", quantities=(qty("Nine harbour pilots", 9, "harbour pilots"),))
+    assert quantity_fits(multi, "How many pilots signed the letter?")
+    assert {"councillor"} <= counted_nouns(after)[0]
 
 
 def when(text: str, value: str, grain: str, kind: str = "DATE") -> TimeExpr:
@@ -428,6 +452,17 @@ def test_query_questions_time_fits_a_quarter_or_half_of_a_year_for_when():
     half = claim("a#2", "The line opens in the first half of 2027.", times=(when("the first half of 2027", "2027-H1", "half"),))
     assert time_fits(quarter, "When are the results due?") and time_fits(half, "When does the line open?")
     assert not time_fits(quarter, "On what day are the results due?")
+
+
+def test_query_questions_time_fits_a_grain_with_a_modifier_a_night_and_an_old_year():
+    night = claim("a#0", "Lind spoke to donors on Thursday night.", times=(when("Thursday night", "2026-03-05TNI", "day"),))
+    season = claim("a#1", "Lind spoke to donors this week.", times=(when("this week", "2026-W10", "week"),))
+    assert time_fits(night, "On what night did Lind speak to donors?")
+    assert not time_fits(season, "On what night did Lind speak to donors?")
+    rule = claim("a#2", "From the 2027 tax year, the levy falls.", times=(when("2027", "2027", "year"),))
+    assert time_fits(rule, "From which tax year does the levy fall?")
+    old = claim("a#3", "Lind said he wished it were 1850 again.", times=(when("1850", "1850", "year"),))
+    assert time_fits(old, "What year did Lind say he wished it were?")
 
 
 def test_query_questions_deed_tie_reads_who_the_sentence_says_did_it():

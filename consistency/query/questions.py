@@ -72,6 +72,10 @@ _TIME_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day",
                "months", "year", "years", "decade", "decades"}
 _MONEY_WORDS = re.compile(r"\b(?:money|cost|costs|spend|spent|spending|earn|earned|pay|paid|raise|raised|worth|"
                           r"dollars|price|fund|funds|budget|fine|salary)\b", re.I)
+# "how much" asks for money unless it asks for time or a part ("how much of the bill")
+_HOW_MUCH_OTHER = re.compile(r"\bhow much (?:time|longer|of|more time)\b")
+# the words just after a figure: the noun it counts when the quantity reader kept no unit
+_NEXT_WORDS = re.compile(r"^[\s-]*((?:[A-Za-z][\w'’.-]*\s+){0,2}[A-Za-z][\w'’-]*)")
 # the words after "how many" up to its verb: "how many navy divers were ..." counts divers
 _HOW_MANY = re.compile(r"\bhow many ((?:[\w'-]+\s+){0,3}?[\w'-]+)(?=\s+(?:did|do|does|were|was|are|is|has|have|had|"
                        r"will|would|can|could|[a-z]+ed)\b|\s*\?|\s*$)", re.I)
@@ -305,23 +309,43 @@ def quantity_fits(c: Claim, question: str) -> bool:
         return True
     if re.search(r"\bpercent|\bpercentage\b|\bshare\b", q):
         return any(x.kind == "percent" for x in c.quantities)
-    if re.search(r"\bhow much\b", q) and _MONEY_WORDS.search(q):
+    # news asks "how much" of money ("how much did X raise", "how much new revenue"), named or not
+    if re.search(r"\bhow much\b", q) and (_MONEY_WORDS.search(q) or not _HOW_MUCH_OTHER.search(q)):
         return any(x.kind == "money" for x in c.quantities)
     m = _HOW_MANY.search(question)
     if m:
         nouns = set(tokenize(m.group(1)))
         if "time" in nouns:  # "how many times did X ..." counts events, whatever noun names them
             return any(x.kind == "count" and x.unit and x.unit.casefold() not in _TIME_UNITS for x in c.quantities)
-        units = [x.unit or "" for x in c.quantities] + _COMPOUND_COUNT.findall(c.text)
-        return any(len(tokenize(u)) == 1 and tokenize(u)[0] in nouns for u in units)
+        return any(heads & nouns for heads in counted_nouns(c))
     return False
+
+
+def counted_nouns(c: Claim) -> list[set[str]]:
+    """Per figure of the claim, the stems of the noun it may count: its unit's last word, or, when the
+    quantity reader kept no unit ("33 Senate Democrats"), the noun the parse tied it to first and the
+    words just after it; and the noun of a count written as a compound adjective ("a three-term member")."""
+    out = []
+    for x in c.quantities:
+        if x.unit:
+            out.append(set(tokenize(x.unit)[-1:]))
+            continue
+        heads = set(tokenize(x.about[0])[-1:]) if x.about else set()
+        at = c.text.find(x.text)
+        after = _NEXT_WORDS.match(c.text[at + len(x.text):]) if at >= 0 else None
+        if after:
+            heads |= set(tokenize(after.group(1)))
+        out.append(heads)
+    out.extend(set(tokenize(u)[-1:]) for u in _COMPOUND_COUNT.findall(c.text))
+    return out
 
 
 # The calendar granularities that answer "what year", "what month", "what day", "what time" and a bare "when".
 _ASKED_GRAIN = (
-    (re.compile(r"\b(?:what|which) (?:years?|decade)\b", re.I), {"year", "decade", "century"}),
-    (re.compile(r"\b(?:what|which) month\b", re.I), {"month", "day"}),
-    (re.compile(r"\b(?:what|which) (?:day|date)\b", re.I), {"day", "time"}),
+    (re.compile(r"\b(?:what|which) (?:[a-z]+ )?(?:years?|decade)\b", re.I), {"year", "decade", "century"}),
+    (re.compile(r"\b(?:what|which) (?:[a-z]+ )?month\b", re.I), {"month", "day"}),
+    (re.compile(r"\b(?:what|which) (?:[a-z]+ )?(?:day|date|night|morning|afternoon|evening)\b", re.I),
+     {"day", "time"}),
     (re.compile(r"\bwhat time\b", re.I), {"time"}),
     (re.compile(r"\bwhen\b", re.I), {"day", "time", "week", "month", "quarter", "half", "season", "year", "decade",
                                        "century"}),
@@ -333,6 +357,7 @@ _ASKED_GRAIN = (
 _ANAPHORIC_DATE = re.compile(r"^\s*(?:on |in |by )?(?:that (?:same |very )?|the (?:same|very|next|following|previous|prior) )"
                              r"(?:day|morning|afternoon|evening|night|week|weekend|month|year|time)\b", re.I)
 _DECADE = re.compile(r"\b(?:19|20)?\d0s\b")
+_ANY_YEAR = re.compile(r"\b1\d{3}\b|\b20\d\d\b")  # a year of any century ("wished it were 1825")
 
 
 def time_fits(c: Claim, question: str) -> bool:
@@ -347,7 +372,7 @@ def time_fits(c: Claim, question: str) -> bool:
             continue
         if "year" in grains and "day" not in grains:
             # "this year" or "last year" answers "in which year" only by the article's own date
-            if _YEAR.search(t.text) or _DECADE.search(t.text):
+            if _ANY_YEAR.search(t.text) or _DECADE.search(t.text):
                 return True
         elif t.granularity in grains:
             return True
