@@ -747,3 +747,19 @@ def test_timex_a_clock_time_in_utc_or_gmt_is_written_with_z(text, phrase, value)
 ])
 def test_timex_a_passive_after_modal_be_is_not_past(text, phrase, value):
     assert _one(text, date(2009, 6, 5), phrase).value == value
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Shares had their steepest single-day slide since spring.", "single-day", "P1D"),
+    ("The town got a month of rain in a single day.", "a single day", "P1D"),
+    ("The charity raised more in a single year than before.", "a single year", "P1Y"),
+])
+def test_timex_single_counts_as_one_unit(text, phrase, value):
+    t = _one(text, date(2024, 5, 15), phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_timex_every_single_day_is_a_set_not_a_day_from_now():
+    ts = find_times("She can walk there every single day from now on.", date(2024, 5, 15))
+    assert ("every single day", "SET", "P1D") in [(t.text, t.type, t.value) for t in ts]
+    assert all("from now" not in t.text for t in ts)

@@ -301,13 +301,15 @@ def h_duration(m: re.Match, c) -> Result | None:
     tail = " ".join((g.get("tail") or "").lower().split())
     mod = _apx(m) or ("APPROX" if g.get("orso") else None)
     before = c.text[max(0, m.start() - 25): m.start()]
-    if raw in ("a", "an") and not (g.get("adj") or g.get("the") or tail or g.get("apx") or g.get("old")):
+    if raw in ("a", "an", "single", "a single") and not (g.get("adj") or g.get("the") or tail or g.get("apx") or g.get("old")):
         cue = _SET_CUE.search(before)
         if cue:
             # "twice a week" is a set of times; "$2 million a year", "350 a night" a rate of an amount
             return ("SET", _duration_value(1, u), None) if re.search(r"once|twice|times", cue.group(), re.I) else None
         if not (_DUR_CUE.search(before) or "-" in m.group() or _FROM_EVENT.match(c.text, m.end())):
             return None
+    if "single" in raw and re.search(r"\bevery\s+$", before, re.I):
+        return None  # "every single day" is a set, not a length counted "from now"
     if u == "second" and raw in ("a", "one") and _ORDINAL_SECOND.match(c.text, m.end()):
         return None  # "a second term", "for a second day": the ordinal, not a second of time
     if raw == "some" and not g.get("adj"):
