@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 from typing import Callable
@@ -465,6 +466,9 @@ RULES: list[tuple[str, str, Callable]] = [
      h_month),
     ("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?:,?\s+(?P<y>{YEAR_RE}))?",
      h_week_of),
+    # "the first week of June", "the last week of March 2009": a week of the month, as an ISO week
+    ("week_in_month", rf"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONTH_RE})"
+                      rf"(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?", lambda m, c: h_week_in_month(m, c)),
     ("weekday", rf"(?:(?P<pm>early|late|earlier|later|mid-?(?:morning|afternoon|day))\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|coming|past|the\s+(?:following|next|previous|preceding))\s+)?"
                 rf"(?P<wd>{WEEKDAY_RE})(?:\s+(?P<pod>morning|afternoon|evening|night))?", h_weekday),
     ("dayrel", r"(?:(?P<el>earlier|later|early|late|mid-?(?:morning|afternoon|day))\s+)?(?P<w>today|tonight|yesterday|tomorrow"
@@ -538,6 +542,22 @@ RULES: list[tuple[str, str, Callable]] = [
             r"|(?P<adv>annually|yearly|daily|weekly|monthly|hourly|nightly|biweekly|semiannually))", h_set),
     ("holiday", rf"(?P<hn>{_HOL})(?:,?\s+(?P<y>{YEAR_RE}))?", h_holiday),
 ]
+
+
+_WEEK_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def h_week_in_month(m: re.Match, c) -> Result | None:
+    """"the last week of March": the ISO week holding most of that week's days (the first week holds
+    the month's 4th, as ISO's first week of a year holds January 4; the last holds the 4th-last day)."""
+    mo = _mon(m.group("mon"))
+    y = int(m.group("y")) if m.group("y") else c.month_year(mo, m.start(), m.end())
+    o = m.group("ord").lower()
+    if o in ("last", "final"):
+        day = date(y, mo, calendar.monthrange(y, mo)[1]) - timedelta(days=3)
+    else:
+        day = date(y, mo, 4 + 7 * (_WEEK_ORD[o] - 1))
+    return "DATE", iso_week(day), None
 
 
 def h_long_adj(m: re.Match, c) -> Result | None:
