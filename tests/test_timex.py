@@ -765,7 +765,6 @@ def test_timex_every_single_day_is_a_set_not_a_day_from_now():
     assert all("from now" not in t.text for t in ts)
 
 
-
 @pytest.mark.parametrize("text, phrase, value", [
     ("Orders picked up in the last week of March.", "the last week of March", "2024-W13"),
     ("Talks are pencilled in for the first week of June.", "the first week of June", "2024-W23"),
@@ -779,3 +778,22 @@ def test_timex_a_numbered_week_of_a_month_is_its_iso_week(text, phrase, value):
 def test_timex_the_last_week_of_a_month_is_not_last_week():
     ts = find_times("Orders picked up in the last week of March.", date(2024, 5, 15))
     assert [(t.text, t.value) for t in ts] == [("the last week of March", "2024-W13")]
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The lake hit its lowest level in decades.", "decades", "PXY"),
+    ("He has not spoken to the press in years.", "years", "PXY"),
+    ("It was the club's first win in weeks.", "weeks", "PXW"),
+])
+def test_timex_in_a_vague_plural_is_a_length_up_to_now(text, phrase, value):
+    t = _one(text, date(2024, 5, 15), phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("text", [
+    "The deal will matter in years to come.",
+    "In years past the fair drew bigger crowds.",
+    "He is paid in months of credit.",
+])
+def test_timex_in_a_plural_before_to_come_past_or_of_is_not_a_length(text):
+    assert find_times(text, date(2024, 5, 15)) == []

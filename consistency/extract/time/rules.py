@@ -531,6 +531,10 @@ RULES: list[tuple[str, str, Callable]] = [
     ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<u>years|months|weeks|days|decades|hours|centuries)"
                      r"(?!\s+(?:ago|of|before|after))",
      lambda m, c: ("DURATION", _duration_value(None, m.group("u").lower()[:-1]), None)),
+    # "the highest in decades", "not seen in years": some of the unit up to now ("in years to come" is not)
+    ("vague_in", r"(?<=\bin\s)(?P<u>years|months|weeks|days|decades|hours|centuries)"
+                 r"(?!\s+(?:ago|of|before|after|past|to\s+come|ahead|gone)\b)",
+     lambda m, c: ("DURATION", _duration_value(None, m.group("u").lower()[:-1]), None)),
     ("year_end", r"(?:around\s+)?(?:the\s+)?(?:year[- ]end|year['’]s\s+end|end\s+of\s+the\s+year)",
      lambda m, c: h_year_end(m, c)),
     ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century",
