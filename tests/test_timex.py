@@ -797,3 +797,18 @@ def test_timex_in_a_vague_plural_is_a_length_up_to_now(text, phrase, value):
 ])
 def test_timex_in_a_plural_before_to_come_past_or_of_is_not_a_length(text):
     assert find_times(text, date(2024, 5, 15)) == []
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    ("Profit fell in the third quarter. Sales rose in the quarter ended Dec. 31.", date(2025, 2, 10), "2024-Q4"),
+    ("Orders rose in the quarter ended June 30.", date(2025, 5, 20), "2024-Q2"),
+    ("Its quarter ended March 31, 2023, was the best yet.", date(2025, 5, 20), "2023-Q1"),
+])
+def test_timex_the_quarter_ended_on_a_quarter_day_is_that_quarter(text, anchor, value):
+    t = [t for t in find_times(text, anchor) if t.text.lower().endswith(" quarter")][-1]
+    assert t.value == value
+
+
+def test_timex_a_quarter_ended_on_another_day_keeps_the_quarter_named_before():
+    ts = find_times("Profit fell in the second quarter. Sales rose in the quarter ended Aug. 9.", date(2025, 9, 10))
+    assert [t.value for t in ts if t.text.endswith("quarter")] == ["2025-Q2", "2025-Q2"]

@@ -213,6 +213,10 @@ def h_rel(m: re.Match, c) -> Result | None:
         if unit == "year":
             return "DATE", shift_value(base, "year", -1), mod
         return "DATE", shift_value(base, unit, -52 if unit == "week" else -12), mod
+    if unit == "quarter" and det in ("the", "its", "their") and not adjs:
+        named = _quarter_ended(m, c)
+        if named:
+            return "DATE", named, mod
     if det == "that" or adjs & {"same"} or (det == "the" and not adjs and unit in ("quarter",)):
         if refv is not None:
             return "DATE", shift_value(refv, unit, 0), mod
@@ -236,6 +240,23 @@ def h_rel(m: re.Match, c) -> Result | None:
     if unit == "year" and det == "the" and not adjs:  # "the year", "the second half of the year"
         return "DATE", str(c.part_year(*_part_months(g.get("pm")), m.start(), m.end())), mod
     return "DATE", shift_value(a, unit, 0), mod
+
+
+_ENDED_ON = re.compile(rf"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<mon>{MONTH_RE})\s*"
+                       rf"(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)(?:st|th)?(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?")
+
+
+def _quarter_ended(m: re.Match, c) -> str | None:
+    """"the quarter ended June 30": the calendar quarter that day closes, whatever quarter the text
+    named before; a quarter ending on another day is a company's own (fiscal) one, left as it was."""
+    e = _ENDED_ON.match(c.text, m.end())
+    if not e:
+        return None
+    mo, d = _mon(e.group("mon")), int(e.group("d"))
+    if mo % 3 or d != calendar.monthrange(2001, mo)[1]:
+        return None
+    day = date(int(e.group("y")), mo, d) if e.group("y") else c.month_day(mo, d, e.start("mon"), e.end())
+    return f"{day.year}-Q{mo // 3}" if day else None
 
 
 def _part_months(pm: str | None) -> tuple[int, int]:
