@@ -812,3 +812,18 @@ def test_timex_the_quarter_ended_on_a_quarter_day_is_that_quarter(text, anchor, 
 def test_timex_a_quarter_ended_on_another_day_keeps_the_quarter_named_before():
     ts = find_times("Profit fell in the second quarter. Sales rose in the quarter ended Aug. 9.", date(2025, 9, 10))
     assert [t.value for t in ts if t.text.endswith("quarter")] == ["2025-Q2", "2025-Q2"]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The co-op's surplus for the year ended May 31 rose by a third.", "the year"),
+    ("The club sees a deficit for the year ending next month.", "the year"),
+    ("Profit in the fiscal year ended June 30 doubled.", "the fiscal year"),
+])
+def test_timex_the_year_ended_on_a_day_is_twelve_months(text, phrase):
+    t = _one(text, date(2024, 5, 15), phrase)
+    assert (t.type, t.value) == ("DURATION", "P1Y")
+
+
+@pytest.mark.parametrize("text", ["For the year, sales were flat.", "It was the year that ended the strike."])
+def test_timex_the_year_not_ended_on_a_day_stays_the_year(text):
+    assert _one(text, date(2024, 5, 15), "the year").value == "2024"

@@ -213,6 +213,9 @@ def h_rel(m: re.Match, c) -> Result | None:
         if unit == "year":
             return "DATE", shift_value(base, "year", -1), mod
         return "DATE", shift_value(base, unit, -52 if unit == "week" else -12), mod
+    if (unit == "year" and det in ("the", "its", "their") and adjs <= {"fiscal", "calendar"} and not mod
+            and _ENDED_AT.match(c.text, m.end())):
+        return "DURATION", "P1Y", None  # "the year ended May 31": twelve months up to a day, as "the six months ended" is
     if unit == "quarter" and det in ("the", "its", "their") and not adjs:
         named = _quarter_ended(m, c)
         if named:
@@ -244,6 +247,11 @@ def h_rel(m: re.Match, c) -> Result | None:
 
 _ENDED_ON = re.compile(rf"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<mon>{MONTH_RE})\s*"
                        rf"(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)(?:st|th)?(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?")
+
+
+# a period named by the day it ends: "ended May 31", "ending next month", "ending in June"
+_ENDED_AT = re.compile(rf"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+|in\s+)?(?:{MONTH_RE}|{WEEKDAY_RE}"
+                       r"|today|tomorrow|yesterday|(?:last|this|next)\s+(?:week|month)\b)")
 
 
 def _quarter_ended(m: re.Match, c) -> str | None:
