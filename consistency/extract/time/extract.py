@@ -281,7 +281,8 @@ _ABSOLUTE = {"time", "clock", "mdy", "day_range", "dmy", "month", "weekday", "da
 
 
 # rules that cannot match without one of these strings: most texts skip their scan
-_NEEDS = {"long_adj": ("-long", "-Long", "-LONG"), "nth_day": ("day of", "Day of", "DAY OF")}
+_NEEDS = {"long_adj": ("-long", "-Long", "-LONG"), "nth_day": ("day of", "Day of", "DAY OF"),
+          "week_in_month": ("week of", "Week of", "WEEK OF")}
 # rules scanned only in a window around each hit of a cheap hint: a count in hundreds or thousands,
 # two numbers joined as a range (case-sensitive, with no leading class: "undred" holds "Hundreds")
 _AROUND = {"duration_big": re.compile(r",\d\d\d[\s-]|undred|housand|ozens"),

@@ -557,13 +557,9 @@ RULES: list[tuple[str, str, Callable]] = [
     # "a decades-long dispute", "a year-long review": a length that describes a thing
     ("long_adj", rf"(?:(?P<n>{NUM_RE})-)?(?P<u>second|minute|hour|day|night|week|month|year|decade|centur(?:y|ie))"
                  r"(?P<pl>s)?-long", lambda m, c: h_long_adj(m, c)),
-    ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<u>years|months|weeks|days|decades|hours|centuries)"
-                     r"(?!\s+(?:ago|of|before|after))",
-     lambda m, c: ("DURATION", _duration_value(None, m.group("u").lower()[:-1]), None)),
-    # "the highest in decades", "not seen in years": some of the unit up to now ("in years to come" is not)
-    ("vague_in", r"(?<=\bin\s)(?P<u>years|months|weeks|days|decades|hours|centuries)"
-                 r"(?!\s+(?:ago|of|before|after|past|to\s+come|ahead|gone)\b)",
-     lambda m, c: ("DURATION", _duration_value(None, m.group("u").lower()[:-1]), None)),
+    # "for years", "within weeks"; "the highest in decades", "not seen in years" (not "in years to come")
+    ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s))(?P<u>years|months|weeks|days|decades|hours"
+                     r"|centuries)(?!\s+(?:ago|of|before|after))", lambda m, c: h_vague_plural(m, c)),
     ("year_end", r"(?:around\s+)?(?:the\s+)?(?:year[- ]end|year['’]s\s+end|end\s+of\s+the\s+year)",
      lambda m, c: h_year_end(m, c)),
     ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century",
@@ -575,6 +571,16 @@ RULES: list[tuple[str, str, Callable]] = [
             r"|(?P<adv>annually|yearly|daily|weekly|monthly|hourly|nightly|biweekly|semiannually))", h_set),
     ("holiday", rf"(?P<hn>{_HOL})(?:,?\s+(?P<y>{YEAR_RE}))?", h_holiday),
 ]
+
+
+_NOT_UP_TO_NOW = re.compile(r"\s+(?:past|to\s+come|ahead|gone)\b", re.I)
+
+
+def h_vague_plural(m: re.Match, c) -> Result | None:
+    """Some of the unit, a vague length; after "in" only when it runs up to now ("in years past" does not)."""
+    if c.text[m.start() - 3:m.start()].lower() == "in " and _NOT_UP_TO_NOW.match(c.text, m.end()):
+        return None
+    return "DURATION", _duration_value(None, m.group("u").lower()[:-1]), None
 
 
 _WEEK_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
