@@ -827,3 +827,19 @@ def test_timex_the_year_ended_on_a_day_is_twelve_months(text, phrase):
 @pytest.mark.parametrize("text", ["For the year, sales were flat.", "It was the year that ended the strike."])
 def test_timex_the_year_not_ended_on_a_day_stays_the_year(text):
     assert _one(text, date(2024, 5, 15), "the year").value == "2024"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The two-day fair opens Monday in the old port.", "2024-05-20"),
+    ("The final vote is Friday, aides say.", "2024-05-17"),
+    ("Talks resume Tuesday after a pause.", "2024-05-21"),
+    ("The offer expires on Thursday.", "2024-05-16"),
+])
+def test_timex_a_weekday_a_present_verb_sets_a_happening_on_is_ahead(text, value):
+    t = [t for t in find_times(text, date(2024, 5, 15)) if t.type == "DATE"][-1]
+    assert t.value == value
+
+
+@pytest.mark.parametrize("text", ["The fair opened Monday in the old port.", "The talks did not end Monday."])
+def test_timex_a_weekday_after_a_past_verb_stays_behind(text):
+    assert find_times(text, date(2024, 5, 15))[-1].value == "2024-05-13"

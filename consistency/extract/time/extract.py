@@ -62,6 +62,9 @@ _MONTHS_SPAN = re.compile(r"\b(?:nine|six|9|6)[- ]months?\b|\byear[- ]to[- ]date
 _OPENS_CLAUSE = {"that", "but", "which", "who", "whom", "whose", "when", "while", "because", "although"}
 # what opens another clause between a date and a verb after it
 _CLAUSE = re.compile(r"\b(?:that|he|she|they|it|we|I|who|how|whom|what|whether|if|when|which)\b|[,;:\"“”]")
+# a day a present verb sets a happening on is ahead: "the summit opens Monday", "the vote is Friday"
+_SCHEDULED = re.compile(r"\b(?:is|are|(?:open|begin|start|end|close|meet|resume|convene|reconvene|expire)s?)"
+                        r"\s+(?:(?:on|at|until|through|by)\s+)?$", re.I)
 _SPEECH_VERBS = {"said", "told", "announced", "added", "stated", "reported", "wrote"}
 
 
@@ -227,7 +230,8 @@ class _Context:
         a = self.anchor
         if self.text[end:end + 2] in ("'s", "’s"):  # "Wednesday's ruling": a happening already known
             return a - timedelta(days=(a.isoweekday() - wd) % 7)
-        if self.tense(start, end) == "future":
+        t = self.tense(start, end)
+        if t == "future" or (t != "past" and _SCHEDULED.search(self.text, max(0, start - 30), start)):
             return a + timedelta(days=(wd - a.isoweekday()) % 7)
         return a - timedelta(days=(a.isoweekday() - wd) % 7)
 
