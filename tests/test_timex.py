@@ -843,3 +843,15 @@ def test_timex_a_weekday_a_present_verb_sets_a_happening_on_is_ahead(text, value
 @pytest.mark.parametrize("text", ["The fair opened Monday in the old port.", "The talks did not end Monday."])
 def test_timex_a_weekday_after_a_past_verb_stays_behind(text):
     assert find_times(text, date(2024, 5, 15))[-1].value == "2024-05-13"
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    ("The runoff is in November, officials say.", date(2024, 5, 15), "2024-11"),
+    ("The budget year, which ends Aug. 31, looks weak.", date(2024, 1, 20), "2024-08-31"),
+])
+def test_timex_a_month_a_present_verb_sets_a_happening_in_leans_ahead(text, anchor, value):
+    assert [t.value for t in find_times(text, anchor) if t.type == "DATE"][-1] == value
+
+
+def test_timex_a_month_after_a_past_verb_stays_behind():
+    assert find_times("The runoff was in November.", date(2024, 5, 15))[-1].value == "2023-11"

@@ -64,7 +64,7 @@ _OPENS_CLAUSE = {"that", "but", "which", "who", "whom", "whose", "when", "while"
 _CLAUSE = re.compile(r"\b(?:that|he|she|they|it|we|I|who|how|whom|what|whether|if|when|which)\b|[,;:\"“”]")
 # a day a present verb sets a happening on is ahead: "the summit opens Monday", "the vote is Friday"
 _SCHEDULED = re.compile(r"\b(?:is|are|(?:open|begin|start|end|close|meet|resume|convene|reconvene|expire)s?)"
-                        r"\s+(?:(?:on|at|until|through|by)\s+)?$", re.I)
+                        r"\s+(?:(?:on|in|at|until|through|by)\s+)?$", re.I)
 _SPEECH_VERBS = {"said", "told", "announced", "added", "stated", "reported", "wrote"}
 
 
@@ -168,6 +168,8 @@ class _Context:
     def _pick_year(self, make, start: int, end: int) -> int | None:
         """The year putting ``make(year)`` nearest the anchor, against the tense's direction at a cost."""
         a, t = self.anchor, self.tense(start, end, future_first=True)
+        if t != "past" and _SCHEDULED.search(self.text, max(0, start - 30), start):
+            t = "future"  # "the election is in November", "the trial opens on Jan. 8"
         # "since March" is behind the publication date whatever the distance
         behind = bool(_LEAD_PAST.search(self.text[max(0, start - 30):start]))
         best: tuple[float, int] | None = None
