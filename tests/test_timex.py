@@ -855,3 +855,8 @@ def test_timex_a_month_a_present_verb_sets_a_happening_in_leans_ahead(text, anch
 
 def test_timex_a_month_after_a_past_verb_stays_behind():
     assert find_times("The runoff was in November.", date(2024, 5, 15))[-1].value == "2023-11"
+
+
+def test_timex_the_fiscal_year_ends_in_june_stays_a_date():
+    t = _one("The fiscal year ends in June.", date(2024, 1, 20), "The fiscal year")
+    assert t.type == "DATE"
