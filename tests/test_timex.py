@@ -818,13 +818,15 @@ def test_timex_a_quarter_ended_on_another_day_keeps_the_quarter_named_before():
     ("The co-op's surplus for the year ended May 31 rose by a third.", "the year"),
     ("The club sees a deficit for the year ending next month.", "the year"),
     ("Profit in the fiscal year ended June 30 doubled.", "the fiscal year"),
+    ("Rents rose 4% in the year to March, the agency said.", "the year"),
 ])
 def test_timex_the_year_ended_on_a_day_is_twelve_months(text, phrase):
     t = _one(text, date(2024, 5, 15), phrase)
     assert (t.type, t.value) == ("DURATION", "P1Y")
 
 
-@pytest.mark.parametrize("text", ["For the year, sales were flat.", "It was the year that ended the strike."])
+@pytest.mark.parametrize("text", ["For the year, sales were flat.", "It was the year that ended the strike.",
+                                  "She led the club for the year to come."])
 def test_timex_the_year_not_ended_on_a_day_stays_the_year(text):
     assert _one(text, date(2024, 5, 15), "the year").value == "2024"
 

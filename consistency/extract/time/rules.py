@@ -249,10 +249,10 @@ _ENDED_ON = re.compile(rf"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<m
                        rf"(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)(?:st|th)?(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?")
 
 
-# a period named by the day it ends: "ended May 31", "ending next month", "ending in June" ("the year ends
+# a period named by the day it ends: "ended May 31", "ending next month", "to June" ("the year ends
 # in June" says when the year, a date, is over)
-_ENDED_AT = re.compile(rf"\s+(?:that\s+)?(?:ended|ending)\s+(?:on\s+|in\s+)?(?:{MONTH_RE}|{WEEKDAY_RE}"
-                       r"|today|tomorrow|yesterday|(?:last|this|next)\s+(?:week|month)\b)")
+_ENDED_AT = re.compile(rf"\s+(?:(?:that\s+)?(?:ended|ending)\s+(?:on\s+|in\s+)?(?:{MONTH_RE}|{WEEKDAY_RE}"
+                       rf"|today|tomorrow|yesterday|(?:last|this|next)\s+(?:week|month)\b)|to\s+(?:the\s+end\s+of\s+)?{MONTH_RE})")
 
 
 def _quarter_ended(m: re.Match, c) -> str | None:
