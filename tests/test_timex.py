@@ -747,3 +747,118 @@ def test_timex_a_clock_time_in_utc_or_gmt_is_written_with_z(text, phrase, value)
 ])
 def test_timex_a_passive_after_modal_be_is_not_past(text, phrase, value):
     assert _one(text, date(2009, 6, 5), phrase).value == value
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Shares had their steepest single-day slide since spring.", "single-day", "P1D"),
+    ("The town got a month of rain in a single day.", "a single day", "P1D"),
+    ("The charity raised more in a single year than before.", "a single year", "P1Y"),
+])
+def test_timex_single_counts_as_one_unit(text, phrase, value):
+    t = _one(text, date(2024, 5, 15), phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_timex_every_single_day_is_a_set_not_a_day_from_now():
+    ts = find_times("She can walk there every single day from now on.", date(2024, 5, 15))
+    assert ("every single day", "SET", "P1D") in [(t.text, t.type, t.value) for t in ts]
+    assert all("from now" not in t.text for t in ts)
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Orders picked up in the last week of March.", "the last week of March", "2024-W13"),
+    ("Talks are pencilled in for the first week of June.", "the first week of June", "2024-W23"),
+    ("Fees rise in the second week of July 2025.", "the second week of July 2025", "2025-W28"),
+    ("The fair ran the final week of February 2023.", "the final week of February 2023", "2023-W08"),
+])
+def test_timex_a_numbered_week_of_a_month_is_its_iso_week(text, phrase, value):
+    assert _one(text, date(2024, 5, 15), phrase).value == value
+
+
+def test_timex_the_last_week_of_a_month_is_not_last_week():
+    ts = find_times("Orders picked up in the last week of March.", date(2024, 5, 15))
+    assert [(t.text, t.value) for t in ts] == [("the last week of March", "2024-W13")]
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The lake hit its lowest level in decades.", "decades", "PXY"),
+    ("He has not spoken to the press in years.", "years", "PXY"),
+    ("It was the club's first win in weeks.", "weeks", "PXW"),
+])
+def test_timex_in_a_vague_plural_is_a_length_up_to_now(text, phrase, value):
+    t = _one(text, date(2024, 5, 15), phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("text", [
+    "The deal will matter in years to come.",
+    "In years past the fair drew bigger crowds.",
+    "He is paid in months of credit.",
+])
+def test_timex_in_a_plural_before_to_come_past_or_of_is_not_a_length(text):
+    assert find_times(text, date(2024, 5, 15)) == []
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    ("Profit fell in the third quarter. Sales rose in the quarter ended Dec. 31.", date(2025, 2, 10), "2024-Q4"),
+    ("Orders rose in the quarter ended June 30.", date(2025, 5, 20), "2024-Q2"),
+    ("Its quarter ended March 31, 2023, was the best yet.", date(2025, 5, 20), "2023-Q1"),
+])
+def test_timex_the_quarter_ended_on_a_quarter_day_is_that_quarter(text, anchor, value):
+    t = [t for t in find_times(text, anchor) if t.text.lower().endswith(" quarter")][-1]
+    assert t.value == value
+
+
+def test_timex_a_quarter_ended_on_another_day_keeps_the_quarter_named_before():
+    ts = find_times("Profit fell in the second quarter. Sales rose in the quarter ended Aug. 9.", date(2025, 9, 10))
+    assert [t.value for t in ts if t.text.endswith("quarter")] == ["2025-Q2", "2025-Q2"]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The co-op's surplus for the year ended May 31 rose by a third.", "the year"),
+    ("The club sees a deficit for the year ending next month.", "the year"),
+    ("Profit in the fiscal year ended June 30 doubled.", "the fiscal year"),
+    ("Rents rose 4% in the year to March, the agency said.", "the year"),
+])
+def test_timex_the_year_ended_on_a_day_is_twelve_months(text, phrase):
+    t = _one(text, date(2024, 5, 15), phrase)
+    assert (t.type, t.value) == ("DURATION", "P1Y")
+
+
+@pytest.mark.parametrize("text", ["For the year, sales were flat.", "It was the year that ended the strike.",
+                                  "She led the club for the year to come."])
+def test_timex_the_year_not_ended_on_a_day_stays_the_year(text):
+    assert _one(text, date(2024, 5, 15), "the year").value == "2024"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The two-day fair opens Monday in the old port.", "2024-05-20"),
+    ("The final vote is Friday, aides say.", "2024-05-17"),
+    ("Talks resume Tuesday after a pause.", "2024-05-21"),
+    ("The offer expires on Thursday.", "2024-05-16"),
+])
+def test_timex_a_weekday_a_present_verb_sets_a_happening_on_is_ahead(text, value):
+    t = [t for t in find_times(text, date(2024, 5, 15)) if t.type == "DATE"][-1]
+    assert t.value == value
+
+
+@pytest.mark.parametrize("text", ["The fair opened Monday in the old port.", "The talks did not end Monday."])
+def test_timex_a_weekday_after_a_past_verb_stays_behind(text):
+    assert find_times(text, date(2024, 5, 15))[-1].value == "2024-05-13"
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    ("The runoff is in November, officials say.", date(2024, 5, 15), "2024-11"),
+    ("The budget year, which ends Aug. 31, looks weak.", date(2024, 1, 20), "2024-08-31"),
+])
+def test_timex_a_month_a_present_verb_sets_a_happening_in_leans_ahead(text, anchor, value):
+    assert [t.value for t in find_times(text, anchor) if t.type == "DATE"][-1] == value
+
+
+def test_timex_a_month_after_a_past_verb_stays_behind():
+    assert find_times("The runoff was in November.", date(2024, 5, 15))[-1].value == "2023-11"
+
+
+def test_timex_the_fiscal_year_ends_in_june_stays_a_date():
+    t = _one("The fiscal year ends in June.", date(2024, 1, 20), "The fiscal year")
+    assert t.type == "DATE"

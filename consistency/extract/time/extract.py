@@ -62,6 +62,9 @@ _MONTHS_SPAN = re.compile(r"\b(?:nine|six|9|6)[- ]months?\b|\byear[- ]to[- ]date
 _OPENS_CLAUSE = {"that", "but", "which", "who", "whom", "whose", "when", "while", "because", "although"}
 # what opens another clause between a date and a verb after it
 _CLAUSE = re.compile(r"\b(?:that|he|she|they|it|we|I|who|how|whom|what|whether|if|when|which)\b|[,;:\"“”]")
+# a day a present verb sets a happening on is ahead: "the summit opens Monday", "the vote is Friday"
+_SCHEDULED = re.compile(r"\b(?:is|are|(?:open|begin|start|end|close|meet|resume|convene|reconvene|expire)s?)"
+                        r"\s+(?:(?:on|in|at|until|through|by)\s+)?$", re.I)
 _SPEECH_VERBS = {"said", "told", "announced", "added", "stated", "reported", "wrote"}
 
 
@@ -165,6 +168,8 @@ class _Context:
     def _pick_year(self, make, start: int, end: int) -> int | None:
         """The year putting ``make(year)`` nearest the anchor, against the tense's direction at a cost."""
         a, t = self.anchor, self.tense(start, end, future_first=True)
+        if t != "past" and _SCHEDULED.search(self.text, max(0, start - 30), start):
+            t = "future"  # "the election is in November", "the trial opens on Jan. 8"
         # "since March" is behind the publication date whatever the distance
         behind = bool(_LEAD_PAST.search(self.text[max(0, start - 30):start]))
         best: tuple[float, int] | None = None
@@ -227,7 +232,8 @@ class _Context:
         a = self.anchor
         if self.text[end:end + 2] in ("'s", "’s"):  # "Wednesday's ruling": a happening already known
             return a - timedelta(days=(a.isoweekday() - wd) % 7)
-        if self.tense(start, end) == "future":
+        t = self.tense(start, end)
+        if t == "future" or (t != "past" and _SCHEDULED.search(self.text, max(0, start - 30), start)):
             return a + timedelta(days=(wd - a.isoweekday()) % 7)
         return a - timedelta(days=(a.isoweekday() - wd) % 7)
 
@@ -281,7 +287,8 @@ _ABSOLUTE = {"time", "clock", "mdy", "day_range", "dmy", "month", "weekday", "da
 
 
 # rules that cannot match without one of these strings: most texts skip their scan
-_NEEDS = {"long_adj": ("-long", "-Long", "-LONG"), "nth_day": ("day of", "Day of", "DAY OF")}
+_NEEDS = {"long_adj": ("-long", "-Long", "-LONG"), "nth_day": ("day of", "Day of", "DAY OF"),
+          "week_in_month": ("week of", "Week of", "WEEK OF")}
 # rules scanned only in a window around each hit of a cheap hint: a count in hundreds or thousands,
 # two numbers joined as a range (case-sensitive, with no leading class: "undred" holds "Hundreds")
 _AROUND = {"duration_big": re.compile(r",\d\d\d[\s-]|undred|housand|ozens"),

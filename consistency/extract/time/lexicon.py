@@ -42,7 +42,7 @@ NUMWORD_RE = (rf"(?:(?:{_TEN_RE})(?:[- ](?:{_ONE_RE}))?|{_ONE_RE}|(?:a|one)\s+hu
 # a count in hundreds or thousands: "two thousand", "several hundred", "1,000"
 BIG_NUM_RE = (rf"(?:(?:(?:{_TEN_RE})(?:[- ](?:{_ONE_RE}))?|{_ONE_RE}|an?|a\s+few|few|several|some|many)\s+"
            r"(?:hundred|thousand)|(?:hundreds|thousands|dozens)\s+of|\d{1,3}(?:,\d{3})+)")
-NUM_RE = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMWORD_RE}(?:\s+and\s+a\s+half)?|an?"
+NUM_RE = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMWORD_RE}(?:\s+and\s+a\s+half)?|(?:a\s+)?single|an?"
           r"|(?:a\s+)?(?:few|couple(?:\s+of)?)|several|some|many|a\s+number\s+of|numerous)")
 UNIT_RE = r"(?:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|centur(?:y|ie))"
 APPROX_RE = (r"(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|at\s+least"
@@ -86,7 +86,7 @@ def number(s: str) -> float | None:
         s, half = s[:-3].strip(), 0.5
     if re.fullmatch(r"\d+(\.\d+)?", s):
         return float(s) + half
-    if s in ("a", "an"):
+    if s in ("a", "an", "single", "a single"):
         return 1 + half
     if s in ("a couple", "couple of", "a couple of", "couple"):
         return 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 from typing import Callable
@@ -212,6 +213,13 @@ def h_rel(m: re.Match, c) -> Result | None:
         if unit == "year":
             return "DATE", shift_value(base, "year", -1), mod
         return "DATE", shift_value(base, unit, -52 if unit == "week" else -12), mod
+    if (unit == "year" and det in ("the", "its", "their") and adjs <= {"fiscal", "calendar"} and not mod
+            and _ENDED_AT.match(c.text, m.end())):
+        return "DURATION", "P1Y", None  # "the year ended May 31": twelve months up to a day, as "the six months ended" is
+    if unit == "quarter" and det in ("the", "its", "their") and not adjs:
+        named = _quarter_ended(m, c)
+        if named:
+            return "DATE", named, mod
     if det == "that" or adjs & {"same"} or (det == "the" and not adjs and unit in ("quarter",)):
         if refv is not None:
             return "DATE", shift_value(refv, unit, 0), mod
@@ -235,6 +243,29 @@ def h_rel(m: re.Match, c) -> Result | None:
     if unit == "year" and det == "the" and not adjs:  # "the year", "the second half of the year"
         return "DATE", str(c.part_year(*_part_months(g.get("pm")), m.start(), m.end())), mod
     return "DATE", shift_value(a, unit, 0), mod
+
+
+_ENDED_ON = re.compile(rf"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<mon>{MONTH_RE})\s*"
+                       rf"(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)(?:st|th)?(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?")
+
+
+# a period named by the day it ends: "ended May 31", "ending next month", "to June" ("the year ends
+# in June" says when the year, a date, is over)
+_ENDED_AT = re.compile(rf"\s+(?:(?:that\s+)?(?:ended|ending)\s+(?:on\s+|in\s+)?(?:{MONTH_RE}|{WEEKDAY_RE}"
+                       rf"|today|tomorrow|yesterday|(?:last|this|next)\s+(?:week|month)\b)|to\s+(?:the\s+end\s+of\s+)?{MONTH_RE})")
+
+
+def _quarter_ended(m: re.Match, c) -> str | None:
+    """"the quarter ended June 30": the calendar quarter that day closes, whatever quarter the text
+    named before; a quarter ending on another day is a company's own (fiscal) one, left as it was."""
+    e = _ENDED_ON.match(c.text, m.end())
+    if not e:
+        return None
+    mo, d = _mon(e.group("mon")), int(e.group("d"))
+    if mo % 3 or d != calendar.monthrange(2001, mo)[1]:
+        return None
+    day = date(int(e.group("y")), mo, d) if e.group("y") else c.month_day(mo, d, e.start("mon"), e.end())
+    return f"{day.year}-Q{mo // 3}" if day else None
 
 
 def _part_months(pm: str | None) -> tuple[int, int]:
@@ -301,13 +332,15 @@ def h_duration(m: re.Match, c) -> Result | None:
     tail = " ".join((g.get("tail") or "").lower().split())
     mod = _apx(m) or ("APPROX" if g.get("orso") else None)
     before = c.text[max(0, m.start() - 25): m.start()]
-    if raw in ("a", "an") and not (g.get("adj") or g.get("the") or tail or g.get("apx") or g.get("old")):
+    if raw in ("a", "an", "single", "a single") and not (g.get("adj") or g.get("the") or tail or g.get("apx") or g.get("old")):
         cue = _SET_CUE.search(before)
         if cue:
             # "twice a week" is a set of times; "$2 million a year", "350 a night" a rate of an amount
             return ("SET", _duration_value(1, u), None) if re.search(r"once|twice|times", cue.group(), re.I) else None
         if not (_DUR_CUE.search(before) or "-" in m.group() or _FROM_EVENT.match(c.text, m.end())):
             return None
+    if "single" in raw and re.search(r"\bevery\s+$", before, re.I):
+        return None  # "every single day" is a set, not a length counted "from now"
     if u == "second" and raw in ("a", "one") and _ORDINAL_SECOND.match(c.text, m.end()):
         return None  # "a second term", "for a second day": the ordinal, not a second of time
     if raw == "some" and not g.get("adj"):
@@ -463,6 +496,9 @@ RULES: list[tuple[str, str, Callable]] = [
      h_month),
     ("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?:,?\s+(?P<y>{YEAR_RE}))?",
      h_week_of),
+    # "the first week of June", "the last week of March 2009": a week of the month, as an ISO week
+    ("week_in_month", rf"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONTH_RE})"
+                      rf"(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?", lambda m, c: h_week_in_month(m, c)),
     ("weekday", rf"(?:(?P<pm>early|late|earlier|later|mid-?(?:morning|afternoon|day))\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|coming|past|the\s+(?:following|next|previous|preceding))\s+)?"
                 rf"(?P<wd>{WEEKDAY_RE})(?:\s+(?P<pod>morning|afternoon|evening|night))?", h_weekday),
     ("dayrel", r"(?:(?P<el>earlier|later|early|late|mid-?(?:morning|afternoon|day))\s+)?(?P<w>today|tonight|yesterday|tomorrow"
@@ -522,9 +558,9 @@ RULES: list[tuple[str, str, Callable]] = [
     # "a decades-long dispute", "a year-long review": a length that describes a thing
     ("long_adj", rf"(?:(?P<n>{NUM_RE})-)?(?P<u>second|minute|hour|day|night|week|month|year|decade|centur(?:y|ie))"
                  r"(?P<pl>s)?-long", lambda m, c: h_long_adj(m, c)),
-    ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<u>years|months|weeks|days|decades|hours|centuries)"
-                     r"(?!\s+(?:ago|of|before|after))",
-     lambda m, c: ("DURATION", _duration_value(None, m.group("u").lower()[:-1]), None)),
+    # "for years", "within weeks"; "the highest in decades", "not seen in years" (not "in years to come")
+    ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s))(?P<u>years|months|weeks|days|decades|hours"
+                     r"|centuries)(?!\s+(?:ago|of|before|after))", lambda m, c: h_vague_plural(m, c)),
     ("year_end", r"(?:around\s+)?(?:the\s+)?(?:year[- ]end|year['’]s\s+end|end\s+of\s+the\s+year)",
      lambda m, c: h_year_end(m, c)),
     ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century",
@@ -536,6 +572,32 @@ RULES: list[tuple[str, str, Callable]] = [
             r"|(?P<adv>annually|yearly|daily|weekly|monthly|hourly|nightly|biweekly|semiannually))", h_set),
     ("holiday", rf"(?P<hn>{_HOL})(?:,?\s+(?P<y>{YEAR_RE}))?", h_holiday),
 ]
+
+
+_NOT_UP_TO_NOW = re.compile(r"\s+(?:past|to\s+come|ahead|gone)\b", re.I)
+
+
+def h_vague_plural(m: re.Match, c) -> Result | None:
+    """Some of the unit, a vague length; after "in" only when it runs up to now ("in years past" does not)."""
+    if c.text[m.start() - 3:m.start()].lower() == "in " and _NOT_UP_TO_NOW.match(c.text, m.end()):
+        return None
+    return "DURATION", _duration_value(None, m.group("u").lower()[:-1]), None
+
+
+_WEEK_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def h_week_in_month(m: re.Match, c) -> Result | None:
+    """"the last week of March": the ISO week holding most of that week's days (the first week holds
+    the month's 4th, as ISO's first week of a year holds January 4; the last holds the 4th-last day)."""
+    mo = _mon(m.group("mon"))
+    y = int(m.group("y")) if m.group("y") else c.month_year(mo, m.start(), m.end())
+    o = m.group("ord").lower()
+    if o in ("last", "final"):
+        day = date(y, mo, calendar.monthrange(y, mo)[1]) - timedelta(days=3)
+    else:
+        day = date(y, mo, 4 + 7 * (_WEEK_ORD[o] - 1))
+    return "DATE", iso_week(day), None
 
 
 def h_long_adj(m: re.Match, c) -> Result | None:
