@@ -766,7 +766,7 @@ def test_timex_every_single_day_is_a_set_not_a_day_from_now():
 
 
 @pytest.mark.parametrize("text, phrase, value", [
-    ("Orders picked up in the last week of March.", "the last week of March", "2024-W13"),
+    ("Orders picked up during the last week of March.", "the last week of March", "2024-W13"),
     ("Talks are pencilled in for the first week of June.", "the first week of June", "2024-W23"),
     ("Fees rise in the second week of July 2025.", "the second week of July 2025", "2025-W28"),
     ("The fair ran the final week of February 2023.", "the final week of February 2023", "2023-W08"),
@@ -776,7 +776,7 @@ def test_timex_a_numbered_week_of_a_month_is_its_iso_week(text, phrase, value):
 
 
 def test_timex_the_last_week_of_a_month_is_not_last_week():
-    ts = find_times("Orders picked up in the last week of March.", date(2024, 5, 15))
+    ts = find_times("Orders picked up during the last week of March.", date(2024, 5, 15))
     assert [(t.text, t.value) for t in ts] == [("the last week of March", "2024-W13")]
 
 
