@@ -20,6 +20,7 @@ from consistency.query.questions import (
     first_stage_prior,
     holds_form,
     is_question,
+    names_own,
     place_fits,
     previous_sentence,
     quantity_fits,
@@ -479,6 +480,26 @@ def test_query_questions_deed_tie_reads_who_the_sentence_says_did_it():
     assert deed_tie(quoted, q, "person", w) == 0.75
     assert deed_tie(claim("a#4", quoted.text, entities=quoted.entities), q, "person", w) == 0.0
     assert deed_tie(both, "When did Lind ask Kask to cancel the trip?", "time", w) == 0.0
+
+
+def test_query_questions_names_own_reads_a_longer_form_of_a_name_the_question_states():
+    q = "Who is the lawyer for Ain Kesk?"
+    assert names_own("Ain J. Kesk", q) and names_own("Kesk’s", q) and names_own("ain kesk", q)
+    assert not names_own("Liis Vaher", q)
+    assert not names_own("Kesk", "who is the lawyer for the mayor?")  # the first word is no name
+
+
+def test_query_questions_tie_features_leave_the_name_the_question_gives_in_longer_form():
+    q = "Which lawyer did Kesk hire to defend him?"
+    w = {"lawyer": 2.0, "kesk": 3.0, "hire": 1.0, "defend": 1.0}
+    full = claim("a#1", "Lawyer Ain J. Kesk hired no one to defend him.",
+                 entities=(person("Ain J. Kesk", 7, role="Lawyer"),))
+    other = claim("a#2", "Kesk hired Liis Vaher, a lawyer, to defend him.",
+                  entities=(person("Kesk", 0), person("Liis Vaher", 11)))
+    for feature in (value_tie, role_fit, deed_tie):
+        assert feature(full, q, "person", w) == 0.0
+    assert value_tie(other, q, "person", w) > 0 and role_fit(other, q, "person", w) == 1.0
+    assert deed_tie(other, q, "person", w) > 0
 
 
 def test_query_questions_value_deed_reads_the_happening_a_value_belongs_to():

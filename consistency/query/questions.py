@@ -100,6 +100,19 @@ def _names(text: str) -> set[str]:
     return {m.group().casefold() for m in _NAME.finditer(text) if m.start() > 0}
 
 
+_POSSESSIVE = re.compile(r"(?:'|’)s?$")
+
+
+def names_own(name: str, question: str) -> bool:
+    """Whether a name in a claim is one the question states, whole or by one of its capitalised words
+    ("Ain J. Kesk", "Mayor Liis Vaher" for a question naming "Kesk" or "Vaher"): a question
+    naming someone does not ask for them."""
+    if name.casefold() in question.casefold():
+        return True
+    own = {_POSSESSIVE.sub("", n) for n in _names(question)}
+    return any(_POSSESSIVE.sub("", m.group().casefold()) in own for m in _NAME.finditer(name))
+
+
 def answer_kind(question: str) -> str | None:
     """The kind of value a question asks for: "quantity", "time", "person", "org", "place", or None."""
     kind = asks_for(question)
@@ -455,8 +468,8 @@ def _asked_spans(c: Claim, kind: str, question: str) -> list[tuple[int, int, tup
     lead = len(text) - len(text.lstrip())  # the claim's text is its sentence stripped
     out: list[tuple[int, int, tuple[str, ...]]] = []
 
-    def add(value: str, start: int, about: tuple[str, ...] = ()) -> None:
-        if not value or value.casefold() in q:
+    def add(value: str, start: int, about: tuple[str, ...] = (), name: bool = False) -> None:
+        if not value or value.casefold() in q or (name and names_own(value, question)):
             return
         about = tuple(w for w in about if w)
         at = _offset_in(c, value, start)
@@ -466,7 +479,7 @@ def _asked_spans(c: Claim, kind: str, question: str) -> list[tuple[int, int, tup
     if kind in ("person", "org"):
         for e in c.entities:
             if e.label in ("PERSON", "ORG", "NORP"):
-                add(e.text, e.start)
+                add(e.text, e.start, name=True)
     elif kind == "time":
         for t in c.times:
             if t.type in ("DATE", "TIME"):
@@ -537,12 +550,11 @@ def role_fit(c: Claim, question: str, kind: str | None, weight: dict[str, float]
         return 0.0
     w = {t: weight.get(t, 1.0) for t in phrase}
     total = sum(w.values()) or 1.0
-    q = question.casefold()
     text = c.text
     words = list(_WORD_RE.finditer(text))
     best = 0.0
     for e in c.entities:
-        if e.label not in ("PERSON", "ORG", "NORP") or e.text.casefold() in q:
+        if e.label not in ("PERSON", "ORG", "NORP") or names_own(e.text, question):
             continue
         at = _offset_in(c, e.text, e.start)
         if at < 0:
@@ -587,7 +599,6 @@ def deed_tie(c: Claim, question: str, kind: str | None, weight: dict[str, float]
     names two people of one description; the one asked for is the one the sentence says did it."""
     if kind not in ("person", "org"):
         return 0.0
-    q = question.casefold()
     deed, total = _deed_words(question, weight)
     if not deed:
         return 0.0
@@ -598,7 +609,7 @@ def deed_tie(c: Claim, question: str, kind: str | None, weight: dict[str, float]
             continue
         at = _offset_in(c, e.text, e.start)
         if at >= 0:
-            spans.append((at, at + len(e.text), e.text.casefold() not in q))
+            spans.append((at, at + len(e.text), not names_own(e.text, question)))
     marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
     att = c.attribution
     best = 0.0
