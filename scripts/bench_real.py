@@ -63,7 +63,12 @@ def run(bench: Path, store: Path, embedder: str, facts: bool = False, restory: b
     return list(result.flags), stories, timing
 
 
-def story_figures(bench: Path, embedder: str) -> dict[str, dict]:
+def story_parts(tune_only: bool = False) -> tuple[str, ...]:
+    """The parts story B-cubed is printed for: with ``tune_only``, the tuning half alone."""
+    return tuple(p for p in PARTS if p in TUNE_PARTS) if tune_only else PARTS
+
+
+def story_figures(bench: Path, embedder: str, tune_only: bool = False) -> dict[str, dict]:
     """Story B-cubed per part from the clusterer alone, fed every article at once as a first check is."""
     from bench.realcoverage import b_cubed
     from bench.stories import cluster, coverage_articles
@@ -75,7 +80,7 @@ def story_figures(bench: Path, embedder: str) -> dict[str, dict]:
     pred = cluster(StoryClusterer(), articles, article_vectors(articles, get_embedder(embedder)))
     return {part: {"story_b3": b_cubed(pred, {a: e for a, e in gold.items()
                                               if part == "all" or event_part(e) == part})}
-            for part in PARTS}
+            for part in story_parts(tune_only)}
 
 
 def _fmt(v: object) -> str:
@@ -152,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         if not (args.dir / name).is_file():
             ap.error(f"{args.dir / name}: not found")
     if args.stories_only:
-        figures = story_figures(args.dir, args.embedder)
+        figures = story_figures(args.dir, args.embedder, args.tune_only)
         if args.json:
             print(json.dumps(figures, indent=1))
         for part, f in ([] if args.json else figures.items()):

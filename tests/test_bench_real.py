@@ -96,4 +96,5 @@ def test_bench_real_tune_only_scores_no_held_event():
     assert set(only) == {"tune", "tune-a", "tune-b"}
     assert all(set(evs) <= tune for evs in only.values())
     assert set(only["tune-a"]) | set(only["tune-b"]) == tune
-
+    assert bench_real.story_parts(tune_only=True) == ("tune",)  # --stories-only keeps the held half unseen too
+    assert "held" in bench_real.story_parts()
