@@ -460,41 +460,51 @@ def _offset_in(c: Claim, value: str, start: int) -> int:
     return at
 
 
+def _values_of(c: Claim, kind: str) -> list[tuple[str, int, tuple[str, ...], bool]]:
+    """The claim's values of a kind asked, as (text, start, the words the parse tied it to, whether it is
+    a name): people and organisations, dates and times, figures and lengths, or places."""
+    if kind in ("person", "org"):
+        return [(e.text, e.start, (), True) for e in c.entities if e.label in ("PERSON", "ORG", "NORP")]
+    if kind == "place":
+        return [(e.text, e.start, (e.event or "",), False) for e in c.entities if e.label in ("GPE", "LOC", "FAC")]
+    times = [(t.text, t.start, (*t.about, t.event or ""), False) for t in c.times
+             if t.type in (("DATE", "TIME") if kind == "time" else ("DURATION",))]
+    if kind == "time":
+        return times
+    if kind == "quantity":
+        return [(x.text, x.start, (*x.about, x.event or ""), False) for x in c.quantities] + times
+    return []
+
+
+def _unstated(c: Claim, kind: str, question: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The claim's values of the kind asked that the question does not state, as (start, end) in the
+    claim's text ((-1, -1) when the text does not hold it) with the words the parse tied each to."""
+    q = question.casefold()
+    out = []
+    for value, start, about, name in _values_of(c, kind):
+        if not value or value.casefold() in q or (name and names_own(value, question)):
+            continue
+        at = _offset_in(c, value, start)
+        out.append((at, at + len(value) if at >= 0 else -1, tuple(w for w in about if w)))
+    return out
+
+
 def _asked_spans(c: Claim, kind: str, question: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """The values of the kind asked that the question does not name, as (start, end) in the claim's text
     with the words the parse tied them to (none for a name or a bare number)."""
-    q = question.casefold()
-    text = c.text
-    lead = len(text) - len(text.lstrip())  # the claim's text is its sentence stripped
-    out: list[tuple[int, int, tuple[str, ...]]] = []
-
-    def add(value: str, start: int, about: tuple[str, ...] = (), name: bool = False) -> None:
-        if not value or value.casefold() in q or (name and names_own(value, question)):
-            return
-        about = tuple(w for w in about if w)
-        at = _offset_in(c, value, start)
-        if at >= 0:
-            out.append((at, at + len(value), about))
-
-    if kind in ("person", "org"):
-        for e in c.entities:
-            if e.label in ("PERSON", "ORG", "NORP"):
-                add(e.text, e.start, name=True)
-    elif kind == "time":
-        for t in c.times:
-            if t.type in ("DATE", "TIME"):
-                add(t.text, t.start, (*t.about, t.event or ""))
-    elif kind == "quantity":
-        for x in c.quantities:
-            add(x.text, x.start, (*x.about, x.event or ""))
-        for t in c.times:
-            if t.type == "DURATION":
-                add(t.text, t.start, (*t.about, t.event or ""))
+    out = [span for span in _unstated(c, kind, question) if span[0] >= 0]
+    if kind == "quantity":
         # a number the quantity reader left ("Mr. Kesk, 61,", "a three-term mayor"), not one inside a date
+        text = c.text
+        lead = len(text) - len(text.lstrip())  # the claim's text is its sentence stripped
+        q = question.casefold()
         taken = [(s, e) for s, e, _ in out] + [(t.start - c.start - lead, t.end - c.start - lead) for t in c.times]
         for m in [*_DIGITS.finditer(text), *_COMPOUND_COUNT.finditer(text)]:
-            if not any(s <= m.start() < e for s, e in taken) and not _YEAR.fullmatch(m.group()):
-                add(m.group(), c.start + lead + m.start())
+            if any(s <= m.start() < e for s, e in taken) or _YEAR.fullmatch(m.group()) or m.group().casefold() in q:
+                continue
+            at = _offset_in(c, m.group(), c.start + lead + m.start())
+            if at >= 0:
+                out.append((at, at + len(m.group()), ()))
     return out
 
 
@@ -624,27 +634,6 @@ def deed_tie(c: Claim, question: str, kind: str | None, weight: dict[str, float]
     return best
 
 
-def _value_slots(c: Claim, kind: str, question: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """The claim's dates, figures or places (``kind``) the question does not state, as (start, end) in the
-    claim's text (-1, -1 when the text does not hold it) with the words the parse tied each to."""
-    q = question.casefold()
-    found: list[tuple[str, int, tuple[str, ...]]] = []
-    if kind == "time":
-        found = [(t.text, t.start, (*t.about, t.event or "")) for t in c.times if t.type in ("DATE", "TIME")]
-    elif kind == "quantity":
-        found = [(x.text, x.start, (*x.about, x.event or "")) for x in c.quantities]
-        found += [(t.text, t.start, (*t.about, t.event or "")) for t in c.times if t.type == "DURATION"]
-    elif kind == "place":
-        found = [(e.text, e.start, (e.event or "",)) for e in c.entities if e.label in ("GPE", "LOC", "FAC")]
-    out = []
-    for value, start, about in found:
-        if not value or value.casefold() in q:
-            continue
-        at = _offset_in(c, value, start)
-        out.append((at, at + len(value) if at >= 0 else -1, tuple(w for w in about if w)))
-    return out
-
-
 def value_deed(c: Claim, question: str, kind: str | None, weight: dict[str, float]) -> float:
     """How much of what the question says happened is said where the claim states a date, figure or place
     the question does not: the most, over such values of the kind asked, of the weighted share of the
@@ -657,7 +646,7 @@ def value_deed(c: Claim, question: str, kind: str | None, weight: dict[str, floa
     deed, total = _deed_words(question, weight)
     if not deed:
         return 0.0
-    spans = _value_slots(c, kind, question)
+    spans = _unstated(c, kind, question)
     placed = [(s, e) for s, e, _ in spans if s >= 0]
     marks = [m.start() for m in _CLAUSE_MARK.finditer(c.text)]
     best = 0.0
