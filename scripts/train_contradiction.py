@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.contradiction import train_contradiction  # noqa: E402
 from bench.nli import read_nli  # noqa: E402
 
+
 def read_pairs(path: Path) -> list[tuple[str, str, bool]]:
     """(first, second, contradicts) rows of a SICK .txt/.tsv or an SNLI/MNLI .jsonl file."""
     return [(a, b, label == "contradiction") for a, b, label in read_nli(path)]
