@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.nli import LABELS, pair_probabilities, read_nli  # noqa: E402
 
+
 def read_labelled(path: Path) -> list[tuple[str, str, int]]:
     """(premise, hypothesis, label index in LABELS) rows of a SICK .txt/.tsv or an SNLI/MNLI .jsonl file."""
     return [(a, b, LABELS.index(label)) for a, b, label in read_nli(path)]
