@@ -12,7 +12,7 @@ from typing import Iterable
 from ..lexicon import TITLES
 from ..records import Claim, Entity, Flag
 from .base import Finding, make_flag, near_copy_edits
-from .person_names import given_names_apart
+from .person_names import given_names_apart, plain_name_words
 from .roles import seat
 from .unionfind import UnionFind
 
@@ -144,9 +144,10 @@ DOER_SCORE = 0.6  # as close as two sentences that say the same thing but for th
 
 def _full_name(e: Entity) -> list[str]:
     """A person's name as plain lower-case words, titles left out, when it has a given name and a surname."""
-    words = [_plain(w.strip(".,:;")) for w in _form(e.text).casefold().split()]
-    words = [w for w in words if w]
-    return words if e.label == "PERSON" and len(words) >= 2 else []
+    if e.label != "PERSON":
+        return []
+    words = plain_name_words(_form(e.text))
+    return words if len(words) >= 2 else []
 
 
 def same_office(x: str | None, y: str | None) -> bool:

@@ -106,7 +106,7 @@ def _one_name(x: str, y: str, resolver) -> bool:
     return memo[key]
 
 
-def _plain_words(name: str) -> list[str]:
+def plain_name_words(name: str) -> list[str]:
     """A name's words without case, accents, trailing punctuation, determiner or titles."""
     plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
     return [w.casefold().strip(".") for w in name_words(plain) if w.strip(".")]
@@ -131,4 +131,4 @@ def _one_given_name(p: str, q: str) -> bool:
 
 def two_given_names(x: str, y: str) -> bool:
     """Whether two written names are one surname with two given names, not one name written two ways."""
-    return given_names_apart(_plain_words(x), _plain_words(y))
+    return given_names_apart(plain_name_words(x), plain_name_words(y))
