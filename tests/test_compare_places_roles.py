@@ -214,3 +214,50 @@ def test_places_one_town_spelt_two_ways_is_no_second_place():
     # two letters apart, or short names, may be two towns
     assert (one_spelling("Kelford", "Kellford"), one_spelling("Kelford", "Kelwood"), one_spelling("Ubo", "Uba")) == \
         (True, False, False)
+
+
+def test_names_one_office_given_to_two_people_of_one_surname():
+    from consistency.compare.names import name_variant_flags
+    from consistency.compare.outcomes import pair_outcome
+
+    a = claim("a#1", "Rep. Marta Quiroga won the vote for vice chair of the caucus, defeating Rep. Ines Arbol.",
+              people=(("Marta Quiroga", "Rep."), ("Ines Arbol", "Rep.")))
+    b = claim("b#1", "Representative Delia R. Quiroga defeated Representative Ines Arbol to become vice chair.",
+              outlet="B", people=(("Delia R. Quiroga", "Representative"), ("Ines Arbol", "Representative")))
+    assert pair_outcome(a, b, 0.8, EntityResolver()).named
+    (flag,) = name_variant_flags([(a, b, 0.8)], EntityResolver(), [a, b])
+    assert set(flag.values.values()) == {"Marta Quiroga", "Delia R. Quiroga"}
+    assert "two given names" in flag.explanation
+    # sentences less alike than one statement told twice say nothing of one office-holder
+    assert name_variant_flags([(a, b, 0.5)], EntityResolver(), [a, b]) == []
+
+
+def test_names_one_surname_two_given_names_left_alone_without_one_office_or_in_a_family():
+    from consistency.compare.names import name_variant_flags
+
+    a = claim("a#1", "Rep. Marta Quiroga won the vote for vice chair, defeating Rep. Ines Arbol.",
+              people=(("Marta Quiroga", "Rep."),))
+    untitled = claim("b#1", "Delia Quiroga won the vote for vice chair, defeating Rep. Ines Arbol.", outlet="B",
+                     people=(("Delia Quiroga", None),))
+    assert name_variant_flags([(a, untitled, 0.8)], EntityResolver(), [a, untitled]) == []
+    senator = claim("b#1", "Sen. Delia Quiroga won the vote for vice chair, defeating Rep. Ines Arbol.", outlet="B",
+                    people=(("Delia Quiroga", "Sen."),))
+    assert name_variant_flags([(a, senator, 0.8)], EntityResolver(), [a, senator]) == []
+    b = claim("b#1", "Rep. Delia Quiroga won the vote for vice chair, defeating Rep. Ines Arbol.", outlet="B",
+              people=(("Delia Quiroga", "Rep."),))
+    sister = claim("b#2", "Her sister, Rep. Marta Quiroga, voted for her.", outlet="B",
+                   people=(("Marta Quiroga", "Rep."),))
+    assert name_variant_flags([(a, b, 0.8)], EntityResolver(), [a, b, sister]) == []
+
+
+def test_names_given_names_apart_only_when_two_names():
+    from consistency.compare.person_names import given_names_apart, two_given_names
+
+    assert two_given_names("Marta Quiroga", "Delia R. Quiroga")
+    assert two_given_names("Rep. Marta Quiroga", "Délia Quiróga")
+    assert not two_given_names("Yevgeny Tarkanen", "Evgeny Tarkanen")  # transliterated
+    assert not two_given_names("Bill Tarkanen", "William Tarkanen")  # a nickname
+    assert not two_given_names("Alex Tarkanen", "Alexandra Tarkanen")  # a short form
+    assert not two_given_names("D. Tarkanen", "Delia Tarkanen")  # an initial
+    assert not two_given_names("Marta Quiroga", "Marta Tarkanen")  # two surnames
+    assert not given_names_apart(["singer", "delia", "quiroga"], ["delia", "quiroga"])  # a description

@@ -12,6 +12,8 @@ from typing import Iterable
 from ..lexicon import TITLES
 from ..records import Claim, Entity, Flag
 from .base import Finding, make_flag, near_copy_edits
+from .person_names import given_names_apart, plain_name_words
+from .roles import seat
 from .unionfind import UnionFind
 
 MIN_SCORE = 0.5  # near-copies only: a respelled name can pull a short sentence far from its copy
@@ -137,6 +139,53 @@ def name_observations(aligned: Iterable[tuple[Claim, Claim, float]]):
             yield score, (a, ta, sa, e.text_a.casefold()), (b, tb, sb, e.text_b.casefold())
 
 
+DOER_SCORE = 0.6  # as close as two sentences that say the same thing but for the place must be
+
+
+def _full_name(e: Entity) -> list[str]:
+    """A person's name as plain lower-case words, titles left out, when it has a given name and a surname."""
+    if e.label != "PERSON":
+        return []
+    words = plain_name_words(_form(e.text))
+    return words if len(words) >= 2 else []
+
+
+def same_office(x: str | None, y: str | None) -> bool:
+    """Two titles of one office: the same elected seat ("Rep." / "Representative"), or a shared word."""
+    if not x or not y:
+        return False
+    sx, sy = seat(x), seat(y)
+    if sx or sy:
+        return sx == sy
+    return bool({w.strip(".,") for w in x.casefold().split()} & {w.strip(".,") for w in y.casefold().split()})
+
+
+def doer_observations(aligned: Iterable[tuple[Claim, Claim, float]]):
+    """Observations, shaped as :func:`name_observations`' are, of one statement from two outlets that
+    gives one office to a person of one surname and two given names ("Rep. Marta Quiroga defeated ..." /
+    "Representative Delia R. Quiroga defeated ..."): one outlet names the wrong holder of the office.
+    A title is asked of both, because a family is often named across one story in sentences alike."""
+    for a, b, score in aligned:
+        if a.outlet == b.outlet or score < DOER_SCORE:
+            continue
+        for ea in a.entities:
+            x = _full_name(ea)
+            for eb in b.entities:
+                y = _full_name(eb)
+                if x and y and given_names_apart(x, y) and same_office(ea.role, eb.role):
+                    yield score, (a, ea.text, (ea.start, ea.end), " ".join(x)), \
+                        (b, eb.text, (eb.start, eb.end), " ".join(y))
+
+
+def _first_and_last(words: list[str]) -> str:
+    return f"{words[0]} {words[-1]}"
+
+
+def _named_by_outlet(claims: Iterable[Claim]) -> set[tuple[str, str]]:
+    """(outlet, given name and surname) for every person an outlet names in full in the story."""
+    return {(c.outlet, _first_and_last(_full_name(e))) for c in claims for e in c.entities if _full_name(e)}
+
+
 def _covers(e: Entity, span: tuple[int, int]) -> bool:
     return e.start <= span[0] and span[1] <= e.end
 
@@ -205,7 +254,14 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver,
                        claims: Iterable[Claim] = ()) -> list[Flag]:
     """One flag per article that spells an entity in a minority form, paired with its best match."""
     spellings: UnionFind[str] = UnionFind()
-    observed = list(name_observations(aligned)) + list(_story_observations(claims))
+    claims = list(claims)
+    named = _named_by_outlet(claims)
+    # Two given names of one surname are a slip only where neither outlet names the other's person:
+    # a story of a family names each member in every outlet.
+    doers = [(s, x, y) for s, x, y in doer_observations(aligned)
+             if (x[0].outlet, _first_and_last(y[3].split())) not in named
+             and (y[0].outlet, _first_and_last(x[3].split())) not in named]
+    observed = list(name_observations(aligned)) + list(_story_observations(claims)) + doers
     # Spellings are counted by the respelled word, so "Brian Nikhols" and a later bare "Nikhols"
     # in the same article are one variant, flagged once.
     for _, x, y in observed:

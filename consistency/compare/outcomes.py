@@ -19,7 +19,7 @@ from pathlib import Path
 from ..records import Claim
 from . import compare_pair
 from .finding import Finding
-from .names import name_observations
+from .names import doer_observations, name_observations
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,9 @@ def pair_outcome(a: Claim, b: Claim, score: float, resolver) -> PairOutcome:
     if a.article_id == b.article_id:
         return PairOutcome()
     found = tuple(compare_pair(a, b, score, resolver))
-    return PairOutcome(found, any(True for _ in name_observations([(a, b, score)])))
+    aligned = [(a, b, score)]
+    return PairOutcome(found, any(True for _ in name_observations(aligned)) or
+                       any(True for _ in doer_observations(aligned)))
 
 
 # What comparing a pair reads: the comparators, the slots extraction wrote and their helpers,

@@ -5,6 +5,7 @@ Highway Patrol"), and the store's entity resolver for the rest."""
 from __future__ import annotations
 
 import re
+import unicodedata
 import weakref
 from difflib import SequenceMatcher
 
@@ -103,3 +104,31 @@ def _one_name(x: str, y: str, resolver) -> bool:
     if key not in memo:
         memo[key] = resolver.resolve(x, "PERSON") == resolver.resolve(y, "PERSON")
     return memo[key]
+
+
+def plain_name_words(name: str) -> list[str]:
+    """A name's words without case, accents, trailing punctuation, determiner or titles."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return [w.casefold().strip(".") for w in name_words(plain) if w.strip(".")]
+
+
+def given_names_apart(x: list[str], y: list[str]) -> bool:
+    """Two full names with one surname whose given names are two names, not one spelt, shortened
+    or described two ways ("Marta" / "Delia R. Quiroga"; not "Yevgeny" / "Evgeny", "Bill" / "William",
+    "Alex" / "Alexandra", "Singer Delia" / "Delia")."""
+    if len(x) < 2 or len(y) < 2 or x[-1] != y[-1]:
+        return False
+    gx = [w for w in x[:-1] if len(w) > 2]  # initials say nothing either way
+    gy = [w for w in y[:-1] if len(w) > 2]
+    return bool(gx and gy) and not any(_one_given_name(p, q) for p in gx for q in gy)
+
+
+def _one_given_name(p: str, q: str) -> bool:
+    """One given name written two ways: the same, a nickname, a short form or a transliteration."""
+    return p[:3] == q[:3] or NICKNAMES.get(p) == q or NICKNAMES.get(q) == p or \
+        SequenceMatcher(None, p, q).ratio() >= 0.7
+
+
+def two_given_names(x: str, y: str) -> bool:
+    """Whether two written names are one surname with two given names, not one name written two ways."""
+    return given_names_apart(plain_name_words(x), plain_name_words(y))
