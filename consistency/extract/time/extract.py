@@ -147,7 +147,7 @@ class _Context:
                 if skip_future:
                     continue
                 kind = "future"
-            elif _is_past(w) and not _after_be(self.text, m.start()) and not self._before_plan(m):
+            elif _is_past(w) and not _after_be(self.text, m.start()):
                 kind = "past"
             elif w in _PRESENT:
                 kind = "present"
@@ -158,14 +158,6 @@ class _Context:
             if best is None or dist < best[0]:
                 best = (dist, kind)
         return best[1] if best else None
-
-    def _before_plan(self, m: re.Match) -> bool:
-        """Whether a past word is the auxiliary of a word that points ahead ("were planning to",
-        "was expected to", "was due"): it dates the plan, not what is planned."""
-        if m.group().lower() not in ("was", "were", "had"):
-            return False
-        nxt = _WORD.search(self.text, m.end(), m.end() + 20)
-        return bool(nxt and re.match(r"\s*$", self.text[m.end():nxt.start()]) and self._future_cue(nxt))
 
     def _future_cue(self, m: re.Match) -> bool:
         """Whether a word points ahead: "will", "plans", not the month "May" nor a noun ("the hope")."""
