@@ -790,6 +790,19 @@ def test_timex_in_a_vague_plural_is_a_length_up_to_now(text, phrase, value):
     assert (t.type, t.value) == ("DURATION", value)
 
 
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The mill has changed hands several times over the years.", "years", "PXY"),
+    ("Over the decades the harbour silted up.", "decades", "PXY"),
+])
+def test_timex_over_the_years_is_a_vague_length(text, phrase, value):
+    t = _one(text, date(2024, 5, 15), phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_timex_over_the_years_of_a_span_is_not_a_length():
+    assert find_times("Over the years of the siege the walls held.", date(2024, 5, 15)) == []
+
+
 @pytest.mark.parametrize("text", [
     "The deal will matter in years to come.",
     "In years past the fair drew bigger crowds.",

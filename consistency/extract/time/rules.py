@@ -558,8 +558,9 @@ RULES: list[tuple[str, str, Callable]] = [
     # "a decades-long dispute", "a year-long review": a length that describes a thing
     ("long_adj", rf"(?:(?P<n>{NUM_RE})-)?(?P<u>second|minute|hour|day|night|week|month|year|decade|centur(?:y|ie))"
                  r"(?P<pl>s)?-long", lambda m, c: h_long_adj(m, c)),
-    # "for years", "within weeks"; "the highest in decades", "not seen in years" (not "in years to come")
-    ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s))(?P<u>years|months|weeks|days|decades|hours"
+    # "for years", "within weeks", "over the years"; "the highest in decades", "not seen in years" (not
+    # "in years to come")
+    ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bover\sthe\s))(?P<u>years|months|weeks|days|decades|hours"
                      r"|centuries)(?!\s+(?:ago|of|before|after))", lambda m, c: h_vague_plural(m, c)),
     ("year_end", r"(?:around\s+)?(?:the\s+)?(?:year[- ]end|year['’]s\s+end|end\s+of\s+the\s+year)",
      lambda m, c: h_year_end(m, c)),
