@@ -293,6 +293,26 @@ def test_timex_the_2000s_is_a_decade_the_1900s_a_century():
     assert _one("Rents rose in the early 1900s.", anchor, "the early 1900s").value == "19"
 
 
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The vans of the 70s and 80s were square.", "the 70s", "197"),
+    ("The vans of the 70s and 80s were square.", "80s", "198"),
+    ("She raced through the 1950s and 60s.", "60s", "196"),
+    ("Fashion of the early 90s came back.", "the early 90s", "199"),
+])
+def test_timex_a_decade_without_century_or_apostrophe_after_the(text, phrase, value):
+    assert _one(text, date(2024, 11, 20), phrase).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor is in his early 60s.",
+    "Savers in their 30s, 40s and 50s gained most.",
+    "Highs will reach the 70s and 80s on Sunday.",
+    "Her approval sits in the 40s.",
+])
+def test_timex_ages_and_readings_in_the_70s_are_not_decades(text):
+    assert not [t for t in find_times(text, date(2024, 11, 20)) if t.value.startswith("19")]
+
+
 def test_timex_a_season_with_its_year_is_the_story_reference():
     text = "The dam was finished in winter 2019. A year later it cracked."
     assert _one(text, date(2024, 11, 20), "A year later").value == "2020"

@@ -524,9 +524,9 @@ RULES: list[tuple[str, str, Callable]] = [
              rf"|calendar|FY|fiscal-year)\s*)?(?P<y>{YEAR_RE})(?![\d'’]?\d|-\d|,\d{{3}})",
      h_year),
     ("year_words", rf"(?:the\s+year\s+)?(?P<yw>{YEAR_WORDS_RE})", h_year_words),
-    ("decade", rf"(?=[tfselmn12'’])(?:(?P<the>the)\s+)?(?:(?P<pm>{POSMOD_RE})\s*(?:the\s+)?)?"
+    ("decade", rf"(?=[tfselmn1-9'’])(?:(?P<the>the)\s+)?(?:(?P<pm>{POSMOD_RE})\s*(?:the\s+)?)?"
                rf"(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s"
-               r"|['’](?P<dd>\d0)s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
+               r"|['’](?P<dd>\d0)s|(?<![\w,.$-])(?P<bd>[1-9]0)s\b|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
                r"|nineties))", h_decade),
     ("quarter", rf"(?=[tyelmfcs1-4])(?:(?P<the>the)\s+)?(?:(?P<ago>year[- ](?:ago|earlier))\s+)?"
                 rf"(?:(?P<pm>early|late|mid)[- ])?(?:(?:fiscal"
