@@ -313,6 +313,20 @@ def test_timex_ages_and_readings_in_the_70s_are_not_decades(text):
     assert not [t for t in find_times(text, date(2024, 11, 20)) if t.value.startswith("19")]
 
 
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The plant opened on 7/8/07 near Dornby.", "7/8/07", "2007-07-08"),
+    ("The lease ran out 31/12/2019.", "31/12/2019", "2019-12-31"),
+    ("The keeper was born 4/12/58.", "4/12/58", "1958-04-12"),
+])
+def test_timex_a_date_in_figures_is_month_first_unless_it_cannot_be(text, phrase, value):
+    assert _one(text, date(2024, 11, 20), phrase).value == value
+
+
+@pytest.mark.parametrize("text", ["Open 24/7/365 for members.", "The mix is 1/2/3 by weight.", "Form 13/14/22 was filed."])
+def test_timex_figures_with_slashes_that_are_no_date_are_left(text):
+    assert find_times(text, date(2024, 11, 20)) == []
+
+
 def test_timex_a_season_with_its_year_is_the_story_reference():
     text = "The dam was finished in winter 2019. A year later it cracked."
     assert _one(text, date(2024, 11, 20), "A year later").value == "2020"

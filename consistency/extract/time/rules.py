@@ -483,6 +483,9 @@ RULES: list[tuple[str, str, Callable]] = [
             rf"(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?!\d|:\d|,\d)"
             rf"(?:\s*,?\s*(?P<y>{YEAR_RE})(?!\d))?(?:\s+(?P<pod>morning|afternoon|evening|night))?",
      h_full_date),
+    # "7/8/07", "12/31/2024": month, day and year in figures
+    ("numeric_date", r"(?<![\d/.,$])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<yy>(?:19|20)\d\d|\d\d)(?![\d/])",
+     lambda m, c: h_numeric_date(m, c)),
     # "Oct. 13-14", "March 3 to 5, 2024": two days of one month, each its own expression
     ("day_range", rf"(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)"
                   rf"(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|,\d)(?:\s*,?\s*(?P<y>{YEAR_RE})(?!\d))?",
@@ -618,6 +621,21 @@ def h_day_range(m: re.Match, c) -> Result | None:
     if int(m.group("d2")) <= int(re.match(r"\d+", m.group("d")).group()) or _NOT_A_DAY.match(c.text, m.end("d2")):
         return None
     return h_full_date(m, c)
+
+
+def h_numeric_date(m: re.Match, c) -> Result | None:
+    """A date in figures, month first as American news writes it, day first when the first number
+    cannot be a month ("31/12/24"); a two-digit year in the century that does not put it more than a
+    year after publication."""
+    a, b, yy = int(m.group("a")), int(m.group("b")), m.group("yy")
+    mo, d = (a, b) if a <= 12 else (b, a)
+    y = int(yy) if len(yy) == 4 else 2000 + int(yy)
+    if len(yy) == 2 and y > c.anchor.year + 1:
+        y -= 100
+    try:
+        return "DATE", date(y, mo, d).isoformat(), None
+    except ValueError:
+        return None
 
 
 def range_end(value: str, m: re.Match) -> str | None:
