@@ -327,6 +327,25 @@ def test_timex_figures_with_slashes_that_are_no_date_are_left(text):
     assert find_times(text, date(2024, 11, 20)) == []
 
 
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The council gave the owners a week to clear the lot.", "a week", "P1W"),
+    ("With a month to go, the race tightened.", "a month", "P1M"),
+    ("Lenders have a year to comply.", "a year", "P1Y"),
+])
+def test_timex_the_time_allowed_for_a_deed_is_a_length(text, phrase, value):
+    t = _one(text, date(2024, 11, 20), phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry costs $40,000 a month to run.",
+    "It was a day to remember.",
+    "Plans have a year to the day left.",
+])
+def test_timex_a_rate_or_a_memorable_day_is_not_time_allowed(text):
+    assert find_times(text, date(2024, 11, 20)) == []
+
+
 def test_timex_a_season_with_its_year_is_the_story_reference():
     text = "The dam was finished in winter 2019. A year later it cracked."
     assert _one(text, date(2024, 11, 20), "A year later").value == "2020"

@@ -310,6 +310,12 @@ _ORDINAL_SECOND = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|or|and|lo
 _SHARE_OF = re.compile(r"\s+of\s+[a-z]+s\b(?<!years)(?<!months)(?<!weeks)(?<!days)(?<!hours)(?<!losses)")
 # "a month after the merger", "a day before the vote": a length counted from an event
 _FROM_EVENT = re.compile(r"\s+(?:after|before)\b", re.I)
+# "gave him a week to leave", "gave the owners a month to pay", "has a month to decide", "with a day to go":
+# the time allowed for a deed
+_ALLOWED = re.compile(r"\b(?i:give[ns]?|gave|giving|offer(?:s|ed|ing)?|allow(?:s|ed|ing)?|grant(?:s|ed|ing)?"
+                      r"|ha(?:s|ve|d|ving)|need(?:s|ed|ing)?|provid(?:e|es|ed|ing)|with|took|takes?|taking"
+                      r"|gets?|got|getting)\s+(?:[\w'’]+\s+){0,2}$")
+_TO_DO = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|its|their|date|remember|forget|celebrate)\b)[a-z]+\b")
 _SET_CUE = re.compile(r"(\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|\bpercent|%|\bmillion|"
                       r"\bbillion)\s*$", re.I)
 
@@ -337,7 +343,8 @@ def h_duration(m: re.Match, c) -> Result | None:
         if cue:
             # "twice a week" is a set of times; "$2 million a year", "350 a night" a rate of an amount
             return ("SET", _duration_value(1, u), None) if re.search(r"once|twice|times", cue.group(), re.I) else None
-        if not (_DUR_CUE.search(before) or "-" in m.group() or _FROM_EVENT.match(c.text, m.end())):
+        allowed = _ALLOWED.search(before) and _TO_DO.match(c.text, m.end())
+        if not (_DUR_CUE.search(before) or "-" in m.group() or _FROM_EVENT.match(c.text, m.end()) or allowed):
             return None
     if "single" in raw and re.search(r"\bevery\s+$", before, re.I):
         return None  # "every single day" is a set, not a length counted "from now"
