@@ -510,6 +510,17 @@ def test_timex_a_year_earlier_after_a_span_of_months_is_the_year():
     assert _one(text, anchor, "a year earlier").value == "2023-Q3"
 
 
+def test_timex_a_year_ago_beside_headquarters_or_a_quarter_century_is_the_year():
+    anchor = date(2024, 11, 2)
+    text = ("The firm moved its headquarters to Leeds. Rents there rose 4 percent from a year "
+            "earlier, their fastest pace in a quarter-century.")
+    assert _one(text, anchor, "a year earlier").value == "2023"
+    text = "A quarter of the shops shut. Footfall fell 6 percent from a year ago."
+    assert _one(text, anchor, "a year ago").value == "2023"
+    text = "Quarterly sales at the brewery fell 6 percent from a year ago."
+    assert _one(text, anchor, "a year ago").value == "2023-Q3"
+
+
 def test_timex_a_month_or_season_with_its_year_in_words():
     anchor = date(2024, 11, 20)
     text = "The canal last froze over in the winter of nineteen eighty-seven."
