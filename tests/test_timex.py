@@ -413,6 +413,20 @@ def test_timex_the_year_before_counts_from_the_year_the_story_is_at():
     assert _one(text, anchor, "The month after").value == "2012-06"
 
 
+def test_timex_the_year_before_counts_from_a_relative_year_the_sentence_named():
+    anchor = date(2024, 11, 20)
+    text = "The mill sold 9,000 tons last year, 500 tons less than the year before."
+    assert _one(text, anchor, "the year before").value == "2022"
+    text = "Fares rose last month, after falling the month before."
+    assert _one(text, anchor, "the month before").value == "2024-09"
+
+
+def test_timex_the_year_previous_is_the_year_before():
+    anchor = date(2024, 11, 20)
+    text = "The mill sold 9,000 tons in 2019, 500 tons less than the year previous."
+    assert _one(text, anchor, "the year previous").value == "2018"
+
+
 def test_timex_one_day_after_a_modal_is_an_unnamed_time_ahead():
     anchor = date(2024, 11, 20)
     assert _one("The village could one day become a port.", anchor, "one day").value == "FUTURE_REF"

@@ -527,7 +527,7 @@ RULES: list[tuple[str, str, Callable]] = [
     ("nth_day", r"(?=the)the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final"
                 r"|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?day(?=\s+of\s+)",
      lambda m, c: h_nth_day(m, c)),
-    ("day_around", r"the\s+(?P<u>day|night|week|month|year)\s+(?P<dir>before|after)(?=\s*[,.;:)\"”]|\s+(?:that|then)\b|\s*$)",
+    ("day_around", r"the\s+(?P<u>day|night|week|month|year)\s+(?P<dir>before|after|previous|prior)(?=\s*[,.;:)\"”]|\s+(?:that|then)\b|\s*$)",
      lambda m, c: h_day_around(m, c)),
     ("year", rf"(?:(?P<apx>about|around|circa)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<pp>pre|post)-)?"
              rf"(?:(?P<pre>(?:the\s+)?fiscal(?:\s+year)?|the\s+(?:fiscal\s+|calendar\s+|model\s+)?year"
@@ -703,12 +703,14 @@ def h_nth_day(m: re.Match, c) -> Result | None:
 
 
 def h_day_around(m: re.Match, c) -> Result | None:
-    """"the day before" / "the year after" standing alone: a day or period from the one the story is at."""
+    """"the day before" / "the year after" / "the year previous" standing alone: a day or period from
+    the one the story is at, which a period the same sentence named before it sets ("fell last year,
+    less than the year before")."""
     c.derived = True
-    step = -1 if m.group("dir").lower() == "before" else 1
+    step = 1 if m.group("dir").lower() == "after" else -1
     unit = m.group("u").lower()
-    if unit in ("week", "month", "year"):  # "the year before": a period from the one the story is at
-        return "DATE", shift_value(c.ref_date(unit) or c.anchor, unit, step), None
+    if unit in ("week", "month", "year"):
+        return "DATE", shift_value(c.ref_date(unit, m.start()) or c.anchor, unit, step), None
     day = (c.ref_day() or c.anchor) + timedelta(days=step)
     return "DATE", day.isoformat(), None
 
