@@ -527,7 +527,8 @@ RULES: list[tuple[str, str, Callable]] = [
     ("nth_day", r"(?=the)the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final"
                 r"|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?day(?=\s+of\s+)",
      lambda m, c: h_nth_day(m, c)),
-    ("day_around", r"the\s+(?P<u>day|night|week|month|year)\s+(?P<dir>before|after|previous|prior)(?=\s*[,.;:)\"”]|\s+(?:that|then)\b|\s*$)",
+    ("day_around", r"the\s+(?P<u>day|night|week|month|year)\s+(?P<dir>before|after|previous|prior)"
+                   r"(?=\s*[,.;:)\"”]|\s+(?:that|then)\b|\s*$)",
      lambda m, c: h_day_around(m, c)),
     ("year", rf"(?:(?P<apx>about|around|circa)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<pp>pre|post)-)?"
              rf"(?:(?P<pre>(?:the\s+)?fiscal(?:\s+year)?|the\s+(?:fiscal\s+|calendar\s+|model\s+)?year"
@@ -536,7 +537,8 @@ RULES: list[tuple[str, str, Callable]] = [
     ("year_words", rf"(?:the\s+year\s+)?(?P<yw>{YEAR_WORDS_RE})", h_year_words),
     ("decade", rf"(?=[tfselmn1-9'’])(?:(?P<the>the)\s+)?(?:(?P<pm>{POSMOD_RE})\s*(?:the\s+)?)?"
                rf"(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s"
-               r"|['’](?P<dd>\d0)s|(?<![\w,.$-])(?P<bd>[1-9]0)s\b|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
+               r"|['’](?P<dd>\d0)s|(?<![\w,.$-])(?P<bd>[1-9]0)s\b"
+               r"|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
                r"|nineties))", h_decade),
     ("quarter", rf"(?=[tyelmfcs1-4])(?:(?P<the>the)\s+)?(?:(?P<ago>year[- ](?:ago|earlier))\s+)?"
                 rf"(?:(?P<pm>early|late|mid)[- ])?(?:(?:fiscal"
@@ -570,7 +572,8 @@ RULES: list[tuple[str, str, Callable]] = [
                  r"(?P<pl>s)?-long", lambda m, c: h_long_adj(m, c)),
     # "for years", "within weeks", "over the years"; "the highest in decades", "not seen in years" (not
     # "in years to come")
-    ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bover\sthe\s))(?P<u>years|months|weeks|days|decades|hours"
+    ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bover\sthe\s))"
+                     r"(?P<u>years|months|weeks|days|decades|hours"
                      r"|centuries)(?!\s+(?:ago|of|before|after))", lambda m, c: h_vague_plural(m, c)),
     ("year_end", r"(?:around\s+)?(?:the\s+)?(?:year[- ]end|year['’]s\s+end|end\s+of\s+the\s+year)",
      lambda m, c: h_year_end(m, c)),
