@@ -293,6 +293,59 @@ def test_timex_the_2000s_is_a_decade_the_1900s_a_century():
     assert _one("Rents rose in the early 1900s.", anchor, "the early 1900s").value == "19"
 
 
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The vans of the 70s and 80s were square.", "the 70s", "197"),
+    ("The vans of the 70s and 80s were square.", "80s", "198"),
+    ("She raced through the 1950s and 60s.", "60s", "196"),
+    ("Fashion of the early 90s came back.", "the early 90s", "199"),
+])
+def test_timex_a_decade_without_century_or_apostrophe_after_the(text, phrase, value):
+    assert _one(text, date(2024, 11, 20), phrase).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor is in his early 60s.",
+    "Savers in their 30s, 40s and 50s gained most.",
+    "Highs will reach the 70s and 80s on Sunday.",
+    "Her approval sits in the 40s.",
+])
+def test_timex_ages_and_readings_in_the_70s_are_not_decades(text):
+    assert not [t for t in find_times(text, date(2024, 11, 20)) if t.value.startswith("19")]
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The plant opened on 7/8/07 near Dornby.", "7/8/07", "2007-07-08"),
+    ("The lease ran out 31/12/2019.", "31/12/2019", "2019-12-31"),
+    ("The keeper was born 4/12/58.", "4/12/58", "1958-04-12"),
+])
+def test_timex_a_date_in_figures_is_month_first_unless_it_cannot_be(text, phrase, value):
+    assert _one(text, date(2024, 11, 20), phrase).value == value
+
+
+@pytest.mark.parametrize("text", ["Open 24/7/365 for members.", "The mix is 1/2/3 by weight.", "Form 13/14/22 was filed."])
+def test_timex_figures_with_slashes_that_are_no_date_are_left(text):
+    assert find_times(text, date(2024, 11, 20)) == []
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The council gave the owners a week to clear the lot.", "a week", "P1W"),
+    ("With a month to go, the race tightened.", "a month", "P1M"),
+    ("Lenders have a year to comply.", "a year", "P1Y"),
+])
+def test_timex_the_time_allowed_for_a_deed_is_a_length(text, phrase, value):
+    t = _one(text, date(2024, 11, 20), phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry costs $40,000 a month to run.",
+    "It was a day to remember.",
+    "Plans have a year to the day left.",
+])
+def test_timex_a_rate_or_a_memorable_day_is_not_time_allowed(text):
+    assert find_times(text, date(2024, 11, 20)) == []
+
+
 def test_timex_a_season_with_its_year_is_the_story_reference():
     text = "The dam was finished in winter 2019. A year later it cracked."
     assert _one(text, date(2024, 11, 20), "A year later").value == "2020"
@@ -358,6 +411,20 @@ def test_timex_the_year_before_counts_from_the_year_the_story_is_at():
     assert _one(text, anchor, "The year before").value == "2015"
     text = "The bridge opened in May 2012. The month after, a crack was found."
     assert _one(text, anchor, "The month after").value == "2012-06"
+
+
+def test_timex_the_year_before_counts_from_a_relative_year_the_sentence_named():
+    anchor = date(2024, 11, 20)
+    text = "The mill sold 9,000 tons last year, 500 tons less than the year before."
+    assert _one(text, anchor, "the year before").value == "2022"
+    text = "Fares rose last month, after falling the month before."
+    assert _one(text, anchor, "the month before").value == "2024-09"
+
+
+def test_timex_the_year_previous_is_the_year_before():
+    anchor = date(2024, 11, 20)
+    text = "The mill sold 9,000 tons in 2019, 500 tons less than the year previous."
+    assert _one(text, anchor, "the year previous").value == "2018"
 
 
 def test_timex_one_day_after_a_modal_is_an_unnamed_time_ahead():
@@ -455,6 +522,17 @@ def test_timex_a_year_earlier_after_a_span_of_months_is_the_year():
     assert _one(text, anchor, "a year earlier").value == "2023"
     text = "The bank earned $9 million in the third quarter, against $7 million a year earlier."
     assert _one(text, anchor, "a year earlier").value == "2023-Q3"
+
+
+def test_timex_a_year_ago_beside_headquarters_or_a_quarter_century_is_the_year():
+    anchor = date(2024, 11, 2)
+    text = ("The firm moved its headquarters to Leeds. Rents there rose 4 percent from a year "
+            "earlier, their fastest pace in a quarter-century.")
+    assert _one(text, anchor, "a year earlier").value == "2023"
+    text = "A quarter of the shops shut. Footfall fell 6 percent from a year ago."
+    assert _one(text, anchor, "a year ago").value == "2023"
+    text = "Quarterly sales at the brewery fell 6 percent from a year ago."
+    assert _one(text, anchor, "a year ago").value == "2023-Q3"
 
 
 def test_timex_a_month_or_season_with_its_year_in_words():
@@ -788,6 +866,19 @@ def test_timex_the_last_week_of_a_month_is_not_last_week():
 def test_timex_in_a_vague_plural_is_a_length_up_to_now(text, phrase, value):
     t = _one(text, date(2024, 5, 15), phrase)
     assert (t.type, t.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The mill has changed hands several times over the years.", "years", "PXY"),
+    ("Over the decades the harbour silted up.", "decades", "PXY"),
+])
+def test_timex_over_the_years_is_a_vague_length(text, phrase, value):
+    t = _one(text, date(2024, 5, 15), phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_timex_over_the_years_of_a_span_is_not_a_length():
+    assert find_times("Over the years of the siege the walls held.", date(2024, 5, 15)) == []
 
 
 @pytest.mark.parametrize("text", [

@@ -251,6 +251,25 @@ def h_year_words(m: re.Match, c) -> Result | None:
     return ("DATE", f"{y:04d}", None) if y and 1000 < y < 2200 else None
 
 
+# a decade named in the clause before ("the 1960s and 70s", "the '70s and 80s")
+_DECADE_BEFORE = re.compile(r"(?:\d\d\d0['’]?s|['’]\d0s|\bthe\s+(?:(?:early|late|mid)[\s-]+)?\d0s),?\s+"
+                            r"(?:and|or|to|through|into)\s+$", re.I)
+# "in the 70s" of a reading, not of a century: temperatures, polls, scores, ages
+_READING = re.compile(r"\b(?:degrees?|temperatures?|highs?|lows?|percent|per\s+cent|polls?|polling|approval"
+                      r"|ratings?|scores?|mph|aged?|years?\s+old)\b|%", re.I)
+
+
+def _bare_decade(m: re.Match, text: str) -> bool:
+    """Whether "70s" written without a century or an apostrophe is a decade: after "the" ("the 70s",
+    "the early 80s", not "his early 60s", an age) or after a decade it is joined to ("the 1960s and
+    70s"), and not in a sentence about a reading ("highs in the 70s", "approval in the 40s")."""
+    if not (m.group("the") or _DECADE_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+        return False
+    lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
+    hi = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
+    return not _READING.search(text, lo, min(hi) if hi else len(text))
+
+
 def h_decade(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
@@ -260,7 +279,10 @@ def h_decade(m: re.Match, c) -> Result | None:
         # "the 1900s" is a century; "the 2000s", written in this century, is its first decade
         value = f"{d // 100:02d}" if d % 100 == 0 and d < 2000 else f"{d // 10:03d}"
     else:
-        n = int(g["dd"]) // 10 if g.get("dd") else words[g["dw"].lower()]
+        if g.get("bd") and not _bare_decade(m, c.text):
+            return None
+        digits = g.get("dd") or g.get("bd")
+        n = int(digits) // 10 if digits else words[g["dw"].lower()]
         value = f"19{n}"
         if g.get("dw") and not (g.get("the") or g.get("pm")):
             return None

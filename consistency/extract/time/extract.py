@@ -59,6 +59,12 @@ _WORD_BEFORE = re.compile(r"(?:^|\W)(?:vs?|Gen|Sen|Rep|Gov|Col|Capt|Sgt|Maj|Cmdr
 
 # a reporting span longer than a quarter: the figures compared "a year earlier" are that span's
 _MONTHS_SPAN = re.compile(r"\b(?:nine|six|9|6)[- ]months?\b|\byear[- ]to[- ]date\b", re.I)
+# a quarter of a reporting year, not "headquarters", "a quarter-century", "a quarter of the vote",
+# "living quarters", "in some quarters"
+_FISCAL_QUARTER = re.compile(
+    r"(?<!\bliving\s)(?<!\bclose\s)(?<!\bsome\s)\bquarter(?:s|ly)?\b"
+    r"(?!-(?:century|mile|point|inch|pound|final)|\s+(?:of\s+a\s+)?century)"
+    r"(?!(?:(?<=\ba\squarter)|(?<=\bone\squarter)|(?<=\bthree\squarters))\s+of\s+(?!the\s+year|fiscal|\d))", re.I)
 _OPENS_CLAUSE = {"that", "but", "which", "who", "whom", "whose", "when", "while", "because", "although"}
 # what opens another clause between a date and a verb after it
 _CLAUSE = re.compile(r"\b(?:that|he|she|they|it|we|I|who|how|whom|what|whether|if|when|which)\b|[,;:\"“”]")
@@ -274,11 +280,11 @@ class _Context:
         lo, _ = self._sentence(pos, pos)
         lo, _ = self._sentence(max(0, lo - 2), max(0, lo - 2))
         spans = list(_MONTHS_SPAN.finditer(self.text, lo, pos))
-        if spans and not re.search(r"quarter", self.text[spans[-1].end():pos], re.I):
+        if spans and not _FISCAL_QUARTER.search(self.text, spans[-1].end(), pos):
             return False
         if self.ref and self.ref[1] == "quarter":
             return True
-        return bool(re.search(r"quarter", self.text[max(0, pos - 300): pos + 80], re.I))
+        return bool(_FISCAL_QUARTER.search(self.text, max(0, pos - 300), pos + 80))
 
 
 # Rules whose values are read off the text rather than computed from the last reference.

@@ -310,6 +310,12 @@ _ORDINAL_SECOND = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|or|and|lo
 _SHARE_OF = re.compile(r"\s+of\s+[a-z]+s\b(?<!years)(?<!months)(?<!weeks)(?<!days)(?<!hours)(?<!losses)")
 # "a month after the merger", "a day before the vote": a length counted from an event
 _FROM_EVENT = re.compile(r"\s+(?:after|before)\b", re.I)
+# "gave him a week to leave", "gave the owners a month to pay", "has a month to decide", "with a day to go":
+# the time allowed for a deed
+_ALLOWED = re.compile(r"\b(?i:give[ns]?|gave|giving|offer(?:s|ed|ing)?|allow(?:s|ed|ing)?|grant(?:s|ed|ing)?"
+                      r"|ha(?:s|ve|d|ving)|need(?:s|ed|ing)?|provid(?:e|es|ed|ing)|with|took|takes?|taking"
+                      r"|gets?|got|getting)\s+(?:[\w'’]+\s+){0,2}$")
+_TO_DO = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|its|their|date|remember|forget|celebrate)\b)[a-z]+\b")
 _SET_CUE = re.compile(r"(\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|\bpercent|%|\bmillion|"
                       r"\bbillion)\s*$", re.I)
 
@@ -337,7 +343,8 @@ def h_duration(m: re.Match, c) -> Result | None:
         if cue:
             # "twice a week" is a set of times; "$2 million a year", "350 a night" a rate of an amount
             return ("SET", _duration_value(1, u), None) if re.search(r"once|twice|times", cue.group(), re.I) else None
-        if not (_DUR_CUE.search(before) or "-" in m.group() or _FROM_EVENT.match(c.text, m.end())):
+        allowed = _ALLOWED.search(before) and _TO_DO.match(c.text, m.end())
+        if not (_DUR_CUE.search(before) or "-" in m.group() or _FROM_EVENT.match(c.text, m.end()) or allowed):
             return None
     if "single" in raw and re.search(r"\bevery\s+$", before, re.I):
         return None  # "every single day" is a set, not a length counted "from now"
@@ -483,6 +490,9 @@ RULES: list[tuple[str, str, Callable]] = [
             rf"(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?!\d|:\d|,\d)"
             rf"(?:\s*,?\s*(?P<y>{YEAR_RE})(?!\d))?(?:\s+(?P<pod>morning|afternoon|evening|night))?",
      h_full_date),
+    # "7/8/07", "12/31/2024": month, day and year in figures
+    ("numeric_date", r"(?<![\d/.,$])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<yy>(?:19|20)\d\d|\d\d)(?![\d/])",
+     lambda m, c: h_numeric_date(m, c)),
     # "Oct. 13-14", "March 3 to 5, 2024": two days of one month, each its own expression
     ("day_range", rf"(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)"
                   rf"(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|,\d)(?:\s*,?\s*(?P<y>{YEAR_RE})(?!\d))?",
@@ -517,16 +527,18 @@ RULES: list[tuple[str, str, Callable]] = [
     ("nth_day", r"(?=the)the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final"
                 r"|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?day(?=\s+of\s+)",
      lambda m, c: h_nth_day(m, c)),
-    ("day_around", r"the\s+(?P<u>day|night|week|month|year)\s+(?P<dir>before|after)(?=\s*[,.;:)\"”]|\s+(?:that|then)\b|\s*$)",
+    ("day_around", r"the\s+(?P<u>day|night|week|month|year)\s+(?P<dir>before|after|previous|prior)"
+                   r"(?=\s*[,.;:)\"”]|\s+(?:that|then)\b|\s*$)",
      lambda m, c: h_day_around(m, c)),
     ("year", rf"(?:(?P<apx>about|around|circa)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?(?:(?P<pp>pre|post)-)?"
              rf"(?:(?P<pre>(?:the\s+)?fiscal(?:\s+year)?|the\s+(?:fiscal\s+|calendar\s+|model\s+)?year"
              rf"|calendar|FY|fiscal-year)\s*)?(?P<y>{YEAR_RE})(?![\d'’]?\d|-\d|,\d{{3}})",
      h_year),
     ("year_words", rf"(?:the\s+year\s+)?(?P<yw>{YEAR_WORDS_RE})", h_year_words),
-    ("decade", rf"(?=[tfselmn12'’])(?:(?P<the>the)\s+)?(?:(?P<pm>{POSMOD_RE})\s*(?:the\s+)?)?"
+    ("decade", rf"(?=[tfselmn1-9'’])(?:(?P<the>the)\s+)?(?:(?P<pm>{POSMOD_RE})\s*(?:the\s+)?)?"
                rf"(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s"
-               r"|['’](?P<dd>\d0)s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
+               r"|['’](?P<dd>\d0)s|(?<![\w,.$-])(?P<bd>[1-9]0)s\b"
+               r"|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
                r"|nineties))", h_decade),
     ("quarter", rf"(?=[tyelmfcs1-4])(?:(?P<the>the)\s+)?(?:(?P<ago>year[- ](?:ago|earlier))\s+)?"
                 rf"(?:(?P<pm>early|late|mid)[- ])?(?:(?:fiscal"
@@ -558,8 +570,10 @@ RULES: list[tuple[str, str, Callable]] = [
     # "a decades-long dispute", "a year-long review": a length that describes a thing
     ("long_adj", rf"(?:(?P<n>{NUM_RE})-)?(?P<u>second|minute|hour|day|night|week|month|year|decade|centur(?:y|ie))"
                  r"(?P<pl>s)?-long", lambda m, c: h_long_adj(m, c)),
-    # "for years", "within weeks"; "the highest in decades", "not seen in years" (not "in years to come")
-    ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s))(?P<u>years|months|weeks|days|decades|hours"
+    # "for years", "within weeks", "over the years"; "the highest in decades", "not seen in years" (not
+    # "in years to come")
+    ("vague_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bover\sthe\s))"
+                     r"(?P<u>years|months|weeks|days|decades|hours"
                      r"|centuries)(?!\s+(?:ago|of|before|after))", lambda m, c: h_vague_plural(m, c)),
     ("year_end", r"(?:around\s+)?(?:the\s+)?(?:year[- ]end|year['’]s\s+end|end\s+of\s+the\s+year)",
      lambda m, c: h_year_end(m, c)),
@@ -617,6 +631,21 @@ def h_day_range(m: re.Match, c) -> Result | None:
     if int(m.group("d2")) <= int(re.match(r"\d+", m.group("d")).group()) or _NOT_A_DAY.match(c.text, m.end("d2")):
         return None
     return h_full_date(m, c)
+
+
+def h_numeric_date(m: re.Match, c) -> Result | None:
+    """A date in figures, month first as American news writes it, day first when the first number
+    cannot be a month ("31/12/24"); a two-digit year in the century that does not put it more than a
+    year after publication."""
+    a, b, yy = int(m.group("a")), int(m.group("b")), m.group("yy")
+    mo, d = (a, b) if a <= 12 else (b, a)
+    y = int(yy) if len(yy) == 4 else 2000 + int(yy)
+    if len(yy) == 2 and y > c.anchor.year + 1:
+        y -= 100
+    try:
+        return "DATE", date(y, mo, d).isoformat(), None
+    except ValueError:
+        return None
 
 
 def range_end(value: str, m: re.Match) -> str | None:
@@ -677,12 +706,14 @@ def h_nth_day(m: re.Match, c) -> Result | None:
 
 
 def h_day_around(m: re.Match, c) -> Result | None:
-    """"the day before" / "the year after" standing alone: a day or period from the one the story is at."""
+    """"the day before" / "the year after" / "the year previous" standing alone: a day or period from
+    the one the story is at, which a period the same sentence named before it sets ("fell last year,
+    less than the year before")."""
     c.derived = True
-    step = -1 if m.group("dir").lower() == "before" else 1
+    step = 1 if m.group("dir").lower() == "after" else -1
     unit = m.group("u").lower()
-    if unit in ("week", "month", "year"):  # "the year before": a period from the one the story is at
-        return "DATE", shift_value(c.ref_date(unit) or c.anchor, unit, step), None
+    if unit in ("week", "month", "year"):
+        return "DATE", shift_value(c.ref_date(unit, m.start()) or c.anchor, unit, step), None
     day = (c.ref_day() or c.anchor) + timedelta(days=step)
     return "DATE", day.isoformat(), None
 
