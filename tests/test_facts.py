@@ -1041,3 +1041,29 @@ def test_facts_a_source_cited_with_according_to_is_no_holder_of_the_figure():
     text = "Ledbury Bank analysts said the order lets the mayor move $3.6 billion from the harbour budget."
     said = _cited(claim("b#1", text, outlet="B", frames={"$3.6 billion": frame}), "Ledbury Bank", "said")
     assert pairs(council, said) == []
+
+
+def _on_day(c: Claim, day: str) -> Claim:
+    """The claim with its times read on another day, as context earlier in an article may set it."""
+    times = tuple(replace(t, value=day + t.value[10:], earliest=day, latest=day) for t in c.times)
+    return replace(c, times=times)
+
+
+def test_facts_one_hour_of_the_day_read_on_two_days_agrees():
+    a = claim("a#1", "Witnesses said the van arrived about 6 p.m.", outlet="A",
+              frames={"about 6 p.m.": ("arrive", ("van",))})
+    b = claim("b#1", "Witnesses say the van arrived about 6 p.m.", outlet="B",
+              frames={"about 6 p.m.": ("arrive", ("van",))})
+    assert pairs(a, _on_day(b, "2026-03-08")) == []
+    later = claim("b#1", "Witnesses say the van arrived about 9 p.m.", outlet="B",
+                  frames={"about 9 p.m.": ("arrive", ("van",))})
+    assert pairs(a, _on_day(later, "2026-03-08")) == [("about 6 p.m.", "about 9 p.m.")]
+
+
+def test_bare_clock_names_no_day():
+    from consistency.compare.timeline import _bare_clock
+
+    a = claim("a#1", "The van arrived about 6 p.m.", outlet="A", frames={})
+    b = claim("b#1", "The van arrived at 6 p.m. Saturday.", outlet="B", frames={})
+    assert a.times and all(_bare_clock(t) for t in a.times)
+    assert b.times and not any(_bare_clock(t) for t in b.times)
