@@ -1067,3 +1067,13 @@ def test_bare_clock_names_no_day():
     b = claim("b#1", "The van arrived at 6 p.m. Saturday.", outlet="B", frames={})
     assert a.times and all(_bare_clock(t) for t in a.times)
     assert b.times and not any(_bare_clock(t) for t in b.times)
+
+
+def test_facts_two_weekends_named_from_one_day_agree():
+    # Read on a Wednesday, "this weekend" may be the coming one and "the weekend" the last.
+    a = claim("a#1", "Two hikers have died on the ridge this weekend.", outlet="A", day=18,
+              frames={"this weekend": ("die", ("hiker", "ridge"))})
+    b = claim("b#1", "The second hiker to die on the ridge at the weekend was named.", outlet="B", day=18,
+              frames={"the weekend": ("die", ("hiker", "ridge"))})
+    assert a.times and b.times
+    assert pairs(a, b) == []

@@ -231,6 +231,11 @@ def _bare_clock(t: TimeExpr) -> bool:
                 or any(w in WEEKDAYS for w in re.findall(r"[a-z]+", rest.casefold())))
 
 
+def _weekend(t: TimeExpr) -> bool:
+    """A weekend named from the article's own day ("this weekend", "over the weekend"), not dated."""
+    return "weekend" in t.text.casefold() and anchor_kind(t) in ("deictic", "other")
+
+
 def _clock(t: TimeExpr) -> str | None:
     """The hour and minute a time value names ("16:00" of "2011-04-25T16:00"), else None."""
     m = re.search(r"T(\d{2}:\d{2})", t.value or "")
@@ -254,6 +259,8 @@ def _compatible(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date,
         return True  # the same relative words ("today") in a copy republished another day
     if (_bare_clock(x) or _bare_clock(y)) and _clock(x) is not None and _clock(x) == _clock(y):
         return True  # one hour of the day; the day a bare "about 4 p.m." falls on is the reader's guess
+    if _weekend(x) and _weekend(y) and abs((ix[0] - iy[0]).days) <= 7:
+        return True  # "this weekend" and "the weekend": which of two weekends is the reader's guess at tense
     for bare, ib, other, io in ((x, ix, y, iy), (y, iy, x, ix)):
         day = _weekday(bare)
         if day and io[0] == io[1] and WEEKDAYS[io[0].weekday()] == day:
