@@ -1077,3 +1077,23 @@ def test_facts_two_weekends_named_from_one_day_agree():
               frames={"the weekend": ("die", ("hiker", "ridge"))})
     assert a.times and b.times
     assert pairs(a, b) == []
+
+
+def test_facts_a_count_within_a_span_is_a_part_of_the_total():
+    season = claim("a#1", "The striker has scored nine goals this season.", outlet="A",
+                   frames={"nine": ("score", ("striker", "goal"))})
+    career = claim("b#1", "The striker has scored 12 goals.", outlet="B",
+                   frames={"12": ("score", ("striker", "goal"))})
+    assert pairs(season, career) == []
+    also = claim("c#1", "The striker has scored 12 goals this season.", outlet="C",
+                 frames={"12": ("score", ("striker", "goal"))})
+    assert pairs(season, also) == [("nine", "12")]
+
+
+def test_a_count_is_bounded_by_a_span_named_right_after_it():
+    from consistency.compare.facts.statistics import is_bounded
+
+    since = claim("a#1", "She was fined three times since October, a court heard.", outlet="A", frames={})
+    since_what = claim("b#1", "There were four tremors since the quake.", outlet="B", frames={})
+    assert [is_bounded(f) for f in facts_of(0, since) if f.kind == "figure"] == [True]
+    assert [is_bounded(f) for f in facts_of(0, since_what) if f.kind == "figure"] == [False]
