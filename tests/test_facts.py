@@ -1097,3 +1097,23 @@ def test_a_count_is_bounded_by_a_span_named_right_after_it():
     since_what = claim("b#1", "There were four tremors since the quake.", outlet="B", frames={})
     assert [is_bounded(f) for f in facts_of(0, since) if f.kind == "figure"] == [True]
     assert [is_bounded(f) for f in facts_of(0, since_what) if f.kind == "figure"] == [False]
+
+
+def _published(c: Claim, month: int, day: int) -> Claim:
+    """The claim published on another day of 2026, its times read from that day."""
+    published = datetime(2026, month, day, 9, tzinfo=timezone.utc)
+    frame = (c.times[0].event, c.times[0].about)
+    times = tuple(replace(t, event=frame[0], about=frame[1]) for t in find_times(c.text, published.date()))
+    return replace(c, published=published, times=times)
+
+
+def test_facts_a_weekday_read_back_a_week_may_fall_in_the_month_another_gives():
+    # Read on Thursday 2 April, "Friday" told in the past is 27 March; the coming one is 3 April.
+    friday = _published(claim("a#1", "Early Friday the singer checked into the clinic.", outlet="A",
+                              frames={"Early Friday": ("check", ("singer", "clinic"))}), 4, 2)
+    april = _published(claim("b#1", "The singer checked into the clinic in April.", outlet="B",
+                             frames={"April": ("check", ("singer", "clinic"))}), 4, 3)
+    assert pairs(friday, april) == []
+    february = _published(claim("c#1", "The singer checked into the clinic in February.", outlet="C",
+                            frames={"February": ("check", ("singer", "clinic"))}), 4, 3)
+    assert pairs(friday, february) == [("Early Friday", "February")]
