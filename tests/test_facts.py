@@ -1041,3 +1041,79 @@ def test_facts_a_source_cited_with_according_to_is_no_holder_of_the_figure():
     text = "Ledbury Bank analysts said the order lets the mayor move $3.6 billion from the harbour budget."
     said = _cited(claim("b#1", text, outlet="B", frames={"$3.6 billion": frame}), "Ledbury Bank", "said")
     assert pairs(council, said) == []
+
+
+def _on_day(c: Claim, day: str) -> Claim:
+    """The claim with its times read on another day, as context earlier in an article may set it."""
+    times = tuple(replace(t, value=day + t.value[10:], earliest=day, latest=day) for t in c.times)
+    return replace(c, times=times)
+
+
+def test_facts_one_hour_of_the_day_read_on_two_days_agrees():
+    a = claim("a#1", "Witnesses said the van arrived about 6 p.m.", outlet="A",
+              frames={"about 6 p.m.": ("arrive", ("van",))})
+    b = claim("b#1", "Witnesses say the van arrived about 6 p.m.", outlet="B",
+              frames={"about 6 p.m.": ("arrive", ("van",))})
+    assert pairs(a, _on_day(b, "2026-03-08")) == []
+    later = claim("b#1", "Witnesses say the van arrived about 9 p.m.", outlet="B",
+                  frames={"about 9 p.m.": ("arrive", ("van",))})
+    assert pairs(a, _on_day(later, "2026-03-08")) == [("about 6 p.m.", "about 9 p.m.")]
+
+
+def test_bare_clock_names_no_day():
+    from consistency.compare.timeline import _bare_clock
+
+    a = claim("a#1", "The van arrived about 6 p.m.", outlet="A", frames={})
+    b = claim("b#1", "The van arrived at 6 p.m. Saturday.", outlet="B", frames={})
+    assert a.times and all(_bare_clock(t) for t in a.times)
+    assert b.times and not any(_bare_clock(t) for t in b.times)
+
+
+def test_facts_two_weekends_named_from_one_day_agree():
+    # Read on a Wednesday, "this weekend" may be the coming one and "the weekend" the last.
+    a = claim("a#1", "Two hikers have died on the ridge this weekend.", outlet="A", day=18,
+              frames={"this weekend": ("die", ("hiker", "ridge"))})
+    b = claim("b#1", "The second hiker to die on the ridge at the weekend was named.", outlet="B", day=18,
+              frames={"the weekend": ("die", ("hiker", "ridge"))})
+    assert a.times and b.times
+    assert pairs(a, b) == []
+
+
+def test_facts_a_count_within_a_span_is_a_part_of_the_total():
+    season = claim("a#1", "The striker has scored nine goals this season.", outlet="A",
+                   frames={"nine": ("score", ("striker", "goal"))})
+    career = claim("b#1", "The striker has scored 12 goals.", outlet="B",
+                   frames={"12": ("score", ("striker", "goal"))})
+    assert pairs(season, career) == []
+    also = claim("c#1", "The striker has scored 12 goals this season.", outlet="C",
+                 frames={"12": ("score", ("striker", "goal"))})
+    assert pairs(season, also) == [("nine", "12")]
+
+
+def test_a_count_is_bounded_by_a_span_named_right_after_it():
+    from consistency.compare.facts.statistics import is_bounded
+
+    since = claim("a#1", "She was fined three times since October, a court heard.", outlet="A", frames={})
+    since_what = claim("b#1", "There were four tremors since the quake.", outlet="B", frames={})
+    assert [is_bounded(f) for f in facts_of(0, since) if f.kind == "figure"] == [True]
+    assert [is_bounded(f) for f in facts_of(0, since_what) if f.kind == "figure"] == [False]
+
+
+def _published(c: Claim, month: int, day: int) -> Claim:
+    """The claim published on another day of 2026, its times read from that day."""
+    published = datetime(2026, month, day, 9, tzinfo=timezone.utc)
+    frame = (c.times[0].event, c.times[0].about)
+    times = tuple(replace(t, event=frame[0], about=frame[1]) for t in find_times(c.text, published.date()))
+    return replace(c, published=published, times=times)
+
+
+def test_facts_a_weekday_read_back_a_week_may_fall_in_the_month_another_gives():
+    # Read on Thursday 2 April, "Friday" told in the past is 27 March; the coming one is 3 April.
+    friday = _published(claim("a#1", "Early Friday the singer checked into the clinic.", outlet="A",
+                              frames={"Early Friday": ("check", ("singer", "clinic"))}), 4, 2)
+    april = _published(claim("b#1", "The singer checked into the clinic in April.", outlet="B",
+                             frames={"April": ("check", ("singer", "clinic"))}), 4, 3)
+    assert pairs(friday, april) == []
+    february = _published(claim("c#1", "The singer checked into the clinic in February.", outlet="C",
+                            frames={"February": ("check", ("singer", "clinic"))}), 4, 3)
+    assert pairs(friday, february) == [("Early Friday", "February")]

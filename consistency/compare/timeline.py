@@ -221,6 +221,27 @@ def _comparable(x: TimeExpr, y: TimeExpr, a: Claim, b: Claim) -> bool:
     return True
 
 
+def _bare_clock(t: TimeExpr) -> bool:
+    """A time of day written with no day ("about 4 p.m."): the day it is read on is taken from the
+    sentences around it, which two outlets set differently."""
+    if t.granularity != "time" or not _CLOCK.search(t.text):
+        return False
+    rest = _CLOCK.sub(" ", t.text)
+    return not (any(ch.isdigit() for ch in rest) or MONTHS.search(rest) or DEICTIC.search(rest)
+                or any(w in WEEKDAYS for w in re.findall(r"[a-z]+", rest.casefold())))
+
+
+def _weekend(t: TimeExpr) -> bool:
+    """A weekend named from the article's own day ("this weekend", "over the weekend"), not dated."""
+    return "weekend" in t.text.casefold() and anchor_kind(t) in ("deictic", "other")
+
+
+def _clock(t: TimeExpr) -> str | None:
+    """The hour and minute a time value names ("16:00" of "2011-04-25T16:00"), else None."""
+    m = re.search(r"T(\d{2}:\d{2})", t.value or "")
+    return m.group(1) if m else None
+
+
 def _quoted(c: Claim, t: TimeExpr) -> bool:
     """The expression stands inside a direct quotation."""
     before = c.text[:max(0, t.start - c.start)]
@@ -236,10 +257,16 @@ def _compatible(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date,
         return True  # "four days earlier" / "seven days earlier": the count differs, a number conflict
     if x.text.casefold() == y.text.casefold() and not any(ch.isdigit() for ch in x.text):
         return True  # the same relative words ("today") in a copy republished another day
+    if (_bare_clock(x) or _bare_clock(y)) and _clock(x) is not None and _clock(x) == _clock(y):
+        return True  # one hour of the day; the day a bare "about 4 p.m." falls on is the reader's guess
+    if _weekend(x) and _weekend(y) and abs((ix[0] - iy[0]).days) <= 7:
+        return True  # "this weekend" and "the weekend": which of two weekends is the reader's guess at tense
     for bare, ib, other, io in ((x, ix, y, iy), (y, iy, x, ix)):
         day = _weekday(bare)
         if day and io[0] == io[1] and WEEKDAYS[io[0].weekday()] == day:
             return True  # "Tuesday" in a report written weeks later still names that Tuesday, Jan. 6
         if day and io[0] == io[1] and abs((io[0] - ib[0]).days) <= 7:
             return _weekday(other) == day
+        if day and io[0] < io[1] and any(io[0].toordinal() <= ib[0].toordinal() + k <= io[1].toordinal() for k in (-7, 7)):
+            return True  # "Friday" read as last week's may be the coming one, which falls in "May"
     return False

@@ -61,10 +61,30 @@ def is_required(f: Fact) -> bool:
     return bool(_REQUIRED.search(before) or _REQUIRED.search(after))
 
 
+# A count limited to a span ("arrested three times since October", "nine goals this season", "four
+# wins in the last six weeks") is the part of a total that falls in it, not the total another gives.
+_SPAN_AFTER = re.compile(r"\b(?:since|so far this|this|in the (?:past|last)(?: \w+)?)\s+(?:[a-z]+\s+){0,1}?"
+                         r"(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november"
+                         r"|december|season|seasons|year|years|month|months|week|weeks|spring|summer|autumn|fall"
+                         r"|winter|then)\b", re.IGNORECASE)
+SPAN_CHARS = 40  # a span this close after the count, in its clause, bounds it
+
+
+def is_bounded(f: Fact) -> bool:
+    """The count is limited to a span of time its sentence names right after it."""
+    if f.kind != "figure" or f.slot.kind != "count":
+        return False
+    c = f.claim
+    after = re.split(r"[,;:()]", c.text[f.slot.end - c.start:f.slot.end - c.start + SPAN_CHARS])[0]
+    return bool(_SPAN_AFTER.search(after))
+
+
 def other_statistic(a: Fact, b: Fact) -> bool:
     """The two figures are of different statistics by their own words: a part against a total, what
-    is needed against what was reached, or a gap against a value."""
-    return is_part(a) != is_part(b) or is_required(a) != is_required(b) or is_difference(a) != is_difference(b)
+    is needed against what was reached, a gap against a value, or a count within a span against one
+    without."""
+    return (is_part(a) != is_part(b) or is_required(a) != is_required(b) or is_difference(a) != is_difference(b)
+            or is_bounded(a) != is_bounded(b))
 
 
 # An amount opening a parenthesis right after another amount ("90 billion euros ($121 billion)",
