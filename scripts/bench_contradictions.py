@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.bars import add_bar_arguments, bar_overrides  # noqa: E402
 from bench.contrabench.score import render, score  # noqa: E402
 
 
@@ -35,13 +36,14 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 def run_check(bench: Path, store: Path, embedder: str, facts: bool = False, full: bool = False,
-              restory: bool = False) -> tuple[list, dict]:
+              restory: bool = False, bars: dict[str, float | None] | None = None) -> tuple[list, dict]:
     """Ingest the benchmark's articles into ``store`` and return the flags and timings
-    (``restory``: forget the stored stories first, so the check assigns them afresh)."""
+    (``restory``: forget the stored stories first, so the check assigns them afresh; ``bars``: Options
+    fields happening_bar and figure_bar to check with)."""
     from consistency import Options, check, ingest
     from consistency.pipeline import forget_stories
 
-    opts = Options(store=store, embedder=embedder, facts=facts)
+    opts = Options(store=store, embedder=embedder, facts=facts, **(bars or {}))
     if restory:
         forget_stories(opts)
     t0 = time.perf_counter()
@@ -67,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
     ap.add_argument("--list", action="store_true",
                     help="also print every flag that matched no gold line, with its evidence")
+    add_bar_arguments(ap)
     args = ap.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     for name in ("articles.jsonl", "gold.jsonl"):
@@ -83,10 +86,11 @@ def main(argv: list[str] | None = None) -> int:
     ids = [a["id"] for a in articles]
     if args.store:
         flags, timing = run_check(args.dir, args.store, args.embedder, args.facts, full=args.reuse,
-                                 restory=args.restory)
+                                 restory=args.restory, bars=bar_overrides(args))
     else:
         with tempfile.TemporaryDirectory(prefix="cbench-store-") as tmp:
-            flags, timing = run_check(args.dir, Path(tmp) / "store", args.embedder, args.facts)
+            flags, timing = run_check(args.dir, Path(tmp) / "store", args.embedder, args.facts,
+                                      bars=bar_overrides(args))
     result = score(flags, gold, ids, {a["id"]: a["text"] for a in articles})
     if args.json:
         print(json.dumps(dict(result.as_dict(), flags=len(flags), articles=len(ids), **timing),

@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.bars import add_bar_arguments, bar_overrides  # noqa: E402
 from bench.realcoverage import event_part, score, tune_fold  # noqa: E402
 
 PARTS = ("tune", "held", "all")
@@ -41,14 +42,15 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def run(bench: Path, store: Path, embedder: str, facts: bool = False, restory: bool = False
-        ) -> tuple[list, dict[str, str], dict]:
+def run(bench: Path, store: Path, embedder: str, facts: bool = False, restory: bool = False,
+        bars: dict[str, float | None] | None = None) -> tuple[list, dict[str, str], dict]:
     """Ingest (unless the store already holds the articles), check everything, return flags and stories
-    (``restory``: forget the stored stories first, so the check assigns them afresh)."""
+    (``restory``: forget the stored stories first, so the check assigns them afresh; ``bars``: Options
+    fields happening_bar and figure_bar to check with)."""
     from consistency import Options, check, ingest
     from consistency.pipeline import forget_stories, open_store
 
-    opts = Options(store=store, embedder=embedder, facts=facts)
+    opts = Options(store=store, embedder=embedder, facts=facts, **(bars or {}))
     if restory:
         forget_stories(opts)
     t0 = time.perf_counter()
@@ -151,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--facts", action="store_true", help="check with the stories' fact tables (check --facts)")
     ap.add_argument("--min-confidence", type=float, default=0.0,
                     help="score only flags at least this sure (as `check --min-confidence` shows them)")
+    add_bar_arguments(ap)
     args = ap.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     for name in ("articles.jsonl", "gold.jsonl", "events.json"):
@@ -174,10 +177,12 @@ def main(argv: list[str] | None = None) -> int:
     events = json.loads((args.dir / "events.json").read_text(encoding="utf-8"))
     article_event = {a: e for e, rec in events.items() for a in rec["articles"]}
     if args.store:
-        flags, stories, timing = run(args.dir, args.store, args.embedder, args.facts, args.restory)
+        flags, stories, timing = run(args.dir, args.store, args.embedder, args.facts, args.restory,
+                                     bar_overrides(args))
     else:
         with tempfile.TemporaryDirectory(prefix="real-store-") as tmp:
-            flags, stories, timing = run(args.dir, Path(tmp) / "store", args.embedder, args.facts)
+            flags, stories, timing = run(args.dir, Path(tmp) / "store", args.embedder, args.facts,
+                                         bars=bar_overrides(args))
     flags = [f for f in flags if f.confidence >= args.min_confidence]
     parts = scored_parts(list(events), args.folds or args.part in FOLDS, args.tune_only)
     results = {p: score(flags, gold, article_event, stories, evs) for p, evs in parts.items()}

@@ -98,3 +98,19 @@ def test_bench_real_tune_only_scores_no_held_event():
     assert set(only["tune-a"]) | set(only["tune-b"]) == tune
     assert bench_real.story_parts(tune_only=True) == ("tune",)  # --stories-only keeps the held half unseen too
     assert "held" in bench_real.story_parts()
+
+
+def test_bench_bar_options_override_only_the_bars_given():
+    import argparse
+
+    from bench.bars import add_bar_arguments, bar_overrides
+    from consistency import Options
+
+    ap = argparse.ArgumentParser()
+    add_bar_arguments(ap)
+    assert bar_overrides(ap.parse_args([])) == {}  # the defaults stay Options' own
+    given = bar_overrides(ap.parse_args(["--happening-bar", "0.5", "--figure-bar", "off"]))
+    assert given == {"happening_bar": 0.5, "figure_bar": None}
+    opts = Options(store=".x", **given)
+    assert (opts.happening_bar, opts.figure_bar) == (0.5, None)  # "off" turns a bar off, as None does
+    assert bar_overrides(ap.parse_args(["--figure-bar", "0.75"])) == {"figure_bar": 0.75}
