@@ -66,6 +66,14 @@ def test_figures_two_verbs_of_their_own_are_less_sure():
     assert [s for _, _, s in graded(A, has)] == [1.0]
 
 
+def test_figures_a_general_verb_with_a_particle_is_a_verb_of_its_own():
+    took = shift("b#1", "Thieves took off with $2.4 billion from the harbour fund.", "B", "$2.4 billion", "take")
+    assert [s for _, _, s in graded(A, took)] == [0.75]
+    # the bare verb still tells nothing of its own, in any of its forms
+    taken = shift("b#1", "The plan has taken $2.4 billion from the harbour fund.", "B", "$2.4 billion", "take")
+    assert [s for _, _, s in graded(A, taken)] == [1.0]
+
+
 def test_figures_a_newer_figure_a_range_or_a_count_of_people_is_not_graded():
     newer = shift("b#1", "The plan would now shift a revised $2.4 billion from the harbour fund.", "B",
                   "$2.4 billion")
