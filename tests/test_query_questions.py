@@ -13,6 +13,8 @@ from consistency.query.questions import (
     QuestionRanker,
     answer_form,
     answer_kind,
+    asked_cue,
+    asked_families,
     asked_noun,
     asked_phrase,
     compared_noun,
@@ -526,3 +528,35 @@ def test_query_questions_value_deed_reads_the_happening_a_value_belongs_to():
     assert value_deed(ferry, where, "place", wp) == 0.75  # line, open, office of ferry, line, open, office
     assert value_deed(claim("a#7", text, entities=(pärnu,)), where, "place", wp) == 0.0
     assert value_deed(ferry, "When did the line open its office in Tartu?", "place", wp) == 0.0
+
+
+def test_query_questions_asked_families_read_what_a_clause_question_asks_for():
+    assert asked_families("Why did the mayor of Kesk resign?") == ["reason"]
+    assert asked_families("What was Liis Vaher charged with?") == ["charge"]
+    assert asked_families("How did the minister describe the harbour plan?") == ["wording"]
+    assert asked_families("How did the council pay for the new bridge?") == ["method"]
+    assert asked_families("What limit did the minister call for?") == []  # "call for" asks for a thing
+    assert asked_families("How many ferries did the council buy?") == []  # a value kind, read elsewhere
+
+
+def test_query_questions_asked_cue_needs_the_cue_and_something_new_after_it():
+    q = "What was Liis Vaher charged with?"
+    assert asked_cue(claim("a#1", "Vaher was charged with arson and fraud on Monday."), q) == 1.0
+    assert asked_cue(claim("a#2", "Vaher was charged with it."), q) == 0.0  # nothing said after the cue
+    assert asked_cue(claim("a#3", "Vaher appeared in the Kesk court on Monday."), q) == 0.0  # topical, no cue
+    why = "Why did the mayor of Kesk resign?"
+    assert asked_cue(claim("b#1", "The mayor resigned after an audit of the port budget."), why) == 1.0
+    assert asked_cue(claim("b#2", "The mayor of Kesk resigned on Friday."), why) == 0.0
+    how = "How did the council pay for the new bridge?"
+    assert asked_cue(claim("c#1", "The council paid for it by selling the old ferry terminal."), how) == 1.0
+    said = "How did the minister describe the harbour plan?"
+    assert asked_cue(claim("d#1", "The minister called the plan \u201ca gift to landlords.\u201d"), said) == 1.0
+    assert asked_cue(claim("d#2", "The harbour plan was drafted in May."), said) == 0.0
+    assert asked_cue(claim("e#1", "Vaher was charged with arson."), "How many ferries did the council buy?") == 0.0
+
+
+def test_query_questions_asked_cue_is_a_feature_column():
+    q = "What was Liis Vaher charged with?"
+    cs = [claim("a#1", "Vaher was charged with arson."), claim("a#2", "Vaher appeared in court.")]
+    feats = question_features(q, cs, np.array([0.5, 0.5], np.float32))
+    assert feats[:, FEATURES.index("asked_cue")].tolist() == [1.0, 0.0]

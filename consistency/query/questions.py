@@ -14,7 +14,8 @@ story. The weights are then refitted on the tune questions of bench/questions by
 ``role_fit``: how well a name the question does not state is introduced by what the question calls
 the answer, "which senator" by "Sen."; ``deed_tie``: how much of what the question says its answer did
 is said of such a name; ``value_deed``: how much of what the question says happened is said where the claim
-states a date, figure or place of the kind asked).
+states a date, figure or place of the kind asked; ``asked_cue``: whether the claim introduces something new
+with a cue of the family a what / how / why question asks for, a reason, a method, a charge or a wording).
 The engine blends its score with the first stage's rank.
 """
 
@@ -40,7 +41,7 @@ FEATURES = (
     "claim_len", "new_words", "holds_person", "holds_org", "holds_time", "holds_quantity", "holds_place",
     "misses_kind", "new_value", "caption", "attributed", "fits_quantity", "fits_time", "holds_form",
     "noun_cos", "rel_noun_cos", "story_share", "fits_place", "article_cover",
-    "new_beyond_lede", "value_tie", "role_fit", "deed_tie", "value_deed",
+    "new_beyond_lede", "value_tie", "role_fit", "deed_tie", "value_deed", "asked_cue",
 )
 # how many of the first stage's best matches vote for the story a question is about
 STORY_VOTERS = 30
@@ -670,6 +671,67 @@ _POINTS_BACK = re.compile(r"\b(?:he|she|they|him|her|his|their|them|it|its)\b|^\
                           re.I)
 
 
+# What a question asks for when its answer is a clause rather than a value, by the question's words, and
+# the cues a sentence introduces an answer of that family with: "why" a reason, "how did" a method, a
+# charge "charged with", a wording "called" or in quotes.
+_ASKS_REASON = re.compile(r"^\s*why\b|\bfor what reason\b|\bwhat (?:is|was|were|are) the reasons?\b|"
+                          r"\bwhat (?:prompted|led|caused|triggered|sparked|drove)\b", re.I)
+_ASKS_CHARGE = re.compile(r"\b(?:charged|charges?|accused|accusations?|indicted|convicted|arrested|crimes?|"
+                          r"offen[cs]es?|allegations?|alleged|guilty|sentenced|sued|lawsuit)\b", re.I)
+# "call for" asks for a thing, not a wording
+_ASKS_WORDING = re.compile(r"\b(?:(?:call|calls|called)(?!\s+for\b)|respond|react|describe|describes|described|"
+                           r"label|labeled|labelled|dub|dubbed|term|termed|refer|referred|characteri[sz]e|"
+                           r"characteri[sz]ed|nickname|names?|word|words|phrase|slogan|title)\b", re.I)
+_ASKS_METHOD = re.compile(r"^\s*how (?:did|does|do|has|have|had|was|were|is|are|will|would|can|could)\b", re.I)
+_CUES = {
+    "reason": re.compile(r"\b(?:because(?: of)?|due to|owing to|after|amid|following|citing|over|as a result of|"
+                         r"in response to|in protest (?:of|against|over)|prompted by|so that|in order to)\s",
+                         re.I),
+    "method": re.compile(r"\b(?:by|through|using|via)\s+(?:[a-z]+ing\b|(?:an?|the)\s)", re.I),
+    "charge": re.compile(r"\b(?:charged with|charges? of|counts? of|accused of|convicted of|indicted (?:on|for)|"
+                         r"arrested (?:on|for)|guilty (?:of|to)|suspicion of|sentenced (?:to|for)|sued (?:over|for))\s",
+                         re.I),
+    "wording": re.compile(r"\b(?:called|calling|calls|described (?:\w+ )?as|describing (?:\w+ )?as|labell?ed|"
+                          r"dubbed|branded|termed|referred to (?:\w+ )?as|nicknamed)\s|[“\"]", re.I),
+}
+# how many words after a cue may say what is new
+_CUE_REACH = 4
+
+
+def asked_families(question: str) -> list[str]:
+    """The families of answer a what / how / why / which question asks for that no value kind covers:
+    "reason", "method", "charge", "wording"; none for a question ``answer_kind`` reads."""
+    if answer_kind(question) is not None:
+        return []
+    out = []
+    if _ASKS_REASON.search(question):
+        out.append("reason")
+    if _ASKS_CHARGE.search(question):
+        out.append("charge")
+    if _ASKS_WORDING.search(question):
+        out.append("wording")
+    if _ASKS_METHOD.search(question) and not out:
+        out.append("method")
+    return out
+
+
+def asked_cue(c: Claim, question: str) -> float:
+    """1 when the claim states, just after a cue of a family the question asks for, a word the question does
+    not: "charged with arson" for "what was Kesk charged with?", not "was charged with it" or a sentence
+    without the cue."""
+    families = asked_families(question)
+    if not families:
+        return 0.0
+    asked = set(tokenize(question))
+    text = c.text
+    for family in families:
+        for m in _CUES[family].finditer(text):
+            after = tokenize(" ".join(_WORD_RE.findall(text[m.end():])[:_CUE_REACH]))
+            if any(t not in asked for t in after):
+                return 1.0
+    return 0.0
+
+
 def previous_sentence(text: str, start: int) -> str:
     """The text an article states just before ``start``: its previous sentence, and the start of
     the claim's own sentence when the claim begins inside one."""
@@ -791,6 +853,7 @@ def question_features(question: str, claims: list[Claim], cos: np.ndarray,
         out[i, 28] = role_fit(c, question, kind, weight)
         out[i, 29] = deed_tie(c, question, kind, weight)
         out[i, 30] = value_deed(c, question, kind, weight)
+        out[i, 31] = asked_cue(c, question)
     return out
 
 
