@@ -196,7 +196,8 @@ def extract_and_embed(articles: Sequence[Article], options: Options, resolver, s
     # is a batch (batch_size=None): with a batch size above a block's rows Ray bundles blocks into
     # one task, whose output reaches the driver only when all of it is done
     ds = ds.map_batches(Worker, fn_constructor_kwargs={"name": options.embedder}, batch_size=None,
-                        concurrency=min(workers, max(1, -(-len(articles) // BATCH))), num_cpus=1)
+                        compute=ray.data.ActorPoolStrategy(size=min(workers, max(1, -(-len(articles) // BATCH)))),
+                        num_cpus=1)
     by_id = {a.id: a for a in articles}
     stats = {} if stats is None else stats
     stats["worker_s"] = stats["worker_cpu_s"] = 0.0
