@@ -168,13 +168,20 @@ def doer_observations(aligned: Iterable[tuple[Claim, Claim, float]]):
     for a, b, score in aligned:
         if a.outlet == b.outlet or score < DOER_SCORE:
             continue
-        for ea in a.entities:
-            x = _full_name(ea)
-            for eb in b.entities:
-                y = _full_name(eb)
-                if x and y and given_names_apart(x, y) and same_office(ea.role, eb.role):
+        titled_b = _titled_people(b)
+        if not titled_b:
+            continue
+        for ea, x in _titled_people(a):
+            for eb, y in titled_b:
+                if given_names_apart(x, y) and same_office(ea.role, eb.role):
                     yield score, (a, ea.text, (ea.start, ea.end), " ".join(x)), \
                         (b, eb.text, (eb.start, eb.end), " ".join(y))
+
+
+def _titled_people(c: Claim) -> list[tuple[Entity, list[str]]]:
+    """The claim's people given a title, with their full names (every aligned pair asks, so the
+    names are read only for entities that can hold an office)."""
+    return [(e, words) for e in c.entities if e.role and (words := _full_name(e))]
 
 
 def _first_and_last(words: list[str]) -> str:
@@ -255,12 +262,15 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver,
     """One flag per article that spells an entity in a minority form, paired with its best match."""
     spellings: UnionFind[str] = UnionFind()
     claims = list(claims)
-    named = _named_by_outlet(claims)
-    # Two given names of one surname are a slip only where neither outlet names the other's person:
-    # a story of a family names each member in every outlet.
-    doers = [(s, x, y) for s, x, y in doer_observations(aligned)
-             if (x[0].outlet, _first_and_last(y[3].split())) not in named
-             and (y[0].outlet, _first_and_last(x[3].split())) not in named]
+    aligned = list(aligned)
+    doers = list(doer_observations(aligned))
+    if doers:
+        named = _named_by_outlet(claims)
+        # Two given names of one surname are a slip only where neither outlet names the other's person:
+        # a story of a family names each member in every outlet.
+        doers = [(s, x, y) for s, x, y in doers
+                 if (x[0].outlet, _first_and_last(y[3].split())) not in named
+                 and (y[0].outlet, _first_and_last(x[3].split())) not in named]
     observed = list(name_observations(aligned)) + list(_story_observations(claims)) + doers
     # Spellings are counted by the respelled word, so "Brian Nikhols" and a later bare "Nikhols"
     # in the same article are one variant, flagged once.
