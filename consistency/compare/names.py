@@ -190,7 +190,7 @@ def _first_and_last(words: list[str]) -> str:
 
 def _named_by_outlet(claims: Iterable[Claim]) -> set[tuple[str, str]]:
     """(outlet, given name and surname) for every person an outlet names in full in the story."""
-    return {(c.outlet, _first_and_last(_full_name(e))) for c in claims for e in c.entities if _full_name(e)}
+    return {(c.outlet, _first_and_last(words)) for c in claims for e in c.entities if (words := _full_name(e))}
 
 
 def _covers(e: Entity, span: tuple[int, int]) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -715,14 +716,20 @@ def asked_families(question: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=64)
+def _asked_of(question: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The families a question asks for and its words, read once for all of its candidates."""
+    families = tuple(asked_families(question))
+    return families, (frozenset(tokenize(question)) if families else frozenset())
+
+
 def asked_cue(c: Claim, question: str) -> float:
     """1 when the claim states, just after a cue of a family the question asks for, a word the question does
     not: "charged with arson" for "what was Kesk charged with?", not "was charged with it" or a sentence
     without the cue."""
-    families = asked_families(question)
+    families, asked = _asked_of(question)
     if not families:
         return 0.0
-    asked = set(tokenize(question))
     text = c.text
     for family in families:
         for m in _CUES[family].finditer(text):
