@@ -953,3 +953,26 @@ def test_timex_a_month_after_a_past_verb_stays_behind():
 def test_timex_the_fiscal_year_ends_in_june_stays_a_date():
     t = _one("The fiscal year ends in June.", date(2024, 1, 20), "The fiscal year")
     assert t.type == "DATE"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("\"We'll be meeting on Friday in Dover,\" the organiser said.", "2024-05-17"),
+    ("The board won't vote until Tuesday.", "2024-05-21"),
+    ("Analysts said the plant'll reopen Friday.", "2024-05-17"),
+])
+def test_timex_a_contracted_will_points_ahead(text, value):
+    assert [t.value for t in find_times(text, date(2024, 5, 15)) if t.type == "DATE"][-1] == value
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    ("\"That is the deal we'll live under,\" the senator said in July.", date(2023, 12, 20), "2023-07"),
+    ("Ames told the Daily Ledger in February that the levy will pass.", date(2024, 5, 15), "2024-02"),
+    ("Aides insisted in June that the mayor would not be moved.", date(2023, 12, 20), "2023-06"),
+])
+def test_timex_a_date_right_after_a_verb_of_saying_is_when_it_was_said(text, anchor, value):
+    assert [t.value for t in find_times(text, anchor) if t.type == "DATE"][0] == value
+
+
+def test_timex_a_date_after_a_passive_of_saying_keeps_its_tense():
+    t = find_times("The results will be announced on Saturday afternoon.", date(2016, 3, 4))[-1]
+    assert t.value == "2016-03-05TAF"

@@ -74,6 +74,28 @@ _SCHEDULED = re.compile(r"\b(?:is|are|(?:open|begin|start|end|close|meet|resume|
 _SPEECH_VERBS = {"said", "told", "announced", "added", "stated", "reported", "wrote"}
 
 
+def _cue_word(w: str) -> str:
+    """A lower-cased word as the tense cues read it: a contracted "will" ("we'll", "it’ll", "won't"),
+    which the tokens keep whole, as "will"."""
+    return "will" if w.endswith(("'ll", "’ll")) or w in ("won't", "won’t") else w
+
+
+# a date right after a past verb of saying is the day it was said ("he said in July", "told the
+# Daily Ledger in February", "wrote on Monday"), whatever the quote or clause around it tells
+_SAID_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"  # not "will be announced on"
+                          r"\b(?:said|told|announced|added|stated|wrote|declared|insisted)"
+                          r"(?P<mid>(?:\s+[A-Za-z.'’]+){0,4}?)\s+(?:(?:on|in|at|during|late|early)\s+)?$")
+# what may stand between the verb and the date: whom it was told to, by name, or where it was said
+_TOLD_WORDS = {"the", "a", "an", "in", "at", "on", "during", "him", "her", "them", "us", "me", "reporters",
+               "journalists", "supporters", "voters", "lawmakers", "members", "interview", "statement"}
+
+
+def _said_before(lead: str) -> bool:
+    """Whether ``lead`` ends in a past verb of saying and the words naming whom it was told to."""
+    m = _SAID_BEFORE.search(lead)
+    return bool(m) and all(w[0].isupper() or w in _TOLD_WORDS for w in m.group("mid").split())
+
+
 def _is_past(w: str) -> bool:
     """Whether a lower-cased word reads as a past verb form."""
     return w in _PAST or (w.endswith("ed") and len(w) > 3 and w not in _NOT_PAST)
@@ -116,7 +138,7 @@ class _Context:
         """
         lo, hi = self._sentence(start, end)
         lead = self.text[max(lo, start - 30):start]
-        if _LEAD_PAST.search(lead):
+        if _LEAD_PAST.search(lead) or _said_before(self.text[max(lo, start - 50):start]):
             return "past"
         if _LEAD_FUTURE.search(lead) and not re.search(r"\bhad\b", self.text[lo:hi], re.I):
             return "future"  # "until Tuesday" is a deadline still ahead, unless told as over ("had")
@@ -143,7 +165,7 @@ class _Context:
         for m in _WORD.finditer(self.text, lo, hi):
             if start <= m.start() < end:
                 continue
-            w = m.group().lower()
+            w = _cue_word(m.group().lower())
             if m.group() == "May":
                 continue
             skip_future = past_before and m.start() >= end and _CLAUSE.search(self.text, end, m.start())
@@ -167,7 +189,7 @@ class _Context:
 
     def _future_cue(self, m: re.Match) -> bool:
         """Whether a word points ahead: "will", "plans", not the month "May" nor a noun ("the hope")."""
-        w = m.group().lower()
+        w = _cue_word(m.group().lower())
         return (w in _FUTURE and m.group() != "May"
                 and not (w in _NOUN_CUES and _DETERMINER.search(self.text, max(0, m.start() - 8), m.start())))
 
