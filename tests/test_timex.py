@@ -976,3 +976,21 @@ def test_timex_a_date_right_after_a_verb_of_saying_is_when_it_was_said(text, anc
 def test_timex_a_date_after_a_passive_of_saying_keeps_its_tense():
     t = find_times("The results will be announced on Saturday afternoon.", date(2016, 3, 4))[-1]
     assert t.value == "2016-03-05TAF"
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said on “Metro News Sunday” that the levy will pass.",
+    "She spoke on ''Harbour Report Monday'' about the strike.",
+    "His turn on \"Friday Night Quiz\" drew a crowd.",
+])
+def test_timex_a_weekday_inside_a_quoted_title_is_not_a_day(text):
+    assert [t for t in find_times(text, date(2024, 5, 15)) if "day" in t.text.lower()] == []
+
+
+@pytest.mark.parametrize("text", [
+    "\"See you Sunday,\" she said.",
+    "“Sunday,” she said, “we rest.”",
+    "The mayor spoke on Metro News Sunday.",
+])
+def test_timex_a_quoted_weekday_that_is_no_title_stays_a_day(text):
+    assert [t.granularity for t in find_times(text, date(2024, 5, 15)) if "Sunday" in t.text] == ["day"]

@@ -393,6 +393,8 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
         if r is None:
             continue
         typ, value, mod = r
+        if name == "weekday" and _in_title(text, s, e):
+            continue
         value, mod = _year_half(text[s:e], value, mod)
         if typ == "DATE" and re.search(r"\bby\s+(?:the\s+)?$|no\s+later\s+than\s+$", text[max(0, s - 20):s]):
             mod = "BEFORE"
@@ -424,6 +426,22 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
         out.append(TimeExpr(text=text[s:e], start=s, end=e, type=typ, value=value,
                             granularity=gran, earliest=lo, latest=hi, mod=mod))
     return _order_ranges(text, _speech_time(ctx, out, deictic))
+
+
+# a quoted name in capitals around a weekday: a show or a paper's title ("on “Metro News Sunday”"),
+# not a day
+_TITLE_BEFORE = re.compile(r"(?:[\"“]|``|'')((?:[A-Z][A-Za-z.&’']*\s+){0,4})$")
+_TITLE_AFTER = re.compile(r"((?:\s+[A-Z][A-Za-z.&’']*){0,4})[,.]?(?:[\"”]|'')")
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """Whether a weekday is a word of a quoted title in capitals ("“Metro News Sunday”", "“Friday
+    Night Quiz”"), not a day: the quote holds another word besides the weekday and its part of day."""
+    before = _TITLE_BEFORE.search(text, max(0, start - 60), start)
+    after = _TITLE_AFTER.match(text, end)
+    if not before or not after:
+        return False
+    return bool(before.group(1).strip() or after.group(1).strip())
 
 
 def _year_half(span: str, value: str, mod: str | None) -> tuple[str, str | None]:
