@@ -1119,6 +1119,17 @@ def test_facts_a_weekday_read_back_a_week_may_fall_in_the_month_another_gives():
     assert pairs(friday, february) == [("Early Friday", "February")]
 
 
+def test_facts_a_figure_aimed_at_is_not_the_figure_done():
+    aimed = claim("a#1", "The cuts, which aim to save $30 billion, were passed by the assembly.", outlet="A",
+                  frames={"$30 billion": ("save", ("cut", "assembly"))})
+    done = claim("b#1", "The assembly passed cuts that save $33 billion.", outlet="B",
+                 frames={"$33 billion": ("save", ("cut", "assembly"))})
+    also_aimed = claim("c#1", "The cuts passed by the assembly are aimed at saving $33 billion.", outlet="C",
+                       frames={"$33 billion": ("save", ("cut", "assembly"))})
+    assert pairs(aimed, done) == []
+    assert pairs(aimed, also_aimed) == [("$30 billion", "$33 billion")]
+
+
 def test_facts_a_year_after_by_bounds_the_happening_and_does_not_date_it():
     by = claim("a#1", "By 1961, the painter had left the city for good.", outlet="A",
                frames={"1961": ("leave", ("painter", "city"))})
