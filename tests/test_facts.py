@@ -1154,3 +1154,14 @@ def test_bounded_days_open_one_side_after_by_before_or_after():
     assert days("The painter left the city before 1961.") == (date.min, date(1961, 12, 31))
     assert days("The painter left the city after 1961.") == (date(1961, 1, 1), date.max)
     assert days("The painter left the city in 1961.") == (date(1961, 1, 1), date(1961, 12, 31))
+
+
+def test_facts_a_verb_of_change_updates_the_figure_it_leads_to_only():
+    before = claim("a#1", "The champion, 30-3 with 20 knockouts, trained in the hills.", outlet="A", day=10,
+                   frames={"20": ("train", ("champion", "knockout"))})
+    record = claim("b#1", "The champion fell to 30-4 (11 knockouts).", outlet="B", day=12,
+                   frames={"11": ("fall", ("champion", "knockout"))})
+    count = claim("c#1", "The champion's tally fell to 11 knockouts after a review.", outlet="C", day=12,
+                  frames={"11": ("fall", ("champion", "knockout"))})
+    assert pairs(before, record) == []
+    assert pairs(before, count) == [("20", "11")]
