@@ -1117,3 +1117,51 @@ def test_facts_a_weekday_read_back_a_week_may_fall_in_the_month_another_gives():
     february = _published(claim("c#1", "The singer checked into the clinic in February.", outlet="C",
                             frames={"February": ("check", ("singer", "clinic"))}), 4, 3)
     assert pairs(friday, february) == [("Early Friday", "February")]
+
+
+def test_facts_a_figure_aimed_at_is_not_the_figure_done():
+    aimed = claim("a#1", "The cuts, which aim to save $30 billion, were passed by the assembly.", outlet="A",
+                  frames={"$30 billion": ("save", ("cut", "assembly"))})
+    done = claim("b#1", "The assembly passed cuts that save $33 billion.", outlet="B",
+                 frames={"$33 billion": ("save", ("cut", "assembly"))})
+    also_aimed = claim("c#1", "The cuts passed by the assembly are aimed at saving $33 billion.", outlet="C",
+                       frames={"$33 billion": ("save", ("cut", "assembly"))})
+    assert pairs(aimed, done) == []
+    assert pairs(aimed, also_aimed) == [("$30 billion", "$33 billion")]
+
+
+def test_facts_a_year_after_by_bounds_the_happening_and_does_not_date_it():
+    by = claim("a#1", "By 1961, the painter had left the city for good.", outlet="A",
+               frames={"1961": ("leave", ("painter", "city"))})
+    in_year = claim("b#1", "In 1960, the painter left the city for good.", outlet="B",
+                    frames={"1960": ("leave", ("painter", "city"))})
+    later = claim("c#1", "In 1963, the painter left the city for good.", outlet="C",
+                  frames={"1963": ("leave", ("painter", "city"))})
+    assert pairs(by, in_year) == []
+    assert pairs(by, later) == [("1961", "1963")]
+
+
+def test_bounded_days_open_one_side_after_by_before_or_after():
+    from datetime import date
+
+    from consistency.compare.facts.rows import bounded_days
+
+    def days(text: str) -> tuple[date, date]:
+        return next(bounded_days(f) for f in facts_of(0, claim("a#1", text, outlet="A", frames={}))
+                    if f.kind == "date")
+
+    assert days("By 1961, the painter had left the city.") == (date.min, date(1961, 12, 31))
+    assert days("The painter left the city before 1961.") == (date.min, date(1961, 12, 31))
+    assert days("The painter left the city after 1961.") == (date(1961, 1, 1), date.max)
+    assert days("The painter left the city in 1961.") == (date(1961, 1, 1), date(1961, 12, 31))
+
+
+def test_facts_a_verb_of_change_updates_the_figure_it_leads_to_only():
+    before = claim("a#1", "The champion, 30-3 with 20 knockouts, trained in the hills.", outlet="A", day=10,
+                   frames={"20": ("train", ("champion", "knockout"))})
+    record = claim("b#1", "The champion fell to 30-4 (11 knockouts).", outlet="B", day=12,
+                   frames={"11": ("fall", ("champion", "knockout"))})
+    count = claim("c#1", "The champion's tally fell to 11 knockouts after a review.", outlet="C", day=12,
+                  frames={"11": ("fall", ("champion", "knockout"))})
+    assert pairs(before, record) == []
+    assert pairs(before, count) == [("20", "11")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...lexicon import HAPPENING_KINDS, SPEECH_EVENTS
-from ..base import has_update_cue
+from ..base import UPDATE_CUES
 from .holders import (_a_name, _holding_people, _other_actors, _same_person, holder, one_verb_two_doers, other_doers,
                       other_people, other_studies, places_of, rival_holders, study_names)
 from .rows import Fact, _modified, dates_of
@@ -78,7 +78,7 @@ def one_fact(a: Fact, b: Fact) -> bool:
         lo, hi = sorted((abs(a.slot.value), abs(b.slot.value)))
         later = b.claim.published > a.claim.published and (
             _grown_since(a, b) and is_tally(a) and is_tally(b)
-            or has_update_cue(b.claim) and not has_update_cue(a.claim))
+            or _update_cue(b) and not _update_cue(a))
         close = _near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
         # A named poll's or report's figure is that study's: a figure said of no holder may be another study's.
         unknown = _holder_unknown(a, b) and not (study_names(a) or study_names(b))
@@ -250,8 +250,33 @@ SCHEDULE_CUES = re.compile(r"\b(?:postponed|rescheduled|pushed back|brought forw
 
 
 def _update_cue(f: Fact) -> bool:
-    """The claim says its value is a newer one: any update cue for a figure, a schedule change for a date."""
-    return has_update_cue(f.claim) if f.kind == "figure" else bool(SCHEDULE_CUES.search(f.claim.text))
+    """The claim says its value is a newer one: an update cue of the figure for a figure, a schedule
+    change for a date."""
+    return figure_updated(f) if f.kind == "figure" else bool(SCHEDULE_CUES.search(f.claim.text))
+
+
+# A verb of change updates the figure it leads to ("fell to 9-2", "has risen to 40"), not another
+# figure of its sentence ("fell to 9-2 (four by knockout)"); other cues ("revised", "up from") speak
+# of the sentence's figure whichever it is.
+_CHANGE_VERB = re.compile(r"\b(?:risen|rose|climbed|grown|grew|increased|jumped|fallen|fell|dropped|reached)\b",
+                          re.IGNORECASE)
+
+
+def figure_updated(f: Fact) -> bool:
+    """The figure's sentence says it is a newer one: a cue other than a verb of change, or a verb of
+    change with no other number between it and this figure (a record "9-2" the quantity reader leaves
+    out is such a number)."""
+    c = f.claim
+    at = f.slot.start - c.start
+    for m in UPDATE_CUES.finditer(c.text):
+        if not _CHANGE_VERB.search(m.group(0)):
+            return True
+        if m.end() <= at and not _NUMBER.search(c.text[m.end():at]):
+            return True
+    return False
+
+
+_NUMBER = re.compile(r"\d")
 
 
 def _rescheduled(a: Fact, b: Fact) -> bool:

@@ -24,10 +24,10 @@ _DIFFERENCE_AFTER = re.compile(r"^(?:[\s-]+[a-z]+)?\s+(?:sooner|longer|shorter|h
 _OF_THE = re.compile(r"^\s+of\s+(?:the|their|its|his|her|our|your)\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:another|other|including|among(?:\s+(?:them|whom|those|the\s+\w+))?"
                           r"|an?\s+(?:further|additional|extra)),?\s+$", re.IGNORECASE)
-# A figure something needs or aims at ("needs 51 votes", "a target of 2 million") is another
-# statistic than the figure it reached ("won 41 votes").
+# A figure something needs or aims at ("needs 51 votes", "a target of 2 million", "aims to save $4
+# billion") is another statistic than the figure it reached ("won 41 votes").
 _REQUIRED = re.compile(r"\b(?:needs?|needed|requires?|required|requirement|necessary|majority|threshold|minimum|"
-                       r"targets?|targeted|goal|quota)\b", re.IGNORECASE)
+                       r"targets?|targeted|goal|quota|aims?|aimed|aiming)\b", re.IGNORECASE)
 REQUIRED_CHARS = 30  # a requirement word this close to the figure, in its clause, is about it
 
 

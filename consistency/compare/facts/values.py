@@ -11,7 +11,7 @@ from ..numbers import _comparable as figures_comparable
 from ..numbers import agree
 from ..timeline import _comparable as dates_comparable
 from ..timeline import _compatible, _quoted, anchor_kind
-from .rows import Fact
+from .rows import Fact, bounded_days
 
 
 GRANULARITY = {"time": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3, "year": 4, "decade": 5,
@@ -116,7 +116,7 @@ def _differ(x: Fact, y: Fact) -> bool:
         return (lo > hi or touching) and not _scale_dropped(x.slot, y.slot) and not _rounded(x.slot, y.slot)
     if not _dates_comparable(x, y) or overnight(x, y):
         return False
-    return not _compatible(x.slot, x.interval, y.slot, y.interval)
+    return not _compatible(x.slot, bounded_days(x), y.slot, bounded_days(y))
 
 
 def _plain(f: Fact) -> Fact:
