@@ -14,6 +14,7 @@ from consistency.query.questions import (
     answer_form,
     answer_kind,
     asked_cue,
+    asked_grain,
     asked_families,
     asked_noun,
     asked_phrase,
@@ -24,6 +25,7 @@ from consistency.query.questions import (
     is_question,
     names_own,
     place_fits,
+    place_grain,
     previous_sentence,
     quantity_fits,
     question_features,
@@ -243,6 +245,51 @@ def test_query_questions_place_fits_a_place_stated_where_it_happened():
     assert not place_fits(harbour, "Where in Talvi did Ann Holm open her campaign?")
     feats = question_features(q, [harbour, title], np.array([0.5, 0.6]))
     assert feats[:, FEATURES.index("fits_place")].tolist() == [1.0, 0.0]
+
+
+def place(text: str, label: str = "GPE") -> Entity:
+    return Entity(text=text, label=label, start=0, end=len(text), canonical=text.casefold())
+
+
+def test_query_questions_asked_grain_reads_the_place_noun():
+    assert asked_grain("In what city did Ann Holm open her campaign?") == "town"
+    assert asked_grain("In which Kesk town was the ferry built?") == "town"
+    assert asked_grain("In which state did Holm give the speech?") == "state"
+    assert asked_grain("To which country did Holm say she would move?") == "country"
+    assert asked_grain("Where did Ann Holm open her campaign?") is None
+
+
+def test_query_questions_place_grain_tells_towns_from_states_and_countries():
+    assert place_grain(place("Talvi")) == "town"
+    assert place_grain(place("Ohio")) == "state" and place_grain(place("Ore.")) == "state"
+    assert place_grain(place("France")) == "country" and place_grain(place("U.S.")) == "country"
+
+
+def test_query_questions_place_fits_the_grain_asked():
+    # invented: a town is asked; a sentence placing something in a state or a country does not fit
+    q = "In what city did Ann Holm open her campaign?"
+    town = claim("a#0", "Holm opened her campaign at a rally in Talvi on Monday.",
+                 entities=(place("Talvi"),))
+    state = claim("a#1", "Holm, who grew up in Ohio, opened her campaign on Monday.", entities=(place("Ohio"),))
+    country = claim("a#2", "Holm opened her campaign after a trip to France.", entities=(place("France"),))
+    assert place_fits(town, q)
+    assert not place_fits(state, q) and not place_fits(country, q)
+    # with no grain asked, any place stated where it happened fits, as before
+    assert place_fits(state, "Where did Ann Holm grow up?")
+    # a state asked for: the state fits, the town does not
+    assert place_fits(state, "In which state did Ann Holm grow up?")
+    assert not place_fits(town, "In which state did Ann Holm open her campaign?")
+
+
+def test_query_questions_place_fits_a_town_named_before_its_state():
+    # the tagger may take the town for an organisation; its state's name after a comma marks it a town
+    q = "In what city did Ann Holm open her campaign?"
+    tagged = claim("a#0", "Holm, speaking at a rally in Port Vale, Ore., opened her campaign.",
+                   entities=(place("Port Vale", "ORG"), place("Ore.")))
+    assert place_fits(tagged, q)
+    # a state alone, with no town before it, is no town
+    alone = claim("a#1", "Holm, speaking at a rally in Oregon, opened her campaign.", entities=(place("Oregon"),))
+    assert not place_fits(alone, q)
 
 
 def test_query_questions_holds_form_finds_the_clause_asked_for():

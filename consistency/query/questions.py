@@ -8,7 +8,8 @@ for "how many", a place for "where") beyond what the question already says, and 
 statement rather than a caption, and how much of the first stage's best matches share its
 story. The weights are then refitted on the tune questions of bench/questions by
 ``scripts/tune_question_ranker.py``, which alone weighs the features TREC QA was fitted without
-(``fits_place``: a place stated after a preposition of place, not a dateline or "the governor of Kesk";
+(``fits_place``: a place stated after a preposition of place, not a dateline or "the governor of Kesk",
+of the grain asked when the question says one, a town for "in what city";
 ``new_beyond_lede``: a value of the kind asked that no opening sentence of the claim's story states;
 ``value_tie``: how closely a value of the kind asked is tied to the names the question asks about;
 ``role_fit``: how well a name the question does not state is introduced by what the question calls
@@ -29,9 +30,10 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
-from ..lexicon import TENS_WORDS, TITLE_MEANS, WORDS_TO_TWELVE
+from ..compare.places import is_region
+from ..lexicon import COUNTRIES, TENS_WORDS, TITLE_MEANS, WORDS_TO_TWELVE
 from ..models import model_path
-from ..records import Claim
+from ..records import Claim, Entity
 from .answer import asks_for, is_caption
 from .bm25 import tokenize
 
@@ -399,13 +401,58 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|from|to|across|throughou
                        r"(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w.,'’-]+\s+){0,3}$", re.I)
 
 
+# the grain of place a question asks for: "in what city", "which Kesk town", "in which state"
+_PLACE_GRAIN = re.compile(r"\b(?:what|which)\s+(?:[\w'’-]+\s+)?(city|cities|town|towns|village|villages|"
+                          r"state|states|country|countries|nation|nations)\b", re.I)
+_GRAINS = {"city": "town", "cities": "town", "town": "town", "towns": "town", "village": "town", "villages": "town",
+           "state": "state", "states": "state", "country": "country", "countries": "country", "nation": "country",
+           "nations": "country"}
+
+
+def asked_grain(question: str) -> str | None:
+    """The grain of place the question asks for ("town", "state" or "country"), None when it does not say."""
+    m = _PLACE_GRAIN.search(question)
+    return _GRAINS[m.group(1).casefold()] if m else None
+
+
+def place_grain(e: Entity) -> str:
+    """Whether a place is a country, a (US) state or, being neither of the known regions, a town or city."""
+    key = " ".join(re.findall(r"[\w.]+", e.text.casefold().replace("\u2019", "'"))).removeprefix("the ")
+    if key in COUNTRIES or key in ("us", "u.s.", "united states", "america", "britain", "england"):
+        return "country"
+    if is_region(e):
+        return "state"
+    return "town"
+
+
+# "in Talvi, Kesk" / "in Talvi, Ks.": the named place before a state's name is a town in it, whatever the tagger
+# took it for
+_TOWN_BEFORE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s*$")
+
+
+def _placed_at(c: Claim, e: Entity, grain: str | None) -> int:
+    """Where the place of the grain asked that ``e`` names starts in the claim's text (-1 when it is not
+    of that grain): a state after a town's name stands for that town when a town is asked."""
+    at = c.text.find(e.text)
+    kind = place_grain(e)
+    if grain is None or kind == grain:
+        return at
+    if grain == "town" and kind == "state" and at > 0:
+        town = _TOWN_BEFORE.search(c.text[:at])
+        if town:
+            return town.start(1)
+    return -1
+
+
 def place_fits(c: Claim, question: str) -> bool:
-    """Whether the claim states, after a preposition of place, a place the question does not name."""
+    """Whether the claim states, after a preposition of place, a place the question does not name, of
+    the grain the question asks for when it says one (a town is not the state it sits in)."""
     q = question.casefold()
+    grain = asked_grain(question)
     for e in c.entities:
         if e.label not in ("GPE", "LOC", "FAC") or e.text.casefold() in q:
             continue
-        at = c.text.find(e.text)
+        at = _placed_at(c, e, grain)
         if at > 0 and _LOCATIVE.search(c.text[max(0, at - 40):at]):
             return True
     return False
