@@ -1,6 +1,8 @@
 """The Ray engine gives the local engine's articles, claims, vectors and flags."""
 
 import json
+import warnings
+from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
@@ -8,13 +10,17 @@ import pytest
 
 from bench.synthetic_news import synthetic
 from consistency import Options
+from consistency.engine import distributed
 from consistency.engine.distributed import KnownVectors
+from consistency.extract.entities import EntityResolver
+from consistency.records import Article
 from consistency.nightly import run
 from consistency.pipeline import open_store
 from consistency.query.state import STATE_NAME, load_state
 from consistency.store.encoding import claim_to_dict, flag_to_dict
 
 ray = pytest.importorskip("ray")
+RayDeprecationWarning = pytest.importorskip("ray.util.annotations").RayDeprecationWarning
 
 SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
 
@@ -63,6 +69,29 @@ def test_distributed_ray_engine_equals_local_engine(tmp_path, local_ray):
     assert a["outcomes"] == b["outcomes"] and any(o is not None for o in b["outcomes"].values())
     assert result.exit_code == 0
     _assert_same_title_vectors(tmp_path / "local", tmp_path / "ray")
+
+
+@pytest.mark.slow
+def test_pool_with_batches_queued_at_its_actors_keeps_input_order(monkeypatch, local_ray):
+    """Each actor is handed its next batch before it returns one; the driver still gets the articles
+    in input order, each with its own claims, and setting the pool up warns of nothing deprecated."""
+    monkeypatch.setattr(distributed, "BATCH", 3)
+    day = datetime(2026, 3, 2, 8, tzinfo=timezone.utc)
+    articles = [Article(id=f"a{i}", outlet=f"Harbour Post {i % 3}", url=f"https://example.org/{i}",
+                        title=f"Ferry fares rise by {i + 2} percent",
+                        published=day, text=f"The ferry company said on Monday that fares rise by {i + 2} percent "
+                                            f"from April. Mayor Ada Brent said {i + 10} routes stay open.")
+                for i in range(14)]
+    stats: dict = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RayDeprecationWarning)
+        out = list(distributed.extract_and_embed(articles, Options(embedder="hashing", engine="ray"),
+                                                 EntityResolver(), stats))
+    assert [a.id for a, *_ in out] == [a.id for a in articles]
+    assert len(stats["batches"]) == 5
+    for article, rows, vectors, title in out:
+        assert rows and all(json.loads(row[3])["article_id"] == article.id for row in rows)
+        assert vectors.keys() == {row[2] for row in rows} and title is not None
 
 
 def _assert_same_title_vectors(local_store: Path, ray_store: Path) -> None:
