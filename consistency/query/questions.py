@@ -286,8 +286,6 @@ def holds_form(c: Claim, question: str, form: tuple[str, str], context: str = ""
     return False
 
 
-# the unit a "how long" question names ("how long is the bill, in pages?")
-_LENGTH_UNIT = re.compile(r"(?:,\s*|\bmeasured )in ([a-z]+s)\s*\??\s*$")
 _HOW_MANY_TIME = re.compile(r"\bhow many (second|minute|hour|day|week|month|year|decade)s\b")
 _DURATION_PART = re.compile(r"(T?)(\d+(?:\.\d+)?)([YMWDHSE])")
 _DURATION_CODE = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D"): "day", ("", "E"): "decade",
@@ -312,14 +310,9 @@ def _duration_units(value: str) -> list[str]:
 
 def quantity_fits(c: Claim, question: str) -> bool:
     """Whether the claim states the sort of figure the question asks for: a duration for "how
-    long" (a count of the unit it names: "how long is the report, in pages?"), an age for "how old",
-    money for "how much ... cost", a count of the thing "how many" names."""
+    long", an age for "how old", money for "how much ... cost", a count of the thing "how many" names."""
     q = question.casefold()
     asked = _HOW_MANY_TIME.search(q)
-    measure = _LENGTH_UNIT.search(q) if re.search(r"\bhow long\b", q) else None
-    if measure and measure.group(1) not in _TIME_UNITS:
-        # "how long is the report, in pages?" asks for a count of pages, not a length of time
-        return any(heads & set(tokenize(measure.group(1))) for heads in counted_nouns(c))
     if asked or re.search(r"\bhow long\b", q):
         # "how many years" wants a length in years, "how long" any stated length, not "for years"
         unit = asked.group(1).rstrip("s") if asked else None
