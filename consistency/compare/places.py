@@ -36,13 +36,14 @@ REGIONS = frozenset(_STATES) | frozenset(_MULTI) | COUNTRIES
 _ABBREVIATED_STATE = re.compile(r"^[A-Z][a-z]{1,4}\.$")  # "Calif.", "Conn."
 
 
-def _key(text: str) -> str:
+def place_key(text: str) -> str:
+    """A place name as places are compared: lower case, plain apostrophes, no leading "the"."""
     return " ".join(re.findall(r"[\w.]+", text.casefold().replace("\u2019", "'"))).removeprefix("the ")
 
 
 def is_region(e: Entity) -> bool:
     """A state, country or larger region, which may hold the other side's city."""
-    key = _key(e.text)
+    key = place_key(e.text)
     return key in REGIONS or f"the {key}" in REGIONS or bool(_ABBREVIATED_STATE.match(e.text)) or \
         key.endswith((" state", " county", " province", " region"))
 
@@ -53,7 +54,7 @@ MIN_RESPELT = 5  # shorter names one letter apart are as often two places ("Bam"
 def one_spelling(x: str, y: str) -> bool:
     """Two place names one letter apart ("Dunmore" / "Dunnmore"): a reader sees one place misspelt,
     which is a name variant if anything, not a second place ("Kelford" / "Kelwood" differ in two)."""
-    x, y = _key(x), _key(y)
+    x, y = place_key(x), place_key(y)
     if x == y or abs(len(x) - len(y)) > 1 or min(len(x), len(y)) < MIN_RESPELT:
         return x == y
     if len(x) > len(y):
@@ -76,12 +77,12 @@ def placed(c: Claim) -> list[Entity]:
 
 def _named(e: Entity, c: Claim) -> bool:
     """Whether the other claim names the place too, or a place that contains its name or is contained by it."""
-    key = _key(e.text)
+    key = place_key(e.text)
     if any(o.canonical == e.canonical for o in c.entities):
         return True
     if re.search(rf"\b{re.escape(e.text)}\b", c.text):
         return True
-    return any(o.label in PLACE_LABELS and (key in _key(o.text) or _key(o.text) in key) for o in c.entities)
+    return any(o.label in PLACE_LABELS and (key in place_key(o.text) or place_key(o.text) in key) for o in c.entities)
 
 
 def _times_agree(a: Claim, b: Claim) -> bool:
@@ -163,7 +164,7 @@ def place_flags(claims: Iterable[Claim]) -> list[Flag]:
         for e in c.entities:
             if e.label not in PLACE_LABELS or is_region(e):
                 continue
-            key = _key(e.text)
+            key = place_key(e.text)
             mentions[c.story_id][c.outlet][key].append((c, e))
             what = _happening(c, e)
             if what:

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
-from ..compare.places import is_region
+from ..compare.places import is_region, place_key
 from ..lexicon import COUNTRIES, TENS_WORDS, TITLE_MEANS, WORDS_TO_TWELVE
 from ..models import model_path
 from ..records import Claim, Entity
@@ -417,7 +417,7 @@ def asked_grain(question: str) -> str | None:
 
 def place_grain(e: Entity) -> str:
     """Whether a place is a country, a (US) state or, being neither of the known regions, a town or city."""
-    key = " ".join(re.findall(r"[\w.]+", e.text.casefold().replace("\u2019", "'"))).removeprefix("the ")
+    key = place_key(e.text)
     if key in COUNTRIES or key in ("us", "u.s.", "united states", "america", "britain", "england"):
         return "country"
     if is_region(e):

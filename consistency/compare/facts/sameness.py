@@ -262,6 +262,9 @@ _CHANGE_VERB = re.compile(r"\b(?:risen|rose|climbed|grown|grew|increased|jumped|
                           re.IGNORECASE)
 
 
+_NUMBER = re.compile(r"\d")
+
+
 def figure_updated(f: Fact) -> bool:
     """The figure's sentence says it is a newer one: a cue other than a verb of change, or a verb of
     change with no other number between it and this figure (a record "9-2" the quantity reader leaves
@@ -275,8 +278,6 @@ def figure_updated(f: Fact) -> bool:
             return True
     return False
 
-
-_NUMBER = re.compile(r"\d")
 
 
 def _rescheduled(a: Fact, b: Fact) -> bool:
