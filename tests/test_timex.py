@@ -994,3 +994,33 @@ def test_timex_a_weekday_inside_a_quoted_title_is_not_a_day(text):
 ])
 def test_timex_a_quoted_weekday_that_is_no_title_stays_a_day(text):
     assert [t.granularity for t in find_times(text, date(2024, 5, 15)) if "Sunday" in t.text] == ["day"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The council, which unveiled a parking plan on Monday, plans to vote again.", "2024-05-13"),
+    ("On Thursday, aides who oppose the mayor's plan gathered in her office.", "2024-05-09"),
+    ("A rival group took aim at the mayor, saying on Sunday that she erred.", "2024-05-12"),
+    ("The advert will run during Sunday's final.", "2024-05-19"),
+    ("Voters expect her to win Monday's debate.", "2024-05-20"),
+    ("Aides are going to gather ahead of Tuesday's vote.", "2024-05-21"),
+    ("Monday's ruling will reverberate.", "2024-05-13"),
+    ("The setback in Sunday's county vote may force a rethink.", "2024-05-12"),
+    ("The review is expected to start in the upper house on Wednesday, followed by the lower house on Thursday.",
+     "2024-05-16"),
+    ("The governor will be touring farms in the north on Saturday, the Ledger reported.", "2024-05-18"),
+    ("But on Tuesday, the union announced it was out.", "2024-05-14"),
+    ("If the mayor wins the county's vote Tuesday, the party gains a seat.", "2024-05-21"),
+])
+def test_timex_weekday_direction_cues(text, value):
+    assert [t.value for t in find_times(text, date(2024, 5, 15)) if t.granularity == "day"][-1] == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The envoy was to arrive on Monday for talks.", "2024-05-13"),
+    ("The ferry was scheduled to leave late Tuesday for the islands.", "2024-05-14"),
+    ("The board was due to meet on Friday to settle the fares.", "2024-05-17"),
+    ("The pipe was expected to reopen Saturday but the river rose again.", "2024-05-18"),
+    ("The envoy was in town, and on Monday the board voted.", "2024-05-13"),
+])
+def test_timex_a_plan_told_in_the_past_takes_the_nearer_weekday(text, value):
+    assert [t.value for t in find_times(text, date(2024, 5, 15)) if t.granularity == "day"][-1] == value
