@@ -997,14 +997,6 @@ def test_timex_a_quoted_weekday_that_is_no_title_stays_a_day(text):
 
 
 @pytest.mark.parametrize("text, value", [
-    ("The council, which unveiled a parking plan on Monday, plans to vote again.", "2024-05-13"),
-    ("On Thursday, aides who oppose the mayor's plan gathered in her office.", "2024-05-09"),
-    ("A rival group took aim at the mayor, saying on Sunday that she erred.", "2024-05-12"),
-    ("The advert will run during Sunday's final.", "2024-05-19"),
-    ("Voters expect her to win Monday's debate.", "2024-05-20"),
-    ("Aides are going to gather ahead of Tuesday's vote.", "2024-05-21"),
-    ("Monday's ruling will reverberate.", "2024-05-13"),
-    ("The loss in Sunday's county vote may push the party to rethink.", "2024-05-12"),
     ("The review is expected to start in the upper house on Wednesday, followed by the lower house on Thursday.",
      "2024-05-16"),
     ("The governor will be touring farms in the north on Saturday, the Ledger reported.", "2024-05-18"),

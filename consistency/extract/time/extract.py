@@ -52,13 +52,6 @@ _LEAD_FUTURE = re.compile(r"\b(?:until|till|as\s+soon\s+as|effective(?:\s+from)?
 # cue words that are nouns after a determiner, not verbs of the clause ("in the hope of", "their plans")
 _NOUN_CUES = {"hope", "hopes", "plan", "plans", "schedule", "aim", "aims"}
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|its|their|our)\s+$", re.I)
-_NEXT_WORD = re.compile(r"\s+([A-Za-z'’]+)")
-_PREV_WORD = re.compile(r"([A-Za-z'’]+)\s+$")
-# words a verb "plan(s)", "hope(s)" or "aim(s)" follows: its subject, a modal or an adverb
-_CUE_SUBJECTS = {"i", "we", "you", "he", "she", "it", "they", "who", "which", "that", "also", "still", "now",
-                 "already", "will", "would", "to", "may", "might", "could", "should", "can", "do", "does",
-                 "did", "don't", "doesn't", "didn't", "not", "and", "or", "but", "officials", "leaders",
-                 "republicans", "democrats", "people", "lawmakers"}
 _SENT_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z])[.!?][\"'”’)]*\s+(?=[A-Z\"“'‘(])|\n\s*\n")
 # a full stop after a title or "vs." does not end the sentence ("Sen. Ames", "Roe vs. Wade")
 _WORD_BEFORE = re.compile(r"(?:^|\W)(?:vs?|Gen|Sen|Rep|Gov|Col|Capt|Sgt|Maj|Cmdr|Adm|Atty|Lt|Rev|Prof|Supt|Insp|Det)$")
@@ -78,9 +71,6 @@ _CLAUSE = re.compile(r"\b(?:that|he|she|they|it|we|I|who|how|whom|what|whether|i
 # a day a present verb sets a happening on is ahead: "the summit opens Monday", "the vote is Friday"
 _SCHEDULED = re.compile(r"\b(?:is|are|(?:open|begin|start|end|close|meet|resume|convene|reconvene|expire)s?)"
                         r"\s+(?:(?:on|in|at|until|through|by)\s+)?$", re.I)
-# what introduces a weekday's happening still ahead ("ahead of Tuesday's vote")
-_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of)\s+(?:this\s+|next\s+)?$", re.I)
-_BEFORE_HAPPENING = re.compile(r"\b(?:for|during|before|to\s+[a-z]+|on|at|in)\s+$", re.I)
 _FOLLOWED_BY = re.compile(r"\s+by\b", re.I)
 _CLAUSE_END = re.compile(r"[;:.!?\"“”]|''|[’'](?=[\s,])")
 # a plan told in the past ("was to arrive Monday", "were scheduled to leave Tuesday"), its weekday in the
@@ -232,24 +222,8 @@ class _Context:
     def _future_cue(self, m: re.Match) -> bool:
         """Whether a word points ahead: "will", "plans", not the month "May" nor a noun ("the hope")."""
         w = _cue_word(m.group().lower())
-        return w in _FUTURE and m.group() != "May" and not (w in _NOUN_CUES and self._noun_cue(m))
-
-    def _noun_cue(self, m: re.Match) -> bool:
-        """Whether "plan", "hope", "aim" and the like name a thing already made rather than point
-        ahead: after a determiner or a possessive ("the party's plan"), after a past verb ("took aim
-        at"), or after a word that cannot be their subject with a date's preposition next ("a
-        spending plan on Monday"). "plans for", "in hopes of" still point ahead."""
-        if _DETERMINER.search(self.text, max(0, m.start() - 8), m.start()):
-            return True
-        before = _PREV_WORD.search(self.text, max(0, m.start() - 30), m.start())
-        if not before:
-            return False
-        prev = before.group(1)
-        if prev.endswith(("'s", "’s")) or _is_past(prev.lower()):
-            return True
-        after = _NEXT_WORD.match(self.text, m.end())
-        return (bool(after) and after.group(1).lower() in ("on", "in", "at")
-                and not (prev[0].isupper() or prev.lower() in _CUE_SUBJECTS))
+        return (w in _FUTURE and m.group() != "May"
+                and not (w in _NOUN_CUES and _DETERMINER.search(self.text, max(0, m.start() - 8), m.start())))
 
     def _pick_year(self, make, start: int, end: int) -> int | None:
         """The year putting ``make(year)`` nearest the anchor, against the tense's direction at a cost."""
@@ -316,8 +290,8 @@ class _Context:
     def weekday(self, wd: int, start: int, end: int) -> date:
         """The weekday meant: the latest one in past-tense context, else the coming one."""
         a = self.anchor
-        if self.text[end:end + 2] in ("'s", "’s") and not self._ahead_of(start, end):
-            return a - timedelta(days=(a.isoweekday() - wd) % 7)  # "Wednesday's ruling": already known
+        if self.text[end:end + 2] in ("'s", "’s"):  # "Wednesday's ruling": a happening already known
+            return a - timedelta(days=(a.isoweekday() - wd) % 7)
         if _PLANNED_THEN.search(self.text, max(self._sentence(start, end)[0], start - 100), start):
             back = (a.isoweekday() - wd) % 7
             return a - timedelta(days=back) if back <= 3 else a + timedelta(days=7 - back)
@@ -330,26 +304,6 @@ class _Context:
     def _in_condition(self, start: int, end: int) -> bool:
         """Whether the date sits in a clause opened by "if" or "unless" ("if she wins the vote Tuesday")."""
         return bool(_CONDITION.search(self.text, max(self._sentence(start, end)[0], start - 60), start))
-
-    def _ahead_of(self, start: int, end: int) -> bool:
-        """Whether a weekday's possessive may name a happening still to come, so the sentence's tense
-        decides: after "ahead of" or "in advance of" ("ahead of Tuesday's vote"), or after "for",
-        "during", "before" or a bare verb with a future word before them in the sentence ("will air
-        during Sunday's final", "expect her to win Monday's debate", "preparing for Friday's hearing")."""
-        lead = self.text[max(0, start - 40):start]
-        if _AHEAD_OF.search(lead):
-            return True
-        return bool(_BEFORE_HAPPENING.search(lead)) and self._future_before(start)
-
-    def _future_before(self, start: int) -> bool:
-        """Whether a future cue earlier in the sentence governs the date, no past verb between ("will
-        air during Sunday's final"); one after the date speaks of what follows the happening ("the
-        setback in Sunday's vote may force ...")."""
-        lo = self._sentence(start, start)[0]
-        fut = [m.end() for m in _WORD.finditer(self.text, lo, start) if self._future_cue(m)]
-        return bool(fut) and not any(_is_past(m.group().lower()) and m.group().lower() not in _SPEECH_VERBS
-                                     and not _after_be(self.text, m.start())
-                                     for m in _WORD.finditer(self.text, fut[-1], start))
 
     def ref_day(self) -> date | None:
         if self.ref and self.ref[1] in ("day", "time"):
