@@ -135,21 +135,6 @@ def test_compare_values_deviation_flagged_against_the_value_most_copies_give():
     assert chosen.value_a == "51"
 
 
-def test_compare_values_two_figures_of_one_article_against_one_claim_are_two_flags():
-    odd = claim("o#1", "The council will move $7.2 million from the road fund to the new bridge.", outlet="O",
-                day=12)
-    one = claim("p#1", "Of that, $6 million could be moved from the road fund to the new bridge.", outlet="P")
-    two = claim("p#2", "The council would move $5 million from the road fund to the new bridge.", outlet="P")
-    findings = [(f, 0.9) for c in (one, two) for f in compare_pair(c, odd, 0.9, EntityResolver())]
-    kept = one_per_deviation(findings)
-    assert sorted((f.value_a, f.value_b) for f in kept) == [("$5 million", "$7.2 million"),
-                                                            ("$6 million", "$7.2 million")]
-    # two other articles' figures are one copy and an odd copy of its own: one flag, as before
-    three = claim("q#1", "The council would move $5 million from the road fund to the new bridge.", outlet="Q")
-    findings = [(f, 0.9) for c in (one, three) for f in compare_pair(c, odd, 0.9, EntityResolver())]
-    assert len(one_per_deviation(findings)) == 1
-
-
 def _person(text: str, name: str) -> tuple[Entity, ...]:
     i = text.index(name)
     return (Entity(name, i, i + len(name), "PERSON", "per:" + name.casefold()),)

@@ -98,22 +98,7 @@ def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding
             g[0] == value or best.type == "update" and _same_old_figure(best, g[2]))), key=lambda g: -g[1])
         also = tuple(dict.fromkeys(g[3] for g in agreeing))[:MAX_ALSO]
         chosen.append(replace(best, also=also) if also and best.type in WITH_COPIES else best)
-        if best.type == "number":
-            chosen += _other_figures_of_one_article(group, value, partner, rank)
     return chosen
-
-
-def _other_figures_of_one_article(group: list[tuple[str, float, Finding, Claim]], value: str, partner: Claim,
-                                  rank: Callable) -> list[Finding]:
-    """The findings against each other figure the partner's article gives in another sentence: an article
-    that sets two figures against one claim ("$5 million" here, "$6 million" there, against "$7.2
-    million") states two things that differ from it, not one copy and an odd copy of its own."""
-    out = []
-    for other in sorted({g[0] for g in group} - {value}):
-        same = [g for g in group if g[0] == other and g[3].article_id == partner.article_id]
-        if same:
-            out.append(max(same, key=rank)[2])
-    return out
 
 
 def _revision_rank(group: list[tuple[str, float, Finding, Claim]], votes: Counter
