@@ -9,6 +9,7 @@ import pytest
 from consistency.compare.by_story import check_story
 from consistency.compare.fact_features import FEATURES, FactScorer, features, load_scorer
 from consistency.compare.facts import candidates, compare_facts, facts_of, is_part, story_table
+from consistency.compare.facts.sameness import particle_after_verb
 from consistency.compare.facts.values import overnight
 from consistency.extract.entities import EntityResolver
 from consistency.extract.quantities import find_quantities
@@ -603,6 +604,22 @@ def test_facts_one_verb_with_two_particles_dates_two_happenings():
               frames={"Friday": ("check", ("singer", "clinic"))})
     assert pairs(a, b) == []
     assert pairs(a, c) == [("Thursday", "Friday")]
+
+
+def test_facts_a_verb_with_a_particle_is_read_in_any_of_its_forms():
+    stepped = claim("a#1", "The coach stepped down on Thursday.", outlet="A", day=13,
+                    frames={"Thursday": ("step", ("coach",))})
+    stepped_up = claim("b#1", "The coach stepped up training on Friday.", outlet="B", day=13,
+                       frames={"Friday": ("step", ("coach",))})
+    went = claim("c#1", "The coach went off to the capital on Friday.", outlet="C", day=13,
+                 frames={"Friday": ("go", ("coach",))})
+    read = [particle_after_verb(f) for c in (stepped, stepped_up, went) for f in facts_of(0, c)]
+    assert read == ["down", "up", "off"]
+    # a particle after another word, or past a full stop, is not the verb's
+    apart = claim("d#1", "The coach stepped. Down the road, fans waited on Friday.", outlet="D", day=13,
+                  frames={"Friday": ("step", ("coach",))})
+    assert [particle_after_verb(f) for f in facts_of(0, apart)] == [None]
+    assert pairs(stepped, stepped_up) == []
 
 
 def test_facts_the_counted_noun_in_another_form_is_no_shared_holder():

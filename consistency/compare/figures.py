@@ -11,7 +11,6 @@ least ``Options.figure_bar``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -19,12 +18,12 @@ import numpy as np
 from .base import has_update_cue
 from .facts.pairing import Candidate, candidates, in_order
 from .facts.rows import Fact
-from .facts.sameness import _PARTICLES, CLASS_NOUNS, GENERAL_EVENTS, _grown_since, one_fact
+from .facts.sameness import CLASS_NOUNS, GENERAL_EVENTS, _grown_since, one_fact, particle_after_verb
 from .facts.statistics import is_age
 from .facts.table import _finding, story_tables
 from .facts.values import _agree
 from .finding import Finding
-from ..lexicon import HAPPENING_KINDS, IRREGULAR_PAST
+from ..lexicon import HAPPENING_KINDS
 from ..records import Claim
 
 
@@ -46,19 +45,10 @@ def newer_or_range(a: Fact, b: Fact) -> bool:
             or has_update_cue(b.claim) or _grown_since(a, b))
 
 
-def _forms_of(word: str, lemma: str) -> bool:
-    """The lower-case word may be a form of the verb ("made" of make, "taking" of take)."""
-    if IRREGULAR_PAST.get(word) == lemma or word == lemma:
-        return True
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    return word.startswith(stem) and word[len(stem):] in ("s", "es", "ed", "d", "ing")
-
-
 def with_particle(f: Fact) -> bool:
     """The row's verb is followed by a particle in its sentence ("made off with", "gave up"): a verb of
     its own, not the bare verb."""
-    words = re.findall(r"[a-z]+", f.claim.text.casefold())
-    return any(_forms_of(w, f.event or "") and nxt in _PARTICLES for w, nxt in zip(words, words[1:]))
+    return particle_after_verb(f) is not None
 
 
 def tells_nothing(f: Fact) -> bool:

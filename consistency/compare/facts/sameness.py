@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import HAPPENING_KINDS, SPEECH_EVENTS
+from ...lexicon import HAPPENING_KINDS, IRREGULAR_PAST, SPEECH_EVENTS
 from ..base import UPDATE_CUES
 from .holders import (_a_name, _holding_people, _other_actors, _same_person, holder, one_verb_two_doers, other_doers,
                       other_people, other_studies, places_of, rival_holders, study_names)
@@ -137,19 +137,32 @@ def _noun_dated(f: Fact, kinds_of_f: frozenset[str]) -> bool:
 _PARTICLES = frozenset({"into", "out", "up", "down", "off", "back", "away"})
 
 
-def _particle(f: Fact) -> str | None:
-    """The particle that follows the row's verb in its sentence ("moved into", "moved out of")."""
-    if not f.event or len(f.event) < 3:
+def verb_forms(lemma: str) -> frozenset[str]:
+    """The forms a verb may take in a sentence: its irregular pasts ("made" of make) and its regular
+    inflections, with a dropped e ("moving"), a doubled last consonant ("stepped") or y made ie ("carried")."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "ing"}
+    forms |= {past for past, verb in IRREGULAR_PAST.items() if verb == lemma}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return frozenset(forms)
+
+
+def particle_after_verb(f: Fact) -> str | None:
+    """The particle right after a form of the row's verb in its sentence ("moved into", "made off with",
+    "stepped down"): with it the verb is a verb of its own."""
+    if not f.event:
         return None
-    stem = re.escape(f.event[:-1] if f.event.endswith("e") else f.event)
-    m = re.search(rf"\b{stem}\w*\s+(\w+)", f.claim.text, re.IGNORECASE)
-    word = m.group(1).casefold() if m else ""
-    return word if word in _PARTICLES else None
+    forms = verb_forms(f.event)
+    words = re.findall(r"[a-z]+|[^a-z\s]", f.claim.text.casefold())
+    return next((nxt for word, nxt in zip(words, words[1:]) if word in forms and nxt in _PARTICLES), None)
 
 
 def _other_particles(a: Fact, b: Fact) -> bool:
     """One verb with two particles is two happenings: moved into a house and moved out of it, stepped up and down."""
-    pa, pb = _particle(a), _particle(b)
+    pa, pb = particle_after_verb(a), particle_after_verb(b)
     return pa is not None and pb is not None and pa != pb
 
 
