@@ -1016,3 +1016,20 @@ def test_timex_weekday_direction_cues(text, value):
 ])
 def test_timex_a_plan_told_in_the_past_takes_the_nearer_weekday(text, value):
     assert [t.value for t in find_times(text, date(2024, 5, 15)) if t.granularity == "day"][-1] == value
+
+
+@pytest.mark.parametrize("text", [
+    "Profits shrank because of the fall in copper prices.",
+    "The office attributed the fall to a weak harvest; the fall in rates came later.",
+    "The fall was largely due to lower fuel sales, the bureau said.",
+])
+def test_timex_the_fall_as_a_drop_is_no_season(text):
+    assert not any(t.value.endswith("-FA") for t in find_times(text, date(1990, 3, 5)))
+
+
+@pytest.mark.parametrize("text", [
+    "The mill will raise output in the fall to a record rate.",
+    "The new line should open in the fall.",
+])
+def test_timex_the_fall_after_a_time_preposition_stays_the_season(text):
+    assert any(t.value == "1990-FA" for t in find_times(text, date(1990, 3, 5)))

@@ -107,6 +107,21 @@ def _season_value(a: date, code: str, shift: int) -> str:
 # "the fall of" is a season only before a time ("the fall of last year", "of 1998")
 _FALL_OF = re.compile(r"\s+of\s+(?!(?:(?:last|this|that|next|the\s+(?:same|following|previous))\s+)?year\b"
                       r"|(?:19|20)\d\d\b|['’]\d\d\b)", re.I)
+# "the fall in prices", "the fall to 9 pct", "the fall was ...": a drop, unless a time preposition
+# stands before it ("sales rise in the fall to a peak")
+_DECLINE_AFTER = re.compile(r"\s+(?:in|to|from|was|is|has|had|brought|came|meant|would|could|reflected"
+                            r"|continued)\b")
+_TIME_PREP_BEFORE = re.compile(r"\b(?:in|during|until|till|through|throughout|into)\s+$", re.I)
+
+
+def _is_decline(m: re.Match, c, det: str, adjs: set, mod: str | None) -> bool:
+    """A bare "the fall" followed as a noun of decline is ("the fall in oil prices")."""
+    if det != "the" or adjs or mod or m.group("u") != "fall":
+        return False
+    return bool(_DECLINE_AFTER.match(c.text, m.end())
+                and not _TIME_PREP_BEFORE.search(c.text, max(0, m.start() - 12), m.start()))
+
+
 _BACK = {"last", "past", "previous", "prior", "preceding", "just-ended", "just-completed",
          "latest", "recent", "most", "ended"}
 _FWD = {"next", "coming", "following", "upcoming"}
@@ -176,6 +191,8 @@ def h_rel(m: re.Match, c) -> Result | None:
             return "DATE", f"{year_words(g['syw']):04d}-{code}", mod
         if u == "fall" and _FALL_OF.match(c.text, m.end()):
             return None  # "the fall of the government": the noun, not the season
+        if u == "fall" and _is_decline(m, c, det, adjs, mod):
+            return None  # "due to the fall in prices": the noun, not the season
         shift = -1 if det == "last" or adjs & _BACK else 1 if det == "next" or adjs & _FWD else 0
         if shift == 0 and det in ("the",) and not adjs:
             shift = -1 if c.tense(m.start(), m.end()) == "past" else 0
