@@ -1033,3 +1033,22 @@ def test_timex_the_fall_as_a_drop_is_no_season(text):
 ])
 def test_timex_the_fall_after_a_time_preposition_stays_the_season(text):
     assert any(t.value == "1990-FA" for t in find_times(text, date(1990, 3, 5)))
+
+
+@pytest.mark.parametrize("text", [
+    "The bank may trim its rate by a quarter percentage point.",
+    "The lake is only one-quarter full after the drought.",
+    "About a quarter of farm exports go by rail.",
+    "Traders may buy one-half or one-quarter of the new notes.",
+    "Only one-quarter to one-third of the crop is sold abroad.",
+])
+def test_timex_a_quarter_that_is_a_fraction_is_no_time(text):
+    assert not any("Q" in t.value for t in find_times(text, date(1990, 3, 5)))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("It was the best result for a single quarter.", "P1Q"),
+    ("Earnings will be weak for the next two quarters.", "P2Q"),
+])
+def test_timex_a_quarter_of_time_stays(text, value):
+    assert [t.value for t in find_times(text, date(1990, 3, 5))] == [value]

@@ -325,6 +325,26 @@ _FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your|all|those|
                           r"|an?\s+(?!century|hour|year|decade)\w)", re.I)
 _ORDINAL_SECOND = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|or|and|longer|too|more)\b)[a-z\d]", re.I)
 _SHARE_OF = re.compile(r"\s+of\s+[a-z]+s\b(?<!years)(?<!months)(?<!weeks)(?<!days)(?<!hours)(?<!losses)")
+# a quarter that is a fraction: of a point or a rate ("a quarter percentage point", "one-quarter pct"),
+# of a measure ("one-quarter full", "three-quarter times"), or in a range of fractions ("one-quarter to
+# one-third", "one-half or one-quarter")
+_FRACTION_AFTER = re.compile(r"(?:\s+|-)(?:percentage\s+points?|points?|pct|percent|per\s+cent|full|empty|times"
+                             r"|(?:to|or)\s+(?:one|two)[- ](?:thirds?|halfs?|fifths?)|(?:to|or)\s+a\s+half)\b", re.I)
+_FRACTION_BEFORE = re.compile(r"\b(?:half|third|fifth)\s+(?:or|to)\s+$", re.I)
+# "a quarter of French exports", "one quarter of which": of anything but a time ("a quarter of a century")
+_PART_OF = re.compile(r"\s+of\s+(?!(?:an?\s+)?(?:century|hour|year|decade|day|month|week|mile)s?\b"
+                      r"|the\s+(?:year|century|decade|fiscal)\b|(?:this|last|next|fiscal|calendar)\b|(?:19|20)\d\d\b"
+                      r"|growth|gains?|loss(?:es)?|earnings|profits?|operations?|trading)", re.I)
+
+
+def _is_fraction(m: re.Match, c) -> bool:
+    """A "quarter" that is a share of something, not three months."""
+    single = " ".join(m.group("n").lower().split()) in ("a", "one", "three")
+    return bool(_FRACTION_AFTER.match(c.text, m.end())
+                or _FRACTION_BEFORE.search(c.text, max(0, m.start() - 14), m.start())
+                or (single and _PART_OF.match(c.text, m.end())))
+
+
 # "a month after the merger", "a day before the vote": a length counted from an event
 _FROM_EVENT = re.compile(r"\s+(?:after|before)\b", re.I)
 # "gave him a week to leave", "gave the owners a month to pay", "has a month to decide", "with a day to go":
@@ -346,6 +366,8 @@ def h_duration(m: re.Match, c) -> Result | None:
         return None
     if u == "quarter" and g["n"].lower() in ("a", "one", "three") and _SHARE_OF.match(c.text, m.end()):
         return None  # "a quarter of voters", "three quarters of respondents": a share of people or things
+    if u == "quarter" and _is_fraction(m, c):
+        return None  # "a quarter point", "one-quarter of farm exports", "one-half or one-quarter"
     raw = " ".join(g["n"].lower().split())
     n = number(raw)
     if g.get("half"):
