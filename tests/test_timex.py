@@ -1052,3 +1052,17 @@ def test_timex_a_quarter_that_is_a_fraction_is_no_time(text):
 ])
 def test_timex_a_quarter_of_time_stays(text, value):
     assert [t.value for t in find_times(text, date(1990, 3, 5))] == [value]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Debt fell to 9 mln dlrs from 12 mln dlrs at year-end 1985.", "year-end 1985", "1985"),
+    ("The mill had 1986 year end stocks of 4,000 tonnes.", "1986 year end", "1986"),
+    ("The firm aims to finish the sale by year-end 1989, it said.", "year-end 1989", "1989"),
+])
+def test_timex_year_end_with_its_year_is_that_year(text, span, value):
+    assert _one(text, date(1987, 3, 10), span).value == value
+
+
+def test_timex_year_end_with_its_year_anchors_a_year_earlier():
+    text = "Reserves stood at 4 mln tonnes at year-end 1985, up from a year earlier."
+    assert [t.value for t in find_times(text, date(1987, 3, 10))] == ["1985", "1984"]

@@ -351,12 +351,14 @@ class _Context:
 
 # Rules whose values are read off the text rather than computed from the last reference.
 _ABSOLUTE = {"time", "clock", "mdy", "day_range", "dmy", "month", "weekday", "dayrel", "year", "quarter",
-             "quarter_code", "season", "holiday", "year_words"}
+             "quarter_code", "season", "holiday", "year_words",
+             "year_end_named"}
 
 
 # rules that cannot match without one of these strings: most texts skip their scan
 _NEEDS = {"long_adj": ("-long", "-Long", "-LONG"), "nth_day": ("day of", "Day of", "DAY OF"),
-          "week_in_month": ("week of", "Week of", "WEEK OF")}
+          "week_in_month": ("week of", "Week of", "WEEK OF"),
+          "year_end_named": ("ear-end", "ear end", "EAR-END", "EAR END")}
 # rules scanned only in a window around each hit of a cheap hint: a count in hundreds or thousands,
 # two numbers joined as a range (case-sensitive, with no leading class: "undred" holds "Hundreds")
 _AROUND = {"duration_big": re.compile(r",\d\d\d[\s-]|undred|housand|ozens"),

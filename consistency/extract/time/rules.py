@@ -616,6 +616,8 @@ RULES: list[tuple[str, str, Callable]] = [
                      r"|centuries)(?!\s+(?:ago|of|before|after))", lambda m, c: h_vague_plural(m, c)),
     ("year_end", r"(?:around\s+)?(?:the\s+)?(?:year[- ]end|year['’]s\s+end|end\s+of\s+the\s+year)",
      lambda m, c: h_year_end(m, c)),
+    ("year_end_named", rf"(?:the\s+)?(?:(?P<y1>{YEAR_RE})\s+year[- ]end|year[- ]end\s+(?P<y2>{YEAR_RE})(?!\d|,\d))",
+     lambda m, c: h_year_end_named(m, c)),
     ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century",
      lambda m, c: ("DATE", f"{int(m.group('n')) - 1:02d}", None)),
     # the lookahead on the first letters only spares the alternatives a scan at every word
@@ -762,6 +764,11 @@ def h_year_end(m: re.Match, c) -> Result | None:
     since = re.search(r"\bsince\s+$", c.text[max(0, m.start() - 8): m.start()], re.I)
     y = c.anchor.year - 1 if since else c.part_year(9, 12, m.start(), m.end())
     return "DATE", f"{y}", "APPROX" if "around" in m.group() else "END"
+
+
+def h_year_end_named(m: re.Match, c) -> Result | None:
+    """"year-end 1985", "the 1985 year-end": the end of the year named, not of the one the tense picks."""
+    return "DATE", m.group("y1") or m.group("y2"), "END"
 
 
 def _year_back(q: str) -> str:
