@@ -1066,3 +1066,16 @@ def test_timex_year_end_with_its_year_is_that_year(text, span, value):
 def test_timex_year_end_with_its_year_anchors_a_year_earlier():
     text = "Reserves stood at 4 mln tonnes at year-end 1985, up from a year earlier."
     assert [t.value for t in find_times(text, date(1987, 3, 10))] == ["1985", "1984"]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The broker said the index could climb 20 points more by year-end.", "year-end"),
+    ("By the end of the year, the mayor said, most of the new lines will run.", "the end of the year"),
+    ("She said the two sides might settle before the end of the year.", "the end of the year"),
+])
+def test_timex_a_deadline_still_ahead_is_this_year(text, span):
+    assert _one(text, date(1987, 3, 20), span).value == "1987"
+
+
+def test_timex_a_deadline_told_as_past_is_last_year():
+    assert _one("The bank said it had cut its staff by year-end.", date(1987, 3, 20), "year-end").value == "1986"
