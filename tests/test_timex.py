@@ -1079,3 +1079,11 @@ def test_timex_a_deadline_still_ahead_is_this_year(text, span):
 
 def test_timex_a_deadline_told_as_past_is_last_year():
     assert _one("The bank said it had cut its staff by year-end.", date(1987, 3, 20), "year-end").value == "1986"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The board bought 5,000 tonnes of sugar for second half March shipment.", "second half March", "1990-03"),
+    ("Traders offered soy oil for first-half May shipment.", "first-half May", "1990-05"),
+])
+def test_timex_half_of_a_named_month_is_that_month(text, span, value):
+    assert _one(text, date(1990, 3, 5), span).value == value

@@ -53,7 +53,9 @@ APPROX_MOD = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
               "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
               "fewer than": "LESS_THAN", "up to": "EQUAL_OR_LESS", "under": "LESS_THAN"}
 POSMOD_RE = (r"(?:(?:early|late|mid|middle)[- ]|the\s+(?:end|beginning|start|middle|close|turn)"
-             r"\s+of\s+|(?:the\s+)?(?:first|second|latter|last)\s+half\s+of\s+)")
+             r"\s+of\s+|(?:the\s+)?(?:first|second|latter|last)\s+half\s+of\s+"
+             # "second half March shipment": trade shorthand for the half of a month
+             r"|(?:first|second|1st|2nd)[- ]half\s+(?=" + MONTH_RE + r"))")
 # "the first half of 2025", "the latter half of the year": which half, when the span is a year
 HALF_OF = re.compile(r"(?:the\s+)?(?P<o>first|second|latter|last)\s+half\s+of\b", re.I)
 
