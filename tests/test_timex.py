@@ -1087,3 +1087,16 @@ def test_timex_a_deadline_told_as_past_is_last_year():
 ])
 def test_timex_half_of_a_named_month_is_that_month(text, span, value):
     assert _one(text, date(1990, 3, 5), span).value == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The mill earned 4 mln dlrs in the first quarter 1985.", "the first quarter 1985", "1985-Q1"),
+    ("Output will start in third quarter 1989, the firm said.", "third quarter 1989", "1989-Q3"),
+    ("The cartel set a ceiling for first half 1987 of 15 mln bpd.", "first half 1987", "1987-H1"),
+])
+def test_timex_an_ordinal_quarter_with_its_year_written_after(text, span, value):
+    assert _one(text, date(1987, 3, 10), span).value == value
+
+
+def test_timex_a_fiscal_half_written_with_two_years_is_left_alone():
+    assert [t.text for t in find_times("Net fell in first-half 1986/87.", date(1987, 3, 10))] == ["first-half"]

@@ -58,7 +58,7 @@ def h_quarter(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     o = " ".join(g["ord"].lower().split())
     unit = g["unit"].lower()
-    named_year = g.get("y") or g.get("y1") or g.get("yrel")
+    named_year = g.get("y") or g.get("y1") or g.get("y3") or g.get("yrel")
     if o.endswith(" two"):  # "the first two quarters of 1990": that year's first half
         if unit != "quarter" or not g.get("pl") or (o != "first two" and not named_year):
             return None  # "the last two quarters" alone is a span back, a duration
@@ -74,8 +74,8 @@ def h_quarter(m: re.Match, c) -> Result | None:
     if _OF_AGE.match(c.text, m.end()):
         return None  # the first half of a numbered century: a part of an age, not of a year
     a = c.anchor
-    if g.get("y") or g.get("y1"):
-        y = int(g.get("y") or g["y1"])
+    if g.get("y") or g.get("y1") or g.get("y3"):
+        y = int(g.get("y") or g.get("y1") or g["y3"])
     elif g.get("yrel"):
         y = a.year + (-1 if "last" in g["yrel"] or "previous" in g["yrel"] else
                       1 if "next" in g["yrel"] else 0)
@@ -584,7 +584,8 @@ RULES: list[tuple[str, str, Callable]] = [
                 rf"|calendar)[\s-]+)*(?:(?P<y1>{YEAR_RE})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th"
                 rf"|final|last|(?:first|last|final)\s+two)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?P<pl>s)?"
                 rf"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?"
-                rf"(?:(?P<y>{YEAR_RE})|(?P<yrel>this|last|next|current|previous)\s+(?:fiscal\s+)?year))?",
+                rf"(?:(?P<y>{YEAR_RE})|(?P<yrel>this|last|next|current|previous)\s+(?:fiscal\s+)?year)"
+                rf"|\s+(?P<y3>{YEAR_RE})(?![\d/]|,\d))?",  # "first quarter 1986", as tables and wires write it
      h_quarter),
     ("season", rf"(?P<s>spring|summer|autumn|winter|(?-i:Fall))\s+(?P<y>{YEAR_RE})(?!\d)", lambda m, c: h_season(m, c)),
     ("quarter_code", rf"(?-i:Q(?P<n>[1-4]))(?:\s+(?:of\s+)?(?P<y>{YEAR_RE})(?!\d))?", lambda m, c: h_quarter_code(m, c)),
