@@ -1037,10 +1037,10 @@ def test_timex_the_fall_after_a_time_preposition_stays_the_season(text):
 
 @pytest.mark.parametrize("text", [
     "The bank may trim its rate by a quarter percentage point.",
-    "The lake is only one-quarter full after the drought.",
+    "The lake is one-quarter full after the drought.",
     "About a quarter of farm exports go by rail.",
-    "Traders may buy one-half or one-quarter of the new notes.",
-    "Only one-quarter to one-third of the crop is sold abroad.",
+    "The fund may sell a third or a quarter of its notes.",
+    "Perhaps one-quarter to one-half of the crop goes abroad.",
 ])
 def test_timex_a_quarter_that_is_a_fraction_is_no_time(text):
     assert not any("Q" in t.value for t in find_times(text, date(1990, 3, 5)))
@@ -1055,7 +1055,7 @@ def test_timex_a_quarter_of_time_stays(text, value):
 
 
 @pytest.mark.parametrize("text, span, value", [
-    ("Debt fell to 9 mln dlrs from 12 mln dlrs at year-end 1985.", "year-end 1985", "1985"),
+    ("The club owed 9 mln crowns at year-end 1985.", "year-end 1985", "1985"),
     ("The mill had 1986 year end stocks of 4,000 tonnes.", "1986 year end", "1986"),
     ("The firm aims to finish the sale by year-end 1989, it said.", "year-end 1989", "1989"),
 ])
@@ -1069,8 +1069,8 @@ def test_timex_year_end_with_its_year_anchors_a_year_earlier():
 
 
 @pytest.mark.parametrize("text, span", [
-    ("The broker said the index could climb 20 points more by year-end.", "year-end"),
-    ("By the end of the year, the mayor said, most of the new lines will run.", "the end of the year"),
+    ("The broker said the currency could firm further by year-end.", "year-end"),
+    ("By the end of the year, the mayor said, the new tram will run.", "the end of the year"),
     ("She said the two sides might settle before the end of the year.", "the end of the year"),
 ])
 def test_timex_a_deadline_still_ahead_is_this_year(text, span):
@@ -1082,21 +1082,22 @@ def test_timex_a_deadline_told_as_past_is_last_year():
 
 
 @pytest.mark.parametrize("text, span, value", [
-    ("The board bought 5,000 tonnes of sugar for second half March shipment.", "second half March", "1990-03"),
-    ("Traders offered soy oil for first-half May shipment.", "first-half May", "1990-05"),
+    ("The mill will buy 2,000 tonnes of barley for second half June loading.", "second half June", "1990-06"),
+    ("Dealers will offer rapeseed for first-half May loading.", "first-half May", "1990-05"),
 ])
 def test_timex_half_of_a_named_month_is_that_month(text, span, value):
-    assert _one(text, date(1990, 3, 5), span).value == value
+    t = _one(text, date(1990, 3, 5), span)
+    assert (t.value, t.mod) == (value, "START" if "first" in span else "END")
 
 
 @pytest.mark.parametrize("text, span, value", [
     ("The mill earned 4 mln dlrs in the first quarter 1985.", "the first quarter 1985", "1985-Q1"),
-    ("Output will start in third quarter 1989, the firm said.", "third quarter 1989", "1989-Q3"),
-    ("The cartel set a ceiling for first half 1987 of 15 mln bpd.", "first half 1987", "1987-H1"),
+    ("Output will start in third quarter 1990, the firm said.", "third quarter 1990", "1990-Q3"),
+    ("The guild capped catches for first half 1987 at 9,000 tonnes.", "first half 1987", "1987-H1"),
 ])
 def test_timex_an_ordinal_quarter_with_its_year_written_after(text, span, value):
     assert _one(text, date(1987, 3, 10), span).value == value
 
 
 def test_timex_a_fiscal_half_written_with_two_years_is_left_alone():
-    assert [t.text for t in find_times("Net fell in first-half 1986/87.", date(1987, 3, 10))] == ["first-half"]
+    assert [t.text for t in find_times("Net rose in first-half 1988/89.", date(1989, 3, 10))] == ["first-half"]

@@ -23,7 +23,7 @@ _FUTURE = {"will", "wo", "'ll", "’ll", "shall", "going", "expect", "expects", 
            "upcoming", "tomorrow", "hope", "hopes", "aims", "aim", "might", "may", "ready",
            "preparing", "soon"}
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|through)\s+$", re.I)
-# words that put a deadline ahead ("could double by year-end")
+# words that put a deadline ahead ("could reach 5 pct by year-end")
 _MODALS = {"will", "would", "could", "should", "can", "may", "might", "shall", "expects", "expect", "intends",
            "plans", "forecast", "forecasts", "predicted", "projected", "aims", "hopes", "'ll", "’ll"}
 _PRESENT = {"is", "are", "am", "meets", "begins", "starts", "opens", "ends",
@@ -225,12 +225,12 @@ class _Context:
 
     def deadline_ahead(self, start: int, end: int) -> bool:
         """Whether the span is a deadline still ahead: after "by"/"before"/"until"/"through", with a
-        modal or forecast verb speaking of it ("said the index could rise 30 points by year-end")."""
+        modal or forecast verb speaking of it ("said the currency could firm by year-end")."""
         return bool(_DEADLINE_BEFORE.search(self.text, max(0, start - 10), start)) and self.modal_ahead(start, end)
 
     def modal_ahead(self, start: int, end: int) -> bool:
         """Whether a modal or a forecast verb of the sentence speaks of the span as still ahead: one
-        before it with no past verb between but one of saying ("said the index could rise by
+        before it with no past verb between but one of saying ("said the currency could firm by
         year-end"), or, with none before, one after it ("By year-end, he said, the line will run")."""
         lo, hi = self._sentence(start, end)
         before = [m for m in _WORD.finditer(self.text, lo, start) if m.group().lower() in _MODALS]

@@ -107,7 +107,7 @@ def _season_value(a: date, code: str, shift: int) -> str:
 # "the fall of" is a season only before a time ("the fall of last year", "of 1998")
 _FALL_OF = re.compile(r"\s+of\s+(?!(?:(?:last|this|that|next|the\s+(?:same|following|previous))\s+)?year\b"
                       r"|(?:19|20)\d\d\b|['’]\d\d\b)", re.I)
-# "the fall in prices", "the fall to 9 pct", "the fall was ...": a drop, unless a time preposition
+# "the fall in prices", "the fall to 3 pct", "the fall was ...": a drop, unless a time preposition
 # stands before it ("sales rise in the fall to a peak")
 _DECLINE_AFTER = re.compile(r"\s+(?:in|to|from|was|is|has|had|brought|came|meant|would|could|reflected"
                             r"|continued)\b")
@@ -115,7 +115,7 @@ _TIME_PREP_BEFORE = re.compile(r"\b(?:in|during|until|till|through|throughout|in
 
 
 def _is_decline(m: re.Match, c, det: str, adjs: set, mod: str | None) -> bool:
-    """A bare "the fall" followed as a noun of decline is ("the fall in oil prices")."""
+    """Whether a bare "the fall" is the noun of a drop ("the fall in copper prices")."""
     if det != "the" or adjs or mod or m.group("u") != "fall":
         return False
     return bool(_DECLINE_AFTER.match(c.text, m.end())
@@ -192,7 +192,7 @@ def h_rel(m: re.Match, c) -> Result | None:
         if u == "fall" and _FALL_OF.match(c.text, m.end()):
             return None  # "the fall of the government": the noun, not the season
         if u == "fall" and _is_decline(m, c, det, adjs, mod):
-            return None  # "due to the fall in prices": the noun, not the season
+            return None  # "blamed on the fall in copper prices": the noun, not the season
         shift = -1 if det == "last" or adjs & _BACK else 1 if det == "next" or adjs & _FWD else 0
         if shift == 0 and det in ("the",) and not adjs:
             shift = -1 if c.tense(m.start(), m.end()) == "past" else 0
@@ -367,7 +367,7 @@ def h_duration(m: re.Match, c) -> Result | None:
     if u == "quarter" and g["n"].lower() in ("a", "one", "three") and _SHARE_OF.match(c.text, m.end()):
         return None  # "a quarter of voters", "three quarters of respondents": a share of people or things
     if u == "quarter" and _is_fraction(m, c):
-        return None  # "a quarter point", "one-quarter of farm exports", "one-half or one-quarter"
+        return None  # "a quarter point", "a quarter of farm loans", "a third or a quarter"
     raw = " ".join(g["n"].lower().split())
     n = number(raw)
     if g.get("half"):
