@@ -1016,3 +1016,88 @@ def test_timex_weekday_direction_cues(text, value):
 ])
 def test_timex_a_plan_told_in_the_past_takes_the_nearer_weekday(text, value):
     assert [t.value for t in find_times(text, date(2024, 5, 15)) if t.granularity == "day"][-1] == value
+
+
+@pytest.mark.parametrize("text", [
+    "Profits shrank because of the fall in copper prices.",
+    "The office attributed the fall to a weak harvest; the fall in rates came later.",
+    "The fall was largely due to lower fuel sales, the bureau said.",
+])
+def test_timex_the_fall_as_a_drop_is_no_season(text):
+    assert not any(t.value.endswith("-FA") for t in find_times(text, date(1990, 3, 5)))
+
+
+@pytest.mark.parametrize("text", [
+    "The mill will raise output in the fall to a record rate.",
+    "The new line should open in the fall.",
+])
+def test_timex_the_fall_after_a_time_preposition_stays_the_season(text):
+    assert any(t.value == "1990-FA" for t in find_times(text, date(1990, 3, 5)))
+
+
+@pytest.mark.parametrize("text", [
+    "The bank may trim its rate by a quarter percentage point.",
+    "The lake is one-quarter full after the drought.",
+    "About a quarter of farm exports go by rail.",
+    "The fund may sell a third or a quarter of its notes.",
+    "Perhaps one-quarter to one-half of the crop goes abroad.",
+])
+def test_timex_a_quarter_that_is_a_fraction_is_no_time(text):
+    assert not any("Q" in t.value for t in find_times(text, date(1990, 3, 5)))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("It was the best result for a single quarter.", "P1Q"),
+    ("Earnings will be weak for the next two quarters.", "P2Q"),
+])
+def test_timex_a_quarter_of_time_stays(text, value):
+    assert [t.value for t in find_times(text, date(1990, 3, 5))] == [value]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The club owed 9 mln crowns at year-end 1985.", "year-end 1985", "1985"),
+    ("The mill had 1986 year end stocks of 4,000 tonnes.", "1986 year end", "1986"),
+    ("The firm aims to finish the sale by year-end 1989, it said.", "year-end 1989", "1989"),
+])
+def test_timex_year_end_with_its_year_is_that_year(text, span, value):
+    assert _one(text, date(1987, 3, 10), span).value == value
+
+
+def test_timex_year_end_with_its_year_anchors_a_year_earlier():
+    text = "Reserves stood at 4 mln tonnes at year-end 1985, up from a year earlier."
+    assert [t.value for t in find_times(text, date(1987, 3, 10))] == ["1985", "1984"]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The broker said the currency could firm further by year-end.", "year-end"),
+    ("By the end of the year, the mayor said, the new tram will run.", "the end of the year"),
+    ("She said the two sides might settle before the end of the year.", "the end of the year"),
+])
+def test_timex_a_deadline_still_ahead_is_this_year(text, span):
+    assert _one(text, date(1987, 3, 20), span).value == "1987"
+
+
+def test_timex_a_deadline_told_as_past_is_last_year():
+    assert _one("The bank said it had cut its staff by year-end.", date(1987, 3, 20), "year-end").value == "1986"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The mill will buy 2,000 tonnes of barley for second half June loading.", "second half June", "1990-06"),
+    ("Dealers will offer rapeseed for first-half May loading.", "first-half May", "1990-05"),
+])
+def test_timex_half_of_a_named_month_is_that_month(text, span, value):
+    t = _one(text, date(1990, 3, 5), span)
+    assert (t.value, t.mod) == (value, "START" if "first" in span else "END")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The mill earned 4 mln dlrs in the first quarter 1985.", "the first quarter 1985", "1985-Q1"),
+    ("Output will start in third quarter 1990, the firm said.", "third quarter 1990", "1990-Q3"),
+    ("The guild capped catches for first half 1987 at 9,000 tonnes.", "first half 1987", "1987-H1"),
+])
+def test_timex_an_ordinal_quarter_with_its_year_written_after(text, span, value):
+    assert _one(text, date(1987, 3, 10), span).value == value
+
+
+def test_timex_a_fiscal_half_written_with_two_years_is_left_alone():
+    assert [t.text for t in find_times("Net rose in first-half 1988/89.", date(1989, 3, 10))] == ["first-half"]

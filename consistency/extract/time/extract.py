@@ -22,6 +22,10 @@ _FUTURE = {"will", "wo", "'ll", "’ll", "shall", "going", "expect", "expects", 
            "plans", "planning", "scheduled", "schedule", "due", "intend", "intends", "would",
            "upcoming", "tomorrow", "hope", "hopes", "aims", "aim", "might", "may", "ready",
            "preparing", "soon"}
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|through)\s+$", re.I)
+# words that put a deadline ahead ("could reach 5 pct by year-end")
+_MODALS = {"will", "would", "could", "should", "can", "may", "might", "shall", "expects", "expect", "intends",
+           "plans", "forecast", "forecasts", "predicted", "projected", "aims", "hopes", "'ll", "’ll"}
 _PRESENT = {"is", "are", "am", "meets", "begins", "starts", "opens", "ends",
             "takes", "holds", "closes", "comes", "goes"}
 _PAST = {"said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "made", "took",
@@ -219,6 +223,22 @@ class _Context:
         head = re.split(r"[,;:]|\bbut\b", self.text[lo:pos])[-1]
         return len(_WORD.findall(head)) >= 4
 
+    def deadline_ahead(self, start: int, end: int) -> bool:
+        """Whether the span is a deadline still ahead: after "by"/"before"/"until"/"through", with a
+        modal or forecast verb speaking of it ("said the currency could firm by year-end")."""
+        return bool(_DEADLINE_BEFORE.search(self.text, max(0, start - 10), start)) and self.modal_ahead(start, end)
+
+    def modal_ahead(self, start: int, end: int) -> bool:
+        """Whether a modal or a forecast verb of the sentence speaks of the span as still ahead: one
+        before it with no past verb between but one of saying ("said the currency could firm by
+        year-end"), or, with none before, one after it ("By year-end, he said, the line will run")."""
+        lo, hi = self._sentence(start, end)
+        before = [m for m in _WORD.finditer(self.text, lo, start) if m.group().lower() in _MODALS]
+        if before:
+            between = (w.group().lower() for w in _WORD.finditer(self.text, before[-1].end(), start))
+            return not any(_is_past(w) and w not in _SPEECH_VERBS for w in between)
+        return any(m.group().lower() in _MODALS for m in _WORD.finditer(self.text, end, hi))
+
     def _future_cue(self, m: re.Match) -> bool:
         """Whether a word points ahead: "will", "plans", not the month "May" nor a noun ("the hope")."""
         w = _cue_word(m.group().lower())
@@ -264,7 +284,8 @@ class _Context:
             return date(y + (last == 12), last % 12 + 1, 1)
 
         edge = (hi(y) - lo(y)).days / 16
-        if (a - hi(y - 1)).days < 3 * ((lo(y) - a).days + edge) and self.tense(start, end) == "past":
+        if (a - hi(y - 1)).days < 3 * ((lo(y) - a).days + edge) and self.tense(start, end) == "past" \
+                and not self.deadline_ahead(start, end):
             return y - 1
         if (lo(y + 1) - a).days < 3 * (a - hi(y)).days \
                 and self.tense(start, end, future_first=True) == "future":
@@ -351,12 +372,14 @@ class _Context:
 
 # Rules whose values are read off the text rather than computed from the last reference.
 _ABSOLUTE = {"time", "clock", "mdy", "day_range", "dmy", "month", "weekday", "dayrel", "year", "quarter",
-             "quarter_code", "season", "holiday", "year_words"}
+             "quarter_code", "season", "holiday", "year_words",
+             "year_end_named"}
 
 
 # rules that cannot match without one of these strings: most texts skip their scan
 _NEEDS = {"long_adj": ("-long", "-Long", "-LONG"), "nth_day": ("day of", "Day of", "DAY OF"),
-          "week_in_month": ("week of", "Week of", "WEEK OF")}
+          "week_in_month": ("week of", "Week of", "WEEK OF"),
+          "year_end_named": ("ear-end", "ear end", "EAR-END", "EAR END")}
 # rules scanned only in a window around each hit of a cheap hint: a count in hundreds or thousands,
 # two numbers joined as a range (case-sensitive, with no leading class: "undred" holds "Hundreds")
 _AROUND = {"duration_big": re.compile(r",\d\d\d[\s-]|undred|housand|ozens"),

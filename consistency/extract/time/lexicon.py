@@ -53,7 +53,9 @@ APPROX_MOD = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
               "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
               "fewer than": "LESS_THAN", "up to": "EQUAL_OR_LESS", "under": "LESS_THAN"}
 POSMOD_RE = (r"(?:(?:early|late|mid|middle)[- ]|the\s+(?:end|beginning|start|middle|close|turn)"
-             r"\s+of\s+|(?:the\s+)?(?:first|second|latter|last)\s+half\s+of\s+)")
+             r"\s+of\s+|(?:the\s+)?(?:first|second|latter|last)\s+half\s+of\s+"
+             # "second half June loading": trade shorthand for the half of a month
+             r"|(?:first|second|1st|2nd)[- ]half\s+(?=" + MONTH_RE + r"))")
 # "the first half of 2025", "the latter half of the year": which half, when the span is a year
 HALF_OF = re.compile(r"(?:the\s+)?(?P<o>first|second|latter|last)\s+half\s+of\b", re.I)
 
@@ -62,7 +64,7 @@ def posmod(s: str | None) -> str | None:
     """TIMEX3 mod of a leading "early"/"late"/"mid"/"the end of" phrase."""
     if not s:
         return None
-    s = s.lower()
+    s = s.lower().replace("-", " ")
     if "early" in s or "beginning" in s or "start" in s or "first half" in s or "turn" in s:
         return "START"
     if "late" in s or "end" in s or "close" in s or "half" in s:

@@ -58,7 +58,7 @@ def h_quarter(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     o = " ".join(g["ord"].lower().split())
     unit = g["unit"].lower()
-    named_year = g.get("y") or g.get("y1") or g.get("yrel")
+    named_year = g.get("y") or g.get("y1") or g.get("y3") or g.get("yrel")
     if o.endswith(" two"):  # "the first two quarters of 1990": that year's first half
         if unit != "quarter" or not g.get("pl") or (o != "first two" and not named_year):
             return None  # "the last two quarters" alone is a span back, a duration
@@ -74,8 +74,8 @@ def h_quarter(m: re.Match, c) -> Result | None:
     if _OF_AGE.match(c.text, m.end()):
         return None  # the first half of a numbered century: a part of an age, not of a year
     a = c.anchor
-    if g.get("y") or g.get("y1"):
-        y = int(g.get("y") or g["y1"])
+    if g.get("y") or g.get("y1") or g.get("y3"):
+        y = int(g.get("y") or g.get("y1") or g["y3"])
     elif g.get("yrel"):
         y = a.year + (-1 if "last" in g["yrel"] or "previous" in g["yrel"] else
                       1 if "next" in g["yrel"] else 0)
@@ -107,6 +107,21 @@ def _season_value(a: date, code: str, shift: int) -> str:
 # "the fall of" is a season only before a time ("the fall of last year", "of 1998")
 _FALL_OF = re.compile(r"\s+of\s+(?!(?:(?:last|this|that|next|the\s+(?:same|following|previous))\s+)?year\b"
                       r"|(?:19|20)\d\d\b|['’]\d\d\b)", re.I)
+# "the fall in prices", "the fall to 3 pct", "the fall was ...": a drop, unless a time preposition
+# stands before it ("sales rise in the fall to a peak")
+_DECLINE_AFTER = re.compile(r"\s+(?:in|to|from|was|is|has|had|brought|came|meant|would|could|reflected"
+                            r"|continued)\b")
+_TIME_PREP_BEFORE = re.compile(r"\b(?:in|during|until|till|through|throughout|into)\s+$", re.I)
+
+
+def _is_decline(m: re.Match, c, det: str, adjs: set, mod: str | None) -> bool:
+    """Whether a bare "the fall" is the noun of a drop ("the fall in copper prices")."""
+    if det != "the" or adjs or mod or m.group("u") != "fall":
+        return False
+    return bool(_DECLINE_AFTER.match(c.text, m.end())
+                and not _TIME_PREP_BEFORE.search(c.text, max(0, m.start() - 12), m.start()))
+
+
 _BACK = {"last", "past", "previous", "prior", "preceding", "just-ended", "just-completed",
          "latest", "recent", "most", "ended"}
 _FWD = {"next", "coming", "following", "upcoming"}
@@ -176,6 +191,8 @@ def h_rel(m: re.Match, c) -> Result | None:
             return "DATE", f"{year_words(g['syw']):04d}-{code}", mod
         if u == "fall" and _FALL_OF.match(c.text, m.end()):
             return None  # "the fall of the government": the noun, not the season
+        if u == "fall" and _is_decline(m, c, det, adjs, mod):
+            return None  # "blamed on the fall in copper prices": the noun, not the season
         shift = -1 if det == "last" or adjs & _BACK else 1 if det == "next" or adjs & _FWD else 0
         if shift == 0 and det in ("the",) and not adjs:
             shift = -1 if c.tense(m.start(), m.end()) == "past" else 0
@@ -308,6 +325,26 @@ _FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your|all|those|
                           r"|an?\s+(?!century|hour|year|decade)\w)", re.I)
 _ORDINAL_SECOND = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|or|and|longer|too|more)\b)[a-z\d]", re.I)
 _SHARE_OF = re.compile(r"\s+of\s+[a-z]+s\b(?<!years)(?<!months)(?<!weeks)(?<!days)(?<!hours)(?<!losses)")
+# a quarter that is a fraction: of a point or a rate ("a quarter percentage point", "one-quarter pct"),
+# of a measure ("one-quarter full", "three-quarter times"), or in a range of fractions ("one-quarter to
+# one-third", "one-half or one-quarter")
+_FRACTION_AFTER = re.compile(r"(?:\s+|-)(?:percentage\s+points?|points?|pct|percent|per\s+cent|full|empty|times"
+                             r"|(?:to|or)\s+(?:one|two)[- ](?:thirds?|halfs?|fifths?)|(?:to|or)\s+a\s+half)\b", re.I)
+_FRACTION_BEFORE = re.compile(r"\b(?:half|third|fifth)\s+(?:or|to)\s+$", re.I)
+# "a quarter of French exports", "one quarter of which": of anything but a time ("a quarter of a century")
+_PART_OF = re.compile(r"\s+of\s+(?!(?:an?\s+)?(?:century|hour|year|decade|day|month|week|mile)s?\b"
+                      r"|the\s+(?:year|century|decade|fiscal)\b|(?:this|last|next|fiscal|calendar)\b|(?:19|20)\d\d\b"
+                      r"|growth|gains?|loss(?:es)?|earnings|profits?|operations?|trading)", re.I)
+
+
+def _is_fraction(m: re.Match, c) -> bool:
+    """A "quarter" that is a share of something, not three months."""
+    single = " ".join(m.group("n").lower().split()) in ("a", "one", "three")
+    return bool(_FRACTION_AFTER.match(c.text, m.end())
+                or _FRACTION_BEFORE.search(c.text, max(0, m.start() - 14), m.start())
+                or (single and _PART_OF.match(c.text, m.end())))
+
+
 # "a month after the merger", "a day before the vote": a length counted from an event
 _FROM_EVENT = re.compile(r"\s+(?:after|before)\b", re.I)
 # "gave him a week to leave", "gave the owners a month to pay", "has a month to decide", "with a day to go":
@@ -329,6 +366,8 @@ def h_duration(m: re.Match, c) -> Result | None:
         return None
     if u == "quarter" and g["n"].lower() in ("a", "one", "three") and _SHARE_OF.match(c.text, m.end()):
         return None  # "a quarter of voters", "three quarters of respondents": a share of people or things
+    if u == "quarter" and _is_fraction(m, c):
+        return None  # "a quarter point", "a quarter of farm loans", "a third or a quarter"
     raw = " ".join(g["n"].lower().split())
     n = number(raw)
     if g.get("half"):
@@ -545,7 +584,8 @@ RULES: list[tuple[str, str, Callable]] = [
                 rf"|calendar)[\s-]+)*(?:(?P<y1>{YEAR_RE})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th"
                 rf"|final|last|(?:first|last|final)\s+two)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?P<pl>s)?"
                 rf"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?"
-                rf"(?:(?P<y>{YEAR_RE})|(?P<yrel>this|last|next|current|previous)\s+(?:fiscal\s+)?year))?",
+                rf"(?:(?P<y>{YEAR_RE})|(?P<yrel>this|last|next|current|previous)\s+(?:fiscal\s+)?year)"
+                rf"|\s+(?P<y3>{YEAR_RE})(?![\d/]|,\d))?",  # "first quarter 1986", as tables and wires write it
      h_quarter),
     ("season", rf"(?P<s>spring|summer|autumn|winter|(?-i:Fall))\s+(?P<y>{YEAR_RE})(?!\d)", lambda m, c: h_season(m, c)),
     ("quarter_code", rf"(?-i:Q(?P<n>[1-4]))(?:\s+(?:of\s+)?(?P<y>{YEAR_RE})(?!\d))?", lambda m, c: h_quarter_code(m, c)),
@@ -577,6 +617,8 @@ RULES: list[tuple[str, str, Callable]] = [
                      r"|centuries)(?!\s+(?:ago|of|before|after))", lambda m, c: h_vague_plural(m, c)),
     ("year_end", r"(?:around\s+)?(?:the\s+)?(?:year[- ]end|year['’]s\s+end|end\s+of\s+the\s+year)",
      lambda m, c: h_year_end(m, c)),
+    ("year_end_named", rf"(?:the\s+)?(?:(?P<y1>{YEAR_RE})\s+year[- ]end|year[- ]end\s+(?P<y2>{YEAR_RE})(?!\d|,\d))",
+     lambda m, c: h_year_end_named(m, c)),
     ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century",
      lambda m, c: ("DATE", f"{int(m.group('n')) - 1:02d}", None)),
     # the lookahead on the first letters only spares the alternatives a scan at every word
@@ -723,6 +765,11 @@ def h_year_end(m: re.Match, c) -> Result | None:
     since = re.search(r"\bsince\s+$", c.text[max(0, m.start() - 8): m.start()], re.I)
     y = c.anchor.year - 1 if since else c.part_year(9, 12, m.start(), m.end())
     return "DATE", f"{y}", "APPROX" if "around" in m.group() else "END"
+
+
+def h_year_end_named(m: re.Match, c) -> Result | None:
+    """"year-end 1985", "the 1985 year-end": the end of the year named, not of the one the tense picks."""
+    return "DATE", m.group("y1") or m.group("y2"), "END"
 
 
 def _year_back(q: str) -> str:
