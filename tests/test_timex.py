@@ -1101,3 +1101,23 @@ def test_timex_an_ordinal_quarter_with_its_year_written_after(text, span, value)
 
 def test_timex_a_fiscal_half_written_with_two_years_is_left_alone():
     assert [t.text for t in find_times("Net rose in first-half 1988/89.", date(1989, 3, 10))] == ["first-half"]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The co-op said its dividend is payable June one to members of record May 20.", "June one", "1992-06-01"),
+    ("Qtly div eight cts vs eight cts     Pay July Three     Record June 12", "July Three", "1992-07-03"),
+    ("The pact runs through August twenty-one, the ministry said.", "August twenty-one", "1992-08-21"),
+    ("The town will repay its bonds due October one, 1995, at par.", "October one, 1995", "1995-10-01"),
+])
+def test_timex_a_day_of_the_month_spelt_out(text, span, value):
+    assert _one(text, date(1992, 5, 12), span).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "In June two growers sold their farms.",
+    "In July three-year notes rose.",
+    "By August one of the two plants had closed.",
+])
+def test_timex_a_count_after_a_month_is_not_its_day(text):
+    month = text.split()[1]
+    assert [t.text for t in find_times(text, date(1992, 5, 12)) if t.text.startswith(month)] == [month]

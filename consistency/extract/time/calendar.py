@@ -12,6 +12,7 @@ from .lexicon import (
     MONTHS,
     PARTS_OF_DAY,
     WEEKDAYS,
+    number,
     posmod,
     year_words,
 )
@@ -68,7 +69,7 @@ def h_time(m: re.Match, c) -> Result | None:
 
 def h_full_date(m: re.Match, c) -> Result | None:
     g = m.groupdict()
-    mo, d = _mon(g["mon"]), _day(g["d"])
+    mo, d = _mon(g["mon"]), _day(g["d"]) if g.get("d") else int(number(g["dw"]))
     if g.get("y"):
         try:
             day = date(int(g["y"]), mo, d)

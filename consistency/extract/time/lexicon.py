@@ -36,6 +36,13 @@ WEEKDAY_RE = (r"(?-i:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
 YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
 DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ONE_RE = "|".join(sorted(_ONES[1:], key=len, reverse=True))
+# a day of the month spelt out, as wires write the days below ten ("payable April one"); it is a day
+# only where what follows cannot be the noun a count goes with ("in April two banks merged")
+DAY_WORD_RE = (rf"(?:twenty(?:[- ](?:{'|'.join(_ONES[1:10])}))?|thirty(?:[- ]one)?|{_ONE_RE})(?![\w-])"
+               rf"(?=\s*,?\s*{YEAR_RE}(?!\d)|\s*[^\w\s-]|\s*$|\s+(?-i:[A-Z])"
+               r"|\s+(?:to|and|or|through|until|till|from|for|with|was|were|is|are|will|would|it|whether"
+               r"|unless|last|this|next|the|but|as|that|when|at|in|on|by|after|before|if|while|so|he|she"
+               r"|they|we)\b)")
 _TEN_RE = "|".join(_TENS)
 NUMWORD_RE = (rf"(?:(?:{_TEN_RE})(?:[- ](?:{_ONE_RE}))?|{_ONE_RE}|(?:a|one)\s+hundred"
               r"|hundreds|thousands|dozens)")

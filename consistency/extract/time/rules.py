@@ -34,6 +34,7 @@ from .lexicon import (
     BIG_NUM_RE,
     HALF_OF,
     DAY_RE,
+    DAY_WORD_RE,
     MONTH_RE,
     NUM_RE,
     PARTS_OF_DAY,
@@ -526,7 +527,7 @@ RULES: list[tuple[str, str, Callable]] = [
               rf"(?:\s*(?:,\s*|on\s+)?(?P<wd>{WEEKDAY_RE}))?", h_time),
     ("mdy", rf"(?:(?P<apx>about|around|approximately)\s+)?(?:(?P<pm>{POSMOD_RE})\s*)?"
             r"(?:the\s+(?P<pod0>morning|afternoon|evening|night)\s+of\s+)?"
-            rf"(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<d>{DAY_RE})(?!\d|:\d|,\d)"
+            rf"(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})(?:\s*(?P<d>{DAY_RE})(?!\d|:\d|,\d)|\s+(?P<dw>{DAY_WORD_RE}))"
             rf"(?:\s*,?\s*(?P<y>{YEAR_RE})(?!\d))?(?:\s+(?P<pod>morning|afternoon|evening|night))?",
      h_full_date),
     # "7/8/07", "12/31/2024": month, day and year in figures
