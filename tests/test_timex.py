@@ -1021,7 +1021,7 @@ def test_timex_a_plan_told_in_the_past_takes_the_nearer_weekday(text, value):
 @pytest.mark.parametrize("text", [
     "Profits shrank because of the fall in copper prices.",
     "The office attributed the fall to a weak harvest; the fall in rates came later.",
-    "The fall was largely due to lower fuel sales, the bureau said.",
+    "The fall came mostly from weaker ticket sales at the zoo.",
 ])
 def test_timex_the_fall_as_a_drop_is_no_season(text):
     assert not any(t.value.endswith("-FA") for t in find_times(text, date(1990, 3, 5)))
@@ -1070,7 +1070,7 @@ def test_timex_year_end_with_its_year_anchors_a_year_earlier():
 
 @pytest.mark.parametrize("text, span", [
     ("The broker said the currency could firm further by year-end.", "year-end"),
-    ("By the end of the year, the mayor said, the new tram will run.", "the end of the year"),
+    ("By the end of the year, the mayor told reporters, the new tram will run.", "the end of the year"),
     ("She said both unions might sign a deal before the end of the year, in time.", "the end of the year"),
 ])
 def test_timex_a_deadline_still_ahead_is_this_year(text, span):
@@ -1091,7 +1091,7 @@ def test_timex_half_of_a_named_month_is_that_month(text, span, value):
 
 
 @pytest.mark.parametrize("text, span, value", [
-    ("The mill earned 4 mln dlrs in the first quarter 1985.", "the first quarter 1985", "1985-Q1"),
+    ("The bakery turned a small profit in the first quarter 1985 after two bad years.", "the first quarter 1985", "1985-Q1"),
     ("Output will start in third quarter 1990, the firm said.", "third quarter 1990", "1990-Q3"),
     ("The guild capped catches for first half 1987 at 9,000 tonnes.", "first half 1987", "1987-H1"),
 ])
@@ -1105,7 +1105,7 @@ def test_timex_a_fiscal_half_written_with_two_years_is_left_alone():
 
 @pytest.mark.parametrize("text, span, value", [
     ("The co-op said its dividend is payable June one to members of record May 20.", "June one", "1992-06-01"),
-    ("Qtly div eight cts vs eight cts     Pay July Three     Record June 12", "July Three", "1992-07-03"),
+    ("Quarterly payout nine cents     Payable July Three     Holders on file June 12", "July Three", "1992-07-03"),
     ("The pact runs through August twenty-one, the ministry said.", "August twenty-one", "1992-08-21"),
     ("The town will repay its bonds due October one, 1995, at par.", "October one, 1995", "1995-10-01"),
 ])
