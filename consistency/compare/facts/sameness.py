@@ -273,8 +273,6 @@ def _update_cue(f: Fact) -> bool:
 # of the sentence's figure whichever it is.
 _CHANGE_VERB = re.compile(r"\b(?:risen|rose|climbed|grown|grew|increased|jumped|fallen|fell|dropped|reached)\b",
                           re.IGNORECASE)
-
-
 _NUMBER = re.compile(r"\d")
 
 
@@ -290,7 +288,6 @@ def figure_updated(f: Fact) -> bool:
         if m.end() <= at and not _NUMBER.search(c.text[m.end():at]):
             return True
     return False
-
 
 
 def _rescheduled(a: Fact, b: Fact) -> bool:

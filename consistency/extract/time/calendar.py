@@ -69,7 +69,8 @@ def h_time(m: re.Match, c) -> Result | None:
 
 def h_full_date(m: re.Match, c) -> Result | None:
     g = m.groupdict()
-    mo, d = _mon(g["mon"]), _day(g["d"]) if g.get("d") else int(number(g["dw"]))
+    mo = _mon(g["mon"])
+    d = _day(g["d"]) if g.get("d") else int(number(g["dw"]))  # "April 3" or "April three"
     if g.get("y"):
         try:
             day = date(int(g["y"]), mo, d)

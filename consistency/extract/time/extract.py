@@ -372,8 +372,7 @@ class _Context:
 
 # Rules whose values are read off the text rather than computed from the last reference.
 _ABSOLUTE = {"time", "clock", "mdy", "day_range", "dmy", "month", "weekday", "dayrel", "year", "quarter",
-             "quarter_code", "season", "holiday", "year_words",
-             "year_end_named"}
+             "quarter_code", "season", "holiday", "year_words", "year_end_named"}
 
 
 # rules that cannot match without one of these strings: most texts skip their scan

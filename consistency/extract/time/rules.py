@@ -59,7 +59,8 @@ def h_quarter(m: re.Match, c) -> Result | None:
     g = m.groupdict()
     o = " ".join(g["ord"].lower().split())
     unit = g["unit"].lower()
-    named_year = g.get("y") or g.get("y1") or g.get("y3") or g.get("yrel")
+    written = g.get("y") or g.get("y1") or g.get("y3")  # "of 1990", "1990 first half", "first quarter 1990"
+    named_year = written or g.get("yrel")
     if o.endswith(" two"):  # "the first two quarters of 1990": that year's first half
         if unit != "quarter" or not g.get("pl") or (o != "first two" and not named_year):
             return None  # "the last two quarters" alone is a span back, a duration
@@ -75,8 +76,8 @@ def h_quarter(m: re.Match, c) -> Result | None:
     if _OF_AGE.match(c.text, m.end()):
         return None  # the first half of a numbered century: a part of an age, not of a year
     a = c.anchor
-    if g.get("y") or g.get("y1") or g.get("y3"):
-        y = int(g.get("y") or g.get("y1") or g["y3"])
+    if written:
+        y = int(written)
     elif g.get("yrel"):
         y = a.year + (-1 if "last" in g["yrel"] or "previous" in g["yrel"] else
                       1 if "next" in g["yrel"] else 0)
@@ -339,9 +340,11 @@ _PART_OF = re.compile(r"\s+of\s+(?!(?:an?\s+)?(?:century|hour|year|decade|day|mo
 
 
 def _is_fraction(m: re.Match, c) -> bool:
-    """A "quarter" that is a share of something, not three months."""
+    """A "quarter" that is a share of something, not three months: "a quarter of voters", "a quarter
+    point", "a quarter of farm loans", "a third or a quarter"."""
     single = " ".join(m.group("n").lower().split()) in ("a", "one", "three")
-    return bool(_FRACTION_AFTER.match(c.text, m.end())
+    return bool((single and _SHARE_OF.match(c.text, m.end()))
+                or _FRACTION_AFTER.match(c.text, m.end())
                 or _FRACTION_BEFORE.search(c.text, max(0, m.start() - 14), m.start())
                 or (single and _PART_OF.match(c.text, m.end())))
 
@@ -365,10 +368,8 @@ def h_duration(m: re.Match, c) -> Result | None:
         return None
     if u == "quarter" and _FRACTION_OF.match(c.text, m.end()):
         return None
-    if u == "quarter" and g["n"].lower() in ("a", "one", "three") and _SHARE_OF.match(c.text, m.end()):
-        return None  # "a quarter of voters", "three quarters of respondents": a share of people or things
     if u == "quarter" and _is_fraction(m, c):
-        return None  # "a quarter point", "a quarter of farm loans", "a third or a quarter"
+        return None  # a share of people or things, or of a point: not three months
     raw = " ".join(g["n"].lower().split())
     n = number(raw)
     if g.get("half"):
