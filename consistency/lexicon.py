@@ -257,6 +257,10 @@ COUNTRIES = frozenset(
     "ukraine|united arab emirates|united kingdom|united states|uruguay|uzbekistan|vanuatu|vatican|venezuela|"
     "vietnam|yemen|zambia|zimbabwe".split("|"))
 
+# Names news gives a country besides its sovereign name, and the nations of the United Kingdom: places
+# of a country's grain ("in Britain" / "in London").
+COUNTRY_ALIASES = frozenset("us|u.s.|america|britain|england|scotland|wales".split("|"))
+
 # Kinds of happening news dates, each with the verbs and nouns that name it. "pass" and "adopt" are
 # votes of a body; "quit" and "resign" are leaving a post. Words as often something else ("issue",
 # "post", "name", "address", "talk") are left out: they would pair dates of unrelated things.

@@ -263,6 +263,8 @@ def test_query_questions_place_grain_tells_towns_from_states_and_countries():
     assert place_grain(place("Talvi")) == "town"
     assert place_grain(place("Ohio")) == "state" and place_grain(place("Ore.")) == "state"
     assert place_grain(place("France")) == "country" and place_grain(place("U.S.")) == "country"
+    # the names news gives a country besides its sovereign one, and the UK's nations
+    assert all(place_grain(place(n)) == "country" for n in ("Britain", "the US", "America", "Scotland", "Wales"))
 
 
 def test_query_questions_place_fits_the_grain_asked():

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
-from ..lexicon import COUNTRIES
+from ..lexicon import COUNTRIES, COUNTRY_ALIASES
 from ..records import Claim, Entity, Evidence, Flag, flag_id
 from .base import Finding, content_words
 
@@ -27,12 +27,9 @@ _STATES = ("alabama alaska arizona arkansas california colorado connecticut dela
            "mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah "
            "vermont virginia washington wisconsin wyoming").split()
 _MULTI = ("new hampshire|new jersey|new mexico|new york|north carolina|north dakota|rhode island|south carolina|"
-          "south dakota|west virginia|united states|united kingdom|south africa|north korea|south korea|"
-          "saudi arabia|new zealand|middle east|latin america|south america|north america|europe|asia|africa|"
-          "the us|the u.s.|america|britain|england|scotland|wales|ireland|canada|mexico|china|russia|india|japan|"
-          "france|germany|italy|spain|iran|iraq|syria|israel|egypt|turkey|pakistan|afghanistan|ukraine|libya|"
-          "yemen|lebanon|jordan|cuba|venezuela|brazil|australia|the west bank|gaza|crimea").split("|")
-REGIONS = frozenset(_STATES) | frozenset(_MULTI) | COUNTRIES
+          "south dakota|west virginia|middle east|latin america|south america|north america|europe|asia|africa|"
+          "the west bank|gaza|crimea").split("|")
+REGIONS = frozenset(_STATES) | frozenset(_MULTI) | COUNTRIES | COUNTRY_ALIASES
 _ABBREVIATED_STATE = re.compile(r"^[A-Z][a-z]{1,4}\.$")  # "Calif.", "Conn."
 
 

@@ -31,7 +31,7 @@ import numpy as np
 
 from ..errors import ModelError
 from ..compare.places import is_region, place_key
-from ..lexicon import COUNTRIES, TENS_WORDS, TITLE_MEANS, WORDS_TO_TWELVE
+from ..lexicon import COUNTRIES, COUNTRY_ALIASES, TENS_WORDS, TITLE_MEANS, WORDS_TO_TWELVE
 from ..models import model_path
 from ..records import Claim, Entity
 from .answer import asks_for, is_caption
@@ -418,7 +418,7 @@ def asked_grain(question: str) -> str | None:
 def place_grain(e: Entity) -> str:
     """Whether a place is a country, a (US) state or, being neither of the known regions, a town or city."""
     key = place_key(e.text)
-    if key in COUNTRIES or key in ("us", "u.s.", "united states", "america", "britain", "england"):
+    if key in COUNTRIES or key in COUNTRY_ALIASES:
         return "country"
     if is_region(e):
         return "state"
