@@ -1121,3 +1121,15 @@ def test_timex_a_day_of_the_month_spelt_out(text, span, value):
 def test_timex_a_count_after_a_month_is_not_its_day(text):
     month = text.split()[1]
     assert [t.text for t in find_times(text, date(1992, 5, 12)) if t.text.startswith(month)] == [month]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The bakery chain expects a loss for its third quarter ending May 31.", "May 31", "1992-05-31"),
+    ("The dairy earned 4 mln dlrs in the fiscal year ending Jan 31, it said.", "Jan 31", "1992-01-31"),
+    ("Rail freight in the 1991/92 season ending July 31 will shrink, the board said.", "July 31", "1992-07-31"),
+    ("The ministry hopes to trim its deficit in 1992/93 ending March 31.", "March 31", "1993-03-31"),
+    ("The mill posted a loss for the first quarter 1991 ending March 31.", "March 31", "1991-03-31"),
+    ("Sales fell in the quarter ended March 31, the toy maker said.", "March 31", "1992-03-31"),
+])
+def test_timex_the_day_a_period_ends_on(text, span, value):
+    assert _one(text, date(1992, 4, 20), span).value == value

@@ -50,7 +50,13 @@ _INFINITIVE = re.compile(r"\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|
                          r"|light|life|help)\b)[a-z]+(?:\s|$)")
 _AIMED = re.compile(r"\b(?:planned|plans|set|scheduled|due|is|are|was|were|ready|expected|going|about|poised"
                     r"|prepared|intended|agreed|promised|vowed|decided|threatened)\s+$", re.I)
-_LEAD_PAST = re.compile(r"\b(?:since|ended|ending|dating\s+(?:back\s+)?to)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
+# not "ending": a period "ending June 30" may still be running or ahead ("expects a loss for the
+# quarter ending June 30"), so its tense decides, as for any date
+_LEAD_PAST = re.compile(r"\b(?:since|ended|dating\s+(?:back\s+)?to)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
+# a split year or a quarter or half with its year, then the day that closes it ("1986/87, ending")
+_PERIOD_ENDING = re.compile(r"(?:\b(?P<y>(?:19|20)\d\d)[/-](?P<y2>\d\d|(?:19|20)\d\d)(?:\s+(?:[a-z]+\s+)?(?:year|season|period))?"
+                            r"|\b(?:quarter|half)\s+(?P<q>(?:19|20)\d\d))\)?,?\s+(?:which\s+|that\s+)?"
+                            r"(?:ended|ending)\s+(?:on\s+)?$", re.I)
 # "effective Feb. 1": the day a decision takes hold, announced before it
 _LEAD_FUTURE = re.compile(r"\b(?:until|till|as\s+soon\s+as|effective(?:\s+from)?)\s+(?:on\s+|in\s+)?$", re.I)
 # cue words that are nouns after a determiner, not verbs of the clause ("in the hope of", "their plans")
@@ -305,8 +311,21 @@ class _Context:
             except ValueError:
                 return None
 
-        y = self._pick_year(make, start, end)
+        y = self._ended_in(start)
+        y = y if y is not None else self._pick_year(make, start, end)
         return make(y) if y is not None else None
+
+    def _ended_in(self, start: int) -> int | None:
+        """The year a period written with its year closes in, for the day after it that closes it
+        ("the 2031/32 budget year ending March 31": 2032; "third quarter 2030 ended Sept 30": 2030)."""
+        m = _PERIOD_ENDING.search(self.text, max(0, start - 60), start)
+        if not m:
+            return None
+        if m.group("q"):
+            return int(m.group("q"))
+        y, y2 = int(m.group("y")), m.group("y2")
+        later = int(y2) if len(y2) == 4 else y // 100 * 100 + int(y2)
+        return later if later in (y + 1, y - 99) else None
 
     def weekday(self, wd: int, start: int, end: int) -> date:
         """The weekday meant: the latest one in past-tense context, else the coming one."""
