@@ -1129,6 +1129,7 @@ def test_timex_a_count_after_a_month_is_not_its_day(text):
     ("Rail freight in the 1991/92 season ending July 31 will shrink, the board said.", "July 31", "1992-07-31"),
     ("The ministry hopes to trim its deficit in 1992/93 ending March 31.", "March 31", "1993-03-31"),
     ("The mill posted a loss for the first quarter 1991 ending March 31.", "March 31", "1991-03-31"),
+    ("Grain stocks shrank in the 1999/00 crop year ending May 31.", "May 31", "2000-05-31"),
     ("Sales fell in the quarter ended March 31, the toy maker said.", "March 31", "1992-03-31"),
 ])
 def test_timex_the_day_a_period_ends_on(text, span, value):

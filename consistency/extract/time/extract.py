@@ -324,8 +324,8 @@ class _Context:
         if m.group("q"):
             return int(m.group("q"))
         y, y2 = int(m.group("y")), m.group("y2")
-        later = int(y2) if len(y2) == 4 else y // 100 * 100 + int(y2)
-        return later if later in (y + 1, y - 99) else None
+        later = int(y2) if len(y2) == 4 else y // 100 * 100 + int(y2) + (100 if int(y2) <= y % 100 else 0)
+        return later if later == y + 1 else None
 
     def weekday(self, wd: int, start: int, end: int) -> date:
         """The weekday meant: the latest one in past-tense context, else the coming one."""
