@@ -1134,3 +1134,14 @@ def test_timex_a_count_after_a_month_is_not_its_day(text):
 ])
 def test_timex_the_day_a_period_ends_on(text, span, value):
     assert _one(text, date(1992, 4, 20), span).value == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("For the third quarter ended Jan 31, the grocer earned 7 mln dlrs.", "the third quarter", "1992-Q3"),
+    ("The mill expects a loss in its fourth quarter ending June 30.", "fourth quarter", "1992-Q4"),
+    ("In its first fiscal quarter ended Dec. 31, the lab lost money.", "first fiscal quarter", "1991-Q1"),
+    ("The ferry line earned 2 mln dlrs in the second quarter ended May 2, 1990.", "the second quarter", "1990-Q2"),
+    ("Profit rose in the first half ended Nov 30, the brewer said.", "the first half", "1991-H1"),
+])
+def test_timex_a_numbered_quarter_takes_the_year_of_the_day_it_closes(text, span, value):
+    assert _one(text, date(1992, 3, 10), span).value == value

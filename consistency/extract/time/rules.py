@@ -87,11 +87,33 @@ def h_quarter(m: re.Match, c) -> Result | None:
         return "DATE", shift_value(a, unit, -1), None
     else:
         months = 3 if unit == "quarter" else 6
-        y = c.part_year((n - 1) * months + 1, n * months, m.start(), m.end())
+        y = _closing_year(m, c)
+        if y is None:
+            y = c.part_year((n - 1) * months + 1, n * months, m.start(), m.end())
     if g.get("ago"):  # "the year-ago third quarter": that quarter a year back
         c.derived = True
         y -= 1
     return "DATE", f"{y}-{'Q' if unit == 'quarter' else 'H'}{n}", posmod(g.get("pm"))
+
+
+# the day a numbered quarter or half closes on, right after it ("third quarter ended Jan 31")
+_CLOSES_ON = re.compile(rf"\s*,?\s+(?:which\s+|that\s+)?(?:ended|ending|to\s+end)\s+(?:on\s+)?(?P<mon>{MONTH_RE})"
+                        rf"\.?\s*(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)(?:st|th)?(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?")
+
+
+def _closing_year(m: re.Match, c) -> int | None:
+    """The year of a numbered part of a company's own (fiscal) year dated by the day it closes on:
+    that day's year ("the third quarter ended Jan 31", told in March, is this year's third quarter,
+    not last year's, as the tense alone would read it)."""
+    e = _CLOSES_ON.match(c.text, m.end())
+    if not e or m.group("ago"):
+        return None
+    mo, d = _mon(e.group("mon")), int(e.group("d"))
+    try:
+        day = date(int(e.group("y")), mo, d) if e.group("y") else c.month_day(mo, d, e.start("mon"), e.end())
+    except ValueError:
+        return None
+    return day.year if day else None
 
 
 def _season_value(a: date, code: str, shift: int) -> str:
