@@ -1145,3 +1145,13 @@ def test_timex_the_day_a_period_ends_on(text, span, value):
 ])
 def test_timex_a_numbered_quarter_takes_the_year_of_the_day_it_closes(text, span, value):
     assert _one(text, date(1992, 3, 10), span).value == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The archive stays open to the public until December 31 this year.", "December 31", "1992-12-31"),
+    ("Voting is now expected on February 9 next year, aides said.", "February 9", "1993-02-09"),
+    ("Planting ended on April 2, last year, well before the frost.", "April 2", "1991-04-02"),
+    ("The lake froze on May 1. This year the ice came late.", "May 1", "1992-05-01"),
+])
+def test_timex_a_day_followed_by_its_relative_year(text, span, value):
+    assert _one(text, date(1992, 3, 10), span).value == value

@@ -53,6 +53,8 @@ _AIMED = re.compile(r"\b(?:planned|plans|set|scheduled|due|is|are|was|were|ready
 # not "ending": a period "ending June 30" may still be running or ahead ("expects a loss for the
 # quarter ending June 30"), so its tense decides, as for any date
 _LEAD_PAST = re.compile(r"\b(?:since|ended|dating\s+(?:back\s+)?to)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
+# "this year" right after a day is that day's year, not a new clause's subject ("this year's")
+_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(this|last|next)\s+year\b(?!['’]s|\s+(?:is|was|has|had|will)\b)", re.I)
 # a split year or a quarter or half with its year, then the day that closes it ("1986/87, ending")
 _PERIOD_ENDING = re.compile(r"(?:\b(?P<y>(?:19|20)\d\d)[/-](?P<y2>\d\d|(?:19|20)\d\d)(?:\s+(?:[a-z]+\s+)?(?:year|season|period))?"
                             r"|\b(?:quarter|half)\s+(?P<q>(?:19|20)\d\d))\)?,?\s+(?:which\s+|that\s+)?"
@@ -311,9 +313,15 @@ class _Context:
             except ValueError:
                 return None
 
-        y = self._ended_in(start)
+        y = self._year_after(end)
+        y = y if y is not None else self._ended_in(start)
         y = y if y is not None else self._pick_year(make, start, end)
         return make(y) if y is not None else None
+
+    def _year_after(self, end: int) -> int | None:
+        """The year a day names right after it ("on May 4 next year", "signed on June 2, last year")."""
+        m = _YEAR_AFTER.match(self.text, end)
+        return self.anchor.year + {"last": -1, "this": 0, "next": 1}[m.group(1).lower()] if m else None
 
     def _ended_in(self, start: int) -> int | None:
         """The year a period written with its year closes in, for the day after it that closes it
