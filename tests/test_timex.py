@@ -1155,3 +1155,13 @@ def test_timex_a_numbered_quarter_takes_the_year_of_the_day_it_closes(text, span
 ])
 def test_timex_a_day_followed_by_its_relative_year(text, span, value):
     assert _one(text, date(1992, 3, 10), span).value == value
+
+
+@pytest.mark.parametrize("text, day, value", [
+    ("The builder said the new pool could open in the summer.", date(1991, 12, 2), "1992-SU"),
+    ("Rents will probably ease by the autumn, the agent said.", date(1992, 3, 10), "1992-FA"),
+    ("The pool stayed shut through the summer.", date(1991, 12, 2), "1991-SU"),
+    ("Since the mayor took office in the summer, aides would rather not comment.", date(1992, 5, 4), "1991-SU"),
+])
+def test_timex_a_season_a_modal_speaks_of_is_ahead(text, day, value):
+    assert [t.value for t in find_times(text, day)] == [value]

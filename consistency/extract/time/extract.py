@@ -349,6 +349,17 @@ class _Context:
             return a + timedelta(days=(wd - a.isoweekday()) % 7)
         return a - timedelta(days=(a.isoweekday() - wd) % 7)
 
+    def modal_before(self, start: int, end: int) -> bool:
+        """Whether a modal or forecast verb before the span in its sentence speaks of it, with no past
+        verb between but one of saying ("said the fair could open in the spring"); one after it may
+        belong to another clause ("since she took over in the spring, aides would ...")."""
+        lo, _ = self._sentence(start, end)
+        before = [m for m in _WORD.finditer(self.text, lo, start) if m.group().lower() in _MODALS]
+        if not before:
+            return False
+        between = (w.group().lower() for w in _WORD.finditer(self.text, before[-1].end(), start))
+        return not any(_is_past(w) and w not in _SPEECH_VERBS for w in between)
+
     def _in_condition(self, start: int, end: int) -> bool:
         """Whether the date sits in a clause opened by "if" or "unless" ("if she wins the vote Tuesday")."""
         return bool(_CONDITION.search(self.text, max(self._sentence(start, end)[0], start - 60), start))

@@ -128,6 +128,16 @@ def _season_value(a: date, code: str, shift: int) -> str:
     return f"{y}-{code}"
 
 
+def _season_ahead(a: date, code: str) -> int:
+    """The year of the season a plan or forecast speaks of: the one under way or the next (a summer
+    the story expects, told in December, is next year's). A winter keeps the year it is written
+    with when named bare ("this winter" in January is the winter begun the December before)."""
+    if code == "WI":
+        return a.year
+    start = {"SP": 3, "SU": 6, "FA": 9}[code]
+    return a.year if a.month <= start + 2 else a.year + 1
+
+
 # "the fall of" is a season only before a time ("the fall of last year", "of 1998")
 _FALL_OF = re.compile(r"\s+of\s+(?!(?:(?:last|this|that|next|the\s+(?:same|following|previous))\s+)?year\b"
                       r"|(?:19|20)\d\d\b|['’]\d\d\b)", re.I)
@@ -218,6 +228,8 @@ def h_rel(m: re.Match, c) -> Result | None:
         if u == "fall" and _is_decline(m, c, det, adjs, mod):
             return None  # "blamed on the fall in copper prices": the noun, not the season
         shift = -1 if det == "last" or adjs & _BACK else 1 if det == "next" or adjs & _FWD else 0
+        if shift == 0 and det in ("the", "this") and not adjs and c.modal_before(m.start(), m.end()):
+            return "DATE", f"{_season_ahead(a, code)}-{code}", mod  # "could open in the autumn"
         if shift == 0 and det in ("the",) and not adjs:
             shift = -1 if c.tense(m.start(), m.end()) == "past" else 0
         return "DATE", _season_value(a, code, shift), mod
