@@ -1159,7 +1159,7 @@ def test_timex_a_day_followed_by_its_relative_year(text, span, value):
 
 @pytest.mark.parametrize("text, day, value", [
     ("The builder said the new pool could open in the summer.", date(1991, 12, 2), "1992-SU"),
-    ("Rents will probably ease by the autumn, the agent said.", date(1992, 3, 10), "1992-FA"),
+    ("The minister hoped the bridge could reopen in the autumn.", date(1992, 3, 10), "1992-FA"),
     ("The pool stayed shut through the summer.", date(1991, 12, 2), "1991-SU"),
     ("Since the mayor took office in the summer, aides would rather not comment.", date(1992, 5, 4), "1991-SU"),
 ])
