@@ -1125,7 +1125,7 @@ def test_timex_a_count_after_a_month_is_not_its_day(text):
 
 @pytest.mark.parametrize("text, span, value", [
     ("The bakery chain expects a loss for its third quarter ending May 31.", "May 31", "1992-05-31"),
-    ("The dairy earned 4 mln dlrs in the fiscal year ending Jan 31, it said.", "Jan 31", "1992-01-31"),
+    ("The dairy made a small profit over its fiscal year ending Jan 31, it said.", "Jan 31", "1992-01-31"),
     ("Rail freight in the 1991/92 season ending July 31 will shrink, the board said.", "July 31", "1992-07-31"),
     ("The ministry hopes to trim its deficit in 1992/93 ending March 31.", "March 31", "1993-03-31"),
     ("The mill posted a loss for the first quarter 1991 ending March 31.", "March 31", "1991-03-31"),
@@ -1140,7 +1140,7 @@ def test_timex_the_day_a_period_ends_on(text, span, value):
     ("For the third quarter ended Jan 31, the grocer earned 7 mln dlrs.", "the third quarter", "1992-Q3"),
     ("The mill expects a loss in its fourth quarter ending June 30.", "fourth quarter", "1992-Q4"),
     ("In its first fiscal quarter ended Dec. 31, the lab lost money.", "first fiscal quarter", "1991-Q1"),
-    ("The ferry line earned 2 mln dlrs in the second quarter ended May 2, 1990.", "the second quarter", "1990-Q2"),
+    ("The ferry line broke even over the second quarter ended May 2, 1990.", "the second quarter", "1990-Q2"),
     ("Profit rose in the first half ended Nov 30, the brewer said.", "the first half", "1991-H1"),
 ])
 def test_timex_a_numbered_quarter_takes_the_year_of_the_day_it_closes(text, span, value):
