@@ -1121,3 +1121,47 @@ def test_timex_a_day_of_the_month_spelt_out(text, span, value):
 def test_timex_a_count_after_a_month_is_not_its_day(text):
     month = text.split()[1]
     assert [t.text for t in find_times(text, date(1992, 5, 12)) if t.text.startswith(month)] == [month]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The bakery chain expects a loss for its third quarter ending May 31.", "May 31", "1992-05-31"),
+    ("The dairy made a small profit over its fiscal year ending Jan 31, it said.", "Jan 31", "1992-01-31"),
+    ("Rail freight in the 1991/92 season ending July 31 will shrink, the board said.", "July 31", "1992-07-31"),
+    ("The ministry hopes to trim its deficit in 1992/93 ending March 31.", "March 31", "1993-03-31"),
+    ("The mill posted a loss for the first quarter 1991 ending March 31.", "March 31", "1991-03-31"),
+    ("Grain stocks shrank in the 1999/00 crop year ending May 31.", "May 31", "2000-05-31"),
+    ("Sales fell in the quarter ended March 31, the toy maker said.", "March 31", "1992-03-31"),
+])
+def test_timex_the_day_a_period_ends_on(text, span, value):
+    assert _one(text, date(1992, 4, 20), span).value == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("For the third quarter ended Jan 31, the grocer earned 7 mln dlrs.", "the third quarter", "1992-Q3"),
+    ("The mill expects a loss in its fourth quarter ending June 30.", "fourth quarter", "1992-Q4"),
+    ("In its first fiscal quarter ended Dec. 31, the lab lost money.", "first fiscal quarter", "1991-Q1"),
+    ("The ferry line broke even over the second quarter ended May 2, 1990.", "the second quarter", "1990-Q2"),
+    ("Profit rose in the first half ended Nov 30, the brewer said.", "the first half", "1991-H1"),
+])
+def test_timex_a_numbered_quarter_takes_the_year_of_the_day_it_closes(text, span, value):
+    assert _one(text, date(1992, 3, 10), span).value == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The archive stays open to the public until December 31 this year.", "December 31", "1992-12-31"),
+    ("Voting is now expected on February 9 next year, aides said.", "February 9", "1993-02-09"),
+    ("Planting ended on April 2, last year, well before the frost.", "April 2", "1991-04-02"),
+    ("The lake froze on May 1. This year the ice came late.", "May 1", "1992-05-01"),
+])
+def test_timex_a_day_followed_by_its_relative_year(text, span, value):
+    assert _one(text, date(1992, 3, 10), span).value == value
+
+
+@pytest.mark.parametrize("text, day, value", [
+    ("The builder said the new pool could open in the summer.", date(1991, 12, 2), "1992-SU"),
+    ("The minister hoped the bridge could reopen in the autumn.", date(1992, 3, 10), "1992-FA"),
+    ("The pool stayed shut through the summer.", date(1991, 12, 2), "1991-SU"),
+    ("Since the mayor took office in the summer, aides would rather not comment.", date(1992, 5, 4), "1991-SU"),
+])
+def test_timex_a_season_a_modal_speaks_of_is_ahead(text, day, value):
+    assert [t.value for t in find_times(text, day)] == [value]

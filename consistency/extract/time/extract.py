@@ -50,7 +50,15 @@ _INFINITIVE = re.compile(r"\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|
                          r"|light|life|help)\b)[a-z]+(?:\s|$)")
 _AIMED = re.compile(r"\b(?:planned|plans|set|scheduled|due|is|are|was|were|ready|expected|going|about|poised"
                     r"|prepared|intended|agreed|promised|vowed|decided|threatened)\s+$", re.I)
-_LEAD_PAST = re.compile(r"\b(?:since|ended|ending|dating\s+(?:back\s+)?to)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
+# not "ending": a period "ending June 30" may still be running or ahead ("expects a loss for the
+# quarter ending June 30"), so its tense decides, as for any date
+_LEAD_PAST = re.compile(r"\b(?:since|ended|dating\s+(?:back\s+)?to)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
+# "this year" right after a day is that day's year, not a new clause's subject ("this year's")
+_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(this|last|next)\s+year\b(?!['’]s|\s+(?:is|was|has|had|will)\b)", re.I)
+# a split year or a quarter or half with its year, then the day that closes it ("1986/87, ending")
+_PERIOD_ENDING = re.compile(r"(?:\b(?P<y>(?:19|20)\d\d)[/-](?P<y2>\d\d|(?:19|20)\d\d)(?:\s+(?:[a-z]+\s+)?(?:year|season|period))?"
+                            r"|\b(?:quarter|half)\s+(?P<q>(?:19|20)\d\d))\)?,?\s+(?:which\s+|that\s+)?"
+                            r"(?:ended|ending)\s+(?:on\s+)?$", re.I)
 # "effective Feb. 1": the day a decision takes hold, announced before it
 _LEAD_FUTURE = re.compile(r"\b(?:until|till|as\s+soon\s+as|effective(?:\s+from)?)\s+(?:on\s+|in\s+)?$", re.I)
 # cue words that are nouns after a determiner, not verbs of the clause ("in the hope of", "their plans")
@@ -305,8 +313,27 @@ class _Context:
             except ValueError:
                 return None
 
-        y = self._pick_year(make, start, end)
+        y = self._year_after(end)
+        y = y if y is not None else self._ended_in(start)
+        y = y if y is not None else self._pick_year(make, start, end)
         return make(y) if y is not None else None
+
+    def _year_after(self, end: int) -> int | None:
+        """The year a day names right after it ("on May 4 next year", "signed on June 2, last year")."""
+        m = _YEAR_AFTER.match(self.text, end)
+        return self.anchor.year + {"last": -1, "this": 0, "next": 1}[m.group(1).lower()] if m else None
+
+    def _ended_in(self, start: int) -> int | None:
+        """The year a period written with its year closes in, for the day after it that closes it
+        ("the 2031/32 budget year ending March 31": 2032; "third quarter 2030 ended Sept 30": 2030)."""
+        m = _PERIOD_ENDING.search(self.text, max(0, start - 60), start)
+        if not m:
+            return None
+        if m.group("q"):
+            return int(m.group("q"))
+        y, y2 = int(m.group("y")), m.group("y2")
+        later = int(y2) if len(y2) == 4 else y // 100 * 100 + int(y2) + (100 if int(y2) <= y % 100 else 0)
+        return later if later == y + 1 else None
 
     def weekday(self, wd: int, start: int, end: int) -> date:
         """The weekday meant: the latest one in past-tense context, else the coming one."""
@@ -321,6 +348,17 @@ class _Context:
                                               or self._in_condition(start, end))):
             return a + timedelta(days=(wd - a.isoweekday()) % 7)
         return a - timedelta(days=(a.isoweekday() - wd) % 7)
+
+    def modal_before(self, start: int, end: int) -> bool:
+        """Whether a modal or forecast verb before the span in its sentence speaks of it, with no past
+        verb between but one of saying ("said the fair could open in the spring"); one after it may
+        belong to another clause ("since she took over in the spring, aides would ...")."""
+        lo, _ = self._sentence(start, end)
+        before = [m for m in _WORD.finditer(self.text, lo, start) if m.group().lower() in _MODALS]
+        if not before:
+            return False
+        between = (w.group().lower() for w in _WORD.finditer(self.text, before[-1].end(), start))
+        return not any(_is_past(w) and w not in _SPEECH_VERBS for w in between)
 
     def _in_condition(self, start: int, end: int) -> bool:
         """Whether the date sits in a clause opened by "if" or "unless" ("if she wins the vote Tuesday")."""

@@ -87,11 +87,33 @@ def h_quarter(m: re.Match, c) -> Result | None:
         return "DATE", shift_value(a, unit, -1), None
     else:
         months = 3 if unit == "quarter" else 6
-        y = c.part_year((n - 1) * months + 1, n * months, m.start(), m.end())
+        y = _closing_year(m, c)
+        if y is None:
+            y = c.part_year((n - 1) * months + 1, n * months, m.start(), m.end())
     if g.get("ago"):  # "the year-ago third quarter": that quarter a year back
         c.derived = True
         y -= 1
     return "DATE", f"{y}-{'Q' if unit == 'quarter' else 'H'}{n}", posmod(g.get("pm"))
+
+
+# the day a numbered quarter or half closes on, right after it ("third quarter ended Jan 31")
+_CLOSES_ON = re.compile(rf"\s*,?\s+(?:which\s+|that\s+)?(?:ended|ending|to\s+end)\s+(?:on\s+)?(?P<mon>{MONTH_RE})"
+                        rf"\.?\s*(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)(?:st|th)?(?:,?\s+(?P<y>{YEAR_RE})(?!\d))?")
+
+
+def _closing_year(m: re.Match, c) -> int | None:
+    """The year of a numbered part of a company's own (fiscal) year dated by the day it closes on:
+    that day's year ("the third quarter ended Jan 31", told in March, is this year's third quarter,
+    not last year's, as the tense alone would read it)."""
+    e = _CLOSES_ON.match(c.text, m.end())
+    if not e or m.group("ago"):
+        return None
+    mo, d = _mon(e.group("mon")), int(e.group("d"))
+    try:
+        day = date(int(e.group("y")), mo, d) if e.group("y") else c.month_day(mo, d, e.start("mon"), e.end())
+    except ValueError:
+        return None
+    return day.year if day else None
 
 
 def _season_value(a: date, code: str, shift: int) -> str:
@@ -104,6 +126,16 @@ def _season_value(a: date, code: str, shift: int) -> str:
     else:
         y = a.year if start > a.month else a.year + 1
     return f"{y}-{code}"
+
+
+def _season_ahead(a: date, code: str) -> int:
+    """The year of the season a plan or forecast speaks of: the one under way or the next (a summer
+    the story expects, told in December, is next year's). A winter keeps the year it is written
+    with when named bare ("this winter" in January is the winter begun the December before)."""
+    if code == "WI":
+        return a.year
+    start = {"SP": 3, "SU": 6, "FA": 9}[code]
+    return a.year if a.month <= start + 2 else a.year + 1
 
 
 # "the fall of" is a season only before a time ("the fall of last year", "of 1998")
@@ -196,6 +228,8 @@ def h_rel(m: re.Match, c) -> Result | None:
         if u == "fall" and _is_decline(m, c, det, adjs, mod):
             return None  # "blamed on the fall in copper prices": the noun, not the season
         shift = -1 if det == "last" or adjs & _BACK else 1 if det == "next" or adjs & _FWD else 0
+        if shift == 0 and det in ("the", "this") and not adjs and c.modal_before(m.start(), m.end()):
+            return "DATE", f"{_season_ahead(a, code)}-{code}", mod  # "could open in the autumn"
         if shift == 0 and det in ("the",) and not adjs:
             shift = -1 if c.tense(m.start(), m.end()) == "past" else 0
         return "DATE", _season_value(a, code, shift), mod
