@@ -1121,3 +1121,18 @@ def test_timex_a_day_of_the_month_spelt_out(text, span, value):
 def test_timex_a_count_after_a_month_is_not_its_day(text):
     month = text.split()[1]
     assert [t.text for t in find_times(text, date(1992, 5, 12)) if t.text.startswith(month)] == [month]
+
+
+@pytest.mark.parametrize("text, span, ahead", [
+    ("We'll have the line running by the end of the year.", "the end of the year", True),
+    ("It won’t be ready by the end of the year.", "the end of the year", True),
+    ("Analysts said the currency could firm by the end of the year.", "the end of the year", True),
+    ("Sales are forecast to double by 2030.", "2030", True),
+    ("Rain in May keeps the reservoir full by late summer.", "late summer", False),
+    ("Under their plans the site holds homes by 2030.", "2030", False),
+])
+def test_timex_a_deadline_is_put_ahead_by_the_words_that_set_a_future_tense_and_by_forecasts(text, span, ahead):
+    from consistency.extract.time.extract import _Context
+
+    s = text.index(span)
+    assert _Context(text, date(2025, 1, 5)).modal_ahead(s, s + len(span)) is ahead

@@ -23,9 +23,9 @@ _FUTURE = {"will", "wo", "'ll", "’ll", "shall", "going", "expect", "expects", 
            "upcoming", "tomorrow", "hope", "hopes", "aims", "aim", "might", "may", "ready",
            "preparing", "soon"}
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|through)\s+$", re.I)
-# words that put a deadline ahead ("could reach 5 pct by year-end")
-_MODALS = {"will", "would", "could", "should", "can", "may", "might", "shall", "expects", "expect", "intends",
-           "plans", "forecast", "forecasts", "predicted", "projected", "aims", "hopes", "'ll", "’ll"}
+# a deadline is also put ahead by what may or is forecast to happen ("could reach 5 pct by year-end"),
+# words too loose to set the tense of a sentence by themselves
+_DEADLINE_CUES = _FUTURE | {"could", "should", "can", "forecast", "forecasts", "predicted", "projected"}
 _PRESENT = {"is", "are", "am", "meets", "begins", "starts", "opens", "ends",
             "takes", "holds", "closes", "comes", "goes"}
 _PAST = {"said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "made", "took",
@@ -233,16 +233,17 @@ class _Context:
         before it with no past verb between but one of saying ("said the currency could firm by
         year-end"), or, with none before, one after it ("By year-end, he said, the line will run")."""
         lo, hi = self._sentence(start, end)
-        before = [m for m in _WORD.finditer(self.text, lo, start) if m.group().lower() in _MODALS]
+        before = [m for m in _WORD.finditer(self.text, lo, start) if self._future_cue(m, _DEADLINE_CUES)]
         if before:
             between = (w.group().lower() for w in _WORD.finditer(self.text, before[-1].end(), start))
             return not any(_is_past(w) and w not in _SPEECH_VERBS for w in between)
-        return any(m.group().lower() in _MODALS for m in _WORD.finditer(self.text, end, hi))
+        return any(self._future_cue(m, _DEADLINE_CUES) for m in _WORD.finditer(self.text, end, hi))
 
-    def _future_cue(self, m: re.Match) -> bool:
-        """Whether a word points ahead: "will", "plans", not the month "May" nor a noun ("the hope")."""
+    def _future_cue(self, m: re.Match, cues: set[str] = _FUTURE) -> bool:
+        """Whether a word points ahead: one of ``cues`` ("will", "we'll", "plans"), not the month "May"
+        nor a noun ("the hope")."""
         w = _cue_word(m.group().lower())
-        return (w in _FUTURE and m.group() != "May"
+        return (w in cues and m.group() != "May"
                 and not (w in _NOUN_CUES and _DETERMINER.search(self.text, max(0, m.start() - 8), m.start())))
 
     def _pick_year(self, make, start: int, end: int) -> int | None:
