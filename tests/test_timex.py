@@ -23,6 +23,19 @@ def test_timex_by_december_is_the_coming_december_before():
     assert (t.value, t.mod, t.latest) == ("2024-12", "BEFORE", "2024-12-31")
 
 
+@pytest.mark.parametrize("text, span, mod, earliest, latest", [
+    ("By 1961, the painter had left the city.", "1961", "BEFORE", None, "1961-12-31"),
+    ("Before March the mill ran two shifts.", "March", "BEFORE", None, "2024-03-31"),
+    ("Bids are due no later than Friday.", "Friday", "ON_OR_BEFORE", None, "2024-11-22"),
+    ("After 1960, the mill ran one shift.", "1960", "AFTER", "1960-01-01", None),
+    ("The mill will reopen no earlier than June 2025.", "June 2025", "ON_OR_AFTER", "2025-06-01", None),
+    ("The mill closed in 1961.", "1961", None, "1961-01-01", "1961-12-31"),
+])
+def test_timex_a_word_before_a_date_bounds_one_side_in_any_case(text, span, mod, earliest, latest):
+    t = _one(text, date(2024, 11, 20), span)
+    assert (t.mod, t.earliest, t.latest) == (mod, earliest, latest)
+
+
 def test_timex_weekday_past_tense_resolves_backwards():
     t = _one("The minister said on Wednesday that talks failed.", date(2024, 11, 22), "Wednesday")
     assert t.value == "2024-11-20"

@@ -459,8 +459,8 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
         if name == "weekday" and _in_title(text, s, e):
             continue
         value, mod = _year_half(text[s:e], value, mod)
-        if typ == "DATE" and re.search(r"\bby\s+(?:the\s+)?$|no\s+later\s+than\s+$", text[max(0, s - 20):s]):
-            mod = "BEFORE"
+        if typ in ("DATE", "TIME"):
+            mod = _bound_mod(text[max(0, s - 20):s]) or mod
         if typ in ("DATE", "TIME") and value[:1].isdigit():
             try:
                 gran, lo, hi = bounds(value, mod)
@@ -505,6 +505,18 @@ def _in_title(text: str, start: int, end: int) -> bool:
     if not before or not after:
         return False
     return bool(before.group(1).strip() or after.group(1).strip())
+
+
+# a word before a date that bounds one side of it: "by March", "Before 1961", "no later than Friday", "after 1960"
+_BOUND_LEAD = re.compile(r"\b(by|before|after|no\s+later\s+than|no\s+earlier\s+than)\s+(?:the\s+)?$", re.I)
+_BOUND_MODS = {"by": "BEFORE", "before": "BEFORE", "no later than": "ON_OR_BEFORE",
+               "after": "AFTER", "no earlier than": "ON_OR_AFTER"}
+
+
+def _bound_mod(lead: str) -> str | None:
+    """The TIMEX3 mod a bounding word at the end of ``lead`` gives the date after it, in any case."""
+    m = _BOUND_LEAD.search(lead)
+    return _BOUND_MODS[" ".join(m.group(1).lower().split())] if m else None
 
 
 def _year_half(span: str, value: str, mod: str | None) -> tuple[str, str | None]:
