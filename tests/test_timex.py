@@ -28,6 +28,7 @@ def test_timex_by_december_is_the_coming_december_before():
     ("Before March the mill ran two shifts.", "March", "BEFORE", None, "2024-03-31"),
     ("Bids are due no later than Friday.", "Friday", "ON_OR_BEFORE", None, "2024-11-22"),
     ("After 1960, the mill ran one shift.", "1960", "AFTER", "1960-01-01", None),
+    ("Notes are convertible on or after March 3.", "March 3", "ON_OR_AFTER", "2025-03-03", None),
     ("The mill will reopen no earlier than June 2025.", "June 2025", "ON_OR_AFTER", "2025-06-01", None),
     ("The mill closed in 1961.", "1961", None, "1961-01-01", "1961-12-31"),
 ])

@@ -508,9 +508,10 @@ def _in_title(text: str, start: int, end: int) -> bool:
 
 
 # a word before a date that bounds one side of it: "by March", "Before 1961", "no later than Friday", "after 1960"
-_BOUND_LEAD = re.compile(r"\b(by|before|after|no\s+later\s+than|no\s+earlier\s+than)\s+(?:the\s+)?$", re.I)
-_BOUND_MODS = {"by": "BEFORE", "before": "BEFORE", "no later than": "ON_OR_BEFORE",
-               "after": "AFTER", "no earlier than": "ON_OR_AFTER"}
+_BOUND_LEAD = re.compile(r"\b(by|before|after|no\s+later\s+than|no\s+earlier\s+than|on\s+or\s+before"
+                         r"|on\s+or\s+after)\s+(?:the\s+)?$", re.I)
+_BOUND_MODS = {"by": "BEFORE", "before": "BEFORE", "no later than": "ON_OR_BEFORE", "on or before": "ON_OR_BEFORE",
+               "after": "AFTER", "no earlier than": "ON_OR_AFTER", "on or after": "ON_OR_AFTER"}
 
 
 def _bound_mod(lead: str) -> str | None:
