@@ -68,7 +68,8 @@ class TimeExpr:
     ``value`` is a TIMEX3-style value ("2024-10", "2024-W45", "P3D", "PRESENT_REF").
     ``earliest``/``latest`` bound the calendar days it can mean (ISO dates), when it
     denotes a point or range in time; ``mod`` carries TIMEX3 modifiers such as
-    "BEFORE" ("by December"), "START", "MID", "END", "APPROX".
+    "BEFORE" ("by December", "before 1961"), "AFTER" ("after May"), "ON_OR_BEFORE" ("no later
+    than Friday"), "ON_OR_AFTER", "START", "MID", "END", "APPROX".
     """
 
     text: str

@@ -1158,18 +1158,17 @@ def test_facts_a_year_after_by_bounds_the_happening_and_does_not_date_it():
     assert pairs(by, later) == [("1961", "1963")]
 
 
-def test_bounded_days_open_one_side_after_by_before_or_after():
+def test_facts_a_date_row_is_open_one_side_after_by_before_or_after():
     from datetime import date
 
-    from consistency.compare.facts.rows import bounded_days
-
     def days(text: str) -> tuple[date, date]:
-        return next(bounded_days(f) for f in facts_of(0, claim("a#1", text, outlet="A", frames={}))
-                    if f.kind == "date")
+        return next(f.interval for f in facts_of(0, claim("a#1", text, outlet="A", frames={})) if f.kind == "date")
 
     assert days("By 1961, the painter had left the city.") == (date.min, date(1961, 12, 31))
     assert days("The painter left the city before 1961.") == (date.min, date(1961, 12, 31))
+    assert days("The painter left the city no later than 1961.") == (date.min, date(1961, 12, 31))
     assert days("The painter left the city after 1961.") == (date(1961, 1, 1), date.max)
+    assert days("After 1961, the painter left the city.") == (date(1961, 1, 1), date.max)
     assert days("The painter left the city in 1961.") == (date(1961, 1, 1), date(1961, 12, 31))
 
 

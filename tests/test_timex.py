@@ -23,6 +23,20 @@ def test_timex_by_december_is_the_coming_december_before():
     assert (t.value, t.mod, t.latest) == ("2024-12", "BEFORE", "2024-12-31")
 
 
+@pytest.mark.parametrize("text, span, mod, earliest, latest", [
+    ("By 1961, the painter had left the city.", "1961", "BEFORE", None, "1961-12-31"),
+    ("Before March the mill ran two shifts.", "March", "BEFORE", None, "2024-03-31"),
+    ("Bids are due no later than Friday.", "Friday", "ON_OR_BEFORE", None, "2024-11-22"),
+    ("After 1960, the mill ran one shift.", "1960", "AFTER", "1960-01-01", None),
+    ("Notes are convertible on or after March 3.", "March 3", "ON_OR_AFTER", "2025-03-03", None),
+    ("The mill will reopen no earlier than June 2025.", "June 2025", "ON_OR_AFTER", "2025-06-01", None),
+    ("The mill closed in 1961.", "1961", None, "1961-01-01", "1961-12-31"),
+])
+def test_timex_a_word_before_a_date_bounds_one_side_in_any_case(text, span, mod, earliest, latest):
+    t = _one(text, date(2024, 11, 20), span)
+    assert (t.mod, t.earliest, t.latest) == (mod, earliest, latest)
+
+
 def test_timex_weekday_past_tense_resolves_backwards():
     t = _one("The minister said on Wednesday that talks failed.", date(2024, 11, 22), "Wednesday")
     assert t.value == "2024-11-20"
@@ -1165,3 +1179,18 @@ def test_timex_a_day_followed_by_its_relative_year(text, span, value):
 ])
 def test_timex_a_season_a_modal_speaks_of_is_ahead(text, day, value):
     assert [t.value for t in find_times(text, day)] == [value]
+
+
+@pytest.mark.parametrize("text, span, ahead", [
+    ("We'll have the line running by the end of the year.", "the end of the year", True),
+    ("It won’t be ready by the end of the year.", "the end of the year", True),
+    ("Analysts said the currency could firm by the end of the year.", "the end of the year", True),
+    ("Sales are forecast to double by 2030.", "2030", True),
+    ("Rain in May keeps the reservoir full by late summer.", "late summer", False),
+    ("Under their plans the site holds homes by 2030.", "2030", False),
+])
+def test_timex_a_deadline_is_put_ahead_by_the_words_that_set_a_future_tense_and_by_forecasts(text, span, ahead):
+    from consistency.extract.time.extract import _Context
+
+    s = text.index(span)
+    assert _Context(text, date(2025, 1, 5)).modal_ahead(s, s + len(span)) is ahead

@@ -53,27 +53,6 @@ def facts_of(row: int, c: Claim, named_before: Mapping[tuple[str, int], Entity] 
     return out
 
 
-# "By 1961, she had left", "before March", "no later than Friday": the happening falls on or before
-# the date, not on it; "after 1960": on or after it. The time reader marks only a lowercase "by"
-# before a date, and a sentence may open with one.
-_BOUND_BEFORE = re.compile(r"\b(?:by|before|no\s+later\s+than)\s+(?:the\s+)?$", re.IGNORECASE)
-_BOUND_AFTER = re.compile(r"\b(?:after|no\s+earlier\s+than)\s+(?:the\s+)?$", re.IGNORECASE)
-BOUND_CHARS = 20
-
-
-def bounded_days(f: Fact) -> tuple[date, date]:
-    """The days a date row's happening may fall on once a word before the date bounds one side: open
-    at the start after "by" or "before", at the end after "after". The row's own days still say which
-    date it gives (a bound does not vouch for a value inside it)."""
-    c, t = f.claim, f.slot
-    before = c.text[max(0, t.start - c.start - BOUND_CHARS):t.start - c.start]
-    if _BOUND_BEFORE.search(before):
-        return date.min, f.interval[1]
-    if _BOUND_AFTER.search(before):
-        return f.interval[0], date.max
-    return f.interval
-
-
 def _stood_for(c: Claim, slot: Quantity | TimeExpr, named_before: Mapping[tuple[str, int], Entity]
                ) -> tuple[Entity, ...]:
     body = named_before.get((c.id, slot.holder[0])) if slot.holder else None

@@ -11,7 +11,7 @@ from ..numbers import _comparable as figures_comparable
 from ..numbers import agree
 from ..timeline import _comparable as dates_comparable
 from ..timeline import _compatible, _quoted, anchor_kind
-from .rows import Fact, bounded_days
+from .rows import Fact
 
 
 GRANULARITY = {"time": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3, "year": 4, "decade": 5,
@@ -116,7 +116,9 @@ def _differ(x: Fact, y: Fact) -> bool:
         return (lo > hi or touching) and not _scale_dropped(x.slot, y.slot) and not _rounded(x.slot, y.slot)
     if not _dates_comparable(x, y) or overnight(x, y):
         return False
-    return not _compatible(x.slot, bounded_days(x), y.slot, bounded_days(y))
+    # a date after "by", "before" or "after" (TIMEX3 mod BEFORE, AFTER) bounds its happening on one side:
+    # its row's days are open there, so a date inside the bound does not differ from it
+    return not _compatible(x.slot, x.interval, y.slot, y.interval)
 
 
 def _plain(f: Fact) -> Fact:

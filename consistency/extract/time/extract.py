@@ -23,9 +23,13 @@ _FUTURE = {"will", "wo", "'ll", "’ll", "shall", "going", "expect", "expects", 
            "upcoming", "tomorrow", "hope", "hopes", "aims", "aim", "might", "may", "ready",
            "preparing", "soon"}
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|through)\s+$", re.I)
-# words that put a deadline ahead ("could reach 5 pct by year-end")
-_MODALS = {"will", "would", "could", "should", "can", "may", "might", "shall", "expects", "expect", "intends",
-           "plans", "forecast", "forecasts", "predicted", "projected", "aims", "hopes", "'ll", "’ll"}
+# a deadline is also put ahead by what may or is forecast to happen ("could reach 5 pct by year-end"),
+# words too loose to set the tense of a sentence by themselves
+_DEADLINE_CUES = _FUTURE | {"could", "should", "can", "forecast", "forecasts", "predicted", "projected"}
+# the verbs among them that govern the words after them: a season they speak of lies ahead ("could
+# open in the autumn"), where a looser cue before it ("behind schedule because the winter was cold") need not
+_MODAL_VERBS = {"will", "would", "could", "should", "can", "may", "might", "shall", "expect", "expects",
+                "intends", "plans", "forecast", "forecasts", "predicted", "projected", "aims", "hopes"}
 _PRESENT = {"is", "are", "am", "meets", "begins", "starts", "opens", "ends",
             "takes", "holds", "closes", "comes", "goes"}
 _PAST = {"said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "made", "took",
@@ -241,16 +245,30 @@ class _Context:
         before it with no past verb between but one of saying ("said the currency could firm by
         year-end"), or, with none before, one after it ("By year-end, he said, the line will run")."""
         lo, hi = self._sentence(start, end)
-        before = [m for m in _WORD.finditer(self.text, lo, start) if m.group().lower() in _MODALS]
-        if before:
-            between = (w.group().lower() for w in _WORD.finditer(self.text, before[-1].end(), start))
-            return not any(_is_past(w) and w not in _SPEECH_VERBS for w in between)
-        return any(m.group().lower() in _MODALS for m in _WORD.finditer(self.text, end, hi))
+        if self._last_cue(lo, start, _DEADLINE_CUES) is not None:
+            return self.modal_before(start, end, _DEADLINE_CUES)
+        return any(self._future_cue(m, _DEADLINE_CUES) for m in _WORD.finditer(self.text, end, hi))
 
-    def _future_cue(self, m: re.Match) -> bool:
-        """Whether a word points ahead: "will", "plans", not the month "May" nor a noun ("the hope")."""
+    def modal_before(self, start: int, end: int, cues: set[str] = _MODAL_VERBS) -> bool:
+        """Whether one of ``cues`` before the span in its sentence speaks of it, with no past verb
+        between but one of saying ("said the fair could open in the spring"); one after it may
+        belong to another clause ("since she took over in the spring, aides would ...")."""
+        cue = self._last_cue(self._sentence(start, end)[0], start, cues)
+        if cue is None:
+            return False
+        between = (w.group().lower() for w in _WORD.finditer(self.text, cue.end(), start))
+        return not any(_is_past(w) and w not in _SPEECH_VERBS for w in between)
+
+    def _last_cue(self, lo: int, start: int, cues: set[str]) -> re.Match | None:
+        """The last word of ``cues`` pointing ahead between ``lo`` and ``start``."""
+        found = [m for m in _WORD.finditer(self.text, lo, start) if self._future_cue(m, cues)]
+        return found[-1] if found else None
+
+    def _future_cue(self, m: re.Match, cues: set[str] = _FUTURE) -> bool:
+        """Whether a word points ahead: one of ``cues`` ("will", "we'll", "plans"), not the month "May"
+        nor a noun ("the hope")."""
         w = _cue_word(m.group().lower())
-        return (w in _FUTURE and m.group() != "May"
+        return (w in cues and m.group() != "May"
                 and not (w in _NOUN_CUES and _DETERMINER.search(self.text, max(0, m.start() - 8), m.start())))
 
     def _pick_year(self, make, start: int, end: int) -> int | None:
@@ -348,17 +366,6 @@ class _Context:
                                               or self._in_condition(start, end))):
             return a + timedelta(days=(wd - a.isoweekday()) % 7)
         return a - timedelta(days=(a.isoweekday() - wd) % 7)
-
-    def modal_before(self, start: int, end: int) -> bool:
-        """Whether a modal or forecast verb before the span in its sentence speaks of it, with no past
-        verb between but one of saying ("said the fair could open in the spring"); one after it may
-        belong to another clause ("since she took over in the spring, aides would ...")."""
-        lo, _ = self._sentence(start, end)
-        before = [m for m in _WORD.finditer(self.text, lo, start) if m.group().lower() in _MODALS]
-        if not before:
-            return False
-        between = (w.group().lower() for w in _WORD.finditer(self.text, before[-1].end(), start))
-        return not any(_is_past(w) and w not in _SPEECH_VERBS for w in between)
 
     def _in_condition(self, start: int, end: int) -> bool:
         """Whether the date sits in a clause opened by "if" or "unless" ("if she wins the vote Tuesday")."""
@@ -496,8 +503,8 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
         if name == "weekday" and _in_title(text, s, e):
             continue
         value, mod = _year_half(text[s:e], value, mod)
-        if typ == "DATE" and re.search(r"\bby\s+(?:the\s+)?$|no\s+later\s+than\s+$", text[max(0, s - 20):s]):
-            mod = "BEFORE"
+        if typ in ("DATE", "TIME"):
+            mod = _bound_mod(text[max(0, s - 20):s]) or mod
         if typ in ("DATE", "TIME") and value[:1].isdigit():
             try:
                 gran, lo, hi = bounds(value, mod)
@@ -542,6 +549,19 @@ def _in_title(text: str, start: int, end: int) -> bool:
     if not before or not after:
         return False
     return bool(before.group(1).strip() or after.group(1).strip())
+
+
+# a word before a date that bounds one side of it: "by March", "Before 1961", "no later than Friday", "after 1960"
+_BOUND_LEAD = re.compile(r"\b(by|before|after|no\s+later\s+than|no\s+earlier\s+than|on\s+or\s+before"
+                         r"|on\s+or\s+after)\s+(?:the\s+)?$", re.I)
+_BOUND_MODS = {"by": "BEFORE", "before": "BEFORE", "no later than": "ON_OR_BEFORE", "on or before": "ON_OR_BEFORE",
+               "after": "AFTER", "no earlier than": "ON_OR_AFTER", "on or after": "ON_OR_AFTER"}
+
+
+def _bound_mod(lead: str) -> str | None:
+    """The TIMEX3 mod a bounding word at the end of ``lead`` gives the date after it, in any case."""
+    m = _BOUND_LEAD.search(lead)
+    return _BOUND_MODS[" ".join(m.group(1).lower().split())] if m else None
 
 
 def _year_half(span: str, value: str, mod: str | None) -> tuple[str, str | None]:

@@ -185,8 +185,6 @@ def h_rel(m: re.Match, c) -> Result | None:
     u = g["u"].lower()
     a = c.anchor
     mod = _apx(m) or posmod(g.get("pm") or g.get("pm2"))
-    if det == "by" or g.get("el"):
-        mod = mod if det != "by" else "BEFORE"
     ago = det == "last year's" or any(x.startswith("year-") or x in ("year-ago", "year-earlier")
                                       for x in adjs)
     if g["u"][0].isupper() and _NAME_AFTER.match(c.text, m.end()):
