@@ -207,7 +207,7 @@ def _trim_source(doc: Doc, src: TokSpan, cue: TokSpan = (0, 0)) -> TokSpan:
 def _fit_source(doc: Doc, src: TokSpan, cue: TokSpan, head: Token, content: TokSpan) -> TokSpan:
     """A frame's source trimmed, ending where the cue's subject ends ("Trump accused Cruz" is
     "Trump"), not on a word that opens a phrase left outside it, and not before an "of" phrase of
-    one of its own words ("Most" of the pilots)."""
+    one of its own words ("Most" of the pilots), its determiner and possessive mark kept."""
     src = _trim_source(doc, src, cue)
     subj = _source_of(head) if head.pos_ in ("VERB", "AUX") else None
     if subj is not None and src[0] <= subj.i < src[1]:
@@ -216,7 +216,15 @@ def _fit_source(doc: Doc, src: TokSpan, cue: TokSpan, head: Token, content: TokS
     last = doc[b - 1]
     if b - a > 1 and (last.pos_ in OPENERS or last.lower_ in OPENER_WORDS):
         src = _trim_source(doc, (a, b - 1), cue)
-    return _with_of_phrase(doc, _with_left_modifiers(doc, src, cue, content), cue, content)
+    return _with_possessive_mark(doc, _with_of_phrase(doc, _with_left_modifiers(doc, src, cue, content), cue, content))
+
+
+def _with_possessive_mark(doc: Doc, src: TokSpan) -> TokSpan:
+    """A possessor source with its "'s" ("the mayor's" plan): the mark belongs to the mention."""
+    a, b = src
+    if b < len(doc) and doc[b].dep_ == "case" and a <= doc[b].head.i < b:
+        return a, b + 1
+    return src
 
 
 def _with_left_modifiers(doc: Doc, src: TokSpan, cue: TokSpan, content: TokSpan) -> TokSpan:
