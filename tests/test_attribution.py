@@ -527,3 +527,26 @@ def test_attribution_source_runs_on_over_its_own_of_phrase():
                                "content": ["the pier was rotten", "the ferry was late"]})
     assert [(f[0], f[1]) for f in frames] == [("said", "Most of the harbour pilots"),
                                               ("showed", "A second batch of letters")]
+
+
+@slow
+def test_attribution_source_runs_back_over_its_determiner_but_not_an_adverb():
+    text = ("A new survey of ferry users showed the pier was rotten. Her nephew said the ferry was late. "
+            "Even the harbour master warned that the tolls would rise.")
+    frames = _assembled(text, {"cue": ["showed", "said", "warned"],
+                               "source": ["new survey of ferry users", "nephew", "harbour master"],
+                               "content": ["the pier was rotten", "the ferry was late", "that the tolls would rise"]})
+    assert [(f[0], f[1]) for f in frames] == [("showed", "A new survey of ferry users"), ("said", "Her nephew"),
+                                              ("warned", "the harbour master")]
+
+
+@slow
+def test_attribution_possessor_source_keeps_its_mark_in_the_span_not_the_name():
+    from consistency.extract.attribution.frames import source_name
+    from consistency.extract.nlp import load_nlp
+
+    text = "The harbour master's warning about the pier came too late."
+    frames = _assembled(text, {"cue": ["warning about"], "source": ["The harbour master"], "content": ["the pier"]})
+    assert [(f[0], f[1]) for f in frames] == [("warning about", "The harbour master's")]
+    doc = load_nlp()(text)
+    assert source_name(doc[0:4]) == "The harbour master"

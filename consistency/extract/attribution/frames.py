@@ -49,6 +49,14 @@ def _quote_kind(content: tuple[int, int], quotes: list[tuple[int, int]], text: s
     return "mixed"
 
 
+def source_name(span: Span) -> str:
+    """The speaker's name in a source mention: without the possessive mark the span keeps ("the
+    mayor's" plan is the mayor's), so one speaker reads the same across the story."""
+    if len(span) > 1 and span[-1].dep_ == "case":
+        span = span[:-1]
+    return span.text
+
+
 def _source_kind(span: Span) -> str:
     low = span.text.lower()
     head = span.root
@@ -142,7 +150,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         source, source_kind, resolved = "", "anonymous", None
         if fr.source_tok is not None and fr.source is not None:
             span = doc.char_span(*fr.source, alignment_mode="expand")
-            source = span.text
+            source = source_name(span)
             source_kind = _source_kind(span)
             rel = fr.source_tok
             if rel.lower_ in ("who", "which", "that") and rel.head.dep_ == "relcl":
