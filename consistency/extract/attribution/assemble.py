@@ -216,7 +216,8 @@ def _fit_source(doc: Doc, src: TokSpan, cue: TokSpan, head: Token, content: TokS
     last = doc[b - 1]
     if b - a > 1 and (last.pos_ in OPENERS or last.lower_ in OPENER_WORDS):
         src = _trim_source(doc, (a, b - 1), cue)
-    return _with_possessive_mark(doc, _with_of_phrase(doc, _with_left_modifiers(doc, src, cue, content), cue, content))
+    src = _with_left_modifiers(doc, src, cue, content)
+    return _with_possessive_mark(doc, _with_of_phrase(doc, src, cue, content))
 
 
 def _with_possessive_mark(doc: Doc, src: TokSpan) -> TokSpan:

@@ -245,24 +245,27 @@ class _Context:
         before it with no past verb between but one of saying ("said the currency could firm by
         year-end"), or, with none before, one after it ("By year-end, he said, the line will run")."""
         lo, hi = self._sentence(start, end)
-        if self._last_cue(lo, start, _DEADLINE_CUES) is not None:
-            return self.modal_before(start, end, _DEADLINE_CUES)
+        cue = self._last_cue(lo, start, _DEADLINE_CUES)
+        if cue is not None:
+            return self._nothing_past_between(cue.end(), start)
         return any(self._future_cue(m, _DEADLINE_CUES) for m in _WORD.finditer(self.text, end, hi))
 
-    def modal_before(self, start: int, end: int, cues: set[str] = _MODAL_VERBS) -> bool:
-        """Whether one of ``cues`` before the span in its sentence speaks of it, with no past verb
+    def modal_before(self, start: int, end: int) -> bool:
+        """Whether a modal verb before the span in its sentence speaks of it, with no past verb
         between but one of saying ("said the fair could open in the spring"); one after it may
         belong to another clause ("since she took over in the spring, aides would ...")."""
-        cue = self._last_cue(self._sentence(start, end)[0], start, cues)
-        if cue is None:
-            return False
-        between = (w.group().lower() for w in _WORD.finditer(self.text, cue.end(), start))
-        return not any(_is_past(w) and w not in _SPEECH_VERBS for w in between)
+        cue = self._last_cue(self._sentence(start, end)[0], start, _MODAL_VERBS)
+        return cue is not None and self._nothing_past_between(cue.end(), start)
 
     def _last_cue(self, lo: int, start: int, cues: set[str]) -> re.Match | None:
         """The last word of ``cues`` pointing ahead between ``lo`` and ``start``."""
         found = [m for m in _WORD.finditer(self.text, lo, start) if self._future_cue(m, cues)]
         return found[-1] if found else None
+
+    def _nothing_past_between(self, lo: int, hi: int) -> bool:
+        """Whether no past verb but one of saying stands between ``lo`` and ``hi``."""
+        return not any(_is_past(w.group().lower()) and w.group().lower() not in _SPEECH_VERBS
+                       for w in _WORD.finditer(self.text, lo, hi))
 
     def _future_cue(self, m: re.Match, cues: set[str] = _FUTURE) -> bool:
         """Whether a word points ahead: one of ``cues`` ("will", "we'll", "plans"), not the month "May"

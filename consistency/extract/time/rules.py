@@ -16,7 +16,6 @@ from .calendar import (
     _TITLE_BEFORE,
     _apx,
     _mon,
-    _wd,
     h_dayrel,
     h_decade,
     h_full_date,
