@@ -8,10 +8,15 @@ Each question names the articles and character spans (start, end) that answer it
 text is read from DIR at run time and checked against the question's hash. A fact shown for a
 question answers it when one of its statements' claim spans overlaps an answer span. P@5 is
 over the facts shown (at most five), P@1 over the first, MRR over the first ten facts.
+Each question has a split: ``tune`` (the settings and the question re-ranker are chosen on it),
+``held`` (scored only) and ``fresh`` (a second check set, written later on events of the corpus's
+tuning half and never used for tuning; scored only). ``--split all`` (the default) is tune and held,
+as before the fresh questions were added, so its figures stay comparable; ``--split fresh`` scores
+the fresh ones alone.
 ``--sentences`` scores the ranked matching sentences instead, one sentence one fact, as the
 query answered before facts were grouped. ``--grid`` scores every combination of the question
 re-ranker's depth, prior weight, show margin and the weight of a match's previous sentence on the
-split given (choose them on ``tune``); ``--context-weight`` sets that last one for a run;
+tune split (it refuses the check sets); ``--context-weight`` sets that last one for a run;
 ``--followers`` sets how many of a question's best matches bring the claim their article states
 next, ``--articles`` how many of the articles they come from bring all their claims;
 ``--no-question-ranker`` answers questions as claims are answered. ``--recall`` measures the
@@ -102,12 +107,14 @@ def main() -> None:
     ap.add_argument("dir", type=Path, help="Corpus folder holding articles.jsonl.")
     ap.add_argument("questions", type=Path, help="Questions JSONL (question, answers: article, start, end, sha1).")
     ap.add_argument("--store", type=Path, required=True, help="The corpus ingested and checked.")
-    ap.add_argument("--split", choices=["tune", "held", "all"], default="all")
+    ap.add_argument("--split", choices=["tune", "held", "fresh", "all"], default="all",
+                    help="Questions to score: tune, held, fresh (the second check set, scored only) or all "
+                         "(tune and held, without fresh, so figures stay comparable with earlier runs).")
     ap.add_argument("--sentences", action="store_true", help="Score ranked sentences, one per fact (the old answer).")
     ap.add_argument("--misses", action="store_true", help="Print each question whose first fact does not answer it.")
     ap.add_argument("--json", action="store_true", help="Print one JSON object.")
     ap.add_argument("--grid", action="store_true",
-                    help="Score each question re-ranker setting (depth, prior weight, margin) on --split.")
+                    help="Score each question re-ranker setting (depth, prior weight, margin) on the tune split.")
     ap.add_argument("--context-weight", type=float, default=None,
                     help="Weight of a match's previous sentence in the question's words (default: the engine's).")
     ap.add_argument("--followers", type=int, default=None,
@@ -118,8 +125,8 @@ def main() -> None:
     ap.add_argument("--recall", action="store_true",
                     help="Score the candidates the re-ranker reads: is an answering claim among them at all.")
     args = ap.parse_args()
-    if args.grid and args.split == "all":
-        ap.error("--grid chooses settings on one split: add --split tune")
+    if args.grid and args.split != "tune":
+        ap.error("--grid chooses settings on the tune questions only (held and fresh are scored only): add --split tune")
 
     from consistency.options import Options
     from consistency.query.engine import QueryEngine

@@ -3,7 +3,8 @@
 The shipped weights come from TREC QA (scripts/train_question_ranker.py): short newswire
 answer sentences, where a matching sentence almost always holds the answer. On a story covered
 by several outlets many sentences share the question's topic and only some answer it, so the
-weights are refitted here on the ``tune`` questions of bench/questions, pulled towards the
+weights are refitted here on the ``tune`` questions of bench/questions (the ``held`` and ``fresh``
+check sets are never read for fitting), pulled towards the
 TREC QA weights by a ridge penalty (``--l2``): with few questions they move only as far as the
 questions agree. Each candidate is a first-stage match of the question in STORE, labelled by
 whether its span overlaps an answer span; the first stage's prior enters the fit as the engine
