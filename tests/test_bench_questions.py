@@ -22,8 +22,7 @@ from bench_answers import read_questions  # noqa: E402
 
 QUESTIONS = ROOT / "bench" / "questions" / "basil.jsonl"
 CORPORA = [Path(os.environ["BASIL_DIR"])] if os.environ.get("BASIL_DIR") else [
-    ROOT.parent / "shared" / "bench" / "real-coverage" / "basil",
-    Path("/work/shared/bench/real-coverage/basil")]
+    ROOT.parent / "shared" / "bench" / "real-coverage" / "basil"]
 
 
 def _rows() -> list[dict]:
