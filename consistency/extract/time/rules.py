@@ -438,6 +438,8 @@ def h_duration(m: re.Match, c) -> Result | None:
         if u in ("second", "minute", "hour"):
             # "two hours later": a length from a moment whose clock time the text does not give
             return ("DURATION", _duration_value(n, u), mod) if tail in ("later", "earlier") else None
+        if tail in ("later", "earlier") and _no_moment_to_count_from(c, u, tail):
+            return "DURATION", _duration_value(n, u), mod
         if n != k:  # "a year and a half ago": counted in the next smaller unit
             if u not in ("year", "month"):
                 return None
@@ -463,6 +465,16 @@ def h_duration(m: re.Match, c) -> Result | None:
             return "DATE", shift_value(base, "year", sign * k * mult), mod
         return None
     return "DURATION", _big_years(raw, n, u) or _duration_value(n, u), mod
+
+
+def _no_moment_to_count_from(c, u: str, tail: str) -> bool:
+    """Whether "three days later", "two months earlier" has no day, month or year of the story to
+    count from: the story named only a coarser period ("in 2012 ... three days later"), or none, and
+    "later" would count past publication. Such a count is a length, as "two hours later" is."""
+    coarse = u if u in ("month", "quarter", "year") else "year" if u in ("decade", "century", "centurie") else None
+    if c.ref_day() or (coarse and c.ref_date(coarse)):
+        return False
+    return bool(c.ref) or tail == "later"
 
 
 def _big_years(raw: str, n: float | None, u: str) -> str | None:
