@@ -776,6 +776,17 @@ def test_timex_a_count_later_from_a_named_moment_stays_a_date(text, phrase, valu
     assert (t.type, t.value) == ("DATE", value)
 
 
+@pytest.mark.parametrize("text,phrase,value", [
+    # "later/earlier than" something: a gap between two times, not a day counted from one
+    ("On Monday the ferry line said the new boat sails two months earlier than planned.", "two months earlier", "P2M"),
+    ("The harvest on March 3, 2012 came three weeks later than usual.", "three weeks later", "P3W"),
+    ("The depot opens in 2027, a year later than first promised.", "a year later", "P1Y"),
+])
+def test_timex_a_count_later_than_something_is_a_gap(text, phrase, value):
+    t = _one(text, date(2024, 11, 20), phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
 def test_timex_a_final_period_or_a_rate_is_not_a_span_up_to_now():
     assert _one("He farmed for the last year of his life.", date(2024, 11, 20), "the last year").type == "DATE"
     assert _one("Prices fell in the last decade.", date(2024, 11, 20), "the last decade").value == "201"

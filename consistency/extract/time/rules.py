@@ -438,8 +438,8 @@ def h_duration(m: re.Match, c) -> Result | None:
         if u in ("second", "minute", "hour"):
             # "two hours later": a length from a moment whose clock time the text does not give
             return ("DURATION", _duration_value(n, u), mod) if tail in ("later", "earlier") else None
-        if tail in ("later", "earlier") and _no_moment_to_count_from(c, u, tail):
-            return "DURATION", _duration_value(n, u), mod
+        if tail in ("later", "earlier") and (_THAN.match(c.text, m.end()) or _no_moment_to_count_from(c, u, tail)):
+            return "DURATION", _duration_value(n, u), mod  # "a week later than planned" is a gap, not a day
         if n != k:  # "a year and a half ago": counted in the next smaller unit
             if u not in ("year", "month"):
                 return None
@@ -465,6 +465,9 @@ def h_duration(m: re.Match, c) -> Result | None:
             return "DATE", shift_value(base, "year", sign * k * mult), mod
         return None
     return "DURATION", _big_years(raw, n, u) or _duration_value(n, u), mod
+
+
+_THAN = re.compile(r"\s+than\b", re.I)
 
 
 def _no_moment_to_count_from(c, u: str, tail: str) -> bool:
