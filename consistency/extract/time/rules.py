@@ -448,7 +448,7 @@ def h_duration(m: re.Match, c) -> Result | None:
         if tail not in ("ago", "from now", "hence", "back"):
             # "later"/"earlier" count from the time the story is at, not from publication:
             # "in 2015 ... a year later" is 2016, whatever the date of the article
-            coarse = u if u in ("month", "quarter", "year") else "year" if u in ("decade", "century", "centurie") else None
+            coarse = _count_grain(u)
             base = c.ref_day() or (c.ref_date(coarse) if coarse else None) or a
         if u == "year" and k == 1 and sign < 0 and c.quarter_context(m.start()):
             return "DATE", _year_back(c.last_quarter() or shift_value(a, "quarter", -1)), mod
@@ -470,11 +470,17 @@ def h_duration(m: re.Match, c) -> Result | None:
 _THAN = re.compile(r"\s+than\b", re.I)
 
 
+def _count_grain(u: str) -> str | None:
+    """The period a count in ``u`` can be counted from when no day is named: "two months later" from a
+    month, "a decade later" from a year; days and weeks only from a day."""
+    return u if u in ("month", "quarter", "year") else "year" if u in ("decade", "century", "centurie") else None
+
+
 def _no_moment_to_count_from(c, u: str, tail: str) -> bool:
     """Whether "three days later", "two months earlier" has no day, month or year of the story to
     count from: the story named only a coarser period ("in 2012 ... three days later"), or none, and
     "later" would count past publication. Such a count is a length, as "two hours later" is."""
-    coarse = u if u in ("month", "quarter", "year") else "year" if u in ("decade", "century", "centurie") else None
+    coarse = _count_grain(u)
     if c.ref_day() or (coarse and c.ref_date(coarse)):
         return False
     return bool(c.ref) or tail == "later"
