@@ -750,6 +750,43 @@ def test_timex_durations_of_things_and_from_events(text, phrase, value):
     assert (t.type, t.value) == ("DURATION", value)
 
 
+@pytest.mark.parametrize("text,phrase,value", [
+    # the story named only a coarser period, or none: the day counted from is not given
+    ("The ferry line opened in 2012. Three days later the captain quit.", "Three days later", "P3D"),
+    ("The vote was held in May. A week later, the count was redone.", "A week later", "P1W"),
+    ("The harbour plan went out in 2019. Two months later, it was dropped.", "Two months later", "P2M"),
+    ("The bakery reopened ten days later.", "ten days later", "P10D"),
+    ("The old ferry returned to service 40 years later.", "40 years later", "P40Y"),
+])
+def test_timex_a_count_later_with_no_moment_to_count_from_is_a_length(text, phrase, value):
+    t = _one(text, date(2024, 11, 20), phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    # a day, month or year to count from keeps the count a date
+    ("The ferry line opened on March 3, 2012. A week later the captain quit.", "A week later", "2012-03-10"),
+    ("The harbour plan went out in March 2019. Two months later, it was dropped.", "Two months later", "2019-05"),
+    ("The ferry line opened in 2012. A year later it closed.", "A year later", "2013"),
+    # "earlier" with nothing named counts back from the story's own day
+    ("Ferry fares rose 3 pct from a week earlier.", "a week earlier", "2024-11-13"),
+])
+def test_timex_a_count_later_from_a_named_moment_stays_a_date(text, phrase, value):
+    t = _one(text, date(2024, 11, 20), phrase)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    # "later/earlier than" something: a gap between two times, not a day counted from one
+    ("On Monday the ferry line said the new boat sails two months earlier than planned.", "two months earlier", "P2M"),
+    ("The harvest on March 3, 2012 came three weeks later than usual.", "three weeks later", "P3W"),
+    ("The depot opens in 2027, a year later than first promised.", "a year later", "P1Y"),
+])
+def test_timex_a_count_later_than_something_is_a_gap(text, phrase, value):
+    t = _one(text, date(2024, 11, 20), phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
 def test_timex_a_final_period_or_a_rate_is_not_a_span_up_to_now():
     assert _one("He farmed for the last year of his life.", date(2024, 11, 20), "the last year").type == "DATE"
     assert _one("Prices fell in the last decade.", date(2024, 11, 20), "the last decade").value == "201"

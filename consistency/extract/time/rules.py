@@ -438,6 +438,8 @@ def h_duration(m: re.Match, c) -> Result | None:
         if u in ("second", "minute", "hour"):
             # "two hours later": a length from a moment whose clock time the text does not give
             return ("DURATION", _duration_value(n, u), mod) if tail in ("later", "earlier") else None
+        if tail in ("later", "earlier") and (_THAN.match(c.text, m.end()) or _no_moment_to_count_from(c, u, tail)):
+            return "DURATION", _duration_value(n, u), mod  # "a week later than planned" is a gap, not a day
         if n != k:  # "a year and a half ago": counted in the next smaller unit
             if u not in ("year", "month"):
                 return None
@@ -446,7 +448,7 @@ def h_duration(m: re.Match, c) -> Result | None:
         if tail not in ("ago", "from now", "hence", "back"):
             # "later"/"earlier" count from the time the story is at, not from publication:
             # "in 2015 ... a year later" is 2016, whatever the date of the article
-            coarse = u if u in ("month", "quarter", "year") else "year" if u in ("decade", "century", "centurie") else None
+            coarse = _count_grain(u)
             base = c.ref_day() or (c.ref_date(coarse) if coarse else None) or a
         if u == "year" and k == 1 and sign < 0 and c.quarter_context(m.start()):
             return "DATE", _year_back(c.last_quarter() or shift_value(a, "quarter", -1)), mod
@@ -463,6 +465,25 @@ def h_duration(m: re.Match, c) -> Result | None:
             return "DATE", shift_value(base, "year", sign * k * mult), mod
         return None
     return "DURATION", _big_years(raw, n, u) or _duration_value(n, u), mod
+
+
+_THAN = re.compile(r"\s+than\b", re.I)
+
+
+def _count_grain(u: str) -> str | None:
+    """The period a count in ``u`` can be counted from when no day is named: "two months later" from a
+    month, "a decade later" from a year; days and weeks only from a day."""
+    return u if u in ("month", "quarter", "year") else "year" if u in ("decade", "century", "centurie") else None
+
+
+def _no_moment_to_count_from(c, u: str, tail: str) -> bool:
+    """Whether "three days later", "two months earlier" has no day, month or year of the story to
+    count from: the story named only a coarser period ("in 2012 ... three days later"), or none, and
+    "later" would count past publication. Such a count is a length, as "two hours later" is."""
+    coarse = _count_grain(u)
+    if c.ref_day() or (coarse and c.ref_date(coarse)):
+        return False
+    return bool(c.ref) or tail == "later"
 
 
 def _big_years(raw: str, n: float | None, u: str) -> str | None:
