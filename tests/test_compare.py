@@ -41,6 +41,16 @@ def test_compare_timeline_granularity_agrees():
     assert types(a, b) == []
 
 
+def test_compare_timeline_part_of_the_day_is_compared_as_its_day():
+    # "Friday night" is valued 2026-03-06TNI: it lies in the Friday another outlet names bare
+    a = claim("a#1", "The ferry Arden ran aground off Kellow Point on Friday night, the coastguard said.")
+    b = claim("b#1", "The ferry Arden ran aground off Kellow Point on Friday, the coastguard said.", outlet="B")
+    assert [t.value for t in a.times] == ["2026-03-06TNI"]
+    assert types(a, b) == []
+    c = claim("c#1", "The ferry Arden ran aground off Kellow Point on Wednesday, the coastguard said.", outlet="C")
+    assert types(a, c) == ["timeline"]
+
+
 def test_compare_timeline_deadline_against_later_month():
     a = claim("a#1", "Lukashenko said the system would be fully operational by December.", day=10)
     b = claim("b#1", "Lukashenko said the system would be fully operational in January.", outlet="B", day=10)

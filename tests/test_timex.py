@@ -130,6 +130,11 @@ def test_timex_counts_are_not_years():
     assert [t.text for t in find_times("About 2000 people marched.", date(2024, 11, 20))] == []
 
 
+def test_timex_bounds_of_a_part_of_the_day_are_its_day():
+    assert bounds("2026-12-04TNI") == ("time", "2026-12-04", "2026-12-04")
+    assert bounds("2026-12-04TMO", "END") == ("time", "2026-12-04", "2026-12-04")
+
+
 def test_timex_bounds_of_week_quarter_and_season():
     assert bounds("2024-W44")[1:] == ("2024-10-28", "2024-11-03")
     assert bounds("2024-Q3")[1:] == ("2024-07-01", "2024-09-30")
