@@ -71,12 +71,6 @@ def read_paths(paths: Iterable[str | Path]) -> ReadResult:
     return result
 
 
-def iter_paths(paths: Iterable[str | Path]) -> Iterator[Item]:
-    """Every article or rejection from files and folders, in reading order."""
-    for item, _, _ in _located(paths):
-        yield item
-
-
 def _located(paths: Iterable[str | Path]) -> Iterator[tuple[Item, str, int | None]]:
     for raw in paths:
         path = Path(raw)
@@ -311,13 +305,3 @@ def _jsonl_items(path: Path) -> Iterator[tuple[Item, int]]:
                             "write one flat JSON object per line"), lineno
             continue
         yield article_from_record(rec, where, lineno), lineno
-
-
-# -- CSV ------------------------------------------------------------------------------
-
-def read_csv(path: Path) -> Iterator[Item]:
-    """A header row naming the fields, then one article per row (quoted fields may span lines)."""
-    from .csv_rows import csv_items
-
-    for item, _ in csv_items(path):
-        yield item

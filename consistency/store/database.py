@@ -444,14 +444,6 @@ class Store:
         return rows
 
     # -- story clustering state ----------------------------------------------------
-    def story_state(self) -> tuple[dict | None, list[dict]]:
-        """The story clusterer's shared state and one dict per live story (None, [] when there is none)."""
-        head = self.get_meta("stories")
-        if head is not None and "stories" in head:  # a store written when the whole state was one value
-            return {k: v for k, v in head.items() if k != "stories"}, head["stories"]
-        rows = [json.loads(r[0]) for r in self.db.execute("SELECT data FROM stories ORDER BY rowid")]
-        return ({k: v for k, v in head.items() if k != HEADS_KEPT} if head else head), rows
-
     def save_story_state(self, head: dict, changed: Sequence[dict], removed: Iterable[str]) -> None:
         """Write the shared state, the stories that changed and drop the stories merged away."""
         old = self.get_meta("stories")
