@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import re
 from dataclasses import dataclass, field
@@ -32,7 +31,6 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..errors import InputError, Rejection, printable
 from ..records import Article
 
-logger = logging.getLogger(__name__)
 
 MAX_RECORD_BYTES = 10 * 1024 * 1024
 # Longer texts are not news articles (100,000 characters is about 16,000 words; a long feature
