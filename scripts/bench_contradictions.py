@@ -27,12 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bars import add_bar_arguments, bar_overrides  # noqa: E402
 from bench.contrabench.score import render, score  # noqa: E402
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    """The records of a JSON-lines file."""
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+from bench.realcoverage import read_jsonl  # noqa: E402
 
 
 def run_check(bench: Path, store: Path, embedder: str, facts: bool = False, full: bool = False,
