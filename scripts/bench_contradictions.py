@@ -2,7 +2,7 @@
 
 Ingests DIR/articles.jsonl into a fresh store, runs the check, and scores the flags against
 DIR/gold.jsonl: precision, recall and F1 per type, false flags per 100 articles that carry no
-injected case, and flags raised on edits that must not be flagged (see contrabench/score.py for
+injected case, and flags raised on edits that must not be flagged (see bench/contrabench/score.py for
 the exact matching rules).
 
     python3 scripts/bench_contradictions.py /tmp/cbench --embedder minilm
