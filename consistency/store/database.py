@@ -435,12 +435,12 @@ class Store:
         q = "SELECT c.rowid, c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.story_id IN ({})"
         return {int(r): cid for r, cid in self._select_in(q, list(story_ids))}
 
-    def _select_in(self, query: str, values: list, *, prefix: Sequence = ()) -> list[tuple]:
+    def _select_in(self, query: str, values: list) -> list[tuple]:
         """Run ``query`` (with one ``{}`` for the placeholders) over ``values`` in chunks."""
         rows: list[tuple] = []
         for i in range(0, len(values), 500):
             chunk = values[i:i + 500]
-            rows += self.db.execute(query.format(",".join("?" * len(chunk))), [*prefix, *chunk]).fetchall()
+            rows += self.db.execute(query.format(",".join("?" * len(chunk))), chunk).fetchall()
         return rows
 
     # -- story clustering state ----------------------------------------------------
