@@ -15,8 +15,6 @@ import numpy as np
 
 from consistency.records import Claim
 
-Scorer = Callable[[Sequence[Claim], Sequence[Claim], np.ndarray, np.ndarray], np.ndarray]
-
 
 @dataclass(frozen=True, slots=True)
 class Ev:

@@ -13,12 +13,15 @@ import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .engine.crash import commit_point
 from .errors import ConsistencyError, InputError
 from .options import Options
 from .pipeline import CheckResult, IngestResult, Progress, check, embedder_for, ingest, open_store
+
+if TYPE_CHECKING:
+    from .report.build import RunInfo
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +67,7 @@ class RunResult:
 def run(sources: Iterable[str | Path], options: Options | None = None, out_dir: str | Path = DEFAULT_OUT,
         progress: Progress | None = None) -> RunResult:
     """Ingest new articles from ``sources``, check the store, and write the report into ``out_dir``."""
-    from .report.build import RunInfo, build_report
+    from .report.build import build_report
     from .report.files import write_report
 
     options = options or Options()

@@ -18,7 +18,7 @@ from .engine.crash import commit_point
 from .errors import Rejection
 from .ingest.readers import normalise_url, read_paths
 from .options import Options
-from .records import Article, Claim, Flag
+from .records import Article, Flag
 from .store.database import Store
 from .store.encoding import claim_row
 

@@ -2,7 +2,7 @@
 
 Ingests DIR/articles.jsonl into a fresh store, runs the check, and scores the flags against
 DIR/gold.jsonl: precision, recall and F1 per type, false flags per 100 articles that carry no
-injected case, and flags raised on edits that must not be flagged (see contrabench/score.py for
+injected case, and flags raised on edits that must not be flagged (see bench/contrabench/score.py for
 the exact matching rules).
 
     python3 scripts/bench_contradictions.py /tmp/cbench --embedder minilm
@@ -27,12 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bars import add_bar_arguments, bar_overrides  # noqa: E402
 from bench.contrabench.score import render, score  # noqa: E402
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    """The records of a JSON-lines file."""
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+from bench.realcoverage import read_jsonl  # noqa: E402
 
 
 def run_check(bench: Path, store: Path, embedder: str, facts: bool = False, full: bool = False,

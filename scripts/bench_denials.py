@@ -18,15 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.denials import candidates  # noqa: E402
-from bench.realcoverage import event_part, matches  # noqa: E402
+from bench.realcoverage import event_part, matches, read_jsonl  # noqa: E402
 
 BARS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0)
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    """The records of a JSON-lines file."""
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def main(argv: list[str] | None = None) -> int:

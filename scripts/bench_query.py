@@ -88,7 +88,6 @@ def build(store_dir: Path, n: int, embedder_name: str, seed: int) -> dict:
         Attribution,
         Claim,
         Flag,
-        content_hash,
         flag_id,
     )
     from consistency.store.database import Store

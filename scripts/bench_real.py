@@ -29,17 +29,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bars import add_bar_arguments, bar_overrides  # noqa: E402
-from bench.realcoverage import event_part, score, tune_fold  # noqa: E402
+from bench.realcoverage import event_part, read_jsonl, score, tune_fold  # noqa: E402
 
 PARTS = ("tune", "held", "all")
 FOLDS = ("tune-a", "tune-b")  # the tuning half split in two, for rules read on one fold and checked on the other
 TUNE_PARTS = ("tune", *FOLDS)
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    """The records of a JSON-lines file."""
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def run(bench: Path, store: Path, embedder: str, facts: bool = False, restory: bool = False,

@@ -40,18 +40,13 @@ from bench.calibration import (  # noqa: E402
     shape_and_level_fitter,
     typed_logistic_fitter,
 )
+from bench.realcoverage import read_jsonl  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "consistency" / "models" / "confidence.json"
 PRIOR_WEIGHTS = (0.5, 1.0, 2.0, 4.0, 8.0)
 SPREADS = (0.25, 0.5, 1.0, 2.0)
 TYPE_SPREADS = (0.25, 0.5, 1.0)  # how far one type's level may move from the map shared by all
 REAL, GENERATED = "real", "generated"
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    """The records of a JSON-lines file."""
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def raw_flags(articles: Path, store: Path, embedder: str, facts: bool) -> list:

@@ -6,7 +6,7 @@ and ``python3 scripts/train_attribution.py TRAIN_DIR --tagger [--epochs 8] [--se
 and ``python3 scripts/train_attribution.py TRAIN_DIR --combine A.npz B.npz .. [--cache F]
 [--select N | --bias C S T] [--out PATH]``
 
-With ``--tagger`` the span tagger of ``attribution_tagger`` is trained: every token gets gold
+With ``--tagger`` the span tagger of ``consistency/extract/attribution/tagger.py`` is trained: every token gets gold
 O/B/I tags for cue, source and content (a discontinuous span taken from its first start to its
 last end, the longer of two nested spans of one role kept), and the BiLSTM is fit with Adam on
 runs of whole sentences, lemmas dropped to unknown 5% of the time so it learns unseen words; it

@@ -2,17 +2,12 @@ import json
 
 import pytest
 
-from consistency.extract.entities import EntityResolver, name_key, phonetic
+from consistency.extract.entities import EntityResolver, phonetic
 
 
 def resolve_all(mentions: list[tuple[str, str]]) -> list[str]:
     r = EntityResolver()
     return [r.resolve(text, label) for text, label in mentions]
-
-
-def test_entities_name_key_ignores_transliteration():
-    keys = {name_key(n, "PERSON") for n in ("Alexander Wolffovich", "Volfovich", "Volfovitch")}
-    assert keys == {"per:volfovich"}
 
 
 @pytest.mark.parametrize(

@@ -160,7 +160,7 @@ def query(text: str, k: int, options: Options, fmt: str) -> None:
 @main.command()
 @store_options
 def stats(options: Options, fmt: str) -> None:
-    """Count articles, claims, indexed vectors and open flags."""
+    """Count articles, claims, indexed vectors, open flags and outlets."""
     from ..pipeline import stats as run_stats
 
     counts = run_stats(options)

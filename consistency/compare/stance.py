@@ -16,7 +16,6 @@ Weights and trees ship as JSON: loading needs no pickle and no network.
 from __future__ import annotations
 
 import json
-import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,7 +29,6 @@ from ..errors import ModelError
 from ..models import model_path
 from .stance_neighbours import NeighbourVote, pair_directions
 
-logger = logging.getLogger(__name__)
 
 LABELS: tuple[str, str, str] = ("for", "against", "observing")
 MODEL_PATH = model_path("stance.json")

@@ -8,7 +8,6 @@ query's tokens are touched) and runs the same BERT forward pass, mean pooling an
 from __future__ import annotations
 
 import json
-import logging
 import struct
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +15,6 @@ from typing import Sequence
 
 import numpy as np
 
-logger = logging.getLogger(__name__)
 
 _DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
 

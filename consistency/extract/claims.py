@@ -7,7 +7,6 @@ two mouths still embeds alike.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import replace
 from typing import Callable, Iterable, Sequence
@@ -22,7 +21,6 @@ from .quantities import find_quantities
 from .roles import described_person, people_with_roles, person_role
 from .time.extract import find_times
 
-logger = logging.getLogger(__name__)
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # names whose clause verb is kept: where something happened

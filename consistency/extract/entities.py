@@ -161,17 +161,6 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-")
 
 
-def name_key(text: str, label: str) -> str:
-    """A normalised spelling key: the surname for people, the whole name otherwise."""
-    prefix = _PREFIX.get(label, label.lower())
-    words = _tokens(text)
-    if prefix == "per":
-        words = _strip_titles(words)
-        return f"per:{phonetic(words[-1]) if words else ''}"
-    acr = _acronym(words)
-    return f"{prefix}:{acr or '-'.join(phonetic(w) for w in words)}"
-
-
 @dataclass
 class _Entity:
     id: str

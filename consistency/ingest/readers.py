@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import re
 from dataclasses import dataclass, field
@@ -32,7 +31,6 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..errors import InputError, Rejection, printable
 from ..records import Article
 
-logger = logging.getLogger(__name__)
 
 MAX_RECORD_BYTES = 10 * 1024 * 1024
 # Longer texts are not news articles (100,000 characters is about 16,000 words; a long feature
@@ -69,12 +67,6 @@ def read_paths(paths: Iterable[str | Path]) -> ReadResult:
             result.articles.append(item)
             result.origins.append((where, line))
     return result
-
-
-def iter_paths(paths: Iterable[str | Path]) -> Iterator[Item]:
-    """Every article or rejection from files and folders, in reading order."""
-    for item, _, _ in _located(paths):
-        yield item
 
 
 def _located(paths: Iterable[str | Path]) -> Iterator[tuple[Item, str, int | None]]:
@@ -311,13 +303,3 @@ def _jsonl_items(path: Path) -> Iterator[tuple[Item, int]]:
                             "write one flat JSON object per line"), lineno
             continue
         yield article_from_record(rec, where, lineno), lineno
-
-
-# -- CSV ------------------------------------------------------------------------------
-
-def read_csv(path: Path) -> Iterator[Item]:
-    """A header row naming the fields, then one article per row (quoted fields may span lines)."""
-    from .csv_rows import csv_items
-
-    for item, _ in csv_items(path):
-        yield item

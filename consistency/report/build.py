@@ -1,7 +1,7 @@
 """The nightly report's content: summary, flags by what changed, stories, outlets and claim clusters.
 
 ``build_report`` gathers everything from the store and a check result into one JSON-ready
-dict; ``report_files`` writes it as HTML, JSON and CSV. Work is bounded by tonight's
+dict; ``files.write_report`` writes it as HTML, JSON and CSV. Work is bounded by tonight's
 articles and the flags of the stories they touched, not by the size of the store: the flags
 carried over on other stories are counted in SQL, not read.
 """

@@ -41,12 +41,12 @@ def claim_review(flag: Flag, review: dict, articles: dict[str, dict], publisher:
         if e.article_id in seen:
             continue
         seen.add(e.article_id)
-        appearances.append(_appearance(e.article_id, e.outlet, e.published, articles.get(e.article_id, {})))
+        appearances.append(_appearance(e.outlet, e.published, articles.get(e.article_id, {})))
     for aid in flag.articles:  # articles the flag names without quoting them
         if aid not in seen and aid in articles:
             seen.add(aid)
             m = articles[aid]
-            appearances.append(_appearance(aid, m["outlet"], m["published"], m))
+            appearances.append(_appearance(m["outlet"], m["published"], m))
     appearances.sort(key=lambda a: a.get("datePublished", ""))
     claim = " ".join((evidence[0].text if evidence else flag.explanation).split())
     note = (review.get("note") or "").strip()
@@ -67,7 +67,7 @@ def claim_review(flag: Flag, review: dict, articles: dict[str, dict], publisher:
     }
 
 
-def _appearance(article_id: str, outlet: str, published: str, meta: dict) -> dict:
+def _appearance(outlet: str, published: str, meta: dict) -> dict:
     out: dict = {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": outlet}}
     url = (meta.get("url") or "").strip()
     if _URL.match(url):

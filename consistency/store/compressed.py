@@ -155,11 +155,6 @@ class CompressedIndex:
                  for i in range(self.index.nlist) if inv.list_size(i)]
         return np.sort(np.concatenate(parts).astype(np.int64)) if parts else np.zeros(0, np.int64)
 
-    def remove(self, ids: np.ndarray) -> None:
-        import faiss
-
-        self.index.remove_ids(faiss.IDSelectorBatch(np.asarray(ids, dtype=np.int64)))
-
     def save(self, path: Path) -> None:
         """Write atomically: a crash leaves either the old file or the new one."""
         import faiss

@@ -435,23 +435,15 @@ class Store:
         q = "SELECT c.rowid, c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.story_id IN ({})"
         return {int(r): cid for r, cid in self._select_in(q, list(story_ids))}
 
-    def _select_in(self, query: str, values: list, *, prefix: Sequence = ()) -> list[tuple]:
+    def _select_in(self, query: str, values: list) -> list[tuple]:
         """Run ``query`` (with one ``{}`` for the placeholders) over ``values`` in chunks."""
         rows: list[tuple] = []
         for i in range(0, len(values), 500):
             chunk = values[i:i + 500]
-            rows += self.db.execute(query.format(",".join("?" * len(chunk))), [*prefix, *chunk]).fetchall()
+            rows += self.db.execute(query.format(",".join("?" * len(chunk))), chunk).fetchall()
         return rows
 
     # -- story clustering state ----------------------------------------------------
-    def story_state(self) -> tuple[dict | None, list[dict]]:
-        """The story clusterer's shared state and one dict per live story (None, [] when there is none)."""
-        head = self.get_meta("stories")
-        if head is not None and "stories" in head:  # a store written when the whole state was one value
-            return {k: v for k, v in head.items() if k != "stories"}, head["stories"]
-        rows = [json.loads(r[0]) for r in self.db.execute("SELECT data FROM stories ORDER BY rowid")]
-        return ({k: v for k, v in head.items() if k != HEADS_KEPT} if head else head), rows
-
     def save_story_state(self, head: dict, changed: Sequence[dict], removed: Iterable[str]) -> None:
         """Write the shared state, the stories that changed and drop the stories merged away."""
         old = self.get_meta("stories")

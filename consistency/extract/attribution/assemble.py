@@ -66,7 +66,7 @@ def _possessor(head: Token) -> Token | None:
     return next((t for t in head.children if t.dep_ == "poss" and t.i < head.i), None)
 
 
-def _pick_source(doc: Doc, cue: TokSpan, head: Token, sources: list[TokSpan], sent: list[int]) -> TokSpan | None:
+def _pick_source(cue: TokSpan, head: Token, sources: list[TokSpan], sent: list[int]) -> TokSpan | None:
     """The tagged source of a cue: the one holding its subject, else the nearest in its sentence; none
     where the parse says the nearest is not the speaker (then ``_parse_source`` reads one off the parse)."""
     same = [s for s in sources if sent[s[0]] == sent[cue[0]] or sent[s[1] - 1] == sent[cue[0]]]
@@ -301,7 +301,7 @@ def assemble(doc: Doc, spans: dict[str, list[TokSpan]], quotes: list[tuple[int, 
         taken.add(j)
     frames: list[tuple[TokSpan, Frame]] = []
     for i, c in enumerate(cues):
-        src = _pick_source(doc, c, heads[i], sources, sent)
+        src = _pick_source(c, heads[i], sources, sent)
         j = content_of.get(i)
         if j is None:
             continue
@@ -369,7 +369,7 @@ def _governed(doc: Doc, content: TokSpan, sources: list[TokSpan], sent: list[int
     rule = frame_at(head, quotes)
     cue_chars = rule.cue if rule is not None else _chars(doc, cue)
     # only the cue's own subject as source: the nearest tagged source belongs to another frame as often
-    src = _pick_source(doc, cue, head, sources, sent)
+    src = _pick_source(cue, head, sources, sent)
     subj = _source_of(head) if head.pos_ in ("VERB", "AUX") else None
     if src is None or subj is None or not src[0] <= subj.i < src[1]:
         return Frame(cue_chars, None, _chars(doc, content), None, head)

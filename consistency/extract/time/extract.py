@@ -1,6 +1,6 @@
 """Find time expressions in English news text and normalise them to TIMEX3 values.
 
-A rule grammar in the manner of HeidelTime: ``timex_rules`` proposes spans, the longest
+A rule grammar in the manner of HeidelTime: the patterns of ``rules.py`` propose spans, the longest
 non-overlapping ones win, and each is normalised against the publication date (the anchor),
 the tense of the sentence around it and the last date the text mentioned.
 """
