@@ -85,7 +85,7 @@ def test_roles_seat_reads_one_elected_office():
 def test_roles_two_seats_for_one_person_across_outlets():
     a = claim("a#1", "Rep. Dana Okoro won the vote on Tuesday.", people=(("Dana Okoro", "Rep."),))
     b = claim("b#1", "Sen. Dana Okoro won the vote on Tuesday.", people=(("Dana Okoro", "Sen."),), outlet="B")
-    flags = role_flags([a, b], EntityResolver())
+    flags = role_flags([a, b])
     assert [f.type for f in flags] == ["role"]
     assert flags[0].values == {"A": "Rep. Dana Okoro", "B": "Sen. Dana Okoro"}
     assert "Role conflict" in flags[0].explanation
@@ -95,21 +95,21 @@ def test_roles_a_former_office_or_the_same_office_is_no_conflict():
     a = claim("a#1", "Rep. Dana Okoro won the vote on Tuesday.", people=(("Dana Okoro", "Rep."),))
     b = claim("b#1", "Former Sen. Dana Okoro won the vote.", people=(("Dana Okoro", "Former Sen."),), outlet="B")
     c = claim("c#1", "Congresswoman Dana Okoro won.", people=(("Dana Okoro", "Congresswoman"),), outlet="C")
-    assert role_flags([a, b, c], EntityResolver()) == []
+    assert role_flags([a, b, c]) == []
 
 
 def test_roles_an_outlet_giving_both_offices_is_no_clear_conflict():
     a = claim("a#1", "Rep. Dana Okoro won the vote on Tuesday.", people=(("Dana Okoro", "Rep."),))
     a2 = claim("a#2", "Sen. Dana Okoro thanked voters.", people=(("Dana Okoro", "Sen."),))
     b = claim("b#1", "Sen. Dana Okoro won the vote on Tuesday.", people=(("Dana Okoro", "Sen."),), outlet="B")
-    assert role_flags([a, a2, b], EntityResolver()) == []
+    assert role_flags([a, a2, b]) == []
 
 
 def test_roles_other_stories_are_apart():
     a = claim("a#1", "Rep. Dana Okoro won the vote on Tuesday.", people=(("Dana Okoro", "Rep."),))
     b = replace(claim("b#1", "Sen. Dana Okoro won the vote.", people=(("Dana Okoro", "Sen."),), outlet="B"),
                 story_id="s2")
-    assert role_flags([a, b], EntityResolver()) == []
+    assert role_flags([a, b]) == []
 
 
 def test_places_a_story_places_one_event_in_two_towns():
@@ -153,7 +153,7 @@ def test_names_a_surname_respelled_across_a_story():
     a = person("a#1", "Reinhold Preibus, chairman of the county party, called the count fair.", "Reinhold Preibus", "A")
     b = person("b#1", "County party chairman Reinhold Priebus said nothing about the count.", "Reinhold Priebus", "B")
     c = person("c#1", "The count was fair, said Reinhold Preibus, who leads the county party.", "Reinhold Preibus", "C")
-    (flag,) = name_variant_flags([], EntityResolver(), [a, b, c])
+    (flag,) = name_variant_flags([], [a, b, c])
     # the minority spelling (B) is the variant, set against one outlet giving the majority one
     assert flag.values["B"] == "Reinhold Priebus" and set(flag.values.values()) == {"Reinhold Priebus",
                                                                                    "Reinhold Preibus"}
@@ -170,7 +170,7 @@ def test_names_house_style_and_short_names_are_no_variant():
     b = org("b#1", "The IRS opened an inquiry into the charity.", "IRS", "B")
     c = org("c#1", "Mark Dole met the board.", "Mark Dole", "A")
     d = org("d#1", "Mary Dole met the board.", "Mary Dole", "B")
-    assert name_variant_flags([(a, b, 0.95)], EntityResolver(), [a, b, c, d]) == []
+    assert name_variant_flags([(a, b, 0.95)], [a, b, c, d]) == []
 
 
 def test_names_descriptive_word_forms_and_dropped_particles_are_no_variant():
@@ -194,9 +194,9 @@ def test_names_outlets_split_evenly_between_two_spellings_flag_no_one():
     claims = [person(f"{o.lower()}#1", said.format(n), n, o)
               for o, n in (("A", "Odile Marcken"), ("B", "Odile Marcken"),
                            ("C", "Odile Markken"), ("D", "Odile Markken"))]
-    assert name_variant_flags([], EntityResolver(), claims) == []
+    assert name_variant_flags([], claims) == []
     lone = person("e#1", said.format("Odile Markken"), "Odile Markken", "E")
-    (flag,) = name_variant_flags([], EntityResolver(), claims[:2] + [lone])
+    (flag,) = name_variant_flags([], claims[:2] + [lone])
     assert flag.values["E"] == "Odile Markken"
 
 
@@ -225,11 +225,11 @@ def test_names_one_office_given_to_two_people_of_one_surname():
     b = claim("b#1", "Representative Delia R. Quiroga defeated Representative Ines Arbol to become vice chair.",
               outlet="B", people=(("Delia R. Quiroga", "Representative"), ("Ines Arbol", "Representative")))
     assert pair_outcome(a, b, 0.8, EntityResolver()).named
-    (flag,) = name_variant_flags([(a, b, 0.8)], EntityResolver(), [a, b])
+    (flag,) = name_variant_flags([(a, b, 0.8)], [a, b])
     assert set(flag.values.values()) == {"Marta Quiroga", "Delia R. Quiroga"}
     assert "two given names" in flag.explanation
     # sentences less alike than one statement told twice say nothing of one office-holder
-    assert name_variant_flags([(a, b, 0.5)], EntityResolver(), [a, b]) == []
+    assert name_variant_flags([(a, b, 0.5)], [a, b]) == []
 
 
 def test_names_one_surname_two_given_names_left_alone_without_one_office_or_in_a_family():
@@ -239,15 +239,15 @@ def test_names_one_surname_two_given_names_left_alone_without_one_office_or_in_a
               people=(("Marta Quiroga", "Rep."),))
     untitled = claim("b#1", "Delia Quiroga won the vote for vice chair, defeating Rep. Ines Arbol.", outlet="B",
                      people=(("Delia Quiroga", None),))
-    assert name_variant_flags([(a, untitled, 0.8)], EntityResolver(), [a, untitled]) == []
+    assert name_variant_flags([(a, untitled, 0.8)], [a, untitled]) == []
     senator = claim("b#1", "Sen. Delia Quiroga won the vote for vice chair, defeating Rep. Ines Arbol.", outlet="B",
                     people=(("Delia Quiroga", "Sen."),))
-    assert name_variant_flags([(a, senator, 0.8)], EntityResolver(), [a, senator]) == []
+    assert name_variant_flags([(a, senator, 0.8)], [a, senator]) == []
     b = claim("b#1", "Rep. Delia Quiroga won the vote for vice chair, defeating Rep. Ines Arbol.", outlet="B",
               people=(("Delia Quiroga", "Rep."),))
     sister = claim("b#2", "Her sister, Rep. Marta Quiroga, voted for her.", outlet="B",
                    people=(("Marta Quiroga", "Rep."),))
-    assert name_variant_flags([(a, b, 0.8)], EntityResolver(), [a, b, sister]) == []
+    assert name_variant_flags([(a, b, 0.8)], [a, b, sister]) == []
 
 
 def test_names_given_names_apart_only_when_two_names():

@@ -145,7 +145,7 @@ def test_compare_values_name_respelled_in_a_copy_is_a_variant():
     tb = "Now that killer Brian Nikhols has been sentenced to life, the question is where he will serve."
     a = claim("a#1", ta, entities=_person(ta, "Brian Nichols"))
     b = claim("b#1", tb, outlet="B", day=11, entities=_person(tb, "Brian Nikhols"))
-    flags = name_variant_flags([(a, b, 0.8)], EntityResolver())
+    flags = name_variant_flags([(a, b, 0.8)])
     assert [(f.type, f.values["B"]) for f in flags] == [("name_variant", "Brian Nikhols")]
 
 
@@ -154,7 +154,7 @@ def test_compare_values_unrecognised_mention_still_counts():
     tb = 'Her film credits include "Van Wilderr" and "The Big Lebowski" among others.'
     a = claim("a#1", ta, entities=_person(ta, "Van Wilder"))
     b = claim("b#1", tb, outlet="B", day=11)
-    flags = name_variant_flags([(a, b, 0.9)], EntityResolver())
+    flags = name_variant_flags([(a, b, 0.9)])
     assert [f.values["B"] for f in flags] == ["Wilderr"]
 
 
@@ -163,7 +163,7 @@ def test_compare_values_name_in_different_sentences_is_not_flagged():
     tb = "Bettie Mae Page was born on April 22, 1923, in Nashville, in a poor family of six children."
     a = claim("a#1", ta, entities=_person(ta, "Betty Mae Page"))
     b = claim("b#1", tb, outlet="B", day=11, entities=_person(tb, "Bettie Mae Page"))
-    assert name_variant_flags([(a, b, 0.8)], EntityResolver()) == []
+    assert name_variant_flags([(a, b, 0.8)]) == []
 
 
 def test_compare_values_spelling_variant_rules():
@@ -538,10 +538,10 @@ def test_compare_values_given_name_spelled_two_ways_with_one_surname_is_no_varia
     tb = "Deputy mayor Evgeny Tarkanen opened the new bridge over the river on a cold morning."
     a = claim("a#1", ta, entities=_person(ta, "Yevgeny Tarkanen"))
     b = claim("b#1", tb, outlet="B", day=11, entities=_person(tb, "Evgeny Tarkanen"))
-    assert name_variant_flags([(a, b, 0.8)], EntityResolver()) == []
+    assert name_variant_flags([(a, b, 0.8)]) == []
     tc = "Deputy mayor Yevgeny Tarkanenn opened the new bridge over the river on a cold morning."
     c = claim("c#1", tc, outlet="C", day=11, entities=_person(tc, "Yevgeny Tarkanenn"))
-    flags = name_variant_flags([(a, c, 0.8)], EntityResolver())
+    flags = name_variant_flags([(a, c, 0.8)])
     assert [(f.type, f.values["C"]) for f in flags] == [("name_variant", "Yevgeny Tarkanenn")]
 
 

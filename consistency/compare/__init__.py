@@ -57,16 +57,16 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
         findings.extend((f, score) for f in compare_pair(a, b, score, resolver))
     flags = [make_flag(f) for f in one_per_deviation(findings)]
     whole = list(claims.values() if stories is None else stories)
-    flags.extend(name_variant_flags(aligned, resolver, whole))
-    flags.extend(story_flags(whole, resolver))
+    flags.extend(name_variant_flags(aligned, whole))
+    flags.extend(story_flags(whole))
     return flags
 
 
-def story_flags(claims: Iterable[Claim], resolver) -> list[Flag]:
+def story_flags(claims: Iterable[Claim]) -> list[Flag]:
     """Findings that read a whole story rather than aligned pairs: offices given to one person,
     places given to one happening."""
     claims = list(claims)
-    return role_flags(claims, resolver) + place_flags(claims)
+    return role_flags(claims) + place_flags(claims)
 
 
 def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding]:

@@ -62,8 +62,8 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
     findings += [(f, s) for f, s in facts if frozenset((f.a.id, f.b.id)) not in compared]
     findings = updates_noted_after(findings, story)
     flags = [make_flag(f) for f in one_per_deviation(findings)]
-    flags += name_variant_flags(aligned, resolver, story)
-    flags += story_flags(story, resolver)
+    flags += name_variant_flags(aligned, story)
+    flags += story_flags(story)
     silent = set(quiet)
     loud = [p for p in pairs if (p[0], p[1]) not in silent]
     clusters = claim_clusters(loud, claims)

@@ -257,7 +257,7 @@ def _story_observations(claims: Iterable[Claim]):
                 yield STORY_SCORE, (ca, ea.text, (ea.start, ea.end), words[0]), (cb, eb.text, (eb.start, eb.end), words[1])
 
 
-def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]], resolver,
+def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]],
                        claims: Iterable[Claim] = ()) -> list[Flag]:
     """One flag per article that spells an entity in a minority form, paired with its best match."""
     spellings: UnionFind[str] = UnionFind()

@@ -45,7 +45,7 @@ def _titled(claims: Iterable[Claim]):
     return out
 
 
-def role_flags(claims: Iterable[Claim], resolver) -> list[Flag]:
+def role_flags(claims: Iterable[Claim]) -> list[Flag]:
     """One flag per person and pair of outlets that give them different elected offices."""
     flags = []
     for mentions in _titled(claims).values():
