@@ -175,13 +175,6 @@ def _negation_scope(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _names(text: str) -> frozenset[str]:
-    """Words (stemmed) written with a capital inside the sentence or with a digit: what the act is
-    about ("Measure 12", "the Senate"), not which act it is."""
-    found = re.finditer(r"\b([A-Z][A-Za-z]+|[0-9][0-9,.]*)", text)
-    return frozenset(_stem(m.group(1).casefold().rstrip(".,")) for m in found if m.start() > 0)
-
-
 def _names_a_part(text: str) -> bool:
     return bool(_PART_WORDS & set(words_spelled_out(text)))
 
@@ -205,8 +198,7 @@ def part_negation_findings(claims: Iterable[Claim]) -> list[Finding]:
             if y.story_id != x.story_id or y.outlet == x.outlet or negating[y.id] or _names_a_part(y.text):
                 continue
             shared = scopes[x.id] & words[y.id]
-            if len(shared) < _PART_SHARED or not shared & _names(x.text) & _names(y.text) \
-                    or _both_sides(x, y, shared, story, words, negating, scopes):
+            if len(shared) < _PART_SHARED or _both_sides(x, y, shared, story, words, negating, scopes):
                 continue
             if best is None or len(shared) > best[0]:
                 best = (len(shared), y)
