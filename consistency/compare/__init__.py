@@ -18,7 +18,7 @@ from .facts import compare_facts
 from .names import name_variant_flags
 from .numbers import compare_numbers, figure_at, same_figure
 from .places import compare_places, place_flags
-from .polarity import compare_polarity, part_negation_findings
+from .polarity import compare_polarity
 from .roles import role_flags
 from .speakers import compare_channel, compare_speakers
 from .timeline import compare_timeline
@@ -64,10 +64,9 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
 
 def story_flags(claims: Iterable[Claim], resolver) -> list[Flag]:
     """Findings that read a whole story rather than aligned pairs: offices given to one person,
-    places given to one happening, an act denied of a part against the act asserted of the whole."""
+    places given to one happening."""
     claims = list(claims)
-    return role_flags(claims, resolver) + place_flags(claims) + \
-        [make_flag(f) for f in part_negation_findings(claims)]
+    return role_flags(claims, resolver) + place_flags(claims)
 
 
 def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding]:

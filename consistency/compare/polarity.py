@@ -6,11 +6,10 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Iterable
 
 from ..lexicon import DENIALS, IRREGULAR_PAST, NEGATIONS
 from ..records import Claim
-from .base import STOP, Finding
+from .base import Finding
 
 _CONTRACTIONS = ((re.compile(r"\bwon['\u2019]t\b", re.I), "will not"), (re.compile(r"\bcan['\u2019]t\b", re.I), "can not"),
                  (re.compile(r"\bshan['\u2019]t\b", re.I), "shall not"), (re.compile(r"\bcannot\b", re.I), "can not"),
@@ -149,68 +148,3 @@ def compare_polarity(a: Claim, b: Claim, score: float, resolver) -> Finding | No
     confidence = 0.5 + 0.38 * _similarity(a.text, b.text) + 0.02 * _letters(a.text, b.text)
     return Finding("polarity", a, b, value_a, value_b, (a.start, a.end), (b.start, b.end),
                    confidence=confidence)
-
-
-# A negation that bears on a part of something ("does not seek to undo the part of the law that ...")
-# set against another outlet that asserts the act of the whole ("seeks to undo the law").
-_PART_WORDS = frozenset("portion portions part parts section sections provision provisions clause clauses".split())
-_PART_SCOPE = 6  # content words after a negation that it may bear on
-_PART_SHARED = 2
-
-
-def _content_stems(text: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in words_spelled_out(text) if len(w) > 2 and w not in NEGATIONS
-                     and w not in DENIALS and w not in _NEUTRAL and w not in STOP)
-
-
-def _negation_scope(text: str) -> frozenset[str]:
-    """The content words (stemmed) each negation of the text is followed by, the first few."""
-    words = words_spelled_out(text)
-    out: set[str] = set()
-    for i, w in enumerate(words):
-        if w in NEGATIONS:
-            after = [x for x in words[i + 1:] if len(x) > 2 and x not in _NEUTRAL and x not in NEGATIONS
-                     and x not in STOP]
-            out.update(_stem(x) for x in after[:_PART_SCOPE])
-    return frozenset(out)
-
-
-def _names_a_part(text: str) -> bool:
-    return bool(_PART_WORDS & set(words_spelled_out(text)))
-
-
-def part_negation_findings(claims: Iterable[Claim]) -> list[Finding]:
-    """A claim that negates an act on a part of something, against another outlet's claim that asserts
-    the act (two or more of the negated words) without naming any part; one finding per negating claim.
-
-    An outlet that also asserts those words elsewhere, or an asserting outlet that also negates them,
-    reports both sides and is left out."""
-    story = [c for c in claims if c.story_id]
-    words = {c.id: _content_stems(c.text) for c in story}
-    negating = {c.id: _negations(c.text) % 2 == 1 for c in story}
-    scopes = {c.id: _negation_scope(c.text) for c in story if negating[c.id]}
-    found = []
-    for x in story:
-        if not negating[x.id] or not _names_a_part(x.text):
-            continue
-        best = None
-        for y in story:
-            if y.story_id != x.story_id or y.outlet == x.outlet or negating[y.id] or _names_a_part(y.text):
-                continue
-            shared = scopes[x.id] & words[y.id]
-            if len(shared) < _PART_SHARED or _both_sides(x, y, shared, story, words, negating, scopes):
-                continue
-            if best is None or len(shared) > best[0]:
-                best = (len(shared), y)
-        if best is not None:
-            y = best[1]
-            found.append(Finding("polarity", y, x, "asserted", "negated", (y.start, y.end), (x.start, x.end),
-                                 confidence=0.5 + 0.38 * _similarity(x.text, y.text)))
-    return found
-
-
-def _both_sides(x: Claim, y: Claim, shared: frozenset[str], story: list[Claim], words: dict, negating: dict,
-                scopes: dict) -> bool:
-    return any(o.outlet == x.outlet and o.id != x.id and not negating[o.id] and shared <= words[o.id]
-               for o in story) or \
-        any(o.outlet == y.outlet and shared <= scopes.get(o.id, frozenset()) for o in story)
