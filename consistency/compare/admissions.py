@@ -82,8 +82,7 @@ def _pair(admitting: Claim, other: Claim) -> int:
     negated = _scope(words, _negations_of(words, shared))
     admitted_words = words_spelled_out(admitting.text)
     admitted = _scope(admitted_words, _admits(admitted_words))
-    # What is admitted and what is negated must meet on a name, not only on a common word.
-    return len(shared) if negated & admitted & {_stem(w) for w in _name_words(admitting) | _name_words(other)} else 0
+    return len(shared) if negated & admitted else 0
 
 
 def admission_findings(claims: Iterable[Claim]) -> list[Finding]:
