@@ -13,7 +13,6 @@ from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
 from ..records import Claim, Flag
-from .admissions import admission_findings
 from .base import UPDATE_CUES, Finding, make_flag
 from .facts import compare_facts
 from .names import name_variant_flags
@@ -65,10 +64,9 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
 
 def story_flags(claims: Iterable[Claim], resolver) -> list[Flag]:
     """Findings that read a whole story rather than aligned pairs: offices given to one person,
-    places given to one happening, a party's admission against its denial."""
+    places given to one happening."""
     claims = list(claims)
-    return role_flags(claims, resolver) + place_flags(claims) + \
-        [make_flag(f) for f in admission_findings(claims)]
+    return role_flags(claims, resolver) + place_flags(claims)
 
 
 def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding]:
