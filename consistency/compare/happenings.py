@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..lexicon import HAPPENING_KINDS as KIND_OF
 from .base import STOP
+from .timeline import _bare_clock
 from .facts.holders import ACTOR_LABELS, one_verb_two_doers, other_people
 from .facts.pairing import WINDOW_DAYS, in_order
 from .facts.rows import Fact
@@ -105,8 +106,24 @@ def _granularity(f: Fact) -> str:
 
 def same_happening(x: Fact, y: Fact) -> bool:
     """Both rows name one kind of happening and share a participant that is not merely the
-    happening's name ("the House" voted, not just "the vote")."""
-    return bool(kinds(x) & kinds(y)) and bool(shared_participants(x, y))
+    happening's name ("the House" voted, not just "the vote"), or both tell when the story's own
+    happening, named by a general noun, began or took place."""
+    return bool(kinds(x) & kinds(y)) and bool(shared_participants(x, y)) or story_happening(x, y)
+
+
+# Nouns a report uses for the happening it is about, whatever it was ("the incident", "the carnage"),
+# and verbs that say only when it began or took place: two outlets that time the incident's start
+# time one happening, though neither names a participant of it.
+STORY_NOUNS = frozenset("incident carnage rampage spree violence chaos ordeal standoff melee attack shooting".split())
+ONSET_VERBS = ({"begin", "start", "erupt"}, {"happen", "occur", "unfold"})
+
+
+def story_happening(x: Fact, y: Fact) -> bool:
+    """Both rows say when the story's happening, named by a general noun as their subject or object,
+    began (or took place), in verbs of one sort."""
+    if not (STORY_NOUNS & x.about and STORY_NOUNS & y.about):
+        return False
+    return any(x.event in verbs and y.event in verbs for verbs in ONSET_VERBS)
 
 
 def shared_participants(x: Fact, y: Fact) -> frozenset[str]:
@@ -211,8 +228,10 @@ def clocks_differ(x: Fact, y: Fact) -> bool:
     """Two clock times of one day that cannot both be right, each taken with its hedge ("about 4:40 p.m."
     and "about 5 p.m." merely touch; "about 10 p.m." allows "10:10 p.m."). As for plain figures, spans
     that only touch differ, unless one is a single minute."""
-    if x.interval != y.interval or x.interval[0] != x.interval[1] or not _dates_comparable(x, y):
-        return False
+    if not (_bare_clock(x.slot) or _bare_clock(y.slot)):
+        if x.interval != y.interval or x.interval[0] != x.interval[1] or not _dates_comparable(x, y):
+            return False
+    # A clock time said with no day of its own ("about 5 p.m.") takes the day of the happening it times.
     sx, sy = clock_span(x), clock_span(y)
     if sx is None or sy is None:
         return False
@@ -283,7 +302,7 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue
             if other_people(x, y):
                 continue  # one kind of happening, two people's: each dates their own
-            if one_verb_two_doers(x, y, GENERAL_EVENTS):
+            if one_verb_two_doers(x, y, GENERAL_EVENTS) and not story_happening(x, y):
                 continue  # two doers of one verb: two happenings
             a, b = in_order(x, y)
             if _given(a, by_claim.get(b.row, ())) or _given(b, by_claim.get(a.row, ())):
