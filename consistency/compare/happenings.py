@@ -339,8 +339,8 @@ def _one_per_happening(pairs: list[DatePair]) -> list[DatePair]:
 
 
 def _given(f: Fact, others: Sequence[Fact]) -> bool:
-    """Some row of the other claim gives a day compatible with ``f``'s."""
-    return any(_agree(f, g) for g in others)
+    """Some row of the other claim gives a day (and clock time) compatible with ``f``'s."""
+    return any(_agree(f, g) and not clocks_differ(f, g) for g in others)
 
 
 def _sibling_dated(f: Fact, other: Fact, siblings: Sequence[Fact]) -> bool:
@@ -357,7 +357,8 @@ def _sibling_dated(f: Fact, other: Fact, siblings: Sequence[Fact]) -> bool:
 
 def _echoed(f: Fact, others: Sequence[Fact]) -> bool:
     """Some row of the other article dates the same happening as ``f`` does: that outlet knows this day too."""
-    return any(same_happening(f, g) and _agree(f, g) and _fineness(g) <= _fineness(f) for g in others)
+    return any(same_happening(f, g) and _agree(f, g) and not clocks_differ(f, g) and _fineness(g) <= _fineness(f)
+               for g in others)
 
 
 @dataclass(frozen=True, slots=True)
