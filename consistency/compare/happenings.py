@@ -210,13 +210,13 @@ def clock_span(f: Fact) -> tuple[int, int] | None:
     at = int(m.group(1)) * 60 + int(m.group(2))
     before = c.text[max(0, t.start - c.start - 30):t.start - c.start]
     words = re.sub(r"\d.*$", "", t.text)  # the slot's own words before its digits ("about", "around")
-    said = f"{before} {words}".rstrip() + " "
+    said = f"{before} {words}".rstrip()
     if _ZONE.search(c.text[t.end - c.start:]) or _ZONE_IN.search(t.text):
         return None
     for cue, (early, late) in CLOCK_HEDGES:
-        if cue.search(said.rstrip()):
+        if cue.search(said):
             return at - early, at + late
-    if _CLOCK_BOUND.search(said.rstrip()) or (t.mod or "APPROX") != "APPROX":
+    if _CLOCK_BOUND.search(said) or (t.mod or "APPROX") != "APPROX":
         return None
     if t.mod == "APPROX":
         return at - 10, at + 10

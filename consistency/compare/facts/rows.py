@@ -46,8 +46,11 @@ def facts_of(row: int, c: Claim, named_before: Mapping[tuple[str, int], Entity] 
                         bodies=_stood_for(c, q, named_before)))
     for t in c.times:
         iv = _interval(t)
-        noun = opening_happening(c, t)
-        if iv is None or noun is None and (t.event in SPEECH_EVENTS or t.event in LEARNING_EVENTS) or _recurring(c, t):
+        # A date read as the time of a speech ("police said on Tuesday") is no row, unless it closes an
+        # opening phrase that names the happening it dates.
+        spoken = t.event in SPEECH_EVENTS or t.event in LEARNING_EVENTS
+        noun = opening_happening(c, t) if spoken else None
+        if iv is None or spoken and noun is None or _recurring(c, t):
             continue
         about = frozenset(t.about) | {noun} if noun else frozenset(t.about)
         out.append(Fact("date", c, row, t, noun or _modified(c, t) or t.event, about, None, iv,
