@@ -184,7 +184,7 @@ def within_reach(x: Fact, y: Fact) -> bool:
 
 
 # How far a hedged clock time may lie from the time it names, in minutes before and after: "about 10
-# p.m." allows 10:10, "just before 5:30" allows 5:20. A round hour or half hour said plainly is rounded.
+# p.m." allows 10:10, "just before 7:30" allows 7:20. A round hour or half hour said plainly is rounded.
 CLOCK_HEDGES = (
     (re.compile(r"\b(?:just|shortly|a little|right|moments?)\s+before\s*$", re.I), (15, 0)),
     (re.compile(r"\b(?:just|shortly|soon|a little|right|moments?)\s+after\s*$", re.I), (0, 15)),
@@ -225,13 +225,13 @@ def clock_span(f: Fact) -> tuple[int, int] | None:
 
 
 def clocks_differ(x: Fact, y: Fact) -> bool:
-    """Two clock times of one day that cannot both be right, each taken with its hedge ("about 4:40 p.m."
-    and "about 5 p.m." merely touch; "about 10 p.m." allows "10:10 p.m."). As for plain figures, spans
+    """Two clock times of one day that cannot both be right, each taken with its hedge ("about 2:40 p.m."
+    and "about 3 p.m." merely touch; "about 10 p.m." allows "10:10 p.m."). As for plain figures, spans
     that only touch differ, unless one is a single minute."""
+    # A clock time said with no day of its own ("about 3 p.m.") takes the day of the happening it times.
     if not (_bare_clock(x.slot) or _bare_clock(y.slot)):
         if x.interval != y.interval or x.interval[0] != x.interval[1] or not _dates_comparable(x, y):
             return False
-    # A clock time said with no day of its own ("about 5 p.m.") takes the day of the happening it times.
     sx, sy = clock_span(x), clock_span(y)
     if sx is None or sy is None:
         return False
