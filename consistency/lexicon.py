@@ -270,7 +270,7 @@ _KINDS = {
     "join": "join hire appoint appointment nominate nomination",
     "announce": "announce announcement unveil unveiling declare declaration statement",
     "publish": "publish publication release print",
-    "arrest": "arrest detain detention apprehend",
+    "arrest": "arrest detain detention apprehend custody",
     "charge": "charge indict indictment",
     "die": "die death kill killing",
     "apologize": "apologize apologise apology",

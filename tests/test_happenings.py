@@ -234,3 +234,71 @@ def test_happenings_a_noun_qualified_alike_names_one_happening_beside_others_of_
     plain = claim("b#1", "The debate on Thursday drew a large crowd.", outlet="B",
                   frames={"Thursday": ("draw", ("debate", "crowd"))})
     assert found(a, a_other, plain, rule=DateRule(2, -1.0)) == []
+
+
+def test_happenings_clock_times_of_one_day_differ_beyond_their_hedges():
+    a = claim("a#1", "Kerr was arrested at 10 p.m. Saturday.", outlet="A", people=("Kerr",),
+              frames={"10 p.m. Saturday": ("arrest", ("kerr",))})
+    b = claim("b#1", "Kerr was arrested at 11:30 p.m. Saturday.", outlet="B", people=("Kerr",),
+              frames={"11:30 p.m. Saturday": ("arrest", ("kerr",))})
+    assert found(a, b) == [("10 p.m. Saturday", "11:30 p.m. Saturday")]
+
+
+def test_happenings_about_a_clock_time_allows_a_few_minutes():
+    a = claim("a#1", "Police arrested Kerr about 10 p.m. Saturday.", outlet="A", people=("Kerr",),
+              frames={"about 10 p.m. Saturday": ("arrest", ("kerr",))})
+    b = claim("b#1", "Kerr was taken into custody at 10:10 p.m. Saturday.", outlet="B", people=("Kerr",),
+              frames={"10:10 p.m. Saturday": ("take", ("custody", "kerr"))})
+    assert found(a, b) == []
+
+
+def test_happenings_two_hedged_clock_times_that_only_touch_differ():
+    # "about 2:40" allows 2:30-2:50 and "about 3" 2:50-3:10: spans that only touch, so the outlets disagree
+    a = claim("a#1", "The shooting started about 2:40 p.m. Saturday.", outlet="A",
+              frames={"about 2:40 p.m. Saturday": ("start", ("shooting",))})
+    b = claim("b#1", "The shooting started about 3 p.m. Saturday.", outlet="B",
+              frames={"about 3 p.m. Saturday": ("start", ("shooting",))})
+    assert found(a, b) == [("about 2:40 p.m. Saturday", "about 3 p.m. Saturday")]
+
+
+def test_happenings_just_before_the_hour_agrees_with_a_time_some_minutes_earlier():
+    a = claim("a#1", "The shooting started just before 4 p.m. Saturday.", outlet="A",
+              frames={"4 p.m. Saturday": ("start", ("shooting",))})
+    b = claim("b#1", "The shooting started around 3:40 p.m. Saturday.", outlet="B",
+              frames={"around 3:40 p.m. Saturday": ("start", ("shooting",))})
+    assert found(a, b) == []
+
+
+def test_happenings_a_clock_time_with_its_zone_is_not_compared():
+    # "7 p.m. local time" may be the other outlet's "10 p.m." in its own zone
+    a = claim("a#1", "Kerr was arrested at 7 p.m. local time Saturday.", outlet="A", people=("Kerr",),
+              frames={"7 p.m. local time Saturday": ("arrest", ("kerr",))})
+    b = claim("b#1", "Kerr was arrested at 10 p.m. Saturday.", outlet="B", people=("Kerr",),
+              frames={"10 p.m. Saturday": ("arrest", ("kerr",))})
+    assert found(a, b) == []
+
+
+def test_happenings_an_opening_after_phrase_dates_its_own_happening():
+    # the date closes "After Kerr's arrest on ...": it dates the arrest, not what police said
+    a = claim("a#1", "Deputies took Kerr into custody by the lake around 11 p.m. Saturday.", outlet="A", day=16,
+              people=("Kerr",), frames={"around 11 p.m. Saturday": ("take", ("custody", "kerr", "lake"))})
+    b = claim("b#1", "After Kerr's arrest on Sunday morning, detectives said he had hidden the rifle.", outlet="B",
+              day=16, people=("Kerr",), frames={"Sunday morning": ("say", ("detective",))})
+    assert found(a, b) == [("around 11 p.m. Saturday", "Sunday morning")]
+
+
+def test_happenings_the_story_happening_named_by_two_general_nouns_is_one():
+    # a clock time with no day of its own takes the day of the happening it times
+    a = claim("a#1", "Witnesses said the incident started around 2:35 p.m.", outlet="A", day=16,
+              frames={"around 2:35 p.m.": ("start", ("incident", "witness"))})
+    b = claim("b#1", "The sheriff said the rampage began about 3 p.m. at the plant.", outlet="B", day=17,
+              frames={"about 3 p.m.": ("begin", ("rampage", "sheriff"))})
+    assert found(a, b) == [("around 2:35 p.m.", "about 3 p.m.")]
+
+
+def test_happenings_a_general_noun_with_other_verbs_is_no_story_happening():
+    a = claim("a#1", "The incident began about 2:35 p.m. Saturday.", outlet="A",
+              frames={"about 2:35 p.m. Saturday": ("begin", ("incident",))})
+    b = claim("b#1", "The standoff ended about 6 p.m. Saturday.", outlet="B",
+              frames={"about 6 p.m. Saturday": ("end", ("standoff",))})
+    assert found(a, b) == []

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 from ..lexicon import HAPPENING_KINDS as KIND_OF
 from .base import STOP
+from .timeline import _bare_clock
 from .facts.holders import ACTOR_LABELS, one_verb_two_doers, other_people
 from .facts.pairing import WINDOW_DAYS, in_order
 from .facts.rows import Fact
 from .facts.sameness import GENERAL_EVENTS
-from .facts.values import GRANULARITY, _agree, _differ, _fineness
+from .facts.values import GRANULARITY, _agree, _dates_comparable, _differ, _fineness
 from .finding import Finding
 
 SAME_DAY = {"time": "day"}  # "Thursday night" dates a happening of that day
@@ -105,8 +106,24 @@ def _granularity(f: Fact) -> str:
 
 def same_happening(x: Fact, y: Fact) -> bool:
     """Both rows name one kind of happening and share a participant that is not merely the
-    happening's name ("the House" voted, not just "the vote")."""
-    return bool(kinds(x) & kinds(y)) and bool(shared_participants(x, y))
+    happening's name ("the House" voted, not just "the vote"), or both tell when the story's own
+    happening, named by a general noun, began or took place."""
+    return bool(kinds(x) & kinds(y)) and bool(shared_participants(x, y)) or story_happening(x, y)
+
+
+# Nouns a report uses for the happening it is about, whatever it was ("the incident", "the carnage"),
+# and verbs that say only when it began or took place: two outlets that time the incident's start
+# time one happening, though neither names a participant of it.
+STORY_NOUNS = frozenset("incident carnage rampage spree violence chaos ordeal standoff melee attack shooting".split())
+ONSET_VERBS = ({"begin", "start", "erupt"}, {"happen", "occur", "unfold"})
+
+
+def story_happening(x: Fact, y: Fact) -> bool:
+    """Both rows say when the story's happening, named by a general noun as their subject or object,
+    began (or took place), in verbs of one sort."""
+    if not (STORY_NOUNS & x.about and STORY_NOUNS & y.about):
+        return False
+    return any(x.event in verbs and y.event in verbs for verbs in ONSET_VERBS)
 
 
 def shared_participants(x: Fact, y: Fact) -> frozenset[str]:
@@ -166,6 +183,62 @@ def within_reach(x: Fact, y: Fact) -> bool:
     return gap <= REACH_DAYS[coarse]
 
 
+# How far a hedged clock time may lie from the time it names, in minutes before and after: "about 10
+# p.m." allows 10:10, "just before 7:30" allows 7:20. A round hour or half hour said plainly is rounded.
+CLOCK_HEDGES = (
+    (re.compile(r"\b(?:just|shortly|a little|right|moments?)\s+before\s*$", re.I), (15, 0)),
+    (re.compile(r"\b(?:just|shortly|soon|a little|right|moments?)\s+after\s*$", re.I), (0, 15)),
+    (re.compile(r"\b(?:nearly|almost)\s*$", re.I), (10, 0)),
+    (re.compile(r"\b(?:about|around|approximately|roughly|some|close to|near|circa)\s*$", re.I), (10, 10)),
+)
+ROUNDED_CLOCK = 5  # "10 p.m." said plainly may be 9:58 or 10:04
+# A bound ("before 5 p.m.", "by noon", "until 2 a.m.") says on which side the happening lies, not when.
+_CLOCK_BOUND = re.compile(r"\b(?:before|after|by|until|till|since|from|between|through)\s*$", re.I)
+# A time named with its zone may be a conversion of another outlet's ("7 p.m. local time (8 p.m. ET)").
+_ZONE = re.compile(r"^[^.;,]{0,3}\b(?:local|[ECMP][SD]?T|GMT|UTC|Eastern|Central|Mountain|Pacific)\b|^\s*\(", re.I)
+_ZONE_IN = re.compile(r"\b(?:local time|[ECMP][SD]T|GMT|UTC|Eastern|Central|Mountain|Pacific)\b|\d\s*[ECMP]T\b")
+_CLOCK_VALUE = re.compile(r"T(\d{2}):(\d{2})$")
+
+
+def clock_span(f: Fact) -> tuple[int, int] | None:
+    """The minutes of the day a row's clock time allows, from its hedge ("about", "just after") and its
+    rounding, or None when it gives no clock time, bounds one side, or names a time zone."""
+    t, c = f.slot, f.claim
+    m = _CLOCK_VALUE.search(t.value or "")
+    if m is None or not re.search(r"\d", t.text):
+        return None
+    at = int(m.group(1)) * 60 + int(m.group(2))
+    before = c.text[max(0, t.start - c.start - 30):t.start - c.start]
+    words = re.sub(r"\d.*$", "", t.text)  # the slot's own words before its digits ("about", "around")
+    said = f"{before} {words}".rstrip()
+    if _ZONE.search(c.text[t.end - c.start:]) or _ZONE_IN.search(t.text):
+        return None
+    for cue, (early, late) in CLOCK_HEDGES:
+        if cue.search(said):
+            return at - early, at + late
+    if _CLOCK_BOUND.search(said) or (t.mod or "APPROX") != "APPROX":
+        return None
+    if t.mod == "APPROX":
+        return at - 10, at + 10
+    rounded = ROUNDED_CLOCK if at % 30 == 0 else 0
+    return at - rounded, at + rounded
+
+
+def clocks_differ(x: Fact, y: Fact) -> bool:
+    """Two clock times of one day that cannot both be right, each taken with its hedge ("about 2:40 p.m."
+    and "about 3 p.m." merely touch; "about 10 p.m." allows "10:10 p.m."). As for plain figures, spans
+    that only touch differ, unless one is a single minute."""
+    # A clock time said with no day of its own ("about 3 p.m.") takes the day of the happening it times.
+    if not (_bare_clock(x.slot) or _bare_clock(y.slot)):
+        if x.interval != y.interval or x.interval[0] != x.interval[1] or not _dates_comparable(x, y):
+            return False
+    sx, sy = clock_span(x), clock_span(y)
+    if sx is None or sy is None:
+        return False
+    lo, hi = max(sx[0], sy[0]), min(sx[1], sy[1])
+    return lo > hi or lo == hi and sx[0] < sx[1] and sy[0] < sy[1]
+
+
 @dataclass(frozen=True, slots=True)
 class DatePair:
     """Two rows of different outlets that may date one happening differently."""
@@ -221,7 +294,7 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
         for y in dates[i + 1:]:
             if x.claim.outlet == y.claim.outlet or abs((x.claim.published - y.claim.published).days) > WINDOW_DAYS:
                 continue
-            if not within_reach(x, y) or not _differ(x, y):
+            if not within_reach(x, y) or not (_differ(x, y) or clocks_differ(x, y)):
                 continue
             if earlier_instance(x) != earlier_instance(y):
                 continue  # one dates an earlier happening of the kind, the other this one
@@ -229,7 +302,7 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue
             if other_people(x, y):
                 continue  # one kind of happening, two people's: each dates their own
-            if one_verb_two_doers(x, y, GENERAL_EVENTS):
+            if one_verb_two_doers(x, y, GENERAL_EVENTS) and not story_happening(x, y):
                 continue  # two doers of one verb: two happenings
             a, b = in_order(x, y)
             if _given(a, by_claim.get(b.row, ())) or _given(b, by_claim.get(a.row, ())):
@@ -266,8 +339,8 @@ def _one_per_happening(pairs: list[DatePair]) -> list[DatePair]:
 
 
 def _given(f: Fact, others: Sequence[Fact]) -> bool:
-    """Some row of the other claim gives a day compatible with ``f``'s."""
-    return any(_agree(f, g) for g in others)
+    """Some row of the other claim gives a day (and clock time) compatible with ``f``'s."""
+    return any(_agree(f, g) and not clocks_differ(f, g) for g in others)
 
 
 def _sibling_dated(f: Fact, other: Fact, siblings: Sequence[Fact]) -> bool:
@@ -284,7 +357,8 @@ def _sibling_dated(f: Fact, other: Fact, siblings: Sequence[Fact]) -> bool:
 
 def _echoed(f: Fact, others: Sequence[Fact]) -> bool:
     """Some row of the other article dates the same happening as ``f`` does: that outlet knows this day too."""
-    return any(same_happening(f, g) and _agree(f, g) and _fineness(g) <= _fineness(f) for g in others)
+    return any(same_happening(f, g) and _agree(f, g) and not clocks_differ(f, g) and _fineness(g) <= _fineness(f)
+               for g in others)
 
 
 @dataclass(frozen=True, slots=True)

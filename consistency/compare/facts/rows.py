@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...extract.quantities import AGE_UNIT
-from ...lexicon import SPEECH_EVENTS
+from ...lexicon import HAPPENING_KINDS, SPEECH_EVENTS
 from ...records import Claim, Entity, Quantity, TimeExpr
 from ..base import STOP
 from ..numbers import _singular
@@ -46,9 +46,14 @@ def facts_of(row: int, c: Claim, named_before: Mapping[tuple[str, int], Entity] 
                         bodies=_stood_for(c, q, named_before)))
     for t in c.times:
         iv = _interval(t)
-        if iv is None or t.event in SPEECH_EVENTS or t.event in LEARNING_EVENTS or _recurring(c, t):
+        # A date read as the time of a speech ("police said on Tuesday") is no row, unless it closes an
+        # opening phrase that names the happening it dates.
+        spoken = t.event in SPEECH_EVENTS or t.event in LEARNING_EVENTS
+        noun = opening_happening(c, t) if spoken else None
+        if iv is None or spoken and noun is None or _recurring(c, t):
             continue
-        out.append(Fact("date", c, row, t, _modified(c, t) or t.event, frozenset(t.about), None, iv,
+        about = frozenset(t.about) | {noun} if noun else frozenset(t.about)
+        out.append(Fact("date", c, row, t, noun or _modified(c, t) or t.event, about, None, iv,
                         _stood_for(c, t, named_before)))
     return out
 
@@ -174,6 +179,24 @@ def _modified(c: Claim, t: TimeExpr) -> str | None:
     if m is None or m.group(1) in _NOT_QUALIFIED:
         return None
     return m.group(1)
+
+
+# "After the suspect's arrest on Tuesday morning, police said ...": a date closing an opening phrase of
+# "after", "before" or "following" dates the happening that phrase names, not the main clause's verb.
+_OPENING_PHRASE = re.compile(r"^\W*(?:after|before|following|since)\s+((?:[\w'\u2019.-]+\s+){1,5}?)(?:on|at|in|of)?\s*$",
+                             re.IGNORECASE)
+
+
+def opening_happening(c: Claim, t: TimeExpr) -> str | None:
+    """The happening noun of an opening "after ..." phrase that the date closes (a comma follows it),
+    in the form the happening lexicon keys ("arrest"), else None."""
+    if not re.match(r"\s*,", c.text[t.end - c.start:]):
+        return None
+    m = _OPENING_PHRASE.match(c.text[:max(0, t.start - c.start)])
+    if m is None:
+        return None
+    nouns = [w.strip(".").casefold() for w in m.group(1).split()]
+    return next((w for w in reversed(nouns) if w in HAPPENING_KINDS), None)
 
 
 _RATIO_GAP = re.compile(r"^(?:\s+|-)(?:in|out\s+of)(?:\s+|-)$", re.I)
