@@ -112,3 +112,49 @@ def test_ages_a_figure_already_flagged_is_not_flagged_again():
     first = age_flags([a, b])
     assert len(first) == 1 and age_flags([a, b], first) == []
     assert len(story_flags([a, b])) == 1 and story_flags([a, b], first) == []
+
+
+def test_ages_an_unnamed_boy_one_of_each_report():
+    a = claim("a#1", "Police said a 9-year-old girl was hit by a 14-year-old boy in the yard.")
+    b = claim("b#1", "The 13-year-old boy who fired the rifle was questioned.", outlet="B", day=1)
+    assert values(age_flags([a, b])) == [{"14", "13"}]  # a day later, a year younger
+
+
+def test_ages_a_kin_word_two_people_of_a_report_may_bear_is_not_compared():
+    a = claim("a#1", "Police said a 12-year-old boy brought a pistol home, where his 8-year-old brother found it.")
+    b = claim("b#1", "The 8-year-old boy who was wounded is in hospital.", outlet="B", day=1)
+    assert age_flags([a, b]) == []  # the brother is a boy too: "the boy" is not one person there
+    c = claim("c#1", "Police said a 5-year-old girl and a 10-year-old girl were in the car.")
+    d = claim("d#1", "The 6-year-old girl was unhurt.", outlet="B")
+    assert age_flags([c, d]) == []  # the story has two girls
+
+
+def test_ages_the_same_word_in_two_parts_of_the_happening_is_two_people():
+    a = claim("a#1", "Deputies said a 7-year-old boy who was wounded is recovering.")
+    b = claim("b#1", "The 10-year-old boy who fired the gun was not hurt.", outlet="B", day=1)
+    assert age_flags([a, b]) == []
+
+
+def test_ages_a_baby_in_months_and_in_years():
+    a = claim("a#1", "A man shot his wife and their 5-month-old baby girl, police said.")
+    b = claim("b#1", "Police said their 2-year-old baby was wounded.", outlet="B")
+    assert values(age_flags([a, b])) == [{"5-month-old", "2"}]
+    c = claim("c#1", "The 1-year-old girl was flown to a hospital.", outlet="C")
+    d = claim("d#1", "The 2-year-old girl is recovering.", outlet="D")
+    assert age_flags([c, d]) == []  # a toddler's months are rounded either way
+
+
+def test_ages_a_named_person_a_report_calls_the_son():
+    a = claim("a#1", "The burglars met the owner's 18-year-old son, who fired.")
+    b = claim("b#1", "Officers first said the son was younger; he is 24-year-old Sam Orr.", ("Sam Orr",),
+              outlet="B", day=2)
+    assert values(age_flags([a, b])) == [{"18", "24"}]
+
+
+def test_ages_a_later_lower_age_is_a_conflict_but_not_against_a_trial():
+    a = claim("a#1", "Sam Orr, 30, was arrested on Friday.", ("Sam Orr",))
+    b = claim("b#1", "29-year-old Sam Orr was held without bail.", ("Sam Orr",), outlet="B", day=200)
+    assert values(age_flags([a, b])) == [{"30", "29"}]
+    c = claim("c#1", "A jury found Sam Orr, 31, guilty of murder.", ("Sam Orr",), outlet="C")
+    d = claim("d#1", "Police were still searching for Sam Orr, 29.", ("Sam Orr",), outlet="D", day=2)
+    assert age_flags([c, d]) == []

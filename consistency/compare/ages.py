@@ -3,9 +3,11 @@
 counts in years old.
 
 A person is matched by name (the full name, a shorter form of it, or a surname only one person of the
-story bears) or by a role that only one person of the story is given and only one age of each report
-fits. Two ages that the time between the reports can explain (a birthday, a year gone by) are no
-conflict."""
+story bears), by a role that only one person of the story is given and only one age of each report
+fits, or, unnamed, by a kin or age-group word ("the 11-year-old boy", "his 3-year-old sister", "a
+6-month-old baby") that picks out one person in each report and in the story. Two ages that the time
+between the reports can explain (a birthday, a year gone by) are no conflict; a later age lower than an
+earlier one is, whatever the gap, unless one of the two is said at a trial."""
 
 from __future__ import annotations
 
@@ -35,9 +37,30 @@ _ROLE_WORDS = {
 }
 # "the 45-year-old man wounded in the shooting": a person described by what was done to them.
 _HURT = re.compile(r"^\s*(?:who\s+was\s+)?(?:injured|wounded|shot|hurt|killed)\b", re.I)
-_AFTER_AGE = re.compile(r"^-year-old\s+((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
+_AFTER_AGE = re.compile(r"^\s?-year-old\s+((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
 _NAME_THEN_AGE = re.compile(r",\s*(?:aged?\s+)?$")
 _ROLE_BEFORE_NAME = re.compile(r"\b(victim|gunman|shooter|suspect),?\s+$", re.I)
+# Words that describe one person of a happening by kin or age group when no name is given; "teen",
+# "child" and "man" are left out: a story often holds several of them.
+_KIN_WORDS = frozenset({
+    "boy", "girl", "son", "daughter", "brother", "sister", "baby", "infant", "toddler", "cousin", "nephew",
+    "niece", "grandson", "granddaughter", "stepson", "stepdaughter",
+})
+_MALE = frozenset({"boy", "son", "brother", "nephew", "grandson", "stepson"})
+_FEMALE = frozenset({"girl", "daughter", "sister", "niece", "granddaughter", "stepdaughter"})
+_MONTHS_OLD = re.compile(r"\b(\d{1,2})[- ]months?[- ]old\b", re.I)
+_AFTER_MONTHS = re.compile(r"^\s*((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
+# "the son", "his sister": a kin word said of a person without an age beside it.
+_KIN_REFERENCE = re.compile(r"\b(?:the|his|her|their)\s+(" + "|".join(sorted(_KIN_WORDS)) + r")\b(?!\s+of\b|'s|’s)",
+                            re.I)
+# The part a described person had in the happening, read around the description: who fired, who was hit.
+_FIRED_AFTER = re.compile(r"^\s*,?\s*who\s+(?:shot|fired|opened\s+fire|pulled\s+the\s+trigger)\b"
+                          r"|^\s*(?:shot|fired|grabbed|brought|found|picked\s+up)\s+(?:the|a|an|his|her)\s+"
+                          r"(?:\w+\s+)?(?:gun|rifle|shotgun|handgun|pistol|weapon|firearm)\b", re.I)
+_FIRED_BEFORE = re.compile(r"\b(?:shot|killed|wounded|hit)\s+by\s+(?:a|an|the|his|her|their)\s+$", re.I)
+_HIT_BEFORE = re.compile(r"\b(?:shot|killed|wounded|hit)\s+(?:a|an|the|his|her|their)\s+$", re.I)
+# Ages of the very young are rounded either way ("a 22-month-old" is said to be 1 or 2).
+_ROUNDED_BELOW = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +68,12 @@ class AgeMention:
     """One age a report gives, with whom it is given of: a name, or a role when no one is named."""
 
     claim: Claim
-    value: int
+    value: float  # years; a fraction for an age given in months
     span: tuple[int, int]
     name: tuple[str, ...] = ()  # the name's plain words
     role: str | None = None
+    kin: frozenset[str] = frozenset()  # kin or age-group words the report describes the person by
+    part: str | None = None  # "fired" or "hit", when the sentence says which
 
 
 def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
@@ -56,16 +81,58 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
     or, when none is, the role its description gives ("the 45-year-old gunman")."""
     out = []
     for c in claims:
+        named = []
         for q in c.quantities:
             if q.unit != AGE_UNIT or q.value != int(q.value):
                 continue
             person = _named(c, q.start, q.end)
             if person is not None:
                 role = _role_before(c, person)
-                out.append(AgeMention(c, int(q.value), (q.start, q.end), tuple(plain_name_words(person.text)), role))
+                named.append(AgeMention(c, int(q.value), (q.start, q.end), tuple(plain_name_words(person.text)), role))
             else:
-                out.append(AgeMention(c, int(q.value), (q.start, q.end), (), _described_role(c, q.end)))
-    return [m for m in out if m.name or m.role]
+                out.append(AgeMention(c, int(q.value), (q.start, q.end), (), _described_role(c, q.end),
+                                      _kin_after(c.text[q.end - c.start:], _AFTER_AGE), _part(c, q.start, q.end)))
+        out += _with_kin_said(c, named)
+        out += _months_old(c)
+    return [m for m in out if m.name or m.role or m.kin]
+
+
+def _part(c: Claim, start: int, end: int) -> str | None:
+    """Whether the sentence makes the described person the one who fired ("shot by a 3-year-old", "the
+    boy who fired") or the one hit ("shot a 7-year-old boy", "the boy wounded")."""
+    before, after = c.text[:start - c.start], c.text[end - c.start:]
+    m = _AFTER_AGE.match(after.casefold())
+    rest = after[m.end():] if m else ""
+    if _FIRED_BEFORE.search(before) or (m and _FIRED_AFTER.match(rest)):
+        return "fired"
+    if _HIT_BEFORE.search(before) or (m and _HURT.match(rest)):
+        return "hit"
+    return None
+
+
+def _kin_after(rest: str, pattern: re.Pattern) -> frozenset[str]:
+    """The kin or age-group words of the two or three words that follow an age ("-year-old baby girl")."""
+    m = pattern.match(rest.casefold())
+    return frozenset((m.group(1) + m.group(2)).split()) & _KIN_WORDS if m else frozenset()
+
+
+def _with_kin_said(c: Claim, named: list[AgeMention]) -> list[AgeMention]:
+    """The named ages of a claim; when the claim names one aged person and also speaks of "the son" with no
+    age beside it ("the son was first said to be older: he was 23-year-old Tom Hale"), that person is the son."""
+    if len({m.name for m in named}) != 1 or sum(e.label == "PERSON" for e in c.entities) > len(named):
+        return named
+    kin = frozenset(k.group(1).casefold() for k in _KIN_REFERENCE.finditer(c.text))
+    return [AgeMention(m.claim, m.value, m.span, m.name, m.role, kin) for m in named] if len(kin) == 1 else named
+
+
+def _months_old(c: Claim) -> list[AgeMention]:
+    """Ages given in months of an unnamed baby or child ("a 6-month-old baby girl"), in years."""
+    out = []
+    for m in _MONTHS_OLD.finditer(c.text):
+        kin = _kin_after(c.text[m.end():], _AFTER_MONTHS)
+        if kin:
+            out.append(AgeMention(c, int(m.group(1)) / 12, (c.start + m.start(), c.start + m.end()), (), None, kin))
+    return out
 
 
 def _named(c: Claim, start: int, end: int) -> Entity | None:
@@ -165,16 +232,19 @@ def _pairs(mentions: list[AgeMention], surnames: dict[str, set[tuple[str, ...]]]
         by_article[m.claim.article_id].append(m)
     articles = sorted(by_article)
     shared = _shared_roles(mentions, surnames)
+    kin = _shared_kin(mentions, surnames)
     for i, xa in enumerate(articles):
         for xb in articles[i + 1:]:
             ma, mb = by_article[xa], by_article[xb]
             if ma[0].claim.outlet == mb[0].claim.outlet:
                 continue
-            yield from _article_pairs(ma, mb, surnames, shared)
+            yield from _article_pairs(ma, mb, surnames, shared, kin)
 
 
-def _article_pairs(ma: list[AgeMention], mb: list[AgeMention], surnames, shared_roles: set[str]):
-    """The pairs of two reports' ages given of one person, named or by a role one person fits."""
+def _article_pairs(ma: list[AgeMention], mb: list[AgeMention], surnames, shared_roles: set[str],
+                   shared_kin: set[str]):
+    """The pairs of two reports' ages given of one person, named, by a role one person fits, or by a kin
+    word that one person of each report and of the story fits."""
     for a in ma:
         for b in mb:
             if a.name and b.name and same_named_person(a.name, b.name, surnames):
@@ -184,6 +254,50 @@ def _article_pairs(ma: list[AgeMention], mb: list[AgeMention], surnames, shared_
         a, b = _sole_role(ma, role), _sole_role(mb, role)
         if a is not None and b is not None and not (a.name and b.name):
             yield a, b
+    for kin in {k for m in ma + mb for k in m.kin} - shared_kin:
+        a, b = _sole_kin(ma, kin), _sole_kin(mb, kin)
+        if a is not None and b is not None and not (a.name and b.name) and not _other_roles(a, b):
+            yield a, b
+
+
+def _sole_kin(mentions: list[AgeMention], kin: str) -> AgeMention | None:
+    """The one age of an article given of a person it describes by a kin word, when it gives that word one
+    person and one age only."""
+    holders = [m for m in mentions if kin in m.kin]
+    fitting = [m for m in mentions if any(may_be_one(kin, k) for k in m.kin)]
+    people = {m.name or ("",) for m in holders}
+    return holders[0] if holders and len(people) == 1 and len({m.value for m in fitting}) == 1 else None
+
+
+def may_be_one(k: str, other: str) -> bool:
+    """Two kin words that may describe one person: not a boy's word and a girl's ("the baby" may be the
+    sister; "the brother" is not)."""
+    genders = {g for g in (_MALE, _FEMALE) for w in (k, other) if w in g}
+    return len(genders) < 2
+
+
+def _other_roles(a: AgeMention, b: AgeMention) -> bool:
+    """Two descriptions that put the person in two parts of the happening (a boy hit, a boy who fired)."""
+    return (a.role is not None and b.role is not None and a.role != b.role) or \
+        (a.part is not None and b.part is not None and a.part != b.part)
+
+
+def _shared_kin(mentions: list[AgeMention], surnames) -> set[str]:
+    """The kin words the story gives two people: one article gives the word, or a word that may be said of
+    the same person, two ages ("a 6-year-old girl and a 12-year-old girl", "a 10-year-old boy and his
+    7-year-old brother"), or two named people bear it."""
+    ages: dict[tuple[str, str], set[float]] = defaultdict(set)
+    holders: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    words = {k for m in mentions for k in m.kin}
+    for m in mentions:
+        for kin in words:
+            if any(may_be_one(kin, k) for k in m.kin):
+                ages[(m.claim.article_id, kin)].add(m.value)
+        for kin in m.kin:
+            if m.name and not any(same_named_person(m.name, n, surnames) for n in holders[kin]):
+                holders[kin].append(m.name)
+    return {kin for (_, kin), values in ages.items() if len(values) > 1} | \
+        {kin for kin, names in holders.items() if len(names) > 1}
 
 
 def _shared_roles(mentions: list[AgeMention], surnames) -> set[str]:
@@ -246,7 +360,17 @@ def one_person_two_ages(a: AgeMention, b: AgeMention) -> bool:
     """Two ages of one matched person that are a conflict: not explained by the time between the reports,
     not a generation apart (two people of one name), and not one said at a trial and one of the deed."""
     return (a.value != b.value and ages_apart(a, b) and abs(a.value - b.value) < GENERATION
-            and bool(_COURT.search(a.claim.text)) == bool(_COURT.search(b.claim.text)))
+            and not _rounded_young(a, b) and _same_occasion(a, b))
+
+
+def _same_occasion(a: AgeMention, b: AgeMention) -> bool:
+    """Both ages said of the deed, or both at a trial (an age at a sentencing may be years older)."""
+    return bool(_COURT.search(a.claim.text)) == bool(_COURT.search(b.claim.text))
+
+
+def _rounded_young(a: AgeMention, b: AgeMention) -> bool:
+    """Two ages of a very young child no more than a year apart: a child's months are rounded either way."""
+    return max(a.value, b.value) < _ROUNDED_BELOW and abs(a.value - b.value) <= 1
 
 
 def _finding(a: AgeMention, b: AgeMention) -> Finding:
