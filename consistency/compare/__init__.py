@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..records import Claim, Flag
 from .base import UPDATE_CUES, Finding, make_flag
+from .ages import age_flags
 from .facts import compare_facts
 from .names import name_variant_flags
 from .numbers import compare_numbers, figure_at, same_figure
@@ -58,15 +59,16 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
     flags = [make_flag(f) for f in one_per_deviation(findings)]
     whole = list(claims.values() if stories is None else stories)
     flags.extend(name_variant_flags(aligned, whole))
-    flags.extend(story_flags(whole))
+    flags.extend(story_flags(whole, flags))
     return flags
 
 
-def story_flags(claims: Iterable[Claim]) -> list[Flag]:
-    """Findings that read a whole story rather than aligned pairs: offices given to one person,
-    places given to one happening."""
+def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[Flag]:
+    """Findings that read a whole story rather than aligned pairs: offices and ages given to one
+    person, places given to one happening (``flagged``: the story's flags so far, whose figures the
+    ages do not flag again)."""
     claims = list(claims)
-    return role_flags(claims) + place_flags(claims)
+    return role_flags(claims) + age_flags(claims, flagged) + place_flags(claims)
 
 
 def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding]:

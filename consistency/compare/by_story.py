@@ -63,7 +63,7 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
     findings = updates_noted_after(findings, story)
     flags = [make_flag(f) for f in one_per_deviation(findings)]
     flags += name_variant_flags(aligned, story)
-    flags += story_flags(story)
+    flags += story_flags(story, flags)
     silent = set(quiet)
     loud = [p for p in pairs if (p[0], p[1]) not in silent]
     clusters = claim_clusters(loud, claims)

@@ -1,0 +1,385 @@
+"""Ages one person is given by different outlets of a story ("Ann Lee Ray, 17" / "Ann Ray, 18";
+"the victim, Tom Hale, 38" / "the 45-year-old man wounded there"), read from the figures extraction
+counts in years old.
+
+A person is matched by name (the full name, a shorter form of it, or a surname only one person of the
+story bears), by a role that only one person of the story is given and only one age of each report
+fits, or, unnamed, by a kin or age-group word ("the 11-year-old boy", "his 3-year-old sister", "a
+6-month-old baby") that picks out one person in each report and in the story. Two ages that the time
+between the reports can explain (a birthday, a year gone by) are no conflict; a later age lower than an
+earlier one is, whatever the gap, unless one of the two is said at a trial."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Iterable
+
+from ..extract.quantities import AGE_UNIT
+from ..lexicon import NICKNAMES
+from ..records import Claim, Entity, Flag
+from .base import UPDATE_CUES, Finding, make_flag
+from .person_names import plain_name_words
+from .unionfind import UnionFind
+
+CONFIDENCE = 0.75
+# Ages this far apart under one name are a parent and a child sooner than one age misreported.
+GENERATION = 15
+# An age said at a trial or a sentencing may be years older than the age at the deed.
+_COURT = re.compile(r"\b(?:guilty|convicted|convict|sentenced|sentencing|trial|jury|pleaded|acquitted|parole[ds]?)\b",
+                    re.I)
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Roles that one person of an incident usually holds, and the words that give them.
+_ROLE_WORDS = {
+    "victim": "victim", "gunman": "gunman", "shooter": "gunman", "suspect": "suspect",
+}
+# "the 45-year-old man wounded in the shooting": a person described by what was done to them.
+_HURT = re.compile(r"^\s*(?:who\s+was\s+)?(?:injured|wounded|shot|hurt|killed)\b", re.I)
+_AFTER_AGE = re.compile(r"^\s?-year-old\s+((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
+_NAME_THEN_AGE = re.compile(r",\s*(?:aged?\s+)?$")
+_ROLE_BEFORE_NAME = re.compile(r"\b(victim|gunman|shooter|suspect),?\s+$", re.I)
+# Words that describe one person of a happening by kin or age group when no name is given; "teen",
+# "child" and "man" are left out: a story often holds several of them.
+_KIN_WORDS = frozenset({
+    "boy", "girl", "son", "daughter", "brother", "sister", "baby", "infant", "toddler", "cousin", "nephew",
+    "niece", "grandson", "granddaughter", "stepson", "stepdaughter",
+})
+_MALE = frozenset({"boy", "son", "brother", "nephew", "grandson", "stepson"})
+_FEMALE = frozenset({"girl", "daughter", "sister", "niece", "granddaughter", "stepdaughter"})
+_MONTHS_OLD = re.compile(r"\b(\d{1,2})[- ]months?[- ]old\b", re.I)
+_AFTER_MONTHS = re.compile(r"^\s*((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
+# "the son", "his sister": a kin word said of a person without an age beside it.
+_KIN_REFERENCE = re.compile(r"\b(?:the|his|her|their)\s+(" + "|".join(sorted(_KIN_WORDS)) + r")\b(?!\s+of\b|'s|’s)",
+                            re.I)
+# The part a described person had in the happening, read around the description: who fired, who was hit.
+_FIRED_AFTER = re.compile(r"^\s*,?\s*who\s+(?:shot|fired|opened\s+fire|pulled\s+the\s+trigger)\b"
+                          r"|^\s*(?:shot|fired|grabbed|brought|found|picked\s+up)\s+(?:the|a|an|his|her)\s+"
+                          r"(?:\w+\s+)?(?:gun|rifle|shotgun|handgun|pistol|weapon|firearm)\b", re.I)
+_FIRED_BEFORE = re.compile(r"\b(?:shot|killed|wounded|hit)\s+by\s+(?:a|an|the|his|her|their)\s+$", re.I)
+_HIT_BEFORE = re.compile(r"\b(?:shot|killed|wounded|hit)\s+(?:a|an|the|his|her|their)\s+$", re.I)
+# Ages of the very young are rounded either way ("a 22-month-old" is said to be 1 or 2).
+_ROUNDED_BELOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class AgeMention:
+    """One age a report gives, with whom it is given of: a name, or a role when no one is named."""
+
+    claim: Claim
+    value: float  # years; a fraction for an age given in months
+    span: tuple[int, int]
+    name: tuple[str, ...] = ()  # the name's plain words
+    role: str | None = None
+    kin: frozenset[str] = frozenset()  # kin or age-group words the report describes the person by
+    part: str | None = None  # "fired" or "hit", when the sentence says which
+
+
+def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
+    """Every age of the claims with the name written beside it ("Name, 45," / "45-year-old Name")
+    or, when none is, the role its description gives ("the 45-year-old gunman")."""
+    out = []
+    for c in claims:
+        named = []
+        for q in c.quantities:
+            if q.unit != AGE_UNIT or q.value != int(q.value):
+                continue
+            person = _named(c, q.start, q.end)
+            if person is not None:
+                role = _role_before(c, person)
+                named.append(AgeMention(c, int(q.value), (q.start, q.end), tuple(plain_name_words(person.text)), role))
+            else:
+                out.append(AgeMention(c, int(q.value), (q.start, q.end), (), _described_role(c, q.end),
+                                      _kin_after(c.text[q.end - c.start:], _AFTER_AGE), _part(c, q.start, q.end)))
+        out += _with_kin_said(c, named)
+        out += _months_old(c)
+    return [m for m in out if m.name or m.role or m.kin]
+
+
+def _part(c: Claim, start: int, end: int) -> str | None:
+    """Whether the sentence makes the described person the one who fired ("shot by a 3-year-old", "the
+    boy who fired") or the one hit ("shot a 7-year-old boy", "the boy wounded")."""
+    before, after = c.text[:start - c.start], c.text[end - c.start:]
+    m = _AFTER_AGE.match(after.casefold())
+    rest = after[m.end():] if m else ""
+    if _FIRED_BEFORE.search(before) or (m and _FIRED_AFTER.match(rest)):
+        return "fired"
+    if _HIT_BEFORE.search(before) or (m and _HURT.match(rest)):
+        return "hit"
+    return None
+
+
+def _kin_after(rest: str, pattern: re.Pattern) -> frozenset[str]:
+    """The kin or age-group words of the two or three words that follow an age ("-year-old baby girl")."""
+    m = pattern.match(rest.casefold())
+    return frozenset((m.group(1) + m.group(2)).split()) & _KIN_WORDS if m else frozenset()
+
+
+def _with_kin_said(c: Claim, named: list[AgeMention]) -> list[AgeMention]:
+    """The named ages of a claim; when the claim names one aged person and also speaks of "the son" with no
+    age beside it ("the son was first said to be older: he was 23-year-old Tom Hale"), that person is the son."""
+    if len({m.name for m in named}) != 1 or sum(e.label == "PERSON" for e in c.entities) > len(named):
+        return named
+    kin = frozenset(k.group(1).casefold() for k in _KIN_REFERENCE.finditer(c.text))
+    return [AgeMention(m.claim, m.value, m.span, m.name, m.role, kin) for m in named] if len(kin) == 1 else named
+
+
+def _months_old(c: Claim) -> list[AgeMention]:
+    """Ages given in months of an unnamed baby or child ("a 6-month-old baby girl"), in years."""
+    out = []
+    for m in _MONTHS_OLD.finditer(c.text):
+        kin = _kin_after(c.text[m.end():], _AFTER_MONTHS)
+        if kin:
+            out.append(AgeMention(c, int(m.group(1)) / 12, (c.start + m.start(), c.start + m.end()), (), None, kin))
+    return out
+
+
+def _named(c: Claim, start: int, end: int) -> Entity | None:
+    """The person whose name the age sits against: just before it after a comma, or just after "-year-old"."""
+    for e in c.entities:
+        if e.label != "PERSON":
+            continue
+        if e.end <= start and _NAME_THEN_AGE.fullmatch(c.text[e.end - c.start:start - c.start]):
+            return e
+        between = c.text[end - c.start:e.start - c.start] if e.start >= end else None
+        if between is not None and re.fullmatch(r"-year-old\s+", between):
+            return e
+    return None
+
+
+def _role_before(c: Claim, e: Entity) -> str | None:
+    """The role an apposition gives a named person ("the victim, Tom Hale, 38")."""
+    m = _ROLE_BEFORE_NAME.search(c.text[:e.start - c.start])
+    return _ROLE_WORDS[m.group(1).casefold()] if m else None
+
+
+def _described_role(c: Claim, end: int) -> str | None:
+    """The role a "-year-old" description gives ("alleged gunman"; "man wounded in ..." is a victim)."""
+    m = _AFTER_AGE.match(c.text[end - c.start:])
+    if m is None:
+        return None
+    noun = m.group(2).casefold()
+    if noun in _ROLE_WORDS:
+        return _ROLE_WORDS[noun]
+    if noun in ("man", "woman", "boy", "girl") and _HURT.match(c.text[end - c.start + m.end():]):
+        return "victim"
+    return None
+
+
+def same_named_person(x: tuple[str, ...], y: tuple[str, ...], surnames: dict[str, set[tuple[str, ...]]]) -> bool:
+    """Two written names of one person: one the other's shorter form ("Ana Ruiz" of "Ana Ruiz Vela",
+    "Hale" of "Tom Hale" when no one else of the story is a Hale), or, when only one person of the story
+    bears the surname, its given name spelt or shortened another way. A junior and a senior, or two given
+    names of one family ("Jeremy Oakes" / "Jerry Oakes" beside a "Luis Oakes"), are two people."""
+    if not x or not y or (_SUFFIXES & set(x)) != (_SUFFIXES & set(y)):
+        return False
+    short, long_ = sorted((x, y), key=len)
+    sole = len(surnames.get(long_[-1], ())) <= 1
+    if len(short) == 1:
+        return short[0] == long_[-1] and sole
+    if set(short) <= set(long_):
+        return True
+    return sole and short[-1] == long_[-1] and _one_given_name(short[0], long_[0])
+
+
+def _one_given_name(p: str, q: str) -> bool:
+    """One given name spelt or shortened two ways ("Jon" / "John", "Bill" / "William")."""
+    return p == q or NICKNAMES.get(p) == q or NICKNAMES.get(q) == p or \
+        (min(len(p), len(q)) > 1 and SequenceMatcher(None, p, q).ratio() >= 0.8)
+
+
+def _surnames(claims: Iterable[Claim]) -> dict[str, set[tuple[str, ...]]]:
+    """Each surname of the story with the people that bear it, a full name standing for its shorter forms."""
+    out: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for c in claims:
+        for e in c.entities:
+            words = tuple(w for w in plain_name_words(e.text) if w not in _SUFFIXES)
+            if e.label == "PERSON" and len(words) >= 2:
+                out[words[-1]].add(words)
+    merged: dict[str, set[tuple[str, ...]]] = {}
+    for surname, names in out.items():
+        people: list[tuple[str, ...]] = []
+        for n in sorted(names, key=len, reverse=True):
+            if not any(set(n) <= set(p) or _one_given_name(n[0], p[0]) for p in people):
+                people.append(n)
+        merged[surname] = set(people)
+    return merged
+
+
+def _sole_role(mentions: list[AgeMention], role: str) -> AgeMention | None:
+    """The one age of an article given of a role, when only one person there holds it."""
+    holders = [m for m in mentions if m.role == role]
+    people = {m.name or ("",) for m in holders}
+    return holders[0] if len(people) == 1 and len({m.value for m in holders}) == 1 else None
+
+
+def ages_apart(a: AgeMention, b: AgeMention) -> bool:
+    """Two ages of one person that the time between the reports cannot explain: the later one lower,
+    or higher by more than the years gone by allow (one more within the first two months is no
+    birthday: it is likelier a mistake)."""
+    early, late = sorted((a, b), key=lambda m: m.claim.published)
+    days = (late.claim.published - early.claim.published).days
+    grown = late.value - early.value
+    allowed = days // 365 + (1 if days >= 60 else 0)
+    return grown < 0 or grown > allowed
+
+
+def _pairs(mentions: list[AgeMention], surnames: dict[str, set[tuple[str, ...]]]):
+    """Each pair of mentions in two outlets' reports that give one person two ages."""
+    by_article: dict[str, list[AgeMention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.claim.article_id].append(m)
+    articles = sorted(by_article)
+    shared = _shared_roles(mentions, surnames)
+    kin = _shared_kin(mentions, surnames)
+    for i, xa in enumerate(articles):
+        for xb in articles[i + 1:]:
+            ma, mb = by_article[xa], by_article[xb]
+            if ma[0].claim.outlet == mb[0].claim.outlet:
+                continue
+            yield from _article_pairs(ma, mb, surnames, shared, kin)
+
+
+def _article_pairs(ma: list[AgeMention], mb: list[AgeMention], surnames, shared_roles: set[str],
+                   shared_kin: set[str]):
+    """The pairs of two reports' ages given of one person, named, by a role one person fits, or by a kin
+    word that one person of each report and of the story fits."""
+    for a in ma:
+        for b in mb:
+            if a.name and b.name and same_named_person(a.name, b.name, surnames):
+                if _one_age(ma, a, surnames) and _one_age(mb, b, surnames):
+                    yield a, b
+    for role in {m.role for m in ma + mb if m.role} - shared_roles:
+        a, b = _sole_role(ma, role), _sole_role(mb, role)
+        if a is not None and b is not None and not (a.name and b.name):
+            yield a, b
+    for kin in {k for m in ma + mb for k in m.kin} - shared_kin:
+        a, b = _sole_kin(ma, kin), _sole_kin(mb, kin)
+        if a is not None and b is not None and not (a.name and b.name) and not _other_roles(a, b):
+            yield a, b
+
+
+def _sole_kin(mentions: list[AgeMention], kin: str) -> AgeMention | None:
+    """The one age of an article given of a person it describes by a kin word, when it gives that word one
+    person and one age only."""
+    holders = [m for m in mentions if kin in m.kin]
+    fitting = [m for m in mentions if any(may_be_one(kin, k) for k in m.kin)]
+    people = {m.name or ("",) for m in holders}
+    return holders[0] if holders and len(people) == 1 and len({m.value for m in fitting}) == 1 else None
+
+
+def may_be_one(k: str, other: str) -> bool:
+    """Two kin words that may describe one person: not a boy's word and a girl's ("the baby" may be the
+    sister; "the brother" is not)."""
+    genders = {g for g in (_MALE, _FEMALE) for w in (k, other) if w in g}
+    return len(genders) < 2
+
+
+def _other_roles(a: AgeMention, b: AgeMention) -> bool:
+    """Two descriptions that put the person in two parts of the happening (a boy hit, a boy who fired)."""
+    return (a.role is not None and b.role is not None and a.role != b.role) or \
+        (a.part is not None and b.part is not None and a.part != b.part)
+
+
+def _shared_kin(mentions: list[AgeMention], surnames) -> set[str]:
+    """The kin words the story gives two people: one article gives the word, or a word that may be said of
+    the same person, two ages ("a 6-year-old girl and a 12-year-old girl", "a 10-year-old boy and his
+    7-year-old brother"), or two named people bear it."""
+    ages: dict[tuple[str, str], set[float]] = defaultdict(set)
+    holders: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    words = {k for m in mentions for k in m.kin}
+    for m in mentions:
+        for kin in words:
+            if any(may_be_one(kin, k) for k in m.kin):
+                ages[(m.claim.article_id, kin)].add(m.value)
+        for kin in m.kin:
+            if m.name and not any(same_named_person(m.name, n, surnames) for n in holders[kin]):
+                holders[kin].append(m.name)
+    return {kin for (_, kin), values in ages.items() if len(values) > 1} | \
+        {kin for kin, names in holders.items() if len(names) > 1}
+
+
+def _shared_roles(mentions: list[AgeMention], surnames) -> set[str]:
+    """The roles two named people of the story are given ("the victim, X" and "the victim, Y"): a
+    description by such a role fits either."""
+    holders: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for m in mentions:
+        if m.role and m.name and not any(same_named_person(m.name, n, surnames) for n in holders[m.role]):
+            holders[m.role].append(m.name)
+    return {role for role, names in holders.items() if len(names) > 1}
+
+
+def _one_age(mentions: list[AgeMention], m: AgeMention, surnames) -> bool:
+    """A report gives the person one age only (two are two times or two people)."""
+    return len({n.value for n in mentions if n.name and same_named_person(n.name, m.name, surnames)}) == 1
+
+
+def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Flag]:
+    """One flag per person and pair of ages no lapse of time explains: the report of the age fewer
+    reports give set against the earliest report of the other. ``flagged`` are flags already made of
+    the story: an age one of them already sets against another figure is not flagged again."""
+    by_story: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_story[c.story_id or ""].append(c)
+    done = {(e.claim_id, e.start, e.end) for f in flagged if f.type in ("number", "update") for e in f.evidence}
+    flags = []
+    for story in by_story.values():
+        pairs = list(_pairs(age_mentions(story), _surnames(story)))
+        person, reports = _people(pairs)
+        chosen: dict[tuple[int, frozenset[int]], tuple[AgeMention, AgeMention]] = {}
+        for a, b in sorted(pairs, key=lambda p: sorted((p[0].claim.published, p[1].claim.published))):
+            if not one_person_two_ages(a, b) or {_at(a), _at(b)} & done:
+                continue
+            if reports[(person[id(a)], b.value)] > reports[(person[id(a)], a.value)]:
+                a, b = b, a  # b is the odd report: fewer reports give its age
+            chosen.setdefault((person[id(a)], frozenset((a.value, b.value))), (a, b))
+        flags += [make_flag(_finding(a, b)) for a, b in chosen.values()]
+    return flags
+
+
+def _at(m: AgeMention) -> tuple[str, int, int]:
+    return m.claim.id, m.span[0], m.span[1]
+
+
+def _people(pairs: list[tuple[AgeMention, AgeMention]]) -> tuple[dict[int, int], dict[tuple[int, int], int]]:
+    """Which person each mention is of (one per chain of matched mentions), and (person, age) -> how
+    many articles give that person that age."""
+    union: UnionFind = UnionFind()
+    for a, b in pairs:
+        union.union(id(a), id(b))
+    members = {id(m): m for pair in pairs for m in pair}
+    person = {i: union.find(i) for i in members}
+    articles: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for i, m in members.items():
+        articles[(person[i], m.value)].add(m.claim.article_id)
+    return person, defaultdict(int, {k: len(v) for k, v in articles.items()})
+
+
+def one_person_two_ages(a: AgeMention, b: AgeMention) -> bool:
+    """Two ages of one matched person that are a conflict: not explained by the time between the reports,
+    not a generation apart (two people of one name), and not one said at a trial and one of the deed."""
+    return (a.value != b.value and ages_apart(a, b) and abs(a.value - b.value) < GENERATION
+            and not _rounded_young(a, b) and _same_occasion(a, b))
+
+
+def _same_occasion(a: AgeMention, b: AgeMention) -> bool:
+    """Both ages said of the deed, or both at a trial (an age at a sentencing may be years older)."""
+    return bool(_COURT.search(a.claim.text)) == bool(_COURT.search(b.claim.text))
+
+
+def _rounded_young(a: AgeMention, b: AgeMention) -> bool:
+    """Two ages of a very young child no more than a year apart: a child's months are rounded either way."""
+    return max(a.value, b.value) < _ROUNDED_BELOW and abs(a.value - b.value) <= 1
+
+
+def _finding(a: AgeMention, b: AgeMention) -> Finding:
+    """A number finding, earlier report first; an update when the later one says it corrects."""
+    if (b.claim.published, b.claim.id) < (a.claim.published, a.claim.id):
+        a, b = b, a
+    kind = "update" if UPDATE_CUES.search(b.claim.text) else "number"
+    return Finding(kind, a.claim, b.claim, _value(a), _value(b), a.span, b.span, confidence=CONFIDENCE)
+
+
+def _value(m: AgeMention) -> str:
+    return m.claim.text[m.span[0] - m.claim.start:m.span[1] - m.claim.start]

@@ -1,0 +1,160 @@
+"""Ages one person is given by two outlets of a story, on invented claims: what is flagged and what must not be."""
+
+from datetime import datetime, timedelta, timezone
+
+from consistency.compare import story_flags
+from consistency.compare.ages import age_flags, ages_apart, age_mentions, same_named_person
+from consistency.extract.quantities import find_quantities
+from consistency.records import Claim, Entity
+
+
+def claim(cid: str, text: str, people: tuple[str, ...] = (), *, outlet: str = "A", day: int = 0,
+          story: str = "s1") -> Claim:
+    """A claim with the ages extraction reads and the people named in it."""
+    published = datetime(2026, 3, 1, 9, tzinfo=timezone.utc) + timedelta(days=day)
+    ents = []
+    for name in people:
+        at = text.index(name)
+        ents.append(Entity(name, at, at + len(name), "PERSON", "per:" + name.split()[-1].casefold()))
+    return Claim(id=cid, article_id=cid.split("#")[0], outlet=outlet, published=published, text=text, start=0,
+                 end=len(text), content=text, quantities=tuple(find_quantities(text)), entities=tuple(ents),
+                 story_id=story)
+
+
+def values(flags) -> list[set[str]]:
+    return [set(f.values.values()) for f in flags]
+
+
+def test_ages_a_full_name_and_a_shorter_one_disagree():
+    a = claim("a#1", "Ann Lee Ray, 17, and 12-year-old Bo Kell were found at the scene.", ("Ann Lee Ray", "Bo Kell"))
+    b = claim("b#1", "Bo Kell, 12, and Ann Ray, 18, died in the attack.", ("Bo Kell", "Ann Ray"), outlet="B", day=3)
+    flags = age_flags([a, b])
+    assert values(flags) == [{"17", "18"}] and flags[0].type == "number"
+    assert values(story_flags([a, b])) == [{"17", "18"}]
+
+
+def test_ages_a_surname_alone_when_one_person_bears_it():
+    a = claim("a#1", "Police named the driver as Tom Hale, 38, of Dunmore.", ("Tom Hale",))
+    b = claim("b#1", "Hale, 36, was taken to a hospital.", ("Hale",), outlet="B")
+    assert values(age_flags([a, b])) == [{"38", "36"}]
+    c = claim("c#1", "His wife, Mia Hale, 36, was unhurt.", ("Mia Hale",), outlet="C")
+    assert age_flags([a, b, c]) == []  # two Hales: the bare surname may be either
+
+
+def test_ages_a_role_only_one_person_fits():
+    a = claim("a#1", "The victim, Tom Hale, 38, was taken to a hospital.", ("Tom Hale",))
+    b = claim("b#1", "The 45-year-old man wounded at the fair was driven to a clinic.", outlet="B")
+    assert values(age_flags([a, b])) == [{"38", "45"}]
+    c = claim("c#1", "The victim, Lou Dane, 45, died at the scene.", ("Lou Dane",))
+    assert age_flags([a, b, c]) == []  # two victims: the wounded man may be either
+
+
+def test_ages_two_people_of_one_story_are_not_compared():
+    a = claim("a#1", "Tom Hale, 23, was shot by Lou Dane, 25.", ("Tom Hale", "Lou Dane"))
+    b = claim("b#1", "Lou Dane, 25, is charged with shooting Tom Hale, 23.", ("Lou Dane", "Tom Hale"), outlet="B")
+    assert age_flags([a, b]) == []
+
+
+def test_ages_one_family_is_several_people():
+    a = claim("a#1", "Officer Jerry Oakes, 35, was hurt in a crash.", ("Jerry Oakes",))
+    b = claim("b#1", "His son, 17-year-old Jeremy Oakes, spoke at the vigil.", ("Jeremy Oakes",), outlet="B")
+    c = claim("c#1", "Jeremy Oakes, 18, thanked the jury.", ("Jeremy Oakes",), outlet="C")
+    assert age_flags([a, b]) == []
+    assert same_named_person(("jon", "stewart"), ("john", "stewart"), {})
+    assert not same_named_person(("tom", "hale", "jr"), ("tom", "hale"), {})
+    assert age_flags([a, b, c]) == []  # Jeremy's 17 and 18 is another matter: the jury is a later time
+
+
+def test_ages_time_between_reports():
+    a = claim("a#1", "Kim Roe, 19, was booked on a charge of robbery.", ("Kim Roe",))
+    later = claim("b#1", "Kim Roe, 20, was booked again.", ("Kim Roe",), outlet="B", day=200)
+    soon = claim("b#1", "Kim Roe, 20, was booked again.", ("Kim Roe",), outlet="B", day=2)
+    younger = claim("b#1", "Kim Roe, 18, was booked again.", ("Kim Roe",), outlet="B", day=200)
+    years = claim("b#1", "Kim Roe, 21, was booked again.", ("Kim Roe",), outlet="B", day=400)
+    assert age_flags([a, later]) == []  # a birthday between the reports
+    assert age_flags([a, years]) == []  # a year gone by, and a birthday
+    assert values(age_flags([a, soon])) == [{"19", "20"}]
+    assert values(age_flags([a, younger])) == [{"19", "18"}]
+    m = age_mentions([a, soon])
+    assert ages_apart(m[0], m[1])
+
+
+def test_ages_a_trial_is_another_time():
+    a = claim("a#1", "Kim Roe, 27, was held on Friday after the raid.", ("Kim Roe",))
+    b = claim("b#1", "The jury found Kim Roe, 29, guilty of theft.", ("Kim Roe",), outlet="B")
+    assert age_flags([a, b]) == []
+
+
+def test_ages_the_odd_report_is_flagged_once():
+    a = claim("a#1", "Kim Roe, 32, died on the climb.", ("Kim Roe",))
+    b = claim("b#1", "Kim Roe, 32, fell on the ridge.", ("Kim Roe",), outlet="B")
+    c = claim("c#1", "A hiker, 31-year-old Kim Roe, lost the path.", ("Kim Roe",), outlet="C")
+    flags = age_flags([a, b, c])
+    assert values(flags) == [{"32", "31"}]
+
+
+def test_ages_a_correction_is_an_update():
+    a = claim("a#1", "Kim Roe, 32, died on the climb.", ("Kim Roe",))
+    b = claim("b#1", "Kim Roe, 23, died on the climb, police said in a corrected statement.", ("Kim Roe",),
+              outlet="B", day=1)
+    assert [f.type for f in age_flags([a, b])] == ["update"]
+
+
+def test_ages_of_two_stories_are_apart():
+    a = claim("a#1", "Kim Roe, 32, died on the climb.", ("Kim Roe",))
+    b = claim("b#1", "Kim Roe, 31, died on the climb.", ("Kim Roe",), outlet="B", story="s2")
+    assert age_flags([a, b]) == []
+
+
+def test_ages_a_figure_already_flagged_is_not_flagged_again():
+    a = claim("a#1", "Kim Roe, 32, died on the climb.", ("Kim Roe",))
+    b = claim("b#1", "Kim Roe, 31, died on the climb.", ("Kim Roe",), outlet="B")
+    first = age_flags([a, b])
+    assert len(first) == 1 and age_flags([a, b], first) == []
+    assert len(story_flags([a, b])) == 1 and story_flags([a, b], first) == []
+
+
+def test_ages_an_unnamed_boy_one_of_each_report():
+    a = claim("a#1", "Police said a 9-year-old girl was hit by a 14-year-old boy in the yard.")
+    b = claim("b#1", "The 13-year-old boy who fired the rifle was questioned.", outlet="B", day=1)
+    assert values(age_flags([a, b])) == [{"14", "13"}]  # a day later, a year younger
+
+
+def test_ages_a_kin_word_two_people_of_a_report_may_bear_is_not_compared():
+    a = claim("a#1", "Police said a 12-year-old boy brought a pistol home, where his 8-year-old brother found it.")
+    b = claim("b#1", "The 8-year-old boy who was wounded is in hospital.", outlet="B", day=1)
+    assert age_flags([a, b]) == []  # the brother is a boy too: "the boy" is not one person there
+    c = claim("c#1", "Police said a 5-year-old girl and a 10-year-old girl were in the car.")
+    d = claim("d#1", "The 6-year-old girl was unhurt.", outlet="B")
+    assert age_flags([c, d]) == []  # the story has two girls
+
+
+def test_ages_the_same_word_in_two_parts_of_the_happening_is_two_people():
+    a = claim("a#1", "Deputies said a 7-year-old boy who was wounded is recovering.")
+    b = claim("b#1", "The 10-year-old boy who fired the gun was not hurt.", outlet="B", day=1)
+    assert age_flags([a, b]) == []
+
+
+def test_ages_a_baby_in_months_and_in_years():
+    a = claim("a#1", "A man shot his wife and their 5-month-old baby girl, police said.")
+    b = claim("b#1", "Police said their 2-year-old baby was wounded.", outlet="B")
+    assert values(age_flags([a, b])) == [{"5-month-old", "2"}]
+    c = claim("c#1", "The 1-year-old girl was flown to a hospital.", outlet="C")
+    d = claim("d#1", "The 2-year-old girl is recovering.", outlet="D")
+    assert age_flags([c, d]) == []  # a toddler's months are rounded either way
+
+
+def test_ages_a_named_person_a_report_calls_the_son():
+    a = claim("a#1", "The burglars met the owner's 18-year-old son, who fired.")
+    b = claim("b#1", "Officers first said the son was younger; he is 24-year-old Sam Orr.", ("Sam Orr",),
+              outlet="B", day=2)
+    assert values(age_flags([a, b])) == [{"18", "24"}]
+
+
+def test_ages_a_later_lower_age_is_a_conflict_but_not_against_a_trial():
+    a = claim("a#1", "Sam Orr, 30, was arrested on Friday.", ("Sam Orr",))
+    b = claim("b#1", "29-year-old Sam Orr was held without bail.", ("Sam Orr",), outlet="B", day=200)
+    assert values(age_flags([a, b])) == [{"30", "29"}]
+    c = claim("c#1", "A jury found Sam Orr, 31, guilty of murder.", ("Sam Orr",), outlet="C")
+    d = claim("d#1", "Police were still searching for Sam Orr, 29.", ("Sam Orr",), outlet="D", day=2)
+    assert age_flags([c, d]) == []
