@@ -302,3 +302,30 @@ def test_happenings_a_general_noun_with_other_verbs_is_no_story_happening():
     b = claim("b#1", "The standoff ended about 6 p.m. Saturday.", outlet="B",
               frames={"about 6 p.m. Saturday": ("end", ("standoff",))})
     assert found(a, b) == []
+
+
+SHOT_ABOUT = claim("a#1", "The shooting happened about 9:30 p.m. Friday.", outlet="A",
+                   frames={"about 9:30 p.m. Friday": ("happen", ("shooting",))})
+
+
+def test_happenings_a_day_alone_in_the_other_sentence_does_not_settle_two_clock_times():
+    # "Friday night" gives the day both outlets agree on; it says nothing of 9:30 against just after 10
+    b = claim("b#1", "The shooting occurred shortly after 10 p.m. on Elm Street, where a boy was hurt Friday night.",
+              outlet="B", frames={"shortly after 10 p.m.": ("occur", ("shooting", "street")),
+                                  "Friday night": ("hurt", ("boy",))})
+    assert found(SHOT_ABOUT, b) == [("about 9:30 p.m. Friday", "shortly after 10 p.m.")]
+
+
+def test_happenings_a_day_alone_elsewhere_in_the_other_article_is_no_echo_of_a_clock_time():
+    b = claim("b#1", "The shooting happened shortly after 10 p.m. Friday.", outlet="B",
+              frames={"shortly after 10 p.m. Friday": ("happen", ("shooting",))})
+    also = claim("b#2", "The shooting occurred Friday on a quiet block.", outlet="B",
+                 frames={"Friday": ("occur", ("shooting", "block"))})
+    assert len(found(SHOT_ABOUT, b, also)) == 1
+
+
+def test_happenings_a_sentence_giving_both_clock_times_is_not_disagreeing():
+    b = claim("b#1", "The shooting happened shortly after 10 p.m. Friday, after a first call at about 9:30 p.m. Friday.",
+              outlet="B", frames={"shortly after 10 p.m. Friday": ("happen", ("shooting",)),
+                                  "about 9:30 p.m. Friday": ("come", ("call",))})
+    assert found(SHOT_ABOUT, b) == []

@@ -305,11 +305,13 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
             if one_verb_two_doers(x, y, GENERAL_EVENTS) and not story_happening(x, y):
                 continue  # two doers of one verb: two happenings
             a, b = in_order(x, y)
-            if _given(a, by_claim.get(b.row, ())) or _given(b, by_claim.get(a.row, ())):
+            clock_only = not _differ(a, b)  # one day, two clock times: a day alone tells neither
+            if _given(a, by_claim.get(b.row, ()), clock_only) or _given(b, by_claim.get(a.row, ()), clock_only):
                 continue  # the other sentence gives this day too: it dates two happenings
             if _sibling_dated(a, b, by_claim.get(a.row, ())) or _sibling_dated(b, a, by_claim.get(b.row, ())):
                 continue  # "signed A on Tuesday and B today": the other outlet dates B's signing
-            if _echoed(a, by_article.get(b.claim.article_id, ())) or _echoed(b, by_article.get(a.claim.article_id, ())):
+            if (_echoed(a, by_article.get(b.claim.article_id, ()), clock_only)
+                    or _echoed(b, by_article.get(a.claim.article_id, ()), clock_only)):
                 continue
             if (a.row, b.row) in seen:
                 continue
@@ -338,9 +340,18 @@ def _one_per_happening(pairs: list[DatePair]) -> list[DatePair]:
     return list(best.values())
 
 
-def _given(f: Fact, others: Sequence[Fact]) -> bool:
+def _vouches(f: Fact, g: Fact, clock_only: bool = False) -> bool:
+    """``g`` gives ``f``'s day (and clock time); with ``clock_only`` (the pair differs only in its clock
+    times) ``g`` must give a clock time too: "Friday night" tells nothing of "about 9:30 p.m. Friday"
+    against "shortly after 10 p.m. Friday"."""
+    if clock_only and clock_span(g) is None:
+        return False
+    return _agree(f, g) and not clocks_differ(f, g)
+
+
+def _given(f: Fact, others: Sequence[Fact], clock_only: bool = False) -> bool:
     """Some row of the other claim gives a day (and clock time) compatible with ``f``'s."""
-    return any(_agree(f, g) and not clocks_differ(f, g) for g in others)
+    return any(_vouches(f, g, clock_only) for g in others)
 
 
 def _sibling_dated(f: Fact, other: Fact, siblings: Sequence[Fact]) -> bool:
@@ -355,9 +366,10 @@ def _sibling_dated(f: Fact, other: Fact, siblings: Sequence[Fact]) -> bool:
                for g in siblings)
 
 
-def _echoed(f: Fact, others: Sequence[Fact]) -> bool:
-    """Some row of the other article dates the same happening as ``f`` does: that outlet knows this day too."""
-    return any(same_happening(f, g) and _agree(f, g) and not clocks_differ(f, g) and _fineness(g) <= _fineness(f)
+def _echoed(f: Fact, others: Sequence[Fact], clock_only: bool = False) -> bool:
+    """Some row of the other article dates the same happening as ``f`` does: that outlet knows this day
+    (with ``clock_only``, this clock time) too."""
+    return any(same_happening(f, g) and _vouches(f, g, clock_only) and _fineness(g) <= _fineness(f)
                for g in others)
 
 
