@@ -133,13 +133,15 @@ def date_terms(article: Article, lead_sentences: int = 4) -> Counter[int]:
     return counts
 
 
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?=\W|$)")
 
 
 def referred_days(article: Article) -> list[tuple[str, str]]:
     """The spans of days (first, last, ISO dates) the article names by a calendar date ("Nov. 10",
-    "March 13, 2013", "October of 2014") that lie before the day it was published: the day of the
-    event a follow-up (an arrest, a court date) refers back to."""
+    "March 13, 2013", "October of 2014") or a weekday ("Friday", read as the time extractor reads it)
+    that lie before the day it was published: the day of the event a follow-up (an arrest, a court
+    date) refers back to. Relative phrases ("two years ago") and years alone are too loose."""
     from ..extract.time import find_times
 
     published = article.published.date().isoformat()
@@ -156,8 +158,8 @@ def referred_days(article: Article) -> list[tuple[str, str]]:
 
 
 def _calendar_date(text: str) -> bool:
-    """A written month with a day or year, not a weekday or a relative phrase."""
-    return bool(_MONTH_WORD.search(text)) and any(c.isdigit() for c in text)
+    """A written month with a day or year, or a weekday; not a relative phrase or a year alone."""
+    return (bool(_MONTH_WORD.search(text)) and any(c.isdigit() for c in text)) or bool(_WEEKDAY.search(text))
 
 
 def article_vectors(
