@@ -9,7 +9,7 @@ that the two groups report one event, with weights fitted on pairs of articles o
 (``scripts/train_stories.py``): the dense vector knows the kind of event (a shooting, a rehab
 stay), the words, names and dates know which one, and reports of one event come out within days
 of each other, so two events of one kind weeks apart score low even when they read alike. A follow-up months
-later (an arrest, a court date) names the day of its event ("the Nov. 10 shooting"): an article
+later (an arrest, a court date) names the day of its event ("the Aug. 14 shooting"): an article
 pair one of which names the day the other's story began, or a day up to three before, counts the
 gap from that day (``refer_back``; see ``_referred_gap``).
 Because every feature is a mean over pairs, the score of two groups is the mean of the scores

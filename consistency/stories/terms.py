@@ -138,8 +138,8 @@ _MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov
 
 
 def referred_days(article: Article) -> list[tuple[str, str]]:
-    """The spans of days (first, last, ISO dates) the article names by a calendar date ("Nov. 10",
-    "March 13, 2013", "October of 2014") or a weekday ("Friday", read as the time extractor reads it)
+    """The spans of days (first, last, ISO dates) the article names by a calendar date ("Aug. 14",
+    "June 2, 2013", "May of 2014") or a weekday ("Friday", read as the time extractor reads it)
     that lie before the day it was published: the day of the event a follow-up (an arrest, a court
     date) refers back to. Relative phrases ("two years ago") and years alone are too loose."""
     from ..extract.time import find_times
