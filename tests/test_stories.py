@@ -13,6 +13,7 @@ from consistency.stories.cluster import (
     article_vectors,
     date_terms,
     name_terms,
+    referred_days,
     split_sentences,
 )
 
@@ -338,3 +339,70 @@ def test_stories_block_products_follow_stories_changed_since():
     sc._absorb(sc.stories[sc._ids[0]], singles[1])  # a story changes after the block's products were taken
     fresh = sc._mat[:len(sc._ids)] @ (singles[0].centroid / singles[0].n)
     assert np.allclose(sc._block_dense(0, singles[0]), fresh, atol=1e-6)
+
+
+FOLLOW_UP = ("Brennick man charged over flood barrier",
+             "A Brennick contractor was charged on Friday over the barrier that failed in the "
+             "March 3, 2024 flood, when the river Aller burst its banks and 300 homes were flooded.")
+
+
+def test_stories_referred_days_read_calendar_dates_before_publication():
+    art = _articles([("Trial set", "The shooting on Aug. 14, 2023 left two hurt. Police made an arrest "
+                                   "in May of 2023 and again on Tuesday. A hearing is set for "
+                                   "March 20, 2024, two years after a similar case.")], "r")[0]
+    # the Tuesday before the Monday of publication; the hearing is ahead, "two years after" loose
+    assert referred_days(art) == [("2023-08-14", "2023-08-14"), ("2023-05-01", "2023-05-31"),
+                                  ("2024-02-27", "2024-02-27")]
+
+
+def test_stories_follow_up_is_as_near_as_the_day_it_names():
+    flood = _articles(FLOOD[:2], "f")
+    late = _articles([FOLLOW_UP], "late", when=DAY + timedelta(days=200))
+    arts = flood + late
+    vecs = article_vectors(arts, HashingEmbedder())
+    on, off = StoryClusterer(), StoryClusterer(refer_back=False)
+    s_on, s_off = on.singles(arts, vecs), off.singles(arts, vecs)
+    story = s_on[0]
+    on._absorb(story, s_on[1])
+    assert on.features(story, s_on[2])["gap"] == np.log1p(1)  # named day March 3, story began March 4
+    assert off.features(s_off[0], s_off[2])["gap"] == np.log1p(200)
+
+
+def test_stories_one_member_naming_a_day_moves_a_grown_story_little():
+    flood = _articles(FLOOD, "f")
+    later = _articles([FOLLOW_UP, *TRANSFER[:1]], "x", when=DAY + timedelta(days=200))
+    arts = flood + later
+    sc = StoryClusterer()
+    s = sc.singles(arts, article_vectors(arts, HashingEmbedder()))
+    early, late = s[0], s[3]
+    for other in s[1:3]:
+        sc._absorb(early, other)
+    sc._absorb(late, s[4])  # a story of two, one of which names the day the early story began
+    gap = sc.features(early, late)["gap"]
+    # three of the six pairs are the follow-up's: they count one day, the others 200
+    assert abs(gap - (np.log1p(1) + np.log1p(200)) / 2) < 1e-9
+
+
+def test_stories_follow_up_joins_its_event_and_keeps_its_named_day():
+    flood = _articles(FLOOD[:2], "f")
+    late = _articles([FOLLOW_UP], "late", when=DAY + timedelta(days=200))
+    arts = flood + late
+    vecs = article_vectors(arts, HashingEmbedder())
+    probe = StoryClusterer(refer_back=False)
+    ids = probe.assign(arts, vecs)
+    assert ids[0] == ids[1] != ids[2]
+    sc = StoryClusterer()
+    ids = sc.assign(arts, vecs)
+    assert len(set(ids)) == 1
+    again = StoryClusterer.from_dict(json.loads(json.dumps(sc.to_dict())))
+    assert again.to_dict() == sc.to_dict() and again.refer_back
+
+
+def test_stories_day_named_long_after_a_story_began_is_no_link():
+    flood = _articles(FLOOD[:2], "f")
+    late = _articles([(FOLLOW_UP[0], FOLLOW_UP[1].replace("March 3, 2024", "March 30, 2024"))], "late",
+                     when=DAY + timedelta(days=200))
+    arts = flood + late
+    sc = StoryClusterer()
+    s = sc.singles(arts, article_vectors(arts, HashingEmbedder()))
+    assert sc.features(s[0], s[2])["gap"] == np.log1p(200)  # a later day of the story, not its start

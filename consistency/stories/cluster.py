@@ -8,7 +8,10 @@ between the two groups. The score is a linear function of these five features, t
 that the two groups report one event, with weights fitted on pairs of articles of known events
 (``scripts/train_stories.py``): the dense vector knows the kind of event (a shooting, a rehab
 stay), the words, names and dates know which one, and reports of one event come out within days
-of each other, so two events of one kind weeks apart score low even when they read alike.
+of each other, so two events of one kind weeks apart score low even when they read alike. A follow-up months
+later (an arrest, a court date) names the day of its event ("the Aug. 14 shooting"): an article
+pair one of which names the day the other's story began, or a day up to three before, counts the
+gap from that day (``refer_back``; see ``_referred_gap``).
 Because every feature is a mean over pairs, the score of two groups is the mean of the scores
 of their article pairs.
 
@@ -40,7 +43,7 @@ import logging
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Callable, Sequence
 
 import numpy as np
@@ -48,7 +51,7 @@ import numpy as np
 from ..errors import StoreError
 from ..records import Article
 from ..scores import cosine, cosines
-from .terms import article_vectors, date_terms, lexical_terms, name_terms, split_sentences
+from .terms import article_vectors, date_terms, lexical_terms, name_terms, referred_days, split_sentences
 
 __all__ = ["StoryClusterer", "FEATURES", "WEIGHTS", "article_vectors", "date_terms", "lexical_terms",
            "name_terms", "split_sentences"]
@@ -76,9 +79,13 @@ class _Story:
     last: str
     members: list[str] = field(default_factory=list)
     dates: dict[int, float] = field(default_factory=dict)  # the same over written dates
+    # spans of days its members name before its own span (``referred_days``) -> how many members name each
+    refs: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
-_PROFILE = ("terms", "names", "dates", "members")
+EVENT_BEFORE_REPORT = 3  # days an event may precede its first report
+
+_PROFILE = ("terms", "names", "dates", "members", "refs")
 BLOCK = 256  # articles whose dense products with the stories are taken in one matrix product
 
 
@@ -119,6 +126,7 @@ class StoryClusterer:
         small_margin: float = 0.0,
         lone_margin: float | None = None,
         lone_floor: float | None = None,
+        refer_back: bool = True,
     ) -> None:
         weights = dict(WEIGHTS if weights is None else weights)
         missing = [k for k in ("bias", *FEATURES) if k not in weights]
@@ -133,6 +141,7 @@ class StoryClusterer:
         self.small_margin = small_margin
         self.lone_margin = lone_margin
         self.lone_floor = lone_floor
+        self.refer_back = refer_back
         self.stories: dict[str, _Story] = {}
         self.merged_into: dict[str, str] = {}
         self.df: Counter[int] = Counter()
@@ -195,14 +204,15 @@ class StoryClusterer:
         words = [lexical_terms(t) for t in texts]
         names = [name_terms(t) for t in texts]
         dates = [date_terms(a) for a in articles]
+        refs = [referred_days(a) if self.refer_back else [] for a in articles]
         for counts in (*words, *names, *dates):
             self.df.update(counts.keys())
         self.n_docs += len(articles)
         out = []
-        for a, v, w, nm, d in zip(articles, vectors, words, names, dates):
+        for a, v, w, nm, d, r in zip(articles, vectors, words, names, dates, refs):
             when = a.published.isoformat()
             out.append(_Story("", np.array(v, dtype=np.float32), self._tfidf(w), self._tfidf(nm), 1,
-                              when, when, [a.id], self._tfidf(d)))
+                              when, when, [a.id], self._tfidf(d), dict.fromkeys(r, 1)))
         return out
 
     def features(self, a: _Story, b: _Story, dense: float | None = None) -> dict[str, float]:
@@ -215,7 +225,7 @@ class StoryClusterer:
             "words": _dot(a.terms, b.terms) / size,
             "names": _dot(a.names, b.names) / size,
             "dates": _dot(a.dates, b.dates) / size,
-            "gap": math.log1p(_gap(a, b)),
+            "gap": _referred_gap(a, b) if self.refer_back else math.log1p(_gap(a, b)),
         }
 
     def resolve(self, story_id: str) -> str:
@@ -254,6 +264,7 @@ class StoryClusterer:
             "terms": {str(k): round(v, 4) for k, v in s.terms.items()},
             "names": {str(k): round(v, 4) for k, v in s.names.items()},
             "dates": {str(k): round(v, 4) for k, v in s.dates.items()},
+            "refs": [[first, last, k] for (first, last), k in s.refs.items()],
             "n": s.n,
             "first": s.first,
             "last": s.last,
@@ -272,6 +283,7 @@ class StoryClusterer:
             "small_margin": self.small_margin,
             "lone_margin": self.lone_margin,
             "lone_floor": self.lone_floor,
+            "refer_back": self.refer_back,
         }
 
     @classmethod
@@ -464,6 +476,9 @@ class StoryClusterer:
         keep.members.extend(drop.members)
         keep.first, keep.last = _span(keep.first, keep.last, drop.first)
         keep.first, keep.last = _span(keep.first, keep.last, drop.last)
+        refs = Counter(keep.refs)
+        refs.update(drop.refs)
+        keep.refs = {r: k for r, k in refs.items() if not _inside(r, keep)}
         if keep.id in self._rows:
             self._mat[self._rows[keep.id]] = keep.centroid / keep.n
             self._changed(self._rows[keep.id])
@@ -509,6 +524,7 @@ def _set_profiles(story: _Story, s: dict) -> None:
     story.names = {int(k): float(v) for k, v in s.get("names", {}).items()}
     story.members = list(s["members"])
     story.dates = {int(k): float(v) for k, v in s.get("dates", {}).items()}
+    story.refs = {(str(first), str(last)): int(k) for first, last, k in s.get("refs", [])}
 
 
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:
@@ -529,6 +545,46 @@ def _gap(a: _Story, b: _Story) -> float:
     except TypeError:  # naive against aware timestamps: no time signal
         return 0.0
     return 0.0
+
+
+def _referred_gap(a: _Story, b: _Story) -> float:
+    """The gap feature, log(1 + days), with the article pairs one of which names the day the other's
+    story began counted at the gap from that day: a follow-up published months after an event (an
+    arrest, a court date) is as near it as the event's day it refers back to. Counted per pair, as
+    every feature is, so one member recalling an earlier event of its kind moves a grown story little."""
+    span = math.log1p(_gap(a, b))
+    pairs, near = 0, math.inf
+    for refs, other, size in ((a.refs, b, b.n), (b.refs, a, a.n)):
+        named = [(k, days) for r, k in refs.items() if (days := _days_to_start(r, other)) is not None]
+        if named:
+            pairs += max(k for k, _ in named) * size
+            near = min(near, min(days for _, days in named))
+    if not pairs or near >= _gap(a, b):
+        return span
+    share = min(1.0, pairs / (a.n * b.n))
+    return (1.0 - share) * span + share * math.log1p(near)
+
+
+def _days_to_start(ref: tuple[str, str], story: _Story) -> float | None:
+    """Days from a named span of days to the day a story began, when the span holds that day or
+    one of the few days before it (the event its first report tells of); None otherwise."""
+    try:
+        lo, hi = date.fromisoformat(ref[0]), date.fromisoformat(ref[1])
+        start = datetime.fromisoformat(story.first).date()
+    except ValueError:
+        return None
+    if lo > start or (start - hi).days > EVENT_BEFORE_REPORT:
+        return None
+    return float(max(0, (start - hi).days))
+
+
+def _inside(ref: tuple[str, str], story: _Story) -> bool:
+    """Whether a named span of days lies within a story's own span (it then tells nothing more)."""
+    try:
+        return (datetime.fromisoformat(story.first).date() <= date.fromisoformat(ref[0])
+                and date.fromisoformat(ref[1]) <= datetime.fromisoformat(story.last).date())
+    except ValueError:
+        return False
 
 
 def _span(first: str, last: str, when: str) -> tuple[str, str]:

@@ -133,6 +133,35 @@ def date_terms(article: Article, lead_sentences: int = 4) -> Counter[int]:
     return counts
 
 
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+_MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?=\W|$)")
+
+
+def referred_days(article: Article) -> list[tuple[str, str]]:
+    """The spans of days (first, last, ISO dates) the article names by a calendar date ("Aug. 14",
+    "June 2, 2013", "May of 2014") or a weekday ("Friday", read as the time extractor reads it)
+    that lie before the day it was published: the day of the event a follow-up (an arrest, a court
+    date) refers back to. Relative phrases ("two years ago") and years alone are too loose."""
+    from ..extract.time import find_times
+
+    published = article.published.date().isoformat()
+    out: list[tuple[str, str]] = []
+    for t in find_times(f"{article.title}\n{article.text}", article.published):
+        if t.type not in ("DATE", "TIME") or not t.earliest or not t.latest:
+            continue
+        if t.granularity not in ("time", "day", "month") or not _calendar_date(t.text):
+            continue
+        span = (t.earliest[:10], t.latest[:10])
+        if span[1] < published and span not in out:
+            out.append(span)
+    return out
+
+
+def _calendar_date(text: str) -> bool:
+    """A written month with a day or year, or a weekday; not a relative phrase or a year alone."""
+    return (bool(_MONTH_WORD.search(text)) and any(c.isdigit() for c in text)) or bool(_WEEKDAY.search(text))
+
+
 def article_vectors(
     articles: Sequence[Article], embedder: Any, lead_sentences: int = 4
 ) -> np.ndarray:
