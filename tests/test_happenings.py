@@ -335,9 +335,9 @@ def test_happenings_the_period_of_a_running_tally_dates_no_happening():
     # "in February alone" is the span a count is totted up over, not the day of the killing A reports
     day = claim("a#1", "Three people were killed on Saturday in the old harbour district.", outlet="A", day=21,
                 frames={"Saturday": ("kill", ("people",))})
-    month = claim("b#1", "At least 40 people were killed in the town in February alone.", outlet="B", day=23,
+    month = claim("b#1", "Some 40 people have been killed across the county in February alone.", outlet="B", day=23,
                   frames={"February": ("kill", ("people",))})
     assert found(day, month) == []
-    plain = claim("b#1", "At least 40 people were killed in the town in February.", outlet="B", day=23,
+    plain = claim("b#1", "Some 40 people have been killed across the county in February.", outlet="B", day=23,
                   frames={"February": ("kill", ("people",))})
     assert found(day, plain) == [("Saturday", "February")]
