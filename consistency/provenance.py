@@ -185,6 +185,8 @@ def repetition_flags(clusters: Sequence[ClaimCluster], claims: dict[int, Claim] 
         need = MIN_OUTLETS_ANONYMOUS if key == "anonymous" else MIN_OUTLETS_UNATTRIBUTED
         if len(cluster.outlets) < need or not _repeats_one_claim(cluster, key):
             continue
+        if len(cluster.outlets) < MIN_OUTLETS_UNATTRIBUTED and not _copies_alike(cluster):
+            continue  # two outlets, one of which goes on to say more: two reports, not one claim passed on
         if _syndicated(cluster, shared, every=key == "anonymous"):
             continue
         flags.append(_repetition_flag(cluster, key))
@@ -237,6 +239,13 @@ def _repeats_one_claim(cluster: ClaimCluster, key: str) -> bool:
 
 
 _MOODS = ("expected", "possible", "denied")
+
+
+def _copies_alike(cluster: ClaimCluster) -> bool:
+    """Every two copies share most word triples of the longer one: neither adds a clause of its own
+    ("taken to hospital in serious condition" / "taken to hospital but died there of his wounds")."""
+    grams = [_trigrams(c.content or c.text) for c in cluster.claims]
+    return all(len(x & y) >= VERBATIM * max(len(x), len(y)) for i, x in enumerate(grams) for y in grams[i + 1:])
 
 
 def _mood(c: Claim) -> str | None:

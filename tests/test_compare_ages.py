@@ -158,3 +158,13 @@ def test_ages_a_later_lower_age_is_a_conflict_but_not_against_a_trial():
     c = claim("c#1", "A jury found Sam Orr, 31, guilty of murder.", ("Sam Orr",), outlet="C")
     d = claim("d#1", "Police were still searching for Sam Orr, 29.", ("Sam Orr",), outlet="D", day=2)
     assert age_flags([c, d]) == []
+
+
+def test_ages_a_sentence_that_sets_a_first_belief_against_the_present_one_is_an_update():
+    a = claim("a#1", "Kim Roe, 32, died on the climb.", ("Kim Roe",))
+    b = claim("b#1", "Police initially described the climber as older, but now say Kim Roe, 23, died on the climb.",
+              ("Kim Roe",), outlet="B", day=1)
+    assert [f.type for f in age_flags([a, b])] == ["update"]
+    plain = claim("b#1", "Kim Roe, 23, was initially taken to the lodge and is now at home.", ("Kim Roe",), outlet="B",
+                  day=1)
+    assert [f.type for f in age_flags([a, plain])] == ["number"]

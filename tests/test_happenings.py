@@ -329,3 +329,15 @@ def test_happenings_a_sentence_giving_both_clock_times_is_not_disagreeing():
               outlet="B", frames={"shortly after 10 p.m. Friday": ("happen", ("shooting",)),
                                   "about 9:30 p.m. Friday": ("come", ("call",))})
     assert found(SHOT_ABOUT, b) == []
+
+
+def test_happenings_the_period_of_a_running_tally_dates_no_happening():
+    # "in February alone" is the span a count is totted up over, not the day of the killing A reports
+    day = claim("a#1", "Three people were killed on Saturday in the old harbour district.", outlet="A", day=21,
+                frames={"Saturday": ("kill", ("people",))})
+    month = claim("b#1", "Some 40 people have been killed across the county in February alone.", outlet="B", day=23,
+                  frames={"February": ("kill", ("people",))})
+    assert found(day, month) == []
+    plain = claim("b#1", "Some 40 people have been killed across the county in February.", outlet="B", day=23,
+                  frames={"February": ("kill", ("people",))})
+    assert found(day, plain) == [("Saturday", "February")]

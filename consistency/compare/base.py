@@ -19,7 +19,9 @@ UPDATE_CUES = re.compile(
     r"\b(revised|updated|corrected|correction|now stands|now put|latest (?:figure|count|toll|tally))\b|"
     r"\b(postponed|rescheduled|pushed back|brought forward|delayed|moved (?:up|back|forward)|moved to)\b|"
     r"\b(?:earlier|later|sooner) than (?:planned|expected|scheduled|announced)\b|"
-    r"\b(?:up|down) from\b|\bearlier (?:figure|count|tally|estimate|report)s?\b",
+    r"\b(?:up|down) from\b|\bearlier (?:figure|count|tally|estimate|report)s?\b|"
+    # one sentence setting a first belief against the present one ("at first thought he was 19, now say 23")
+    r"\b(?:initially|originally|at first)\s+(?:believed|thought|said|reported|identified|described|told)\b[^.;]{0,80}?\bnow\b",
     re.I,
 )
 

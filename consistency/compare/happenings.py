@@ -91,6 +91,18 @@ def earlier_instance(f: Fact) -> bool:
     return False
 
 
+# A period a count is totted up over ("in March alone", "so far this year", "this year to date").
+_TALLY_BEFORE = re.compile(r"\bso far(?:\s+in)?\s*$", re.IGNORECASE)
+_TALLY_AFTER = re.compile(r"^\s*(?:alone|so far|to date)\b", re.IGNORECASE)
+
+
+def period_tally(f: Fact) -> bool:
+    """The row's time expression is the period of a running tally, not the date of one happening."""
+    c = f.claim
+    before, after = c.text[:max(0, f.slot.start - c.start)], c.text[f.slot.end - c.start:]
+    return bool(_TALLY_BEFORE.search(before) or _TALLY_AFTER.match(after))
+
+
 def _lemma(word: str) -> str:
     """A noun in the form row words are kept in ("patches" -> "patch")."""
     w = word.strip("'").casefold()
@@ -296,6 +308,8 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue
             if not within_reach(x, y) or not (_differ(x, y) or clocks_differ(x, y)):
                 continue
+            if period_tally(x) or period_tally(y):
+                continue  # "80 were killed in November alone" counts many happenings, it dates none
             if earlier_instance(x) != earlier_instance(y):
                 continue  # one dates an earlier happening of the kind, the other this one
             if not same_happening(x, y) and not _sole_happening(x, y, by_article):
