@@ -552,14 +552,15 @@ def _referred_gap(a: _Story, b: _Story) -> float:
     story began counted at the gap from that day: a follow-up published months after an event (an
     arrest, a court date) is as near it as the event's day it refers back to. Counted per pair, as
     every feature is, so one member recalling an earlier event of its kind moves a grown story little."""
-    span = math.log1p(_gap(a, b))
+    gap = _gap(a, b)
+    span = math.log1p(gap)
     pairs, near = 0, math.inf
     for refs, other, size in ((a.refs, b, b.n), (b.refs, a, a.n)):
         named = [(k, days) for r, k in refs.items() if (days := _days_to_start(r, other)) is not None]
         if named:
             pairs += max(k for k, _ in named) * size
             near = min(near, min(days for _, days in named))
-    if not pairs or near >= _gap(a, b):
+    if not pairs or near >= gap:
         return span
     share = min(1.0, pairs / (a.n * b.n))
     return (1.0 - share) * span + share * math.log1p(near)
