@@ -10,7 +10,7 @@ from .holders import (_a_name, _holding_people, _other_actors, _same_person, hol
                       other_people, other_studies, places_of, rival_holders, study_names)
 from .rows import Fact, _modified, dates_of
 from .statistics import is_age, is_conversion, is_tally, other_statistic
-from .values import GRANULARITY, MAX_GRANULARITY_GAP, _near_dates, _near_figures, _significant, swapped_digits
+from .values import GRANULARITY, MAX_GRANULARITY_GAP, _near_dates, _near_figures, _significant
 
 
 # Happenings too general to say which fact a slot belongs to: a shared subject must do it. Saying is
@@ -79,8 +79,7 @@ def one_fact(a: Fact, b: Fact) -> bool:
         later = b.claim.published > a.claim.published and (
             _grown_since(a, b) and is_tally(a) and is_tally(b)
             or _update_cue(b) and not _update_cue(a))
-        close = (_near_figures(a.slot, b.slot) or swapped_digits(a.slot, b.slot)
-                 or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO)
+        close = _near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
         # A named poll's or report's figure is that study's: a figure said of no holder may be another study's.
         unknown = _holder_unknown(a, b) and not (study_names(a) or study_names(b))
         return close and (same_holder or same_event or unknown)

@@ -29,27 +29,6 @@ def _near_figures(x: Quantity, y: Quantity) -> bool:
     return lo > 0 and hi / lo <= NEAR_RATIO
 
 
-MIN_SWAPPED_DIGITS = 3  # "12" / "21" are as often two counts; "$130,000" / "$310,000" is one sum mistyped
-
-
-def swapped_digits(x: Quantity, y: Quantity) -> bool:
-    """Two plain figures written with the same digits, two neighbours swapped ("$130,000" / "$310,000",
-    "1,250" / "1,520"): one value mistyped, however far apart the two values are."""
-    if x.hedge or y.hedge or x.value <= 0 or y.value <= 0 or x.value == y.value:
-        return False
-    dx, dy = _digits(x.value), _digits(y.value)
-    if len(dx) != len(dy) or len(dx) < MIN_SWAPPED_DIGITS:
-        return False
-    differ = [i for i, (p, q) in enumerate(zip(dx, dy)) if p != q]
-    return len(differ) == 2 and differ[1] == differ[0] + 1 and dx[differ[0]] == dy[differ[1]] \
-        and dx[differ[1]] == dy[differ[0]]
-
-
-def _digits(v: float) -> str:
-    """The digits of a figure's value, its point left out."""
-    return f"{v:.6f}".rstrip("0").rstrip(".").replace(".", "")
-
-
 def _near_dates(x: Fact, y: Fact) -> bool:
     """Dates of one granularity a step or two apart ("Tuesday" and "Wednesday", "1966" and "1967")."""
     if x.slot.granularity != y.slot.granularity or x.slot.granularity not in NEAR_STEPS:
