@@ -206,3 +206,9 @@ def test_ages_a_boy_who_shot_someone_is_not_the_boy_shot():
     assert age_flags([a, b]) == []
     c = claim("c#1", "Police said the 7-year-old boy was shot in the arm.", outlet="C", day=1)
     assert values(age_flags([b, c])) == [{"6", "7"}]
+
+
+def test_ages_a_younger_age_at_a_trial_is_a_conflict():
+    a = claim("a#1", "Police said Sam Orr, 30, was arrested on Friday.", ("Sam Orr",))
+    b = claim("b#1", "A judge sentenced 29-year-old Sam Orr to ten years.", ("Sam Orr",), outlet="B", day=150)
+    assert values(age_flags([a, b])) == [{"30", "29"}]

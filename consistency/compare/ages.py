@@ -7,7 +7,7 @@ story bears), by a role that only one person of the story is given and only one 
 fits, or, unnamed, by a kin or age-group word ("the 11-year-old boy", "his 3-year-old sister", "a
 6-month-old baby") that picks out one person in each report and in the story. Two ages that the time
 between the reports can explain (a birthday, a year gone by) are no conflict; a later age lower than an
-earlier one is, whatever the gap, unless one of the two is said at a trial."""
+earlier one is, whatever the gap, and an older age said at a trial is none (a sentencing may be years on)."""
 
 from __future__ import annotations
 
@@ -402,14 +402,16 @@ def _people(pairs: list[tuple[AgeMention, AgeMention]]) -> tuple[dict[int, int],
 
 def one_person_two_ages(a: AgeMention, b: AgeMention) -> bool:
     """Two ages of one matched person that are a conflict: not explained by the time between the reports,
-    not a generation apart (two people of one name), and not one said at a trial and one of the deed."""
+    not a generation apart (two people of one name), and not an older age said at a trial."""
     return (a.value != b.value and ages_apart(a, b) and abs(a.value - b.value) < GENERATION
-            and not _rounded_young(a, b) and _same_occasion(a, b))
+            and not _rounded_young(a, b) and not _trial_explains(a, b))
 
 
-def _same_occasion(a: AgeMention, b: AgeMention) -> bool:
-    """Both ages said of the deed, or both at a trial (an age at a sentencing may be years older)."""
-    return bool(_COURT.search(a.claim.text)) == bool(_COURT.search(b.claim.text))
+def _trial_explains(a: AgeMention, b: AgeMention) -> bool:
+    """One age said at a trial and the other of the deed, the trial's the older: a sentencing may come years
+    after the deed, but no one is younger at it."""
+    at_trial = [m for m in (a, b) if _COURT.search(m.claim.text)]
+    return len(at_trial) == 1 and at_trial[0].value > min(a.value, b.value)
 
 
 def _rounded_young(a: AgeMention, b: AgeMention) -> bool:
