@@ -212,3 +212,11 @@ def test_ages_a_younger_age_at_a_trial_is_a_conflict():
     a = claim("a#1", "Police said Sam Orr, 30, was arrested on Friday.", ("Sam Orr",))
     b = claim("b#1", "A judge sentenced 29-year-old Sam Orr to ten years.", ("Sam Orr",), outlet="B", day=150)
     assert values(age_flags([a, b])) == [{"30", "29"}]
+
+
+def test_ages_a_name_in_apposition_or_identified_as():
+    a = claim("a#1", "Examiners identified the 25-year-old as Dan Vale, of Elm Street.", ("Dan Vale",))
+    b = claim("b#1", "Dan Vale, 24, died at a hospital.", ("Dan Vale",), outlet="B")
+    c = claim("c#1", "Police named the 26-year-old man, Dan Vale, on Monday.", ("Dan Vale",), outlet="C")
+    assert values(age_flags([a, b])) == [{"25", "24"}]
+    assert {"26", "24"} in values(age_flags([b, c]))

@@ -37,6 +37,7 @@ _ROLE_WORDS = {
 }
 _AFTER_AGE = re.compile(r"^\s?-year-old\s+((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
 _NAME_THEN_AGE = re.compile(r",\s*(?:aged?\s+)?$")
+_AGE_THEN_NAME = re.compile(r"-year-old\s+|-year-old(?:\s+[a-z]+)?(?:,|\s+as)\s+")
 # A verb right after a description with an object after it is something the described person did ("the boy
 # shot his sister"); with none, it was done to them ("the boy shot in the leg").
 _OBJECT = r"\s+(?:a|an|the|his|her|their|him|them|two|three|four|himself|herself)\b"
@@ -166,14 +167,16 @@ def _months_old(c: Claim) -> list[AgeMention]:
 
 
 def _named(c: Claim, start: int, end: int) -> Entity | None:
-    """The person whose name the age sits against: just before it after a comma, or just after "-year-old"."""
+    """The person whose name the age sits against: just before it after a comma, or just after "-year-old"
+    ("the 25-year-old Tom Hale"), in apposition ("the 25-year-old man, Tom Hale") or as whom the age was
+    identified ("identified the 25-year-old as Tom Hale")."""
     for e in c.entities:
         if e.label != "PERSON":
             continue
         if e.end <= start and _NAME_THEN_AGE.fullmatch(c.text[e.end - c.start:start - c.start]):
             return e
         between = c.text[end - c.start:e.start - c.start] if e.start >= end else None
-        if between is not None and re.fullmatch(r"-year-old\s+", between):
+        if between is not None and _AGE_THEN_NAME.fullmatch(between):
             return e
     return None
 
