@@ -61,6 +61,7 @@ def test_ages_one_family_is_several_people():
     c = claim("c#1", "Jeremy Oakes, 18, thanked the jury.", ("Jeremy Oakes",), outlet="C")
     assert age_flags([a, b]) == []
     assert same_named_person(("jon", "stewart"), ("john", "stewart"), {})
+    assert same_named_person(("bill", "hale"), ("william", "hale"), {})  # the names module's given-name rule
     assert not same_named_person(("tom", "hale", "jr"), ("tom", "hale"), {})
     assert age_flags([a, b, c]) == []  # Jeremy's 17 and 18 is another matter: the jury is a later time
 

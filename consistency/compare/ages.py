@@ -14,14 +14,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Iterable
 
 from ..extract.quantities import AGE_UNIT
-from ..lexicon import NICKNAMES
 from ..records import Claim, Entity, Flag
 from .base import UPDATE_CUES, Finding, make_flag
-from .person_names import plain_name_words
+from .person_names import one_given_name, plain_name_words
 from .unionfind import UnionFind
 
 CONFIDENCE = 0.75
@@ -213,13 +211,7 @@ def same_named_person(x: tuple[str, ...], y: tuple[str, ...], surnames: dict[str
         return short[0] == long_[-1] and sole
     if set(short) <= set(long_):
         return True
-    return sole and short[-1] == long_[-1] and _one_given_name(short[0], long_[0])
-
-
-def _one_given_name(p: str, q: str) -> bool:
-    """One given name spelt or shortened two ways ("Jon" / "John", "Bill" / "William")."""
-    return p == q or NICKNAMES.get(p) == q or NICKNAMES.get(q) == p or \
-        (min(len(p), len(q)) > 1 and SequenceMatcher(None, p, q).ratio() >= 0.8)
+    return sole and short[-1] == long_[-1] and one_given_name(short[0], long_[0])
 
 
 def _surnames(claims: Iterable[Claim]) -> dict[str, set[tuple[str, ...]]]:
@@ -234,7 +226,7 @@ def _surnames(claims: Iterable[Claim]) -> dict[str, set[tuple[str, ...]]]:
     for surname, names in out.items():
         people: list[tuple[str, ...]] = []
         for n in sorted(names, key=len, reverse=True):
-            if not any(set(n) <= set(p) or _one_given_name(n[0], p[0]) for p in people):
+            if not any(set(n) <= set(p) or one_given_name(n[0], p[0]) for p in people):
                 people.append(n)
         merged[surname] = set(people)
     return merged
