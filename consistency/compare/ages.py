@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..extract.quantities import AGE_UNIT
@@ -102,9 +102,11 @@ class AgeMention:
 
 def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
     """Every age of the claims with the name written beside it ("Name, 45," / "45-year-old Name")
-    or, when none is, the role its description gives ("the 45-year-old gunman")."""
+    or, when none is, the role, kin word and part its description gives ("the 45-year-old gunman"); an
+    unnamed person of a sentence about another happening is left out."""
     out = []
     for c in claims:
+        other = _OTHER_INCIDENT.search(c.text)
         named = []
         for q in c.quantities:
             if q.unit != AGE_UNIT or q.value != int(q.value):
@@ -114,12 +116,11 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
                 role = _role_before(c, person)
                 named.append(AgeMention(c, int(q.value), (q.start, q.end), tuple(plain_name_words(person.text)), role,
                                         part=_ROLE_PART.get(role)))
-            elif not _OTHER_INCIDENT.search(c.text):
+            elif not other:
                 role = _described_role(c, q.end)
                 out.append(AgeMention(c, int(q.value), (q.start, q.end), (), role, _kin_after(c.text[q.end - c.start:],
                                       _AFTER_AGE), _part(c, q.start, q.end, _AFTER_AGE) or _ROLE_PART.get(role)))
-        out += _with_kin_said(c, named)
-        out += [] if _OTHER_INCIDENT.search(c.text) else _months_old(c)
+        out += _with_kin_said(c, named) + ([] if other else _months_old(c))
     return [m for m in out if m.name or m.role or m.kin]
 
 
@@ -150,7 +151,7 @@ def _with_kin_said(c: Claim, named: list[AgeMention]) -> list[AgeMention]:
     if len({m.name for m in named}) != 1 or sum(e.label == "PERSON" for e in c.entities) > len(named):
         return named
     kin = frozenset(k.group(1).casefold() for k in _KIN_REFERENCE.finditer(c.text))
-    return [AgeMention(m.claim, m.value, m.span, m.name, m.role, kin) for m in named] if len(kin) == 1 else named
+    return [replace(m, kin=kin) for m in named] if len(kin) == 1 else named
 
 
 def _months_old(c: Claim) -> list[AgeMention]:
