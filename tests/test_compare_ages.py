@@ -61,6 +61,7 @@ def test_ages_one_family_is_several_people():
     c = claim("c#1", "Jeremy Oakes, 18, thanked the jury.", ("Jeremy Oakes",), outlet="C")
     assert age_flags([a, b]) == []
     assert same_named_person(("jon", "stewart"), ("john", "stewart"), {})
+    assert same_named_person(("bill", "hale"), ("william", "hale"), {})  # the names module's given-name rule
     assert not same_named_person(("tom", "hale", "jr"), ("tom", "hale"), {})
     assert age_flags([a, b, c]) == []  # Jeremy's 17 and 18 is another matter: the jury is a later time
 
@@ -168,3 +169,55 @@ def test_ages_a_sentence_that_sets_a_first_belief_against_the_present_one_is_an_
     plain = claim("b#1", "Kim Roe, 23, was initially taken to the lodge and is now at home.", ("Kim Roe",), outlet="B",
                   day=1)
     assert [f.type for f in age_flags([a, plain])] == ["number"]
+
+
+def test_ages_a_boy_killed_is_not_the_boy_charged():
+    a = claim("a#1", "Police said they charged a 17-year-old boy with the death.")
+    b = claim("b#1", "Officers are looking into the fatal shooting of a 15-year-old boy.", outlet="B", day=1)
+    assert age_flags([a, b]) == []
+    c = claim("c#1", "Officers stopped a car with the 16-year-old boy inside.", outlet="C", day=1)
+    c2 = claim("c#2", "Police said the 16-year-old boy is charged with murder.", outlet="C", day=1)
+    assert age_flags([b, c, c2]) == []  # another sentence of the report says the 16-year-old is the one charged
+
+
+def test_ages_one_part_read_across_a_report():
+    a = claim("a#1", "Deputies said the girl was with a 9-year-old girl and a 12-year-old boy.")
+    a2 = claim("a#2", "Deputies said it was a 12-year-old boy who fired the gun.")
+    b = claim("b#1", "Police said the girl was fatally shot by an 11-year-old boy.", outlet="B", day=1)
+    assert values(age_flags([a, a2, b])) == [{"12", "11"}]
+
+
+def test_ages_a_relative_of_the_named_person_is_someone_else():
+    a = claim("a#1", "Gunfire hit the house, killing Tom Reyes, 11, and wounding his 16-year-old brother.",
+              ("Tom Reyes",))
+    b = claim("b#1", "Neighbors said 11-year-old Tom Reyes was home with his brother.", ("Tom Reyes",), outlet="B")
+    assert age_flags([a, b]) == []
+
+
+def test_ages_of_another_incident_are_not_compared():
+    a = claim("a#1", "The 6-year-old girl was wounded on Friday, police said.")
+    b = claim("b#1", "Also last month, a 5-year-old girl was wounded in a separate incident.", outlet="B", day=1)
+    c = claim("c#1", "It comes after a 4-year-old girl was killed last spring.", outlet="C", day=1)
+    assert age_flags([a, b]) == [] and age_flags([a, c]) == []
+
+
+def test_ages_a_boy_who_shot_someone_is_not_the_boy_shot():
+    a = claim("a#1", "Police said the 8-year-old boy shot his sister in the yard.")
+    b = claim("b#1", "Police said the 6-year-old boy was shot in the leg.", outlet="B", day=1)
+    assert age_flags([a, b]) == []
+    c = claim("c#1", "Police said the 7-year-old boy was shot in the arm.", outlet="C", day=1)
+    assert values(age_flags([b, c])) == [{"6", "7"}]
+
+
+def test_ages_a_younger_age_at_a_trial_is_a_conflict():
+    a = claim("a#1", "Police said Sam Orr, 30, was arrested on Friday.", ("Sam Orr",))
+    b = claim("b#1", "A judge sentenced 29-year-old Sam Orr to ten years.", ("Sam Orr",), outlet="B", day=150)
+    assert values(age_flags([a, b])) == [{"30", "29"}]
+
+
+def test_ages_a_name_in_apposition_or_identified_as():
+    a = claim("a#1", "Examiners identified the 25-year-old as Dan Vale, of Elm Street.", ("Dan Vale",))
+    b = claim("b#1", "Dan Vale, 24, died at a hospital.", ("Dan Vale",), outlet="B")
+    c = claim("c#1", "Police named the 26-year-old man, Dan Vale, on Monday.", ("Dan Vale",), outlet="C")
+    assert values(age_flags([a, b])) == [{"25", "24"}]
+    assert {"26", "24"} in values(age_flags([b, c]))

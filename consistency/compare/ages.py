@@ -7,21 +7,19 @@ story bears), by a role that only one person of the story is given and only one 
 fits, or, unnamed, by a kin or age-group word ("the 11-year-old boy", "his 3-year-old sister", "a
 6-month-old baby") that picks out one person in each report and in the story. Two ages that the time
 between the reports can explain (a birthday, a year gone by) are no conflict; a later age lower than an
-earlier one is, whatever the gap, unless one of the two is said at a trial."""
+earlier one is, whatever the gap, and an older age said at a trial is none (a sentencing may be years on)."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
-from difflib import SequenceMatcher
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..extract.quantities import AGE_UNIT
-from ..lexicon import NICKNAMES
 from ..records import Claim, Entity, Flag
 from .base import UPDATE_CUES, Finding, make_flag
-from .person_names import plain_name_words
+from .person_names import one_given_name, plain_name_words
 from .unionfind import UnionFind
 
 CONFIDENCE = 0.75
@@ -35,10 +33,14 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ROLE_WORDS = {
     "victim": "victim", "gunman": "gunman", "shooter": "gunman", "suspect": "suspect",
 }
-# "the 45-year-old man wounded in the shooting": a person described by what was done to them.
-_HURT = re.compile(r"^\s*(?:who\s+was\s+)?(?:injured|wounded|shot|hurt|killed)\b", re.I)
 _AFTER_AGE = re.compile(r"^\s?-year-old\s+((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
 _NAME_THEN_AGE = re.compile(r",\s*(?:aged?\s+)?$")
+_AGE_THEN_NAME = re.compile(r"-year-old\s+|-year-old(?:\s+[a-z]+)?(?:,|\s+as)\s+")
+# A verb right after a description with an object after it is something the described person did ("the boy
+# shot his sister"); with none, it was done to them ("the boy shot in the leg").
+_OBJECT = r"\s+(?:a|an|the|his|her|their|him|them|two|three|four|himself|herself)\b"
+# "the 45-year-old man wounded in the shooting": a person described by what was done to them.
+_HURT = re.compile(r"^\s*(?:who\s+was\s+)?(?:injured|wounded|shot|hurt|killed)\b(?!" + _OBJECT + ")", re.I)
 _ROLE_BEFORE_NAME = re.compile(r"\b(victim|gunman|shooter|suspect),?\s+$", re.I)
 # Words that describe one person of a happening by kin or age group when no name is given; "teen",
 # "child" and "man" are left out: a story often holds several of them.
@@ -50,15 +52,37 @@ _MALE = frozenset({"boy", "son", "brother", "nephew", "grandson", "stepson"})
 _FEMALE = frozenset({"girl", "daughter", "sister", "niece", "granddaughter", "stepdaughter"})
 _MONTHS_OLD = re.compile(r"\b(\d{1,2})[- ]months?[- ]old\b", re.I)
 _AFTER_MONTHS = re.compile(r"^\s*((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
-# "the son", "his sister": a kin word said of a person without an age beside it.
-_KIN_REFERENCE = re.compile(r"\b(?:the|his|her|their)\s+(" + "|".join(sorted(_KIN_WORDS)) + r")\b(?!\s+of\b|'s|’s)",
+# "the son": a kin word said of a person without an age beside it ("his son" is someone else's).
+_KIN_REFERENCE = re.compile(r"\bthe\s+(" + "|".join(sorted(_KIN_WORDS)) + r")\b(?!\s+of\b|'s|’s)",
                             re.I)
-# The part a described person had in the happening, read around the description: who fired, who was hit.
-_FIRED_AFTER = re.compile(r"^\s*,?\s*who\s+(?:shot|fired|opened\s+fire|pulled\s+the\s+trigger)\b"
-                          r"|^\s*(?:shot|fired|grabbed|brought|found|picked\s+up)\s+(?:the|a|an|his|her)\s+"
-                          r"(?:\w+\s+)?(?:gun|rifle|shotgun|handgun|pistol|weapon|firearm)\b", re.I)
-_FIRED_BEFORE = re.compile(r"\b(?:shot|killed|wounded|hit)\s+by\s+(?:a|an|the|his|her|their)\s+$", re.I)
-_HIT_BEFORE = re.compile(r"\b(?:shot|killed|wounded|hit)\s+(?:a|an|the|his|her|their)\s+$", re.I)
+# The part a described person had in the happening, read from the words just before the age and just after
+# the description, first match first: killed, wounded, hit (shot, no more said), charged (or arrested), fired.
+_DET = r"(?:a|an|the|his|her|their)\s+$"
+_PART_BEFORE = tuple((part, re.compile(words + _DET, re.I)) for part, words in (
+    ("fired", r"\b(?:shot|killed|wounded|hit)\s+by\s+"),
+    ("killed", r"\b(?:killing|killed|murdering|murdered|(?:fatal|deadly)\s+shooting\s+of|(?:death|murder)\s+of)\s+"),
+    ("wounded", r"\b(?:wounding|wounded|injuring|injured)\s+"),
+    ("charged", r"\b(?:charged|charging|arrested|arresting|arrest\s+of|detained|booked|indicted)\s+"),
+    ("hit", r"\b(?:shot|shooting\s+of|hit)\s+"),
+))
+_NO_OBJECT = r"\b(?!" + _OBJECT + ")"
+_PART_AFTER = tuple((part, re.compile(r"^\s*,?\s*(?:who\s+|that\s+)?(?:" + words + ")", re.I)) for part, words in (
+    ("fired", r"(?<=who\s)shot\b|(?:fired|opened\s+fire|pulled\s+the\s+trigger)\b|(?:shot|killed|wounded)" + _OBJECT +
+              r"|(?:shot|grabbed|brought|found|picked\s+up)\s+(?:the|a|an|his|her)\s+"
+              r"(?:\w+\s+)?(?:gun|rifle|shotgun|handgun|pistol|weapon|firearm)\b"),
+    ("killed", r"(?:(?:was|were|is|has\s+been|had\s+been)\s+)?(?:(?:shot\s+and\s+)?killed|fatally\s+(?:shot|wounded)"
+               r"|(?:found|pronounced)\s+dead|died|dead)" + _NO_OBJECT),
+    ("wounded", r"(?:(?:was|were|is)\s+)?(?:wounded|injured|hurt)" + _NO_OBJECT),
+    ("charged", r"(?:is|was|has\s+been|had\s+been|will\s+be)\s+(?:charged|arrested|detained|booked|indicted|tried)\b"),
+    ("hit", r"(?:(?:was|were|is|had\s+been)\s+)?shot" + _NO_OBJECT),
+))
+# The part a role word gives ("the suspect", "the gunman", "the victim").
+_ROLE_PART = {"victim": "hit", "gunman": "fired", "suspect": "charged"}
+_DOERS = frozenset({"charged", "fired"})
+# A sentence about another happening than the story's ("in a separate shooting", "killed last spring").
+_OTHER_INCIDENT = re.compile(r"\b(?:separate|unrelated|similar|previous|prior|earlier|another)\s+(?:\w+\s+)?"
+                             r"(?:incident|shooting|case|attack|killing|death)s?\b"
+                             r"|\blast\s+(?:spring|summer|fall|autumn|winter)\b", re.I)
 # Ages of the very young are rounded either way ("a 22-month-old" is said to be 1 or 2).
 _ROUNDED_BELOW = 3
 
@@ -73,14 +97,16 @@ class AgeMention:
     name: tuple[str, ...] = ()  # the name's plain words
     role: str | None = None
     kin: frozenset[str] = frozenset()  # kin or age-group words the report describes the person by
-    part: str | None = None  # "fired" or "hit", when the sentence says which
+    part: str | None = None  # killed, wounded, hit, charged or fired, when the sentence or the role says which
 
 
 def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
     """Every age of the claims with the name written beside it ("Name, 45," / "45-year-old Name")
-    or, when none is, the role its description gives ("the 45-year-old gunman")."""
+    or, when none is, the role, kin word and part its description gives ("the 45-year-old gunman"); an
+    unnamed person of a sentence about another happening is left out."""
     out = []
     for c in claims:
+        other = _OTHER_INCIDENT.search(c.text)
         named = []
         for q in c.quantities:
             if q.unit != AGE_UNIT or q.value != int(q.value):
@@ -88,26 +114,29 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
             person = _named(c, q.start, q.end)
             if person is not None:
                 role = _role_before(c, person)
-                named.append(AgeMention(c, int(q.value), (q.start, q.end), tuple(plain_name_words(person.text)), role))
-            else:
-                out.append(AgeMention(c, int(q.value), (q.start, q.end), (), _described_role(c, q.end),
-                                      _kin_after(c.text[q.end - c.start:], _AFTER_AGE), _part(c, q.start, q.end)))
-        out += _with_kin_said(c, named)
-        out += _months_old(c)
+                named.append(AgeMention(c, int(q.value), (q.start, q.end), tuple(plain_name_words(person.text)), role,
+                                        part=_ROLE_PART.get(role)))
+            elif not other:
+                role = _described_role(c, q.end)
+                out.append(AgeMention(c, int(q.value), (q.start, q.end), (), role, _kin_after(c.text[q.end - c.start:],
+                                      _AFTER_AGE), _part(c, q.start, q.end, _AFTER_AGE) or _ROLE_PART.get(role)))
+        out += _with_kin_said(c, named) + ([] if other else _months_old(c))
     return [m for m in out if m.name or m.role or m.kin]
 
 
-def _part(c: Claim, start: int, end: int) -> str | None:
-    """Whether the sentence makes the described person the one who fired ("shot by a 3-year-old", "the
-    boy who fired") or the one hit ("shot a 7-year-old boy", "the boy wounded")."""
-    before, after = c.text[:start - c.start], c.text[end - c.start:]
-    m = _AFTER_AGE.match(after.casefold())
-    rest = after[m.end():] if m else ""
-    if _FIRED_BEFORE.search(before) or (m and _FIRED_AFTER.match(rest)):
-        return "fired"
-    if _HIT_BEFORE.search(before) or (m and _HURT.match(rest)):
-        return "hit"
-    return None
+def _part(c: Claim, start: int, end: int, description: re.Pattern) -> str | None:
+    """The part the sentence gives the person an age describes: killed ("the killing of a 9-year-old"),
+    wounded ("the 9-year-old boy was wounded"), hit ("shot a 9-year-old"), charged ("arrested a
+    17-year-old"), or fired ("shot by a 3-year-old", "the boy who fired")."""
+    before = c.text[:start - c.start]
+    return next((part for part, p in _PART_BEFORE if p.search(before)), None) or _part_after(c, end, description)
+
+
+def _part_after(c: Claim, end: int, description: re.Pattern) -> str | None:
+    """The part the words after a description give ("the 9-year-old boy who fired")."""
+    after = c.text[end - c.start:]
+    m = description.match(after.casefold())
+    return next((part for part, p in _PART_AFTER if p.match(after[m.end():])), None) if m else None
 
 
 def _kin_after(rest: str, pattern: re.Pattern) -> frozenset[str]:
@@ -122,7 +151,7 @@ def _with_kin_said(c: Claim, named: list[AgeMention]) -> list[AgeMention]:
     if len({m.name for m in named}) != 1 or sum(e.label == "PERSON" for e in c.entities) > len(named):
         return named
     kin = frozenset(k.group(1).casefold() for k in _KIN_REFERENCE.finditer(c.text))
-    return [AgeMention(m.claim, m.value, m.span, m.name, m.role, kin) for m in named] if len(kin) == 1 else named
+    return [replace(m, kin=kin) for m in named] if len(kin) == 1 else named
 
 
 def _months_old(c: Claim) -> list[AgeMention]:
@@ -131,19 +160,22 @@ def _months_old(c: Claim) -> list[AgeMention]:
     for m in _MONTHS_OLD.finditer(c.text):
         kin = _kin_after(c.text[m.end():], _AFTER_MONTHS)
         if kin:
-            out.append(AgeMention(c, int(m.group(1)) / 12, (c.start + m.start(), c.start + m.end()), (), None, kin))
+            out.append(AgeMention(c, int(m.group(1)) / 12, (c.start + m.start(), c.start + m.end()), (), None, kin,
+                                  _part(c, c.start + m.start(), c.start + m.end(), _AFTER_MONTHS)))
     return out
 
 
 def _named(c: Claim, start: int, end: int) -> Entity | None:
-    """The person whose name the age sits against: just before it after a comma, or just after "-year-old"."""
+    """The person whose name the age sits against: just before it after a comma, or just after "-year-old"
+    ("the 25-year-old Tom Hale"), in apposition ("the 25-year-old man, Tom Hale") or as whom the age was
+    identified ("identified the 25-year-old as Tom Hale")."""
     for e in c.entities:
         if e.label != "PERSON":
             continue
         if e.end <= start and _NAME_THEN_AGE.fullmatch(c.text[e.end - c.start:start - c.start]):
             return e
         between = c.text[end - c.start:e.start - c.start] if e.start >= end else None
-        if between is not None and re.fullmatch(r"-year-old\s+", between):
+        if between is not None and _AGE_THEN_NAME.fullmatch(between):
             return e
     return None
 
@@ -180,13 +212,7 @@ def same_named_person(x: tuple[str, ...], y: tuple[str, ...], surnames: dict[str
         return short[0] == long_[-1] and sole
     if set(short) <= set(long_):
         return True
-    return sole and short[-1] == long_[-1] and _one_given_name(short[0], long_[0])
-
-
-def _one_given_name(p: str, q: str) -> bool:
-    """One given name spelt or shortened two ways ("Jon" / "John", "Bill" / "William")."""
-    return p == q or NICKNAMES.get(p) == q or NICKNAMES.get(q) == p or \
-        (min(len(p), len(q)) > 1 and SequenceMatcher(None, p, q).ratio() >= 0.8)
+    return sole and short[-1] == long_[-1] and one_given_name(short[0], long_[0])
 
 
 def _surnames(claims: Iterable[Claim]) -> dict[str, set[tuple[str, ...]]]:
@@ -201,7 +227,7 @@ def _surnames(claims: Iterable[Claim]) -> dict[str, set[tuple[str, ...]]]:
     for surname, names in out.items():
         people: list[tuple[str, ...]] = []
         for n in sorted(names, key=len, reverse=True):
-            if not any(set(n) <= set(p) or _one_given_name(n[0], p[0]) for p in people):
+            if not any(set(n) <= set(p) or one_given_name(n[0], p[0]) for p in people):
                 people.append(n)
         merged[surname] = set(people)
     return merged
@@ -252,11 +278,11 @@ def _article_pairs(ma: list[AgeMention], mb: list[AgeMention], surnames, shared_
                     yield a, b
     for role in {m.role for m in ma + mb if m.role} - shared_roles:
         a, b = _sole_role(ma, role), _sole_role(mb, role)
-        if a is not None and b is not None and not (a.name and b.name):
+        if a is not None and b is not None and not (a.name and b.name) and _parts_agree(ma, a, mb, b):
             yield a, b
     for kin in {k for m in ma + mb for k in m.kin} - shared_kin:
         a, b = _sole_kin(ma, kin), _sole_kin(mb, kin)
-        if a is not None and b is not None and not (a.name and b.name) and not _other_roles(a, b):
+        if a is not None and b is not None and not (a.name and b.name) and _parts_agree(ma, a, mb, b):
             yield a, b
 
 
@@ -276,10 +302,24 @@ def may_be_one(k: str, other: str) -> bool:
     return len(genders) < 2
 
 
-def _other_roles(a: AgeMention, b: AgeMention) -> bool:
-    """Two descriptions that put the person in two parts of the happening (a boy hit, a boy who fired)."""
-    return (a.role is not None and b.role is not None and a.role != b.role) or \
-        (a.part is not None and b.part is not None and a.part != b.part)
+def _parts_agree(ma: list[AgeMention], a: AgeMention, mb: list[AgeMention], b: AgeMention) -> bool:
+    """Whether two reports put the described person in one part of the happening (a boy killed is not the
+    boy charged; one who was shot may be the one killed or the one wounded)."""
+    pa, pb = _report_parts(ma, a), _report_parts(mb, b)
+    return not pa or not pb or any(_one_part(p, q) for p in pa for q in pb)
+
+
+def _report_parts(mentions: list[AgeMention], m: AgeMention) -> set[str]:
+    """The parts a report gives the person a mention describes, read from each of its mentions of that age
+    and kin word or role ("the 11-year-old boy" here, "the 11-year-old boy who fired" there)."""
+    return {n.part for n in mentions
+            if n.part and n.value == m.value and (n.kin & m.kin or n.role is not None and n.role == m.role)}
+
+
+def _one_part(p: str, q: str) -> bool:
+    """Two parts one person may have had: both on the side hit, or both on the side that fired, and not
+    killed and wounded."""
+    return (p in _DOERS) == (q in _DOERS) and {p, q} != {"killed", "wounded"}
 
 
 def _shared_kin(mentions: list[AgeMention], surnames) -> set[str]:
@@ -358,14 +398,16 @@ def _people(pairs: list[tuple[AgeMention, AgeMention]]) -> tuple[dict[int, int],
 
 def one_person_two_ages(a: AgeMention, b: AgeMention) -> bool:
     """Two ages of one matched person that are a conflict: not explained by the time between the reports,
-    not a generation apart (two people of one name), and not one said at a trial and one of the deed."""
+    not a generation apart (two people of one name), and not an older age said at a trial."""
     return (a.value != b.value and ages_apart(a, b) and abs(a.value - b.value) < GENERATION
-            and not _rounded_young(a, b) and _same_occasion(a, b))
+            and not _rounded_young(a, b) and not _trial_explains(a, b))
 
 
-def _same_occasion(a: AgeMention, b: AgeMention) -> bool:
-    """Both ages said of the deed, or both at a trial (an age at a sentencing may be years older)."""
-    return bool(_COURT.search(a.claim.text)) == bool(_COURT.search(b.claim.text))
+def _trial_explains(a: AgeMention, b: AgeMention) -> bool:
+    """One age said at a trial and the other of the deed, the trial's the older: a sentencing may come years
+    after the deed, but no one is younger at it."""
+    at_trial = [m for m in (a, b) if _COURT.search(m.claim.text)]
+    return len(at_trial) == 1 and at_trial[0].value > min(a.value, b.value)
 
 
 def _rounded_young(a: AgeMention, b: AgeMention) -> bool:

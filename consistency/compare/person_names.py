@@ -120,10 +120,10 @@ def given_names_apart(x: list[str], y: list[str]) -> bool:
         return False
     gx = [w for w in x[:-1] if len(w) > 2]  # initials say nothing either way
     gy = [w for w in y[:-1] if len(w) > 2]
-    return bool(gx and gy) and not any(_one_given_name(p, q) for p in gx for q in gy)
+    return bool(gx and gy) and not any(one_given_name(p, q) for p in gx for q in gy)
 
 
-def _one_given_name(p: str, q: str) -> bool:
+def one_given_name(p: str, q: str) -> bool:
     """One given name written two ways: the same, a nickname, a short form or a transliteration."""
     return p[:3] == q[:3] or NICKNAMES.get(p) == q or NICKNAMES.get(q) == p or \
         SequenceMatcher(None, p, q).ratio() >= 0.7
