@@ -173,7 +173,7 @@ def test_ages_a_sentence_that_sets_a_first_belief_against_the_present_one_is_an_
 
 def test_ages_a_boy_killed_is_not_the_boy_charged():
     a = claim("a#1", "Police said they charged a 17-year-old boy with the death.")
-    b = claim("b#1", "Officers are looking into the fatal shooting of a 15-year-old boy.", outlet="B", day=1)
+    b = claim("b#1", "Officers are looking into the deadly shooting of a 15-year-old boy.", outlet="B", day=1)
     assert age_flags([a, b]) == []
     c = claim("c#1", "Officers stopped a car with the 16-year-old boy inside.", outlet="C", day=1)
     c2 = claim("c#2", "Police said the 16-year-old boy is charged with murder.", outlet="C", day=1)
@@ -216,7 +216,7 @@ def test_ages_a_younger_age_at_a_trial_is_a_conflict():
 
 
 def test_ages_a_name_in_apposition_or_identified_as():
-    a = claim("a#1", "Examiners identified the 25-year-old as Dan Vale, of Elm Street.", ("Dan Vale",))
+    a = claim("a#1", "The coroner identified the 25-year-old as Dan Vale, of Elm Street.", ("Dan Vale",))
     b = claim("b#1", "Dan Vale, 24, died at a hospital.", ("Dan Vale",), outlet="B")
     c = claim("c#1", "Police named the 26-year-old man, Dan Vale, on Monday.", ("Dan Vale",), outlet="C")
     assert values(age_flags([a, b])) == [{"25", "24"}]
