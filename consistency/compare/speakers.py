@@ -96,16 +96,9 @@ def _is_body(name: str) -> bool:
     return words[0].casefold() == "the" or words[-1].casefold() in _BODY_HEADS
 
 
-def _ends_on_title(name: str) -> bool:
-    """A source that ends on a title ("Fire Cmdr.", "Deputy Police Chief"): the sentence was cut at the
-    title's full stop and the name stands in the next one. A body's last word ("Kelford Police") is no title."""
-    words = re.findall(r"[\w'\u2019-]+", name)
-    return bool(words) and words[-1].casefold() in TITLES and words[-1].casefold() not in _BODY_HEADS
-
-
 def _is_name(name: str) -> bool:
     words = name.split()
-    if not words or words[0].casefold() in _NOT_NAMES or not name_words(name) or _ends_on_title(name):
+    if not words or words[0].casefold() in _NOT_NAMES or not name_words(name):
         return False  # a bare title ("said Sgt." cut at the abbreviation's full stop) names nobody
     return len(words) > 1 or words[0].casefold() not in GENERIC_SOURCES  # "Police Chief Ana Ruiz", not "Officials"
 
@@ -131,8 +124,7 @@ def frame_speaker(c: Claim) -> Speaker | None:
 def _proper(source: str) -> bool:
     """A source that names someone ("Gary Locke", "the ABC"), not a kind of source ("Environmental groups")."""
     words = DETERMINER.sub("", source.strip()).split()
-    if not words or (len(words) == 1 and words[0].casefold() in GENERIC_SOURCES) or not name_words(source) \
-            or _ends_on_title(source):
+    if not words or (len(words) == 1 and words[0].casefold() in GENERIC_SOURCES) or not name_words(source):
         return False
     # A sentence-initial capital says nothing; a name has a capital past its first word, or is one word.
     return words[0][:1].isupper() and (len(words) == 1 or any(w[:1].isupper() for w in words[1:]))
