@@ -17,7 +17,6 @@ from ..lexicon import (
     NESTED_REPORT,
     OFFICE_WORDS_PATTERN,
     SPEECH_CUE_WORDS,
-    TITLE_MEANS,
 )
 from ..records import Claim
 from .base import Finding, content_words
@@ -151,23 +150,7 @@ def speaker(c: Claim) -> Speaker | None:
     return _remember(_SPEAKERS_READ, c, _read_speaker)
 
 
-def _short_title(word: str) -> bool:
-    """A title cut short with a full stop ("Cmdr.", "Sgt.", "Mr."), which a sentence splitter may end a sentence at."""
-    w = word.casefold()
-    means = TITLE_MEANS.get(w, "").split()
-    return w in ("mr", "mrs", "ms") or bool(means and means[0][0] == w[0] and len(w) < len(means[0]))
-
-
-def cut_at_title(c: Claim) -> bool:
-    """A sentence ending on a short title ("..., said Fire Cmdr."): it was cut at the title's full stop,
-    and the name of its speaker stands in the next sentence, so the frame names nobody."""
-    m = re.search(r"\b([A-Za-z]+)\.[\"\u201d']*\s*$", c.text)
-    return bool(m) and _short_title(m.group(1))
-
-
 def _read_speaker(c: Claim) -> Speaker | None:
-    if cut_at_title(c):
-        return None
     att = c.attribution
     framed = frame_speaker(c)
     if att is None or att.source_kind not in NAMED or not _proper(att.source) or att.resolved_from \
