@@ -199,18 +199,6 @@ def _dice(x: str, y: str, spelling: bool = False) -> float:
     return 2 * common / max(1, len(wx) + len(wy))
 
 
-_QUOTE_SLACK = 10  # a word in this many of the shorter quote may be read or cut differently
-
-
-def _one_quote(x: str, y: str) -> bool:
-    """Two quotes that are one quote: an outlet may cut a quote short, but keeps its words, so the
-    shorter stands in the longer. Two officials saying one thing in their own words ("the fire began
-    in the kitchen" / "the fire started in the kitchen") are two quotes that agree."""
-    wx, wy = content_words(x), content_words(y)
-    short, long = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
-    return len(short - long) <= len(short) // _QUOTE_SLACK
-
-
 def _in_sentence(s: Speaker, c: Claim) -> bool:
     """Whether the speaker is named in the claim's own sentence.
 
@@ -236,8 +224,7 @@ def compare_speakers(a: Claim, b: Claim, score: float, resolver) -> Finding | No
     overlap = _dice(x.content, y.content)
     # Quoted words come from one mouth; a reported statement may be corroborated by a second
     # source in its own words, so it conflicts only when the wording is copied.
-    both_quoted = _quoted(a) and _quoted(b)
-    if overlap < (0.7 if both_quoted else 0.85) or (both_quoted and not _one_quote(x.content, y.content)):
+    if overlap < (0.7 if _quoted(a) and _quoted(b) else 0.85):
         return None
     if _mentions(b.text, x.name, x.content, y.name) or _mentions(a.text, y.name, y.content, x.name):
         return None  # both names stand in both sentences (or it is one speaker): no conflict
