@@ -55,7 +55,8 @@ def test_places_a_city_and_any_country_around_it_agree():
 
 
 def test_places_a_county_and_the_state_around_it_agree():
-    a = claim("a#1", "Four people were shot in Dunmore County on Saturday night, two of them fatally.", ("Dunmore County",))
+    a = claim("a#1", "Four people were shot in Dunmore County on Saturday night, two of them fatally.",
+              ("Dunmore County",))
     b = claim("b#1", "Four people were shot in Vermont on Saturday night, two of them fatally.", ("Vermont",),
               outlet="B")
     assert compare_places(a, b, 0.9, EntityResolver()) is None
