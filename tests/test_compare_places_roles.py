@@ -54,6 +54,23 @@ def test_places_a_city_and_any_country_around_it_agree():
     assert compare_places(a, c, 0.9, EntityResolver()) is not None  # two towns still differ
 
 
+def test_places_a_county_and_the_state_around_it_agree():
+    a = claim("a#1", "Four people were shot in Dunmore County on Saturday night, two of them fatally.",
+              ("Dunmore County",))
+    b = claim("b#1", "Four people were shot in Vermont on Saturday night, two of them fatally.", ("Vermont",),
+              outlet="B")
+    assert compare_places(a, b, 0.9, EntityResolver()) is None
+    c = claim("c#1", "Four people were shot in Kelford County on Saturday night, two of them fatally.",
+              ("Kelford County",), outlet="C")
+    assert compare_places(a, c, 0.9, EntityResolver()) is not None  # two counties still differ
+
+
+def test_places_a_town_and_its_neighbourhood_agree():
+    a = claim("a#1", "The man was shot in the Dunmore neighborhood late Friday, police said.", ("Dunmore",))
+    b = claim("b#1", "The man was shot in Kelford late Friday, police said.", ("Kelford",), outlet="B")
+    assert compare_places(a, b, 0.9, EntityResolver()) is None
+
+
 def test_places_other_days_are_other_happenings():
     a = claim("a#1", "The candidate spoke to supporters in Dunmore on March 3 about jobs.", ("Dunmore",))
     b = claim("b#1", "The candidate spoke to supporters in Kelford on March 5 about jobs.", ("Kelford",), outlet="B")

@@ -147,6 +147,16 @@ def test_channel_a_weekday_or_a_generic_mode_is_no_channel():
                                                 channel="a statement"))) == []
 
 
+def test_channel_a_kind_of_source_reporting_is_no_channel():
+    a = claim("a#1", "Police reported hearing several shots just after midnight on Dunmore Road.")
+    b = claim("b#1", "Officers reported hearing several shots just after midnight on Dunmore Road.", outlet="B")
+    c = claim("c#1", "Deputies reported hearing several shots just after midnight on Dunmore Road.", outlet="C")
+    assert channels(a) == channels(b) == channels(c) == []
+    assert types(a, b) == types(a, c) == []
+    d = claim("d#1", "Kelford Radio reported hearing several shots just after midnight on Dunmore Road.", outlet="D")
+    assert [n for n, _ in channels(d)] == ["Kelford Radio"]
+
+
 def test_polarity_flip_found_without_the_parse_flag():
     a = claim("a#1", "The elections will have two parties for the first time, TASS reported.")
     b = claim("b#1", "The elections won't have two parties for the first time, TASS reported.", outlet="B")

@@ -42,7 +42,28 @@ def is_region(e: Entity) -> bool:
     """A state, country or larger region, which may hold the other side's city."""
     key = place_key(e.text)
     return key in REGIONS or f"the {key}" in REGIONS or bool(_ABBREVIATED_STATE.match(e.text)) or \
-        key.endswith((" state", " county", " province", " region"))
+        key.endswith((" state", " province", " region")) or _is_county(key)
+
+
+def _is_county(key: str) -> bool:
+    return key.endswith((" county", " parish"))
+
+
+# A word after a place name that makes it part of a town ("the Dunmore neighborhood", "the Kelford area").
+_PART_OF_TOWN = frozenset("neighborhood neighbourhood section district borough suburb suburbs area quarter".split())
+
+
+def place_scale(e: Entity, c: Claim) -> int:
+    """How large a place is, as far as its name and the word after it tell: 3 a state, country or larger,
+    2 a county, 1 a town, 0 a part of a town. Places of two scales may be one inside the other
+    ("in Dunmore County" / "in the state of Kelford"): only places of one scale are rivals."""
+    key = place_key(e.text)
+    if _is_county(key):
+        return 2
+    if is_region(e):
+        return 3
+    after = re.match(r"\s*(\w+)", c.text[e.end - c.start:])
+    return 0 if after and after.group(1).casefold() in _PART_OF_TOWN else 1
 
 
 MIN_RESPELT = 5  # shorter names one letter apart are as often two places ("Bam" / "Bim")
@@ -108,8 +129,8 @@ def compare_places(a: Claim, b: Claim, score: float, resolver) -> Finding | None
     if len(only_a) != 1 or len(only_b) != 1:
         return None
     x, y = only_a[0], only_b[0]
-    if is_region(x) != is_region(y) or x.canonical == y.canonical or one_spelling(x.text, y.text):
-        return None  # a city and the state or country around it, or one place spelt two ways
+    if place_scale(x, a) != place_scale(y, b) or x.canonical == y.canonical or one_spelling(x.text, y.text):
+        return None  # a city and the county, state or country around it, or one place spelt two ways
     wa, wb = _rest(a, pa), _rest(b, pb)
     rest = 2 * len(wa & wb) / max(1, len(wa) + len(wb))
     if rest < MIN_REST:

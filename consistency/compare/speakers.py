@@ -42,7 +42,8 @@ _NOT_NAMES = frozenset("the he she it they we i you this that there these those 
 GENERIC_SOURCES = frozenset(
     "officials authorities police witnesses residents experts analysts critics observers sources investigators "
     "prosecutors officers doctors scientists researchers neighbours neighbors relatives friends family organizers "
-    "organisers spokesman spokeswoman spokesperson reports reporters".split())
+    "organisers spokesman spokeswoman spokesperson reports reporters deputies troopers detectives firefighters "
+    "paramedics agents rescuers".split())
 _APPOSITION = r"(?:(?:,\s+[^,\"\u201c\u201d]{1,60}){1,2},)?"  # ", a spokesman for the council,"
 _FRAME_TAIL = re.compile(rf",[\"\u201d]?\s*({_SPEAKERS}){_APPOSITION}\s+(?:{FRAME_CUES})\b[^,\"\u201c\u201d]*$")
 _FRAME_INVERTED = re.compile(rf",[\"\u201d]?\s*(?:{INVERTED_FRAME_CUES})\s+({_PERSON})(?:,[^\"\u201c\u201d]*)?$")  # not ", told X"
@@ -264,7 +265,14 @@ def _named_channel(channel: str) -> bool:
     """A channel that names an outlet or agency ("TASS", "the Associated Press"), not a mode ("a statement")."""
     words = DETERMINER.sub("", channel.strip()).split()
     return bool(words) and len(words) <= 6 and words[0][:1].isupper() and \
-        words[0].strip(".,").casefold() not in _CALENDAR and not GENERIC_CHANNELS.match(channel.strip())
+        words[0].strip(".,").casefold() not in _CALENDAR and not GENERIC_CHANNELS.match(channel.strip()) and \
+        not _kind_of_source(words)
+
+
+def _kind_of_source(words: list[str]) -> bool:
+    """A kind of source capitalised at the sentence start ("Police reported", "Officers reported"): it is
+    who said it, not the outlet it came through, and two words for one such source are no two channels."""
+    return len(words) == 1 and words[0].strip(".,").casefold() in GENERIC_SOURCES
 
 
 def _inside(span: tuple[int, int] | None, c: Claim) -> bool:
