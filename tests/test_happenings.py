@@ -395,3 +395,35 @@ def test_happenings_a_live_update_time_stamp_dates_no_happening():
                   frames={"9:40 p.m.": ("leave", ("shooting",))})
     assert rows(stamp) == []
     assert [f.slot.text for f in rows(timed)] == ["9:40 p.m."]
+
+
+def test_happenings_the_day_the_shooting_took_place_against_the_day_a_victim_was_shot():
+    a = claim("a#1", "Police said the attack took place on Tuesday.", outlet="A",
+              frames={"Tuesday": ("take", ("attack", "place"))})
+    b = claim("b#1", "A boy was shot at the park on Wednesday.", outlet="B", frames={"Wednesday": ("shoot", ("boy", "park"))})
+    assert found(a, b) == [("Tuesday", "Wednesday")]
+
+
+def test_happenings_a_separate_shooting_is_not_the_story_shooting():
+    a = claim("a#1", "Police said the attack took place on Tuesday.", outlet="A",
+              frames={"Tuesday": ("take", ("attack", "place"))})
+    b = claim("b#1", "In a separate case, a boy was shot at the park on Wednesday.", outlet="B",
+              frames={"Wednesday": ("shoot", ("boy", "park"))})
+    assert found(a, b) == []
+
+
+def test_happenings_a_weekday_against_a_date_on_that_weekday_is_one_day():
+    # "Friday" read against the wrong week is still the Friday the other outlet dates
+    a = claim("a#1", "The shooting happened Friday.", outlet="A", frames={"Friday": ("happen", ("shooting",))})
+    b = claim("b#1", "A man was shot on March 6.", outlet="B", frames={"March 6": ("shoot", ("man",))})
+    assert a.times[0].value != "2026-03-06"
+    assert found(a, b, rule=DateRule(7, 0.2)) == []
+
+
+def test_happenings_two_clock_times_of_one_day_need_more_than_the_shooting_verb():
+    # a victim shot at 11:30 may be one of several shot over the evening: only the day is read this way
+    a = claim("a#1", "The shooting happened about 10 p.m. Tuesday.", outlet="A",
+              frames={"about 10 p.m. Tuesday": ("happen", ("shooting",))})
+    b = claim("b#1", "A boy was shot at 11:30 p.m. Tuesday.", outlet="B",
+              frames={"11:30 p.m. Tuesday": ("shoot", ("boy",))})
+    assert found(a, b) == []

@@ -127,16 +127,49 @@ def same_happening(x: Fact, y: Fact) -> bool:
 # Nouns a report uses for the happening it is about, whatever it was ("the incident", "the carnage"),
 # and verbs that say only when it began or took place: two outlets that time the incident's start
 # time one happening, though neither names a participant of it.
-STORY_NOUNS = frozenset("incident carnage rampage spree violence chaos ordeal standoff melee attack shooting".split())
+STORY_NOUNS = frozenset("incident carnage rampage spree violence chaos ordeal standoff melee attack shooting "
+                        "murder".split())
 ONSET_VERBS = ({"begin", "start", "erupt"}, {"happen", "occur", "unfold"})
 
 
 def story_happening(x: Fact, y: Fact) -> bool:
     """Both rows say when the story's happening, named by a general noun as their subject or object,
-    began (or took place), in verbs of one sort."""
+    began (or took place), in verbs of one sort; or one says when it took place and the other when
+    its shooting was done ("the shooting occurred Tuesday" / "a boy was shot Wednesday")."""
+    if _one_shooting_dated(x, y):
+        return True
     if not (STORY_NOUNS & x.about and STORY_NOUNS & y.about):
         return False
     return any(x.event in verbs and y.event in verbs for verbs in ONSET_VERBS)
+
+
+def _one_shooting_dated(x: Fact, y: Fact) -> bool:
+    """One row says on which day the story's happening took place and the other on which day it, or
+    its shooting, was done; the days differ (a weekday and a date on that weekday do not), and
+    neither sentence tells of a separate incident."""
+    if not (took_place(x) and (took_place(y) or done(y)) or done(x) and took_place(y)):
+        return False
+    return _differ(x, y) and not separate(x) and not separate(y)
+
+
+def took_place(f: Fact) -> bool:
+    """The row says when the story's happening, named by a general noun, took place ("the incident
+    happened", "the attack took place")."""
+    happened = f.event in ONSET_VERBS[1] or f.event == "take" and "place" in f.about
+    return happened and bool(STORY_NOUNS & f.about)
+
+
+_SEPARATE = re.compile(r"\b(?:separate|unrelated)\b", re.IGNORECASE)
+
+
+def separate(f: Fact) -> bool:
+    """The sentence tells of another incident ("in a separate shooting on Tuesday")."""
+    return bool(_SEPARATE.search(f.claim.text))
+
+
+def done(f: Fact) -> bool:
+    """The row's own verb is an attack ("was shot Wednesday"), the kind of happening a shooting story reports."""
+    return KIND_OF.get(f.event or "") == "attack"
 
 
 def shared_participants(x: Fact, y: Fact) -> frozenset[str]:
