@@ -348,44 +348,44 @@ def said_by(c: Claim, source: str) -> Claim:
     return replace(c, attribution=Attribution(source=source, source_kind="named", cue="said"))
 
 
-POLICE_TIME = said_by(claim("b#1", "Sheriff Tom Lane said the shooting happened around 3:20 p.m. Saturday.", outlet="B",
-                            frames={"around 3:20 p.m. Saturday": ("happen", ("shooting",))}), "Sheriff Tom Lane")
+POLICE_TIME = said_by(claim("b#1", "Sheriff Tom Lane said the shooting happened around 4:20 p.m. Saturday.", outlet="B",
+                            frames={"around 4:20 p.m. Saturday": ("happen", ("shooting",))}), "Sheriff Tom Lane")
 
 
 def test_happenings_a_witness_round_time_that_only_touches_is_no_dispute():
-    # a neighbour's "around 3" is a time recalled and rounded, not read off a log
-    a = said_by(claim("a#1", "Nora Reyes said the shooting happened around 3 p.m. Saturday.", outlet="A",
-                      frames={"around 3 p.m. Saturday": ("happen", ("shooting",))}), "Nora Reyes")
+    # a neighbour's "around 4" is a time recalled and rounded, not read off a log
+    a = said_by(claim("a#1", "Nora Reyes said the shooting happened around 4 p.m. Saturday.", outlet="A",
+                      frames={"around 4 p.m. Saturday": ("happen", ("shooting",))}), "Nora Reyes")
     assert found(a, POLICE_TIME) == []
 
 
 def test_happenings_an_official_round_time_that_only_touches_still_differs():
-    a = said_by(claim("a#1", "Chief Ann Ruiz said the shooting happened around 3 p.m. Saturday.", outlet="A",
-                      frames={"around 3 p.m. Saturday": ("happen", ("shooting",))}), "Chief Ann Ruiz")
-    assert found(a, POLICE_TIME) == [("around 3 p.m. Saturday", "around 3:20 p.m. Saturday")]
+    a = said_by(claim("a#1", "Chief Ann Ruiz said the shooting happened around 4 p.m. Saturday.", outlet="A",
+                      frames={"around 4 p.m. Saturday": ("happen", ("shooting",))}), "Chief Ann Ruiz")
+    assert found(a, POLICE_TIME) == [("around 4 p.m. Saturday", "around 4:20 p.m. Saturday")]
 
 
 def test_happenings_a_witness_round_time_far_off_still_differs():
-    a = said_by(claim("a#1", "Nora Reyes said the shooting happened around 2 p.m. Saturday.", outlet="A",
-                      frames={"around 2 p.m. Saturday": ("happen", ("shooting",))}), "Nora Reyes")
-    assert found(a, POLICE_TIME) == [("around 2 p.m. Saturday", "around 3:20 p.m. Saturday")]
+    a = said_by(claim("a#1", "Nora Reyes said the shooting happened around 3 p.m. Saturday.", outlet="A",
+                      frames={"around 3 p.m. Saturday": ("happen", ("shooting",))}), "Nora Reyes")
+    assert found(a, POLICE_TIME) == [("around 3 p.m. Saturday", "around 4:20 p.m. Saturday")]
 
 
 def test_happenings_two_shootings_on_two_streets_are_two_happenings():
     # a round-up: each outlet times a different shooting of the weekend
-    a = claim("a#1", "The shooting happened about 5 p.m. Saturday in the 2300 block of West Elm Place.", outlet="A",
-              frames={"about 5 p.m. Saturday": ("happen", ("shooting",))})
-    b = claim("b#1", "The shooting occurred around 3:15 p.m. Saturday in the 400 block of Oak Street.", outlet="B",
-              frames={"around 3:15 p.m. Saturday": ("occur", ("shooting",))})
+    a = claim("a#1", "The shooting happened about 6 p.m. Saturday in the 1400 block of West Elm Place.", outlet="A",
+              frames={"about 6 p.m. Saturday": ("happen", ("shooting",))})
+    b = claim("b#1", "The shooting occurred around 4:25 p.m. Saturday in the 400 block of Oak Street.", outlet="B",
+              frames={"around 4:25 p.m. Saturday": ("occur", ("shooting",))})
     assert found(a, b) == []
 
 
 def test_happenings_one_street_named_two_ways_is_one_happening():
-    a = claim("a#1", "The shooting happened about 10:30 p.m. Saturday at 48 Elm St.", outlet="A",
-              frames={"about 10:30 p.m. Saturday": ("happen", ("shooting",))})
-    b = claim("b#1", "The shooting occurred shortly after 11 p.m. Saturday in a home on Elm Street.", outlet="B",
-              frames={"shortly after 11 p.m. Saturday": ("occur", ("shooting",))})
-    assert found(a, b) == [("about 10:30 p.m. Saturday", "shortly after 11 p.m. Saturday")]
+    a = claim("a#1", "The shooting happened about 9:30 p.m. Saturday at 48 Elm St.", outlet="A",
+              frames={"about 9:30 p.m. Saturday": ("happen", ("shooting",))})
+    b = claim("b#1", "The shooting occurred shortly after 10 p.m. Saturday in a home on Elm Street.", outlet="B",
+              frames={"shortly after 10 p.m. Saturday": ("occur", ("shooting",))})
+    assert found(a, b) == [("about 9:30 p.m. Saturday", "shortly after 10 p.m. Saturday")]
 
 
 def test_happenings_a_live_update_time_stamp_dates_no_happening():

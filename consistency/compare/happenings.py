@@ -286,7 +286,7 @@ def clocks_differ(x: Fact, y: Fact) -> bool:
 
 
 def _spans_touch(x: Fact, y: Fact) -> bool:
-    """The two clock spans meet at one minute and no more ("about 3 p.m." and "about 3:20 p.m.")."""
+    """The two clock spans meet at one minute and no more ("about 4 p.m." and "about 4:20 p.m.")."""
     sx, sy = clock_span(x), clock_span(y)
     return sx is not None and sy is not None and (sx[1] == sy[0] or sy[1] == sx[0])
 
@@ -303,7 +303,7 @@ def titled_names(facts: Sequence[Fact]) -> frozenset[str]:
 
 
 def witness_round_time(f: Fact, titled: frozenset[str]) -> bool:
-    """A hedged round hour or half hour ("around 3 p.m.") given by a named person who holds no title in the
+    """A hedged round hour or half hour ("around 4 p.m.") given by a named person who holds no title in the
     story (a neighbour, a passer-by): someone recalling a time rounds it more loosely than a police log."""
     a, span = f.claim.attribution, clock_span(f)
     if a is None or a.source_kind != "named" or span is None or span[1] - span[0] < 20:
@@ -312,7 +312,7 @@ def witness_round_time(f: Fact, titled: frozenset[str]) -> bool:
     return bool(words) and words[-1].casefold() not in titled and (span[0] + span[1]) // 2 % 30 == 0
 
 
-# A street address ("the 2300 block of West Elm Place", "at 48 Walnut St."): the word before the street's kind.
+# A street address ("the 1400 block of West Elm Place", "at 48 Birch St."): the word before the street's kind.
 _STREET = re.compile(r"\b([A-Z0-9][\w'-]*)\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Place|Pl|"
                      r"Lane|Ln|Court|Ct|Parkway|Pkwy|Terrace|Way|Highway|Hwy)\b\.?")
 
@@ -324,7 +324,7 @@ def streets(f: Fact) -> frozenset[str]:
 
 def other_places(x: Fact, y: Fact) -> bool:
     """Each sentence places its happening on streets the other does not name: two shootings of a
-    round-up, one "in the 2300 block of Elm Street" and one "on Oak Avenue", are two happenings."""
+    round-up, one "in the 1400 block of Elm Street" and one "on Oak Avenue", are two happenings."""
     sx, sy = streets(x), streets(y)
     return bool(sx and sy) and not sx & sy
 
