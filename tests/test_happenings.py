@@ -341,3 +341,89 @@ def test_happenings_the_period_of_a_running_tally_dates_no_happening():
     plain = claim("b#1", "Some 40 people have been killed across the county in February.", outlet="B", day=23,
                   frames={"February": ("kill", ("people",))})
     assert found(day, plain) == [("Saturday", "February")]
+
+
+def said_by(c: Claim, source: str) -> Claim:
+    """The claim attributed to a named person."""
+    return replace(c, attribution=Attribution(source=source, source_kind="named", cue="said"))
+
+
+POLICE_TIME = said_by(claim("b#1", "Sheriff Tom Lane said the shooting happened around 4:20 p.m. Saturday.", outlet="B",
+                            frames={"around 4:20 p.m. Saturday": ("happen", ("shooting",))}), "Sheriff Tom Lane")
+
+
+def test_happenings_a_witness_round_time_that_only_touches_is_no_dispute():
+    # a neighbour's "around 4" is a time recalled and rounded, not read off a log
+    a = said_by(claim("a#1", "Nora Reyes said the shooting happened around 4 p.m. Saturday.", outlet="A",
+                      frames={"around 4 p.m. Saturday": ("happen", ("shooting",))}), "Nora Reyes")
+    assert found(a, POLICE_TIME) == []
+
+
+def test_happenings_an_official_round_time_that_only_touches_still_differs():
+    a = said_by(claim("a#1", "Chief Ann Ruiz said the shooting happened around 4 p.m. Saturday.", outlet="A",
+                      frames={"around 4 p.m. Saturday": ("happen", ("shooting",))}), "Chief Ann Ruiz")
+    assert found(a, POLICE_TIME) == [("around 4 p.m. Saturday", "around 4:20 p.m. Saturday")]
+
+
+def test_happenings_a_witness_round_time_far_off_still_differs():
+    a = said_by(claim("a#1", "Nora Reyes said the shooting happened around 3 p.m. Saturday.", outlet="A",
+                      frames={"around 3 p.m. Saturday": ("happen", ("shooting",))}), "Nora Reyes")
+    assert found(a, POLICE_TIME) == [("around 3 p.m. Saturday", "around 4:20 p.m. Saturday")]
+
+
+def test_happenings_two_shootings_on_two_streets_are_two_happenings():
+    # a round-up: each outlet times a different shooting of the weekend
+    a = claim("a#1", "The shooting happened about 6 p.m. Saturday in the 1400 block of West Elm Place.", outlet="A",
+              frames={"about 6 p.m. Saturday": ("happen", ("shooting",))})
+    b = claim("b#1", "The shooting occurred around 4:25 p.m. Saturday in the 400 block of Oak Street.", outlet="B",
+              frames={"around 4:25 p.m. Saturday": ("occur", ("shooting",))})
+    assert found(a, b) == []
+
+
+def test_happenings_one_street_named_two_ways_is_one_happening():
+    a = claim("a#1", "The shooting happened about 9:30 p.m. Saturday at 48 Elm St.", outlet="A",
+              frames={"about 9:30 p.m. Saturday": ("happen", ("shooting",))})
+    b = claim("b#1", "The shooting occurred shortly after 10 p.m. Saturday in a home on Elm Street.", outlet="B",
+              frames={"shortly after 10 p.m. Saturday": ("occur", ("shooting",))})
+    assert found(a, b) == [("about 9:30 p.m. Saturday", "shortly after 10 p.m. Saturday")]
+
+
+def test_happenings_a_live_update_time_stamp_dates_no_happening():
+    stamp = claim("a#1", "9:40 p.m.: Update, the shooting left two hurt.", outlet="A",
+                  frames={"9:40 p.m.": ("leave", ("shooting",))})
+    timed = claim("a#1", "At 9:40 p.m. the shooting left two hurt.", outlet="A",
+                  frames={"9:40 p.m.": ("leave", ("shooting",))})
+    assert rows(stamp) == []
+    assert [f.slot.text for f in rows(timed)] == ["9:40 p.m."]
+
+
+def test_happenings_the_day_the_shooting_took_place_against_the_day_a_victim_was_shot():
+    a = claim("a#1", "Police said the attack took place on Tuesday.", outlet="A",
+              frames={"Tuesday": ("take", ("attack", "place"))})
+    b = claim("b#1", "A boy was shot at the park on Wednesday.", outlet="B", frames={"Wednesday": ("shoot", ("boy", "park"))})
+    assert found(a, b) == [("Tuesday", "Wednesday")]
+
+
+def test_happenings_a_separate_shooting_is_not_the_story_shooting():
+    a = claim("a#1", "Police said the attack took place on Tuesday.", outlet="A",
+              frames={"Tuesday": ("take", ("attack", "place"))})
+    b = claim("b#1", "In a separate case, a boy was shot at the park on Wednesday.", outlet="B",
+              frames={"Wednesday": ("shoot", ("boy", "park"))})
+    assert found(a, b) == []
+
+
+def test_happenings_a_weekday_against_a_date_on_that_weekday_is_one_day():
+    # "Friday" read against the wrong week is still the Friday the other outlet dates
+    a = claim("a#1", "The shooting happened Friday.", outlet="A", frames={"Friday": ("happen", ("shooting",))})
+    b = claim("b#1", "A man was shot on March 6.", outlet="B", frames={"March 6": ("shoot", ("man",))})
+    assert a.times[0].value != "2026-03-06"
+    assert found(a, b, rule=DateRule(7, 0.2)) == []
+
+
+def test_happenings_two_clock_times_of_one_day_need_more_than_the_shooting_verb():
+    # a victim shot at 11:30 may be one of several shot over the evening: only the day is read this way
+    a = claim("a#1", "The shooting happened about 10 p.m. Tuesday.", outlet="A",
+              frames={"about 10 p.m. Tuesday": ("happen", ("shooting",))})
+    b = claim("b#1", "A boy was shot at 11:30 p.m. Tuesday.", outlet="B",
+              frames={"11:30 p.m. Tuesday": ("shoot", ("boy",))})
+    assert found(a, b) == []

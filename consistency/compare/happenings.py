@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..lexicon import HAPPENING_KINDS as KIND_OF
+from ..lexicon import OFFICES, TITLES
 from .base import STOP
 from .timeline import _bare_clock
 from .facts.holders import ACTOR_LABELS, one_verb_two_doers, other_people
@@ -126,16 +127,49 @@ def same_happening(x: Fact, y: Fact) -> bool:
 # Nouns a report uses for the happening it is about, whatever it was ("the incident", "the carnage"),
 # and verbs that say only when it began or took place: two outlets that time the incident's start
 # time one happening, though neither names a participant of it.
-STORY_NOUNS = frozenset("incident carnage rampage spree violence chaos ordeal standoff melee attack shooting".split())
+STORY_NOUNS = frozenset("incident carnage rampage spree violence chaos ordeal standoff melee attack shooting "
+                        "murder".split())
 ONSET_VERBS = ({"begin", "start", "erupt"}, {"happen", "occur", "unfold"})
 
 
 def story_happening(x: Fact, y: Fact) -> bool:
     """Both rows say when the story's happening, named by a general noun as their subject or object,
-    began (or took place), in verbs of one sort."""
+    began (or took place), in verbs of one sort; or one says when it took place and the other when
+    its shooting was done ("the shooting occurred Tuesday" / "a boy was shot Wednesday")."""
+    if _one_shooting_dated(x, y):
+        return True
     if not (STORY_NOUNS & x.about and STORY_NOUNS & y.about):
         return False
     return any(x.event in verbs and y.event in verbs for verbs in ONSET_VERBS)
+
+
+def _one_shooting_dated(x: Fact, y: Fact) -> bool:
+    """One row says on which day the story's happening took place and the other on which day it, or
+    its shooting, was done; the days differ (a weekday and a date on that weekday do not), and
+    neither sentence tells of a separate incident."""
+    if not (took_place(x) and (took_place(y) or done(y)) or done(x) and took_place(y)):
+        return False
+    return _differ(x, y) and not separate(x) and not separate(y)
+
+
+def took_place(f: Fact) -> bool:
+    """The row says when the story's happening, named by a general noun, took place ("the incident
+    happened", "the attack took place")."""
+    happened = f.event in ONSET_VERBS[1] or f.event == "take" and "place" in f.about
+    return happened and bool(STORY_NOUNS & f.about)
+
+
+_SEPARATE = re.compile(r"\b(?:separate|unrelated)\b", re.IGNORECASE)
+
+
+def separate(f: Fact) -> bool:
+    """The sentence tells of another incident ("in a separate shooting on Tuesday")."""
+    return bool(_SEPARATE.search(f.claim.text))
+
+
+def done(f: Fact) -> bool:
+    """The row's own verb is an attack ("was shot Wednesday"), the kind of happening a shooting story reports."""
+    return KIND_OF.get(f.event or "") == "attack"
 
 
 def shared_participants(x: Fact, y: Fact) -> frozenset[str]:
@@ -251,6 +285,50 @@ def clocks_differ(x: Fact, y: Fact) -> bool:
     return lo > hi or lo == hi and sx[0] < sx[1] and sy[0] < sy[1]
 
 
+def _spans_touch(x: Fact, y: Fact) -> bool:
+    """The two clock spans meet at one minute and no more ("about 4 p.m." and "about 4:20 p.m.")."""
+    sx, sy = clock_span(x), clock_span(y)
+    return sx is not None and sy is not None and (sx[1] == sy[0] or sy[1] == sx[0])
+
+
+def titled_names(facts: Sequence[Fact]) -> frozenset[str]:
+    """The surnames of the story's sources that some sentence names with a title or office ("Sheriff T. Lane")."""
+    out = set()
+    for f in facts:
+        a = f.claim.attribution
+        words = re.findall(r"[\w'\u2019-]+", a.source) if a is not None else []
+        if len(words) > 1 and (a.role or any(w.casefold() in TITLES | OFFICES for w in words[:-1])):
+            out.add(words[-1].casefold())
+    return frozenset(out)
+
+
+def witness_round_time(f: Fact, titled: frozenset[str]) -> bool:
+    """A hedged round hour or half hour ("around 4 p.m.") given by a named person who holds no title in the
+    story (a neighbour, a passer-by): someone recalling a time rounds it more loosely than a police log."""
+    a, span = f.claim.attribution, clock_span(f)
+    if a is None or a.source_kind != "named" or span is None or span[1] - span[0] < 20:
+        return False
+    words = re.findall(r"[\w'\u2019-]+", a.source)
+    return bool(words) and words[-1].casefold() not in titled and (span[0] + span[1]) // 2 % 30 == 0
+
+
+# A street address ("the 1400 block of West Elm Place", "at 48 Birch St."): the word before the street's kind.
+_STREET = re.compile(r"\b([A-Z0-9][\w'-]*)\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Place|Pl|"
+                     r"Lane|Ln|Court|Ct|Parkway|Pkwy|Terrace|Way|Highway|Hwy)\b\.?")
+
+
+def streets(f: Fact) -> frozenset[str]:
+    """The streets the row's sentence names, by the word before the street's kind ("elm" of "West Elm Place")."""
+    return frozenset(m.group(1).casefold() for m in _STREET.finditer(f.claim.text))
+
+
+def other_places(x: Fact, y: Fact) -> bool:
+    """Each sentence places its happening on streets the other does not name: two shootings of a
+    round-up, one "in the 1400 block of Elm Street" and one "on Oak Avenue", are two happenings."""
+    sx, sy = streets(x), streets(y)
+    return bool(sx and sy) and not sx & sy
+
+
 @dataclass(frozen=True, slots=True)
 class DatePair:
     """Two rows of different outlets that may date one happening differently."""
@@ -302,6 +380,7 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
         by_claim.setdefault(f.row, []).append(f)
     out: list[DatePair] = []
     seen: set[tuple[int, int]] = set()
+    titled = titled_names(facts)
     for i, x in enumerate(dates):
         for y in dates[i + 1:]:
             if x.claim.outlet == y.claim.outlet or abs((x.claim.published - y.claim.published).days) > WINDOW_DAYS:
@@ -316,10 +395,14 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue
             if other_people(x, y):
                 continue  # one kind of happening, two people's: each dates their own
+            if other_places(x, y):
+                continue  # one kind of happening at two addresses: two happenings
             if one_verb_two_doers(x, y, GENERAL_EVENTS) and not story_happening(x, y):
                 continue  # two doers of one verb: two happenings
             a, b = in_order(x, y)
             clock_only = not _differ(a, b)  # one day, two clock times: a day alone tells neither
+            if clock_only and _spans_touch(a, b) and (witness_round_time(a, titled) or witness_round_time(b, titled)):
+                continue  # a witness's round hour, recalled, against a logged time a few minutes off
             if _given(a, by_claim.get(b.row, ()), clock_only) or _given(b, by_claim.get(a.row, ()), clock_only):
                 continue  # the other sentence gives this day too: it dates two happenings
             if _sibling_dated(a, b, by_claim.get(a.row, ())) or _sibling_dated(b, a, by_claim.get(b.row, ())):

@@ -50,7 +50,7 @@ def facts_of(row: int, c: Claim, named_before: Mapping[tuple[str, int], Entity] 
         # opening phrase that names the happening it dates.
         spoken = t.event in SPEECH_EVENTS or t.event in LEARNING_EVENTS
         noun = opening_happening(c, t) if spoken else None
-        if iv is None or spoken and noun is None or _recurring(c, t):
+        if iv is None or spoken and noun is None or _recurring(c, t) or update_stamp(c, t):
             continue
         about = frozenset(t.about) | {noun} if noun else frozenset(t.about)
         out.append(Fact("date", c, row, t, noun or _modified(c, t) or t.event, about, None, iv,
@@ -162,6 +162,20 @@ def _recurring(c: Claim, t: TimeExpr) -> bool:
             if _BEFORE_SET.match(c.text[t.end - c.start:s.start - c.start]):
                 return True
     return False
+
+
+# A live update headed by its clock time ("9:40 p.m.: two now confirmed hurt", "Update, 10 a.m. - ..."): the
+# time is when the line was posted, not when what it reports happened.
+_STAMP_BEFORE = re.compile(r"^\W*(?:(?:update[ds]?|posted|edited)\b\W*)?(?:at\s+)?$", re.IGNORECASE)
+_STAMP_AFTER = re.compile(r"^\s*(?:[ECMP][SD]?T\b)?\s*(?::|\s[-\u2013\u2014]\s)")
+
+
+def update_stamp(c: Claim, t: TimeExpr) -> bool:
+    """The clock time heads the sentence as the time stamp of a live update, a colon or dash after it."""
+    if t.granularity != "time" or not re.search(r"\d", t.text):
+        return False
+    return bool(_STAMP_BEFORE.match(c.text[:max(0, t.start - c.start)])
+                and _STAMP_AFTER.match(c.text[t.end - c.start:]))
 
 
 # Words that may follow a year without the year qualifying them ("in 2017 amid an inquiry").
