@@ -128,3 +128,85 @@ def _finding(a: Status, b: Status) -> Finding:
     def words(s: Status) -> str:
         return s.claim.text[s.span[0] - s.claim.start:s.span[1] - s.claim.start]
     return Finding("update", a.claim, b.claim, words(a), words(b), a.span, b.span, confidence=RAW_SCORE)
+
+
+# A status said yes by one outlet and no by another: "the two fires are linked" against "the fires
+# were not linked".
+# Linked to each other, not "related to the feud" (what caused them, another statement).
+_LINKED = re.compile(r"\b(un)?(?:related|linked|connected)\b(?!\s+(?:to|with)\s+(?!each other|one another))",
+                     re.IGNORECASE)
+# Plural happenings whose link to each other a report may state: "the shootings are related".
+_HAPPENINGS = re.compile(
+    r"\b(shootings|killings|slayings|stabbings|attacks|incidents|deaths|fires|robberies|murders|cases|crashes|"
+    r"homicides|burglaries)\b[^.;:]{0,80}$", re.IGNORECASE)
+# Words that undo the status words they precede: "were not related".
+_UNDONE = re.compile(r"\b(?:not|n't|never|no)\b[^.;:,]{0,20}$", re.IGNORECASE)
+# A link "likely" or "believed" is said, hedged; one that "may" be is asked.
+_OPEN = re.compile(
+    r"\b(?:could|(?-i:may)|might|whether|if|unclear|unknown|investigat\w+|determine|rule out|ruled out)\b[^.;:,]{0,30}$",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A status one claim says yes or no of a subject: linked or not, of a story's happenings."""
+
+    claim: Claim
+    kind: str
+    subject: str
+    yes: bool
+    span: tuple[int, int]
+
+
+def said_statuses(c: Claim) -> list[Said]:
+    """The link between happenings that a claim says, yes or no (an open question, "whether they are
+    linked", says neither)."""
+    return [s for s in (_link(c),) if s is not None]
+
+
+def _link(c: Claim) -> Said | None:
+    m = _LINKED.search(c.text)
+    if m is None:
+        return None
+    before = c.text[:m.start()]
+    happenings = _HAPPENINGS.search(before)
+    if happenings is None or _OPEN.search(before):
+        return None
+    yes = not (m.group(1) or _UNDONE.search(before))
+    # One story's happenings are one set, however each outlet names them ("shootings", "incidents").
+    return Said(c, "link", "happenings", yes, (c.start + happenings.start(), c.start + m.end()))
+
+
+def said_findings(claims: Sequence[Claim]) -> list[Finding]:
+    """One subject given a status by one outlet and denied it by another, both telling one moment:
+    one per pair of articles, kind and subject. A later report that dates the change ("were found
+    unrelated on Tuesday") tells an update, not a disagreement."""
+    rows = [s for c in claims for s in said_statuses(c)]
+    best: dict[tuple[str, str, str, str], tuple[float, Said, Said]] = {}
+    for a in rows:
+        for b in rows:
+            if (not a.yes or b.yes or a.kind != b.kind or a.subject != b.subject or a.claim.outlet == b.claim.outlet
+                    or not _one_moment(a.claim, b.claim)):
+                continue
+            gap = abs((b.claim.published - a.claim.published).total_seconds())
+            first, second = sorted((a, b), key=lambda s: (s.claim.published, s.claim.id))
+            key = (first.claim.article_id, second.claim.article_id, a.kind, a.subject)
+            if key not in best or gap < best[key][0]:
+                best[key] = (gap, first, second)
+    return [_said_finding(a, b) for _, a, b in best.values()]
+
+
+def _one_moment(a: Claim, b: Claim) -> bool:
+    """Both reports tell the state of one moment: of one day, or the later one, within the window,
+    giving no day or hour for what it tells ("now" dates nothing)."""
+    days = abs((b.published.date() - a.published.date()).days)
+    if days == 0:
+        return True
+    later = a if a.published > b.published else b
+    return days <= MAX_DAYS and not any(t.type in ("DATE", "TIME") and t.value != "PRESENT_REF" for t in later.times)
+
+
+def _said_finding(a: Said, b: Said) -> Finding:
+    def value(s: Said) -> str:
+        return "asserted" if s.yes else "negated"
+    return Finding("polarity", a.claim, b.claim, value(a), value(b), a.span, b.span, confidence=RAW_SCORE)
