@@ -80,45 +80,6 @@ def _day(text: str, word: str) -> TimeExpr:
     return TimeExpr(word, at, at + len(word), "DATE", "2026-05-05")
 
 
-def test_said_custody_held_and_sought_on_one_day_is_a_polarity_conflict():
-    held = claim("a#1", "Police said Marco Velde was arrested near the depot.", outlet="A", day=4, people=("Marco Velde",))
-    sought = claim("b#1", "Marco Velde is still sought by officers, the sheriff said.", outlet="B", day=4,
-                   people=("Marco Velde",))
-    (f,) = said_findings([held, sought])
-    assert (f.type.value, f.value_a, f.value_b) == ("polarity", "asserted", "negated")
-    assert said_findings([sought, held]) == said_findings([held, sought])  # order of input does not matter
-
-
-def test_said_custody_a_negated_held_word_reads_as_free_and_a_speaker_holds_nothing():
-    not_yet = claim("a#1", "Marco Velde has not been arrested, police said.", outlet="A", day=4,
-                    people=("Marco Velde",))
-    assert [(s.kind, s.subject, s.yes) for s in said_statuses(not_yet)] == [("custody", "PERSON:velde", False)]
-    told = claim("b#1", "Chief Ada Kettle said the driver was arrested.", outlet="B", day=4, people=("Ada Kettle",))
-    assert said_statuses(told) == []  # the chief tells of the arrest; she is not the one held
-
-
-def test_said_custody_a_later_dated_arrest_is_no_conflict():
-    sought = claim("a#1", "Marco Velde remains at large, police said.", outlet="A", day=3, people=("Marco Velde",))
-    text = "Marco Velde was arrested on Tuesday at a motel."
-    dated = claim("b#1", text, outlet="B", day=5, people=("Marco Velde",), times=(_day(text, "Tuesday"),))
-    undated = claim("c#1", "Marco Velde was arrested at a motel.", outlet="C", day=5, people=("Marco Velde",))
-    assert said_findings([sought, dated]) == []
-    assert len(said_findings([sought, undated])) == 1
-
-
-def test_said_custody_needs_the_same_person_another_outlet_and_a_plain_statement():
-    held = claim("a#1", "Police said Marco Velde was arrested near the depot.", outlet="A", day=4, people=("Marco Velde",))
-    other = claim("b#1", "Ada Kettle is still sought by officers.", outlet="B", day=4, people=("Ada Kettle",))
-    same_outlet = claim("a#2", "Marco Velde is still sought by officers.", outlet="A", day=4, people=("Marco Velde",))
-    forecast = claim("c#1", "Marco Velde could be arrested soon, police said.", outlet="C", day=4,
-                     people=("Marco Velde",))
-    aims = claim("d#1", "Marco Velde has long sought to run the depot.", outlet="D", day=4, people=("Marco Velde",))
-    assert said_findings([held, other]) == []
-    assert said_findings([held, same_outlet]) == []
-    assert said_statuses(forecast) == []
-    assert said_statuses(aims) == []  # "sought to" is an aim, not a search
-
-
 def test_said_link_a_later_report_that_dates_the_change_is_no_conflict():
     linked = claim("a#1", "Detectives said the two stabbings are connected.", outlet="A", day=3)
     text = "The two stabbings were not connected, detectives said on Tuesday."

@@ -130,27 +130,17 @@ def _finding(a: Status, b: Status) -> Finding:
     return Finding("update", a.claim, b.claim, words(a), words(b), a.span, b.span, confidence=RAW_SCORE)
 
 
-# A status said yes by one outlet and no by another, of one person or one set of happenings: "Ames
-# was arrested" against "Ames is still sought"; "the two fires are linked" against "are not linked".
-# Custody is said of the person named closest before the words, else closest after them.
-_HELD = re.compile(
-    r"\b(?:arrested|in(?:to)? custody|detained|jailed|booked|apprehended|captured|charged with|"
-    r"turned (?:himself|herself) in)\b", re.IGNORECASE)
-_FREE = re.compile(
-    r"\b(?:at large|on the run|(?:is|are|being|still) sought(?! to)|wanted (?:for|in)|"
-    r"released from (?:custody|jail)|not (?:been )?involved|not a suspect|no longer a suspect)\b", re.IGNORECASE)
-_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|according|announced|reported)\b", re.IGNORECASE)
+# A status said yes by one outlet and no by another: "the two fires are linked" against "the fires
+# were not linked".
 # Linked to each other, not "related to the feud" (what caused them, another statement).
-_LINKED = re.compile(r"\b(un)?(?:related|linked|connected)\b(?!\s+(?:to|with)\s+(?!each other|one another))", re.IGNORECASE)
+_LINKED = re.compile(r"\b(un)?(?:related|linked|connected)\b(?!\s+(?:to|with)\s+(?!each other|one another))",
+                     re.IGNORECASE)
 # Plural happenings whose link to each other a report may state: "the shootings are related".
 _HAPPENINGS = re.compile(
     r"\b(shootings|killings|slayings|stabbings|attacks|incidents|deaths|fires|robberies|murders|cases|crashes|"
     r"homicides|burglaries)\b[^.;:]{0,80}$", re.IGNORECASE)
-# Words that undo or leave to come the status words they precede: "has not been arrested".
-_UNDONE = re.compile(r"\b(?:not|n't|never|yet to|no one|nobody|no)\b[^.;:,]{0,20}$", re.IGNORECASE)
-_FORECAST = re.compile(
-    r"\b(?:could|(?-i:may)|might|would|will|expected to|likely to|whether|if|should|faces?|facing|"
-    r"investigat\w+|determine|unclear|unknown)\b[^.;:,]{0,30}$", re.IGNORECASE)
+# Words that undo the status words they precede: "were not related".
+_UNDONE = re.compile(r"\b(?:not|n't|never|no)\b[^.;:,]{0,20}$", re.IGNORECASE)
 # A link "likely" or "believed" is said, hedged; one that "may" be is asked.
 _OPEN = re.compile(
     r"\b(?:could|(?-i:may)|might|whether|if|unclear|unknown|investigat\w+|determine|rule out|ruled out)\b[^.;:,]{0,30}$",
@@ -159,7 +149,7 @@ _OPEN = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Said:
-    """A status one claim says yes or no of a subject: held or free of a person, linked or not of happenings."""
+    """A status one claim says yes or no of a subject: linked or not, of a story's happenings."""
 
     claim: Claim
     kind: str
@@ -169,40 +159,9 @@ class Said:
 
 
 def said_statuses(c: Claim) -> list[Said]:
-    """The custody of named people and the link between happenings that a claim says, yes or no
-    (a forecast or an open question, "could be arrested", "whether they are linked", says neither)."""
-    return [s for s in (_custody(c), _link(c)) if s is not None]
-
-
-def _custody(c: Claim) -> Said | None:
-    for pattern, held in ((_HELD, True), (_FREE, False)):
-        m = pattern.search(c.text)
-        if m is None:
-            continue
-        person = _person(c, c.start + m.start(), c.start + m.end())
-        before = c.text[:m.start()]
-        if person is None or _FORECAST.search(before):
-            continue
-        undone = bool(_UNDONE.search(before))
-        if undone and not held:
-            continue  # "not at large" is seldom said plainly enough to set against anything
-        return Said(c, "custody", person, held and not undone, (c.start + m.start(), c.start + m.end()))
-    return None
-
-
-def _person(c: Claim, start: int, end: int) -> str | None:
-    """The person a custody word is said of: named closest before it, else closest after; not one a
-    speech verb sets apart ("Chief Roe said the man was arrested": Roe is who tells it)."""
-    people = [e for e in c.entities if e.label == "PERSON"]
-    before = [e for e in people if start - HOLDER_CHARS < e.end <= start]
-    after = [e for e in people if end <= e.start < end + HOLDER_CHARS]
-    if before:
-        e = max(before, key=lambda e: e.end)
-        return None if _SPEECH.search(c.text[e.end - c.start:start - c.start]) else e.canonical
-    if after:
-        e = min(after, key=lambda e: e.start)
-        return None if _SPEECH.search(c.text[end - c.start:e.start - c.start]) else e.canonical
-    return None
+    """The link between happenings that a claim says, yes or no (an open question, "whether they are
+    linked", says neither)."""
+    return [s for s in (_link(c),) if s is not None]
 
 
 def _link(c: Claim) -> Said | None:
@@ -220,8 +179,8 @@ def _link(c: Claim) -> Said | None:
 
 def said_findings(claims: Sequence[Claim]) -> list[Finding]:
     """One subject given a status by one outlet and denied it by another, both telling one moment:
-    one per pair of articles, kind and subject. A later report that dates the change ("was arrested
-    on Tuesday") tells an update, not a disagreement."""
+    one per pair of articles, kind and subject. A later report that dates the change ("were found
+    unrelated on Tuesday") tells an update, not a disagreement."""
     rows = [s for c in claims for s in said_statuses(c)]
     best: dict[tuple[str, str, str, str], tuple[float, Said, Said]] = {}
     for a in rows:
