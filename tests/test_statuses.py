@@ -2,19 +2,19 @@
 
 from datetime import datetime, timezone
 
-from consistency.compare.statuses import said_findings, said_statuses, status_findings, statuses
-from consistency.records import Attribution, Claim, Entity, TimeExpr
+from consistency.compare.statuses import status_findings, statuses
+from consistency.records import Attribution, Claim, Entity
 
 
 def claim(cid: str, text: str, *, outlet: str, day: int, people: tuple[str, ...] = (), bodies: tuple[str, ...] = (),
-          negated: bool = False, modality: str | None = None, times: tuple[TimeExpr, ...] = ()) -> Claim:
+          negated: bool = False, modality: str | None = None) -> Claim:
     """A claim with the given names tagged as people and organisations."""
     ents = tuple(Entity(n, text.index(n), text.index(n) + len(n), label, f"{label}:{n.split()[-1].casefold()}")
                  for names, label in ((people, "PERSON"), (bodies, "ORG")) for n in names)
     return Claim(id=cid, article_id=cid.split("#")[0], outlet=outlet,
                  published=datetime(2026, 5, day, 9, tzinfo=timezone.utc), text=text, start=0, end=len(text),
                  content=text, attribution=Attribution(source=outlet, source_kind="outlet"), entities=ents,
-                 negated=negated, modality=modality, times=times, story_id="s1")
+                 negated=negated, modality=modality, story_id="s1")
 
 
 def test_statuses_pending_then_done_across_outlets_is_an_update():
@@ -73,35 +73,3 @@ def test_statuses_a_month_a_particle_or_another_clause_is_no_pending_cue():
     passed = claim("a#3", "The council passed the levy on Tuesday, Mayor Oren Vale said.", outlet="A", day=3,
                    people=("Oren Vale",))
     assert [(s.kind, s.done) for s in statuses(passed)] == [("approve", True)]
-
-
-def _day(text: str, word: str) -> TimeExpr:
-    at = text.index(word)
-    return TimeExpr(word, at, at + len(word), "DATE", "2026-05-05")
-
-
-def test_said_link_a_later_report_that_dates_the_change_is_no_conflict():
-    linked = claim("a#1", "Detectives said the two stabbings are connected.", outlet="A", day=3)
-    text = "The two stabbings were not connected, detectives said on Tuesday."
-    dated = claim("b#1", text, outlet="B", day=5, times=(_day(text, "Tuesday"),))
-    undated = claim("c#1", "Detectives now say the two stabbings are not connected.", outlet="C", day=5)
-    same_outlet = claim("a#2", "Detectives now say the two stabbings are not connected.", outlet="A", day=3)
-    assert said_findings([linked, dated]) == []
-    assert len(said_findings([linked, undated])) == 1
-    assert said_findings([linked, same_outlet]) == []
-    assert said_findings([undated, linked]) == said_findings([linked, undated])  # order of input does not matter
-
-
-def test_said_link_between_happenings_yes_and_no():
-    linked = claim("a#1", "Detectives believe the two fires are likely to be related.", outlet="A", day=4)
-    unlinked = claim("b#1", "Detectives now say the two blazes and both robberies were not related.", outlet="B",
-                     day=5)
-    asked = claim("c#1", "Detectives are investigating whether the robberies are related.", outlet="C", day=4)
-    cause = claim("d#1", "Police said the robberies were related to a debt.", outlet="D", day=4)
-    apart = claim("e#1", "Police said the robberies appear unrelated.", outlet="E", day=4)
-    assert [(s.kind, s.yes) for s in said_statuses(apart)] == [("link", False)]
-    assert [(s.kind, s.yes) for s in said_statuses(linked)] == [("link", True)]
-    assert [(s.kind, s.yes) for s in said_statuses(unlinked)] == [("link", False)]
-    assert said_statuses(asked) == [] and said_statuses(cause) == []
-    (f,) = said_findings([linked, unlinked])
-    assert (f.a.id, f.b.id) == ("a#1", "b#1")

@@ -16,7 +16,6 @@ from .base import Finding, make_flag
 from .names import name_variant_flags
 from .outcomes import PairMemo, pair_outcome
 from .revision_notes import updates_noted_after
-from .statuses import said_findings
 
 Pair = tuple[int, int, float]
 
@@ -61,10 +60,6 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
             aligned.append((a, b, score))
     compared = {frozenset((f.a.id, f.b.id)) for f, _ in findings}
     findings += [(f, s) for f, s in facts if frozenset((f.a.id, f.b.id)) not in compared]
-    # A status said yes and no across the story (held / still sought) needs no aligned pair: the two
-    # sentences seldom read alike enough to be aligned.
-    compared = {frozenset((f.a.id, f.b.id)) for f, _ in findings}
-    findings += [(f, 0.0) for f in said_findings(story) if frozenset((f.a.id, f.b.id)) not in compared]
     findings = updates_noted_after(findings, story)
     flags = [make_flag(f) for f in one_per_deviation(findings)]
     flags += name_variant_flags(aligned, story)
