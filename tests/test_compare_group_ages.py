@@ -69,15 +69,3 @@ def test_group_ages_a_report_naming_the_member_itself_is_left_to_the_names():
     b = claim("b#1", "Dale Pike, 22, died at a clinic where he was taken.", ("Dale Pike",), outlet="B")
     assert group_age_flags([a, a2, b]) == []
 
-
-def test_group_ages_a_range_against_ages_listed_for_some_of_the_group():
-    a = claim("a#1", "The hurt were a 27-year-old woman and five men aged 24 to 39.")
-    b = claim("b#1", "Two men, ages 22 and 23, were recovering at a clinic.", outlet="B")
-    assert values(group_age_flags([a, b])) == [{"24 to 39", "22 and 23"}]
-    inside = claim("b#1", "Two men, ages 25 and 30, were recovering at a clinic.", outlet="B")
-    assert group_age_flags([a, inside]) == []
-    women = claim("b#1", "Two women, ages 20 and 21, were recovering at a clinic.", outlet="B")
-    assert group_age_flags([a, women]) == []
-    # Two lists may each be some of the group: only a range bounds the whole of it.
-    c = claim("c#1", "Two men, ages 26 and 37, were recovering at a clinic.", outlet="C")
-    assert group_age_flags([b, c]) == []

@@ -130,7 +130,7 @@ def group_age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> li
         named = [m for m in age_mentions(story) if m.name and (m.claim.id, *m.span) not in done]
         chosen: dict[tuple, tuple[AgeMention, AgeMention]] = {}
         for g in groups:
-            for who, m in [*_named_members(g, named, surnames), *_listed_members(g, groups)]:
+            for who, m in _named_members(g, named, surnames):
                 nearest = _none_of(g, m)
                 if nearest is not None:
                     chosen.setdefault((g.ages, who), (nearest, m))
@@ -146,11 +146,3 @@ def _named_members(g: GroupAges, named: list[AgeMention], surnames) -> list[tupl
             if m.claim.outlet != g.claim.outlet and _member(g, m)
             and not any(same_named_person(m.name, n, surnames) for n in own)]
 
-
-def _listed_members(g: GroupAges, groups: list[GroupAges]) -> list[tuple[tuple, AgeMention]]:
-    """For a range, which bounds a whole group ("five men aged 24 to 39"), the ages another outlet lists for
-    some of the same part and sex ("two men, ages 22 and 23, were recovering"): each is a member's."""
-    if not g.spread:
-        return []
-    return [(h.ages, AgeMention(h.claim, v, h.span)) for h in groups if not h.spread and h.part == g.part
-            and h.sex == g.sex and h.claim.outlet != g.claim.outlet for v in h.ages]
