@@ -1,5 +1,6 @@
 """Ages one person is given by two outlets of a story, on invented claims: what is flagged and what must not be."""
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from consistency.compare import story_flags
@@ -221,3 +222,15 @@ def test_ages_a_name_in_apposition_or_identified_as():
     c = claim("c#1", "Police named the 26-year-old man, Dan Vale, on Monday.", ("Dan Vale",), outlet="C")
     assert values(age_flags([a, b])) == [{"25", "24"}]
     assert {"26", "24"} in values(age_flags([b, c]))
+
+
+def test_ages_a_name_left_untagged_before_an_age():
+    # The entity tagger missed the name: the capitalised words before the age are taken for it.
+    a = claim("a#1", "Noel Brandt Ivers, 41, was taken to a clinic, where he died.")
+    b = claim("b#1", "Noel Ivers, 44, died at a clinic.", ("Noel Ivers",), outlet="B")
+    assert age_mentions([a])[0].name == ("noel", "brandt", "ivers")
+    assert values(age_flags([a, b])) == [{"41", "44"}]
+    place = replace(claim("c#1", "In Lake Varden, 41, the count stood."),
+                    entities=(Entity("Lake Varden", 3, 14, "GPE", "gpe:varden"),))
+    assert [m.name for m in age_mentions([place])] == []
+    assert age_mentions([claim("d#1", "Officer Lee, 41, spoke.")]) == []  # one word after the title: no name

@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Sequence
 from ..records import Claim, Flag
 from .base import UPDATE_CUES, Finding, make_flag
 from .ages import age_flags
+from .group_ages import group_age_flags
 from .facts import compare_facts
 from .names import name_variant_flags
 from .numbers import compare_numbers, figure_at, same_figure
@@ -68,7 +69,7 @@ def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[F
     person, places given to one happening (``flagged``: the story's flags so far, whose figures the
     ages do not flag again)."""
     claims = list(claims)
-    return role_flags(claims) + age_flags(claims, flagged) + place_flags(claims)
+    return role_flags(claims) + age_flags(claims, flagged) + group_age_flags(claims, flagged) + place_flags(claims)
 
 
 def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding]:

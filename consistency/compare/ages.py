@@ -35,6 +35,9 @@ _ROLE_WORDS = {
 }
 _AFTER_AGE = re.compile(r"^\s?-year-old\s+((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
 _NAME_THEN_AGE = re.compile(r",\s*(?:aged?\s+)?$")
+# A name spaCy leaves untagged: capitalised words, then the age after a comma ("Dale Ambrose Pike, 52,").
+_NAME_BEFORE_AGE = re.compile(r"(?<![\w'’-])((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s*(?:aged?\s+)?$")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _AGE_THEN_NAME = re.compile(r"-year-old\s+|-year-old(?:\s+[a-z]+)?(?:,|\s+as)\s+")
 # A verb right after a description with an object after it is something the described person did ("the boy
 # shot his sister"); with none, it was done to them ("the boy shot in the leg").
@@ -111,7 +114,7 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
         for q in c.quantities:
             if q.unit != AGE_UNIT or q.value != int(q.value):
                 continue
-            person = _named(c, q.start, q.end)
+            person = _named(c, q.start, q.end) or _untagged_name(c, q.start)
             if person is not None:
                 role = _role_before(c, person)
                 named.append(AgeMention(c, int(q.value), (q.start, q.end), tuple(plain_name_words(person.text)), role,
@@ -180,6 +183,18 @@ def _named(c: Claim, start: int, end: int) -> Entity | None:
     return None
 
 
+def _untagged_name(c: Claim, start: int) -> Entity | None:
+    """A name of two to four capitalised words just before an age ("Dale Ambrose Pike, 52,") that no entity
+    tags as a person, unless one tags it as a place."""
+    m = _NAME_BEFORE_AGE.search(c.text[:start - c.start])
+    if m is None or len(plain_name_words(m.group(1))) < 2:
+        return None
+    at, end = c.start + m.start(1), c.start + m.end(1)
+    if any(e.label in _PLACE_LABELS and e.start < end and at < e.end for e in c.entities):
+        return None
+    return Entity(m.group(1), at, end, "PERSON", "")
+
+
 def _role_before(c: Claim, e: Entity) -> str | None:
     """The role an apposition gives a named person ("the victim, Tom Hale, 38")."""
     m = _ROLE_BEFORE_NAME.search(c.text[:e.start - c.start])
@@ -215,7 +230,7 @@ def same_named_person(x: tuple[str, ...], y: tuple[str, ...], surnames: dict[str
     return sole and short[-1] == long_[-1] and one_given_name(short[0], long_[0])
 
 
-def _surnames(claims: Iterable[Claim]) -> dict[str, set[tuple[str, ...]]]:
+def story_surnames(claims: Iterable[Claim]) -> dict[str, set[tuple[str, ...]]]:
     """Each surname of the story with the people that bear it, a full name standing for its shorter forms."""
     out: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for c in claims:
@@ -365,7 +380,7 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
     done = {(e.claim_id, e.start, e.end) for f in flagged if f.type in ("number", "update") for e in f.evidence}
     flags = []
     for story in by_story.values():
-        pairs = list(_pairs(age_mentions(story), _surnames(story)))
+        pairs = list(_pairs(age_mentions(story), story_surnames(story)))
         person, reports = _people(pairs)
         chosen: dict[tuple[int, frozenset[int]], tuple[AgeMention, AgeMention]] = {}
         for a, b in sorted(pairs, key=lambda p: sorted((p[0].claim.published, p[1].claim.published))):
@@ -374,7 +389,7 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
             if reports[(person[id(a)], b.value)] > reports[(person[id(a)], a.value)]:
                 a, b = b, a  # b is the odd report: fewer reports give its age
             chosen.setdefault((person[id(a)], frozenset((a.value, b.value))), (a, b))
-        flags += [make_flag(_finding(a, b)) for a, b in chosen.values()]
+        flags += [make_flag(age_finding(a, b)) for a, b in chosen.values()]
     return flags
 
 
@@ -415,7 +430,7 @@ def _rounded_young(a: AgeMention, b: AgeMention) -> bool:
     return max(a.value, b.value) < _ROUNDED_BELOW and abs(a.value - b.value) <= 1
 
 
-def _finding(a: AgeMention, b: AgeMention) -> Finding:
+def age_finding(a: AgeMention, b: AgeMention) -> Finding:
     """A number finding, earlier report first; an update when the later one says it corrects."""
     if (b.claim.published, b.claim.id) < (a.claim.published, a.claim.id):
         a, b = b, a

@@ -1,0 +1,148 @@
+"""Ages a report gives a group ("two men, 23 and 34, were pronounced dead"; "the dead women, ages 41, 45 and 47")
+set against the age another outlet gives one named member of it ("Dale Pike, 29, died later"): when the member's
+age is none of the group's, and no time between the reports explains it, the two disagree.
+
+A named person is taken for a member when both sentences give one part in the happening (killed or wounded) and,
+for a group of men or of women, the words after the member's age say a man or a woman ("he died", "a mother of
+two"). A group of "other" or "more" people is part of a larger one and is not read, nor is a group of a report
+that names the person itself (the names are then compared as they stand)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..records import Claim, Flag
+from .ages import (AgeMention, age_finding, age_mentions, ages_apart, one_person_two_ages, same_named_person,
+                   story_surnames)
+from .base import make_flag
+
+_NOUN = (r"(?P<noun>men|women|males|females|people|persons|victims|teens|teenagers|boys|girls|brothers|sisters|sons"
+         r"|daughters|children|kids|adults)")
+_NOT_AGES = r"(?!\s*(?:%|percent|years?|months?|times|[ap]\.?m\b|p\.?m\b))"
+# "two men, 23 and 34," / "the dead men, ages 31, 33 and 33" / "three victims, all women ages 20, 22 and 35"
+_LISTED = re.compile(_NOUN + r"(?:,\s+|\s+(?=aged?s?\b))(?:all\s+(?P<all>men|women)\s+)?(?:ages?d?\s+)?"
+                     r"(?P<ages>\d{1,2}(?:\s*,\s*\d{1,2})*,?\s+and\s+\d{1,2})\b" + _NOT_AGES, re.I)
+# "five men aged 24 to 39" / "four women between the ages of 30 and 50"
+_RANGE = re.compile(_NOUN + r"\s+(?:aged?s?\s+(?P<lo>\d{1,2})\s*(?:to|through|-)\s*(?P<hi>\d{1,2})"
+                    r"|between\s+the\s+ages\s+of\s+(?P<lo2>\d{1,2})\s+and\s+(?P<hi2>\d{1,2}))\b" + _NOT_AGES, re.I)
+# A group said to be a part of a larger one ("two other men", "another three victims").
+_PART_OF_MORE = re.compile(r"\b(?:other|another|more|additional|remaining)\s+(?:\w+\s+){0,2}$", re.I)
+_MALE_GROUP = frozenset({"men", "males", "boys", "brothers", "sons"})
+_FEMALE_GROUP = frozenset({"women", "females", "girls", "sisters", "daughters"})
+# The first of these after a member's age says whether the sentence speaks of a man or a woman.
+_SEX_WORD = re.compile(r"\b(?P<male>he|his|him|himself|man|boy|father|son|brother|husband)\b"
+                       r"|\b(?P<female>she|her|hers|herself|woman|girl|mother|daughter|sister|wife)\b", re.I)
+_KILLED = re.compile(r"\b(?:died|dies|dead|deceased|killed|slain|fatally)\b", re.I)
+_WOUNDED = re.compile(r"\b(?:wounded|injured|hurt|stable|critical|survived?|recovering)\b", re.I)
+# A sentence that speaks of the one who fired or is charged gives no victim's part.
+_DOER = re.compile(r"\b(?:charged|arrested|suspect|accused|gunman|shooter|convicted|sentenced|killing|murder)\b",
+                   re.I)
+_OTHER_INCIDENT = re.compile(r"\b(?:separate|unrelated|similar|previous|prior|earlier)\s+(?:\w+\s+)?"
+                             r"(?:incident|shooting|case|attack|killing)s?\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupAges:
+    """The ages a report gives the members of a group, with the group's part in the happening."""
+
+    claim: Claim
+    ages: tuple[int, ...]  # the ages listed, or the two ends of a range
+    span: tuple[int, int]
+    part: str  # killed or wounded
+    sex: str | None  # male or female for a group of men or of women
+    spread: bool = False  # a range: every age between its ends is a member's
+
+
+def victim_part(text: str) -> str | None:
+    """Killed or wounded, when the sentence says one of them and speaks of no one charged or firing."""
+    killed, wounded = bool(_KILLED.search(text)), bool(_WOUNDED.search(text))
+    if killed == wounded or _DOER.search(text):
+        return None
+    return "killed" if killed else "wounded"
+
+
+def group_ages(claims: Iterable[Claim]) -> list[GroupAges]:
+    """Every list or range of ages a claim gives a whole group whose part the sentence says."""
+    out = []
+    for c in claims:
+        part = victim_part(c.text)
+        if part is None or _OTHER_INCIDENT.search(c.text):
+            continue
+        for pattern in (_LISTED, _RANGE):
+            for m in pattern.finditer(c.text):
+                if _PART_OF_MORE.search(c.text[:m.start()]):
+                    continue
+                noun = (m.groupdict().get("all") or m.group("noun")).casefold()
+                sex = "male" if noun in _MALE_GROUP else "female" if noun in _FEMALE_GROUP else None
+                ages, at = _group_values(m)
+                out.append(GroupAges(c, ages, (c.start + at[0], c.start + at[1]), part, sex, pattern is _RANGE))
+    return out
+
+
+def _group_values(m: re.Match) -> tuple[tuple[int, ...], tuple[int, int]]:
+    """The ages a match gives and where they are written."""
+    if m.groupdict().get("ages"):
+        return tuple(int(v) for v in re.findall(r"\d+", m.group("ages"))), m.span("ages")
+    lo, hi = ("lo", "hi") if m.group("lo") else ("lo2", "hi2")
+    return (int(m.group(lo)), int(m.group(hi))), (m.start(lo), m.end(hi))
+
+
+def sex_after(m: AgeMention) -> str | None:
+    """Whether the words after an age speak of a man or a woman ("Dale Pike, 29, died where he fell")."""
+    s = _SEX_WORD.search(m.claim.text[m.span[1] - m.claim.start:])
+    return None if s is None else "male" if s.group("male") else "female"
+
+
+def _member(g: GroupAges, m: AgeMention) -> bool:
+    """Whether a named age may be of a member of the group: one part, and the group's sex when it has one."""
+    return victim_part(m.claim.text) == g.part and (g.sex is None or sex_after(m) == g.sex)
+
+
+def _none_of(g: GroupAges, m: AgeMention) -> AgeMention | None:
+    """The group's age nearest the member's, when the member's age is none of the group's; None when it is one
+    (a range holds every age between its ends)."""
+    if g.spread and g.ages[0] <= m.value <= g.ages[1]:
+        return None
+    given = sorted((AgeMention(g.claim, v, g.span) for v in g.ages), key=lambda a: abs(a.value - m.value))
+    if g.spread:
+        given = given[:1]  # outside a range, only its nearer end says how far off the member's age is
+    if not all(ages_apart(a, m) for a in given):
+        return None
+    return given[0] if one_person_two_ages(given[0], m) else None
+
+
+def group_age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Flag]:
+    """One flag per group's ages and member whose age is none of them (``flagged``: the story's flags so far; a
+    member's age one of them sets against another figure is not flagged again)."""
+    by_story: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_story[c.story_id or ""].append(c)
+    done = {(e.claim_id, e.start, e.end) for f in flagged if f.type in ("number", "update") for e in f.evidence}
+    flags = []
+    for story in by_story.values():
+        groups = group_ages(story)
+        if not groups:
+            continue
+        surnames = story_surnames(story)
+        named = [m for m in age_mentions(story) if m.name and (m.claim.id, *m.span) not in done]
+        chosen: dict[tuple, tuple[AgeMention, AgeMention]] = {}
+        for g in groups:
+            for who, m in _named_members(g, named, surnames):
+                nearest = _none_of(g, m)
+                if nearest is not None:
+                    chosen.setdefault((g.ages, who), (nearest, m))
+        flags += [make_flag(age_finding(a, b)) for a, b in chosen.values()]
+    return flags
+
+
+def _named_members(g: GroupAges, named: list[AgeMention], surnames) -> list[tuple[tuple, AgeMention]]:
+    """The named ages another outlet gives a possible member of the group, earliest first, unless the group's
+    own report names that person."""
+    own = [m.name for m in named if m.claim.article_id == g.claim.article_id]
+    return [(m.name, m) for m in sorted(named, key=lambda n: n.claim.published)
+            if m.claim.outlet != g.claim.outlet and _member(g, m)
+            and not any(same_named_person(m.name, n, surnames) for n in own)]
+

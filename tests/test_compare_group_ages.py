@@ -1,0 +1,71 @@
+"""Ages a report gives a group against the age another outlet gives one named member, on invented claims."""
+
+from datetime import datetime, timedelta, timezone
+
+from consistency.compare import story_flags
+from consistency.compare.group_ages import group_age_flags, group_ages, victim_part
+from consistency.extract.quantities import find_quantities
+from consistency.records import Claim, Entity
+
+
+def claim(cid: str, text: str, people: tuple[str, ...] = (), *, outlet: str = "A", day: int = 0) -> Claim:
+    """A claim with the ages extraction reads and the people named in it."""
+    published = datetime(2026, 3, 1, 9, tzinfo=timezone.utc) + timedelta(days=day)
+    ents = tuple(Entity(n, text.index(n), text.index(n) + len(n), "PERSON", "per:" + n.split()[-1].casefold())
+                 for n in people)
+    return Claim(id=cid, article_id=cid.split("#")[0], outlet=outlet, published=published, text=text, start=0,
+                 end=len(text), content=text, quantities=tuple(find_quantities(text)), entities=ents, story_id="s1")
+
+
+def values(flags) -> list[set[str]]:
+    return [set(f.values.values()) for f in flags]
+
+
+def test_group_ages_read_as_a_list_or_a_range_with_the_part_and_sex():
+    listed = claim("a#1", "The dead men, ages 31, 33 and 40, were not yet named.")
+    spread = claim("a#2", "Those hurt were nine women aged 22 to 40, the clinic said.")
+    assert [(g.ages, g.part, g.sex, g.spread) for g in group_ages([listed, spread])] == [
+        ((31, 33, 40), "killed", "male", False), ((22, 40), "wounded", "female", True)]
+    assert group_ages([claim("a#3", "Two other men, 23 and 34, were also found dead.")]) == []  # part of more
+    assert group_ages([claim("a#4", "Two men, 23 and 34, are charged with killing him.")]) == []  # not victims
+    assert victim_part("Two men were hurt and one died.") is None  # both parts: which is whose is not said
+
+
+def test_group_ages_a_named_member_of_none_of_them():
+    a = claim("a#1", "Two men, 23 and 34, were shot on the pier and pronounced dead at a clinic.")
+    b = claim("b#1", "Dale Pike, 29, died at a clinic where he was taken.", ("Dale Pike",), outlet="B")
+    flags = group_age_flags([a, b])
+    assert values(flags) == [{"23 and 34", "29"}] and flags[0].type == "number"
+    assert values(story_flags([a, b])) == [{"23 and 34", "29"}]
+    one_of_them = claim("b#1", "Dale Pike, 34, died at a clinic where he was taken.", ("Dale Pike",), outlet="B")
+    assert group_age_flags([a, one_of_them]) == []
+
+
+def test_group_ages_a_member_must_share_the_part_and_sex():
+    a = claim("a#1", "Two men, 23 and 34, were shot on the pier and pronounced dead at a clinic.")
+    wounded = claim("b#1", "Dale Pike, 29, was wounded and is in fair condition.", ("Dale Pike",), outlet="B")
+    woman = claim("b#1", "Ada Pike, 29, died at a clinic where she was taken.", ("Ada Pike",), outlet="B")
+    unsaid = claim("b#1", "Ada Pike, 29, died at a clinic.", ("Ada Pike",), outlet="B")
+    for b in (wounded, woman, unsaid):
+        assert group_age_flags([a, b]) == []
+    anyone = claim("a#1", "The three victims, ages 25, 30 and 31, died at the scene.")
+    assert values(group_age_flags([anyone, unsaid])) == [{"25, 30 and 31", "29"}]
+
+
+def test_group_ages_a_range_and_the_time_between_reports():
+    a = claim("a#1", "Five men aged 24 to 39 were wounded, police said.")
+    inside = claim("b#1", "Rui Sato, 30, was wounded in the arm, he said.", ("Rui Sato",), outlet="B")
+    below = claim("b#1", "Rui Sato, 19, was wounded in the arm, he said.", ("Rui Sato",), outlet="B")
+    assert group_age_flags([a, inside]) == []
+    assert values(group_age_flags([a, below])) == [{"24 to 39", "19"}]
+    b = claim("b#1", "Dale Pike, 35, died at a clinic where he was taken.", ("Dale Pike",), outlet="B", day=300)
+    dead = claim("a#1", "Two men, 23 and 34, were shot and pronounced dead.")
+    assert group_age_flags([dead, b]) == []  # a birthday between the reports
+
+
+def test_group_ages_a_report_naming_the_member_itself_is_left_to_the_names():
+    a = claim("a#1", "Two men, 23 and 34, were shot and pronounced dead.")
+    a2 = claim("a#2", "One was named as Dale Pike, 23, who died where he fell.", ("Dale Pike",))
+    b = claim("b#1", "Dale Pike, 22, died at a clinic where he was taken.", ("Dale Pike",), outlet="B")
+    assert group_age_flags([a, a2, b]) == []
+
