@@ -285,31 +285,6 @@ def clocks_differ(x: Fact, y: Fact) -> bool:
     return lo > hi or lo == hi and sx[0] < sx[1] and sy[0] < sy[1]
 
 
-# Steps of an incident that reports time apart from the happening itself: when the police were called, an
-# alert went out, a body was found, a shot woke or was heard by someone. Their clock times are compared
-# only with the same step's: a call at 6:08 is no shooting at 6:02.
-SUB_HAPPENINGS = {"call": "call", "dispatch": "call", "summon": "call", "alert": "alert", "find": "found",
-                  "discover": "found", "wake": "woke", "hear": "woke", "awaken": "woke"}
-# A verb that receives or places the step named by its object noun ("received a call", "got the alert").
-_CARRYING_VERBS = frozenset("receive get make place send issue come go be".split())
-
-
-def sub_happening(f: Fact) -> str | None:
-    """The step of the incident a row's clock time times ("call", "alert", "found", "woke"), or None."""
-    step = SUB_HAPPENINGS.get(f.event or "")
-    if step is None and f.event in _CARRYING_VERBS:
-        step = next((SUB_HAPPENINGS[w] for w in sorted(f.about) if w in ("call", "alert")), None)
-    return step
-
-
-def one_step_timed(x: Fact, y: Fact) -> bool:
-    """Both rows give a clock time of one step of the incident ("police were called at 6:08 a.m." /
-    "the 911 call came in at 6:02 a.m.")."""
-    step = sub_happening(x)
-    return step is not None and step == sub_happening(y) and clock_span(x) is not None \
-        and clock_span(y) is not None
-
-
 def _spans_touch(x: Fact, y: Fact) -> bool:
     """The two clock spans meet at one minute and no more ("about 4 p.m." and "about 4:20 p.m.")."""
     sx, sy = clock_span(x), clock_span(y)
@@ -416,9 +391,7 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue  # "80 were killed in November alone" counts many happenings, it dates none
             if earlier_instance(x) != earlier_instance(y):
                 continue  # one dates an earlier happening of the kind, the other this one
-            if sub_happening(x) != sub_happening(y) and not _differ(x, y):
-                continue  # a call's clock time against the shooting's: two steps of one incident
-            if not (same_happening(x, y) or _sole_happening(x, y, by_article) or one_step_timed(x, y)):
+            if not same_happening(x, y) and not _sole_happening(x, y, by_article):
                 continue
             if other_people(x, y):
                 continue  # one kind of happening, two people's: each dates their own
