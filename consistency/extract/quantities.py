@@ -74,6 +74,12 @@ _MONTH_SET = set(_MONTHS.split("|"))
 _YEAR_CONTEXT = {"in", "since", "by", "of", "from", "until", "till", "through", "during",
                  "before", "after", "early", "late", "mid", "spring", "summer", "autumn",
                  "fall", "winter", "year", "around", "circa", "and", "to", "between"}
+# Words that open a noun phrase: one capitalised before a number opens a sentence ("A 17-year-old
+# boy", "Her 3 sons"), unlike a name's word ("Flight 17", "Article 5").
+_DETERMINERS = {
+    "a", "an", "the", "some", "only", "just", "another", "all", "each", "every", "both", "no",
+    "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+} | set(_SMALL)
 # Words after a number that end the search for its counted noun.
 _STOP = {
     "of", "in", "on", "at", "to", "from", "for", "by", "with", "and", "or", "but", "that",
@@ -230,7 +236,7 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, str, int]:
             return None, "count", pos
         raw = m.group(1).rstrip(".'’")
         word = raw.lower()
-        if word.endswith("-old"):
+        if word.endswith(("-old", "-olds")):
             span = word.split("-")[0].rstrip("s")
             span = span if span in ("month", "week", "day") else "year"
             return f"{span}s old", "count", m.end()
@@ -268,7 +274,7 @@ def _is_name_or_date(text: str, start: int, end: int, value: float, plain: bool)
     if prev_word in _MONTH_SET or next_word in _MONTH_SET:
         return True  # November 10, 10 November
     if prev and prev.group(1)[0].isupper() and prev_word not in _YEAR_CONTEXT and not (
-        _HEDGE_RE.search(text[:start]) or prev_word in ("the", "some", "only", "just", "another", "all")
+        _HEDGE_RE.search(text[:start]) or prev_word in _DETERMINERS
     ):
         return True  # Article 5, Flight 17, Boeing 737
     if plain and 1800 <= value <= 2100 and value == int(value) and not after.isalpha():  # "1900ft": a measure
