@@ -182,6 +182,24 @@ def test_quantities_number_in_a_name_is_not_read(text):
     assert find_quantities(text) == []
 
 
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [("She was 31 years old then.", 31, "years old"),
+     ("his 4-year old niece", 4, "years old"),
+     ("a 5-month old lamb", 5, "months old"),
+     ("a nine year old rider", 9, "years old"),
+     ("the 8-year-old's bicycle", 8, "years old"),
+     ("Dana’s 61-year-old uncle phoned.", 61, "years old")],
+)
+def test_quantities_age_written_apart_or_possessive(text, value, unit):
+    q = one(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_quantities_years_older_is_not_an_age():
+    assert one("The mill is 30 years older").unit == "years"
+
+
 def test_quantities_plural_age_noun_is_an_age():
     found = find_quantities("Three 16-year-olds were cautioned.")
     assert (found[-1].value, found[-1].unit) == (16, "years old")

@@ -134,6 +134,8 @@ _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z.'’-]*)")
 _SCALE_AFTER_QUOTE = re.compile(r"[\"”]\s*(million|billion|trillion|thousand)\b", re.I)
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.'’]*)[\s]*$")
+# An age with its words apart: "22 years old", "a 3-year old son", "15 year old".
+_AGE_APART = re.compile(r"[\s-]*(year|month|week|day)s?[\s-]+old\b", re.I)
 
 
 def _word_value(text: str) -> float | None:
@@ -229,13 +231,16 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, str, int]:
         return cur, "money", m.end()
     if first in ("pounds", "pound"):
         return "lb", "measure", m.end()
+    apart = _AGE_APART.match(text, m.start())
+    if apart:
+        return f"{apart.group(1).lower()}s old", "count", apart.end()
     pos, skipped = m.start(), 0
     while skipped < 3:
         m = _NEXT_WORD.match(text, pos)
         if not m:
             return None, "count", pos
         raw = m.group(1).rstrip(".'’")
-        word = raw.lower()
+        word = re.sub(r"['’]s$", "", raw.lower())  # "the 3-year-old's toy"
         if word.endswith(("-old", "-olds")):
             span = word.split("-")[0].rstrip("s")
             span = span if span in ("month", "week", "day") else "year"
@@ -274,7 +279,7 @@ def _is_name_or_date(text: str, start: int, end: int, value: float, plain: bool)
     if prev_word in _MONTH_SET or next_word in _MONTH_SET:
         return True  # November 10, 10 November
     if prev and prev.group(1)[0].isupper() and prev_word not in _YEAR_CONTEXT and not (
-        _HEDGE_RE.search(text[:start]) or prev_word in _DETERMINERS
+        _HEDGE_RE.search(text[:start]) or prev_word in _DETERMINERS or prev_word.endswith(("'s", "’s"))
     ):
         return True  # Article 5, Flight 17, Boeing 737
     if plain and 1800 <= value <= 2100 and value == int(value) and not after.isalpha():  # "1900ft": a measure
@@ -359,7 +364,7 @@ def find_quantities(text: str) -> list[Quantity]:
             ):
                 continue
             if (prev and prev.group(1).lower() in ("a", "an")
-                    and not re.match(r"-(?:year|month|week|day)s?-old\b", text[end:], re.I)):
+                    and not re.match(r"[\s-](?:year|month|week|day)s?[\s-]old\b", text[end:], re.I)):
                 continue  # "a one-off", "a two-way race": only an age follows the article
             if words.lower().startswith(("a ", "an ")) and not re.search(
                     r"dozen|hundred|thousand|million|billion", words, re.I):
