@@ -74,12 +74,6 @@ _MONTH_SET = set(_MONTHS.split("|"))
 _YEAR_CONTEXT = {"in", "since", "by", "of", "from", "until", "till", "through", "during",
                  "before", "after", "early", "late", "mid", "spring", "summer", "autumn",
                  "fall", "winter", "year", "around", "circa", "and", "to", "between"}
-# Words that open a noun phrase: one capitalised before a number opens a sentence ("A 17-year-old
-# boy", "Her 3 sons"), unlike a name's word ("Flight 17", "Article 5").
-_DETERMINERS = {
-    "a", "an", "the", "some", "only", "just", "another", "all", "each", "every", "both", "no",
-    "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
-} | set(_SMALL)
 # Words after a number that end the search for its counted noun.
 _STOP = {
     "of", "in", "on", "at", "to", "from", "for", "by", "with", "and", "or", "but", "that",
@@ -134,8 +128,6 @@ _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z.'’-]*)")
 _SCALE_AFTER_QUOTE = re.compile(r"[\"”]\s*(million|billion|trillion|thousand)\b", re.I)
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.'’]*)[\s]*$")
-# An age with its words apart: "22 years old", "a 3-year old son", "15 year old".
-_AGE_APART = re.compile(r"[\s-]*(year|month|week|day)s?[\s-]+old\b", re.I)
 
 
 def _word_value(text: str) -> float | None:
@@ -231,17 +223,14 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, str, int]:
         return cur, "money", m.end()
     if first in ("pounds", "pound"):
         return "lb", "measure", m.end()
-    apart = _AGE_APART.match(text, m.start())
-    if apart:
-        return f"{apart.group(1).lower()}s old", "count", apart.end()
     pos, skipped = m.start(), 0
     while skipped < 3:
         m = _NEXT_WORD.match(text, pos)
         if not m:
             return None, "count", pos
         raw = m.group(1).rstrip(".'’")
-        word = re.sub(r"['’]s$", "", raw.lower())  # "the 3-year-old's toy"
-        if word.endswith(("-old", "-olds")):
+        word = raw.lower()
+        if word.endswith("-old"):
             span = word.split("-")[0].rstrip("s")
             span = span if span in ("month", "week", "day") else "year"
             return f"{span}s old", "count", m.end()
@@ -279,7 +268,7 @@ def _is_name_or_date(text: str, start: int, end: int, value: float, plain: bool)
     if prev_word in _MONTH_SET or next_word in _MONTH_SET:
         return True  # November 10, 10 November
     if prev and prev.group(1)[0].isupper() and prev_word not in _YEAR_CONTEXT and not (
-        _HEDGE_RE.search(text[:start]) or prev_word in _DETERMINERS or prev_word.endswith(("'s", "’s"))
+        _HEDGE_RE.search(text[:start]) or prev_word in ("the", "some", "only", "just", "another", "all")
     ):
         return True  # Article 5, Flight 17, Boeing 737
     if plain and 1800 <= value <= 2100 and value == int(value) and not after.isalpha():  # "1900ft": a measure
@@ -364,7 +353,7 @@ def find_quantities(text: str) -> list[Quantity]:
             ):
                 continue
             if (prev and prev.group(1).lower() in ("a", "an")
-                    and not re.match(r"[\s-](?:year|month|week|day)s?[\s-]old\b", text[end:], re.I)):
+                    and not re.match(r"-(?:year|month|week|day)s?-old\b", text[end:], re.I)):
                 continue  # "a one-off", "a two-way race": only an age follows the article
             if words.lower().startswith(("a ", "an ")) and not re.search(
                     r"dozen|hundred|thousand|million|billion", words, re.I):
