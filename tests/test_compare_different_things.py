@@ -29,7 +29,7 @@ def quantity(c: Claim, text: str):
 
 
 def test_generic_person_reads_the_noun_an_age_describes():
-    a = claim("a#1", "A 41-year-old man, who may have fired first, was hurt in the arm.")
+    a = claim("a#1", "Police said a 41-year-old man, who may have fired first, was hurt in the arm.")
     b = claim("b#1", "One woman, 33, was shot in the leg.")
     c = claim("c#1", "Police named the driver as Tom Hale, 38, of Dunmore.", ("Tom Hale",))
     d = claim("d#1", "The 12-year-old boy was found at home.")
@@ -40,7 +40,7 @@ def test_generic_person_reads_the_noun_an_age_describes():
 
 
 def test_two_men_of_one_report_make_the_description_crowded():
-    a1 = claim("a#1", "A 41-year-old man, who may have fired first, was hurt in the arm.")
+    a1 = claim("a#1", "Police said a 41-year-old man, who may have fired first, was hurt in the arm.")
     a2 = claim("a#2", "One man, 27, was shot in the chest.")
     b = claim("b#1", "Two girls and a 35-year-old man were shot near the park.", outlet="B")
     assert crowded_descriptions([a1, a2, b]) == {("s1", "man")}
@@ -50,7 +50,7 @@ def test_two_men_of_one_report_make_the_description_crowded():
 
 
 def test_ages_of_two_unnamed_men_are_not_set_against_each_other_when_the_story_has_several():
-    a1 = claim("a#1", "A 41-year-old man, who may have fired first, was hurt in the arm.")
+    a1 = claim("a#1", "Police said a 41-year-old man, who may have fired first, was hurt in the arm.")
     a2 = claim("a#2", "One man, 27, was shot in the chest.")
     b = claim("b#1", "Two girls and a 35-year-old man were shot near the park.", outlet="B")
     f, g = finding(a1, "41", b, "35"), finding(a2, "27", b, "35", "update")
@@ -59,7 +59,7 @@ def test_ages_of_two_unnamed_men_are_not_set_against_each_other_when_the_story_h
 
 
 def test_a_route_length_is_not_a_distance_away():
-    a = claim("a#1", "His 30-mile chase ran from Dunmore to the coast.")
+    a = claim("a#1", "Police said his 30-mile chase ran from Dunmore to the coast.")
     b = claim("b#1", "He stole a van in Ashby, 12 miles away.", outlet="B")
     c = claim("c#1", "He stole a van in Ashby, 15 miles north of Dunmore.", outlet="C")
     d = claim("d#1", "The chase covered 25 miles, police said.", outlet="D")
