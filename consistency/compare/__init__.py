@@ -17,6 +17,7 @@ from .base import UPDATE_CUES, Finding, make_flag
 from .ages import age_flags
 from .group_ages import group_age_flags
 from .facts import compare_facts
+from .different_things import drop_different_things
 from .names import name_variant_flags
 from .numbers import compare_numbers, figure_at, same_figure
 from .places import compare_places, place_flags
@@ -57,8 +58,9 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
             continue
         aligned.append((a, b, score))
         findings.extend((f, score) for f in compare_pair(a, b, score, resolver))
-    flags = [make_flag(f) for f in one_per_deviation(findings)]
     whole = list(claims.values() if stories is None else stories)
+    findings = drop_different_things(findings, whole)
+    flags = [make_flag(f) for f in one_per_deviation(findings)]
     flags.extend(name_variant_flags(aligned, whole))
     flags.extend(story_flags(whole, flags))
     return flags

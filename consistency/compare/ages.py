@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..extract.quantities import AGE_UNIT
-from ..records import Claim, Entity, Flag
+from ..records import Claim, Entity, Flag, Quantity
 from .base import UPDATE_CUES, Finding, make_flag
 from .person_names import one_given_name, plain_name_words
 from .unionfind import UnionFind
@@ -125,6 +125,40 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
                                       _AFTER_AGE), _part(c, q.start, q.end, _AFTER_AGE) or _ROLE_PART.get(role)))
         out += _with_kin_said(c, named) + ([] if other else _months_old(c))
     return [m for m in out if m.name or m.role or m.kin]
+
+
+# Nouns that describe an unnamed person by sex or age group only, each with its plural; a story often holds
+# several people of one ("a 31-year-old man" shot and "a 25-year-old man" wounded).
+_GENERIC = {"man": "man", "men": "man", "male": "man", "males": "man", "woman": "woman", "women": "woman",
+            "female": "woman", "females": "woman", "teen": "teen", "teens": "teen", "teenager": "teen",
+            "teenagers": "teen", "youth": "teen", "youths": "teen", "person": "person", "people": "person"}
+_GENERIC_AFTER = re.compile(r"^(?:[- ](?:years?|yrs?)[- ]old)?\s*(?:[a-z]+\s+){0,2}?(" + "|".join(_GENERIC) + r")\b")
+_GENERIC_BEFORE = re.compile(r"\b(" + "|".join(_GENERIC) + r"),\s*(?:aged?\s+)?$")
+
+
+def generic_person(c: Claim, q: Quantity) -> str | None:
+    """The generic noun an age describes an unnamed person by ("a 31-year-old man", "one woman, 40,"), or
+    None when the age is of a named person or of someone described otherwise."""
+    if q.unit != AGE_UNIT or _named(c, q.start, q.end) or _untagged_name(c, q.start):
+        return None
+    m = _GENERIC_AFTER.match(c.text[q.end - c.start:].casefold()) or \
+        _GENERIC_BEFORE.search(c.text[:q.start - c.start].casefold())
+    return _GENERIC[m.group(1)] if m else None
+
+
+def crowded_descriptions(claims: Iterable[Claim]) -> set[tuple[str, str]]:
+    """(story, generic noun) of each story where one report gives several people that description: two ages
+    of it ("a 31-year-old man ... one man, 22,") or a count of two or more ("two men were shot")."""
+    ages: dict[tuple[str, str, str], set[float]] = defaultdict(set)
+    out = set()
+    for c in claims:
+        for q in c.quantities:
+            noun = generic_person(c, q)
+            if noun is not None:
+                ages[(c.story_id or "", c.article_id, noun)].add(q.value)
+            elif q.unit and q.unit.casefold() in _GENERIC and q.value >= 2 and q.kind == "count":
+                out.add((c.story_id or "", _GENERIC[q.unit.casefold()]))
+    return out | {(story, noun) for (story, _, noun), values in ages.items() if len(values) > 1}
 
 
 def _part(c: Claim, start: int, end: int, description: re.Pattern) -> str | None:

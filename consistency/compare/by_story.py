@@ -13,6 +13,7 @@ from ..provenance import ClaimCluster, claim_clusters, joins_cluster, repetition
 from ..records import Claim, Flag
 from . import one_per_deviation, story_flags
 from .base import Finding, make_flag
+from .different_things import drop_different_things
 from .names import name_variant_flags
 from .outcomes import PairMemo, pair_outcome
 from .revision_notes import updates_noted_after
@@ -61,6 +62,7 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
     compared = {frozenset((f.a.id, f.b.id)) for f, _ in findings}
     findings += [(f, s) for f, s in facts if frozenset((f.a.id, f.b.id)) not in compared]
     findings = updates_noted_after(findings, story)
+    findings = drop_different_things(findings, story or [c for f, _ in findings for c in (f.a, f.b)])
     flags = [make_flag(f) for f in one_per_deviation(findings)]
     flags += name_variant_flags(aligned, story)
     flags += story_flags(story, flags)

@@ -131,6 +131,18 @@ def _comparable(x: Quantity, y: Quantity) -> bool:
     return x.unit is None or y.unit is None or units_compatible(x, y)
 
 
+_LENGTHS = frozenset({"miles", "km", "m", "feet"})
+# What follows a distance between two places ("20 miles away", "5 km north of", "3 miles from").
+_AWAY = re.compile(r"^\s*(?:away|off|outside|from|(?:to\s+the\s+)?(?:north|south|east|west)(?:east|west)?(?:ward)?)\b",
+                   re.I)
+
+
+def distance_away(c: Claim, q: Quantity) -> bool:
+    """A length that says how far one place is from another ("20 miles away", "5 km north of the
+    town"), not the length of a route, a drive or a chase ("a 25-mile chase", "drove 25 miles")."""
+    return q.kind == "measure" and _singular(q.unit) in _LENGTHS and bool(_AWAY.match(c.text[q.end - c.start:]))
+
+
 def _is_range(q: Quantity) -> bool:
     return q.hedge == "between"
 

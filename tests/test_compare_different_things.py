@@ -1,0 +1,70 @@
+"""Findings of two different things dropped whichever comparison made them, on invented claims: two unnamed
+people of one generic description, and a route's length against a distance away."""
+
+from datetime import datetime, timedelta, timezone
+
+from consistency.compare.ages import crowded_descriptions, generic_person
+from consistency.compare.base import Finding
+from consistency.compare.different_things import drop_different_things, of_different_things
+from consistency.compare.numbers import distance_away
+from consistency.extract.quantities import find_quantities
+from consistency.records import Claim, Entity
+
+
+def claim(cid: str, text: str, people: tuple[str, ...] = (), *, outlet: str = "A", day: int = 0) -> Claim:
+    published = datetime(2026, 3, 1, 9, tzinfo=timezone.utc) + timedelta(days=day)
+    ents = tuple(Entity(n, text.index(n), text.index(n) + len(n), "PERSON", "per:" + n.split()[-1].casefold())
+                 for n in people)
+    return Claim(id=cid, article_id=cid.split("#")[0], outlet=outlet, published=published, text=text, start=0,
+                 end=len(text), content=text, quantities=tuple(find_quantities(text)), entities=ents, story_id="s1")
+
+
+def finding(a: Claim, va: str, b: Claim, vb: str, kind: str = "number") -> Finding:
+    sa, sb = a.text.index(va), b.text.index(vb)
+    return Finding(kind, a, b, va, vb, (sa, sa + len(va)), (sb, sb + len(vb)), confidence=0.8)
+
+
+def quantity(c: Claim, text: str):
+    return next(q for q in c.quantities if q.text.startswith(text))
+
+
+def test_generic_person_reads_the_noun_an_age_describes():
+    a = claim("a#1", "Police said a 41-year-old man, who may have fired first, was hurt in the arm.")
+    b = claim("b#1", "One woman, 33, was shot in the leg.")
+    c = claim("c#1", "Police named the driver as Tom Hale, 38, of Dunmore.", ("Tom Hale",))
+    d = claim("d#1", "The 12-year-old boy was found at home.")
+    assert generic_person(a, quantity(a, "41")) == "man"
+    assert generic_person(b, quantity(b, "33")) == "woman"
+    assert generic_person(c, quantity(c, "38")) is None  # named
+    assert generic_person(d, quantity(d, "12")) is None  # a kin word, which the ages compare themselves
+
+
+def test_two_men_of_one_report_make_the_description_crowded():
+    a1 = claim("a#1", "Police said a 41-year-old man, who may have fired first, was hurt in the arm.")
+    a2 = claim("a#2", "One man, 27, was shot in the chest.")
+    b = claim("b#1", "Two girls and a 35-year-old man were shot near the park.", outlet="B")
+    assert crowded_descriptions([a1, a2, b]) == {("s1", "man")}
+    assert crowded_descriptions([a1, b]) == set()  # one man in each report: they may be one person
+    c = claim("c#1", "Two men were shot outside the store.", outlet="C")
+    assert ("s1", "man") in crowded_descriptions([a1, b, c])  # a count of two says so too
+
+
+def test_ages_of_two_unnamed_men_are_not_set_against_each_other_when_the_story_has_several():
+    a1 = claim("a#1", "Police said a 41-year-old man, who may have fired first, was hurt in the arm.")
+    a2 = claim("a#2", "One man, 27, was shot in the chest.")
+    b = claim("b#1", "Two girls and a 35-year-old man were shot near the park.", outlet="B")
+    f, g = finding(a1, "41", b, "35"), finding(a2, "27", b, "35", "update")
+    assert drop_different_things([(f, 0.9), (g, 0.9)], [a1, a2, b]) == []
+    assert drop_different_things([(f, 0.9)], [a1, b]) == [(f, 0.9)]  # one man each: still a conflict
+
+
+def test_a_route_length_is_not_a_distance_away():
+    a = claim("a#1", "Police said his 30-mile chase ran from Dunmore to the coast.")
+    b = claim("b#1", "He stole a van in Ashby, 12 miles away.", outlet="B")
+    c = claim("c#1", "He stole a van in Ashby, 15 miles north of Dunmore.", outlet="C")
+    d = claim("d#1", "The chase covered 25 miles, police said.", outlet="D")
+    assert not distance_away(a, quantity(a, "30")) and distance_away(b, quantity(b, "12"))
+    assert distance_away(c, quantity(c, "15")) and not distance_away(d, quantity(d, "25"))
+    assert of_different_things(finding(a, "30-mile", b, "12 miles"), set())
+    assert not of_different_things(finding(b, "12 miles", c, "15 miles"), set())  # both distances away
+    assert not of_different_things(finding(a, "30-mile", d, "25 miles"), set())  # both lengths of the chase
