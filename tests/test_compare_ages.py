@@ -1,25 +1,11 @@
 """Ages one person is given by two outlets of a story, on invented claims: what is flagged and what must not be."""
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
 
 from consistency.compare import story_flags
 from consistency.compare.ages import age_flags, ages_apart, age_mentions, same_named_person
-from consistency.extract.quantities import find_quantities
-from consistency.records import Claim, Entity
-
-
-def claim(cid: str, text: str, people: tuple[str, ...] = (), *, outlet: str = "A", day: int = 0,
-          story: str = "s1") -> Claim:
-    """A claim with the ages extraction reads and the people named in it."""
-    published = datetime(2026, 3, 1, 9, tzinfo=timezone.utc) + timedelta(days=day)
-    ents = []
-    for name in people:
-        at = text.index(name)
-        ents.append(Entity(name, at, at + len(name), "PERSON", "per:" + name.split()[-1].casefold()))
-    return Claim(id=cid, article_id=cid.split("#")[0], outlet=outlet, published=published, text=text, start=0,
-                 end=len(text), content=text, quantities=tuple(find_quantities(text)), entities=tuple(ents),
-                 story_id=story)
+from consistency.records import Entity
+from person_claims import claim
 
 
 def values(flags) -> list[set[str]]:

@@ -1,22 +1,12 @@
 """Findings of two different things dropped whichever comparison made them, on invented claims: two unnamed
 people of one generic description, and a route's length against a distance away."""
 
-from datetime import datetime, timedelta, timezone
-
 from consistency.compare.ages import crowded_descriptions, generic_person
 from consistency.compare.base import Finding
 from consistency.compare.different_things import drop_different_things, of_different_things
 from consistency.compare.numbers import distance_away
-from consistency.extract.quantities import find_quantities
-from consistency.records import Claim, Entity
-
-
-def claim(cid: str, text: str, people: tuple[str, ...] = (), *, outlet: str = "A", day: int = 0) -> Claim:
-    published = datetime(2026, 3, 1, 9, tzinfo=timezone.utc) + timedelta(days=day)
-    ents = tuple(Entity(n, text.index(n), text.index(n) + len(n), "PERSON", "per:" + n.split()[-1].casefold())
-                 for n in people)
-    return Claim(id=cid, article_id=cid.split("#")[0], outlet=outlet, published=published, text=text, start=0,
-                 end=len(text), content=text, quantities=tuple(find_quantities(text)), entities=ents, story_id="s1")
+from consistency.records import Claim
+from person_claims import claim
 
 
 def finding(a: Claim, va: str, b: Claim, vb: str, kind: str = "number") -> Finding:

@@ -1,20 +1,8 @@
 """Ages a report gives a group against the age another outlet gives one named member, on invented claims."""
 
-from datetime import datetime, timedelta, timezone
-
 from consistency.compare import story_flags
 from consistency.compare.group_ages import group_age_flags, group_ages, victim_part
-from consistency.extract.quantities import find_quantities
-from consistency.records import Claim, Entity
-
-
-def claim(cid: str, text: str, people: tuple[str, ...] = (), *, outlet: str = "A", day: int = 0) -> Claim:
-    """A claim with the ages extraction reads and the people named in it."""
-    published = datetime(2026, 3, 1, 9, tzinfo=timezone.utc) + timedelta(days=day)
-    ents = tuple(Entity(n, text.index(n), text.index(n) + len(n), "PERSON", "per:" + n.split()[-1].casefold())
-                 for n in people)
-    return Claim(id=cid, article_id=cid.split("#")[0], outlet=outlet, published=published, text=text, start=0,
-                 end=len(text), content=text, quantities=tuple(find_quantities(text)), entities=ents, story_id="s1")
+from person_claims import claim
 
 
 def values(flags) -> list[set[str]]:
