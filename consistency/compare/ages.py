@@ -404,16 +404,26 @@ def _one_age(mentions: list[AgeMention], m: AgeMention, surnames) -> bool:
     return len({n.value for n in mentions if n.name and same_named_person(n.name, m.name, surnames)}) == 1
 
 
+def stories_of(claims: Iterable[Claim]) -> list[list[Claim]]:
+    """The claims grouped by story."""
+    by_story: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_story[c.story_id or ""].append(c)
+    return list(by_story.values())
+
+
+def figures_flagged(flagged: Iterable[Flag]) -> set[tuple[str, int, int]]:
+    """Where in which claim the figures of number and update flags already made stand."""
+    return {(e.claim_id, e.start, e.end) for f in flagged if f.type in ("number", "update") for e in f.evidence}
+
+
 def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Flag]:
     """One flag per person and pair of ages no lapse of time explains: the report of the age fewer
     reports give set against the earliest report of the other. ``flagged`` are flags already made of
     the story: an age one of them already sets against another figure is not flagged again."""
-    by_story: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_story[c.story_id or ""].append(c)
-    done = {(e.claim_id, e.start, e.end) for f in flagged if f.type in ("number", "update") for e in f.evidence}
+    done = figures_flagged(flagged)
     flags = []
-    for story in by_story.values():
+    for story in stories_of(claims):
         pairs = list(_pairs(age_mentions(story), story_surnames(story)))
         person, reports = _people(pairs)
         chosen: dict[tuple[int, frozenset[int]], tuple[AgeMention, AgeMention]] = {}

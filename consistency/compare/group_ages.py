@@ -10,13 +10,12 @@ that names the person itself (the names are then compared as they stand)."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
 from ..records import Claim, Flag
-from .ages import (AgeMention, age_finding, age_mentions, ages_apart, one_person_two_ages, same_named_person,
-                   story_surnames)
+from .ages import (AgeMention, age_finding, age_mentions, ages_apart, figures_flagged, one_person_two_ages,
+                   same_named_person, stories_of, story_surnames)
 from .base import make_flag
 
 _NOUN = (r"(?P<noun>men|women|males|females|people|persons|victims|teens|teenagers|boys|girls|brothers|sisters|sons"
@@ -117,12 +116,9 @@ def _none_of(g: GroupAges, m: AgeMention) -> AgeMention | None:
 def group_age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Flag]:
     """One flag per group's ages and member whose age is none of them (``flagged``: the story's flags so far; a
     member's age one of them sets against another figure is not flagged again)."""
-    by_story: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_story[c.story_id or ""].append(c)
-    done = {(e.claim_id, e.start, e.end) for f in flagged if f.type in ("number", "update") for e in f.evidence}
+    done = figures_flagged(flagged)
     flags = []
-    for story in by_story.values():
+    for story in stories_of(claims):
         groups = group_ages(story)
         if not groups:
             continue
