@@ -12,7 +12,6 @@ from consistency.stories.cluster import (
     StoryClusterer,
     article_vectors,
     date_terms,
-    full_names,
     name_terms,
     referred_days,
     split_sentences,
@@ -407,56 +406,3 @@ def test_stories_day_named_long_after_a_story_began_is_no_link():
     sc = StoryClusterer()
     s = sc.singles(arts, article_vectors(arts, HashingEmbedder()))
     assert sc.features(s[0], s[2])["gap"] == np.log1p(200)  # a later day of the story, not its start
-
-
-SHOOTING = [
-    ("Man shot dead on Larchmont Road",
-     "A man was shot dead on Larchmont Road late on Saturday, police said. The victim, Dorian Kessler, 27, "
-     "died at the scene. Neighbours said they heard four shots."),
-    ("Police name victim of Larchmont Road shooting",
-     "Police named the man killed on Larchmont Road as Dorian Kessler, 27. Officers are looking for a "
-     "grey car seen leaving the street."),
-]
-ARREST = ("Arrest in killing", "Officers arrested a 30-year-old man over the death of Dorian Kessler, who was "
-          "shot outside his home. Detectives said the arrest followed a tip from the Millbrook Police hotline.")
-
-
-def test_stories_full_names_reads_two_capitalised_words_inside_a_sentence():
-    text = ("Police said that Dorian Kessler was shot on Larchmont Road. The Millbrook Police asked for calls. "
-            "Dorian was 27.\nMan Shot Dead On Larchmont Road")
-    got = full_names(text)
-    assert got == full_names("Friends said it was Dorian Kessler who lived on Larchmont Road for years.")
-    assert len(got) == 2  # the person and the street
-    assert full_names("Calls went to the Millbrook Police and Millbrook County.") == set()  # public bodies
-    assert full_names("Man Shot Dead On Larchmont Road Near Park") == set()  # a headline-case line
-    assert full_names("Dorian Kessler was shot.") == set()  # the first word of a sentence is capitalised anyway
-
-
-def test_stories_follow_up_sharing_a_rare_full_name_counts_no_gap():
-    arts = _articles(SHOOTING, "s") + _articles([ARREST], "a", when=DAY + timedelta(days=120))
-    vecs = article_vectors(arts, HashingEmbedder())
-    on, off = StoryClusterer(), StoryClusterer(share_names=False)
-    s_on, s_off = on.singles(arts, vecs), off.singles(arts, vecs)
-    on._absorb(s_on[0], s_on[1])
-    off._absorb(s_off[0], s_off[1])
-    assert on.features(s_on[0], s_on[2])["gap"] == 0.0  # both first reports name the victim
-    assert off.features(s_off[0], s_off[2])["gap"] == np.log1p(120)
-
-
-def test_stories_full_name_named_elsewhere_too_is_no_link():
-    other = ("Dorian Kessler wins council seat", "The voters chose Dorian Kessler, the grocer, for the seat.")
-    arts = (_articles(SHOOTING[:1], "s") + _articles([ARREST], "a", when=DAY + timedelta(days=120))
-            + _articles([other], "o", when=DAY + timedelta(days=30)))
-    sc = StoryClusterer()
-    s = sc.singles(arts, article_vectors(arts, HashingEmbedder()))
-    # three articles name the man: the first report and the arrest are not the only two
-    assert sc.features(s[0], s[1])["gap"] == np.log1p(120)
-
-
-def test_stories_full_names_survive_the_story_state():
-    arts = _articles(SHOOTING, "s")
-    sc = StoryClusterer()
-    sc.assign(arts, article_vectors(arts, HashingEmbedder()))
-    again = StoryClusterer.from_dict(json.loads(json.dumps(sc.to_dict())))
-    assert again.to_dict() == sc.to_dict() and again.share_names
-    assert any(story.people for story in again.stories.values())

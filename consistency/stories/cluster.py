@@ -51,8 +51,7 @@ import numpy as np
 from ..errors import StoreError
 from ..records import Article
 from ..scores import cosine, cosines
-from .terms import (article_vectors, date_terms, full_names, lexical_terms, name_terms, referred_days,
-                    split_sentences)
+from .terms import article_vectors, date_terms, lexical_terms, name_terms, referred_days, split_sentences
 
 __all__ = ["StoryClusterer", "FEATURES", "WEIGHTS", "article_vectors", "date_terms", "lexical_terms",
            "name_terms", "split_sentences"]
@@ -82,13 +81,11 @@ class _Story:
     dates: dict[int, float] = field(default_factory=dict)  # the same over written dates
     # spans of days its members name before its own span (``referred_days``) -> how many members name each
     refs: dict[tuple[str, str], int] = field(default_factory=dict)
-    # hashed full names its members name (``full_names``) -> how many members name each
-    people: dict[int, int] = field(default_factory=dict)
 
 
 EVENT_BEFORE_REPORT = 3  # days an event may precede its first report
 
-_PROFILE = ("terms", "names", "dates", "members", "refs", "people")
+_PROFILE = ("terms", "names", "dates", "members", "refs")
 BLOCK = 256  # articles whose dense products with the stories are taken in one matrix product
 
 
@@ -130,7 +127,6 @@ class StoryClusterer:
         lone_margin: float | None = None,
         lone_floor: float | None = None,
         refer_back: bool = True,
-        share_names: bool = True,
     ) -> None:
         weights = dict(WEIGHTS if weights is None else weights)
         missing = [k for k in ("bias", *FEATURES) if k not in weights]
@@ -146,7 +142,6 @@ class StoryClusterer:
         self.lone_margin = lone_margin
         self.lone_floor = lone_floor
         self.refer_back = refer_back
-        self.share_names = share_names
         self.stories: dict[str, _Story] = {}
         self.merged_into: dict[str, str] = {}
         self.df: Counter[int] = Counter()
@@ -210,17 +205,14 @@ class StoryClusterer:
         names = [name_terms(t) for t in texts]
         dates = [date_terms(a) for a in articles]
         refs = [referred_days(a) if self.refer_back else [] for a in articles]
-        people = [full_names(t) if self.share_names else set() for t in texts]
         for counts in (*words, *names, *dates):
             self.df.update(counts.keys())
-        for named in people:
-            self.df.update(named)
         self.n_docs += len(articles)
         out = []
-        for a, v, w, nm, d, r, pp in zip(articles, vectors, words, names, dates, refs, people):
+        for a, v, w, nm, d, r in zip(articles, vectors, words, names, dates, refs):
             when = a.published.isoformat()
             out.append(_Story("", np.array(v, dtype=np.float32), self._tfidf(w), self._tfidf(nm), 1,
-                              when, when, [a.id], self._tfidf(d), dict.fromkeys(r, 1), dict.fromkeys(pp, 1)))
+                              when, when, [a.id], self._tfidf(d), dict.fromkeys(r, 1)))
         return out
 
     def features(self, a: _Story, b: _Story, dense: float | None = None) -> dict[str, float]:
@@ -233,7 +225,7 @@ class StoryClusterer:
             "words": _dot(a.terms, b.terms) / size,
             "names": _dot(a.names, b.names) / size,
             "dates": _dot(a.dates, b.dates) / size,
-            "gap": self._gap_feature(a, b),
+            "gap": _referred_gap(a, b) if self.refer_back else math.log1p(_gap(a, b)),
         }
 
     def resolve(self, story_id: str) -> str:
@@ -273,7 +265,6 @@ class StoryClusterer:
             "names": {str(k): round(v, 4) for k, v in s.names.items()},
             "dates": {str(k): round(v, 4) for k, v in s.dates.items()},
             "refs": [[first, last, k] for (first, last), k in s.refs.items()],
-            "people": {str(k): v for k, v in s.people.items()},
             "n": s.n,
             "first": s.first,
             "last": s.last,
@@ -293,7 +284,6 @@ class StoryClusterer:
             "lone_margin": self.lone_margin,
             "lone_floor": self.lone_floor,
             "refer_back": self.refer_back,
-            "share_names": self.share_names,
         }
 
     @classmethod
@@ -348,21 +338,6 @@ class StoryClusterer:
         return sc
 
     # -- scoring ----------------------------------------------------------------------------
-
-    def _gap_feature(self, a: _Story, b: _Story) -> float:
-        """The gap feature, log(1 + days): the publication gap, shortened for the article pairs that
-        name the day the other's story began (``refer_back``) or share a rare full name (``share_names``)."""
-        gap = _referred_gap(a, b) if self.refer_back else math.log1p(_gap(a, b))
-        if not self.share_names:
-            return gap
-        return min(gap, _shared_name_gap(a, b, self._rare_shared(a, b)))
-
-    def _rare_shared(self, a: _Story, b: _Story) -> int:
-        """The most article pairs of two groups that share one full name no other article names: a name
-        met elsewhere too (a hospital, a county's police, a public figure) is not one incident's own."""
-        small, large = (a.people, b.people) if len(a.people) <= len(b.people) else (b.people, a.people)
-        return max((k * large[t] for t, k in small.items()
-                    if t in large and self.df.get(t, 0) <= small[t] + large[t]), default=0)
 
     def _tfidf(self, counts: Counter[int]) -> dict[int, float]:
         """Sublinear tf times idf as known now, L2-normalised (the idf is frozen into profiles)."""
@@ -501,9 +476,6 @@ class StoryClusterer:
         keep.members.extend(drop.members)
         keep.first, keep.last = _span(keep.first, keep.last, drop.first)
         keep.first, keep.last = _span(keep.first, keep.last, drop.last)
-        people = Counter(keep.people)
-        people.update(drop.people)
-        keep.people = dict(people)
         refs = Counter(keep.refs)
         refs.update(drop.refs)
         keep.refs = {r: k for r, k in refs.items() if not _inside(r, keep)}
@@ -553,7 +525,6 @@ def _set_profiles(story: _Story, s: dict) -> None:
     story.members = list(s["members"])
     story.dates = {int(k): float(v) for k, v in s.get("dates", {}).items()}
     story.refs = {(str(first), str(last)): int(k) for first, last, k in s.get("refs", [])}
-    story.people = {int(k): int(v) for k, v in s.get("people", {}).items()}
 
 
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:
@@ -593,14 +564,6 @@ def _referred_gap(a: _Story, b: _Story) -> float:
         return span
     share = min(1.0, pairs / (a.n * b.n))
     return (1.0 - share) * span + share * math.log1p(near)
-
-
-def _shared_name_gap(a: _Story, b: _Story, pairs: int) -> float:
-    """The gap feature with ``pairs`` article pairs (those sharing a rare full name: the victim, the
-    accused, the street) counted at no gap: a follow-up months later (an arrest, a sentencing) names
-    the people of its incident, whatever day it came out. A mean over pairs, as every feature is."""
-    share = min(1.0, pairs / (a.n * b.n))
-    return (1.0 - share) * math.log1p(_gap(a, b))
 
 
 def _days_to_start(ref: tuple[str, str], story: _Story) -> float | None:

@@ -28,14 +28,6 @@ _SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’')\]]))\s+(?=[\"“‘(\[]?
 _CAP_WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]", re.UNICODE)
 _NAME_PREFIX = "\x00name:"
 _DATE_PREFIX = "\x00date:"
-_FULL_NAME_PREFIX = "\x00fullname:"
-# a full name ending in one of these is a public body or service of a town ("Millbrook Police"), which
-# every event in the town may name; it ties nothing to one incident
-_BODY_WORDS = frozenset({
-    "police", "department", "county", "sheriff", "office", "hospital", "center", "centre", "school",
-    "university", "college", "court", "jail", "patrol", "stoppers", "service", "services", "news",
-    "policy", "council", "authority", "agency", "bureau", "division", "unit", "city", "state",
-})
 _WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 _EXTRA_STOP = {
@@ -117,28 +109,6 @@ def name_terms(text: str) -> Counter[int]:
             if w[0].isupper() and key in names:
                 counts[_hash(_NAME_PREFIX + key)] += 1
     return counts
-
-
-def full_names(text: str) -> set[int]:
-    """Hashed full names in ``text``: two capitalised words in a row inside a sentence ("Dana
-    Whitlock", "Birch Lane"), the words as ``name_terms`` reads them. A person's or a street's full
-    name is far rarer than either word, so it ties a follow-up to the first reports of its incident."""
-    stop = _stop_words()
-    out: set[int] = set()
-    for sentence in split_sentences(text):
-        words = list(_CAP_WORD.finditer(sentence))
-        caps = sum(1 for w in words if w.group()[0].isupper())
-        if len(words) >= 4 and caps >= 0.6 * len(words):
-            continue  # a headline-case line
-        for prev, cur in zip(words[1:], words[2:]):  # the sentence's first word is capitalised anyway
-            first, second = prev.group(), cur.group()
-            if not (first[0].isupper() and second[0].isupper()) or sentence[prev.end():cur.start()] != " ":
-                continue
-            keys = [_norm_word(w).rstrip(".").casefold() for w in (first, second)]
-            if keys[1] not in _BODY_WORDS and all(len(k) >= 2 and k not in _NOT_NAMES and k not in stop
-                                                  for k in keys):
-                out.add(_hash(_FULL_NAME_PREFIX + " ".join(keys)))
-    return out
 
 
 def date_terms(article: Article, lead_sentences: int = 4) -> Counter[int]:
