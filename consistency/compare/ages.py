@@ -404,7 +404,7 @@ def _one_age(mentions: list[AgeMention], m: AgeMention, surnames) -> bool:
     return len({n.value for n in mentions if n.name and same_named_person(n.name, m.name, surnames)}) == 1
 
 
-def stories_of(claims: Iterable[Claim]) -> list[list[Claim]]:
+def claims_by_story(claims: Iterable[Claim]) -> list[list[Claim]]:
     """The claims grouped by story."""
     by_story: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -423,7 +423,7 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
     the story: an age one of them already sets against another figure is not flagged again."""
     done = figures_flagged(flagged)
     flags = []
-    for story in stories_of(claims):
+    for story in claims_by_story(claims):
         pairs = list(_pairs(age_mentions(story), story_surnames(story)))
         person, reports = _people(pairs)
         chosen: dict[tuple[int, frozenset[int]], tuple[AgeMention, AgeMention]] = {}

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..records import Claim, Flag
-from .ages import (AgeMention, age_finding, age_mentions, ages_apart, figures_flagged, one_person_two_ages,
-                   same_named_person, stories_of, story_surnames)
+from .ages import (AgeMention, age_finding, age_mentions, ages_apart, claims_by_story, figures_flagged,
+                   one_person_two_ages, same_named_person, story_surnames)
 from .base import make_flag
 
 _NOUN = (r"(?P<noun>men|women|males|females|people|persons|victims|teens|teenagers|boys|girls|brothers|sisters|sons"
@@ -118,7 +118,7 @@ def group_age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> li
     member's age one of them sets against another figure is not flagged again)."""
     done = figures_flagged(flagged)
     flags = []
-    for story in stories_of(claims):
+    for story in claims_by_story(claims):
         groups = group_ages(story)
         if not groups:
             continue
