@@ -15,8 +15,6 @@ from typing import Callable, Iterable, Sequence
 from ..records import Claim, Flag
 from .base import UPDATE_CUES, Finding, make_flag
 from .ages import age_flags
-from .conditions import condition_flags
-from .custody import custody_flags
 from .group_ages import group_age_flags
 from .facts import compare_facts
 from .different_things import drop_different_things
@@ -70,11 +68,10 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
 
 def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[Flag]:
     """Findings that read a whole story rather than aligned pairs: offices and ages given to one
-    person, places given to one happening, hospital conditions and custody told two ways (``flagged``: the
-    story's flags so far, whose figures the ages do not flag again)."""
+    person, places given to one happening (``flagged``: the story's flags so far, whose figures the
+    ages do not flag again)."""
     claims = list(claims)
-    return (role_flags(claims) + age_flags(claims, flagged) + group_age_flags(claims, flagged) + place_flags(claims)
-            + condition_flags(claims) + custody_flags(claims))
+    return role_flags(claims) + age_flags(claims, flagged) + group_age_flags(claims, flagged) + place_flags(claims)
 
 
 def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding]:
