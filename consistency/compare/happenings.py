@@ -152,64 +152,6 @@ def _one_shooting_dated(x: Fact, y: Fact) -> bool:
     return _differ(x, y) and not separate(x) and not separate(y)
 
 
-def _one_shooting_timed(x: Fact, y: Fact) -> bool:
-    """Both rows give a clock time of one day for the story's shooting: each says when it was done
-    ("four men were shot around 3 p.m."), took place, or when something with no kind of its own
-    happened or broke out ("it happened shortly after 2 a.m.", "gunfire broke out at about 4:10");
-    the times differ, and neither sentence recalls another incident ("earlier that day", "hours
-    before", "another shooting", "in a separate one")."""
-    if _differ(x, y) or not clocks_differ(x, y) or done(x) and done(y):
-        return False  # two victims' times may be two shootings of one evening
-    if not any(names_shooting(f) for f in (x, y)):
-        return False  # "it happened" twice may time two things of any story
-    return all(shooting_time(f) and not recalls_other_incident(f) for f in (x, y))
-
-
-def _sole_shooting_timed(x: Fact, y: Fact, by_article: dict[str, list[Fact]]) -> bool:
-    """The two rows time the story's shooting (``_one_shooting_timed``) and each article times just one
-    shooting: no other row of it, recalling no other incident, gives a shooting another clock time."""
-    if not _one_shooting_timed(x, y):
-        return False
-    return not any(shooting_time(g) and not recalls_other_incident(g) and not _differ(f, g) and clocks_differ(f, g)
-                   for f in (x, y) for g in by_article.get(f.claim.article_id, ()))
-
-
-GENERIC_ONSETS = frozenset({"happen", "occur", "erupt", "unfold"})
-_BROKE_OUT = re.compile(r"\b(?:break|breaks|broke|broken|breaking)\s+out\b", re.IGNORECASE)
-
-
-def shooting_time(f: Fact) -> bool:
-    """The row gives a clock time of the shooting: its verb is an attack, the story's happening took
-    place, or a verb of no kind says only that something happened or broke out then."""
-    if clock_span(f) is None:
-        return False
-    generic = f.event in GENERIC_ONSETS or f.event == "break" and bool(_BROKE_OUT.search(f.claim.text))
-    return names_shooting(f) or generic and kinds(f) <= {"attack"}
-
-
-def names_shooting(f: Fact) -> bool:
-    """The row times the shooting by name: its verb is an attack, the story's happening took place, or
-    the time stands right before a noun for it."""
-    return done(f) or took_place(f) or names_story_noun(f)
-
-
-def names_story_noun(f: Fact) -> bool:
-    """The time stands right before a noun for the story's happening ("the 3:30 p.m. shooting")."""
-    after = f.claim.text[f.slot.end - f.claim.start:].split()[:1]
-    return bool(after) and after[0].strip(".,;:'\"").casefold() in STORY_NOUNS
-
-
-_RECALLED = re.compile(r"\b(?:another|earlier\s+(?:that|this|in\s+the|on|[A-Z][a-z]+day)|hours\s+(?:before|earlier)|"
-                       r"previous|prior|lead(?:ing)?\s+up\s+to|led\s+up\s+to)\b", re.IGNORECASE)
-
-
-def recalls_other_incident(f: Fact) -> bool:
-    """The sentence tells of another incident than the story's, or of a step before it: a separate
-    one, one recalled as earlier ("earlier that day", "hours before", "another shooting"), what led up
-    to it ("the fight leading up to the shooting")."""
-    return separate(f) or earlier_instance(f) or bool(_RECALLED.search(f.claim.text))
-
-
 def took_place(f: Fact) -> bool:
     """The row says when the story's happening, named by a general noun, took place ("the incident
     happened", "the attack took place")."""
@@ -449,8 +391,7 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue  # "80 were killed in November alone" counts many happenings, it dates none
             if earlier_instance(x) != earlier_instance(y):
                 continue  # one dates an earlier happening of the kind, the other this one
-            if (not same_happening(x, y) and not _sole_happening(x, y, by_article)
-                    and not _sole_shooting_timed(x, y, by_article)):
+            if not same_happening(x, y) and not _sole_happening(x, y, by_article):
                 continue
             if other_people(x, y):
                 continue  # one kind of happening, two people's: each dates their own
@@ -541,8 +482,6 @@ class DateRule:
         """Whether the rule flags the pair."""
         if p.similarity < self.min_similarity:
             return False
-        if not _differ(p.a, p.b):
-            return True  # one day, two clock times: a time given with no day is read on its article's day
         if _granularity(p.a) == _granularity(p.b) == "day":
             return abs((p.a.interval[0] - p.b.interval[0]).days) <= self.max_day_gap
         return True
