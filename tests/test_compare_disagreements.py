@@ -87,3 +87,38 @@ def test_compare_pairs_flags_one_figure_given_in_two_sentences_of_each_outlet_on
     flags = compare_pairs([(2, 4, 0.95), (1, 3, 0.95)], claims, EntityResolver())
     (number,) = [f for f in flags if f.type == "number"]
     assert number.claims == ("a#1", "b#1") and number.values == {"A": "12", "B": "14"}
+
+
+def with_event(c: Claim, value: str, event: str) -> Claim:
+    """``c`` with the figure worded ``value`` read as a figure of the verb ``event``."""
+    at = c.start + c.text.index(value)
+    return replace(c, quantities=tuple(replace(q, event=event) if q.start == at else q for q in c.quantities))
+
+
+def test_a_disagreement_read_off_several_sentences_cites_each_articles_plainest_sentence():
+    old = with_event(OLD, "two", "wound")
+    post = with_event(POST, "3", "shoot")
+    caption = with_event(CAPTION, "three", "shoot")
+    lede = with_event(claim("q#0", "A gunman shot three people outside a bar in Dunmore, police said.", outlet="Q",
+                            day=11, start=10), "three", "shot")
+    later = with_event(claim("q#5", "Officers said the man fired at the group and hit three people.", outlet="Q", day=11,
+                             start=600), "three", "hit")
+    arrests = with_event(claim("q#4", "Three people were arrested later, police said.", outlet="Q", day=11, start=0),
+                         "Three", "arrest")
+    story = [old, post, caption, lede, later, arrests]
+    findings = [finding("update", old, "two", post, "3", 0.62), finding("update", old, "two", caption, "three", 0.61)]
+    (kept,) = one_per_disagreement(findings, story)
+    # the lede: no sign of indirect statement and the earliest; "shot" is a form of the caption's shoot;
+    # the arrests, earlier still, and the later "hit" are figures of other verbs
+    assert kept.b.id == "q#0" and kept.value_b == "three" and kept.a.id == "p#1"
+    at = lede.text.index("three")
+    assert kept.span_b == (lede.start + at, lede.start + at + len("three"))
+
+
+def test_a_disagreement_read_off_one_pair_keeps_its_sentences():
+    old = with_event(OLD, "two", "wound")
+    caption = with_event(CAPTION, "three", "shoot")
+    lede = with_event(claim("q#0", "A gunman shot three people outside a bar in Dunmore, police said.", outlet="Q",
+                            day=11, start=10), "three", "shoot")
+    (kept,) = one_per_disagreement([finding("update", old, "two", caption, "three")], [old, caption, lede])
+    assert kept.b.id == "q#1"

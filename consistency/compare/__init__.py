@@ -61,7 +61,7 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
         findings.extend((f, score) for f in compare_pair(a, b, score, resolver))
     whole = list(claims.values() if stories is None else stories)
     findings = drop_different_things(findings, whole)
-    flags = [make_flag(f) for f in one_per_disagreement(one_per_deviation(findings))]
+    flags = [make_flag(f) for f in one_per_disagreement(one_per_deviation(findings), whole)]
     flags.extend(name_variant_flags(aligned, whole))
     flags.extend(story_flags(whole, flags))
     return flags

@@ -11,11 +11,12 @@ least fit to cite.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from dataclasses import replace
+from typing import Iterable, Sequence
 
 from ..records import Claim
 from .finding import Finding
-from .numbers import figure_at
+from .numbers import figure_at, figure_given
 
 # Page furniture around a sentence: a photo caption's button or credit, a video's running time
 # ("| 01:42"), a headline's separator.
@@ -23,9 +24,9 @@ FURNITURE = re.compile(r"\bview (?:full )?caption\b|\bphoto(?:s|graph)? (?:by|co
                        r"\|\s*\d{1,2}:\d{2}\b|\s\|\s", re.I)
 # A social-media post quoted in the article: a handle, a hashtag, a link.
 POST = re.compile(r"(?:^|\s)[@#](?:\w|\s)|https?://|\bpic\.twitter\b", re.I)
-# The value sits in a relative clause ("the man who shot 4 people"): said of someone the sentence
-# picks out, not stated as the happening itself.
-RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$", re.I)
+# The value sits in a relative clause ("the man who shot 4 people", "the cinema where a 40-year-old
+# opened fire"): said of someone or somewhere the sentence picks out, not stated as the happening itself.
+RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|where|when)\s+(?:\w+\s+){0,2}$", re.I)
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 # The kinds whose two values name the fact they are of: two polarity findings of a story both set
 # "said" against "denied", two speaker findings may name the same two people, each of other words.
@@ -76,10 +77,12 @@ def plainness(f: Finding) -> tuple[int, float]:
     return (-(indirectness(f.a, f.span_a) + indirectness(f.b, f.span_b)), f.confidence)
 
 
-def one_per_disagreement(findings: Sequence[Finding]) -> list[Finding]:
+def one_per_disagreement(findings: Sequence[Finding], story: Iterable[Claim] = ()) -> list[Finding]:
     """The findings with each disagreement told once: of those that set the same two values of
     overlapping outlets against each other, the one whose sentences state the values most plainly
-    (the first of equals), in the place of the first of them."""
+    (the first of equals), in the place of the first of them. With ``story`` (every claim of the
+    story), a disagreement read off several sentences cites, on each side, its article's plainest
+    sentence giving that figure of the same happening."""
     groups: list[list[Finding]] = []
     for f in findings:
         group = next((g for g in groups if one_disagreement(g[0], f)), None)
@@ -87,4 +90,45 @@ def one_per_disagreement(findings: Sequence[Finding]) -> list[Finding]:
             groups.append([f])
         else:
             group.append(f)
-    return [max(g, key=plainness) for g in groups]
+    by_article: dict[str, list[Claim]] = {}
+    for c in story:
+        by_article.setdefault(c.article_id, []).append(c)
+    return [plainest_sides(max(g, key=plainness), by_article) if len(g) > 1 else g[0] for g in groups]
+
+
+def plainest_sides(f: Finding, by_article: dict[str, list[Claim]]) -> Finding:
+    """``f`` with each side moved to its article's plainest sentence that gives the same figure of the
+    same happening: fewest signs of indirect statement, then the earliest (a report states its facts
+    first, its recaps and quotes later)."""
+    if f.type not in ("number", "update"):
+        return f
+    a, value_a, span_a = plainest(f.a, f.span_a, by_article.get(f.a.article_id, ()))
+    b, value_b, span_b = plainest(f.b, f.span_b, by_article.get(f.b.article_id, ()))
+    if a is f.a and b is f.b:
+        return f
+    return replace(f, a=a, b=b, value_a=value_a, value_b=value_b, span_a=span_a, span_b=span_b, also=())
+
+
+def plainest(c: Claim, span: tuple[int, int], article: Sequence[Claim]) -> tuple[Claim, str, tuple[int, int]]:
+    """The sentence of ``c``'s article that states its figure at ``span`` most plainly, with that
+    figure's words and place (``c`` itself unless another is plainer)."""
+    q = figure_at(c, span)
+    best = (c, c.text[span[0] - c.start:span[1] - c.start], span)
+    if q is None or not q.event:
+        return best
+    rank = (indirectness(c, span), c.start)
+    for d in article:
+        y = figure_given(d, q) if d.id != c.id else None
+        if y is None or not one_happening(q.event, y.event):
+            continue
+        at = (y.start, y.end)
+        if (indirectness(d, at), d.start) < rank:
+            rank, best = (indirectness(d, at), d.start), (d, d.text[y.start - d.start:y.end - d.start], at)
+    return best
+
+
+def one_happening(x: str | None, y: str | None) -> bool:
+    """Two figures' verbs are one verb, whichever of its forms extraction kept ("shot" of shoot)."""
+    from .facts.sameness import verb_forms  # local: the fact table reads the comparators
+
+    return bool(x and y) and (x == y or y in verb_forms(x) or x in verb_forms(y))
