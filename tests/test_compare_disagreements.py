@@ -29,7 +29,8 @@ def finding(kind: str, a: Claim, value_a: str, b: Claim, value_b: str, confidenc
 
 
 OLD = claim("p#1", "A gunman opened fire outside a bar in Dunmore and wounded two people, police said.", outlet="P")
-POST = claim("q#7", "Help us find the man who shot 3 people @ #dunmore", outlet="Q", day=11, start=900)
+POST = claim("q#7", "Seen the guy who shot 3 people last night? Call our tip line @ #dunmore", outlet="Q", day=11,
+             start=900)
 CAPTION = claim("q#1", "Police say Ed Varo, 30, shot three people near the bar. View Full Caption", outlet="Q", day=11)
 PLAIN = claim("q#2", "Police said a gunman shot three people outside the bar early Sunday.", outlet="Q", day=11, start=80)
 
