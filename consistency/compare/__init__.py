@@ -18,6 +18,7 @@ from .ages import age_flags
 from .group_ages import group_age_flags
 from .facts import compare_facts
 from .different_things import drop_different_things
+from .disagreements import one_per_disagreement
 from .names import name_variant_flags
 from .numbers import compare_numbers, figure_at, same_figure
 from .places import compare_places, place_flags
@@ -60,7 +61,7 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
         findings.extend((f, score) for f in compare_pair(a, b, score, resolver))
     whole = list(claims.values() if stories is None else stories)
     findings = drop_different_things(findings, whole)
-    flags = [make_flag(f) for f in one_per_deviation(findings)]
+    flags = [make_flag(f) for f in one_per_disagreement(one_per_deviation(findings), whole)]
     flags.extend(name_variant_flags(aligned, whole))
     flags.extend(story_flags(whole, flags))
     return flags

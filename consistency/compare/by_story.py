@@ -14,6 +14,7 @@ from ..records import Claim, Flag
 from . import one_per_deviation, story_flags
 from .base import Finding, make_flag
 from .different_things import drop_different_things
+from .disagreements import one_per_disagreement
 from .names import name_variant_flags
 from .outcomes import PairMemo, pair_outcome
 from .revision_notes import updates_noted_after
@@ -63,7 +64,7 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
     findings += [(f, s) for f, s in facts if frozenset((f.a.id, f.b.id)) not in compared]
     findings = updates_noted_after(findings, story)
     findings = drop_different_things(findings, story or [c for f, _ in findings for c in (f.a, f.b)])
-    flags = [make_flag(f) for f in one_per_deviation(findings)]
+    flags = [make_flag(f) for f in one_per_disagreement(one_per_deviation(findings), story)]
     flags += name_variant_flags(aligned, story)
     flags += story_flags(story, flags)
     silent = set(quiet)
