@@ -159,11 +159,19 @@ def took_place(f: Fact) -> bool:
     return happened and bool(STORY_NOUNS & f.about)
 
 
-_SEPARATE = re.compile(r"\b(?:separate|unrelated)\b", re.IGNORECASE)
+# Words that tell of another incident than the story's: a separate one, or an earlier one of the same day
+# recalled by when it was ("earlier that day", "earlier Sunday", "hours before"). Not "last month" or "last
+# year": those are as often the disputed date of the story's own happening.
+_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_SEPARATE = re.compile(r"\b(?:separate|unrelated)\b"
+                       r"|\bearlier\s+(?:(?:that|this|the\s+same)\s+(?:day|morning|afternoon|evening|night)|"
+                       r"(?:on\s+)?(?:" + _WEEKDAYS + r"))\b"
+                       r"|\bhours\s+(?:before|earlier)\b", re.IGNORECASE)
 
 
 def separate(f: Fact) -> bool:
-    """The sentence tells of another incident ("in a separate shooting on Tuesday")."""
+    """The sentence tells of another incident ("in a separate shooting on Tuesday", "earlier that day a man
+    was shot there"): its dates and clock times are that one's."""
     return bool(_SEPARATE.search(f.claim.text))
 
 
@@ -391,6 +399,8 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue  # "80 were killed in November alone" counts many happenings, it dates none
             if earlier_instance(x) != earlier_instance(y):
                 continue  # one dates an earlier happening of the kind, the other this one
+            if separate(x) != separate(y):
+                continue  # one tells of another incident, recalled beside this one
             if not same_happening(x, y) and not _sole_happening(x, y, by_article):
                 continue
             if other_people(x, y):
