@@ -114,7 +114,7 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
     unnamed person of a sentence about another happening is left out."""
     out = []
     for c in claims:
-        other = _OTHER_INCIDENT.search(c.text)
+        other = tells_of_another_incident(c.text)
         named = []
         for q in c.quantities:
             if q.unit != AGE_UNIT or q.value != int(q.value):
@@ -164,6 +164,11 @@ def crowded_descriptions(claims: Iterable[Claim]) -> set[tuple[str, str]]:
             elif q.unit and q.unit.casefold() in _GENERIC and q.value >= 2 and q.kind == "count":
                 out.add((c.story_id or "", _GENERIC[q.unit.casefold()]))
     return out | {(story, noun) for (story, _, noun), values in ages.items() if len(values) > 1}
+
+
+def tells_of_another_incident(text: str) -> bool:
+    """The sentence is about another happening than the story's ("in a separate shooting", "killed last spring")."""
+    return bool(_OTHER_INCIDENT.search(text))
 
 
 def _kin_of_another(c: Claim, start: int, end: int, description: re.Pattern = _AFTER_AGE) -> bool:
