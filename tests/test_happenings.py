@@ -439,3 +439,12 @@ def test_happenings_an_earlier_shooting_of_the_day_recalled_is_not_the_story_sho
               frames={"around 6:10 a.m.": ("shoot", ("man", "road"))})
     assert found(a, b) == []
     assert found(c, b) != []  # the same two times, neither recalled as another incident
+
+
+def test_one_reader_tells_of_another_incident_for_ages_and_dates():
+    from consistency.compare.base import tells_of_another_incident
+    assert tells_of_another_incident("In a separate shooting, a woman, 30, was hurt.")
+    assert tells_of_another_incident("A man was killed last spring at the same corner.")
+    assert tells_of_another_incident("Hours before, a van was set alight two streets away.")
+    assert not tells_of_another_incident("The shooting took place last month, police said.")
+    assert not tells_of_another_incident("Earlier reports gave the time as 2 p.m.")

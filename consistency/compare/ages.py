@@ -18,7 +18,7 @@ from typing import Iterable
 
 from ..extract.quantities import AGE_UNIT
 from ..records import Claim, Entity, Flag, Quantity
-from .base import UPDATE_CUES, Finding, make_flag
+from .base import UPDATE_CUES, Finding, make_flag, tells_of_another_incident
 from .person_names import one_given_name, plain_name_words
 from .unionfind import UnionFind
 
@@ -82,10 +82,6 @@ _PART_AFTER = tuple((part, re.compile(r"^\s*,?\s*(?:who\s+|that\s+)?(?:" + words
 # The part a role word gives ("the suspect", "the gunman", "the victim").
 _ROLE_PART = {"victim": "hit", "gunman": "fired", "suspect": "charged"}
 _DOERS = frozenset({"charged", "fired"})
-# A sentence about another happening than the story's ("in a separate shooting", "killed last spring").
-_OTHER_INCIDENT = re.compile(r"\b(?:separate|unrelated|similar|previous|prior|earlier|another)\s+(?:\w+\s+)?"
-                             r"(?:incident|shooting|case|attack|killing|death)s?\b"
-                             r"|\blast\s+(?:spring|summer|fall|autumn|winter)\b", re.I)
 # "the father of a 4-year-old girl", "mother of a 2-year-old": a person named through a relative of theirs,
 # someone else than the people of the happening unless the words after the description give them a part.
 _KIN_OF = re.compile(r"\b(?:(?:grand|step)?(?:father|mother|parent|son|daughter|child)|dad|mom|mum|brother|sister|"
@@ -164,11 +160,6 @@ def crowded_descriptions(claims: Iterable[Claim]) -> set[tuple[str, str]]:
             elif q.unit and q.unit.casefold() in _GENERIC and q.value >= 2 and q.kind == "count":
                 out.add((c.story_id or "", _GENERIC[q.unit.casefold()]))
     return out | {(story, noun) for (story, _, noun), values in ages.items() if len(values) > 1}
-
-
-def tells_of_another_incident(text: str) -> bool:
-    """The sentence is about another happening than the story's ("in a separate shooting", "killed last spring")."""
-    return bool(_OTHER_INCIDENT.search(text))
 
 
 def _kin_of_another(c: Claim, start: int, end: int, description: re.Pattern = _AFTER_AGE) -> bool:

@@ -15,8 +15,8 @@ from typing import Iterable
 
 from ..records import Claim, Flag
 from .ages import (AgeMention, age_finding, age_mentions, ages_apart, claims_by_story, figures_flagged,
-                   one_person_two_ages, same_named_person, story_surnames, tells_of_another_incident)
-from .base import make_flag
+                   one_person_two_ages, same_named_person, story_surnames)
+from .base import make_flag, tells_of_another_incident
 
 _NOUN = (r"(?P<noun>men|women|males|females|people|persons|victims|teens|teenagers|boys|girls|brothers|sisters|sons"
          r"|daughters|children|kids|adults)")

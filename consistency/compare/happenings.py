@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..lexicon import HAPPENING_KINDS as KIND_OF
 from ..lexicon import OFFICES, TITLES
-from .base import STOP
+from .base import STOP, tells_of_another_incident
 from .timeline import _bare_clock
 from .facts.holders import ACTOR_LABELS, one_verb_two_doers, other_people
 from .facts.pairing import WINDOW_DAYS, in_order
@@ -159,20 +159,10 @@ def took_place(f: Fact) -> bool:
     return happened and bool(STORY_NOUNS & f.about)
 
 
-# Words that tell of another incident than the story's: a separate one, or an earlier one of the same day
-# recalled by when it was ("earlier that day", "earlier Sunday", "hours before"). Not "last month" or "last
-# year": those are as often the disputed date of the story's own happening.
-_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_SEPARATE = re.compile(r"\b(?:separate|unrelated)\b"
-                       r"|\bearlier\s+(?:(?:that|this|the\s+same)\s+(?:day|morning|afternoon|evening|night)|"
-                       r"(?:on\s+)?(?:" + _WEEKDAYS + r"))\b"
-                       r"|\bhours\s+(?:before|earlier)\b", re.IGNORECASE)
-
-
 def separate(f: Fact) -> bool:
     """The sentence tells of another incident ("in a separate shooting on Tuesday", "earlier that day a man
     was shot there"): its dates and clock times are that one's."""
-    return bool(_SEPARATE.search(f.claim.text))
+    return tells_of_another_incident(f.claim.text)
 
 
 def done(f: Fact) -> bool:
