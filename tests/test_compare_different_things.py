@@ -61,12 +61,12 @@ def test_a_route_length_is_not_a_distance_away():
 
 
 def test_a_toll_that_counts_the_killer_is_not_set_against_one_that_does_not():
-    a = claim("a#1", "Four members of one household are dead after a murder-suicide at the farm.")
+    a = claim("a#1", "Police found four of one household dead at the farm in what they called a murder-suicide.")
     b = claim("b#1", "Police said the man shot three of his relatives and then killed himself.", outlet="B")
     c = claim("c#1", "Five people died in the fire, including the arsonist's brother.", outlet="C")
     d = claim("d#1", "Seven people were killed at the depot, including the gunman.", outlet="D")
     e = claim("e#1", "Six people were killed at the depot, police said.", outlet="E")
-    assert of_different_things(finding(a, "Four", b, "three"), set())
+    assert of_different_things(finding(a, "four", b, "three"), set())
     assert of_different_things(finding(d, "Seven", e, "Six"), set())
     f = claim("f#1", "Four people died in the fire, the chief said.", outlet="F")
     assert not of_different_things(finding(f, "Four", c, "Five"), set())  # nobody killed himself in either
