@@ -117,6 +117,15 @@ def test_ages_a_kin_word_two_people_of_a_report_may_bear_is_not_compared():
     assert age_flags([c, d]) == []  # the story has two girls
 
 
+def test_ages_a_child_named_through_a_parent_is_not_a_person_of_the_happening():
+    a = claim("a#1", "Police said a 9-year-old girl was among the five people hurt at the fair.")
+    b = claim("b#1", "Tessa Morrow, the mother of a 3-year-old girl, was killed at the fair.", outlet="B", day=1)
+    assert age_flags([a, b]) == []
+    c = claim("c#1", "The mother of a 7-year-old girl who was wounded at the fair spoke to reporters.", outlet="C",
+              day=1)
+    assert values(age_flags([a, c])) == [{"9", "7"}]  # the words after give the girl a part: she was hit
+
+
 def test_ages_the_same_word_in_two_parts_of_the_happening_is_two_people():
     a = claim("a#1", "Deputies said a 7-year-old boy who was wounded is recovering.")
     b = claim("b#1", "The 10-year-old boy who fired the gun was not hurt.", outlet="B", day=1)

@@ -1,5 +1,5 @@
 """Findings of two different things dropped whichever comparison made them, on invented claims: two unnamed
-people of one generic description, and a route's length against a distance away."""
+people of one generic description, a route's length against a distance away, and a toll that counts the killer."""
 
 from consistency.compare.ages import crowded_descriptions, generic_person
 from consistency.compare.base import Finding
@@ -58,3 +58,16 @@ def test_a_route_length_is_not_a_distance_away():
     assert of_different_things(finding(a, "30-mile", b, "12 miles"), set())
     assert not of_different_things(finding(b, "12 miles", c, "15 miles"), set())  # both distances away
     assert not of_different_things(finding(a, "30-mile", d, "25 miles"), set())  # both lengths of the chase
+
+
+def test_a_toll_that_counts_the_killer_is_not_set_against_one_that_does_not():
+    a = claim("a#1", "Police found four of one household dead at the farm in what they called a murder-suicide.")
+    b = claim("b#1", "Police said the man shot three of his relatives and then killed himself.", outlet="B")
+    c = claim("c#1", "Five people died in the fire, including the arsonist's brother.", outlet="C")
+    d = claim("d#1", "Seven people were killed at the depot, including the gunman.", outlet="D")
+    e = claim("e#1", "Six people were killed at the depot, police said.", outlet="E")
+    assert of_different_things(finding(a, "four", b, "three"), set())
+    assert of_different_things(finding(d, "Seven", e, "Six"), set())
+    f = claim("f#1", "Four people died in the fire, the chief said.", outlet="F")
+    assert not of_different_things(finding(f, "Four", c, "Five"), set())  # nobody killed himself in either
+    assert not of_different_things(finding(d, "Seven", b, "three"), set())  # more apart than the killer

@@ -365,6 +365,18 @@ def test_compare_values_page_date_lines_are_not_statements():
     assert found(a, b) == []
 
 
+def test_compare_values_bracketed_publication_lines_are_not_statements():
+    a = claim("a#1", "(Published Tuesday, March 3, 2026)", day=3)
+    b = claim("b#1", "(Published Wednesday, March 4, 2026)", outlet="B", day=4)
+    assert found(a, b) == []
+
+
+def test_compare_values_telephone_numbers_are_no_figures():
+    a = claim("a#1", "Anyone with word of the fire is asked to call the county desk at 555-210- 4411.")
+    b = claim("b#1", "Anyone with word of the fire is asked to call the county desk at 555-330-7720.", outlet="B")
+    assert [t for t, _, _ in found(a, b)] != ["number"]
+
+
 def test_compare_values_weekday_agrees_with_its_date_weeks_later():
     text = "Receiver Vincent Jackson was arrested on suspicion of drunk driving on {}, five days before the game."
     a = claim("a#1", text.format("Jan. 6"), day=20)

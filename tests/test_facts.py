@@ -533,6 +533,17 @@ def test_facts_skip_figures_read_in_part_addresses_and_negated_bounds():
         assert figures == [], text
 
 
+def test_facts_skip_the_digit_groups_of_a_telephone_number():
+    texts = ["Anyone who saw the crash may call the county desk at 555-210- 4411 or write to it.",
+             "Tips go to the harbour office at (555) 330-7720, the notice said."]
+    for i, text in enumerate(texts):
+        c = claim(f"a#{i}", text, outlet="A", frames={})
+        assert c.quantities, text
+        assert [f for f in facts_of(i, c) if f.kind == "figure"] == [], text
+    kept = claim("b#1", "Crews pulled 12 people from the water.", outlet="B", frames={})
+    assert [f.slot.value for f in facts_of(0, kept) if f.kind == "figure"] == [12]
+
+
 def test_facts_ages_said_by_two_speakers_are_two_peoples():
     a = claim("a#1", '"We will stay," said 51-year-old vendor Ilse Marek.', outlet="A",
               frames={"51": ("say", ("vendor", "marek"))})

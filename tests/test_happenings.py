@@ -427,3 +427,24 @@ def test_happenings_two_clock_times_of_one_day_need_more_than_the_shooting_verb(
     b = claim("b#1", "A boy was shot at 11:30 p.m. Tuesday.", outlet="B",
               frames={"11:30 p.m. Tuesday": ("shoot", ("boy",))})
     assert found(a, b) == []
+
+
+def test_happenings_an_earlier_shooting_of_the_day_recalled_is_not_the_story_shooting():
+    a = claim("a#1", "Earlier Friday, a passing cyclist, 40, was shot on Elm Road around 6:10 a.m., police said.",
+              outlet="A", frames={"around 6:10 a.m.": ("shoot", ("man", "road")),
+                                  "Earlier Friday": ("shoot", ("man", "road"))})
+    b = claim("b#1", "A man was shot on Elm Road around 3:40 p.m., police said.", outlet="B",
+              frames={"around 3:40 p.m.": ("shoot", ("man", "road"))})
+    c = claim("c#1", "A man was shot on Elm Road around 6:10 a.m., police said.", outlet="C",
+              frames={"around 6:10 a.m.": ("shoot", ("man", "road"))})
+    assert found(a, b) == []
+    assert found(c, b) != []  # the same two times, neither recalled as another incident
+
+
+def test_one_reader_tells_of_another_incident_for_ages_and_dates():
+    from consistency.compare.base import tells_of_another_incident
+    assert tells_of_another_incident("In a separate shooting, a woman, 30, was hurt.")
+    assert tells_of_another_incident("A man was killed last spring at the same corner.")
+    assert tells_of_another_incident("Hours before, a van was set alight two streets away.")
+    assert not tells_of_another_incident("The shooting took place last month, police said.")
+    assert not tells_of_another_incident("Earlier reports gave the time as 2 p.m.")

@@ -73,3 +73,15 @@ def test_statuses_a_month_a_particle_or_another_clause_is_no_pending_cue():
     passed = claim("a#3", "The council passed the levy on Tuesday, Mayor Oren Vale said.", outlet="A", day=3,
                    people=("Oren Vale",))
     assert [(s.kind, s.done) for s in statuses(passed)] == [("approve", True)]
+
+
+def test_statuses_pending_of_an_article_that_also_reports_it_done_is_no_update():
+    past = claim("a#1", "Officers say Lev Ortman was not detained at the scene because of what he told them.",
+                 outlet="A", day=3, people=("Lev Ortman",), negated=True)
+    done_same_article = claim("a#2", "Lev Ortman was detained on Monday.", outlet="A", day=3, people=("Lev Ortman",))
+    later = claim("b#1", "Lev Ortman, 31, was detained Monday.", outlet="B", day=5, people=("Lev Ortman",))
+    assert len(status_findings([past, later])) == 1
+    assert status_findings([past, done_same_article, later]) == []
+    plain = claim("c#1", "Lev Ortman has not been detained.", outlet="C", day=3, people=("Lev Ortman",), negated=True)
+    done_beside_plain = claim("c#2", "Lev Ortman was detained on Monday.", outlet="C", day=3, people=("Lev Ortman",))
+    assert len(status_findings([plain, done_beside_plain, later])) == 1  # no time of its own: still pending

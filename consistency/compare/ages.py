@@ -18,7 +18,7 @@ from typing import Iterable
 
 from ..extract.quantities import AGE_UNIT
 from ..records import Claim, Entity, Flag, Quantity
-from .base import UPDATE_CUES, Finding, make_flag
+from .base import UPDATE_CUES, Finding, make_flag, tells_of_another_incident
 from .person_names import one_given_name, plain_name_words
 from .unionfind import UnionFind
 
@@ -82,10 +82,11 @@ _PART_AFTER = tuple((part, re.compile(r"^\s*,?\s*(?:who\s+|that\s+)?(?:" + words
 # The part a role word gives ("the suspect", "the gunman", "the victim").
 _ROLE_PART = {"victim": "hit", "gunman": "fired", "suspect": "charged"}
 _DOERS = frozenset({"charged", "fired"})
-# A sentence about another happening than the story's ("in a separate shooting", "killed last spring").
-_OTHER_INCIDENT = re.compile(r"\b(?:separate|unrelated|similar|previous|prior|earlier|another)\s+(?:\w+\s+)?"
-                             r"(?:incident|shooting|case|attack|killing|death)s?\b"
-                             r"|\blast\s+(?:spring|summer|fall|autumn|winter)\b", re.I)
+# "the father of a 4-year-old girl", "mother of a 2-year-old": a person named through a relative of theirs,
+# someone else than the people of the happening unless the words after the description give them a part.
+_KIN_OF = re.compile(r"\b(?:(?:grand|step)?(?:father|mother|parent|son|daughter|child)|dad|mom|mum|brother|sister|"
+                     r"wife|husband|uncle|aunt|cousin|nephew|niece|girlfriend|boyfriend)s?\s+of\s+(?:a|an|the)\s+$",
+                     re.I)
 # Ages of the very young are rounded either way ("a 22-month-old" is said to be 1 or 2).
 _ROUNDED_BELOW = 3
 
@@ -109,7 +110,7 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
     unnamed person of a sentence about another happening is left out."""
     out = []
     for c in claims:
-        other = _OTHER_INCIDENT.search(c.text)
+        other = tells_of_another_incident(c.text)
         named = []
         for q in c.quantities:
             if q.unit != AGE_UNIT or q.value != int(q.value):
@@ -119,7 +120,7 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
                 role = _role_before(c, person)
                 named.append(AgeMention(c, int(q.value), (q.start, q.end), tuple(plain_name_words(person.text)), role,
                                         part=_ROLE_PART.get(role)))
-            elif not other:
+            elif not other and not _kin_of_another(c, q.start, q.end):
                 role = _described_role(c, q.end)
                 out.append(AgeMention(c, int(q.value), (q.start, q.end), (), role, _kin_after(c.text[q.end - c.start:],
                                       _AFTER_AGE), _part(c, q.start, q.end, _AFTER_AGE) or _ROLE_PART.get(role)))
@@ -161,6 +162,17 @@ def crowded_descriptions(claims: Iterable[Claim]) -> set[tuple[str, str]]:
     return out | {(story, noun) for (story, _, noun), values in ages.items() if len(values) > 1}
 
 
+def _kin_of_another(c: Claim, start: int, end: int, description: re.Pattern = _AFTER_AGE) -> bool:
+    """The age describes someone only as another person's relative ("the mother of a 4-year-old girl"),
+    with no part in the happening said right after it ("... girl who was wounded" has one; after a comma,
+    "the mother of a 4-year-old girl, was killed", the part is the relative's)."""
+    if not _KIN_OF.search(c.text[:start - c.start]):
+        return False
+    m = description.match(c.text[end - c.start:].casefold())
+    closed = m is not None and c.text[end - c.start + m.end():].lstrip().startswith(",")
+    return closed or _part_after(c, end, description) is None
+
+
 def _part(c: Claim, start: int, end: int, description: re.Pattern) -> str | None:
     """The part the sentence gives the person an age describes: killed ("the killing of a 9-year-old"),
     wounded ("the 9-year-old boy was wounded"), hit ("shot a 9-year-old"), charged ("arrested a
@@ -196,7 +208,7 @@ def _months_old(c: Claim) -> list[AgeMention]:
     out = []
     for m in _MONTHS_OLD.finditer(c.text):
         kin = _kin_after(c.text[m.end():], _AFTER_MONTHS)
-        if kin:
+        if kin and not _kin_of_another(c, c.start + m.start(), c.start + m.end(), _AFTER_MONTHS):
             out.append(AgeMention(c, int(m.group(1)) / 12, (c.start + m.start(), c.start + m.end()), (), None, kin,
                                   _part(c, c.start + m.start(), c.start + m.end(), _AFTER_MONTHS)))
     return out

@@ -207,3 +207,22 @@ def evidence(c: Claim, start: int, end: int) -> Evidence:
     """The whole claim sentence as evidence; ``start``/``end`` mark the differing value."""
     return Evidence(claim_id=c.id, article_id=c.article_id, outlet=c.outlet,
                     published=c.published.date().isoformat(), text=c.text, start=start, end=end)
+
+
+# Words that tell of another happening than the story's: a separate or earlier one named so ("in a separate
+# shooting", "a similar attack", "killed last spring"), any "separate" or "unrelated" one, or an earlier one
+# of the same day recalled by when it was ("earlier that day", "earlier Sunday", "hours before"). Not "last
+# month" or "last year": those are as often the disputed date of the story's own happening.
+_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_OTHER_INCIDENT = re.compile(
+    r"\b(?:separate|unrelated|similar|previous|prior|earlier|another)\s+(?:\w+\s+)?"
+    r"(?:incident|shooting|case|attack|killing|death)s?\b|\blast\s+(?:spring|summer|fall|autumn|winter)\b"
+    r"|\b(?:separate|unrelated)\b"
+    r"|\bearlier\s+(?:(?:that|this|the\s+same)\s+(?:day|morning|afternoon|evening|night)|(?:on\s+)?(?:"
+    + _WEEKDAYS + r"))\b|\bhours\s+(?:before|earlier)\b", re.IGNORECASE)
+
+
+def tells_of_another_incident(text: str) -> bool:
+    """The sentence is about another happening than the story's ("in a separate shooting", "earlier that day a
+    man was shot there"): its ages, dates and clock times are that one's."""
+    return bool(_OTHER_INCIDENT.search(text))

@@ -16,7 +16,7 @@ from typing import Iterable
 from ..records import Claim, Flag
 from .ages import (AgeMention, age_finding, age_mentions, ages_apart, claims_by_story, figures_flagged,
                    one_person_two_ages, same_named_person, story_surnames)
-from .base import make_flag
+from .base import make_flag, tells_of_another_incident
 
 _NOUN = (r"(?P<noun>men|women|males|females|people|persons|victims|teens|teenagers|boys|girls|brothers|sisters|sons"
          r"|daughters|children|kids|adults)")
@@ -39,8 +39,6 @@ _WOUNDED = re.compile(r"\b(?:wounded|injured|hurt|stable|critical|survived?|reco
 # A sentence that speaks of the one who fired or is charged gives no victim's part.
 _DOER = re.compile(r"\b(?:charged|arrested|suspect|accused|gunman|shooter|convicted|sentenced|killing|murder)\b",
                    re.I)
-_OTHER_INCIDENT = re.compile(r"\b(?:separate|unrelated|similar|previous|prior|earlier)\s+(?:\w+\s+)?"
-                             r"(?:incident|shooting|case|attack|killing)s?\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +66,7 @@ def group_ages(claims: Iterable[Claim]) -> list[GroupAges]:
     out = []
     for c in claims:
         part = victim_part(c.text)
-        if part is None or _OTHER_INCIDENT.search(c.text):
+        if part is None or tells_of_another_incident(c.text):
             continue
         for pattern in (_LISTED, _RANGE):
             for m in pattern.finditer(c.text):

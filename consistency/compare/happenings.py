@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..lexicon import HAPPENING_KINDS as KIND_OF
 from ..lexicon import OFFICES, TITLES
-from .base import STOP
+from .base import STOP, tells_of_another_incident
 from .timeline import _bare_clock
 from .facts.holders import ACTOR_LABELS, one_verb_two_doers, other_people
 from .facts.pairing import WINDOW_DAYS, in_order
@@ -159,12 +159,10 @@ def took_place(f: Fact) -> bool:
     return happened and bool(STORY_NOUNS & f.about)
 
 
-_SEPARATE = re.compile(r"\b(?:separate|unrelated)\b", re.IGNORECASE)
-
-
 def separate(f: Fact) -> bool:
-    """The sentence tells of another incident ("in a separate shooting on Tuesday")."""
-    return bool(_SEPARATE.search(f.claim.text))
+    """The sentence tells of another incident ("in a separate shooting on Tuesday", "earlier that day a man
+    was shot there"): its dates and clock times are that one's."""
+    return tells_of_another_incident(f.claim.text)
 
 
 def done(f: Fact) -> bool:
@@ -391,6 +389,8 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue  # "80 were killed in November alone" counts many happenings, it dates none
             if earlier_instance(x) != earlier_instance(y):
                 continue  # one dates an earlier happening of the kind, the other this one
+            if separate(x) != separate(y):
+                continue  # one tells of another incident, recalled beside this one
             if not same_happening(x, y) and not _sole_happening(x, y, by_article):
                 continue
             if other_people(x, y):

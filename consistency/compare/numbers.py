@@ -46,8 +46,24 @@ _DURATION_MODS = {None: (1.0, 1.0), "EQUAL": (1.0, 1.0), "APPROX": (0.9, 1.1), "
 _SPLIT_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d])|(?<![\d.,])\d{1,3}\. \d{1,2}(?=\b|-)")
 
 
+# "call 555-210-4411", "at 555-210- 4411", "(555) 210-4411": digit groups joined by dashes, a space allowed
+# after a dash; each group is a part of a number to dial, not a count.
+_TELEPHONE = re.compile(r"(?<![\d-])(?:1-\s?)?(?:\(\d{3}\)\s?|\d{3}[-.]\s?)\d{3}[-.]\s?\d{4}(?![\d-])")
+
+
+def in_telephone_number(c: Claim, q: Quantity) -> bool:
+    """The figure is a group of digits of a telephone number."""
+    start, end = q.start - c.start, q.end - c.start
+    return any(m.start() < end and start < m.end() for m in _TELEPHONE.finditer(c.text))
+
+
 def _quantities(c: Claim) -> list[Quantity]:
-    """The claim's quantities, read again where the text splits a number after its separator."""
+    """The claim's quantities, read again where the text splits a number after its separator; none
+    of a telephone number."""
+    return [q for q in _read_quantities(c) if not in_telephone_number(c, q)]
+
+
+def _read_quantities(c: Claim) -> list[Quantity]:
     splits = list(_SPLIT_NUMBER.finditer(c.text))
     if not splits:
         return list(c.quantities)

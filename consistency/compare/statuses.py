@@ -107,7 +107,7 @@ def status_findings(claims: Sequence[Claim]) -> list[Finding]:
     rows = [s for c in claims for s in statuses(c)]
     best: dict[tuple[str, str, str], tuple[float, Status, Status]] = {}
     for a in rows:
-        if a.done:
+        if a.done or _past_and_done_in_own_article(a, rows):
             continue
         for b in rows:
             if (not b.done or b.kind != a.kind or b.claim.outlet == a.claim.outlet
@@ -119,6 +119,21 @@ def status_findings(claims: Sequence[Claim]) -> list[Finding]:
             if key not in best or gap < best[key][0]:
                 best[key] = (gap, a, b)
     return [_finding(a, b) for _, a, b in best.values()]
+
+
+# A time of its own that puts a status back at an earlier moment than the report ("was not held at the
+# scene", "was not charged at the time", "initially").
+_OWN_PAST_TIME = re.compile(r"\b(?:at the (?:scene|time)|on the (?:night|day|morning|evening) of|"
+                            r"that (?:night|day|morning|evening)|initially|at first)\b", re.IGNORECASE)
+
+
+def _past_and_done_in_own_article(a: Status, rows: Sequence[Status]) -> bool:
+    """The pending status is said with its own past time, and its own article reports it done ("was not
+    held at the scene" beside "was held on Monday"): the not-yet is of that earlier moment, and the
+    article already knew of the change."""
+    return bool(_OWN_PAST_TIME.search(a.claim.text)) and any(
+        r.done and r.kind == a.kind and r.claim.article_id == a.claim.article_id and r.holders & a.holders
+        for r in rows)
 
 
 RAW_SCORE = 0.5  # the calibration table turns it into the precision measured for such flags

@@ -41,9 +41,10 @@ _HEDGED_OFFSET = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|appro
                             r"less than|over|under|at least|at most|up to)\b.*?\b(day|week|month|year)s?\s+"
                             r"(?:ago|earlier|later|before|after)\b", re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
-# A blog's line may name the page's category between the verb and its date ("posted in Road Safety on ...").
+# A blog's line may name the page's category between the verb and its date ("posted in Road Safety on ...");
+# a video page may close the line in brackets ("(Published Monday, May 2, 2016)").
 STAMP = re.compile(r"^\W*(?:[\w.,]+\s+){0,4}(?:last\s+)?(?:updated|published|posted|modified)\b"
-                   r"(?:\s+in(?-i:\s+(?:[A-Z][\w&-]*|and|of|&)){1,6})?(?:\s+(?:at|on))?[\s\w:.,+-]{0,40}$", re.I)
+                   r"(?:\s+in(?-i:\s+(?:[A-Z][\w&-]*|and|of|&)){1,6})?(?:\s+(?:at|on))?[\s\w:.,+-]{0,40}\)?$", re.I)
 
 
 def is_stamp(c: Claim) -> bool:

@@ -12,7 +12,7 @@ from ...extract.quantities import AGE_UNIT
 from ...lexicon import HAPPENING_KINDS, SPEECH_EVENTS
 from ...records import Claim, Entity, Quantity, TimeExpr
 from ..base import STOP
-from ..numbers import _singular
+from ..numbers import _singular, in_telephone_number
 from ..timeline import _interval, is_stamp
 
 
@@ -40,7 +40,8 @@ def facts_of(row: int, c: Claim, named_before: Mapping[tuple[str, int], Entity] 
     out = []
     for q in _ratios(c):
         if (q.kind == "ordinal" or math.isinf(q.value) or _read_in_part(c, q) or _address(c, q)
-                or _position(c, q) or _score(q) or _negated_bound(c, q)):
+                or _position(c, q) or _score(q) or _negated_bound(c, q)
+                or in_telephone_number(c, q)):
             continue
         out.append(Fact("figure", c, row, q, q.event, frozenset(q.about), _counted(q),
                         bodies=_stood_for(c, q, named_before)))
