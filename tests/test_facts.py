@@ -1181,19 +1181,3 @@ def test_facts_a_verb_of_change_updates_the_figure_it_leads_to_only():
                   frames={"11": ("fall", ("champion", "knockout"))})
     assert pairs(before, record) == []
     assert pairs(before, count) == [("20", "11")]
-
-
-def test_facts_few_times_of_one_doing_are_one_fact_however_far_apart():
-    a = claim("a#1", "The guard was shot once in the shoulder.", outlet="A",
-              frames={"once": ("shoot", ("guard", "shoulder"))})
-    b = claim("b#1", "The guard was shot three times in the shoulder.", outlet="B",
-              frames={"three": ("shoot", ("time", "guard", "shoulder"))})
-    assert pairs(a, b) == [("once", "three")]
-
-
-def test_facts_many_times_far_apart_stay_two_figures():
-    a = claim("a#1", "The alarm at the depot was set off 12 times.", outlet="A",
-              frames={"12": ("set", ("time", "alarm", "depot"))})
-    b = claim("b#1", "The alarm at the depot was set off 40 times.", outlet="B",
-              frames={"40": ("set", ("time", "alarm", "depot"))})
-    assert pairs(a, b) == []

@@ -208,31 +208,3 @@ def test_quantities_a_unit_written_onto_a_figure_of_year_size_is_a_measure(text,
     q = one(text)
     assert (q.value, q.unit, q.kind) == (value, unit, "measure")
     assert find_quantities("By 1990 the walkers had left, and in the 1990s few came back.") == []
-
-
-@pytest.mark.parametrize("text, value", [
-    ("The clerk was shot once in the leg.", 1.0),
-    ("Witnesses said the robber fired twice.", 2.0),
-    ("They found the driver stabbed twice in the arm.", 2.0),
-    ("The dog bit him once, the owner said.", 1.0),
-])
-def test_quantities_times_said_in_a_word_after_a_doing(text, value):
-    qs = [q for q in find_quantities(text) if q.unit == "times"]
-    assert [(q.value, q.kind, q.low, q.high) for q in qs] == [(value, "count", value, value)]
-
-
-@pytest.mark.parametrize("text", [
-    "The baker once worked at the mill.",
-    "Once the crew arrived, the road was closed.",
-    "The club met twice a month.",
-    "The lock was tested once again.",
-    "The once-busy pier is quiet.",
-    "He was questioned once police reached the farm.",
-])
-def test_quantities_once_or_twice_that_counts_no_doing(text):
-    assert [q for q in find_quantities(text) if q.unit == "times"] == []
-
-
-def test_quantities_times_in_a_word_beside_a_figure_keep_their_order():
-    qs = find_quantities("The two guards were hit twice and three others once.")
-    assert [(q.text, q.unit) for q in qs][:2] == [("two", "guards"), ("twice", "times")]

@@ -385,43 +385,7 @@ def find_quantities(text: str) -> list[Quantity]:
             low, high = _interval(value, hedge, _rounding_slack(value, scaled))
         out.append(Quantity(text=text[start:end], start=start, end=end, value=value, low=low,
                             high=high, unit=unit, hedge=hedge, kind=kind))
-    found = _join_ranges(text, out) + _times_in_words(text)
-    return _ages(text, _count_of(text, sorted(found, key=lambda q: q.start)))
-
-
-# "shot twice", "hit him once": how many times a doing happened, said in a word, counted as
-# "three times" is. Only after a verb's past form, so "once" as "formerly" ("he once worked") or
-# as "as soon as" ("once he arrived") is no count, nor a rate ("twice a week").
-_TIMES_WORDS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
-_PAST_VERBS_NOT_IN_ED = {"shot", "hit", "struck", "beat", "beaten", "cut", "bit", "bitten", "stabbed"}
-_OBJECT_PRONOUNS = {"him", "her", "them", "it", "me", "us", "you"}
-_TIMES_WORD = re.compile(r"\b(once|twice|thrice)\b", re.I)
-_NOT_A_COUNT_AFTER = re.compile(
-    r"\s+(?:a|an|per|each|every|again|more|before|and\s+for\s+all|he|she|they|we|i|you|it|the|police|officers)\b"
-    r"|\s*-", re.I)
-
-
-def _after_past_verb(text: str, start: int) -> bool:
-    """The word before (past one object pronoun) is a verb's past form: "shot", "was hit", "fired"."""
-    words = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])[-2:]
-    if words and words[-1].lower() in _OBJECT_PRONOUNS:
-        words = words[:-1]
-    if not words:
-        return False
-    w = words[-1].lower()
-    return w in _PAST_VERBS_NOT_IN_ED or (w.endswith("ed") and len(w) > 3)
-
-
-def _times_in_words(text: str) -> list[Quantity]:
-    """Counts of times said as "once", "twice" or "thrice" after a doing, unit "times"."""
-    out = []
-    for m in _TIMES_WORD.finditer(text):
-        if _NOT_A_COUNT_AFTER.match(text, m.end()) or not _after_past_verb(text, m.start()):
-            continue
-        value = _TIMES_WORDS[m.group(1).lower()]
-        out.append(Quantity(text=m.group(0), start=m.start(), end=m.end(), value=value, low=value,
-                            high=value, unit="times", hedge=None, kind="count"))
-    return out
+    return _ages(text, _count_of(text, _join_ranges(text, out)))
 
 
 AGE_UNIT = "years old"

@@ -79,8 +79,7 @@ def one_fact(a: Fact, b: Fact) -> bool:
         later = b.claim.published > a.claim.published and (
             _grown_since(a, b) and is_tally(a) and is_tally(b)
             or _update_cue(b) and not _update_cue(a))
-        close = (_near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
-                 or few_times(a, b))
+        close = _near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
         # A named poll's or report's figure is that study's: a figure said of no holder may be another study's.
         unknown = _holder_unknown(a, b) and not (study_names(a) or study_names(b))
         return close and (same_holder or same_event or unknown)
@@ -112,17 +111,6 @@ def one_fact(a: Fact, b: Fact) -> bool:
         # day and checked in the next).
         same_holder = any(_a_name(w, a.claim) or _a_name(w, b.claim) for w in holder(a) & holder(b))
     return same_event or same_holder and (_near_dates(a, b) or _day_apart(a, b))
-
-
-# A count of times a doing happened this small ("shot once" / "shot twice") is told by a word, not a figure
-# that an outlet rounds or slips by a digit: two such counts of one holder or happening are one fact however
-# far apart by ratio.
-FEW_TIMES = 5
-
-
-def few_times(a: Fact, b: Fact) -> bool:
-    """Both rows count the times of a doing, and both counts are small ("once", "three times")."""
-    return all(f.slot.unit == "times" and 0 < f.slot.value <= FEW_TIMES for f in (a, b))
 
 
 # Nouns that say what any figure is ("an annual value of $9 million", "a total of 40"): two figures
