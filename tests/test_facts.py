@@ -1181,31 +1181,3 @@ def test_facts_a_verb_of_change_updates_the_figure_it_leads_to_only():
                   frames={"11": ("fall", ("champion", "knockout"))})
     assert pairs(before, record) == []
     assert pairs(before, count) == [("20", "11")]
-
-
-def test_facts_counts_of_the_hurt_under_two_nouns_of_one_group_are_one_fact():
-    boys = claim("a#1", "Three boys were struck by gunfire near the rink.", outlet="A",
-                 frames={"Three": ("strike", ("boy", "rink"))})
-    teens = claim("b#1", "Four teenagers were shot near the rink, firefighters said.", outlet="B",
-                  frames={"Four": ("shoot", ("teenager", "rink"))})
-    assert pairs(boys, teens) == [("Three", "Four")]
-    assert [f.type for f in run(boys, teens)] == ["number"]
-
-
-def test_facts_counts_of_the_hurt_of_two_groups_or_two_ways_of_being_hurt_stay_apart():
-    boys = claim("a#1", "Three boys were struck by gunfire near the rink.", outlet="A",
-                 frames={"Three": ("strike", ("boy", "rink"))})
-    girls = claim("b#1", "Four girls were shot near the rink, firefighters said.", outlet="B",
-                  frames={"Four": ("shoot", ("girl", "rink"))})
-    killed = claim("c#1", "Four teenagers were killed near the rink, firefighters said.", outlet="C",
-                   frames={"Four": ("kill", ("teenager", "rink"))})
-    assert pairs(boys, girls) == []
-    assert pairs(boys, killed) == []
-
-
-def test_facts_a_general_word_for_the_hurt_fits_any_group():
-    people = claim("a#1", "Five people were wounded outside the hall.", outlet="A",
-                   frames={"Five": ("wound", ("people", "hall"))})
-    women = claim("b#1", "Police said six women were injured outside the hall.", outlet="B",
-                  frames={"six": ("injure", ("woman", "hall"))})
-    assert pairs(people, women) == [("Five", "six")]

@@ -21,7 +21,7 @@ from .facts.rows import Fact
 from .facts.sameness import CLASS_NOUNS, GENERAL_EVENTS, _grown_since, one_fact, particle_after_verb
 from .facts.statistics import is_age
 from .facts.table import _finding, story_tables
-from .facts.values import HURT_VERBS, _agree
+from .facts.values import _agree
 from .finding import Finding
 from ..lexicon import HAPPENING_KINDS
 from ..records import Claim
@@ -64,8 +64,6 @@ def verbs_of_one_kind(a: Fact, b: Fact) -> bool:
         return True
     if tells_nothing(a) or tells_nothing(b):
         return True
-    if any(a.event in verbs and b.event in verbs for verbs in HURT_VERBS):
-        return True  # "struck" and "shot": one way of being hurt
     kind = HAPPENING_KINDS.get(a.event)
     return kind is not None and kind == HAPPENING_KINDS.get(b.event)
 

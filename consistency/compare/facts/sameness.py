@@ -10,7 +10,7 @@ from .holders import (_a_name, _holding_people, _other_actors, _same_person, hol
                       other_people, other_studies, places_of, rival_holders, study_names)
 from .rows import Fact, _modified, dates_of
 from .statistics import is_age, is_conversion, is_tally, other_statistic
-from .values import GRANULARITY, MAX_GRANULARITY_GAP, _near_dates, _near_figures, _significant, victims_alike
+from .values import GRANULARITY, MAX_GRANULARITY_GAP, _near_dates, _near_figures, _significant
 
 
 # Happenings too general to say which fact a slot belongs to: a shared subject must do it. Saying is
@@ -31,7 +31,7 @@ def _related(x: Fact, y: Fact) -> bool:
     shared = x.about & y.about
     same_event = x.event is not None and x.event == y.event and x.event not in GENERAL_EVENTS
     if x.kind == "figure":
-        return (x.counts is not None and x.counts == y.counts) or same_event or bool(shared) or victims_alike(x, y)
+        return (x.counts is not None and x.counts == y.counts) or same_event or bool(shared)
     gx, gy = GRANULARITY.get(x.slot.granularity, 0), GRANULARITY.get(y.slot.granularity, 0)
     if abs(gx - gy) > (MAX_GRANULARITY_GAP if max(gx, gy) <= GRANULARITY["month"] else 1):
         return False
@@ -73,9 +73,7 @@ def one_fact(a: Fact, b: Fact) -> bool:
             return False
         if is_conversion(a) or is_conversion(b):
             return False  # an outlet's own conversion, at its own day's rate, disputes nothing
-        victims = victims_alike(a, b)
-        if a.counts != b.counts and not victims and (
-                a.counts is not None and b.counts is not None or a.slot.kind == "count"):
+        if a.counts != b.counts and (a.counts is not None and b.counts is not None or a.slot.kind == "count"):
             return False  # a count of a named thing is not one whose noun the reader did not find
         lo, hi = sorted((abs(a.slot.value), abs(b.slot.value)))
         later = b.claim.published > a.claim.published and (
@@ -84,7 +82,7 @@ def one_fact(a: Fact, b: Fact) -> bool:
         close = _near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
         # A named poll's or report's figure is that study's: a figure said of no holder may be another study's.
         unknown = _holder_unknown(a, b) and not (study_names(a) or study_names(b))
-        return close and (same_holder or same_event or unknown or victims)
+        return close and (same_holder or same_event or unknown)
     if one_verb_two_doers(a, b, GENERAL_EVENTS):
         return False  # two doers of one verb: two happenings, each on its own day
     if ({a.slot.granularity, b.slot.granularity} <= {"day", "time"} and not _rescheduled(a, b)

@@ -23,30 +23,6 @@ NEAR_RATIO = 1.35  # a figure an outlet got slightly wrong: "$5,587.75" for "$5,
 NEAR_STEPS = {"month": 1, "year": 1}  # a day named wrongly is too common a different day to count alone
 
 
-# Nouns a report may count one group of the hurt by: a general word fits any of them, a word for the
-# young fits the young of either sex, but two sexes ("boys" / "girls", "men" / "women") or an adult and
-# a young word are two groups.
-VICTIM_GROUPS = {"people": "any", "person": "any", "victim": "any", "teen": "young", "teenager": "young",
-                 "student": "young", "child": "young", "children": "young", "kid": "young", "youth": "young",
-                 "boy": "boy", "girl": "girl", "man": "man", "men": "man", "woman": "woman", "women": "woman"}
-YOUNG_SEXES = frozenset({"boy", "girl"})
-# Verbs of one way of being hurt: "shot" and "struck" may count one group, "shot" and "killed" do not.
-HURT_VERBS = (frozenset({"shoot", "strike", "hit"}), frozenset({"wound", "injure", "hurt"}), frozenset({"kill"}))
-
-
-def victims_alike(x: Fact, y: Fact) -> bool:
-    """Two counts of one way of being hurt whose nouns may name one group of victims, though the words
-    differ ("five boys were struck" / "six teenagers were shot"; "nine people wounded")."""
-    if x.kind != "figure" or x.slot.kind != "count" or y.slot.kind != "count" or x.counts == y.counts:
-        return False
-    if not any(x.event in verbs and y.event in verbs for verbs in HURT_VERBS):
-        return False
-    gx, gy = VICTIM_GROUPS.get(x.counts or ""), VICTIM_GROUPS.get(y.counts or "")
-    if gx is None or gy is None:
-        return False
-    return gx == gy or "any" in (gx, gy) or {gx, gy} - YOUNG_SEXES == {"young"}
-
-
 def _near_figures(x: Quantity, y: Quantity) -> bool:
     """Values close enough that one reads as a slip for the other, whatever verb each outlet used."""
     lo, hi = sorted((abs(x.value), abs(y.value)))
@@ -125,7 +101,7 @@ def _dates_comparable(x: Fact, y: Fact) -> bool:
 def _differ(x: Fact, y: Fact) -> bool:
     """The two values cannot both be right."""
     if x.kind == "figure":
-        if not figures_comparable(x.slot, y.slot) and not victims_alike(x, y):
+        if not figures_comparable(x.slot, y.slot):
             return False
         if x.slot.hedge == y.slot.hedge == "up to":
             # Two caps ("as many as 1.5 million", "up to 1.6 million") each give the most there can be:
