@@ -1,6 +1,7 @@
 """Findings whose two figures are of two different things, whichever comparison paired them: ages of two
 unnamed people of one generic description in a story of several such people, a route's length set
-against a distance between two places, and a death toll that counts the killer against one that does not."""
+against a distance between two places, a death toll that counts the killer against one that does not, and a
+figure a round-up gives of another shooting than the story's."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ..records import Claim, Quantity
 from .ages import crowded_descriptions, generic_person
 from .base import Finding
 from .numbers import distance_away, figures
+from .roundups import roundup_strays
 
 
 def figure_in(c: Claim, span: tuple[int, int]) -> Quantity | None:
@@ -53,6 +55,13 @@ def of_different_things(f: Finding, crowded: set[tuple[str, str]]) -> bool:
 
 def drop_different_things(findings: Sequence[tuple[Finding, float]], story: Iterable[Claim]
                           ) -> list[tuple[Finding, float]]:
-    """The findings less those of different things; ``story`` is every claim of the stories compared."""
-    crowded = crowded_descriptions(story)
-    return [(f, s) for f, s in findings if not of_different_things(f, crowded)]
+    """The findings less those of different things, and less the figures a round-up gives of another shooting
+    than the story's (``roundups``); ``story`` is every claim of the stories compared."""
+    story = list(story)
+    crowded, strays = crowded_descriptions(story), roundup_strays(story)
+    return [(f, s) for f, s in findings if not of_different_things(f, crowded) and not of_another_shooting(f, strays)]
+
+
+def of_another_shooting(f: Finding, strays: frozenset[str]) -> bool:
+    """A number or update finding one of whose sentences tells of another shooting of a round-up."""
+    return f.type in ("number", "update") and bool({f.a.id, f.b.id} & strays)

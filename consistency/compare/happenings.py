@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..lexicon import HAPPENING_KINDS as KIND_OF
 from ..lexicon import OFFICES, TITLES
 from .base import STOP, tells_of_another_incident
+from .places import streets_named
 from .timeline import _bare_clock
 from .facts.holders import ACTOR_LABELS, one_verb_two_doers, other_people
 from .facts.pairing import WINDOW_DAYS, in_order
@@ -310,14 +311,9 @@ def witness_round_time(f: Fact, titled: frozenset[str]) -> bool:
     return bool(words) and words[-1].casefold() not in titled and (span[0] + span[1]) // 2 % 30 == 0
 
 
-# A street address ("the 1400 block of West Elm Place", "at 48 Birch St."): the word before the street's kind.
-_STREET = re.compile(r"\b([A-Z0-9][\w'-]*)\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Place|Pl|"
-                     r"Lane|Ln|Court|Ct|Parkway|Pkwy|Terrace|Way|Highway|Hwy)\b\.?")
-
-
 def streets(f: Fact) -> frozenset[str]:
     """The streets the row's sentence names, by the word before the street's kind ("elm" of "West Elm Place")."""
-    return frozenset(m.group(1).casefold() for m in _STREET.finditer(f.claim.text))
+    return streets_named(f.claim.text)
 
 
 def other_places(x: Fact, y: Fact) -> bool:

@@ -66,6 +66,16 @@ def place_scale(e: Entity, c: Claim) -> int:
     return 0 if after and after.group(1).casefold() in _PART_OF_TOWN else 1
 
 
+# A street address ("the 1400 block of West Elm Place", "at 48 Birch St."): the word before the street's kind.
+STREET = re.compile(r"\b([A-Z0-9][\w'-]*)\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Place|Pl|"
+                    r"Lane|Ln|Court|Ct|Parkway|Pkwy|Terrace|Way|Highway|Hwy)\b\.?")
+
+
+def streets_named(text: str) -> frozenset[str]:
+    """The streets a sentence names, by the word before the street's kind ("elm" of "West Elm Place")."""
+    return frozenset(m.group(1).casefold() for m in STREET.finditer(text))
+
+
 MIN_RESPELT = 5  # shorter names one letter apart are as often two places ("Bam" / "Bim")
 
 
