@@ -372,8 +372,8 @@ def test_compare_values_bracketed_publication_lines_are_not_statements():
 
 
 def test_compare_values_telephone_numbers_are_no_figures():
-    a = claim("a#1", "Anyone with word of the fire is asked to call the county desk at 555-210- 4411.")
-    b = claim("b#1", "Anyone with word of the fire is asked to call the county desk at 555-330-7720.", outlet="B")
+    a = claim("a#1", "Witnesses to the blaze may ring the county desk on 555-210- 4411.")
+    b = claim("b#1", "Witnesses to the blaze may ring the county desk on 555-330-7720.", outlet="B")
     assert [t for t, _, _ in found(a, b)] != ["number"]
 
 

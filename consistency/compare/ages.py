@@ -82,7 +82,7 @@ _PART_AFTER = tuple((part, re.compile(r"^\s*,?\s*(?:who\s+|that\s+)?(?:" + words
 # The part a role word gives ("the suspect", "the gunman", "the victim").
 _ROLE_PART = {"victim": "hit", "gunman": "fired", "suspect": "charged"}
 _DOERS = frozenset({"charged", "fired"})
-# "the father of a 4-year-old girl", "mother of a 2-year-old": a person named through a relative of theirs,
+# "the uncle of a 7-year-old boy", "mother of a 2-year-old": a person named through a relative of theirs,
 # someone else than the people of the happening unless the words after the description give them a part.
 _KIN_OF = re.compile(r"\b(?:(?:grand|step)?(?:father|mother|parent|son|daughter|child)|dad|mom|mum|brother|sister|"
                      r"wife|husband|uncle|aunt|cousin|nephew|niece|girlfriend|boyfriend)s?\s+of\s+(?:a|an|the)\s+$",
