@@ -121,9 +121,9 @@ def test_ages_a_child_named_through_a_parent_is_not_a_person_of_the_happening():
     a = claim("a#1", "Police said a 9-year-old girl was among the five people hurt at the fair.")
     b = claim("b#1", "Tessa Morrow, the mother of a 3-year-old girl, was killed at the fair.", outlet="B", day=1)
     assert age_flags([a, b]) == []
-    c = claim("c#1", "The mother of a 7-year-old girl who was wounded at the fair spoke to reporters.", outlet="C",
+    c = claim("c#1", "Speaking to the press, the aunt of an 8-year-old girl who was wounded by a stray round thanked medics.", outlet="C",
               day=1)
-    assert values(age_flags([a, c])) == [{"9", "7"}]  # the words after give the girl a part: she was hit
+    assert values(age_flags([a, c])) == [{"9", "8"}]  # the words after give the girl a part: she was hit
 
 
 def test_ages_the_same_word_in_two_parts_of_the_happening_is_two_people():

@@ -430,12 +430,12 @@ def test_happenings_two_clock_times_of_one_day_need_more_than_the_shooting_verb(
 
 
 def test_happenings_an_earlier_shooting_of_the_day_recalled_is_not_the_story_shooting():
-    a = claim("a#1", "Earlier Friday, a passing cyclist, 40, was shot on Elm Road around 6:10 a.m., police said.",
+    a = claim("a#1", "Earlier Friday, a passing cyclist, 40, was shot on Elm Road around 6:10 a.m., a deputy told us.",
               outlet="A", frames={"around 6:10 a.m.": ("shoot", ("man", "road")),
                                   "Earlier Friday": ("shoot", ("man", "road"))})
-    b = claim("b#1", "A man was shot on Elm Road around 3:40 p.m., police said.", outlet="B",
+    b = claim("b#1", "A man was shot on Elm Road around 3:40 p.m., a deputy told us.", outlet="B",
               frames={"around 3:40 p.m.": ("shoot", ("man", "road"))})
-    c = claim("c#1", "A man was shot on Elm Road around 6:10 a.m., police said.", outlet="C",
+    c = claim("c#1", "A man was shot on Elm Road around 6:10 a.m., a deputy told us.", outlet="C",
               frames={"around 6:10 a.m.": ("shoot", ("man", "road"))})
     assert found(a, b) == []
     assert found(c, b) != []  # the same two times, neither recalled as another incident
