@@ -116,10 +116,32 @@ def test_a_disagreement_read_off_several_sentences_cites_each_articles_plainest_
     assert kept.span_b == (lede.start + at, lede.start + at + len("three"))
 
 
-def test_a_disagreement_read_off_one_pair_keeps_its_sentences():
+def test_a_disagreement_read_off_one_pair_also_cites_the_plainest_sentences():
     old = with_event(OLD, "two", "wound")
     caption = with_event(CAPTION, "three", "shoot")
     lede = with_event(claim("q#0", "A gunman shot three people outside a bar in Dunmore, police said.", outlet="Q",
                             day=11, start=10), "three", "shoot")
     (kept,) = one_per_disagreement([finding("update", old, "two", caption, "three")], [old, caption, lede])
-    assert kept.b.id == "q#1"
+    assert kept.b.id == "q#0" and kept.a.id == "p#1"
+
+
+def test_a_single_pair_moved_to_plainer_sentences_keeps_its_agreeing_copies():
+    old = with_event(OLD, "two", "wound")
+    copy = with_event(claim("r#1", "A gunman wounded two people outside a bar in Dunmore.", outlet="R"), "two", "wound")
+    caption = with_event(CAPTION, "three", "shoot")
+    lede = with_event(claim("q#0", "A gunman shot three people outside a bar in Dunmore, police said.", outlet="Q",
+                            day=11, start=10), "three", "shoot")
+    single = replace(finding("number", old, "two", caption, "three"), also=(copy,))
+    (kept,) = one_per_disagreement([single], [old, copy, caption, lede])
+    assert kept.b.id == "q#0" and kept.also == (copy,)
+
+
+def test_a_single_pair_with_no_plainer_sentence_is_left_as_it_is():
+    old = with_event(OLD, "two", "wound")
+    lede = with_event(claim("q#0", "A gunman shot three people outside a bar in Dunmore, police said.", outlet="Q",
+                            day=11, start=10), "three", "shoot")
+    arrests = with_event(claim("q#4", "Three people were arrested later, police said.", outlet="Q", day=11, start=0),
+                         "Three", "arrest")
+    single = finding("update", old, "two", lede, "three")
+    (kept,) = one_per_disagreement([single], [old, lede, arrests])
+    assert kept is single  # the earlier sentence gives three of another verb

@@ -81,8 +81,8 @@ def one_per_disagreement(findings: Sequence[Finding], story: Iterable[Claim] = (
     """The findings with each disagreement told once: of those that set the same two values of
     overlapping outlets against each other, the one whose sentences state the values most plainly
     (the first of equals), in the place of the first of them. With ``story`` (every claim of the
-    story), a disagreement read off several sentences cites, on each side, its article's plainest
-    sentence giving that figure of the same happening."""
+    story), every figure disagreement, read off one pair of sentences or several, cites on each side
+    its article's plainest sentence giving that figure of the same happening."""
     groups: list[list[Finding]] = []
     for f in findings:
         group = next((g for g in groups if one_disagreement(g[0], f)), None)
@@ -93,7 +93,7 @@ def one_per_disagreement(findings: Sequence[Finding], story: Iterable[Claim] = (
     by_article: dict[str, list[Claim]] = {}
     for c in story:
         by_article.setdefault(c.article_id, []).append(c)
-    return [plainest_sides(max(g, key=plainness), by_article) if len(g) > 1 else g[0] for g in groups]
+    return [plainest_sides(max(g, key=plainness), by_article) for g in groups]
 
 
 def plainest_sides(f: Finding, by_article: dict[str, list[Claim]]) -> Finding:
@@ -106,7 +106,7 @@ def plainest_sides(f: Finding, by_article: dict[str, list[Claim]]) -> Finding:
     b, value_b, span_b = plainest(f.b, f.span_b, by_article.get(f.b.article_id, ()))
     if a is f.a and b is f.b:
         return f
-    return replace(f, a=a, b=b, value_a=value_a, value_b=value_b, span_a=span_a, span_b=span_b, also=())
+    return replace(f, a=a, b=b, value_a=value_a, value_b=value_b, span_a=span_a, span_b=span_b)
 
 
 def plainest(c: Claim, span: tuple[int, int], article: Sequence[Claim]) -> tuple[Claim, str, tuple[int, int]]:
