@@ -1,5 +1,6 @@
 """Numbers, updates, name variants and repetition on hand-built claims: what is flagged and what must not be."""
 
+import pytest
 from dataclasses import replace
 from datetime import datetime, timezone
 
@@ -359,15 +360,13 @@ def test_compare_values_revision_tail_does_not_hide_the_changed_figure():
     assert found(claim("d#1", "He had just 269 yards rushing."), framed, 0.74) == [("update", "269", "484")]
 
 
-def test_compare_values_page_date_lines_are_not_statements():
-    a = claim("a#1", "22 July 2013 Last updated at 17:50 GMT", day=22)
-    b = claim("b#1", "23 July 2013 Last updated at 13:42 GMT", outlet="B", day=23)
-    assert found(a, b) == []
-
-
-def test_compare_values_bracketed_publication_lines_are_not_statements():
-    a = claim("a#1", "(Published Tuesday, March 3, 2026)", day=3)
-    b = claim("b#1", "(Published Wednesday, March 4, 2026)", outlet="B", day=4)
+@pytest.mark.parametrize("line_a, line_b, day", [
+    ("22 July 2013 Last updated at 17:50 GMT", "23 July 2013 Last updated at 13:42 GMT", 22),
+    ("(Published Tuesday, March 3, 2026)", "(Published Wednesday, March 4, 2026)", 3),  # bracketed
+])
+def test_compare_values_page_date_lines_are_not_statements(line_a: str, line_b: str, day: int):
+    a = claim("a#1", line_a, day=day)
+    b = claim("b#1", line_b, outlet="B", day=day + 1)
     assert found(a, b) == []
 
 
