@@ -1,8 +1,9 @@
 """Numbers, updates, name variants and repetition on hand-built claims: what is flagged and what must not be."""
 
-import pytest
 from dataclasses import replace
 from datetime import datetime, timezone
+
+import pytest
 
 from consistency.compare import compare_pair, compare_pairs, one_per_deviation
 from consistency.compare.base import word_overlap
