@@ -1,9 +1,10 @@
 """Findings of two different things dropped whichever comparison made them, on invented claims: two unnamed
-people of one generic description, a route's length against a distance away, and a toll that counts the killer."""
+people of one generic description, a route's length against a distance away, a toll that counts the killer, and a
+count of the hurt that takes in those hurt another way than by the gunfire."""
 
 from consistency.compare.ages import crowded_descriptions, generic_person
 from consistency.compare.base import Finding
-from consistency.compare.different_things import drop_different_things, of_different_things
+from consistency.compare.different_things import drop_different_things, hurt_another_way, of_different_things
 from consistency.compare.numbers import distance_away
 from consistency.records import Claim
 from person_claims import claim
@@ -71,3 +72,28 @@ def test_a_toll_that_counts_the_killer_is_not_set_against_one_that_does_not():
     f = claim("f#1", "Four people died in the fire, the chief said.", outlet="F")
     assert not of_different_things(finding(f, "Four", c, "Five"), set())  # nobody killed himself in either
     assert not of_different_things(finding(d, "Seven", b, "three"), set())  # more apart than the killer
+
+
+def test_hurt_another_way_reads_how_many_a_sentence_tells_were_not_hurt_by_the_gunfire():
+    assert hurt_another_way(claim("a#1", "An eighth man was injured by flying glass as the crowd ran.")) == {1}
+    assert hurt_another_way(claim("a#2", "Two were trampled in the rush to the doors, police said.")) == {2}
+    assert hurt_another_way(claim("a#3", "His 9-year-old son was not shot, but he hurt his wrist when he fell.")) == {1}
+    assert hurt_another_way(claim("a#4", "A fourth woman was hurt when she was hit by a car while fleeing.")) == {1}
+    assert not hurt_another_way(claim("a#5", "A man was shot in the arm as he ran from the store."))  # the gunfire's own
+    assert not hurt_another_way(claim("a#6", "He killed two and injured three after he fled the police."))  # a toll
+    assert not hurt_another_way(claim("a#7", "Friends mourn a young life cut short, hurt by the loss."))  # no wound
+
+
+def test_a_count_of_the_hurt_that_takes_in_those_hurt_another_way_is_not_set_against_one_that_does_not():
+    a1 = claim("a#1", "One woman was killed and four others were hurt in the shooting at the hall.")
+    b1 = claim("b#1", "One woman was killed and five others hurt after a shooting at the hall.", outlet="B")
+    b2 = claim("b#2", "A sixth person was injured by broken glass.", outlet="B")
+    f = finding(a1, "four", b1, "five")
+    assert drop_different_things([(f, 0.9)], [a1, b1, b2]) == []  # the fifth of b was cut by glass, says b's article
+    assert drop_different_things([(f, 0.9)], [a1, b1]) == [(f, 0.9)]  # nobody told of being hurt another way
+    c1 = claim("c#1", "One woman was killed and seven others were hurt in the shooting at the hall.", outlet="C")
+    g = finding(a1, "four", c1, "seven")
+    assert drop_different_things([(g, 0.9)], [a1, c1, b2]) == [(g, 0.9)]  # three apart, and only one hurt by glass
+    d1 = claim("d#1", "Six were hurt at the hall, two of them trampled as the crowd fled.", outlet="D")
+    h = finding(a1, "four", d1, "Six")
+    assert drop_different_things([(h, 0.9)], [a1, d1]) == []  # the sentence itself tells of the two trampled
