@@ -269,7 +269,6 @@ def _is_name_or_date(text: str, start: int, end: int, value: float, plain: bool)
         return True  # November 10, 10 November
     if prev and prev.group(1)[0].isupper() and prev_word not in _YEAR_CONTEXT and not (
         _HEDGE_RE.search(text[:start]) or prev_word in ("the", "some", "only", "just", "another", "all")
-        or _is_possessive_age(prev_word, text, end)
     ):
         return True  # Article 5, Flight 17, Boeing 737
     if plain and 1800 <= value <= 2100 and value == int(value) and not after.isalpha():  # "1900ft": a measure
@@ -279,20 +278,6 @@ def _is_name_or_date(text: str, start: int, end: int, value: float, plain: bool)
         if prev_word in _YEAR_CONTEXT or prev_word == "the" or not plural or text[end:end + 2] == "'s":
             return True
     return False
-
-
-# "Dana's 7-year-old brother", "His 16-year-old son": a possessive before an age of a kin or person word is
-# not a name like "Flight 17". Only with the person word, as a bare "Dana's 7" may still be a name's number.
-_KIN_NOUNS = ("son|daughter|brother|sister|boy|girl|child|baby|toddler|grandson|granddaughter|nephew|niece"
-              "|cousin|mother|father|grandmother|grandfather|uncle|aunt|stepson|stepdaughter|friend")
-_POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my", "your"}
-_AGE_OF_KIN_AFTER = re.compile(rf"-years?-old\s+(?:{_KIN_NOUNS})\b", re.I)
-
-
-def _is_possessive_age(prev_word: str, text: str, end: int) -> bool:
-    """True when a capitalised possessive ("Dana's", "His") stands before an age of a person word."""
-    possessive = prev_word in _POSSESSIVE_PRONOUNS or prev_word.endswith(("'s", "’s"))
-    return possessive and bool(_AGE_OF_KIN_AFTER.match(text, end))
 
 
 def _num(s: str) -> float:
@@ -411,8 +396,6 @@ _AGE_AFTER_NAME = re.compile(r"^,")
 _AGE_OF_PRONOUN = re.compile(r"\b(?:he|she|who)\s+(?:was|is|were|turned|had\s+turned)\s+(?:only\s+|just\s+)?$", re.I)
 _CLAUSE_END = re.compile(r"^\s*(?:[.,;:!?)\]\"”]|$|\b(?:when|at\s+the\s+time|and)\b)")
 MAX_AGE = 120
-# "a 22- and 41-year-old": the first age of a list leaves "year-old" to the last one.
-_ELLIPTICAL_AGE_AFTER = re.compile(r"-\s+(?:and|or)\s+\d{1,3}\s?-years?-old\b", re.I)
 
 
 def _ages(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -424,8 +407,7 @@ def _ages(text: str, found: list[Quantity]) -> list[Quantity]:
             before, after = text[:q.start], text[q.end:]
             m = _AGE_BEFORE.search(before)
             named = m is not None and (not m.group(0).rstrip().endswith(",") or bool(_AGE_AFTER_NAME.match(after)))
-            if (named or _AGE_OF_PRONOUN.search(before) and _CLAUSE_END.match(after)
-                    or _ELLIPTICAL_AGE_AFTER.match(after)):
+            if named or _AGE_OF_PRONOUN.search(before) and _CLAUSE_END.match(after):
                 q = replace(q, unit=AGE_UNIT)
         out.append(q)
     return out
