@@ -60,11 +60,18 @@ def compare_pairs(pairs: Sequence[tuple[int, int, float]], claims: dict[int, Cla
         aligned.append((a, b, score))
         findings.extend((f, score) for f in compare_pair(a, b, score, resolver))
     whole = list(claims.values() if stories is None else stories)
-    findings = drop_different_things(findings, whole)
-    flags = [make_flag(f) for f in one_per_disagreement(one_per_deviation(findings), whole)]
-    flags.extend(name_variant_flags(aligned, whole))
-    flags.extend(story_flags(whole, flags))
-    return flags
+    return flags_of_findings(findings, aligned, whole, whole)
+
+
+def flags_of_findings(findings: Sequence[tuple[Finding, float]], aligned: Sequence[tuple[Claim, Claim, float]],
+                      story: Sequence[Claim], read: Sequence[Claim]) -> list[Flag]:
+    """A story's flags from its findings: figures of different things dropped, each deviation and each
+    disagreement told once, then the name variants of the aligned pairs and what reads the whole story
+    (``read``: the claims the different-things guards read)."""
+    findings = drop_different_things(findings, read)
+    flags = [make_flag(f) for f in one_per_disagreement(one_per_deviation(findings), story)]
+    flags += name_variant_flags(aligned, story)
+    return flags + story_flags(story, flags)
 
 
 def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[Flag]:

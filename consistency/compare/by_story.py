@@ -11,11 +11,8 @@ from typing import Iterable, Sequence
 
 from ..provenance import ClaimCluster, claim_clusters, joins_cluster, repetition_flags
 from ..records import Claim, Flag
-from . import one_per_deviation, story_flags
-from .base import Finding, make_flag
-from .different_things import drop_different_things
-from .disagreements import one_per_disagreement
-from .names import name_variant_flags
+from . import flags_of_findings
+from .base import Finding
 from .outcomes import PairMemo, pair_outcome
 from .revision_notes import updates_noted_after
 
@@ -63,10 +60,7 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
     compared = {frozenset((f.a.id, f.b.id)) for f, _ in findings}
     findings += [(f, s) for f, s in facts if frozenset((f.a.id, f.b.id)) not in compared]
     findings = updates_noted_after(findings, story)
-    findings = drop_different_things(findings, story or [c for f, _ in findings for c in (f.a, f.b)])
-    flags = [make_flag(f) for f in one_per_disagreement(one_per_deviation(findings), story)]
-    flags += name_variant_flags(aligned, story)
-    flags += story_flags(story, flags)
+    flags = flags_of_findings(findings, aligned, story, story or [c for f, _ in findings for c in (f.a, f.b)])
     silent = set(quiet)
     loud = [p for p in pairs if (p[0], p[1]) not in silent]
     clusters = claim_clusters(loud, claims)

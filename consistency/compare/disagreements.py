@@ -51,12 +51,12 @@ def sides(f: Finding) -> dict[str, str]:
             f.b.outlet: side_key(f.type, f.b, f.value_b, f.span_b)}
 
 
-def one_disagreement(f: Finding, g: Finding) -> bool:
+def one_disagreement(f: Finding, g: Finding, x: dict[str, str] | None = None, y: dict[str, str] | None = None) -> bool:
     """Two findings of one kind set the same two values against each other, with an outlet in common
-    that gives the same value in both."""
+    that gives the same value in both (``x``, ``y``: their ``sides``, when already read)."""
     if f.type != g.type or f.type not in VALUED:
         return False
-    x, y = sides(f), sides(g)
+    x, y = x or sides(f), y or sides(g)
     shared = x.keys() & y.keys()
     return (len(set(x.values())) == 2 and set(x.values()) == set(y.values()) and bool(shared)
             and all(x[o] == y[o] for o in shared))
@@ -84,12 +84,15 @@ def one_per_disagreement(findings: Sequence[Finding], story: Iterable[Claim] = (
     story), every figure disagreement, read off one pair of sentences or several, cites on each side
     its article's plainest sentence giving that figure of the same happening."""
     groups: list[list[Finding]] = []
+    heads: list[dict[str, str] | None] = []  # the sides of each group's first finding, read once
     for f in findings:
-        group = next((g for g in groups if one_disagreement(g[0], f)), None)
-        if group is None:
+        own = sides(f) if f.type in VALUED else None
+        at = next((i for i, g in enumerate(groups) if one_disagreement(g[0], f, heads[i], own)), None)
+        if at is None:
             groups.append([f])
+            heads.append(own)
         else:
-            group.append(f)
+            groups[at].append(f)
     by_article: dict[str, list[Claim]] = {}
     for c in story:
         by_article.setdefault(c.article_id, []).append(c)

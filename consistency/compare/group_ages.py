@@ -139,4 +139,3 @@ def _named_members(g: GroupAges, named: list[AgeMention], surnames) -> list[tupl
     return [(m.name, m) for m in sorted(named, key=lambda n: n.claim.published)
             if m.claim.outlet != g.claim.outlet and _member(g, m)
             and not any(same_named_person(m.name, n, surnames) for n in own)]
-

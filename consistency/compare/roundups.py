@@ -56,17 +56,23 @@ def _places(c: Claim) -> set[str]:
     return {place_key(e.text) for e in placed(c) if not is_region(e)}
 
 
+def _marks(c: Claim) -> tuple[frozenset[str], set[str], set[str]]:
+    """The streets, people and places a sentence names, read once per story."""
+    return addresses(c), _people(c), _places(c)
+
+
 class _Known:
     """What the other outlets of the story give: its addresses, people and places."""
 
-    def __init__(self, others: Iterable[Claim]) -> None:
+    def __init__(self, others: Iterable[tuple[frozenset[str], set[str], set[str]]]) -> None:
+        """``others``: the streets, people and places of each sentence of the other outlets (``_marks``)."""
         self.streets: set[str] = set()
         self.people: set[str] = set()
         self.places: set[str] = set()
-        for c in others:
-            self.streets |= addresses(c)
-            self.people |= _people(c)
-            self.places |= _places(c)
+        for streets, people, places in others:
+            self.streets |= streets
+            self.people |= people
+            self.places |= places
 
     def tied(self, c: Claim) -> bool:
         """The sentence names a person or place of the story's own incident."""
@@ -119,8 +125,9 @@ def roundup_strays(claims: Iterable[Claim]) -> frozenset[str]:
             articles[c.story_id][c.article_id].append(c)
     out: set[str] = set()
     for story in articles.values():
+        marks = {c.id: _marks(c) for sentences in story.values() for c in sentences}
         for sentences in story.values():
             outlet = sentences[0].outlet
-            known = _Known(c for other in story.values() for c in other if c.outlet != outlet)
+            known = _Known(marks[c.id] for other in story.values() for c in other if c.outlet != outlet)
             out |= _strays_of_article(sorted(sentences, key=lambda c: c.start), known)
     return frozenset(out)
