@@ -265,8 +265,8 @@ def _story_observations(claims: Iterable[Claim]):
 
 
 def _given_name_slip(x: str, y: str) -> tuple[str, str] | None:
-    """The given names of two full names of one surname, when one is the other mistyped ("Jerome" /
-    "Gerome Battle"; a middle name on one side only is left out: "Stefanie Marie Wray" / "Stephanie Wray")."""
+    """The given names of two full names of one surname, when one is the other mistyped ("Jerald" /
+    "Gerald Okafor"; a middle name on one side only is left out: "Stefania Marie Lund" / "Stephania Lund")."""
     wx, wy = plain_name_words(_form(x)), plain_name_words(_form(y))
     if len(wx) < 2 or len(wy) < 2 or wx[-1] != wy[-1] or not misspelt_given_name(wx[0], wy[0]):
         return None

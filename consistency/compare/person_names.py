@@ -136,11 +136,11 @@ def two_given_names(x: str, y: str) -> bool:
 
 
 def misspelt_given_name(p: str, q: str) -> bool:
-    """Two plain given names that are one name mistyped: the same sound spelt with other letters ("Jerome" /
-    "Gerome", "Isabella" / "Izabella", "Stephanie" / "Stefanie") or the same letters in another order
-    ("Rolando" / "Ronaldo"). Vowels, a doubled or dropped letter, an ending, or "c" for "k" are how
-    transliterations and familiar forms differ ("Ilias", "Masoud", "Vassilios", "Karolos", "Charlie"), so
-    those are not read as a slip."""
+    """Two plain given names that are one name mistyped: the same sound spelt with other letters ("Jerald" /
+    "Gerald", "Rozalind" / "Rosalind", "Stephania" / "Stefania") or the same letters in another order
+    ("Orlanda" / "Ornalda"). Vowels, a doubled or dropped letter, an ending, or "c" for "k" are how
+    transliterations and familiar forms differ ("Edris" / "Idris", "Hassim" / "Hasim", "Stavros" / "Stavrios",
+    "Costis" / "Kostis", "Danny" / "Daniel"), so those are not read as a slip."""
     p, q = _letters_of(p), _letters_of(q)
     if p == q or len(p) < 5 or len(q) < 5 or _hard_c(p) == _hard_c(q):
         return False
