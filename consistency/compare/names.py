@@ -274,7 +274,7 @@ def _given_name_slip(x: str, y: str) -> tuple[str, str] | None:
 
 
 def _named_together(claims: Iterable[Claim]) -> set[frozenset[str]]:
-    """Pairs of given names one article gives a person of one surname each ("Jerome and Gerald Battle"
+    """Pairs of given names one article gives a person of one surname each ("Jerald and Gerald Okafor"
     counted too when written in full): two people, not one spelt two ways."""
     given: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, surname) -> given names
     for c in claims:
