@@ -278,3 +278,40 @@ def test_names_given_names_apart_only_when_two_names():
     assert not two_given_names("D. Tarkanen", "Delia Tarkanen")  # an initial
     assert not two_given_names("Marta Quiroga", "Marta Tarkanen")  # two surnames
     assert not given_names_apart(["singer", "delia", "quiroga"], ["delia", "quiroga"])  # a description
+
+
+def test_names_misspelt_given_name_reads_slips_not_transliterations():
+    from consistency.compare.person_names import misspelt_given_name
+
+    assert misspelt_given_name("Jerald", "Gerald")  # one sound, another letter
+    assert misspelt_given_name("Rozalind", "Rosalind")
+    assert misspelt_given_name("Stephania", "Stefania")
+    assert misspelt_given_name("Orlanda", "Ornalda")  # letters swapped
+    assert not misspelt_given_name("Elina", "Ilina")  # a vowel alone
+    assert not misspelt_given_name("Massimo", "Masimo")  # a letter doubled
+    assert not misspelt_given_name("Vassos", "Vassilos")  # an ending
+    assert not misspelt_given_name("Kostas", "Costas")  # c for k
+    assert not misspelt_given_name("Danell", "Darell")  # two names
+    assert not misspelt_given_name("Mara", "Maar")  # too short to tell
+
+
+def test_names_a_given_name_misspelt_across_a_story():
+    from consistency.compare.names import name_variant_flags
+
+    def person(cid, text, names, outlet):
+        ents = tuple(Entity(n, text.index(n), text.index(n) + len(n), "PERSON", "per:" + n.split()[-1].casefold())
+                     for n in names)
+        return replace(claim(cid, text, outlet=outlet), entities=ents)
+
+    a = person("a#1", "Jerald Okafor, 20, was taken to the county hospital.", ("Jerald Okafor",), "A")
+    b = person("b#1", "The wounded man, Gerald Tomas Okafor, had two operations.", ("Gerald Tomas Okafor",), "B")
+    (flag,) = name_variant_flags([], [a, b])
+    assert set(flag.values.values()) == {"Jerald Okafor", "Gerald Tomas Okafor"}
+    # a third report naming both men side by side: two brothers, not one name spelt two ways
+    c = person("c#1", "Jerald Okafor and his brother Gerald Okafor were both hurt.", ("Jerald Okafor", "Gerald Okafor"),
+               "C")
+    assert name_variant_flags([], [a, b, c]) == []
+    # a transliterated given name is house style
+    d = person("d#1", "Ilias Vrettos, 20, was taken to the county hospital.", ("Ilias Vrettos",), "A")
+    e = person("e#1", "The wounded man, Elias Vrettos, had two operations.", ("Elias Vrettos",), "B")
+    assert name_variant_flags([], [d, e]) == []

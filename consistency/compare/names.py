@@ -12,7 +12,7 @@ from typing import Iterable
 from ..lexicon import TITLES
 from ..records import Claim, Entity, Flag
 from .base import Finding, make_flag, near_copy_edits
-from .person_names import given_names_apart, plain_name_words
+from .person_names import given_names_apart, misspelt_given_name, plain_name_words
 from .roles import seat
 from .unionfind import UnionFind
 
@@ -134,7 +134,7 @@ def name_observations(aligned: Iterable[tuple[Claim, Claim, float]]):
                 continue
             ta, sa = (ea.text, (ea.start, ea.end)) if ea is not None and _covers(ea, e.a) else (e.text_a, e.a)
             tb, sb = (eb.text, (eb.start, eb.end)) if eb is not None and _covers(eb, e.b) else (e.text_b, e.b)
-            if _person(ea, eb) and given_name_only(ta, tb):
+            if _person(ea, eb) and given_name_only(ta, tb) and _given_name_slip(ta, tb) is None:
                 continue
             yield score, (a, ta, sa, e.text_a.casefold()), (b, tb, sb, e.text_b.casefold())
 
@@ -233,6 +233,7 @@ def _inflected(a: str, b: str) -> bool:
 def _story_observations(claims: Iterable[Claim]):
     """The same observations for a name two outlets of one story spell differently in any sentences
     ("Reince Preibus, chairman of ..." / "Chairman Reince Priebus"), when neither outlet uses the other's form."""
+    claims = list(claims)
     first: dict[tuple[str, str, str], tuple[Claim, Entity]] = {}  # (story, outlet, form) -> its first mention
     for c in sorted(claims, key=lambda c: (c.published, c.article_id, c.start)):
         for e in c.entities:
@@ -245,16 +246,42 @@ def _story_observations(claims: Iterable[Claim]):
         by_story[story].append((outlet, form, c, e))
     for story, forms in by_story.items():
         used = {(outlet, form.casefold()) for outlet, form, _, _ in forms}
+        together = None
         for i, (oa, fa, ca, ea) in enumerate(forms):
             for ob, fb, cb, eb in forms[i + 1:]:
                 if oa == ob or ea.label != eb.label or (oa, fb.casefold()) in used or (ob, fa.casefold()) in used:
                     continue
                 if _person(ea, eb) and given_name_only(fa, fb):
-                    continue
-                words = _respelled_word(fa, fb) if is_spelling_variant(fa, fb) else None
+                    words = _given_name_slip(fa, fb)
+                    if words is not None and together is None:
+                        together = _named_together(c for c in claims if c.story_id == story)
+                    if words is None or frozenset(words) in together:
+                        continue  # two given names an article gives side by side are two people (siblings)
+                else:
+                    words = _respelled_word(fa, fb) if is_spelling_variant(fa, fb) else None
                 if words is None:
                     continue
                 yield STORY_SCORE, (ca, ea.text, (ea.start, ea.end), words[0]), (cb, eb.text, (eb.start, eb.end), words[1])
+
+
+def _given_name_slip(x: str, y: str) -> tuple[str, str] | None:
+    """The given names of two full names of one surname, when one is the other mistyped ("Jerald" /
+    "Gerald Okafor"; a middle name on one side only is left out: "Stefania Marie Lund" / "Stephania Lund")."""
+    wx, wy = plain_name_words(_form(x)), plain_name_words(_form(y))
+    if len(wx) < 2 or len(wy) < 2 or wx[-1] != wy[-1] or not misspelt_given_name(wx[0], wy[0]):
+        return None
+    return wx[0], wy[0]
+
+
+def _named_together(claims: Iterable[Claim]) -> set[frozenset[str]]:
+    """Pairs of given names one article gives a person of one surname each ("Jerald and Gerald Okafor"
+    counted too when written in full): two people, not one spelt two ways."""
+    given: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, surname) -> given names
+    for c in claims:
+        for e in c.entities:
+            if words := _full_name(e):
+                given[(c.article_id, words[-1])].add(words[0])
+    return {frozenset((p, q)) for names in given.values() for p in names for q in names if p != q}
 
 
 def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]],

@@ -132,3 +132,32 @@ def one_given_name(p: str, q: str) -> bool:
 def two_given_names(x: str, y: str) -> bool:
     """Whether two written names are one surname with two given names, not one name written two ways."""
     return given_names_apart(plain_name_words(x), plain_name_words(y))
+
+
+
+def misspelt_given_name(p: str, q: str) -> bool:
+    """Two plain given names that are one name mistyped: the same sound spelt with other letters ("Jerald" /
+    "Gerald", "Rozalind" / "Rosalind", "Stephania" / "Stefania") or the same letters in another order
+    ("Orlanda" / "Ornalda"). Vowels, a doubled or dropped letter, an ending, or "c" for "k" are how
+    transliterations and familiar forms differ ("Edris" / "Idris", "Hassim" / "Hasim", "Stavros" / "Stavrios",
+    "Costis" / "Kostis", "Danny" / "Daniel"), so those are not read as a slip."""
+    p, q = _letters_of(p), _letters_of(q)
+    if p == q or len(p) < 5 or len(q) < 5 or _hard_c(p) == _hard_c(q):
+        return False
+    if NICKNAMES.get(p) == q or NICKNAMES.get(q) == p:
+        return False
+    return _sound(p) == _sound(q) or (p[0] == q[0] and sorted(p) == sorted(q))
+
+
+def _letters_of(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalpha())
+
+
+def _hard_c(name: str) -> str:
+    return re.sub(r"c(?![eiy])|q", "k", name)
+
+
+def _sound(name: str) -> str:
+    """English spellings of one sound read alike: "ph" as "f", a soft "g" as "j", "z" as "s"."""
+    name = re.sub(r"g(?=[eiy])", "j", _hard_c(name).replace("ph", "f"))
+    return re.sub(r"c(?=[eiy])", "s", name).replace("z", "s")
