@@ -133,6 +133,73 @@ def date_terms(article: Article, lead_sentences: int = 4) -> Counter[int]:
     return counts
 
 
+_PERSON_PREFIX = "\x00person:"
+# People and places are hashed above the words' space: their document counts share the clusterer's
+# table without moving any word's weight.
+# A run of capitalised words ("Pedro Alberto Vargas", "Anthony Harmon, Jr."); its first and last word
+# are taken as a given name and a surname once titles and suffixes are set aside.
+_CAP_RUN = re.compile(r"(?<![\w.'’-])[A-Z][a-z'’-]*[a-z](?:[A-Z][a-z]+)?"
+                      r"(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z'’-]*[a-z](?:[A-Z][a-z]+)?)+(?:,?[ \t]+[JS]r\b)?")
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+# Words that open or close a run of capitals without being part of a person's name.
+_NOT_PERSON = {
+    "police", "chief", "officer", "officers", "sheriff", "deputy", "deputies", "sgt", "lt", "capt", "cpl", "det",
+    "detective", "sergeant", "lieutenant", "captain", "mayor", "gov", "governor", "president", "judge", "attorney",
+    "prosecutor", "district", "county", "city", "state", "news", "department", "university", "school", "street",
+    "avenue", "road", "church", "center", "hospital", "park", "high", "north", "south", "east", "west", "new",
+    "fire", "court", "office", "patrol", "jr", "sr", "ii", "iii", "iv", "st", "dr", "mr", "mrs", "ms", "rev",
+    "spokesman", "spokeswoman", "coroner", "agent", "trooper", "pastor", "sen", "rep", "senator", "coach",
+}
+
+
+def person_terms(text: str) -> Counter[int]:
+    """Hashed (given name, surname) keys of the people ``text`` names: a run of two or more capitalised
+    words, titles and suffixes set aside, one of whose two words also stands capitalised on its own
+    elsewhere ("Pedro Rosales ... Rosales said"; "Jennifer Laber ... Jennifer had"), which few place
+    names do ("Kansas City", "Lone Tree"). Counted once an article."""
+    stop = _stop_words()
+    alone: set[str] = set()
+    for sentence in split_sentences(text):
+        toks = _TOKEN.findall(sentence)
+        for i, w in enumerate(toks):
+            if (w[:1].isupper() and any(c.islower() for c in w) and not (i and toks[i - 1][:1].isupper())
+                    and not (i + 1 < len(toks) and toks[i + 1][:1].isupper())):
+                alone.add(w)
+    keys: set[str] = set()
+    for run in _CAP_RUN.findall(text):
+        words = [w.rstrip(".,") for w in re.split(r"[,\s]+", run)]
+        words = [w for w in words if len(w) > 1 and w.casefold() not in _NOT_PERSON]
+        if len(words) < 2:
+            continue
+        first, last = words[0], words[-1]
+        if any(w.casefold() in stop or w.casefold() in _NOT_NAMES for w in (first, last)):
+            continue
+        if first in alone or last in alone:
+            keys.add(f"{first.casefold()} {last.casefold()}")
+    return Counter({LEX_DIM + _hash(_PERSON_PREFIX + k): 1 for k in keys})
+
+
+_PLACE_PREFIX = "\x00place:"
+# A place: capitals after "in", "at" or "near" ("in Lake Stevens", "at the Todel Apartments"), or a
+# dateline's capitals at the start of a line ("CUMBERLAND, Ind. --").
+_CAP = r"[A-Z][a-z'’-]*[a-z](?:[A-Z][a-z]+)?"  # a capitalised word ("Lone", "DeKalb", "McNeil")
+_PLACE = re.compile(rf"\b(?:in|at|near|outside)\s+(?:(?:the|a|an)\s+)?((?:{_CAP}\s+){{0,2}}{_CAP})")
+_DATELINE = re.compile(r"^\W*([A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){0,2}),", re.MULTILINE)
+
+
+def place_terms(text: str) -> Counter[int]:
+    """Hashed names of the places ``text`` puts something in, at or near, and of its dateline's place,
+    each word of a place once an article ("in Lake Stevens" gives "lake stevens" and "stevens")."""
+    stop = _stop_words()
+    keys: set[str] = set()
+    for run in [*_PLACE.findall(text), *_DATELINE.findall(text)]:
+        words = [w.casefold() for w in run.split()]
+        words = [w for w in words if w not in _NOT_NAMES and w not in stop]
+        if words:
+            keys.add(" ".join(words))
+    return Counter({LEX_DIM + _hash(_PLACE_PREFIX + k): 1 for k in keys})
+
+
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?=\W|$)")
 
