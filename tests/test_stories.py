@@ -406,3 +406,68 @@ def test_stories_day_named_long_after_a_story_began_is_no_link():
     sc = StoryClusterer()
     s = sc.singles(arts, article_vectors(arts, HashingEmbedder()))
     assert sc.features(s[0], s[2])["gap"] == np.log1p(200)  # a later day of the story, not its start
+
+
+SHOOTING = [
+    ("Two hurt in Marlow Heath shooting",
+     "MARLOW HEATH, Ore. -- Two men were shot late Friday at a car park in Marlow Heath. Police named "
+     "the gunman as Dorian Pellow, 34. Pellow fled before officers arrived."),
+    ("Marlow Heath gunman sought",
+     "Officers in Marlow Heath were looking on Saturday for Dorian Pellow, 34, after two men were shot "
+     "outside a car park. Pellow is thought to be armed."),
+]
+TRIAL = ("Pellow charged in car park shooting",
+         "Dorian Pellow appeared in court on Monday charged with attempted murder over the shooting at a car "
+         "park in Marlow Heath, in which a second victim later died. Pellow did not enter a plea.")
+
+
+def test_stories_person_terms_take_names_said_again_alone():
+    from consistency.stories.terms import person_terms
+
+    text = ("Sgt. Ada Quill said Corin Vale, Jr. was held. Vale is 19. A crowd gathered on Nettle Lane. "
+            "Officers from Fenwick County attended.")
+    keys = person_terms(text)
+    # "Corin Vale" (Vale stands alone later); not the sergeant (never alone), the lane or the county
+    assert len(keys) == 1 and person_terms("Corin Vale fled. Vale was caught.") == keys
+
+
+def test_stories_place_terms_read_places_and_datelines():
+    from consistency.stories.terms import place_terms
+
+    assert len(place_terms("FENWICK, Ore. -- A man was shot in a Lone Pine car park near Dell Road.")) == 3
+    assert place_terms("The vote in May passed.") == place_terms("")
+
+
+def test_stories_later_report_naming_person_and_place_has_its_gap_discounted():
+    early = _articles(SHOOTING, "s")
+    late = _articles([TRIAL], "t", when=DAY + timedelta(days=40))
+    arts = early + late
+    vecs = article_vectors(arts, HashingEmbedder())
+    on, off = StoryClusterer(), StoryClusterer(name_back=False)
+    s_on, s_off = on.singles(arts, vecs), off.singles(arts, vecs)
+    on._absorb(s_on[0], s_on[1])
+    off._absorb(s_off[0], s_off[1])
+    assert off.features(s_off[0], s_off[2])["gap"] == np.log1p(40)
+    assert on.features(s_on[0], s_on[2])["gap"] == 0.0  # every pair names Pellow and Marlow Heath
+
+
+def test_stories_person_named_by_other_stories_discounts_nothing():
+    # the name and the place are in a third story too: no sign that the later report is of this one
+    early = _articles(SHOOTING[:1], "s")
+    late = _articles([TRIAL], "t", when=DAY + timedelta(days=40))
+    other = _articles([("Pellow profile", "Dorian Pellow ran a shop in Marlow Heath for years. Pellow "
+                                          "was well known there.")], "o", when=DAY + timedelta(days=90))
+    other2 = _articles([("Pellow again", "Dorian Pellow opened a second shop in Marlow Heath. Pellow "
+                                         "hired staff.")], "p", when=DAY + timedelta(days=120))
+    arts = early + late + other + other2
+    sc = StoryClusterer()
+    s = sc.singles(arts, article_vectors(arts, HashingEmbedder()))
+    assert sc.features(s[0], s[1])["gap"] == np.log1p(40)
+
+
+def test_stories_name_back_state_round_trips():
+    arts = _articles(SHOOTING, "s") + _articles([TRIAL], "t", when=DAY + timedelta(days=40))
+    sc = StoryClusterer()
+    sc.assign(arts, article_vectors(arts, HashingEmbedder()))
+    again = StoryClusterer.from_dict(json.loads(json.dumps(sc.to_dict())))
+    assert again.to_dict() == sc.to_dict() and again.name_back
