@@ -21,7 +21,6 @@ from .base import STOP, tells_of_another_incident
 from .places import streets_named
 from .timeline import _bare_clock
 from .facts.holders import ACTOR_LABELS, one_verb_two_doers, other_people
-from .facts.named import named_alike
 from .facts.pairing import WINDOW_DAYS, in_order
 from .facts.rows import Fact
 from .facts.sameness import GENERAL_EVENTS
@@ -376,11 +375,9 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
     out: list[DatePair] = []
     seen: set[tuple[int, int]] = set()
     titled = titled_names(facts)
-    named = named_alike(facts)
     for i, x in enumerate(dates):
         for y in dates[i + 1:]:
-            if x.claim.outlet == y.claim.outlet or (abs((x.claim.published - y.claim.published).days) > WINDOW_DAYS
-                                                    and not named(x, y)):
+            if x.claim.outlet == y.claim.outlet or abs((x.claim.published - y.claim.published).days) > WINDOW_DAYS:
                 continue
             if not within_reach(x, y) or not (_differ(x, y) or clocks_differ(x, y)):
                 continue

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from ...records import Claim
 from .holders import listed_person
-from .named import named_alike
 from .rows import Fact
 from .sameness import _related, one_fact
 from .values import _agree, _differ, _fineness
@@ -62,14 +61,13 @@ def candidates(facts: Sequence[Fact], similarity: Similarity,
         by_row.setdefault(f.row, []).append(f)
     by_claims: dict[tuple[int, int], list[tuple[Fact, Fact]]] = {}
     ok = {id(f) for f in facts if pairable is None or pairable(f)}
-    named = named_alike(facts)
     for i, x in enumerate(facts):
         for y in facts[i + 1:]:
             if id(x) not in ok and id(y) not in ok:
                 continue  # neither can be paired, nor vouch for a row that can
             if x.claim.outlet == y.claim.outlet or x.claim.article_id == y.claim.article_id:
                 continue
-            if abs((x.claim.published - y.claim.published).days) > WINDOW_DAYS and not named(x, y):
+            if abs((x.claim.published - y.claim.published).days) > WINDOW_DAYS:
                 continue  # reports weeks apart are of different happenings as often as of one
             if x.kind == y.kind:
                 by_claims.setdefault((x.row, y.row), []).append((x, y))
