@@ -51,9 +51,7 @@ import numpy as np
 from ..errors import StoreError
 from ..records import Article
 from ..scores import cosine, cosines
-from .terms import (article_vectors, date_terms, lexical_terms, name_terms, person_terms, place_terms,
-                    referred_days,
-                    split_sentences)
+from .terms import article_vectors, date_terms, lexical_terms, name_terms, referred_days, split_sentences
 
 __all__ = ["StoryClusterer", "FEATURES", "WEIGHTS", "article_vectors", "date_terms", "lexical_terms",
            "name_terms", "split_sentences"]
@@ -83,14 +81,11 @@ class _Story:
     dates: dict[int, float] = field(default_factory=dict)  # the same over written dates
     # spans of days its members name before its own span (``referred_days``) -> how many members name each
     refs: dict[tuple[str, str], int] = field(default_factory=dict)
-    # people its members name (``person_terms``) -> how many members name each
-    people: dict[int, int] = field(default_factory=dict)
-    places: dict[int, int] = field(default_factory=dict)  # the same for places (``place_terms``)
 
 
 EVENT_BEFORE_REPORT = 3  # days an event may precede its first report
 
-_PROFILE = ("terms", "names", "dates", "members", "refs", "people", "places")
+_PROFILE = ("terms", "names", "dates", "members", "refs")
 BLOCK = 256  # articles whose dense products with the stories are taken in one matrix product
 
 
@@ -132,7 +127,6 @@ class StoryClusterer:
         lone_margin: float | None = None,
         lone_floor: float | None = None,
         refer_back: bool = True,
-        name_back: bool = True,
     ) -> None:
         weights = dict(WEIGHTS if weights is None else weights)
         missing = [k for k in ("bias", *FEATURES) if k not in weights]
@@ -148,7 +142,6 @@ class StoryClusterer:
         self.lone_margin = lone_margin
         self.lone_floor = lone_floor
         self.refer_back = refer_back
-        self.name_back = name_back
         self.stories: dict[str, _Story] = {}
         self.merged_into: dict[str, str] = {}
         self.df: Counter[int] = Counter()
@@ -212,16 +205,14 @@ class StoryClusterer:
         names = [name_terms(t) for t in texts]
         dates = [date_terms(a) for a in articles]
         refs = [referred_days(a) if self.refer_back else [] for a in articles]
-        people = [person_terms(t) if self.name_back else Counter() for t in texts]
-        places = [place_terms(t) if self.name_back else Counter() for t in texts]
-        for counts in (*words, *names, *dates, *people, *places):
+        for counts in (*words, *names, *dates):
             self.df.update(counts.keys())
         self.n_docs += len(articles)
         out = []
-        for a, v, w, nm, d, r, p, pl in zip(articles, vectors, words, names, dates, refs, people, places):
+        for a, v, w, nm, d, r in zip(articles, vectors, words, names, dates, refs):
             when = a.published.isoformat()
             out.append(_Story("", np.array(v, dtype=np.float32), self._tfidf(w), self._tfidf(nm), 1,
-                              when, when, [a.id], self._tfidf(d), dict.fromkeys(r, 1), dict(p), dict(pl)))
+                              when, when, [a.id], self._tfidf(d), dict.fromkeys(r, 1)))
         return out
 
     def features(self, a: _Story, b: _Story, dense: float | None = None) -> dict[str, float]:
@@ -234,36 +225,8 @@ class StoryClusterer:
             "words": _dot(a.terms, b.terms) / size,
             "names": _dot(a.names, b.names) / size,
             "dates": _dot(a.dates, b.dates) / size,
-            "gap": self._gap_feature(a, b),
+            "gap": _referred_gap(a, b) if self.refer_back else math.log1p(_gap(a, b)),
         }
-
-    def _gap_feature(self, a: _Story, b: _Story) -> float:
-        """log(1 + days) between two groups, counted from a day one names or zeroed for the article pairs
-        that name one person no other story names (``_named_share``)."""
-        span = _referred_gap(a, b) if self.refer_back else math.log1p(_gap(a, b))
-        if not self.name_back or span == 0.0:
-            return span
-        return (1.0 - self._named_share(a, b)) * span
-
-    def _named_share(self, a: _Story, b: _Story) -> float:
-        """The share of the article pairs of two groups, one from each, that both name a person that
-        articles outside the two groups hardly name (at most as many as inside): a later report naming
-        the victim or the suspect of an earlier one is of its event, whatever the days between them,
-        while a name in the news every week (a politician's) is no sign of one event."""
-        if not self._shared_place(a, b):
-            return 0.0
-        best = 0
-        for key, ka in a.people.items():
-            kb = b.people.get(key, 0)
-            if kb and ka * kb > best and ka + kb >= self.df.get(key, 0):
-                best = ka * kb
-        return best / float(a.n * b.n)
-
-    def _shared_place(self, a: _Story, b: _Story) -> bool:
-        """Whether two groups put their happening in one place that other stories name no more often
-        than the two do (a town of a few stories, not a capital named by every political report)."""
-        return any((kb := b.places.get(key, 0)) and 2 * (ka + kb) >= self.df.get(key, 0)
-                   for key, ka in a.places.items())
 
     def resolve(self, story_id: str) -> str:
         """The live story an id handed out earlier now belongs to (itself unless merged)."""
@@ -302,8 +265,6 @@ class StoryClusterer:
             "names": {str(k): round(v, 4) for k, v in s.names.items()},
             "dates": {str(k): round(v, 4) for k, v in s.dates.items()},
             "refs": [[first, last, k] for (first, last), k in s.refs.items()],
-            "people": {str(k): v for k, v in s.people.items()},
-            "places": {str(k): v for k, v in s.places.items()},
             "n": s.n,
             "first": s.first,
             "last": s.last,
@@ -323,7 +284,6 @@ class StoryClusterer:
             "lone_margin": self.lone_margin,
             "lone_floor": self.lone_floor,
             "refer_back": self.refer_back,
-            "name_back": self.name_back,
         }
 
     @classmethod
@@ -516,10 +476,6 @@ class StoryClusterer:
         keep.members.extend(drop.members)
         keep.first, keep.last = _span(keep.first, keep.last, drop.first)
         keep.first, keep.last = _span(keep.first, keep.last, drop.last)
-        people = Counter(keep.people)
-        people.update(drop.people)
-        keep.people = dict(people)
-        keep.places = dict(Counter(keep.places) + Counter(drop.places))
         refs = Counter(keep.refs)
         refs.update(drop.refs)
         keep.refs = {r: k for r, k in refs.items() if not _inside(r, keep)}
@@ -569,8 +525,6 @@ def _set_profiles(story: _Story, s: dict) -> None:
     story.members = list(s["members"])
     story.dates = {int(k): float(v) for k, v in s.get("dates", {}).items()}
     story.refs = {(str(first), str(last)): int(k) for first, last, k in s.get("refs", [])}
-    story.people = {int(k): int(v) for k, v in s.get("people", {}).items()}
-    story.places = {int(k): int(v) for k, v in s.get("places", {}).items()}
 
 
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:
