@@ -105,3 +105,19 @@ def test_fates_the_article_that_tells_both_states_is_left_out():
     a2 = claim("a#2", "Police later said the shooter was arrested at a motel.", outlet="A", day=4)
     b = claim("b#1", "The shooter was arrested at a motel.", outlet="B", day=4)
     assert fate_findings([a1, a2, b]) == []
+
+
+def test_fates_the_one_named_person_held_is_the_shooter_others_seek():
+    a = claim("a#1", "Police are still working to track down the shooter.", outlet="A", day=4)
+    b = claim("b#1", "Lon Avery, 23, was arrested Wednesday night on Pine Street.", outlet="B", day=4,
+              people=("Lon Avery",))
+    c = claim("c#1", "Kit Marsh, 30, was arrested on Thursday as well.", outlet="C", day=4, people=("Kit Marsh",))
+    assert kinds(fate_findings([a, b])) == [("polarity", "are still working to track down the shooter", "was arrested")]
+    assert fate_findings([a, b, c]) == []  # two named people held: neither is the shooter for sure
+
+
+def test_fates_two_released_against_others_still_in_hospital_is_no_clash():
+    a = claim("a#1", "They have both been treated and released.", outlet="A", day=4)
+    b = claim("b#1", "The two bystanders who were shot remain in the hospital.", outlet="B", day=5)
+    c = claim("c#1", "One of the bystanders is still in serious condition.", outlet="C", day=5)
+    assert fate_findings([a, b]) == [] and fate_findings([a, c]) == []

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..records import Claim, Flag
@@ -48,7 +48,8 @@ _SPEECH = re.compile(r"\b(?:said|says|say|told|according|confirmed|added|reporte
 _SOUGHT = re.compile(
     r"\b(?:is|are|was|were|remains?|remained|still)\s+(?:still\s+)?(?:at\s+large|on\s+the\s+loose|outstanding|"
     r"being\s+sought|sought)\b(?!\s+until)|"
-    r"\b(?:is|are|'re|still)\s+(?:still\s+)?(?:looking|searching|hunting)\s+for\s+(?:the|a)\s+"
+    r"\b(?:is|are|'re|still)\s+(?:still\s+)?(?:(?:working|trying)\s+to\s+)?(?:(?:looking|searching|hunting)\s+for|"
+    r"(?:track(?:ing)?\s+down|find(?:ing)?|locat(?:e|ing)|identify(?:ing)?))\s+(?:the|a)\s+"
     r"(?:(?:second|third|lone)\s+)?(?:gunman|shooter|suspect|killer|attacker|man)\b", re.I)
 _NO_ONE_HELD = re.compile(
     r"\bno\s+arrests?\s+(?:has|have|had|was|were)\s+(?:yet\s+)?been\s+made\b|\bmade\s+no\s+arrests?\b|"
@@ -79,6 +80,8 @@ _FORECAST = re.compile(
 _GRIM = re.compile(r"\bnot\s+expected\b|\b(?:at\s+(?:that|the)\s+time|initially|at\s+first|were\s+thought|"
                    r"was\s+thought)\b", re.I)
 _EVERY = re.compile(r"\b(?:all|both|none|everyone|each|every)\b", re.I)
+# "Both have been released" is as often two of several hurt (two officers, when bystanders stay in hospital).
+_ALL = re.compile(r"\b(?:all|everyone|each|every)\b", re.I)
 _DIED_LATER = re.compile(
     r"\bhas\s+(?:since\s+)?died\b|\bhad\s+since\s+died\b|\bdied\s+(?:\w+\s+){0,3}(?:later|after\s+(?:being|he|she))\b|"
     r"\bsuccumbed\b|\bdied\s+(?:early\s+|late\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -91,8 +94,9 @@ _DOER = re.compile(r"\b(?:gunman|shooter|suspect|killer|attacker)\b", re.I)
 # Hospital.
 _RELEASED = re.compile(r"\b(?:treated\s+and\s+released|released\s+from\s+(?:the\s+|a\s+|area\s+|local\s+)?"
                        r"hospitals?|discharged\s+from)\b", re.I)
+# Of one person only: "the three bystanders remain in the hospital" may be others than the ones released.
 _IN_HOSPITAL = re.compile(
-    r"\b(?:remains?|remained|is|was|are|were|still)\s+(?:still\s+)?(?:hospitali[sz]ed|in\s+(?:the\s+)?hospital|"
+    r"\b(?:remains|remained|is|was|still)\s+(?:still\s+)?(?:hospitali[sz]ed|in\s+(?:the\s+)?hospital|"
     r"in\s+(?:critical|serious|grave|guarded)\b[^.;]{0,20}\bcondition)\b|\bstill\s+in\s+(?:critical|serious)\b", re.I)
 
 
@@ -137,7 +141,7 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None) ->
         add("survival", "died", holder, m)
     m = _RELEASED.search(text)
     if m and not re.search(r"\b(?:not|n't|yet)\b", text[:m.start()]):
-        add("hospital", "released", _hurt_holder(c, m, surnames, group=_EVERY.search(text) is not None), m)
+        add("hospital", "released", _hurt_holder(c, m, surnames, group=_ALL.search(text) is not None), m)
     m = _IN_HOSPITAL.search(text)
     if m and not _DOER.search(text) and not _RELEASED.search(text):
         add("hospital", "in-hospital", _name_near(c, m, surnames) or HURT_ONE, m)
@@ -227,6 +231,16 @@ def _same_holder(a: State, b: State) -> bool:
         HURT in (a.holder, b.holder) and (a.holder.startswith("name:") or b.holder.startswith("name:"))
 
 
+def _as_suspect(rows: list[State]) -> list[State]:
+    """The rows, with the custody of the one person the story names as held or dead read also as the
+    suspect's: "Ann Roe was arrested" is the arrest of the shooter others still seek. With two such names
+    no one of them is the suspect."""
+    named = {s.holder for s in rows if s.axis == "custody" and s.state != "sought" and s.holder.startswith("name:")}
+    if len(named) != 1:
+        return rows
+    return rows + [replace(s, holder="suspect") for s in rows if s.axis == "custody" and s.holder in named]
+
+
 def _torn(rows: list[State]) -> set[tuple[str, str, str]]:
     """(article, axis, holder) where the article itself gives the holder two clashing states: it tells the
     change, or of two people, and its side is left out."""
@@ -250,7 +264,7 @@ def fate_findings(claims: Iterable[Claim]) -> list[Finding]:
     (``_ODD``), against the closest such report in time."""
     claims = list(claims)
     surnames = story_surnames(claims)
-    rows = [s for c in claims for s in states(c, surnames)]
+    rows = _as_suspect([s for c in claims for s in states(c, surnames)])
     torn = _torn(rows)
     rows = [s for s in rows if (s.claim.article_id, s.axis, s.holder) not in torn]
     best: dict[tuple, tuple[float, Finding]] = {}
@@ -264,7 +278,7 @@ def fate_findings(claims: Iterable[Claim]) -> list[Finding]:
                 continue
             gap = abs((b.claim.published - a.claim.published).total_seconds())
             odd = a if a.state == _ODD[a.axis] else b
-            key = (a.axis, odd.holder, odd.claim.article_id)
+            key = (a.axis, odd.claim.article_id)
             if key not in best or gap < best[key][0]:
                 best[key] = (gap, _finding(kind, a, b))
     return [f for _, f in best.values()]
