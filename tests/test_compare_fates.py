@@ -121,3 +121,13 @@ def test_fates_two_released_against_others_still_in_hospital_is_no_clash():
     b = claim("b#1", "The two bystanders who were shot remain in the hospital.", outlet="B", day=5)
     c = claim("c#1", "One of the bystanders is still in serious condition.", outlet="C", day=5)
     assert fate_findings([a, b]) == [] and fate_findings([a, c]) == []
+
+
+def test_fates_flags_explain_the_two_states():
+    from consistency.compare.fates import fate_flags
+
+    a = claim("a#1", "All three people hurt in the fire are expected to recover.", outlet="A", day=4)
+    b = claim("b#1", "One of the people hurt in the fire has died.", outlet="B", day=9)
+    (flag,) = fate_flags([a, b])
+    assert flag.type.value == "update" and flag.articles == ("a", "b")
+    assert "expected to recover" in flag.explanation and "has died" in flag.explanation

@@ -262,12 +262,17 @@ _ODD = {"custody": "sought", "survival": "died", "hospital": "in-hospital"}
 def fate_findings(claims: Iterable[Claim]) -> list[Finding]:
     """One finding per article that gives a person a state clashing with another outlet's report of them
     (``_ODD``), against the closest such report in time."""
+    return [f for _, f in _axis_findings(claims)]
+
+
+def _axis_findings(claims: Iterable[Claim]) -> list[tuple[str, Finding]]:
+    """``fate_findings`` with the axis of each (custody, survival, hospital)."""
     claims = list(claims)
     surnames = story_surnames(claims)
     rows = _as_suspect([s for c in claims for s in states(c, surnames)])
     torn = _torn(rows)
     rows = [s for s in rows if (s.claim.article_id, s.axis, s.holder) not in torn]
-    best: dict[tuple, tuple[float, Finding]] = {}
+    best: dict[tuple[str, str], tuple[float, Finding]] = {}
     for a in rows:
         for b in rows:
             if a.claim.outlet == b.claim.outlet or a.axis != b.axis or (b.claim.published, b.claim.id) < (
@@ -281,7 +286,7 @@ def fate_findings(claims: Iterable[Claim]) -> list[Finding]:
             key = (a.axis, odd.claim.article_id)
             if key not in best or gap < best[key][0]:
                 best[key] = (gap, _finding(kind, a, b))
-    return [f for _, f in best.values()]
+    return [(key[0], f) for key, (_, f) in best.items()]
 
 
 def _finding(kind: str, a: State, b: State) -> Finding:
@@ -290,6 +295,24 @@ def _finding(kind: str, a: State, b: State) -> Finding:
     return Finding(kind, a.claim, b.claim, words(a), words(b), a.span, b.span, confidence=CONFIDENCE)
 
 
+_WHOSE = {"custody": "a suspect's custody", "survival": "whether the hurt survive",
+          "hospital": "whether the hurt are still in hospital"}
+
+
 def fate_flags(claims: Iterable[Claim]) -> list[Flag]:
-    """Flags of a person's fate told two ways, story by story."""
-    return [make_flag(f) for story in claims_by_story(claims) for f in fate_findings(story)]
+    """Flags of a person's fate told two ways, story by story, each explained in its own words."""
+    return [replace(make_flag(f), explanation=explain_fate(axis, f))
+            for story in claims_by_story(claims) for axis, f in _axis_findings(story)]
+
+
+def explain_fate(axis: str, f: Finding) -> str:
+    """What each report says of the person's fate, and whether the later one may be news since."""
+    def who(c: Claim) -> str:
+        return f"{c.outlet} ({c.published.date().isoformat()})"
+
+    def quote(c: Claim) -> str:
+        return "\u201c" + " ".join(c.text.split())[:160] + "\u201d"
+
+    since = "the later report may tell of a change since" if f.type == "update" else "both cannot hold at once"
+    return (f"Fate told two ways ({_WHOSE[axis]}): {who(f.a)} says \u201c{f.value_a}\u201d, {who(f.b)} says "
+            f"\u201c{f.value_b}\u201d; {since}. {f.a.outlet}: {quote(f.a)} {f.b.outlet}: {quote(f.b)}")
