@@ -131,3 +131,15 @@ def test_fates_flags_explain_the_two_states():
     (flag,) = fate_flags([a, b])
     assert flag.type.value == "update" and flag.articles == ("a", "b")
     assert "expected to recover" in flag.explanation and "has died" in flag.explanation
+
+
+def test_fates_a_held_word_negated_is_a_person_not_held():
+    a = claim("a#1", "The owner of the rifle is not currently being held in custody.", outlet="A", day=4)
+    b = claim("b#1", "Ned Harlow turned himself in at the station.", outlet="B", day=4, people=("Ned Harlow",))
+    assert kinds(fate_findings([a, b])) == [("polarity", "is not currently being held in custody", "turned himself in")]
+
+
+def test_fates_an_arrest_of_another_time_or_told_as_a_scene_is_no_state():
+    a = claim("a#1", "One evening last summer a young man was arrested on this corner.", outlet="A", day=4)
+    b = claim("b#1", "Neighbours watched as a young man was being arrested.", outlet="B", day=4)
+    assert states(a) == [] and states(b) == []

@@ -51,12 +51,16 @@ _SOUGHT = re.compile(
     r"\b(?:is|are|'re|still)\s+(?:still\s+)?(?:(?:working|trying)\s+to\s+)?(?:(?:looking|searching|hunting)\s+for|"
     r"(?:track(?:ing)?\s+down|find(?:ing)?|locat(?:e|ing)|identify(?:ing)?))\s+(?:the|a)\s+"
     r"(?:(?:second|third|lone)\s+)?(?:gunman|shooter|suspect|killer|attacker|man)\b", re.I)
+# A held word negated is a person not held ("is not currently being held in custody", "has not been arrested").
+_NOT_HELD = re.compile(r"\b(?:is|are|was|were|has|have)\s+not\s+(?:yet\s+)?(?:currently\s+)?(?:been\s+)?"
+                       r"(?:being\s+held\s+in\s+custody|held\s+in\s+custody|in\s+custody|under\s+arrest|arrested)\b",
+                       re.I)
 _NO_ONE_HELD = re.compile(
     r"\bno\s+arrests?\s+(?:has|have|had|was|were)\s+(?:yet\s+)?been\s+made\b|\bmade\s+no\s+arrests?\b|"
     r"\b(?:no\s+one|nobody|no\s+suspects?)\s+(?:has|have|is|was|are|were)\s+(?:yet\s+|been\s+)*"
     r"(?:arrested|in\s+custody|detained)\b", re.I)
 _HELD = re.compile(
-    r"\b(?:was|were|is|are|been|being|has\s+been|have\s+been)\s+(?:later\s+)?(?:arrested|detained|apprehended|captured|"
+    r"\b(?:was|were|is|are|been|has\s+been|have\s+been)\s+(?:later\s+)?(?:arrested|detained|apprehended|captured|"
     r"booked|taken\s+into\s+custody|in\s+custody)\b|"
     r"\b(?:turned\s+(?:himself|herself)\s+in|surrendered)\b|\bheld\s+(?:on|without|in)\b[^.;]{0,30}"
     r"\b(?:bond|bail|jail|custody|detention)\b|"
@@ -70,7 +74,8 @@ _DEAD_SUSPECT = re.compile(
     r"\bturned\s+the\s+gun\s+on\s+(?:himself|herself)\b", re.I)
 # Arrests of the past or of another case: a record, a warrant, a history.
 _NOT_THIS_ARREST = re.compile(r"\b(?:previously|prior|before|times|history|record|warrant|unrelated|since\s+(?:19|20)\d\d|"
-                              r"in\s+(?:19|20)\d\d|could|may|might|would|will|if|whether|not|n't|never|until)\b", re.I)
+                              r"in\s+(?:19|20)\d\d|could|may|might|would|will|if|whether|not|n't|never|until|ago|"
+                              r"(?:this|last)\s+(?:spring|summer|fall|autumn|winter|year|month))\b", re.I)
 
 # Survival of the hurt.
 _FORECAST = re.compile(
@@ -125,7 +130,7 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None) ->
 
     for m in _NO_ONE_HELD.finditer(text):
         add("custody", "sought", ANYONE, m)
-    sought = [m for m in _SOUGHT.finditer(text)]
+    sought = [*_SOUGHT.finditer(text), *_NOT_HELD.finditer(text)]
     held = [m for m in _HELD.finditer(text) if not _NOT_THIS_ARREST.search(text)]
     dead = list(_DEAD_SUSPECT.finditer(text))
     if sum(1 for x in (sought, held, dead) if x) == 1:  # a sentence giving two states is of two people
@@ -184,7 +189,7 @@ def _suspect(c: Claim, m: re.Match, surnames) -> str | None:
     if role is None:
         # An arrest said of no one is of the story's suspect; a death needs its role word (children shoot
         # themselves by accident in these stories too).
-        return "suspect" if m.re is _HELD and not _VAGUE.search(head[-NEAR:]) else None
+        return "suspect" if m.re in (_HELD, _NOT_HELD) and not _VAGUE.search(head[-NEAR:]) else None
     lead, noun = role.group(1).casefold(), role.group(2).casefold()
     for word, n in _ORDINALS.items():
         if word in lead:
