@@ -7,8 +7,8 @@ suspect (by a role word, an ordinal one such as "a second man", or a name), a na
 as a group ("all five are expected to survive"). Two outlets disagree when they give one person states
 that cannot both hold:
 
-- custody: sought against held or dead, when the sought report is of the same day or later (held, then
-  sought again is no progress of the story; sought, then held days later is, and is not flagged);
+- custody: sought against held or dead, in reports of one day (sought, then held days later, is the story
+  moving on; held, then sought days later, is as often a late copy of an earlier version);
 - survival: expected to live against a later death of one of them (an ``update`` on a later day);
 - hospital: all released against still in hospital, the hospital report of the same day or later.
 
@@ -215,8 +215,9 @@ def _clash(a: State, b: State) -> str | None:
     days = (b.claim.published.date() - a.claim.published.date()).days
     pair = {a.state, b.state}
     if a.axis == "custody" and "sought" in pair and pair & {"held", "dead"}:
-        # Sought, then held on a later day, is the story moving on; held, then sought again, is not.
-        return "polarity" if days == 0 or b.state == "sought" else None
+        # Only of one day: sought, then held days later, is the story moving on, and a report dated after
+        # an arrest that still tells of the search is as often a copy of an earlier version.
+        return "polarity" if days == 0 else None
     if a.axis == "survival" and a.state == "forecast" and b.state == "died":
         return "update" if days >= 1 else "polarity"
     if a.axis == "hospital" and a.state == "released" and b.state == "in-hospital":
