@@ -1,81 +1,36 @@
-"""A person's fate told in words by two outlets of one story: sought, held or dead; expected to live or
-died; still in hospital or released.
+"""The fate of the hurt told two ways by outlets of one story: expected to live against a later death; all
+released from hospital against one still there.
 
-No figure or status word carries these ("officers are still looking for the gunman" / "a man was held
-Monday evening"), so each claim of a story is read for a few fixed states of one person: the story's
-suspect (by a role word, an ordinal one such as "a second man", or a name), a named victim, or the hurt
-as a group ("all five are expected to survive"). Two outlets disagree when they give one person states
-that cannot both hold:
+No figure or status word carries these ("all four are expected to recover" / "one of the men hurt that
+night has died"), so each claim of a story is read for a few fixed states of the hurt, as a group ("all
+five", "both", "none of the injuries") or one of them (named, or "a man wounded in the shooting"):
 
-- custody: sought against held or dead, in reports of one day (sought, then held days later, is the story
-  moving on; held, then sought days later, is as often a late copy of an earlier version);
-- survival: expected to live against a later death of one of them (an ``update`` on a later day);
-- hospital: all released against still in hospital, the hospital report of the same day or later.
+- survival: expected to live against a death of one of them reported later, an ``update`` when the death
+  is reported on a later day (the forecast did not hold), a ``polarity`` on the same day;
+- hospital: all released against one still in hospital in a report of the same day or later, a
+  ``polarity`` (one still in hospital, then all released days later, is the story moving on).
 
-A clash of one day is a ``polarity``; a forecast of survival that a later day's death undoes is an ``update``.
+A suspect's custody (sought / held / dead) was read the same way and taken out: on the tuning gold, reports of
+one day that set a search against an arrest are "different moments" of a developing story, and a search
+dated after an arrest is a late copy of an earlier version (bench/NOTES.md).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..records import Claim, Flag
 from .ages import claims_by_story, story_surnames
-from .base import Finding, make_flag, tells_of_another_incident
+from .base import Finding, evidence, make_flag, tells_of_another_incident
 from .person_names import plain_name_words
 
 CONFIDENCE = 0.6
-ANYONE = "anyone"  # "no arrests have been made": no suspect is held
 HURT = "hurt"  # the hurt of the story as a group ("all five", "both", "none of the injuries")
 HURT_ONE = "hurt-one"  # one of the hurt, unnamed ("a man wounded in the shooting has died")
 
-_ROLE = r"(?:gunman|shooter|suspect|killer|attacker|assailant|gunmen|shooters|suspects|man|woman|person)"
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
-# A role word and what stands before it: an ordinal picks out one of several suspects, "other" or
-# "one of" leaves open which.
-_ROLE_WORD = re.compile(r"\b((?:\w+\s+){0,2}?)(" + _ROLE + r")\b(?!\s+(?:who\s+was|was)\s+(?:shot|hurt|wounded))",
-                        re.I)
-_VAGUE = re.compile(r"\b(?:other|another|one|additional|remaining|more|two|three|four|both|all|several|"
-                    r"some)\b", re.I)
-NEAR = 40  # the words this close before an arrest say whose it is ("the other two were taken into custody")
 _SPEECH = re.compile(r"\b(?:said|says|say|told|according|confirmed|added|reported)\b", re.I)
-
-# Custody of a suspect. A search is read only in the present ("are still looking for"): "officers were
-# searching for the shooter" narrates the hour of the shooting, not the state at the report.
-_SOUGHT = re.compile(
-    r"\b(?:is|are|was|were|remains?|remained|still)\s+(?:still\s+)?(?:at\s+large|on\s+the\s+loose|outstanding|"
-    r"being\s+sought|sought)\b(?!\s+until)|"
-    r"\b(?:is|are|'re|still)\s+(?:still\s+)?(?:(?:working|trying)\s+to\s+)?(?:(?:looking|searching|hunting)\s+for|"
-    r"(?:track(?:ing)?\s+down|find(?:ing)?|locat(?:e|ing)|identify(?:ing)?))\s+(?:the|a)\s+"
-    r"(?:(?:second|third|lone)\s+)?(?:gunman|shooter|suspect|killer|attacker|man)\b", re.I)
-# A held word negated is a person not held ("is not currently being held in custody", "has not been arrested").
-_NOT_HELD = re.compile(r"\b(?:is|are|was|were|has|have)\s+not\s+(?:yet\s+)?(?:currently\s+)?(?:been\s+)?"
-                       r"(?:being\s+held\s+in\s+custody|held\s+in\s+custody|in\s+custody|under\s+arrest|arrested)\b",
-                       re.I)
-_NO_ONE_HELD = re.compile(
-    r"\bno\s+arrests?\s+(?:has|have|had|was|were)\s+(?:yet\s+)?been\s+made\b|\bmade\s+no\s+arrests?\b|"
-    r"\b(?:no\s+one|nobody|no\s+suspects?)\s+(?:has|have|is|was|are|were)\s+(?:yet\s+|been\s+)*"
-    r"(?:arrested|in\s+custody|detained)\b", re.I)
-_HELD = re.compile(
-    r"\b(?:was|were|is|are|been|has\s+been|have\s+been)\s+(?:later\s+)?(?:arrested|detained|apprehended|captured|"
-    r"booked|taken\s+into\s+custody|in\s+custody)\b|"
-    r"\b(?:turned\s+(?:himself|herself)\s+in|surrendered)\b|\bheld\s+(?:on|without|in)\b[^.;]{0,30}"
-    r"\b(?:bond|bail|jail|custody|detention)\b|"
-    r"\b(?:police|officers|deputies|troopers|agents|authorities)\s+(?:have\s+|later\s+)?(?:arrested|detained|"
-    r"apprehended|captured)\s+(?:a|the)\b", re.I)
-_DEAD_SUSPECT = re.compile(
-    r"\b(?:shot\s+and\s+killed|killed|fatally\s+shot|shot\s+dead|gunned\s+down)\s+by\s+(?:police|officers|"
-    r"deputies|troopers|agents|an?\s+(?:officer|deputy|trooper))\b|"
-    r"\b(?:police|officers|deputies|troopers)\s+(?:shot\s+and\s+killed|killed|fatally\s+shot)\s+(?:the|a)\b|"
-    r"\b(?:killed|fatally\s+shot|shot\s+and\s+killed)\s+(?:himself|herself)\b|\btook\s+(?:his|her)\s+own\s+life\b|"
-    r"\bturned\s+the\s+gun\s+on\s+(?:himself|herself)\b", re.I)
-# Arrests of the past or of another case: a record, a warrant, a history.
-_NOT_THIS_ARREST = re.compile(r"\b(?:previously|prior|before|times|history|record|warrant|unrelated|since\s+(?:19|20)\d\d|"
-                              r"in\s+(?:19|20)\d\d|could|may|might|would|will|if|whether|not|n't|never|until|ago|"
-                              r"(?:this|last)\s+(?:spring|summer|fall|autumn|winter|year|month))\b", re.I)
 
 # Survival of the hurt.
 _FORECAST = re.compile(
@@ -110,14 +65,14 @@ class State:
     """One fixed state a claim gives one person: its axis, the state, whose it is, and its words."""
 
     claim: Claim
-    axis: str  # custody, survival, hospital
-    state: str  # sought, held, dead; forecast, died; released, in-hospital
+    axis: str  # survival, hospital
+    state: str  # forecast, died; released, in-hospital
     holder: str
     span: tuple[int, int]
 
 
 def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None) -> list[State]:
-    """The fates a claim gives, each with whose it is (a suspect key, a name key, the hurt as a group)."""
+    """The fates a claim gives, each with whose it is (a name key, the hurt as a group, one of the hurt)."""
     text = c.text
     if tells_of_another_incident(text):
         return []
@@ -128,15 +83,6 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None) ->
         if holder:
             out.append(State(c, axis, state, holder, (c.start + m.start(), c.start + m.end())))
 
-    for m in _NO_ONE_HELD.finditer(text):
-        add("custody", "sought", ANYONE, m)
-    sought = [*_SOUGHT.finditer(text), *_NOT_HELD.finditer(text)]
-    held = [m for m in _HELD.finditer(text) if not _NOT_THIS_ARREST.search(text)]
-    dead = list(_DEAD_SUSPECT.finditer(text))
-    if sum(1 for x in (sought, held, dead) if x) == 1:  # a sentence giving two states is of two people
-        for state, found in (("sought", sought), ("held", held), ("dead", dead)):
-            for m in found:
-                add("custody", state, _suspect(c, m, surnames), m)
     m = _FORECAST.search(text)
     if m and not _GRIM.search(text):
         add("survival", "forecast", _hurt_holder(c, m, surnames, group=_EVERY.search(text) is not None), m)
@@ -176,30 +122,6 @@ def _name_near(c: Claim, m: re.Match, surnames) -> str | None:
     return None
 
 
-def _suspect(c: Claim, m: re.Match, surnames) -> str | None:
-    """Whose custody a state gives: a named person, else the role word closest before the state words (one
-    picked out by an ordinal is its own person; "the other" or "one of" is none), else, for an arrest that
-    names no one, the story's suspect."""
-    name = _name_near(c, m, surnames)
-    if name:
-        return name
-    head = c.text[:m.start()]
-    roles = list(_ROLE_WORD.finditer(head)) or list(_ROLE_WORD.finditer(m.group(0)))
-    role = roles[-1] if roles else None
-    if role is None:
-        # An arrest said of no one is of the story's suspect; a death needs its role word (children shoot
-        # themselves by accident in these stories too).
-        return "suspect" if m.re in (_HELD, _NOT_HELD) and not _VAGUE.search(head[-NEAR:]) else None
-    lead, noun = role.group(1).casefold(), role.group(2).casefold()
-    for word, n in _ORDINALS.items():
-        if word in lead:
-            return f"suspect-{n}"
-    if _VAGUE.search(lead) or noun.endswith("s") and noun not in ("suspects",) or noun == "suspects" \
-            or noun.endswith("men"):
-        return None
-    return "suspect"
-
-
 def _hurt_holder(c: Claim, m: re.Match, surnames, *, group: bool) -> str | None:
     """Whom a forecast or a release is said of: a named person, else the hurt as a group when the sentence
     says all of them ("all five", "both", "none of the injuries")."""
@@ -213,38 +135,21 @@ def _clash(a: State, b: State) -> str | None:
     """The finding type of two states of one person from two reports, ``a`` the earlier; None when they
     can both hold (or the later one is the story moving on)."""
     days = (b.claim.published.date() - a.claim.published.date()).days
-    pair = {a.state, b.state}
-    if a.axis == "custody" and "sought" in pair and pair & {"held", "dead"}:
-        # Only of one day: sought, then held days later, is the story moving on, and a report dated after
-        # an arrest that still tells of the search is as often a copy of an earlier version.
-        return "polarity" if days == 0 else None
     if a.axis == "survival" and a.state == "forecast" and b.state == "died":
         return "update" if days >= 1 else "polarity"
     if a.axis == "hospital" and a.state == "released" and b.state == "in-hospital":
         return "polarity"
-    if a.axis == "hospital" and days == 0 and pair == {"released", "in-hospital"}:
+    if a.axis == "hospital" and days == 0 and {a.state, b.state} == {"released", "in-hospital"}:
         return "polarity"
     return None
 
 
 def _same_holder(a: State, b: State) -> bool:
-    """The two states are of one person: one key, or no one held against any one held."""
+    """The two states are of one person: one key, or the hurt as a group against one of them."""
     if a.holder == b.holder:
         return True
-    if a.axis == "custody":
-        return ANYONE in (a.holder, b.holder) and "held" in (a.state, b.state)
-    return HURT in (a.holder, b.holder) and HURT_ONE in (a.holder, b.holder) or \
-        HURT in (a.holder, b.holder) and (a.holder.startswith("name:") or b.holder.startswith("name:"))
-
-
-def _as_suspect(rows: list[State]) -> list[State]:
-    """The rows, with the custody of the one person the story names as held or dead read also as the
-    suspect's: "Ann Roe was arrested" is the arrest of the shooter others still seek. With two such names
-    no one of them is the suspect."""
-    named = {s.holder for s in rows if s.axis == "custody" and s.state != "sought" and s.holder.startswith("name:")}
-    if len(named) != 1:
-        return rows
-    return rows + [replace(s, holder="suspect") for s in rows if s.axis == "custody" and s.holder in named]
+    return HURT in (a.holder, b.holder) and (HURT_ONE in (a.holder, b.holder) or
+                                             a.holder.startswith("name:") or b.holder.startswith("name:"))
 
 
 def _torn(rows: list[State]) -> set[tuple[str, str, str]]:
@@ -262,7 +167,7 @@ def _torn(rows: list[State]) -> set[tuple[str, str, str]]:
 
 # The state an outlet is odd in giving, once the others are told: a flag is made once per article that
 # gives it, against the closest report of the other state.
-_ODD = {"custody": "sought", "survival": "died", "hospital": "in-hospital"}
+_ODD = {"survival": "died", "hospital": "in-hospital"}
 
 
 def fate_findings(claims: Iterable[Claim]) -> list[Finding]:
@@ -272,10 +177,10 @@ def fate_findings(claims: Iterable[Claim]) -> list[Finding]:
 
 
 def _axis_findings(claims: Iterable[Claim]) -> list[tuple[str, Finding]]:
-    """``fate_findings`` with the axis of each (custody, survival, hospital)."""
+    """``fate_findings`` with the axis of each (survival, hospital)."""
     claims = list(claims)
     surnames = story_surnames(claims)
-    rows = _as_suspect([s for c in claims for s in states(c, surnames)])
+    rows = [s for c in claims for s in states(c, surnames)]
     torn = _torn(rows)
     rows = [s for s in rows if (s.claim.article_id, s.axis, s.holder) not in torn]
     best: dict[tuple[str, str], tuple[float, Finding]] = {}
@@ -301,14 +206,32 @@ def _finding(kind: str, a: State, b: State) -> Finding:
     return Finding(kind, a.claim, b.claim, words(a), words(b), a.span, b.span, confidence=CONFIDENCE)
 
 
-_WHOSE = {"custody": "a suspect's custody", "survival": "whether the hurt survive",
+_WHOSE = {"survival": "whether the hurt survive",
           "hospital": "whether the hurt are still in hospital"}
 
 
+MAX_NAMED = 2  # sentences of the death's article that name who died, cited beside the death itself
+_DIED = re.compile(r"\bdied\b", re.I)
+
+
 def fate_flags(claims: Iterable[Claim]) -> list[Flag]:
-    """Flags of a person's fate told two ways, story by story, each explained in its own words."""
-    return [replace(make_flag(f), explanation=explain_fate(axis, f))
-            for story in claims_by_story(claims) for axis, f in _axis_findings(story)]
+    """Flags of a person's fate told two ways, story by story, each explained in its own words; a death
+    told of "a man wounded there" is cited with its article's sentences that name who died."""
+    flags = []
+    for story in claims_by_story(claims):
+        for axis, f in _axis_findings(story):
+            flag = make_flag(f)
+            named = _named_deaths(story, f.b) if axis == "survival" else []
+            flags.append(replace(flag, explanation=explain_fate(axis, f),
+                                 evidence=flag.evidence + tuple(evidence(c, c.start, c.end) for c in named)))
+    return flags
+
+
+def _named_deaths(story: list[Claim], death: Claim) -> list[Claim]:
+    """Other sentences of the death's article that say a named person died."""
+    return [c for c in story if c.article_id == death.article_id and c.id != death.id and _DIED.search(c.text)
+            and any(e.label == "PERSON" for e in c.entities) and not _DOER.search(c.text)
+            and not tells_of_another_incident(c.text)][:MAX_NAMED]
 
 
 def explain_fate(axis: str, f: Finding) -> str:
