@@ -86,3 +86,11 @@ def test_fates_an_article_that_tells_both_states_is_left_out():
     b1 = claim("b#1", "One of the wounded has since died.", outlet="B", day=9)
     b2 = claim("b#2", "The others are all expected to recover.", outlet="B", day=9)
     assert fate_findings([a, b1, b2]) == []
+
+
+def test_fates_a_named_death_against_the_group_needs_the_person_hurt_first():
+    a = claim("a#1", "The other three victims are all expected to survive.", outlet="A", day=4)
+    killed = claim("b#1", "Sam Orr died on Sunday, his family said.", outlet="B", day=6, people=("Sam Orr",))
+    wounded = claim("c#1", "Sam Orr, wounded in the shooting, died on Sunday.", outlet="C", day=6, people=("Sam Orr",))
+    assert fate_findings([a, killed]) == []
+    assert kinds(fate_findings([a, wounded])) == [("update", "expected to survive", "died on Sunday")]

@@ -145,11 +145,13 @@ def _clash(a: State, b: State) -> str | None:
 
 
 def _same_holder(a: State, b: State) -> bool:
-    """The two states are of one person: one key, or the hurt as a group against one of them."""
+    """The two states are of one person: one key, or the hurt as a group against one of them (a named
+    person only when the sentence says they were hurt: "Ann Roe died Sunday" may be the one killed outright)."""
     if a.holder == b.holder:
         return True
-    return HURT in (a.holder, b.holder) and (HURT_ONE in (a.holder, b.holder) or
-                                             a.holder.startswith("name:") or b.holder.startswith("name:"))
+    group, one = (a, b) if a.holder == HURT else (b, a)
+    return group.holder == HURT and (one.holder == HURT_ONE or
+                                     one.holder.startswith("name:") and bool(_ONE_OF_HURT.search(one.claim.text)))
 
 
 def _torn(rows: list[State]) -> set[tuple[str, str, str]]:
