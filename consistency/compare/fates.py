@@ -29,8 +29,9 @@ from .person_names import plain_name_words
 CONFIDENCE = 0.6
 HURT = "hurt"  # the hurt of the story as a group ("all five", "both", "none of the injuries")
 HURT_ONE = "hurt-one"  # one of the hurt, unnamed ("a man wounded in the shooting has died")
+SOLE = "one:"  # one person told by a noun alone ("the girl is expected to survive"), keyed on the noun
 
-_SPEECH = re.compile(r"\b(?:said|says|say|told|according|confirmed|added|reported)\b", re.I)
+_SPEECH = re.compile(r"\b(?:said|says|say|told|according|confirmed|added|reported|explained|stated|noted)\b", re.I)
 
 # Survival of the hurt.
 _FORECAST = re.compile(
@@ -50,6 +51,20 @@ _ONE_OF_HURT = re.compile(
     r"\b(?:wounded|injured|hurt)\b|\bone\s+of\s+the\s+(?:victims|men|women|people|wounded)\b|"
     r"\b(?:second|third|fourth|fifth|sixth|seventh)\s+(?:victim|person|man|woman)\b", re.I)
 _DOER = re.compile(r"\b(?:gunman|shooter|suspect|killer|attacker)\b", re.I)
+# The surviving hurt counted ("two of whom", "the four other victims"): the group, when the article calls no one
+# gravely hurt (else the count may leave out one in critical condition).
+_COUNTED = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+(?:whom|them)|(?:other|remaining)\s+"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"other\s+(?:victims|people|men|women|wounded))\b", re.I)
+_GRAVE = re.compile(r"\b(?:critical|grave|serious)\s+condition\b|\bcritically\b|(?<!non-)(?<!non )(?<!not )"
+                    r"\blife[- ]threatening\b", re.I)
+# One hurt person told only by a noun opening the sentence ("The girl ...", "A 4-year-old girl has died"): the
+# noun is the key, never one of several ("another", "the other", "a second").
+_SOLE = re.compile(r"^(?:[^—]{0,60}—\s*)?(?:the|a|an)\s+(?:(?:\d+|[a-z]+)-(?:year|month)-old\s+|young\s+|little\s+)*"
+                   r"(girl|boy|child|toddler|infant|baby|teenager|teen|man|woman|victim)\b(?!\s*['’]s)", re.I)
+_SEVERAL = re.compile(r"\b(?:other|others|another|second|third|fourth|both|all|one\s+of|remaining|two|three|four)\b",
+                      re.I)
 
 # Hospital.
 _RELEASED = re.compile(r"\b(?:treated\s+and\s+released|released\s+from\s+(?:the\s+|a\s+|area\s+|local\s+)?"
@@ -71,8 +86,10 @@ class State:
     span: tuple[int, int]
 
 
-def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None) -> list[State]:
-    """The fates a claim gives, each with whose it is (a name key, the hurt as a group, one of the hurt)."""
+def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None,
+           grave: frozenset[str] = frozenset()) -> list[State]:
+    """The fates a claim gives, each with whose it is (a name key, the hurt as a group, one of the hurt, one
+    person told by a noun); ``grave``: articles that call someone gravely hurt."""
     text = c.text
     if tells_of_another_incident(text):
         return []
@@ -85,10 +102,11 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None) ->
 
     m = _FORECAST.search(text)
     if m and not _GRIM.search(text):
-        add("survival", "forecast", _hurt_holder(c, m, surnames, group=_EVERY.search(text) is not None), m)
+        group = _EVERY.search(text) is not None or (_COUNTED.search(text) is not None and c.article_id not in grave)
+        add("survival", "forecast", _hurt_holder(c, m, surnames, group=group) or _sole(text), m)
     m = _DIED_LATER.search(text)
     if m and not _DOER.search(text):
-        holder = _name_near(c, m, surnames) or (HURT_ONE if _ONE_OF_HURT.search(text) else None)
+        holder = _name_near(c, m, surnames) or _sole(text) or (HURT_ONE if _ONE_OF_HURT.search(text) else None)
         add("survival", "died", holder, m)
     m = _RELEASED.search(text)
     if m and not re.search(r"\b(?:not|n't|yet)\b", text[:m.start()]):
@@ -97,6 +115,15 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None) ->
     if m and not _DOER.search(text) and not _RELEASED.search(text):
         add("hospital", "in-hospital", _name_near(c, m, surnames) or HURT_ONE, m)
     return out
+
+
+def _sole(text: str) -> str | None:
+    """The key of one hurt person told by the noun opening the sentence ("one:girl"), none when the
+    sentence tells of several."""
+    m = _SOLE.search(text)
+    if not m or _SEVERAL.search(text) or _DOER.search(text):
+        return None
+    return SOLE + m.group(1).casefold().replace("teenager", "teen")
 
 
 def _name_key(words: tuple[str, ...], surnames: dict[str, set[tuple[str, ...]]]) -> str:
@@ -113,7 +140,7 @@ def _name_near(c: Claim, m: re.Match, surnames) -> str | None:
     after = [e for e in c.entities if e.label == "PERSON" and e.start - c.start >= m.end()
              and (e.start - c.start) - m.end() <= 40]
     for e in sorted(before, key=lambda e: -e.end) + after:
-        gap = c.text[e.end - c.start:m.start()] if e.end - c.start <= m.start() else ""
+        gap = c.text[e.end - c.start:m.start()] if e.end - c.start <= m.start() else c.text[m.end():e.start - c.start]
         if _SPEECH.search(gap) or _SPEECH.match(c.text[e.end - c.start:].lstrip()):
             continue
         words = tuple(plain_name_words(e.text))
@@ -136,6 +163,8 @@ def _clash(a: State, b: State) -> str | None:
     can both hold (or the later one is the story moving on)."""
     days = (b.claim.published.date() - a.claim.published.date()).days
     if a.axis == "survival" and a.state == "forecast" and b.state == "died":
+        if days < 1 and a.holder.startswith(SOLE):
+            return None  # told by a noun alone, one forecast and a death the same day may be two people
         return "update" if days >= 1 else "polarity"
     if a.axis == "hospital" and a.state == "released" and b.state == "in-hospital":
         return "polarity"
@@ -150,8 +179,8 @@ def _same_holder(a: State, b: State) -> bool:
     if a.holder == b.holder:
         return True
     group, one = (a, b) if a.holder == HURT else (b, a)
-    return group.holder == HURT and (one.holder == HURT_ONE or
-                                     one.holder.startswith("name:") and bool(_ONE_OF_HURT.search(one.claim.text)))
+    return group.holder == HURT and (one.holder == HURT_ONE or one.holder.startswith(("name:", SOLE))
+                                     and bool(_ONE_OF_HURT.search(one.claim.text)))
 
 
 def _torn(rows: list[State]) -> set[tuple[str, str, str]]:
@@ -182,7 +211,8 @@ def _axis_findings(claims: Iterable[Claim]) -> list[tuple[str, Finding]]:
     """``fate_findings`` with the axis of each (survival, hospital)."""
     claims = list(claims)
     surnames = story_surnames(claims)
-    rows = [s for c in claims for s in states(c, surnames)]
+    grave = frozenset(c.article_id for c in claims if _GRAVE.search(c.text))
+    rows = [s for c in claims for s in states(c, surnames, grave)]
     torn = _torn(rows)
     rows = [s for s in rows if (s.claim.article_id, s.axis, s.holder) not in torn]
     best: dict[tuple[str, str], tuple[float, Finding]] = {}
