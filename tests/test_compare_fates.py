@@ -94,3 +94,42 @@ def test_fates_a_named_death_against_the_group_needs_the_person_hurt_first():
     wounded = claim("c#1", "Sam Orr, wounded in the shooting, died on Sunday.", outlet="C", day=6, people=("Sam Orr",))
     assert fate_findings([a, killed]) == []
     assert kinds(fate_findings([a, wounded])) == [("update", "expected to survive", "died on Sunday")]
+
+
+def test_fates_one_person_told_by_a_noun_expected_to_live_then_dead_days_later():
+    a = claim("a#1", "The boy was flown to a trauma center and is expected to survive, deputies said.", outlet="A",
+              day=4)
+    b = claim("b#1", "A 6-year-old boy has died, days after he was struck by a stray bullet.", outlet="B", day=8)
+    same_day = claim("c#1", "A 6-year-old boy has died after the shooting.", outlet="C", day=4)
+    other = claim("d#1", "A woman has died, days after the shooting.", outlet="D", day=8)
+    several = claim("e#1", "Another boy has died, days after the shooting.", outlet="E", day=8)
+    assert kinds(fate_findings([a, b])) == [("update", "expected to survive", "has died")]
+    assert fate_findings([a, same_day]) == []  # one day: maybe two boys
+    assert fate_findings([a, other]) == [] and fate_findings([a, several]) == []
+
+
+def test_fates_the_surviving_hurt_counted_are_the_group_unless_one_is_called_critical():
+    a = claim("a#1", "Five were shot, two of whom died and three of whom have non-life-threatening wounds.",
+              outlet="A", day=4)
+    b = claim("b#1", "A third person wounded in the shooting has died, relatives said.", outlet="B", day=9)
+    grave = claim("a#2", "One of the wounded is in critical condition.", outlet="A", day=4)
+    assert kinds(fate_findings([a, b])) == [("update", "non-life-threatening", "has died")]
+    assert fate_findings([a, grave, b]) == []
+
+
+def test_fates_a_speaker_named_after_the_forecast_is_not_whose_it_is():
+    a = claim("a#1", '"All of them have wounds that are not life-threatening," explained Chief Lee Varga.',
+              outlet="A", day=4, people=("Lee Varga",))
+    b = claim("b#1", "One of the victims wounded at the market has since died.", outlet="B", day=7)
+    assert kinds(fate_findings([a, b])) == [("update", "not life-threatening", "has since died")]
+
+
+def test_fates_a_named_person_dead_at_the_scene_against_dead_in_hospital():
+    scene = claim("a#1", "Deputies found Omar Pell dead in the driveway.", outlet="A", day=4, people=("Omar Pell",))
+    hosp = claim("b#1", "Pell was taken to a county hospital, where he died.", outlet="B", day=4, people=("Pell",))
+    other = claim("c#1", "Ray Dunn was taken to a county hospital, where he died.", outlet="C", day=4,
+                  people=("Ray Dunn",))
+    pronounced = claim("d#1", "Pell was pronounced dead at the hospital.", outlet="D", day=4, people=("Pell",))
+    assert kinds(fate_findings([scene, hosp])) == [("polarity", "found Omar Pell dead",
+                                                   "taken to a county hospital, where he died")]
+    assert fate_findings([scene, other]) == [] and fate_findings([scene, pronounced]) == []

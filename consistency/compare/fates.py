@@ -8,7 +8,11 @@ five", "both", "none of the injuries") or one of them (named, or "a man wounded 
 - survival: expected to live against a death of one of them reported later, an ``update`` when the death
   is reported on a later day (the forecast did not hold), a ``polarity`` on the same day;
 - hospital: all released against one still in hospital in a report of the same day or later, a
-  ``polarity`` (one still in hospital, then all released days later, is the story moving on).
+  ``polarity`` (one still in hospital, then all released days later, is the story moving on);
+- place: a named person dead at the scene against taken to hospital where they died, a ``polarity``.
+
+One hurt person may also be told by a noun alone ("the girl is expected to survive" / "a 4-year-old girl has
+died"): the noun is the key, and only a death reported on a later day stands against the forecast.
 
 A suspect's custody (sought / held / dead) was read the same way and taken out: on the tuning gold, reports of
 one day that set a search against an arrest are "different moments" of a developing story, and a search
@@ -61,10 +65,22 @@ _GRAVE = re.compile(r"\b(?:critical|grave|serious)\s+condition\b|\bcritically\b|
                     r"\blife[- ]threatening\b", re.I)
 # One hurt person told only by a noun opening the sentence ("The girl ...", "A 4-year-old girl has died"): the
 # noun is the key, never one of several ("another", "the other", "a second").
-_SOLE = re.compile(r"^(?:[^—]{0,60}—\s*)?(?:the|a|an)\s+(?:(?:\d+|[a-z]+)-(?:year|month)-old\s+|young\s+|little\s+)*"
+_SOLE = re.compile(r"^(?:[^—]{0,60}—\s*)?(?:the|a|an)\s+"
+                   r"(?:(?:\d+|[a-z]+)-(?:year|month)-old\s+|young\s+|little\s+)*"
                    r"(girl|boy|child|toddler|infant|baby|teenager|teen|man|woman|victim)\b(?!\s*['’]s)", re.I)
 _SEVERAL = re.compile(r"\b(?:other|others|another|second|third|fourth|both|all|one\s+of|remaining|two|three|four)\b",
                       re.I)
+
+# Where a named person died: at the scene, or in hospital after being taken there ("pronounced dead at the
+# hospital" is left out: the dead are often pronounced there).
+_AT_SCENE = re.compile(r"\b(?:died|(?:pronounced|declared)\s+dead)\s+(?:at|on)\s+(?:the\s+)?scene\b|"
+                       r"\bfound\s+(?:[A-Z][\w'.-]*\s+){1,3}dead\b")
+_IN_HOSPITAL_DEATH = re.compile(
+    r"\b(?:taken|transported|rushed|airlifted|flown)\s+to\s+[^.;]{0,60}?\bwhere\s+(?:he|she)\s+(?:later\s+)?"
+    r"(?:died|succumbed)\b|\b(?:later\s+)?died\s+(?:later\s+)?at\s+(?:the\s+|a\s+)?(?:[\w.'&-]+\s+){0,5}"
+    r"(?:hospital|medical\s+center)\b", re.I)
+
+_PLACE_WORD = re.compile(r"\b(?:Hospital|Medical|General|Center|Clinic|Memorial)\b")
 
 # Hospital.
 _RELEASED = re.compile(r"\b(?:treated\s+and\s+released|released\s+from\s+(?:the\s+|a\s+|area\s+|local\s+)?"
@@ -108,6 +124,10 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None,
     if m and not _DOER.search(text):
         holder = _name_near(c, m, surnames) or _sole(text) or (HURT_ONE if _ONE_OF_HURT.search(text) else None)
         add("survival", "died", holder, m)
+    m = _AT_SCENE.search(text)
+    n = _IN_HOSPITAL_DEATH.search(text)
+    if (m is None) != (n is None) and not _DOER.search(text):
+        add("place", "scene" if m else "hospital", _only_name(c, surnames), m or n)
     m = _RELEASED.search(text)
     if m and not re.search(r"\b(?:not|n't|yet)\b", text[:m.start()]):
         add("hospital", "released", _hurt_holder(c, m, surnames, group=_ALL.search(text) is not None), m)
@@ -124,6 +144,22 @@ def _sole(text: str) -> str | None:
     if not m or _SEVERAL.search(text) or _DOER.search(text):
         return None
     return SOLE + m.group(1).casefold().replace("teenager", "teen")
+
+
+def _only_name(c: Claim, surnames) -> str | None:
+    """The key of the one person a sentence names (speakers and hospitals tagged as people aside), none when
+    it names several."""
+    keys = set()
+    for e in c.entities:
+        start, end = e.start - c.start, e.end - c.start
+        after = c.text[end:].split(None, 1)
+        if e.label != "PERSON" or _PLACE_WORD.search(" ".join([e.text] + after[:1])) or \
+                _SPEECH.match(c.text[end:].lstrip()) or _SPEECH.search(c.text[max(0, start - 12):start]):
+            continue
+        words = tuple(plain_name_words(e.text))
+        if words:
+            keys.add(_name_key(words, surnames))
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _name_key(words: tuple[str, ...], surnames: dict[str, set[tuple[str, ...]]]) -> str:
@@ -166,6 +202,8 @@ def _clash(a: State, b: State) -> str | None:
         if days < 1 and a.holder.startswith(SOLE):
             return None  # told by a noun alone, one forecast and a death the same day may be two people
         return "update" if days >= 1 else "polarity"
+    if a.axis == "place" and a.state != b.state:
+        return "polarity"
     if a.axis == "hospital" and a.state == "released" and b.state == "in-hospital":
         return "polarity"
     if a.axis == "hospital" and days == 0 and {a.state, b.state} == {"released", "in-hospital"}:
@@ -198,7 +236,7 @@ def _torn(rows: list[State]) -> set[tuple[str, str, str]]:
 
 # The state an outlet is odd in giving, once the others are told: a flag is made once per article that
 # gives it, against the closest report of the other state.
-_ODD = {"survival": "died", "hospital": "in-hospital"}
+_ODD = {"survival": "died", "hospital": "in-hospital", "place": "scene"}
 
 
 def fate_findings(claims: Iterable[Claim]) -> list[Finding]:
@@ -238,7 +276,7 @@ def _finding(kind: str, a: State, b: State) -> Finding:
     return Finding(kind, a.claim, b.claim, words(a), words(b), a.span, b.span, confidence=CONFIDENCE)
 
 
-_WHOSE = {"survival": "whether the hurt survive",
+_WHOSE = {"survival": "whether the hurt survive", "place": "where the person died",
           "hospital": "whether the hurt are still in hospital"}
 
 
