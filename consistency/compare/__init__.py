@@ -19,6 +19,7 @@ from .group_ages import group_age_flags
 from .facts import compare_facts
 from .different_things import drop_different_things
 from .disagreements import one_per_disagreement
+from .fates import fate_flags
 from .names import name_variant_flags
 from .numbers import compare_numbers, figure_at, same_figure
 from .places import compare_places, place_flags
@@ -75,11 +76,12 @@ def flags_of_findings(findings: Sequence[tuple[Finding, float]], aligned: Sequen
 
 
 def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[Flag]:
-    """Findings that read a whole story rather than aligned pairs: offices and ages given to one
+    """Findings that read a whole story rather than aligned pairs: offices, ages and fates given to one
     person, places given to one happening (``flagged``: the story's flags so far, whose figures the
     ages do not flag again)."""
     claims = list(claims)
-    return role_flags(claims) + age_flags(claims, flagged) + group_age_flags(claims, flagged) + place_flags(claims)
+    return (role_flags(claims) + age_flags(claims, flagged) + group_age_flags(claims, flagged) + place_flags(claims)
+            + fate_flags(claims))
 
 
 def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding]:

@@ -1,0 +1,317 @@
+"""The fate of the hurt told two ways by outlets of one story: expected to live against a later death; all
+released from hospital against one still there.
+
+No figure or status word carries these ("all four are expected to recover" / "one of the men hurt that
+night has died"), so each claim of a story is read for a few fixed states of the hurt, as a group ("all
+five", "both", "none of the injuries") or one of them (named, or "a man wounded in the shooting"):
+
+- survival: expected to live against a death of one of them reported later, an ``update`` when the death
+  is reported on a later day (the forecast did not hold), a ``polarity`` on the same day;
+- hospital: all released against one still in hospital in a report of the same day or later, a
+  ``polarity`` (one still in hospital, then all released days later, is the story moving on);
+- place: a named person dead at the scene against taken to hospital where they died, a ``polarity``.
+
+One hurt person may also be told by a noun alone ("the girl is expected to survive" / "a 4-year-old girl has
+died"): the noun is the key, and only a death reported on a later day stands against the forecast.
+
+A suspect's custody (sought / held / dead) was read the same way and taken out: on the tuning gold, reports of
+one day that set a search against an arrest are "different moments" of a developing story, and a search
+dated after an arrest is a late copy of an earlier version (bench/NOTES.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable
+
+from ..records import Claim, Flag
+from .ages import claims_by_story, story_surnames
+from .base import Finding, evidence, make_flag, tells_of_another_incident
+from .person_names import plain_name_words
+
+CONFIDENCE = 0.6
+HURT = "hurt"  # the hurt of the story as a group ("all five", "both", "none of the injuries")
+HURT_ONE = "hurt-one"  # one of the hurt, unnamed ("a man wounded in the shooting has died")
+SOLE = "one:"  # one person told by a noun alone ("the girl is expected to survive"), keyed on the noun
+
+_SPEECH = re.compile(r"\b(?:said|says|say|told|according|confirmed|added|reported|explained|stated|noted)\b", re.I)
+
+# Survival of the hurt.
+_FORECAST = re.compile(
+    r"\b(?:expected|likely)\s+to\s+(?:survive|recover|live|be\s+ok(?:ay)?|pull\s+through)\b|"
+    r"\bshould\s+(?:all\s+|both\s+)?(?:survive|recover)\b|\bnon[- ]life[- ]threatening\b|"
+    r"\bnot\s+(?:considered\s+|believed\s+to\s+be\s+|thought\s+to\s+be\s+)?life[- ]threatening\b", re.I)
+_GRIM = re.compile(r"\bnot\s+expected\b|\b(?:at\s+(?:that|the)\s+time|initially|at\s+first|were\s+thought|"
+                   r"was\s+thought)\b", re.I)
+_EVERY = re.compile(r"\b(?:all|both|none|everyone|each|every)\b", re.I)
+# "Both have been released" is as often two of several hurt (two officers, when bystanders stay in hospital).
+_ALL = re.compile(r"\b(?:all|everyone|each|every)\b", re.I)
+_DIED_LATER = re.compile(
+    r"\bhas\s+(?:since\s+)?died\b|\bhad\s+since\s+died\b|\bdied\s+(?:\w+\s+){0,3}(?:later|after\s+(?:being|he|she))\b|"
+    r"\bsuccumbed\b|\bdied\s+(?:early\s+|late\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)\b", re.I)
+_ONE_OF_HURT = re.compile(
+    r"\b(?:wounded|injured|hurt)\b|\bone\s+of\s+the\s+(?:victims|men|women|people|wounded)\b|"
+    r"\b(?:second|third|fourth|fifth|sixth|seventh)\s+(?:victim|person|man|woman)\b", re.I)
+_DOER = re.compile(r"\b(?:gunman|shooter|suspect|killer|attacker)\b", re.I)
+# The surviving hurt counted ("two of whom", "the four other victims"): the group, when the article calls no one
+# gravely hurt (else the count may leave out one in critical condition).
+_COUNTED = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+(?:whom|them)|(?:other|remaining)\s+"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"other\s+(?:victims|people|men|women|wounded))\b", re.I)
+_GRAVE = re.compile(r"\b(?:critical|grave|serious)\s+condition\b|\bcritically\b|(?<!non-)(?<!non )(?<!not )"
+                    r"\blife[- ]threatening\b", re.I)
+# One hurt person told only by a noun opening the sentence ("The girl ...", "A 4-year-old girl has died"): the
+# noun is the key, never one of several ("another", "the other", "a second").
+_SOLE = re.compile(r"^(?:[^—]{0,60}—\s*)?(?:the|a|an)\s+"
+                   r"(?:(?:\d+|[a-z]+)-(?:year|month)-old\s+|young\s+|little\s+)*"
+                   r"(girl|boy|child|toddler|infant|baby|teenager|teen|man|woman|victim)\b(?!\s*['’]s)", re.I)
+_SEVERAL = re.compile(r"\b(?:other|others|another|second|third|fourth|both|all|one\s+of|remaining|two|three|four)\b",
+                      re.I)
+
+# Where a named person died: at the scene, or in hospital after being taken there ("pronounced dead at the
+# hospital" is left out: the dead are often pronounced there).
+_AT_SCENE = re.compile(r"\b(?:died|(?:pronounced|declared)\s+dead)\s+(?:at|on)\s+(?:the\s+)?scene\b|"
+                       r"\bfound\s+(?:[A-Z][\w'.-]*\s+){1,3}dead\b")
+_IN_HOSPITAL_DEATH = re.compile(
+    r"\b(?:taken|transported|rushed|airlifted|flown)\s+to\s+[^.;]{0,60}?\bwhere\s+(?:he|she)\s+(?:later\s+)?"
+    r"(?:died|succumbed)\b|\b(?:later\s+)?died\s+(?:later\s+)?at\s+(?:the\s+|a\s+)?(?:[\w.'&-]+\s+){0,5}"
+    r"(?:hospital|medical\s+center)\b", re.I)
+
+_PLACE_WORD = re.compile(r"\b(?:Hospital|Medical|General|Center|Clinic|Memorial)\b")
+
+# Hospital.
+_RELEASED = re.compile(r"\b(?:treated\s+and\s+released|released\s+from\s+(?:the\s+|a\s+|area\s+|local\s+)?"
+                       r"hospitals?|discharged\s+from)\b", re.I)
+# Of one person only: "the three bystanders remain in the hospital" may be others than the ones released.
+_IN_HOSPITAL = re.compile(
+    r"\b(?:remains|remained|is|was|still)\s+(?:still\s+)?(?:hospitali[sz]ed|in\s+(?:the\s+)?hospital|"
+    r"in\s+(?:critical|serious|grave|guarded)\b[^.;]{0,20}\bcondition)\b|\bstill\s+in\s+(?:critical|serious)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """One fixed state a claim gives one person: its axis, the state, whose it is, and its words."""
+
+    claim: Claim
+    axis: str  # survival, hospital
+    state: str  # forecast, died; released, in-hospital
+    holder: str
+    span: tuple[int, int]
+
+
+def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None,
+           grave: frozenset[str] = frozenset()) -> list[State]:
+    """The fates a claim gives, each with whose it is (a name key, the hurt as a group, one of the hurt, one
+    person told by a noun); ``grave``: articles that call someone gravely hurt."""
+    text = c.text
+    if tells_of_another_incident(text):
+        return []
+    surnames = surnames or {}
+    out = []
+
+    def add(axis: str, state: str, holder: str | None, m: re.Match) -> None:
+        if holder:
+            out.append(State(c, axis, state, holder, (c.start + m.start(), c.start + m.end())))
+
+    m = _FORECAST.search(text)
+    if m and not _GRIM.search(text):
+        group = _EVERY.search(text) is not None or (_COUNTED.search(text) is not None and c.article_id not in grave)
+        add("survival", "forecast", _hurt_holder(c, m, surnames, group=group) or _sole(text), m)
+    m = _DIED_LATER.search(text)
+    if m and not _DOER.search(text):
+        holder = _name_near(c, m, surnames) or _sole(text) or (HURT_ONE if _ONE_OF_HURT.search(text) else None)
+        add("survival", "died", holder, m)
+    m = _AT_SCENE.search(text)
+    n = _IN_HOSPITAL_DEATH.search(text)
+    if (m is None) != (n is None) and not _DOER.search(text):
+        add("place", "scene" if m else "hospital", _only_name(c, surnames), m or n)
+    m = _RELEASED.search(text)
+    if m and not re.search(r"\b(?:not|n't|yet)\b", text[:m.start()]):
+        add("hospital", "released", _hurt_holder(c, m, surnames, group=_ALL.search(text) is not None), m)
+    m = _IN_HOSPITAL.search(text)
+    if m and not _DOER.search(text) and not _RELEASED.search(text):
+        add("hospital", "in-hospital", _name_near(c, m, surnames) or HURT_ONE, m)
+    return out
+
+
+def _sole(text: str) -> str | None:
+    """The key of one hurt person told by the noun opening the sentence ("one:girl"), none when the
+    sentence tells of several."""
+    m = _SOLE.search(text)
+    if not m or _SEVERAL.search(text) or _DOER.search(text):
+        return None
+    return SOLE + m.group(1).casefold().replace("teenager", "teen")
+
+
+def _only_name(c: Claim, surnames) -> str | None:
+    """The key of the one person a sentence names (speakers and hospitals tagged as people aside), none when
+    it names several."""
+    keys = set()
+    for e in c.entities:
+        start, end = e.start - c.start, e.end - c.start
+        after = c.text[end:].split(None, 1)
+        if e.label != "PERSON" or _PLACE_WORD.search(" ".join([e.text] + after[:1])) or \
+                _SPEECH.match(c.text[end:].lstrip()) or _SPEECH.search(c.text[max(0, start - 12):start]):
+            continue
+        words = tuple(plain_name_words(e.text))
+        if words:
+            keys.add(_name_key(words, surnames))
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _name_key(words: tuple[str, ...], surnames: dict[str, set[tuple[str, ...]]]) -> str:
+    """A person's key: the surname when one person of the story bears it, else the whole name."""
+    if words and len(surnames.get(words[-1], ())) <= 1:
+        return "name:" + words[-1]
+    return "name:" + " ".join(words)
+
+
+def _name_near(c: Claim, m: re.Match, surnames) -> str | None:
+    """The person named closest before the state words (else just after), not a speaker."""
+    before = [e for e in c.entities if e.label == "PERSON" and e.end - c.start <= m.start()
+              and m.start() - (e.end - c.start) <= 60]
+    after = [e for e in c.entities if e.label == "PERSON" and e.start - c.start >= m.end()
+             and (e.start - c.start) - m.end() <= 40]
+    for e in sorted(before, key=lambda e: -e.end) + after:
+        gap = c.text[e.end - c.start:m.start()] if e.end - c.start <= m.start() else c.text[m.end():e.start - c.start]
+        if _SPEECH.search(gap) or _SPEECH.match(c.text[e.end - c.start:].lstrip()):
+            continue
+        words = tuple(plain_name_words(e.text))
+        if words:
+            return _name_key(words, surnames)
+    return None
+
+
+def _hurt_holder(c: Claim, m: re.Match, surnames, *, group: bool) -> str | None:
+    """Whom a forecast or a release is said of: a named person, else the hurt as a group when the sentence
+    says all of them ("all five", "both", "none of the injuries")."""
+    name = _name_near(c, m, surnames)
+    if name:
+        return name
+    return HURT if group and not _DOER.search(c.text) else None
+
+
+def _clash(a: State, b: State) -> str | None:
+    """The finding type of two states of one person from two reports, ``a`` the earlier; None when they
+    can both hold (or the later one is the story moving on)."""
+    days = (b.claim.published.date() - a.claim.published.date()).days
+    if a.axis == "survival" and a.state == "forecast" and b.state == "died":
+        if days < 1 and a.holder.startswith(SOLE):
+            return None  # told by a noun alone, one forecast and a death the same day may be two people
+        return "update" if days >= 1 else "polarity"
+    if a.axis == "place" and a.state != b.state:
+        return "polarity"
+    if a.axis == "hospital" and a.state == "released" and b.state == "in-hospital":
+        return "polarity"
+    if a.axis == "hospital" and days == 0 and {a.state, b.state} == {"released", "in-hospital"}:
+        return "polarity"
+    return None
+
+
+def _same_holder(a: State, b: State) -> bool:
+    """The two states are of one person: one key, or the hurt as a group against one of them (a named
+    person only when the sentence says they were hurt: "Ann Roe died Sunday" may be the one killed outright)."""
+    if a.holder == b.holder:
+        return True
+    group, one = (a, b) if a.holder == HURT else (b, a)
+    return group.holder == HURT and (one.holder == HURT_ONE or one.holder.startswith(("name:", SOLE))
+                                     and bool(_ONE_OF_HURT.search(one.claim.text)))
+
+
+def _torn(rows: list[State]) -> set[tuple[str, str, str]]:
+    """(article, axis, holder) where the article itself gives the holder two clashing states: it tells the
+    change, or of two people, and its side is left out."""
+    out = set()
+    for a in rows:
+        for b in rows:
+            if a.claim.article_id == b.claim.article_id and a.axis == b.axis and a.state != b.state \
+                    and _same_holder(a, b):
+                out.add((a.claim.article_id, a.axis, a.holder))
+                out.add((b.claim.article_id, b.axis, b.holder))
+    return out
+
+
+# The state an outlet is odd in giving, once the others are told: a flag is made once per article that
+# gives it, against the closest report of the other state.
+_ODD = {"survival": "died", "hospital": "in-hospital", "place": "scene"}
+
+
+def fate_findings(claims: Iterable[Claim]) -> list[Finding]:
+    """One finding per article that gives a person a state clashing with another outlet's report of them
+    (``_ODD``), against the closest such report in time."""
+    return [f for _, f in _axis_findings(claims)]
+
+
+def _axis_findings(claims: Iterable[Claim]) -> list[tuple[str, Finding]]:
+    """``fate_findings`` with the axis of each (survival, hospital)."""
+    claims = list(claims)
+    surnames = story_surnames(claims)
+    grave = frozenset(c.article_id for c in claims if _GRAVE.search(c.text))
+    rows = [s for c in claims for s in states(c, surnames, grave)]
+    torn = _torn(rows)
+    rows = [s for s in rows if (s.claim.article_id, s.axis, s.holder) not in torn]
+    best: dict[tuple[str, str], tuple[float, Finding]] = {}
+    for a in rows:
+        for b in rows:
+            if a.claim.outlet == b.claim.outlet or a.axis != b.axis or (b.claim.published, b.claim.id) < (
+                    a.claim.published, a.claim.id) or not _same_holder(a, b):
+                continue
+            kind = _clash(a, b)
+            if kind is None:
+                continue
+            gap = abs((b.claim.published - a.claim.published).total_seconds())
+            odd = a if a.state == _ODD[a.axis] else b
+            key = (a.axis, odd.claim.article_id)
+            if key not in best or gap < best[key][0]:
+                best[key] = (gap, _finding(kind, a, b))
+    return [(key[0], f) for key, (_, f) in best.items()]
+
+
+def _finding(kind: str, a: State, b: State) -> Finding:
+    def words(s: State) -> str:
+        return s.claim.text[s.span[0] - s.claim.start:s.span[1] - s.claim.start]
+    return Finding(kind, a.claim, b.claim, words(a), words(b), a.span, b.span, confidence=CONFIDENCE)
+
+
+_WHOSE = {"survival": "whether the hurt survive", "place": "where the person died",
+          "hospital": "whether the hurt are still in hospital"}
+
+
+MAX_NAMED = 2  # sentences of the death's article that name who died, cited beside the death itself
+_DIED = re.compile(r"\bdied\b", re.I)
+
+
+def fate_flags(claims: Iterable[Claim]) -> list[Flag]:
+    """Flags of a person's fate told two ways, story by story, each explained in its own words; a death
+    told of "a man wounded there" is cited with its article's sentences that name who died."""
+    flags = []
+    for story in claims_by_story(claims):
+        for axis, f in _axis_findings(story):
+            flag = make_flag(f)
+            named = _named_deaths(story, f.b) if axis == "survival" else []
+            flags.append(replace(flag, explanation=explain_fate(axis, f),
+                                 evidence=flag.evidence + tuple(evidence(c, c.start, c.end) for c in named)))
+    return flags
+
+
+def _named_deaths(story: list[Claim], death: Claim) -> list[Claim]:
+    """Other sentences of the death's article that say a named person died."""
+    return [c for c in story if c.article_id == death.article_id and c.id != death.id and _DIED.search(c.text)
+            and any(e.label == "PERSON" for e in c.entities) and not _DOER.search(c.text)
+            and not tells_of_another_incident(c.text)][:MAX_NAMED]
+
+
+def explain_fate(axis: str, f: Finding) -> str:
+    """What each report says of the person's fate, and whether the later one may be news since."""
+    def who(c: Claim) -> str:
+        return f"{c.outlet} ({c.published.date().isoformat()})"
+
+    def quote(c: Claim) -> str:
+        return "\u201c" + " ".join(c.text.split())[:160] + "\u201d"
+
+    since = "the later report may tell of a change since" if f.type == "update" else "both cannot hold at once"
+    return (f"Fate told two ways ({_WHOSE[axis]}): {who(f.a)} says \u201c{f.value_a}\u201d, {who(f.b)} says "
+            f"\u201c{f.value_b}\u201d; {since}. {f.a.outlet}: {quote(f.a)} {f.b.outlet}: {quote(f.b)}")

@@ -1,0 +1,135 @@
+"""The fate of the hurt told two ways: expected to live against a later death, all released against one still
+in hospital."""
+
+from datetime import datetime, timezone
+
+from consistency.compare.fates import fate_findings
+from consistency.records import Attribution, Claim, Entity
+
+
+def claim(cid: str, text: str, *, outlet: str, day: int, people: tuple[str, ...] = ()) -> Claim:
+    """A claim of story s1 with the given names tagged as people."""
+    ents = tuple(Entity(n, text.index(n), text.index(n) + len(n), "PERSON", f"PERSON:{n.split()[-1].casefold()}")
+                 for n in people)
+    return Claim(id=cid, article_id=cid.split("#")[0], outlet=outlet,
+                 published=datetime(2026, 5, day, 9, tzinfo=timezone.utc), text=text, start=0, end=len(text),
+                 content=text, attribution=Attribution(source=outlet, source_kind="outlet"), entities=ents,
+                 story_id="s1")
+
+
+def kinds(found) -> list[tuple[str, str, str]]:
+    return sorted((f.type.value, f.value_a, f.value_b) for f in found)
+
+
+def test_fates_all_expected_to_survive_then_one_of_them_died_is_an_update():
+    a = claim("a#1", "All four people wounded at the party are expected to survive, police said.", outlet="A", day=4)
+    b = claim("b#1", "A man injured in the party shooting last week has died.", outlet="B", day=12)
+    same_day = claim("c#1", "A man injured in the party shooting has died.", outlet="C", day=4)
+    assert kinds(fate_findings([a, b])) == [("update", "expected to survive", "has died")]
+    assert kinds(fate_findings([a, same_day])) == [("polarity", "expected to survive", "has died")]
+
+
+def test_fates_a_forecast_of_one_unnamed_person_or_a_death_at_the_scene_is_no_clash():
+    a = claim("a#1", "The woman is expected to survive.", outlet="A", day=4)
+    b = claim("b#1", "A man injured in the shooting has died.", outlet="B", day=9)
+    scene = claim("c#1", "One man died at the scene.", outlet="C", day=9)
+    every = claim("d#1", "Both victims are expected to recover.", outlet="D", day=4)
+    assert fate_findings([a, b]) == []
+    assert fate_findings([every, scene]) == []
+
+
+def test_fates_named_forecast_then_named_death():
+    a = claim("a#1", "Officer Dana Quill is expected to survive her wounds.", outlet="A", day=4, people=("Dana Quill",))
+    b = claim("b#1", "Dana Quill died on Sunday, the department said.", outlet="B", day=7, people=("Dana Quill",))
+    assert kinds(fate_findings([a, b])) == [("update", "expected to survive", "died on Sunday")]
+
+
+def test_fates_all_released_against_still_in_hospital_the_same_day():
+    a = claim("a#1", "The wounded guests were all treated and released from area hospitals.", outlet="A", day=4)
+    b = claim("b#1", "One of the guests is still in critical condition, his brother said.", outlet="B", day=4)
+    back = claim("c#1", "One of the guests is still in critical condition.", outlet="C", day=2)
+    assert kinds(fate_findings([a, b])) == [("polarity", "treated and released", "is still in critical condition")]
+    assert fate_findings([a, back]) == []  # in hospital, then released days later: the story moved on
+
+
+def test_fates_two_released_against_others_still_in_hospital_is_no_clash():
+    a = claim("a#1", "They have both been treated and released.", outlet="A", day=4)
+    b = claim("b#1", "The two bystanders who were shot remain in the hospital.", outlet="B", day=5)
+    c = claim("c#1", "One of the bystanders is still in serious condition.", outlet="C", day=5)
+    assert fate_findings([a, b]) == [] and fate_findings([a, c]) == []
+
+
+def test_fates_flags_explain_the_two_states():
+    from consistency.compare.fates import fate_flags
+
+    a = claim("a#1", "All three people hurt in the fire are expected to recover.", outlet="A", day=4)
+    b = claim("b#1", "One of the people hurt in the fire has died.", outlet="B", day=9)
+    (flag,) = fate_flags([a, b])
+    assert flag.type.value == "update" and flag.articles == ("a", "b")
+    assert "expected to recover" in flag.explanation and "has died" in flag.explanation
+
+
+
+def test_fates_a_death_is_cited_with_the_sentences_that_name_who_died():
+    from consistency.compare.fates import fate_flags
+
+    a = claim("a#1", "All five people shot at the bus stop are expected to survive.", outlet="A", day=4)
+    b1 = claim("b#1", "A man wounded in the bus stop shooting has died.", outlet="B", day=12)
+    b2 = claim("b#2", "Police said Rob Tanner, 40, died on Saturday at the county hospital.", outlet="B", day=12,
+               people=("Rob Tanner",))
+    (flag,) = fate_flags([a, b1, b2])
+    assert [e.claim_id for e in flag.evidence] == ["a#1", "b#1", "b#2"]
+
+
+def test_fates_an_article_that_tells_both_states_is_left_out():
+    a = claim("a#1", "All the wounded are expected to recover.", outlet="A", day=4)
+    b1 = claim("b#1", "One of the wounded has since died.", outlet="B", day=9)
+    b2 = claim("b#2", "The others are all expected to recover.", outlet="B", day=9)
+    assert fate_findings([a, b1, b2]) == []
+
+
+def test_fates_a_named_death_against_the_group_needs_the_person_hurt_first():
+    a = claim("a#1", "The other three victims are all expected to survive.", outlet="A", day=4)
+    killed = claim("b#1", "Sam Orr died on Sunday, his family said.", outlet="B", day=6, people=("Sam Orr",))
+    wounded = claim("c#1", "Sam Orr, wounded in the shooting, died on Sunday.", outlet="C", day=6, people=("Sam Orr",))
+    assert fate_findings([a, killed]) == []
+    assert kinds(fate_findings([a, wounded])) == [("update", "expected to survive", "died on Sunday")]
+
+
+def test_fates_one_person_told_by_a_noun_expected_to_live_then_dead_days_later():
+    a = claim("a#1", "The boy was flown to a trauma center and is expected to survive, deputies said.", outlet="A",
+              day=4)
+    b = claim("b#1", "A 6-year-old boy has died, days after he was struck by a stray bullet.", outlet="B", day=8)
+    same_day = claim("c#1", "A 6-year-old boy has died after the shooting.", outlet="C", day=4)
+    other = claim("d#1", "A woman has died, days after the shooting.", outlet="D", day=8)
+    several = claim("e#1", "Another boy has died, days after the shooting.", outlet="E", day=8)
+    assert kinds(fate_findings([a, b])) == [("update", "expected to survive", "has died")]
+    assert fate_findings([a, same_day]) == []  # one day: maybe two boys
+    assert fate_findings([a, other]) == [] and fate_findings([a, several]) == []
+
+
+def test_fates_the_surviving_hurt_counted_are_the_group_unless_one_is_called_critical():
+    a = claim("a#1", "Five were shot, two of whom died and three of whom have non-life-threatening wounds.",
+              outlet="A", day=4)
+    b = claim("b#1", "A third person wounded in the shooting has died, relatives said.", outlet="B", day=9)
+    grave = claim("a#2", "One of the wounded is in critical condition.", outlet="A", day=4)
+    assert kinds(fate_findings([a, b])) == [("update", "non-life-threatening", "has died")]
+    assert fate_findings([a, grave, b]) == []
+
+
+def test_fates_a_speaker_named_after_the_forecast_is_not_whose_it_is():
+    a = claim("a#1", '"All of them have wounds that are not life-threatening," explained Chief Lee Varga.',
+              outlet="A", day=4, people=("Lee Varga",))
+    b = claim("b#1", "One of the victims wounded at the market has since died.", outlet="B", day=7)
+    assert kinds(fate_findings([a, b])) == [("update", "not life-threatening", "has since died")]
+
+
+def test_fates_a_named_person_dead_at_the_scene_against_dead_in_hospital():
+    scene = claim("a#1", "Deputies found Omar Pell dead in the driveway.", outlet="A", day=4, people=("Omar Pell",))
+    hosp = claim("b#1", "Pell was taken to a county hospital, where he died.", outlet="B", day=4, people=("Pell",))
+    other = claim("c#1", "Ray Dunn was taken to a county hospital, where he died.", outlet="C", day=4,
+                  people=("Ray Dunn",))
+    pronounced = claim("d#1", "Pell was pronounced dead at the hospital.", outlet="D", day=4, people=("Pell",))
+    assert kinds(fate_findings([scene, hosp])) == [("polarity", "found Omar Pell dead",
+                                                   "taken to a county hospital, where he died")]
+    assert fate_findings([scene, other]) == [] and fate_findings([scene, pronounced]) == []
