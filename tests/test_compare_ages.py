@@ -229,3 +229,46 @@ def test_ages_a_name_left_untagged_before_an_age():
                     entities=(Entity("Lake Varden", 3, 14, "GPE", "gpe:varden"),))
     assert [m.name for m in age_mentions([place])] == []
     assert age_mentions([claim("d#1", "Officer Lee, 41, spoke.")]) == []  # one word after the title: no name
+
+
+def test_ages_a_pronoun_is_the_person_of_the_sentence_before():
+    found = claim("a#3", "A small boy was found hurt in a shed.")
+    aged = claim("a#4", "Officers say he was six years old, said Lt. Ida Moss.", ("Ida Moss",))
+    other = claim("b#1", "The 8-year-old boy was taken to a clinic.", outlet="B")
+    assert [(m.value, m.kin) for m in age_mentions([found, aged])] == [(6, frozenset({"boy"}))]
+    assert values(age_flags([found, aged, other])) == [{"six", "8"}]
+    assert age_mentions([found, claim("a#4", "Ida Moss said he was six.", ("Ida Moss",))]) == []
+    named = claim("c#1", "Rory Vance Dunn was found in a shed.", ("Rory Vance Dunn",), outlet="C")
+    said = claim("c#2", "He was 33.", outlet="C")
+    assert [m.name for m in age_mentions([named, said])] == [("rory", "vance", "dunn")]
+    girl = claim("d#1", "A girl was found in a shed.", outlet="D")
+    assert age_mentions([girl, replace(aged, id="d#2", article_id="d")]) == []  # "he" is not the girl
+    assert age_mentions([aged]) == []  # no sentence before it: no one to hold the age
+
+
+def test_ages_of_a_list_each_with_its_name():
+    a = claim("a#1", "Deputies named Ann Doe, 47; Bob Doe, 33; and Cal Poe,19.", ("Ann Doe", "Bob Doe"))
+    b = claim("b#1", "Bob Doe, 35, was taken to a clinic.", ("Bob Doe",), outlet="B")
+    assert [(m.name, m.value) for m in age_mentions([a])] == [(("ann", "doe"), 47), (("bob", "doe"), 33),
+                                                              (("cal", "poe"), 19)]
+    assert values(age_flags([a, b])) == [{"33", "35"}]
+
+
+def test_ages_a_name_that_repeats_a_word_is_not_a_shorter_form():
+    assert not same_named_person(("omar", "omar"), ("yusuf", "ali", "omar"), {})
+    assert same_named_person(("yusuf", "omar"), ("yusuf", "ali", "omar"), {})
+
+
+def test_ages_a_surname_spelt_two_ways_under_the_same_given_names():
+    assert same_named_person(("dale", "ray", "morrow"), ("dale", "ray", "murrow"), {})
+    assert not same_named_person(("dale", "morrow"), ("dave", "murrow"), {})
+    assert not same_named_person(("ann", "lee"), ("ann", "leo"), {})  # short words: two names, not a misspelling
+    a = claim("a#1", "Dale Morrow, 34, was held on Monday.", ("Dale Morrow",))
+    b = claim("b#1", "Dale Murrow, 35, was held.", ("Dale Murrow",), outlet="B")
+    assert values(age_flags([a, b])) == [{"34", "35"}]
+
+
+def test_ages_a_convicted_felon_is_no_trial():
+    a = claim("a#1", "Police arrested 34-year-old Jo Kell on Friday.", ("Jo Kell",))
+    b = claim("b#1", "A spokesman said 35-year-old Jo Kell was charged as a convicted felon.", ("Jo Kell",), outlet="B")
+    assert values(age_flags([a, b])) == [{"34", "35"}]

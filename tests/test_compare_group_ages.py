@@ -57,3 +57,15 @@ def test_group_ages_a_report_naming_the_member_itself_is_left_to_the_names():
     b = claim("b#1", "Dale Pike, 22, died at a clinic where he was taken.", ("Dale Pike",), outlet="B")
     assert group_age_flags([a, a2, b]) == []
 
+
+
+def test_group_ages_two_ages_of_one_description_and_the_rest_of_the_sentence():
+    a = claim("a#1", "The gunman fled after hitting a 21- and 36-year-old in the leg, and a 24-year-old in the arm.")
+    assert [(g.ages, g.part) for g in group_ages([a])] == [((21, 36, 24), "hit")]
+    off = claim("b#1", "Ugo Vance, 35, was shot once in the leg.", ("Ugo Vance",), outlet="B")
+    listed = claim("b#1", "Ugo Vance, 24, was shot once in the arm.", ("Ugo Vance",), outlet="B")
+    dead = claim("b#1", "Ugo Vance, 35, was shot and killed.", ("Ugo Vance",), outlet="B")
+    assert values(group_age_flags([a, off])) == [{"21- and 36", "35"}]
+    assert group_age_flags([a, listed]) == [] and group_age_flags([a, dead]) == []
+    shooter = claim("b#1", "Police say Ugo Vance, 42, shot four people.", ("Ugo Vance",), outlet="B")
+    assert group_age_flags([a, shooter]) == []  # who fired is no member of those hit

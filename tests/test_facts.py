@@ -1192,3 +1192,14 @@ def test_facts_a_verb_of_change_updates_the_figure_it_leads_to_only():
                   frames={"11": ("fall", ("champion", "knockout"))})
     assert pairs(before, record) == []
     assert pairs(before, count) == [("20", "11")]
+
+
+def test_facts_an_unnamed_age_of_several_people_is_no_one_persons():
+    a = claim("a#1", "The man, 47, was hurt in the crash.", outlet="A", frames={"47": ("hurt", ("man", "crash"))})
+    b = claim("b#1", "The man, 44, was hurt in the crash.", outlet="B", frames={"44": ("hurt", ("man", "crash"))})
+    both = claim("c#1", "Both men are 44 years old, police said of the crash.", outlet="C",
+                 frames={"44": ("be", ("man", "crash"))})
+    listed = claim("d#1", "The men, ages 44 and 51, were hurt in the crash.", outlet="D",
+                   frames={"44": ("hurt", ("man", "crash")), "51": ("hurt", ("man", "crash"))})
+    assert pairs(a, b) == [("47", "44")]
+    assert pairs(a, both) == [] and pairs(a, listed) == []

@@ -208,3 +208,42 @@ def test_quantities_a_unit_written_onto_a_figure_of_year_size_is_a_measure(text,
     q = one(text)
     assert (q.value, q.unit, q.kind) == (value, unit, "measure")
     assert find_quantities("By 1990 the walkers had left, and in the 1990s few came back.") == []
+
+
+@pytest.mark.parametrize("text, ages", [
+    ("Police said three men, ages 24, 51 and 70, were hurt.", [24, 51, 70]),
+    ("The women, aged 19 and 22, were taken to a clinic.", [19, 22]),
+    ("Two girls, 9 and 6, were hit.", [9, 6]),
+    ("The riders were 24, 51 and 70 years old.", [24, 51, 70]),
+    ("a bullet hit a 19- and 44-year-old outside", [19, 44]),
+    ("Deputies named Ann Doe, 47; Bob Doe, 33; and Cal Poe,19.", [47, 33, 19]),
+])
+def test_quantities_every_age_of_a_list(text, ages):
+    found = find_quantities(text)
+    assert [q.value for q in found if q.unit == "years old"] == ages
+    assert all(q.hedge is None for q in found)
+
+
+@pytest.mark.parametrize("text", ["Scores rose between 24 and 70 points.", "He scored 12 and 30 in two games.",
+                                  "They led by 12- and 30-point margins.", "By Friday, 12 and 15 were held."])
+def test_quantities_numbers_joined_by_and_that_are_no_ages(text):
+    assert all(q.unit != "years old" for q in find_quantities(text))
+
+
+def test_quantities_a_range_of_ages_stays_one_range():
+    (q,) = find_quantities("The pupils were between the 4 and 13 years old.")
+    assert (q.low, q.high, q.hedge) == (4, 13, "between")
+
+
+@pytest.mark.parametrize("text, value", [("He was seven years old.", 7), ("She was 31 years of age.", 31),
+                                         ("a nine year old rider", 9),
+                                         ("A 52-year-old man set out for the store.", 52),
+                                         ("An 8-year-old girl was found.", 8)])
+def test_quantities_an_age_written_apart_or_at_a_sentence_start(text, value):
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit) == (value, "years old")
+
+
+def test_quantities_years_older_and_a_flight_stay_as_they_were():
+    assert [q.unit for q in find_quantities("He was 30 years older.")] == ["years"]
+    assert find_quantities("Flight 17 left late.") == []

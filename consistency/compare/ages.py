@@ -12,22 +12,22 @@ earlier one is, whatever the gap, and an older age said at a trial is none (a se
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..extract.quantities import AGE_UNIT
 from ..records import Claim, Entity, Flag, Quantity
 from .base import UPDATE_CUES, Finding, make_flag, tells_of_another_incident
-from .person_names import one_given_name, plain_name_words
+from .person_names import close, one_given_name, plain_name_words
 from .unionfind import UnionFind
 
 CONFIDENCE = 0.75
 # Ages this far apart under one name are a parent and a child sooner than one age misreported.
 GENERATION = 15
 # An age said at a trial or a sentencing may be years older than the age at the deed.
-_COURT = re.compile(r"\b(?:guilty|convicted|convict|sentenced|sentencing|trial|jury|pleaded|acquitted|parole[ds]?)\b",
-                    re.I)
+_COURT = re.compile(r"\b(?:guilty|convicted(?!\s+felons?\b)|convict|sentenced|sentencing|trial|jury|pleaded|acquitted|"
+                    r"parole[ds]?)\b", re.I)  # "a convicted felon" is what he was before, not a court date
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Roles that one person of an incident usually holds, and the words that give them.
 _ROLE_WORDS = {
@@ -109,14 +109,19 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
     or, when none is, the role, kin word and part its description gives ("the 45-year-old gunman"); an
     unnamed person of a sentence about another happening is left out."""
     out = []
+    claims = list(claims)
+    by_id = {c.id: c for c in claims}
     for c in claims:
         other = tells_of_another_incident(c.text)
         named = []
         for q in c.quantities:
-            if q.unit != AGE_UNIT or q.value != int(q.value):
-                continue
+            if q.unit != AGE_UNIT or q.value != int(q.value) or q.hedge == "between":
+                continue  # a range of ages ("between 20 and 30 years old") is of several people
             person = _named(c, q.start, q.end) or _untagged_name(c, q.start)
-            if person is not None:
+            held = None if person is not None or other else _pronoun_held(c, q, by_id)
+            if held is not None:
+                out.append(replace(held, claim=c, value=int(q.value), span=(q.start, q.end)))
+            elif person is not None:
                 role = _role_before(c, person)
                 named.append(AgeMention(c, int(q.value), (q.start, q.end), tuple(plain_name_words(person.text)), role,
                                         part=_ROLE_PART.get(role)))
@@ -126,6 +131,31 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
                                       _AFTER_AGE), _part(c, q.start, q.end, _AFTER_AGE) or _ROLE_PART.get(role)))
         out += _with_kin_said(c, named) + ([] if other else _months_old(c))
     return [m for m in out if m.name or m.role or m.kin]
+
+
+# "officers think she was six years old": an age whose holder is a pronoun for the person just named or described.
+_PRONOUN_AGE = re.compile(r"\b(he|she)\s+(?:was|is|had\s+turned|turned)\s+(?:only\s+|just\s+)?$", re.I)
+_KIN_SAID = re.compile(r"\b(" + "|".join(sorted(_KIN_WORDS)) + r")\b", re.I)
+
+
+def _pronoun_held(c: Claim, q: Quantity, by_id: dict[str, Claim]) -> AgeMention | None:
+    """The person a "he was N" or "she was N years old" age is of, read from the sentence just before it: the one
+    person it names, else the one kin word it describes someone by ("A small girl was found hurt ... she was six")."""
+    m = _PRONOUN_AGE.search(c.text[:q.start - c.start])
+    article, _, n = c.id.rpartition("#")
+    if m is None or any(e.label == "PERSON" and e.start < q.start for e in c.entities) or not n.isdigit():
+        return None
+    before = by_id.get(f"{article}#{int(n) - 1}")
+    if before is None:
+        return None
+    names = {tuple(plain_name_words(e.text)) for e in before.entities if e.label == "PERSON"}
+    if len(names) == 1 and len(next(iter(names))) >= 2:
+        return AgeMention(c, q.value, (q.start, q.end), next(iter(names)))
+    kin = {k.group(1).casefold() for k in _KIN_SAID.finditer(before.text)}
+    wrong = _FEMALE if m.group(1).casefold() == "he" else _MALE
+    if names or len(kin) != 1 or kin & wrong:
+        return None
+    return AgeMention(c, q.value, (q.start, q.end), (), None, frozenset(kin))
 
 
 # Nouns that describe an unnamed person by sex or age group only, each with its plural; a story often holds
@@ -262,8 +292,9 @@ def _described_role(c: Claim, end: int) -> str | None:
 
 def same_named_person(x: tuple[str, ...], y: tuple[str, ...], surnames: dict[str, set[tuple[str, ...]]]) -> bool:
     """Two written names of one person: one the other's shorter form ("Ana Ruiz" of "Ana Ruiz Vela",
-    "Hale" of "Tom Hale" when no one else of the story is a Hale), or, when only one person of the story
-    bears the surname, its given name spelt or shortened another way. A junior and a senior, or two given
+    "Hale" of "Tom Hale" when no one else of the story is a Hale), the same given names with the surname a
+    letter or two apart, or, when only one person of the story bears the surname, its given name spelt or
+    shortened another way. A junior and a senior, or two given
     names of one family ("Jeremy Oakes" / "Jerry Oakes" beside a "Luis Oakes"), are two people."""
     if not x or not y or (_SUFFIXES & set(x)) != (_SUFFIXES & set(y)):
         return False
@@ -271,8 +302,10 @@ def same_named_person(x: tuple[str, ...], y: tuple[str, ...], surnames: dict[str
     sole = len(surnames.get(long_[-1], ())) <= 1
     if len(short) == 1:
         return short[0] == long_[-1] and sole
-    if set(short) <= set(long_):
+    if Counter(short) <= Counter(long_):  # "Omar Omar" is not a shorter "Yusuf Ali Omar"
         return True
+    if len(short) == len(long_) and short[:-1] == long_[:-1] and close(short[-1], long_[-1]):
+        return True  # the given names alike, the surname spelt two ways ("Dale Morrow" / "Dale Murrow")
     return sole and short[-1] == long_[-1] and one_given_name(short[0], long_[0])
 
 

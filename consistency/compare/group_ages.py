@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..extract.quantities import AGE_UNIT
 from ..records import Claim, Flag
 from .ages import (AgeMention, age_finding, age_mentions, ages_apart, claims_by_story, figures_flagged,
                    one_person_two_ages, same_named_person, story_surnames)
@@ -61,12 +62,41 @@ def victim_part(text: str) -> str | None:
     return "killed" if killed else "wounded"
 
 
+# "was shot once in the arm": hit, neither death nor wound said; "Dale Pike shot three people" is who fired.
+_HIT = re.compile(r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+)?(?:shot|hit|struck)\b", re.I)
+
+
+def _part_of(text: str) -> str | None:
+    """The victim's part the sentence gives: killed, wounded, or hit when it says only that they were shot."""
+    part = victim_part(text)
+    if part is None and not (_KILLED.search(text) or _WOUNDED.search(text) or _DOER.search(text)) \
+            and _HIT.search(text):
+        return "hit"
+    return part
+
+
+# The people the verb hit: "the gunman fled after hitting a ...", said of them whoever else the sentence names.
+_HIT_BEFORE = re.compile(r"\b(?:hitting|striking|wounding|shooting|shot|hit|struck|wounded)\s+(?:a|an|both\s+a)\s+$", re.I)
+# "hitting a 21- and 36-year-old": ages of two people written as one description.
+_ELLIPTIC = re.compile(r"\b(?P<ages>\d{1,2}-\s+(?:and|or)\s+\d{1,2})-years?-olds?\b", re.I)
+
+
 def group_ages(claims: Iterable[Claim]) -> list[GroupAges]:
     """Every list or range of ages a claim gives a whole group whose part the sentence says."""
     out = []
     for c in claims:
-        part = victim_part(c.text)
-        if part is None or tells_of_another_incident(c.text):
+        if tells_of_another_incident(c.text):
+            continue
+        part = _part_of(c.text)
+        for m in _ELLIPTIC.finditer(c.text):
+            hit = part or ("hit" if _HIT_BEFORE.search(c.text[:m.start()]) else None)
+            if hit is None:
+                continue
+            # the sentence's other ages may be of the rest of the hurt ("..., and a 24-year-old in the arm")
+            ages = tuple(dict.fromkeys([int(v) for v in re.findall(r"\d+", m.group("ages"))] +
+                                       [int(q.value) for q in c.quantities if q.unit == AGE_UNIT]))
+            out.append(GroupAges(c, ages, (c.start + m.start("ages"), c.start + m.end("ages")), hit, None))
+        if part is None:
             continue
         for pattern in (_LISTED, _RANGE):
             for m in pattern.finditer(c.text):
@@ -95,7 +125,7 @@ def sex_after(m: AgeMention) -> str | None:
 
 def _member(g: GroupAges, m: AgeMention) -> bool:
     """Whether a named age may be of a member of the group: one part, and the group's sex when it has one."""
-    return victim_part(m.claim.text) == g.part and (g.sex is None or sex_after(m) == g.sex)
+    return _part_of(m.claim.text) == g.part and (g.sex is None or sex_after(m) == g.sex)
 
 
 def _none_of(g: GroupAges, m: AgeMention) -> AgeMention | None:

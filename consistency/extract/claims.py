@@ -279,7 +279,11 @@ def _is_checkable(sent) -> bool:
         return False
     if sent.text.rstrip().endswith("?"):
         return False
-    return any(t.pos_ in ("VERB", "AUX") for t in sent)
+    return any(t.pos_ in ("VERB", "AUX") for t in sent) or bool(_NAMED_AGE.search(sent.text))
+
+
+# A line of a list that gives a person's age with no verb ("Carl Roe, 23, of Millbrook", "Ann Doe, 47 years old").
+_NAMED_AGE = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+,\s*\d{1,3}(?:,|;|\.|\s+years?\s+old\b|\s*$)")
 
 
 def _attribution_for(sent, attributions: Sequence[Attribution]) -> Attribution | None:

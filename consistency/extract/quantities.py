@@ -204,6 +204,10 @@ def _plural(word: str) -> str:
     return w + "s"
 
 
+# An age written apart: "seven years old", "a nine year old rider", "5 months of age".
+_AGE_APART = re.compile(r"(year|month|week)s?(?:[- ]+old\b(?!-)|\s+of\s+age\b)", re.I)
+
+
 def _unit_after(text: str, pos: int) -> tuple[str | None, str, int]:
     """(unit, kind, end) from the words after a number; the counted noun for counts."""
     m = _NEXT_WORD.match(text, pos)
@@ -223,6 +227,9 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, str, int]:
         return cur, "money", m.end()
     if first in ("pounds", "pound"):
         return "lb", "measure", m.end()
+    apart = _AGE_APART.match(text, m.start(1))
+    if apart:
+        return f"{apart.group(1).lower()}s old", "count", apart.end()  # "seven years old", "5 months of age"
     pos, skipped = m.start(), 0
     while skipped < 3:
         m = _NEXT_WORD.match(text, pos)
@@ -249,6 +256,11 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, str, int]:
     return None, "count", pos
 
 
+# A sentence may open on a determiner before an age ("A 52-year-old man", "Two 16-year-olds"): no name.
+_OPENERS = frozenset({"a", "an", "one", "two", "three", "four", "five", "his", "her", "their", "its", "our", "my"})
+_AGED_AFTER = re.compile(r"[- ](?:year|month|week)s?[- ]olds?\b", re.I)
+
+
 def _is_name_or_date(text: str, start: int, end: int, value: float, plain: bool) -> bool:
     """True when the number is a year, date, clock time or part of a name."""
     before = text[max(0, start - 1):start]
@@ -269,6 +281,7 @@ def _is_name_or_date(text: str, start: int, end: int, value: float, plain: bool)
         return True  # November 10, 10 November
     if prev and prev.group(1)[0].isupper() and prev_word not in _YEAR_CONTEXT and not (
         _HEDGE_RE.search(text[:start]) or prev_word in ("the", "some", "only", "just", "another", "all")
+        or prev_word in _OPENERS and _AGED_AFTER.match(text, end)
     ):
         return True  # Article 5, Flight 17, Boeing 737
     if plain and 1800 <= value <= 2100 and value == int(value) and not after.isalpha():  # "1900ft": a measure
@@ -325,9 +338,13 @@ def find_quantities(text: str) -> list[Quantity]:
                 low, high = value, _num(g["num2"]) * scale2
                 if g["scale2"] and not g["scale"]:
                     low = _num(g["num"]) * scale2
-                if high < low or _is_name_or_date(text, start, m.end("num"), value, True):
+                if _is_name_or_date(text, start, m.end("num"), value, True):
                     continue
-                value, hedge = (low + high) / 2, "between"
+                if high < low:
+                    if not _AND_PAIR.fullmatch(text[start:m.end()]):
+                        continue
+                    low, high, hedge = high, low, _DESCENDING  # "two girls, 9 and 6": kept only as a list of ages
+                value, hedge = (low + high) / 2, hedge or "between"
                 prefix = re.search(r"\b(between|from)\s+\$?$", text[:start], re.I)
                 if prefix:
                     start = prefix.start()
@@ -353,7 +370,7 @@ def find_quantities(text: str) -> list[Quantity]:
             ):
                 continue
             if (prev and prev.group(1).lower() in ("a", "an")
-                    and not re.match(r"-(?:year|month|week|day)s?-old\b", text[end:], re.I)):
+                    and not re.match(r"[- ](?:year|month|week|day)s?[- ]old\b", text[end:], re.I)):
                 continue  # "a one-off", "a two-way race": only an age follows the article
             if words.lower().startswith(("a ", "an ")) and not re.search(
                     r"dozen|hundred|thousand|million|billion", words, re.I):
@@ -390,27 +407,96 @@ def find_quantities(text: str) -> list[Quantity]:
 
 AGE_UNIT = "years old"
 # "aged 41", "Mattis, 68, said", "he was 3.": a bare whole number that gives someone's age.
-_PERSON_NOUNS = "boy|girl|man|woman|son|daughter|child|baby|toddler|teenager|mother|father|wife|husband"
-_AGE_BEFORE = re.compile(rf"(?:\b(?:aged?|ages)\s+|(?:[A-Z][\w.'’-]*|\b(?:{_PERSON_NOUNS})),\s+)$")
-_AGE_AFTER_NAME = re.compile(r"^,")
+_PERSON_NOUNS = ("boy|girl|man|woman|son|daughter|child|baby|toddler|teenager|mother|father|wife|husband|"
+                 "boys|girls|men|women|sons|daughters|children|teens|teenagers|victims|brothers|sisters")
+_WEEKDAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_AGE_BEFORE = re.compile(rf"(?:\b(?:aged?|ages)\s+|(?:(?!{_WEEKDAYS}\b)[A-Z][\w.'’-]*|\b(?:{_PERSON_NOUNS})),\s*)$")
+# After a name's age: a comma, a semicolon of a list ("Ann Doe, 47; Bob Doe, 33"), or the sentence's end.
+_AGE_AFTER_NAME = re.compile(r"^\s*(?:[,;]|\.(?:\s|$)|$)")
 _AGE_OF_PRONOUN = re.compile(r"\b(?:he|she|who)\s+(?:was|is|were|turned|had\s+turned)\s+(?:only\s+|just\s+)?$", re.I)
 _CLAUSE_END = re.compile(r"^\s*(?:[.,;:!?)\]\"”]|$|\b(?:when|at\s+the\s+time|and)\b)")
 MAX_AGE = 120
+# Between two ages of a list: "24, 51 and 70", "aged 19 or 20", "a 19- and 44-year-old".
+_LIST_SEP = re.compile(r"-?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)")
+# What ends a list of ages: punctuation, a verb of the people it lists, or the age's unit after the last one.
+_LIST_END = re.compile(r"^(?:\s*(?:[.,;:!?)\]\"”–—]|$)|\s+(?:were|are|was|have|had|of|from|all|both|died)\b)")
+_DESCENDING = "descending pair"  # a hedge no quantity leaves the extraction with
+_RANGE_LEAD = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:ages?\s+(?:of\s+)?)?$", re.I)
+_AND_PAIR = re.compile(r"(\d{1,3})(\s+(?:and|or)\s+)(\d{1,3})")
 
 
 def _ages(text: str, found: list[Quantity]) -> list[Quantity]:
-    """Bare whole numbers that give a person's age, counted in years old as "a 68-year-old" is."""
+    """Bare whole numbers that give a person's age, counted in years old as "a 68-year-old" is; every age of a
+    list is one ("ages 24, 51 and 70", "two girls, 9 and 6,", "24, 51 and 70 years old", "a 19- and 44-year-old")."""
+    parts = [(i, p) for i, q in enumerate(found) for p in _pair_parts(text, q)]
+    listed = _listed_ages(text, [p for _, p in parts])
     out = []
-    for q in found:
-        if (q.kind == "count" and q.unit is None and q.hedge is None and q.value == int(q.value)
-                and 0 < q.value <= MAX_AGE and text[q.start:q.end].strip().isdigit()):
-            before, after = text[:q.start], text[q.end:]
-            m = _AGE_BEFORE.search(before)
-            named = m is not None and (not m.group(0).rstrip().endswith(",") or bool(_AGE_AFTER_NAME.match(after)))
-            if named or _AGE_OF_PRONOUN.search(before) and _CLAUSE_END.match(after):
-                q = replace(q, unit=AGE_UNIT)
-        out.append(q)
+    for i, q in enumerate(found):
+        mine = [p for j, p in parts if j == i]
+        if any(id(p) in listed for p in mine):
+            out += [replace(p, unit=AGE_UNIT) for p in mine]
+        elif q.hedge != _DESCENDING:
+            out.append(replace(q, unit=AGE_UNIT) if _lone_age(text, q) else q)
     return out
+
+
+def _bare(text: str, q: Quantity) -> bool:
+    """A plain whole number that may be an age: no hedge, no unit but an age's."""
+    return (q.kind == "count" and q.hedge is None and q.value == int(q.value) and 0 < q.value <= MAX_AGE
+            and q.unit in (None, AGE_UNIT) and text[q.start:q.end].strip().isdigit())
+
+
+def _lone_age(text: str, q: Quantity) -> bool:
+    """One bare number that a name, a person noun, "aged" or "he was" gives as an age."""
+    if not _bare(text, q) or q.unit is not None:
+        return False
+    before, after = text[:q.start], text[q.end:]
+    m = _AGE_BEFORE.search(before)
+    named = m is not None and (not m.group(0).rstrip().endswith(",") or bool(_AGE_AFTER_NAME.match(after)))
+    return named or bool(_AGE_OF_PRONOUN.search(before) and _CLAUSE_END.match(after))
+
+
+def _pair_parts(text: str, q: Quantity) -> list[Quantity]:
+    """The two numbers of "51 and 70" read as one span (no "between" before it), else the quantity itself."""
+    m = _AND_PAIR.fullmatch(text[q.start:q.end]) if q.hedge in ("between", _DESCENDING) and q.unit in (
+        None, AGE_UNIT) else None
+    if m is None or _RANGE_LEAD.search(text[:q.start]):
+        return [q]
+    a, b = float(m.group(1)), float(m.group(3))
+    second = q.start + m.start(3)
+    return [Quantity(text=m.group(1), start=q.start, end=q.start + m.end(1), value=a, low=a, high=a, kind="count"),
+            Quantity(text=m.group(3), start=second, end=q.end, value=b, low=b, high=b, unit=q.unit, kind="count")]
+
+
+def _listed_ages(text: str, qs: list[Quantity]) -> set[int]:
+    """ids of the numbers of each list of two or more ages: a run of bare numbers joined by commas and "and",
+    opened by a person word or "ages" or closed by the age's unit, and ending its clause."""
+    out: set[int] = set()
+    run: list[Quantity] = []
+    for q in qs + [None]:
+        if q is not None and _bare(text, q) and run and _LIST_SEP.fullmatch(text[run[-1].end:q.start]) \
+                and run[-1].unit is None:
+            run.append(q)
+            continue
+        if len(run) > 1 and _a_list_of_ages(text, run):
+            out |= {id(p) for p in run}
+        run = [q] if q is not None and _bare(text, q) else []
+    return out
+
+
+def _a_list_of_ages(text: str, run: list[Quantity]) -> bool:
+    """The run gives ages: its last number is in years old ("24 and 70 years old"), or a person word or "ages"
+    opens it ("two girls, 9 and 6,") and its clause ends after it."""
+    if run[-1].unit == AGE_UNIT:
+        return True
+    if run[-1].unit is not None or not _LIST_END.match(text[run[-1].end:]):
+        return False
+    return bool(_AGE_BEFORE.search(text[:run[0].start])) and not _NAME_THEN_COMMA_ONLY.search(text[:run[0].start])
+
+
+# A capitalised word before the list is a name only when a person noun or "ages" is not what opens it; a
+# name's list of numbers ("Lee, 3, 5 and 7") is as often scores or counts, so only person words open one.
+_NAME_THEN_COMMA_ONLY = re.compile(r"[A-Z][\w.'’-]*,\s*$")
 
 
 def _join_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:

@@ -193,9 +193,24 @@ def _steps_apart(a: Fact, b: Fact) -> float:
 
 def _ages_of_others(a: Fact, b: Fact) -> bool:
     """An age is one person's: a person named with one and not with the other is another person
-    ("Brede, 39," / "a man, 47,"); two unnamed ("a six-year-old girl" / "she was 5") may be one."""
+    ("Brede, 39," / "a man, 47,"); two unnamed ("a six-year-old girl" / "she was 5") may be one, unless
+    either sentence gives the ages of several people."""
     pa, pb = _holding_people(a), _holding_people(b)
-    return bool(pa or pb) and not pa & pb
+    if not (pa or pb):
+        return _of_several(a) or _of_several(b)
+    return not pa & pb
+
+
+# "both men are 30 years old", "the two were 19": an age said of several people at once.
+_PLURAL_AGED = re.compile(r"\b(?:are|were)\s+(?:both\s+|all\s+|each\s+)?$", re.I)
+
+
+def _of_several(f: Fact) -> bool:
+    """An unnamed age of one of several people its sentence gives ages ("the 28-year-old and 41-year-old
+    victims", "ages 28, 41 and 19") or of a plural ("both men are 30"): no single person to set it against."""
+    c = f.claim
+    ages = {q.start for q in c.quantities if q.unit == f.slot.unit}
+    return len(ages) > 1 or bool(_PLURAL_AGED.search(c.text[:f.slot.start - c.start]))
 
 
 ROUND_DIGITS = 3  # "$400,000", "$5.6 billion", "23": a story's headline figures, not an item's exact sum
