@@ -448,3 +448,25 @@ def test_one_reader_tells_of_another_incident_for_ages_and_dates():
     assert tells_of_another_incident("Hours before, a van was set alight two streets away.")
     assert not tells_of_another_incident("The shooting took place last month, police said.")
     assert not tells_of_another_incident("Earlier reports gave the time as 2 p.m.")
+
+
+OCCURRED_ON_ELM = claim("b#1", "The shooting occurred around 12:20 p.m. Friday on Elm Avenue near Pine Street.", outlet="B",
+                        frames={"around 12:20 p.m. Friday": ("occur", ("shooting", "elm", "avenue"))})
+
+
+def test_happenings_one_shooting_at_one_street_timed_under_verbs_of_no_common_kind():
+    a = claim("a#1", "Officers were alerted to a shooting inside 12 Elm Avenue at 12:05 a.m. Friday.", outlet="A",
+              frames={"12:05 a.m. Friday": ("alert", ("shooting",))})
+    assert found(a, OCCURRED_ON_ELM) == [("12:05 a.m. Friday", "around 12:20 p.m. Friday")]
+
+
+def test_happenings_a_clock_time_at_the_street_that_tells_of_no_shooting_is_not_paired():
+    a = claim("a#1", "Officers cleared the crowd from 12 Elm Avenue at 3 a.m. Friday.", outlet="A",
+              frames={"3 a.m. Friday": ("clear", ("crowd",))})
+    assert found(a, OCCURRED_ON_ELM) == []
+
+
+def test_happenings_two_shooting_sentences_naming_no_street_in_common_are_not_paired():
+    a = claim("a#1", "Officers were alerted to a shooting on a quiet cul-de-sac at 12:05 a.m. Friday.", outlet="A",
+              frames={"12:05 a.m. Friday": ("alert", ("shooting",))})
+    assert found(a, OCCURRED_ON_ELM) == []

@@ -323,6 +323,26 @@ def other_places(x: Fact, y: Fact) -> bool:
     return bool(sx and sy) and not sx & sy
 
 
+# Words that tell of the shooting itself, whatever verb the time hangs on ("alerted to a shooting",
+# "were shot when gunfire broke out").
+_SHOOTING = re.compile(r"\b(?:shot|shoots?|shooting|gunfire|fired|firing|opened fire)\b", re.I)
+
+
+def tells_of_shooting(f: Fact) -> bool:
+    """The row's sentence tells of a shooting, or names the story's happening by a general noun."""
+    return bool(_SHOOTING.search(f.claim.text) or STORY_NOUNS & f.about)
+
+
+def one_place_timed(x: Fact, y: Fact) -> bool:
+    """Two clock times of one day, each in a sentence that tells of a shooting at a street both
+    sentences name: one shooting at one place, timed twice, though the times hang on verbs of no
+    common kind ("alerted to a shooting on Elm Avenue at 12:05 a.m." / "the Elm Avenue shooting
+    happened around noon")."""
+    if _differ(x, y) or clock_span(x) is None or clock_span(y) is None:
+        return False
+    return tells_of_shooting(x) and tells_of_shooting(y) and bool(streets(x) & streets(y))
+
+
 @dataclass(frozen=True, slots=True)
 class DatePair:
     """Two rows of different outlets that may date one happening differently."""
@@ -387,7 +407,7 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue  # one dates an earlier happening of the kind, the other this one
             if separate(x) != separate(y):
                 continue  # one tells of another incident, recalled beside this one
-            if not same_happening(x, y) and not _sole_happening(x, y, by_article):
+            if not same_happening(x, y) and not _sole_happening(x, y, by_article) and not one_place_timed(x, y):
                 continue
             if other_people(x, y):
                 continue  # one kind of happening, two people's: each dates their own
