@@ -57,9 +57,9 @@ _ONE_OF_HURT = re.compile(
 _DOER = re.compile(r"\b(?:gunman|shooter|suspect|killer|attacker)\b", re.I)
 # The surviving hurt counted ("two of whom", "the four other victims"): the group, when the article calls no one
 # gravely hurt (else the count may leave out one in critical condition).
+_SOME = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
 _COUNTED = re.compile(
-    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+(?:whom|them)|(?:other|remaining)\s+"
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    rf"\b(?:{_SOME}\s+of\s+(?:whom|them)|(?:other|remaining)\s+{_SOME}|{_SOME}\s+"
     r"other\s+(?:victims|people|men|women|wounded))\b", re.I)
 _GRAVE = re.compile(r"\b(?:critical|grave|serious)\s+condition\b|\bcritically\b|(?<!non-)(?<!non )(?<!not )"
                     r"\blife[- ]threatening\b", re.I)
