@@ -231,7 +231,7 @@ def test_quantities_numbers_joined_by_and_that_are_no_ages(text):
 
 
 def test_quantities_a_range_of_ages_stays_one_range():
-    (q,) = find_quantities("The pupils were between the 4 and 13 years old.")
+    (q,) = find_quantities("The pupils, between the 4 and 13 years old, ran out.")
     assert (q.low, q.high, q.hedge) == (4, 13, "between")
 
 
