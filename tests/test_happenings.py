@@ -470,3 +470,41 @@ def test_happenings_two_shooting_sentences_naming_no_street_in_common_are_not_pa
     a = claim("a#1", "Officers were alerted to a shooting on a quiet cul-de-sac at 12:05 a.m. Friday.", outlet="A",
               frames={"12:05 a.m. Friday": ("alert", ("shooting",))})
     assert found(a, OCCURRED_ON_ELM) == []
+
+
+def test_happenings_a_call_told_to_an_emergency_line_is_set_against_the_call_answered():
+    a = claim("a#1", "A woman phoning 911 told the sheriff's office early Monday afternoon that her cousin had been shot.",
+              outlet="A", frames={"early Monday afternoon": ("tell", ("woman", "office"))})
+    b = claim("b#1", "Deputies responded to a call early Tuesday afternoon at a farmhouse near the river.", outlet="B",
+              frames={"early Tuesday afternoon": ("respond", ("deputy", "call", "farmhouse"))})
+    assert found(a, b) == [("early Monday afternoon", "early Tuesday afternoon")]
+
+
+def test_happenings_a_statement_told_to_reporters_is_no_row():
+    a = claim("a#1", "The sheriff told reporters on Monday that the cousin had been shot.", outlet="A",
+              frames={"Monday": ("tell", ("sheriff", "reporter"))})
+    assert rows(a) == []
+
+
+def test_happenings_a_shooting_reported_before_a_time_is_not_done_after_it():
+    a = claim("a#1", "The shooting was reported at a farmhouse near the river before 7 a.m. Monday.", outlet="A",
+              frames={"7 a.m. Monday": ("say", ("farmhouse",))})
+    b = claim("b#1", "The shooting happened around 7:40 a.m. Monday at the farmhouse.", outlet="B",
+              frames={"around 7:40 a.m. Monday": ("happen", ("shooting", "farmhouse"))})
+    assert len(found(a, b)) == 1
+
+
+def test_happenings_a_shooting_reported_after_it_was_done_is_no_finding():
+    a = claim("a#1", "The shooting was reported at a farmhouse near the river at 8:10 a.m. Monday.", outlet="A",
+              frames={"8:10 a.m. Monday": ("report", ("shooting", "farmhouse"))})
+    b = claim("b#1", "The shooting happened around 7:40 a.m. Monday at the farmhouse.", outlet="B",
+              frames={"around 7:40 a.m. Monday": ("happen", ("shooting", "farmhouse"))})
+    assert found(a, b) == []
+
+
+def test_happenings_late_in_a_morning_is_no_night_before_the_next_morning():
+    a = claim("a#1", "The council approved the budget late Monday morning.", outlet="A",
+              frames={"late Monday morning": ("approve", ("council", "budget"))})
+    b = claim("b#1", "On Tuesday morning the council voted for the spending plan.", outlet="B",
+              frames={"Tuesday morning": ("vote", ("council", "plan"))})
+    assert found(a, b) == [("late Monday morning", "Tuesday morning")]

@@ -20,6 +20,7 @@ from ..lexicon import OFFICES, TITLES
 from .base import STOP, tells_of_another_incident
 from .places import streets_named
 from .timeline import _bare_clock
+from .facts.calls import CALL
 from .facts.holders import ACTOR_LABELS, one_verb_two_doers, other_people
 from .facts.pairing import WINDOW_DAYS, in_order
 from .facts.rows import Fact
@@ -343,6 +344,57 @@ def one_place_timed(x: Fact, y: Fact) -> bool:
     return tells_of_shooting(x) and tells_of_shooting(y) and bool(streets(x) & streets(y))
 
 
+# Verbs that take the call as their object ("responded to a 911 call", "answered a call").
+_CALL_TAKERS = frozenset({"respond", "answer", "receive", "get", "take", "dispatch"})
+
+
+def dates_call(f: Fact) -> bool:
+    """The row dates the call that brought the police: a report of the happening to them, the police
+    called out, or a call answered."""
+    return f.event == CALL or f.event in _CALL_TAKERS and CALL in f.about
+
+
+def one_call(x: Fact, y: Fact) -> bool:
+    """Both rows date the call that brought the police, at least one by the police called out or a
+    report to them (a call told on one side, answered on the other): one step of the incident,
+    whatever verb each hangs on. Two calls answered are left to the verbs' kinds, as before."""
+    return dates_call(x) and dates_call(y) and CALL in (x.event, y.event)
+
+
+_CALL_BOUND = re.compile(r"\b(?:before|by)\s*$", re.I)
+
+
+def call_latest(f: Fact) -> int | None:
+    """The latest minute of the day a call row allows: the end of its clock span, or the bound of
+    "before 8 a.m." (a report made before then)."""
+    span = clock_span(f)
+    if span is not None:
+        return span[1]
+    t, c = f.slot, f.claim
+    m = _CLOCK_VALUE.search(t.value or "")
+    if m is None or not re.search(r"\d", t.text):
+        return None
+    said = c.text[max(0, t.start - c.start - 30):t.start - c.start] + " " + re.sub(r"\d.*$", "", t.text)
+    if not _CALL_BOUND.search(said.rstrip()):
+        return None
+    return int(m.group(1)) * 60 + int(m.group(2))
+
+
+def reported_before_done(x: Fact, y: Fact) -> bool:
+    """One row dates the report of the happening to the police and the other the shooting itself, on
+    one day, later than the report allows: a shooting is not reported before it happens."""
+    for call, done in ((x, y), (y, x)):
+        if call.event != CALL or dates_call(done) or "attack" not in kinds(done):
+            continue
+        latest, span = call_latest(call), clock_span(done)
+        day = done.interval[0]
+        if latest is None or span is None or done.interval[1] != day or call.interval[1] != day:
+            continue
+        if span[0] > latest:
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class DatePair:
     """Two rows of different outlets that may date one happening differently."""
@@ -351,6 +403,7 @@ class DatePair:
     b: Fact
     similarity: float
     shifted_range: bool  # both ends of a range given a step off
+    reported_first: bool = False  # a report of the happening made before the time another outlet gives it
 
 
 def _shifted_ranges(facts: Sequence[Fact]) -> list[tuple[Fact, Fact, Fact, Fact]]:
@@ -399,7 +452,8 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
         for y in dates[i + 1:]:
             if x.claim.outlet == y.claim.outlet or abs((x.claim.published - y.claim.published).days) > WINDOW_DAYS:
                 continue
-            if not within_reach(x, y) or not (_differ(x, y) or clocks_differ(x, y)):
+            late = reported_before_done(x, y)
+            if not within_reach(x, y) or not (_differ(x, y) or clocks_differ(x, y) or late):
                 continue
             if period_tally(x) or period_tally(y):
                 continue  # "80 were killed in November alone" counts many happenings, it dates none
@@ -407,7 +461,8 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue  # one dates an earlier happening of the kind, the other this one
             if separate(x) != separate(y):
                 continue  # one tells of another incident, recalled beside this one
-            if not same_happening(x, y) and not _sole_happening(x, y, by_article) and not one_place_timed(x, y):
+            if (not same_happening(x, y) and not _sole_happening(x, y, by_article) and not one_place_timed(x, y)
+                    and not one_call(x, y) and not late):
                 continue
             if other_people(x, y):
                 continue  # one kind of happening, two people's: each dates their own
@@ -419,7 +474,9 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
             clock_only = not _differ(a, b)  # one day, two clock times: a day alone tells neither
             if clock_only and _spans_touch(a, b) and (witness_round_time(a, titled) or witness_round_time(b, titled)):
                 continue  # a witness's round hour, recalled, against a logged time a few minutes off
-            if _given(a, by_claim.get(b.row, ()), clock_only) or _given(b, by_claim.get(a.row, ()), clock_only):
+            # a row never vouches against its own pair (a report bound before a shooting is compatible with it)
+            if (_given(a, [g for g in by_claim.get(b.row, ()) if g is not b], clock_only)
+                    or _given(b, [g for g in by_claim.get(a.row, ()) if g is not a], clock_only)):
                 continue  # the other sentence gives this day too: it dates two happenings
             if _sibling_dated(a, b, by_claim.get(a.row, ())) or _sibling_dated(b, a, by_claim.get(b.row, ())):
                 continue  # "signed A on Tuesday and B today": the other outlet dates B's signing
@@ -429,7 +486,7 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
             if (a.row, b.row) in seen:
                 continue
             seen.add((a.row, b.row))
-            out.append(DatePair(a, b, similarity(a.row, b.row), False))
+            out.append(DatePair(a, b, similarity(a.row, b.row), False, late))
     out = _one_per_happening(out)
     for s1, _, s2, _ in _shifted_ranges(dates):
         a, b = in_order(s1, s2)
@@ -498,6 +555,8 @@ class DateRule:
         """Whether the rule flags the pair."""
         if p.similarity < self.min_similarity:
             return False
+        if getattr(p, "reported_first", False):  # the fitting script's stand-in pairs carry no such field
+            return True  # one day by construction; the report's row is open before its bound
         if _granularity(p.a) == _granularity(p.b) == "day":
             return abs((p.a.interval[0] - p.b.interval[0]).days) <= self.max_day_gap
         return True

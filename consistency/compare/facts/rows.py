@@ -14,6 +14,7 @@ from ...records import Claim, Entity, Quantity, TimeExpr
 from ..base import STOP
 from ..numbers import _singular, in_telephone_number
 from ..timeline import _interval, is_stamp
+from .calls import CALL, reports_call
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +52,12 @@ def facts_of(row: int, c: Claim, named_before: Mapping[tuple[str, int], Entity] 
         # opening phrase that names the happening it dates.
         spoken = t.event in SPEECH_EVENTS or t.event in LEARNING_EVENTS
         noun = opening_happening(c, t) if spoken else None
-        if iv is None or spoken and noun is None or _recurring(c, t) or update_stamp(c, t):
+        call = spoken and noun is None and t.event in SPEECH_EVENTS and reports_call(c, t)
+        if iv is None or spoken and noun is None and not call or _recurring(c, t) or update_stamp(c, t):
             continue
         about = frozenset(t.about) | {noun} if noun else frozenset(t.about)
-        out.append(Fact("date", c, row, t, noun or _modified(c, t) or t.event, about, None, iv,
-                        _stood_for(c, t, named_before)))
+        event = CALL if call else noun or _modified(c, t) or t.event
+        out.append(Fact("date", c, row, t, event, about, None, iv, _stood_for(c, t, named_before)))
     return out
 
 

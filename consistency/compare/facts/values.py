@@ -128,6 +128,9 @@ def _plain(f: Fact) -> Fact:
 
 
 def _late(t: TimeExpr) -> bool:
+    # "late Saturday morning" is still before noon, a day and more from the next morning
+    if t.value.endswith("TMO"):
+        return False
     return t.mod == "END" or t.value.endswith(("TNI", "TEV")) or t.text.casefold().startswith("late")
 
 
