@@ -13,7 +13,7 @@ from ...records import Claim, TimeExpr
 
 CALL = "call"  # the event of a row that dates the report of the happening to the police
 
-# Told or reported to an emergency line ("a caller to 911 told the sheriff's office", "told dispatchers").
+# Told or reported to an emergency line ("a neighbour told the deputies by the emergency line", "told dispatchers").
 _TO_EMERGENCY = re.compile(r"\b(?:911|dispatch(?:er|ers)?|emergency (?:line|operators?)|callers?)\b", re.I)
 _TELLING = re.compile(r"\b(?:told|tells|reported|reports|notified|alerted)\b", re.I)
 # The happening is the subject of a passive report ("the shooting was reported on Elm Street at 5 a.m.").
