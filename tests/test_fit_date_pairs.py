@@ -18,7 +18,8 @@ _SPEC.loader.exec_module(fit)
 def _pair(days_apart: int, similarity: float) -> SimpleNamespace:
     def row(d: date) -> SimpleNamespace:
         return SimpleNamespace(slot=SimpleNamespace(granularity="day"), interval=(d, d))
-    return SimpleNamespace(a=row(date(2026, 3, 10)), b=row(date(2026, 3, 10 + days_apart)), similarity=similarity)
+    return SimpleNamespace(a=row(date(2026, 3, 10)), b=row(date(2026, 3, 10 + days_apart)), similarity=similarity,
+                           reported_first=False)
 
 
 # Right pairs a day apart in claims alike; wrong ones four days apart or in claims unlike.

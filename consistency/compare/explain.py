@@ -64,3 +64,11 @@ def explain_repetition(first: Claim, outlets: Sequence[str], anonymous: bool) ->
     return (f"Unsupported repetition: {len(outlets)} outlets ({', '.join(outlets)}) carry the claim "
             f"\u201c{text[:200]}\u201d; {basis}, first published by {first.outlet} on "
             f"{first.published.date().isoformat()}. No independent origin was found.")
+
+
+def explain_fate(whose: str, f: Finding) -> str:
+    """What each report says of a person's fate (``whose``: which fate, in words), and whether the later
+    one may be news since."""
+    since = "the later report may tell of a change since" if f.type == "update" else "both cannot hold at once"
+    return (f"Fate told two ways ({whose}): {_who(f.a)} says \u201c{f.value_a}\u201d, {_who(f.b)} says "
+            f"\u201c{f.value_b}\u201d; {since}. {f.a.outlet}: {_quote(f.a.text)} {f.b.outlet}: {_quote(f.b.text)}")

@@ -28,6 +28,7 @@ from typing import Iterable
 from ..records import Claim, Flag
 from .ages import claims_by_story, story_surnames
 from .base import Finding, evidence, make_flag, tells_of_another_incident
+from .explain import explain_fate
 from .person_names import plain_name_words
 
 CONFIDENCE = 0.6
@@ -292,7 +293,7 @@ def fate_flags(claims: Iterable[Claim]) -> list[Flag]:
         for axis, f in _axis_findings(story):
             flag = make_flag(f)
             named = _named_deaths(story, f.b) if axis == "survival" else []
-            flags.append(replace(flag, explanation=explain_fate(axis, f),
+            flags.append(replace(flag, explanation=explain_fate(_WHOSE[axis], f),
                                  evidence=flag.evidence + tuple(evidence(c, c.start, c.end) for c in named)))
     return flags
 
@@ -302,16 +303,3 @@ def _named_deaths(story: list[Claim], death: Claim) -> list[Claim]:
     return [c for c in story if c.article_id == death.article_id and c.id != death.id and _DIED.search(c.text)
             and any(e.label == "PERSON" for e in c.entities) and not _DOER.search(c.text)
             and not tells_of_another_incident(c.text)][:MAX_NAMED]
-
-
-def explain_fate(axis: str, f: Finding) -> str:
-    """What each report says of the person's fate, and whether the later one may be news since."""
-    def who(c: Claim) -> str:
-        return f"{c.outlet} ({c.published.date().isoformat()})"
-
-    def quote(c: Claim) -> str:
-        return "\u201c" + " ".join(c.text.split())[:160] + "\u201d"
-
-    since = "the later report may tell of a change since" if f.type == "update" else "both cannot hold at once"
-    return (f"Fate told two ways ({_WHOSE[axis]}): {who(f.a)} says \u201c{f.value_a}\u201d, {who(f.b)} says "
-            f"\u201c{f.value_b}\u201d; {since}. {f.a.outlet}: {quote(f.a)} {f.b.outlet}: {quote(f.b)}")

@@ -555,7 +555,7 @@ class DateRule:
         """Whether the rule flags the pair."""
         if p.similarity < self.min_similarity:
             return False
-        if getattr(p, "reported_first", False):  # the fitting script's stand-in pairs carry no such field
+        if p.reported_first:
             return True  # one day by construction; the report's row is open before its bound
         if _granularity(p.a) == _granularity(p.b) == "day":
             return abs((p.a.interval[0] - p.b.interval[0]).days) <= self.max_day_gap

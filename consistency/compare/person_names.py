@@ -134,7 +134,6 @@ def two_given_names(x: str, y: str) -> bool:
     return given_names_apart(plain_name_words(x), plain_name_words(y))
 
 
-
 def misspelt_given_name(p: str, q: str) -> bool:
     """Two plain given names that are one name mistyped: the same sound spelt with other letters ("Jerald" /
     "Gerald", "Rozalind" / "Rosalind", "Stephania" / "Stefania") or the same letters in another order

@@ -428,11 +428,10 @@ _AND_PAIR = re.compile(r"(\d{1,3})(\s+(?:and|or)\s+)(\d{1,3})")
 def _ages(text: str, found: list[Quantity]) -> list[Quantity]:
     """Bare whole numbers that give a person's age, counted in years old as "a 68-year-old" is; every age of a
     list is one ("ages 24, 51 and 70", "two girls, 9 and 6,", "24, 51 and 70 years old", "a 19- and 44-year-old")."""
-    parts = [(i, p) for i, q in enumerate(found) for p in _pair_parts(text, q)]
-    listed = _listed_ages(text, [p for _, p in parts])
+    parts = [_pair_parts(text, q) for q in found]
+    listed = _listed_ages(text, [p for mine in parts for p in mine])
     out = []
-    for i, q in enumerate(found):
-        mine = [p for j, p in parts if j == i]
+    for q, mine in zip(found, parts):
         if any(id(p) in listed for p in mine):
             out += [replace(p, unit=AGE_UNIT) for p in mine]
         elif q.hedge != _DESCENDING:

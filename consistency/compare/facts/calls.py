@@ -27,5 +27,4 @@ def reports_call(c: Claim, t: TimeExpr) -> bool:
     before = c.text[:max(0, t.start - c.start)]
     if _REPORTED.search(before):
         return True
-    telling = list(_TELLING.finditer(before))
-    return bool(telling) and bool(_TO_EMERGENCY.search(before))
+    return _TELLING.search(before) is not None and _TO_EMERGENCY.search(before) is not None
