@@ -66,6 +66,13 @@ def explain_repetition(first: Claim, outlets: Sequence[str], anonymous: bool) ->
             f"{first.published.date().isoformat()}. No independent origin was found.")
 
 
+def explain_relation(who: str, reports: Sequence[tuple[Claim, str]]) -> str:
+    """What each report calls one person (``who``) to another, in the order they were published."""
+    said = "; ".join(f"{_who(c)} says \u201c{text}\u201d" for c, text in reports)
+    quotes = " ".join(f"{c.outlet}: {_quote(c.text)}" for c, _ in reports)
+    return f"Family tie told two ways ({who}): {said}; one person cannot be both. {quotes}"
+
+
 def explain_vehicle(what: str, reports: Sequence[tuple[Claim, str]]) -> str:
     """What each report says of one vehicle's ``what`` (colour, model), in the order they were published."""
     said = "; ".join(f"{_who(c)} says \u201c{text}\u201d" for c, text in reports)
