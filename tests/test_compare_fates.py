@@ -133,3 +133,41 @@ def test_fates_a_named_person_dead_at_the_scene_against_dead_in_hospital():
     assert kinds(fate_findings([scene, hosp])) == [("polarity", "found Omar Pell dead",
                                                    "taken to a county hospital, where he died")]
     assert fate_findings([scene, other]) == [] and fate_findings([scene, pronounced]) == []
+
+
+def test_fates_none_life_threatening_against_one_critical_the_same_day_is_a_polarity():
+    a = claim("a#1", "None of the guests suffered life-threatening wounds, deputies said.", outlet="A", day=4)
+    b = claim("b#1", "One woman was critically injured.", outlet="B", day=4)
+    c = claim("c#1", "The wounded were all listed in stable condition at two hospitals.", outlet="C", day=4)
+    assert kinds(fate_findings([a, b])) == [("polarity", "None of the guests suffered life-threatening", "critically")]
+    assert kinds(fate_findings([c, b])) == [("polarity", "critically", "stable condition")]
+
+
+def test_fates_critical_one_day_and_none_life_threatening_the_next_is_an_update():
+    a = claim("a#1", "A 30-year-old man was in critical condition.", outlet="A", day=4)
+    b = claim("b#1", "All three victims have non-life-threatening injuries, the sheriff said.", outlet="B", day=5)
+    far = claim("c#1", "All three victims have non-life-threatening injuries, the sheriff said.", outlet="C", day=20)
+    assert kinds(fate_findings([a, b])) == [("update", "critical", "non-life-threatening")]
+    assert fate_findings([a, far]) == []  # weeks apart: another moment
+
+
+def test_fates_grades_told_as_a_change_a_range_or_of_others_are_no_clash():
+    grave = claim("a#1", "One of the men is in critical condition.", outlet="A", day=4)
+    others = claim("b#1", "The other four were all in stable condition.", outlet="B", day=4)
+    change = claim("c#1", "All of them were initially critical but are now in stable condition.", outlet="C", day=4)
+    ranged = claim("d#1", "Their conditions ranged from good to critical.", outlet="D", day=4)
+    serious = claim("e#1", "None of the injuries are life-threatening.", outlet="E", day=4)
+    hurt = claim("f#1", "A teenager was taken to the hospital in serious condition.", outlet="F", day=4)
+    assert fate_findings([grave, others]) == [] and fate_findings([grave, change]) == []
+    assert fate_findings([ranged, serious]) == [] and fate_findings([serious, hurt]) == []
+
+
+def test_fates_critical_but_stable_is_critical_and_a_hospital_is_no_holder():
+    a = claim("a#1", "The boy remains in critical but stable condition.", outlet="A", day=4)
+    b = claim("b#1", "None of the children suffered life-threatening injuries.", outlet="B", day=4)
+    assert kinds(fate_findings([a, b])) == [("polarity", "critical", "None of the children suffered life-threatening")]
+    h1 = claim("c#1", "A woman was taken to Lakeview Hospital in critical condition.", outlet="C", day=4,
+               people=("Lakeview",))
+    h2 = claim("d#1", "A man was driven to Lakeview Hospital in good condition.", outlet="D", day=4,
+               people=("Lakeview",))
+    assert fate_findings([h1, h2]) == []
