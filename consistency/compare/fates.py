@@ -9,9 +9,7 @@ five", "both", "none of the injuries") or one of them (named, or "a man wounded 
   is reported on a later day (the forecast did not hold), a ``polarity`` on the same day;
 - hospital: all released against one still in hospital in a report of the same day or later, a
   ``polarity`` (one still in hospital, then all released days later, is the story moving on);
-- place: a named person dead at the scene against taken to hospital where they died, a ``polarity``;
-- grade: the hurt all out of danger ("none of the injuries are life-threatening", "all in stable condition")
-  against one of them critical, a ``polarity`` the same day and an ``update`` a day or more apart.
+- place: a named person dead at the scene against taken to hospital where they died, a ``polarity``.
 
 One hurt person may also be told by a noun alone ("the girl is expected to survive" / "a 4-year-old girl has
 died"): the noun is the key, and only a death reported on a later day stands against the forecast.
@@ -37,7 +35,6 @@ CONFIDENCE = 0.6
 HURT = "hurt"  # the hurt of the story as a group ("all five", "both", "none of the injuries")
 HURT_ONE = "hurt-one"  # one of the hurt, unnamed ("a man wounded in the shooting has died")
 SOLE = "one:"  # one person told by a noun alone ("the girl is expected to survive"), keyed on the noun
-GRADE_DAYS = 7  # a grade is of a moment: reports further apart speak of another one
 
 _SPEECH = re.compile(r"\b(?:said|says|say|told|according|confirmed|added|reported|explained|stated|noted)\b", re.I)
 
@@ -86,21 +83,6 @@ _IN_HOSPITAL_DEATH = re.compile(
 
 _PLACE_WORD = re.compile(r"\b(?:Hospital|Medical|General|Center|Clinic|Memorial)\b")
 
-# Grade of the hurt: out of danger, as a group ("all in stable condition", "none ... life-threatening"), against
-# one of them critical. "Serious" is neither (the gold sets it beside "not life-threatening" as agreeing), and
-# "critical but stable" is critical.
-_MILD = re.compile(
-    r"\bnon[- ]?life[- ]threatening\b|\b(?:not|no)\s+(?:considered\s+|believed\s+to\s+be\s+|thought\s+to\s+be\s+)?"
-    r"life[- ]threatening\b|\bnone\b[^.;]{0,40}?\blife[- ]threatening\b|"
-    r"(?<!critical )(?<!critical, )(?<!but )[\"\u201c]?\b(?:stable|good)\b[\"\u201d]?\s+condition\b", re.I)
-_CRITICAL = re.compile(r"\bcritical(?:ly)?\b|\bgrave\s+condition\b|(?<!non-)(?<!non )(?<!not )"
-                       r"\blife[- ]threatening\b", re.I)
-_GRADE_TURN = re.compile(r"\b(?:initially|at\s+first|earlier|no\s+longer|out\s+of|upgraded|downgraded|improved|"
-                         r"was\s+thought|may\s+be|might\s+be|could\s+be|not\s+known|unknown|if|ranged?)\b|"
-                         r"\bto[- ]critical\b|\bcritical[- ]to\b", re.I)
-_GROUP_ALL = re.compile(r"\b(?:all|none|everyone|each|every)\b", re.I)
-_GROUP_PART = re.compile(r"\b(?:other|others|remaining|rest|another)\b", re.I)
-
 # Hospital.
 _RELEASED = re.compile(r"\b(?:treated\s+and\s+released|released\s+from\s+(?:the\s+|a\s+|area\s+|local\s+)?"
                        r"hospitals?|discharged\s+from)\b", re.I)
@@ -147,9 +129,6 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None,
     n = _IN_HOSPITAL_DEATH.search(text)
     if (m is None) != (n is None) and not _DOER.search(text):
         add("place", "scene" if m else "hospital", _only_name(c, surnames), m or n)
-    graded = _grade(c, surnames)
-    if graded:
-        add("grade", *graded)
     m = _RELEASED.search(text)
     if m and not re.search(r"\b(?:not|n't|yet)\b", text[:m.start()]):
         add("hospital", "released", _hurt_holder(c, m, surnames, group=_ALL.search(text) is not None), m)
@@ -157,20 +136,6 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None,
     if m and not _DOER.search(text) and not _RELEASED.search(text):
         add("hospital", "in-hospital", _name_near(c, m, surnames) or HURT_ONE, m)
     return out
-
-
-def _grade(c: Claim, surnames) -> tuple[str, str | None, re.Match] | None:
-    """The grade a sentence gives the hurt and whose it is: all out of danger (the group only), or one critical
-    (a name, a noun, else one of the hurt); none when it gives both, tells a change, or hedges."""
-    text = c.text
-    mild = _MILD.search(text)
-    grave = _CRITICAL.search(_MILD.sub(lambda m: " " * len(m.group()), text))
-    if (mild is None) == (grave is None) or _GRADE_TURN.search(text) or _DOER.search(text):
-        return None
-    if mild:
-        group = _GROUP_ALL.search(text) is not None and not _GROUP_PART.search(text)
-        return "mild", _hurt_holder(c, mild, surnames, group=group), mild
-    return "grave", _name_near(c, grave, surnames) or _sole(text) or HURT_ONE, grave
 
 
 def _sole(text: str) -> str | None:
@@ -212,8 +177,6 @@ def _name_near(c: Claim, m: re.Match, surnames) -> str | None:
     after = [e for e in c.entities if e.label == "PERSON" and e.start - c.start >= m.end()
              and (e.start - c.start) - m.end() <= 40]
     for e in sorted(before, key=lambda e: -e.end) + after:
-        if _PLACE_WORD.search(" ".join([e.text] + c.text[e.end - c.start:].split(None, 1)[:1])):
-            continue  # a hospital tagged as a person
         gap = c.text[e.end - c.start:m.start()] if e.end - c.start <= m.start() else c.text[m.end():e.start - c.start]
         if _SPEECH.search(gap) or _SPEECH.match(c.text[e.end - c.start:].lstrip()):
             continue
@@ -240,8 +203,6 @@ def _clash(a: State, b: State) -> str | None:
         if days < 1 and a.holder.startswith(SOLE):
             return None  # told by a noun alone, one forecast and a death the same day may be two people
         return "update" if days >= 1 else "polarity"
-    if a.axis == "grade" and a.state != b.state and days <= GRADE_DAYS:
-        return "update" if days >= 1 else "polarity"
     if a.axis == "place" and a.state != b.state:
         return "polarity"
     if a.axis == "hospital" and a.state == "released" and b.state == "in-hospital":
@@ -258,7 +219,7 @@ def _same_holder(a: State, b: State) -> bool:
         return True
     group, one = (a, b) if a.holder == HURT else (b, a)
     return group.holder == HURT and (one.holder == HURT_ONE or one.holder.startswith(("name:", SOLE))
-                                     and (one.axis == "grade" or bool(_ONE_OF_HURT.search(one.claim.text))))
+                                     and bool(_ONE_OF_HURT.search(one.claim.text)))
 
 
 def _torn(rows: list[State]) -> set[tuple[str, str, str]]:
@@ -276,7 +237,7 @@ def _torn(rows: list[State]) -> set[tuple[str, str, str]]:
 
 # The state an outlet is odd in giving, once the others are told: a flag is made once per article that
 # gives it, against the closest report of the other state.
-_ODD = {"survival": "died", "hospital": "in-hospital", "place": "scene", "grade": "grave"}
+_ODD = {"survival": "died", "hospital": "in-hospital", "place": "scene"}
 
 
 def fate_findings(claims: Iterable[Claim]) -> list[Finding]:
@@ -317,7 +278,6 @@ def _finding(kind: str, a: State, b: State) -> Finding:
 
 
 _WHOSE = {"survival": "whether the hurt survive", "place": "where the person died",
-          "grade": "how gravely the hurt are hurt",
           "hospital": "whether the hurt are still in hospital"}
 
 
