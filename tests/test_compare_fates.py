@@ -133,20 +133,3 @@ def test_fates_a_named_person_dead_at_the_scene_against_dead_in_hospital():
     assert kinds(fate_findings([scene, hosp])) == [("polarity", "found Omar Pell dead",
                                                    "taken to a county hospital, where he died")]
     assert fate_findings([scene, other]) == [] and fate_findings([scene, pronounced]) == []
-
-
-def test_fates_a_named_death_days_after_the_shooting_stands_against_the_group_forecast():
-    a = claim("a#1", "Both teens are expected to survive, police said.", outlet="A", day=4)
-    b = claim("b#1", "Ari Vell died Friday, four days after he was shot near the park.", outlet="B", day=9,
-              people=("Ari Vell",))
-    outright = claim("c#1", "Ari Vell died Friday near the park.", outlet="C", day=9, people=("Ari Vell",))
-    assert kinds(fate_findings([a, b])) == [("update", "expected to survive", "died Friday")]
-    assert fate_findings([a, outright]) == []
-
-
-def test_fates_one_flag_per_outlet_giving_the_odd_state():
-    a = claim("a#1", "Both teens are expected to survive, police said.", outlet="A", day=4)
-    b = claim("b#1", "Ari Vell died Friday, four days after he was shot.", outlet="B", day=9, people=("Ari Vell",))
-    again = claim("c#1", "Ari Vell died four days after he was shot.", outlet="B", day=30, people=("Ari Vell",))
-    found = fate_findings([a, b, again])
-    assert [f.b.id for f in found] == ["b#1"]

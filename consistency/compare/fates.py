@@ -55,10 +55,6 @@ _DIED_LATER = re.compile(
 _ONE_OF_HURT = re.compile(
     r"\b(?:wounded|injured|hurt)\b|\bone\s+of\s+the\s+(?:victims|men|women|people|wounded)\b|"
     r"\b(?:second|third|fourth|fifth|sixth|seventh)\s+(?:victim|person|man|woman)\b", re.I)
-# A death told as coming after a time alive ("died Thursday, three days after he was shot", "of his wounds"): the
-# person was one of the hurt, not one killed outright.
-_HURT_FIRST = re.compile(r"\b(?:days?|hours?|weeks?)\s+(?:after|later)\b|\bof\s+(?:his|her|their)\s+"
-                         r"(?:wounds|injuries)\b|\blater\s+died\b|\bsuccumbed\b", re.I)
 _DOER = re.compile(r"\b(?:gunman|shooter|suspect|killer|attacker)\b", re.I)
 # The surviving hurt counted ("two of whom", "the four other victims"): the group, when the article calls no one
 # gravely hurt (else the count may leave out one in critical condition).
@@ -223,7 +219,7 @@ def _same_holder(a: State, b: State) -> bool:
         return True
     group, one = (a, b) if a.holder == HURT else (b, a)
     return group.holder == HURT and (one.holder == HURT_ONE or one.holder.startswith(("name:", SOLE))
-                                     and bool(_ONE_OF_HURT.search(one.claim.text) or _HURT_FIRST.search(one.claim.text)))
+                                     and bool(_ONE_OF_HURT.search(one.claim.text)))
 
 
 def _torn(rows: list[State]) -> set[tuple[str, str, str]]:
@@ -239,13 +235,13 @@ def _torn(rows: list[State]) -> set[tuple[str, str, str]]:
     return out
 
 
-# The state an outlet is odd in giving, once the others are told: a flag is made once per outlet that
+# The state an outlet is odd in giving, once the others are told: a flag is made once per article that
 # gives it, against the closest report of the other state.
 _ODD = {"survival": "died", "hospital": "in-hospital", "place": "scene"}
 
 
 def fate_findings(claims: Iterable[Claim]) -> list[Finding]:
-    """One finding per outlet that gives a person a state clashing with another outlet's report of them
+    """One finding per article that gives a person a state clashing with another outlet's report of them
     (``_ODD``), against the closest such report in time."""
     return [f for _, f in _axis_findings(claims)]
 
@@ -269,7 +265,7 @@ def _axis_findings(claims: Iterable[Claim]) -> list[tuple[str, Finding]]:
                 continue
             gap = abs((b.claim.published - a.claim.published).total_seconds())
             odd = a if a.state == _ODD[a.axis] else b
-            key = (a.axis, odd.claim.outlet)  # an outlet's later article retelling its own report adds nothing
+            key = (a.axis, odd.claim.article_id)
             if key not in best or gap < best[key][0]:
                 best[key] = (gap, _finding(kind, a, b))
     return [(key[0], f) for key, (_, f) in best.items()]
