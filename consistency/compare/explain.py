@@ -80,6 +80,13 @@ def explain_vehicle(what: str, reports: Sequence[tuple[Claim, str]]) -> str:
     return f"Vehicle described two ways ({what}): {said}; one vehicle cannot be both. {quotes}"
 
 
+def explain_toll(f: Finding) -> str:
+    """What each report gives as the incident's toll, and whether the later one may be news since."""
+    since = "the later report may give a count that rose since" if f.type == "update" else "both cannot hold at once"
+    return (f"Toll told two ways: {_who(f.a)} gives \u201c{f.value_a}\u201d, {_who(f.b)} gives "
+            f"\u201c{f.value_b}\u201d; {since}. {f.a.outlet}: {_quote(f.a.text)} {f.b.outlet}: {_quote(f.b.text)}")
+
+
 def explain_fate(whose: str, f: Finding) -> str:
     """What each report says of a person's fate (``whose``: which fate, in words), and whether the later
     one may be news since."""

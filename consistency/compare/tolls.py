@@ -1,0 +1,292 @@
+"""The toll of a story's incident told two ways: each outlet's count of the killed, the wounded and the shot, read
+from where a report states its own toll (its headline and first sentences), set against the others'.
+
+Counts of one shooting's victims are said with different verbs and nouns ("1 dead, 4 wounded" / "Four people were
+shot, one fatally"), so sentence pairs of them rarely line up (bench/NOTES.md). Here each article gets one toll per
+kind from its lead, read from the stored figures and the casualty word beside each:
+
+- killed ("five killed", "left two dead", "one fatally"), wounded ("four wounded", "injured three teens"), shot in
+  all ("Four people were shot"; killed + wounded when a lead gives both);
+- a toll said to have risen by an ordinal anywhere in the article ("a third person has died", "a sixth victim was
+  found"), which stands for the article's toll of that kind.
+
+Two outlets whose tolls of one kind differ are flagged once per pair of values: ``update`` when the later report is
+of a later day and its toll is larger (or says the toll rose), else ``number``. Left out: a lead that counts the
+killer among the dead, hurt by glass or a fall, a count of a part ("two of the victims", "four more killed"), a
+count of another incident or of a year's statistics, hedged counts, and an article whose lead gives one kind two
+values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable, Sequence
+
+from ..records import Claim, Flag, Quantity
+from .ages import claims_by_story
+from .base import Finding, make_flag, tells_of_another_incident
+from .different_things import _KILLER_AMONG_DEAD
+from .explain import explain_toll
+
+CONFIDENCE = 0.6
+LEAD = 4  # claims from an article's start read as its lead (a headline, a dateline line, the first sentences)
+MAX_RATIO = 2.5  # tolls further apart are likelier two counts of different things
+KILLED, WOUNDED, SHOT = "killed", "wounded", "shot"
+KINDS = (KILLED, SHOT, WOUNDED)  # which kind a pair of articles is flagged on, when several differ
+
+_DEATH = re.compile(r"\b(?:killed|killing|kills|dead|died|dies|slain|fatally|murdered|shot\s+to\s+death)\b", re.I)
+_WOUND = re.compile(r"\b(?:wounded|wounding|wounds|injured|injuring|injures|hurt|hurting)\b", re.I)
+_SHOT = re.compile(r"\b(?:shot|shooting|shoots|struck|striking)\b", re.I)
+_SHOT_AFTER = re.compile(r"\b(?:shot|struck)\b", re.I)  # after the figure "shooting" is the noun
+NEAR_WORDS = 6  # words after a figure its casualty word is looked for in ("four people were found shot")
+# The casualty verb right before the figure ("killed six people", "wounded three teens").
+_VERB_BEFORE = re.compile(r"\b(killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|hurting|shot|"
+                          r"shooting|shoots|struck|striking)\s+(?:an?\s+|the\s+)?$", re.I)
+# Whose count it is: people, said by a noun of people or none ("4 wounded").
+_PEOPLE = frozenset("people person persons victims victim men man women woman teens teen teenagers teenager boys boy "
+                    "girls girl children child kids youths students officers officer others deads adults".split())
+# One of a list ("two men and two women were found", "he and four others"): the list's total is not read.
+_NUMBER_WORD = r"(?:an?|\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_LIST_AFTER = re.compile(r"^\s*(?:(?!(?:were|was|are|is|have|has|had|been)\b)[\w'-]+\s+){0,2}(?:[\w'-]+,[^,]*,\s+)?and\s+"
+                         r"(?:" + _NUMBER_WORD + r"|men|women|boys|girls|children|teens)\b", re.I)
+_LIST_BEFORE = re.compile(r"\b(?!(?:killed|dead|died|slain|wounded|injured|hurt|shot|fatally)\b)[\w'-]+,?\s+and\s+$",
+                          re.I)
+# A lead that tells of several shootings: whose toll each count is, is not clear.
+_SEVERAL = re.compile(r"\b(?:two|pair\s+of|several|multiple)\s+(?:\w+\s+)?shootings\b|"
+                      r"\bincluding\s+(?:the\s+)?(?:\w+\s+)?(?:gunman|shooter|suspect|killer|attacker)\b", re.I)
+# A sentence of another shooting, a round-up or a step of a spree: its counts are not the incident's toll.
+_ELSEWHERE = re.compile(r"\b(?:most\s+recent|another|latest|separate|first|second|previous|earlier)\s+(?:\w+\s+)?"
+                        r"shootings?\b|\b(?:string|series|rash|spate|wave)\s+of\b|"
+                        r"^\W*(?:soon\s+after|then|later|earlier|afterwards|after\s+that|(?:minutes|moments)\s+later)\b",
+                        re.I)
+# One of the toll told apart: "one died at the scene".
+_ONE_OF = re.compile(r"\b(?:at\s+the\s+scene|at\s+(?:a|the)\s+(?:\w+\s+)?hospital|on\s+the\s+way|later)\b", re.I)
+_NOT_SO = re.compile(r"\b(?:incorrect|false|erroneous|wrong|initial\s+reports?|denied)\b", re.I)
+_PART = re.compile(r"^\s*(?:\w+\s+)?(?:of|among)\b", re.I)
+_BESIDE = re.compile(r"^\s*(?:more|other|others|additional|further)\b", re.I)
+# People hurt by other than the gunfire, who one toll of the hurt takes in and another leaves out.
+_OTHER_HARM = re.compile(r"\b(?:glass|trampl\w*|stampede|(?:hit|struck)\s+by\s+(?:a|an|the)\s+(?:car|vehicle|truck)|"
+                         r"not\s+(?:been\s+)?shot)\b", re.I)
+_STATISTIC = re.compile(r"\b(?:this\s+year|so\s+far|last\s+year|per\s+year|a\s+year|weekend|citywide|city-wide|"
+                        r"across\s+the\s+(?:city|country|state)|since\s+(?:january|the\s+start|the\s+beginning)|"
+                        r"in\s+(?:19|20)\d\d|annual|homicides|murders)\b", re.I)
+_HEDGED = frozenset({"at least", "more than", "over", "nearly", "almost", "about", "around", "up to", "between"})
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10}
+# A toll said to have risen: "a third person has died", "a sixth victim ... was found" (the indefinite article: "the
+# third victim died" names one of a list).
+_RISE = re.compile(r"\b(?:a|an)\s+(" + "|".join(_ORDINALS) + r")\s+(?:[\w-]+\s+)?"
+                   r"(?:person|victim|man|woman|teen|teenager|boy|girl|child|student|officer)\b"
+                   r"(?P<rest>[^.;]{0,80})", re.I)
+_RISE_DIED = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:has\s+|had\s+|later\s+)?(?:died|dies|succumbed)\b(?!\s+at\s+the\s+scene)",
+                        re.I)
+_LATER = re.compile(r"\b(?:later|since|days|weeks)\b", re.I)  # a victim found later, not one of the first found
+_RISE_FOUND = re.compile(r"\b(?:was|has\s+been|were)\s+(?:later\s+)?(?:found|located)\b|\bcame\s+forward\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Toll:
+    """One kind of an article's toll: its value, the claim and words that give it, and whether it is said to
+    have risen."""
+
+    claim: Claim
+    kind: str
+    value: int
+    span: tuple[int, int]
+    words: str
+    rise: bool = False
+
+
+def counts(c: Claim) -> list[Toll]:
+    """The tolls one lead claim gives: each count of people with its casualty word, and killed + wounded (or
+    shot less the killed) when the claim gives both."""
+    text = c.text
+    if tells_of_another_incident(text) or _STATISTIC.search(text) or _ELSEWHERE.search(text):
+        return []
+    qs = [q for q in c.quantities if _a_count_of_people(q)]
+    out = []
+    for i, q in enumerate(qs):
+        end = qs[i + 1].start - c.start if i + 1 < len(qs) else len(text)
+        kind = _kind(text, q.start - c.start, q.end - c.start, end)
+        after = text[q.end - c.start:]
+        # "two of the victims" is a part; "four others wounded" the hurt beside the dead, "two more killed" a part
+        before = text[:q.start - c.start]
+        if kind is None or q.hedge in _HEDGED or _PART.match(after) or _BESIDE.match(after) and kind != WOUNDED \
+                or _LIST_AFTER.match(after) or _LIST_BEFORE.search(before) \
+                or _ONE_OF.search(" ".join(after.split()[:NEAR_WORDS + 2])):
+            continue
+        out.append(Toll(c, kind, int(q.value), (q.start, q.end), text[q.start - c.start:q.end - c.start]))
+    by_kind = {t.kind: t for t in out}
+    if len(by_kind) == len(out):
+        killed, wounded, shot = by_kind.get(KILLED), by_kind.get(WOUNDED), by_kind.get(SHOT)
+        if killed and wounded and not shot:
+            out.append(Toll(c, SHOT, killed.value + wounded.value, killed.span, text, False))
+        if killed and shot and not wounded and shot.value > killed.value and shot.span[0] < killed.span[0]:
+            out.append(Toll(c, WOUNDED, shot.value - killed.value, shot.span, text, False))
+    return out
+
+
+def _a_count_of_people(q: Quantity) -> bool:
+    return q.kind == "count" and q.value == int(q.value) and 0 < q.value < 1000 and (
+        q.unit is None or q.unit.casefold() in _PEOPLE)
+
+
+def _kind(text: str, start: int, end: int, stop: int) -> str | None:
+    """The casualty word a figure counts: the verb right before it ("killed six people"), else a word among the
+    first few after it once asides are dropped ("Five people, thought to be kin, were killed"), a death before a
+    wound before a shooting; none when the words after it tell of something else ("one teen was playing")."""
+    m = _VERB_BEFORE.search(text[max(0, start - 24):start])
+    if m:
+        return _kind_of_word(m.group(1))
+    window = re.split(r"[.;:]", text[end:stop], maxsplit=1)[0]
+    window = " ".join(re.sub(r",[^,]*,", " ", window).split()[:NEAR_WORDS])
+    for pattern, kind in ((_DEATH, KILLED), (_WOUND, WOUNDED), (_SHOT_AFTER, SHOT)):
+        if pattern.search(window):
+            return kind
+    return None
+
+
+def _kind_of_word(word: str) -> str:
+    for pattern, kind in ((_DEATH, KILLED), (_WOUND, WOUNDED), (_SHOT, SHOT)):
+        if pattern.fullmatch(word):
+            return kind
+    return SHOT
+
+
+def rises(c: Claim) -> list[Toll]:
+    """A toll said to have risen by an ordinal: "a third person has died" (killed, 3), "a sixth victim was found"
+    (shot, 6)."""
+    if tells_of_another_incident(c.text) or _NOT_SO.search(c.text):
+        return []
+    out = []
+    for m in _RISE.finditer(c.text):
+        rest = m.group("rest")
+        found = _RISE_FOUND.search(rest) and _LATER.search(c.text)
+        kind = KILLED if _RISE_DIED.match(rest) else SHOT if found else None
+        if kind:
+            out.append(Toll(c, kind, _ORDINALS[m.group(1).casefold()], (c.start + m.start(), c.start + m.end()),
+                            m.group(0), rise=True))
+    return out
+
+
+def article_tolls(claims: Sequence[Claim]) -> dict[str, Toll]:
+    """One article's toll by kind: a rise it tells, else the one value its lead gives (none when the lead gives
+    two, counts the killer among the dead, or tells of people hurt another way)."""
+    ordered = sorted(claims, key=lambda c: c.start)
+    lead = ordered[:LEAD]
+    lead_text = " ".join(c.text for c in lead)
+    found: dict[str, list[Toll]] = {}
+    for c in lead:
+        for t in counts(c):
+            found.setdefault(t.kind, []).append(t)
+    out = {kind: ts[0] for kind, ts in found.items() if len({t.value for t in ts}) == 1}
+    if _SEVERAL.search(lead_text):
+        return {}
+    if _KILLER_AMONG_DEAD.search(lead_text):
+        out.pop(KILLED, None)
+        out.pop(SHOT, None)
+    if _OTHER_HARM.search(lead_text):
+        out.pop(WOUNDED, None)
+        out.pop(SHOT, None)
+    risen: dict[str, list[Toll]] = {}
+    for c in ordered:
+        for t in rises(c):
+            risen.setdefault(t.kind, []).append(t)
+    for kind, ts in risen.items():
+        out[kind] = max(ts, key=lambda t: t.value)
+    return out
+
+
+def toll_findings(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[Finding]:
+    """One finding per pair of differing tolls of one kind in a story, between the two closest reports that give
+    them (reports of one outlet never set against each other; a pair of claims already flagged left out)."""
+    by_article: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_article.setdefault(c.article_id, []).append(c)
+    tolls = {a: article_tolls(cs) for a, cs in by_article.items()}
+    taken = {e for f in flagged if f.type in ("number", "update") for e in _claim_pair(f)}
+    best: dict[tuple, tuple[float, Finding]] = {}
+    articles = sorted(tolls, key=lambda a: (by_article[a][0].published, a))
+    for i, x in enumerate(articles):
+        for y in articles[i + 1:]:
+            pair = _differing(tolls[x], tolls[y])
+            if pair is None:
+                continue
+            if _apart(by_article[x], by_article[y]):
+                continue
+            a, b = sorted(pair, key=lambda t: (t.claim.published, t.claim.id))
+            if a.claim.outlet == b.claim.outlet or frozenset((a.claim.id, b.claim.id)) in taken:
+                continue
+            gap = abs((b.claim.published - a.claim.published).total_seconds())
+            key = (a.kind, frozenset((a.value, b.value)))
+            # a larger count already given before the smaller one is no rise, whatever the later report's day
+            given_before = any(t.get(a.kind) is not None and t[a.kind].value == max(a.value, b.value)
+                               and t[a.kind].claim.published.date() <= a.claim.published.date()
+                               for t in tolls.values())
+            if key not in best or gap < best[key][0]:
+                best[key] = (gap, _finding(a, b, settled=given_before))
+    return [f for _, f in best.values()]
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_FILLER = frozenset("the of a street st avenue ave road rd boulevard blvd side north south east west far "
+                          "northwest northeast southwest southeast county city block park lane drive".split())
+
+
+def _places(claims: Sequence[Claim]) -> set[str]:
+    """The words of the places an article's lead names (street kinds and compass words left out)."""
+    lead = sorted(claims, key=lambda c: c.start)[:LEAD]
+    return {w for c in lead for e in c.entities if e.label in _PLACE_LABELS
+            for w in re.findall(r"[\w-]+", e.text.casefold()) if w not in _PLACE_FILLER}
+
+
+def _apart(x: Sequence[Claim], y: Sequence[Claim]) -> bool:
+    """The two leads name places and none in common: likely two incidents grouped in one story."""
+    p, q = _places(x), _places(y)
+    return bool(p and q and not p & q)
+
+
+def _claim_pair(f: Flag) -> list[frozenset[str]]:
+    return [frozenset((f.claims[0], c)) for c in f.claims[1:]]
+
+
+def _differing(x: dict[str, Toll], y: dict[str, Toll]) -> tuple[Toll, Toll] | None:
+    """The first kind (``KINDS``) whose two tolls differ within reach of each other."""
+    for kind in KINDS:
+        s, t = _toll_of(x, kind, y), _toll_of(y, kind, x)
+        if s is None or t is None or s.value == t.value:
+            continue
+        low, high = sorted((s.value, t.value))
+        if high / low > MAX_RATIO:
+            continue
+        return s, t
+    return None
+
+
+def _toll_of(x: dict[str, Toll], kind: str, other: dict[str, Toll]) -> Toll | None:
+    """An article's toll of one kind; where no one died, those wounded are all who were shot, set against a
+    rise of the shot ("a sixth victim was found")."""
+    if kind == SHOT and SHOT not in x and KILLED not in x and other.get(SHOT) is not None and other[SHOT].rise:
+        return x.get(WOUNDED)
+    return x.get(kind)
+
+
+def _finding(a: Toll, b: Toll, settled: bool = False) -> Finding:
+    days = (b.claim.published.date() - a.claim.published.date()).days
+    rose = b.value > a.value and (days >= 1 or b.rise) and not settled
+    return Finding("update" if rose else "number", a.claim, b.claim, _told(a), _told(b), a.span, b.span,
+                   confidence=CONFIDENCE)
+
+
+def _told(t: Toll) -> str:
+    return f"{t.value} {t.kind}" + (" (said to have risen)" if t.rise else "")
+
+
+def toll_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[Flag]:
+    """Flags of a story's toll told two ways, story by story, each explained in its own words."""
+    flags = []
+    for story in claims_by_story(claims):
+        for f in toll_findings(story, flagged):
+            flags.append(replace(make_flag(f), explanation=explain_toll(f)))
+    return flags
