@@ -63,6 +63,8 @@ _ELSEWHERE = re.compile(r"\b(?:most\s+recent|another|latest|separate|first|secon
 # One of the toll told apart: "one died at the scene".
 _ONE_OF = re.compile(r"\b(?:at\s+the\s+scene|at\s+(?:a|the)\s+(?:\w+\s+)?hospital|on\s+the\s+way|later)\b", re.I)
 _NOT_SO = re.compile(r"\b(?:incorrect|false|erroneous|wrong|initial\s+reports?|denied)\b", re.I)
+_BESIDE_WORD = re.compile(r"^\s*(?:(?:more|other|others|additional|were|was|are|have\s+been|had\s+been|people)\s+){0,2}"
+                          r"(?:killed|dead|died|slain|fatally|wounded|injured|hurt|shot)\b", re.I)
 _PART = re.compile(r"^\s*(?:\w+\s+)?(?:of|among)\b", re.I)
 _BESIDE = re.compile(r"^\s*(?:more|other|others|additional|further)\b", re.I)
 # People hurt by other than the gunfire, who one toll of the hurt takes in and another leaves out.
@@ -110,6 +112,8 @@ def counts(c: Claim) -> list[Toll]:
         end = qs[i + 1].start - c.start if i + 1 < len(qs) else len(text)
         kind = _kind(text, q.start - c.start, q.end - c.start, end)
         after = text[q.end - c.start:]
+        if q.unit is None and not _BESIDE_WORD.match(after):
+            continue  # a bare figure counts people only in a headline's shape ("4 wounded", "four more were hurt")
         # "two of the victims" is a part; "four others wounded" the hurt beside the dead, "two more killed" a part
         before = text[:q.start - c.start]
         if kind is None or q.hedge in _HEDGED or _PART.match(after) or _BESIDE.match(after) and kind != WOUNDED \
@@ -120,6 +124,9 @@ def counts(c: Claim) -> list[Toll]:
     by_kind = {t.kind: t for t in out}
     if len(by_kind) == len(out):
         killed, wounded, shot = by_kind.get(KILLED), by_kind.get(WOUNDED), by_kind.get(SHOT)
+        if killed and shot and not re.search(r"\bfatally\b", killed.words + text[killed.span[1] - c.start:][:12], re.I):
+            out = [t for t in out if t.kind != SHOT]  # "four shot and one dead": whether the four take in the dead
+            shot = None
         if killed and wounded and not shot:
             out.append(Toll(c, SHOT, killed.value + wounded.value, killed.span, text, False))
         if killed and shot and not wounded and shot.value > killed.value and shot.span[0] < killed.span[0]:
@@ -242,9 +249,9 @@ def _places(claims: Sequence[Claim]) -> set[str]:
 
 
 def _apart(x: Sequence[Claim], y: Sequence[Claim]) -> bool:
-    """The two leads name places and none in common: likely two incidents grouped in one story."""
-    p, q = _places(x), _places(y)
-    return bool(p and q and not p & q)
+    """The two leads name no place in common: one incident's two tolls name where it happened, and a story may
+    group two incidents of one kind."""
+    return not _places(x) & _places(y)
 
 
 def _claim_pair(f: Flag) -> list[frozenset[str]]:
