@@ -65,6 +65,8 @@ _ONE_OF = re.compile(r"\b(?:at\s+the\s+scene|at\s+(?:a|the)\s+(?:\w+\s+)?hospita
 _NOT_SO = re.compile(r"\b(?:incorrect|false|erroneous|wrong|initial\s+reports?|denied)\b", re.I)
 _BESIDE_WORD = re.compile(r"^\s*(?:(?:more|other|others|additional|were|was|are|have\s+been|had\s+been|people)\s+){0,2}"
                           r"(?:killed|dead|died|slain|fatally|wounded|injured|hurt|shot)\b", re.I)
+_GUNFIRE = re.compile(r"\b(?:shot|shooting|shootings|gunfire|gunman|gunmen|gunshots?|shootout|opened\s+fire)\b", re.I)
+MAX_DAYS = 90  # reports of one incident's toll come within weeks; a story's reports years apart are two incidents
 _PART = re.compile(r"^\s*(?:\w+\s+)?(?:of|among)\b", re.I)
 _BESIDE = re.compile(r"^\s*(?:more|other|others|additional|further)\b", re.I)
 # People hurt by other than the gunfire, who one toll of the hurt takes in and another leaves out.
@@ -220,7 +222,9 @@ def toll_findings(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list
             pair = _differing(tolls[x], tolls[y])
             if pair is None:
                 continue
-            if _apart(by_article[x], by_article[y]):
+            days = abs((by_article[x][0].published - by_article[y][0].published).days)
+            if days > MAX_DAYS or _apart(by_article[x], by_article[y]) or not (
+                    _of_gunfire(by_article[x]) or _of_gunfire(by_article[y])):
                 continue
             a, b = sorted(pair, key=lambda t: (t.claim.published, t.claim.id))
             if a.claim.outlet == b.claim.outlet or frozenset((a.claim.id, b.claim.id)) in taken:
@@ -239,6 +243,12 @@ def toll_findings(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_FILLER = frozenset("the of a street st avenue ave road rd boulevard blvd side north south east west far "
                           "northwest northeast southwest southeast county city block park lane drive".split())
+
+
+def _of_gunfire(claims: Sequence[Claim]) -> bool:
+    """The article's lead tells of gunfire: the kinds read (shot in all, wounded beside the dead) are a shooting's,
+    and a quake's or a crash's toll is told and revised otherwise."""
+    return any(_GUNFIRE.search(c.text) for c in sorted(claims, key=lambda c: c.start)[:LEAD])
 
 
 def _places(claims: Sequence[Claim]) -> set[str]:
