@@ -60,13 +60,16 @@ _ELSEWHERE = re.compile(r"\b(?:most\s+recent|another|latest|separate|first|secon
                         r"shootings?\b|\b(?:string|series|rash|spate|wave)\s+of\b|"
                         r"^\W*(?:soon\s+after|then|later|earlier|afterwards|after\s+that|(?:minutes|moments)\s+later)\b",
                         re.I)
-# One of the toll told apart: "one died at the scene".
-_ONE_OF = re.compile(r"\b(?:at\s+the\s+scene|at\s+(?:a|the)\s+(?:\w+\s+)?hospital|on\s+the\s+way|later)\b", re.I)
+# One of the toll told apart ("one died at the scene"), or a step of the attack ("killed two at the door before").
+_ONE_OF = re.compile(r"\b(?:before|at\s+the\s+scene|at\s+(?:a|the)\s+(?:\w+\s+)?hospital|on\s+the\s+way|later)\b", re.I)
 _NOT_SO = re.compile(r"\b(?:incorrect|false|erroneous|wrong|initial\s+reports?|denied)\b", re.I)
 _BESIDE_WORD = re.compile(r"^\s*(?:(?:more|other|others|additional|were|was|are|have\s+been|had\s+been|people)\s+){0,2}"
                           r"(?:killed|dead|died|slain|fatally|wounded|injured|hurt|shot)\b", re.I)
 _GUNFIRE = re.compile(r"\b(?:shot|shooting|shootings|gunfire|gunman|gunmen|gunshots?|shootout|opened\s+fire)\b", re.I)
 MAX_DAYS = 90  # reports of one incident's toll come within weeks; a story's reports years apart are two incidents
+# A casualty verb with an object after it: the figure before it counts the doers.
+_ACTIVE = re.compile(r"\b(?:shot|killed|wounded|injured|struck)\s+(?:(?:a|an|the|his|her|their|two|three|four|five|"
+                     r"\d+)\b|[A-Z][a-z]+\s+[A-Z])")
 _PART = re.compile(r"^\s*(?:\w+\s+)?(?:of|among)\b", re.I)
 _BESIDE = re.compile(r"^\s*(?:more|other|others|additional|further)\b", re.I)
 # People hurt by other than the gunfire, who one toll of the hurt takes in and another leaves out.
@@ -74,7 +77,8 @@ _OTHER_HARM = re.compile(r"\b(?:glass|trampl\w*|stampede|(?:hit|struck)\s+by\s+(
                          r"not\s+(?:been\s+)?shot)\b", re.I)
 _STATISTIC = re.compile(r"\b(?:this\s+year|so\s+far|last\s+year|per\s+year|a\s+year|weekend|citywide|city-wide|"
                         r"across\s+the\s+(?:city|country|state)|since\s+(?:january|the\s+start|the\s+beginning)|"
-                        r"in\s+(?:19|20)\d\d|annual|homicides|murders)\b", re.I)
+                        r"in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|annual|homicides|murders|ago|"
+                        r"anniversary|last\s+(?:week|month))\b", re.I)
 _HEDGED = frozenset({"at least", "more than", "over", "nearly", "almost", "about", "around", "up to", "between"})
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
              "tenth": 10}
@@ -150,6 +154,8 @@ def _kind(text: str, start: int, end: int, stop: int) -> str | None:
         return _kind_of_word(m.group(1))
     window = re.split(r"[.;:]", text[end:stop], maxsplit=1)[0]
     window = " ".join(re.sub(r",[^,]*,", " ", window).split()[:NEAR_WORDS])
+    if _ACTIVE.search(window):
+        return None  # "two men shot a deputy": the figure counts who fired
     for pattern, kind in ((_DEATH, KILLED), (_WOUND, WOUNDED), (_SHOT_AFTER, SHOT)):
         if pattern.search(window):
             return kind
