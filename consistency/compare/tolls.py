@@ -48,7 +48,8 @@ _PEOPLE = frozenset("people person persons victims victim men man women woman te
                     "girls girl children child kids youths students officers officer others deads adults".split())
 # One of a list ("two men and two women were found", "he and four others"): the list's total is not read.
 _NUMBER_WORD = r"(?:an?|\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-_LIST_AFTER = re.compile(r"^\s*(?:(?!(?:were|was|are|is|have|has|had|been)\b)[\w'-]+\s+){0,2}(?:[\w'-]+,[^,]*,\s+)?and\s+"
+_LIST_AFTER = re.compile(r"^\s*(?:(?!(?:were|was|are|is|have|has|had|been)\b)[\w'-]+\s+){0,2}"
+                         r"(?:[\w'-]+,[^,]*,\s+)?and\s+"
                          r"(?:" + _NUMBER_WORD + r"|men|women|boys|girls|children|teens)\b", re.I)
 _LIST_BEFORE = re.compile(r"\b(?!(?:killed|dead|died|slain|wounded|injured|hurt|shot|fatally)\b)[\w'-]+,?\s+and\s+$",
                           re.I)
@@ -58,7 +59,8 @@ _SEVERAL = re.compile(r"\b(?:two|pair\s+of|several|multiple)\s+(?:\w+\s+)?shooti
 # A sentence of another shooting, a round-up or a step of a spree: its counts are not the incident's toll.
 _ELSEWHERE = re.compile(r"\b(?:most\s+recent|another|latest|separate|first|second|previous|earlier)\s+(?:\w+\s+)?"
                         r"shootings?\b|\b(?:string|series|rash|spate|wave)\s+of\b|"
-                        r"^\W*(?:soon\s+after|then|later|earlier|afterwards|after\s+that|(?:minutes|moments)\s+later)\b",
+                        r"^\W*(?:soon\s+after|then|later|earlier|afterwards|after\s+that|"
+                        r"(?:minutes|moments)\s+later)\b",
                         re.I)
 # One of the toll told apart ("one died at the scene"), or a step of the attack ("killed two at the door before").
 _ONE_OF = re.compile(r"\b(?:before|at\s+the\s+scene|at\s+(?:a|the)\s+(?:\w+\s+)?hospital|on\s+the\s+way|later)\b", re.I)
@@ -87,7 +89,8 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seve
 _RISE = re.compile(r"\b(?:a|an)\s+(" + "|".join(_ORDINALS) + r")\s+(?:[\w-]+\s+)?"
                    r"(?:person|victim|man|woman|teen|teenager|boy|girl|child|student|officer)\b"
                    r"(?P<rest>[^.;]{0,80})", re.I)
-_RISE_DIED = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:has\s+|had\s+|later\s+)?(?:died|dies|succumbed)\b(?!\s+at\s+the\s+scene)",
+_RISE_DIED = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:has\s+|had\s+|later\s+)?(?:died|dies|succumbed)\b"
+                        r"(?!\s+at\s+the\s+scene)",
                         re.I)
 _LATER = re.compile(r"\b(?:later|since|days|weeks)\b", re.I)  # a victim found later, not one of the first found
 _RISE_FOUND = re.compile(r"\b(?:was|has\s+been|were)\s+(?:later\s+)?(?:found|located)\b|\bcame\s+forward\b", re.I)

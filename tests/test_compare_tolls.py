@@ -1,0 +1,97 @@
+"""The toll of one incident told two ways: each report's count of the killed, the wounded and the shot, read from
+its lead, set against the other outlets'."""
+
+from datetime import datetime, timezone
+
+from consistency.compare.tolls import toll_findings
+from consistency.records import Attribution, Claim, Entity, Quantity
+
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+
+def claim(cid: str, text: str, *, outlet: str, day: int, start: int = 0,
+          counts: tuple[tuple[str, str | None], ...] = (), place: str = "Millbrook") -> Claim:
+    """A claim of story s1 whose figures (word, counted noun) are stored as its extraction would, naming a place."""
+    qs = []
+    for word, unit in counts:
+        i = text.index(word)
+        value = float(NUMBERS.get(word.casefold(), word) if not word.isdigit() else word)
+        qs.append(Quantity(word, start + i, start + i + len(word), value, value, value, unit=unit))
+    ents = (Entity(place, start + text.index(place), start + text.index(place) + len(place), "GPE",
+                   f"loc:{place.casefold()}"),) if place in text else ()
+    return Claim(id=cid, article_id=cid.split("#")[0], outlet=outlet,
+                 published=datetime(2026, 5, day, 9, tzinfo=timezone.utc), text=text, start=start,
+                 end=start + len(text), content=text, attribution=Attribution(source=outlet, source_kind="outlet"),
+                 quantities=tuple(qs), entities=ents, story_id="s1")
+
+
+def kinds(found) -> list[tuple[str, str, str]]:
+    return sorted((f.type, f.value_a, f.value_b) for f in found)
+
+
+def test_tolls_one_dead_four_wounded_against_four_shot_one_fatally_is_a_number():
+    a = claim("a#1", "1 dead, 4 wounded in Millbrook shooting", outlet="A", day=4, counts=(("1", None), ("4", None)))
+    b = claim("b#1", "Four people were shot, one fatally, in Millbrook on Tuesday night, police said.", outlet="B",
+              day=4, counts=(("Four", "people"), ("one", None)))
+    assert kinds(toll_findings([a, b])) == [("number", "5 shot", "4 shot")]
+
+
+def test_tolls_a_larger_count_days_later_or_a_rise_by_an_ordinal_is_an_update():
+    a = claim("a#1", "Five teens were injured in a shooting at a Millbrook party.", outlet="A", day=4,
+              counts=(("Five", "teens"),))
+    b = claim("b#1", "Two teens were charged in the Millbrook party shooting.", outlet="B", day=20)
+    b2 = claim("b#2", "A sixth victim was found by police several days later.", outlet="B", day=20, start=900)
+    assert kinds(toll_findings([a, b, b2])) == [("update", "5 wounded", "6 shot (said to have risen)")]
+    c = claim("c#1", "Seven people were wounded in the Millbrook shooting.", outlet="C", day=6,
+              counts=(("Seven", "people"),))
+    assert kinds(toll_findings([a, c])) == [("update", "5 wounded", "7 wounded")]
+
+
+def test_tolls_a_killer_counted_among_the_dead_is_no_toll():
+    a = claim("a#1", "Six people were killed in Millbrook, including the gunman.", outlet="A", day=4,
+              counts=(("Six", "people"),))
+    b = claim("b#1", "Five people were killed in a Millbrook shooting.", outlet="B", day=4,
+              counts=(("Five", "people"),))
+    assert toll_findings([a, b]) == []
+
+
+def test_tolls_one_hurt_by_glass_or_a_part_of_the_hurt_is_no_toll():
+    a = claim("a#1", "Four people were shot and a fifth was cut by flying glass in Millbrook.", outlet="A", day=4,
+              counts=(("Four", "people"),))
+    b = claim("b#1", "Five people were shot in Millbrook on Friday.", outlet="B", day=4, counts=(("Five", "people"),))
+    part = claim("c#1", "Two of the victims were shot in Millbrook as they ran.", outlet="C", day=4,
+                 counts=(("Two", None),))
+    assert toll_findings([a, b]) == []
+    assert toll_findings([b, part]) == []
+
+
+def test_tolls_another_shooting_or_a_year_count_is_no_toll():
+    a = claim("a#1", "Two people were killed in Millbrook on Sunday.", outlet="A", day=4, counts=(("Two", "people"),))
+    other = claim("b#1", "In a separate shooting in Millbrook, three people were killed.", outlet="B", day=4,
+                  counts=(("three", "people"),))
+    year = claim("c#1", "Three people have been killed in Millbrook so far this year.", outlet="C", day=4,
+                 counts=(("Three", "people"),))
+    assert toll_findings([a, other]) == [] and toll_findings([a, year]) == []
+
+
+def test_tolls_a_list_of_people_or_the_doers_is_no_toll():
+    a = claim("a#1", "Three people were wounded in Millbrook late Friday.", outlet="A", day=4,
+              counts=(("Three", "people"),))
+    listed = claim("b#1", "Two men and a woman were wounded in Millbrook late Friday.", outlet="B", day=4,
+                   counts=(("Two", "men"),))
+    shot = claim("d#1", "Three people were shot in Millbrook late Friday.", outlet="D", day=4,
+                 counts=(("Three", "people"),))
+    doers = claim("c#1", "Two men shot a clerk in Millbrook late Friday.", outlet="C", day=4, counts=(("Two", "men"),))
+    assert toll_findings([a, listed]) == [] and toll_findings([shot, doers]) == []
+
+
+def test_tolls_of_two_places_or_without_gunfire_are_not_set_against_each_other():
+    a = claim("a#1", "Four people were wounded in a shooting in Millbrook.", outlet="A", day=4,
+              counts=(("Four", "people"),))
+    b = claim("b#1", "Eight people were wounded in a shooting in Easton.", outlet="B", day=5,
+              counts=(("Eight", "people"),), place="Easton")
+    quake = claim("c#1", "Four people were injured when the quake struck Millbrook.", outlet="C", day=4,
+                  counts=(("Four", "people"),))
+    quake2 = claim("d#1", "Six people were injured in Millbrook by the quake.", outlet="D", day=4,
+                   counts=(("Six", "people"),))
+    assert toll_findings([a, b]) == [] and toll_findings([quake, quake2]) == []
