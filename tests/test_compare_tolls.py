@@ -25,6 +25,16 @@ def claim(cid: str, text: str, *, outlet: str, day: int, start: int = 0,
                  quantities=tuple(qs), entities=ents, story_id="s1")
 
 
+def named(aid: str, outlet: str, day: int, name: str = "Dana Pell") -> Claim:
+    """A later sentence of article ``aid`` naming one of the hurt, as reports of one incident do."""
+    text = f"Family members identified one of the victims as {name}."
+    i = text.index(name)
+    person = Entity(name, 2000 + i, 2000 + i + len(name), "PERSON", f"PERSON:{name.split()[-1].casefold()}")
+    return Claim(id=f"{aid}#9", article_id=aid, outlet=outlet, published=datetime(2026, 5, day, 9, tzinfo=timezone.utc),
+                 text=text, start=2000, end=2000 + len(text), content=text,
+                 attribution=Attribution(source=outlet, source_kind="outlet"), entities=(person,), story_id="s1")
+
+
 def kinds(found) -> list[tuple[str, str, str]]:
     return sorted((f.type, f.value_a, f.value_b) for f in found)
 
@@ -33,7 +43,9 @@ def test_tolls_one_dead_four_wounded_against_four_shot_one_fatally_is_a_number()
     a = claim("a#1", "1 dead, 4 wounded in Millbrook shooting", outlet="A", day=4, counts=(("1", None), ("4", None)))
     b = claim("b#1", "Four people were shot, one fatally, in Millbrook on Tuesday night, police said.", outlet="B",
               day=4, counts=(("Four", "people"), ("one", None)))
-    assert kinds(toll_findings([a, b])) == [("number", "5 shot", "4 shot")]
+    assert kinds(toll_findings([a, b, named("a", "A", 4), named("b", "B", 4)])) == [("number", "5 shot", "4 shot")]
+    # two incidents of one kind in one town, told with other victims, are not one toll told two ways
+    assert toll_findings([a, b, named("a", "A", 4), named("b", "B", 4, "Lee Omar")]) == []
 
 
 def test_tolls_a_larger_count_days_later_or_a_rise_by_an_ordinal_is_an_update():
@@ -41,10 +53,11 @@ def test_tolls_a_larger_count_days_later_or_a_rise_by_an_ordinal_is_an_update():
               counts=(("Five", "teens"),))
     b = claim("b#1", "Two teens were charged in the Millbrook party shooting.", outlet="B", day=20)
     b2 = claim("b#2", "A sixth victim was found by police several days later.", outlet="B", day=20, start=900)
-    assert kinds(toll_findings([a, b, b2])) == [("update", "5 wounded", "6 shot (said to have risen)")]
+    assert kinds(toll_findings([a, b, b2, named("a", "A", 4), named("b", "B", 20)])) == [
+        ("update", "5 wounded", "6 shot (said to have risen)")]
     c = claim("c#1", "Seven people were wounded in the Millbrook shooting.", outlet="C", day=6,
               counts=(("Seven", "people"),))
-    assert kinds(toll_findings([a, c])) == [("update", "5 wounded", "7 wounded")]
+    assert kinds(toll_findings([a, c, named("a", "A", 4), named("c", "C", 6)])) == [("update", "5 wounded", "7 wounded")]
 
 
 def test_tolls_a_killer_counted_among_the_dead_is_no_toll():

@@ -28,6 +28,8 @@ from .ages import claims_by_story
 from .base import Finding, make_flag, tells_of_another_incident
 from .different_things import _KILLER_AMONG_DEAD
 from .explain import explain_toll
+from .person_names import plain_name_words
+from .places import streets_named
 
 CONFIDENCE = 0.6
 LEAD = 4  # claims from an article's start read as its lead (a headline, a dateline line, the first sentences)
@@ -232,7 +234,8 @@ def toll_findings(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list
             if pair is None:
                 continue
             days = abs((by_article[x][0].published - by_article[y][0].published).days)
-            if days > MAX_DAYS or _apart(by_article[x], by_article[y]) or not (
+            if days > MAX_DAYS or _apart(by_article[x], by_article[y]) or not _one_incident(
+                    by_article[x], by_article[y]) or not (
                     _of_gunfire(by_article[x]) or _of_gunfire(by_article[y])):
                 continue
             a, b = sorted(pair, key=lambda t: (t.claim.published, t.claim.id))
@@ -271,6 +274,19 @@ def _apart(x: Sequence[Claim], y: Sequence[Claim]) -> bool:
     """The two leads name no place in common: one incident's two tolls name where it happened, and a story may
     group two incidents of one kind."""
     return not _places(x) & _places(y)
+
+
+def _named(claims: Sequence[Claim]) -> set[str]:
+    """The surnames of the people an article names in full, and the streets it names."""
+    people = {words[-1] for c in claims for e in c.entities if e.label == "PERSON"
+              for words in [plain_name_words(e.text)] if len(words) >= 2}
+    return people | {"street:" + s for c in claims for s in streets_named(c.text)}
+
+
+def _one_incident(x: Sequence[Claim], y: Sequence[Claim]) -> bool:
+    """The two reports name a person or a street in common: two incidents of one kind in one city, which a story
+    may group, are told with other victims and other streets."""
+    return bool(_named(x) & _named(y))
 
 
 def _claim_pair(f: Flag) -> list[frozenset[str]]:
