@@ -3,7 +3,7 @@ its lead, set against the other outlets'."""
 
 from datetime import datetime, timezone
 
-from consistency.compare.tolls import toll_findings
+from consistency.compare.tolls import counts, toll_findings
 from consistency.records import Attribution, Claim, Entity, Quantity
 
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -108,3 +108,12 @@ def test_tolls_of_two_places_or_without_gunfire_are_not_set_against_each_other()
     quake2 = claim("d#1", "Six people were injured in Millbrook by the quake.", outlet="D", day=4,
                    counts=(("Six", "people"),))
     assert toll_findings([a, b]) == [] and toll_findings([quake, quake2]) == []
+
+
+def test_tolls_a_wound_after_and_is_another_groups():
+    c = claim("a#1", "A fired worker came back and gunned down two women and left a man wounded in the neck.", outlet="A",
+              day=4, counts=(("two", "women"),))
+    d = claim("b#1", "Six people, including a boy and his grandmother, were wounded at the bus stop.", outlet="B",
+              day=4, counts=(("Six", "people"),))
+    assert counts(c) == []
+    assert [(t.kind, t.value) for t in counts(d)] == [("wounded", 6)]

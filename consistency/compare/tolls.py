@@ -157,14 +157,20 @@ def _kind(text: str, start: int, end: int, stop: int) -> str | None:
     m = _VERB_BEFORE.search(text[max(0, start - 24):start])
     if m:
         return _kind_of_word(m.group(1))
-    window = re.split(r"[.;:]", text[end:stop], maxsplit=1)[0]
-    window = " ".join(re.sub(r",[^,]*,", " ", window).split()[:NEAR_WORDS])
+    window = re.sub(r",[^,]*,", " ", re.split(r"[.;:]", text[end:stop], maxsplit=1)[0])
+    window = " ".join(_NEXT_CLAUSE.split(window, maxsplit=1)[0].split()[:NEAR_WORDS])
     if _ACTIVE.search(window):
         return None  # "two men shot a deputy": the figure counts who fired
     for pattern, kind in ((_DEATH, KILLED), (_WOUND, WOUNDED), (_SHOT_AFTER, SHOT)):
         if pattern.search(window):
             return kind
     return None
+
+
+# "gunned down two women and leaving a man wounded": the wound after "and" is another group's, not the two women's
+# ("were shot and killed" keeps its death).
+_NEXT_CLAUSE = re.compile(r"\b(?:and|while|but|as)\s+(?!(?:then\s+)?(?:killed|wounded|injured|hurt|died|critically|fatally|"
+                          r"seriously|mortally|later)\b)", re.I)
 
 
 def _kind_of_word(word: str) -> str:
