@@ -36,3 +36,9 @@ def test_lone_ages_not_for_a_bare_age_or_one_of_several():
     assert age_flags([a, b]) == []
     c = claim("c#1", "Police held another man, aged 61; a 19-year-old woman was grazed.")
     assert age_flags([c, b]) == []
+
+
+def test_lone_ages_not_between_reports_months_apart():
+    a = claim("a#1", "A 61-year-old man was hit in the arm and a 19-year-old woman in the leg.")
+    b = claim("b#1", "Carl Brook, 62, was shot twice; a woman, 19, was grazed.", ("Carl Brook",), outlet="B", day=120)
+    assert age_flags([a, b]) == []  # a story's reports months apart may tell two incidents

@@ -21,6 +21,9 @@ from .person_names import plain_name_words
 
 # Ages a year apart may be one person's, one of them misreported (every such pair the tuning sets hold).
 NEAR = 1
+# Reports of one incident come within weeks; a story's reports months or years apart may tell two incidents of
+# one kind, each with a person of about that age.
+MAX_DAYS = 30
 # Every other age of both reports must be farther from the two than they are from each other, by more than this.
 MARGIN = 1
 _SEX = {"man": "m", "woman": "f"}
@@ -51,7 +54,8 @@ def lone_age_pairs(story: Iterable[Claim], held: list[AgeMention], surnames: dic
     for i, xa in enumerate(articles):
         for xb in articles[i + 1:]:
             ma, mb = by_article[xa], by_article[xb]
-            if ma[0].claim.outlet == mb[0].claim.outlet:
+            if ma[0].claim.outlet == mb[0].claim.outlet or abs(
+                    (ma[0].claim.published - mb[0].claim.published).days) > MAX_DAYS:
                 continue
             for a in ma:
                 for b in mb:
