@@ -39,6 +39,8 @@ def test_lone_ages_not_for_a_bare_age_or_one_of_several():
 
 
 def test_lone_ages_not_between_reports_months_apart():
-    a = claim("a#1", "A 61-year-old man was hit in the arm and a 19-year-old woman in the leg.")
-    b = claim("b#1", "Carl Brook, 62, was shot twice; a woman, 19, was grazed.", ("Carl Brook",), outlet="B", day=120)
+    a = claim("a#1", "Carl Brook, 62, was shot twice; a woman, 19, was grazed.", ("Carl Brook",))
+    b = claim("b#1", "A 61-year-old man was hit in the arm and a 19-year-old woman in the leg.", outlet="B", day=120)
+    near = claim("c#1", "A 61-year-old man was hit in the arm and a 19-year-old woman in the leg.", outlet="C", day=3)
+    assert values(age_flags([a, near])) == [{"61", "62"}]
     assert age_flags([a, b]) == []  # a story's reports months apart may tell two incidents
