@@ -466,10 +466,14 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
     """One flag per person and pair of ages no lapse of time explains: the report of the age fewer
     reports give set against the earliest report of the other. ``flagged`` are flags already made of
     the story: an age one of them already sets against another figure is not flagged again."""
+    from .lone_ages import lone_age_pairs  # here: that module builds on this one's readers
+
     done = figures_flagged(flagged)
     flags = []
     for story in claims_by_story(claims):
-        pairs = list(_pairs(age_mentions(story), story_surnames(story)))
+        surnames = story_surnames(story)
+        held = age_mentions(story)
+        pairs = list(_pairs(held, surnames)) + list(lone_age_pairs(story, held, surnames))
         person, reports = _people(pairs)
         chosen: dict[tuple[int, frozenset[int]], tuple[AgeMention, AgeMention]] = {}
         for a, b in sorted(pairs, key=lambda p: sorted((p[0].claim.published, p[1].claim.published))):

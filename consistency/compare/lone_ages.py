@@ -1,0 +1,181 @@
+"""A named person's age set against a near age another outlet gives when no other age of either report comes
+near: "Tom Hale, 65, was shot" / "a 64-year-old man was wounded there" / "the 64-year-old" are one person.
+
+Names, roles and kin words match only some of the people reports speak of: a wounded man is often "a
+64-year-old man" in one report and named in another, and a surname two people of a family bear fits either.
+The age itself then tells who is meant, as long as it is the only age near in both reports: a report that
+also gives a 62-year-old, or two people the same age, leaves the match open."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Iterable, Iterator
+
+from ..extract.quantities import AGE_UNIT
+from ..records import Claim
+from .ages import (_AFTER_AGE, _FEMALE, _MALE, AgeMention, _kin_of_another, _one_part, _part,
+                   generic_person, one_person_two_ages, same_named_person)
+from .base import tells_of_another_incident
+from .person_names import plain_name_words
+
+# Ages a year apart may be one person's, one of them misreported (every such pair the tuning sets hold).
+NEAR = 1
+# Reports of one incident come within weeks; a story's reports months or years apart may tell two incidents of
+# one kind, each with a person of about that age.
+MAX_DAYS = 30
+# Every other age of both reports must be farther from the two than they are from each other, by more than this.
+MARGIN = 1
+_SEX = {"man": "m", "woman": "f"}
+# What a sentence says its people did: charged or fired (a suspect's), or were hit (a victim's); a sentence of
+# one side only gives an age of that side ("Tom Hale, 23, was killed" / "a 22-year-old man was arrested").
+_DOER = re.compile(r"\b(?:charged|charges|arrested|arrest|suspect|accused|gunman|shooter|opened\s+fire|fired|booked|"
+                   r"indicted|in\s+custody|custody)\b", re.I)
+_HIT = re.compile(r"\b(?:killed|died|dead|death|wounded|injured|hurt|victims?|(?:was|were|been|fatally)\s+shot|"
+                  r"shot\s+and\s+killed|hospital|condition)\b", re.I)
+# "the second man arrested, aged 41", "another 24-year-old": an unnamed one of several, whom the age alone may not pick.
+_ONE_OF_SEVERAL = re.compile(r"\b(?:second|third|fourth|fifth|another|other)\s+"
+                             r"(?:(?:[\w-]+\s+){0,3}[\w-]+,\s*(?:aged?\s+)?)?$", re.I)
+
+
+def lone_age_pairs(story: Iterable[Claim], held: list[AgeMention], surnames: dict[str, set[tuple[str, ...]]]
+                   ) -> Iterator[tuple[AgeMention, AgeMention]]:
+    """Each pair of two outlets' near ages of one person, at least one of them named, matched by the age
+    when no other age of either report comes near and names, sex and part do not tell two people (``held``:
+    the story's ``age_mentions``)."""
+    story = list(story)
+    mentions = _every_age(story, held)
+    ages = _ages_read(story, held)
+    people = _people_named(story)
+    by_article: dict[str, list[AgeMention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.claim.article_id].append(m)
+    articles = sorted(by_article)
+    for i, xa in enumerate(articles):
+        for xb in articles[i + 1:]:
+            ma, mb = by_article[xa], by_article[xb]
+            if ma[0].claim.outlet == mb[0].claim.outlet or abs(
+                    (ma[0].claim.published - mb[0].claim.published).days) > MAX_DAYS:
+                continue
+            for a in ma:
+                for b in mb:
+                    if _one_by_age(a, b, ma, mb, ages, surnames) and _same_people(a, b, ages, people, surnames):
+                        yield a, b
+
+
+def _one_by_age(a: AgeMention, b: AgeMention, ma: list[AgeMention], mb: list[AgeMention],
+                ages: dict[str, set[float]], surnames) -> bool:
+    gap = abs(a.value - b.value)
+    if not (a.name or b.name) or not 0 < gap <= NEAR or _one_of_several(a) or _one_of_several(b):
+        return False
+    if not (_described(a) and _described(b)):
+        return False
+    if not (_alone(a, ages[a.claim.article_id], gap) and _alone(b, ages[b.claim.article_id], gap)
+            and _alone(b, ages[a.claim.article_id] - {a.value}, gap) and
+            _alone(a, ages[b.claim.article_id] - {b.value}, gap)):
+        return False
+    if not (_one_holder(a, ma, surnames) and _one_holder(b, mb, surnames)):
+        return False
+    if a.name and b.name and not _shorter_form(a.name, b.name, surnames):
+        return False
+    if {_side(a), _side(b)} == {"doer", "hit"}:
+        return False
+    sa, sb = _sex(a), _sex(b)
+    if sa and sb and sa != sb or a.part and b.part and not _one_part(a.part, b.part):
+        return False
+    return one_person_two_ages(a, b)
+
+
+def _same_people(a: AgeMention, b: AgeMention, ages: dict[str, set[float]],
+                 people: dict[str, set[tuple[str, ...]]], surnames) -> bool:
+    """The two reports speak of one set of people: both give another age alike, or both name one person
+    (two reports of two incidents put in one story share neither)."""
+    xa, xb = a.claim.article_id, b.claim.article_id
+    if (ages[xa] - {a.value, b.value}) & (ages[xb] - {a.value, b.value}):
+        return True
+    return any(same_named_person(x, y, surnames) for x in people[xa] for y in people[xb])
+
+
+def _people_named(story: list[Claim]) -> dict[str, set[tuple[str, ...]]]:
+    """The full names (two words or more) each report gives a person."""
+    out: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for c in story:
+        out[c.article_id] |= {n for e in c.entities if e.label == "PERSON" and len(n := tuple(plain_name_words(e.text))) >= 2}
+    return out
+
+
+def _described(m: AgeMention) -> bool:
+    """Named, or described as a man, woman, teen, kin or role ("a 64-year-old man"); a bare "the 26-year-old"
+    or "the 26-year-old singer" may be anyone the report has spoken of."""
+    return bool(m.name or m.kin or m.role or _noun(m))
+
+
+def _noun(m: AgeMention) -> str | None:
+    q = next((q for q in m.claim.quantities if (q.start, q.end) == m.span), None)
+    return generic_person(m.claim, q) if q is not None else None
+
+
+def _one_of_several(m: AgeMention) -> bool:
+    return not m.name and bool(_ONE_OF_SEVERAL.search(m.claim.text[:m.span[0] - m.claim.start]))
+
+
+def _alone(m: AgeMention, values: set[float], gap: float) -> bool:
+    """No age of ``values`` but the mention's own comes within the two ages' gap and the margin of it."""
+    return all(abs(v - m.value) > gap + MARGIN for v in values if v != m.value)
+
+
+def _one_holder(m: AgeMention, mentions: list[AgeMention], surnames) -> bool:
+    """The report gives that age to one person only (two people of 24 leave it open)."""
+    names = [n.name for n in mentions if n.value == m.value and n.name]
+    return all(x == y or same_named_person(x, y, surnames) for x in names for y in names)
+
+
+def _shorter_form(x: tuple[str, ...], y: tuple[str, ...], surnames) -> bool:
+    """One name the other's or a shorter form of it, even when two people of the story bear the surname
+    ("Hale" of "Tom Hale" beside a "Bo Hale"): the age tells which."""
+    short, long_ = sorted((x, y), key=len)
+    return same_named_person(x, y, surnames) or Counter(short) <= Counter(long_)
+
+
+def _side(m: AgeMention) -> str | None:
+    """Which side of the happening the mention's sentence speaks of, when it speaks of one only."""
+    doer, hit = bool(_DOER.search(m.claim.text)), bool(_HIT.search(m.claim.text))
+    return "doer" if doer and not hit else "hit" if hit and not doer else None
+
+
+def _sex(m: AgeMention) -> str | None:
+    if m.kin & _MALE:
+        return "m"
+    if m.kin & _FEMALE:
+        return "f"
+    return _SEX.get(_noun(m) or "")
+
+
+def _every_age(story: list[Claim], held: list[AgeMention]) -> list[AgeMention]:
+    """The story's ages with whom they are given of, and also each age of the incident given of no one the
+    other readers tell ("a 64-year-old man", "the 15-year-old")."""
+    seen = {(m.claim.id, m.span) for m in held}
+    out = [m for m in held if not _hedged(m)]  # "about 40" may be 42
+    for c in story:
+        if tells_of_another_incident(c.text):
+            continue
+        for q in c.quantities:
+            if (q.unit != AGE_UNIT or q.value != int(q.value) or q.hedge or (c.id, (q.start, q.end)) in seen
+                    or _kin_of_another(c, q.start, q.end)):
+                continue
+            out.append(AgeMention(c, int(q.value), (q.start, q.end), part=_part(c, q.start, q.end, _AFTER_AGE)))
+    return out
+
+
+def _hedged(m: AgeMention) -> bool:
+    return any(q.hedge for q in m.claim.quantities if (q.start, q.end) == m.span)
+
+
+def _ages_read(story: list[Claim], held: list[AgeMention]) -> dict[str, set[float]]:
+    """Every age each report gives, of anyone and any incident."""
+    out: dict[str, set[float]] = defaultdict(set)
+    for m in held:
+        out[m.claim.article_id].add(m.value)
+    for c in story:
+        out[c.article_id] |= {q.value for q in c.quantities if q.unit == AGE_UNIT}
+    return out

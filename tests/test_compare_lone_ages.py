@@ -1,0 +1,46 @@
+"""A named person's age against a lone near age another outlet gives, on invented claims."""
+
+from consistency.compare.ages import age_flags
+from person_claims import claim
+
+
+def values(flags) -> list[set[str]]:
+    return [set(f.values.values()) for f in flags]
+
+
+def test_lone_ages_a_named_age_and_a_described_one_a_year_off():
+    a = claim("a#1", "A 61-year-old man was hit in the arm and a 19-year-old woman in the leg.")
+    b = claim("b#1", "Carl Brook, 62, was shot twice; a woman, 19, was grazed.", ("Carl Brook",), outlet="B")
+    assert values(age_flags([a, b])) == [{"61", "62"}]
+
+
+def test_lone_ages_not_without_a_person_or_age_both_reports_give():
+    a = claim("a#1", "A 61-year-old man was hit in the arm.")
+    b = claim("b#1", "Carl Brook, 62, was shot twice.", ("Carl Brook",), outlet="B")
+    assert age_flags([a, b]) == []  # two incidents put in one story share nothing
+
+
+def test_lone_ages_not_when_another_age_is_near_or_sides_differ():
+    a = claim("a#1", "A 61-year-old man was wounded and a 19-year-old woman was grazed.")
+    b = claim("b#1", "Carl Brook, 62, and a 60-year-old were shot; a woman, 19, was hit.", ("Carl Brook",),
+              outlet="B")
+    assert age_flags([a, b]) == []
+    c = claim("c#1", "A 61-year-old man was arrested and a 19-year-old woman was held.")
+    d = claim("d#1", "Carl Brook, 62, died at the scene; a woman, 19, was also killed.", ("Carl Brook",), outlet="B")
+    assert age_flags([c, d]) == []
+
+
+def test_lone_ages_not_for_a_bare_age_or_one_of_several():
+    a = claim("a#1", "The 61-year-old sang first; a 19-year-old woman was grazed.")
+    b = claim("b#1", "Carl Brook, 62, was shot twice; a woman, 19, was grazed.", ("Carl Brook",), outlet="B")
+    assert age_flags([a, b]) == []
+    c = claim("c#1", "Police held another man, aged 61; a 19-year-old woman was grazed.")
+    assert age_flags([c, b]) == []
+
+
+def test_lone_ages_not_between_reports_months_apart():
+    a = claim("a#1", "Carl Brook, 62, was shot twice; a woman, 19, was grazed.", ("Carl Brook",))
+    b = claim("b#1", "A 61-year-old man was hit in the arm and a 19-year-old woman in the leg.", outlet="B", day=120)
+    near = claim("c#1", "A 61-year-old man was hit in the arm and a 19-year-old woman in the leg.", outlet="C", day=3)
+    assert values(age_flags([a, near])) == [{"61", "62"}]
+    assert age_flags([a, b]) == []  # a story's reports months apart may tell two incidents
