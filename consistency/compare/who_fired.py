@@ -1,0 +1,132 @@
+"""Who fired told two ways by outlets of one story: a child "shot himself" in one report, "was shot by his
+brother" (or "his father accidentally shot his son") in another.
+
+Accidental shootings of children are often first told as self-inflicted and later, once police or prosecutors
+have looked, as another person's shot (or the other way round). No figure, date or negation carries the
+difference, so each sentence is read for one of two accounts of a child's wound:
+
+- self: a child (boy, girl, toddler, son, a teen, an N-year-old) shot himself, herself or themselves;
+- another: a child was shot by someone ("shot by his brother", "a third teen accidentally shot them", "the
+  2-year-old fired, striking the 4-year-old girl", "a father shot his son").
+
+A sentence telling an account as withdrawn or disputed ("originally told", "initially denied", "instead said")
+gives neither. Two outlets' accounts clash when one is self and the other another's, unless the ages say the
+self-shooter is the other account's shooter (a 4-year-old who shot herself and her mother). Reports of one day
+are a ``polarity``; reports days apart an ``update`` (the later account has usually been through an
+investigation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..records import Claim, Flag
+from .ages import claims_by_story
+from .base import build_flag, evidence, tells_of_another_incident
+from .explain import explain_who_fired
+
+CONFIDENCE = 0.6
+
+_AGE = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
+       r"sixteen|seventeen)-(?:year|month)-old"
+_CHILD = rf"(?:boys?|girls?|child|children|toddlers?|infant|baby|sons?|daughters?|teens?|teenagers?|youths?|{_AGE})"
+_KIN = r"(?:son|daughter|brother|sister|sibling|child|grandson|granddaughter|cousin|nephew|niece)"
+_SHOOTER = (r"(?:father|dad|mother|mom|stepfather|brother|sister|sibling|cousin|friend|playmate|grandfather|uncle|"
+            r"youth|teen|teenager|boy|girl|child|relative|neighbor)")
+
+SELF = re.compile(r"\b(?:shot|shoots?|shooting)\s+(?:himself|herself|themselves|themself|self)\b", re.I)
+_OTHERS = (
+    # "a father accidentally shot his 2-year-old son", "their grandson fatally shot his 8-year-old brother"
+    re.compile(rf"\bshot\s+(?:his|her|their)\s+(?:(?:little|younger|older|baby)\s+)?(?:{_AGE}\s+)?{_KIN}\b", re.I),
+    # "a third teen accidentally shot them", "accidentally shot the other two"
+    re.compile(r"\baccidentally\s+shot\s+(?:them|the\s+other(?:\s+\w+)?)\b", re.I),
+    # "the 2-year-old was shot in the head by his father", "shot by another youth"
+    re.compile(rf"\bshot\s+(?:[\w-]+\s+){{0,4}}?by\s+(?:his|her|their|a|an|another|the)\s+(?:(?:older|younger)\s+)?"
+               rf"(?:{_AGE}\s+)?{_SHOOTER}\b", re.I),
+    # "the 2-year-old ... fired a single shot, striking the 4-year-old girl"
+    re.compile(rf"\bfired\b[^.;]{{0,80}}?\bstriking\s+(?:the|a|an|his|her)\s+(?:{_AGE}\s+)?{_CHILD}\b", re.I),
+)
+_CHILD_WORD = re.compile(rf"\b{_CHILD}\b", re.I)
+_ADULT = re.compile(r"\b(?:man|woman|men|women|mother|father|adult|officer|deputy)\b", re.I)
+# An account told as withdrawn, disputed or someone's claim against another: neither account is the report's.
+_DISPUTED = re.compile(r"\b(?:originally|initially|first|earlier|at\s+first)\s+(?:\w+\s+)?(?:told|said|reported|"
+                       r"believed|thought|claimed|denied)\b|\bdenied\b|\binstead\b|\bclaimed\b|\blied\b", re.I)
+_AGE_NUMBER = re.compile(r"\b(\d{1,2}|[a-z]+)-(?:year|month)-old\b", re.I)
+
+
+@dataclass(frozen=True, eq=False)
+class Account:
+    """Who fired, as one sentence tells it."""
+
+    claim: Claim
+    kind: str  # self, another
+    span: tuple[int, int]
+    text: str
+    victim_age: str | None  # the hurt child's age as written ("8"), when the sentence gives it
+    shooter_age: str | None
+
+
+def accounts(c: Claim) -> list[Account]:
+    """The accounts of a child's wound a sentence gives: at most one."""
+    text = c.text
+    if tells_of_another_incident(text) or _DISPUTED.search(text):
+        return []
+    m = SELF.search(text)
+    if m and _CHILD_WORD.search(text[:m.start()]):
+        age = _AGE_NUMBER.search(text[:m.start()])
+        return [Account(c, "self", (c.start + m.start(), c.start + m.end()), m.group(), None,
+                        age.group(1).casefold() if age else None)]
+    for rx in _OTHERS:
+        m = rx.search(text)
+        if m is None:
+            continue
+        before, inside = text[:m.start()], m.group()
+        # "A woman was shot by her daughter": the hurt is no child
+        if " by " in inside and (_ADULT.search(before) or not _CHILD_WORD.search(before)):
+            continue
+        ages = [a.group(1).casefold() for a in _AGE_NUMBER.finditer(text)]
+        if " by " in inside:
+            victim, shooter = (ages[0] if ages else None), (ages[1] if len(ages) > 1 else None)
+        else:
+            shooter = next((a.group(1).casefold() for a in _AGE_NUMBER.finditer(before)), None)
+            inner = _AGE_NUMBER.search(inside.split("striking")[-1] if "striking" in inside else inside)
+            victim = inner.group(1).casefold() if inner else None
+        return [Account(c, "another", (c.start + m.start(), c.start + m.end()), inside, victim, shooter)]
+    return []
+
+
+def _clash(s: Account, o: Account) -> bool:
+    """A self account against another's: unless the ages tell the self-shooter is that account's shooter, or the
+    two speak of children of two ages."""
+    if s.shooter_age and o.shooter_age and s.shooter_age == o.shooter_age:
+        return False
+    return not (s.shooter_age and o.victim_age and s.shooter_age != o.victim_age)
+
+
+def who_fired_flags(claims: Iterable[Claim]) -> list[Flag]:
+    """One flag per story whose outlets tell a child's wound as self-inflicted and as another's shot."""
+    flags = []
+    for story in claims_by_story(claims):
+        first: dict[tuple[str, str], Account] = {}
+        kinds: dict[str, set[str]] = {}
+        for c in sorted(story, key=lambda c: (c.published, c.article_id, c.start)):
+            for a in accounts(c):
+                first.setdefault((c.article_id, a.kind), a)
+                kinds.setdefault(c.article_id, set()).add(a.kind)
+        # an article that gives both accounts tells the change itself
+        rows = [a for (art, _), a in first.items() if len(kinds[art]) == 1]
+        selfs = [a for a in rows if a.kind == "self"]
+        others = [a for a in rows if a.kind == "another"]
+        pairs = [(s, o) for s in selfs for o in others if s.claim.outlet != o.claim.outlet and _clash(s, o)]
+        if not pairs:
+            continue
+        shown = sorted({a for pair in pairs for a in pair}, key=lambda a: (a.claim.published, a.claim.article_id))
+        days = {(abs((s.claim.published.date() - o.claim.published.date()).days)) for s, o in pairs}
+        kind = "polarity" if 0 in days else "update"
+        flags.append(build_flag(kind, [a.claim for a in shown], {a.claim.outlet: a.text for a in shown},
+                                tuple(evidence(a.claim, *a.span) for a in shown), CONFIDENCE,
+                                explain_who_fired([(a.claim, a.text) for a in shown], kind),
+                                key=[a.claim.id for a in shown]))
+    return flags
