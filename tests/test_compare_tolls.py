@@ -49,8 +49,8 @@ def test_tolls_one_dead_four_wounded_against_four_shot_one_fatally_is_a_number()
 
 
 def test_tolls_a_larger_count_days_later_or_a_rise_by_an_ordinal_is_an_update():
-    a = claim("a#1", "Five teens were injured in a shooting at a Millbrook party.", outlet="A", day=4,
-              counts=(("Five", "teens"),))
+    a = claim("a#1", "At a Millbrook party, five teens were injured by gunfire.", outlet="A", day=4,
+              counts=(("five", "teens"),))
     b = claim("b#1", "Two teens were charged in the Millbrook party shooting.", outlet="B", day=20)
     b2 = claim("b#2", "A sixth victim was found by police several days later.", outlet="B", day=20, start=900)
     assert kinds(toll_findings([a, b, b2, named("a", "A", 4), named("b", "B", 20)])) == [

@@ -7,7 +7,7 @@ difference, so each sentence is read for one of two accounts of a child's wound:
 
 - self: a child (boy, girl, toddler, son, a teen, an N-year-old) shot himself, herself or themselves;
 - another: a child was shot by someone ("shot by his brother", "a third teen accidentally shot them", "the
-  2-year-old fired, striking the 4-year-old girl", "a father shot his son").
+  3-year-old fired, striking the 5-year-old girl", "an uncle shot his nephew").
 
 A sentence telling an account as withdrawn or disputed ("originally told", "initially denied", "instead said")
 gives neither. Two outlets' accounts clash when one is self and the other another's, unless the ages say the
@@ -38,14 +38,14 @@ _SHOOTER = (r"(?:father|dad|mother|mom|stepfather|brother|sister|sibling|cousin|
 
 SELF = re.compile(r"\b(?:shot|shoots?|shooting)\s+(?:himself|herself|themselves|themself|self)\b", re.I)
 _OTHERS = (
-    # "a father accidentally shot his 2-year-old son", "their grandson fatally shot his 8-year-old brother"
+    # "an uncle shot his 3-year-old nephew by accident", "the older boy fatally shot his 5-year-old sister"
     re.compile(rf"\bshot\s+(?:his|her|their)\s+(?:(?:little|younger|older|baby)\s+)?(?:{_AGE}\s+)?{_KIN}\b", re.I),
     # "a third teen accidentally shot them", "accidentally shot the other two"
     re.compile(r"\baccidentally\s+shot\s+(?:them|the\s+other(?:\s+\w+)?)\b", re.I),
-    # "the 2-year-old was shot in the head by his father", "shot by another youth"
+    # "the 3-year-old was wounded in the arm, shot by his uncle", "shot by another youth"
     re.compile(rf"\bshot\s+(?:[\w-]+\s+){{0,4}}?by\s+(?:his|her|their|a|an|another|the)\s+(?:(?:older|younger)\s+)?"
                rf"(?:{_AGE}\s+)?{_SHOOTER}\b", re.I),
-    # "the 2-year-old ... fired a single shot, striking the 4-year-old girl"
+    # "the 3-year-old ... fired once, striking the 5-year-old girl"
     re.compile(rf"\bfired\b[^.;]{{0,80}}?\bstriking\s+(?:the|a|an|his|her)\s+(?:{_AGE}\s+)?{_CHILD}\b", re.I),
 )
 _CHILD_WORD = re.compile(rf"\b{_CHILD}\b", re.I)
