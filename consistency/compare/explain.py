@@ -66,26 +66,29 @@ def explain_repetition(first: Claim, outlets: Sequence[str], anonymous: bool) ->
             f"{first.published.date().isoformat()}. No independent origin was found.")
 
 
+def _told(reports: Sequence[tuple[Claim, str]]) -> tuple[str, str]:
+    """What each report says, and each report's sentence quoted, for findings told over several reports."""
+    said = "; ".join(f"{_who(c)} says \u201c{text}\u201d" for c, text in reports)
+    return said, " ".join(f"{c.outlet}: {_quote(c.text)}" for c, _ in reports)
+
+
 def explain_relation(who: str, reports: Sequence[tuple[Claim, str]]) -> str:
     """What each report calls one person (``who``) to another, in the order they were published."""
-    said = "; ".join(f"{_who(c)} says \u201c{text}\u201d" for c, text in reports)
-    quotes = " ".join(f"{c.outlet}: {_quote(c.text)}" for c, _ in reports)
+    said, quotes = _told(reports)
     return f"Family tie told two ways ({who}): {said}; one person cannot be both. {quotes}"
 
 
 def explain_who_fired(reports: Sequence[tuple[Claim, str]], kind: str) -> str:
     """How each report tells who fired the shot that hurt a child, in publication order (``kind``: update when
     the reports are days apart)."""
-    said = "; ".join(f"{_who(c)} says \u201c{text}\u201d" for c, text in reports)
-    quotes = " ".join(f"{c.outlet}: {_quote(c.text)}" for c, _ in reports)
+    said, quotes = _told(reports)
     since = "the later account may be the investigation's" if kind == "update" else "both cannot hold at once"
     return f"Who fired told two ways: {said}; {since}. {quotes}"
 
 
 def explain_vehicle(what: str, reports: Sequence[tuple[Claim, str]]) -> str:
     """What each report says of one vehicle's ``what`` (colour, model), in the order they were published."""
-    said = "; ".join(f"{_who(c)} says \u201c{text}\u201d" for c, text in reports)
-    quotes = " ".join(f"{c.outlet}: {_quote(c.text)}" for c, _ in reports)
+    said, quotes = _told(reports)
     return f"Vehicle described two ways ({what}): {said}; one vehicle cannot be both. {quotes}"
 
 
