@@ -117,3 +117,9 @@ def test_tolls_a_wound_after_and_is_another_groups():
               day=4, counts=(("Six", "people"),))
     assert counts(c) == []
     assert [(t.kind, t.value) for t in counts(d)] == [("wounded", 6)]
+
+
+def test_tolls_the_wounded_two_of_them_mortally_are_the_shot_in_all():
+    c = claim("a#1", "A brawl outside the hall left five people wounded -- two mortally, police said.", outlet="A", day=4,
+              counts=(("five", "people"),))
+    assert [(t.kind, t.value) for t in counts(c)] == [("shot", 5)]

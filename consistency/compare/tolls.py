@@ -41,6 +41,7 @@ _DEATH = re.compile(r"\b(?:killed|killing|kills|dead|died|dies|slain|fatally|mur
 _WOUND = re.compile(r"\b(?:wounded|wounding|wounds|injured|injuring|injures|hurt|hurting)\b", re.I)
 _SHOT = re.compile(r"\b(?:shot|shooting|shoots|struck|striking)\b", re.I)
 _SHOT_AFTER = re.compile(r"\b(?:shot|struck)\b", re.I)  # after the figure "shooting" is the noun
+_MORTALLY = re.compile(r"\b(?:mortally|fatally)\b", re.I)
 NEAR_WORDS = 6  # words after a figure its casualty word is looked for in ("four people were found shot")
 # The casualty verb right before the figure ("killed six people", "wounded three teens").
 _VERB_BEFORE = re.compile(r"\b(killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|hurting|shot|"
@@ -163,7 +164,8 @@ def _kind(text: str, start: int, end: int, stop: int) -> str | None:
         return None  # "two men shot a deputy": the figure counts who fired
     for pattern, kind in ((_DEATH, KILLED), (_WOUND, WOUNDED), (_SHOT_AFTER, SHOT)):
         if pattern.search(window):
-            return kind
+            # "six wounded, two of them mortally": the wounded take in the dead, so they are the shot in all
+            return SHOT if kind == WOUNDED and _MORTALLY.search(window) else kind
     return None
 
 
