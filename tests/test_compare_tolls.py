@@ -121,5 +121,5 @@ def test_tolls_a_wound_after_and_is_another_groups():
 
 def test_tolls_the_wounded_two_of_them_mortally_are_the_shot_in_all():
     c = claim("a#1", "A brawl outside the hall left five people wounded -- two mortally, police said.", outlet="A", day=4,
-              counts=(("five", "people"),))
+              counts=(("five", "people"), ("two", None)))
     assert [(t.kind, t.value) for t in counts(c)] == [("shot", 5)]

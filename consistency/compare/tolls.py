@@ -165,7 +165,8 @@ def _kind(text: str, start: int, end: int, stop: int) -> str | None:
     for pattern, kind in ((_DEATH, KILLED), (_WOUND, WOUNDED), (_SHOT_AFTER, SHOT)):
         if pattern.search(window):
             # "six wounded, two of them mortally": the wounded take in the dead, so they are the shot in all
-            return SHOT if kind == WOUNDED and _MORTALLY.search(window) else kind
+            after = " ".join(re.split(r"[.;:]", text[end:], maxsplit=1)[0].split()[:NEAR_WORDS + 2])
+            return SHOT if kind == WOUNDED and _MORTALLY.search(after) else kind
     return None
 
 
