@@ -117,7 +117,7 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
         for q in c.quantities:
             if q.unit != AGE_UNIT or q.value != int(q.value) or q.hedge == "between":
                 continue  # a range of ages ("between 20 and 30 years old") is of several people
-            person = _named(c, q.start, q.end) or _untagged_name(c, q.start)
+            person = _named(c, q.start, q.end) or untagged_name(c, q.start)
             held = None if person is not None or other else _pronoun_held(c, q, by_id)
             if held is not None:
                 out.append(replace(held, claim=c, value=int(q.value), span=(q.start, q.end)))
@@ -170,7 +170,7 @@ _GENERIC_BEFORE = re.compile(r"\b(" + "|".join(_GENERIC) + r"),\s*(?:aged?\s+)?$
 def generic_person(c: Claim, q: Quantity) -> str | None:
     """The generic noun an age describes an unnamed person by ("a 31-year-old man", "one woman, 40,"), or
     None when the age is of a named person or of someone described otherwise."""
-    if q.unit != AGE_UNIT or _named(c, q.start, q.end) or _untagged_name(c, q.start):
+    if q.unit != AGE_UNIT or _named(c, q.start, q.end) or untagged_name(c, q.start):
         return None
     m = _GENERIC_AFTER.match(c.text[q.end - c.start:].casefold()) or \
         _GENERIC_BEFORE.search(c.text[:q.start - c.start].casefold())
@@ -259,7 +259,7 @@ def _named(c: Claim, start: int, end: int) -> Entity | None:
     return None
 
 
-def _untagged_name(c: Claim, start: int) -> Entity | None:
+def untagged_name(c: Claim, start: int) -> Entity | None:
     """A name of two to four capitalised words just before an age ("Dale Ambrose Pike, 52,") that no entity
     tags as a person, unless one tags it as a place."""
     m = _NAME_BEFORE_AGE.search(c.text[:start - c.start])

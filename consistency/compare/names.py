@@ -12,6 +12,7 @@ from typing import Iterable
 from ..lexicon import TITLES
 from ..records import Claim, Entity, Flag
 from .base import Finding, make_flag, near_copy_edits
+from .family_names import surname_observations
 from .person_names import given_names_apart, misspelt_given_name, plain_name_words
 from .roles import seat
 from .unionfind import UnionFind
@@ -298,7 +299,8 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]],
         doers = [(s, x, y) for s, x, y in doers
                  if (x[0].outlet, _first_and_last(y[3].split())) not in named
                  and (y[0].outlet, _first_and_last(x[3].split())) not in named]
-    observed = list(name_observations(aligned)) + list(_story_observations(claims)) + doers
+    observed = list(name_observations(aligned)) + list(_story_observations(claims)) + doers + \
+        list(surname_observations(claims))
     # Spellings are counted by the respelled word, so "Brian Nikhols" and a later bare "Nikhols"
     # in the same article are one variant, flagged once.
     for _, x, y in observed:

@@ -160,3 +160,19 @@ def _sound(name: str) -> str:
     """English spellings of one sound read alike: "ph" as "f", a soft "g" as "j", "z" as "s"."""
     name = re.sub(r"g(?=[eiy])", "j", _hard_c(name).replace("ph", "f"))
     return re.sub(r"c(?=[eiy])", "s", name).replace("z", "s")
+
+
+MIN_GIVEN = 4  # a short given name ("Al", "Jo") is shared by too many people to pick out one
+
+
+def same_given_name(p: str, q: str) -> bool:
+    """One plain given name, or one with a letter added at its end ("Maria" / "Mariah"); not "Michael" / "Michelle"."""
+    short, long_ = sorted((p, q), key=len)
+    return len(short) >= MIN_GIVEN and (short == long_ or (len(long_) == len(short) + 1 and long_.startswith(short)))
+
+
+def two_surnames(x: str, y: str) -> bool:
+    """Whether two written names give one given name with two surnames, not one surname spelt two ways."""
+    wx, wy = plain_name_words(x.removesuffix("'s").removesuffix("\u2019s")), \
+        plain_name_words(y.removesuffix("'s").removesuffix("\u2019s"))
+    return len(wx) >= 2 and len(wy) >= 2 and same_given_name(wx[0], wy[0]) and not close(wx[-1], wy[-1])

@@ -1,0 +1,92 @@
+"""One person named under two surnames by two outlets of a story ("Dana Hollis" / "Dana Crane"), when
+the odd surname is a relative's: a married, former or family name that a reader takes for another person."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable, Iterator
+
+from ..extract.quantities import AGE_UNIT
+from ..lexicon import TITLES
+from ..records import Claim, Entity
+from .ages import untagged_name
+from .person_names import close, one_given_name, plain_name_words, same_given_name
+
+_PLAIN_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)+")  # no nickname in quotes
+SCORE = 0.5
+
+Mention = tuple[Claim, Entity, str, str]  # claim, entity, given name, surname
+
+
+def _full_names(c: Claim) -> Iterator[tuple[Entity, list[str]]]:
+    """The claim's named people with a given name and a surname, a name left untagged before an age counted."""
+    entities = [e for e in c.entities if e.label == "PERSON"]
+    entities += [e for q in c.quantities if q.unit == AGE_UNIT and (e := untagged_name(c, q.start)) is not None]
+    for e in entities:
+        text = e.text.removesuffix("'s").removesuffix("\u2019s")
+        words = plain_name_words(text)
+        if len(words) >= 2 and _PLAIN_NAME.fullmatch(text):
+            yield e, words
+
+
+def _relatives(claims: Iterable[Claim]) -> dict[str, set[tuple[str, str]]]:
+    """(given name, surname) of every two-word name an article writes, whatever its entity label: a
+    relative named in the report ("Isabel Crane", tagged an organisation as often as a person)."""
+    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for c in claims:
+        for e in c.entities:
+            words = e.text.removesuffix("'s").removesuffix("\u2019s").split()
+            if len(words) in (2, 3) and all(w[:1].isupper() and w.isalpha() for w in words) \
+                    and words[0].casefold() not in TITLES:
+                out[c.article_id].add((words[0].casefold(), words[-1].casefold()))
+    return out
+
+
+def surname_observations(claims: Iterable[Claim]):
+    """Observations, shaped as ``names.name_observations``' are, of one given name under two surnames in two
+    outlets of one story. Each outlet names one person of that given name only, no article names both, no
+    third person of the story bears the given name, and one side's surname is borne in its own report by
+    a person of another given name (her former husband, the girl's mother)."""
+    by_story: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.story_id:
+            by_story[c.story_id].append(c)
+    for story_claims in by_story.values():
+        yield from _story(sorted(story_claims, key=lambda c: (c.published, c.article_id, c.start)))
+
+
+def _story(claims: list[Claim]):
+    first: dict[tuple[str, str, str], Mention] = {}  # (outlet, given, surname) -> its first mention
+    in_article: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for c in claims:
+        for e, words in _full_names(c):
+            first.setdefault((c.outlet, words[0], words[-1]), (c, e, words[0], words[-1]))
+            in_article[c.article_id].add((words[0], words[-1]))
+    relatives = None
+    mentions = list(first.values())
+    for i, a in enumerate(mentions):
+        for b in mentions[i + 1:]:
+            if a[0].outlet == b[0].outlet or not same_given_name(a[2], b[2]) or close(a[3], b[3]):
+                continue
+            # Any other form of the given name elsewhere ("Josh Haber" here, "Joshua Williams" there) is
+            # another person of it: then two people of one given name are likelier than one under two surnames.
+            bearers = {(g, s) for _, _, g, s in mentions if one_given_name(g, a[2]) or one_given_name(g, b[2])}
+            if bearers != {(a[2], a[3]), (b[2], b[3])}:
+                continue
+            if any({(a[2], a[3]), (b[2], b[3])} <= names for names in in_article.values()):
+                continue
+            if relatives is None:
+                relatives = _relatives(claims)
+            if _relative_of(a, relatives) or _relative_of(b, relatives):
+                yield SCORE, _observed(a), _observed(b)
+
+
+def _relative_of(m: Mention, relatives: dict[str, set[tuple[str, str]]]) -> bool:
+    """The mention's report names another person of its surname: the surname is a family's."""
+    return any(s == m[3] and not close(g, m[2]) for g, s in relatives[m[0].article_id])
+
+
+def _observed(m: Mention) -> tuple[Claim, str, tuple[int, int], str]:
+    c, e, given, surname = m
+    return c, e.text, (e.start, e.end), f"{given} {surname}"

@@ -1,0 +1,62 @@
+"""One person under two surnames in two outlets of a story, on invented claims: what is flagged and what must not be."""
+
+from dataclasses import replace
+
+from consistency.compare.family_names import surname_observations
+from consistency.compare.names import name_variant_flags
+from consistency.compare.person_names import same_given_name, two_surnames
+from consistency.records import Entity
+from person_claims import claim
+
+
+def pairs(claims) -> list[set[str]]:
+    return [{x[3], y[3]} for _, x, y in surname_observations(claims)]
+
+
+def _story(extra=()):
+    a = claim("a#1", "Dana Hollis, 44, said she woke to the sound of glass.", ("Dana Hollis",))
+    b = claim("b#1", "Dana Crane told reporters her former husband had fired first.", ("Dana Crane",), outlet="B")
+    b2 = claim("b#2", "Officers shot Victor Crane, 50, on the stairs.", ("Victor Crane",), outlet="B")
+    return [a, b, b2, *extra]
+
+
+def test_family_names_a_relatives_surname_is_flagged():
+    assert pairs(_story()) == [{"dana hollis", "dana crane"}]
+    flags = name_variant_flags([], _story())
+    assert [set(f.values.values()) for f in flags] == [{"Dana Hollis", "Dana Crane"}]
+    assert "two surnames" in flags[0].explanation
+
+
+def test_family_names_need_a_relative_of_that_surname():
+    a = claim("a#1", "Dana Hollis, 44, said she woke to the sound of glass.", ("Dana Hollis",))
+    b = claim("b#1", "Dana Crane told reporters she heard shots.", ("Dana Crane",), outlet="B")
+    assert pairs([a, b]) == []  # two women of one given name, quoted by two outlets
+
+
+def test_family_names_a_relative_tagged_as_anything_counts():
+    a = claim("a#1", "Lena Marsh's mother says the girl is awake.", ("Lena Marsh's",))
+    a2 = claim("a#2", "Her mother, Ivy Marsh, thanked the nurses.")
+    a2 = replace(a2, entities=(Entity("Ivy Marsh", 12, 21, "ORG", ""),))  # the tagger's label for a person, at times
+    b = claim("b#1", "Lenah Pratt, 7, was sitting in the car when she was hit.", outlet="B")  # left untagged
+    assert pairs([a, a2, b]) == [{"lena marsh", "lenah pratt"}]
+
+
+def test_family_names_two_people_of_one_given_name_are_left_alone():
+    third = claim("c#1", "Dana Voss, a neighbour, called the police.", ("Dana Voss",), outlet="C")
+    assert pairs(_story([third])) == []
+    both = claim("a#2", "Dana Crane and Dana Hollis were both at home.", ("Dana Crane", "Dana Hollis"))
+    assert pairs(_story([both])) == []
+
+
+def test_family_names_another_form_of_the_given_name_is_another_person():
+    a = claim("a#1", "Josh Lamb, 19, died at the house; Joshua Reed, 20, died later.", ("Josh Lamb", "Joshua Reed"))
+    b = claim("b#1", "Joshua Lamb, 19, and Josh Reed, 20, were killed.", ("Joshua Lamb", "Josh Reed"), outlet="B")
+    b2 = claim("b#2", "An uncle, Kyle Reed, spoke at the vigil.", ("Kyle Reed",), outlet="B")
+    assert pairs([a, b, b2]) == []
+
+
+def test_family_names_given_name_and_surname_rules():
+    assert same_given_name("maria", "mariah") and same_given_name("dana", "dana")
+    assert not same_given_name("michael", "michelle") and not same_given_name("al", "al")
+    assert two_surnames("Dana Hollis", "Dana Crane") and not two_surnames("Dana Hollis", "Dana Hollins")
+    assert not two_surnames("Dana Hollis", "Mara Crane")
