@@ -14,7 +14,7 @@ def pairs(claims) -> list[set[str]]:
 
 
 def _story(extra=()):
-    a = claim("a#1", "Dana Hollis, 44, said she woke to the sound of glass.", ("Dana Hollis",))
+    a = claim("a#1", "Dana Hollis, 44, his former wife, said she woke to the sound of glass.", ("Dana Hollis",))
     b = claim("b#1", "Dana Crane told reporters her former husband had fired first.", ("Dana Crane",), outlet="B")
     b2 = claim("b#2", "Officers shot Victor Crane, 50, on the stairs.", ("Victor Crane",), outlet="B")
     return [a, b, b2, *extra]
@@ -33,11 +33,27 @@ def test_family_names_need_a_relative_of_that_surname():
     assert pairs([a, b]) == []  # two women of one given name, quoted by two outlets
 
 
+def test_family_names_need_a_kin_word_on_both_sides():
+    a = claim("a#1", "Dana Hollis, 44, said she woke to the sound of glass.", ("Dana Hollis",))
+    b = claim("b#1", "Dana Crane told reporters her former husband had fired first.", ("Dana Crane",), outlet="B")
+    b2 = claim("b#2", "Officers shot Victor Crane, 50, on the stairs.", ("Victor Crane",), outlet="B")
+    assert pairs([a, b, b2]) == []  # nothing ties the first woman to a family
+
+
+def test_family_names_two_titles_are_two_people():
+    a = claim("a#1", "Prosecutor Dana Hollis, whose son was at the rally, spoke.", ("Dana Hollis",))
+    a = replace(a, entities=(replace(a.entities[0], role="Prosecutor"),))
+    b = claim("b#1", "Spokeswoman Dana Crane said her brother saw it.", ("Dana Crane",), outlet="B")
+    b = replace(b, entities=(replace(b.entities[0], role="Spokeswoman"),))
+    b2 = claim("b#2", "Officers shot Victor Crane, 50, on the stairs.", ("Victor Crane",), outlet="B")
+    assert pairs([a, b, b2]) == []
+
+
 def test_family_names_a_relative_tagged_as_anything_counts():
     a = claim("a#1", "Lena Marsh's mother says the girl is awake.", ("Lena Marsh's",))
     a2 = claim("a#2", "Her mother, Ivy Marsh, thanked the nurses.")
     a2 = replace(a2, entities=(Entity("Ivy Marsh", 12, 21, "ORG", ""),))  # the tagger's label for a person, at times
-    b = claim("b#1", "Lenah Pratt, 7, was sitting in the car when she was hit.", outlet="B")  # left untagged
+    b = claim("b#1", "Lenah Pratt, 7, was sitting in her father's car when she was hit.", outlet="B")  # left untagged
     assert pairs([a, a2, b]) == [{"lena marsh", "lenah pratt"}]
 
 

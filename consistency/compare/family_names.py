@@ -11,10 +11,15 @@ from ..extract.quantities import AGE_UNIT
 from ..lexicon import TITLES
 from ..records import Claim, Entity
 from .ages import untagged_name
+from .roles import same_office
 from .person_names import close, one_given_name, plain_name_words, same_given_name
 
 _PLAIN_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)+")  # no nickname in quotes
 SCORE = 0.5
+# Kin words: a sentence that names a person with one says whose family the surname is.
+_KIN = re.compile(r"\b(?:ex-?|former\s+)?(?:grand|step)?(?:mother|father|mom|dad|wife|husband|daughter|son|"
+                  r"sister|brother|aunt|uncle|niece|nephew|cousin|widow|widower|girlfriend|boyfriend|"
+                  r"fianc[eé]e?|parents?|child|children)s?\b", re.I)
 
 Mention = tuple[Claim, Entity, str, str]  # claim, entity, given name, surname
 
@@ -59,16 +64,24 @@ def surname_observations(claims: Iterable[Claim]):
 def _story(claims: list[Claim]):
     first: dict[tuple[str, str, str], Mention] = {}  # (outlet, given, surname) -> its first mention
     in_article: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    kin: set[tuple[str, str, str]] = set()  # the full names an outlet writes in a sentence with a kin word
     for c in claims:
         for e, words in _full_names(c):
-            first.setdefault((c.outlet, words[0], words[-1]), (c, e, words[0], words[-1]))
+            key = (c.outlet, words[0], words[-1])
+            first.setdefault(key, (c, e, words[0], words[-1]))
             in_article[c.article_id].add((words[0], words[-1]))
+            if _KIN.search(c.text):
+                kin.add(key)
     relatives = None
     mentions = list(first.values())
     for i, a in enumerate(mentions):
         for b in mentions[i + 1:]:
             if a[0].outlet == b[0].outlet or not same_given_name(a[2], b[2]) or close(a[3], b[3]):
                 continue
+            if not ((a[0].outlet, a[2], a[3]) in kin and (b[0].outlet, b[2], b[3]) in kin):
+                continue  # a family's name is told with the family: without it, two people of one given name
+            if a[1].role and b[1].role and not same_office(a[1].role, b[1].role):
+                continue  # "District Attorney Steve ..." / "spokesman Steve ...": two people
             # Any other form of the given name elsewhere ("Josh Haber" here, "Joshua Williams" there) is
             # another person of it: then two people of one given name are likelier than one under two surnames.
             bearers = {(g, s) for _, _, g, s in mentions if one_given_name(g, a[2]) or one_given_name(g, b[2])}

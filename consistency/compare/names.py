@@ -14,7 +14,7 @@ from ..records import Claim, Entity, Flag
 from .base import Finding, make_flag, near_copy_edits
 from .family_names import surname_observations
 from .person_names import given_names_apart, misspelt_given_name, plain_name_words
-from .roles import seat
+from .roles import same_office
 from .unionfind import UnionFind
 
 MIN_SCORE = 0.5  # near-copies only: a respelled name can pull a short sentence far from its copy
@@ -149,16 +149,6 @@ def _full_name(e: Entity) -> list[str]:
         return []
     words = plain_name_words(_form(e.text))
     return words if len(words) >= 2 else []
-
-
-def same_office(x: str | None, y: str | None) -> bool:
-    """Two titles of one office: the same elected seat ("Rep." / "Representative"), or a shared word."""
-    if not x or not y:
-        return False
-    sx, sy = seat(x), seat(y)
-    if sx or sy:
-        return sx == sy
-    return bool({w.strip(".,") for w in x.casefold().split()} & {w.strip(".,") for w in y.casefold().split()})
 
 
 def doer_observations(aligned: Iterable[tuple[Claim, Claim, float]]):

@@ -68,3 +68,13 @@ def role_flags(claims: Iterable[Claim]) -> list[Flag]:
                                   (ea.start, ea.end), (eb.start, eb.end), confidence=CONFIDENCE)
                 flags.append(make_flag(finding))
     return flags
+
+
+def same_office(x: str | None, y: str | None) -> bool:
+    """Two titles of one office: the same elected seat ("Rep." / "Representative"), or a shared word."""
+    if not x or not y:
+        return False
+    sx, sy = seat(x), seat(y)
+    if sx or sy:
+        return sx == sy
+    return bool({w.strip(".,") for w in x.casefold().split()} & {w.strip(".,") for w in y.casefold().split()})
