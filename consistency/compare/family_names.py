@@ -29,7 +29,7 @@ def _full_names(c: Claim) -> Iterator[tuple[Entity, list[str]]]:
     entities = [e for e in c.entities if e.label == "PERSON"]
     entities += [e for q in c.quantities if q.unit == AGE_UNIT and (e := untagged_name(c, q.start)) is not None]
     for e in entities:
-        text = e.text.removesuffix("'s").removesuffix("\u2019s")
+        text = _possessive(e.text)
         words = plain_name_words(text)
         if len(words) >= 2 and _PLAIN_NAME.fullmatch(text):
             yield e, words
@@ -41,7 +41,7 @@ def _relatives(claims: Iterable[Claim]) -> dict[str, set[tuple[str, str]]]:
     out: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for c in claims:
         for e in c.entities:
-            words = e.text.removesuffix("'s").removesuffix("\u2019s").split()
+            words = _possessive(e.text).split()
             if len(words) in (2, 3) and all(w[:1].isupper() and w.isalpha() for w in words) \
                     and words[0].casefold() not in TITLES:
                 out[c.article_id].add((words[0].casefold(), words[-1].casefold()))
@@ -102,4 +102,10 @@ def _relative_of(m: Mention, relatives: dict[str, set[tuple[str, str]]]) -> bool
 
 def _observed(m: Mention) -> tuple[Claim, str, tuple[int, int], str]:
     c, e, given, surname = m
-    return c, e.text, (e.start, e.end), f"{given} {surname}"
+    text = _possessive(e.text)
+    return c, text, (e.start, e.start + len(text)), f"{given} {surname}"
+
+
+def _possessive(text: str) -> str:
+    """The name without a possessive ending ("Lena Marsh's mother" names Lena Marsh)."""
+    return text.removesuffix("'s").removesuffix("\u2019s")
