@@ -51,8 +51,9 @@ def _relatives(claims: Iterable[Claim]) -> dict[str, set[tuple[str, str]]]:
 def surname_observations(claims: Iterable[Claim]):
     """Observations, shaped as ``names.name_observations``' are, of one given name under two surnames in two
     outlets of one story. Each outlet names one person of that given name only, no article names both, no
-    third person of the story bears the given name, and one side's surname is borne in its own report by
-    a person of another given name (her former husband, the girl's mother)."""
+    third person of the story bears any form of the given name, each name stands beside a family word, two
+    titles are of one office, and one side's surname is borne in its own report by a person of another given
+    name (her former husband, the girl's mother)."""
     by_story: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.story_id:
@@ -62,6 +63,7 @@ def surname_observations(claims: Iterable[Claim]):
 
 
 def _story(claims: list[Claim]):
+    """The observations of one story's claims, in publication order."""
     first: dict[tuple[str, str, str], Mention] = {}  # (outlet, given, surname) -> its first mention
     in_article: dict[str, set[tuple[str, str]]] = defaultdict(set)
     kin: set[tuple[str, str, str]] = set()  # the full names an outlet writes in a sentence with a kin word
