@@ -53,7 +53,7 @@ def test_family_names_a_relative_tagged_as_anything_counts():
     a = claim("a#1", "Lena Marsh's mother says the girl is awake.", ("Lena Marsh's",))
     a2 = claim("a#2", "Her mother, Ivy Marsh, thanked the nurses.")
     a2 = replace(a2, entities=(Entity("Ivy Marsh", 12, 21, "ORG", ""),))  # the tagger's label for a person, at times
-    b = claim("b#1", "Lenah Pratt, 7, was sitting in her father's car when she was hit.", outlet="B")  # left untagged
+    b = claim("b#1", "Lenah Pratt, 7, was hit while she sat in the back of her father's car.", outlet="B")  # left untagged
     assert pairs([a, a2, b]) == [{"lena marsh", "lenah pratt"}]
     assert {v for f in name_variant_flags([], [a, a2, b]) for v in f.values.values()} == {"Lena Marsh", "Lenah Pratt"}
 
