@@ -18,7 +18,7 @@ from typing import Iterable
 
 from ..extract.quantities import AGE_UNIT
 from ..records import Claim, Entity, Flag, Quantity
-from .base import UPDATE_CUES, Finding, make_flag, tells_of_another_incident
+from .base import UPDATE_CUES, Finding, claims_by_story, make_flag, tells_of_another_incident
 from .person_names import close, one_given_name, plain_name_words
 from .unionfind import UnionFind
 
@@ -309,6 +309,14 @@ def same_named_person(x: tuple[str, ...], y: tuple[str, ...], surnames: dict[str
     return sole and short[-1] == long_[-1] and one_given_name(short[0], long_[0])
 
 
+def person_key(words: tuple[str, ...], surnames: dict[str, set[tuple[str, ...]]]) -> str:
+    """A named person's key within a story: the surname when one person of the story bears it, else the whole
+    name (``surnames``: ``story_surnames``)."""
+    if words and len(surnames.get(words[-1], ())) <= 1:
+        return words[-1]
+    return " ".join(words)
+
+
 def story_surnames(claims: Iterable[Claim]) -> dict[str, set[tuple[str, ...]]]:
     """Each surname of the story with the people that bear it, a full name standing for its shorter forms."""
     out: dict[str, set[tuple[str, ...]]] = defaultdict(set)
@@ -447,14 +455,6 @@ def _shared_roles(mentions: list[AgeMention], surnames) -> set[str]:
 def _one_age(mentions: list[AgeMention], m: AgeMention, surnames) -> bool:
     """A report gives the person one age only (two are two times or two people)."""
     return len({n.value for n in mentions if n.name and same_named_person(n.name, m.name, surnames)}) == 1
-
-
-def claims_by_story(claims: Iterable[Claim]) -> list[list[Claim]]:
-    """The claims grouped by story."""
-    by_story: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_story[c.story_id or ""].append(c)
-    return list(by_story.values())
 
 
 def figures_flagged(flagged: Iterable[Flag]) -> set[tuple[str, int, int]]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterable, Protocol, Sequence
 
 from ..records import Claim, Evidence, Flag, FlagType, flag_id
 from .explain import explain
@@ -226,3 +227,29 @@ def tells_of_another_incident(text: str) -> bool:
     """The sentence is about another happening than the story's ("in a separate shooting", "earlier that day a
     man was shot there"): its ages, dates and clock times are that one's."""
     return bool(_OTHER_INCIDENT.search(text))
+
+
+def claims_by_story(claims: Iterable[Claim]) -> list[list[Claim]]:
+    """The claims grouped by story."""
+    by_story: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_story[c.story_id or ""].append(c)
+    return list(by_story.values())
+
+
+class Reading(Protocol):
+    """What one sentence says of a story-level fact: the sentence, where it says it and in which words."""
+
+    claim: Claim
+    span: tuple[int, int]
+    text: str
+
+
+def readings_flag(type_: str, readings: Sequence[Reading], confidence: float, explanation: str) -> Flag:
+    """A flag over readings of several reports that clash, in publication order: each outlet's words, each
+    reading's sentence as evidence."""
+    shown = sorted(readings, key=lambda r: (r.claim.published, r.claim.article_id))
+    outlets = dict.fromkeys(r.claim.outlet for r in shown)
+    values = {o: "; ".join(dict.fromkeys(r.text for r in shown if r.claim.outlet == o)) for o in outlets}
+    return build_flag(type_, [r.claim for r in shown], values, tuple(evidence(r.claim, *r.span) for r in shown),
+                      confidence, explanation, key=[r.claim.id for r in shown])

@@ -24,7 +24,7 @@ def figure_in(c: Claim, span: tuple[int, int]) -> Quantity | None:
 
 # A killer who died by his own hand: one report counts him among the dead ("six are dead after a murder-suicide",
 # "seven killed, including the gunman"), another counts only those he killed ("killed five, then himself").
-_KILLER_AMONG_DEAD = re.compile(
+KILLER_AMONG_DEAD = re.compile(
     r"\b(?:killed|killing|shot|shooting|turned\s+the\s+gun\s+on|took)\s+(?:\w+\s+){0,2}?(?:himself|herself|his\s+own\s+life|"
     r"her\s+own\s+life)\b|\bmurder[\s-]+suicide\b|\b(?:including|counting)\s+the\s+(?:gunman|shooter|killer|attacker|"
     r"suspect|assailant)\b|\bthen\s+(?:himself|herself)\b", re.IGNORECASE)
@@ -34,7 +34,7 @@ def counts_the_killer(f: Finding, x: Quantity, y: Quantity) -> bool:
     """Two counts one apart where a report tells that the killer also died: the one is the killer, counted in
     one toll and not in the other."""
     return (x.kind == y.kind == "count" and abs(x.value - y.value) == 1
-            and bool(_KILLER_AMONG_DEAD.search(f.a.text) or _KILLER_AMONG_DEAD.search(f.b.text)))
+            and bool(KILLER_AMONG_DEAD.search(f.a.text) or KILLER_AMONG_DEAD.search(f.b.text)))
 
 
 # A count of the hurt: one report counts only those shot ("five others were hurt"), another also those hurt some other

@@ -26,8 +26,8 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..records import Claim, Flag
-from .ages import claims_by_story, story_surnames
-from .base import Finding, evidence, make_flag, tells_of_another_incident
+from .ages import person_key, story_surnames
+from .base import Finding, claims_by_story, evidence, make_flag, tells_of_another_incident
 from .explain import explain_fate
 from .person_names import plain_name_words
 
@@ -164,10 +164,7 @@ def _only_name(c: Claim, surnames) -> str | None:
 
 
 def _name_key(words: tuple[str, ...], surnames: dict[str, set[tuple[str, ...]]]) -> str:
-    """A person's key: the surname when one person of the story bears it, else the whole name."""
-    if words and len(surnames.get(words[-1], ())) <= 1:
-        return "name:" + words[-1]
-    return "name:" + " ".join(words)
+    return "name:" + person_key(words, surnames)
 
 
 def _name_near(c: Claim, m: re.Match, surnames) -> str | None:

@@ -15,9 +15,9 @@ from typing import Iterable
 
 from ..extract.quantities import AGE_UNIT
 from ..records import Claim, Flag
-from .ages import (AgeMention, age_finding, age_mentions, ages_apart, claims_by_story, figures_flagged,
+from .ages import (AgeMention, age_finding, age_mentions, ages_apart, figures_flagged,
                    one_person_two_ages, same_named_person, story_surnames)
-from .base import make_flag, tells_of_another_incident
+from .base import claims_by_story, make_flag, tells_of_another_incident
 
 _NOUN = (r"(?P<noun>men|women|males|females|people|persons|victims|teens|teenagers|boys|girls|brothers|sisters|sons"
          r"|daughters|children|kids|adults)")

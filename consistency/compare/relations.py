@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..records import Claim, Flag
-from .ages import claims_by_story, story_surnames
-from .base import build_flag, evidence, tells_of_another_incident
+from .ages import person_key, story_surnames
+from .base import claims_by_story, readings_flag, tells_of_another_incident
 from .explain import explain_relation
 from .person_names import plain_name_words
 
@@ -89,12 +89,6 @@ def agree(a: str, b: str) -> bool:
         y.startswith("estranged-") and x.removeprefix("ex-") == y.removeprefix("estranged-")
 
 
-def _person_key(words: tuple[str, ...], surnames: dict[str, set[tuple[str, ...]]]) -> str:
-    if len(surnames.get(words[-1], ())) <= 1:
-        return words[-1]
-    return " ".join(words)
-
-
 def _holder_key(poss: str) -> str:
     return " ".join(poss.casefold().split()).removeprefix("the ")
 
@@ -114,7 +108,7 @@ def ties(c: Claim, surnames: dict[str, set[tuple[str, ...]]]) -> list[Tie]:
             if m is None or m.group("poss").casefold() in {w.casefold() for w in words}:
                 continue
             a, b = _tie_span(m)
-            out.append(Tie(c, _person_key(words, surnames), _holder_key(m.group("poss")), _kind(m),
+            out.append(Tie(c, person_key(words, surnames), _holder_key(m.group("poss")), _kind(m),
                            (c.start + base + a, c.start + base + b), c.text[base + a: base + b]))
     for m in _PARTNER.finditer(c.text):
         kind = _kind(m)
@@ -158,8 +152,7 @@ def _flag(rows: list[Tie]) -> Flag | None:
     clash = [(a, b) for i, a in enumerate(kept) for b in kept[i + 1:] if not agree(a.kind, b.kind)]
     if not clash:
         return None
-    shown = sorted({t for pair in clash for t in pair}, key=lambda t: (t.claim.published, t.claim.article_id))
+    shown = sorted(dict.fromkeys(t for pair in clash for t in pair),
+                   key=lambda t: (t.claim.published, t.claim.article_id))
     who = shown[0].person if shown[0].person == "the one shot" else f"{shown[0].person} (to {shown[0].of})"
-    return build_flag("role", [t.claim for t in shown], {t.claim.outlet: t.text for t in shown},
-                      tuple(evidence(t.claim, *t.span) for t in shown), CONFIDENCE,
-                      explain_relation(who, [(t.claim, t.text) for t in shown]), key=[t.claim.id for t in shown])
+    return readings_flag("role", shown, CONFIDENCE, explain_relation(who, [(t.claim, t.text) for t in shown]))

@@ -24,9 +24,8 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from ..records import Claim, Flag, Quantity
-from .ages import claims_by_story
-from .base import Finding, make_flag, tells_of_another_incident
-from .different_things import _KILLER_AMONG_DEAD
+from .base import Finding, claims_by_story, make_flag, tells_of_another_incident
+from .different_things import KILLER_AMONG_DEAD
 from .explain import explain_toll
 from .person_names import plain_name_words
 from .places import streets_named
@@ -212,7 +211,7 @@ def article_tolls(claims: Sequence[Claim]) -> dict[str, Toll]:
     out = {kind: ts[0] for kind, ts in found.items() if len({t.value for t in ts}) == 1}
     if _SEVERAL.search(lead_text):
         return {}
-    if _KILLER_AMONG_DEAD.search(lead_text):
+    if KILLER_AMONG_DEAD.search(lead_text):
         out.pop(KILLED, None)
         out.pop(SHOT, None)
     if _OTHER_HARM.search(lead_text):

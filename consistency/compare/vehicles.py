@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..records import Claim, Flag
-from .ages import claims_by_story
-from .base import build_flag, evidence, tells_of_another_incident
+from .base import claims_by_story, readings_flag, tells_of_another_incident
 from .explain import explain_vehicle
 
 CONFIDENCE = 0.6
@@ -214,7 +213,7 @@ def _flag(rows: list[Vehicle], field: str) -> Flag | None:
              if a.claim.outlet < b.claim.outlet and not agree(getattr(a, field), getattr(b, field))]
     if not clash:
         return None
-    shown = sorted({v for pair in clash for v in pair}, key=lambda v: (v.claim.published, v.claim.article_id))
+    shown = list(dict.fromkeys(v for pair in clash for v in pair))
     first, second = clash[0]
     if field == "colours":
         kind, what = "polarity", "colour"
@@ -222,8 +221,5 @@ def _flag(rows: list[Vehicle], field: str) -> Flag | None:
         kind, what = "number", "model"
     else:
         kind, what = "name_variant", "model"
-    outlets = list(dict.fromkeys(v.claim.outlet for v in shown))
-    texts = {o: "; ".join(dict.fromkeys(v.text for v in shown if v.claim.outlet == o)) for o in outlets}
-    proof = tuple(evidence(v.claim, *v.span) for v in shown)
-    return build_flag(kind, [v.claim for v in shown], texts, proof, CONFIDENCE,
-                      explain_vehicle(what, [(v.claim, v.text) for v in shown]), key=[v.claim.id for v in shown])
+    shown.sort(key=lambda v: (v.claim.published, v.claim.article_id))
+    return readings_flag(kind, shown, CONFIDENCE, explain_vehicle(what, [(v.claim, v.text) for v in shown]))

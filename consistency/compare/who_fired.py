@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..records import Claim, Flag
-from .ages import claims_by_story
-from .base import build_flag, evidence, tells_of_another_incident
+from .base import claims_by_story, readings_flag, tells_of_another_incident
 from .explain import explain_who_fired
 
 CONFIDENCE = 0.6
@@ -122,11 +121,10 @@ def who_fired_flags(claims: Iterable[Claim]) -> list[Flag]:
         pairs = [(s, o) for s in selfs for o in others if s.claim.outlet != o.claim.outlet and _clash(s, o)]
         if not pairs:
             continue
-        shown = sorted({a for pair in pairs for a in pair}, key=lambda a: (a.claim.published, a.claim.article_id))
+        shown = sorted(dict.fromkeys(a for pair in pairs for a in pair),
+                       key=lambda a: (a.claim.published, a.claim.article_id))
         days = {(abs((s.claim.published.date() - o.claim.published.date()).days)) for s, o in pairs}
         kind = "polarity" if 0 in days else "update"
-        flags.append(build_flag(kind, [a.claim for a in shown], {a.claim.outlet: a.text for a in shown},
-                                tuple(evidence(a.claim, *a.span) for a in shown), CONFIDENCE,
-                                explain_who_fired([(a.claim, a.text) for a in shown], kind),
-                                key=[a.claim.id for a in shown]))
+        explanation = explain_who_fired([(a.claim, a.text) for a in shown], kind)
+        flags.append(readings_flag(kind, shown, CONFIDENCE, explanation))
     return flags
