@@ -17,6 +17,9 @@ across stories), so the bars stay.
 
     python3 scripts/train_stories.py --ecbplus ../shared/bench/ecbplus --topics 1-35:2 \\
         --coverage ../shared/bench/real-coverage/basil --part tune
+
+More real coverage enters with ``--coverage-all DIR`` (every event of DIR, repeatable); each folder weighs as one
+set in the fit, and the grid's coverage figure is the mean over folders. ``--keep-weights`` tunes the bars alone.
 """
 
 from __future__ import annotations
@@ -73,8 +76,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--ecbplus", type=Path, required=True, help="the ECB+ folder")
     ap.add_argument("--topics", default="1-35:2", help='tuning topics, e.g. "1-35:2" (odd)')
-    ap.add_argument("--coverage", type=Path, required=True, help="a real-coverage folder (BASIL layout)")
-    ap.add_argument("--part", default="tune", choices=["tune", "held", "all"])
+    ap.add_argument("--coverage", type=Path, required=True, action="append",
+                    help="a real-coverage folder (BASIL layout); repeat for several, each weighing as one set")
+    ap.add_argument("--part", default="tune", choices=["tune", "held", "all"],
+                    help="the half of --coverage's events to use")
+    ap.add_argument("--coverage-all", type=Path, action="append", default=[],
+                    help="a real-coverage folder used whole (all its events); repeat for several")
+    ap.add_argument("--keep-weights", action="store_true",
+                    help="tune only the bars, with the shipped weights")
     ap.add_argument("--c", type=float, default=100.0, help="inverse regularisation strength")
     ap.add_argument("--thresholds", default="-2,-1.5,-1,-0.5,0,0.5", help="join bars to try")
     ap.add_argument("--merge-offsets", default="0.5,1,1.5,2", help="merge bar minus join bar, to try")
@@ -90,19 +99,25 @@ def main(argv: list[str] | None = None) -> int:
         setattr(cluster_module, name, functools.lru_cache(maxsize=None)(getattr(cluster_module, name)))
     embedder = get_embedder("minilm")
     ecb, _, ecb_sub = ecb_articles(args.ecbplus, parse_topics(args.topics))
-    cov, cov_gold = coverage_articles(args.coverage, args.part)
-    ecb_vecs, cov_vecs = article_vectors(ecb, embedder), article_vectors(cov, embedder)
+    ecb_vecs = article_vectors(ecb, embedder)
+    covs = []
+    for folder, part in [(f, args.part) for f in args.coverage] + [(f, "all") for f in args.coverage_all]:
+        cov, cov_gold = coverage_articles(folder, part)
+        covs.append((cov, article_vectors(cov, embedder), cov_gold))
 
-    weights = fit_weights([pair_features(ecb, ecb_vecs, ecb_sub), pair_features(cov, cov_vecs, cov_gold)],
-                          args.c)
+    weights = dict(cluster_module.WEIGHTS) if args.keep_weights else fit_weights(
+        [pair_features(ecb, ecb_vecs, ecb_sub)] + [pair_features(cov, vecs, gold) for cov, vecs, gold in covs],
+        args.c)
     results = []
     floats = lambda s: [float(x) for x in s.split(",")]  # noqa: E731
     for t, off, m in itertools.product(floats(args.thresholds), floats(args.merge_offsets), floats(args.margins)):
         params = {"threshold": t, "merge_threshold": t + off, "small_margin": m, "weights": weights}
         f_ecb = b_cubed(cluster(StoryClusterer(**params), ecb, ecb_vecs, args.batch_size), ecb_sub)["f1"]
-        f_cov = b_cubed(cluster(StoryClusterer(**params), cov, cov_vecs), cov_gold)["f1"]
+        f_covs = [b_cubed(cluster(StoryClusterer(**params), cov, vecs), gold)["f1"] for cov, vecs, gold in covs]
+        f_cov = sum(f_covs) / len(f_covs)
         results.append({"threshold": t, "merge_threshold": t + off, "small_margin": m,
-                        "ecb_subtopic_f1": f_ecb, "coverage_f1": f_cov, "mean": round((f_ecb + f_cov) / 2, 4)})
+                        "ecb_subtopic_f1": f_ecb, "coverage_f1": round(f_cov, 4),
+                        "coverage_f1s": [round(f, 4) for f in f_covs], "mean": round((f_ecb + f_cov) / 2, 4)})
         if not args.json:
             print(json.dumps(results[-1]), flush=True)
     best = max(results, key=lambda r: r["mean"])
