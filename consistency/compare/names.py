@@ -13,7 +13,7 @@ from ..lexicon import TITLES
 from ..records import Claim, Entity, Flag
 from .base import Finding, make_flag, near_copy_edits
 from .family_names import surname_observations
-from .person_names import given_names_apart, misspelt_given_name, plain_name_words
+from .person_names import given_names_apart, misspelt_given_name, plain_name_words, respelt_given_name
 from .roles import same_office
 from .unionfind import UnionFind
 
@@ -255,6 +255,40 @@ def _story_observations(claims: Iterable[Claim]):
                 yield STORY_SCORE, (ca, ea.text, (ea.start, ea.end), words[0]), (cb, eb.text, (eb.start, eb.end), words[1])
 
 
+MIN_MAJORITY = 2  # outlets that must agree on a form before a loosely respelt given name counts against it
+
+
+def _loose_observations(claims: list[Claim]):
+    """Observations of a person's given name (first or middle) respelt in the loose sense ("O'Neal" / "O'Neil
+    Bandoo"): one outlet alone uses its form and never the other, at least ``MIN_MAJORITY`` others use the
+    other (so no article names both, as one telling of two brothers would), and the two names share the
+    surname and every other word. Where outlets split evenly the two forms are more likely house styles of
+    a transliterated name than a slip."""
+    outlets: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)  # (story, name words) -> outlets
+    first: dict[tuple[str, tuple[str, ...], str], tuple[Claim, Entity]] = {}
+    for c in sorted(claims, key=lambda c: (c.published, c.article_id, c.start)):
+        for e in c.entities:
+            if c.story_id and (words := tuple(_full_name(e))):
+                outlets[(c.story_id, words)].add(c.outlet)
+                first.setdefault((c.story_id, words, c.outlet), (c, e))
+    by_surname: dict[tuple[str, str], list[tuple[tuple[str, ...], set[str]]]] = defaultdict(list)
+    for (story, words), used in outlets.items():
+        by_surname[(story, words[-1])].append((words, used))
+    for (story, _), names in by_surname.items():
+        for wx, ox in names:
+            for wy, oy in names:
+                if len(ox) != 1 or len(wy) != len(wx) or len(oy) < MIN_MAJORITY or ox & oy:
+                    continue
+                differing = [(p, q) for p, q in zip(wx[:-1], wy[:-1]) if p != q]
+                if len(differing) != 1 or not respelt_given_name(*differing[0]) or misspelt_given_name(*differing[0]):
+                    continue  # a strict slip is read by the story path already
+                ca, ea = first[(story, wx, next(iter(ox)))]
+                for o in sorted(oy):
+                    cb, eb = first[(story, wy, o)]
+                    yield STORY_SCORE, (ca, ea.text, (ea.start, ea.end), differing[0][0]), \
+                        (cb, eb.text, (eb.start, eb.end), differing[0][1])
+
+
 def _given_name_slip(x: str, y: str) -> tuple[str, str] | None:
     """The given names of two full names of one surname, when one is the other mistyped ("Jerald" /
     "Gerald Okafor"; a middle name on one side only is left out: "Stefania Marie Lund" / "Stephania Lund")."""
@@ -290,7 +324,7 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]],
                  if (x[0].outlet, _first_and_last(y[3].split())) not in named
                  and (y[0].outlet, _first_and_last(x[3].split())) not in named]
     observed = list(name_observations(aligned)) + list(_story_observations(claims)) + doers + \
-        list(surname_observations(claims))
+        list(surname_observations(claims)) + list(_loose_observations(claims))
     # Spellings are counted by the respelled word, so "Brian Nikhols" and a later bare "Nikhols"
     # in the same article are one variant, flagged once.
     for _, x, y in observed:

@@ -4,6 +4,7 @@ Highway Patrol"), and the store's entity resolver for the rest."""
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 import weakref
@@ -146,6 +147,30 @@ def misspelt_given_name(p: str, q: str) -> bool:
     if NICKNAMES.get(p) == q or NICKNAMES.get(q) == p:
         return False
     return _sound(p) == _sound(q) or (p[0] == q[0] and sorted(p) == sorted(q))
+
+
+LOOSE_RATIO = 0.75  # a letter or two in a name of four to seven letters
+_FAMILIAR_ENDINGS = frozenset({"ie", "y", "ey", "ee", "i"})
+
+
+def respelt_given_name(p: str, q: str) -> bool:
+    """Two plain given names that may be one name spelt two ways in the loose sense: a vowel, a doubled or
+    dropped letter ("O'Neal" / "O'Neil", "Russel" / "Russell"). Transliterations and house styles differ in
+    the same letters, so this is evidence only where most outlets agree on one form
+    (``names._loose_observations``). Not a nickname, a short or familiar form ("Jim" / "Jimmy", "Charlie" /
+    "Charles"), a short name, another first letter, or "y" for "i"."""
+    p, q = _letters_of(p), _letters_of(q)
+    if p == q or min(len(p), len(q)) < MIN_GIVEN or p[0] != q[0]:
+        return False  # another first letter: a transliteration ("Kurban" / "Gurban") or another name
+    if NICKNAMES.get(p) == q or NICKNAMES.get(q) == p or p.replace("y", "i") == q.replace("y", "i"):
+        return False  # "y" for "i" is how transliterations and established spellings differ ("Robin" / "Robyn")
+    short, long_ = sorted((p, q), key=len)
+    if long_.startswith(short) and len(long_) > len(short) + 1:
+        return False  # a short form: "Chris" / "Christopher"
+    k = len(os.path.commonprefix([p, q]))
+    if k >= 3 and (p[k:] in _FAMILIAR_ENDINGS or q[k:] in _FAMILIAR_ENDINGS):
+        return False  # a familiar form: "Charlie" / "Charles", "Katy" / "Kate"
+    return SequenceMatcher(None, p, q).ratio() >= LOOSE_RATIO
 
 
 def _letters_of(name: str) -> str:

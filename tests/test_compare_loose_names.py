@@ -1,0 +1,39 @@
+"""A given name respelt loosely (a vowel, a doubled or dropped letter) is a variant only where most outlets agree
+on the other form: invented claims, what is flagged and what must not be."""
+
+from consistency.compare.names import name_variant_flags
+from consistency.compare.person_names import respelt_given_name
+from person_claims import claim
+
+
+def test_loose_given_name_rules():
+    assert respelt_given_name("Marel", "Marell")  # a letter doubled
+    assert respelt_given_name("O'Dean", "O'Dein")  # a vowel
+    assert respelt_given_name("Lavonte", "Lavote")  # a letter dropped
+    assert not respelt_given_name("Corin", "Coryn")  # "y" for "i": an established spelling of its own
+    assert not respelt_given_name("Kasim", "Qasim")  # another first letter
+    assert not respelt_given_name("Freddie", "Fredde")  # a familiar ending
+    assert not respelt_given_name("Tom", "Tommy")  # a short form
+    assert not respelt_given_name("Ruth", "Rita")  # two names
+
+
+def _story(minority: str, majority: str, outlets: str = "BC"):
+    a = claim("a#1", f"{minority} Pelk, 31, was taken to a trauma center.", (f"{minority} Pelk",))
+    rest = [claim(f"{o.lower()}#1", f"Police named the wounded man as {majority} Pelk of Eastfield.",
+                  (f"{majority} Pelk",), outlet=o) for o in outlets]
+    return [a, *rest]
+
+
+def test_loose_variant_flagged_when_two_outlets_agree_on_the_other_form():
+    flags = name_variant_flags([], _story("Marel", "Marell"))
+    assert flags and all("Marel Pelk" in f.values.values() for f in flags)
+
+
+def test_loose_variant_left_alone_when_outlets_split_evenly():
+    assert name_variant_flags([], _story("Marel", "Marell", outlets="B")) == []
+
+
+def test_loose_variant_left_alone_when_an_outlet_uses_both_forms():
+    story = _story("Marel", "Marell")
+    both = claim("a#2", "Marel Pelk and his cousin Marell Pelk were both at the party.", ("Marel Pelk", "Marell Pelk"))
+    assert name_variant_flags([], [*story, both]) == []
