@@ -33,7 +33,7 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ROLE_WORDS = {
     "victim": "victim", "gunman": "gunman", "shooter": "gunman", "suspect": "suspect",
 }
-_AFTER_AGE = re.compile(r"^\s?-year-old\s+((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
+AFTER_AGE = re.compile(r"^\s?-year-old\s+((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
 _NAME_THEN_AGE = re.compile(r",\s*(?:aged?\s+)?$")
 # A name spaCy leaves untagged: capitalised words, then the age after a comma ("Dale Ambrose Pike, 52,").
 _NAME_BEFORE_AGE = re.compile(r"(?<![\w'’-])((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s*(?:aged?\s+)?$")
@@ -51,8 +51,8 @@ _KIN_WORDS = frozenset({
     "boy", "girl", "son", "daughter", "brother", "sister", "baby", "infant", "toddler", "cousin", "nephew",
     "niece", "grandson", "granddaughter", "stepson", "stepdaughter",
 })
-_MALE = frozenset({"boy", "son", "brother", "nephew", "grandson", "stepson"})
-_FEMALE = frozenset({"girl", "daughter", "sister", "niece", "granddaughter", "stepdaughter"})
+MALE_KIN = frozenset({"boy", "son", "brother", "nephew", "grandson", "stepson"})
+FEMALE_KIN = frozenset({"girl", "daughter", "sister", "niece", "granddaughter", "stepdaughter"})
 _MONTHS_OLD = re.compile(r"\b(\d{1,2})[- ]months?[- ]old\b", re.I)
 _AFTER_MONTHS = re.compile(r"^\s*((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
 # "the son": a kin word said of a person without an age beside it ("his son" is someone else's).
@@ -125,10 +125,10 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
                 role = _role_before(c, person)
                 named.append(AgeMention(c, int(q.value), (q.start, q.end), tuple(plain_name_words(person.text)), role,
                                         part=_ROLE_PART.get(role)))
-            elif not other and not _kin_of_another(c, q.start, q.end):
+            elif not other and not kin_of_another(c, q.start, q.end):
                 role = _described_role(c, q.end)
                 out.append(AgeMention(c, int(q.value), (q.start, q.end), (), role, _kin_after(c.text[q.end - c.start:],
-                                      _AFTER_AGE), _part(c, q.start, q.end, _AFTER_AGE) or _ROLE_PART.get(role)))
+                                      AFTER_AGE), described_part(c, q.start, q.end, AFTER_AGE) or _ROLE_PART.get(role)))
         out += _with_kin_said(c, named) + ([] if other else _months_old(c))
     return [m for m in out if m.name or m.role or m.kin]
 
@@ -152,7 +152,7 @@ def _pronoun_held(c: Claim, q: Quantity, by_id: dict[str, Claim]) -> AgeMention 
     if len(names) == 1 and len(next(iter(names))) >= 2:
         return AgeMention(c, q.value, (q.start, q.end), next(iter(names)))
     kin = {k.group(1).casefold() for k in _KIN_SAID.finditer(before.text)}
-    wrong = _FEMALE if m.group(1).casefold() == "he" else _MALE
+    wrong = FEMALE_KIN if m.group(1).casefold() == "he" else MALE_KIN
     if names or len(kin) != 1 or kin & wrong:
         return None
     return AgeMention(c, q.value, (q.start, q.end), (), None, frozenset(kin))
@@ -192,7 +192,7 @@ def crowded_descriptions(claims: Iterable[Claim]) -> set[tuple[str, str]]:
     return out | {(story, noun) for (story, _, noun), values in ages.items() if len(values) > 1}
 
 
-def _kin_of_another(c: Claim, start: int, end: int, description: re.Pattern = _AFTER_AGE) -> bool:
+def kin_of_another(c: Claim, start: int, end: int, description: re.Pattern = AFTER_AGE) -> bool:
     """The age describes someone only as another person's relative ("the mother of a 4-year-old girl"),
     with no part in the happening said right after it ("... girl who was wounded" has one; after a comma,
     "the mother of a 4-year-old girl, was killed", the part is the relative's)."""
@@ -203,7 +203,7 @@ def _kin_of_another(c: Claim, start: int, end: int, description: re.Pattern = _A
     return closed or _part_after(c, end, description) is None
 
 
-def _part(c: Claim, start: int, end: int, description: re.Pattern) -> str | None:
+def described_part(c: Claim, start: int, end: int, description: re.Pattern) -> str | None:
     """The part the sentence gives the person an age describes: killed ("the killing of a 9-year-old"),
     wounded ("the 9-year-old boy was wounded"), hit ("shot a 9-year-old"), charged ("arrested a
     17-year-old"), or fired ("shot by a 3-year-old", "the boy who fired")."""
@@ -238,9 +238,9 @@ def _months_old(c: Claim) -> list[AgeMention]:
     out = []
     for m in _MONTHS_OLD.finditer(c.text):
         kin = _kin_after(c.text[m.end():], _AFTER_MONTHS)
-        if kin and not _kin_of_another(c, c.start + m.start(), c.start + m.end(), _AFTER_MONTHS):
+        if kin and not kin_of_another(c, c.start + m.start(), c.start + m.end(), _AFTER_MONTHS):
             out.append(AgeMention(c, int(m.group(1)) / 12, (c.start + m.start(), c.start + m.end()), (), None, kin,
-                                  _part(c, c.start + m.start(), c.start + m.end(), _AFTER_MONTHS)))
+                                  described_part(c, c.start + m.start(), c.start + m.end(), _AFTER_MONTHS)))
     return out
 
 
@@ -279,7 +279,7 @@ def _role_before(c: Claim, e: Entity) -> str | None:
 
 def _described_role(c: Claim, end: int) -> str | None:
     """The role a "-year-old" description gives ("alleged gunman"; "man wounded in ..." is a victim)."""
-    m = _AFTER_AGE.match(c.text[end - c.start:])
+    m = AFTER_AGE.match(c.text[end - c.start:])
     if m is None:
         return None
     noun = m.group(2).casefold()
@@ -400,7 +400,7 @@ def _sole_kin(mentions: list[AgeMention], kin: str) -> AgeMention | None:
 def may_be_one(k: str, other: str) -> bool:
     """Two kin words that may describe one person: not a boy's word and a girl's ("the baby" may be the
     sister; "the brother" is not)."""
-    genders = {g for g in (_MALE, _FEMALE) for w in (k, other) if w in g}
+    genders = {g for g in (MALE_KIN, FEMALE_KIN) for w in (k, other) if w in g}
     return len(genders) < 2
 
 
@@ -408,7 +408,7 @@ def _parts_agree(ma: list[AgeMention], a: AgeMention, mb: list[AgeMention], b: A
     """Whether two reports put the described person in one part of the happening (a boy killed is not the
     boy charged; one who was shot may be the one killed or the one wounded)."""
     pa, pb = _report_parts(ma, a), _report_parts(mb, b)
-    return not pa or not pb or any(_one_part(p, q) for p in pa for q in pb)
+    return not pa or not pb or any(one_part(p, q) for p in pa for q in pb)
 
 
 def _report_parts(mentions: list[AgeMention], m: AgeMention) -> set[str]:
@@ -418,7 +418,7 @@ def _report_parts(mentions: list[AgeMention], m: AgeMention) -> set[str]:
             if n.part and n.value == m.value and (n.kin & m.kin or n.role is not None and n.role == m.role)}
 
 
-def _one_part(p: str, q: str) -> bool:
+def one_part(p: str, q: str) -> bool:
     """Two parts one person may have had: both on the side hit, or both on the side that fired, and not
     killed and wounded."""
     return (p in _DOERS) == (q in _DOERS) and {p, q} != {"killed", "wounded"}

@@ -14,8 +14,8 @@ from typing import Iterable, Iterator
 
 from ..extract.quantities import AGE_UNIT
 from ..records import Claim
-from .ages import (_AFTER_AGE, _FEMALE, _MALE, AgeMention, _kin_of_another, _one_part, _part,
-                   generic_person, one_person_two_ages, same_named_person)
+from .ages import (AFTER_AGE, FEMALE_KIN, MALE_KIN, AgeMention, described_part, generic_person, kin_of_another,
+                   one_part, one_person_two_ages, same_named_person)
 from .base import tells_of_another_incident
 from .person_names import plain_name_words
 
@@ -81,7 +81,7 @@ def _one_by_age(a: AgeMention, b: AgeMention, ma: list[AgeMention], mb: list[Age
     if {_side(a), _side(b)} == {"doer", "hit"}:
         return False
     sa, sb = _sex(a), _sex(b)
-    if sa and sb and sa != sb or a.part and b.part and not _one_part(a.part, b.part):
+    if sa and sb and sa != sb or a.part and b.part and not one_part(a.part, b.part):
         return False
     return one_person_two_ages(a, b)
 
@@ -144,9 +144,9 @@ def _side(m: AgeMention) -> str | None:
 
 
 def _sex(m: AgeMention) -> str | None:
-    if m.kin & _MALE:
+    if m.kin & MALE_KIN:
         return "m"
-    if m.kin & _FEMALE:
+    if m.kin & FEMALE_KIN:
         return "f"
     return _SEX.get(_noun(m) or "")
 
@@ -161,9 +161,9 @@ def _every_age(story: list[Claim], held: list[AgeMention]) -> list[AgeMention]:
             continue
         for q in c.quantities:
             if (q.unit != AGE_UNIT or q.value != int(q.value) or q.hedge or (c.id, (q.start, q.end)) in seen
-                    or _kin_of_another(c, q.start, q.end)):
+                    or kin_of_another(c, q.start, q.end)):
                 continue
-            out.append(AgeMention(c, int(q.value), (q.start, q.end), part=_part(c, q.start, q.end, _AFTER_AGE)))
+            out.append(AgeMention(c, int(q.value), (q.start, q.end), part=described_part(c, q.start, q.end, AFTER_AGE)))
     return out
 
 
