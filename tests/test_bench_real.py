@@ -114,3 +114,20 @@ def test_bench_bar_options_override_only_the_bars_given():
     opts = Options(store=".x", **given)
     assert (opts.happening_bar, opts.figure_bar) == (0.5, None)  # "off" turns a bar off, as None does
     assert bar_overrides(ap.parse_args(["--figure-bar", "0.75"])) == {"figure_bar": 0.75}
+
+
+def test_bench_real_sets_pool_counts_before_dividing():
+    from scripts.bench_real_sets import counts, rates
+
+    article_event = {"a_1": "e1", "b_1": "e1", "c_1": "e1"}
+    flags = [_flag("number", {"a_1": "said 40 homes were flooded", "b_1": "counted 45 flooded homes"}, "good"),
+             _flag("number", {"a_1": "Shares closed at 12 dollars", "b_1": "The offer was 15 dollars a share"}, "bad")]
+    one = counts(score(flags, [GOLD], article_event, {}).figures)
+    assert (one["predicted"], one["matched"], one["worth_note"], one["worth_note_found"]) == (2, 1, 1, 1)
+    # a small folder with every flag right and a large one with a quarter right pool to the share of all flags
+    small = dict(predicted=1, matched=1, worth_note=2, worth_note_found=1, must_not_flag_hits=0, articles=10)
+    large = dict(predicted=8, matched=2, worth_note=8, worth_note_found=1, must_not_flag_hits=1, articles=40)
+    pooled = {k: small[k] + large[k] for k in small}
+    assert rates(pooled) == {"precision": round(3 / 9, 4), "worth_note_recall": 0.2,
+                             "must_not_flag_per_100_articles": 2.0}
+    assert rates(dict(pooled, predicted=0, worth_note=0))["precision"] is None
