@@ -14,6 +14,7 @@ coverage is scored once, at the end, with the table written.
     python3 scripts/calibrate_confidence.py ../shared/bench/real-coverage/basil --store /tmp/basil-store \\
         --bench /tmp/cbench --bench-store /tmp/cbench-store --bench-facts
     python3 scripts/calibrate_confidence.py DIR --store S --dry-run      # print the table only
+    python3 scripts/calibrate_confidence.py DIR --store S --coverage DIR2 S2 ...   # more real coverage
 """
 
 from __future__ import annotations
@@ -125,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dir", type=Path, help="real coverage: a folder with articles.jsonl, events.json and gold.jsonl")
     ap.add_argument("--store", type=Path, required=True, help="a store holding the folder's articles (ingested if empty)")
+    ap.add_argument("--coverage", nargs=2, type=Path, action="append", default=[], metavar=("DIR", "STORE"),
+                    help="more real coverage (its tuning half fits, its held half is scored) with a store holding it; "
+                         "repeat for several")
     ap.add_argument("--bench", type=Path, help="a generated contradiction bench (make_contradiction_bench.py)")
     ap.add_argument("--bench-store", type=Path, help="a store for the generated bench (ingested if empty)")
     ap.add_argument("--bench-facts", action="store_true",
@@ -140,12 +144,14 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from consistency.compare.calibration import calibrated
 
-    gold = read_jsonl(args.dir / "gold.jsonl")
-    events = json.loads((args.dir / "events.json").read_text(encoding="utf-8"))
-    article_event = {a: e for e, rec in events.items() for a in rec["articles"]}
-    real = raw_flags(args.dir / "articles.jsonl", args.store, args.embedder, facts=True)
-    points = real_points(real, gold, article_event, source=REAL, part="tune")
-    held = real_points(real, gold, article_event, source=REAL, part="held")
+    points, held = [], []
+    for folder, store in [(args.dir, args.store), *args.coverage]:
+        gold = read_jsonl(folder / "gold.jsonl")
+        events = json.loads((folder / "events.json").read_text(encoding="utf-8"))
+        article_event = {a: e for e, rec in events.items() for a in rec["articles"]}
+        real = raw_flags(folder / "articles.jsonl", store, args.embedder, facts=True)
+        points += real_points(real, gold, article_event, source=REAL, part="tune")
+        held += real_points(real, gold, article_event, source=REAL, part="held")
     if args.bench:
         flags = raw_flags(args.bench / "articles.jsonl", args.bench_store, args.embedder, facts=args.bench_facts)
         texts = {a["id"]: a["text"] for a in read_jsonl(args.bench / "articles.jsonl")}
@@ -160,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         "cross_validated": [{k: v for k, v in row.items() if k != "sources"} for row in rows],
         "chosen": best["name"],
         "held": {"raw score": fit_quality([(p.score, p.right) for p in held]),
+                 "shipped table": fit_quality([(calibrated(p.kind, p.score), p.right) for p in held]),
                  "table": fit_quality([(calibrated(p.kind, p.score, table), p.right) for p in held]),
                  "reliability": reliability([(calibrated(p.kind, p.score, table), p.right) for p in held])},
     }
@@ -180,12 +187,15 @@ def main(argv: list[str] | None = None) -> int:
         for kind, ps in sorted(by_kind(train).items()):
             print(f"  {kind:24s} {len(ps):4d} flags, {sum(h for _, h in ps):4d} right; steps {table.get(kind)}")
         h = figures["held"]
-        print(f"held half of {args.dir.name} ({h['table']['flags']} flags): Brier raw {h['raw score']['brier']} "
-              f"table {h['table']['brier']}; ECE raw {h['raw score']['ece']} table {h['table']['ece']}")
+        print(f"held half of {', '.join(f.name for f, _ in [(args.dir, None), *args.coverage])} "
+              f"({h['table']['flags']} flags): Brier raw {h['raw score']['brier']} shipped "
+              f"{h['shipped table']['brier']} table {h['table']['brier']}; ECE raw {h['raw score']['ece']} shipped "
+              f"{h['shipped table']['ece']} table {h['table']['ece']}")
         for b in h["reliability"]:
             print(f"    {b['band']}: {b['flags']:3d} flags, {b['predicted']:.3f} given, {b['observed']:.3f} right")
     if not args.dry_run:
-        fitted_on = f"{args.dir.name} tuning half" + (f" and {args.bench.name}" if args.bench else "")
+        names = ", ".join(f.name for f, _ in [(args.dir, None), *args.coverage])
+        fitted_on = f"{names} tuning half" + (f" and {args.bench.name}" if args.bench else "")
         OUT.write_text(table_text(fitted_on, best["name"], table), encoding="utf-8")
         print(f"wrote {OUT}", file=sys.stderr)
     return 0
