@@ -59,6 +59,21 @@ def read_jsonl(path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+COVERAGE_FILES = ("articles.jsonl", "gold.jsonl", "events.json")
+
+
+def missing_files(folder) -> list:
+    """The files of a real-coverage folder that are not there."""
+    return [folder / name for name in COVERAGE_FILES if not (folder / name).is_file()]
+
+
+def read_coverage(folder) -> tuple[list[dict], dict[str, dict], dict[str, str]]:
+    """A real-coverage folder's gold lines, its events, and the event of each article."""
+    events = json.loads((folder / "events.json").read_text(encoding="utf-8"))
+    return (read_jsonl(folder / "gold.jsonl"), events,
+            {a: e for e, rec in events.items() for a in rec["articles"]})
+
+
 def check_inputs(ap, folder, store) -> None:
     """Stop with an argparse error unless ``folder`` holds the gold and events and ``store`` exists."""
     for name in ("gold.jsonl", "events.json"):

@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bars import add_bar_arguments, bar_overrides  # noqa: E402
-from bench.realcoverage import event_part, read_jsonl, score, tune_fold  # noqa: E402
+from bench.realcoverage import event_part, missing_files, read_coverage, read_jsonl, score, tune_fold  # noqa: E402
 
 PARTS = ("tune", "held", "all")
 FOLDS = ("tune-a", "tune-b")  # the tuning half split in two, for rules read on one fold and checked on the other
@@ -150,9 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     add_bar_arguments(ap)
     args = ap.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    for name in ("articles.jsonl", "gold.jsonl", "events.json"):
-        if not (args.dir / name).is_file():
-            ap.error(f"{args.dir / name}: not found")
+    for path in missing_files(args.dir):
+        ap.error(f"{path}: not found")
     if args.stories_only:
         figures = story_figures(args.dir, args.embedder, args.tune_only)
         if args.json:
@@ -166,10 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"--part {args.part} with --tune-only: --list reads only tune, tune-a or tune-b then")
     if args.restory and not (args.store and args.store.exists()):
         ap.error("--restory needs an existing --store")
-    gold = read_jsonl(args.dir / "gold.jsonl")
+    gold, events, article_event = read_coverage(args.dir)
     articles = read_jsonl(args.dir / "articles.jsonl")
-    events = json.loads((args.dir / "events.json").read_text(encoding="utf-8"))
-    article_event = {a: e for e, rec in events.items() for a in rec["articles"]}
     if args.store:
         flags, stories, timing = run(args.dir, args.store, args.embedder, args.facts, args.restory,
                                      bar_overrides(args))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.realcoverage import read_jsonl, score  # noqa: E402
+from bench.realcoverage import missing_files, read_coverage, score  # noqa: E402
 from scripts.bench_real import run  # noqa: E402
 
 COUNTS = ("predicted", "matched", "worth_note", "worth_note_found")
@@ -45,9 +45,7 @@ def rates(c: dict[str, int]) -> dict[str, float | None]:
 
 def score_folder(folder: Path, store: Path, embedder: str, facts: bool) -> dict:
     """One folder's counts and rates over all its events."""
-    gold = read_jsonl(folder / "gold.jsonl")
-    events = json.loads((folder / "events.json").read_text(encoding="utf-8"))
-    article_event = {a: e for e, rec in events.items() for a in rec["articles"]}
+    gold, events, article_event = read_coverage(folder)
     flags, stories, _ = run(folder, store, embedder, facts)
     c = counts(score(flags, gold, article_event, stories, list(events)).figures)
     return dict(c, **rates(c))
@@ -69,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dirs", type=Path, nargs="+", help="real-coverage folders")
-    ap.add_argument("--store-root", type=Path, help="keep each folder's store under ROOT/<folder name> (reused if there)")
+    ap.add_argument("--store-root", type=Path,
+                    help="keep each folder's store under ROOT/<folder name> (reused if there)")
     ap.add_argument("--facts", action="store_true", help="check with the stories' fact tables (check --facts)")
     ap.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -78,10 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     names = [d.name for d in args.dirs]
     if len(set(names)) != len(names):
         ap.error("two folders share a name; their stores and lines would collide")
-    for d in args.dirs:
-        for name in ("articles.jsonl", "gold.jsonl", "events.json"):
-            if not (d / name).is_file():
-                ap.error(f"{d / name}: not found")
+    for path in (p for d in args.dirs for p in missing_files(d)):
+        ap.error(f"{path}: not found")
     rows: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(prefix="real-sets-") as tmp:
         root = args.store_root or Path(tmp)

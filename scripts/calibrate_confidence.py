@@ -41,7 +41,7 @@ from bench.calibration import (  # noqa: E402
     shape_and_level_fitter,
     typed_logistic_fitter,
 )
-from bench.realcoverage import read_jsonl  # noqa: E402
+from bench.realcoverage import read_coverage, read_jsonl  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "consistency" / "models" / "confidence.json"
 PRIOR_WEIGHTS = (0.5, 1.0, 2.0, 4.0, 8.0)
@@ -145,10 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     from consistency.compare.calibration import calibrated
 
     points, held = [], []
-    for folder, store in [(args.dir, args.store), *args.coverage]:
-        gold = read_jsonl(folder / "gold.jsonl")
-        events = json.loads((folder / "events.json").read_text(encoding="utf-8"))
-        article_event = {a: e for e, rec in events.items() for a in rec["articles"]}
+    folders = [(args.dir, args.store), *args.coverage]
+    for folder, store in folders:
+        gold, _, article_event = read_coverage(folder)
         real = raw_flags(folder / "articles.jsonl", store, args.embedder, facts=True)
         points += real_points(real, gold, article_event, source=REAL, part="tune")
         held += real_points(real, gold, article_event, source=REAL, part="held")
@@ -187,15 +186,15 @@ def main(argv: list[str] | None = None) -> int:
         for kind, ps in sorted(by_kind(train).items()):
             print(f"  {kind:24s} {len(ps):4d} flags, {sum(h for _, h in ps):4d} right; steps {table.get(kind)}")
         h = figures["held"]
-        print(f"held half of {', '.join(f.name for f, _ in [(args.dir, None), *args.coverage])} "
+        print(f"held half of {', '.join(f.name for f, _ in folders)} "
               f"({h['table']['flags']} flags): Brier raw {h['raw score']['brier']} shipped "
               f"{h['shipped table']['brier']} table {h['table']['brier']}; ECE raw {h['raw score']['ece']} shipped "
               f"{h['shipped table']['ece']} table {h['table']['ece']}")
         for b in h["reliability"]:
             print(f"    {b['band']}: {b['flags']:3d} flags, {b['predicted']:.3f} given, {b['observed']:.3f} right")
     if not args.dry_run:
-        names = ", ".join(f.name for f, _ in [(args.dir, None), *args.coverage])
-        fitted_on = f"{names} tuning half" + (f" and {args.bench.name}" if args.bench else "")
+        fitted_on = f"{', '.join(f.name for f, _ in folders)} tuning half" + (
+            f" and {args.bench.name}" if args.bench else "")
         OUT.write_text(table_text(fitted_on, best["name"], table), encoding="utf-8")
         print(f"wrote {OUT}", file=sys.stderr)
     return 0
