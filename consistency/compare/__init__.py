@@ -31,6 +31,7 @@ from .timeline import compare_timeline
 from .tolls import toll_flags
 from .vehicles import vehicle_flags
 from .who_fired import who_fired_flags
+from .wounds import wound_flags
 
 COMPARATORS = (compare_timeline, compare_numbers, compare_speakers, compare_channel, compare_polarity, compare_places)
 
@@ -82,12 +83,12 @@ def flags_of_findings(findings: Sequence[tuple[Finding, float]], aligned: Sequen
 def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[Flag]:
     """Findings that read a whole story rather than aligned pairs: offices, ages and fates given to one
     person, places given to one happening, tolls of one incident, who fired,
-    a family tie or a vehicle described two ways
+    a family tie, a vehicle or where one person was hit described two ways
     (``flagged``: the story's flags so far, whose figures the ages and tolls do not flag again)."""
     claims = list(claims)
     return (role_flags(claims) + age_flags(claims, flagged) + group_age_flags(claims, flagged) + place_flags(claims)
             + fate_flags(claims) + toll_flags(claims, flagged) + who_fired_flags(claims) + relation_flags(claims)
-            + vehicle_flags(claims))
+            + vehicle_flags(claims) + wound_flags(claims))
 
 
 def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding]:

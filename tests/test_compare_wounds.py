@@ -1,0 +1,79 @@
+"""Where one person was hit, told two ways by outlets of one story, on invented claims: what is flagged and what
+must not be."""
+
+from consistency.compare import story_flags
+from consistency.compare.wounds import wound_flags, wounds
+from person_claims import claim
+
+
+def parts(text: str, people: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], tuple, list[int]]]:
+    return [(w.parts, w.names, sorted(w.ages)) for w in wounds(claim("a#1", text, people))]
+
+
+def test_wounds_read_parts_and_whom():
+    assert parts("Tom Hale, 25, was shot twice in the left shoulder, police said.", ("Tom Hale",)) == \
+        [(("left shoulder",), (("tom", "hale"),), [25])]
+    assert parts("The gunman fired, hitting a 31-year-old man in the left leg, right arm and chest.") == \
+        [(("left leg", "right arm", "chest"), (), [31])]
+    assert parts("Witnesses said Lou Dane shot Ann Roe in the back of her head.", ("Lou Dane", "Ann Roe")) == \
+        [(("head",), (("ann", "roe"),), [])]  # the back of a head is the head; the one shot is the object
+    assert parts("A 40-year-old woman suffered a gunshot wound to the abdomen.") == [(("abdomen",), (), [40])]
+
+
+def test_wounds_a_group_told_together_gives_each_person_the_wound():
+    found = parts("The 22-year-old and 35-year-old victims were both shot in the leg.")
+    assert sorted(a for _, _, ages in found for a in ages) == [22, 35]
+
+
+def test_wounds_places_and_other_words_are_no_body_part():
+    assert parts("Ann Roe, 30, was shot in the back seat of a parked car.", ("Ann Roe",)) == []
+    assert parts("Tom Hale, 19, was shot in the side of the road near the school.", ("Tom Hale",)) == []
+    assert parts("Tom Hale, 19, was shot with a gun in his hand.", ("Tom Hale",)) == []
+    assert parts("Tom Hale, 19, was shot in the 300 block of Elm Street.", ("Tom Hale",)) == []
+
+
+def test_wounds_someone_described_after_a_name_is_that_clause_person():
+    # the name is the shooter's; the one hit is "the woman", whom no name or age ties to another report
+    assert parts("Lou Dane opened fire and the woman was hit in the arm.", ("Lou Dane",)) == [(("arm",), (), [])]
+
+
+def test_wounds_one_person_by_name_in_far_places():
+    a = claim("a#1", "Ann Roe, 43, was found with a gunshot wound to her left shoulder.", ("Ann Roe",))
+    b = claim("b#1", "Roe was shot in the leg and is expected to live.", ("Roe",), outlet="B")
+    flags = wound_flags([a, b])
+    assert len(flags) == 1 and flags[0].type == "polarity"
+    assert set(flags[0].values) == {"A", "B"}
+    assert [f.type for f in story_flags([a, b])] == ["polarity"]
+
+
+def test_wounds_one_person_by_age():
+    a = claim("a#1", "Tom Hale, 25, was shot in the left shoulder and Lou Dane, 34, in the hip.", ("Tom Hale", "Lou Dane"))
+    b = claim("b#1", "The 25-year-old was shot in the left leg.", outlet="B", day=2)
+    flags = wound_flags([a, b])
+    assert len(flags) == 1 and flags[0].type == "update"  # days apart: a later account may be a correction
+
+
+def test_wounds_regions_that_meet_or_overlap_are_no_conflict():
+    a = claim("a#1", "Ann Roe, 43, was shot in the arm.", ("Ann Roe",))
+    for other in ("Ann Roe, 43, was shot in the left shoulder.", "Ann Roe, 43, was hit in the hand and the hip.",
+                  "Ann Roe, 43, was shot in the upper body.", "Ann Roe, 43, was shot in the elbow."):
+        assert wound_flags([a, claim("b#1", other, ("Ann Roe",), outlet="B")]) == [], other
+    face = claim("c#1", "Ann Roe, 43, was shot in the face.", ("Ann Roe",))
+    neck = claim("d#1", "Ann Roe, 43, had a wound to the neck.", ("Ann Roe",), outlet="B")
+    assert wound_flags([face, neck]) == []
+
+
+def test_wounds_not_of_one_person():
+    a = claim("a#1", "Ann Roe, 43, was shot in the leg.", ("Ann Roe",))
+    other_name = claim("b#1", "Kim Lutz, 43, was shot in the head.", ("Kim Lutz",), outlet="B")
+    unnamed = claim("b#1", "The victim was shot in the head.", outlet="B")
+    same_outlet = claim("b#1", "Ann Roe, 43, was shot in the head.", ("Ann Roe",))
+    assert wound_flags([a, other_name]) == []
+    assert wound_flags([a, unnamed]) == []
+    assert wound_flags([a, same_outlet]) == []
+
+
+def test_wounds_an_age_two_people_share_matches_no_one():
+    a = claim("a#1", "Ann Roe, 30, was shot in the leg and Kim Lutz, 30, in the arm.", ("Ann Roe", "Kim Lutz"))
+    b = claim("b#1", "A 30-year-old was shot in the head.", outlet="B")
+    assert wound_flags([a, b]) == []
