@@ -43,6 +43,7 @@ def test_wounds_one_person_by_name_in_far_places():
     flags = wound_flags([a, b])
     assert len(flags) == 1 and flags[0].type == "polarity"
     assert set(flags[0].values) == {"A", "B"}
+    assert flags[0].explanation.startswith("Wound placed two ways (Ann Roe)")
     assert [f.type for f in story_flags([a, b])] == ["polarity"]
 
 
@@ -51,6 +52,8 @@ def test_wounds_one_person_by_age():
     b = claim("b#1", "The 25-year-old was shot in the left leg.", outlet="B", day=2)
     flags = wound_flags([a, b])
     assert len(flags) == 1 and flags[0].type == "update"  # days apart: a later account may be a correction
+    assert set(flags[0].values.values()) == {"shot in the left shoulder", "shot in the left leg"}
+    assert "(Tom Hale)" in flags[0].explanation
 
 
 def test_wounds_regions_that_meet_or_overlap_are_no_conflict():

@@ -88,13 +88,13 @@ def explain_who_fired(reports: Sequence[tuple[Claim, str]], kind: str) -> str:
     return f"Who fired told two ways: {said}; {since}. {quotes}"
 
 
-def explain_wound(reports: Sequence[tuple[Claim, str]], kind: str) -> str:
-    """Where each report says one person was hit, in publication order (``kind``: update when the reports are
-    days apart)."""
+def explain_wound(who: str, reports: Sequence[tuple[Claim, str]], kind: str) -> str:
+    """Where each report says one person (``who``) was hit, in publication order (``kind``: update when the
+    reports are days apart)."""
     said, quotes = _told(reports)
     since = "the later account may be a correction or the autopsy's" if kind == "update" else \
         "the places are too far apart to be one wound told loosely"
-    return f"Wound placed two ways: {said}; {since}. {quotes}"
+    return f"Wound placed two ways ({who}): {said}; {since}. {quotes}"
 
 
 def explain_vehicle(what: str, reports: Sequence[tuple[Claim, str]]) -> str:

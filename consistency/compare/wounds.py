@@ -102,6 +102,7 @@ class Wound:
     names: tuple[tuple[str, ...], ...] = ()  # plain name words of each person named as hit
     ages: frozenset[int] = frozenset()
     role: str = "hurt"  # hurt, doer or officer
+    who: str = ""  # the person as written: the name, else the age ("Tom Hale", "the 25-year-old")
 
 
 def wounds(c: Claim) -> list[Wound]:
@@ -121,9 +122,9 @@ def wounds(c: Claim) -> list[Wound]:
         span = (c.start + m.start(), c.start + m.end() + length)
         written = text[m.start():m.end() + length]
         people, role = _holders(c, c.start + at, c.start + end)
-        for name, age in people or [(None, None)]:
+        for name, age, who in people or [(None, None, "")]:
             out.append(Wound(c, regions, tuple(parts), span, written, (name,) if name else (),
-                             frozenset({age}) if age is not None else frozenset(), role))
+                             frozenset({age}) if age is not None else frozenset(), role, who))
     return out
 
 
@@ -167,20 +168,20 @@ def _clause_start(before: str) -> int:
     return max(before.rfind(";"), before.rfind(":")) + 1
 
 
-def _holders(c: Claim, start: int, end: int) -> tuple[list[tuple[tuple[str, ...] | None, int | None]], str]:
+def _holders(c: Claim, start: int, end: int) -> tuple[list[tuple[tuple[str, ...] | None, int | None, str]], str]:
     """Who the hit is said of, read between ``start`` and ``end`` (article offsets): the people named or given an
     age nearest the hit word ("Tom Hale, 25,"; several when "and" joins them: "a 25- and a 34-year-old"), each
-    as (name words, age); none when someone is described after them ("... and the woman was hit"). Also the role
+    as (name words, age, the name as written or "the N-year-old"); none when someone is described after them ("... and the woman was hit"). Also the role
     the words give: doer, officer or hurt."""
-    refs: list[tuple[int, int, tuple[str, ...] | None, int | None]] = []
+    refs: list[tuple[int, int, tuple[str, ...] | None, int | None, str]] = []
     for e in c.entities:
         if e.label == "PERSON" and start <= e.start and e.end <= end:
             words = tuple(plain_name_words(e.text))
             if words:
-                refs.append((e.start, e.end, words, None))
+                refs.append((e.start, e.end, words, None, e.text))
     for q in c.quantities:
         if q.unit == AGE_UNIT and start <= q.start and q.end <= end and q.value == int(q.value):
-            refs.append((q.start, q.end, None, int(q.value)))
+            refs.append((q.start, q.end, None, int(q.value), f"the {int(q.value)}-year-old"))
     span = c.text[start - c.start:end - c.start]
     role = "doer" if _DOERS.search(span) else "officer" if _OFFICERS.search(span) else "hurt"
     refs.sort()
@@ -198,15 +199,15 @@ def _holders(c: Claim, start: int, end: int) -> tuple[list[tuple[tuple[str, ...]
             chain.insert(0, ref)
         else:
             break
-    people: list[tuple[tuple[str, ...] | None, int | None]] = []
-    for i, (s, e, name, age) in enumerate(chain):
+    people: list[tuple[tuple[str, ...] | None, int | None, str]] = []
+    for i, (s, e, name, age, who) in enumerate(chain):
         joined = i > 0 and "and" not in c.text[chain[i - 1][1] - c.start:s - c.start].casefold().split()
         last = people[-1] if people else None
         # a name and its age, either way round ("Tom Hale, 25"; "30-year-old Tom Hale"), are one person
         if joined and last is not None and (last[0] is None) != (name is None) and (last[1] is None) != (age is None):
-            people[-1] = (last[0] or name, age if last[1] is None else last[1])
+            people[-1] = (last[0] or name, age if last[1] is None else last[1], who if name else last[2])
         else:
-            people.append((name, age))
+            people.append((name, age, who))
     return people, role
 
 
@@ -321,4 +322,5 @@ def _flag(pairs: list[tuple[_Account, _Account]]) -> Flag:
                    key=lambda w: (w.claim.published, w.claim.article_id))
     days = {abs((a.first.claim.published.date() - b.first.claim.published.date()).days) for a, b in pairs}
     kind = "polarity" if 0 in days else "update"
-    return readings_flag(kind, shown, CONFIDENCE, explain_wound([(w.claim, w.text) for w in shown], kind))
+    who = next((w.who for w in shown if w.names), shown[0].who)
+    return readings_flag(kind, shown, CONFIDENCE, explain_wound(who, [(w.claim, w.text) for w in shown], kind))
