@@ -81,18 +81,19 @@ _DOERS = re.compile(r"\b(?:suspect|gunman|shooter|attacker|robber|assailant|intr
 _OFFICERS = re.compile(r"\b(?:officer|deputy|trooper|policeman|agent|sergeant|detective)s?\b", re.I)
 # Someone described between the last name or age and the hit word is that clause's person ("Tom Hale fired and
 # the woman was hit"); a pronoun is the name's.
-_DESCRIBED = re.compile(r"\b(?:man|woman|boy|girl|victim|teen|teenager|child|person|baby|toddler|son|daughter|"
-                        r"brother|sister|mother|father|wife|husband|friend|bystander|guard|officer|suspect|gunman)s?\b",
-                        re.I)
-_AGE_NOUN = re.compile(r"^[\s-]*(?:years?[- ]old)?(?:\s+[\w'’-]+)?\s+" + _DESCRIBED.pattern[2:], re.I)
+_PERSON_NOUN = (r"(?:man|woman|boy|girl|victim|teen|teenager|child|person|baby|toddler|son|daughter|brother|sister|"
+                r"mother|father|wife|husband|friend|bystander|guard|officer|suspect|gunman)s?\b")
+_DESCRIBED = re.compile(r"\b" + _PERSON_NOUN, re.I)
+# The noun an age describes ("a 25-year-old woman"), which is that person, not someone after them.
+_AGE_NOUN = re.compile(r"^[\s-]*(?:years?[- ]old)?(?:\s+[\w'’-]+)?\s+" + _PERSON_NOUN, re.I)
 _ADVERBS = re.compile(r"(?:(?:once|twice|again|fatally|critically|seriously|multiple\s+times|several\s+times|"
                       r"\w+\s+times|at\s+least|accidentally|allegedly|reportedly|apparently|also|too|later|then|was|"
-                      r"were|is|been|had|has|have|by\s+[\w'’-]+(?:\s+[\w'’-]+)*),?\s*)+", re.I)
+                      r"were|is|been|had|has|have),?\s*)*(?:by\s.*)?", re.I)  # "by" and its agent end them
 
 
 @dataclass(frozen=True, eq=False)
 class Wound:
-    """Where one sentence says one person (or a group told together) was hit."""
+    """Where one sentence says one person was hit (a group told together gives one per person)."""
 
     claim: Claim
     regions: frozenset[str]  # the regions it may mean: one per part, a vague word's several
@@ -117,7 +118,7 @@ def wounds(c: Claim) -> list[Wound]:
         if not regions:
             continue
         between = m.group(2).strip()
-        object_ = m.group(1) is not None and between and not _ADVERBS.fullmatch(between)
+        object_ = m.group(1) is not None and between and not _ADVERBS.fullmatch(between)  # "shot Tom Hale in"
         at, end = (m.start(2), m.end(2)) if object_ else (_clause_start(text[:m.start()]), m.start())
         span = (c.start + m.start(), c.start + m.end() + length)
         written = text[m.start():m.end() + length]
