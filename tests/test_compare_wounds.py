@@ -80,3 +80,13 @@ def test_wounds_an_age_two_people_share_matches_no_one():
     a = claim("a#1", "Ann Roe, 30, was shot in the leg and Kim Lutz, 30, in the arm.", ("Ann Roe", "Kim Lutz"))
     b = claim("b#1", "A 30-year-old was shot in the head.", outlet="B")
     assert wound_flags([a, b]) == []
+
+
+def test_wounds_role_is_read_from_the_person_words_not_the_clause():
+    assert [w.role for w in wounds(claim("a#1", "When officers arrived, they found a 2-year-old boy with a gunshot "
+                                               "wound to the shoulder."))] == ["hurt"]
+    assert [w.role for w in wounds(claim("a#1", "Officer Tom Hale, 30, was shot in the arm.", ("Tom Hale",)))] == \
+        ["officer"]
+    a = claim("a#1", "Officers found a 2-year-old boy with a gunshot wound to the chest.")
+    b = claim("b#1", "When police arrived, they found a 2-year-old child shot in the shoulder.", outlet="B")
+    assert len(wound_flags([a, b])) == 1  # shoulder and chest are named apart

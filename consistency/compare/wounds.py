@@ -76,7 +76,7 @@ _TOKEN = re.compile(r"\s*([\w'’-]+|,)")
 # A part word that names a place, not a body part ("the back seat", "the side of the road").
 _PLACE_AFTER = re.compile(r"^\s*(?:seat|seats|yard|door|doors|porch|alley|room|window|lot|road|street|steps|stairs|"
                           r"entrance|wall|end|row|page)\b", re.I)
-# Who was hit when the clause names no one by name or age: the doer of a shooting, an officer, or one of the hurt.
+# The role the words about the person hit give: the doer of a shooting, an officer, else one of the hurt.
 _DOERS = re.compile(r"\b(?:suspect|gunman|shooter|attacker|robber|assailant|intruder|burglar)s?\b", re.I)
 _OFFICERS = re.compile(r"\b(?:officer|deputy|trooper|policeman|agent|sergeant|detective)s?\b", re.I)
 # Someone described between the last name or age and the hit word is that clause's person ("Tom Hale fired and
@@ -171,9 +171,9 @@ def _clause_start(before: str) -> int:
 
 def _holders(c: Claim, start: int, end: int) -> tuple[list[tuple[tuple[str, ...] | None, int | None, str]], str]:
     """Who the hit is said of, read between ``start`` and ``end`` (article offsets): the people named or given an
-    age nearest the hit word ("Tom Hale, 25,"; several when "and" joins them: "a 25- and a 34-year-old"), each
-    as (name words, age, the name as written or "the N-year-old"); none when someone is described after them ("... and the woman was hit"). Also the role
-    the words give: doer, officer or hurt."""
+    age nearest the hit word ("Tom Hale, 25,"; several when "and" joins them: "a 25- and a 34-year-old"), each as
+    (name words, age, the name as written or "the N-year-old"); none when someone is described after them ("...
+    and the woman was hit"). Also the role their words give: doer, officer or hurt."""
     refs: list[tuple[int, int, tuple[str, ...] | None, int | None, str]] = []
     for e in c.entities:
         if e.label == "PERSON" and start <= e.start and e.end <= end:
@@ -183,16 +183,14 @@ def _holders(c: Claim, start: int, end: int) -> tuple[list[tuple[tuple[str, ...]
     for q in c.quantities:
         if q.unit == AGE_UNIT and start <= q.start and q.end <= end and q.value == int(q.value):
             refs.append((q.start, q.end, None, int(q.value), f"the {int(q.value)}-year-old"))
-    span = c.text[start - c.start:end - c.start]
-    role = "doer" if _DOERS.search(span) else "officer" if _OFFICERS.search(span) else "hurt"
     refs.sort()
     if not refs:
-        return [], role
+        return [], "hurt"
     after = c.text[refs[-1][1] - c.start:end - c.start]
     if refs[-1][3] is not None:  # the noun an age describes is that person ("a 25-year-old woman")
         after = _AGE_NOUN.sub("", after, count=1)
     if _DESCRIBED.search(after):
-        return [], role
+        return [], "hurt"
     chain = [refs[-1]]
     for ref in reversed(refs[:-1]):
         between = c.text[ref[1] - c.start:chain[0][0] - c.start].casefold()
@@ -200,6 +198,11 @@ def _holders(c: Claim, start: int, end: int) -> tuple[list[tuple[tuple[str, ...]
             chain.insert(0, ref)
         else:
             break
+    # the role is read from the people's own words and the word before them ("Officer Tom Hale, 30,"), not from
+    # the whole clause ("when officers arrived they found a 2-year-old with a wound to the chest")
+    before = c.text[max(start, chain[0][0] - 40) - c.start:chain[0][0] - c.start].split()[-1:]
+    said = " ".join(before) + " " + c.text[chain[0][0] - c.start:end - c.start]
+    role = "doer" if _DOERS.search(said) else "officer" if _OFFICERS.search(said) else "hurt"
     people: list[tuple[tuple[str, ...] | None, int | None, str]] = []
     for i, (s, e, name, age, who) in enumerate(chain):
         joined = i > 0 and "and" not in c.text[chain[i - 1][1] - c.start:s - c.start].casefold().split()
