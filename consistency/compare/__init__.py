@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..records import Claim, Flag
 from .base import UPDATE_CUES, Finding, make_flag
+from .addresses import address_flags
 from .ages import age_flags
 from .group_ages import group_age_flags
 from .facts import compare_facts
@@ -83,12 +84,12 @@ def flags_of_findings(findings: Sequence[tuple[Finding, float]], aligned: Sequen
 def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[Flag]:
     """Findings that read a whole story rather than aligned pairs: offices, ages and fates given to one
     person, places given to one happening, tolls of one incident, who fired,
-    a family tie, a vehicle or where one person was hit described two ways
+    a family tie, a vehicle, where one person was hit or a street address described two ways
     (``flagged``: the story's flags so far, whose figures the ages and tolls do not flag again)."""
     claims = list(claims)
     return (role_flags(claims) + age_flags(claims, flagged) + group_age_flags(claims, flagged) + place_flags(claims)
             + fate_flags(claims) + toll_flags(claims, flagged) + who_fired_flags(claims) + relation_flags(claims)
-            + vehicle_flags(claims) + wound_flags(claims))
+            + vehicle_flags(claims) + wound_flags(claims) + address_flags(claims))
 
 
 def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding]:

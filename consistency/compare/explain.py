@@ -97,6 +97,12 @@ def explain_wound(who: str, reports: Sequence[tuple[Claim, str]], kind: str) -> 
     return f"Wound placed two ways ({who}): {said}; {since}. {quotes}"
 
 
+def explain_address(street: str, reports: Sequence[tuple[Claim, str]]) -> str:
+    """The number each report puts on one street, in publication order."""
+    said, quotes = _told(reports)
+    return f"Address told two ways ({street}): {said}; the numbers are not one block. {quotes}"
+
+
 def explain_vehicle(what: str, reports: Sequence[tuple[Claim, str]]) -> str:
     """What each report says of one vehicle's ``what`` (colour, model), in the order they were published."""
     said, quotes = _told(reports)
