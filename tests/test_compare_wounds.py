@@ -13,20 +13,20 @@ def parts(text: str, people: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...]
 def test_wounds_read_parts_and_whom():
     assert parts("Tom Hale, 25, was shot twice in the left shoulder, police said.", ("Tom Hale",)) == \
         [(("left shoulder",), (("tom", "hale"),), [25])]
-    assert parts("The gunman fired, hitting a 31-year-old man in the left leg, right arm and chest.") == \
-        [(("left leg", "right arm", "chest"), (), [31])]
+    assert parts("The attacker opened fire, striking a 31-year-old man in the right knee, left hand and chest.") == \
+        [(("right knee", "left hand", "chest"), (), [31])]
     assert parts("Witnesses said Lou Dane shot Ann Roe in the back of her head.", ("Lou Dane", "Ann Roe")) == \
         [(("head",), (("ann", "roe"),), [])]  # the back of a head is the head; the one shot is the object
     assert parts("A 40-year-old woman suffered a gunshot wound to the abdomen.") == [(("abdomen",), (), [40])]
 
 
 def test_wounds_a_group_told_together_gives_each_person_the_wound():
-    found = parts("The 22-year-old and 35-year-old victims were both shot in the leg.")
+    found = parts("Both the 22-year-old and the 35-year-old were grazed in the leg.")
     assert sorted(a for _, _, ages in found for a in ages) == [22, 35]
 
 
 def test_wounds_places_and_other_words_are_no_body_part():
-    assert parts("Ann Roe, 30, was shot in the back seat of a parked car.", ("Ann Roe",)) == []
+    assert parts("Ann Roe, 30, was hit in the back seat of her sedan.", ("Ann Roe",)) == []
     assert parts("Tom Hale, 19, was shot in the side of the road near the school.", ("Tom Hale",)) == []
     assert parts("Tom Hale, 19, was shot with a gun in his hand.", ("Tom Hale",)) == []
     assert parts("Tom Hale, 19, was shot in the 300 block of Elm Street.", ("Tom Hale",)) == []
@@ -38,8 +38,8 @@ def test_wounds_someone_described_after_a_name_is_that_clause_person():
 
 
 def test_wounds_one_person_by_name_in_far_places():
-    a = claim("a#1", "Ann Roe, 43, was found with a gunshot wound to her left shoulder.", ("Ann Roe",))
-    b = claim("b#1", "Roe was shot in the leg and is expected to live.", ("Roe",), outlet="B")
+    a = claim("a#1", "Ann Roe, 43, had a bullet wound to her left shoulder, deputies said.", ("Ann Roe",))
+    b = claim("b#1", "Roe, deputies added, was struck in the leg and will recover.", ("Roe",), outlet="B")
     flags = wound_flags([a, b])
     assert len(flags) == 1 and flags[0].type == "polarity"
     assert set(flags[0].values) == {"A", "B"}
@@ -48,11 +48,12 @@ def test_wounds_one_person_by_name_in_far_places():
 
 
 def test_wounds_one_person_by_age():
-    a = claim("a#1", "Tom Hale, 25, was shot in the left shoulder and Lou Dane, 34, in the hip.", ("Tom Hale", "Lou Dane"))
+    a = claim("a#1", "Tom Hale, 25, was wounded in his left shoulder while Lou Dane, 34, escaped.",
+              ("Tom Hale", "Lou Dane"))
     b = claim("b#1", "The 25-year-old was shot in the left leg.", outlet="B", day=2)
     flags = wound_flags([a, b])
     assert len(flags) == 1 and flags[0].type == "update"  # days apart: a later account may be a correction
-    assert set(flags[0].values.values()) == {"shot in the left shoulder", "shot in the left leg"}
+    assert set(flags[0].values.values()) == {"wounded in his left shoulder", "shot in the left leg"}
     assert "(Tom Hale)" in flags[0].explanation
 
 
@@ -83,10 +84,10 @@ def test_wounds_an_age_two_people_share_matches_no_one():
 
 
 def test_wounds_role_is_read_from_the_person_words_not_the_clause():
-    assert [w.role for w in wounds(claim("a#1", "When officers arrived, they found a 2-year-old boy with a gunshot "
+    assert [w.role for w in wounds(claim("a#1", "Responding officers saw that a 2-year-old boy had a gunshot "
                                                "wound to the shoulder."))] == ["hurt"]
     assert [w.role for w in wounds(claim("a#1", "Officer Tom Hale, 30, was shot in the arm.", ("Tom Hale",)))] == \
         ["officer"]
-    a = claim("a#1", "Officers found a 2-year-old boy with a gunshot wound to the chest.")
-    b = claim("b#1", "When police arrived, they found a 2-year-old child shot in the shoulder.", outlet="B")
+    a = claim("a#1", "Officers reached the home and saw a 2-year-old boy bleeding from a bullet wound to the chest.")
+    b = claim("b#1", "Police say a 2-year-old child was hit in the shoulder at the home.", outlet="B")
     assert len(wound_flags([a, b])) == 1  # shoulder and chest are named apart

@@ -64,7 +64,7 @@ _TOUCH = {frozenset(p.split("-")) for p in (
 
 _PART = "|".join(sorted(set(REGIONS) | set(_VAGUE), key=len, reverse=True))
 # A hit word, up to six words (the person hit, how often), then where: "shot twice in his left arm",
-# "hitting a 25- and 35-year-old in the leg", "a gunshot wound to the chest", "grazed by a bullet in the back".
+# "wounding a 19- and a 40-year-old in the foot", "a gunshot wound to the chest", "grazed by a bullet in the back".
 _ACTIVE = r"shot|struck|hit|hitting|striking|shooting|wounding|grazing|wounded|grazed|injured|injuring"
 _HIT = re.compile(rf"\b(?:({_ACTIVE})|(?:gunshot|bullet|gun\s+shot)\s+wounds?|wounds?|bullets?)"
                   r"((?:\s+(?!(?:with|while|as|after|before|when|near|outside|inside|at|on|from|but|then|in|to|into|"
@@ -199,7 +199,7 @@ def _holders(c: Claim, start: int, end: int) -> tuple[list[tuple[tuple[str, ...]
         else:
             break
     # the role is read from the people's own words and the word before them ("Officer Tom Hale, 30,"), not from
-    # the whole clause ("when officers arrived they found a 2-year-old with a wound to the chest")
+    # the whole clause ("deputies who came to the house saw a 3-year-old with a wound to the chest")
     before = c.text[max(start, chain[0][0] - 40) - c.start:chain[0][0] - c.start].split()[-1:]
     said = " ".join(before) + " " + c.text[chain[0][0] - c.start:end - c.start]
     role = "doer" if _DOERS.search(said) else "officer" if _OFFICERS.search(said) else "hurt"
