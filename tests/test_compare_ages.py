@@ -272,3 +272,10 @@ def test_ages_a_convicted_felon_is_no_trial():
     a = claim("a#1", "Police arrested 34-year-old Jo Kell on Friday.", ("Jo Kell",))
     b = claim("b#1", "A spokesman said 35-year-old Jo Kell was charged as a convicted felon.", ("Jo Kell",), outlet="B")
     assert values(age_flags([a, b])) == [{"34", "35"}]
+
+
+def test_ages_a_surname_that_is_also_a_title_is_the_surname():
+    # "King" ends the name: it is her surname, not a title, so the two spellings of her given name are one person
+    a = claim("a#1", "Police named the victim as 20-year-old Rosaline Bishop King of Dunmore.", ("Rosaline Bishop King",))
+    b = claim("b#1", "Rosaline King, 19, died at the scene.", ("Rosaline King",), outlet="B")
+    assert values(age_flags([a, b])) == [{"20", "19"}]

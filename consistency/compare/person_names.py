@@ -21,9 +21,18 @@ def name_tokens(source: str) -> set[str]:
     return set(re.findall(r"\w+", DETERMINER.sub("", source.casefold())))
 
 
+_SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def name_words(name: str) -> list[str]:
-    """A name without its determiner and titles ("Police Inspector Dave Gaskin" -> Dave Gaskin)."""
-    return [w for w in re.findall(r"[\w'\u2019-]+", DETERMINER.sub("", name)) if w.casefold() not in TITLES]
+    """A name without its determiner and titles ("Police Inspector Dave Gaskin" -> Dave Gaskin). A title word
+    that ends the name after a given name is the surname ("Larry King", "John Major", "Martin Luther King Jr.")."""
+    words = re.findall(r"[\w'\u2019-]+", DETERMINER.sub("", name))
+    last = len(words) - 1
+    while last > 0 and words[last].casefold().strip(".") in _SUFFIX_WORDS:
+        last -= 1
+    surname = last if last > 0 and words[last - 1].casefold() not in TITLES else -1
+    return [w for i, w in enumerate(words) if i == surname or w.casefold() not in TITLES]
 
 
 def close(x: str, y: str) -> bool:
