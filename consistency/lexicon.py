@@ -113,6 +113,8 @@ TITLES = frozenset(
     "prosecutor police trooper deputy sheriff superintendent supt spokesman spokeswoman spokesperson director coach "
     "agent prime pm chancellor premier ceo chair chairman chairwoman ambassador envoy marshal mp king queen prince "
     "princess pope reverend ayatollah sheikh emir sultan".split())
+# Words that follow a surname: a junior and a senior are two people.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 # What a short title before a name spells out, and the broader nouns an office is also called by (a
 # senator is a lawmaker, a justice a judge): a question asks "which congressman", the sentence says "Rep.".

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..extract.quantities import AGE_UNIT
+from ..lexicon import NAME_SUFFIXES
 from ..records import Claim, Entity, Flag, Quantity
 from .base import UPDATE_CUES, Finding, claims_by_story, make_flag, tells_of_another_incident
 from .person_names import close, one_given_name, plain_name_words
@@ -28,7 +29,6 @@ GENERATION = 15
 # An age said at a trial or a sentencing may be years older than the age at the deed.
 _COURT = re.compile(r"\b(?:guilty|convicted(?!\s+felons?\b)|convict|sentenced|sentencing|trial|jury|pleaded|acquitted|"
                     r"parole[ds]?)\b", re.I)  # "a convicted felon" is what he was before, not a court date
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Roles that one person of an incident usually holds, and the words that give them.
 _ROLE_WORDS = {
     "victim": "victim", "gunman": "gunman", "shooter": "gunman", "suspect": "suspect",
@@ -296,7 +296,7 @@ def same_named_person(x: tuple[str, ...], y: tuple[str, ...], surnames: dict[str
     letter or two apart, or, when only one person of the story bears the surname, its given name spelt or
     shortened another way. A junior and a senior, or two given
     names of one family ("Jeremy Oakes" / "Jerry Oakes" beside a "Luis Oakes"), are two people."""
-    if not x or not y or (_SUFFIXES & set(x)) != (_SUFFIXES & set(y)):
+    if not x or not y or (NAME_SUFFIXES & set(x)) != (NAME_SUFFIXES & set(y)):
         return False
     short, long_ = sorted((x, y), key=len)
     sole = len(surnames.get(long_[-1], ())) <= 1
@@ -322,7 +322,7 @@ def story_surnames(claims: Iterable[Claim]) -> dict[str, set[tuple[str, ...]]]:
     out: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for c in claims:
         for e in c.entities:
-            words = tuple(w for w in plain_name_words(e.text) if w not in _SUFFIXES)
+            words = tuple(w for w in plain_name_words(e.text) if w not in NAME_SUFFIXES)
             if e.label == "PERSON" and len(words) >= 2:
                 out[words[-1]].add(words)
     merged: dict[str, set[tuple[str, ...]]] = {}

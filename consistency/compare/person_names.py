@@ -10,7 +10,7 @@ import unicodedata
 import weakref
 from difflib import SequenceMatcher
 
-from ..lexicon import NICKNAMES, TITLES
+from ..lexicon import NAME_SUFFIXES, NICKNAMES, TITLES
 
 DETERMINER = re.compile(r"^(the|a|an)\s+", re.I)
 _SAME: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -21,15 +21,12 @@ def name_tokens(source: str) -> set[str]:
     return set(re.findall(r"\w+", DETERMINER.sub("", source.casefold())))
 
 
-_SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
 def name_words(name: str) -> list[str]:
     """A name without its determiner and titles ("Police Inspector Dave Gaskin" -> Dave Gaskin). A title word
     that ends the name after a given name is the surname ("Larry King", "John Major", "Martin Luther King Jr.")."""
     words = re.findall(r"[\w'\u2019-]+", DETERMINER.sub("", name))
     last = len(words) - 1
-    while last > 0 and words[last].casefold().strip(".") in _SUFFIX_WORDS:
+    while last > 0 and words[last].casefold() in NAME_SUFFIXES:
         last -= 1
     surname = last if last > 0 and words[last - 1].casefold() not in TITLES else -1
     return [w for i, w in enumerate(words) if i == surname or w.casefold() not in TITLES]

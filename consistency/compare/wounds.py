@@ -282,8 +282,8 @@ def _shared_ages(story: list[Claim], accounts: list[_Account], surnames) -> set[
     """Ages the story gives two named people (in any sentence, hit or not), or one report gives two people."""
     holders: dict[int, list[tuple[str, ...]]] = defaultdict(list)
     per_report: dict[tuple[str, int], int] = defaultdict(int)
-    named = [(m.claim.article_id, int(m.value), m.name) for m in age_mentions(story) if m.name]
-    for article, age, name in named + [(a.article, age, n) for a in accounts for age in a.ages for n in a.names]:
+    named = [(int(m.value), m.name) for m in age_mentions(story) if m.name]
+    for age, name in named + [(age, n) for a in accounts for age in a.ages for n in a.names]:
         if not any(same_named_person(name, h, surnames) for h in holders[age]):
             holders[age].append(name)
     for a in accounts:

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-from ..lexicon import NICKNAMES, TITLES
+from ..lexicon import NAME_SUFFIXES, NICKNAMES, TITLES
 
 _PREFIX = {"PERSON": "per", "ORG": "org", "GPE": "loc", "LOC": "loc", "FAC": "loc", "NORP": "norp"}
 # Titles, and the words of an office that go with them ("Foreign Minister", "Crown Prince").
@@ -24,7 +24,6 @@ _TITLES = TITLES | {
     "speaker", "leader", "head", "senior", "first", "opposition", "of", "the", "council", "national", "security",
     "house", "health", "economy", "trade", "press",
 }
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _CORPORATE = {"corp", "corporation", "inc", "incorporated", "ltd", "limited", "co", "llc", "plc",
               "ag", "sa", "gmbh", "nv", "group", "holdings"}
 # Heads too generic to stand for the whole name: "Union" is not "European Union".
@@ -137,7 +136,7 @@ def _strip_titles(words: list[str]) -> list[str]:
     while len(out) > 1 and (out[0].lower().rstrip(".") in _TITLES or (
             out[0].lower().endswith(("ian", "an", "ese", "ish")) and out[1].lower().rstrip(".") in _TITLES)):
         out = out[1:]
-    while len(out) > 1 and out[-1].lower().rstrip(".") in _SUFFIXES:
+    while len(out) > 1 and out[-1].lower().rstrip(".") in NAME_SUFFIXES:
         out = out[:-1]
     return out
 
