@@ -21,6 +21,7 @@ from .facts import compare_facts
 from .different_things import drop_different_things
 from .disagreements import one_per_disagreement
 from .fates import fate_flags
+from .later_deaths import later_death_flags
 from .names import name_variant_flags
 from .numbers import compare_numbers, figure_at, same_figure
 from .places import compare_places, place_flags
@@ -84,12 +85,14 @@ def flags_of_findings(findings: Sequence[tuple[Finding, float]], aligned: Sequen
 def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[Flag]:
     """Findings that read a whole story rather than aligned pairs: offices, ages and fates given to one
     person, places given to one happening, tolls of one incident, who fired,
-    a family tie, a vehicle, where one person was hit or a street address described two ways
+    a family tie, a vehicle, where one person was hit or a street address described two ways, and the one
+    person hit told gravely hurt, then dead
     (``flagged``: the story's flags so far, whose figures the ages and tolls do not flag again)."""
     claims = list(claims)
-    return (role_flags(claims) + age_flags(claims, flagged) + group_age_flags(claims, flagged) + place_flags(claims)
-            + fate_flags(claims) + toll_flags(claims, flagged) + who_fired_flags(claims) + relation_flags(claims)
-            + vehicle_flags(claims) + wound_flags(claims) + address_flags(claims))
+    flags = (role_flags(claims) + age_flags(claims, flagged) + group_age_flags(claims, flagged) + place_flags(claims)
+             + fate_flags(claims) + toll_flags(claims, flagged) + who_fired_flags(claims) + relation_flags(claims)
+             + vehicle_flags(claims) + wound_flags(claims) + address_flags(claims))
+    return flags + later_death_flags(claims, [*flagged, *flags])
 
 
 def one_per_deviation(findings: Sequence[tuple[Finding, float]]) -> list[Finding]:

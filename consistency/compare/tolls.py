@@ -284,7 +284,7 @@ def _apart(x: Sequence[Claim], y: Sequence[Claim]) -> bool:
     return not _places(x) & _places(y)
 
 
-def _named(claims: Sequence[Claim]) -> set[str]:
+def named_in(claims: Sequence[Claim]) -> set[str]:
     """The surnames of the people an article names in full, and the streets it names."""
     people = {words[-1] for c in claims for e in c.entities if e.label == "PERSON"
               for words in [plain_name_words(e.text)] if len(words) >= 2}
@@ -294,7 +294,7 @@ def _named(claims: Sequence[Claim]) -> set[str]:
 def _one_incident(x: Sequence[Claim], y: Sequence[Claim]) -> bool:
     """The two reports name a person or a street in common: two incidents of one kind in one city, which a story
     may group, are told with other victims and other streets."""
-    return bool(_named(x) & _named(y))
+    return bool(named_in(x) & named_in(y))
 
 
 def _claim_pair(f: Flag) -> list[frozenset[str]]:

@@ -1,0 +1,139 @@
+"""The one person hit told alive in grave condition, then dead in a report of a later day: an ``update``.
+
+"A boy, 9, was shot and is in critical condition" on Friday, "the boy shot Friday has died" on Sunday. Neither
+report names a figure or a forecast, so neither tolls nor fates read it, and the death is often told without the
+name or age the first report gave. Who died is clear only when the incident hit one person, so both reports must
+tell of one person hit:
+
+- the grave report calls someone critically hurt (critical or grave condition, fighting for their life, on life
+  support) and tells no death at all;
+- the death report tells a death ("has died", "passed away", "fatal shooting") outside sentences about the doer
+  or about another incident;
+- neither report tells of several hurt ("victims", "double shooting", "two people were shot", "another victim"),
+  nor gives a count of two or more of the hurt;
+- the two share a person named in full or an age, unless one of them gives none to tell them apart by (a story
+  may group two shootings of one kind in one city).
+
+One flag per story: the grave report and the death report of another outlet closest in time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import Iterable, Sequence
+
+from ..records import Claim, Flag
+from .ages import age_mentions
+from .base import Finding, claims_by_story, make_flag, tells_of_another_incident
+from .tolls import article_tolls, named_in
+
+CONFIDENCE = 0.6
+
+# Gravely hurt and alive; the sentence that tells the state ("remains in critical condition") is cited before one
+# that tells the hurt ("was critically injured").
+_GRAVE = (re.compile(
+    r"\b(?:critical|grave|extremely\s+critical)\s+(?:but\s+stable\s+)?condition\b|"
+    r"\bfighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)\b|\bon\s+life\s+support\b", re.I),
+    re.compile(r"\bcritically\s+(?:injured|wounded|hurt)\b", re.I))
+# Any death told: in the grave report it means someone died (another person, or the same one later that day).
+_DEATH = re.compile(
+    r"\b(?:died|dies|dying|death|deaths|deadly|dead(?!-end)|killed|killing|fatal|fatally|slain|deceased|"
+    r"succumbed|passed\s+away|pass(?:es)?\s+away|homicide|manslaughter|murdered)\b", re.I)
+# The person hit is dead: a death said of them, not a word of the charge or the investigation alone; the
+# sentence that tells the death itself ("died Monday") is cited before one that only recalls it ("fatally shot").
+_DIED = (re.compile(r"\b(?:has|have|had)\s+(?:since\s+)?(?:died|passed\s+away|succumbed)\b", re.I),
+         re.compile(r"\bdied\b|\bdies\b|\bpass(?:ed|es)\s+away\b|\bsuccumbed\b", re.I),
+         re.compile(r"\b(?:pronounced|declared)\s+dead\b", re.I),
+         re.compile(r"\bfatal(?:ly)?\s+(?:shot|shooting|wounded)\b|\bwas\s+killed\b", re.I))
+_DOER = re.compile(r"\b(?:gunman|shooter|suspect|killer|attacker|assailant)s?\b", re.I)
+# Several hurt: the one hurt person of one report may then be another than the dead of the other.
+_NUMBER = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
+_SEVERAL = re.compile(
+    r"\bvictims\b|\b(?:double|triple|quadruple|mass)\s+(?:shooting|homicide|murder)s?\b|"
+    r"\b(?:another|second|third|other)\s+(?:victim|person|man|woman|boy|girl|teen|child)\b|\bsurvivors?\b|"
+    rf"\b{_NUMBER}\s+(?:\w+\s+)?(?:people|persons|men|women|teens|teenagers|boys|girls|children|kids|others)\s+"
+    r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:shot|wounded|injured|hurt|killed|dead)\b|"
+    rf"\b(?:shot|wounded|injured|killed|killing|wounding|injuring)\s+{_NUMBER}\b|\bboth\s+(?:victims|were|are)\b",
+    re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Report:
+    """One article's word on the one person hit: grave (alive) or dead, and the sentence that says so."""
+
+    claim: Claim
+    state: str  # grave, dead
+    span: tuple[int, int]
+
+
+def _report(article: Sequence[Claim]) -> _Report | None:
+    """The article's state of the one person hit, none when it tells of several or of neither state."""
+    text = " ".join(c.text for c in article)
+    if _SEVERAL.search(text) or any(t.value >= 2 for t in article_tolls(article).values()):
+        return None
+    told = [c for c in article if not tells_of_another_incident(c.text)]
+    if not any(_DEATH.search(c.text) for c in told):
+        for pattern in _GRAVE:
+            for c in told:
+                m = pattern.search(c.text)
+                if m:
+                    return _Report(c, "grave", (c.start + m.start(), c.start + m.end()))
+        return None
+    for pattern in _DIED:
+        for c in told:
+            m = pattern.search(c.text)
+            if m and not _DOER.search(c.text):
+                return _Report(c, "dead", (c.start + m.start(), c.start + m.end()))
+    return None
+
+
+def later_death_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[Flag]:
+    """One ``update`` per story whose one person hit is told in grave condition, then dead on a later day
+    (``flagged``: flags so far; a death report one of them already sets against another is left out)."""
+    told = {e.article_id for f in flagged if f.type in ("update", "polarity") for e in f.evidence}
+    flags = []
+    for story in claims_by_story(claims):
+        by_article: dict[str, list[Claim]] = defaultdict(list)
+        for c in sorted(story, key=lambda c: c.start):
+            by_article[c.article_id].append(c)
+        reports = {a: r for a, cs in by_article.items() if (r := _report(cs)) is not None}
+        best: tuple | None = None
+        for a, grave in reports.items():
+            for b, dead in reports.items():
+                if grave.state != "grave" or dead.state != "dead" or b in told or grave.claim.outlet == dead.claim.outlet or \
+                        dead.claim.published.date() <= grave.claim.published.date():
+                    continue
+                if not _one_incident(by_article[a], by_article[b]):
+                    continue
+                gap = (dead.claim.published - grave.claim.published).total_seconds()
+                key = (gap, grave.claim.id, dead.claim.id)
+                if best is None or key < best[0]:
+                    best = (key, grave, dead)
+        if best is not None:
+            flags.append(_flag(best[1], best[2]))
+    return flags
+
+
+def _one_incident(x: Sequence[Claim], y: Sequence[Claim]) -> bool:
+    """The two reports share a person named in full or an age, or one of them gives no names or no ages to tell
+    two incidents apart by (streets are told too many ways: a block, a corner, a landmark)."""
+    people = [{w for w in named_in(r) if not w.startswith("street:")} for r in (x, y)]
+    ages = [{m.value for m in age_mentions(r)} for r in (x, y)]
+    if people[0] & people[1] or ages[0] & ages[1]:
+        return True
+    return not (all(people) and not people[0] & people[1] or all(ages) and not ages[0] & ages[1])
+
+
+def _flag(grave: _Report, dead: _Report) -> Flag:
+    def words(r: _Report) -> str:
+        return r.claim.text[r.span[0] - r.claim.start:r.span[1] - r.claim.start]
+    f = Finding("update", grave.claim, dead.claim, words(grave), words(dead), grave.span, dead.span,
+                confidence=CONFIDENCE)
+    days = (dead.claim.published.date() - grave.claim.published.date()).days
+    return replace(make_flag(f), explanation=(
+        f"The one person hit is told alive and gravely hurt by {grave.claim.outlet} "
+        f"({grave.claim.published.date().isoformat()}: \u201c{words(grave)}\u201d) and dead by {dead.claim.outlet} "
+        f"{days} day{'s' if days != 1 else ''} later (\u201c{words(dead)}\u201d): the later report tells of a death "
+        f"since. {grave.claim.outlet}: \u201c{grave.claim.text}\u201d {dead.claim.outlet}: \u201c{dead.claim.text}\u201d"))

@@ -1,0 +1,69 @@
+"""The one person hit told gravely hurt, then dead in a later report of another outlet, on invented claims: what
+is flagged as an update and what must not be."""
+
+from consistency.compare import story_flags
+from consistency.compare.later_deaths import later_death_flags
+from person_claims import claim
+
+
+def test_critical_then_died_days_later_is_an_update():
+    a = [claim("a#1", "A 9-year-old boy was shot on Pell Road on Friday night."),
+         claim("a#2", "He remains in critical condition at Mercy Hospital, police said.")]
+    b = [claim("b#1", "The 9-year-old boy shot on Pell Road last week has died, police said Monday.", outlet="B",
+               day=3)]
+    flags = later_death_flags(a + b)
+    assert len(flags) == 1 and flags[0].type == "update"
+    assert flags[0].values == {"A": "critical condition", "B": "has died"}
+    assert flags[0].claims == ("a#2", "b#1")
+    assert "3 days later" in flags[0].explanation
+    assert [f.type for f in story_flags(a + b)] == ["update"]
+
+
+def test_the_state_sentence_is_cited_before_the_hurt_one():
+    a = [claim("a#1", "A woman was critically injured in a shooting on Dorr Street."),
+         claim("a#2", "She was listed in grave condition on Saturday.")]
+    b = [claim("b#1", "Police called it a fatal shooting.", outlet="B", day=2),
+         claim("b#2", "The woman died Sunday at the hospital.", outlet="B", day=2)]
+    flag, = later_death_flags(a + b)
+    assert flag.values == {"A": "grave condition", "B": "died"}
+
+
+def test_same_day_or_same_outlet_is_no_update():
+    grave = claim("a#1", "The teen is fighting for his life after the shooting.")
+    assert later_death_flags([grave, claim("b#1", "The teen has died.", outlet="B")]) == []
+    assert later_death_flags([grave, claim("c#1", "The teen has died.", day=2)]) == []
+
+
+def test_several_hurt_leave_whose_death_open():
+    dead = claim("b#1", "One of them has died, police said.", outlet="B", day=2)
+    for text in ("Two people were shot and one is in critical condition.",
+                 "The victims were taken to a hospital, one in critical condition.",
+                 "In the double shooting, a man is in critical condition."):
+        assert later_death_flags([claim("a#1", text), dead]) == [], text
+
+
+def test_a_report_that_tells_a_death_is_no_grave_report():
+    a = claim("a#1", "A man is in critical condition and his cousin was killed.")
+    b = claim("b#1", "The man has died.", outlet="B", day=2)
+    assert later_death_flags([a, b]) == []
+
+
+def test_a_death_of_the_doer_is_not_the_victims():
+    a = claim("a#1", "A clerk is in critical condition after the robbery.")
+    b = claim("b#1", "The suspect died after a standoff with deputies.", outlet="B", day=2)
+    assert later_death_flags([a, b]) == []
+
+
+def test_two_incidents_told_of_other_people_and_ages():
+    a = claim("a#1", "Tom Hale, 25, is in critical condition.", ("Tom Hale",))
+    b = claim("b#1", "Lou Dane, 40, has died of his wounds.", ("Lou Dane",), outlet="B", day=2)
+    assert later_death_flags([a, b]) == []
+    c = claim("c#1", "The 25-year-old has died of his wounds.", outlet="C", day=2)
+    assert len(later_death_flags([a, c])) == 1  # the age ties the unnamed death to the one hurt
+
+
+def test_a_death_already_flagged_is_not_flagged_again():
+    a = claim("a#1", "The girl is in critical condition.")
+    b = claim("b#1", "The girl has died.", outlet="B", day=2)
+    flag, = later_death_flags([a, b])
+    assert later_death_flags([a, b], [flag]) == []
