@@ -123,3 +123,23 @@ def test_tolls_the_wounded_two_of_them_mortally_are_the_shot_in_all():
     c = claim("a#1", "A brawl outside the hall left five people wounded -- two mortally, police said.", outlet="A", day=4,
               counts=(("five", "people"), ("two", None)))
     assert [(t.kind, t.value) for t in counts(c)] == [("shot", 5)]
+
+
+def test_tolls_a_rise_told_past_an_aside_and_the_shooting_it_is_of():
+    a = claim("a#1", "Three people were killed in the Millbrook shootout on Friday.", outlet="A", day=4,
+              counts=(("Three", "people"),))
+    b = claim("b#1", "A fourth victim of the Millbrook shootout, which killed three others, has died.", outlet="B",
+              day=6, counts=(("three", "others"),))
+    assert kinds(toll_findings([a, b, named("a", "A", 4), named("b", "B", 6)])) == [
+        ("update", "3 killed", "4 killed (said to have risen)")]
+
+
+def test_tolls_a_lead_that_names_no_place_is_not_another_incident():
+    a = claim("a#1", "Three people were killed in a shootout on Friday.", outlet="A", day=4,
+              counts=(("Three", "people"),))
+    b = claim("b#1", "A fourth victim of the Millbrook shootout has died.", outlet="B", day=6)
+    assert kinds(toll_findings([a, b, named("a", "A", 4), named("b", "B", 6)])) == [
+        ("update", "3 killed", "4 killed (said to have risen)")]
+    elsewhere = claim("c#1", "Three people were killed in a Dunmore shootout.", outlet="C", day=4,
+                      counts=(("Three", "people"),), place="Dunmore")
+    assert toll_findings([elsewhere, b, named("c", "C", 4), named("b", "B", 6)]) == []

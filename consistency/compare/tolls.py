@@ -94,6 +94,11 @@ _RISE = re.compile(r"\b(?:a|an)\s+(" + "|".join(_ORDINALS) + r")\s+(?:[\w-]+\s+)
 _RISE_DIED = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:has\s+|had\s+|later\s+)?(?:died|dies|succumbed)\b"
                         r"(?!\s+at\s+the\s+scene)",
                         re.I)
+# Words between the ordinal's noun and its verb: an aside set off by commas ("a fourth victim, a woman of 30, has
+# died") and the shooting the victim is of ("a third victim of Sunday's shooting has died").
+_ASIDE = re.compile(r",[^,]*,")
+_OF_THE_SHOOTING = re.compile(r"^\s*(?:in|of|from|at)\s+(?:the|a|an|this|last|[\w'-]+['’]s)\s+(?:[\w'-]+\s+){0,5}?"
+                              r"(?:shooting|shootout|attack|incident|rampage|gunfire)\b", re.I)
 _LATER = re.compile(r"\b(?:later|since|days|weeks)\b", re.I)  # a victim found later, not one of the first found
 _RISE_FOUND = re.compile(r"\b(?:was|has\s+been|were)\s+(?:later\s+)?(?:found|located)\b|\bcame\s+forward\b", re.I)
 
@@ -189,7 +194,7 @@ def rises(c: Claim) -> list[Toll]:
         return []
     out = []
     for m in _RISE.finditer(c.text):
-        rest = m.group("rest")
+        rest = _OF_THE_SHOOTING.sub("", _ASIDE.sub(" ", m.group("rest")), count=1)
         found = _RISE_FOUND.search(rest) and _LATER.search(c.text)
         kind = KILLED if _RISE_DIED.match(rest) else SHOT if found else None
         if kind:
@@ -281,7 +286,8 @@ def _places(claims: Sequence[Claim]) -> set[str]:
 def _apart(x: Sequence[Claim], y: Sequence[Claim]) -> bool:
     """The two leads name no place in common: one incident's two tolls name where it happened, and a story may
     group two incidents of one kind."""
-    return not _places(x) & _places(y)
+    px, py = _places(x), _places(y)
+    return bool(px and py) and not px & py
 
 
 def named_in(claims: Sequence[Claim]) -> set[str]:
