@@ -133,3 +133,23 @@ def test_fates_a_named_person_dead_at_the_scene_against_dead_in_hospital():
     assert kinds(fate_findings([scene, hosp])) == [("polarity", "found Omar Pell dead",
                                                    "taken to a county hospital, where he died")]
     assert fate_findings([scene, other]) == [] and fate_findings([scene, pronounced]) == []
+
+
+def test_fates_the_hurt_told_alive_then_one_of_them_dead_days_later_is_an_update():
+    a = claim("a#1", "The shooting left a 20-year-old man dead and a 16-year-old boy injured.", outlet="A", day=4)
+    b = claim("b#1", "A teenager wounded in the shooting that killed his cousin died Tuesday.", outlet="B", day=7)
+    assert kinds(fate_findings([a, b])) == [("update", "and a 16-year-old boy injured", "died Tuesday")]
+    assert fate_findings([a, claim("c#1", b.text, outlet="C", day=4)]) == []  # the same day: maybe not yet known
+    # one hurt person alone is later_deaths.py's, which first makes sure no one else was hit
+    alone = claim("d#1", "A 16-year-old boy was injured in the shooting.", outlet="D", day=4)
+    assert fate_findings([alone, b]) == []
+
+
+def test_fates_a_death_report_that_recalls_the_hurt_keeps_its_death():
+    a = claim("a#1", "Two other people were wounded in the shooting, police said.", outlet="A", day=4)
+    b = claim("b#1", "A man injured in the shooting on Main Street died Monday night.", outlet="B", day=9)
+    recalls = claim("b#2", "Two teens were killed there and three others were wounded.", outlet="B", day=9)
+    assert kinds(fate_findings([a, b, recalls])) == [("update", "Two other people were wounded", "died Monday")]
+    # the hurt told with a death after them is no word that they are alive
+    c = claim("c#1", "Two other people were wounded, and one of them later died.", outlet="C", day=4)
+    assert fate_findings([c, b]) == []

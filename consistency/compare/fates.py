@@ -38,6 +38,8 @@ SOLE = "one:"  # one person told by a noun alone ("the girl is expected to survi
 
 _SPEECH = re.compile(r"\b(?:said|says|say|told|according|confirmed|added|reported|explained|stated|noted)\b", re.I)
 
+_SOME_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|\d+"
+
 # Survival of the hurt.
 _FORECAST = re.compile(
     r"\b(?:expected|likely)\s+to\s+(?:survive|recover|live|be\s+ok(?:ay)?|pull\s+through)\b|"
@@ -52,6 +54,16 @@ _DIED_LATER = re.compile(
     r"\bhas\s+(?:since\s+)?died\b|\bhad\s+since\s+died\b|\bdied\s+(?:\w+\s+){0,3}(?:later|after\s+(?:being|he|she))\b|"
     r"\bsuccumbed\b|\bdied\s+(?:early\s+|late\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)\b", re.I)
+# The hurt told alive ("two others were wounded", "left a man dead and a 17-year-old boy injured"), in words after
+# which no death is told: against one of the hurt dying on a later day, the toll has since risen.
+# One hurt person alone ("a man was injured") is left to later_deaths.py, which first makes sure no one else was hit.
+_HURT_ONES = (r"(?:\s+(?:other\s+)?(?:[\w-]+\s+){0,2}?(?:people|persons|men|women|man|woman|boys?|girls?|teens?|teenagers?|"
+              r"others|victims?|child|children))")
+_HURT_ALIVE = re.compile(rf"\b(?:{_SOME_WORDS}|another){_HURT_ONES}\s+(?:were|was|are|is|have\s+been|has\s+been)\s+"
+                         r"(?:also\s+)?(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured|hurt)\b|"
+                         rf"\b(?:and|while|leaving)\s+(?:{_SOME_WORDS}|an?|another){_HURT_ONES}\s+(?:wounded|injured|hurt)\b|"
+                         rf"\b(?:and|while)\s+(?:wounded|injured|wounding|injuring)\s+(?:{_SOME_WORDS}|an?)\b", re.I)
+_ANY_DEATH = re.compile(r"\b(?:died|dies|dead|death|killed|fatal\w*|mortally|slain|deceased|homicide|murder\w*)\b", re.I)
 _ONE_OF_HURT = re.compile(
     r"\b(?:wounded|injured|hurt)\b|\bone\s+of\s+the\s+(?:victims|men|women|people|wounded)\b|"
     r"\b(?:second|third|fourth|fifth|sixth|seventh)\s+(?:victim|person|man|woman)\b", re.I)
@@ -121,6 +133,9 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None,
     if m and not _GRIM.search(text):
         group = _EVERY.search(text) is not None or (_COUNTED.search(text) is not None and c.article_id not in grave)
         add("survival", "forecast", _hurt_holder(c, m, surnames, group=group) or _sole(text), m)
+    m = _HURT_ALIVE.search(text)
+    if m and not _ANY_DEATH.search(text, m.start()) and not _DOER.search(text):
+        add("survival", "hurt", HURT, m)
     m = _DIED_LATER.search(text)
     if m and not _DOER.search(text):
         holder = _name_near(c, m, surnames) or _sole(text) or (HURT_ONE if _ONE_OF_HURT.search(text) else None)
@@ -196,6 +211,8 @@ def _clash(a: State, b: State) -> str | None:
     """The finding type of two states of one person from two reports, ``a`` the earlier; None when they
     can both hold (or the later one is the story moving on)."""
     days = (b.claim.published.date() - a.claim.published.date()).days
+    if a.axis == "survival" and a.state == "hurt" and b.state == "died":
+        return "update" if days >= 1 and b.holder != HURT else None
     if a.axis == "survival" and a.state == "forecast" and b.state == "died":
         if days < 1 and a.holder.startswith(SOLE):
             return None  # told by a noun alone, one forecast and a death the same day may be two people
@@ -249,9 +266,12 @@ def _axis_findings(claims: Iterable[Claim]) -> list[tuple[str, Finding]]:
     surnames = story_surnames(claims)
     grave = frozenset(c.article_id for c in claims if _GRAVE.search(c.text))
     rows = [s for c in claims for s in states(c, surnames, grave)]
+    # A report of a death that recalls the first night's hurt tells the change itself: its death stands.
+    dying = {s.claim.article_id for s in rows if s.state == "died"}
+    rows = [s for s in rows if not (s.state == "hurt" and s.claim.article_id in dying)]
     torn = _torn(rows)
     rows = [s for s in rows if (s.claim.article_id, s.axis, s.holder) not in torn]
-    best: dict[tuple[str, str], tuple[float, Finding]] = {}
+    best: dict[tuple[str, str], tuple[tuple[bool, float], Finding]] = {}
     for a in rows:
         for b in rows:
             if a.claim.outlet == b.claim.outlet or a.axis != b.axis or (b.claim.published, b.claim.id) < (
@@ -263,8 +283,9 @@ def _axis_findings(claims: Iterable[Claim]) -> list[tuple[str, Finding]]:
             gap = abs((b.claim.published - a.claim.published).total_seconds())
             odd = a if a.state == _ODD[a.axis] else b
             key = (a.axis, odd.claim.article_id)
-            if key not in best or gap < best[key][0]:
-                best[key] = (gap, _finding(kind, a, b))
+            rank = (a.state == "hurt", gap)  # a forecast undone is the sharper news than a hurt person's death
+            if key not in best or rank < best[key][0]:
+                best[key] = (rank, _finding(kind, a, b))
     return [(key[0], f) for key, (_, f) in best.items()]
 
 
