@@ -6,7 +6,8 @@ night has died"), so each claim of a story is read for a few fixed states of the
 five", "both", "none of the injuries") or one of them (named, or "a man wounded in the shooting"):
 
 - survival: expected to live against a death of one of them reported later, an ``update`` when the death
-  is reported on a later day (the forecast did not hold), a ``polarity`` on the same day;
+  is reported on a later day (the forecast did not hold), a ``polarity`` on the same day; the hurt told alive
+  beside others ("and two others were wounded") against one of them dying on a later day, an ``update``;
 - hospital: all released against one still in hospital in a report of the same day or later, a
   ``polarity`` (one still in hospital, then all released days later, is the story moving on);
 - place: a named person dead at the scene against taken to hospital where they died, a ``polarity``.
