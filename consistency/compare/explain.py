@@ -103,6 +103,15 @@ def explain_address(street: str, reports: Sequence[tuple[Claim, str]]) -> str:
     return f"Address told two ways ({street}): {said}; the numbers are not one block. {quotes}"
 
 
+def explain_charges(who: str, reports: Sequence[tuple[Claim, str]], kind: str) -> str:
+    """What each report says one person (``who``) is charged with, in publication order (``kind``: update when
+    the reports are days apart)."""
+    said, quotes = _told(reports)
+    since = "charges are brought and changed as a case goes on; the later report may tell of that" \
+        if kind == "update" else "both cannot hold at once"
+    return f"Charges told two ways ({who}): {said}; {since}. {quotes}"
+
+
 def explain_vehicle(what: str, reports: Sequence[tuple[Claim, str]]) -> str:
     """What each report says of one vehicle's ``what`` (colour, model), in the order they were published."""
     said, quotes = _told(reports)

@@ -1,0 +1,235 @@
+"""What a suspect is charged with, told two ways by outlets of one story: "one count of murder" / "three counts of
+capital murder"; "arrested on suspicion of first-degree assault" / "held for reckless manslaughter"; "has not
+been charged" / "was charged with manslaughter".
+
+Extraction keeps no slot for charges, so each sentence that says someone is charged, booked, held, indicted or
+arraigned is read for the offences it names: the offence ("murder", "manslaughter", "assault", "robbery"), its
+grade ("capital", "first-degree", "attempted", "reckless") and its count ("three counts of"). A sentence that
+says no charge was brought ("has not been charged") gives the state "not charged". Left out: possible or
+expected charges ("could face", "will decide whether"), charges of the past ("in 2009", "previously") and a
+sentence that tells the change itself ("was changed to", "upgraded"), and charges of another incident ("facing charges
+in another robbery"; "booked on a charge of robbery and an unrelated warrant" keeps its robbery).
+
+Whose charges they are is the person named before the charge word, else the story's one charged person. Two
+outlets' readings of one person clash when one says not charged and the other charged, when they share no
+offence at all, or when they give one offence two grades or two counts. Charges brought and changed as a case
+goes on, so the later report's are an ``update``; on the same day, a ``polarity`` (a count: ``number``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..records import Claim, Flag
+from .base import claims_by_story, readings_flag, tells_of_another_incident
+from .explain import explain_charges
+from .person_names import plain_name_words
+
+CONFIDENCE = 0.6
+NOT_CHARGED = "not charged"
+
+_OFFENCES = {
+    "murder": "murder", "murders": "murder", "homicide": "homicide", "manslaughter": "manslaughter",
+    "assault": "assault", "battery": "battery", "robbery": "robbery", "burglary": "burglary",
+    "kidnapping": "kidnapping", "endangerment": "endangerment",
+}
+_GRADES = {
+    "capital": "capital", "aggravated": "aggravated", "first-degree": "first-degree", "first degree": "first-degree",
+    "1st degree": "first-degree", "1st-degree": "first-degree", "second-degree": "second-degree",
+    "second degree": "second-degree", "2nd degree": "second-degree", "2nd-degree": "second-degree",
+    "third-degree": "third-degree", "third degree": "third-degree", "3rd degree": "third-degree",
+    "3rd-degree": "third-degree", "felonious": "felonious", "reckless": "reckless", "involuntary": "involuntary",
+    "voluntary": "voluntary", "negligent": "negligent", "criminal": "criminal", "felony": "felony",
+}
+_COUNTS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_GRADE = "|".join(sorted((re.escape(g) for g in _GRADES), key=len, reverse=True))
+_OFFENCE = "|".join(sorted(_OFFENCES, key=len, reverse=True))
+_CHARGE = re.compile(
+    rf"\b(?:(?P<count>\d+|{'|'.join(_COUNTS)})\s+(?:counts?|charges?)\s+of\s+)?"
+    rf"(?P<attempted>attempted\s+)?(?P<grade>(?:(?:{_GRADE})[\s-]+){{0,2}})(?P<attempted2>attempted\s+)?"
+    rf"(?P<offence>{_OFFENCE})\b(?![\s-]+(?:suspect|victim|case|investigation|scene|weapon|rifle|charges?\s+against))",
+    re.I)
+# A sentence that says someone is charged: the charge words, and the offences after them.
+_CUE = re.compile(r"\b(?:charged|charges?|charging|indicted|booked|arraigned|held|jailed|facing|faces|"
+                  r"(?:arrested|detained|jailed|held)\s+(?:on|for)|on\s+suspicion\s+of)\b", re.I)
+_NONE = re.compile(r"\b(?:has|have|had|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?charged\b|"
+                   r"\bnot\s+(?:be\s+)?(?:facing|face)\s+(?:any\s+)?(?:criminal\s+)?charges\b|"
+                   r"\bno\s+(?:criminal\s+)?charges\s+(?:have\s+been\s+|had\s+been\s+|were\s+|will\s+be\s+)?"
+                   r"(?:filed|brought|laid)\b", re.I)
+# Charges that may come, that are told of the past or of the change itself, or that someone says should be brought.
+_NOT_A_CHARGE = re.compile(
+    r"\b(?:could|may|might|would|should|possible|possibly|potential|likely|expected\s+to|whether|if|will\s+decide|"
+    r"preparing|considering|weigh(?:ing)?|pending\s+review|previously|originally|prior|earlier|was\s+changed|"
+    r"were\s+changed|upgraded|downgraded|reduced|dropped|dismissed|acquitted|convicted|pleaded|sentenced|"
+    r"guilty|sentencing|verdict|jury|trial|in\s+the\s+past|records\s+show|had\s+(?:been\s+)?(?:charged|faced|facing)|"
+    r"in\s+(?:19|20)\d\d)\b", re.I)
+# A list said to be one part of the charges ("also faces one count of ..."): an offence it leaves out is no clash.
+_PART = re.compile(r"\b(?:also|other|among|including|additional|more)\b", re.I)
+_ANOTHER = re.compile(rf"\b(?:another|separate|unrelated|different|earlier|previous)\s+(?:[\w-]+\s+)?(?:{_OFFENCE})\b",
+                      re.I)
+_NAME_BEFORE = 120
+_NAME_THEN_AGE = re.compile(r"(?<![\w'’-])((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s*(?:aged?\s+)?\d{1,2}\b")  # characters before the charge words a name is looked for in
+
+
+@dataclass(frozen=True, slots=True)
+class Charges:
+    """One sentence's reading of one person's charges: the offences (grade, offence) with their counts, or
+    none for "not charged"."""
+
+    claim: Claim
+    holder: tuple[str, ...] | None  # the plain words of the name, None when the sentence names no one
+    offences: dict[tuple[str, str], int | None]
+    partial: bool  # the sentence gives part of the charges ("also faces")
+    span: tuple[int, int]
+    text: str
+
+
+def read_charges(c: Claim) -> Charges | None:
+    """The charges one sentence gives, or None when it gives none that can be set against another report's."""
+    text = c.text
+    if _NOT_A_CHARGE.search(text):
+        return None
+    first = _CHARGE.search(text)
+    if first and (tells_of_another_incident(text[:first.end()]) or _ANOTHER.search(text[:first.end()])):
+        return None  # "also facing charges in another robbery"; "booked on robbery and an unrelated warrant" stays
+    none = _NONE.search(text)
+    if none:
+        return Charges(c, _holder(c, none.start()), {}, False, (c.start + none.start(), c.start + none.end()),
+                       none.group(0))
+    cue = _CUE.search(text)
+    if cue is None:
+        return None
+    offences: dict[tuple[str, str], int | None] = {}
+    found = [m for m in _CHARGE.finditer(text) if m.start() >= cue.start() or _CUE.search(text, m.end())]
+    for m in found:
+        grade = " ".join(_GRADES[g.casefold()] for g in re.findall(_GRADE, m.group("grade"), re.I))
+        # an attempt is another offence than the deed, not a grade of it
+        attempted = "attempted " if m.group("attempted") or m.group("attempted2") else ""
+        count = m.group("count")
+        key = (grade, attempted + _OFFENCES[m.group("offence").casefold()])
+        offences[key] = None if count is None else int(_COUNTS.get(count.casefold(), count)) \
+            if count.isdigit() or count.casefold() in _COUNTS else None
+    if not offences:
+        return None
+    start, end = found[0].start(), found[-1].end()
+    return Charges(c, _holder(c, cue.start()), offences, bool(_PART.search(text)), (c.start + start, c.start + end),
+                   text[start:end])
+
+
+def _holder(c: Claim, at: int) -> tuple[str, ...] | None:
+    """The name said last before the charge words, if any: a person's entity, else capitalised words before an
+    age ("Dale Ambrose Pike, 52,") that no entity tags."""
+    before = [(e.end - c.start, e.text) for e in c.entities if e.label == "PERSON" and e.end - c.start <= at
+              and at - (e.end - c.start) <= _NAME_BEFORE]
+    before += [(m.end(1), m.group(1)) for m in _NAME_THEN_AGE.finditer(c.text[:at])
+               if at - m.end(1) <= _NAME_BEFORE]
+    if not before:
+        return None
+    words = tuple(plain_name_words(max(before)[1]))
+    return words or None
+
+
+def _same_person(a: Charges, b: Charges, charged: set[tuple[str, ...]]) -> bool:
+    """One person's charges: one surname and no two given names, or one side names no one and the story
+    charges one person."""
+    if a.holder and b.holder:
+        return _one_name(a.holder, b.holder)
+    return len(charged) <= 1
+
+
+def _one_name(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    return x[-1] == y[-1] and (len(x) < 2 or len(y) < 2 or x[0] == y[0])
+
+
+def _clash(a: Charges, b: Charges) -> str | None:
+    """The finding type of two readings of one person's charges (``a`` the earlier), or None when both can
+    hold: one list may leave out an offence or a grade the other gives."""
+    later = b.claim.published.date() > a.claim.published.date()
+    if not a.offences or not b.offences:
+        # none yet, then charged: the story moving on, also within one day (reports carry no hour)
+        return None if bool(a.offences) == bool(b.offences) or (b.claim.published.date() >
+                                                                 a.claim.published.date() and not b.offences) \
+            else "update"
+    alike = _alike(a, b)
+    if alike:
+        counted = [(a.offences[x], b.offences[y]) for x, y in alike]
+        if any(n is not None and m is not None and n != m for n, m in counted):
+            return "update" if later else "number"
+        return None
+    if a.partial or b.partial:
+        return None
+    return "update" if later else "polarity"
+
+
+def _alike(a: Charges, b: Charges) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """The charges of the two readings that are one charge: one offence (or a homicide and a murder), the grade
+    words of one among the other's ("murder" / "capital murder", "reckless endangerment" / "second-degree
+    reckless endangerment")."""
+    return [(x, y) for x in a.offences for y in b.offences
+            if _one_offence(x[1], y[1]) and (set(x[0].split()) <= set(y[0].split())
+                                            or set(y[0].split()) <= set(x[0].split()))]
+
+
+# "Homicide" is the kind murder and manslaughter are of: a charge of "voluntary homicide" may be one outlet's word
+# for another's "murder".
+_KINDS_OF = {"homicide": {"murder", "manslaughter"}, "attempted homicide": {"attempted murder", "attempted manslaughter"}}
+
+
+def _one_offence(x: str, y: str) -> bool:
+    return x == y or y in _KINDS_OF.get(x, ()) or x in _KINDS_OF.get(y, ())
+
+
+def charge_flags(claims: Iterable[Claim]) -> list[Flag]:
+    """One flag per person whose charges two outlets of a story give in ways that cannot both hold."""
+    flags = []
+    for story in claims_by_story(claims):
+        readings = [r for c in sorted(story, key=lambda c: (c.published, c.article_id, c.start))
+                    if (r := read_charges(c)) is not None]
+        charged = _people(r.holder for r in readings if r.holder and r.offences)
+        by_article: dict[str, list[Charges]] = defaultdict(list)
+        for r in readings:
+            by_article[r.claim.article_id].append(r)
+        best: dict[str, tuple[tuple[float, int], str, Charges, Charges]] = {}
+        for i, a in enumerate(readings):
+            for b in readings[i + 1:]:
+                if a.claim.outlet == b.claim.outlet or not _same_person(a, b, charged) \
+                        or _torn(by_article[a.claim.article_id], charged) \
+                        or _torn(by_article[b.claim.article_id], charged):
+                    continue
+                kind = _clash(a, b)
+                if kind is None:
+                    continue
+                who = (a.holder or b.holder or (next(iter(charged)) if len(charged) == 1 else ("the suspect",)))[-1]
+                # the closest reports, each cited by its fullest statement of the charges
+                rank = (abs((b.claim.published - a.claim.published).total_seconds()),
+                        -len(a.offences) - len(b.offences))
+                if who not in best or rank < best[who][0]:
+                    best[who] = (rank, kind, a, b)
+        for who, (_, kind, a, b) in best.items():
+            reports = [(a.claim, _said(a)), (b.claim, _said(b))]
+            flags.append(readings_flag(kind, [a, b], CONFIDENCE, explain_charges(who.title(), reports, kind)))
+    return flags
+
+
+def _people(names: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The people the names are of: a surname alone or a fuller name of one person counts once."""
+    out: list[tuple[str, ...]] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        if not any(_one_name(name, known) for known in out):
+            out.append(name)
+    return set(out)
+
+
+def _torn(article: list[Charges], charged: set[tuple[str, ...]]) -> bool:
+    """The article itself gives one person clashing charges (it tells a change, or of two people): its
+    readings are left out."""
+    return any(_same_person(x, y, charged) and _clash(x, y) is not None
+               for i, x in enumerate(article) for y in article[i + 1:])
+
+
+def _said(r: Charges) -> str:
+    return NOT_CHARGED if not r.offences else r.text

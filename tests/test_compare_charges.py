@@ -1,0 +1,96 @@
+"""A suspect's charges told two ways by outlets of one story, on invented claims: what is read, what is flagged
+and what must not be."""
+
+from consistency.compare import story_flags
+from consistency.compare.charges import charge_flags, read_charges
+from person_claims import claim
+
+
+def reading(text: str, people: tuple[str, ...] = ()):
+    r = read_charges(claim("a#1", text, people))
+    return None if r is None else (r.holder, r.offences)
+
+
+def test_charges_read_offence_grade_and_count():
+    assert reading("Police said Tom Hale, 33, was arrested and charged with one count of murder.", ("Tom Hale",)) == \
+        (("tom", "hale"), {("", "murder"): 1})
+    assert reading("He is charged with two counts of aggravated murder and three counts of attempted murder.") == \
+        (None, {("aggravated", "murder"): 2, ("", "attempted murder"): 3})
+    assert reading("Deputies said the teen was arrested on suspicion of 1st degree assault.") == \
+        (None, {("first-degree", "assault"): None})
+    assert reading("Hale was booked on a charge of aggravated robbery and an unrelated warrant.", ("Hale",)) == \
+        (("hale",), {("aggravated", "robbery"): 1})
+    assert reading("Hale has not been charged.", ("Hale",)) == (("hale",), {})
+
+
+def test_charges_that_may_come_or_are_of_the_past_are_not_read():
+    for text in ("Prosecutors will decide whether to file a charge of manslaughter.",
+                 "He could face a charge of reckless endangerment.",
+                 "In 2011, Hale was charged with robbery.",
+                 "Records show he has faced other charges in the past, including battery.",
+                 "The murder charge was changed to manslaughter on Friday.",
+                 "He is also facing charges in another robbery."):
+        assert read_charges(claim("a#1", text)) is None, text
+
+
+def test_charges_changed_days_later_are_an_update():
+    a = claim("a#1", "Tom Hale, 33, was charged with one count of murder.", ("Tom Hale",))
+    b = claim("b#1", "Hale is now charged with three counts of capital murder.", ("Hale",), outlet="B", day=90)
+    flag, = charge_flags([a, b])
+    assert flag.type == "update"
+    assert flag.values == {"A": "one count of murder", "B": "three counts of capital murder"}
+    assert flag.explanation.startswith("Charges told two ways (Hale)")
+    assert [f.type for f in story_flags([a, b])] == ["update"]
+
+
+def test_not_charged_then_charged_is_an_update_even_the_same_day():
+    a = claim("a#1", "The father is charged with second-degree assault, police said.", outlet="A")
+    b = claim("b#1", "The father has not been charged.", outlet="B")
+    flag, = charge_flags([a, b])
+    assert flag.type == "update" and set(flag.values.values()) == {"second-degree assault", "has not been charged"}
+    # charged, then said on a later day to have no charges: an old copy, not news
+    late = claim("c#1", "No charges have been filed.", outlet="C", day=3)
+    assert charge_flags([a, late]) == []
+
+
+def test_two_grades_of_one_offence_or_two_counts_clash_the_same_day():
+    a = claim("a#1", "Hale faces a charge of capital murder.", ("Hale",))
+    b = claim("b#1", "Hale faces a charge of first-degree murder.", ("Hale",), outlet="B")
+    assert [f.type for f in charge_flags([a, b])] == ["polarity"]
+    c = claim("c#1", "Hale faces three counts of attempted murder.", ("Hale",))
+    d = claim("d#1", "Hale faces six counts of attempted murder.", ("Hale",), outlet="D")
+    assert [f.type for f in charge_flags([c, d])] == ["number"]
+
+
+def test_a_grade_or_an_offence_one_list_leaves_out_is_no_clash():
+    a = claim("a#1", "Hale was charged with murder.", ("Hale",))
+    b = claim("b#1", "Hale was charged with capital murder and robbery.", ("Hale",), outlet="B", day=2)
+    assert charge_flags([a, b]) == []
+    c = claim("c#1", "Hale also faces a charge of robbery.", ("Hale",), outlet="C", day=2)
+    assert charge_flags([a, c]) == []  # "also": one part of the charges
+
+
+def test_two_people_charges_are_not_set_against_each_other():
+    a = claim("a#1", "Tom Hale was charged with murder.", ("Tom Hale",))
+    b = claim("b#1", "Lou Dane was charged with robbery.", ("Lou Dane",), outlet="B", day=2)
+    assert charge_flags([a, b]) == []
+    # an unnamed "he" is the story's one charged person only when it has one
+    c = claim("c#1", "He was charged with burglary.", outlet="C", day=3)
+    assert charge_flags([a, b, c]) == []
+    assert len(charge_flags([a, c])) == 1
+
+
+def test_a_homicide_charge_may_be_another_outlets_murder():
+    a = claim("a#1", "Hale was charged with two counts of murder.", ("Hale",))
+    b = claim("b#1", "Hale was arrested on charges of double homicide.", ("Hale",), outlet="B")
+    c = claim("c#1", "Hale was charged with voluntary homicide.", ("Hale",), outlet="C")
+    assert charge_flags([a, b]) == [] and charge_flags([a, c]) == []
+
+
+def test_two_people_of_one_surname_are_two_people():
+    a = claim("a#1", "Police said Ray Dane, 20, was booked on a charge of robbery.")  # a name no entity tags
+    b = claim("b#1", "Lou Dane was charged with murder.", ("Lou Dane",), outlet="B", day=3)
+    assert read_charges(a).holder == ("ray", "dane")
+    assert charge_flags([a, b]) == []
+    c = claim("c#1", "Dane was charged with murder.", ("Dane",), outlet="C", day=3)
+    assert len(charge_flags([a, c])) == 1  # a surname alone may be either
