@@ -37,3 +37,22 @@ def test_loose_variant_left_alone_when_an_outlet_uses_both_forms():
     story = _story("Marel", "Marell")
     both = claim("a#2", "Marel Pelk and his cousin Marell Pelk were both at the party.", ("Marel Pelk", "Marell Pelk"))
     assert name_variant_flags([], [*story, both]) == []
+
+
+def test_a_name_written_with_an_age_is_a_person_whatever_its_tag():
+    from dataclasses import replace as swap
+    from consistency.compare.names import story_entities
+    # the tagger read the unfamiliar given name as a place; the age after it says it is a person
+    a = claim("a#1", "Jaime Voss, 32, was found in the yard.", ("Jaime Voss",))
+    a = swap(a, entities=tuple(swap(e, label="GPE") for e in a.entities))
+    assert [e.label for e in story_entities(a)] == ["PERSON"]
+    # a name the tagger left out is added when an age follows it
+    untagged = claim("c#1", "Police named the victims: Dario Venn, 21, and a teenager.")
+    assert [e.text for e in story_entities(untagged)] == ["Dario Venn"]
+    b = claim("b#1", "Relatives said Jamie Voss had just moved to the city.", ("Jamie Voss",), outlet="B")
+    flags = name_variant_flags([], [a, b])
+    assert len(flags) == 1 and set(flags[0].values.values()) == {"Jaime Voss", "Jamie Voss"}
+    # a place named beside an age stays a place unless the age is written against it
+    place = claim("d#1", "A 45-year-old man from Dover was hurt.", ("Dover",))
+    place = swap(place, entities=tuple(swap(e, label="GPE") for e in place.entities))
+    assert [e.label for e in story_entities(place)] == ["GPE"]

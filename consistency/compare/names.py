@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterable
 
 from ..lexicon import TITLES
 from ..records import Claim, Entity, Flag
+from ..extract.quantities import AGE_UNIT
+from .ages import untagged_name
 from .base import Finding, make_flag, near_copy_edits
 from .family_names import surname_observations
 from .person_names import given_names_apart, misspelt_given_name, plain_name_words, respelt_given_name
@@ -143,6 +146,36 @@ def name_observations(aligned: Iterable[tuple[Claim, Claim, float]]):
 DOER_SCORE = 0.6  # as close as two sentences that say the same thing but for the place must be
 
 
+_AGE_AFTER_NAME = re.compile(r"^,\s*(?:aged?\s+)?$")
+_AGE_BEFORE_NAME = re.compile(r"^[- ]years?[- ]old\s+$")
+
+
+def story_entities(c: Claim) -> list[Entity]:
+    """The claim's entities, read with the age beside a name: a name written with an age ("Jaime Salazar, 32,",
+    "the 24-year-old Daneka Lotts") is a person's whatever label the tagger gave it, and such a name the tagger
+    left out is added (the small tagger often reads an unfamiliar given name as a place or a body)."""
+    ages = [q for q in c.quantities if q.unit == AGE_UNIT]
+    if not ages:
+        return list(c.entities)
+    out = []
+    for e in c.entities:
+        if e.label != "PERSON" and e.label in NAME_LABELS and any(_beside(c, e, q) for q in ages):
+            e = replace(e, label="PERSON")
+        out.append(e)
+    for q in ages:
+        found = untagged_name(c, q.start)
+        if found is not None and not any(x.start < found.end and found.start < x.end for x in out):
+            out.append(found)
+    return out
+
+
+def _beside(c: Claim, e: Entity, q) -> bool:
+    """The age ``q`` is written right after the name ``e`` (", 32,") or right before it ("24-year-old")."""
+    if e.end <= q.start:
+        return bool(_AGE_AFTER_NAME.match(c.text[e.end - c.start:q.start - c.start]))
+    return q.end <= e.start and bool(_AGE_BEFORE_NAME.match(c.text[q.end - c.start:e.start - c.start]))
+
+
 def _full_name(e: Entity) -> list[str]:
     """A person's name as plain lower-case words, titles left out, when it has a given name and a surname."""
     if e.label != "PERSON":
@@ -227,7 +260,7 @@ def _story_observations(claims: Iterable[Claim]):
     claims = list(claims)
     first: dict[tuple[str, str, str], tuple[Claim, Entity]] = {}  # (story, outlet, form) -> its first mention
     for c in sorted(claims, key=lambda c: (c.published, c.article_id, c.start)):
-        for e in c.entities:
+        for e in story_entities(c):
             form = " ".join(_form(e.text).split())
             # a full name only: a one-word name respelled is as often another name ("Twitter" / "Titter")
             if e.label in NAME_LABELS and e.text[:1].isupper() and c.story_id and len(form.split()) >= 2:
@@ -267,7 +300,7 @@ def _loose_observations(claims: list[Claim]):
     outlets: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)  # (story, name words) -> outlets
     first: dict[tuple[str, tuple[str, ...], str], tuple[Claim, Entity]] = {}
     for c in sorted(claims, key=lambda c: (c.published, c.article_id, c.start)):
-        for e in c.entities:
+        for e in story_entities(c):
             if c.story_id and (words := tuple(_full_name(e))):
                 outlets[(c.story_id, words)].add(c.outlet)
                 first.setdefault((c.story_id, words, c.outlet), (c, e))
@@ -303,7 +336,7 @@ def _named_together(claims: Iterable[Claim]) -> set[frozenset[str]]:
     counted too when written in full): two people, not one spelt two ways."""
     given: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, surname) -> given names
     for c in claims:
-        for e in c.entities:
+        for e in story_entities(c):
             if words := _full_name(e):
                 given[(c.article_id, words[-1])].add(words[0])
     return {frozenset((p, q)) for names in given.values() for p in names for q in names if p != q}
