@@ -143,3 +143,34 @@ def test_tolls_a_lead_that_names_no_place_is_not_another_incident():
     elsewhere = claim("c#1", "Three people were killed in a Dunmore shootout.", outlet="C", day=4,
                       counts=(("Three", "people"),), place="Dunmore")
     assert toll_findings([elsewhere, b, named("c", "C", 4), named("b", "B", 6)]) == []
+
+
+def test_tolls_a_weekend_shooting_is_the_incident_a_weekends_shootings_are_not():
+    own = claim("a#1", "A man was charged in a weekend shooting that injured 5 people in Millbrook.", outlet="A",
+                day=4, counts=(("5", "people"),))
+    assert [(t.kind, t.value) for t in counts(own)] == [("wounded", 5)]
+    city = claim("b#1", "Across Millbrook, 22 people were shot over the weekend.", outlet="B", day=4,
+                 counts=(("22", "people"),))
+    assert counts(city) == []
+
+
+def test_tolls_flag_cites_every_sentence_of_a_report_that_gives_its_count():
+    from consistency.compare.tolls import toll_flags
+    a = claim("a#1", "Four people were wounded in the Millbrook shooting.", outlet="A", day=4,
+              counts=(("Four", "people"),))
+    b = claim("b#1", "Five people were wounded in a Millbrook shooting on Sunday.", outlet="B", day=4,
+              counts=(("Five", "people"),))
+    b2 = claim("b#2", "Sunday's shooting in Millbrook wounded five people outside a party.", outlet="B", day=4,
+               start=600, counts=(("five", "people"),))
+    flag, = toll_flags([a, b, b2, named("a", "A", 4), named("b", "B", 4)])
+    assert [e.claim_id for e in flag.evidence] == ["a#1", "b#1", "b#2"]
+
+
+def test_tolls_a_name_with_an_age_counts_as_a_person_both_reports_name():
+    from consistency.compare.tolls import named_in
+    text = "Police said Lou Dane, 19, fired at the hall."
+    place = Entity("Lou Dane", text.index("Lou Dane"), text.index("Lou Dane") + 8, "GPE", "loc:lou-dane")
+    c = Claim(id="a#1", article_id="a", outlet="A", published=datetime(2026, 5, 4, 9, tzinfo=timezone.utc), text=text,
+              start=0, end=len(text), content=text, entities=(place,), story_id="s1",
+              quantities=(Quantity("19", text.index("19"), text.index("19") + 2, 19.0, 19.0, 19.0, unit="years old"),))
+    assert named_in([c]) == {"dane"}  # the tagger called the name a place; the age beside it says a person

@@ -24,9 +24,10 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from ..records import Claim, Flag, Quantity
-from .base import Finding, claims_by_story, make_flag, tells_of_another_incident
+from .base import Finding, claims_by_story, evidence, make_flag, tells_of_another_incident
 from .different_things import KILLER_AMONG_DEAD
 from .explain import explain_toll
+from .names import story_entities
 from .person_names import plain_name_words
 from .places import streets_named
 
@@ -79,7 +80,9 @@ _BESIDE = re.compile(r"^\s*(?:more|other|others|additional|further)\b", re.I)
 # People hurt by other than the gunfire, who one toll of the hurt takes in and another leaves out.
 _OTHER_HARM = re.compile(r"\b(?:glass|trampl\w*|stampede|(?:hit|struck)\s+by\s+(?:a|an|the)\s+(?:car|vehicle|truck)|"
                          r"not\s+(?:been\s+)?shot)\b", re.I)
-_STATISTIC = re.compile(r"\b(?:this\s+year|so\s+far|last\s+year|per\s+year|a\s+year|weekend|citywide|city-wide|"
+# "A weekend shooting that injured 5" is the incident's own toll; "22 people shot over the weekend" a city's.
+_STATISTIC = re.compile(r"\b(?:this\s+year|so\s+far|last\s+year|per\s+year|a\s+year|"
+                        r"(?<!\ba\s)weekend(?!\s+(?:shooting|attack|gunfire|party))|citywide|city-wide|"
                         r"across\s+the\s+(?:city|country|state)|since\s+(?:january|the\s+start|the\s+beginning)|"
                         r"in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|annual|homicides|murders|ago|"
                         r"anniversary|last\s+(?:week|month))\b", re.I)
@@ -292,7 +295,7 @@ def _apart(x: Sequence[Claim], y: Sequence[Claim]) -> bool:
 
 def named_in(claims: Sequence[Claim]) -> set[str]:
     """The surnames of the people an article names in full, and the streets it names."""
-    people = {words[-1] for c in claims for e in c.entities if e.label == "PERSON"
+    people = {words[-1] for c in claims for e in story_entities(c) if e.label == "PERSON"
               for words in [plain_name_words(e.text)] if len(words) >= 2}
     return people | {"street:" + s for c in claims for s in streets_named(c.text)}
 
@@ -344,5 +347,22 @@ def toll_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[Fl
     flags = []
     for story in claims_by_story(claims):
         for f in toll_findings(story, flagged):
-            flags.append(replace(make_flag(f), explanation=explain_toll(f)))
+            flag = make_flag(f)
+            also = tuple(evidence(c, c.start, c.end) for c in _same_toll(story, f))
+            flags.append(replace(flag, explanation=explain_toll(f), evidence=flag.evidence + also))
     return flags
+
+
+MAX_ALSO = 2  # other sentences of each report that give its toll, cited beside the one it was read from
+
+
+def _same_toll(story: Sequence[Claim], f: Finding) -> list[Claim]:
+    """Other sentences of each of the two reports that give the same count of the same kind ("Sunday's shooting
+    injured five people" beside the lead's "a shooting that injured 5"): the fact-checker sees every place the
+    report states it."""
+    out = []
+    for side, value in ((f.a, f.value_a), (f.b, f.value_b)):
+        found = [c for c in story if c.article_id == side.article_id and c.id != side.id
+                 and any(f"{t.value} {t.kind}" == value.split(" (")[0] for t in counts(c))]
+        out += sorted(found, key=lambda c: c.start)[:MAX_ALSO]
+    return out
