@@ -94,3 +94,11 @@ def test_two_people_of_one_surname_are_two_people():
     assert charge_flags([a, b]) == []
     c = claim("c#1", "Dane was charged with murder.", ("Dane",), outlet="C", day=3)
     assert len(charge_flags([a, c])) == 1  # a surname alone may be either
+
+
+def test_the_flag_cites_every_sentence_of_each_report_that_gives_the_charges():
+    a = claim("a#1", "No charges have been filed, police said.")
+    b = claim("b#1", "A man has been charged with murder in the shooting.", outlet="B")
+    b2 = claim("b#2", "Hale was charged with one count of murder.", ("Hale",), outlet="B")
+    flag, = charge_flags([a, b, b2])
+    assert sorted(e.claim_id for e in flag.evidence) == ["a#1", "b#1", "b#2"]

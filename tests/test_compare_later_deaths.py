@@ -67,3 +67,11 @@ def test_a_death_already_flagged_is_not_flagged_again():
     b = claim("b#1", "The girl has died.", outlet="B", day=2)
     flag, = later_death_flags([a, b])
     assert later_death_flags([a, b], [flag]) == []
+
+
+def test_the_flag_cites_every_sentence_of_each_report_that_tells_its_state():
+    a = [claim("a#1", "A shooting left a girl in critical condition on Friday."),
+         claim("a#2", "She was taken to Mercy Hospital in critical condition, police said.")]
+    b = [claim("b#1", "The girl shot Friday has died.", outlet="B", day=2)]
+    flag, = later_death_flags(a + b)
+    assert [e.claim_id for e in flag.evidence] == ["a#1", "b#1", "a#2"]

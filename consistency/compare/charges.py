@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..records import Claim, Flag
-from .base import claims_by_story, readings_flag, tells_of_another_incident
+from .base import claims_by_story, evidence, readings_flag, tells_of_another_incident
 from .explain import explain_charges
 from .person_names import plain_name_words
 
@@ -211,8 +211,19 @@ def charge_flags(claims: Iterable[Claim]) -> list[Flag]:
                     best[who] = (rank, kind, a, b)
         for who, (_, kind, a, b) in best.items():
             reports = [(a.claim, _said(a)), (b.claim, _said(b))]
-            flags.append(readings_flag(kind, [a, b], CONFIDENCE, explain_charges(who.title(), reports, kind)))
+            flag = readings_flag(kind, [a, b], CONFIDENCE, explain_charges(who.title(), reports, kind))
+            also = [evidence(r.claim, *r.span) for x in (a, b) for r in _also(by_article[x.claim.article_id], x, charged)]
+            flags.append(replace(flag, evidence=flag.evidence + tuple(also)))
     return flags
+
+
+MAX_ALSO = 2  # other sentences of each report that give the person's charges, cited beside the one read
+
+
+def _also(article: list[Charges], r: Charges, charged: set[tuple[str, ...]]) -> list[Charges]:
+    """Other readings of the report that give the same person's charges the same way (not charged, or charged)."""
+    return [x for x in article if x.claim.id != r.claim.id and bool(x.offences) == bool(r.offences)
+            and _same_person(x, r, charged)][:MAX_ALSO]
 
 
 def _people(names: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:

@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 
 from ..records import Claim, Flag
 from .ages import age_mentions
-from .base import Finding, claims_by_story, make_flag, tells_of_another_incident
+from .base import Finding, claims_by_story, evidence, make_flag, tells_of_another_incident
 from .tolls import article_tolls, named_in
 
 CONFIDENCE = 0.6
@@ -112,8 +112,22 @@ def later_death_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> 
                 if best is None or key < best[0]:
                     best = (key, grave, dead)
         if best is not None:
-            flags.append(_flag(best[1], best[2]))
+            grave, dead = best[1], best[2]
+            also = _also(by_article[grave.claim.article_id], grave, _GRAVE) + \
+                _also(by_article[dead.claim.article_id], dead, _DIED[:2])
+            flag = _flag(grave, dead)
+            flags.append(replace(flag, evidence=flag.evidence + tuple(evidence(c, c.start, c.end) for c in also)))
     return flags
+
+
+MAX_ALSO = 2  # other sentences of each report that tell the same state, cited beside the one read
+
+
+def _also(article: Sequence[Claim], report: _Report, patterns: Sequence[re.Pattern]) -> list[Claim]:
+    """Other sentences of the report that tell its state ("taken to hospital in critical condition" beside the
+    lead's "left a girl in critical condition")."""
+    return [c for c in article if c.id != report.claim.id and not _DOER.search(c.text)
+            and any(p.search(c.text) for p in patterns)][:MAX_ALSO]
 
 
 def _one_incident(x: Sequence[Claim], y: Sequence[Claim]) -> bool:
