@@ -12,13 +12,13 @@ def reading(text: str, people: tuple[str, ...] = ()):
 
 
 def test_charges_read_offence_grade_and_count():
-    assert reading("Police said Tom Hale, 33, was arrested and charged with one count of murder.", ("Tom Hale",)) == \
+    assert reading("Tom Hale, 33, now faces one count of murder, the sheriff said.", ("Tom Hale",)) == \
         (("tom", "hale"), {("", "murder"): 1})
-    assert reading("He is charged with two counts of aggravated murder and three counts of attempted murder.") == \
+    assert reading("He faces three counts of attempted murder along with two counts of aggravated murder.") == \
         (None, {("aggravated", "murder"): 2, ("", "attempted murder"): 3})
-    assert reading("Deputies said the teen was arrested on suspicion of 1st degree assault.") == \
+    assert reading("The teen was jailed Friday on suspicion of 1st degree assault, deputies said.") == \
         (None, {("first-degree", "assault"): None})
-    assert reading("Hale was booked on a charge of aggravated robbery and an unrelated warrant.", ("Hale",)) == \
+    assert reading("Hale sat in jail, booked Monday on one charge of aggravated robbery, plus an old warrant.", ("Hale",)) == \
         (("hale",), {("aggravated", "robbery"): 1})
     assert reading("Hale has not been charged.", ("Hale",)) == (("hale",), {})
 
@@ -27,9 +27,9 @@ def test_charges_that_may_come_or_are_of_the_past_are_not_read():
     for text in ("Prosecutors will decide whether to file a charge of manslaughter.",
                  "He could face a charge of reckless endangerment.",
                  "In 2011, Hale was charged with robbery.",
-                 "Records show he has faced other charges in the past, including battery.",
+                 "Court files list other charges in the past for him, including battery.",
                  "The murder charge was changed to manslaughter on Friday.",
-                 "He is also facing charges in another robbery."):
+                 "Hale is also facing charges in another robbery case."):
         assert read_charges(claim("a#1", text)) is None, text
 
 

@@ -141,7 +141,7 @@ def test_fates_the_hurt_told_alive_then_one_of_them_dead_days_later_is_an_update
     assert kinds(fate_findings([a, b])) == [("update", "and a 16-year-old boy injured", "died Tuesday")]
     assert fate_findings([a, claim("c#1", b.text, outlet="C", day=4)]) == []  # the same day: maybe not yet known
     # one hurt person alone is later_deaths.py's, which first makes sure no one else was hit
-    alone = claim("d#1", "A 16-year-old boy was injured in the shooting.", outlet="D", day=4)
+    alone = claim("d#1", "A boy of 16 was injured by a stray round.", outlet="D", day=4)
     assert fate_findings([alone, b]) == []
 
 

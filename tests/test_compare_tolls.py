@@ -146,7 +146,7 @@ def test_tolls_a_lead_that_names_no_place_is_not_another_incident():
 
 
 def test_tolls_a_weekend_shooting_is_the_incident_a_weekends_shootings_are_not():
-    own = claim("a#1", "A man was charged in a weekend shooting that injured 5 people in Millbrook.", outlet="A",
+    own = claim("a#1", "Police charged a man after a weekend shooting in Millbrook that injured 5 people.", outlet="A",
                 day=4, counts=(("5", "people"),))
     assert [(t.kind, t.value) for t in counts(own)] == [("wounded", 5)]
     city = claim("b#1", "Across Millbrook, 22 people were shot over the weekend.", outlet="B", day=4,

@@ -55,7 +55,7 @@ _DIED_LATER = re.compile(
     r"\bhas\s+(?:since\s+)?died\b|\bhad\s+since\s+died\b|\bdied\s+(?:\w+\s+){0,3}(?:later|after\s+(?:being|he|she))\b|"
     r"\bsuccumbed\b|\bdied\s+(?:early\s+|late\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)\b", re.I)
-# The hurt told alive ("two others were wounded", "left a man dead and a 17-year-old boy injured"), in words after
+# The hurt told alive ("two others were wounded", "killing one man and leaving a teenage boy injured"), in words after
 # which no death is told: against one of the hurt dying on a later day, the toll has since risen.
 # One hurt person alone ("a man was injured") is left to later_deaths.py, which first makes sure no one else was hit.
 _HURT_ONES = (r"(?:\s+(?:other\s+)?(?:[\w-]+\s+){0,2}?(?:people|persons|men|women|man|woman|boys?|girls?|teens?|teenagers?|"
