@@ -231,6 +231,8 @@ COUNT_OF_BEFORE_FIGURE = re.compile(
 # to twelve have no regular form; a stage that reads the teens writes them as "[a-z]+teen".
 ONES_WORDS = r"one|two|three|four|five|six|seven|eight|nine"
 WORDS_TO_TWELVE = rf"{ONES_WORDS}|ten|eleven|twelve"
+# A count of two or more people, in words to ten or in digits ("two of whom", "five people were shot").
+SEVERAL_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
 TENS_WORDS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 # A figure spelled out where copies are traced and sentences lined up by their names and figures:
 # tens to fifty and the scale words. Narrower than the words the quantity reader knows; widening it

@@ -34,11 +34,11 @@ _ROLE_WORDS = {
     "victim": "victim", "gunman": "gunman", "shooter": "gunman", "suspect": "suspect",
 }
 AFTER_AGE = re.compile(r"^\s?-year-old\s+((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
-_NAME_THEN_AGE = re.compile(r",\s*(?:aged?\s+)?$")
+NAME_THEN_AGE = re.compile(r",\s*(?:aged?\s+)?$")
 # A name spaCy leaves untagged: capitalised words, then the age after a comma ("Dale Ambrose Pike, 52,").
 _NAME_BEFORE_AGE = re.compile(r"(?<![\w'’-])((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s*(?:aged?\s+)?$")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_AGE_THEN_NAME = re.compile(r"-year-old\s+|-year-old(?:\s+[a-z]+)?(?:,|\s+as)\s+")
+AGE_THEN_NAME = re.compile(r"-year-old\s+|-year-old(?:\s+[a-z]+)?(?:,|\s+as)\s+")
 # A verb right after a description with an object after it is something the described person did ("the boy
 # shot his sister"); with none, it was done to them ("the boy shot in the leg").
 _OBJECT = r"\s+(?:a|an|the|his|her|their|him|them|two|three|four|himself|herself)\b"
@@ -251,10 +251,10 @@ def _named(c: Claim, start: int, end: int) -> Entity | None:
     for e in c.entities:
         if e.label != "PERSON":
             continue
-        if e.end <= start and _NAME_THEN_AGE.fullmatch(c.text[e.end - c.start:start - c.start]):
+        if e.end <= start and NAME_THEN_AGE.fullmatch(c.text[e.end - c.start:start - c.start]):
             return e
         between = c.text[end - c.start:e.start - c.start] if e.start >= end else None
-        if between is not None and _AGE_THEN_NAME.fullmatch(between):
+        if between is not None and AGE_THEN_NAME.fullmatch(between):
             return e
     return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Protocol, Sequence
 
@@ -208,6 +208,21 @@ def evidence(c: Claim, start: int, end: int) -> Evidence:
     """The whole claim sentence as evidence; ``start``/``end`` mark the differing value."""
     return Evidence(claim_id=c.id, article_id=c.article_id, outlet=c.outlet,
                     published=c.published.date().isoformat(), text=c.text, start=start, end=end)
+
+
+ALSO_CITED = 2  # other sentences of a report that say the same, cited beside the one a flag was read from
+
+
+def cited_beside(flag: Flag, also: Iterable[Evidence]) -> Flag:
+    """The flag with more sentences of its reports cited after its own: a fact-checker sees every place a report
+    says the value, and the first is not always the one a reader quotes."""
+    return replace(flag, evidence=flag.evidence + tuple(also))
+
+
+# A death told, in any words: the report then tells that someone died (another person, or the same one later).
+ANY_DEATH = re.compile(
+    r"\b(?:died|dies|dying|death|deaths|deadly|dead(?!-end)|killed|killing|fatal|fatally|mortally|slain|deceased|"
+    r"succumbed|passed\s+away|pass(?:es)?\s+away|homicide|manslaughter|murder\w*)\b", re.I)
 
 
 # Words that tell of another happening than the story's: a separate or earlier one named so ("in a separate

@@ -13,19 +13,21 @@ in another robbery"; "booked on a charge of robbery and an unrelated warrant" ke
 Whose charges they are is the person named before the charge word, else the story's one charged person. Two
 outlets' readings of one person clash when one says not charged and the other charged, when they share no
 offence at all, or when they give one offence two grades or two counts. Charges brought and changed as a case
-goes on, so the later report's are an ``update``; on the same day, a ``polarity`` (a count: ``number``).
+goes on, so the later report's are an ``update``; on the same day, a ``polarity`` (a count: ``number``). Each report
+is cited by its fullest statement of the charges and up to two more of the same person's.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterable
 
 from ..records import Claim, Flag
-from .base import claims_by_story, evidence, readings_flag, tells_of_another_incident
+from .base import ALSO_CITED, claims_by_story, cited_beside, evidence, readings_flag, tells_of_another_incident
 from .explain import explain_charges
+from .names import story_entities
 from .person_names import plain_name_words
 
 CONFIDENCE = 0.6
@@ -71,8 +73,7 @@ _NOT_A_CHARGE = re.compile(
 _PART = re.compile(r"\b(?:also|other|among|including|additional|more)\b", re.I)
 _ANOTHER = re.compile(rf"\b(?:another|separate|unrelated|different|earlier|previous)\s+(?:[\w-]+\s+)?(?:{_OFFENCE})\b",
                       re.I)
-_NAME_BEFORE = 120
-_NAME_THEN_AGE = re.compile(r"(?<![\w'’-])((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s*(?:aged?\s+)?\d{1,2}\b")  # characters before the charge words a name is looked for in
+_NAME_BEFORE = 120  # characters before the charge words a name is looked for in
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,15 +122,13 @@ def read_charges(c: Claim) -> Charges | None:
 
 
 def _holder(c: Claim, at: int) -> tuple[str, ...] | None:
-    """The name said last before the charge words, if any: a person's entity, else capitalised words before an
-    age ("Dale Ambrose Pike, 52,") that no entity tags."""
-    before = [(e.end - c.start, e.text) for e in c.entities if e.label == "PERSON" and e.end - c.start <= at
+    """The name said last before the charge words, if any (a name with an age beside it counts, whatever the
+    tagger called it: ``names.story_entities``)."""
+    before = [e for e in story_entities(c) if e.label == "PERSON" and e.end - c.start <= at
               and at - (e.end - c.start) <= _NAME_BEFORE]
-    before += [(m.end(1), m.group(1)) for m in _NAME_THEN_AGE.finditer(c.text[:at])
-               if at - m.end(1) <= _NAME_BEFORE]
     if not before:
         return None
-    words = tuple(plain_name_words(max(before)[1]))
+    words = tuple(plain_name_words(max(before, key=lambda e: e.end).text))
     return words or None
 
 
@@ -212,18 +211,15 @@ def charge_flags(claims: Iterable[Claim]) -> list[Flag]:
         for who, (_, kind, a, b) in best.items():
             reports = [(a.claim, _said(a)), (b.claim, _said(b))]
             flag = readings_flag(kind, [a, b], CONFIDENCE, explain_charges(who.title(), reports, kind))
-            also = [evidence(r.claim, *r.span) for x in (a, b) for r in _also(by_article[x.claim.article_id], x, charged)]
-            flags.append(replace(flag, evidence=flag.evidence + tuple(also)))
+            flags.append(cited_beside(flag, (evidence(r.claim, *r.span) for x in (a, b)
+                                             for r in _also(by_article[x.claim.article_id], x, charged))))
     return flags
-
-
-MAX_ALSO = 2  # other sentences of each report that give the person's charges, cited beside the one read
 
 
 def _also(article: list[Charges], r: Charges, charged: set[tuple[str, ...]]) -> list[Charges]:
     """Other readings of the report that give the same person's charges the same way (not charged, or charged)."""
     return [x for x in article if x.claim.id != r.claim.id and bool(x.offences) == bool(r.offences)
-            and _same_person(x, r, charged)][:MAX_ALSO]
+            and _same_person(x, r, charged)][:ALSO_CITED]
 
 
 def _people(names: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:

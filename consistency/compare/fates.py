@@ -28,7 +28,8 @@ from typing import Iterable
 
 from ..records import Claim, Flag
 from .ages import person_key, story_surnames
-from .base import Finding, claims_by_story, evidence, make_flag, tells_of_another_incident
+from ..lexicon import SEVERAL_COUNT
+from .base import ANY_DEATH, Finding, claims_by_story, evidence, make_flag, tells_of_another_incident
 from .explain import explain_fate
 from .person_names import plain_name_words
 
@@ -38,8 +39,6 @@ HURT_ONE = "hurt-one"  # one of the hurt, unnamed ("a man wounded in the shootin
 SOLE = "one:"  # one person told by a noun alone ("the girl is expected to survive"), keyed on the noun
 
 _SPEECH = re.compile(r"\b(?:said|says|say|told|according|confirmed|added|reported|explained|stated|noted)\b", re.I)
-
-_SOME_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|\d+"
 
 # Survival of the hurt.
 _FORECAST = re.compile(
@@ -60,20 +59,18 @@ _DIED_LATER = re.compile(
 # One hurt person alone ("a man was injured") is left to later_deaths.py, which first makes sure no one else was hit.
 _HURT_ONES = (r"(?:\s+(?:other\s+)?(?:[\w-]+\s+){0,2}?(?:people|persons|men|women|man|woman|boys?|girls?|teens?|teenagers?|"
               r"others|victims?|child|children))")
-_HURT_ALIVE = re.compile(rf"\b(?:{_SOME_WORDS}|another){_HURT_ONES}\s+(?:were|was|are|is|have\s+been|has\s+been)\s+"
+_HURT_ALIVE = re.compile(rf"\b(?:{SEVERAL_COUNT}|another){_HURT_ONES}\s+(?:were|was|are|is|have\s+been|has\s+been)\s+"
                          r"(?:also\s+)?(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured|hurt)\b|"
-                         rf"\b(?:and|while|leaving)\s+(?:{_SOME_WORDS}|an?|another){_HURT_ONES}\s+(?:wounded|injured|hurt)\b|"
-                         rf"\b(?:and|while)\s+(?:wounded|injured|wounding|injuring)\s+(?:{_SOME_WORDS}|an?)\b", re.I)
-_ANY_DEATH = re.compile(r"\b(?:died|dies|dead|death|killed|fatal\w*|mortally|slain|deceased|homicide|murder\w*)\b", re.I)
+                         rf"\b(?:and|while|leaving)\s+(?:{SEVERAL_COUNT}|an?|another){_HURT_ONES}\s+(?:wounded|injured|hurt)\b|"
+                         rf"\b(?:and|while)\s+(?:wounded|injured|wounding|injuring)\s+(?:{SEVERAL_COUNT}|an?)\b", re.I)
 _ONE_OF_HURT = re.compile(
     r"\b(?:wounded|injured|hurt)\b|\bone\s+of\s+the\s+(?:victims|men|women|people|wounded)\b|"
     r"\b(?:second|third|fourth|fifth|sixth|seventh)\s+(?:victim|person|man|woman)\b", re.I)
 _DOER = re.compile(r"\b(?:gunman|shooter|suspect|killer|attacker)\b", re.I)
 # The surviving hurt counted ("two of whom", "the four other victims"): the group, when the article calls no one
 # gravely hurt (else the count may leave out one in critical condition).
-_SOME = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
 _COUNTED = re.compile(
-    rf"\b(?:{_SOME}\s+of\s+(?:whom|them)|(?:other|remaining)\s+{_SOME}|{_SOME}\s+"
+    rf"\b(?:{SEVERAL_COUNT}\s+of\s+(?:whom|them)|(?:other|remaining)\s+{SEVERAL_COUNT}|{SEVERAL_COUNT}\s+"
     r"other\s+(?:victims|people|men|women|wounded))\b", re.I)
 _GRAVE = re.compile(r"\b(?:critical|grave|serious)\s+condition\b|\bcritically\b|(?<!non-)(?<!non )(?<!not )"
                     r"\blife[- ]threatening\b", re.I)
@@ -135,7 +132,7 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None,
         group = _EVERY.search(text) is not None or (_COUNTED.search(text) is not None and c.article_id not in grave)
         add("survival", "forecast", _hurt_holder(c, m, surnames, group=group) or _sole(text), m)
     m = _HURT_ALIVE.search(text)
-    if m and not _ANY_DEATH.search(text, m.start()) and not _DOER.search(text):
+    if m and not ANY_DEATH.search(text, m.start()) and not _DOER.search(text):
         add("survival", "hurt", HURT, m)
     m = _DIED_LATER.search(text)
     if m and not _DOER.search(text):

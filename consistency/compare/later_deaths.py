@@ -14,7 +14,8 @@ tell of one person hit:
 - the two share a person named in full or an age, unless one of them gives none to tell them apart by (a story
   may group two shootings of one kind in one city).
 
-One flag per story: the grave report and the death report of another outlet closest in time.
+One flag per story: the grave report and the death report of another outlet closest in time, each cited by its
+sentence that tells the state and up to two more that tell it again.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from typing import Iterable, Sequence
 
 from ..records import Claim, Flag
 from .ages import age_mentions
-from .base import Finding, claims_by_story, evidence, make_flag, tells_of_another_incident
+from ..lexicon import SEVERAL_COUNT
+from .base import ALSO_CITED, ANY_DEATH, Finding, claims_by_story, cited_beside, evidence, make_flag, \
+    tells_of_another_incident
 from .tolls import article_tolls, named_in
 
 CONFIDENCE = 0.6
@@ -37,10 +40,6 @@ _GRAVE = (re.compile(
     r"\b(?:critical|grave|extremely\s+critical)\s+(?:but\s+stable\s+)?condition\b|"
     r"\bfighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)\b|\bon\s+life\s+support\b", re.I),
     re.compile(r"\bcritically\s+(?:injured|wounded|hurt)\b", re.I))
-# Any death told: in the grave report it means someone died (another person, or the same one later that day).
-_DEATH = re.compile(
-    r"\b(?:died|dies|dying|death|deaths|deadly|dead(?!-end)|killed|killing|fatal|fatally|slain|deceased|"
-    r"succumbed|passed\s+away|pass(?:es)?\s+away|homicide|manslaughter|murdered)\b", re.I)
 # The person hit is dead: a death said of them, not a word of the charge or the investigation alone; the
 # sentence that tells the death itself ("died Monday") is cited before one that only recalls it ("fatally shot").
 _DIED = (re.compile(r"\b(?:has|have|had)\s+(?:since\s+)?(?:died|passed\s+away|succumbed)\b", re.I),
@@ -49,13 +48,12 @@ _DIED = (re.compile(r"\b(?:has|have|had)\s+(?:since\s+)?(?:died|passed\s+away|su
          re.compile(r"\bfatal(?:ly)?\s+(?:shot|shooting|wounded)\b|\bwas\s+killed\b", re.I))
 _DOER = re.compile(r"\b(?:gunman|shooter|suspect|killer|attacker|assailant)s?\b", re.I)
 # Several hurt: the one hurt person of one report may then be another than the dead of the other.
-_NUMBER = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
 _SEVERAL = re.compile(
     r"\bvictims\b|\b(?:double|triple|quadruple|mass)\s+(?:shooting|homicide|murder)s?\b|"
     r"\b(?:another|second|third|other)\s+(?:victim|person|man|woman|boy|girl|teen|child)\b|\bsurvivors?\b|"
-    rf"\b{_NUMBER}\s+(?:\w+\s+)?(?:people|persons|men|women|teens|teenagers|boys|girls|children|kids|others)\s+"
+    rf"\b{SEVERAL_COUNT}\s+(?:\w+\s+)?(?:people|persons|men|women|teens|teenagers|boys|girls|children|kids|others)\s+"
     r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:shot|wounded|injured|hurt|killed|dead)\b|"
-    rf"\b(?:shot|wounded|injured|killed|killing|wounding|injuring)\s+{_NUMBER}\b|\bboth\s+(?:victims|were|are)\b",
+    rf"\b(?:shot|wounded|injured|killed|killing|wounding|injuring)\s+{SEVERAL_COUNT}\b|\bboth\s+(?:victims|were|are)\b",
     re.I)
 
 
@@ -74,7 +72,7 @@ def _report(article: Sequence[Claim]) -> _Report | None:
     if _SEVERAL.search(text) or any(t.value >= 2 for t in article_tolls(article).values()):
         return None
     told = [c for c in article if not tells_of_another_incident(c.text)]
-    if not any(_DEATH.search(c.text) for c in told):
+    if not any(ANY_DEATH.search(c.text) for c in told):
         for pattern in _GRAVE:
             for c in told:
                 m = pattern.search(c.text)
@@ -115,19 +113,15 @@ def later_death_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> 
             grave, dead = best[1], best[2]
             also = _also(by_article[grave.claim.article_id], grave, _GRAVE) + \
                 _also(by_article[dead.claim.article_id], dead, _DIED[:2])
-            flag = _flag(grave, dead)
-            flags.append(replace(flag, evidence=flag.evidence + tuple(evidence(c, c.start, c.end) for c in also)))
+            flags.append(cited_beside(_flag(grave, dead), (evidence(c, c.start, c.end) for c in also)))
     return flags
-
-
-MAX_ALSO = 2  # other sentences of each report that tell the same state, cited beside the one read
 
 
 def _also(article: Sequence[Claim], report: _Report, patterns: Sequence[re.Pattern]) -> list[Claim]:
     """Other sentences of the report that tell its state ("taken to hospital in critical condition" beside the
     lead's "left a girl in critical condition")."""
     return [c for c in article if c.id != report.claim.id and not _DOER.search(c.text)
-            and any(p.search(c.text) for p in patterns)][:MAX_ALSO]
+            and any(p.search(c.text) for p in patterns)][:ALSO_CITED]
 
 
 def _one_incident(x: Sequence[Claim], y: Sequence[Claim]) -> bool:

@@ -13,7 +13,7 @@ from typing import Iterable
 from ..lexicon import TITLES
 from ..records import Claim, Entity, Flag
 from ..extract.quantities import AGE_UNIT
-from .ages import untagged_name
+from .ages import AGE_THEN_NAME, NAME_THEN_AGE, untagged_name
 from .base import Finding, make_flag, near_copy_edits
 from .family_names import surname_observations
 from .person_names import given_names_apart, misspelt_given_name, plain_name_words, respelt_given_name
@@ -146,10 +146,6 @@ def name_observations(aligned: Iterable[tuple[Claim, Claim, float]]):
 DOER_SCORE = 0.6  # as close as two sentences that say the same thing but for the place must be
 
 
-_AGE_AFTER_NAME = re.compile(r"^,\s*(?:aged?\s+)?$")
-_AGE_BEFORE_NAME = re.compile(r"^[- ]years?[- ]old\s+$")
-
-
 def story_entities(c: Claim) -> list[Entity]:
     """The claim's entities, read with the age beside a name: a name written with an age ("Jaime Salazar, 32,",
     "the 24-year-old Daneka Lotts") is a person's whatever label the tagger gave it, and such a name the tagger
@@ -172,8 +168,8 @@ def story_entities(c: Claim) -> list[Entity]:
 def _beside(c: Claim, e: Entity, q) -> bool:
     """The age ``q`` is written right after the name ``e`` (", 32,") or right before it ("24-year-old")."""
     if e.end <= q.start:
-        return bool(_AGE_AFTER_NAME.match(c.text[e.end - c.start:q.start - c.start]))
-    return q.end <= e.start and bool(_AGE_BEFORE_NAME.match(c.text[q.end - c.start:e.start - c.start]))
+        return bool(NAME_THEN_AGE.fullmatch(c.text[e.end - c.start:q.start - c.start]))
+    return q.end <= e.start and bool(AGE_THEN_NAME.fullmatch(c.text[q.end - c.start:e.start - c.start]))
 
 
 def _full_name(e: Entity) -> list[str]:

@@ -14,7 +14,7 @@ Two outlets whose tolls of one kind differ are flagged once per pair of values: 
 of a later day and its toll is larger (or says the toll rose), else ``number``. Left out: a lead that counts the
 killer among the dead, hurt by glass or a fall, a count of a part ("two of the victims", "four more killed"), a
 count of another incident or of a year's statistics, hedged counts, and an article whose lead gives one kind two
-values.
+values. A flag cites, beside the sentence each toll was read from, up to two more of that report that give it.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from ..records import Claim, Flag, Quantity
-from .base import Finding, claims_by_story, evidence, make_flag, tells_of_another_incident
+from .base import ALSO_CITED, Finding, claims_by_story, cited_beside, evidence, make_flag, tells_of_another_incident
 from .different_things import KILLER_AMONG_DEAD
 from .explain import explain_toll
 from .names import story_entities
@@ -347,13 +347,9 @@ def toll_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[Fl
     flags = []
     for story in claims_by_story(claims):
         for f in toll_findings(story, flagged):
-            flag = make_flag(f)
-            also = tuple(evidence(c, c.start, c.end) for c in _same_toll(story, f))
-            flags.append(replace(flag, explanation=explain_toll(f), evidence=flag.evidence + also))
+            flag = replace(make_flag(f), explanation=explain_toll(f))
+            flags.append(cited_beside(flag, (evidence(c, c.start, c.end) for c in _same_toll(story, f))))
     return flags
-
-
-MAX_ALSO = 2  # other sentences of each report that give its toll, cited beside the one it was read from
 
 
 def _same_toll(story: Sequence[Claim], f: Finding) -> list[Claim]:
@@ -364,5 +360,5 @@ def _same_toll(story: Sequence[Claim], f: Finding) -> list[Claim]:
     for side, value in ((f.a, f.value_a), (f.b, f.value_b)):
         found = [c for c in story if c.article_id == side.article_id and c.id != side.id
                  and any(f"{t.value} {t.kind}" == value.split(" (")[0] for t in counts(c))]
-        out += sorted(found, key=lambda c: c.start)[:MAX_ALSO]
+        out += sorted(found, key=lambda c: c.start)[:ALSO_CITED]
     return out
