@@ -110,15 +110,20 @@ def read_charges(c: Claim) -> Charges | None:
         grade = " ".join(_GRADES[g.casefold()] for g in re.findall(_GRADE, m.group("grade"), re.I))
         # an attempt is another offence than the deed, not a grade of it
         attempted = "attempted " if m.group("attempted") or m.group("attempted2") else ""
-        count = m.group("count")
         key = (grade, attempted + _OFFENCES[m.group("offence").casefold()])
-        offences[key] = None if count is None else int(_COUNTS.get(count.casefold(), count)) \
-            if count.isdigit() or count.casefold() in _COUNTS else None
+        offences[key] = _count_of(m.group("count"))
     if not offences:
         return None
     start, end = found[0].start(), found[-1].end()
     return Charges(c, _holder(c, cue.start()), offences, bool(_PART.search(text)), (c.start + start, c.start + end),
                    text[start:end])
+
+
+def _count_of(word: str | None) -> int | None:
+    """The number of counts a charge is given in ("three counts of"), None when no count is said."""
+    if word is None:
+        return None
+    return int(word) if word.isdigit() else _COUNTS[word.casefold()]
 
 
 def _holder(c: Claim, at: int) -> tuple[str, ...] | None:

@@ -103,6 +103,14 @@ def explain_address(street: str, reports: Sequence[tuple[Claim, str]]) -> str:
     return f"Address told two ways ({street}): {said}; the numbers are not one block. {quotes}"
 
 
+def explain_later_death(f: Finding) -> str:
+    """The one person hit told gravely hurt by one report and dead by a report of a later day."""
+    days = (f.b.published.date() - f.a.published.date()).days
+    return (f"The one person hit is told alive and gravely hurt by {_who(f.a)} (\u201c{f.value_a}\u201d) and dead by "
+            f"{f.b.outlet} {days} day{'s' if days != 1 else ''} later (\u201c{f.value_b}\u201d): the later report "
+            f"tells of a death since. {f.a.outlet}: {_quote(f.a.text)} {f.b.outlet}: {_quote(f.b.text)}")
+
+
 def explain_charges(who: str, reports: Sequence[tuple[Claim, str]], kind: str) -> str:
     """What each report says one person (``who``) is charged with, in publication order (``kind``: update when
     the reports are days apart)."""

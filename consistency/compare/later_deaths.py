@@ -25,11 +25,12 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
+from ..lexicon import SEVERAL_COUNT
 from ..records import Claim, Flag
 from .ages import age_mentions
-from ..lexicon import SEVERAL_COUNT
 from .base import ALSO_CITED, ANY_DEATH, Finding, claims_by_story, cited_beside, evidence, make_flag, \
     tells_of_another_incident
+from .explain import explain_later_death
 from .tolls import article_tolls, named_in
 
 CONFIDENCE = 0.6
@@ -100,10 +101,10 @@ def later_death_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> 
         best: tuple | None = None
         for a, grave in reports.items():
             for b, dead in reports.items():
-                if grave.state != "grave" or dead.state != "dead" or b in told or grave.claim.outlet == dead.claim.outlet or \
-                        dead.claim.published.date() <= grave.claim.published.date():
-                    continue
-                if not _one_incident(by_article[a], by_article[b]):
+                if grave.state != "grave" or dead.state != "dead" or b in told \
+                        or grave.claim.outlet == dead.claim.outlet \
+                        or dead.claim.published.date() <= grave.claim.published.date() \
+                        or not _one_incident(by_article[a], by_article[b]):
                     continue
                 gap = (dead.claim.published - grave.claim.published).total_seconds()
                 key = (gap, grave.claim.id, dead.claim.id)
@@ -131,7 +132,9 @@ def _one_incident(x: Sequence[Claim], y: Sequence[Claim]) -> bool:
     ages = [{m.value for m in age_mentions(r)} for r in (x, y)]
     if people[0] & people[1] or ages[0] & ages[1]:
         return True
-    return not (all(people) and not people[0] & people[1] or all(ages) and not ages[0] & ages[1])
+    names_differ = all(people) and not people[0] & people[1]
+    ages_differ = all(ages) and not ages[0] & ages[1]
+    return not (names_differ or ages_differ)
 
 
 def _flag(grave: _Report, dead: _Report) -> Flag:
@@ -139,9 +142,4 @@ def _flag(grave: _Report, dead: _Report) -> Flag:
         return r.claim.text[r.span[0] - r.claim.start:r.span[1] - r.claim.start]
     f = Finding("update", grave.claim, dead.claim, words(grave), words(dead), grave.span, dead.span,
                 confidence=CONFIDENCE)
-    days = (dead.claim.published.date() - grave.claim.published.date()).days
-    return replace(make_flag(f), explanation=(
-        f"The one person hit is told alive and gravely hurt by {grave.claim.outlet} "
-        f"({grave.claim.published.date().isoformat()}: \u201c{words(grave)}\u201d) and dead by {dead.claim.outlet} "
-        f"{days} day{'s' if days != 1 else ''} later (\u201c{words(dead)}\u201d): the later report tells of a death "
-        f"since. {grave.claim.outlet}: \u201c{grave.claim.text}\u201d {dead.claim.outlet}: \u201c{dead.claim.text}\u201d"))
+    return replace(make_flag(f), explanation=explain_later_death(f))

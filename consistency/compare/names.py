@@ -147,8 +147,8 @@ DOER_SCORE = 0.6  # as close as two sentences that say the same thing but for th
 
 
 def story_entities(c: Claim) -> list[Entity]:
-    """The claim's entities, read with the age beside a name: a name written with an age ("Jaime Salazar, 32,",
-    "the 24-year-old Daneka Lotts") is a person's whatever label the tagger gave it, and such a name the tagger
+    """The claim's entities, read with the age beside a name: a name written with an age ("Jaime Voss, 32,",
+    "the 24-year-old Dara Lenk") is a person's whatever label the tagger gave it, and such a name the tagger
     left out is added (the small tagger often reads an unfamiliar given name as a place or a body)."""
     ages = [q for q in c.quantities if q.unit == AGE_UNIT]
     if not ages:
