@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..lexicon import TITLES
-from ..records import Claim, Entity, Flag
+from ..records import Claim, Entity, Flag, Quantity
 from ..extract.quantities import AGE_UNIT
 from .ages import AGE_THEN_NAME, NAME_THEN_AGE, untagged_name
 from .base import Finding, make_flag, near_copy_edits
@@ -165,7 +165,7 @@ def story_entities(c: Claim) -> list[Entity]:
     return out
 
 
-def _beside(c: Claim, e: Entity, q) -> bool:
+def _beside(c: Claim, e: Entity, q: Quantity) -> bool:
     """The age ``q`` is written right after the name ``e`` (", 32,") or right before it ("24-year-old")."""
     if e.end <= q.start:
         return bool(NAME_THEN_AGE.fullmatch(c.text[e.end - c.start:q.start - c.start]))
