@@ -154,10 +154,11 @@ def _clash(a: Charges, b: Charges) -> str | None:
     hold: one list may leave out an offence or a grade the other gives."""
     later = b.claim.published.date() > a.claim.published.date()
     if not a.offences or not b.offences:
-        # none yet, then charged: the story moving on, also within one day (reports carry no hour)
-        return None if bool(a.offences) == bool(b.offences) or (b.claim.published.date() >
-                                                                 a.claim.published.date() and not b.offences) \
-            else "update"
+        # none yet, then charged: the story moving on, also within one day (reports carry no hour); charged,
+        # then "not charged" on a later day, is an old copy
+        if bool(a.offences) == bool(b.offences) or (later and not b.offences):
+            return None
+        return "update"
     alike = _alike(a, b)
     if alike:
         counted = [(a.offences[x], b.offences[y]) for x, y in alike]
@@ -197,12 +198,12 @@ def charge_flags(claims: Iterable[Claim]) -> list[Flag]:
         by_article: dict[str, list[Charges]] = defaultdict(list)
         for r in readings:
             by_article[r.claim.article_id].append(r)
+        torn = {article for article, rs in by_article.items() if _torn(rs, charged)}
         best: dict[str, tuple[tuple[float, int], str, Charges, Charges]] = {}
         for i, a in enumerate(readings):
             for b in readings[i + 1:]:
                 if a.claim.outlet == b.claim.outlet or not _same_person(a, b, charged) \
-                        or _torn(by_article[a.claim.article_id], charged) \
-                        or _torn(by_article[b.claim.article_id], charged):
+                        or {a.claim.article_id, b.claim.article_id} & torn:
                     continue
                 kind = _clash(a, b)
                 if kind is None:

@@ -98,13 +98,14 @@ def later_death_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> 
         for c in sorted(story, key=lambda c: c.start):
             by_article[c.article_id].append(c)
         reports = {a: r for a, cs in by_article.items() if (r := _report(cs)) is not None}
+        told_of = {a: _told_of(by_article[a]) for a in reports}
         best: tuple | None = None
         for a, grave in reports.items():
             for b, dead in reports.items():
                 if grave.state != "grave" or dead.state != "dead" or b in told \
                         or grave.claim.outlet == dead.claim.outlet \
                         or dead.claim.published.date() <= grave.claim.published.date() \
-                        or not _one_incident(by_article[a], by_article[b]):
+                        or not _one_incident(told_of[a], told_of[b]):
                     continue
                 gap = (dead.claim.published - grave.claim.published).total_seconds()
                 key = (gap, grave.claim.id, dead.claim.id)
@@ -125,15 +126,20 @@ def _also(article: Sequence[Claim], report: _Report, patterns: Sequence[re.Patte
             and any(p.search(c.text) for p in patterns)][:ALSO_CITED]
 
 
-def _one_incident(x: Sequence[Claim], y: Sequence[Claim]) -> bool:
+def _told_of(article: Sequence[Claim]) -> tuple[set[str], set[float]]:
+    """The surnames of the people a report names in full, and the ages it gives (streets are told too many ways to
+    tell incidents apart by: a block, a corner, a landmark)."""
+    return {w for w in named_in(article) if not w.startswith("street:")}, {m.value for m in age_mentions(article)}
+
+
+def _one_incident(x: tuple[set[str], set[float]], y: tuple[set[str], set[float]]) -> bool:
     """The two reports share a person named in full or an age, or one of them gives no names or no ages to tell
-    two incidents apart by (streets are told too many ways: a block, a corner, a landmark)."""
-    people = [{w for w in named_in(r) if not w.startswith("street:")} for r in (x, y)]
-    ages = [{m.value for m in age_mentions(r)} for r in (x, y)]
-    if people[0] & people[1] or ages[0] & ages[1]:
+    two incidents apart by."""
+    (people_x, ages_x), (people_y, ages_y) = x, y
+    if people_x & people_y or ages_x & ages_y:
         return True
-    names_differ = all(people) and not people[0] & people[1]
-    ages_differ = all(ages) and not ages[0] & ages[1]
+    names_differ = bool(people_x and people_y)
+    ages_differ = bool(ages_x and ages_y)
     return not (names_differ or ages_differ)
 
 
