@@ -49,7 +49,10 @@ def test_ages_one_family_is_several_people():
     assert age_flags([a, b]) == []
     assert same_named_person(("jon", "stewart"), ("john", "stewart"), {})
     assert same_named_person(("bill", "hale"), ("william", "hale"), {})  # the names module's given-name rule
-    assert not same_named_person(("tom", "hale", "jr"), ("tom", "hale"), {})
+    apart = {"hale": {("tom", "hale"), ("tom", "hale", "jr")}}  # a report names the father and the son
+    assert not same_named_person(("tom", "hale", "jr"), ("tom", "hale"), apart)
+    assert not same_named_person(("tom", "hale", "jr"), ("tom", "hale", "sr"), {})
+    assert same_named_person(("tom", "hale", "iii"), ("tom", "hale"), {"hale": {("tom", "hale")}})
     assert age_flags([a, b, c]) == []  # Jeremy's 17 and 18 is another matter: the jury is a later time
 
 
@@ -279,3 +282,28 @@ def test_ages_a_surname_that_is_also_a_title_is_the_surname():
     a = claim("a#1", "Police named the victim as 20-year-old Rosaline Bishop King of Dunmore.", ("Rosaline Bishop King",))
     b = claim("b#1", "Rosaline King, 19, died at the scene.", ("Rosaline King",), outlet="B")
     assert values(age_flags([a, b])) == [{"20", "19"}]
+
+
+def test_ages_a_name_with_and_without_its_suffix():
+    a = claim("a#1", "A source named the gunman as 28-year-old Dale Marsh.", ("Dale Marsh",))
+    b = claim("b#1", "Dale Marsh III, 27, shot his neighbour first.", ("Dale Marsh III",), outlet="B", day=3)
+    assert values(age_flags([a, b])) == [{"28", "27"}]
+    father = claim("c#1", "Dale Marsh, 50, and his son Dale Marsh Jr., 27, were both hurt.",
+                   ("Dale Marsh", "Dale Marsh Jr."), outlet="C")
+    son = claim("d#1", "Dale Marsh Jr., 28, was taken to a hospital.", ("Dale Marsh Jr.",), outlet="D")
+    assert values(age_flags([father, son])) == [{"27", "28"}]  # the son against the son, not the father
+
+
+def test_ages_written_apart_or_after_who_was():
+    a = claim("a#1", "Police found an 11 year old boy shot in the arm.")
+    b = claim("b#1", "The 12-year old boy was released on Monday.", outlet="B")
+    assert values(age_flags([a, b])) == [{"11", "12"}]
+    c = claim("c#1", "Rev. Amos Pell, who was 41, led the choir.", ("Amos Pell",))
+    d = claim("d#1", "Amos Pell, 42, had led the church since 2010.", ("Amos Pell",), outlet="B")
+    assert values(age_flags([c, d])) == [{"41", "42"}]
+
+
+def test_ages_a_hyphened_name_left_untagged():
+    a = claim("a#1", "EASTVILLE - Ramon Ortiz-Vela, 36, was arrested on Friday.")
+    b = claim("b#1", "Ramon Ortiz-Vela, 35, faces two counts of murder.", ("Ramon Ortiz-Vela",), outlet="B")
+    assert values(age_flags([a, b])) == [{"36", "35"}]

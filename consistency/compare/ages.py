@@ -33,12 +33,17 @@ _COURT = re.compile(r"\b(?:guilty|convicted(?!\s+felons?\b)|convict|sentenced|se
 _ROLE_WORDS = {
     "victim": "victim", "gunman": "gunman", "shooter": "gunman", "suspect": "suspect",
 }
-AFTER_AGE = re.compile(r"^\s?-year-old\s+((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
-NAME_THEN_AGE = re.compile(r",\s*(?:aged?\s+)?$")
+# "-year-old" as news writes it: also "-year old", " year old", "-years-old".
+_YEAR_OLD = r"(?:\s?-|\s)years?[- ]old"
+AFTER_AGE = re.compile(rf"^{_YEAR_OLD}\s+((?:[a-z]+\s+){{0,2}}?)([a-z]+)\b")
+# "Tom Hale, 45," "Tom Hale, aged 45," "Tom Hale, who was 45,"
+NAME_THEN_AGE = re.compile(r",\s*(?:aged?\s+|who\s+(?:was|is)\s+)?$")
 # A name spaCy leaves untagged: capitalised words, then the age after a comma ("Dale Ambrose Pike, 52,").
-_NAME_BEFORE_AGE = re.compile(r"(?<![\w'’-])((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+),\s*(?:aged?\s+)?$")
+# A capitalised name word, hyphened or with a capital inside ("Garcia-Ramos", "O'Neal", "McCoy").
+_NAME_WORD = r"[A-Z][a-z'’]*(?:[-'’]?[A-Z][a-z'’]+)*[a-z]"
+_NAME_BEFORE_AGE = re.compile(rf"(?<![\w'’-])((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD}),\s*(?:aged?\s+|who\s+(?:was|is)\s+)?$")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-AGE_THEN_NAME = re.compile(r"-year-old\s+|-year-old(?:\s+[a-z]+)?(?:,|\s+as)\s+")
+AGE_THEN_NAME = re.compile(rf"{_YEAR_OLD}\s+|{_YEAR_OLD}(?:\s+[a-z]+)?(?:,|\s+as)\s+")
 # A verb right after a description with an object after it is something the described person did ("the boy
 # shot his sister"); with none, it was done to them ("the boy shot in the leg").
 _OBJECT = r"\s+(?:a|an|the|his|her|their|him|them|two|three|four|himself|herself)\b"
@@ -248,13 +253,13 @@ def _named(c: Claim, start: int, end: int) -> Entity | None:
     """The person whose name the age sits against: just before it after a comma, or just after "-year-old"
     ("the 25-year-old Tom Hale"), in apposition ("the 25-year-old man, Tom Hale") or as whom the age was
     identified ("identified the 25-year-old as Tom Hale")."""
-    for e in c.entities:
-        if e.label != "PERSON":
-            continue
-        if e.end <= start and NAME_THEN_AGE.fullmatch(c.text[e.end - c.start:start - c.start]):
+    people = [e for e in c.entities if e.label == "PERSON"]
+    # "Ann Roe, 25-year-old Tom Hale": the name after "-year-old" is the age's, not the one before the comma
+    for e in people:
+        if e.start >= end and AGE_THEN_NAME.fullmatch(c.text[end - c.start:e.start - c.start]):
             return e
-        between = c.text[end - c.start:e.start - c.start] if e.start >= end else None
-        if between is not None and AGE_THEN_NAME.fullmatch(between):
+    for e in people:
+        if e.end <= start and NAME_THEN_AGE.fullmatch(c.text[e.end - c.start:start - c.start]):
             return e
     return None
 
@@ -295,8 +300,15 @@ def same_named_person(x: tuple[str, ...], y: tuple[str, ...], surnames: dict[str
     "Hale" of "Tom Hale" when no one else of the story is a Hale), the same given names with the surname a
     letter or two apart, or, when only one person of the story bears the surname, its given name spelt or
     shortened another way. A junior and a senior, or two given
-    names of one family ("Jeremy Oakes" / "Jerry Oakes" beside a "Luis Oakes"), are two people."""
-    if not x or not y or (NAME_SUFFIXES & set(x)) != (NAME_SUFFIXES & set(y)):
+    names of one family ("Jeremy Oakes" / "Jerry Oakes" beside a "Luis Oakes"), are two people; a name
+    written once with "III" and once without is one, unless a report of the story names both."""
+    if not x or not y:
+        return False
+    sx, sy = NAME_SUFFIXES & set(x), NAME_SUFFIXES & set(y)
+    x, y = _unsuffixed(x), _unsuffixed(y)
+    if not x or not y:
+        return False
+    if sx != sy and (sx and sy or any(NAME_SUFFIXES & set(n) for n in surnames.get(x[-1], ()))):
         return False
     short, long_ = sorted((x, y), key=len)
     sole = len(surnames.get(long_[-1], ())) <= 1
@@ -309,6 +321,10 @@ def same_named_person(x: tuple[str, ...], y: tuple[str, ...], surnames: dict[str
     return sole and short[-1] == long_[-1] and one_given_name(short[0], long_[0])
 
 
+def _unsuffixed(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in words if w not in NAME_SUFFIXES)
+
+
 def person_key(words: tuple[str, ...], surnames: dict[str, set[tuple[str, ...]]]) -> str:
     """A named person's key within a story: the surname when one person of the story bears it, else the whole
     name (``surnames``: ``story_surnames``)."""
@@ -318,21 +334,34 @@ def person_key(words: tuple[str, ...], surnames: dict[str, set[tuple[str, ...]]]
 
 
 def story_surnames(claims: Iterable[Claim]) -> dict[str, set[tuple[str, ...]]]:
-    """Each surname of the story with the people that bear it, a full name standing for its shorter forms."""
+    """Each surname of the story with the people that bear it, a full name standing for its shorter forms.
+    A name is kept with its "Jr." or "III" only when a report names the bare name beside it: the two are then
+    a father and a son."""
     out: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    forms: dict[tuple[str, tuple[str, ...]], set[tuple[str, ...]]] = defaultdict(set)
     for c in claims:
         for e in c.entities:
-            words = tuple(w for w in plain_name_words(e.text) if w not in NAME_SUFFIXES)
+            written = tuple(plain_name_words(e.text))
+            words = _unsuffixed(written)
             if e.label == "PERSON" and len(words) >= 2:
                 out[words[-1]].add(words)
+                forms[(c.article_id, words)].add(tuple(w for w in written if w in NAME_SUFFIXES))
+    for (_, words), suffixes in forms.items():
+        if len(suffixes) > 1:
+            out[words[-1]] |= {words + s for s in suffixes}
     merged: dict[str, set[tuple[str, ...]]] = {}
     for surname, names in out.items():
         people: list[tuple[str, ...]] = []
         for n in sorted(names, key=len, reverse=True):
-            if not any(set(n) <= set(p) or one_given_name(n[0], p[0]) for p in people):
+            if not any(_suffix(n) == _suffix(p) and (set(n) <= set(p) or one_given_name(n[0], p[0]))
+                       for p in people):
                 people.append(n)
         merged[surname] = set(people)
     return merged
+
+
+def _suffix(words: tuple[str, ...]) -> frozenset[str]:
+    return NAME_SUFFIXES & frozenset(words)
 
 
 def _sole_role(mentions: list[AgeMention], role: str) -> AgeMention | None:
