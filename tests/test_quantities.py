@@ -217,6 +217,7 @@ def test_quantities_a_unit_written_onto_a_figure_of_year_size_is_a_measure(text,
     ("The riders were 24, 51 and 70 years old.", [24, 51, 70]),
     ("a bullet hit a 19- and 44-year-old outside", [19, 44]),
     ("Deputies named Ann Doe, 47; Bob Doe, 33; and Cal Poe,19.", [47, 33, 19]),
+    ("He is charged in the deaths of Poe, 24 and Ruiz, 23, last week.", [24, 23]),
 ])
 def test_quantities_every_age_of_a_list(text, ages):
     found = find_quantities(text)
@@ -238,7 +239,9 @@ def test_quantities_a_range_of_ages_stays_one_range():
 @pytest.mark.parametrize("text, value", [("He was seven years old.", 7), ("She was 31 years of age.", 31),
                                          ("a nine year old rider", 9),
                                          ("A 52-year-old man set out for the store.", 52),
-                                         ("An 8-year-old girl was found.", 8)])
+                                         ("An 8-year-old girl was found.", 8),
+                                         ("Deputies say Hale's 5-year-old son found the gun.", 5),
+                                         ("Hale’s 5-year-old son found the gun.", 5)])
 def test_quantities_an_age_written_apart_or_at_a_sentence_start(text, value):
     (q,) = find_quantities(text)
     assert (q.value, q.unit) == (value, "years old")

@@ -256,8 +256,8 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, str, int]:
     return None, "count", pos
 
 
-# A sentence may open on a determiner before an age ("A 52-year-old man", "Two 16-year-olds"): no name.
-_OPENERS = frozenset({"a", "an", "one", "two", "three", "four", "five", "his", "her", "their", "its", "our", "my"})
+# A number before "-year-old" is an age whatever capitalised word stands before it ("A 52-year-old man",
+# "Two 16-year-olds", "Smith's 5-year-old son"): no name ends in one.
 _AGED_AFTER = re.compile(r"[- ](?:year|month|week)s?[- ]olds?\b", re.I)
 
 
@@ -281,7 +281,7 @@ def _is_name_or_date(text: str, start: int, end: int, value: float, plain: bool)
         return True  # November 10, 10 November
     if prev and prev.group(1)[0].isupper() and prev_word not in _YEAR_CONTEXT and not (
         _HEDGE_RE.search(text[:start]) or prev_word in ("the", "some", "only", "just", "another", "all")
-        or prev_word in _OPENERS and _AGED_AFTER.match(text, end)
+        or _AGED_AFTER.match(text, end)
     ):
         return True  # Article 5, Flight 17, Boeing 737
     if plain and 1800 <= value <= 2100 and value == int(value) and not after.isalpha():  # "1900ft": a measure
@@ -411,8 +411,9 @@ _PERSON_NOUNS = ("boy|girl|man|woman|son|daughter|child|baby|toddler|teenager|mo
                  "boys|girls|men|women|sons|daughters|children|teens|teenagers|victims|brothers|sisters")
 _WEEKDAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _AGE_BEFORE = re.compile(rf"(?:\b(?:aged?|ages)\s+|(?:(?!{_WEEKDAYS}\b)[A-Z][\w.'’-]*|\b(?:{_PERSON_NOUNS})),\s*)$")
-# After a name's age: a comma, a semicolon of a list ("Ann Doe, 47; Bob Doe, 33"), or the sentence's end.
-_AGE_AFTER_NAME = re.compile(r"^\s*(?:[,;]|\.(?:\s|$)|$)")
+# After a name's age: a comma, a semicolon of a list ("Ann Doe, 47; Bob Doe, 33"), the sentence's end, or the
+# next name of a list and its age ("Ann Doe, 47 and Bob Doe, 33").
+_AGE_AFTER_NAME = re.compile(r"^\s*(?:[,;]|\.(?:\s|$)|$|(?:and|or)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*\d)")
 _AGE_OF_PRONOUN = re.compile(r"\b(?:he|she|who)\s+(?:was|is|were|turned|had\s+turned)\s+(?:only\s+|just\s+)?$", re.I)
 _CLAUSE_END = re.compile(r"^\s*(?:[.,;:!?)\]\"”]|$|\b(?:when|at\s+the\s+time|and)\b)")
 MAX_AGE = 120
