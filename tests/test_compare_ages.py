@@ -232,6 +232,10 @@ def test_ages_a_name_left_untagged_before_an_age():
                     entities=(Entity("Lake Varden", 3, 14, "GPE", "gpe:varden"),))
     assert [m.name for m in age_mentions([place])] == []
     assert age_mentions([claim("d#1", "Officer Lee, 41, spoke.")]) == []  # one word after the title: no name
+    # the tagger read an unfamiliar name as a place: the age written against it makes it a person's
+    misread = replace(claim("e#1", "The body was that of Noel Ivers, 41, police said."),
+                      entities=(Entity("Noel Ivers", 21, 31, "GPE", "gpe:ivers"),))
+    assert [m.name for m in age_mentions([misread])] == [("noel", "ivers")]
 
 
 def test_ages_a_pronoun_is_the_person_of_the_sentence_before():

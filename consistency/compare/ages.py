@@ -43,6 +43,10 @@ NAME_THEN_AGE = re.compile(r",\s*(?:aged?\s+|who\s+(?:was|is)\s+)?$")
 _NAME_WORD = r"[A-Z][a-z'’]*(?:[-'’]?[A-Z][a-z'’]+)*[a-z]"
 _NAME_BEFORE_AGE = re.compile(rf"(?<![\w'’-])((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD}),\s*(?:aged?\s+|who\s+(?:was|is)\s+)?$")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# The labels a name may carry: the small tagger often reads an unfamiliar given name as a place or a body.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
+# "in Lake Varden, 41,": a name after a word of place is the place's, whatever number follows it.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|outside|inside|to)\s+$", re.I)
 AGE_THEN_NAME = re.compile(rf"{_YEAR_OLD}\s+|{_YEAR_OLD}(?:\s+[a-z]+)?(?:,|\s+as)\s+")
 # A verb right after a description with an object after it is something the described person did ("the boy
 # shot his sister"); with none, it was done to them ("the boy shot in the leg").
@@ -253,15 +257,21 @@ def _named(c: Claim, start: int, end: int) -> Entity | None:
     """The person whose name the age sits against: just before it after a comma, or just after "-year-old"
     ("the 25-year-old Tom Hale"), in apposition ("the 25-year-old man, Tom Hale") or as whom the age was
     identified ("identified the 25-year-old as Tom Hale")."""
-    people = [e for e in c.entities if e.label == "PERSON"]
     # "Ann Roe, 25-year-old Tom Hale": the name after "-year-old" is the age's, not the one before the comma
-    for e in people:
-        if e.start >= end and AGE_THEN_NAME.fullmatch(c.text[end - c.start:e.start - c.start]):
-            return e
-    for e in people:
-        if e.end <= start and NAME_THEN_AGE.fullmatch(c.text[e.end - c.start:start - c.start]):
-            return e
-    return None
+    after = [e for e in c.entities if e.start >= end and written_against(c, e, start, end)]
+    before = [e for e in c.entities if e.end <= start and written_against(c, e, start, end)]
+    return (after + before)[0] if after or before else None
+
+
+def written_against(c: Claim, e: Entity, start: int, end: int) -> bool:
+    """The age at ``start``-``end`` is written against the name ``e``: right after it (", 32,", ", who was
+    32") or right before it ("24-year-old"). Such a name is a person's whatever label the tagger gave it,
+    unless a word of place stands before it."""
+    if e.label not in NAME_LABELS or e.label != "PERSON" and _PLACE_BEFORE.search(c.text[:e.start - c.start]):
+        return False
+    if e.end <= start:
+        return bool(NAME_THEN_AGE.fullmatch(c.text[e.end - c.start:start - c.start]))
+    return e.start >= end and bool(AGE_THEN_NAME.fullmatch(c.text[end - c.start:e.start - c.start]))
 
 
 def untagged_name(c: Claim, start: int) -> Entity | None:

@@ -11,9 +11,9 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..lexicon import TITLES
-from ..records import Claim, Entity, Flag, Quantity
+from ..records import Claim, Entity, Flag
 from ..extract.quantities import AGE_UNIT
-from .ages import AGE_THEN_NAME, NAME_THEN_AGE, untagged_name
+from .ages import NAME_LABELS, untagged_name, written_against
 from .base import Finding, make_flag, near_copy_edits
 from .family_names import surname_observations
 from .person_names import given_names_apart, misspelt_given_name, plain_name_words, respelt_given_name
@@ -155,7 +155,7 @@ def story_entities(c: Claim) -> list[Entity]:
         return list(c.entities)
     out = []
     for e in c.entities:
-        if e.label != "PERSON" and e.label in NAME_LABELS and any(_beside(c, e, q) for q in ages):
+        if e.label != "PERSON" and any(written_against(c, e, q.start, q.end) for q in ages):
             e = replace(e, label="PERSON")
         out.append(e)
     for q in ages:
@@ -163,13 +163,6 @@ def story_entities(c: Claim) -> list[Entity]:
         if found is not None and not any(x.start < found.end and found.start < x.end for x in out):
             out.append(found)
     return out
-
-
-def _beside(c: Claim, e: Entity, q: Quantity) -> bool:
-    """The age ``q`` is written right after the name ``e`` (", 32,") or right before it ("24-year-old")."""
-    if e.end <= q.start:
-        return bool(NAME_THEN_AGE.fullmatch(c.text[e.end - c.start:q.start - c.start]))
-    return q.end <= e.start and bool(AGE_THEN_NAME.fullmatch(c.text[q.end - c.start:e.start - c.start]))
 
 
 def _full_name(e: Entity) -> list[str]:
@@ -217,7 +210,6 @@ def _covers(e: Entity, span: tuple[int, int]) -> bool:
     return e.start <= span[0] and span[1] <= e.end
 
 
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
 STORY_SCORE = 0.5  # a name respelled anywhere in a story is weaker evidence than in a copied sentence
 MIN_RESPELLED = 5  # shorter words respelled are as often other names ("Mark" / "Mary")
 STORY_MIN_RATIO = 0.8
