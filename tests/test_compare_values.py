@@ -160,6 +160,21 @@ def test_compare_values_unrecognised_mention_still_counts():
     assert [f.values["B"] for f in flags] == ["Wilderr"]
 
 
+def test_compare_values_a_place_mistyped_by_a_letter_is_not_flagged():
+    ta = "The two wounded men were taken to Harwick Valley Hospital, where one of them later died."
+    tb = "The two wounded men were taken to Harwick Vally Hospital, where one of them later died."
+    place = [Entity("Harwick Valley Hospital", ta.index("Harwick"), ta.index(","), "ORG", "org:harwick"),
+             Entity("Harwick Vally Hospital", tb.index("Harwick"), tb.index(","), "ORG", "org:harwick")]
+    a = claim("a#1", ta, entities=(place[0],))
+    b = claim("b#1", tb, outlet="B", day=11, entities=(place[1],))
+    assert name_variant_flags([(a, b, 0.9)]) == []  # no reader takes it for another hospital
+    tc = "The two wounded men were taken to Harwick Valley Hospital by Joe Vally, where one of them later died."
+    td = "The two wounded men were taken to Harwick Valley Hospital by Joe Valley, where one of them later died."
+    c = claim("c#1", tc, entities=_person(tc, "Joe Vally"))
+    d = claim("d#1", td, outlet="B", day=11, entities=_person(td, "Joe Valley"))
+    assert [f.values["B"] for f in name_variant_flags([(c, d, 0.9)])] == ["Joe Valley"]  # a person's may be another
+
+
 def test_compare_values_name_in_different_sentences_is_not_flagged():
     ta = "Page was born Betty Mae Page in Nashville, Tennessee on April 22, 1923."
     tb = "Bettie Mae Page was born on April 22, 1923, in Nashville, in a poor family of six children."

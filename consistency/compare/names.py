@@ -12,6 +12,7 @@ from typing import Iterable
 
 from ..lexicon import TITLES
 from ..records import Claim, Entity, Flag
+from ..extract.entities import edit_distance
 from ..extract.quantities import AGE_UNIT
 from .ages import NAME_LABELS, untagged_name, written_against
 from .base import Finding, make_flag, near_copy_edits
@@ -370,8 +371,19 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]],
                 continue  # outlets split evenly between two spellings in use: none stands out as the slip
             if (var[0].published, var[0].id) < (ref[0].published, ref[0].id):
                 continue  # one article each: the later one is taken as the variant
+        if _thing_mistyped(ref, var):
+            continue
         first, second = (ref, var) if (ref[0].published, ref[0].id) <= (var[0].published, var[0].id) else (var, ref)
         finding = Finding("name_variant", first[0], second[0], first[1], second[1], first[2], second[2],
                           confidence=min(0.9, 0.5 + score / 3))
         flags.append(make_flag(finding))
     return flags
+
+
+def _thing_mistyped(x: tuple, y: tuple) -> bool:
+    """Two spellings of a place's or a body's name a letter apart ("Lehigh Vally Hospital"): a slip no reader
+    takes for another hospital, while a person's name a letter apart may be another person's."""
+    ex, ey = (next((e for e in story_entities(o[0]) if e.start < o[2][1] and o[2][0] < e.end), None) for o in (x, y))
+    if ex is None or ey is None or _person(ex, ey):
+        return False
+    return edit_distance(x[3].casefold(), y[3].casefold(), 1) <= 1

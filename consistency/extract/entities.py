@@ -77,7 +77,7 @@ def _skeleton(key: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key[0] + rest)
 
 
-def _distance(a: str, b: str, limit: int) -> int:
+def edit_distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance, stopping once it exceeds ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
@@ -102,7 +102,7 @@ def _close(a: str, b: str, shortest: int = 4) -> bool:
     if len(a) == len(b) and n < 7:
         return False  # a swapped vowel in a short name is another name: Hiller, Heller
     limit = 2 if n >= 8 else 1 if n >= shortest else 0
-    return _distance(a, b, limit) <= limit
+    return edit_distance(a, b, limit) <= limit
 
 
 _NICK = {phonetic(k): phonetic(v) for k, v in NICKNAMES.items()}
@@ -117,7 +117,7 @@ def _given_ok(a: str, b: str) -> bool:
         return True
     n = min(len(a), len(b))
     limit = 2 if n >= 8 else 1 if n >= 5 else 0
-    return limit > 0 and _distance(a, b, limit) <= limit
+    return limit > 0 and edit_distance(a, b, limit) <= limit
 
 
 def _tokens(text: str) -> list[str]:
