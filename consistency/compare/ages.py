@@ -38,9 +38,9 @@ _YEAR_OLD = r"(?:\s?-|\s)years?[- ]old"
 AFTER_AGE = re.compile(rf"^{_YEAR_OLD}\s+((?:[a-z]+\s+){{0,2}}?)([a-z]+)\b")
 # "Tom Hale, 45," "Tom Hale, aged 45," "Tom Hale, who was 45,"
 NAME_THEN_AGE = re.compile(r",\s*(?:aged?\s+|who\s+(?:was|is)\s+)?$")
-# A name spaCy leaves untagged: capitalised words, then the age after a comma ("Dale Ambrose Pike, 52,").
 # A capitalised name word, hyphened or with a capital inside ("Garcia-Ramos", "O'Neal", "McCoy").
 _NAME_WORD = r"[A-Z][a-z'’]*(?:[-'’]?[A-Z][a-z'’]+)*[a-z]"
+# A name spaCy leaves untagged: capitalised words, then the age after a comma ("Dale Ambrose Pike, 52,").
 _NAME_BEFORE_AGE = re.compile(rf"(?<![\w'’-])((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD}),\s*(?:aged?\s+|who\s+(?:was|is)\s+)?$")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The labels a name may carry: the small tagger often reads an unfamiliar given name as a place or a body.
@@ -314,11 +314,11 @@ def same_named_person(x: tuple[str, ...], y: tuple[str, ...], surnames: dict[str
     written once with "III" and once without is one, unless a report of the story names both."""
     if not x or not y:
         return False
-    sx, sy = NAME_SUFFIXES & set(x), NAME_SUFFIXES & set(y)
+    sx, sy = _suffix(x), _suffix(y)
     x, y = _unsuffixed(x), _unsuffixed(y)
     if not x or not y:
         return False
-    if sx != sy and (sx and sy or any(NAME_SUFFIXES & set(n) for n in surnames.get(x[-1], ()))):
+    if sx != sy and (sx and sy or any(_suffix(n) for n in surnames.get(x[-1], ()))):
         return False
     short, long_ = sorted((x, y), key=len)
     sole = len(surnames.get(long_[-1], ())) <= 1
