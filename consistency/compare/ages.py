@@ -21,6 +21,7 @@ from ..lexicon import NAME_SUFFIXES
 from ..records import Claim, Entity, Flag, Quantity
 from .base import UPDATE_CUES, Finding, claims_by_story, make_flag, tells_of_another_incident
 from .person_names import close, one_given_name, plain_name_words
+from .places import PLACE_LABELS
 from .unionfind import UnionFind
 
 CONFIDENCE = 0.75
@@ -36,13 +37,13 @@ _ROLE_WORDS = {
 # "-year-old" as news writes it: also "-year old", " year old", "-years-old".
 _YEAR_OLD = r"(?:\s?-|\s)years?[- ]old"
 AFTER_AGE = re.compile(rf"^{_YEAR_OLD}\s+((?:[a-z]+\s+){{0,2}}?)([a-z]+)\b")
-# "Tom Hale, 45," "Tom Hale, aged 45," "Tom Hale, who was 45,"
-NAME_THEN_AGE = re.compile(r",\s*(?:aged?\s+|who\s+(?:was|is)\s+)?$")
+# "Tom Hale, 45," "Tom Hale, aged 45," "Tom Hale, who was 45,": what stands between a name and its age.
+_COMMA_AGE = r",\s*(?:aged?\s+|who\s+(?:was|is)\s+)?$"
+NAME_THEN_AGE = re.compile(_COMMA_AGE)
 # A capitalised name word, hyphened or with a capital inside ("Garcia-Ramos", "O'Neal", "McCoy").
 _NAME_WORD = r"[A-Z][a-z'’]*(?:[-'’]?[A-Z][a-z'’]+)*[a-z]"
 # A name spaCy leaves untagged: capitalised words, then the age after a comma ("Dale Ambrose Pike, 52,").
-_NAME_BEFORE_AGE = re.compile(rf"(?<![\w'’-])((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD}),\s*(?:aged?\s+|who\s+(?:was|is)\s+)?$")
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NAME_BEFORE_AGE = re.compile(rf"(?<![\w'’-])((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD}){_COMMA_AGE}")
 # The labels a name may carry: the small tagger often reads an unfamiliar given name as a place or a body.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
 # "in Lake Varden, 41,": a name after a word of place is the place's, whatever number follows it.
@@ -281,7 +282,7 @@ def untagged_name(c: Claim, start: int) -> Entity | None:
     if m is None or len(plain_name_words(m.group(1))) < 2:
         return None
     at, end = c.start + m.start(1), c.start + m.end(1)
-    if any(e.label in _PLACE_LABELS and e.start < end and at < e.end for e in c.entities):
+    if any(e.label in PLACE_LABELS and e.start < end and at < e.end for e in c.entities):
         return None
     return Entity(m.group(1), at, end, "PERSON", "")
 

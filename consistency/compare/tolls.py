@@ -29,7 +29,7 @@ from .different_things import KILLER_AMONG_DEAD
 from .explain import explain_toll
 from .names import story_entities
 from .person_names import plain_name_words
-from .places import streets_named
+from .places import PLACE_LABELS, streets_named
 
 CONFIDENCE = 0.6
 LEAD = 4  # claims from an article's start read as its lead (a headline, a dateline line, the first sentences)
@@ -268,7 +268,6 @@ def toll_findings(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list
     return [f for _, f in best.values()]
 
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_FILLER = frozenset("the of a street st avenue ave road rd boulevard blvd side north south east west far "
                           "northwest northeast southwest southeast county city block park lane drive".split())
 
@@ -282,7 +281,7 @@ def _of_gunfire(claims: Sequence[Claim]) -> bool:
 def _places(claims: Sequence[Claim]) -> set[str]:
     """The words of the places an article's lead names (street kinds and compass words left out)."""
     lead = sorted(claims, key=lambda c: c.start)[:LEAD]
-    return {w for c in lead for e in c.entities if e.label in _PLACE_LABELS
+    return {w for c in lead for e in c.entities if e.label in PLACE_LABELS
             for w in re.findall(r"[\w-]+", e.text.casefold()) if w not in _PLACE_FILLER}
 
 
