@@ -311,3 +311,22 @@ def test_ages_a_hyphened_name_left_untagged():
     a = claim("a#1", "EASTVILLE - Ramon Ortiz-Vela, 36, was arrested on Friday.")
     b = claim("b#1", "Ramon Ortiz-Vela, 35, faces two counts of murder.", ("Ramon Ortiz-Vela",), outlet="B")
     assert values(age_flags([a, b])) == [{"36", "35"}]
+
+
+def test_ages_two_ages_one_sentence_gives_two_people_are_not_one_persons():
+    a = claim("a#1", "A 15-year-old boy is in critical condition after a night at a friend's house.")
+    b = claim("b#1", "Detectives confirmed that the shooter was a 14-year-old boy from the area.", outlet="B")
+    assert values(age_flags([a, b])) == [{"15", "14"}]  # nothing yet says the boys are two
+    c = claim("c#1", "A 15-year-old boy was hit in the head by his 14-year-old friend.", outlet="C")
+    assert age_flags([a, b, c]) == []
+    d = claim("c#1", "Inside were a 15-year-old girl and a 14-year-old boy.", outlet="C")
+    assert values(age_flags([a, b, d])) == [{"15", "14"}]  # the other 15-year-old is a girl: no one the boy may be
+
+
+def test_ages_two_ages_each_report_gives_both_are_two_people():
+    a = claim("a#1", "A 16-year-old boy from Dunmore shot another teen at a house.", day=1)
+    a2 = claim("a#2", "He and the 15-year-old were playing with the pistol.", day=1)
+    b = claim("b#1", "A 15-year-old boy was left with a head wound.", outlet="B")
+    b2 = claim("b#2", "Detectives are talking with the 16-year-old taken into custody.", outlet="B")
+    assert values(age_flags([a, b])) == [{"16", "15"}]
+    assert age_flags([a, a2, b, b2]) == []

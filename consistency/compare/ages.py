@@ -515,15 +515,48 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
         held = age_mentions(story)
         pairs = list(_pairs(held, surnames)) + list(lone_age_pairs(story, held, surnames))
         person, reports = _people(pairs)
+        apart = _ages_told_apart(story, held)
         chosen: dict[tuple[int, frozenset[int]], tuple[AgeMention, AgeMention]] = {}
         for a, b in sorted(pairs, key=lambda p: sorted((p[0].claim.published, p[1].claim.published))):
             if not one_person_two_ages(a, b) or {_at(a), _at(b)} & done:
+                continue
+            if not (a.name and b.name) and apart(a, b):
                 continue
             if reports[(person[id(a)], b.value)] > reports[(person[id(a)], a.value)]:
                 a, b = b, a  # b is the odd report: fewer reports give its age
             chosen.setdefault((person[id(a)], frozenset((a.value, b.value))), (a, b))
         flags += [make_flag(age_finding(a, b)) for a, b in chosen.values()]
     return flags
+
+
+def _ages_told_apart(story: list[Claim], held: list[AgeMention]):
+    """A test of whether the story tells two ages as two people's: one sentence gives both to people either of
+    whom may be the one matched ("a 15-year-old boy shot by his 14-year-old friend", but not "a 12-year-old girl
+    and an 11-year-old boy" of a boy), or each of the two reports gives both ages."""
+    sexes = {(m.claim.id, m.span): _sexes(m.kin) for m in held}
+    by_sentence: list[list[tuple[float, set[str]]]] = []
+    by_article: dict[str, set[float]] = defaultdict(set)
+    for c in story:
+        if tells_of_another_incident(c.text):
+            continue
+        ages = [(q.value, sexes.get((c.id, (q.start, q.end)), set())) for q in c.quantities
+                if q.unit == AGE_UNIT and q.value == int(q.value)]
+        by_article[c.article_id] |= {v for v, _ in ages}
+        if len({v for v, _ in ages}) > 1:
+            by_sentence.append(ages)
+
+    def apart(a: AgeMention, b: AgeMention) -> bool:
+        values = {a.value, b.value}
+        if values <= by_article[a.claim.article_id] and values <= by_article[b.claim.article_id]:
+            return True
+        sex = _sexes(a.kin | b.kin)
+        return any(all(any(v == value and not (sex and s and not sex & s) for v, s in ages) for value in values)
+                   for ages in by_sentence)
+    return apart
+
+
+def _sexes(kin: frozenset[str]) -> set[str]:
+    return {"m" for k in kin if k in MALE_KIN} | {"f" for k in kin if k in FEMALE_KIN}
 
 
 def _at(m: AgeMention) -> tuple[str, int, int]:
