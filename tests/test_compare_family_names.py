@@ -77,3 +77,12 @@ def test_family_names_given_name_and_surname_rules():
     assert not same_given_name("michael", "michelle") and not same_given_name("al", "al")
     assert two_surnames("Dana Hollis", "Dana Crane") and not two_surnames("Dana Hollis", "Dana Hollins")
     assert not two_surnames("Dana Hollis", "Mara Crane")
+
+
+def test_family_names_a_double_surname_written_short_is_one_name():
+    a = claim("a#1", "Dana Hollis-Crane, his mother, said she woke to the sound of glass.", ("Dana Hollis-Crane",))
+    b = claim("b#1", "Dana Crane told reporters her son had done nothing wrong.", ("Dana Crane",), outlet="B")
+    b2 = claim("b#2", "Officers shot Victor Crane, 19, on the stairs.", ("Victor Crane",), outlet="B")
+    assert pairs([a, b, b2]) == []
+    c = claim("a#1", "Dana Hollis-Marsh, his mother, said she woke to the sound of glass.", ("Dana Hollis-Marsh",))
+    assert pairs([c, b, b2]) == [{"dana hollis-marsh", "dana crane"}]  # another surname, not a part of it

@@ -80,6 +80,8 @@ def _story(claims: list[Claim]):
         for b in mentions[i + 1:]:
             if a[0].outlet == b[0].outlet or not same_given_name(a[2], b[2]) or close(a[3], b[3]):
                 continue
+            if _part_of(a[3], b[3]) or _part_of(b[3], a[3]):
+                continue  # a double surname written short ("Lena Marsh-Okoro" / "Lena Okoro"): one name
             if not ((a[0].outlet, a[2], a[3]) in kin and (b[0].outlet, b[2], b[3]) in kin):
                 continue  # a family's name is told with the family: without it, two people of one given name
             if a[1].role and b[1].role and not same_office(a[1].role, b[1].role):
@@ -95,6 +97,11 @@ def _story(claims: list[Claim]):
                 relatives = _relatives(claims)
             if _relative_of(a, relatives) or _relative_of(b, relatives):
                 yield SCORE, _observed(a), _observed(b)
+
+
+def _part_of(short: str, long: str) -> bool:
+    """``short`` is one part of the hyphened surname ``long``."""
+    return "-" in long and short in long.split("-")
 
 
 def _relative_of(m: Mention, relatives: dict[str, set[tuple[str, str]]]) -> bool:
