@@ -187,6 +187,8 @@ def test_compare_values_spelling_variant_rules():
     assert is_spelling_variant("Johnny Carson", "Johnny Carsonn")
     assert not is_spelling_variant("Somali", "Somalia")
     assert not is_spelling_variant("Labour", "Labor")
+    assert not is_spelling_variant("Northwest Dunmore", "Northeast Dunmore")  # two quarters of a town
+    assert not is_spelling_variant("West Elm Street", "East Elm Street")
 
 
 def test_compare_values_non_speech_frame_is_no_source():

@@ -50,10 +50,14 @@ def is_spelling_variant(x: str, y: str) -> bool:
         return False  # house style: "I.R.S." / "IRS", "Al-Sadr" / "al Sadr"
     differing = [(a, b) for a, b in zip(tx, ty) if _plain(a) != _plain(b) and _regional(a) != _regional(b)
                  and not (_affixed(a, b) or _affixed(b, a))  # Somali/Somalia: another word form
+                 and not (_COMPASS.fullmatch(a) and _COMPASS.fullmatch(b))  # Northwest/Northeast: two places
                  and not (_prefixed(a, b) or _prefixed(b, a)) and not _derived(a, b)]
     if not differing:
         return False
     return all(len(a) > 2 and len(b) > 2 and SequenceMatcher(None, a, b).ratio() >= 0.7 for a, b in differing)
+
+
+_COMPASS = re.compile(r"(?:north|south)(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?")
 
 
 def _letters(text: str) -> str:
