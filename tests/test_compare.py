@@ -116,6 +116,23 @@ def test_compare_attribution_independent_sources_in_their_own_words_agree():
     assert types(a, b, score=0.9) == []
 
 
+def test_compare_attribution_a_word_or_two_quoted_make_no_quote():
+    x = 'The boy was taken to Lakeview Hospital, where he was listed as "stable"'
+    y = 'The boy was taken to Lakeview Hospital in "fair but stable" condition'
+    a = claim("a#1", f"{x}, fire captain Omar Trent said.", content=x,
+              att=Attribution(source="Omar Trent", source_kind="named", quote="mixed", content=x))
+    b = claim("b#1", f"{y}, police spokesman Ivo Marsh said.", outlet="B", content=y,
+              att=Attribution(source="Ivo Marsh", source_kind="named", quote="mixed", content=y))
+    assert types(a, b, score=0.9) == []  # two officials telling one fact, each in their own words
+    q = 'The boy "was taken to Lakeview Hospital and is listed as stable"'
+    c = replace(a, text=f"{q}, fire captain Omar Trent said.", content=q,
+                attribution=replace(a.attribution, content=q))
+    r = 'The boy "was taken to Lakeview Hospital and is stable tonight"'
+    d = replace(b, text=f"{r}, police spokesman Ivo Marsh said.", content=r,
+                attribution=replace(b.attribution, content=r))
+    assert types(c, d, score=0.9) == ["attribution"]  # the quoted words are one mouth's
+
+
 def test_compare_channel_conflict_but_not_for_generic_modes():
     text = "the two batteries would be stationed near the border"
     a = claim("a#1", f"Voronets told Orbis News Agency that {text}.", content=text,

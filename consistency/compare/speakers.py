@@ -184,8 +184,16 @@ def _mentions(text: str, source: str, topic: str, other: str) -> bool:
                for w in names)
 
 
+QUOTED_WORDS = 4  # a word or two in quotation marks ('listed as "stable"') make no quote of the statement
+_QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
+
+
 def _quoted(c: Claim) -> bool:
-    return c.attribution is not None and c.attribution.quote in ("direct", "mixed")
+    """The statement is a quote: quoted whole, or mixed with quoted words enough to be the speaker's own."""
+    if c.attribution is None or c.attribution.quote not in ("direct", "mixed"):
+        return False
+    return c.attribution.quote == "direct" or \
+        sum(len(content_words(m.group(1))) for m in _QUOTE.finditer(c.text)) >= QUOTED_WORDS
 
 
 def _dice(x: str, y: str, spelling: bool = False) -> float:
