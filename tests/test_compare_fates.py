@@ -153,3 +153,10 @@ def test_fates_a_death_report_that_recalls_the_hurt_keeps_its_death():
     # the hurt told with a death after them is no word that they are alive
     c = claim("c#1", "Two other people were wounded, and one of them later died.", outlet="C", day=4)
     assert fate_findings([c, b]) == []
+
+
+def test_fates_a_report_that_tells_one_listed_critical_and_all_released_tells_the_change():
+    a = claim("a#1", "A woman shot at the party is in critical condition.", outlet="A", day=4)
+    b1 = claim("b#1", "She was shot twice and was listed in critical condition.", outlet="B", day=4)
+    b2 = claim("b#2", "All have been released from the hospital, police said.", outlet="B", day=4)
+    assert [f.type.value for f in fate_findings([a, b1, b2]) if "released" in f.value_b] == []

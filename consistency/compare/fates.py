@@ -98,7 +98,7 @@ _RELEASED = re.compile(r"\b(?:treated\s+and\s+released|released\s+from\s+(?:the\
                        r"hospitals?|discharged\s+from)\b", re.I)
 # Of one person only: "the three bystanders remain in the hospital" may be others than the ones released.
 _IN_HOSPITAL = re.compile(
-    r"\b(?:remains|remained|is|was|still)\s+(?:still\s+)?(?:hospitali[sz]ed|in\s+(?:the\s+)?hospital|"
+    r"\b(?:remains|remained|is|was|still)\s+(?:still\s+|listed\s+)?(?:hospitali[sz]ed|in\s+(?:the\s+)?hospital|"
     r"in\s+(?:critical|serious|grave|guarded)\b[^.;]{0,20}\bcondition)\b|\bstill\s+in\s+(?:critical|serious)\b", re.I)
 
 
