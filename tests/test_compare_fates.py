@@ -155,6 +155,59 @@ def test_fates_a_death_report_that_recalls_the_hurt_keeps_its_death():
     assert fate_findings([c, b]) == []
 
 
+def test_fates_one_critically_wounded_against_none_gravely_hurt_is_a_polarity():
+    a = claim("a#1", "One man was critically wounded at the cookout.", outlet="A", day=4)
+    b = claim("b#1", "None of the victims suffered life-threatening injuries, officers said.", outlet="B", day=4)
+    assert kinds(fate_findings([a, b])) == [("polarity", "critically wounded", "None of the victims suffered life-threatening")]
+
+
+def test_fates_one_unnamed_person_called_critical_and_stable_by_two_reports():
+    a = claim("a#1", "His son was hit in the shoulder but is in stable condition.", outlet="A", day=4)
+    b = claim("b#1", "The boy was taken to a children's hospital and listed in critical condition.", outlet="B",
+              day=5)
+    assert kinds(fate_findings([a, b])) == [("polarity", "stable condition", "critical condition")]
+
+
+def test_fates_critical_then_mild_days_later_is_an_update_but_injuries_judged_twice_are_not():
+    a = claim("a#1", "The toddler remains in critical, but stable condition.", outlet="A", day=4)
+    b = claim("b#1", "The toddler suffered non-life-threatening injuries, deputies said.", outlet="B", day=5)
+    assert kinds(fate_findings([a, b])) == [("update", "critical, but stable condition", "non-life-threatening")]
+    c = claim("c#1", "Three women outside the store received life-threatening injuries.", outlet="C", day=4)
+    d = claim("d#1", "All three suffered injuries that were not life-threatening, officials said.", outlet="D", day=5)
+    assert kinds(fate_findings([c, d])) == [("polarity", "life-threatening injuries", "not life-threatening")]
+
+
+def test_fates_conditions_of_two_people_are_no_clash():
+    # a report that calls one of the hurt critical and another stable may tell of another than a lone "he"
+    a1 = claim("a#1", "The driver was in critical condition.", outlet="A", day=4)
+    a2 = claim("a#2", "Officer Kim Dale was in stable condition.", outlet="A", day=4, people=("Kim Dale",))
+    b = claim("b#1", "He is in stable condition, police said.", outlet="B", day=4)
+    assert fate_findings([a1, a2, b]) == []
+    # the hurt counted may be some of them only
+    c = claim("c#1", "Four victims were taken to the hospital in critical condition.", outlet="C", day=4)
+    d = claim("d#1", "A fifth man also was shot but his injuries are not life-threatening.", outlet="D", day=4)
+    assert fate_findings([c, d]) == []
+    # "none of their injuries", after a sentence on two of them
+    e = claim("e#1", "None of their injuries are believed to be life-threatening.", outlet="E", day=4)
+    assert fate_findings([e, a1]) == []
+    # "the man" and "the girl" are two; a man critical before he died tells no condition of the living
+    man = claim("f#1", "The man was taken to a trauma center in critical condition.", outlet="F", day=4)
+    girl = claim("g#1", "The girl was taken to a children's hospital in stable condition.", outlet="G", day=4)
+    died = claim("h#1", "The girl was in critical condition before she was pronounced dead.", outlet="H", day=4)
+    assert fate_findings([man, girl]) == [] and fate_findings([died, girl]) == []
+
+
+def test_fates_a_speaker_or_a_hospital_is_not_whose_condition_it_is():
+    a = claim("a#1", "Dale Ruiz described the injuries as non-life-threatening.", outlet="A", day=4,
+              people=("Dale Ruiz",))
+    b = claim("b#1", "The girl was in critical condition, Sgt. Lou Banks, a spokesman for the police, said.",
+              outlet="B", day=4, people=("Lou Banks",))
+    c = claim("c#1", "He was taken to Mercy Hospital in critical condition.", outlet="C", day=4,
+              people=("Mercy",))
+    assert kinds(fate_findings([a, b])) == [("polarity", "non-life-threatening", "critical condition")]
+    assert kinds(fate_findings([a, c])) == [("polarity", "non-life-threatening", "critical condition")]
+
+
 def test_fates_a_report_that_tells_one_listed_critical_and_all_released_tells_the_change():
     a = claim("a#1", "A woman shot at the party is in critical condition.", outlet="A", day=4)
     b1 = claim("b#1", "She was shot twice and was listed in critical condition.", outlet="B", day=4)

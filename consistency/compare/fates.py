@@ -10,7 +10,10 @@ five", "both", "none of the injuries") or one of them (named, or "a man wounded 
   beside others ("and two others were wounded") against one of them dying on a later day, an ``update``;
 - hospital: all released against one still in hospital in a report of the same day or later, a
   ``polarity`` (one still in hospital, then all released days later, is the story moving on);
-- place: a named person dead at the scene against taken to hospital where they died, a ``polarity``.
+- place: a named person dead at the scene against taken to hospital where they died, a ``polarity``;
+- condition: gravely hurt ("in critical condition", "life-threatening injuries") against not ("stable",
+  "non-life-threatening"), a ``polarity``, or an ``update`` when a condition called critical is called mild
+  on a later day (injuries called life-threatening and then not are one judgement told two ways).
 
 One hurt person may also be told by a noun alone ("the girl is expected to survive" / "a 4-year-old girl has
 died"): the noun is the key, and only a death reported on a later day stands against the forecast.
@@ -29,6 +32,7 @@ from typing import Iterable
 from ..records import Claim, Flag
 from .ages import person_key, story_surnames
 from ..lexicon import SEVERAL_COUNT
+from .conditions import condition, is_status
 from .base import ANY_DEATH, Finding, claims_by_story, evidence, make_flag, tells_of_another_incident
 from .explain import explain_fate
 from .person_names import plain_name_words
@@ -36,9 +40,14 @@ from .person_names import plain_name_words
 CONFIDENCE = 0.6
 HURT = "hurt"  # the hurt of the story as a group ("all five", "both", "none of the injuries")
 HURT_ONE = "hurt-one"  # one of the hurt, unnamed ("a man wounded in the shooting has died")
+HURT_COUNTED = "hurt-counted"  # the hurt counted as a subject ("three men were critically hurt"), maybe not all
+HURT_SOME = "hurt-some"  # one of the hurt, unnamed, in a report that gives the hurt conditions both ways
 SOLE = "one:"  # one person told by a noun alone ("the girl is expected to survive"), keyed on the noun
 
-_SPEECH = re.compile(r"\b(?:said|says|say|told|according|confirmed|added|reported|explained|stated|noted)\b", re.I)
+_SPEECH = re.compile(r"\b(?:said|says|say|told|according|confirmed|added|reported|explained|stated|noted|"
+                     r"described)\b", re.I)
+# A name followed by the office of one who speaks for others ("Lt. Ann Roe, a spokeswoman for the sheriff").
+_SPOKESPERSON = re.compile(r"^,?\s+(?:an?|the)\s+(?:[\w.'-]+\s+){0,3}?spokes(?:man|woman|person)\b", re.I)
 
 # Survival of the hurt.
 _FORECAST = re.compile(
@@ -79,6 +88,12 @@ _GRAVE = re.compile(r"\b(?:critical|grave|serious)\s+condition\b|\bcritically\b|
 _SOLE = re.compile(r"^(?:[^—]{0,60}—\s*)?(?:the|a|an)\s+"
                    r"(?:(?:\d+|[a-z]+)-(?:year|month)-old\s+|young\s+|little\s+)*"
                    r"(girl|boy|child|toddler|infant|baby|teenager|teen|man|woman|victim)\b(?!\s*['’]s)", re.I)
+# The sex an unnamed one of the hurt is told by, when the sentence tells one only.
+_SEX = {"f": re.compile(r"\b(?:she|her|woman|girl|daughter|mother|wife|sister|female)\b", re.I),
+        "m": re.compile(r"\b(?:he|him|his|man|boy|son|father|husband|brother|male)\b", re.I)}
+# One person told by an ordinal ("a fourth person was also shot"): one of the hurt, if of several.
+_ORDINAL_ONE = re.compile(r"\b(?:an?|the)\s+(?:second|third|fourth|fifth|sixth)\s+(?:person|man|woman|victim)\b",
+                          re.I)
 _SEVERAL = re.compile(r"\b(?:other|others|another|second|third|fourth|both|all|one\s+of|remaining|two|three|four)\b",
                       re.I)
 
@@ -91,6 +106,15 @@ _IN_HOSPITAL_DEATH = re.compile(
     r"(?:died|succumbed)\b|\b(?:later\s+)?died\s+(?:later\s+)?at\s+(?:the\s+|a\s+)?(?:[\w.'&-]+\s+){0,5}"
     r"(?:hospital|medical\s+center)\b", re.I)
 
+# The whole of the hurt ("all", "none of the victims", "all three"), never a part of them ("all but one", "none
+# of their injuries" after a sentence on two of them).
+_WHOLE = re.compile(r"\b(?:all|none|everyone|every|each|no\s+one|nobody)\b", re.I)
+_PART = re.compile(r"\b(?:other|others|remaining|rest|except|another|they|them|their)\b|\ball\s+but\b", re.I)
+# The hurt counted as the subject ("Three men ... received life-threatening injuries"): the whole of them.
+_COUNT_SUBJECT = re.compile(rf"^(?:the\s+)?{SEVERAL_COUNT}\s+(?!of\b)(?:[\w-]+\s+){{0,2}}?(?:people|persons|men|women|"
+                            r"victims|boys|girls|teens|teenagers|children)\b", re.I)
+_PLURAL = re.compile(rf"\b(?:they|them|their|both|{SEVERAL_COUNT}(?!-)|people|victims|men|women|children|boys|girls|"
+                     r"others)\b(?!['’]s)", re.I)  # not "a children's hospital"
 _PLACE_WORD = re.compile(r"\b(?:Hospital|Medical|General|Center|Clinic|Memorial)\b")
 
 # Hospital.
@@ -107,8 +131,8 @@ class State:
     """One fixed state a claim gives one person: its axis, the state, whose it is, and its words."""
 
     claim: Claim
-    axis: str  # survival, hospital
-    state: str  # forecast, died; released, in-hospital
+    axis: str  # survival, hospital, place, condition
+    state: str  # forecast, hurt, died; released, in-hospital; scene, hospital; grave, mild
     holder: str
     span: tuple[int, int]
 
@@ -142,6 +166,10 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None,
     n = _IN_HOSPITAL_DEATH.search(text)
     if (m is None) != (n is None) and not _DOER.search(text):
         add("place", "scene" if m else "hospital", _only_name(c, surnames), m or n)
+    found = None if _DOER.search(text) else condition(text)
+    if found and not ANY_DEATH.search(text, found[1].end()):  # not "in critical condition before he died"
+        state, m = found
+        add("condition", state, _condition_holder(c, m, surnames), m)
     m = _RELEASED.search(text)
     if m and not re.search(r"\b(?:not|n't|yet)\b", text[:m.start()]):
         add("hospital", "released", _hurt_holder(c, m, surnames, group=_ALL.search(text) is not None), m)
@@ -149,6 +177,27 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None,
     if m and not _DOER.search(text) and not _RELEASED.search(text):
         add("hospital", "in-hospital", _name_near(c, m, surnames) or HURT_ONE, m)
     return out
+
+
+def _condition_holder(c: Claim, m: re.Match, surnames) -> str | None:
+    """Whose condition a sentence tells: the hurt counted ("three men" as the subject), a named person, the hurt
+    as a whole ("none of the victims", "all three"), else one of them unnamed ("he", "the girl"); none for a
+    part."""
+    text = c.text
+    if _COUNT_SUBJECT.search(text) and not _PART.search(text):
+        return HURT_COUNTED  # before any name: "three men with Ann Roe were hurt" is the three
+    name = _name_near(c, m, surnames)
+    if name:
+        return name
+    if _PART.search(text):
+        return None
+    if _WHOLE.search(text):
+        return HURT
+    several = _PLURAL.search(text) or (_SEVERAL.search(text) and not _ORDINAL_ONE.search(text))
+    if several:
+        return None
+    sexes = {sex for sex, words in _SEX.items() if words.search(text)}
+    return HURT_ONE + (f":{sexes.pop()}" if len(sexes) == 1 else "")
 
 
 def _sole(text: str) -> str | None:
@@ -187,8 +236,11 @@ def _name_near(c: Claim, m: re.Match, surnames) -> str | None:
     after = [e for e in c.entities if e.label == "PERSON" and e.start - c.start >= m.end()
              and (e.start - c.start) - m.end() <= 40]
     for e in sorted(before, key=lambda e: -e.end) + after:
+        if _PLACE_WORD.search(" ".join([e.text] + c.text[e.end - c.start:].split(None, 1)[:1])):
+            continue  # a hospital tagged as a person
         gap = c.text[e.end - c.start:m.start()] if e.end - c.start <= m.start() else c.text[m.end():e.start - c.start]
-        if _SPEECH.search(gap) or _SPEECH.match(c.text[e.end - c.start:].lstrip()):
+        rest = c.text[e.end - c.start:]
+        if _SPEECH.search(gap) or _SPEECH.match(rest.lstrip()) or _SPOKESPERSON.match(rest):
             continue
         words = tuple(plain_name_words(e.text))
         if words:
@@ -217,6 +269,10 @@ def _clash(a: State, b: State) -> str | None:
         return "update" if days >= 1 else "polarity"
     if a.axis == "place" and a.state != b.state:
         return "polarity"
+    if a.axis == "condition" and a.state != b.state:
+        # A condition called critical and then mild days later may have changed; injuries called
+        # life-threatening and then not are one judgement told two ways.
+        return "update" if days >= 1 and a.state == "grave" and is_status(_words(a)) else "polarity"
     if a.axis == "hospital" and a.state == "released" and b.state == "in-hospital":
         return "polarity"
     if a.axis == "hospital" and days == 0 and {a.state, b.state} == {"released", "in-hospital"}:
@@ -226,12 +282,30 @@ def _clash(a: State, b: State) -> str | None:
 
 def _same_holder(a: State, b: State) -> bool:
     """The two states are of one person: one key, or the hurt as a group against one of them (a named
-    person only when the sentence says they were hurt: "Ann Roe died Sunday" may be the one killed outright)."""
+    person only when the sentence says they were hurt: "Ann Roe died Sunday" may be the one killed outright);
+    the hurt counted only against the group (four counted may be four of five)."""
     if a.holder == b.holder:
+        return a.holder != HURT_SOME
+    if {a.holder, b.holder} == {HURT, HURT_COUNTED}:
         return True
+    if a.holder.startswith(HURT_ONE) and b.holder.startswith(HURT_ONE):
+        return HURT_ONE in (a.holder, b.holder)  # "he" and "the girl" are two; "the child" is either
     group, one = (a, b) if a.holder == HURT else (b, a)
-    return group.holder == HURT and (one.holder == HURT_ONE or one.holder.startswith(("name:", SOLE))
-                                     and bool(_ONE_OF_HURT.search(one.claim.text)))
+    return group.holder == HURT and (one.holder.startswith((HURT_ONE, HURT_SOME)) or one.holder.startswith(
+        ("name:", SOLE)) and bool(_ONE_OF_HURT.search(one.claim.text)))
+
+
+def _apart(rows: list[State], claims: list[Claim]) -> list[State]:
+    """The states, with the unnamed one of the hurt of a report that gives the hurt conditions both ways (of
+    anyone) told apart (``HURT_SOME``): "he is critical" there may be another than "he is stable" elsewhere."""
+    told: dict[str, set[str]] = {}
+    for c in claims:
+        found = None if _DOER.search(c.text) else condition(c.text)
+        if found:
+            told.setdefault(c.article_id, set()).add(found[0])
+    both = {a for a, kinds in told.items() if len(kinds) > 1}
+    return [replace(s, holder=HURT_SOME) if s.axis == "condition" and s.holder.startswith(HURT_ONE)
+            and s.claim.article_id in both else s for s in rows]
 
 
 def _torn(rows: list[State]) -> set[tuple[str, str, str]]:
@@ -249,7 +323,7 @@ def _torn(rows: list[State]) -> set[tuple[str, str, str]]:
 
 # The state an outlet is odd in giving, once the others are told: a flag is made once per article that
 # gives it, against the closest report of the other state.
-_ODD = {"survival": "died", "hospital": "in-hospital", "place": "scene"}
+_ODD = {"survival": "died", "hospital": "in-hospital", "place": "scene", "condition": "grave"}
 
 
 def fate_findings(claims: Iterable[Claim]) -> list[Finding]:
@@ -263,7 +337,7 @@ def _axis_findings(claims: Iterable[Claim]) -> list[tuple[str, Finding]]:
     claims = list(claims)
     surnames = story_surnames(claims)
     grave = frozenset(c.article_id for c in claims if _GRAVE.search(c.text))
-    rows = [s for c in claims for s in states(c, surnames, grave)]
+    rows = _apart([s for c in claims for s in states(c, surnames, grave)], claims)
     # A report of a death that recalls the first night's hurt tells the change itself: its death stands.
     dying = {s.claim.article_id for s in rows if s.state == "died"}
     rows = [s for s in rows if not (s.state == "hurt" and s.claim.article_id in dying)]
@@ -287,14 +361,16 @@ def _axis_findings(claims: Iterable[Claim]) -> list[tuple[str, Finding]]:
     return [(key[0], f) for key, (_, f) in best.items()]
 
 
+def _words(s: State) -> str:
+    return s.claim.text[s.span[0] - s.claim.start:s.span[1] - s.claim.start]
+
+
 def _finding(kind: str, a: State, b: State) -> Finding:
-    def words(s: State) -> str:
-        return s.claim.text[s.span[0] - s.claim.start:s.span[1] - s.claim.start]
-    return Finding(kind, a.claim, b.claim, words(a), words(b), a.span, b.span, confidence=CONFIDENCE)
+    return Finding(kind, a.claim, b.claim, _words(a), _words(b), a.span, b.span, confidence=CONFIDENCE)
 
 
 _WHOSE = {"survival": "whether the hurt survive", "place": "where the person died",
-          "hospital": "whether the hurt are still in hospital"}
+          "hospital": "whether the hurt are still in hospital", "condition": "how gravely the hurt are hurt"}
 
 
 MAX_NAMED = 2  # sentences of the death's article that name who died, cited beside the death itself
