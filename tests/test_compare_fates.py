@@ -158,7 +158,8 @@ def test_fates_a_death_report_that_recalls_the_hurt_keeps_its_death():
 def test_fates_one_critically_wounded_against_none_gravely_hurt_is_a_polarity():
     a = claim("a#1", "One man was critically wounded at the cookout.", outlet="A", day=4)
     b = claim("b#1", "None of the victims suffered life-threatening injuries, officers said.", outlet="B", day=4)
-    assert kinds(fate_findings([a, b])) == [("polarity", "critically wounded", "None of the victims suffered life-threatening")]
+    assert kinds(fate_findings([a, b])) == [("polarity", "critically wounded",
+                                             "None of the victims suffered life-threatening")]
 
 
 def test_fates_one_unnamed_person_called_critical_and_stable_by_two_reports():
