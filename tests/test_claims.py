@@ -32,6 +32,12 @@ def test_claims_a_title_abbreviation_does_not_end_the_sentence():
 @pytest.mark.parametrize("sentence", [
     "Anyone who saw the crash should call Sgt. Le Maire at the county office.",
     "The blaze broke out in a bakery near Linden and Snyder Ave. in East Flatbush on Monday.",
+    "We should all be outraged, said Police Comm. Dale Marsh of the city.",
+    "The girl was on her porch, said Ald. Rita Fenn, whose ward takes in the block.",
+    "Police Ofc. Dan Fry was hurt in the crash.",
+    "Tpr. Joe Bell stopped the car on the interstate.",
+    "Sens. Tom Hale and Ann Roe voted against the bill.",
+    "The car stopped on Birch Ln. near the school.",
 ])
 def test_claims_an_abbreviation_inside_a_sentence_does_not_end_it(sentence):
     from consistency.extract.nlp import load_nlp

