@@ -22,12 +22,16 @@ def figure_in(c: Claim, span: tuple[int, int]) -> Quantity | None:
     return found[0] if len(found) == 1 else None
 
 
-# A killer who died by his own hand: one report counts him among the dead ("six are dead after a murder-suicide",
-# "seven killed, including the gunman"), another counts only those he killed ("killed five, then himself").
+# A killer who died by his own hand or by the police's: one report counts him among the dead ("six are dead after a
+# murder-suicide", "seven killed, including the gunman"), another counts only those he killed ("killed five, then
+# himself", "killed four before he was shot and killed by police").
 KILLER_AMONG_DEAD = re.compile(
     r"\b(?:killed|killing|shot|shooting|turned\s+the\s+gun\s+on|took)\s+(?:\w+\s+){0,2}?(?:himself|herself|his\s+own\s+life|"
     r"her\s+own\s+life)\b|\bmurder[\s-]+suicide\b|\b(?:including|counting)\s+the\s+(?:gunman|shooter|killer|attacker|"
-    r"suspect|assailant)\b|\bthen\s+(?:himself|herself)\b", re.IGNORECASE)
+    r"suspect|assailant)\b|\bthen\s+(?:himself|herself)\b|"
+    r"\b(?:he|she|gunman|shooter|killer|attacker|assailant)\s+(?:was|had\s+been)\s+(?:later\s+)?(?:shot\s+and\s+killed|"
+    r"killed|fatally\s+shot|shot\s+dead)\s+by\s+(?:police|officers|deputies|troopers|an?\s+(?:police\s+)?(?:officer|"
+    r"deputy|trooper))\b", re.IGNORECASE)
 
 
 def counts_the_killer(f: Finding, x: Quantity, y: Quantity) -> bool:
