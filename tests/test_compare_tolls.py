@@ -68,6 +68,26 @@ def test_tolls_a_killer_counted_among_the_dead_is_no_toll():
     assert toll_findings([a, b]) == []
 
 
+def test_tolls_a_killer_killed_by_the_police_may_be_counted_among_the_dead():
+    a = claim("a#1", "Four people were killed in Millbrook by a gunman before he was shot and killed by police.",
+              outlet="A", day=4, counts=(("Four", "people"),))
+    b = claim("b#1", "A shooting in Millbrook left five people dead on Sunday.", outlet="B", day=5,
+              counts=(("five", "people"),))
+    assert toll_findings([a, b, named("a", "A", 4), named("b", "B", 5)]) == []
+
+
+def test_tolls_the_others_hurt_beside_one_told_hurt_and_alive_are_not_all_the_hurt():
+    alive = claim("a#1", "A cyclist was shot twice and her dog was killed in a Millbrook shooting that injured three "
+                  "other people.", outlet="A", day=4, counts=(("three", "people"),))
+    assert counts(alive) == []
+    dead = claim("b#1", "A cyclist was shot and killed and three others were injured in Millbrook.", outlet="B", day=4,
+                 counts=(("three", "others"),))
+    died = claim("c#1", "A cyclist was shot in the chest and died, and three others were injured in Millbrook.",
+                 outlet="C", day=4, counts=(("three", "others"),))
+    assert [(t.kind, t.value) for t in counts(dead)] == [("wounded", 3)]
+    assert [(t.kind, t.value) for t in counts(died)] == [("wounded", 3)]
+
+
 def test_tolls_one_hurt_by_glass_or_a_part_of_the_hurt_is_no_toll():
     a = claim("a#1", "Four people were shot and a fifth was cut by flying glass in Millbrook.", outlet="A", day=4,
               counts=(("Four", "people"),))

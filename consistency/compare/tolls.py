@@ -12,7 +12,8 @@ kind from its lead, read from the stored figures and the casualty word beside ea
 
 Two outlets whose tolls of one kind differ are flagged once per pair of values: ``update`` when the later report is
 of a later day and its toll is larger (or says the toll rose), else ``number``. Left out: a lead that counts the
-killer among the dead, hurt by glass or a fall, a count of a part ("two of the victims", "four more killed"), a
+killer among the dead (or tells he died too), hurt by glass or a fall, a count of a part ("two of the victims", "four
+more killed"), the others hurt beside one told hurt and alive ("a woman was shot and ... injured four other people"), a
 count of another incident or of a year's statistics, hedged counts, and an article whose lead gives one kind two
 values. A flag cites, beside the sentence each toll was read from, up to two more of that report that give it.
 """
@@ -76,6 +77,10 @@ MAX_DAYS = 90  # reports of one incident's toll come within weeks; a story's rep
 _ACTIVE = re.compile(r"\b(?:shot|killed|wounded|injured|struck)\s+(?:(?:a|an|the|his|her|their|two|three|four|five|"
                      r"\d+)\b|[A-Z][a-z]+\s+[A-Z])")
 _PART = re.compile(r"^\s*(?:\w+\s+)?(?:of|among)\b", re.I)
+# Someone told hurt and not dead: the others hurt beside them are not all the hurt ("a woman was shot twice; the gunfire
+# injured four other people"), as they are beside the dead ("one was shot and killed and four others were hurt").
+_HURT_ALIVE = re.compile(r"\b(?:was|were)\s+(?:shot|wounded|injured|hurt)\b(?![^,;]{0,40}?\b(?:and\s+(?:later\s+)?died|"
+                         r"and\s+killed|to\s+death|dead|fatally|died|dies)\b)", re.I)
 _BESIDE = re.compile(r"^\s*(?:more|other|others|additional|further)\b", re.I)
 # People hurt by other than the gunfire, who one toll of the hurt takes in and another leaves out.
 _OTHER_HARM = re.compile(r"\b(?:glass|trampl\w*|stampede|(?:hit|struck)\s+by\s+(?:a|an|the)\s+(?:car|vehicle|truck)|"
@@ -135,7 +140,9 @@ def counts(c: Claim) -> list[Toll]:
             continue  # a bare figure counts people only in a headline's shape ("4 wounded", "four more were hurt")
         # "two of the victims" is a part; "four others wounded" the hurt beside the dead, "two more killed" a part
         before = text[:q.start - c.start]
-        if kind is None or q.hedge in _HEDGED or _PART.match(after) or _BESIDE.match(after) and kind != WOUNDED \
+        beside = _BESIDE.match(after)
+        if kind is None or q.hedge in _HEDGED or _PART.match(after) or beside and kind != WOUNDED \
+                or beside and _HURT_ALIVE.search(before) \
                 or _LIST_AFTER.match(after) or _LIST_BEFORE.search(before) \
                 or _ONE_OF.search(" ".join(after.split()[:NEAR_WORDS + 2])):
             continue
