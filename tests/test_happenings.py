@@ -508,3 +508,83 @@ def test_happenings_late_in_a_morning_is_no_night_before_the_next_morning():
     b = claim("b#1", "On Tuesday morning the council voted for the spending plan.", outlet="B",
               frames={"Tuesday morning": ("vote", ("council", "plan"))})
     assert found(a, b) == [("late Monday morning", "Tuesday morning")]
+
+
+def test_happenings_just_before_a_clock_time_of_a_named_day_is_that_day():
+    # "just before 2 a.m. Sunday" bounds the time, not the day: it is Sunday, set against "about 2:30 a.m. Sunday"
+    a = claim("a#1", "The attack happened just before 2 a.m. Sunday near the river.", outlet="A",
+              frames={"2 a.m. Sunday": ("happen", ("attack",))})
+    b = claim("b#1", "Tova Lind died in a homicide that occurred at about 2:30 a.m. Sunday.", outlet="B",
+              frames={"about 2:30 a.m. Sunday": ("occur", ("homicide",))})
+    assert a.times[0].mod == "BEFORE"
+    assert found(a, b) == [("2 a.m. Sunday", "about 2:30 a.m. Sunday")]
+
+
+def test_happenings_just_before_a_clock_time_of_a_named_day_agrees_with_a_time_inside_its_hedge():
+    a = claim("a#1", "The attack happened just before 2 a.m. Sunday near the river.", outlet="A",
+              frames={"2 a.m. Sunday": ("happen", ("attack",))})
+    b = claim("b#1", "The homicide occurred at about 1:50 a.m. Sunday.", outlet="B",
+              frames={"about 1:50 a.m. Sunday": ("occur", ("homicide",))})
+    assert found(a, b) == []
+
+
+def test_happenings_a_scene_broken_in_on_by_the_shooting_dates_the_shooting():
+    # the time hangs on "were sitting", but the clause after it says what happened then
+    a = claim("a#1", "Brin Oakes and her brother were sitting on the porch on March 9 when someone opened fire.",
+              outlet="A", frames={"March 9": ("sit", ("porch",))})
+    b = claim("b#1", "The shooting happened on March 11 outside the family home.", outlet="B",
+              frames={"March 11": ("happen", ("shooting",))})
+    assert found(a, b) == [("March 9", "March 11")]
+
+
+def test_happenings_a_scene_with_no_happening_after_it_dates_nothing_of_the_story():
+    a = claim("a#1", "Brin Oakes and her brother were sitting on the porch on March 9 when a neighbour waved.",
+              outlet="A", frames={"March 9": ("sit", ("porch",))})
+    b = claim("b#1", "The shooting happened on March 11 outside the family home.", outlet="B",
+              frames={"March 11": ("happen", ("shooting",))})
+    assert found(a, b) == []
+
+
+def test_happenings_that_night_is_counted_from_the_narrative_not_the_calendar():
+    a = claim("a#1", "Ola Wren was at the club this weekend when a gunman started shooting.", outlet="A",
+              frames={"this weekend": ("be", ("club",))})
+    b = claim("b#1", "Others who were shot that night are still in hospital.", outlet="B",
+              frames={"that night": ("shoot", ("other",))})
+    assert anchor_kind(b.times[0]) == "anaphoric"
+    assert found(a, b) == []
+
+
+AFTERNOON = claim("a#1", "The shooting happened Thursday afternoon on Birch Lane.", outlet="A",
+                  frames={"Thursday afternoon": ("happen", ("shooting",))})
+
+
+def test_happenings_the_story_shooting_in_two_parts_of_one_day_differs():
+    b = claim("b#1", "Police are looking into the shooting of a boy that occurred Thursday night.", outlet="B",
+              frames={"Thursday night": ("occur", ("boy",))})
+    assert found(AFTERNOON, b) == [("Thursday afternoon", "Thursday night")]
+
+
+def test_happenings_a_clock_time_outside_the_part_of_the_day_differs():
+    b = claim("b#1", "The shooting happened around 9 p.m. Thursday.", outlet="B",
+              frames={"around 9 p.m. Thursday": ("happen", ("shooting",))})
+    c = claim("c#1", "The shooting happened around 4:30 p.m. Thursday.", outlet="C",
+              frames={"around 4:30 p.m. Thursday": ("happen", ("shooting",))})
+    assert found(AFTERNOON, b) == [("Thursday afternoon", "around 9 p.m. Thursday")]
+    assert found(AFTERNOON, c) == []
+
+
+def test_happenings_evening_and_night_may_be_one_time():
+    b = claim("b#1", "The shooting happened Thursday evening on Birch Lane.", outlet="B",
+              frames={"Thursday evening": ("happen", ("shooting",))})
+    c = claim("c#1", "The shooting happened Thursday night on Birch Lane.", outlet="C",
+              frames={"Thursday night": ("happen", ("shooting",))})
+    assert found(b, c) == []
+
+
+def test_happenings_two_victims_shot_in_two_parts_of_a_day_are_not_set_against_each_other():
+    # a round-up: one shot in the afternoon, others at night, each outlet telling of its own
+    a = claim("a#1", "A man was shot on the east side Thursday afternoon.", outlet="A",
+              frames={"Thursday afternoon": ("shoot", ("man", "side"))})
+    b = claim("b#1", "Four people were shot on the north side Thursday night.", outlet="B",
+              frames={"Thursday night": ("shoot", ("people", "side"))})
+    assert found(a, b) == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ..lexicon import HAPPENING_KINDS as KIND_OF
 from ..lexicon import OFFICES, TITLES
@@ -130,7 +131,7 @@ def same_happening(x: Fact, y: Fact) -> bool:
 # and verbs that say only when it began or took place: two outlets that time the incident's start
 # time one happening, though neither names a participant of it.
 STORY_NOUNS = frozenset("incident carnage rampage spree violence chaos ordeal standoff melee attack shooting "
-                        "murder".split())
+                        "murder homicide".split())
 ONSET_VERBS = ({"begin", "start", "erupt"}, {"happen", "occur", "unfold"})
 
 
@@ -140,7 +141,7 @@ def story_happening(x: Fact, y: Fact) -> bool:
     its shooting was done ("the shooting occurred Tuesday" / "a boy was shot Wednesday")."""
     if _one_shooting_dated(x, y):
         return True
-    if not (STORY_NOUNS & x.about and STORY_NOUNS & y.about):
+    if not (_names_story(x) and _names_story(y)):
         return False
     return any(x.event in verbs and y.event in verbs for verbs in ONSET_VERBS)
 
@@ -156,9 +157,43 @@ def _one_shooting_dated(x: Fact, y: Fact) -> bool:
 
 def took_place(f: Fact) -> bool:
     """The row says when the story's happening, named by a general noun, took place ("the incident
-    happened", "the attack took place")."""
+    happened", "the attack took place"), or sets the scene of it ("were standing outside at 10 p.m.
+    when someone opened fire")."""
     happened = f.event in ONSET_VERBS[1] or f.event == "take" and "place" in f.about
-    return happened and bool(STORY_NOUNS & f.about)
+    return happened and _names_story(f) or scene_of_happening(f)
+
+
+def _names_story(f: Fact) -> bool:
+    """The row's subject or object is a general noun for the story's happening, or the clause its verb heads
+    is said of one."""
+    return bool(STORY_NOUNS & f.about) or _told_of_story_noun(f)
+
+
+_RELATIVE_HAPPENED = re.compile(rf"\b(?:{'|'.join(sorted(STORY_NOUNS))})\b[^,.;:()]{{0,60}}\b(?:that|which)\s+"
+                                r"(?:happened|occurred|unfolded|took place)\s+(?:on\s+|at\s+)?$", re.IGNORECASE)
+
+
+def _told_of_story_noun(f: Fact) -> bool:
+    """The happening verb heads a clause on a general noun for the story's happening ("the fatal shooting of
+    a boy that occurred Thursday"), though the row kept only the nearer words ("boy")."""
+    c = f.claim
+    return _RELATIVE_HAPPENED.search(c.text[:max(0, f.slot.start - c.start)]) is not None
+
+
+# A clause right after the time that tells what broke in on the scene ("... at 10 p.m. when someone
+# began firing"): the time is that happening's.
+_WHEN_CLAUSE = re.compile(r"^[^.;:!?]{0,40}?\bwhen\b([^.;:!?]{0,80})", re.IGNORECASE)
+_BROKE_IN = re.compile(r"\b(?:shot|shoots?|shooting|gunfire|gunshots?|fired|firing|opened fire|ambush(?:ed)?|"
+                       r"discharged|went off|crash(?:ed)?|collided|tragedy|attack(?:ed)?|incident)\b", re.IGNORECASE)
+
+
+def scene_of_happening(f: Fact) -> bool:
+    """The row's own verb names no happening ("were standing", "had returned home") and the clause after its
+    time tells of the story's happening breaking in ("when gunfire erupted", "when robbers ambushed them")."""
+    if KIND_OF.get(f.event or ""):
+        return False
+    m = _WHEN_CLAUSE.match(f.claim.text[f.slot.end - f.claim.start:])
+    return m is not None and _BROKE_IN.search(m.group(1)) is not None
 
 
 def separate(f: Fact) -> bool:
@@ -270,19 +305,65 @@ def clock_span(f: Fact) -> tuple[int, int] | None:
     return at - rounded, at + rounded
 
 
+_CLOCK_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}$")
+
+
+def clock_day(f: Fact) -> tuple[date, date]:
+    """The day a row's clock time falls on: the day its value names when the hedge makes a span of the
+    bound ("just before 2 a.m. Sunday" is Sunday, not any time up to it), else the row's days. A clock
+    time said with no day keeps its row's days: which day it falls on is the reader's guess."""
+    if f.slot.granularity != "time":
+        return f.interval
+    m = _CLOCK_DATE.match(f.slot.value or "")
+    if m is None or (f.slot.mod or "APPROX") == "APPROX" or clock_span(f) is None or _bare_clock(f.slot):
+        return f.interval
+    day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return day, day
+
+
 def clocks_differ(x: Fact, y: Fact) -> bool:
     """Two clock times of one day that cannot both be right, each taken with its hedge ("about 2:40 p.m."
     and "about 3 p.m." merely touch; "about 10 p.m." allows "10:10 p.m."). As for plain figures, spans
     that only touch differ, unless one is a single minute."""
     # A clock time said with no day of its own ("about 3 p.m.") takes the day of the happening it times.
     if not (_bare_clock(x.slot) or _bare_clock(y.slot)):
-        if x.interval != y.interval or x.interval[0] != x.interval[1] or not _dates_comparable(x, y):
+        dx, dy = clock_day(x), clock_day(y)
+        if dx != dy or dx[0] != dx[1] or not _dates_comparable(x, y):
             return False
     sx, sy = clock_span(x), clock_span(y)
     if sx is None or sy is None:
         return False
     lo, hi = max(sx[0], sy[0]), min(sx[1], sy[1])
     return lo > hi or lo == hi and sx[0] < sx[1] and sy[0] < sy[1]
+
+
+# The hours a part of a day may stand for, generously: "Sunday night" may be 1 a.m. after it, "evening" 4 p.m.
+PART_HOURS = {"MO": ((0, 12),), "AF": ((12, 18),), "EV": ((16, 24),), "NI": ((18, 24), (0, 5))}
+# Parts of one day that cannot be one time. Morning and night are left alone: the small hours are told as both.
+PARTS_APART = (frozenset({"MO", "AF"}), frozenset({"MO", "EV"}), frozenset({"AF", "NI"}))
+_PART_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}T(MO|AF|EV|NI)$")
+
+
+def part_of_day(f: Fact) -> str | None:
+    """The part of the day a row names ("NI" of "Sunday night"), else None."""
+    m = _PART_VALUE.match(f.slot.value or "")
+    return m.group(1) if m else None
+
+
+def parts_differ(x: Fact, y: Fact) -> bool:
+    """Two times of one named day that cannot both be right by the part of the day each gives: "Thursday
+    afternoon" and "Thursday night", "around 5 p.m. Sunday" and "Sunday night"."""
+    dx, dy = clock_day(x), clock_day(y)
+    if dx != dy or dx[0] != dx[1] or _bare_clock(x.slot) or _bare_clock(y.slot) or not _dates_comparable(x, y):
+        return False
+    px, py = part_of_day(x), part_of_day(y)
+    if px and py:
+        return frozenset({px, py}) in PARTS_APART
+    for part, other in ((px, y), (py, x)):
+        span = clock_span(other)
+        if part and span:
+            return not any(lo * 60 <= span[1] and span[0] <= hi * 60 for lo, hi in PART_HOURS[part])
+    return False
 
 
 def _spans_touch(x: Fact, y: Fact) -> bool:
@@ -453,8 +534,9 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
             if x.claim.outlet == y.claim.outlet or abs((x.claim.published - y.claim.published).days) > WINDOW_DAYS:
                 continue
             late = reported_before_done(x, y)
-            if not within_reach(x, y) or not (_differ(x, y) or clocks_differ(x, y) or late):
-                continue
+            parts_only = not (_differ(x, y) or clocks_differ(x, y) or late)
+            if not within_reach(x, y) or parts_only and not (parts_differ(x, y) and story_happening(x, y)):
+                continue  # a part of the day is read only where both say when the story's own happening took place
             if period_tally(x) or period_tally(y):
                 continue  # "80 were killed in November alone" counts many happenings, it dates none
             if earlier_instance(x) != earlier_instance(y):
@@ -516,7 +598,7 @@ def _vouches(f: Fact, g: Fact, clock_only: bool = False) -> bool:
     against "shortly after 10 p.m. Friday"."""
     if clock_only and clock_span(g) is None:
         return False
-    return _agree(f, g) and not clocks_differ(f, g)
+    return _agree(f, g) and not clocks_differ(f, g) and not parts_differ(f, g)
 
 
 def _given(f: Fact, others: Sequence[Fact], clock_only: bool = False) -> bool:
@@ -558,7 +640,7 @@ class DateRule:
         if p.reported_first:
             return True  # one day by construction; the report's row is open before its bound
         if _granularity(p.a) == _granularity(p.b) == "day":
-            return abs((p.a.interval[0] - p.b.interval[0]).days) <= self.max_day_gap
+            return abs((clock_day(p.a)[0] - clock_day(p.b)[0]).days) <= self.max_day_gap
         return True
 
 

@@ -191,7 +191,8 @@ DEICTIC = re.compile(r"\b(today|tonight|yesterday|tomorrow|this (?:morning|after
 _SPAN = r"(?:hours?|days?|nights?|mornings?|evenings?|weeks?|weekends?|months?|years?)"
 ANAPHORIC = re.compile(rf"\b(?:(?:\d+|an?|{WORDS_TO_TWELVE}|several"
                        rf"|a few|few|some|the)\s+{_SPAN}\s+(?:earlier|later|before|after(?:wards?)?|previously)"
-                       rf"|the\s+(?:next|following|previous|preceding|prior)\s+{_SPAN})\b", re.I)
+                       rf"|the\s+(?:next|following|previous|preceding|prior)\s+{_SPAN}"
+                       rf"|that\s+(?:day|night|morning|afternoon|evening|weekend))\b", re.I)
 
 
 def anchor_kind(t: TimeExpr) -> str:
