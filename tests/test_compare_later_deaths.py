@@ -75,3 +75,36 @@ def test_the_flag_cites_every_sentence_of_each_report_that_tells_its_state():
     b = [claim("b#1", "The girl shot Friday has died.", outlet="B", day=2)]
     flag, = later_death_flags(a + b)
     assert [e.claim_id for e in flag.evidence] == ["a#1", "b#1", "a#2"]
+
+
+def test_brain_dead_stands_between_critical_and_dead():
+    grave = claim("a#1", "The boy is in critical condition after the shooting on Vane Street.")
+    brain = [claim("b#1", "An earlier report said the boy was pronounced dead on Tuesday.", outlet="B", day=3),
+             claim("b#2", "Doctors say the boy was declared brain-dead and remains on life support.", outlet="B",
+                   day=3)]
+    dead = claim("c#1", "The boy taken off life support has died, his uncle said.", outlet="C", day=6)
+    flag, = later_death_flags([grave] + brain)
+    assert flag.values == {"A": "critical condition", "B": "brain-dead"}
+    assert [e.claim_id for e in flag.evidence] == ["a#1", "b#2"]
+    assert "brain death" in flag.explanation
+    flag, = later_death_flags(brain + [dead])
+    assert flag.values == {"B": "brain-dead", "C": "has died"}
+    assert "brain-dead and kept alive" in flag.explanation
+
+
+def test_a_report_that_tells_the_death_beside_brain_death_is_a_death_report():
+    grave = claim("a#1", "The boy is in critical condition.")
+    both = [claim("b#1", "The boy had been declared brain-dead.", outlet="B", day=3),
+            claim("b#2", "He died Sunday after his family said goodbye.", outlet="B", day=3)]
+    flag, = later_death_flags([grave] + both)
+    assert flag.values == {"A": "critical condition", "B": "died"}
+
+
+def test_a_death_told_months_or_years_back_is_not_of_the_one_hit():
+    brain = [claim("a#1", "A girl of 6 is on life support after she was shot at home."),
+             claim("a#2", "Her grandfather died just two years ago of a heart attack."),
+             claim("a#3", "Doctors have declared her brain dead, her aunt said.")]
+    dead = [claim("b#1", "The girl shot at home last week has died.", outlet="B", day=3)]
+    flag, = later_death_flags(brain + dead)
+    assert flag.values == {"A": "brain dead", "B": "has died"}
+    assert "a#2" not in flag.claims

@@ -104,11 +104,16 @@ def explain_address(street: str, reports: Sequence[tuple[Claim, str]]) -> str:
 
 
 def explain_later_death(f: Finding) -> str:
-    """The one person hit told gravely hurt by one report and dead by a report of a later day."""
+    """The one person hit told gravely hurt (or brain-dead) by one report and brain-dead (or dead) by a report of a
+    later day."""
     days = (f.b.published.date() - f.a.published.date()).days
-    return (f"The one person hit is told alive and gravely hurt by {_who(f.a)} (\u201c{f.value_a}\u201d) and dead by "
-            f"{f.b.outlet} {days} day{'s' if days != 1 else ''} later (\u201c{f.value_b}\u201d): the later report "
-            f"tells of a death since. {f.a.outlet}: {_quote(f.a.text)} {f.b.outlet}: {_quote(f.b.text)}")
+    brain = "brain" in f.value_a.casefold()
+    then = "brain-dead" if "brain" in f.value_b.casefold() else "dead"
+    since = "brain death" if then == "brain-dead" else "death"
+    return (f"The one person hit is told {'brain-dead and kept alive' if brain else 'alive and gravely hurt'} by "
+            f"{_who(f.a)} (\u201c{f.value_a}\u201d) and {then} by {f.b.outlet} {days} day{'s' if days != 1 else ''} "
+            f"later (\u201c{f.value_b}\u201d): the later report tells of a {since} since. {f.a.outlet}: "
+            f"{_quote(f.a.text)} {f.b.outlet}: {_quote(f.b.text)}")
 
 
 def explain_charges(who: str, reports: Sequence[tuple[Claim, str]], kind: str) -> str:

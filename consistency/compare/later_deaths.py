@@ -14,7 +14,11 @@ tell of one person hit:
 - the two share a person named in full or an age, unless one of them gives none to tell them apart by (a story
   may group two shootings of one kind in one city).
 
-One flag per story: the grave report and the death report of another outlet closest in time, each cited by its
+A report that tells the one hit declared brain-dead (kept on life support) and no death stands between the two:
+dead against an earlier grave report, alive against a later death report. A death told months or years back ("her
+mother died months ago") is of someone else.
+
+One flag per story: the earlier report and the later report of another outlet closest in time, each cited by its
 sentence that tells the state and up to two more that tell it again.
 """
 
@@ -47,6 +51,13 @@ _DIED = (re.compile(r"\b(?:has|have|had)\s+(?:since\s+)?(?:died|passed\s+away|su
          re.compile(r"\bdied\b|\bdies\b|\bpass(?:ed|es)\s+away\b|\bsuccumbed\b", re.I),
          re.compile(r"\b(?:pronounced|declared)\s+dead\b", re.I),
          re.compile(r"\bfatal(?:ly)?\s+(?:shot|shooting|wounded)\b|\bwas\s+killed\b", re.I))
+# Declared brain-dead and kept on life support: dead against an earlier report of grave condition, alive against a
+# later report of the death (a "pronounced dead" beside it is the declaration of brain death, often a report it
+# corrects).
+_BRAIN_DEAD = re.compile(r"\bbrain[- ]dead\b", re.I)
+# A death told months or years back ("her mother died just months ago") is not the death of the one hit.
+_LONG_AGO = re.compile(r"\b(?:died|passed(?:\s+away)?)\s+(?:\w+\s+){0,3}?(?:months|years)\s+ago\b", re.I)
+_ORDER = {"grave": 0, "brain-dead": 1, "dead": 2}
 _DOER = re.compile(r"\b(?:gunman|shooter|suspect|killer|attacker|assailant)s?\b", re.I)
 # Several hurt: the one hurt person of one report may then be another than the dead of the other.
 _SEVERAL = re.compile(
@@ -63,7 +74,7 @@ class _Report:
     """One article's word on the one person hit: grave (alive) or dead, and the sentence that says so."""
 
     claim: Claim
-    state: str  # grave, dead
+    state: str  # grave, brain-dead, dead
     span: tuple[int, int]
 
 
@@ -72,7 +83,12 @@ def _report(article: Sequence[Claim]) -> _Report | None:
     text = " ".join(c.text for c in article)
     if _SEVERAL.search(text) or any(t.value >= 2 for t in article_tolls(article).values()):
         return None
-    told = [c for c in article if not tells_of_another_incident(c.text)]
+    told = [c for c in article if not tells_of_another_incident(c.text) and not _LONG_AGO.search(c.text)]
+    if not any(p.search(c.text) for p in _DIED[:2] for c in told):
+        for c in told:
+            m = _BRAIN_DEAD.search(c.text)
+            if m and not _DOER.search(c.text):
+                return _Report(c, "brain-dead", (c.start + m.start(), c.start + m.end()))
     if not any(ANY_DEATH.search(c.text) for c in told):
         for pattern in _GRAVE:
             for c in told:
@@ -102,7 +118,7 @@ def later_death_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> 
         best: tuple | None = None
         for a, grave in reports.items():
             for b, dead in reports.items():
-                if grave.state != "grave" or dead.state != "dead" or b in told \
+                if _ORDER[grave.state] >= _ORDER[dead.state] or b in told \
                         or grave.claim.outlet == dead.claim.outlet \
                         or dead.claim.published.date() <= grave.claim.published.date() \
                         or not _one_incident(told_of[a], told_of[b]):
@@ -113,16 +129,22 @@ def later_death_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> 
                     best = (key, grave, dead)
         if best is not None:
             grave, dead = best[1], best[2]
-            also = _also(by_article[grave.claim.article_id], grave, _GRAVE) + \
-                _also(by_article[dead.claim.article_id], dead, _DIED[:2])
+            also = _also(by_article[grave.claim.article_id], grave, _told_state(grave)) + \
+                _also(by_article[dead.claim.article_id], dead, _told_state(dead))
             flags.append(cited_beside(_flag(grave, dead), (evidence(c, c.start, c.end) for c in also)))
     return flags
+
+
+def _told_state(report: _Report) -> Sequence[re.Pattern]:
+    """The patterns of the sentences that tell a report's state again."""
+    return {"grave": _GRAVE, "brain-dead": (_BRAIN_DEAD,), "dead": _DIED[:2]}[report.state]
 
 
 def _also(article: Sequence[Claim], report: _Report, patterns: Sequence[re.Pattern]) -> list[Claim]:
     """Other sentences of the report that tell its state ("taken to hospital in critical condition" beside the
     lead's "left a girl in critical condition")."""
     return [c for c in article if c.id != report.claim.id and not _DOER.search(c.text)
+            and not _LONG_AGO.search(c.text) and not tells_of_another_incident(c.text)
             and any(p.search(c.text) for p in patterns)][:ALSO_CITED]
 
 
