@@ -214,3 +214,31 @@ def test_fates_a_report_that_tells_one_listed_critical_and_all_released_tells_th
     b1 = claim("b#1", "She was shot twice and was listed in critical condition.", outlet="B", day=4)
     b2 = claim("b#2", "All have been released from the hospital, police said.", outlet="B", day=4)
     assert [f.type.value for f in fate_findings([a, b1, b2]) if "released" in f.value_b] == []
+
+
+def test_fates_a_named_death_days_after_the_shooting_is_of_one_of_the_hurt():
+    a = claim("a#1", "Both teens are expected to survive, police said.", outlet="A", day=4)
+    later = claim("b#1", "Milo Brand died Friday, three days after he was shot.", outlet="B", day=8,
+                  people=("Milo Brand",))
+    wounds = claim("c#1", "Milo Brand died Friday of his injuries.", outlet="C", day=8, people=("Milo Brand",))
+    outright = claim("d#1", "Milo Brand died Friday.", outlet="D", day=8, people=("Milo Brand",))
+    assert kinds(fate_findings([a, later])) == [("update", "expected to survive", "died Friday")]
+    assert kinds(fate_findings([a, wounds])) == [("update", "expected to survive", "died Friday")]
+    assert fate_findings([a, outright]) == []
+
+
+def test_fates_one_update_per_forecast_undone_against_the_first_death_told():
+    a = claim("a#1", "All three wounded men are expected to survive.", outlet="A", day=4)
+    first = claim("b#1", "One of the men wounded at the bar has since died.", outlet="B", day=7)
+    recall = claim("c#1", "One of the men wounded at the bar has died, a month after the shooting.", outlet="C",
+                   day=30)
+    found = fate_findings([a, first, recall])
+    assert [(f.a.id, f.b.id) for f in found] == [("a#1", "b#1")]
+
+
+def test_fates_a_report_that_tells_a_later_death_tells_the_change_itself():
+    a = claim("a#1", "Two other people were wounded in the shooting.", outlet="A", day=5)
+    own = claim("a#2", "One of two boys shot Friday has died.", outlet="A", day=5)
+    b = claim("b#1", "A man wounded in the shooting has died.", outlet="B", day=9)
+    assert fate_findings([a, own, b]) == []
+    assert kinds(fate_findings([a, b])) == [("update", "Two other people were wounded", "has died")]

@@ -6,8 +6,10 @@ night has died"), so each claim of a story is read for a few fixed states of the
 five", "both", "none of the injuries") or one of them (named, or "a man wounded in the shooting"):
 
 - survival: expected to live against a death of one of them reported later, an ``update`` when the death
-  is reported on a later day (the forecast did not hold), a ``polarity`` on the same day; the hurt told alive
-  beside others ("and two others were wounded") against one of them dying on a later day, an ``update``;
+  is reported on a later day (the forecast did not hold, one flag per forecast against the first death told),
+  a ``polarity`` on the same day; the hurt told alive beside others ("and two others were wounded") against one
+  of them dying on a later day, an ``update``; a death told as the end of wounds ("died of his injuries", "died
+  three days after he was shot") is of one of the hurt;
 - hospital: all released against one still in hospital in a report of the same day or later, a
   ``polarity`` (one still in hospital, then all released days later, is the story moving on);
 - place: a named person dead at the scene against taken to hospital where they died, a ``polarity``;
@@ -72,9 +74,12 @@ _HURT_ALIVE = re.compile(rf"\b(?:{SEVERAL_COUNT}|another){_HURT_ONES}\s+(?:were|
                          r"(?:also\s+)?(?:critically\s+|seriously\s+|badly\s+)?(?:wounded|injured|hurt)\b|"
                          rf"\b(?:and|while|leaving)\s+(?:{SEVERAL_COUNT}|an?|another){_HURT_ONES}\s+(?:wounded|injured|hurt)\b|"
                          rf"\b(?:and|while)\s+(?:wounded|injured|wounding|injuring)\s+(?:{SEVERAL_COUNT}|an?)\b", re.I)
+# A death told as the end of wounds ("died of his injuries", "died three days after he was shot") is of one who
+# lived through the shooting, one of the hurt, not one killed outright.
 _ONE_OF_HURT = re.compile(
-    r"\b(?:wounded|injured|hurt)\b|\bone\s+of\s+the\s+(?:victims|men|women|people|wounded)\b|"
-    r"\b(?:second|third|fourth|fifth|sixth|seventh)\s+(?:victim|person|man|woman)\b", re.I)
+    r"\b(?:wounded|injured|hurt|injuries|wounds)\b|\bone\s+of\s+the\s+(?:victims|men|women|people|wounded)\b|"
+    r"\b(?:second|third|fourth|fifth|sixth|seventh)\s+(?:victim|person|man|woman)\b|"
+    r"\b(?:days?|weeks?|months?)\s+(?:later|after\s+(?:he|she|being)\s+(?:was\s+)?shot)\b", re.I)
 _DOER = re.compile(r"\b(?:gunman|shooter|suspect|killer|attacker)\b", re.I)
 # The surviving hurt counted ("two of whom", "the four other victims"): the group, when the article calls no one
 # gravely hurt (else the count may leave out one in critical condition).
@@ -339,7 +344,9 @@ def _axis_findings(claims: Iterable[Claim]) -> list[tuple[str, Finding]]:
     grave = frozenset(c.article_id for c in claims if _GRAVE.search(c.text))
     rows = _apart([s for c in claims for s in states(c, surnames, grave)], claims)
     # A report of a death that recalls the first night's hurt tells the change itself: its death stands.
-    dying = {s.claim.article_id for s in rows if s.state == "died"}
+    dying = {s.claim.article_id for s in rows if s.state == "died"} | {
+        c.article_id for c in claims if _DIED_LATER.search(c.text) and not _DOER.search(c.text)
+        and not tells_of_another_incident(c.text)}
     rows = [s for s in rows if not (s.state == "hurt" and s.claim.article_id in dying)]
     torn = _torn(rows)
     rows = [s for s in rows if (s.claim.article_id, s.axis, s.holder) not in torn]
@@ -353,7 +360,10 @@ def _axis_findings(claims: Iterable[Claim]) -> list[tuple[str, Finding]]:
             if kind is None:
                 continue
             gap = abs((b.claim.published - a.claim.published).total_seconds())
-            odd = a if a.state == _ODD[a.axis] else b
+            # A forecast undone days later is the one report the update supersedes: one flag for it, against the
+            # first death told, not one for each later report that recalls the death.
+            superseded = kind == "update" and a.axis == "survival"
+            odd = a if a.state == _ODD[a.axis] or superseded else b
             key = (a.axis, odd.claim.article_id)
             rank = (a.state == "hurt", gap)  # a forecast undone is the sharper news than a hurt person's death
             if key not in best or rank < best[key][0]:
