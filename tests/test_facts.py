@@ -1127,6 +1127,35 @@ def test_a_count_is_bounded_by_a_span_named_right_after_it():
     assert [is_bounded(f) for f in facts_of(0, since_what) if f.kind == "figure"] == [False]
 
 
+def test_facts_a_count_totted_up_over_a_wide_scope_is_another_statistic():
+    # A tally over the whole country (or a running year) counts many happenings, not the story's own.
+    story = claim("a#1", "Dozens of nurses from the ward came to the vigil.", outlet="A",
+                  frames={"Dozens of": ("come", ("nurse", "vigil"))})
+    tally = claim("b#1", "Nineteen nurses had quit nationwide in May.", outlet="B",
+                  frames={"Nineteen": ("quit", ("nurse",))})
+    assert pairs(story, tally) == []
+    local = claim("f#1", "Nineteen nurses from the ward came to the vigil.", outlet="F",
+                  frames={"Nineteen": ("come", ("nurse", "vigil"))})
+    assert pairs(story, local) == [("Dozens of", "Nineteen")]
+    year = claim("c#1", "Thefts at the depot are down 6 percent for the year.", outlet="C",
+                 frames={"6 percent": ("be", ("theft", "depot"))})
+    place = claim("d#1", "Thefts at the depot are down 5 percent citywide.", outlet="D",
+                  frames={"5 percent": ("be", ("theft", "depot"))})
+    same = claim("e#1", "Thefts at the depot are down 5 percent for the year.", outlet="E",
+                 frames={"5 percent": ("be", ("theft", "depot"))})
+    assert pairs(year, place) == []
+    assert pairs(year, same) == [("6 percent", "5 percent")]
+
+
+def test_a_figure_scope_is_read_in_its_own_clause():
+    from consistency.compare.facts.statistics import scope
+
+    wide = claim("a#1", "Seven wardens were hired statewide this year.", outlet="A", frames={})
+    apart = claim("b#1", "Seven wardens were hired, a rise seen statewide.", outlet="B", frames={})
+    assert [scope(f) for f in facts_of(0, wide) if f.kind == "figure"] == [(True, True)]
+    assert [scope(f) for f in facts_of(0, apart) if f.kind == "figure"] == [(False, False)]
+
+
 def _published(c: Claim, month: int, day: int) -> Claim:
     """The claim published on another day of 2026, its times read from that day."""
     published = datetime(2026, month, day, 9, tzinfo=timezone.utc)

@@ -79,12 +79,31 @@ def is_bounded(f: Fact) -> bool:
     return bool(_SPAN_AFTER.search(after))
 
 
+# A figure totted up over a wide place or a running period ("19 were slain nationwide", "crime was down 5%
+# citywide", "down 6 percent for the year") counts many happenings: a statistic of that scope, not a count of
+# one happening, nor the statistic of another scope.
+_WIDE_PLACE = re.compile(r"\b(?:nation|state|city|county|country|world)[\s-]?wide\b|\bacross\s+the\s+(?:country|nation"
+                         r"|state|city|county|region)\b", re.IGNORECASE)
+_RUNNING_PERIOD = re.compile(r"\bfor\s+the\s+year\b|\bthis\s+year\b|\byear[\s-]to[\s-]date\b|\bto\s+date\b|\bso\s+far\b",
+                             re.IGNORECASE)
+SCOPE_CHARS = 40  # a scope this close to the figure, in its clause, is the figure's
+
+
+def scope(f: Fact) -> tuple[bool, bool]:
+    """Whether the figure's clause names a wide place and a running period it is totted up over."""
+    c = f.claim
+    before = re.split(r"[,;:()]", c.text[max(0, f.slot.start - c.start - SCOPE_CHARS):f.slot.start - c.start])[-1]
+    after = re.split(r"[,;:()]", c.text[f.slot.end - c.start:f.slot.end - c.start + SCOPE_CHARS])[0]
+    near = f"{before} {after}"
+    return bool(_WIDE_PLACE.search(near)), bool(_RUNNING_PERIOD.search(near))
+
+
 def other_statistic(a: Fact, b: Fact) -> bool:
     """The two figures are of different statistics by their own words: a part against a total, what
-    is needed against what was reached, a gap against a value, or a count within a span against one
-    without."""
+    is needed against what was reached, a gap against a value, a count within a span against one
+    without, or figures totted up over different scopes (a wide place, a running period)."""
     return (is_part(a) != is_part(b) or is_required(a) != is_required(b) or is_difference(a) != is_difference(b)
-            or is_bounded(a) != is_bounded(b))
+            or is_bounded(a) != is_bounded(b) or scope(a) != scope(b))
 
 
 # An amount opening a parenthesis right after another amount ("90 billion euros ($121 billion)",
