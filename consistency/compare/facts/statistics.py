@@ -84,8 +84,8 @@ def is_bounded(f: Fact) -> bool:
 # one happening, nor the statistic of another scope.
 _WIDE_PLACE = re.compile(r"\b(?:nation|state|city|county|country|world)[\s-]?wide\b|\bacross\s+the\s+(?:country|nation"
                          r"|state|city|county|region)\b", re.IGNORECASE)
-_RUNNING_PERIOD = re.compile(r"\bfor\s+the\s+year\b|\bthis\s+year\b|\byear[\s-]to[\s-]date\b|\bto\s+date\b|\bso\s+far\b",
-                             re.IGNORECASE)
+_RUNNING_PERIOD = re.compile(r"\bfor\s+the\s+year\b|\bthis\s+year\b|\byear[\s-]to[\s-]date\b|\bto\s+date\b"
+                             r"|\bso\s+far\b", re.IGNORECASE)
 SCOPE_CHARS = 40  # a scope this close to the figure, in its clause, is the figure's
 
 
