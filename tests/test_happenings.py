@@ -450,6 +450,42 @@ def test_one_reader_tells_of_another_incident_for_ages_and_dates():
     assert not tells_of_another_incident("Earlier reports gave the time as 2 p.m.")
 
 
+def test_one_reader_tells_of_a_happening_it_doubts_is_the_story_one():
+    from consistency.compare.base import tells_of_another_incident
+    assert tells_of_another_incident("A man was hurt on Oak Lane at 9 p.m., though it is unclear if that is the "
+                                     "incident in question.")
+    assert tells_of_another_incident("It was not clear whether the two shootings were related.")
+    assert not tells_of_another_incident("It is unclear why the gunman opened fire.")
+
+
+def test_happenings_a_shooting_doubted_to_be_the_story_one_is_not_paired():
+    a = claim("a#1", "The shooting happened around 4 p.m. Thursday on Oak Lane.", outlet="A",
+              frames={"around 4 p.m. Thursday": ("happen", ("shooting", "oak", "lane"))})
+    doubted = claim("b#1", "A man was shot in a hallway Wednesday, though it is unclear if that is the incident in "
+                    "question.", outlet="B", frames={"Wednesday": ("shoot", ("man", "hallway"))})
+    plain = claim("c#1", "A man was shot in a hallway Wednesday.", outlet="C",
+                  frames={"Wednesday": ("shoot", ("man", "hallway"))})
+    assert found(a, doubted) == []
+    assert found(a, plain) == [("around 4 p.m. Thursday", "Wednesday")]
+
+
+def test_happenings_a_possessive_day_dates_the_happening_it_names():
+    c = claim("a#1", "Friday's shooting was the third on the block.", outlet="A", frames={"Friday": ("be", ("block",))})
+    assert kinds(rows(c)[0]) == frozenset({"attack"})
+
+
+def test_happenings_a_shooting_dated_beside_the_story_one_named_by_its_day_is_another():
+    # 13 March 2026 is a Friday: the sentence names the story's shooting by that day, then an older one.
+    a = claim("a#1", "The shooting happened about 7 p.m. near the bakery.", outlet="A",
+              frames={"about 7 p.m.": ("happen", ("shooting", "bakery"))})
+    beside = claim("b#1", "Friday's shooting was close to Elm Avenue, where two brothers were shot last month.",
+                   outlet="B", frames={"Friday": ("be", ("avenue",)), "last month": ("shoot", ("brother",))})
+    alone = claim("c#1", "Two brothers were shot near Elm Avenue last month.", outlet="C",
+                  frames={"last month": ("shoot", ("brother", "avenue"))})
+    assert found(a, beside) == []
+    assert found(a, alone) == [("about 7 p.m.", "last month")]
+
+
 OCCURRED_ON_ELM = claim("b#1", "The shooting occurred around 12:40 p.m. Friday on Elm Avenue near Pine Street.", outlet="B",
                         frames={"around 12:40 p.m. Friday": ("occur", ("shooting", "elm", "avenue"))})
 

@@ -235,12 +235,16 @@ _OTHER_INCIDENT = re.compile(
     r"(?:incident|shooting|case|attack|killing|death)s?\b|\blast\s+(?:spring|summer|fall|autumn|winter)\b"
     r"|\b(?:separate|unrelated)\b"
     r"|\bearlier\s+(?:(?:that|this|the\s+same)\s+(?:day|morning|afternoon|evening|night)|(?:on\s+)?(?:"
-    + _WEEKDAYS + r"))\b|\bhours\s+(?:before|earlier)\b", re.IGNORECASE)
+    + _WEEKDAYS + r"))\b|\bhours\s+(?:before|earlier)\b"
+    # a happening the sentence doubts is the story's ("though it is unclear if that is the incident in question")
+    r"|\b(?:unclear|not\s+(?:yet\s+)?(?:clear|known))\s+(?:if|whether)\s+(?:that|this|it|the(?:\s+\w+){1,2})\s+"
+    r"(?:is|was|were|are)\s+(?:the\s+(?:same\s+)?(?:incident|shooting|case|one)|related|connected|linked)\b", re.IGNORECASE)
 
 
 def tells_of_another_incident(text: str) -> bool:
     """The sentence is about another happening than the story's ("in a separate shooting", "earlier that day a
-    man was shot there"): its ages, dates and clock times are that one's."""
+    man was shot there"), or one it doubts is the story's ("unclear if that is the incident"): its ages, dates and
+    clock times are that one's."""
     return bool(_OTHER_INCIDENT.search(text))
 
 

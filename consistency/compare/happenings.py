@@ -55,9 +55,13 @@ def _near_words(f: Fact) -> set[str]:
     return {w.strip(".,;:'\"\u2019s").casefold() for w in before + after}
 
 
+# A day named in the possessive qualifies the happening noun after it ("Friday's shooting", "Tuesday's vote").
+_POSSESSIVE = re.compile(r"^['\u2019]s\s+(?:([a-z-]+)\s+)?([a-z]+)", re.IGNORECASE)
+
+
 def kinds(f: Fact) -> frozenset[str]:
     """The kinds of happening a date row dates: its verb's; a happening noun's when the verb is a
-    light one or the noun stands right by the date."""
+    light one or the noun stands right by the date; the noun a possessive date qualifies."""
     own = KIND_OF.get(f.event or "")
     if own:
         return frozenset({own})
@@ -65,6 +69,9 @@ def kinds(f: Fact) -> frozenset[str]:
     if f.event not in LIGHT_VERBS:
         near = _near_words(f)
         nouns = [w for w in nouns if w in near]
+    m = _POSSESSIVE.match(f.claim.text[f.slot.end - f.claim.start:])
+    if m:
+        nouns += [_lemma(w) for w in m.groups() if w and _lemma(w) in KIND_OF]
     return frozenset(KIND_OF[w] for w in nouns)
 
 
