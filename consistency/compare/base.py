@@ -238,7 +238,8 @@ _OTHER_INCIDENT = re.compile(
     + _WEEKDAYS + r"))\b|\bhours\s+(?:before|earlier)\b"
     # a happening the sentence doubts is the story's ("though it is unclear if that is the incident in question")
     r"|\b(?:unclear|not\s+(?:yet\s+)?(?:clear|known))\s+(?:if|whether)\s+(?:that|this|it|the(?:\s+\w+){1,2})\s+"
-    r"(?:is|was|were|are)\s+(?:the\s+(?:same\s+)?(?:incident|shooting|case|one)|related|connected|linked)\b", re.IGNORECASE)
+    r"(?:is|was|were|are)\s+(?:the\s+(?:same\s+)?(?:incident|shooting|case|one)|related|connected|linked)\b",
+    re.IGNORECASE)
 
 
 def tells_of_another_incident(text: str) -> bool:
