@@ -91,3 +91,13 @@ def test_wounds_role_is_read_from_the_person_words_not_the_clause():
     a = claim("a#1", "Officers reached the home and saw a 2-year-old boy bleeding from a bullet wound to the chest.")
     b = claim("b#1", "Police say a 2-year-old child was hit in the shoulder at the home.", outlet="B")
     assert len(wound_flags([a, b])) == 1  # shoulder and chest are named apart
+
+
+def test_wounds_one_given_name_at_one_age_is_one_person():
+    # "Ann Roe" and "Ann Vale", both 52: a maiden and a married name, so the age still picks one person
+    a = claim("a#1", "Ann Roe, 52, was found with a gunshot wound to her right shoulder.", ("Ann Roe",))
+    b = claim("b#1", "His wife, Ann Vale, 52, taught there.", ("Ann Vale",), outlet="B")
+    c = claim("b#2", "The 52-year-old woman had a gunshot wound to the chest.", outlet="B")
+    assert [f.type for f in wound_flags([a, b, c])] == ["polarity"]
+    d = claim("b#1", "Her neighbour, Kim Lutz, 52, was not hurt.", ("Kim Lutz",), outlet="B")
+    assert wound_flags([a, d, c]) == []  # two people of one age: the age picks no one

@@ -284,13 +284,20 @@ def _shared_ages(story: list[Claim], accounts: list[_Account], surnames) -> set[
     per_report: dict[tuple[str, int], int] = defaultdict(int)
     named = [(int(m.value), m.name) for m in age_mentions(story) if m.name]
     for age, name in named + [(age, n) for a in accounts for age in a.ages for n in a.names]:
-        if not any(same_named_person(name, h, surnames) for h in holders[age]):
+        # one given name at one age is one person under two surnames ("Ann Roe, 43" / "Ann Vale, 43": a maiden
+        # and a married name)
+        if not any(same_named_person(name, h, surnames) or _one_given_name(name, h) for h in holders[age]):
             holders[age].append(name)
     for a in accounts:
         for age in a.ages:
             per_report[(a.article, age)] += 1
     return {age for age, names in holders.items() if len(names) > 1} | {age for (_, age), n in per_report.items()
                                                                          if n > 1}
+
+
+def _one_given_name(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Two full names that begin with one given name."""
+    return len(x) > 1 and len(y) > 1 and x[0] == y[0] and len(x[0]) > 2
 
 
 def wound_flags(claims: Iterable[Claim]) -> list[Flag]:
