@@ -97,6 +97,12 @@ def explain_wound(who: str, reports: Sequence[tuple[Claim, str]], kind: str) -> 
     return f"Wound placed two ways ({who}): {said}; {since}. {quotes}"
 
 
+def explain_hits(who: str, reports: Sequence[tuple[Claim, str]]) -> str:
+    """How many times, and where, each report says one person (``who``) was hit, in publication order."""
+    said, quotes = _told(reports)
+    return f"Times hit counted two ways ({who}): {said}; one person took a set number of bullets. {quotes}"
+
+
 def explain_address(street: str, reports: Sequence[tuple[Claim, str]]) -> str:
     """The number each report puts on one street, in publication order."""
     said, quotes = _told(reports)

@@ -14,6 +14,9 @@ region of one is far from every region of the other: regions that meet (head and
 leg) may be one wound told loosely, and a vague word ("torso", "side", "armpit") agrees with every region it
 covers. A report that gives several wounds agrees with any report naming one of them. Reports of one day are a
 ``polarity``; reports days apart an ``update`` (a later account may be the autopsy's or a correction).
+
+How many times the person was hit, where a report counts every part ("shot once in the chest and once in the
+abdomen"), is set against the other reports' count of that person (``hit_counts``) and flagged as a ``number``.
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ from ..extract.quantities import AGE_UNIT
 from ..records import Claim, Flag
 from .ages import age_mentions, same_named_person, story_surnames
 from .base import claims_by_story, readings_flag, tells_of_another_incident
-from .explain import explain_wound
+from .explain import explain_hits, explain_wound
+from .hit_counts import COUNT_WORDS, Hits, account_hits, counts_clash, hit_groups
 from .person_names import plain_name_words
 from .unionfind import UnionFind
 
@@ -71,7 +75,7 @@ _HIT = re.compile(rf"\b(?:({_ACTIVE})|(?:gunshot|bullet|gun\s+shot)\s+wounds?|wo
                   r"through)\b)[\w'’-]+,?){0,6}?)\s+(?:in|to|into|through)\s+", re.I)
 _MODIFIERS = frozenset("left right upper lower mid middle front rear top bottom inner outer".split())
 _WHERE_WORDS = _MODIFIERS | set(REGIONS) | set(_VAGUE) | frozenset(
-    "the his her their its my one both each a , and or of once twice in to area region part".split())
+    "the his her their its my one both each a , and or of in to area region part".split()) | COUNT_WORDS
 _TOKEN = re.compile(r"\s*([\w'’-]+|,)")
 # A part word that names a place, not a body part ("the back seat", "the side of the road").
 _PLACE_AFTER = re.compile(r"^\s*(?:seat|seats|yard|door|doors|porch|alley|room|window|lot|road|street|steps|stairs|"
@@ -104,6 +108,7 @@ class Wound:
     ages: frozenset[int] = frozenset()
     role: str = "hurt"  # hurt, doer or officer
     who: str = ""  # the person as written: the name, else the age ("Tom Hale", "the 25-year-old")
+    hits: Hits | None = None  # how many times, and where, it says the person was hit, when every part is counted
 
 
 def wounds(c: Claim) -> list[Wound]:
@@ -113,7 +118,7 @@ def wounds(c: Claim) -> list[Wound]:
         return []
     out = []
     for m in _HIT.finditer(text):
-        parts, length = _where(text[m.end():])
+        parts, length, befores = _where(text[m.end():])
         regions = frozenset(r for p in parts for r in _regions(p))
         if not regions:
             continue
@@ -123,16 +128,20 @@ def wounds(c: Claim) -> list[Wound]:
         span = (c.start + m.start(), c.start + m.end() + length)
         written = text[m.start():m.end() + length]
         people, role = _holders(c, c.start + at, c.start + end)
+        # a count said of several people at once ("hitting a man and a woman twice in the leg") is no one's count
+        hits = hit_groups(m.group(2), befores, [_regions(p) for p in parts], text[m.end() + length:]) \
+            if len(people) < 2 else None
         for name, age, who in people or [(None, None, "")]:
             out.append(Wound(c, regions, tuple(parts), span, written, (name,) if name else (),
-                             frozenset({age}) if age is not None else frozenset(), role, who))
+                             frozenset({age}) if age is not None else frozenset(), role, who, hits))
     return out
 
 
-def _where(rest: str) -> tuple[list[str], int]:
+def _where(rest: str) -> tuple[list[str], int, list[str]]:
     """The body parts of the words after "in" or "to" ("the left leg, right arm and chest"), each with its
-    modifiers, and how many characters they take; "back" in "the back of his head" and a part word naming a place
-    ("the back seat", "the side of the road") are no part."""
+    modifiers, how many characters they take, and the words before each part since the one before it ("and once
+    in the"); "back" in "the back of his head" and a part word naming a place ("the back seat", "the side of the
+    road") are no part."""
     tokens: list[tuple[str, int, int]] = []
     pos = 0
     for m in _TOKEN.finditer(rest):
@@ -141,8 +150,8 @@ def _where(rest: str) -> tuple[list[str], int]:
             break
         tokens.append((word, m.start(1), m.end(1)))
         pos = m.end()
-    parts, length = [], 0
-    for i, (word, _, end) in enumerate(tokens):
+    parts, befores, length = [], [], 0
+    for i, (word, begin, end) in enumerate(tokens):
         if word not in REGIONS and word not in _VAGUE:
             continue
         if i + 1 < len(tokens) and tokens[i + 1][0] == "of" or _PLACE_AFTER.match(rest[end:]):
@@ -153,8 +162,9 @@ def _where(rest: str) -> tuple[list[str], int]:
                 break
             mods.insert(0, w)
         parts.append(" ".join(mods + [word]))
+        befores.append(rest[length:begin])
         length = end
-    return parts, length
+    return parts, length, befores
 
 
 def _regions(part: str) -> frozenset[str]:
@@ -239,6 +249,12 @@ class _Account:
     def first(self) -> Wound:
         return min(self.wounds, key=lambda w: (w.claim.start, w.span))
 
+    @property
+    def counted(self) -> Wound | None:
+        """The wound that tells how many times the person was hit, when the report counts them one way."""
+        hits = account_hits([w.hits for w in self.wounds if w.hits])
+        return next((w for w in self.wounds if w.hits == hits), None) if hits else None
+
 
 def _accounts(article: list[Claim], surnames) -> list[_Account]:
     """One account per person a report tells as hit in a body part, its wounds joined by name or age; a wound
@@ -301,7 +317,8 @@ def _one_given_name(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
 
 
 def wound_flags(claims: Iterable[Claim]) -> list[Flag]:
-    """One flag per person and pair of far regions two outlets put that person's wound in."""
+    """One flag per person whose wound two outlets put in far regions, and one per person whose hits they count
+    two ways."""
     flags = []
     for story in claims_by_story(claims):
         by_article: dict[str, list[Claim]] = defaultdict(list)
@@ -311,7 +328,7 @@ def wound_flags(claims: Iterable[Claim]) -> list[Flag]:
         accounts = [a for article in by_article.values() for a in _accounts(article, surnames)]
         shared = _shared_ages(story, accounts, surnames)
         union: UnionFind = UnionFind()
-        clashes = []
+        clashes, miscounts = [], []
         for i, a in enumerate(accounts):
             for b in accounts[i + 1:]:
                 if a.article == b.article or not _one_person(a, b, surnames, shared):
@@ -319,11 +336,14 @@ def wound_flags(claims: Iterable[Claim]) -> list[Flag]:
                 union.union(id(a), id(b))
                 if a.outlet != b.outlet and _far(a.regions, b.regions):
                     clashes.append((a, b))
-        by_person: dict[int, list[tuple[_Account, _Account]]] = defaultdict(list)
-        for a, b in clashes:
-            by_person[union.find(id(a))].append((a, b))
-        for pairs in by_person.values():
-            flags.append(_flag(pairs))
+                x, y = a.counted, b.counted
+                if a.outlet != b.outlet and x and y and x.hits and y.hits and counts_clash(x.hits, y.hits):
+                    miscounts.append((a, b))
+        for found, flag in ((clashes, _flag), (miscounts, _count_flag)):
+            by_person: dict[int, list[tuple[_Account, _Account]]] = defaultdict(list)
+            for a, b in found:
+                by_person[union.find(id(a))].append((a, b))
+            flags += [flag(pairs) for pairs in by_person.values()]
     return flags
 
 
@@ -335,3 +355,11 @@ def _flag(pairs: list[tuple[_Account, _Account]]) -> Flag:
     kind = "polarity" if 0 in days else "update"
     who = next((w.who for w in shown if w.names), shown[0].who)
     return readings_flag(kind, shown, CONFIDENCE, explain_wound(who, [(w.claim, w.text) for w in shown], kind))
+
+
+def _count_flag(pairs: list[tuple[_Account, _Account]]) -> Flag:
+    """A flag over one person's hits counted two ways: each account's counting sentence, in publication order."""
+    shown = sorted(dict.fromkeys(w for pair in pairs for acc in pair if (w := acc.counted)),
+                   key=lambda w: (w.claim.published, w.claim.article_id))
+    who = next((w.who for w in shown if w.names), shown[0].who)
+    return readings_flag("number", shown, CONFIDENCE, explain_hits(who, [(w.claim, w.text) for w in shown]))
