@@ -84,8 +84,9 @@ def is_bounded(f: Fact) -> bool:
 # one happening, nor the statistic of another scope.
 _WIDE_PLACE = re.compile(r"\b(?:nation|state|city|county|country|world)[\s-]?wide\b|\bacross\s+the\s+(?:country|nation"
                          r"|state|city|county|region)\b", re.IGNORECASE)
-_RUNNING_PERIOD = re.compile(r"\bfor\s+the\s+year\b|\bthis\s+year\b|\byear[\s-]to[\s-]date\b|\bto\s+date\b"
-                             r"|\bso\s+far\b", re.IGNORECASE)
+# Not "so far" or "to date": those mark one happening's running figure ("$400,000 placed so far"), which a later
+# report may update.
+_RUNNING_PERIOD = re.compile(r"\bfor\s+the\s+year\b|\bthis\s+year\b|\byear[\s-]to[\s-]date\b", re.IGNORECASE)
 SCOPE_CHARS = 40  # a scope this close to the figure, in its clause, is the figure's
 
 
