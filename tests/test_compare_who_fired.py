@@ -44,3 +44,37 @@ def test_who_fired_the_self_shooter_who_hit_another_or_two_children_is_no_clash(
     assert found([a, b]) == []
     assert found([a, c]) == []
     assert found([a, torn]) == []
+
+
+def kinds(text: str) -> list[str]:
+    return [a.kind for a in accounts(claim("x#1", text, outlet="X"))]
+
+
+def test_who_fired_a_self_inflicted_wound_is_read_as_self_when_the_child_is_the_last_person_told():
+    assert kinds("Deputies said a 5-year-old girl died of an apparently self-inflicted gunshot wound.") == ["self"]
+    assert kinds("Officers believe the 7-year-old boy accidentally wounded himself with the pistol.") == ["self"]
+    assert kinds("A 3-year-old boy found his mother's handgun in a drawer and shot himself.") == ["self"]
+    assert kinds("Their father, 52-year-old Dorian Valk, died of a self-inflicted gunshot wound.") == []
+    assert kinds("The girl's father later shot himself in the garage.") == []
+    assert kinds("A man who shot his 6-year-old son then shot himself, police said.") == ["another"]
+
+
+def test_who_fired_more_ways_of_telling_another_fired_are_read():
+    assert kinds("The 9-year-old boy told nurses it was his uncle who shot him.") == ["another"]
+    assert kinds("The boy, 6, later told a detective: 'My cousin shot me.'") == ["another"]
+    assert kinds("A man told police his brother shot him outside the store.") == []
+    assert kinds("The station heard unconfirmed reports that another young child was responsible.") == ["another"]
+    shot_by_a_peer = accounts(claim("y#1", "A 7-year-old boy was shot by another 7-year-old at a park.", outlet="Y"))
+    assert [(a.victim_age, a.shooter_age) for a in shot_by_a_peer] == [("7", "7")]
+
+
+def test_who_fired_a_callers_word_is_no_account():
+    assert kinds("The grandfather told dispatchers the boy shot himself while playing.") == []
+    assert kinds("A neighbor called police Sunday saying the girl had shot herself.") == []
+
+
+def test_who_fired_a_child_shot_by_a_peer_of_one_age_clashes_with_that_age_shooting_himself():
+    a = claim("a#1", "A 7-year-old boy was accidentally shot by another 7-year-old on Monday.", outlet="A")
+    b = claim("b#1", "Police said the 7-year-old boy shot himself with a rifle he found.", outlet="B")
+    assert found([a, b]) == [("polarity", ("shot by another 7-year-old", "shot himself"))]
+
