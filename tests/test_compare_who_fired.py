@@ -78,3 +78,10 @@ def test_who_fired_a_child_shot_by_a_peer_of_one_age_clashes_with_that_age_shoot
     b = claim("b#1", "Police said the 7-year-old boy shot himself with a rifle he found.", outlet="B")
     assert found([a, b]) == [("polarity", ("shot by another 7-year-old", "shot himself"))]
 
+
+def test_who_fired_a_story_telling_an_account_as_the_first_one_is_an_update_even_on_one_day():
+    a = claim("a#1", "A 5-year-old boy shot himself with a handgun, police said.", outlet="A")
+    b = claim("b#1", "The 5-year-old boy was shot by his older cousin, a detective said.", outlet="B")
+    c = claim("c#1", "The shooting was first reported as a self-inflicted gunshot wound.", outlet="C")
+    assert found([a, b]) == [("polarity", ("shot by his older cousin", "shot himself"))]
+    assert found([a, b, c]) == [("update", ("shot by his older cousin", "shot himself"))]

@@ -15,7 +15,8 @@ A sentence telling an account as withdrawn or disputed ("originally told", "init
 or as a 911 caller's word ("told dispatchers the boy shot himself"), gives neither. Two outlets' accounts clash
 when one is self and the other another's, unless the ages say the self-shooter is the other account's shooter (a
 4-year-old who shot herself and her mother). Reports of one day are a ``polarity``; reports days apart an
-``update`` (the later account has usually been through an investigation).
+``update`` (the later account has usually been through an investigation), as is any pair in a story where a
+report tells one account as the first or a disputed one (the story itself says it moved on).
 """
 
 from __future__ import annotations
@@ -134,6 +135,14 @@ def accounts(c: Claim) -> list[Account]:
     return []
 
 
+def tells_a_withdrawn_account(c: Claim) -> bool:
+    """The sentence tells an account of who fired as the first or a disputed one ("was originally reported as a
+    self-inflicted wound", "initially told officers he accidentally shot his son"): its story has moved on."""
+    text = c.text
+    told = bool(SELF.search(text)) or any(rx.search(text) for rx, _ in _OTHERS)
+    return told and bool(_DISPUTED.search(text)) and not tells_of_another_incident(text)
+
+
 def _clash(s: Account, o: Account) -> bool:
     """A self account against another's: unless the ages tell the self-shooter is that account's shooter, or the
     two speak of children of two ages."""
@@ -150,6 +159,7 @@ def who_fired_flags(claims: Iterable[Claim]) -> list[Flag]:
     for story in claims_by_story(claims):
         first: dict[tuple[str, str], Account] = {}
         kinds: dict[str, set[str]] = {}
+        withdrawn = any(tells_a_withdrawn_account(c) for c in story)
         for c in sorted(story, key=lambda c: (c.published, c.article_id, c.start)):
             for a in accounts(c):
                 first.setdefault((c.article_id, a.kind), a)
@@ -164,7 +174,7 @@ def who_fired_flags(claims: Iterable[Claim]) -> list[Flag]:
         shown = sorted(dict.fromkeys(a for pair in pairs for a in pair),
                        key=lambda a: (a.claim.published, a.claim.article_id))
         days = {(abs((s.claim.published.date() - o.claim.published.date()).days)) for s, o in pairs}
-        kind = "polarity" if 0 in days else "update"
+        kind = "polarity" if 0 in days and not withdrawn else "update"
         explanation = explain_who_fired([(a.claim, a.text) for a in shown], kind)
         flags.append(readings_flag(kind, shown, CONFIDENCE, explanation))
     return flags
