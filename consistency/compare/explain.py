@@ -88,6 +88,13 @@ def explain_who_fired(reports: Sequence[tuple[Claim, str]], kind: str) -> str:
     return f"Who fired told two ways: {said}; {since}. {quotes}"
 
 
+def explain_drive_by(reports: Sequence[tuple[Claim, str]], kind: str) -> str:
+    """A drive-by one report tells as what happened and another as the first account, since revised."""
+    said, quotes = _told(reports)
+    since = "the revision came later" if kind == "update" else "the drive-by was still told once it had been revised"
+    return f"How the shots came told two ways: {said}; {since}. {quotes}"
+
+
 def explain_wound(who: str, reports: Sequence[tuple[Claim, str]], kind: str) -> str:
     """Where each report says one person (``who``) was hit, in publication order (``kind``: update when the
     reports are days apart)."""
