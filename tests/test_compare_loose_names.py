@@ -56,3 +56,14 @@ def test_a_name_written_with_an_age_is_a_person_whatever_its_tag():
     place = claim("d#1", "A 45-year-old man from Dover was hurt.", ("Dover",))
     place = swap(place, entities=tuple(swap(e, label="GPE") for e in place.entities))
     assert [e.label for e in story_entities(place)] == ["GPE"]
+
+
+def test_a_surname_tagged_alone_before_an_age_is_read_as_the_whole_name():
+    from consistency.compare.names import story_entities
+    # the tagger took "Lenk" alone; the name written before the age is "Dara Lenk"
+    a = claim("a#1", "Dara Lenk, 24, was driving the car.", ("Lenk",))
+    assert [(e.text, e.label) for e in story_entities(a)] == [("Dara Lenk", "PERSON")]
+    # a name tagged in full is kept as tagged, title and all
+    b = claim("b#1", "Officer Dara Lenk, 24, was driving the car.", ("Dara Lenk",))
+    assert [e.text for e in story_entities(b)] == ["Dara Lenk"]
+

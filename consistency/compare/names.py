@@ -154,7 +154,8 @@ DOER_SCORE = 0.6  # as close as two sentences that say the same thing but for th
 def story_entities(c: Claim) -> list[Entity]:
     """The claim's entities, read with the age beside a name: a name written with an age ("Jaime Voss, 32,",
     "the 24-year-old Dara Lenk") is a person's whatever label the tagger gave it, and such a name the tagger
-    left out is added (the small tagger often reads an unfamiliar given name as a place or a body)."""
+    left out, or tagged by its surname alone, is added whole (the small tagger often reads an unfamiliar
+    given name as a place or a body)."""
     ages = [q for q in c.quantities if q.unit == AGE_UNIT]
     if not ages:
         return list(c.entities)
@@ -165,9 +166,19 @@ def story_entities(c: Claim) -> list[Entity]:
         out.append(e)
     for q in ages:
         found = untagged_name(c, q.start)
-        if found is not None and not any(x.start < found.end and found.start < x.end for x in out):
-            out.append(found)
+        if found is None:
+            continue
+        inside = [x for x in out if x.start < found.end and found.start < x.end]
+        if all(_part_of_name(x, found) for x in inside):
+            # the tagger took the surname alone ("Dara [Lenk], 24,"): the whole name is the person's
+            out = [x for x in out if x not in inside] + [found]
     return out
+
+
+def _part_of_name(e: Entity, name: Entity) -> bool:
+    """``e`` tags a person's name short of the ``name`` written before an age ("Lenk" of "Dara Lenk, 24,")."""
+    return e.label == "PERSON" and name.start <= e.start and e.end <= name.end and \
+        len(plain_name_words(_form(e.text))) < len(plain_name_words(_form(name.text)))
 
 
 def _full_name(e: Entity) -> list[str]:
