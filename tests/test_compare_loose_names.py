@@ -67,3 +67,20 @@ def test_a_surname_tagged_alone_before_an_age_is_read_as_the_whole_name():
     b = claim("b#1", "Officer Dara Lenk, 24, was driving the car.", ("Dara Lenk",))
     assert [e.text for e in story_entities(b)] == ["Dara Lenk"]
 
+
+def test_loose_variant_flagged_when_an_outlet_corrects_itself():
+    first = claim("a#1", "Tobin Wrase, 19, was arrested on Friday.", ("Tobin Wrase",))
+    later = claim("a2#1", "Police said Toben Wrase fired twice.", ("Toben Wrase",), day=1)
+    other = claim("b#1", "Toben Wrase was held without bail.", ("Toben Wrase",), outlet="B", day=1)
+    flags = name_variant_flags([], [first, later, other])
+    assert flags and all("Tobin Wrase" in f.values.values() for f in flags)
+    # one outlet alone, both forms in its two reports: nothing says which is right
+    assert name_variant_flags([], [first, later]) == []
+    # a report that names both forms names two people
+    both = claim("a3#1", "Tobin Wrase and Toben Wrase are cousins.", ("Tobin Wrase", "Toben Wrase"), day=2)
+    assert name_variant_flags([], [first, later, other, both]) == []
+
+
+def test_a_given_name_shortened_is_no_loose_respelling():
+    assert not respelt_given_name("Steve", "Steven")  # a short form with a letter added
+    assert respelt_given_name("Russel", "Russell")  # a letter doubled

@@ -300,28 +300,40 @@ def _loose_observations(claims: list[Claim]):
     Bandoo"): one outlet alone uses its form and never the other, at least ``MIN_MAJORITY`` others use the
     other (so no article names both, as one telling of two brothers would), and the two names share the
     surname and every other word. Where outlets split evenly the two forms are more likely house styles of
-    a transliterated name than a slip."""
+    a transliterated name than a slip. An outlet that writes one form in one report and the other in another,
+    never both in one, has corrected itself: one person too, when another outlet names the person as well."""
     outlets: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)  # (story, name words) -> outlets
+    articles: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
     first: dict[tuple[str, tuple[str, ...], str], tuple[Claim, Entity]] = {}
     for c in sorted(claims, key=lambda c: (c.published, c.article_id, c.start)):
         for e in story_entities(c):
             if c.story_id and (words := tuple(_full_name(e))):
                 outlets[(c.story_id, words)].add(c.outlet)
+                articles[(c.story_id, words)].add(c.article_id)
                 first.setdefault((c.story_id, words, c.outlet), (c, e))
-    by_surname: dict[tuple[str, str], list[tuple[tuple[str, ...], set[str]]]] = defaultdict(list)
-    for (story, words), used in outlets.items():
-        by_surname[(story, words[-1])].append((words, used))
+    by_surname: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    for story, words in outlets:
+        by_surname[(story, words[-1])].append(words)
     for (story, _), names in by_surname.items():
-        for wx, ox in names:
-            for wy, oy in names:
-                if len(ox) != 1 or len(wy) != len(wx) or len(oy) < MIN_MAJORITY or ox & oy:
+        for wx in names:
+            for wy in names:
+                ox, oy = outlets[(story, wx)], outlets[(story, wy)]
+                if len(wy) != len(wx) or wx == wy:
+                    continue
+                corrected = bool(ox & oy) and wx < wy and len(ox | oy) >= MIN_MAJORITY and \
+                    not articles[(story, wx)] & articles[(story, wy)]
+                if not corrected and (len(ox) != 1 or len(oy) < MIN_MAJORITY or ox & oy):
                     continue
                 differing = [(p, q) for p, q in zip(wx[:-1], wy[:-1]) if p != q]
-                if len(differing) != 1 or not respelt_given_name(*differing[0]) or misspelt_given_name(*differing[0]):
-                    continue  # a strict slip is read by the story path already
-                ca, ea = first[(story, wx, next(iter(ox)))]
-                for o in sorted(oy):
-                    cb, eb = first[(story, wy, o)]
+                if len(differing) != 1:
+                    continue
+                strict = misspelt_given_name(*differing[0])
+                # a strict slip is read by the story path already, unless an outlet's own reports hide it there
+                if not (strict and corrected or respelt_given_name(*differing[0]) and not strict):
+                    continue
+                for oa, ob in sorted((oa, ob) for oa in ox for ob in oy):
+                    ca, ea = first[(story, wx, oa)]
+                    cb, eb = first[(story, wy, ob)]
                     yield STORY_SCORE, (ca, ea.text, (ea.start, ea.end), differing[0][0]), \
                         (cb, eb.text, (eb.start, eb.end), differing[0][1])
 

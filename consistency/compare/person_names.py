@@ -171,8 +171,8 @@ def respelt_given_name(p: str, q: str) -> bool:
     if NICKNAMES.get(p) == q or NICKNAMES.get(q) == p or p.replace("y", "i") == q.replace("y", "i"):
         return False  # "y" for "i" is how transliterations and established spellings differ ("Robin" / "Robyn")
     short, long_ = sorted((p, q), key=len)
-    if long_.startswith(short) and len(long_) > len(short) + 1:
-        return False  # a short form: "Chris" / "Christopher"
+    if long_.startswith(short) and not (len(long_) == len(short) + 1 and long_[-1] == short[-1]):
+        return False  # a short form: "Chris" / "Christopher", "Steve" / "Steven"; not "Russel" / "Russell"
     k = len(os.path.commonprefix([p, q]))
     if k >= 3 and (p[k:] in _FAMILIAR_ENDINGS or q[k:] in _FAMILIAR_ENDINGS):
         return False  # a familiar form: "Charlie" / "Charles", "Katy" / "Kate"
