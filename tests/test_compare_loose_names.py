@@ -84,3 +84,17 @@ def test_loose_variant_flagged_when_an_outlet_corrects_itself():
 def test_a_given_name_shortened_is_no_loose_respelling():
     assert not respelt_given_name("Steve", "Steven")  # a short form with a letter added
     assert respelt_given_name("Russel", "Russell")  # a letter doubled
+
+
+def test_a_familiar_form_spelt_two_ways_is_a_loose_respelling():
+    assert respelt_given_name("Bobby", "Bobbie")  # one familiar form, its ending spelt two ways
+    assert not respelt_given_name("Bobby", "Bobb")  # a familiar form against a plain one
+
+
+def test_a_correction_counts_another_outlet_naming_the_person_by_the_given_name_alone():
+    first = claim("a#1", "Ronny Vasko, 15, died at the scene.", ("Ronny Vasko",))
+    later = claim("a2#1", "Friends remembered Ronnie Vasko at a vigil.", ("Ronnie Vasko",), day=1)
+    other = claim("b#1", "Classmates said Ronnie loved to draw.", ("Ronnie",), outlet="B")
+    flags = name_variant_flags([], [first, later, other])
+    assert len(flags) == 1 and set(flags[0].values.values()) == {"Ronny Vasko", "Ronnie Vasko"}
+    assert name_variant_flags([], [first, later]) == []

@@ -311,31 +311,36 @@ def _loose_observations(claims: list[Claim]):
                 outlets[(c.story_id, words)].add(c.outlet)
                 articles[(c.story_id, words)].add(c.article_id)
                 first.setdefault((c.story_id, words, c.outlet), (c, e))
+            elif c.story_id and e.label == "PERSON" and len(alone := plain_name_words(_form(e.text))) == 1:
+                outlets[(c.story_id, tuple(alone))].add(c.outlet)  # a given name written alone ("Tommie")
     by_surname: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
     for story, words in outlets:
-        by_surname[(story, words[-1])].append(words)
+        if len(words) >= 2:
+            by_surname[(story, words[-1])].append(words)
     for (story, _), names in by_surname.items():
         for wx in names:
             for wy in names:
                 ox, oy = outlets[(story, wx)], outlets[(story, wy)]
                 if len(wy) != len(wx) or wx == wy:
                     continue
-                corrected = bool(ox & oy) and wx < wy and len(ox | oy) >= MIN_MAJORITY and \
-                    not articles[(story, wx)] & articles[(story, wy)]
-                if not corrected and (len(ox) != 1 or len(oy) < MIN_MAJORITY or ox & oy):
-                    continue
                 differing = [(p, q) for p, q in zip(wx[:-1], wy[:-1]) if p != q]
                 if len(differing) != 1:
                     continue
-                strict = misspelt_given_name(*differing[0])
+                # another outlet names the person too, in full or by the given name alone
+                p, q = differing[0]
+                naming = ox | oy | outlets.get((story, (p,)), set()) | outlets.get((story, (q,)), set())
+                corrected = bool(ox & oy) and wx < wy and len(naming) >= MIN_MAJORITY and \
+                    not articles[(story, wx)] & articles[(story, wy)]
+                if not corrected and (len(ox) != 1 or len(oy) < MIN_MAJORITY or ox & oy):
+                    continue
+                strict = misspelt_given_name(p, q)
                 # a strict slip is read by the story path already, unless an outlet's own reports hide it there
-                if not (strict and corrected or respelt_given_name(*differing[0]) and not strict):
+                if not (strict and corrected or respelt_given_name(p, q) and not strict):
                     continue
                 for oa, ob in sorted((oa, ob) for oa in ox for ob in oy):
                     ca, ea = first[(story, wx, oa)]
                     cb, eb = first[(story, wy, ob)]
-                    yield STORY_SCORE, (ca, ea.text, (ea.start, ea.end), differing[0][0]), \
-                        (cb, eb.text, (eb.start, eb.end), differing[0][1])
+                    yield STORY_SCORE, (ca, ea.text, (ea.start, ea.end), p), (cb, eb.text, (eb.start, eb.end), q)
 
 
 def _given_name_slip(x: str, y: str) -> tuple[str, str] | None:

@@ -164,7 +164,8 @@ def respelt_given_name(p: str, q: str) -> bool:
     dropped letter ("O'Neal" / "O'Neil", "Russel" / "Russell"). Transliterations and house styles differ in
     the same letters, so this is evidence only where most outlets agree on one form
     (``names._loose_observations``). Not a nickname, a short or familiar form ("Jim" / "Jimmy", "Charlie" /
-    "Charles"), a short name, another first letter, or "y" for "i"."""
+    "Charles"), a short name, another first letter, or "y" for "i"; a familiar form's ending spelt two ways
+    ("Bobby" / "Bobbie") is."""
     p, q = _letters_of(p), _letters_of(q)
     if p == q or min(len(p), len(q)) < MIN_GIVEN or p[0] != q[0]:
         return False  # another first letter: a transliteration ("Kurban" / "Gurban") or another name
@@ -174,6 +175,8 @@ def respelt_given_name(p: str, q: str) -> bool:
     if long_.startswith(short) and not (len(long_) == len(short) + 1 and long_[-1] == short[-1]):
         return False  # a short form: "Chris" / "Christopher", "Steve" / "Steven"; not "Russel" / "Russell"
     k = len(os.path.commonprefix([p, q]))
+    if k >= 3 and p[k:] in _FAMILIAR_ENDINGS and q[k:] in _FAMILIAR_ENDINGS:
+        return True  # one familiar form with its ending spelt two ways: "Bobby" / "Bobbie"
     if k >= 3 and (p[k:] in _FAMILIAR_ENDINGS or q[k:] in _FAMILIAR_ENDINGS):
         return False  # a familiar form: "Charlie" / "Charles", "Katy" / "Kate"
     return SequenceMatcher(None, p, q).ratio() >= LOOSE_RATIO
