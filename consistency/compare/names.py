@@ -226,6 +226,7 @@ def _covers(e: Entity, span: tuple[int, int]) -> bool:
     return e.start <= span[0] and span[1] <= e.end
 
 
+_CAPTION = re.compile(r"\s*(?:in\s+)?this\b[^.]{0,60}?\b(?:photo|image|picture)\b", re.I)  # "In this 2001 photo,"
 STORY_SCORE = 0.5  # a name respelled anywhere in a story is weaker evidence than in a copied sentence
 MIN_RESPELLED = 5  # shorter words respelled are as often other names ("Mark" / "Mary")
 STORY_MIN_RATIO = 0.8
@@ -268,7 +269,10 @@ def _story_observations(claims: Iterable[Claim]):
             form = " ".join(_form(e.text).split())
             # a full name only: a one-word name respelled is as often another name ("Twitter" / "Titter")
             if e.label in NAME_LABELS and e.text[:1].isupper() and c.story_id and len(form.split()) >= 2:
-                first.setdefault((c.story_id, c.outlet, form), (c, e))
+                key = (c.story_id, c.outlet, form)
+                # a photo caption describes an old picture of the person, not the report: cite the report
+                if key not in first or _CAPTION.match(first[key][0].text) and not _CAPTION.match(c.text):
+                    first[key] = (c, e)
     by_story: dict[str, list[tuple[str, str, Claim, Entity]]] = defaultdict(list)
     for (story, outlet, form), (c, e) in first.items():
         by_story[story].append((outlet, form, c, e))
@@ -286,10 +290,28 @@ def _story_observations(claims: Iterable[Claim]):
                     if words is None or frozenset(words) in together:
                         continue  # two given names an article gives side by side are two people (siblings)
                 else:
-                    words = _respelled_word(fa, fb) if is_spelling_variant(fa, fb) else None
+                    words = _surname_lengthened(fa, fb) if _person(ea, eb) else None
+                    if words is None:
+                        words = _respelled_word(fa, fb) if is_spelling_variant(fa, fb) else None
                 if words is None:
                     continue
                 yield STORY_SCORE, (ca, ea.text, (ea.start, ea.end), words[0]), (cb, eb.text, (eb.start, eb.end), words[1])
+
+
+MIN_SURNAME = 4  # "Holt" / "Holte"; a shorter surname with a letter added is as often another ("Lee" / "Leed")
+
+
+def _surname_lengthened(x: str, y: str) -> tuple[str, str] | None:
+    """The surnames of two full names of a person alike but for a letter added at the surname's end ("Dana
+    Holt" / "Dana Holte"): one person's slip, though a word with a letter added is often another word form
+    ("Somali" / "Somalia"). Not an "s", which makes a family's plural ("the Holts")."""
+    wx, wy = plain_name_words(_form(x)), plain_name_words(_form(y))
+    if len(wx) < 2 or len(wx) != len(wy) or wx[:-1] != wy[:-1]:
+        return None
+    short, long_ = sorted((wx[-1], wy[-1]), key=len)
+    if len(short) < MIN_SURNAME or len(long_) != len(short) + 1 or not long_.startswith(short):
+        return None
+    return (wx[-1], wy[-1]) if long_[-1] != "s" and long_.isalpha() else None
 
 
 MIN_MAJORITY = 2  # outlets that must agree on a form before a loosely respelt given name counts against it
@@ -345,11 +367,19 @@ def _loose_observations(claims: list[Claim]):
 
 def _given_name_slip(x: str, y: str) -> tuple[str, str] | None:
     """The given names of two full names of one surname, when one is the other mistyped ("Jerald" /
-    "Gerald Okafor"; a middle name on one side only is left out: "Stefania Marie Lund" / "Stephania Lund")."""
+    "Gerald Okafor"; a middle name on one side only is left out: "Stefania Marie Lund" / "Stephania Lund"),
+    or the middle names of two names alike but for one respelt ("Ana Lusia Roe" / "Ana Luisa Roe")."""
     wx, wy = plain_name_words(_form(x)), plain_name_words(_form(y))
-    if len(wx) < 2 or len(wy) < 2 or wx[-1] != wy[-1] or not misspelt_given_name(wx[0], wy[0]):
+    if len(wx) < 2 or len(wy) < 2 or wx[-1] != wy[-1]:
         return None
-    return wx[0], wy[0]
+    if misspelt_given_name(wx[0], wy[0]):
+        return wx[0], wy[0]
+    middle = [(p, q) for p, q in zip(wx[1:-1], wy[1:-1]) if p != q]
+    if wx[0] != wy[0] or len(wx) != len(wy) or len(middle) != 1:
+        return None
+    # one given name and surname: a middle name a letter apart ("Russel" / "Russell") is one person's slip
+    p, q = middle[0]
+    return (p, q) if misspelt_given_name(p, q) or respelt_given_name(p, q) else None
 
 
 def _named_together(claims: Iterable[Claim]) -> set[frozenset[str]]:
