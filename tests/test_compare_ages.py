@@ -314,10 +314,10 @@ def test_ages_a_hyphened_name_left_untagged():
 
 
 def test_ages_two_ages_one_sentence_gives_two_people_are_not_one_persons():
-    a = claim("a#1", "A 15-year-old boy is in critical condition after a night at a friend's house.")
-    b = claim("b#1", "Detectives confirmed that the shooter was a 14-year-old boy from the area.", outlet="B")
+    a = claim("a#1", "A 15-year-old boy was flown to a trauma centre after a night at a friend's house.")
+    b = claim("b#1", "Detectives learned the one holding the gun was a 14-year-old boy from the area.", outlet="B")
     assert values(age_flags([a, b])) == [{"15", "14"}]  # nothing yet says the boys are two
-    c = claim("c#1", "A 15-year-old boy was hit in the head by his 14-year-old friend.", outlet="C")
+    c = claim("c#1", "A 15-year-old boy was wounded in the jaw by a 14-year-old friend of his.", outlet="C")
     assert age_flags([a, b, c]) == []
     d = claim("c#1", "Inside were a 15-year-old girl and a 14-year-old boy.", outlet="C")
     assert values(age_flags([a, b, d])) == [{"15", "14"}]  # the other 15-year-old is a girl: no one the boy may be

@@ -14,7 +14,7 @@ def test_conditions_grave_and_mild_words():
     assert told("Two men suffered life-threatening injuries.") == ("grave", "life-threatening injuries")
     assert told("She is in stable condition at a county hospital.") == ("mild", "stable condition")
     assert told("He suffered non-life-threatening wounds.") == ("mild", "non-life-threatening")
-    assert told("None of the victims suffered life-threatening injuries.")[0] == "mild"
+    assert told("None of the victims had wounds thought life-threatening.")[0] == "mild"
     assert told("His injuries are not believed to be life-threatening.")[0] == "mild"
     assert told("The mayor said the budget was in critical need of repair.") is None
 

@@ -69,7 +69,7 @@ def test_a_toll_that_counts_the_killer_is_not_set_against_one_that_does_not():
     e = claim("e#1", "Six people were killed at the depot, police said.", outlet="E")
     assert of_different_things(finding(a, "four", b, "three"), set())
     assert of_different_things(finding(d, "Seven", e, "Six"), set())
-    g = claim("g#1", "The gunman killed five people at the depot before he was shot and killed by police.", outlet="G")
+    g = claim("g#1", "The gunman killed five people at the depot before he was fatally shot by officers.", outlet="G")
     assert of_different_things(finding(g, "five", e, "Six"), set())  # the police killed him: one toll may count him
     f = claim("f#1", "Four people died in the fire, the chief said.", outlet="F")
     assert not of_different_things(finding(f, "Four", c, "Five"), set())  # nobody killed himself in either

@@ -157,9 +157,9 @@ def test_fates_a_death_report_that_recalls_the_hurt_keeps_its_death():
 
 def test_fates_one_critically_wounded_against_none_gravely_hurt_is_a_polarity():
     a = claim("a#1", "One man was critically wounded at the cookout.", outlet="A", day=4)
-    b = claim("b#1", "None of the victims suffered life-threatening injuries, officers said.", outlet="B", day=4)
+    b = claim("b#1", "None of the wounded had life-threatening wounds, officers said.", outlet="B", day=4)
     assert kinds(fate_findings([a, b])) == [("polarity", "critically wounded",
-                                             "None of the victims suffered life-threatening")]
+                                             "None of the wounded had life-threatening")]
 
 
 def test_fates_one_unnamed_person_called_critical_and_stable_by_two_reports():
@@ -174,7 +174,7 @@ def test_fates_critical_then_mild_days_later_is_an_update_but_injuries_judged_tw
     b = claim("b#1", "The toddler suffered non-life-threatening injuries, deputies said.", outlet="B", day=5)
     assert kinds(fate_findings([a, b])) == [("update", "critical, but stable condition", "non-life-threatening")]
     c = claim("c#1", "Three women outside the store received life-threatening injuries.", outlet="C", day=4)
-    d = claim("d#1", "All three suffered injuries that were not life-threatening, officials said.", outlet="D", day=5)
+    d = claim("d#1", "All three had wounds that officials called not life-threatening.", outlet="D", day=5)
     assert kinds(fate_findings([c, d])) == [("polarity", "life-threatening injuries", "not life-threatening")]
 
 
@@ -185,11 +185,11 @@ def test_fates_conditions_of_two_people_are_no_clash():
     b = claim("b#1", "He is in stable condition, police said.", outlet="B", day=4)
     assert fate_findings([a1, a2, b]) == []
     # the hurt counted may be some of them only
-    c = claim("c#1", "Four victims were taken to the hospital in critical condition.", outlet="C", day=4)
+    c = claim("c#1", "Four victims went to hospital in critical condition.", outlet="C", day=4)
     d = claim("d#1", "A fifth man also was shot but his injuries are not life-threatening.", outlet="D", day=4)
     assert fate_findings([c, d]) == []
     # "none of their injuries", after a sentence on two of them
-    e = claim("e#1", "None of their injuries are believed to be life-threatening.", outlet="E", day=4)
+    e = claim("e#1", "None of their wounds is thought to be life-threatening.", outlet="E", day=4)
     assert fate_findings([e, a1]) == []
     # "the man" and "the girl" are two; a man critical before he died tells no condition of the living
     man = claim("f#1", "The man was taken to a trauma center in critical condition.", outlet="F", day=4)
@@ -212,7 +212,7 @@ def test_fates_a_speaker_or_a_hospital_is_not_whose_condition_it_is():
 def test_fates_a_report_that_tells_one_listed_critical_and_all_released_tells_the_change():
     a = claim("a#1", "A woman shot at the party is in critical condition.", outlet="A", day=4)
     b1 = claim("b#1", "She was shot twice and was listed in critical condition.", outlet="B", day=4)
-    b2 = claim("b#2", "All have been released from the hospital, police said.", outlet="B", day=4)
+    b2 = claim("b#2", "All have since been released from the hospital, police said.", outlet="B", day=4)
     assert [f.type.value for f in fate_findings([a, b1, b2]) if "released" in f.value_b] == []
 
 

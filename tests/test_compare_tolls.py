@@ -69,7 +69,7 @@ def test_tolls_a_killer_counted_among_the_dead_is_no_toll():
 
 
 def test_tolls_a_killer_killed_by_the_police_may_be_counted_among_the_dead():
-    a = claim("a#1", "Four people were killed in Millbrook by a gunman before he was shot and killed by police.",
+    a = claim("a#1", "Four people were killed in Millbrook by a gunman before he was shot dead by police.",
               outlet="A", day=4, counts=(("Four", "people"),))
     b = claim("b#1", "A shooting in Millbrook left five people dead on Sunday.", outlet="B", day=5,
               counts=(("five", "people"),))

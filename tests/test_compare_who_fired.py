@@ -63,7 +63,7 @@ def test_who_fired_more_ways_of_telling_another_fired_are_read():
     assert kinds("The 9-year-old boy told nurses it was his uncle who shot him.") == ["another"]
     assert kinds("The boy, 6, later told a detective: 'My cousin shot me.'") == ["another"]
     assert kinds("A man told police his brother shot him outside the store.") == []
-    assert kinds("The station heard unconfirmed reports that another young child was responsible.") == ["another"]
+    assert kinds("The station heard an unconfirmed account that another young child was responsible.") == ["another"]
     shot_by_a_peer = accounts(claim("y#1", "A 7-year-old boy was shot by another 7-year-old at a park.", outlet="Y"))
     assert [(a.victim_age, a.shooter_age) for a in shot_by_a_peer] == [("7", "7")]
 
@@ -74,13 +74,13 @@ def test_who_fired_a_callers_word_is_no_account():
 
 
 def test_who_fired_a_child_shot_by_a_peer_of_one_age_clashes_with_that_age_shooting_himself():
-    a = claim("a#1", "A 7-year-old boy was accidentally shot by another 7-year-old on Monday.", outlet="A")
+    a = claim("a#1", "On Monday a 7-year-old boy was hit by accident when shot by another 7-year-old.", outlet="A")
     b = claim("b#1", "Police said the 7-year-old boy shot himself with a rifle he found.", outlet="B")
     assert found([a, b]) == [("polarity", ("shot by another 7-year-old", "shot himself"))]
 
 
 def test_who_fired_a_story_telling_an_account_as_the_first_one_is_an_update_even_on_one_day():
-    a = claim("a#1", "A 5-year-old boy shot himself with a handgun, police said.", outlet="A")
+    a = claim("a#1", "Police said a 5-year-old boy shot himself in the yard.", outlet="A")
     b = claim("b#1", "The 5-year-old boy was shot by his older cousin, a detective said.", outlet="B")
     c = claim("c#1", "The shooting was first reported as a self-inflicted gunshot wound.", outlet="C")
     assert found([a, b]) == [("polarity", ("shot by his older cousin", "shot himself"))]

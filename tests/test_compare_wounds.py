@@ -95,7 +95,7 @@ def test_wounds_role_is_read_from_the_person_words_not_the_clause():
 
 def test_wounds_one_given_name_at_one_age_is_one_person():
     # "Ann Roe" and "Ann Vale", both 52: a maiden and a married name, so the age still picks one person
-    a = claim("a#1", "Ann Roe, 52, was found with a gunshot wound to her right shoulder.", ("Ann Roe",))
+    a = claim("a#1", "Ann Roe, 52, was found with a bullet wound to her right shoulder.", ("Ann Roe",))
     b = claim("b#1", "His wife, Ann Vale, 52, taught there.", ("Ann Vale",), outlet="B")
     c = claim("b#2", "The 52-year-old woman had a gunshot wound to the chest.", outlet="B")
     assert [f.type for f in wound_flags([a, b, c])] == ["polarity"]

@@ -547,17 +547,17 @@ def test_happenings_late_in_a_morning_is_no_night_before_the_next_morning():
 
 
 def test_happenings_just_before_a_clock_time_of_a_named_day_is_that_day():
-    # "just before 2 a.m. Sunday" bounds the time, not the day: it is Sunday, set against "about 2:30 a.m. Sunday"
-    a = claim("a#1", "The attack happened just before 2 a.m. Sunday near the river.", outlet="A",
+    # "just before 2 a.m. Sunday" bounds the time, not the day: it is Sunday, set against "about 2:40 a.m. Sunday"
+    a = claim("a#1", "The attack happened, the desk sergeant said, just before 2 a.m. Sunday near the river.", outlet="A",
               frames={"2 a.m. Sunday": ("happen", ("attack",))})
-    b = claim("b#1", "Tova Lind died in a homicide that occurred at about 2:30 a.m. Sunday.", outlet="B",
-              frames={"about 2:30 a.m. Sunday": ("occur", ("homicide",))})
+    b = claim("b#1", "Tova Lind, 30, was the victim of a homicide that occurred at about 2:40 a.m. Sunday.", outlet="B",
+              frames={"about 2:40 a.m. Sunday": ("occur", ("homicide",))})
     assert a.times[0].mod == "BEFORE"
-    assert found(a, b) == [("2 a.m. Sunday", "about 2:30 a.m. Sunday")]
+    assert found(a, b) == [("2 a.m. Sunday", "about 2:40 a.m. Sunday")]
 
 
 def test_happenings_just_before_a_clock_time_of_a_named_day_agrees_with_a_time_inside_its_hedge():
-    a = claim("a#1", "The attack happened just before 2 a.m. Sunday near the river.", outlet="A",
+    a = claim("a#1", "The attack happened, the desk sergeant said, just before 2 a.m. Sunday near the river.", outlet="A",
               frames={"2 a.m. Sunday": ("happen", ("attack",))})
     b = claim("b#1", "The homicide occurred at about 1:50 a.m. Sunday.", outlet="B",
               frames={"about 1:50 a.m. Sunday": ("occur", ("homicide",))})

@@ -236,7 +236,7 @@ _OTHER_INCIDENT = re.compile(
     r"|\b(?:separate|unrelated)\b"
     r"|\bearlier\s+(?:(?:that|this|the\s+same)\s+(?:day|morning|afternoon|evening|night)|(?:on\s+)?(?:"
     + _WEEKDAYS + r"))\b|\bhours\s+(?:before|earlier)\b"
-    # a happening the sentence doubts is the story's ("though it is unclear if that is the incident in question")
+    # a happening the sentence doubts is the story's ("it is unclear whether this was the same shooting")
     r"|\b(?:unclear|not\s+(?:yet\s+)?(?:clear|known))\s+(?:if|whether)\s+(?:that|this|it|the(?:\s+\w+){1,2})\s+"
     r"(?:is|was|were|are)\s+(?:the\s+(?:same\s+)?(?:incident|shooting|case|one)|related|connected|linked)\b",
     re.IGNORECASE)

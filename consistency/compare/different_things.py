@@ -24,7 +24,7 @@ def figure_in(c: Claim, span: tuple[int, int]) -> Quantity | None:
 
 # A killer who died by his own hand or by the police's: one report counts him among the dead ("six are dead after a
 # murder-suicide", "seven killed, including the gunman"), another counts only those he killed ("killed five, then
-# himself", "killed four before he was shot and killed by police").
+# himself", "killed four, then was fatally shot by officers").
 KILLER_AMONG_DEAD = re.compile(
     r"\b(?:killed|killing|shot|shooting|turned\s+the\s+gun\s+on|took)\s+(?:\w+\s+){0,2}?(?:himself|herself|his\s+own\s+life|"
     r"her\s+own\s+life)\b|\bmurder[\s-]+suicide\b|\b(?:including|counting)\s+the\s+(?:gunman|shooter|killer|attacker|"

@@ -26,9 +26,9 @@ _CAR = r"(?:car|vehicle|suv|van|truck|sedan|minivan)"
 _FIRED = r"(?:fir(?:ed|ing)|shoot(?:ing)?|shot|opened\s+fire|discharged)"
 # How a drive-by is told, the act before the label: the act names what the revision undoes.
 _ACTS = (
-    # "suspects drove by in a car and started shooting", "drove past and fired"
+    # "the men drove by the house and began shooting", "drove past and fired"
     re.compile(rf"\bdr(?:o|i)ve\s+(?:by|past)\b[^.;]{{0,60}}?\b{_FIRED}\b", re.I),
-    # "a car pulled up to the intersection and discharged a single shotgun blast"
+    # "a sedan pulled up beside the porch and fired one round"
     re.compile(rf"\b{_CAR}\s+(?:pulled|drove|rolled)\s+up\b[^.;]{{0,80}}?\b{_FIRED}\b", re.I),
     # "shots were fired from a passing car", "fired from inside the vehicle"
     re.compile(rf"\b{_FIRED}\b[^.;]{{0,60}}?\bfrom\s+(?:inside\s+)?(?:a|the|an)\s+(?:passing\s+|moving\s+)?{_CAR}\b",

@@ -1,12 +1,12 @@
 """How many times one person was hit, as a report's wound sentence counts it: "Tom Hale was shot once in the chest" /
-"Hale was struck three times in the chest and torso"; "shot once in the chest and once in the abdomen" / "shot
-twice in the chest".
+"Hale was hit three times in the back and side"; "hit once in the arm and once in the hip" / "hit twice in
+the arm".
 
 A count beside a hit word ("shot twice in", "hitting him three times in", "in the leg twice") covers the body parts
 after it up to the next count; a wound whose every part is counted tells how many times, and where, the person was
 hit. Two reports' counts of one person clash when the numbers differ (a vague "multiple times" is two or more, "at
 least three" three or more), or when they give one number but put the hits in different places part by part
-("twice in the chest" / "once in the chest and once in the abdomen"). A wound that leaves a part uncounted ("shot
+("twice in the arm" / "once in the arm and once in the hip"). A wound that leaves a part uncounted ("shot
 twice in the arm and in the leg") tells no count, and a report that counts one person two ways tells none either.
 """
 

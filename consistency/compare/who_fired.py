@@ -56,7 +56,7 @@ _OTHERS = (
     # "he said it was his uncle who shot him", "saying his cousin, 12, accidentally shot her", "my brother shot me"
     (re.compile(rf"\b(?:(?:his|her|their)\s+{_SHOOTER}\b[^.;]{{0,40}}?\bshot\s+(?:him|her|them)|my\s+{_SHOOTER}"
                 rf"\s+shot\s+me)\b", re.I), "before"),
-    # "reports that another young child was responsible for the shooting", "another boy pulled the trigger"
+    # "said another young child was responsible", "another boy pulled the trigger"
     (re.compile(rf"\banother\s+(?:(?:young|little|older|younger)\s+)?{_CHILD}\s+(?:was\s+responsible|fired|"
                 rf"pulled\s+the\s+trigger)\b", re.I), "untold"),
     # "the 3-year-old ... fired once, striking the 5-year-old girl"

@@ -15,8 +15,8 @@ leg) may be one wound told loosely, and a vague word ("torso", "side", "armpit")
 covers. A report that gives several wounds agrees with any report naming one of them. Reports of one day are a
 ``polarity``; reports days apart an ``update`` (a later account may be the autopsy's or a correction).
 
-How many times the person was hit, where a report counts every part ("shot once in the chest and once in the
-abdomen"), is set against the other reports' count of that person (``hit_counts``) and flagged as a ``number``.
+How many times the person was hit, where a report counts every part ("hit once in the arm and once in the
+hip"), is set against the other reports' count of that person (``hit_counts``) and flagged as a ``number``.
 """
 
 from __future__ import annotations
