@@ -533,13 +533,13 @@ def _ages_told_apart(story: list[Claim], held: list[AgeMention]):
     """A test of whether the story tells two ages as two people's: one sentence gives both to people either of
     whom may be the one matched ("a 15-year-old boy shot by his 14-year-old friend", but not "a 12-year-old girl
     and an 11-year-old boy" of a boy), or each of the two reports gives both ages."""
-    sexes = {(m.claim.id, m.span): _sexes(m.kin) for m in held}
-    by_sentence: list[list[tuple[float, set[str]]]] = []
+    kin = {(m.claim.id, m.span): m.kin for m in held}
+    by_sentence: list[list[tuple[float, frozenset[str]]]] = []
     by_article: dict[str, set[float]] = defaultdict(set)
     for c in story:
         if tells_of_another_incident(c.text):
             continue
-        ages = [(q.value, sexes.get((c.id, (q.start, q.end)), set())) for q in c.quantities
+        ages = [(q.value, kin.get((c.id, (q.start, q.end)), frozenset())) for q in c.quantities
                 if q.unit == AGE_UNIT and q.value == int(q.value)]
         by_article[c.article_id] |= {v for v, _ in ages}
         if len({v for v, _ in ages}) > 1:
@@ -549,14 +549,10 @@ def _ages_told_apart(story: list[Claim], held: list[AgeMention]):
         values = {a.value, b.value}
         if values <= by_article[a.claim.article_id] and values <= by_article[b.claim.article_id]:
             return True
-        sex = _sexes(a.kin | b.kin)
-        return any(all(any(v == value and not (sex and s and not sex & s) for v, s in ages) for value in values)
-                   for ages in by_sentence)
+        words = a.kin | b.kin
+        return any(all(any(v == value and all(may_be_one(w, k) for w in words for k in told) for v, told in ages)
+                       for value in values) for ages in by_sentence)
     return apart
-
-
-def _sexes(kin: frozenset[str]) -> set[str]:
-    return {"m" for k in kin if k in MALE_KIN} | {"f" for k in kin if k in FEMALE_KIN}
 
 
 def _at(m: AgeMention) -> tuple[str, int, int]:

@@ -18,6 +18,7 @@ from ..lexicon import (
     OFFICE_WORDS_PATTERN,
     SPEECH_CUE_WORDS,
 )
+from ..extract.attribution.quotes import quote_spans
 from ..records import Claim
 from .base import Finding, content_words
 from .person_names import (
@@ -185,7 +186,6 @@ def _mentions(text: str, source: str, topic: str, other: str) -> bool:
 
 
 QUOTED_WORDS = 4  # a word or two in quotation marks ('listed as "stable"') make no quote of the statement
-_QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 
 
 def _quoted(c: Claim) -> bool:
@@ -193,7 +193,7 @@ def _quoted(c: Claim) -> bool:
     if c.attribution is None or c.attribution.quote not in ("direct", "mixed"):
         return False
     return c.attribution.quote == "direct" or \
-        sum(len(content_words(m.group(1))) for m in _QUOTE.finditer(c.text)) >= QUOTED_WORDS
+        sum(len(content_words(c.text[a:b])) for a, b in quote_spans(c.text)) >= QUOTED_WORDS
 
 
 def _dice(x: str, y: str, spelling: bool = False) -> float:

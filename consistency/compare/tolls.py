@@ -79,8 +79,8 @@ _ACTIVE = re.compile(r"\b(?:shot|killed|wounded|injured|struck)\s+(?:(?:a|an|the
 _PART = re.compile(r"^\s*(?:\w+\s+)?(?:of|among)\b", re.I)
 # Someone told hurt and not dead: the others hurt beside them are not all the hurt ("a woman was shot twice; the gunfire
 # injured four other people"), as they are beside the dead ("one was shot and killed and four others were hurt").
-_HURT_ALIVE = re.compile(r"\b(?:was|were)\s+(?:shot|wounded|injured|hurt)\b(?![^,;]{0,40}?\b(?:and\s+(?:later\s+)?died|"
-                         r"and\s+killed|to\s+death|dead|fatally|died|dies)\b)", re.I)
+_ONE_HURT_ALIVE = re.compile(r"\b(?:was|were)\s+(?:shot|wounded|injured|hurt)\b(?![^,;]{0,40}?\b(?:and\s+(?:later\s+)?"
+                             r"died|and\s+killed|to\s+death|dead|fatally|died|dies)\b)", re.I)
 _BESIDE = re.compile(r"^\s*(?:more|other|others|additional|further)\b", re.I)
 # People hurt by other than the gunfire, who one toll of the hurt takes in and another leaves out.
 _OTHER_HARM = re.compile(r"\b(?:glass|trampl\w*|stampede|(?:hit|struck)\s+by\s+(?:a|an|the)\s+(?:car|vehicle|truck)|"
@@ -142,7 +142,7 @@ def counts(c: Claim) -> list[Toll]:
         before = text[:q.start - c.start]
         beside = _BESIDE.match(after)
         if kind is None or q.hedge in _HEDGED or _PART.match(after) or beside and kind != WOUNDED \
-                or beside and _HURT_ALIVE.search(before) \
+                or beside and _ONE_HURT_ALIVE.search(before) \
                 or _LIST_AFTER.match(after) or _LIST_BEFORE.search(before) \
                 or _ONE_OF.search(" ".join(after.split()[:NEAR_WORDS + 2])):
             continue

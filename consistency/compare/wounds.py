@@ -302,7 +302,7 @@ def _shared_ages(story: list[Claim], accounts: list[_Account], surnames) -> set[
     for age, name in named + [(age, n) for a in accounts for age in a.ages for n in a.names]:
         # one given name at one age is one person under two surnames ("Ann Roe, 43" / "Ann Vale, 43": a maiden
         # and a married name)
-        if not any(same_named_person(name, h, surnames) or _one_given_name(name, h) for h in holders[age]):
+        if not any(same_named_person(name, h, surnames) or _same_first_name(name, h) for h in holders[age]):
             holders[age].append(name)
     for a in accounts:
         for age in a.ages:
@@ -311,7 +311,7 @@ def _shared_ages(story: list[Claim], accounts: list[_Account], surnames) -> set[
                                                                          if n > 1}
 
 
-def _one_given_name(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+def _same_first_name(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     """Two full names that begin with one given name."""
     return len(x) > 1 and len(y) > 1 and x[0] == y[0] and len(x[0]) > 2
 
