@@ -330,3 +330,26 @@ def test_ages_two_ages_each_report_gives_both_are_two_people():
     b2 = claim("b#2", "Detectives are talking with the 16-year-old taken into custody.", outlet="B")
     assert values(age_flags([a, b])) == [{"16", "15"}]
     assert age_flags([a, a2, b, b2]) == []
+
+
+def test_ages_a_place_before_the_noun_is_no_name():
+    text = "Police said a 7-year-old North Varden girl was hit by a stray round."
+    at = text.index("North Varden")
+    a = replace(claim("a#1", text), entities=(Entity("North Varden", at, at + 12, "LOC", "loc:varden"),))
+    b = claim("b#1", "The 6-year-old girl was released from the clinic.", outlet="B", day=1)
+    assert [(m.name, m.kin) for m in age_mentions([a])] == [((), frozenset({"girl"}))]
+    assert values(age_flags([a, b])) == [{"7", "6"}]
+    two = replace(claim("c#1", "A 33-year-old Dunmore man was arrested."),
+                  entities=(Entity("Dunmore", 15, 22, "GPE", "gpe:dunmore"),))
+    other = replace(claim("d#1", "A 35-year-old Dunmore man was wounded.", outlet="B"),
+                    entities=(Entity("Dunmore", 15, 22, "GPE", "gpe:dunmore"),))
+    assert age_flags([two, other]) == []  # one town, two men: the town is no name they share
+
+
+def test_ages_a_given_name_spelt_two_ways_beside_another_of_the_family():
+    a = claim("a#1", "Police named the victim as 20-year-old Rosaline Tarrow.", ("Rosaline Tarrow",))
+    b = claim("b#1", "Roseline Tarrow, 19, died; her sister Bea Tarrow, 17, was hurt.",
+              ("Roseline Tarrow", "Bea Tarrow"), outlet="B")
+    assert values(age_flags([a, b])) == [{"20", "19"}]
+    family = {"tarrow": {("rosaline", "tarrow"), ("rosalind", "tarrow")}}
+    assert not same_named_person(("rosaline", "tarrow"), ("roseline", "tarrow"), family)  # a third name near both

@@ -137,7 +137,7 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
                                         part=_ROLE_PART.get(role)))
             elif not other and not kin_of_another(c, q.start, q.end):
                 role = _described_role(c, q.end)
-                out.append(AgeMention(c, int(q.value), (q.start, q.end), (), role, _kin_after(c.text[q.end - c.start:],
+                out.append(AgeMention(c, int(q.value), (q.start, q.end), (), role, _kin_after(_words_after(c, q.end),
                                       AFTER_AGE), described_part(c, q.start, q.end, AFTER_AGE) or _ROLE_PART.get(role)))
         out += _with_kin_said(c, named) + ([] if other else _months_old(c))
     return [m for m in out if m.name or m.role or m.kin]
@@ -208,8 +208,9 @@ def kin_of_another(c: Claim, start: int, end: int, description: re.Pattern = AFT
     "the mother of a 4-year-old girl, was killed", the part is the relative's)."""
     if not _KIN_OF.search(c.text[:start - c.start]):
         return False
-    m = description.match(c.text[end - c.start:].casefold())
-    closed = m is not None and c.text[end - c.start + m.end():].lstrip().startswith(",")
+    after = _words_after(c, end)
+    m = description.match(after.casefold())
+    closed = m is not None and after[m.end():].lstrip().startswith(",")
     return closed or _part_after(c, end, description) is None
 
 
@@ -223,9 +224,19 @@ def described_part(c: Claim, start: int, end: int, description: re.Pattern) -> s
 
 def _part_after(c: Claim, end: int, description: re.Pattern) -> str | None:
     """The part the words after a description give ("the 9-year-old boy who fired")."""
-    after = c.text[end - c.start:]
+    after = _words_after(c, end)
     m = description.match(after.casefold())
     return next((part for part, p in _PART_AFTER if p.match(after[m.end():])), None) if m else None
+
+
+# "a 7-year-old Lakeview girl": the capitalised words between an age and the noun are the person's place.
+_PLACE_AFTER_AGE = re.compile(rf"^({_YEAR_OLD}\s+)(?:[A-Z][\w'’.-]*\s+){{1,3}}(?=[a-z])")
+
+
+def _words_after(c: Claim, end: int) -> str:
+    """The words after an age that ends at ``end``, a place written before the noun left out ("-year-old
+    Lakeview girl" reads "-year-old girl")."""
+    return _PLACE_AFTER_AGE.sub(r"\1", c.text[end - c.start:], count=1)
 
 
 def _kin_after(rest: str, pattern: re.Pattern) -> frozenset[str]:
@@ -264,15 +275,20 @@ def _named(c: Claim, start: int, end: int) -> Entity | None:
     return (after + before)[0] if after or before else None
 
 
+# "a 33-year-old Lakeview man": a word naming the person after the entity makes the entity the person's place.
+_PERSON_NOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted({*_GENERIC, *_KIN_WORDS, *_ROLE_WORDS})) + r")\b", re.I)
+
+
 def written_against(c: Claim, e: Entity, start: int, end: int) -> bool:
     """The age at ``start``-``end`` is written against the name ``e``: right after it (", 32,", ", who was
     32") or right before it ("24-year-old"). Such a name is a person's whatever label the tagger gave it,
-    unless a word of place stands before it."""
+    unless a word of place stands before it or a word for a person after it ("a 33-year-old Lakeview man")."""
     if e.label not in NAME_LABELS or e.label != "PERSON" and _PLACE_BEFORE.search(c.text[:e.start - c.start]):
         return False
     if e.end <= start:
         return bool(NAME_THEN_AGE.fullmatch(c.text[e.end - c.start:start - c.start]))
-    return e.start >= end and bool(AGE_THEN_NAME.fullmatch(c.text[end - c.start:e.start - c.start]))
+    return e.start >= end and bool(AGE_THEN_NAME.fullmatch(c.text[end - c.start:e.start - c.start])) \
+        and not _PERSON_NOUN_AFTER.match(c.text[e.end - c.start:])
 
 
 def untagged_name(c: Claim, start: int) -> Entity | None:
@@ -295,13 +311,14 @@ def _role_before(c: Claim, e: Entity) -> str | None:
 
 def _described_role(c: Claim, end: int) -> str | None:
     """The role a "-year-old" description gives ("alleged gunman"; "man wounded in ..." is a victim)."""
-    m = AFTER_AGE.match(c.text[end - c.start:])
+    after = _words_after(c, end)
+    m = AFTER_AGE.match(after)
     if m is None:
         return None
     noun = m.group(2).casefold()
     if noun in _ROLE_WORDS:
         return _ROLE_WORDS[noun]
-    if noun in ("man", "woman", "boy", "girl") and _HURT.match(c.text[end - c.start + m.end():]):
+    if noun in ("man", "woman", "boy", "girl") and _HURT.match(after[m.end():]):
         return "victim"
     return None
 
@@ -329,6 +346,10 @@ def same_named_person(x: tuple[str, ...], y: tuple[str, ...], surnames: dict[str
         return True
     if len(short) == len(long_) and short[:-1] == long_[:-1] and close(short[-1], long_[-1]):
         return True  # the given names alike, the surname spelt two ways ("Dale Morrow" / "Dale Murrow")
+    if len(short) == len(long_) and short[1:] == long_[1:] and close(short[0], long_[0]):
+        # the given name spelt two ways ("Rosaline Vane" / "Roseline Vane"), unless another bearer's is near it
+        others = [p[0] for p in surnames.get(long_[-1], ()) if p[0] not in (short[0], long_[0])]
+        return not any(one_given_name(o, w) for o in others for w in (short[0], long_[0]))
     return sole and short[-1] == long_[-1] and one_given_name(short[0], long_[0])
 
 
