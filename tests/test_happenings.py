@@ -624,3 +624,57 @@ def test_happenings_two_victims_shot_in_two_parts_of_a_day_are_not_set_against_e
     b = claim("b#1", "Four people were shot on the north side Thursday night.", outlet="B",
               frames={"Thursday night": ("shoot", ("people", "side"))})
     assert found(a, b) == []
+
+
+def _placed(c: Claim, *towns: str) -> Claim:
+    """The claim with the towns it names as entities."""
+    return replace(c, entities=c.entities + tuple(Entity(t, c.text.index(t), c.text.index(t) + len(t), "GPE",
+                                                         "loc:" + t.casefold()) for t in towns))
+
+
+SHOT_THURSDAY = claim("a#1", "Authorities say a girl died after she was shot Thursday evening.", outlet="A",
+                      frames={"Thursday evening": ("shoot", ("she",))})
+SHOT_FRIDAY = claim("b#1", "Police said student Vella Marsk was shot in the back Friday.", outlet="B",
+                    frames={"Friday": ("shoot", ("vella", "marsk", "back"))}, people=("Vella Marsk",))
+
+
+def test_happenings_the_one_attack_each_article_dates_is_paired_whoever_it_names():
+    assert found(SHOT_THURSDAY, SHOT_FRIDAY) == [("Thursday evening", "Friday")]
+
+
+def test_happenings_an_article_that_dates_attacks_on_two_days_is_not_read_as_one_attack():
+    earlier = claim("b#2", "A man was shot two streets away on Tuesday.", outlet="B",
+                    frames={"Tuesday": ("shoot", ("man",))})
+    assert found(SHOT_THURSDAY, SHOT_FRIDAY, earlier) == []
+
+
+def test_happenings_attacks_in_two_towns_are_two_attacks():
+    a = _placed(claim("a#1", "A clerk was shot in Orrin Bay on Thursday.", outlet="A",
+                      frames={"Thursday": ("shoot", ("clerk",))}), "Orrin Bay")
+    b = _placed(claim("b#1", "A driver was shot in Pell Ridge on Friday.", outlet="B",
+                      frames={"Friday": ("shoot", ("driver",))}), "Pell Ridge")
+    assert found(a, b) == []
+
+
+def test_happenings_a_weekend_does_not_date_one_attack_against_another():
+    a = claim("a#1", "A father was shot and killed over the weekend.", outlet="A",
+              frames={"the weekend": ("kill", ("father",))})
+    b = claim("b#1", "A woman was shot and killed last week nearby.", outlet="B",
+              frames={"last week": ("kill", ("woman",))})
+    assert found(a, b) == []
+
+
+def test_happenings_a_later_report_that_recalls_the_day_is_paired_past_the_window():
+    a = claim("a#1", "The council approved the budget on Tuesday.", outlet="A", day=4,
+              frames={"Tuesday": ("approve", ("council", "budget"))})
+    b = claim("b#1", "On March 2 the council voted for the spending plan.", outlet="B", day=27,
+              frames={"March 2": ("vote", ("council", "plan"))})
+    assert found(a, b) == [("Tuesday", "March 2")]
+
+
+def test_happenings_a_later_report_of_a_day_after_the_first_is_another_happening():
+    a = claim("a#1", "The council approved the budget on Tuesday.", outlet="A", day=4,
+              frames={"Tuesday": ("approve", ("council", "budget"))})
+    b = claim("b#1", "On March 24 the council voted for the spending plan.", outlet="B", day=27,
+              frames={"March 24": ("vote", ("council", "plan"))})
+    assert found(a, b) == []

@@ -214,6 +214,33 @@ def done(f: Fact) -> bool:
     return KIND_OF.get(f.event or "") == "attack"
 
 
+def attacked(f: Fact) -> bool:
+    """The row dates an attack on someone: a shooting verb, or a killing ("was shot and killed Friday")."""
+    return done(f) or f.event == "kill"
+
+
+def sole_attack(x: Fact, y: Fact, by_article: dict[str, list[Fact]]) -> bool:
+    """Both rows date an attack, and each article dates every attack it tells of (outside sentences of
+    another incident) on one day: the story's own shooting, whoever each outlet names as its victim."""
+    if not (attacked(x) and attacked(y)) or separate(x) or separate(y) or other_towns(x, y):
+        return False
+    if _granularity(x) != "day" or _granularity(y) != "day":
+        return False  # "over the weekend", "last week": too loose to tell one attack from another
+    return not any(_differ(f, g) for f in (x, y) for g in by_article.get(f.claim.article_id, ())
+                   if attacked(g) and not separate(g))
+
+
+def towns(f: Fact) -> frozenset[str]:
+    """The towns, states and countries the row's sentence names."""
+    return frozenset(e.canonical for e in f.claim.entities if e.label == "GPE")
+
+
+def other_towns(x: Fact, y: Fact) -> bool:
+    """Each sentence names places the other does not: a spree's shootings in two towns are two happenings."""
+    tx, ty = towns(x), towns(y)
+    return bool(tx and ty) and not tx & ty
+
+
 def shared_participants(x: Fact, y: Fact) -> frozenset[str]:
     """The participants two rows share, happening nouns left out."""
     return frozenset(w for w in participants(x) & participants(y) if w not in KIND_OF)
@@ -483,6 +510,14 @@ def reported_before_done(x: Fact, y: Fact) -> bool:
     return False
 
 
+def recalled(x: Fact, y: Fact) -> bool:
+    """Both rows date days already past when the earlier of the two articles was written: a report weeks
+    later that dates the incident again recalls the happening the first one told, not a later one of its kind."""
+    a, _ = in_order(x, y)
+    written = a.claim.published.date()
+    return x.interval[1] <= written and y.interval[1] <= written
+
+
 @dataclass(frozen=True, slots=True)
 class DatePair:
     """Two rows of different outlets that may date one happening differently."""
@@ -538,7 +573,9 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
     titled = titled_names(facts)
     for i, x in enumerate(dates):
         for y in dates[i + 1:]:
-            if x.claim.outlet == y.claim.outlet or abs((x.claim.published - y.claim.published).days) > WINDOW_DAYS:
+            if x.claim.outlet == y.claim.outlet:
+                continue
+            if abs((x.claim.published - y.claim.published).days) > WINDOW_DAYS and not recalled(x, y):
                 continue
             late = reported_before_done(x, y)
             parts_only = not (_differ(x, y) or clocks_differ(x, y) or late)
@@ -551,7 +588,7 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
             if separate(x) != separate(y):
                 continue  # one tells of another incident, recalled beside this one
             if (not same_happening(x, y) and not _sole_happening(x, y, by_article) and not one_place_timed(x, y)
-                    and not one_call(x, y) and not late):
+                    and not one_call(x, y) and not late and not sole_attack(x, y, by_article)):
                 continue
             if other_people(x, y):
                 continue  # one kind of happening, two people's: each dates their own
@@ -593,7 +630,9 @@ def _one_per_happening(pairs: list[DatePair]) -> list[DatePair]:
 
     best: dict[tuple, DatePair] = {}
     for p in pairs:
-        key = (p.a.claim.article_id, p.b.claim.article_id, kinds(p.a) & kinds(p.b))
+        # the story's attack, dated by a shooting on one side and a killing on the other, is one happening
+        both = frozenset({"attack"}) if attacked(p.a) and attacked(p.b) else kinds(p.a) & kinds(p.b)
+        key = (p.a.claim.article_id, p.b.claim.article_id, both)
         if key not in best or rank(p) > rank(best[key]):
             best[key] = p
     return list(best.values())
