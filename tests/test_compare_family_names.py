@@ -2,9 +2,9 @@
 
 from dataclasses import replace
 
-from consistency.compare.family_names import surname_observations
+from consistency.compare.family_names import aged_surname_observations, surname_observations, swapped_name_observations
 from consistency.compare.names import name_variant_flags
-from consistency.compare.person_names import same_given_name, two_surnames
+from consistency.compare.person_names import same_given_name, swapped_name, two_surnames
 from consistency.records import Entity
 from person_claims import claim
 
@@ -86,3 +86,67 @@ def test_family_names_a_double_surname_written_short_is_one_name():
     assert pairs([a, b, b2]) == []
     c = claim("a#1", "Dana Hollis-Marsh, his mother, said she woke to the sound of glass.", ("Dana Hollis-Marsh",))
     assert pairs([c, b, b2]) == [{"dana hollis-marsh", "dana crane"}]  # another surname, not a part of it
+
+
+def aged_pairs(claims) -> list[set[str]]:
+    return [{x[3], y[3]} for _, x, y in aged_surname_observations(claims)]
+
+
+def test_family_names_one_given_name_and_one_age_under_two_surnames_is_flagged():
+    a = claim("a#1", "Tobin Kessler, 29, of Elmford, was in critical condition.", ("Tobin Kessler",))
+    b = claim("b#1", "Another victim, Tobin Marsh, 29, was taken to a hospital.", ("Tobin Marsh",), outlet="B")
+    assert aged_pairs([a, b]) == [{"tobin kessler", "tobin marsh"}]
+    flags = name_variant_flags([], [a, b])
+    assert [set(f.values.values()) for f in flags] == [{"Tobin Kessler", "Tobin Marsh"}]
+    assert "same age" in flags[0].explanation
+
+
+def test_family_names_two_ages_or_one_outlet_are_two_people():
+    a = claim("a#1", "Tobin Kessler, 29, of Elmford, was in critical condition.", ("Tobin Kessler",))
+    older = claim("b#1", "Another victim, Tobin Marsh, 34, was taken to a hospital.", ("Tobin Marsh",), outlet="B")
+    assert aged_pairs([a, older]) == []
+    same_outlet = claim("a#2", "Another victim, Tobin Marsh, 29, was taken to a hospital.", ("Tobin Marsh",))
+    assert aged_pairs([a, same_outlet]) == []
+
+
+def test_family_names_one_report_naming_both_ages_names_two_people():
+    a = claim("a#1", "Tobin Kessler, 29, and Tobin Marsh, 29, were hit.", ("Tobin Kessler", "Tobin Marsh"))
+    b = claim("b#1", "Another victim, Tobin Marsh, 29, was taken to a hospital.", ("Tobin Marsh",), outlet="B")
+    assert aged_pairs([a, b]) == []
+
+
+def test_family_names_a_name_written_short_is_not_two_surnames():
+    a = claim("a#1", "Rosa Lima Soto, 31, was hit.", ("Rosa Lima Soto",))
+    b = claim("b#1", "Rosa Lima, 31, was hit.", ("Rosa Lima",), outlet="B")
+    c = claim("c#1", "Rosa Lima-Soto, 31, was hit.", ("Rosa Lima-Soto",), outlet="C")
+    d = claim("d#1", "Rosa Soto, 31, was hit.", ("Rosa Soto",), outlet="D")
+    assert aged_pairs([a, b]) == [] and aged_pairs([c, d]) == [] and aged_pairs([c, b]) == []
+
+
+def test_family_names_a_surname_spelt_two_ways_is_left_to_the_spelling_rules():
+    a = claim("a#1", "Tobin Kessler, 29, of Elmford, was in critical condition.", ("Tobin Kessler",))
+    b = claim("b#1", "Another victim, Tobin Kesler, 29, was taken to a hospital.", ("Tobin Kesler",), outlet="B")
+    assert aged_pairs([a, b]) == []
+
+
+def test_family_names_swapped_given_name_and_surname_is_flagged():
+    a = claim("a#1", "Police identified him as 31-year-old Morrow Dale of Elmford.", ("Morrow Dale",))
+    b1 = claim("b#1", "Dale Morrow was shot outside a bakery.", ("Dale Morrow",), outlet="B")
+    b2 = claim("b#2", "Dale Morrow, a 31-year-old father of two, had just left work.", ("Dale Morrow",), outlet="B")
+    flags = name_variant_flags([], [a, b1, b2])
+    assert [set(f.values.values()) for f in flags] == [{"Morrow Dale", "Dale Morrow"}]
+    assert "swapped" in flags[0].explanation
+    assert {e.claim_id for e in flags[0].evidence} == {"a#1", "b#2"}  # the sentence that says who he is
+
+
+def test_family_names_an_outlet_writing_both_orders_is_left_alone():
+    a = claim("a#1", "Police identified him as Morrow Dale; his cousin Dale Morrow was there.",
+              ("Morrow Dale", "Dale Morrow"))
+    b = claim("b#1", "Dale Morrow was shot outside a bakery.", ("Dale Morrow",), outlet="B")
+    assert list(swapped_name_observations([a, b])) == []
+
+
+def test_family_names_swapped_name_rule():
+    assert swapped_name("Dale Morrow", "Morrow Dale") and swapped_name("Frederic Dale", "Dale Frederick")
+    assert not swapped_name("Dale Morrow", "Dale Morrow") and not swapped_name("Dale Morrow", "Morrow Jones")
+    assert not swapped_name("Dale Ann Morrow", "Morrow Dale")

@@ -6,7 +6,7 @@ from typing import Sequence
 
 from ..records import Claim
 from .finding import Finding, shared_value
-from .person_names import two_given_names, two_surnames
+from .person_names import swapped_name, two_given_names, two_surnames
 
 
 def _who(c) -> str:
@@ -36,7 +36,9 @@ def explain(f: Finding) -> str:
     elif f.type == "name_variant" and two_given_names(f.value_a, f.value_b):
         head = f"Name variant: {_who(a)} gives the office to \u201c{f.value_a}\u201d, {_who(b)} to \u201c{f.value_b}\u201d in the same statement; one surname with two given names, so one outlet may name the wrong person."
     elif f.type == "name_variant" and two_surnames(f.value_a, f.value_b):
-        head = f"Name variant: {_who(a)} names \u201c{f.value_a}\u201d, {_who(b)} names \u201c{f.value_b}\u201d; one given name under two surnames, each the only person of that given name in its outlet's reports and named beside a family word, and one surname a relative's in its report (a married, former or family name, or the wrong person named), so a reader may take them for two people."
+        head = f"Name variant: {_who(a)} names \u201c{f.value_a}\u201d, {_who(b)} names \u201c{f.value_b}\u201d; one given name under two surnames, written with the same age by both outlets or each the only person of that given name in its outlet's reports and named beside a family word (a married, former or family name, a surname misheard, or the wrong person named), so a reader may take them for two people."
+    elif f.type == "name_variant" and swapped_name(f.value_a, f.value_b):
+        head = f"Name variant: {_who(a)} names \u201c{f.value_a}\u201d, {_who(b)} names \u201c{f.value_b}\u201d; one name with the given name and the surname swapped, so a reader cannot tell the person's surname."
     elif f.type == "name_variant":
         head = f"Name variant: {_who(a)} spells the name \u201c{f.value_a}\u201d, {_who(b)} spells it \u201c{f.value_b}\u201d; they appear to be the same entity."
     elif f.type == "place":

@@ -1,18 +1,20 @@
 """One person named under two surnames by two outlets of a story ("Dana Hollis" / "Dana Crane"), when
-the odd surname is a relative's: a married, former or family name that a reader takes for another person."""
+the odd surname is a relative's (a married, former or family name that a reader takes for another person),
+or when both outlets give the person one age; and one person's name with its given name and surname swapped."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 from ..extract.quantities import AGE_UNIT
-from ..lexicon import TITLES
+from ..lexicon import NAME_SUFFIXES, TITLES
 from ..records import Claim, Entity
-from .ages import untagged_name
+from .ages import AgeMention, age_mentions, untagged_name
 from .roles import same_office
-from .person_names import close, one_given_name, plain_name_words, same_given_name
+from .person_names import close, one_given_name, plain_name_words, same_given_name, swapped_name
 
 _PLAIN_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)+")  # no nickname in quotes
 SCORE = 0.5
@@ -118,3 +120,86 @@ def _observed(m: Mention) -> tuple[Claim, str, tuple[int, int], str]:
 def _possessive(text: str) -> str:
     """The name without a possessive ending ("Lena Marsh's mother" names Lena Marsh)."""
     return text.removesuffix("'s").removesuffix("\u2019s")
+
+
+def aged_surname_observations(claims: Iterable[Claim]):
+    """Observations, shaped as :func:`surname_observations`' are, of one given name under two surnames that two
+    outlets of one story write with one age ("Jahad Brumsey, 29," / "Jahad Ramsey, 29,"; "3-year-old Tim Royle" /
+    "3-year-old Tim Parr"): the age vouches for one person where no family word does. A surname a letter or two
+    apart is left to the spelling rules, and one name holding the other's surname ("Rosa Lima Soto" / "Rosa
+    Soto", "Rosa Lima-Soto" / "Rosa Lima") is a name written short, not another."""
+    by_story: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.story_id:
+            by_story[c.story_id].append(c)
+    for story_claims in by_story.values():
+        yield from _aged_story(sorted(story_claims, key=lambda c: (c.published, c.article_id, c.start)))
+
+
+def _aged_story(claims: list[Claim]):
+    """The observations of one story's claims, in publication order."""
+    in_article: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for c in claims:
+        for _, words in _full_names(c):
+            in_article[c.article_id].add((words[0], words[-1]))
+    first: dict[tuple[str, tuple[str, ...], float], AgeMention] = {}  # (outlet, name, age) -> its first mention
+    for m in age_mentions(claims):
+        words = tuple(w.strip("'\u2019") for w in m.name if w not in NAME_SUFFIXES)
+        if len(words) >= 2:
+            first.setdefault((m.claim.outlet, words, m.value), replace(m, name=words))
+    mentions = list(first.values())
+    for i, a in enumerate(mentions):
+        for b in mentions[i + 1:]:
+            if a.claim.outlet == b.claim.outlet or a.value != b.value or not _two_surnames(a.name, b.name):
+                continue
+            names = {(a.name[0], a.name[-1]), (b.name[0], b.name[-1])}
+            if any(names <= named for named in in_article.values()):
+                continue  # one report names both: two people
+            ea, eb = _age_named(a), _age_named(b)
+            if ea is not None and eb is not None:
+                yield SCORE, _observed((a.claim, ea, a.name[0], a.name[-1])), \
+                    _observed((b.claim, eb, b.name[0], b.name[-1]))
+
+
+def _two_surnames(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """One given name with two surnames that are neither one spelt two ways nor one part of the other name."""
+    if not same_given_name(x[0], y[0]) or close(x[-1], y[-1]) or "".join(x) == "".join(y):
+        return False
+    parts_x = {p for w in x for p in w.split("-")}
+    parts_y = {p for w in y for p in w.split("-")}
+    return not parts_x & set(y[-1].split("-")) and not parts_y & set(x[-1].split("-"))
+
+
+def _age_named(m: AgeMention) -> Entity | None:
+    """The entity, or the untagged name, that an age mention's name was read from."""
+    c = m.claim
+    found = list(c.entities) + [e for q in c.quantities if q.unit == AGE_UNIT and (e := untagged_name(c, q.start))]
+    for e in found:
+        words = tuple(w.strip("'\u2019") for w in plain_name_words(e.text) if w not in NAME_SUFFIXES)
+        if words == m.name:
+            return e
+    return None
+
+
+def swapped_name_observations(claims: Iterable[Claim]):
+    """Observations, shaped as :func:`surname_observations`' are, of one person's name that two outlets of a story
+    write with the given name and the surname swapped ("Dale Morrow" / "Morrow Dale"), when neither outlet writes
+    the other's form. Each side cites its first mention in a sentence that gives an age, where there is one: the
+    sentence that says who the person is."""
+    first: dict[tuple[str, str, tuple[str, ...]], Mention] = {}  # (story, outlet, name) -> the mention cited
+    for c in sorted(claims, key=lambda c: (c.published, c.article_id, c.start)):
+        for e, words in _full_names(c):
+            key = (c.story_id, c.outlet, tuple(words))
+            if c.story_id and (key not in first or _gives_age(c) and not _gives_age(first[key][0])):
+                first[key] = (c, e, words[0], words[-1])
+    for (story, outlet, words), a in first.items():
+        for (story_b, outlet_b, words_b), b in first.items():
+            if story_b != story or outlet_b <= outlet or not swapped_name(" ".join(words), " ".join(words_b)):
+                continue
+            if (story, outlet, words_b) in first or (story, outlet_b, words) in first:
+                continue  # an outlet that writes both forms names two people, or corrected itself
+            yield SCORE, _observed(a), _observed(b)
+
+
+def _gives_age(c: Claim) -> bool:
+    return any(q.unit == AGE_UNIT for q in c.quantities)

@@ -16,7 +16,7 @@ from ..extract.entities import edit_distance
 from ..extract.quantities import AGE_UNIT
 from .ages import NAME_LABELS, untagged_name, written_against
 from .base import Finding, make_flag, near_copy_edits
-from .family_names import surname_observations
+from .family_names import aged_surname_observations, surname_observations, swapped_name_observations
 from .person_names import given_names_apart, misspelt_given_name, plain_name_words, respelt_given_name
 from .roles import same_office
 from .unionfind import UnionFind
@@ -408,7 +408,8 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]],
                  if (x[0].outlet, _first_and_last(y[3].split())) not in named
                  and (y[0].outlet, _first_and_last(x[3].split())) not in named]
     observed = list(name_observations(aligned)) + list(_story_observations(claims)) + doers + \
-        list(surname_observations(claims)) + list(_loose_observations(claims))
+        list(surname_observations(claims)) + list(aged_surname_observations(claims)) + \
+        list(swapped_name_observations(claims)) + list(_loose_observations(claims))
     # Spellings are counted by the respelled word, so "Brian Nikhols" and a later bare "Nikhols"
     # in the same article are one variant, flagged once.
     for _, x, y in observed:

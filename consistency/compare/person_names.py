@@ -136,6 +136,13 @@ def one_given_name(p: str, q: str) -> bool:
         SequenceMatcher(None, p, q).ratio() >= 0.7
 
 
+def swapped_name(x: str, y: str) -> bool:
+    """Two written names of two words each, one the other with its given name and surname swapped, either
+    word spelt alike or a letter or two apart ("Dale Morrow" / "Morrow Dale", "Frederic Dale" / "Dale Frederick")."""
+    wx, wy = plain_name_words(x), plain_name_words(y)
+    return len(wx) == 2 and len(wy) == 2 and wx != wy and close(wx[0], wy[1]) and close(wx[1], wy[0])
+
+
 def two_given_names(x: str, y: str) -> bool:
     """Whether two written names are one surname with two given names, not one name written two ways."""
     return given_names_apart(plain_name_words(x), plain_name_words(y))
