@@ -2,6 +2,7 @@
 apart is one person's slip, while a plural surname or two given names is not; invented claims."""
 
 from consistency.compare.names import name_variant_flags
+from consistency.compare.person_names import respelt_surname
 from person_claims import claim
 
 
@@ -33,3 +34,31 @@ def test_story_variant_cites_the_report_not_a_photo_caption():
     other = claim("b#1", "Omar Lucienn Brandt was held overnight.", ("Omar Lucienn Brandt",), outlet="B", day=1)
     flags = name_variant_flags([], [caption, report, other])
     assert flags and all("a#1" not in {e.claim_id for e in f.evidence} for f in flags)
+
+
+def test_story_surname_respelt_beyond_a_letter_beside_one_given_name_is_flagged():
+    a = claim("a#1", "Dana Mollet said she heard the shots at dawn.", ("Dana Mollet",))
+    b = claim("b#1", "Dana Morret told reporters her husband had left for work.", ("Dana Morret",), outlet="B", day=1)
+    assert _values(name_variant_flags([], [a, b])) == {"Dana Mollet", "Dana Morret"}
+    # another given name: two people, not a surname respelt
+    c = claim("c#1", "Ivo Morret told reporters he had left for work.", ("Ivo Morret",), outlet="C", day=1)
+    assert name_variant_flags([], [a, c]) == []
+    # a surname and its plural, or two surnames nothing alike, are not respellings
+    d = claim("d#1", "Dana Mollets spoke to reporters.", ("Dana Mollets",), outlet="D", day=1)
+    e = claim("e#1", "Dana Pruitt spoke to reporters.", ("Dana Pruitt",), outlet="E", day=1)
+    assert name_variant_flags([], [a, d]) == [] and name_variant_flags([], [a, e]) == []
+
+
+def test_story_given_name_and_surname_both_respelt_is_flagged():
+    a = claim("a#1", "Spokesman Adin Carvela said three men were held.", ("Adin Carvela",))
+    b = claim("b#1", "Spokesman Arin Carvella said the case was open.", ("Arin Carvella",), outlet="B", day=1)
+    assert _values(name_variant_flags([], [a, b])) == {"Adin Carvela", "Arin Carvella"}
+    # the surname must itself read as one word respelt: a short or far surname is left alone
+    c = claim("c#1", "Spokesman Arin Corbel said the case was open.", ("Arin Corbel",), outlet="C", day=1)
+    assert name_variant_flags([], [a, c]) == []
+
+
+def test_story_respelt_surname_rule():
+    assert respelt_surname("mollet", "morret") and respelt_surname("dixon", "dickson")
+    assert not respelt_surname("mollet", "mollets") and not respelt_surname("lima-soto", "lima")
+    assert not respelt_surname("mollet", "pruitt") and not respelt_surname("ames", "amos")

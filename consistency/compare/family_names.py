@@ -14,7 +14,7 @@ from ..lexicon import NAME_SUFFIXES, TITLES
 from ..records import Claim, Entity
 from .ages import AgeMention, age_mentions, untagged_name
 from .roles import same_office
-from .person_names import close, one_given_name, plain_name_words, same_given_name, swapped_name
+from .person_names import close, one_given_name, plain_name_words, respelt_surname, same_given_name, swapped_name
 
 _PLAIN_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)+")  # no nickname in quotes
 SCORE = 0.5
@@ -163,7 +163,8 @@ def _aged_story(claims: list[Claim]):
 
 def _two_surnames(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     """One given name with two surnames that are neither one spelt two ways nor one part of the other name."""
-    if not same_given_name(x[0], y[0]) or close(x[-1], y[-1]) or "".join(x) == "".join(y):
+    if not same_given_name(x[0], y[0]) or close(x[-1], y[-1]) or respelt_surname(x[-1], y[-1]) or \
+            "".join(x) == "".join(y):
         return False
     parts_x = {p for w in x for p in w.split("-")}
     parts_y = {p for w in y for p in w.split("-")}

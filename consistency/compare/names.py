@@ -17,7 +17,8 @@ from ..extract.quantities import AGE_UNIT
 from .ages import NAME_LABELS, untagged_name, written_against
 from .base import Finding, make_flag, near_copy_edits
 from .family_names import aged_surname_observations, surname_observations, swapped_name_observations
-from .person_names import given_names_apart, misspelt_given_name, plain_name_words, respelt_given_name
+from .person_names import (MIN_GIVEN, given_names_apart, misspelt_given_name, plain_name_words, respelt_given_name,
+                           respelt_surname)
 from .roles import same_office
 from .unionfind import UnionFind
 
@@ -290,12 +291,21 @@ def _story_observations(claims: Iterable[Claim]):
                     if words is None or frozenset(words) in together:
                         continue  # two given names an article gives side by side are two people (siblings)
                 else:
-                    words = _surname_lengthened(fa, fb) if _person(ea, eb) else None
-                    if words is None:
-                        words = _respelled_word(fa, fb) if is_spelling_variant(fa, fb) else None
+                    words = (_surname_lengthened(fa, fb) or _surname_respelt(fa, fb)) if _person(ea, eb) else None
+                    if words is None and is_spelling_variant(fa, fb):
+                        words = _respelled_word(fa, fb) or (_both_respelled(fa, fb) if _person(ea, eb) else None)
                 if words is None:
                     continue
                 yield STORY_SCORE, (ca, ea.text, (ea.start, ea.end), words[0]), (cb, eb.text, (eb.start, eb.end), words[1])
+
+
+def _both_respelled(x: str, y: str) -> tuple[str, str] | None:
+    """The surnames of a person's two-word name written with the given name and the surname each respelled
+    ("Adam Madera" / "Aram Madeira"), when the surname is respelled as :func:`_respelled_word` reads a word."""
+    wx, wy = plain_name_words(_form(x)), plain_name_words(_form(y))
+    if len(wx) != 2 or len(wy) != 2 or wx[0] == wy[0]:
+        return None
+    return _respelled_word(wx[1], wy[1])
 
 
 MIN_SURNAME = 4  # "Holt" / "Holte"; a shorter surname with a letter added is as often another ("Lee" / "Leed")
@@ -312,6 +322,16 @@ def _surname_lengthened(x: str, y: str) -> tuple[str, str] | None:
     if len(short) < MIN_SURNAME or len(long_) != len(short) + 1 or not long_.startswith(short):
         return None
     return (wx[-1], wy[-1]) if long_[-1] != "s" and long_.isalpha() else None
+
+
+def _surname_respelt(x: str, y: str) -> tuple[str, str] | None:
+    """The surnames of two full names of a person alike but for the surname respelt by more than a letter or two
+    ("Dana Mollet" / "Dana Morret"): the rest of the name written alike vouches for one person where the surname's
+    letters alone would not."""
+    wx, wy = plain_name_words(_form(x)), plain_name_words(_form(y))
+    if len(wx) < 2 or len(wx) != len(wy) or wx[:-1] != wy[:-1] or len(wx[0]) < MIN_GIVEN:
+        return None
+    return (wx[-1], wy[-1]) if respelt_surname(wx[-1], wy[-1]) else None
 
 
 MIN_MAJORITY = 2  # outlets that must agree on a form before a loosely respelt given name counts against it

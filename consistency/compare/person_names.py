@@ -136,6 +136,21 @@ def one_given_name(p: str, q: str) -> bool:
         SequenceMatcher(None, p, q).ratio() >= 0.7
 
 
+SURNAME_RATIO = 0.6  # "Mollet" / "Morret": looser than a word alone, for the given name beside it vouches
+
+
+def respelt_surname(a: str, b: str) -> bool:
+    """Two plain surnames that one person's name beside one given name may be spelt in ("Mollet" / "Morret",
+    "Dixon" / "Dickson"); not a word and its plural or other form ("Hollis" / "Hollises"), nor a double surname and
+    a part of it ("Lima-Soto" / "Lima")."""
+    if a == b or min(len(a), len(b)) < 5 or not (a.isalpha() and b.isalpha()):
+        return False
+    k = len(os.path.commonprefix([a, b]))
+    if k >= 4 and (a[k:] in ("", "s", "es") and b[k:] in ("", "s", "es")):
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= SURNAME_RATIO
+
+
 def swapped_name(x: str, y: str) -> bool:
     """Two written names of two words each, one the other with its given name and surname swapped, either
     word spelt alike or a letter or two apart ("Dale Morrow" / "Morrow Dale", "Frederic Dale" / "Dale Frederick")."""
