@@ -97,6 +97,15 @@ def explain_drive_by(reports: Sequence[tuple[Claim, str]], kind: str) -> str:
     return f"How the shots came told two ways: {said}; {since}. {quotes}"
 
 
+def explain_shooter_count(group: str, reports: Sequence[tuple[Claim, str]], kind: str) -> str:
+    """How many of one group (``group``: police or attackers) each report says fired, in publication order."""
+    said, quotes = _told(reports)
+    who = "officers who fired" if group == "police" else "people who fired"
+    since = "the later count may be the investigation's" if kind == "update" else \
+        "the counts cannot both be right"
+    return f"Number of {who} told two ways: {said}; {since}. {quotes}"
+
+
 def explain_wound(who: str, reports: Sequence[tuple[Claim, str]], kind: str) -> str:
     """Where each report says one person (``who``) was hit, in publication order (``kind``: update when the
     reports are days apart)."""
