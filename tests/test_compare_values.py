@@ -419,6 +419,13 @@ def test_compare_values_hedged_offset_is_loose_by_its_unit():
     assert found(a, b) == []
 
 
+def test_compare_values_round_offset_is_loose_by_a_part_of_its_unit():
+    text = "The ferry ran aground off Tarrow Point {} during a storm, the harbour office said."
+    a = claim("a#1", text.format("a week ago"))
+    assert found(a, claim("b#1", text.format("eight days ago"), outlet="B")) == []
+    assert [t for t, _, _ in found(a, claim("c#1", text.format("three weeks ago"), outlet="C"))] == ["timeline"]
+
+
 def test_compare_values_date_of_the_report_is_not_the_date_of_the_event():
     a = claim("a#1", "In January, it was reported that Obama had asked Dr. Sanjay Gupta to be Surgeon General, and "
                      "that Gupta had mulled the offer.", day=10)

@@ -30,9 +30,11 @@ def _interval(t: TimeExpr) -> tuple[date, date] | None:
     except ValueError:
         return None
     m = _HEDGED_OFFSET.search(t.text)
-    if m and start != date.min and end != date.max:
-        # "no more than 13 weeks ago", "about a month ago": the count is loose by its own unit
-        slack = timedelta(days=_UNIT_DAYS[m.group(1).casefold()])
+    r = None if m else _ROUND_OFFSET.search(t.text)
+    if (m or r) and start != date.min and end != date.max:
+        # "no more than 13 weeks ago", "about a month ago": the count is loose by its own unit;
+        # "a week ago" is a round figure, loose by a part of it ("eight days ago" agrees)
+        slack = timedelta(days=_UNIT_DAYS[m.group(1).casefold()] if m else _ROUND_SLACK[r.group(1).casefold()])
         start, end = max(date.min + slack, start) - slack, min(date.max - slack, end) + slack
     return start, end
 
@@ -41,6 +43,8 @@ _HEDGED_OFFSET = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|appro
                             r"less than|over|under|at least|at most|up to)\b.*?\b(day|week|month|year)s?\s+"
                             r"(?:ago|earlier|later|before|after)\b", re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+_ROUND_OFFSET = re.compile(r"\b(?:a|an|one)\s+(week|month|year)\s+(?:ago|earlier|later|before|after)\b", re.I)
+_ROUND_SLACK = {"week": 1, "month": 7, "year": 31}
 # A blog's line may name the page's category between the verb and its date ("posted in Road Safety on ...");
 # a video page may close the line in brackets ("(Published Monday, May 2, 2016)").
 STAMP = re.compile(r"^\W*(?:[\w.,]+\s+){0,4}(?:last\s+)?(?:updated|published|posted|modified)\b"
