@@ -4,8 +4,9 @@ A cluster is one claim carried by several outlets (aligned claims, joined transi
 Copies collapse into one origin when they share a named source (an "according to X"
 chain), come from an anonymous source, or repeat each other near-verbatim with no
 attribution (wire copy, syndication). A claim carried by three or more outlets whose copies
-all trace to one anonymous or absent origin is an unsupported repetition: two outlets passing
-on one claim are a pair of reports, too few to call it a repetition.
+all trace to one anonymous or absent origin is an unsupported repetition; two outlets are
+enough only when the source is one withheld by name ("a person familiar with the talks"):
+"officials said" is an institution's voice, and two reports of it are a pair, not a chain.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from .records import Claim, Flag, FlagType, flag_id
 NEGATION = re.compile(r"\b(?:" + "|".join(sorted(NEGATIONS | DENY_FORMS)) + r")\b|n['\u2019]t\b", re.I)
 CLUSTER_THRESHOLD = 0.84  # cosine at which two claims are taken as one claim
 VERBATIM = 0.6  # word-trigram overlap at which two copies are near-verbatim
-MIN_OUTLETS = 3  # a repetition is carried by many outlets; two are a pair of reports
+MIN_OUTLETS_WITHHELD = 2
+MIN_OUTLETS_UNATTRIBUTED = 3
 MIN_WORDS_UNATTRIBUTED = 8
 
 
@@ -182,12 +184,31 @@ def repetition_flags(clusters: Sequence[ClaimCluster], claims: dict[int, Claim] 
         (key, _), = cluster.origins.items()
         if key.startswith("named:"):
             continue
-        if len(cluster.outlets) < MIN_OUTLETS or not _repeats_one_claim(cluster, key):
+        need = MIN_OUTLETS_WITHHELD if key == "anonymous" and all(map(_withheld, cluster.claims)) \
+            else MIN_OUTLETS_UNATTRIBUTED
+        if len(cluster.outlets) < need or not _repeats_one_claim(cluster, key):
             continue
+        if len(cluster.outlets) < MIN_OUTLETS_UNATTRIBUTED and not _copies_alike(cluster):
+            continue  # two outlets, one of which goes on to say more: two reports, not one claim passed on
         if _syndicated(cluster, shared, every=key == "anonymous"):
             continue
         flags.append(_repetition_flag(cluster, key))
     return flags
+
+
+# A source kept from the reader on purpose: "a source close to", "a person familiar with", "an unnamed
+# official", "a diplomat who requested anonymity"; or a claim that says why its source goes unnamed.
+WITHHELD = re.compile(r"\b(?:sources?|insiders?|familiar|briefed|unnamed|anonymous|anonymity|close to|"
+                      r"knowledge of)\b", re.I)
+UNNAMED_WHY = re.compile(r"\b(?:condition of anonymity|(?:not|declined) to be (?:named|identified)|"
+                         r"not authori[sz]ed to)\b", re.I)
+
+
+def _withheld(c: Claim) -> bool:
+    """Whether a claim's source is one withheld by name, not a body speaking through its officials
+    (a source the reader could not pick out is judged by the sentence's own words)."""
+    att = c.attribution
+    return att is not None and bool(WITHHELD.search(att.source.strip() or c.text) or UNNAMED_WHY.search(c.text))
 
 
 SYNDICATED_SENTENCES = 3
@@ -236,6 +257,13 @@ def _repeats_one_claim(cluster: ClaimCluster, key: str) -> bool:
 
 
 _MOODS = ("expected", "possible", "denied")
+
+
+def _copies_alike(cluster: ClaimCluster) -> bool:
+    """Every two copies share most word triples of the longer one: neither adds a clause of its own
+    ("taken to hospital in serious condition" / "taken to hospital but died there of his wounds")."""
+    grams = [_trigrams(c.content or c.text) for c in cluster.claims]
+    return all(len(x & y) >= VERBATIM * max(len(x), len(y)) for i, x in enumerate(grams) for y in grams[i + 1:])
 
 
 def _mood(c: Claim) -> str | None:

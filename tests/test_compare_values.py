@@ -205,12 +205,10 @@ def test_compare_values_non_speech_frame_is_no_source():
 def test_compare_values_anonymous_copies_that_disagree_on_a_figure_are_no_repetition():
     anon = Attribution(source="sources", source_kind="anonymous", cue="said", content="x")
     text = "The agent asked for an eight-year contract worth ${} million, sources said."
-    a, b, c = (claim(f"{x}#1", text.format(v), outlet=x.upper(), att=anon)
-               for x, v in (("a", 200), ("b", 200), ("c", 400)))
-    pairs = [(1, 2, 1.0), (2, 3, 0.99)]
-    assert repetition_flags(claim_clusters(pairs, {1: a, 2: b, 3: c})) == []
-    same = replace(c, text=a.text)
-    assert [f.type for f in repetition_flags(claim_clusters(pairs, {1: a, 2: b, 3: same}))] == [
+    a, b = (claim(f"{x}#1", text.format(v), outlet=x.upper(), att=anon) for x, v in (("a", 200), ("b", 400)))
+    assert repetition_flags(claim_clusters([(1, 2, 0.99)], {1: a, 2: b})) == []
+    same = replace(b, text=a.text)
+    assert [f.type for f in repetition_flags(claim_clusters([(1, 2, 1.0)], {1: a, 2: same}))] == [
         "unsupported_repetition"]
 
 

@@ -28,17 +28,6 @@ NAMED_SOURCE = {
 }
 
 
-# A third outlet passing on the anonymous Mirgorod line on the second night, so the repetition is
-# flagged before the sample corpus's own third copy lands on the third night.
-ANONYMOUS_COPY = {
-    "id": "talvi-wire-copy", "outlet": "Lakeshore Bulletin", "url": "https://lakeshorebulletin.example/talvi-pact",
-    "title": "Pact ministers meet in Talvi", "published": "2026-03-11T12:00:00+00:00",
-    "text": "Pact ministers met in Talvi on Wednesday for a second day of talks.\n\nThe deployment was agreed in "
-            "secret at a meeting in Mirgorod in January, a source familiar with the talks said.\n\nThe talks "
-            "end on Friday.",
-}
-
-
 def _record(a) -> dict:
     return {"id": a.id, "outlet": a.outlet, "url": a.url, "title": a.title, "published": a.published.isoformat(),
             "text": a.text}
@@ -52,7 +41,6 @@ def _write_nights(folder: Path) -> list[Path]:
     for a in read.articles:
         day = a.published.astimezone(timezone.utc).date().isoformat()
         nights[0 if day <= "2026-03-10" else 1 if day == "2026-03-11" else 2].append(_record(a))
-    nights[1].append(ANONYMOUS_COPY)
     nights[2].append(NAMED_SOURCE)
     paths = []
     for i, rows in enumerate(nights, 1):
@@ -150,7 +138,7 @@ def test_nightly_dismissed_flag_stays_dismissed_while_its_evidence_is_unchanged(
 @pytest.mark.slow
 def test_nightly_dismissal_lapses_when_the_evidence_changes(nights):
     entry = _by_id(nights["reports"][2])[nights["mirgorod"]]
-    assert "Riverside Herald" in entry["outlets"]  # a fourth outlet repeated the claim tonight
+    assert "Riverside Herald" in entry["outlets"]  # a third outlet repeated the claim tonight
     assert entry["review"] is None and entry["section"] == "carried"
     assert entry["lapsed_review"]["verdict"] == "dismissed"
     with open_store(nights["opts"]) as store:

@@ -79,14 +79,26 @@ def test_provenance_a_plan_and_a_past_fact_worded_alike_are_not_one_claim_repeat
     assert repetition_flags(claim_clusters(pairs, claims), claims, pairs) == []
 
 
-def test_provenance_an_anonymous_claim_needs_three_outlets():
-    anon = said("officials", "anonymous")
+def test_provenance_two_outlets_of_one_withheld_source_must_carry_it_alike():
+    anon = said("a source close to the inquiry", "anonymous")
     first = "The boy was taken to Mercy Hospital in serious condition."
-    two = {1: copy("a#1", "A", anon, day=10, text=first), 2: copy("b#1", "B", anon, day=11, text=first)}
+    longer = ("The boy was taken to Mercy Hospital but died there hours later of his wounds, "
+              "a source close to the inquiry said.")
+    two = {1: copy("a#1", "A", anon, day=10, text=first), 2: copy("b#1", "B", anon, day=11, text=longer)}
     two = {k: replace(c, content=c.text) for k, c in two.items()}
-    pairs = [(1, 2, 0.99)]
-    # the same sentence word for word from two outlets is a pair of reports, not a repetition
+    pairs = [(1, 2, 0.9)]
     assert repetition_flags(claim_clusters(pairs, two), two, pairs) == []
+    # the same sentence from both outlets is still one claim passed on
+    alike = {**two, 2: replace(two[1], id="b#1", article_id="b", outlet="B")}
+    assert [f.type for f in repetition_flags(claim_clusters(pairs, alike), alike, pairs)] == ["unsupported_repetition"]
+
+
+def test_provenance_officials_speaking_need_three_outlets_to_be_a_repetition():
+    officials = said("officials", "anonymous")
+    text = "The boy was taken to Mercy Hospital in serious condition, officials said."
+    two = {1: copy("a#1", "A", officials, day=10, text=text), 2: copy("b#1", "B", officials, day=11, text=text)}
+    two = {k: replace(c, content=c.text) for k, c in two.items()}
+    assert repetition_flags(claim_clusters([(1, 2, 0.99)], two), two, [(1, 2, 0.99)]) == []
     three = {**two, 3: replace(two[1], id="c#1", article_id="c", outlet="C")}
     pairs = [(1, 2, 0.99), (1, 3, 0.99), (2, 3, 0.99)]
     assert [f.type for f in repetition_flags(claim_clusters(pairs, three), three, pairs)] == ["unsupported_repetition"]
