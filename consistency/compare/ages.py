@@ -527,7 +527,8 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
     """One flag per person and pair of ages no lapse of time explains: the report of the age fewer
     reports give set against the earliest report of the other. ``flagged`` are flags already made of
     the story: an age one of them already sets against another figure is not flagged again."""
-    from .lone_ages import lone_age_pairs  # here: that module builds on this one's readers
+    from .lone_ages import lone_age_pairs  # here: these modules build on this one's readers
+    from .own_revisions import ages_by_article, revision_flag, taken_back
 
     done = figures_flagged(flagged)
     flags = []
@@ -546,7 +547,13 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
             if reports[(person[id(a)], b.value)] > reports[(person[id(a)], a.value)]:
                 a, b = b, a  # b is the odd report: fewer reports give its age
             chosen.setdefault((person[id(a)], frozenset((a.value, b.value))), (a, b))
-        flags += [make_flag(age_finding(a, b)) for a, b in chosen.values()]
+        ages = ages_by_article(story)
+        for a, b in chosen.values():
+            if taken_back(b, a, held, ages, surnames) is not None:
+                a, b = b, a  # the outlet that took its age back gave the earlier one
+            later = taken_back(a, b, held, ages, surnames)
+            flag = make_flag(age_finding(a, b, revised=later is not None))
+            flags.append(flag if later is None else revision_flag(flag, a, later))
     return flags
 
 
@@ -613,11 +620,12 @@ def _rounded_young(a: AgeMention, b: AgeMention) -> bool:
     return max(a.value, b.value) < _ROUNDED_BELOW and abs(a.value - b.value) <= 1
 
 
-def age_finding(a: AgeMention, b: AgeMention) -> Finding:
-    """A number finding, earlier report first; an update when the later one says it corrects."""
-    if (b.claim.published, b.claim.id) < (a.claim.published, a.claim.id):
+def age_finding(a: AgeMention, b: AgeMention, *, revised: bool = False) -> Finding:
+    """A number finding, earlier report first; an update when the later one says it corrects, or when ``a``'s
+    outlet later gave ``b``'s age itself (``revised``: ``a`` is then the earlier, whatever the timestamps)."""
+    if not revised and (b.claim.published, b.claim.id) < (a.claim.published, a.claim.id):
         a, b = b, a
-    kind = "update" if UPDATE_CUES.search(b.claim.text) else "number"
+    kind = "update" if revised or UPDATE_CUES.search(b.claim.text) else "number"
     return Finding(kind, a.claim, b.claim, _value(a), _value(b), a.span, b.span, confidence=CONFIDENCE)
 
 
