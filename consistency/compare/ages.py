@@ -57,12 +57,20 @@ _HURT = re.compile(r"^\s*(?:who\s+was\s+)?(?:injured|wounded|shot|hurt|killed)\b
 _ROLE_BEFORE_NAME = re.compile(r"\b(victim|gunman|shooter|suspect),?\s+$", re.I)
 # Words that describe one person of a happening by kin or age group when no name is given; "teen",
 # "child" and "man" are left out: a story often holds several of them.
-_KIN_WORDS = frozenset({
-    "boy", "girl", "son", "daughter", "brother", "sister", "baby", "infant", "toddler", "cousin", "nephew",
-    "niece", "grandson", "granddaughter", "stepson", "stepdaughter",
+# Every family relation is one ("grandfather", "girlfriend", "sibling"): a report names few of each.
+MALE_KIN = frozenset({
+    "boy", "son", "brother", "nephew", "grandson", "stepson", "father", "dad", "grandfather", "stepfather",
+    "husband", "uncle", "boyfriend", "fiance",
 })
-MALE_KIN = frozenset({"boy", "son", "brother", "nephew", "grandson", "stepson"})
-FEMALE_KIN = frozenset({"girl", "daughter", "sister", "niece", "granddaughter", "stepdaughter"})
+FEMALE_KIN = frozenset({
+    "girl", "daughter", "sister", "niece", "granddaughter", "stepdaughter", "mother", "mom", "grandmother",
+    "stepmother", "wife", "aunt", "girlfriend", "fiancee",
+})
+_KIN_WORDS = MALE_KIN | FEMALE_KIN | frozenset({
+    "baby", "infant", "toddler", "cousin", "sibling", "grandchild", "stepchild", "parent", "grandparent", "spouse",
+    "relative",
+})
+_KIN_BEFORE = re.compile(r"\b(" + "|".join(sorted(_KIN_WORDS)) + r"),\s*(?:aged?\s+)?$", re.I)
 _MONTHS_OLD = re.compile(r"\b(\d{1,2})[- ]months?[- ]old\b", re.I)
 _AFTER_MONTHS = re.compile(r"^\s*((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
 # "the son": a kin word said of a person without an age beside it ("his son" is someone else's).
@@ -114,6 +122,24 @@ class AgeMention:
     part: str | None = None  # killed, wounded, hit, charged or fired, when the sentence or the role says which
 
 
+# "his grandfather, 35, was shot": a bare number set after a kin word like a name's age is that person's age.
+_AGE_AFTER_KIN = re.compile(r"^\s*(?:,|and\b|(?:was|were|is|had)\b)")
+_OLDEST = 110
+
+
+def age_quantities(c: Claim) -> list[Quantity]:
+    """The claim's ages: those read as years old, and a bare whole number written after a kin word as a name's age
+    would be ("the grandmother, 45, and her grandson")."""
+    out = []
+    for q in c.quantities:
+        if q.unit is None and q.kind == "count" and not q.hedge and q.value == int(q.value) and 0 < q.value <= _OLDEST \
+                and _KIN_BEFORE.search(c.text[:q.start - c.start]) and _AGE_AFTER_KIN.match(c.text[q.end - c.start:]):
+            q = replace(q, unit=AGE_UNIT)
+        if q.unit == AGE_UNIT:
+            out.append(q)
+    return out
+
+
 def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
     """Every age of the claims with the name written beside it ("Name, 45," / "45-year-old Name")
     or, when none is, the role, kin word and part its description gives ("the 45-year-old gunman"); an
@@ -124,8 +150,8 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
     for c in claims:
         other = tells_of_another_incident(c.text)
         named = []
-        for q in c.quantities:
-            if q.unit != AGE_UNIT or q.value != int(q.value) or q.hedge == "between":
+        for q in age_quantities(c):
+            if q.value != int(q.value) or q.hedge == "between":
                 continue  # a range of ages ("between 20 and 30 years old") is of several people
             person = _named(c, q.start, q.end) or untagged_name(c, q.start)
             held = None if person is not None or other else _pronoun_held(c, q, by_id)
@@ -137,8 +163,9 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
                                         part=_ROLE_PART.get(role)))
             elif not other and not kin_of_another(c, q.start, q.end):
                 role = _described_role(c, q.end)
-                out.append(AgeMention(c, int(q.value), (q.start, q.end), (), role, _kin_after(_words_after(c, q.end),
-                                      AFTER_AGE), described_part(c, q.start, q.end, AFTER_AGE) or _ROLE_PART.get(role)))
+                kin = _kin_after(_words_after(c, q.end), AFTER_AGE) or _kin_before(c, q.start)
+                out.append(AgeMention(c, int(q.value), (q.start, q.end), (), role, kin,
+                                      described_part(c, q.start, q.end, AFTER_AGE) or _ROLE_PART.get(role)))
         out += _with_kin_said(c, named) + ([] if other else _months_old(c))
     return [m for m in out if m.name or m.role or m.kin]
 
@@ -239,10 +266,30 @@ def _words_after(c: Claim, end: int) -> str:
     return _PLACE_AFTER_AGE.sub(r"\1", c.text[end - c.start:], count=1)
 
 
+# Words that may stand before the kin word of a description ("a 16-year-old male relative").
+_BEFORE_KIN = frozenset({"male", "female", "little", "young", "younger", "older", "baby", "infant", "toddler"})
+
+
 def _kin_after(rest: str, pattern: re.Pattern) -> frozenset[str]:
-    """The kin or age-group words of the two or three words that follow an age ("-year-old baby girl")."""
+    """The kin or age-group words of the description that follows an age, each word of a two-word one
+    ("-year-old baby girl", "-year-old male relative")."""
     m = pattern.match(rest.casefold())
-    return frozenset((m.group(1) + m.group(2)).split()) & _KIN_WORDS if m else frozenset()
+    if m is None:
+        return frozenset()
+    words = (m.group(1) + m.group(2) + rest.casefold()[m.end():m.end() + 40]).split()[:3]
+    kin = set()
+    for w in (w.strip(",.;:") for w in words):
+        if w in _KIN_WORDS:
+            kin.add(w)
+        if w not in _BEFORE_KIN:
+            break
+    return frozenset(kin)
+
+
+def _kin_before(c: Claim, start: int) -> frozenset[str]:
+    """The kin word an age is set after ("his grandfather, 35," / "the toddler, aged 2,")."""
+    m = _KIN_BEFORE.search(c.text[:start - c.start])
+    return frozenset({m.group(1).casefold()}) if m else frozenset()
 
 
 def _with_kin_said(c: Claim, named: list[AgeMention]) -> list[AgeMention]:
@@ -567,8 +614,8 @@ def _ages_told_apart(story: list[Claim], held: list[AgeMention]):
     for c in story:
         if tells_of_another_incident(c.text):
             continue
-        ages = [(q.value, kin.get((c.id, (q.start, q.end)), frozenset())) for q in c.quantities
-                if q.unit == AGE_UNIT and q.value == int(q.value)]
+        ages = [(q.value, kin.get((c.id, (q.start, q.end)), frozenset())) for q in age_quantities(c)
+                if q.value == int(q.value)]
         by_article[c.article_id] |= {v for v, _ in ages}
         if len({v for v, _ in ages}) > 1:
             by_sentence.append(ages)
@@ -620,12 +667,19 @@ def _rounded_young(a: AgeMention, b: AgeMention) -> bool:
     return max(a.value, b.value) < _ROUNDED_BELOW and abs(a.value - b.value) <= 1
 
 
+# "Initial police reports say the woman, 45, ...": the earlier age is given as a first account, which a later one
+# replaces.
+_PRELIMINARY = re.compile(r"\b(?:initial|preliminary|early|first)\s+(?:police\s+)?(?:reports?|information|accounts?)\b"
+                          r"|\binitially\b", re.I)
+
+
 def age_finding(a: AgeMention, b: AgeMention, *, revised: bool = False) -> Finding:
-    """A number finding, earlier report first; an update when the later one says it corrects, or when ``a``'s
-    outlet later gave ``b``'s age itself (``revised``: ``a`` is then the earlier, whatever the timestamps)."""
+    """A number finding, earlier report first; an update when the later one says it corrects, when the earlier
+    gives its age as a first account, or when ``a``'s outlet later gave ``b``'s age itself (``revised``: ``a`` is
+    then the earlier, whatever the timestamps)."""
     if not revised and (b.claim.published, b.claim.id) < (a.claim.published, a.claim.id):
         a, b = b, a
-    kind = "update" if revised or UPDATE_CUES.search(b.claim.text) else "number"
+    kind = "update" if revised or UPDATE_CUES.search(b.claim.text) or _PRELIMINARY.search(a.claim.text) else "number"
     return Finding(kind, a.claim, b.claim, _value(a), _value(b), a.span, b.span, confidence=CONFIDENCE)
 
 

@@ -12,10 +12,9 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable, Iterator
 
-from ..extract.quantities import AGE_UNIT
 from ..records import Claim
-from .ages import (AFTER_AGE, FEMALE_KIN, MALE_KIN, AgeMention, described_part, generic_person, kin_of_another,
-                   one_part, one_person_two_ages, same_named_person)
+from .ages import (AFTER_AGE, FEMALE_KIN, MALE_KIN, AgeMention, age_quantities, described_part, generic_person,
+                   kin_of_another, one_part, one_person_two_ages, same_named_person)
 from .base import tells_of_another_incident
 from .person_names import plain_name_words
 
@@ -159,8 +158,8 @@ def _every_age(story: list[Claim], held: list[AgeMention]) -> list[AgeMention]:
     for c in story:
         if tells_of_another_incident(c.text):
             continue
-        for q in c.quantities:
-            if (q.unit != AGE_UNIT or q.value != int(q.value) or q.hedge or (c.id, (q.start, q.end)) in seen
+        for q in age_quantities(c):
+            if (q.value != int(q.value) or q.hedge or (c.id, (q.start, q.end)) in seen
                     or kin_of_another(c, q.start, q.end)):
                 continue
             out.append(AgeMention(c, int(q.value), (q.start, q.end), part=described_part(c, q.start, q.end, AFTER_AGE)))
@@ -177,5 +176,5 @@ def _ages_read(story: list[Claim], held: list[AgeMention]) -> dict[str, set[floa
     for m in held:
         out[m.claim.article_id].add(m.value)
     for c in story:
-        out[c.article_id] |= {q.value for q in c.quantities if q.unit == AGE_UNIT}
+        out[c.article_id] |= {q.value for q in age_quantities(c)}
     return out
