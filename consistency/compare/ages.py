@@ -70,7 +70,10 @@ _KIN_WORDS = MALE_KIN | FEMALE_KIN | frozenset({
     "baby", "infant", "toddler", "cousin", "sibling", "grandchild", "stepchild", "parent", "grandparent", "spouse",
     "relative",
 })
-_KIN_BEFORE = re.compile(r"\b(" + "|".join(sorted(_KIN_WORDS)) + r"),\s*(?:aged?\s+)?$", re.I)
+# "his grandfather, 35," / "the victim's aunt, 51,": an age set after a kin word as after a name; a headline's "Boy,
+# 7," may stand for any boy of the story.
+_KIN_BEFORE = re.compile(r"\b(?:the|his|her|their|its|our|\w+['’]s)\s+(?:[a-z]+\s+)?(" + "|".join(sorted(_KIN_WORDS)) +
+                         r"),\s*(?:aged?\s+)?$", re.I)
 _MONTHS_OLD = re.compile(r"\b(\d{1,2})[- ]months?[- ]old\b", re.I)
 _AFTER_MONTHS = re.compile(r"^\s*((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
 # "the son": a kin word said of a person without an age beside it ("his son" is someone else's).
@@ -78,7 +81,7 @@ _KIN_REFERENCE = re.compile(r"\bthe\s+(" + "|".join(sorted(_KIN_WORDS)) + r")\b(
                             re.I)
 # The part a described person had in the happening, read from the words just before the age and just after
 # the description, first match first: killed, wounded, hit (shot, no more said), charged (or arrested), fired.
-_DET = r"(?:a|an|the|his|her|their)\s+$"
+_DET = r"(?:a|an|the|his|her|their|this|that|its)\s+$"
 _PART_BEFORE = tuple((part, re.compile(words + _DET, re.I)) for part, words in (
     ("fired", r"\b(?:shot|killed|wounded|hit)\s+by\s+"),
     ("killed", r"\b(?:killing|killed|murdering|murdered|(?:fatal|deadly)\s+shooting\s+of|(?:death|murder)\s+of)\s+"),
@@ -164,8 +167,8 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
             elif not other and not kin_of_another(c, q.start, q.end):
                 role = _described_role(c, q.end)
                 kin = _kin_after(_words_after(c, q.end), AFTER_AGE) or _kin_before(c, q.start)
-                out.append(AgeMention(c, int(q.value), (q.start, q.end), (), role, kin,
-                                      described_part(c, q.start, q.end, AFTER_AGE) or _ROLE_PART.get(role)))
+                part = described_part(c, q.start, q.end, AFTER_AGE) or _ROLE_PART.get(role)
+                out.append(AgeMention(c, int(q.value), (q.start, q.end), (), role, kin, part))
         out += _with_kin_said(c, named) + ([] if other else _months_old(c))
     return [m for m in out if m.name or m.role or m.kin]
 
@@ -494,6 +497,17 @@ def _article_pairs(ma: list[AgeMention], mb: list[AgeMention], surnames, shared_
         a, b = _sole_kin(ma, kin), _sole_kin(mb, kin)
         if a is not None and b is not None and not (a.name and b.name) and _parts_agree(ma, a, mb, b):
             yield a, b
+    a, b = _sole_firing(ma), _sole_firing(mb)
+    if a is not None and b is not None:
+        yield a, b
+
+
+def _sole_firing(mentions: list[AgeMention]) -> AgeMention | None:
+    """The one age of an article given of an unnamed relative or child it says fired ("shot by his 6-year-old
+    brother", "her 5-year-old son found the gun"): the one who fired is one person of most shootings, whatever kin
+    word each report gives them."""
+    holders = [m for m in mentions if m.part == "fired" and m.kin and not m.name]
+    return holders[0] if len({m.value for m in holders}) == 1 else None
 
 
 def _sole_kin(mentions: list[AgeMention], kin: str) -> AgeMention | None:
