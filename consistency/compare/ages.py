@@ -55,8 +55,8 @@ _OBJECT = r"\s+(?:a|an|the|his|her|their|him|them|two|three|four|himself|herself
 # "the 45-year-old man wounded in the shooting": a person described by what was done to them.
 _HURT = re.compile(r"^\s*(?:who\s+was\s+)?(?:injured|wounded|shot|hurt|killed)\b(?!" + _OBJECT + ")", re.I)
 _ROLE_BEFORE_NAME = re.compile(r"\b(victim|gunman|shooter|suspect),?\s+$", re.I)
-# Words that describe one person of a happening by kin or age group when no name is given; "teen",
-# "child" and "man" are left out: a story often holds several of them.
+# Words that describe one person of a happening by kin or age group when no name is given; "teen" and "man" are
+# left out: a story often holds several of them ("child" is in: a report that gives two children ages leaves it open).
 # Every family relation is one ("grandfather", "girlfriend", "sibling"): a report names few of each.
 MALE_KIN = frozenset({
     "boy", "son", "brother", "nephew", "grandson", "stepson", "father", "dad", "grandfather", "stepfather",
@@ -68,7 +68,7 @@ FEMALE_KIN = frozenset({
 })
 _KIN_WORDS = MALE_KIN | FEMALE_KIN | frozenset({
     "baby", "infant", "toddler", "cousin", "sibling", "grandchild", "stepchild", "parent", "grandparent", "spouse",
-    "relative",
+    "relative", "child", "kid",
 })
 # "his grandfather, 35," / "the victim's aunt, 51,": an age set after a kin word as after a name; a headline's "Boy,
 # 7," may stand for any boy of the story.
