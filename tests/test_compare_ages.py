@@ -353,3 +353,48 @@ def test_ages_a_given_name_spelt_two_ways_beside_another_of_the_family():
     assert values(age_flags([a, b])) == [{"20", "19"}]
     family = {"tarrow": {("rosaline", "tarrow"), ("rosalind", "tarrow")}}
     assert not same_named_person(("rosaline", "tarrow"), ("roseline", "tarrow"), family)  # a third name near both
+
+
+def test_ages_every_family_relation_is_a_kin_word():
+    a = claim("a#1", "Deputies said the 61-year-old grandfather was hit in the shoulder.")
+    b = claim("b#1", "The 63-year-old grandfather was taken to a clinic in Marlow.", outlet="B", day=1)
+    assert [m.kin for m in age_mentions([a])] == [frozenset({"grandfather"})]
+    assert values(age_flags([a, b])) == [{"61", "63"}]
+
+
+def test_ages_a_two_word_description_gives_both_kin_words():
+    a = claim("a#1", "A 6-year-old baby girl was found in the back seat.")
+    b = claim("b#1", "Police arrested a 16-year-old male relative of the boy.")
+    assert [m.kin for m in age_mentions([a])] == [frozenset({"baby", "girl"})]
+    assert [m.kin for m in age_mentions([b])] == [frozenset({"relative"})]
+    c = claim("c#1", "A 4-year-old boy and his sister were unhurt.")
+    assert [m.kin for m in age_mentions([c])] == [frozenset({"boy"})]  # the sister has no age here
+
+
+def test_ages_a_bare_number_after_a_kin_word_is_an_age():
+    a = claim("a#1", "Early police reports say the aunt, 47, and her nephew were asleep in the den.")
+    b = claim("b#1", "Officers said the 44-year-old aunt works nights at a warehouse.", outlet="B", day=1)
+    assert [(m.value, m.kin) for m in age_mentions([a])] == [(47, frozenset({"aunt"}))]
+    flags = age_flags([a, b])
+    assert values(flags) == [{"47", "44"}] and flags[0].type == "update"  # the first figure said to be early
+    headline = claim("c#1", "Boy, 7, hurt in Dunmore crash")
+    assert age_mentions([headline]) == []  # a headline's "Boy, 7," may stand for any boy
+    count = claim("d#1", "The aunt, 3 neighbours and a dog were inside.")
+    assert age_mentions([count]) == []
+
+
+def test_ages_the_relative_each_report_says_fired_is_one_person():
+    a = claim("a#1", "A 3-year-old boy was accidentally shot by this 7-year-old brother at a home in Marlow.")
+    b = claim("b#1", "Officials say the mother's 6-year-old son found her loaded gun and fired it.", outlet="B")
+    assert values(age_flags([a, b])) == [{"7", "6"}]
+    c = claim("c#1", "The mother's 6-year-old son and 9-year-old son both fired the gun.", outlet="C")
+    assert age_flags([a, c]) == []  # two who fired: either may be the brother
+
+
+def test_ages_a_child_is_a_kin_word_two_children_leave_open():
+    a = claim("a#1", "Tom Hale, 15, was charged in the death of his sister.", ("Tom Hale",))
+    b = claim("b#1", "Deputies said the 16-year-old kid was charged with murder.", outlet="B", day=1)
+    assert [m.kin for m in age_mentions([b])] == [frozenset({"kid"})]
+    c = claim("c#1", "A 4-year-old child and a 9-year-old child were in the room.")
+    d = claim("d#1", "The 5-year-old child was unhurt.", outlet="B")
+    assert age_flags([c, d]) == []
