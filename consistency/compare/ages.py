@@ -72,8 +72,8 @@ _KIN_WORDS = MALE_KIN | FEMALE_KIN | frozenset({
 })
 # "his grandfather, 35," / "the victim's aunt, 51,": an age set after a kin word as after a name; a headline's "Boy,
 # 7," may stand for any boy of the story.
-_KIN_BEFORE = re.compile(r"\b(?:the|his|her|their|its|our|\w+['’]s)\s+(?:[a-z]+\s+)?(" + "|".join(sorted(_KIN_WORDS)) +
-                         r"),\s*(?:aged?\s+)?$", re.I)
+_KIN_BEFORE = re.compile(r"\b(?:the|his|her|their|its|our|\w+['’]s)\s+(?:[a-z]+\s+)?("
+                         + "|".join(sorted(_KIN_WORDS)) + r"),\s*(?:aged?\s+)?$", re.I)
 _MONTHS_OLD = re.compile(r"\b(\d{1,2})[- ]months?[- ]old\b", re.I)
 _AFTER_MONTHS = re.compile(r"^\s*((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
 # "the son": a kin word said of a person without an age beside it ("his son" is someone else's).
