@@ -31,6 +31,7 @@ from .polarity import compare_polarity
 from .relations import relation_flags
 from .roles import role_flags
 from .shooter_counts import shooter_count_flags
+from .streets import street_flags
 from .speakers import compare_channel, compare_speakers
 from .timeline import compare_timeline
 from .tolls import toll_flags
@@ -95,7 +96,7 @@ def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[F
     flags = (role_flags(claims) + age_flags(claims, flagged) + group_age_flags(claims, flagged) + place_flags(claims)
              + fate_flags(claims) + toll_flags(claims, flagged) + who_fired_flags(claims) + relation_flags(claims)
              + vehicle_flags(claims) + wound_flags(claims) + address_flags(claims) + charge_flags(claims)
-             + drive_by_flags(claims) + shooter_count_flags(claims))
+             + drive_by_flags(claims) + shooter_count_flags(claims) + street_flags(claims))
     return flags + later_death_flags(claims, [*flagged, *flags])
 
 

@@ -127,6 +127,12 @@ def explain_address(street: str, reports: Sequence[tuple[Claim, str]]) -> str:
     return f"Address told two ways ({street}): {said}; the numbers are not one block. {quotes}"
 
 
+def explain_street(streets: str, reports: Sequence[tuple[Claim, str]]) -> str:
+    """The street each report puts the scene on, in publication order."""
+    said, quotes = _told(reports)
+    return f"Street of the scene told two ways ({streets}): {said}; no report names the other's street. {quotes}"
+
+
 def explain_later_death(f: Finding) -> str:
     """The one person hit told gravely hurt (or brain-dead) by one report and brain-dead (or dead) by a report of a
     later day."""
