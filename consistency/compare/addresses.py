@@ -25,7 +25,7 @@ from .explain import explain_address
 
 CONFIDENCE = 0.6
 
-_KINDS = {
+STREET_KINDS = {
     "street": "street", "st": "street", "avenue": "avenue", "ave": "avenue", "road": "road", "rd": "road",
     "boulevard": "boulevard", "blvd": "boulevard", "drive": "drive", "dr": "drive", "place": "place", "pl": "place",
     "lane": "lane", "ln": "lane", "court": "court", "ct": "court", "parkway": "parkway", "pkwy": "parkway",
@@ -38,28 +38,29 @@ _COMPASS = {
     "northeast": "ne", "ne": "ne", "northwest": "nw", "nw": "nw", "southeast": "se", "se": "se",
     "southwest": "sw", "sw": "sw",
 }
-_KIND = "|".join(sorted(_KINDS, key=len, reverse=True))
-_DIRECTION = (r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|N\.?E\.?|N\.?W\.?|S\.?E\.?|"
+STREET_KIND = "|".join(sorted(STREET_KINDS, key=len, reverse=True))
+DIRECTION = (r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|N\.?E\.?|N\.?W\.?|S\.?E\.?|"
               r"S\.?W\.?|[NSEW]\.?)")
-_NAME = r"[A-Z0-9][\w'’-]*"
+STREET_WORD = r"[A-Z0-9][\w'’-]*"
 # "the 8500 block of (West) Pacific Shores (Drive)": a block's street may go without its kind.
 BLOCK = re.compile(
-    rf"\b(?P<number>\d{{1,6}}|(?i:first|unit|zero))\s+(?i:block)\s+of\s+(?:the\s+)?(?:(?P<direction>{_DIRECTION})\s+)?"
-    rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}?)(?:\s+(?P<kind>(?i:{_KIND}))\b\.?|(?=\s+[a-z]|[,;.]|$))")
+    rf"\b(?P<number>\d{{1,6}}|(?i:first|unit|zero))\s+(?i:block)\s+of\s+(?:the\s+)?(?:(?P<direction>{DIRECTION})\s+)?"
+    rf"(?P<name>{STREET_WORD}(?:\s+{STREET_WORD}){{0,2}}?)"
+    rf"(?:\s+(?P<kind>(?i:{STREET_KIND}))\b\.?|(?=\s+[a-z]|[,;.]|$))")
 # "at 19 Birch St.": a house number takes its street's kind.
 HOUSE = re.compile(
-    rf"\b(?P<number>\d{{1,6}})\s+(?:(?P<direction>{_DIRECTION})\s+)?"
-    rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}?)\s+(?P<kind>(?i:{_KIND}))\b\.?")
+    rf"\b(?P<number>\d{{1,6}})\s+(?:(?P<direction>{DIRECTION})\s+)?"
+    rf"(?P<name>{STREET_WORD}(?:\s+{STREET_WORD}){{0,2}}?)\s+(?P<kind>(?i:{STREET_KIND}))\b\.?")
 # An address told as near or about ("near 2500 Elm St.", "around the 400 block of") is not a number to set
 # against another.
 _APPROXIMATE = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost|some|over|under|more\s+than|"
                           r"less\s+than|at\s+least|at\s+most|up\s+to|near|close\s+to|nearby)\s+(?:the\s+)?$", re.I)
 # A sentence that tells of someone found, caught, living or going somewhere puts them there, not the incident,
 # unless it tells of the shooting there too ("the truck with the wounded boys was found in the 8500 block").
-_ELSEWHERE = re.compile(r"\b(?:found|located|arrested|apprehended|caught|captured|lived|lives|living|resides?|"
+ELSEWHERE = re.compile(r"\b(?:found|located|arrested|apprehended|caught|captured|lived|lives|living|resides?|"
                         r"resided|stopped|spotted|surrendered|followed|fled|drove|walked|headed)\b",
                         re.I)
-_HAPPENED = re.compile(r"\b(?:shot|shootings?|fired|gunfire|gunshots?|killed|slain|wounded|injured|happened|"
+HAPPENED = re.compile(r"\b(?:shot|shootings?|fired|gunfire|gunshots?|killed|slain|wounded|injured|happened|"
                        r"occurred|took\s+place|crash(?:ed)?)\b", re.I)
 
 
@@ -80,7 +81,7 @@ class Address:
 def addresses(c: Claim) -> list[Address]:
     """Every block or house number the sentence puts on a named street, unless told as near or about it, or the
     sentence only tells of someone found, caught or living there."""
-    if tells_of_another_incident(c.text) or _ELSEWHERE.search(c.text) and not _HAPPENED.search(c.text):
+    if tells_of_another_incident(c.text) or ELSEWHERE.search(c.text) and not HAPPENED.search(c.text):
         return []
     out = []
     for rx, block in ((BLOCK, True), (HOUSE, False)):
@@ -89,7 +90,7 @@ def addresses(c: Claim) -> list[Address]:
             number = int(raw) if raw.isdigit() else 0
             direction = m.group("direction")
             direction = _COMPASS.get(direction.casefold().replace(".", "")) if direction else None
-            kind = _KINDS[m.group("kind").casefold()] if m.group("kind") else None
+            kind = STREET_KINDS[m.group("kind").casefold()] if m.group("kind") else None
             if not block and any(a.span[0] <= c.start + m.start() < a.span[1] for a in out):
                 continue
             if _APPROXIMATE.search(c.text[:m.start()]) or c.text[:m.start()].endswith(("-", "/")):

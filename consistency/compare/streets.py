@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..records import Claim, Flag
-from .addresses import BLOCK, _DIRECTION, _ELSEWHERE, _HAPPENED, _KIND, _KINDS, _NAME
+from .addresses import BLOCK, DIRECTION, ELSEWHERE, HAPPENED, STREET_KIND, STREET_KINDS, STREET_WORD
 from .base import claims_by_story, readings_flag, tells_of_another_incident
 from .explain import explain_street
 
@@ -28,8 +28,8 @@ CONFIDENCE = 0.55
 MAX_STREETS = 2  # a corner: "at Elm Street and Oak Avenue"
 
 # A street's kind is written with a capital ("Elm Street"); "the road" or "either way" is no street.
-STREET = re.compile(rf"\b(?:(?:{_DIRECTION})\s+)?(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}?)\s+"
-                    rf"(?P<kind>(?=[A-Z])(?i:{_KIND}))\b\.?")
+SCENE_STREET = re.compile(rf"\b(?:(?:{DIRECTION})\s+)?(?P<name>{STREET_WORD}(?:\s+{STREET_WORD}){{0,2}}?)\s+"
+                          rf"(?P<kind>(?=[A-Z])(?i:{STREET_KIND}))\b\.?")
 # Names that are not of streets: "The Commons Way", "Allen Superior Court", "a 17-year-old Thomas Lane".
 _NOT_STREET = re.compile(r"^(?:the|a|an)\b|\b(?:county|circuit|superior|district|municipal|supreme|federal|"
                          r"juvenile|magistrate)\b|year-old", re.I)
@@ -54,7 +54,7 @@ class Street:
 
 _ORDINALS = {w: f"{i}{'st' if i == 1 else 'nd' if i == 2 else 'rd' if i == 3 else 'th'}" for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
-_LEADING = re.compile(rf"^(?:\d+\s+|{_DIRECTION}\s+)+")
+_LEADING = re.compile(rf"^(?:\d+\s+|{DIRECTION}\s+)+")
 
 
 def _key_of(name: str) -> str:
@@ -66,10 +66,10 @@ def _key_of(name: str) -> str:
 def named_streets(c: Claim) -> list[Street]:
     """Every street the sentence names, with or without a kind ("the 400 block of Elm")."""
     out = []
-    for m in STREET.finditer(c.text):
-        if _NOT_STREET.search(m.group("name")) or _KINDS[m.group("kind").casefold()] == "highway":
+    for m in SCENE_STREET.finditer(c.text):
+        if _NOT_STREET.search(m.group("name")) or STREET_KINDS[m.group("kind").casefold()] == "highway":
             continue
-        out.append(Street(c, _key_of(m.group("name")), _KINDS[m.group("kind").casefold()],
+        out.append(Street(c, _key_of(m.group("name")), STREET_KINDS[m.group("kind").casefold()],
                           (c.start + m.start(), c.start + m.end()), m.group().rstrip(".")))
     for m in BLOCK.finditer(c.text):
         if not m.group("kind") and not _NOT_STREET.search(m.group("name")):
@@ -82,7 +82,7 @@ def scene_streets(c: Claim) -> list[Street]:
     """The streets a sentence puts the incident on: none when it tells of another incident or only of someone
     found, caught or living there, and never a home told as someone's ("of Elm Street") or a street that names a
     building or stop ("the Elm Street station")."""
-    if tells_of_another_incident(c.text) or _ELSEWHERE.search(c.text) and not _HAPPENED.search(c.text):
+    if tells_of_another_incident(c.text) or ELSEWHERE.search(c.text) and not HAPPENED.search(c.text):
         return []
     out = []
     for s in named_streets(c):
