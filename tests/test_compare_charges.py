@@ -53,6 +53,21 @@ def test_not_charged_then_charged_is_an_update_even_the_same_day():
     assert charge_flags([a, late]) == []
 
 
+def test_not_charged_then_charged_weeks_later_is_the_case_moving_on():
+    a = claim("a#1", "Nobody has been charged, deputies said. No charges have been filed.", outlet="A")
+    b = claim("b#1", "Rob Pell, 40, was charged with manslaughter.", ("Rob Pell",), outlet="B", day=30)
+    assert charge_flags([a, b]) == []
+    soon = claim("c#1", "Rob Pell, 40, was charged with manslaughter.", ("Rob Pell",), outlet="C", day=2)
+    assert [f.type for f in charge_flags([a, soon])] == ["update"]
+
+
+def test_not_charged_after_the_charge_was_told_is_an_old_copy_and_no_later_charge_updates_it():
+    told = claim("a#1", "Rob Pell faces a charge of murder.", ("Rob Pell",), outlet="A")
+    behind = claim("b#1", "No charges have been filed against the man in custody.", outlet="B", day=1)
+    copy = claim("c#1", "Rob Pell faces a charge of murder.", ("Rob Pell",), outlet="C", day=2)
+    assert charge_flags([told, behind, copy]) == []
+
+
 def test_two_grades_of_one_offence_or_two_counts_clash_the_same_day():
     a = claim("a#1", "Hale faces a charge of capital murder.", ("Hale",))
     b = claim("b#1", "Hale faces a charge of first-degree murder.", ("Hale",), outlet="B")

@@ -74,6 +74,9 @@ _PART = re.compile(r"\b(?:also|other|among|including|additional|more)\b", re.I)
 _ANOTHER = re.compile(rf"\b(?:another|separate|unrelated|different|earlier|previous)\s+(?:[\w-]+\s+)?(?:{_OFFENCE})\b",
                       re.I)
 _NAME_BEFORE = 120  # characters before the charge words a name is looked for in
+# A charge brought more than a week after a report of none is the case moving on, not one report outdated by another
+# (as the fact table's window: reports further apart tell other moments).
+NEWS_DAYS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,11 +155,12 @@ def _one_name(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
 def _clash(a: Charges, b: Charges) -> str | None:
     """The finding type of two readings of one person's charges (``a`` the earlier), or None when both can
     hold: one list may leave out an offence or a grade the other gives."""
-    later = b.claim.published.date() > a.claim.published.date()
+    days = (b.claim.published.date() - a.claim.published.date()).days
+    later = days > 0
     if not a.offences or not b.offences:
         # none yet, then charged: the story moving on, also within one day (reports carry no hour); charged,
         # then "not charged" on a later day, is an old copy
-        if bool(a.offences) == bool(b.offences) or (later and not b.offences):
+        if bool(a.offences) == bool(b.offences) or (later and not b.offences) or days > NEWS_DAYS:
             return None
         return "update"
     alike = _alike(a, b)
@@ -199,11 +203,12 @@ def charge_flags(claims: Iterable[Claim]) -> list[Flag]:
         for r in readings:
             by_article[r.claim.article_id].append(r)
         torn = {article for article, rs in by_article.items() if _torn(rs, charged)}
+        stale = {id(r) for r in readings if _stale(r, readings, charged)}
         best: dict[str, tuple[tuple[float, int], str, Charges, Charges]] = {}
         for i, a in enumerate(readings):
             for b in readings[i + 1:]:
                 if a.claim.outlet == b.claim.outlet or not _same_person(a, b, charged) \
-                        or {a.claim.article_id, b.claim.article_id} & torn:
+                        or {a.claim.article_id, b.claim.article_id} & torn or {id(a), id(b)} & stale:
                     continue
                 kind = _clash(a, b)
                 if kind is None:
@@ -235,6 +240,13 @@ def _people(names: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
         if not any(_one_name(name, known) for known in out):
             out.append(name)
     return set(out)
+
+
+def _stale(r: Charges, readings: list[Charges], charged: set[tuple[str, ...]]) -> bool:
+    """A "not charged" told after the story already gave the person's charges on an earlier day: an old copy, so no
+    later charge is news to it either."""
+    return not r.offences and any(x.offences and x.claim.published.date() < r.claim.published.date()
+                                  and _same_person(x, r, charged) for x in readings)
 
 
 def _torn(article: list[Charges], charged: set[tuple[str, ...]]) -> bool:
