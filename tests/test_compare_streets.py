@@ -51,3 +51,11 @@ def test_streets_not_flagged():
     home = claim("e#1", "Police charged Jon Quarry of Sarra Street in the shooting.", outlet="B")
     for b in (same_outlet, corner, other, home):
         assert street_flags([a, b]) == []
+
+
+def test_streets_a_towns_possessive_and_a_court_of_law_are_no_second_street():
+    a = claim("a#1", "Crews were called to the bakery on Kelby High Street just after 6am.", outlet="A")
+    b = claim("b#1", "A fire has badly damaged the bakery in Kelby's High Street.", outlet="B")
+    assert street_flags([a, b]) == []
+    c = claim("c#1", "He was shot on Crown Road, police said, and will appear before Marden Crown Court.", outlet="C")
+    assert [s.name for s in scene_streets(c)] == ["crown"]

@@ -33,6 +33,8 @@ SCENE_STREET = re.compile(rf"\b(?:(?:{DIRECTION})\s+)?(?P<name>{STREET_WORD}(?:\
 # Names that are not of streets: "The Commons Way", "Allen Superior Court", "a 17-year-old Thomas Lane".
 _NOT_STREET = re.compile(r"^(?:the|a|an)\b|\b(?:county|circuit|superior|district|municipal|supreme|federal|"
                          r"juvenile|magistrate)\b|year-old", re.I)
+# A court of law is no street of the kind "Court": "Kelby Crown Court", "the Marden Magistrates' Court".
+_OF_LAW = re.compile(r"\b(?:crown|magistrates?|probate|family|appeals?|justice)\b", re.I)
 # "Jon Doe of Elm Street" is a home; "the 400 block of Elm Street" and "the corner of Elm Street" are places.
 _HOME_OF = re.compile(r"(?<!block)(?<!corner)(?<!intersection)(?<!area)(?<!end)(?<!side)(?<!part)(?<!stretch)"
                       r"\s+of\s+(?:the\s+)?$", re.I)
@@ -58,8 +60,9 @@ _LEADING = re.compile(rf"^(?:\d+\s+|{DIRECTION}\s+)+")
 
 
 def _key_of(name: str) -> str:
-    """A street's name as streets are compared: no house number or compass word, ordinals as figures."""
-    words = re.findall(r"\w+", _LEADING.sub("", name).casefold())
+    """A street's name as streets are compared: no house number or compass word, ordinals as figures, and a
+    town's possessive read as the town ("Kelby's High Street" is Kelby High Street)."""
+    words = re.findall(r"\w+", re.sub(r"['\u2019]s\b", "", _LEADING.sub("", name)).casefold())
     return " ".join(_ORDINALS.get(w, w) for w in words)
 
 
@@ -67,7 +70,8 @@ def named_streets(c: Claim) -> list[Street]:
     """Every street the sentence names, with or without a kind ("the 400 block of Elm")."""
     out = []
     for m in SCENE_STREET.finditer(c.text):
-        if _NOT_STREET.search(m.group("name")) or STREET_KINDS[m.group("kind").casefold()] == "highway":
+        kind = STREET_KINDS[m.group("kind").casefold()]
+        if _NOT_STREET.search(m.group("name")) or kind == "highway" or kind == "court" and _OF_LAW.search(m.group()):
             continue
         out.append(Street(c, _key_of(m.group("name")), STREET_KINDS[m.group("kind").casefold()],
                           (c.start + m.start(), c.start + m.end()), m.group().rstrip(".")))
