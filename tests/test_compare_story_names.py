@@ -62,3 +62,4 @@ def test_story_respelt_surname_rule():
     assert respelt_surname("mollet", "morret") and respelt_surname("dixon", "dickson")
     assert not respelt_surname("mollet", "mollets") and not respelt_surname("lima-soto", "lima")
     assert not respelt_surname("mollet", "pruitt") and not respelt_surname("ames", "amos")
+    assert not respelt_surname("lamarcotte", "marcotte")  # a particle dropped is one name

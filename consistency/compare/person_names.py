@@ -142,8 +142,9 @@ SURNAME_RATIO = 0.6  # "Mollet" / "Morret": looser than a word alone, for the gi
 def respelt_surname(a: str, b: str) -> bool:
     """Two plain surnames that one person's name beside one given name may be spelt in ("Mollet" / "Morret",
     "Dixon" / "Dickson"); not a word and its plural or other form ("Hollis" / "Hollises"), nor a double surname and
-    a part of it ("Lima-Soto" / "Lima")."""
-    if a == b or min(len(a), len(b)) < 5 or not (a.isalpha() and b.isalpha()):
+    a part of it ("Lima-Soto" / "Lima"), nor a surname and its particle ("DeMarco" / "Marco"), which a reader
+    takes for one name."""
+    if a == b or min(len(a), len(b)) < 5 or not (a.isalpha() and b.isalpha()) or a.endswith(b) or b.endswith(a):
         return False
     k = len(os.path.commonprefix([a, b]))
     if k >= 4 and (a[k:] in ("", "s", "es") and b[k:] in ("", "s", "es")):
