@@ -23,6 +23,7 @@ from .disagreements import one_per_disagreement
 from .drive_by import drive_by_flags
 from .charges import charge_flags
 from .fates import fate_flags
+from .homes import home_flags
 from .later_deaths import later_death_flags
 from .names import name_variant_flags
 from .numbers import compare_numbers, figure_at, same_figure
@@ -89,14 +90,14 @@ def flags_of_findings(findings: Sequence[tuple[Finding, float]], aligned: Sequen
 def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[Flag]:
     """Findings that read a whole story rather than aligned pairs: offices, ages and fates given to one
     person, places given to one happening, tolls of one incident, who fired, a family tie, a vehicle, where one
-    person was hit, a street address, a suspect's charges or a drive-by described two ways, and the one person hit
-    told gravely hurt, then dead (``flagged``: the story's flags so far, whose figures the ages and tolls do not flag
-    again)."""
+    person was hit, a street address, a suspect's charges, a drive-by or a person's home described two ways, and
+    the one person hit told gravely hurt, then dead (``flagged``: the story's flags so far, whose figures the ages
+    and tolls do not flag again)."""
     claims = list(claims)
     flags = (role_flags(claims) + age_flags(claims, flagged) + group_age_flags(claims, flagged) + place_flags(claims)
              + fate_flags(claims) + toll_flags(claims, flagged) + who_fired_flags(claims) + relation_flags(claims)
              + vehicle_flags(claims) + wound_flags(claims) + address_flags(claims) + charge_flags(claims)
-             + drive_by_flags(claims) + shooter_count_flags(claims) + street_flags(claims))
+             + drive_by_flags(claims) + shooter_count_flags(claims) + street_flags(claims) + home_flags(claims))
     return flags + later_death_flags(claims, [*flagged, *flags])
 
 

@@ -133,6 +133,12 @@ def explain_street(streets: str, reports: Sequence[tuple[Claim, str]]) -> str:
     return f"Street of the scene told two ways ({streets}): {said}; no report names the other's street. {quotes}"
 
 
+def explain_home(person: str, reports: Sequence[tuple[Claim, str]]) -> str:
+    """Where each report says one person lives, in publication order."""
+    said, quotes = _told(reports)
+    return f"Home of {person} told two ways: {said}; no report names the other's place. {quotes}"
+
+
 def explain_later_death(f: Finding) -> str:
     """The one person hit told gravely hurt (or brain-dead) by one report and brain-dead (or dead) by a report of a
     later day."""
