@@ -13,6 +13,7 @@ from consistency.stories.cluster import (
     article_vectors,
     date_terms,
     name_terms,
+    person_terms,
     referred_days,
     split_sentences,
 )
@@ -406,3 +407,47 @@ def test_stories_day_named_long_after_a_story_began_is_no_link():
     sc = StoryClusterer()
     s = sc.singles(arts, article_vectors(arts, HashingEmbedder()))
     assert sc.features(s[0], s[2])["gap"] == np.log1p(200)  # a later day of the story, not its start
+
+
+ROBBERY = ("Two hurt in Halvert Lane shop robbery",
+           "Shopkeeper Orla Menning, 52, and a customer were shot in a robbery at a corner shop on Halvert "
+           "Lane in Brennick on Monday. Police arrested 24-year-old Dario Quell nearby, Sergeant Ivo Tamsin said.")
+TRIAL = ("Jury hears from shopkeeper at robbery trial",
+         "Orla Menning told the jury that Dario Quell fired twice across the counter of her shop in "
+         "Brennick before he fled on foot.")
+OFFICIAL = ("Brennick police open new station",
+            "Sergeant Ivo Tamsin opened the new police station in Brennick on Friday, calling it a "
+            "landmark for the town.")
+
+
+def test_stories_person_terms_read_names_given_with_an_age():
+    aged, named = person_terms("Police said Kari Lund Ostby, 31, was held. Sergeant Ivo Tamsin spoke. "
+                               "A 40-year-old Elm Grove man was hurt. The 19-year-old victim Teo Brask died.")
+    one, _ = person_terms("Twenty-three-year-old Kari Ostby was held.")
+    assert set(one) <= set(aged) and len(aged) == 2  # Kari (Lund) Ostby and Teo Brask; no place, no sergeant
+    assert set(aged) <= set(named) and len(named) > len(aged)
+
+
+def test_stories_follow_up_naming_a_person_of_the_story_counts_no_gap():
+    early = _articles([ROBBERY], "r")
+    late = _articles([TRIAL, OFFICIAL], "late", when=DAY + timedelta(days=200))
+    arts = early + late
+    sc = StoryClusterer()
+    s = sc.singles(arts, article_vectors(arts, HashingEmbedder()))
+    assert sc.features(s[0], s[1])["gap"] == 0.0  # the trial names the shopkeeper the report gave an age
+    # a full name no article gives an age is no link: officials recur across a town's events
+    assert sc.features(s[0], s[2])["gap"] == np.log1p(200)
+    assert StoryClusterer(refer_back=False).features(s[0], s[1])["gap"] == np.log1p(200)
+
+
+def test_stories_person_share_counts_pairs_and_survives_the_state():
+    arts = _articles([ROBBERY, FLOOD[0]], "r") + _articles([TRIAL], "late", when=DAY + timedelta(days=200))
+    sc = StoryClusterer()
+    s = sc.singles(arts, article_vectors(arts, HashingEmbedder()))
+    sc._absorb(s[0], s[1])
+    # one of the two pairs names the shopkeeper: half the gap
+    assert abs(sc.features(s[0], s[2])["gap"] - np.log1p(200) / 2) < 1e-9
+    sc.assign(arts, article_vectors(arts, HashingEmbedder()))
+    again = StoryClusterer.from_dict(json.loads(json.dumps(sc.to_dict())))
+    assert again.to_dict() == sc.to_dict()
+    assert any(story.people and story.named for story in again.stories.values())

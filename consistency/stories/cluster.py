@@ -11,7 +11,9 @@ stay), the words, names and dates know which one, and reports of one event come 
 of each other, so two events of one kind weeks apart score low even when they read alike. A follow-up months
 later (an arrest, a court date) names the day of its event ("the Aug. 14 shooting"): an article
 pair one of which names the day the other's story began, or a day up to three before, counts the
-gap from that day (``refer_back``; see ``_referred_gap``).
+gap from that day (``refer_back``; see ``_referred_gap``). A follow-up that names a person of the
+story with an age, as reports name victims and suspects ("Dana Reyes, 31"), refers back to it as
+surely, and its pairs with the articles naming that person count no gap at all.
 Because every feature is a mean over pairs, the score of two groups is the mean of the scores
 of their article pairs.
 
@@ -51,10 +53,11 @@ import numpy as np
 from ..errors import StoreError
 from ..records import Article
 from ..scores import cosine, cosines
-from .terms import article_vectors, date_terms, lexical_terms, name_terms, referred_days, split_sentences
+from .terms import (article_vectors, date_terms, lexical_terms, name_terms, person_terms, referred_days,
+                    split_sentences)
 
 __all__ = ["StoryClusterer", "FEATURES", "WEIGHTS", "article_vectors", "date_terms", "lexical_terms",
-           "name_terms", "split_sentences"]
+           "name_terms", "person_terms", "split_sentences"]
 
 logger = logging.getLogger(__name__)
 
@@ -81,11 +84,14 @@ class _Story:
     dates: dict[int, float] = field(default_factory=dict)  # the same over written dates
     # spans of days its members name before its own span (``referred_days``) -> how many members name each
     refs: dict[tuple[str, str], int] = field(default_factory=dict)
+    # the people its members name with an age (``person_terms``) -> how many members name each
+    people: dict[int, int] = field(default_factory=dict)
+    named: dict[int, int] = field(default_factory=dict)  # the same over every full name its members write
 
 
 EVENT_BEFORE_REPORT = 3  # days an event may precede its first report
 
-_PROFILE = ("terms", "names", "dates", "members", "refs")
+_PROFILE = ("terms", "names", "dates", "members", "refs", "people", "named")
 BLOCK = 256  # articles whose dense products with the stories are taken in one matrix product
 
 
@@ -205,14 +211,16 @@ class StoryClusterer:
         names = [name_terms(t) for t in texts]
         dates = [date_terms(a) for a in articles]
         refs = [referred_days(a) if self.refer_back else [] for a in articles]
+        people = [person_terms(t) if self.refer_back else (Counter(), Counter()) for t in texts]
         for counts in (*words, *names, *dates):
             self.df.update(counts.keys())
         self.n_docs += len(articles)
         out = []
-        for a, v, w, nm, d, r in zip(articles, vectors, words, names, dates, refs):
+        for a, v, w, nm, d, r, pp in zip(articles, vectors, words, names, dates, refs, people):
             when = a.published.isoformat()
             out.append(_Story("", np.array(v, dtype=np.float32), self._tfidf(w), self._tfidf(nm), 1,
-                              when, when, [a.id], self._tfidf(d), dict.fromkeys(r, 1)))
+                              when, when, [a.id], self._tfidf(d), dict.fromkeys(r, 1), dict.fromkeys(pp[0], 1),
+                              dict.fromkeys(pp[1], 1)))
         return out
 
     def features(self, a: _Story, b: _Story, dense: float | None = None) -> dict[str, float]:
@@ -265,6 +273,8 @@ class StoryClusterer:
             "names": {str(k): round(v, 4) for k, v in s.names.items()},
             "dates": {str(k): round(v, 4) for k, v in s.dates.items()},
             "refs": [[first, last, k] for (first, last), k in s.refs.items()],
+            "people": [[p, k] for p, k in s.people.items()],
+            "named": [[p, k] for p, k in s.named.items()],
             "n": s.n,
             "first": s.first,
             "last": s.last,
@@ -479,6 +489,10 @@ class StoryClusterer:
         refs = Counter(keep.refs)
         refs.update(drop.refs)
         keep.refs = {r: k for r, k in refs.items() if not _inside(r, keep)}
+        for mine, theirs in (("people", drop.people), ("named", drop.named)):
+            counts = Counter(getattr(keep, mine))
+            counts.update(theirs)
+            setattr(keep, mine, dict(counts))
         if keep.id in self._rows:
             self._mat[self._rows[keep.id]] = keep.centroid / keep.n
             self._changed(self._rows[keep.id])
@@ -525,6 +539,8 @@ def _set_profiles(story: _Story, s: dict) -> None:
     story.members = list(s["members"])
     story.dates = {int(k): float(v) for k, v in s.get("dates", {}).items()}
     story.refs = {(str(first), str(last)): int(k) for first, last, k in s.get("refs", [])}
+    story.people = {int(p): int(k) for p, k in s.get("people", [])}
+    story.named = {int(p): int(k) for p, k in s.get("named", [])}
 
 
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:
@@ -550,7 +566,8 @@ def _gap(a: _Story, b: _Story) -> float:
 def _referred_gap(a: _Story, b: _Story) -> float:
     """The gap feature, log(1 + days), with the article pairs one of which names the day the other's
     story began counted at the gap from that day: a follow-up published months after an event (an
-    arrest, a court date) is as near it as the event's day it refers back to. Counted per pair, as
+    arrest, a court date) is as near it as the event's day it refers back to. The pairs that name one
+    person with an age count no gap: that person's event is the one both tell of. Counted per pair, as
     every feature is, so one member recalling an earlier event of its kind moves a grown story little."""
     gap = _gap(a, b)
     span = math.log1p(gap)
@@ -560,10 +577,22 @@ def _referred_gap(a: _Story, b: _Story) -> float:
         if named:
             pairs += max(k for k, _ in named) * size
             near = min(near, min(days for _, days in named))
-    if not pairs or near >= gap:
+    same_person = _same_person_pairs(a, b)
+    if not gap or (near >= gap and not same_person):
         return span
-    share = min(1.0, pairs / (a.n * b.n))
-    return (1.0 - share) * span + share * math.log1p(near)
+    total = a.n * b.n
+    person_share = min(1.0, same_person / total)
+    if near >= gap:  # no pair names an earlier day of the other's story
+        return (1.0 - person_share) * span
+    share = min(1.0 - person_share, pairs / total)
+    return (1.0 - share - person_share) * span + share * math.log1p(near)
+
+
+def _same_person_pairs(a: _Story, b: _Story) -> int:
+    """Article pairs of two groups that name one person, whom one of the two gives an age: at least
+    those of the person most named so (a full name alone may be an official's, who recurs across events)."""
+    return max((k * other.named.get(p, 0) for aged, other in ((a.people, b), (b.people, a))
+                for p, k in aged.items()), default=0)
 
 
 def _days_to_start(ref: tuple[str, str], story: _Story) -> float | None:

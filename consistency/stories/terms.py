@@ -9,6 +9,9 @@ frequency table serves them (a name is hashed with a prefix and never collides w
 Dates are the calendar days, months and years the lead of an article names with a written year
 ("July 7, 2012", "in March 2009"): they tell two events of one kind apart where the publication
 date is missing or wrong, and a date normalised from "on Tuesday" would only repeat it.
+People are the full names written with an age ("Dana Reyes, 31," or "31-year-old Dana Reyes"): the
+victims and suspects of an event, whom a follow-up weeks later names again; officials and reporters,
+who recur across the events of one town, are rarely given an age.
 """
 
 from __future__ import annotations
@@ -29,6 +32,17 @@ _CAP_WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]", re.UNICODE)
 _NAME_PREFIX = "\x00name:"
 _DATE_PREFIX = "\x00date:"
 _WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_PERSON_PREFIX = "\x00person:"
+_FULL_NAME = r"([A-Z][a-z'’]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+)+)"
+_AGE_WORD = (r"(?:\d{1,2}|(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty)(?:-[a-z]+)?"
+             r"|[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen)")
+# "Dana Reyes, 31," and "31-year-old Dana Reyes" / "a 31-year-old man named Dana Reyes"
+_AGED_NAMES = (re.compile(_FULL_NAME + r",\s+\d{1,2},"),
+               # not "a 31-year-old Elm Grove man": a place said of the person
+               re.compile(_AGE_WORD + r"-year-old\s+(?:[a-z]+\s+){0,2}" + _FULL_NAME
+                          + r"(?![\w'’-]|\s+(?:man|woman|men|women|boy|girl|teen\w*|resident|native|youth|male"
+                          + r"|female)\b)"))
+_ANY_NAME = re.compile(_FULL_NAME)
 
 _EXTRA_STOP = {
     "said", "says", "say", "told", "according", "reported", "reports", "news", "year",
@@ -109,6 +123,30 @@ def name_terms(text: str) -> Counter[int]:
             if w[0].isupper() and key in names:
                 counts[_hash(_NAME_PREFIX + key)] += 1
     return counts
+
+
+def person_terms(text: str) -> tuple[Counter[int], Counter[int]]:
+    """Hashed counts of the people ``text`` names with an age and of all the full names it writes
+    (two capitalised words or more), each keyed by given name and surname; a longer name also by its
+    adjacent words ("Dana Lee Reyes" is "dana reyes", "dana lee" and "lee reyes")."""
+    aged: Counter[int] = Counter()
+    named: Counter[int] = Counter()
+    for sentence in split_sentences(text):
+        for pattern in _AGED_NAMES:
+            for m in pattern.finditer(sentence):
+                aged.update(_person_keys(m.group(1))[:1])
+        for m in _ANY_NAME.finditer(sentence):
+            named.update(_person_keys(m.group(1)))
+    return aged, named
+
+
+def _person_keys(name: str) -> list[int]:
+    """Hashed keys of a full name: given name and surname first, then its pairs of adjacent words."""
+    words = [_norm_word(w.casefold()) for w in name.split() if len(w.rstrip(".")) > 1]
+    if len(words) < 2 or {words[0], words[-1]} & _NOT_NAMES:
+        return []
+    pairs = [(words[0], words[-1])] + [(x, y) for x, y in zip(words, words[1:]) if (x, y) != (words[0], words[-1])]
+    return [_hash(f"{_PERSON_PREFIX}{x} {y}") for x, y in pairs]
 
 
 def date_terms(article: Article, lead_sentences: int = 4) -> Counter[int]:
