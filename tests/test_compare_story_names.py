@@ -63,3 +63,13 @@ def test_story_respelt_surname_rule():
     assert not respelt_surname("mollet", "mollets") and not respelt_surname("lima-soto", "lima")
     assert not respelt_surname("mollet", "pruitt") and not respelt_surname("ames", "amos")
     assert not respelt_surname("lamarcotte", "marcotte")  # a particle dropped is one name
+
+
+def test_story_form_set_against_an_outlets_nearer_form_is_not_flagged():
+    # the first outlet writes the surname both ways; its form nearer the second's is the one to compare
+    slip = claim("a#1", "Police named the woman as Marisol Trevanno, 44.", ("Marisol Trevanno",))
+    own = claim("a#2", "Marisol Trevano had lived on the farm for years.", ("Marisol Trevano",))
+    other = claim("b#1", "Marisel Trevano, 44, was found in the barn.", ("Marisel Trevano",), outlet="B", day=1)
+    assert "Marisol Trevanno" not in _values(name_variant_flags([], [slip, own, other]))
+    # written once each, the two forms are compared as before
+    assert _values(name_variant_flags([], [slip, other])) == {"Marisol Trevanno", "Marisel Trevano"}

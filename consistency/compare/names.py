@@ -279,11 +279,16 @@ def _story_observations(claims: Iterable[Claim]):
         by_story[story].append((outlet, form, c, e))
     for story, forms in by_story.items():
         used = {(outlet, form.casefold()) for outlet, form, _, _ in forms}
+        by_outlet: dict[str, set[str]] = defaultdict(set)
+        for outlet, form, _, _ in forms:
+            by_outlet[outlet].add(form.casefold())
         together = None
         for i, (oa, fa, ca, ea) in enumerate(forms):
             for ob, fb, cb, eb in forms[i + 1:]:
                 if oa == ob or ea.label != eb.label or (oa, fb.casefold()) in used or (ob, fa.casefold()) in used:
                     continue
+                if _form_between(fa, fb, by_outlet[oa] | by_outlet[ob]):
+                    continue  # the outlets' nearer forms are the pair to set side by side
                 if _person(ea, eb) and given_name_only(fa, fb):
                     words = _given_name_slip(fa, fb)
                     if words is not None and together is None:
@@ -297,6 +302,19 @@ def _story_observations(claims: Iterable[Claim]):
                 if words is None:
                     continue
                 yield STORY_SCORE, (ca, ea.text, (ea.start, ea.end), words[0]), (cb, eb.text, (eb.start, eb.end), words[1])
+
+
+def _form_between(x: str, y: str, written: set[str]) -> bool:
+    """One of two outlets also writes a form of the name made of the two forms' words ("Dana Mollet" beside its
+    "Dana Morret", set against another's "Dina Mollet"): that form is nearer the other outlet's, and a word the
+    outlet writes both ways is its own slip, no disagreement between the two."""
+    wx, wy = (_form(x).casefold().split(), _form(y).casefold().split())
+    for form in written:
+        words = form.split()
+        if len(words) == len(wx) == len(wy) and words not in (wx, wy) and \
+                all(w in (p, q) for w, p, q in zip(words, wx, wy)):
+            return True
+    return False
 
 
 def _both_respelled(x: str, y: str) -> tuple[str, str] | None:
