@@ -63,3 +63,16 @@ def test_addresses_told_as_near_or_about_or_of_another_place_are_not_read():
     assert read("The shooting happened around the 400 block of Oak Street.") == []
     assert read("Deputies followed him to a home in the 1200 block of Oak Street.") == []
     assert read("The shooters fired from a yard at 31-33 Oak Street.") == []
+
+
+def test_addresses_two_places_a_third_report_gives_are_not_flagged():
+    club = claim("a#1", "The brawl started inside a bar at 4210 Larch St. before the shots.")
+    street = claim("b#1", "The shooting happened in the 4000 block of Larch on Sunday.", outlet="B", day=9)
+    assert len(address_flags([club, street])) == 1
+    # a release that names the street with both numbers: a bar at one, the shooting at the other
+    release = claim("c#1", "Police are investigating a shooting at 4000 Larch, near the bar at 4210 Larch.",
+                    outlet="C", day=2)
+    assert address_flags([club, street, release]) == []
+    # one number of the two is no second place
+    once = claim("c#1", "Police are investigating a shooting at 4210 Larch.", outlet="C", day=2)
+    assert len(address_flags([club, street, once])) == 1

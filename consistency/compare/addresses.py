@@ -9,7 +9,9 @@ known by its name and kind ("Elm Street" and "Elm St." are one; "Elm Avenue" is 
 A house number and a block agree when the house lies in that block (1750 is in the 1700 block); two blocks agree
 when they are one hundred-block ("the 680 block" is in the 600 block). An outlet that gives one street several
 numbers is telling of several places on it (a club at one end, the shooting at the other) and is read for none of
-them. Two outlets that each give a street one number, and numbers that cannot both hold, are flagged ``number``.
+them; and when one report of the story names the street with two such numbers, bare ones too ("at 4000 Elm"),
+outlets that give one each may be telling of either place. Two outlets that each give a street one number, and
+numbers that cannot both hold, are flagged ``number``.
 """
 
 from __future__ import annotations
@@ -114,6 +116,11 @@ def _block_size(a: Address) -> int:
     return 1000 if a.number >= 10000 and a.number % 1000 == 0 else 100
 
 
+def _both_told(a: Address, b: Address, told: list[Address]) -> bool:
+    """One report's numbers hold two places of the street, one where ``a`` is and one where ``b`` is."""
+    return any(agree(x, a) and agree(y, b) and not agree(x, y) for x in told for y in told)
+
+
 def one_street(a: Address, b: Address) -> bool:
     """One name, and no two kinds or compass words that make it two streets."""
     return a.name == b.name and (a.kind is None or b.kind is None or a.kind == b.kind) and (
@@ -129,15 +136,35 @@ def address_flags(claims: Iterable[Claim]) -> list[Flag]:
             for a in addresses(c):
                 by_name[a.name].append(a)
         for rows in by_name.values():
-            flag = _flag(rows)
+            flag = _flag(rows, _places_told(story, rows))
             if flag is not None:
                 flags.append(flag)
     return flags
 
 
-def _flag(rows: list[Address]) -> Flag | None:
+def _places_told(story: list[Claim], rows: list[Address]) -> list[list[Address]]:
+    """Per article of the story, every number it puts on the street of ``rows``, a bare one too ("the shooting at
+    3500 Birch", "the club at 3704 Birch") and one of someone found or living there: any place on the street."""
+    kinds = {a.kind for a in rows} - {None}
+    if len(kinds) > 1:
+        return []  # "Birch Street" and "Birch Avenue": a bare "3500 Birch" is of either
+    street = r"\s+".join(re.escape(w) for w in rows[0].name.split())
+    name = re.compile(rf"\b(?P<number>\d{{1,6}})\s+(?P<block>(?i:block)\s+of\s+(?:the\s+)?)?"
+                      rf"(?:{DIRECTION}\s+)?(?i:{street})\b")
+    told: dict[str, list[Address]] = defaultdict(list)
+    for c in story:
+        for m in name.finditer(c.text):
+            told[c.article_id].append(Address(c, rows[0].name, None, None, bool(m.group("block")),
+                                              int(m.group("number")), (c.start + m.start(), c.start + m.end()),
+                                              m.group()))
+    return list(told.values())
+
+
+def _flag(rows: list[Address], places: list[list[Address]]) -> Flag | None:
     """A flag over one street's numbers when two outlets, each giving it one place only, give numbers that
-    cannot both hold: each outlet's first report of its number."""
+    cannot both hold: each outlet's first report of its number. Not two numbers a report of the story (``places``,
+    per article) gives the street both: the story has two places on it (a club, the spot the fight ended), and
+    each outlet may tell of either."""
     by_article: dict[str, list[Address]] = defaultdict(list)
     for a in rows:
         by_article[a.claim.article_id].append(a)
@@ -147,7 +174,8 @@ def _flag(rows: list[Address]) -> Flag | None:
     for a in sorted(single, key=lambda a: (a.claim.published, a.claim.article_id)):
         firsts.setdefault(a.claim.outlet, a)
     clash = [(a, b) for a in firsts.values() for b in firsts.values()
-             if a.claim.outlet < b.claim.outlet and one_street(a, b) and not agree(a, b)]
+             if a.claim.outlet < b.claim.outlet and one_street(a, b) and not agree(a, b)
+             and not any(_both_told(a, b, told) for told in places)]
     if not clash:
         return None
     shown = sorted(dict.fromkeys(x for pair in clash for x in pair), key=lambda a: (a.claim.published, a.claim.id))
