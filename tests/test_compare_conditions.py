@@ -29,3 +29,11 @@ def test_conditions_critical_but_stable_is_grave_and_two_states_or_a_change_are_
 def test_conditions_a_status_is_not_a_judgement_of_the_injuries():
     assert is_status("in critical condition") and is_status("listed in critical")
     assert not is_status("life-threatening injuries")
+
+
+def test_conditions_a_negative_subject_negates_its_whole_clause():
+    assert told("None of the fans who were hurt in the crush suffered life-threatening injuries.")[0] == "mild"
+    assert told("Neither of the two cousins driven to the clinic by a neighbor had life-threatening wounds.")[0] \
+        == "mild"
+    # a clause of its own after "but" is not negated
+    assert told("None of the fans have been named, but one man suffered life-threatening injuries.")[0] == "grave"

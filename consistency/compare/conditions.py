@@ -9,7 +9,10 @@ import re
 
 _CLAUSE_END = (r"\s*(?:[,.;)]|$)|\s+(?:at|in|after|with|and|but|on|following|since|this|today|tonight|"
                r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
-_NOT_GRAVE = re.compile(r"\b(?:non|not|no|none|neither|never)\b[^.;]{0,40}?\blife[- ]threatening\b|"
+# A negative subject ("None of the four men taken to hospital suffered ...") negates its whole clause, however
+# long the subject: read further, to the clause's end or a "but".
+_NOT_GRAVE = re.compile(r"\b(?:non|not|no|never)\b[^.;]{0,40}?\blife[- ]threatening\b|"
+                        r"\b(?:none|neither|nobody|no\s+one)\b(?:(?!\bbut\b)[^.;]){0,80}?\blife[- ]threatening\b|"
                         r"n't\s+[^.;]{0,30}?\blife[- ]threatening\b", re.I)
 _GRAVE = re.compile(
     r"\bcritical\b(?:,?\s+but\s+stable)?\s+condition\b|\bcritically\s+(?:wound|injur|hurt)\w*|"
