@@ -54,3 +54,16 @@ def test_shooter_counts_two_outlets_counting_apart_clash_a_number_or_later_an_up
     assert found([two, hedged]) == []
     officers = claim("c#1", "Three officers fired at the driver.", outlet="C")
     assert found([one, officers]) == []
+
+
+def test_shooter_counts_an_outlet_unsure_in_one_report_is_unsure_in_its_follow_ups():
+    # the outlet's first report tells its shooting and recalls another one: two counts of the attackers
+    first = [claim("a#1", "Police said a man got out of the car and began shooting.", outlet="A"),
+             claim("a#2", "In a shooting last month, four men went to a house on Vale Road and fired.", outlet="A",
+                   start=60)]
+    # its follow-up carries the other shooting's paragraph alone
+    later = claim("a2#1", "Four men went to a house on Vale Road and fired.", outlet="A", day=6)
+    other = claim("b#1", "A gunman came around the hedge and opened fire.", outlet="B", day=20)
+    assert found([*first, later, other]) == []
+    # another outlet's report counting apart still clashes
+    assert found([later, other]) == [("update", 2)]

@@ -9,10 +9,10 @@ firing ("opened fire", "fired", "started shooting"), perhaps after what they did
 and"). Police who fired (officers, deputies, troopers, agents) are one group and the attackers another.
 
 A report that gives one group two counts that cannot both be right (a roundup of shootings, a count revised in
-its own text) says nothing sure of it and is left out; a part of a group ("two of the three men") is no count of
-the whole. Two reports clash when their counts cannot both be right ("at least two" is not "three" disputed).
-Reports of one day are a ``number``; reports days apart an ``update`` (the later account has usually been
-through an investigation).
+its own text) says nothing sure of it and is left out, and so are the other reports of its outlet, which carry its
+paragraphs on; a part of a group ("two of the three men") is no count of the whole. Two reports clash when their
+counts cannot both be right ("at least two" is not "three" disputed). Reports of one day are a ``number``; reports
+days apart an ``update`` (the later account has usually been through an investigation).
 """
 
 from __future__ import annotations
@@ -127,13 +127,24 @@ def article_counts(article: list[Claim]) -> dict[str, Count]:
     """Group -> the one count one article gives of it; a group it counts two ways is left out, and so is a lone
     attacker where the article speaks of a second one ("a man kicked in the door" / "searching for a second
     suspect"): that one is one of the attackers, not all."""
+    found = _found(article)
+    more = any(_ANOTHER.search(c.text) for c in article)
+    return {g: ns[0] for g, ns in found.items() if g not in _two_ways(found)
+            and not (g == "attackers" and more and ns[0].high < 2)}
+
+
+def _found(article: list[Claim]) -> dict[str, list[Count]]:
+    """Group -> every count the article gives of it, in its order."""
     found: dict[str, list[Count]] = {}
     for c in article:
         for n in counts(c):
             found.setdefault(n.group, []).append(n)
-    more = any(_ANOTHER.search(c.text) for c in article)
-    return {g: ns[0] for g, ns in found.items() if not any(_disagree(x, y) for x in ns for y in ns)
-            and not (g == "attackers" and more and ns[0].high < 2)}
+    return found
+
+
+def _two_ways(found: dict[str, list[Count]]) -> set[str]:
+    """The groups an article counts in two ways that cannot both be right."""
+    return {g for g, ns in found.items() if any(_disagree(x, y) for x in ns for y in ns)}
 
 
 def shooter_count_flags(claims: Iterable[Claim]) -> list[Flag]:
@@ -143,10 +154,14 @@ def shooter_count_flags(claims: Iterable[Claim]) -> list[Flag]:
         articles: dict[str, list[Claim]] = {}
         for c in sorted(story, key=lambda c: (c.published, c.article_id, c.start)):
             articles.setdefault(c.article_id, []).append(c)
+        # An outlet that counts a group two ways in one report (a roundup, another shooting recalled) is unsure of
+        # it in all its reports: its follow-ups carry the earlier report's paragraphs, the other shooting's too.
+        unsure = {(a[0].outlet, g) for a in articles.values() for g in _two_ways(_found(a))}
         by_group: dict[str, list[Count]] = {}
         for article in articles.values():
             for group, n in article_counts(article).items():
-                by_group.setdefault(group, []).append(n)
+                if (n.claim.outlet, group) not in unsure:
+                    by_group.setdefault(group, []).append(n)
         for group, told in by_group.items():
             pairs = [(x, y) for i, x in enumerate(told) for y in told[i + 1:]
                      if x.claim.outlet != y.claim.outlet and _disagree(x, y)]
