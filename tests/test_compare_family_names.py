@@ -150,3 +150,11 @@ def test_family_names_swapped_name_rule():
     assert swapped_name("Dale Morrow", "Morrow Dale") and swapped_name("Frederic Dale", "Dale Frederick")
     assert not swapped_name("Dale Morrow", "Dale Morrow") and not swapped_name("Dale Morrow", "Morrow Jones")
     assert not swapped_name("Dale Ann Morrow", "Morrow Dale")
+
+
+def test_family_names_a_nickname_in_quotes_is_no_surname():
+    a = claim("a#1", "The gun killed 12-year-old Tobin \u201cT.J.\u201d Kessler in a Elmford home.",
+              ("Tobin \u201cT.J.\u201d",))
+    b = claim("b#1", "The boy pleaded guilty in the death of 12-year-old Tobin James Kessler.", ("Tobin James Kessler",),
+              outlet="B")
+    assert aged_pairs([a, b]) == []

@@ -145,7 +145,7 @@ def _aged_story(claims: list[Claim]):
     first: dict[tuple[str, tuple[str, ...], float], AgeMention] = {}  # (outlet, name, age) -> its first mention
     for m in age_mentions(claims):
         words = tuple(w.strip("'\u2019") for w in m.name if w not in NAME_SUFFIXES)
-        if len(words) >= 2:
+        if len(words) >= 2 and _surname_like(words[-1]):
             first.setdefault((m.claim.outlet, words, m.value), replace(m, name=words))
     mentions = list(first.values())
     for i, a in enumerate(mentions):
@@ -159,6 +159,11 @@ def _aged_story(claims: list[Claim]):
             if ea is not None and eb is not None:
                 yield SCORE, _observed((a.claim, ea, a.name[0], a.name[-1])), \
                     _observed((b.claim, eb, b.name[0], b.name[-1]))
+
+
+def _surname_like(word: str) -> bool:
+    """A name's last word that may be a surname: not an initial, as a nickname in initials leaves ('James "J.R."')."""
+    return len(word) > 1
 
 
 def _two_surnames(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
