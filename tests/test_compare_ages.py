@@ -364,7 +364,7 @@ def test_ages_every_family_relation_is_a_kin_word():
 
 def test_ages_a_two_word_description_gives_both_kin_words():
     a = claim("a#1", "A 6-year-old baby girl was found in the back seat.")
-    b = claim("b#1", "Police arrested a 16-year-old male relative of the boy.")
+    b = claim("b#1", "Deputies detained the girl's 16-year-old male relative on Sunday.")
     assert [m.kin for m in age_mentions([a])] == [frozenset({"baby", "girl"})]
     assert [m.kin for m in age_mentions([b])] == [frozenset({"relative"})]
     c = claim("c#1", "A 4-year-old boy and his sister were unhurt.")
@@ -384,8 +384,8 @@ def test_ages_a_bare_number_after_a_kin_word_is_an_age():
 
 
 def test_ages_the_relative_each_report_says_fired_is_one_person():
-    a = claim("a#1", "A 3-year-old boy was accidentally shot by this 7-year-old brother at a home in Marlow.")
-    b = claim("b#1", "Officials say the mother's 6-year-old son found her loaded gun and fired it.", outlet="B")
+    a = claim("a#1", "In Marlow a 3-year-old girl was hit by this 7-year-old brother of hers.")
+    b = claim("b#1", "The woman's 6-year-old son picked up her pistol and fired it, officials said.", outlet="B")
     assert values(age_flags([a, b])) == [{"7", "6"}]
     c = claim("c#1", "The mother's 6-year-old son and 9-year-old son both fired the gun.", outlet="C")
     assert age_flags([a, c]) == []  # two who fired: either may be the brother

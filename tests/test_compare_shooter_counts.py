@@ -25,7 +25,7 @@ def test_shooter_counts_read_the_subject_of_a_firing_verb():
     assert read("Two men stepped out of an alley and started shooting, police said.") == [("attackers", 2, 2)]
     assert read("A gunman walked up to the porch on N. Vale Street and fired.") == [("attackers", 1, 1)]
     assert read("Several people ran up to the group and opened fire.")[0][:2] == ("attackers", 2)
-    assert read("Three deputies were believed to have discharged their weapons.") == [("police", 3, 3)]
+    assert read("Three deputies are thought to have discharged their guns.") == [("police", 3, 3)]
 
 
 def test_shooter_counts_leave_parts_victims_objects_and_unknowns():
@@ -34,7 +34,7 @@ def test_shooter_counts_leave_parts_victims_objects_and_unknowns():
     assert read("A man fired back at the attackers.") == []
     assert read("A gunman entered a hall filled with 30 young people and fired.") == []
     assert read("Someone walked up and opened fire.") == []
-    assert read("Four people were wounded when a man opened fire.") == [("attackers", 1, 1)]
+    assert read("Four people were hurt as a man opened fire.") == [("attackers", 1, 1)]
 
 
 def test_shooter_counts_a_lone_attacker_beside_a_second_suspect_counts_no_whole():
@@ -46,7 +46,7 @@ def test_shooter_counts_a_lone_attacker_beside_a_second_suspect_counts_no_whole(
 
 
 def test_shooter_counts_two_outlets_counting_apart_clash_a_number_or_later_an_update():
-    one = claim("a#1", "Police said a man walked up to the car and fired several shots.", outlet="A")
+    one = claim("a#1", "A man approached the car on foot and fired several shots, police said.", outlet="A")
     two = claim("b#1", "Two gunmen approached the car and opened fire, witnesses said.", outlet="B")
     assert found([one, two]) == [("number", 2)]
     assert found([one, claim("b#1", two.text, outlet="B", day=20)]) == [("update", 2)]

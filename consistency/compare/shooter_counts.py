@@ -1,5 +1,5 @@
 """How many fired, counted two ways by outlets of one story: "a man walked up and opened fire" in one report,
-"two men emerged from a gangway and started shooting" in another; "four officers discharged their weapons"
+"two men stepped out of an alley and began firing" in another; "four officers discharged their weapons"
 against "two officers fired".
 
 No sentence of one report is a copy of the other's, and the count is of the people who shot, not of those hurt,
