@@ -13,6 +13,7 @@ from ..extract.quantities import AGE_UNIT
 from ..lexicon import NAME_SUFFIXES, TITLES
 from ..records import Claim, Entity
 from .ages import AgeMention, age_mentions, untagged_name
+from .base import claims_by_story
 from .roles import same_office
 from .person_names import close, one_given_name, plain_name_words, respelt_surname, same_given_name, swapped_name
 
@@ -56,12 +57,14 @@ def surname_observations(claims: Iterable[Claim]):
     third person of the story bears any form of the given name, each name stands beside a family word, two
     titles are of one office, and one side's surname is borne in its own report by a person of another given
     name (her former husband, the girl's mother)."""
-    by_story: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.story_id:
-            by_story[c.story_id].append(c)
-    for story_claims in by_story.values():
-        yield from _story(sorted(story_claims, key=lambda c: (c.published, c.article_id, c.start)))
+    for story_claims in _stories_in_order(claims):
+        yield from _story(story_claims)
+
+
+def _stories_in_order(claims: Iterable[Claim]) -> list[list[Claim]]:
+    """Each story's claims in publication order (claims of no story left out)."""
+    return [sorted(story, key=lambda c: (c.published, c.article_id, c.start))
+            for story in claims_by_story(c for c in claims if c.story_id)]
 
 
 def _story(claims: list[Claim]):
@@ -128,12 +131,8 @@ def aged_surname_observations(claims: Iterable[Claim]):
     "3-year-old Tim Parr"): the age vouches for one person where no family word does. A surname a letter or two
     apart is left to the spelling rules, and one name holding the other's surname ("Rosa Lima Soto" / "Rosa
     Soto", "Rosa Lima-Soto" / "Rosa Lima") is a name written short, not another."""
-    by_story: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.story_id:
-            by_story[c.story_id].append(c)
-    for story_claims in by_story.values():
-        yield from _aged_story(sorted(story_claims, key=lambda c: (c.published, c.article_id, c.start)))
+    for story_claims in _stories_in_order(claims):
+        yield from _aged_story(story_claims)
 
 
 def _aged_story(claims: list[Claim]):
