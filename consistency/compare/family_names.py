@@ -127,7 +127,7 @@ def _possessive(text: str) -> str:
 
 def aged_surname_observations(claims: Iterable[Claim]):
     """Observations, shaped as :func:`surname_observations`' are, of one given name under two surnames that two
-    outlets of one story write with one age ("Jahad Brumsey, 29," / "Jahad Ramsey, 29,"; "3-year-old Tim Royle" /
+    outlets of one story write with one age ("Dario Brunsey, 29," / "Dario Lamsey, 29,"; "3-year-old Tim Royle" /
     "3-year-old Tim Parr"): the age vouches for one person where no family word does. A surname a letter or two
     apart is left to the spelling rules, and one name holding the other's surname ("Rosa Lima Soto" / "Rosa
     Soto", "Rosa Lima-Soto" / "Rosa Lima") is a name written short, not another."""

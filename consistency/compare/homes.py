@@ -9,7 +9,7 @@ A report that gives one person two homes (a move, a town and the city that holds
 reports of two outlets that give one person two towns, or two streets, are flagged ``name_variant`` when neither
 report names the other's place but as someone else's home: a town named otherwise ("Pittsburgh police") may hold
 the other report's neighbourhood. A town is set against a town and a street against a street; a state or county
-holds a town, and a name inside the other ("Harlem" / "East Harlem") is as often a part of it.
+holds a town, and a name inside the other ("Dunmore" / "East Dunmore") is as often a part of it.
 """
 
 from __future__ import annotations

@@ -301,7 +301,8 @@ def _story_observations(claims: Iterable[Claim]):
                         words = _respelled_word(fa, fb) or (_both_respelled(fa, fb) if _person(ea, eb) else None)
                 if words is None:
                     continue
-                yield STORY_SCORE, (ca, ea.text, (ea.start, ea.end), words[0]), (cb, eb.text, (eb.start, eb.end), words[1])
+                yield STORY_SCORE, (ca, ea.text, (ea.start, ea.end), words[0]), \
+                    (cb, eb.text, (eb.start, eb.end), words[1])
 
 
 def _form_between(x: str, y: str, written: set[str]) -> bool:
@@ -319,7 +320,7 @@ def _form_between(x: str, y: str, written: set[str]) -> bool:
 
 def _both_respelled(x: str, y: str) -> tuple[str, str] | None:
     """The surnames of a person's two-word name written with the given name and the surname each respelled
-    ("Adam Madera" / "Aram Madeira"), when the surname is respelled as :func:`_respelled_word` reads a word."""
+    ("Oren Valera" / "Aron Valeira"), when the surname is respelled as :func:`_respelled_word` reads a word."""
     wx, wy = plain_name_words(_form(x)), plain_name_words(_form(y))
     if len(wx) != 2 or len(wy) != 2 or wx[0] == wy[0]:
         return None

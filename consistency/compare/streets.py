@@ -1,5 +1,5 @@
 """The street of the scene misnamed by one outlet of a story: "outside a house on Alder Street" / "in a home on
-Alden Street"; "off Mill Pond Drive" / "off Miller Drive".
+Alden Street"; "off Birch Pond Drive" / "off Birchley Drive".
 
 Extraction keeps no slot for the scene, so each sentence is read for the streets it
 names ("Elm Street", "the 400 block of Elm St."). A street is known by its name and kind, as in addresses. A
@@ -8,7 +8,7 @@ found, caught or living there, is not the scene's.
 
 Each report's scene streets are gathered; a report that names more than two is telling of a route or a
 neighbourhood and is read for none of them. Two reports of two outlets that put the scene on streets a reader takes
-for one misnamed ("Mill Pond Drive" / "Miller Drive"), neither naming the other's street, are flagged
+for one misnamed ("Birch Pond Drive" / "Birchley Drive"), neither naming the other's street, are flagged
 ``name_variant``: one scene, its street named two ways.
 """
 
@@ -30,7 +30,7 @@ MAX_STREETS = 2  # a corner: "at Elm Street and Oak Avenue"
 # A street's kind is written with a capital ("Elm Street"); "the road" or "either way" is no street.
 SCENE_STREET = re.compile(rf"\b(?:(?:{DIRECTION})\s+)?(?P<name>{STREET_WORD}(?:\s+{STREET_WORD}){{0,2}}?)\s+"
                           rf"(?P<kind>(?=[A-Z])(?i:{STREET_KIND}))\b\.?")
-# Names that are not of streets: "The Commons Way", "Allen Superior Court", "a 17-year-old Thomas Lane".
+# Names that are not of streets: "The Orchards Way", "Kelby Superior Court", "a 17-year-old Tobin Lane".
 _NOT_STREET = re.compile(r"^(?:the|a|an)\b|\b(?:county|circuit|superior|district|municipal|supreme|federal|"
                          r"juvenile|magistrate)\b|year-old", re.I)
 # A court of law is no street of the kind "Court": "Kelby Crown Court", "the Marden Magistrates' Court".
@@ -38,7 +38,7 @@ _OF_LAW = re.compile(r"\b(?:crown|magistrates?|probate|family|appeals?|justice)\
 # "Jon Doe of Elm Street" is a home; "the 400 block of Elm Street" and "the corner of Elm Street" are places.
 _HOME_OF = re.compile(r"(?<!block)(?<!corner)(?<!intersection)(?<!area)(?<!end)(?<!side)(?<!part)(?<!stretch)"
                       r"\s+of\s+(?:the\s+)?$", re.I)
-# A street that names a building, stop or bridge ("the Wood Street station") is not where the incident was.
+# A street that names a building, stop or bridge ("the Alder Street station") is not where the incident was.
 _PART_OF_NAME = re.compile(r"\s+(?:[A-Z]\b|(?i:patrol|station|stop|bridge|exit|ramp|church|school|park|market|mall|"
                            r"garage|plaza|center|centre|tunnel|overpass|line))")
 
@@ -134,8 +134,8 @@ MIN_LETTERS = 4
 
 
 def alike(a: Street, b: Street) -> bool:
-    """Two streets a reader takes for one misnamed: names that begin alike ("Mill Pond" / "Miller") or are two
-    letters apart ("Sarah" / "Zara"). Wholly other names are as often the two streets of a corner as a slip;
+    """Two streets a reader takes for one misnamed: names that begin alike ("Birch Pond" / "Birchley") or are two
+    letters apart ("Marla" / "Carla"). Wholly other names are as often the two streets of a corner as a slip;
     numbered streets a figure apart are streets of a grid; and one name of two kinds ("Birch Road" / "Birch
     Drive") is as often two streets of one development as one street told loosely."""
     if a.name == b.name or any(ch.isdigit() for ch in a.name + b.name):
