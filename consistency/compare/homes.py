@@ -86,11 +86,11 @@ def homes(c: Claim) -> list[Home]:
             place = m.group("place")
             if person is None or _NOT_HOME.search(place) or not _is_home(place):
                 continue
-            words = place.split()
-            street = words[-1].casefold().rstrip(".") in STREET_KINDS
+            kind = _street_kind(place)
+            street = kind is not None
             if street and rx is not _OF_PLACE:
                 continue
-            key = " ".join([*words[:-1], STREET_KINDS[words[-1].casefold().rstrip(".")]]) if street else place
+            key = " ".join([*place.split()[:-1], kind]) if kind else place
             span = (c.start + m.start("place"), c.start + m.end("place"))
             out.append(Home(c, person, place_key(key), street, span, f"{m.group('name')} of {place}"))
             town = m.groupdict().get("town")
@@ -119,12 +119,16 @@ def lead_homes(report: list[Claim]) -> list[Home]:
             continue
         m, person = described[0], _person(named.group("name"))
         place = m.group("place")
-        if person is None or _NOT_HOME.search(place) or not _is_home(place) or \
-                place.split()[-1].casefold().rstrip(".") in STREET_KINDS:
+        if person is None or _NOT_HOME.search(place) or not _is_home(place) or _street_kind(place):
             continue
         out.append(Home(c, person, place_key(place), False, (c.start + m.start("place"), c.start + m.end("place")),
                         f"{named.group('name')}, {m.group()[0].lower()}{m.group()[1:]}"))
     return out
+
+
+def _street_kind(place: str) -> str | None:
+    """The kind of street a place's last word names ("Alder St." is a street), or None for a town."""
+    return STREET_KINDS.get(place.split()[-1].casefold().rstrip("."))
 
 
 def _person(name: str) -> tuple[str, str] | None:

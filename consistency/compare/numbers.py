@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..extract.quantities import (
     _MEASURE_WORDS,
-    _SMALL,
+    SMALL_NUMBERS,
     find_quantities,
     quantities_agree,
     units_compatible,
@@ -250,7 +250,7 @@ def _bare(c: Claim, span: tuple[int, int], text: str) -> list[Quantity]:
     "a seven-time host"); not a year, a clock time or a date, which are the timeline's. "One" is
     as often a pronoun as a count and is left alone."""
     before, after = c.text[:span[0] - c.start], c.text[span[1] - c.start:]
-    word = _SMALL.get(text.casefold()) if text.casefold() not in ("zero", "one") else None
+    word = SMALL_NUMBERS.get(text.casefold()) if text.casefold() not in ("zero", "one") else None
     if word is None and (not _BARE.match(text) or _YEAR.match(text)):
         return []
     if _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after):

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..extract.quantities import _SMALL
+from ..extract.quantities import SMALL_NUMBERS
 from ..records import Claim, Flag
 from .base import claims_by_story, readings_flag, tells_of_another_incident
 from .explain import explain_shooter_count
@@ -76,8 +76,8 @@ def _bounds(count: str) -> tuple[float, float] | None:
         return 2.0, math.inf
     elif word.isdigit():
         value = float(word)
-    elif word in _SMALL:
-        value = float(_SMALL[word])
+    elif word in SMALL_NUMBERS:
+        value = float(SMALL_NUMBERS[word])
     else:
         return None
     return (value, math.inf) if hedged else (value, value)

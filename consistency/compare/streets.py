@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..extract.entities import edit_distance
 from ..records import Claim, Flag
 from .addresses import BLOCK, DIRECTION, ELSEWHERE, HAPPENED, STREET_KIND, STREET_KINDS, STREET_WORD
 from .base import claims_by_story, readings_flag, tells_of_another_incident
@@ -131,6 +132,7 @@ def street_flags(claims: Iterable[Claim]) -> list[Flag]:
 
 
 MIN_LETTERS = 4
+MAX_LETTERS_APART = 2
 
 
 def alike(a: Street, b: Street) -> bool:
@@ -143,17 +145,7 @@ def alike(a: Street, b: Street) -> bool:
     x, y = a.name.replace(" ", ""), b.name.replace(" ", "")
     if min(len(x), len(y)) < MIN_LETTERS:
         return False
-    return x[:MIN_LETTERS] == y[:MIN_LETTERS] or _distance(x, y) <= 2
-
-
-def _distance(x: str, y: str) -> int:
-    """Edit distance."""
-    row = list(range(len(y) + 1))
-    for i, cx in enumerate(x, 1):
-        prev, row[0] = row[0], i
-        for j, cy in enumerate(y, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (cx != cy))
-    return row[-1]
+    return x[:MIN_LETTERS] == y[:MIN_LETTERS] or edit_distance(x, y, MAX_LETTERS_APART) <= MAX_LETTERS_APART
 
 
 def _label(s: Street) -> str:

@@ -17,7 +17,7 @@ from ..records import Quantity
 
 _INF = math.inf
 
-_SMALL = {
+SMALL_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -106,7 +106,7 @@ _HEDGE_RE = re.compile(
 )
 _HEDGE_NORM = dict(_HEDGES)
 
-_WORDNUM = "|".join(sorted(_SMALL, key=len, reverse=True))
+_WORDNUM = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SCALE = r"hundred|thousand|million|billion|trillion|mln|mn|bn|tn|trn|k|m|b"
 # "a"/"an" counts only before a scale word ("a dozen", "a hundred"); before a number word it
@@ -138,8 +138,8 @@ def _word_value(text: str) -> float | None:
             continue
         if w in ("a", "an"):
             current = max(current, 1.0)
-        elif w in _SMALL:
-            current += _SMALL[w]
+        elif w in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[w]
             seen = True
         elif w == "dozen":
             current = max(current, 1.0) * 12
@@ -244,7 +244,7 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, str, int]:
         if raw[:1].isupper() or word in _ADJECTIVES:
             pos, skipped = m.end(), skipped + 1
             continue
-        if word in _STOP or word in _MONTH_SET or word.endswith(("ed", "ing", "ly")) or word in _SMALL:
+        if word in _STOP or word in _MONTH_SET or word.endswith(("ed", "ing", "ly")) or word in SMALL_NUMBERS:
             return None, "count", pos
         nxt = _NEXT_WORD.match(text, m.end())
         if nxt and not word.endswith("s") and word not in _IRREGULAR.values() and nxt.group(1).islower():

@@ -489,10 +489,8 @@ class StoryClusterer:
         refs = Counter(keep.refs)
         refs.update(drop.refs)
         keep.refs = {r: k for r, k in refs.items() if not _inside(r, keep)}
-        for mine, theirs in (("people", drop.people), ("named", drop.named)):
-            counts = Counter(getattr(keep, mine))
-            counts.update(theirs)
-            setattr(keep, mine, dict(counts))
+        keep.people = dict(Counter(keep.people) + Counter(drop.people))
+        keep.named = dict(Counter(keep.named) + Counter(drop.named))
         if keep.id in self._rows:
             self._mat[self._rows[keep.id]] = keep.centroid / keep.n
             self._changed(self._rows[keep.id])
