@@ -1,10 +1,11 @@
 """The fate of the hurt told two ways: expected to live against a later death, all released against one still
 in hospital."""
 
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from consistency.compare.fates import fate_findings
-from consistency.records import Attribution, Claim, Entity
+from consistency.records import Attribution, Claim, Entity, Quantity
 
 
 def claim(cid: str, text: str, *, outlet: str, day: int, people: tuple[str, ...] = ()) -> Claim:
@@ -133,6 +134,50 @@ def test_fates_a_named_person_dead_at_the_scene_against_dead_in_hospital():
     assert kinds(fate_findings([scene, hosp])) == [("polarity", "found Omar Pell dead",
                                                    "taken to a county hospital, where he died")]
     assert fate_findings([scene, other]) == [] and fate_findings([scene, pronounced]) == []
+
+
+def test_fates_a_named_person_dead_on_the_way_against_dead_in_hospital_or_at_the_scene():
+    way = claim("a#1", "Ina Vold survived the first shots but died on the way to the hospital, Sgt. Abe Kross said.",
+                outlet="A", day=4, people=("Ina Vold", "Abe Kross"))
+    hosp = claim("b#1", "Vold died at Larkfield General Hospital.", outlet="B", day=4, people=("Vold",))
+    scene = claim("c#1", "Vold died at the scene.", outlet="C", day=4, people=("Vold",))
+    other = claim("d#1", "Tom Brill died at Larkfield General Hospital.", outlet="D", day=4, people=("Tom Brill",))
+    assert kinds(fate_findings([way, hosp])) == [("polarity", "died on the way to",
+                                                 "died at Larkfield General Hospital")]
+    assert kinds(fate_findings([way, scene])) == [("polarity", "died on the way to", "died at the scene")]
+    assert fate_findings([way, other]) == []
+
+
+def test_fates_each_clause_of_a_sentence_with_two_places_of_death_is_read_for_its_own():
+    both = claim("a#1", "Two men died at the scene, while Ina Vold died at Larkfield General Hospital.", outlet="A",
+                 day=4, people=("Ina Vold",))
+    way = claim("b#1", "Vold died on the way to the hospital.", outlet="B", day=4)  # the tagger missed the surname
+    assert kinds(fate_findings([both, way])) == [("polarity", "died at Larkfield General Hospital",
+                                                 "died on the way to")]
+    unnamed = claim("c#1", "Two men died at the scene, while a woman died at Larkfield General Hospital.", outlet="C",
+                    day=4)
+    assert fate_findings([unnamed, way]) == []
+
+
+def lead(cid: str, text: str, outlet: str, figure: str) -> Claim:
+    """A lead claim of story s1 counting the killed by ``figure``."""
+    i = text.index(figure)
+    value = float({"one": 1, "two": 2}[figure.casefold()])
+    return replace(claim(cid, text, outlet=outlet, day=4),
+                   quantities=(Quantity(figure, i, i + len(figure), value, value, value, unit="man"),))
+
+
+def test_fates_the_one_dead_of_a_story_told_unnamed_dead_at_the_scene_and_in_hospital():
+    counted = lead("a#0", "One man was killed and two women were hurt in a shooting outside a bar.", "A", "One")
+    scene = claim("a#1", "The man died at the scene.", outlet="A", day=4)
+    hosp = claim("b#1", "One of the men was taken to Larkfield General Hospital, where he died.", outlet="B", day=4)
+    assert kinds(fate_findings([counted, scene, hosp])) == [
+        ("polarity", "died at the scene", "taken to Larkfield General Hospital, where he died")]
+    two = lead("a#0", "Two men were killed and two women were hurt in a shooting outside a bar.", "A", "Two")
+    assert fate_findings([two, scene, hosp]) == [] and fate_findings([scene, hosp]) == []
+    another = claim("c#1", "Another man died at the scene.", outlet="C", day=4)
+    himself = claim("d#1", "The man then shot himself and died at the scene.", outlet="D", day=4)
+    assert fate_findings([counted, another, hosp]) == [] and fate_findings([counted, himself, hosp]) == []
 
 
 def test_fates_the_hurt_told_alive_then_one_of_them_dead_days_later_is_an_update():

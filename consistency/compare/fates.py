@@ -12,7 +12,9 @@ five", "both", "none of the injuries") or one of them (named, or "a man wounded 
   three days after he was shot") is of one of the hurt;
 - hospital: all released against one still in hospital in a report of the same day or later, a
   ``polarity`` (one still in hospital, then all released days later, is the story moving on);
-- place: a named person dead at the scene against taken to hospital where they died, a ``polarity``;
+- place: a named person dead at the scene, on the way to a hospital, or in hospital, told two of these ways, a
+  ``polarity`` (a sentence giving two places is read clause by clause; a bare surname one person of the story
+  bears names them); in a story whose reports count one dead, an unnamed one dying is that one;
 - condition: gravely hurt ("in critical condition", "life-threatening injuries") against not ("stable",
   "non-life-threatening"), a ``polarity``, or an ``update`` when a condition called critical is called mild
   on a later day (injuries called life-threatening and then not are one judgement told two ways).
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ..records import Claim, Flag
 from .ages import person_key, story_surnames
@@ -38,12 +40,14 @@ from .conditions import condition, is_status
 from .base import ANY_DEATH, Finding, claims_by_story, evidence, make_flag, tells_of_another_incident
 from .explain import explain_fate
 from .person_names import plain_name_words
+from .tolls import KILLED, article_tolls
 
 CONFIDENCE = 0.6
 HURT = "hurt"  # the hurt of the story as a group ("all five", "both", "none of the injuries")
 HURT_ONE = "hurt-one"  # one of the hurt, unnamed ("a man wounded in the shooting has died")
 HURT_COUNTED = "hurt-counted"  # the hurt counted as a subject ("three men were critically hurt"), maybe not all
 HURT_SOME = "hurt-some"  # one of the hurt, unnamed, in a report that gives the hurt conditions both ways
+THE_DEAD = "the-dead"  # the one dead of a story whose reports count one, told unnamed ("a man died at the scene")
 SOLE = "one:"  # one person told by a noun alone ("the girl is expected to survive"), keyed on the noun
 
 _SPEECH = re.compile(r"\b(?:said|says|say|told|according|confirmed|added|reported|explained|stated|noted|"
@@ -110,6 +114,14 @@ _IN_HOSPITAL_DEATH = re.compile(
     r"\b(?:taken|transported|rushed|airlifted|flown)\s+to\s+[^.;]{0,60}?\bwhere\s+(?:he|she)\s+(?:later\s+)?"
     r"(?:died|succumbed)\b|\b(?:later\s+)?died\s+(?:later\s+)?at\s+(?:the\s+|a\s+)?(?:[\w.'&-]+\s+){0,5}"
     r"(?:hospital|medical\s+center)\b", re.I)
+# Died before reaching a hospital ("died on the way to the hospital", "died en route"): not at the scene nor there.
+_EN_ROUTE = re.compile(r"\bdied\s+(?:\w+\s+){0,2}?(?:on\s+the\s+way\s+to|en\s+route|"
+                       r"while\s+being\s+(?:taken|transported|rushed|driven|flown)|"
+                       r"before\s+(?:reaching|arriving|(?:he|she)\s+(?:reached|arrived|got)))\b", re.I)
+# Where a sentence gives two places of death ("two died at the scene, while Roe died at a hospital"), each clause
+# is read for its own.
+_CLAUSE = re.compile(r";\s+|,\s+(?:while|whereas|but|and)\s+", re.I)
+_PLACE_OF_DEATH = (("scene", _AT_SCENE), ("hospital", _IN_HOSPITAL_DEATH), ("en-route", _EN_ROUTE))
 
 # The whole of the hurt ("all", "none of the victims", "all three"), never a part of them ("all but one", "none
 # of their injuries" after a sentence on two of them).
@@ -143,9 +155,10 @@ class State:
 
 
 def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None,
-           grave: frozenset[str] = frozenset()) -> list[State]:
+           grave: frozenset[str] = frozenset(), *, one_dead: bool = False) -> list[State]:
     """The fates a claim gives, each with whose it is (a name key, the hurt as a group, one of the hurt, one
-    person told by a noun); ``grave``: articles that call someone gravely hurt."""
+    person told by a noun); ``grave``: articles that call someone gravely hurt; ``one_dead``: the story's
+    reports count one dead, so an unnamed one dying is that one."""
     text = c.text
     if tells_of_another_incident(text):
         return []
@@ -167,10 +180,10 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None,
     if m and not _DOER.search(text):
         holder = _name_near(c, m, surnames) or _sole(text) or (HURT_ONE if _ONE_OF_HURT.search(text) else None)
         add("survival", "died", holder, m)
-    m = _AT_SCENE.search(text)
-    n = _IN_HOSPITAL_DEATH.search(text)
-    if (m is None) != (n is None) and not _DOER.search(text):
-        add("place", "scene" if m else "hospital", _only_name(c, surnames), m or n)
+    if not _DOER.search(text):
+        for state, m, span in _places_of_death(text):
+            add("place", state, _only_name(c, surnames, span) or (
+                THE_DEAD if one_dead and _one_dying(text[span[0]:m.start()]) else None), m)
     found = None if _DOER.search(text) else condition(text)
     if found and not ANY_DEATH.search(text, found[1].end()):  # not "in critical condition before he died"
         state, m = found
@@ -182,6 +195,44 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None,
     if m and not _DOER.search(text) and not _RELEASED.search(text):
         add("hospital", "in-hospital", _name_near(c, m, surnames) or HURT_ONE, m)
     return out
+
+
+# "One of the men was taken to a hospital where he died" tells of one man.
+_ONE_OF_THEM = re.compile(r"\bone\s+of\s+(?:the\s+|them\b)?(?:\w+\b)?", re.I)
+_ANOTHER = re.compile(r"\b(?:another|other|others|second|third|fourth|himself|herself|suicide)\b", re.I)
+
+
+def _one_dying(head: str) -> bool:
+    """The words before a place of death tell of one person dying, and not another than the first or the one
+    who fired at himself."""
+    head = _ONE_OF_THEM.sub("one", head)
+    return not _PLURAL.search(head) and not _ANOTHER.search(head)
+
+
+def one_death(claims: Sequence[Claim]) -> bool:
+    """The story's reports count one dead: some count one killed, none another figure."""
+    by_article: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_article.setdefault(c.article_id, []).append(c)
+    told = {tolls[KILLED].value for article in by_article.values() if KILLED in (tolls := article_tolls(article))}
+    return told == {1}
+
+
+def _places_of_death(text: str) -> list[tuple[str, re.Match, tuple[int, int]]]:
+    """Each place of death a sentence tells with the span it is told in: the whole sentence when it tells one,
+    else each clause that tells one."""
+    found = _place_in(text, (0, len(text)))
+    if found:
+        return [found]
+    cuts = [0] + [i for m in _CLAUSE.finditer(text) for i in (m.start(), m.end())] + [len(text)]
+    clauses = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+    return [found for span in clauses if (found := _place_in(text, span))] if len(clauses) > 1 else []
+
+
+def _place_in(text: str, span: tuple[int, int]) -> tuple[str, re.Match, tuple[int, int]] | None:
+    """The one place of death told within ``span`` of the text, none when it tells none or two."""
+    found = [(state, m) for state, pattern in _PLACE_OF_DEATH if (m := pattern.search(text, *span))]
+    return (found[0][0], found[0][1], span) if len(found) == 1 else None
 
 
 def _condition_holder(c: Claim, m: re.Match, surnames) -> str | None:
@@ -214,20 +265,35 @@ def _sole(text: str) -> str | None:
     return SOLE + m.group(1).casefold().replace("teenager", "teen")
 
 
-def _only_name(c: Claim, surnames) -> str | None:
-    """The key of the one person a sentence names (speakers and hospitals tagged as people aside), none when
-    it names several."""
+def _only_name(c: Claim, surnames, span: tuple[int, int] | None = None) -> str | None:
+    """The key of the one person a sentence (or the ``span`` of it) names, speakers and hospitals tagged as people
+    aside; none when it names several."""
     keys = set()
-    for e in c.entities:
-        start, end = e.start - c.start, e.end - c.start
+    for start, end, words in _names(c, surnames):
+        if span and not (span[0] <= start and end <= span[1]):
+            continue
         after = c.text[end:].split(None, 1)
-        if e.label != "PERSON" or _PLACE_WORD.search(" ".join([e.text] + after[:1])) or \
+        if _PLACE_WORD.search(" ".join([c.text[start:end]] + after[:1])) or \
                 _SPEECH.match(c.text[end:].lstrip()) or _SPEECH.search(c.text[max(0, start - 12):start]):
             continue
-        words = tuple(plain_name_words(e.text))
-        if words:
-            keys.add(_name_key(words, surnames))
+        keys.add(_name_key(words, surnames))
     return keys.pop() if len(keys) == 1 else None
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z'’-]+\b")
+
+
+def _names(c: Claim, surnames) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The people a sentence names, with their spans in it: those tagged as people, and a bare surname that one
+    person of the story bears, when the tagger missed it ("Roe died on the way ...")."""
+    out = [(e.start - c.start, e.end - c.start, words) for e in c.entities
+           if e.label == "PERSON" and (words := tuple(plain_name_words(e.text)))]
+    tagged = [(e.start - c.start, e.end - c.start) for e in c.entities]
+    for m in _CAPITALISED.finditer(c.text):
+        word = m.group(0).casefold()
+        if len(surnames.get(word, ())) == 1 and not any(lo <= m.start() < hi for lo, hi in tagged):
+            out.append((m.start(), m.end(), (word,)))
+    return out
 
 
 def _name_key(words: tuple[str, ...], surnames: dict[str, set[tuple[str, ...]]]) -> str:
@@ -342,7 +408,8 @@ def _axis_findings(claims: Iterable[Claim]) -> list[tuple[str, Finding]]:
     claims = list(claims)
     surnames = story_surnames(claims)
     grave = frozenset(c.article_id for c in claims if _GRAVE.search(c.text))
-    rows = _apart([s for c in claims for s in states(c, surnames, grave)], claims)
+    lone = one_death(claims)
+    rows = _apart([s for c in claims for s in states(c, surnames, grave, one_dead=lone)], claims)
     # A report of a death that recalls the first night's hurt tells the change itself: its death stands.
     dying = {s.claim.article_id for s in rows if s.state == "died"} | {
         c.article_id for c in claims if _DIED_LATER.search(c.text) and not _DOER.search(c.text)
