@@ -678,3 +678,40 @@ def test_happenings_a_later_report_of_a_day_after_the_first_is_another_happening
     b = claim("b#1", "On March 24 the council voted for the spending plan.", outlet="B", day=27,
               frames={"March 24": ("vote", ("council", "plan"))})
     assert found(a, b) == []
+
+
+def test_happenings_a_round_up_timing_its_shootings_apart_tells_of_several():
+    a = claim("a#1", "The teenager was shot in the arm about 11:40 a.m. on Friday.", outlet="A",
+              frames={"about 11:40 a.m. on Friday": ("shoot", ("teenager", "arm"))})
+    first = claim("b#1", "About 9:10 a.m. Friday, a woman was shot in the leg near the depot.", outlet="B",
+                  frames={"About 9:10 a.m. Friday": ("shoot", ("woman", "leg"))})
+    second = claim("b#2", "About 3:50 p.m. Friday, a cook was shot in the back near the mill.", outlet="B",
+                   frames={"About 3:50 p.m. Friday": ("shoot", ("cook", "back"))})
+    assert found(a, first, second) == []
+
+
+def test_happenings_the_one_shooting_each_article_times_is_still_paired():
+    a = claim("a#1", "The teenager was shot in the arm about 11:40 a.m. on Friday.", outlet="A",
+              frames={"about 11:40 a.m. on Friday": ("shoot", ("teenager", "arm"))})
+    b = claim("b#1", "About 3:50 p.m. Friday, a cook was shot in the back near the mill.", outlet="B",
+              frames={"About 3:50 p.m. Friday": ("shoot", ("cook", "back"))})
+    assert len(found(a, b)) == 1
+
+
+def test_happenings_a_call_to_another_trouble_may_come_before_the_shooting():
+    a = claim("a#1", "Deputies were called to a diner at 1:10 a.m. Monday because two cousins were quarrelling.",
+              outlet="A", frames={"1:10 a.m. Monday": ("call", ("deputy", "diner"))})
+    b = claim("b#1", "About 4:30 a.m. Monday, the older cousin was shot and killed.", outlet="B",
+              frames={"About 4:30 a.m. Monday": ("shoot", ("cousin",))})
+    assert found(a, b) == []
+
+
+def test_happenings_a_call_to_a_neighbour_is_no_call_to_the_police():
+    a = claim("a#1", "A farmer called 911 around 3:05 a.m. Monday and said he had shot his brother.", outlet="A",
+              frames={"around 3:05 a.m. Monday": ("call", ("farmer",))})
+    b = claim("b#1", "A neighbour said his cousin called him around 4 a.m. Monday about the patrol cars outside.",
+              outlet="B", frames={"around 4 a.m. Monday": ("call", ("cousin",))})
+    assert found(a, b) == []
+    c = claim("c#1", "Deputies were called to the farm around 4 a.m. Monday.", outlet="C",
+              frames={"around 4 a.m. Monday": ("call", ("deputy", "farm"))})
+    assert len(found(a, c)) == 1

@@ -21,7 +21,7 @@ from ..lexicon import OFFICES, TITLES
 from .base import STOP, tells_of_another_incident
 from .places import streets_named
 from .timeline import _bare_clock
-from .facts.calls import CALL
+from .facts.calls import CALL, calls_a_person
 from .facts.holders import ACTOR_LABELS, one_verb_two_doers, other_people
 from .facts.pairing import WINDOW_DAYS, in_order
 from .facts.rows import Fact
@@ -221,13 +221,19 @@ def attacked(f: Fact) -> bool:
 
 def sole_attack(x: Fact, y: Fact, by_article: dict[str, list[Fact]]) -> bool:
     """Both rows date an attack, and each article dates every attack it tells of (outside sentences of
-    another incident) on one day: the story's own shooting, whoever each outlet names as its victim."""
+    another incident) on one day and, where it times them, at one time: the story's own shooting, whoever
+    each outlet names as its victim. A round-up timing its shootings of a day apart tells of several."""
     if not (attacked(x) and attacked(y)) or separate(x) or separate(y) or other_towns(x, y):
         return False
     if _granularity(x) != "day" or _granularity(y) != "day":
         return False  # "over the weekend", "last week": too loose to tell one attack from another
-    return not any(_differ(f, g) for f in (x, y) for g in by_article.get(f.claim.article_id, ())
-                   if attacked(g) and not separate(g))
+    for f in (x, y):
+        for g in by_article.get(f.claim.article_id, ()):
+            if separate(g):
+                continue
+            if attacked(g) and _differ(f, g) or (attacked(g) or "attack" in kinds(g)) and clocks_differ(f, g):
+                return False
+    return True
 
 
 def towns(f: Fact) -> frozenset[str]:
@@ -465,7 +471,9 @@ _CALL_TAKERS = frozenset({"respond", "answer", "receive", "get", "take", "dispat
 
 def dates_call(f: Fact) -> bool:
     """The row dates the call that brought the police: a report of the happening to them, the police
-    called out, or a call answered."""
+    called out, or a call answered; a call put through to a person is none of these."""
+    if calls_a_person(f.claim, f.slot):
+        return False
     return f.event == CALL or f.event in _CALL_TAKERS and CALL in f.about
 
 
@@ -497,9 +505,11 @@ def call_latest(f: Fact) -> int | None:
 
 def reported_before_done(x: Fact, y: Fact) -> bool:
     """One row dates the report of the happening to the police and the other the shooting itself, on
-    one day, later than the report allows: a shooting is not reported before it happens."""
+    one day, later than the report allows: a shooting is not reported before it happens. A call whose
+    sentence tells of no shooting ("called to the house because two people were arguing") may have
+    brought the police to something before it."""
     for call, done in ((x, y), (y, x)):
-        if call.event != CALL or dates_call(done) or "attack" not in kinds(done):
+        if call.event != CALL or dates_call(done) or "attack" not in kinds(done) or not tells_of_shooting(call):
             continue
         latest, span = call_latest(call), clock_span(done)
         day = done.interval[0]

@@ -28,3 +28,13 @@ def reports_call(c: Claim, t: TimeExpr) -> bool:
     if _REPORTED.search(before):
         return True
     return _TELLING.search(before) is not None and _TO_EMERGENCY.search(before) is not None
+
+
+# A call put through to a person ("called him", "called her mother"), not to the police.
+_TO_PERSON = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:him|her|them|me|us|you|(?:his|her|their|my|our)\s+\w+)\b", re.I)
+
+
+def calls_a_person(c: Claim, t: TimeExpr) -> bool:
+    """The call the time dates went to a person the sentence names by a pronoun ("a neighbour called him
+    around 2 a.m."), not to the police: it dates no step of the incident."""
+    return _TO_PERSON.search(c.text[:max(0, t.start - c.start)]) is not None
