@@ -715,3 +715,19 @@ def test_happenings_a_call_to_a_neighbour_is_no_call_to_the_police():
     c = claim("c#1", "Deputies were called to the farm around 4 a.m. Monday.", outlet="C",
               frames={"around 4 a.m. Monday": ("call", ("deputy", "farm"))})
     assert len(found(a, c)) == 1
+
+
+def test_happenings_the_police_responding_and_the_police_called_time_one_step():
+    a = claim("a#1", "Deputies responded to a house in the 200 block of Quarry Lane around 9 p.m. Monday.", outlet="A",
+              frames={"around 9 p.m. Monday": ("respond", ("deputy", "house"))})
+    b = claim("b#1", "The sheriff's office was called to a home in the 200 block of Quarry Lane shortly after 1 a.m. "
+              "Tuesday.", outlet="B", frames={"shortly after 1 a.m. Tuesday": ("call", ("office", "home"))})
+    assert len(found(a, b)) == 1
+
+
+def test_happenings_police_called_out_in_two_towns_are_two_calls():
+    a = _placed(claim("a#1", "Deputies responded to reports of gunfire in Orrin Bay at 1:40 a.m. Monday.", outlet="A",
+                      frames={"1:40 a.m. Monday": ("respond", ("deputy", "report"))}), "Orrin Bay")
+    b = _placed(claim("b#1", "Around 7 p.m. Sunday, officers were called to a shooting in Pell Ridge.", outlet="B",
+                      frames={"Around 7 p.m. Sunday": ("call", ("officer",))}), "Pell Ridge")
+    assert found(a, b) == []

@@ -467,21 +467,25 @@ def one_place_timed(x: Fact, y: Fact) -> bool:
 
 # Verbs that take the call as their object ("responded to a 911 call", "answered a call").
 _CALL_TAKERS = frozenset({"respond", "answer", "receive", "get", "take", "dispatch"})
+# The police as the row's subject or object, in the form row words are kept in ("deputy", "officer").
+POLICE = frozenset("police officer deputy trooper sheriff patrol".split())
 
 
 def dates_call(f: Fact) -> bool:
     """The row dates the call that brought the police: a report of the happening to them, the police
-    called out, or a call answered; a call put through to a person is none of these."""
+    called out, a call answered, or the police answering it ("deputies responded to the house"); a call
+    put through to a person is none of these."""
     if calls_a_person(f.claim, f.slot):
         return False
-    return f.event == CALL or f.event in _CALL_TAKERS and CALL in f.about
+    return f.event == CALL or f.event in _CALL_TAKERS and bool(({CALL} | POLICE) & f.about)
 
 
 def one_call(x: Fact, y: Fact) -> bool:
     """Both rows date the call that brought the police, at least one by the police called out or a
     report to them (a call told on one side, answered on the other): one step of the incident,
-    whatever verb each hangs on. Two calls answered are left to the verbs' kinds, as before."""
-    return dates_call(x) and dates_call(y) and CALL in (x.event, y.event)
+    whatever verb each hangs on. Two calls answered are left to the verbs' kinds, as before. Calls in two
+    towns are two calls: a spree brings the police out more than once."""
+    return dates_call(x) and dates_call(y) and CALL in (x.event, y.event) and not other_towns(x, y)
 
 
 _CALL_BOUND = re.compile(r"\b(?:before|by)\s*$", re.I)
