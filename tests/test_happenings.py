@@ -731,3 +731,19 @@ def test_happenings_police_called_out_in_two_towns_are_two_calls():
     b = _placed(claim("b#1", "Around 7 p.m. Sunday, officers were called to a shooting in Pell Ridge.", outlet="B",
                       frames={"Around 7 p.m. Sunday": ("call", ("officer",))}), "Pell Ridge")
     assert found(a, b) == []
+
+
+def test_happenings_a_call_for_the_shooting_the_day_before_it_was_done_differs():
+    a = claim("a#1", "Police were called to a flat on Quarry Lane at 12:20 a.m. Monday for a man with a gunshot wound.",
+              outlet="A", frames={"12:20 a.m. Monday": ("call", ("police", "flat"))})
+    b = claim("b#1", "A man was shot at the Quarry Lane flats on Tuesday.", outlet="B",
+              frames={"Tuesday": ("shoot", ("man", "flat"))})
+    assert len(found(a, b)) == 1
+
+
+def test_happenings_a_call_in_one_town_and_a_shooting_next_day_in_another_are_two_happenings():
+    a = _placed(claim("a#1", "Officers were called to a shooting in Orrin Bay at 6:30 p.m. Sunday.", outlet="A",
+                      frames={"6:30 p.m. Sunday": ("call", ("officer",))}), "Orrin Bay")
+    b = _placed(claim("b#1", "A clerk was shot in Pell Ridge early Monday.", outlet="B",
+                      frames={"early Monday": ("shoot", ("clerk",))}), "Pell Ridge")
+    assert found(a, b) == []

@@ -26,7 +26,7 @@ from .facts.holders import ACTOR_LABELS, one_verb_two_doers, other_people
 from .facts.pairing import WINDOW_DAYS, in_order
 from .facts.rows import Fact
 from .facts.sameness import GENERAL_EVENTS
-from .facts.values import GRANULARITY, _agree, _dates_comparable, _differ, _fineness
+from .facts.values import GRANULARITY, _agree, _dates_comparable, _differ, _fineness, overnight
 from .finding import Finding
 
 SAME_DAY = {"time": "day"}  # "Thursday night" dates a happening of that day
@@ -447,7 +447,7 @@ def other_places(x: Fact, y: Fact) -> bool:
 
 # Words that tell of the shooting itself, whatever verb the time hangs on ("alerted to a shooting",
 # "were shot when gunfire broke out").
-_SHOOTING = re.compile(r"\b(?:shot|shoots?|shooting|gunfire|fired|firing|opened fire)\b", re.I)
+_SHOOTING = re.compile(r"\b(?:shot|shoots?|shooting|gunfire|gunshots?|fired|firing|opened fire)\b", re.I)
 
 
 def tells_of_shooting(f: Fact) -> bool:
@@ -515,6 +515,10 @@ def reported_before_done(x: Fact, y: Fact) -> bool:
     for call, done in ((x, y), (y, x)):
         if call.event != CALL or dates_call(done) or "attack" not in kinds(done) or not tells_of_shooting(call):
             continue
+        if other_towns(call, done):
+            continue  # a spree: the police called out in one town, a shooting done in another
+        if _one_day(call) and _one_day(done) and call.interval[1] < done.interval[0] and not overnight(call, done):
+            return True  # the call the day before the shooting ("12:31 a.m. Wednesday" / "shot Thursday")
         latest, span = call_latest(call), clock_span(done)
         day = done.interval[0]
         if latest is None or span is None or done.interval[1] != day or call.interval[1] != day:
@@ -530,6 +534,12 @@ def recalled(x: Fact, y: Fact) -> bool:
     a, _ = in_order(x, y)
     written = a.claim.published.date()
     return x.interval[1] <= written and y.interval[1] <= written
+
+
+def _one_day(f: Fact) -> bool:
+    """The row names a single day (with or without a time of it); a clock time said with no day of its
+    own ("around 1 p.m.") names none, since its day is the reader's guess."""
+    return _granularity(f) == "day" and f.interval[0] == f.interval[1] and not _bare_clock(f.slot)
 
 
 @dataclass(frozen=True, slots=True)
