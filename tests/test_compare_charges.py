@@ -117,3 +117,39 @@ def test_the_flag_cites_every_sentence_of_each_report_that_gives_the_charges():
     b2 = claim("b#2", "Hale was charged with one count of murder.", ("Hale",), outlet="B")
     flag, = charge_flags([a, b, b2])
     assert sorted(e.claim_id for e in flag.evidence) == ["a#1", "b#1", "b#2"]
+
+
+def test_a_charge_of_reads_the_offence_after_the_charge_word_it_holds():
+    assert reading("Pell will be sent back to face a charge of second-degree murder.", ("Pell",)) == \
+        (("pell",), {("second-degree", "murder"): 1})
+
+
+def test_one_offence_in_two_degrees_clashes_whatever_else_both_give():
+    a = claim("a#1", "Pell will face a charge of second-degree murder and four counts of attempted murder.",
+              ("Pell",))
+    b = claim("b#1", "Pell is held on one count of first-degree murder and four counts of attempted murder.",
+              ("Pell",), outlet="B", day=4)
+    flag, = charge_flags([a, b])
+    assert flag.type == "update"
+    # both degrees in one list: the other list's degree is one of them
+    c = claim("c#1", "Pell faces first-degree murder, second-degree murder and attempted murder charges.",
+              ("Pell",), outlet="C", day=4)
+    assert charge_flags([a, c]) == []
+
+
+def test_one_offence_named_twice_in_a_sentence_gives_no_count_to_compare():
+    a = claim("a#1", "Ross Lund was booked on a charge of aggravated assault causing injury.", ("Ross Lund",))
+    b = claim("b#1", "Lund faces one count of aggravated assault causing injury and two counts of aggravated "
+                     "assault with a weapon.", ("Lund",), outlet="B", day=1)
+    assert read_charges(b).offences == {("aggravated", "assault"): None}
+    assert charge_flags([a, b]) == []
+
+
+def test_charges_of_several_unnamed_people_are_no_one_persons():
+    a = claim("a#1", "Two local men are being charged with three counts of first-degree assault.")
+    b = claim("b#1", "Ned Voss, 30, has been charged with second-degree assault.", ("Ned Voss",), outlet="B", day=9)
+    assert read_charges(a).group
+    assert charge_flags([a, b]) == []
+    # nor is an unnamed "he" the story's one charged person once several are charged
+    c = claim("c#1", "He was charged with robbery.", outlet="C", day=10)
+    assert charge_flags([a, b, c]) == []

@@ -10,9 +10,11 @@ expected charges ("could face", "will decide whether"), charges of the past ("in
 sentence that tells the change itself ("was changed to", "upgraded"), and charges of another incident ("facing charges
 in another robbery"; "booked on a charge of robbery and an unrelated warrant" keeps its robbery).
 
-Whose charges they are is the person named before the charge word, else the story's one charged person. Two
-outlets' readings of one person clash when one says not charged and the other charged, when they share no
-offence at all, or when they give one offence two grades or two counts. Charges brought and changed as a case
+Whose charges they are is the person named before the charge word, else the story's one charged person; a
+sentence that gives the charges of several unnamed people ("two men are charged with") is no one person's, and
+the story then has no one charged person. Two outlets' readings of one person clash when one says not charged and
+the other charged, when they share no offence at all, or when they give one offence two grades or two counts (two
+degrees of one offence clash whatever other charges both lists share). Charges brought and changed as a case
 goes on, so the later report's are an ``update``; on the same day, a ``polarity`` (a count: ``number``). Each report
 is cited by its fullest statement of the charges and up to two more of the same person's.
 """
@@ -24,6 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..lexicon import SEVERAL_COUNT
 from ..records import Claim, Flag
 from .base import ALSO_CITED, claims_by_story, cited_beside, evidence, readings_flag, tells_of_another_incident
 from .explain import explain_charges
@@ -73,6 +76,10 @@ _NOT_A_CHARGE = re.compile(
 _PART = re.compile(r"\b(?:also|other|among|including|additional|more)\b", re.I)
 _ANOTHER = re.compile(rf"\b(?:another|separate|unrelated|different|earlier|previous)\s+(?:[\w-]+\s+)?(?:{_OFFENCE})\b",
                       re.I)
+# Several people as the subject: "two men", "both suspects", "the three", "the pair" ("they" is as often the police).
+_SEVERAL = re.compile(
+    rf"\b(?:{SEVERAL_COUNT}|both|all)\s+(?:[\w-]+\s+){{0,2}}?(?:men|women|suspects|teens|teenagers|people|brothers|"
+    rf"sisters|juveniles|defendants|adults|boys|girls|others)\b|\bthe\s+(?:{SEVERAL_COUNT}|pair)\b", re.I)
 _NAME_BEFORE = 120  # characters before the charge words a name is looked for in
 # A charge brought more than a week after a report of none is the case moving on, not one report outdated by another
 # (as the fact table's window: reports further apart tell other moments).
@@ -87,6 +94,7 @@ class Charges:
     claim: Claim
     holder: tuple[str, ...] | None  # the plain words of the name, None when the sentence names no one
     offences: dict[tuple[str, str], int | None]
+    group: bool  # the sentence names no one and gives the charges of several ("two men are charged")
     partial: bool  # the sentence gives part of the charges ("also faces")
     span: tuple[int, int]
     text: str
@@ -102,24 +110,29 @@ def read_charges(c: Claim) -> Charges | None:
         return None  # "also facing charges in another robbery"; "booked on robbery and an unrelated warrant" stays
     none = _NONE.search(text)
     if none:
-        return Charges(c, _holder(c, none.start()), {}, False, (c.start + none.start(), c.start + none.end()),
-                       none.group(0))
+        holder = _holder(c, none.start())
+        return Charges(c, holder, {}, _group(text, none.start(), holder), False,
+                       (c.start + none.start(), c.start + none.end()), none.group(0))
     cue = _CUE.search(text)
     if cue is None:
         return None
     offences: dict[tuple[str, str], int | None] = {}
-    found = [m for m in _CHARGE.finditer(text) if m.start() >= cue.start() or _CUE.search(text, m.end())]
+    # an offence after the first charge word or holding it ("a charge of murder"), or one before another
+    found = [m for m in _CHARGE.finditer(text) if m.end() > cue.start() or _CUE.search(text, m.end())]
     for m in found:
         grade = " ".join(_GRADES[g.casefold()] for g in re.findall(_GRADE, m.group("grade"), re.I))
         # an attempt is another offence than the deed, not a grade of it
         attempted = "attempted " if m.group("attempted") or m.group("attempted2") else ""
         key = (grade, attempted + _OFFENCES[m.group("offence").casefold()])
-        offences[key] = _count_of(m.group("count"))
+        # one offence named twice is of two kinds the words after it tell apart ("aggravated assault causing
+        # injury" / "aggravated assault with a weapon"): its count is not one to set against another's
+        offences[key] = None if key in offences else _count_of(m.group("count"))
     if not offences:
         return None
     start, end = found[0].start(), found[-1].end()
-    return Charges(c, _holder(c, cue.start()), offences, bool(_PART.search(text)), (c.start + start, c.start + end),
-                   text[start:end])
+    holder = _holder(c, cue.start())
+    return Charges(c, holder, offences, _group(text, cue.start(), holder), bool(_PART.search(text)),
+                   (c.start + start, c.start + end), text[start:end])
 
 
 def _count_of(word: str | None) -> int | None:
@@ -140,12 +153,19 @@ def _holder(c: Claim, at: int) -> tuple[str, ...] | None:
     return words or None
 
 
-def _same_person(a: Charges, b: Charges, charged: set[tuple[str, ...]]) -> bool:
+def _group(text: str, at: int, holder: tuple[str, ...] | None) -> bool:
+    """The words before the charge words make several people its subject and name none of them."""
+    return holder is None and _SEVERAL.search(text[:at]) is not None
+
+
+def _same_person(a: Charges, b: Charges, sole: bool) -> bool:
     """One person's charges: one surname and no two given names, or one side names no one and the story
-    charges one person."""
+    charges one person (``sole``); the charges of several unnamed are no one person's."""
+    if a.group or b.group:
+        return False
     if a.holder and b.holder:
         return _one_name(a.holder, b.holder)
-    return len(charged) <= 1
+    return sole
 
 
 def _one_name(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
@@ -168,10 +188,27 @@ def _clash(a: Charges, b: Charges) -> str | None:
         counted = [(a.offences[x], b.offences[y]) for x, y in alike]
         if any(n is not None and m is not None and n != m for n, m in counted):
             return "update" if later else "number"
-        return None
+        if not _regraded(a, b):
+            return None
     if a.partial or b.partial:
         return None
     return "update" if later else "polarity"
+
+
+# Grades of which an offence has one only: a murder charged in the first degree is not also one in the second.
+_ONE_OF = ({"first-degree", "second-degree", "third-degree"}, {"voluntary", "involuntary"})
+
+
+def _regraded(a: Charges, b: Charges) -> bool:
+    """Both readings name one offence, every time in grades that exclude each other ("second-degree murder"
+    / "first-degree murder"), whatever other charges they share."""
+    for offence in {x[1] for x in a.offences} & {y[1] for y in b.offences}:
+        pairs = [(set(x[0].split()), set(y[0].split())) for x in a.offences for y in b.offences
+                 if x[1] == y[1] == offence]
+        if all(any(len(gx & one) == len(gy & one) == 1 and gx & one != gy & one for one in _ONE_OF)
+               for gx, gy in pairs):
+            return True
+    return False
 
 
 def _alike(a: Charges, b: Charges) -> list[tuple[tuple[str, str], tuple[str, str]]]:
@@ -202,12 +239,14 @@ def charge_flags(claims: Iterable[Claim]) -> list[Flag]:
         by_article: dict[str, list[Charges]] = defaultdict(list)
         for r in readings:
             by_article[r.claim.article_id].append(r)
-        torn = {article for article, rs in by_article.items() if _torn(rs, charged)}
-        stale = {id(r) for r in readings if _stale(r, readings, charged)}
+        # a charge of several unnamed people ("two men are charged") is more than one person's
+        sole = len(charged) <= 1 and not any(r.group and r.offences for r in readings)
+        torn = {article for article, rs in by_article.items() if _torn(rs, sole)}
+        stale = {id(r) for r in readings if _stale(r, readings, sole)}
         best: dict[str, tuple[tuple[float, int], str, Charges, Charges]] = {}
         for i, a in enumerate(readings):
             for b in readings[i + 1:]:
-                if a.claim.outlet == b.claim.outlet or not _same_person(a, b, charged) \
+                if a.claim.outlet == b.claim.outlet or not _same_person(a, b, sole) \
                         or {a.claim.article_id, b.claim.article_id} & torn or {id(a), id(b)} & stale:
                     continue
                 kind = _clash(a, b)
@@ -223,14 +262,14 @@ def charge_flags(claims: Iterable[Claim]) -> list[Flag]:
             reports = [(a.claim, _said(a)), (b.claim, _said(b))]
             flag = readings_flag(kind, [a, b], CONFIDENCE, explain_charges(who.title(), reports, kind))
             flags.append(cited_beside(flag, (evidence(r.claim, *r.span) for x in (a, b)
-                                             for r in _also(by_article[x.claim.article_id], x, charged))))
+                                             for r in _also(by_article[x.claim.article_id], x, sole))))
     return flags
 
 
-def _also(article: list[Charges], r: Charges, charged: set[tuple[str, ...]]) -> list[Charges]:
+def _also(article: list[Charges], r: Charges, sole: bool) -> list[Charges]:
     """Other readings of the report that give the same person's charges the same way (not charged, or charged)."""
     return [x for x in article if x.claim.id != r.claim.id and bool(x.offences) == bool(r.offences)
-            and _same_person(x, r, charged)][:ALSO_CITED]
+            and _same_person(x, r, sole)][:ALSO_CITED]
 
 
 def _people(names: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
@@ -242,17 +281,17 @@ def _people(names: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
     return set(out)
 
 
-def _stale(r: Charges, readings: list[Charges], charged: set[tuple[str, ...]]) -> bool:
+def _stale(r: Charges, readings: list[Charges], sole: bool) -> bool:
     """A "not charged" told after the story already gave the person's charges on an earlier day: an old copy, so no
     later charge is news to it either."""
     return not r.offences and any(x.offences and x.claim.published.date() < r.claim.published.date()
-                                  and _same_person(x, r, charged) for x in readings)
+                                  and _same_person(x, r, sole) for x in readings)
 
 
-def _torn(article: list[Charges], charged: set[tuple[str, ...]]) -> bool:
+def _torn(article: list[Charges], sole: bool) -> bool:
     """The article itself gives one person clashing charges (it tells a change, or of two people): its
     readings are left out."""
-    return any(_same_person(x, y, charged) and _clash(x, y) is not None
+    return any(_same_person(x, y, sole) and _clash(x, y) is not None
                for i, x in enumerate(article) for y in article[i + 1:])
 
 
