@@ -79,7 +79,7 @@ _ANOTHER = re.compile(rf"\b(?:another|separate|unrelated|different|earlier|previ
 # Several people as the subject: "two men", "both suspects", "the three", "the pair" ("they" is as often the police).
 _SEVERAL = re.compile(
     rf"\b(?:{SEVERAL_COUNT}|both|all)\s+(?:[\w-]+\s+){{0,2}}?(?:men|women|suspects|teens|teenagers|people|brothers|"
-    rf"sisters|juveniles|defendants|adults|boys|girls|others)\b|\bthe\s+(?:{SEVERAL_COUNT}|pair)\b", re.I)
+    r"sisters|juveniles|defendants|adults|boys|girls|others)\b|\bthe\s+(?:two|three|four|five|six|pair)\b", re.I)
 _NAME_BEFORE = 120  # characters before the charge words a name is looked for in
 # A charge brought more than a week after a report of none is the case moving on, not one report outdated by another
 # (as the fact table's window: reports further apart tell other moments).
