@@ -194,3 +194,56 @@ def test_tolls_a_name_with_an_age_counts_as_a_person_both_reports_name():
               start=0, end=len(text), content=text, entities=(place,), story_id="s1",
               quantities=(Quantity("19", text.index("19"), text.index("19") + 2, 19.0, 19.0, 19.0, unit="years old"),))
     assert named_in([c]) == {"dane"}  # the tagger called the name a place; the age beside it says a person
+
+
+def test_tolls_one_dead_and_others_hurt_are_two_counts_not_a_list():
+    c = claim("a#1", "One man died and three others, among them a guard, were hurt in the Millbrook brawl.", outlet="A",
+              day=4, counts=(("One", "man"), ("three", "others")))
+    assert sorted((t.kind, t.value) for t in counts(c)) == [("killed", 1), ("shot", 4), ("wounded", 3)]
+
+
+def test_tolls_a_lead_naming_only_a_state_is_not_set_apart_from_a_town():
+    a = claim("a#1", "Four people were wounded in a shooting in Millbrook.", outlet="A", day=4,
+              counts=(("Four", "people"),))
+    b = claim("b#1", "Three people were wounded by a gunman on an Ohio highway.", outlet="B", day=4,
+              counts=(("Three", "people"),), place="Ohio")
+    assert kinds(toll_findings([a, b, named("a", "A", 4), named("b", "B", 4)])) == [
+        ("number", "4 wounded", "3 wounded")]
+
+
+def test_tolls_a_lead_of_three_shootings_or_the_last_of_a_list_is_no_toll():
+    a = claim("a#1", "Two people were killed in a Millbrook shooting on Friday.", outlet="A", day=4,
+              counts=(("Two", "people"),))
+    several = claim("b#1", "Three overnight shootings in Millbrook left four people hurt and one dead.", outlet="B",
+                    day=4, counts=(("four", "people"),))
+    listed = claim("c#1", "Two people lay dead on the Millbrook porch and a third person died inside the house.",
+                   outlet="C", day=5, counts=(("Two", "people"),))
+    assert toll_findings([a, several, named("a", "A", 4), named("b", "B", 4)]) == []
+    assert toll_findings([a, listed, named("a", "A", 4), named("c", "C", 5)]) == []
+
+
+def test_tolls_those_identified_so_far_are_a_part():
+    c = claim("a#1", "Police released the identities of three victims killed in the Millbrook attack.", outlet="A",
+              day=4, counts=(("three", "victims"),))
+    assert counts(c) == []
+
+
+def test_tolls_the_hurt_of_a_report_that_tells_of_cuts_take_in_more_than_the_shot():
+    a = claim("a#1", "A Millbrook shooting left two men dead and six others injured.", outlet="A", day=4,
+              counts=(("two", "men"), ("six", "others")))
+    a2 = claim("a#2", "Two of the men only had minor cuts and scrapes.", outlet="A", day=4, start=800)
+    b = claim("b#1", "Gunmen shot six men in Millbrook early Friday, killing two of them.", outlet="B", day=4,
+              counts=(("six", "men"),))
+    assert kinds(toll_findings([a, a2, b, named("a", "A", 4), named("b", "B", 4)])) == []
+    assert kinds(toll_findings([a, b, named("a", "A", 4), named("b", "B", 4)])) == [("number", "8 shot", "6 shot")]
+
+
+def test_tolls_the_shot_summed_from_the_wounded_is_not_flagged_beside_the_wounded():
+    a = claim("a#1", "Four people were wounded in the Millbrook shooting.", outlet="A", day=4,
+              counts=(("Four", "people"),))
+    b = claim("b#1", "One person was killed and four others were wounded in a Millbrook shooting.", outlet="B", day=4,
+              counts=(("One", "person"), ("four", "others")))
+    c = claim("c#1", "One woman was killed and three others were wounded in a Millbrook shooting.", outlet="C", day=5,
+              counts=(("One", "woman"), ("three", "others")))
+    found = toll_findings([a, b, c, named("a", "A", 4), named("b", "B", 4), named("c", "C", 5)])
+    assert kinds(found) == [("number", "4 wounded", "3 wounded")]

@@ -10,12 +10,13 @@ kind from its lead, read from the stored figures and the casualty word beside ea
 - a toll said to have risen by an ordinal anywhere in the article ("a third person has died", "a sixth victim was
   found"), which stands for the article's toll of that kind.
 
-Two outlets whose tolls of one kind differ are flagged once per pair of values: ``update`` when the later report is
-of a later day and its toll is larger (or says the toll rose), else ``number``. Left out: a lead that counts the
-killer among the dead (or tells he died too), hurt by glass or a fall, a count of a part ("two of the victims", "four
-more killed"), the others hurt beside one told hurt and alive ("a woman was shot and ... injured four other people"), a
-count of another incident or of a year's statistics, hedged counts, and an article whose lead gives one kind two
-values. A flag cites, beside the sentence each toll was read from, up to two more of that report that give it.
+Two outlets whose tolls of one kind differ are flagged once per pair of values: ``update`` when the later report is of
+a later day and its toll is larger (or says the toll rose), else ``number``. Left out: a lead that counts the killer
+among the dead (or tells he died too), hurt by glass or a fall, the hurt of a report that tells anywhere of someone
+cut or trampled, a count of a part ("two of the victims", "four more killed", "the identities of three victims"), the
+others hurt beside one told hurt and alive ("a woman was shot and ... injured four other people"), a count of another
+incident or of a year's statistics, hedged counts, and an article whose lead gives one kind two values. A flag cites,
+beside the sentence each toll was read from, up to two more of that report that give it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from .different_things import KILLER_AMONG_DEAD
 from .explain import explain_toll
 from .names import story_entities
 from .person_names import plain_name_words
-from .places import PLACE_LABELS, streets_named
+from .places import PLACE_LABELS, is_region, streets_named
 
 CONFIDENCE = 0.6
 LEAD = 4  # claims from an article's start read as its lead (a headline, a dateline line, the first sentences)
@@ -50,15 +51,17 @@ _VERB_BEFORE = re.compile(r"\b(killed|killing|kills|wounded|wounding|wounds|inju
 # Whose count it is: people, said by a noun of people or none ("4 wounded").
 _PEOPLE = frozenset("people person persons victims victim men man women woman teens teen teenagers teenager boys boy "
                     "girls girl children child kids youths students officers officer others deads adults".split())
-# One of a list ("two men and two women were found", "he and four others"): the list's total is not read.
+# One of a list ("two men and two women were found", "he and four others"): the list's total is not read ("one man
+# died and three others were hurt" is two counts: a casualty word ends the first).
 _NUMBER_WORD = r"(?:an?|\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-_LIST_AFTER = re.compile(r"^\s*(?:(?!(?:were|was|are|is|have|has|had|been)\b)[\w'-]+\s+){0,2}"
+_LIST_AFTER = re.compile(r"^\s*(?:(?!(?:were|was|are|is|have|has|had|been|killed|dead|died|dies|slain|wounded|injured|"
+                         r"hurt|shot|fatally)\b)[\w'-]+\s+){0,2}"
                          r"(?:[\w'-]+,[^,]*,\s+)?and\s+"
                          r"(?:" + _NUMBER_WORD + r"|men|women|boys|girls|children|teens)\b", re.I)
 _LIST_BEFORE = re.compile(r"\b(?!(?:killed|dead|died|slain|wounded|injured|hurt|shot|fatally)\b)[\w'-]+,?\s+and\s+$",
                           re.I)
 # A lead that tells of several shootings: whose toll each count is, is not clear.
-_SEVERAL = re.compile(r"\b(?:two|pair\s+of|several|multiple)\s+(?:\w+\s+)?shootings\b|"
+_SEVERAL = re.compile(r"\b(?:two|three|four|five|pair\s+of|several|multiple|\d+)\s+(?:\w+\s+)?shootings\b|"
                       r"\bincluding\s+(?:the\s+)?(?:\w+\s+)?(?:gunman|shooter|suspect|killer|attacker)\b", re.I)
 # A sentence of another shooting, a round-up or a step of a spree: its counts are not the incident's toll.
 _ELSEWHERE = re.compile(r"\b(?:most\s+recent|another|latest|separate|first|second|previous|earlier)\s+(?:\w+\s+)?"
@@ -76,6 +79,8 @@ MAX_DAYS = 90  # reports of one incident's toll come within weeks; a story's rep
 # A casualty verb with an object after it: the figure before it counts the doers.
 _ACTIVE = re.compile(r"\b(?:shot|killed|wounded|injured|struck)\s+(?:(?:a|an|the|his|her|their|two|three|four|five|"
                      r"\d+)\b|[A-Z][a-z]+\s+[A-Z])")
+# Those named so far ("the identities of three victims killed"): a part of the toll, however many died.
+_NAMED_OF = re.compile(r"\b(?:identities|identity|names)\s+of\s+(?:the\s+)?$", re.I)
 _PART = re.compile(r"^\s*(?:\w+\s+)?(?:of|among)\b", re.I)
 # Someone told hurt and not dead: the others hurt beside them are not all the hurt ("a woman was shot twice; the gunfire
 # injured four other people"), as they are beside the dead ("one was shot and killed and four others were hurt").
@@ -85,6 +90,8 @@ _BESIDE = re.compile(r"^\s*(?:more|other|others|additional|further)\b", re.I)
 # People hurt by other than the gunfire, who one toll of the hurt takes in and another leaves out.
 _OTHER_HARM = re.compile(r"\b(?:glass|trampl\w*|stampede|(?:hit|struck)\s+by\s+(?:a|an|the)\s+(?:car|vehicle|truck)|"
                          r"not\s+(?:been\s+)?shot)\b", re.I)
+# Someone told anywhere in the report hurt but not by a bullet ("two more suffered minor cuts and scrapes").
+_HURT_OTHERWISE = re.compile(r"\b(?:cuts\s+(?:and|or|from)\s+\w+|scrapes|bruises|cut\s+by|trampled|stampede)\b", re.I)
 # "A weekend shooting that injured 5" is the incident's own toll; "22 people shot over the weekend" a city's.
 _STATISTIC = re.compile(r"\b(?:this\s+year|so\s+far|last\s+year|per\s+year|a\s+year|"
                         r"(?<!\ba\s)weekend(?!\s+(?:shooting|attack|gunfire|party))|citywide|city-wide|"
@@ -107,6 +114,7 @@ _RISE_DIED = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:has\s+|had\s+|later\s+)?(?:died
 _ASIDE = re.compile(r",[^,]*,")
 _OF_THE_SHOOTING = re.compile(r"^\s*(?:in|of|from|at)\s+(?:the|a|an|this|last|[\w'-]+['’]s)\s+(?:[\w'-]+\s+){0,5}?"
                               r"(?:shooting|shootout|attack|incident|rampage|gunfire)\b", re.I)
+_LIST_END = re.compile(r"\band\s+$", re.I)
 _LATER = re.compile(r"\b(?:later|since|days|weeks)\b", re.I)  # a victim found later, not one of the first found
 _RISE_FOUND = re.compile(r"\b(?:was|has\s+been|were)\s+(?:later\s+)?(?:found|located)\b|\bcame\s+forward\b", re.I)
 
@@ -122,6 +130,7 @@ class Toll:
     span: tuple[int, int]
     words: str
     rise: bool = False
+    summed: bool = False  # killed + wounded (or shot less the killed), not said as one count
 
 
 def counts(c: Claim) -> list[Toll]:
@@ -143,7 +152,7 @@ def counts(c: Claim) -> list[Toll]:
         beside = _BESIDE.match(after)
         if kind is None or q.hedge in _HEDGED or _PART.match(after) or beside and kind != WOUNDED \
                 or beside and _ONE_HURT_ALIVE.search(before) \
-                or _LIST_AFTER.match(after) or _LIST_BEFORE.search(before) \
+                or _LIST_AFTER.match(after) or _LIST_BEFORE.search(before) or _NAMED_OF.search(before) \
                 or _ONE_OF.search(" ".join(after.split()[:NEAR_WORDS + 2])):
             continue
         out.append(Toll(c, kind, int(q.value), (q.start, q.end), text[q.start - c.start:q.end - c.start]))
@@ -154,9 +163,9 @@ def counts(c: Claim) -> list[Toll]:
             out = [t for t in out if t.kind != SHOT]  # "four shot and one dead": whether the four take in the dead
             shot = None
         if killed and wounded and not shot:
-            out.append(Toll(c, SHOT, killed.value + wounded.value, killed.span, text, False))
+            out.append(Toll(c, SHOT, killed.value + wounded.value, killed.span, text, summed=True))
         if killed and shot and not wounded and shot.value > killed.value and shot.span[0] < killed.span[0]:
-            out.append(Toll(c, WOUNDED, shot.value - killed.value, shot.span, text, False))
+            out.append(Toll(c, WOUNDED, shot.value - killed.value, shot.span, text, summed=True))
     return out
 
 
@@ -204,6 +213,8 @@ def rises(c: Claim) -> list[Toll]:
         return []
     out = []
     for m in _RISE.finditer(c.text):
+        if _LIST_END.search(c.text[:m.start()]):
+            continue  # "two were found dead and a third died inside": the last of a list, not a rise
         rest = _OF_THE_SHOOTING.sub("", _ASIDE.sub(" ", m.group("rest")), count=1)
         found = _RISE_FOUND.search(rest) and _LATER.search(c.text)
         kind = KILLED if _RISE_DIED.match(rest) else SHOT if found else None
@@ -232,6 +243,10 @@ def article_tolls(claims: Sequence[Claim]) -> dict[str, Toll]:
     if _OTHER_HARM.search(lead_text):
         out.pop(WOUNDED, None)
         out.pop(SHOT, None)
+    if any(_HURT_OTHERWISE.search(c.text) for c in ordered):
+        out.pop(WOUNDED, None)  # the hurt may take in those cut or knocked down, and the shot summed from them too
+        if out.get(SHOT) is not None and out[SHOT].summed:
+            out.pop(SHOT)
     risen: dict[str, list[Toll]] = {}
     for c in ordered:
         for t in rises(c):
@@ -271,8 +286,20 @@ def toll_findings(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list
                                and t[a.kind].claim.published.date() <= a.claim.published.date()
                                for t in tolls.values())
             if key not in best or gap < best[key][0]:
-                best[key] = (gap, _finding(a, b, settled=given_before))
-    return [f for _, f in best.values()]
+                best[key] = (gap, _finding(a, b, settled=given_before), (a, b))
+    told = [pair for _, _, pair in best.values()]
+    return [f for _, f, pair in best.values() if not _wounded_told_again(pair, told)]
+
+
+def _wounded_told_again(pair: tuple[Toll, Toll], told: Sequence[tuple[Toll, Toll]]) -> bool:
+    """The shot in all summed from one report's wounded, differing by as much as the wounded another finding sets
+    against that report: one difference told twice, left to the wounded."""
+    a, b = pair
+    if a.kind != SHOT:
+        return False
+    summed = {t.claim.article_id for t in pair if t.summed}
+    return any(x.kind == WOUNDED and abs(x.value - y.value) == abs(a.value - b.value)
+               and summed & {x.claim.article_id, y.claim.article_id} for x, y in told)
 
 
 _PLACE_FILLER = frozenset("the of a street st avenue ave road rd boulevard blvd side north south east west far "
@@ -286,9 +313,10 @@ def _of_gunfire(claims: Sequence[Claim]) -> bool:
 
 
 def _places(claims: Sequence[Claim]) -> set[str]:
-    """The words of the places an article's lead names (street kinds and compass words left out)."""
+    """The words of the towns and streets an article's lead names (street kinds and compass words left out; a state
+    or country may hold the other lead's town)."""
     lead = sorted(claims, key=lambda c: c.start)[:LEAD]
-    return {w for c in lead for e in c.entities if e.label in PLACE_LABELS
+    return {w for c in lead for e in c.entities if e.label in PLACE_LABELS and not is_region(e)
             for w in re.findall(r"[\w-]+", e.text.casefold()) if w not in _PLACE_FILLER}
 
 
