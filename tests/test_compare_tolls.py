@@ -243,7 +243,20 @@ def test_tolls_the_shot_summed_from_the_wounded_is_not_flagged_beside_the_wounde
               counts=(("Four", "people"),))
     b = claim("b#1", "One person was killed and four others were wounded in a Millbrook shooting.", outlet="B", day=4,
               counts=(("One", "person"), ("four", "others")))
-    c = claim("c#1", "One woman was killed and three others were wounded in a Millbrook shooting.", outlet="C", day=5,
+    c = claim("c#1", "One woman was killed and three others were wounded in a Millbrook shooting.", outlet="C", day=4,
               counts=(("One", "woman"), ("three", "others")))
-    found = toll_findings([a, b, c, named("a", "A", 4), named("b", "B", 4), named("c", "C", 5)])
+    found = toll_findings([a, b, c, named("a", "A", 4), named("b", "B", 4), named("c", "C", 4)])
     assert kinds(found) == [("number", "4 wounded", "3 wounded")]
+
+
+def test_tolls_a_smaller_count_a_day_later_is_an_update_the_same_day_a_number():
+    a = claim("a#1", "Five people were wounded in the Millbrook shooting.", outlet="A", day=4,
+              counts=(("Five", "people"),))
+    b = claim("b#1", "Four people were wounded in the Millbrook shooting, police now say.", outlet="B", day=5,
+              counts=(("Four", "people"),))
+    same_day = claim("c#1", "Four people were wounded in the Millbrook shooting.", outlet="C", day=4,
+                     counts=(("Four", "people"),))
+    assert kinds(toll_findings([a, b, named("a", "A", 4), named("b", "B", 5)])) == [
+        ("update", "5 wounded", "4 wounded")]
+    assert kinds(toll_findings([a, same_day, named("a", "A", 4), named("c", "C", 4)])) == [
+        ("number", "5 wounded", "4 wounded")]

@@ -11,12 +11,13 @@ kind from its lead, read from the stored figures and the casualty word beside ea
   found"), which stands for the article's toll of that kind.
 
 Two outlets whose tolls of one kind differ are flagged once per pair of values: ``update`` when the later report is of
-a later day and its toll is larger (or says the toll rose), else ``number``. Left out: a lead that counts the killer
-among the dead (or tells he died too), hurt by glass or a fall, the hurt of a report that tells anywhere of someone
-cut or trampled, a count of a part ("two of the victims", "four more killed", "the identities of three victims"), the
-others hurt beside one told hurt and alive ("a woman was shot and ... injured four other people"), a count of another
-incident or of a year's statistics, hedged counts, and an article whose lead gives one kind two values. A flag cites,
-beside the sentence each toll was read from, up to two more of that report that give it.
+a later day and its toll is larger (or says the toll rose) or smaller (a count the police revised), else ``number``.
+Left out: a lead that counts the killer among the dead (or tells he died too), hurt by glass or a fall, the hurt of a
+report that tells anywhere of someone cut or trampled, a count of a part ("two of the victims", "four more killed",
+"the identities of three victims"), the others hurt beside one told hurt and alive ("a woman was shot and ... injured
+four other people"), a count of another incident or of a year's statistics, hedged counts, and an article whose lead
+gives one kind two values. A flag cites, beside the sentence each toll was read from, up to two more of that report
+that give it.
 """
 
 from __future__ import annotations
@@ -368,7 +369,8 @@ def _toll_of(x: dict[str, Toll], kind: str, other: dict[str, Toll]) -> Toll | No
 def _finding(a: Toll, b: Toll, settled: bool = False) -> Finding:
     days = (b.claim.published.date() - a.claim.published.date()).days
     rose = b.value > a.value and (days >= 1 or b.rise) and not settled
-    return Finding("update" if rose else "number", a.claim, b.claim, _told(a), _told(b), a.span, b.span,
+    revised = b.value < a.value and days >= 1  # a later day's smaller count: the first count revised down
+    return Finding("update" if rose or revised else "number", a.claim, b.claim, _told(a), _told(b), a.span, b.span,
                    confidence=CONFIDENCE)
 
 
