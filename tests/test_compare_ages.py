@@ -398,3 +398,20 @@ def test_ages_a_child_is_a_kin_word_two_children_leave_open():
     c = claim("c#1", "A 4-year-old child and a 9-year-old child were in the room.")
     d = claim("d#1", "The 5-year-old child was unhurt.", outlet="B")
     assert age_flags([c, d]) == []
+
+
+def test_ages_an_untagged_name_with_a_suffix():
+    a = claim("a#1", "Ross Darnell Jr., 41, and Ivo Pask, 29, were charged on Monday.")  # no entity tags the names
+    b = claim("b#1", "Ross Darnell Jr., 29, and Ivo Pask, 41, were charged.", ("Ross Darnell Jr.", "Ivo Pask"),
+              outlet="B")
+    assert sorted(sorted(v) for v in values(age_flags([a, b]))) == [["29", "41"], ["29", "41"]]
+
+
+def test_ages_one_flag_for_an_odd_age_against_one_age_grown():
+    a = claim("a#1", "Officer Ross Darnell, 31, was charged.", ("Ross Darnell",))
+    b = claim("b#1", "Officer Ross Darnell, 23, was charged.", ("Ross Darnell",), outlet="B", day=1)
+    c = claim("c#1", "Officer Ross Darnell, 23, was released.", ("Ross Darnell",), outlet="C", day=2)
+    d = claim("d#1", "Officer Ross Darnell, 24, was tried.", ("Ross Darnell",), outlet="D", day=400)
+    assert values(age_flags([a, b, c, d])) == [{"31", "23"}]  # 24 is the 23 of a year before
+    e = claim("e#1", "Officer Ross Darnell, 22, was tried.", ("Ross Darnell",), outlet="E", day=3)
+    assert len(age_flags([a, b, c, e])) == 3  # a 22 three days on is no grown age: each pair stays a conflict

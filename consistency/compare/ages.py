@@ -35,20 +35,22 @@ _ROLE_WORDS = {
     "victim": "victim", "gunman": "gunman", "shooter": "gunman", "suspect": "suspect",
 }
 # "-year-old" as news writes it: also "-year old", " year old", "-years-old".
-_YEAR_OLD = r"(?:\s?-|\s)years?[- ]old"
-AFTER_AGE = re.compile(rf"^{_YEAR_OLD}\s+((?:[a-z]+\s+){{0,2}}?)([a-z]+)\b")
+YEAR_OLD = r"(?:\s?-|\s)years?[- ]old"
+AFTER_AGE = re.compile(rf"^{YEAR_OLD}\s+((?:[a-z]+\s+){{0,2}}?)([a-z]+)\b")
 # "Tom Hale, 45," "Tom Hale, aged 45," "Tom Hale, who was 45,": what stands between a name and its age.
 _COMMA_AGE = r",\s*(?:aged?\s+|who\s+(?:was|is)\s+)?$"
 NAME_THEN_AGE = re.compile(_COMMA_AGE)
 # A capitalised name word, hyphened or with a capital inside ("Garcia-Ramos", "O'Neal", "McCoy").
 _NAME_WORD = r"[A-Z][a-z'’]*(?:[-'’]?[A-Z][a-z'’]+)*[a-z]"
-# A name spaCy leaves untagged: capitalised words, then the age after a comma ("Dale Ambrose Pike, 52,").
-_NAME_BEFORE_AGE = re.compile(rf"(?<![\w'’-])((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD}){_COMMA_AGE}")
+# A name spaCy leaves untagged: capitalised words, then the age after a comma ("Dale Ambrose Pike, 52,", "Dale Pike
+# Jr., 52,").
+_NAME_BEFORE_AGE = re.compile(rf"(?<![\w'’-])((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD}(?:\s+(?:Jr|Sr)\.|\s+I[IV]I?)?)"
+                              rf"{_COMMA_AGE}")
 # The labels a name may carry: the small tagger often reads an unfamiliar given name as a place or a body.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
 # "in Lake Varden, 41,": a name after a word of place is the place's, whatever number follows it.
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|outside|inside|to)\s+$", re.I)
-AGE_THEN_NAME = re.compile(rf"{_YEAR_OLD}\s+|{_YEAR_OLD}(?:\s+[a-z]+)?(?:,|\s+as)\s+")
+AGE_THEN_NAME = re.compile(rf"{YEAR_OLD}\s+|{YEAR_OLD}(?:\s+[a-z]+)?(?:,|\s+as)\s+")
 # A verb right after a description with an object after it is something the described person did ("the boy
 # shot his sister"); with none, it was done to them ("the boy shot in the leg").
 _OBJECT = r"\s+(?:a|an|the|his|her|their|him|them|two|three|four|himself|herself)\b"
@@ -260,7 +262,7 @@ def _part_after(c: Claim, end: int, description: re.Pattern) -> str | None:
 
 
 # "a 7-year-old Lakeview girl": the capitalised words between an age and the noun are the person's place.
-_PLACE_AFTER_AGE = re.compile(rf"^({_YEAR_OLD}\s+)(?:[A-Z][\w'’.-]*\s+){{1,3}}(?=[a-z])")
+_PLACE_AFTER_AGE = re.compile(rf"^({YEAR_OLD}\s+)(?:[A-Z][\w'’.-]*\s+){{1,3}}(?=[a-z])")
 
 
 def _words_after(c: Claim, end: int) -> str:
@@ -607,7 +609,9 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
                 continue
             if reports[(person[id(a)], b.value)] > reports[(person[id(a)], a.value)]:
                 a, b = b, a  # b is the odd report: fewer reports give its age
-            chosen.setdefault((person[id(a)], frozenset((a.value, b.value))), (a, b))
+            if not any(_one_age_grown(a, b, x, y) for x, y in chosen.values()
+                       if reports[(person[id(x)], y.value)] < reports[(person[id(x)], x.value)]):
+                chosen.setdefault((person[id(a)], frozenset((a.value, b.value))), (a, b))
         ages = ages_by_article(story)
         for a, b in chosen.values():
             if taken_back(b, a, held, ages, surnames) is not None:
@@ -616,6 +620,13 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
             flag = make_flag(age_finding(a, b, revised=later is not None))
             flags.append(flag if later is None else revision_flag(flag, a, later))
     return flags
+
+
+def _one_age_grown(a: AgeMention, b: AgeMention, other: AgeMention, odd: AgeMention) -> bool:
+    """A pair that sets a flag's odd report (``odd``: the age fewer reports give than ``other``'s) against
+    ``other``'s age grown by the time between them: "32" against "23" twice, and against "24" said a year on, is one
+    conflict."""
+    return any(m is odd and n is not other and not ages_apart(n, other) for m, n in ((a, b), (b, a)))
 
 
 def _ages_told_apart(story: list[Claim], held: list[AgeMention]):
