@@ -44,3 +44,27 @@ def test_lone_ages_not_between_reports_months_apart():
     near = claim("c#1", "A 61-year-old man was hit in the arm and a 19-year-old woman in the leg.", outlet="C", day=3)
     assert values(age_flags([a, near])) == [{"61", "62"}]
     assert age_flags([a, b]) == []  # a story's reports months apart may tell two incidents
+
+
+def test_lone_ages_a_bare_age_of_the_one_person_both_reports_name():
+    a1 = claim("a#1", "A Brookvale girl was hurt when a swing snapped on Sunday.")
+    a2 = claim("a#2", "Her cousin was pushing the swing when the 8-year-old fell onto the path.")
+    a3 = claim("a#3", "When Nell Arden reached the clinic, her father Tad Arden thanked the nurses.", ("Tad Arden",))
+    b1 = claim("b#1", "Seven-year-old Nell Arden was hurt in a fall; her 12-year-old cousin called for help.",
+               ("Nell Arden",), outlet="B")
+    b2 = claim("b#2", "Tad Arden said she was brave.", ("Tad Arden",), outlet="B")
+    assert values(age_flags([a1, a2, a3, b1, b2])) == [{"8", "Seven"}]  # her name is written in both, tagged or not
+
+
+def test_lone_ages_not_for_a_bare_age_beside_another_age_or_without_the_name():
+    a2 = claim("a#2", "Her cousin was pushing the swing when the 8-year-old fell onto the path.")
+    a3 = claim("a#3", "When Nell Arden reached the clinic, her father Tad Arden thanked the nurses.", ("Tad Arden",))
+    b1 = claim("b#1", "Seven-year-old Nell Arden was hurt in a fall; her 12-year-old cousin called for help.",
+               ("Nell Arden",), outlet="B")
+    b2 = claim("b#2", "Tad Arden said she was brave.", ("Tad Arden",), outlet="B")
+    father = claim("a#3", "Her father Tad Arden thanked the nurses.", ("Tad Arden",))
+    assert age_flags([a2, father, b1, b2]) == []  # the report does not name her: the 8-year-old may be anyone
+    a4 = claim("a#4", "The cousin, 12, ran for help.")
+    assert age_flags([a2, a3, a4, b1, b2]) == []  # a report of two ages: the bare one may be either person's
+    a5 = claim("a#5", "Her cousin was pushing the swing when an 8-year-old fell onto the path.")
+    assert age_flags([a5, a3, b1, b2]) == []  # "an 8-year-old" is someone not spoken of before

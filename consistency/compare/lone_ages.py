@@ -4,17 +4,19 @@ near: "Tom Hale, 65, was shot" / "a 64-year-old man was wounded there" / "the 64
 Names, roles and kin words match only some of the people reports speak of: a wounded man is often "a
 64-year-old man" in one report and named in another, and a surname two people of a family bear fits either.
 The age itself then tells who is meant, as long as it is the only age near in both reports: a report that
-also gives a 62-year-old, or two people the same age, leaves the match open."""
+also gives a 62-year-old, or two people the same age, leaves the match open. A bare "the 64-year-old" is matched
+only in a report that gives no other age and writes the other report's name for the person."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
+from ..lexicon import NAME_SUFFIXES
 from ..records import Claim
-from .ages import (AFTER_AGE, FEMALE_KIN, MALE_KIN, AgeMention, age_quantities, described_part, generic_person,
-                   kin_of_another, one_part, one_person_two_ages, same_named_person)
+from .ages import (AFTER_AGE, FEMALE_KIN, MALE_KIN, YEAR_OLD, AgeMention, age_quantities, described_part,
+                   generic_person, kin_of_another, one_part, one_person_two_ages, same_named_person)
 from .base import tells_of_another_incident
 from .person_names import plain_name_words
 
@@ -46,6 +48,7 @@ def lone_age_pairs(story: Iterable[Claim], held: list[AgeMention], surnames: dic
     mentions = _every_age(story, held)
     ages = _ages_read(story, held)
     people = _people_named(story)
+    named_before = _named_before(story, ages)
     by_article: dict[str, list[AgeMention]] = defaultdict(list)
     for m in mentions:
         by_article[m.claim.article_id].append(m)
@@ -58,16 +61,17 @@ def lone_age_pairs(story: Iterable[Claim], held: list[AgeMention], surnames: dic
                 continue
             for a in ma:
                 for b in mb:
-                    if _one_by_age(a, b, ma, mb, ages, surnames) and _same_people(a, b, ages, people, surnames):
+                    if _one_by_age(a, b, ma, mb, ages, surnames, named_before) and \
+                            _same_people(a, b, ages, people, surnames):
                         yield a, b
 
 
 def _one_by_age(a: AgeMention, b: AgeMention, ma: list[AgeMention], mb: list[AgeMention],
-                ages: dict[str, set[float]], surnames) -> bool:
+                ages: dict[str, set[float]], surnames, named_before: Callable[[AgeMention, AgeMention], bool]) -> bool:
     gap = abs(a.value - b.value)
     if not (a.name or b.name) or not 0 < gap <= NEAR or _one_of_several(a) or _one_of_several(b):
         return False
-    if not (_described(a) and _described(b)):
+    if not (_described(a) or named_before(a, b)) or not (_described(b) or named_before(b, a)):
         return False
     if not (_alone(a, ages[a.claim.article_id], gap) and _alone(b, ages[b.claim.article_id], gap)
             and _alone(b, ages[a.claim.article_id] - {a.value}, gap) and
@@ -107,6 +111,31 @@ def _described(m: AgeMention) -> bool:
     """Named, or described as a man, woman, teen, kin or role ("a 64-year-old man"); a bare "the 26-year-old"
     or "the 26-year-old singer" may be anyone the report has spoken of."""
     return bool(m.name or m.kin or m.role or _noun(m))
+
+
+# "the 6-year-old walked in", "the 6-year-old singer": an age said of someone the report has spoken of before.
+_BARE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_BARE_AGE = re.compile(rf"^{YEAR_OLD}", re.I)
+
+
+def _named_before(story: list[Claim], ages: dict[str, set[float]]) -> Callable[[AgeMention, AgeMention], bool]:
+    """A test of whether a mention is a bare "the 6-year-old" of a report that gives no other age and writes the
+    full name (given name and surname together, tagged or not) of the person the other mention names: the one of
+    the report's people that age may be."""
+    texts: dict[str, list[str]] = defaultdict(list)
+    for c in story:
+        texts[c.article_id].append(c.text)
+
+    def named_before(m: AgeMention, other: AgeMention) -> bool:
+        at, end = m.span[0] - m.claim.start, m.span[1] - m.claim.start
+        if m.name or len(other.name) < 2 or ages[m.claim.article_id] != {m.value}:
+            return False
+        if not (_BARE_BEFORE.search(m.claim.text[:at]) and _BARE_AGE.match(m.claim.text[end:])):
+            return False
+        given, surname = other.name[0], [w for w in other.name if w not in NAME_SUFFIXES][-1]
+        written = re.compile(rf"\b{re.escape(given)}\s+(?:[\w.]+\s+)?{re.escape(surname)}\b", re.I)
+        return any(written.search(t) for t in texts[m.claim.article_id])
+    return named_before
 
 
 def _noun(m: AgeMention) -> str | None:
