@@ -97,6 +97,12 @@ def explain_drive_by(reports: Sequence[tuple[Claim, str]], kind: str) -> str:
     return f"How the shots came told two ways: {said}; {since}. {quotes}"
 
 
+def explain_scene_side(reports: Sequence[tuple[Claim, str]]) -> str:
+    """One moment of a shooting placed inside a building by one report and outside it by another."""
+    said, quotes = _told(reports)
+    return f"Inside or outside told two ways: {said}; the same moment cannot be on both sides. {quotes}"
+
+
 def explain_shooter_count(group: str, reports: Sequence[tuple[Claim, str]], kind: str) -> str:
     """How many of one group (``group``: police or attackers) each report says fired, in publication order."""
     said, quotes = _told(reports)
