@@ -32,6 +32,7 @@ from .polarity import compare_polarity
 from .relations import relation_flags
 from .roles import role_flags
 from .scene_sides import scene_side_flags
+from .sex_counts import sex_count_flags
 from .shooter_counts import shooter_count_flags
 from .streets import street_flags
 from .speakers import compare_channel, compare_speakers
@@ -92,14 +93,15 @@ def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[F
     """Findings that read a whole story rather than aligned pairs: offices, ages and fates given to one
     person, places given to one happening, tolls of one incident, who fired, a family tie, a vehicle, where one
     person was hit, a street address, a suspect's charges, a drive-by, a person's home or the side of a building
-    a shooting was on described two ways, and the one person hit told gravely hurt, then dead (``flagged``: the
-    story's flags so far, whose figures the ages and tolls do not flag again)."""
+    a shooting was on described two ways, the men and women among the dead or hurt counted two ways, and the one
+    person hit told gravely hurt, then dead (``flagged``: the story's flags so far, whose figures the ages and tolls
+    do not flag again)."""
     claims = list(claims)
     flags = (role_flags(claims) + age_flags(claims, flagged) + group_age_flags(claims, flagged) + place_flags(claims)
              + fate_flags(claims) + toll_flags(claims, flagged) + who_fired_flags(claims) + relation_flags(claims)
              + vehicle_flags(claims) + wound_flags(claims) + address_flags(claims) + charge_flags(claims)
              + drive_by_flags(claims) + shooter_count_flags(claims) + street_flags(claims) + home_flags(claims)
-             + scene_side_flags(claims))
+             + scene_side_flags(claims) + sex_count_flags(claims))
     return flags + later_death_flags(claims, [*flagged, *flags])
 
 

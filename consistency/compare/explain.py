@@ -112,6 +112,13 @@ def explain_shooter_count(group: str, reports: Sequence[tuple[Claim, str]], kind
     return f"Number of {who} told two ways: {said}; {since}. {quotes}"
 
 
+def explain_sex_count(casualty: str, reports: Sequence[tuple[Claim, str]]) -> str:
+    """How many men and how many women each report counts among one group of the dead or hurt (``casualty``)."""
+    said, quotes = _told(reports)
+    return (f"Men and women among the {casualty} counted two ways: {said}; the same number of people, split "
+            f"differently. {quotes}")
+
+
 def explain_wound(who: str, reports: Sequence[tuple[Claim, str]], kind: str) -> str:
     """Where each report says one person (``who``) was hit, in publication order (``kind``: update when the
     reports are days apart)."""
