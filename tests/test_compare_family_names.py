@@ -88,6 +88,15 @@ def test_family_names_a_double_surname_written_short_is_one_name():
     assert pairs([c, b, b2]) == [{"dana hollis-marsh", "dana crane"}]  # another surname, not a part of it
 
 
+def test_family_names_a_double_surname_the_tagger_cut_short_is_one_name():
+    a = claim("a#1", "His daughter rode with her father, Tomas Ibarra, when both were shot.", ("Tomas Ibarra",))
+    a2 = claim("a#2", "Lucia Ibarra, 22, died two days later.", ("Lucia Ibarra",))
+    b = claim("b#1", "She and her father, Tomas Vela Ibarra, were on their way home.", ("Tomas Vela",), outlet="B")
+    assert pairs([a, a2, b]) == []  # the tagger left "Ibarra" out of "Tomas Vela Ibarra"
+    c = claim("b#1", "She and her father, Tomas Vela, were on their way home.", ("Tomas Vela",), outlet="B")
+    assert pairs([a, a2, c]) == [{"tomas ibarra", "tomas vela"}]
+
+
 def aged_pairs(claims) -> list[set[str]]:
     return [{x[3], y[3]} for _, x, y in aged_surname_observations(claims)]
 

@@ -87,6 +87,8 @@ def _story(claims: list[Claim]):
                 continue
             if _part_of(a[3], b[3]) or _part_of(b[3], a[3]):
                 continue  # a double surname written short ("Lena Marsh-Okoro" / "Lena Okoro"): one name
+            if _word_after(a) == b[3] or _word_after(b) == a[3]:
+                continue  # the tagger cut a double surname short ("[Rosa Lima] Soto" / "Rosa Soto"): one name
             if not ((a[0].outlet, a[2], a[3]) in kin and (b[0].outlet, b[2], b[3]) in kin):
                 continue  # a family's name is told with the family: without it, two people of one given name
             if a[1].role and b[1].role and not same_office(a[1].role, b[1].role):
@@ -107,6 +109,18 @@ def _story(claims: list[Claim]):
 def _part_of(short: str, long: str) -> bool:
     """``short`` is one part of the hyphened surname ``long``."""
     return "-" in long and short in long.split("-")
+
+
+_NEXT_NAME_WORD = re.compile(r"\s+([A-Z][\w'\u2019-]*)")
+
+
+def _word_after(m: Mention) -> str | None:
+    """The capitalised word written right after a mention's tagged name, plain: a second surname the tagger left
+    out ("Soto" after a tagged "Rosa Lima" in "Rosa Lima Soto, 40,")."""
+    c, e = m[0], m[1]
+    found = _NEXT_NAME_WORD.match(c.text, e.end - c.start)
+    words = plain_name_words(found.group(1)) if found else []
+    return words[0] if words else None
 
 
 def _relative_of(m: Mention, relatives: dict[str, set[tuple[str, str]]]) -> bool:
