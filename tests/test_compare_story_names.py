@@ -73,3 +73,20 @@ def test_story_form_set_against_an_outlets_nearer_form_is_not_flagged():
     assert "Marisol Trevanno" not in _values(name_variant_flags([], [slip, own, other]))
     # written once each, the two forms are compared as before
     assert _values(name_variant_flags([], [slip, other])) == {"Marisol Trevanno", "Marisel Trevano"}
+
+
+def test_story_given_name_the_tagger_left_off_is_read_back():
+    a = claim("a#1", "The examiner identified the girl as Kalina Rose Terhune on Monday.", ("Rose Terhune",))
+    b = claim("b#1", "Kailna Terhune was killed in the house on Elm Row.", ("Kailna Terhune",), outlet="B", day=1)
+    flags = name_variant_flags([], [a, b])
+    assert _values(flags) == {"Kalina Rose Terhune", "Kailna Terhune"}
+
+
+def test_story_word_before_a_name_is_not_read_as_its_given_name():
+    b = claim("b#1", "Kailna Terhune was killed in the house on Elm Row.", ("Kailna Terhune",), outlet="B", day=1)
+    for text in ("Kalina Rose Terhune said the girl was asleep.",  # a sentence's first word: any capitalised word
+                 "It was said by City Manger Rose Terhune at noon.",  # a title's last word
+                 "It was said on Monday Rose Terhune was home.",
+                 "It was said by Chief Rose Terhune at noon."):
+        a = claim("a#1", text, ("Rose Terhune",))
+        assert name_variant_flags([], [a, b]) == [], text

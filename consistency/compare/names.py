@@ -158,10 +158,11 @@ def story_entities(c: Claim) -> list[Entity]:
     left out, or tagged by its surname alone, is added whole (the small tagger often reads an unfamiliar
     given name as a place or a body)."""
     ages = [q for q in c.quantities if q.unit == AGE_UNIT]
+    entities = [_with_given_name(c, e) for e in c.entities]
     if not ages:
-        return list(c.entities)
+        return entities
     out = []
-    for e in c.entities:
+    for e in entities:
         if e.label != "PERSON" and any(written_against(c, e, q.start, q.end) for q in ages):
             e = replace(e, label="PERSON")
         out.append(e)
@@ -174,6 +175,33 @@ def story_entities(c: Claim) -> list[Entity]:
             # the tagger took the surname alone ("Dara [Lenk], 24,"): the whole name is the person's
             out = [x for x in out if x not in inside] + [found]
     return out
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'\u2019.-])([A-Z][\w'\u2019]*) $")
+_CALENDAR = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|"
+                       r"september|october|november|december")
+
+
+def _with_given_name(c: Claim, e: Entity) -> Entity:
+    """A person's tagged two-word name read with the given name the tagger left off before it ("as Kalina [Rose
+    Terhune]"): an unfamiliar given name before a familiar middle name is often cut off, and then the name an
+    outlet spells is not the one compared. Not a title (nor the end of a capitalised run, as "City Manager" is), a
+    day or month, nor a sentence's first word."""
+    if e.label != "PERSON" or e.role or len(plain_name_words(_form(e.text))) != 2 or not e.text[:1].isupper():
+        return e
+    m = _WORD_BEFORE.search(c.text[:e.start - c.start])
+    before = c.text[:m.start(1)].rstrip() if m else ""
+    if not before or before[-1] in ".:;\"\u201c(" or before.split()[-1][:1].isupper():
+        return e  # a sentence's first word, or the last of a capitalised run: a title ("City Manger")
+    word = m.group(1)
+    letters = word.replace("'", "").replace("\u2019", "")
+    if not letters.isalpha() or len(letters) < 3 or letters.isupper() or re.search(r"['\u2019]s$", word) \
+            or word.casefold() in TITLES or _CALENDAR.fullmatch(word.casefold()):
+        return e
+    at = e.start - len(word) - 1
+    if any(x is not e and x.start < e.start and at < x.end for x in c.entities):
+        return e  # the word is another entity's ("Detroit", "Facebook")
+    return replace(e, text=f"{word} {e.text}", start=at)
 
 
 def _part_of_name(e: Entity, name: Entity) -> bool:
