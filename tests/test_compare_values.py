@@ -175,6 +175,17 @@ def test_compare_values_a_place_mistyped_by_a_letter_is_not_flagged():
     assert [f.values["B"] for f in name_variant_flags([(c, d, 0.9)])] == ["Joe Valley"]  # a person's may be another
 
 
+def test_compare_values_a_place_with_letters_dropped_and_swapped_is_not_flagged():
+    def flags_for(good: str, slip: str) -> list:
+        ta, tb = (f"The wounded man was taken to {w} Hospital in critical condition." for w in (good, slip))
+        a = claim("a#1", ta, entities=(Entity(f"{good} Hospital", ta.index(good), ta.index(" in"), "ORG", "o:x"),))
+        b = claim("b#1", tb, outlet="B", day=11,
+                  entities=(Entity(f"{slip} Hospital", tb.index(slip), tb.index(" in"), "ORG", "o:x"),))
+        return name_variant_flags([(a, b, 0.9)])
+    assert flags_for("Castellan", "Castlean") == []  # a letter dropped and two swapped: a typing slip
+    assert flags_for("Dalmont", "Delmant") != []  # letters of its own: may be another hospital
+
+
 def test_compare_values_name_in_different_sentences_is_not_flagged():
     ta = "Page was born Betty Mae Page in Nashville, Tennessee on April 22, 1923."
     tb = "Bettie Mae Page was born on April 22, 1923, in Nashville, in a poor family of six children."

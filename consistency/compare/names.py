@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -516,4 +516,17 @@ def _thing_mistyped(x: tuple, y: tuple) -> bool:
     ex, ey = (next((e for e in story_entities(o[0]) if e.start < o[2][1] and o[2][0] < e.end), None) for o in (x, y))
     if ex is None or ey is None or _person(ex, ey):
         return False
-    return edit_distance(x[3].casefold(), y[3].casefold(), 1) <= 1
+    a, b = x[3].casefold(), y[3].casefold()
+    return edit_distance(a, b, 1) <= 1 or _jumbled(a, b)
+
+
+MIN_JUMBLED = 6  # a short word's letters reordered are as often another word ("Salem" / "Selma")
+
+
+def _jumbled(a: str, b: str) -> bool:
+    """One word the other's letters with one dropped and two swapped ("Castellan" / "Castlean"), first and last
+    letters kept: a typing slip, where another place's name brings letters of its own ("Dalmont" / "Delmant")."""
+    if a == b or max(len(a), len(b)) < MIN_JUMBLED or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    extra = (Counter(a) - Counter(b)) + (Counter(b) - Counter(a))
+    return sum(extra.values()) <= 1
