@@ -747,3 +747,26 @@ def test_happenings_a_call_in_one_town_and_a_shooting_next_day_in_another_are_tw
     b = _placed(claim("b#1", "A clerk was shot in Pell Ridge early Monday.", outlet="B",
                       frames={"early Monday": ("shoot", ("clerk",))}), "Pell Ridge")
     assert found(a, b) == []
+
+
+def test_happenings_one_kind_of_happening_in_two_towns_is_two_happenings():
+    a = _placed(claim("a#1", "Marchers gathered after an officer on Wednesday shot a driver in Elmvale.", outlet="A",
+                      frames={"Wednesday": ("shoot", ("officer", "driver"))}), "Elmvale")
+    b = _placed(claim("b#1", "Nine officers were shot by a sniper on Thursday in Northgate.", outlet="B",
+                      frames={"Thursday": ("shoot", ("officer", "sniper"))}), "Northgate")
+    assert found(a, b) == []
+    c = _placed(claim("c#1", "Nine officers were shot by a sniper on Thursday in East Elmvale.", outlet="C",
+                      frames={"Thursday": ("shoot", ("officer", "sniper"))}), "East Elmvale")
+    assert found(a, c) == [("Wednesday", "Thursday")]  # a part of the town is in the town
+
+
+def test_happenings_a_span_inside_another_is_a_part_of_it():
+    a = claim("a#1", "Okafor served in Corvia from June 2008 to January 2009 as a radio operator.", outlet="A",
+              people=("Okafor",), frames={"June 2008": ("serve", ("okafor",)), "January 2009": ("serve", ("okafor",))})
+    b = claim("b#1", "Okafor served in the navy from 2005 to 2010.", outlet="B", people=("Okafor",),
+              frames={"2005": ("serve", ("okafor", "navy")), "2010": ("serve", ("okafor", "navy"))})
+    assert found(a, b) == []
+    c = claim("c#1", "Okafor served in the navy from 2005 to 2008.", outlet="C", people=("Okafor",),
+              frames={"2005": ("serve", ("okafor", "navy")), "2008": ("serve", ("okafor", "navy"))})
+    assert found(b, c) == [("2010", "2008")]  # one end shared: the same service ended in another year
+

@@ -19,7 +19,7 @@ from datetime import date
 from ..lexicon import HAPPENING_KINDS as KIND_OF
 from ..lexicon import OFFICES, TITLES
 from .base import STOP, tells_of_another_incident
-from .places import streets_named
+from .places import is_region, streets_named
 from .timeline import _bare_clock
 from .facts.calls import CALL, calls_a_person
 from .facts.holders import ACTOR_LABELS, one_verb_two_doers, other_people
@@ -245,6 +245,57 @@ def other_towns(x: Fact, y: Fact) -> bool:
     """Each sentence names places the other does not: a spree's shootings in two towns are two happenings."""
     tx, ty = towns(x), towns(y)
     return bool(tx and ty) and not tx & ty
+
+
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest upper lower st st. saint "
+                     "the of new".split())
+
+
+def cities(f: Fact) -> frozenset[str]:
+    """The words of the towns and neighbourhoods the row's sentence names (compass words left out: "East
+    Elmvale" is in "Elmvale"); a state or country may hold the other sentence's town."""
+    return frozenset(w for e in f.claim.entities if e.label == "GPE" and not is_region(e)
+                     for w in re.findall(r"[\w'-]+", e.text.casefold()) if w not in _COMPASS)
+
+
+def other_cities(x: Fact, y: Fact) -> bool:
+    """Each sentence names towns the other does not: one kind of happening in two towns ("an officer shot a
+    man Wednesday in Elmvale" / "officers were shot Thursday in Northgate") is two happenings."""
+    cx, cy = cities(x), cities(y)
+    return bool(cx and cy) and not cx & cy
+
+
+# The word between the two ends of a span of dates ("from 2005 to 2010", "between May and July", "2009-2011").
+_RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|until|till|-|\u2013|\u2014)\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+
+
+def date_span(f: Fact, siblings: Sequence[Fact]) -> tuple[date, date]:
+    """The days a row's date covers, or, where it is one end of a span its sentence gives ("from June
+    2008 to January 2009"), the days of the whole span."""
+    text, start = f.claim.text, f.claim.start
+    for g in siblings:
+        if g is f or g.interval is None:
+            continue
+        first, second = (g, f) if g.slot.end <= f.slot.start else (f, g)
+        if second.slot.start < first.slot.end:
+            continue
+        join = text[first.slot.end - start:second.slot.start - start]
+        between = join.strip().casefold() == "and" and _BETWEEN.search(text[:first.slot.start - start])
+        if _RANGE_JOIN.match(join) or between:
+            return first.interval[0], second.interval[1]
+    return f.interval
+
+
+def part_of_span(x: Fact, y: Fact, by_claim: dict[int, list[Fact]]) -> bool:
+    """One row's span lies wholly inside the other's, clear of both its ends ("served in Iraq from June 2008
+    to January 2009" / "served in the Marines from 2005 to 2010"): a part of the longer one, not another
+    date for it. A span that shares an end with the other (2005 to 2008 / 2005 to 2010) still differs."""
+    sx, sy = date_span(x, by_claim.get(x.row, ())), date_span(y, by_claim.get(y.row, ()))
+    if sx == x.interval and sy == y.interval:
+        return False  # neither is a span: two dates, not a part and its whole
+    inner, outer = (sx, sy) if sx[1] - sx[0] <= sy[1] - sy[0] else (sy, sx)
+    return outer[0] < inner[0] and inner[1] < outer[1]
 
 
 def shared_participants(x: Fact, y: Fact) -> frozenset[str]:
@@ -616,8 +667,10 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue
             if other_people(x, y):
                 continue  # one kind of happening, two people's: each dates their own
-            if other_places(x, y):
-                continue  # one kind of happening at two addresses: two happenings
+            if other_places(x, y) or other_cities(x, y):
+                continue  # one kind of happening at two addresses, or in two towns: two happenings
+            if part_of_span(x, y, by_claim):
+                continue  # a span inside another is a part of it
             if one_verb_two_doers(x, y, GENERAL_EVENTS) and not story_happening(x, y):
                 continue  # two doers of one verb: two happenings
             a, b = in_order(x, y)
