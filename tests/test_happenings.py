@@ -770,3 +770,18 @@ def test_happenings_a_span_inside_another_is_a_part_of_it():
               frames={"2005": ("serve", ("okafor", "navy")), "2008": ("serve", ("okafor", "navy"))})
     assert found(b, c) == [("2010", "2008")]  # one end shared: the same service ended in another year
 
+
+def test_happenings_the_police_summoned_to_a_shooting_date_the_shooting():
+    a = claim("a#1", "Officers were summoned to a house on Tuesday after a man was reported shot.", outlet="A",
+              frames={"Tuesday": ("summon", ("officer", "house"))})
+    b = claim("b#1", "Police named the victim of Wednesday's accidental shooting.", outlet="B",
+              frames={"Wednesday": ("name", ("police", "victim"))})
+    assert found(a, b) == [("Tuesday", "Wednesday")]
+
+
+def test_happenings_a_shooting_told_before_the_police_came_may_be_a_later_one():
+    a = claim("a#1", "The shooting happened after police responded on Monday to a quarrel at a house.", outlet="A",
+              frames={"Monday": ("respond", ("police", "quarrel"))})
+    b = claim("b#1", "Police named the victim of Tuesday's shooting.", outlet="B",
+              frames={"Tuesday": ("name", ("police", "victim"))})
+    assert found(a, b) == []

@@ -539,6 +539,32 @@ def one_call(x: Fact, y: Fact) -> bool:
     return dates_call(x) and dates_call(y) and CALL in (x.event, y.event) and not other_towns(x, y)
 
 
+# Verbs that bring the police to a scene ("were summoned", "responded", "were dispatched").
+_CALLED_OUT = frozenset({"respond", "summon", "dispatch", "send", "call", "rush"})
+
+
+def police_came(f: Fact) -> bool:
+    """The row dates the police coming out to a shooting its sentence tells of only after the time ("officers
+    were summoned at 2 p.m. Tuesday after a man was reported shot"); a shooting told before it may have come
+    after they arrived ("the shooting happened after police responded at 9 p.m. to a disturbance")."""
+    if f.event not in _CALLED_OUT or not POLICE & f.about or separate(f):
+        return False
+    c = f.claim
+    before, after = c.text[:max(0, f.slot.start - c.start)], c.text[f.slot.end - c.start:]
+    return bool(_SHOOTING.search(after)) and not _SHOOTING.search(before)
+
+
+def came_to_shooting(x: Fact, y: Fact) -> bool:
+    """One row dates the police coming out to the story's shooting and the other the shooting itself, each
+    on one named day: the police come the day it happens, so two days are one shooting dated twice."""
+    for came, shot in ((x, y), (y, x)):
+        if not police_came(came) or police_came(shot) or "attack" not in kinds(shot) or separate(shot):
+            continue
+        if _one_day(came) and _one_day(shot) and not other_towns(came, shot) and _differ(came, shot):
+            return True
+    return False
+
+
 _CALL_BOUND = re.compile(r"\b(?:before|by)\s*$", re.I)
 
 
@@ -663,7 +689,8 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
             if separate(x) != separate(y):
                 continue  # one tells of another incident, recalled beside this one
             if (not same_happening(x, y) and not _sole_happening(x, y, by_article) and not one_place_timed(x, y)
-                    and not one_call(x, y) and not late and not sole_attack(x, y, by_article)):
+                    and not one_call(x, y) and not late and not sole_attack(x, y, by_article)
+                    and not came_to_shooting(x, y)):
                 continue
             if other_people(x, y):
                 continue  # one kind of happening, two people's: each dates their own
