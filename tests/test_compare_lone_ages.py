@@ -68,3 +68,22 @@ def test_lone_ages_not_for_a_bare_age_beside_another_age_or_without_the_name():
     assert age_flags([a2, a3, a4, b1, b2]) == []  # a report of two ages: the bare one may be either person's
     a5 = claim("a#5", "Her cousin was pushing the swing when an 8-year-old fell onto the path.")
     assert age_flags([a5, a3, b1, b2]) == []  # "an 8-year-old" is someone not spoken of before
+
+
+def test_lone_ages_a_near_age_both_reports_give_one_other_named_person_leaves_no_doubt():
+    a = claim("a#1", "Ruben Tallo Marsh, 49, was charged; his stepson Ivo Marsh, 13, and Ed Quill, 50, were killed.",
+              ("Ruben Tallo Marsh", "Ivo Marsh", "Ed Quill"))
+    b = claim("b#1", "Marsh, 48, was charged in the deaths of Ed Quill, 50, and the boy, 13.", ("Marsh", "Ed Quill"),
+              outlet="B", day=1)
+    assert values(age_flags([a, b])) == [{"49", "48"}]
+
+
+def test_lone_ages_a_near_age_stays_in_doubt_when_the_reports_give_it_apart():
+    a = claim("a#1", "Ruben Tallo Marsh, 49, was charged; his stepson Ivo Marsh, 13, and Ed Quill, 50, were killed.",
+              ("Ruben Tallo Marsh", "Ivo Marsh", "Ed Quill"))
+    other_age = claim("b#1", "Marsh, 48, was charged in the deaths of Ed Quill, 51, and the boy, 13.",
+                      ("Marsh", "Ed Quill"), outlet="B", day=1)
+    unnamed_too = claim("c#1", "Marsh, 48, was charged in the deaths of Ed Quill, 50, and a 50-year-old woman.",
+                        ("Marsh", "Ed Quill"), outlet="C", day=1)
+    assert {"49", "48"} not in values(age_flags([a, other_age]))  # Quill's 50 and 51 are a conflict of their own
+    assert age_flags([a, unnamed_too]) == []  # the report gives 50 to someone unnamed as well

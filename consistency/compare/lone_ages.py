@@ -47,6 +47,7 @@ def lone_age_pairs(story: Iterable[Claim], held: list[AgeMention], surnames: dic
     story = list(story)
     mentions = _every_age(story, held)
     ages = _ages_read(story, held)
+    named = _named_ages(story, held)
     people = _people_named(story)
     named_before = _named_before(story, ages)
     by_article: dict[str, list[AgeMention]] = defaultdict(list)
@@ -61,7 +62,9 @@ def lone_age_pairs(story: Iterable[Claim], held: list[AgeMention], surnames: dic
                 continue
             for a in ma:
                 for b in mb:
-                    if _one_by_age(a, b, ma, mb, ages, surnames, named_before) and \
+                    near = {xa: ages[xa] - _told_of_others(xa, xb, (a, b), named, surnames),
+                            xb: ages[xb] - _told_of_others(xb, xa, (a, b), named, surnames)}
+                    if _one_by_age(a, b, ma, mb, near, surnames, named_before) and \
                             _same_people(a, b, ages, people, surnames):
                         yield a, b
 
@@ -87,6 +90,38 @@ def _one_by_age(a: AgeMention, b: AgeMention, ma: list[AgeMention], mb: list[Age
     if sa and sb and sa != sb or a.part and b.part and not one_part(a.part, b.part):
         return False
     return one_person_two_ages(a, b)
+
+
+def _named_ages(story: list[Claim], held: list[AgeMention]) -> dict[str, dict[float, list[tuple[str, ...]]]]:
+    """Each report's ages given only to named people, with the names; an age the report also gives anyone
+    unnamed is left out."""
+    names = {(m.claim.id, m.span): m.name for m in held if m.name}
+    out: dict[str, dict[float, list[tuple[str, ...]]]] = defaultdict(lambda: defaultdict(list))
+    unnamed: dict[str, set[float]] = defaultdict(set)
+    for c in story:
+        for q in age_quantities(c):
+            name = names.get((c.id, (q.start, q.end)))
+            if name:
+                out[c.article_id][q.value].append(name)
+            else:
+                unnamed[c.article_id].add(q.value)
+    return {x: {v: n for v, n in by_value.items() if v not in unnamed[x]} for x, by_value in out.items()}
+
+
+def _told_of_others(x: str, y: str, pair: tuple[AgeMention, AgeMention],
+                    named: dict[str, dict[float, list[tuple[str, ...]]]], surnames) -> set[float]:
+    """The ages report ``x`` gives only to people report ``y`` names with that same age, none of them either
+    mention's person ("Ed Cole, 35," in both reports): that age is someone else's in both, so it leaves no doubt
+    about whom a near age of the pair is of."""
+    out = set()
+    for v, names in named.get(x, {}).items():
+        if v in (pair[0].value, pair[1].value):
+            continue
+        theirs = named.get(y, {}).get(v, [])
+        if all(any(same_named_person(n, t, surnames) for t in theirs) for n in names) and \
+                not any(m.name and same_named_person(m.name, n, surnames) for m in pair for n in names):
+            out.add(v)
+    return out
 
 
 def _same_people(a: AgeMention, b: AgeMention, ages: dict[str, set[float]],
