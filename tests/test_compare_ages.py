@@ -415,3 +415,16 @@ def test_ages_one_flag_for_an_odd_age_against_one_age_grown():
     assert values(age_flags([a, b, c, d])) == [{"31", "23"}]  # 24 is the 23 of a year before
     e = claim("e#1", "Officer Ross Darnell, 22, was tried.", ("Ross Darnell",), outlet="E", day=3)
     assert len(age_flags([a, b, c, e])) == 3  # a 22 three days on is no grown age: each pair stays a conflict
+
+
+def test_ages_a_name_identified_as_a_kin_word_is_that_relative():
+    a = claim("a#1", "The gunman shot his 31-year-old girlfriend and then a neighbour, 30.")
+    b = claim("b#1", "The examiner identified the gunman's live-in girlfriend as Mira Solte, 30.", ("Mira Solte",),
+              outlet="B", day=3)
+    assert [m.kin for m in age_mentions([b])] == [frozenset({"girlfriend"})]
+    assert values(age_flags([a, b])) == [{"31", "30"}]
+
+
+def test_ages_a_kin_word_before_a_name_without_identified_as_is_not_read():
+    b = claim("b#1", "Her son, Tomas Verl, 8, was at the park.", ("Tomas Verl",), outlet="B")
+    assert [m.kin for m in age_mentions([b])] == [frozenset()]  # two families' sons are often both "her son"

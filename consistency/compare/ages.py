@@ -165,7 +165,7 @@ def age_mentions(claims: Iterable[Claim]) -> list[AgeMention]:
             elif person is not None:
                 role = _role_before(c, person)
                 named.append(AgeMention(c, int(q.value), (q.start, q.end), tuple(plain_name_words(person.text)), role,
-                                        part=_ROLE_PART.get(role)))
+                                        _kin_of_name(c, person), _ROLE_PART.get(role)))
             elif not other and not kin_of_another(c, q.start, q.end):
                 role = _described_role(c, q.end)
                 kin = _kin_after(_words_after(c, q.end), AFTER_AGE) or _kin_before(c, q.start)
@@ -353,6 +353,18 @@ def untagged_name(c: Claim, start: int) -> Entity | None:
     if any(e.label in PLACE_LABELS and e.start < end and at < e.end for e in c.entities):
         return None
     return Entity(m.group(1), at, end, "PERSON", "")
+
+
+# "identified the gunman's girlfriend as Ann Roe, 25,": the kin word a name is given as. "her son, Tom Hale," is left
+# out: a story's "her son" and "his son" are often two families' sons.
+_KIN_AS_NAME = re.compile(r"\bidentified\s+(?:the|\w+['’]s)\s+(?:\w+['’]s\s+)?(?:[\w-]+\s+)?("
+                          + "|".join(sorted(_KIN_WORDS)) + r")\s+as\s+$", re.I)
+
+
+def _kin_of_name(c: Claim, e: Entity) -> frozenset[str]:
+    """The kin word a report identifies a named person as, written just before the name."""
+    m = _KIN_AS_NAME.search(c.text[:e.start - c.start])
+    return frozenset({m.group(1).casefold()}) if m else frozenset()
 
 
 def _role_before(c: Claim, e: Entity) -> str | None:
