@@ -108,3 +108,60 @@ def test_a_death_told_months_or_years_back_is_not_of_the_one_hit():
     flag, = later_death_flags(brain + dead)
     assert flag.values == {"A": "brain dead", "B": "has died"}
     assert "a#2" not in flag.claims
+
+
+def test_a_figure_of_shots_or_weeks_counts_no_one_else_hit():
+    grave = claim("a#1", "A toddler is in critical condition after a shooting on Moss Lane.")
+    for text in ("The toddler, who was shot three times, has died.",
+                 "The toddler died after being shot two weeks ago in a car on Moss Lane."):
+        assert len(later_death_flags([grave, claim("b#1", text, outlet="B", day=14)])) == 1, text
+    several = claim("c#1", "The gunfire on Moss Lane wounded two and the toddler has died.", outlet="C", day=14)
+    assert later_death_flags([grave, several]) == []
+
+
+def test_taken_off_life_support_is_dead_and_a_death_may_claim_a_life():
+    brain = claim("a#1", "Doctors declared the boy brain dead on Friday.")
+    off = claim("b#1", "The boy was declared brain dead Friday and was taken off life support Sunday.", outlet="B",
+                day=2)
+    flag, = later_death_flags([brain, off])
+    assert flag.values == {"A": "brain dead", "B": "was taken off life support"}
+    grave = claim("c#1", "The boy is in critical condition.")
+    claimed = claim("d#1", "A shooting that claimed the life of a boy on Hale Street is under investigation.",
+                    outlet="D", day=2)
+    flag, = later_death_flags([grave, claimed])
+    assert flag.values == {"A": "critical condition", "D": "claimed the life of"}
+    lives = claim("e#1", "A shooting that claimed the lives of a boy and his uncle is under investigation.",
+                  outlet="E", day=2)
+    assert later_death_flags([grave, lives]) == []
+
+
+def test_a_brain_dead_report_is_cited_by_its_grave_sentences_too():
+    brain = [claim("a#1", "A shooting on Fir Road left a girl in critical condition."),
+             claim("a#2", "Her family says doctors declared her brain dead.")]
+    dead = claim("b#1", "The girl shot on Fir Road has died.", outlet="B", day=5)
+    flag, = later_death_flags(brain + [dead])
+    assert flag.values == {"A": "brain dead", "B": "has died"}
+    assert [e.claim_id for e in flag.evidence] == ["a#2", "b#1", "a#1"]
+
+
+def test_a_report_that_corrects_a_death_stands_against_the_death():
+    dead = claim("a#1", "A 6-year-old boy shot at a home on Lark Court has died, officials said.")
+    alive = [claim("b#1", "Despite earlier reports that the boy had died, deputies said he is still fighting for "
+                          "his life.", outlet="B"),
+             claim("b#2", "The 6-year-old remains on life support.", outlet="B")]
+    flag, = later_death_flags([dead] + alive)
+    assert flag.type == "update" and flag.claims == ("a#1", "b#1")
+    assert flag.values == {"A": "has died", "B": "fighting for his life"}
+    assert "reports of the death were wrong" in flag.explanation
+    corrected = [claim("c#1", "Police said in the morning the girl had died.", outlet="C"),
+                 claim("c#2", "That statement has since been corrected.", outlet="C"),
+                 claim("c#3", "A hospital spokesman said the girl is in critical condition.", outlet="C")]
+    later = claim("d#1", "The girl shot on Lark Court has died.", outlet="D", day=2)
+    flag, = later_death_flags(corrected + [later])
+    assert flag.values == {"C": "critical condition", "D": "has died"}
+
+
+def test_a_death_report_without_a_correction_on_the_same_day_is_no_update():
+    dead = claim("a#1", "The boy shot on Lark Court has died.")
+    alive = claim("b#1", "The boy shot on Lark Court is fighting for his life.", outlet="B")
+    assert later_death_flags([dead, alive]) == []

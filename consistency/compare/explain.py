@@ -165,6 +165,14 @@ def explain_later_death(f: Finding) -> str:
             f"{_quote(f.a.text)} {f.b.outlet}: {_quote(f.b.text)}")
 
 
+def explain_corrected_death(f: Finding) -> str:
+    """The one person hit told dead by one report and alive by another that says the reports of the death were
+    wrong."""
+    return (f"The one person hit is told dead by {_who(f.a)} (\u201c{f.value_a}\u201d) and alive by {_who(f.b)} "
+            f"(\u201c{f.value_b}\u201d), which says the reports of the death were wrong. {f.a.outlet}: "
+            f"{_quote(f.a.text)} {f.b.outlet}: {_quote(f.b.text)}")
+
+
 def explain_charges(who: str, reports: Sequence[tuple[Claim, str]], kind: str) -> str:
     """What each report says one person (``who``) is charged with, in publication order (``kind``: update when
     the reports are days apart)."""

@@ -15,8 +15,12 @@ tell of one person hit:
   may group two shootings of one kind in one city).
 
 A report that tells the one hit declared brain-dead (kept on life support) and no death stands between the two:
-dead against an earlier grave report, alive against a later death report. A death told months or years back ("her
-mother died months ago") is of someone else.
+dead against an earlier grave report, alive against a later death report; one taken off life support is dead. A
+death told months or years back ("her mother died months ago") is of someone else.
+
+A report that tells the one hit alive against earlier reports of the death ("despite earlier reports that the boy
+had died, he is still fighting for his life") stands against a death report of another outlet of its day or
+before: an ``update`` too, the later word correcting the earlier.
 
 One flag per story: the earlier report and the later report of another outlet closest in time, each cited by its
 sentence that tells the state and up to two more that tell it again.
@@ -34,7 +38,7 @@ from ..records import Claim, Flag
 from .ages import age_mentions
 from .base import ALSO_CITED, ANY_DEATH, Finding, claims_by_story, cited_beside, evidence, make_flag, \
     tells_of_another_incident
-from .explain import explain_later_death
+from .explain import explain_corrected_death, explain_later_death
 from .tolls import article_tolls, named_in
 
 CONFIDENCE = 0.6
@@ -48,7 +52,10 @@ _GRAVE = (re.compile(
 # The person hit is dead: a death said of them, not a word of the charge or the investigation alone; the
 # sentence that tells the death itself ("died Monday") is cited before one that only recalls it ("fatally shot").
 _DIED = (re.compile(r"\b(?:has|have|had)\s+(?:since\s+)?(?:died|passed\s+away|succumbed)\b", re.I),
-         re.compile(r"\bdied\b|\bdies\b|\bpass(?:ed|es)\s+away\b|\bsuccumbed\b", re.I),
+         re.compile(r"\bdied\b|\bdies\b|\bpass(?:ed|es)\s+away\b|\bsuccumbed\b|"
+                    r"\b(?:claimed|took)\s+(?:the\s+)?life\s+of\b|"
+                    r"\b(?:was|were|has\s+been|had\s+been)\s+(?:taken|removed)\s+(?:off|from)\s+life\s+support\b",
+                    re.I),
          re.compile(r"\b(?:pronounced|declared)\s+dead\b", re.I),
          re.compile(r"\bfatal(?:ly)?\s+(?:shot|shooting|wounded)\b|\bwas\s+killed\b", re.I))
 # Declared brain-dead and kept on life support: dead against an earlier report of grave condition, alive against a
@@ -57,16 +64,27 @@ _DIED = (re.compile(r"\b(?:has|have|had)\s+(?:since\s+)?(?:died|passed\s+away|su
 _BRAIN_DEAD = re.compile(r"\bbrain[- ]dead\b", re.I)
 # A death told months or years back ("her mother died just months ago") is not the death of the one hit.
 _LONG_AGO = re.compile(r"\b(?:died|passed(?:\s+away)?)\s+(?:\w+\s+){0,3}?(?:months|years)\s+ago\b", re.I)
+# A death told as a report since found wrong ("despite earlier reports that the boy had died, he is still fighting
+# for his life"; "Police said the girl had died. That statement has since been corrected."), in its sentence or the
+# next: the report that says so tells the one hit alive.
+_RETRACTED = re.compile(
+    r"\b(?:despite|contrary\s+to)\s+(?:the\s+)?(?:earlier|initial|previous|first)\s+reports?\b|"
+    r"\b(?:erroneous(?:ly)?|incorrect(?:ly)?|wrongly|mistakenly\s+(?:said|reported|announced|told))\b|"
+    r"\b(?:was|were|been)\s+(?:since\s+)?(?:corrected|retracted)\b|"
+    r"\b(?:is|remains|she['’]s|he['’]s)\s+(?:still\s+)?alive\b|\bnot\s+dead\b", re.I)
 _ORDER = {"grave": 0, "brain-dead": 1, "dead": 2}
 _DOER = re.compile(r"\b(?:gunman|shooter|suspect|killer|attacker|assailant)s?\b", re.I)
+# A figure after "shot" or "killed" that counts no people: the shots ("shot five times"), the time since ("shot two
+# weeks ago") or the age of the one hit ("killing 22-year-old ...").
+_NOT_PEOPLE = r"[\s-]+(?:times?|rounds?|shots|bullets|minutes?|hours?|days?|weeks?|months?|years?)\b"
 # Several hurt: the one hurt person of one report may then be another than the dead of the other.
 _SEVERAL = re.compile(
     r"\bvictims\b|\b(?:double|triple|quadruple|mass)\s+(?:shooting|homicide|murder)s?\b|"
     r"\b(?:another|second|third|other)\s+(?:victim|person|man|woman|boy|girl|teen|child)\b|\bsurvivors?\b|"
     rf"\b{SEVERAL_COUNT}\s+(?:\w+\s+)?(?:people|persons|men|women|teens|teenagers|boys|girls|children|kids|others)\s+"
     r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:shot|wounded|injured|hurt|killed|dead)\b|"
-    rf"\b(?:shot|wounded|injured|killed|killing|wounding|injuring)\s+{SEVERAL_COUNT}\b|\bboth\s+(?:victims|were|are)\b",
-    re.I)
+    rf"\b(?:shot|wounded|injured|killed|killing|wounding|injuring)\s+{SEVERAL_COUNT}\b(?!{_NOT_PEOPLE})|"
+    r"\bboth\s+(?:victims|were|are)\b|\b(?:claimed|took)\s+(?:the\s+)?lives\s+of\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +94,7 @@ class _Report:
     claim: Claim
     state: str  # grave, brain-dead, dead
     span: tuple[int, int]
+    corrects: bool = False  # the report tells the one hit alive against earlier reports of the death
 
 
 def _report(article: Sequence[Claim]) -> _Report | None:
@@ -84,20 +103,26 @@ def _report(article: Sequence[Claim]) -> _Report | None:
     if _SEVERAL.search(text) or any(t.value >= 2 for t in article_tolls(article).values()):
         return None
     told = [c for c in article if not tells_of_another_incident(c.text) and not _LONG_AGO.search(c.text)]
-    if not any(p.search(c.text) for p in _DIED[:2] for c in told):
+    retracted = {c.id for c, after in zip(article, [*article[1:], None]) if _DIED[1].search(c.text) and (
+        _RETRACTED.search(c.text) or after is not None and _RETRACTED.search(after.text))}
+    dying = [c for c in told if c.id not in retracted]
+    if not any(p.search(c.text) for p in _DIED[:2] for c in dying):
         for c in told:
             m = _BRAIN_DEAD.search(c.text)
             if m and not _DOER.search(c.text):
                 return _Report(c, "brain-dead", (c.start + m.start(), c.start + m.end()))
-    if not any(ANY_DEATH.search(c.text) for c in told):
+    if not any(ANY_DEATH.search(c.text) or _DIED[1].search(c.text) for c in dying):
+        # A report that corrects a death is cited by the sentences that tell the correction first.
+        first = {c.id for before, c in zip([None, *article[:-1]], article) if c.id in retracted or (
+            before is not None and before.id in retracted)}
         for pattern in _GRAVE:
-            for c in told:
+            for c in sorted(told, key=lambda c: c.id not in first):
                 m = pattern.search(c.text)
                 if m:
-                    return _Report(c, "grave", (c.start + m.start(), c.start + m.end()))
+                    return _Report(c, "grave", (c.start + m.start(), c.start + m.end()), bool(retracted))
         return None
     for pattern in _DIED:
-        for c in told:
+        for c in dying:
             m = pattern.search(c.text)
             if m and not _DOER.search(c.text):
                 return _Report(c, "dead", (c.start + m.start(), c.start + m.end()))
@@ -105,8 +130,9 @@ def _report(article: Sequence[Claim]) -> _Report | None:
 
 
 def later_death_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[Flag]:
-    """One ``update`` per story whose one person hit is told in grave condition, then dead on a later day
-    (``flagged``: flags so far; a death report one of them already sets against another is left out)."""
+    """One ``update`` per story whose one person hit is told in grave condition, then dead on a later day, or dead,
+    then alive by a report that corrects the death (``flagged``: flags so far; a later report one of them already
+    cites is left out)."""
     told = {e.article_id for f in flagged if f.type in ("update", "polarity") for e in f.evidence}
     flags = []
     for story in claims_by_story(claims):
@@ -116,28 +142,38 @@ def later_death_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> 
         reports = {a: r for a, cs in by_article.items() if (r := _report(cs)) is not None}
         told_of = {a: _told_of(by_article[a]) for a in reports}
         best: tuple | None = None
-        for a, grave in reports.items():
-            for b, dead in reports.items():
-                if _ORDER[grave.state] >= _ORDER[dead.state] or b in told \
-                        or grave.claim.outlet == dead.claim.outlet \
-                        or dead.claim.published.date() <= grave.claim.published.date() \
-                        or not _one_incident(told_of[a], told_of[b]):
+        for a, first in reports.items():
+            for b, then in reports.items():
+                if b in told or first.claim.outlet == then.claim.outlet or not _one_incident(told_of[a], told_of[b]) \
+                        or not (_later_news(first, then) or _corrected(first, then)):
                     continue
-                gap = (dead.claim.published - grave.claim.published).total_seconds()
-                key = (gap, grave.claim.id, dead.claim.id)
+                gap = abs((then.claim.published - first.claim.published).total_seconds())
+                key = (gap, first.claim.id, then.claim.id)
                 if best is None or key < best[0]:
-                    best = (key, grave, dead)
+                    best = (key, first, then)
         if best is not None:
-            grave, dead = best[1], best[2]
-            also = _also(by_article[grave.claim.article_id], grave, _told_state(grave)) + \
-                _also(by_article[dead.claim.article_id], dead, _told_state(dead))
-            flags.append(cited_beside(_flag(grave, dead), (evidence(c, c.start, c.end) for c in also)))
+            first, then = best[1], best[2]
+            also = _also(by_article[first.claim.article_id], first, _told_state(first)) + \
+                _also(by_article[then.claim.article_id], then, _told_state(then))
+            flags.append(cited_beside(_flag(first, then), (evidence(c, c.start, c.end) for c in also)))
     return flags
 
 
+def _later_news(grave: _Report, dead: _Report) -> bool:
+    """A report of a later day tells the one hit further gone: grave, then brain-dead or dead."""
+    return _ORDER[grave.state] < _ORDER[dead.state] and dead.claim.published.date() > grave.claim.published.date()
+
+
+def _corrected(dead: _Report, alive: _Report) -> bool:
+    """A report of the same day or later tells the one hit alive against earlier reports of the death, which
+    another outlet told."""
+    return dead.state == "dead" and alive.corrects and alive.claim.published.date() >= dead.claim.published.date()
+
+
 def _told_state(report: _Report) -> Sequence[re.Pattern]:
-    """The patterns of the sentences that tell a report's state again."""
-    return {"grave": _GRAVE, "brain-dead": (_BRAIN_DEAD,), "dead": _DIED[:2]}[report.state]
+    """The patterns of the sentences that tell a report's state again (the brain-dead are kept alive, gravely hurt:
+    "on life support", "in critical condition")."""
+    return {"grave": _GRAVE, "brain-dead": (_BRAIN_DEAD, *_GRAVE), "dead": _DIED[:2]}[report.state]
 
 
 def _also(article: Sequence[Claim], report: _Report, patterns: Sequence[re.Pattern]) -> list[Claim]:
@@ -165,9 +201,9 @@ def _one_incident(x: tuple[set[str], set[float]], y: tuple[set[str], set[float]]
     return not (names_differ or ages_differ)
 
 
-def _flag(grave: _Report, dead: _Report) -> Flag:
+def _flag(first: _Report, then: _Report) -> Flag:
     def words(r: _Report) -> str:
         return r.claim.text[r.span[0] - r.claim.start:r.span[1] - r.claim.start]
-    f = Finding("update", grave.claim, dead.claim, words(grave), words(dead), grave.span, dead.span,
+    f = Finding("update", first.claim, then.claim, words(first), words(then), first.span, then.span,
                 confidence=CONFIDENCE)
-    return replace(make_flag(f), explanation=explain_later_death(f))
+    return replace(make_flag(f), explanation=explain_corrected_death(f) if then.corrects else explain_later_death(f))
