@@ -27,6 +27,7 @@ from .homes import home_flags
 from .later_deaths import later_death_flags
 from .names import name_variant_flags
 from .numbers import compare_numbers, figure_at, same_figure
+from .person_sexes import person_sex_flags
 from .places import compare_places, place_flags
 from .polarity import compare_polarity
 from .relations import relation_flags
@@ -93,7 +94,8 @@ def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[F
     """Findings that read a whole story rather than aligned pairs: offices, ages and fates given to one
     person, places given to one happening, tolls of one incident, who fired, a family tie, a vehicle, where one
     person was hit, a street address, a suspect's charges, a drive-by, a person's home or the side of a building
-    a shooting was on described two ways, the men and women among the dead or hurt counted two ways, and the one
+    a shooting was on described two ways, the men and women among the dead or hurt counted two ways, one person of an
+    age told a boy and a girl, and the one
     person hit told gravely hurt, then dead (``flagged``: the story's flags so far, whose figures the ages and tolls
     do not flag again)."""
     claims = list(claims)
@@ -101,7 +103,7 @@ def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[F
              + fate_flags(claims) + toll_flags(claims, flagged) + who_fired_flags(claims) + relation_flags(claims)
              + vehicle_flags(claims) + wound_flags(claims) + address_flags(claims) + charge_flags(claims)
              + drive_by_flags(claims) + shooter_count_flags(claims) + street_flags(claims) + home_flags(claims)
-             + scene_side_flags(claims) + sex_count_flags(claims))
+             + scene_side_flags(claims) + sex_count_flags(claims) + person_sex_flags(claims))
     return flags + later_death_flags(claims, [*flagged, *flags])
 
 

@@ -119,6 +119,12 @@ def explain_sex_count(casualty: str, reports: Sequence[tuple[Claim, str]]) -> st
             f"differently. {quotes}")
 
 
+def explain_person_sex(age: str, reports: Sequence[tuple[Claim, str]]) -> str:
+    """What sex each report gives the one person of an ``age``, in publication order."""
+    said, quotes = _told(reports)
+    return f"One person told two sexes (the {age}-year-old): {said}; one outlet has the person wrong. {quotes}"
+
+
 def explain_wound(who: str, reports: Sequence[tuple[Claim, str]], kind: str) -> str:
     """Where each report says one person (``who``) was hit, in publication order (``kind``: update when the
     reports are days apart)."""

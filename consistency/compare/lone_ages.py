@@ -45,10 +45,10 @@ def lone_age_pairs(story: Iterable[Claim], held: list[AgeMention], surnames: dic
     when no other age of either report comes near and names, sex and part do not tell two people (``held``:
     the story's ``age_mentions``)."""
     story = list(story)
-    mentions = _every_age(story, held)
-    ages = _ages_read(story, held)
+    mentions = every_age(story, held)
+    ages = ages_read(story, held)
     named = _named_ages(story, held)
-    people = _people_named(story)
+    people = people_named(story)
     named_before = _named_before(story, ages)
     by_article: dict[str, list[AgeMention]] = defaultdict(list)
     for m in mentions:
@@ -65,14 +65,14 @@ def lone_age_pairs(story: Iterable[Claim], held: list[AgeMention], surnames: dic
                     near = {xa: ages[xa] - _told_of_others(xa, xb, (a, b), named, surnames),
                             xb: ages[xb] - _told_of_others(xb, xa, (a, b), named, surnames)}
                     if _one_by_age(a, b, ma, mb, near, surnames, named_before) and \
-                            _same_people(a, b, ages, people, surnames):
+                            same_people(a, b, ages, people, surnames):
                         yield a, b
 
 
 def _one_by_age(a: AgeMention, b: AgeMention, ma: list[AgeMention], mb: list[AgeMention],
                 ages: dict[str, set[float]], surnames, named_before: Callable[[AgeMention, AgeMention], bool]) -> bool:
     gap = abs(a.value - b.value)
-    if not (a.name or b.name) or not 0 < gap <= NEAR or _one_of_several(a) or _one_of_several(b):
+    if not (a.name or b.name) or not 0 < gap <= NEAR or one_of_several(a) or one_of_several(b):
         return False
     if not (_described(a) or named_before(a, b)) or not (_described(b) or named_before(b, a)):
         return False
@@ -80,13 +80,13 @@ def _one_by_age(a: AgeMention, b: AgeMention, ma: list[AgeMention], mb: list[Age
             and _alone(b, ages[a.claim.article_id] - {a.value}, gap) and
             _alone(a, ages[b.claim.article_id] - {b.value}, gap)):
         return False
-    if not (_one_holder(a, ma, surnames) and _one_holder(b, mb, surnames)):
+    if not (one_holder(a, ma, surnames) and one_holder(b, mb, surnames)):
         return False
     if a.name and b.name and not _shorter_form(a.name, b.name, surnames):
         return False
     if {_side(a), _side(b)} == {"doer", "hit"}:
         return False
-    sa, sb = _sex(a), _sex(b)
+    sa, sb = sex_of(a), sex_of(b)
     if sa and sb and sa != sb or a.part and b.part and not one_part(a.part, b.part):
         return False
     return one_person_two_ages(a, b)
@@ -124,7 +124,7 @@ def _told_of_others(x: str, y: str, pair: tuple[AgeMention, AgeMention],
     return out
 
 
-def _same_people(a: AgeMention, b: AgeMention, ages: dict[str, set[float]],
+def same_people(a: AgeMention, b: AgeMention, ages: dict[str, set[float]],
                  people: dict[str, set[tuple[str, ...]]], surnames) -> bool:
     """The two reports speak of one set of people: both give another age alike, or both name one person
     (two reports of two incidents put in one story share neither)."""
@@ -134,7 +134,7 @@ def _same_people(a: AgeMention, b: AgeMention, ages: dict[str, set[float]],
     return any(same_named_person(x, y, surnames) for x in people[xa] for y in people[xb])
 
 
-def _people_named(story: list[Claim]) -> dict[str, set[tuple[str, ...]]]:
+def people_named(story: list[Claim]) -> dict[str, set[tuple[str, ...]]]:
     """The full names (two words or more) each report gives a person."""
     out: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for c in story:
@@ -178,7 +178,8 @@ def _noun(m: AgeMention) -> str | None:
     return generic_person(m.claim, q) if q is not None else None
 
 
-def _one_of_several(m: AgeMention) -> bool:
+def one_of_several(m: AgeMention) -> bool:
+    """The age is of an unnamed one of several ("another 24-year-old", "the second man arrested, aged 41")."""
     return not m.name and bool(_ONE_OF_SEVERAL.search(m.claim.text[:m.span[0] - m.claim.start]))
 
 
@@ -187,7 +188,7 @@ def _alone(m: AgeMention, values: set[float], gap: float) -> bool:
     return all(abs(v - m.value) > gap + MARGIN for v in values if v != m.value)
 
 
-def _one_holder(m: AgeMention, mentions: list[AgeMention], surnames) -> bool:
+def one_holder(m: AgeMention, mentions: list[AgeMention], surnames) -> bool:
     """The report gives that age to one person only (two people of 24 leave it open)."""
     names = [n.name for n in mentions if n.value == m.value and n.name]
     return all(x == y or same_named_person(x, y, surnames) for x in names for y in names)
@@ -206,7 +207,9 @@ def _side(m: AgeMention) -> str | None:
     return "doer" if doer and not hit else "hit" if hit and not doer else None
 
 
-def _sex(m: AgeMention) -> str | None:
+def sex_of(m: AgeMention) -> str | None:
+    """"m" or "f" when the mention's kin word or noun tells the person's sex ("his 15-year-old sister", "a 30-year-old
+    man"), else None."""
     if m.kin & MALE_KIN:
         return "m"
     if m.kin & FEMALE_KIN:
@@ -214,7 +217,7 @@ def _sex(m: AgeMention) -> str | None:
     return _SEX.get(_noun(m) or "")
 
 
-def _every_age(story: list[Claim], held: list[AgeMention]) -> list[AgeMention]:
+def every_age(story: list[Claim], held: list[AgeMention]) -> list[AgeMention]:
     """The story's ages with whom they are given of, and also each age of the incident given of no one the
     other readers tell ("a 64-year-old man", "the 15-year-old")."""
     seen = {(m.claim.id, m.span) for m in held}
@@ -234,7 +237,7 @@ def _hedged(m: AgeMention) -> bool:
     return any(q.hedge for q in m.claim.quantities if (q.start, q.end) == m.span)
 
 
-def _ages_read(story: list[Claim], held: list[AgeMention]) -> dict[str, set[float]]:
+def ages_read(story: list[Claim], held: list[AgeMention]) -> dict[str, set[float]]:
     """Every age each report gives, of anyone and any incident."""
     out: dict[str, set[float]] = defaultdict(set)
     for m in held:
