@@ -95,9 +95,8 @@ def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[F
     person, places given to one happening, tolls of one incident, who fired, a family tie, a vehicle, where one
     person was hit, a street address, a suspect's charges, a drive-by, a person's home or the side of a building
     a shooting was on described two ways, the men and women among the dead or hurt counted two ways, one person of an
-    age told a boy and a girl, and the one
-    person hit told gravely hurt, then dead (``flagged``: the story's flags so far, whose figures the ages and tolls
-    do not flag again)."""
+    age told a boy and a girl, and the one person hit told gravely hurt, then dead (``flagged``: the story's flags so
+    far, whose figures the ages and tolls do not flag again)."""
     claims = list(claims)
     flags = (role_flags(claims) + age_flags(claims, flagged) + group_age_flags(claims, flagged) + place_flags(claims)
              + fate_flags(claims) + toll_flags(claims, flagged) + who_fired_flags(claims) + relation_flags(claims)
