@@ -2,8 +2,9 @@
 sister"; "a 30-year-old man" / "the woman, 30,".
 
 The person is matched by an age as the lone ages are: each of two reports of one incident (within weeks, both
-giving another age alike, naming one person, or writing the surname of a person one of them names) gives that age to one person only, never to "another 15-year-old"
-or to two people of one sentence, and two names given with it are one person's. Each report tells the sex by the
+giving another age alike, naming one person, or writing the surname of a person one of them names) gives that age
+to one person only, never to "another 15-year-old" or to two people of one sentence, and two names given with it
+are one person's. Each report tells the sex by the
 word set against the age (a kin word, a man or a woman). A report that gives a child's age with no such word
 ("a 2-year-old child") tells it by "the girl" or "the boy" when the age is the only child's age it gives and all its
 words for children and kin are of one sex. A report whose words for the person are of both sexes is unsure of it
