@@ -39,7 +39,7 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
     for i in range(0, len(new), CHUNK):
         rows = new[i:i + CHUNK]
         meta = _claim_meta(store, rows)
-        neighbours = _Neighbours(store, rows, meta)
+        neighbours = Neighbours(store, rows, meta)
         pairs = neighbours.keep(rows, options.neighbours + 1, options.align_threshold)
         # A report that says it revises a figure ("the number of games was revised to 14") may
         # share little wording with the report it revises: it looks further, more loosely.
@@ -58,7 +58,7 @@ def align_new_claims(store: Store, options: Options, *, progress: Callable[[str,
     return added
 
 
-class _Neighbours:
+class Neighbours:
     """Nearest claims of new claims among those a pair may join: their story's claims and the
     claims no story holds yet (a pair never spans two stories). Searching the story's vectors
     exactly, rather than the whole index, keeps the cost with the new claims' stories, not the
@@ -93,12 +93,12 @@ class _Neighbours:
                 scores, ids = self._settle(queries, *self.store.index.search(queries, k))
                 self.meta.update(_claim_meta(self.store, sorted({int(x) for x in ids.ravel() if x >= 0} - set(self.meta))))
             else:
-                scores, ids = _top_k(*self.candidates[story], queries, k)
+                scores, ids = top_k(*self.candidates[story], queries, k)
             pairs += _keep(members, scores, ids, self.meta, floor)
         return pairs
 
     def _settle(self, queries: np.ndarray, scores: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The index's float32 neighbours scored again as ``_top_k`` scores them, best first, ties to the
+        """The index's float32 neighbours scored again as ``top_k`` scores them, best first, ties to the
         earlier id: the index's scores carry the last bits of its thread split."""
         found = sorted({int(x) for x in ids.ravel() if x >= 0})
         if not found:
@@ -111,7 +111,7 @@ class _Neighbours:
         return np.take_along_axis(out, order, axis=1), np.take_along_axis(ids, order, axis=1)
 
 
-def _top_k(ids: np.ndarray, vecs: np.ndarray, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+def top_k(ids: np.ndarray, vecs: np.ndarray, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Exact top-k (scores, ids) by inner product, best first, ties to the earlier id (as a flat index)."""
     k = min(k, len(ids))
     sims = cosines(queries, vecs)

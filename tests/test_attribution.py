@@ -383,13 +383,13 @@ def test_attribution_source_and_cue_leave_out_punctuation_and_date_preposition()
 
 
 def _trimmed_source(text: str, tagged: str) -> str:
-    from consistency.extract.attribution.assemble import _trim_source
+    from consistency.extract.attribution.assemble import trim_source
     from consistency.extract.nlp import load_nlp
 
     doc = load_nlp()(text)
     start = text.index(tagged)
     span = doc.char_span(start, start + len(tagged))
-    a, b = _trim_source(doc, (span.start, span.end))
+    a, b = trim_source(doc, (span.start, span.end))
     return doc[a:b].text
 
 

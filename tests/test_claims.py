@@ -2,13 +2,13 @@
 
 import pytest
 
-from consistency.extract.claims import _METADATA
+from consistency.extract.claims import METADATA
 
 
 @pytest.mark.parametrize("line", ["By Jane Roe", "BY JANE ROE", "Updated: May 3, 2026", "Updated 10:02 GMT",
                                   "Posted at 10:02", "Published on Monday", "Photo: AP", "Advertisement"])
 def test_claims_metadata_lines_are_not_statements(line):
-    assert _METADATA.match(line)
+    assert METADATA.match(line)
 
 
 @pytest.mark.parametrize("sentence", ["By the latest count, the number of games had climbed to 273.",
@@ -16,7 +16,7 @@ def test_claims_metadata_lines_are_not_statements(line):
                                       "Byron Smith said the bridge closed on Monday.",
                                       "By Friday, the river had risen two metres."])
 def test_claims_statements_opening_like_a_byline_are_kept(sentence):
-    assert not _METADATA.match(sentence)
+    assert not METADATA.match(sentence)
 
 
 @pytest.mark.slow

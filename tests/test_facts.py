@@ -1089,12 +1089,12 @@ def test_facts_one_hour_of_the_day_read_on_two_days_agrees():
 
 
 def test_bare_clock_names_no_day():
-    from consistency.compare.timeline import _bare_clock
+    from consistency.compare.timeline import bare_clock
 
     a = claim("a#1", "The van arrived about 6 p.m.", outlet="A", frames={})
     b = claim("b#1", "The van arrived at 6 p.m. Saturday.", outlet="B", frames={})
-    assert a.times and all(_bare_clock(t) for t in a.times)
-    assert b.times and not any(_bare_clock(t) for t in b.times)
+    assert a.times and all(bare_clock(t) for t in a.times)
+    assert b.times and not any(bare_clock(t) for t in b.times)
 
 
 def test_facts_two_weekends_named_from_one_day_agree():

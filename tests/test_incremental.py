@@ -12,7 +12,7 @@ from consistency.pipeline import forget_stories, open_store
 from consistency.store.encoding import flag_to_dict
 
 from tally_recount import assert_tallies_match_recount
-from test_nightly import _write_nights
+from test_nightly import write_nights
 
 
 def _open_flags(opts: Options) -> dict[str, dict]:
@@ -34,7 +34,7 @@ def _ids(path: Path) -> list[str]:
 def _nights(tmp: Path) -> list[list[Path]]:
     """The sample corpus by publication day, each night joined by a draw of generated stories."""
     drawn = synthetic(90, seed=3)
-    sample = _write_nights(tmp)
+    sample = write_nights(tmp)
     return [[p, _jsonl(drawn[30 * i:30 * (i + 1)], tmp / f"drawn{i}.jsonl")] for i, p in enumerate(sample)]
 
 

@@ -33,7 +33,7 @@ def _record(a) -> dict:
             "text": a.text}
 
 
-def _write_nights(folder: Path) -> list[Path]:
+def write_nights(folder: Path) -> list[Path]:
     """The sample corpus split by UTC publication day: up to Mar 10, Mar 11, and Mar 12 onwards."""
     read = read_paths([SAMPLE / "articles.jsonl", SAMPLE / "more"])
     assert not read.rejected
@@ -59,7 +59,7 @@ def nights(tmp_path_factory):
     """Three nightly runs with reviews recorded between the second and the third."""
     tmp = tmp_path_factory.mktemp("nights")
     opts = Options(store=tmp / "store", embedder="hashing")
-    paths = _write_nights(tmp)
+    paths = write_nights(tmp)
     out = tmp / "reports"
     results, reports = [], []
     for i, path in enumerate(paths):
@@ -302,7 +302,7 @@ def test_nightly_report_gives_each_outlets_stance_toward_a_cluster(nights):
 
 @pytest.mark.slow
 def test_nightly_report_leaves_out_flags_less_sure_than_asked(tmp_path):
-    paths = _write_nights(tmp_path)
+    paths = write_nights(tmp_path)
     opts = Options(store=tmp_path / "store", embedder="hashing")
     everything = run(paths, opts, tmp_path / "all")
     confidences = sorted({f.confidence for f in everything.check.flags})

@@ -75,15 +75,15 @@ def test_pair_outcomes_digest_reads_the_comparing_code_not_the_query_models():
 
 def test_pair_outcomes_story_task_reads_kept_outcomes_and_returns_compared_ones(monkeypatch):
     from consistency.compare import outcomes
-    from consistency.engine.distributed import _check_story_remote
+    from consistency.engine.distributed import check_story_remote
     from consistency.store.encoding import claim_to_json
 
     pairs = [(1, 2, 0.93)]
     claims_json = {1: claim_to_json(EARLIER), 2: claim_to_json(LATER)}
     state = EntityResolver().to_dict()
-    flags, _, quiet, fresh = _check_story_remote(pairs, claims_json, state, [])
+    flags, _, quiet, fresh = check_story_remote(pairs, claims_json, state, [])
     assert [f.type for f in flags] and quiet == [] and set(fresh) == {(1, 2)}
 
     monkeypatch.setattr(outcomes, "pair_outcome", lambda *a: (_ for _ in ()).throw(AssertionError("compared")))
-    again, _, _, fresh_again = _check_story_remote(pairs, claims_json, state, [], (), fresh)
+    again, _, _, fresh_again = check_story_remote(pairs, claims_json, state, [], (), fresh)
     assert [f.id for f in again] == [f.id for f in flags] and fresh_again == {}

@@ -9,7 +9,7 @@ import pytest
 
 from consistency import Options, check, ingest
 from consistency.errors import UsageError
-from consistency.query.engine import _UNLOADED, QueryEngine, _PairIndex
+from consistency.query.engine import UNLOADED, PairIndex, QueryEngine
 
 BRIEFING = "Minister Ilya Markin spoke at a {} press briefing about the first battery near Kesk."
 ROWS = [("q1", "Baltic Wire", "2026-03-10", BRIEFING.format("March 10")),
@@ -64,7 +64,7 @@ def test_query_engine_refuses_an_empty_query(opts):
 
 
 def test_query_engine_pair_index_finds_pairs_by_either_end():
-    index = _PairIndex([(1, 2, 0.9), (3, 1, 0.8), (4, 5, 0.7)])
+    index = PairIndex([(1, 2, 0.9), (3, 1, 0.8), (4, 5, 0.7)])
     assert index.touching([1]) == [(1, 2, 0.9), (1, 3, 0.8)]
     assert index.touching([5, 2]) == [(1, 2, 0.9), (4, 5, 0.7)]
     assert index.touching([9]) == []
@@ -77,10 +77,10 @@ def test_query_engine_question_embeds_once_and_puts_the_asked_value_first(opts):
     engine.embedder.embed = lambda texts: calls.append(list(texts)) or inner(texts)
     try:
         engine.query("Ferry tickets will cost more from April.", k=2)
-        assert engine._question_ranker is _UNLOADED  # a claim query does not read the question ranker
+        assert engine._question_ranker is UNLOADED  # a claim query does not read the question ranker
         calls.clear()
         result = engine.query("On what date did Markin speak at the press briefing about the battery?", k=3)
-        assert engine._question_ranker is not _UNLOADED
+        assert engine._question_ranker is not UNLOADED
         assert len(calls) == 1  # the first stage's vector of the question serves the re-ranking too
         scores = [m.score for m in result.matches]
         assert scores == sorted(scores, reverse=True)

@@ -394,10 +394,10 @@ def test_query_questions_article_cover_reads_the_whole_article_of_a_follow_up():
 
 
 def test_questions_duration_units_read_decades_counted_in_years():
-    from consistency.query.questions import _duration_units
+    from consistency.query.questions import duration_units
 
-    assert _duration_units("P20Y") == ["year", "decade"]
-    assert _duration_units("P21Y") == ["year"]
+    assert duration_units("P20Y") == ["year", "decade"]
+    assert duration_units("P21Y") == ["year"]
 
 
 def test_query_questions_copular_question_compares_its_noun():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from consistency.align import _top_k
+from consistency.align import top_k
 from consistency.scores import DECIMALS, cosine, cosines, settled
 
 
@@ -51,7 +51,7 @@ def test_scores_top_k_copies_tie_to_the_earlier_id():
     vecs[20] = copy
     ids = np.arange(100, 140, dtype=np.int64)
     queries = vecs[[3, 20]]
-    scores, found = _top_k(ids, vecs, queries, 3)
+    scores, found = top_k(ids, vecs, queries, 3)
     assert found[0, 0] == found[1, 0] == 103  # its own row and the copy score alike: the earlier id leads
     assert found[0, 1] == found[1, 1] == 120
     assert scores[0, 0] == scores[0, 1]
@@ -63,9 +63,9 @@ def test_scores_top_k_same_with_one_thread_and_default():
     vecs[600:640] = vecs[:40]  # exact copies make ties that float noise would otherwise order
     ids = np.arange(len(vecs), dtype=np.int64)
     queries = vecs[::7]
-    scores, found = _top_k(ids, vecs, queries, 11)
+    scores, found = top_k(ids, vecs, queries, 11)
     with threadpool_limits(limits=1):
-        scores1, found1 = _top_k(ids, vecs, queries, 11)
+        scores1, found1 = top_k(ids, vecs, queries, 11)
     np.testing.assert_array_equal(found, found1)
     np.testing.assert_array_equal(scores, scores1)
 
@@ -81,13 +81,13 @@ class _Vectors:
 
 
 def test_scores_index_neighbours_settled_and_ties_to_the_earlier_id():
-    from consistency.align import _Neighbours
+    from consistency.align import Neighbours
 
     rng = np.random.default_rng(7)
     vecs = _unit(rng, 4)
     vecs[2] = vecs[1]  # rows 11 and 12 are copies: the index ranked the later one first by its noise
     store = _Vectors({10 + i: v for i, v in enumerate(vecs)})
-    neighbours = _Neighbours.__new__(_Neighbours)
+    neighbours = Neighbours.__new__(Neighbours)
     neighbours.store = store
     queries = vecs[[0]]
     noisy = np.array([[1.0000001, 0.3, 0.2999999, -1.0]], np.float32)

@@ -127,20 +127,20 @@ def test_stance_model_with_pair_vectors_round_trips(tmp_path: Path):
 def test_stance_exported_trees_match_sklearn():
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    from consistency.compare.stance import _export_trees, _softmax
+    from consistency.compare.stance import export_trees, softmax
 
     rng = np.random.default_rng(0)
     x = rng.normal(size=(300, 5))
     y = np.array(LABELS)[(x[:, 0] > 0).astype(int) + (x[:, 1] > 1).astype(int)]
     clf = HistGradientBoostingClassifier(max_iter=20, max_depth=3, random_state=0).fit(x, y)
     order = [list(clf.classes_).index(label) for label in LABELS]
-    ours = _softmax(_export_trees(clf).logits(x))
+    ours = softmax(export_trees(clf).logits(x))
     assert np.allclose(ours, clf.predict_proba(x)[:, order])
 
 
 @pytest.mark.slow  # fits a forest; the fast suite stays under 30 s
 def test_stance_exported_forest_matches_sklearn():
-    from consistency.compare.stance import Forest, _export_forest, forest_classifier
+    from consistency.compare.stance import Forest, export_forest, forest_classifier
 
     rng = np.random.default_rng(1)
     x = rng.normal(size=(300, 5))
@@ -148,7 +148,7 @@ def test_stance_exported_forest_matches_sklearn():
     y = np.array(LABELS)[(x[:, 0] > 0).astype(int) + (x[:, 2] > 0.5).astype(int)]
     clf = forest_classifier(15).fit(x, y)
     order = [list(clf.classes_).index(label) for label in LABELS]
-    forest = Forest.from_dict(_export_forest(clf).to_dict())
+    forest = Forest.from_dict(export_forest(clf).to_dict())
     assert np.allclose(forest.proba(x), clf.predict_proba(x)[:, order])
 
 

@@ -1232,7 +1232,7 @@ def test_timex_a_season_a_modal_speaks_of_is_ahead(text, day, value):
     ("Under their plans the site holds homes by 2030.", "2030", False),
 ])
 def test_timex_a_deadline_is_put_ahead_by_the_words_that_set_a_future_tense_and_by_forecasts(text, span, ahead):
-    from consistency.extract.time.extract import _Context
+    from consistency.extract.time.extract import Context
 
     s = text.index(span)
-    assert _Context(text, date(2025, 1, 5)).modal_ahead(s, s + len(span)) is ahead
+    assert Context(text, date(2025, 1, 5)).modal_ahead(s, s + len(span)) is ahead

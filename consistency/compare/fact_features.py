@@ -30,9 +30,9 @@ FEATURES = ("date", "same_counted", "specific", "same_event", "shared", "rare", 
 
 def features(c: Candidate) -> list[float]:
     """The feature vector of a candidate pair of rows, in the order of ``FEATURES``."""
-    from .facts.holders import _different_actors, _same_person, holder
-    from .facts.sameness import _holder_unknown, _related
-    from .facts.values import GRANULARITY, _near_dates, _near_figures
+    from .facts.holders import different_actors, holder, same_person
+    from .facts.sameness import holder_unknown, related
+    from .facts.values import GRANULARITY, near_dates, near_figures
 
     x, y = c.a, c.b
     date = x.kind == "date"
@@ -43,13 +43,13 @@ def features(c: Candidate) -> list[float]:
     same_event = x.event is not None and x.event == y.event
     if date:
         gx, gy = GRANULARITY.get(x.slot.granularity, 0), GRANULARITY.get(y.slot.granularity, 0)
-        near = _near_dates(x, y)
+        near = near_dates(x, y)
         gap = min(3.0, math.log1p(abs((x.interval[0] - y.interval[0]).days)) / 2)
         hedged = bool(x.slot.mod or y.slot.mod)
         same_counted = x.slot.granularity == y.slot.granularity
     else:
         gx = gy = 0
-        near = _near_figures(x.slot, y.slot)
+        near = near_figures(x.slot, y.slot)
         lo, hi = sorted((abs(x.slot.value), abs(y.slot.value)))
         gap = min(3.0, math.log10(hi / lo)) if lo > 0 else 3.0
         hedged = bool(x.slot.hedge or y.slot.hedge)
@@ -65,22 +65,22 @@ def features(c: Candidate) -> list[float]:
         float(same_event),
         float(min(3, len(shared - {chain, *chain.split()}))),
         c.rarity,
-        float(_different_actors(x, y)),
+        float(different_actors(x, y)),
         float(near),
         gap,
         c.similarity,
         2 * len(wa & wb) / max(1, len(wa) + len(wb)),
         float(hedged),
         float(abs(gx - gy)),
-        float(_same_person(x.claim, y.claim)),
+        float(same_person(x.claim, y.claim)),
         float(not date and x.slot.kind == "money"),
         min(7.0, abs((a.published - b.published).total_seconds()) / 86400),
         float(min(3, len(ea & eb))),
         float(has_update_cue(b) and not has_update_cue(a)),
-        float(_related(x, y)),
+        float(related(x, y)),
         float(c.anchored),
         float(bool(holder(x) & holder(y))),
-        float(not date and _holder_unknown(x, y)),
+        float(not date and holder_unknown(x, y)),
     ]
 
 

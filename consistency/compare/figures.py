@@ -18,10 +18,10 @@ import numpy as np
 from .base import has_update_cue
 from .facts.pairing import Candidate, candidates, in_order
 from .facts.rows import Fact
-from .facts.sameness import CLASS_NOUNS, GENERAL_EVENTS, _grown_since, one_fact, particle_after_verb
+from .facts.sameness import CLASS_NOUNS, GENERAL_EVENTS, grown_since, one_fact, particle_after_verb
 from .facts.statistics import is_age
-from .facts.table import _finding, story_tables
-from .facts.values import _agree
+from .facts.table import pair_finding, story_tables
+from .facts.values import facts_agree
 from .finding import Finding
 from ..lexicon import HAPPENING_KINDS
 from ..records import Claim
@@ -42,7 +42,7 @@ def newer_or_range(a: Fact, b: Fact) -> bool:
     """Either value is a range, or one of the reports presents its figure as newer (a cue, or a count
     that grew on a later day): those are updates or spans, not one figure misreported."""
     return (a.slot.hedge == "between" or b.slot.hedge == "between" or has_update_cue(a.claim)
-            or has_update_cue(b.claim) or _grown_since(a, b))
+            or has_update_cue(b.claim) or grown_since(a, b))
 
 
 def with_particle(f: Fact) -> bool:
@@ -74,7 +74,7 @@ def sole_pair(a: Fact, b: Fact, story: Sequence[Fact]) -> bool:
     flux, not one misreported."""
     arts = {a.claim.article_id, b.claim.article_id}
     for f in story:
-        if f.kind != "figure" or f.claim.article_id in arts or _agree(f, a) or _agree(f, b):
+        if f.kind != "figure" or f.claim.article_id in arts or facts_agree(f, a) or facts_agree(f, b):
             continue
         if any(f.claim.outlet != g.claim.outlet and one_fact(*in_order(f, g)) for g in (a, b)):
             return False
@@ -102,7 +102,7 @@ def figure_findings(facts: Sequence[Fact], similarity: Callable[[int, int], floa
         key = (c.a.claim.id, c.b.claim.id)
         if s > 0 and s >= bar and s > best.get(key, (-1.0,))[0]:
             best[key] = (s, c)
-    return [(_finding(c.a, c.b, s), c.similarity) for s, c in best.values()]
+    return [(pair_finding(c.a, c.b, s), c.similarity) for s, c in best.values()]
 
 
 def surest_findings(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], np.ndarray],

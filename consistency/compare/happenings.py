@@ -20,13 +20,13 @@ from ..lexicon import HAPPENING_KINDS as KIND_OF
 from ..lexicon import OFFICES, TITLES
 from .base import STOP, tells_of_another_incident
 from .places import is_region, streets_named
-from .timeline import _bare_clock
+from .timeline import bare_clock
 from .facts.calls import CALL, calls_a_person
 from .facts.holders import ACTOR_LABELS, one_verb_two_doers, other_people
 from .facts.pairing import WINDOW_DAYS, in_order
 from .facts.rows import Fact
 from .facts.sameness import GENERAL_EVENTS
-from .facts.values import GRANULARITY, _agree, _dates_comparable, _differ, _fineness, overnight
+from .facts.values import GRANULARITY, differ, fact_dates_comparable, facts_agree, fineness, overnight
 from .finding import Finding
 
 SAME_DAY = {"time": "day"}  # "Thursday night" dates a happening of that day
@@ -159,7 +159,7 @@ def _one_shooting_dated(x: Fact, y: Fact) -> bool:
     neither sentence tells of a separate incident."""
     if not (took_place(x) and (took_place(y) or done(y)) or done(x) and took_place(y)):
         return False
-    return _differ(x, y) and not separate(x) and not separate(y)
+    return differ(x, y) and not separate(x) and not separate(y)
 
 
 def took_place(f: Fact) -> bool:
@@ -231,7 +231,7 @@ def sole_attack(x: Fact, y: Fact, by_article: dict[str, list[Fact]]) -> bool:
         for g in by_article.get(f.claim.article_id, ()):
             if separate(g):
                 continue
-            if attacked(g) and _differ(f, g) or (attacked(g) or "attack" in kinds(g)) and clocks_differ(f, g):
+            if attacked(g) and differ(f, g) or (attacked(g) or "attack" in kinds(g)) and clocks_differ(f, g):
                 return False
     return True
 
@@ -315,7 +315,7 @@ def _sole_happening(x: Fact, y: Fact, by_article: dict[str, list[Fact]]) -> bool
     for f in (x, y):
         named = [g for g in by_article.get(f.claim.article_id, ()) if nouns & set(g.about)
                  and (not named_as or any(qualifier(g, n) == q for n, q in named_as.items()))]
-        if any(not _agree(f, g) for g in named):
+        if any(not facts_agree(f, g) for g in named):
             return False
     return True
 
@@ -406,7 +406,7 @@ def clock_day(f: Fact) -> tuple[date, date]:
     if f.slot.granularity != "time":
         return f.interval
     m = _CLOCK_DATE.match(f.slot.value or "")
-    if m is None or (f.slot.mod or "APPROX") == "APPROX" or clock_span(f) is None or _bare_clock(f.slot):
+    if m is None or (f.slot.mod or "APPROX") == "APPROX" or clock_span(f) is None or bare_clock(f.slot):
         return f.interval
     day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return day, day
@@ -417,9 +417,9 @@ def clocks_differ(x: Fact, y: Fact) -> bool:
     and "about 3 p.m." merely touch; "about 10 p.m." allows "10:10 p.m."). As for plain figures, spans
     that only touch differ, unless one is a single minute."""
     # A clock time said with no day of its own ("about 3 p.m.") takes the day of the happening it times.
-    if not (_bare_clock(x.slot) or _bare_clock(y.slot)):
+    if not (bare_clock(x.slot) or bare_clock(y.slot)):
         dx, dy = clock_day(x), clock_day(y)
-        if dx != dy or dx[0] != dx[1] or not _dates_comparable(x, y):
+        if dx != dy or dx[0] != dx[1] or not fact_dates_comparable(x, y):
             return False
     sx, sy = clock_span(x), clock_span(y)
     if sx is None or sy is None:
@@ -445,7 +445,7 @@ def parts_differ(x: Fact, y: Fact) -> bool:
     """Two times of one named day that cannot both be right by the part of the day each gives: "Thursday
     afternoon" and "Thursday night", "around 5 p.m. Sunday" and "Sunday night"."""
     dx, dy = clock_day(x), clock_day(y)
-    if dx != dy or dx[0] != dx[1] or _bare_clock(x.slot) or _bare_clock(y.slot) or not _dates_comparable(x, y):
+    if dx != dy or dx[0] != dx[1] or bare_clock(x.slot) or bare_clock(y.slot) or not fact_dates_comparable(x, y):
         return False
     px, py = part_of_day(x), part_of_day(y)
     if px and py:
@@ -511,7 +511,7 @@ def one_place_timed(x: Fact, y: Fact) -> bool:
     sentences name: one shooting at one place, timed twice, though the times hang on verbs of no
     common kind ("alerted to a shooting on Elm Avenue at 12:05 a.m." / "the Elm Avenue shooting
     happened around noon")."""
-    if _differ(x, y) or clock_span(x) is None or clock_span(y) is None:
+    if differ(x, y) or clock_span(x) is None or clock_span(y) is None:
         return False
     return tells_of_shooting(x) and tells_of_shooting(y) and bool(streets(x) & streets(y))
 
@@ -560,7 +560,7 @@ def came_to_shooting(x: Fact, y: Fact) -> bool:
     for came, shot in ((x, y), (y, x)):
         if not police_came(came) or police_came(shot) or "attack" not in kinds(shot) or separate(shot):
             continue
-        if _one_day(came) and _one_day(shot) and not other_towns(came, shot) and _differ(came, shot):
+        if _one_day(came) and _one_day(shot) and not other_towns(came, shot) and differ(came, shot):
             return True
     return False
 
@@ -616,7 +616,7 @@ def recalled(x: Fact, y: Fact) -> bool:
 def _one_day(f: Fact) -> bool:
     """The row names a single day (with or without a time of it); a clock time said with no day of its
     own ("around 1 p.m.") names none, since its day is the reader's guess."""
-    return _granularity(f) == "day" and f.interval[0] == f.interval[1] and not _bare_clock(f.slot)
+    return _granularity(f) == "day" and f.interval[0] == f.interval[1] and not bare_clock(f.slot)
 
 
 @dataclass(frozen=True, slots=True)
@@ -679,7 +679,7 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
             if abs((x.claim.published - y.claim.published).days) > WINDOW_DAYS and not recalled(x, y):
                 continue
             late = reported_before_done(x, y)
-            parts_only = not (_differ(x, y) or clocks_differ(x, y) or late)
+            parts_only = not (differ(x, y) or clocks_differ(x, y) or late)
             if not within_reach(x, y) or parts_only and not (parts_differ(x, y) and story_happening(x, y)):
                 continue  # a part of the day is read only where both say when the story's own happening took place
             if period_tally(x) or period_tally(y):
@@ -701,7 +701,7 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
             if one_verb_two_doers(x, y, GENERAL_EVENTS) and not story_happening(x, y):
                 continue  # two doers of one verb: two happenings
             a, b = in_order(x, y)
-            clock_only = not _differ(a, b)  # one day, two clock times: a day alone tells neither
+            clock_only = not differ(a, b)  # one day, two clock times: a day alone tells neither
             if clock_only and _spans_touch(a, b) and (witness_round_time(a, titled) or witness_round_time(b, titled)):
                 continue  # a witness's round hour, recalled, against a logged time a few minutes off
             # a row never vouches against its own pair (a report bound before a shooting is compatible with it)
@@ -730,7 +730,7 @@ def _one_per_happening(pairs: list[DatePair]) -> list[DatePair]:
     """For two articles and one kind of happening, the pair with the finest dates (then the closest
     claims): "mid May" against "April 30", not also against "a primary in April"."""
     def rank(p: DatePair) -> tuple[int, float]:
-        return -_fineness(p.a) - _fineness(p.b), p.similarity
+        return -fineness(p.a) - fineness(p.b), p.similarity
 
     best: dict[tuple, DatePair] = {}
     for p in pairs:
@@ -748,7 +748,7 @@ def _vouches(f: Fact, g: Fact, clock_only: bool = False) -> bool:
     against "shortly after 10 p.m. Friday"."""
     if clock_only and clock_span(g) is None:
         return False
-    return _agree(f, g) and not clocks_differ(f, g) and not parts_differ(f, g)
+    return facts_agree(f, g) and not clocks_differ(f, g) and not parts_differ(f, g)
 
 
 def _given(f: Fact, others: Sequence[Fact], clock_only: bool = False) -> bool:
@@ -771,7 +771,7 @@ def _sibling_dated(f: Fact, other: Fact, siblings: Sequence[Fact]) -> bool:
 def _echoed(f: Fact, others: Sequence[Fact], clock_only: bool = False) -> bool:
     """Some row of the other article dates the same happening as ``f`` does: that outlet knows this day
     (with ``clock_only``, this clock time) too."""
-    return any(same_happening(f, g) and _vouches(f, g, clock_only) and _fineness(g) <= _fineness(f)
+    return any(same_happening(f, g) and _vouches(f, g, clock_only) and fineness(g) <= fineness(f)
                for g in others)
 
 

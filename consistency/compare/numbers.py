@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ..extract.quantities import (
-    _MEASURE_WORDS,
+    MEASURE_WORDS,
     SMALL_NUMBERS,
     find_quantities,
     quantities_agree,
@@ -139,7 +139,8 @@ def counted_offset(t: TimeExpr) -> re.Match | None:
     return _DURATION.match(f"P{count[0].value:g}{m.group(2)[0].upper()}")
 
 
-def _comparable(x: Quantity, y: Quantity) -> bool:
+def figures_comparable(x: Quantity, y: Quantity) -> bool:
+    """Whether two quantities can be held against each other: one kind (not ordinals), compatible units."""
     if x.kind != y.kind or x.kind == "ordinal":
         return False
     if x.kind == "duration":
@@ -156,7 +157,7 @@ _AWAY = re.compile(r"^\s*(?:away|off|outside|from|(?:to\s+the\s+)?(?:north|south
 def distance_away(c: Claim, q: Quantity) -> bool:
     """A length that says how far one place is from another ("20 miles away", "5 km north of the
     town"), not the length of a route, a drive or a chase ("a 25-mile chase", "drove 25 miles")."""
-    return q.kind == "measure" and _singular(q.unit) in _LENGTHS and bool(_AWAY.match(c.text[q.end - c.start:]))
+    return q.kind == "measure" and singular(q.unit) in _LENGTHS and bool(_AWAY.match(c.text[q.end - c.start:]))
 
 
 def _is_range(q: Quantity) -> bool:
@@ -192,8 +193,8 @@ def figure_at(c: Claim, span: tuple[int, int]) -> Quantity | None:
 
 def same_figure(x: Quantity, y: Quantity) -> bool:
     """Two wordings of one figure of one counted noun ("412 stalls", "roughly 410 stalls")."""
-    nx, ny = _singular(x.unit), _singular(y.unit)
-    return _comparable(x, y) and agree(x, y) and (nx is None or ny is None or nx == ny)
+    nx, ny = singular(x.unit), singular(y.unit)
+    return figures_comparable(x, y) and agree(x, y) and (nx is None or ny is None or nx == ny)
 
 
 def figure_given(c: Claim, q: Quantity) -> Quantity | None:
@@ -232,7 +233,7 @@ def changed_figures(a: Claim, b: Claim, edits: list[Edit]) -> list[tuple[Quantit
                 return None
             continue
         for x in xs:
-            comparable = [y for y in ys if _comparable(x, y)]
+            comparable = [y for y in ys if figures_comparable(x, y)]
             if comparable:
                 out.append((x, min(comparable, key=lambda y: abs(y.start - e.b[0] - (x.start - e.a[0])))))
     return out
@@ -312,12 +313,12 @@ def compare_numbers(a: Claim, b: Claim, score: float, resolver) -> Finding | Non
     # "14 workers") in claims about the same people and organisations can conflict.
     if not same_statement(a, b, score, min_score=0.85, min_overlap=0.6) or _different_actors(a, b):
         return None
-    if len(qa) > 1 and len(qb) > 1 and not any(agree(x, y) for x in qa for y in qb if _comparable(x, y)):
+    if len(qa) > 1 and len(qb) > 1 and not any(agree(x, y) for x in qa for y in qb if figures_comparable(x, y)):
         return None  # several figures each and not one shared: other details ("in the round", "in all")
     for x in qa:
-        same_noun = [y for y in qb if x.unit and _singular(y.unit) == _singular(x.unit)
-                     and _comparable(x, y)]
-        if not same_noun or any(agree(x, y) for y in qb if _comparable(x, y)):
+        same_noun = [y for y in qb if x.unit and singular(y.unit) == singular(x.unit)
+                     and figures_comparable(x, y)]
+        if not same_noun or any(agree(x, y) for y in qb if figures_comparable(x, y)):
             continue  # the figure is in the other claim too, said of another noun or of none
         y = min(same_noun, key=lambda y: _distance(x, y))
         # A figure of b that agrees with some other figure of a is a different detail, not this one.
@@ -383,7 +384,7 @@ def _update(a: Claim, b: Claim, qa: list[Quantity], qb: list[Quantity]) -> Findi
                 continue  # "20 more people" adds to a total the revision may not be about
             if direction * (y.value - x.value) < 0:
                 continue  # "has climbed to 496" does not revise 605
-            if not noun or _singular(x.unit) != noun or _kind(x) != _kind(y) or agree(x, y):
+            if not noun or singular(x.unit) != noun or _kind(x) != _kind(y) or agree(x, y):
                 continue
             if any(agree(y, other) for other in qa if other is not x and _counted(a, other) in (None, noun)):
                 continue  # "won 18 of 23 games" already gives the revised 18: it revises some other report
@@ -416,20 +417,20 @@ def _kind(q: Quantity) -> str:
 MAX_UPDATE_RATIO = 2.5
 
 
-def _singular(unit: str | None) -> str | None:
+def singular(unit: str | None) -> str | None:
     """A counted noun or unit in one form: "games" -> "game", "metres"/"meters" -> "m"."""
     if not unit:
         return None
     unit = unit.casefold()
-    return _MEASURE_WORDS.get(unit) or re.sub(r"(?<=[^s])s$", "", unit)
+    return MEASURE_WORDS.get(unit) or re.sub(r"(?<=[^s])s$", "", unit)
 
 
 def _counted(c: Claim, q: Quantity) -> str | None:
     """What a figure counts: its own unit, or the noun of "the number of workers ... rose to 14"."""
     if q.unit:
-        return _singular(q.unit)
+        return singular(q.unit)
     before = [m.group(1) for m in COUNT_OF.finditer(c.text[:q.start - c.start])]
-    return _singular(before[-1]) if before else None
+    return singular(before[-1]) if before else None
 
 
 _CLAUSE_GAP = re.compile(r"^(?::\s*[A-Z]?)?[^A-Z.;:!?\d]{0,40}$")

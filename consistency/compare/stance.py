@@ -242,7 +242,8 @@ class Forest:
         })
 
 
-def _export_forest(clf) -> Forest:  # clf: fitted RandomForestClassifier
+def export_forest(clf) -> Forest:  # clf: fitted RandomForestClassifier
+    """A fitted RandomForestClassifier as plain arrays, its classes in LABELS order."""
     order = [list(clf.classes_).index(label) for label in LABELS]
     cols: dict[str, list] = {k: [] for k in ("feature", "threshold", "left", "right", "is_leaf", "value")}
     roots, depth = [], 0
@@ -267,7 +268,8 @@ def _fields(obj: object) -> dict:
     return {f: getattr(obj, f) for f in obj.__dataclass_fields__}
 
 
-def _softmax(logits: np.ndarray) -> np.ndarray:
+def softmax(logits: np.ndarray) -> np.ndarray:
+    """Row-wise softmax of a matrix of logits."""
     logits = logits - logits.max(axis=1, keepdims=True)
     p = np.exp(logits)
     return p / p.sum(axis=1, keepdims=True)
@@ -309,9 +311,9 @@ class StanceModel:
         if not claims:
             return np.zeros((0, len(LABELS)))
         x = self.features(claims, texts, embedder)
-        members = [_softmax(((x - self.mean) / self.scale) @ self.coef.T + self.intercept)]
+        members = [softmax(((x - self.mean) / self.scale) @ self.coef.T + self.intercept)]
         if self.trees is not None:
-            members.append(_softmax(self.trees.logits(x)))
+            members.append(softmax(self.trees.logits(x)))
         if self.forest is not None:
             members.append(self.forest.proba(x))
         proba = sum(members) / len(members)
@@ -382,7 +384,8 @@ def _names(use_cosine: bool, relative: bool, vectors: bool = False) -> list[str]
     return names + ([f"vectors_{VECTOR_DIM}x2"] if vectors else [])
 
 
-def _export_trees(clf) -> Trees:  # clf: fitted HistGradientBoostingClassifier
+def export_trees(clf) -> Trees:  # clf: fitted HistGradientBoostingClassifier
+    """A fitted HistGradientBoostingClassifier as plain arrays, its classes in LABELS order."""
     order = [list(clf.classes_).index(label) for label in LABELS]
     cols: dict[str, list] = {k: [] for k in ("feature", "threshold", "left", "right", "is_leaf", "value")}
     roots, label_of, depth = [], [], 0
@@ -510,10 +513,10 @@ def train_stance(
         boost = HistGradientBoostingClassifier(
             max_iter=boost_rounds, learning_rate=0.05, max_depth=3, l2_regularization=1.0, random_state=0
         )
-        trees = _export_trees(boost.fit(x[:, :n_tree], list(labels)))
+        trees = export_trees(boost.fit(x[:, :n_tree], list(labels)))
     forest = None
     if forest_trees > 0:
-        forest = _export_forest(forest_classifier(forest_trees).fit(x[:, :n_tree], list(labels)))
+        forest = export_forest(forest_classifier(forest_trees).fit(x[:, :n_tree], list(labels)))
     vote = None
     if neighbours > 0:
         embedder = embedder or get_embedder("minilm")

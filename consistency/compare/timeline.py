@@ -20,7 +20,7 @@ from .numbers import counted_offset
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _interval(t: TimeExpr) -> tuple[date, date] | None:
+def interval_of(t: TimeExpr) -> tuple[date, date] | None:
     """The days an expression allows; "by December" is open at the start, "after May" at the end."""
     if t.type not in ("DATE", "TIME") or not (t.earliest or t.latest):
         return None
@@ -59,7 +59,7 @@ def is_stamp(c: Claim) -> bool:
 def _dated(c: Claim) -> list[tuple[TimeExpr, tuple[date, date]]]:
     out = []
     for t in c.times:
-        iv = _interval(t)
+        iv = interval_of(t)
         if iv is not None:
             out.append((t, iv))
     return out
@@ -84,9 +84,9 @@ def compare_timeline(a: Claim, b: Claim, score: float, resolver) -> Finding | No
         return _compare_copies(a, b, score, update, ta, tb, edits)
     # Every date in one claim must find a compatible date in the other; else the closest two conflict.
     for (x, ix), others in ((t, tb) for t in ta):
-        if any(_compatible(x, ix, y, iy) for y, iy in others):
+        if any(compatible(x, ix, y, iy) for y, iy in others):
             continue
-        others = [(y, iy) for y, iy in others if _comparable(x, y, a, b)]
+        others = [(y, iy) for y, iy in others if dates_comparable(x, y, a, b)]
         if not others:
             continue
         if len(ta) != len(tb):
@@ -112,9 +112,9 @@ def _compare_copies(a: Claim, b: Claim, score: float, update: bool, ta, tb, edit
         if not xs or not ys:
             continue
         for x, ix in xs:
-            if any(_compatible(x, ix, y, iy) for y, iy in ys):
+            if any(compatible(x, ix, y, iy) for y, iy in ys):
                 continue
-            others = [(y, iy) for y, iy in ys if _comparable(x, y, a, b)]
+            others = [(y, iy) for y, iy in ys if dates_comparable(x, y, a, b)]
             if not others:
                 continue
             y, iy = others[0]
@@ -214,7 +214,7 @@ def anchor_kind(t: TimeExpr) -> str:
     return "other"
 
 
-def _comparable(x: TimeExpr, y: TimeExpr, a: Claim, b: Claim) -> bool:
+def dates_comparable(x: TimeExpr, y: TimeExpr, a: Claim, b: Claim) -> bool:
     """Whether two expressions can be held against each other at all. Words relative to the
     article's own date (today, yesterday) are only as good as that date: across articles of
     different days they say little, so they are compared only within the same day."""
@@ -223,11 +223,11 @@ def _comparable(x: TimeExpr, y: TimeExpr, a: Claim, b: Claim) -> bool:
     # against another deictic one.
     if {"deictic", "other", "anaphoric"} & {kx, ky}:
         # Inside a quotation "this morning" is the speaker's, said on a day the article may not give.
-        return kx == ky and a.published.date() == b.published.date() and not (_quoted(a, x) or _quoted(b, y))
+        return kx == ky and a.published.date() == b.published.date() and not (quoted(a, x) or quoted(b, y))
     return True
 
 
-def _bare_clock(t: TimeExpr) -> bool:
+def bare_clock(t: TimeExpr) -> bool:
     """A time of day written with no day ("about 4 p.m."): the day it is read on is taken from the
     sentences around it, which two outlets set differently."""
     if t.granularity != "time" or not _CLOCK.search(t.text):
@@ -248,13 +248,13 @@ def _clock(t: TimeExpr) -> str | None:
     return m.group(1) if m else None
 
 
-def _quoted(c: Claim, t: TimeExpr) -> bool:
+def quoted(c: Claim, t: TimeExpr) -> bool:
     """The expression stands inside a direct quotation."""
     before = c.text[:max(0, t.start - c.start)]
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
-def _compatible(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date, date]) -> bool:
+def compatible(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date, date]) -> bool:
     """Overlapping intervals; a bare weekday also agrees with any date on that weekday, and with
     the same weekday word within a week, since which week it means depends on the reader's guess at tense."""
     if ix[0] <= iy[1] and iy[0] <= ix[1]:
@@ -263,7 +263,7 @@ def _compatible(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date,
         return True  # "four days earlier" / "seven days earlier": the count differs, a number conflict
     if x.text.casefold() == y.text.casefold() and not any(ch.isdigit() for ch in x.text):
         return True  # the same relative words ("today") in a copy republished another day
-    if (_bare_clock(x) or _bare_clock(y)) and _clock(x) is not None and _clock(x) == _clock(y):
+    if (bare_clock(x) or bare_clock(y)) and _clock(x) is not None and _clock(x) == _clock(y):
         return True  # one hour of the day; the day a bare "about 4 p.m." falls on is the reader's guess
     if _weekend(x) and _weekend(y) and abs((ix[0] - iy[0]).days) <= 7:
         return True  # "this weekend" and "the weekend": which of two weekends is the reader's guess at tense

@@ -306,7 +306,7 @@ def check_stories_on_ray(pairs, claims: dict[int, Claim], resolver, options: Opt
     return dedupe_flags(flags), sort_clusters(clusters), quiet
 
 
-def _check_story_remote(story_pairs, claims_json: dict[int, str], resolver_state: dict, facts: list,
+def check_story_remote(story_pairs, claims_json: dict[int, str], resolver_state: dict, facts: list,
                         story_json: list[str] = (), kept: dict | None = None):
     """One story's flags, clusters and quiet pairs, with the outcomes of the pairs it compared."""
     from ..compare.by_story import check_story
@@ -331,5 +331,5 @@ def _task():
     if _TASK is None:
         import ray
 
-        _TASK = ray.remote(num_cpus=1)(_check_story_remote)
+        _TASK = ray.remote(num_cpus=1)(check_story_remote)
     return _TASK

@@ -265,14 +265,14 @@ def _sentences(doc) -> Iterable:
 
 # Bylines and datelines ("By Jane Roe", "Updated: May 3", "Posted at 10:02") are not statements, but
 # "By the latest count, ..." and "Updated figures show ..." are, so the pattern must not take every "By".
-_METADATA = re.compile(
+METADATA = re.compile(
     r"^\s*(?:(?i:updated|posted|published|last updated|last modified)\s*(?::|\d|(?i:on|at)\b|$)"
     r"|(?i:by)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*$"
     r"|(?i:photo|image|copyright|read more|related|advertisement)\b)")
 
 
 def _is_checkable(sent) -> bool:
-    if _METADATA.match(sent.text):
+    if METADATA.match(sent.text):
         return False  # bylines and datelines, not statements
     words = [t for t in sent if not t.is_punct and not t.is_space]
     if len(words) < MIN_TOKENS:

@@ -50,7 +50,7 @@ _MEASURES = {
     "acres": ("area", 0.00404686), "litres": ("volume", 1.0), "barrels": ("volume", 158.987),
     "gallons": ("volume", 3.785411),
 }
-_MEASURE_WORDS = {
+MEASURE_WORDS = {
     "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
     "kilometers": "km", "mile": "miles", "miles": "miles", "mi": "miles", "metre": "m",
     "metres": "m", "meter": "m", "meters": "m", "foot": "feet", "feet": "feet", "ft": "feet",
@@ -65,7 +65,7 @@ _PLURAL_SYNONYMS = {
     "soldiers": "troops", "servicemen": "troops", "troops": "troops", "persons": "people",
     "people": "people", "individuals": "people", "fatalities": "deaths", "percent": "percent",
 }
-_IRREGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children",
+IRREGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children",
               "serviceman": "servicemen", "police": "police", "personnel": "personnel",
               "staff": "staff", "people": "people", "aircraft": "aircraft", "sheep": "sheep"}
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
@@ -191,9 +191,9 @@ def _interval(value: float, hedge: str | None, slack: float) -> tuple[float, flo
 
 def _plural(word: str) -> str:
     w = word.lower().strip(".'’")
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    if w in _IRREGULAR.values():
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    if w in IRREGULAR.values():
         return w
     if w.endswith("s"):
         return w
@@ -220,8 +220,8 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, str, int]:
                          ("square miles", "sq miles"), ("sq km", "km2"), ("nautical miles", "nautical miles")):
         if two.startswith(phrase):
             return unit, "measure", m.end() + len(_NEXT_WORD.match(text, m.end()).group(0))
-    if first in _MEASURE_WORDS:
-        return _MEASURE_WORDS[first], "measure", m.end()
+    if first in MEASURE_WORDS:
+        return MEASURE_WORDS[first], "measure", m.end()
     cur = _CURRENCY_WORDS.get(first) or _CURRENCY_WORDS.get(first.rstrip("s"))
     if cur:
         return cur, "money", m.end()
@@ -247,7 +247,7 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, str, int]:
         if word in _STOP or word in _MONTH_SET or word.endswith(("ed", "ing", "ly")) or word in SMALL_NUMBERS:
             return None, "count", pos
         nxt = _NEXT_WORD.match(text, m.end())
-        if nxt and not word.endswith("s") and word not in _IRREGULAR.values() and nxt.group(1).islower():
+        if nxt and not word.endswith("s") and word not in IRREGULAR.values() and nxt.group(1).islower():
             head = nxt.group(1).rstrip(".'’")
             if head not in _STOP and not head.endswith(("ed", "ing", "ly")):
                 word, m = head, nxt  # a compound's head: "coal jobs", "mid-term elections"
@@ -287,7 +287,7 @@ def _is_name_or_date(text: str, start: int, end: int, value: float, plain: bool)
     if plain and 1800 <= value <= 2100 and value == int(value) and not after.isalpha():  # "1900ft": a measure
         if nxt and nxt.group(1)[0].isupper() and text[end:end + 1] == " ":
             return True  # "2030 Greens", "the 2018 Olympics": a year naming which ones; a count has a comma
-        plural = bool(nxt) and (next_word.endswith("s") or next_word in _IRREGULAR.values())
+        plural = bool(nxt) and (next_word.endswith("s") or next_word in IRREGULAR.values())
         if prev_word in _YEAR_CONTEXT or prev_word == "the" or not plural or text[end:end + 2] == "'s":
             return True
     return False

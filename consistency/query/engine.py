@@ -78,7 +78,7 @@ class QueryEngine:
         self._index_mtime: tuple[float, int] | None = None
         self._flags_by_claim: dict[str, list[Flag]] = {}
         self._flags_version = None
-        self._pairs = _PairIndex([])
+        self._pairs = PairIndex([])
         self._retriever = None
         self._entity_resolver = None
         self._index_stale = True
@@ -87,7 +87,7 @@ class QueryEngine:
         # that spares it the FAISS import and the index file. A long-lived engine searches FAISS,
         # which is faster per query; both find the same neighbours up to float16 rounding.
         self._one_shot = one_shot
-        self._question_ranker = _UNLOADED  # read from disk at the first question, not for every claim query
+        self._question_ranker = UNLOADED  # read from disk at the first question, not for every claim query
         self.question_depth = QUESTION_DEPTH
         self.question_weight = QUESTION_PRIOR_WEIGHT
         self.question_margin = QUESTION_SHOW_MARGIN
@@ -98,7 +98,7 @@ class QueryEngine:
     @property
     def question_ranker(self):  # -> QuestionRanker | None
         """The shipped question re-ranker (None when absent or switched off)."""
-        if self._question_ranker is _UNLOADED:
+        if self._question_ranker is UNLOADED:
             self._question_ranker = _shipped_question_ranker()
         return self._question_ranker
 
@@ -129,7 +129,7 @@ class QueryEngine:
             for f in self.store.flags("open"):
                 for cid in f.claims:
                     self._flags_by_claim.setdefault(cid, []).append(f)
-            self._pairs = _PairIndex(self.store.pairs())
+            self._pairs = PairIndex(self.store.pairs())
             self._flags_version = version
             self._entity_resolver = None  # a batch may have learnt new spellings
 
@@ -361,7 +361,7 @@ class QueryEngine:
         return [c.to_dict() for c in found if any(x.id in hit_ids for x in c.claims)]
 
 
-_UNLOADED = object()
+UNLOADED = object()
 
 
 def _shipped_question_ranker():  # -> QuestionRanker | None
@@ -370,7 +370,7 @@ def _shipped_question_ranker():  # -> QuestionRanker | None
     return QuestionRanker.load(SHIPPED) if SHIPPED.exists() else None
 
 
-class _PairIndex:
+class PairIndex:
     """Aligned pairs by either end, held in sorted arrays: the table is keyed by (a, b) only,
     so looking pairs up by b in SQL scanned every pair on every query."""
 

@@ -292,7 +292,7 @@ _DURATION_CODE = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("",
                   ("T", "H"): "hour", ("T", "M"): "minute", ("T", "S"): "second"}
 
 
-def _duration_units(value: str) -> list[str]:
+def duration_units(value: str) -> list[str]:
     """The units a TIMEX3 duration counts in with a number ("P21Y" years, "PT90M" minutes, "P20Y" years
     and decades; "PXY" none)."""
     if not value.startswith("P"):
@@ -316,7 +316,7 @@ def quantity_fits(c: Claim, question: str) -> bool:
     if asked or re.search(r"\bhow long\b", q):
         # "how many years" wants a length in years, "how long" any stated length, not "for years"
         unit = asked.group(1).rstrip("s") if asked else None
-        lengths = [code for t in c.times if t.type == "DURATION" for code in _duration_units(t.value)]
+        lengths = [code for t in c.times if t.type == "DURATION" for code in duration_units(t.value)]
         return any(unit is None or code == unit for code in lengths) or any(
             (x.unit or "").casefold().rstrip("s") == unit if unit else (x.unit or "").casefold() in _TIME_UNITS
             for x in c.quantities)

@@ -72,7 +72,8 @@ WEIGHTS: dict[str, float] = {"bias": -8.317, "dense": 7.43, "words": 5.005, "nam
 
 
 @dataclass
-class _Story:
+class Story:
+    """A story being clustered: running sums of its members' vectors and profiles, its size and span."""
     id: str
     centroid: np.ndarray  # sum of member vectors (unnormalised)
     terms: dict[int, float]  # sum of the members' unit tf-idf vectors over content words
@@ -95,7 +96,7 @@ _PROFILE = ("terms", "names", "dates", "members", "refs", "people", "named")
 BLOCK = 256  # articles whose dense products with the stories are taken in one matrix product
 
 
-class _StoredStory(_Story):
+class _StoredStory(Story):
     """A stored story: its centroid, size and span are read up front, its word, name and date
     profiles and its members when first used (a night reads those of the stories it scores)."""
 
@@ -148,7 +149,7 @@ class StoryClusterer:
         self.lone_margin = lone_margin
         self.lone_floor = lone_floor
         self.refer_back = refer_back
-        self.stories: dict[str, _Story] = {}
+        self.stories: dict[str, Story] = {}
         self.merged_into: dict[str, str] = {}
         self.df: Counter[int] = Counter()
         self.n_docs = 0
@@ -203,7 +204,7 @@ class StoryClusterer:
         self._merge_pass(touched)
         return [self.resolve(s) for s in ids]
 
-    def singles(self, articles: Sequence[Article], vectors: np.ndarray) -> list[_Story]:
+    def singles(self, articles: Sequence[Article], vectors: np.ndarray) -> list[Story]:
         """One unsaved group per article, its profiles weighted by the document frequencies
         as known after counting these articles in."""
         texts = [f"{a.title}\n{a.text}" for a in articles]
@@ -218,12 +219,12 @@ class StoryClusterer:
         out = []
         for a, v, w, nm, d, r, pp in zip(articles, vectors, words, names, dates, refs, people):
             when = a.published.isoformat()
-            out.append(_Story("", np.array(v, dtype=np.float32), self._tfidf(w), self._tfidf(nm), 1,
+            out.append(Story("", np.array(v, dtype=np.float32), self._tfidf(w), self._tfidf(nm), 1,
                               when, when, [a.id], self._tfidf(d), dict.fromkeys(r, 1), dict.fromkeys(pp[0], 1),
                               dict.fromkeys(pp[1], 1)))
         return out
 
-    def features(self, a: _Story, b: _Story, dense: float | None = None) -> dict[str, float]:
+    def features(self, a: Story, b: Story, dense: float | None = None) -> dict[str, float]:
         """The average-linkage features of two groups, as the score weighs them."""
         size = float(a.n * b.n)
         if dense is None:
@@ -301,7 +302,7 @@ class StoryClusterer:
         """Rebuild a clusterer from ``to_dict`` output (older state loads with the new rules)."""
         sc = cls._from_head(d, len(d["stories"]))
         for s in d["stories"]:
-            story = _Story(id=s["id"], centroid=np.asarray(s["centroid"], dtype=np.float32), terms={}, names={},
+            story = Story(id=s["id"], centroid=np.asarray(s["centroid"], dtype=np.float32), terms={}, names={},
                            n=int(s["n"]), first=s["first"], last=s["last"])
             _set_profiles(story, s)
             sc._put(story)
@@ -357,21 +358,21 @@ class StoryClusterer:
         norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
         return {t: x / norm for t, x in w.items()}
 
-    def _pair_score(self, a: _Story, b: _Story, dense: float | None = None) -> float:
+    def _pair_score(self, a: Story, b: Story, dense: float | None = None) -> float:
         """The log-odds that two groups report one event: the weighted average-linkage features."""
         w = self.weights
         f = self.features(a, b, dense)
         return w["bias"] + sum(w[k] * f[k] for k in FEATURES)
 
-    def _bar(self, base: float, a: _Story, b: _Story) -> float:
+    def _bar(self, base: float, a: Story, b: Story) -> float:
         return base + self.small_margin / math.sqrt(a.n * b.n)
 
-    def _merge_bar(self, a: _Story, b: _Story) -> float:
+    def _merge_bar(self, a: Story, b: Story) -> float:
         # a story of one article merging is its article joining late: the join bar holds
         base = min(self.threshold, self.merge_threshold) if min(a.n, b.n) == 1 else self.merge_threshold
         return self._bar(base, a, b)
 
-    def _start_block(self, singles: Sequence[_Story]) -> None:
+    def _start_block(self, singles: Sequence[Story]) -> None:
         """Take the dense products of these articles with every story at once (one matrix product
         costs far less than one matrix-vector product an article over a large store)."""
         k = len(self._ids)
@@ -379,7 +380,7 @@ class StoryClusterer:
         self._block_row = np.full(max(len(self._mat), k), -1, dtype=np.int64)
         self._block_row[:k] = np.arange(k)
 
-    def _block_dense(self, column: int, single: _Story) -> np.ndarray:
+    def _block_dense(self, column: int, single: Story) -> np.ndarray:
         """The dense products of the block's ``column``-th article with the live stories, taking
         the stories changed since the block began afresh."""
         k = len(self._ids)
@@ -392,15 +393,15 @@ class StoryClusterer:
             dense[changed] = self._mat[changed] @ (single.centroid / single.n)
         return dense
 
-    def _best_match(self, group: _Story, exclude: str | None,
-                    dense: np.ndarray | None = None) -> tuple[_Story | None, float]:
+    def _best_match(self, group: Story, exclude: str | None,
+                    dense: np.ndarray | None = None) -> tuple[Story | None, float]:
         """The live story most similar to ``group``, among the nearest by dense vector (``dense``:
         its products with the live stories' rows, when already known)."""
         best, best_score, _ = self._best_two(group, exclude, dense)
         return best, best_score
 
-    def _best_two(self, group: _Story, exclude: str | None,
-                  dense: np.ndarray | None = None) -> tuple[_Story | None, float, float]:
+    def _best_two(self, group: Story, exclude: str | None,
+                  dense: np.ndarray | None = None) -> tuple[Story | None, float, float]:
         """``_best_match`` and the score of the runner-up story (-inf when there is none)."""
         k = len(self._ids)
         if k == 0:
@@ -427,7 +428,7 @@ class StoryClusterer:
                 second = score
         return best, best_score, second
 
-    def _lone_joins(self, lone: _Story, other: _Story, score: float) -> bool:
+    def _lone_joins(self, lone: Story, other: Story, score: float) -> bool:
         """Whether a story of one article joins ``other`` below the bar: ``other`` is its best story,
         clears the floor and leads the runner-up by the margin."""
         if self.lone_margin is None or lone.n != 1 or (self.lone_floor is not None and score < self.lone_floor):
@@ -438,12 +439,12 @@ class StoryClusterer:
 
     # -- updates ----------------------------------------------------------------------------
 
-    def _open(self, single: _Story) -> _Story:
+    def _open(self, single: Story) -> Story:
         single.id = _story_id(single.members[0], self.stories, self.merged_into)
         self._put(single)
         return single
 
-    def _put(self, story: _Story) -> None:
+    def _put(self, story: Story) -> None:
         self.stories[story.id] = story
         row = len(self._ids)
         if row >= len(self._mat):
@@ -473,7 +474,7 @@ class StoryClusterer:
                 self._block_row[row] = self._block_row[last]
         self._ids.pop()
 
-    def _absorb(self, keep: _Story, drop: _Story) -> None:
+    def _absorb(self, keep: Story, drop: Story) -> None:
         """Add ``drop``'s members and profiles to ``keep``."""
         keep.centroid = keep.centroid + drop.centroid
         for mine, theirs in ((keep.terms, drop.terms), (keep.names, drop.names), (keep.dates, drop.dates)):
@@ -530,7 +531,7 @@ class StoryClusterer:
             pending = (pending - {drop.id}) | {keep.id}
 
 
-def _set_profiles(story: _Story, s: dict) -> None:
+def _set_profiles(story: Story, s: dict) -> None:
     """Give a story the profiles and members of its ``story_dict``."""
     story.terms = {int(k): float(v) for k, v in s["terms"].items()}
     story.names = {int(k): float(v) for k, v in s.get("names", {}).items()}
@@ -547,7 +548,7 @@ def _dot(a: dict[int, float], b: dict[int, float]) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-def _gap(a: _Story, b: _Story) -> float:
+def _gap(a: Story, b: Story) -> float:
     """Days between the spans of two stories (0 when they overlap)."""
     try:
         a0, a1 = datetime.fromisoformat(a.first), datetime.fromisoformat(a.last)
@@ -561,7 +562,7 @@ def _gap(a: _Story, b: _Story) -> float:
     return 0.0
 
 
-def _referred_gap(a: _Story, b: _Story) -> float:
+def _referred_gap(a: Story, b: Story) -> float:
     """The gap feature, log(1 + days), with the article pairs one of which names the day the other's
     story began counted at the gap from that day: a follow-up published months after an event (an
     arrest, a court date) is as near it as the event's day it refers back to. The pairs that name one
@@ -586,14 +587,14 @@ def _referred_gap(a: _Story, b: _Story) -> float:
     return (1.0 - share - person_share) * span + share * math.log1p(near)
 
 
-def _same_person_pairs(a: _Story, b: _Story) -> int:
+def _same_person_pairs(a: Story, b: Story) -> int:
     """Article pairs of two groups that name one person, whom one of the two gives an age: at least
     those of the person most named so (a full name alone may be an official's, who recurs across events)."""
     return max((k * other.named.get(p, 0) for aged, other in ((a.people, b), (b.people, a))
                 for p, k in aged.items()), default=0)
 
 
-def _days_to_start(ref: tuple[str, str], story: _Story) -> float | None:
+def _days_to_start(ref: tuple[str, str], story: Story) -> float | None:
     """Days from a named span of days to the day a story began, when the span holds that day or
     one of the few days before it (the event its first report tells of); None otherwise."""
     try:
@@ -606,7 +607,7 @@ def _days_to_start(ref: tuple[str, str], story: _Story) -> float | None:
     return float(max(0, (start - hi).days))
 
 
-def _inside(ref: tuple[str, str], story: _Story) -> bool:
+def _inside(ref: tuple[str, str], story: Story) -> bool:
     """Whether a named span of days lies within a story's own span (it then tells nothing more)."""
     try:
         return (datetime.fromisoformat(story.first).date() <= date.fromisoformat(ref[0])

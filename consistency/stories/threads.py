@@ -24,7 +24,7 @@ from typing import Iterable
 import numpy as np
 
 from ..scores import cosines
-from .cluster import StoryClusterer, _Story
+from .cluster import Story, StoryClusterer
 
 __all__ = ["ThreadLinker", "THREAD_FEATURES", "THREAD_WEIGHTS"]
 
@@ -89,7 +89,7 @@ class ThreadLinker:
         sizes = [sum(live[s].n for s in members[t]) for t in ids]
         mat = np.stack([c / n for c, n in zip(sums, sizes)]) if ids else np.zeros((0, clusterer.dim or 0))
         rows_of = {t: r for r, t in enumerate(ids)}
-        full: dict[str, _Story] = {}
+        full: dict[str, Story] = {}
         changed: dict[str, str] = {}
         for sid in todo:
             story = live[sid]
@@ -132,15 +132,15 @@ class ThreadLinker:
             changed[sid] = target
         return changed
 
-    def _score(self, clusterer: StoryClusterer, a: _Story, b: _Story, dense: float) -> float:
+    def _score(self, clusterer: StoryClusterer, a: Story, b: Story, dense: float) -> float:
         f = clusterer.features(a, b, dense)
         w = self.weights
         return w["bias"] + sum(w[k] * f[k] for k in THREAD_FEATURES)
 
 
-def _sum(groups: list[_Story]) -> _Story:
+def _sum(groups: list[Story]) -> Story:
     """One group holding the articles of several (summed profiles, joint time span)."""
-    out = _Story("", sum((g.centroid for g in groups), np.zeros_like(groups[0].centroid)), {}, {},
+    out = Story("", sum((g.centroid for g in groups), np.zeros_like(groups[0].centroid)), {}, {},
                  sum(g.n for g in groups), min(g.first for g in groups), max(g.last for g in groups))
     for g in groups:
         for mine, theirs in ((out.terms, g.terms), (out.names, g.names), (out.dates, g.dates)):

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import re
 
-from ...extract.quantities import _IRREGULAR
+from ...extract.quantities import IRREGULAR
 from ...records import Claim, Entity
 from ..base import STOP
-from ..numbers import _singular
+from ..numbers import singular
 from .rows import Fact
 
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
-def _different_actors(x: Fact, y: Fact) -> bool:
+def different_actors(x: Fact, y: Fact) -> bool:
     """Both rows are said of named people or organisations (as either claim's entities name them)
     and none in common."""
     named = {w.casefold() for c in (x.claim, y.claim) for e in c.entities if e.label in ACTOR_LABELS
@@ -42,7 +42,7 @@ def _holders_named(f: Fact) -> set[str]:
     return near | (f.about & _named_words(c))
 
 
-def _other_actors(x: Fact, y: Fact) -> bool:
+def other_actors(x: Fact, y: Fact) -> bool:
     """Each row is said of named people or bodies that the other sentence never names ("Voss issued
     a statement on Thursday" / "on Friday, Quill issued one"); not a figure one sentence gives its
     subject and the other its object (Marsh took the oath Ostrov gave)."""
@@ -176,7 +176,7 @@ def other_studies(x: Fact, y: Fact) -> bool:
     return bool(nx and ny and not nx & ny)
 
 
-def _a_name(word: str, c: Claim) -> bool:
+def a_name(word: str, c: Claim) -> bool:
     """The claim names someone or something by this word: an entity's, or written with a capital past
     the sentence's first word."""
     titled = re.escape(word[:1].upper() + word[1:])
@@ -187,7 +187,7 @@ def _people(c: Claim) -> set[str]:
     return {e.canonical for e in c.entities if e.label == "PERSON"}
 
 
-def _holding_people(f: Fact) -> set[str]:
+def holding_people(f: Fact) -> set[str]:
     """The people a row is said of, by canonical id: those its subject or object names, else those
     named close to its value."""
     c = f.claim
@@ -201,11 +201,11 @@ def other_people(x: Fact, y: Fact) -> bool:
     """Each row is said of a person the other sentence never names, by canonical id: two people who
     share a surname ("Jackson" the congressman, "Sandra Jackson" his wife) are two holders even
     though their names share a word."""
-    px, py = _holding_people(x), _holding_people(y)
+    px, py = holding_people(x), holding_people(y)
     return bool(px and py and not px & _people(y.claim) and not py & _people(x.claim))
 
 
-def _same_person(a: Claim, b: Claim) -> bool:
+def same_person(a: Claim, b: Claim) -> bool:
     """The two claims name one person (by the canonical id extraction gave the name)."""
     return bool({e.canonical for e in a.entities if e.label == "PERSON"}
                 & {e.canonical for e in b.entities if e.label == "PERSON"})
@@ -214,8 +214,8 @@ def _same_person(a: Claim, b: Claim) -> bool:
 def holder(f: Fact) -> set[str]:
     """The words a row is said of beyond the noun it counts, in one form: whose figure, which happening's date."""
     counted = set((f.counts or "").split())
-    forms = counted | {_singular(w) or w for w in counted} | {one for one, many in _IRREGULAR.items() if many in counted}
-    return {_singular(w) or w for w in f.about} - forms
+    forms = counted | {singular(w) or w for w in counted} | {one for one, many in IRREGULAR.items() if many in counted}
+    return {singular(w) or w for w in f.about} - forms
 
 
 LIST_CHARS = 30  # a person named this little before a figure is whose figure it is ("Lindqvist (12 percent)")

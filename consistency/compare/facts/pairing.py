@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from ...records import Claim
 from .holders import listed_person
 from .rows import Fact
-from .sameness import _related, one_fact
-from .values import _agree, _differ, _fineness
+from .sameness import one_fact, related
+from .values import differ, facts_agree, fineness
 
 
 # Coverage of one happening, updates included, comes within days; a story that spans months holds
@@ -75,12 +75,12 @@ def candidates(facts: Sequence[Fact], similarity: Similarity,
     for (ra, rb), rows in by_claims.items():
         sim = similarity(ra, rb)
         # Sentences this close in meaning may give one fact whatever their slots say it is about.
-        rows = [(x, y) for x, y in rows if _related(x, y) or sim >= CLOSE_CLAIMS and x.kind == "figure"]
+        rows = [(x, y) for x, y in rows if related(x, y) or sim >= CLOSE_CLAIMS and x.kind == "figure"]
         # A coarser value ("earlier this week") agreeing with a finer one ("Friday") does not vouch for it.
-        agreed = {id(f) for x, y in rows if _agree(x, y) for f, g in ((x, y), (y, x))
-                  if _fineness(g) <= _fineness(f)}
+        agreed = {id(f) for x, y in rows if facts_agree(x, y) for f, g in ((x, y), (y, x))
+                  if fineness(g) <= fineness(f)}
         conflicts = [(x, y) for x, y in rows if id(x) not in agreed and id(y) not in agreed
-                     and id(x) in ok and id(y) in ok and _differ(x, y)]
+                     and id(x) in ok and id(y) in ok and differ(x, y)]
         if not conflicts:
             continue
         for x, y in conflicts:
@@ -128,4 +128,4 @@ def _written_unread(f: Fact, c: Claim) -> bool:
 
 def _echoed(f: Fact, others: Sequence[Fact]) -> int:
     """1 when some row of another article gives the same value: that outlet knows it, perhaps of another thing."""
-    return int(any(g.kind == f.kind and _agree(f, g) and _fineness(g) <= _fineness(f) for g in others))
+    return int(any(g.kind == f.kind and facts_agree(f, g) and fineness(g) <= fineness(f) for g in others))

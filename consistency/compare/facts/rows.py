@@ -12,8 +12,8 @@ from ...extract.quantities import AGE_UNIT
 from ...lexicon import HAPPENING_KINDS, SPEECH_EVENTS
 from ...records import Claim, Entity, Quantity, TimeExpr
 from ..base import STOP
-from ..numbers import _singular, in_telephone_number
-from ..timeline import _interval, is_stamp
+from ..numbers import in_telephone_number, singular
+from ..timeline import interval_of, is_stamp
 from .calls import CALL, reports_call
 
 
@@ -47,7 +47,7 @@ def facts_of(row: int, c: Claim, named_before: Mapping[tuple[str, int], Entity] 
         out.append(Fact("figure", c, row, q, q.event, frozenset(q.about), _counted(q),
                         bodies=_stood_for(c, q, named_before)))
     for t in c.times:
-        iv = _interval(t)
+        iv = interval_of(t)
         # A date read as the time of a speech ("police said on Tuesday") is no row, unless it closes an
         # opening phrase that names the happening it dates.
         spoken = t.event in SPEECH_EVENTS or t.event in LEARNING_EVENTS
@@ -56,7 +56,7 @@ def facts_of(row: int, c: Claim, named_before: Mapping[tuple[str, int], Entity] 
         if iv is None or spoken and noun is None and not call or _recurring(c, t) or update_stamp(c, t):
             continue
         about = frozenset(t.about) | {noun} if noun else frozenset(t.about)
-        event = CALL if call else noun or _modified(c, t) or t.event
+        event = CALL if call else noun or modified(c, t) or t.event
         out.append(Fact("date", c, row, t, event, about, None, iv, _stood_for(c, t, named_before)))
     return out
 
@@ -75,7 +75,7 @@ def dates_of(f: Fact) -> list[tuple[date, date]]:
     out = []
     for t in c.times:
         if f.event and t.event == f.event and t.type in ("DATE", "TIME") and not _recurring(c, t):
-            iv = _interval(t)
+            iv = interval_of(t)
             if iv is not None:
                 out.append(iv)
     return out or _when_dated(f)
@@ -92,7 +92,7 @@ def _when_dated(f: Fact) -> list[tuple[date, date]]:
     for t in c.times:
         between = c.text[t.end - c.start:f.slot.start - c.start]
         if t.end <= f.slot.start and t.type in ("DATE", "TIME") and _WHEN.match(between):
-            iv = _interval(t)
+            iv = interval_of(t)
             if iv is not None:
                 return [iv]
     return []
@@ -186,7 +186,7 @@ _NOT_QUALIFIED = STOP | frozenset({"amid", "during", "since", "until", "through"
                                    "following", "ahead", "because", "till", "unless", "if", "so", "yet", "nor"})
 
 
-def _modified(c: Claim, t: TimeExpr) -> str | None:
+def modified(c: Claim, t: TimeExpr) -> str | None:
     """The noun a year stands before as its qualifier ("a 2030 campaign", "the 2016 race"): the
     year dates that, not the clause's verb ("stepped down ... ahead of a 2030 campaign" dates no
     stepping down)."""
@@ -251,9 +251,9 @@ def _counted(q: Quantity) -> str | None:
         return "age"
     if q.kind == "count" and q.unit is None:
         return None
-    unit = _singular(q.unit) if q.unit else None
+    unit = singular(q.unit) if q.unit else None
     if q.kind == "count" and q.about:
-        chain = [_singular(w) or w for w in q.about[0].split()]
+        chain = [singular(w) or w for w in q.about[0].split()]
         if unit is None or chain[-1] == unit:
             return " ".join(chain)
     return unit

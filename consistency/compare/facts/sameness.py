@@ -6,11 +6,11 @@ import re
 
 from ...lexicon import HAPPENING_KINDS, IRREGULAR_PAST, SPEECH_EVENTS
 from ..base import UPDATE_CUES
-from .holders import (_a_name, _holding_people, _other_actors, _same_person, holder, one_verb_two_doers, other_doers,
-                      other_people, other_studies, places_of, rival_holders, study_names)
-from .rows import Fact, _modified, dates_of
+from .holders import (a_name, holder, holding_people, one_verb_two_doers, other_actors, other_doers, other_people,
+                      other_studies, places_of, rival_holders, same_person, study_names)
+from .rows import Fact, dates_of, modified
 from .statistics import is_age, is_conversion, is_tally, other_statistic
-from .values import GRANULARITY, MAX_GRANULARITY_GAP, _near_dates, _near_figures, _significant
+from .values import GRANULARITY, MAX_GRANULARITY_GAP, near_dates, near_figures, significant
 
 
 # Happenings too general to say which fact a slot belongs to: a shared subject must do it. Saying is
@@ -22,7 +22,7 @@ GENERAL_EVENTS = frozenset({"be", "have", "do", "make", "get", "take", "give", "
 MAX_UPDATE_RATIO = 2.5  # a newer figure several times the old one counts something else
 
 
-def _related(x: Fact, y: Fact) -> bool:
+def related(x: Fact, y: Fact) -> bool:
     """Whether two rows may be about one thing at all (the scorer weighs how surely): a figure of the
     same counted noun, happening or things around it; a date of a comparable granularity attached to
     the same happening or things, or a step from the other's date in a sentence on the same person."""
@@ -35,7 +35,7 @@ def _related(x: Fact, y: Fact) -> bool:
     gx, gy = GRANULARITY.get(x.slot.granularity, 0), GRANULARITY.get(y.slot.granularity, 0)
     if abs(gx - gy) > (MAX_GRANULARITY_GAP if max(gx, gy) <= GRANULARITY["month"] else 1):
         return False
-    return bool(shared) or same_event or _near_dates(x, y) and _same_person(x.claim, y.claim)
+    return bool(shared) or same_event or near_dates(x, y) and same_person(x.claim, y.claim)
 
 
 # Dates of a day further apart than this are two happenings of one kind (two meetings, two rounds of
@@ -53,7 +53,7 @@ def one_fact(a: Fact, b: Fact) -> bool:
     same_event = (a.event is not None and a.event == b.event and a.event not in GENERAL_EVENTS
                   and not _other_particles(a, b))
     same_holder = bool(_holder_words(a) & _holder_words(b))
-    if _other_actors(a, b) or other_people(a, b):
+    if other_actors(a, b) or other_people(a, b):
         return False  # said of different named people or bodies: each its own figure or date
     if a.kind == "figure":
         if other_statistic(a, b):
@@ -77,11 +77,11 @@ def one_fact(a: Fact, b: Fact) -> bool:
             return False  # a count of a named thing is not one whose noun the reader did not find
         lo, hi = sorted((abs(a.slot.value), abs(b.slot.value)))
         later = b.claim.published > a.claim.published and (
-            _grown_since(a, b) and is_tally(a) and is_tally(b)
-            or _update_cue(b) and not _update_cue(a))
-        close = _near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
+            grown_since(a, b) and is_tally(a) and is_tally(b)
+            or update_cue(b) and not update_cue(a))
+        close = near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
         # A named poll's or report's figure is that study's: a figure said of no holder may be another study's.
-        unknown = _holder_unknown(a, b) and not (study_names(a) or study_names(b))
+        unknown = holder_unknown(a, b) and not (study_names(a) or study_names(b))
         return close and (same_holder or same_event or unknown)
     if one_verb_two_doers(a, b, GENERAL_EVENTS):
         return False  # two doers of one verb: two happenings, each on its own day
@@ -109,8 +109,8 @@ def one_fact(a: Fact, b: Fact) -> bool:
         # Days a step apart, and nothing says the happening is one but the words around it: a shared
         # word must be a name, not a noun any sentence of the story may use ("the singer" arrived one
         # day and checked in the next).
-        same_holder = any(_a_name(w, a.claim) or _a_name(w, b.claim) for w in holder(a) & holder(b))
-    return same_event or same_holder and (_near_dates(a, b) or _day_apart(a, b))
+        same_holder = any(a_name(w, a.claim) or a_name(w, b.claim) for w in holder(a) & holder(b))
+    return same_event or same_holder and (near_dates(a, b) or _day_apart(a, b))
 
 
 # Nouns that say what any figure is ("an annual value of $9 million", "a total of 40"): two figures
@@ -125,7 +125,7 @@ def _holder_words(f: Fact) -> set[str]:
 
 def _dates_a_figure(f: Fact) -> bool:
     """The row is a year standing before a noun any figure is ("its 1998 value"), not a happening's date."""
-    return _modified(f.claim, f.slot) in MEASURE_NOUNS
+    return modified(f.claim, f.slot) in MEASURE_NOUNS
 
 
 def _noun_dated(f: Fact, kinds_of_f: frozenset[str]) -> bool:
@@ -195,7 +195,7 @@ def _ages_of_others(a: Fact, b: Fact) -> bool:
     """An age is one person's: a person named with one and not with the other is another person
     ("Brede, 39," / "a man, 47,"); two unnamed ("a six-year-old girl" / "she was 5") may be one, unless
     either sentence gives the ages of several people."""
-    pa, pb = _holding_people(a), _holding_people(b)
+    pa, pb = holding_people(a), holding_people(b)
     if not (pa or pb):
         return _of_several(a) or _of_several(b)
     return not pa & pb
@@ -222,7 +222,7 @@ ROUND_DIGITS = 3  # "$400,000", "$5.6 billion", "23": a story's headline figures
 CLASS_NOUNS = frozenset("people person man men woman women individual adult resident time".split())
 
 
-def _holder_unknown(a: Fact, b: Fact) -> bool:
+def holder_unknown(a: Fact, b: Fact) -> bool:
     """Both rows count the same named thing in round figures and one of them is said of nothing more
     ("19 steps" in a preview, "23 steps he took"): nothing says the figures are of two holders, so what
     is counted decides. Exact sums ("$9,587.64") are items of a list, each its own. What is counted
@@ -230,7 +230,7 @@ def _holder_unknown(a: Fact, b: Fact) -> bool:
     measure whose row says of nothing what it is, not even a happening ("it was $212 million")."""
     if a.counts is None or a.counts != b.counts or holder(a) and holder(b):
         return False
-    if max(_significant(a.slot.value), _significant(b.slot.value)) > ROUND_DIGITS:
+    if max(significant(a.slot.value), significant(b.slot.value)) > ROUND_DIGITS:
         return False
     if a.counts.split()[-1] in CLASS_NOUNS:
         return False
@@ -277,7 +277,7 @@ SCHEDULE_CUES = re.compile(r"\b(?:postponed|rescheduled|pushed back|brought forw
                            r"|(?:earlier|later|sooner) than (?:planned|expected|scheduled|announced))\b", re.IGNORECASE)
 
 
-def _update_cue(f: Fact) -> bool:
+def update_cue(f: Fact) -> bool:
     """The claim says its value is a newer one: an update cue of the figure for a figure, a schedule
     change for a date."""
     return figure_updated(f) if f.kind == "figure" else bool(SCHEDULE_CUES.search(f.claim.text))
@@ -307,10 +307,10 @@ def figure_updated(f: Fact) -> bool:
 
 def _rescheduled(a: Fact, b: Fact) -> bool:
     """The later report says the date moved: days apart are then the old plan and the new one."""
-    return b.claim.published > a.claim.published and _update_cue(b) and not _update_cue(a)
+    return b.claim.published > a.claim.published and update_cue(b) and not update_cue(a)
 
 
-def _grown_since(a: Fact, b: Fact) -> bool:
+def grown_since(a: Fact, b: Fact) -> bool:
     """A count given higher in a report of a later day: a tally (dead, arrested, signed up) that grew
     while the story ran, not a slip by either outlet."""
     return (a.kind == "figure" and a.slot.kind == "count" and b.slot.kind == "count"

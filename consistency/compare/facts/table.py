@@ -13,7 +13,7 @@ from ..fact_features import FactScorer, features, load_scorer
 from .antecedents import antecedents
 from .pairing import Similarity, candidates
 from .rows import Fact, facts_of
-from .sameness import _grown_since, _update_cue
+from .sameness import grown_since, update_cue
 
 
 
@@ -43,15 +43,16 @@ def fact_findings(facts: Sequence[Fact], similarity: Similarity, scorer: FactSco
         key = (c.a.claim.id, c.b.claim.id)
         if p >= scorer.threshold and p > best.get(key, (-1.0,))[0]:
             best[key] = (p, c.a, c.b, c.similarity)
-    return [(_finding(a, b, p), sim) for p, a, b, sim in best.values()]
+    return [(pair_finding(a, b, p), sim) for p, a, b, sim in best.values()]
 
 
-def _finding(a: Fact, b: Fact, score: float) -> Finding:
+def pair_finding(a: Fact, b: Fact, score: float) -> Finding:
+    """The finding two facts make: an update when the later report revises the earlier, else their kind's."""
     kind = "number" if a.kind == "figure" else "timeline"
     if b.claim.published > a.claim.published and (
-            _update_cue(b) and not _update_cue(a)
+            update_cue(b) and not update_cue(a)
             or a.claim.modality in FORECAST and b.claim.modality not in FORECAST
-            or _grown_since(a, b)):
+            or grown_since(a, b)):
         kind = "update"  # the later report revises the figure, or reports what the earlier one forecast
     return Finding(kind, a.claim, b.claim, a.slot.text, b.slot.text, (a.slot.start, a.slot.end),
                    (b.slot.start, b.slot.end), confidence=score)

@@ -7,10 +7,8 @@ from dataclasses import replace
 
 from ...extract.quantities import rounding_interval
 from ...records import Quantity, TimeExpr
-from ..numbers import _comparable as figures_comparable
-from ..numbers import agree
-from ..timeline import _comparable as dates_comparable
-from ..timeline import _compatible, _quoted, anchor_kind
+from ..numbers import agree, figures_comparable
+from ..timeline import anchor_kind, compatible, dates_comparable, quoted
 from .rows import Fact
 
 
@@ -23,13 +21,13 @@ NEAR_RATIO = 1.35  # a figure an outlet got slightly wrong: "$5,587.75" for "$5,
 NEAR_STEPS = {"month": 1, "year": 1}  # a day named wrongly is too common a different day to count alone
 
 
-def _near_figures(x: Quantity, y: Quantity) -> bool:
+def near_figures(x: Quantity, y: Quantity) -> bool:
     """Values close enough that one reads as a slip for the other, whatever verb each outlet used."""
     lo, hi = sorted((abs(x.value), abs(y.value)))
     return lo > 0 and hi / lo <= NEAR_RATIO
 
 
-def _near_dates(x: Fact, y: Fact) -> bool:
+def near_dates(x: Fact, y: Fact) -> bool:
     """Dates of one granularity a step or two apart ("Tuesday" and "Wednesday", "1966" and "1967")."""
     if x.slot.granularity != y.slot.granularity or x.slot.granularity not in NEAR_STEPS:
         return False
@@ -55,7 +53,7 @@ def _scale_dropped(x: Quantity, y: Quantity) -> bool:
 ROUNDING_SHARE = 0.05  # "$27 million" for "$27,412,960", "42 percent" for "41.8"; not "20,000" for "22,000"
 
 
-def _significant(v: float) -> int:
+def significant(v: float) -> int:
     """How many significant digits a figure is written with ("27 million": 2, "27,412,960": 8)."""
     digits = f"{abs(v):.6f}".replace(".", "").strip("0")
     return max(1, len(digits))
@@ -64,9 +62,9 @@ def _significant(v: float) -> int:
 def _rounded(x: Quantity, y: Quantity) -> bool:
     """One figure is the other rounded or cut to fewer digits, by a few percent at most: a rounder
     report of one value."""
-    rough, exact = sorted((x, y), key=lambda q: _significant(q.value))
-    n = _significant(rough.value)
-    if n >= _significant(exact.value) or exact.value <= 0 or rough.value <= 0:
+    rough, exact = sorted((x, y), key=lambda q: significant(q.value))
+    n = significant(rough.value)
+    if n >= significant(exact.value) or exact.value <= 0 or rough.value <= 0:
         return False
     step = 10 ** (math.floor(math.log10(exact.value)) - n + 1)
     shortened = (math.floor(exact.value / step + 1e-9) * step, math.floor(exact.value / step + 0.5) * step)
@@ -74,31 +72,32 @@ def _rounded(x: Quantity, y: Quantity) -> bool:
             and abs(exact.value - rough.value) <= ROUNDING_SHARE * exact.value)
 
 
-def _fineness(f: Fact) -> int:
+def fineness(f: Fact) -> int:
+    """The rank of a date fact's granularity in GRANULARITY (0 a day, higher is coarser); 0 for a figure."""
     return GRANULARITY.get(f.slot.granularity, 0) if f.kind == "date" else 0
 
 
-def _agree(x: Fact, y: Fact) -> bool:
+def facts_agree(x: Fact, y: Fact) -> bool:
     """The two values vouch for each other: comparable, compatible, and for figures close ("over $300"
     allows "$5,587.75" but does not confirm it)."""
     if x.kind == "figure":
-        return figures_comparable(x.slot, y.slot) and not _differ(x, y) and _near_figures(x.slot, y.slot)
-    return _dates_comparable(x, y) and _compatible(x.slot, x.interval, y.slot, y.interval)
+        return figures_comparable(x.slot, y.slot) and not differ(x, y) and near_figures(x.slot, y.slot)
+    return fact_dates_comparable(x, y) and compatible(x.slot, x.interval, y.slot, y.interval)
 
 
 RELATIVE = frozenset({"deictic", "other"})
 
 
-def _dates_comparable(x: Fact, y: Fact) -> bool:
+def fact_dates_comparable(x: Fact, y: Fact) -> bool:
     """Dates that can be held against each other: relative words of two articles of one day ("last
     month", "last week") are both read from that day."""
     if ({anchor_kind(x.slot), anchor_kind(y.slot)} <= RELATIVE and x.claim.published.date() == y.claim.published.date()
-            and not (_quoted(x.claim, x.slot) or _quoted(y.claim, y.slot))):
+            and not (quoted(x.claim, x.slot) or quoted(y.claim, y.slot))):
         return True
     return dates_comparable(x.slot, y.slot, x.claim, y.claim)
 
 
-def _differ(x: Fact, y: Fact) -> bool:
+def differ(x: Fact, y: Fact) -> bool:
     """The two values cannot both be right."""
     if x.kind == "figure":
         if not figures_comparable(x.slot, y.slot):
@@ -106,7 +105,7 @@ def _differ(x: Fact, y: Fact) -> bool:
         if x.slot.hedge == y.slot.hedge == "up to":
             # Two caps ("as many as 1.5 million", "up to 1.6 million") each give the most there can be:
             # they state one maximum, which differs when the caps do.
-            return _differ(_plain(x), _plain(y))
+            return differ(_plain(x), _plain(y))
         if x.slot.hedge or y.slot.hedge:
             return not agree(x.slot, y.slot)
         # Plain figures agree only when their rounding intervals truly overlap: "$3.5 billion" and
@@ -114,11 +113,11 @@ def _differ(x: Fact, y: Fact) -> bool:
         lo, hi = max(x.slot.low, y.slot.low), min(x.slot.high, y.slot.high)
         touching = lo == hi and x.slot.low < x.slot.high and y.slot.low < y.slot.high
         return (lo > hi or touching) and not _scale_dropped(x.slot, y.slot) and not _rounded(x.slot, y.slot)
-    if not _dates_comparable(x, y) or overnight(x, y):
+    if not fact_dates_comparable(x, y) or overnight(x, y):
         return False
     # a date after "by", "before" or "after" (TIMEX3 mod BEFORE, AFTER) bounds its happening on one side:
     # its row's days are open there, so a date inside the bound does not differ from it
-    return not _compatible(x.slot, x.interval, y.slot, y.interval)
+    return not compatible(x.slot, x.interval, y.slot, y.interval)
 
 
 def _plain(f: Fact) -> Fact:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ...lexicon import CHANNEL_NOUNS
 from .features import is_candidate
-from .spans import Frame, _source_of, frame_at
+from .spans import Frame, frame_at, source_of
 
 TokSpan = tuple[int, int]
 MAX_CONTENT_GAP = 60
@@ -76,7 +76,7 @@ def _pick_source(cue: TokSpan, head: Token, sources: list[TokSpan], sent: list[i
             return None
     if not same:
         return None
-    subj = _source_of(head) if head.pos_ in ("VERB", "AUX") else None
+    subj = source_of(head) if head.pos_ in ("VERB", "AUX") else None
     if subj is not None:
         hit = [s for s in same if s[0] <= subj.i < s[1]]
         if hit:
@@ -97,7 +97,7 @@ def _parse_source(head: Token, cue: TokSpan, content: TokSpan) -> TokSpan | None
     if head.pos_ == "NOUN":
         subj = _possessor(head)
     elif head.pos_ in ("VERB", "AUX"):
-        subj = _source_of(head)
+        subj = source_of(head)
         if subj is not None and (subj.sent != head.sent or subj.pos_ not in NOMINAL):
             subj = None
     else:
@@ -177,7 +177,7 @@ def _to_noun(doc: Doc, src: TokSpan, cue: TokSpan) -> TokSpan:
     return src
 
 
-def _trim_source(doc: Doc, src: TokSpan, cue: TokSpan = (0, 0)) -> TokSpan:
+def trim_source(doc: Doc, src: TokSpan, cue: TokSpan = (0, 0)) -> TokSpan:
     """A source without a trailing channel, date or participle phrase ("Durbin in an interview"),
     run on to its noun when it stops before it; ``cue`` is the frame's cue, which it never takes."""
     a, b = src
@@ -208,14 +208,14 @@ def _fit_source(doc: Doc, src: TokSpan, cue: TokSpan, head: Token, content: TokS
     """A frame's source trimmed, ending where the cue's subject ends ("Trump accused Cruz" is
     "Trump"), not on a word that opens a phrase left outside it, and not before an "of" phrase of
     one of its own words ("Most" of the pilots), its determiner and possessive mark kept."""
-    src = _trim_source(doc, src, cue)
-    subj = _source_of(head) if head.pos_ in ("VERB", "AUX") else None
+    src = trim_source(doc, src, cue)
+    subj = source_of(head) if head.pos_ in ("VERB", "AUX") else None
     if subj is not None and src[0] <= subj.i < src[1]:
-        src = _trim_source(doc, (src[0], min(src[1], subj.right_edge.i + 1)), cue)
+        src = trim_source(doc, (src[0], min(src[1], subj.right_edge.i + 1)), cue)
     a, b = src
     last = doc[b - 1]
     if b - a > 1 and (last.pos_ in OPENERS or last.lower_ in OPENER_WORDS):
-        src = _trim_source(doc, (a, b - 1), cue)
+        src = trim_source(doc, (a, b - 1), cue)
     src = _with_left_modifiers(doc, src, cue, content)
     return _with_possessive_mark(doc, _with_of_phrase(doc, src, cue, content))
 
@@ -370,10 +370,10 @@ def _governed(doc: Doc, content: TokSpan, sources: list[TokSpan], sent: list[int
     cue_chars = rule.cue if rule is not None else _chars(doc, cue)
     # only the cue's own subject as source: the nearest tagged source belongs to another frame as often
     src = _pick_source(cue, head, sources, sent)
-    subj = _source_of(head) if head.pos_ in ("VERB", "AUX") else None
+    subj = source_of(head) if head.pos_ in ("VERB", "AUX") else None
     if src is None or subj is None or not src[0] <= subj.i < src[1]:
         return Frame(cue_chars, None, _chars(doc, content), None, head)
-    src = _trim_source(doc, src, cue)
+    src = trim_source(doc, src, cue)
     return Frame(cue_chars, _chars(doc, src), _chars(doc, content), _head(doc, src), head)
 
 

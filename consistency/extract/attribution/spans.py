@@ -72,7 +72,7 @@ def _noun_phrase(n: Token) -> list[Token]:
     return [t for t in n.subtree if t not in drop]
 
 
-def _source_of(v: Token, depth: int = 0) -> Token | None:
+def source_of(v: Token, depth: int = 0) -> Token | None:
     """The subject of a cue verb, looking through conjunctions and participial clauses."""
     if v.lemma_ in NO_SOURCE_LEMMAS or any(c.dep_ == "auxpass" for c in v.children):
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
@@ -96,10 +96,10 @@ def _source_of(v: Token, depth: int = 0) -> Token | None:
         if objs:
             return objs[0]
     if depth < 2 and v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX"):
-        return _source_of(v.head, depth + 1)
+        return source_of(v.head, depth + 1)
     # "before adding that ...": the subject of the clause the preposition hangs on
     if depth < 2 and v.dep_ == "pcomp" and v.head.head.pos_ in ("VERB", "AUX"):
-        return _source_of(v.head.head, depth + 1)
+        return source_of(v.head.head, depth + 1)
     # "those describing themselves as ...", a finite verb misparsed as a noun modifier
     if depth == 0 and v.dep_ in ("acl", "advcl") and (v.tag_ in ("VBG", "VBD", "VBZ", "VBP")) and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return v.head
@@ -334,7 +334,7 @@ def frame_at(tok: Token, quotes: list[tuple[int, int]] = ()) -> Frame | None:
         src, content, extra = _noun_frame(tok)
         cue = [tok] + extra
     else:
-        src = _source_of(tok)
+        src = source_of(tok)
         content, extra = _content_of(tok, src)
         cue = _left_modifiers(tok) + [tok] + [c for c in tok.children if c.dep_ == "prt"] + extra
     lo, hi = _paragraph(tok)

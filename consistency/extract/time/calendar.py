@@ -21,7 +21,8 @@ from .normalise import add_months, iso_week
 Result = tuple[str, str, "str | None"]  # type, value, mod
 
 
-def _mon(s: str) -> int:
+def month_number(s: str) -> int:
+    """The number of a month written out or abbreviated ('March', 'Sept.')."""
     return MONTHS[s.lower().rstrip(".")]
 
 
@@ -33,7 +34,8 @@ def _day(s: str) -> int:
     return int(re.match(r"\d+", s).group())
 
 
-def _apx(m: re.Match) -> str | None:
+def approx_mod(m: re.Match) -> str | None:
+    """The TIMEX3 mod of the approximating word the match caught in its 'apx' group, or None."""
     a = m.groupdict().get("apx")
     return APPROX_MOD.get(" ".join(a.lower().split()), "APPROX") if a else None
 
@@ -58,18 +60,18 @@ def h_time(m: re.Match, c) -> Result | None:
     elif g.get("rel"):
         day = c.anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(g["rel"].lower(), 0))
     elif g.get("mon"):
-        day = c.month_day(_mon(g["mon"]), _day(g["md"]), m.start(), m.end())
+        day = c.month_day(month_number(g["mon"]), _day(g["md"]), m.start(), m.end())
         if day is None:
             return None
     else:
         day = c.ref_day() or c.anchor
     zone = "Z" if g.get("utc") else ""
-    return "TIME", f"{day.isoformat()}T{hh:02d}:{mi:02d}{zone}", _apx(m)
+    return "TIME", f"{day.isoformat()}T{hh:02d}:{mi:02d}{zone}", approx_mod(m)
 
 
 def h_full_date(m: re.Match, c) -> Result | None:
     g = m.groupdict()
-    mo = _mon(g["mon"])
+    mo = month_number(g["mon"])
     d = _day(g["d"]) if g.get("d") else int(number(g["dw"]))  # "April 3" or "April three"
     if g.get("y"):
         try:
@@ -83,7 +85,7 @@ def h_full_date(m: re.Match, c) -> Result | None:
     pod = g.get("pod") or g.get("pod0")
     if pod:
         return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[pod.lower()]}", None
-    return "DATE", day.isoformat(), _apx(m) or posmod(g.get("pm"))
+    return "DATE", day.isoformat(), approx_mod(m) or posmod(g.get("pm"))
 
 
 _MONTH_CUE = re.compile(
@@ -98,7 +100,7 @@ _MONTH_LEAD = re.compile(r"\b(?:in|since|by|until|till|through|from|to|of|during
 
 def h_month(m: re.Match, c) -> Result | None:
     g = m.groupdict()
-    mo = _mon(g["mon"])
+    mo = month_number(g["mon"])
     bare = not (g.get("y") or g.get("yw") or g.get("yrel") or g.get("rel") or g.get("pm"))
     if bare and (g["mon"] in ("May", "March") or g["mon"][:3] == g["mon"].rstrip(".")[:3]
                  and len(g["mon"]) <= 4) and not _MONTH_CUE.search(c.text[max(0, m.start() - 12):m.start()]):
@@ -125,14 +127,14 @@ def h_month(m: re.Match, c) -> Result | None:
             y = c.month_year(mo, m.start(), m.end())
     else:
         y = c.month_year(mo, m.start(), m.end())
-    return "DATE", f"{y:04d}-{mo:02d}", _apx(m) or posmod(g.get("pm"))
+    return "DATE", f"{y:04d}-{mo:02d}", approx_mod(m) or posmod(g.get("pm"))
 
 
 # a weekday heading a title is a name ("the Sunday Times", "Super Tuesday", "Monday Night Football")
 _TITLE_AFTER = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Star|Independent|Observer"
                           r"|Mail|Sport|Business|Review|Magazine|Edition|Night\s+(?:Football|Live))\b")
 _DAY_LEAD = re.compile(r"\b(?:on|by|until|since|from|before|after)\s+$", re.I)  # "On Sunday Times Square ..."
-_TITLE_BEFORE = re.compile(r"\b(?:Super|Black|Cyber|Bloody|Ash|Palm|Good|Holy|Maundy|Shrove)\s+$")
+TITLE_BEFORE = re.compile(r"\b(?:Super|Black|Cyber|Bloody|Ash|Palm|Good|Holy|Maundy|Shrove)\s+$")
 
 
 # "Tuesdays", "Sunday mornings": every such day, a set
@@ -140,7 +142,7 @@ WEEKDAY_PLURAL_RE = (r"(?-i:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday
                      r"(?:s|\s+(?i:mornings|afternoons|evenings|nights)))\b")
 # "on Monday and Tuesday nights": the first day shares the plural of the second
 # "Tuesday nights last week": two nights of one week, not every Tuesday
-_OF_A_WEEK = re.compile(r"\s+(?:of\s+)?(?:last|this|next|that|the\s+(?:same|previous|following))\s+week", re.I)
+OF_A_WEEK = re.compile(r"\s+(?:of\s+)?(?:last|this|next|that|the\s+(?:same|previous|following))\s+week", re.I)
 _AND_PLURAL = re.compile(rf"\s+(?:and|or|&)\s+{WEEKDAY_PLURAL_RE}")
 
 
@@ -158,11 +160,11 @@ def h_weekday(m: re.Match, c) -> Result | None:
     wd = _wd(g["wd"])
     if not (g.get("rel") or g.get("pm") or g.get("pod")):
         after = _AND_PLURAL.match(c.text, m.end())
-        if after and not _OF_A_WEEK.match(c.text, after.end()):
+        if after and not OF_A_WEEK.match(c.text, after.end()):
             return "SET", weekday_set(g["wd"], after.group()), None
     if not (g.get("rel") or g.get("pm") or g.get("pod")) and (
             _TITLE_AFTER.match(c.text, m.end()) and not _DAY_LEAD.search(c.text, max(0, m.start() - 8), m.start())
-            or _TITLE_BEFORE.search(c.text, max(0, m.start() - 10), m.start())):
+            or TITLE_BEFORE.search(c.text, max(0, m.start() - 10), m.start())):
         return None
     rel = (g.get("rel") or "").lower().split()
     a = c.anchor
@@ -239,7 +241,7 @@ def h_year(m: re.Match, c) -> Result | None:
             return None
         if re.search(r"(\d[ ,.]|no\.\s*|number\s*|#\s*)$", before):
             return None
-    mod = _apx(m) or posmod(pm)
+    mod = approx_mod(m) or posmod(pm)
     if g.get("pp"):
         mod = "BEFORE" if g["pp"].lower() == "pre" else "AFTER"
     return "DATE", f"{y:04d}", mod

@@ -135,7 +135,7 @@ def _after_be(text: str, pos: int) -> bool:
     return bool(_BE_BEFORE.search(text, max(0, pos - 4), pos))
 
 
-class _Context:
+class Context:
     """Document state used while normalising: anchor, tense cues and the last date seen."""
 
     def __init__(self, text: str, anchor: date, probe: bool = False) -> None:
@@ -464,7 +464,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     return out
 
 
-def _normalised(name: str, m: re.Match, ctx: "_Context"):
+def _normalised(name: str, m: re.Match, ctx: "Context"):
     """The handler's (type, value, mod), or None when the value would fall off the calendar."""
     try:
         return _HANDLERS[name](m, ctx)
@@ -476,7 +476,7 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
     """Time expressions in ``text``, normalised against the publication date ``anchor``."""
     if isinstance(anchor, datetime):
         anchor = anchor.date()
-    probe = _Context(text, anchor, probe=True)
+    probe = Context(text, anchor, probe=True)
     cands = []
     for s, e, prio, name, m in _candidates(text):
         if _normalised(name, m, probe) is not None:
@@ -493,7 +493,7 @@ def find_times(text: str, anchor: date | datetime) -> list[TimeExpr]:
         ends.insert(i, c[1])
         taken.append(c)
     taken.sort(key=lambda c: c[0])
-    ctx = _Context(text, anchor)
+    ctx = Context(text, anchor)
     captions = _caption_spans(text)
     out: list[TimeExpr] = []
     deictic: list[tuple[int, str, re.Match]] = []  # out index, rule and match of what is read from publication
@@ -615,7 +615,7 @@ def _speaker_relative(name: str, m: re.Match) -> bool:
 
 
 def _speech_time(
-    ctx: _Context, out: list[TimeExpr], deictic: list[tuple[int, str, re.Match]]
+    ctx: Context, out: list[TimeExpr], deictic: list[tuple[int, str, re.Match]]
 ) -> list[TimeExpr]:
     """Read "today", "tomorrow", a weekday or "next week" inside a quote from the day it was said
     ("'We leave tomorrow,' she said on Friday"), when the sentence names that day outside the quote."""
@@ -623,7 +623,7 @@ def _speech_time(
         return out
     quotes = [m.span() for m in _QUOTE.finditer(ctx.text)]
     starts = [o.start for o in out]  # out is in text order
-    at_day: dict[date, _Context] = {}  # one reading of the text per day a quote was said on
+    at_day: dict[date, Context] = {}  # one reading of the text per day a quote was said on
     for i, name, match in deictic:
         t = out[i]
         if not _inside(t.start, quotes) or not t.value[:1].isdigit():
@@ -640,7 +640,7 @@ def _speech_time(
         if said_day == ctx.anchor:
             continue
         if said_day not in at_day:
-            at_day[said_day] = _Context(ctx.text, said_day)
+            at_day[said_day] = Context(ctx.text, said_day)
         again = _normalised(name, match, at_day[said_day])
         if again is None or again[1] == t.value:
             continue

@@ -10,12 +10,11 @@ from typing import Callable
 from ...lexicon import ONES_WORDS, TENS_WORDS
 from .calendar import (
     HOLIDAYS,
+    OF_A_WEEK,
+    TITLE_BEFORE,
     WEEKDAY_PLURAL_RE,
     Result,
-    _OF_A_WEEK,
-    _TITLE_BEFORE,
-    _apx,
-    _mon,
+    approx_mod,
     h_dayrel,
     h_decade,
     h_full_date,
@@ -26,6 +25,7 @@ from .calendar import (
     h_weekday,
     h_year,
     h_year_words,
+    month_number,
     weekday_set,
 )
 from .lexicon import (
@@ -107,7 +107,7 @@ def _closing_year(m: re.Match, c) -> int | None:
     e = _CLOSES_ON.match(c.text, m.end())
     if not e or m.group("ago"):
         return None
-    mo, d = _mon(e.group("mon")), int(e.group("d"))
+    mo, d = month_number(e.group("mon")), int(e.group("d"))
     try:
         day = date(int(e.group("y")), mo, d) if e.group("y") else c.month_day(mo, d, e.start("mon"), e.end())
     except ValueError:
@@ -183,7 +183,7 @@ def h_rel(m: re.Match, c) -> Result | None:
     adjs = set(re.split(r"[\s]+", (g.get("adjs") or "").lower().strip())) - {""}
     u = g["u"].lower()
     a = c.anchor
-    mod = _apx(m) or posmod(g.get("pm") or g.get("pm2"))
+    mod = approx_mod(m) or posmod(g.get("pm") or g.get("pm2"))
     ago = det == "last year's" or any(x.startswith("year-") or x in ("year-ago", "year-earlier")
                                       for x in adjs)
     if g["u"][0].isupper() and _NAME_AFTER.match(c.text, m.end()):
@@ -311,7 +311,7 @@ def _quarter_ended(m: re.Match, c) -> str | None:
     e = _ENDED_ON.match(c.text, m.end())
     if not e:
         return None
-    mo, d = _mon(e.group("mon")), int(e.group("d"))
+    mo, d = month_number(e.group("mon")), int(e.group("d"))
     if mo % 3 or d != calendar.monthrange(2001, mo)[1]:
         return None
     day = date(int(e.group("y")), mo, d) if e.group("y") else c.month_day(mo, d, e.start("mon"), e.end())
@@ -408,7 +408,7 @@ def h_duration(m: re.Match, c) -> Result | None:
             return None
         n += 0.5
     tail = " ".join((g.get("tail") or "").lower().split())
-    mod = _apx(m) or ("APPROX" if g.get("orso") else None)
+    mod = approx_mod(m) or ("APPROX" if g.get("orso") else None)
     before = c.text[max(0, m.start() - 25): m.start()]
     if raw in ("a", "an", "single", "a single") and not (g.get("adj") or g.get("the") or tail or g.get("apx") or g.get("old")):
         cue = _SET_CUE.search(before)
@@ -537,11 +537,11 @@ def h_set(m: re.Match, c) -> Result | None:
         return None
     wdp = g.get("wdp") or g.get("wdp2")
     if g.get("wd") or wdp:
-        if _TITLE_BEFORE.search(c.text, max(0, m.start() - 10), m.start()) or _OF_A_WEEK.match(c.text, m.end()):
+        if TITLE_BEFORE.search(c.text, max(0, m.start() - 10), m.start()) or OF_A_WEEK.match(c.text, m.end()):
             return None  # "Super Tuesdays"; "Tuesday nights last week" are days of one week
         return "SET", weekday_set(g.get("wd") or wdp, g.get("pod") or wdp), None
     if g.get("mon"):
-        return "SET", f"XXXX-{_mon(g['mon']):02d}", None
+        return "SET", f"XXXX-{month_number(g['mon']):02d}", None
     n = number(g["n"]) if g.get("n") else 1
     return "SET", _duration_value(n or 1, g["u"].lower()), None
 
@@ -700,7 +700,7 @@ _WEEK_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 def h_week_in_month(m: re.Match, c) -> Result | None:
     """"the last week of March": the ISO week holding most of that week's days (the first week holds
     the month's 4th, as ISO's first week of a year holds January 4; the last holds the 4th-last day)."""
-    mo = _mon(m.group("mon"))
+    mo = month_number(m.group("mon"))
     y = int(m.group("y")) if m.group("y") else c.month_year(mo, m.start(), m.end())
     o = m.group("ord").lower()
     if o in ("last", "final"):
