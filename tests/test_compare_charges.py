@@ -120,14 +120,14 @@ def test_the_flag_cites_every_sentence_of_each_report_that_gives_the_charges():
 
 
 def test_a_charge_of_reads_the_offence_after_the_charge_word_it_holds():
-    assert reading("Pell will be sent back to face a charge of second-degree murder.", ("Pell",)) == \
+    assert reading("Pell returns to Elm County on a charge of second-degree murder.", ("Pell",)) == \
         (("pell",), {("second-degree", "murder"): 1})
 
 
 def test_one_offence_in_two_degrees_clashes_whatever_else_both_give():
-    a = claim("a#1", "Pell will face a charge of second-degree murder and four counts of attempted murder.",
+    a = claim("a#1", "Pell now faces a charge of second-degree murder, plus three counts of attempted murder.",
               ("Pell",))
-    b = claim("b#1", "Pell is held on one count of first-degree murder and four counts of attempted murder.",
+    b = claim("b#1", "Pell is held on one count of first-degree murder, plus three counts of attempted murder.",
               ("Pell",), outlet="B", day=4)
     flag, = charge_flags([a, b])
     assert flag.type == "update"

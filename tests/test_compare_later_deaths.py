@@ -121,7 +121,7 @@ def test_a_figure_of_shots_or_weeks_counts_no_one_else_hit():
 
 def test_taken_off_life_support_is_dead_and_a_death_may_claim_a_life():
     brain = claim("a#1", "Doctors declared the boy brain dead on Friday.")
-    off = claim("b#1", "The boy was declared brain dead Friday and was taken off life support Sunday.", outlet="B",
+    off = claim("b#1", "The boy, declared brain dead Friday, was taken off life support Sunday.", outlet="B",
                 day=2)
     flag, = later_death_flags([brain, off])
     assert flag.values == {"A": "brain dead", "B": "was taken off life support"}
@@ -130,7 +130,7 @@ def test_taken_off_life_support_is_dead_and_a_death_may_claim_a_life():
                     outlet="D", day=2)
     flag, = later_death_flags([grave, claimed])
     assert flag.values == {"A": "critical condition", "D": "claimed the life of"}
-    lives = claim("e#1", "A shooting that claimed the lives of a boy and his uncle is under investigation.",
+    lives = claim("e#1", "A shooting that claimed the lives of two cousins is under investigation.",
                   outlet="E", day=2)
     assert later_death_flags([grave, lives]) == []
 

@@ -34,7 +34,7 @@ def test_scene_sides_leaves_out_doubted_places_and_other_clauses():
 
 
 def test_scene_sides_a_shooting_inside_a_club_and_outside_a_lounge_clash():
-    inside = claim("a#1", "Police hunt the gunman who opened fire inside a crowded Dunmore nightclub.", outlet="A")
+    inside = claim("a#1", "Police hunt the gunman who opened fire inside the packed Dunmore nightclub.", outlet="A")
     outside = claim("b#1", "Three men were hurt in an early shooting outside a lounge called The Vault.", outlet="B")
     assert found([inside, outside]) == [("polarity", ("a", "b"))]
 

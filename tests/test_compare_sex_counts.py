@@ -33,7 +33,7 @@ def test_sex_counts_breakdown_of_a_group():
 
 def test_sex_counts_read_a_group_told_dead_or_hurt():
     assert read("Three women and two men were found dead in a farmhouse near Elmvale.") == [("dead", 2, 3)]
-    assert read("Five young men and a woman were shot at a cookout, police said.") == [("hurt", 5, 1)]
+    assert read("Five young men and one woman were shot during a cookout, police said.") == [("hurt", 5, 1)]
     assert read("The gunfire left two men and two women wounded.") == [("hurt", 2, 2)]
     assert read("A quarrel at a bar ended in a fight that left four men dead.") == [("dead", 4, 0)]
     assert read("The attacker opened fire, killing three men and a woman.") == [("dead", 3, 1)]
@@ -52,12 +52,12 @@ def test_sex_counts_leave_parts_other_people_and_hedges():
 
 
 def test_sex_counts_two_separate_places_are_one_happening():
-    text = "A dispute left three men and two women dead at two separate locations near Corbin."
+    text = "A dispute near Corbin left three men and two women dead in two separate homes."
     assert read(text) == [("dead", 3, 2)]
 
 
 def test_sex_counts_a_lone_sex_beside_the_other_is_a_part():
-    article = [claim("a#1", "Two women were shot in the parking lot of the Lindale Grill."),
+    article = [claim("a#1", "Two women were shot in the Lindale Grill parking lot."),
                claim("a#2", "Three men were shot inside, police said.", start=80)]
     assert article_counts(article) == {}
 

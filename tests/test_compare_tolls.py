@@ -241,7 +241,7 @@ def test_tolls_the_hurt_of_a_report_that_tells_of_cuts_take_in_more_than_the_sho
 def test_tolls_the_shot_summed_from_the_wounded_is_not_flagged_beside_the_wounded():
     a = claim("a#1", "Four people were wounded in the Millbrook shooting.", outlet="A", day=4,
               counts=(("Four", "people"),))
-    b = claim("b#1", "One person was killed and four others were wounded in a Millbrook shooting.", outlet="B", day=4,
+    b = claim("b#1", "One man was killed and four others were wounded in a Millbrook shooting.", outlet="B", day=4,
               counts=(("One", "person"), ("four", "others")))
     c = claim("c#1", "One woman was killed and three others were wounded in a Millbrook shooting.", outlet="C", day=4,
               counts=(("One", "woman"), ("three", "others")))

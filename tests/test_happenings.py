@@ -720,7 +720,7 @@ def test_happenings_a_call_to_a_neighbour_is_no_call_to_the_police():
 def test_happenings_the_police_responding_and_the_police_called_time_one_step():
     a = claim("a#1", "Deputies responded to a house in the 200 block of Quarry Lane around 9 p.m. Monday.", outlet="A",
               frames={"around 9 p.m. Monday": ("respond", ("deputy", "house"))})
-    b = claim("b#1", "The sheriff's office was called to a home in the 200 block of Quarry Lane shortly after 1 a.m. "
+    b = claim("b#1", "The sheriff's office got a call to a home in the 200 block of Quarry Lane shortly after 1 a.m. "
               "Tuesday.", outlet="B", frames={"shortly after 1 a.m. Tuesday": ("call", ("office", "home"))})
     assert len(found(a, b)) == 1
 
@@ -761,8 +761,8 @@ def test_happenings_one_kind_of_happening_in_two_towns_is_two_happenings():
 
 
 def test_happenings_a_span_inside_another_is_a_part_of_it():
-    a = claim("a#1", "Okafor served in Corvia from June 2008 to January 2009 as a radio operator.", outlet="A",
-              people=("Okafor",), frames={"June 2008": ("serve", ("okafor",)), "January 2009": ("serve", ("okafor",))})
+    a = claim("a#1", "Okafor served in Corvia from May 2007 to March 2008, working as a radio operator.", outlet="A",
+              people=("Okafor",), frames={"May 2007": ("serve", ("okafor",)), "March 2008": ("serve", ("okafor",))})
     b = claim("b#1", "Okafor served in the navy from 2005 to 2010.", outlet="B", people=("Okafor",),
               frames={"2005": ("serve", ("okafor", "navy")), "2010": ("serve", ("okafor", "navy"))})
     assert found(a, b) == []

@@ -197,7 +197,7 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None,
     return out
 
 
-# "One of the men was taken to a hospital where he died" tells of one man.
+# "One of the men was rushed to a hospital, where he died" tells of one man.
 _ONE_OF_THEM = re.compile(r"\bone\s+of\s+(?:the\s+|them\b)?(?:\w+\b)?", re.I)
 _ANOTHER = re.compile(r"\b(?:another|other|others|second|third|fourth|himself|herself|suicide)\b", re.I)
 

@@ -271,8 +271,8 @@ _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 
 
 def date_span(f: Fact, siblings: Sequence[Fact]) -> tuple[date, date]:
-    """The days a row's date covers, or, where it is one end of a span its sentence gives ("from June
-    2008 to January 2009"), the days of the whole span."""
+    """The days a row's date covers, or, where it is one end of a span its sentence gives ("from May
+    2007 to March 2008"), the days of the whole span."""
     text, start = f.claim.text, f.claim.start
     for g in siblings:
         if g is f or g.interval is None:
@@ -288,8 +288,8 @@ def date_span(f: Fact, siblings: Sequence[Fact]) -> tuple[date, date]:
 
 
 def part_of_span(x: Fact, y: Fact, by_claim: dict[int, list[Fact]]) -> bool:
-    """One row's span lies wholly inside the other's, clear of both its ends ("served in Iraq from June 2008
-    to January 2009" / "served in the Marines from 2005 to 2010"): a part of the longer one, not another
+    """One row's span lies wholly inside the other's, clear of both its ends ("served in Corvia from May 2007
+    to March 2008" / "in the navy from 2005 to 2010"): a part of the longer one, not another
     date for it. A span that shares an end with the other (2005 to 2008 / 2005 to 2010) still differs."""
     sx, sy = date_span(x, by_claim.get(x.row, ())), date_span(y, by_claim.get(y.row, ()))
     if sx == x.interval and sy == y.interval:
