@@ -165,3 +165,60 @@ def test_a_death_report_without_a_correction_on_the_same_day_is_no_update():
     dead = claim("a#1", "The boy shot on Lark Court has died.")
     alive = claim("b#1", "The boy shot on Lark Court is fighting for his life.", outlet="B")
     assert later_death_flags([dead, alive]) == []
+
+
+# Several hurt: the grave report and the death report are paired only when both open on one person.
+
+_SEVERAL_HURT = "A man was killed and two others were wounded on Vine Street on Friday."
+
+
+def test_a_named_one_of_several_hurt_told_dead_later_is_an_update():
+    a = [claim("a#1", _SEVERAL_HURT), claim("a#2", "Mira and Otto are in critical condition.", ("Mira", "Otto"))]
+    b = [claim("b#1", "Mira Quell died Tuesday of her wounds, police said.", outlet="B", day=4)]
+    flag, = later_death_flags(a + b)
+    assert flag.type == "update" and flag.values == {"A": "critical condition", "B": "died"}
+    assert flag.claims == ("a#2", "b#1")
+
+
+def test_one_of_several_hurt_told_by_kin_in_both_reports_is_an_update():
+    a = [claim("a#1", "A woman and her son were found dead in the house."),
+         claim("a#2", "Her husband is in critical condition.")]
+    b = [claim("b#1", "Husband suspected of killing wife and son dies in hospital", outlet="B", day=5),
+         claim("b#2", "The man died Tuesday of a wound police suspect was self-inflicted.", outlet="B", day=5)]
+    flag, = later_death_flags(a + b)
+    assert flag.values == {"A": "critical condition", "B": "dies"}
+    assert [e.claim_id for e in flag.evidence] == ["a#2", "b#1", "b#2"]
+
+
+def test_another_of_several_hurt_dying_is_no_update():
+    a = [claim("a#1", _SEVERAL_HURT), claim("a#2", "Mira is in critical condition.", ("Mira",))]
+    b = [claim("b#1", "Lena Quell died Tuesday.", ("Lena Quell",), outlet="B", day=4)]
+    assert later_death_flags(a + b) == []
+
+
+def test_a_surname_two_of_the_hurt_bear_tells_no_one():
+    a = [claim("a#1", _SEVERAL_HURT), claim("a#2", "Pia Quell is in critical condition.", ("Pia Quell",)),
+         claim("a#3", "Jon Quell was treated for a leg wound.", ("Jon Quell",))]
+    b = [claim("b#1", "Quell died Sunday.", ("Quell",), outlet="B", day=3)]
+    assert later_death_flags(a + b) == []
+
+
+def test_the_shooter_or_the_kin_of_a_named_person_is_not_the_one_in_grave_condition():
+    dead = claim("b#1", "Tom Roe died Sunday.", ("Tom Roe",), outlet="B", day=3)
+    for text in ("Tom Roe shot his wife, who is in critical condition.", "Tom Roe's son is in critical condition."):
+        a = [claim("a#1", _SEVERAL_HURT), claim("a#2", text, ("Tom Roe",))]
+        assert later_death_flags([*a, dead]) == [], text
+
+
+def test_a_kin_word_a_report_gives_beside_a_death_may_be_two_people():
+    a = [claim("a#1", _SEVERAL_HURT), claim("a#2", "Her son is in critical condition."),
+         claim("a#3", "Another son was killed at the scene.")]
+    b = [claim("b#1", "The son has died.", outlet="B", day=2)]
+    assert later_death_flags(a + b) == []
+
+
+def test_what_the_police_suspect_is_no_doer():
+    a = claim("a#1", "A man was found shot and is in critical condition.")
+    b = claim("b#1", "The man died Sunday of a wound that police suspect was self-inflicted.", outlet="B", day=2)
+    flag, = later_death_flags([a, b])
+    assert flag.values == {"A": "critical condition", "B": "died"}

@@ -24,6 +24,12 @@ before: an ``update`` too, the later word correcting the earlier.
 
 One flag per story: the earlier report and the later report of another outlet closest in time, each cited by its
 sentence that tells the state and up to two more that tell it again.
+
+A story of several hurt is read person by person instead: a sentence that tells one critically hurt ("Ann and Tom
+are in critical condition", "her husband is in critical condition") and a sentence of a later day that tells one
+dead ("Ann Roe died Tuesday", "husband ... dies in hospital") are of one person only when both open on the same
+name (a name one of them gives whole and the other in part, if no other person of the story bears that part) or on
+the same kin word, with no word of a shooting or a speaker between, and neither report tells that person both ways.
 """
 
 from __future__ import annotations
@@ -35,10 +41,11 @@ from typing import Iterable, Sequence
 
 from ..lexicon import SEVERAL_COUNT
 from ..records import Claim, Flag
-from .ages import age_mentions
+from .ages import FEMALE_KIN, MALE_KIN, age_mentions
 from .base import ALSO_CITED, ANY_DEATH, Finding, claims_by_story, cited_beside, evidence, make_flag, \
     tells_of_another_incident
 from .explain import explain_corrected_death, explain_later_death
+from .person_names import plain_name_words
 from .tolls import article_tolls, named_in
 
 CONFIDENCE = 0.6
@@ -73,7 +80,9 @@ _RETRACTED = re.compile(
     r"\b(?:was|were|been)\s+(?:since\s+)?(?:corrected|retracted)\b|"
     r"\b(?:is|remains|she['’]s|he['’]s)\s+(?:still\s+)?alive\b|\bnot\s+dead\b", re.I)
 _ORDER = {"grave": 0, "brain-dead": 1, "dead": 2}
-_DOER = re.compile(r"\b(?:gunman|shooter|suspect|killer|attacker|assailant)s?\b", re.I)
+# "Suspect" as what the police do ("injuries that authorities suspect were self-inflicted") tells no doer.
+_DOER = re.compile(r"\b(?:gunman|shooter|(?<!authorities\s)(?<!police\s)(?<!investigators\s)(?<!officials\s)"
+                   r"(?<!they\s)(?<!detectives\s)suspect|killer|attacker|assailant)s?\b", re.I)
 # A figure after "shot" or "killed" that counts no people: the shots ("shot five times"), the time since ("shot two
 # weeks ago") or the age of the one hit ("killing 22-year-old ...").
 _NOT_PEOPLE = r"[\s-]+(?:times?|rounds?|shots|bullets|minutes?|hours?|days?|weeks?|months?|years?)\b"
@@ -156,7 +165,132 @@ def later_death_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> 
             also = _also(by_article[first.claim.article_id], first, _told_state(first)) + \
                 _also(by_article[then.claim.article_id], then, _told_state(then))
             flags.append(cited_beside(_flag(first, then), (evidence(c, c.start, c.end) for c in also)))
+        elif (found := _person_later_death(by_article, told)) is not None:
+            first, then, also = found
+            flags.append(cited_beside(_flag(first, then), (evidence(c, c.start, c.end) for c in also)))
     return flags
+
+
+# One person of several told by kin ("her husband", "the mom"); "boy" and "girl" may be any of several children.
+_KIN = {w: {"mom": "mother", "dad": "father"}.get(w, w) for w in (MALE_KIN | FEMALE_KIN) - {"boy", "girl"}}
+_KIN_WORD = re.compile(r"\b(?:" + "|".join(sorted(_KIN, key=len, reverse=True)) + r")\b", re.I)
+_SPEAKER = re.compile(r"\b(?:said|says|say|told|according\s+to|announced|reported|confirmed|added|stated)\b", re.I)
+# Where the words that open on the one the state is told of end: a clause ("the man who killed his wife died"), a
+# doing ("suspected of slaying his wife"), an agent ("shot by Tom Roe"), a place ("in critical condition").
+_HEAD_END = re.compile(r"\b(?:who|whom|whose|that|which|of|by|with|after|before|when|while|as|in|at)\b", re.I)
+# A shooting told of someone before the state: the state may be of the one shot ("Tom Roe shot Ann, who is in
+# critical condition").
+_SHOOTING = re.compile(r"(?<!\bof\s)\b(?:shot|shoots|fired|killed|kills|murdered|stabbed|slew|attacked)\b", re.I)
+_CAPITAL = re.compile(r"\b[A-Z][\w'’-]*")
+_POSSESSIVE = re.compile(r"(?:\b[A-Z][\w-]*\s+)*[A-Z][\w-]*['’]s\b")  # "Ann Roe's husband" is not Ann Roe
+
+
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """One person's state in one sentence, keyed by name words (``name``) or kin word (``kin``)."""
+
+    report: _Report
+    key: tuple[str, tuple[str, ...]] | None  # none when the sentence opens on no one it names or calls by kin
+
+
+def _person_later_death(by_article: dict[str, list[Claim]], told: set[str]) \
+        -> tuple[_Report, _Report, list[Claim]] | None:
+    """In a story of several hurt, the closest pair of a person told gravely hurt and of the same person told dead by
+    another outlet on a later day, with the other sentences of each that tell that person so."""
+    names = {tuple(w) for cs in by_article.values() for c in cs for e in c.entities
+             if e.label == "PERSON" and (w := plain_name_words(e.text))}
+    persons = {a: _persons(cs, names) for a, cs in by_article.items()}
+    told_by = {a: [t for t in ts if t.key is not None] for a, ts in persons.items()}
+    best: tuple | None = None
+    for a, xs in told_by.items():
+        for b, ys in told_by.items():
+            for x in xs:
+                for y in ys:
+                    first, then = x.report, y.report
+                    if b in told or first.state != "grave" or then.state != "dead" \
+                            or first.claim.outlet == then.claim.outlet or not _later_news(first, then) \
+                            or not _same_person(x.key, y.key, names) \
+                            or any(_same_person(x.key, z.key, names) for z in xs if z.report.state == "dead") \
+                            or any(_same_person(y.key, z.key, names) for z in ys if z.report.state == "grave"):
+                        continue
+                    gap = abs((then.claim.published - first.claim.published).total_seconds())
+                    key = (gap, first.claim.article_id, first.claim.start, then.claim.article_id, then.claim.start)
+                    if best is None or key < best[0]:
+                        # Then the sentences that tell the same state of no one named ("the man ... died").
+                        also = [z.report.claim for z in (*xs, *ys) if _same_person(x.key, z.key, names)] + [
+                            z.report.claim for z in persons[a] if z.key is None and z.report.state == "grave"] + [
+                            z.report.claim for z in persons[b] if z.key is None and z.report.state == "dead"]
+                        also = [c for c in also if c.id not in (first.claim.id, then.claim.id)]
+                        best = (key, first, then, list(dict.fromkeys(also))[:ALSO_CITED])
+    return best[1:] if best is not None else None
+
+
+def _persons(article: Sequence[Claim], names: set[tuple[str, ...]]) -> list[_Told]:
+    """Each person a report tells gravely hurt or dead by the name or kin word that opens the sentence's words
+    before the state."""
+    out = []
+    retracted = {c.id for c, after in zip(article, [*article[1:], None]) if _RETRACTED.search(c.text) or (
+        after is not None and _RETRACTED.search(after.text))}
+    for c in article:
+        if c.id in retracted or _DOER.search(c.text) or _LONG_AGO.search(c.text) or tells_of_another_incident(c.text):
+            continue
+        dead = next((m for p in _DIED[:2] if (m := p.search(c.text))), None)
+        grave = next((m for p in _GRAVE if (m := p.search(c.text))), None)
+        if grave and ANY_DEATH.search(c.text):
+            grave = None  # "in critical condition before he died" tells the death
+        m = dead or grave
+        if m is None:
+            continue
+        report = _Report(c, "dead" if dead else "grave", (c.start + m.start(), c.start + m.end()))
+        out += [_Told(report, key) for key in _opening(c, m.start(), names) or [None]]
+    # A kin word a report also gives beside the other state may be of two people ("her son is in critical condition"
+    # beside "another son was killed").
+    torn = {t.key for t in out if t.key is not None and t.key[0] == "kin" and any(
+        _tells_other_state(c, t.report.state) and t.key[1][0] in _kin_in(c.text) for c in article)}
+    return [t for t in out if t.key not in torn]
+
+
+def _tells_other_state(c: Claim, state: str) -> bool:
+    return bool(_GRAVE[0].search(c.text) or _GRAVE[1].search(c.text)) if state == "dead" else \
+        bool(ANY_DEATH.search(c.text))
+
+
+def _kin_in(text: str) -> set[str]:
+    return {_KIN[w.casefold()] for w in _KIN_WORD.findall(text)}
+
+
+def _opening(c: Claim, at: int, names: set[tuple[str, ...]]) -> list[tuple[str, tuple[str, ...]]]:
+    """The people the words before ``at`` open on, after any speaker and before a clause, an agent or a place: the
+    names (tagged, or a name of the story written whole, not one whose kin is told) and a lone kin word; none after
+    a shooting."""
+    lead = c.text[:at]
+    start = max((m.end() for m in _SPEAKER.finditer(lead)), default=0)
+    if _SHOOTING.search(lead, start):
+        return []
+    end = next((m.start() for m in _HEAD_END.finditer(lead, start)), at)
+    head = _POSSESSIVE.sub(" ", lead[start:end])
+    keys = []
+    kin = _KIN_WORD.findall(head)
+    if len(kin) == 1:
+        keys.append(("kin", (_KIN[kin[0].casefold()],)))
+    capitals = {w.casefold() for w in _CAPITAL.findall(head)}
+    tagged = [tuple(w) for e in c.entities if e.label == "PERSON" and start <= e.start - c.start
+              and e.end - c.start <= end and (w := plain_name_words(e.text)) and set(w) <= capitals]
+    found = set(tagged) | {n for n in names if set(n) <= capitals}
+    # A part of a name the head gives whole ("Quell" of "Pia Quell") is that one person, not a person of its own.
+    return keys + [("name", n) for n in sorted(found) if not any(set(n) < set(m) for m in found)]
+
+
+def _same_person(x: tuple[str, tuple[str, ...]], y: tuple[str, tuple[str, ...]], names: set[tuple[str, ...]]) -> bool:
+    """One kin word, or one name written whole and in part when no other person of the story bears the part."""
+    if x[0] != y[0]:
+        return False
+    if x[0] == "kin":
+        return x == y
+    short, long = sorted((set(x[1]), set(y[1])), key=len)
+    if not short <= long:
+        return False
+    return not any(short <= set(n) and not (set(n) <= long or long <= set(n)) for n in names)
 
 
 def _later_news(grave: _Report, dead: _Report) -> bool:
