@@ -8,7 +8,7 @@ from consistency.compare.disagreements import indirectness, one_per_disagreement
 from consistency.compare.finding import Finding
 from consistency.extract.entities import EntityResolver
 from consistency.extract.quantities import find_quantities
-from consistency.records import Attribution, Claim
+from consistency.records import Attribution, Claim, TimeExpr
 
 OWN = Attribution(source="outlet", source_kind="outlet")
 
@@ -145,3 +145,38 @@ def test_a_single_pair_with_no_plainer_sentence_is_left_as_it_is():
     single = finding("update", old, "two", lede, "three")
     (kept,) = one_per_disagreement([single], [old, lede, arrests])
     assert kept is single  # the earlier sentence gives three of another verb
+
+
+def dated(c: Claim, words: str, event: str, day: int) -> Claim:
+    """``c`` with the date worded ``words`` read as the day ``day`` of March, dating the verb ``event``."""
+    at = c.start + c.text.index(words)
+    iso = f"2026-03-{day:02d}"
+    return replace(c, times=(TimeExpr(words, at, at + len(words), "DATE", iso, earliest=iso, latest=iso,
+                                      event=event),))
+
+
+def test_a_date_told_in_a_caption_further_down_is_cited_from_the_lede():
+    other = dated(claim("p#1", "Deputies said the boy was shot in Dunmore on March 4.", outlet="P"),
+                  "March 4", "shoot", 4)
+    lede = dated(claim("q#0", "Young Teo Marsh was shot and killed by a burglar on Thursday, March 5.", outlet="Q",
+                       start=0), "Thursday, March 5", "kill", 5)
+    caption = dated(claim("q#6", "Lina Marsh, 31, and her son who were shot in a burglary on Thursday, March 5.",
+                          outlet="Q", start=900), "Thursday, March 5", "shoot", 5)
+    arrest = dated(claim("q#2", "A neighbour was arrested on Thursday, March 5.", outlet="Q", start=300),
+                   "Thursday, March 5", "arrest", 5)
+    (kept,) = one_per_disagreement([finding("timeline", other, "March 4", caption, "Thursday, March 5")],
+                                   [other, lede, caption, arrest])
+    # the lede dates the shooting too ("shot and killed"); the arrest, of another verb, is never cited
+    assert kept.b.id == "q#0" and kept.value_b == "Thursday, March 5" and kept.a.id == "p#1"
+    at = lede.text.index("Thursday")
+    assert kept.span_b == (at, at + len("Thursday, March 5"))
+
+
+def test_a_date_relative_to_the_reports_day_stays_in_its_sentence():
+    other = dated(claim("p#1", "The clinic closed its doors on March 4.", outlet="P"), "March 4", "close", 4)
+    said = dated(claim("q#6", "The clinic closed last week, its owner said.", outlet="Q", start=900),
+                 "last week", "close", 5)
+    early = dated(claim("q#0", "The owner moved to Dunmore last week.", outlet="Q", start=0), "last week", "close", 5)
+    single = finding("timeline", other, "March 4", said, "last week")
+    (kept,) = one_per_disagreement([single], [other, said, early])
+    assert kept is single

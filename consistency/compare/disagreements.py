@@ -14,9 +14,10 @@ import re
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from ..records import Claim
+from ..records import Claim, TimeExpr
 from .finding import Finding
 from .numbers import figure_at, figure_given
+from .timeline import anchor_kind
 
 # Page furniture around a sentence: a photo caption's button or credit, a video's running time
 # ("| 01:42"), a headline's separator.
@@ -103,10 +104,14 @@ def plainest_sides(f: Finding, by_article: dict[str, list[Claim]]) -> Finding:
     """``f`` with each side moved to its article's plainest sentence that gives the same figure of the
     same happening: fewest signs of indirect statement, then the earliest (a report states its facts
     first, its recaps and quotes later)."""
-    if f.type not in ("number", "update"):
+    if f.type == "timeline":
+        pick = plainest_date
+    elif f.type in ("number", "update"):
+        pick = plainest
+    else:
         return f
-    a, value_a, span_a = plainest(f.a, f.span_a, by_article.get(f.a.article_id, ()))
-    b, value_b, span_b = plainest(f.b, f.span_b, by_article.get(f.b.article_id, ()))
+    a, value_a, span_a = pick(f.a, f.span_a, by_article.get(f.a.article_id, ()))
+    b, value_b, span_b = pick(f.b, f.span_b, by_article.get(f.b.article_id, ()))
     if a is f.a and b is f.b:
         return f
     return replace(f, a=a, b=b, value_a=value_a, value_b=value_b, span_a=span_a, span_b=span_b)
@@ -128,6 +133,43 @@ def plainest(c: Claim, span: tuple[int, int], article: Sequence[Claim]) -> tuple
         if (indirectness(d, at), d.start) < rank:
             rank, best = (indirectness(d, at), d.start), (d, d.text[y.start - d.start:y.end - d.start], at)
     return best
+
+
+def plainest_date(c: Claim, span: tuple[int, int], article: Sequence[Claim]) -> tuple[Claim, str, tuple[int, int]]:
+    """The sentence of ``c``'s article that states its date at ``span`` most plainly: the same words dating
+    the same happening, with the fewest signs of indirect statement, then the earliest (a photo caption
+    restating the lede's date further down is the lede's date, told less plainly)."""
+    t = next((t for t in c.times if (t.start, t.end) == span), None)
+    best = (c, c.text[span[0] - c.start:span[1] - c.start], span)
+    # a word relative to the report's day ("last year") may date anything: only a named day is moved
+    if t is None or not t.event or anchor_kind(t) not in ("absolute", "weekday"):
+        return best
+    rank = (indirectness(c, span), c.start)
+    for d in article:
+        if d.id == c.id:
+            continue
+        for y in d.times:
+            if _words(y.text) != _words(t.text) or not dates_happening(t.event, d, y):
+                continue
+            at = (y.start, y.end)
+            if (indirectness(d, at), d.start) < rank:
+                rank, best = (indirectness(d, at), d.start), (d, y.text, at)
+    return best
+
+
+def dates_happening(event: str, d: Claim, y: TimeExpr) -> bool:
+    """The date ``y`` of sentence ``d`` dates the happening ``event``: its own verb is that verb, or a form of
+    that verb comes before it in the sentence ("was shot and killed on Monday" dates the shooting too)."""
+    if one_happening(event, y.event):
+        return True
+    from .facts.sameness import verb_forms  # local: the fact table reads the comparators
+
+    before = set(re.findall(r"[a-z]+", d.text[:max(0, y.start - d.start)].casefold()))
+    return bool(before & verb_forms(event))
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def one_happening(x: str | None, y: str | None) -> bool:
