@@ -90,3 +90,15 @@ def test_story_word_before_a_name_is_not_read_as_its_given_name():
                  "It was said by Chief Rose Terhune at noon."):
         a = claim("a#1", text, ("Rose Terhune",))
         assert name_variant_flags([], [a, b]) == [], text
+
+
+def test_story_variant_written_in_a_video_blurb_cites_the_plainest_sentence_of_that_report():
+    blurb = claim("a#1", "Share RALLY FOOTAGE | 2:14 Omar Lucien Brandt speaks to reporters", ("Omar Lucien Brandt",))
+    report = claim("a#2", "Police said Omar Lucien Brandt fired six shots.", ("Omar Lucien Brandt",))
+    other = claim("b#1", "Omar Lucienn Brandt was held overnight.", ("Omar Lucienn Brandt",), outlet="B", day=1)
+    (flag,) = name_variant_flags([], [blurb, report, other])
+    assert {e.claim_id for e in flag.evidence} == {"a#2", "b#1"}
+    assert flag.values == {"A": "Omar Lucien Brandt", "B": "Omar Lucienn Brandt"}
+    # with no plainer sentence in the report, the blurb is cited
+    (alone,) = name_variant_flags([], [blurb, other])
+    assert {e.claim_id for e in alone.evidence} == {"a#1", "b#1"}

@@ -491,6 +491,9 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]],
             key = (entity, var[0].article_id + "|" + var[3])
             if key not in candidates or score > candidates[key][0]:
                 candidates[key] = (score, ref, var)
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_article[c.article_id].append(c)
     flags = []
     for (entity, _), (score, ref, var) in candidates.items():
         by_form = forms[entity]
@@ -503,11 +506,33 @@ def name_variant_flags(aligned: Iterable[tuple[Claim, Claim, float]],
                 continue  # one article each: the later one is taken as the variant
         if _thing_mistyped(ref, var):
             continue
+        ref, var = _plainest_mention(ref, by_article), _plainest_mention(var, by_article)
         first, second = (ref, var) if (ref[0].published, ref[0].id) <= (var[0].published, var[0].id) else (var, ref)
         finding = Finding("name_variant", first[0], second[0], first[1], second[1], first[2], second[2],
                           confidence=min(0.9, 0.5 + score / 3))
         flags.append(make_flag(finding))
     return flags
+
+
+def _plainest_mention(side: tuple, by_article: dict[str, list[Claim]]) -> tuple:
+    """One side of a name observation moved, when the name is written in a photo caption, a video's
+    blurb or a quoted post, to the plainest sentence of the same article writing it alike (the earliest of
+    equals); a name written plainly stays where it was observed."""
+    from .disagreements import indirectness  # local: the numbers module reads this one
+
+    c, text, span = side[0], side[1], side[2]
+    rank = indirectness(c, span)
+    if not rank:
+        return side
+    best = side
+    for d in sorted(by_article.get(c.article_id, ()), key=lambda d: d.start):
+        at = d.text.find(text)
+        if d.id == c.id or at < 0:
+            continue
+        where = (d.start + at, d.start + at + len(text))
+        if indirectness(d, where) < rank:
+            rank, best = indirectness(d, where), (d, text, where, *side[3:])
+    return best
 
 
 def _thing_mistyped(x: tuple, y: tuple) -> bool:
