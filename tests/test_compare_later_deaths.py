@@ -169,7 +169,7 @@ def test_a_death_report_without_a_correction_on_the_same_day_is_no_update():
 
 # Several hurt: the grave report and the death report are paired only when both open on one person.
 
-_SEVERAL_HURT = "A man was killed and two others were wounded on Vine Street on Friday."
+_SEVERAL_HURT = "A man was killed and two others were wounded on Larchmere Row on Friday."
 
 
 def test_a_named_one_of_several_hurt_told_dead_later_is_an_update():
