@@ -41,10 +41,10 @@ AFTER_AGE = re.compile(rf"^{YEAR_OLD}\s+((?:[a-z]+\s+){{0,2}}?)([a-z]+)\b")
 _COMMA_AGE = r",\s*(?:aged?\s+|who\s+(?:was|is)\s+)?$"
 NAME_THEN_AGE = re.compile(_COMMA_AGE)
 # A capitalised name word, hyphened or with a capital inside ("Garcia-Ramos", "O'Neal", "McCoy").
-_NAME_WORD = r"[A-Z][a-z'’]*(?:[-'’]?[A-Z][a-z'’]+)*[a-z]"
+NAME_WORD = r"[A-Z][a-z'’]*(?:[-'’]?[A-Z][a-z'’]+)*[a-z]"  # one capitalised word of a name
 # A name spaCy leaves untagged: capitalised words, then the age after a comma ("Dale Ambrose Pike, 52,", "Dale Pike
 # Jr., 52,").
-_NAME_BEFORE_AGE = re.compile(rf"(?<![\w'’-])((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD}(?:\s+(?:Jr|Sr)\.|\s+I[IV]I?)?)"
+_NAME_BEFORE_AGE = re.compile(rf"(?<![\w'’-])((?:{NAME_WORD}\s+){{1,3}}{NAME_WORD}(?:\s+(?:Jr|Sr)\.|\s+I[IV]I?)?)"
                               rf"{_COMMA_AGE}")
 # The labels a name may carry: the small tagger often reads an unfamiliar given name as a place or a body.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
@@ -626,9 +626,11 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
                 chosen.setdefault((person[id(a)], frozenset((a.value, b.value))), (a, b))
         ages = ages_by_article(story)
         for a, b in chosen.values():
-            if taken_back(b, a, held, ages, surnames) is not None:
+            later = taken_back(b, a, held, ages, surnames)
+            if later is not None:
                 a, b = b, a  # the outlet that took its age back gave the earlier one
-            later = taken_back(a, b, held, ages, surnames)
+            else:
+                later = taken_back(a, b, held, ages, surnames)
             flag = make_flag(age_finding(a, b, revised=later is not None))
             flags.append(flag if later is None else revision_flag(flag, a, later))
     return flags

@@ -21,6 +21,7 @@ from typing import Iterable
 
 from ..records import Claim, Flag
 from .addresses import STREET_KINDS
+from .ages import NAME_WORD
 from .base import claims_by_story, readings_flag, tells_of_another_incident
 from .explain import explain_home
 from .person_names import one_given_name, plain_name_words
@@ -28,8 +29,7 @@ from .places import REGIONS, place_key
 
 CONFIDENCE = 0.55
 
-_NAME_WORD = r"[A-Z][a-z'’]*(?:[-'’]?[A-Z][a-z'’]+)*[a-z]"
-_NAME = rf"(?:{_NAME_WORD}\s+)(?:[A-Z]\.\s+)?(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?"
+_NAME = rf"(?:{NAME_WORD}\s+)(?:[A-Z]\.\s+)?(?:{NAME_WORD}\s+){{0,2}}{NAME_WORD}(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?"
 _PLACE_WORD = r"[A-Z][\w'’-]*(?:\.(?=\s+[A-Z]))?"
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
 _AGE = r"(?:,\s*(?:aged?\s+)?\d{1,3},?)?"
@@ -59,7 +59,7 @@ _KIND_OF_PERSON = re.compile(r"^(?:black|white|brown|latino|latina|native|army|n
                              r"christian|catholic|democrat|democratic|republican|gay|young|old|good|local|hispanic|"
                              r"arab|korean|cuban|salvadoran|guatemalan|filipino|filipina|\w+(?:ican|ian|ese|ish))$",
                              re.I)
-_ABBREVIATED_STATE = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[A-Z]{2})$")  # "Calif.", "N.C.", "NY"
+_STATE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[A-Z]{2})$")  # "Calif.", "N.C.", "NY"
 
 
 @dataclass(frozen=True, eq=False)
@@ -145,7 +145,7 @@ def _is_home(place: str) -> bool:
     """A town, neighbourhood or street: not a state, country or region or a part of one, not an abbreviated state,
     not initials."""
     key = _PART_OF_REGION.sub("", place_key(place))
-    return key not in REGIONS and f"the {key}" not in REGIONS and not _ABBREVIATED_STATE.match(place) and \
+    return key not in REGIONS and f"the {key}" not in REGIONS and not _STATE_ABBREVIATION.match(place) and \
         not place.isupper() and not _KIND_OF_PERSON.match(place.split()[0])
 
 
@@ -211,8 +211,8 @@ def _names_place(report: list[Claim], home: Home, found: list[Home]) -> bool:
     if home.street:
         words = words[:-1]
     rx = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", re.I)
-    others = {(h.claim.id, s) for h in found if h.place == home.place and not same_person(h.person, home.person)
-              for s in [h.span[0]]}
+    others = {(h.claim.id, h.span[0]) for h in found if h.place == home.place
+              and not same_person(h.person, home.person)}
     for c in report:
         for m in rx.finditer(c.text):
             if (c.id, c.start + m.start()) not in others and not m.group().isupper():

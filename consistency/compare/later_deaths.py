@@ -112,8 +112,7 @@ def _report(article: Sequence[Claim]) -> _Report | None:
     if _SEVERAL.search(text) or any(t.value >= 2 for t in article_tolls(article).values()):
         return None
     told = [c for c in article if not tells_of_another_incident(c.text) and not _LONG_AGO.search(c.text)]
-    retracted = {c.id for c, after in zip(article, [*article[1:], None]) if _DIED[1].search(c.text) and (
-        _RETRACTED.search(c.text) or after is not None and _RETRACTED.search(after.text))}
+    retracted = {c.id for c in article if _DIED[1].search(c.text)} & _retracted(article)
     dying = [c for c in told if c.id not in retracted]
     if not any(p.search(c.text) for p in _DIED[:2] for c in dying):
         for c in told:
@@ -122,10 +121,10 @@ def _report(article: Sequence[Claim]) -> _Report | None:
                 return _Report(c, "brain-dead", (c.start + m.start(), c.start + m.end()))
     if not any(ANY_DEATH.search(c.text) or _DIED[1].search(c.text) for c in dying):
         # A report that corrects a death is cited by the sentences that tell the correction first.
-        first = {c.id for before, c in zip([None, *article[:-1]], article) if c.id in retracted or (
+        correction_first = {c.id for before, c in zip([None, *article[:-1]], article) if c.id in retracted or (
             before is not None and before.id in retracted)}
         for pattern in _GRAVE:
-            for c in sorted(told, key=lambda c: c.id not in first):
+            for c in sorted(told, key=lambda c: c.id not in correction_first):
                 m = pattern.search(c.text)
                 if m:
                     return _Report(c, "grave", (c.start + m.start(), c.start + m.end()), bool(retracted))
@@ -164,10 +163,11 @@ def later_death_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> 
             first, then = best[1], best[2]
             also = _also(by_article[first.claim.article_id], first, _told_state(first)) + \
                 _also(by_article[then.claim.article_id], then, _told_state(then))
-            flags.append(cited_beside(_flag(first, then), (evidence(c, c.start, c.end) for c in also)))
         elif (found := _person_later_death(by_article, told)) is not None:
             first, then, also = found
-            flags.append(cited_beside(_flag(first, then), (evidence(c, c.start, c.end) for c in also)))
+        else:
+            continue
+        flags.append(cited_beside(_flag(first, then), (evidence(c, c.start, c.end) for c in also)))
     return flags
 
 
@@ -229,8 +229,7 @@ def _persons(article: Sequence[Claim], names: set[tuple[str, ...]]) -> list[_Tol
     """Each person a report tells gravely hurt or dead by the name or kin word that opens the sentence's words
     before the state."""
     out = []
-    retracted = {c.id for c, after in zip(article, [*article[1:], None]) if _RETRACTED.search(c.text) or (
-        after is not None and _RETRACTED.search(after.text))}
+    retracted = _retracted(article)
     for c in article:
         if c.id in retracted or _DOER.search(c.text) or _LONG_AGO.search(c.text) or tells_of_another_incident(c.text):
             continue
@@ -250,9 +249,15 @@ def _persons(article: Sequence[Claim], names: set[tuple[str, ...]]) -> list[_Tol
     return [t for t in out if t.key not in torn]
 
 
+def _retracted(article: Sequence[Claim]) -> set[str]:
+    """The sentences that tell a death taken back, in themselves or in the sentence after ("That statement has since
+    been corrected")."""
+    return {c.id for c, after in zip(article, [*article[1:], None]) if _RETRACTED.search(c.text) or (
+        after is not None and _RETRACTED.search(after.text))}
+
+
 def _tells_other_state(c: Claim, state: str) -> bool:
-    return bool(_GRAVE[0].search(c.text) or _GRAVE[1].search(c.text)) if state == "dead" else \
-        bool(ANY_DEATH.search(c.text))
+    return any(p.search(c.text) for p in _GRAVE) if state == "dead" else bool(ANY_DEATH.search(c.text))
 
 
 def _kin_in(text: str) -> set[str]:
@@ -261,8 +266,7 @@ def _kin_in(text: str) -> set[str]:
 
 def _opening(c: Claim, at: int, names: set[tuple[str, ...]]) -> list[tuple[str, tuple[str, ...]]]:
     """The people the words before ``at`` open on, after any speaker and before a clause, an agent or a place: the
-    names (tagged, or a name of the story written whole, not one whose kin is told) and a lone kin word; none after
-    a shooting."""
+    names of the story written whole (not one whose kin is told) and a lone kin word; none after a shooting."""
     lead = c.text[:at]
     start = max((m.end() for m in _SPEAKER.finditer(lead)), default=0)
     if _SHOOTING.search(lead, start):
@@ -274,9 +278,8 @@ def _opening(c: Claim, at: int, names: set[tuple[str, ...]]) -> list[tuple[str, 
     if len(kin) == 1:
         keys.append(("kin", (_KIN[kin[0].casefold()],)))
     capitals = {w.casefold() for w in _CAPITAL.findall(head)}
-    tagged = [tuple(w) for e in c.entities if e.label == "PERSON" and start <= e.start - c.start
-              and e.end - c.start <= end and (w := plain_name_words(e.text)) and set(w) <= capitals]
-    found = set(tagged) | {n for n in names if set(n) <= capitals}
+    # ``names`` holds every tagged name of the story, so a name tagged in this head is among them.
+    found = {n for n in names if set(n) <= capitals}
     # A part of a name the head gives whole ("Quell" of "Pia Quell") is that one person, not a person of its own.
     return keys + [("name", n) for n in sorted(found) if not any(set(n) < set(m) for m in found)]
 

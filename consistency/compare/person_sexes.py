@@ -44,7 +44,7 @@ _THE_CHILD = re.compile(r"\bthe\s+(?:little\s+|young\s+)?(boy|girl)\b", re.I)
 _FAMILY_WORD = re.compile(r"\b(boys?|girls?|sons?|daughters?|brothers?|sisters?)\b", re.I)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class SexSaid:
     """The sex one report gives the person of an age, with the words that give it."""
 

@@ -135,6 +135,8 @@ def article_counts(article: Sequence[Claim]) -> dict[tuple[str, int], SexCount]:
     """(casualty, total) -> the one breakdown an article gives of that group; a group it breaks down two ways is
     left out."""
     told = [n for c in article for n in counts(c)]
+    if not told:
+        return {}
     # "Two women were taken to hospitals. Three men were taken too": a lone sex beside the other one's count is a
     # part of the group, and so is a group smaller or larger than the report's own toll of that casualty
     both = {n.casualty for n in told if n.men} & {n.casualty for n in told if n.women}

@@ -70,7 +70,7 @@ def _bounds(count: str) -> tuple[float, float] | None:
     word = " ".join(count.casefold().split())
     hedged = word.startswith("at least ")
     word = word.removeprefix("at least ")
-    if word in ("a", "an", "one", "a lone", "someone", "somebody"):
+    if word in ("a", "an", "one", "a lone"):
         value = 1.0
     elif word in ("several", "multiple"):
         return 2.0, math.inf
@@ -92,7 +92,7 @@ def counts(c: Claim) -> list[Count]:
     for m in _SUBJECT.finditer(text):
         noun, count = m.group("noun"), m.group("count")
         if noun is None:
-            continue  # "someone opened fire" says no one knows who, not that one person fired
+            continue  # a count with no noun of people ("one fired") says not who fired
         if _PART.search(text[:m.start()]) or re.match(r"\s+of\b", text[m.end():], re.I):
             continue  # a part of a group ("two of the three men", "one of four men"), or a group's part
         if _OBJECT.search(text[:m.start()]):
@@ -103,7 +103,7 @@ def counts(c: Claim) -> list[Count]:
         bounds = _bounds(count)
         if bounds is None or bounds[0] <= 0:
             continue
-        group = "police" if noun and re.fullmatch(_POLICE, noun, re.I) else "attackers"
+        group = "police" if re.fullmatch(_POLICE, noun, re.I) else "attackers"
         end = m.end() + act.end()
         out.append(Count(c, group, *bounds, (c.start + m.start(), c.start + end), text[m.start():end]))
     return out

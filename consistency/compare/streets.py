@@ -74,7 +74,7 @@ def named_streets(c: Claim) -> list[Street]:
         kind = STREET_KINDS[m.group("kind").casefold()]
         if _NOT_STREET.search(m.group("name")) or kind == "highway" or kind == "court" and _OF_LAW.search(m.group()):
             continue
-        out.append(Street(c, _key_of(m.group("name")), STREET_KINDS[m.group("kind").casefold()],
+        out.append(Street(c, _key_of(m.group("name")), kind,
                           (c.start + m.start(), c.start + m.end()), m.group().rstrip(".")))
     for m in BLOCK.finditer(c.text):
         if not m.group("kind") and not _NOT_STREET.search(m.group("name")):
@@ -98,7 +98,7 @@ def scene_streets(c: Claim) -> list[Street]:
     return out
 
 
-def one_street(a: Street, b: Street) -> bool:
+def same_street(a: Street, b: Street) -> bool:
     """One name, and no two kinds ("Elm Street" and "Elm St." are one; "Elm Road" is another)."""
     return a.name == b.name and (a.kind is None or b.kind is None or a.kind == b.kind)
 
@@ -119,7 +119,7 @@ def street_flags(claims: Iterable[Claim]) -> list[Flag]:
             for rb in told:
                 if ra >= rb or told[ra][0].claim.outlet == told[rb][0].claim.outlet:
                     continue  # an outlet that tells its street two ways revises itself
-                if any(one_street(a, b) for a in named[ra] for b in named[rb]):
+                if any(same_street(a, b) for a in named[ra] for b in named[rb]):
                     continue
                 for a, b in ((a, b) for a in told[ra] for b in told[rb] if alike(a, b)):
                     key = tuple(sorted((_label(a), _label(b))))
@@ -156,6 +156,6 @@ def _distinct(rows: list[Street]) -> int:
     """How many streets the rows name, one street counted once however it is spelt out."""
     kept: list[Street] = []
     for s in rows:
-        if not any(one_street(s, k) for k in kept):
+        if not any(same_street(s, k) for k in kept):
             kept.append(s)
     return len(kept)

@@ -265,7 +265,7 @@ def toll_findings(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list
         by_article.setdefault(c.article_id, []).append(c)
     tolls = {a: article_tolls(cs) for a, cs in by_article.items()}
     taken = {e for f in flagged if f.type in ("number", "update") for e in _claim_pair(f)}
-    best: dict[tuple, tuple[float, Finding]] = {}
+    best: dict[tuple, tuple[float, Finding, tuple[Toll, Toll]]] = {}
     articles = sorted(tolls, key=lambda a: (by_article[a][0].published, a))
     for i, x in enumerate(articles):
         for y in articles[i + 1:]:
@@ -288,8 +288,8 @@ def toll_findings(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list
                                for t in tolls.values())
             if key not in best or gap < best[key][0]:
                 best[key] = (gap, _finding(a, b, settled=given_before), (a, b))
-    told = [pair for _, _, pair in best.values()]
-    return [f for _, f, pair in best.values() if not _wounded_told_again(pair, told)]
+    told = [tolls_compared for _, _, tolls_compared in best.values()]
+    return [f for _, f, tolls_compared in best.values() if not _wounded_told_again(tolls_compared, told)]
 
 
 def _wounded_told_again(pair: tuple[Toll, Toll], told: Sequence[tuple[Toll, Toll]]) -> bool:
