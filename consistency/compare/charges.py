@@ -30,6 +30,7 @@ from ..lexicon import SEVERAL_COUNT
 from ..records import Claim, Flag
 from .base import ALSO_CITED, claims_by_story, cited_beside, evidence, readings_flag, tells_of_another_incident
 from .explain import explain_charges
+from .facts.pairing import WINDOW_DAYS
 from .names import story_entities
 from .person_names import plain_name_words
 
@@ -81,9 +82,9 @@ _SEVERAL = re.compile(
     rf"\b(?:{SEVERAL_COUNT}|both|all)\s+(?:[\w-]+\s+){{0,2}}?(?:men|women|suspects|teens|teenagers|people|brothers|"
     r"sisters|juveniles|defendants|adults|boys|girls|others)\b|\bthe\s+(?:two|three|four|five|six|pair)\b", re.I)
 _NAME_BEFORE = 120  # characters before the charge words a name is looked for in
-# A charge brought more than a week after a report of none is the case moving on, not one report outdated by another
-# (as the fact table's window: reports further apart tell other moments).
-NEWS_DAYS = 7
+# A charge brought more than the fact table's window (a week) after a report of none is the case moving on, not one
+# report outdated by another: reports further apart tell other moments.
+NEWS_DAYS = WINDOW_DAYS
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,8 +82,8 @@ def one_per_disagreement(findings: Sequence[Finding], story: Iterable[Claim] = (
     """The findings with each disagreement told once: of those that set the same two values of
     overlapping outlets against each other, the one whose sentences state the values most plainly
     (the first of equals), in the place of the first of them. With ``story`` (every claim of the
-    story), every figure disagreement, read off one pair of sentences or several, cites on each side
-    its article's plainest sentence giving that figure of the same happening."""
+    story), every figure or date disagreement, read off one pair of sentences or several, cites on each
+    side its article's plainest sentence giving that figure or date of the same happening."""
     groups: list[list[Finding]] = []
     heads: list[dict[str, str] | None] = []  # the sides of each group's first finding, read once
     for f in findings:
@@ -101,8 +101,8 @@ def one_per_disagreement(findings: Sequence[Finding], story: Iterable[Claim] = (
 
 
 def plainest_sides(f: Finding, by_article: dict[str, list[Claim]]) -> Finding:
-    """``f`` with each side moved to its article's plainest sentence that gives the same figure of the
-    same happening: fewest signs of indirect statement, then the earliest (a report states its facts
+    """``f`` with each side moved to its article's plainest sentence that gives the same figure or date of
+    the same happening: fewest signs of indirect statement, then the earliest (a report states its facts
     first, its recaps and quotes later)."""
     if f.type == "timeline":
         pick = plainest_date

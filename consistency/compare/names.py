@@ -306,14 +306,13 @@ def _story_observations(claims: Iterable[Claim]):
     for (story, outlet, form), (c, e) in first.items():
         by_story[story].append((outlet, form, c, e))
     for story, forms in by_story.items():
-        used = {(outlet, form.casefold()) for outlet, form, _, _ in forms}
         by_outlet: dict[str, set[str]] = defaultdict(set)
         for outlet, form, _, _ in forms:
             by_outlet[outlet].add(form.casefold())
         together = None
         for i, (oa, fa, ca, ea) in enumerate(forms):
             for ob, fb, cb, eb in forms[i + 1:]:
-                if oa == ob or ea.label != eb.label or (oa, fb.casefold()) in used or (ob, fa.casefold()) in used:
+                if oa == ob or ea.label != eb.label or fb.casefold() in by_outlet[oa] or fa.casefold() in by_outlet[ob]:
                     continue
                 if _form_between(fa, fb, by_outlet[oa] | by_outlet[ob]):
                     continue  # the outlets' nearer forms are the pair to set side by side

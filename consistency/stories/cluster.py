@@ -570,6 +570,8 @@ def _referred_gap(a: Story, b: Story) -> float:
     every feature is, so one member recalling an earlier event of its kind moves a grown story little."""
     gap = _gap(a, b)
     span = math.log1p(gap)
+    if not gap:
+        return span
     pairs, near = 0, math.inf
     for refs, other, size in ((a.refs, b, b.n), (b.refs, a, a.n)):
         named = [(k, days) for r, k in refs.items() if (days := _days_to_start(r, other)) is not None]
@@ -577,7 +579,7 @@ def _referred_gap(a: Story, b: Story) -> float:
             pairs += max(k for k, _ in named) * size
             near = min(near, min(days for _, days in named))
     same_person = _same_person_pairs(a, b)
-    if not gap or (near >= gap and not same_person):
+    if near >= gap and not same_person:
         return span
     total = a.n * b.n
     person_share = min(1.0, same_person / total)
