@@ -200,6 +200,29 @@ def test_fates_a_death_report_that_recalls_the_hurt_keeps_its_death():
     assert fate_findings([c, b]) == []
 
 
+def test_fates_one_outlets_reports_of_the_hurt_alive_stand_once_by_its_first():
+    a1 = claim("a#1", "One man was killed and three others were wounded at a card game on Elm Row.", outlet="A", day=4)
+    a2 = claim("a2#1", "Police arrested a man in the card game shooting that left three others wounded.", outlet="A",
+               day=6)
+    b = claim("b#1", "A man injured at the card game on Elm Row in March died Sunday, police said.", outlet="B",
+              day=20)
+    (found,) = fate_findings([a1, a2, b])
+    assert (found.a.id, found.b.id) == ("a#1", "b#1")
+    c = claim("c#1", "Three others were wounded at the card game, police said.", outlet="C", day=5)
+    assert sorted(f.a.id for f in fate_findings([a1, a2, c, b])) == ["a#1", "c#1"]  # two outlets, two words
+
+
+def test_fates_a_death_of_one_of_the_hurt_cites_the_report_that_called_one_critical():
+    from consistency.compare.fates import fate_flags
+
+    a1 = claim("a#1", "Two people were killed and two others were wounded at the depot.", outlet="A", day=4)
+    a2 = claim("a#2", "Dale Vorst was in critical condition.", outlet="A", day=4, people=("Dale Vorst",))
+    a3 = claim("a#3", "The gunman was in critical condition too.", outlet="A", day=4)
+    b = claim("b#1", "A man wounded at the depot on Saturday has died from his wounds.", outlet="B", day=7)
+    (flag,) = fate_flags([a1, a2, a3, b])
+    assert [e.claim_id for e in flag.evidence] == ["a#1", "b#1", "a#2"]  # not the gunman's condition
+
+
 def test_fates_one_critically_wounded_against_none_gravely_hurt_is_a_polarity():
     a = claim("a#1", "One man was critically wounded at the cookout.", outlet="A", day=4)
     b = claim("b#1", "None of the wounded had life-threatening wounds, officers said.", outlet="B", day=4)

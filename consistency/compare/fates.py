@@ -37,7 +37,7 @@ from ..records import Claim, Flag
 from .ages import person_key, story_surnames
 from ..lexicon import SEVERAL_COUNT
 from .conditions import condition, is_status
-from .base import ANY_DEATH, Finding, claims_by_story, evidence, make_flag, tells_of_another_incident
+from .base import ALSO_CITED, ANY_DEATH, Finding, claims_by_story, evidence, make_flag, tells_of_another_incident
 from .explain import explain_fate
 from .person_names import plain_name_words
 from .tolls import KILLED, article_tolls
@@ -433,6 +433,10 @@ def _axis_findings(claims: Iterable[Claim]) -> list[tuple[str, Finding]]:
             odd = a if a.state == _ODD[a.axis] or superseded else b
             key = (a.axis, odd.claim.article_id)
             rank = (a.state == "hurt", gap)  # a forecast undone is the sharper news than a hurt person's death
+            if superseded and a.state == "hurt":
+                # One outlet's reports of the hurt alive are one word against the death: its first one stands.
+                key = (a.axis, a.claim.outlet, a.state)
+                rank = (True, a.claim.published.timestamp(), gap)
             if key not in best or rank < best[key][0]:
                 best[key] = (rank, _finding(kind, a, b))
     return [(key[0], f) for key, (_, f) in best.items()]
@@ -462,9 +466,18 @@ def fate_flags(claims: Iterable[Claim]) -> list[Flag]:
         for axis, f in _axis_findings(story):
             flag = make_flag(f)
             named = _named_deaths(story, f.b) if axis == "survival" else []
-            flags.append(replace(flag, explanation=explain_fate(_WHOSE[axis], f),
-                                 evidence=flag.evidence + tuple(evidence(c, c.start, c.end) for c in named)))
+            grave = _grave_hurt(story, f.a) if axis == "survival" and _HURT_ALIVE.search(f.a.text) else []
+            flags.append(replace(flag, explanation=explain_fate(_WHOSE[axis], f), evidence=flag.evidence + tuple(
+                evidence(c, c.start, c.end) for c in (*grave, *named))))
     return flags
+
+
+def _grave_hurt(story: list[Claim], hurt: Claim) -> list[Claim]:
+    """Sentences of the report of the hurt alive that call one of them gravely hurt ("Ann Roe was in critical
+    condition"): the one of the hurt whose death is likeliest the later news."""
+    return [c for c in story if c.article_id == hurt.article_id and c.id != hurt.id and _GRAVE.search(c.text)
+            and not ANY_DEATH.search(c.text) and not _DOER.search(c.text)
+            and not tells_of_another_incident(c.text)][:ALSO_CITED]
 
 
 def _named_deaths(story: list[Claim], death: Claim) -> list[Claim]:
