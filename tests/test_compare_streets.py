@@ -30,7 +30,11 @@ def test_streets_alike():
     assert alike(one("on Sarra Street"), one("on Zarra Street"))
     assert alike(one("off Mill Run Drive"), one("off Millard Drive"))
     assert not alike(one("on Alder Street"), one("on Birch Street"))  # a corner as often as a slip
-    assert not alike(one("on Birch Road"), one("on Birch Drive"))  # two streets of one development as often
+    assert alike(one("a home on Birch Road"), one("a home on Birch Drive"))  # one name of two kinds
+    assert not alike(one("a hall off Birch Road"), one("a home on Birch Drive"))  # a street the scene lies off
+    corner = named_streets(claim("a#1", "shot near Alder Avenue and Birch Road"))[-1]
+    assert corner.name == "birch" and not alike(corner, one("a home on Birch Drive"))
+    assert not alike(one("on Birch Street"), one("on Birch St."))  # one street
     assert not alike(one("on NW 32nd Street"), one("on NW 62nd Street"))  # a grid
 
 
@@ -59,3 +63,14 @@ def test_streets_a_towns_possessive_and_a_court_of_law_are_no_second_street():
     assert street_flags([a, b]) == []
     c = claim("c#1", "He was shot on Crown Road, police said, and will appear before Marden Crown Court.", outlet="C")
     assert [s.name for s in scene_streets(c)] == ["crown"]
+
+
+def test_streets_one_name_of_two_kinds_flagged_unless_a_report_names_both():
+    a = claim("a#1", "Officers found a man shot at a home on Tamber Road on Saturday evening.", outlet="A")
+    b = claim("b#1", "Police said the man was shot at a home on Tamber Drive in Welby.", outlet="B")
+    flags = street_flags([a, b])
+    assert len(flags) == 1 and flags[0].type == "name_variant"
+    both = claim("c#1", "The man was shot on Tamber Drive, where it meets Tamber Road.", outlet="C")
+    assert street_flags([a, both]) == []
+    corner = claim("d#1", "Neighbours said the shots came from Tamber Drive at Tamber Road.", outlet="D")
+    assert street_flags([a, b, corner]) == []  # a report of the story names both: two streets

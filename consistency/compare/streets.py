@@ -8,8 +8,8 @@ found, caught or living there, is not the scene's.
 
 Each report's scene streets are gathered; a report that names more than two is telling of a route or a
 neighbourhood and is read for none of them. Two reports of two outlets that put the scene on streets a reader takes
-for one misnamed ("Birch Pond Drive" / "Birchley Drive"), neither naming the other's street, are flagged
-``name_variant``: one scene, its street named two ways.
+for one misnamed ("Birch Pond Drive" / "Birchley Drive", "Birch Road" / "Birch Drive"), neither naming the other's
+street, are flagged ``name_variant``: one scene, its street named two ways.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def same_street(a: Street, b: Street) -> bool:
 
 def street_flags(claims: Iterable[Claim]) -> list[Flag]:
     """One flag per story and two near-alike streets that reports of two outlets put the scene on, when neither
-    report names the other's street."""
+    report names the other's street; not one name of two kinds that a report of the story names both of."""
     flags = []
     for story in claims_by_story(claims):
         scene: dict[str, list[Street]] = defaultdict(list)
@@ -114,6 +114,9 @@ def street_flags(claims: Iterable[Claim]) -> list[Flag]:
             scene[c.article_id] += scene_streets(c)
             named[c.article_id] += named_streets(c)
         told = {r: rows for r, rows in scene.items() if rows and _distinct(rows) <= MAX_STREETS}
+        # one name a report gives two kinds ("Birch Place at Birch Court") is two streets of one development
+        paired = {s.name for rows in named.values() for s in rows if any(t.name == s.name and not same_street(s, t)
+                                                                          for t in rows)}
         pairs: dict[tuple[str, str], list[Street]] = {}
         for ra in told:
             for rb in told:
@@ -121,7 +124,8 @@ def street_flags(claims: Iterable[Claim]) -> list[Flag]:
                     continue  # an outlet that tells its street two ways revises itself
                 if any(same_street(a, b) for a in named[ra] for b in named[rb]):
                     continue
-                for a, b in ((a, b) for a in told[ra] for b in told[rb] if alike(a, b)):
+                for a, b in ((a, b) for a in told[ra] for b in told[rb]
+                             if alike(a, b) and not (a.name == b.name and a.name in paired)):
                     key = tuple(sorted((_label(a), _label(b))))
                     shown = pairs.setdefault(key, [])
                     shown += [s for s in (a, b) if all(r.claim.article_id != s.claim.article_id for r in shown)]
@@ -137,15 +141,27 @@ MAX_LETTERS_APART = 2
 
 def alike(a: Street, b: Street) -> bool:
     """Two streets a reader takes for one misnamed: names that begin alike ("Birch Pond" / "Birchley") or are two
-    letters apart ("Marla" / "Carla"). Wholly other names are as often the two streets of a corner as a slip;
-    numbered streets a figure apart are streets of a grid; and one name of two kinds ("Birch Road" / "Birch
-    Drive") is as often two streets of one development as one street told loosely."""
-    if a.name == b.name or any(ch.isdigit() for ch in a.name + b.name):
+    letters apart ("Marla" / "Carla"), or one name of two kinds ("a home on Birch Road" / "Birch Drive"). Wholly
+    other names are as often the two streets of a corner as a slip, and numbered streets a figure apart are streets
+    of a grid. A street told as what the scene is off or near ("a hall off Birch Road") is told loosely, its kind
+    too."""
+    if any(ch.isdigit() for ch in a.name + b.name):
         return False
+    if a.name == b.name:
+        return a.kind is not None and b.kind is not None and a.kind != b.kind and not (_loose(a) or _loose(b))
     x, y = a.name.replace(" ", ""), b.name.replace(" ", "")
     if min(len(x), len(y)) < MIN_LETTERS:
         return False
     return x[:MIN_LETTERS] == y[:MIN_LETTERS] or edit_distance(x, y, MAX_LETTERS_APART) <= MAX_LETTERS_APART
+
+
+# "a hall off Birch Road", "near Alder Avenue and Birch Road": streets the scene lies by, told loosely.
+_LOOSELY = re.compile(r"\b(?:off|near|nearby)\s+(?:of\s+)?(?:(?:[A-Z][\w'\u2019.-]*|and|&)\s+){0,5}$")
+
+
+def _loose(s: Street) -> bool:
+    """The street is told as what the scene lies off or near, not as where it is."""
+    return bool(_LOOSELY.search(s.claim.text[:s.span[0] - s.claim.start]))
 
 
 def _label(s: Street) -> str:
