@@ -69,3 +69,37 @@ def test_group_ages_two_ages_of_one_description_and_the_rest_of_the_sentence():
     assert group_age_flags([a, listed]) == [] and group_age_flags([a, dead]) == []
     shooter = claim("b#1", "Police say Ugo Vance, 42, shot four people.", ("Ugo Vance",), outlet="B")
     assert group_age_flags([a, shooter]) == []  # who fired is no member of those hit
+
+
+def test_group_ages_two_lists_of_one_group_differ_in_one_age():
+    a = claim("a#1", "Her 10-year-old and 6-year-old were asleep upstairs.")
+    b = claim("b#1", "Her two younger children, ages 9 and 6, were asleep upstairs.", outlet="B")
+    flags = group_age_flags([a, b])
+    assert values(flags) == [{"10-year-old and 6", "9 and 6"}] and flags[0].type == "number"
+    assert values(story_flags([a, b])) == [{"10-year-old and 6", "9 and 6"}]
+    kids = claim("c#1", "On Friday, a 4-year-old girl and 7-year-old boy were shot on Elm Row.", outlet="C")
+    cousins = claim("d#1", "On Friday, two cousins, ages 4 and 8, were shot on Elm Row.", outlet="D")
+    assert values(group_age_flags([kids, cousins])) == [{"4-year-old girl and 7", "4 and 8"}]
+
+
+def test_group_ages_two_lists_left_alone():
+    a = claim("a#1", "Her 10-year-old and 6-year-old were asleep upstairs.")
+    same = claim("b#1", "Her two younger children, ages 6 and 10, were asleep upstairs.", outlet="B")
+    two_apart = claim("b#1", "Her two younger children, ages 9 and 5, were asleep upstairs.", outlet="B")
+    own = claim("a#2", "Her 10-year-old and 6-year-old were asleep upstairs.", outlet="A")
+    for b in (same, two_apart, own):
+        assert group_age_flags([a, b]) == []
+    told_too = claim("b#2", "A 10-year-old neighbour called for help.", outlet="B")
+    assert group_age_flags([a, claim("b#1", "Her two children, ages 9 and 6, were upstairs.", outlet="B"),
+                            told_too]) == []  # the other report gives the odd age to someone
+    killed = claim("a#1", "Two men, 23 and 34, were killed on the pier.")
+    wounded = claim("b#1", "Two men, 23 and 35, were wounded on the pier.", outlet="B")
+    assert group_age_flags([killed, wounded]) == []  # two groups: one killed, one wounded
+    later = claim("b#1", "Her two younger children, ages 11 and 6, were asleep upstairs.", outlet="B", day=400)
+    assert group_age_flags([a, later]) == []  # a birthday between the reports
+
+
+def test_group_ages_named_ages_are_no_list():
+    a = claim("a#1", "Ann Ray, 40, and 45-year-old Tom Hale were hurt.", ("Ann Ray", "Tom Hale"))
+    b = claim("b#1", "Ann Ray, 40, and 46-year-old Tom Hale were hurt.", ("Ann Ray", "Tom Hale"), outlet="B")
+    assert [f for f in group_age_flags([a, b])] == []

@@ -98,7 +98,8 @@ def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[F
     age told a boy and a girl, and the one person hit told gravely hurt, then dead (``flagged``: the story's flags so
     far, whose figures the ages and tolls do not flag again)."""
     claims = list(claims)
-    flags = (role_flags(claims) + age_flags(claims, flagged) + group_age_flags(claims, flagged) + place_flags(claims)
+    ages = age_flags(claims, flagged)
+    flags = (role_flags(claims) + ages + group_age_flags(claims, [*flagged, *ages]) + place_flags(claims)
              + fate_flags(claims) + toll_flags(claims, flagged) + who_fired_flags(claims) + relation_flags(claims)
              + vehicle_flags(claims) + wound_flags(claims) + address_flags(claims) + charge_flags(claims)
              + drive_by_flags(claims) + shooter_count_flags(claims) + street_flags(claims) + home_flags(claims)

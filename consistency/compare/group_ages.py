@@ -5,18 +5,24 @@ age is none of the group's, and no time between the reports explains it, the two
 A named person is taken for a member when both sentences give one part in the happening (killed or wounded) and,
 for a group of men or of women, the words after the member's age say a man or a woman ("he died", "a mother of
 two"). A group of "other" or "more" people is part of a larger one and is not read, nor is a group of a report
-that names the person itself (the names are then compared as they stand)."""
+that names the person itself (the names are then compared as they stand).
+
+Two outlets' lists of a group's ages are set against each other too ("her 10-year-old and 8-year-old" / "her two
+children, ages 9 and 8"): lists of one length that share every age but one are one group with one member's age
+told two ways, unless either report gives the other's odd age anywhere or the two sentences give different
+parts."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
 from ..extract.quantities import AGE_UNIT
 from ..records import Claim, Flag
-from .ages import (AgeMention, age_finding, age_mentions, ages_apart, figures_flagged,
-                   one_person_two_ages, same_named_person, story_surnames)
+from .ages import (YEAR_OLD, AgeMention, age_finding, age_mentions, age_quantities, ages_apart, figures_flagged,
+                   one_part, one_person_two_ages, same_named_person, story_surnames)
 from .base import claims_by_story, make_flag, tells_of_another_incident
 
 _NOUN = (r"(?P<noun>men|women|males|females|people|persons|victims|teens|teenagers|boys|girls|brothers|sisters|sons"
@@ -147,6 +153,7 @@ def group_age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> li
     done = figures_flagged(flagged)
     flags = []
     for story in claims_by_story(claims):
+        flags += [make_flag(age_finding(a, b)) for a, b in _lists_apart(story, done)]
         groups = group_ages(story)
         if not groups:
             continue
@@ -169,3 +176,68 @@ def _named_members(g: GroupAges, named: list[AgeMention], surnames) -> list[tupl
     return [(m.name, m) for m in sorted(named, key=lambda n: n.claim.published)
             if m.claim.outlet != g.claim.outlet and _member(g, m)
             and not any(same_named_person(m.name, n, surnames) for n in own)]
+
+
+# What stands between two ages of one list: "10-year-old and 8-year-old", "ages 9 and 8", "a 5-year-old girl and
+# 7-year-old boy", "14, 18 and 19".
+_BETWEEN = re.compile(rf"^(?:{YEAR_OLD})?(?:\s+[a-z]+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:an?\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class AgeList:
+    """Ages one sentence lists of a group of unnamed people, in the order written."""
+
+    claim: Claim
+    ages: tuple[int, ...]
+    span: tuple[int, int]
+    at: tuple[tuple[int, int], ...]  # where each age is written
+
+
+def age_lists(claims: Iterable[Claim], named: set[tuple[str, tuple[int, int]]] = frozenset()) -> list[AgeList]:
+    """Every list of two or more whole ages a sentence writes one after another, none of them a named person's
+    (``named``: (claim id, span) of ages given beside a name)."""
+    out = []
+    for c in claims:
+        if tells_of_another_incident(c.text):
+            continue
+        run: list = []
+        for q in sorted(age_quantities(c), key=lambda q: q.start) + [None]:
+            whole = q is not None and q.value == int(q.value) and not q.hedge
+            if whole and run and _BETWEEN.match(c.text[run[-1].end - c.start:q.start - c.start]):
+                run.append(q)
+                continue
+            if len(run) > 1 and not any((c.id, (r.start, r.end)) in named for r in run):
+                out.append(AgeList(c, tuple(int(r.value) for r in run), (run[0].start, run[-1].end),
+                                   tuple((r.start, r.end) for r in run)))
+            run = [q] if whole else []
+    return out
+
+
+def _lists_apart(story: list[Claim], done: set[tuple[str, int, int]]) -> list[tuple[AgeMention, AgeMention]]:
+    """Pairs of two outlets' lists of one group's ages, as the two odd ages, each list's span cited: lists of one
+    length that differ in one age only, the odd ages apart by more than the time between the reports explains."""
+    named = {(m.claim.id, m.span) for m in age_mentions(story) if m.name}
+    lists = [g for g in age_lists(story, named) if (g.claim.id, *g.span) not in done]
+    already = {(claim_id, (start, end)) for claim_id, start, end in done}
+    ages: dict[str, set[float]] = {}
+    for c in story:
+        ages.setdefault(c.article_id, set()).update(q.value for q in age_quantities(c))
+    chosen: dict[tuple, tuple[AgeMention, AgeMention]] = {}
+    for i, x in enumerate(lists):
+        for y in lists[i + 1:]:
+            if x.claim.outlet == y.claim.outlet or len(x.ages) != len(y.ages):
+                continue
+            odd_x, odd_y = Counter(x.ages) - Counter(y.ages), Counter(y.ages) - Counter(x.ages)
+            if sum(odd_x.values()) != 1 or sum(odd_y.values()) != 1:
+                continue
+            a, b = AgeMention(x.claim, next(iter(odd_x)), x.span), AgeMention(y.claim, next(iter(odd_y)), y.span)
+            if any((g.claim.id, at) in already for g, m in ((x, a), (y, b))
+                   for v, at in zip(g.ages, g.at) if v == m.value):
+                continue  # the odd ages are already set against another figure
+            if b.value in ages[x.claim.article_id] or a.value in ages[y.claim.article_id]:
+                continue  # the report gives the other age too: of someone else, or said two ways itself
+            pa, pb = _part_of(x.claim.text), _part_of(y.claim.text)
+            if pa and pb and not one_part(pa, pb) or not one_person_two_ages(a, b):
+                continue
+            chosen.setdefault((tuple(sorted(x.ages)), tuple(sorted(y.ages))), (a, b))
+    return list(chosen.values())
