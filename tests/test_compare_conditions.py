@@ -1,6 +1,6 @@
 """How gravely a sentence calls the hurt hurt."""
 
-from consistency.compare.conditions import condition, is_status
+from consistency.compare.conditions import condition, is_range, is_status
 
 
 def told(text: str) -> tuple[str, str] | None:
@@ -37,3 +37,13 @@ def test_conditions_a_negative_subject_negates_its_whole_clause():
         == "mild"
     # a clause of its own after "but" is not negated
     assert told("None of the fans have been named, but one man suffered life-threatening injuries.")[0] == "grave"
+
+
+def test_conditions_a_range_whose_worst_is_grave_is_grave():
+    assert told("Three diners, with wounds ranging from minor to critical, were taken to Elm Grove Hospital.") == \
+        ("grave", "ranging from minor to critical")
+    assert told("The four were hurt, with injuries ranging from non-life-threatening to life-threatening.")[0] \
+        == "grave"
+    assert is_range("ranging from minor to critical") and not is_range("in critical condition")
+    # a range that stops short of grave tells no grave condition
+    assert told("Their wounds ranged from minor to moderate.") is None

@@ -310,3 +310,25 @@ def test_fates_a_report_that_tells_a_later_death_tells_the_change_itself():
     b = claim("b#1", "A man wounded in the shooting has died.", outlet="B", day=9)
     assert fate_findings([a, own, b]) == []
     assert kinds(fate_findings([a, b])) == [("update", "Two other people were wounded", "has died")]
+
+
+def test_fates_some_of_the_hurt_told_critical_by_a_range_against_none_gravely_hurt():
+    a = claim("a#1", "Two men and a woman, with injuries ranging from minor to critical, were taken to Elm Grove "
+              "Hospital.", outlet="A", day=4)
+    b = claim("b#1", "Police said all three suffered non-life-threatening injuries.", outlet="B", day=4)
+    assert kinds(fate_findings([a, b])) == [("polarity", "ranging from minor to critical", "non-life-threatening")]
+    # a range is some of the hurt, never one person told by a pronoun
+    c = claim("c#1", "He is in stable condition, police said.", outlet="C", day=4)
+    assert fate_findings([a, c]) == []
+
+
+def test_fates_the_others_hurt_beside_the_dead_against_none_gravely_hurt():
+    a = claim("a#1", "Dale Orrin, 31, died at the block party, while six others suffered life-threatening "
+              "injuries.", outlet="A", day=4, people=("Dale Orrin",))
+    b = claim("b#1", "None of the wounded had life-threatening injuries, a sergeant said.", outlet="B", day=4)
+    assert kinds(fate_findings([a, b])) == [("polarity", "life-threatening injuries",
+                                             "None of the wounded had life-threatening")]
+    # the others counted are not the named dead man, nor all of the hurt against one of them
+    c = claim("c#1", "Orrin was in stable condition before he was moved.", outlet="C", day=4, people=("Orrin",))
+    d = claim("d#1", "A woman hurt in the shooting is in stable condition.", outlet="D", day=4)
+    assert fate_findings([a, c]) == [] and fate_findings([a, d]) == []

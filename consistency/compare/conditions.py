@@ -1,6 +1,7 @@
 """How gravely a sentence calls the hurt hurt: grave ("in critical condition", "critically wounded",
 "life-threatening injuries") or mild ("in stable condition", "non-life-threatening", "none of the injuries are
-life-threatening"). "Critical but stable" is grave. Whose condition it is, is the reader's (fates.py).
+life-threatening"). "Critical but stable" is grave, and so are injuries "ranging from minor to critical" (one of
+the hurt at least is critical). Whose condition it is, is the reader's (fates.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ _BOTH_WAYS = re.compile(r"\bcritical,?\s+(?:but|yet|and)\s+stable\b|\bstable,?\s
 # no one state.
 _CHANGED = re.compile(r"\b(?:initially|at\s+first|upgraded|downgraded|improved|worsened|had\s+been|no\s+longer)\b",
                       re.I)
+# The conditions of several hurt told as a range whose worst is grave ("injuries ranging from minor to critical",
+# "conditions ranging from stable to life-threatening"): some one of them is gravely hurt.
+_RANGE = re.compile(r"\branging\s+from\b[^.;]{0,60}?\bto\s+[\"“']?(?:critical|life[- ]threatening)\b", re.I)
 # A condition (which may change from day to day), not a judgement of the injuries ("life-threatening").
 _STATUS = re.compile(r"\bcritical\b|\bcondition\b", re.I)
 
@@ -36,6 +40,9 @@ def condition(text: str) -> tuple[str, re.Match] | None:
     people: "one is critical, the other stable") or a change."""
     if _CHANGED.search(text):
         return None
+    ranged = _RANGE.search(text)
+    if ranged:
+        return "grave", ranged
     low = _NOT_GRAVE.search(text) or _MILD.search(text)
     grave = next((m for m in _GRAVE.finditer(text) if not (low and low.start() <= m.start() < low.end())), None)
     if grave and low and not _BOTH_WAYS.search(text):
@@ -43,6 +50,11 @@ def condition(text: str) -> tuple[str, re.Match] | None:
     if grave:
         return "grave", grave
     return ("mild", low) if low else None
+
+
+def is_range(words: str) -> bool:
+    """The words tell the conditions of several as a range ("ranging from stable to critical")."""
+    return _RANGE.match(words) is not None
 
 
 def is_status(words: str) -> bool:

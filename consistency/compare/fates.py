@@ -17,7 +17,8 @@ five", "both", "none of the injuries") or one of them (named, or "a man wounded 
   bears names them); in a story whose reports count one dead, an unnamed one dying is that one;
 - condition: gravely hurt ("in critical condition", "life-threatening injuries") against not ("stable",
   "non-life-threatening"), a ``polarity``, or an ``update`` when a condition called critical is called mild
-  on a later day (injuries called life-threatening and then not are one judgement told two ways).
+  on a later day (injuries called life-threatening and then not are one judgement told two ways); a range
+  ("injuries ranging from minor to critical") is said of some of the hurt, set only against all of them.
 
 One hurt person may also be told by a noun alone ("the girl is expected to survive" / "a 4-year-old girl has
 died"): the noun is the key, and only a death reported on a later day stands against the forecast.
@@ -36,7 +37,7 @@ from typing import Iterable, Sequence
 from ..records import Claim, Flag
 from .ages import person_key, story_surnames
 from ..lexicon import SEVERAL_COUNT
-from .conditions import condition, is_status
+from .conditions import condition, is_range, is_status
 from .base import ALSO_CITED, ANY_DEATH, Finding, claims_by_story, evidence, make_flag, tells_of_another_incident
 from .explain import explain_fate
 from .person_names import plain_name_words
@@ -132,6 +133,10 @@ _COUNT_SUBJECT = re.compile(rf"^(?:the\s+)?{SEVERAL_COUNT}\s+(?!of\b)(?:[\w-]+\s
                             r"victims|boys|girls|teens|teenagers|children)\b", re.I)
 _PLURAL = re.compile(rf"\b(?:they|them|their|both|{SEVERAL_COUNT}(?!-)|people|victims|men|women|children|boys|girls|"
                      r"others)\b(?!['’]s)", re.I)  # not "a children's hospital"
+# The hurt counted beside the dead ("one man died, while nine others suffered"), just before their condition.
+_OTHERS_BESIDE_DEAD = re.compile(
+    rf"{ANY_DEATH.pattern}[^.;]*?(?:\band|\bwhile|\bwith|,)\s+(?:the\s+)?{SEVERAL_COUNT}\s+(?:others|other\s+"
+    r"(?:people|persons|men|women|victims))\b(?:(?!\b(?:and|while|but)\b)[^.;,]){0,60}$", re.I)
 _PLACE_WORD = re.compile(r"\b(?:Hospital|Medical|General|Center|Clinic|Memorial)\b")
 
 # Hospital.
@@ -236,10 +241,14 @@ def _place_in(text: str, span: tuple[int, int]) -> tuple[str, re.Match, tuple[in
 
 
 def _condition_holder(c: Claim, m: re.Match, surnames) -> str | None:
-    """Whose condition a sentence tells: the hurt counted ("three men" as the subject), a named person, the hurt
-    as a whole ("none of the victims", "all three"), else one of them unnamed ("he", "the girl"); none for a
-    part."""
+    """Whose condition a sentence tells: some of the hurt (a range of conditions), the hurt counted ("three men"
+    as the subject, "two others" beside the dead), a named person, the hurt as a whole ("none of the victims",
+    "all three"), else one of them unnamed ("he", "the girl"); none for a part."""
     text = c.text
+    if is_range(m.group()):
+        return HURT_SOME  # "injuries ranging from minor to critical": not all of them are gravely hurt
+    if _OTHERS_BESIDE_DEAD.search(text[:m.start()]):
+        return HURT_COUNTED  # before any name: in "Ann Roe died, while two others ...", the two are the hurt
     if _COUNT_SUBJECT.search(text) and not _PART.search(text):
         return HURT_COUNTED  # before any name: "three men with Ann Roe were hurt" is the three
     name = _name_near(c, m, surnames)
