@@ -65,6 +65,8 @@ def kinds(f: Fact) -> frozenset[str]:
     own = KIND_OF.get(f.event or "")
     if own:
         return frozenset({own})
+    if found_hurt(f):
+        return frozenset({FOUND})
     nouns = [w for w in f.about if w in KIND_OF]
     if f.event not in LIGHT_VERBS:
         near = _near_words(f)
@@ -76,11 +78,39 @@ def kinds(f: Fact) -> frozenset[str]:
 
 
 def participants(f: Fact) -> frozenset[str]:
-    """Who or what took part: the row's subject and object words, and the words of the people and
-    organisations named close to the date."""
+    """Who or what took part: the row's subject and object words, the words of the people and
+    organisations named close to the date, and what a passive "were found" found ("the bodies")."""
     named = {w.casefold() for e in f.claim.entities if e.label in ACTOR_LABELS and _near(f, e.start, e.end)
              for w in e.text.split() if len(w) > 2 and w.casefold() not in STOP}
-    return frozenset(set(f.about) | named)
+    return frozenset(set(f.about) | named | _found_what(f))
+
+
+# The discovery of the hurt or dead ("deputies found him unresponsive at 11 p.m.", "the bodies were discovered
+# about 3 p.m.", "was found lying on the ground with a gunshot wound on Nov. 2"): a step of the incident, one
+# happening whatever verb the time hangs on. A gun or a car found is not this step.
+FOUND = "find"
+_FINDING_VERBS = frozenset({"find", "discover"})
+_FOUND_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:found|discovered)\b[^.;:]{0,100}$", re.IGNORECASE)
+_HURT_OR_DEAD = re.compile(r"\b(?:dead|bod(?:y|ies)|unresponsive|shot|wound(?:s|ed)?|gunshot|lying|slain|killed)\b",
+                           re.IGNORECASE)
+_FOUND_SUBJECT = re.compile(r"([A-Za-z'\u2019-]+)\s+(?:was|were)\s+(?:found|discovered)\b")
+
+
+def found_hurt(f: Fact) -> bool:
+    """The row dates the finding of someone hurt or dead: its verb finds, or its time follows a passive
+    "was found" in its clause, and the sentence tells of a body, a wound or a death."""
+    c = f.claim
+    finding = f.event in _FINDING_VERBS or _FOUND_BEFORE.search(c.text[:max(0, f.slot.start - c.start)])
+    return bool(finding) and _HURT_OR_DEAD.search(c.text) is not None
+
+
+def _found_what(f: Fact) -> set[str]:
+    """The word a passive "were found" says was found ("bodies" -> "body"), where the row dates a finding."""
+    if not found_hurt(f):
+        return set()
+    c = f.claim
+    return {_lemma(m.group(1)) for m in _FOUND_SUBJECT.finditer(c.text[:max(0, f.slot.start - c.start)])
+            if m.group(1).casefold() not in STOP}
 
 
 # Words that set a happening apart as an earlier one of its kind ("the last such patch", "the previous
@@ -155,9 +185,9 @@ def story_happening(x: Fact, y: Fact) -> bool:
 
 def _one_shooting_dated(x: Fact, y: Fact) -> bool:
     """One row says on which day the story's happening took place and the other on which day it, or
-    its shooting, was done; the days differ (a weekday and a date on that weekday do not), and
-    neither sentence tells of a separate incident."""
-    if not (took_place(x) and (took_place(y) or done(y)) or done(x) and took_place(y)):
+    its shooting, was done (in whatever verb tells of it); the days differ (a weekday and a date on that weekday
+    do not), and neither sentence tells of a separate incident."""
+    if not (took_place(x) and (took_place(y) or told_attack(y)) or told_attack(x) and took_place(y)):
         return False
     return differ(x, y) and not separate(x) and not separate(y)
 
@@ -167,7 +197,17 @@ def took_place(f: Fact) -> bool:
     happened", "the attack took place"), or sets the scene of it ("were standing outside at 10 p.m.
     when someone opened fire")."""
     happened = f.event in ONSET_VERBS[1] or f.event == "take" and "place" in f.about
-    return happened and _names_story(f) or scene_of_happening(f)
+    return happened and (_names_story(f) or _it_happened(f)) or scene_of_happening(f) or _left_by_story(f)
+
+
+# The story's happening told by what it left ("a shooting that left a girl wounded Tuesday morning").
+_LEFT = re.compile(rf"\b(?:{'|'.join(sorted(STORY_NOUNS))})\s+(?:that\s+|which\s+)?left\b", re.IGNORECASE)
+
+
+def _left_by_story(f: Fact) -> bool:
+    """The row's verb is "leave" said of a general noun for the story's happening, before the time."""
+    c = f.claim
+    return f.event == "leave" and _LEFT.search(c.text[:max(0, f.slot.start - c.start)]) is not None
 
 
 def _names_story(f: Fact) -> bool:
@@ -185,6 +225,17 @@ def _told_of_story_noun(f: Fact) -> bool:
     a boy that occurred Thursday"), though the row kept only the nearer words ("boy")."""
     c = f.claim
     return _RELATIVE_HAPPENED.search(c.text[:max(0, f.slot.start - c.start)]) is not None
+
+
+# "It happened around 9 p.m.", opening the sentence or after the source ("According to police, it occurred"):
+# a report's bare "it" is the happening it is about.
+_IT_HAPPENED = re.compile(r"(?:^|[,:]\s*)it\s+(?:happened|occurred|unfolded|took place)\b", re.IGNORECASE)
+
+
+def _it_happened(f: Fact) -> bool:
+    """The happening verb's subject is a bare "it" opening its clause, standing for the story's happening."""
+    c = f.claim
+    return _IT_HAPPENED.search(c.text[:max(0, f.slot.start - c.start)]) is not None
 
 
 # A clause right after the time that tells what broke in on the scene ("... at 10 p.m. when someone
@@ -212,6 +263,25 @@ def separate(f: Fact) -> bool:
 def done(f: Fact) -> bool:
     """The row's own verb is an attack ("was shot Wednesday"), the kind of happening a shooting story reports."""
     return KIND_OF.get(f.event or "") == "attack"
+
+
+# Verbs a shooting story also tells its attack by, where the sentence tells of a gun ("was struck by gunfire",
+# "was injured when a bullet grazed her"), and someone firing shots ("was firing shots toward a home"; "a call of
+# shots fired" dates the call).
+HURT_VERBS = frozenset({"strike", "wound", "injure", "graze"})
+_GUNFIRE = re.compile(r"\b(?:shots?|shooting|shootings|gunfire|gunshots?|bullets?|rounds|gun)\b", re.IGNORECASE)
+_FIRING = re.compile(r"\bfir(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}(?:shots?|rounds?|at)\b", re.IGNORECASE)
+
+
+def told_attack(f: Fact) -> bool:
+    """The row dates the attack, by a shooting verb or by one that tells of it in a sentence about a gun. Only
+    read against a row that says when the story's happening took place: a round-up's wounded are told so too."""
+    if done(f):
+        return True
+    text = f.claim.text
+    if f.event == "fire":
+        return _FIRING.search(text) is not None
+    return f.event in HURT_VERBS and _GUNFIRE.search(text) is not None
 
 
 def attacked(f: Fact) -> bool:
@@ -522,13 +592,19 @@ _CALL_TAKERS = frozenset({"respond", "answer", "receive", "get", "take", "dispat
 POLICE = frozenset("police officer deputy trooper sheriff patrol".split())
 
 
+def told_call(f: Fact) -> bool:
+    """The row dates the call itself: the police called out, a report to them, or the call coming in ("the
+    call came in around 7:45 a.m.")."""
+    return f.event == CALL or f.event == "come" and CALL in f.about
+
+
 def dates_call(f: Fact) -> bool:
     """The row dates the call that brought the police: a report of the happening to them, the police
     called out, a call answered, or the police answering it ("deputies responded to the house"); a call
     put through to a person is none of these."""
     if calls_a_person(f.claim, f.slot):
         return False
-    return f.event == CALL or f.event in _CALL_TAKERS and bool(({CALL} | POLICE) & f.about)
+    return told_call(f) or f.event in _CALL_TAKERS and bool(({CALL} | POLICE) & f.about)
 
 
 def one_call(x: Fact, y: Fact) -> bool:
@@ -536,7 +612,7 @@ def one_call(x: Fact, y: Fact) -> bool:
     report to them (a call told on one side, answered on the other): one step of the incident,
     whatever verb each hangs on. Two calls answered are left to the verbs' kinds, as before. Calls in two
     towns are two calls: a spree brings the police out more than once."""
-    return dates_call(x) and dates_call(y) and CALL in (x.event, y.event) and not other_towns(x, y)
+    return dates_call(x) and dates_call(y) and (told_call(x) or told_call(y)) and not other_towns(x, y)
 
 
 # Verbs that bring the police to a scene ("were summoned", "responded", "were dispatched").
@@ -590,7 +666,8 @@ def reported_before_done(x: Fact, y: Fact) -> bool:
     sentence tells of no shooting ("called to the house because two people were arguing") may have
     brought the police to something before it."""
     for call, done in ((x, y), (y, x)):
-        if call.event != CALL or dates_call(done) or "attack" not in kinds(done) or not tells_of_shooting(call):
+        if not told_call(call) or dates_call(done) or not ("attack" in kinds(done) or took_place(done)) \
+                or not tells_of_shooting(call):
             continue
         if other_towns(call, done):
             continue  # a spree: the police called out in one town, a shooting done in another
