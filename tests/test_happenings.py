@@ -798,7 +798,8 @@ def test_happenings_a_bare_it_happened_dates_the_story_happening():
 def test_happenings_it_inside_a_clause_is_no_story_happening():
     a = claim("a#1", "Neighbours said that when it happened on Tuesday they heard nothing.", outlet="A",
               frames={"Tuesday": ("happen", ("neighbour",))})
-    b = claim("b#1", "A boy was shot at the park on Wednesday.", outlet="B", frames={"Wednesday": ("shoot", ("boy", "park"))})
+    b = claim("b#1", "A boy was shot at the park on Wednesday.", outlet="B",
+              frames={"Wednesday": ("shoot", ("boy", "park"))})
     assert found(a, b) == []
 
 
@@ -845,7 +846,8 @@ def test_happenings_shots_fired_and_a_victim_struck_date_one_attack():
 def test_happenings_a_fired_worker_is_no_attack():
     a = claim("a#1", "The clerk was fired on March 9 after the audit.", outlet="A",
               frames={"March 9": ("fire", ("clerk",))})
-    b = claim("b#1", "The shooting took place March 8.", outlet="B", frames={"March 8": ("take", ("shooting", "place"))})
+    b = claim("b#1", "The shooting took place March 8.", outlet="B",
+              frames={"March 8": ("take", ("shooting", "place"))})
     assert found(a, b) == []
 
 
@@ -860,6 +862,7 @@ def test_happenings_a_shooting_that_left_a_wound_dates_the_shooting():
 def test_happenings_a_call_of_shots_fired_dates_no_attack():
     a = claim("a#1", "Police responded to a call of shots fired around 10 p.m. Tuesday.", outlet="A",
               frames={"around 10 p.m. Tuesday": ("fire", ("shot",))})
-    b = claim("b#1", "The shooting took place Wednesday.", outlet="B", frames={"Wednesday": ("take", ("shooting", "place"))})
+    b = claim("b#1", "The shooting took place Wednesday.", outlet="B",
+              frames={"Wednesday": ("take", ("shooting", "place"))})
     assert found(a, b) == []
 
