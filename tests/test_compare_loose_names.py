@@ -98,3 +98,40 @@ def test_a_correction_counts_another_outlet_naming_the_person_by_the_given_name_
     flags = name_variant_flags([], [first, later, other])
     assert len(flags) == 1 and set(flags[0].values.values()) == {"Ronny Vasko", "Ronnie Vasko"}
     assert name_variant_flags([], [first, later]) == []
+
+
+def test_loose_given_name_rules_allow_two_letters_but_no_familiar_form():
+    assert respelt_given_name("Dean", "Dawn")  # two letters of five
+    assert respelt_given_name("Tavari", "Taviel")
+    assert not respelt_given_name("Robert", "Robbie")  # a familiar form, its consonant doubled
+    assert not respelt_given_name("Samuel", "Sammy")
+
+
+def test_one_outlet_against_one_is_a_variant_when_both_give_one_age():
+    a = claim("a#1", "The man who died was identified as Tavari Quell, 26.", ("Tavari Quell",))
+    b = claim("b#1", "Taviel Quell, 26, died after he was taken to a hospital.", ("Taviel Quell",), outlet="B",
+              day=1)
+    flags = name_variant_flags([], [a, b])
+    assert len(flags) == 1 and set(flags[0].values.values()) == {"Tavari Quell", "Taviel Quell"}
+    # without an age, or with two ages, one outlet against one says nothing
+    bare = claim("b#1", "Taviel Quell died after he was taken to a hospital.", ("Taviel Quell",), outlet="B", day=1)
+    assert name_variant_flags([], [a, bare]) == []
+    older = claim("b#1", "Taviel Quell, 62, died after he was taken to a hospital.", ("Taviel Quell",), outlet="B",
+                  day=1)
+    assert name_variant_flags([], [a, older]) == []
+
+
+def test_a_suffix_is_no_surname_and_a_bare_number_after_a_name_is_its_age():
+    a = claim("a#1", "The shooting killed Dorian Prewitt Jr., 16 \u2014 a junior at the school.",
+              ("Dorian Prewitt Jr.",))
+    b = claim("b#1", "Charges were filed in the death of 16-year-old Dorrian Prewitt.", ("Dorrian Prewitt",),
+              outlet="B", day=1)
+    flags = name_variant_flags([], [a, b])
+    assert len(flags) == 1 and set(flags[0].values.values()) == {"Dorian Prewitt Jr.", "Dorrian Prewitt"}
+
+
+def test_one_outlet_against_one_of_one_age_is_left_alone_when_an_article_names_both():
+    a = claim("a#1", "The twins Tavari Quell, 26, and Taviel Quell, 26, were hurt.", ("Tavari Quell", "Taviel Quell"))
+    b = claim("b#1", "Taviel Quell, 26, died after he was taken to a hospital.", ("Taviel Quell",), outlet="B", day=1)
+    c = claim("c#1", "Tavari Quell, 26, was treated and released.", ("Tavari Quell",), outlet="C", day=1)
+    assert name_variant_flags([], [a, b, c]) == []

@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterable
 
-from ..lexicon import TITLES
+from ..lexicon import NAME_SUFFIXES, TITLES
 from ..records import Claim, Entity, Flag
 from ..extract.entities import edit_distance
 from ..extract.quantities import AGE_UNIT
@@ -211,10 +211,13 @@ def _part_of_name(e: Entity, name: Entity) -> bool:
 
 
 def _full_name(e: Entity) -> list[str]:
-    """A person's name as plain lower-case words, titles left out, when it has a given name and a surname."""
+    """A person's name as plain lower-case words, titles and a suffix ("Jr.", "III") left out, when it has a given
+    name and a surname: "Dale Roe Jr." is lined up with "Dale Roe" by his surname."""
     if e.label != "PERSON":
         return []
     words = plain_name_words(_form(e.text))
+    while words and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
     return words if len(words) >= 2 else []
 
 
@@ -389,16 +392,20 @@ def _loose_observations(claims: list[Claim]):
     other (so no article names both, as one telling of two brothers would), and the two names share the
     surname and every other word. Where outlets split evenly the two forms are more likely house styles of
     a transliterated name than a slip. An outlet that writes one form in one report and the other in another,
-    never both in one, has corrected itself: one person too, when another outlet names the person as well."""
+    never both in one, has corrected itself: one person too, when another outlet names the person as well. One
+    outlet against one is enough where both write the name with one age ("Rafe Dunn, 16," / "16-year-old Raffe
+    Dunn"): the surname and the age tie one person, so the given names may differ by more letters."""
     outlets: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)  # (story, name words) -> outlets
     articles: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
     first: dict[tuple[str, tuple[str, ...], str], tuple[Claim, Entity]] = {}
+    aged: dict[tuple[str, tuple[str, ...], str], set[float]] = defaultdict(set)  # ages written against the name
     for c in sorted(claims, key=lambda c: (c.published, c.article_id, c.start)):
         for e in story_entities(c):
             if c.story_id and (words := tuple(_full_name(e))):
                 outlets[(c.story_id, words)].add(c.outlet)
                 articles[(c.story_id, words)].add(c.article_id)
                 first.setdefault((c.story_id, words, c.outlet), (c, e))
+                aged[(c.story_id, words, c.outlet)] |= _ages_written(c, e)
             elif c.story_id and e.label == "PERSON" and len(alone := plain_name_words(_form(e.text))) == 1:
                 outlets[(c.story_id, tuple(alone))].add(c.outlet)  # a given name written alone ("Tommie")
     by_surname: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
@@ -406,6 +413,7 @@ def _loose_observations(claims: list[Claim]):
         if len(words) >= 2:
             by_surname[(story, words[-1])].append(words)
     for (story, _), names in by_surname.items():
+        together = None
         for wx in names:
             for wy in names:
                 ox, oy = outlets[(story, wx)], outlets[(story, wy)]
@@ -419,16 +427,34 @@ def _loose_observations(claims: list[Claim]):
                 naming = ox | oy | outlets.get((story, (p,)), set()) | outlets.get((story, (q,)), set())
                 corrected = bool(ox & oy) and wx < wy and len(naming) >= MIN_MAJORITY and \
                     not articles[(story, wx)] & articles[(story, wy)]
-                if not corrected and (len(ox) != 1 or len(oy) < MIN_MAJORITY or ox & oy):
+                one_age = len(ox) == len(oy) == 1 and not ox & oy and \
+                    bool(aged[(story, wx, min(ox))] & aged[(story, wy, min(oy))])
+                if not (corrected or one_age) and (len(ox) != 1 or len(oy) < MIN_MAJORITY or ox & oy):
                     continue
                 strict = misspelt_given_name(p, q)
+                if one_age:
+                    if together is None:
+                        together = _named_together(c for c in claims if c.story_id == story)
+                    # an article that names both is telling of two people (twins)
+                    if not (strict or respelt_given_name(p, q)) or frozenset((p, q)) in together:
+                        continue
                 # a strict slip is read by the story path already, unless an outlet's own reports hide it there
-                if not (strict and corrected or respelt_given_name(p, q) and not strict):
+                elif not (strict and corrected or respelt_given_name(p, q) and not strict):
                     continue
                 for oa, ob in sorted((oa, ob) for oa in ox for ob in oy):
                     ca, ea = first[(story, wx, oa)]
                     cb, eb = first[(story, wy, ob)]
                     yield STORY_SCORE, (ca, ea.text, (ea.start, ea.end), p), (cb, eb.text, (eb.start, eb.end), q)
+
+
+OLDEST = 110
+
+
+def _ages_written(c: Claim, e: Entity) -> set[float]:
+    """The ages written against a person's name, a bare whole number after it too ("Dale Roe, 16 — a junior")."""
+    return {q.value for q in c.quantities if (q.unit == AGE_UNIT or q.unit is None and q.kind == "count" and
+                                             not q.hedge and q.value == int(q.value) and 0 < q.value <= OLDEST)
+            and written_against(c, e, q.start, q.end)}
 
 
 def _given_name_slip(x: str, y: str) -> tuple[str, str] | None:

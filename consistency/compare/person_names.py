@@ -178,7 +178,7 @@ def misspelt_given_name(p: str, q: str) -> bool:
     return _sound(p) == _sound(q) or (p[0] == q[0] and sorted(p) == sorted(q))
 
 
-LOOSE_RATIO = 0.75  # a letter or two in a name of four to seven letters
+LOOSE_RATIO = 0.6  # two letters in a name of five or six ("Sean" / "Shawn", "Nakel" / "Nakiel")
 _FAMILIAR_ENDINGS = frozenset({"ie", "y", "ey", "ee", "i"})
 
 
@@ -200,9 +200,14 @@ def respelt_given_name(p: str, q: str) -> bool:
     k = len(os.path.commonprefix([p, q]))
     if k >= 3 and p[k:] in _FAMILIAR_ENDINGS and q[k:] in _FAMILIAR_ENDINGS:
         return True  # one familiar form with its ending spelt two ways: "Bobby" / "Bobbie"
-    if k >= 3 and (p[k:] in _FAMILIAR_ENDINGS or q[k:] in _FAMILIAR_ENDINGS):
-        return False  # a familiar form: "Charlie" / "Charles", "Katy" / "Kate"
+    if k >= 3 and any(_familiar(rest, p[k - 1]) for rest in (p[k:], q[k:])):
+        return False  # a familiar form: "Charlie" / "Charles", "Katy" / "Kate", "Timmy" / "Timothy"
     return SequenceMatcher(None, p, q).ratio() >= LOOSE_RATIO
+
+
+def _familiar(rest: str, last: str) -> bool:
+    """What follows a name's shared start makes a familiar form: its ending, after the last letter doubled or not."""
+    return rest in _FAMILIAR_ENDINGS or rest[:1] == last and rest[1:] in _FAMILIAR_ENDINGS
 
 
 def _letters_of(name: str) -> str:
