@@ -451,3 +451,42 @@ def test_stories_person_share_counts_pairs_and_survives_the_state():
     again = StoryClusterer.from_dict(json.loads(json.dumps(sc.to_dict())))
     assert again.to_dict() == sc.to_dict()
     assert any(story.people and story.named for story in again.stories.values())
+
+
+SHOT = ("Man shot outside Corran Street bar",
+        "Pell Arvane, 27, was shot twice outside a bar on Corran Street in Brennick late Friday, police said. "
+        "He was taken to hospital in critical condition.")
+SHOT_LATER = ("Bar shooting victim dies, family says",
+              "Pell Arvane died on Sunday, two days after gunfire outside a Corran Street bar, his family "
+              "told reporters at a vigil in Brennick.")
+OTHER_SHOT = ("Teen wounded in Brennick park gunfire",
+              "Sena Voll, 16, was wounded by gunfire at Oster Park in Brennick late Friday, police said. "
+              "She was taken to hospital in critical condition.")
+
+
+def test_stories_people_feature_is_the_share_of_pairs_naming_one_aged_person():
+    arts = _articles([SHOT, SHOT_LATER, OTHER_SHOT], "s")
+    sc = StoryClusterer()
+    s = sc.singles(arts, article_vectors(arts, HashingEmbedder()))
+    assert sc.features(s[0], s[1])["people"] == 1.0  # the follow-up names the victim the report gave an age
+    assert sc.features(s[0], s[2])["people"] == 0.0  # one town, one night, another victim
+    assert StoryClusterer(refer_back=False).features(s[0], s[1])["people"] == 0.0
+    sc._absorb(s[0], s[2])
+    assert sc.features(s[0], s[1])["people"] == 0.5
+
+
+def test_stories_people_weight_lifts_the_score_of_a_follow_up_on_one_victim():
+    arts = _articles([SHOT, SHOT_LATER], "s")
+    with_people, without = StoryClusterer(), StoryClusterer(weights={**WEIGHTS, "people": 0.0})
+    s = with_people.singles(arts, article_vectors(arts, HashingEmbedder()))
+    lift = with_people._pair_score(s[0], s[1]) - without._pair_score(s[0], s[1])
+    assert abs(lift - WEIGHTS["people"]) < 1e-9
+
+
+def test_stories_stored_weights_without_people_take_its_default():
+    old = {k: v for k, v in WEIGHTS.items() if k != "people"}
+    sc = StoryClusterer(weights=old)
+    assert sc.weights["people"] == WEIGHTS["people"]
+    again = StoryClusterer.from_dict(json.loads(json.dumps({**sc.to_dict(), "params": {**sc.params(),
+                                                                                       "weights": old}})))
+    assert again.weights == sc.weights
