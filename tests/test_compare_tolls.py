@@ -260,3 +260,16 @@ def test_tolls_a_smaller_count_a_day_later_is_an_update_the_same_day_a_number():
         ("update", "5 wounded", "4 wounded")]
     assert kinds(toll_findings([a, same_day, named("a", "A", 4), named("c", "C", 4)])) == [
         ("number", "5 wounded", "4 wounded")]
+
+
+def test_tolls_the_hurt_beside_one_more_told_hurt_are_not_the_hurt_in_all():
+    c = claim("a#1", "Police said five other people were injured in the Millbrook shooting and another was hurt "
+              "fleeing the house.", outlet="A", day=4, counts=(("five", "people"),))
+    assert [t.kind for t in counts(c)] == []
+    typo = claim("a#1", "Five people were injured in Millbrook and other was injured jumping from a porch.", outlet="A",
+                 day=4, counts=(("Five", "people"),))
+    assert counts(typo) == []
+    # one more killed beside the hurt is a count of its own kind; the hurt stay the hurt
+    killed = claim("a#1", "Five people were injured in Millbrook and another was killed.", outlet="A", day=4,
+                   counts=(("Five", "people"),))
+    assert [(t.kind, t.value) for t in counts(killed)] == [("wounded", 5)]

@@ -15,9 +15,9 @@ a later day and its toll is larger (or says the toll rose) or smaller (a count t
 Left out: a lead that counts the killer among the dead (or tells he died too), hurt by glass or a fall, the hurt of a
 report that tells anywhere of someone cut or trampled, a count of a part ("two of the victims", "four more killed",
 "the identities of three victims"), the others hurt beside one told hurt and alive ("a woman was shot and ... injured
-four other people"), a count of another incident or of a year's statistics, hedged counts, and an article whose lead
-gives one kind two values. A flag cites, beside the sentence each toll was read from, up to two more of that report
-that give it.
+four other people"), the hurt beside one more told hurt ("six were injured and another was hurt fleeing"), a count
+of another incident or of a year's statistics, hedged counts, and an article whose lead gives one kind two values.
+A flag cites, beside the sentence each toll was read from, up to two more of that report that give it.
 """
 
 from __future__ import annotations
@@ -88,6 +88,11 @@ _PART = re.compile(r"^\s*(?:\w+\s+)?(?:of|among)\b", re.I)
 _ONE_HURT_ALIVE = re.compile(r"\b(?:was|were)\s+(?:shot|wounded|injured|hurt)\b(?![^,;]{0,40}?\b(?:and\s+(?:later\s+)?"
                              r"died|and\s+killed|to\s+death|dead|fatally|died|dies)\b)", re.I)
 _BESIDE = re.compile(r"^\s*(?:more|other|others|additional|further)\b", re.I)
+# One more told hurt after the count ("six were injured in the shooting and another was hurt fleeing"): the toll is
+# the count and one, or the count of the shot beside one hurt otherwise, so the count alone is not the hurt's toll.
+_ONE_MORE_HURT = re.compile(r"\band\s+(?:(?:an\s*)?other|one\s+more)(?:\s+(?:person|man|woman|victim|teen|boy|girl|"
+                            r"child))?\s+(?:was|got|has\s+been|had\s+been)\s+(?:also\s+)?(?:injured|hurt|wounded)\b",
+                            re.I)
 # People hurt by other than the gunfire, who one toll of the hurt takes in and another leaves out.
 _OTHER_HARM = re.compile(r"\b(?:glass|trampl\w*|stampede|(?:hit|struck)\s+by\s+(?:a|an|the)\s+(?:car|vehicle|truck)|"
                          r"not\s+(?:been\s+)?shot)\b", re.I)
@@ -152,7 +157,7 @@ def counts(c: Claim) -> list[Toll]:
         before = text[:q.start - c.start]
         beside = _BESIDE.match(after)
         if kind is None or q.hedge in _HEDGED or _PART.match(after) or beside and kind != WOUNDED \
-                or beside and _ONE_HURT_ALIVE.search(before) \
+                or beside and _ONE_HURT_ALIVE.search(before) or kind == WOUNDED and _ONE_MORE_HURT.search(after) \
                 or _LIST_AFTER.match(after) or _LIST_BEFORE.search(before) or _NAMED_OF.search(before) \
                 or _ONE_OF.search(" ".join(after.split()[:NEAR_WORDS + 2])):
             continue
