@@ -67,3 +67,12 @@ def test_shooter_counts_an_outlet_unsure_in_one_report_is_unsure_in_its_follow_u
     assert found([*first, later, other]) == []
     # another outlet's report counting apart still clashes
     assert found([later, other]) == [("update", 2)]
+
+
+def test_shooter_counts_people_present_of_whom_a_part_fired_count_no_shooters():
+    assert read("Two men drove up in a grey sedan, and one of the men got out and began firing.") == []
+    assert read("Police said several people were in the truck the shots came from but not how many fired.") == []
+    assert read("Neighbours said three people inside wearing hoods, and opened fire.") == []
+    # those inside the car who opened fire are counted
+    assert read("Two men inside a grey sedan opened fire on the porch.") == [("attackers", 2.0, 2.0)]
+    assert read("Three men in the van all had rifles and opened fire.") == [("attackers", 3.0, 3.0)]

@@ -7,6 +7,8 @@ so neither the aligned pairs nor the tolls hold them side by side. Each sentence
 how many (a, an, one, someone, a lone; two, 3, several) with a noun of people, followed in its clause by a verb of
 firing ("opened fire", "fired", "started shooting"), perhaps after what they did first ("walked up to the porch
 and"). Police who fired (officers, deputies, troopers, agents) are one group and the attackers another.
+A count of people present, of whom a part fired or whom the sentence leaves out of its firing clause ("two men drove
+up, and one of them got out and fired"; "four people inside wearing masks, and opened fire"), is no count of who fired.
 
 A report that gives one group two counts that cannot both be right (a roundup of shootings, a count revised in
 its own text) says nothing sure of it and is left out, and so are the other reports of its outlet, which carry its
@@ -49,6 +51,12 @@ _OBJECT = re.compile(r"\b(?:of|to|with|at|on|into|in|for|from|among|toward|towar
                      re.I)
 _ANOTHER = re.compile(r"\b(?:second|another|other|more|additional)\s+(?:suspect|shooter|gunman|gunmen|attacker|"
                       r"assailant|offender)s?\b", re.I)
+# Those counted are the people present, not those who fired: the sentence goes on to a part of them ("two men drove
+# up, and one of them got out and fired", "it's unclear how many fired"), or tells where they were and leaves the
+# firing to a clause of its own ("four people inside wearing masks, and opened fire").
+_SOME_OF = re.compile(r"\b(?:one|two|three|some|either|neither|none)\s+of\s+(?:the|those|these|them)\b|\bhow\s+many\b",
+                      re.I)
+_PRESENT_THEN = re.compile(r"\b(?:inside|in\s+(?:a|an|the))\b[^,]*,\s*and\s+(?:then\s+)?$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s*$", re.I)  # "were shot at": the people fired on
 _PART = re.compile(r"\bof\s+(?:the|those|these|them|his|their)?\s*$|\b(?:one|two|three|four|five|each|both|all|none|"
                    r"any|some)\s+$", re.I)
@@ -98,7 +106,8 @@ def counts(c: Claim) -> list[Count]:
         if _OBJECT.search(text[:m.start()]):
             continue  # people the sentence puts after a preposition ("a party of 20 people and fired") did not fire
         act = _ACT.match(text[m.end():])
-        if act is None or _another_subject(act.group("gap")) or _PASSIVE.search(act.group("gap")):
+        if act is None or _another_subject(act.group("gap")) or _PASSIVE.search(act.group("gap")) \
+                or _SOME_OF.search(act.group("gap")) or _PRESENT_THEN.search(act.group("gap")):
             continue
         bounds = _bounds(count)
         if bounds is None or bounds[0] <= 0:
