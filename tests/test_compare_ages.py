@@ -428,3 +428,14 @@ def test_ages_a_name_identified_as_a_kin_word_is_that_relative():
 def test_ages_a_kin_word_before_a_name_without_identified_as_is_not_read():
     b = claim("b#1", "Her son, Tomas Verl, 8, was at the park.", ("Tomas Verl",), outlet="B")
     assert [m.kin for m in age_mentions([b])] == [frozenset()]  # two families' sons are often both "her son"
+
+
+def test_ages_a_photo_caption_is_cited_after_the_reports_own_sentences():
+    a = claim("a#1", "Rescuers carried 4-year-old Tilda Varn from the river bank.", ("Tilda Varn",))
+    cap = claim("b#1", "Neighbours gather where 5-year-old Tilda Varn was found (Photo: Ovid Press / Ren Sato)",
+                ("Tilda Varn",), outlet="B", day=1)
+    b = claim("c#1", "Tilda Varn, 5, was home again on Sunday, her aunt said.", ("Tilda Varn",), outlet="B", day=9)
+    flags = age_flags([a, cap, b])
+    assert values(flags) == [{"4", "5"}]
+    assert {e.claim_id for e in flags[0].evidence} == {"a#1", "c#1"}
+    assert {e.claim_id for e in age_flags([a, cap])[0].evidence} == {"a#1", "b#1"}  # a caption alone is cited

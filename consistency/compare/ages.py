@@ -600,7 +600,7 @@ def figures_flagged(flagged: Iterable[Flag]) -> set[tuple[str, int, int]]:
 
 def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Flag]:
     """One flag per person and pair of ages no lapse of time explains: the report of the age fewer
-    reports give set against the earliest report of the other. ``flagged`` are flags already made of
+    reports give set against the earliest report of the other, a photo caption's age cited last. ``flagged`` are flags already made of
     the story: an age one of them already sets against another figure is not flagged again."""
     from .lone_ages import lone_age_pairs  # here: these modules build on this one's readers
     from .own_revisions import ages_by_article, revision_flag, taken_back
@@ -614,7 +614,7 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
         person, reports = _people(pairs)
         apart = _ages_told_apart(story, held)
         chosen: dict[tuple[int, frozenset[int]], tuple[AgeMention, AgeMention]] = {}
-        for a, b in sorted(pairs, key=lambda p: sorted((p[0].claim.published, p[1].claim.published))):
+        for a, b in sorted(pairs, key=_citing_order):
             if not one_person_two_ages(a, b) or {_at(a), _at(b)} & done:
                 continue
             if not (a.name and b.name) and apart(a, b):
@@ -634,6 +634,16 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
             flag = make_flag(age_finding(a, b, revised=later is not None))
             flags.append(flag if later is None else revision_flag(flag, a, later))
     return flags
+
+
+def _citing_order(pair: tuple[AgeMention, AgeMention]) -> tuple[int, list]:
+    """Which pair of one person's two ages to cite first: ages told in the reports' own sentences before those of a
+    photo caption (a picture's words, credited apart from the report), then the earliest."""
+    from .disagreements import FURNITURE  # here: that module's imports build on this one
+
+    a, b = pair
+    captions = sum(1 for m in pair if FURNITURE.search(m.claim.text))
+    return captions, sorted((a.claim.published, b.claim.published))
 
 
 def _one_age_grown(a: AgeMention, b: AgeMention, other: AgeMention, odd: AgeMention) -> bool:
