@@ -439,3 +439,10 @@ def test_ages_a_photo_caption_is_cited_after_the_reports_own_sentences():
     assert values(flags) == [{"4", "5"}]
     assert {e.claim_id for e in flags[0].evidence} == {"a#1", "c#1"}
     assert {e.claim_id for e in age_flags([a, cap])[0].evidence} == {"a#1", "b#1"}  # a caption alone is cited
+
+
+def test_ages_the_kin_a_named_person_harmed_is_not_that_person():
+    a = claim("a#1", "Olin Dask, 41, is suspected of shooting the toddler near the Wend Street market.", ("Olin Dask",))
+    assert [m.kin for m in age_mentions([a])] == [frozenset()]
+    b = claim("b#1", "The son was first said to be older: he was 23-year-old Tom Hale.", ("Tom Hale",))
+    assert [m.kin for m in age_mentions([b])] == [frozenset({"son"})]

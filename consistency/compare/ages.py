@@ -299,11 +299,21 @@ def _kin_before(c: Claim, start: int) -> frozenset[str]:
 
 def _with_kin_said(c: Claim, named: list[AgeMention]) -> list[AgeMention]:
     """The named ages of a claim; when the claim names one aged person and also speaks of "the son" with no
-    age beside it ("the son was first said to be older: he was 23-year-old Tom Hale"), that person is the son."""
+    age beside it ("the son was first said to be older: he was 23-year-old Tom Hale"), that person is the son,
+    unless the son is the one the named person harmed ("Tom Hale, 31, is charged with shooting the son")."""
     if len({m.name for m in named}) != 1 or sum(e.label == "PERSON" for e in c.entities) > len(named):
         return named
-    kin = frozenset(k.group(1).casefold() for k in _KIN_REFERENCE.finditer(c.text))
+    first = min(m.span[0] for m in named) - c.start
+    kin = frozenset(k.group(1).casefold() for k in _KIN_REFERENCE.finditer(c.text)
+                    if not (k.start() > first and _HARM_BEFORE.search(c.text[:k.start()])))
     return [replace(m, kin=kin) for m in named] if len(kin) == 1 else named
+
+
+# "Tom Hale, 31, is suspected of shooting the toddler": the kin word after a verb of harm that follows the named
+# person is the one they harmed, another person.
+_HARM_BEFORE = re.compile(r"\b(?:shoot|shooting|shot|kill|killing|killed|wound|wounding|wounded|hit|hitting|striking|"
+                          r"struck|stab|stabbing|stabbed|beat|beating|murder|murdering|murdered|attacking|attacked)\s+$",
+                          re.I)
 
 
 def _months_old(c: Claim) -> list[AgeMention]:
