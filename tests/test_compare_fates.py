@@ -201,7 +201,8 @@ def test_fates_a_death_report_that_recalls_the_hurt_keeps_its_death():
 
 
 def test_fates_one_outlets_reports_of_the_hurt_alive_stand_once_by_its_first():
-    a1 = claim("a#1", "One man was killed and three others were wounded at a card game on Elm Row.", outlet="A", day=4)
+    a1 = claim("a#1", "At a card game on Elm Row one man was killed, and three more men were wounded.", outlet="A",
+               day=4)
     a2 = claim("a2#1", "Police arrested a man in the card game shooting that left three others wounded.", outlet="A",
                day=6)
     b = claim("b#1", "A man injured at the card game on Elm Row in March died Sunday, police said.", outlet="B",
@@ -215,7 +216,7 @@ def test_fates_one_outlets_reports_of_the_hurt_alive_stand_once_by_its_first():
 def test_fates_a_death_of_one_of_the_hurt_cites_the_report_that_called_one_critical():
     from consistency.compare.fates import fate_flags
 
-    a1 = claim("a#1", "Two people were killed and two others were wounded at the depot.", outlet="A", day=4)
+    a1 = claim("a#1", "Two people were killed at the depot and two others were wounded.", outlet="A", day=4)
     a2 = claim("a#2", "Dale Vorst was in critical condition.", outlet="A", day=4, people=("Dale Vorst",))
     a3 = claim("a#3", "The gunman was in critical condition too.", outlet="A", day=4)
     b = claim("b#1", "A man wounded at the depot on Saturday has died from his wounds.", outlet="B", day=7)
@@ -315,7 +316,7 @@ def test_fates_a_report_that_tells_a_later_death_tells_the_change_itself():
 def test_fates_some_of_the_hurt_told_critical_by_a_range_against_none_gravely_hurt():
     a = claim("a#1", "Two men and a woman, with injuries ranging from minor to critical, were taken to Elm Grove "
               "Hospital.", outlet="A", day=4)
-    b = claim("b#1", "Police said all three suffered non-life-threatening injuries.", outlet="B", day=4)
+    b = claim("b#1", "All three had non-life-threatening injuries, a deputy said.", outlet="B", day=4)
     assert kinds(fate_findings([a, b])) == [("polarity", "ranging from minor to critical", "non-life-threatening")]
     # a range is some of the hurt, never one person told by a pronoun
     c = claim("c#1", "He is in stable condition, police said.", outlet="C", day=4)
@@ -325,7 +326,7 @@ def test_fates_some_of_the_hurt_told_critical_by_a_range_against_none_gravely_hu
 def test_fates_the_others_hurt_beside_the_dead_against_none_gravely_hurt():
     a = claim("a#1", "Dale Orrin, 31, died at the block party, while six others suffered life-threatening "
               "injuries.", outlet="A", day=4, people=("Dale Orrin",))
-    b = claim("b#1", "None of the wounded had life-threatening injuries, a sergeant said.", outlet="B", day=4)
+    b = claim("b#1", "None of the wounded had life-threatening wounds, a sergeant said.", outlet="B", day=4)
     assert kinds(fate_findings([a, b])) == [("polarity", "life-threatening injuries",
                                              "None of the wounded had life-threatening")]
     # the others counted are not the named dead man, nor all of the hurt against one of them

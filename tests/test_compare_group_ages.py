@@ -77,9 +77,9 @@ def test_group_ages_two_lists_of_one_group_differ_in_one_age():
     flags = group_age_flags([a, b])
     assert values(flags) == [{"10-year-old and 6", "9 and 6"}] and flags[0].type == "number"
     assert values(story_flags([a, b])) == [{"10-year-old and 6", "9 and 6"}]
-    kids = claim("c#1", "On Friday, a 4-year-old girl and 7-year-old boy were shot on Elm Row.", outlet="C")
-    cousins = claim("d#1", "On Friday, two cousins, ages 4 and 8, were shot on Elm Row.", outlet="D")
-    assert values(group_age_flags([kids, cousins])) == [{"4-year-old girl and 7", "4 and 8"}]
+    kids = claim("c#1", "On Friday, a 4-year-old girl and 11-year-old boy were hurt on Elm Row.", outlet="C")
+    cousins = claim("d#1", "On Friday, two cousins, ages 4 and 10, were hurt on Elm Row.", outlet="D")
+    assert values(group_age_flags([kids, cousins])) == [{"4-year-old girl and 11", "4 and 10"}]
 
 
 def test_group_ages_two_lists_left_alone():

@@ -788,7 +788,7 @@ def test_happenings_a_shooting_told_before_the_police_came_may_be_a_later_one():
 
 
 def test_happenings_a_bare_it_happened_dates_the_story_happening():
-    a = claim("a#1", "It happened between 9 p.m. and 10 p.m. Tuesday in the lot on Fenwick Road.", outlet="A",
+    a = claim("a#1", "It happened between 9 and 10 p.m. Tuesday in the gravel lot on Fenwick Road.", outlet="A",
               frames={"10 p.m. Tuesday": ("happen", ("lot",))})
     b = claim("b#1", "Police were called to the lot around 7 p.m. on Tuesday after reports of a shooting.", outlet="B",
               frames={"around 7 p.m. on Tuesday": ("call", ("police", "lot"))})
@@ -806,13 +806,13 @@ def test_happenings_it_inside_a_clause_is_no_story_happening():
 def test_happenings_the_call_coming_in_and_the_police_responding_time_one_step():
     a = claim("a#1", "The call came in from Dunmore Heights around 6:45 a.m.", outlet="A",
               frames={"around 6:45 a.m.": ("come", ("call", "heights"))})
-    b = claim("b#1", "Police responded to a welfare check just after 6 a.m.", outlet="B",
+    b = claim("b#1", "Police responded to a welfare check on Orrin Lane just after 6 a.m.", outlet="B",
               frames={"6 a.m.": ("respond", ("police", "check"))})
     assert len(found(a, b)) == 1
 
 
 def test_happenings_two_findings_of_a_wounded_man_date_one_happening():
-    a = claim("a#1", "Deputies found Orlo Vance unresponsive on the ground at about 11 p.m. Thursday in Tamsin Court.",
+    a = claim("a#1", "At about 11 p.m. Thursday deputies found Orlo Vance unresponsive on the ground in Tamsin Court.",
               outlet="A", people=("Orlo Vance",),
               frames={"about 11 p.m. Thursday": ("find", ("deputy", "vance", "ground", "court"))})
     b = claim("b#1", "Vance was found lying on the ground in Tamsin Court with a gunshot wound on March 11.",
@@ -822,7 +822,7 @@ def test_happenings_two_findings_of_a_wounded_man_date_one_happening():
 
 
 def test_happenings_the_bodies_found_at_two_clock_times_differ():
-    a = claim("a#1", "It was unclear how the bodies were discovered about 3 p.m. Tuesday.", outlet="A",
+    a = claim("a#1", "It was unclear how the two bodies were discovered about 3 p.m. Tuesday.", outlet="A",
               frames={"about 3 p.m. Tuesday": ("be", ("investigation",))})
     b = claim("b#1", "The bodies were found around 1 p.m. Tuesday inside the house on Larkfield Way.", outlet="B",
               frames={"around 1 p.m. Tuesday": ("find", ("body", "house"))})
@@ -836,7 +836,8 @@ def test_happenings_a_gun_found_is_no_finding_of_the_hurt():
 
 
 def test_happenings_shots_fired_and_a_victim_struck_date_one_attack():
-    a = claim("a#1", "Dace told police he was firing shots toward a house on March 9 to scare a rival.", outlet="A",
+    a = claim("a#1", "Dace told detectives he had been firing shots at an empty house on March 9 to scare a rival.",
+              outlet="A",
               frames={"March 9": ("fire", ("shot", "house"))})
     b = claim("b#1", "Charges were filed after the girl was struck in the head March 8 when the man fired a gun.",
               outlet="B", frames={"March 8": ("strike", ("girl", "head"))})
@@ -854,13 +855,13 @@ def test_happenings_a_fired_worker_is_no_attack():
 def test_happenings_a_shooting_that_left_a_wound_dates_the_shooting():
     a = claim("a#1", "A shooting that left a girl with a graze wound Tuesday morning was ruled accidental.", outlet="A",
               frames={"Tuesday morning": ("leave", ("shooting", "girl", "wound"))})
-    b = claim("b#1", "A girl was injured Thursday morning when a bullet grazed her arm.", outlet="B",
+    b = claim("b#1", "Thursday morning a girl was injured when a stray bullet grazed her elbow.", outlet="B",
               frames={"Thursday morning": ("injure", ("girl",))})
     assert found(a, b) == [("Tuesday morning", "Thursday morning")]
 
 
 def test_happenings_a_call_of_shots_fired_dates_no_attack():
-    a = claim("a#1", "Police responded to a call of shots fired around 10 p.m. Tuesday.", outlet="A",
+    a = claim("a#1", "Police were sent on a call of shots fired near the park around 10 p.m. Tuesday.", outlet="A",
               frames={"around 10 p.m. Tuesday": ("fire", ("shot",))})
     b = claim("b#1", "The shooting took place Wednesday.", outlet="B",
               frames={"Wednesday": ("take", ("shooting", "place"))})

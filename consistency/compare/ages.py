@@ -311,9 +311,9 @@ def _with_kin_said(c: Claim, named: list[AgeMention]) -> list[AgeMention]:
 
 # "Tom Hale, 31, is suspected of shooting the toddler": the kin word after a verb of harm that follows the named
 # person is the one they harmed, another person.
-_HARM_BEFORE = re.compile(r"\b(?:shoot|shooting|shot|kill|killing|killed|wound|wounding|wounded|hit|hitting|striking|"
-                          r"struck|stab|stabbing|stabbed|beat|beating|murder|murdering|murdered|attacking|attacked)\s+$",
-                          re.I)
+_HARM_BEFORE = re.compile(r"\b(?:shoot|shooting|shot|kill|killing|killed|wound|wounding|wounded|hit|hitting|"
+                          r"striking|struck|stab|stabbing|stabbed|beat|beating|murder|murdering|murdered|attacking|"
+                          r"attacked)\s+$", re.I)
 
 
 def _months_old(c: Claim) -> list[AgeMention]:
@@ -610,8 +610,8 @@ def figures_flagged(flagged: Iterable[Flag]) -> set[tuple[str, int, int]]:
 
 def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Flag]:
     """One flag per person and pair of ages no lapse of time explains: the report of the age fewer
-    reports give set against the earliest report of the other, a photo caption's age cited last. ``flagged`` are flags already made of
-    the story: an age one of them already sets against another figure is not flagged again."""
+    reports give set against the earliest report of the other, a photo caption's age cited last. ``flagged`` are
+    flags already made of the story: an age one of them already sets against another figure is not flagged again."""
     from .lone_ages import lone_age_pairs  # here: these modules build on this one's readers
     from .own_revisions import ages_by_article, revision_flag, taken_back
 

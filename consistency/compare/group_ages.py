@@ -7,7 +7,7 @@ for a group of men or of women, the words after the member's age say a man or a 
 two"). A group of "other" or "more" people is part of a larger one and is not read, nor is a group of a report
 that names the person itself (the names are then compared as they stand).
 
-Two outlets' lists of a group's ages are set against each other too ("her 10-year-old and 8-year-old" / "her two
+Two outlets' lists of a group's ages are set against each other too ("his 11-year-old and 6-year-old" / "her two
 children, ages 9 and 8"): lists of one length that share every age but one are one group with one member's age
 told two ways, unless either report gives the other's odd age anywhere or the two sentences give different
 parts."""

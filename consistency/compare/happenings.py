@@ -86,7 +86,7 @@ def participants(f: Fact) -> frozenset[str]:
 
 
 # The discovery of the hurt or dead ("deputies found him unresponsive at 11 p.m.", "the bodies were discovered
-# about 3 p.m.", "was found lying on the ground with a gunshot wound on Nov. 2"): a step of the incident, one
+# about 3 p.m.", "was found lying in an alley, shot, on Nov. 2"): a step of the incident, one
 # happening whatever verb the time hangs on. A gun or a car found is not this step.
 FOUND = "find"
 _FINDING_VERBS = frozenset({"find", "discover"})

@@ -8,7 +8,7 @@ how many (a, an, one, someone, a lone; two, 3, several) with a noun of people, f
 firing ("opened fire", "fired", "started shooting"), perhaps after what they did first ("walked up to the porch
 and"). Police who fired (officers, deputies, troopers, agents) are one group and the attackers another.
 A count of people present, of whom a part fired or whom the sentence leaves out of its firing clause ("two men drove
-up, and one of them got out and fired"; "four people inside wearing masks, and opened fire"), is no count of who fired.
+up, and one of them got out and fired"; "three men inside in dark hoods, and opened fire"), is no count of who fired.
 
 A report that gives one group two counts that cannot both be right (a roundup of shootings, a count revised in
 its own text) says nothing sure of it and is left out, and so are the other reports of its outlet, which carry its
@@ -53,7 +53,7 @@ _ANOTHER = re.compile(r"\b(?:second|another|other|more|additional)\s+(?:suspect|
                       r"assailant|offender)s?\b", re.I)
 # Those counted are the people present, not those who fired: the sentence goes on to a part of them ("two men drove
 # up, and one of them got out and fired", "it's unclear how many fired"), or tells where they were and leaves the
-# firing to a clause of its own ("four people inside wearing masks, and opened fire").
+# firing to a clause of its own ("three men inside in dark hoods, and opened fire").
 _SOME_OF = re.compile(r"\b(?:one|two|three|some|either|neither|none)\s+of\s+(?:the|those|these|them)\b|\bhow\s+many\b",
                       re.I)
 _PRESENT_THEN = re.compile(r"\b(?:inside|in\s+(?:a|an|the))\b[^,]*,\s*and\s+(?:then\s+)?$", re.I)
