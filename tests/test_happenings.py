@@ -788,7 +788,7 @@ def test_happenings_a_shooting_told_before_the_police_came_may_be_a_later_one():
 
 
 def test_happenings_a_bare_it_happened_dates_the_story_happening():
-    a = claim("a#1", "It happened between 9 and 10 p.m. Tuesday in the gravel lot on Fenwick Road.", outlet="A",
+    a = claim("a#1", "It happened between 9 and 10 p.m. Tuesday in the gravel lot on Quillby Road.", outlet="A",
               frames={"10 p.m. Tuesday": ("happen", ("lot",))})
     b = claim("b#1", "Police were called to the lot around 7 p.m. on Tuesday after reports of a shooting.", outlet="B",
               frames={"around 7 p.m. on Tuesday": ("call", ("police", "lot"))})
