@@ -137,8 +137,8 @@ def test_fates_a_named_person_dead_at_the_scene_against_dead_in_hospital():
 
 
 def test_fates_a_named_person_dead_on_the_way_against_dead_in_hospital_or_at_the_scene():
-    way = claim("a#1", "Ina Vold lived through the first shots but died on the way to Elm Hospital, Sgt. Abe Kross said.",
-                outlet="A", day=4, people=("Ina Vold", "Abe Kross"))
+    way = claim("a#1", "Ina Vold lived through the first shots but died on the way to Elm Hospital, Sgt. Abe Kross "
+                "said.", outlet="A", day=4, people=("Ina Vold", "Abe Kross"))
     hosp = claim("b#1", "Vold died at Larkfield General Hospital.", outlet="B", day=4, people=("Vold",))
     scene = claim("c#1", "Vold died at the scene.", outlet="C", day=4, people=("Vold",))
     other = claim("d#1", "Tom Brill died at Larkfield General Hospital.", outlet="D", day=4, people=("Tom Brill",))

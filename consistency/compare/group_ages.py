@@ -153,12 +153,13 @@ def group_age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> li
     done = figures_flagged(flagged)
     flags = []
     for story in claims_by_story(claims):
-        flags += [make_flag(age_finding(a, b)) for a, b in _lists_apart(story, done)]
+        held = [m for m in age_mentions(story) if m.name]
+        flags += [make_flag(age_finding(a, b)) for a, b in _lists_apart(story, held, done)]
         groups = group_ages(story)
         if not groups:
             continue
         surnames = story_surnames(story)
-        named = [m for m in age_mentions(story) if m.name and (m.claim.id, *m.span) not in done]
+        named = [m for m in held if (m.claim.id, *m.span) not in done]
         chosen: dict[tuple, tuple[AgeMention, AgeMention]] = {}
         for g in groups:
             for who, m in _named_members(g, named, surnames):
@@ -213,10 +214,12 @@ def age_lists(claims: Iterable[Claim], named: set[tuple[str, tuple[int, int]]] =
     return out
 
 
-def _lists_apart(story: list[Claim], done: set[tuple[str, int, int]]) -> list[tuple[AgeMention, AgeMention]]:
+def _lists_apart(story: list[Claim], held: list[AgeMention],
+                 done: set[tuple[str, int, int]]) -> list[tuple[AgeMention, AgeMention]]:
     """Pairs of two outlets' lists of one group's ages, as the two odd ages, each list's span cited: lists of one
-    length that differ in one age only, the odd ages apart by more than the time between the reports explains."""
-    named = {(m.claim.id, m.span) for m in age_mentions(story) if m.name}
+    length that differ in one age only, the odd ages apart by more than the time between the reports explains
+    (``held``: the story's named age mentions)."""
+    named = {(m.claim.id, m.span) for m in held}
     lists = [g for g in age_lists(story, named) if (g.claim.id, *g.span) not in done]
     already = {(claim_id, (start, end)) for claim_id, start, end in done}
     ages: dict[str, set[float]] = {}

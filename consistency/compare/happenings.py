@@ -317,7 +317,7 @@ def other_towns(x: Fact, y: Fact) -> bool:
     return bool(tx and ty) and not tx & ty
 
 
-_COMPASS = frozenset("north south east west northeast northwest southeast southwest upper lower st st. saint "
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest upper lower st saint "
                      "the of new".split())
 
 

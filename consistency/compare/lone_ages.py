@@ -62,6 +62,8 @@ def lone_age_pairs(story: Iterable[Claim], held: list[AgeMention], surnames: dic
                 continue
             for a in ma:
                 for b in mb:
+                    if not (a.name or b.name) or not 0 < abs(a.value - b.value) <= NEAR:
+                        continue  # _one_by_age's first test, before the dearer reading of the others told
                     near = {xa: ages[xa] - _told_of_others(xa, xb, (a, b), named, surnames),
                             xb: ages[xb] - _told_of_others(xb, xa, (a, b), named, surnames)}
                     if _one_by_age(a, b, ma, mb, near, surnames, named_before) and \

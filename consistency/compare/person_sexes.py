@@ -22,10 +22,10 @@ from ..records import Claim, Flag
 from .ages import FEMALE_KIN, MALE_KIN, YEAR_OLD, AgeMention, age_mentions, one_part, same_named_person, story_surnames
 from .base import claims_by_story, readings_flag, tells_of_another_incident
 from .explain import explain_person_sex
-from .lone_ages import ages_read, every_age, one_holder, one_of_several, people_named, same_people, sex_of
+from .lone_ages import (MAX_DAYS, ages_read, every_age, one_holder, one_of_several, people_named, same_people,
+                        sex_of)
 
 CONFIDENCE = 0.55
-MAX_DAYS = 30  # one incident's reports come within weeks
 NEAR = 2  # ages this near of one sex may be one person's, one age misreported
 ADULT = 18  # "the girl" is said of a child
 _SEX_WORDS = {**{w: "m" for w in MALE_KIN | {"man", "male"}}, **{w: "f" for w in FEMALE_KIN | {"woman", "female"}}}

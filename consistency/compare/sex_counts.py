@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from functools import cache
+from typing import Callable, Iterable, Sequence
 
 from ..extract.quantities import SMALL_NUMBERS
+from ..lexicon import WORDS_TO_TWELVE
 from ..records import Claim, Flag
 from .base import claims_by_story, readings_flag, tells_of_another_incident
 from .explain import explain_sex_count
@@ -30,7 +32,7 @@ CONFIDENCE = 0.55
 MAX_DAYS = 30  # one incident's reports come within weeks
 DEAD, HURT = "dead", "hurt"
 
-_COUNT = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNT = rf"(?:\d{{1,2}}|a|an|{WORDS_TO_TWELVE})"
 _ADJ = r"(?:(?:young|older|adult|unidentified|unknown|black|white|hispanic)\s+)?"
 _SEX = r"(?:m[ae]n|wom[ae]n|males?|females?)"
 _PART = rf"{_COUNT}\s+{_ADJ}{_SEX}\b"
@@ -62,7 +64,7 @@ _SEXES = {"man": "men", "men": "men", "male": "men", "males": "men",
           "woman": "women", "women": "women", "female": "women", "females": "women"}
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class SexCount:
     """How many men and women one sentence says were among the dead or the hurt."""
 
@@ -85,11 +87,14 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else SMALL_NUMBERS.get(word)
 
 
+_SEX_PART = re.compile(rf"({_COUNT})\s+{_ADJ}({_SEX})\b", re.I)
+
+
 def breakdown(group: str) -> tuple[int, int] | None:
     """(men, women) of a group said in men and women ("two men and a woman" -> (2, 1)); None when a sex is said
     twice or a count does not fit its noun ("a men")."""
     told: dict[str, int] = {}
-    for m in re.finditer(rf"({_COUNT})\s+{_ADJ}({_SEX})\b", group, re.I):
+    for m in _SEX_PART.finditer(group):
         n, noun = _number(m.group(1)), m.group(2).casefold()
         if n is None or n < 1 or (n == 1) != (noun in ("man", "woman", "male", "female")):
             return None
@@ -163,12 +168,13 @@ def sex_count_flags(claims: Iterable[Claim]) -> list[Flag]:
         articles: dict[str, list[Claim]] = {}
         for c in sorted(story, key=lambda c: (c.published, c.article_id, c.start)):
             articles.setdefault(c.article_id, []).append(c)
+        named = cache(lambda article_id, articles=articles: named_in(articles[article_id]))
         told: dict[tuple[str, int], list[SexCount]] = {}
         for article in articles.values():
             for key, n in article_counts(article).items():
                 told.setdefault(key, []).append(n)
         for (casualty, _), ns in told.items():
-            pairs = [(x, y) for i, x in enumerate(ns) for y in ns[i + 1:] if _clash(x, y, articles)]
+            pairs = [(x, y) for i, x in enumerate(ns) for y in ns[i + 1:] if _clash(x, y, named)]
             if not pairs:
                 continue
             shown = list(dict.fromkeys(n for pair in pairs for n in pair))
@@ -177,11 +183,11 @@ def sex_count_flags(claims: Iterable[Claim]) -> list[Flag]:
     return flags
 
 
-def _clash(x: SexCount, y: SexCount, articles: dict[str, list[Claim]]) -> bool:
+def _clash(x: SexCount, y: SexCount, named: Callable[[str], set[str]]) -> bool:
     """Two outlets' breakdowns of one group differ, in reports of one incident: within weeks, naming a person or a
-    street in common."""
+    street in common (``named``: what an article names, by its id)."""
     if x.claim.outlet == y.claim.outlet or (x.men, x.women) == (y.men, y.women):
         return False
     if abs((x.claim.published - y.claim.published).days) > MAX_DAYS:
         return False
-    return bool(named_in(articles[x.claim.article_id]) & named_in(articles[y.claim.article_id]))
+    return bool(named(x.claim.article_id) & named(y.claim.article_id))

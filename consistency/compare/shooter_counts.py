@@ -106,8 +106,8 @@ def counts(c: Claim) -> list[Count]:
         if _OBJECT.search(text[:m.start()]):
             continue  # people the sentence puts after a preposition ("a party of 20 people and fired") did not fire
         act = _ACT.match(text[m.end():])
-        if act is None or _another_subject(act.group("gap")) or _PASSIVE.search(act.group("gap")) \
-                or _SOME_OF.search(act.group("gap")) or _PRESENT_THEN.search(act.group("gap")):
+        gap = act.group("gap") if act else ""
+        if act is None or _another_subject(gap) or any(p.search(gap) for p in (_PASSIVE, _SOME_OF, _PRESENT_THEN)):
             continue
         bounds = _bounds(count)
         if bounds is None or bounds[0] <= 0:

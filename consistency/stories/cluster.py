@@ -1,14 +1,15 @@
 """Group articles into stories (reports of the same real-world event), incrementally.
 
 A story keeps the sums of its articles' dense vectors and of their tf-idf vectors over content
-words, names and dates (see ``terms``). Two groups of articles (an article is a group of one)
-are compared by average linkage: the mean, over all pairs of members, of the dense cosine and of
-the word, name and date cosines, each read off the summed vectors, and the publication gap
-between the two groups. The score is a linear function of these five features, the log-odds
-that the two groups report one event, with weights fitted on pairs of articles of known events
-(``scripts/train_stories.py``): the dense vector knows the kind of event (a shooting, a rehab
-stay), the words, names and dates know which one, and reports of one event come out within days
-of each other, so two events of one kind weeks apart score low even when they read alike. A follow-up months
+words, names and dates (see ``terms``). Two groups of articles (an article is a group of one) are
+compared by average linkage: the mean, over all pairs of members, of the dense cosine and of the
+word, name and date cosines, each read off the summed vectors, and the publication gap between the
+two groups. The score is a linear function of these features (six with ``people``, below), the
+log-odds that the two groups report one event, with weights fitted on pairs of articles of known
+events (``scripts/train_stories.py``; ``people``'s weight is set by hand, see ``WEIGHTS``): the
+dense vector knows the kind of event (a shooting, a rehab stay), the words, names and dates know
+which one, and reports of one event come out within days of each other, so two events of one kind
+weeks apart score low even when they read alike. A follow-up months
 later (an arrest, a court date) names the day of its event ("the Aug. 14 shooting"): an article
 pair one of which names the day the other's story began, or a day up to three before, counts the
 gap from that day (``refer_back``; see ``_referred_gap``). A follow-up that names a person of the
@@ -59,7 +60,7 @@ from ..scores import cosine, cosines
 from .terms import (article_vectors, date_terms, lexical_terms, name_terms, person_terms, referred_days,
                     split_sentences)
 
-__all__ = ["StoryClusterer", "FEATURES", "WEIGHTS", "article_vectors", "date_terms", "lexical_terms",
+__all__ = ["Story", "StoryClusterer", "FEATURES", "WEIGHTS", "article_vectors", "date_terms", "lexical_terms",
            "name_terms", "person_terms", "split_sentences"]
 
 logger = logging.getLogger(__name__)
@@ -237,13 +238,14 @@ class StoryClusterer:
         size = float(a.n * b.n)
         if dense is None:
             dense = cosine(a.centroid, np.asarray(b.centroid, dtype=np.float64) / size)
+        people = min(1.0, _same_person_pairs(a, b) / size) if self.refer_back else 0.0
         return {
             "dense": dense,
             "words": _dot(a.terms, b.terms) / size,
             "names": _dot(a.names, b.names) / size,
             "dates": _dot(a.dates, b.dates) / size,
-            "gap": _referred_gap(a, b) if self.refer_back else math.log1p(_gap(a, b)),
-            "people": min(1.0, _same_person_pairs(a, b) / size) if self.refer_back else 0.0,
+            "gap": _referred_gap(a, b, people) if self.refer_back else math.log1p(_gap(a, b)),
+            "people": people,
         }
 
     def resolve(self, story_id: str) -> str:
@@ -571,12 +573,13 @@ def _gap(a: Story, b: Story) -> float:
     return 0.0
 
 
-def _referred_gap(a: Story, b: Story) -> float:
+def _referred_gap(a: Story, b: Story, person_share: float) -> float:
     """The gap feature, log(1 + days), with the article pairs one of which names the day the other's
     story began counted at the gap from that day: a follow-up published months after an event (an
     arrest, a court date) is as near it as the event's day it refers back to. The pairs that name one
     person with an age count no gap: that person's event is the one both tell of. Counted per pair, as
-    every feature is, so one member recalling an earlier event of its kind moves a grown story little."""
+    every feature is, so one member recalling an earlier event of its kind moves a grown story little.
+    ``person_share`` is the ``people`` feature, the share of pairs naming one such person."""
     gap = _gap(a, b)
     span = math.log1p(gap)
     if not gap:
@@ -587,11 +590,9 @@ def _referred_gap(a: Story, b: Story) -> float:
         if named:
             pairs += max(k for k, _ in named) * size
             near = min(near, min(days for _, days in named))
-    same_person = _same_person_pairs(a, b)
-    if near >= gap and not same_person:
+    if near >= gap and not person_share:
         return span
     total = a.n * b.n
-    person_share = min(1.0, same_person / total)
     if near >= gap:  # no pair names an earlier day of the other's story
         return (1.0 - person_share) * span
     share = min(1.0 - person_share, pairs / total)
