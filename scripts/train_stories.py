@@ -20,6 +20,7 @@ across stories), so the bars stay.
 
 More real coverage enters with ``--coverage-all DIR`` (every event of DIR, repeatable); each folder weighs as one
 set in the fit, and the grid's coverage figure is the mean over folders. ``--keep-weights`` tunes the bars alone.
+The weights of ``cluster.HAND_SET`` are set by hand: the fit leaves those features out and prints the shipped weights.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.realcoverage import b_cubed  # noqa: E402
 from bench.stories import cluster, coverage_articles, ecb_articles  # noqa: E402
 from consistency.stories import cluster as cluster_module  # noqa: E402
-from consistency.stories.cluster import FEATURES, StoryClusterer, article_vectors  # noqa: E402
+from consistency.stories.cluster import FEATURES, HAND_SET, StoryClusterer, article_vectors  # noqa: E402
 from scripts.bench_clustering import parse_topics  # noqa: E402
 
 
@@ -58,8 +59,12 @@ def pair_features(articles, vectors, gold: dict[str, str], names: Sequence[str] 
     return np.asarray(rows), np.asarray(labels)
 
 
+FITTED = tuple(k for k in FEATURES if k not in HAND_SET)
+
+
 def fit_weights(sets: list[tuple[np.ndarray, np.ndarray]], c: float) -> dict[str, float]:
-    """Logistic-regression weights over the features, each set weighing as much as any other."""
+    """Logistic-regression weights over the ``FITTED`` features, each set weighing as much as any
+    other, with the hand-set weights (``HAND_SET``) copied from the shipped ones."""
     from sklearn.linear_model import LogisticRegression
 
     x = np.vstack([s[0] for s in sets])
@@ -67,7 +72,8 @@ def fit_weights(sets: list[tuple[np.ndarray, np.ndarray]], c: float) -> dict[str
     w = np.concatenate([np.full(len(s[1]), 1.0 / len(s[1])) for s in sets]) * len(y)
     model = LogisticRegression(C=c, max_iter=5000).fit(x, y, sample_weight=w)
     out = {"bias": round(float(model.intercept_[0]), 3)}
-    out.update({k: round(float(v), 3) for k, v in zip(FEATURES, model.coef_[0])})
+    out.update({k: round(float(v), 3) for k, v in zip(FITTED, model.coef_[0])})
+    out.update({k: cluster_module.WEIGHTS[k] for k in HAND_SET})
     return out
 
 
@@ -106,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         covs.append((cov, article_vectors(cov, embedder), cov_gold))
 
     weights = dict(cluster_module.WEIGHTS) if args.keep_weights else fit_weights(
-        [pair_features(ecb, ecb_vecs, ecb_sub)] + [pair_features(cov, vecs, gold) for cov, vecs, gold in covs],
+        [pair_features(ecb, ecb_vecs, ecb_sub, FITTED)]
+        + [pair_features(cov, vecs, gold, FITTED) for cov, vecs, gold in covs],
         args.c)
     results = []
     floats = lambda s: [float(x) for x in s.split(",")]  # noqa: E731
