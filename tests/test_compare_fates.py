@@ -159,6 +159,31 @@ def test_fates_each_clause_of_a_sentence_with_two_places_of_death_is_read_for_it
     assert fate_findings([unnamed, way]) == []
 
 
+def test_fates_dead_before_help_came_and_a_given_name_alone_in_a_clause_joined_by_and():
+    scene = claim("a#1", "Wade Orrin was dead when deputies and medics arrived.", outlet="A", day=4,
+                  people=("Wade Orrin",))
+    both = claim("b#1", "Deputies say Bea died at the scene and Wade died later at the hospital.", outlet="B", day=4,
+                 people=("Bea", "Wade"))
+    names = claim("c#1", "Bea Orrin and Wade Orrin were shot at their farm, as was Wanda Orrin.", outlet="C", day=4,
+                  people=("Bea Orrin", "Wade Orrin", "Wanda Orrin"))
+    assert kinds(fate_findings([scene, both, names])) == [
+        ("polarity", "was dead when deputies and medics arrived", "died later at the hospital")]
+    other = claim("d#1", "Deputies say Bea died at the scene and Cole died later at the hospital.", outlet="D", day=4,
+                  people=("Bea", "Cole"))
+    assert fate_findings([scene, other, names]) == []
+
+
+def test_fates_the_victims_dying_in_hospital_against_one_of_them_told_dead_at_the_scene():
+    group = claim("a#1", "The two victims were rushed to a county hospital where they later died.", outlet="A", day=4)
+    scene = claim("b#1", "The woman died at the scene.", outlet="B", day=4)
+    assert kinds(fate_findings([group, scene])) == [
+        ("polarity", "rushed to a county hospital where they later died", "died at the scene")]
+    pair = claim("c#1", "The man and the girl were rushed to a county hospital where they later died.", outlet="C",
+                 day=4)
+    also = claim("d#1", "The woman was rushed to a county hospital where she later died.", outlet="D", day=4)
+    assert fate_findings([pair, scene]) == [] and fate_findings([group, also]) == []
+
+
 def lead(cid: str, text: str, outlet: str, figure: str) -> Claim:
     """A lead claim of story s1 counting the killed by ``figure``."""
     i = text.index(figure)

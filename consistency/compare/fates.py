@@ -13,8 +13,10 @@ five", "both", "none of the injuries") or one of them (named, or "a man wounded 
 - hospital: all released against one still in hospital in a report of the same day or later, a
   ``polarity`` (one still in hospital, then all released days later, is the story moving on);
 - place: a named person dead at the scene, on the way to a hospital, or in hospital, told two of these ways, a
-  ``polarity`` (a sentence giving two places is read clause by clause; a bare surname one person of the story
-  bears names them); in a story whose reports count one dead, an unnamed one dying is that one;
+  ``polarity`` (a sentence giving two places is read clause by clause; a bare surname, or a given name alone, one
+  person of the story bears names them); in a story whose reports count one dead, an unnamed one dying is that
+  one; the victims as a whole dying in one place ("the two victims ... where they died") stand against one person
+  told by a noun alone dying in another ("the woman died at the scene");
 - condition: gravely hurt ("in critical condition", "life-threatening injuries") against not ("stable",
   "non-life-threatening"), a ``polarity``, or an ``update`` when a condition called critical is called mild
   on a later day (injuries called life-threatening and then not are one judgement told two ways); a range
@@ -40,7 +42,7 @@ from ..lexicon import SEVERAL_COUNT
 from .conditions import condition, is_range, is_status
 from .base import ALSO_CITED, ANY_DEATH, Finding, claims_by_story, evidence, make_flag, tells_of_another_incident
 from .explain import explain_fate
-from .person_names import plain_name_words
+from .person_names import one_given_name, plain_name_words
 from .tolls import KILLED, article_tolls
 
 CONFIDENCE = 0.6
@@ -49,6 +51,7 @@ HURT_ONE = "hurt-one"  # one of the hurt, unnamed ("a man wounded in the shootin
 HURT_COUNTED = "hurt-counted"  # the hurt counted as a subject ("three men were critically hurt"), maybe not all
 HURT_SOME = "hurt-some"  # one of the hurt, unnamed, in a report that gives the hurt conditions both ways
 THE_DEAD = "the-dead"  # the one dead of a story whose reports count one, told unnamed ("a man died at the scene")
+DEAD_ALL = "dead-all"  # the victims as a whole, told dying in one place ("the two victims ... where they died")
 SOLE = "one:"  # one person told by a noun alone ("the girl is expected to survive"), keyed on the noun
 
 _SPEECH = re.compile(r"\b(?:said|says|say|told|according|confirmed|added|reported|explained|stated|noted|"
@@ -110,9 +113,12 @@ _SEVERAL = re.compile(r"\b(?:other|others|another|second|third|fourth|both|all|o
 # Where a named person died: at the scene, or in hospital after being taken there ("pronounced dead at the
 # hospital" is left out: the dead are often pronounced there).
 _AT_SCENE = re.compile(r"\b(?:died|(?:pronounced|declared)\s+dead)\s+(?:at|on)\s+(?:the\s+)?scene\b|"
-                       r"\bfound\s+(?:[A-Z][\w'.-]*\s+){1,3}dead\b")
+                       r"\bfound\s+(?:[A-Z][\w'.-]*\s+){1,3}dead\b|"
+                       # dead before help came ("was dead when deputies arrived"): never taken anywhere
+                       r"\b(?:was|were)\s+(?:already\s+)?dead\s+(?:when|by\s+the\s+time)\s+(?:[\w-]+\s+){1,4}?"
+                       r"arrived\b")
 _IN_HOSPITAL_DEATH = re.compile(
-    r"\b(?:taken|transported|rushed|airlifted|flown)\s+to\s+[^.;]{0,60}?\bwhere\s+(?:he|she)\s+(?:later\s+)?"
+    r"\b(?:taken|transported|rushed|airlifted|flown)\s+to\s+[^.;]{0,60}?\bwhere\s+(?:he|she|they)\s+(?:later\s+)?"
     r"(?:died|succumbed)\b|\b(?:later\s+)?died\s+(?:later\s+)?at\s+(?:the\s+|a\s+)?(?:[\w.'&-]+\s+){0,5}"
     r"(?:hospital|medical\s+center)\b", re.I)
 # Died before reaching a hospital ("died on the way to the hospital", "died en route"): not at the scene nor there.
@@ -121,7 +127,7 @@ _EN_ROUTE = re.compile(r"\bdied\s+(?:\w+\s+){0,2}?(?:on\s+the\s+way\s+to|en\s+ro
                        r"before\s+(?:reaching|arriving|(?:he|she)\s+(?:reached|arrived|got)))\b", re.I)
 # Where a sentence gives two places of death ("two died at the scene, while Roe died at a hospital"), each clause
 # is read for its own.
-_CLAUSE = re.compile(r";\s+|,\s+(?:while|whereas|but|and)\s+", re.I)
+_CLAUSE = re.compile(r";\s+|,\s+(?i:while|whereas|but|and)\s+|\s+(?:while|whereas|but|and)\s+(?=[A-Z])")
 _PLACE_OF_DEATH = (("scene", _AT_SCENE), ("hospital", _IN_HOSPITAL_DEATH), ("en-route", _EN_ROUTE))
 
 # The whole of the hurt ("all", "none of the victims", "all three"), never a part of them ("all but one", "none
@@ -188,7 +194,8 @@ def states(c: Claim, surnames: dict[str, set[tuple[str, ...]]] | None = None,
     if not _DOER.search(text):
         for state, m, span in _places_of_death(text):
             add("place", state, _only_name(c, surnames, span) or (
-                THE_DEAD if one_dead and _one_dying(text[span[0]:m.start()]) else None), m)
+                THE_DEAD if one_dead and _one_dying(text[span[0]:m.start()]) else None) or _dying_told(
+                text[span[0]:span[1]]), m)
     found = None if _DOER.search(text) else condition(text)
     if found and not ANY_DEATH.search(text, found[1].end()):  # not "in critical condition before he died"
         state, m = found
@@ -212,6 +219,18 @@ def _one_dying(head: str) -> bool:
     who fired at himself."""
     head = _ONE_OF_THEM.sub("one", head)
     return not _PLURAL.search(head) and not _ANOTHER.search(head)
+
+
+# The victims as a whole dying in one place ("the two victims were taken to a hospital, where they died").
+_ALL_VICTIMS = re.compile(rf"^(?:all\s+(?:of\s+)?(?:the\s+)?|both\s+(?:of\s+the\s+)?|the\s+(?:{SEVERAL_COUNT}\s+)?)"
+                          r"victims\b", re.I)
+
+
+def _dying_told(clause: str) -> str | None:
+    """Who an unnamed place of death is told of: the victims as a whole, or one person told by a noun alone."""
+    if _ALL_VICTIMS.search(clause):
+        return DEAD_ALL
+    return None if _PLURAL.search(clause) else _sole(clause)
 
 
 def one_death(claims: Sequence[Claim]) -> bool:
@@ -306,6 +325,13 @@ def _names(c: Claim, surnames) -> list[tuple[int, int, tuple[str, ...]]]:
 
 
 def _name_key(words: tuple[str, ...], surnames: dict[str, set[tuple[str, ...]]]) -> str:
+    """The key of a named person; a given name alone ("Pam") is the one person of the story who bears it."""
+    if len(words) == 1 and words[0] not in surnames:
+        people = {p for bearers in surnames.values() for p in bearers}
+        # the name as written first: "Barry" is Barry Roe even beside a Barbara Roe
+        bearers = {p for p in people if p[0] == words[0]} or {p for p in people if one_given_name(words[0], p[0])}
+        if len(bearers) == 1:
+            words = bearers.pop()
     return "name:" + person_key(words, surnames)
 
 
@@ -366,6 +392,8 @@ def _same_holder(a: State, b: State) -> bool:
     the hurt counted only against the group (four counted may be four of five)."""
     if a.holder == b.holder:
         return a.holder != HURT_SOME
+    if DEAD_ALL in (a.holder, b.holder):  # one told by a noun alone is one of the victims
+        return (b.holder if a.holder == DEAD_ALL else a.holder).startswith(SOLE)
     if {a.holder, b.holder} == {HURT, HURT_COUNTED}:
         return True
     if a.holder.startswith(HURT_ONE) and b.holder.startswith(HURT_ONE):
