@@ -420,13 +420,16 @@ def test_happenings_a_weekday_against_a_date_on_that_weekday_is_one_day():
     assert found(a, b, rule=DateRule(7, 0.2)) == []
 
 
-def test_happenings_two_clock_times_of_one_day_need_more_than_the_shooting_verb():
-    # a victim shot at 11:30 may be one of several shot over the evening: only the day is read this way
+def test_happenings_two_clock_times_of_one_day_need_more_than_the_shooting_verb_in_a_round_up():
+    # a victim shot at 11:30 in a report that times another victim at 9 p.m. is one of several shot that evening
     a = claim("a#1", "The shooting happened about 10 p.m. Tuesday.", outlet="A",
               frames={"about 10 p.m. Tuesday": ("happen", ("shooting",))})
     b = claim("b#1", "A boy was shot at 11:30 p.m. Tuesday.", outlet="B",
               frames={"11:30 p.m. Tuesday": ("shoot", ("boy",))})
-    assert found(a, b) == []
+    other = claim("b#2", "A woman was shot at 9 p.m. Tuesday.", outlet="B",
+                  frames={"9 p.m. Tuesday": ("shoot", ("woman",))})
+    assert found(a, b, other) == []
+    assert found(a, b) == [("about 10 p.m. Tuesday", "11:30 p.m. Tuesday")]  # each report times one shooting
 
 
 def test_happenings_an_earlier_shooting_of_the_day_recalled_is_not_the_story_shooting():
@@ -867,3 +870,36 @@ def test_happenings_a_call_of_shots_fired_dates_no_attack():
               frames={"Wednesday": ("take", ("shooting", "place"))})
     assert found(a, b) == []
 
+
+
+# One shooting timed by when it took place on one side and when the victim was shot on the other.
+HAPPENED_NOON = claim("a#1", "The incident happened just before 12:30 p.m. in the 400 block of Quillmoor Lane.",
+                      outlet="A", frames={"12:30 p.m.": ("happen", ("incident", "block"))})
+SHOT_ONE_THIRTY = claim("b#1", "Police said the boy was shot at about 1:30 p.m. and taken to a hospital.", outlet="B",
+                        frames={"about 1:30 p.m.": ("shoot", ("boy",))})
+
+
+def test_happenings_one_shooting_timed_an_hour_apart_by_its_happening_and_its_victim():
+    assert found(HAPPENED_NOON, SHOT_ONE_THIRTY) == [("12:30 p.m.", "about 1:30 p.m.")]
+
+
+def test_happenings_a_report_timing_two_shootings_apart_is_a_round_up():
+    later = claim("b#2", "A woman was shot at about 4 p.m. on Varnel Road.", outlet="B",
+                  frames={"about 4 p.m.": ("shoot", ("woman",))})
+    assert found(HAPPENED_NOON, SHOT_ONE_THIRTY, later) == []
+
+
+def test_happenings_shootings_numbered_in_a_series_are_not_one():
+    first = claim("a#1", "The first shooting happened around 6 p.m. on Dorrow Street.", outlet="A",
+                  frames={"around 6 p.m.": ("happen", ("shooting", "street"))})
+    third = claim("b#1", "The third shooting happened at about 9 p.m. near Lassen Park.", outlet="B",
+                  frames={"about 9 p.m.": ("happen", ("shooting", "park"))})
+    assert found(first, third) == []
+
+
+def test_happenings_shootings_timed_just_past_each_others_hedge_are_not_paired_by_kind_alone():
+    happened = claim("a#1", "The incident happened about 5:39 p.m.", outlet="A",
+                     frames={"about 5:39 p.m.": ("happen", ("incident",))})
+    shot = claim("b#1", "Police said the boy was shot about 6 p.m.", outlet="B",
+                 frames={"about 6 p.m.": ("shoot", ("boy",))})
+    assert found(happened, shot) == []

@@ -586,6 +586,42 @@ def one_place_timed(x: Fact, y: Fact) -> bool:
     return tells_of_shooting(x) and tells_of_shooting(y) and bool(streets(x) & streets(y))
 
 
+# A happening's noun in the plural ("the shootings began"): the sentence tells of several.
+_SEVERAL = re.compile(rf"\b(?:{'|'.join(sorted(STORY_NOUNS))})s\b", re.IGNORECASE)
+
+
+def times_shooting(f: Fact) -> bool:
+    """The row times the story's one shooting: when it took place, or when someone was shot; not a report
+    of shots to the police, nor a sentence telling of several shootings."""
+    if clock_span(f) is None or separate(f) or dates_call(f) or "report" in f.about:
+        return False
+    return (took_place(f) or attacked(f) or told_attack(f)) and not _SEVERAL.search(f.claim.text)
+
+
+def one_shooting_timed(x: Fact, y: Fact, by_article: dict[str, list[Fact]]) -> bool:
+    """Two clock times of one day, each timing the story's shooting ("the incident happened just before noon" /
+    "the girl was shot about 1 p.m."), in reports that each time every shooting they tell of alike: a
+    round-up's shootings are timed apart, and one report's two times say it tells of several."""
+    if differ(x, y) or not (times_shooting(x) and times_shooting(y)) or other_towns(x, y):
+        return False
+    (x0, x1), (y0, y1) = clock_span(x), clock_span(y)
+    if max(x0, y0) - min(x1, y1) < ROUNDED_CLOCK:
+        return False  # paired by kind alone, times a minute or two past each other's hedge may still be one
+    return not any(times_shooting(g) and clocks_differ(f, g)
+                   for f in (x, y) for g in by_article.get(f.claim.article_id, ()))
+
+
+# An ordinal before the happening's noun ("the first shooting", "the third incident"): one of several, told in turn.
+_NUMBERED = re.compile(rf"\b(?:first|second|third|fourth|fifth|sixth|latest)\s+(?:[\w-]+\s+)?"
+                       rf"(?:{'|'.join(sorted(STORY_NOUNS))})s?\b", re.IGNORECASE)
+
+
+def numbered(f: Fact) -> bool:
+    """The row's sentence, before its time, names a happening by its place in a series of them."""
+    c = f.claim
+    return _NUMBERED.search(c.text[:max(0, f.slot.start - c.start)]) is not None
+
+
 # Verbs that take the call as their object ("responded to a 911 call", "answered a call").
 _CALL_TAKERS = frozenset({"respond", "answer", "receive", "get", "take", "dispatch"})
 # The police as the row's subject or object, in the form row words are kept in ("deputy", "officer").
@@ -767,8 +803,10 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue  # one tells of another incident, recalled beside this one
             if (not same_happening(x, y) and not _sole_happening(x, y, by_article) and not one_place_timed(x, y)
                     and not one_call(x, y) and not late and not sole_attack(x, y, by_article)
-                    and not came_to_shooting(x, y)):
+                    and not came_to_shooting(x, y) and not one_shooting_timed(x, y, by_article)):
                 continue
+            if (numbered(x) or numbered(y)) and not differ(x, y):
+                continue  # "the first shooting" / "the third incident": a round-up times each of its shootings
             if other_people(x, y):
                 continue  # one kind of happening, two people's: each dates their own
             if other_places(x, y) or other_cities(x, y):
@@ -866,6 +904,9 @@ class DateRule:
             return False
         if p.reported_first:
             return True  # one day by construction; the report's row is open before its bound
+        (a0, a1), (b0, b1) = p.a.interval, p.b.interval
+        if a0 <= b1 and b0 <= a1 and not differ(p.a, p.b) and times_shooting(p.a) and times_shooting(p.b):
+            return True  # the shooting timed twice on its day: a hedged bound ("just before noon") names that day too
         if _granularity(p.a) == _granularity(p.b) == "day":
             return abs((clock_day(p.a)[0] - clock_day(p.b)[0]).days) <= self.max_day_gap
         return True
