@@ -74,3 +74,14 @@ def test_streets_one_name_of_two_kinds_flagged_unless_a_report_names_both():
     assert street_flags([a, both]) == []
     corner = claim("d#1", "Neighbours said the shots came from Tamber Drive at Tamber Road.", outlet="D")
     assert street_flags([a, b, corner]) == []  # a report of the story names both: two streets
+
+
+def test_streets_a_thing_found_or_the_victims_found_are_at_the_scene():
+    assert names("Moving out of the house at 212 Wren Hollow Lane, the boy found a pistol in a box.") == \
+        [("wren hollow", "lane")]
+    assert names("Both victims were found in the yard of a home on Tamsin Drive late Friday.") == [("tamsin", "drive")]
+    # someone found elsewhere is still no scene
+    assert names("The suspect was found hiding on Alder Street.") == []
+    a = claim("a#1", "Both victims were found in the yard of a home on Tamsin Drive late Friday.")
+    b = claim("b#1", "Two people were hurt after a shooting along Tamsin Court, police said.", outlet="B")
+    assert len(street_flags([a, b])) == 1

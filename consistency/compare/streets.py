@@ -87,7 +87,7 @@ def scene_streets(c: Claim) -> list[Street]:
     """The streets a sentence puts the incident on: none when it tells of another incident or only of someone
     found, caught or living there, and never a home told as someone's ("of Elm Street") or a street that names a
     building or stop ("the Elm Street station")."""
-    if tells_of_another_incident(c.text) or ELSEWHERE.search(c.text) and not HAPPENED.search(c.text):
+    if tells_of_another_incident(c.text) or _elsewhere(c.text) and not HAPPENED.search(c.text):
         return []
     out = []
     for s in named_streets(c):
@@ -96,6 +96,16 @@ def scene_streets(c: Claim) -> list[Street]:
             continue
         out.append(s)
     return out
+
+
+# "the boy found a gun" tells of a thing found, not of someone found elsewhere; "victims were found" at the scene
+_FOUND_HERE = re.compile(r"\bfound\s+(?:a|an|the|his|her|their)\b|\bvictims?\s+(?:was|were)\s+found\b", re.I)
+
+
+def _elsewhere(text: str) -> bool:
+    """The sentence tells only of someone found, caught or living somewhere, not of a thing found or of the
+    victims found where they were shot."""
+    return any(not _FOUND_HERE.search(text, max(0, m.start() - 20), m.end() + 12) for m in ELSEWHERE.finditer(text))
 
 
 def same_street(a: Street, b: Street) -> bool:
