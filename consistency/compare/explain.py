@@ -18,6 +18,11 @@ def _quote(text: str, limit: int = 160) -> str:
     return "\u201c" + (text if len(text) <= limit else text[: limit - 1] + "\u2026") + "\u201d"
 
 
+def _quoted(*claims: Claim) -> str:
+    """Each claim's outlet and its sentence, quoted."""
+    return " ".join(f"{c.outlet}: {_quote(c.text)}" for c in claims)
+
+
 def explain(f: Finding) -> str:
     """One or two sentences naming the outlets, dates and the differing values."""
     a, b = f.a, f.b
@@ -54,7 +59,7 @@ def explain(f: Finding) -> str:
         said = f"\u201c{shared}\u201d" if all(shared in c.text for c in f.also) else \
             f"\u201c{shared}\u201d or {other} in other words"
         head += f" {', '.join(agreeing)} also report{'s' if len(agreeing) == 1 else ''} {said}."
-    return f"{head} {a.outlet}: {_quote(a.text)} {b.outlet}: {_quote(b.text)}"
+    return f"{head} {_quoted(a, b)}"
 
 
 def explain_repetition(first: Claim, outlets: Sequence[str], anonymous: bool) -> str:
@@ -73,7 +78,7 @@ def explain_repetition(first: Claim, outlets: Sequence[str], anonymous: bool) ->
 def _told(reports: Sequence[tuple[Claim, str]]) -> tuple[str, str]:
     """What each report says, and each report's sentence quoted, for findings told over several reports."""
     said = "; ".join(f"{_who(c)} says \u201c{text}\u201d" for c, text in reports)
-    return said, " ".join(f"{c.outlet}: {_quote(c.text)}" for c, _ in reports)
+    return said, _quoted(*(c for c, _ in reports))
 
 
 def explain_relation(who: str, reports: Sequence[tuple[Claim, str]]) -> str:
@@ -167,16 +172,14 @@ def explain_later_death(f: Finding) -> str:
     since = "brain death" if then == "brain-dead" else "death"
     return (f"The one person hit is told {'brain-dead and kept alive' if brain else 'alive and gravely hurt'} by "
             f"{_who(f.a)} (\u201c{f.value_a}\u201d) and {then} by {f.b.outlet} {days} day{'s' if days != 1 else ''} "
-            f"later (\u201c{f.value_b}\u201d): the later report tells of a {since} since. {f.a.outlet}: "
-            f"{_quote(f.a.text)} {f.b.outlet}: {_quote(f.b.text)}")
+            f"later (\u201c{f.value_b}\u201d): the later report tells of a {since} since. {_quoted(f.a, f.b)}")
 
 
 def explain_corrected_death(f: Finding) -> str:
     """The one person hit told dead by one report and alive by another that says the reports of the death were
     wrong."""
     return (f"The one person hit is told dead by {_who(f.a)} (\u201c{f.value_a}\u201d) and alive by {_who(f.b)} "
-            f"(\u201c{f.value_b}\u201d), which says the reports of the death were wrong. {f.a.outlet}: "
-            f"{_quote(f.a.text)} {f.b.outlet}: {_quote(f.b.text)}")
+            f"(\u201c{f.value_b}\u201d), which says the reports of the death were wrong. {_quoted(f.a, f.b)}")
 
 
 def explain_charges(who: str, reports: Sequence[tuple[Claim, str]], kind: str) -> str:
@@ -198,7 +201,7 @@ def explain_toll(f: Finding) -> str:
     """What each report gives as the incident's toll, and whether the later one may be news since."""
     since = "the later report may give a count that rose since" if f.type == "update" else "both cannot hold at once"
     return (f"Toll told two ways: {_who(f.a)} gives \u201c{f.value_a}\u201d, {_who(f.b)} gives "
-            f"\u201c{f.value_b}\u201d; {since}. {f.a.outlet}: {_quote(f.a.text)} {f.b.outlet}: {_quote(f.b.text)}")
+            f"\u201c{f.value_b}\u201d; {since}. {_quoted(f.a, f.b)}")
 
 
 def explain_fate(whose: str, f: Finding) -> str:
@@ -206,4 +209,4 @@ def explain_fate(whose: str, f: Finding) -> str:
     one may be news since."""
     since = "the later report may tell of a change since" if f.type == "update" else "both cannot hold at once"
     return (f"Fate told two ways ({whose}): {_who(f.a)} says \u201c{f.value_a}\u201d, {_who(f.b)} says "
-            f"\u201c{f.value_b}\u201d; {since}. {f.a.outlet}: {_quote(f.a.text)} {f.b.outlet}: {_quote(f.b.text)}")
+            f"\u201c{f.value_b}\u201d; {since}. {_quoted(f.a, f.b)}")
