@@ -92,12 +92,12 @@ def scene_side_flags(claims: Iterable[Claim]) -> list[Flag]:
     for story in claims_by_story(claims):
         if any(_BOTH_SIDES.search(c.text) for c in story):
             continue
-        by_outlet: dict[tuple[str, str], list[Side]] = {}
+        by_moment: dict[str, dict[str, list[Side]]] = {}  # moment -> outlet -> what it told
         for c in sorted(story, key=lambda c: (c.published, c.article_id, c.start)):
             for s in sides(c):
-                by_outlet.setdefault((s.moment, c.outlet), []).append(s)
-        for moment in dict.fromkeys(m for m, _ in by_outlet):
-            told = [ss for (m, _), ss in by_outlet.items() if m == moment and len({s.inside for s in ss}) == 1]
+                by_moment.setdefault(s.moment, {}).setdefault(c.outlet, []).append(s)
+        for by_outlet in by_moment.values():
+            told = [ss for ss in by_outlet.values() if len({s.inside for s in ss}) == 1]
             pairs = [(x[0], y[0]) for x in told for y in told
                      if x[0].inside and not y[0].inside and x[0].kind == y[0].kind]
             if not pairs:
