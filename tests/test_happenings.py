@@ -903,3 +903,10 @@ def test_happenings_shootings_timed_just_past_each_others_hedge_are_not_paired_b
     shot = claim("b#1", "Police said the boy was shot about 6 p.m.", outlet="B",
                  frames={"about 6 p.m.": ("shoot", ("boy",))})
     assert found(happened, shot) == []
+
+
+def test_one_happenings_separate_places_are_not_another_incident():
+    from consistency.compare.base import tells_of_another_incident
+    assert not tells_of_another_incident("The gunman killed four people at three separate homes on Quillan Road.")
+    assert tells_of_another_incident("In a separate shooting, a man was wounded on Quillan Road.")
+    assert tells_of_another_incident("Police said the two deaths were unrelated.")

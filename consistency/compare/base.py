@@ -230,6 +230,9 @@ ANY_DEATH = re.compile(
 # of the same day recalled by when it was ("earlier that day", "earlier Sunday", "hours before"). Not "last
 # month" or "last year": those are as often the disputed date of the story's own happening.
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# One happening's places ("left five dead at two separate locations"), not another happening.
+_SEPARATE_PLACES = re.compile(r"\b(?:two|three|four|\d)\s+separate\s+(?:locations|homes|houses|scenes|addresses|"
+                              r"sites|residences)\b", re.I)
 _OTHER_INCIDENT = re.compile(
     r"\b(?:separate|unrelated|similar|previous|prior|earlier|another)\s+(?:\w+\s+)?"
     r"(?:incident|shooting|case|attack|killing|death)s?\b|\blast\s+(?:spring|summer|fall|autumn|winter)\b"
@@ -245,8 +248,8 @@ _OTHER_INCIDENT = re.compile(
 def tells_of_another_incident(text: str) -> bool:
     """The sentence is about another happening than the story's ("in a separate shooting", "earlier that day a
     man was shot there"), or one it doubts is the story's ("unclear if that is the incident"): its ages, dates and
-    clock times are that one's."""
-    return bool(_OTHER_INCIDENT.search(text))
+    clock times are that one's. One happening's own places ("at two separate homes") are no other happening."""
+    return bool(_OTHER_INCIDENT.search(_SEPARATE_PLACES.sub(" ", text)))
 
 
 def claims_by_story(claims: Iterable[Claim]) -> list[list[Claim]]:

@@ -57,9 +57,6 @@ _PART_AFTER = re.compile(r"^\s*(?:of\b|,?\s*(?:and|plus|as\s+well\s+as|along\s+w
                          r",\s*(?:a|an|one|two|three|\d+)\s)", re.I)
 _HEDGE = re.compile(r"\b(?:possibly|perhaps|maybe|believed|thought|at\s+least|about|around|some|up\s+to|nearly|"
                     r"almost|more\s+than)\s*$", re.I)
-# One happening's places ("left five dead at two separate locations"), not another happening.
-_SEPARATE_PLACES = re.compile(r"\b(?:two|three|four|\d)\s+separate\s+(?:locations|homes|houses|scenes|addresses|"
-                              r"sites|residences)\b", re.I)
 _SEXES = {"man": "men", "men": "men", "male": "men", "males": "men",
           "woman": "women", "women": "women", "female": "women", "females": "women"}
 
@@ -108,7 +105,7 @@ def breakdown(group: str) -> tuple[int, int] | None:
 def counts(c: Claim) -> list[SexCount]:
     """The groups of men and women one sentence tells dead or hurt, as a whole."""
     text = c.text
-    if tells_of_another_incident(_SEPARATE_PLACES.sub(" ", text)):
+    if tells_of_another_incident(text):
         return []
     out = []
     for pattern in (_SUBJECT, _OBJECT):
