@@ -910,3 +910,25 @@ def test_one_happenings_separate_places_are_not_another_incident():
     assert not tells_of_another_incident("The gunman killed four people at three separate homes on Quillan Road.")
     assert tells_of_another_incident("In a separate shooting, a man was wounded on Quillan Road.")
     assert tells_of_another_incident("Police said the two deaths were unrelated.")
+
+
+def test_happenings_a_round_up_timing_its_wounded_apart_shares_a_street_with_no_one_shooting():
+    a = claim("a#1", "The shooting happened at 410 Marrow Avenue North around 12:30 a.m.", outlet="A",
+              frames={"around 12:30 a.m.": ("happen", ("shooting",))})
+    bullet = claim("b#1", "A man was shot in the leg when gunfire broke out about 1:10 a.m. near the Marrow "
+                   "Avenue flats.", outlet="B", frames={"about 1:10 a.m.": ("break", ("gunfire",))})
+    assert found(a, bullet) == [("around 12:30 a.m.", "about 1:10 a.m.")]  # one place, one shooting, timed twice
+    other = claim("b#2", "A woman was wounded just before 7 p.m. in the 900 block of Quell Avenue.", outlet="B",
+                  frames={"just before 7 p.m.": ("wound", ("woman",))})
+    assert found(a, bullet, other) == []  # the round-up times another victim hurt that day apart
+
+
+def test_happenings_the_most_recent_shooting_of_a_round_up_is_its_own_day():
+    a = claim("a#1", "The most recent fatal shooting happened at 3:15 a.m. Sunday in the Penwick neighborhood.",
+              outlet="A", frames={"3:15 a.m. Sunday": ("happen", ("shooting", "neighborhood"))})
+    b = claim("b#1", "A teenage boy fatally shot Saturday afternoon in Larch Park has been identified.", outlet="B",
+              frames={"Saturday afternoon": ("shoot", ("boy",))})
+    assert found(a, b) == []
+    plain = claim("a#1", "The fatal shooting happened at 3:15 a.m. Sunday in the Penwick neighborhood.",
+                  outlet="A", frames={"3:15 a.m. Sunday": ("happen", ("shooting", "neighborhood"))})
+    assert len(found(plain, b)) == 1

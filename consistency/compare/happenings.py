@@ -576,14 +576,29 @@ def tells_of_shooting(f: Fact) -> bool:
     return bool(_SHOOTING.search(f.claim.text) or STORY_NOUNS & f.about)
 
 
-def one_place_timed(x: Fact, y: Fact) -> bool:
+def one_place_timed(x: Fact, y: Fact, by_article: dict[str, list[Fact]]) -> bool:
     """Two clock times of one day, each in a sentence that tells of a shooting at a street both
     sentences name: one shooting at one place, timed twice, though the times hang on verbs of no
     common kind ("alerted to a shooting on Elm Avenue at 12:05 a.m." / "the Elm Avenue shooting
-    happened around noon")."""
+    happened around noon"), in reports that each time every shooting they tell of alike."""
     if differ(x, y) or clock_span(x) is None or clock_span(y) is None:
         return False
-    return tells_of_shooting(x) and tells_of_shooting(y) and bool(streets(x) & streets(y))
+    if not (tells_of_shooting(x) and tells_of_shooting(y) and streets(x) & streets(y)):
+        return False
+    return not any(times_harm(g) and clocks_differ(f, g)
+                   for f in (x, y) for g in by_article.get(f.claim.article_id, ()))
+
+
+# Someone hurt, in the words a round-up's items use beside "shot" ("a man who was wounded about 4 a.m.").
+_HURT = re.compile(r"\b(?:wounded|injured|hurt)\b", re.I)
+
+
+def times_harm(f: Fact) -> bool:
+    """The row's clock time is in a sentence that tells of a shooting or of someone hurt, not of a call
+    or report to the police: a report with two such times apart tells of several shootings."""
+    if clock_span(f) is None or separate(f) or dates_call(f) or "report" in f.about:
+        return False
+    return bool(tells_of_shooting(f) or _HURT.search(f.claim.text))
 
 
 # A happening's noun in the plural ("the shootings began"): the sentence tells of several.
@@ -612,7 +627,7 @@ def one_shooting_timed(x: Fact, y: Fact, by_article: dict[str, list[Fact]]) -> b
 
 
 # An ordinal before the happening's noun ("the first shooting", "the third incident"): one of several, told in turn.
-_NUMBERED = re.compile(rf"\b(?:first|second|third|fourth|fifth|sixth|latest)\s+(?:[\w-]+\s+)?"
+_NUMBERED = re.compile(rf"\b(?:first|second|third|fourth|fifth|sixth|latest|most recent)\s+(?:[\w-]+\s+)?"
                        rf"(?:{'|'.join(sorted(STORY_NOUNS))})s?\b", re.IGNORECASE)
 
 
@@ -620,6 +635,15 @@ def numbered(f: Fact) -> bool:
     """The row's sentence, before its time, names a happening by its place in a series of them."""
     c = f.claim
     return _NUMBERED.search(c.text[:max(0, f.slot.start - c.start)]) is not None
+
+
+_LATEST = re.compile(rf"\b(?:latest|most recent)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(STORY_NOUNS))})\b", re.I)
+
+
+def latest_of_several(f: Fact) -> bool:
+    """The row's sentence names its happening as the latest of several ("the most recent fatal shooting
+    happened Sunday"): a round-up dates each of its shootings on its own day."""
+    return _LATEST.search(f.claim.text) is not None
 
 
 # Verbs that take the call as their object ("responded to a 911 call", "answered a call").
@@ -801,11 +825,12 @@ def date_pairs(facts: Sequence[Fact], similarity: Callable[[int, int], float]) -
                 continue  # one dates an earlier happening of the kind, the other this one
             if separate(x) != separate(y):
                 continue  # one tells of another incident, recalled beside this one
-            if (not same_happening(x, y) and not _sole_happening(x, y, by_article) and not one_place_timed(x, y)
-                    and not one_call(x, y) and not late and not sole_attack(x, y, by_article)
-                    and not came_to_shooting(x, y) and not one_shooting_timed(x, y, by_article)):
+            if (not same_happening(x, y) and not _sole_happening(x, y, by_article)
+                    and not one_place_timed(x, y, by_article) and not one_call(x, y) and not late
+                    and not sole_attack(x, y, by_article) and not came_to_shooting(x, y)
+                    and not one_shooting_timed(x, y, by_article)):
                 continue
-            if (numbered(x) or numbered(y)) and not differ(x, y):
+            if (numbered(x) or numbered(y)) and (not differ(x, y) or latest_of_several(x) or latest_of_several(y)):
                 continue  # "the first shooting" / "the third incident": a round-up times each of its shootings
             if other_people(x, y):
                 continue  # one kind of happening, two people's: each dates their own
