@@ -178,7 +178,7 @@ def test_fates_the_victims_dying_in_hospital_against_one_of_them_told_dead_at_th
     scene = claim("b#1", "The woman died at the scene.", outlet="B", day=4)
     assert kinds(fate_findings([group, scene])) == [
         ("polarity", "rushed to a county hospital where they later died", "died at the scene")]
-    pair = claim("c#1", "The man and the girl were rushed to a county hospital where they later died.", outlet="C",
+    pair = claim("c#1", "The man and the girl were both rushed to a county hospital where they later died.", outlet="C",
                  day=4)
     also = claim("d#1", "The woman was rushed to a county hospital where she later died.", outlet="D", day=4)
     assert fate_findings([pair, scene]) == [] and fate_findings([group, also]) == []

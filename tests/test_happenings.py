@@ -873,14 +873,14 @@ def test_happenings_a_call_of_shots_fired_dates_no_attack():
 
 
 # One shooting timed by when it took place on one side and when the victim was shot on the other.
-HAPPENED_NOON = claim("a#1", "The incident happened just before 12:30 p.m. in the 400 block of Quillmoor Lane.",
-                      outlet="A", frames={"12:30 p.m.": ("happen", ("incident", "block"))})
-SHOT_ONE_THIRTY = claim("b#1", "Police said the boy was shot at about 1:30 p.m. and taken to a hospital.", outlet="B",
-                        frames={"about 1:30 p.m.": ("shoot", ("boy",))})
+HAPPENED_NOON = claim("a#1", "The incident happened just before 12:20 p.m. at the 400 block of Quillmoor Lane.",
+                      outlet="A", frames={"12:20 p.m.": ("happen", ("incident", "block"))})
+SHOT_ONE_THIRTY = claim("b#1", "Police said the boy was shot at about 1:35 p.m. and taken to a hospital.", outlet="B",
+                        frames={"about 1:35 p.m.": ("shoot", ("boy",))})
 
 
 def test_happenings_one_shooting_timed_an_hour_apart_by_its_happening_and_its_victim():
-    assert found(HAPPENED_NOON, SHOT_ONE_THIRTY) == [("12:30 p.m.", "about 1:30 p.m.")]
+    assert found(HAPPENED_NOON, SHOT_ONE_THIRTY) == [("12:20 p.m.", "about 1:35 p.m.")]
 
 
 def test_happenings_a_report_timing_two_shootings_apart_is_a_round_up():
@@ -890,8 +890,8 @@ def test_happenings_a_report_timing_two_shootings_apart_is_a_round_up():
 
 
 def test_happenings_shootings_numbered_in_a_series_are_not_one():
-    first = claim("a#1", "The first shooting happened around 6 p.m. on Dorrow Street.", outlet="A",
-                  frames={"around 6 p.m.": ("happen", ("shooting", "street"))})
+    first = claim("a#1", "The first shooting happened around 6:20 p.m. on Dorrow Street.", outlet="A",
+                  frames={"around 6:20 p.m.": ("happen", ("shooting", "street"))})
     third = claim("b#1", "The third shooting happened at about 9 p.m. near Lassen Park.", outlet="B",
                   frames={"about 9 p.m.": ("happen", ("shooting", "park"))})
     assert found(first, third) == []
@@ -915,20 +915,20 @@ def test_one_happenings_separate_places_are_not_another_incident():
 def test_happenings_a_round_up_timing_its_wounded_apart_shares_a_street_with_no_one_shooting():
     a = claim("a#1", "The shooting happened at 410 Marrow Avenue North around 12:30 a.m.", outlet="A",
               frames={"around 12:30 a.m.": ("happen", ("shooting",))})
-    bullet = claim("b#1", "A man was shot in the leg when gunfire broke out about 1:10 a.m. near the Marrow "
-                   "Avenue flats.", outlet="B", frames={"about 1:10 a.m.": ("break", ("gunfire",))})
-    assert found(a, bullet) == [("around 12:30 a.m.", "about 1:10 a.m.")]  # one place, one shooting, timed twice
+    bullet = claim("b#1", "A man was shot in the leg when gunfire broke out about 1:15 a.m. near the Marrow "
+                   "Avenue flats.", outlet="B", frames={"about 1:15 a.m.": ("break", ("gunfire",))})
+    assert found(a, bullet) == [("around 12:30 a.m.", "about 1:15 a.m.")]  # one place, one shooting, timed twice
     other = claim("b#2", "A woman was wounded just before 7 p.m. in the 900 block of Quell Avenue.", outlet="B",
                   frames={"just before 7 p.m.": ("wound", ("woman",))})
     assert found(a, bullet, other) == []  # the round-up times another victim hurt that day apart
 
 
 def test_happenings_the_most_recent_shooting_of_a_round_up_is_its_own_day():
-    a = claim("a#1", "The most recent fatal shooting happened at 3:15 a.m. Sunday in the Penwick neighborhood.",
-              outlet="A", frames={"3:15 a.m. Sunday": ("happen", ("shooting", "neighborhood"))})
-    b = claim("b#1", "A teenage boy fatally shot Saturday afternoon in Larch Park has been identified.", outlet="B",
+    a = claim("a#1", "The most recent deadly shooting happened at 3:25 a.m. Sunday in the Penwick neighborhood.",
+              outlet="A", frames={"3:25 a.m. Sunday": ("happen", ("shooting", "neighborhood"))})
+    b = claim("b#1", "A teenage boy who was fatally shot Saturday afternoon in Larch Park has been identified.", outlet="B",
               frames={"Saturday afternoon": ("shoot", ("boy",))})
     assert found(a, b) == []
-    plain = claim("a#1", "The fatal shooting happened at 3:15 a.m. Sunday in the Penwick neighborhood.",
-                  outlet="A", frames={"3:15 a.m. Sunday": ("happen", ("shooting", "neighborhood"))})
+    plain = claim("a#1", "The fatal shooting happened at 3:25 a.m. Sunday in the Penwick neighborhood.",
+                  outlet="A", frames={"3:25 a.m. Sunday": ("happen", ("shooting", "neighborhood"))})
     assert len(found(plain, b)) == 1

@@ -221,7 +221,7 @@ def _one_dying(head: str) -> bool:
     return not _PLURAL.search(head) and not _ANOTHER.search(head)
 
 
-# The victims as a whole dying in one place ("the two victims were taken to a hospital, where they died").
+# The victims as a whole dying in one place ("the two victims were brought to a clinic, where they died").
 _ALL_VICTIMS = re.compile(rf"^(?:all\s+(?:of\s+)?(?:the\s+)?|both\s+(?:of\s+the\s+)?|the\s+(?:{SEVERAL_COUNT}\s+)?)"
                           r"victims\b", re.I)
 
