@@ -87,3 +87,18 @@ def test_pair_outcomes_story_task_reads_kept_outcomes_and_returns_compared_ones(
     monkeypatch.setattr(outcomes, "pair_outcome", lambda *a: (_ for _ in ()).throw(AssertionError("compared")))
     again, _, _, fresh_again = check_story_remote(pairs, claims_json, state, [], (), fresh)
     assert [f.id for f in again] == [f.id for f in flags] and fresh_again == {}
+
+
+def test_a_related_story_headline_on_the_page_does_not_speak_for_the_story():
+    from consistency.compare.base import of_another_story
+    from consistency.compare.by_story import check_story
+
+    headline = claim("c#1", "► Related: The ferry carried 140 passengers when it left the harbour on Tuesday.",
+                     outlet="C", day=13)
+    flags, _, quiet = check_story([(1, 2, 0.93)], {1: headline, 2: LATER}, EntityResolver(), story=[headline, LATER])
+    assert flags == [] and quiet == [(1, 2)]
+    assert of_another_story("RELATED: Two hurt in crash on Elm Road")
+    assert of_another_story("CLOSE Skip in Skip x Embed x Share Vigil held for ferry crew | 1:02")
+    assert not of_another_story("UPDATE: The ferry returned to the harbour.")
+    assert not of_another_story("► Ann Tull, 40, of Dover, was among the passengers.")
+    assert not of_another_story("More than 200 passengers were aboard.")

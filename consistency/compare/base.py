@@ -252,6 +252,19 @@ def tells_of_another_incident(text: str) -> bool:
     return bool(_OTHER_INCIDENT.search(_SEPARATE_PLACES.sub(" ", text)))
 
 
+# A line of the page that belongs to another story: a related story's headline ("Related: ...", "► Update: ...",
+# "MORE: ...") or a video player's title ("Skip in Skip x Embed x Share ..."). A bare "Update:" opens the story's own
+# update, so only the marked one is another's.
+_ANOTHER_STORY = re.compile(r"^\W*(?:related(?:\s+(?:story|stories|coverage|content))?|more|read\s+more)\s*:"
+                            r"|^\s*[►»]\s*\w+\s*:|\bskip\s+in\s+skip\b", re.I)
+
+
+def of_another_story(text: str) -> bool:
+    """The sentence is page furniture of another story (a related story's headline, a video's title): it
+    does not speak for the story it sits in."""
+    return bool(_ANOTHER_STORY.search(text))
+
+
 def claims_by_story(claims: Iterable[Claim]) -> list[list[Claim]]:
     """The claims grouped by story."""
     by_story: dict[str, list[Claim]] = defaultdict(list)

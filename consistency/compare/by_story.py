@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 from ..provenance import ClaimCluster, claim_clusters, joins_cluster, repetition_flags
 from ..records import Claim, Flag
 from . import flags_of_findings
-from .base import Finding
+from .base import Finding, of_another_story
 from .outcomes import PairMemo, pair_outcome
 from .revision_notes import updates_noted_after
 
@@ -48,6 +48,9 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
         a, b = claims.get(ra), claims.get(rb)
         if a is None or b is None:
             continue
+        if of_another_story(a.text) or of_another_story(b.text):
+            quiet.append((ra, rb))
+            continue
         outcome = memo.outcome(ra, rb, a, b, score, resolver) if memo is not None else \
             pair_outcome(a, b, score, resolver)
         found, named = outcome.findings, outcome.named
@@ -58,7 +61,9 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
         if named:
             aligned.append((a, b, score))
     compared = {frozenset((f.a.id, f.b.id)) for f, _ in findings}
-    findings += [(f, s) for f, s in facts if frozenset((f.a.id, f.b.id)) not in compared]
+    story = [c for c in story if not of_another_story(c.text)]
+    findings += [(f, s) for f, s in facts if frozenset((f.a.id, f.b.id)) not in compared
+                 and not of_another_story(f.a.text) and not of_another_story(f.b.text)]
     findings = updates_noted_after(findings, story)
     flags = flags_of_findings(findings, aligned, story, story or [c for f, _ in findings for c in (f.a, f.b)])
     silent = set(quiet)
