@@ -98,7 +98,7 @@ def test_a_related_story_headline_on_the_page_does_not_speak_for_the_story():
     flags, _, quiet = check_story([(1, 2, 0.93)], {1: headline, 2: LATER}, EntityResolver(), story=[headline, LATER])
     assert flags == [] and quiet == [(1, 2)]
     assert of_another_story("RELATED: Two hurt in crash on Elm Road")
-    assert of_another_story("CLOSE Skip in Skip x Embed x Share Vigil held for ferry crew | 1:02")
+    assert of_another_story("Skip in Skip Ferry crew remembered at a harbour vigil | 1:02")
     assert not of_another_story("UPDATE: The ferry returned to the harbour.")
     assert not of_another_story("► Ann Tull, 40, of Dover, was among the passengers.")
     assert not of_another_story("More than 200 passengers were aboard.")

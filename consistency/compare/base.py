@@ -253,8 +253,8 @@ def tells_of_another_incident(text: str) -> bool:
 
 
 # A line of the page that belongs to another story: a related story's headline ("Related: ...", "► Update: ...",
-# "MORE: ...") or a video player's title ("Skip in Skip x Embed x Share ..."). A bare "Update:" opens the story's own
-# update, so only the marked one is another's.
+# "MORE: ...") or a video player's title ("Skip in Skip ...", its buttons run into the title). A bare "Update:"
+# opens the story's own update, so only the marked one is another's.
 _ANOTHER_STORY = re.compile(r"^\W*(?:related(?:\s+(?:story|stories|coverage|content))?|more|read\s+more)\s*:"
                             r"|^\s*[►»]\s*\w+\s*:|\bskip\s+in\s+skip\b", re.I)
 
