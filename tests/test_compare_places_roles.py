@@ -315,3 +315,38 @@ def test_names_a_given_name_misspelt_across_a_story():
     d = person("d#1", "Ilias Vrettos, 20, was taken to the county hospital.", ("Ilias Vrettos",), "A")
     e = person("e#1", "The wounded man, Elias Vrettos, had two operations.", ("Elias Vrettos",), "B")
     assert name_variant_flags([], [d, e]) == []
+
+
+def test_places_a_town_a_person_is_from_is_no_scene():
+    a = claim("a#1", "The boy, from Dunmore, accidentally shot himself while cleaning a rifle at a friend's house.",
+              ("Dunmore",))
+    b = claim("b#1", "A boy accidentally shot himself while cleaning a rifle at a friend's house in Kelford.",
+              ("Kelford",), outlet="B")
+    assert compare_places(a, b, 0.9, EntityResolver()) is None
+    c = claim("c#1", "A man from Dunmore accidentally shot himself while cleaning a rifle at a friend's house.",
+              ("Dunmore",))
+    assert compare_places(c, b, 0.9, EntityResolver()) is None
+
+
+def test_places_a_scene_told_with_from_is_still_compared():
+    a = claim("a#1", "Shots were fired from Dunmore across the river at the ferry late on Friday.", ("Dunmore",))
+    b = claim("b#1", "Shots were fired from Kelford across the river at the ferry late on Friday.", ("Kelford",),
+              outlet="B")
+    assert compare_places(a, b, 0.9, EntityResolver()) is not None
+
+
+def test_places_a_cross_street_and_the_city_are_two_levels():
+    a = claim("a#1", "The men went to a house in the 4100 block of Larkmoor near East Quillan and Brandt and fired "
+                     "shots.", ("East Quillan",))
+    b = claim("b#1", "The men went to a house in the 4100 block of Larkmoor in Dunmore and fired shots.",
+              ("Dunmore",), outlet="B")
+    assert compare_places(a, b, 0.9, EntityResolver()) is None
+    c = claim("c#1", "The men went to a house on Quillan Avenue in Dunmore and fired shots.", ("Quillan Avenue",))
+    d = claim("d#1", "The men went to a house in Kelford and fired shots.", ("Kelford",), outlet="B")
+    assert compare_places(c, d, 0.9, EntityResolver()) is None
+
+
+def test_places_two_towns_joined_by_and_stay_towns():
+    a = claim("a#1", "The storm left damage near Dunmore and Kelford late on Friday night.", ("Dunmore",))
+    b = claim("b#1", "The storm left damage near Brantley late on Friday night.", ("Brantley",), outlet="B")
+    assert compare_places(a, b, 0.9, EntityResolver()) is not None

@@ -54,10 +54,12 @@ _PART_OF_TOWN = frozenset("neighborhood neighbourhood section district borough s
 
 
 def place_scale(e: Entity, c: Claim) -> int:
-    """How large a place is, as far as its name and the word after it tell: 3 a state, country or larger,
-    2 a county, 1 a town, 0 a part of a town. Places of two scales may be one inside the other
+    """How large a place is, as far as its name and the words around it tell: 3 a state, country or larger,
+    2 a county, 1 a town, 0 a part of a town, -1 a street. Places of two scales may be one inside the other
     ("in Dunmore County" / "in the state of Kelford"): only places of one scale are rivals."""
     key = place_key(e.text)
+    if is_street(e, c):
+        return -1
     if _is_county(key):
         return 2
     if is_region(e):
@@ -69,6 +71,26 @@ def place_scale(e: Entity, c: Claim) -> int:
 # A street address ("the 1400 block of West Elm Place", "at 48 Birch St."): the word before the street's kind.
 STREET = re.compile(r"\b([A-Z0-9][\w'-]*)\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Place|Pl|"
                     r"Lane|Ln|Court|Ct|Parkway|Pkwy|Terrace|Way|Highway|Hwy)\b\.?")
+
+
+# A street told by its place in an address: "the 1400 block of Elm", "near Birch and Alder" beside a block.
+_BLOCK_OF = re.compile(r"\bblock\s+of\s+(?:the\s+)?$", re.I)
+_CROSSING = re.compile(r"^\s+and\s+[A-Z]")
+_CROSSED = re.compile(r"\b[A-Z][\w'-]*\s+and\s+$")
+
+
+def is_street(e: Entity, c: Claim) -> bool:
+    """Whether a place is a street: named with a street's kind, given as a block's street, or one of two crossing
+    streets in a sentence that gives a block or a street ("the 1400 block of Elm near West Birch and Alder")."""
+    named = STREET.search(e.text)
+    if named and named.end() >= len(e.text.rstrip(".")):
+        return True
+    before = c.text[max(0, e.start - c.start - 40): e.start - c.start]
+    after = c.text[e.end - c.start: e.end - c.start + 20]
+    if _BLOCK_OF.search(before):
+        return True
+    in_address = bool(re.search(r"\bblock\s+of\b", c.text, re.I) or STREET.search(c.text))
+    return in_address and bool(_CROSSING.match(after) or _CROSSED.search(before))
 
 
 def streets_named(text: str) -> frozenset[str]:
@@ -91,14 +113,21 @@ def one_spelling(x: str, y: str) -> bool:
     return x[i + 1:] == y[i + 1:] if len(x) == len(y) else x[i:] == y[i + 1:]
 
 
+# "from" after a person or set off by a comma gives where someone is from, not where it happened:
+# "the teen, from Dunmore," / "a man from Dunmore".
+_HOME_FROM = re.compile(r"(?:,|\b(?:man|men|woman|women|boy|girl|teen|teenager|youth|resident|residents|native|"
+                        r"couple|student|people|person|victim|suspect|family|\d{1,3})\s*,?)\s+from\s+(?:the\s+)?"
+                        r"(?:city\s+of\s+|town\s+of\s+)?$", re.I)
+
+
 def placed(c: Claim) -> list[Entity]:
-    """The places a claim puts something in: place entities after a locative preposition."""
+    """The places a claim puts something in: place entities after a locative preposition, not a person's home."""
     out = []
     for e in c.entities:
         if e.label not in PLACE_LABELS:
             continue
-        before = c.text[max(0, e.start - c.start - 25): e.start - c.start]
-        if _LOCATIVE.search(before):
+        before = c.text[max(0, e.start - c.start - 40): e.start - c.start]
+        if _LOCATIVE.search(before[-25:]) and not _HOME_FROM.search(before):
             out.append(e)
     return out
 
