@@ -98,6 +98,15 @@ def test_tolls_one_hurt_by_glass_or_a_part_of_the_hurt_is_no_toll():
     assert toll_findings([b, part]) == []
 
 
+def test_tolls_the_dead_of_another_cause_are_a_part_of_the_toll():
+    a = claim("a#1", "Police say the man killed two women by strangulation and shot a third in Millbrook.",
+              outlet="A", day=4, counts=(("two", "women"),))
+    b = claim("b#1", "Three people were killed in Millbrook on Friday.", outlet="B", day=4,
+              counts=(("Three", "people"),))
+    assert counts(a) == []
+    assert toll_findings([a, b, named("a", "A", 4), named("b", "B", 4)]) == []
+
+
 def test_tolls_another_shooting_or_a_year_count_is_no_toll():
     a = claim("a#1", "Two people were killed in Millbrook on Sunday.", outlet="A", day=4, counts=(("Two", "people"),))
     other = claim("b#1", "In a separate shooting in Millbrook, three people were killed.", outlet="B", day=4,

@@ -342,6 +342,20 @@ def test_facts_a_part_is_not_set_against_a_total():
     assert pairs(total, among) == []
 
 
+def test_facts_a_count_narrowed_to_one_fate_or_one_cause_is_a_part():
+    total = claim("a#1", "Officers found five hikers hurt near the quarry.", outlet="A",
+                  frames={"five": ("find", ("hiker", "quarry"))})
+    mending = claim("b#1", "The four hikers who are expected to recover were found near the quarry.", outlet="B",
+                    frames={"four": ("find", ("hiker", "quarry"))})
+    cause = claim("c#1", "Officers found three hikers killed by smoke inhalation near the quarry.", outlet="C",
+                  frames={"three": ("find", ("hiker", "quarry"))})
+    whole = claim("d#1", "Officers found six hikers who were lost near the quarry.", outlet="D",
+                  frames={"six": ("find", ("hiker", "quarry"))})
+    assert pairs(total, mending) == []
+    assert pairs(total, cause) == []
+    assert pairs(total, whole) == [("five", "six")]  # a clause of no fate or cause narrows nothing
+
+
 def test_facts_a_part_named_by_a_possessive_or_a_further_is_not_a_total():
     total = claim("a#1", "The ferry company said 12 sailings were cancelled this week.", outlet="A",
                   frames={"12": ("cancel", ("sailing", "company"))})

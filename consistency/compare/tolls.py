@@ -15,8 +15,9 @@ a later day and its toll is larger (or says the toll rose) or smaller (a count t
 Left out: a lead that counts the killer among the dead (or tells he died too), hurt by glass or a fall, the hurt of a
 report that tells anywhere of someone cut or trampled, a count of a part ("two of the victims", "four more killed",
 "the identities of three victims"), the others hurt beside one told hurt and alive ("a woman was shot and ... injured
-four other people"), the hurt beside one more told hurt ("six were injured and another was hurt fleeing"), a count
-of another incident or of a year's statistics, hedged counts, and an article whose lead gives one kind two values.
+four other people"), the hurt beside one more told hurt ("six were injured and another was hurt fleeing"), the dead
+of a cause other than the gunfire ("killed two children by asphyxiation"), a count of another incident or of a year's
+statistics, hedged counts, and an article whose lead gives one kind two values.
 A flag cites, beside the sentence each toll was read from, up to two more of that report that give it.
 """
 
@@ -30,6 +31,7 @@ from ..records import Claim, Flag, Quantity
 from .base import ALSO_CITED, Finding, claims_by_story, cited_beside, evidence, make_flag, tells_of_another_incident
 from .different_things import KILLER_AMONG_DEAD
 from .explain import explain_toll
+from .facts.statistics import OTHER_CAUSE
 from .names import story_entities
 from .person_names import plain_name_words
 from .places import PLACE_LABELS, is_region, streets_named
@@ -159,8 +161,8 @@ def counts(c: Claim) -> list[Toll]:
         if kind is None or q.hedge in _HEDGED or _PART.match(after) or beside and kind != WOUNDED \
                 or beside and _ONE_HURT_ALIVE.search(before) or kind == WOUNDED and _ONE_MORE_HURT.search(after) \
                 or _LIST_AFTER.match(after) or _LIST_BEFORE.search(before) or _NAMED_OF.search(before) \
-                or _ONE_OF.search(" ".join(after.split()[:NEAR_WORDS + 2])):
-            continue
+                or _ONE_OF.search(" ".join(after.split()[:NEAR_WORDS + 2])) or OTHER_CAUSE.match(after):
+            continue  # "killed two children by asphyxiation": the dead of one cause, a part of the toll
         out.append(Toll(c, kind, int(q.value), (q.start, q.end), text[q.start - c.start:q.end - c.start]))
     by_kind = {t.kind: t for t in out}
     if len(by_kind) == len(out):

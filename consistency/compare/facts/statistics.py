@@ -38,13 +38,28 @@ _GRADED_AFTER = re.compile(r"^\s+(?:strong|major|minor|serious|severe|powerful"
                            r"|seriously|critically|severely|badly|gravely|slightly)\s+[a-z]", re.IGNORECASE)
 
 
+# A count its noun's relative clause narrows to those of one fate ("the three victims who are expected to recover",
+# "two men who remain hospitalized"), or a clause to those of one cause ("killed two children by asphyxiation",
+# "two who died of smoke inhalation"): the survivors or the dead of one cause among all hurt, not all of them.
+_FATE_CLAUSE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:who|that|whom)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:(?:expected|likely)\s+to\s+(?:recover|survive|live)|survived|recovering|recovered"
+                          r"|remains?\s+(?:hospitali[sz]ed|in)"
+                          r"|(?:are|were|is)\s+in\s+(?:stable|critical|serious|fair|good)"
+                          r"|(?:were|was)\s+(?:treated\s+and\s+)?released)\b", re.IGNORECASE)
+OTHER_CAUSE = re.compile(r"^[^,;:.]{0,60}?\b(?:by|of|from|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+                         r"(?:asphyxiation|asphyxia|strangulation|strangling|suffocation|smothering|stabbing"
+                         r"|stab\s+wounds|poisoning|carbon[\s-]monoxide|smoke\s+inhalation|drowning|beating"
+                         r"|blunt[\s-]force|overdose|knife)\b", re.IGNORECASE)
+
+
 def is_part(f: Fact) -> bool:
     """The figure is a part of a larger count the sentence speaks of, by its words."""
     c = f.claim
     after = c.text[f.slot.end - c.start:]
     bare = f.slot.kind == "count" and f.slot.unit is None
     return bool(_PART_AFTER.match(after) or bare and _OF_THE.match(after) or _TOP_AFTER.match(after)
-                or f.slot.kind == "count" and _GRADED_AFTER.match(after)
+                or f.slot.kind == "count" and (_GRADED_AFTER.match(after) or _FATE_CLAUSE.match(after)
+                                               or OTHER_CAUSE.match(after))
                 or _PART_BEFORE.search(c.text[:f.slot.start - c.start]))
 
 
