@@ -38,7 +38,7 @@ _GRADED_AFTER = re.compile(r"^\s+(?:strong|major|minor|serious|severe|powerful"
                            r"|seriously|critically|severely|badly|gravely|slightly)\s+[a-z]", re.IGNORECASE)
 
 
-# A count its noun's relative clause narrows to those of one fate ("the three victims who are expected to recover",
+# A count its noun's relative clause narrows to those of one fate ("the two patrons who are expected to recover",
 # "two men who remain hospitalized"), or a clause to those of one cause ("killed two children by asphyxiation",
 # "two who died of smoke inhalation"): the survivors or the dead of one cause among all hurt, not all of them.
 _FATE_CLAUSE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:who|that|whom)\s+(?:[\w-]+\s+){0,2}?"
