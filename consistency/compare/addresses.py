@@ -65,6 +65,15 @@ ELSEWHERE = re.compile(r"\b(?:found|located|arrested|apprehended|caught|captured
 HAPPENED = re.compile(r"\b(?:shot|shootings?|fired|gunfire|gunshots?|killed|slain|wounded|injured|happened|"
                        r"occurred|took\s+place|crash(?:ed)?)\b", re.I)
 
+# "the boy found a gun" tells of a thing found, not of someone found elsewhere; "victims were found" at the scene
+_FOUND_HERE = re.compile(r"\bfound\s+(?:a|an|the|his|her|their)\b|\bvictims?\s+(?:was|were)\s+found\b", re.I)
+
+
+def elsewhere(text: str) -> bool:
+    """The sentence tells only of someone found, caught or living somewhere, not of a thing found or of the
+    victims found where they were shot (an ``ELSEWHERE`` word not told of either)."""
+    return any(not _FOUND_HERE.search(text, max(0, m.start() - 20), m.end() + 12) for m in ELSEWHERE.finditer(text))
+
 
 @dataclass(frozen=True, eq=False)
 class Address:

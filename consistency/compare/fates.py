@@ -40,7 +40,8 @@ from ..records import Claim, Flag
 from .ages import person_key, story_surnames
 from ..lexicon import SEVERAL_COUNT
 from .conditions import condition, is_range, is_status
-from .base import ALSO_CITED, ANY_DEATH, Finding, claims_by_story, evidence, make_flag, tells_of_another_incident
+from .base import (ALSO_CITED, ANY_DEATH, Finding, cited_beside, claims_by_story, evidence, make_flag,
+                   tells_of_another_incident)
 from .explain import explain_fate
 from .person_names import one_given_name, plain_name_words
 from .tolls import KILLED, article_tolls
@@ -454,7 +455,8 @@ def _axis_findings(claims: Iterable[Claim]) -> list[tuple[str, Finding]]:
     rows = [s for s in rows if not (s.state == "hurt" and s.claim.article_id in dying)]
     torn = _torn(rows)
     rows = [s for s in rows if (s.claim.article_id, s.axis, s.holder) not in torn]
-    best: dict[tuple[str, str], tuple[tuple[bool, float], Finding]] = {}
+    # keyed (axis, article) or, for one outlet's reports of the hurt alive, (axis, outlet, state); ranked to match
+    best: dict[tuple[str, ...], tuple[tuple[bool, float] | tuple[bool, float, float], Finding]] = {}
     for a in rows:
         for b in rows:
             if a.claim.outlet == b.claim.outlet or a.axis != b.axis or (b.claim.published, b.claim.id) < (
@@ -501,11 +503,10 @@ def fate_flags(claims: Iterable[Claim]) -> list[Flag]:
     flags = []
     for story in claims_by_story(claims):
         for axis, f in _axis_findings(story):
-            flag = make_flag(f)
             named = _named_deaths(story, f.b) if axis == "survival" else []
             grave = _grave_hurt(story, f.a) if axis == "survival" and _HURT_ALIVE.search(f.a.text) else []
-            flags.append(replace(flag, explanation=explain_fate(_WHOSE[axis], f), evidence=flag.evidence + tuple(
-                evidence(c, c.start, c.end) for c in (*grave, *named))))
+            flag = cited_beside(make_flag(f), (evidence(c, c.start, c.end) for c in (*grave, *named)))
+            flags.append(replace(flag, explanation=explain_fate(_WHOSE[axis], f)))
     return flags
 
 

@@ -169,6 +169,7 @@ def same_happening(x: Fact, y: Fact) -> bool:
 # time one happening, though neither names a participant of it.
 STORY_NOUNS = frozenset("incident carnage rampage spree violence chaos ordeal standoff melee attack shooting "
                         "murder homicide".split())
+_STORY_NOUN = "|".join(sorted(STORY_NOUNS))  # one of them, in a pattern
 ONSET_VERBS = ({"begin", "start", "erupt"}, {"happen", "occur", "unfold"})
 
 
@@ -201,7 +202,7 @@ def took_place(f: Fact) -> bool:
 
 
 # The story's happening told by what it left ("a shooting that left a girl wounded Tuesday morning").
-_LEFT = re.compile(rf"\b(?:{'|'.join(sorted(STORY_NOUNS))})\s+(?:that\s+|which\s+)?left\b", re.IGNORECASE)
+_LEFT = re.compile(rf"\b(?:{_STORY_NOUN})\s+(?:that\s+|which\s+)?left\b", re.IGNORECASE)
 
 
 def _left_by_story(f: Fact) -> bool:
@@ -216,7 +217,7 @@ def _names_story(f: Fact) -> bool:
     return bool(STORY_NOUNS & f.about) or _told_of_story_noun(f)
 
 
-_RELATIVE_HAPPENED = re.compile(rf"\b(?:{'|'.join(sorted(STORY_NOUNS))})\b[^,.;:()]{{0,60}}\b(?:that|which)\s+"
+_RELATIVE_HAPPENED = re.compile(rf"\b(?:{_STORY_NOUN})\b[^,.;:()]{{0,60}}\b(?:that|which)\s+"
                                 r"(?:happened|occurred|unfolded|took place)\s+(?:on\s+|at\s+)?$", re.IGNORECASE)
 
 
@@ -585,8 +586,12 @@ def one_place_timed(x: Fact, y: Fact, by_article: dict[str, list[Fact]]) -> bool
         return False
     if not (tells_of_shooting(x) and tells_of_shooting(y) and streets(x) & streets(y)):
         return False
-    return not any(times_harm(g) and clocks_differ(f, g)
-                   for f in (x, y) for g in by_article.get(f.claim.article_id, ()))
+    return _timed_alike(x, y, by_article, times_harm)
+
+
+def _untimed_or_call(f: Fact) -> bool:
+    """The row has no clock time, or its time is of another happening or of a call or report to the police."""
+    return clock_span(f) is None or separate(f) or dates_call(f) or "report" in f.about
 
 
 # Someone hurt, in the words a round-up's items use beside "shot" ("a man who was wounded about 4 a.m.").
@@ -596,19 +601,19 @@ _HURT = re.compile(r"\b(?:wounded|injured|hurt)\b", re.I)
 def times_harm(f: Fact) -> bool:
     """The row's clock time is in a sentence that tells of a shooting or of someone hurt, not of a call
     or report to the police: a report with two such times apart tells of several shootings."""
-    if clock_span(f) is None or separate(f) or dates_call(f) or "report" in f.about:
+    if _untimed_or_call(f):
         return False
     return bool(tells_of_shooting(f) or _HURT.search(f.claim.text))
 
 
 # A happening's noun in the plural ("the shootings began"): the sentence tells of several.
-_SEVERAL = re.compile(rf"\b(?:{'|'.join(sorted(STORY_NOUNS))})s\b", re.IGNORECASE)
+_SEVERAL = re.compile(rf"\b(?:{_STORY_NOUN})s\b", re.IGNORECASE)
 
 
 def times_shooting(f: Fact) -> bool:
     """The row times the story's one shooting: when it took place, or when someone was shot; not a report
     of shots to the police, nor a sentence telling of several shootings."""
-    if clock_span(f) is None or separate(f) or dates_call(f) or "report" in f.about:
+    if _untimed_or_call(f):
         return False
     return (took_place(f) or attacked(f) or told_attack(f)) and not _SEVERAL.search(f.claim.text)
 
@@ -622,13 +627,18 @@ def one_shooting_timed(x: Fact, y: Fact, by_article: dict[str, list[Fact]]) -> b
     (x0, x1), (y0, y1) = clock_span(x), clock_span(y)
     if max(x0, y0) - min(x1, y1) < ROUNDED_CLOCK:
         return False  # paired by kind alone, times a minute or two past each other's hedge may still be one
-    return not any(times_shooting(g) and clocks_differ(f, g)
-                   for f in (x, y) for g in by_article.get(f.claim.article_id, ()))
+    return _timed_alike(x, y, by_article, times_shooting)
+
+
+def _timed_alike(x: Fact, y: Fact, by_article: dict[str, list[Fact]], test: Callable[[Fact], bool]) -> bool:
+    """No row of either report that passes ``test`` is timed apart from that report's row: each report times
+    every shooting it tells of alike."""
+    return not any(test(g) and clocks_differ(f, g) for f in (x, y) for g in by_article.get(f.claim.article_id, ()))
 
 
 # An ordinal before the happening's noun ("the first shooting", "the third incident"): one of several, told in turn.
 _NUMBERED = re.compile(rf"\b(?:first|second|third|fourth|fifth|sixth|latest|most recent)\s+(?:[\w-]+\s+)?"
-                       rf"(?:{'|'.join(sorted(STORY_NOUNS))})s?\b", re.IGNORECASE)
+                       rf"(?:{_STORY_NOUN})s?\b", re.IGNORECASE)
 
 
 def numbered(f: Fact) -> bool:
@@ -637,7 +647,7 @@ def numbered(f: Fact) -> bool:
     return _NUMBERED.search(c.text[:max(0, f.slot.start - c.start)]) is not None
 
 
-_LATEST = re.compile(rf"\b(?:latest|most recent)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(STORY_NOUNS))})\b", re.I)
+_LATEST = re.compile(rf"\b(?:latest|most recent)\s+(?:[\w-]+\s+)?(?:{_STORY_NOUN})\b", re.I)
 
 
 def latest_of_several(f: Fact) -> bool:

@@ -57,9 +57,9 @@ def place_scale(e: Entity, c: Claim) -> int:
     """How large a place is, as far as its name and the words around it tell: 3 a state, country or larger,
     2 a county, 1 a town, 0 a part of a town, -1 a street. Places of two scales may be one inside the other
     ("in Dunmore County" / "in the state of Kelford"): only places of one scale are rivals."""
-    key = place_key(e.text)
-    if is_street(e, c):
+    if _is_street(e, c):
         return -1
+    key = place_key(e.text)
     if _is_county(key):
         return 2
     if is_region(e):
@@ -77,9 +77,10 @@ STREET = re.compile(r"\b([A-Z0-9][\w'-]*)\s+(?:Street|St|Avenue|Ave|Road|Rd|Boul
 _BLOCK_OF = re.compile(r"\bblock\s+of\s+(?:the\s+)?$", re.I)
 _CROSSING = re.compile(r"^\s+and\s+[A-Z]")
 _CROSSED = re.compile(r"\b[A-Z][\w'-]*\s+and\s+$")
+_GIVES_BLOCK = re.compile(r"\bblock\s+of\b", re.I)  # a sentence that gives a block anywhere
 
 
-def is_street(e: Entity, c: Claim) -> bool:
+def _is_street(e: Entity, c: Claim) -> bool:
     """Whether a place is a street: named with a street's kind, given as a block's street, or one of two crossing
     streets in a sentence that gives a block or a street ("the 1400 block of Elm near West Birch and Alder")."""
     named = STREET.search(e.text)
@@ -89,7 +90,7 @@ def is_street(e: Entity, c: Claim) -> bool:
     after = c.text[e.end - c.start: e.end - c.start + 20]
     if _BLOCK_OF.search(before):
         return True
-    in_address = bool(re.search(r"\bblock\s+of\b", c.text, re.I) or STREET.search(c.text))
+    in_address = bool(_GIVES_BLOCK.search(c.text) or STREET.search(c.text))
     return in_address and bool(_CROSSING.match(after) or _CROSSED.search(before))
 
 

@@ -21,7 +21,7 @@ from typing import Iterable
 
 from ..extract.entities import edit_distance
 from ..records import Claim, Flag
-from .addresses import BLOCK, DIRECTION, ELSEWHERE, HAPPENED, STREET_KIND, STREET_KINDS, STREET_WORD
+from .addresses import BLOCK, DIRECTION, HAPPENED, STREET_KIND, STREET_KINDS, STREET_WORD, elsewhere
 from .base import claims_by_story, readings_flag, tells_of_another_incident
 from .explain import explain_street
 
@@ -87,7 +87,7 @@ def scene_streets(c: Claim) -> list[Street]:
     """The streets a sentence puts the incident on: none when it tells of another incident or only of someone
     found, caught or living there, and never a home told as someone's ("of Elm Street") or a street that names a
     building or stop ("the Elm Street station")."""
-    if tells_of_another_incident(c.text) or _elsewhere(c.text) and not HAPPENED.search(c.text):
+    if tells_of_another_incident(c.text) or elsewhere(c.text) and not HAPPENED.search(c.text):
         return []
     out = []
     for s in named_streets(c):
@@ -96,16 +96,6 @@ def scene_streets(c: Claim) -> list[Street]:
             continue
         out.append(s)
     return out
-
-
-# "the boy found a gun" tells of a thing found, not of someone found elsewhere; "victims were found" at the scene
-_FOUND_HERE = re.compile(r"\bfound\s+(?:a|an|the|his|her|their)\b|\bvictims?\s+(?:was|were)\s+found\b", re.I)
-
-
-def _elsewhere(text: str) -> bool:
-    """The sentence tells only of someone found, caught or living somewhere, not of a thing found or of the
-    victims found where they were shot."""
-    return any(not _FOUND_HERE.search(text, max(0, m.start() - 20), m.end() + 12) for m in ELSEWHERE.finditer(text))
 
 
 def same_street(a: Street, b: Street) -> bool:
@@ -158,7 +148,7 @@ def alike(a: Street, b: Street) -> bool:
     if any(ch.isdigit() for ch in a.name + b.name):
         return False
     if a.name == b.name:
-        return a.kind is not None and b.kind is not None and a.kind != b.kind and not (_loose(a) or _loose(b))
+        return not same_street(a, b) and not (_loose(a) or _loose(b))  # one name of two kinds
     x, y = a.name.replace(" ", ""), b.name.replace(" ", "")
     if min(len(x), len(y)) < MIN_LETTERS:
         return False
