@@ -81,6 +81,11 @@ _AFTER_MONTHS = re.compile(r"^\s*((?:[a-z]+\s+){0,2}?)([a-z]+)\b")
 # "the son": a kin word said of a person without an age beside it ("his son" is someone else's).
 _KIN_REFERENCE = re.compile(r"\bthe\s+(" + "|".join(sorted(_KIN_WORDS)) + r")\b(?!\s+of\b|'s|’s)",
                             re.I)
+# "Tom Hale, 31, is suspected of shooting the toddler": the kin word after a verb of harm that follows the named
+# person is the one they harmed, another person.
+_HARM_BEFORE = re.compile(r"\b(?:shoot|shooting|shot|kill|killing|killed|wound|wounding|wounded|hit|hitting|"
+                          r"striking|struck|stab|stabbing|stabbed|beat|beating|murder|murdering|murdered|attacking|"
+                          r"attacked)\s+$", re.I)
 # The part a described person had in the happening, read from the words just before the age and just after
 # the description, first match first: killed, wounded, hit (shot, no more said), charged (or arrested), fired.
 _DET = r"(?:a|an|the|his|her|their|this|that|its)\s+$"
@@ -132,13 +137,18 @@ _AGE_AFTER_KIN = re.compile(r"^\s*(?:,|and\b|(?:was|were|is|had)\b)")
 _OLDEST = 110
 
 
+def bare_age(q: Quantity) -> bool:
+    """A bare whole number that may be an age: a count with no unit and no hedge, above 0 and at most ``_OLDEST``."""
+    return q.unit is None and q.kind == "count" and not q.hedge and q.value == int(q.value) and 0 < q.value <= _OLDEST
+
+
 def age_quantities(c: Claim) -> list[Quantity]:
     """The claim's ages: those read as years old, and a bare whole number written after a kin word as a name's age
     would be ("the grandmother, 45, and her grandson")."""
     out = []
     for q in c.quantities:
-        if q.unit is None and q.kind == "count" and not q.hedge and q.value == int(q.value) and 0 < q.value <= _OLDEST \
-                and _KIN_BEFORE.search(c.text[:q.start - c.start]) and _AGE_AFTER_KIN.match(c.text[q.end - c.start:]):
+        if bare_age(q) and _KIN_BEFORE.search(c.text[:q.start - c.start]) \
+                and _AGE_AFTER_KIN.match(c.text[q.end - c.start:]):
             q = replace(q, unit=AGE_UNIT)
         if q.unit == AGE_UNIT:
             out.append(q)
@@ -307,13 +317,6 @@ def _with_kin_said(c: Claim, named: list[AgeMention]) -> list[AgeMention]:
     kin = frozenset(k.group(1).casefold() for k in _KIN_REFERENCE.finditer(c.text)
                     if not (k.start() > first and _HARM_BEFORE.search(c.text[:k.start()])))
     return [replace(m, kin=kin) for m in named] if len(kin) == 1 else named
-
-
-# "Tom Hale, 31, is suspected of shooting the toddler": the kin word after a verb of harm that follows the named
-# person is the one they harmed, another person.
-_HARM_BEFORE = re.compile(r"\b(?:shoot|shooting|shot|kill|killing|killed|wound|wounding|wounded|hit|hitting|"
-                          r"striking|struck|stab|stabbing|stabbed|beat|beating|murder|murdering|murdered|attacking|"
-                          r"attacked)\s+$", re.I)
 
 
 def _months_old(c: Claim) -> list[AgeMention]:
@@ -612,7 +615,8 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
     """One flag per person and pair of ages no lapse of time explains: the report of the age fewer
     reports give set against the earliest report of the other, a photo caption's age cited last. ``flagged`` are
     flags already made of the story: an age one of them already sets against another figure is not flagged again."""
-    from .lone_ages import lone_age_pairs  # here: these modules build on this one's readers
+    from .disagreements import FURNITURE  # here: these modules build on this one's readers
+    from .lone_ages import lone_age_pairs
     from .own_revisions import ages_by_article, revision_flag, taken_back
 
     done = figures_flagged(flagged)
@@ -624,7 +628,11 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
         person, reports = _people(pairs)
         apart = _ages_told_apart(story, held)
         chosen: dict[tuple[int, frozenset[int]], tuple[AgeMention, AgeMention]] = {}
-        for a, b in sorted(pairs, key=_citing_order):
+        # Which pair of one person's two ages to cite first: ages told in the reports' own sentences before those
+        # of a photo caption (a picture's words, credited apart from the report), then the earliest.
+        captions = {c.id for c in story if FURNITURE.search(c.text)}
+        for a, b in sorted(pairs, key=lambda p: (sum(m.claim.id in captions for m in p),
+                                                 sorted((p[0].claim.published, p[1].claim.published)))):
             if not one_person_two_ages(a, b) or {_at(a), _at(b)} & done:
                 continue
             if not (a.name and b.name) and apart(a, b):
@@ -644,16 +652,6 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
             flag = make_flag(age_finding(a, b, revised=later is not None))
             flags.append(flag if later is None else revision_flag(flag, a, later))
     return flags
-
-
-def _citing_order(pair: tuple[AgeMention, AgeMention]) -> tuple[int, list]:
-    """Which pair of one person's two ages to cite first: ages told in the reports' own sentences before those of a
-    photo caption (a picture's words, credited apart from the report), then the earliest."""
-    from .disagreements import FURNITURE  # here: that module's imports build on this one
-
-    a, b = pair
-    captions = sum(1 for m in pair if FURNITURE.search(m.claim.text))
-    return captions, sorted((a.claim.published, b.claim.published))
 
 
 def _one_age_grown(a: AgeMention, b: AgeMention, other: AgeMention, odd: AgeMention) -> bool:

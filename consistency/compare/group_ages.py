@@ -221,7 +221,8 @@ def _lists_apart(story: list[Claim], held: list[AgeMention],
     (``held``: the story's named age mentions)."""
     named = {(m.claim.id, m.span) for m in held}
     lists = [g for g in age_lists(story, named) if (g.claim.id, *g.span) not in done]
-    already = {(claim_id, (start, end)) for claim_id, start, end in done}
+    if len(lists) < 2:
+        return []
     ages: dict[str, set[float]] = {}
     for c in story:
         ages.setdefault(c.article_id, set()).update(q.value for q in age_quantities(c))
@@ -234,7 +235,7 @@ def _lists_apart(story: list[Claim], held: list[AgeMention],
             if sum(odd_x.values()) != 1 or sum(odd_y.values()) != 1:
                 continue
             a, b = AgeMention(x.claim, next(iter(odd_x)), x.span), AgeMention(y.claim, next(iter(odd_y)), y.span)
-            if any((g.claim.id, at) in already for g, m in ((x, a), (y, b))
+            if any((g.claim.id, *at) in done for g, m in ((x, a), (y, b))
                    for v, at in zip(g.ages, g.at) if v == m.value):
                 continue  # the odd ages are already set against another figure
             if b.value in ages[x.claim.article_id] or a.value in ages[y.claim.article_id]:

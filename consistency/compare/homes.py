@@ -149,7 +149,7 @@ def _is_home(place: str) -> bool:
         not place.isupper() and not _KIND_OF_PERSON.match(place.split()[0])
 
 
-def same_name(a: tuple[str, str], b: tuple[str, str]) -> bool:
+def _same_name(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """One surname and one given name, written alike or as a short or familiar form."""
     return a[1] == b[1] and one_given_name(a[0], b[0])
 
@@ -165,7 +165,7 @@ def home_flags(claims: Iterable[Claim]) -> list[Flag]:
         found = [h for c in story for h in homes(c)] + [h for report in texts.values() for h in lead_homes(report)]
         people: list[list[Home]] = []
         for h in found:
-            group = next((g for g in people if same_name(g[0].person, h.person)), None)
+            group = next((g for g in people if _same_name(g[0].person, h.person)), None)
             if group is None:
                 people.append([h])
             else:
@@ -212,7 +212,7 @@ def _names_place(report: list[Claim], home: Home, found: list[Home]) -> bool:
         words = words[:-1]
     rx = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", re.I)
     others = {(h.claim.id, h.span[0]) for h in found if h.place == home.place
-              and not same_name(h.person, home.person)}
+              and not _same_name(h.person, home.person)}
     for c in report:
         for m in rx.finditer(c.text):
             if (c.id, c.start + m.start()) not in others and not m.group().isupper():

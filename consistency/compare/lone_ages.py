@@ -63,7 +63,7 @@ def lone_age_pairs(story: Iterable[Claim], held: list[AgeMention], surnames: dic
             for a in ma:
                 for b in mb:
                     if not (a.name or b.name) or not 0 < abs(a.value - b.value) <= NEAR:
-                        continue  # _one_by_age's first test, before the dearer reading of the others told
+                        continue  # _one_by_age's first test, made here before the dearer reading of the others told
                     near = {xa: ages[xa] - _told_of_others(xa, xb, (a, b), named, surnames),
                             xb: ages[xb] - _told_of_others(xb, xa, (a, b), named, surnames)}
                     if _one_by_age(a, b, ma, mb, near, surnames, named_before) and \
@@ -73,8 +73,10 @@ def lone_age_pairs(story: Iterable[Claim], held: list[AgeMention], surnames: dic
 
 def _one_by_age(a: AgeMention, b: AgeMention, ma: list[AgeMention], mb: list[AgeMention],
                 ages: dict[str, set[float]], surnames, named_before: Callable[[AgeMention, AgeMention], bool]) -> bool:
+    """Whether the age alone ties ``a`` and ``b`` to one person, given that one of them is named and their ages are
+    near (the caller's test)."""
     gap = abs(a.value - b.value)
-    if not (a.name or b.name) or not 0 < gap <= NEAR or one_of_several(a) or one_of_several(b):
+    if one_of_several(a) or one_of_several(b):
         return False
     if not (_described(a) or named_before(a, b)) or not (_described(b) or named_before(b, a)):
         return False

@@ -14,7 +14,7 @@ from ..lexicon import NAME_SUFFIXES, TITLES
 from ..records import Claim, Entity, Flag
 from ..extract.entities import edit_distance
 from ..extract.quantities import AGE_UNIT
-from .ages import NAME_LABELS, untagged_name, written_against
+from .ages import NAME_LABELS, bare_age, untagged_name, written_against
 from .base import Finding, make_flag, near_copy_edits
 from .family_names import aged_surname_observations, surname_observations, swapped_name_observations
 from .person_names import (MIN_GIVEN, given_names_apart, misspelt_given_name, plain_name_words, respelt_given_name,
@@ -412,8 +412,13 @@ def _loose_observations(claims: list[Claim]):
     for story, words in outlets:
         if len(words) >= 2:
             by_surname[(story, words[-1])].append(words)
+
+    @lru_cache(maxsize=None)
+    def together(story: str) -> set[frozenset[str]]:
+        """The pairs of given names an article of the story gives two people (see ``_named_together``)."""
+        return _named_together(c for c in claims if c.story_id == story)
+
     for (story, _), names in by_surname.items():
-        together = None
         for wx in names:
             for wy in names:
                 ox, oy = outlets[(story, wx)], outlets[(story, wy)]
@@ -433,10 +438,8 @@ def _loose_observations(claims: list[Claim]):
                     continue
                 strict = misspelt_given_name(p, q)
                 if one_age:
-                    if together is None:
-                        together = _named_together(c for c in claims if c.story_id == story)
                     # an article that names both is telling of two people (twins)
-                    if not (strict or respelt_given_name(p, q)) or frozenset((p, q)) in together:
+                    if not (strict or respelt_given_name(p, q)) or frozenset((p, q)) in together(story):
                         continue
                 # a strict slip is read by the story path already, unless an outlet's own reports hide it there
                 elif not (strict and corrected or respelt_given_name(p, q) and not strict):
@@ -447,14 +450,10 @@ def _loose_observations(claims: list[Claim]):
                     yield STORY_SCORE, (ca, ea.text, (ea.start, ea.end), p), (cb, eb.text, (eb.start, eb.end), q)
 
 
-OLDEST = 110
-
-
 def _ages_written(c: Claim, e: Entity) -> set[float]:
     """The ages written against a person's name, a bare whole number after it too ("Dale Roe, 16 — a junior")."""
-    return {q.value for q in c.quantities if (q.unit == AGE_UNIT or q.unit is None and q.kind == "count" and
-                                             not q.hedge and q.value == int(q.value) and 0 < q.value <= OLDEST)
-            and written_against(c, e, q.start, q.end)}
+    return {q.value for q in c.quantities
+            if (q.unit == AGE_UNIT or bare_age(q)) and written_against(c, e, q.start, q.end)}
 
 
 def _given_name_slip(x: str, y: str) -> tuple[str, str] | None:

@@ -178,7 +178,9 @@ def misspelt_given_name(p: str, q: str) -> bool:
     return _sound(p) == _sound(q) or (p[0] == q[0] and sorted(p) == sorted(q))
 
 
-LOOSE_RATIO = 0.6  # two letters in a name of five or six ("Sean" / "Shawn", "Nakel" / "Nakiel")
+# The least SequenceMatcher ratio of two spellings: twice the letters they share in order over the letters of both
+# ("Tamsin" / "Tamzen" share 4 of 12, 2 * 4 / 12 = 0.67, near enough; "Daria" / "Doreen" 2 * 2 / 11 = 0.36, not).
+LOOSE_RATIO = 0.6
 _FAMILIAR_ENDINGS = frozenset({"ie", "y", "ey", "ee", "i"})
 
 

@@ -26,10 +26,10 @@ from ..lexicon import WORDS_TO_TWELVE
 from ..records import Claim, Flag
 from .base import claims_by_story, readings_flag, tells_of_another_incident
 from .explain import explain_sex_count
+from .lone_ages import MAX_DAYS  # one incident's reports come within weeks
 from .tolls import KILLED, SHOT, WOUNDED, Toll, article_tolls, named_in
 
 CONFIDENCE = 0.55
-MAX_DAYS = 30  # one incident's reports come within weeks
 DEAD, HURT = "dead", "hurt"
 
 _COUNT = rf"(?:\d{{1,2}}|a|an|{WORDS_TO_TWELVE})"

@@ -106,8 +106,10 @@ def counts(c: Claim) -> list[Count]:
         if _OBJECT.search(text[:m.start()]):
             continue  # people the sentence puts after a preposition ("a party of 20 people and fired") did not fire
         act = _ACT.match(text[m.end():])
-        gap = act.group("gap") if act else ""
-        if act is None or _another_subject(gap) or any(p.search(gap) for p in (_PASSIVE, _SOME_OF, _PRESENT_THEN)):
+        if act is None:
+            continue
+        gap = act.group("gap")
+        if _another_subject(gap) or any(p.search(gap) for p in (_PASSIVE, _SOME_OF, _PRESENT_THEN)):
             continue
         bounds = _bounds(count)
         if bounds is None or bounds[0] <= 0:

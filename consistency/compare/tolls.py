@@ -159,9 +159,13 @@ def counts(c: Claim) -> list[Toll]:
         before = text[:q.start - c.start]
         beside = _BESIDE.match(after)
         if kind is None or q.hedge in _HEDGED or _PART.match(after) or beside and kind != WOUNDED \
-                or beside and _ONE_HURT_ALIVE.search(before) or kind == WOUNDED and _ONE_MORE_HURT.search(after) \
+                or beside and _ONE_HURT_ALIVE.search(before) \
                 or _LIST_AFTER.match(after) or _LIST_BEFORE.search(before) or _NAMED_OF.search(before) \
-                or _ONE_OF.search(" ".join(after.split()[:NEAR_WORDS + 2])) or OTHER_CAUSE.match(after):
+                or _ONE_OF.search(" ".join(after.split()[:NEAR_WORDS + 2])):
+            continue
+        if kind == WOUNDED and _ONE_MORE_HURT.search(after):
+            continue  # "six were injured and another was hurt fleeing": the six are not all the hurt
+        if OTHER_CAUSE.match(after):
             continue  # "killed two children by asphyxiation": the dead of one cause, a part of the toll
         out.append(Toll(c, kind, int(q.value), (q.start, q.end), text[q.start - c.start:q.end - c.start]))
     by_kind = {t.kind: t for t in out}
