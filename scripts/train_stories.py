@@ -44,6 +44,8 @@ from consistency.stories import cluster as cluster_module  # noqa: E402
 from consistency.stories.cluster import FEATURES, HAND_SET, StoryClusterer, article_vectors  # noqa: E402
 from scripts.bench_clustering import parse_topics  # noqa: E402
 
+FITTED = tuple(k for k in FEATURES if k not in HAND_SET)
+
 
 def pair_features(articles, vectors, gold: dict[str, str], names: Sequence[str] = FEATURES
                   ) -> tuple[np.ndarray, np.ndarray]:
@@ -57,9 +59,6 @@ def pair_features(articles, vectors, gold: dict[str, str], names: Sequence[str] 
         rows.append([f[k] for k in names])
         labels.append(gold[articles[i].id] == gold[articles[j].id])
     return np.asarray(rows), np.asarray(labels)
-
-
-FITTED = tuple(k for k in FEATURES if k not in HAND_SET)
 
 
 def fit_weights(sets: list[tuple[np.ndarray, np.ndarray]], c: float) -> dict[str, float]:

@@ -225,14 +225,14 @@ ANY_DEATH = re.compile(
     r"succumbed|passed\s+away|pass(?:es)?\s+away|homicide|manslaughter|murder\w*)\b", re.I)
 
 
+# One happening's places ("left five dead at two separate locations"), not another happening.
+_SEPARATE_PLACES = re.compile(r"\b(?:two|three|four|\d)\s+separate\s+(?:locations|homes|houses|scenes|addresses|"
+                              r"sites|residences)\b", re.I)
 # Words that tell of another happening than the story's: a separate or earlier one named so ("in a separate
 # shooting", "a similar attack", "killed last spring"), any "separate" or "unrelated" one, or an earlier one
 # of the same day recalled by when it was ("earlier that day", "earlier Sunday", "hours before"). Not "last
 # month" or "last year": those are as often the disputed date of the story's own happening.
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-# One happening's places ("left five dead at two separate locations"), not another happening.
-_SEPARATE_PLACES = re.compile(r"\b(?:two|three|four|\d)\s+separate\s+(?:locations|homes|houses|scenes|addresses|"
-                              r"sites|residences)\b", re.I)
 _OTHER_INCIDENT = re.compile(
     r"\b(?:separate|unrelated|similar|previous|prior|earlier|another)\s+(?:\w+\s+)?"
     r"(?:incident|shooting|case|attack|killing|death)s?\b|\blast\s+(?:spring|summer|fall|autumn|winter)\b"

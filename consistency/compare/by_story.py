@@ -40,7 +40,9 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
     changes nothing, so later checks of the story need not read it again. ``facts`` are the
     findings of the story's fact table; those on two claims a pair already compares are left out.
     ``memo`` holds the outcomes of pairs compared by earlier checks, and keeps those compared now.
+    Page lines of another story (a related story's headline, a video's title) are compared with nothing.
     """
+    story = [c for c in story if not of_another_story(c.text)]
     findings = []
     aligned = []
     quiet: list[tuple[int, int]] = []
@@ -48,7 +50,7 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
         a, b = claims.get(ra), claims.get(rb)
         if a is None or b is None:
             continue
-        if of_another_story(a.text) or of_another_story(b.text):
+        if _reads_another_story(a, b):
             quiet.append((ra, rb))
             continue
         outcome = memo.outcome(ra, rb, a, b, score, resolver) if memo is not None else \
@@ -61,9 +63,8 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
         if named:
             aligned.append((a, b, score))
     compared = {frozenset((f.a.id, f.b.id)) for f, _ in findings}
-    story = [c for c in story if not of_another_story(c.text)]
     findings += [(f, s) for f, s in facts if frozenset((f.a.id, f.b.id)) not in compared
-                 and not of_another_story(f.a.text) and not of_another_story(f.b.text)]
+                 and not _reads_another_story(f.a, f.b)]
     findings = updates_noted_after(findings, story)
     flags = flags_of_findings(findings, aligned, story, story or [c for f, _ in findings for c in (f.a, f.b)])
     silent = set(quiet)
@@ -71,6 +72,11 @@ def check_story(pairs: Sequence[Pair], claims: dict[int, Claim], resolver,
     clusters = claim_clusters(loud, claims)
     flags += repetition_flags(clusters, claims, loud)
     return flags, clusters, quiet
+
+
+def _reads_another_story(*claims: Claim) -> bool:
+    """Whether any of the claims is page furniture of another story (``of_another_story``)."""
+    return any(of_another_story(c.text) for c in claims)
 
 
 def check_stories(pairs: Iterable[Pair], claims: dict[int, Claim], resolver,

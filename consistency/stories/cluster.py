@@ -9,17 +9,16 @@ log-odds that the two groups report one event, with weights fitted on pairs of a
 events (``scripts/train_stories.py``; ``people``'s weight is set by hand, see ``WEIGHTS``): the
 dense vector knows the kind of event (a shooting, a rehab stay), the words, names and dates know
 which one, and reports of one event come out within days of each other, so two events of one kind
-weeks apart score low even when they read alike. A follow-up months
-later (an arrest, a court date) names the day of its event ("the Aug. 14 shooting"): an article
-pair one of which names the day the other's story began, or a day up to three before, counts the
-gap from that day (``refer_back``; see ``_referred_gap``). A follow-up that names a person of the
-story with an age, as reports name victims and suspects ("Dana Reyes, 31"), refers back to it as
-surely, and its pairs with the articles naming that person count no gap at all; the share of
-pairs naming one such person is a feature of its own too (``people``): reports of one shooting days
-apart (the arrest, the victim's death) name its victim with an age where their words drift apart,
-and two shootings of one town name different people.
-Because every feature is a mean over pairs, the score of two groups is the mean of the scores
-of their article pairs.
+weeks apart score low even when they read alike. A follow-up months later (an arrest, a court date)
+names the day of its event ("the Aug. 14 shooting"): an article pair one of which names the day the
+other's story began, or a day up to three before, counts the gap from that day (``refer_back``; see
+``_referred_gap``). A follow-up that names a person of the story with an age, as reports name
+victims and suspects ("Dana Reyes, 31"), refers back to it as surely, and its pairs with the
+articles naming that person count no gap at all; the share of pairs naming one such person is a
+feature of its own too (``people``): reports of one shooting days apart (the arrest, the victim's
+death) name its victim with an age where their words drift apart, and two shootings of one town name
+different people. Because every feature is a mean over pairs, the score of two groups is the mean of
+the scores of their article pairs.
 
 An article joins the best story when the score clears ``threshold`` and opens a new story
 otherwise. Every few stories a batch touches, a merge pass joins the most similar pair of
@@ -592,11 +591,9 @@ def _referred_gap(a: Story, b: Story, person_share: float) -> float:
         if named:
             pairs += max(k for k, _ in named) * size
             near = min(near, min(days for _, days in named))
-    if near >= gap and not person_share:
-        return span
-    total = a.n * b.n
     if near >= gap:  # no pair names an earlier day of the other's story
         return (1.0 - person_share) * span
+    total = a.n * b.n
     share = min(1.0 - person_share, pairs / total)
     return (1.0 - share - person_share) * span + share * math.log1p(near)
 
