@@ -103,11 +103,16 @@ def matches(flag: FlagLike, item: dict[str, Any], *, same_type: bool) -> bool:
     inside = [a for a in dict.fromkeys(flag.articles) if a in gold_articles]
     if len(inside) < 2 or len(inside) * 2 < len(set(flag.articles)):
         return False
-    quotes = item.get("quotes", {})
+    quotes, values = item.get("quotes", {}), item.get("values") or {}
     hit = 0
     for article in inside:
         quote = quotes.get(article, "")
-        if quote and any(ev.article_id == article and shares_half(ev.text, quote) for ev in flag.evidence):
+        # A spelling is the name's, not one sentence's: any sentence of the article that writes the
+        # gold's spelling cites it as well as the quoted one.
+        spelling = str(values.get(article, "")).casefold() if item["type"] == "name_variant" else ""
+        if any(ev.article_id == article and ((quote and shares_half(ev.text, quote))
+                                              or (spelling and spelling in ev.text.casefold()))
+               for ev in flag.evidence):
             hit += 1
     return hit >= 2
 

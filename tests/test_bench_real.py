@@ -41,6 +41,20 @@ def test_bench_real_match_needs_two_articles_inside_and_two_evidence_hits():
     assert not matches(spread, GOLD, same_type=True)
 
 
+def test_bench_real_a_name_variant_is_cited_by_any_sentence_writing_its_spelling():
+    item = {"event": "e1", "type": "name_variant", "articles": ["a_1", "b_1"], "worth_note": True,
+            "quotes": {"a_1": "the funeral of Maribel Quance was held", "b_1": "Maribel Quants, 40, died"},
+            "values": {"a_1": "Maribel Quance", "b_1": "Maribel Quants"}, "note": "surname spelled two ways"}
+    other_sentences = {"a_1": "Maribel Quance had moved to the valley in May.",
+                       "b_1": "Neighbours said Maribel Quants loved the river."}
+    assert matches(_flag("name_variant", other_sentences), item, same_type=True)
+    # a number is still cited by its quoted sentence only
+    as_number = dict(item, type="number", values={"a_1": "Maribel Quance", "b_1": "Maribel Quants"})
+    assert not matches(_flag("number", other_sentences), as_number, same_type=True)
+    unrelated = {"a_1": "Maribel Quance had moved to the valley in May.", "b_1": "The river rose again."}
+    assert not matches(_flag("name_variant", unrelated), item, same_type=True)
+
+
 def test_bench_real_score_counts_precision_recall_and_must_not_hits():
     must_not = {"event": "e1", "type": "must_not_flag", "articles": ["a_1", "b_1"], "worth_note": False,
                 "quotes": {"a_1": "Shares closed at 12 dollars.", "b_1": "The offer was 15 dollars a share."}}
