@@ -932,3 +932,29 @@ def test_happenings_the_most_recent_shooting_of_a_round_up_is_its_own_day():
     plain = claim("a#1", "The fatal shooting happened at 3:25 a.m. Sunday in the Penwick neighborhood.",
                   outlet="A", frames={"3:25 a.m. Sunday": ("happen", ("shooting", "neighborhood"))})
     assert len(found(plain, b)) == 1
+
+
+def test_happenings_the_day_a_post_went_up_dates_nothing_it_tells_of():
+    post = "Deputy Vale shoots her son by accident. pic.twitter.com/xYz123 \u2014 Ana Pell (@anapell7) March 14, 2026"
+    a = claim("a#1", post, outlet="A", frames={"March 14, 2026": ("shoot", ("deputy", "son"))})
+    b = claim("b#1", "Deputy Vale shot her son by accident on Thursday night.", outlet="B",
+              frames={"Thursday night": ("shoot", ("deputy", "son"))})
+    assert rows(a) == []
+    assert found(a, b) == []
+
+
+def test_happenings_a_state_seen_on_a_day_dates_no_happening():
+    held = claim("a#1", "Orlo Brandt was being held Thursday on charges of murder.", outlet="A",
+                 frames={"Thursday": ("hold", ("brandt", "charge"))})
+    charged = claim("b#1", "A warrant charging Brandt with murder was issued Tuesday afternoon.", outlet="B",
+                    frames={"Tuesday afternoon": ("charge", ("brandt", "murder"))})
+    assert rows(held) == []
+    assert found(held, charged) == []
+
+
+def test_timeline_a_state_as_of_each_report_day_is_no_conflict():
+    a = claim("a#1", "No one was in custody Thursday morning as detectives investigate.", outlet="A", day=12,
+              frames={"Thursday morning": ("be", ("one", "custody"))})
+    b = claim("b#1", "No one was in custody as of Monday morning as detectives investigate.", outlet="B", day=16,
+              frames={"Monday morning": ("be", ("one", "custody"))})
+    assert compare_timeline(a, b, 0.97, None) is None

@@ -56,9 +56,26 @@ def is_stamp(c: Claim) -> bool:
     return len(c.text) < 90 and bool(STAMP.match(c.text))
 
 
+# An embedded post closes with its author's handle and the day it was posted ("-- A. Reporter (@areporter)
+# May 2, 2016"): that day is the posting's, whatever the post tells of.
+_POSTED_BY = re.compile(r"\(@\w+\)\s*$")
+# A state a report saw on a day ("was being held Thursday", "no one was in custody as of Monday morning"): later
+# reports see it on later days, so the day dates no happening.
+_STATE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+(?:still\s+)?"
+                           r"(?:being\s+held|in\s+custody|behind\s+bars)\b(?:\s+[\w,-]+){0,3}|\bas\s+of)\s*$", re.I)
+
+
+def dates_no_happening(c: Claim, t: TimeExpr) -> bool:
+    """The expression gives the day an embedded post went up, or the day a state was seen to hold."""
+    before = c.text[:max(0, t.start - c.start)]
+    return bool(_POSTED_BY.search(before) or _STATE_BEFORE.search(before))
+
+
 def _dated(c: Claim) -> list[tuple[TimeExpr, tuple[date, date]]]:
     out = []
     for t in c.times:
+        if dates_no_happening(c, t):
+            continue
         iv = interval_of(t)
         if iv is not None:
             out.append((t, iv))

@@ -13,7 +13,7 @@ from ...lexicon import HAPPENING_KINDS, SPEECH_EVENTS
 from ...records import Claim, Entity, Quantity, TimeExpr
 from ..base import STOP
 from ..numbers import in_telephone_number, singular
-from ..timeline import interval_of, is_stamp
+from ..timeline import dates_no_happening, interval_of, is_stamp
 from .calls import CALL, reports_call
 
 
@@ -53,7 +53,8 @@ def facts_of(row: int, c: Claim, named_before: Mapping[tuple[str, int], Entity] 
         spoken = t.event in SPEECH_EVENTS or t.event in LEARNING_EVENTS
         noun = opening_happening(c, t) if spoken else None
         call = spoken and noun is None and t.event in SPEECH_EVENTS and reports_call(c, t)
-        if iv is None or spoken and noun is None and not call or _recurring(c, t) or update_stamp(c, t):
+        if (iv is None or spoken and noun is None and not call or _recurring(c, t) or update_stamp(c, t)
+                or dates_no_happening(c, t)):
             continue
         about = frozenset(t.about) | {noun} if noun else frozenset(t.about)
         event = CALL if call else noun or modified(c, t) or t.event
