@@ -934,6 +934,31 @@ def test_happenings_the_most_recent_shooting_of_a_round_up_is_its_own_day():
     assert len(found(plain, b)) == 1
 
 
+def test_happenings_it_all_happened_dates_the_story_happening():
+    a = claim("a#1", "It happened on Monday afternoon in the 800 block of Fenwick Road.", outlet="A",
+              frames={"Monday afternoon": ("happen", ("block",))})
+    b = claim("b#1", "It all happened on Tuesday at the Larchmere trailer park.", outlet="B",
+              frames={"Tuesday": ("happen", ("park",))})
+    assert found(a, b) == [("Monday afternoon", "Tuesday")]
+
+
+def _times(text: str) -> list[str]:
+    return [t.text for t in find_times(text, datetime(2026, 3, 13).date())]
+
+
+def test_happenings_police_who_came_and_found_the_one_shot_date_the_shooting():
+    came = "Officers responded to Fenwick Road shortly after 9 a.m. Monday and found the boy."
+    (when,) = _times(came)
+    a = claim("a#1", came, outlet="A", frames={when: ("respond", ("officer", "road"))})
+    b = claim("b#1", "A boy was shot by his cousin at a house on Fenwick Road on Tuesday.", outlet="B",
+              frames={"Tuesday": ("shoot", ("boy", "cousin", "house"))})
+    assert len(found(a, b)) == 1
+    # finding someone the shooting row does not name (the suspect, later) is another happening
+    other = claim("c#1", came.replace("the boy", "the suspect"), outlet="C",
+                  frames={when: ("respond", ("officer", "road"))})
+    assert found(other, b) == []
+
+
 def test_happenings_the_day_a_post_went_up_dates_nothing_it_tells_of():
     post = "Deputy Vale shoots her son by accident. pic.twitter.com/xYz123 \u2014 Ana Pell (@anapell7) March 14, 2026"
     a = claim("a#1", post, outlet="A", frames={"March 14, 2026": ("shoot", ("deputy", "son"))})

@@ -230,7 +230,7 @@ def _told_of_story_noun(f: Fact) -> bool:
 
 # "It happened around 9 p.m.", opening the sentence or after the source ("According to police, it occurred"):
 # a report's bare "it" is the happening it is about.
-_IT_HAPPENED = re.compile(r"(?:^|[,:]\s*)it\s+(?:happened|occurred|unfolded|took place)\b", re.IGNORECASE)
+_IT_HAPPENED = re.compile(r"(?:^|[,:]\s*)it\s+(?:all\s+)?(?:happened|occurred|unfolded|took place)\b", re.IGNORECASE)
 
 
 def _it_happened(f: Fact) -> bool:
@@ -700,11 +700,27 @@ def police_came(f: Fact) -> bool:
     return bool(_SHOOTING.search(after)) and not _SHOOTING.search(before)
 
 
+# The police finding someone right after they came ("responded ... Monday and found the girl").
+_FOUND_AFTER = re.compile(r"^[^.;:]{0,40}?\b(?:and|,)\s+found\s+(?:(?:a|an|the|his|her|their|two|three)\s+)?"
+                          r"(?:[\w-]+\s+){0,2}?([a-z]+)\b", re.IGNORECASE)
+
+
+def came_to_victim(came: Fact, shot: Fact) -> bool:
+    """The police row says the police came out and found the one the other row says was shot ("officers
+    responded at 9:30 a.m. Monday and found the girl" / "the girl was shot Tuesday"): they came to the shooting."""
+    if came.event not in _CALLED_OUT or not POLICE & came.about or separate(came):
+        return False
+    m = _FOUND_AFTER.match(came.claim.text[came.slot.end - came.claim.start:])
+    return m is not None and _lemma(m.group(1)) in shot.about
+
+
 def came_to_shooting(x: Fact, y: Fact) -> bool:
-    """One row dates the police coming out to the story's shooting and the other the shooting itself, each
-    on one named day: the police come the day it happens, so two days are one shooting dated twice."""
+    """One row dates the police coming out to the story's shooting (or to the one shot) and the other the
+    shooting itself, each on one named day: the police come the day it happens, so two days are one shooting
+    dated twice."""
     for came, shot in ((x, y), (y, x)):
-        if not police_came(came) or police_came(shot) or "attack" not in kinds(shot) or separate(shot):
+        if not (police_came(came) or came_to_victim(came, shot)) or police_came(shot) \
+                or "attack" not in kinds(shot) or separate(shot):
             continue
         if _one_day(came) and _one_day(shot) and not other_towns(came, shot) and differ(came, shot):
             return True
