@@ -969,7 +969,7 @@ def test_happenings_the_day_a_post_went_up_dates_nothing_it_tells_of():
 
 
 def test_happenings_a_state_seen_on_a_day_dates_no_happening():
-    held = claim("a#1", "Orlo Brandt was being held Thursday on charges of murder.", outlet="A",
+    held = claim("a#1", "Orlo Brandt was being held Thursday in the county lockup.", outlet="A",
                  frames={"Thursday": ("hold", ("brandt", "charge"))})
     charged = claim("b#1", "A warrant charging Brandt with murder was issued Tuesday afternoon.", outlet="B",
                     frames={"Tuesday afternoon": ("charge", ("brandt", "murder"))})
@@ -978,8 +978,8 @@ def test_happenings_a_state_seen_on_a_day_dates_no_happening():
 
 
 def test_timeline_a_state_as_of_each_report_day_is_no_conflict():
-    a = claim("a#1", "No one was in custody Thursday morning as detectives investigate.", outlet="A", day=12,
+    a = claim("a#1", "Nobody was in custody by Thursday morning, the sergeant said.", outlet="A", day=12,
               frames={"Thursday morning": ("be", ("one", "custody"))})
-    b = claim("b#1", "No one was in custody as of Monday morning as detectives investigate.", outlet="B", day=16,
+    b = claim("b#1", "Nobody was in custody as of Monday morning, the sergeant said.", outlet="B", day=16,
               frames={"Monday morning": ("be", ("one", "custody"))})
     assert compare_timeline(a, b, 0.97, None) is None

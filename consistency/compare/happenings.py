@@ -700,14 +700,14 @@ def police_came(f: Fact) -> bool:
     return bool(_SHOOTING.search(after)) and not _SHOOTING.search(before)
 
 
-# The police finding someone right after they came ("responded ... Monday and found the girl").
+# The police finding someone right after they came ("came ... Friday and found the boy").
 _FOUND_AFTER = re.compile(r"^[^.;:]{0,40}?\b(?:and|,)\s+found\s+(?:(?:a|an|the|his|her|their|two|three)\s+)?"
                           r"(?:[\w-]+\s+){0,2}?([a-z]+)\b", re.IGNORECASE)
 
 
 def came_to_victim(came: Fact, shot: Fact) -> bool:
     """The police row says the police came out and found the one the other row says was shot ("officers
-    responded at 9:30 a.m. Monday and found the girl" / "the girl was shot Tuesday"): they came to the shooting."""
+    came at 6:10 a.m. Friday and found the boy" / "the boy was shot Saturday"): they came to the shooting."""
     if came.event not in _CALLED_OUT or not POLICE & came.about or separate(came):
         return False
     m = _FOUND_AFTER.match(came.claim.text[came.slot.end - came.claim.start:])

@@ -59,7 +59,7 @@ def is_stamp(c: Claim) -> bool:
 # An embedded post closes with its author's handle and the day it was posted ("-- A. Reporter (@areporter)
 # May 2, 2016"): that day is the posting's, whatever the post tells of.
 _POSTED_BY = re.compile(r"\(@\w+\)\s*$")
-# A state a report saw on a day ("was being held Thursday", "no one was in custody as of Monday morning"): later
+# A state a report saw on a day ("was being held Thursday", "nobody was in custody as of Friday"): later
 # reports see it on later days, so the day dates no happening.
 _STATE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+(?:still\s+)?"
                            r"(?:being\s+held|in\s+custody|behind\s+bars)\b(?:\s+[\w,-]+){0,3}|\bas\s+of)\s*$", re.I)
