@@ -87,3 +87,37 @@ def test_lone_ages_a_near_age_stays_in_doubt_when_the_reports_give_it_apart():
                         ("Marsh", "Ed Quill"), outlet="C", day=1)
     assert {"49", "48"} not in values(age_flags([a, other_age]))  # Quill's 50 and 51 are a conflict of their own
     assert age_flags([a, unnamed_too]) == []  # the report gives 50 to someone unnamed as well
+
+
+def test_lone_ages_two_unnamed_people_one_fate_told_in_both():
+    a = claim("a#1", "A 17-year-old who survived the attack said he hid under a table; a 30-year-old man was killed.")
+    b = claim("b#1", "A 30-year-old man died and a 16-year-old boy was also shot, but survived.", outlet="B", day=1)
+    assert values(age_flags([a, b])) == [{"17", "16"}]
+
+
+def test_lone_ages_not_two_unnamed_people_of_two_fates_or_sexes():
+    a = claim("a#1", "A 17-year-old boy who survived the attack said he hid; a 30-year-old man was killed.")
+    killed = claim("b#1", "A 30-year-old man died and a 16-year-old boy was also killed.", outlet="B")
+    girl = claim("c#1", "A 30-year-old man died and a 16-year-old girl was also wounded.", outlet="C")
+    assert age_flags([a, killed]) == [] and age_flags([a, girl]) == []
+
+
+def test_lone_ages_two_unnamed_adults_of_one_sex_and_fate_some_years_apart():
+    a = claim("a#1", "A 9-year-old girl was shot in the arm. A 44-year-old woman was also shot; her hand was grazed.")
+    b = claim("b#1", "A 9-year-old girl was hurt, and a 48-year-old woman was also wounded.", outlet="B")
+    assert values(age_flags([a, b])) == [{"44", "48"}]
+    man = claim("c#1", "A 9-year-old girl was hurt, and a 48-year-old man was also wounded.", outlet="C")
+    assert age_flags([a, man]) == []
+    c = claim("d#1", "A 44-year-old woman was hurt. A 9-year-old was also shot in the arm.", outlet="D")
+    d = claim("e#1", "A 44-year-old woman was hurt, and a 7-year-old was also wounded.", outlet="E")
+    assert age_flags([c, d]) == []  # a child's age is told to the year: a 9- and a 7-year-old are two children
+
+
+def test_lone_ages_a_near_age_of_someone_killed_leaves_no_doubt_about_the_wounded():
+    a1 = claim("a#1", "A 12-year-old girl was wounded in the leg and a 30-year-old man in the arm.")
+    a2 = claim("a#2", "Her friend, a 13-year-old girl who was killed, lived next door.")
+    b = claim("b#1", "A 13-year-old girl was wounded in the foot and a 30-year-old man in the hand.", outlet="B")
+    assert values(age_flags([a1, a2, b])) == [{"12", "13"}]
+    a3 = claim("a#2", "Her friend, a 13-year-old girl who was hurt, lived next door.")
+    assert age_flags([a1, a3, b]) == []
+

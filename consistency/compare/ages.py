@@ -90,22 +90,28 @@ _HARM_BEFORE = re.compile(r"\b(?:shoot|shooting|shot|kill|killing|killed|wound|w
 # the description, first match first: killed, wounded, hit (shot, no more said), charged (or arrested), fired.
 _DET = r"(?:a|an|the|his|her|their|this|that|its)\s+$"
 _PART_BEFORE = tuple((part, re.compile(words + _DET, re.I)) for part, words in (
-    ("fired", r"\b(?:shot|killed|wounded|hit)\s+by\s+"),
-    ("killed", r"\b(?:killing|killed|murdering|murdered|(?:fatal|deadly)\s+shooting\s+of|(?:death|murder)\s+of)\s+"),
+    ("fired", r"\b(?:shot|killed|wounded|hit|(?:shot|beaten|stabbed)\s+to\s+death)\s+by\s+"),
+    ("killed", r"\b(?:killing|killed|murdering|murdered|(?:fatal|deadly)\s+(?:shooting|injury|wounding)\s+of"
+               r"|(?:death|murder)\s+of)\s+"),
     ("wounded", r"\b(?:wounding|wounded|injuring|injured)\s+"),
     ("charged", r"\b(?:charged|charging|arrested|arresting|arrest\s+of|detained|booked|indicted)\s+"),
     ("hit", r"\b(?:shot|shooting\s+of|hit)\s+"),
 ))
 _NO_OBJECT = r"\b(?!" + _OBJECT + ")"
+# "was also shot", "was accidentally shot to death": a word between the verb and its helper.
+_ADVERB = r"(?:(?:also|\w+ly)\s+)?"
 _PART_AFTER = tuple((part, re.compile(r"^\s*,?\s*(?:who\s+|that\s+)?(?:" + words + ")", re.I)) for part, words in (
     ("fired", r"(?<=who\s)shot\b|(?:fired|opened\s+fire|pulled\s+the\s+trigger)\b|(?:shot|killed|wounded)" + _OBJECT +
               r"|(?:shot|grabbed|brought|found|picked\s+up)\s+(?:the|a|an|his|her)\s+"
               r"(?:\w+\s+)?(?:gun|rifle|shotgun|handgun|pistol|weapon|firearm)\b"),
-    ("killed", r"(?:(?:was|were|is|has\s+been|had\s+been)\s+)?(?:(?:shot\s+and\s+)?killed|fatally\s+(?:shot|wounded)"
-               r"|(?:found|pronounced)\s+dead|died|dead)" + _NO_OBJECT),
-    ("wounded", r"(?:(?:was|were|is)\s+)?(?:wounded|injured|hurt)" + _NO_OBJECT),
+    ("killed", r"(?:(?:was|were|is|has\s+been|had\s+been)\s+)?" + _ADVERB + r"(?:(?:shot\s+and\s+)?killed"
+               r"|fatally\s+(?:shot|wounded)|(?:shot|beaten|stabbed)\s+to\s+death|(?:found|pronounced)\s+dead"
+               r"|died|dead)" + _NO_OBJECT),
+    ("wounded", r"(?:(?:was|were|is)\s+)?" + _ADVERB + r"(?:wounded|injured|hurt)" + _NO_OBJECT + r"|survived\b"
+                r"|(?:was|were|has\s+been)\s+(?:released|discharged)\s+from\s+(?:the\s+)?hospital\b"
+                r"|(?:was|were)\s+" + _ADVERB + r"shot,?\s+(?:but|and)\s+survived\b"),
     ("charged", r"(?:is|was|has\s+been|had\s+been|will\s+be)\s+(?:charged|arrested|detained|booked|indicted|tried)\b"),
-    ("hit", r"(?:(?:was|were|is|had\s+been)\s+)?shot" + _NO_OBJECT),
+    ("hit", r"(?:(?:was|were|is|had\s+been)\s+)?" + _ADVERB + r"shot" + _NO_OBJECT),
 ))
 # The part a role word gives ("the suspect", "the gunman", "the victim").
 _ROLE_PART = {"victim": "hit", "gunman": "fired", "suspect": "charged"}
@@ -629,9 +635,11 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
         apart = _ages_told_apart(story, held)
         chosen: dict[tuple[int, frozenset[int]], tuple[AgeMention, AgeMention]] = {}
         # Which pair of one person's two ages to cite first: ages told in the reports' own sentences before those
-        # of a photo caption (a picture's words, credited apart from the report), then the earliest.
+        # of a photo caption (a picture's words, credited apart from the report), then two descriptions alike ("a
+        # 52-year-old man" beside "a 54-year-old man" before "a 52-year-old father"), then the earliest.
         captions = {c.id for c in story if FURNITURE.search(c.text)}
         for a, b in sorted(pairs, key=lambda p: (sum(m.claim.id in captions for m in p),
+                                                 _description(p[0]) != _description(p[1]),
                                                  sorted((p[0].claim.published, p[1].claim.published)))):
             if not one_person_two_ages(a, b) or {_at(a), _at(b)} & done:
                 continue
@@ -652,6 +660,16 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
             flag = make_flag(age_finding(a, b, revised=later is not None))
             flags.append(flag if later is None else revision_flag(flag, a, later))
     return flags
+
+
+def _description(m: AgeMention) -> tuple[str, ...]:
+    """How a mention describes its person: by name, by kin words, or by the generic noun ("man", "woman")."""
+    if m.name:
+        return ("",)
+    if m.kin:
+        return tuple(sorted(m.kin))
+    q = next((q for q in m.claim.quantities if (q.start, q.end) == m.span), None)
+    return (generic_person(m.claim, q) or "",) if q is not None else ()
 
 
 def _one_age_grown(a: AgeMention, b: AgeMention, other: AgeMention, odd: AgeMention) -> bool:

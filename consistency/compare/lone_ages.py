@@ -5,7 +5,12 @@ Names, roles and kin words match only some of the people reports speak of: a wou
 64-year-old man" in one report and named in another, and a surname two people of a family bear fits either.
 The age itself then tells who is meant, as long as it is the only age near in both reports: a report that
 also gives a 62-year-old, or two people the same age, leaves the match open. A bare "the 64-year-old" is matched
-only in a report that gives no other age and writes the other report's name for the person."""
+only in a report that gives no other age and writes the other report's name for the person.
+
+Two unnamed people are matched alike when both descriptions tell what befell them, one fate and no two sexes ("a
+17-year-old who survived" / "a 16-year-old boy was also shot, but survived"); an adult so described may be given
+ages some years apart ("a 44-year-old woman was also shot" / "a 48-year-old woman was also wounded"). An age a
+report gives only to people of another fate or sex ("a 13-year-old girl killed last year") leaves no doubt."""
 
 from __future__ import annotations
 
@@ -22,6 +27,10 @@ from .person_names import plain_name_words
 
 # Ages a year apart may be one person's, one of them misreported (every such pair the tuning sets hold).
 NEAR = 1
+# An adult's age is misreported by more than a child's: a 44-year-old and a 48-year-old may be one woman, a
+# 5-year-old and a 7-year-old are two children. An adult's ages may be this share of the lower one apart.
+ADULT = 18
+ADULT_SHARE = 8
 # Reports of one incident come within weeks; a story's reports months or years apart may tell two incidents of
 # one kind, each with a person of about that age.
 MAX_DAYS = 30
@@ -41,9 +50,9 @@ _ONE_OF_SEVERAL = re.compile(r"\b(?:second|third|fourth|fifth|another|other)\s+"
 
 def lone_age_pairs(story: Iterable[Claim], held: list[AgeMention], surnames: dict[str, set[tuple[str, ...]]]
                    ) -> Iterator[tuple[AgeMention, AgeMention]]:
-    """Each pair of two outlets' near ages of one person, at least one of them named, matched by the age
-    when no other age of either report comes near and names, sex and part do not tell two people (``held``:
-    the story's ``age_mentions``)."""
+    """Each pair of two outlets' near ages of one person, at least one of them named or both told one fate, matched
+    by the age when no other age of either report comes near and names, sex and part do not tell two people
+    (``held``: the story's ``age_mentions``)."""
     story = list(story)
     mentions = every_age(story, held)
     ages = ages_read(story, held)
@@ -62,19 +71,57 @@ def lone_age_pairs(story: Iterable[Claim], held: list[AgeMention], surnames: dic
                 continue
             for a in ma:
                 for b in mb:
-                    if not (a.name or b.name) or not 0 < abs(a.value - b.value) <= NEAR:
+                    if not 0 < abs(a.value - b.value) <= _near(a, b):
                         continue  # _one_by_age's first test, made here before the dearer reading of the others told
-                    near = {xa: ages[xa] - _told_of_others(xa, xb, (a, b), named, surnames),
-                            xb: ages[xb] - _told_of_others(xb, xa, (a, b), named, surnames)}
+                    if not (a.name or b.name or _one_fate(a, b)):
+                        continue
+                    near = {xa: ages[xa] - _told_of_others(xa, xb, (a, b), named, surnames)
+                            - _others_by_fate(ma, (a, b)),
+                            xb: ages[xb] - _told_of_others(xb, xa, (a, b), named, surnames)
+                            - _others_by_fate(mb, (a, b))}
                     if _one_by_age(a, b, ma, mb, near, surnames, named_before) and \
                             same_people(a, b, ages, people, surnames):
                         yield a, b
 
 
+def _near(a: AgeMention, b: AgeMention) -> float:
+    """How far apart two ages of one person may be: a year, or more for an adult whom both descriptions give one
+    sex and one fate ("a 44-year-old woman was also shot" / "a 48-year-old woman was also wounded")."""
+    low = min(a.value, b.value)
+    sa = sex_of(a)
+    if low < ADULT or sa is None or sa != sex_of(b) or not (a.part and b.part and one_part(a.part, b.part)):
+        return NEAR
+    return max(NEAR, low // ADULT_SHARE)
+
+
+def _one_fate(a: AgeMention, b: AgeMention) -> bool:
+    """Both descriptions give one fate ("a 17-year-old who survived" / "a 16-year-old boy was shot, but survived")
+    and no two sexes."""
+    sa, sb = sex_of(a), sex_of(b)
+    return bool(a.part and b.part and one_part(a.part, b.part)) and not (sa and sb and sa != sb)
+
+
+def _others_by_fate(mentions: list[AgeMention], pair: tuple[AgeMention, AgeMention]) -> set[float]:
+    """The ages a report gives only to people whom a fate or a sex tells from the pair's person ("a 13-year-old girl
+    killed last year" beside a girl wounded in both reports): such an age leaves no doubt whom a near age is of."""
+    parts = {m.part for m in pair if m.part}
+    sexes = {s for m in pair if (s := sex_of(m))}
+    by_value: dict[float, list[AgeMention]] = defaultdict(list)
+    for m in mentions:
+        by_value[m.value].append(m)
+    return {v for v, given in by_value.items() if all(_someone_else(m, parts, sexes) for m in given)}
+
+
+def _someone_else(m: AgeMention, parts: set[str], sexes: set[str]) -> bool:
+    """The mention's person had a part one of ``parts`` does not fit, or is of a sex not in ``sexes``."""
+    sex = sex_of(m)
+    return bool((m.part and any(not one_part(m.part, p) for p in parts)) or (sex and sexes and sex not in sexes))
+
+
 def _one_by_age(a: AgeMention, b: AgeMention, ma: list[AgeMention], mb: list[AgeMention],
                 ages: dict[str, set[float]], surnames, named_before: Callable[[AgeMention, AgeMention], bool]) -> bool:
-    """Whether the age alone ties ``a`` and ``b`` to one person, given that one of them is named and their ages are
-    near (the caller's test)."""
+    """Whether the age alone ties ``a`` and ``b`` to one person, given that one of them is named or both are told one
+    fate, and their ages are near (the caller's tests)."""
     gap = abs(a.value - b.value)
     if one_of_several(a) or one_of_several(b):
         return False
@@ -147,9 +194,10 @@ def people_named(story: list[Claim]) -> dict[str, set[tuple[str, ...]]]:
 
 
 def _described(m: AgeMention) -> bool:
-    """Named, or described as a man, woman, teen, kin or role ("a 64-year-old man"); a bare "the 26-year-old"
-    or "the 26-year-old singer" may be anyone the report has spoken of."""
-    return bool(m.name or m.kin or m.role or _noun(m))
+    """Named, or described as a man, woman, teen, kin or role ("a 64-year-old man") or by what befell them ("a
+    17-year-old who survived"); a bare "the 26-year-old" or "the 26-year-old singer" may be anyone the report has
+    spoken of."""
+    return bool(m.name or m.kin or m.role or m.part or _noun(m))
 
 
 # "the 6-year-old walked in", "the 6-year-old singer": an age said of someone the report has spoken of before.
