@@ -103,7 +103,7 @@ def test_lone_ages_not_two_unnamed_people_of_two_fates_or_sexes():
 
 
 def test_lone_ages_two_unnamed_adults_of_one_sex_and_fate_some_years_apart():
-    a = claim("a#1", "A 9-year-old girl was shot in the arm. A 44-year-old woman was also shot; her hand was grazed.")
+    a = claim("a#1", "A 9-year-old girl was grazed on the wrist. A 44-year-old woman was also shot; her hand was grazed.")
     b = claim("b#1", "A 9-year-old girl was hurt, and a 48-year-old woman was also wounded.", outlet="B")
     assert values(age_flags([a, b])) == [{"44", "48"}]
     man = claim("c#1", "A 9-year-old girl was hurt, and a 48-year-old man was also wounded.", outlet="C")
