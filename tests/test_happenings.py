@@ -935,7 +935,7 @@ def test_happenings_the_most_recent_shooting_of_a_round_up_is_its_own_day():
 
 
 def test_happenings_it_all_happened_dates_the_story_happening():
-    a = claim("a#1", "It happened on Monday afternoon in the 800 block of Fenwick Road.", outlet="A",
+    a = claim("a#1", "It happened on Monday afternoon in the 800 block of Quillon Road.", outlet="A",
               frames={"Monday afternoon": ("happen", ("block",))})
     b = claim("b#1", "It all happened on Tuesday at the Larchmere trailer park.", outlet="B",
               frames={"Tuesday": ("happen", ("park",))})
@@ -947,10 +947,10 @@ def _times(text: str) -> list[str]:
 
 
 def test_happenings_police_who_came_and_found_the_one_shot_date_the_shooting():
-    came = "Officers responded to Fenwick Road shortly after 9 a.m. Monday and found the boy."
+    came = "Officers responded to Quillon Road shortly after 9 a.m. Monday and found the boy."
     (when,) = _times(came)
     a = claim("a#1", came, outlet="A", frames={when: ("respond", ("officer", "road"))})
-    b = claim("b#1", "A boy was shot by his cousin at a house on Fenwick Road on Tuesday.", outlet="B",
+    b = claim("b#1", "A boy was shot by his cousin at a house on Quillon Road on Tuesday.", outlet="B",
               frames={"Tuesday": ("shoot", ("boy", "cousin", "house"))})
     assert len(found(a, b)) == 1
     # finding someone the shooting row does not name (the suspect, later) is another happening
