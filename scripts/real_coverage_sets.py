@@ -57,7 +57,6 @@ class IncidentSet:
 THREE_OUTLETS = Rule()
 TWO_OUTLETS = Rule(min_outlets=2)
 BIG = Rule(min_outlets=2, min_articles=7, max_articles=12)
-_CORE = ("1-90",) + tuple(f"{a}-{a + 29}" for a in range(91, 301, 30)) + ("301-311",)
 
 
 def _duo(n: int) -> IncidentSet:
@@ -66,12 +65,16 @@ def _duo(n: int) -> IncidentSet:
                        tuple(f"duo{k}" for k in range(1, n)))
 
 
+# The 311 incidents the default rule admits, in sets of 90, 30 and 11.
+_CORE = ((IncidentSet("1-90", THREE_OUTLETS, 0, 90),)
+         + tuple(IncidentSet(f"{a}-{a + 29}", THREE_OUTLETS, a - 1, a + 29) for a in range(91, 301, 30))
+         + (IncidentSet("301-311", THREE_OUTLETS, 300, 311),))
+
 SETS: tuple[IncidentSet, ...] = (
-    (IncidentSet("1-90", THREE_OUTLETS, 0, 90),)
-    + tuple(IncidentSet(f"{a}-{a + 29}", THREE_OUTLETS, a - 1, a + 29) for a in range(91, 301, 30))
-    + (IncidentSet("301-311", THREE_OUTLETS, 300, 311),)
+    _CORE
     # Two-outlet incidents outside the 311: the order of --min-outlets 2, the 311 left out.
-    + tuple(IncidentSet(f"two-{a}-{a + 29}", TWO_OUTLETS, a - 1, a + 29, outside=_CORE) for a in range(1, 151, 30))
+    + tuple(IncidentSet(f"two-{a}-{a + 29}", TWO_OUTLETS, a - 1, a + 29, outside=tuple(s.name for s in _CORE))
+            for a in range(1, 151, 30))
     + (IncidentSet("big", BIG, 0, 1000),)
     + tuple(_duo(n) for n in range(1, 11))
 )

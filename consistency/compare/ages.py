@@ -662,14 +662,20 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
     return flags
 
 
+def generic_noun(m: AgeMention) -> str | None:
+    """The generic noun a mention describes its person by ("man", "woman"; ``generic_person`` of its age)."""
+    q = next((q for q in m.claim.quantities if (q.start, q.end) == m.span), None)
+    return generic_person(m.claim, q) if q is not None else None
+
+
 def _description(m: AgeMention) -> tuple[str, ...]:
     """How a mention describes its person: by name, by kin words, or by the generic noun ("man", "woman")."""
     if m.name:
         return ("",)
     if m.kin:
         return tuple(sorted(m.kin))
-    q = next((q for q in m.claim.quantities if (q.start, q.end) == m.span), None)
-    return (generic_person(m.claim, q) or "",) if q is not None else ()
+    noun = generic_noun(m)
+    return (noun or "",) if any((q.start, q.end) == m.span for q in m.claim.quantities) else ()
 
 
 def _one_age_grown(a: AgeMention, b: AgeMention, other: AgeMention, odd: AgeMention) -> bool:

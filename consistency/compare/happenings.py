@@ -689,11 +689,16 @@ def one_call(x: Fact, y: Fact) -> bool:
 _CALLED_OUT = frozenset({"respond", "summon", "dispatch", "send", "call", "rush"})
 
 
+def _called_out(f: Fact) -> bool:
+    """The row dates the police coming out ("officers responded", "deputies were dispatched"), one incident's."""
+    return f.event in _CALLED_OUT and bool(POLICE & f.about) and not separate(f)
+
+
 def police_came(f: Fact) -> bool:
     """The row dates the police coming out to a shooting its sentence tells of only after the time ("officers
     were summoned at 2 p.m. Tuesday after a man was reported shot"); a shooting told before it may have come
     after they arrived ("the shooting happened after police responded at 9 p.m. to a disturbance")."""
-    if f.event not in _CALLED_OUT or not POLICE & f.about or separate(f):
+    if not _called_out(f):
         return False
     c = f.claim
     before, after = c.text[:max(0, f.slot.start - c.start)], c.text[f.slot.end - c.start:]
@@ -708,7 +713,7 @@ _FOUND_AFTER = re.compile(r"^[^.;:]{0,40}?\b(?:and|,)\s+found\s+(?:(?:a|an|the|h
 def came_to_victim(came: Fact, shot: Fact) -> bool:
     """The police row says the police came out and found the one the other row says was shot ("officers
     came at 6:10 a.m. Friday and found the boy" / "the boy was shot Saturday"): they came to the shooting."""
-    if came.event not in _CALLED_OUT or not POLICE & came.about or separate(came):
+    if not _called_out(came):
         return False
     m = _FOUND_AFTER.match(came.claim.text[came.slot.end - came.claim.start:])
     return m is not None and _lemma(m.group(1)) in shot.about

@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator
 from ..lexicon import NAME_SUFFIXES
 from ..records import Claim
 from .ages import (AFTER_AGE, FEMALE_KIN, MALE_KIN, YEAR_OLD, AgeMention, age_quantities, described_part,
-                   generic_person, kin_of_another, one_part, one_person_two_ages, same_named_person)
+                   generic_noun, kin_of_another, one_part, one_person_two_ages, same_named_person)
 from .base import tells_of_another_incident
 from .person_names import plain_name_words
 
@@ -89,7 +89,7 @@ def _near(a: AgeMention, b: AgeMention) -> float:
     sex and one fate ("a 44-year-old woman was also shot" / "a 48-year-old woman was also wounded")."""
     low = min(a.value, b.value)
     sa = sex_of(a)
-    if low < ADULT or sa is None or sa != sex_of(b) or not (a.part and b.part and one_part(a.part, b.part)):
+    if low < ADULT or sa is None or sa != sex_of(b) or not _one_fate(a, b):
         return NEAR
     return max(NEAR, low // ADULT_SHARE)
 
@@ -197,7 +197,7 @@ def _described(m: AgeMention) -> bool:
     """Named, or described as a man, woman, teen, kin or role ("a 64-year-old man") or by what befell them ("a
     17-year-old who survived"); a bare "the 26-year-old" or "the 26-year-old singer" may be anyone the report has
     spoken of."""
-    return bool(m.name or m.kin or m.role or m.part or _noun(m))
+    return bool(m.name or m.kin or m.role or m.part or generic_noun(m))
 
 
 # "the 6-year-old walked in", "the 6-year-old singer": an age said of someone the report has spoken of before.
@@ -223,11 +223,6 @@ def _named_before(story: list[Claim], ages: dict[str, set[float]]) -> Callable[[
         written = re.compile(rf"\b{re.escape(given)}\s+(?:[\w.]+\s+)?{re.escape(surname)}\b", re.I)
         return any(written.search(t) for t in texts[m.claim.article_id])
     return named_before
-
-
-def _noun(m: AgeMention) -> str | None:
-    q = next((q for q in m.claim.quantities if (q.start, q.end) == m.span), None)
-    return generic_person(m.claim, q) if q is not None else None
 
 
 def one_of_several(m: AgeMention) -> bool:
@@ -266,7 +261,7 @@ def sex_of(m: AgeMention) -> str | None:
         return "m"
     if m.kin & FEMALE_KIN:
         return "f"
-    return _SEX.get(_noun(m) or "")
+    return _SEX.get(generic_noun(m) or "")
 
 
 def every_age(story: list[Claim], held: list[AgeMention]) -> list[AgeMention]:
