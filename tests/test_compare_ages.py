@@ -446,3 +446,22 @@ def test_ages_the_kin_a_named_person_harmed_is_not_that_person():
     assert [m.kin for m in age_mentions([a])] == [frozenset()]
     b = claim("b#1", "The son was first said to be older: he was 23-year-old Tom Hale.", ("Tom Hale",))
     assert [m.kin for m in age_mentions([b])] == [frozenset({"son"})]
+
+
+def test_ages_a_name_the_tagger_cut_short_is_read_whole():
+    # the tagger names "Vesna" alone, or "Lorne Pike" of "Vesna Lorne Pike": the words written beside are the name's
+    a = claim("a#1", "Deputies found 27-year-old Vesna Orlik lying in the yard.", ("Vesna",))
+    b = claim("b#1", "The woman was identified as 29-year-old Vesna Orlik.", ("Vesna Orlik",), outlet="B")
+    assert values(age_flags([a, b])) == [{"27", "29"}]
+    c = claim("c#1", "According to police, Tamsin Lorne Pike, 31; Edda Pike, 60; and a boy were hurt.",
+              ("Lorne Pike", "Edda Pike"))
+    d = claim("d#1", "Charges name 60-year-old Edda Pike and 33-year-old Tamsin Pike.", ("Edda Pike", "Tamsin Pike"),
+              outlet="B")
+    assert values(age_flags([c, d])) == [{"31", "33"}]
+
+
+def test_ages_a_name_is_not_widened_over_a_day_or_a_title():
+    a = claim("a#1", "Police said 27-year-old Vesna Orlik Tuesday was hurt.", ("Vesna Orlik",))
+    assert [m.name for m in age_mentions([a])] == [("vesna", "orlik")]
+    b = claim("b#1", "Police Vesna Orlik, 27, was hurt.", ("Vesna Orlik",))
+    assert [m.name for m in age_mentions([b])] == [("vesna", "orlik")]

@@ -339,11 +339,36 @@ def _months_old(c: Claim) -> list[AgeMention]:
 def _named(c: Claim, start: int, end: int) -> Entity | None:
     """The person whose name the age sits against: just before it after a comma, or just after "-year-old"
     ("the 25-year-old Tom Hale"), in apposition ("the 25-year-old man, Tom Hale") or as whom the age was
-    identified ("identified the 25-year-old as Tom Hale")."""
+    identified ("identified the 25-year-old as Tom Hale"). The tagger's span is widened to the whole name
+    written there: it often tags part of an unfamiliar name ("Renee Reed" of "Chanice Renee Reed, 21")."""
     # "Ann Roe, 25-year-old Tom Hale": the name after "-year-old" is the age's, not the one before the comma
     after = [e for e in c.entities if e.start >= end and written_against(c, e, start, end)]
+    if after:
+        return _name_run_after(c, after[0])
     before = [e for e in c.entities if e.end <= start and written_against(c, e, start, end)]
-    return (after + before)[0] if after or before else None
+    if not before:
+        return None
+    whole = untagged_name(c, start, tagged=True)
+    return whole if whole is not None and whole.start <= before[0].start and whole.end == before[0].end \
+        and len(whole.text) > len(before[0].text) else before[0]
+
+
+# Capitalised words that may follow a name without being part of it.
+_NOT_NAME = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Police|Officers?|Authorities|Deputies|The|He|She"
+                       r"|It|They")
+_NAME_RUN = re.compile(rf"^((?:\s+{NAME_WORD}){{1,2}})(?=\s+[a-z]|[,.;:]|$)")
+
+
+def _name_run_after(c: Claim, e: Entity) -> Entity:
+    """``e`` with the capitalised words written right after it that the tagger left out ("22-year-old Dinesty
+    Tillman lying ..." tags "Dinesty" alone)."""
+    if len(e.text.split()) >= 3:
+        return e
+    m = _NAME_RUN.match(c.text[e.end - c.start:])
+    if m is None or any(_NOT_NAME.fullmatch(w) for w in m.group(1).split()) \
+            or any(o.start < e.end + m.end(1) and e.end < o.end for o in c.entities if o is not e):
+        return e
+    return replace(e, text=e.text + m.group(1), end=e.end + m.end(1))
 
 
 # "a 33-year-old Lakeview man": a word naming the person after the entity makes the entity the person's place.
@@ -362,14 +387,17 @@ def written_against(c: Claim, e: Entity, start: int, end: int) -> bool:
         and not _PERSON_NOUN_AFTER.match(c.text[e.end - c.start:])
 
 
-def untagged_name(c: Claim, start: int) -> Entity | None:
+def untagged_name(c: Claim, start: int, *, tagged: bool = False) -> Entity | None:
     """A name of two to four capitalised words just before an age ("Dale Ambrose Pike, 52,") that no entity
-    tags as a person, unless one tags it as a place."""
+    tags as a person, unless one tags it as a place. With ``tagged``, the run is read whatever the tagger made
+    of it, for widening a person's name it tagged in part."""
     m = _NAME_BEFORE_AGE.search(c.text[:start - c.start])
     if m is None or len(plain_name_words(m.group(1))) < 2:
         return None
     at, end = c.start + m.start(1), c.start + m.end(1)
-    if any(e.label in PLACE_LABELS and e.start < end and at < e.end for e in c.entities):
+    if not tagged and any(e.label in PLACE_LABELS and e.start < end and at < e.end for e in c.entities):
+        return None
+    if tagged and (_NOT_NAME.fullmatch(m.group(1).split()[0]) or _PLACE_BEFORE.search(c.text[:at - c.start])):
         return None
     return Entity(m.group(1), at, end, "PERSON", "")
 
