@@ -44,6 +44,8 @@ def test_story_surname_respelt_beyond_a_letter_beside_one_given_name_is_flagged(
     c = claim("c#1", "Ivo Morret told reporters he had left for work.", ("Ivo Morret",), outlet="C", day=1)
     assert name_variant_flags([], [a, c]) == []
     # a surname and its plural, or two surnames nothing alike, are not respellings
+    f = claim("f#1", "Dana Jo Morret was charged on Monday.", ("Dana Jo Morret",), outlet="F", day=1)
+    assert _values(name_variant_flags([], [a, f])) == {"Dana Mollet", "Dana Jo Morret"}  # a middle name left out
     d = claim("d#1", "Dana Mollets spoke to reporters.", ("Dana Mollets",), outlet="D", day=1)
     e = claim("e#1", "Dana Pruitt spoke to reporters.", ("Dana Pruitt",), outlet="E", day=1)
     assert name_variant_flags([], [a, d]) == [] and name_variant_flags([], [a, e]) == []

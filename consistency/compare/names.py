@@ -378,7 +378,11 @@ def _surname_respelt(x: str, y: str) -> tuple[str, str] | None:
     ("Dana Mollet" / "Dana Morret"): the rest of the name written alike vouches for one person where the surname's
     letters alone would not."""
     wx, wy = plain_name_words(_form(x)), plain_name_words(_form(y))
-    if len(wx) < 2 or len(wx) != len(wy) or wx[:-1] != wy[:-1] or len(wx[0]) < MIN_GIVEN:
+    if len(wx) < 2 or len(wy) < 2 or wx[0] != wy[0] or len(wx[0]) < MIN_GIVEN:
+        return None
+    # a middle name one outlet leaves out is the same name ("Dana Mollet" / "Dana Lee Morret"); two are two people
+    short, long_ = sorted((wx[1:-1], wy[1:-1]), key=len)
+    if not set(short) <= set(long_) or len(long_) > 1:
         return None
     return (wx[-1], wy[-1]) if respelt_surname(wx[-1], wy[-1]) else None
 
