@@ -51,6 +51,23 @@ def test_compare_timeline_part_of_the_day_is_compared_as_its_day():
     assert types(a, c) == ["timeline"]
 
 
+def test_compare_timeline_late_one_day_and_early_the_next_are_one_night():
+    a = claim("a#1", "The ferry Arden ran aground off Kellow Point late Friday, the coastguard said.")
+    for text in ("The ferry Arden ran aground off Kellow Point early Saturday, the coastguard said.",
+                 "The ferry Arden ran aground off Kellow Point just after midnight Saturday, the coastguard said."):
+        assert types(a, claim("b#1", text, outlet="B")) == []
+    late = claim("c#1", "The ferry Arden ran aground off Kellow Point at 10:40 p.m. Friday, the coastguard said.")
+    assert types(late, claim("b#1", "The ferry Arden ran aground off Kellow Point early Saturday, the coastguard "
+                                    "said.", outlet="B")) == []
+    # a bare night and the next morning, or late one day and early two days on, are told apart
+    night = claim("d#1", "The ferry Arden ran aground off Kellow Point on Friday night, the coastguard said.")
+    morning = claim("e#1", "The ferry Arden ran aground off Kellow Point on Saturday morning, the coastguard said.",
+                    outlet="B")
+    assert types(night, morning) == ["timeline"]
+    sunday = claim("f#1", "The ferry Arden ran aground off Kellow Point early Sunday, the coastguard said.", outlet="B")
+    assert types(a, sunday) == ["timeline"]
+
+
 def test_compare_timeline_deadline_against_later_month():
     a = claim("a#1", "Lukashenko said the system would be fully operational by December.", day=10)
     b = claim("b#1", "Lukashenko said the system would be fully operational in January.", outlet="B", day=10)

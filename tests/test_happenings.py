@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 from consistency.compare.facts import facts_of
 from consistency.compare.happenings import DateRule, date_pairs, earlier_instance, happening_findings, kinds
-from consistency.compare.timeline import anchor_kind, compare_timeline
+from consistency.compare.timeline import anchor_kind, compare_timeline, dates_no_happening
 from consistency.extract.time.extract import find_times
 from consistency.records import Attribution, Claim, Entity
 
@@ -983,3 +983,15 @@ def test_timeline_a_state_as_of_each_report_day_is_no_conflict():
     b = claim("b#1", "Nobody was in custody as of Monday morning, the sergeant said.", outlet="B", day=16,
               frames={"Monday morning": ("be", ("one", "custody"))})
     assert compare_timeline(a, b, 0.97, None) is None
+
+
+def test_timeline_a_page_date_line_run_into_a_headline_dates_no_happening():
+    a = claim("a#1", "Three shot near Elm and Fifth Posted: Sunday, March 15 7:23 AM Updated: Sunday, March 15",
+              outlet="A", day=15, frames={"Sunday, March 15": ("shoot", ("three", "elm"))})
+    assert rows(a) == []
+    b = claim("b#1", "Three were shot near Elm and Fifth on Saturday evening, police said.", outlet="B", day=15,
+              frames={"Saturday evening": ("shoot", ("three", "elm"))})
+    assert compare_timeline(a, b, 0.97, None) is None
+    # without the colon it is the story's own telling: "the interview published Sunday" dates the interview
+    c = claim("c#1", "The interview published Sunday drew wide notice.", outlet="C", day=15, frames={})
+    assert not dates_no_happening(c, c.times[0]) and dates_no_happening(a, a.times[0])

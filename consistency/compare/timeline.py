@@ -65,10 +65,15 @@ _STATE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|remains?|remained|stays?|st
                            r"(?:being\s+held|in\s+custody|behind\s+bars)\b(?:\s+[\w,-]+){0,3}|\bas\s+of)\s*$", re.I)
 
 
+# A page's date line run into the sentence before it ("... near Broadway Posted: Sunday, July 5, 2015 7:23 AM").
+# The colon makes it the page's line: "the interview published Sunday" dates a happening of the story.
+_STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|modified)\s*:\s*(?:[\w,.:]+\s+){0,5}$", re.I)
+
+
 def dates_no_happening(c: Claim, t: TimeExpr) -> bool:
-    """The expression gives the day an embedded post went up, or the day a state was seen to hold."""
+    """The expression gives the day an embedded post or the page went up, or the day a state was seen to hold."""
     before = c.text[:max(0, t.start - c.start)]
-    return bool(_POSTED_BY.search(before) or _STATE_BEFORE.search(before))
+    return bool(_POSTED_BY.search(before) or _STATE_BEFORE.search(before) or _STAMP_BEFORE.search(before))
 
 
 def _dated(c: Claim) -> list[tuple[TimeExpr, tuple[date, date]]]:
@@ -265,6 +270,25 @@ def _clock(t: TimeExpr) -> str | None:
     return m.group(1) if m else None
 
 
+LATE_HOUR, EARLY_HOUR = 21, 4  # a clock time from 9 p.m. is late in its day, one before 4 a.m. early in it
+
+
+def _one_night(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date, date]) -> bool:
+    """``x`` is late on one day ("late Sunday", "10:23 p.m. Sunday") and ``y`` early the next ("early Monday",
+    "just after midnight Monday"), one of them said without a clock time: one night told from either side of
+    midnight. A bare "night"
+    or "morning" is left out: "Saturday night" and "Sunday morning" are often two happenings' times."""
+    if ix[0] != ix[1] or iy[0] != iy[1] or (iy[0] - ix[0]).days != 1:
+        return False
+    hx, hy = _clock(x), _clock(y)
+    if hx is not None and hy is not None:
+        return False  # two clock times say how far apart they are: "9 p.m. Monday" is four hours from "1 a.m."
+    late = x.mod == "END" or x.text.casefold().startswith("late") or hx is not None and int(hx[:2]) >= LATE_HOUR
+    early = y.mod == "START" or y.text.casefold().startswith("early") or "midnight" in y.text.casefold() \
+        or hy is not None and int(hy[:2]) < EARLY_HOUR
+    return late and early
+
+
 def quoted(c: Claim, t: TimeExpr) -> bool:
     """The expression stands inside a direct quotation."""
     before = c.text[:max(0, t.start - c.start)]
@@ -282,6 +306,8 @@ def compatible(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date, 
         return True  # the same relative words ("today") in a copy republished another day
     if (bare_clock(x) or bare_clock(y)) and _clock(x) is not None and _clock(x) == _clock(y):
         return True  # one hour of the day; the day a bare "about 4 p.m." falls on is the reader's guess
+    if _one_night(x, ix, y, iy) or _one_night(y, iy, x, ix):
+        return True  # "late Sunday" / "early Monday": hours apart, told from either side of midnight
     if _weekend(x) and _weekend(y) and abs((ix[0] - iy[0]).days) <= 7:
         return True  # "this weekend" and "the weekend": which of two weekends is the reader's guess at tense
     for bare, ib, other, io in ((x, ix, y, iy), (y, iy, x, ix)):
