@@ -65,7 +65,7 @@ _STATE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|remains?|remained|stays?|st
                            r"(?:being\s+held|in\s+custody|behind\s+bars)\b(?:\s+[\w,-]+){0,3}|\bas\s+of)\s*$", re.I)
 
 
-# A page's date line run into the sentence before it ("... near Broadway Posted: Sunday, July 5, 2015 7:23 AM").
+# A page's date line run into the sentence before it ("... near Elm Street Posted: Friday, May 1, 2020 9:10 AM").
 # The colon makes it the page's line: "the interview published Sunday" dates a happening of the story.
 _STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|modified)\s*:\s*(?:[\w,.:]+\s+){0,5}$", re.I)
 
