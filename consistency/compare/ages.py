@@ -340,7 +340,7 @@ def _named(c: Claim, start: int, end: int) -> Entity | None:
     """The person whose name the age sits against: just before it after a comma, or just after "-year-old"
     ("the 25-year-old Tom Hale"), in apposition ("the 25-year-old man, Tom Hale") or as whom the age was
     identified ("identified the 25-year-old as Tom Hale"). The tagger's span is widened to the whole name
-    written there: it often tags part of an unfamiliar name ("Renee Reed" of "Chanice Renee Reed, 21")."""
+    written there: it often tags part of an unfamiliar name ("Lorne Pike" of "Tamsin Lorne Pike, 31")."""
     # "Ann Roe, 25-year-old Tom Hale": the name after "-year-old" is the age's, not the one before the comma
     after = [e for e in c.entities if e.start >= end and written_against(c, e, start, end)]
     if after:
@@ -360,8 +360,8 @@ _NAME_RUN = re.compile(rf"^((?:\s+{NAME_WORD}){{1,2}})(?=\s+[a-z]|[,.;:]|$)")
 
 
 def _name_run_after(c: Claim, e: Entity) -> Entity:
-    """``e`` with the capitalised words written right after it that the tagger left out ("22-year-old Dinesty
-    Tillman lying ..." tags "Dinesty" alone)."""
+    """``e`` with the capitalised words written right after it that the tagger left out ("27-year-old Vesna
+    Orlik lying ..." tags "Vesna" alone)."""
     if len(e.text.split()) >= 3:
         return e
     m = _NAME_RUN.match(c.text[e.end - c.start:])

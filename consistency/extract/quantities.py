@@ -414,8 +414,8 @@ _AGE_BEFORE = re.compile(rf"(?:\b(?:aged?|ages)\s+|(?:(?!{_WEEKDAYS}\b)[A-Z][\w.
 # After a name's age: a comma, a semicolon of a list ("Ann Doe, 47; Bob Doe, 33"), the sentence's end, or the
 # next name of a list and its age ("Ann Doe, 47 and Bob Doe, 33").
 _AGE_AFTER_NAME = re.compile(r"^\s*(?:[,;]|\.(?:\s|$)|$|(?:and|or)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*\d)")
-# "Calvin Roe, 24 was shot": a count above one takes a plural verb, so a singular one after "Name, N" is of the
-# person, the comma after the age left out; "Hart, 26.All were" is a sentence run on in the page's text.
+# "Ida Voss, 24 was shot": a count above one takes a plural verb, so a singular one after "Name, N" is of the
+# person, the comma after the age left out; "Voss, 26.All were" is a sentence run on in the page's text.
 _AGE_THEN_SINGULAR = re.compile(r"^\s+(?:was|is|has|had|died|remains|remained|suffered)\b|^\.(?=[A-Z][a-z])")
 _AGE_OF_PRONOUN = re.compile(r"\b(?:he|she|who)\s+(?:was|is|were|turned|had\s+turned)\s+(?:only\s+|just\s+)?$", re.I)
 _CLAUSE_END = re.compile(r"^\s*(?:[.,;:!?)\]\"”]|$|\b(?:when|at\s+the\s+time|and)\b)")
