@@ -276,8 +276,8 @@ LATE_HOUR, EARLY_HOUR = 21, 4  # a clock time from 9 p.m. is late in its day, on
 def _one_night(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date, date]) -> bool:
     """``x`` is late on one day ("late Sunday", "10:23 p.m. Sunday") and ``y`` early the next ("early Monday",
     "just after midnight Monday"), one of them said without a clock time: one night told from either side of
-    midnight. A bare "night"
-    or "morning" is left out: "Saturday night" and "Sunday morning" are often two happenings' times."""
+    midnight. A bare "night" or "morning" is left out: "Saturday night" and "Sunday morning" are often two
+    happenings' times."""
     if ix[0] != ix[1] or iy[0] != iy[1] or (iy[0] - ix[0]).days != 1:
         return False
     hx, hy = _clock(x), _clock(y)
