@@ -60,7 +60,8 @@ BIG = Rule(min_outlets=2, min_articles=7, max_articles=12)
 
 
 def _duo(n: int) -> IncidentSet:
-    """The n-th draw of 75 incidents with exactly two articles from two outlets, after the draws before it."""
+    """The n-th draw of 75 incidents with exactly two articles from two outlets, after the draws before it
+    (the eleventh holds the 30 that remain)."""
     return IncidentSet(f"duo{n}", Rule(min_outlets=2, min_articles=2, max_articles=2, seed=60 + n), 0, 75,
                        tuple(f"duo{k}" for k in range(1, n)))
 
@@ -76,7 +77,7 @@ SETS: tuple[IncidentSet, ...] = (
     + tuple(IncidentSet(f"two-{a}-{a + 29}", TWO_OUTLETS, a - 1, a + 29, outside=tuple(s.name for s in _CORE))
             for a in range(1, 151, 30))
     + (IncidentSet("big", BIG, 0, 1000),)
-    + tuple(_duo(n) for n in range(1, 11))
+    + tuple(_duo(n) for n in range(1, 12))
 )
 
 
