@@ -222,3 +222,18 @@ def test_what_the_police_suspect_is_no_doer():
     b = claim("b#1", "The man died Sunday of a wound that police suspect was self-inflicted.", outlet="B", day=2)
     flag, = later_death_flags([a, b])
     assert flag.values == {"A": "critical condition", "B": "died"}
+
+
+def test_a_death_told_as_what_may_come_is_no_death():
+    a = claim("a#1", "The boy is fighting for his life after the shooting on Fenn Street.")
+    b = claim("b#1", "Police said charges will be upgraded if the boy dies.", outlet="B", day=2)
+    assert later_death_flags([a, b]) == []
+
+
+def test_another_person_is_one_more_hurt_only_in_a_sentence_of_harm():
+    dead = claim("b#1", "The 15-year-old boy shot on Fenn Street has died.", outlet="B", day=2)
+    witness = [claim("a#1", "A 15-year-old boy was taken to a hospital in grave condition."),
+               claim("a#2", "The father of another teen who was there said he heard a loud bang.")]
+    assert [f.type for f in later_death_flags(witness + [dead])] == ["update"]
+    hurt = [witness[0], claim("a#2", "Another teen was wounded in the arm.")]
+    assert later_death_flags(hurt + [dead]) == []

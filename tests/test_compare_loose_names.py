@@ -30,7 +30,18 @@ def test_loose_variant_flagged_when_two_outlets_agree_on_the_other_form():
 
 
 def test_loose_variant_left_alone_when_outlets_split_evenly():
-    assert name_variant_flags([], _story("Marel", "Marell", outlets="B")) == []
+    d = claim("d#1", "Marel Pelk was taken to a trauma center, police said.", ("Marel Pelk",), outlet="D")
+    assert name_variant_flags([], [*_story("Marel", "Marell"), d]) == []
+
+
+def test_loose_variant_flagged_when_the_only_two_outlets_naming_the_person_differ():
+    # no third outlet sides with either form: a reader sees one person spelt two ways
+    flags = name_variant_flags([], _story("Marel", "Marell", outlets="B"))
+    assert len(flags) == 1 and set(flags[0].values.values()) == {"Marel Pelk", "Marell Pelk"}
+    # a third outlet that names the person at all, by the given name alone too, leaves it to the majority rule,
+    # which counts outlets that write the name in full
+    c = claim("c#1", "Marell was the oldest of four.", ("Marell",), outlet="C")
+    assert name_variant_flags([], [*_story("Marel", "Marell", outlets="B"), c]) == []
 
 
 def test_loose_variant_left_alone_when_an_outlet_uses_both_forms():
@@ -113,9 +124,11 @@ def test_one_outlet_against_one_is_a_variant_when_both_give_one_age():
               day=1)
     flags = name_variant_flags([], [a, b])
     assert len(flags) == 1 and set(flags[0].values.values()) == {"Tavari Quell", "Taviel Quell"}
-    # without an age, or with two ages, one outlet against one says nothing
+    # without an age, the surname ties them where no other outlet names the person; two ages are two people
     bare = claim("b#1", "Taviel Quell died after he was taken to a hospital.", ("Taviel Quell",), outlet="B", day=1)
-    assert name_variant_flags([], [a, bare]) == []
+    assert len(name_variant_flags([], [a, bare])) == 1
+    third = claim("c#1", "Taviel was a father of two.", ("Taviel",), outlet="C", day=1)
+    assert name_variant_flags([], [a, bare, third]) == []
     older = claim("b#1", "Taviel Quell, 62, died after he was taken to a hospital.", ("Taviel Quell",), outlet="B",
                   day=1)
     assert name_variant_flags([], [a, older]) == []

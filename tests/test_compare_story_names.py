@@ -49,6 +49,11 @@ def test_story_surname_respelt_beyond_a_letter_beside_one_given_name_is_flagged(
     d = claim("d#1", "Dana Mollets spoke to reporters.", ("Dana Mollets",), outlet="D", day=1)
     e = claim("e#1", "Dana Pruitt spoke to reporters.", ("Dana Pruitt",), outlet="E", day=1)
     assert name_variant_flags([], [a, d]) == [] and name_variant_flags([], [a, e]) == []
+    # a generational suffix one outlet alone writes is the same name; "Jr." against "Sr." is two people
+    jr = claim("j#1", "Dana Morret Jr. told reporters he had left for work.", ("Dana Morret Jr.",), outlet="J", day=1)
+    assert _values(name_variant_flags([], [a, jr])) == {"Dana Mollet", "Dana Morret Jr."}
+    sr = claim("s#1", "Dana Mollet Sr. said she heard the shots.", ("Dana Mollet Sr.",))
+    assert name_variant_flags([], [sr, jr]) == []
 
 
 def test_story_given_name_and_surname_both_respelt_is_flagged():

@@ -79,6 +79,8 @@ _RETRACTED = re.compile(
     r"\b(?:erroneous(?:ly)?|incorrect(?:ly)?|wrongly|mistakenly\s+(?:said|reported|announced|told))\b|"
     r"\b(?:was|were|been)\s+(?:since\s+)?(?:corrected|retracted)\b|"
     r"\b(?:is|remains|she['’]s|he['’]s)\s+(?:still\s+)?alive\b|\bnot\s+dead\b", re.I)
+# A death told as what may come ("charges will be filed if the boy dies") has not happened.
+_IF_DIES = re.compile(r"\b(?:if|should|unless|could|may|might|whether)\b[^.;]{0,40}?\b(?:dies|die)\b", re.I)
 _ORDER = {"grave": 0, "brain-dead": 1, "dead": 2}
 # "Suspect" as what the police do ("injuries that authorities suspect were self-inflicted") tells no doer.
 _DOER = re.compile(r"\b(?:gunman|shooter|(?<!authorities\s)(?<!police\s)(?<!investigators\s)(?<!officials\s)"
@@ -89,11 +91,16 @@ _NOT_PEOPLE = r"[\s-]+(?:times?|rounds?|shots|bullets|minutes?|hours?|days?|week
 # Several hurt: the one hurt person of one report may then be another than the dead of the other.
 _SEVERAL = re.compile(
     r"\bvictims\b|\b(?:double|triple|quadruple|mass)\s+(?:shooting|homicide|murder)s?\b|"
-    r"\b(?:another|second|third|other)\s+(?:victim|person|man|woman|boy|girl|teen|child)\b|\bsurvivors?\b|"
+    r"\b(?:another|second|third|other)\s+victim\b|\bsurvivors?\b|"
     rf"\b{SEVERAL_COUNT}\s+(?:\w+\s+)?(?:people|persons|men|women|teens|teenagers|boys|girls|children|kids|others)\s+"
     r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:shot|wounded|injured|hurt|killed|dead)\b|"
     rf"\b(?:shot|wounded|injured|killed|killing|wounding|injuring)\s+{SEVERAL_COUNT}\b(?!{_NOT_PEOPLE})|"
     r"\bboth\s+(?:victims|were|are)\b|\b(?:claimed|took)\s+(?:the\s+)?lives\s+of\b", re.I)
+
+# Another person is one more hurt only in a sentence of harm ("another man was wounded"), not a witness ("the
+# father of another teen present").
+_ANOTHER = re.compile(r"\b(?:another|second|third|other)\s+(?:person|man|woman|boy|girl|teen|child)\b", re.I)
+_HARM = re.compile(r"\b(?:shot|shooting|wounded|injured|hurt|killed|struck|hit|hospitali[sz]ed|died|dead)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +116,12 @@ class _Report:
 def _report(article: Sequence[Claim]) -> _Report | None:
     """The article's state of the one person hit, none when it tells of several or of neither state."""
     text = " ".join(c.text for c in article)
-    if _SEVERAL.search(text) or any(t.value >= 2 for t in article_tolls(article).values()):
+    if _SEVERAL.search(text) or any(t.value >= 2 for t in article_tolls(article).values()) or \
+            any(_ANOTHER.search(c.text) and _HARM.search(c.text) for c in article):
         return None
     told = [c for c in article if not tells_of_another_incident(c.text) and not _LONG_AGO.search(c.text)]
     retracted = {c.id for c in article if _DIED[1].search(c.text)} & _retracted(article)
-    dying = [c for c in told if c.id not in retracted]
+    dying = [c for c in told if c.id not in retracted and not _IF_DIES.search(c.text)]
     if not any(p.search(c.text) for p in _DIED[:2] for c in dying):
         for c in told:
             m = _BRAIN_DEAD.search(c.text)
@@ -298,7 +306,8 @@ def _same_person(x: tuple[str, tuple[str, ...]], y: tuple[str, tuple[str, ...]],
 
 def _later_news(grave: _Report, dead: _Report) -> bool:
     """A report of a later day tells the one hit further gone: grave, then brain-dead or dead."""
-    return _ORDER[grave.state] < _ORDER[dead.state] and dead.claim.published.date() > grave.claim.published.date()
+    then, now = grave.claim.published, dead.claim.published
+    return _ORDER[grave.state] < _ORDER[dead.state] and now.date() > then.date()
 
 
 def _corrected(dead: _Report, alive: _Report) -> bool:

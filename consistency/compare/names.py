@@ -377,7 +377,7 @@ def _surname_respelt(x: str, y: str) -> tuple[str, str] | None:
     """The surnames of two full names of a person alike but for the surname respelt by more than a letter or two
     ("Dana Mollet" / "Dana Morret"): the rest of the name written alike vouches for one person where the surname's
     letters alone would not."""
-    wx, wy = plain_name_words(_form(x)), plain_name_words(_form(y))
+    wx, wy = _unsuffixed(plain_name_words(_form(x)), plain_name_words(_form(y)))
     if len(wx) < 2 or len(wy) < 2 or wx[0] != wy[0] or len(wx[0]) < MIN_GIVEN:
         return None
     # a middle name one outlet leaves out is the same name ("Dana Mollet" / "Dana Lee Morret"); two are two people
@@ -385,6 +385,17 @@ def _surname_respelt(x: str, y: str) -> tuple[str, str] | None:
     if not set(short) <= set(long_) or len(long_) > 1:
         return None
     return (wx[-1], wy[-1]) if respelt_surname(wx[-1], wy[-1]) else None
+
+
+def _unsuffixed(wx: list[str], wy: list[str]) -> tuple[list[str], list[str]]:
+    """Two names' words without a generational suffix one of them alone writes ("Dion Loften" / "Dion Lofton
+    Jr."); two suffixes are kept, for "Jr." and "Sr." are two people."""
+    sx, sy = bool(wx) and wx[-1] in NAME_SUFFIXES, bool(wy) and wy[-1] in NAME_SUFFIXES
+    if sx and not sy:
+        return wx[:-1], wy
+    if sy and not sx:
+        return wx, wy[:-1]
+    return wx, wy
 
 
 MIN_MAJORITY = 2  # outlets that must agree on a form before a loosely respelt given name counts against it
@@ -436,8 +447,12 @@ def _loose_observations(claims: list[Claim]):
                 naming = ox | oy | outlets.get((story, (p,)), set()) | outlets.get((story, (q,)), set())
                 corrected = bool(ox & oy) and wx < wy and len(naming) >= MIN_MAJORITY and \
                     not articles[(story, wx)] & articles[(story, wy)]
-                one_age = len(ox) == len(oy) == 1 and not ox & oy and \
-                    bool(aged[(story, wx, min(ox))] & aged[(story, wy, min(oy))])
+                one_each = len(ox) == len(oy) == 1 and not ox & oy
+                ages_x, ages_y = (aged[(story, wx, min(ox))], aged[(story, wy, min(oy))]) if one_each else ((), ())
+                # the surname and an age tie one person; so does the surname alone where no third outlet names the
+                # person to side with either form, unless the two give other ages
+                one_age = one_each and (bool(set(ages_x) & set(ages_y)) or len(naming) == len(ox | oy)
+                                        and not (ages_x and ages_y))
                 if not (corrected or one_age) and (len(ox) != 1 or len(oy) < MIN_MAJORITY or ox & oy):
                     continue
                 strict = misspelt_given_name(p, q)
