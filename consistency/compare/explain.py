@@ -157,6 +157,12 @@ def explain_street(streets: str, reports: Sequence[tuple[Claim, str]]) -> str:
     return f"Street of the scene told two ways ({streets}): {said}; no report names the other's street. {quotes}"
 
 
+def explain_clock_time(reports: Sequence[tuple[Claim, str]]) -> str:
+    """The hour each report gives the happening, in publication order."""
+    said, quotes = _told(reports)
+    return f"Hour of the happening told two ways: {said}; the hours lie too far apart to be one time rounded. {quotes}"
+
+
 def explain_home(person: str, reports: Sequence[tuple[Claim, str]]) -> str:
     """Where each report says one person lives, in publication order."""
     said, quotes = _told(reports)
