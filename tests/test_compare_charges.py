@@ -153,3 +153,13 @@ def test_charges_of_several_unnamed_people_are_no_one_persons():
     # nor is an unnamed "he" the story's one charged person once several are charged
     c = claim("c#1", "He was charged with robbery.", outlet="C", day=10)
     assert charge_flags([a, b, c]) == []
+
+
+def test_one_list_of_charges_in_both_reports_is_no_clash():
+    text = "He was charged with three counts of murder, one count of capital murder and a gun charge."
+    a = claim("a#1", text)
+    b = claim("b#1", text.replace("He was", "Lee Roe was"), ("Lee Roe",), outlet="B")
+    assert charge_flags([a, b]) == []
+    # the grade words of one charge among the other's still pair them when the lists differ
+    c = claim("c#1", "Lee Roe was charged with two counts of capital murder.", ("Lee Roe",), outlet="C")
+    assert [f.type for f in charge_flags([a, c])] == ["number"]

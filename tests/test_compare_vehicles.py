@@ -58,3 +58,10 @@ def test_vehicles_two_vehicles_or_two_bodies_are_not_one_car_told_two_ways():
     assert found([van, claim("f#1", "The shooter fled in a blue SUV.", outlet="F")]) == []
     assert found([car, victim]) == []  # the victim's car is not the one the shooter drove
     assert found([car, claim("g#1", "The shooter fled in a gray car.", outlet="D")]) == []  # one outlet
+
+
+def test_a_body_written_in_capitals_is_no_model():
+    a = claim("a#1", "The two men inside a red Saturn SUV, which the gunman fired at, were not injured.", outlet="A")
+    b = claim("b#1", "A man fired several shots at the target vehicle, a burgundy Saturn Outlook SUV.", outlet="B")
+    assert [v.models for v in vehicles(a)] == [frozenset()]
+    assert vehicle_flags([a, b]) == []

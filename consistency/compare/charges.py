@@ -215,10 +215,11 @@ def _regraded(a: Charges, b: Charges) -> bool:
 def _alike(a: Charges, b: Charges) -> list[tuple[tuple[str, str], tuple[str, str]]]:
     """The charges of the two readings that are one charge: one offence (or a homicide and a murder), the grade
     words of one among the other's ("murder" / "capital murder", "reckless endangerment" / "second-degree
-    reckless endangerment")."""
+    reckless endangerment"). A charge both readings name alike is paired with itself only: "three counts of
+    murder, one count of capital murder" in both is one list, not three murders against one."""
     return [(x, y) for x in a.offences for y in b.offences
-            if _one_offence(x[1], y[1]) and (set(x[0].split()) <= set(y[0].split())
-                                            or set(y[0].split()) <= set(x[0].split()))]
+            if x == y or x not in b.offences and y not in a.offences and _one_offence(x[1], y[1])
+            and (set(x[0].split()) <= set(y[0].split()) or set(y[0].split()) <= set(x[0].split()))]
 
 
 # "Homicide" is the kind murder and manslaughter are of: a charge of "voluntary homicide" may be one outlet's word

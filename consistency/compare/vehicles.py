@@ -87,8 +87,8 @@ class Vehicle:
 
 def _model_key(model: str) -> str | None:
     words = model.split()
-    if words[0].casefold() in _NOT_MODEL:
-        return None
+    if words[0].casefold() in _NOT_MODEL or words[0].casefold() in BODIES:
+        return None  # a place or an office ("Lincoln County"), or the body written in capitals ("Saturn SUV")
     if len(words) > 1 and words[1].casefold() in _NOT_MODEL:
         words = words[:1]
     return "".join(words).replace("-", "").casefold()
