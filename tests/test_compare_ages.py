@@ -465,3 +465,16 @@ def test_ages_a_name_is_not_widened_over_a_day_or_a_title():
     assert [m.name for m in age_mentions([a])] == [("vesna", "orlik")]
     b = claim("b#1", "Police Vesna Orlik, 27, was hurt.", ("Vesna Orlik",))
     assert [m.name for m in age_mentions([b])] == [("vesna", "orlik")]
+
+
+def test_an_age_flag_cites_the_reports_other_sentences_that_give_that_age():
+    a = [claim("a#1", "A man shot his 16-year-old daughter and killed her mother, police said."),
+         claim("a#2", "Friends named them as Gale Dunn and 16-year-old Mya Roe.", ("Gale Dunn", "Mya Roe"))]
+    b = [claim("b#1", "Dunn and her 17-year-old daughter had just come home from a concert.", ("Dunn",), outlet="B")]
+    flag, = age_flags(a + b)
+    assert set(flag.values.values()) == {"16", "17"}
+    assert {e.claim_id for e in flag.evidence} == {"a#1", "a#2", "b#1"}
+    # a report that gives two people one age cites the sentence the age was read from only
+    c = claim("a#3", "Her 16-year-old cousin, Lia Fenn, was not hurt.", ("Lia Fenn",))
+    flag, = age_flags(a + [c] + b)
+    assert "a#2" not in {e.claim_id for e in flag.evidence} and "a#3" not in {e.claim_id for e in flag.evidence}

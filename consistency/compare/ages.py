@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ..extract.quantities import AGE_UNIT
 from ..lexicon import NAME_SUFFIXES
 from ..records import Claim, Entity, Flag, Quantity
-from .base import UPDATE_CUES, Finding, claims_by_story, make_flag, tells_of_another_incident
+from .base import ALSO_CITED, UPDATE_CUES, Finding, cited_beside, claims_by_story, evidence, make_flag, \
+    tells_of_another_incident
 from .person_names import close, one_given_name, plain_name_words
 from .places import PLACE_LABELS
 from .unionfind import UnionFind
@@ -686,8 +687,19 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
             else:
                 later = taken_back(a, b, held, ages, surnames)
             flag = make_flag(age_finding(a, b, revised=later is not None))
-            flags.append(flag if later is None else revision_flag(flag, a, later))
+            flag = flag if later is None else revision_flag(flag, a, later)
+            flags.append(cited_beside(flag, (evidence(m.claim, *m.span) for x in (a, b) for m in _said_again(x, held)
+                                             if m.claim.id not in {e.claim_id for e in flag.evidence})))
     return flags
+
+
+def _said_again(m: AgeMention, held: Sequence[AgeMention]) -> list[AgeMention]:
+    """Other sentences of the report that give the age ``m`` gives, when only one person of the report is that age
+    (one name at most: "his 16-year-old daughter" and "16-year-old Mya Roe" are one girl)."""
+    same = [x for x in held if x.claim.article_id == m.claim.article_id and x.value == m.value]
+    if len({x.name for x in same if x.name}) > 1:
+        return []
+    return [x for x in same if x.claim.id != m.claim.id][:ALSO_CITED]
 
 
 def generic_noun(m: AgeMention) -> str | None:
