@@ -34,14 +34,16 @@ def test_loose_variant_left_alone_when_outlets_split_evenly():
     assert name_variant_flags([], [*_story("Marel", "Marell"), d]) == []
 
 
-def test_loose_variant_flagged_when_the_only_two_outlets_naming_the_person_differ():
+def test_loose_variant_flagged_when_the_only_two_outlets_of_the_story_differ():
     # no third outlet sides with either form: a reader sees one person spelt two ways
     flags = name_variant_flags([], _story("Marel", "Marell", outlets="B"))
     assert len(flags) == 1 and set(flags[0].values.values()) == {"Marel Pelk", "Marell Pelk"}
-    # a third outlet that names the person at all, by the given name alone too, leaves it to the majority rule,
-    # which counts outlets that write the name in full
+    # a third outlet that reports the story, naming the person by the given name alone or not at all, leaves it to
+    # the majority rule, which counts outlets that write the name in full
     c = claim("c#1", "Marell was the oldest of four.", ("Marell",), outlet="C")
     assert name_variant_flags([], [*_story("Marel", "Marell", outlets="B"), c]) == []
+    d = claim("d#1", "The wounded man was taken to a trauma center.", outlet="D")
+    assert name_variant_flags([], [*_story("Marel", "Marell", outlets="B"), d]) == []
 
 
 def test_loose_variant_left_alone_when_an_outlet_uses_both_forms():

@@ -414,7 +414,9 @@ def _loose_observations(claims: list[Claim]):
     articles: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
     first: dict[tuple[str, tuple[str, ...], str], tuple[Claim, Entity]] = {}
     aged: dict[tuple[str, tuple[str, ...], str], set[float]] = defaultdict(set)  # ages written against the name
+    reporting: dict[str, set[str]] = defaultdict(set)  # story -> its outlets
     for c in sorted(claims, key=lambda c: (c.published, c.article_id, c.start)):
+        reporting[c.story_id].add(c.outlet)
         for e in story_entities(c):
             if c.story_id and (words := tuple(_full_name(e))):
                 outlets[(c.story_id, words)].add(c.outlet)
@@ -449,9 +451,11 @@ def _loose_observations(claims: list[Claim]):
                     not articles[(story, wx)] & articles[(story, wy)]
                 one_each = len(ox) == len(oy) == 1 and not ox & oy
                 ages_x, ages_y = (aged[(story, wx, min(ox))], aged[(story, wy, min(oy))]) if one_each else ((), ())
-                # the surname and an age tie one person; so does the surname alone where no third outlet names the
-                # person to side with either form, unless the two give other ages
-                one_age = one_each and (bool(set(ages_x) & set(ages_y)) or len(naming) == len(ox | oy)
+                # the surname and an age tie one person; so does the surname alone in a story the two outlets alone
+                # report, where no third can side with either form, unless the two give other ages (where other
+                # outlets report the story and leave the person unnamed, the person is one of its bystanders, often
+                # a foreign name the two transliterate each their way: "Massoud" / "Masoud")
+                one_age = one_each and (bool(set(ages_x) & set(ages_y)) or len(reporting[story]) == 2
                                         and not (ages_x and ages_y))
                 if not (corrected or one_age) and (len(ox) != 1 or len(oy) < MIN_MAJORITY or ox & oy):
                     continue
