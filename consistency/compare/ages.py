@@ -695,7 +695,7 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
 
 def _said_again(m: AgeMention, held: Sequence[AgeMention]) -> list[AgeMention]:
     """Other sentences of the report that give the age ``m`` gives, when only one person of the report is that age
-    (one name at most: "his 16-year-old daughter" and "16-year-old Mya Roe" are one girl)."""
+    (one name at most: "his 16-year-old daughter" and "16-year-old Mira Roe" are one girl)."""
     same = [x for x in held if x.claim.article_id == m.claim.article_id and x.value == m.value]
     if len({x.name for x in same if x.name}) > 1:
         return []
