@@ -468,9 +468,9 @@ def test_ages_a_name_is_not_widened_over_a_day_or_a_title():
 
 
 def test_an_age_flag_cites_the_reports_other_sentences_that_give_that_age():
-    a = [claim("a#1", "A man shot his 16-year-old daughter and killed her mother, police said."),
+    a = [claim("a#1", "Police said a father wounded his 16-year-old daughter on Ash Lane."),
          claim("a#2", "Friends named them as Gale Dunn and 16-year-old Mira Roe.", ("Gale Dunn", "Mira Roe"))]
-    b = [claim("b#1", "Dunn and her 17-year-old daughter had just come home from a concert.", ("Dunn",), outlet="B")]
+    b = [claim("b#1", "Dunn said her 17-year-old daughter was hit as they got home.", ("Dunn",), outlet="B")]
     flag, = age_flags(a + b)
     assert set(flag.values.values()) == {"16", "17"}
     assert {e.claim_id for e in flag.evidence} == {"a#1", "a#2", "b#1"}

@@ -156,9 +156,9 @@ def test_charges_of_several_unnamed_people_are_no_one_persons():
 
 
 def test_one_list_of_charges_in_both_reports_is_no_clash():
-    text = "He was charged with three counts of murder, one count of capital murder and a gun charge."
+    text = "He is held on 4 counts of murder, 1 count of capital murder and a weapons count."
     a = claim("a#1", text)
-    b = claim("b#1", text.replace("He was", "Lee Roe was"), ("Lee Roe",), outlet="B")
+    b = claim("b#1", text.replace("He is", "Lee Roe is"), ("Lee Roe",), outlet="B")
     assert charge_flags([a, b]) == []
     # the grade words of one charge among the other's still pair them when the lists differ
     c = claim("c#1", "Lee Roe was charged with two counts of capital murder.", ("Lee Roe",), outlet="C")

@@ -64,8 +64,8 @@ def test_hours_far_apart_or_stamped_with_a_zone_are_left_alone():
     stamped = timed("c#1", "The shooting happened, police said at 7:30 a.m. EDT.", "7:30 a.m. EDT", "07:30", "happen",
                     outlet="C")
     assert hours(stamped) == []
-    told_in_eastern = timed("d#1", "The shooting happened shortly before 8:30 p.m. ET.", "shortly before 8:30 p.m.",
-                            "20:30", "happen", outlet="D")
+    told_in_eastern = timed("d#1", "Gunfire broke out on Elm Row just before 8:30 p.m. ET.", "just before 8:30 p.m.",
+                            "20:30", "break", outlet="D")
     assert hours(told_in_eastern) == []
 
 
@@ -74,7 +74,7 @@ def test_the_gunman_shot_by_officers_or_one_of_several_shootings_is_another_mome
                 "shoot")
     first = timed("b#1", "The first shooting happened on Elm Row around 10:40 p.m.", "around 10:40 p.m.", "22:40",
                   "happen")
-    reopened = timed("c#1", "The road re-opened shortly after 6:15 p.m.", "6:15 p.m.", "18:15", "open")
+    reopened = timed("c#1", "Elm Row re-opened to traffic at 6:15 p.m.", "6:15 p.m.", "18:15", "open")
     fire = timed("d#1", "A man opened fire on the porch about 6:15 p.m.", "about 6:15 p.m.", "18:15", "open")
     assert hours(end) == hours(first) == hours(reopened) == []
     assert [h.minute for h in hours(fire)] == [18 * 60 + 15]

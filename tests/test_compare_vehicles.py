@@ -61,7 +61,7 @@ def test_vehicles_two_vehicles_or_two_bodies_are_not_one_car_told_two_ways():
 
 
 def test_a_body_written_in_capitals_is_no_model():
-    a = claim("a#1", "The two men inside a red Saturn SUV, which the gunman fired at, were not injured.", outlet="A")
-    b = claim("b#1", "A man fired several shots at the target vehicle, a burgundy Saturn Outlook SUV.", outlet="B")
+    a = claim("a#1", "Both men in a red Saturn SUV, which the gunman aimed at, escaped unhurt.", outlet="A")
+    b = claim("b#1", "A man fired at the target car, a burgundy Saturn Outlook SUV, and fled.", outlet="B")
     assert [v.models for v in vehicles(a)] == [frozenset()]
     assert vehicle_flags([a, b]) == []

@@ -42,7 +42,7 @@ _OPENED_FIRE = re.compile(r"\bopen(?:s|ed|ing)?\s+fire\b", re.I)
 _GUNMAN_SHOT = re.compile(r"\b(?:suspect|gunman|shooter|attacker)s?\s+(?:was|were|had\s+been)\s+(?:also\s+)?(?:shot|"
                           r"killed|wounded)\b|\b(?:police|officers?|deputies|deputy|SWAT|troopers?)\b[^.;]{0,40}\b"
                           r"(?:shot|killed|wounded)\s+(?:the\s+)?(?:suspect|gunman|shooter|attacker)\b", re.I)
-# A plural alone is as often one incident with several shot ("the shootings happened around 10:45 p.m.").
+# A plural alone is as often one incident with several shot ("the shootings took place near 11 p.m.").
 _ONE_OF_SEVERAL = re.compile(r"\bof\s+the\s+shootings\b|\b(?:first|second|third|latest|last|earlier|later|other|"
                              r"another|most\s+recent)\s+shootings?\b", re.I)
 
