@@ -92,3 +92,15 @@ def test_claims_a_day_named_back_in_the_story_anchors_the_next_sentence():
                      "Rescuers reached the wreck the next day and found 12 survivors.")
     (t,) = [t for c in claims for t in c.times if t.text == "the next day"]
     assert t.value == "2025-02-03"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,kept", [("He died Saturday.", True), ("She was 17.", True), ("Two were hurt.", True),
+                                       ("Police are investigating.", False), ("Watch the video.", False),
+                                       ("Click here.", False)])
+def test_claims_a_short_sentence_is_a_statement_when_a_verb_dates_or_counts(text, kept):
+    from consistency.extract.claims import _is_checkable
+    from consistency.extract.nlp import load_nlp
+
+    sent, = load_nlp()(text).sents
+    assert _is_checkable(sent) is kept

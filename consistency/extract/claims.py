@@ -25,6 +25,8 @@ from .time.extract import find_times
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # names whose clause verb is kept: where something happened
 MIN_TOKENS = 5
+# A shorter sentence is a statement when a verb dates or counts something ("He died Saturday.", "She was 17.").
+MIN_SHORT = 3
 _QUOTE_EDGES = "\"'“”‘’«» ,.;:—–-\n"
 
 
@@ -275,11 +277,17 @@ def _is_checkable(sent) -> bool:
     if METADATA.match(sent.text):
         return False  # bylines and datelines, not statements
     words = [t for t in sent if not t.is_punct and not t.is_space]
-    if len(words) < MIN_TOKENS:
+    if len(words) < MIN_TOKENS and not (len(words) >= MIN_SHORT and _dated_or_counted(words)):
         return False
     if sent.text.rstrip().endswith("?"):
         return False
     return any(t.pos_ in ("VERB", "AUX") for t in sent) or bool(_NAMED_AGE.search(sent.text))
+
+
+def _dated_or_counted(words) -> bool:
+    """A verb with a date, a time or a figure among the words."""
+    return any(t.pos_ in ("VERB", "AUX") for t in words) and any(
+        t.ent_type_ in ("DATE", "TIME", "CARDINAL") or t.like_num for t in words)
 
 
 # A line of a list that gives a person's age with no verb ("Carl Roe, 23, of Millbrook", "Ann Doe, 47 years old").
