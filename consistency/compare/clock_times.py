@@ -5,9 +5,10 @@ Day conflicts are the timeline finder's; a clock time names the hour within the 
 time value of the expression ("T22:00") with the verb of the happening it dates. Each article is read for the hour
 it gives the happening itself: a clock time dating a verb of the happening (happened, occurred, shot, fired, opened
 fire, erupted), not of what followed it (a call, officers arriving, a victim found or pronounced dead, an arrest, a
-road reopened): those are other moments of one night. An article that gives the happening two hours apart (its own timeline, or two
-happenings) is left out. Outlets whose hours lie ``MIN_APART`` to ``MAX_APART`` minutes apart, around the clock,
-make a ``timeline`` flag: reports round to the quarter or half hour, so nearer hours are one time told loosely.
+road reopened): those are other moments of one night. An article that gives the happening two hours apart (its own
+timeline, or two happenings) is left out. Outlets whose hours lie ``MIN_APART`` to ``MAX_APART`` minutes apart,
+around the clock, make a ``timeline`` flag: reports round to the quarter or half hour, so nearer hours are one time
+told loosely.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Iterable
 from ..records import Claim, Flag, TimeExpr
 from .base import claims_by_story, readings_flag, tells_of_another_incident
 from .explain import explain_clock_time
-from .timeline import _CLOCK, _clock
+from .timeline import CLOCK, clock_of
 
 CONFIDENCE = 0.6
 MIN_APART = 45  # minutes
@@ -59,8 +60,8 @@ class Hour:
 
 def _minute(t: TimeExpr) -> int | None:
     """Minutes after midnight of a clock time ("10:15 p.m."), none for a time of day without one ("tonight")."""
-    hhmm = _clock(t)
-    if hhmm is None or not (_CLOCK.search(t.text) or re.search(r"\b(?:noon|midnight)\b", t.text, re.I)) \
+    hhmm = clock_of(t)
+    if hhmm is None or not (CLOCK.search(t.text) or re.search(r"\b(?:noon|midnight)\b", t.text, re.I)) \
             or _ZONE.search(t.text):
         return None
     return int(hhmm[:2]) * 60 + int(hhmm[3:])

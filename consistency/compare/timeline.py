@@ -197,12 +197,12 @@ def speech_date(c: Claim, t: TimeExpr) -> bool:
 
 
 OPENING = 12
-_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}[:.]\d{2}\b", re.I)
+CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}[:.]\d{2}\b", re.I)
 
 
 def _weekday(t: TimeExpr) -> str | None:
     """The weekday a bare weekday expression names ("on Saturday", "10:24 a.m. Friday"), else None."""
-    text = _CLOCK.sub(" ", t.text)
+    text = CLOCK.sub(" ", t.text)
     words = text.casefold().replace(",", " ").split()
     named = [w for w in words if w in WEEKDAYS]
     return named[0] if named and not any(ch.isdigit() for ch in text) else None
@@ -252,9 +252,9 @@ def dates_comparable(x: TimeExpr, y: TimeExpr, a: Claim, b: Claim) -> bool:
 def bare_clock(t: TimeExpr) -> bool:
     """A time of day written with no day ("about 4 p.m."): the day it is read on is taken from the
     sentences around it, which two outlets set differently."""
-    if t.granularity != "time" or not _CLOCK.search(t.text):
+    if t.granularity != "time" or not CLOCK.search(t.text):
         return False
-    rest = _CLOCK.sub(" ", t.text)
+    rest = CLOCK.sub(" ", t.text)
     return not (any(ch.isdigit() for ch in rest) or MONTHS.search(rest) or DEICTIC.search(rest)
                 or any(w in WEEKDAYS for w in re.findall(r"[a-z]+", rest.casefold())))
 
@@ -264,7 +264,7 @@ def _weekend(t: TimeExpr) -> bool:
     return "weekend" in t.text.casefold() and anchor_kind(t) in ("deictic", "other")
 
 
-def _clock(t: TimeExpr) -> str | None:
+def clock_of(t: TimeExpr) -> str | None:
     """The hour and minute a time value names ("16:00" of "2011-04-25T16:00"), else None."""
     m = re.search(r"T(\d{2}:\d{2})", t.value or "")
     return m.group(1) if m else None
@@ -280,7 +280,7 @@ def _one_night(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date, 
     happenings' times."""
     if ix[0] != ix[1] or iy[0] != iy[1] or (iy[0] - ix[0]).days != 1:
         return False
-    hx, hy = _clock(x), _clock(y)
+    hx, hy = clock_of(x), clock_of(y)
     if hx is not None and hy is not None:
         return False  # two clock times say how far apart they are: "9 p.m. Monday" is four hours from "1 a.m."
     late = x.mod == "END" or x.text.casefold().startswith("late") or hx is not None and int(hx[:2]) >= LATE_HOUR
@@ -304,7 +304,7 @@ def compatible(x: TimeExpr, ix: tuple[date, date], y: TimeExpr, iy: tuple[date, 
         return True  # "four days earlier" / "seven days earlier": the count differs, a number conflict
     if x.text.casefold() == y.text.casefold() and not any(ch.isdigit() for ch in x.text):
         return True  # the same relative words ("today") in a copy republished another day
-    if (bare_clock(x) or bare_clock(y)) and _clock(x) is not None and _clock(x) == _clock(y):
+    if (bare_clock(x) or bare_clock(y)) and clock_of(x) is not None and clock_of(x) == clock_of(y):
         return True  # one hour of the day; the day a bare "about 4 p.m." falls on is the reader's guess
     if _one_night(x, ix, y, iy) or _one_night(y, iy, x, ix):
         return True  # "late Sunday" / "early Monday": hours apart, told from either side of midnight
