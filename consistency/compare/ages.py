@@ -688,8 +688,9 @@ def age_flags(claims: Iterable[Claim], flagged: Iterable[Flag] = ()) -> list[Fla
                 later = taken_back(a, b, held, ages, surnames)
             flag = make_flag(age_finding(a, b, revised=later is not None))
             flag = flag if later is None else revision_flag(flag, a, later)
-            flags.append(cited_beside(flag, (evidence(m.claim, *m.span) for x in (a, b) for m in _said_again(x, held)
-                                             if m.claim.id not in {e.claim_id for e in flag.evidence})))
+            cited = {e.claim_id for e in flag.evidence}
+            again = [m for x in (a, b) for m in _said_again(x, held) if m.claim.id not in cited]
+            flags.append(cited_beside(flag, (evidence(m.claim, *m.span) for m in again)))
     return flags
 
 

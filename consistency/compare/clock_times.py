@@ -33,6 +33,8 @@ _DAY = 24 * 60
 # ET" of a shooting in Central time): no hour to set against a local one.
 _ZONE = re.compile(r"\b(?:[ECMP][SD]?T|GMT|UTC)\b")
 _ZONE_AFTER = re.compile(r"^\s*\(?(?:[ECMP][SD]?T|GMT|UTC)\b")
+# Clock times written as words; the rest are figures with a.m., p.m. or a colon (``CLOCK``).
+_NOON_OR_MIDNIGHT = re.compile(r"\b(?:noon|midnight)\b", re.I)
 
 # Verbs of the happening itself (lemmas of the expression's event); "open" only as in "opened fire" (a road
 # "re-opened" after the shooting is a later moment).
@@ -61,7 +63,7 @@ class Hour:
 def _minute(t: TimeExpr) -> int | None:
     """Minutes after midnight of a clock time ("10:15 p.m."), none for a time of day without one ("tonight")."""
     hhmm = clock_of(t)
-    if hhmm is None or not (CLOCK.search(t.text) or re.search(r"\b(?:noon|midnight)\b", t.text, re.I)) \
+    if hhmm is None or not (CLOCK.search(t.text) or _NOON_OR_MIDNIGHT.search(t.text)) \
             or _ZONE.search(t.text):
         return None
     return int(hhmm[:2]) * 60 + int(hhmm[3:])

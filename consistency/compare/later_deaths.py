@@ -306,8 +306,7 @@ def _same_person(x: tuple[str, tuple[str, ...]], y: tuple[str, tuple[str, ...]],
 
 def _later_news(grave: _Report, dead: _Report) -> bool:
     """A report of a later day tells the one hit further gone: grave, then brain-dead or dead."""
-    then, now = grave.claim.published, dead.claim.published
-    return _ORDER[grave.state] < _ORDER[dead.state] and now.date() > then.date()
+    return _ORDER[grave.state] < _ORDER[dead.state] and dead.claim.published.date() > grave.claim.published.date()
 
 
 def _corrected(dead: _Report, alive: _Report) -> bool:

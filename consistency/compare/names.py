@@ -388,7 +388,7 @@ def _surname_respelt(x: str, y: str) -> tuple[str, str] | None:
 
 
 def _unsuffixed(wx: list[str], wy: list[str]) -> tuple[list[str], list[str]]:
-    """Two names' words without a generational suffix one of them alone writes ("Dion Loften" / "Dion Lofton
+    """Two names' words without a generational suffix one of them alone writes ("Dion Lasken" / "Dion Laskin
     Jr."); two suffixes are kept, for "Jr." and "Sr." are two people."""
     sx, sy = bool(wx) and wx[-1] in NAME_SUFFIXES, bool(wy) and wy[-1] in NAME_SUFFIXES
     if sx and not sy:
@@ -450,12 +450,13 @@ def _loose_observations(claims: list[Claim]):
                 corrected = bool(ox & oy) and wx < wy and len(naming) >= MIN_MAJORITY and \
                     not articles[(story, wx)] & articles[(story, wy)]
                 one_each = len(ox) == len(oy) == 1 and not ox & oy
-                ages_x, ages_y = (aged[(story, wx, min(ox))], aged[(story, wy, min(oy))]) if one_each else ((), ())
+                ages_x = aged[(story, wx, min(ox))] if one_each else set()
+                ages_y = aged[(story, wy, min(oy))] if one_each else set()
                 # the surname and an age tie one person; so does the surname alone in a story the two outlets alone
                 # report, where no third can side with either form, unless the two give other ages (where other
                 # outlets report the story and leave the person unnamed, the person is one of its bystanders, often
                 # a foreign name the two transliterate each their way: "Massoud" / "Masoud")
-                one_age = one_each and (bool(set(ages_x) & set(ages_y)) or len(reporting[story]) == 2
+                one_age = one_each and (bool(ages_x & ages_y) or len(reporting[story]) == 2
                                         and not (ages_x and ages_y))
                 if not (corrected or one_age) and (len(ox) != 1 or len(oy) < MIN_MAJORITY or ox & oy):
                     continue
