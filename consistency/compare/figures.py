@@ -11,6 +11,7 @@ least ``Options.figure_bar``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -18,8 +19,8 @@ import numpy as np
 from .base import has_update_cue
 from .facts.pairing import Candidate, candidates, in_order
 from .facts.rows import Fact
-from .facts.sameness import CLASS_NOUNS, GENERAL_EVENTS, grown_since, one_fact, particle_after_verb
-from .facts.statistics import is_age
+from .facts.sameness import CLASS_NOUNS, GENERAL_EVENTS, grown_since, one_fact, particle_after_verb, verb_forms
+from .facts.statistics import is_age, one_thing
 from .facts.table import pair_finding, story_tables
 from .facts.values import facts_agree
 from .finding import Finding
@@ -57,12 +58,23 @@ def tells_nothing(f: Fact) -> bool:
     return f.event in GENERAL_EVENTS and not with_particle(f)
 
 
+def infinitive_of(f: Fact, verb: str) -> bool:
+    """The row's verb is an infinitive after a form of ``verb`` in its sentence, both before the figure
+    ("waited in line to cast a ballot for seven hours"): the figure may be the finite verb's, which
+    extraction passed over for the nearer one."""
+    if not f.event:
+        return False
+    before = f.claim.text[:f.slot.start - f.claim.start].casefold()
+    to = [m.start() for m in re.finditer(rf"\bto\s+(?:{'|'.join(map(re.escape, verb_forms(f.event)))})\b", before)]
+    return bool(to) and bool(re.search(rf"\b(?:{'|'.join(map(re.escape, verb_forms(verb)))})\b", before[:to[-1]]))
+
+
 def verbs_of_one_kind(a: Fact, b: Fact) -> bool:
     """One verb, verbs of one kind of happening, or a verb that tells nothing of its own (be, have,
     say): nothing in the verbs says the figures are of two doings."""
-    if a.event is None or b.event is None or a.event == b.event:
-        return True
-    if tells_nothing(a) or tells_nothing(b):
+    if a.event is None or b.event is None or a.event == b.event or one_thing(a, b):
+        return True  # a thing's property ("the 15-storey building") is its own whatever is done to the thing
+    if tells_nothing(a) or tells_nothing(b) or infinitive_of(a, b.event) or infinitive_of(b, a.event):
         return True
     kind = HAPPENING_KINDS.get(a.event)
     return kind is not None and kind == HAPPENING_KINDS.get(b.event)

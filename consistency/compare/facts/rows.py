@@ -5,14 +5,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ...extract.quantities import AGE_UNIT
 from ...lexicon import HAPPENING_KINDS, SPEECH_EVENTS
 from ...records import Claim, Entity, Quantity, TimeExpr
 from ..base import STOP
-from ..numbers import in_telephone_number, singular
+from ..numbers import figures, in_telephone_number, singular
 from ..timeline import dates_no_happening, interval_of, is_stamp
 from .calls import CALL, reports_call
 
@@ -39,7 +39,7 @@ def facts_of(row: int, c: Claim, named_before: Mapping[tuple[str, int], Entity] 
     if is_stamp(c):
         return []
     out = []
-    for q in _ratios(c):
+    for q in [*_ratios(c), *_durations(c)]:
         if (q.kind == "ordinal" or math.isinf(q.value) or _read_in_part(c, q) or _address(c, q)
                 or _position(c, q) or _score(q) or _negated_bound(c, q)
                 or in_telephone_number(c, q)):
@@ -60,6 +60,14 @@ def facts_of(row: int, c: Claim, named_before: Mapping[tuple[str, int], Entity] 
         event = CALL if call else noun or modified(c, t) or t.event
         out.append(Fact("date", c, row, t, event, about, None, iv, _stood_for(c, t, named_before)))
     return out
+
+
+def _durations(c: Claim) -> list[Quantity]:
+    """The claim's counted durations ("waited six hours", "for 2 1/2 hours") as figures in time units,
+    with the happening and holder extraction gave the time."""
+    times = {(t.start, t.end): t for t in c.times if t.type == "DURATION"}
+    return [replace(q, event=t.event, about=t.about, holder=t.holder)
+            for q in figures(c) if q.kind == "duration" and (t := times.get((q.start, q.end))) is not None]
 
 
 def _stood_for(c: Claim, slot: Quantity | TimeExpr, named_before: Mapping[tuple[str, int], Entity]
