@@ -96,34 +96,6 @@ def test_figures_reach_the_default_check_at_the_bar():
     assert Options(store=".x").figure_bar == 1.0
 
 
-def test_figures_a_unit_spelt_two_ways_is_one_unit():
-    from consistency.compare.numbers import singular
-
-    assert singular("storeys") == singular("stories") == singular("story") == "story"
-    assert singular("countries") == "country" and singular("ties") == "tie" and singular("games") == "game"
-
-
-def test_figures_one_things_property_given_two_ways_is_sure_whatever_is_done_to_it():
-    low = claim("a#1", "Rockets hit the 14-storey tower near the port.", outlet="A",
-                frames={"14": ("hit", ("storey tower", "tower"))})
-    high = claim("b#1", "A strike levelled an 18-story tower on Friday.", outlet="B",
-                 frames={"18": ("level", ("story tower", "tower", "strike"))})
-    assert graded(low, high) == [("14", "18", 1.0)]
-    # a count that measures nothing ("the 14 towers") is not a property of a thing
-    counted = claim("a#1", "Rockets hit the 14 towers near the port.", outlet="A",
-                    frames={"14": ("hit", ("tower",))})
-    assert all(s < 1.0 for _, _, s in graded(counted, high))
-
-
-def test_figures_a_thing_that_was_targeted_is_not_a_figure_aimed_at():
-    from consistency.compare.facts.statistics import is_required
-
-    hit = claim("a#1", "Nobody said why the 14-storey tower was targeted.", outlet="A",
-                frames={"14": ("target", ("storey tower",))})
-    aim = claim("a#1", "The drive targeted 14 towers.", outlet="A", frames={"14": ("target", ("tower",))})
-    assert not is_required(facts_of(0, hit)[0]) and is_required(facts_of(0, aim)[0])
-
-
 def timed(cid: str, text: str, outlet: str, frames: dict[str, tuple[str | None, tuple[str, ...]]]) -> Claim:
     """A claim with its time expressions read, each carrying the verb and words given in ``frames``."""
     from consistency.extract.time.extract import find_times

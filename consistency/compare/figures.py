@@ -20,7 +20,7 @@ from .base import has_update_cue
 from .facts.pairing import Candidate, candidates, in_order
 from .facts.rows import Fact
 from .facts.sameness import CLASS_NOUNS, GENERAL_EVENTS, grown_since, one_fact, particle_after_verb, verb_forms
-from .facts.statistics import is_age, one_thing
+from .facts.statistics import is_age
 from .facts.table import pair_finding, story_tables
 from .facts.values import facts_agree
 from .finding import Finding
@@ -72,8 +72,8 @@ def infinitive_of(f: Fact, verb: str) -> bool:
 def verbs_of_one_kind(a: Fact, b: Fact) -> bool:
     """One verb, verbs of one kind of happening, or a verb that tells nothing of its own (be, have,
     say): nothing in the verbs says the figures are of two doings."""
-    if a.event is None or b.event is None or a.event == b.event or one_thing(a, b):
-        return True  # a thing's property ("the 15-storey building") is its own whatever is done to the thing
+    if a.event is None or b.event is None or a.event == b.event:
+        return True
     if tells_nothing(a) or tells_nothing(b) or infinitive_of(a, b.event) or infinitive_of(b, a.event):
         return True
     kind = HAPPENING_KINDS.get(a.event)

@@ -145,7 +145,7 @@ def figures_comparable(x: Quantity, y: Quantity) -> bool:
         return False
     if x.kind == "duration":
         return x.unit == y.unit
-    return x.unit is None or y.unit is None or units_compatible(x, y) or singular(x.unit) == singular(y.unit)
+    return x.unit is None or y.unit is None or units_compatible(x, y)
 
 
 _LENGTHS = frozenset({"miles", "km", "m", "feet"})
@@ -417,21 +417,12 @@ def _kind(q: Quantity) -> str:
 MAX_UPDATE_RATIO = 2.5
 
 
-# One noun spelt two ways, British and American: one unit ("a 15-storey building", "an 11-story building").
-SPELLINGS = {"storey": "story", "programme": "program"}
-_IES = re.compile(r"(?<=\w[^aeiou\W])ies$")  # "stories", "countries"; not "ties", "pies"
-
-
 def singular(unit: str | None) -> str | None:
-    """A counted noun or unit in one form: "games" -> "game", "stories"/"storeys" -> "story",
-    "metres"/"meters" -> "m"."""
+    """A counted noun or unit in one form: "games" -> "game", "metres"/"meters" -> "m"."""
     if not unit:
         return None
     unit = unit.casefold()
-    if unit in MEASURE_WORDS:
-        return MEASURE_WORDS[unit]
-    one = _IES.sub("y", unit) if _IES.search(unit) else re.sub(r"(?<=[^s])s$", "", unit)
-    return SPELLINGS.get(one, one)
+    return MEASURE_WORDS.get(unit) or re.sub(r"(?<=[^s])s$", "", unit)
 
 
 def _counted(c: Claim, q: Quantity) -> str | None:

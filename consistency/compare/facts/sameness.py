@@ -9,7 +9,7 @@ from ..base import UPDATE_CUES
 from .holders import (a_name, holder, holding_people, one_verb_two_doers, other_actors, other_doers, other_people,
                       other_studies, places_of, rival_holders, same_person, study_names)
 from .rows import Fact, dates_of, modified
-from .statistics import is_age, is_conversion, is_tally, one_thing, other_statistic
+from .statistics import is_age, is_conversion, is_tally, other_statistic
 from .values import GRANULARITY, MAX_GRANULARITY_GAP, near_dates, near_figures, significant
 
 
@@ -79,11 +79,10 @@ def one_fact(a: Fact, b: Fact) -> bool:
         later = b.claim.published > a.claim.published and (
             grown_since(a, b) and is_tally(a) and is_tally(b)
             or update_cue(b) and not update_cue(a))
-        thing = one_thing(a, b)  # one thing's property has one value, however far apart two outlets put it
-        close = near_figures(a.slot, b.slot) or (later or thing) and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
+        close = near_figures(a.slot, b.slot) or later and lo > 0 and hi / lo <= MAX_UPDATE_RATIO
         # A named poll's or report's figure is that study's: a figure said of no holder may be another study's.
         unknown = holder_unknown(a, b) and not (study_names(a) or study_names(b))
-        return close and (same_holder or same_event or unknown or thing)
+        return close and (same_holder or same_event or unknown)
     if one_verb_two_doers(a, b, GENERAL_EVENTS):
         return False  # two doers of one verb: two happenings, each on its own day
     if ({a.slot.granularity, b.slot.granularity} <= {"day", "time"} and not _rescheduled(a, b)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from ...extract.quantities import AGE_UNIT
-from ..numbers import singular
 from .rows import Fact
 
 
@@ -27,10 +26,8 @@ _PART_BEFORE = re.compile(r"\b(?:another|other|including|among(?:\s+(?:them|whom
                           r"|an?\s+(?:further|additional|extra)),?\s+$", re.IGNORECASE)
 # A figure something needs or aims at ("needs 51 votes", "a target of 2 million", "aims to save $4
 # billion") is another statistic than the figure it reached ("won 41 votes").
-# Not a passive "was targeted": a thing attacked ("the 15-storey building was targeted"), not a figure aimed at.
 _REQUIRED = re.compile(r"\b(?:needs?|needed|requires?|required|requirement|necessary|majority|threshold|minimum|"
-                       r"targets?|(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )(?<!been )(?<!being )targeted"
-                       r"|goal|quota|aims?|aimed|aiming)\b", re.IGNORECASE)
+                       r"targets?|targeted|goal|quota|aims?|aimed|aiming)\b", re.IGNORECASE)
 REQUIRED_CHARS = 30  # a requirement word this close to the figure, in its clause, is about it
 
 
@@ -184,40 +181,3 @@ def is_tally(f: Fact) -> bool:
     noun = (f.counts or "").split()[-1:] or [""]
     return noun[0] in TALLY_NOUNS or f.event in TALLY_EVENTS
 
-
-# A figure inside a noun phrase, after its determiner, that measures the phrase's noun ("the 15-storey
-# building", "a $9 billion oil pipeline", "a 1,200-mile route"): a property of that thing, whatever is done
-# to it. A count qualifies only joined to its unit by a hyphen: "the three victims" counts, it measures nothing.
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE)
-_PHRASE_END = (r"(?:that|which|who|whose|when|where|while|was|were|is|are|has|had|have|will|would|could|in|on|at"
-               r"|of|for|to|from|with|by|near|into|across|over|under|off|outside|inside|along|through|during"
-               r"|since|until|against|between|behind|amid|than|and|or|but|as|after|before|the|a|an|its|their"
-               r"|[a-z]+ed)\b")
-_PHRASE_AFTER = re.compile(rf"^\s+(?!{_PHRASE_END})((?:[a-z]+\s+){{0,2}}?[a-z]+)(?=\s+{_PHRASE_END}|\s*[,.;:)]|$)")
-_HYPHENED_UNIT = re.compile(r"^-[a-z]+")
-
-
-def measured_thing(f: Fact) -> tuple[str, ...] | None:
-    """The words of the noun phrase a money figure or a hyphened measure is a property of, its head
-    last ("a $9 billion oil pipeline": oil, pipeline), or None when the figure stands in no such phrase."""
-    if f.kind != "figure" or is_age(f) or f.slot.kind not in ("money", "measure", "count"):
-        return None
-    c = f.claim
-    if not _DETERMINER_BEFORE.search(c.text[:f.slot.start - c.start]):
-        return None
-    after = c.text[f.slot.end - c.start:]
-    unit = _HYPHENED_UNIT.match(after)  # "15" of "15-storey"; a measure holds its unit ("1,200-mile")
-    if f.slot.kind == "count" and unit is None or f.slot.kind == "measure" and "-" not in f.slot.text:
-        return None
-    m = _PHRASE_AFTER.match(after[unit.end() if unit else 0:])
-    return tuple(m.group(1).casefold().split()) if m else None
-
-
-def one_thing(a: Fact, b: Fact) -> bool:
-    """Both figures are properties of a thing of one name (one head noun, the words of one phrase all in the
-    other's: "the 15-storey building" / "an 11-story building", "oil pipeline" / "pipeline"): one value."""
-    ta, tb = measured_thing(a), measured_thing(b)
-    if ta is None or tb is None:
-        return False
-    wa, wb = ({singular(w) or w for w in t} for t in (ta, tb))
-    return singular(ta[-1]) == singular(tb[-1]) and (wa <= wb or wb <= wa)
