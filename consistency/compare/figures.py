@@ -123,14 +123,22 @@ def surest_findings(claims: dict[int, Claim], vectors: Callable[[Sequence[int]],
     differently scoring at least ``happening_bar``, and figures graded at least ``figure_bar`` (None:
     none of that kind)."""
     from .happenings import happening_findings
+    from .tallies import tally_updates
 
     out: dict[str, list[tuple[Finding, float]]] = {}
+    by_story: dict[str, list[Claim]] = {}
+    for c in claims.values():
+        if c.story_id:
+            by_story.setdefault(c.story_id, []).append(c)
     for story, facts, similarity in story_tables(claims, vectors):
         found = [] if happening_bar is None else [
             (f, s) for f, s in happening_findings(facts, similarity) if f.confidence >= happening_bar]
         if figure_bar is not None:
             pairs = {(f.a.id, f.b.id) for f, _ in found}
             found += [(f, s) for f, s in figure_findings(facts, similarity, figure_bar)
+                      if (f.a.id, f.b.id) not in pairs]
+            pairs = {(f.a.id, f.b.id) for f, _ in found}
+            found += [(f, s) for f, s in tally_updates(facts, similarity, by_story.get(story, ()))
                       if (f.a.id, f.b.id) not in pairs]
         if found:
             out[story] = found

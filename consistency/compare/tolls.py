@@ -324,6 +324,13 @@ def _of_gunfire(claims: Sequence[Claim]) -> bool:
     return any(_GUNFIRE.search(c.text) for c in sorted(claims, key=lambda c: c.start)[:LEAD])
 
 
+def of_one_shooting(claims: Sequence[Claim]) -> bool:
+    """The article's lead tells of gunfire and of no statistic (a weekend's, a city's, a year's shootings): the
+    killed and wounded it counts are one shooting's toll, which this module reads."""
+    lead = sorted(claims, key=lambda c: c.start)[:LEAD]
+    return _of_gunfire(claims) and not any(_STATISTIC.search(c.text) for c in lead)
+
+
 def _places(claims: Sequence[Claim]) -> set[str]:
     """The words of the towns and streets an article's lead names (street kinds and compass words left out; a state
     or country may hold the other lead's town)."""

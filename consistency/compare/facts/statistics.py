@@ -46,7 +46,7 @@ _FATE_CLAUSE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:who|that|whom)\s+(?:[\w-]+
                           r"|remains?\s+(?:hospitali[sz]ed|in)"
                           r"|(?:are|were|is)\s+in\s+(?:stable|critical|serious|fair|good)"
                           r"|(?:were|was)\s+(?:treated\s+and\s+)?released)\b", re.IGNORECASE)
-OTHER_CAUSE = re.compile(r"^[^,;:.]{0,60}?\b(?:by|of|from|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+OTHER_CAUSE = re.compile(r"^[^,;:.]{0,60}?\b(?:by|of|from|with)\s+[\"“']?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
                          r"(?:asphyxiation|asphyxia|strangulation|strangling|suffocation|smothering|stabbing"
                          r"|stab\s+wounds|poisoning|carbon[\s-]monoxide|smoke\s+inhalation|drowning|beating"
                          r"|blunt[\s-]force|overdose|knife)\b", re.IGNORECASE)

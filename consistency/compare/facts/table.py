@@ -80,6 +80,7 @@ def compare_facts(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], n
     out: dict[str, list[tuple[Finding, float]]] = {}
     from ..happenings import happening_findings
     from ..statuses import status_findings
+    from ..tallies import tally_updates
 
     by_story: dict[str, list[Claim]] = {}
     for c in claims.values():
@@ -90,6 +91,10 @@ def compare_facts(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], n
         # Dates of one happening worded differently by each outlet, paired by the happening itself.
         pairs = {(f.a.id, f.b.id) for f, _ in found}
         found += [(f, s) for f, s in happening_findings(facts, similarity) if (f.a.id, f.b.id) not in pairs]
+        pairs = {(f.a.id, f.b.id) for f, _ in found}
+        # Running tallies a later report gives higher, whatever noun or verb carries the count.
+        found += [(f, s) for f, s in tally_updates(facts, similarity, by_story.get(story, ()))
+                  if (f.a.id, f.b.id) not in pairs]
         pairs = {(f.a.id, f.b.id) for f, _ in found}
         # Statuses reached without a figure (charged, resigned) after an earlier report awaited them.
         found += [(f, 0.0) for f in status_findings(by_story.get(story, ())) if (f.a.id, f.b.id) not in pairs]
