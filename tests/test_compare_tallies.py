@@ -118,3 +118,22 @@ def test_tallies_a_verb_of_rise_leading_to_the_count_makes_it_the_newer_of_one_d
     # a rise told of something else in the sentence says nothing of the count
     grew = claim("b#1", "The river grew overnight and the flooding killed 312 people.", outlet="B", day=10)
     assert updates(FLOOD, grew) == []
+
+
+def test_tallies_one_of_a_list_of_the_dead_is_a_part_not_the_toll():
+    listed = claim("a#1", "A woman and two men died when the ward caught fire.", outlet="A", day=10)
+    later = claim("b#1", "Three people died in the ward fire, officials said.", outlet="B", day=11)
+    # the list's parts ("a woman", "two men") are not a count of all the dead a later report could raise
+    assert updates(listed, later) == []
+    whole = claim("a#1", "Two people died in the ward fire.", outlet="A", day=10)
+    assert updates(whole, later) == [("Two", "Three")]
+
+
+def test_tallies_a_count_of_a_happening_recalled_from_weeks_before_is_no_tally():
+    recall = claim("b#1", "In January, a fire at a mill killed 312 people.", outlet="B", day=11,
+                   times=(TimeExpr("In January", 0, 10, "DATE", "2026-01", granularity="month",
+                                   earliest="2026-01-01", latest="2026-01-31"),))
+    assert updates(FLOOD, recall) == []
+    fresh = replace(recall, times=(), text="A fire at a mill killed 312 people.", content="A fire at a mill killed 312 people.",
+                    end=len("A fire at a mill killed 312 people."), quantities=tuple(find_quantities("A fire at a mill killed 312 people.")))
+    assert updates(FLOOD, fresh) == [("at least 230", "312")]

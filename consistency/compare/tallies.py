@@ -32,7 +32,8 @@ from .facts.sameness import MAX_UPDATE_RATIO, figure_updated
 from .facts.statistics import is_age, is_bounded, is_conversion, is_part, is_required
 from .finding import Finding
 from .numbers import singular
-from .tolls import of_one_shooting
+from .timeline import interval_of
+from .tolls import of_one_shooting, one_of_a_list
 
 CONFIDENCE = 0.6
 DEAD, HURT, CASES, ARRESTED, DETAINED = "dead", "hurt", "cases", "arrested", "detained"
@@ -106,9 +107,27 @@ def tally(f: Fact) -> str | None:
     return _KIND_OF.get(m.group(1).casefold()) if m else None
 
 
+RECALLED_DAYS = 7  # a count its sentence dates more than a week before the report is of a past happening
+
+
+def recalled(f: Fact) -> bool:
+    """The row's sentence dates what it counts well before the report ("In February, a gunman killed five"):
+    a past happening recalled beside the story, not the story's tally."""
+    c = f.claim
+    for t in c.times:
+        iv = interval_of(t)
+        if iv is not None and iv[1] != iv[1].max and (c.published.date() - iv[1]).days > RECALLED_DAYS:
+            return True
+    return False
+
+
 def running(f: Fact) -> bool:
-    """The row is a tally so far, not a period's count, an average, a part or a count bounded in time."""
-    return not (_RATE.search(_clause(f)) or is_part(f) or is_bounded(f) or is_required(f) or is_conversion(f))
+    """The row is a tally so far, not a period's count, an average, a part (one of a list: "two women and a man
+    died") or a count bounded in time."""
+    c = f.claim
+    listed = one_of_a_list(c.text[:f.slot.start - c.start], c.text[f.slot.end - c.start:])
+    return not (listed or recalled(f) or _RATE.search(_clause(f)) or is_part(f) or is_bounded(f) or is_required(f)
+                or is_conversion(f))
 
 
 def _clause(f: Fact) -> str:

@@ -63,6 +63,14 @@ _LIST_AFTER = re.compile(r"^\s*(?:(?!(?:were|was|are|is|have|has|had|been|killed
                          r"(?:" + _NUMBER_WORD + r"|men|women|boys|girls|children|teens)\b", re.I)
 _LIST_BEFORE = re.compile(r"\b(?!(?:killed|dead|died|slain|wounded|injured|hurt|shot|fatally)\b)[\w'-]+,?\s+and\s+$",
                           re.I)
+
+
+def one_of_a_list(before: str, after: str) -> bool:
+    """The count before ``after`` (and after ``before``) is one of a list of people ("two women and a man died"):
+    a part of the toll, not the toll."""
+    return bool(_LIST_AFTER.match(after) or _LIST_BEFORE.search(before))
+
+
 # A lead that tells of several shootings: whose toll each count is, is not clear.
 _SEVERAL = re.compile(r"\b(?:two|three|four|five|pair\s+of|several|multiple|\d+)\s+(?:\w+\s+)?shootings\b|"
                       r"\bincluding\s+(?:the\s+)?(?:\w+\s+)?(?:gunman|shooter|suspect|killer|attacker)\b", re.I)
@@ -160,7 +168,7 @@ def counts(c: Claim) -> list[Toll]:
         beside = _BESIDE.match(after)
         if kind is None or q.hedge in _HEDGED or _PART.match(after) or beside and kind != WOUNDED \
                 or beside and _ONE_HURT_ALIVE.search(before) \
-                or _LIST_AFTER.match(after) or _LIST_BEFORE.search(before) or _NAMED_OF.search(before) \
+                or one_of_a_list(before, after) or _NAMED_OF.search(before) \
                 or _ONE_OF.search(" ".join(after.split()[:NEAR_WORDS + 2])):
             continue
         if kind == WOUNDED and _ONE_MORE_HURT.search(after):
