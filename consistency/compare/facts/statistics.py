@@ -180,4 +180,3 @@ def is_tally(f: Fact) -> bool:
     """The figure is a story's running count (by its counted noun or its happening)."""
     noun = (f.counts or "").split()[-1:] or [""]
     return noun[0] in TALLY_NOUNS or f.event in TALLY_EVENTS
-
