@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.real_coverage_gold import main as gold_main  # noqa: E402
+from scripts.real_coverage_gold import unpack_into  # noqa: E402
 
 GOLD = Path(__file__).resolve().parents[1] / "bench" / "allsides_gold.jsonl"
 SEED = 2021
@@ -124,14 +124,6 @@ def write_set(stories: dict[str, dict], keys: list[str], out: Path) -> int:
     return n
 
 
-def gold_events() -> set[str]:
-    """Stories that have hand-made gold in the repository."""
-    if not GOLD.exists():
-        return set()
-    with open(GOLD, encoding="utf-8") as f:
-        return {json.loads(line)["event"] for line in f if line.strip()}
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("raw", type=Path, nargs="?", help="the crawled roundup file (JSON lines)")
@@ -150,18 +142,13 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"unknown set(s) {', '.join(sorted(unknown))}; --names lists them")
     stories = read_stories(args.raw)
     keys = order(stories)
-    with_gold = gold_events()
     for s in SETS:
         if args.only and s.name not in args.only:
             continue
         chosen = keys[s.start:s.stop]
         out = args.root / s.name
         n_articles = write_set(stories, chosen, out)
-        labelled = sum(k in with_gold for k in chosen)
-        if labelled:
-            gold_main(["unpack", str(GOLD), str(out)])
-        else:
-            (out / "gold.jsonl").write_text("", encoding="utf-8")
+        labelled = unpack_into(GOLD, out, chosen)
         note = "" if labelled == len(chosen) else f" ({len(chosen) - labelled} without gold)"
         print(f"{s.name}: {len(chosen)} stories, {n_articles} articles{note} -> {out}", file=sys.stderr)
     return 0

@@ -78,6 +78,26 @@ def unpack_line(line: dict, texts: dict[str, str]) -> dict:
     return out
 
 
+def events_with_gold(packed: Path) -> set[str]:
+    """The events a packed gold file holds lines for (none when the file does not exist)."""
+    if not packed.exists():
+        return set()
+    with open(packed, encoding="utf-8") as f:
+        return {json.loads(line)["event"] for line in f if line.strip()}
+
+
+def unpack_into(packed: Path, folder: Path, keys: list[str]) -> int:
+    """Unpack the gold of a set's events ``keys`` into ``folder``, or write an empty ``gold.jsonl`` when none of
+    them has gold; returns how many have gold. Stops when a span no longer holds its quote, so a stale gold file
+    is never left in place of the new one."""
+    labelled = len(events_with_gold(packed) & set(keys))
+    if not labelled:
+        (folder / "gold.jsonl").write_text("", encoding="utf-8")
+    elif main(["unpack", str(packed), str(folder)]) != 0:
+        raise SystemExit(f"{packed}: its gold no longer fits the articles in {folder}")
+    return labelled
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)

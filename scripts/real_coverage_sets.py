@@ -16,7 +16,6 @@ SRC is the ``EventRegistries/GunViolenceArchive/the_violent_corpus`` folder of c
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from scripts.make_real_coverage import choose, read_incidents, write_corpus  # noqa: E402
-from scripts.real_coverage_gold import main as gold_main  # noqa: E402
+from scripts.real_coverage_gold import unpack_into  # noqa: E402
 
 GOLD = Path(__file__).resolve().parents[1] / "bench" / "gunviolence_gold.jsonl"
 
@@ -91,12 +90,6 @@ def select(incidents: dict, wanted: IncidentSet, chosen: dict[str, list[str]]) -
     return [k for k in order if k not in used][wanted.start:wanted.stop]
 
 
-def gold_events() -> set[str]:
-    """Events that have hand-made gold in the repository."""
-    with open(GOLD, encoding="utf-8") as f:
-        return {json.loads(line)["event"] for line in f if line.strip()}
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("src", type=Path, nargs="?", help="the_violent_corpus folder")
@@ -119,7 +112,6 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown set(s) {', '.join(sorted(unknown))}; --names lists them")
     incidents = read_incidents(args.src)
-    with_gold = gold_events()
     chosen: dict[str, list[str]] = {}
     for s in SETS:
         chosen[s.name] = select(incidents, s, chosen)
@@ -127,11 +119,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         out = args.root / s.name
         n_events, n_articles = write_corpus(incidents, chosen[s.name], out)
-        labelled = sum(k in with_gold for k in chosen[s.name])
-        if labelled:
-            gold_main(["unpack", str(GOLD), str(out)])
-        else:
-            (out / "gold.jsonl").write_text("", encoding="utf-8")
+        labelled = unpack_into(GOLD, out, chosen[s.name])
         note = "" if labelled == n_events else f" ({n_events - labelled} without gold)"
         print(f"{s.name}: {n_events} events, {n_articles} articles{note} -> {out}", file=sys.stderr)
     return 0

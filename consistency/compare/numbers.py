@@ -90,7 +90,12 @@ def _read_quantities(c: Claim) -> list[Quantity]:
 
 def figures(c: Claim) -> list[Quantity]:
     """The claim's quantities, plus its counted durations ("the 90 days") as figures in time units."""
-    out = _quantities(c)
+    return _quantities(c) + durations(c)
+
+
+def durations(c: Claim) -> list[Quantity]:
+    """The claim's counted durations ("the 90 days", "for six hours") as figures in time units."""
+    out = []
     for t in c.times:
         m = _DURATION.match(t.value or "") if t.type == "DURATION" else None
         if m is None and t.type == "DURATION":

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from ..records import Claim
 from .base import STOP
-from .facts.holders import other_actors, other_people, other_studies, places_of, rival_holders
+from .facts.holders import PLACE_LABELS, other_actors, other_people, other_studies, places_of, rival_holders
 from .facts.rows import Fact
 from .facts.sameness import MAX_UPDATE_RATIO, figure_updated
 from .facts.statistics import is_age, is_bounded, is_conversion, is_part, is_required
@@ -86,7 +86,6 @@ _AS_OF = re.compile(r"(?:\bas\s+of|(?:^|[,;]\s*)by)\s+$", re.I)
 _HEDGES = frozenset({None, "at least", "more than", "over", "about", "around", "approximately", "roughly", "some",
                      "an estimated", "nearly", "almost"})
 _FLOORS = frozenset({"at least", "more than", "over"})
-PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def tally(f: Fact) -> str | None:

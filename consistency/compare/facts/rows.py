@@ -12,7 +12,7 @@ from ...extract.quantities import AGE_UNIT
 from ...lexicon import HAPPENING_KINDS, SPEECH_EVENTS
 from ...records import Claim, Entity, Quantity, TimeExpr
 from ..base import STOP
-from ..numbers import figures, in_telephone_number, singular
+from ..numbers import durations, in_telephone_number, singular
 from ..timeline import dates_no_happening, interval_of, is_stamp
 from .calls import CALL, reports_call
 
@@ -67,7 +67,7 @@ def _durations(c: Claim) -> list[Quantity]:
     with the happening and holder extraction gave the time."""
     times = {(t.start, t.end): t for t in c.times if t.type == "DURATION"}
     return [replace(q, event=t.event, about=t.about, holder=t.holder)
-            for q in figures(c) if q.kind == "duration" and (t := times.get((q.start, q.end))) is not None]
+            for q in durations(c) if (t := times.get((q.start, q.end))) is not None]
 
 
 def _stood_for(c: Claim, slot: Quantity | TimeExpr, named_before: Mapping[tuple[str, int], Entity]
