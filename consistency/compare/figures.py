@@ -123,6 +123,7 @@ def surest_findings(claims: dict[int, Claim], vectors: Callable[[Sequence[int]],
     differently scoring at least ``happening_bar``, and figures graded at least ``figure_bar`` (None:
     none of that kind)."""
     from .happenings import happening_findings
+    from .ranks import rank_findings
     from .tallies import tally_updates
 
     out: dict[str, list[tuple[Finding, float]]] = {}
@@ -140,6 +141,8 @@ def surest_findings(claims: dict[int, Claim], vectors: Callable[[Sequence[int]],
             pairs = {(f.a.id, f.b.id) for f, _ in found}
             found += [(f, s) for f, s in tally_updates(facts, similarity, by_story.get(story, ()))
                       if (f.a.id, f.b.id) not in pairs]
+            pairs = {(f.a.id, f.b.id) for f, _ in found}
+            found += [(f, 0.0) for f in rank_findings(by_story.get(story, ())) if (f.a.id, f.b.id) not in pairs]
         if found:
             out[story] = found
     return out

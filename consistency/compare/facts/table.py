@@ -79,6 +79,7 @@ def compare_facts(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], n
     ``scorer`` the model that weighs candidates (the shipped one when None)."""
     out: dict[str, list[tuple[Finding, float]]] = {}
     from ..happenings import happening_findings
+    from ..ranks import rank_findings
     from ..statuses import status_findings
     from ..tallies import tally_updates
 
@@ -95,6 +96,9 @@ def compare_facts(claims: dict[int, Claim], vectors: Callable[[Sequence[int]], n
         # Running tallies a later report gives higher, whatever noun or verb carries the count.
         found += [(f, s) for f, s in tally_updates(facts, similarity, by_story.get(story, ()))
                   if (f.a.id, f.b.id) not in pairs]
+        pairs = {(f.a.id, f.b.id) for f, _ in found}
+        # Places in a series ("the 23rd candidate to enter"), which the quantity reader leaves out.
+        found += [(f, 0.0) for f in rank_findings(by_story.get(story, ())) if (f.a.id, f.b.id) not in pairs]
         pairs = {(f.a.id, f.b.id) for f, _ in found}
         # Statuses reached without a figure (charged, resigned) after an earlier report awaited them.
         found += [(f, 0.0) for f in status_findings(by_story.get(story, ())) if (f.a.id, f.b.id) not in pairs]
