@@ -1,10 +1,11 @@
 """A place in a series told two ways: "the 23rd candidate to enter the race" / "the 24th candidate seeking it".
 
 News ranks whom it reports on in a series: by an ordinal before a noun and what the series is ("the 14th state to
-allow it", "the 24th Democrat seeking the nomination", "the city's 30th homicide this year"), or by how many came
-before ("joined 14 other states": the 15th). The quantity reader leaves ordinals out (most are dates and street
-numbers), so ranks are read here from the claims' text. Two outlets of one story that rank in a series of one noun
-differently make a number finding. A report that gives two places in one series is not read: it ranks several.
+allow it", "the 24th Democrat seeking the nomination"), or by how many came before ("joined 14 other states": the
+15th). The quantity reader leaves ordinals out (most are dates and street numbers), so ranks are read here from the
+claims' text. Two outlets of one story that rank in a series of one noun differently make a number finding, when
+the two sentences name someone in common and give the place to the same person. A report that gives two places in
+one series is not read: it ranks several.
 """
 
 from __future__ import annotations
