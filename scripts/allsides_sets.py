@@ -124,6 +124,27 @@ def write_set(stories: dict[str, dict], keys: list[str], out: Path) -> int:
     return n
 
 
+def print_names(sets: tuple[StorySet, ...], seed: int) -> None:
+    """What ``--names`` prints: each set and the slice of the seeded order it takes."""
+    for s in sets:
+        print(f"{s.name:6s} stories [{s.start}:{s.stop}] of the seed-{seed} order")
+
+
+def write_sets(stories: dict[str, dict], keys: list[str], sets: tuple[StorySet, ...], root: Path, gold: Path,
+               only: list[str] | None = None) -> None:
+    """Write each set (those named in ``only``, else all) with its slice of ``keys`` to ``root``/name, and unpack
+    its gold from ``gold``."""
+    for s in sets:
+        if only and s.name not in only:
+            continue
+        chosen = keys[s.start:s.stop]
+        out = root / s.name
+        n_articles = write_set(stories, chosen, out)
+        labelled = unpack_into(gold, out, chosen)
+        note = "" if labelled == len(chosen) else f" ({len(chosen) - labelled} without gold)"
+        print(f"{s.name}: {len(chosen)} stories, {n_articles} articles{note} -> {out}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("raw", type=Path, nargs="?", help="the crawled roundup file (JSON lines)")
@@ -132,8 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--names", action="store_true", help="print the sets and stop")
     args = ap.parse_args(argv)
     if args.names:
-        for s in SETS:
-            print(f"{s.name:6s} stories [{s.start}:{s.stop}] of the seed-{SEED} order")
+        print_names(SETS, SEED)
         return 0
     if args.raw is None or args.root is None:
         ap.error("RAW and ROOT are needed (or --names)")
@@ -141,16 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown set(s) {', '.join(sorted(unknown))}; --names lists them")
     stories = read_stories(args.raw)
-    keys = order(stories)
-    for s in SETS:
-        if args.only and s.name not in args.only:
-            continue
-        chosen = keys[s.start:s.stop]
-        out = args.root / s.name
-        n_articles = write_set(stories, chosen, out)
-        labelled = unpack_into(GOLD, out, chosen)
-        note = "" if labelled == len(chosen) else f" ({len(chosen) - labelled} without gold)"
-        print(f"{s.name}: {len(chosen)} stories, {n_articles} articles{note} -> {out}", file=sys.stderr)
+    write_sets(stories, order(stories), SETS, args.root, GOLD, args.only)
     return 0
 
 

@@ -33,8 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.allsides_sets import StorySet, write_set  # noqa: E402
-from scripts.real_coverage_gold import unpack_into  # noqa: E402
+from scripts.allsides_sets import StorySet, print_names, write_set, write_sets  # noqa: E402
 
 GOLD = Path(__file__).resolve().parents[1] / "bench" / "neus_gold.jsonl"
 SEED = 2022
@@ -122,8 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--names", action="store_true", help="print the sets and stop")
     args = ap.parse_args(argv)
     if args.names:
-        for s in SETS:
-            print(f"{s.name:6s} stories [{s.start}:{s.stop}] of the seed-{SEED} order")
+        print_names(SETS, SEED)
         return 0
     if args.probe is None or args.root is None:
         ap.error("PROBE_DIR and ROOT are needed (or --names)")
@@ -134,15 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     keys = sorted(stories)
     random.Random(SEED).shuffle(keys)
     date_stories(stories, keys)
-    for s in SETS:
-        if args.only and s.name not in args.only:
-            continue
-        chosen = keys[s.start:s.stop]
-        out = args.root / s.name
-        n_articles = write_set(stories, chosen, out)
-        labelled = unpack_into(GOLD, out, chosen)
-        note = "" if labelled == len(chosen) else f" ({len(chosen) - labelled} without gold)"
-        print(f"{s.name}: {len(chosen)} stories, {n_articles} articles{note} -> {out}", file=sys.stderr)
+    write_sets(stories, keys, SETS, args.root, GOLD, args.only)
     return 0
 
 
