@@ -12,12 +12,10 @@ fits and cross-validates it with folds grouped by labelled set.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from consistency.compare.facts.pairing import WINDOW_DAYS, Similarity
 from consistency.compare.facts.rows import Fact
@@ -36,39 +34,6 @@ class FigurePair:
     a: Fact  # the row of the earlier claim
     b: Fact
     x: tuple[float, ...]  # the features, in the order of FEATURES
-
-
-@dataclass(frozen=True, slots=True)
-class FigurePairModel:
-    """A logistic model over standardised features and the bar a pair must reach to be flagged."""
-
-    features: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    weights: tuple[float, ...]
-    bias: float
-    threshold: float
-
-    def score(self, x: Sequence[float]) -> float:
-        """The probability that the pair states one fact, from a full feature vector."""
-        z = self.bias
-        for name, m, s, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
-            z += w * (x[FEATURES.index(name)] - m) / s
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def to_dict(self) -> dict:
-        return {"features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),
-                "weights": list(self.weights), "bias": self.bias, "threshold": self.threshold}
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "FigurePairModel":
-        return cls(tuple(d["features"]), tuple(d["mean"]), tuple(d["scale"]), tuple(d["weights"]),
-                   float(d["bias"]), float(d["threshold"]))
-
-
-def load_model(path: Path) -> FigurePairModel:
-    """A model written by ``scripts/fit_figure_pairs.py``."""
-    return FigurePairModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
 def _context(f: Fact) -> frozenset[str]:

@@ -90,6 +90,28 @@ def quotes_match(item: dict[str, Any], a, b) -> bool:
     return bool(qa and qb and a.article_id != b.article_id and shares_half(a.text, qa) and shares_half(b.text, qb))
 
 
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+")
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10"}
+_FILLER = frozenset({"the", "a", "of", "on", "in", "at", "about", "some", "nearly", "more", "than", "over"})
+
+
+def value_tokens(text: str) -> set[str]:
+    """A text's numbers (commas dropped, one to ten as digits) and words, lower-cased."""
+    out = set()
+    for t in _TOKEN.findall(text.casefold()):
+        t = t.replace(",", "")
+        out.add(_NUMBER_WORDS.get(t, t))
+    return out
+
+
+def values_match(item: dict, fact) -> bool:
+    """The row's own value is the one the gold item gives for its article (its digits, else its words)."""
+    slot, value = value_tokens(fact.slot.text), value_tokens(item.get("values", {}).get(fact.claim.article_id, ""))
+    digits = {t for t in slot if t[0].isdigit()}
+    return bool(digits & value) if digits else bool((slot - _FILLER) & value)
+
+
 def flag_type(flag: FlagLike) -> str:
     """A flag's type as a plain string (enum or str)."""
     return str(getattr(flag.type, "value", flag.type))

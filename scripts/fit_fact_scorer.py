@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -41,7 +40,15 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.realcoverage import CORE, check_inputs, event_part, quotes_match, read_jsonl, tune_fold  # noqa: E402
+from bench.realcoverage import (  # noqa: E402
+    CORE,
+    check_inputs,
+    event_part,
+    quotes_match,
+    read_jsonl,
+    tune_fold,
+    values_match,
+)
 
 OUT = Path(__file__).resolve().parents[1] / "consistency" / "models" / "fact_scorer.json"
 HARD_NEGATIVE_WEIGHT = 3.0
@@ -58,27 +65,6 @@ FEATURE_SETS = {
 FOLDS = 5
 
 
-
-
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+")
-_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                 "eight": "8", "nine": "9", "ten": "10"}
-_FILLER = frozenset({"the", "a", "of", "on", "in", "at", "about", "some", "nearly", "more", "than", "over"})
-
-
-def _tokens(text: str) -> set[str]:
-    out = set()
-    for t in _TOKEN.findall(text.casefold()):
-        t = t.replace(",", "")
-        out.add(_NUMBER_WORDS.get(t, t))
-    return out
-
-
-def _values_match(item: dict, fact) -> bool:
-    """The row's own value is the one the gold item gives for its article (its digits, else its words)."""
-    slot, value = _tokens(fact.slot.text), _tokens(item.get("values", {}).get(fact.claim.article_id, ""))
-    digits = {t for t in slot if t[0].isdigit()}
-    return bool(digits & value) if digits else bool((slot - _FILLER) & value)
 
 
 def candidate_table(bench: Path, store: Path) -> list[dict]:
@@ -105,7 +91,7 @@ def candidate_table(bench: Path, store: Path) -> list[dict]:
                     continue
                 items = by_event[event] if article_event.get(y.claim.article_id) == event else []
                 hit = [i for i, g in enumerate(items) if g["type"] in CORE and quotes_match(g, x.claim, y.claim)]
-                exact = [i for i in hit if _values_match(items[i], x) and _values_match(items[i], y)]
+                exact = [i for i in hit if values_match(items[i], x) and values_match(items[i], y)]
                 hard = any(g["type"] == "must_not_flag" and quotes_match(g, x.claim, y.claim) for g in items)
                 # Two other figures of the sentences a gold item quotes are neither that item nor
                 # clearly not it: they teach nothing either way.

@@ -14,8 +14,7 @@ The regularisation and the bar are chosen by cross-validation over the sets: eac
 scored by a model fitted on the others, precision over flagged claim pairs (each its surest pair) and
 recall over worth-note number and update items, and the bar with the best F0.5 is taken (a flag a
 fact-checker must dismiss costs more than a finding missed). ``nested`` is what that whole choice is
-worth on sets it did not see. ``--fold-models DIR`` also writes, for each set, the model chosen and
-fitted without that set's fold (``DIR/SET.json``).
+worth on sets it did not see. The script writes nothing: the check does not use the model.
 
     python3 scripts/fit_figure_pairs.py --bench D/as1 S/as1 --bench D/duo1 S/duo1 --tune-half B S/basil --json
 """
@@ -33,33 +32,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.realcoverage import event_part, quotes_match, read_jsonl  # noqa: E402
+from bench.realcoverage import event_part, quotes_match, read_jsonl, values_match  # noqa: E402
 
 TYPES = ("number", "update")
 HARD_NEGATIVE_WEIGHT = 3.0
 C_GRID = (0.01, 0.1, 1.0)
 FOLDS = 5
-_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                 "eight": "8", "nine": "9", "ten": "10"}
-
-
-def _tokens(text: str) -> set[str]:
-    import re
-
-    out = set()
-    for t in re.findall(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+", text.casefold()):
-        t = t.replace(",", "")
-        out.add(_NUMBER_WORDS.get(t, t))
-    return out
-
-
-def values_match(item: dict, fact) -> bool:
-    """The row's own value is the one the gold item gives for its article (its digits, else its words)."""
-    slot, value = _tokens(fact.slot.text), _tokens(item.get("values", {}).get(fact.claim.article_id, ""))
-    digits = {t for t in slot if t[0].isdigit()}
-    return bool(digits & value) if digits else bool(slot & value)
-
-
 def candidate_table(name: str, bench: Path, store: Path, tune_half: bool) -> tuple[list[dict], set[str]]:
     """The set's candidates with features and labels, and its worth-note number and update items."""
     from consistency import Options
@@ -158,14 +136,11 @@ def choose(rows: list[dict], worth: set[str]) -> tuple[float, dict]:
     return best
 
 
-def fitted(rows: list[dict], c: float, cut: float):
-    from bench.figure_pairs import FEATURES, FigurePairModel
-
-    X, y, w = _arrays(rows)
+def decide(train: list[dict], test: list[dict], c: float, cut: float) -> np.ndarray:
+    """Whether a model of ``train`` flags each candidate of ``test`` at ``cut``."""
+    X, y, w = _arrays(train)
     mean, scale, model = _fit(X, y, w, c)
-    return FigurePairModel(FEATURES, tuple(float(v) for v in mean), tuple(float(v) for v in scale),
-                           tuple(round(float(v), 5) for v in model.coef_[0]), round(float(model.intercept_[0]), 5),
-                           round(float(cut), 4))
+    return model.predict_proba((_arrays(test)[0] - mean) / scale)[:, 1] >= cut
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,8 +150,6 @@ def main(argv: list[str] | None = None) -> int:
                     help="a labelled set and a store holding its articles (repeatable)")
     ap.add_argument("--tune-half", nargs=2, action="append", type=Path, default=[], metavar=("DIR", "STORE"),
                     help="as --bench, reading only the tuning half of the set's events")
-    ap.add_argument("--out", type=Path, help="also write the model fitted on every set here")
-    ap.add_argument("--fold-models", type=Path, help="also write each set's out-of-fold model here")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -199,24 +172,16 @@ def main(argv: list[str] | None = None) -> int:
     report["trade_off"] = [figures_at(rows, probs, cut, worth) for cut in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)]
     # The whole choice made without each fold of sets, scored on that fold.
     decided = np.zeros(len(rows))
-    folds_dir = args.fold_models
-    if folds_dir:
-        folds_dir.mkdir(parents=True, exist_ok=True)
     for train, test in _folds(rows, FOLDS):
         inner = [rows[i] for i in train]
         c_in, t_in = choose(inner, {i for i in worth if i.split("/")[0] in {r["set"] for r in inner}})
-        model = fitted(inner, c_in, t_in["cut"])
-        for i in test:
-            decided[i] = model.score(rows[i]["x"]) >= model.threshold
-        if folds_dir:
-            for name in {rows[i]["set"] for i in test}:
-                (folds_dir / f"{name}.json").write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
+        decided[test] = decide(inner, [rows[i] for i in test], c_in, t_in["cut"])
     report["nested"] = figures_at(rows, decided, 0.5, worth)
-    model = fitted(rows, c, chosen["cut"])
-    report["weights"] = dict(zip(model.features, model.weights, strict=True))
-    if args.out:
-        args.out.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
-        report["written"] = str(args.out)
+    from bench.figure_pairs import FEATURES
+
+    X, y, w = _arrays(rows)
+    _, _, model = _fit(X, y, w, c)
+    report["weights"] = {f: round(float(v), 5) for f, v in zip(FEATURES, model.coef_[0], strict=True)}
     print(json.dumps(report, indent=1) if args.json else "\n".join(f"{k}: {v}" for k, v in report.items()))
     return 0
 

@@ -8,6 +8,8 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from bench.realcoverage import values_match
+
 _SPEC = importlib.util.spec_from_file_location(
     "fit_fact_scorer", Path(__file__).resolve().parents[1] / "scripts" / "fit_fact_scorer.py")
 fit = importlib.util.module_from_spec(_SPEC)
@@ -21,16 +23,16 @@ def _row(article: str, text: str) -> SimpleNamespace:
 
 
 def test_fit_fact_scorer_a_row_is_the_items_when_its_digits_are_the_items_value():
-    assert fit._values_match(ITEM, _row("a_1", "$3.5 billion"))
-    assert not fit._values_match(ITEM, _row("a_1", "$600 million"))
-    assert not fit._values_match(ITEM, _row("c_1", "$3.5 billion"))  # the item gives no value there
+    assert values_match(ITEM, _row("a_1", "$3.5 billion"))
+    assert not values_match(ITEM, _row("a_1", "$600 million"))
+    assert not values_match(ITEM, _row("c_1", "$3.5 billion"))  # the item gives no value there
 
 
 def test_fit_fact_scorer_a_row_without_digits_matches_by_its_words():
     item = {"values": {"a_1": "voted Wednesday", "b_1": "Tuesday"}}
-    assert fit._values_match(item, _row("a_1", "on Wednesday"))
-    assert not fit._values_match(item, _row("a_1", "on Friday"))
-    assert fit._values_match({"values": {"a_1": "3 pages"}}, _row("a_1", "three"))
+    assert values_match(item, _row("a_1", "on Wednesday"))
+    assert not values_match(item, _row("a_1", "on Friday"))
+    assert values_match({"values": {"a_1": "3 pages"}}, _row("a_1", "three"))
 
 
 def test_fit_fact_scorer_figures_count_each_claim_pair_once_by_its_surest_row():

@@ -1,4 +1,4 @@
-"""The learned comparison of figure pairs kept in the bench: its candidates, features, model and scoring."""
+"""The learned comparison of figure pairs kept in the bench: its candidates, features and scoring."""
 
 import sys
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 from test_facts import claim
 
-from bench.figure_pairs import FEATURES, FigurePairModel, marked, pairs
+from bench.figure_pairs import FEATURES, marked, pairs
 from consistency.compare.facts import facts_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
@@ -47,15 +47,6 @@ def test_an_outlet_that_gives_the_other_value_too_echoes_it():
     b2 = claim("b#2", "Earlier, 12 people were hurt at a second depot.", outlet="B", frames=HURT)
     found = pairs(rows(a, b1, b2), alike)
     assert found and all(dict(zip(FEATURES, p.x))["echo"] == 1.0 for p in found)
-
-
-def test_the_model_reads_its_own_features_and_survives_a_round_trip():
-    model = FigurePairModel(("echo",), (0.5,), (0.5,), (-2.0,), 0.0, 0.5)
-    x = [0.0] * len(FEATURES)
-    echoed = list(x)
-    echoed[FEATURES.index("echo")] = 1.0
-    assert model.score(echoed) < 0.5 < model.score(x)
-    assert FigurePairModel.from_dict(model.to_dict()) == model
 
 
 def test_figures_count_each_claim_pair_once_by_its_surest_candidate():
