@@ -25,6 +25,7 @@ from .charges import charge_flags
 from .fates import fate_flags
 from .homes import home_flags
 from .clock_times import clock_time_flags
+from .departures import departure_flags
 from .later_deaths import later_death_flags
 from .names import name_variant_flags
 from .numbers import compare_numbers, figure_at, same_figure
@@ -95,10 +96,10 @@ def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[F
     """Findings that read a whole story rather than aligned pairs: offices, ages and fates given to one
     person, places given to one happening, tolls of one incident, who fired, a family tie, a vehicle, where one
     person was hit, a street address, a suspect's charges, a drive-by, a person's home or the side of a building
-    a shooting was on described two ways, the men and women among the dead or hurt counted two ways, one person of an
-    age told a boy and a girl, the hour of the happening told two ways, and the one person hit told gravely hurt,
-    then dead (``flagged``: the story's flags so
-    far, whose figures the ages and tolls do not flag again)."""
+    a shooting was on described two ways, the men and women among the dead or hurt counted two ways, one person of
+    an age told a boy and a girl, the hour of the happening told two ways, one person's leaving a post told as a
+    resignation and as a firing, and the one person hit told gravely hurt, then dead (``flagged``: the story's
+    flags so far, whose figures the ages and tolls do not flag again)."""
     claims = list(claims)
     ages = age_flags(claims, flagged)
     flags = (role_flags(claims) + ages + group_age_flags(claims, [*flagged, *ages]) + place_flags(claims)
@@ -106,7 +107,7 @@ def story_flags(claims: Iterable[Claim], flagged: Sequence[Flag] = ()) -> list[F
              + vehicle_flags(claims) + wound_flags(claims) + address_flags(claims) + charge_flags(claims)
              + drive_by_flags(claims) + shooter_count_flags(claims) + street_flags(claims) + home_flags(claims)
              + scene_side_flags(claims) + sex_count_flags(claims) + person_sex_flags(claims)
-             + clock_time_flags(claims))
+             + clock_time_flags(claims) + departure_flags(claims))
     return flags + later_death_flags(claims, [*flagged, *flags])
 
 

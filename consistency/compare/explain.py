@@ -163,6 +163,12 @@ def explain_clock_time(reports: Sequence[tuple[Claim, str]]) -> str:
     return f"Hour of the happening told two ways: {said}; the hours lie too far apart to be one time rounded. {quotes}"
 
 
+def explain_departure(reports: Sequence[tuple[Claim, str]]) -> str:
+    """How each report says one person left a post, in publication order."""
+    said, quotes = _told(reports)
+    return f"Departure told two ways: {said}; a resignation is not a firing. {quotes}"
+
+
 def explain_home(person: str, reports: Sequence[tuple[Claim, str]]) -> str:
     """Where each report says one person lives, in publication order."""
     said, quotes = _told(reports)
