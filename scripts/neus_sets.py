@@ -44,7 +44,7 @@ _PART = re.compile(r"^TITLE=> (?P<title>.*?)\. ARTICLE=>(?P<text>.*)$", re.S)
 _YEAR = re.compile(r"\b(20[0-2]\d)\b")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s|$)")
 
-SETS: tuple[StorySet, ...] = tuple(StorySet(f"ns{n}", 80 * (n - 1), 80 * n) for n in range(1, 13))
+SETS: tuple[StorySet, ...] = tuple(StorySet(f"ns{n}", 80 * (n - 1), 80 * n) for n in range(1, 17))
 
 
 def whole_sentences(text: str) -> str:
