@@ -35,6 +35,7 @@ def test_the_forms_of_a_firing_are_read():
 def test_shots_a_weighed_firing_and_a_denial_are_not_a_departure():
     assert read("The shots that hit Tom Rell were fired from a rifle.", "Tom Rell") == []
     assert read("Investigators say the car of Tom Rell was fired upon.", "Tom Rell") == []
+    assert read("Officers say the bullet that killed Tom Rell was fired in self-defense.", "Tom Rell") == []
     assert read("The men drove out to test fire Tom Rell's handgun.", "Tom Rell") == []
     assert read("The mayor considered firing Tom Rell last year.", "Tom Rell") == []
     assert read("The bill is designed to fire Harbour Chief Tom Rell.", "Tom Rell") == []

@@ -48,6 +48,8 @@ _FIRING_WEIGHED = re.compile(r"\b(?:consider(?:s|ed|ing)?|threat(?:en|ens|ened|e
 _POSSESSIVE = re.compile(r"^['\u2019]s\b")
 _FIRED_CLAUSE_BEFORE = re.compile(r"\b(?:after|since|before|days?\s+after|hours?\s+after)\s+(?:being|his|her)\s+"
                                   r"(?:fired|firing|ouster|dismissal|sacking)\b[^.;!?]{0,120},\s*$", re.I)
+# The name is what a shot hit, not the one "fired": "the bullet that killed Rowe was fired in self-defense".
+_HIT_BY = re.compile(r"\b(?:killed|shot|hit|struck|wounded|injured|at|toward|towards)\s+$", re.I)
 _DENIED = re.compile(r"\b(?:not|n't|never|den(?:y|ied|ies)|refused\s+to|rather\s+than)\b", re.I)
 _BOTH = re.compile(r"\bforced\s+(?:to\s+resign|out)\b|\bpushed\s+out\b|\basked\s+(?:him|her)\s+to\s+resign\b", re.I)
 
@@ -74,7 +76,7 @@ def departures(c: Claim) -> list[Departure]:
         s, t = e.start - c.start, e.end - c.start
         before, after = c.text[:s], c.text[t:]
         for how, match in ((RESIGNED, _RESIGNED_AFTER.match(after) or _RESIGNED_ACROSS.match(after)),
-                           (FIRED, _FIRED_AFTER.match(after))):
+                           (FIRED, None if _HIT_BY.search(before) else _FIRED_AFTER.match(after))):
             if match and not _DENIED.search(match.group(0)) and not _DENIED.search(before[-30:]):
                 end = e.end + match.end()
                 out.append(Departure(c, (e.start, end), c.text[s:t + match.end()].strip(), words[-1], how))
