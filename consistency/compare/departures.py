@@ -83,8 +83,8 @@ def departures(c: Claim) -> list[Departure]:
         if _POSSESSIVE.match(after):
             continue  # "fired Rowe's gun": the name is the owner, not the one fired
         for match in (_FIRED_BEFORE.search(before), _FIRED_CLAUSE_BEFORE.search(before)):
-            if match and not _DENIED.search(before[max(0, match.start() - 30):]) \
-                    and not _FIRING_WEIGHED.search(before[max(0, match.start() - 30):]):
+            lead = before[max(0, match.start() - 30):] if match else ""
+            if match and not _DENIED.search(lead) and not _FIRING_WEIGHED.search(lead):
                 start = c.start + match.start()
                 out.append(Departure(c, (start, e.end), c.text[match.start():t].strip(), words[-1], FIRED))
     return out
